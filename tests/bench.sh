@@ -139,8 +139,10 @@ rm -rf "$X"
 # the billing manager's analysis (issue 23): scoped and filtered
 # dashboards, the forecast, the deteriorating payers, a day's anomalies
 "$BUILD/tools/bench_analysis" "$DB"
-# the reconciliation: a statement of 100,000 transfers matched by the
-# rules (issue 20); each run imports the next 100,000 into the store
+# the reconciliation: a statement of 100,000 credits (transfers, gateway
+# payouts, cash deposits, card settlements) matched by the rules (issue
+# 20); each run imports the next 80,000 transfers and adds its period's
+# deposits and gateway payments to the store
 X=$(mktemp -d /tmp/pd-bench-recon.XXXXXX)
 "$BUILD/tools/bench_recon" "$DB" "$X"
 rm -rf "$X"

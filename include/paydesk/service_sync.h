@@ -137,6 +137,10 @@ struct central_shift_row {
 	int64_t over_short;                /* minor units; 0 while open */
 	char over_short_text[MONEY_BUFSZ]; /* as the organisation writes it */
 	char float_text[MONEY_BUFSZ];      /* the opening float counted */
+	/* a close's tenders (none while open): each recounted one's
+	 * first_counted is the count first shown, from the close record */
+	const struct shift_tender *tenders;
+	size_t ntenders;
 };
 typedef int (*central_shift_cb)(const struct central_shift_row *row, void *arg);
 int svc_central_shifts(struct svc *s, const struct central_shift_filter *f,

@@ -273,10 +273,12 @@ int store_doc_language(struct store *st, const char *kind,
 int store_audit_append(struct store *st, const char *at, const char *user,
     const char *terminal, const char *action, const char *entity,
     const char *ref, const char *detail, struct pd_err *err);
-/* The details of the entries with action, entity and ref, oldest first
- * (*n of them; each and the array freed by the caller); NULL on error. */
-char **store_audit_details(struct store *st, const char *action,
-    const char *entity, const char *ref, size_t *n, struct pd_err *err);
+/* The details of the audit entries "count" of shift uuid (the counts a
+ * blind close showed, shift_close.c), oldest first, read by their index
+ * (store_mig_56); *n of them, each and the array freed by the caller;
+ * NULL on error. */
+char **store_shift_counts_shown(
+    struct store *st, const char *uuid, size_t *n, struct pd_err *err);
 /* Walk the chain; *checked gets the count; on a broken link fails naming
  * the first bad entry (PD_ESTORE). An entry that recorded seals (the rows
  * of money and rights its use case changed, seal.c) must still have

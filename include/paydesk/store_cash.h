@@ -217,9 +217,10 @@ struct line_match {
 int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
     struct pd_err *err);
 /* store_line_match of the line of each pair {first, line id}, in their
- * order, line_id set; *nout of them; free(). */
+ * order, line_id set; *nout of them; free(). one: each line's match
+ * took at most one payment (read without grouping them). */
 struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
-    size_t n, size_t *nout, struct pd_err *err);
+    size_t n, int one, size_t *nout, struct pd_err *err);
 /* The credits of account booked on day (no reversal, no line an earlier
  * statement had) with an active match, in statement and line order;
  * recon_line's exc -1; free(). */

@@ -41,16 +41,26 @@ one_row(const struct central_shift_row *r, void *arg)
 	const char *cells[8];
 
 	if (o->json != NULL) {
+		json_t *first = json_object();
+		size_t i;
+
+		/* the tenders counted again after the first count's over or
+		 * short was shown: that first count (the close record's) */
+		for (i = 0; i < r->ntenders; i++)
+			if (r->tenders[i].recounted)
+				json_object_set_new(first, r->tenders[i].method,
+				    json_integer(
+				        (json_int_t)r->tenders[i].first_counted));
 		json_array_append_new(o->json,
 		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
-		              "s:s}",
+		              "s:s, s:o}",
 		        "uuid", sh->uuid, "z_no", sh->z_no, "terminal",
 		        sh->terminal, "cashier", sh->cashier, "opened_at",
 		        sh->opened_at, "closed_at", sh->closed_at, "status",
 		        shift_status_name(sh->status), "float_counted",
 		        (json_int_t)sh->float_counted, "over_short",
 		        (json_int_t)r->over_short, "signed_off_by",
-		        sh->signed_off_by));
+		        sh->signed_off_by, "counted_first", first));
 		return 0;
 	}
 	head_once(o);

@@ -28,7 +28,7 @@ insert_pairs(struct svc *s, const int64_t *pairs, size_t n, const char *rule,
 	if (store_match_insert_set(s->st, pairs, n, rule, at, s->actor.user_id,
 	        s->actor.username, err) != 0)
 		return -1;
-	return svc_match_outbox_set(s, pairs, n, at, err);
+	return svc_match_outbox_set(s, pairs, n, 1, at, err);
 }
 
 /* The bank transfers matched, each with its one payment. */
@@ -68,7 +68,7 @@ insert_cards(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 		rc = store_match_payments_add(
 		    s->st, g[i].line_id, 0, &g[i], err);
 	if (rc == 0)
-		rc = svc_match_outbox_set(s, pairs, *n, at, err);
+		rc = svc_match_outbox_set(s, pairs, *n, 0, at, err);
 	free(pairs);
 	free(g);
 	return rc;

@@ -281,9 +281,10 @@ int svc_apply_resolution(
  * nor may a supervisor match one so by hand. */
 #define CARD_FEE_BP_MAX 2000
 /* The records of the matches a rule made now, of the lines of pairs
- * {first, line id}, in their order (deposit_match.c); one read for all. */
+ * {first, line id}, in their order (deposit_match.c); one read for all;
+ * one: each match took at most one payment (every rule but the card's). */
 int svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
-    const char *at, struct pd_err *err);
+    int one, const char *at, struct pd_err *err);
 /* The one-time catch-up (issue 20): statements imported before they
  * were sync records, and their matches, queued once, in one transaction
  * audited, when the store's migration set META_STMT_CATCHUP; then the

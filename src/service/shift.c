@@ -381,6 +381,11 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 		/* signed off at the close: it was beyond the tolerance then */
 		r->tenders[i].beyond = r->tenders[i].approved_by[0] != '\0';
 	}
+	/* the first counts the close kept (its record carries them to
+	 * every node); of a close made before they were kept, the audit's */
+	for (i = 0; i < r->ntenders; i++)
+		if (r->tenders[i].recounted)
+			return 0;
 	return svc_shift_first_counts(
 	    s, sh->uuid, r->tenders, r->ntenders, NULL, err);
 }

@@ -253,7 +253,7 @@ svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
     size_t n, int *any, struct pd_err *err)
 {
 	size_t nd, i;
-	char **v = store_audit_details(s->st, "count", "shift", uuid, &nd, err);
+	char **v = store_shift_counts_shown(s->st, uuid, &nd, err);
 
 	if (any != NULL)
 		*any = 0;
@@ -286,7 +286,7 @@ keep_shown(
 	if (!any)
 		return 0;
 	shown_detail(s, res, d, sizeof d);
-	v = store_audit_details(s->st, "count", "shift", res->sh.uuid, &n, err);
+	v = store_shift_counts_shown(s->st, res->sh.uuid, &n, err);
 	if (v == NULL)
 		return -1;
 	same = n > 0 && strcmp(v[n - 1], d) == 0;

@@ -245,6 +245,17 @@ check_tender(struct svc *s, const struct syncrec *r,
 		    _("Tender %s is beyond the tolerance without a reason and "
 		      "a supervisor's sign-off"),
 		    t->method);
+	/* counted again after the first count's over or short was shown
+	 * (review R20): the sign-off the terminal asked for */
+	if (t->recounted &&
+	    shift_amount(_("Counted first"), t->first_counted, err) != 0)
+		return -1;
+	if (t->recounted && (r->sh.signed_off_by[0] == '\0' ||
+	                        strcmp(t->approved_by, r->sh.signed_off_by) != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s was counted again after its over or short was "
+		      "shown, without a supervisor's sign-off"),
+		    t->method);
 	return 0;
 }
 
@@ -431,9 +442,10 @@ org_one(const struct shift *sh, void *arg)
 {
 	struct org_arg *a = arg;
 	struct central_shift_row row;
-	struct shift_tender *t;
+	struct shift_tender *t = NULL;
 	int64_t over_short = 0;
 	size_t i, n = 0;
+	int rc;
 
 	for (i = 0; a->terminals != NULL && i < a->nterminals; i++)
 		if (strcmp(a->terminals[i], sh->terminal) == 0)
@@ -448,15 +460,18 @@ org_one(const struct shift *sh, void *arg)
 		}
 		for (i = 0; i < n; i++)
 			over_short += t[i].over_short;
-		free(t);
 	}
 	row.sh = sh;
 	row.over_short = over_short;
+	row.tenders = t;
+	row.ntenders = n;
 	svc_money(
 	    a->s, row.over_short_text, sizeof row.over_short_text, over_short);
 	svc_money(
 	    a->s, row.float_text, sizeof row.float_text, sh->float_counted);
-	return a->cb(&row, a->arg);
+	rc = a->cb(&row, a->arg);
+	free(t);
+	return rc;
 }
 
 int

@@ -128,7 +128,7 @@ svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
 
 int
 svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
-    const char *at, struct pd_err *err)
+    int one, const char *at, struct pd_err *err)
 {
 	struct line_match *m;
 	size_t nm = 0, i;
@@ -136,7 +136,7 @@ svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
 
 	if (n == 0)
 		return 0;
-	m = store_line_matches(s->st, pairs, n, &nm, err);
+	m = store_line_matches(s->st, pairs, n, one, &nm, err);
 	if (m == NULL)
 		return -1;
 	for (i = 0; i < nm && rc == 0; i++)

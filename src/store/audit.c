@@ -406,18 +406,20 @@ read_detail(struct db_stmt *s, void *elem)
 }
 
 char **
-store_audit_details(struct store *st, const char *action, const char *entity,
-    const char *ref, size_t *n, struct pd_err *err)
+store_shift_counts_shown(
+    struct store *st, const char *uuid, size_t *n, struct pd_err *err)
 {
+	/* the action and entity written out: the partial index
+	 * audit_log_shift_counts serves a query that names them */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT detail FROM audit_log WHERE action = ? AND entity = ? "
-	    "AND ref = ? ORDER BY id",
+	    "SELECT detail FROM audit_log WHERE action = 'count' AND entity = "
+	    "'shift' AND ref = ?1 ORDER BY id",
 	    err);
 
 	*n = 0;
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "sss", action, entity, ref);
+	st_bind(s, "s", uuid);
 	return st_collect(st, s, sizeof(char *), read_detail, n,
 	    _("Reading the audit log"), err);
 }

@@ -348,8 +348,9 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "date(d.deposited_on, '+' || ? || ' days') AND pd_has_word("
 	    "l.reference || ' ' || l.text, d.slip_no) AND NOT "
 	    "EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
-	    "'' AND (m.deposit_id = d.id OR m.line_id = l.id))) WHERE nd = 1 "
-	    "AND nl = 1 ORDER BY did",
+	    "'' AND m.deposit_id = d.id) AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.unmatched_at = '' AND m.line_id = "
+	    "l.id)) WHERE nd = 1 AND nl = 1 ORDER BY did",
 	    err);
 
 	if (s == NULL)
@@ -368,15 +369,18 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT gid, lid FROM (SELECT g.id AS gid, l.id AS lid, count(*) "
 	    "OVER (PARTITION BY g.id) AS ng, count(*) OVER (PARTITION BY "
-	    "l.id) AS nl FROM gw_payments g JOIN bank_statement_lines l ON "
-	    "l.amount = g.amount - g.fee WHERE g.status = 'succeeded' AND "
+	    "l.id) AS nl FROM gw_payments g CROSS JOIN bank_statement_lines l "
+	    "INDEXED BY bank_lines_amount ON l.amount = g.amount - g.fee WHERE "
+	    "g.status = 'succeeded' AND "
 	    "g.settled_on <> '' AND g.code <> '' AND l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of IS NULL AND l.booking_date BETWEEN "
 	    "substr(g.settled_on, 1, 10) AND date(substr(g.settled_on, 1, 10), "
 	    "'+' || ? || ' days') AND pd_has_word(l.reference || ' ' || "
 	    "l.text, g.code) AND NOT EXISTS (SELECT 1 FROM "
-	    "statement_matches m WHERE m.unmatched_at = '' AND (m.gw_id = g.id "
-	    "OR m.line_id = l.id))) WHERE ng = 1 AND nl = 1 ORDER BY gid",
+	    "statement_matches m WHERE m.unmatched_at = '' AND m.gw_id = g.id) "
+	    "AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
+	    "m.unmatched_at = '' AND m.line_id = l.id)) WHERE ng = 1 AND nl = "
+	    "1 ORDER BY gid",
 	    err);
 
 	if (s == NULL)

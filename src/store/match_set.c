@@ -91,13 +91,32 @@ read_lmatch_at(struct db_stmt *q, void *elem)
 	m->line_id = db_column_int64(q, 17);
 }
 
+/* store_line_matches' columns where each match took at most one
+ * payment: that payment joined as it is, no group (the transfer rule's
+ * 80,000 matches of the bench's statement: the grouped read built and
+ * indexed a table of them) */
+#define LINE_MATCHES_ONE                                                       \
+	"SELECT l.statement_id, l.seq, b.account, b.stmt_key, "                \
+	"coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "                      \
+	"coalesce(d.terminal, ''), coalesce(g.gateway, ''), "                  \
+	"coalesce(g.code, ''), coalesce(m.rule, ''), "                         \
+	"coalesce(m.matched_by, ''), coalesce(m.matched_at, ''), CASE WHEN "   \
+	"p.id IS NULL THEN 0 ELSE 1 END, p.amount, p.terminal, p.paid_on, "    \
+	"p.uuid, l.id FROM json_each(?1) j JOIN bank_statement_lines l ON "    \
+	"l.id = json_extract(j.value, '$[1]') JOIN bank_statements b ON b.id " \
+	"= l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "  \
+	"AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = m.deposit_id " \
+	"LEFT JOIN gw_payments g ON g.id = m.gw_id LEFT JOIN "                 \
+	"statement_match_payments mp ON mp.match_id = m.id LEFT JOIN "         \
+	"payments p ON p.id = mp.payment_id ORDER BY j.key"
+
 struct line_match *
-store_line_matches(struct store *st, const int64_t *pairs, size_t n,
+store_line_matches(struct store *st, const int64_t *pairs, size_t n, int one,
     size_t *nout, struct pd_err *err)
 {
 	/* store_line_match's columns, of each pair's line, in order; the
 	 * payments of the matches made now only */
-	struct db_stmt *s = st_stmt(st,
+	struct db_stmt *s = one ? st_stmt(st, LINE_MATCHES_ONE, err) : st_stmt(st,
 	    "SELECT l.statement_id, l.seq, b.account, b.stmt_key, "
 	    "coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "
 	    "coalesce(d.terminal, ''), coalesce(g.gateway, ''), "

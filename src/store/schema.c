@@ -79,6 +79,7 @@ const char *const store_migrations[] = {
     store_mig_53,
     store_mig_54,
     store_mig_55,
+    store_mig_56,
 };
 
 const int store_nmigrations =

@@ -540,6 +540,13 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS due_paid_alloc;\n"
     "DROP TRIGGER IF EXISTS paid_by_day_alloc;\n"
     "DROP TRIGGER IF EXISTS item_late_alloc;\n",
+    /* the first counts of a close (schema.c, store_mig_56): the
+     * terminals' ledger, not sealed here */
+    "DROP TRIGGER IF EXISTS seal_shift_first_counts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_first_counts_upd;\n"
+    /* and the outbox's insert seal, written again by store_mig_56:
+     * the terminals' queue, not sealed here */
+    "DROP TRIGGER IF EXISTS seal_outbox_ins;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -153,6 +153,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_14,
     pg_mig_15,
     pg_mig_16,
+    pg_mig_17,
 };
 
 const int store_pg_central_nmigrations =

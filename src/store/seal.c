@@ -91,6 +91,13 @@ static const struct {
         "(SELECT uuid FROM shifts WHERE id = json_extract(g.fields, '$[0]'))"
         " || ' ' || json_extract(g.fields, '$[1]')",
         1},
+    /* the first count shown of a tender counted again (a later
+     * migration, issue 20) */
+    {"shift_first_counts", SEAL_SHIFT_FIRST,
+        "(SELECT uuid FROM shifts WHERE id = t.shift_id) || ' ' || t.method",
+        "(SELECT uuid FROM shifts WHERE id = json_extract(g.fields, '$[0]'))"
+        " || ' ' || json_extract(g.fields, '$[1]')",
+        1},
     {"bank_statements", SEAL_BANK_STATEMENTS, "t.stmt_id",
         "json_extract(g.fields, '$[1]')", 1},
     {"bank_statement_lines", SEAL_BANK_LINES,

@@ -279,6 +279,19 @@ store_shift_tender_insert(struct store *st, int64_t shift_id,
 		return -1;
 	st_bind(s, "isiiiiiss", shift_id, t->method, t->npayments, t->taken,
 	    t->expected, t->counted, t->over_short, t->reason, t->approved_by);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (!t->recounted)
+		return 0;
+	/* counted again after its over or short was shown: the first
+	 * count, kept with the close (store_mig_56) */
+	s = st_stmt(st,
+	    "INSERT INTO shift_first_counts (shift_id, method, counted) "
+	    "VALUES (?, ?, ?)",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "isi", shift_id, t->method, t->first_counted);
 	return st_done(st, s, err);
 }
 
@@ -295,6 +308,8 @@ read_tender(struct db_stmt *s, void *elem)
 	t->over_short = db_column_int64(s, 5);
 	st_col(s, 6, t->reason, sizeof t->reason);
 	st_col(s, 7, t->approved_by, sizeof t->approved_by);
+	t->recounted = db_column_int(s, 8);
+	t->first_counted = t->recounted ? db_column_int64(s, 9) : t->counted;
 }
 
 struct shift_tender *
@@ -302,9 +317,12 @@ store_shift_tenders(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT method, npayments, taken, expected, counted, over_short, "
-	    "reason, approved_by FROM shift_tenders WHERE shift_id = ? "
-	    "ORDER BY id",
+	    "SELECT t.method, t.npayments, t.taken, t.expected, t.counted, "
+	    "t.over_short, t.reason, t.approved_by, CASE WHEN f.id IS NULL "
+	    "THEN 0 ELSE 1 END, "
+	    "f.counted FROM shift_tenders t LEFT JOIN shift_first_counts f "
+	    "ON f.shift_id = t.shift_id AND f.method = t.method WHERE "
+	    "t.shift_id = ? ORDER BY t.id",
 	    err);
 
 	if (s == NULL)

@@ -361,9 +361,11 @@ sync_encode_dom(const struct syncrec *r)
 }
 
 /* The record written straight to text (record_write.c), the bytes of
- * sync_encode_dom: the kinds of fields alone and the payment (its
- * allocations and credit note); the others' extras are built as
- * documents (sync_shift_json...), so they go that way whole. */
+ * sync_encode_dom: the kinds of fields alone, the payment (its
+ * allocations and credit note) and a statement line's match (a card
+ * match's payments; a statement's matches are 100,000 records at a
+ * time, issue 20); the others' extras are built as documents
+ * (sync_shift_json...), so they go that way whole. */
 char *
 syncrec_encode(const struct syncrec *r)
 {
@@ -377,8 +379,23 @@ syncrec_encode(const struct syncrec *r)
 	case SR_ARRANGEMENT:
 	case SR_DEPOSIT:
 	case SR_STATEMENT:
-	case SR_STMT_MATCH:
 		return sync_encode_dom(r);
+	case SR_STMT_MATCH:
+		/* a card match's payments' uuids (sync_match_json's) */
+		if (r->card_terminal[0] == '\0')
+			break;
+		sync_wb_put(&x, "[", 1);
+		for (i = 0; i < r->ncard_payments; i++) {
+			if (i > 0)
+				sync_wb_put(&x, ",", 1);
+			sync_wb_str(&x, r->card_payments[i]);
+		}
+		sync_wb_put(&x, "]", 1);
+		ex[0].name = "payments";
+		ex[0].len = x.n;
+		ex[0].text = x.p;
+		nx = 1;
+		break;
 	default:
 		break;
 	}

@@ -37,14 +37,21 @@ sync_shift_json(const struct syncrec *r, json_t *d)
 	for (i = 0; i < r->ntenders; i++) {
 		const struct shift_tender *t = &r->tenders[i];
 
-		json_array_append_new(a,
+		json_t *o =
 		    json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s}",
 		        "method", t->method, "payments",
 		        (json_int_t)t->npayments, "taken", (json_int_t)t->taken,
 		        "expected", (json_int_t)t->expected, "counted",
 		        (json_int_t)t->counted, "over_short",
 		        (json_int_t)t->over_short, "reason", t->reason,
-		        "approved_by", t->approved_by));
+		        "approved_by", t->approved_by);
+
+		/* counted again after its over or short was shown: the
+		 * first count shown (a close without one reads as before) */
+		if (t->recounted)
+			json_object_set_new(o, "first_counted",
+			    json_integer((json_int_t)t->first_counted));
+		json_array_append_new(a, o);
 	}
 	json_object_set_new(d, "tenders", a);
 }
@@ -125,17 +132,27 @@ decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
 	{
 		struct shift_tender *t = &r->tenders[i];
 		const char *m, *why, *by;
-		json_int_t n, tk, ex, co, os;
+		json_int_t n, tk, ex, co, os, first = -1;
 
-		if (json_unpack(e, "{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s!}",
+		if (json_unpack(e,
+		        "{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s, s?I!}",
 		        "method", &m, "payments", &n, "taken", &tk, "expected",
 		        &ex, "counted", &co, "over_short", &os, "reason", &why,
-		        "approved_by", &by) != 0)
+		        "approved_by", &by, "first_counted", &first) != 0)
 			return pd_fail(err, PD_EINVAL,
 			    _("data: tender %zu needs method, payments, taken, "
 			      "expected, counted, over_short, reason and "
-			      "approved_by, and no other field"),
+			      "approved_by, may have first_counted, and no other "
+			      "field"),
 			    i + 1);
+		if (json_object_get(e, "first_counted") != NULL &&
+		    (first < 0 || first == co))
+			return pd_fail(err, PD_EINVAL,
+			    _("data: tender %zu: first_counted must be the first "
+			      "count shown, 0 or more, other than counted"),
+			    i + 1);
+		t->recounted = first >= 0;
+		t->first_counted = first >= 0 ? (int64_t)first : (int64_t)co;
 		t->npayments = (int64_t)n;
 		t->taken = (int64_t)tk;
 		t->expected = (int64_t)ex;

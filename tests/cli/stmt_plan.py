@@ -1,16 +1,19 @@
-"""stmt_plan.py SRC DB - the plan SQLite makes for each query of
-store_stmt_line_seen (src/store/statements.c), read from the source as it
-is compiled (its string literals joined), on the store DB: one line per
-query, "QUERY: PLAN" with the plan's steps joined by "; ". test_statements
-checks the duplicate check reads its index on every column it compares
-(review R18: a reference compared row by row made the check quadratic)."""
+"""stmt_plan.py SRC DB [FUNCTION] - the plan SQLite makes for each query
+of FUNCTION (store_stmt_line_seen of src/store/statements.c unless
+named), read from the source as it is compiled (its string literals
+joined), on the store DB: one line per query, "QUERY: PLAN" with the
+plan's steps joined by "; ". test_statements checks the duplicate check
+reads its index on every column it compares (review R18: a reference
+compared row by row made the check quadratic); test_shift that the
+recount check reads a shift's shown counts by their index."""
 import re
 import sqlite3
 import sys
 
 src, db = sys.argv[1], sys.argv[2]
 text = open(src).read()
-body = text[text.index("\nstore_stmt_line_seen("):]
+func = sys.argv[3] if len(sys.argv) > 3 else "store_stmt_line_seen"
+body = text[text.index("\n" + func + "("):]
 body = body[:body.index("\n}\n")]
 queries = []
 for m in re.finditer(r"st_stmt\(st,((?:\s*\"(?:[^\"\\]|\\.)*\")+)", body):

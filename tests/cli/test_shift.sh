@@ -215,7 +215,17 @@ J --db "$T/recount.db" shift z Z-T01-000001 --text --out "$T/zr.txt" >/dev/null 
 sed -n '/^Cash$/,/^Credit Card$/p' "$T/zr.txt" | grep -q 'Counted first (shown short or over) *\$185.00' &&
     ok "the Z report shows both counts (190.00, first 185.00)" ||
     { echo "not ok - the Z report shows both counts (190.00, first 185.00)"; sed -n '/TENDERS/,/^$/p' "$T/zr.txt"; }
-rm -f "$T/recount.db" "$T/zr.txt"
+same "the close keeps the first count shown, 185.00 of Cash" \
+    "$(sqlite3 "$T/recount.db" "SELECT group_concat(f.method || ':' || f.counted) FROM shift_first_counts f JOIN shifts s ON s.id = f.shift_id WHERE s.z_no = 'Z-T01-000001'")" \
+    "Cash:18500"
+# the recount check reads a shift's shown counts by their own index, not
+# by a scan of the audit log (every entry of the store)
+python3 "$TOP/tests/cli/stmt_plan.py" "$TOP/src/store/audit.c" \
+    "$T/recount.db" store_shift_counts_shown >"$T/plan" 2>&1
+same "the shown counts: read by their index" \
+    "$(sed -n 's/^1: .*\(USING INDEX audit_log_shift_counts (ref=?)\).*/\1/p' "$T/plan")" \
+    "USING INDEX audit_log_shift_counts (ref=?)"
+rm -f "$T/recount.db" "$T/zr.txt" "$T/plan"
 
 # -- SIGKILL in the middle of the close's transaction: still open, whole
 for at in shifts:1 shift_counts:3 shift_tenders:2 audit_log:1; do

@@ -1,12 +1,20 @@
 /* bench_recon.c - the reconciliation's figure of `make bench` (issue 20):
- * a statement of 100,000 bank transfer credits, each naming a payment of
- * the bench store by its number, imported, then matched by the rules
- * (deposit match: every rule, each match with its audit and sync record,
- * one transaction), beside raw SQLite running the transfer rule's join
- * over the same lines in the same run. Not a test: it never fails on
- * timing.
+ * a statement of about 100,000 credits against the bench store, imported,
+ * then matched by the rules (deposit match: every rule, each match with
+ * its audit and sync record, one transaction), beside raw SQLite running
+ * the four rules' joins over the same lines in the same run. Not a test:
+ * it never fails on timing.
  *
- * Each run takes the next 100,000 bank transfers of the store (the
+ * The statement carries every rule in a utility's shares: bank transfers
+ * naming their payments (80,000), a mobile-money gateway's payouts of
+ * one payment each, net of its fee (15,000), the branches' cash deposits
+ * by their slip numbers (5,000), and one card settlement per terminal
+ * and day of the period, its payments less a 1% fee. The period is the
+ * transfers' days; the deposits and the gateway's payments are written
+ * into the store for it (as a store made in SQL, sealed by the baseline
+ * at the next open).
+ *
+ * Each run takes the next 80,000 bank transfers of the store (the
  * statements it imported before say where it is), so the lines it
  * imports are free to match; the store keeps them.
  * Usage: bench_recon STORE DIR (the statement's file is written in DIR). */
@@ -22,7 +30,12 @@
 #include "paydesk/service.h"
 #include "paydesk/store.h"
 
-#define LINES 100000
+#define TRANSFERS 80000
+#define GATEWAY 15000
+#define DEPOSITS 5000
+#define ACCOUNT "NL00BENCH0000000001"
+#define FEE_BP 100  /* the card processor's and the gateway's fee */
+#define MATCH_DAYS 3
 
 /* has_word(TEXT, WORD): whether WORD is in TEXT as a whole word without
  * regard to ASCII case (the raw side of the store's pd_has_word). */
@@ -46,23 +59,67 @@ raw_has_word(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, found);
 }
 
-/* The transfer rule's join as raw SQL: the free credits of the account
- * and the posted bank payments of their amount within days, naming the
- * payment; one to one. */
-static const char raw_transfer_sql[] =
+/* The four rules' joins as raw SQL (src/store/deposits.c's, ?1 the days
+ * and ?2 the card fee): the free credits and what each rule pairs them
+ * with, one to one. */
+#define RAW_LINE_FREE                                                          \
+	"l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS " \
+	"(SELECT 1 FROM statement_matches m WHERE m.line_id = l.id AND "      \
+	"m.unmatched_at = '')"
+#define RAW_PAY_FREE                                                           \
+	"NOT EXISTS (SELECT 1 FROM statement_match_payments mp JOIN "          \
+	"statement_matches m ON m.id = mp.match_id WHERE mp.payment_id = "     \
+	"p.id AND m.unmatched_at = '')"
+static const char *const raw_sql[] = {
+    /* deposits */
+    "SELECT count(*) FROM (SELECT d.id AS did, l.id AS lid, count(*) OVER "
+    "(PARTITION BY d.id) AS nd, count(*) OVER (PARTITION BY l.id) AS nl "
+    "FROM deposits d JOIN bank_statement_lines l ON l.amount = d.amount "
+    "JOIN bank_statements b ON b.id = l.statement_id AND b.account = "
+    "d.account WHERE d.voided_at = '' AND l.reversal = 0 AND l.dup_of IS "
+    "NULL AND l.booking_date BETWEEN d.deposited_on AND date("
+    "d.deposited_on, '+' || ?1 || ' days') AND has_word(l.reference || "
+    "' ' || l.text, d.slip_no) AND NOT EXISTS (SELECT 1 FROM "
+    "statement_matches m WHERE m.unmatched_at = '' AND m.deposit_id = "
+    "d.id) AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
+    "m.unmatched_at = '' AND m.line_id = l.id)) WHERE nd = 1 AND nl = 1",
+    /* gateway payouts */
+    "SELECT count(*) FROM (SELECT g.id AS gid, l.id AS lid, count(*) OVER "
+    "(PARTITION BY g.id) AS ng, count(*) OVER (PARTITION BY l.id) AS nl "
+    "FROM gw_payments g CROSS JOIN bank_statement_lines l INDEXED BY "
+    "bank_lines_amount ON l.amount = g.amount - g.fee WHERE g.status = "
+    "'succeeded' AND g.settled_on <> '' AND "
+    "g.code <> '' AND l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL "
+    "AND l.booking_date BETWEEN substr(g.settled_on, 1, 10) AND date("
+    "substr(g.settled_on, 1, 10), '+' || ?1 || ' days') AND has_word("
+    "l.reference || ' ' || l.text, g.code) AND NOT EXISTS (SELECT 1 FROM "
+    "statement_matches m WHERE m.unmatched_at = '' AND m.gw_id = g.id) AND "
+    "NOT EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
+    "'' AND m.line_id = l.id)) WHERE ng = 1 AND nl = 1",
+    /* bank transfers */
     "SELECT count(*) FROM (SELECT p.id AS pid, l.id AS lid, count(*) OVER "
     "(PARTITION BY p.id) AS np, count(*) OVER (PARTITION BY l.id) AS nl "
     "FROM bank_statement_lines l JOIN payments p ON p.amount = l.amount "
-    "AND p.paid_on BETWEEN date(l.booking_date, '-3 days') AND "
-    "date(l.booking_date, '+3 days') WHERE l.amount > 0 AND l.reversal = 0 "
-    "AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM statement_matches "
-    "m WHERE m.line_id = l.id AND m.unmatched_at = '') AND p.method_kind = "
-    "'bank' AND p.status = 'Posted' AND NOT EXISTS (SELECT 1 FROM "
-    "statement_match_payments mp JOIN statement_matches m ON m.id = "
-    "mp.match_id WHERE mp.payment_id = p.id AND m.unmatched_at = '') AND "
-    "((p.reference <> '' AND has_word(l.reference || ' ' || l.text, "
+    "AND p.paid_on BETWEEN date(l.booking_date, '-' || ?1 || ' days') AND "
+    "date(l.booking_date, '+' || ?1 || ' days') WHERE " RAW_LINE_FREE
+    " AND p.method_kind = 'bank' AND p.status = 'Posted' AND " RAW_PAY_FREE
+    " AND ((p.reference <> '' AND has_word(l.reference || ' ' || l.text, "
     "p.reference)) OR has_word(l.reference || ' ' || l.text, "
-    "p.payment_no))) WHERE np = 1 AND nl = 1";
+    "p.payment_no))) WHERE np = 1 AND nl = 1",
+    /* card settlements */
+    "WITH g AS (SELECT p.terminal AS term, p.paid_on AS day, sum(p.amount) "
+    "AS gross, count(*) AS np FROM payments p WHERE p.method_kind = 'card' "
+    "AND p.status = 'Posted' AND p.paid_on >= (SELECT date("
+    "min(l.booking_date), '-' || ?1 || ' days') FROM bank_statement_lines "
+    "l WHERE " RAW_LINE_FREE ") AND " RAW_PAY_FREE
+    " GROUP BY p.terminal, p.paid_on), c AS (SELECT l.id AS lid, g.term, "
+    "g.day, count(*) OVER (PARTITION BY g.term, g.day) AS ng, count(*) "
+    "OVER (PARTITION BY l.id) AS nl FROM g JOIN bank_statement_lines l ON "
+    "l.amount BETWEEN g.gross - g.gross * ?2 / 10000 AND g.gross AND "
+    "l.booking_date BETWEEN g.day AND date(g.day, '+' || ?1 || ' days') "
+    "WHERE " RAW_LINE_FREE " AND has_word(l.reference || ' ' || l.text, "
+    "g.term)) SELECT count(*) FROM c WHERE ng = 1 AND nl = 1",
+};
 
 /* This process's CPU time so far, ms (the figures' machine may be
  * shared: the CPU a step took says what the wall clock cannot). */
@@ -76,32 +133,146 @@ cpu_ms(void)
 	       ru.ru_stime.tv_sec * 1e3 + ru.ru_stime.tv_usec / 1e3;
 }
 
-/* The transfer rule's join, raw, ms. */
+/* The four rules' joins, raw, ms; *pairs what they paired. */
 static double
-raw_query(sqlite3 *db)
+raw_query(sqlite3 *db, long long *pairs)
 {
 	sqlite3_stmt *s;
 	double t = now_ms();
+	size_t i;
 
-	if (sqlite3_prepare_v2(db, raw_transfer_sql, -1, &s, NULL) !=
-	    SQLITE_OK) {
-		fprintf(stderr, "bench_recon: %s\n", sqlite3_errmsg(db));
-		return -1;
+	*pairs = 0;
+	for (i = 0; i < sizeof raw_sql / sizeof raw_sql[0]; i++) {
+		if (sqlite3_prepare_v2(db, raw_sql[i], -1, &s, NULL) !=
+		    SQLITE_OK) {
+			fprintf(stderr, "bench_recon: %s\n", sqlite3_errmsg(db));
+			return -1;
+		}
+		sqlite3_bind_int(s, 1, MATCH_DAYS);
+		sqlite3_bind_int(s, 2, FEE_BP);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			*pairs += sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
 	}
-	while (sqlite3_step(s) == SQLITE_ROW)
-		;
-	sqlite3_finalize(s);
 	return now_ms() - t;
 }
 
-/* The statement of this run: LINES credits, one per bank transfer from
- * the run's place on; *n lines written. */
+/* One statement's SQL on raw, its error said; 0 or -1. */
 static int
-write_statement(sqlite3 *raw, const char *path, int run, int *n)
+raw_exec(sqlite3 *raw, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(raw, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	fprintf(stderr, "bench_recon: %s\n", msg ? msg : "?");
+	sqlite3_free(msg);
+	return -1;
+}
+
+/* One statement of raw with ?1 run, ?2 and ?3 the period's first and
+ * last days, ?4 a count, ?5 the fee; 0 or -1. */
+static int
+raw_run(sqlite3 *raw, const char *sql, int run, const char *d0,
+    const char *d1, int count)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (sqlite3_prepare_v2(raw, sql, -1, &q, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench_recon: %s\n", sqlite3_errmsg(raw));
+		return -1;
+	}
+	sqlite3_bind_int(q, 1, run);
+	sqlite3_bind_text(q, 2, d0, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, d1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 4, count);
+	sqlite3_bind_int(q, 5, FEE_BP);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return 0;
+	fprintf(stderr, "bench_recon: %s\n", sqlite3_errmsg(raw));
+	return -1;
+}
+
+/* The period's deposits and gateway payments, written into the store
+ * for run (their seals claimed by the baseline at the next open, as
+ * tests/bench.sh's rows are): DEPOSITS bags of the branches' cash and
+ * GATEWAY payments settled, each day of [d0, d1] alike. */
+static int
+seed(sqlite3 *raw, int run, const char *d0, const char *d1)
+{
+	if (raw_exec(raw, "BEGIN") != 0)
+		return -1;
+	if (raw_exec(raw,
+	        "INSERT OR IGNORE INTO meta (key, value) SELECT "
+	        "'seal_baseline', coalesce(max(id), 0) + 1 FROM seals") != 0 ||
+	    raw_run(raw,
+	        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM "
+	        "n WHERE i < ?4 - 1) INSERT INTO deposits (uuid, slip_no, "
+	        "account, deposited_on, amount, created_at, user_id, "
+	        "created_by, terminal) SELECT printf('bench-%d-%d', ?1, i), "
+	        "printf('BAG-R%d-%06d', ?1, i), '" ACCOUNT "', date(?2, "
+	        "printf('+%d days', i % CAST(julianday(?3) - julianday(?2) + "
+	        "1 AS INTEGER))), 100000 + (i * 7919 + ?1 * 104729) % 900000, "
+	        "?3 || ' 18:00:00', (SELECT id FROM users WHERE username = "
+	        "'mary'), 'mary', 'B01' FROM n",
+	        run, d0, d1, DEPOSITS) != 0 ||
+	    raw_run(raw,
+	        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM "
+	        "n WHERE i < ?4 - 1), g(i, amount, day) AS (SELECT i, 500 + (i "
+	        "* 131 + ?1 * 17) % 20000, date(?2, printf('+%d days', i % "
+	        "CAST(julianday(?3) - julianday(?2) + 1 AS INTEGER))) FROM n) "
+	        "INSERT INTO gw_payments (gateway, code, status, "
+	        "webhook_status, settlement_status, account_ref, phone, "
+	        "amount, paid_at, candidates, consumer_id, fee, settled_on, "
+	        "pulled_at) SELECT 'mpesa', printf('MPB%dX%06d', ?1, i), "
+	        "'succeeded', 'ok', 'settled', printf('AC-%07d', 1 + i), "
+	        "'254700000000', amount, day || ' 10:00:00', '[]', 1 + i, "
+	        "amount * ?5 / 10000, day || ' 12:00:00', ?3 || ' 12:00:00' "
+	        "FROM g",
+	        run, d0, d1, GATEWAY) != 0) {
+		raw_exec(raw, "ROLLBACK");
+		return -1;
+	}
+	return raw_exec(raw, "COMMIT");
+}
+
+/* The statement of this run, into f: its transfers (the period [d0, d1]
+ * is theirs), then the deposits and gateway payments seed wrote, and
+ * the card settlements of the period's free card days; *n lines. */
+static int
+write_lines(sqlite3 *raw, FILE *f, int run, const char *from_sql, int *n)
+{
+	sqlite3_stmt *q;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(raw, from_sql, -1, &q, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench_recon: %s\n", sqlite3_errmsg(raw));
+		return -1;
+	}
+	sqlite3_bind_int(q, 1, run);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		long long a = sqlite3_column_int64(q, 1);
+
+		fprintf(f, "%s,%lld.%02lld,%s\n",
+		    (const char *)sqlite3_column_text(q, 0), a / 100, a % 100,
+		    (const char *)sqlite3_column_text(q, 2));
+		(*n)++;
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+write_statement(sqlite3 *raw, const char *path, int run, int *n, int *ncard)
 {
 	sqlite3_stmt *q;
 	long long total = 0, from;
+	char d0[11] = "", d1[11] = "", sql[1024];
 	FILE *f;
+	int rc;
 
 	if (sqlite3_prepare_v2(raw,
 	        "SELECT count(*) FROM payments WHERE method_kind = 'bank'", -1,
@@ -112,31 +283,65 @@ write_statement(sqlite3 *raw, const char *path, int run, int *n)
 	sqlite3_finalize(q);
 	if (total == 0)
 		return -1;
-	from = (long long)run * LINES % total;
-	if (sqlite3_prepare_v2(raw,
-	        "SELECT payment_no, amount, paid_on FROM payments WHERE "
-	        "method_kind = 'bank' AND status = 'Posted' ORDER BY id LIMIT "
-	        "?1 OFFSET ?2",
+	from = (long long)run * TRANSFERS % total;
+	/* the transfers of the run: a temporary table of their ids */
+	snprintf(sql, sizeof sql,
+	    "DROP TABLE IF EXISTS temp.run_pay; CREATE TEMP TABLE run_pay AS "
+	    "SELECT id FROM payments WHERE method_kind = 'bank' AND status = "
+	    "'Posted' ORDER BY id LIMIT %d OFFSET %lld",
+	    TRANSFERS, from);
+	if (raw_exec(raw, sql) != 0 ||
+	    sqlite3_prepare_v2(raw,
+	        "SELECT min(p.paid_on), max(p.paid_on) FROM payments p WHERE "
+	        "p.id IN (SELECT id FROM run_pay)",
 	        -1, &q, NULL) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_int(q, 1, LINES);
-	sqlite3_bind_int64(q, 2, from);
-	if ((f = fopen(path, "w")) == NULL) {
-		sqlite3_finalize(q);
-		return -1;
-	}
-	fprintf(f, "date,amount,reference\n");
-	*n = 0;
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		long long a = sqlite3_column_int64(q, 1);
-
-		fprintf(f, "%s,%lld.%02lld,SEPA CREDIT %s RUN %d\n",
-		    (const char *)sqlite3_column_text(q, 2), a / 100, a % 100,
-		    (const char *)sqlite3_column_text(q, 0), run);
-		(*n)++;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0)) {
+		snprintf(d0, sizeof d0, "%s", sqlite3_column_text(q, 0));
+		snprintf(d1, sizeof d1, "%s", sqlite3_column_text(q, 1));
 	}
 	sqlite3_finalize(q);
-	return fclose(f) == 0 ? 0 : -1;
+	if (d0[0] == '\0' || seed(raw, run, d0, d1) != 0)
+		return -1;
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fprintf(f, "date,amount,reference\n");
+	*n = 0;
+	rc = write_lines(raw, f, run,
+	    "SELECT p.paid_on, p.amount, 'SEPA CREDIT ' || p.payment_no || "
+	    "' RUN ' || ?1 FROM payments p WHERE p.id IN (SELECT id FROM "
+	    "run_pay) ORDER BY p.id",
+	    n);
+	/* a deposit booked the day after, a payout the day after it
+	 * settled */
+	if (rc == 0)
+		rc = write_lines(raw, f, run,
+		    "SELECT date(deposited_on, '+1 day'), amount, 'CASH DEPOSIT "
+		    "' || slip_no FROM deposits WHERE slip_no LIKE 'BAG-R' || ?1 "
+		    "|| '-%' ORDER BY id",
+		    n);
+	if (rc == 0)
+		rc = write_lines(raw, f, run,
+		    "SELECT date(substr(settled_on, 1, 10), '+1 day'), amount - "
+		    "fee, 'MPESA PAYOUT ' || code FROM gw_payments WHERE code "
+		    "LIKE printf('MPB%dX%%', ?1) AND gateway = 'mpesa' ORDER "
+		    "BY id",
+		    n);
+	*ncard = *n;
+	/* each terminal's card day of the period that no match took */
+	snprintf(sql, sizeof sql,
+	    "SELECT date(p.paid_on, '+1 day'), sum(p.amount) - sum(p.amount) "
+	    "* %d / 10000, 'CARD SETTLEMENT ' || p.terminal FROM payments p "
+	    "WHERE p.paid_on BETWEEN '%s' AND '%s' AND p.method_kind = 'card' "
+	    "AND p.status = 'Posted' AND ?1 >= 0 AND " RAW_PAY_FREE
+	    " GROUP BY p.terminal, p.paid_on ORDER BY p.paid_on",
+	    FEE_BP, d0, d1);
+	if (rc == 0)
+		rc = write_lines(raw, f, run, sql, n);
+	*ncard = *n - *ncard;
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
 }
 
 int
@@ -153,21 +358,16 @@ main(int argc, char **argv)
 	sqlite3_stmt *q;
 	char path[4096], spec[256];
 	double t, traw, c, craw;
-	int run = 0, n = 0;
+	long long rawpairs = 0;
+	int run = 0, n = 0, ncard = 0;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: bench_recon STORE DIR\n");
 		return 2;
 	}
-	memset(&s, 0, sizeof s);
-	if (config_defaults(&s.cfg, &err) != 0 ||
-	    store_open(argv[1], 0, &s.st, &err) != 0 ||
-	    svc_login(&s, "mary", "2222", &err) != 0) {
-		fprintf(stderr, "bench_recon: %s\n", err.msg);
-		return 1;
-	}
-	s.cfg.match_days = 3;
-	if (sqlite3_open_v2(argv[1], &raw, SQLITE_OPEN_READONLY, NULL) !=
+	/* the statement and the rows of its period first, written around
+	 * paydesk: its open seals them (the baseline) */
+	if (sqlite3_open_v2(argv[1], &raw, SQLITE_OPEN_READWRITE, NULL) !=
 	        SQLITE_OK ||
 	    sqlite3_create_function(raw, "has_word", 2,
 	        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, raw_has_word, NULL,
@@ -175,6 +375,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench_recon: %s\n", sqlite3_errmsg(raw));
 		return 1;
 	}
+	sqlite3_busy_timeout(raw, 60000);
 	if (sqlite3_prepare_v2(raw,
 	        "SELECT count(*) FROM bank_statements WHERE file_name LIKE "
 	        "'bench-recon-%'",
@@ -183,16 +384,26 @@ main(int argc, char **argv)
 		run = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
 	snprintf(path, sizeof path, "%s/bench-recon-%d.csv", argv[2], run);
-	if (write_statement(raw, path, run, &n) != 0) {
+	if (write_statement(raw, path, run, &n, &ncard) != 0) {
 		fprintf(stderr, "bench_recon: could not write %s\n", path);
 		return 1;
 	}
+	memset(&s, 0, sizeof s);
+	if (config_defaults(&s.cfg, &err) != 0 ||
+	    store_open(argv[1], 0, &s.st, &err) != 0 ||
+	    svc_login(&s, "mary", "2222", &err) != 0) {
+		fprintf(stderr, "bench_recon: %s\n", err.msg);
+		return 1;
+	}
+	s.cfg.match_days = MATCH_DAYS;
+	s.cfg.card_fee_bp = FEE_BP;
+	xstrlcpy(s.cfg.deposit_account, ACCOUNT, sizeof s.cfg.deposit_account);
 	/* the mapping once per store (a second add of it is refused) */
 	svc_statement_mapping_add(
 	    &s, "bench", words, 4, spec, sizeof spec, &err);
 	t = now_ms();
-	if (svc_statement_import(&s, path, "csv", "NL00BENCH0000000001",
-	        "bench", &st, &err) != 0) {
+	if (svc_statement_import(&s, path, "csv", ACCOUNT, "bench", &st,
+	        &err) != 0) {
 		fprintf(stderr, "bench_recon: %s\n", err.msg);
 		return 1;
 	}
@@ -201,9 +412,9 @@ main(int argc, char **argv)
 	    -1);
 	/* raw first, the lines free: once to read the pages in as the
 	 * matching will find them, then timed */
-	raw_query(raw);
+	raw_query(raw, &rawpairs);
 	craw = cpu_ms();
-	traw = raw_query(raw);
+	traw = raw_query(raw, &rawpairs);
 	craw = cpu_ms() - craw;
 	c = cpu_ms();
 	t = now_ms();
@@ -216,9 +427,9 @@ main(int argc, char **argv)
 	row("match a 100,000-line statement (every rule)", t / 1000, "s",
 	    "<= 5 s", traw / 1000);
 	row("  the same, CPU time", c / 1000, "s", "-", craw / 1000);
-	printf("  (%d lines: %d matched as transfers, %d deposits, %d card, "
-	       "%d gateway)\n",
-	    n, mc.transfer, mc.deposits, mc.card, mc.gateway);
+	printf("  (%d lines: %d matched as transfers, %d deposits, %d card "
+	       "of %d card days, %d gateway; raw paired %lld)\n",
+	    n, mc.transfer, mc.deposits, mc.card, ncard, mc.gateway, rawpairs);
 	remove(path);
 	svc_close(&s);
 	sqlite3_close(raw);

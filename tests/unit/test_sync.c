@@ -552,6 +552,32 @@ statement_round_trip(void **state)
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "is not unmatched"));
 	free(json);
+	/* a card day's match: its payments' uuids written straight too */
+	{
+		char pays[2][37] = {"2f8fad5b-d9cb-469f-a165-70867728950e",
+		    "3f8fad5b-d9cb-469f-a165-70867728950e"};
+
+		memset(r.gp.gateway, 0, sizeof r.gp.gateway);
+		memset(r.gp.code, 0, sizeof r.gp.code);
+		strcpy(r.op, "match");
+		strcpy(r.match_rule, "card");
+		strcpy(r.card_terminal, "T01");
+		strcpy(r.card_day, "2026-11-22");
+		r.card_count = 2;
+		r.card_gross = 5000;
+		r.card_payments = pays;
+		r.ncard_payments = 2;
+		json = enc(&r);
+		assert_non_null(strstr(json, "\"payments\":[\"2f8fad5b-"));
+		assert_int_equal(
+		    syncrec_decode(json, strlen(json), &d, &err), 0);
+		assert_int_equal(d.ncard_payments, 2);
+		assert_string_equal(d.card_payments[1], pays[1]);
+		syncrec_free(&d);
+		free(json);
+		r.card_payments = NULL;
+		r.ncard_payments = 0;
+	}
 }
 
 static void
