@@ -89,8 +89,13 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
 	    strcmp(url, s->cfg.sync_url) == 0)
 		return 0;
 	if (sync_net_call(net, "GET", SYNC_ROUTE_STATUS, NULL, 0, &r, err) !=
-	    0)
+	    0) {
+		/* a central node from before the status route */
+		if (err->code == PD_EINVAL &&
+		    strstr(err->msg, "(HTTP 404)") != NULL)
+			return 0;
 		return -1;
+	}
 	rc = sync_status_currency(r.body, r.len, code, &digits, err);
 	sync_reply_free(&r);
 	if (rc != 0) {
