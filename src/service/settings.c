@@ -77,6 +77,20 @@ org_currency(struct svc *s, struct pd_err *err)
 }
 
 int
+svc_currency_follow(struct svc *s)
+{
+	struct pd_err e = {0};
+	char code[4], url[1024];
+	int digits;
+
+	if (!currency_kept(s, code, &digits, url, sizeof url) ||
+	    (strcmp(code, s->cfg.currency_code) == 0 &&
+	        digits == s->cfg.minor_digits))
+		return 0;
+	return svc_settings_load(s, &e) == 0;
+}
+
+int
 svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
 {
 	struct sync_reply r;
