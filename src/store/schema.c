@@ -77,6 +77,7 @@ const char *const store_migrations[] = {
     store_mig_51,
     store_mig_52,
     store_mig_53,
+    store_mig_54,
 };
 
 const int store_nmigrations =

@@ -269,5 +269,6 @@ extern const char store_mig_50[];
 extern const char store_mig_51[];
 extern const char store_mig_52[];
 extern const char store_mig_53[];
+extern const char store_mig_54[];
 
 #endif
