@@ -67,19 +67,19 @@ config_take_currency(
 		    code ? code : "", digits);
 	if (digits != cfg->minor_digits) {
 		for (i = 0; i < cfg_nschema; i++) {
-			int64_t *v =
-			    (int64_t *)(void *)((char *)cfg + cfg_schema[i].off);
+			int64_t *v = (int64_t *)(void *)((char *)cfg +
+			                                 cfg_schema[i].off);
 
 			if (cfg_schema[i].type == CFG_MONEY ||
 			    (cfg_schema[i].type == CFG_OPTMONEY && *v >= 0))
-				*v = scale(*v, cfg->minor_digits, digits,
-				    &whole);
+				*v = scale(
+				    *v, cfg->minor_digits, digits, &whole);
 		}
 		/* a note or coin smaller than the currency's unit is not one
 		 * of its denominations */
 		for (k = n = 0; k < cfg->ndenoms; k++) {
-			int64_t d = scale(cfg->denoms[k], cfg->minor_digits,
-			    digits, &whole);
+			int64_t d = scale(
+			    cfg->denoms[k], cfg->minor_digits, digits, &whole);
 
 			if (whole && d > 0)
 				cfg->denoms[n++] = d;

@@ -66,8 +66,8 @@ by_consumer(const void *a, const void *b)
 }
 
 static void
-push_open(struct fc_open **v, size_t *n, size_t *cap, int64_t cid,
-    int64_t open, size_t k)
+push_open(struct fc_open **v, size_t *n, size_t *cap, int64_t cid, int64_t open,
+    size_t k)
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 4096;
@@ -100,13 +100,12 @@ week_open(struct store *st, struct forecast_week *w, size_t k,
 	    err);
 	int rc;
 
-	if (s == NULL || p == NULL ||
-	    st_bind(s, "ss", w->from, w->to) != 0 ||
+	if (s == NULL || p == NULL || st_bind(s, "ss", w->from, w->to) != 0 ||
 	    st_bind(p, "sss", w->from, w->to, w->as_of) != 0)
 		return -1;
 	while ((rc = db_step(s)) == DB_ROW)
-		push_open(v, n, cap, db_column_int64(s, 0),
-		    db_column_int64(s, 1), k);
+		push_open(
+		    v, n, cap, db_column_int64(s, 0), db_column_int64(s, 1), k);
 	db_reset(s);
 	if (rc == DB_DONE) {
 		while ((rc = db_step(p)) == DB_ROW)
@@ -129,8 +128,8 @@ open_sums(struct forecast_week *w, struct fc_open *v, size_t n)
 	while (i < n) {
 		int64_t open = 0;
 
-		for (j = i; j < n && v[j].cid == v[i].cid &&
-		     v[j].week == v[i].week;
+		for (j = i;
+		     j < n && v[j].cid == v[i].cid && v[j].week == v[i].week;
 		     j++)
 			open += v[j].open;
 		if (open > 0) {
@@ -173,8 +172,7 @@ run_before(struct db_stmt *r, int64_t cid, const char *day, int64_t *due,
  * cache at 10M); a consumer's weeks of one as_of read once. */
 static int
 expected_all(struct store *st, struct forecast_week *w,
-    char (*hist)[DATE_BUFSZ], struct fc_open *v, size_t n,
-    struct pd_err *err)
+    char (*hist)[DATE_BUFSZ], struct fc_open *v, size_t n, struct pd_err *err)
 {
 	struct db_stmt *r = st_stmt(st,
 	    "SELECT due, on_time FROM due_paid_run WHERE consumer_id = ?1 AND "
@@ -190,8 +188,10 @@ expected_all(struct store *st, struct forecast_week *w,
 
 		if (i == 0 || v[i].cid != v[i - 1].cid ||
 		    strcmp(x->as_of, w[v[i - 1].week].as_of) != 0) {
-			if (run_before(r, v[i].cid, x->as_of, &due, &on_time) != 0 ||
-			    run_before(r, v[i].cid, hist[v[i].week], &d0, &t0) != 0)
+			if (run_before(r, v[i].cid, x->as_of, &due, &on_time) !=
+			        0 ||
+			    run_before(
+			        r, v[i].cid, hist[v[i].week], &d0, &t0) != 0)
 				return st_fail(
 				    st, err, _("Computing the forecast"));
 			due -= d0;
@@ -217,7 +217,8 @@ store_forecast_org_days(struct store *st, const char *from, const char *to,
 		return -1;
 	while ((rc = db_step(s)) == DB_ROW)
 		if (cb((const char *)db_column_text(s, 0),
-		        db_column_int64(s, 1), db_column_int64(s, 2), arg) != 0) {
+		        db_column_int64(s, 1), db_column_int64(s, 2),
+		        arg) != 0) {
 			rc = DB_DONE;
 			break;
 		}
@@ -227,8 +228,8 @@ store_forecast_org_days(struct store *st, const char *from, const char *to,
 }
 
 int
-store_forecast_arrears(struct store *st, const char *before, int64_t *owed,
-    struct pd_err *err)
+store_forecast_arrears(
+    struct store *st, const char *before, int64_t *owed, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(sum(amount - settled), 0) FROM items WHERE "
@@ -268,8 +269,8 @@ week_actuals(struct store *st, struct forecast_week *w, struct pd_err *err)
 }
 
 int
-store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
-    struct pd_err *err)
+store_forecast_weeks(
+    struct store *st, struct forecast_week *w, size_t nw, struct pd_err *err)
 {
 	char(*hist)[DATE_BUFSZ];
 	struct fc_open *v = NULL;
