@@ -248,6 +248,14 @@ int config_format(const struct config *cfg, int i, char *buf, size_t n);
 int config_central_row(const char *name);
 int config_set_central(struct config *cfg, const char *name, const char *value,
     struct pd_err *err);
+/* The organisation's currency as its central node gives it (kept in the
+ * store once a sync took it): code and minor digits win over the file's,
+ * marked as the central node's; the money keys are scaled to its minor
+ * units (rounded half up; a denomination smaller than its unit dropped);
+ * a currency other than the file's is written with its code as symbol
+ * unless the central node set [organisation] currency_symbol. */
+int config_take_currency(
+    struct config *cfg, const char *code, int digits, struct pd_err *err);
 
 /* The organisation's money style: its symbol, minor digits, separators,
  * grouping and the symbol's place. The style borrows strings from cfg,

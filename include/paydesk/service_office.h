@@ -223,6 +223,11 @@ void svc_language(const struct config *cfg);
  * again by the UI at each sign-in. svc_setting_put checks and stores one
  * inside the caller's transaction and sets it in s->cfg. */
 int svc_settings_load(struct svc *s, struct pd_err *err);
+/* When the store holds an organisation's currency (a sync took it)
+ * other than the one in effect: take it and the settings again
+ * (svc_settings_load), 1; else 0. For the UI, after a background
+ * round. */
+int svc_currency_follow(struct svc *s);
 int svc_setting_put(struct svc *s, const char *key, const char *value,
     const char *at, struct pd_err *err);
 

@@ -434,6 +434,10 @@ int store_setting_by_id(
 int store_setting_put(struct store *st, const char *key, const char *value,
     const char *at, struct pd_err *err);
 struct setting *store_settings(struct store *st, size_t *n, struct pd_err *err);
+/* Whether the store holds any amount (a bill, payment, credit note,
+ * count, deposit, statement line): 1 yes, 0 none, -1 error. Its amounts
+ * are in minor units of the currency in force when they were written. */
+int store_holds_amounts(struct store *st, struct pd_err *err);
 /* The history of the rules on the central node (src/store/rules.c; issue
  * 18, review point 5). store_rules_head: the newest feed entry that
  * changed a setting or a user (0: none since the history began).

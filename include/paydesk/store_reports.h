@@ -111,14 +111,15 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
 
 /* Aging of open items by days past their due date (enum age_bucket). */
-/* The figures of forecast week w (its from, to, as_of and past set by the
- * caller; the rest filled): the items due from..to, what they owe at the
- * start of as_of, each consumer's on-time history over the
+/* The figures of the forecast's n weeks w (at most 2 x
+ * FORECAST_WEEKS_MAX + 2; each one's from, to, as_of and past set by the
+ * caller; the rest filled): the items due from..to, what they owe at
+ * the start of as_of, each consumer's on-time history over the
  * FORECAST_HISTORY_DAYS before as_of weighted by forecast_expect
  * (forecast.h; issue 23), and for a past week what came in for those
  * items and what was collected in it (daily_totals). */
-int store_forecast_week(
-    struct store *st, struct forecast_week *w, struct pd_err *err);
+int store_forecast_weeks(struct store *st, struct forecast_week *w, size_t n,
+    struct pd_err *err);
 /* The organisation's due and on-time amounts (paid on or before the due
  * date by payments that count) of the items due on each day of [from,
  * to), by day, into cb: one pass for every week's history (a day's

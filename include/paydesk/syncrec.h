@@ -331,6 +331,11 @@ int sync_anchor_decode(
     const char *body, size_t len, struct sync_anchor *out, struct pd_err *err);
 /* Free a's links (a itself is the caller's). */
 void sync_anchor_free(struct sync_anchor *a);
+/* The organisation's currency in a GET /v1/status answer: code (three
+ * letters) and its minor digits; a status without them (a central node
+ * from before organisations had their own) gives "" and -1. */
+int sync_status_currency(const char *body, size_t len, char code[4],
+    int *digits, struct pd_err *err);
 /* Build a push body from outbox payloads (each a record's JSON text). */
 char *sync_push_encode(const char *terminal, int64_t pending,
     const char *const *payloads, size_t n);

@@ -474,11 +474,14 @@ const size_t cfg_nschema = NSCHEMA;
 /* The settings an organisation's central node masters: the same for
  * every terminal of the organisation (the number formats too: each
  * terminal renders them with its own {TERM}). What a terminal is (its id, branch,
- * store, printer, paths, sync) and the currency (its minor units are in
- * every stored amount) stay in each terminal's file. */
+ * store, printer, paths, sync) stays in each terminal's file. The
+ * currency's code and minor units are the organisation's in the central
+ * node's directory, taken by a terminal's sync (config_take_currency,
+ * svc_sync_currency), not a setting; its symbol is one. */
 static const char *const central_settings[] = {
     "organisation.name",
     "organisation.address",
+    "organisation.currency_symbol",
     "organisation.language",
     "organisation.decimal_separator",
     "organisation.grouping_separator",

@@ -27,6 +27,11 @@ char *svc_read_file(const char *path, size_t *len, struct pd_err *err);
  * request retries more times; free with sync_net_free. */
 struct sync_net *svc_net(
     struct svc *s, const volatile int *cancel, int retries);
+/* At a sync round: the organisation's currency from the central node's
+ * status, kept in the store and taken (config_take_currency), once for
+ * each [sync] url; refused (PD_EINVAL) when it is not the one in force
+ * and the store already holds amounts. */
+int svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err);
 /* Compare the store's audit head with the one the central node keeps,
  * then anchor it there (a sync round); PD_ETAMPER as svc_audit_anchor. */
 int svc_audit_anchor_sync(struct svc *s, struct sync_net *net,

@@ -413,17 +413,26 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		    _("No central node is configured: set [sync] url and token "
 		      "in %s"),
 		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
-	/* records say their currency, not its minor units: a terminal's
-	 * must be the currency's, or its amounts would reach the central
-	 * node 100 times what they are (issue 23) */
+	net = svc_net(s, cancel, s->cfg.sync_retries);
+	/* the organisation's currency, from the central node's status at
+	 * the first round (refused when the store's amounts are in
+	 * another), then records say their currency, not its minor units:
+	 * a terminal's must be the currency's, or its amounts would reach
+	 * the central node 100 times what they are (issue 23) */
+	if (svc_sync_currency(s, net, err) != 0) {
+		sync_net_free(net);
+		note(s, META_ERROR, err->said[0] ? err->said : err->msg);
+		return -1;
+	}
 	rc = currency_minor_digits(s->cfg.currency_code);
-	if (rc >= 0 && rc != s->cfg.minor_digits)
+	if (rc >= 0 && rc != s->cfg.minor_digits) {
+		sync_net_free(net);
 		return pd_fail(err, PD_EUSAGE,
 		    _("[organisation] minor_digits is %d, but %s has %d minor "
 		      "units: set minor_digits = %d in %s before syncing"),
 		    s->cfg.minor_digits, s->cfg.currency_code, rc, rc,
 		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
-	net = svc_net(s, cancel, s->cfg.sync_retries);
+	}
 	svc_now(at);
 	note(s, META_TRY, at);
 	/* a pulled page of thousands of records stays in memory until its

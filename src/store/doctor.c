@@ -190,6 +190,20 @@ static const struct {
         "FROM r) UNION ALL SELECT 'day ' || day || ': the day says ' || due "
         "|| ' due, ' || on_time || ' paid on time, its consumers not' FROM "
         "(SELECT * FROM r EXCEPT SELECT * FROM b)"},
+    /* each consumer's running totals by due day (due_paid_run) against
+     * its days in due_paid */
+    {N_("forecast history"), 1,
+        "WITH b AS (SELECT consumer_id, due_on, sum(due) OVER w AS due, "
+        "sum(on_time) OVER w AS on_time FROM due_paid WINDOW w AS "
+        "(PARTITION BY consumer_id ORDER BY due_on ROWS UNBOUNDED "
+        "PRECEDING)), r AS (SELECT consumer_id, due_on, due, on_time FROM "
+        "due_paid_run) SELECT 'consumer #' || consumer_id || ', to ' || "
+        "due_on || ': its days say ' || due || ' due, ' || on_time || ' "
+        "paid on time, the running total not' FROM (SELECT * FROM b EXCEPT "
+        "SELECT * FROM r) UNION ALL SELECT 'consumer #' || consumer_id || "
+        "', to ' || due_on || ': the running total says ' || due || ' due, "
+        "' || on_time || ' paid on time, its days not' FROM (SELECT * FROM "
+        "r EXCEPT SELECT * FROM b)"},
     /* the forecast's weeks (schema.c's paid_by_day): what the payments
      * that count paid of each consumer's items due on a day, by the day
      * paid, against the allocations */

@@ -80,6 +80,7 @@ const char *const store_migrations[] = {
     store_mig_54,
     store_mig_55,
     store_mig_56,
+    store_mig_57,
 };
 
 const int store_nmigrations =

@@ -93,3 +93,27 @@ store_settings(struct store *st, size_t *n, struct pd_err *err)
 	return st_collect(st, s, sizeof(struct setting), read_setting, n,
 	    "reading the settings", err);
 }
+
+int
+store_holds_amounts(struct store *st, struct pd_err *err)
+{
+	/* every table a person's amount is first written to (the rollups
+	 * and allocations follow them) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT EXISTS (SELECT 1 FROM items) OR EXISTS (SELECT 1 FROM "
+	    "payments) OR EXISTS (SELECT 1 FROM credit_notes) OR EXISTS "
+	    "(SELECT 1 FROM shift_counts) OR EXISTS (SELECT 1 FROM "
+	    "shift_movements) OR EXISTS (SELECT 1 FROM deposits) OR EXISTS "
+	    "(SELECT 1 FROM bank_statement_lines) OR EXISTS (SELECT 1 FROM "
+	    "gw_payments)",
+	    err);
+	int rc, yes = 0;
+
+	if (s == NULL)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		yes = db_column_int64(s, 0) != 0;
+	db_reset(s);
+	return rc == DB_ROW ? yes : st_fail(st, err, _("Reading the store"));
+}

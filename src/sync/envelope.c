@@ -579,3 +579,34 @@ sync_anchor_decode(
 	json_decref(o);
 	return rc;
 }
+
+int
+sync_status_currency(const char *body, size_t len, char code[4], int *digits,
+    struct pd_err *err)
+{
+	json_t *o = load_body(body, len, err), *c, *d;
+	int rc = 0;
+
+	code[0] = '\0';
+	*digits = -1;
+	if (o == NULL)
+		return -1;
+	c = json_object_get(o, "currency");
+	d = json_object_get(o, "minor_digits");
+	if (c == NULL && d == NULL) {
+		json_decref(o);
+		return 0; /* a central node from before currencies */
+	}
+	if (!json_is_string(c) || strlen(json_string_value(c)) != 3 ||
+	    !json_is_integer(d) || json_integer_value(d) < 0 ||
+	    json_integer_value(d) > 3)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("The central node's status needs \"currency\", three "
+		      "letters, and \"minor_digits\", 0 to 3"));
+	else {
+		memcpy(code, json_string_value(c), 4);
+		*digits = (int)json_integer_value(d);
+	}
+	json_decref(o);
+	return rc;
+}

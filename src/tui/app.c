@@ -143,6 +143,16 @@ header(struct tui *t)
 	}
 	lw = utf8_columns(left, strlen(left));
 	svc_sync_worker_status(t->sync, &ss);
+	/* a round that took the organisation's currency (a fresh store's
+	 * first): in effect at once, not at the next sign-in, or an amount
+	 * typed now would be read in the file's minor units */
+	if (ss.rounds != t->sync_rounds) {
+		t->sync_rounds = ss.rounds;
+		if (svc_currency_follow(t->svc))
+			tui_message(t, 0,
+			    _("Now in the organisation's currency: %s"),
+			    t->svc->cfg.currency_code);
+	}
 	tui_sync_words(s, &ss, 1, sy[0], sizeof sy[0]);
 	tui_sync_words(s, &ss, 0, sy[1], sizeof sy[1]);
 	/* the screen's title is never cut for the right part: "Inicio de

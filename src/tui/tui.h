@@ -82,6 +82,7 @@ tui_screen_title(const struct tui_screen *sc)
 struct tui {
 	struct svc *svc;
 	struct sync_worker *sync; /* background sync; NULL: none configured */
+	int64_t sync_rounds; /* the worker's rounds seen (svc_currency_follow) */
 	struct tui_screen *top;
 	int colour;
 	char msg[512]; /* the message line */

@@ -77,6 +77,10 @@ class Handler(BaseHTTPRequestHandler):
         url = urlparse(self.path)
         if url.path == "/v1/health":
             return self.answer('{"v":1,"status":"ok"}')
+        if url.path == "/v1/status":
+            # the organisation's currency, asked at a terminal's first sync
+            return self.answer('{"v":1,"org":"FAKE","currency":"USD",'
+                               '"minor_digits":2,"cursor":0,"terminals":[]}')
         since = int(parse_qs(url.query).get("since", ["0"])[0])
         with open(COUNT, "a") as f:
             f.write("since=%d\n" % since)

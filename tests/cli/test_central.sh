@@ -206,11 +206,15 @@ run central terminal add JP B09 T09
 TOK9=$(token_of)
 run central terminal add KE B04 T04
 TOK4=$(token_of)
+run central terminal add JP B010 T010
+TOK10=$(token_of)
 terminal 8 "$TOK8"
 printf '[organisation]\ncurrency_code = KES\ncurrency_symbol = KSh\n' >>"$T/t8.ini"
+# T09 and T04: fresh terminals left in the file's default USD; each takes
+# its organisation's currency from the central node at its first sync
 terminal 9 "$TOK9"
-printf '[organisation]\ncurrency_code = JPY\ncurrency_symbol = JPY\nminor_digits = 0\n' >>"$T/t9.ini"
-terminal 4 "$TOK4" # left in the node's USD
+terminal 4 "$TOK4"
+terminal 10 "$TOK10"
 start_central
 same "$BACKEND: /v1/status says the organisation's currency" \
     "$(get /v1/status "$TOK8")" 200
@@ -220,16 +224,22 @@ get /v1/status "$TOK9" >/dev/null
 has "$BACKEND: and JP's JPY" '"currency":"JPY"'
 has "$BACKEND: of 0" '"minor_digits":0'
 expect "$BACKEND: a KES terminal pulls its organisation's data" 0 "Pulled" pdt 8 sync
-sed 's/^minor_digits = 0$/minor_digits = 2/' "$T/t9.ini" >"$T/t9d.ini"
-expect "$BACKEND: a JPY terminal of 2 minor digits does not sync" 2 \
-    "minor_digits is 2, but JPY has 0 minor units: set minor_digits = 0" \
+expect "$BACKEND: before its first sync a terminal is in its file's currency" 0 \
+    "minor_digits = 2" pdt 9 config
+expect "$BACKEND: a fresh USD terminal of JP takes JPY and pulls" 0 "Pulled" \
+    pdt 9 sync
+same "$BACKEND: JPY of 0 decimals, marked as the central node's" \
+    "$(pdt 9 config | grep -A1 '; set by the central node' | grep -E '^(currency_code|minor_digits) =' | tr '\n' ' ')" \
+    "currency_code = JPY minor_digits = 0 "
+same "$BACKEND: written with its code" "$(pdt 9 config | grep '^currency_symbol =')" \
+    "currency_symbol = JPY"
+# the file's minor_digits no longer counts once the store has JPY
+sed '/^\[store\]/i [organisation]\nminor_digits = 2' "$T/t9.ini" >"$T/t9d.ini"
+expect "$BACKEND: the kept currency wins over the file's" 0 "Pulled" \
     "$PD" --config "$T/t9d.ini" sync
-expect "$BACKEND: a JPY terminal pulls" 0 "Pulled" pdt 9 sync
-expect "$BACKEND: a USD terminal of KE refuses KES records" 0 \
-    "Conflicts   5" pdt 4 sync
-expect "$BACKEND: saying why" 0 \
-    "It is in KES; this terminal's currency is USD" pdt 4 sync --quarantine
-same "$BACKEND: and took none of them" "$(tsql 4 "SELECT count(*) FROM consumers")" 0
+expect "$BACKEND: a fresh USD terminal of KE takes KES, no record refused" 0 \
+    "Conflicts   0" pdt 4 sync
+same "$BACKEND: and takes KE's records" "$(tsql 4 "SELECT count(*) FROM consumers")" 1
 expect "$BACKEND: KE's terminal takes a payment in shillings" 0 "KSh" \
     pdtc 8 pay KE-1 --type bill --method Cash --amount 1000.50
 expect "$BACKEND: JP's in yen, no decimals" 0 "JPY" \
@@ -246,16 +256,41 @@ pdftotext -layout "$T/r8/$(ls "$T/r8" | grep -m1 '\.pdf$')" - 2>/dev/null | tr -
 has "$BACKEND: the KES receipt (pdftotext) in shillings" "KSh1,000.50"
 pdftotext -layout "$T/r9/$(ls "$T/r9" | grep -m1 '\.pdf$')" - 2>/dev/null | tr -s ' ' >"$OUT"
 has "$BACKEND: the JPY receipt (pdftotext) in whole yen" "JPY700"
-# the same payment in KE's terminal's store said to be in USD: refused
-# by the node with the reason, nothing applied
+expect "$BACKEND: JP's exports in yen" 0 "Payer JP,JP-1,700,Cash" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t9.ini" --user mary --csv payments
+# T010's store already holds amounts of its file's USD (a bill imported
+# before it ever synced): JPY's minor units would misread them; refused,
+# nothing synced, and it says what to do
+printf 'account_no,name,service_address,phone,email,segment\nU-1,Payer U,1 Road,,,Residential\n' >"$T/u-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nUB-1,U-1,2026-01,12.50,2026-01-01,2026-01-20\n' >"$T/u-b.csv"
+printf 'username,full_name,role,pin\nboss,Bo Ss,admin,739146\n' >"$T/u-u.csv"
+pdt 10 import users "$T/u-u.csv" >/dev/null &&
+    PAYDESK_PIN=739146 pdt 10 --user boss import consumers "$T/u-c.csv" >/dev/null &&
+    PAYDESK_PIN=739146 pdt 10 --user boss import bills "$T/u-b.csv" >/dev/null ||
+    notok "$BACKEND: T010's bill in USD"
+expect "$BACKEND: a store holding USD amounts refuses JP's JPY" 3 \
+    "is JPY (0 decimals), but this store already holds amounts in USD (2 decimals)" \
+    pdt 10 sync
+has "$BACKEND: saying what to do" "point [store] path in $T/t10.ini at a new store"
+same "$BACKEND: nothing pulled, the bill as it was, still USD" \
+    "$(tsql 10 "SELECT count(*) || ' ' || (SELECT amount FROM items) FROM consumers")/$(pdt 10 config | grep -c '^currency_code = USD$')" \
+    "1 1250/1"
+expect "$BACKEND: sync --status says why" 0 "already holds amounts in USD" \
+    pdt 10 sync --status
+sed "s|^path = .*t10.db$|path = $T/t10n.db|" "$T/t10.ini" >"$T/t10n.ini"
+"$PD" --config "$T/t10n.ini" init >/dev/null
+expect "$BACKEND: a new store of T010 takes JPY" 0 "Pulled" \
+    "$PD" --config "$T/t10n.ini" sync
+# the file's USD no longer wins over the KES kept in T08's store: the
+# payment is in shillings and goes up
 sed 's/^currency_code = KES$/currency_code = USD/' "$T/t8.ini" >"$T/t8u.ini"
 PAYDESK_PIN=1234 "$PD" --config "$T/t8u.ini" --user jane pay KE-1 --type bill \
     --method Cash --amount 5 >/dev/null
-expect "$BACKEND: a push in USD to KE is refused" 0 "Rejected    1" \
-    "$PD" --config "$T/t8u.ini" sync
-expect "$BACKEND: with the reason" 0 "the organisation's currency is KES" \
-    "$PD" --config "$T/t8u.ini" sync --quarantine
-same "$BACKEND: and not applied" "$(csql_of KE "SELECT count(*) FROM payments")" 1
+expect "$BACKEND: a file's USD gives way to the organisation's KES" 0 \
+    "Applied     1" "$PD" --config "$T/t8u.ini" sync
+same "$BACKEND: in shillings" \
+    "$(csql_of KE "SELECT amount FROM payments ORDER BY amount" | tr '\n' ' ')" \
+    "500 100050 "
 stop_central
 
 if [ "$BACKEND" = postgresql ]; then

@@ -380,3 +380,36 @@ same "T01 has T02's resolution of its credit, made at T02" \
 same "T01's exceptions are T02's after both synced" \
     "$(m1 --csv report exceptions)" \
     "$(PAYDESK_PIN=2222 pdt 2 --user mary --csv report exceptions)"
+
+# -- a fresh terminal of an organisation in yen (issue 23): its first
+# background round takes JPY from the central node, in effect at once
+# (the file says nothing of the currency: USD, 2 decimals), and the
+# amounts it shows are whole yen
+central org add JP "Japan Water" --currency JPY >/dev/null
+central import JP users "$DATA/users.csv" >/dev/null
+printf 'account_no,name,service_address,phone,email,segment\nJP-1,Payer Yen,1 Road,,,Residential\n' >"$T/jc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nJB-1,JP-1,2026-01,1500,2026-01-01,2026-01-20\n' >"$T/jb.csv"
+central import JP consumers "$T/jc.csv" >/dev/null
+central import JP bills "$T/jb.csv" >/dev/null
+run central terminal add JP B03 T03
+terminal 3 "$(token_of)" interval=5
+export PAYDESK_CONFIG="$T/t3.ini"
+tui_start
+wait_long "a fresh JP terminal's first round: JPY in effect at once" 10 \
+    "in the organisation's currency: JPY"
+login jane 1234
+wait_for "and a cashier signs in" "Jane Smith"
+keys Enter
+wait_for "Record Payment" "Step 1 of 8  Consumer"
+type_text "Payer"
+wait_for "the consumer pulled" "JP-1"
+keys Enter
+wait_for "the yen bill in yen" "Current balance       JPY1,500"
+grab
+if grep -qF "JPY1,500.00" "$SCREEN" || grep -qF "JPY15.00" "$SCREEN"; then
+	echo "not ok - no decimals of another currency"
+	sed 's/^/  | /' "$SCREEN"
+else
+	ok "no decimals of another currency"
+fi
+tmux -S "$SOCK" kill-server 2>/dev/null
