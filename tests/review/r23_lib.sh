@@ -1,0 +1,80 @@
+# Shared setup of the issue-23 review checks (sourced; POSIX sh).
+# A fresh store in a temporary directory, a small known data set, and
+# ok / not ok helpers. Every figure the checks expect is worked out by hand
+# in the check itself.
+set -u
+R23_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$R23_ROOT/$BUILD ;; esac
+PD=$BUILD/paydesk
+T=$(mktemp -d /tmp/r23.XXXXXX)
+trap 'rm -rf "$T"' EXIT INT TERM
+unset LANGUAGE LC_ALL LC_MESSAGES PAYDESK_PIN PAYDESK_APPROVER_PIN NO_COLOR COLUMNS
+export LANG=C.UTF-8 HOME="$T" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/cfg"
+export PAYDESK_CONFIG="$T/config.ini"
+FAILS=0
+ok() { echo "ok - $*"; }
+notok() { echo "not ok - $*"; FAILS=$((FAILS + 1)); }
+finish() { [ "$FAILS" -eq 0 ] || exit 1; exit 0; }
+
+# run AS PIN NOW args...: paydesk as a user at a given clock
+run() { _u=$1 _p=$2 _n=$3; shift 3; PAYDESK_NOW="$_n" PAYDESK_PIN="$_p" "$PD" --user "$_u" "$@"; }
+# the users: admin; two supervisors and two cashiers of branch B01 in teams
+# North (sup1, cn) and South (sup2, cs)
+ADMIN=482615 SUP1=583920 SUP2=639172 CN=4872 CS=3916
+
+# base_store [extra ini text]: store, users, consumers A-1, A-2 (Residential),
+# A-3 (Commercial), bills B1-B5 and four payments:
+#   R-T01-000001 2026-01-10 cn Cash          100.00 A-1 B1 (due 01-15, issued 01-01)
+#   R-T01-000002 2026-02-18 cs Cash          200.00 A-2 B3 (due 02-20)
+#   R-T01-000003 2026-02-20 cn Credit Card   100.00 A-1 B2 (due 02-15)
+#   R-T01-000004 2026-02-25 cs Bank Transfer 150.00 A-3 B4 (300.00 due 02-25)
+# B5: A-3 300.00 due 2026-03-25, open.
+base_store() {
+	cat >"$T/config.ini" <<EOI
+[store]
+path = $T/store.db
+[terminal]
+id = T01
+branch = B01
+[shifts]
+required = no
+[exports]
+dir = $T/exp
+[receipts]
+dir = $T/rc
+${1:-}
+EOI
+	cat >"$T/users.csv" <<'EOI'
+username,full_name,role,pin,branch,team
+admin,Alex Admin,admin,482615,,
+sup1,Sue North,supervisor,583920,B01,North
+sup2,Sam South,supervisor,639172,B01,South
+cn,Cara North,cashier,4872,B01,North
+cs,Carl South,cashier,3916,B01,South
+EOI
+	cat >"$T/consumers.csv" <<'EOI'
+account_no,name,service_address,phone,email,segment
+A-1,Ann Alpha,1 Road,5550000001,a@x.org,Residential
+A-2,Bob Beta,2 Road,5550000002,b@x.org,Residential
+A-3,Cid Gamma,3 Road,5550000003,c@x.org,Commercial
+EOI
+	cat >"$T/bills.csv" <<'EOI'
+invoice_no,account_no,period,amount,issued_on,due_on
+B1,A-1,2026-01,100.00,2026-01-01,2026-01-15
+B2,A-1,2026-02,100.00,2026-02-01,2026-02-15
+B3,A-2,2026-02,200.00,2026-02-01,2026-02-20
+B4,A-3,2026-02,300.00,2026-02-01,2026-02-25
+B5,A-3,2026-03,300.00,2026-03-01,2026-03-25
+EOI
+	_n="2026-01-05 09:00:00"
+	PAYDESK_NOW="$_n" "$PD" init >/dev/null &&
+	PAYDESK_NOW="$_n" "$PD" import users "$T/users.csv" >/dev/null &&
+	run sup1 $SUP1 "$_n" import consumers "$T/consumers.csv" >/dev/null &&
+	run sup1 $SUP1 "$_n" import bills "$T/bills.csv" >/dev/null &&
+	run cn $CN "2026-01-10 10:00:00" pay A-1 --type bill --items B1 --method Cash --amount 100 --tendered 100 >/dev/null &&
+	run cs $CS "2026-02-18 10:00:00" pay A-2 --type bill --items B3 --method Cash --amount 200 --tendered 200 >/dev/null &&
+	run cn $CN "2026-02-20 11:00:00" pay A-1 --type bill --items B2 --method "Credit Card" --amount 100 --reference "AUTH 1" >/dev/null &&
+	run cs $CS "2026-02-25 12:00:00" pay A-3 --type bill --items B4 --method "Bank Transfer" --amount 150 --reference TX1 >/dev/null ||
+	{ echo "not ok - the base store could not be made"; exit 1; }
+}
