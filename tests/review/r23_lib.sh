@@ -78,3 +78,26 @@ EOI
 	run cs $CS "2026-02-25 12:00:00" pay A-3 --type bill --items B4 --method "Bank Transfer" --amount 150 --reference TX1 >/dev/null ||
 	{ echo "not ok - the base store could not be made"; exit 1; }
 }
+
+# The counter UI in a tmux server of its own (never the default one).
+TMX="tmux -L r23chk$$"
+tui_start() { # user pin now: start paydesk, sign in, wait for the dashboard
+	$TMX new-session -d -s main -x 160 -y 50 \
+		"env PAYDESK_CONFIG='$PAYDESK_CONFIG' PAYDESK_NOW='$3' HOME='$T' LANG=C.UTF-8 '$PD'" || return 1
+	trap '$TMX kill-session -t main 2>/dev/null; rm -rf "$T"' EXIT INT TERM
+	wait_for "Username" || return 1
+	keys "$1" Tab "$2" Enter
+	wait_for "Dashboard"
+}
+keys() { $TMX send-keys -t main "$@"; }
+screen() { $TMX capture-pane -p -t main; }
+wait_for() { # text: poll the screen until it shows the text (at most ~10 s)
+	_i=0
+	while [ $_i -lt 100 ]; do
+		screen | grep -q -F -- "$1" && return 0
+		sleep 0.1; _i=$((_i + 1))
+	done
+	echo "# the screen never showed: $1"; screen | sed 's/^/# /'; return 1
+}
+# the first amount of the tiles' figure row (the first tile's figure)
+first_tile() { screen | grep -m1 '^  │ [$]' | sed 's/^  │ \([^ ]*\).*/\1/'; }
