@@ -138,7 +138,7 @@ port = $_port
 data_dir = $T/c/data
 threads = 2
 EOI
-	_cc="env PAYDESK_NOW=2026-01-01 $PCD --config $T/c/central.ini"
+	_cc="env PAYDESK_NOW=2026-01-01 $PCD --config $T/c/central.ini"; CC=$_cc CPORT=$_port
 	$_cc org add ORG1 "Org One" --currency USD >/dev/null || return 1
 	cat >"$T/c/users.csv" <<'EOI'
 username,full_name,role,pin,branch,team
