@@ -5,7 +5,8 @@
 # payers take --segment, --period, --branch, --user, --channel, --gateway;
 # the screens' filters do not: the payments list's filter has date range,
 # method, status and type only, the payers report's no segment, period or
-# branch. So the billing manager cannot see one segment's payments in the UI
+# branch, the aging report's screen no segment at all (report aging
+# --segment on the command line). So the billing manager cannot see one segment's payments in the UI
 # (and the dashboard's 1 cannot carry its Segment filter to the list).
 . "$(dirname "$0")/r23_lib.sh"
 base_store
@@ -26,4 +27,10 @@ for f in Segment Period Branch; do
 	printf '%s\n' "$s" | grep -q "^ *$f " && ok "payers report filter has $f" ||
 		notok "the payers report's filter has no $f field (report payers --$(echo $f | tr A-Z a-z))"
 done
+keys Escape; keys Escape; wait_for "Daily collections" || { notok "not back"; finish; }
+keys a; wait_for "Total outstanding" || { notok "no aging report"; finish; }
+keys F1; wait_for "this help" || { notok "no help screen"; finish; }
+keys_help=$(screen)
+printf '%s\n' "$keys_help" | grep -qi 'segment' && ok "the aging report's screen has a segment filter" ||
+	notok "the aging report's screen (help F1) has no segment filter (report aging --segment)"
 finish
