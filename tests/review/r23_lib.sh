@@ -11,7 +11,11 @@ T=$(mktemp -d /tmp/r23.XXXXXX)
 TMX="tmux -L r23chk$$"
 CENTRAL_PID= TUI_ON=
 r23_cleanup() {
-	[ -n "$TUI_ON" ] && $TMX kill-session -t main 2>/dev/null
+	if [ -n "$TUI_ON" ]; then
+		$TMX kill-session -t main 2>/dev/null
+		# the server of this check ends with its last session: drop its socket
+		$TMX ls >/dev/null 2>&1 || rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/r23chk$$"
+	fi
 	[ -n "$CENTRAL_PID" ] && { kill "$CENTRAL_PID" 2>/dev/null; wait "$CENTRAL_PID" 2>/dev/null; }
 	rm -rf "$T"
 }
