@@ -61,7 +61,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
 	(void)t;
 	(void)buf;
-	svc_anomaly_cells(&((struct anomv *)arg)->rows[row], c);
+	svc_anomaly_cells(&((struct anomv *)arg)->rows[row], 0, c);
 }
 
 /* text wrapped at width columns from line y, at most rows lines; the
