@@ -433,8 +433,7 @@ report_apply(struct list_filters *n, struct tui_form_item *it, struct tui *t)
 	}
 	if (fs.text[SVC_FILTER_PERIOD] != NULL && n->range != R_ANY) {
 		tui_message(t, 1,
-		    _("Period %s takes the place of the date range: set Date "
-		      "range to %s, or clear Period"),
+		    _("Period %s replaces the date range: set it to %s"),
 		    typed[SVC_FILTER_PERIOD], _(range_names[R_ANY]));
 		return -1;
 	}

@@ -159,8 +159,7 @@ report_filters(struct payers *p, struct tui *t)
 	if (fs.text[SVC_FILTER_PERIOD] != NULL &&
 	    it[F_RANGE].choice != R_ANY) {
 		tui_message(t, 1,
-		    _("Period %s takes the place of the date range: set Date "
-		      "range to %s, or clear Period"),
+		    _("Period %s replaces the date range: set it to %s"),
 		    it[F_PERIOD].f.buf, _(range_names[R_ANY]));
 		return -1;
 	}

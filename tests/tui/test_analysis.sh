@@ -212,7 +212,7 @@ keys f
 wait_for "f: the form again" "Filter the payments"
 keys Right Enter
 wait_for "a date range with the period: refused" \
-    "takes the place of the date range"
+    "replaces the date range"
 keys Escape Escape
 wait_for "Esc Esc: the dashboard" "Total Collected"
 # the payers report (y): Segment, Period, Branch
