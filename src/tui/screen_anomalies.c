@@ -138,9 +138,15 @@ draw(struct tui_screen *sc, struct tui *t)
 static void
 step(struct anomv *v, struct tui *t, int d)
 {
-	char day[11];
+	char day[11], today[11];
 
 	svc_day_step(v->day, d, day);
+	svc_today(today);
+	/* no day after today: nothing was taken yet */
+	if (strcmp(day, today) > 0) {
+		tui_message(t, 0, "%s", _("Today is the last day to look at"));
+		return;
+	}
 	memcpy(v->day, day, sizeof v->day);
 	load(v, t);
 }

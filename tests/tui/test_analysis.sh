@@ -53,6 +53,9 @@ wait_for "[: the day before, none" "0 anomalies"
 wait_for "[: says so" "breaks a rule"
 keys ']'
 wait_for "]: back to the day" "1 anomaly"
+keys ']'
+wait_for "] on today: no day after it" "Today is the last day to look at"
+wait_for "] on today: still today's" "1 anomaly"
 keys x
 wait_for "x: the export dialog" "Export the anomalies of the day"
 keys Enter
