@@ -112,10 +112,11 @@ REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
 LINGUAS  = $(shell cat po/LINGUAS 2>/dev/null)
 MO       = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/paydesk.mo)
 # the files whose strings are marked with _() and N_(), and a document's
-# with L_(lang, ...), LN_(lang, ...) and LP_(lang, ctx, ...) (paydesk/i18n.h)
+# with L_(lang, ...), LN_(lang, ...) and LP_(lang, ctx, ...), and text a
+# machine reads too with M_(en, ...) and MN_(en, ...) (paydesk/i18n.h)
 POT_SRC  = $(sort $(wildcard src/*/*.c src/*/*.h include/paydesk/*.h))
 XGETTEXT_FLAGS = --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --keyword=KC_:1c,2 --keyword=TC_:1c,2 --keyword=L_:2 \
-           --keyword=LN_:2,3 --keyword=LP_:2c,3 \
+           --keyword=LN_:2,3 --keyword=LP_:2c,3 --keyword=M_:2 --keyword=MN_:2,3 \
            --from-code=UTF-8 --sort-output \
            --omit-header --add-location=file --add-comments=TRANSLATORS: \
            --language=C

@@ -50,6 +50,15 @@
  * out in UTF-8 whatever the locale's character set. */
 void i18n_init(const char *language);
 
+/* Text both a person and a machine read (an anomaly's reason, a
+ * deteriorating payer's why): en 0 translated for the person (the
+ * screens, the CLI's tables), en 1 as written, English, for JSON and CSV,
+ * which never change with the language (paydesk(1) ENVIRONMENT; issue
+ * 23). xgettext: --keyword=M_:2 --keyword=MN_:2,3. */
+#define M_(en, s) ((en) ? (s) : gettext(s))
+#define MN_(en, sg, pl, n)                                                   \
+	((en) ? ((n) == 1 ? (sg) : (pl)) : ngettext(sg, pl, n))
+
 /* ---- Rendering in a given language -------------------------------------
  *
  * Documents (receipts, credit notes, exported workbooks) are written in

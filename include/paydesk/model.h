@@ -566,8 +566,10 @@ struct deteriorating_row {
 	int nb;
 	int bucket[DETERIORATING_MONTHS_MAX]; /* enum age_bucket */
 	char buckets_text[80];                /* "Current, 1-30, 31-60" */
+	char buckets_en[80];                  /* in English: JSON, CSV */
 	unsigned why;                         /* DETERIORATING_* bits */
 	char why_text[48];                    /* "days, aging" */
+	char why_en[48];                      /* in English: JSON, CSV */
 };
 /* One consumer's oldest open item at month end k (store_aging_each). */
 typedef int (*aging_end_cb)(int64_t consumer_id, const char *name,
@@ -594,7 +596,8 @@ struct anomaly_row {
 	char ref[64];
 	int64_t amount; /* minor units */
 	int64_t count;  /* the payments, voids or notes behind it */
-	char reason[320];
+	char reason[320];    /* in the reader's language */
+	char reason_en[320]; /* in English: JSON and CSV (issue 23) */
 };
 typedef int (*anomaly_cb)(const struct anomaly_row *r, void *arg);
 /* What the store reads for the anomaly rules (store_anomaly_*): a

@@ -250,6 +250,8 @@ enum svc_tile {
 /* A tile's word ("collected") and its title as the reader reads it. */
 const char *svc_tile_word(enum svc_tile t);
 const char *svc_tile_title(enum svc_tile t);
+/* Its title in English, as JSON and CSV name it. */
+const char *svc_tile_word_title(enum svc_tile t);
 /* The signed-in user's tiles in order into t[SVC_TILES_SHOWN], their
  * number in *n: as chosen, else (nobody signed in, nothing chosen) the
  * first four in enum order. */

@@ -100,9 +100,10 @@ void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
 /* An item behind the Collection Rate as cells of LIST_RATE_ITEMS. */
 void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
-/* A deteriorating payer as cells of LIST_DETERIORATING. */
+/* A deteriorating payer as cells of LIST_DETERIORATING: its words in
+ * the reader's language, or (en, JSON and CSV) in English. */
 void svc_deteriorating_cells(
-    const struct deteriorating_row *r, struct xcell *cells);
+    const struct deteriorating_row *r, int en, struct xcell *cells);
 /* The deteriorating payers (issue 23; a supervisor's): the consumers of
  * the scope with at least `last` (2-20) Posted payments that paid an
  * item whose last `last` payments' days to pay (from the due date of the
@@ -115,11 +116,14 @@ void svc_deteriorating_cells(
  * PD_EUSAGE. */
 int svc_deteriorating(struct svc *s, int last, int months,
     deteriorating_cb cb, void *arg, struct pd_err *err);
-/* An anomaly as cells of LIST_ANOMALIES. */
-void svc_anomaly_cells(const struct anomaly_row *r, struct xcell *cells);
+/* An anomaly as cells of LIST_ANOMALIES: its reason in the reader's
+ * language, or (en, JSON and CSV) in English; the rule a term (X_TERM). */
+void svc_anomaly_cells(
+    const struct anomaly_row *r, int en, struct xcell *cells);
 /* A rule's title, as the screen and the report name it ("Large
- * payment"). */
+ * payment"); svc_anomaly_word: in English, as JSON and CSV name it. */
 const char *svc_anomaly_title(enum anomaly_rule r);
+const char *svc_anomaly_word(enum anomaly_rule r);
 /* The anomalies of one day (issue 23; a supervisor's), day YYYY-MM-DD
  * or NULL for today, of the scope and filters in force: the rules of
  * service/anomalies.c with the thresholds of [anomalies], in the order

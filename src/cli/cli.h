@@ -50,6 +50,9 @@ void rec_shown(struct rec *r, const char *label, const char *key, const char *v,
     const char *text);
 /* A date "YYYY-MM-DD": as it is in JSON, in the organisation's date
  * format in text. */
+/* Any JSON value (stolen) for machines, text for people. */
+void rec_json(struct rec *r, const char *label, const char *key, json_t *v,
+    const char *text);
 void rec_date(
     struct rec *r, const char *label, const char *key, const char *iso);
 /* A timestamp "YYYY-MM-DD HH:MM:SS": as it is in JSON, its date in the
@@ -98,6 +101,9 @@ void table_sheet(struct table *t, const char *sheet);
 void table_row(struct table *t);
 /* A whole row of cells, printed. */
 void table_cells(struct table *t, const struct xcell *cells);
+/* Whether t is written for a machine (JSON, CSV): its words in English,
+ * the same in every language (paydesk(1) ENVIRONMENT). */
+int table_machine(const struct table *t);
 /* Close the output; returns the number of rows. */
 long table_end(struct table *t);
 /* The end of a listing that returned rc: closed as table_end when rc is

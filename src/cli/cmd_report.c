@@ -159,8 +159,17 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_shown(r, _("Scope"), "scope",
 	    svc_scope_word(svc_scope_now(&c->svc)),
 	    svc_scope_title(&c->svc, title, sizeof title));
-	if (svc_filters_title(&fs, title, sizeof title)[0] != '\0')
-		rec_str(r, _("Filters"), "filters", title);
+	if (svc_filters_title(&fs, title, sizeof title)[0] != '\0') {
+		/* the options as typed, the same in every language */
+		json_t *given = json_object();
+		int f;
+
+		for (f = 0; f < SVC_FILTERS; f++)
+			if (fs.text[f] != NULL)
+				json_object_set_new(given, svc_filter_option(f),
+				    json_string(fs.text[f]));
+		rec_json(r, _("Filters"), "filters", given, title);
+	}
 	snprintf(title, sizeof title, _("Month %s to %s"),
 	    svc_date(&c->svc, d1, sizeof d1, k.from),
 	    svc_date(&c->svc, d2, sizeof d2, k.to));
@@ -613,7 +622,8 @@ deteriorating_row(const struct deteriorating_row *row, void *arg)
 	_Static_assert(sizeof cells / sizeof cells[0] >= 6,
 	    "a cell for each of LIST_DETERIORATING's columns");
 
-	svc_deteriorating_cells(row, cells);
+	/* words in English in JSON and CSV, as in every language */
+	svc_deteriorating_cells(row, table_machine(arg), cells);
 	table_cells(arg, cells);
 	return 0;
 }
@@ -622,17 +632,29 @@ int
 cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 {
 	const char *last = NULL, *scope = NULL, *months = NULL;
-	struct opt o[] = {{"last", 0, &last}, {"months", 0, &months},
-	    {"scope", 0, &scope}, {NULL, 0, NULL}};
+	struct opt o[8] = {{"last", 0, &last}, {"months", 0, &months},
+	    {"scope", 0, &scope}};
+	struct svc_filters fs;
+	struct payment_filter pf;
 	const struct xcol *cols;
+	struct export_job j;
 	struct table *t;
 	char **pos, *end;
 	long n = DETERIORATING_LAST, m = DETERIORATING_MONTHS;
-	int npos, ncols;
+	int64_t rows = 0;
+	int npos, ncols, rc, no = 3;
 
+	/* of the filters, the segment (paydesk(1)): the consumers' payments
+	 * and items */
+	memset(&pf, 0, sizeof pf);
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT));
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    cli_scope(c, scope) != 0)
+	    cli_scope(c, scope) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
+	        &pf, &c->err) != 0 ||
+	    svc_payment_filter_check(&c->svc, &pf, &c->err) != 0)
 		return -1;
+	c->svc.narrow.segment = pf.segment;
 	if (last != NULL) {
 		n = strtol(last, &end, 10);
 		if (*last < '0' || *last > '9' || *end != '\0' || n < 2 ||
@@ -655,6 +677,12 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	if (svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("The deteriorating payers report"), &c->err) != 0)
 		return -1;
+	/* a workbook as the screen's (CSV: the table's, as before) */
+	if (c->mode == OUT_XLSX && cli_export_job(c, &j)) {
+		rc = svc_export_deteriorating(
+		    &c->svc, (int)n, (int)m, &j, &rows, &c->err);
+		return cli_export_end(c, rc, rows);
+	}
 	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
 	cli_scope_line(c);
 	t = table_new(c, cols, ncols);
@@ -668,7 +696,7 @@ anomaly_row(const struct anomaly_row *row, void *arg)
 {
 	struct xcell cells[8];
 
-	svc_anomaly_cells(row, cells);
+	svc_anomaly_cells(row, table_machine(arg), cells);
 	table_cells(arg, cells);
 	return 0;
 }

@@ -265,6 +265,22 @@ cmd_dashboard_tiles(struct cli *c, int argc, char **argv)
 		return -1;
 	if (svc_tiles(&c->svc, t, &n, &c->err) != 0)
 		return -1;
+	if (c->mode == OUT_JSON || c->mode == OUT_CSV) {
+		/* machines: the word and the title in English, in every
+		 * language (issue 23) */
+		static const struct xcol cols[] = {
+		    {N_("Tile"), "tile", X_TEXT, 12, 0},
+		    {N_("Title"), "title", X_TERM, 20, 0},
+		};
+		struct table *tb = table_new(c, cols, 2);
+
+		for (i = 0; i < n; i++) {
+			table_str(tb, svc_tile_word(t[i]));
+			table_str(tb, svc_tile_word_title(t[i]));
+			table_row(tb);
+		}
+		return table_done(tb, 0);
+	}
 	/* the words, in order, one per line with the title */
 	for (i = 0; i < n; i++)
 		printf("%s\t%s\n", svc_tile_word(t[i]), svc_tile_title(t[i]));

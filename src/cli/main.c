@@ -107,8 +107,8 @@ static const struct command {
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N] [--segment S]",
         N_("outstanding open items by days past due, per consumer")},
-    {"report", "deteriorating", cmd_report_deteriorating, STORE,
-        "report deteriorating [--last N] [--months M] "
+    {"report", "deteriorating", cmd_report_deteriorating, LISTING,
+        "report deteriorating [--last N] [--months M] [--segment S] "
         "[--scope terminal|branch|org]",
         N_("consumers paying later and later over their last N payments, "
            "ranked")},
@@ -557,9 +557,10 @@ main(int argc, char **argv)
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
 		      "report payers, report aging, report forecast, report "
-		      "exceptions, report reconciliation, report arrangements, "
-		      "disconnections, "
-		      "reconnections and dispute list, not with %s%s%s"),
+		      "deteriorating, report anomalies, report exceptions, "
+		      "report reconciliation, report arrangements, "
+		      "disconnections, reconnections and dispute list, not "
+		      "with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

@@ -269,6 +269,12 @@ table_int(struct table *t, int64_t v)
 	cell(t, NULL, v);
 }
 
+int
+table_machine(const struct table *t)
+{
+	return t->c->mode == OUT_JSON || t->c->mode == OUT_CSV;
+}
+
 void
 table_cells(struct table *t, const struct xcell *cells)
 {

@@ -151,6 +151,14 @@ rec_shown(struct rec *r, const char *label, const char *key, const char *v,
 }
 
 void
+rec_json(struct rec *r, const char *label, const char *key, json_t *v,
+    const char *text)
+{
+	set(r, key, v);
+	add_line(r, label, text);
+}
+
+void
 rec_date(struct rec *r, const char *label, const char *key, const char *iso)
 {
 	char buf[SVC_DATE_BUFSZ];

@@ -40,6 +40,19 @@ svc_anomaly_title(enum anomaly_rule r)
 	return (unsigned)r < ANOMALY_RULES ? _(rule_titles[r]) : "";
 }
 
+const char *
+svc_anomaly_word(enum anomaly_rule r)
+{
+	return (unsigned)r < ANOMALY_RULES ? rule_titles[r] : "";
+}
+
+/* r's reason for the reader (en 0) or for JSON and CSV (en 1, English) */
+static char *
+reason_of(struct anomaly_row *r, int en)
+{
+	return en ? r->reason_en : r->reason;
+}
+
 /* The rule being run and where its rows go. */
 struct anom {
 	struct svc *s;
@@ -80,6 +93,7 @@ large_fact(const struct anomaly_fact *f, void *arg)
 	const struct config *cfg = &x->s->cfg;
 	struct anomaly_row r;
 	char amt[48], avg[48], times[32];
+	int en;
 
 	/* amount / (sum / count) >= factor, in integers */
 	if (f->count < cfg->anom_large_history || f->sum <= 0 ||
@@ -96,13 +110,18 @@ large_fact(const struct anomaly_fact *f, void *arg)
 	svc_money(x->s, amt, sizeof amt, f->amount);
 	svc_money(x->s, avg, sizeof avg, tenths(f->sum, 1, f->count * 10));
 	svc_tenths(x->s, times, sizeof times, tenths(f->amount, f->count, f->sum));
-	snprintf(r.reason, sizeof r.reason,
-	    ngettext("%1$s is %2$s times the consumer's average of %3$s over "
-	             "%4$lld payment in the year before (the rule: %5$d times)",
-	        "%1$s is %2$s times the consumer's average of %3$s over "
-	        "%4$lld payments in the year before (the rule: %5$d times)",
-	        (unsigned long)f->count),
-	    amt, times, avg, (long long)f->count, cfg->anom_large_factor);
+	for (en = 0; en < 2; en++)
+		snprintf(reason_of(&r, en), sizeof r.reason,
+		    MN_(en,
+		        "%1$s is %2$s times the consumer's average of %3$s "
+		        "over %4$lld payment in the year before (the rule: "
+		        "%5$d times)",
+		        "%1$s is %2$s times the consumer's average of %3$s "
+		        "over %4$lld payments in the year before (the rule: "
+		        "%5$d times)",
+		        (unsigned long)f->count),
+		    amt, times, avg, (long long)f->count,
+		    cfg->anom_large_factor);
 	emit(x, &r);
 	return x->stop;
 }
@@ -117,6 +136,7 @@ burst_flush(struct anom *x)
 	size_t i, j = 0, best = 0, from = 0, k;
 	struct anomaly_row r;
 	char amt[48];
+	int en;
 
 	for (i = 0; i < x->npay; i++) {
 		while (date_ts_secs(x->pay[i].at) - date_ts_secs(x->pay[j].at) >
@@ -140,12 +160,14 @@ burst_flush(struct anom *x)
 	r.amount = sum;
 	r.count = (int64_t)best;
 	svc_money(x->s, amt, sizeof amt, sum);
-	snprintf(r.reason, sizeof r.reason,
-	    _("%1$lld payments of %2$s from %3$.8s to %4$.8s, within %5$d "
-	      "minutes (the rule: %6$d within %7$d minutes)"),
-	    (long long)best, amt, x->pay[from].at + 11,
-	    x->pay[from + best - 1].at + 11, cfg->anom_burst_minutes,
-	    cfg->anom_burst_count, cfg->anom_burst_minutes);
+	for (en = 0; en < 2; en++)
+		snprintf(reason_of(&r, en), sizeof r.reason,
+		    M_(en, "%1$lld payments of %2$s from %3$.8s to %4$.8s, "
+		           "within %5$d minutes (the rule: %6$d within %7$d "
+		           "minutes)"),
+		    (long long)best, amt, x->pay[from].at + 11,
+		    x->pay[from + best - 1].at + 11, cfg->anom_burst_minutes,
+		    cfg->anom_burst_count, cfg->anom_burst_minutes);
 	emit(x, &r);
 out:
 	x->npay = 0;
@@ -188,8 +210,9 @@ peers(struct anom *x, enum anomaly_rule rule)
 	const struct config *cfg = &x->s->cfg;
 	int64_t total = 0, c, others, n = (int64_t)x->nterm;
 	struct anomaly_row r;
-	char amt[48], avg[32];
+	char amt[48], avg[32], what[160];
 	size_t i;
+	int en;
 
 	for (i = 0; i < x->nterm; i++)
 		total += x->term[i].count;
@@ -203,32 +226,52 @@ peers(struct anom *x, enum anomaly_rule rule)
 		memset(&r, 0, sizeof r);
 		r.rule = rule;
 		xstrlcpy(r.who, x->term[i].who, sizeof r.who);
+		/* the receipts voided or the notes made (fault 12 of R23) */
+		xstrlcpy(r.ref, x->term[i].ref, sizeof r.ref);
 		r.amount = x->term[i].amount;
 		r.count = c;
 		svc_money(x->s, amt, sizeof amt, r.amount);
 		svc_tenths(x->s, avg, sizeof avg, tenths(others, 1, n - 1));
-		if (rule == ANOMALY_VOIDS)
-			snprintf(r.reason, sizeof r.reason,
-			    ngettext("%1$lld cash payment voided (%2$s); its "
-			             "%3$lld peers voided %4$s on average (the "
-			             "rule: %5$d times, at least %6$d)",
-			        "%1$lld cash payments voided (%2$s); its "
-			        "%3$lld peers voided %4$s on average (the "
-			        "rule: %5$d times, at least %6$d)",
-			        (unsigned long)c),
-			    (long long)c, amt, (long long)(n - 1), avg,
-			    cfg->anom_peer_factor, cfg->anom_peer_least);
-		else
-			snprintf(r.reason, sizeof r.reason,
-			    ngettext("%1$lld credit note made (%2$s); its "
-			             "%3$lld peers made %4$s on average (the "
-			             "rule: %5$d times, at least %6$d)",
-			        "%1$lld credit notes made (%2$s); its %3$lld "
-			        "peers made %4$s on average (the rule: %5$d "
-			        "times, at least %6$d)",
-			        (unsigned long)c),
-			    (long long)c, amt, (long long)(n - 1), avg,
-			    cfg->anom_peer_factor, cfg->anom_peer_least);
+		for (en = 0; en < 2; en++) {
+			if (rule == ANOMALY_VOIDS)
+				snprintf(what, sizeof what,
+				    MN_(en, "%1$lld cash payment voided (%2$s)",
+				        "%1$lld cash payments voided (%2$s)",
+				        (unsigned long)c),
+				    (long long)c, amt);
+			else
+				snprintf(what, sizeof what,
+				    MN_(en, "%1$lld credit note made (%2$s)",
+				        "%1$lld credit notes made (%2$s)",
+				        (unsigned long)c),
+				    (long long)c, amt);
+			/* TRANSLATORS: what a terminal did ("3 cash
+			 * payments voided ($30.00)"), then its peers' */
+			if (rule == ANOMALY_VOIDS)
+				snprintf(reason_of(&r, en), sizeof r.reason,
+				    MN_(en,
+				        "%1$s; its %2$lld peer voided %3$s on "
+				        "average (the rule: %4$d times, at least "
+				        "%5$d)",
+				        "%1$s; its %2$lld peers voided %3$s on "
+				        "average (the rule: %4$d times, at least "
+				        "%5$d)",
+				        (unsigned long)(n - 1)),
+				    what, (long long)(n - 1), avg,
+				    cfg->anom_peer_factor, cfg->anom_peer_least);
+			else
+				snprintf(reason_of(&r, en), sizeof r.reason,
+				    MN_(en,
+				        "%1$s; its %2$lld peer made %3$s on "
+				        "average (the rule: %4$d times, at least "
+				        "%5$d)",
+				        "%1$s; its %2$lld peers made %3$s on "
+				        "average (the rule: %4$d times, at least "
+				        "%5$d)",
+				        (unsigned long)(n - 1)),
+				    what, (long long)(n - 1), avg,
+				    cfg->anom_peer_factor, cfg->anom_peer_least);
+		}
 		emit(x, &r);
 	}
 	x->nterm = 0;
@@ -242,6 +285,7 @@ round_flush(struct anom *x)
 	struct anomaly_row r;
 	char amt[48], unit[48], list[160];
 	size_t i, at = 0;
+	int en;
 
 	if (x->npay < (size_t)cfg->anom_round_count || x->npay == 0)
 		goto out;
@@ -260,10 +304,11 @@ round_flush(struct anom *x)
 	}
 	r.count = (int64_t)x->npay;
 	svc_money(x->s, unit, sizeof unit, cfg->anom_round_unit);
-	snprintf(r.reason, sizeof r.reason,
-	    _("%1$lld credit notes of whole multiples of %2$s: %3$s (the rule: "
-	      "%4$d in a day)"),
-	    (long long)x->npay, unit, list, cfg->anom_round_count);
+	for (en = 0; en < 2; en++)
+		snprintf(reason_of(&r, en), sizeof r.reason,
+		    M_(en, "%1$lld credit notes of whole multiples of %2$s: "
+		           "%3$s (the rule: %4$d in a day)"),
+		    (long long)x->npay, unit, list, cfg->anom_round_count);
 	emit(x, &r);
 out:
 	x->npay = 0;

@@ -44,13 +44,15 @@ det_push(struct det_ctx *x)
 	return &x->rows[x->n++];
 }
 
-/* Whether r's days never fell and grew (r->n == last). */
+/* Whether r's days never fell and grew (r->n == last), the last payment
+ * late: a consumer paying before the due date each time, if less early
+ * than before, is no payer getting worse (R23 fault 21, paydesk(1)). */
 static int
 worsening(const struct deteriorating_row *r, int last)
 {
 	int i;
 
-	if (r->n < last)
+	if (r->n < last || r->days[r->n - 1] <= 0)
 		return 0;
 	for (i = 1; i < r->n; i++)
 		if (r->days[i] < r->days[i - 1])
@@ -83,7 +85,7 @@ static void
 aging_flush(struct det_ctx *x)
 {
 	struct deteriorating_row *r = NULL;
-	size_t lo = 0, hi = x->ndays, mid, at = 0;
+	size_t lo = 0, hi = x->ndays, mid, at = 0, en_at = 0;
 	int k;
 
 	if (x->acur == 0)
@@ -110,12 +112,15 @@ aging_flush(struct det_ctx *x)
 	r->why |= DETERIORATING_AGING;
 	r->nb = x->months;
 	for (k = 0; k < x->months; k++) {
+		const char *b = age_bucket_name((enum age_bucket)x->abucket[k]);
+
 		r->bucket[k] = x->abucket[k];
+		/* the reader's words, and English for JSON and CSV */
 		at += (size_t)snprintf(r->buckets_text + at,
 		    sizeof r->buckets_text - at, "%s%s", k ? ", " : "",
-		    x->abucket[k] == AGE_CURRENT
-		        ? _("Current")
-		        : age_bucket_name((enum age_bucket)x->abucket[k]));
+		    x->abucket[k] == AGE_CURRENT ? _("Current") : b);
+		en_at += (size_t)snprintf(r->buckets_en + en_at,
+		    sizeof r->buckets_en - en_at, "%s%s", k ? ", " : "", b);
 	}
 }
 
@@ -203,14 +208,20 @@ month_ends(struct det_ctx *x, int32_t today)
 	}
 }
 
-/* The reasons of r in words ("days, aging"). */
+/* The reasons of r in words ("days, aging"): the reader's, and English
+ * for JSON and CSV. */
 static void
 why_words(struct deteriorating_row *r)
 {
-	snprintf(r->why_text, sizeof r->why_text, "%s%s%s",
-	    r->why & DETERIORATING_DAYS ? _("days to pay") : "",
-	    r->why == (DETERIORATING_DAYS | DETERIORATING_AGING) ? ", " : "",
-	    r->why & DETERIORATING_AGING ? _("aging") : "");
+	int en;
+
+	for (en = 0; en < 2; en++)
+		snprintf(en ? r->why_en : r->why_text, sizeof r->why_text,
+		    "%s%s%s",
+		    r->why & DETERIORATING_DAYS ? M_(en, "days to pay") : "",
+		    r->why == (DETERIORATING_DAYS | DETERIORATING_AGING) ? ", "
+		                                                         : "",
+		    r->why & DETERIORATING_AGING ? M_(en, "aging") : "");
 }
 
 int

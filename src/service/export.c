@@ -266,7 +266,9 @@ put_anomaly(const struct anomaly_row *a, void *arg)
 {
 	struct xrun *r = arg;
 
-	svc_anomaly_cells(a, r->cells);
+	/* the cells of a file the same in every language (paydesk(1)
+	 * --xlsx): the words in English, as JSON's */
+	svc_anomaly_cells(a, 1, r->cells);
 	return xrun_row(r);
 }
 
@@ -291,7 +293,7 @@ put_deteriorating(const struct deteriorating_row *d, void *arg)
 {
 	struct xrun *r = arg;
 
-	svc_deteriorating_cells(d, r->cells);
+	svc_deteriorating_cells(d, 1, r->cells);
 	return xrun_row(r);
 }
 

@@ -230,6 +230,17 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 	xstrlcpy(c.phone, F(r, 3), sizeof c.phone);
 	xstrlcpy(c.email, F(r, 4), sizeof c.email);
 	xstrlcpy(c.segment, F(r, 5), sizeof c.segment);
+	/* a segment is a name the filters compare (--segment Residential):
+	 * "Residential " is that one, its spaces around dropped (R23) */
+	{
+		size_t n = strlen(c.segment), lead = 0;
+
+		while (n > 0 && isspace((unsigned char)c.segment[n - 1]))
+			c.segment[--n] = '\0';
+		while (isspace((unsigned char)c.segment[lead]))
+			lead++;
+		memmove(c.segment, c.segment + lead, n - lead + 1);
+	}
 	if (consumer_language(r, c.language, sizeof c.language, err) != 0)
 		return -1;
 	if (store_consumer_by_account(r->s->st, c.account_no, &old, &e2) != 0) {

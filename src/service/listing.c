@@ -195,7 +195,8 @@ static const struct xcol deteriorating_cols[] = {
 
 /* the anomalies of a day (issue 23), each with its reason */
 static const struct xcol anomaly_cols[] = {
-    {N_("Rule"), "rule", X_TEXT, 18, 12},
+    /* a term: the screens' language, English in JSON and CSV */
+    {N_("Rule"), "rule", X_TERM, 18, 12},
     {N_("Who"), "who", X_TEXT, 20, 10},
     {N_("Account"), "account_no", X_TEXT, 10, 8},
     {N_("Reference"), "reference", X_TEXT, 16, 10},
@@ -346,28 +347,32 @@ svc_rate_cells(const struct rate_row *r, struct xcell *c)
 }
 
 void
-svc_deteriorating_cells(const struct deteriorating_row *r, struct xcell *c)
+svc_deteriorating_cells(
+    const struct deteriorating_row *r, int en, struct xcell *c)
 {
 	memset(c, 0, sizeof *c * N(deteriorating_cols));
 	c[0].s = r->name;
 	c[1].s = r->account_no;
 	c[2].s = r->days_text;
 	c[3].n = r->growth;
-	c[4].s = r->buckets_text;
-	c[5].s = r->why_text;
+	/* listed by aging alone: no days compared, no growth (none) */
+	if (!(r->why & DETERIORATING_DAYS))
+		c[3].s = "";
+	c[4].s = en ? r->buckets_en : r->buckets_text;
+	c[5].s = en ? r->why_en : r->why_text;
 }
 
 void
-svc_anomaly_cells(const struct anomaly_row *r, struct xcell *c)
+svc_anomaly_cells(const struct anomaly_row *r, int en, struct xcell *c)
 {
 	memset(c, 0, sizeof *c * N(anomaly_cols));
-	c[0].s = svc_anomaly_title(r->rule);
+	c[0].s = svc_anomaly_word(r->rule);
 	c[1].s = r->who;
 	c[2].s = r->account;
 	c[3].s = r->ref;
 	c[4].n = r->count;
 	c[5].n = r->amount;
-	c[6].s = r->reason;
+	c[6].s = en ? r->reason_en : r->reason;
 }
 
 void

@@ -30,6 +30,12 @@ svc_tile_title(enum svc_tile t)
 	return _(tiles[t].title);
 }
 
+const char *
+svc_tile_word_title(enum svc_tile t)
+{
+	return tiles[t].title;
+}
+
 /* list's words into t[] (*n of them); PD_EUSAGE naming what is wrong. */
 static int
 tiles_parse(const char *list, enum svc_tile *t, int *n, struct pd_err *err)
@@ -65,6 +71,11 @@ tiles_parse(const char *list, enum svc_tile *t, int *n, struct pd_err *err)
 			    list, SVC_TILES_SHOWN);
 		t[(*n)++] = (enum svc_tile)i;
 		p += len + (comma != NULL);
+		/* "rate,time,": a name after each comma */
+		if (comma != NULL && *p == '\0')
+			return pd_fail(err, PD_EUSAGE,
+			    _("Tiles \"%s\": a tile's name after each comma"),
+			    list);
 	}
 	if (*n == 0)
 		return pd_fail(err, PD_EUSAGE,

@@ -123,20 +123,26 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 	store_payment_where(NULL, &q, sc, 0);
 	if (credits)
 		qb_add(&q,
-		    "), k(terminal, n, total) AS (SELECT n.terminal, count(*), "
-		    "sum(n.amount) FROM credit_notes n JOIN payments p ON p.id "
+		    "), k(terminal, n, total, lo, hi) AS (SELECT n.terminal, "
+		    "count(*), sum(n.amount), min(n.cn_no), max(n.cn_no) FROM "
+		    "credit_notes n JOIN payments p ON p.id "
 		    "= n.payment_id WHERE n.automatic = 0 AND n.created_on = ?",
 		    "s", day);
 	else
 		qb_add(&q,
-		    "), k(terminal, n, total) AS (SELECT v.terminal, count(*), "
-		    "sum(p.amount) FROM voids v JOIN payments p ON p.id = "
+		    "), k(terminal, n, total, lo, hi) AS (SELECT v.terminal, "
+		    "count(*), sum(p.amount), min(p.receipt_no), "
+		    "max(p.receipt_no) FROM voids v JOIN payments p ON p.id = "
 		    "v.payment_id WHERE p.method_kind = 'cash' AND "
 		    "substr(v.voided_at, 1, 10) = ?",
 		    "s", day);
 	store_payment_where(NULL, &q, sc, 0);
 	qb_add(&q,
-	    " GROUP BY 1) SELECT 0, t.terminal, '', '', coalesce(k.total, 0), "
+	    /* the receipts voided or the notes made, named: the first
+	     * and last ("R-T01-000002..R-T01-000009"), or the one */
+	    " GROUP BY 1) SELECT 0, t.terminal, '', CASE WHEN k.lo IS NULL "
+	    "THEN '' WHEN k.lo = k.hi THEN k.lo ELSE k.lo || '..' || k.hi "
+	    "END, coalesce(k.total, 0), "
 	    "coalesce(k.n, 0) FROM t LEFT JOIN k USING (terminal) ORDER BY "
 	    "t.terminal",
 	    "");

@@ -16,6 +16,12 @@ struct list_filters {
 	int method; /* 0 any, else cfg.methods[method - 1] */
 	int status; /* -1 any, enum pay_status */
 	int type;   /* -1 any, enum pay_type */
+	/* the report filters the command line's payments takes (issue 23;
+	 * R23 fault 11), as the parser gives them (svc_filters_parse: a
+	 * channel as configured); "": none. The period's days in pfrom..pto
+	 * (it takes the place of the date range). */
+	char text[SVC_FILTERS][65];
+	char pfrom[11], pto[11];
 	/* credit notes */
 	int cn_status;              /* -1 all, enum cn_status */
 	unsigned long long reasons; /* bit per cfg.reasons; 0: all */

@@ -34,6 +34,18 @@ plist_pay_filter(struct tui *t, struct tab *tb, struct payment_filter *f,
 	}
 	if (tb->lf.method > 0)
 		f->method = t->svc->cfg.methods[tb->lf.method - 1].name;
+	/* the report filters (screen_filter.c), as the command line's */
+	if (tb->lf.pfrom[0] != '\0') {
+		f->from = tb->lf.pfrom;
+		f->to = tb->lf.pto;
+	}
+#define LF_TEXT(k) (tb->lf.text[k][0] != '\0' ? tb->lf.text[k] : NULL)
+	f->segment = LF_TEXT(SVC_FILTER_SEGMENT);
+	f->branch = LF_TEXT(SVC_FILTER_BRANCH);
+	f->recorded_by = LF_TEXT(SVC_FILTER_USER);
+	f->channel = LF_TEXT(SVC_FILTER_CHANNEL);
+	f->gateway = LF_TEXT(SVC_FILTER_GATEWAY);
+#undef LF_TEXT
 	f->search = tb->list.search.len ? tb->list.search.buf : NULL;
 	f->sort = tb->sort;
 	f->asc = tb->asc;

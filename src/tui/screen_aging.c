@@ -10,7 +10,7 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN, A_SEARCH, A_OLDER, A_EXPORT, A_BACK };
+enum { A_OPEN, A_SEARCH, A_OLDER, A_FILTER, A_EXPORT, A_BACK };
 
 static const struct tui_key screen_aging_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Items"), N_("the consumer's open items"),
@@ -19,6 +19,10 @@ static const struct tui_key screen_aging_keys[] = {
         N_("search consumers as you type ({Enter} ends it)"), A_SEARCH},
     {'o', "o", N_("Older"),
         N_("only consumers with items older than 30/60/90 days"), A_OLDER},
+    /* the dashboard's filters: of them, the segment holds for items
+     * (R23 fault 11; report aging --segment) */
+    {'v', "v", NULL,
+        N_("the dashboard's filters: their segment holds here"), A_FILTER},
     {'x', "x", N_("Export"), N_("export the report as CSV or Excel"), A_EXPORT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
@@ -35,12 +39,16 @@ struct agingv {
 	size_t n;
 	int min_bucket;
 	struct tui_list list; /* its search: the consumer's name */
+	unsigned gen;         /* t->list_gen when read */
 };
 
 static void
-filter_of(struct agingv *a, struct aging_filter *f)
+filter_of(struct agingv *a, struct tui *t, struct aging_filter *f)
 {
 	memset(f, 0, sizeof *f);
+	/* the segment of the dashboard's filters (items belong to no
+	 * branch, user, method or channel) */
+	f->segment = t->svc->narrow.segment;
 	f->search = a->list.search.len ? a->list.search.buf : NULL;
 	f->min_bucket = a->min_bucket;
 }
@@ -60,7 +68,8 @@ load(struct agingv *a, struct tui *t)
 	struct aging_filter f;
 	struct pd_err err;
 
-	filter_of(a, &f);
+	filter_of(a, t, &f);
+	a->gen = t->list_gen;
 	f.limit = AGING_SHOWN;
 	a->n = 0;
 	a->list.sel = 0;
@@ -167,6 +176,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	    num[SVC_COUNT_BUFSZ];
 	int y = 2, sx;
 
+	if (a->gen != t->list_gen) /* the filters changed (v) */
+		load(a, t);
 	/* the field after its label (at 10 while the label fits) */
 	sx = 2 + utf8_columns(search, strlen(search)) + 1;
 	if (sx < 10)
@@ -177,6 +188,16 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (a->min_bucket)
 		tui_text(y, sx + 32, _(older[a->min_bucket]), COLS - sx - 33);
 	attroff(A_DIM);
+	if (t->svc->narrow.segment != NULL) {
+		struct svc_filters fs;
+		char title[160];
+
+		memset(&fs, 0, sizeof fs);
+		fs.text[SVC_FILTER_SEGMENT] = t->svc->narrow.segment;
+		snprintf(line, sizeof line, _("Filters: %s (v to change)"),
+		    svc_filters_title(&fs, title, sizeof title));
+		tui_text(++y, 2, line, COLS - 4);
+	}
 	y += 2;
 	y += 3 * buckets(a, t, y);
 	snprintf(items, sizeof items,
@@ -226,8 +247,11 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		a->min_bucket = (a->min_bucket + 1) % AGE_BUCKETS;
 		load(a, t);
 		return TUI_HANDLED;
+	case A_FILTER:
+		tui_push(t, screen_dash_filter_new(t));
+		return TUI_HANDLED;
 	case A_EXPORT:
-		filter_of(a, &f);
+		filter_of(a, t, &f);
 		tui_push(t, screen_export_new(
 		                t, LIST_AGING, NULL, NULL, &f, 0, NULL, 0));
 		return TUI_HANDLED;

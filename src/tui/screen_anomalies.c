@@ -61,7 +61,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
 	(void)t;
 	(void)buf;
-	svc_anomaly_cells(&((struct anomv *)arg)->rows[row], c);
+	svc_anomaly_cells(&((struct anomv *)arg)->rows[row], 0, c);
 }
 
 /* text wrapped at width columns from line y, at most rows lines; the
@@ -138,9 +138,15 @@ draw(struct tui_screen *sc, struct tui *t)
 static void
 step(struct anomv *v, struct tui *t, int d)
 {
-	char day[11];
+	char day[11], today[11];
 
 	svc_day_step(v->day, d, day);
+	svc_today(today);
+	/* no day after today: nothing was taken yet */
+	if (strcmp(day, today) > 0) {
+		tui_message(t, 0, "%s", _("Today is the last day to look at"));
+		return;
+	}
 	memcpy(v->day, day, sizeof v->day);
 	load(v, t);
 }

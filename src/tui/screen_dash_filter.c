@@ -125,13 +125,29 @@ apply(struct dfilter *v, struct tui *t)
 	}
 	dash_filter_reset(t);
 	memcpy(kept, typed, sizeof kept);
+	/* the values as the parser gives them (a method or channel as
+	 * configured: "cash" is Cash, as the command line's; R23 fault 9),
+	 * pointing into kept; checked above, so this cannot fail */
 	in_force(&fs);
-	t->svc->narrow.branch = fs.text[SVC_FILTER_BRANCH];
-	t->svc->narrow.recorded_by = fs.text[SVC_FILTER_USER];
-	t->svc->narrow.method = fs.text[SVC_FILTER_METHOD];
-	t->svc->narrow.channel = fs.text[SVC_FILTER_CHANNEL];
-	t->svc->narrow.segment = fs.text[SVC_FILTER_SEGMENT];
-	t->svc->narrow.gateway = fs.text[SVC_FILTER_GATEWAY];
+	memset(&f, 0, sizeof f);
+	if (svc_filters_parse(t->svc, &fs,
+	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD), &f,
+	        &err) != 0) {
+		dash_filter_reset(t);
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	/* named as configured on the filter line and the form */
+	if (f.method != NULL && f.method != kept[SVC_FILTER_METHOD])
+		snprintf(kept[SVC_FILTER_METHOD], FILTER_TEXT, "%s", f.method);
+	if (f.channel != NULL && f.channel != kept[SVC_FILTER_CHANNEL])
+		snprintf(kept[SVC_FILTER_CHANNEL], FILTER_TEXT, "%s", f.channel);
+	t->svc->narrow.branch = f.branch;
+	t->svc->narrow.recorded_by = f.recorded_by;
+	t->svc->narrow.method = f.method;
+	t->svc->narrow.channel = f.channel;
+	t->svc->narrow.segment = f.segment;
+	t->svc->narrow.gateway = f.gateway;
 	t->list_gen++; /* the dashboard reads its figures again */
 	return TUI_CLOSE;
 }

@@ -63,7 +63,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
 	(void)t;
 	(void)buf;
-	svc_deteriorating_cells(&((struct detv *)arg)->rows[row], c);
+	svc_deteriorating_cells(&((struct detv *)arg)->rows[row], 0, c);
 }
 
 static void

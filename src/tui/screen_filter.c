@@ -1,6 +1,7 @@
 /* screen_filter.c - the filters of a back office tab as a form: date
- * range (presets or custom From/To), and per tab method, status and type
- * (payments) or status, reasons, consumer, remaining, linked payment and
+ * range (presets or custom From/To), and per tab method, status, type
+ * and the command line's report filters (segment, period, branch, user,
+ * channel, gateway: payments) or status, reasons, consumer, remaining, linked payment and
  * a credit amount range (credit notes). Checked when applied; a wrong
  * value names its field and changes nothing. */
 #include <curses.h>
@@ -140,6 +141,22 @@ add(char *buf, size_t n, const char *fmt, const char *v)
 	snprintf(buf + len, n - len, fmt, v);
 }
 
+/* The report filters of lf (payments) after what buf has. */
+static void
+report_title(const struct list_filters *lf, char *buf, size_t n)
+{
+	struct svc_filters fs;
+	char title[320];
+	int k;
+
+	memset(&fs, 0, sizeof fs);
+	for (k = 0; k < SVC_FILTERS; k++)
+		if (lf->text[k][0] != '\0')
+			fs.text[k] = lf->text[k];
+	if (svc_filters_title(&fs, title, sizeof title)[0] != '\0')
+		add(buf, n, "%s", title);
+}
+
 void
 list_filters_text(
     const struct tui *t, const struct list_filters *lf, char *buf, size_t n)
@@ -169,6 +186,7 @@ list_filters_text(
 		if (lf->type >= 0)
 			add(buf, n, "%s",
 			    list_pay_type((enum pay_type)lf->type));
+		report_title(lf, buf, n);
 	} else {
 		if (lf->cn_status >= 0)
 			add(buf, n, "%s",
@@ -203,6 +221,8 @@ enum {
 	F_METHOD, /* payments */
 	F_STATUS,
 	F_TYPE,
+	/* the report filters (payments), in reports[]'s order */
+	F_REPORT,
 	F_CN_STATUS = F_METHOD, /* credit notes */
 	F_REASONS,
 	F_CONSUMER,
@@ -213,11 +233,23 @@ enum {
 	F_MAXITEMS
 };
 
+/* The payments' report filters on the form, as the command line's
+ * payments takes them (the method is the Method choice). */
+static const enum svc_filter reports[] = {SVC_FILTER_SEGMENT,
+    SVC_FILTER_PERIOD, SVC_FILTER_BRANCH, SVC_FILTER_USER,
+    SVC_FILTER_CHANNEL, SVC_FILTER_GATEWAY};
+#define NREPORTS ((int)(sizeof reports / sizeof reports[0]))
+static const char *const report_labels[NREPORTS] = {N_("Segment"),
+    N_("Period"), N_("Branch"), N_("User"), N_("Channel"), N_("Gateway")};
+/* the items of the longer of the two forms */
+#define F_ITEMS                                                               \
+	(F_REPORT + NREPORTS > F_MAXITEMS ? F_REPORT + NREPORTS : F_MAXITEMS)
+
 struct filt {
 	struct tui_screen sc;
 	struct list_filters *lf;
 	struct tui_form fm;
-	struct tui_form_item items[F_MAXITEMS];
+	struct tui_form_item items[F_ITEMS];
 	const char *methods[CFG_LIST_MAX + 1];
 	const char *reasons[CFG_LIST_MAX]; /* as the operator reads them */
 	char shown[CFG_LIST_MAX][128];     /* their svc_word */
@@ -285,7 +317,14 @@ build(struct filt *f, struct tui *t)
 		    NPAY_STATUS + 1, lf->status + 1);
 		tui_form_choice(&it[F_TYPE], _("Type"), f->types, NPAY_TYPE + 1,
 		    lf->type + 1);
-		f->fm.n = F_TYPE + 1;
+		for (i = 0; i < NREPORTS; i++)
+			tui_form_text(&it[F_REPORT + i], _(report_labels[i]),
+			    sizeof lf->text[0] - 1, lf->text[reports[i]]);
+		it[F_REPORT + 1].hint =
+		    strcmp(cfg->period_calendar, "fiscal") == 0
+		        ? _("YYYY-MM, FYyyyy-Pnn or FYyyyy")
+		        : _("YYYY-MM");
+		f->fm.n = F_REPORT + NREPORTS;
 	} else {
 		tui_form_choice(&it[F_CN_STATUS], _("Status"), f->cn_statuses,
 		    NCN_STATUS + 1, lf->cn_status + 1);
@@ -372,6 +411,60 @@ check_consumer(struct tui *t, const char *s, int64_t *id, struct pd_err *err)
 	return 1;
 }
 
+/* The report filters typed into n, checked as the command line checks
+ * them (a method or channel as configured, in any case; a period of the
+ * configured calendar); non-zero (said) when one is wrong. */
+static int
+report_apply(struct list_filters *n, struct tui_form_item *it, struct tui *t)
+{
+	char typed[SVC_FILTERS][65];
+	struct svc_filters fs;
+	struct payment_filter pf;
+	struct pd_err err;
+	int i, k;
+
+	memset(typed, 0, sizeof typed);
+	memset(&fs, 0, sizeof fs);
+	for (i = 0; i < NREPORTS; i++) {
+		k = (int)reports[i];
+		snprintf(typed[k], sizeof typed[k], "%s", it[F_REPORT + i].f.buf);
+		if (typed[k][0] != '\0')
+			fs.text[k] = typed[k];
+	}
+	if (fs.text[SVC_FILTER_PERIOD] != NULL && n->range != R_ANY) {
+		tui_message(t, 1,
+		    _("Period %s replaces the date range: set it to %s"),
+		    typed[SVC_FILTER_PERIOD], _(range_names[R_ANY]));
+		return -1;
+	}
+	memset(&pf, 0, sizeof pf);
+	if (svc_filters_parse(t->svc, &fs,
+	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_METHOD), &pf,
+	        &err) != 0 ||
+	    svc_payment_filter_check(t->svc, &pf, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	memset(n->text, 0, sizeof n->text);
+	n->pfrom[0] = n->pto[0] = '\0';
+#define KEEP(k, v)                                                            \
+	snprintf(n->text[k], sizeof n->text[k], "%s", (v) != NULL ? (v) : "")
+	KEEP(SVC_FILTER_SEGMENT, pf.segment);
+	KEEP(SVC_FILTER_BRANCH, pf.branch);
+	KEEP(SVC_FILTER_USER, pf.recorded_by);
+	KEEP(SVC_FILTER_CHANNEL, pf.channel);
+	KEEP(SVC_FILTER_GATEWAY, pf.gateway);
+#undef KEEP
+	if (fs.text[SVC_FILTER_PERIOD] != NULL) {
+		snprintf(n->text[SVC_FILTER_PERIOD],
+		    sizeof n->text[SVC_FILTER_PERIOD], "%s",
+		    typed[SVC_FILTER_PERIOD]);
+		snprintf(n->pfrom, sizeof n->pfrom, "%s", fs.from);
+		snprintf(n->pto, sizeof n->pto, "%s", fs.to);
+	}
+	return 0;
+}
+
 static int
 apply(struct filt *f, struct tui *t)
 {
@@ -397,6 +490,8 @@ apply(struct filt *f, struct tui *t)
 		n.method = it[F_METHOD].choice;
 		n.status = it[F_STATUS].choice - 1;
 		n.type = it[F_TYPE].choice - 1;
+		if (report_apply(&n, it, t) != 0)
+			return TUI_HANDLED;
 	} else {
 		if (!check_amount(t, _("Credit amount from"), it[F_MIN].f.buf,
 		        &n.min_amount, &err) ||

@@ -46,6 +46,10 @@ enum {
 	F_OPERATOR,
 	F_CHANNEL,
 	F_GATEWAY,
+	/* the command line's report payers' filters too (R23 fault 11) */
+	F_SEGMENT,
+	F_PERIOD,
+	F_BRANCH,
 	F_NAME,
 	F_N
 };
@@ -74,6 +78,7 @@ struct payers {
 	} dist[CFG_LIST_MAX + 4];
 	int ndist;
 	char from[11], to[11];
+	char pfrom[11], pto[11]; /* the Period applied, its days; "": none */
 };
 
 /* The form's dates (the organisation's format or ISO) as ISO into lf;
@@ -122,6 +127,54 @@ filter_of(struct payers *p, struct tui *t, struct payment_filter *f)
 		f->gateway = it[F_GATEWAY].f.buf;
 	if (it[F_NAME].f.len)
 		f->search = it[F_NAME].f.buf;
+	/* the period in place of the date range (checked when applied) */
+	if (p->pfrom[0] != '\0') {
+		f->from = p->pfrom;
+		f->to = p->pto;
+	}
+	if (it[F_SEGMENT].f.len)
+		f->segment = it[F_SEGMENT].f.buf;
+	if (it[F_BRANCH].f.len)
+		f->branch = it[F_BRANCH].f.buf;
+}
+
+/* The segment, period and branch typed, checked as report payers checks
+ * them; the period's days kept. Non-zero (said) when one is wrong. */
+static int
+report_filters(struct payers *p, struct tui *t)
+{
+	const struct tui_form_item *it = p->items;
+	struct svc_filters fs;
+	struct payment_filter f;
+	struct pd_err err;
+
+	memset(&fs, 0, sizeof fs);
+	memset(&f, 0, sizeof f);
+	if (it[F_SEGMENT].f.len)
+		fs.text[SVC_FILTER_SEGMENT] = it[F_SEGMENT].f.buf;
+	if (it[F_PERIOD].f.len)
+		fs.text[SVC_FILTER_PERIOD] = it[F_PERIOD].f.buf;
+	if (it[F_BRANCH].f.len)
+		fs.text[SVC_FILTER_BRANCH] = it[F_BRANCH].f.buf;
+	if (fs.text[SVC_FILTER_PERIOD] != NULL &&
+	    it[F_RANGE].choice != R_ANY) {
+		tui_message(t, 1,
+		    _("Period %s replaces the date range: set it to %s"),
+		    it[F_PERIOD].f.buf, _(range_names[R_ANY]));
+		return -1;
+	}
+	if (svc_filters_parse(t->svc, &fs,
+	        SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |
+	            SVC_FILTER_BIT(SVC_FILTER_PERIOD) |
+	            SVC_FILTER_BIT(SVC_FILTER_BRANCH),
+	        &f, &err) != 0 ||
+	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	snprintf(p->pfrom, sizeof p->pfrom, "%s", fs.from);
+	snprintf(p->pto, sizeof p->pto, "%s", fs.to);
+	return 0;
 }
 
 static int
@@ -353,6 +406,18 @@ summary(struct payers *p, struct tui *t, char *line, size_t n)
 	    f.method ? " " : "", f.method ? f.method : "",
 	    f.recorded_by ? by : "", f.channel ? " " : "",
 	    f.channel ? f.channel : "", f.search ? _(" name") : "");
+	/* the segment and branch by name ("segment Residential") */
+	if (f.segment || f.branch) {
+		struct svc_filters fs;
+		char title[160];
+		size_t len = strlen(fl);
+
+		memset(&fs, 0, sizeof fs);
+		fs.text[SVC_FILTER_SEGMENT] = f.segment;
+		fs.text[SVC_FILTER_BRANCH] = f.branch;
+		snprintf(fl + len, sizeof fl - len, " %s",
+		    svc_filters_title(&fs, title, sizeof title));
+	}
 	snprintf(who, sizeof who,
 	    ngettext("%s consumer", "%s consumers", (unsigned long)p->n),
 	    svc_count(t->svc, num, sizeof num, (int64_t)p->n));
@@ -451,6 +516,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 				tui_message(t, 1, "%s", err.msg);
 				return TUI_HANDLED;
 			}
+			if (report_filters(p, t) != 0)
+				return TUI_HANDLED;
 			p->editing = 0;
 			load(p, t);
 			return TUI_HANDLED;
@@ -557,6 +624,14 @@ screen_payers_new(struct tui *t)
 	    cfg->nchannels + 1, 0);
 	tui_form_text(&p->items[F_GATEWAY], _("Gateway"), 47, NULL);
 	p->items[F_GATEWAY].hint = _("the payments one gateway took");
+	tui_form_text(&p->items[F_SEGMENT], _("Segment"), 64, NULL);
+	p->items[F_SEGMENT].hint = _("the consumers' segment");
+	tui_form_text(&p->items[F_PERIOD], _("Period"), 10, NULL);
+	p->items[F_PERIOD].hint = strcmp(cfg->period_calendar, "fiscal") == 0
+	                              ? _("YYYY-MM, FYyyyy-Pnn or FYyyyy")
+	                              : _("YYYY-MM");
+	tui_form_text(&p->items[F_BRANCH], _("Branch"), 47, NULL);
+	p->items[F_BRANCH].hint = _("the payments taken at a branch");
 	tui_form_text(&p->items[F_NAME], _("Consumer"), 64, NULL);
 	p->items[F_NAME].hint = _("name or account, partial");
 	p->fm.items = p->items;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "payments.h"
 
@@ -589,6 +590,28 @@ screen_payments_new(struct tui *t, int credits)
 	return &p->sc;
 }
 
+/* The figures' filters in force (svc->narrow: the dashboard's, as the
+ * parser gave them) as lf's. */
+static void
+narrowed(struct tui *t, struct list_filters *lf)
+{
+	const struct payment_filter *n = &t->svc->narrow;
+	const struct config *cfg = &t->svc->cfg;
+	int i;
+
+#define KEEP(k, v)                                                            \
+	snprintf(lf->text[k], sizeof lf->text[k], "%s", (v) != NULL ? (v) : "")
+	KEEP(SVC_FILTER_SEGMENT, n->segment);
+	KEEP(SVC_FILTER_BRANCH, n->branch);
+	KEEP(SVC_FILTER_USER, n->recorded_by);
+	KEEP(SVC_FILTER_CHANNEL, n->channel);
+	KEEP(SVC_FILTER_GATEWAY, n->gateway);
+#undef KEEP
+	for (i = 0; n->method != NULL && i < cfg->nmethods; i++)
+		if (strcasecmp(cfg->methods[i].name, n->method) == 0)
+			lf->method = i + 1;
+}
+
 struct tui_screen *
 screen_payments_posted(struct tui *t, const char *from, const char *to)
 {
@@ -600,6 +623,9 @@ screen_payments_posted(struct tui *t, const char *from, const char *to)
 	snprintf(lf->from, sizeof lf->from, "%s", from);
 	snprintf(lf->to, sizeof lf->to, "%s", to);
 	lf->status = PS_POSTED;
+	/* and the dashboard's filters in force: the rows the tile or bar
+	 * counts (R23 fault 10), named on the filter line */
+	narrowed(t, lf);
 	plist_restart(p, t);
 	return &p->sc;
 }

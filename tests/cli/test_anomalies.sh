@@ -180,6 +180,37 @@ run sup --xlsx "$T/a.xlsx" report anomalies --date "$D"
 [ "$RC" -eq 0 ] && [ -s "$T/a.xlsx" ] && ok "--xlsx: a workbook" ||
 	notok "--xlsx: a workbook" "status $RC"
 
+# the cash voids and credit notes named: the first and last voided
+# receipt and credit note of the terminal (R23 fault 12), from the ledger
+refs() { python3 -c 'import csv, sys
+for r in list(csv.reader(open(sys.argv[1])))[1:]:
+    if r[0] in ("Cash voids", "Credit notes"): print(r[1] + "|" + r[3])' "$OUT"; }
+run sup --csv report anomalies --date "$D"
+same "the voids and credit notes name their receipts and notes" "$(refs)" \
+    "T01|$(sql "SELECT min(p.receipt_no) || '..' || max(p.receipt_no) FROM
+ voids v JOIN payments p ON p.id = v.payment_id WHERE v.terminal = 'T01'")
+T01|$(sql "SELECT min(cn_no) || '..' || max(cn_no) FROM credit_notes WHERE
+ terminal = 'T01' AND automatic = 0")"
+same "by hand: T01's voids of V-1..V-3, its notes 1 to 4" "$(refs)" \
+    "T01|$(rcpt V-1 | head -1)..$(rcpt V-3 | head -1)
+T01|CN-T01-00001..CN-T01-00004"
+# JSON and CSV never change with the language (paydesk(1) ENVIRONMENT;
+# R23 fault 8): the rule, the reason, as in English; the text is the
+# reader's
+for f in --csv --json; do
+	run sup $f report anomalies --date "$D"
+	cp "$OUT" "$T/en.out"
+	for l in es fr; do
+		LANGUAGE=$l run sup $f report anomalies --date "$D"
+		same "$f in $l as in English" "$(cat "$OUT")" "$(cat "$T/en.out")"
+	done
+done
+LANGUAGE=es run sup report anomalies --date "$D"
+has "the text in Spanish: the rule" "Anulaciones en efectivo"
+LANGUAGE=es run sup --xlsx "$T/es.xlsx" report anomalies --date "$D"
+[ "$RC" -eq 0 ] && ok "--xlsx in Spanish: a workbook" ||
+	notok "--xlsx in Spanish: a workbook" "status $RC"
+
 # the thresholds are the configuration's
 printf '[anomalies]\nlarge_factor = 4\nburst_count = 4\nround_unit = 5.00\nround_count = 5\n' >>"$PAYDESK_CONFIG"
 run sup --csv report anomalies --date "$D"
@@ -200,6 +231,10 @@ Many payments|WU-10002|3|1500
 Cash voids|T01|3|900
 Credit notes|T01|4|6500
 Round credit notes|Mary Johnson|3|6000"
+# one peer, in the singular (T02 at work by its note on C-4)
+run sup report anomalies --date "$D" --scope terminal
+has "--scope terminal: its 1 peer, singular" \
+    "3 cash payments voided (\$9.00); its 1 peer voided 0.0 on average"
 term T03
 run sup --csv report anomalies --date "$D" --scope terminal
 same "--scope terminal at T03: one payment, nothing to flag" "$(rows)" ""

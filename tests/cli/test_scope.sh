@@ -196,9 +196,23 @@ same "kpi --period --branch --user: Total collected and payments" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
     "$(pq "p.branch IN ('B01', '') AND u.username = 'jane' AND p.paid_on
      BETWEEN '2025-05-01' AND '2025-05-31'")"
-same "kpi names its filters" \
-    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"filters":"\([^"]*\)".*/\1/p')" \
-    "Period2025-05,branchB01,userjane"
+same "kpi names its filters, as typed (R23 fault 8)" \
+    "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["filters"])' "$OUT")" \
+    "{'period': '2025-05', 'branch': 'B01', 'user': 'jane'}"
+run as admin 9999 kpi --period 2025-05 --branch B01 --user jane
+has "kpi's text names its filters in words" \
+    "Period 2025-05, branch B01, user jane"
+# JSON and CSV the same in every language (paydesk(1) ENVIRONMENT)
+for f in --json --csv; do
+	run as admin 9999 $f kpi --period 2025-05 --segment commercial --method cash
+	cp "$OUT" "$T/en.out"
+	for l in es fr; do
+		LANGUAGE=$l run as admin 9999 $f kpi --period 2025-05 \
+		    --segment commercial --method cash
+		same "kpi $f with filters in $l as in English" "$(cat "$OUT")" \
+		    "$(cat "$T/en.out")"
+	done
+done
 run as admin 9999 --json kpi --period 2025-05 --segment commercial
 same "kpi --segment: its consumers' payments and items due" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\),"total_due":\([0-9]*\).*/\1 \2 \3/p')" \
@@ -353,6 +367,24 @@ expect "five tiles: refused (2)" 2 'at most 4 fit side by side' \
     as mary 2222 dashboard tiles set collected,today,rate,time,outstanding
 expect "an empty tile: refused (2)" 2 'Tile "": one of' \
     as mary 2222 dashboard tiles set ,
+expect "a comma with no tile after it: refused (2)" 2 \
+    "a tile's name after each comma" \
+    as mary 2222 dashboard tiles set rate,time,
+# JSON and CSV: the words and English titles, in every language
+run as mary 2222 --json dashboard tiles
+same "dashboard tiles --json: JSON, the words and titles" \
+    "$(python3 -c 'import json, sys
+print(" ".join(r["tile"] + "=" + r["title"] for r in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "outstanding=Outstanding rate=Collection Rate"
+cp "$OUT" "$T/en.out"
+LANGUAGE=fr run as mary 2222 --json dashboard tiles
+same "dashboard tiles --json in French as in English" "$(cat "$OUT")" \
+    "$(cat "$T/en.out")"
+run as mary 2222 --csv dashboard tiles
+same "dashboard tiles --csv: its header and rows" "$(tr -d '\r' <"$OUT")" \
+    "tile,title
+outstanding,Outstanding
+rate,Collection Rate"
 expect "tiles of nobody signed in: refused (5)" 5 'sign in with --user' \
     pdt 1 dashboard tiles set rate
 expect "a word but set: refused (2)" 2 'dashboard tiles: "set"' \

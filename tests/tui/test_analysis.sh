@@ -53,6 +53,9 @@ wait_for "[: the day before, none" "0 anomalies"
 wait_for "[: says so" "breaks a rule"
 keys ']'
 wait_for "]: back to the day" "1 anomaly"
+keys ']'
+wait_for "] on today: no day after it" "Today is the last day to look at"
+wait_for "] on today: still today's" "1 anomaly"
 keys x
 wait_for "x: the export dialog" "Export the anomalies of the day"
 keys Enter
@@ -134,6 +137,101 @@ login mary 2222
 wait_for "signed in again: the dashboard" "Total Collected"
 wait_for "signed in again: both segments" "\$35.00"
 lacks "signed in again: no filter line" "Filters:"
+
+# a method or channel typed in any case is the configured one, as the
+# command line's (R23 fault 9): every payment of May is Cash, Walk-in
+keys v
+wait_for "v: the form" "Filter the dashboard's figures"
+keys Down Down Down
+type_text walk-in
+keys Down
+type_text cash
+keys Enter
+wait_for "channel and method in lower case: named" \
+    "Filters: Channel Walk-in, method Cash"
+wait_for "and they count the Cash Walk-in payments, as kpi does" "\$35.00"
+keys v F8
+type_text Commercial
+keys Enter
+wait_for "Segment Commercial again" "Filters: Segment Commercial"
+# 1 and a bar's Enter open the rows the filtered tile counts (R23 fault
+# 10): WU-10003's payment alone, the filter named on the list's line
+keys 1
+wait_for "1: the payments Total Collected counts" "Receipt #"
+wait_for "1: under the dashboard's segment, WU-10003's alone" "1 payment "
+wait_for "1: WU-10003's" "WU-10003"
+lacks "1: not WU-10002's (Residential)" "WU-10002"
+keys Escape
+wait_for "Esc: the dashboard" "Filters: Segment Commercial"
+# [ picks the month's last day, 31; eleven more reach today, 20
+keys '['
+for i in 1 2 3 4 5 6 7 8 9 10 11; do keys '['; done
+wait_for "[: today's bar, as the segment counts it" "day 20: \$20.00"
+keys Enter
+wait_for "Enter: the chosen bar's day" "Receipt #"
+wait_for "Enter: under the segment, WU-10003's alone" "1 payment "
+lacks "Enter: not WU-10002's" "WU-10002"
+keys Escape
+wait_for "Esc: the dashboard" "Filters: Segment Commercial"
+# the aging screen (a) follows the dashboard's segment, v changes it
+# there (R23 fault 11)
+sup --csv report aging --segment Commercial >"$T/ag.csv"
+keys a
+wait_for "a: the aging report" "Total outstanding"
+wait_for "a: under the segment" "Filters: Segment Commercial (v to change)"
+wait_for "a: its consumers as report aging --segment's" \
+    "$(($(wc -l <"$T/ag.csv") - 1)) consumer"
+lacks "a: not WU-10001's (Residential)" "WU-10001"
+keys v F8 Enter
+wait_for "v F8 Enter: every consumer again" "WU-10001"
+lacks "no filter line" "Filters:"
+keys Escape
+wait_for "Esc: the dashboard, unfiltered" "\$35.00"
+# the payments list's filters (f) as the command line's payments' (R23
+# fault 11): Segment, Period, Branch, User, Channel, Gateway
+keys p
+wait_for "p: the payments" "Receipt #"
+keys f
+wait_for "f: the form" "Filter the payments"
+for w in Segment Period Branch User Channel Gateway; do
+	wait_for "f: a $w field" "$w"
+done
+keys Down Down Down Down
+type_text commercial
+keys Enter
+wait_for "Segment commercial: named" "Segment commercial"
+wait_for "Segment commercial: WU-10003's" "WU-10003"
+lacks "Segment commercial: not WU-10002's" "WU-10002"
+keys f
+wait_for "f: the form again" "Filter the payments"
+keys Down Down Down Down C-u Down
+type_text 2025-04
+keys Enter
+wait_for "Period 2025-04: WU-10001's payment of April 25" "WU-10001"
+same "Period 2025-04: as payments --period" \
+    "$(sup --csv payments --period 2025-04 | tail -n +2 | cut -d, -f1)" \
+    "$(settle; grep -o 'R-T01-[0-9]*' "$SCREEN")"
+keys f
+wait_for "f: the form again" "Filter the payments"
+keys Right Enter
+wait_for "a date range with the period: refused" \
+    "replaces the date range"
+keys Escape Escape
+wait_for "Esc Esc: the dashboard" "Total Collected"
+# the payers report (y): Segment, Period, Branch
+keys y
+wait_for "y: the payers" "Payers report"
+keys f
+for w in Segment Period Branch; do
+	wait_for "f: a $w field" "$w"
+done
+keys Down Down Down Down Down
+type_text Commercial
+keys Enter
+wait_for "Segment Commercial: one consumer" "1 consumer,"
+wait_for "Segment Commercial: named" "Segment Commercial"
+keys Escape
+wait_for "Esc: the dashboard" "Total Collected"
 
 # --- the tiles (k): hide one, move one, kept as dashboard tiles keeps them
 keys k
