@@ -469,6 +469,52 @@ comply(struct arr_view *v)
 	v->compliance = arr_compliance_tenths(&v->tally);
 }
 
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int64_t *
+svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min, size_t *n,
+    struct pd_err *err)
+{
+	struct arr_item_of *r;
+	struct arr_view v;
+	int64_t *ids;
+	size_t nr, i, j, m, k = 0;
+
+	*n = 0;
+	if ((r = store_arr_items_overdue(s->st, cutoff, min, &nr, err)) == NULL)
+		return NULL;
+	ids = xcalloc(nr ? nr : 1, sizeof *ids);
+	for (i = 0; i < nr; i = j) {
+		for (j = i; j < nr && r[j].arr_id == r[i].arr_id; j++)
+			;
+		/* its compliance as a view of it tells (comply) */
+		memset(&v, 0, sizeof v);
+		v.a.id = r[i].arr_id;
+		v.a.consumer_id = r[i].consumer_id;
+		v.a.grace_days = r[i].grace_days;
+		v.a.misses_allowed = r[i].misses_allowed;
+		v.ninst = j - i;
+		v.inst = xcalloc(v.ninst, sizeof *v.inst);
+		for (m = 0; m < v.ninst; m++)
+			v.inst[m] = r[i + m].in;
+		comply(&v);
+		if (v.status == ARR_ACTIVE && v.tally.missed == 0)
+			ids[k++] = r[i].consumer_id;
+		svc_arr_view_free(&v);
+	}
+	free(r);
+	if (k > 1)
+		qsort(ids, k, sizeof *ids, cmp_id);
+	*n = k;
+	return ids;
+}
+
 /* v filled for arrangement a (read). */
 static int
 view_of(struct svc *s, const struct arrangement *a, struct arr_view *v,
