@@ -496,6 +496,10 @@ int svc_narrowed(const struct payment_filter *f);
 int svc_segment_known(struct svc *s, const char *segment, struct pd_err *err);
 struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,
     size_t *n, struct pd_err *err);
+/* Every arrangement's view without what it holds (the daily pass's
+ * rules, alerts.c, need none of it: a statement a plan less). */
+struct arr_view *svc_arr_views_bare(
+    struct svc *s, size_t *n, struct pd_err *err);
 /* Raise the alert of payment p if it cleared above [alerts] large_payment;
  * in the posting's transaction (payment.c). */
 int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,

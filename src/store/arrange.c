@@ -189,8 +189,9 @@ read_arr_item(struct db_stmt *s, void *elem)
 }
 
 /* An installment's columns after ITEM_COLS (read_arr_item): paid in
- * full on the latest day a payment or a credit went to it; moved: what
- * later events closed of it; then what its own event took off it */
+ * full on the latest day a payment or a credit went to it (each read
+ * once: the daily pass reads every plan's); moved: what later events
+ * closed of it; then what its own event took off it */
 #define ARR_ITEM_MORE                                                          \
 	", coalesce((SELECT sum(amount) FROM "                                 \
 	"arrangement_moves WHERE item_id = i.id AND event_id IS NOT "          \
@@ -198,13 +199,11 @@ read_arr_item(struct db_stmt *s, void *elem)
 	"i.settled = i.amount AND i.settled > (SELECT "                        \
 	"coalesce(sum(amount), "                                               \
 	"0) FROM arrangement_moves WHERE item_id = i.id) THEN "                \
-	"coalesce(max((SELECT max(y.paid_on) FROM allocations x JOIN "         \
-	"payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "        \
-	"x.amount > 0), (SELECT max(applied_on) FROM credit_applications "     \
-	"WHERE item_id = i.id)), (SELECT max(y.paid_on) FROM allocations x "   \
-	"JOIN payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "   \
-	"x.amount > 0), (SELECT max(applied_on) FROM credit_applications "     \
-	"WHERE item_id = i.id), '') ELSE '' END, coalesce((SELECT "            \
+	"coalesce((SELECT max(u.d) FROM (SELECT y.paid_on AS d FROM "          \
+	"allocations x JOIN payments y ON y.id = x.payment_id WHERE "          \
+	"x.item_id = i.id AND x.amount > 0 UNION ALL SELECT applied_on FROM "  \
+	"credit_applications WHERE item_id = i.id) AS u), '') ELSE '' END, "   \
+	"coalesce((SELECT "                                                    \
 	"sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "         \
 	"event_id = i.arr_event), 0)"
 

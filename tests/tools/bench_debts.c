@@ -81,16 +81,14 @@ raw_ms(sqlite3 *db, const char *sql, const char *a, const char *b, long *rows)
 	" sum(amount) FROM arrangement_moves WHERE item_id = i.id AND"         \
 	" event_id IS NOT i.arr_event), 0), CASE WHEN i.settled = i.amount"    \
 	" AND i.settled > (SELECT coalesce(sum(amount), 0) FROM"               \
-	" arrangement_moves WHERE item_id = i.id) THEN coalesce(max((SELECT"   \
-	" max(y.paid_on) FROM allocations x JOIN payments y ON y.id ="         \
-	" x.payment_id WHERE x.item_id = i.id AND x.amount > 0), (SELECT"      \
-	" max(applied_on) FROM credit_applications WHERE item_id = i.id)),"    \
-	" (SELECT max(y.paid_on) FROM allocations x JOIN payments y ON y.id"   \
-	" = x.payment_id WHERE x.item_id = i.id AND x.amount > 0), (SELECT"    \
-	" max(applied_on) FROM credit_applications WHERE item_id = i.id), '')" \
-	" ELSE '' END, coalesce((SELECT sum(amount) FROM arrangement_moves"    \
-	" WHERE item_id = i.id AND event_id = i.arr_event), 0) FROM"           \
-	" arrangements a JOIN items i ON i.plan_id = a.plan_id"
+	" arrangement_moves WHERE item_id = i.id) THEN coalesce((SELECT"       \
+	" max(u.d) FROM (SELECT y.paid_on AS d FROM allocations x JOIN"        \
+	" payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND"        \
+	" x.amount > 0 UNION ALL SELECT applied_on FROM credit_applications"   \
+	" WHERE item_id = i.id) AS u), '') ELSE '' END, coalesce((SELECT"      \
+	" sum(amount) FROM arrangement_moves WHERE item_id = i.id AND"         \
+	" event_id = i.arr_event), 0) FROM arrangements a JOIN items i ON"     \
+	" i.plan_id = a.plan_id"
 
 /* One plan's tally as the raw side computes it (the rule of issue 21:
  * on time by due + grace, late after, missed when unpaid past it;
@@ -136,16 +134,17 @@ raw_plans(sqlite3_stmt *st, int32_t today, char *kept, long top, long *rows)
 		(*rows)++;
 		/* replaced: closed by a later event, or all taken off */
 		if (sqlite3_column_int64(st, 8) > 0 ||
-		    sqlite3_column_int64(st, 6) - sqlite3_column_int64(st, 10) <=
+		    sqlite3_column_int64(st, 6) -
+		            sqlite3_column_int64(st, 10) <=
 		        0)
 			continue;
-		date_parse((const char *)sqlite3_column_text(st, 5), NULL, &due,
-		    NULL);
+		date_parse(
+		    (const char *)sqlite3_column_text(st, 5), NULL, &due, NULL);
 		due += sqlite3_column_int(st, 3);
 		p.total++;
 		if (sqlite3_column_bytes(st, 9) > 0) {
-			date_parse((const char *)sqlite3_column_text(st, 9), NULL,
-			    &paid, NULL);
+			date_parse((const char *)sqlite3_column_text(st, 9),
+			    NULL, &paid, NULL);
 			p.paid++;
 			p.late += paid > due;
 		} else
@@ -193,13 +192,13 @@ set_day(int32_t d)
 /* Debtor j's consumer id, its bills (1-3) and bill b's amount. */
 #define DEBTOR(j) (10 * (j) + 5)
 #define NBILLS(j) (1 + (j) % 3)
-#define BILL_AMOUNT(j, b) (1500 + ((j) * 131 + (b) * 977) % 25000)
+#define BILL_AMOUNT(j, b) (1500 + ((j)*131 + (b)*977) % 25000)
 
 /* Import the bills of the debtors j (j % 10 in [lo, hi]), bill b due a
  * number of days before day t. */
 static int
-import_bills(struct svc *s, const char *dir, int nd, int lo,
-    int hi, int32_t t, int arranged)
+import_bills(struct svc *s, const char *dir, int nd, int lo, int hi, int32_t t,
+    int arranged)
 {
 	struct import_counts ic;
 	struct pd_err err;
@@ -293,8 +292,8 @@ stale_stats_gone(sqlite3 *raw)
 /* Installment k (0-based) of consumer c's plan: its due day, amount and
  * what is settled of it; 0, or -1 if none. */
 static int
-installment(sqlite3 *raw, int c, int k, int32_t *due, int64_t *amount,
-    int64_t *settled)
+installment(
+    sqlite3 *raw, int c, int k, int32_t *due, int64_t *amount, int64_t *settled)
 {
 	sqlite3_stmt *st;
 	int rc = -1;
@@ -402,8 +401,8 @@ setup(struct svc *s, sqlite3 *raw, const char *dir, int32_t t, int top)
 
 		snprintf(ref, sizeof ref, "DEBT-%d-0", DEBTOR(j));
 		if (j % 10 < 6 || j % 10 > 7 ||
-		    raw_int(raw, "SELECT settled FROM items WHERE ref = ?1", ref,
-		        0) > 0)
+		    raw_int(raw, "SELECT settled FROM items WHERE ref = ?1",
+		        ref, 0) > 0)
 			continue;
 		if (pay(s, DEBTOR(j), PAY_BILL, BILL_AMOUNT(j, 0) / 2) != 0)
 			return -1;
@@ -461,7 +460,8 @@ open_both(struct svc *s, const char *ini, const char *db, sqlite3 **raw)
 	}
 	if (svc_open(s, ini, db, 0, &err) != 0 ||
 	    svc_login(s, "mary", "2222", &err) != 0) {
-		fprintf(stderr, "bench_debts: opening the store: %s\n", err.msg);
+		fprintf(
+		    stderr, "bench_debts: opening the store: %s\n", err.msg);
 		return -1;
 	}
 	return (*raw = open_raw(db)) != NULL ? 0 : -1;
@@ -607,7 +607,8 @@ main(int argc, char **argv)
 		    "|| (SELECT coalesce(max(id), 0) FROM arrangement_moves))",
 		    day0);
 		if (sqlite3_exec(raw, sql, NULL, NULL, NULL) != SQLITE_OK) {
-			fprintf(stderr, "bench_debts: %s\n", sqlite3_errmsg(raw));
+			fprintf(
+			    stderr, "bench_debts: %s\n", sqlite3_errmsg(raw));
 			return 1;
 		}
 		s.alerts_ticked = 0;
@@ -623,10 +624,14 @@ main(int argc, char **argv)
 		char after[11];
 
 		date_format(after, d - 31);
-		/* the items come overdue that day: what paydesk raised */
+		/* the items come overdue that day that paydesk raised an
+		 * alert of */
 		raw_ms(raw,
-		    "SELECT id FROM alerts WHERE kind = 'item-overdue' AND "
-		    "due_on > ?1 AND due_on <= ?2",
+		    "SELECT i.id FROM items i WHERE i.due_on > ?1 AND i.due_on "
+		    "<= ?2 AND i.settled < i.amount AND NOT EXISTS (SELECT 1 "
+		    "FROM arrangements a WHERE a.plan_id = i.plan_id) AND "
+		    "EXISTS (SELECT 1 FROM alerts x WHERE x.cause = "
+		    "'item-overdue:' || i.uuid || ':30')",
 		    after, upto, &pd_due);
 		rawp =
 		    raw_ms(raw,
@@ -636,10 +641,13 @@ main(int argc, char **argv)
 		        "= i.plan_id)",
 		        after, upto, &raw_due) +
 		    raw_ms(raw,
-		        "SELECT i.id FROM items i WHERE i.id IN (SELECT id FROM "
-		        "items WHERE id > (SELECT max(id) FROM items) - ?1 UNION "
+		        "SELECT i.id FROM items i WHERE i.id IN (SELECT id "
+		        "FROM "
+		        "items WHERE id > (SELECT max(id) FROM items) - ?1 "
+		        "UNION "
 		        "SELECT item_id FROM allocations WHERE id > (SELECT "
-		        "max(id) FROM allocations) AND amount < 0) AND i.due_on "
+		        "max(id) FROM allocations) AND amount < 0) AND "
+		        "i.due_on "
 		        "<= ?2 AND i.settled < i.amount",
 		        "0", upto, NULL) +
 		    raw_ms(raw,
@@ -648,19 +656,20 @@ main(int argc, char **argv)
 		        "amount AND expires_on >= ?1 AND expires_on <= ?2 AND "
 		        "expires_on <> ''",
 		        today, until, NULL) +
-		    raw_ms(raw,
-		        RAW_INSTALLMENTS " ORDER BY a.id, i.inst_no",
+		    raw_ms(raw, RAW_INSTALLMENTS " ORDER BY a.id, i.inst_no",
 		        NULL, NULL, &raw_inst) +
 		    raw_ms(raw,
 		        "SELECT m.item_id, i.ref, sum(m.amount) FROM "
-		        "arrangement_moves m JOIN arrangement_events e ON e.id = "
+		        "arrangement_moves m JOIN arrangement_events e ON e.id "
+		        "= "
 		        "m.event_id JOIN items i ON i.id = m.item_id JOIN "
 		        "arrangements a ON a.id = e.arrangement_id WHERE "
 		        "i.plan_id IS NOT a.plan_id GROUP BY e.arrangement_id, "
 		        "m.item_id, i.ref",
 		        NULL, NULL, NULL) +
 		    raw_ms(raw,
-		        "SELECT a.id, a.cause, c.account_no, c.name FROM alerts a "
+		        "SELECT a.id, a.cause, c.account_no, c.name FROM "
+		        "alerts a "
 		        "LEFT JOIN consumers c ON c.id = a.consumer_id WHERE "
 		        "a.status <> 'closed' AND a.kind IN ('plan-broken', "
 		        "'installment-missed', 'installment-due')",
@@ -675,7 +684,8 @@ main(int argc, char **argv)
 	row("daily alert pass (every rule of time)", best, "ms", "<= 2000 ms",
 	    rawp);
 	{
-		struct arr_view *av = svc_arrangement_list(&s, NULL, -1, &n, &err);
+		struct arr_view *av =
+		    svc_arrangement_list(&s, NULL, -1, &n, &err);
 
 		/* the pass reads every plan (arrangement_rules) */
 		for (i = 0; av != NULL && i < (int)n; i++)
@@ -698,11 +708,12 @@ main(int argc, char **argv)
 		date_format(cutoff, d - 60);
 		/* the plans not cancelled of those listed, one statement */
 		sqlite3_prepare_v2(raw,
-		    RAW_INSTALLMENTS " WHERE a.cancelled = 0 AND a.consumer_id "
-		                     "IN (SELECT consumer_id FROM items WHERE "
-		                     "amount > settled AND due_on <= ?1 GROUP BY "
-		                     "consumer_id HAVING sum(amount - settled) >= "
-		                     "10000) ORDER BY a.id, i.inst_no",
+		    RAW_INSTALLMENTS
+		    " WHERE a.cancelled = 0 AND a.consumer_id "
+		    "IN (SELECT consumer_id FROM items WHERE "
+		    "amount > settled AND due_on <= ?1 GROUP BY "
+		    "consumer_id HAVING sum(amount - settled) >= "
+		    "10000) ORDER BY a.id, i.inst_no",
 		    -1, &pl, NULL);
 		sqlite3_bind_text(pl, 1, cutoff, -1, SQLITE_STATIC);
 		raw_plans(pl, d, kept, top, &ninst);
