@@ -135,6 +135,12 @@ struct arr_item {
 	int64_t absorbed;
 	char paid_on[11];
 };
+/* An installment with its arrangement's terms (store_arr_items_overdue). */
+struct arr_item_of {
+	struct arr_item in;
+	int64_t arr_id, consumer_id;
+	int grace_days, misses_allowed;
+};
 /* An item whose debt an arrangement holds, net of what it gave back. */
 struct arr_hold {
 	int64_t item_id;

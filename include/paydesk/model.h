@@ -742,6 +742,8 @@ struct overdue_row {
 	int64_t overdue; /* minor units */
 	int items;
 	char oldest_due[11];
+	int has_plan; /* an arrangement not cancelled: whether it is kept
+	                 is the service's to tell (svc_plan_kept) */
 };
 
 /* A consumer of the reconnection list (issue 21): on the disconnection

@@ -301,7 +301,7 @@ arrangement_rules(struct svc *s, int32_t today, const char *at, int64_t *n,
 	size_t nv, i;
 	int rc = 0;
 
-	if ((v = svc_arr_views(s, NULL, -1, &nv, err)) == NULL)
+	if ((v = svc_arr_views_bare(s, &nv, err)) == NULL)
 		return -1;
 	for (i = 0; i < nv && rc == 0; i++)
 		rc = plan_rules(s, &v[i], today, at, &seen, n, err);

@@ -469,21 +469,74 @@ comply(struct arr_view *v)
 	v->compliance = arr_compliance_tenths(&v->tally);
 }
 
-/* v filled for arrangement a (read). */
 static int
-view_of(struct svc *s, const struct arrangement *a, struct arr_view *v,
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int64_t *
+svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min, size_t *n,
     struct pd_err *err)
+{
+	struct arr_item_of *r;
+	struct arr_view v;
+	int64_t *ids;
+	size_t nr, i, j, m, k = 0;
+
+	*n = 0;
+	if ((r = store_arr_items_overdue(s->st, cutoff, min, &nr, err)) == NULL)
+		return NULL;
+	ids = xcalloc(nr ? nr : 1, sizeof *ids);
+	for (i = 0; i < nr; i = j) {
+		for (j = i; j < nr && r[j].arr_id == r[i].arr_id; j++)
+			;
+		/* its compliance as a view of it tells (comply) */
+		memset(&v, 0, sizeof v);
+		v.a.id = r[i].arr_id;
+		v.a.consumer_id = r[i].consumer_id;
+		v.a.grace_days = r[i].grace_days;
+		v.a.misses_allowed = r[i].misses_allowed;
+		v.ninst = j - i;
+		v.inst = xcalloc(v.ninst, sizeof *v.inst);
+		for (m = 0; m < v.ninst; m++)
+			v.inst[m] = r[i + m].in;
+		comply(&v);
+		if (v.status == ARR_ACTIVE && v.tally.missed == 0)
+			ids[k++] = r[i].consumer_id;
+		svc_arr_view_free(&v);
+	}
+	free(r);
+	if (k > 1)
+		qsort(ids, k, sizeof *ids, cmp_id);
+	*n = k;
+	return ids;
+}
+
+/* v filled for arrangement a (read; what it holds too if holds). */
+static int
+view_read(struct svc *s, const struct arrangement *a, int holds,
+    struct arr_view *v, struct pd_err *err)
 {
 	memset(v, 0, sizeof *v);
 	v->a = *a;
 	if ((v->inst = store_arr_items(s->st, a->id, &v->ninst, err)) == NULL ||
-	    (v->holds = store_arr_holds(s->st, a->id, &v->nholds, err)) ==
-	        NULL) {
+	    (holds && (v->holds = store_arr_holds(
+	                   s->st, a->id, &v->nholds, err)) == NULL)) {
 		svc_arr_view_free(v);
 		return -1;
 	}
 	comply(v);
 	return 0;
+}
+
+static int
+view_of(struct svc *s, const struct arrangement *a, struct arr_view *v,
+    struct pd_err *err)
+{
+	return view_read(s, a, 1, v, err);
 }
 
 int
@@ -511,8 +564,25 @@ svc_arrangement_list(struct svc *s, const char *account, int status, size_t *n,
 	return svc_arr_views(s, account, status, n, err);
 }
 
+/* svc_arr_views, with what each holds if holds. */
+static struct arr_view *views(struct svc *s, const char *account, int status,
+    int holds, size_t *n, struct pd_err *err);
+
 struct arr_view *
 svc_arr_views(struct svc *s, const char *account, int status, size_t *n,
+    struct pd_err *err)
+{
+	return views(s, account, status, 1, n, err);
+}
+
+struct arr_view *
+svc_arr_views_bare(struct svc *s, size_t *n, struct pd_err *err)
+{
+	return views(s, NULL, -1, 0, n, err);
+}
+
+static struct arr_view *
+views(struct svc *s, const char *account, int status, int holds, size_t *n,
     struct pd_err *err)
 {
 	struct arrangement *as;
@@ -529,7 +599,7 @@ svc_arr_views(struct svc *s, const char *account, int status, size_t *n,
 		return NULL;
 	out = xcalloc(na ? na : 1, sizeof *out);
 	for (i = 0; i < na; i++) {
-		if (view_of(s, &as[i], &out[*n], err) != 0) {
+		if (view_read(s, &as[i], holds, &out[*n], err) != 0) {
 			free(as);
 			svc_arr_views_free(out, *n);
 			*n = 0;

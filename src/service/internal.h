@@ -502,6 +502,10 @@ int svc_narrowed(const struct payment_filter *f);
 int svc_segment_known(struct svc *s, const char *segment, struct pd_err *err);
 struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,
     size_t *n, struct pd_err *err);
+/* Every arrangement's view without what it holds (the daily pass's
+ * rules, alerts.c, need none of it: a statement a plan less). */
+struct arr_view *svc_arr_views_bare(
+    struct svc *s, size_t *n, struct pd_err *err);
 /* Raise the alert of payment p if it cleared above [alerts] large_payment;
  * in the posting's transaction (payment.c). */
 int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
@@ -528,6 +532,11 @@ int svc_shift_pull_check(
 int svc_recon_pull_check(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 
+/* The consumers (sorted ids, caller frees) of store_overdue(cutoff, min)
+ * with an Active arrangement and no installment missed: every such plan
+ * read in one statement (store_arr_items_overdue). */
+int64_t *svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min,
+    size_t *n, struct pd_err *err);
 /* Whether account has an Active arrangement with no installment missed:
  * a plan being kept protects from disconnection (issue 21; the
  * disconnection and reconnection lists). alert_inbox.c. */

@@ -10,16 +10,27 @@
 
 #include "internal.h"
 
-/* What is overdue of consumer id now (items due on cutoff or before). */
+static int
+by_consumer(const void *a, const void *b)
+{
+	int64_t x = ((const struct overdue_row *)a)->consumer_id,
+	        y = ((const struct overdue_row *)b)->consumer_id;
+
+	return (x > y) - (x < y);
+}
+
+/* What is overdue of consumer id now (items due on cutoff or before; r
+ * sorted by consumer: the list is tens of thousands at 10M payments, a
+ * walk of it per row was quadratic). */
 static int64_t
 overdue_now(const struct overdue_row *r, size_t n, int64_t id)
 {
-	size_t i;
+	struct overdue_row key;
+	const struct overdue_row *hit;
 
-	for (i = 0; i < n; i++)
-		if (r[i].consumer_id == id)
-			return r[i].overdue;
-	return 0;
+	key.consumer_id = id;
+	hit = n > 0 ? bsearch(&key, r, n, sizeof *r, by_consumer) : NULL;
+	return hit != NULL ? hit->overdue : 0;
 }
 
 struct reconnect_row *
@@ -41,6 +52,8 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	date_format(cutoff, today - s->cfg.disc_days);
 	if ((od = store_overdue(s->st, cutoff, 1, &nod, err)) == NULL)
 		return NULL;
+	if (nod > 1)
+		qsort(od, nod, sizeof *od, by_consumer);
 	r = store_was_overdue(s->st, since, iso, s->cfg.disc_days,
 	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
 	for (i = 0; r != NULL && i < *n; i++) {

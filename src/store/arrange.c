@@ -189,28 +189,30 @@ read_arr_item(struct db_stmt *s, void *elem)
 	a->absorbed = db_column_int64(s, 15);
 }
 
+/* An installment's columns after ITEM_COLS (read_arr_item): paid in
+ * full on the latest day a payment or a credit went to it (each read
+ * once: the daily pass reads every plan's); moved: what later events
+ * closed of it; then what its own event took off it */
+#define ARR_ITEM_MORE                                                          \
+	", coalesce((SELECT sum(amount) FROM "                                 \
+	"arrangement_moves WHERE item_id = i.id AND event_id IS NOT "          \
+	"i.arr_event), 0) AS moved, CASE WHEN "                                \
+	"i.settled = i.amount AND i.settled > (SELECT "                        \
+	"coalesce(sum(amount), "                                               \
+	"0) FROM arrangement_moves WHERE item_id = i.id) THEN "                \
+	"coalesce((SELECT max(u.d) FROM (SELECT y.paid_on AS d FROM "          \
+	"allocations x JOIN payments y ON y.id = x.payment_id WHERE "          \
+	"x.item_id = i.id AND x.amount > 0 UNION ALL SELECT applied_on FROM "  \
+	"credit_applications WHERE item_id = i.id) AS u), '') ELSE '' END, "   \
+	"coalesce((SELECT "                                                    \
+	"sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "         \
+	"event_id = i.arr_event), 0)"
+
 struct arr_item *
 store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 {
-	/* paid in full on the latest day a payment or a credit went to it;
-	 * moved: what later events closed of it; then what its own event
-	 * took off it */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " ITEM_COLS ", coalesce((SELECT sum(amount) FROM "
-	    "arrangement_moves WHERE item_id = i.id AND event_id IS NOT "
-	    "i.arr_event), 0) AS moved, CASE WHEN "
-	    "i.settled = i.amount AND i.settled > (SELECT "
-	    "coalesce(sum(amount), "
-	    "0) FROM arrangement_moves WHERE item_id = i.id) THEN "
-	    "coalesce(max((SELECT max(y.paid_on) FROM allocations x JOIN "
-	    "payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "
-	    "x.amount > 0), (SELECT max(applied_on) FROM credit_applications "
-	    "WHERE item_id = i.id)), (SELECT max(y.paid_on) FROM allocations x "
-	    "JOIN payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "
-	    "x.amount > 0), (SELECT max(applied_on) FROM credit_applications "
-	    "WHERE item_id = i.id), '') ELSE '' END, coalesce((SELECT "
-	    "sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "
-	    "event_id = i.arr_event), 0) FROM " ITEM_FROM
+	    "SELECT " ITEM_COLS ARR_ITEM_MORE " FROM " ITEM_FROM
 	    " WHERE i.plan_id = (SELECT plan_id FROM arrangements WHERE id = "
 	    "?) ORDER BY i.inst_no",
 	    err);
@@ -220,6 +222,43 @@ store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 	st_bind(s, "i", arr_id);
 	return st_collect(st, s, sizeof(struct arr_item), read_arr_item, n,
 	    "reading installments", err);
+}
+
+static void
+read_arr_item_of(struct db_stmt *s, void *elem)
+{
+	struct arr_item_of *a = elem;
+
+	read_arr_item(s, &a->in);
+	a->arr_id = db_column_int64(s, 16);
+	a->consumer_id = db_column_int64(s, 17);
+	a->grace_days = db_column_int(s, 18);
+	a->misses_allowed = db_column_int(s, 19);
+}
+
+struct arr_item_of *
+store_arr_items_overdue(struct store *st, const char *cutoff, int64_t min,
+    size_t *n, struct pd_err *err)
+{
+	/* one statement for every plan the disconnection list asks about
+	 * (a look-up per consumer cost more than the list at 10M); the
+	 * plans first (a probe per plan of the consumer's items scanned
+	 * every item's (plan_id, inst_no)) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " ITEM_COLS ARR_ITEM_MORE ", a.id, a.consumer_id, "
+	    "a.grace_days, a.misses_allowed FROM arrangements a JOIN items i "
+	    "ON i.plan_id = a.plan_id LEFT JOIN plans p ON p.id = i.plan_id "
+	    "WHERE a.cancelled = 0 AND a.consumer_id IN (SELECT consumer_id "
+	    "FROM items WHERE amount > settled AND due_on <= ?1 GROUP BY "
+	    "consumer_id HAVING sum(amount - settled) >= ?2) ORDER BY a.id, "
+	    "i.inst_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "si", cutoff, min);
+	return st_collect(st, s, sizeof(struct arr_item_of), read_arr_item_of,
+	    n, "reading installments", err);
 }
 
 static void
@@ -437,18 +476,24 @@ read_overdue(struct db_stmt *s, void *elem)
 	r->overdue = db_column_int64(s, 3);
 	r->items = db_column_int(s, 4);
 	st_col(s, 5, r->oldest_due, sizeof r->oldest_due);
+	r->has_plan = db_column_int(s, 6);
 }
 
 struct overdue_row *
 store_overdue(struct store *st, const char *cutoff, int64_t min, size_t *n,
     struct pd_err *err)
 {
+	/* grouped first, the consumer read for those listed only (a read
+	 * per open item before: the list is tens of thousands at 10M) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT c.id, c.account_no, c.name, sum(i.amount - i.settled), "
-	    "count(*), min(i.due_on) FROM items i JOIN consumers c ON c.id = "
-	    "i.consumer_id WHERE i.amount > i.settled AND i.due_on <= ?1 "
-	    "GROUP BY c.id HAVING sum(i.amount - i.settled) >= ?2 "
-	    "ORDER BY 4 DESC, c.account_no",
+	    "SELECT c.id, c.account_no, c.name, g.owed, g.n, g.oldest, CASE "
+	    "WHEN EXISTS (SELECT 1 FROM arrangements a WHERE a.consumer_id = "
+	    "c.id AND a.cancelled = 0) THEN 1 ELSE 0 END FROM (SELECT "
+	    "consumer_id, sum(amount - settled) AS owed, count(*) AS n, "
+	    "min(due_on) AS oldest FROM items WHERE amount > settled AND "
+	    "due_on <= ?1 GROUP BY consumer_id HAVING sum(amount - settled) "
+	    ">= ?2) g JOIN consumers c ON c.id = g.consumer_id ORDER BY 4 "
+	    "DESC, c.account_no",
 	    err);
 
 	if (s == NULL)

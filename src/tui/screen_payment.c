@@ -81,8 +81,14 @@ analysis(struct details *d, struct tui *t, const char *due_label, int64_t due,
 	pair(d, _("Difference"), line);
 }
 
-static const char *const due_labels[] = {
-    N_("Billed amount"), N_("Service amount"), N_("Installment amount")};
+/* by the type (the payment's) or the kind (an item's): a Mixed
+ * payment's total is what its items of several kinds had due (it had
+ * no label: the details of every Mixed payment crashed the UI) */
+static const char *const due_labels[PAY_MIXED + 1] = {
+    [PAY_BILL] = N_("Billed amount"),
+    [PAY_SERVICE] = N_("Service amount"),
+    [PAY_INSTALLMENT] = N_("Installment amount"),
+    [PAY_MIXED] = N_("Amount due")};
 
 static void
 item_lines(struct details *d, struct tui *t, const struct allocation *a)

@@ -3,7 +3,9 @@
 # header shows online/offline, what waits and the last sync, payments go
 # up without a key pressed, keys answer while a round hangs on a slow
 # server, quitting does not wait for it, and the Sync screen shows the
-# rejected records that only a supervisor can queue again.
+# rejected records that only a supervisor can queue again. Terminal 2's
+# screens show what terminal 1 did: an alert worked, a shift, a
+# reconciliation, and a Mixed payment's details, each line's kind.
 . "$TOP/tests/tui/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 # its rounds push a payment or two: the 10 s wait of an answer on either
@@ -315,6 +317,11 @@ m1 deposit create "$z1" --slip BAG-41 --account DE89 >/dev/null ||
 pdt 1 --user jane pay WU-10002 --type bill --method "Bank Transfer" \
     --amount 12 --reference ORDER-5 >/dev/null || echo "not ok - T01's transfer"
 pno=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'ORDER-5'")
+# and one payment for a bill and a service charge (issue 21: Mixed),
+# oldest first: the late fee, then part of the bill
+pdt 1 --user jane pay WU-10001 --type bill,service --method "Bank Transfer" \
+    --amount 30 --reference MIX-7 >/dev/null || echo "not ok - T01's mixed payment"
+rmx=$(tsql 1 "SELECT receipt_no FROM payments WHERE reference = 'MIX-7'")
 # (the coins a day older: the Exceptions list has them first, by age)
 printf 'date,amount,reference\n%s,7.00,COINS\n%s,50.00,BAG-41\n%s,12.00,TRANSFER 99\n' \
     "$(date -d yesterday +%F)" "$day" "$day" >"$T/st41.csv"
@@ -330,6 +337,19 @@ st41b=$(tsql 2 "SELECT id FROM bank_statements WHERE file_name = 'st41.csv'")
 tui_start
 login mary 2222
 wait_for "T02: mary on the dashboard" "Total Collected"
+keys p /
+type_text "$rmx"
+keys Enter
+wait_for "T02's payments list finds T01's mixed payment" "$rmx"
+keys Enter
+wait_for "its details at T02: the type Mixed" "Payment type          Mixed"
+wait_for "each line's kind: the service charge" "Service SRV-2025-0410"
+keys Down Down Down Down Down Down
+wait_for "and the bill" "Bill INV-2025-001234"
+keys NPage
+wait_for "the total of several kinds is the amount due" \
+    "Amount due            \$"
+keys Escape Escape
 keys h
 wait_for "T02's Shifts screen lists T01's shift" "$z1"
 keys Escape
