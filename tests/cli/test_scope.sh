@@ -307,6 +307,35 @@ same "team visibility on: a search finds no other team's payment" \
      tr '\n' ' ')"
 expect "the title names the team" 0 "Scope: Branch B01, team North" \
     as mary 2222 payments
+# a pulled payment is its user's, as where it was taken (issue 23): jane
+# (North) took payments at T02 (B02) and T03 (B01); each counts by the
+# name it was received by, not by the store's user column
+rq() {
+	tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
+	 payments p WHERE p.status = 'Posted' AND p.received_by = '$1' ${2:-}"
+}
+same "jane's payments pulled from T02 and T03 are there to find" \
+    "$(tsql 1 "SELECT group_concat(DISTINCT terminal) FROM (SELECT terminal
+     FROM payments WHERE received_by = 'Jane Smith' ORDER BY 1)")" \
+    "T01,T02,T03"
+same "every pulled payment has its user" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE terminal <> 'T01' AND
+     user_id IS NULL")" 0
+run as admin 9999 --csv payments --user jane
+same "payments --user jane: hers of every terminal" "$(csvsum)" \
+    "$(rq 'Jane Smith')"
+run as admin 9999 --json kpi --month 2025-05 --user jane
+same "kpi --user jane: hers of every terminal" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(rq 'Jane Smith' "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+run as mary 2222 --csv payments --user jane
+same "team visibility on: mary reads jane's of T03 (her branch)" \
+    "$(csvsum)" "$(rq 'Jane Smith' "AND p.branch IN ('B01', '')")"
+run as mary 2222 --csv payments
+same "team visibility on: mary reads those North's people received" \
+    "$(csvsum)" "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*)
+     FROM payments WHERE status = 'Posted' AND branch IN ('B01', '') AND
+     received_by IN ('Mary Johnson', 'Jane Smith')")"
 run as admin 9999 --csv payments
 same "an admin reads every team's payments" "$(csvsum)" "$(pq "1")"
 # an admin moves kim to North: mary reads kim's payment then
