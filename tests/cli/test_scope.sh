@@ -336,6 +336,26 @@ same "team visibility on: mary reads those North's people received" \
     "$(csvsum)" "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*)
      FROM payments WHERE status = 'Posted' AND branch IN ('B01', '') AND
      received_by IN ('Mary Johnson', 'Jane Smith')")"
+# the team visibility is the organisation's: kept in the store from the
+# central node, a user's own config file (team = no) does not lift it
+S1=$(tsql 1 "SELECT count(*) FROM settings")
+printf 'key,value\nvisibility.team,maybe\n' >"$T/vt.csv"
+expect "visibility.team of neither yes nor no: refused (3)" 3 "visibility.team: (a value from the file, not shown): must be one of no|yes" \
+    central import ACME settings "$T/vt.csv"
+printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
+run central import ACME settings "$T/vt.csv"
+same "visibility.team is an organisation's setting" "$RC" 0
+pdt 1 sync >/dev/null 2>&1
+same "the terminal keeps it in its store" \
+    "$(tsql 1 "SELECT value FROM settings WHERE key = 'visibility.team'")" yes
+sed 's/^team = yes$/team = no/' "$T/t1.ini" >"$T/own.ini"
+PAYDESK_PIN=2222 run "$PD" --config "$T/own.ini" --user mary --csv payments
+same "mary's own config (team = no) reads North's payments still" \
+    "$(csvsum)" "$(tq North)"
+run "$PD" --config "$T/own.ini" config
+same "paydesk config shows it the central node's, over the file's" \
+    "$(sed -n '/^\[visibility\]/,/^team/p' "$OUT" | sed -n '3,4p' | tr '\n' '|')" \
+    "; set by the central node, over the file's value:|team = yes|"
 run as admin 9999 --csv payments
 same "an admin reads every team's payments" "$(csvsum)" "$(pq "1")"
 # an admin moves kim to North: mary reads kim's payment then
