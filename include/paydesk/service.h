@@ -291,6 +291,10 @@ const char *svc_scope_title(const struct svc *s, char *buf, size_t n);
 /* The scope's stored word for exports and JSON: "terminal", "branch",
  * "org". */
 const char *svc_scope_word(enum svc_scope sc);
+/* The team whose payments the figures are limited to by [visibility]
+ * team ("" for a supervisor of no team: the users of none), or NULL when
+ * they are not: for JSON and CSV, beside the scope's word. */
+const char *svc_scope_team(const struct svc *s);
 
 /* Which argument svc_user_add refused, in the order of its arguments (and
  * of the columns of a users import). */

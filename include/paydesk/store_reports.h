@@ -117,8 +117,16 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
  * FORECAST_HISTORY_DAYS before as_of weighted by forecast_expect
  * (forecast.h; issue 23), and for a past week what came in for those
  * items and what was collected in it (daily_totals). */
-int store_forecast_week(
-    struct store *st, struct forecast_week *w, struct pd_err *err);
+/* sc (NULL: the organisation's): the segment of the items and, for a
+ * past week, the scope and filters of what came in and was collected
+ * (store_forecast_scoped). */
+int store_forecast_week(struct store *st, struct forecast_week *w,
+    const struct payment_filter *sc, struct pd_err *err);
+/* A past week's came_in and collected of the payments of sc (a scope,
+ * its team, a segment: as the KPIs read them; scope.c): allocated in
+ * [from, end) to the items due from..to, and Posted from..to. */
+int store_forecast_scoped(struct store *st, const struct payment_filter *sc,
+    struct forecast_week *w, const char *end, struct pd_err *err);
 /* The organisation's due and on-time amounts (paid on or before the due
  * date by payments that count) of the items due on each day of [from,
  * to), by day, into cb: one pass for every week's history (a day's
@@ -130,7 +138,7 @@ int store_forecast_org_days(struct store *st, const char *from,
 /* What the items due before `before` still owe now (the ledger's
  * settled amounts, as the aging report reads them). */
 int store_forecast_arrears(struct store *st, const char *before,
-    int64_t *owed, struct pd_err *err);
+    const char *segment, int64_t *owed, struct pd_err *err);
 int store_aging_total(struct store *st, const struct aging_filter *f,
     struct aging *a, struct pd_err *err);
 /* Per consumer, most outstanding first. */

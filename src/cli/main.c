@@ -117,7 +117,8 @@ static const struct command {
         N_("payments, voids and credit notes of a day that look wrong, "
            "each with the rule and its figures (supervisor)")},
     {"report", "forecast", cmd_report_forecast, LISTING,
-        "report forecast [--weeks N] [--past N]",
+        "report forecast [--weeks N] [--past N] [--segment S] "
+        "[--scope terminal|branch|org]",
         N_("cash-flow forecast: open items by week due, weighted by each "
            "consumer's paying on time (supervisor)")},
     {"report", "exceptions", cmd_report_exceptions, LISTING,

@@ -151,6 +151,12 @@ rec_shown(struct rec *r, const char *label, const char *key, const char *v,
 }
 
 void
+rec_data(struct rec *r, const char *key, const char *v)
+{
+	set(r, key, json_string(v ? v : ""));
+}
+
+void
 rec_date(struct rec *r, const char *label, const char *key, const char *iso)
 {
 	char buf[SVC_DATE_BUFSZ];

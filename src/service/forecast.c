@@ -88,11 +88,12 @@ check_weeks(int weeks, int past, struct pd_err *err)
 }
 
 int
-svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
-    struct forecast_totals *f, struct pd_err *err)
+svc_forecast(struct svc *s, int weeks, int past, const char *segment,
+    forecast_cb cb, void *arg, struct forecast_totals *f, struct pd_err *err)
 {
 	static const int spans[3] = {4, 8, 13};
 	struct forecast_week w;
+	struct payment_filter sc;
 	struct org_days o;
 	char from[11], to[11];
 	int32_t today, first;
@@ -100,8 +101,20 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 
 	memset(f, 0, sizeof *f);
 	if (svc_require(s, ROLE_SUPERVISOR, _("The forecast"), err) != 0 ||
-	    check_weeks(weeks, past, err) != 0)
+	    check_weeks(weeks, past, err) != 0 ||
+	    (segment != NULL &&
+	        (svc_check_text(_("Segment"), segment, 32, 1, err) != 0 ||
+	            svc_segment_known(s, segment, err) != 0)))
 		return -1;
+	/* the scope in force and its team (issue 23: a branch's past weeks
+	 * count its payments only, as its KPIs do), and the segment; the
+	 * items belong to no terminal: the organisation's, or the
+	 * segment's */
+	memset(&sc, 0, sizeof sc);
+	sc.status = -1;
+	sc.type = -1;
+	sc.segment = segment;
+	svc_scope_filter(s, &sc);
 	svc_today(f->as_of);
 	if (date_parse(f->as_of, "Today", &today, err) != 0)
 		return -1;
@@ -115,14 +128,16 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 	for (k = past; k >= 1; k--) {
 		week_of(&w, first - 7 * k, first - 7 * k, 1);
 		org_of(&o, &w, first - 7 * k);
-		if (store_forecast_week(s->st, &w, err) != 0 ||
+		if (store_forecast_week(s->st, &w,
+		        svc_narrowed(&sc) ? &sc : NULL, err) != 0 ||
 		    cb(&w, arg) != 0)
 			goto out;
 	}
 	for (k = 0; k < weeks; k++) {
 		week_of(&w, first + 7 * k, today + 1, 0);
 		org_of(&o, &w, today + 1);
-		if (store_forecast_week(s->st, &w, err) != 0)
+		if (store_forecast_week(s->st, &w,
+		        svc_narrowed(&sc) ? &sc : NULL, err) != 0)
 			goto out;
 		f->open_ahead += w.open;
 		f->expected += w.expected;
@@ -134,7 +149,7 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 	}
 	/* what is overdue before the current week: owed, not forecast */
 	date_format(w.from, first);
-	if (store_forecast_arrears(s->st, w.from, &f->arrears, err) != 0)
+	if (store_forecast_arrears(s->st, w.from, segment, &f->arrears, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -125,6 +125,12 @@ svc_scope_word(enum svc_scope sc)
 	           : scopes[SVC_SCOPE_TERMINAL].word;
 }
 
+const char *
+svc_scope_team(const struct svc *s)
+{
+	return team_limited(s) ? s->actor.team : NULL;
+}
+
 void
 svc_team_filter(const struct svc *s, struct payment_filter *f)
 {

@@ -188,6 +188,31 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	return qb_one_row(st, &q, &k->due_paid, 1, err);
 }
 
+int
+store_forecast_scoped(struct store *st, const struct payment_filter *sc,
+    struct forecast_week *w, const char *end, struct pd_err *err)
+{
+	struct qb q;
+
+	/* what the payments that count (as paid_by_day: Posted or Pending)
+	 * paid of the week's items within it */
+	qb_init(&q, "SELECT coalesce(sum(a.amount), 0) FROM payments p JOIN "
+	            "allocations a ON a.payment_id = p.id JOIN items i ON i.id "
+	            "= a.item_id WHERE p.status IN ('Posted', 'Pending') AND "
+	            "a.reverses IS NULL");
+	qb_add(&q, " AND p.paid_on >= ? AND p.paid_on < ?", "ss", w->from, end);
+	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", w->from, w->to);
+	scope_where(&q, sc);
+	if (qb_one_row(st, &q, &w->came_in, 1, err) != 0)
+		return -1;
+	/* every Posted payment of the week, as daily_totals counts them */
+	qb_init(&q, "SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE "
+	            "p.status = 'Posted'");
+	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", w->from, w->to);
+	scope_where(&q, sc);
+	return qb_one_row(st, &q, &w->collected, 1, err);
+}
+
 /* A method's total of the period (store_daily_scoped). */
 struct method_sum {
 	char *method;

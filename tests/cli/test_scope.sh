@@ -73,6 +73,30 @@ same "a supervisor may narrow to this terminal" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\).*/\1/p')" \
     12000
 expect "the text title says the scope" 0 "Branch B01" as mary 2222 kpi
+# the forecast's past weeks (issue 23): what came in and was collected
+# of the scope's payments (T02, branch B02, is not B01's), as the method
+# written again (forecast_check.py) with that scope; a fortnight later
+fcw() { # WHO PIN SCOPE SCOPE-CONDITION: the past weeks, got and wanted
+	PAYDESK_NOW=2025-06-03 run as "$1" "$2" --json report forecast \
+	    --weeks 1 --past 3 --scope "$3"
+	python3 -c 'import json,sys
+for w in json.load(open(sys.argv[1]))["past"]:
+    print(w["week"], w["open"], w["came_in"], w["collected"])' "$OUT"
+	echo --
+	python3 "$TOP/tests/cli/forecast_check.py" "$T/t1.db" 2025-06-03 \
+	    monday 1 3 "" "$4" | awk '$1 == "past" { print $2, $4, $6, $7 }'
+}
+for w in "mary 2222 branch p.branch IN ('B01', '')" \
+    "mary 2222 terminal p.terminal = 'T01'" "admin 9999 org 1"; do
+	set -- $w
+	got=$(fcw "$1" "$2" "$3" "${w#* * * }")
+	same "forecast of $1, $3: the past weeks of the scope's payments" \
+	    "${got%%--*}" "${got#*--
+}
+"
+done
+same "the branch's May collections differ from the organisation's" \
+    "$(fcw mary 2222 branch 1 | sed -n '/^2025-05-19/p' | uniq | wc -l)" 2
 
 # a wider scope than the role: refused, its own status, nothing read
 expect "a cashier asks for the branch: refused (16)" 16 \
