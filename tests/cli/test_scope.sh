@@ -318,6 +318,15 @@ run as mary 2222 --json kpi --month 2025-05
 same "team visibility on: kpi counts North's payments only" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
     "$(tq North "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+same "team visibility on: kpi --json names the scope and the team" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"scope":"\([a-z]*\)","team":"\([^"]*\)".*/\1 \2/p')" \
+    "branch North"
+run as mary 2222 --csv kpi --month 2025-05
+same "team visibility on: kpi --csv names the team" \
+    "$(tr -d '\r' <"$OUT" | grep -E '^(scope|team),')" "scope,branch
+team,North"
+run as admin 9999 --json kpi --month 2025-05
+same "an admin's kpi is of no team" "$(grep -c '"team"' "$OUT")" 0
 run as mary 2222 --csv report payers
 same "team visibility on: the payers report of North's payments" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {s += $3} END {printf "%.0f", s * 100}')" \
