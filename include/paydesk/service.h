@@ -288,6 +288,11 @@ int svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err);
 /* The scope in force as the reader reads it in a header or a report's
  * title: "Terminal T01", "Branch B01", "Organisation" (into buf of n). */
 const char *svc_scope_title(const struct svc *s, char *buf, size_t n);
+/* The title of a list of payments or credit notes with that search
+ * (NULL: none): svc_scope_title, or for a search with no scope chosen
+ * (it finds them wherever taken) "Wherever taken (a search ...)". */
+const char *svc_scope_list_title(
+    const struct svc *s, const char *search, char *buf, size_t n);
 /* The scope's stored word for exports and JSON: "terminal", "branch",
  * "org". */
 const char *svc_scope_word(enum svc_scope sc);

@@ -87,6 +87,7 @@ static const struct command {
         N_("every field of the credit note details view")},
     {"credit-notes", NULL, cmd_credit_notes, LISTING,
         "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
+        "[--scope terminal|branch|org] "
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
         N_("list credit notes, newest first")},

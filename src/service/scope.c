@@ -95,6 +95,19 @@ svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err)
 	return 0;
 }
 
+/* buf (of n) and the team of team visibility after it. */
+static const char *
+team_suffix(const struct svc *s, char *buf, size_t n)
+{
+	if (team_limited(s) && *s->actor.team != '\0')
+		snprintf(buf + strlen(buf), n - strlen(buf), _(", team %s"),
+		    s->actor.team);
+	else if (team_limited(s))
+		snprintf(
+		    buf + strlen(buf), n - strlen(buf), "%s", _(", no team"));
+	return buf;
+}
+
 const char *
 svc_scope_title(const struct svc *s, char *buf, size_t n)
 {
@@ -108,13 +121,21 @@ svc_scope_title(const struct svc *s, char *buf, size_t n)
 	default:
 		snprintf(buf, n, "%s", _("Organisation"));
 	}
-	if (team_limited(s) && *s->actor.team != '\0')
-		snprintf(buf + strlen(buf), n - strlen(buf), _(", team %s"),
-		    s->actor.team);
-	else if (team_limited(s))
-		snprintf(
-		    buf + strlen(buf), n - strlen(buf), "%s", _(", no team"));
-	return buf;
+	return team_suffix(s, buf, n);
+}
+
+const char *
+svc_scope_list_title(
+    const struct svc *s, const char *search, char *buf, size_t n)
+{
+	/* a search with no scope chosen finds a payment wherever it was
+	 * taken (report.c's canonical_filter): the heading says so, never
+	 * a scope its rows are not of (issue 23 review) */
+	if (search == NULL || *search == '\0' || s->scope != SVC_SCOPE_AUTO)
+		return svc_scope_title(s, buf, n);
+	snprintf(buf, n, "%s",
+	    _("Wherever taken (a search; --scope narrows it)"));
+	return team_suffix(s, buf, n);
 }
 
 const char *

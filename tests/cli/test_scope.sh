@@ -441,3 +441,56 @@ expect "a word but set: refused (2)" 2 'dashboard tiles: "set"' \
     as mary 2222 dashboard tiles put rate
 same "a refused tiles set changed nothing" \
     "$(tsql 1 "SELECT count(*) || group_concat(tiles) FROM user_tiles")" "$S1"
+
+# the credit notes list has a scope (issue 23): the notes of the scope's
+# payments, those of its team under team visibility (on here, mary is of
+# North); an overpayment of jane's (North) at T02 (branch B02) makes one
+PAYDESK_PIN=1234 run pdt 2 --user jane pay WU-10002 --type bill \
+    --amount 100.00 --method Cash
+same "an overpayment at T02" "$RC $(tsql 2 "SELECT count(*) FROM
+ credit_notes WHERE terminal = 'T02'")" "0 1"
+pdt 2 sync >/dev/null 2>&1
+pdt 1 sync >/dev/null 2>&1
+run as admin 9999 credit-note create "$(tsql 1 "SELECT receipt_no FROM
+ payments WHERE terminal = 'T01' AND status = 'Posted' ORDER BY id LIMIT 1")" \
+    --amount 1.00 --reason "Billing Error"
+same "a credit note at T01" "$RC" 0
+# cnq WHERE: the credit notes T01 holds whose payment matches, by number
+cnq() {
+	tsql 1 "SELECT n.cn_no FROM credit_notes n JOIN payments p ON p.id =
+	 n.payment_id WHERE $1 ORDER BY 1" | tr '\n' ' '
+}
+cns() { grep -o 'CN-[A-Z0-9]*-[0-9]*' "$OUT" | sort -u | tr '\n' ' '; }
+same "T01 holds credit notes made at T01 and T02" \
+    "$(tsql 1 "SELECT group_concat(DISTINCT terminal) FROM (SELECT terminal
+     FROM credit_notes WHERE terminal IN ('T01', 'T02') ORDER BY 1)")" T01,T02
+NORTH="p.received_by IN ('Mary Johnson', 'Jane Smith')"
+run as admin 9999 credit-notes
+same "an admin's credit notes: every one" "$(cns)" "$(cnq 1)"
+has "the list says its scope" "Scope: Organisation"
+run as mary 2222 --csv credit-notes
+same "mary's credit notes: her branch's, team North's" "$(cns)" \
+    "$(cnq "p.branch IN ('B01', '') AND $NORTH")"
+run as mary 2222 credit-notes --scope terminal
+same "mary's credit notes of this terminal" "$(cns)" \
+    "$(cnq "p.terminal = 'T01' AND $NORTH")"
+has "its title" "Scope: Terminal T01, team North"
+expect "a cashier's credit notes of the branch: refused (16)" 16 \
+    "need the supervisor role" as jane 1234 credit-notes --scope branch
+CN2=$(tsql 1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T02'")
+run as mary 2222 credit-notes --search "$CN2"
+same "a search finds T02's note wherever taken" "$(cns)" "$CN2 "
+has "and its heading says so" \
+    "Scope: Wherever taken (a search; --scope narrows it), team North"
+run as mary 2222 credit-notes --search "$CN2" --scope branch
+same "a search in the branch scope finds nothing of B02" "$(cns)" ""
+run as mary 2222 payments --search WU-10002
+has "a payments search's heading: wherever taken" \
+    "Scope: Wherever taken (a search; --scope narrows it), team North"
+same "and it lists T02's payment" "$(grep -c 'R-T02' "$OUT")" \
+    "$(tsql 1 "SELECT count(*) FROM payments p JOIN consumers c ON c.id =
+     p.consumer_id WHERE c.account_no = 'WU-10002' AND p.terminal = 'T02'
+     AND $NORTH")"
+run as mary 2222 payments --search WU-10002 --scope branch
+has "with a scope chosen: the scope" "Scope: Branch B01, team North"
+same "and no payment of T02" "$(grep -c 'R-T02' "$OUT")" 0
