@@ -102,8 +102,10 @@ int store_method_each(struct store *st, const char *from, const char *to,
  * counters' payments as one row of key "" (largest first, then by key). */
 int store_split(struct store *st, const struct payment_filter *f,
     enum split_by by, split_cb cb, void *arg, struct pd_err *err);
+/* What the open items owe as of today: every consumer's, or segment's
+ * (NULL: every one). */
 int store_outstanding(struct store *st, const char *today,
-    struct outstanding *o, struct pd_err *err);
+    const char *segment, struct outstanding *o, struct pd_err *err);
 
 /* Payers report: one row per consumer. Posted payments only unless
  * f->status says otherwise; f->limit rows. */

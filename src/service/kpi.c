@@ -108,7 +108,7 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	        &k->cur, err) != 0 ||
 	    store_kpi_scoped(s->st, &sc, k->prev_from, k->prev_to, k->prev_to,
 	        k->prev_day, &k->prev, err) != 0 ||
-	    store_outstanding(s->st, today, &k->out, err) != 0)
+	    store_outstanding(s->st, today, sc.segment, &k->out, err) != 0)
 		return -1;
 	k->rate_tenths = money_ratio_tenths(k->cur.due_paid, k->cur.due_total);
 	k->prev_rate_tenths =

@@ -177,6 +177,17 @@ same "kpi --segment: Residential's due and its paid part in the branch" \
      paid FROM items i JOIN consumers k ON k.id = i.consumer_id WHERE
      k.segment = 'Residential' AND i.due_on BETWEEN '2025-05-01' AND
      '2025-05-19')")"
+# Outstanding (today's open items) of the segment's consumers, each
+# segment's and the whole organisation's, as the items say
+for sg in residential Commercial ""; do
+	run as mary 2222 --json kpi --month 2025-05 ${sg:+--segment "$sg"}
+	same "kpi ${sg:+--segment $sg }Outstanding: total and items" \
+	    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"outstanding":{"total":\([0-9]*\),"open_items":\([0-9]*\).*/\1 \2/p')" \
+	    "$(tsql 1 "SELECT coalesce(sum(i.amount - i.settled), 0) || ' ' ||
+	     count(*) FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE
+	     i.settled < i.amount AND ('$sg' = '' OR lower(c.segment) =
+	     lower('$sg'))")"
+done
 run as admin 9999 --csv payments --segment Residential --scope branch
 same "payments --segment --scope: Residential's of the branch" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $1}' | sort | tr '\n' ' ')" \
