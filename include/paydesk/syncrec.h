@@ -322,6 +322,10 @@ struct sync_anchor {
 /* Entries one anchor request may carry; a terminal further ahead of the
  * head kept anchors in steps. */
 #define SYNC_ANCHOR_MAX_LINKS 1000
+/* The organisation and its currency (ISO 4217 code) of a status answer
+ * (GET /v1/status); -1 when it says none. */
+int sync_status_currency(const char *body, size_t len, char *org,
+    size_t norg, char cur[4]);
 /* The body of an anchor request or answer; caller frees. */
 char *sync_anchor_encode(const struct sync_anchor *a);
 /* Decode and validate one (400 on failure, err says which field); links

@@ -398,6 +398,40 @@ anchor(struct svc *s, struct sync_net *net, struct pd_err *err)
 	return 1;
 }
 
+/* The organisation's currency on the central node (its status) is this
+ * terminal's, or the round does not start (PD_EUSAGE: exit status 2;
+ * issue 23 review: everything pulled went to the quarantine). A node
+ * that does not say it (one from before currencies, an answer not
+ * understood) leaves it to each record's check. */
+static int
+org_currency(struct svc *s, const volatile int *cancel, struct pd_err *err)
+{
+	struct sync_net *net = svc_net(s, cancel, 0);
+	struct sync_reply r;
+	struct pd_err e = {0};
+	char org[64], cur[4];
+	int rc = 0;
+
+	if (sync_net_call(net, "GET", SYNC_ROUTE_STATUS, NULL, 0, &r, &e) != 0) {
+		sync_net_free(net);
+		/* a network failure says itself in the round that follows */
+		return 0;
+	}
+	if (sync_status_currency(r.body ? r.body : "", r.len, org, sizeof org,
+	        cur) == 0 &&
+	    strcmp(cur, s->cfg.currency_code) != 0)
+		rc = pd_fail(err, PD_EUSAGE,
+		    _("This terminal's currency is %s, but its organisation "
+		      "%s on the central node is in %s: set [organisation] "
+		      "currency_code = %s in %s before syncing (nothing was "
+		      "sent or pulled)"),
+		    s->cfg.currency_code, org, cur, cur,
+		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
+	sync_reply_free(&r);
+	sync_net_free(net);
+	return rc;
+}
+
 int
 svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
     const volatile int *cancel, struct sync_report *rep, struct pd_err *err)
@@ -423,6 +457,10 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		      "units: set minor_digits = %d in %s before syncing"),
 		    s->cfg.minor_digits, s->cfg.currency_code, rc, rc,
 		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
+	if (org_currency(s, cancel, err) != 0) {
+		note(s, META_ERROR, err->msg);
+		return -1;
+	}
 	net = svc_net(s, cancel, s->cfg.sync_retries);
 	svc_now(at);
 	note(s, META_TRY, at);

@@ -369,6 +369,23 @@ sync_error_decode(const char *body, size_t len, char *out, size_t n)
 	json_decref(o);
 }
 
+int
+sync_status_currency(const char *body, size_t len, char *org, size_t norg,
+    char cur[4])
+{
+	json_t *o = json_loadb(body, len, 0, NULL);
+	const char *c = json_string_value(json_object_get(o, "currency"));
+	const char *g = json_string_value(json_object_get(o, "org"));
+	int rc = c != NULL && strlen(c) == 3 ? 0 : -1;
+
+	if (rc == 0) {
+		memcpy(cur, c, 4);
+		xstrlcpy(org, g ? g : "", norg);
+	}
+	json_decref(o);
+	return rc;
+}
+
 char *
 sync_anchor_encode(const struct sync_anchor *a)
 {

@@ -77,6 +77,12 @@ class Handler(BaseHTTPRequestHandler):
         url = urlparse(self.path)
         if url.path == "/v1/health":
             return self.answer('{"v":1,"status":"ok"}')
+        if url.path == "/v1/status":
+            # a node from before currencies: no status to check
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         since = int(parse_qs(url.query).get("since", ["0"])[0])
         with open(COUNT, "a") as f:
             f.write("since=%d\n" % since)
