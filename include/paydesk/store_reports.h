@@ -23,6 +23,12 @@ int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 /* The items behind store_kpi_scoped's due_total and due_paid (due in
  * [from, due_to], paid up to to by sc's payments), by due date then
  * reference; their sums are the KPI's. */
+/* What arrangements made after `to` took over of the items due from
+ * from to due_to (of segment; NULL: every consumer's): the Total Due of a
+ * period counts it (the rollups took it out when it was moved; issue 23
+ * review: a later arrangement no longer changes a past period's rate). */
+int store_moved_after(struct store *st, const char *segment, const char *from,
+    const char *due_to, const char *to, int64_t *moved, struct pd_err *err);
 int store_rate_rows(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, rate_cb cb,
     void *arg, struct pd_err *err);

@@ -133,6 +133,20 @@ $CHECK "$DB" 2025-04-20 monday 4 8 | awk '
     $1 == "arrears" { print }' >"$T/want"
 same "after the arrangement: every week as the method written again" \
     "$(diff "$T/want" "$T/got" && echo same)" same
+# a past period's Collection Rate stays when an arrangement made later
+# takes its items over (man page: a billing manager's rule): March's C1
+# (80.00, unpaid) is still due in March; the items behind the rate too
+run sup --json kpi --month 2025-03
+same "March after an April arrangement: due 80.00, paid 0, rate 0.0%" \
+    "$(json '(d["month"]["total_due"], d["month"]["total_due_paid"], d["month"]["collection_rate_percent"])')" \
+    "(8000, 0, 0.0)"
+run sup --csv kpi --month 2025-03 --rows rate
+same "the rate's items: C1 owing its 80.00" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2, $5}')" "C1 80.00"
+run sup --json kpi --month 2025-04
+same "April, the items due by the 19th: the same with or without it" \
+    "$(json '(d["previous_month"]["total_due"], d["month"]["total_due"])')" \
+    "(8000, 0)"
 # --scope and team visibility: the past weeks' Came in and Collected of
 # the payments of the scope's team; jane (South) pays 10.00 of A3 on
 # 04-09, mary (North) took A2's 100.00 on 02-20
