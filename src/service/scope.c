@@ -134,7 +134,7 @@ svc_scope_list_title(
 	if (search == NULL || *search == '\0' || s->scope != SVC_SCOPE_AUTO)
 		return svc_scope_title(s, buf, n);
 	snprintf(buf, n, "%s",
-	    _("Wherever taken (a search; --scope narrows it)"));
+	    _("Wherever taken (a search)"));
 	return team_suffix(s, buf, n);
 }
 
