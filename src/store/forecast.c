@@ -80,9 +80,11 @@ expected(struct store *st, struct forecast_week *w, const char *hist,
 	    segment == NULL
 	        ? "SELECT cid, sum(v) FROM (" OPEN_OF_WEEK
 	          ") x GROUP BY cid HAVING sum(v) > 0"
+	        /* each consumer by its key (as store_outstanding) */
 	        : "SELECT cid, sum(v) FROM (" OPEN_OF_WEEK
-	          ") x WHERE cid IN (SELECT id FROM consumers WHERE segment = "
-	          "?4 COLLATE NOCASE) GROUP BY cid HAVING sum(v) > 0",
+	          ") x WHERE EXISTS (SELECT 1 FROM consumers sg WHERE sg.id = "
+	          "x.cid AND sg.segment = ?4 COLLATE NOCASE) GROUP BY cid "
+	          "HAVING sum(v) > 0",
 	    err);
 	struct db_stmt *h = st_stmt(st,
 	    "SELECT coalesce(sum(due), 0), coalesce(sum(on_time), 0) FROM "
@@ -149,9 +151,9 @@ store_forecast_arrears(struct store *st, const char *before,
 	        ? "SELECT coalesce(sum(amount - settled), 0) FROM items WHERE "
 	          "due_on < ?1 AND settled < amount"
 	        : "SELECT coalesce(sum(amount - settled), 0) FROM items WHERE "
-	          "due_on < ?1 AND settled < amount AND consumer_id IN "
-	          "(SELECT id FROM consumers WHERE segment = ?2 COLLATE "
-	          "NOCASE)",
+	          "due_on < ?1 AND settled < amount AND EXISTS (SELECT 1 FROM "
+	          "consumers sg WHERE sg.id = items.consumer_id AND "
+	          "sg.segment = ?2 COLLATE NOCASE)",
 	    err);
 
 	if (s == NULL || (segment == NULL ? st_bind(s, "s", before)

@@ -103,8 +103,12 @@ store_outstanding(struct store *st, const char *today, const char *segment,
 	struct db_stmt *s = st_stmt(st,
 	    segment == NULL
 	        ? OUTSTANDING_SQL
-	        : OUTSTANDING_SQL " AND consumer_id IN (SELECT id FROM "
-	                          "consumers WHERE segment = ?2 COLLATE NOCASE)",
+	        /* each open item's consumer by its key: a list of the
+	         * segment's consumers (IN) first read every consumer
+	         * (~5 s of CPU at 1M consumers) */
+	        : OUTSTANDING_SQL " AND EXISTS (SELECT 1 FROM consumers sg "
+	                          "WHERE sg.id = items.consumer_id AND "
+	                          "sg.segment = ?2 COLLATE NOCASE)",
 	    err);
 	int rc;
 

@@ -219,11 +219,12 @@ store_moved_after(struct store *st, const char *segment, const char *from,
 {
 	struct qb q;
 
-	/* the few moves, each with its event and item (CROSS JOIN: in
-	 * that order, not every item of the period asking for its moves) */
+	/* the few events after `to` (none for a current period), their
+	 * moves and items (CROSS JOIN: in that order, not every item of
+	 * the period asking for its moves) */
 	qb_init(&q,
-	    "SELECT coalesce(sum(m.amount), 0) FROM arrangement_moves m CROSS "
-	    "JOIN arrangement_events e CROSS JOIN items i WHERE e.id = "
+	    "SELECT coalesce(sum(m.amount), 0) FROM arrangement_events e CROSS "
+	    "JOIN arrangement_moves m CROSS JOIN items i WHERE e.id = "
 	    "m.event_id AND i.id = m.item_id");
 	qb_add(&q, " AND substr(e.at, 1, 10) > ?", "s", to);
 	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", from, due_to);
