@@ -342,6 +342,10 @@ struct credit_filter {
 	int64_t min_amount, max_amount; /* -1: open */
 	int64_t consumer_id;            /* 0: any */
 	const char *receipt;            /* linked payment, exact; NULL: any */
+	/* the scope (issue 23): the notes of the payments of a terminal,
+	 * a branch (with the organisation's own, branch ""), a team's
+	 * users; NULL: any (set by the service from the scope in force) */
+	const char *terminal, *branch, *team;
 	size_t limit;
 	int asc; /* oldest first (the back office's End); default newest */
 	const struct page_key *after; /* created_on in text, id */

@@ -290,9 +290,18 @@ int svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err);
 /* The scope in force as the reader reads it in a header or a report's
  * title: "Terminal T01", "Branch B01", "Organisation" (into buf of n). */
 const char *svc_scope_title(const struct svc *s, char *buf, size_t n);
+/* The title of a list of payments or credit notes with that search
+ * (NULL: none): svc_scope_title, or for a search with no scope chosen
+ * (it finds them wherever taken) "Wherever taken (a search ...)". */
+const char *svc_scope_list_title(
+    const struct svc *s, const char *search, char *buf, size_t n);
 /* The scope's stored word for exports and JSON: "terminal", "branch",
  * "org". */
 const char *svc_scope_word(enum svc_scope sc);
+/* The team whose payments the figures are limited to by [visibility]
+ * team ("" for a supervisor of no team: the users of none), or NULL when
+ * they are not: for JSON and CSV, beside the scope's word. */
+const char *svc_scope_team(const struct svc *s);
 
 /* Which argument svc_user_add refused, in the order of its arguments (and
  * of the columns of a users import). */

@@ -51,8 +51,12 @@ struct forecast_totals {
 	int64_t arrears;     /* owed by items due before the current week */
 };
 typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
-int svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb,
-    void *arg, struct forecast_totals *f, struct pd_err *err);
+/* Of the items of the consumers of segment (NULL: every consumer's);
+ * the past weeks' Came in and Collected of the scope in force (its team
+ * under team visibility) and of the segment. */
+int svc_forecast(struct svc *s, int weeks, int past, const char *segment,
+    forecast_cb cb, void *arg, struct forecast_totals *f,
+    struct pd_err *err);
 
 /* The aging report: open items by days past due as of today, in total
  * and per consumer (most outstanding first). */
@@ -167,8 +171,8 @@ int svc_export_anomalies(struct svc *s, const char *day,
 int svc_export_deteriorating(struct svc *s, int last, int months,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
-int svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
-    int64_t *rows, struct pd_err *err);
+int svc_export_forecast(struct svc *s, int weeks, const char *segment,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* Make the directory an export file goes in (the exports directory). */
 int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
 /* The format a file name asks for by its extension (.csv, .xlsx); -1 if

@@ -23,6 +23,12 @@ int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 /* The items behind store_kpi_scoped's due_total and due_paid (due in
  * [from, due_to], paid up to to by sc's payments), by due date then
  * reference; their sums are the KPI's. */
+/* What arrangements made after `to` took over of the items due from
+ * from to due_to (of segment; NULL: every consumer's): the Total Due of a
+ * period counts it (the rollups took it out when it was moved; issue 23
+ * review: a later arrangement no longer changes a past period's rate). */
+int store_moved_after(struct store *st, const char *segment, const char *from,
+    const char *due_to, const char *to, int64_t *moved, struct pd_err *err);
 int store_rate_rows(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, rate_cb cb,
     void *arg, struct pd_err *err);
@@ -102,8 +108,10 @@ int store_method_each(struct store *st, const char *from, const char *to,
  * counters' payments as one row of key "" (largest first, then by key). */
 int store_split(struct store *st, const struct payment_filter *f,
     enum split_by by, split_cb cb, void *arg, struct pd_err *err);
+/* What the open items owe as of today: every consumer's, or segment's
+ * (NULL: every one). */
 int store_outstanding(struct store *st, const char *today,
-    struct outstanding *o, struct pd_err *err);
+    const char *segment, struct outstanding *o, struct pd_err *err);
 
 /* Payers report: one row per consumer. Posted payments only unless
  * f->status says otherwise; f->limit rows. */
@@ -118,8 +126,16 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
  * FORECAST_HISTORY_DAYS before as_of weighted by forecast_expect
  * (forecast.h; issue 23), and for a past week what came in for those
  * items and what was collected in it (daily_totals). */
-int store_forecast_weeks(struct store *st, struct forecast_week *w, size_t n,
-    struct pd_err *err);
+/* sc (NULL: the organisation's): the segment of the items and, for a
+ * past week, the scope and filters of what came in and was collected
+ * (store_forecast_scoped). */
+int store_forecast_week(struct store *st, struct forecast_week *w,
+    const struct payment_filter *sc, struct pd_err *err);
+/* A past week's came_in and collected of the payments of sc (a scope,
+ * its team, a segment: as the KPIs read them; scope.c): allocated in
+ * [from, end) to the items due from..to, and Posted from..to. */
+int store_forecast_scoped(struct store *st, const struct payment_filter *sc,
+    struct forecast_week *w, const char *end, struct pd_err *err);
 /* The organisation's due and on-time amounts (paid on or before the due
  * date by payments that count) of the items due on each day of [from,
  * to), by day, into cb: one pass for every week's history (a day's
@@ -131,7 +147,7 @@ int store_forecast_org_days(struct store *st, const char *from,
 /* What the items due before `before` still owe now (the ledger's
  * settled amounts, as the aging report reads them). */
 int store_forecast_arrears(struct store *st, const char *before,
-    int64_t *owed, struct pd_err *err);
+    const char *segment, int64_t *owed, struct pd_err *err);
 int store_aging_total(struct store *st, const struct aging_filter *f,
     struct aging *a, struct pd_err *err);
 /* Per consumer, most outstanding first. */

@@ -48,6 +48,8 @@ void rec_str(struct rec *r, const char *label, const char *key, const char *v);
 /* v in JSON, text in text (the same thing in the reader's words). */
 void rec_shown(struct rec *r, const char *label, const char *key, const char *v,
     const char *text);
+/* A value for JSON and CSV only (the text says it otherwise). */
+void rec_data(struct rec *r, const char *key, const char *v);
 /* A date "YYYY-MM-DD": as it is in JSON, in the organisation's date
  * format in text. */
 /* Any JSON value (stolen) for machines, text for people. */

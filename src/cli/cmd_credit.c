@@ -144,12 +144,13 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 {
 	const char *status = NULL, *from = NULL, *to = NULL, *reason = NULL,
 	           *search = NULL, *remaining = NULL, *min = NULL, *max = NULL,
-	           *limit = NULL, *consumer = NULL, *receipt = NULL;
+	           *limit = NULL, *consumer = NULL, *receipt = NULL,
+	           *scope = NULL;
 	struct opt o[] = {{"status", 0, &status}, {"from", 0, &from},
 	    {"to", 0, &to}, {"reason", 0, &reason}, {"search", 0, &search},
 	    {"remaining", 0, &remaining}, {"min", 0, &min}, {"max", 0, &max},
 	    {"limit", 0, &limit}, {"consumer", 0, &consumer},
-	    {"receipt", 0, &receipt}, {NULL, 0, NULL}};
+	    {"receipt", 0, &receipt}, {"scope", 0, &scope}, {NULL, 0, NULL}};
 	struct credit_filter f;
 	struct export_job j;
 	struct consumer_view v;
@@ -169,7 +170,8 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
 	    (min && cli_money(c, "--min", min, &f.min_amount) != 0) ||
 	    (max && cli_money(c, "--max", max, &f.max_amount) != 0) ||
-	    (limit && cli_limit(c, limit, &f.limit) != 0))
+	    (limit && cli_limit(c, limit, &f.limit) != 0) ||
+	    cli_scope(c, scope) != 0)
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,
@@ -243,6 +245,8 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	}
 	x.c = c;
 	cols = svc_listing_cols(LIST_CREDITS, &ncols);
+	/* whose credit notes: those of the scope's payments (issue 23) */
+	cli_list_scope_line(c, search);
 	x.t = table_new(c, cols, ncols);
 	rc = svc_credits_each(&c->svc, &f, cn_row, &x, &c->err);
 	free(reasons);

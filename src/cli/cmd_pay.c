@@ -712,7 +712,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	if (svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
 		return -1;
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
-	cli_scope_line(c);
+	cli_list_scope_line(c, search);
 	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
 	return table_done(t, rc);

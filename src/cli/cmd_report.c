@@ -159,6 +159,9 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_shown(r, _("Scope"), "scope",
 	    svc_scope_word(svc_scope_now(&c->svc)),
 	    svc_scope_title(&c->svc, title, sizeof title));
+	/* its team under team visibility, as the title names it */
+	if (svc_scope_team(&c->svc) != NULL)
+		rec_data(r, "team", svc_scope_team(&c->svc));
 	if (svc_filters_title(&fs, title, sizeof title)[0] != '\0') {
 		/* the options as typed, the same in every language */
 		json_t *given = json_object();
@@ -574,33 +577,68 @@ forecast_totals(struct cli *c, const struct forecast_totals *f, int weeks)
 	rec_print(r);
 }
 
+/* The head of the forecast's JSON: whose payments its past weeks count
+ * (the scope's word, its team under team visibility), then the weeks. */
+static void
+forecast_scope_json(struct cli *c)
+{
+	const char *team = svc_scope_team(&c->svc);
+	json_t *o = json_object();
+	char *t;
+
+	json_object_set_new(o, "scope",
+	    json_string(svc_scope_word(svc_scope_now(&c->svc))));
+	if (team != NULL)
+		json_object_set_new(o, "team", json_string(team));
+	t = json_dumps(o, JSON_PRESERVE_ORDER);
+	/* {"scope": ...} without its closing brace, the weeks after */
+	if (t != NULL && strlen(t) > 1) {
+		t[strlen(t) - 1] = '\0';
+		printf("%s, \"weeks\": ", t);
+	} else
+		fputs("{\"weeks\": ", stdout);
+	free(t);
+	json_decref(o);
+}
+
 int
 cmd_report_forecast(struct cli *c, int argc, char **argv)
 {
-	const char *weeks_s = NULL, *past_s = NULL;
-	struct opt o[] = {
-	    {"weeks", 0, &weeks_s}, {"past", 0, &past_s}, {NULL, 0, NULL}};
+	const char *weeks_s = NULL, *past_s = NULL, *scope = NULL;
+	struct opt o[8] = {{"weeks", 0, &weeks_s}, {"past", 0, &past_s},
+	    {"scope", 0, &scope}};
+	struct svc_filters fs;
+	struct payment_filter pf;
 	struct forecast_totals f;
 	struct forecast_out out;
 	struct export_job j;
 	int64_t rows = 0;
 	char **pos;
-	int npos, rc, weeks = 13, past = 4;
+	int npos, rc, weeks = 13, past = 4, no = 3;
 
+	/* of the filters, the segment: the items are its consumers'; the
+	 * scope (and its team) is that of the past weeks' payments */
+	memset(&pf, 0, sizeof pf);
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT));
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    weeks_opt(c, "--weeks", weeks_s, &weeks) != 0 ||
-	    weeks_opt(c, "--past", past_s, &past) != 0)
+	    weeks_opt(c, "--past", past_s, &past) != 0 ||
+	    cli_scope(c, scope) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
+	        &pf, &c->err) != 0)
 		return -1;
 	if (cli_export_job(c, &j)) {
-		rc = svc_export_forecast(&c->svc, weeks, &j, &rows, &c->err);
+		rc = svc_export_forecast(
+		    &c->svc, weeks, pf.segment, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);
 	}
 	out.n = 0;
-	if (svc_forecast(
-	        &c->svc, weeks, past, forecast_row, &out, &f, &c->err) != 0)
+	if (svc_forecast(&c->svc, weeks, past, pf.segment, forecast_row, &out,
+	        &f, &c->err) != 0)
 		return -1;
+	cli_scope_line(c);
 	if (c->mode == OUT_JSON)
-		fputs("{\"weeks\": ", stdout);
+		forecast_scope_json(c);
 	forecast_table(c, &out, 0);
 	fputs(c->mode == OUT_JSON ? ", \"past\": " : "\n", stdout);
 	if (c->mode != OUT_JSON && past > 0)

@@ -87,6 +87,7 @@ static const struct command {
         N_("every field of the credit note details view")},
     {"credit-notes", NULL, cmd_credit_notes, LISTING,
         "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
+        "[--scope terminal|branch|org] "
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
         N_("list credit notes, newest first")},
@@ -117,7 +118,8 @@ static const struct command {
         N_("payments, voids and credit notes of a day that look wrong, "
            "each with the rule and its figures (supervisor)")},
     {"report", "forecast", cmd_report_forecast, LISTING,
-        "report forecast [--weeks N] [--past N]",
+        "report forecast [--weeks N] [--past N] [--segment S] "
+        "[--scope terminal|branch|org]",
         N_("cash-flow forecast: open items by week due, weighted by each "
            "consumer's paying on time (supervisor)")},
     {"report", "exceptions", cmd_report_exceptions, LISTING,

@@ -94,12 +94,18 @@ cli_scope(struct cli *c, const char *text)
 void
 cli_scope_line(struct cli *c)
 {
-	char title[64], line[128];
+	cli_list_scope_line(c, NULL);
+}
+
+void
+cli_list_scope_line(struct cli *c, const char *search)
+{
+	char title[128], line[160];
 
 	if (c->mode != OUT_TEXT)
 		return;
 	snprintf(line, sizeof line, _("Scope: %s"),
-	    svc_scope_title(&c->svc, title, sizeof title));
+	    svc_scope_list_title(&c->svc, search, title, sizeof title));
 	puts(line);
 }
 

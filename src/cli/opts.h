@@ -22,6 +22,9 @@ int cli_scope(struct cli *c, const char *text);
 /* The scope in force as a title line above a text listing ("Scope:
  * Branch B01"); nothing in the other output modes. */
 void cli_scope_line(struct cli *c);
+/* The same above a list of payments or credit notes with a search
+ * (NULL: none): one with no scope chosen is of wherever they were taken. */
+void cli_list_scope_line(struct cli *c, const char *search);
 
 /* The report filters' options (issue 23) of allowed (SVC_FILTER_BIT()s)
  * appended to o at *n (o ends with a NULL row after them), each value

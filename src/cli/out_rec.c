@@ -159,6 +159,12 @@ rec_json(struct rec *r, const char *label, const char *key, json_t *v,
 }
 
 void
+rec_data(struct rec *r, const char *key, const char *v)
+{
+	set(r, key, json_string(v ? v : ""));
+}
+
+void
 rec_date(struct rec *r, const char *label, const char *key, const char *iso)
 {
 	char buf[SVC_DATE_BUFSZ];

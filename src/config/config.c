@@ -522,6 +522,9 @@ static const char *const central_settings[] = {
     "disputes.reasons",
     "disputes.due_days",
     "disputes.bounced_cheque_charge",
+    /* who reads whose payments: the organisation's rule, not one a
+     * user's own config file can lift (issue 23 review) */
+    "visibility.team",
 };
 
 static struct config_row rows_copy[NSCHEMA];

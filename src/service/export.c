@@ -246,8 +246,8 @@ put_forecast(const struct forecast_week *w, void *arg)
 }
 
 int
-svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
-    int64_t *rows, struct pd_err *err)
+svc_export_forecast(struct svc *s, int weeks, const char *segment,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
 {
 	struct forecast_totals t;
 	struct xrun r;
@@ -257,7 +257,8 @@ svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
 	        L_(svc_doc_lang(s, NULL), "Forecast"), weeks, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0
-	                 : svc_forecast(s, weeks, 0, put_forecast, &r, &t, err);
+	                 : svc_forecast(s, weeks, 0, segment, put_forecast, &r,
+	                       &t, err);
 	return xrun_finish(&r, rc, rows);
 }
 

@@ -92,6 +92,7 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 {
 	struct payment_filter sc;
 	char today[11];
+	int64_t moved;
 	int32_t t;
 
 	svc_today(today);
@@ -108,8 +109,15 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	        &k->cur, err) != 0 ||
 	    store_kpi_scoped(s->st, &sc, k->prev_from, k->prev_to, k->prev_to,
 	        k->prev_day, &k->prev, err) != 0 ||
-	    store_outstanding(s->st, today, &k->out, err) != 0)
+	    store_outstanding(s->st, today, sc.segment, &k->out, err) != 0 ||
+	    store_moved_after(s->st, sc.segment, k->from, k->due_to, k->to,
+	        &moved, err) != 0)
 		return -1;
+	k->cur.due_total += moved;
+	if (store_moved_after(s->st, sc.segment, k->prev_from, k->prev_to,
+	        k->prev_to, &moved, err) != 0)
+		return -1;
+	k->prev.due_total += moved;
 	k->rate_tenths = money_ratio_tenths(k->cur.due_paid, k->cur.due_total);
 	k->prev_rate_tenths =
 	    money_ratio_tenths(k->prev.due_paid, k->prev.due_total);

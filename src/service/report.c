@@ -79,9 +79,11 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 
 /* The credit filter checked, with today set for the statuses. */
 static int
-credit_filter_check(const struct credit_filter *f, struct credit_filter *g,
-    char today[11], struct pd_err *err)
+credit_filter_check(struct svc *s, const struct credit_filter *f,
+    struct credit_filter *g, char today[11], struct pd_err *err)
 {
+	struct payment_filter sc;
+
 	if (f->search &&
 	    svc_check_text(_("Search text"), f->search, 128, 0, err) != 0)
 		return -1;
@@ -93,6 +95,17 @@ credit_filter_check(const struct credit_filter *f, struct credit_filter *g,
 	*g = *f;
 	svc_today(today);
 	g->today = today;
+	/* the notes of the scope's payments (issue 23), as the payments
+	 * list reads them: a search finds a note wherever its payment was
+	 * taken unless a scope was chosen; team visibility always */
+	memset(&sc, 0, sizeof sc);
+	if (f->search == NULL || *f->search == '\0' ||
+	    s->scope != SVC_SCOPE_AUTO)
+		svc_scope_filter(s, &sc);
+	svc_team_filter(s, &sc);
+	g->terminal = sc.terminal;
+	g->branch = sc.branch;
+	g->team = sc.team;
 	return 0;
 }
 
@@ -143,7 +156,7 @@ svc_credits_each(struct svc *s, const struct credit_filter *f, credit_cb cb,
 	struct credit_filter g;
 	char today[11];
 
-	if (credit_filter_check(f, &g, today, err) != 0)
+	if (credit_filter_check(s, f, &g, today, err) != 0)
 		return -1;
 	return store_credits_each(s->st, &g, cb, arg, err);
 }
@@ -197,7 +210,7 @@ svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
 	struct credit_filter g;
 	char today[11];
 
-	if (credit_filter_check(f, &g, today, err) != 0)
+	if (credit_filter_check(s, f, &g, today, err) != 0)
 		return -1;
 	return store_credits_count(s->st, &g, n, err);
 }

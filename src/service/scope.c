@@ -95,6 +95,19 @@ svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err)
 	return 0;
 }
 
+/* buf (of n) and the team of team visibility after it. */
+static const char *
+team_suffix(const struct svc *s, char *buf, size_t n)
+{
+	if (team_limited(s) && *s->actor.team != '\0')
+		snprintf(buf + strlen(buf), n - strlen(buf), _(", team %s"),
+		    s->actor.team);
+	else if (team_limited(s))
+		snprintf(
+		    buf + strlen(buf), n - strlen(buf), "%s", _(", no team"));
+	return buf;
+}
+
 const char *
 svc_scope_title(const struct svc *s, char *buf, size_t n)
 {
@@ -108,13 +121,21 @@ svc_scope_title(const struct svc *s, char *buf, size_t n)
 	default:
 		snprintf(buf, n, "%s", _("Organisation"));
 	}
-	if (team_limited(s) && *s->actor.team != '\0')
-		snprintf(buf + strlen(buf), n - strlen(buf), _(", team %s"),
-		    s->actor.team);
-	else if (team_limited(s))
-		snprintf(
-		    buf + strlen(buf), n - strlen(buf), "%s", _(", no team"));
-	return buf;
+	return team_suffix(s, buf, n);
+}
+
+const char *
+svc_scope_list_title(
+    const struct svc *s, const char *search, char *buf, size_t n)
+{
+	/* a search with no scope chosen finds a payment wherever it was
+	 * taken (report.c's canonical_filter): the heading says so, never
+	 * a scope its rows are not of (issue 23 review) */
+	if (search == NULL || *search == '\0' || s->scope != SVC_SCOPE_AUTO)
+		return svc_scope_title(s, buf, n);
+	snprintf(buf, n, "%s",
+	    _("Wherever taken (a search)"));
+	return team_suffix(s, buf, n);
 }
 
 const char *
@@ -123,6 +144,12 @@ svc_scope_word(enum svc_scope sc)
 	return sc >= SVC_SCOPE_TERMINAL && sc <= SVC_SCOPE_ORG
 	           ? scopes[sc].word
 	           : scopes[SVC_SCOPE_TERMINAL].word;
+}
+
+const char *
+svc_scope_team(const struct svc *s)
+{
+	return team_limited(s) ? s->actor.team : NULL;
 }
 
 void

@@ -34,6 +34,31 @@ need_id(struct svc *s, enum store_table t, const char *uuid, const char *what,
 	return 0;
 }
 
+/* The user a record names by their full name (as records name people:
+ * received_by, created_by) among the users of the sending terminal's
+ * branch, or 0 when none is known here. A pulled payment, credit note or
+ * arrangement is its user's, as at the terminal that took it: filtering
+ * by team member (--user) and team visibility find it (issue 23). */
+static int
+record_user(struct svc *s, const char *full_name, const char *branch,
+    int64_t *user_id, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+
+	*user_id = 0;
+	if (full_name[0] == '\0')
+		return 0;
+	if (store_user_by_full_name(s->st, full_name, branch, &u, &e) == 0) {
+		*user_id = u.id;
+		return 0;
+	}
+	if (e.code == PD_ENOTFOUND)
+		return 0;
+	*err = e;
+	return -1;
+}
+
 /* The payment a record names by payment_uuid (void, verify,
  * credit_note). */
 static int
@@ -145,7 +170,8 @@ insert_credit(struct svc *s, const struct syncrec *r, const struct payment *p,
 	char note[32];
 
 	cn.id = 0;
-	cn.user_id = 0;
+	if (record_user(s, cn.created_by, r->branch, &cn.user_id, err) != 0)
+		return -1;
 	if (cn.created_at[0] == '\0')
 		xstrlcpy(cn.created_at, r->at, sizeof cn.created_at);
 	snprintf(note, sizeof note, " terminal=%s", r->terminal);
@@ -294,7 +320,8 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		goto out;
 	p.id = 0;
 	p.consumer_id = cid;
-	p.user_id = 0;
+	if (record_user(s, p.received_by, r->branch, &p.user_id, err) != 0)
+		goto out;
 	if (ledger_payment(s, &p, err) != 0 ||
 	    store_received_add(s->st, p.uuid, err) != 0 ||
 	    allocate_shares(s, mode, r->nallocs, p.id, items, give, err) != 0)

@@ -449,6 +449,15 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 		qb_add(q, " AND n.consumer_id = ?", "i", f->consumer_id);
 	if (f->receipt != NULL && *f->receipt != '\0')
 		qb_add(q, " AND p.receipt_no = ?", "s", f->receipt);
+	/* a note is of the payment it gives back: its scope's */
+	if (f->terminal != NULL)
+		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
+	if (f->branch != NULL)
+		qb_add(q, " AND p.branch IN (?, '')", "s", f->branch);
+	if (f->team != NULL)
+		qb_add(q,
+		    " AND p.user_id IN (SELECT id FROM users WHERE team = ?)",
+		    "s", f->team);
 }
 
 int

@@ -188,6 +188,50 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	return qb_one_row(st, &q, &k->due_paid, 1, err);
 }
 
+int
+store_forecast_scoped(struct store *st, const struct payment_filter *sc,
+    struct forecast_week *w, const char *end, struct pd_err *err)
+{
+	struct qb q;
+
+	/* what the payments that count (as paid_by_day: Posted or Pending)
+	 * paid of the week's items within it */
+	qb_init(&q, "SELECT coalesce(sum(a.amount), 0) FROM payments p JOIN "
+	            "allocations a ON a.payment_id = p.id JOIN items i ON i.id "
+	            "= a.item_id WHERE p.status IN ('Posted', 'Pending') AND "
+	            "a.reverses IS NULL");
+	qb_add(&q, " AND p.paid_on >= ? AND p.paid_on < ?", "ss", w->from, end);
+	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", w->from, w->to);
+	scope_where(&q, sc);
+	if (qb_one_row(st, &q, &w->came_in, 1, err) != 0)
+		return -1;
+	/* every Posted payment of the week, as daily_totals counts them */
+	qb_init(&q, "SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE "
+	            "p.status = 'Posted'");
+	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", w->from, w->to);
+	scope_where(&q, sc);
+	return qb_one_row(st, &q, &w->collected, 1, err);
+}
+
+int
+store_moved_after(struct store *st, const char *segment, const char *from,
+    const char *due_to, const char *to, int64_t *moved, struct pd_err *err)
+{
+	struct qb q;
+
+	/* the few events after `to` (none for a current period), their
+	 * moves and items (CROSS JOIN: in that order, not every item of
+	 * the period asking for its moves) */
+	qb_init(&q,
+	    "SELECT coalesce(sum(m.amount), 0) FROM arrangement_events e CROSS "
+	    "JOIN arrangement_moves m CROSS JOIN items i WHERE e.id = "
+	    "m.event_id AND i.id = m.item_id");
+	qb_add(&q, " AND substr(e.at, 1, 10) > ?", "s", to);
+	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", from, due_to);
+	segment_items(&q, &(struct payment_filter){.segment = segment});
+	return qb_one_row(st, &q, moved, 1, err);
+}
+
 /* A method's total of the period (store_daily_scoped). */
 struct method_sum {
 	char *method;
@@ -313,12 +357,18 @@ store_rate_rows(struct store *st, const struct payment_filter *sc,
 	struct qb q;
 	int rc;
 
+	/* what an arrangement took over by the period's end is owed by its
+	 * installments (a later one leaves the period's rate as it was) */
 	qb_init(&q, "SELECT i.id, i.ref, c.name, c.account_no, i.due_on, "
 	            "i.amount - (SELECT coalesce(sum(m.amount), 0) FROM "
-	            "arrangement_moves m WHERE m.item_id = i.id) AS owed, "
-	            "min(i.amount - (SELECT coalesce(sum(m.amount), 0) FROM "
-	            "arrangement_moves m WHERE m.item_id = i.id), (SELECT "
-	            "coalesce(sum(a.amount), 0)");
+	            "arrangement_moves m JOIN arrangement_events e ON e.id = "
+	            "m.event_id WHERE m.item_id = i.id");
+	qb_add(&q, " AND substr(e.at, 1, 10) <= ?) AS owed, min(i.amount - "
+	           "(SELECT coalesce(sum(m.amount), 0) FROM arrangement_moves "
+	           "m JOIN arrangement_events e ON e.id = m.event_id WHERE "
+	           "m.item_id = i.id AND substr(e.at, 1, 10) <= ?), (SELECT "
+	           "coalesce(sum(a.amount), 0)",
+	    "ss", to, to);
 	paid_of_item(&q, sc, to);
 	qb_add(&q,
 	    ")), (SELECT group_concat(receipt_no, '; ') FROM (SELECT "

@@ -189,7 +189,7 @@ start(struct xport *x, struct tui *t)
 			    t->svc, &x->pf, x->sort, &j, &rows, &err);
 			break;
 		case LIST_FORECAST:
-			rc = svc_export_forecast(t->svc, 13, &j, &rows, &err);
+			rc = svc_export_forecast(t->svc, 13, NULL, &j, &rows, &err);
 			break;
 		case LIST_ANOMALIES:
 			rc = svc_export_anomalies(

@@ -54,8 +54,8 @@ load(struct forecastv *v, struct tui *t)
 	struct pd_err err;
 
 	v->nahead = v->npast = 0;
-	if (svc_forecast(
-	        t->svc, WEEKS_AHEAD, WEEKS_PAST, add, v, &v->f, &err) != 0)
+	if (svc_forecast(t->svc, WEEKS_AHEAD, WEEKS_PAST, NULL, add, v, &v->f,
+	        &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&v->list[0], (size_t)v->nahead);
 	tui_list_set(&v->list[1], (size_t)v->npast);
@@ -120,7 +120,7 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct forecastv *v = (struct forecastv *)sc;
-	char line[320], day[64];
+	char line[320], day[64], scope[96];
 	int y = 2;
 
 	svc_date(t->svc, day, sizeof day, v->f.as_of);
@@ -129,6 +129,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, line, COLS - 4);
 	attron(A_DIM);
 	tui_text(y++, 2, _("Weighted by each consumer's paying on time"),
+	    COLS - 4);
+	/* whose payments the past weeks' figures count (issue 23) */
+	tui_text(y++, 2, svc_scope_title(t->svc, scope, sizeof scope),
 	    COLS - 4);
 	attroff(A_DIM);
 	y++;

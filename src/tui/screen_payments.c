@@ -97,22 +97,22 @@ count_text(struct tui *t, const struct plist *p, const struct tab *tb,
 	svc_count(t->svc, num, sizeof num - 1, tb->count);
 	if (tb->count >= COUNT_MAX)
 		strcat(num, "+");
+	char sc[128];
+	size_t len;
+
 	if (p->cur)
 		snprintf(buf, n,
 		    ngettext("%s credit note", "%s credit notes", c), num);
-	else {
-		char sc[64];
-		size_t len;
-
+	else
 		snprintf(buf, n, ngettext("%s payment", "%s payments", c), num);
-		/* whose payments (issue 23; a search finds them all unless
-		 * a scope was chosen) */
-		len = strlen(buf);
-		if (len + 3 < n && (t->svc->scope != SVC_SCOPE_AUTO ||
-		                       tb->list.search.buf[0] == '\0'))
-			snprintf(buf + len, n - len, " \xc2\xb7 %s",
-			    svc_scope_title(t->svc, sc, sizeof sc));
-	}
+	/* whose payments or credit notes (issue 23; those of the scope's
+	 * payments: a search finds them wherever taken unless a scope was
+	 * chosen, and says so) */
+	len = strlen(buf);
+	if (len + 3 < n)
+		snprintf(buf + len, n - len, " \xc2\xb7 %s",
+		    svc_scope_list_title(
+		        t->svc, tb->list.search.buf, sc, sizeof sc));
 }
 
 /* Where the list is among its pages, at the right of the row under it:

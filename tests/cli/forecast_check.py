@@ -1,4 +1,5 @@
-"""forecast_check.py DB AS_OF WEEK_START WEEKS PAST - the cash-flow
+"""forecast_check.py DB AS_OF WEEK_START WEEKS PAST [SEGMENT [PAYMENTS]] -
+the cash-flow
 forecast of paydesk(1) computed again from the store with nothing of
 paydesk's code (issue 23): prints one line per week, past weeks first,
 "past|ahead from to open forecast came_in collected consumers", then
@@ -10,12 +11,19 @@ times its on-time ratio (over its items due in the 365 days before
 that day: what was paid to them on or before their due date over their
 amounts), else the organisation's ratio over the same days, else 1;
 half up per consumer. A payment counts when Posted or Pending, on its
-paid_on day."""
+paid_on day. What an item owes is also less what an arrangement took
+over of it (moved before the as-of day: its installments owe it) and
+what credit notes paid of it before that day. SEGMENT (not empty): the
+items of that segment's consumers only; PAYMENTS: an SQL condition on
+the payments p (a scope) that the past weeks' came in and collected
+count, with the segment's consumers' alone."""
 import datetime
 import sqlite3
 import sys
 
 db, as_of, week_start, weeks, past = sys.argv[1:6]
+segment = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] else None
+scope = sys.argv[7] if len(sys.argv) > 7 else "1"
 weeks, past = int(weeks), int(past)
 con = sqlite3.connect(db)
 day = datetime.date.fromisoformat
@@ -31,10 +39,29 @@ for item_id, amount, d in con.execute(
         "payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND "
         "p.status IN ('Posted', 'Pending')"):
     paid.setdefault(item_id, []).append((amount, d))
+# taken over by arrangements and paid by credit notes, by day
+settled = {}
+for item_id, amount, d in con.execute(
+        "SELECT m.item_id, m.amount, substr(e.at, 1, 10) FROM "
+        "arrangement_moves m JOIN arrangement_events e ON e.id = m.event_id "
+        "UNION ALL SELECT item_id, amount, applied_on FROM "
+        "credit_applications"):
+    settled.setdefault(item_id, []).append((amount, d))
+of_segment = set(c for (c,) in con.execute(
+    "SELECT id FROM consumers WHERE ? IS NULL OR lower(segment) = lower(?)",
+    (segment, segment)))
+# the scope's payments that count, their allocations
+scoped = {}
+for item_id, amount, d in con.execute(
+        "SELECT a.item_id, a.amount, p.paid_on FROM allocations a JOIN "
+        "payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND "
+        "p.status IN ('Posted', 'Pending') AND (%s)" % scope):
+    scoped.setdefault(item_id, []).append((amount, d))
 
 
 def paid_before(item_id, limit):
-    return sum(a for a, d in paid.get(item_id, []) if d < limit)
+    return sum(a for a, d in paid.get(item_id, []) if d < limit) + sum(
+        a for a, d in settled.get(item_id, []) if d < limit)
 
 
 def weigh(open_, due, on_time, org_due, org_on):
@@ -59,7 +86,7 @@ def week(frm, to, at):
     org_due, org_on = sum(due.values()), sum(on.values())
     open_ = {}
     for i, c, amount, d in items:
-        if frm <= d <= to:
+        if frm <= d <= to and c in of_segment:
             open_[c] = open_.get(c, 0) + amount - paid_before(i, at)
     total = exp = n = 0
     for c, o in open_.items():
@@ -79,11 +106,12 @@ for k in range(past, 0, -1):
     we = ws + datetime.timedelta(days=6)
     total, exp, n = week(iso(ws), iso(we), iso(ws))
     came = sum(a for i, c, amount, d in items if iso(ws) <= d <= iso(we)
-               for a, pd in paid.get(i, []) if iso(ws) <= pd <= iso(we))
-    coll = con.execute(
-        "SELECT coalesce(sum(amount), 0) FROM payments WHERE status = "
-        "'Posted' AND paid_on BETWEEN ? AND ?", (iso(ws), iso(we))
-    ).fetchone()[0]
+               and c in of_segment
+               for a, pd in scoped.get(i, []) if iso(ws) <= pd <= iso(we))
+    coll = sum(a for a, c in con.execute(
+        "SELECT p.amount, p.consumer_id FROM payments p WHERE p.status = "
+        "'Posted' AND p.paid_on BETWEEN ? AND ? AND (%s)" % scope,
+        (iso(ws), iso(we))) if c in of_segment)
     print("past", iso(ws), iso(we), total, exp, came, coll, n)
 tomorrow = iso(today + datetime.timedelta(days=1))
 for k in range(weeks):
@@ -92,5 +120,5 @@ for k in range(weeks):
     total, exp, n = week(iso(ws), iso(we), tomorrow)
     print("ahead", iso(ws), iso(we), total, exp, 0, 0, n)
 arrears = sum(amount - paid_before(i, tomorrow) for i, c, amount, d in items
-              if d < iso(first))
+              if d < iso(first) and c in of_segment)
 print("arrears", arrears)

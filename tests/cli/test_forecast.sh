@@ -24,7 +24,7 @@ cat >"$T/c.csv" <<'CSV'
 account_no,name,service_address,phone,email,segment
 WU-1,Ann Able,1 Road,,,Residential
 WU-2,Bob Best,2 Road,,,Residential
-WU-3,Cy Cole,3 Road,,,Residential
+WU-3,Cy Cole,3 Road,,,Commercial
 CSV
 cat >"$T/b.csv" <<'CSV'
 invoice_no,account_no,period,amount,issued_on,due_on
@@ -93,6 +93,91 @@ same "[organisation] week_start = sunday: the weeks start on Sunday" \
     "$(json '[w["week"] for w in d["weeks"]]')" \
     "['2025-04-20', '2025-04-27']"
 sed -i '/^week_start = sunday$/d' "$PAYDESK_CONFIG"
+
+# --segment (issue 23's filters): the items of the segment's consumers,
+# in any case; C (WU-3) is Commercial: C2 40.00 next week at 0/80 = 0.00,
+# C1's 80.00 overdue; A and B Residential: A3 200.01, B1 50.00 again
+run sup --json report forecast --weeks 2 --past 0 --segment commercial
+same "--segment commercial: C2 alone next week, forecast 0.00, arrears C1" \
+    "$(json '([(w["open"], w["forecast"], w["consumers"]) for w in d["weeks"]][1], d["totals"]["arrears"])')" \
+    "((4000, 0, 1), 8000)"
+run sup --json report forecast --weeks 2 --past 0 --segment Residential
+same "--segment Residential: A3 and B1, nothing overdue" \
+    "$(json '([(w["open"], w["forecast"], w["consumers"]) for w in d["weeks"]][1], d["totals"]["arrears"])')" \
+    "((25001, 18126, 2), 0)"
+refused "--segment of no consumer: exit 4, the segments named" 4 \
+    'Segment "Business": no consumer is of it (the segments are Commercial, Residential)' \
+    sup report forecast --segment Business
+# an arrangement takes over C1 and C2 (120.00) as 3 weekly installments
+# of 40.00 from 04-23: the debt counts once, as its installments; a past
+# week's forecast (as of its start) stays as it stood
+PAYDESK_PIN=9999 "$PD" --user admin arrangement create WU-3 \
+    --installments 3 --frequency weekly --first-due 2025-04-23 \
+    --reason Hardship >"$OUT" 2>&1
+same "an arrangement for C" "$?" 0
+run sup --json report forecast --weeks 4 --past 8
+same "the weeks ahead owe A3, B1 and the installments, nothing overdue" \
+    "$(json '([w["open"] for w in d["weeks"]], d["totals"]["arrears"])')" \
+    "([0, 29001, 4000, 4000], 0)"
+same "owed ahead and overdue: the consumers' debt once (aging's total)" \
+    "$(json 'sum(w["open"] for w in d["weeks"]) + d["totals"]["arrears"]')" \
+    "$(sql "SELECT sum(amount - settled) FROM items WHERE settled < amount")"
+same "the past week of C1's due day stands as it was (80.00 open)" \
+    "$(json '[w["open"] for w in d["past"] if w["week"] == "2025-02-24"]')" \
+    "[8000]"
+json '"\n".join(["past %s %s %d %d %d %d" % (w["week"], w["to"], w["open"], w["forecast"], w["came_in"], w["collected"]) for w in d["past"]] + ["ahead %s %s %d %d %d" % (w["week"], w["to"], w["open"], w["forecast"], w["consumers"]) for w in d["weeks"]] + ["arrears %d" % d["totals"]["arrears"]])' \
+    >"$T/got"
+$CHECK "$DB" 2025-04-20 monday 4 8 | awk '
+    $1 == "past" { print $1, $2, $3, $4, $5, $6, $7 }
+    $1 == "ahead" { print $1, $2, $3, $4, $5, $8 }
+    $1 == "arrears" { print }' >"$T/want"
+same "after the arrangement: every week as the method written again" \
+    "$(diff "$T/want" "$T/got" && echo same)" same
+# a past period's Collection Rate stays when an arrangement made later
+# takes its items over (man page: a billing manager's rule): March's C1
+# (80.00, unpaid) is still due in March; the items behind the rate too
+run sup --json kpi --month 2025-03
+same "March after an April arrangement: due 80.00, paid 0, rate 0.0%" \
+    "$(json '(d["month"]["total_due"], d["month"]["total_due_paid"], d["month"]["collection_rate_percent"])')" \
+    "(8000, 0, 0.0)"
+run sup --csv kpi --month 2025-03 --rows rate
+same "the rate's items: C1 owing its 80.00" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2, $5}')" "C1 80.00"
+run sup --json kpi --month 2025-04
+same "April, the items due by the 19th: the same with or without it" \
+    "$(json '(d["previous_month"]["total_due"], d["month"]["total_due"])')" \
+    "(8000, 0)"
+# --scope and team visibility: the past weeks' Came in and Collected of
+# the payments of the scope's team; jane (South) pays 10.00 of A3 on
+# 04-09, mary (North) took A2's 100.00 on 02-20
+PAYDESK_PIN=9999 "$PD" --user admin user set mary --team North >/dev/null &&
+    PAYDESK_PIN=9999 "$PD" --user admin user set jane --team South \
+    >/dev/null || exit 1
+PAYDESK_NOW="2025-04-09 10:00:00" cashier pay WU-1 --type bill --items A3 \
+    --method Cash --amount 10.00 >"$OUT" 2>&1
+same "jane's payment of 04-09" "$?" 0
+printf '[visibility]\nteam = yes\n' >>"$PAYDESK_CONFIG"
+run sup --json report forecast --weeks 1 --past 10
+same "team visibility: the JSON names the scope and the team" \
+    "$(json '(d["scope"], d["team"])')" "('branch', 'North')"
+same "team North: week 04-07 collected nothing of jane's, 02-17 mary's" \
+    "$(json '[(w["week"], w["came_in"], w["collected"]) for w in d["past"] if w["week"] in ("2025-02-17", "2025-04-07")]')" \
+    "[('2025-02-17', 0, 10000), ('2025-04-07', 0, 0)]"
+json '"\n".join(["past %s %d %d %d" % (w["week"], w["open"], w["came_in"], w["collected"]) for w in d["past"]])' >"$T/got"
+$CHECK "$DB" 2025-04-20 monday 1 10 "" "p.user_id IN (SELECT id FROM users
+ WHERE team = 'North')" | awk '$1 == "past" { print $1, $2, $4, $6, $7 }' \
+    >"$T/want"
+same "team North's past weeks as the method written again" \
+    "$(diff "$T/want" "$T/got" && echo same)" same
+expect "the text names the scope and the team" 0 \
+    "Scope: Branch B01, team North" sup report forecast --weeks 1 --past 1
+sed -i '/^\[visibility\]$/d; /^team = yes$/d' "$PAYDESK_CONFIG"
+run sup --json report forecast --weeks 1 --past 2 --scope terminal
+same "--scope terminal: jane's 10.00 of A3 in week 04-07, no team" \
+    "$(json '([(w["came_in"], w["collected"]) for w in d["past"]][-1], d["scope"], "team" in d)')" \
+    "((0, 1000), 'terminal', False)"
+refused "--scope org of a supervisor: exit 16" 16 "need the admin role" \
+    sup report forecast --scope org
 
 # --- text, exports
 expect "text: the weeks, the past weeks, the totals" 0 \

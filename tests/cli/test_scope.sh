@@ -73,6 +73,30 @@ same "a supervisor may narrow to this terminal" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\).*/\1/p')" \
     12000
 expect "the text title says the scope" 0 "Branch B01" as mary 2222 kpi
+# the forecast's past weeks (issue 23): what came in and was collected
+# of the scope's payments (T02, branch B02, is not B01's), as the method
+# written again (forecast_check.py) with that scope; a fortnight later
+fcw() { # WHO PIN SCOPE SCOPE-CONDITION: the past weeks, got and wanted
+	PAYDESK_NOW=2025-06-03 run as "$1" "$2" --json report forecast \
+	    --weeks 1 --past 3 --scope "$3"
+	python3 -c 'import json,sys
+for w in json.load(open(sys.argv[1]))["past"]:
+    print(w["week"], w["open"], w["came_in"], w["collected"])' "$OUT"
+	echo --
+	python3 "$TOP/tests/cli/forecast_check.py" "$T/t1.db" 2025-06-03 \
+	    monday 1 3 "" "$4" | awk '$1 == "past" { print $2, $4, $6, $7 }'
+}
+for w in "mary 2222 branch p.branch IN ('B01', '')" \
+    "mary 2222 terminal p.terminal = 'T01'" "admin 9999 org 1"; do
+	set -- $w
+	got=$(fcw "$1" "$2" "$3" "${w#* * * }")
+	same "forecast of $1, $3: the past weeks of the scope's payments" \
+	    "${got%%--*}" "${got#*--
+}
+"
+done
+same "the branch's May collections differ from the organisation's" \
+    "$(fcw mary 2222 branch 1 | sed -n '/^2025-05-19/p' | uniq | wc -l)" 2
 
 # a wider scope than the role: refused, its own status, nothing read
 expect "a cashier asks for the branch: refused (16)" 16 \
@@ -153,6 +177,17 @@ same "kpi --segment: Residential's due and its paid part in the branch" \
      paid FROM items i JOIN consumers k ON k.id = i.consumer_id WHERE
      k.segment = 'Residential' AND i.due_on BETWEEN '2025-05-01' AND
      '2025-05-19')")"
+# Outstanding (today's open items) of the segment's consumers, each
+# segment's and the whole organisation's, as the items say
+for sg in residential Commercial ""; do
+	run as mary 2222 --json kpi --month 2025-05 ${sg:+--segment "$sg"}
+	same "kpi ${sg:+--segment $sg }Outstanding: total and items" \
+	    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"outstanding":{"total":\([0-9]*\),"open_items":\([0-9]*\).*/\1 \2/p')" \
+	    "$(tsql 1 "SELECT coalesce(sum(i.amount - i.settled), 0) || ' ' ||
+	     count(*) FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE
+	     i.settled < i.amount AND ('$sg' = '' OR lower(c.segment) =
+	     lower('$sg'))")"
+done
 run as admin 9999 --csv payments --segment Residential --scope branch
 same "payments --segment --scope: Residential's of the branch" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $1}' | sort | tr '\n' ' ')" \
@@ -308,6 +343,15 @@ run as mary 2222 --json kpi --month 2025-05
 same "team visibility on: kpi counts North's payments only" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
     "$(tq North "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+same "team visibility on: kpi --json names the scope and the team" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"scope":"\([a-z]*\)","team":"\([^"]*\)".*/\1 \2/p')" \
+    "branch North"
+run as mary 2222 --csv kpi --month 2025-05
+same "team visibility on: kpi --csv names the team" \
+    "$(tr -d '\r' <"$OUT" | grep -E '^(scope|team),')" "scope,branch
+team,North"
+run as admin 9999 --json kpi --month 2025-05
+same "an admin's kpi is of no team" "$(grep -c '"team"' "$OUT")" 0
 run as mary 2222 --csv report payers
 same "team visibility on: the payers report of North's payments" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {s += $3} END {printf "%.0f", s * 100}')" \
@@ -321,6 +365,55 @@ same "team visibility on: a search finds no other team's payment" \
      tr '\n' ' ')"
 expect "the title names the team" 0 "Scope: Branch B01, team North" \
     as mary 2222 payments
+# a pulled payment is its user's, as where it was taken (issue 23): jane
+# (North) took payments at T02 (B02) and T03 (B01); each counts by the
+# name it was received by, not by the store's user column
+rq() {
+	tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
+	 payments p WHERE p.status = 'Posted' AND p.received_by = '$1' ${2:-}"
+}
+same "jane's payments pulled from T02 and T03 are there to find" \
+    "$(tsql 1 "SELECT group_concat(DISTINCT terminal) FROM (SELECT terminal
+     FROM payments WHERE received_by = 'Jane Smith' ORDER BY 1)")" \
+    "T01,T02,T03"
+same "every pulled payment has its user" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE terminal <> 'T01' AND
+     user_id IS NULL")" 0
+run as admin 9999 --csv payments --user jane
+same "payments --user jane: hers of every terminal" "$(csvsum)" \
+    "$(rq 'Jane Smith')"
+run as admin 9999 --json kpi --month 2025-05 --user jane
+same "kpi --user jane: hers of every terminal" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(rq 'Jane Smith' "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+run as mary 2222 --csv payments --user jane
+same "team visibility on: mary reads jane's of T03 (her branch)" \
+    "$(csvsum)" "$(rq 'Jane Smith' "AND p.branch IN ('B01', '')")"
+run as mary 2222 --csv payments
+same "team visibility on: mary reads those North's people received" \
+    "$(csvsum)" "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*)
+     FROM payments WHERE status = 'Posted' AND branch IN ('B01', '') AND
+     received_by IN ('Mary Johnson', 'Jane Smith')")"
+# the team visibility is the organisation's: kept in the store from the
+# central node, a user's own config file (team = no) does not lift it
+S1=$(tsql 1 "SELECT count(*) FROM settings")
+printf 'key,value\nvisibility.team,maybe\n' >"$T/vt.csv"
+expect "visibility.team of neither yes nor no: refused (3)" 3 "visibility.team: (a value from the file, not shown): must be one of no|yes" \
+    central import ACME settings "$T/vt.csv"
+printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
+run central import ACME settings "$T/vt.csv"
+same "visibility.team is an organisation's setting" "$RC" 0
+pdt 1 sync >/dev/null 2>&1
+same "the terminal keeps it in its store" \
+    "$(tsql 1 "SELECT value FROM settings WHERE key = 'visibility.team'")" yes
+sed 's/^team = yes$/team = no/' "$T/t1.ini" >"$T/own.ini"
+PAYDESK_PIN=2222 run "$PD" --config "$T/own.ini" --user mary --csv payments
+same "mary's own config (team = no) reads North's payments still" \
+    "$(csvsum)" "$(tq North)"
+run "$PD" --config "$T/own.ini" config
+same "paydesk config shows it the central node's, over the file's" \
+    "$(sed -n '/^\[visibility\]/,/^team/p' "$OUT" | sed -n '3,4p' | tr '\n' '|')" \
+    "; set by the central node, over the file's value:|team = yes|"
 run as admin 9999 --csv payments
 same "an admin reads every team's payments" "$(csvsum)" "$(pq "1")"
 # an admin moves kim to North: mary reads kim's payment then
@@ -392,6 +485,58 @@ expect "a word but set: refused (2)" 2 'dashboard tiles: "set"' \
 same "a refused tiles set changed nothing" \
     "$(tsql 1 "SELECT count(*) || group_concat(tiles) FROM user_tiles")" "$S1"
 
+# the credit notes list has a scope (issue 23): the notes of the scope's
+# payments, those of its team under team visibility (on here, mary is of
+# North); an overpayment of jane's (North) at T02 (branch B02) makes one
+PAYDESK_PIN=1234 run pdt 2 --user jane pay WU-10002 --type bill \
+    --amount 100.00 --method Cash
+same "an overpayment at T02" "$RC $(tsql 2 "SELECT count(*) FROM
+ credit_notes WHERE terminal = 'T02'")" "0 1"
+pdt 2 sync >/dev/null 2>&1
+pdt 1 sync >/dev/null 2>&1
+run as admin 9999 credit-note create "$(tsql 1 "SELECT receipt_no FROM
+ payments WHERE terminal = 'T01' AND status = 'Posted' ORDER BY id LIMIT 1")" \
+    --amount 1.00 --reason "Billing Error"
+same "a credit note at T01" "$RC" 0
+# cnq WHERE: the credit notes T01 holds whose payment matches, by number
+cnq() {
+	tsql 1 "SELECT n.cn_no FROM credit_notes n JOIN payments p ON p.id =
+	 n.payment_id WHERE $1 ORDER BY 1" | tr '\n' ' '
+}
+cns() { grep -o 'CN-[A-Z0-9]*-[0-9]*' "$OUT" | sort -u | tr '\n' ' '; }
+same "T01 holds credit notes made at T01 and T02" \
+    "$(tsql 1 "SELECT group_concat(DISTINCT terminal) FROM (SELECT terminal
+     FROM credit_notes WHERE terminal IN ('T01', 'T02') ORDER BY 1)")" T01,T02
+NORTH="p.received_by IN ('Mary Johnson', 'Jane Smith')"
+run as admin 9999 credit-notes
+same "an admin's credit notes: every one" "$(cns)" "$(cnq 1)"
+has "the list says its scope" "Scope: Organisation"
+run as mary 2222 --csv credit-notes
+same "mary's credit notes: her branch's, team North's" "$(cns)" \
+    "$(cnq "p.branch IN ('B01', '') AND $NORTH")"
+run as mary 2222 credit-notes --scope terminal
+same "mary's credit notes of this terminal" "$(cns)" \
+    "$(cnq "p.terminal = 'T01' AND $NORTH")"
+has "its title" "Scope: Terminal T01, team North"
+expect "a cashier's credit notes of the branch: refused (16)" 16 \
+    "need the supervisor role" as jane 1234 credit-notes --scope branch
+CN2=$(tsql 1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T02'")
+run as mary 2222 credit-notes --search "$CN2"
+same "a search finds T02's note wherever taken" "$(cns)" "$CN2 "
+has "and its heading says so" \
+    "Scope: Wherever taken (a search), team North"
+run as mary 2222 credit-notes --search "$CN2" --scope branch
+same "a search in the branch scope finds nothing of B02" "$(cns)" ""
+run as mary 2222 payments --search WU-10002
+has "a payments search's heading: wherever taken" \
+    "Scope: Wherever taken (a search), team North"
+same "and it lists T02's payment" "$(grep -c 'R-T02' "$OUT")" \
+    "$(tsql 1 "SELECT count(*) FROM payments p JOIN consumers c ON c.id =
+     p.consumer_id WHERE c.account_no = 'WU-10002' AND p.terminal = 'T02'
+     AND $NORTH")"
+run as mary 2222 payments --search WU-10002 --scope branch
+has "with a scope chosen: the scope" "Scope: Branch B01, team North"
+same "and no payment of T02" "$(grep -c 'R-T02' "$OUT")" 0
 # the top payers of a scope read from their running totals (payer_scope,
 # issue 24) as from the payments (a date range before every payment has
 # the report group the payments): the branch's, a terminal's, a team's

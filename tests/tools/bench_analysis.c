@@ -234,7 +234,7 @@ main(int argc, char **argv)
 	 * and what came in in each past week (paid_by_day; weeks from
 	 * Monday, the bench's [organisation] week_start) */
 	t = now_ms();
-	if (svc_forecast(&s, 13, 4, count_week, &n, &ft, &err) != 0)
+	if (svc_forecast(&s, 13, 4, NULL, count_week, &n, &ft, &err) != 0)
 		fprintf(stderr, "bench: %s\n", err.msg);
 	t = now_ms() - t;
 	snprintf(sql, sizeof sql,
