@@ -744,6 +744,7 @@ const char store_mig_57[] =
     " due_on ROWS UNBOUNDED PRECEDING);\n"
     "DROP TRIGGER IF EXISTS due_paid_run_add;\n"
     "DROP TRIGGER IF EXISTS due_paid_run_sub;\n"
+    "DROP TRIGGER IF EXISTS due_paid_run_upd;\n"
     "CREATE TRIGGER due_paid_run_add AFTER INSERT ON due_paid BEGIN"
     " INSERT INTO due_paid_run (consumer_id, due_on, due, on_time) SELECT"
     " NEW.consumer_id, NEW.due_on, coalesce(max(due), 0), coalesce(max("
@@ -758,4 +759,11 @@ const char store_mig_57[] =
     " due_on = OLD.due_on;"
     " UPDATE due_paid_run SET due = due - OLD.due, on_time = on_time -"
     " OLD.on_time WHERE consumer_id = OLD.consumer_id AND due_on >"
-    " OLD.due_on; END;\n";
+    " OLD.due_on; END;\n"
+    /* an allocation adds to its due day's row in place (store_mig_55):
+     * the running totals from that day on by the difference */
+    "CREATE TRIGGER due_paid_run_upd AFTER UPDATE OF due, on_time ON"
+    " due_paid BEGIN"
+    " UPDATE due_paid_run SET due = due + NEW.due - OLD.due, on_time ="
+    " on_time + NEW.on_time - OLD.on_time WHERE consumer_id ="
+    " NEW.consumer_id AND due_on >= NEW.due_on; END;\n";
