@@ -337,6 +337,17 @@ struct reanchor_row *store_anchor_resets(
 /* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,
     const char *ref, const char *payload, const char *at, struct pd_err *err);
+/* Outbox rows written together (a statement's matches: 100,000 at a
+ * time), in order, as store_outbox_insert writes each. */
+struct outbox_row {
+	char uuid[37];
+	char ref[64];
+	const char *kind;
+	char *payload;
+	char at[32];
+};
+int store_outbox_insert_set(struct store *st, const struct outbox_row *rows,
+    size_t n, struct pd_err *err);
 int64_t store_outbox_pending(struct store *st);
 /* Up to limit pending records with id > after, oldest first. */
 struct outbox_rec *store_outbox_next(struct store *st, int64_t after,

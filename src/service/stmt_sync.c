@@ -26,6 +26,9 @@
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
+/* A statement's match records built and written this many at a time. */
+#define MATCH_ROWS 1000
+
 /* ---- at the terminal ---- */
 
 /* v as a record carries it: printable UTF-8 (a bank file's account or
@@ -67,16 +70,16 @@ svc_stmt_outbox(struct svc *s, const struct statement *st,
 	return 0;
 }
 
-/* Line line_id's match m as its record. */
+/* Line line_id's match m as its outbox row (row->payload to free). */
 static int
-match_record(struct svc *s, int64_t line_id, const struct line_match *mm,
-    const char *op, const char *note, const char *at, struct pd_err *err)
+match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
+    const char *op, const char *note, const char *at, struct outbox_row *row,
+    struct pd_err *err)
 {
 	const struct line_match m = *mm;
 	struct syncrec rec;
-	char ref[64];
-	int rc;
 
+	row->payload = NULL;
 	ledger_rec_head(s, &rec, SR_STMT_MATCH, NULL, NULL, s->cfg.branch_id, at);
 	xstrlcpy(rec.op, op, sizeof rec.op);
 	xstrlcpy(rec.stmt.account, m.account, sizeof rec.stmt.account);
@@ -109,9 +112,28 @@ match_record(struct svc *s, int64_t line_id, const struct line_match *mm,
 	    strcmp(op, "match") == 0 && m.matched_by[0] ? m.matched_by
 	                                                : s->actor.username,
 	    sizeof rec.by);
-	snprintf(ref, sizeof ref, "%lld:%d", (long long)m.stmt, m.seq);
-	rc = svc_outbox(s, &rec, ref, err);
+	snprintf(row->ref, sizeof row->ref, "%lld:%d", (long long)m.stmt,
+	    m.seq);
+	xstrlcpy(row->uuid, rec.uuid, sizeof row->uuid);
+	xstrlcpy(row->at, rec.at, sizeof row->at);
+	row->kind = syncrec_kind_name(rec.kind);
+	row->payload = syncrec_encode(&rec);
 	free(rec.card_payments);
+	return 0;
+}
+
+/* Line line_id's match m as its record. */
+static int
+match_record(struct svc *s, int64_t line_id, const struct line_match *m,
+    const char *op, const char *note, const char *at, struct pd_err *err)
+{
+	struct outbox_row row;
+	int rc;
+
+	if (match_row(s, line_id, m, op, note, at, &row, err) != 0)
+		return -1;
+	rc = store_outbox_insert_set(s->st, &row, 1, err);
+	free(row.payload);
 	return rc;
 }
 
@@ -131,7 +153,8 @@ svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
     int one, const char *at, struct pd_err *err)
 {
 	struct line_match *m;
-	size_t nm = 0, i;
+	struct outbox_row *rows;
+	size_t nm = 0, i, k;
 	int rc = 0;
 
 	if (n == 0)
@@ -139,8 +162,20 @@ svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
 	m = store_line_matches(s->st, pairs, n, one, &nm, err);
 	if (m == NULL)
 		return -1;
-	for (i = 0; i < nm && rc == 0; i++)
-		rc = match_record(s, m[i].line_id, &m[i], "match", "", at, err);
+	/* the records written MATCH_ROWS at a time */
+	rows = xcalloc(MATCH_ROWS, sizeof *rows);
+	for (i = 0; i < nm && rc == 0; i += MATCH_ROWS) {
+		for (k = 0; k < MATCH_ROWS && i + k < nm && rc == 0; k++)
+			rc = match_row(s, m[i + k].line_id, &m[i + k], "match",
+			    "", at, &rows[k], err);
+		if (rc == 0)
+			rc = store_outbox_insert_set(s->st, rows, k, err);
+		while (k > 0) {
+			free(rows[--k].payload);
+			rows[k].payload = NULL;
+		}
+	}
+	free(rows);
 	free(m);
 	return rc;
 }

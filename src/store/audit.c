@@ -397,6 +397,52 @@ store_outbox_insert(struct store *st, const char *uuid, const char *kind,
 	return st_done(st, s, err);
 }
 
+/* The rows store_outbox_insert_set writes with one statement: each
+ * statement of store_outbox_insert ran its own statement journal, the
+ * pages of the outbox, its indexes and the seals copied into it again for
+ * every row (ROWS5 five rows' placeholders). */
+#define OBX_ROW "(?, ?, ?, ?, ?)"
+#define OBX_ROWS5 OBX_ROW ", " OBX_ROW ", " OBX_ROW ", " OBX_ROW ", " OBX_ROW
+#define OBX_ROWS25 OBX_ROWS5 ", " OBX_ROWS5 ", " OBX_ROWS5 ", " OBX_ROWS5 ", " OBX_ROWS5
+#define OBX_SET 50
+
+int
+store_outbox_insert_set(struct store *st, const struct outbox_row *rows,
+    size_t n, struct pd_err *err)
+{
+	struct db_stmt *s;
+	size_t i = 0, k;
+	int c, rc;
+
+	for (; n - i >= OBX_SET; i += OBX_SET) {
+		s = st_stmt(st,
+		    "INSERT INTO outbox (uuid, kind, ref, payload, "
+		    "created_at) VALUES " OBX_ROWS25 ", " OBX_ROWS25,
+		    err);
+		if (s == NULL)
+			return -1;
+		/* the rows outlive the statement's step: bound as they are */
+		for (k = 0, c = 1, rc = DB_OK; k < OBX_SET && rc == DB_OK; k++) {
+			const struct outbox_row *r = &rows[i + k];
+			const char *v[5] = {r->uuid, r->kind, r->ref, r->payload,
+			    r->at};
+			int f;
+
+			for (f = 0; f < 5 && rc == DB_OK; f++)
+				rc = db_bind_text(s, c++, v[f], -1, DB_STATIC);
+		}
+		if (rc != DB_OK)
+			return st_fail(st, err, _("Writing to the store"));
+		if (st_done(st, s, err) != 0)
+			return -1;
+	}
+	for (; i < n; i++)
+		if (store_outbox_insert(st, rows[i].uuid, rows[i].kind,
+		        rows[i].ref, rows[i].payload, rows[i].at, err) != 0)
+			return -1;
+	return 0;
+}
+
 static void
 read_detail(struct db_stmt *s, void *elem)
 {

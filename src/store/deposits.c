@@ -421,15 +421,19 @@ store_card_match_groups(
     struct store *st, int days, int fee_bp, size_t *n, struct pd_err *err)
 {
 	/* each terminal's day of posted card payments no match took, from
-	 * the first day a free credit could settle; a credit of their total
-	 * less at most fee_bp of it, booked from that day to days after,
-	 * naming the terminal; one to one */
+	 * the first day a free credit could settle to the last day one was
+	 * booked (the days after it no credit can settle: at 10M the card
+	 * payments of the rest of the year were grouped); a credit of their
+	 * total less at most fee_bp of it, booked from that day to days
+	 * after, naming the terminal; one to one */
 	struct db_stmt *s = st_stmt(st,
 	    "WITH g AS (SELECT p.terminal AS term, p.paid_on AS day, "
 	    "sum(p.amount) AS gross, count(*) AS np FROM payments p WHERE "
 	    "p.method_kind = 'card' AND p.status = 'Posted' AND p.paid_on >= "
 	    "(SELECT date(min(l.booking_date), '-' || ?1 || ' days') FROM "
-	    "bank_statement_lines l WHERE " LINE_FREE ") AND " PAY_FREE
+	    "bank_statement_lines l WHERE " LINE_FREE ") AND p.paid_on <= "
+	    "(SELECT max(l.booking_date) FROM bank_statement_lines l WHERE "
+	    LINE_FREE ") AND " PAY_FREE
 	    " GROUP BY p.terminal, p.paid_on), c AS (SELECT l.id AS lid, "
 	    "g.term, g.day, g.gross, g.np, count(*) OVER (PARTITION BY "
 	    "g.term, g.day) AS ng, count(*) OVER (PARTITION BY l.id) AS nl "

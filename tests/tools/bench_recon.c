@@ -111,8 +111,9 @@ static const char *const raw_sql[] = {
     "AS gross, count(*) AS np FROM payments p WHERE p.method_kind = 'card' "
     "AND p.status = 'Posted' AND p.paid_on >= (SELECT date("
     "min(l.booking_date), '-' || ?1 || ' days') FROM bank_statement_lines "
-    "l WHERE " RAW_LINE_FREE ") AND " RAW_PAY_FREE
-    " GROUP BY p.terminal, p.paid_on), c AS (SELECT l.id AS lid, g.term, "
+    "l WHERE " RAW_LINE_FREE ") AND p.paid_on <= (SELECT "
+    "max(l.booking_date) FROM bank_statement_lines l WHERE " RAW_LINE_FREE
+    ") AND " RAW_PAY_FREE " GROUP BY p.terminal, p.paid_on), c AS (SELECT l.id AS lid, g.term, "
     "g.day, count(*) OVER (PARTITION BY g.term, g.day) AS ng, count(*) "
     "OVER (PARTITION BY l.id) AS nl FROM g JOIN bank_statement_lines l ON "
     "l.amount BETWEEN g.gross - g.gross * ?2 / 10000 AND g.gross AND "

@@ -1575,6 +1575,56 @@ search_pages(void **state)
 	search_next_pages(f);
 }
 
+/* A statement's match records are written 50 to a statement
+ * (store_outbox_insert_set): every row in the order given, sealed as one
+ * by one, and a bad row in a set of 50 writes none of the set. */
+static void
+outbox_set_in_order(void **state)
+{
+	struct fx *f = *state;
+	struct outbox_row rows[123];
+	struct pd_err err;
+	char p[123][32];
+	size_t i;
+
+	login(f, "jane", "1234");
+	for (i = 0; i < 123; i++) {
+		snprintf(rows[i].uuid, sizeof rows[i].uuid,
+		    "0190a000-0000-7000-8000-%012zu", i);
+		snprintf(rows[i].ref, sizeof rows[i].ref, "1:%zu", i);
+		snprintf(p[i], sizeof p[i], "{\"n\":%zu}", i);
+		rows[i].kind = "stmt_match";
+		rows[i].payload = p[i];
+		snprintf(rows[i].at, sizeof rows[i].at, "2026-01-02 03:04:05");
+	}
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(store_outbox_insert_set(f->s.st, rows, 123, &err), 0);
+	assert_int_equal(svc_audit(&f->s, rows[0].at, "test", "outbox", "set",
+	                     "", &err),
+	    0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM outbox o WHERE ref = "
+	                          "'1:' || (o.id - (SELECT min(id) FROM outbox "
+	                          "WHERE kind = 'stmt_match')) AND payload = "
+	                          "'{\"n\":' || (o.id - (SELECT min(id) FROM "
+	                          "outbox WHERE kind = 'stmt_match')) || '}'"),
+	    123);
+	assert_int_equal(count(f, "SELECT count(*) FROM seals WHERE tbl = "
+	                          "'outbox' AND audit_id IS NOT NULL"),
+	    count(f, "SELECT count(*) FROM outbox"));
+	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
+	/* the 50th row of a set is one the outbox holds: none of the set */
+	snprintf(rows[49].uuid, sizeof rows[49].uuid, "%s", rows[0].uuid);
+	for (i = 0; i < 49; i++)
+		rows[i].uuid[9] = 'b';
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(store_outbox_insert_set(f->s.st, rows, 50, &err), -1);
+	store_rollback(f->s.st);
+	assert_int_equal(count(f, "SELECT count(*) FROM outbox WHERE kind = "
+	                          "'stmt_match'"),
+	    123);
+}
+
 int
 main(void)
 {
@@ -1615,6 +1665,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        anchor_kept_only_forward, setup, teardown),
 	    cmocka_unit_test_setup_teardown(search_pages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        outbox_set_in_order, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("service", tests, NULL, NULL);
