@@ -141,8 +141,8 @@ svc_forecast(struct svc *s, int weeks, int past, const char *segment,
 	}
 	/* every week in one pass (store_forecast_weeks) */
 	store_cache_kb(s->st, FORECAST_CACHE_KB);
-	i = store_forecast_weeks(s->st, w, (size_t)n,
-	    svc_narrowed(&sc) ? &sc : NULL, err);
+	i = store_forecast_weeks(
+	    s->st, w, (size_t)n, svc_narrowed(&sc) ? &sc : NULL, err);
 	store_cache_kb(s->st, 0);
 	if (i != 0)
 		goto out;

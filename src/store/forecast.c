@@ -139,8 +139,8 @@ of_segment(struct db_stmt *g, int64_t cid)
  * dropped, the weeks' open amounts and consumers counted; the number
  * kept, or -1. */
 static ssize_t
-open_sums(struct forecast_week *w, struct fc_open *v, size_t n,
-    struct db_stmt *g)
+open_sums(
+    struct forecast_week *w, struct fc_open *v, size_t n, struct db_stmt *g)
 {
 	size_t i = 0, j, out = 0;
 	int64_t last = 0;
