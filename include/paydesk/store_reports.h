@@ -121,7 +121,8 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
 /* Aging of open items by days past their due date (enum age_bucket). */
 /* The figures of the forecast's n weeks w (at most 2 x
  * FORECAST_WEEKS_MAX + 2; each one's from, to, as_of and past set by the
- * caller; the rest filled): the items due from..to, what they owe at
+ * caller; the rest filled), in one pass and one read transaction: the
+ * items due from..to, what they owe at
  * the start of as_of, each consumer's on-time history over the
  * FORECAST_HISTORY_DAYS before as_of weighted by forecast_expect
  * (forecast.h; issue 23), and for a past week what came in for those
@@ -129,8 +130,8 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
 /* sc (NULL: the organisation's): the segment of the items and, for a
  * past week, the scope and filters of what came in and was collected
  * (store_forecast_scoped). */
-int store_forecast_week(struct store *st, struct forecast_week *w,
-    const struct payment_filter *sc, struct pd_err *err);
+int store_forecast_weeks(struct store *st, struct forecast_week *w,
+    size_t n, const struct payment_filter *sc, struct pd_err *err);
 /* A past week's came_in and collected of the payments of sc (a scope,
  * its team, a segment: as the KPIs read them; scope.c): allocated in
  * [from, end) to the items due from..to, and Posted from..to. */

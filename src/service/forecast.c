@@ -87,17 +87,23 @@ check_weeks(int weeks, int past, struct pd_err *err)
 	return 0;
 }
 
+/* the page cache of the forecast's reads: the consumers' histories are
+ * read in order of consumer across every week, each page of the rollup
+ * once, and each week's consumers are grouped in memory, not in a
+ * temporary file (as the sync and the deposits' matching do) */
+#define FORECAST_CACHE_KB 131072
+
 int
 svc_forecast(struct svc *s, int weeks, int past, const char *segment,
     forecast_cb cb, void *arg, struct forecast_totals *f, struct pd_err *err)
 {
 	static const int spans[3] = {4, 8, 13};
-	struct forecast_week w;
+	struct forecast_week w[FORECAST_WEEKS_MAX * 2], *x;
 	struct payment_filter sc;
 	struct org_days o;
 	char from[11], to[11];
 	int32_t today, first;
-	int k, i, rc = -1;
+	int k, i, n = 0, rc = -1;
 
 	memset(f, 0, sizeof *f);
 	if (svc_require(s, ROLE_SUPERVISOR, _("The forecast"), err) != 0 ||
@@ -126,30 +132,35 @@ svc_forecast(struct svc *s, int weeks, int past, const char *segment,
 	if (store_forecast_org_days(s->st, from, to, org_day, &o, err) != 0)
 		goto out;
 	for (k = past; k >= 1; k--) {
-		week_of(&w, first - 7 * k, first - 7 * k, 1);
-		org_of(&o, &w, first - 7 * k);
-		if (store_forecast_week(s->st, &w,
-		        svc_narrowed(&sc) ? &sc : NULL, err) != 0 ||
-		    cb(&w, arg) != 0)
-			goto out;
+		week_of(&w[n], first - 7 * k, first - 7 * k, 1);
+		org_of(&o, &w[n++], first - 7 * k);
 	}
 	for (k = 0; k < weeks; k++) {
-		week_of(&w, first + 7 * k, today + 1, 0);
-		org_of(&o, &w, today + 1);
-		if (store_forecast_week(s->st, &w,
-		        svc_narrowed(&sc) ? &sc : NULL, err) != 0)
-			goto out;
-		f->open_ahead += w.open;
-		f->expected += w.expected;
-		for (i = 0; i < 3; i++)
-			if (k < spans[i])
-				f->ahead[i] += w.expected;
-		if (cb(&w, arg) != 0)
+		week_of(&w[n], first + 7 * k, today + 1, 0);
+		org_of(&o, &w[n++], today + 1);
+	}
+	/* every week in one pass (store_forecast_weeks) */
+	store_cache_kb(s->st, FORECAST_CACHE_KB);
+	i = store_forecast_weeks(
+	    s->st, w, (size_t)n, svc_narrowed(&sc) ? &sc : NULL, err);
+	store_cache_kb(s->st, 0);
+	if (i != 0)
+		goto out;
+	for (x = w; x < w + n; x++) {
+		if (!x->past) {
+			k = (int)(x - w) - past;
+			f->open_ahead += x->open;
+			f->expected += x->expected;
+			for (i = 0; i < 3; i++)
+				if (k < spans[i])
+					f->ahead[i] += x->expected;
+		}
+		if (cb(x, arg) != 0)
 			goto out;
 	}
 	/* what is overdue before the current week: owed, not forecast */
-	date_format(w.from, first);
-	if (store_forecast_arrears(s->st, w.from, segment, &f->arrears, err) != 0)
+	date_format(from, first);
+	if (store_forecast_arrears(s->st, from, segment, &f->arrears, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -744,7 +744,6 @@ const char store_mig_57[] =
     " due_on ROWS UNBOUNDED PRECEDING);\n"
     "DROP TRIGGER IF EXISTS due_paid_run_add;\n"
     "DROP TRIGGER IF EXISTS due_paid_run_sub;\n"
-    "DROP TRIGGER IF EXISTS due_paid_run_upd;\n"
     "CREATE TRIGGER due_paid_run_add AFTER INSERT ON due_paid BEGIN"
     " INSERT INTO due_paid_run (consumer_id, due_on, due, on_time) SELECT"
     " NEW.consumer_id, NEW.due_on, coalesce(max(due), 0), coalesce(max("
@@ -759,11 +758,29 @@ const char store_mig_57[] =
     " due_on = OLD.due_on;"
     " UPDATE due_paid_run SET due = due - OLD.due, on_time = on_time -"
     " OLD.on_time WHERE consumer_id = OLD.consumer_id AND due_on >"
-    " OLD.due_on; END;\n"
-    /* an allocation adds to its due day's row in place (store_mig_55):
-     * the running totals from that day on by the difference */
+    " OLD.due_on; END;\n";
+
+/* due_paid_run kept in step with due_paid's updates too (issue 23, the
+ * forecast's one pass reading it): since store_mig_55 an allocation
+ * adds to its day's on_time in place (UPDATE), which due_paid_run's
+ * triggers of store_mig_57 (insert and delete) did not see, so a
+ * consumer's running totals fell behind at its first payment on time.
+ * The rows out of step are written again from due_paid (the window of
+ * store_mig_57; those in step left alone); its keys are due_paid's,
+ * kept by those triggers. Safe to run again: the same trigger, and no
+ * row out of step. */
+const char store_mig_58[] =
+    "DROP TRIGGER IF EXISTS due_paid_run_upd;\n"
     "CREATE TRIGGER due_paid_run_upd AFTER UPDATE OF due, on_time ON"
     " due_paid BEGIN"
     " UPDATE due_paid_run SET due = due + NEW.due - OLD.due, on_time ="
     " on_time + NEW.on_time - OLD.on_time WHERE consumer_id ="
-    " NEW.consumer_id AND due_on >= NEW.due_on; END;\n";
+    " NEW.consumer_id AND due_on >= NEW.due_on; END;\n"
+    "INSERT OR REPLACE INTO due_paid_run (consumer_id, due_on, due,"
+    " on_time) SELECT b.consumer_id, b.due_on, b.due, b.on_time FROM"
+    " (SELECT consumer_id, due_on, sum(due) OVER w AS due, sum(on_time)"
+    " OVER w AS on_time FROM due_paid WINDOW w AS (PARTITION BY"
+    " consumer_id ORDER BY due_on ROWS UNBOUNDED PRECEDING)) b WHERE NOT"
+    " EXISTS (SELECT 1 FROM due_paid_run r WHERE r.consumer_id ="
+    " b.consumer_id AND r.due_on = b.due_on AND r.due = b.due AND"
+    " r.on_time = b.on_time);\n";

@@ -378,15 +378,15 @@ sql "UPDATE items SET due_on = '2025-03-20' WHERE id = (SELECT i.id FROM
 fc_again "an item's due date changed"
 # doctor sees a rollup that is not the ledger's (and the change made
 # outside a use case, the seals' problem)
-# (its running totals, due_paid_run, follow due_paid's every change, an
-# update too: they agree with the wrong row, and doctor names that row
-# and its day's, each both ways)
+# (its running totals, due_paid_run, follow due_paid's inserts,
+# deletes and updates (store_mig_58, as an allocation adds to a day):
+# they follow this one too, and agree with it)
 sql "UPDATE due_paid SET on_time = on_time + 1 WHERE (consumer_id,
  due_on) = (SELECT consumer_id, due_on FROM due_paid LIMIT 1)"
 expect "doctor sees a wrong row of the forecast history" 6 \
     "forecast history: consumer #" sup doctor
 has "and says what the rollup says" "paid on time, the rollup not"
-same "that row alone and its day's, each both ways: no other" \
+same "that row alone and its day, each both ways: no other (the running totals follow it)" \
     "$(grep -c 'forecast history' "$OUT")" 4
 sql "UPDATE due_paid SET on_time = on_time - 1 WHERE (consumer_id,
  due_on) = (SELECT consumer_id, due_on FROM due_paid LIMIT 1)"
