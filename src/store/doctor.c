@@ -286,6 +286,20 @@ static const struct {
         "'ledger' AS side, * FROM (SELECT * FROM b EXCEPT SELECT * FROM r) "
         "UNION ALL SELECT 'rollup', * FROM (SELECT * FROM r EXCEPT SELECT * "
         "FROM b)) x"},
+    /* the Outstanding's open items (schema.c's open_due) against the
+     * items, both ways */
+    {N_("dashboard totals"), 1,
+        "WITH b AS (SELECT i.due_on, c.segment, i.arr_event IS NOT NULL AS "
+        "arranged, sum(i.amount - i.settled) AS open, count(*) AS n FROM "
+        "items i JOIN consumers c ON c.id = i.consumer_id WHERE i.settled "
+        "< i.amount GROUP BY 1, 2, 3), r AS (SELECT due_on, segment, "
+        "arranged, open, n FROM open_due WHERE open <> 0 OR n <> 0) SELECT "
+        "'open items due ' || x.due_on || ', segment \"' || x.segment || "
+        "'\"' || CASE WHEN x.arranged THEN ', arranged' ELSE '' END || "
+        "': the ' || x.side || ' says ' || x.open || ' open in ' || x.n || "
+        "' items, the other not' FROM (SELECT 'ledger' AS side, * FROM "
+        "(SELECT * FROM b EXCEPT SELECT * FROM r) UNION ALL SELECT "
+        "'rollup', * FROM (SELECT * FROM r EXCEPT SELECT * FROM b)) x"},
     {N_("outbox"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "

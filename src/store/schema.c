@@ -82,6 +82,7 @@ const char *const store_migrations[] = {
     store_mig_56,
     store_mig_57,
     store_mig_58,
+    store_mig_59,
 };
 
 const int store_nmigrations =

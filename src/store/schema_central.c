@@ -547,6 +547,12 @@ const char *const store_central_migrations[] = {
     /* and the outbox's insert seal, written again by store_mig_56:
      * the terminals' queue, not sealed here */
     "DROP TRIGGER IF EXISTS seal_outbox_ins;\n",
+    /* the open items by due day (the store's open_due, issue 23): the
+     * terminals' Outstanding, not kept here */
+    "DROP TRIGGER IF EXISTS open_due_item_add;\n"
+    "DROP TRIGGER IF EXISTS open_due_item_upd;\n"
+    "DROP TRIGGER IF EXISTS open_due_segment;\n"
+    "DELETE FROM open_due;\n",
 };
 #undef FEED
 #undef RULE_FEED

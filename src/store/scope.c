@@ -221,14 +221,20 @@ store_moved_after(struct store *st, const char *segment, const char *from,
 
 	/* the few events after `to` (none for a current period), their
 	 * moves and items (CROSS JOIN: in that order, not every item of
-	 * the period asking for its moves) */
+	 * the period asking for its moves). Each move's item by its key
+	 * (EXISTS): joined, SQLite built a Bloom filter of every item for
+	 * the 40 moves of a previous month (80 ms of CPU at 1M payments,
+	 * most of a dashboard's) */
 	qb_init(&q,
 	    "SELECT coalesce(sum(m.amount), 0) FROM arrangement_events e CROSS "
-	    "JOIN arrangement_moves m CROSS JOIN items i WHERE e.id = "
-	    "m.event_id AND i.id = m.item_id");
+	    "JOIN arrangement_moves m WHERE e.id = m.event_id");
 	qb_add(&q, " AND substr(e.at, 1, 10) > ?", "s", to);
-	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", from, due_to);
+	qb_add(&q,
+	    " AND EXISTS (SELECT 1 FROM items i WHERE i.id = m.item_id AND "
+	    "i.due_on BETWEEN ? AND ?",
+	    "ss", from, due_to);
 	segment_items(&q, &(struct payment_filter){.segment = segment});
+	qb_add(&q, ")", "");
 	return qb_one_row(st, &q, moved, 1, err);
 }
 

@@ -236,6 +236,33 @@ facts_kept() {
 	 coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE m.item_id =
 	 i.id)) <> 0" "SELECT due_on, segment, due FROM due_segment WHERE due
 	 <> 0")" 0
+	# the open items by due day, segment and arranged (open_due,
+	# schema.c), and the kpi's Outstanding read from it, of the
+	# organisation and of each segment, as the items say
+	same "$1: the open items by due day as the items" "$(fdiff "SELECT
+	 i.due_on, c.segment, i.arr_event IS NOT NULL, sum(i.amount -
+	 i.settled), count(*) FROM items i, consumers c WHERE c.id =
+	 i.consumer_id AND i.settled < i.amount GROUP BY 1, 2, 3" "SELECT
+	 due_on, segment, arranged, open, n FROM open_due WHERE n <> 0 OR open
+	 <> 0")" 0
+	for sg in "" residential COMMERCIAL; do
+		sup --json kpi --month 2025-03 ${sg:+--segment "$sg"} \
+		    >"$T/fo.json" 2>&1
+		same "$1: the kpi's Outstanding${sg:+ of $sg} as the items" \
+		    "$(python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))["outstanding"]
+print(*(o[k] for k in ("total", "open_items", "overdue_items",
+    "under_arrangement", "under_arrangement_items", "avg_days_past_due")))' \
+		    "$T/fo.json")" "$(sql "SELECT printf('%d %d %d %d %d %.1f',
+		     coalesce(sum(i.amount - i.settled), 0), count(*),
+		     count(i.due_on < '2025-04-01' OR NULL), coalesce(sum(CASE WHEN
+		     i.arr_event IS NOT NULL THEN i.amount - i.settled END), 0),
+		     count(i.arr_event), coalesce(round(avg(CASE WHEN i.due_on
+		     < '2025-04-01' THEN julianday('2025-04-01') -
+		     julianday(i.due_on) END), 1), 0)) FROM items i JOIN consumers c
+		     ON c.id = i.consumer_id WHERE i.settled < i.amount AND ('$sg' =
+		     '' OR c.segment = '$sg' COLLATE NOCASE)")"
+	done
 	sup --json kpi --month 2025-03 --segment residential --method Cash \
 	    --user jane >"$T/fk.json" 2>&1
 	same "$1: a segment's month by one method and user" \
@@ -400,13 +427,17 @@ sql "UPDATE pay_facts SET amount = amount + 1 WHERE (paid_on, method,
  (SELECT due_on, paid_on, segment FROM alloc_facts WHERE n > 0 ORDER BY 1
  LIMIT 1);
  UPDATE due_segment SET due = due + 1 WHERE (due_on, segment) = (SELECT
- due_on, segment FROM due_segment WHERE due > 0 ORDER BY 1 LIMIT 1)"
+ due_on, segment FROM due_segment WHERE due > 0 ORDER BY 1 LIMIT 1);
+ UPDATE open_due SET open = open + 1 WHERE (due_on, segment, arranged) =
+ (SELECT due_on, segment, arranged FROM open_due WHERE n > 0 ORDER BY 1
+ LIMIT 1)"
 expect "doctor sees a wrong row of the dashboards' totals" 6 \
     "dashboard totals: paid 2025-01-15 at T01, Cash" sup doctor
 has "and the allocations' by due and paid day" "dashboard totals: due 2025-01-15, paid"
 has "and a segment's amounts due" \
     'dashboard totals: due 2025-01-15, segment "Commercial": the rollup says 2001 due'
-same "those rows alone, both ways" "$(grep -c 'dashboard totals' "$OUT")" 6
+has "and the open items of a due day" "dashboard totals: open items due"
+same "those rows alone, both ways" "$(grep -c 'dashboard totals' "$OUT")" 8
 # and a consumer's last days that are not pay_days'
 sql "UPDATE pay_recent SET recent = recent || ';2025-01-01 1 0' WHERE
  consumer_id = (SELECT min(consumer_id) FROM pay_recent)"

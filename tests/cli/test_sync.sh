@@ -110,6 +110,19 @@ same "T02's dashboards' totals hold T01's pulled payments" \
         'T01') || '/' || (SELECT count(*) FROM payments WHERE terminal =
         'T01' AND status = 'Posted') || '/' || (SELECT total(n) > 0 FROM
         alloc_facts WHERE terminal = 'T01')")" "2.0/2/1"
+# and the Outstanding's open items (open_due) the items pulled and what
+# the pulled payments settled of them, as each terminal's items say
+for k in 1 2; do
+	same "T0$k's open items' rollup as its items, pulled ones too" \
+	    "$(tsql $k "WITH b AS (SELECT i.due_on, c.segment, i.arr_event IS
+	        NOT NULL, sum(i.amount - i.settled), count(*) FROM items i JOIN
+	        consumers c ON c.id = i.consumer_id WHERE i.settled < i.amount
+	        GROUP BY 1, 2, 3), r AS (SELECT due_on, segment, arranged, open,
+	        n FROM open_due WHERE n <> 0 OR open <> 0) SELECT ((SELECT
+	        count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM r)) +
+	        (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM b)))
+	        || '/' || (SELECT count(*) > 0 FROM r)")" 0/1
+done
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 expect "the central store is consistent" 0 "organisation ACME: ok (" \
@@ -126,14 +139,14 @@ if [ "$BACKEND" = sqlite ]; then
 	        OR name LIKE 'rollup_%' OR name LIKE 'pay_days_%'
 	        OR name LIKE 'paid_by_day_%' OR name LIKE 'item_late_%'
 	        OR name LIKE 'facts_%' OR name = 'alloc_facts_paid'
-	        OR name LIKE 'pay_recent_%'")" 0
+	        OR name LIKE 'pay_recent_%' OR name LIKE 'open_due_%'")" 0
 	same "the central store keeps no days to pay, forecast weeks, late items" \
 	    "$(sqlite3 "$CDB" "SELECT (SELECT count(*) FROM pay_days) +
 	        (SELECT count(*) FROM paid_by_day) +
 	        (SELECT count(*) FROM item_late) + (SELECT count(*) FROM
 	        pay_facts) + (SELECT count(*) FROM alloc_facts) + (SELECT
 	        count(*) FROM due_segment) + (SELECT count(*) FROM
-	        pay_recent)")" 0
+	        pay_recent) + (SELECT count(*) FROM open_due)")" 0
 fi
 same "the central store's rollups are empty" \
     "$(csql "SELECT (SELECT count(*) FROM daily_totals) +

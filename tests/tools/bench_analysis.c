@@ -150,12 +150,19 @@ dashboard(struct svc *s, sqlite3 *raw, const char *today, const char *what,
 	sqlite3_finalize(st);
 	r = raw_period(raw, from, to, due_to, today, where, segment) +
 	    raw_period(raw, pfrom, pto, pto, prev_day, where, segment);
+	/* the outstanding items from their rollup by due day (open_due,
+	 * reports.c), a segment's rows only under a segment */
 	snprintf(sql, sizeof sql,
-	    "SELECT coalesce(sum(amount - settled), 0), count(*), "
-	    "coalesce(sum(CASE WHEN due_on < '%s' THEN CAST(julianday('%s') "
-	    "- julianday(due_on) AS INTEGER) END), 0), count(CASE WHEN due_on "
-	    "< '%s' THEN 1 END) FROM items WHERE settled < amount",
-	    today, today, today);
+	    "SELECT coalesce(sum(open), 0), coalesce(sum(n), 0), "
+	    "coalesce(sum(CASE WHEN due_on < '%s' THEN n * "
+	    "CAST(julianday('%s') - julianday(due_on) AS INTEGER) END), 0), "
+	    "coalesce(sum(CASE WHEN due_on < '%s' THEN n END), 0), "
+	    "coalesce(sum(CASE WHEN arranged THEN open END), 0), "
+	    "coalesce(sum(CASE WHEN arranged THEN n END), 0) FROM open_due%s%s%s",
+	    today, today, today,
+	    segment != NULL ? " WHERE segment = '" : "",
+	    segment != NULL ? segment : "",
+	    segment != NULL ? "' COLLATE NOCASE" : "");
 	r += raw_one(raw, sql);
 	snprintf(sql, sizeof sql,
 	    "SELECT f.paid_on, f.method, sum(f.amount), sum(f.n) FROM pay_facts "
