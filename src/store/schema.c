@@ -81,6 +81,7 @@ const char *const store_migrations[] = {
     store_mig_55,
     store_mig_56,
     store_mig_57,
+    store_mig_58,
 };
 
 const int store_nmigrations =

@@ -273,5 +273,6 @@ extern const char store_mig_54[];
 extern const char store_mig_55[];
 extern const char store_mig_56[];
 extern const char store_mig_57[];
+extern const char store_mig_58[];
 
 #endif
