@@ -83,6 +83,7 @@ const char *const store_migrations[] = {
     store_mig_57,
     store_mig_58,
     store_mig_59,
+    store_mig_60,
 };
 
 const int store_nmigrations =
