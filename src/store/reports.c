@@ -95,7 +95,7 @@ store_kpi(struct store *st, const char *from, const char *to,
 	"count(arr_event) FROM items WHERE settled < amount"
 
 /* the same figures from the rollup open_due (migration 59,
- * schema_m34.c): the open items by due day, segment and arranged, the
+ * schema_m54.c): the open items by due day, segment and arranged, the
  * days past due of a day its count times its days */
 #define OUTSTANDING_ROLLUP_SQL                                                 \
 	"SELECT coalesce(sum(open), 0), coalesce(sum(n), 0), "                 \

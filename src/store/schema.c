@@ -17,8 +17,10 @@
  *
  * schema_m01.c holds versions 1-13 (the counter, the back office, sync,
  * trust, search), schema_m14.c 14-33 (statements, shifts, arrangements,
- * gateways, deposits, reconciliation), schema_m34.c 34 on (alerts,
- * disputes, the analysis rollups, the documents log sealed).
+ * gateways, deposits, reconciliation), schema_m34.c 34-53 (alerts,
+ * disputes, the analysis rollups, the documents log sealed), schema_m54.c
+ * 54 on (the payers of a scope, rollups added to in place, the first
+ * count of a close, the forecast's running totals, the open items).
  */
 #include "internal.h"
 #include "schema_sql.h"
