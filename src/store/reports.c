@@ -157,8 +157,11 @@ static void
 payers_grouped(struct store *st, struct qb *q, const struct payment_filter *g,
     enum payers_sort sort)
 {
-	static const char *const inner[] = {
-	    "total DESC", "n DESC, total DESC", "last DESC, total DESC"};
+	/* equal totals cut by the limit: the lower consumer id kept, as
+	 * payers_scoped keeps it (the set the same both ways) */
+	static const char *const inner[] = {"total DESC, p.consumer_id",
+	    "n DESC, total DESC, p.consumer_id",
+	    "last DESC, total DESC, p.consumer_id"};
 	char tail[256];
 
 	/* group by consumer once and keep the rows wanted; only for
@@ -284,13 +287,16 @@ payers_scoped(struct store *st, struct qb *q, const struct payment_filter *g,
 		    "FROM (SELECT consumer_id FROM payer_scope WHERE scope = ? "
 		    "AND payments > 0 ORDER BY total DESC LIMIT ?))",
 		    "sisi", a, k, b, k);
+	/* the limit's set as payers_grouped takes it: equal totals at
+	 * its end, the lower consumer id */
 	qb_add(q,
-	    " GROUP BY consumer_id) SELECT t.consumer_id, c.name, "
-	    "c.account_no, t.total, t.n, t.last, (SELECT "
+	    " GROUP BY consumer_id ORDER BY total DESC, consumer_id LIMIT ?) "
+	    "SELECT t.consumer_id, c.name, c.account_no, t.total, t.n, "
+	    "t.last, (SELECT "
 	    "group_concat(method || '=' || amt, ';') FROM (SELECT p.method, "
 	    "sum(p.amount) AS amt FROM payments p INDEXED BY "
 	    "payments_consumer WHERE 1",
-	    "");
+	    "i", (int64_t)g->limit);
 	store_payment_where(st, q, g, 0);
 	qb_add(q,
 	    " AND p.consumer_id = t.consumer_id GROUP BY p.method ORDER BY "

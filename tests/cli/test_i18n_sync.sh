@@ -34,8 +34,9 @@ URL="http://127.0.0.1:$free"
 terminal 1 none
 says "the central node out of reach" "le nœud central est injoignable" fr \
     "$PD" --config "$T/t1.ini" sync
+# (a fresh terminal's first request is the organisation's status: its currency)
 status "after a French sync, sync --status in Spanish is Spanish" es \
-    "Último error           GET $URL/v1/pull" "injoignable"
+    "Último error           GET $URL/v1/status" "injoignable"
 status "... its reason too" es "no se puede conectar con el nodo central (curl: " \
     "le nœud central"
 status "... and in English, English" en "the central node cannot be reached (curl: " \
