@@ -204,12 +204,15 @@ store_push_rows(struct store *st, const char *const *consumers, size_t nc,
 	p->c = c;
 	p->it = it;
 	/* (a key sent twice is read twice: one of each kept) */
-	qsort(p->c, p->nc, sizeof *p->c, by_id_c);
+	/* (none read: NULL, which qsort may not be given) */
+	if (p->nc > 1)
+		qsort(p->c, p->nc, sizeof *p->c, by_id_c);
 	for (i = k = 0; i < p->nc; i++)
 		if (k == 0 || p->c[i].id != p->c[k - 1].id)
 			p->c[k++] = p->c[i];
 	p->nc = k;
-	qsort(p->it, p->nit, sizeof *p->it, by_id_it);
+	if (p->nit > 1)
+		qsort(p->it, p->nit, sizeof *p->it, by_id_it);
 	for (i = k = 0; i < p->nit; i++)
 		if (k == 0 || p->it[i].id != p->it[k - 1].id)
 			p->it[k++] = p->it[i];
