@@ -532,6 +532,10 @@ int svc_shift_pull_check(
 int svc_recon_pull_check(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 
+/* The view of a (its installments and compliance as of today; 0 or
+ * -1), arrange_view.c: for arrange.c's changes. */
+int svc_arr_view_of(struct svc *s, const struct arrangement *a,
+    struct arr_view *v, struct pd_err *err);
 /* The consumers (sorted ids, caller frees) of store_overdue(cutoff, min)
  * with an Active arrangement and no installment missed: every such plan
  * read in one statement (store_arr_items_overdue). */

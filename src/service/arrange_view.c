@@ -1,0 +1,190 @@
+/* arrange_view.c - payment arrangements as read (issue 21): a plan's
+ * compliance from its installments, its view, show and list, and the
+ * plans being kept of the disconnection list. The writes are arrange.c's. */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "paydesk/os.h"
+
+static void
+comply(struct arr_view *v)
+{
+	char today[11];
+	int32_t t, due, paid;
+	size_t i;
+
+	svc_today(today);
+	date_parse(today, NULL, &t, NULL);
+	memset(&v->tally, 0, sizeof v->tally);
+	v->paid = v->left = 0;
+	v->state = xcalloc(v->ninst ? v->ninst : 1, sizeof *v->state);
+	for (i = 0; i < v->ninst; i++) {
+		const struct arr_item *in = &v->inst[i];
+
+		/* what was paid of it elsewhere before the plan came (its own
+		 * event took it off: absorbed) is paid of it too, so that the
+		 * plan's debt less paid is what is left */
+		v->paid += in->it.settled - in->moved;
+		/* closed by a later event, or all of it taken off by its own
+		 * (paid meanwhile elsewhere) */
+		if (in->moved > 0 || in->it.amount - in->absorbed <= 0) {
+			v->state[i] = ARR_REPLACED;
+			continue;
+		}
+		v->left += in->it.amount - in->it.settled;
+		date_parse(in->it.due_on, NULL, &due, NULL);
+		paid = -1;
+		if (in->paid_on[0] != '\0')
+			date_parse(in->paid_on, NULL, &paid, NULL);
+		v->state[i] = arr_inst_state(due, v->a.grace_days, paid, t);
+		arr_tally_add(&v->tally, v->state[i]);
+	}
+	v->status =
+	    arr_plan_status(&v->tally, v->a.misses_allowed, v->a.cancelled);
+	v->compliance = arr_compliance_tenths(&v->tally);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int64_t *
+svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min, size_t *n,
+    struct pd_err *err)
+{
+	struct arr_item_of *r;
+	struct arr_view v;
+	int64_t *ids;
+	size_t nr, i, j, m, k = 0;
+
+	*n = 0;
+	if ((r = store_arr_items_overdue(s->st, cutoff, min, &nr, err)) == NULL)
+		return NULL;
+	ids = xcalloc(nr ? nr : 1, sizeof *ids);
+	for (i = 0; i < nr; i = j) {
+		for (j = i; j < nr && r[j].arr_id == r[i].arr_id; j++)
+			;
+		/* its compliance as a view of it tells (comply) */
+		memset(&v, 0, sizeof v);
+		v.a.id = r[i].arr_id;
+		v.a.consumer_id = r[i].consumer_id;
+		v.a.grace_days = r[i].grace_days;
+		v.a.misses_allowed = r[i].misses_allowed;
+		v.ninst = j - i;
+		v.inst = xcalloc(v.ninst, sizeof *v.inst);
+		for (m = 0; m < v.ninst; m++)
+			v.inst[m] = r[i + m].in;
+		comply(&v);
+		if (v.status == ARR_ACTIVE && v.tally.missed == 0)
+			ids[k++] = r[i].consumer_id;
+		svc_arr_view_free(&v);
+	}
+	free(r);
+	if (k > 1)
+		qsort(ids, k, sizeof *ids, cmp_id);
+	*n = k;
+	return ids;
+}
+
+/* v filled for arrangement a (read; what it holds too if holds). */
+static int
+view_read(struct svc *s, const struct arrangement *a, int holds,
+    struct arr_view *v, struct pd_err *err)
+{
+	memset(v, 0, sizeof *v);
+	v->a = *a;
+	if ((v->inst = store_arr_items(s->st, a->id, &v->ninst, err)) == NULL ||
+	    (holds && (v->holds = store_arr_holds(
+	                   s->st, a->id, &v->nholds, err)) == NULL)) {
+		svc_arr_view_free(v);
+		return -1;
+	}
+	comply(v);
+	return 0;
+}
+
+int
+svc_arr_view_of(struct svc *s, const struct arrangement *a, struct arr_view *v,
+    struct pd_err *err)
+{
+	return view_read(s, a, 1, v, err);
+}
+
+int
+svc_arrangement_show(
+    struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err)
+{
+	struct arrangement a;
+
+	memset(v, 0, sizeof *v);
+	if (svc_require(s, ROLE_CASHIER, _("An arrangement's details"), err) !=
+	        0 ||
+	    store_arr_find(s->st, plan_no, &a, err) != 0)
+		return -1;
+	return svc_arr_view_of(s, &a, v, err);
+}
+
+struct arr_view *
+svc_arrangement_list(struct svc *s, const char *account, int status, size_t *n,
+    struct pd_err *err)
+{
+	*n = 0;
+	if (svc_require(s, ROLE_CASHIER, _("The list of arrangements"), err) !=
+	    0)
+		return NULL;
+	return svc_arr_views(s, account, status, n, err);
+}
+
+/* svc_arr_views, with what each holds if holds. */
+static struct arr_view *views(struct svc *s, const char *account, int status,
+    int holds, size_t *n, struct pd_err *err);
+
+struct arr_view *
+svc_arr_views(struct svc *s, const char *account, int status, size_t *n,
+    struct pd_err *err)
+{
+	return views(s, account, status, 1, n, err);
+}
+
+struct arr_view *
+svc_arr_views_bare(struct svc *s, size_t *n, struct pd_err *err)
+{
+	return views(s, NULL, -1, 0, n, err);
+}
+
+static struct arr_view *
+views(struct svc *s, const char *account, int status, int holds, size_t *n,
+    struct pd_err *err)
+{
+	struct arrangement *as;
+	struct arr_view *out;
+	struct consumer c;
+	size_t na, i;
+
+	*n = 0;
+	memset(&c, 0, sizeof c);
+	if (account != NULL &&
+	    store_consumer_by_account(s->st, account, &c, err) != 0)
+		return NULL;
+	if ((as = store_arr_list(s->st, c.id, &na, err)) == NULL)
+		return NULL;
+	out = xcalloc(na ? na : 1, sizeof *out);
+	for (i = 0; i < na; i++) {
+		if (view_read(s, &as[i], holds, &out[*n], err) != 0) {
+			free(as);
+			svc_arr_views_free(out, *n);
+			*n = 0;
+			return NULL;
+		}
+		if (status >= 0 && (int)out[*n].status != status)
+			svc_arr_view_free(&out[*n]);
+		else
+			(*n)++;
+	}
+	free(as);
+	return out;
+}
