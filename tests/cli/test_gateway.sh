@@ -867,7 +867,10 @@ run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
 has "words: es JSON keeps the stored received_by" '"received_by": "System"'
 has "words: es JSON keeps the stored notes" \
     '"notes": "Gateway mpesa, code GB1, phone 254733111222"'
-run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" credit-notes
+# (searched: the cashier's list is her terminal's, and a gateway's
+# credit note is no terminal's, issue 23)
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" \
+    credit-notes --search "$gbcn"
 grep "$gbcn" "$OUT" | grep -q "Trop-perçu" &&
     ok "words: fr the credit-note list's reason" ||
     notok "words: fr the credit-note list's reason"

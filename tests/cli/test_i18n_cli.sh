@@ -520,7 +520,9 @@ import sys
 lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
 word, head, cell = sys.argv[2:5]
 row = [l for l in lines if word in l]
-sys.exit(not (row and lines[0].find(head) == row[0].find(cell) >
+# the header: the first line naming HEADER (a list's Scope line first)
+hdr = [l for l in lines if head in l] or ['']
+sys.exit(not (row and hdr[0].find(head) == row[0].find(cell) >
               row[0].find(word) + len(word)))
 PY
 	then ok "$1"; else notok "$1"; fi
