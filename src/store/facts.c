@@ -117,3 +117,34 @@ store_daily_facts(
 	          "f.paid_on",
 	    "");
 }
+
+int
+store_facts_week(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *end, int64_t v[3],
+    struct pd_err *err)
+{
+	struct qb q;
+
+	/* what the Posted payments of sc and of everyone allocated (each
+	 * allocation, its reversals too) in [from, end) to the items due
+	 * from..to: a few rows of each due day */
+	qb_init(&q, "SELECT coalesce(sum(f.paid), 0) FROM alloc_facts f WHERE "
+	            "f.due_on BETWEEN ? AND ? AND f.paid_on >= ? AND f.paid_on "
+	            "< ?");
+	qb_add(&q, "", "ssss", from, to, from, end);
+	facts_where(&q, sc);
+	if (qb_one_row(st, &q, &v[0], 1, err) != 0)
+		return -1;
+	qb_init(&q, "SELECT coalesce(sum(f.paid), 0) FROM alloc_facts f WHERE "
+	            "f.due_on BETWEEN ? AND ? AND f.paid_on >= ? AND f.paid_on "
+	            "< ?");
+	qb_add(&q, "", "ssss", from, to, from, end);
+	if (qb_one_row(st, &q, &v[1], 1, err) != 0)
+		return -1;
+	/* and every Posted payment of sc dated from..to */
+	qb_init(&q, "SELECT coalesce(sum(f.amount), 0) FROM pay_facts f WHERE "
+	            "f.paid_on BETWEEN ? AND ?");
+	qb_add(&q, "", "ss", from, to);
+	facts_where(&q, sc);
+	return qb_one_row(st, &q, &v[2], 1, err);
+}

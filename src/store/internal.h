@@ -365,6 +365,14 @@ int store_kpi_facts(struct store *st, const struct payment_filter *sc,
     struct kpi_raw *k, struct pd_err *err);
 void store_daily_facts(struct qb *q, const struct payment_filter *sc,
     const char *from, const char *to);
+/* A forecast's week from..to in them (the forecast's past weeks,
+ * scope.c): v[0] what the Posted payments of sc allocated in [from,
+ * end) to the items due from..to, their reversals included, v[1] the
+ * same of every payment, v[2] what the Posted payments of sc took
+ * from..to. */
+int store_facts_week(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *end, int64_t v[3],
+    struct pd_err *err);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */
 int64_t st_count(struct store *st, const char *sql);
