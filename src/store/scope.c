@@ -199,10 +199,11 @@ pending_week(struct store *st, const struct payment_filter *sc,
 {
 	struct qb q;
 
-	qb_init(&q, "SELECT coalesce(sum(a.amount), 0) FROM payments p CROSS "
-	            "JOIN allocations a CROSS JOIN items i WHERE a.payment_id = "
-	            "p.id AND i.id = a.item_id AND p.status = 'Pending' AND "
-	            "a.reverses IS NULL");
+	qb_init(&q,
+	    "SELECT coalesce(sum(a.amount), 0) FROM payments p CROSS "
+	    "JOIN allocations a CROSS JOIN items i WHERE a.payment_id = "
+	    "p.id AND i.id = a.item_id AND p.status = 'Pending' AND "
+	    "a.reverses IS NULL");
 	qb_add(&q, " AND p.paid_on >= ? AND p.paid_on < ?", "ss", w->from, end);
 	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", w->from, w->to);
 	if (sc != NULL)

@@ -14,6 +14,9 @@ CHECK="python3 $TOP/tests/cli/forecast_check.py"
 #      5/8; B1 50.00 due 04-24: 31.25.
 #   C (WU-3): C1 80.00 due 03-01 never paid: 0 of 80; C2 40.00 due
 #      04-22: 0.00. C1 is overdue before the current week: arrears 80.00.
+#   A's Z0 1000.00 due 2024-03-01, paid on time, is more than a year
+#      before any week's start: in no history (A's and the organisation's
+#      would be 1300 of 1400 on time with it).
 # Next week: open 290.01, forecast 181.26, 3 consumers.
 # Past week 02-10..16, as of 02-10: A's history is A1 alone (1/1), A2
 # open 100.00, forecast 100.00; nothing came in that week (A2 was paid on
@@ -34,10 +37,13 @@ A3,WU-1,Apr 2025,200.01,2025-04-01,2025-04-23
 B1,WU-2,Apr 2025,50.00,2025-04-01,2025-04-24
 C1,WU-3,Feb 2025,80.00,2025-02-10,2025-03-01
 C2,WU-3,Apr 2025,40.00,2025-04-01,2025-04-22
+Z0,WU-1,Feb 2024,1000.00,2024-02-01,2024-03-01
 CSV
 PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/c.csv" >/dev/null &&
     PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b.csv" >/dev/null ||
     exit 1
+PAYDESK_NOW="2024-02-20 10:00:00" sup pay WU-1 --type bill --items Z0 \
+    --method Cash --amount 1000.00 >/dev/null || exit 1
 PAYDESK_NOW="2025-01-05 10:00:00" sup pay WU-1 --type bill --items A1 \
     --method Cash --amount 300.00 >/dev/null || exit 1
 PAYDESK_NOW="2025-02-20 10:00:00" sup pay WU-1 --type bill --items A2 \
