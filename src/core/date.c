@@ -78,33 +78,36 @@ digits_at(const char *s, int n, int *v)
 	return 0;
 }
 
+#define WHAT (what != NULL ? what : _("Date"))
 int
 date_parse(const char *s, const char *what, int32_t *days, struct pd_err *err)
 {
 	int y, m, d;
 
-	if (what == NULL)
-		what = _("Date");
+	/* the messages' word (WHAT) looked up only for a message: a
+	 * catalogue look-up per date read was 240,000 of them for the
+	 * disconnection list's 120,000 installments at 10M */
 	if (s == NULL || *s == '\0')
 		return pd_fail(err, PD_EINVAL,
 		    _("%s is empty: give a date as "
 		      "YYYY-MM-DD"),
-		    what);
+		    WHAT);
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
 	    digits_at(s, 4, &y) || digits_at(s + 5, 2, &m) ||
 	    digits_at(s + 8, 2, &d))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": not a date, use "
 		      "YYYY-MM-DD (e.g. 2025-04-20)"),
-		    what, s);
+		    WHAT, s);
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": no such day in "
 		      "the calendar"),
-		    what, s);
+		    WHAT, s);
 	*days = date_days(y, m, d);
 	return 0;
 }
+#undef WHAT
 
 int
 month_parse(const char *s, const char *what, int32_t *first, int32_t *last,

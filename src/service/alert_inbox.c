@@ -267,22 +267,6 @@ svc_alert_close(struct svc *s, int64_t id, struct pd_err *err)
 
 /* ---- the disconnection list ---- */
 
-int
-svc_plan_kept(struct svc *s, const char *account, int *yes, struct pd_err *err)
-{
-	struct arr_view *v;
-	size_t n, i;
-
-	*yes = 0;
-	if ((v = svc_arrangement_list(s, account, ARR_ACTIVE, &n, err)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (v[i].tally.missed == 0)
-			*yes = 1;
-	svc_arr_views_free(v, n);
-	return 0;
-}
-
 static int
 cmp_id(const void *a, const void *b)
 {
@@ -311,7 +295,8 @@ svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
 	if ((r = store_overdue(s->st, cutoff, min, n, err)) == NULL)
 		return NULL;
 	/* the plans of those listed who have one, all in one read: a
-	 * look-up per consumer (svc_plan_kept) cost seconds at 10M
+	 * look-up per consumer (each one's arrangements' views) cost
+	 * seconds at 10M
 	 * payments (bench_debts) */
 	if ((kept = svc_kept_overdue(s, cutoff, min, &nk, err)) == NULL) {
 		free(r);

@@ -6,11 +6,30 @@
 #include "internal.h"
 #include "paydesk/os.h"
 
+/* An installment's state on day t under grace days: replaced if closed
+ * by a later event (moved), or all of it taken off by its own (absorbed:
+ * paid meanwhile elsewhere); else by its due day and the day it was paid
+ * in full ("" if not). A plan's view (comply) and the plans kept of the
+ * disconnection list (svc_kept_overdue) both say so by it. */
+static enum arr_inst_state
+inst_state(int64_t amount, int64_t moved, int64_t absorbed, const char *due_on,
+    const char *paid_on, int grace, int32_t t)
+{
+	int32_t due, paid = -1;
+
+	if (moved > 0 || amount - absorbed <= 0)
+		return ARR_REPLACED;
+	date_parse(due_on, NULL, &due, NULL);
+	if (paid_on[0] != '\0')
+		date_parse(paid_on, NULL, &paid, NULL);
+	return arr_inst_state(due, grace, paid, t);
+}
+
 static void
 comply(struct arr_view *v)
 {
 	char today[11];
-	int32_t t, due, paid;
+	int32_t t;
 	size_t i;
 
 	svc_today(today);
@@ -25,18 +44,11 @@ comply(struct arr_view *v)
 		 * event took it off: absorbed) is paid of it too, so that the
 		 * plan's debt less paid is what is left */
 		v->paid += in->it.settled - in->moved;
-		/* closed by a later event, or all of it taken off by its own
-		 * (paid meanwhile elsewhere) */
-		if (in->moved > 0 || in->it.amount - in->absorbed <= 0) {
-			v->state[i] = ARR_REPLACED;
+		v->state[i] = inst_state(in->it.amount, in->moved, in->absorbed,
+		    in->it.due_on, in->paid_on, v->a.grace_days, t);
+		if (v->state[i] == ARR_REPLACED)
 			continue;
-		}
 		v->left += in->it.amount - in->it.settled;
-		date_parse(in->it.due_on, NULL, &due, NULL);
-		paid = -1;
-		if (in->paid_on[0] != '\0')
-			date_parse(in->paid_on, NULL, &paid, NULL);
-		v->state[i] = arr_inst_state(due, v->a.grace_days, paid, t);
 		arr_tally_add(&v->tally, v->state[i]);
 	}
 	v->status =
@@ -57,31 +69,33 @@ svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min, size_t *n,
     struct pd_err *err)
 {
 	struct arr_item_of *r;
-	struct arr_view v;
+	struct arr_tally tally;
+	char today[11];
 	int64_t *ids;
+	int32_t t;
 	size_t nr, i, j, m, k = 0;
 
 	*n = 0;
 	if ((r = store_arr_items_overdue(s->st, cutoff, min, &nr, err)) == NULL)
 		return NULL;
+	svc_today(today);
+	date_parse(today, NULL, &t, NULL);
 	ids = xcalloc(nr ? nr : 1, sizeof *ids);
 	for (i = 0; i < nr; i = j) {
 		for (j = i; j < nr && r[j].arr_id == r[i].arr_id; j++)
 			;
-		/* its compliance as a view of it tells (comply) */
-		memset(&v, 0, sizeof v);
-		v.a.id = r[i].arr_id;
-		v.a.consumer_id = r[i].consumer_id;
-		v.a.grace_days = r[i].grace_days;
-		v.a.misses_allowed = r[i].misses_allowed;
-		v.ninst = j - i;
-		v.inst = xcalloc(v.ninst, sizeof *v.inst);
-		for (m = 0; m < v.ninst; m++)
-			v.inst[m] = r[i + m].in;
-		comply(&v);
-		if (v.status == ARR_ACTIVE && v.tally.missed == 0)
+		/* its compliance as its view tells (comply), read in place:
+		 * a view of each plan (its installments copied) was a tenth
+		 * of the list at 10M */
+		memset(&tally, 0, sizeof tally);
+		for (m = i; m < j; m++)
+			arr_tally_add(&tally,
+			    inst_state(r[m].amount, r[m].moved, r[m].absorbed,
+			        r[m].due_on, r[m].paid_on, r[i].grace_days, t));
+		if (arr_plan_status(&tally, r[i].misses_allowed, 0) ==
+		        ARR_ACTIVE &&
+		    tally.missed == 0)
 			ids[k++] = r[i].consumer_id;
-		svc_arr_view_free(&v);
 	}
 	free(r);
 	if (k > 1)

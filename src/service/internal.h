@@ -537,14 +537,11 @@ int svc_recon_pull_check(
 int svc_arr_view_of(struct svc *s, const struct arrangement *a,
     struct arr_view *v, struct pd_err *err);
 /* The consumers (sorted ids, caller frees) of store_overdue(cutoff, min)
- * with an Active arrangement and no installment missed: every such plan
+ * (cutoff NULL: every consumer) with an Active arrangement and no
+ * installment missed, a plan being kept protecting from disconnection
+ * (issue 21; the disconnection and reconnection lists): every such plan
  * read in one statement (store_arr_items_overdue). */
 int64_t *svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min,
     size_t *n, struct pd_err *err);
-/* Whether account has an Active arrangement with no installment missed:
- * a plan being kept protects from disconnection (issue 21; the
- * disconnection and reconnection lists). alert_inbox.c. */
-int svc_plan_kept(
-    struct svc *s, const char *account, int *yes, struct pd_err *err);
 
 #endif

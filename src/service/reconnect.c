@@ -33,15 +33,23 @@ overdue_now(const struct overdue_row *r, size_t n, int64_t id)
 	return hit != NULL ? hit->overdue : 0;
 }
 
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 struct reconnect_row *
 svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 {
 	struct reconnect_row *r;
 	struct overdue_row *od;
 	char iso[11], since[11], cutoff[11];
+	int64_t *kept;
 	int32_t today;
-	size_t nod, i, k = 0;
-	int kept;
+	size_t nod, nk, i, k = 0;
 
 	*n = 0;
 	if (svc_require(s, ROLE_RECOVERY, _("The reconnection list"), err) != 0)
@@ -54,16 +62,19 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 		return NULL;
 	if (nod > 1)
 		qsort(od, nod, sizeof *od, by_consumer);
+	/* the consumers keeping a plan, every plan read at once (their
+	 * arrangements' views read for each consumer listed: 0.8 s for
+	 * 1,449 of them at 1M payments) */
+	if ((kept = svc_kept_overdue(s, NULL, 0, &nk, err)) == NULL) {
+		free(od);
+		return NULL;
+	}
 	r = store_was_overdue(s->st, since, iso, s->cfg.disc_days,
 	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
 	for (i = 0; r != NULL && i < *n; i++) {
 		r[i].now = overdue_now(od, nod, r[i].consumer_id);
-		if (svc_plan_kept(s, r[i].account_no, &kept, err) != 0) {
-			free(r);
-			r = NULL;
-			break;
-		}
-		if (kept)
+		if (nk > 0 && bsearch(&r[i].consumer_id, kept, nk, sizeof *kept,
+		                  cmp_id) != NULL)
 			r[i].reason = N_("Arrangement");
 		else if (r[i].now < s->cfg.disc_amount || r[i].now == 0)
 			r[i].reason = N_("Paid");
@@ -71,6 +82,7 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 			continue; /* still on the disconnection list */
 		r[k++] = r[i];
 	}
+	free(kept);
 	free(od);
 	*n = r != NULL ? k : 0;
 	return r;

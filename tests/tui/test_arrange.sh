@@ -415,6 +415,50 @@ same "a kept arrangement protects him" "$(disc 2025-08-13)" \
 same "Sep 20: its installment missed, it protects no more" \
     "$(disc 2025-09-20)" \
     "WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+# A plan's compliance as the lists read it, all plans at once (amount
+# 40.00 still): Completed protects no more; kept, late once of the misses
+# allowed, rescheduled over a missed installment (replaced: not missed),
+# each protects; cancelled or broken (John Doe's), no more. José owes
+# 50.00 more, due Jul 1.
+on() { d=$1; shift; env PAYDESK_NOW="$d 12:00:00" PAYDESK_PIN=4321 \
+    "$PD" --user rita "$@"; }
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-X2,WU-10002,Jun 2025,50.00,2025-06-01,2025-07-01\n' >"$T/x2.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/x2.csv" >/dev/null
+expect "José pays his missed installment, late" 0 "Payment ID" on 2025-09-20 \
+    pay WU-10002 --type installment --items 'AR-T01-000004#1' \
+    --method Cash --amount 30.00
+same "its plan Completed: he is listed, 130.00 on two bills" \
+    "$(disc 2025-09-20)" \
+    "WU-10002,José Núñez,130.00,2,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+expect "a plan of the 50.00 alone, two misses allowed" 0 "AR-T01-000005" \
+    on 2025-09-20 arrangement create WU-10002 --items INV-X2 \
+    --installments 2 --frequency monthly --first-due 2025-10-15 \
+    --grace 3 --misses 2 --reason Hardship
+same "none due yet: it protects him, his 80.00 too" "$(disc 2025-09-20)" \
+    "WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+same "to reconnect: 130.00 before his plan, 80.00 now" \
+    "$(on 2025-09-20 --csv reconnections | tail -n +2 | tr -d '\r')" \
+    "WU-10002,José Núñez,130.00,2025-09-20,80.00,Arrangement"
+expect "#1 paid 10 days past due" 0 "Payment ID" on 2025-10-25 \
+    pay WU-10002 --type installment --items 'AR-T01-000005#1' \
+    --method Cash --amount 25.00
+same "Nov 1: late once of two allowed, none missed: kept (John Doe's #3, 60 days past, in a plan broken: listed)" \
+    "$(disc 2025-11-01)" \
+    "WU-10001,John Doe,200.09,1,2025-08-10 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+same "Nov 20: #2 missed (Active, a late and a miss of two): listed" \
+    "$(disc 2025-11-20)" \
+    "WU-10001,John Doe,200.09,1,2025-08-10 WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+expect "what is left rescheduled: #2 replaced" 0 "AR-T01-000005" \
+    on 2025-11-20 arrangement reschedule AR-T01-000005 --installments 2 \
+    --frequency weekly --first-due 2025-11-25 --reason Hardship
+same "none missed of those left: it protects him again" \
+    "$(disc 2025-11-20)" \
+    "WU-10001,John Doe,200.09,1,2025-08-10 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+expect "the plan cancelled" 0 "Cancelled" on 2025-11-20 arrangement \
+    cancel AR-T01-000005 --reason Hardship
+same "cancelled: no more, the 25.00 left owed by its bill again" \
+    "$(disc 2025-11-20)" \
+    "WU-10001,John Doe,200.09,1,2025-08-10 WU-10002,José Núñez,105.00,2,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
 sed -i '/^\[disconnection\]$/,$d' "$PAYDESK_CONFIG"
 PAYDESK_NOW="2025-09-20 10:00:00" expect "a cashier: refused" 5 \
     "The disconnection list needs the recovery role" \
