@@ -274,7 +274,10 @@ svc_plan_kept(struct svc *s, const char *account, int *yes, struct pd_err *err)
 	size_t n, i;
 
 	*yes = 0;
-	if ((v = svc_arrangement_list(s, account, ARR_ACTIVE, &n, err)) == NULL)
+	/* whatever the scope: a plan made at any terminal is kept */
+	if (svc_require(s, ROLE_CASHIER, _("The list of arrangements"), err) !=
+	        0 ||
+	    (v = svc_arr_views(s, account, ARR_ACTIVE, &n, err)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (v[i].tally.missed == 0)
