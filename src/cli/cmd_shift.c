@@ -533,6 +533,7 @@ out:
 struct list_arg {
 	struct table *t;
 	struct cli *c;
+	int rows; /* the scope's line is above the first (issue 23) */
 };
 
 static int
@@ -540,6 +541,9 @@ list_row(const struct shift *sh, void *arg)
 {
 	struct list_arg *a = arg;
 
+	/* the scope of the shifts read, once the role was let read them */
+	if (a->rows++ == 0)
+		cli_scope_line(a->c);
 	table_str(a->t, sh->z_no);
 	table_str(a->t, sh->cashier);
 	table_str(a->t, sh->opened_at);
@@ -573,7 +577,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	    {"to", 0, &to}, {"cashier", 0, &cashier}, {"limit", 0, &limit},
 	    {"scope", 0, &scope}, {NULL, 0, NULL}};
 	struct shift_filter f = {0};
-	struct list_arg a = {NULL, c};
+	struct list_arg a = {NULL, c, 0};
 	size_t lim = 0;
 	char **pos;
 	int npos, rc;
@@ -589,9 +593,10 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	f.limit = (int64_t)lim;
 	/* the shifts of the scope's drawers (issue 23) */
 	f.scoped = 1;
-	cli_scope_line(c);
 	a.t = table_new(c, cols, 8);
 	rc = svc_shift_list(&c->svc, &f, list_row, &a, &c->err);
+	if (rc == 0 && a.rows == 0)
+		cli_scope_line(c);
 	return table_done(a.t, rc);
 }
 
