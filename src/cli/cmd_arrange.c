@@ -448,6 +448,8 @@ cmd_disconnections(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    (r = svc_disconnections(&c->svc, &n, &c->err)) == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	t = table_new(c, cols, 5);
 	table_sheet(t, N_("Disconnections"));
 	for (i = 0; i < n; i++) {

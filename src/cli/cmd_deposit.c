@@ -234,6 +234,8 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 	v = svc_deposit_pending(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 1);
 	t = table_new(c, cols, 7);
 	for (i = 0; i < n; i++) {
 		table_str(t, v[i].z_no);
@@ -417,6 +419,8 @@ cmd_report_exceptions(struct cli *c, int argc, char **argv)
 	v = svc_recon_exceptions(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	cols = svc_listing_cols(LIST_EXCEPTIONS, &ncols);
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
@@ -473,6 +477,8 @@ cmd_reconcile_resolved(struct cli *c, int argc, char **argv)
 	v = svc_recon_resolved(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	cols = svc_listing_cols(LIST_RESOLVED, &ncols);
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
@@ -518,6 +524,8 @@ cmd_report_reconciliation(struct cli *c, int argc, char **argv)
 	d = svc_recon_days(&c->svc, account, from, to, &n, &c->err);
 	if (d == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	cols = svc_listing_cols(LIST_RECON, &ncols);
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {

@@ -251,3 +251,13 @@ tui_scope_suffix(struct tui *t, char *line, size_t n, const char *search)
 		snprintf(line + len, n - len, " \xc2\xb7 %s",
 		    svc_scope_list_title(t->svc, search, sc, sizeof sc));
 }
+
+void
+tui_org_suffix(char *line, size_t n)
+{
+	size_t len = strlen(line);
+
+	if (len + 3 < n)
+		snprintf(line + len, n - len, " \xc2\xb7 %s",
+		    _("Organisation (the same in every scope)"));
+}
