@@ -61,8 +61,8 @@ int store_deposit_slip_used(struct store *st, const char *slip,
     struct deposit *out, struct pd_err *err);
 /* Every deposit of sc (NULL: all; issue 23), newest first; the array
  * is the caller's to free. */
-struct deposit *store_deposit_list(struct store *st,
-    const struct row_scope *sc, size_t *n, struct pd_err *err);
+struct deposit *store_deposit_list(struct store *st, const struct row_scope *sc,
+    size_t *n, struct pd_err *err);
 /* A deposit's lines in the order written; the caller frees. */
 struct deposit_line *store_deposit_lines(
     struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);

@@ -187,7 +187,7 @@ static const struct command {
         "[--account ACCOUNT] [--date D]",
         N_("record a bank deposit of closed shifts' cash and cheques "
            "(supervisor)")},
-    {"deposit", "list", cmd_deposit_list, STORE, 
+    {"deposit", "list", cmd_deposit_list, STORE,
         "deposit list [--scope terminal|branch|org]",
         N_("bank deposits, newest first, with their credits (supervisor)")},
     {"deposit", "show", cmd_deposit_show, STORE, "deposit show SLIP",

@@ -137,8 +137,8 @@ store_deposit_slip_used(struct store *st, const char *slip,
 }
 
 struct deposit *
-store_deposit_list(struct store *st, const struct row_scope *sc, size_t *n,
-    struct pd_err *err)
+store_deposit_list(
+    struct store *st, const struct row_scope *sc, size_t *n, struct pd_err *err)
 {
 	struct deposit *out;
 	struct db_stmt *s;

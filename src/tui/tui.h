@@ -130,8 +130,7 @@ void tui_text(int y, int x, const char *s, int width);
 /* " · " and the scope in force (issue 23) appended to a list's count
  * line (of n bytes); search: a consumer's rows looked up (NULL: none),
  * wherever made unless a scope was chosen (svc_scope_list_title). */
-void tui_scope_suffix(
-    struct tui *t, char *line, size_t n, const char *search);
+void tui_scope_suffix(struct tui *t, char *line, size_t n, const char *search);
 /* " · Organisation (the same in every scope)" appended to the count line
  * of a list that has no scope (paydesk(1) SCOPES says why). */
 void tui_org_suffix(char *line, size_t n);
