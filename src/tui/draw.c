@@ -258,6 +258,5 @@ tui_org_suffix(char *line, size_t n)
 	size_t len = strlen(line);
 
 	if (len + 3 < n)
-		snprintf(line + len, n - len, " \xc2\xb7 %s",
-		    _("Organisation (the same in every scope)"));
+		snprintf(line + len, n - len, " \xc2\xb7 %s", _("Organisation"));
 }

@@ -723,3 +723,21 @@ for w in "org 1" "branch a.terminal IN $B01" "terminal a.terminal = 'T01'"; do
 	    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {n += $6} END {print n + 0}')" \
 	    "$(tsql 1 "SELECT count(*) FROM arrangements a WHERE ${w#* }")"
 done
+# the lists of no scope say so (paydesk(1) SCOPES): the same rows for mary
+# (her branch's by default) as for an admin, a line that says why
+for l in "report aging" disconnections alerts "report exceptions"; do
+	run as mary 2222 $l
+	has "$l of mary: no scope, said" \
+	    "Scope: Organisation (the same in every scope)"
+	cp "$OUT" "$T/mary.out"
+	run as admin 9999 $l
+	same "$l: mary's rows are the admin's" "$(cat "$OUT")" \
+	    "$(cat "$T/mary.out")"
+done
+run as mary 2222 --csv report aging
+same "report aging of mary: every consumer with an open item" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2}' | LC_ALL=C sort | tr '\n' ' ')" \
+    "$(rows "SELECT DISTINCT c.account_no FROM items i JOIN consumers c ON
+     c.id = i.consumer_id WHERE i.settled < i.amount")"
+run as mary 2222 deposit pending
+has "deposit pending: this terminal's" "Scope: Terminal T01"

@@ -120,4 +120,15 @@ wait_for "T01's dispute listed" "$(sql "SELECT d.dispute_no FROM disputes d
  JOIN payments p ON p.id = d.payment_id WHERE p.terminal = 'T01'")"
 lacks "not the dispute of T02's payment" "$(sql "SELECT d.dispute_no FROM
  disputes d JOIN payments p ON p.id = d.payment_id WHERE p.terminal = 'T02'")"
+# the aging screen has no scope and says so: every consumer's open items
+keys Escape
+wait_for "Esc: the dashboard" "Branch B01"
+keys a
+wait_for "a: the aging screen of the organisation, said on its total line" \
+    "Total outstanding"
+wait_for "with no scope, said" "consumers $(printf '\302\267') Organisation"
+wait_for "every consumer's open items, T02's payer's too" \
+    "$(sql "SELECT count(DISTINCT consumer_id) FROM items WHERE settled <
+     amount") consumers"
+keys Escape
 logout
