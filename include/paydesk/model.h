@@ -323,6 +323,16 @@ struct payment_filter {
 	int asc;                      /* ascending; default descending */
 	const struct page_key *after; /* NULL or !set: from the top */
 };
+/* The rows of a scope (issue 23) among those not payments: disputes
+ * (of the payment they dispute), deposits, shifts and arrangements (of
+ * the terminal that made them). NULL fields: not narrowed. */
+struct row_scope {
+	const char *terminal; /* made at this terminal */
+	/* of this branch: made at here (this terminal) or at a terminal
+	 * whose payments are of the branch */
+	const char *branch, *here;
+	const char *team; /* by a user of this team ("" none); NULL: any */
+};
 /* A payment row as listed, with its consumer. */
 struct payment_row {
 	struct payment p;
@@ -747,7 +757,7 @@ struct overdue_row {
 	int items;
 	char oldest_due[11];
 	int has_plan; /* an arrangement not cancelled: whether it is kept
-	                 is the service's to tell (svc_plan_kept) */
+	                 is the service's to tell (svc_kept_overdue) */
 };
 
 /* A consumer of the reconnection list (issue 21): on the disconnection

@@ -271,6 +271,9 @@ struct shift_filter {
 	const char *from, *to; /* opened on these days "YYYY-MM-DD"; NULL */
 	const char *cashier;   /* user name; NULL: all */
 	int64_t limit;         /* 0: all */
+	/* the shifts of the scope in force and the team (issue 23: the
+	 * list of shifts); 0: every drawer's */
+	int scoped;
 };
 typedef int (*shift_cb)(const struct shift *sh, void *arg);
 int svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,

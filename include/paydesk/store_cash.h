@@ -59,9 +59,10 @@ int store_deposit_find(
  * case: BAG-7 and bag-7 are one bag): 1 and *out, 0 none, -1 error. */
 int store_deposit_slip_used(struct store *st, const char *slip,
     struct deposit *out, struct pd_err *err);
-/* Every deposit, newest first; the array is the caller's to free. */
-struct deposit *store_deposit_list(
-    struct store *st, size_t *n, struct pd_err *err);
+/* Every deposit of sc (NULL: all; issue 23), newest first; the array
+ * is the caller's to free. */
+struct deposit *store_deposit_list(struct store *st, const struct row_scope *sc,
+    size_t *n, struct pd_err *err);
 /* A deposit's lines in the order written; the caller frees. */
 struct deposit_line *store_deposit_lines(
     struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);
@@ -290,6 +291,7 @@ struct shift_query {
 	const char *cashier;   /* user name; NULL */
 	const char *terminal;  /* this terminal's only; NULL: every one */
 	int64_t limit;         /* 0: all */
+	const struct row_scope *scope; /* issue 23; NULL: every one */
 };
 int store_shift_each(struct store *st, const struct shift_query *f,
     int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err);
@@ -321,8 +323,10 @@ int store_arr_find(struct store *st, const char *plan_no,
  * together at least min (minor units), most owed first; *n rows. */
 struct overdue_row *store_overdue(struct store *st, const char *cutoff,
     int64_t min, size_t *n, struct pd_err *err);
-struct arrangement *store_arr_list(
-    struct store *st, int64_t consumer_id, size_t *n, struct pd_err *err);
+/* The arrangements of consumer_id (0: all) made at the terminals of sc
+ * (NULL: all; issue 23), newest first. */
+struct arrangement *store_arr_list(struct store *st, int64_t consumer_id,
+    const struct row_scope *sc, size_t *n, struct pd_err *err);
 /* An event of arrangement arr_id: kind create, reschedule or cancel;
  * *event_id gets its id. */
 struct arr_event {

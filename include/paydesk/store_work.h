@@ -175,6 +175,8 @@ struct dsp_filter {
 	const char *status;
 	int64_t consumer_id;
 	int64_t payment_id;
+	/* of this scope's payments (issue 23); NULL: every one */
+	const struct row_scope *scope;
 };
 /* The disputes f selects, unresolved first, soonest due first; *n of
  * them, the caller frees (NULL: err). */

@@ -79,6 +79,8 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		    _("--status \"%s\": open (not closed) or all"), status);
 	if ((a = svc_alerts(&c->svc, k, all, &n, &c->err)) == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	t = table_new(c, cols, 14);
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);

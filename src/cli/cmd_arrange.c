@@ -257,9 +257,9 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
 	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
 	};
-	const char *consumer = NULL, *status = NULL;
+	const char *consumer = NULL, *status = NULL, *scope = NULL;
 	struct opt o[] = {{"consumer", 0, &consumer}, {"status", 0, &status},
-	    {NULL, 0, NULL}};
+	    {"scope", 0, &scope}, {NULL, 0, NULL}};
 	struct xcell cell[8];
 	struct arr_view *v;
 	struct table *t;
@@ -267,7 +267,8 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	int npos, st = -1;
 	size_t n, i;
 
-	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_scope(c, scope) != 0)
 		return -1;
 	if (status && strcasecmp(status, "all") != 0 &&
 	    (st = arr_status_parse(status)) < 0)
@@ -281,6 +282,8 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 			pd_err_prefix(&c->err, "--consumer: ");
 		return -1;
 	}
+	/* the plans made at the scope's terminals (issue 23) */
+	cli_list_scope_line(c, consumer);
 	t = table_new(c, cols, 8);
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
@@ -323,8 +326,9 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Arranged"), "arranged", X_MONEY, 12, 0},
 	    {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
 	};
-	const char *from = NULL, *to = NULL;
-	struct opt o[8] = {{"from", 0, &from}, {"to", 0, &to}};
+	const char *from = NULL, *to = NULL, *scope = NULL;
+	struct opt o[9] = {
+	    {"from", 0, &from}, {"to", 0, &to}, {"scope", 0, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	struct xcell cell[17];
@@ -333,7 +337,7 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	char **pos;
 	int npos;
 	size_t n, i;
-	int no = 2;
+	int no = 3;
 
 	/* of the filters, the segment (its consumer's), checked as every
 	 * report's */
@@ -343,7 +347,8 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
 	        &pf, &c->err) != 0 ||
 	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
-	    (to && (to = cli_date(c, "--to", to)) == NULL))
+	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
+	    cli_scope(c, scope) != 0)
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,
@@ -351,6 +356,8 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	if ((r = svc_arr_performance(
 	         &c->svc, from, to, pf.segment, &n, &c->err)) == NULL)
 		return -1;
+	/* of the plans made at the scope's terminals (issue 23) */
+	cli_scope_line(c);
 	t = table_new(c, cols, 17);
 	table_sheet(t, N_("Plan performance"));
 	for (i = 0; i < n; i++) {
@@ -441,6 +448,8 @@ cmd_disconnections(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    (r = svc_disconnections(&c->svc, &n, &c->err)) == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	t = table_new(c, cols, 5);
 	table_sheet(t, N_("Disconnections"));
 	for (i = 0; i < n; i++) {

@@ -179,17 +179,22 @@ cmd_deposit_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Credited"), "credited", X_MONEY, 12, 0},
 	    {NC_("column", "By"), "created_by", X_TEXT, 10, 0},
 	};
+	const char *scope = NULL;
+	struct opt o[] = {{"scope", 0, &scope}, {NULL, 0, NULL}};
 	struct deposit *v;
 	struct table *t;
 	char **pos;
 	int npos;
 	size_t n, i;
 
-	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_scope(c, scope) != 0)
 		return -1;
 	v = svc_deposit_list(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* the deposits made at the scope's terminals (issue 23) */
+	cli_scope_line(c);
 	t = table_new(c, cols, 7);
 	for (i = 0; i < n; i++) {
 		table_str(t, v[i].slip_no);
@@ -229,6 +234,8 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 	v = svc_deposit_pending(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 1);
 	t = table_new(c, cols, 7);
 	for (i = 0; i < n; i++) {
 		table_str(t, v[i].z_no);
@@ -412,6 +419,8 @@ cmd_report_exceptions(struct cli *c, int argc, char **argv)
 	v = svc_recon_exceptions(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	cols = svc_listing_cols(LIST_EXCEPTIONS, &ncols);
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
@@ -468,6 +477,8 @@ cmd_reconcile_resolved(struct cli *c, int argc, char **argv)
 	v = svc_recon_resolved(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	cols = svc_listing_cols(LIST_RESOLVED, &ncols);
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
@@ -513,6 +524,8 @@ cmd_report_reconciliation(struct cli *c, int argc, char **argv)
 	d = svc_recon_days(&c->svc, account, from, to, &n, &c->err);
 	if (d == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	cols = svc_listing_cols(LIST_RECON, &ncols);
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {

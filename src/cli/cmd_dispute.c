@@ -42,9 +42,9 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Age"), "age", X_INT, 4, 0},
 	    {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
 	};
-	const char *status = NULL, *account = NULL;
-	struct opt o[] = {
-	    {"status", 0, &status}, {"consumer", 0, &account}, {NULL, 0, NULL}};
+	const char *status = NULL, *account = NULL, *scope = NULL;
+	struct opt o[] = {{"status", 0, &status}, {"consumer", 0, &account},
+	    {"scope", 0, &scope}, {NULL, 0, NULL}};
 	struct xcell cell[11];
 	struct dispute *d;
 	struct table *t;
@@ -53,6 +53,7 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_scope(c, scope) != 0 ||
 	    (d = svc_dispute_list(&c->svc, status, account, &n, &c->err)) ==
 	        NULL)
 		return -1;
@@ -60,6 +61,8 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 		free(d);
 		return -1;
 	}
+	/* whose disputes: those of the scope's payments (issue 23) */
+	cli_list_scope_line(c, account);
 	t = table_new(c, cols, 11);
 	table_sheet(t, N_("Disputes"));
 	for (i = 0; i < n; i++) {

@@ -26,6 +26,8 @@ cmd_reconnections(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    (r = svc_reconnections(&c->svc, &n, &c->err)) == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	t = table_new(c, cols, 6);
 	table_sheet(t, N_("Reconnections"));
 	for (i = 0; i < n; i++) {

@@ -453,6 +453,8 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	}
 	if (svc_aging_total(&c->svc, &f, &a, &c->err) != 0)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	if (c->mode == OUT_JSON)
 		fputs("{\"totals\": ", stdout);
 	r = rec_new(c);

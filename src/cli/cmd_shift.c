@@ -533,6 +533,7 @@ out:
 struct list_arg {
 	struct table *t;
 	struct cli *c;
+	int rows; /* the scope's line is above the first (issue 23) */
 };
 
 static int
@@ -540,6 +541,9 @@ list_row(const struct shift *sh, void *arg)
 {
 	struct list_arg *a = arg;
 
+	/* the scope of the shifts read, once the role was let read them */
+	if (a->rows++ == 0)
+		cli_scope_line(a->c);
 	table_str(a->t, sh->z_no);
 	table_str(a->t, sh->cashier);
 	table_str(a->t, sh->opened_at);
@@ -568,12 +572,12 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Terminal"), "terminal", X_TEXT, 8, 0},
 	};
 	const char *open = NULL, *from = NULL, *to = NULL, *cashier = NULL,
-	           *limit = NULL;
+	           *limit = NULL, *scope = NULL;
 	struct opt o[] = {{"open", 1, &open}, {"from", 0, &from},
 	    {"to", 0, &to}, {"cashier", 0, &cashier}, {"limit", 0, &limit},
-	    {NULL, 0, NULL}};
+	    {"scope", 0, &scope}, {NULL, 0, NULL}};
 	struct shift_filter f = {0};
-	struct list_arg a = {NULL, c};
+	struct list_arg a = {NULL, c, 0};
 	size_t lim = 0;
 	char **pos;
 	int npos, rc;
@@ -581,13 +585,18 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    (from && (f.from = cli_date(c, "--from", from)) == NULL) ||
 	    (to && (f.to = cli_date(c, "--to", to)) == NULL) ||
-	    (limit && cli_limit(c, limit, &lim) != 0))
+	    (limit && cli_limit(c, limit, &lim) != 0) ||
+	    cli_scope(c, scope) != 0)
 		return -1;
 	f.open_only = open != NULL;
 	f.cashier = cashier;
 	f.limit = (int64_t)lim;
+	/* the shifts of the scope's drawers (issue 23) */
+	f.scoped = 1;
 	a.t = table_new(c, cols, 8);
 	rc = svc_shift_list(&c->svc, &f, list_row, &a, &c->err);
+	if (rc == 0 && a.rows == 0)
+		cli_scope_line(c);
 	return table_done(a.t, rc);
 }
 

@@ -80,6 +80,8 @@ cmd_statement_list(struct cli *c, int argc, char **argv)
 	v = svc_statement_list(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* no scope: see paydesk(1) SCOPES (issue 23) */
+	cli_fixed_scope_line(c, 0);
 	t = table_new(c, cols, 8);
 	for (i = 0; i < n; i++) {
 		table_int(t, v[i].id);

@@ -128,7 +128,7 @@ static const struct command {
            "differ, shifts over or short (supervisor)")},
     {"report", "arrangements", cmd_report_arrangements, LISTING,
         "report arrangements [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
-        "[--segment S]",
+        "[--segment S] [--scope terminal|branch|org]",
         N_("the payment arrangements' performance, grouped by their "
            "terms: plans by status and compliance (recovery)")},
     {"report", "reconciliation", cmd_report_reconciliation, LISTING,
@@ -175,7 +175,7 @@ static const struct command {
            "Z number")},
     {"shift", "list", cmd_shift_list, STORE,
         "shift list [--open] [--from D] [--to D] [--cashier USER] "
-        "[--limit N]",
+        "[--limit N] [--scope terminal|branch|org]",
         N_("shifts, newest first, flagged when open too long")},
     {"shift", "show", cmd_shift_show, STORE, "shift show NUMBER",
         N_("a shift: its counts, tenders and movements")},
@@ -187,7 +187,8 @@ static const struct command {
         "[--account ACCOUNT] [--date D]",
         N_("record a bank deposit of closed shifts' cash and cheques "
            "(supervisor)")},
-    {"deposit", "list", cmd_deposit_list, STORE, "deposit list",
+    {"deposit", "list", cmd_deposit_list, STORE,
+        "deposit list [--scope terminal|branch|org]",
         N_("bank deposits, newest first, with their credits (supervisor)")},
     {"deposit", "show", cmd_deposit_show, STORE, "deposit show SLIP",
         N_("a deposit: its shifts, amounts and credit (supervisor)")},
@@ -240,7 +241,8 @@ static const struct command {
         N_("an arrangement, its installments and their compliance")},
     {"arrangement", "list", cmd_arr_list, STORE,
         "arrangement list [--consumer ACCOUNT] "
-        "[--status active|completed|broken|cancelled]",
+        "[--status active|completed|broken|cancelled] "
+        "[--scope terminal|branch|org]",
         N_("payment arrangements, newest first")},
     {"arrangement", "reschedule", cmd_arr_reschedule, STORE,
         "arrangement reschedule PLAN --installments N "
@@ -277,7 +279,7 @@ static const struct command {
            "reasons (recovery)")},
     {"dispute", "list", cmd_dsp_list, LISTING,
         "dispute list [--status open|review|upheld|rejected|unresolved] "
-        "[--consumer ACCOUNT]",
+        "[--consumer ACCOUNT] [--scope terminal|branch|org]",
         N_("disputes, unresolved first, soonest due first (recovery)")},
     {"dispute", "show", cmd_dsp_show, STORE, "dispute show NUMBER",
         N_("a dispute, its age, due date and timeline (recovery)")},

@@ -110,6 +110,23 @@ cli_list_scope_line(struct cli *c, const char *search)
 }
 
 void
+cli_fixed_scope_line(struct cli *c, int here)
+{
+	char title[96], line[160];
+
+	if (c->mode != OUT_TEXT)
+		return;
+	if (here)
+		snprintf(title, sizeof title, _("Terminal %s"),
+		    c->svc.cfg.terminal_id);
+	else
+		snprintf(title, sizeof title, "%s",
+		    _("Organisation (the same in every scope)"));
+	snprintf(line, sizeof line, _("Scope: %s"), title);
+	puts(line);
+}
+
+void
 cli_filter_opts(struct opt *o, int *n, struct svc_filters *fs, unsigned allowed)
 {
 	int k;

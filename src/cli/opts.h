@@ -25,6 +25,10 @@ void cli_scope_line(struct cli *c);
 /* The same above a list of payments or credit notes with a search
  * (NULL: none): one with no scope chosen is of wherever they were taken. */
 void cli_list_scope_line(struct cli *c, const char *search);
+/* The line above a text listing that has no scope (issue 23, paydesk(1)
+ * SCOPES says why): "Scope: Organisation (the same in every scope)";
+ * with here, this terminal's own ("Scope: Terminal T01"). */
+void cli_fixed_scope_line(struct cli *c, int here);
 
 /* The report filters' options (issue 23) of allowed (SVC_FILTER_BIT()s)
  * appended to o at *n (o ends with a NULL row after them), each value

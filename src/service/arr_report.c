@@ -107,13 +107,16 @@ svc_arr_performance(struct svc *s, const char *from, const char *to,
 {
 	struct arr_perf_row *out, *g;
 	struct arr_view *v;
+	struct row_scope sc;
 	size_t nv, i;
 
 	*n = 0;
+	/* the plans made at the scope's terminals (issue 23) */
+	svc_row_scope(s, NULL, &sc);
 	if (svc_require(s, ROLE_RECOVERY, _("The plans' performance report"),
 	        err) != 0 ||
 	    (segment != NULL && svc_segment_known(s, segment, err) != 0) ||
-	    (v = svc_arr_views(s, NULL, -1, &nv, err)) == NULL)
+	    (v = svc_arr_views_of(s, NULL, -1, &sc, &nv, err)) == NULL)
 		return NULL;
 	out = xcalloc(nv ? nv : 1, sizeof *out);
 	for (i = 0; i < nv; i++) {

@@ -146,33 +146,45 @@ struct arr_view *
 svc_arrangement_list(struct svc *s, const char *account, int status, size_t *n,
     struct pd_err *err)
 {
+	struct row_scope sc;
+
 	*n = 0;
 	if (svc_require(s, ROLE_CASHIER, _("The list of arrangements"), err) !=
 	    0)
 		return NULL;
-	return svc_arr_views(s, account, status, n, err);
+	/* the plans made at the scope's terminals (issue 23); one
+	 * consumer's wherever made unless a scope was chosen */
+	svc_row_scope(s, account, &sc);
+	return svc_arr_views_of(s, account, status, &sc, n, err);
 }
 
 /* svc_arr_views, with what each holds if holds. */
 static struct arr_view *views(struct svc *s, const char *account, int status,
-    int holds, size_t *n, struct pd_err *err);
+    int holds, const struct row_scope *sc, size_t *n, struct pd_err *err);
 
 struct arr_view *
 svc_arr_views(struct svc *s, const char *account, int status, size_t *n,
     struct pd_err *err)
 {
-	return views(s, account, status, 1, n, err);
+	return views(s, account, status, 1, NULL, n, err);
+}
+
+struct arr_view *
+svc_arr_views_of(struct svc *s, const char *account, int status,
+    const struct row_scope *sc, size_t *n, struct pd_err *err)
+{
+	return views(s, account, status, 1, sc, n, err);
 }
 
 struct arr_view *
 svc_arr_views_bare(struct svc *s, size_t *n, struct pd_err *err)
 {
-	return views(s, NULL, -1, 0, n, err);
+	return views(s, NULL, -1, 0, NULL, n, err);
 }
 
 static struct arr_view *
-views(struct svc *s, const char *account, int status, int holds, size_t *n,
-    struct pd_err *err)
+views(struct svc *s, const char *account, int status, int holds,
+    const struct row_scope *sc, size_t *n, struct pd_err *err)
 {
 	struct arrangement *as;
 	struct arr_view *out;
@@ -184,7 +196,7 @@ views(struct svc *s, const char *account, int status, int holds, size_t *n,
 	if (account != NULL &&
 	    store_consumer_by_account(s->st, account, &c, err) != 0)
 		return NULL;
-	if ((as = store_arr_list(s->st, c.id, &na, err)) == NULL)
+	if ((as = store_arr_list(s->st, c.id, sc, &na, err)) == NULL)
 		return NULL;
 	out = xcalloc(na ? na : 1, sizeof *out);
 	for (i = 0; i < na; i++) {

@@ -345,9 +345,13 @@ svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
 struct deposit *
 svc_deposit_list(struct svc *s, size_t *n, struct pd_err *err)
 {
+	struct row_scope sc;
+
 	if (svc_require(s, ROLE_SUPERVISOR, _("Listing deposits"), err) != 0)
 		return NULL;
-	return store_deposit_list(s->st, n, err);
+	/* the deposits made at the scope's terminals (issue 23) */
+	svc_row_scope(s, NULL, &sc);
+	return store_deposit_list(s->st, &sc, n, err);
 }
 
 struct pending_arg {

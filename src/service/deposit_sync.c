@@ -239,5 +239,5 @@ svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 struct deposit *
 svc_central_deposits(struct svc *s, size_t *n, struct pd_err *err)
 {
-	return store_deposit_list(s->st, n, err);
+	return store_deposit_list(s->st, NULL, n, err);
 }

@@ -158,7 +158,7 @@ int
 svc_dispute_check_disputable(
     struct svc *s, const struct payment *p, struct pd_err *err)
 {
-	struct dsp_filter f = {"unresolved", 0, p->id};
+	struct dsp_filter f = {"unresolved", 0, p->id, NULL};
 	struct dispute *d;
 	size_t n;
 
@@ -256,7 +256,7 @@ int
 svc_dispute_gateway(struct svc *s, const struct payment *p, const char *note,
     const char *at, struct pd_err *err)
 {
-	struct dsp_filter f = {NULL, 0, p->id};
+	struct dsp_filter f = {NULL, 0, p->id, NULL};
 	struct dispute_event e;
 	struct dispute d, *had;
 	size_t n, i, mine = 0;
@@ -448,7 +448,8 @@ struct dispute *
 svc_dispute_list(struct svc *s, const char *status, const char *account,
     size_t *n, struct pd_err *err)
 {
-	struct dsp_filter f = {status, 0, 0};
+	struct dsp_filter f = {status, 0, 0, NULL};
+	struct row_scope sc;
 	struct consumer c;
 
 	if (svc_require(s, ROLE_RECOVERY, _("Reading disputes"), err) != 0)
@@ -469,6 +470,10 @@ svc_dispute_list(struct svc *s, const char *status, const char *account,
 			return NULL;
 		f.consumer_id = c.id;
 	}
+	/* the disputes of the scope's payments (issue 23); one consumer's
+	 * wherever their payments were taken unless a scope was chosen */
+	svc_row_scope(s, account, &sc);
+	f.scope = &sc;
 	return store_dsp_list(s->st, &f, n, err);
 }
 
@@ -476,7 +481,7 @@ struct dispute *
 svc_dispute_of_payment(
     struct svc *s, int64_t payment_id, size_t *n, struct pd_err *err)
 {
-	struct dsp_filter f = {NULL, 0, payment_id};
+	struct dsp_filter f = {NULL, 0, payment_id, NULL};
 
 	if (svc_require(s, ROLE_RECOVERY, _("Reading disputes"), err) != 0)
 		return NULL;

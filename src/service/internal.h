@@ -488,6 +488,11 @@ void svc_scope_filter(const struct svc *s, struct payment_filter *f);
 /* Narrow f to the actor's team's payments where [visibility] team = yes
  * limits the actor (a supervisor); whatever the scope, a search too. */
 void svc_team_filter(const struct svc *s, struct payment_filter *f);
+/* The disputes, deposits, shifts and arrangements of the scope in
+ * force and the team (issue 23); search: a consumer looked up (NULL
+ * none), whose rows are read wherever made unless a scope was chosen. */
+void svc_row_scope(
+    const struct svc *s, const char *search, struct row_scope *r);
 /* The payments a figure counts (kpi, the dashboard): the report
  * filters of s->narrow within the scope in force, any status and type. */
 void svc_figure_filter(const struct svc *s, struct payment_filter *f);
@@ -502,6 +507,9 @@ int svc_narrowed(const struct payment_filter *f);
 int svc_segment_known(struct svc *s, const char *segment, struct pd_err *err);
 struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,
     size_t *n, struct pd_err *err);
+/* svc_arr_views of the plans made at the terminals of sc (NULL: all). */
+struct arr_view *svc_arr_views_of(struct svc *s, const char *account,
+    int status, const struct row_scope *sc, size_t *n, struct pd_err *err);
 /* Every arrangement's view without what it holds (the daily pass's
  * rules, alerts.c, need none of it: a statement a plan less). */
 struct arr_view *svc_arr_views_bare(

@@ -200,3 +200,22 @@ svc_narrowed(const struct payment_filter *f)
 	       f->channel != NULL || f->segment != NULL || f->gateway != NULL ||
 	       f->team != NULL;
 }
+
+void
+svc_row_scope(const struct svc *s, const char *search, struct row_scope *r)
+{
+	struct payment_filter f;
+
+	memset(&f, 0, sizeof f);
+	memset(r, 0, sizeof *r);
+	/* a search (one consumer's rows) finds them wherever they were
+	 * made unless a scope was chosen, as the payments list's does;
+	 * team visibility always */
+	if (search == NULL || *search == '\0' || s->scope != SVC_SCOPE_AUTO)
+		svc_scope_filter(s, &f);
+	svc_team_filter(s, &f);
+	r->terminal = f.terminal;
+	r->branch = f.branch;
+	r->here = s->cfg.terminal_id;
+	r->team = f.team;
+}

@@ -591,6 +591,7 @@ svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
 {
 	struct shift_query q = {0};
 	struct list_arg a = {s, cb, arg, ""};
+	struct row_scope sc;
 
 	if (svc_require(s, ROLE_CASHIER, _("The list of shifts"), err) != 0)
 		return -1;
@@ -600,6 +601,11 @@ svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
 		q.to = f->to;
 		q.cashier = f->cashier;
 		q.limit = f->limit;
+		/* the shifts of the drawers of the scope (issue 23) */
+		if (f->scoped) {
+			svc_row_scope(s, NULL, &sc);
+			q.scope = &sc;
+		}
 	}
 	/* a cashier sees their own shifts */
 	if (s->actor.role < ROLE_SUPERVISOR)

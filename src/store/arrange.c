@@ -111,19 +111,26 @@ store_arr_find(struct store *st, const char *plan_no, struct arrangement *a,
 }
 
 struct arrangement *
-store_arr_list(
-    struct store *st, int64_t consumer_id, size_t *n, struct pd_err *err)
+store_arr_list(struct store *st, int64_t consumer_id,
+    const struct row_scope *sc, size_t *n, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT " ARR_COLS " FROM " ARR_FROM
-	    " WHERE ?1 = 0 OR a.consumer_id = ?1 ORDER BY a.id DESC",
-	    err);
+	struct arrangement *out;
+	struct db_stmt *s;
+	struct qb q;
 
+	qb_init(&q, "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.id > 0");
+	if (consumer_id != 0)
+		qb_add(&q, " AND a.consumer_id = ?", "i", consumer_id);
+	store_row_scope(&q, sc, "a.terminal", "a.user_id", 0);
+	qb_add(&q, " ORDER BY a.id DESC", "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "i", consumer_id);
-	return st_collect(st, s, sizeof(struct arrangement), read_arr, n,
+	out = st_collect(st, s, sizeof(struct arrangement), read_arr, n,
 	    "reading arrangements", err);
+	db_finalize(s);
+	return out;
 }
 
 int

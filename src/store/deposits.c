@@ -137,15 +137,24 @@ store_deposit_slip_used(struct store *st, const char *slip,
 }
 
 struct deposit *
-store_deposit_list(struct store *st, size_t *n, struct pd_err *err)
+store_deposit_list(
+    struct store *st, const struct row_scope *sc, size_t *n, struct pd_err *err)
 {
-	struct db_stmt *s =
-	    st_stmt(st, "SELECT " DEP_COLS DEP_FROM " ORDER BY d.id DESC", err);
+	struct deposit *out;
+	struct db_stmt *s;
+	struct qb q;
 
+	qb_init(&q, "SELECT " DEP_COLS DEP_FROM " WHERE d.id > 0");
+	store_row_scope(&q, sc, "d.terminal", "d.user_id", 0);
+	qb_add(&q, " ORDER BY d.id DESC", "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
 	if (s == NULL)
 		return NULL;
-	return st_collect(st, s, sizeof(struct deposit), read_dep, n,
+	out = st_collect(st, s, sizeof(struct deposit), read_dep, n,
 	    _("Reading deposits"), err);
+	db_finalize(s);
+	return out;
 }
 
 static void

@@ -152,21 +152,32 @@ struct dispute *
 store_dsp_list(
     struct store *st, const struct dsp_filter *f, size_t *n, struct pd_err *err)
 {
-	/* ?1 a status, "" any, "unresolved" open or under review */
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT " DSP_COLS " FROM " DSP_FROM
-	    " WHERE (?1 = '' OR d.status = ?1 OR (?1 = 'unresolved' AND "
-	    "d.status IN ('open', 'review'))) AND (?2 = 0 OR p.consumer_id = "
-	    "?2) AND (?3 = 0 OR d.payment_id = ?3) ORDER BY d.status IN "
-	    "('upheld', 'rejected'), d.due_on, d.id",
-	    err);
+	struct dispute *out;
+	struct db_stmt *s;
+	struct qb q;
+	const char *st_ = f->status ? f->status : "";
 
+	/* a status, "" any, "unresolved" open or under review */
+	qb_init(&q, "SELECT " DSP_COLS " FROM " DSP_FROM);
+	qb_add(&q,
+	    " WHERE (? = '' OR d.status = ? OR (? = 'unresolved' AND d.status "
+	    "IN ('open', 'review')))",
+	    "sss", st_, st_, st_);
+	if (f->consumer_id != 0)
+		qb_add(&q, " AND p.consumer_id = ?", "i", f->consumer_id);
+	if (f->payment_id != 0)
+		qb_add(&q, " AND d.payment_id = ?", "i", f->payment_id);
+	store_row_scope(&q, f->scope, NULL, NULL, 1);
+	qb_add(&q,
+	    " ORDER BY d.status IN ('upheld', 'rejected'), d.due_on, d.id", "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "sii", f->status ? f->status : "", f->consumer_id,
-	    f->payment_id);
-	return st_collect(st, s, sizeof(struct dispute), read_dsp, n,
+	out = st_collect(st, s, sizeof(struct dispute), read_dsp, n,
 	    "reading disputes", err);
+	db_finalize(s);
+	return out;
 }
 
 static void

@@ -373,6 +373,11 @@ void store_daily_facts(struct qb *q, const struct payment_filter *sc,
 int store_facts_week(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *end, int64_t v[3],
     struct pd_err *err);
+/* The rows of sc (issue 23) appended to q's WHERE: made at the terminal
+ * in column tcol by the user in column ucol (a row made at a terminal),
+ * or, with pay set, of the payment p (tcol and ucol unused). */
+void store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
+    const char *ucol, int pay);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */
 int64_t st_count(struct store *st, const char *sql);

@@ -394,6 +394,7 @@ store_shift_each(struct store *st, const struct shift_query *f,
 		qb_add(&q, " AND s.cashier = ?", "s", f->cashier);
 	if (f->terminal != NULL)
 		qb_add(&q, " AND s.terminal = ?", "s", f->terminal);
+	store_row_scope(&q, f->scope, "s.terminal", "s.user_id", 0);
 	qb_add(&q, " ORDER BY s.id DESC", "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", f->limit);

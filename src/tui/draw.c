@@ -240,3 +240,23 @@ tui_draw_message(struct tui *t)
 	message_rows(t->msg, LINES - 1 - rows, rows);
 	attroff(attr);
 }
+
+void
+tui_scope_suffix(struct tui *t, char *line, size_t n, const char *search)
+{
+	char sc[128];
+	size_t len = strlen(line);
+
+	if (len + 3 < n)
+		snprintf(line + len, n - len, " \xc2\xb7 %s",
+		    svc_scope_list_title(t->svc, search, sc, sizeof sc));
+}
+
+void
+tui_org_suffix(char *line, size_t n)
+{
+	size_t len = strlen(line);
+
+	if (len + 3 < n)
+		snprintf(line + len, n - len, " \xc2\xb7 %s", _("Organisation"));
+}

@@ -209,6 +209,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	snprintf(line, sizeof line, _("Total outstanding %s in %s, %s%s"),
 	    svc_money(t->svc, m, sizeof m, a->total.total), items, who,
 	    a->n == AGING_SHOWN ? _(" (the first)") : "");
+	/* no scope: an item is its consumer's (issue 23) */
+	tui_org_suffix(line, sizeof line);
 	tui_text(y, 2, line, COLS - 4);
 	if (a->total.arranged_items > 0) {
 		/* counted once, in the buckets too (issue 21) */

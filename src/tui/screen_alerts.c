@@ -116,6 +116,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		    ngettext(
 		        "%s alert: %s", "%s alerts: %s", (unsigned long)al->n),
 		    num, _(svc_alert_kind_name((enum alert_kind)al->kind)));
+	/* no scope: one inbox of the organisation's (issue 23) */
+	tui_org_suffix(line, sizeof line);
 	attron(A_BOLD);
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_BOLD);

@@ -80,6 +80,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	        "%s payment arrangements by their terms",
 	        (unsigned long)p->plans),
 	    num);
+	/* of the plans made at the scope's terminals (issue 23) */
+	tui_scope_suffix(t, line, sizeof line, NULL);
 	attron(A_BOLD);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);

@@ -104,6 +104,9 @@ draw(struct tui_screen *sc, struct tui *t)
 		        "%s payment arrangements: %s", (unsigned long)p->n),
 		    num,
 		    i18n_term(arr_status_term((enum arr_status)p->status)));
+	/* made at the scope's terminals (issue 23); a consumer's wherever */
+	tui_scope_suffix(
+	    t, line, sizeof line, p->account[0] ? p->account : NULL);
 	attron(A_BOLD);
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_BOLD);

@@ -107,6 +107,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		        : svc_dispute_status((enum dsp_status)dsp_status_parse(
 		              filters[ds->filter])));
 	}
+	/* those of the scope's payments (issue 23) */
+	tui_scope_suffix(t, line, sizeof line, NULL);
 	attron(A_BOLD);
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_BOLD);

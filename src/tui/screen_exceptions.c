@@ -80,6 +80,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	    ngettext("%s exception open", "%s exceptions open",
 	        (unsigned long)e->n),
 	    svc_count(t->svc, num, sizeof num, (int64_t)e->n));
+	/* no scope: one bank account's (issue 23) */
+	tui_org_suffix(line, sizeof line);
 	tui_text(y, 2, line, COLS - 4);
 	y += 2;
 	tui_list_draw(t, &e->list, y, 2, COLS - 3, LINES - 3 - y);

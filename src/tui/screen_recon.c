@@ -75,6 +75,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	snprintf(line, sizeof line, _("Bank account %s, by day"),
 	    t->svc->cfg.deposit_account[0] ? t->svc->cfg.deposit_account : "-");
+	/* no scope: one bank account's (issue 23) */
+	tui_org_suffix(line, sizeof line);
 	tui_text(y, 2, line, COLS - 4);
 	y += 2;
 	tui_list_draw(t, &r->list, y, 2, COLS - 3, LINES - 3 - y);

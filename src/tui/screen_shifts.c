@@ -106,6 +106,7 @@ load(struct shifts *s, struct tui *t)
 	f.from = s->f.from[0] ? s->f.from : NULL;
 	f.to = s->f.to[0] ? s->f.to : NULL;
 	f.cashier = s->f.cashier[0] ? s->f.cashier : NULL;
+	f.scoped = 1;
 	s->n = 0;
 	s->more = 0;
 	s->gen = t->list_gen;
@@ -159,6 +160,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_count(t->svc, num, sizeof num, (int64_t)s->n));
 	if (s->more)
 		strncat(line, "+", sizeof line - strlen(line) - 1);
+	/* the drawers of the scope (issue 23) */
+	tui_scope_suffix(t, line, sizeof line, NULL);
 	attron(A_BOLD);
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_BOLD);

@@ -127,6 +127,14 @@ int tui_attr(const struct tui *t, int pair, int fallback);
 
 /* Drawing helpers: text clipped to width display columns. */
 void tui_text(int y, int x, const char *s, int width);
+/* " · " and the scope in force (issue 23) appended to a list's count
+ * line (of n bytes); search: a consumer's rows looked up (NULL: none),
+ * wherever made unless a scope was chosen (svc_scope_list_title). */
+void tui_scope_suffix(struct tui *t, char *line, size_t n, const char *search);
+/* " · Organisation" appended to the count line of a list that has no
+ * scope (paydesk(1) SCOPES says why; 80 columns leave no room for more
+ * on the aging screen's total line). */
+void tui_org_suffix(char *line, size_t n);
 /* The name of a key as the key bar and F1 help show it: the words
  * (Space, Left, Enter, Esc, PgDn...) translated in the context "key",
  * others as they are. */

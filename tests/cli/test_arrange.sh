@@ -263,8 +263,16 @@ has "--csv kpi: CSV too" "month.payments,"
 cp "$T/shown.json" "$OUT"
 has "one on time out of three due: 33.3 %" '"compliance_percent": 33.3'
 run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
-    --user rita arrangement list --status broken
+    --user rita arrangement list --status broken --consumer WU-20001
 has "the list filters by status" "AR-T01-000001"
+# of the scope (issue 23): a recovery agent reads this terminal's plans,
+# one consumer's wherever made
+has "a consumer's plans made at another terminal: wherever made" \
+    "Scope: Wherever taken (a search)"
+run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
+    --user rita arrangement list --status broken
+lacks "T02's list holds no plan made at T01" "AR-T01-000001"
+has "T02's list is of this terminal" "Scope: Terminal T02"
 refused1 "a status that does not exist" 3 "--status \"lapsed\"" \
     rec 1 arrangement list --status lapsed
 refused1 "show names an arrangement that does not exist" 4 "AR-T01-000999" \

@@ -595,3 +595,149 @@ same "the top one of the branch, from beyond the first candidates" \
 same "and WU-10003 it is" \
     "$(as admin 9999 --csv report payers --limit 1 --scope branch | tail -n +2 | cut -d, -f2)" \
     WU-10003
+
+# the other lists have a scope too (issue 23): shifts, deposits,
+# disputes, arrangements and the plans' performance, of the rows of T01
+# (this terminal), of T01 and T03 (branch B01) or of all three, each
+# counted here by the terminal it was made at (a dispute: its payment's);
+# kim (South again) is not of mary's team (team visibility is on)
+as admin 9999 user set kim --team South >/dev/null
+for n in 2 3; do pdt $n sync >/dev/null 2>&1; done
+# drawer N USER PIN: a shift at T0N with a cash payment of 5.00, closed
+drawer() {
+	PAYDESK_PIN=$3 pdt "$1" --user "$2" shift open --count 10000x1 \
+	    >/dev/null 2>&1 &&
+	PAYDESK_PIN=$3 pdt "$1" --user "$2" pay WU-10003 --type bill \
+	    --method Cash --amount 5 --tendered 5 >/dev/null 2>&1 &&
+	PAYDESK_PIN=$3 pdt "$1" --user "$2" shift close \
+	    --count 10000x1,500x1 >/dev/null 2>&1 ||
+	    echo "not ok - a shift at T0$1 by $2"
+}
+drawer 1 jane 1234
+drawer 1 kim 4826
+drawer 2 jane 1234
+drawer 3 jane 1234
+ACCT=DE89370400440532013000
+# deposit N USER PIN: the cash of T0N's first shift deposited there
+deposit() {
+	PAYDESK_PIN=$3 pdt "$1" --user "$2" deposit create \
+	    "Z-T0$1-000001" --slip "BAG-T0$1" --account $ACCT >/dev/null 2>&1 ||
+	    echo "not ok - a deposit at T0$1 by $2"
+}
+deposit 1 mary 2222
+deposit 2 sue 7391
+deposit 3 mary 2222
+# dispute N USER PIN RECEIPT: a dispute opened at T0N of that payment
+dispute() {
+	PAYDESK_PIN=$3 pdt "$1" --user "$2" dispute open "$4" \
+	    --reason chargeback >/dev/null 2>&1 ||
+	    echo "not ok - a dispute at T0$1 of $4"
+}
+rcpt() { tsql "$1" "SELECT receipt_no FROM payments WHERE terminal = 'T0$1'
+ AND status = 'Posted' AND received_by = '$2' ORDER BY id LIMIT 1"; }
+dispute 1 mary 2222 "$(rcpt 1 'Jane Smith')"
+dispute 1 mary 2222 "$(rcpt 1 'Kim Lee')"
+dispute 2 sue 7391 "$(rcpt 2 'Jane Smith')"
+dispute 3 mary 2222 "$(rcpt 3 'Jane Smith')"
+# arrangements of what is open at T01 (WU-10001) and at T02 (WU-10003)
+PAYDESK_PIN=9999 run pdt 1 --user admin arrangement create WU-10001 \
+    --installments 2 --frequency monthly --first-due 2025-06-30 \
+    --reason Hardship
+PAYDESK_PIN=7391 run pdt 2 --user sue arrangement create WU-10003 \
+    --installments 2 --frequency monthly --first-due 2025-06-30 \
+    --reason Hardship
+for n in 1 2 3 1; do pdt $n sync >/dev/null 2>&1; done
+same "T01 holds shifts, deposits, disputes and plans of T01, T02, T03" \
+    "$(tsql 1 "SELECT (SELECT group_concat(DISTINCT terminal) FROM shifts)
+     || ' ' || (SELECT group_concat(DISTINCT terminal) FROM deposits) || ' '
+     || (SELECT group_concat(DISTINCT p.terminal) FROM disputes d JOIN
+     payments p ON p.id = d.payment_id) || ' ' || (SELECT
+     group_concat(DISTINCT terminal) FROM arrangements)")" \
+    "T01,T02,T03 T01,T02,T03 T01,T02,T03 T01,T02"
+lacks() { if grep -qF -- "$2" "$OUT"; then notok "$1" "output has: $2"; else ok "$1"; fi; }
+# col1: the first column of a CSV list in $OUT, sorted; rows: a query's
+col1() { tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $1}' | LC_ALL=C sort | tr '\n' ' '; }
+rows() { tsql 1 "$1" | LC_ALL=C sort | tr '\n' ' '; }
+NT="IN (SELECT id FROM users WHERE team = 'North')"
+B01="('T01', 'T03')"
+# lists WHAT SELECT TERMINAL USER: WHAT's list of each user and scope
+# against SELECT (... WHERE 1) narrowed by the columns of the terminal it
+# was made at and its user
+lists() {
+	what=$1 q=$2 tc=$3 uc=$4
+	same "$what: the organisation has rows the branch has not, it has some" \
+	    "$(rows "$q" | wc -w) $(rows "$q AND $tc IN $B01" | wc -w)" \
+	    "$(rows "$q" | wc -w) $(($(rows "$q" | wc -w) - 1))"
+	run as admin 9999 --csv $what
+	same "$what of an admin: the organisation's" "$(col1)" "$(rows "$q")"
+	run as admin 9999 --csv $what --scope branch
+	same "$what of an admin --scope branch: T01's and T03's" "$(col1)" \
+	    "$(rows "$q AND $tc IN $B01")"
+	run as mary 2222 --csv $what
+	same "$what of mary: the branch's, North's" "$(col1)" \
+	    "$(rows "$q AND $tc IN $B01 AND $uc $NT")"
+	run as mary 2222 --csv $what --scope terminal
+	same "$what of mary --scope terminal: T01's, North's" "$(col1)" \
+	    "$(rows "$q AND $tc = 'T01' AND $uc $NT")"
+	run as mary 2222 $what
+	has "$what says its scope" "Scope: Branch B01, team North"
+	expect "$what of the organisation for mary: refused (16)" 16 \
+	    "The figures of the organisation need the admin role" \
+	    as mary 2222 $what --scope org
+}
+lists "shift list" "SELECT z_no FROM shifts WHERE 1" terminal user_id
+lists "deposit list" "SELECT slip_no FROM deposits WHERE 1" terminal user_id
+lists "dispute list" "SELECT d.dispute_no FROM disputes d JOIN payments p ON
+ p.id = d.payment_id WHERE 1" p.terminal p.user_id
+lists "arrangement list" "SELECT p.plan_no FROM arrangements a JOIN plans p
+ ON p.id = a.plan_id WHERE 1" a.terminal a.user_id
+same "a dispute of South's (kim's payment) at T01 is not mary's" \
+    "$(as mary 2222 --csv dispute list --scope terminal | grep -c "$(tsql 1 \
+     "SELECT d.dispute_no FROM disputes d JOIN payments p ON p.id =
+     d.payment_id WHERE p.received_by = 'Kim Lee'")")" 0
+# a cashier's shifts: her own of this terminal; no wider scope
+run as jane 1234 --csv shift list
+same "jane's shifts: hers of T01" "$(col1)" \
+    "$(rows "SELECT z_no FROM shifts WHERE terminal = 'T01' AND cashier = 'jane'")"
+expect "jane's shifts of the branch: refused (16)" 16 \
+    "need the supervisor role" as jane 1234 shift list --scope branch
+# one consumer's disputes and plans: wherever made unless a scope is chosen
+run as admin 9999 dispute list --consumer WU-10003 --scope terminal
+has "a consumer's disputes of a scope chosen: its title" "Scope: Terminal T01"
+run as mary 2222 --csv dispute list --consumer WU-10003
+same "mary's disputes of WU-10003: wherever taken, North's" "$(col1)" \
+    "$(rows "SELECT d.dispute_no FROM disputes d JOIN payments p ON p.id =
+     d.payment_id JOIN consumers c ON c.id = p.consumer_id WHERE
+     c.account_no = 'WU-10003' AND p.user_id $NT")"
+run as mary 2222 arrangement list --consumer WU-10003
+has "a consumer's plans: the heading says wherever made" \
+    "Scope: Wherever taken (a search), team North"
+run as jane 1234 arrangement list --consumer WU-10003
+has "a cashier finds T02's plan of her consumer" "AR-T02-"
+run as jane 1234 arrangement list
+lacks "not in her terminal's list" "AR-T02-"
+# the plans' performance of a scope: its plans, counted by their terms
+for w in "org 1" "branch a.terminal IN $B01" "terminal a.terminal = 'T01'"; do
+	run as admin 9999 --csv report arrangements --scope "${w%% *}"
+	same "report arrangements --scope ${w%% *}: the scope's plans" \
+	    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {n += $6} END {print n + 0}')" \
+	    "$(tsql 1 "SELECT count(*) FROM arrangements a WHERE ${w#* }")"
+done
+# the lists of no scope say so (paydesk(1) SCOPES): the same rows for mary
+# (her branch's by default) as for an admin, a line that says why
+for l in "report aging" disconnections alerts "report exceptions"; do
+	run as mary 2222 $l
+	has "$l of mary: no scope, said" \
+	    "Scope: Organisation (the same in every scope)"
+	cp "$OUT" "$T/mary.out"
+	run as admin 9999 $l
+	same "$l: mary's rows are the admin's" "$(cat "$OUT")" \
+	    "$(cat "$T/mary.out")"
+done
+run as mary 2222 --csv report aging
+same "report aging of mary: every consumer with an open item" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2}' | LC_ALL=C sort | tr '\n' ' ')" \
+    "$(rows "SELECT DISTINCT c.account_no FROM items i JOIN consumers c ON
+     c.id = i.consumer_id WHERE i.settled < i.amount")"
+run as mary 2222 deposit pending
+has "deposit pending: this terminal's" "Scope: Terminal T01"

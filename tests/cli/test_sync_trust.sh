@@ -1135,9 +1135,14 @@ grep -q 'Counted first (shown short or over) *\$61.00' "$T/z-t02.txt" &&
     ok "T01's Z report at T02 shows the first count shown (61.00)" ||
     echo "not ok - T01's Z report at T02 shows the first count shown (61.00)"
 lsh() { "$@" --csv shift list | tr -d '\r' | grep ',T01$' | sort; }
-same "shift list at T02 lists T01's shifts as T01 lists them" \
-    "$(lsh M2)" "$(lsh M1)"
-has_n "(T01's shifts listed)" "$(lsh M2 | wc -l)"
+# the list is of a scope (issue 23): T02's admin reads the organisation's,
+# a supervisor at T02 her branch's (B02), which T01 is not of
+A2() { PAYDESK_PIN=9999 pdt 2 --user admin "$@"; }
+same "shift list at T02 (an admin's) lists T01's shifts as T01 lists them" \
+    "$(lsh A2)" "$(lsh M1)"
+has_n "(T01's shifts listed)" "$(lsh A2 | wc -l)"
+same "a supervisor at T02 lists no shift of T01 (another branch)" \
+    "$(lsh M2 | wc -l)" 0
 zt01=$(tsql 2 "SELECT z_no FROM shifts WHERE terminal = 'T01' AND status = 'closed' ORDER BY id LIMIT 1")
 expect "T02's supervisor cannot deposit T01's drawer" 3 "is terminal T01's: its cash is deposited at that terminal" \
     M2 deposit create "$zt01" --slip BAG-T02 --account $ACCT

@@ -19,6 +19,12 @@ PAYDESK_NOW="2025-05-19 09:00:00" J WU-10003 --amount 7
 same "the store holds T01's, T02's and T03's payments" \
     "$(sql "SELECT group_concat(terminal) FROM (SELECT terminal FROM payments
      ORDER BY id)")" "T01,T03,T02,T01"
+# disputes of T01's, T03's and T02's payments (issue 23: the disputes
+# list is of the scope's payments)
+for r in $(sql "SELECT min(receipt_no) FROM payments GROUP BY terminal"); do
+	PAYDESK_PIN=9999 "$PD" --user admin dispute open "$r" \
+	    --reason chargeback >/dev/null || echo "not ok - a dispute of $r"
+done
 
 tui_start
 login mary 2222
@@ -98,4 +104,31 @@ i=0
 while [ $i -lt 11 ]; do keys '['; i=$((i + 1)); done
 wait_for "[ ... [: the 20th, both its methods' payments" \
     "day 20: \$150.00 (Enter: its payments)"
+logout
+# the disputes list of the scope (issue 23): mary's branch's, T02's not
+wait_for "logged out to see the disputes" "Log in to take payments"
+login mary 2222
+wait_for "mary on the Dashboard once more" "Dashboard"
+keys d
+same "the branch's payments have two disputes, T02's one" \
+    "$(sql "SELECT group_concat(p.terminal) FROM (SELECT p.terminal FROM
+     disputes d JOIN payments p ON p.id = d.payment_id ORDER BY 1) p")" \
+    "T01,T02,T03"
+wait_for "d: the branch's disputes, the scope on their count line" \
+    "2 disputes $(printf '\302\267') Branch B01"
+wait_for "T01's dispute listed" "$(sql "SELECT d.dispute_no FROM disputes d
+ JOIN payments p ON p.id = d.payment_id WHERE p.terminal = 'T01'")"
+lacks "not the dispute of T02's payment" "$(sql "SELECT d.dispute_no FROM
+ disputes d JOIN payments p ON p.id = d.payment_id WHERE p.terminal = 'T02'")"
+# the aging screen has no scope and says so: every consumer's open items
+keys Escape
+wait_for "Esc: the dashboard" "Branch B01"
+keys a
+wait_for "a: the aging screen of the organisation, said on its total line" \
+    "Total outstanding"
+wait_for "with no scope, said" "consumers $(printf '\302\267') Organisation"
+wait_for "every consumer's open items, T02's payer's too" \
+    "$(sql "SELECT count(DISTINCT consumer_id) FROM items WHERE settled <
+     amount") consumers"
+keys Escape
 logout

@@ -351,7 +351,13 @@ wait_for "the total of several kinds is the amount due" \
     "Amount due            \$"
 keys Escape Escape
 keys h
-wait_for "T02's Shifts screen lists T01's shift" "$z1"
+# of the scope (issue 23): mary's at T02 is branch B02's, which T01 is
+# not of (T02 holds T01's shift: test_sync_trust lists it as an admin)
+wait_for "T02's Shifts screen: the branch's, said" \
+    "$(tsql 2 "SELECT count(*) FROM shifts WHERE terminal = 'T02'") shifts $(printf '\302\267') Branch B02"
+lacks "not T01's shift (branch B01)" "$z1"
+same "T02 holds T01's shift all the same" \
+    "$(tsql 2 "SELECT count(*) FROM shifts WHERE z_no = '$z1'")" 1
 keys Escape
 wait_for "back on the dashboard" "Total Collected"
 keys e
