@@ -118,6 +118,12 @@ int svc_open(struct svc *s, const char *config_path, const char *db, int create,
  * err if that thread could not start (SQLite's own checkpoints stay). */
 int svc_checkpoints_behind(struct svc *s, struct pd_err *err);
 void svc_close(struct svc *s);
+/* A step of the search indexes' merging after a use case's commit
+ * (store_fts_merge): at most pages pages an index, never waiting for
+ * another writer; its failure is not the use case's (the indexes stay
+ * right, unmerged), so nothing is returned. */
+#define SVC_FTS_STEP_POST 16
+void svc_fts_step(struct svc *s, int pages);
 
 /* The store's upkeep (src/service/upkeep.c). Its schema version. */
 int svc_store_version(struct svc *s);

@@ -48,6 +48,14 @@ svc_close(struct svc *s)
 	s->st = NULL;
 }
 
+void
+svc_fts_step(struct svc *s, int pages)
+{
+	struct pd_err e;
+
+	(void)store_fts_merge(s->st, pages, &e);
+}
+
 /* $PAYDESK_NOW if it is a valid date or timestamp. */
 static int
 fixed_now(char ts[TS_BUFSZ])
