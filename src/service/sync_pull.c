@@ -455,5 +455,9 @@ svc_sync_pull(struct svc *s, struct sync_net *net, sync_progress_fn cb,
 
 	if (rc > 0)
 		rc = pull_pages(s, net, cb, arg, rep, 1, err);
+	/* the consumers' search indexes merged at a quiet moment, not in
+	 * the pages' commits (svc_fts_idle; issue 24) */
+	if (rep->pulled > 0)
+		s->fts_due = 1;
 	return rc;
 }

@@ -338,8 +338,8 @@ count_of(sqlite3 *db, const char *sql)
 	return n;
 }
 
-/* The payments' search index's merging (issue 24): FTS5's automerge
- * is off (migration 61), a commit per payment leaves a segment each, and
+/* The search indexes' merging (issue 24): FTS5's automerge is off
+ * (migration 61), a commit per payment leaves a segment each, and
  * store_fts_merge merges them a few pages a step. Segments stay bounded
  * with no step at all (crisismerge: under 16 a level), and every search
  * finds the same rows before, between and after the steps. */
@@ -361,16 +361,15 @@ test_fts_merge_steps(void **state)
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	assert_int_equal(store_open(path, 1, &st, &err), 0);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	/* automerge off on the payments' index, the consumers' as FTS5's
-	 * default (4: a pull or an import pays for their merging) */
+	/* automerge off on the three indexes */
 	assert_int_equal(count_of(db,
-	                     "SELECT count(*) FROM payments_docs_config WHERE"
-	                     " k = 'automerge' AND v = 0"),
-	    1);
-	assert_int_equal(count_of(db,
-	                     "SELECT count(*) FROM consumers_fts_config WHERE"
-	                     " k = 'automerge'"),
-	    0);
+	                     "SELECT count(*) FROM (SELECT v FROM"
+	                     " payments_docs_config WHERE k = 'automerge'"
+	                     " UNION ALL SELECT v FROM consumers_fts_config"
+	                     " WHERE k = 'automerge' UNION ALL SELECT v FROM"
+	                     " consumers_words_config WHERE k = 'automerge')"
+	                     " WHERE v = 0"),
+	    3);
 	/* nothing due on an empty store: no step writes */
 	assert_int_equal(store_fts_merge(st, 8, &err), 0);
 	/* a commit each, as posts are (the index alone: its content
@@ -422,14 +421,18 @@ test_fts_merge_steps(void **state)
 	sqlite3_close(db);
 	store_close(st);
 	/* a central node's organisation store has no quiet moments: FTS5
-	 * merges its payments' index as before (central migration) */
+	 * merges its indexes as before (central migration) */
 	snprintf(path, sizeof path, "%s/org.db", dir);
 	assert_int_equal(store_open_central(path, 1, &st, &err), 0);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(count_of(db,
-	                     "SELECT count(*) FROM payments_docs_config WHERE"
-	                     " k = 'automerge' AND v = 4"),
-	    1);
+	                     "SELECT count(*) FROM (SELECT v FROM"
+	                     " payments_docs_config WHERE k = 'automerge'"
+	                     " UNION ALL SELECT v FROM consumers_fts_config"
+	                     " WHERE k = 'automerge' UNION ALL SELECT v FROM"
+	                     " consumers_words_config WHERE k = 'automerge')"
+	                     " WHERE v = 4"),
+	    3);
 	sqlite3_close(db);
 	store_close(st);
 	snprintf(sql, sizeof sql, "rm -rf %s", dir);
