@@ -86,6 +86,8 @@ struct svc {
 	 * [alerts] command (issue 21), for the front end to show; "" none */
 	char alert_note[512];
 	int alerts_ticked; /* svc_alerts_tick ran (a command's once is enough) */
+	int fts_due; /* a payment posted or records pulled: the search
+	              * indexes' merging may be due (svc_fts_idle) */
 	/* the report filters of the figures (kpi, the dashboard, the
 	 * collection rate's items; svc_filters_parse): branch, recorded_by,
 	 * method, channel, segment, gateway; NULL fields: none. The texts
@@ -118,6 +120,15 @@ int svc_open(struct svc *s, const char *config_path, const char *db, int create,
  * err if that thread could not start (SQLite's own checkpoints stay). */
 int svc_checkpoints_behind(struct svc *s, struct pd_err *err);
 void svc_close(struct svc *s);
+/* The search indexes merged at a quiet moment (issue 24): a step of at
+ * most SVC_FTS_STEP leaf pages an index (store_fts_merge), when a
+ * payment was posted or records pulled since none was due; never
+ * waiting for another writer. The UI runs one after a second with no
+ * key, a command (and the background sync) at its end (svc_close). Its
+ * failure is not the use case's (the indexes stay right, unmerged): 1
+ * when more may be due, 0 when none is. */
+#define SVC_FTS_STEP 64
+int svc_fts_idle(struct svc *s);
 
 /* The store's upkeep (src/service/upkeep.c). Its schema version. */
 int svc_store_version(struct svc *s);

@@ -514,6 +514,12 @@ int store_wal_frames(const struct store *st);
  * lost). Nothing on SQLite. */
 int store_pipeline(struct store *st, int on, struct pd_err *err);
 int store_checkpoint(struct store *st, struct pd_err *err);
+/* The payments' search index merged by a step of at most pages leaf
+ * pages, in a transaction of its own that is not synced (after a use case's
+ * commit, outside any transaction: nothing otherwise; never waiting
+ * for a writer): the rows the merging changed (0: nothing was due),
+ * -1 on error. SQLite only (db_sqlite.c). */
+int store_fts_merge(struct store *st, int pages, struct pd_err *err);
 /* Checkpoints off a counter's commit path: st's commits only count the
  * WAL's frames, and past CKPT_BEHIND_FRAMES wake a thread of st's own
  * that copies them into the database on a connection of its own

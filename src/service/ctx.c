@@ -44,8 +44,23 @@ svc_checkpoints_behind(struct svc *s, struct pd_err *err)
 void
 svc_close(struct svc *s)
 {
+	/* a command that posted: a step of the merging it made due */
+	if (s->st != NULL)
+		(void)svc_fts_idle(s);
 	store_close(s->st);
 	s->st = NULL;
+}
+
+int
+svc_fts_idle(struct svc *s)
+{
+	struct pd_err e;
+
+	if (!s->fts_due || s->st == NULL)
+		return 0;
+	if (store_fts_merge(s->st, SVC_FTS_STEP, &e) <= 0)
+		s->fts_due = 0; /* none due, or the index cannot be merged */
+	return s->fts_due;
 }
 
 /* $PAYDESK_NOW if it is a valid date or timestamp. */

@@ -157,24 +157,40 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 }
 
 /* Apply one pulled page and move the cursor, inside the pull's open
- * transaction: in a savepoint, so that a page with a refused record is
- * applied again record by record. */
+ * transaction. careful 0: the records straight in the transaction, 1
+ * (and nothing written) as soon as one is refused: the caller rolls
+ * the pages not committed back and pulls them again carefully. careful
+ * 1: in a savepoint, so that a page with a refused record is applied
+ * again record by record. A savepoint a page is dear: every statement
+ * with triggers inside it (an item's rollups and seal) ends by walking
+ * SQLite's in-memory statement journal from its start, the page's
+ * pages copied into it so far (perf, a fresh terminal's pull of 100,000
+ * consumers and 40,000 bills: 11% of the terminal's CPU in that walk,
+ * memjrnlTruncate under sqlite3VdbeHalt, and as much again in the
+ * journal's mallocs and frees; issue 24). */
 static int
 apply_page(struct svc *s, const struct sync_page *pg, int64_t *conflicts,
-    struct pd_err *err)
+    int careful, struct pd_err *err)
 {
 	char cur[32], at[TS_BUFSZ], detail[96];
 	int rc;
 
-	if (store_begin(s->st, err) != 0)
-		return -1;
-	rc = apply_records(s, pg, 0, conflicts, err);
-	if (rc == 0 && store_commit(s->st, err) != 0)
-		return -1;
-	if (rc != 0) {
-		store_rollback(s->st);
-		if (rc < 0 || apply_records(s, pg, 1, conflicts, err) != 0)
+	if (!careful) {
+		rc = apply_records(s, pg, 0, conflicts, err);
+		if (rc != 0)
+			return rc;
+	} else {
+		if (store_begin(s->st, err) != 0)
 			return -1;
+		rc = apply_records(s, pg, 0, conflicts, err);
+		if (rc == 0 && store_commit(s->st, err) != 0)
+			return -1;
+		if (rc != 0) {
+			store_rollback(s->st);
+			if (rc < 0 ||
+			    apply_records(s, pg, 1, conflicts, err) != 0)
+				return -1;
+		}
 	}
 	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
 	svc_now(at);
@@ -327,10 +343,11 @@ page_follows(const struct svc *s, const struct sync_page *pg, int64_t since,
  * page the entries touched (a random uuid touches a page anywhere in its
  * index), so fewer, larger commits write much less. The cursor moves with
  * the pages, in the same transaction; a crash or a failure re-pulls what
- * was not committed. */
-int
-svc_sync_pull(struct svc *s, struct sync_net *net, sync_progress_fn cb,
-    void *arg, struct sync_report *rep, struct pd_err *err)
+ * was not committed. careful: apply_page's; 1 when a record was refused
+ * with careful 0 (what was not committed rolled back). */
+static int
+pull_pages(struct svc *s, struct sync_net *net, sync_progress_fn cb,
+    void *arg, struct sync_report *rep, int careful, struct pd_err *err)
 {
 	struct pull_tx tx = {0};
 	struct sync_status st;
@@ -381,7 +398,7 @@ svc_sync_pull(struct svc *s, struct sync_net *net, sync_progress_fn cb,
 		}
 		rc = tx.open ? 0 : pull_tx_begin(s, &tx, err);
 		if (rc == 0)
-			rc = apply_page(s, &pg, &conflicts, err);
+			rc = apply_page(s, &pg, &conflicts, careful, err);
 		tx.entries += (int64_t)pg.n;
 		tx.pages++;
 		tx.conflicts += conflicts;
@@ -392,6 +409,12 @@ svc_sync_pull(struct svc *s, struct sync_net *net, sync_progress_fn cb,
 		if (!more)
 			sync_page_free(&f.dead);
 		f.dead = pg;
+		if (rc > 0) {
+			/* refused: nothing since the last commit is kept */
+			store_abort(s->st);
+			fetch_done(&f);
+			return 1;
+		}
 		if (rc != 0) {
 			/* applying needs no network: an ENET is a record of
 			 * the page refused */
@@ -419,4 +442,22 @@ fail:
 lost:
 	fetch_done(&f);
 	return -1;
+}
+
+/* Pages are applied without a savepoint each (apply_page) until a
+ * record is refused; then the pages not yet committed are rolled back
+ * and pulled again, each in a savepoint, a refused record set aside. */
+int
+svc_sync_pull(struct svc *s, struct sync_net *net, sync_progress_fn cb,
+    void *arg, struct sync_report *rep, struct pd_err *err)
+{
+	int rc = pull_pages(s, net, cb, arg, rep, 0, err);
+
+	if (rc > 0)
+		rc = pull_pages(s, net, cb, arg, rep, 1, err);
+	/* the consumers' search indexes merged at a quiet moment, not in
+	 * the pages' commits (svc_fts_idle; issue 24) */
+	if (rep->pulled > 0)
+		s->fts_due = 1;
+	return rc;
 }

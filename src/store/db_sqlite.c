@@ -469,3 +469,98 @@ store_backup(struct store *st, const char *dest, struct pd_err *err)
 	sqlite3_close(to);
 	return 0;
 }
+
+static int
+one_int(void *arg, int n, char **v, char **names)
+{
+	(void)names;
+	if (n > 0 && v[0] != NULL)
+		*(int *)arg = atoi(v[0]);
+	return 0;
+}
+
+/* The search indexes' merging (issue 24: the posting p99). FTS5
+ * writes a transaction's new entries as a segment of their own, and
+ * with its automerge one commit in about 64 leaf pages written also
+ * merged 64 pages per level of the index (256-384 pages of
+ * payments_docs at 10M payments) before it could return: one payment in
+ * about 60; and a pull's pages merged the consumers' indexes as they
+ * went (a third of a fresh terminal's pull). Since migration 61
+ * automerge is off on payments_docs, consumers_fts and consumers_words
+ * and they are merged here, at most `pages` leaf pages an index a call,
+ * in a transaction of its own at a quiet moment after the use case's
+ * commit (svc_fts_idle): a 'merge' of a positive count merges a level
+ * only once it holds usermerge (4) segments, or carries on a merge
+ * begun, so a step with nothing due writes nothing. A query reads every
+ * segment, so it finds the same rows before and after any step; where
+ * no step runs (a bulk load), crisismerge (16) still merges a level
+ * when it reaches 16 segments, so their number stays bounded (under 16
+ * a level). A merge is not a fact of the ledger: its commit is not
+ * synced (synchronous NORMAL in WAL mode; a crash loses at most the
+ * step, done again later) and the next durable commit syncs its frames
+ * with its own. It never waits for a writer (busy: 1, not now).
+ * Returns the rows the step changed (0: none was due), -1 on error. */
+int
+store_fts_merge(struct store *st, int pages, struct pd_err *err)
+{
+	static const char *const idx[] = {
+	    "payments_docs", "consumers_fts", "consumers_words"};
+	sqlite3 *db = st->db->lite;
+	sqlite3_stmt *s;
+	sqlite3_int64 before;
+	size_t i;
+	char sql[96];
+	int sync = 2, secure = 0, rc = SQLITE_OK;
+
+	if (st->db->pg != NULL || st->depth > 0 || !sqlite3_get_autocommit(db))
+		return 0;
+	if (sqlite3_prepare_v2(db, "PRAGMA synchronous", -1, &s, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			sync = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	secure = sqlite3_exec(db, "PRAGMA secure_delete", one_int, &secure,
+	             NULL) == SQLITE_OK
+	    ? secure
+	    : 0;
+	sqlite3_busy_timeout(db, 0);
+	if (sync > 1)
+		sqlite3_exec(db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+	/* the segments a merge has read are deleted: with secure_delete
+	 * (Debian's SQLite has it on) each of their pages was written again
+	 * as zeros, 2,516 pages for the step that ended a merge of 30,000
+	 * pages; FAST leaves freed pages as they were (their text is the
+	 * index's, of rows its tables still hold) */
+	if (secure == 1)
+		sqlite3_exec(db, "PRAGMA secure_delete=FAST", NULL, NULL, NULL);
+	before = sqlite3_total_changes64(db);
+	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	for (i = 0; rc == SQLITE_OK && i < sizeof idx / sizeof idx[0]; i++) {
+		snprintf(sql, sizeof sql,
+		    "INSERT INTO %s (%s, rank) VALUES ('merge', %d)", idx[i],
+		    idx[i], pages);
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+		pd_fail(err, PD_ESTORE, "%s: %s", _("Merging the search indexes"),
+		    sqlite3_errmsg(db));
+	if (rc != SQLITE_OK && !sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (sync > 1) {
+		snprintf(sql, sizeof sql, "PRAGMA synchronous=%d", sync);
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+	}
+	if (secure == 1)
+		sqlite3_exec(db, "PRAGMA secure_delete=1", NULL, NULL, NULL);
+	db_busy_timeout(st->db, STORE_BUSY_MS);
+	if (rc == SQLITE_BUSY)
+		return 1; /* not now: still due */
+	if (rc != SQLITE_OK)
+		return -1;
+	/* each 'merge' counts one change when it did nothing */
+	return (int)(sqlite3_total_changes64(db) - before -
+	    (sqlite3_int64)(sizeof idx / sizeof idx[0]));
+}

@@ -86,6 +86,7 @@ const char *const store_migrations[] = {
     store_mig_58,
     store_mig_59,
     store_mig_60,
+    store_mig_61,
 };
 
 const int store_nmigrations =

@@ -553,6 +553,17 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS open_due_item_upd;\n"
     "DROP TRIGGER IF EXISTS open_due_segment;\n"
     "DELETE FROM open_due;\n",
+    /* the search indexes merged as FTS5 merges them (issue 24): the
+     * terminal's migration 61 turns automerge off for a counter's quiet
+     * moments (svc_fts_idle); a central node has none, its payments
+     * come in push batches and its consumers in imports, which pay for
+     * the merging as before. Safe to run again. */
+    "INSERT INTO payments_docs (payments_docs, rank) VALUES"
+    " ('automerge', 4);\n"
+    "INSERT INTO consumers_fts (consumers_fts, rank) VALUES"
+    " ('automerge', 4);\n"
+    "INSERT INTO consumers_words (consumers_words, rank) VALUES"
+    " ('automerge', 4);\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -276,5 +276,6 @@ extern const char store_mig_57[];
 extern const char store_mig_58[];
 extern const char store_mig_59[];
 extern const char store_mig_60[];
+extern const char store_mig_61[];
 
 #endif

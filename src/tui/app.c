@@ -484,6 +484,9 @@ tui_main(struct svc *svc)
 	while (t.top != NULL) {
 		tui_redraw(&t);
 		key = next_key(&ch);
+		/* a second with no key: a quiet moment (issue 24) */
+		if (key == ERR)
+			(void)svc_fts_idle(svc);
 		if (key == ERR || key == KEY_RESIZE)
 			continue;
 		if (key == KEY_F(1) ||

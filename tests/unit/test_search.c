@@ -305,6 +305,144 @@ test_migration_doc_language(void **state)
 	sqlite3_close(db);
 }
 
+/* The rowids of payments_docs matching q, in order, as one string. */
+static char *
+docs_rows(sqlite3 *db, const char *q)
+{
+	sqlite3_stmt *s;
+	char *out = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                     "SELECT coalesce(group_concat(rowid), '') FROM"
+	                     " (SELECT rowid FROM payments_docs WHERE"
+	                     " payments_docs MATCH ? ORDER BY rowid)",
+	                     -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	out = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+static int
+count_of(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	int n;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* The search indexes' merging (issue 24): FTS5's automerge is off
+ * (migration 61), a commit per payment leaves a segment each, and
+ * store_fts_merge merges them a few pages a step. Segments stay bounded
+ * with no step at all (crisismerge: under 16 a level), and every search
+ * finds the same rows before, between and after the steps. */
+static void
+test_fts_merge_steps(void **state)
+{
+	static const char *const q[] = {"\"T01-000\"", "\"0042\"",
+	    "\"R-T02\"", "\"AUTH 17\"", "\"TXN\" AND \"-0001\"", "\"zzz\""};
+	enum { NQ = sizeof q / sizeof q[0], N = 300 };
+	char dir[] = "/tmp/pd-unit-XXXXXX", path[64], sql[320], ref[32];
+	char *want[NQ], *got;
+	sqlite3 *db;
+	struct store *st;
+	struct pd_err err;
+	int i, k, steps = 0, work = 0, segs, rc;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/s.db", dir);
+	assert_int_equal(store_open(path, 1, &st, &err), 0);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	/* automerge off on the three indexes */
+	assert_int_equal(count_of(db,
+	                     "SELECT count(*) FROM (SELECT v FROM"
+	                     " payments_docs_config WHERE k = 'automerge'"
+	                     " UNION ALL SELECT v FROM consumers_fts_config"
+	                     " WHERE k = 'automerge' UNION ALL SELECT v FROM"
+	                     " consumers_words_config WHERE k = 'automerge')"
+	                     " WHERE v = 0"),
+	    3);
+	/* commits that need not be durable here (no fsync each) */
+	assert_int_equal(
+	    sqlite3_exec(db, "PRAGMA synchronous=OFF", NULL, NULL, NULL),
+	    SQLITE_OK);
+	/* nothing due on an empty store: no step writes */
+	assert_int_equal(store_fts_merge(st, 8, &err), 0);
+	/* a commit each, as posts are (the index alone: its content
+	 * table is only read for a match's columns) */
+	for (i = 1; i <= N; i++) {
+		snprintf(ref, sizeof ref, i % 5 ? "NULL" : "'AUTH 17%d'", i);
+		snprintf(sql, sizeof sql,
+		    "INSERT INTO payments_docs (rowid, receipt_no, payment_no,"
+		    " txn_no, reference) VALUES (%d, 'R-T0%d-%06d',"
+		    " 'PAY-T0%d-2026-%06d', 'TXN-T0%d-2026-%06d', %s)",
+		    i, 1 + i % 3, i, 1 + i % 3, i, 1 + i % 3, i, ref);
+		assert_int_equal(
+		    sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	segs = count_of(db, "SELECT count(DISTINCT segid) FROM payments_docs_idx");
+	/* 300 commits and no merge step: crisismerge bounds the segments
+	 * (under 16 on each of the 3 levels 300 one-page segments make) */
+	assert_true(segs > 4 && segs < 48);
+	for (k = 0; k < NQ; k++)
+		want[k] = docs_rows(db, q[k]);
+	assert_true(strlen(want[0]) > 0 && strlen(want[1]) > 0);
+	assert_string_equal(want[5], "");
+	/* small steps until none is due, the same rows after each */
+	while ((rc = store_fts_merge(st, 2, &err)) > 0 && steps < 1000) {
+		steps++;
+		work += rc;
+		for (k = 0; k < NQ; k++) {
+			got = docs_rows(db, q[k]);
+			assert_string_equal(got, want[k]);
+			free(got);
+		}
+	}
+	assert_int_equal(rc, 0);
+	assert_true(steps > 1 && work > steps);
+	assert_true(count_of(db, "SELECT count(DISTINCT segid) FROM"
+	                         " payments_docs_idx") < segs);
+	/* and rows added after the merging are found beside the others */
+	assert_int_equal(sqlite3_exec(db,
+	                     "INSERT INTO payments_docs (rowid, receipt_no)"
+	                     " VALUES (1000, 'R-T01-0042xx')",
+	                     NULL, NULL, NULL),
+	    SQLITE_OK);
+	got = docs_rows(db, q[1]);
+	assert_true(strlen(got) == strlen(want[1]) + 5);
+	assert_int_equal(strncmp(got, want[1], strlen(want[1])), 0);
+	free(got);
+	for (k = 0; k < NQ; k++)
+		free(want[k]);
+	sqlite3_close(db);
+	store_close(st);
+	/* a central node's organisation store has no quiet moments: FTS5
+	 * merges its indexes as before (central migration) */
+	snprintf(path, sizeof path, "%s/org.db", dir);
+	assert_int_equal(store_open_central(path, 1, &st, &err), 0);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(count_of(db,
+	                     "SELECT count(*) FROM (SELECT v FROM"
+	                     " payments_docs_config WHERE k = 'automerge'"
+	                     " UNION ALL SELECT v FROM consumers_fts_config"
+	                     " WHERE k = 'automerge' UNION ALL SELECT v FROM"
+	                     " consumers_words_config WHERE k = 'automerge')"
+	                     " WHERE v = 4"),
+	    3);
+	sqlite3_close(db);
+	store_close(st);
+	snprintf(sql, sizeof sql, "rm -rf %s", dir);
+	assert_int_equal(system(sql), 0);
+}
+
 int
 main(void)
 {
@@ -314,6 +452,7 @@ main(void)
 	    cmocka_unit_test(test_reference_synced),
 	    cmocka_unit_test(test_migration_folds),
 	    cmocka_unit_test(test_migration_doc_language),
+	    cmocka_unit_test(test_fts_merge_steps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
