@@ -78,6 +78,9 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	char idtxt[24];
 	const char *f[9];
 	int guard = st->push_guard && db_is_pg(st->db);
+	/* (a sealed row written since the last claim: claimed as always,
+	 * the insert's check then passing) */
+	int claim = !guard || st->seal_maybe;
 
 	if (audit_last(st, &id, prev, err) != 0)
 		return -1;
@@ -95,8 +98,10 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	 * when one waits (store_push_guard), as its claim would have
 	 * claimed it */
 	seals[0] = '\0';
-	if (!guard && seal_claim(st, id, seals, err) != 0)
+	if (claim && seal_claim(st, id, seals, err) != 0)
 		return -1;
+	if (claim)
+		st->seal_maybe = 0;
 	f[8] = seals;
 	entry_hash(prev, f, hash);
 	s = st_stmt(st,

@@ -75,8 +75,16 @@ struct store {
 	int audit_known;
 	int64_t audit_id;
 	char audit_hash[65];
-	/* a push's first pass on PostgreSQL (store_push_guard) */
-	int push_guard;
+	/* a push's first pass on PostgreSQL (store_push_guard), and
+	 * whether a row of a sealed table was written since the last
+	 * claim of seals (an item, a credit note: its seal may wait), when
+	 * the audit entry's reads are made, not checked (audit.c) */
+	int push_guard, seal_maybe;
+	/* sync_origin's row as this transaction last set it
+	 * (store_sync_origin), forgotten as push_rows is: a push's records
+	 * set the same for each; origin_known 0 none */
+	int origin_known, origin_altered;
+	char origin[64];
 	/* run after a transaction begins (store_set_begin_check) */
 	int (*begin_check)(struct store *st, void *arg, struct pd_err *err);
 	void *begin_arg;

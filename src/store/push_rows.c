@@ -402,6 +402,8 @@ st_push_forget(struct store *st)
 	nums_forget(st);
 	ids_forget(st);
 	st->audit_known = 0;
+	st->origin_known = 0;
+	st->seal_maybe = 0;
 }
 
 static int

@@ -87,7 +87,8 @@ store_seals_pending(struct store *st)
 	/* in a push's guarded pass (store_push_guard), after an entry of
 	 * this transaction: none, checked by a write sent ahead that the
 	 * log's append-only trigger fails when one waits */
-	if (st->push_guard && st->audit_known && db_is_pg(st->db) &&
+	if (st->push_guard && st->audit_known && !st->seal_maybe &&
+	    db_is_pg(st->db) &&
 	    (s = st_stmt(st,
 	         "UPDATE audit_log SET id = id WHERE id = ? AND EXISTS "
 	         "(SELECT 1 FROM seals WHERE audit_id IS NULL)",
