@@ -105,14 +105,15 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	f[8] = seals;
 	entry_hash(prev, f, hash);
 	s = st_stmt(st,
-	    guard ? "INSERT INTO audit_log (id, at, user, terminal, action, "
-	            "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, "
-	            "?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM "
-	            "seals WHERE audit_id IS NULL AND id > ?) THEN NULL ELSE ? "
-	            "END)"
-	          : "INSERT INTO audit_log (id, at, user, terminal, action, "
-	            "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, "
-	            "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    guard
+	        ? "INSERT INTO audit_log (id, at, user, terminal, action, "
+	          "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, "
+	          "?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM "
+	          "seals WHERE audit_id IS NULL AND id > ?) THEN NULL ELSE ? "
+	          "END)"
+	        : "INSERT INTO audit_log (id, at, user, terminal, action, "
+	          "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, "
+	          "?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
 	if (s == NULL)
 		return -1;

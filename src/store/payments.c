@@ -96,13 +96,13 @@ read_alloc(struct db_stmt *s, void *elem)
 /* A payment's columns and their values; ID the same with the id bound
  * last (an id a push drew ahead: st_push_id_take) */
 #define PAY_INSERT(id, q)                                                      \
-	"INSERT INTO payments (uuid, payment_no, "                            \
-	"txn_no, receipt_no, consumer_id, type, channel, method, "            \
-	"method_kind, amount, tendered, change_given, due_total, overpaid, "  \
-	"paid_on, created_at, notes, user_id, received_by, terminal, "        \
-	"branch, status, verified, verified_at, verified_by, "                \
-	"balance_after, reference, alloc_rule" id ") "                        \
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "        \
+	"INSERT INTO payments (uuid, payment_no, "                             \
+	"txn_no, receipt_no, consumer_id, type, channel, method, "             \
+	"method_kind, amount, tendered, change_given, due_total, overpaid, "   \
+	"paid_on, created_at, notes, user_id, received_by, terminal, "         \
+	"branch, status, verified, verified_at, verified_by, "                 \
+	"balance_after, reference, alloc_rule" id ") "                         \
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "          \
 	"nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" q ")"
 
 int
@@ -112,20 +112,22 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	 * its insert need not wait for its answer (store_push_ids) */
 	int64_t id = 0;
 	int ahead = st_push_id_take(st, 0, &id);
-	struct db_stmt *s = st_stmt(st,
-	    ahead ? PAY_INSERT(", id", ", ?") : PAY_INSERT("", ""), err);
+	struct db_stmt *s = st_stmt(
+	    st, ahead ? PAY_INSERT(", id", ", ?") : PAY_INSERT("", ""), err);
 
 	if (s == NULL)
 		return -1;
 	if (p->uuid[0] == '\0')
 		os_uuid_new(p->uuid);
-	st_bind(s, ahead ? "ssssissssiiiiisssissssdssissi" : "ssssissssiiiiisssissssdssiss",
-	    p->uuid, p->payment_no,
-	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
-	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
-	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,
-	    p->created_at, p->notes, p->user_id, p->received_by, p->terminal,
-	    p->branch, pay_status_name(p->status), p->verified, p->verified_at,
+	st_bind(s,
+	    ahead ? "ssssissssiiiiisssissssdssissi"
+	          : "ssssissssiiiiisssissssdssiss",
+	    p->uuid, p->payment_no, p->txn_no, p->receipt_no, p->consumer_id,
+	    pay_type_name(p->type), p->channel, p->method,
+	    method_kind_name(p->method_kind), p->amount, p->tendered, p->change,
+	    p->due_total, p->overpaid, p->paid_on, p->created_at, p->notes,
+	    p->user_id, p->received_by, p->terminal, p->branch,
+	    pay_status_name(p->status), p->verified, p->verified_at,
 	    p->verified_by, p->balance_after, p->reference,
 	    p->alloc_rule[0] ? p->alloc_rule : "oldest", id);
 	if (st_done(st, s, err) != 0)

@@ -415,8 +415,7 @@ by_value(const void *a, const void *b)
 }
 
 int
-store_push_ids(
-    struct store *st, size_t npay, size_t nalloc, struct pd_err *err)
+store_push_ids(struct store *st, size_t npay, size_t nalloc, struct pd_err *err)
 {
 	struct db_stmt *s;
 	struct push_ids *p;
