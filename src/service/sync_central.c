@@ -338,8 +338,9 @@ again:
 		store_pipeline(s->st, 1, &e);
 	/* and on PostgreSQL first with the audit entries' reads checked by
 	 * their writes, not made: the log's head as this push appended it,
-	 * no seal waiting to be claimed (a record that writes one, a credit
-	 * note, fails the pass, which is then made as before) */
+	 * no seal waiting to be claimed (after a record that wrote a sealed
+	 * row they are made); a check that fails fails the pass, which is
+	 * then made as before */
 	if (pass == 0)
 		guarded = store_push_guard(s->st, 1);
 	for (i = 0; i < push->nrecs; i++) {
