@@ -49,6 +49,38 @@ unset PAYDESK_NOW PAYDESK_CONFIG
 
 . tests/bench_central.sh
 secs() { python3 -c 'import sys; print(f"{float(sys.argv[1]) - float(sys.argv[2]):.2f}")' "$2" "$1"; }
+# cpu_of PID...: the CPU seconds (user + system) the processes took and
+# their children's, live or waited for (a PostgreSQL server's backends):
+# the machine may be shared, and a figure's wall time then says little
+cpu_of() {
+	python3 - "$@" <<'PY'
+import os, sys
+roots, t = set(int(p) for p in sys.argv[1:]), 0
+for d in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        f = open("/proc/%s/stat" % d).read()
+    except OSError:
+        continue
+    v = f[f.rindex(")") + 2:].split()  # state ppid ... utime stime cutime cstime
+    if int(d) in roots:
+        t += sum(map(int, v[11:15]))
+    elif int(v[1]) in roots:
+        t += int(v[11]) + int(v[12])
+print(t / os.sysconf("SC_CLK_TCK"))
+PY
+}
+# the server's processes (postmaster.pid's first line), none on SQLite
+server_pid() {
+	[ "$BACKEND" = postgresql ] && head -1 "$PGPID_STARTED/postmaster.pid"
+	true
+}
+# cpu_since NAME BEFORE PID...: the CPU seconds since BEFORE, kept as NAME
+cpu_since() {
+	n=$1 b=$2
+	shift 2
+	[ $# -gt 0 ] && keep "$n" "$(secs "$b" "$(cpu_of "$@")")"
+	true
+}
 now() { date +%s.%N; }
 
 if [ ! -f "$ORG/done" ]; then
@@ -199,10 +231,18 @@ push_figure() {
 	# a batch that takes long is waited for, not sent again (as the
 	# network bench's pushes)
 	terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(tok 1)" batch=$PB low_speed_time=600
+	sp=$(server_pid)
+	c0=$(cpu_of "$CPID") s0=$(cpu_of $sp)
+	# (the terminal's CPU by time(1), when there is one)
+	tm=
+	[ -x /usr/bin/time ] && tm="/usr/bin/time -f %U+%S -o $RUN/tcpu"
 	t0=$(now)
-	"$PD" --config "$RUN/b.ini" sync >"$RUN/push.out"
+	$tm "$PD" --config "$RUN/b.ini" sync >"$RUN/push.out"
 	t1=$(now)
 	keep push "$(secs "$t0" "$t1")"
+	[ -n "$tm" ] && keep pushcpu_term "$(python3 -c "print(f'{$(cat "$RUN/tcpu"):.2f}')")"
+	cpu_since pushcpu_central "$c0" "$CPID"
+	cpu_since pushcpu_server "$s0" $sp
 	sent=$(sed -n 's/^Sent *//p' "$RUN/push.out" | tr -d ',')
 	keep sent "$sent"
 	applied=$(sed -n 's/^Applied *//p' "$RUN/push.out" | tr -d ',')
@@ -330,6 +370,9 @@ for b in $BACKENDS; do
 	eval "rate_$b=\$(keep_rate)"
 done
 row "  payments per second" /s ">= 10000" rate
+row "  CPU: the terminal (user + system)" s "" pushcpu_term
+row "  CPU: the central node" s "" pushcpu_central
+row "  CPU: the PostgreSQL server" s "" pushcpu_server
 row "  batches of $PB" "" "" batches
 python3 - "$RUN/lat-sqlite" "$RUN/lat-postgresql" "$(got eachs sqlite)" \
     "$(got eachs postgresql)" "$EB" <<'PY'

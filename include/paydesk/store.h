@@ -513,6 +513,14 @@ int store_wal_frames(const struct store *st);
  * -1 when a write sent ahead since on failed (the transaction is then
  * lost). Nothing on SQLite. */
 int store_pipeline(struct store *st, int on, struct pd_err *err);
+/* On PostgreSQL, in a push's first pass sent ahead (store_pipeline),
+ * with on: the reads an audit entry needs are not made but checked by
+ * the writes sent (audit.c, seal_row.c): the log's last entry is the one
+ * this transaction appended last, and no seal waits for an entry to
+ * claim it (an append, store_seals_pending). A check that fails fails
+ * the pass, which is then applied again without them. 1 when on, 0 when
+ * not (off, SQLite, or seals of an earlier transaction wait). */
+int store_push_guard(struct store *st, int on);
 int store_checkpoint(struct store *st, struct pd_err *err);
 /* The payments' search index merged by a step of at most pages leaf
  * pages, in a transaction of its own that is not synced (after a use case's
@@ -558,6 +566,13 @@ int store_push_rows(struct store *st, const char *const *consumers, size_t nc,
  * at the transaction's end and at any rollback. */
 int store_push_numbers(
     struct store *st, const char *const *nums, size_t n, struct pd_err *err);
+/* On PostgreSQL, ids for a push's npay payments and nalloc allocations
+ * drawn ahead from their tables' sequences in one statement (push_rows.c),
+ * so that an insert need not wait for its row's id: taken by the inserts
+ * for the rest of the transaction, forgotten at its end and at any
+ * rollback (an id not taken is left unused). Nothing on SQLite. */
+int store_push_ids(
+    struct store *st, size_t npay, size_t nalloc, struct pd_err *err);
 int store_applied_put(struct store *st, const char *uuid, const char *terminal,
     const char *kind, const char *hash, const char *at, struct pd_err *err);
 int store_sync_log(struct store *st, const char *at, const char *terminal,

@@ -49,6 +49,15 @@ record_user(struct svc *s, const char *full_name, const char *branch,
 	*user_id = 0;
 	if (full_name[0] == '\0')
 		return 0;
+	/* in a push, the user its checks read last by the same name and
+	 * branch (sck_user: the same query, in the same transaction), not
+	 * read again for every record */
+	if (s->push_reads && s->push_user.id != 0 &&
+	    strcmp(s->push_user_name, full_name) == 0 &&
+	    strcmp(s->push_user_branch, branch) == 0) {
+		*user_id = s->push_user.id;
+		return 0;
+	}
 	if (store_user_by_full_name(s->st, full_name, branch, &u, &e) == 0) {
 		*user_id = u.id;
 		return 0;

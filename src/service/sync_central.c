@@ -274,6 +274,12 @@ preload_rows(struct svc *s, const struct sync_push *push, struct pd_err *err)
 		ni += n;
 	}
 	rc = store_push_rows(s->st, c, push->nrecs, it, ni, err);
+	/* their rows' ids drawn ahead (PostgreSQL), an allocation an item
+	 * each, so that no insert waits for its row's id */
+	for (i = n = 0; i < push->nrecs; i++)
+		n += c[i] != NULL;
+	if (rc == 0)
+		rc = store_push_ids(s->st, n, ni, err);
 	free(c);
 	free(it);
 	if (rc != 0)
@@ -300,7 +306,9 @@ svc_central_push(struct svc *s, const struct sync_sender *from,
 	const char *u;
 	struct pd_err e;
 	size_t i;
-	int each = 0, rc = 0;
+	/* pass 0: sent ahead, checked by the writes (store_push_guard);
+	 * 1: sent ahead; 2: each record in its own savepoint */
+	int each = 0, rc = 0, pass = 0, guarded = 0;
 
 	svc_now(at);
 again:
@@ -328,6 +336,13 @@ again:
 	 * with its own reason in the second pass, which sends none ahead */
 	if (!each)
 		store_pipeline(s->st, 1, &e);
+	/* and on PostgreSQL first with the audit entries' reads checked by
+	 * their writes, not made: the log's head as this push appended it,
+	 * no seal waiting to be claimed (after a record that wrote a sealed
+	 * row they are made); a check that fails fails the pass, which is
+	 * then made as before */
+	if (pass == 0)
+		guarded = store_push_guard(s->st, 1);
 	for (i = 0; i < push->nrecs; i++) {
 		struct pd_err bad = {0};
 		const char *p2;
@@ -376,11 +391,15 @@ again:
 	}
 	if (!each && store_pipeline(s->st, 0, &e) != 0)
 		rc = -2;
+	store_push_guard(s->st, 0);
 	if (rc == -2) {
-		/* a record refused half applied: again, each in its own
-		 * savepoint (a push is applied whole in one go otherwise) */
+		/* a check of the guarded pass failed, or a record was refused
+		 * half applied: again without the checks, then each in its
+		 * own savepoint (a push is applied whole in one go
+		 * otherwise) */
 		store_abort(s->st);
-		each = 1;
+		pass = guarded && pass == 0 ? 1 : 2;
+		each = pass == 2;
 		goto again;
 	}
 	free(r);

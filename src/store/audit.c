@@ -36,30 +36,55 @@ entry_hash(const char *prev, const char *const f[9], char hex[65])
 		snprintf(hex + i * 2, 3, "%02x", d[i]);
 }
 
+/* The last entry (id 0 and GENESIS when there is none): as this
+ * transaction's last append wrote it, when it is known (audit_known),
+ * or read. */
+static int
+audit_last(struct store *st, int64_t *id, char prev[65], struct pd_err *err)
+{
+	struct db_stmt *s;
+	int rc;
+
+	if (st->depth > 0 && st->audit_known) {
+		*id = st->audit_id;
+		memcpy(prev, st->audit_hash, 65);
+		return 0;
+	}
+	s = st_stmt(
+	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
+	if (s == NULL)
+		return -1;
+	*id = 0;
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(s, 0);
+		st_col(s, 1, prev, 65);
+	}
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading the audit log"));
+	return 0;
+}
+
 int
 store_audit_append(struct store *st, const char *at, const char *user,
     const char *terminal, const char *action, const char *entity,
     const char *ref, const char *detail, struct pd_err *err)
 {
 	/* the last entry: its id and hash chain into the new one */
-	struct db_stmt *s = st_stmt(
-	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
+	struct db_stmt *s;
 	char prev[65] = GENESIS, hash[65], seals[65];
-	int64_t id = 1;
+	int64_t id;
 	char idtxt[24];
 	const char *f[9];
-	int rc;
+	int guard = st->push_guard && db_is_pg(st->db);
+	/* (a sealed row written since the last claim: claimed as always,
+	 * the insert's check then passing) */
+	int claim = !guard || st->seal_maybe;
 
-	if (s == NULL)
+	if (audit_last(st, &id, prev, err) != 0)
 		return -1;
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		id = db_column_int64(s, 0) + 1;
-		st_col(s, 1, prev, sizeof prev);
-	}
-	db_reset(s);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return st_fail(st, err, _("Reading the audit log"));
+	id++;
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
 	f[0] = idtxt;
 	f[1] = at;
@@ -69,20 +94,47 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	f[5] = entity;
 	f[6] = ref;
 	f[7] = detail;
-	if (seal_claim(st, id, seals, err) != 0)
+	/* in a push's guarded pass no seal is claimed: the insert fails
+	 * when one waits (store_push_guard), as its claim would have
+	 * claimed it */
+	seals[0] = '\0';
+	if (claim && seal_claim(st, id, seals, err) != 0)
 		return -1;
+	if (claim)
+		st->seal_maybe = 0;
 	f[8] = seals;
 	entry_hash(prev, f, hash);
 	s = st_stmt(st,
-	    "INSERT INTO audit_log (id, at, user, terminal, action, "
-	    "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?)",
+	    guard
+	        ? "INSERT INTO audit_log (id, at, user, terminal, action, "
+	          "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, "
+	          "?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM "
+	          "seals WHERE audit_id IS NULL AND id > ?) THEN NULL ELSE ? "
+	          "END)"
+	        : "INSERT INTO audit_log (id, at, user, terminal, action, "
+	          "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, "
+	          "?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
 	if (s == NULL)
 		return -1;
-	st_bind(s, "issssssssss", id, at, user, terminal, action, entity, ref,
-	    detail, prev, hash, seals);
-	return st_done(st, s, err);
+	if (guard)
+		st_bind(s, "isssssssssis", id, at, user, terminal, action,
+		    entity, ref, detail, prev, hash, st->seal_floor, seals);
+	else
+		st_bind(s, "issssssssss", id, at, user, terminal, action,
+		    entity, ref, detail, prev, hash, seals);
+	st->audit_known = 0;
+	if (st_done(st, s, err) != 0)
+		return -1;
+	/* kept where no other writer can append meanwhile (SQLite's
+	 * writer holds the lock), or where one that did fails this
+	 * transaction's next append by its id (the guarded pass) */
+	if (st->depth > 0 && (!db_is_pg(st->db) || guard)) {
+		st->audit_known = 1;
+		st->audit_id = id;
+		memcpy(st->audit_hash, hash, sizeof hash);
+	}
+	return 0;
 }
 
 static const char *

@@ -80,6 +80,7 @@ store_credit_insert(struct store *st, struct credit_note *n, struct pd_err *err)
 
 	if (s == NULL)
 		return -1;
+	st->seal_maybe = 1; /* (sealed: audit.c) */
 	if (n->uuid[0] == '\0')
 		os_uuid_new(n->uuid);
 	st_bind(s, "ssiiisssssissd", n->uuid, n->cn_no, n->consumer_id,
@@ -322,6 +323,7 @@ store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err)
 
 	if (s == NULL)
 		return -1;
+	st->seal_maybe = 1; /* (sealed: audit.c) */
 	st_bind(s, "i", id);
 	return st_done(st, s, err);
 }

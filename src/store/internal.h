@@ -62,6 +62,29 @@ struct store {
 	/* the document numbers of a push's payments, and which are taken
 	 * (push_rows.c, store_push_numbers); NULL none */
 	struct push_nums *push_nums;
+	/* ids a push's payments and allocations take, drawn ahead from
+	 * their sequences on PostgreSQL (push_rows.c, store_push_ids);
+	 * NULL none */
+	struct push_ids *push_ids;
+	/* the audit log's last entry as this transaction's last append
+	 * wrote it (audit.c), so that the next need not read it: kept on
+	 * SQLite (the writer holds the lock) and in a push's guarded pass
+	 * on PostgreSQL (store_push_guard: an entry another writer
+	 * appended meanwhile fails the append's unique id, and the pass),
+	 * forgotten as push_rows is */
+	int audit_known;
+	int64_t audit_id;
+	char audit_hash[65];
+	/* a push's first pass on PostgreSQL (store_push_guard), and
+	 * whether a row of a sealed table was written since the last
+	 * claim of seals (an item, a credit note: its seal may wait), when
+	 * the audit entry's reads are made, not checked (audit.c) */
+	int push_guard, seal_maybe;
+	/* sync_origin's row as this transaction last set it
+	 * (store_sync_origin), forgotten as push_rows is: a push's records
+	 * set the same for each; origin_known 0 none */
+	int origin_known, origin_altered;
+	char origin[64];
 	/* run after a transaction begins (store_set_begin_check) */
 	int (*begin_check)(struct store *st, void *arg, struct pd_err *err);
 	void *begin_arg;
@@ -327,8 +350,12 @@ int st_push_numbers_free(struct store *st, const char *const nums[4]);
 /* A payment's numbers and a credit note's taken (their inserts). */
 void st_push_numbers_taken(struct store *st, const char *const nums[3]);
 void st_push_numbers_cn(struct store *st, const char *cn_no);
-/* Forget the push's rows and numbers (a transaction's end, a
- * rollback). */
+/* An id drawn ahead for the next row of a push's payments (t 0) or
+ * allocations (t 1): 1 and *id, or 0 when none is left (the row takes
+ * its table's default). */
+int st_push_id_take(struct store *st, int t, int64_t *id);
+/* Forget the push's rows, numbers, ids and the audit log's last entry
+ * (a transaction's end, a rollback). */
 void st_push_forget(struct store *st);
 
 /* A query built from optional filters: text appended with its bindings. */

@@ -86,6 +86,7 @@ store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 	    err);
 
 	st_push_rows_forget(st);
+	st->seal_maybe = 1; /* (sealed: audit.c) */
 	if (s == NULL)
 		return -1;
 	if (it->uuid[0] == '\0')

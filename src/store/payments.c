@@ -93,35 +93,46 @@ read_alloc(struct db_stmt *s, void *elem)
 	store_read_item(s, 6, &a->item);
 }
 
+/* A payment's columns and their values; ID the same with the id bound
+ * last (an id a push drew ahead: st_push_id_take) */
+#define PAY_INSERT(id, q)                                                      \
+	"INSERT INTO payments (uuid, payment_no, "                             \
+	"txn_no, receipt_no, consumer_id, type, channel, method, "             \
+	"method_kind, amount, tendered, change_given, due_total, overpaid, "   \
+	"paid_on, created_at, notes, user_id, received_by, terminal, "         \
+	"branch, status, verified, verified_at, verified_by, "                 \
+	"balance_after, reference, alloc_rule" id ") "                         \
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "          \
+	"nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" q ")"
+
 int
 store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO payments (uuid, payment_no, "
-	    "txn_no, receipt_no, consumer_id, type, channel, method, "
-	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
-	    "paid_on, created_at, notes, user_id, received_by, terminal, "
-	    "branch, status, verified, verified_at, verified_by, "
-	    "balance_after, reference, alloc_rule) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    err);
+	/* on PostgreSQL a push's payment takes an id drawn ahead, so that
+	 * its insert need not wait for its answer (store_push_ids) */
+	int64_t id = 0;
+	int ahead = st_push_id_take(st, 0, &id);
+	struct db_stmt *s = st_stmt(
+	    st, ahead ? PAY_INSERT(", id", ", ?") : PAY_INSERT("", ""), err);
 
 	if (s == NULL)
 		return -1;
 	if (p->uuid[0] == '\0')
 		os_uuid_new(p->uuid);
-	st_bind(s, "ssssissssiiiiisssissssdssiss", p->uuid, p->payment_no,
-	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
-	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
-	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,
-	    p->created_at, p->notes, p->user_id, p->received_by, p->terminal,
-	    p->branch, pay_status_name(p->status), p->verified, p->verified_at,
+	st_bind(s,
+	    ahead ? "ssssissssiiiiisssissssdssissi"
+	          : "ssssissssiiiiisssissssdssiss",
+	    p->uuid, p->payment_no, p->txn_no, p->receipt_no, p->consumer_id,
+	    pay_type_name(p->type), p->channel, p->method,
+	    method_kind_name(p->method_kind), p->amount, p->tendered, p->change,
+	    p->due_total, p->overpaid, p->paid_on, p->created_at, p->notes,
+	    p->user_id, p->received_by, p->terminal, p->branch,
+	    pay_status_name(p->status), p->verified, p->verified_at,
 	    p->verified_by, p->balance_after, p->reference,
-	    p->alloc_rule[0] ? p->alloc_rule : "oldest");
+	    p->alloc_rule[0] ? p->alloc_rule : "oldest", id);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	p->id = db_last_insert_rowid(st->db);
+	p->id = ahead ? id : db_last_insert_rowid(st->db);
 	st_pay_count_insert(st, p->id, p->terminal, p->paid_on);
 	st_push_numbers_taken(st,
 	    (const char *const[3]){p->payment_no, p->txn_no, p->receipt_no});
@@ -290,19 +301,25 @@ int
 store_allocation_insert(
     struct store *st, struct allocation *a, struct pd_err *err)
 {
+	/* (an id drawn ahead, as a payment's) */
+	int64_t id = 0;
+	int ahead = st_push_id_take(st, 1, &id);
 	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO allocations (payment_id, "
-	    "item_id, amount, due_before, reverses, created_at) VALUES (?, ?, "
-	    "?, ?, nullif(?, 0), datetime('now', 'localtime'))",
+	    ahead ? "INSERT INTO allocations (payment_id, item_id, amount, "
+	            "due_before, reverses, created_at, id) VALUES (?, ?, ?, ?, "
+	            "nullif(?, 0), datetime('now', 'localtime'), ?)"
+	          : "INSERT INTO allocations (payment_id, "
+	            "item_id, amount, due_before, reverses, created_at) VALUES "
+	            "(?, ?, ?, ?, nullif(?, 0), datetime('now', 'localtime'))",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "iiiii", a->payment_id, a->item_id, a->amount, a->due_before,
-	    a->reverses);
+	st_bind(s, ahead ? "iiiiii" : "iiiii", a->payment_id, a->item_id,
+	    a->amount, a->due_before, a->reverses, id);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	a->id = db_last_insert_rowid(st->db);
+	a->id = ahead ? id : db_last_insert_rowid(st->db);
 	return 0;
 }
 

@@ -377,11 +377,97 @@ nums_forget(struct store *st)
 	st->push_nums = NULL;
 }
 
+/* ids drawn ahead (store_push_ids): of payments (0) and allocations (1),
+ * each table's taken in order from next */
+struct push_ids {
+	int64_t *v[2];
+	size_t n[2], next[2];
+};
+
+static void
+ids_forget(struct store *st)
+{
+	if (st->push_ids == NULL)
+		return;
+	free(st->push_ids->v[0]);
+	free(st->push_ids->v[1]);
+	free(st->push_ids);
+	st->push_ids = NULL;
+}
+
 void
 st_push_forget(struct store *st)
 {
 	st_push_rows_forget(st);
 	nums_forget(st);
+	ids_forget(st);
+	st->audit_known = 0;
+	st->origin_known = 0;
+	st->seal_maybe = 0;
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+store_push_ids(struct store *st, size_t npay, size_t nalloc, struct pd_err *err)
+{
+	struct db_stmt *s;
+	struct push_ids *p;
+	int rc, t;
+
+	ids_forget(st);
+	if (!db_is_pg(st->db) || npay + nalloc == 0)
+		return 0;
+	/* the identity columns' sequences, as their default would take
+	 * them (an id another writer takes meanwhile is never one of
+	 * these) */
+	s = st_stmt(st,
+	    "SELECT 0, nextval(pg_get_serial_sequence('payments', 'id')) FROM "
+	    "generate_series(1, ?) UNION ALL SELECT 1, "
+	    "nextval(pg_get_serial_sequence('allocations', 'id')) FROM "
+	    "generate_series(1, ?)",
+	    err);
+	if (s == NULL)
+		return -1;
+	p = xcalloc(1, sizeof *p);
+	p->v[0] = xcalloc(npay + 1, sizeof *p->v[0]);
+	p->v[1] = xcalloc(nalloc + 1, sizeof *p->v[1]);
+	st_bind(s, "ii", (int64_t)npay, (int64_t)nalloc);
+	while ((rc = db_step(s)) == DB_ROW) {
+		t = db_column_int(s, 0) != 0;
+		if (p->n[t] < (t ? nalloc : npay))
+			p->v[t][p->n[t]++] = db_column_int64(s, 1);
+	}
+	db_reset(s);
+	if (rc != DB_DONE) {
+		free(p->v[0]);
+		free(p->v[1]);
+		free(p);
+		return st_fail(st, err, _("Reading the store"));
+	}
+	/* in order, as the default would take them (a payment's id that
+	 * follows the last keeps store_doc_count's counts: rules.c) */
+	for (t = 0; t < 2; t++)
+		qsort(p->v[t], p->n[t], sizeof *p->v[t], by_value);
+	st->push_ids = p;
+	return 0;
+}
+
+int
+st_push_id_take(struct store *st, int t, int64_t *id)
+{
+	struct push_ids *p = st->push_ids;
+
+	if (p == NULL || p->next[t] >= p->n[t])
+		return 0;
+	*id = p->v[t][p->next[t]++];
+	return 1;
 }
 
 /* Mark those of v[0..n) that sql (a Q256 list of their keys, or of their

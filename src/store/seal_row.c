@@ -80,9 +80,37 @@ seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 int
 store_seals_pending(struct store *st)
 {
-	return st->sealing &&
-	       st_count(st, "SELECT EXISTS (SELECT 1 FROM seals WHERE "
+	struct db_stmt *s;
+
+	if (!st->sealing)
+		return 0;
+	/* in a push's guarded pass (store_push_guard), after an entry of
+	 * this transaction: none, checked by a write sent ahead that the
+	 * log's append-only trigger fails when one waits */
+	if (st->push_guard && st->audit_known && !st->seal_maybe &&
+	    db_is_pg(st->db) &&
+	    (s = st_stmt(st,
+	         "UPDATE audit_log SET id = id WHERE id = ? AND EXISTS "
+	         "(SELECT 1 FROM seals WHERE audit_id IS NULL)",
+	         NULL)) != NULL) {
+		st_bind(s, "i", st->audit_id);
+		/* (run at once, its first time: failed, the pass is lost
+		 * and the next statement says so) */
+		return st_done(st, s, NULL) != 0;
+	}
+	return st_count(st, "SELECT EXISTS (SELECT 1 FROM seals WHERE "
 	                    "audit_id IS NULL)") > 0;
+}
+
+int
+store_push_guard(struct store *st, int on)
+{
+	st->push_guard = on && db_is_pg(st->db) && st->sealing &&
+	                 !st->seal_carry && st->depth > 0;
+	/* an entry appended in the pass may have been kept: not after it */
+	if (db_is_pg(st->db))
+		st->audit_known = 0;
+	return st->push_guard;
 }
 
 int

@@ -356,6 +356,7 @@ store_item_update(struct store *st, const struct item *it, struct pd_err *err)
 {
 	st->nids = 0; /* its uuid may change (store_id_of) */
 	st_push_rows_forget(st);
+	st->seal_maybe = 1; /* (sealed: audit.c) */
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE items SET uuid = ?, ref = ?, period = ?, description = ?, "
 	    "amount = ?, issued_on = ?, due_on = ? WHERE id = ?",
@@ -393,13 +394,28 @@ int
 store_sync_origin(
     struct store *st, const char *origin, int altered, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "UPDATE sync_origin SET origin = ?, altered = ? WHERE id = 1", err);
+	struct db_stmt *s;
 
+	/* as this transaction set it last: its writer holds the row (its
+	 * lock on PostgreSQL, the store's on SQLite) and no trigger writes
+	 * it, so a push's records that set the same need not again */
+	if (st->depth > 0 && st->origin_known &&
+	    st->origin_altered == altered && strcmp(st->origin, origin) == 0)
+		return 0;
+	s = st_stmt(st,
+	    "UPDATE sync_origin SET origin = ?, altered = ? WHERE id = 1", err);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "sd", origin, altered);
-	return st_done(st, s, err);
+	st->origin_known = 0;
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (st->depth > 0 && strlen(origin) < sizeof st->origin) {
+		memcpy(st->origin, origin, strlen(origin) + 1);
+		st->origin_altered = altered;
+		st->origin_known = 1;
+	}
+	return 0;
 }
 
 int
