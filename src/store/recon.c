@@ -32,15 +32,14 @@ read_exc(struct db_stmt *q, void *elem)
 #define LINE_TARGET "b.account || '/' || b.stmt_key || '#' || l.seq"
 /* A deposit of l's account, matched to another line, whose slip number
  * l's reference holds: l is a second credit of it. Which deposits' slips
- * a line holds is st_recon_twice's table (recon_twice.c), made first:
- * pd_has_word here tried every line against every matched deposit of
- * its account (8 CPU-minutes at 10M after the bench's statements). */
+ * a line holds is st_recon_twice's table (recon_twice.c), made first in
+ * the same transaction with every condition here: pd_has_word here tried
+ * every line against every matched deposit of its account (8 CPU-minutes
+ * at 10M after the bench's statements). The table drives kind 4's joins
+ * (CROSS JOIN: it has no statistics, and the planner took the deposits
+ * of the account first, each probed in it: quadratic again at 10M). */
 #define TWICE_WHERE                                                            \
 	"d2.account = b.account AND d2.voided_at = '' AND m2.line_id <> l.id"
-#define TWICE_FROM                                                             \
-	"temp.recon_twice t JOIN deposits d2 ON d2.id = t.deposit_id JOIN "    \
-	"statement_matches m2 ON m2.deposit_id = d2.id AND m2.unmatched_at = " \
-	"'' WHERE t.line_id = l.id AND " TWICE_WHERE
 #define AGE(day) "max(0, CAST(julianday(?1) - julianday(" day ") AS INTEGER))"
 
 struct recon_exception *
@@ -84,7 +83,8 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
-	    "'') AND NOT EXISTS (SELECT 1 FROM " TWICE_FROM ") "
+	    "'') AND NOT EXISTS (SELECT 1 FROM temp.recon_twice t WHERE "
+	    "t.line_id = l.id) "
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
 	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, l.amount, "
 	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
@@ -120,11 +120,11 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
 	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
 	    "l.statement_id || ':' || l.seq, d2.slip_no, d2.amount, l.amount, "
-	    LINE_TARGET " FROM temp.recon_twice t JOIN bank_statement_lines l "
-	    "ON l.id = t.line_id JOIN bank_statements b ON b.id = "
-	    "l.statement_id JOIN deposits d2 ON d2.id = t.deposit_id JOIN "
-	    "statement_matches m2 ON m2.deposit_id = d2.id AND m2.unmatched_at "
-	    "= '' WHERE " TWICE_WHERE " AND l.amount > 0 AND "
+	    LINE_TARGET " FROM temp.recon_twice t CROSS JOIN "
+	    "bank_statement_lines l ON l.id = t.line_id CROSS JOIN "
+	    "bank_statements b ON b.id = l.statement_id CROSS JOIN deposits d2 "
+	    "ON d2.id = t.deposit_id CROSS JOIN statement_matches m2 ON "
+	    "m2.deposit_id = d2.id AND m2.unmatched_at = '' WHERE " TWICE_WHERE " AND l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
 	    "'')) x WHERE (?4 <= 0 OR x.age >= ?4) AND NOT EXISTS (SELECT 1 "
