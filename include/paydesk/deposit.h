@@ -85,6 +85,17 @@ int deposit_word_check(const char *what, const char *v, size_t size,
  * found. */
 int deposit_ref_has(const char *text, const char *word);
 
+/* The runs of letters and digits of a text, for finding the words of
+ * many texts in many others without trying each against each (the
+ * reconciliation's exceptions, store/recon_twice.c): where text holds
+ * word (deposit_ref_has), each run of word's is a whole run of text's,
+ * in capitals the same. deposit_run: the next run at or after *p, its
+ * length in *len, *p past it; NULL at the end. deposit_word_key: word's
+ * longest run (the last of the longest) in capitals into out, its
+ * length; 0 ("") when word has none or it does not fit in size. */
+const char *deposit_run(const char **p, size_t *len);
+size_t deposit_word_key(const char *word, char *out, size_t size);
+
 /* ---- use cases (src/service/deposit.c) ---- */
 
 /* Part of a deposit: a shift (Z number or uuid) and, optionally, one

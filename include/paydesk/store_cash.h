@@ -237,6 +237,11 @@ int store_match_gw_active(
 struct recon_exception *store_recon_exceptions(struct store *st,
     const char *today, int overdue, int64_t over_short, size_t *n,
     struct pd_err *err);
+/* Those of them min_age days old or older (all if min_age <= 0): the
+ * alert pass's, reading fewer lines. */
+struct recon_exception *store_recon_exceptions_aged(struct store *st,
+    const char *today, int overdue, int64_t over_short, int min_age,
+    size_t *n, struct pd_err *err);
 
 /* Cash shifts (issue 20; shift.h; src/store/shifts.c). Inside the
  * caller's transaction for writes. */

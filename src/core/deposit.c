@@ -69,3 +69,39 @@ deposit_ref_has(const char *text, const char *word)
 	}
 	return 0;
 }
+
+const char *
+deposit_run(const char **p, size_t *len)
+{
+	const char *s = *p, *e;
+
+	while (*s != '\0' && !isalnum((unsigned char)*s))
+		s++;
+	for (e = s; isalnum((unsigned char)*e); e++)
+		;
+	*p = e;
+	*len = (size_t)(e - s);
+	return *len > 0 ? s : NULL;
+}
+
+size_t
+deposit_word_key(const char *word, char *out, size_t size)
+{
+	const char *p = word, *r, *best = NULL;
+	size_t len, n = 0, i;
+
+	while ((r = deposit_run(&p, &len)) != NULL)
+		if (len >= n) {
+			best = r;
+			n = len;
+		}
+	if (best == NULL || n >= size) {
+		if (size > 0)
+			out[0] = '\0';
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = (char)toupper((unsigned char)best[i]);
+	out[n] = '\0';
+	return n;
+}

@@ -324,8 +324,9 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 	size_t ne, i;
 	int rc = 0;
 
-	if ((e = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
-	         s->cfg.over_short_above, &ne, err)) == NULL)
+	if ((e = store_recon_exceptions_aged(s->st, today,
+	         s->cfg.overdue_days, s->cfg.over_short_above,
+	         s->cfg.alert_recon_days, &ne, err)) == NULL)
 		return -1;
 	for (i = 0; i < ne && rc == 0; i++) {
 		if (e[i].age < s->cfg.alert_recon_days)

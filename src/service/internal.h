@@ -396,6 +396,11 @@ int64_t ledger_item_held(const struct allocation *al, size_t n, size_t i);
 void ledger_rec_head(const struct svc *s, struct syncrec *r,
     enum syncrec_kind kind, const char *uuid, const char *terminal,
     const char *branch, const char *at);
+/* ledger_rec_head's fields of r set, the rest of r as it is (a record
+ * reused: stmt_sync.c's match records). */
+void ledger_rec_head_set(const struct svc *s, struct syncrec *r,
+    enum syncrec_kind kind, const char *uuid, const char *terminal,
+    const char *branch, const char *at);
 /* A payment as it was recorded (a voided one as Posted or Pending), with
  * its consumer, its allocations (reversals left out) and, when cn is not
  * NULL, its overpayment credit note. */

@@ -279,9 +279,17 @@ void
 ledger_rec_head(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
     const char *uuid, const char *terminal, const char *branch, const char *at)
 {
+	memset(r, 0, sizeof *r);
+	ledger_rec_head_set(s, r, kind, uuid, terminal, branch, at);
+}
+
+void
+ledger_rec_head_set(const struct svc *s, struct syncrec *r,
+    enum syncrec_kind kind, const char *uuid, const char *terminal,
+    const char *branch, const char *at)
+{
 	char now[TS_BUFSZ];
 
-	memset(r, 0, sizeof *r);
 	r->kind = kind;
 	if (uuid != NULL && *uuid != '\0')
 		xstrlcpy(r->uuid, uuid, sizeof r->uuid);

@@ -31,17 +31,28 @@ read_exc(struct db_stmt *q, void *elem)
  * statement key and place), l over b. */
 #define LINE_TARGET "b.account || '/' || b.stmt_key || '#' || l.seq"
 /* A deposit of l's account, matched to another line, whose slip number
- * l's reference holds: l is a second credit of it. */
-#define TWICE_FROM                                                             \
-	"deposits d2 JOIN statement_matches m2 ON m2.deposit_id = d2.id AND "  \
-	"m2.unmatched_at = '' WHERE d2.account = b.account AND d2.voided_at " \
-	"= '' AND m2.line_id <> l.id AND pd_has_word(l.reference || ' ' || "   \
-	"l.text, d2.slip_no)"
+ * l's reference holds: l is a second credit of it. Which deposits' slips
+ * a line holds is st_recon_twice's table (recon_twice.c), made first in
+ * the same transaction with every condition here: pd_has_word here tried
+ * every line against every matched deposit of its account (8 CPU-minutes
+ * at 10M after the bench's statements). The table drives kind 4's joins
+ * (CROSS JOIN: it has no statistics, and the planner took the deposits
+ * of the account first, each probed in it: quadratic again at 10M). */
+#define TWICE_WHERE                                                            \
+	"d2.account = b.account AND d2.voided_at = '' AND m2.line_id <> l.id"
 #define AGE(day) "max(0, CAST(julianday(?1) - julianday(" day ") AS INTEGER))"
 
 struct recon_exception *
 store_recon_exceptions(struct store *st, const char *today, int overdue,
     int64_t over_short, size_t *n, struct pd_err *err)
+{
+	return store_recon_exceptions_aged(
+	    st, today, overdue, over_short, 0, n, err);
+}
+
+struct recon_exception *
+store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
+    int64_t over_short, int min_age, size_t *n, struct pd_err *err)
 {
 	/* kinds as enum recon_kind: 0 a deposit not credited after overdue
 	 * days, 1 a credit matched to nothing, 2 a match of another amount
@@ -49,7 +60,16 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	 * 3 a shift's tender beyond over_short, 4 a second credit of a
 	 * deposit credited already; each with its target, and left out
 	 * once resolved */
-	struct db_stmt *s = st_stmt(st,
+	struct db_stmt *s;
+	struct recon_exception *v;
+
+	/* the table and the query read one state of the store: a
+	 * transaction of their own unless in the caller's */
+	if (st_exec(st, "SAVEPOINT pd_recon", err) != 0)
+		return NULL;
+	if (st_recon_twice(st, today, min_age, err) != 0)
+		goto fail;
+	s = st_stmt(st,
 	    "SELECT k, age, day, ref, detail, expected, actual, target FROM ("
 	    "SELECT 0 AS k, " AGE("d.deposited_on") " AS age, d.deposited_on "
 	    "AS day, d.slip_no AS ref, d.account AS detail, d.amount AS "
@@ -63,7 +83,8 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	    "bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
-	    "'') AND NOT EXISTS (SELECT 1 FROM " TWICE_FROM ") "
+	    "'') AND NOT EXISTS (SELECT 1 FROM temp.recon_twice t WHERE "
+	    "t.line_id = l.id) "
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
 	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, l.amount, "
 	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
@@ -99,22 +120,29 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	    "shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
 	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
 	    "l.statement_id || ':' || l.seq, d2.slip_no, d2.amount, l.amount, "
-	    LINE_TARGET " FROM bank_statement_lines l JOIN bank_statements b "
-	    "ON b.id = l.statement_id JOIN " TWICE_FROM " AND l.amount > 0 AND "
+	    LINE_TARGET " FROM temp.recon_twice t CROSS JOIN "
+	    "bank_statement_lines l ON l.id = t.line_id CROSS JOIN "
+	    "bank_statements b ON b.id = l.statement_id CROSS JOIN deposits d2 "
+	    "ON d2.id = t.deposit_id CROSS JOIN statement_matches m2 ON "
+	    "m2.deposit_id = d2.id AND m2.unmatched_at = '' WHERE " TWICE_WHERE " AND l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
-	    "'')) x WHERE NOT EXISTS (SELECT 1 FROM recon_resolutions r WHERE "
-	    "r.target = x.target AND r.kind = CASE x.k WHEN 0 THEN "
+	    "'')) x WHERE (?4 <= 0 OR x.age >= ?4) AND NOT EXISTS (SELECT 1 "
+	    "FROM recon_resolutions r WHERE r.target = x.target AND r.kind = CASE x.k WHEN 0 THEN "
 	    "'not_credited' WHEN 1 THEN 'unexpected_credit' WHEN 2 THEN "
 	    "'amount_differs' WHEN 3 THEN 'over_short' ELSE 'matched_twice' "
-	    "END) ORDER BY day, k, ref",
+	    "END) ORDER BY day, k, ref, detail",
 	    err);
-
 	if (s == NULL)
-		return NULL;
-	st_bind(s, "sdi", today, overdue, over_short);
-	return st_collect(st, s, sizeof(struct recon_exception), read_exc, n,
+		goto fail;
+	st_bind(s, "sdid", today, overdue, over_short, min_age);
+	v = st_collect(st, s, sizeof(struct recon_exception), read_exc, n,
 	    _("Reading the exceptions"), err);
+	st_exec(st, "RELEASE pd_recon", NULL);
+	return v;
+fail:
+	st_exec(st, "ROLLBACK TO pd_recon; RELEASE pd_recon", NULL);
+	return NULL;
 }
 
 int

@@ -44,9 +44,18 @@ sync_wb_lit(struct sync_wbuf *b, const char *s)
 void
 sync_wb_int(struct sync_wbuf *b, long long v)
 {
-	char t[24];
+	/* snprintf's "%lld" by hand: a statement's match records write
+	 * some 20 numbers each, 100,000 records (F20) */
+	char t[24], *p = t + sizeof t;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+	                             : (unsigned long long)v;
 
-	sync_wb_put(b, t, (size_t)snprintf(t, sizeof t, "%lld", v));
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	sync_wb_put(b, p, (size_t)(t + sizeof t - p));
 }
 
 /* s as a JSON string, escaped as jansson escapes it: the quote, the

@@ -474,4 +474,76 @@ same "hand match: the settlement to T01's card day" \
     "card 1 2500 2400"
 refused "hand match: a card day taken already" 3 "no posted card payment on 2026-06-22" M reconcile match $S7:2 --card T01:2026-06-22 --note x
 expect "a hand match is taken back as the rules' are" 0 "1" M reconcile unmatch $S7:1 --note "Wrong batch"
+# -- a second credit of a deposit (issue 20 F20: the lines' runs looked
+# up among the matched slips', each candidate checked as the rule does):
+# on a copy, six deposits matched to a base statement's lines (one in a
+# second account) and one not matched; slips that are prefixes of each
+# other (SL-1, SL-12), a lower-case one, one starting with "#"; the
+# credits name them in capitals or not, with punctuation, in the text
+# rather than the reference, in the wrong account. Kinds 1 and 4 against
+# a list python makes from the tables with a regular expression.
+W="$T/twice.db"
+cp "$DB" "$W"
+A2=NL91ABNA0417164300
+printf 'date,amount,reference,text\n2026-06-20,1.01,B1,\n2026-06-20,1.02,B2,\n2026-06-20,1.03,B3,\n2026-06-20,1.04,B4,\n' >"$T/tw1.csv"
+printf 'date,amount,reference,text\n2026-06-20,1.05,B5,\n' >"$T/tw2.csv"
+cat >"$T/tw3.csv" <<CSV
+date,amount,reference,text
+2026-06-21,2.01,REPEAT SL-1,
+2026-06-21,2.02,sl-12 again,
+2026-06-21,2.03,SL-123,
+2026-06-21,2.04,(SL-1);SL-12.,
+2026-06-21,2.05,CASH,bag Sl-7x
+2026-06-21,2.06,X.Y-3,
+2026-06-21,2.07,#99 BAG,
+2026-06-21,2.08,A#99,
+2026-06-21,2.09,SL-8,
+2026-06-21,2.10,1SL-1;SL-1X,
+CSV
+printf 'date,amount,reference,text\n2026-06-21,3.01,x.y-3 dup,\n2026-06-21,3.02,SL-1,\n' >"$T/tw4.csv"
+M --db "$W" statement mapping add m2 date=1 amount=2 reference=3 text=4 header=1 >/dev/null
+for f in tw1:$ACCT tw2:$A2 tw3:$ACCT tw4:$A2; do
+	M --db "$W" statement import "$T/${f%%:*}.csv" --mapping m2 --account "${f#*:}" >/dev/null ||
+	    echo "not ok - twice: import $f"
+done
+TB=$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%tw1.csv'")
+TB2=$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%tw2.csv'")
+sqlite3 "$W" "INSERT INTO deposits (uuid, slip_no, account, deposited_on, amount, created_at, created_by, terminal) VALUES
+ ('tw-1', 'SL-1', '$ACCT', '2026-06-19', 101, '2026-06-19 10:00:00', 'Mary', 'T01'),
+ ('tw-2', 'SL-12', '$ACCT', '2026-06-19', 102, '2026-06-19 10:00:00', 'Mary', 'T01'),
+ ('tw-3', 'sl-7X', '$ACCT', '2026-06-19', 103, '2026-06-19 10:00:00', 'Mary', 'T01'),
+ ('tw-4', '#99', '$ACCT', '2026-06-19', 104, '2026-06-19 10:00:00', 'Mary', 'T01'),
+ ('tw-5', 'X.Y-3', '$A2', '2026-06-19', 105, '2026-06-19 10:00:00', 'Mary', 'T01'),
+ ('tw-6', 'SL-8', '$ACCT', '2026-06-19', 106, '2026-06-19 10:00:00', 'Mary', 'T01');
+INSERT INTO statement_matches (line_id, deposit_id, rule, note, matched_at, matched_by)
+ SELECT l.id, d.id, 'manual', 'base', '2026-06-20 10:00:00', 'Mary' FROM deposits d
+ JOIN bank_statement_lines l ON l.amount = d.amount AND l.statement_id IN ($TB, $TB2)
+ WHERE d.uuid LIKE 'tw-%' AND d.slip_no <> 'SL-8';"
+PAYDESK_NOW="2026-06-25 09:00:00" M --db "$W" --json report exceptions >"$OUT" 2>&1
+cat >"$T/twice.py" <<'PY'
+import json, re, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+q = lambda sql: db.execute(sql).fetchall()
+dep = q("SELECT d.id, d.account, d.slip_no, d.amount, m.line_id FROM deposits d JOIN statement_matches m ON m.deposit_id = d.id AND m.unmatched_at = '' WHERE d.voided_at = ''")
+res = set(q("SELECT kind, target FROM recon_resolutions"))
+out = []
+for lid, acct, sid, seq, day, amt, text in q("SELECT l.id, b.account, l.statement_id, l.seq, l.booking_date, l.amount, l.reference || ' ' || l.text FROM bank_statement_lines l JOIN bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = '')"):
+    ref, tgt = "%d:%d" % (sid, seq), "%s/%s#%d" % (acct, q("SELECT stmt_key FROM bank_statements WHERE id = %d" % sid)[0][0], seq)
+    hits = [d for d in dep if d[1] == acct and d[4] != lid and re.search(r"(?<![0-9A-Za-z])" + re.escape(d[2]) + r"(?![0-9A-Za-z])", text, re.I | re.A)]
+    for d in hits:
+        if ("matched_twice", tgt) not in res:
+            out.append((day, 4, ref, d[2], "matched_twice:%s:%s:%d:%d" % (ref, d[2], d[3], amt)))
+    if not hits and ("unexpected_credit", tgt) not in res:
+        out.append((day, 1, ref, text[:79], "unexpected_credit:%s:%s:0:%d" % (ref, q("SELECT substr(reference, 1, 79) FROM bank_statement_lines WHERE id = %d" % lid)[0][0], amt)))
+print(" ".join(o[4] for o in sorted(out)))
+PY
+TW=$(python3 "$T/twice.py" "$W")
+same "twice: kinds 1 and 4 as the tables say, in order" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%s:%d:%d" % (e["kind"], e["reference"], e["detail"], e["expected"], e["actual"]) for e in json.load(open(sys.argv[1])) if e["kind"] in ("unexpected_credit", "matched_twice")))' "$OUT")" "$TW"
+S3=$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%tw3.csv'")
+S4=$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%tw4.csv'")
+same "twice: each slip found where it stands whole, in its account alone" \
+    "$(echo "$TW" | tr ' ' '\n' | grep -E "^[a-z_]+:($S3|$S4):" | tr '\n' ' ')" \
+    "unexpected_credit:$S3:10:1SL-1;SL-1X:0:210 unexpected_credit:$S3:3:SL-123:0:203 unexpected_credit:$S3:6:X.Y-3:0:206 unexpected_credit:$S3:8:A#99:0:208 unexpected_credit:$S3:9:SL-8:0:209 unexpected_credit:$S4:2:SL-1:0:302 matched_twice:$S3:1:SL-1:101:201 matched_twice:$S3:2:SL-12:102:202 matched_twice:$S3:4:SL-1:101:204 matched_twice:$S3:4:SL-12:102:204 matched_twice:$S3:5:sl-7X:103:205 matched_twice:$S3:7:#99:104:207 matched_twice:$S4:1:X.Y-3:105:301 "
+rm -f "$W"
 expect "doctor at the end" 0 "ok" "$PD" doctor

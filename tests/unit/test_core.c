@@ -1751,6 +1751,34 @@ deposit_reference_words(void **state)
 	assert_true(deposit_ref_has("BAG-12 BAG-1", "BAG-1"));
 }
 
+/* A word's key is its longest run, the last of the longest, in
+ * capitals; a text's runs are what its key is looked up by (F20). */
+static void
+deposit_word_keys(void **state)
+{
+	const char *p = "(bag-R3);000123x", *r;
+	char k[8];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(deposit_word_key("bag-R3-000123", k, sizeof k), 6);
+	assert_string_equal(k, "000123");
+	assert_int_equal(deposit_word_key("sl-1", k, sizeof k), 2);
+	assert_string_equal(k, "SL");
+	assert_int_equal(deposit_word_key("ab-cd", k, sizeof k), 2);
+	assert_string_equal(k, "CD");
+	assert_int_equal(deposit_word_key("#-.", k, sizeof k), 0);
+	assert_string_equal(k, "");
+	assert_int_equal(deposit_word_key("ABCDEFGH", k, sizeof k), 0);
+	assert_non_null(r = deposit_run(&p, &n));
+	assert_true(n == 3 && strncmp(r, "bag", 3) == 0);
+	assert_non_null(r = deposit_run(&p, &n));
+	assert_true(n == 2 && strncmp(r, "R3", 2) == 0);
+	assert_non_null(r = deposit_run(&p, &n));
+	assert_true(n == 7 && strncmp(r, "000123x", 7) == 0);
+	assert_null(deposit_run(&p, &n));
+}
+
 int
 main(void)
 {
@@ -1759,6 +1787,7 @@ main(void)
 	    cmocka_unit_test(money_parsing),
 	    cmocka_unit_test(currency_digits),
 	    cmocka_unit_test(deposit_reference_words),
+	    cmocka_unit_test(deposit_word_keys),
 	    cmocka_unit_test(money_digits),
 	    cmocka_unit_test(money_formatting),
 	    cmocka_unit_test(money_styles),
