@@ -357,12 +357,12 @@ int store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
 struct arr_item *store_arr_items(
     struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
 /* The installments of every arrangement not cancelled of the consumers
- * store_overdue(cutoff, min) lists (cutoff NULL: of every consumer), with
+ * the JSON array of ids among names (NULL: of every consumer), with
  * each one's terms, by consumer, arrangement and number: one statement.
  * Of each item only what compliance reads: amount, settled, due_on,
  * moved, absorbed, paid_on. */
-struct arr_item_of *store_arr_items_overdue(struct store *st,
-    const char *cutoff, int64_t min, size_t *n, struct pd_err *err);
+struct arr_item_of *store_arr_items_overdue(
+    struct store *st, const char *among, size_t *n, struct pd_err *err);
 /* The items whose debt arrangement arr_id holds (net of what it gave
  * back), in the order it took them (arrange.h); caller frees. */
 struct arr_hold *store_arr_holds(

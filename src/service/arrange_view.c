@@ -65,8 +65,8 @@ cmp_id(const void *a, const void *b)
 }
 
 int64_t *
-svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min, size_t *n,
-    struct pd_err *err)
+svc_kept_overdue(
+    struct svc *s, const char *among, size_t *n, struct pd_err *err)
 {
 	struct arr_item_of *r;
 	struct arr_tally tally;
@@ -76,7 +76,7 @@ svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min, size_t *n,
 	size_t nr, i, j, m, k = 0;
 
 	*n = 0;
-	if ((r = store_arr_items_overdue(s->st, cutoff, min, &nr, err)) == NULL)
+	if ((r = store_arr_items_overdue(s->st, among, &nr, err)) == NULL)
 		return NULL;
 	svc_today(today);
 	date_parse(today, NULL, &t, NULL);

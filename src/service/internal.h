@@ -549,12 +549,12 @@ int svc_recon_pull_check(
  * -1), arrange_view.c: for arrange.c's changes. */
 int svc_arr_view_of(struct svc *s, const struct arrangement *a,
     struct arr_view *v, struct pd_err *err);
-/* The consumers (sorted ids, caller frees) of store_overdue(cutoff, min)
- * (cutoff NULL: every consumer) with an Active arrangement and no
+/* The consumers (sorted ids, caller frees) among the JSON array of ids
+ * among (NULL: every consumer) with an Active arrangement and no
  * installment missed, a plan being kept protecting from disconnection
  * (issue 21; the disconnection and reconnection lists): every such plan
  * read in one statement (store_arr_items_overdue). */
-int64_t *svc_kept_overdue(struct svc *s, const char *cutoff, int64_t min,
-    size_t *n, struct pd_err *err);
+int64_t *svc_kept_overdue(
+    struct svc *s, const char *among, size_t *n, struct pd_err *err);
 
 #endif

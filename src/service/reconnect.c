@@ -65,7 +65,7 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	/* the consumers keeping a plan, every plan read at once (their
 	 * arrangements' views read for each consumer listed: 0.8 s for
 	 * 1,449 of them at 1M payments) */
-	if ((kept = svc_kept_overdue(s, NULL, 0, &nk, err)) == NULL) {
+	if ((kept = svc_kept_overdue(s, NULL, &nk, err)) == NULL) {
 		free(od);
 		return NULL;
 	}
