@@ -29,7 +29,6 @@ struct det_ctx {
 	const char *ends[DETERIORATING_MONTHS_MAX];
 	char end_days[DETERIORATING_MONTHS_MAX][11];
 	int64_t acur;
-	char aname[129], aacc[33];
 	int abucket[DETERIORATING_MONTHS_MAX];
 };
 
@@ -106,8 +105,6 @@ aging_flush(struct det_ctx *x)
 		r = det_push(x);
 		memset(r, 0, sizeof *r);
 		r->consumer_id = x->acur;
-		snprintf(r->name, sizeof r->name, "%s", x->aname);
-		snprintf(r->account_no, sizeof r->account_no, "%s", x->aacc);
 	}
 	r->why |= DETERIORATING_AGING;
 	r->nb = x->months;
@@ -131,11 +128,12 @@ aging_row(int64_t consumer_id, const char *name, const char *account_no,
 	struct det_ctx *x = arg;
 	int32_t due, end;
 
+	(void)name; /* looked up for the rows kept */
+	(void)account_no;
+
 	if (consumer_id != x->acur) {
 		aging_flush(x);
 		x->acur = consumer_id;
-		snprintf(x->aname, sizeof x->aname, "%s", name);
-		snprintf(x->aacc, sizeof x->aacc, "%s", account_no);
 		memset(x->abucket, 0, sizeof x->abucket); /* AGE_CURRENT */
 	}
 	if (k < 0 || k >= x->months ||
@@ -260,8 +258,18 @@ svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
 	}
 	det_flush(&x);
 	x.ndays = x.n;
-	/* the names of the consumers kept (the days are read without) */
-	for (i = 0; i < x.ndays; i++) {
+	/* the items of the segment filter's consumers, as the aging
+	 * report reads them: the organisation's, owed by no terminal */
+	if (store_aging_ends_each(s->st, sc.segment, x.ends, x.months,
+	        aging_row, &x, err) != 0) {
+		free(x.rows);
+		return -1;
+	}
+	aging_flush(&x);
+	/* the names of the consumers kept (both criteria read without:
+	 * the aging's every consumer with an item open at a month end, a
+	 * random read of the consumers each, 10M) */
+	for (i = 0; i < x.n; i++) {
 		struct consumer c;
 
 		if (store_consumer_by_id(s->st, x.rows[i].consumer_id, &c,
@@ -273,14 +281,6 @@ svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
 		snprintf(x.rows[i].account_no, sizeof x.rows[i].account_no,
 		    "%s", c.account_no);
 	}
-	/* the items of the segment filter's consumers, as the aging
-	 * report reads them: the organisation's, owed by no terminal */
-	if (store_aging_ends_each(s->st, sc.segment, x.ends, x.months,
-	        aging_row, &x, err) != 0) {
-		free(x.rows);
-		return -1;
-	}
-	aging_flush(&x);
 	for (i = 0; i < x.n; i++)
 		why_words(&x.rows[i]);
 	if (x.n > 0) /* qsort wants rows, even of none */
