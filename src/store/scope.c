@@ -598,6 +598,28 @@ recent_newer(const struct recent_day *a, const struct recent_day *b)
 	return c != 0 ? c > 0 : a->payment_id > b->payment_id;
 }
 
+/* The whole number at t as strtoll(t, e, 10) reads it: read here when
+ * it is plain (spaces, a minus, 1 to 17 digits: pay_recent's), by
+ * strtoll otherwise (a tenth of the deteriorating payers' time, 1M). */
+static int64_t
+int_at(const char *t, char **e)
+{
+	const char *p = t;
+	int64_t v = 0;
+	int neg, k;
+
+	while (*p == ' ')
+		p++;
+	neg = *p == '-';
+	p += neg;
+	for (k = 0; k < 18 && p[k] >= '0' && p[k] <= '9'; k++)
+		v = v * 10 + (p[k] - '0');
+	if (k == 0 || k == 18)
+		return strtoll(t, e, 10);
+	*e = (char *)(p + k);
+	return neg ? -v : v;
+}
+
 /* Each "paid_on payment_id days" of text into the consumer's newest
  * last (k[*n], newest first). */
 static void
@@ -620,8 +642,8 @@ recent_parse(const char *text, struct recent_day *k, int *n, int last)
 			return;
 		memcpy(d.paid_on, t, 10);
 		d.paid_on[10] = '\0';
-		d.payment_id = strtoll(t + 11, &e, 10);
-		d.days = strtoll(e, &e, 10);
+		d.payment_id = int_at(t + 11, &e);
+		d.days = int_at(e, &e);
 		t = *e == ';' ? e + 1 : NULL;
 		/* kept in order, the oldest dropped past last */
 		for (i = *n; i > 0 && recent_newer(&d, &k[i - 1]); i--)
