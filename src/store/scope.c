@@ -598,24 +598,52 @@ recent_newer(const struct recent_day *a, const struct recent_day *b)
 	return c != 0 ? c > 0 : a->payment_id > b->payment_id;
 }
 
+/* The whole number at t as strtoll(t, e, 10) reads it: read here when
+ * it is plain (spaces, a minus, 1 to 17 digits: pay_recent's), by
+ * strtoll otherwise (a tenth of the deteriorating payers' time, 1M). */
+static int64_t
+int_at(const char *t, char **e)
+{
+	const char *p = t;
+	int64_t v = 0;
+	int neg, k;
+
+	while (*p == ' ')
+		p++;
+	neg = *p == '-';
+	p += neg;
+	for (k = 0; k < 18 && p[k] >= '0' && p[k] <= '9'; k++)
+		v = v * 10 + (p[k] - '0');
+	if (k == 0 || k == 18)
+		return strtoll(t, e, 10);
+	*e = (char *)(p + k);
+	return neg ? -v : v;
+}
+
 /* Each "paid_on payment_id days" of text into the consumer's newest
  * last (k[*n], newest first). */
 static void
 recent_parse(const char *text, struct recent_day *k, int *n, int last)
 {
 	const char *t = text;
+	int seen = 0;
 
 	while (t != NULL && *t != '\0') {
 		struct recent_day d;
 		char *e;
 		int i;
 
-		if (strlen(t) < 12 || t[10] != ' ')
+		/* a row's text is newest first (pay_recent's triggers, the
+		 * doctor's "days to pay"): past its last-th, none is kept
+		 * (at 10M, 20 a row parsed where 4 were wanted) */
+		if (seen++ == last)
+			return;
+		if (strnlen(t, 12) < 12 || t[10] != ' ')
 			return;
 		memcpy(d.paid_on, t, 10);
 		d.paid_on[10] = '\0';
-		d.payment_id = strtoll(t + 11, &e, 10);
-		d.days = strtoll(e, &e, 10);
+		d.payment_id = int_at(t + 11, &e);
+		d.days = int_at(e, &e);
 		t = *e == ';' ? e + 1 : NULL;
 		/* kept in order, the oldest dropped past last */
 		for (i = *n; i > 0 && recent_newer(&d, &k[i - 1]); i--)
@@ -737,101 +765,4 @@ store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
 	db_finalize(s);
 	return rc == DB_DONE ? 0
 	                     : st_fail(st, err, _("Reading the payments' days"));
-}
-
-int
-store_aging_ends_each(struct store *st, const char *segment,
-    const char *const *ends, int n, aging_end_cb cb, void *arg,
-    struct pd_err *err)
-{
-	struct db_stmt *s;
-	struct qb q;
-	int rc, k;
-
-	if (n < 1)
-		return 0;
-	/* the month ends (calendar ones: see item_late); the items that
-	 * may be open at one: open now (items_open), or last paid after
-	 * the first of them and after a month end they fell due before (the
-	 * rollup item_late, schema.c, by its date). An item open now and
-	 * in item_late too adds no oldest item the first part has not */
-	qb_init(&q, "WITH me(k, d) AS (VALUES ");
-	for (k = 0; k < n; k++)
-		qb_add(&q, k ? ", (?, ?)" : "(?, ?)", "is", (int64_t)k, ends[k]);
-	qb_add(&q,
-	    "), cand(consumer_id, due_on, done) AS (SELECT i.consumer_id, "
-	    "i.due_on, NULL FROM items i WHERE i.settled < i.amount AND "
-	    "i.due_on < ?",
-	    "s", ends[n - 1]);
-	segment_items(&q, &(struct payment_filter){.segment = segment});
-	qb_add(&q,
-	    " UNION ALL SELECT i.consumer_id, i.due_on, i.done FROM item_late "
-	    "i WHERE i.done > ? AND i.due_on < ?",
-	    "ss", ends[0], ends[n - 1]);
-	segment_items(&q, &(struct payment_filter){.segment = segment});
-	qb_add(&q,
-	    "), o(consumer_id, k, due) AS (SELECT c.consumer_id, me.k, "
-	    "min(c.due_on) FROM cand c JOIN me ON c.due_on < me.d AND (c.done "
-	    "IS NULL OR c.done > me.d) GROUP BY c.consumer_id, me.k) SELECT "
-	    "o.consumer_id, c.name, c.account_no, o.k, o.due FROM o JOIN "
-	    "consumers c ON c.id = o.consumer_id ORDER BY o.consumer_id, o.k",
-	    "");
-	s = qb_prepare(st, &q, err);
-	qb_free(&q);
-	if (s == NULL)
-		return -1;
-	while ((rc = db_step(s)) == DB_ROW)
-		if (cb(db_column_int64(s, 0), (const char *)db_column_text(s, 1),
-		        (const char *)db_column_text(s, 2),
-		        (int)db_column_int64(s, 3),
-		        (const char *)db_column_text(s, 4), arg) != 0) {
-			rc = DB_DONE;
-			break;
-		}
-	db_finalize(s);
-	return rc == DB_DONE
-	           ? 0
-	           : st_fail(st, err, _("Reading the items open at month ends"));
-}
-
-void
-store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
-    const char *ucol, int pay)
-{
-	char sql[320];
-
-	if (sc == NULL)
-		return;
-	/* a row of a payment is its payment's, as the credit notes are */
-	if (pay) {
-		if (sc->terminal != NULL)
-			qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
-		if (sc->branch != NULL)
-			qb_add(q, " AND p.branch IN (?, '')", "s", sc->branch);
-		if (sc->team != NULL)
-			qb_add(q,
-			    " AND p.user_id IN (SELECT id FROM users WHERE "
-			    "team = ?)",
-			    "s", sc->team);
-		return;
-	}
-	if (sc->terminal != NULL) {
-		snprintf(sql, sizeof sql, " AND %s = ?", tcol);
-		qb_add(q, sql, "s", sc->terminal);
-	}
-	/* a terminal is of the branch of the payments it took (each
-	 * payment carries its terminal's [terminal] branch): one payment
-	 * of it read by payments_terminal; this terminal always */
-	if (sc->branch != NULL) {
-		snprintf(sql, sizeof sql,
-		    " AND (%s = ? OR (SELECT bp.branch FROM payments bp WHERE "
-		    "bp.terminal = %s LIMIT 1) = ?)",
-		    tcol, tcol);
-		qb_add(q, sql, "ss", sc->here ? sc->here : "", sc->branch);
-	}
-	if (sc->team != NULL) {
-		snprintf(sql, sizeof sql,
-		    " AND %s IN (SELECT id FROM users WHERE team = ?)", ucol);
-		qb_add(q, sql, "s", sc->team);
-	}
 }

@@ -243,6 +243,28 @@ term T01
 run sup --csv report anomalies --date 2025-06-11
 same "a day of nothing: no rows" "$(rows)" ""
 
+# two large payments of one consumer on one day: each against the same
+# year before (its four Posted payments: 10.00 three times and D's
+# 60.00), neither counting the other of its day; the history read once
+# for its count and sum (a join grouped by the day's payment)
+D2=2025-06-20
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+A-5,WU-10001,Jun2,120,2025-06-16,2025-06-30
+A-6,WU-10001,Jun3,120,2025-06-16,2025-06-30
+' >"$T/a2.csv"
+sup import bills "$T/a2.csv" >/dev/null
+p "$D2 10:00:00" WU-10001 A-5 120
+p "$D2 12:00:00" WU-10001 A-6 120
+run sup --csv report anomalies --date "$D2"
+same "two of one day: the large payments again" \
+    "$(rows | grep '^Large')" "$(D=$D2 large 5)"
+same "by hand: both 120.00 (5.3 times 22.50)" \
+    "$(rows | grep '^Large' | cut -d'|' -f2,5)" "WU-10001|12000
+WU-10001|12000"
+run sup report anomalies --date "$D2"
+has "two of one day: over the 4 payments before the day" \
+    "is 5.3 times the consumer's average of \$22.50 over 4 payments"
+
 refused "--date not a date: refused (3)" 3 '--date "2025-13-40"' \
     sup report anomalies --date 2025-13-40
 refused "a cashier: refused (5)" 5 "needs the supervisor role" \

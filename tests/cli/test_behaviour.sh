@@ -378,6 +378,55 @@ same "verified: its days to pay count" \
     "$(sql "SELECT count(*) - $n0 FROM pay_days")" 1
 kept "a Pending payment verified"
 expect "the store with its rollup is consistent" 0 "ok (" sup doctor
+# a consumer's last days at two terminals, each holding more than --last
+# of them, in turns: the newest of both (each terminal's row of
+# pay_recent read only to its --last-th, newest first)
+printf 'account_no,name,service_address,phone,email,segment
+WU-10009,Ana Ruiz,9 Road,,,Residential
+WU-10008,Luis Vega,8 Road,,,Residential
+' >"$T/h0.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/h0.csv" >/dev/null
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+H-1,WU-10009,H1,10,2025-02-20,2025-03-01
+H-2,WU-10009,H2,10,2025-02-20,2025-03-01
+H-3,WU-10009,H3,10,2025-02-20,2025-03-01
+H-4,WU-10009,H4,10,2025-02-20,2025-03-01
+H-5,WU-10009,H5,10,2025-02-20,2025-03-01
+H-6,WU-10009,H6,10,2025-02-20,2025-03-01
+K-1,WU-10008,K1,10,2025-01-01,2025-01-20
+K-2,WU-10008,K2,10,2025-02-01,2025-02-20
+' >"$T/h.csv"
+sup import bills "$T/h.csv" >/dev/null
+for k in 1 2 3 4 5 6; do
+	[ $((k % 2)) -eq 1 ] && t=T01 || t=T02
+	sed -i "s/^id = .*/id = $t/" "$PAYDESK_CONFIG"
+	PAYDESK_NOW="2025-03-0$((k + 1)) 10:00:00" cashier pay WU-10009 \
+	    --type bill --items H-$k --amount 10 --method Cash >"$T/h.out" 2>&1 ||
+		{ echo "not ok - pay H-$k at $t"; cat "$T/h.out"; }
+done
+sed -i "s/^id = .*/id = T01/" "$PAYDESK_CONFIG"
+same "two terminals in turns: three rows each kept" \
+    "$(sql "SELECT terminal, (length(recent) - length(replace(recent, ';',
+     ''))) + 1 FROM pay_recent WHERE consumer_id = (SELECT id FROM
+     consumers WHERE account_no = 'WU-10009') ORDER BY 1")" "T01|3
+T02|3"
+run sup --csv report deteriorating --last 3
+same "two terminals in turns: the last 3 of both, 4, 5 and 6 days" \
+    "$(rows | grep '^WU-10009')" "WU-10009|4, 5, 6|2"
+same "two terminals in turns: the report as the rule again" \
+    "$(rows | grep -v '||$' | sort)" "$(again 3 | sort)"
+same "two terminals in turns: the name looked up for the row kept" \
+    "$(grep -c '^Ana Ruiz,WU-10009,' "$OUT")" 1
+# two items open at each month end (WU-10008's K-1 due 2025-01-20, K-2
+# 2025-02-20): the oldest's bucket at each, 11, 39 and 70 days
+same "two open items: the aging criterion as the rule again" \
+    "$(arows)" "$(aging 3)"
+same "by hand: two open items, the oldest's bucket at each month end" \
+    "$(arows | grep '^WU-10008')" "WU-10008|1-30, 31-60, 61-90"
+run sup --csv report deteriorating --last 2
+same "two terminals in turns: --last 2, 5 and 6 days" \
+    "$(rows | grep '^WU-10009')" "WU-10009|5, 6|1"
+
 # an item's due date changed (as a pull of the item changes it,
 # store_item_update): the days of the payments of it follow
 sql "UPDATE items SET due_on = '2025-03-01' WHERE ref = 'D-3'"

@@ -1,0 +1,113 @@
+/* aging_ends.c - each consumer's oldest item open at month ends (issue
+ * 23's deteriorating payers: the aging bucket month after month; the
+ * service in service/behaviour.c). Out of scope.c, which it outgrew. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+/* A month end's oldest due date of the consumer read. */
+struct end_min {
+	int has;
+	char due[32];
+};
+
+/* The consumer's oldest due dates to cb, by month end (those it has). */
+static int
+ends_flush(int64_t consumer_id, const struct end_min *m, int n,
+    aging_end_cb cb, void *arg)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (m[k].has && cb(consumer_id, "", "", k, m[k].due, arg) != 0)
+			return 1;
+	return 0;
+}
+
+int
+store_aging_ends_each(struct store *st, const char *segment,
+    const char *const *ends, int n, aging_end_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct end_min *m;
+	struct db_stmt *s;
+	struct qb q;
+	int64_t cur = 0;
+	int rc, k, pass, stop = 0;
+
+	if (n < 1)
+		return 0;
+	/* the month ends (calendar ones: see item_late); the items that
+	 * may be open at one: open now (items_open), or last paid after
+	 * the first of them and after a month end they fell due before (the
+	 * rollup item_late, schema.c, by its date). An item open now and
+	 * in item_late too adds no oldest item the first part has not.
+	 * Read once by consumer, each month end's oldest kept here: joined
+	 * to the month ends, grouped and sorted again in SQL, it took twice
+	 * the time (1M store). No names: the caller looks up the few
+	 * consumers it keeps (the segment's test: scope.c's segment_items) */
+	qb_init(&q, "WITH cand(consumer_id, due_on, done) AS (SELECT "
+	            "i.consumer_id, i.due_on, NULL FROM items i WHERE "
+	            "i.settled < i.amount");
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 0)
+			qb_add(&q, " AND i.due_on < ?", "s", ends[n - 1]);
+		else
+			qb_add(&q,
+			    " UNION ALL SELECT i.consumer_id, i.due_on, i.done "
+			    "FROM item_late i WHERE i.done > ? AND i.due_on < ?",
+			    "ss", ends[0], ends[n - 1]);
+		if (segment != NULL)
+			qb_add(&q,
+			    " AND EXISTS (SELECT 1 FROM consumers sg WHERE sg.id "
+			    "= i.consumer_id AND sg.segment = ? COLLATE NOCASE)",
+			    "s", segment);
+	}
+	qb_add(&q,
+	    ") SELECT consumer_id, due_on, done FROM cand ORDER BY "
+	    "consumer_id",
+	    "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	m = xcalloc((size_t)n, sizeof *m);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t cid = db_column_int64(s, 0);
+		const char *due = (const char *)db_column_text(s, 1);
+		const char *done = db_column_type(s, 2) == DB_NULL
+		                       ? NULL
+		                       : (const char *)db_column_text(s, 2);
+
+		if (cid != cur) {
+			if (cur != 0 && ends_flush(cur, m, n, cb, arg) != 0) {
+				stop = 1;
+				break;
+			}
+			cur = cid;
+			memset(m, 0, (size_t)n * sizeof *m);
+		}
+		if (due == NULL)
+			continue;
+		/* open at end k: due before it, not paid by it */
+		for (k = 0; k < n; k++)
+			if (strcmp(due, ends[k]) < 0 &&
+			    (done == NULL || strcmp(done, ends[k]) > 0) &&
+			    (!m[k].has || strcmp(due, m[k].due) < 0)) {
+				m[k].has = 1;
+				xstrlcpy(m[k].due, due, sizeof m[k].due);
+			}
+	}
+	if (!stop && rc == DB_DONE && cur != 0)
+		ends_flush(cur, m, n, cb, arg);
+	if (stop)
+		rc = DB_DONE;
+	db_finalize(s);
+	free(m);
+	return rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading the items open at month ends"));
+}

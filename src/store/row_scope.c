@@ -1,0 +1,48 @@
+/* row_scope.c - the rows of a scope (issue 23) in a list's query: the
+ * disputes, deposits, shifts and arrangements made at a terminal, or of a
+ * payment. Out of scope.c, which it outgrew. */
+#include <stdio.h>
+
+#include "internal.h"
+
+void
+store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
+    const char *ucol, int pay)
+{
+	char sql[320];
+
+	if (sc == NULL)
+		return;
+	/* a row of a payment is its payment's, as the credit notes are */
+	if (pay) {
+		if (sc->terminal != NULL)
+			qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
+		if (sc->branch != NULL)
+			qb_add(q, " AND p.branch IN (?, '')", "s", sc->branch);
+		if (sc->team != NULL)
+			qb_add(q,
+			    " AND p.user_id IN (SELECT id FROM users WHERE "
+			    "team = ?)",
+			    "s", sc->team);
+		return;
+	}
+	if (sc->terminal != NULL) {
+		snprintf(sql, sizeof sql, " AND %s = ?", tcol);
+		qb_add(q, sql, "s", sc->terminal);
+	}
+	/* a terminal is of the branch of the payments it took (each
+	 * payment carries its terminal's [terminal] branch): one payment
+	 * of it read by payments_terminal; this terminal always */
+	if (sc->branch != NULL) {
+		snprintf(sql, sizeof sql,
+		    " AND (%s = ? OR (SELECT bp.branch FROM payments bp WHERE "
+		    "bp.terminal = %s LIMIT 1) = ?)",
+		    tcol, tcol);
+		qb_add(q, sql, "ss", sc->here ? sc->here : "", sc->branch);
+	}
+	if (sc->team != NULL) {
+		snprintf(sql, sizeof sql,
+		    " AND %s IN (SELECT id FROM users WHERE team = ?)", ucol);
+		qb_add(q, sql, "s", sc->team);
+	}
+}
