@@ -24,4 +24,6 @@ for t in t2 t3; do
 	check "$t: A-2 owes 330.00" '$330.00' \
 		"$(PAYDESK_PIN=618394 $t --user sup consumer show A-2 | sed -n 's/^  Total outstanding *//p')"
 done
+check "the refusal is said in English (not \"cannot be uphold\")" 0 \
+	"$(t2 --csv sync --quarantine | grep -c 'cannot be uphold')"
 finish
