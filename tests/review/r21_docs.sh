@@ -6,10 +6,16 @@
 #     tests/review/r21_resched_paid.sh shows (nothing set aside there);
 # (2) arrangement list --status: the refusal offers "All, Active, ..."
 #     capitalised and "all", which paydesk(1) and the help do not name
-#     (alerts and dispute list name their words as documented).
+#     (alerts and dispute list name their words as documented);
+# (3) paydesk(1), ROLES: names leave as machine output through "the
+#     recovery role's work lists (alerts, disconnections, reconnections,
+#     dispute)", where the table above it and dispute list say a dispute's
+#     --json, --csv and --xlsx are a supervisor's (and they are: status 5).
 . tests/review/r21_lib.sh
 check "paydesk(1) does not say a crossed reschedule is set aside" 0 \
 	"$(tr '\n' ' ' <man/paydesk.1 | grep -c "does not fit the central node's installments and is set aside")"
+check "paydesk(1) ROLES does not list dispute among the recovery's machine outputs" 0 \
+	"$(grep -c -F 'reconnections ", " dispute )' man/paydesk.1)"
 DB=$W/s.db
 export PAYDESK_NOW="2026-12-02 09:00:00"
 make_store "$DB"
