@@ -11,7 +11,11 @@
 #     recovery role's work lists (alerts, disconnections, reconnections,
 #     dispute)", where the table above it and dispute list say a dispute's
 #     --json, --csv and --xlsx are a supervisor's (and they are: status 5).
+# (4) README's list of the listings --xlsx writes leaves out report
+#     arrangements (and deteriorating, anomalies, exceptions), which take it.
 . tests/review/r21_lib.sh
+check "README names report arrangements among the --xlsx listings" 1 \
+	"$(tr '\n' ' ' <README.md | grep -o '`--xlsx FILE` for the listings ([^)]*)' | grep -c arrangements)"
 check "paydesk(1) does not say a crossed reschedule is set aside" 0 \
 	"$(tr '\n' ' ' <man/paydesk.1 | grep -c "does not fit the central node's installments and is set aside")"
 check "paydesk(1) ROLES does not list dispute among the recovery's machine outputs" 0 \
