@@ -663,8 +663,8 @@ svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("Voiding a payment"), err) != 0 ||
-	    svc_check_text(
-	        _("Void reason"), reason, s->cfg.remarks_max, 1, err) != 0 ||
+	    svc_check_text_fits(_("Void reason"), reason, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)

@@ -119,6 +119,9 @@ expect "a note" 0 "Called, promised Friday" rec alerts note 1 "Called, promised 
 refused "an empty note: refused" 2 "note: empty argument" rec alerts note 1 ""
 refused "a note of 501 characters: refused" 3 "The note" rec alerts note 1 \
     "$(python3 -c 'print("x" * 501)')"
+refused "a note of 300 accented letters (600 bytes, past the 511 its sync record holds): refused, not aborted" \
+    3 "600 bytes long in UTF-8; the limit is 511 bytes" rec alerts note 1 \
+    "$(python3 -c "print('é' * 300)")"
 expect "close" 0 "Closed" rec alerts close 1
 refused "close twice: refused" 3 "Alert 1 is Closed: it cannot be changed" \
     rec alerts close 1

@@ -276,6 +276,11 @@ export PAYDESK_NOW=2025-09-04
 refused1 "a reschedule without a reason: usage" 2 "--reason" \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10
+refused1 "a reason of 200 CJK letters (600 bytes) is refused, not aborted" 3 \
+    "600 bytes long in UTF-8; the limit is 511 bytes" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
+    --frequency weekly --first-due 2025-09-10 \
+    --reason "$(python3 -c "print('中' * 200)")"
 expect "terminal 2 reschedules what is left" 0 '"status"' \
     rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 --reason "Lost job"

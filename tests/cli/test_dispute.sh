@@ -55,6 +55,14 @@ refused1 "an unknown reason is refused, naming the configured ones" 3 \
     rec 1 dispute open "$R1" --reason fraud
 refused1 "an unknown payment is refused" 4 "" rec 1 dispute open R-NOPE-1 \
     --reason chargeback
+# a note within its 500 characters but past the 511 bytes its sync record
+# holds (letters of 2 bytes) is refused with both figures (it aborted)
+refused1 "a note of 300 accented letters (600 bytes) is refused, not cut" 3 \
+    "600 bytes long in UTF-8; the limit is 511 bytes" rec 1 dispute open \
+    "$R1" --reason other --note "$(python3 -c "print('é' * 300)")"
+refused1 "a void reason of 300 accented letters is refused too" 3 \
+    "600 bytes long in UTF-8" sup1 payment void "$R1" \
+    --reason "$(python3 -c "print('é' * 300)")"
 expect "a recovery user opens a dispute (any case of the code)" 0 \
     "DP-T01-000001" rec 1 dispute open "$R1" --reason Amount-Contested \
     --note "Meter read twice"
