@@ -218,7 +218,15 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 	r.consumer_id = v->a.consumer_id;
 	r.arrangement_id = v->a.id;
 	if (v->status == ARR_BROKEN) {
-		snprintf(r.cause, sizeof r.cause, "plan-broken:%s", v->a.uuid);
+		/* a plan broken again after a reschedule is a new cause:
+		 * its period is the reschedule (the first break's key as it
+		 * was, so stores and nodes that hold it keep it) */
+		if (v->a.changes > 0)
+			snprintf(r.cause, sizeof r.cause, "plan-broken:%s:%d",
+			    v->a.uuid, v->a.changes);
+		else
+			snprintf(r.cause, sizeof r.cause, "plan-broken:%s",
+			    v->a.uuid);
 		r.amount = v->left;
 		r.figure = v->tally.missed + v->tally.late;
 		r.allowed = v->a.misses_allowed;

@@ -339,3 +339,25 @@ PAYDESK_NOW="2025-06-24 09:00:00" rec alerts >/dev/null
 same "Jun 24: given back 75 days past due, raised" \
     "$(sqlite3 "$DB" "SELECT count(*) || ' ' || min(amount) FROM alerts WHERE kind = 'item-overdue' AND ref = 'INV-CAN-1'")" \
     "1 5000"
+# a plan broken, rescheduled, broken again: a second broken alert (its
+# cause's period is the reschedule; review 21, the first one's key was
+# taken for it and nothing was raised)
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-BRK-1,WU-10002,May 2025,60.00,2025-05-01,2025-06-20\n' \
+    >"$T/brk1.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/brk1.csv" >/dev/null
+expect "Jun 24: a plan of 2 weekly, no miss allowed" 0 "Arrangement" \
+    rec arrangement create WU-10002 --items INV-BRK-1 --installments 2 \
+    --frequency weekly --first-due 2025-07-01 --reason Hardship
+pbrk=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+brk() { sqlite3 "$DB" "SELECT group_concat(status, ' ') FROM (SELECT status FROM alerts WHERE kind = 'plan-broken' AND arrangement_id = (SELECT a.id FROM arrangements a JOIN plans p ON p.id = a.plan_id WHERE p.plan_no = '$pbrk') ORDER BY id)"; }
+PAYDESK_NOW="2025-07-02 09:00:00" rec alerts >/dev/null
+same "Jul 2: the first installment missed, the plan broken: raised" "$(brk)" open
+expect "Jul 2: rescheduled" 0 "Active" env PAYDESK_NOW="2025-07-02 10:00:00" \
+    PAYDESK_PIN=4321 "$PD" --user rita arrangement reschedule "$pbrk" \
+    --installments 2 --frequency weekly --first-due 2025-07-10 --reason "Lost job"
+PAYDESK_NOW="2025-07-03 09:00:00" rec alerts >/dev/null
+same "Jul 3: mended, the pass closes it" "$(brk)" closed
+PAYDESK_NOW="2025-07-11 09:00:00" rec alerts >/dev/null
+same "Jul 11: broken again: a new alert" "$(brk)" "closed open"
+same "its cause names the reschedule" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE cause LIKE 'plan-broken:%:1'")" 1
