@@ -476,6 +476,49 @@ pass(struct svc *s, struct pd_err *err)
 	return svc_finish(s, rc, err);
 }
 
+/* The arrangement rules of one consumer's plans, in the caller's
+ * transaction, when a change of the ledger there (a void) may have made
+ * an installment missed or a plan broken: raised at once rather than at
+ * the next day's pass (which closes what ended). */
+int
+svc_alert_plans_of(
+    struct svc *s, int64_t consumer_id, const char *at, struct pd_err *err)
+{
+	struct causes seen = {0};
+	struct arrangement *a;
+	struct arr_view v;
+	int64_t before, n = 0;
+	size_t na, i;
+	int32_t today;
+	int rc = 0;
+	char day[11];
+
+	/* the central node and a gateway's service raise none */
+	if (s->base_cfg != NULL || s->gateway_of != NULL)
+		return 0;
+	xstrlcpy(day, at, sizeof day);
+	if (date_parse(day, NULL, &today, NULL) != 0)
+		return 0;
+	if ((a = store_arr_list(s->st, consumer_id, &na, err)) == NULL)
+		return -1;
+	rc = store_alerts_max_id(s->st, &before, err);
+	for (i = 0; i < na && rc == 0; i++) {
+		if (a[i].cancelled)
+			continue;
+		if ((rc = svc_arr_view_of(s, &a[i], &v, err)) != 0)
+			break;
+		rc = plan_rules(s, &v, today, at, &seen, &n, err);
+		svc_arr_view_free(&v);
+	}
+	free(a);
+	for (i = 0; i < seen.n; i++)
+		free(seen.key[i]);
+	free(seen.key);
+	if (rc == 0)
+		rc = raised(s, before, n, "void", at, err);
+	return rc;
+}
+
 int
 svc_alert_payment(
     struct svc *s, const struct payment *p, const char *at, struct pd_err *err)

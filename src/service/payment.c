@@ -654,8 +654,11 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 		return -1;
 	if (uuid != NULL)
 		xstrlcpy(uuid, v.uuid, 37);
-	return svc_audit(
-	    s, v.voided_at, "void", "payment", p.payment_no, detail, err);
+	if (svc_audit(s, v.voided_at, "void", "payment", p.payment_no, detail,
+	        err) != 0)
+		return -1;
+	/* what it paid of a plan is owed again: missed, broken now */
+	return svc_alert_plans_of(s, p.consumer_id, v.voided_at, err);
 }
 
 int
