@@ -381,3 +381,7 @@ expect "Jul 15: its payment voided" 0 "" env PAYDESK_NOW="2025-07-15 10:00:00" \
 same "the void: the plan broken, raised the same day" "$(brk)" open
 same "and its first installment missed" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'installment-missed' AND ref = '$pbrk#1' AND status = 'open'")" 1
+# the text list cut a payment number and the time raised (review 21:
+# "PAY-T01-2025-00~", "2025-07-15 10:0~")
+expect "the text list of every alert" 0 "Large payment" rec alerts --status all
+if grep -q '~' "$OUT"; then notok "the text list: nothing cut" "a value cut"; else ok "the text list: nothing cut"; fi
