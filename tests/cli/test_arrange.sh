@@ -265,7 +265,8 @@ has "one on time out of three due: 33.3 %" '"compliance_percent": 33.3'
 run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
     --user rita arrangement list --status broken
 has "the list filters by status" "AR-T01-000001"
-refused1 "a status that does not exist" 3 "--status \"lapsed\"" \
+refused1 "a status that does not exist, naming the words as paydesk(1) does" 3 \
+    "--status \"lapsed\": one of active, completed, broken, cancelled, all" \
     rec 1 arrangement list --status lapsed
 refused1 "show names an arrangement that does not exist" 4 "AR-T01-000999" \
     rec 1 arrangement show AR-T01-000999
