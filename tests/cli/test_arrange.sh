@@ -213,6 +213,8 @@ has "in how many installments" "\$500.34 left in 7 installments"
 expect "its receipt as PDF" 0 "" rec 1 receipt "$PD1" --out "$T/rd.pdf"
 same "the PDF says it too" "$(pdftotext -layout "$T/rd.pdf" - | grep -c \
     'Arrangement AR-T01-000001 *\$500.34 left in 7 installments')" 1
+same "its line is the down payment, not 'Installment 1' (review 21)" \
+    "$(pdftotext -layout "$T/rd.pdf" - | grep 'AR-T01-000001 #1' | grep -c 'Down payment, due')" 1
 # due Jul 31, 3 days of grace: Aug 3 is on time, Aug 4 late
 expect "the second paid a day after the grace" 0 "Payment ID" \
     env PAYDESK_NOW=2025-08-04 PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" \
