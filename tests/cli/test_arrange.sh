@@ -493,6 +493,11 @@ same "the 100.00 paid meanwhile comes off the last new installment" \
     p.id = i.plan_id WHERE p.plan_no = 'AR-T01-000002' ORDER BY
     i.inst_no)")" \
     "AR-T01-000002#1=0 AR-T01-000002#2=0 AR-T01-000002#3=0 AR-T01-000002#4=15000 AR-T01-000002#5=5000"
+same "it paid 100.00 into the plan, once (review 21: it showed 200.00)" \
+    "$(PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita --json \
+    arrangement show AR-T01-000002 | python3 -c 'import json, sys
+d = json.load(sys.stdin); a = d.get("arrangement", d)
+print(a["paid"], a["left"])')" "10000 20000"
 # order B: the payment reaches the central node before the cancel
 expect "terminal 1 takes 50.00 of Cid Mora's first installment, offline" 0 \
     "Payment ID" rec 1 pay WU-20003 --type installment \
