@@ -134,6 +134,9 @@ struct arr_item {
 	 * and of what the plan shows paid of it (review of issue 21) */
 	int64_t absorbed;
 	char paid_on[11];
+	/* made by a reschedule: what it absorbed was paid of the
+	 * installments it replaced, counted there (store_arr_items only) */
+	int resched;
 };
 /* An installment with its arrangement's terms (store_arr_items_overdue):
  * only what its compliance reads, as struct arr_item names them (an

@@ -140,5 +140,12 @@ char *svc_doc_percent(const struct svc *s, const struct i18n_lang *L, char *buf,
  * what is the field's name as the reader reads it (passed through _()). */
 int svc_check_text(const char *what, const char *text, int max, int required,
     struct pd_err *err);
+/* The same, and the text fits in a buffer of bufsz bytes with its NUL (a
+ * note or reason kept in a fixed buffer: the sync record's, the rows'):
+ * max characters of letters of 2 to 4 bytes may not; refused with both
+ * figures rather than cut inside a letter. */
+#define SVC_TEXT_BUFSZ 512 /* a sync record's reason or note */
+int svc_check_text_fits(const char *what, const char *text, int max,
+    size_t bufsz, int required, struct pd_err *err);
 
 #endif

@@ -43,7 +43,7 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Status"), "status", X_TERM, 12, 0},
 	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
 	    {NC_("column", "Consumer"), "consumer", X_TEXT, 20, 0},
-	    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 16, 0},
+	    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 19, 0},
 	    {NC_("column", "Reference"), "ref", X_TEXT, 18, 0},
 	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
 	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
@@ -52,7 +52,7 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	     * against those it allows */
 	    {NC_("column", "Days"), "days", X_INT, 5, 0},
 	    {NC_("column", "Misses"), "misses", X_INT, 6, 0},
-	    {NC_("column", "Raised"), "raised_at", X_TIME, 16, 0},
+	    {NC_("column", "Raised"), "raised_at", X_TIME, 19, 0},
 	    {NC_("column", "Assigned"), "assigned", X_TEXT, 10, 0},
 	    /* a broken plan: the misses it allows */
 	    {NC_("column", "Allowed"), "allowed", X_INT, 7, 0},

@@ -273,8 +273,8 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	if (status && strcasecmp(status, "all") != 0 &&
 	    (st = arr_status_parse(status)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
-		    _("--status \"%s\": one of All, Active, Completed, Broken, "
-		      "Cancelled"),
+		    _("--status \"%s\": one of active, completed, broken, "
+		      "cancelled, all"),
 		    status);
 	if ((v = svc_arrangement_list(&c->svc, consumer, st, &n, &c->err)) ==
 	    NULL) {

@@ -241,7 +241,7 @@ static const struct command {
         N_("an arrangement, its installments and their compliance")},
     {"arrangement", "list", cmd_arr_list, STORE,
         "arrangement list [--consumer ACCOUNT] "
-        "[--status active|completed|broken|cancelled] "
+        "[--status active|completed|broken|cancelled|all] "
         "[--scope terminal|branch|org]",
         N_("payment arrangements, newest first")},
     {"arrangement", "reschedule", cmd_arr_reschedule, STORE,

@@ -250,7 +250,7 @@ svc_alert_note(struct svc *s, int64_t id, const char *text, struct pd_err *err)
 	struct alert a;
 
 	if (get(s, id, _("A note on an alert"), 0, &a, err) != 0 ||
-	    svc_check_text(_("The note"), text, 500, 1, err) != 0)
+	    svc_check_text_fits(_("The note"), text, 500, SVC_TEXT_BUFSZ, 1, err) != 0)
 		return -1;
 	return change(s, id, NULL, -1, "note", text, err);
 }

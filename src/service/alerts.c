@@ -218,7 +218,15 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 	r.consumer_id = v->a.consumer_id;
 	r.arrangement_id = v->a.id;
 	if (v->status == ARR_BROKEN) {
-		snprintf(r.cause, sizeof r.cause, "plan-broken:%s", v->a.uuid);
+		/* a plan broken again after a reschedule is a new cause:
+		 * its period is the reschedule (the first break's key as it
+		 * was, so stores and nodes that hold it keep it) */
+		if (v->a.changes > 0)
+			snprintf(r.cause, sizeof r.cause, "plan-broken:%s:%d",
+			    v->a.uuid, v->a.changes);
+		else
+			snprintf(r.cause, sizeof r.cause, "plan-broken:%s",
+			    v->a.uuid);
 		r.amount = v->left;
 		r.figure = v->tally.missed + v->tally.late;
 		r.allowed = v->a.misses_allowed;
@@ -467,6 +475,49 @@ pass(struct svc *s, struct pd_err *err)
 	if (rc == 0 && s->cfg.alert_gateway_hours >= 0)
 		rc = store_meta_set(s->st, META_HOUR, hour, err);
 	return svc_finish(s, rc, err);
+}
+
+/* The arrangement rules of one consumer's plans, in the caller's
+ * transaction, when a change of the ledger there (a void) may have made
+ * an installment missed or a plan broken: raised at once rather than at
+ * the next day's pass (which closes what ended). */
+int
+svc_alert_plans_of(
+    struct svc *s, int64_t consumer_id, const char *at, struct pd_err *err)
+{
+	struct causes seen = {0};
+	struct arrangement *a;
+	struct arr_view v;
+	int64_t before, n = 0;
+	size_t na, i;
+	int32_t today;
+	int rc = 0;
+	char day[11];
+
+	/* the central node and a gateway's service raise none */
+	if (s->base_cfg != NULL || s->gateway_of != NULL)
+		return 0;
+	xstrlcpy(day, at, sizeof day);
+	if (date_parse(day, NULL, &today, NULL) != 0)
+		return 0;
+	if ((a = store_arr_list(s->st, consumer_id, &na, err)) == NULL)
+		return -1;
+	rc = store_alerts_max_id(s->st, &before, err);
+	for (i = 0; i < na && rc == 0; i++) {
+		if (a[i].cancelled)
+			continue;
+		if ((rc = svc_arr_view_of(s, &a[i], &v, err)) != 0)
+			break;
+		rc = plan_rules(s, &v, today, at, &seen, &n, err);
+		svc_arr_view_free(&v);
+	}
+	free(a);
+	for (i = 0; i < seen.n; i++)
+		free(seen.key[i]);
+	free(seen.key);
+	if (rc == 0)
+		rc = raised(s, before, n, "void", at, err);
+	return rc;
 }
 
 int

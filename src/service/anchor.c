@@ -357,7 +357,8 @@ svc_audit_reanchor(struct svc *s, const char *reason,
 	memset(out, 0, sizeof *out);
 	if (svc_require(
 	        s, ROLE_SUPERVISOR, _("Reanchoring the audit log"), err) != 0 ||
-	    svc_check_text(_("Reason"), reason, s->cfg.remarks_max, 1, err) !=
+	    svc_check_text_fits(_("Reason"), reason, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 1, err) !=
 	        0)
 		return -1;
 	if (s->cfg.sync_url[0] == '\0')

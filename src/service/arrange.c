@@ -240,7 +240,8 @@ read_terms(struct svc *s, const struct arr_request *r, struct arr_terms *t,
 	        _("Misses allowed"), err) != 0)
 		return -1;
 	*bad = ARR_F_REASON;
-	if (svc_check_text(_("Reason"), r->reason, ARR_REASON_MAX, 1, err) != 0)
+	if (svc_check_text_fits(
+	        _("Reason"), r->reason, ARR_REASON_MAX, SVC_TEXT_BUFSZ, 1, err) != 0)
 		return -1;
 	*bad = ARR_F_NONE;
 	return 0;
@@ -630,7 +631,8 @@ svc_arrangement_cancel(
 {
 	if (svc_require(
 	        s, ROLE_RECOVERY, _("Cancelling an arrangement"), err) != 0 ||
-	    svc_check_text(_("Reason"), reason, ARR_REASON_MAX, 1, err) != 0 ||
+	    svc_check_text_fits(
+	        _("Reason"), reason, ARR_REASON_MAX, SVC_TEXT_BUFSZ, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s, cancel_in_tx(s, plan_no, reason, err), err);

@@ -40,10 +40,13 @@ comply(struct arr_view *v)
 	for (i = 0; i < v->ninst; i++) {
 		const struct arr_item *in = &v->inst[i];
 
-		/* what was paid of it elsewhere before the plan came (its own
-		 * event took it off: absorbed) is paid of it too, so that the
-		 * plan's debt less paid is what is left */
-		v->paid += in->it.settled - in->moved;
+		/* what its own event took off it (absorbed: paid elsewhere
+		 * before the event came) is paid of it too, so that the
+		 * plan's debt less paid is what is left; but a reschedule's
+		 * was paid of the installments it replaced and is counted
+		 * there already (review 21: paid twice) */
+		v->paid += in->it.settled - in->moved -
+		           (in->resched ? in->absorbed : 0);
 		v->state[i] = inst_state(in->it.amount, in->moved, in->absorbed,
 		    in->it.due_on, in->paid_on, v->a.grace_days, t);
 		if (v->state[i] == ARR_REPLACED)

@@ -137,3 +137,20 @@ svc_check_text(const char *what, const char *text, int max, int required,
 		    what, n, max);
 	return 0;
 }
+
+int
+svc_check_text_fits(const char *what, const char *text, int max, size_t bufsz,
+    int required, struct pd_err *err)
+{
+	size_t n;
+
+	if (svc_check_text(what, text, max, required, err) != 0)
+		return -1;
+	n = text ? strlen(text) : 0;
+	if (n >= bufsz)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is %zu bytes long in UTF-8; the limit is %zu bytes "
+		      "(a letter outside ASCII takes 2 to 4)"),
+		    what, n, bufsz - 1);
+	return 0;
+}

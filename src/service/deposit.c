@@ -324,8 +324,8 @@ svc_deposit_void(struct svc *s, const char *key, const char *reason,
     struct deposit *out, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("Voiding a deposit"), err) != 0 ||
-	    svc_check_text(_("Reason"), reason ? reason : "",
-	        DEPOSIT_NOTE_BUFSZ - 1, 1, err) != 0 ||
+	    svc_check_text_fits(_("Reason"), reason ? reason : "",
+	        DEPOSIT_NOTE_BUFSZ - 1, DEPOSIT_NOTE_BUFSZ, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s, void_in_tx(s, key, reason, out, err), err);

@@ -242,7 +242,8 @@ svc_deposit_match(struct svc *s, const char *key, const char *line,
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
 	    line_parse(line, &stmt, &seq, err) != 0 ||
-	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -280,7 +281,8 @@ svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("Unmatching deposits"), err) !=
 	        0 ||
-	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -342,7 +344,8 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
 	if (svc_require(s, ROLE_SUPERVISOR, _("Unmatching statement lines"),
 	        err) != 0 ||
 	    line_parse(line, &stmt, &seq, err) != 0 ||
-	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -488,7 +491,8 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 		return pd_fail(err, PD_EUSAGE,
 		    _("Give --payment NUMBER (a bank transfer) or --card "
 		      "TERMINAL:YYYY-MM-DD (a card settlement), one of them"));
-	if (svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	if (svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0)
 		return -1;
 	xstrlcpy(out->note, note, sizeof out->note);
@@ -594,7 +598,8 @@ svc_recon_resolve(struct svc *s, const char *key, const char *note,
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("Resolving exceptions"), err) !=
 	        0 ||
-	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0)
 		return -1;
 	if (key == NULL || strchr(key, ':') == NULL || key[0] == ':')

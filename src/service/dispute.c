@@ -245,7 +245,8 @@ svc_dispute_open(struct svc *s, const char *payment, const char *reason,
 		    _("Unknown dispute reason \"%s\"; choose one of: %s"),
 		    reason, list);
 	}
-	if (svc_check_text(_("Note"), note, s->cfg.remarks_max, 0, err) != 0 ||
+	if (svc_check_text_fits(_("Note"), note, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 0, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s,
@@ -320,7 +321,8 @@ svc_dispute_review(
     struct svc *s, const char *number, const char *note, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_RECOVERY, _("Reviewing a dispute"), err) != 0 ||
-	    svc_check_text(_("Note"), note, s->cfg.remarks_max, 0, err) != 0 ||
+	    svc_check_text_fits(_("Note"), note, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 0, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(
@@ -344,7 +346,8 @@ svc_dispute_reject(
     struct svc *s, const char *number, const char *note, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_RECOVERY, _("Rejecting a dispute"), err) != 0 ||
-	    svc_check_text(_("Note"), note, s->cfg.remarks_max, 1, err) != 0 ||
+	    svc_check_text_fits(_("Note"), note, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s, reject_in_tx(s, number, note, err), err);
@@ -422,7 +425,8 @@ svc_dispute_uphold(struct svc *s, const char *number,
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Upholding a dispute"), err) !=
 	        0 ||
-	    svc_check_text(_("Note"), u->note, s->cfg.remarks_max, 0, err) != 0)
+	    svc_check_text_fits(_("Note"), u->note, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 0, err) != 0)
 		return -1;
 	if (!u->by_void) {
 		creason = config_reason(

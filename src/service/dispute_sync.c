@@ -114,7 +114,7 @@ check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		    r->dsp.reason, r->dsp.opened_on, r->dsp.due_on);
 	if (!may_follow(r->op, d->status))
 		return pd_fail(err, PD_EINVAL,
-		    _("Dispute %s is %s; it cannot be %s"), d->dispute_no,
+		    _("Dispute %s is %s; a step \"%s\" cannot follow"), d->dispute_no,
 		    svc_dispute_status(d->status), r->op);
 	if (strcmp(r->op, "uphold") == 0)
 		return check_uphold(s, r, d, err);
@@ -192,7 +192,7 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 		         s->st, 0, r->uuid, &e, NULL, err)) <= 0)
 			return rc;
 		return pd_fail(err, PD_EINVAL,
-		    _("Dispute %s is %s; it cannot be %s"), d.dispute_no,
+		    _("Dispute %s is %s; a step \"%s\" cannot follow"), d.dispute_no,
 		    svc_dispute_status(d.status), r->op);
 	}
 	if (strcmp(r->op, "open") != 0)
@@ -295,7 +295,7 @@ svc_dispute_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			                    r->dsp.dispute_no);
 		if (!may_follow(r->op, d.status))
 			return pd_fail(err, PD_EINVAL,
-			    _("Dispute %s is %s; it cannot be %s"),
+			    _("Dispute %s is %s; a step \"%s\" cannot follow"),
 			    d.dispute_no, svc_dispute_status(d.status), r->op);
 		if (strcmp(r->op, "review") == 0)
 			d.status = DSP_REVIEW;

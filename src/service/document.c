@@ -130,6 +130,17 @@ svc_doc_stamp(struct svc *s, struct doc *d)
 	free(f);
 }
 
+/* Whether plan plan_no is an arrangement made with a down payment (its
+ * #1 is that); an imported plan is none. */
+static int
+is_down(struct svc *s, const char *plan_no)
+{
+	struct arrangement a;
+	struct pd_err err = {0};
+
+	return store_arr_find(s->st, plan_no, &a, &err) == 0 && a.down > 0;
+}
+
 /* One paid item: what it is, and the detail that identifies it. */
 static void
 item_line(struct svc *s, struct doc *d, const struct allocation *a)
@@ -153,8 +164,13 @@ item_line(struct svc *s, struct doc *d, const struct allocation *a)
 	default:
 		text =
 		    xasprintf(L_(L, "Plan %s #%d"), it->plan_no, it->inst_no);
-		detail =
-		    xasprintf(L_(L, "Installment %d, due %s"), it->inst_no, on);
+		/* an arrangement's #1 with a down payment is that (the
+		 * preview's and the plan's word; review 21) */
+		if (it->inst_no == 1 && is_down(s, it->plan_no))
+			detail = xasprintf(L_(L, "Down payment, due %s"), on);
+		else
+			detail = xasprintf(
+			    L_(L, "Installment %d, due %s"), it->inst_no, on);
 		break;
 	}
 	doc_line(d, text, detail, svc_money(s, due, sizeof due, a->due_before),

@@ -258,7 +258,8 @@ svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
 	                        : _("Disassociating a gateway payment");
 
 	if (svc_require(s, ROLE_SUPERVISOR, doing, err) != 0 ||
-	    svc_check_text(_("Reason"), reason, s->cfg.remarks_max, 1, err) ||
+	    svc_check_text_fits(_("Reason"), reason, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 1, err) ||
 	    svc_check_sound(s, err) != 0 || find(s, gateway, code, &g, err) ||
 	    svc_gateway_assoc_check(s, &g, account != NULL, err) != 0)
 		return -1;

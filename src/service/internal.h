@@ -523,6 +523,10 @@ struct arr_view *svc_arr_views_bare(
  * in the posting's transaction (payment.c). */
 int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
     struct pd_err *err);
+/* The arrangement rules of consumer_id's plans (raise only), in the
+ * caller's transaction: a void that makes an installment owed again. */
+int svc_alert_plans_of(
+    struct svc *s, int64_t consumer_id, const char *at, struct pd_err *err);
 /* After a sync round's pull (sync_round.c): alerts for the records
  * refused and, when it pulled any, the plans broken or installments
  * missed;

@@ -657,8 +657,11 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 		return -1;
 	if (uuid != NULL)
 		xstrlcpy(uuid, v.uuid, 37);
-	return svc_audit(
-	    s, v.voided_at, "void", "payment", p.payment_no, detail, err);
+	if (svc_audit(s, v.voided_at, "void", "payment", p.payment_no, detail,
+	        err) != 0)
+		return -1;
+	/* what it paid of a plan is owed again: missed, broken now */
+	return svc_alert_plans_of(s, p.consumer_id, v.voided_at, err);
 }
 
 int
@@ -666,8 +669,8 @@ svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("Voiding a payment"), err) != 0 ||
-	    svc_check_text(
-	        _("Void reason"), reason, s->cfg.remarks_max, 1, err) != 0 ||
+	    svc_check_text_fits(_("Void reason"), reason, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)

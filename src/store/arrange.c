@@ -194,6 +194,7 @@ read_arr_item(struct db_stmt *s, void *elem)
 	 * (it was a smaller installment of the same amount in the item:
 	 * the plan and the account disagreed) */
 	a->absorbed = db_column_int64(s, 15);
+	a->resched = (int)db_column_int64(s, 16);
 }
 
 /* An installment's columns after ITEM_COLS (read_arr_item): paid in
@@ -213,7 +214,9 @@ read_arr_item(struct db_stmt *s, void *elem)
 	"credit_applications WHERE item_id = i.id) AS u), '') ELSE '' END, "   \
 	"coalesce((SELECT "                                                    \
 	"sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "         \
-	"event_id = i.arr_event), 0)"
+	"event_id = i.arr_event), 0), CASE WHEN (SELECT kind FROM "            \
+	"arrangement_events WHERE id = i.arr_event) = 'reschedule' THEN 1 "    \
+	"ELSE 0 END"
 
 struct arr_item *
 store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)

@@ -159,7 +159,9 @@ line_cell(
 	            ? (int)utf8_columns(_("Down"), strlen(_("Down")))
 	            : 0;
 
-	snprintf(no, sizeof no, "%d", k + (p->lines[0].down ? 0 : 1));
+	/* numbered as the plan numbers its items (PLAN#k): the down
+	 * payment #1, the first installment after it #2 (review 21) */
+	snprintf(no, sizeof no, "%d", k + 1);
 	if (w < 3)
 		w = 3;
 	/* the numbers under each other, right-aligned as wide as the word */

@@ -213,6 +213,8 @@ has "in how many installments" "\$500.34 left in 7 installments"
 expect "its receipt as PDF" 0 "" rec 1 receipt "$PD1" --out "$T/rd.pdf"
 same "the PDF says it too" "$(pdftotext -layout "$T/rd.pdf" - | grep -c \
     'Arrangement AR-T01-000001 *\$500.34 left in 7 installments')" 1
+same "its line is the down payment, not 'Installment 1' (review 21)" \
+    "$(pdftotext -layout "$T/rd.pdf" - | grep 'AR-T01-000001 #1' | grep -c 'Down payment, due')" 1
 # due Jul 31, 3 days of grace: Aug 3 is on time, Aug 4 late
 expect "the second paid a day after the grace" 0 "Payment ID" \
     env PAYDESK_NOW=2025-08-04 PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" \
@@ -273,7 +275,8 @@ run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
     --user rita arrangement list --status broken
 lacks "T02's list holds no plan made at T01" "AR-T01-000001"
 has "T02's list is of this terminal" "Scope: Terminal T02"
-refused1 "a status that does not exist" 3 "--status \"lapsed\"" \
+refused1 "a status that does not exist, naming the words as paydesk(1) does" 3 \
+    "--status \"lapsed\": one of active, completed, broken, cancelled, all" \
     rec 1 arrangement list --status lapsed
 refused1 "show names an arrangement that does not exist" 4 "AR-T01-000999" \
     rec 1 arrangement show AR-T01-000999
@@ -284,6 +287,11 @@ export PAYDESK_NOW=2025-09-04
 refused1 "a reschedule without a reason: usage" 2 "--reason" \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10
+refused1 "a reason of 200 CJK letters (600 bytes) is refused, not aborted" 3 \
+    "600 bytes long in UTF-8; the limit is 511 bytes" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
+    --frequency weekly --first-due 2025-09-10 \
+    --reason "$(python3 -c "print('中' * 200)")"
 expect "terminal 2 reschedules what is left" 0 '"status"' \
     rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 --reason "Lost job"
@@ -493,6 +501,11 @@ same "the 100.00 paid meanwhile comes off the last new installment" \
     p.id = i.plan_id WHERE p.plan_no = 'AR-T01-000002' ORDER BY
     i.inst_no)")" \
     "AR-T01-000002#1=0 AR-T01-000002#2=0 AR-T01-000002#3=0 AR-T01-000002#4=15000 AR-T01-000002#5=5000"
+same "it paid 100.00 into the plan, once (review 21: it showed 200.00)" \
+    "$(PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita --json \
+    arrangement show AR-T01-000002 | python3 -c 'import json, sys
+d = json.load(sys.stdin); a = d.get("arrangement", d)
+print(a["paid"], a["left"])')" "10000 20000"
 # order B: the payment reaches the central node before the cancel
 expect "terminal 1 takes 50.00 of Cid Mora's first installment, offline" 0 \
     "Payment ID" rec 1 pay WU-20003 --type installment \

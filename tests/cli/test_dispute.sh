@@ -55,6 +55,14 @@ refused1 "an unknown reason is refused, naming the configured ones" 3 \
     rec 1 dispute open "$R1" --reason fraud
 refused1 "an unknown payment is refused" 4 "" rec 1 dispute open R-NOPE-1 \
     --reason chargeback
+# a note within its 500 characters but past the 511 bytes its sync record
+# holds (letters of 2 bytes) is refused with both figures (it aborted)
+refused1 "a note of 300 accented letters (600 bytes) is refused, not cut" 3 \
+    "600 bytes long in UTF-8; the limit is 511 bytes" rec 1 dispute open \
+    "$R1" --reason other --note "$(python3 -c "print('é' * 300)")"
+refused1 "a void reason of 300 accented letters is refused too" 3 \
+    "600 bytes long in UTF-8" sup1 payment void "$R1" \
+    --reason "$(python3 -c "print('é' * 300)")"
 expect "a recovery user opens a dispute (any case of the code)" 0 \
     "DP-T01-000001" rec 1 dispute open "$R1" --reason Amount-Contested \
     --note "Meter read twice"
@@ -248,12 +256,12 @@ forged "a new dispute under another's number" \
     data.number=DP-T01-000001 \
     data.payment_uuid="$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$R1'")"
 forged "a dispute opened again (a new record of an open step)" \
-    "DP-T01-000004 is Open; it cannot be open" dispute:DP-T01-000004
+    "DP-T01-000004 is Open; a step \"open\" cannot follow" dispute:DP-T01-000004
 forged "a rejected dispute put under review (off the path)" \
-    "is Resolved: rejected; it cannot be review" dispute:DP-T01-000002 \
+    "is Resolved: rejected; a step \"review\" cannot follow" dispute:DP-T01-000002 \
     data.op=review data.note=-
 forged "an upheld dispute rejected after (a resolution is final)" \
-    "is Resolved: upheld; it cannot be reject" dispute:DP-T01-000001 \
+    "is Resolved: upheld; a step \"reject\" cannot follow" dispute:DP-T01-000001 \
     data.op=reject data.resolution=- data.credit_note_uuid=- \
     data.note=late
 forged "a step of a dispute the central node does not have" \
@@ -631,7 +639,7 @@ same "both are set aside at terminal 1, the void's reason naming the step's" \
     "$(tsql 1 "SELECT kind FROM outbox WHERE rejected_at IS NOT NULL AND (kind = 'void' OR reject_reason LIKE '%$D10%') ORDER BY id DESC LIMIT 2" | sort | tr '\n' ,)" \
     "dispute,void,"
 same "the void's reason names the refused step" \
-    "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'void' AND rejected_at IS NOT NULL AND reject_reason LIKE 'the dispute step upholding by it was refused: Dispute $D10 is Resolved: rejected; it cannot be uphold'")" 1
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'void' AND rejected_at IS NOT NULL AND reject_reason LIKE 'the dispute step upholding by it was refused: Dispute $D10 is Resolved: rejected; a step \"uphold\" cannot follow'")" 1
 same "the central node: the payment not voided, the dispute rejected" \
     "$(csql "SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D10'")" \
     "rejected/Posted"

@@ -192,6 +192,10 @@ cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
     --first-due 2025-08-01 --down 1200 2>&1 | sed 's/^paydesk: //')
 wait_for "a down payment of the whole debt: the command line's words" \
     "$(echo "$cli" | cut -c1-60)"
+keys C-u
+type_text 100
+wait_for "a down payment: the installments numbered as the plan's (#2 the first)" \
+    "2  2025-08-01"
 keys C-u Down Down Down
 type_text 2025-07-01
 cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
