@@ -17,5 +17,6 @@ tmux -L "$S" send-keys -t a F1; sleep 0.5
 help=$(tmux -L "$S" capture-pane -p -t a)
 tmux -L "$S" kill-session -t a 2>/dev/null
 rm -f "/tmp/tmux-$(id -u)/$S"
-case "$help" in *[Oo]pen*shift*|*[Cc]lose*shift*) ok "the dashboard opens a shift";; *) nok "no key of the Dashboard opens (or closes) a shift: $(echo "$help" | grep -i shift | sed 's/^ *//')";; esac
+if echo "$help" | grep -qi 'open a shift\|open shift\|close the shift\|close a shift\|your shift'; then ok "the dashboard opens a shift"
+else nok "no key of the Dashboard opens (or closes) a shift: $(echo "$help" | grep -i shift | sed 's/^ *//')"; fi
 finish
