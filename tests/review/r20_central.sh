@@ -5,6 +5,9 @@ C="$ROOT/$BUILD/paydesk-central"
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 mkdir -p "$T/c" "$T/t1" "$T/t2"
 printf '[terminal]\nid = HQ\n[central]\nlisten = 127.0.0.1\nport = %s\ndata_dir = %s/c/data\n' "$PORT" "$T" > "$T/c/c.ini"
+# R20_PG="host=... port=... dbname=... user=...": the organisation's store on PostgreSQL
+# (a schema per run, dropped at the end is left to the database's owner)
+[ -n "$R20_PG" ] && printf 'backend = postgresql\ndatabase = %s\n' "$R20_PG" >> "$T/c/c.ini"
 printf 'username,full_name,role,pin\nmary,Mary Johnson,supervisor,583920\njane,Jane Smith,cashier,4872\n' > "$T/c/users.csv"
 export PAYDESK_NOW="2026-06-01 08:00:00"
 "$C" --config "$T/c/c.ini" org add ACME Acme --currency USD >/dev/null 2>&1 || nok "org add"
