@@ -62,6 +62,21 @@ svc_shift_required(
 	struct shift sh;
 	int rc;
 
+	/* a shift whose close was counted, its over or short shown, takes
+	 * nothing more its drawer counts (review R20): the count stands */
+	if (m != NULL && svc_shift_in_drawer(s, m->name, m->kind)) {
+		rc = store_shift_open_of(
+		    s->st, s->cfg.terminal_id, s->actor.user_id, &sh, err);
+		if (rc < 0 || (rc == 1 && (rc = svc_shift_counted(
+		                               s, sh.uuid, err)) < 0))
+			return -1;
+		if (rc == 1)
+			return pd_fail(err, PD_ESHIFT,
+			    _("The close of this shift was counted and its over "
+			      "or short shown: close it (paydesk shift close) "
+			      "before taking %s again"),
+			    m->name);
+	}
 	/* what the drawer counts as paper (cash, cheques) needs the shift
 	 * whose close counts it; a card's slip is backed by its settlement */
 	if (m == NULL ||

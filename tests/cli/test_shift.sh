@@ -201,6 +201,23 @@ expect "a recount to the expected amount after the shortage was shown: not a cle
 expect "a recount of the cheques alone (one more found): the sign-off too" 5 \
     "sign-off" J --db "$T/recount.db" shift close --count "$C185" \
     --slip "Credit Card:A1:15" --cheque "000777:30;000778:5" --reason "Cash=Short;Cheque=Found"
+# (review R20, fault 1) nor by changing what is expected behind it: a
+# pay-out of 5.00 "Petty cash" (under the approval amount) after the
+# shortage was shown would make the same count come out even: a
+# supervisor signs it off; a payment the drawer counts is refused
+expect "a pay-out after the shortage was shown: the sign-off asked" 5 \
+    "A movement after the close's over or short was shown needs a supervisor's sign-off" \
+    J --db "$T/recount.db" shift pay-out 5 --reason "Petty cash"
+expect "cash taken after the shortage was shown: refused" 13 \
+    "The close of this shift was counted and its over or short shown" \
+    J --db "$T/recount.db" pay WU-10002 --type bill --method Cash --amount 5
+expect "a card payment after it: refused too (its slips are counted)" 13 \
+    "before taking Credit Card again" \
+    J --db "$T/recount.db" pay WU-10002 --type bill --method "Credit Card" \
+    --amount 5 --reference A9
+same "nothing recorded: no movement, no payment since" \
+    "$(sqlite3 "$T/recount.db" "SELECT count(*) FROM shift_movements m JOIN shifts s ON s.id = m.shift_id WHERE s.status = 'open' AND m.amount = 500")/$(sqlite3 "$T/recount.db" "SELECT count(*) FROM payments")" \
+    "0/$(sqlite3 "$DB" "SELECT count(*) FROM payments")"
 APIN=1234 expect "a recount: the cashier cannot sign off her own" 5 \
     "another user than jane" A --db "$T/recount.db" shift close \
     --count "$C185,100x5" --slip "Credit Card:A1:15" --cheque "000777:30" \
