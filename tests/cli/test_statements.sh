@@ -163,6 +163,27 @@ refused "OFX cut short" 3 "cut.ofx" sup statement import "$T/cut.ofx" --format o
 sed 's/<TRNAMT>-80</<TRNAMT>-80.125</' "$T/ofx-example.ofx" >"$T/amt.ofx"
 refused "OFX amount with three decimals" 3 "FITID 219378: Amount" \
     sup statement import "$T/amt.ofx"
+# (review R20, faults 2 and 3) each transaction against its text in the
+# file: libofx reads TRNAMT with atof and dates with mktime, in UTC
+same "OFX: the period as the bank wrote it (DTEND 20130831165153[-8:PST])" \
+    "$(sql "SELECT period_from || '/' || period_to FROM bank_statements WHERE id = $O")" \
+    "2013-08-01/2013-08-31"
+sed 's/<TRNAMT>-90</<TRNAMT>abc</' "$T/ofx-example.ofx" >"$T/abc.ofx"
+refused "OFX amount abc (libofx: 0.00)" 3 "FITID 219379: Amount \"abc\"" \
+    sup statement import "$T/abc.ofx"
+sed 's/<TRNAMT>-100</<TRNAMT>-100.5x</' "$T/ofx-example.ofx" >"$T/x.ofx"
+refused "OFX amount -100.5x (libofx: -100.50)" 3 "FITID 219380: Amount" \
+    sup statement import "$T/x.ofx"
+sed '0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20131324080000</' "$T/ofx-example.ofx" >"$T/m13.ofx"
+refused "OFX month 13 (libofx: next January)" 3 \
+    "FITID 219378: Date \"2013-13-24\": no such day" \
+    sup statement import "$T/m13.ofx"
+sed 's/<FITID>2193/<FITID>9193/; 0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20130824200000.000[-8:PST]</' \
+    "$T/ofx-example.ofx" >"$T/pst.ofx"
+expect "OFX with the bank's zone imports" 0 "ofx" sup statement import "$T/pst.ofx"
+same "OFX: 20:00 in PST is booked the bank's day, not UTC's next" \
+    "$(sql "SELECT booking_date FROM bank_statement_lines WHERE statement_id = (SELECT max(id) FROM bank_statements) AND seq = 1")" \
+    "2013-08-24"
 
 # -- camt.053 made bad, one way each
 head -n 120 "$T/camt053-example.xml" >"$T/cut.xml"
