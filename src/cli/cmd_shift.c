@@ -328,7 +328,7 @@ int
 cmd_shift_open(struct cli *c, int argc, char **argv)
 {
 	const char *count = NULL;
-	struct opt o[] = {{"count", 0, &count}, {NULL, 0, NULL}};
+	struct opt o[] = {{"count", OPT_ONCE, &count}, {NULL, 0, NULL}};
 	struct counts k = {NULL, 0};
 	struct shift sh;
 	struct rec *r;
@@ -375,8 +375,8 @@ int
 cmd_shift_move(struct cli *c, int argc, char **argv)
 {
 	const char *reason = NULL, *approver = NULL;
-	struct opt o[] = {{"reason", 0, &reason}, {"approver", 0, &approver},
-	    {NULL, 0, NULL}};
+	struct opt o[] = {{"reason", OPT_ONCE, &reason},
+	    {"approver", OPT_ONCE, &approver}, {NULL, 0, NULL}};
 	struct shift_move_request q;
 	struct shift_movement m;
 	struct rec *r;
@@ -490,10 +490,11 @@ cmd_shift_close(struct cli *c, int argc, char **argv)
 {
 	const char *count = NULL, *slip = NULL, *cheque = NULL, *total = NULL,
 	           *reason = NULL, *approver = NULL, *keep = NULL;
-	struct opt o[] = {{"count", 0, &count}, {"slip", 0, &slip},
-	    {"cheque", 0, &cheque}, {"total", 0, &total},
-	    {"reason", 0, &reason}, {"approver", 0, &approver},
-	    {"keep", 0, &keep}, {NULL, 0, NULL}};
+	struct opt o[] = {{"count", OPT_ONCE, &count},
+	    {"slip", OPT_ONCE, &slip}, {"cheque", OPT_ONCE, &cheque},
+	    {"total", OPT_ONCE, &total}, {"reason", OPT_ONCE, &reason},
+	    {"approver", OPT_ONCE, &approver}, {"keep", OPT_ONCE, &keep},
+	    {NULL, 0, NULL}};
 	struct shift_close_request q;
 	struct shift_close_result res;
 	struct counts k = {NULL, 0};

@@ -37,6 +37,14 @@ expect "pay-out -10: the -10 named" 2 "unknown option -10 (see" \
     J shift pay-out -10 --reason "Petty cash"
 expect "drop with a short option that is none: named" 2 "unknown option -x (see" \
     J shift drop 5 -x --reason "Safe drop"
+# (review R20, fault 9) a count's option given twice would replace the
+# first silently, and a count once shown stands: refused, nothing counted
+expect "shift open --count twice: refused" 2 "--count is given twice" \
+    J shift open --count 500x1 --count 100x1
+expect "shift close --count twice: refused" 2 "--count is given twice" \
+    J shift close --count 500x1 --count 100x1
+expect "a movement's --reason twice: refused" 2 "--reason is given twice" \
+    J shift pay-in 5 --reason "Petty cash" --reason Other
 
 # -- opening: bad counts change nothing (exit 3), usage (exit 2)
 refused "open: count not DENOMxQTY" 3 'write DENOMINATIONxQUANTITY' \
