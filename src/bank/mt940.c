@@ -15,6 +15,7 @@
  * by the file and, for a bad line, the bank reference of the :61:.
  * What it hands back is then checked against the file's own :60F:, :61:
  * and :62F: fields (mt940_raw.c), which also give the opening balance. */
+#include <ctype.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -233,6 +234,29 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	return 0;
 }
 
+/* :25: as some banks write it, the IBAN and its currency after it
+ * (ING: NL77INGB0574908765EUR): the account is the IBAN, as the deposits
+ * made to it name it (review R20). Else id as it is. */
+static void
+account_id(const char *id, const char *currency, struct bank_stmt *out)
+{
+	char buf[64];
+	size_t n = id ? strlen(id) : 0, i;
+	int iban = n >= 15 + 3 && n - 3 <= 34 && n < sizeof buf;
+
+	for (i = 0; iban && i < n - 3; i++)
+		iban = i < 2   ? isupper((unsigned char)id[i])
+		       : i < 4 ? isdigit((unsigned char)id[i])
+		               : isalnum((unsigned char)id[i]);
+	if (iban && strcmp(id + n - 3, currency) == 0) {
+		memcpy(buf, id, n - 3);
+		buf[n - 3] = '\0';
+		bank_set(&out->account, buf);
+		return;
+	}
+	bank_set(&out->account, id ? id : "");
+}
+
 static int
 account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
     int digits, struct bank_stmt *out, struct pd_err *err)
@@ -242,8 +266,8 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
 	AB_TRANSACTION *t;
 	AB_BALANCE *b;
 
-	bank_set(&out->account,
-	    iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai));
+	account_id(iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai),
+	    currency, out);
 	xstrlcpy(out->currency, currency, sizeof out->currency);
 	for (t = AB_ImExporterAccountInfo_GetFirstTransaction(ai, 0, 0);
 	     t != NULL; t = AB_Transaction_List_Next(t))

@@ -64,6 +64,11 @@ same "MT940: lines, credits, debits, closing as in the file" \
 same "MT940: the lines add up to closing minus opening (564,35 - 662,23)" \
     "$(sql "SELECT sum(amount) FROM bank_statement_lines WHERE statement_id = $M")" \
     "$((56435 - 66223))"
+# (review R20, fault 10) ING writes :25: as the IBAN and its currency:
+# the account is the IBAN, which deposits to it name
+same "MT940: the account is the IBAN without ING's currency after it" \
+    "$(sql "SELECT account FROM bank_statements WHERE id = $M")" \
+    "NL77INGB0574908765"
 same "MT940: the :86: that spans lines kept whole" \
     "$(line "text LIKE '%CONTRIBUTIE FEB 2014%'" $M 6)" 1
 refused "MT940 again (no statement id: the hash of its lines)" 3 \
