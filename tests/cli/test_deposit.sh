@@ -474,4 +474,19 @@ same "hand match: the settlement to T01's card day" \
     "card 1 2500 2400"
 refused "hand match: a card day taken already" 3 "no posted card payment on 2026-06-22" M reconcile match $S7:2 --card T01:2026-06-22 --note x
 expect "a hand match is taken back as the rules' are" 0 "1" M reconcile unmatch $S7:1 --note "Wrong batch"
+# (review R20, fault 5) a safe drop takes cash to the safe to be banked:
+# it is to deposit with what the close counted. Mary's shift: 100.00 of
+# float, 5.00 taken, 20.00 dropped, 85.00 counted and kept: 20.00 to
+# deposit, all of it the drop's
+M pay WU-10001 --type bill --method Cash --amount 5 --tendered 5 >/dev/null || echo "not ok - pay 5"
+M shift drop 20 --reason "Safe drop" >/dev/null || echo "not ok - drop 20"
+M shift close --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - close 3"
+Z3=$(sql "SELECT z_no FROM shifts WHERE uuid = '$OPEN'")
+run M --json deposit pending
+same "pending: the cash dropped into the safe is to deposit" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d" % (p["method"], p["available"], p["left"]) for p in json.load(open(sys.argv[1])) if p["z_no"] == sys.argv[2]))' "$OUT" "$Z3")" \
+    "Cash:2000:2000"
+refused "no more than the drop: 20.01 refused" 3 "has \$20.00 left to deposit" \
+    M deposit create "$Z3:Cash=20.01" --slip BAG-DROP --account $ACCT
+expect "the drop deposited" 0 "BAG-DROP" M deposit create "$Z3" --slip BAG-DROP --account $ACCT
 expect "doctor at the end" 0 "ok" "$PD" doctor
