@@ -465,6 +465,22 @@ expect "shifts not required: a cheque with no shift is taken" 0 "" \
     pay WU-10002 --type bill --method Cheque --amount 35 --reference 000951
 rm -f "$T/cheque.db" "$T/noshift.ini" "$T/noshift2.ini"
 
+# (review R20, fault 6) a cash payment's void hands its cash back out of
+# the drawer: with no shift open at the terminal it left no drawer, and
+# one beyond the drawer's cash took its expected below zero. On a copy.
+cp "$DB" "$T/void.db"
+V() { PAYDESK_PIN=1234 PAYDESK_APPROVER_PIN=2222 "$PD" --db "$T/void.db" --user jane "$@"; }
+MV() { PAYDESK_PIN=2222 "$PD" --db "$T/void.db" --user mary "$@"; }
+V shift close --count 10000x1 --reason "Cash=x" --approver mary >/dev/null 2>&1
+R=$(sqlite3 "$T/void.db" "SELECT payment_no FROM payments WHERE method = 'Cash' AND status = 'Posted' AND amount > 100 ORDER BY id DESC LIMIT 1")
+expect "a cash void with no shift open: refused" 13 \
+    "hands" MV payment void "$R" --reason "Wrong account"
+V shift open --count 100x1 >/dev/null || echo "not ok - void: open"
+expect "a cash void beyond the drawer's 1.00: refused" 3 \
+    "expected in the drawer" MV payment void "$R" --reason "Wrong account"
+same "neither voided it" "$(sqlite3 "$T/void.db" "SELECT status FROM payments WHERE payment_no = '$R'")" "Posted"
+rm -f "$T/void.db"
+
 # (review R20) a Z report of three tenders and six movements on A4 that
 # ends at the foot of its first page: its second page held the running
 # header and the footer alone. Each page must hold some of the report.
