@@ -232,13 +232,21 @@ rec_shift(struct rec *r, const struct shift *sh)
 static void
 rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 {
+	char npay[64];
 	size_t i;
 
 	rec_list(r, _("Tenders"), "tenders");
 	for (i = 0; i < n; i++) {
 		rec_item(r);
 		rec_str(r, _("Method"), "method", t[i].method);
-		rec_int(r, _("Payments"), "payments", t[i].npayments);
+		/* the item's second bare value: its count said as one
+		 * (review R20: "Cash 1" said nothing) */
+		snprintf(npay, sizeof npay,
+		    ngettext("%lld payment", "%lld payments",
+		        (unsigned long)t[i].npayments),
+		    (long long)t[i].npayments);
+		rec_json(r, _("Payments"), "payments",
+		    json_integer(t[i].npayments), npay);
 		rec_money(r, _("Expected"), "expected", t[i].expected);
 		if (counted) {
 			rec_money(r, _("Counted"), "counted", t[i].counted);

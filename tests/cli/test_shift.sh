@@ -479,6 +479,9 @@ V shift open --count 100x1 >/dev/null || echo "not ok - void: open"
 expect "a cash void beyond the drawer's 1.00: refused" 3 \
     "expected in the drawer" MV payment void "$R" --reason "Wrong account"
 same "neither voided it" "$(sqlite3 "$T/void.db" "SELECT status FROM payments WHERE payment_no = '$R'")" "Posted"
+# (review R20, fault 19) a tender's count of payments said as one
+expect "the X report: each tender's payments counted in words" 0 \
+    "Cash 0 payments; Expected: \$1.00" V shift x
 rm -f "$T/void.db"
 
 # (review R20) a Z report of three tenders and six movements on A4 that
