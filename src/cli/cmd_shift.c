@@ -253,6 +253,13 @@ rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 			rec_int(r, _("Items counted"), "items", t[i].items);
 			rec_money(r, _("Over (+) or short (-)"), "over_short",
 			    t[i].over_short);
+			/* counted again after the first count's over or
+			 * short was shown: that count too, as the Z report
+			 * and the central node give it (review R20) */
+			if (t[i].recounted)
+				rec_money(r,
+				    _("Counted first (shown short or over)"),
+				    "counted_first", t[i].first_counted);
 			if (t[i].reason[0])
 				rec_str(r, _("Reason"), "reason", t[i].reason);
 			if (t[i].approved_by[0])

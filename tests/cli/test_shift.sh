@@ -233,6 +233,10 @@ APIN=1234 expect "a recount: the cashier cannot sign off her own" 5 \
 expect "a recount with mary's sign-off closes" 0 "Z-T01-000001" \
     A --db "$T/recount.db" shift close --count "$C185,100x5" \
     --slip "Credit Card:A1:15" --cheque "000777:30" --approver mary
+# (review R20, fault 13) shift show gives the first count too
+expect "shift show: the first count shown beside the count" 0 \
+    "Counted first (shown short or over): \$185.00" \
+    M --db "$T/recount.db" shift show Z-T01-000001
 same "the recount: signed off, the tender approved, audited as a recount" \
     "$(sqlite3 "$T/recount.db" "SELECT s.signed_off_by || '/' || t.approved_by || '/' || t.over_short FROM shifts s JOIN shift_tenders t ON t.shift_id = s.id WHERE t.method = 'Cash'")/$(sqlite3 "$T/recount.db" "SELECT count(*) FROM audit_log WHERE action = 'close' AND detail LIKE '%recount=1%'")" \
     "mary/mary/0/1"

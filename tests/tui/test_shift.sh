@@ -324,6 +324,10 @@ keys Enter
 wait_for "the details" "Shift Z-T01-000001"
 wait_for "the details: the reason" "Miscounted change"
 wait_for "the details: signed off" "mary"
+# (review R20, fault 13) the cheque counted again: its first count too
+keys PgDn
+wait_for "the details: the first count of the cheque counted again" "Counted first"
+keys PgUp
 keys p
 # the details already show the number: wait for the copy's file itself
 i=0
