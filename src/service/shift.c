@@ -208,8 +208,23 @@ svc_shift_counts_checked(const struct svc *s, const struct shift_count *in,
 		if (check_line(s, &c[i], open, err) != 0)
 			goto bad;
 		for (j = 0; j < i; j++) {
-			if (c[j].kind != c[i].kind ||
-			    strcmp(c[j].method, c[i].method) != 0)
+			if (strcmp(c[j].method, c[i].method) != 0)
+				continue;
+			/* a total beside the tender's notes, slips or
+			 * cheques (or a second one) would be added to them
+			 * (review R20): counted twice */
+			if ((c[i].kind == SHIFT_COUNT_TOTAL) !=
+			        (c[j].kind == SHIFT_COUNT_TOTAL) ||
+			    (c[i].kind == SHIFT_COUNT_TOTAL &&
+			        c[j].kind == SHIFT_COUNT_TOTAL)) {
+				pd_fail(err, PD_EINVAL,
+				    _("%s is counted twice: a total (--total) "
+				      "is for a method counted no other way, "
+				      "once"),
+				    c[i].method);
+				goto bad;
+			}
+			if (c[j].kind != c[i].kind)
 				continue;
 			if (c[i].kind == SHIFT_COUNT_DENOM &&
 			    c[j].denomination == c[i].denomination) {

@@ -342,6 +342,12 @@ expect "close: too many slips" 3 "the number of slips 1 to 1000000" \
     J shift close --count 10000x1 --slip "Credit Card=1000001:45"
 expect "close: slips of a transfer" 3 "Bank Transfer is not counted" \
     J shift close --count 10000x1 --slip "Bank Transfer=2:45"
+# (review R20, fault 23) a total beside a tender's notes or slips was
+# added to them, its over shown (and standing)
+expect "close: a total of Cash beside its notes" 3 "Cash is counted twice" \
+    J shift close --count 10000x1 --total "Cash=100"
+expect "close: a card's slips and a total of it" 3 "Credit Card is counted twice" \
+    J shift close --count 10000x1 --slip "Credit Card=1:45" --total "Credit Card=45"
 expect "close it" 0 "Z-T01-000005" J shift close --count 10000x1 \
     --slip "Credit Card=2:45"
 has "the close says the items counted" "Items counted"
