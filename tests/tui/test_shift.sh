@@ -196,6 +196,16 @@ keys C-u
 type_text "40.00"
 keys Enter
 wait_for "the cheque is listed" "1 cheque, \$40.00"
+# (review R20, fault 16) the same cheque again: refused where typed
+type_text "123456"
+keys Tab
+type_text "5"
+keys Enter
+wait_for "the same cheque number again: refused at once" 'Cheque "123456" is listed twice'
+wait_for "still one cheque" "1 cheque, \$40.00"
+keys C-u
+keys Tab
+keys C-u
 keys F2
 wait_for "the result" "The count against what was expected"
 line_is "cash: expected, counted, short" "Cash " "\$330.00"
