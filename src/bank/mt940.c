@@ -391,6 +391,21 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 	return rc;
 }
 
+/* How many lines of buf begin ":20:" (a message's reference: one per
+ * statement). */
+static int
+statements_in(const char *buf, size_t len)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i + 4 <= len; i++)
+		if ((i == 0 || buf[i - 1] == '\n') &&
+		    memcmp(buf + i, ":20:", 4) == 0)
+			n++;
+	return n;
+}
+
 int
 bank_mt940(const char *buf, size_t len, const char *name, const char *currency,
     int digits, struct bank_stmt *out, struct pd_err *err)
@@ -404,6 +419,16 @@ bank_mt940(const char *buf, size_t len, const char *name, const char *currency,
 	if (dynlib_load(&aqb_lib, err) != 0) {
 		free(dir);
 		return -1;
+	}
+	/* one statement a file, as camt.053 and OFX: a file of several
+	 * messages (a :20: each) is said to be so (review R20), not left
+	 * to the count of its entries against aqbanking's */
+	if ((rc = statements_in(buf, len)) > 1) {
+		free(dir);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: %d statements (:20:) in the file; paydesk imports "
+		      "one statement per file"),
+		    name, rc);
 	}
 	if (len > UINT32_MAX / 2 || mkdtemp(dir) == NULL) {
 		free(dir);

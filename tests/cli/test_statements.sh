@@ -93,6 +93,11 @@ refused "MT940 with a bad amount, named by its :61:" 3 \
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
 refused "MT940 without lines" 3 "empty.940" eur statement import "$T/empty.940" --format mt940
+# (review R20, fault 11) two messages (two days) in one file: said so
+cat "$T/mt940-example.940" "$T/mt940-example.940" >"$T/two.940"
+refused "MT940 of two statements: said so" 3 \
+    "two.940: 2 statements (:20:) in the file; paydesk imports one statement per file" \
+    eur statement import "$T/two.940"
 # (review R20) what aqbanking reads leniently must not reach the store as
 # another amount, mark or day: each is a bad entry, refused naming its
 # :61:, nothing stored. New bank ids, so that no line is "seen before".
