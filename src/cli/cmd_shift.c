@@ -599,6 +599,10 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	    (to && (f.to = cli_date(c, "--to", to)) == NULL) ||
 	    (limit && cli_limit(c, limit, &lim) != 0))
 		return -1;
+	/* a period that cannot hold a shift is said (review R20) */
+	if (f.from && f.to && strcmp(f.from, f.to) > 0)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
 	f.open_only = open != NULL;
 	f.cashier = cashier;
 	f.limit = (int64_t)lim;

@@ -631,6 +631,19 @@ svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
 		q.cashier = f->cashier;
 		q.limit = f->limit;
 	}
+	/* a cashier no user is named, not listed as none (review R20) */
+	if (q.cashier != NULL && q.cashier[0] != '\0') {
+		char known[512];
+		int rc = store_name_known(s->st, STORE_NAME_USER, q.cashier,
+		    known, sizeof known, err);
+
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			return pd_fail(err, PD_EINVAL,
+			    _("Cashier \"%s\": not one of %s"), q.cashier,
+			    known);
+	}
 	/* a cashier sees their own shifts */
 	if (s->actor.role < ROLE_SUPERVISOR)
 		q.cashier = s->actor.username;

@@ -418,6 +418,12 @@ U=$(sql "SELECT uuid FROM shifts WHERE status = 'open'")
 expect "an open shift has no Z report" 13 "is open" J shift z "$U"
 expect "shift show by Z number" 0 "Counted twice" M shift show Z-T01-000001
 expect "shift list, every shift" 0 "Z-T01-000005" M shift list
+# (review R20, fault 22) filters that cannot match are said, not listed
+# as none
+expect "shift list --cashier of no user: named" 3 'Cashier "nobody": not one of' \
+    M shift list --cashier nobody
+expect "shift list --from after --to" 3 "is after --to" \
+    M shift list --from 2026-06-20 --to 2026-06-10
 # the headers in the reader's language, the context "column" included;
 # JSON and CSV the same bytes in every language (issue 25 review)
 LANGUAGE=fr expect "shift list in French: every header" 0 \
