@@ -236,6 +236,12 @@ refused "--mapping with another format" 2 "--mapping is for CSV statements" \
     sup statement import "$T/ofx-example.ofx" --format ofx --mapping dutch
 refused "a mapping name in use" 3 "exists already" \
     sup statement mapping add dutch date=1 amount=2
+# (review R20, fault 18) a mapping saved can be read back
+expect "statement mapping list: each name with its columns" 0 \
+    "dutch             date=1 value_date=2 amount=3" sup statement mapping list
+expect "statement mapping show NAME" 0 "decimal=comma" sup statement mapping show dutch
+refused "statement mapping show of a name that is none" 4 \
+    'No statement mapping "nodutch"' sup statement mapping show nodutch
 cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 01.03.2026;01.03.2026;125,50;PAY-1;A. Jansen;water;B1
