@@ -42,6 +42,9 @@ int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
     const char *at, int64_t user_id, struct pd_err *err);
 int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
     size_t n, struct pd_err *err);
+/* Every mapping, by name: "NAME\tSPEC" strings (review R20); the
+ * caller frees them and the array; NULL on error. */
+char **store_stmt_mappings(struct store *st, size_t *n, struct pd_err *err);
 
 /* Bank deposits and their matches to statement credits (issue 20;
  * deposit.h; src/store/deposits.c). Inside the caller's transaction for

@@ -15,6 +15,7 @@
  * by the file and, for a bad line, the bank reference of the :61:.
  * What it hands back is then checked against the file's own :60F:, :61:
  * and :62F: fields (mt940_raw.c), which also give the opening balance. */
+#include <ctype.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -233,6 +234,29 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	return 0;
 }
 
+/* :25: as some banks write it, the IBAN and its currency after it
+ * (ING: NL77INGB0574908765EUR): the account is the IBAN, as the deposits
+ * made to it name it (review R20). Else id as it is. */
+static void
+account_id(const char *id, const char *currency, struct bank_stmt *out)
+{
+	char buf[64];
+	size_t n = id ? strlen(id) : 0, i;
+	int iban = n >= 15 + 3 && n - 3 <= 34 && n < sizeof buf;
+
+	for (i = 0; iban && i < n - 3; i++)
+		iban = i < 2   ? isupper((unsigned char)id[i])
+		       : i < 4 ? isdigit((unsigned char)id[i])
+		               : isalnum((unsigned char)id[i]);
+	if (iban && strcmp(id + n - 3, currency) == 0) {
+		memcpy(buf, id, n - 3);
+		buf[n - 3] = '\0';
+		bank_set(&out->account, buf);
+		return;
+	}
+	bank_set(&out->account, id ? id : "");
+}
+
 static int
 account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
     int digits, struct bank_stmt *out, struct pd_err *err)
@@ -242,8 +266,8 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
 	AB_TRANSACTION *t;
 	AB_BALANCE *b;
 
-	bank_set(&out->account,
-	    iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai));
+	account_id(iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai),
+	    currency, out);
 	xstrlcpy(out->currency, currency, sizeof out->currency);
 	for (t = AB_ImExporterAccountInfo_GetFirstTransaction(ai, 0, 0);
 	     t != NULL; t = AB_Transaction_List_Next(t))
@@ -367,6 +391,21 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 	return rc;
 }
 
+/* How many lines of buf begin ":20:" (a message's reference: one per
+ * statement). */
+static int
+statements_in(const char *buf, size_t len)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i + 4 <= len; i++)
+		if ((i == 0 || buf[i - 1] == '\n') &&
+		    memcmp(buf + i, ":20:", 4) == 0)
+			n++;
+	return n;
+}
+
 int
 bank_mt940(const char *buf, size_t len, const char *name, const char *currency,
     int digits, struct bank_stmt *out, struct pd_err *err)
@@ -380,6 +419,16 @@ bank_mt940(const char *buf, size_t len, const char *name, const char *currency,
 	if (dynlib_load(&aqb_lib, err) != 0) {
 		free(dir);
 		return -1;
+	}
+	/* one statement a file, as camt.053 and OFX: a file of several
+	 * messages (a :20: each) is said to be so (review R20), not left
+	 * to the count of its entries against aqbanking's */
+	if ((rc = statements_in(buf, len)) > 1) {
+		free(dir);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: %d statements (:20:) in the file; paydesk imports "
+		      "one statement per file"),
+		    name, rc);
 	}
 	if (len > UINT32_MAX / 2 || mkdtemp(dir) == NULL) {
 		free(dir);

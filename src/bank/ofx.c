@@ -227,6 +227,135 @@ pick(struct ofx *o, struct bank_stmt *out)
 	return 0;
 }
 
+/* ---- the file's own text (review R20): libofx reads TRNAMT with
+ * atof ("abc" is 0, "12.5x" 12.5) and dates with mktime (month 13 is
+ * next January) and moves them to UTC from the bank's zone; each
+ * transaction is checked against its text, and its day and the
+ * statement's are the bank's as written. ---- */
+
+/* The next "<tag>" (any case) in [p, e); NULL. */
+static const char *
+tag_at(const char *p, const char *e, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	for (; p != NULL && p + n <= e; p++)
+		if (*p == '<' && strncasecmp(p, tag, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* The text of element tag (written "<TAG>") in [p, e): up to the next
+ * '<' or line end, blanks around it dropped; 0 when none. */
+static int
+elem_text(const char *p, const char *e, const char *tag, char *out, size_t n)
+{
+	const char *a = tag_at(p, e, tag), *b;
+
+	out[0] = '\0';
+	if (a == NULL)
+		return 0;
+	a += strlen(tag);
+	while (a < e && (*a == ' ' || *a == '\t'))
+		a++;
+	for (b = a; b < e && *b != '<' && *b != '\r' && *b != '\n'; b++)
+		;
+	while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+		b--;
+	if ((size_t)(b - a) >= n)
+		b = a + n - 1;
+	memcpy(out, a, (size_t)(b - a));
+	out[b - a] = '\0';
+	return 1;
+}
+
+/* An OFX date as written (YYYYMMDD, then HHMMSS.XXX and [zone]) into
+ * "YYYY-MM-DD": the bank's day, whatever its zone; -1 when it is none. */
+static int
+ofx_day(const char *s, char out[11], struct pd_err *err)
+{
+	char d[11];
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return pd_fail(err, PD_EINVAL,
+			    _("Date \"%s\": not YYYYMMDD"), s);
+	for (i = 8; s[i] != '\0' && s[i] != '['; i++)
+		if ((s[i] < '0' || s[i] > '9') && s[i] != '.')
+			return pd_fail(err, PD_EINVAL,
+			    _("Date \"%s\": not YYYYMMDD"), s);
+	if (s[i] == '[' && s[strlen(s) - 1] != ']')
+		return pd_fail(err, PD_EINVAL, _("Date \"%s\": not YYYYMMDD"), s);
+	snprintf(d, sizeof d, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+	return bank_iso_date(d, out, err);
+}
+
+/* An OFX amount as written ("-80", "1405.31", "12,50") in minor units. */
+static int
+ofx_text_amount(const char *s, int digits, int64_t *out, struct pd_err *err)
+{
+	char buf[64];
+
+	if (*s == '+')
+		s++;
+	xstrlcpy(buf, s, sizeof buf);
+	if (strchr(buf, ',') != NULL && strchr(buf, '.') == NULL)
+		*strchr(buf, ',') = '.';
+	return bank_amount(buf, '.', 1, digits, out, err);
+}
+
+/* out's lines (libofx's, in file order) against the file's STMTTRN
+ * elements; each line's day the bank's; the statement's From and To from
+ * its first DTSTART and last DTEND as written. */
+static int
+check_text(const char *buf, size_t len, const char *name, int digits,
+    struct bank_stmt *out, struct pd_err *err)
+{
+	const char *e = buf + len, *p = buf, *q, *blk;
+	char amt[64], day[64], fitid[OFX_ACCOUNT_ID_LENGTH + 64], d[11];
+	size_t k = 0;
+	int64_t v;
+
+	while ((p = tag_at(p, e, "<STMTTRN>")) != NULL) {
+		q = tag_at(p + 9, e, "<STMTTRN>");
+		blk = tag_at(p + 9, q ? q : e, "</STMTTRN>");
+		if (blk == NULL)
+			blk = q ? q : e;
+		elem_text(p, blk, "<FITID>", fitid, sizeof fitid);
+		elem_text(p, blk, "<TRNAMT>", amt, sizeof amt);
+		elem_text(p, blk, "<DTPOSTED>", day, sizeof day);
+		if (k < out->nlines) {
+			if (ofx_text_amount(amt, digits, &v, err) != 0 ||
+			    ofx_day(day, d, err) != 0) {
+				pd_err_prefix(err, "%s: FITID %s: ", name, fitid);
+				return -1;
+			}
+			if (v != out->lines[k].amount)
+				return pd_fail(err, PD_EINVAL,
+				    _("%s: FITID %s: TRNAMT \"%s\" read as "
+				      "another amount"),
+				    name, fitid, amt);
+			memcpy(out->lines[k].booking, d, 11);
+		}
+		k++;
+		p = blk;
+	}
+	if (k != out->nlines)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: the file has %zu transactions (STMTTRN), libofx "
+		      "read %zu"),
+		    name, k, out->nlines);
+	if (elem_text(buf, e, "<DTSTART>", day, sizeof day) &&
+	    ofx_day(day, d, err) == 0)
+		memcpy(out->from, d, 11);
+	for (p = buf; (q = tag_at(p, e, "<DTEND>")) != NULL; p = q + 7)
+		if (elem_text(q, e, "<DTEND>", day, sizeof day) &&
+		    ofx_day(day, d, err) == 0 && strcmp(d, out->to) > 0)
+			memcpy(out->to, d, 11);
+	return 0;
+}
+
 /* 1 if the file ends with </OFX> (white space after it allowed): libofx
  * closes what a file cut short left open and hands over its first
  * transactions as if it were whole. */
@@ -291,6 +420,10 @@ bank_ofx(const char *buf, size_t len, const char *name, const char *currency,
 	 * do: several BANKTRANLIST in a statement) yet hands over all of it;
 	 * a file cut short never ends its statement (pick) */
 	rc = o.failed ? -1 : pick(&o, out);
+	if (rc == 0 && out->to[0] != '\0')
+		out->to[0] = '\0'; /* the latest DTEND as written, below */
+	if (rc == 0)
+		rc = check_text(buf, len, name, digits, out, err);
 	for (i = 0; i < o.nacct; i++)
 		bank_stmt_free(&o.acct[i].st);
 	return rc;

@@ -117,6 +117,10 @@ shift_opts(int argc, char **argv, const char **branch,
 			    _("Shifts: unknown option or missing value \"%s\""),
 			    argv[i]);
 	}
+	/* a period that cannot hold a shift is said (review R20) */
+	if (f->from != NULL && f->to != NULL && strcmp(f->from, f->to) > 0)
+		return pd_fail(err, PD_EINVAL, _("--from %s is after --to %s"),
+		    f->from, f->to);
 	if (*branch != NULL)
 		return central_check_id(_("Branch"), *branch, 16, err);
 	return 0;

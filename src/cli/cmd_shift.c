@@ -232,19 +232,34 @@ rec_shift(struct rec *r, const struct shift *sh)
 static void
 rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 {
+	char npay[64];
 	size_t i;
 
 	rec_list(r, _("Tenders"), "tenders");
 	for (i = 0; i < n; i++) {
 		rec_item(r);
 		rec_str(r, _("Method"), "method", t[i].method);
-		rec_int(r, _("Payments"), "payments", t[i].npayments);
+		/* the item's second bare value: its count said as one
+		 * (review R20: "Cash 1" said nothing) */
+		snprintf(npay, sizeof npay,
+		    ngettext("%lld payment", "%lld payments",
+		        (unsigned long)t[i].npayments),
+		    (long long)t[i].npayments);
+		rec_json(r, _("Payments"), "payments",
+		    json_integer(t[i].npayments), npay);
 		rec_money(r, _("Expected"), "expected", t[i].expected);
 		if (counted) {
 			rec_money(r, _("Counted"), "counted", t[i].counted);
 			rec_int(r, _("Items counted"), "items", t[i].items);
 			rec_money(r, _("Over (+) or short (-)"), "over_short",
 			    t[i].over_short);
+			/* counted again after the first count's over or
+			 * short was shown: that count too, as the Z report
+			 * and the central node give it (review R20) */
+			if (t[i].recounted)
+				rec_money(r,
+				    _("Counted first (shown short or over)"),
+				    "counted_first", t[i].first_counted);
 			if (t[i].reason[0])
 				rec_str(r, _("Reason"), "reason", t[i].reason);
 			if (t[i].approved_by[0])
@@ -328,7 +343,7 @@ int
 cmd_shift_open(struct cli *c, int argc, char **argv)
 {
 	const char *count = NULL;
-	struct opt o[] = {{"count", 0, &count}, {NULL, 0, NULL}};
+	struct opt o[] = {{"count", OPT_ONCE, &count}, {NULL, 0, NULL}};
 	struct counts k = {NULL, 0};
 	struct shift sh;
 	struct rec *r;
@@ -375,8 +390,8 @@ int
 cmd_shift_move(struct cli *c, int argc, char **argv)
 {
 	const char *reason = NULL, *approver = NULL;
-	struct opt o[] = {{"reason", 0, &reason}, {"approver", 0, &approver},
-	    {NULL, 0, NULL}};
+	struct opt o[] = {{"reason", OPT_ONCE, &reason},
+	    {"approver", OPT_ONCE, &approver}, {NULL, 0, NULL}};
 	struct shift_move_request q;
 	struct shift_movement m;
 	struct rec *r;
@@ -490,10 +505,11 @@ cmd_shift_close(struct cli *c, int argc, char **argv)
 {
 	const char *count = NULL, *slip = NULL, *cheque = NULL, *total = NULL,
 	           *reason = NULL, *approver = NULL, *keep = NULL;
-	struct opt o[] = {{"count", 0, &count}, {"slip", 0, &slip},
-	    {"cheque", 0, &cheque}, {"total", 0, &total},
-	    {"reason", 0, &reason}, {"approver", 0, &approver},
-	    {"keep", 0, &keep}, {NULL, 0, NULL}};
+	struct opt o[] = {{"count", OPT_ONCE, &count},
+	    {"slip", OPT_ONCE, &slip}, {"cheque", OPT_ONCE, &cheque},
+	    {"total", OPT_ONCE, &total}, {"reason", OPT_ONCE, &reason},
+	    {"approver", OPT_ONCE, &approver}, {"keep", OPT_ONCE, &keep},
+	    {NULL, 0, NULL}};
 	struct shift_close_request q;
 	struct shift_close_result res;
 	struct counts k = {NULL, 0};
@@ -588,6 +604,10 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	    (limit && cli_limit(c, limit, &lim) != 0) ||
 	    cli_scope(c, scope) != 0)
 		return -1;
+	/* a period that cannot hold a shift is said (review R20) */
+	if (f.from && f.to && strcmp(f.from, f.to) > 0)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
 	f.open_only = open != NULL;
 	f.cashier = cashier;
 	f.limit = (int64_t)lim;

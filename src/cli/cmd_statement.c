@@ -146,6 +146,51 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* statement mapping list | show NAME */
+static int
+mapping_list(struct cli *c, int show, int npos, char **pos)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Mapping"), "name", X_TEXT, 16, 0},
+	    {NC_("column", "Columns and formats"), "spec", X_TEXT, 60, 0},
+	};
+	struct table *t;
+	char **v, *tab;
+	size_t n, i;
+	int found = 0;
+
+	if (npos != (show ? 2 : 1))
+		return cli_usage(c, show ? _("%s: missing argument (see "
+		                             "`paydesk help %s`)")
+		                         : _("%s: unexpected argument \"%s\" (see "
+		                             "`paydesk help %s`)"),
+		    "mapping", show ? "statement" : pos[1], "statement");
+	v = svc_statement_mappings(&c->svc, &n, &c->err);
+	if (v == NULL)
+		return -1;
+	t = table_new(c, cols, 2);
+	for (i = 0; i < n; i++) {
+		tab = strchr(v[i], '\t');
+		if (tab != NULL)
+			*tab++ = '\0';
+		if (!show || strcmp(v[i], pos[1]) == 0) {
+			table_str(t, v[i]);
+			table_str(t, tab ? tab : "");
+			table_row(t);
+			found = 1;
+		}
+		free(v[i]);
+	}
+	free(v);
+	if (show && !found) {
+		table_done(t, -1);
+		return pd_fail(&c->err, PD_ENOTFOUND,
+		    _("No statement mapping \"%s\" (statement mapping add)"),
+		    pos[1]);
+	}
+	return table_done(t, 0);
+}
+
 int
 cmd_statement_mapping(struct cli *c, int argc, char **argv)
 {
@@ -153,8 +198,15 @@ cmd_statement_mapping(struct cli *c, int argc, char **argv)
 	char **pos, spec[512];
 	int npos;
 
-	if (cli_opts(c, argc, argv, NULL, 3, 24, &pos, &npos) != 0)
+	if (cli_opts(c, argc, argv, NULL, 1, 24, &pos, &npos) != 0)
 		return -1;
+	/* list, or show NAME: what each name reads (review R20) */
+	if (strcmp(pos[0], "list") == 0 || strcmp(pos[0], "show") == 0)
+		return mapping_list(c, pos[0][0] == 's', npos, pos);
+	if (npos < 3)
+		return cli_usage(c, _("%s: missing argument (see `paydesk help "
+		                      "%s`)"),
+		    "mapping", "statement");
 	if (strcmp(pos[0], "add") != 0)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("Statement mapping: \"%s\": only add NAME WORD... is "

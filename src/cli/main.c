@@ -148,7 +148,8 @@ static const struct command {
         "statement mapping add NAME date=N amount=N|credit=N debit=N "
         "[value_date=N] [reference=N] [counterparty=N] [text=N] "
         "[bank_id=N] [currency=N] [separator=comma|semicolon|tab|pipe] "
-        "[decimal=point|comma] [date_format=DD.MM.YYYY|...] [header=N]",
+        "[decimal=point|comma] [date_format=DD.MM.YYYY|...] [header=N] "
+        "| statement mapping list | statement mapping show NAME",
         N_("save a bank's CSV column mapping (supervisor)")},
     {"shift", "open", cmd_shift_open, STORE,
         "shift open [--count DENOMxQTY,...]",

@@ -10,6 +10,7 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
     int min_pos, int max_pos, char ***pos, int *npos)
 {
 	struct option lo[32];
+	unsigned char seen[32] = {0};
 	int n = 0, ch, i;
 	/* the help page is the command's ("credit-note"), never its
 	 * second word ("pdf": no such page) */
@@ -17,7 +18,8 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 
 	for (n = 0; opts != NULL && opts[n].name != NULL && n < 30; n++) {
 		lo[n].name = opts[n].name;
-		lo[n].has_arg = opts[n].flag ? no_argument : required_argument;
+		lo[n].has_arg =
+		    opts[n].flag == 1 ? no_argument : required_argument;
 		lo[n].flag = NULL;
 		lo[n].val = 1000 + n;
 	}
@@ -38,8 +40,14 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 			continue;
 		}
 		if (ch >= 1000 && ch < 1000 + n) {
+			if (opts[ch - 1000].flag == OPT_ONCE &&
+			    seen[ch - 1000]++ > 0)
+				return cli_usage(c,
+				    _("%s: --%s is given twice: give it once "
+				      "(see `paydesk help %s`)"),
+				    argv[0], opts[ch - 1000].name, page);
 			*opts[ch - 1000].val =
-			    opts[ch - 1000].flag ? "1" : optarg;
+			    opts[ch - 1000].flag == 1 ? "1" : optarg;
 			continue;
 		}
 		if (ch == ':')

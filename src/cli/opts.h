@@ -3,9 +3,13 @@
 #define PAYDESK_CLI_OPTS_H
 #include "cli.h"
 
+#define OPT_ONCE 2
+
 struct opt {
 	const char *name; /* long option, without -- */
-	int flag;         /* 1: takes no value, *val becomes "1" */
+	int flag;         /* 1: takes no value, *val becomes "1"; OPT_ONCE:
+	                     a value given at most once (a count: the second
+	                     would silently replace the first) */
 	const char **val; /* where the value goes */
 };
 

@@ -22,18 +22,42 @@ depositable(const struct svc *s, const char *method)
 	       (m->kind == METHOD_CASH || (m->kind == METHOD_BANK && m->cheque));
 }
 
+int
+svc_shift_dropped(
+    struct svc *s, int64_t shift_id, int64_t *sum, struct pd_err *err)
+{
+	struct shift_movement *m;
+	size_t n, i;
+
+	*sum = 0;
+	m = store_shift_moves(s->st, shift_id, &n, err);
+	if (m == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (m[i].kind == SHIFT_SAFE_DROP)
+			*sum += m[i].amount;
+	free(m);
+	return 0;
+}
+
 /* What closed shift sh leaves to deposit of tender t in all: cash
- * counted less the float kept, cheques counted. */
-static int64_t
-available(const struct svc *s, const struct shift *sh,
-    const struct shift_tender *t)
+ * counted less the float kept, and the cash its safe drops took to the
+ * safe to be banked (review R20); cheques counted. -1 on error. */
+static int
+available(struct svc *s, const struct shift *sh, const struct shift_tender *t,
+    int64_t *out, struct pd_err *err)
 {
 	const struct pay_method *cash = svc_shift_cash(s);
+	int64_t dropped;
 
-	if (cash != NULL && strcmp(cash->name, t->method) == 0)
-		return t->counted > sh->float_kept ? t->counted - sh->float_kept
-		                                   : 0;
-	return t->counted;
+	*out = t->counted;
+	if (cash == NULL || strcmp(cash->name, t->method) != 0)
+		return 0;
+	if (svc_shift_dropped(s, sh->id, &dropped, err) != 0)
+		return -1;
+	*out = (t->counted > sh->float_kept ? t->counted - sh->float_kept : 0) +
+	       dropped;
+	return 0;
 }
 
 /* Lines of the request so far of shift_id and method. */
@@ -62,11 +86,12 @@ add_line(struct svc *s, struct build *b, const struct shift *sh,
     struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], l[MONEY_BUFSZ];
-	int64_t done, left, amount;
+	int64_t done, left, amount, avail;
 
-	if (store_deposit_done(s->st, sh->id, t->method, &done, err) != 0)
+	if (store_deposit_done(s->st, sh->id, t->method, &done, err) != 0 ||
+	    available(s, sh, t, &avail, err) != 0)
 		return -1;
-	left = available(s, sh, t) - done -
+	left = avail - done -
 	       taken_here(b->lines, b->ids, b->n, sh->id, t->method);
 	if (p->method == NULL && left <= 0)
 		return 0;
@@ -368,7 +393,7 @@ pending_one(const struct shift *sh, void *arg)
 	struct pending_arg *a = arg;
 	struct shift_tender *t;
 	struct deposit_pending *p;
-	int64_t done;
+	int64_t done, avail;
 	size_t n, i, first;
 
 	if (sh->status != SHIFT_CLOSED)
@@ -383,11 +408,12 @@ pending_one(const struct shift *sh, void *arg)
 		if (!depositable(a->s, t[i].method))
 			continue;
 		if (store_deposit_done(
-		        a->s->st, sh->id, t[i].method, &done, a->err) != 0) {
+		        a->s->st, sh->id, t[i].method, &done, a->err) != 0 ||
+		    available(a->s, sh, &t[i], &avail, a->err) != 0) {
 			a->failed = 1;
 			break;
 		}
-		if (available(a->s, sh, &t[i]) - done <= 0)
+		if (avail - done <= 0)
 			continue;
 		a->v = xrealloc(a->v, a->n + 1, sizeof *a->v);
 		p = &a->v[a->n++];
@@ -397,7 +423,7 @@ pending_one(const struct shift *sh, void *arg)
 		xstrlcpy(p->closed_at, sh->closed_at, sizeof p->closed_at);
 		xstrlcpy(p->cashier, sh->cashier, sizeof p->cashier);
 		xstrlcpy(p->method, t[i].method, sizeof p->method);
-		p->available = available(a->s, sh, &t[i]);
+		p->available = avail;
 		p->deposited = done;
 		p->left = p->available - done;
 	}

@@ -59,7 +59,7 @@ check_line(struct svc *s, const struct syncrec *r, size_t i,
 	const struct pay_method *cash = svc_shift_cash(s);
 	struct shift_tender *t;
 	struct shift sh;
-	int64_t done, avail = -1;
+	int64_t done, avail = -1, dropped;
 	size_t n, j;
 
 	if (l->amount <= 0 || l->amount > SHIFT_AMOUNT_MAX)
@@ -92,6 +92,12 @@ check_line(struct svc *s, const struct syncrec *r, size_t i,
 			                ? sh.float_kept
 			                : 0);
 	free(t);
+	/* and the cash the shift's safe drops took to the safe (R20) */
+	if (avail >= 0 && cash && strcmp(cash->name, l->method) == 0) {
+		if (svc_shift_dropped(s, sh.id, &dropped, err) != 0)
+			return -1;
+		avail += dropped;
+	}
 	if (store_deposit_done(s->st, sh.id, l->method, &done, err) != 0)
 		return -1;
 	for (j = 0; j < i; j++)

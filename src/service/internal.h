@@ -452,6 +452,15 @@ int64_t svc_shift_items(
  * *any (may be NULL) 1 when one was recounted. shift_close.c. */
 int svc_shift_first_counts(struct svc *s, const char *uuid,
     struct shift_tender *t, size_t n, int *any, struct pd_err *err);
+/* Whether shift uuid's close was counted and its over or short shown
+ * (audit action "count"): 1, 0, -1 on error. From then on what the
+ * drawer holds stands: no payment it counts, and a movement only with a
+ * supervisor's sign-off (review R20). shift_close.c. */
+int svc_shift_counted(struct svc *s, const char *uuid, struct pd_err *err);
+/* What shift shift_id's safe drops took to the safe, in all, into *sum:
+ * cash to deposit with what its close counted (review R20). deposit.c. */
+int svc_shift_dropped(
+    struct svc *s, int64_t shift_id, int64_t *sum, struct pd_err *err);
 /* The tender of method name in r, added (expected 0) when missing. */
 struct shift_tender *svc_shift_tender(
     struct shift_report *r, const char *name, enum method_kind kind);

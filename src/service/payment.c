@@ -664,6 +664,52 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	return svc_alert_plans_of(s, p.consumer_id, v.voided_at, err);
 }
 
+/* A cash payment's void hands its cash back out of this terminal's
+ * drawer (the open shift's expected cash counts it, shift.c): with
+ * [shifts] required, a shift is open at the drawer, and its cash covers
+ * it (review R20). In the void's transaction. */
+static int
+void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
+{
+	struct shift_report rep;
+	struct shift_tender *cash;
+	struct payment p;
+	struct shift sh;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int rc;
+
+	if (strcmp(s->cfg.shifts_required, "yes") != 0 ||
+	    svc_shift_cash(s) == NULL)
+		return 0;
+	if (store_payment_lookup(s->st, number, &p, err) != 0)
+		return -1;
+	if (p.method_kind != METHOD_CASH || p.status == PS_VOIDED)
+		return 0;
+	rc = store_shift_drawer(
+	    s->st, s->cfg.terminal_id, s->cfg.terminal_id, 1, &sh, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return pd_fail(err, PD_ESHIFT,
+		    _("Voiding %s hands %s of cash back out of the drawer: "
+		      "a shift is open at terminal %s first"),
+		    p.payment_no, svc_money(s, a, sizeof a, p.amount),
+		    s->cfg.terminal_id);
+	if (svc_shift_report_of(s, &sh, &rep, err) != 0) {
+		svc_shift_report_free(&rep);
+		return -1;
+	}
+	cash = svc_shift_tender(&rep, svc_shift_cash(s)->name, METHOD_CASH);
+	rc = cash->expected < p.amount;
+	svc_money(s, b, sizeof b, cash->expected);
+	svc_shift_report_free(&rep);
+	if (rc)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is more than the %s expected in the drawer"),
+		    svc_money(s, a, sizeof a, p.amount), b);
+	return 0;
+}
+
 int
 svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err)
@@ -675,8 +721,11 @@ svc_payment_void(
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(
-	    s, svc_void_in_tx(s, number, reason, NULL, err), err);
+	return svc_finish(s,
+	    void_drawer_check(s, number, err) != 0
+	        ? -1
+	        : svc_void_in_tx(s, number, reason, NULL, err),
+	    err);
 }
 
 static int

@@ -62,6 +62,21 @@ svc_shift_required(
 	struct shift sh;
 	int rc;
 
+	/* a shift whose close was counted, its over or short shown, takes
+	 * nothing more its drawer counts (review R20): the count stands */
+	if (m != NULL && svc_shift_in_drawer(s, m->name, m->kind)) {
+		rc = store_shift_open_of(
+		    s->st, s->cfg.terminal_id, s->actor.user_id, &sh, err);
+		if (rc < 0 || (rc == 1 && (rc = svc_shift_counted(
+		                               s, sh.uuid, err)) < 0))
+			return -1;
+		if (rc == 1)
+			return pd_fail(err, PD_ESHIFT,
+			    _("The close of this shift was counted and its over "
+			      "or short shown: close it (paydesk shift close) "
+			      "before taking %s again"),
+			    m->name);
+	}
 	/* what the drawer counts as paper (cash, cheques) needs the shift
 	 * whose close counts it; a card's slip is backed by its settlement */
 	if (m == NULL ||
@@ -193,8 +208,23 @@ svc_shift_counts_checked(const struct svc *s, const struct shift_count *in,
 		if (check_line(s, &c[i], open, err) != 0)
 			goto bad;
 		for (j = 0; j < i; j++) {
-			if (c[j].kind != c[i].kind ||
-			    strcmp(c[j].method, c[i].method) != 0)
+			if (strcmp(c[j].method, c[i].method) != 0)
+				continue;
+			/* a total beside the tender's notes, slips or
+			 * cheques (or a second one) would be added to them
+			 * (review R20): counted twice */
+			if ((c[i].kind == SHIFT_COUNT_TOTAL) !=
+			        (c[j].kind == SHIFT_COUNT_TOTAL) ||
+			    (c[i].kind == SHIFT_COUNT_TOTAL &&
+			        c[j].kind == SHIFT_COUNT_TOTAL)) {
+				pd_fail(err, PD_EINVAL,
+				    _("%s is counted twice: a total (--total) "
+				      "is for a method counted no other way, "
+				      "once"),
+				    c[i].method);
+				goto bad;
+			}
+			if (c[j].kind != c[i].kind)
 				continue;
 			if (c[i].kind == SHIFT_COUNT_DENOM &&
 			    c[j].denomination == c[i].denomination) {
@@ -606,6 +636,19 @@ svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
 			svc_row_scope(s, NULL, &sc);
 			q.scope = &sc;
 		}
+	}
+	/* a cashier no user is named, not listed as none (review R20) */
+	if (q.cashier != NULL && q.cashier[0] != '\0') {
+		char known[512];
+		int rc = store_name_known(s->st, STORE_NAME_USER, q.cashier,
+		    known, sizeof known, err);
+
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			return pd_fail(err, PD_EINVAL,
+			    _("Cashier \"%s\": not one of %s"), q.cashier,
+			    known);
 	}
 	/* a cashier sees their own shifts */
 	if (s->actor.role < ROLE_SUPERVISOR)

@@ -50,14 +50,19 @@ move_in_tx(struct svc *s, const struct shift_move_request *r,
 	struct shift sh;
 	struct syncrec rec;
 	char detail[384], a[MONEY_BUFSZ], b[MONEY_BUFSZ];
-	int rc;
+	int rc, counted;
 
-	if (svc_shift_mine(s, &sh, err) != 0)
+	if (svc_shift_mine(s, &sh, err) != 0 ||
+	    (counted = svc_shift_counted(s, sh.uuid, err)) < 0)
 		return -1;
-	if (r->amount > s->cfg.move_approval &&
+	/* once the close's over or short was shown, a movement would make
+	 * the same count come out even: a supervisor signs it off */
+	if ((counted || r->amount > s->cfg.move_approval) &&
 	    svc_signoff(s, &r->approval,
-	        _("A movement above the approval "
-	          "amount"),
+	        counted ? _("A movement after the close's over or short was "
+	                    "shown")
+	                : _("A movement above the approval "
+	                    "amount"),
 	        m->approved_by, miss, err) != 0)
 		return -1;
 	if (r->kind != SHIFT_PAY_IN) {
@@ -268,6 +273,18 @@ svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
 	}
 	free_details(v, nd);
 	return 0;
+}
+
+int
+svc_shift_counted(struct svc *s, const char *uuid, struct pd_err *err)
+{
+	size_t n;
+	char **v = store_shift_counts_shown(s->st, uuid, &n, err);
+
+	if (v == NULL)
+		return -1;
+	free_details(v, n);
+	return n > 0;
 }
 
 /* The count res shows kept in the audit log when a tender is over or

@@ -233,6 +233,16 @@ svc_statement_view_free(struct statement_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+char **
+svc_statement_mappings(struct svc *s, size_t *n, struct pd_err *err)
+{
+	*n = 0;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing the statement mappings"),
+	        err) != 0)
+		return NULL;
+	return store_stmt_mappings(s->st, n, err);
+}
+
 int
 svc_statement_mapping_add(struct svc *s, const char *name, char *const *words,
     int n, char *spec, size_t sn, struct pd_err *err)

@@ -90,7 +90,17 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
 	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
 	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
-	    "WHERE m.unmatched_at = '' AND l.amount <> d.amount "
+	    "WHERE m.unmatched_at = '' AND l.amount <> d.amount AND "
+	    "d.voided_at = '' "
+	    /* a credit matched to a deposit voided since (its void made
+	     * where the match had not arrived, review R20): what it holds
+	     * is to deposit again, the bank's credit backs nothing */
+	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
+	    "d.slip_no, l.statement_id || ':' || l.seq, 0, l.amount, "
+	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
+	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
+	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
+	    "WHERE m.unmatched_at = '' AND d.voided_at <> '' "
 	    /* a credit matched to payments of which one was voided since:
 	     * no longer backed by what the ledger holds (review R20); its
 	     * expected what the match's payments still posted make, its
@@ -118,6 +128,15 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
 	    "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "
 	    "shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
+	    /* the float counted at an open against what the drawer's last
+	     * close kept (review R20): cash gone, or come, between two
+	     * shifts; not a drawer's first float */
+	    "UNION ALL SELECT 3, " AGE("substr(s.opened_at, 1, 10)") ", "
+	    "substr(s.opened_at, 1, 10), coalesce(nullif(s.z_no, ''), "
+	    "s.uuid), 'Opening float', s.float_expected, s.float_counted, "
+	    "s.uuid || '/Opening float' FROM shifts s WHERE abs(s.float_counted "
+	    "- s.float_expected) > ?3 AND EXISTS (SELECT 1 FROM shifts p WHERE "
+	    "p.terminal = s.terminal AND p.drawer = s.drawer AND p.id < s.id) "
 	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
 	    "l.statement_id || ':' || l.seq, d2.slip_no, d2.amount, l.amount, "
 	    LINE_TARGET " FROM temp.recon_twice t CROSS JOIN "

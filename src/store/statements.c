@@ -273,6 +273,28 @@ store_stmt_mapping_get(struct store *st, const char *name, char *spec, size_t n,
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading mappings"));
 }
 
+static void
+read_mapping(struct db_stmt *q, void *elem)
+{
+	const unsigned char *a = db_column_text(q, 0), *b = db_column_text(q, 1);
+
+	*(char **)elem = xasprintf("%s\t%s", a ? (const char *)a : "",
+	    b ? (const char *)b : "");
+}
+
+char **
+store_stmt_mappings(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *q = st_stmt(st,
+	    "SELECT name, spec FROM bank_statement_mappings ORDER BY name", err);
+
+	*n = 0;
+	if (q == NULL)
+		return NULL;
+	return st_collect(st, q, sizeof(char *), read_mapping, n,
+	    _("Reading mappings"), err);
+}
+
 int
 store_stmt_take_importer(struct store *st, int64_t id, const char *terminal,
     int64_t user_id, const char *at, struct pd_err *err)

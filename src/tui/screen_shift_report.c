@@ -33,7 +33,7 @@ static const char *const labels[] = {N_("Z number"), N_("Status"),
     N_("Terminal"), N_("Cashier"), N_("Opened"), N_("Closed"),
     N_("Float expected"), N_("Float counted"), N_("Float kept"),
     N_("Closed by"), N_("Signed off by"), N_("Expected"), N_("Counted"),
-    N_("Over/short"), N_("Payments"), N_("Reason")};
+    N_("Over/short"), N_("Payments"), N_("Reason"), N_("Counted first")};
 #define NLABELS (sizeof labels / sizeof *labels)
 
 static void
@@ -94,6 +94,10 @@ tenders(
 			continue;
 		pair_money(t, l, lw, labels[12], tn->counted);
 		pair_money(t, l, lw, labels[13], tn->over_short);
+		/* counted again after its over or short was shown: the
+		 * count shown first, as the Z report has it (review R20) */
+		if (tn->recounted)
+			pair_money(t, l, lw, labels[16], tn->first_counted);
 		if (tn->reason[0])
 			tui_lines_pair(l, lw, _(labels[15]), tn->reason);
 	}

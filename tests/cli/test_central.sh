@@ -729,6 +729,25 @@ print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"][
 	same "postgresql: the same statement is kept once, T02's match stays" \
 	    "$(stmts)" "1/3:8000/1:BAG-8:auto"
 	expect "postgresql: T03 pulls on" 0 "Pulled" pdt 3 sync
+	# (review R20, fault 4) BAG-31, T03's, matched at T02 to a credit
+	# of its own and voided at T03 before T03 pulled that match: the
+	# credit backs nothing now; every terminal lists it, amount_differs
+	pdt 2 sync >/dev/null 2>&1
+	printf 'date,amount,reference\n%s,25.00,BAG-31\n' "$day" >"$T/st3.csv"
+	PAYDESK_PIN=2222 pdt 2 --user mary statement import "$T/st3.csv" \
+	    --mapping m1 --account $ACCT >/dev/null || notok "T02: import st3"
+	PAYDESK_PIN=2222 pdt 2 --user mary deposit match >/dev/null ||
+	    notok "T02: match BAG-31"
+	pdt 2 sync >/dev/null 2>&1
+	PAYDESK_PIN=2222 pdt 3 --user mary deposit void BAG-31 \
+	    --reason "Wrong bag" >/dev/null || notok "T03: void BAG-31"
+	pdt 3 sync >/dev/null 2>&1
+	pdt 3 sync >/dev/null 2>&1
+	pdt 2 sync >/dev/null 2>&1
+	for n in 2 3; do
+		PAYDESK_PIN=2222 expect "postgresql: T0$n lists the credit of void BAG-31" \
+		    0 "amount_differs" pdt $n --user mary report exceptions
+	done
 	# a bank transfer's and a card day's matches (issue 20), applied on
 	# PostgreSQL with the payments each took; the card day's taken back
 	PAYDESK_PIN=1234 pdt 2 --user jane pay WU-10001 --type bill --method \

@@ -546,4 +546,19 @@ same "twice: each slip found where it stands whole, in its account alone" \
     "$(echo "$TW" | tr ' ' '\n' | grep -E "^[a-z_]+:($S3|$S4):" | tr '\n' ' ')" \
     "unexpected_credit:$S3:10:1SL-1;SL-1X:0:210 unexpected_credit:$S3:3:SL-123:0:203 unexpected_credit:$S3:6:X.Y-3:0:206 unexpected_credit:$S3:8:A#99:0:208 unexpected_credit:$S3:9:SL-8:0:209 unexpected_credit:$S4:2:SL-1:0:302 matched_twice:$S3:1:SL-1:101:201 matched_twice:$S3:2:SL-12:102:202 matched_twice:$S3:4:SL-1:101:204 matched_twice:$S3:4:SL-12:102:204 matched_twice:$S3:5:sl-7X:103:205 matched_twice:$S3:7:#99:104:207 matched_twice:$S4:1:X.Y-3:105:301 "
 rm -f "$W"
+# (review R20, fault 5) a safe drop takes cash to the safe to be banked:
+# it is to deposit with what the close counted. Mary's shift: 100.00 of
+# float, 5.00 taken, 20.00 dropped, 85.00 counted and kept: 20.00 to
+# deposit, all of it the drop's
+M pay WU-10001 --type bill --method Cash --amount 5 --tendered 5 >/dev/null || echo "not ok - pay 5"
+M shift drop 20 --reason "Safe drop" >/dev/null || echo "not ok - drop 20"
+M shift close --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - close 3"
+Z3=$(sql "SELECT z_no FROM shifts WHERE uuid = '$OPEN'")
+run M --json deposit pending
+same "pending: the cash dropped into the safe is to deposit" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d" % (p["method"], p["available"], p["left"]) for p in json.load(open(sys.argv[1])) if p["z_no"] == sys.argv[2]))' "$OUT" "$Z3")" \
+    "Cash:2000:2000"
+refused "no more than the drop: 20.01 refused" 3 "has \$20.00 left to deposit" \
+    M deposit create "$Z3:Cash=20.01" --slip BAG-DROP --account $ACCT
+expect "the drop deposited" 0 "BAG-DROP" M deposit create "$Z3" --slip BAG-DROP --account $ACCT
 expect "doctor at the end" 0 "ok" "$PD" doctor

@@ -108,6 +108,9 @@ case "$(why 1)" in
 *) notok "void: T01 holds the refusal: credit from it was applied" "$(why 1)" ;;
 esac
 expect "shift: T01's shift at the central node" 0 "T01" central shifts ACME
+# (review R20, fault 22) a period that cannot hold a shift is said
+expect "central shifts --from after --to: 3" 3 "is after --to" \
+    central shifts ACME --from 2026-06-20 --to 2026-06-10
 
 # -- offline, window 2: the other order
 row "credit-note apply"

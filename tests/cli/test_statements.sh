@@ -64,6 +64,11 @@ same "MT940: lines, credits, debits, closing as in the file" \
 same "MT940: the lines add up to closing minus opening (564,35 - 662,23)" \
     "$(sql "SELECT sum(amount) FROM bank_statement_lines WHERE statement_id = $M")" \
     "$((56435 - 66223))"
+# (review R20, fault 10) ING writes :25: as the IBAN and its currency:
+# the account is the IBAN, which deposits to it name
+same "MT940: the account is the IBAN without ING's currency after it" \
+    "$(sql "SELECT account FROM bank_statements WHERE id = $M")" \
+    "NL77INGB0574908765"
 same "MT940: the :86: that spans lines kept whole" \
     "$(line "text LIKE '%CONTRIBUTIE FEB 2014%'" $M 6)" 1
 refused "MT940 again (no statement id: the hash of its lines)" 3 \
@@ -88,6 +93,11 @@ refused "MT940 with a bad amount, named by its :61:" 3 \
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
 refused "MT940 without lines" 3 "empty.940" eur statement import "$T/empty.940" --format mt940
+# (review R20, fault 11) two messages (two days) in one file: said so
+cat "$T/mt940-example.940" "$T/mt940-example.940" >"$T/two.940"
+refused "MT940 of two statements: said so" 3 \
+    "two.940: 2 statements (:20:) in the file; paydesk imports one statement per file" \
+    eur statement import "$T/two.940"
 # (review R20) what aqbanking reads leniently must not reach the store as
 # another amount, mark or day: each is a bad entry, refused naming its
 # :61:, nothing stored. New bank ids, so that no line is "seen before".
@@ -163,6 +173,27 @@ refused "OFX cut short" 3 "cut.ofx" sup statement import "$T/cut.ofx" --format o
 sed 's/<TRNAMT>-80</<TRNAMT>-80.125</' "$T/ofx-example.ofx" >"$T/amt.ofx"
 refused "OFX amount with three decimals" 3 "FITID 219378: Amount" \
     sup statement import "$T/amt.ofx"
+# (review R20, faults 2 and 3) each transaction against its text in the
+# file: libofx reads TRNAMT with atof and dates with mktime, in UTC
+same "OFX: the period as the bank wrote it (DTEND 20130831165153[-8:PST])" \
+    "$(sql "SELECT period_from || '/' || period_to FROM bank_statements WHERE id = $O")" \
+    "2013-08-01/2013-08-31"
+sed 's/<TRNAMT>-90</<TRNAMT>abc</' "$T/ofx-example.ofx" >"$T/abc.ofx"
+refused "OFX amount abc (libofx: 0.00)" 3 "FITID 219379: Amount \"abc\"" \
+    sup statement import "$T/abc.ofx"
+sed 's/<TRNAMT>-100</<TRNAMT>-100.5x</' "$T/ofx-example.ofx" >"$T/x.ofx"
+refused "OFX amount -100.5x (libofx: -100.50)" 3 "FITID 219380: Amount" \
+    sup statement import "$T/x.ofx"
+sed '0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20131324080000</' "$T/ofx-example.ofx" >"$T/m13.ofx"
+refused "OFX month 13 (libofx: next January)" 3 \
+    "FITID 219378: Date \"2013-13-24\": no such day" \
+    sup statement import "$T/m13.ofx"
+sed 's/<FITID>2193/<FITID>9193/; 0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20130824200000.000[-8:PST]</' \
+    "$T/ofx-example.ofx" >"$T/pst.ofx"
+expect "OFX with the bank's zone imports" 0 "ofx" sup statement import "$T/pst.ofx"
+same "OFX: 20:00 in PST is booked the bank's day, not UTC's next" \
+    "$(sql "SELECT booking_date FROM bank_statement_lines WHERE statement_id = (SELECT max(id) FROM bank_statements) AND seq = 1")" \
+    "2013-08-24"
 
 # -- camt.053 made bad, one way each
 head -n 120 "$T/camt053-example.xml" >"$T/cut.xml"
@@ -205,6 +236,12 @@ refused "--mapping with another format" 2 "--mapping is for CSV statements" \
     sup statement import "$T/ofx-example.ofx" --format ofx --mapping dutch
 refused "a mapping name in use" 3 "exists already" \
     sup statement mapping add dutch date=1 amount=2
+# (review R20, fault 18) a mapping saved can be read back
+expect "statement mapping list: each name with its columns" 0 \
+    "dutch             date=1 value_date=2 amount=3" sup statement mapping list
+expect "statement mapping show NAME" 0 "decimal=comma" sup statement mapping show dutch
+refused "statement mapping show of a name that is none" 4 \
+    'No statement mapping "nodutch"' sup statement mapping show nodutch
 cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 01.03.2026;01.03.2026;125,50;PAY-1;A. Jansen;water;B1

@@ -196,6 +196,16 @@ keys C-u
 type_text "40.00"
 keys Enter
 wait_for "the cheque is listed" "1 cheque, \$40.00"
+# (review R20, fault 16) the same cheque again: refused where typed
+type_text "123456"
+keys Tab
+type_text "5"
+keys Enter
+wait_for "the same cheque number again: refused at once" 'Cheque "123456" is listed twice'
+wait_for "still one cheque" "1 cheque, \$40.00"
+keys C-u
+keys Tab
+keys C-u
 keys F2
 wait_for "the result" "The count against what was expected"
 line_is "cash: expected, counted, short" "Cash " "\$330.00"
@@ -324,6 +334,10 @@ keys Enter
 wait_for "the details" "Shift Z-T01-000001"
 wait_for "the details: the reason" "Miscounted change"
 wait_for "the details: signed off" "mary"
+# (review R20, fault 13) the cheque counted again: its first count too
+keys PgDn
+wait_for "the details: the first count of the cheque counted again" "Counted first"
+keys PgUp
 keys p
 # the details already show the number: wait for the copy's file itself
 i=0
