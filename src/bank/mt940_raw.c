@@ -10,7 +10,9 @@
  * comma, marks C, D, RC, RD, days in the calendar), checks that every
  * message adds up (opening + entries = closing) and that aqbanking's
  * lines are the file's: same count, amounts and value days. Each refusal
- * names the file, the :61: and its line in the file. */
+ * names the file, the :61: and its line in the file. Where a :61: goes
+ * on over lines, its bank reference and supplementary details are taken
+ * as the file writes them (take_parts). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,9 @@ struct raw61 {
 	int line;
 	int64_t amount; /* signed */
 	char value[9];  /* YY-MM-DD */
+	/* the bank's reference after "//" on the :61: line, and the lines
+	 * that continue the field (the supplementary details), in buf */
+	const char *ref, *ref_end, *more, *more_end;
 };
 
 struct raw {
@@ -183,6 +188,84 @@ entry(const char *p, int digits, struct raw61 *e)
 	return NULL;
 }
 
+/* The bank's reference of the :61: line [p, eol): after its "//". */
+static void
+field_parts(const char *p, const char *eol, struct raw61 *e)
+{
+	const char *s;
+
+	while (eol > p && eol[-1] == '\r')
+		eol--;
+	for (s = p + 4; s + 1 < eol; s++)
+		if (s[0] == '/' && s[1] == '/') {
+			e->ref = s + 2;
+			e->ref_end = eol;
+			return;
+		}
+}
+
+/* buf[0..*n) += [p, q) less its CRs. */
+static void
+put(char *buf, size_t size, size_t *n, const char *p, const char *q)
+{
+	for (; p < q && *n + 1 < size; p++)
+		if (*p != '\r')
+			buf[(*n)++] = *p;
+	buf[*n] = '\0';
+}
+
+/* aqbanking takes the bank's reference from the :61: line alone and
+ * joins the lines that go on with the field with spaces (review R20,
+ * fault 25): ING's "//00000000001" over "005" kept the id as
+ * 00000000001 and "005" in the text, "/TRCD/010", "16", "/" as
+ * "/TRCD/010 16 /". A line break in a SWIFT field is no content: the
+ * first line going on is still the reference where it starts with no
+ * "/", holds no space and the reference stays within its 16 characters;
+ * the rest is the supplementary details, joined as written, in place of
+ * the spaced ones at the head of aqbanking's text. */
+static void
+take_parts(const struct raw61 *e, struct bank_line *l)
+{
+	char ref[40], spaced[512], joined[512];
+	const char *p, *q, *eol;
+	size_t nr = 0, ns = 0, nj = 0, n;
+	int first = 1, in_ref = 0;
+	char *t;
+
+	if (e->ref == NULL || e->more == NULL)
+		return;
+	put(ref, sizeof ref, &nr, e->ref, e->ref_end);
+	if (strcmp(ref, l->bank_id) != 0)
+		return; /* not the reference aqbanking read: left as read */
+	for (p = e->more; p <= e->more_end; p = eol + 1, first = 0) {
+		eol = memchr(p, '\n', (size_t)(e->more_end - p));
+		if (eol == NULL)
+			eol = e->more_end;
+		for (q = eol; q > p && q[-1] == '\r';)
+			q--;
+		in_ref = first && *p != '/' && nr > 0 &&
+		         memchr(p, ' ', (size_t)(q - p)) == NULL &&
+		         nr + (size_t)(q - p) <= 16;
+		if (!first)
+			put(spaced, sizeof spaced, &ns, " ", " " + 1);
+		put(spaced, sizeof spaced, &ns, p, q);
+		if (in_ref)
+			put(ref, sizeof ref, &nr, p, q);
+		else
+			put(joined, sizeof joined, &nj, p, q);
+		if (eol >= e->more_end)
+			break;
+	}
+	if (nr > strlen(l->bank_id))
+		bank_set(&l->bank_id, ref);
+	n = strlen(spaced);
+	if (n == 0 || strncmp(l->text, spaced, n) != 0)
+		return; /* not aqbanking's spaced lines: the text as read */
+	t = xasprintf("%s%s", nj ? joined : "", l->text + n);
+	bank_set(&l->text, t);
+	free(t);
+}
+
 static int
 tag(const char *p, const char *eol, const char *t)
 {
@@ -197,7 +280,7 @@ scan(const char *buf, size_t len, const char *name, int digits,
 {
 	const char *p = buf, *end = buf + len, *eol, *why;
 	char where[256];
-	int line = 0;
+	int line = 0, cont = 0;
 	int64_t v;
 
 	for (; p < end; p = eol + 1) {
@@ -243,7 +326,10 @@ scan(const char *buf, size_t len, const char *name, int digits,
 				      "it"),
 				    where);
 			r->running += r->e[r->n].amount;
+			field_parts(p, eol, &r->e[r->n]);
+			cont = 1;
 			r->n++;
+			goto next;
 		} else if (tag(p, eol, ":62F:") || tag(p, eol, ":62M:")) {
 			if (balance(p + 5, eol, digits, &v) != 0)
 				return pd_fail(err, PD_EINVAL,
@@ -271,6 +357,15 @@ scan(const char *buf, size_t len, const char *name, int digits,
 			r->last_closing = v;
 			r->has_last = 1;
 		}
+		if (cont && p < eol && *p != ':' && *p != '-' && *p != '}') {
+			/* a line that goes on with the :61: above */
+			if (r->e[r->n - 1].more == NULL)
+				r->e[r->n - 1].more = p;
+			r->e[r->n - 1].more_end = eol;
+			goto next;
+		}
+		cont = 0;
+	next:
 		if (eol == end)
 			break;
 	}
@@ -320,6 +415,8 @@ bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
 		    _("%s: the closing balance (:62F:) is not the one "
 		      "aqbanking read"),
 		    name);
+	for (k = 0; rc == 0 && k < r.n; k++)
+		take_parts(&r.e[k], &out->lines[k]);
 	if (rc == 0 && r.has_first) {
 		out->opening = r.first_opening;
 		out->has_opening = 1;

@@ -512,6 +512,13 @@ static const char *const central_settings[] = {
     "shifts.movement_approval_above",
     "shifts.movement_reasons",
     "shifts.max_hours",
+    /* what the reconciliation matches and lists as exceptions: the
+     * supervisors of an organisation see the same deposits, statements
+     * and shifts, so the same exceptions (review R20, fault 21) */
+    "deposits.match_days",
+    "deposits.overdue_days",
+    "deposits.over_short_above",
+    "reconciliation.card_fee_tolerance",
     "security.login_max_attempts",
     "security.login_lockout_minutes",
     "security.pin_min_cashier",

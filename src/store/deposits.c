@@ -355,7 +355,8 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "d.account WHERE d.voided_at = '' AND l.reversal = 0 AND l.dup_of "
 	    "IS NULL AND l.booking_date BETWEEN d.deposited_on AND "
 	    "date(d.deposited_on, '+' || ? || ' days') AND pd_has_word("
-	    "l.reference || ' ' || l.text, d.slip_no) AND NOT "
+	    "l.reference || ' ' || l.text, d.slip_no) AND NOT " LINE_REVERSED
+	    " AND NOT "
 	    "EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
 	    "'' AND m.deposit_id = d.id) AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.unmatched_at = '' AND m.line_id = "

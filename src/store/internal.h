@@ -170,6 +170,23 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
  * or team changed by hand handed a user's PIN hash and acts to another
  * branch); branch and team from a later migration on, SEAL_USERS_V1
  * the columns of the migrations that shipped before it */
+/* Credit line l that a later reversal of the same account took back: a
+ * debit of its amount, marked a reversal (camt.053 RvslInd, MT940 RC),
+ * booked that day or after, naming the same reference (its text where
+ * the bank gave none). The automatic rule matches no such credit, and a
+ * deposit matched to one is credited nothing (review R20, fault 24).
+ * Not correlated: read once from the reversals (few) to the credits of
+ * their amount (bank_lines_amount), not a search of the reversals for
+ * each line of a statement. */
+#define LINE_REVERSED                                                          \
+	"l.id IN (SELECT cl.id FROM bank_statement_lines rv JOIN "             \
+	"bank_statements rb ON rb.id = rv.statement_id JOIN "                  \
+	"bank_statement_lines cl ON cl.amount = -rv.amount AND cl.amount > 0 " \
+	"AND cl.reversal = 0 AND cl.dup_of IS NULL AND cl.booking_date <= "    \
+	"rv.booking_date JOIN bank_statements cb ON cb.id = cl.statement_id "  \
+	"AND cb.account = rb.account WHERE rv.reversal = 1 AND rv.dup_of IS "  \
+	"NULL AND rv.reference = cl.reference AND (cl.reference <> '' OR "     \
+	"rv.text = cl.text))"
 #define SEAL_USERS_V1 "username, full_name, role, pin_hash, active"
 #define SEAL_USERS                                                             \
 	"username, full_name, role, pin_hash, active, branch, team"

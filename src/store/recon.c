@@ -81,16 +81,19 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "l.statement_id || ':' || l.seq, substr(l.reference, 1, 79), 0, "
 	    "l.amount, " LINE_TARGET " FROM bank_statement_lines l JOIN "
 	    "bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND "
-	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT " LINE_REVERSED
+	    " AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
 	    "'') AND NOT EXISTS (SELECT 1 FROM temp.recon_twice t WHERE "
 	    "t.line_id = l.id) "
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
-	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, l.amount, "
+	    /* a credit the bank took back since is credited nothing */
+	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, CASE WHEN "
+	    LINE_REVERSED " THEN 0 ELSE l.amount END AS got, "
 	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
 	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
 	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
-	    "WHERE m.unmatched_at = '' AND l.amount <> d.amount AND "
+	    "WHERE m.unmatched_at = '' AND got <> d.amount AND "
 	    "d.voided_at = '' "
 	    /* a credit matched to a deposit voided since (its void made
 	     * where the match had not arrived, review R20): what it holds

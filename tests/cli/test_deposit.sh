@@ -546,6 +546,46 @@ same "twice: each slip found where it stands whole, in its account alone" \
     "$(echo "$TW" | tr ' ' '\n' | grep -E "^[a-z_]+:($S3|$S4):" | tr '\n' ' ')" \
     "unexpected_credit:$S3:10:1SL-1;SL-1X:0:210 unexpected_credit:$S3:3:SL-123:0:203 unexpected_credit:$S3:6:X.Y-3:0:206 unexpected_credit:$S3:8:A#99:0:208 unexpected_credit:$S3:9:SL-8:0:209 unexpected_credit:$S4:2:SL-1:0:302 matched_twice:$S3:1:SL-1:101:201 matched_twice:$S3:2:SL-12:102:202 matched_twice:$S3:4:SL-1:101:204 matched_twice:$S3:4:SL-12:102:204 matched_twice:$S3:5:sl-7X:103:205 matched_twice:$S3:7:#99:104:207 matched_twice:$S4:1:X.Y-3:105:301 "
 rm -f "$W"
+# -- a credit the bank reversed (review R20, fault 24): camt.053 books
+# RV-1's 50.00 on the 23rd and takes it back on the 24th (DBIT, RvslInd,
+# the same reference); RV-3's 70.00 was matched before its reversal came
+# on the next statement. The rule does not match RV-1 (not credited once
+# overdue; its credit is no unexpected one), and RV-3's match is credited
+# nothing: amount_differs, 70.00 expected, 0.00 credited.
+W="$T/rev.db"
+cp "$DB" "$W"
+sqlite3 "$W" "INSERT INTO deposits (uuid, slip_no, account, deposited_on, amount, created_at, created_by, terminal) VALUES
+ ('rv-1', 'RV-1', '$ACCT', '2026-06-22', 5000, '2026-06-22 10:00:00', 'Mary', 'T01'),
+ ('rv-3', 'RV-3', '$ACCT', '2026-06-22', 7000, '2026-06-22 10:00:00', 'Mary', 'T01')"
+camt() { # ID DAY OPEN CLOSE then entries AMOUNT:CRDT|DBIT|RVSL:DAY:TEXT
+	id=$1 day=$2 op=$3 cl=$4
+	shift 4
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>%s</MsgId><CreDtTm>%sT20:00:00</CreDtTm></GrpHdr><Stmt><Id>%s</Id><CreDtTm>%sT20:00:00</CreDtTm><Acct><Id><IBAN>%s</IBAN></Id><Ccy>USD</Ccy></Acct>' "$id" "$day" "$id" "$day" "$ACCT"
+	printf '<Bal><Tp><CdOrPrtry><Cd>%s</Cd></CdOrPrtry></Tp><Amt Ccy="USD">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%s</Dt></Dt></Bal>' OPBD "$op" "$day" CLBD "$cl" "$day"
+	for e; do
+		set -- $(echo "$e" | tr ':' ' ')
+		rv=; cd=$2
+		[ "$2" = RVSL ] && rv='<RvslInd>true</RvslInd>' && cd=DBIT
+		printf '<Ntry><Amt Ccy="USD">%s</Amt><CdtDbtInd>%s</CdtDbtInd>%s<Sts>BOOK</Sts><BookgDt><Dt>%s</Dt></BookgDt><ValDt><Dt>%s</Dt></ValDt><NtryDtls><TxDtls><RmtInf><Ustrd>%s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>' "$1" "$cd" "$rv" "$3" "$3" "$4"
+	done
+	printf '</Stmt></BkToCstmrStmt></Document>\n'
+}
+camt RVA 2026-06-23 0.00 70.00 70.00:CRDT:2026-06-23:RV-3 >"$T/rva.xml"
+camt RVB 2026-06-24 70.00 70.00 50.00:CRDT:2026-06-23:RV-1 \
+    50.00:RVSL:2026-06-24:RV-1 70.00:RVSL:2026-06-24:RV-3 >"$T/rvb.xml"
+PAYDESK_NOW="2026-06-23 21:00:00" M --db "$W" statement import "$T/rva.xml" >/dev/null 2>&1 ||
+    echo "not ok - reversal: import rva"
+PAYDESK_NOW="2026-06-23 21:00:00" M --db "$W" deposit match >/dev/null
+PAYDESK_NOW="2026-06-24 21:00:00" M --db "$W" statement import "$T/rvb.xml" >/dev/null 2>&1 ||
+    echo "not ok - reversal: import rvb"
+PAYDESK_NOW="2026-06-24 21:00:00" M --db "$W" deposit match >/dev/null
+same "reversal: RV-3 matched before its reversal came, RV-1 not matched" \
+    "$(sqlite3 "$W" "SELECT group_concat(d.slip_no || ':' || m.rule, ' ') FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no LIKE 'RV-%' AND m.unmatched_at = ''")" "RV-3:auto"
+PAYDESK_NOW="2026-06-30 09:00:00" M --db "$W" --json report exceptions >"$OUT" 2>&1
+same "reversal: RV-1 not credited, RV-3 credited nothing; no unexpected credit" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (e["kind"], e["reference"], e["expected"], e["actual"]) for e in json.load(open(sys.argv[1])) if "RV-" in e["reference"] + e["detail"]))' "$OUT")" \
+    "not_credited:RV-1:5000:0 amount_differs:RV-3:7000:0"
+rm -f "$W"
 # (review R20, fault 5) a safe drop takes cash to the safe to be banked:
 # it is to deposit with what the close counted. Mary's shift: 100.00 of
 # float, 5.00 taken, 20.00 dropped, 85.00 counted and kept: 20.00 to

@@ -71,6 +71,16 @@ same "MT940: the account is the IBAN without ING's currency after it" \
     "NL77INGB0574908765"
 same "MT940: the :86: that spans lines kept whole" \
     "$(line "text LIKE '%CONTRIBUTIE FEB 2014%'" $M 6)" 1
+# (review R20, fault 25) a :61: that goes on over lines: ING cuts the
+# bank's id "//00000000001" + "005", and "/TRCD/010" + "16" + "/"; a line
+# break in a field is no content (aqbanking kept 00000000001 and joined
+# the lines with spaces: "005 /TRCD/00100/", "/TRCD/010 16 /")
+same "MT940: the bank's id over two lines whole, its neighbours as written" \
+    "$(sql "SELECT group_concat(bank_id, ' ') FROM (SELECT bank_id FROM bank_statement_lines WHERE statement_id = $M AND seq <= 3 ORDER BY seq)")" \
+    "00000000001005 00000000001006 00000000001007"
+same "MT940: the supplementary details over lines joined as written" \
+    "$(sql "SELECT group_concat(substr(text, 1, 12), ' ') FROM (SELECT text FROM bank_statement_lines WHERE statement_id = $M AND seq IN (1, 4, 7) ORDER BY seq)")" \
+    "/TRCD/00100/ /TRCD/01016/ /TRCD/00108/"
 refused "MT940 again (no statement id: the hash of its lines)" 3 \
     "imported already: statement $M" eur statement import "$T/mt940-example.940"
 # a reversal of a debit (RD) is a credit (the closing balance 238,00

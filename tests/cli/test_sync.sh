@@ -364,11 +364,18 @@ expect "one it dropped cannot" 3 "Debit Card" \
     pdt 1 --user jane pay WU-10003 --type bill --method "Debit Card" --amount 2
 expect "the receipt carries the central node's name" 0 "Acme Water Board" \
     pdt 1 receipt "$pay" --text
-printf 'key,value\norganisation.name,Acme Water Board\ncredit_notes.expiry_days,120\n' >"$T/s4.csv"
-expect "an update changes one and leaves the other" 0 "0 added, 1 updated, 1 unchanged" \
+# (review R20, fault 21) what the reconciliation matches and lists is
+# the organisation's: T01's file says over_short_above 9.00, the
+# organisation 2.50, which wins and is marked so
+printf 'key,value\norganisation.name,Acme Water Board\ncredit_notes.expiry_days,120\ndeposits.over_short_above,2.50\nreconciliation.card_fee_tolerance,450\n' >"$T/s4.csv"
+printf '[deposits]\nover_short_above = 9.00\n' >>"$T/t1.ini"
+expect "an update changes one and leaves the other" 0 "2 added, 1 updated, 1 unchanged" \
     central import ACME settings "$T/s4.csv" --update
-expect "the change reaches the terminal" 0 "Pulled      1" pdt 1 sync
+expect "the change reaches the terminal" 0 "Pulled      3" pdt 1 sync
 expect "expiry_days is the new one" 0 "expiry_days = 120" pdt 1 config
+same "the reconciliation's settings are the organisation's, over the file's" \
+    "$(grep -B1 -E '^(over_short_above|card_fee_tolerance) =' "$OUT" | tr '\n' '|')" \
+    "; set by the central node, over the file's value:|over_short_above = 2.50|--|; set by the central node, over the file's value:|card_fee_tolerance = 450|"
 export PAYDESK_PIN=1234
 
 # -- a pull cut off in the middle: pages are committed together, so the
