@@ -108,7 +108,12 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	     * no longer backed by what the ledger holds (review R20); its
 	     * expected what the match's payments still posted make, its
 	     * target "void:N:UUID LINE" (how many are void and the last of
-	     * them: another void is another exception) */
+	     * them: another void is another exception). The matches are
+	     * found from the voided payments (payments_status, then
+	     * statement_match_payments_payment): an EXISTS probed every
+	     * active match's payments, the most of the daily alert pass's
+	     * reconciliation rule once the bench's statements were in
+	     * (issue 21) */
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
 	    "l.statement_id || ':' || l.seq, substr((SELECT group_concat("
 	    "p.payment_no, ' ') FROM (SELECT p.payment_no FROM "
@@ -123,10 +128,10 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "'Voided') || ' ' || " LINE_TARGET " FROM statement_matches m "
 	    "JOIN bank_statement_lines l ON l.id = m.line_id JOIN "
 	    "bank_statements b ON b.id = l.statement_id WHERE m.unmatched_at = "
-	    "'' AND EXISTS "
-	    "(SELECT 1 FROM statement_match_payments mp JOIN payments p ON "
-	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
-	    "'Voided') "
+	    "'' AND m.id IN "
+	    "(SELECT mp.match_id FROM payments p CROSS JOIN "
+	    "statement_match_payments mp ON mp.payment_id = p.id WHERE "
+	    "p.status = 'Voided') "
 	    "UNION ALL SELECT 3, " AGE("substr(s.closed_at, 1, 10)") ", "
 	    "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
 	    "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "

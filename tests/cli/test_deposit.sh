@@ -327,6 +327,15 @@ expect "the transfer's: its match taken back" 0 "" \
 M --db "$T/void.db" --json report exceptions >"$OUT" 2>&1
 same "resolved or unmatched: no longer listed as differing" \
     "$(python3 -c 'import json,sys; print(len([e for e in json.load(open(sys.argv[1])) if e["kind"] == "amount_differs" and e["reference"] in sys.argv[2:]]))' "$OUT" "$S5:1" "$S5:3")" 0
+# (issue 21: the matches found from the voided payments) the card day's
+# other payment voided too: its credit listed again, once, nothing posted
+# left of the two
+M --db "$T/void.db" payment void "$(sqlite3 "$T/void.db" "SELECT p.payment_no FROM statement_match_payments mp JOIN payments p ON p.id = mp.payment_id JOIN statement_matches m ON m.id = mp.match_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = $S5 AND l.seq = 1 AND m.unmatched_at = '' AND p.status <> 'Voided'")" \
+    --reason "Wrong account" >/dev/null || echo "not ok - the card day's other payment voided"
+M --db "$T/void.db" --json report exceptions >"$OUT" 2>&1
+same "both of a match's payments voided: its credit listed once, nothing posted" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d:%d" % (e["kind"], e["expected"], e["actual"], len(e["detail"].split())) for e in json.load(open(sys.argv[1])) if e["reference"] == sys.argv[2]))' "$OUT" "$S5:1")" \
+    "amount_differs:0:9710:2"
 rm -f "$T/void.db"
 FEE="$T/fee.ini"
 cp "$PAYDESK_CONFIG" "$FEE"
