@@ -680,6 +680,33 @@ same "Flor Gil owes 50.00 at both terminals" \
     "$(pdtc 1 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')/$(pdtc 2 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')" \
     "\$50.00/\$50.00"
 
+## Review R21, fault 2: terminal 1 reschedules a plan that terminal 2
+# cancels and syncs first. The central node refuses the reschedule and
+# terminal 1 undoes it: every node has the plan Cancelled, its bill open
+printf 'account_no,name,service_address,phone,email,segment\nWU-20011,Gil Paz,11 High Road,,,Residential\n' >"$T/gil-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-G1,WU-20011,Aug 2025,90.00,2025-08-01,2025-08-15\n' >"$T/gil-b.csv"
+central import ACME consumers "$T/gil-c.csv" >/dev/null &&
+    central import ACME bills "$T/gil-b.csv" >/dev/null || echo "not ok - importing Gil Paz"
+t1 sync >/dev/null; t2 sync >/dev/null
+rec 1 arrangement create WU-20011 --installments 2 --frequency weekly \
+    --first-due 2025-12-31 --reason Hardship >"$OUT"; PG=$(sed -n 's/^Arrangement  *//p' "$OUT")
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 1 reschedules Gil Paz's plan, offline" 0 "" rec 1 arrangement \
+    reschedule "$PG" --installments 3 --frequency weekly --first-due 2025-12-31 --reason Later
+expect "terminal 2 cancels it and syncs first" 0 "" rec 2 arrangement cancel "$PG" --reason Gone
+t2 sync >/dev/null
+expect "the central node refuses terminal 1's reschedule" 0 "Rejected    1" t1 sync
+expect "terminal 1's quarantine says its reschedule is undone" 0 \
+    "This terminal's change of arrangement $PG is undone" sup1 sync --quarantine
+same "Gil Paz's open items: the bill, at both terminals and the central node" \
+    "$(tsql 1 "$(items_of WU-20011) WHERE amount > settled")/$(tsql 2 "$(items_of WU-20011) WHERE amount > settled")" \
+    "INV-G1:9000:0/$(csql "$(items_of WU-20011) WHERE amount > settled")"
+same "the plan at both: Cancelled, nothing paid or left, no reschedule" \
+    "$(rec 1 arrangement show "$PG" | sed -n 's/^\(Status\|Paid\|Left to pay\|Reschedules\)  *//p' | tr '\n' ' ')" \
+    "$(rec 2 arrangement show "$PG" | sed -n 's/^\(Status\|Paid\|Left to pay\|Reschedules\)  *//p' | tr '\n' ' ')"
+expect "doctor at terminal 1 after the undo" 0 "ok" pdt 1 doctor
+same "an audit entry names the undo" "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND ref = '$PG'")" 1
+
 ## 8. The plans' performance (issue 21: "which terms result in the
 # highest compliance"): the report's groups against the same groups made
 # here from each plan's own terms and installments (arrangement show)
