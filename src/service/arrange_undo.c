@@ -1,6 +1,7 @@
 /* arrange_undo.c - a change of a payment arrangement that the central
  * node refused, undone at the terminal that made it (review of issue 21,
- * fault 2: T02 rescheduled a plan that T03 cancelled and synced first;
+ * faults 1 and 2: two terminals arranged one debt offline, each keeping
+ * its own plan and the other's as a husk nobody paid; T02 rescheduled a plan that T03 cancelled and synced first;
  * the central node refused the reschedule, but T02 kept it: a Cancelled
  * plan with 340.00 of open installments, its items settled where every
  * other node had them open again).
@@ -72,11 +73,11 @@ terms_back(struct svc *s, struct arrangement *a, int64_t ev, int64_t *later,
 	return 0;
 }
 
-/* Undo event ev (reschedule) of a: 0 done, 1 not undoable here (paid
+/* Undo event ev (kind create or reschedule) of a: 0 done, 1 not undoable here (paid
  * since, or changed again). */
 static int
-undo(struct svc *s, struct arrangement *a, int64_t ev, const char *uuid,
-    const char *reason, const char *at, struct pd_err *err)
+undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
+    const char *uuid, const char *reason, const char *at, struct pd_err *err)
 {
 	struct arr_move *m = NULL;
 	struct item *in = NULL, it;
@@ -89,6 +90,10 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *uuid,
 		return -1;
 	if (later > 0 || a->cancelled)
 		return 1;
+	/* a plan the central node never had: Cancelled here, holding
+	 * nothing */
+	if (strcmp(kind, "create") == 0)
+		a->cancelled = 1;
 	if ((m = store_arr_event_moves(s->st, ev, &nm, err)) == NULL ||
 	    (in = store_arr_event_items(s->st, ev, &ni, err)) == NULL)
 		goto out;
@@ -141,7 +146,8 @@ svc_arr_refused(struct svc *s, const char *payload, const char *reason,
 
 	if (syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
 		return 0;
-	if (r.kind != SR_ARRANGEMENT || strcmp(r.op, "reschedule") != 0)
+	if (r.kind != SR_ARRANGEMENT || (strcmp(r.op, "reschedule") != 0 &&
+	                                    strcmp(r.op, "create") != 0))
 		goto done;
 	if ((rc = store_arr_event_read(s->st, 0, r.uuid, &e, err)) != 0) {
 		rc = rc < 0 ? -1 : 0;
@@ -151,8 +157,8 @@ svc_arr_refused(struct svc *s, const char *payload, const char *reason,
 		rc = -1;
 		goto done;
 	}
-	rc = undo(s, &a, e.id, r.uuid, reason, at, err);
-	rc = rc < 0 ? -1 : rc == 0 ? 1 : 2;
+	rc = undo(s, &a, e.id, r.op, r.uuid, reason, at, err);
+	rc = rc < 0 ? -1 : rc == 1 ? 2 : strcmp(r.op, "create") == 0 ? 3 : 1;
 done:
 	syncrec_free(&r);
 	return rc;

@@ -183,6 +183,12 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 			       "undone: the central node keeps the plan as it "
 			       "has it, and the pull brings it here"),
 			    2, a);
+		else if (rc == 3)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's arrangement %s is undone "
+			       "(Cancelled here, its debt back on the items): "
+			       "the pull brings the central node's plan here"),
+			    2, a);
 		else if (rc == 2)
 			say_keep(kept, sizeof kept,
 			    N_("%s. This terminal's change of arrangement %s "
