@@ -374,6 +374,16 @@ struct arr_hold *store_arr_holds(
 /* Mark item item_id as an installment made by event event_id. */
 int store_arr_installment(
     struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err);
+/* Where event event_id stands in arrangement arr_id: *later, how many
+ * events came after it here; *prev_payload (to free; NULL: none), the
+ * outbox record of the event before it if this terminal made it (its
+ * terms as they were then). */
+int store_arr_event_place(struct store *st, int64_t arr_id, int64_t event_id,
+    int64_t *later, char **prev_payload, struct pd_err *err);
+/* *undone: installment item_id was made by an event of this terminal
+ * that the central node refused (closed by it again, arrange_undo.c). */
+int store_arr_item_undone(
+    struct store *st, int64_t item_id, int *undone, struct pd_err *err);
 /* The arrangement of id (PD_ENOTFOUND). */
 int store_arr_by_id(struct store *st, int64_t id, struct arrangement *a,
     struct pd_err *err);

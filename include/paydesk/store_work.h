@@ -182,7 +182,8 @@ struct dsp_filter {
  * them, the caller frees (NULL: err). */
 struct dispute *store_dsp_list(struct store *st, const struct dsp_filter *f,
     size_t *n, struct pd_err *err);
-/* A dispute's timeline, oldest first; the caller frees (NULL: err). */
+/* A dispute's timeline, oldest first (by time, then the status
+ * path's order, then as recorded); the caller frees (NULL: err). */
 struct dispute_event *store_dsp_events(
     struct store *st, int64_t dispute_id, size_t *n, struct pd_err *err);
 /* The event of id (or, id 0, of uuid) and its dispute's id (may be

@@ -81,7 +81,8 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
     struct pd_err *err)
 {
 	struct item it;
-	int64_t sum = 0, id;
+	struct arrangement a;
+	int64_t sum = 0, id, moved, ev, arr;
 	size_t i;
 
 	for (i = 0; i < r->nmoves; i++) {
@@ -103,6 +104,18 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 			    _("Move %zu: item %s is another consumer's, or "
 			      "owes less than %lld in all"),
 			    i + 1, m->item_ref, (long long)m->amount);
+		/* another terminal's plan of it came first (review of issue
+		 * 21, fault 1: both were applied, the debt moved twice) */
+		if (store_arr_item_moved(s->st, id, &moved, &ev, &arr, err) != 0)
+			return -1;
+		if (moved > 0 && arr != 0 &&
+		    store_arr_by_id(s->st, arr, &a, err) != 0)
+			return -1;
+		if (moved > 0 && arr != 0 && !a.cancelled)
+			return pd_fail(err, PD_EINVAL,
+			    _("Move %zu: item %s is under arrangement %s "
+			      "already, made first at terminal %s"),
+			    i + 1, m->item_ref, a.plan_no, a.terminal);
 		sum += m->amount;
 	}
 	if (sum != r->arr.debt || r->nmoves == 0)

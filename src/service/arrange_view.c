@@ -112,6 +112,9 @@ static int
 view_read(struct svc *s, const struct arrangement *a, int holds,
     struct arr_view *v, struct pd_err *err)
 {
+	size_t i;
+	int undone;
+
 	memset(v, 0, sizeof *v);
 	v->a = *a;
 	if ((v->inst = store_arr_items(s->st, a->id, &v->ninst, err)) == NULL ||
@@ -119,6 +122,22 @@ view_read(struct svc *s, const struct arrangement *a, int holds,
 	                   s->st, a->id, &v->nholds, err)) == NULL)) {
 		svc_arr_view_free(v);
 		return -1;
+	}
+	/* an installment of a change the central node refused, closed by
+	 * it again here (arrange_undo.c): replaced, none of it paid */
+	for (i = 0; i < v->ninst; i++) {
+		struct arr_item *in = &v->inst[i];
+
+		if (in->absorbed <= 0 || in->absorbed != in->it.amount)
+			continue;
+		if (store_arr_item_undone(s->st, in->it.id, &undone, err) != 0) {
+			svc_arr_view_free(v);
+			return -1;
+		}
+		if (undone) {
+			in->moved += in->absorbed;
+			in->absorbed = 0;
+		}
 	}
 	comply(v);
 	return 0;

@@ -293,6 +293,13 @@ svc_dispute_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			              : pd_fail(err, PD_ENOTFOUND,
 			                    _("Dispute %s is not known here"),
 			                    r->dsp.dispute_no);
+		/* a review the central node took before this terminal's
+		 * resolution, pulled after it (review of issue 21, fault 4:
+		 * refused here, the two timelines differed): history only,
+		 * its place in the timeline by its time */
+		if (mode == APPLY_REPLICA && strcmp(r->op, "review") == 0 &&
+		    d.status >= DSP_UPHELD)
+			goto event;
 		if (!may_follow(r->op, d.status))
 			return pd_fail(err, PD_EINVAL,
 			    _("Dispute %s is %s; a step \"%s\" cannot follow"),
@@ -306,6 +313,7 @@ svc_dispute_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		if (store_dsp_update(s->st, &d, err) != 0)
 			return -1;
 	}
+event:
 	memset(&e, 0, sizeof e);
 	xstrlcpy(e.uuid, r->uuid, sizeof e.uuid);
 	xstrlcpy(e.kind, r->op, sizeof e.kind);

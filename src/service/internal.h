@@ -306,6 +306,12 @@ int svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);
  * wins everywhere, review R20). stmt_sync.c. */
 int svc_stmt_take_importer(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* The reschedule or create of outbox record payload that the central
+ * node refused for reason, undone here at (arrange_undo.c): 1 a
+ * reschedule undone, 3 a plan undone (Cancelled here), 2 kept (paid or
+ * changed here since), 0 neither. */
+int svc_arr_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err);
 /* A refused match of this terminal's outbox undone here (stmt_sync.c):
  * 1 undone, 0 nothing to undo, -1 the store failed; and whether one was. */
 int svc_match_refused(struct svc *s, const char *payload, const char *reason,

@@ -173,6 +173,32 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 
 	if (strcmp(q->kind, "statement_match") == 0 && q->payload != NULL)
 		rc = svc_match_refused(s, q->payload, why, at, err);
+	else if (strcmp(q->kind, "arrangement") == 0 && q->payload != NULL) {
+		const char *a[2] = {why, q->ref};
+
+		rc = svc_arr_refused(s, q->payload, why, at, err);
+		if (rc == 1)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's change of arrangement %s is "
+			       "undone: the central node keeps the plan as it "
+			       "has it, and the pull brings it here"),
+			    2, a);
+		else if (rc == 3)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's arrangement %s is undone "
+			       "(Cancelled here, its debt back on the items): "
+			       "the pull brings the central node's plan here"),
+			    2, a);
+		else if (rc == 2)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's change of arrangement %s "
+			       "stays, as it was paid or changed here since: "
+			       "cancel or reschedule the plan again"),
+			    2, a);
+		if (rc > 0)
+			why = kept;
+		rc = rc < 0 ? -1 : 0;
+	}
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {

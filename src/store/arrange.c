@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/xmalloc.h"
 #include "paydesk/arrange.h"
 #include "paydesk/i18n.h"
 #include "paydesk/os.h"
@@ -549,4 +550,59 @@ store_overdue(struct store *st, const char *cutoff, int64_t min, size_t *n,
 	st_bind(s, "si", cutoff, min);
 	return st_collect(st, s, sizeof(struct overdue_row), read_overdue, n,
 	    "reading overdue consumers", err);
+}
+
+int
+store_arr_event_place(struct store *st, int64_t arr_id, int64_t event_id,
+    int64_t *later, char **prev_payload, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT (SELECT count(*) FROM arrangement_events WHERE "
+	    "arrangement_id = ?1 AND id > ?2), (SELECT o.payload FROM "
+	    "arrangement_events e JOIN outbox o ON o.uuid = e.uuid WHERE "
+	    "e.arrangement_id = ?1 AND e.id < ?2 ORDER BY e.id DESC LIMIT 1)",
+	    err);
+	const unsigned char *p;
+	int rc;
+
+	*later = 0;
+	*prev_payload = NULL;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", arr_id, event_id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*later = db_column_int64(s, 0);
+		p = db_column_text(s, 1);
+		if (p != NULL)
+			*prev_payload = xstrdup((const char *)p);
+	}
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading an arrangement's event"));
+	return 0;
+}
+
+int
+store_arr_item_undone(
+    struct store *st, int64_t item_id, int *undone, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM items i JOIN arrangement_events e ON e.id = "
+	    "i.arr_event JOIN outbox o ON o.uuid = e.uuid WHERE i.id = ? AND "
+	    "o.rejected_at IS NOT NULL",
+	    err);
+	int rc;
+
+	*undone = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", item_id);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*undone = db_column_int64(s, 0) > 0;
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading an installment"));
+	return 0;
 }

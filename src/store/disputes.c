@@ -201,7 +201,8 @@ store_dsp_events(
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, uuid, kind, note, at, by, terminal FROM "
-	    "dispute_events WHERE dispute_id = ? ORDER BY id",
+	    "dispute_events WHERE dispute_id = ? ORDER BY at, CASE kind WHEN "
+	    "'open' THEN 0 WHEN 'review' THEN 1 ELSE 2 END, id",
 	    err);
 
 	if (s == NULL)

@@ -680,6 +680,33 @@ same "Flor Gil owes 50.00 at both terminals" \
     "$(pdtc 1 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')/$(pdtc 2 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')" \
     "\$50.00/\$50.00"
 
+## Review R21, faults 1, 2: a change the central node refuses is undone at
+# its terminal. 2: terminal 1 reschedules Gil Paz's plan that terminal 2
+# cancels, syncing first; 1: both arrange Hal Paz's bill offline
+printf 'account_no,name,service_address,phone,email,segment\nWU-20011,Gil Paz,11 High Road,,,Residential\nWU-20012,Hal Paz,12 High Road,,,Residential\n' >"$T/gil-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-G1,WU-20011,Aug 2025,90.00,2025-08-01,2025-08-15\nINV-H1,WU-20012,Aug 2025,70.00,2025-08-01,2025-08-15\n' >"$T/gil-b.csv"
+central import ACME consumers "$T/gil-c.csv" >/dev/null && central import ACME bills "$T/gil-b.csv" >/dev/null || echo "not ok - importing Gil, Hal Paz"
+t1 sync >/dev/null; t2 sync >/dev/null
+mk() { rec "$1" arrangement create "$2" --installments 2 --frequency weekly --first-due 2025-12-31 --reason Hardship | sed -n 's/^Arrangement  *//p'; }
+PG=$(mk 1 WU-20011); t1 sync >/dev/null; t2 sync >/dev/null; PH=$(mk 2 WU-20012); PH1=$(mk 1 WU-20012)
+expect "terminal 1 reschedules Gil Paz's plan, offline" 0 "" rec 1 arrangement \
+    reschedule "$PG" --installments 3 --frequency weekly --first-due 2025-12-31 --reason Later
+expect "terminal 2 cancels it and syncs first" 0 "" rec 2 arrangement cancel "$PG" --reason Gone
+t2 sync >/dev/null
+expect "the central node refuses terminal 1's reschedule and second plan" 0 "Rejected    2" t1 sync
+expect "terminal 1's quarantine says its reschedule is undone" 0 \
+    "This terminal's change of arrangement $PG is undone" sup1 sync --quarantine
+expect "and that its plan of Hal Paz's bill is undone: another came first" 0 \
+    "is under arrangement $PH already, made first at terminal T02. This terminal's arrangement $PH1 is undone" sup1 sync --quarantine
+for a in WU-20011 WU-20012; do same "$a's open items are the same at both terminals and the central node" \
+    "$(tsql 1 "$(items_of $a) WHERE amount > settled")/$(tsql 2 "$(items_of $a) WHERE amount > settled")" \
+    "$(csql "$(items_of $a) WHERE amount > settled")/$(csql "$(items_of $a) WHERE amount > settled")"; done
+same "Gil Paz's bill is open again, Hal Paz's under terminal 2's plan" "$(csql "$(items_of WU-20011) WHERE amount > settled")/$(tsql 1 "SELECT count(*) FROM items WHERE ref LIKE '$PH#%' AND amount > settled")" "INV-G1:9000:0/2"
+show3() { rec "$1" arrangement show "$2" | sed -n 's/^\(Status\|Paid\|Left to pay\|Reschedules\)  *//p' | tr '\n' ' '; }
+same "the plan at both: Cancelled, nothing paid or left, no reschedule" "$(show3 1 "$PG")/$(show3 1 "$PH1")" "$(show3 2 "$PG")/Cancelled 0 \$0.00 \$0.00 "
+expect "doctor at terminal 1 after the undo" 0 "ok" pdt 1 doctor
+same "an audit entry names each undo" "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND ref IN ('$PG', '$PH1')")" 2
+
 ## 8. The plans' performance (issue 21: "which terms result in the
 # highest compliance"): the report's groups against the same groups made
 # here from each plan's own terms and installments (arrangement show)
@@ -754,7 +781,8 @@ expect "--segment: the plans of its consumers only (any case)" 0 "" \
 same "as many plans as its consumers have" "$(python3 -c 'import json,sys
 print(sum(r["plans"] for r in json.load(open(sys.argv[1]))))' "$OUT")" \
     "$(tsql 1 "SELECT count(*) FROM arrangements a JOIN consumers c ON c.id =
-    a.consumer_id WHERE c.segment = 'Residential' COLLATE NOCASE")"
+    a.consumer_id WHERE c.segment = 'Residential' COLLATE NOCASE AND
+    a.terminal = 'T01'")"
 refused1 "--segment no consumer is of" 4 'Segment "Bogus": no consumer is of it' \
     rec 1 report arrangements --segment Bogus
 expect "--from after every plan: no groups" 0 "" \

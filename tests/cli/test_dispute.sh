@@ -595,6 +595,26 @@ t1 sync >/dev/null
 same "terminal 1 sees it rejected" \
     "$(PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita dispute show "$D7" | sed -n 's/^Status  *//p')" \
     "Resolved: rejected"
+# review R21, fault 4: terminal 2 reviews a dispute that terminal 1
+# rejects, offline; the central node takes the review first, then the
+# reject. Terminal 1 pulls the review after its reject: history, not
+# refused (it was "cannot follow" there, the two timelines different)
+rec 1 pay WU-10002 --type bill --method Cash --amount 4 >"$OUT" 2>&1
+R12=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+rec 1 dispute open "$R12" --reason other >"$OUT" 2>&1
+D12=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 reviews a dispute, offline" 0 "Under review" rec 2 dispute review "$D12"
+expect "terminal 1 rejects it, offline" 0 "Resolved: rejected" rec 1 dispute reject "$D12" --note No
+qd=$(tsql 1 "SELECT count(*) FROM pull_quarantine")
+t2 sync >/dev/null; t1 sync >/dev/null; t2 sync >/dev/null
+same "terminal 1 takes the review pulled after its reject" "$(tsql 1 "SELECT count(*) FROM pull_quarantine")" "$qd"
+tl() { rec "$1" dispute show "$D12" | sed -n '/^Timeline/,$p' | sed 's/ [0-9-]* [0-9:]*;/;/'; }
+same "the same timeline at both terminals, the review before the reject" \
+    "$(tl 1 | grep -c 'Under review\|Rejected')/$(tl 1)" "2/$(tl 2)"
+same "rejected at both and at the central node" \
+    "$(tsql 1 "SELECT status FROM disputes WHERE dispute_no = '$D12'")/$(tsql 2 "SELECT status FROM disputes WHERE dispute_no = '$D12'")/$(csql "SELECT status FROM disputes WHERE dispute_no = '$D12'")" \
+    rejected/rejected/rejected
 # the other way: a dispute opened at terminal 2 is upheld by a void at
 # terminal 1 (the void and its step both taken), and terminal 2 sees it
 rec 2 pay WU-10002 --type bill --method Cash --amount 6 >"$OUT" 2>&1

@@ -1,0 +1,165 @@
+/* arrange_undo.c - a change of a payment arrangement that the central
+ * node refused, undone at the terminal that made it (review of issue 21,
+ * faults 1 and 2: two terminals arranged one debt offline, each keeping
+ * its own plan and the other's as a husk nobody paid; T02 rescheduled a plan that T03 cancelled and synced first;
+ * the central node refused the reschedule, but T02 kept it: a Cancelled
+ * plan with 340.00 of open installments, its items settled where every
+ * other node had them open again).
+ *
+ * The event's rows are append-only, as every ledger row: the undo adds
+ * moves of the refused event itself that take back what it did. Its own
+ * installments are closed (replaced: nothing is left to pay of them) and
+ * what it closed of the plan's installments is opened again, so the plan
+ * is as the central node has it and the event pulled next (the cancel
+ * that won) applies to what its maker saw. The terms go back to those of
+ * the event before it. As a refused statement match (stmt_check.c), it
+ * queues nothing: the central node never had it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Net of event moves m (n) on item uuid. */
+static int64_t
+net_of(const struct arr_move *m, size_t n, const char *uuid)
+{
+	int64_t net = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(m[i].item_uuid, uuid) == 0)
+			net += m[i].amount;
+	return net;
+}
+
+/* Whether item uuid is one of installments in (n). */
+static int
+is_inst(const struct item *in, size_t n, const char *uuid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(in[i].uuid, uuid) == 0)
+			return 1;
+	return 0;
+}
+
+/* The terms of a back to those the event before ev left (its outbox
+ * record, when this terminal made it), one reschedule less. */
+static int
+terms_back(struct svc *s, struct arrangement *a, int64_t ev, int64_t *later,
+    struct pd_err *err)
+{
+	struct syncrec p;
+	struct pd_err e = {0};
+	char *prev;
+
+	if (store_arr_event_place(s->st, a->id, ev, later, &prev, err) != 0)
+		return -1;
+	if (prev != NULL && syncrec_decode(prev, strlen(prev), &p, &e) == 0) {
+		if (p.kind == SR_ARRANGEMENT &&
+		    strcmp(p.arr.plan_no, a->plan_no) == 0) {
+			a->n = p.arr.n;
+			a->freq = p.arr.freq;
+			xstrlcpy(a->first_due, p.arr.first_due,
+			    sizeof a->first_due);
+		}
+		syncrec_free(&p);
+	}
+	free(prev);
+	if (a->changes > 0)
+		a->changes--;
+	return 0;
+}
+
+/* Undo event ev (kind create or reschedule) of a: 0 done, 1 not undoable here (paid
+ * since, or changed again). */
+static int
+undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
+    const char *uuid, const char *reason, const char *at, struct pd_err *err)
+{
+	struct arr_move *m = NULL;
+	struct item *in = NULL, it;
+	size_t nm = 0, ni = 0, i, j;
+	int64_t later, id, net;
+	char detail[768];
+	int rc = -1;
+
+	if (terms_back(s, a, ev, &later, err) != 0)
+		return -1;
+	if (later > 0 || a->cancelled)
+		return 1;
+	/* a plan the central node never had: Cancelled here, holding
+	 * nothing */
+	if (strcmp(kind, "create") == 0)
+		a->cancelled = 1;
+	if ((m = store_arr_event_moves(s->st, ev, &nm, err)) == NULL ||
+	    (in = store_arr_event_items(s->st, ev, &ni, err)) == NULL)
+		goto out;
+	/* a payment or a credit taken here of its installments: they stay */
+	for (i = 0; i < ni; i++)
+		if (in[i].settled != net_of(m, nm, in[i].uuid)) {
+			rc = 1;
+			goto out;
+		}
+	for (i = 0; i < ni; i++)
+		if (in[i].amount > in[i].settled &&
+		    store_arr_move(s->st, ev, in[i].id,
+		        in[i].amount - in[i].settled, 0, err) != 0)
+			goto out;
+	for (i = 0; i < nm; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(m[j].item_uuid, m[i].item_uuid) == 0)
+				break;
+		if (j < i || is_inst(in, ni, m[i].item_uuid) ||
+		    (net = net_of(m, nm, m[i].item_uuid)) == 0)
+			continue;
+		if (store_id_of(s->st, TBL_ITEMS, m[i].item_uuid, &id, err) !=
+		        0 ||
+		    store_item_by_id(s->st, id, &it, err) != 0 ||
+		    store_arr_move(s->st, ev, id, -net,
+		        strcmp(it.plan_no, a->plan_no) == 0 ? 0 : a->id,
+		        err) != 0)
+			goto out;
+	}
+	snprintf(detail, sizeof detail, "event=%s refused: %s", uuid, reason);
+	if (store_arr_update(s->st, a, err) == 0 &&
+	    svc_audit(s, at, "undo", "arrangement", a->plan_no, detail, err) ==
+	        0)
+		rc = 0;
+out:
+	free(m);
+	free(in);
+	return rc;
+}
+
+int
+svc_arr_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	struct syncrec r;
+	struct arr_event_row e;
+	struct arrangement a;
+	struct pd_err e2 = {0};
+	int rc = 0;
+
+	if (syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
+		return 0;
+	if (r.kind != SR_ARRANGEMENT || (strcmp(r.op, "reschedule") != 0 &&
+	                                    strcmp(r.op, "create") != 0))
+		goto done;
+	if ((rc = store_arr_event_read(s->st, 0, r.uuid, &e, err)) != 0) {
+		rc = rc < 0 ? -1 : 0;
+		goto done;
+	}
+	if (store_arr_by_id(s->st, e.arr_id, &a, err) != 0) {
+		rc = -1;
+		goto done;
+	}
+	rc = undo(s, &a, e.id, r.op, r.uuid, reason, at, err);
+	rc = rc < 0 ? -1 : rc == 1 ? 2 : strcmp(r.op, "create") == 0 ? 3 : 1;
+done:
+	syncrec_free(&r);
+	return rc;
+}
