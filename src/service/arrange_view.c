@@ -29,7 +29,7 @@ static void
 comply(struct arr_view *v)
 {
 	char today[11];
-	int32_t t;
+	int32_t t, due;
 	size_t i;
 
 	svc_today(today);
@@ -52,7 +52,8 @@ comply(struct arr_view *v)
 		if (v->state[i] == ARR_REPLACED)
 			continue;
 		v->left += in->it.amount - in->it.settled;
-		arr_tally_add(&v->tally, v->state[i]);
+		date_parse(in->it.due_on, NULL, &due, NULL);
+		arr_tally_add_on(&v->tally, v->state[i], due, t);
 	}
 	v->status =
 	    arr_plan_status(&v->tally, v->a.misses_allowed, v->a.cancelled);
