@@ -305,6 +305,20 @@ keys C-u
 type_text rita
 keys Enter
 wait_for "g: assigned" "Alert 1 assigned"
+# a note of 300 é (600 bytes, the field holds 511): the letters past it
+# refused with a word, and Enter refuses the note (review 21: it was cut
+# to 255 letters without one; the CLI refuses it, status 3)
+keys n
+type_text "$(python3 -c "print('é' * 300)")"
+wait_for "a note longer than the field holds: said" \
+    "Too long: 500 characters or 511 bytes in UTF-8 at most"
+keys Enter
+keys Escape
+wait_for "Enter refused it, Esc drops it" "1 alert: Installment missed"
+lacks "no note added" "Note added to alert 1"
+same "none in its history" "$(PAYDESK_PIN=4321 "$PD" --user rita \
+    --json alerts show 1 | python3 -c "import json,sys
+print(sum(h['action'] == 'Note' for h in json.load(sys.stdin)['history']))")" 0
 keys n
 type_text "Promised Friday"
 keys Escape
