@@ -365,6 +365,11 @@ type_text WU-10001
 wait_for "John Doe found" "John Doe"
 keys Enter
 wait_for "step 2" "Step 2 of 8  Account details"
+# its key bar shows the recovery role's r and a (review 21, 10a: F1 alone
+# did), at 80 columns
+grab
+same "the key bar: r Plans, a Arrange" \
+    "$(tail -n 1 "$SCREEN" | grep -o 'r Plans  *a Arrange' | tr -s ' ')" "r Plans a Arrange"
 keys Enter
 wait_for "step 3" "Walk-in"
 keys Enter
@@ -390,6 +395,9 @@ wait_for "Find Consumer" "Search"
 type_text WU-10003
 keys Enter
 wait_for "the account" "Account details"
+grab
+same "a cashier's key bar: no a nor r (F1 lists them)" \
+    "$(tail -n 1 "$SCREEN" | grep -c 'Arrange\|Plans')" 0
 keys a
 wait_for "a: refused for the role" \
     "Making a payment arrangement needs the recovery role; jane is a"
