@@ -83,17 +83,29 @@ struct arr_tally {
 	int late;
 	int missed;
 	int upcoming;
+	int ahead;   /* of on_time: paid before its due date, which has not
+	                come yet (review 21: it has not fallen due) */
 };
 /* Count s (ARR_REPLACED is not counted). */
 void arr_tally_add(struct arr_tally *t, enum arr_inst_state s);
+/* Count s of an installment due on day due, today being today: as
+ * arr_tally_add, and one paid on time before its due date is ahead. */
+void arr_tally_add_on(struct arr_tally *t, enum arr_inst_state s,
+    int32_t due, int32_t today);
+/* Rule (paydesk(1), compliance): the installments that fell due are those
+ * paid on time whose due date has come, those paid late and those missed
+ * (past due + grace, unpaid); one paid ahead of its due date is on time but
+ * falls due on that date, and an unpaid one inside its grace days has not
+ * been judged yet. */
+int arr_tally_fell_due(const struct arr_tally *t);
 /* Rule, in this order: a cancelled plan is Cancelled; every installment
  * paid: Completed (a debt paid is paid, late or not); more misses than
  * allowed, a miss being an installment missed or paid late (it was
  * missed once): Broken; else Active. */
 enum arr_status arr_plan_status(
     const struct arr_tally *t, int misses_allowed, int cancelled);
-/* Installments paid on time out of those that fell due (on time + late +
- * missed), in tenths of a percent rounded half up; -1 when none fell due
+/* Installments paid on time out of those that fell due
+ * (arr_tally_fell_due; the ahead ones out of both), in tenths of a percent rounded half up; -1 when none fell due
  * yet. */
 int arr_compliance_tenths(const struct arr_tally *t);
 

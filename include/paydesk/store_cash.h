@@ -328,9 +328,12 @@ int store_arr_find(struct store *st, const char *plan_no,
 /* Arrangements, newest first, of one consumer (0: all); caller frees
  * (NULL: err). */
 /* Consumers whose open items due on or before cutoff (YYYY-MM-DD) owe
- * together at least min (minor units), most owed first; *n rows. */
+ * together at least min (minor units), most owed first; *n rows. broken
+ * (NULL: none): a JSON array of the ids of Broken arrangements, whose open
+ * installments count as due on the oldest due date of the items each took
+ * over (review 21: a broken plan protects no one; paydesk(1)). */
 struct overdue_row *store_overdue(struct store *st, const char *cutoff,
-    int64_t min, size_t *n, struct pd_err *err);
+    int64_t min, const char *broken, size_t *n, struct pd_err *err);
 /* The arrangements of consumer_id (0: all) made at the terminals of sc
  * (NULL: all; issue 23), newest first. */
 struct arrangement *store_arr_list(struct store *st, int64_t consumer_id,

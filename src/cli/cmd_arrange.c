@@ -293,8 +293,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 		cell[3].n = v[i].a.debt;
 		cell[4].n = v[i].paid;
 		cell[5].n = v[i].left;
-		cell[6].n =
-		    v[i].tally.on_time + v[i].tally.late + v[i].tally.missed;
+		cell[6].n = arr_tally_fell_due(&v[i].tally);
 		cell[7].n = v[i].compliance; /* -1: none fell due */
 		table_cells(t, cell);
 	}

@@ -181,6 +181,21 @@ arr_tally_add(struct arr_tally *t, enum arr_inst_state s)
 		t->upcoming++;
 }
 
+void
+arr_tally_add_on(struct arr_tally *t, enum arr_inst_state s, int32_t due,
+    int32_t today)
+{
+	arr_tally_add(t, s);
+	if (s == ARR_ON_TIME && today < due)
+		t->ahead++;
+}
+
+int
+arr_tally_fell_due(const struct arr_tally *t)
+{
+	return t->on_time - t->ahead + t->late + t->missed;
+}
+
 enum arr_status
 arr_plan_status(const struct arr_tally *t, int misses_allowed, int cancelled)
 {
@@ -196,9 +211,9 @@ arr_plan_status(const struct arr_tally *t, int misses_allowed, int cancelled)
 int
 arr_compliance_tenths(const struct arr_tally *t)
 {
-	int due = t->on_time + t->late + t->missed;
+	int due = arr_tally_fell_due(t);
 
 	if (due == 0)
 		return -1;
-	return (int)money_ratio_tenths(t->on_time, due);
+	return (int)money_ratio_tenths(t->on_time - t->ahead, due);
 }

@@ -131,7 +131,8 @@ svc_arr_performance(struct svc *s, const char *from, const char *to,
 		g->completed += v[i].status == ARR_COMPLETED;
 		g->broken += v[i].status == ARR_BROKEN;
 		g->cancelled += v[i].status == ARR_CANCELLED;
-		g->on_time += v[i].tally.on_time;
+		/* on time of those that fell due (paid ahead: not yet) */
+		g->on_time += v[i].tally.on_time - v[i].tally.ahead;
 		g->late += v[i].tally.late;
 		g->missed += v[i].tally.missed;
 		g->arranged += v[i].a.debt;

@@ -1,6 +1,7 @@
 /* arrange_view.c - payment arrangements as read (issue 21): a plan's
  * compliance from its installments, its view, show and list, and the
  * plans being kept of the disconnection list. The writes are arrange.c's. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -29,7 +30,7 @@ static void
 comply(struct arr_view *v)
 {
 	char today[11];
-	int32_t t;
+	int32_t t, due;
 	size_t i;
 
 	svc_today(today);
@@ -52,7 +53,8 @@ comply(struct arr_view *v)
 		if (v->state[i] == ARR_REPLACED)
 			continue;
 		v->left += in->it.amount - in->it.settled;
-		arr_tally_add(&v->tally, v->state[i]);
+		date_parse(in->it.due_on, NULL, &due, NULL);
+		arr_tally_add_on(&v->tally, v->state[i], due, t);
 	}
 	v->status =
 	    arr_plan_status(&v->tally, v->a.misses_allowed, v->a.cancelled);
@@ -67,13 +69,14 @@ cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int64_t *
-svc_kept_overdue(
-    struct svc *s, const char *among, size_t *n, struct pd_err *err)
+static int64_t *
+kept_of(struct svc *s, const char *among, size_t *n, char **broken,
+    struct pd_err *err)
 {
 	struct arr_item_of *r;
 	struct arr_tally tally;
-	char today[11];
+	enum arr_status st;
+	char today[11], *w = NULL;
 	int64_t *ids;
 	int32_t t;
 	size_t nr, i, j, m, k = 0;
@@ -81,6 +84,10 @@ svc_kept_overdue(
 	*n = 0;
 	if ((r = store_arr_items_overdue(s->st, among, &nr, err)) == NULL)
 		return NULL;
+	if (broken != NULL) {
+		w = *broken = xcalloc(nr * 21 + 3, 1);
+		*w++ = '[';
+	}
 	svc_today(today);
 	date_parse(today, NULL, &t, NULL);
 	ids = xcalloc(nr ? nr : 1, sizeof *ids);
@@ -95,15 +102,39 @@ svc_kept_overdue(
 			arr_tally_add(&tally,
 			    inst_state(r[m].amount, r[m].moved, r[m].absorbed,
 			        r[m].due_on, r[m].paid_on, r[i].grace_days, t));
-		if (arr_plan_status(&tally, r[i].misses_allowed, 0) ==
-		        ARR_ACTIVE &&
-		    tally.missed == 0)
+		st = arr_plan_status(&tally, r[i].misses_allowed, 0);
+		if (st == ARR_ACTIVE && tally.missed == 0)
 			ids[k++] = r[i].consumer_id;
+		else if (st == ARR_BROKEN && w != NULL)
+			w += sprintf(w, "%s%lld", w[-1] == '[' ? "" : ",",
+			    (long long)r[i].arr_id);
 	}
+	if (w != NULL)
+		strcpy(w, "]");
 	free(r);
 	if (k > 1)
 		qsort(ids, k, sizeof *ids, cmp_id);
 	*n = k;
+	return ids;
+}
+
+int64_t *
+svc_kept_overdue(
+    struct svc *s, const char *among, size_t *n, struct pd_err *err)
+{
+	return kept_of(s, among, n, NULL, err);
+}
+
+int64_t *
+svc_kept_broken(struct svc *s, size_t *n, char **broken, struct pd_err *err)
+{
+	int64_t *ids;
+
+	*broken = NULL;
+	if ((ids = kept_of(s, NULL, n, broken, err)) == NULL) {
+		free(*broken);
+		*broken = NULL;
+	}
 	return ids;
 }
 

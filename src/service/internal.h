@@ -575,5 +575,11 @@ int svc_arr_view_of(struct svc *s, const struct arrangement *a,
  * read in one statement (store_arr_items_overdue). */
 int64_t *svc_kept_overdue(
     struct svc *s, const char *among, size_t *n, struct pd_err *err);
+/* As svc_kept_overdue of every consumer, and *broken (caller frees) the
+ * JSON array of the Broken plans' ids, for store_overdue: a broken plan
+ * protects no one and its debt is overdue from its items' dates (review
+ * 21). */
+int64_t *svc_kept_broken(
+    struct svc *s, size_t *n, char **broken, struct pd_err *err);
 
 #endif

@@ -529,8 +529,8 @@ read_overdue(struct db_stmt *s, void *elem)
 }
 
 struct overdue_row *
-store_overdue(struct store *st, const char *cutoff, int64_t min, size_t *n,
-    struct pd_err *err)
+store_overdue(struct store *st, const char *cutoff, int64_t min,
+    const char *broken, size_t *n, struct pd_err *err)
 {
 	/* grouped first, the consumer read for those listed only (a read
 	 * per open item before: the list is tens of thousands at 10M) */
@@ -538,16 +538,26 @@ store_overdue(struct store *st, const char *cutoff, int64_t min, size_t *n,
 	    "SELECT c.id, c.account_no, c.name, g.owed, g.n, g.oldest, CASE "
 	    "WHEN EXISTS (SELECT 1 FROM arrangements a WHERE a.consumer_id = "
 	    "c.id AND a.cancelled = 0) THEN 1 ELSE 0 END FROM (SELECT "
-	    "consumer_id, sum(amount - settled) AS owed, count(*) AS n, "
-	    "min(due_on) AS oldest FROM items WHERE amount > settled AND "
-	    "due_on <= ?1 GROUP BY consumer_id HAVING sum(amount - settled) "
-	    ">= ?2) g JOIN consumers c ON c.id = g.consumer_id ORDER BY 4 "
-	    "DESC, c.account_no",
+	    "consumer_id, sum(owe) AS owed, count(*) AS n, min(d) AS oldest "
+	    "FROM (SELECT consumer_id, amount - settled AS owe, due_on AS d "
+	    "FROM items WHERE amount > settled AND due_on <= ?1 UNION ALL "
+	    /* a Broken plan's installments not yet due: from the oldest
+	     * date of what it took over (its held items, not installments
+	     * a reschedule moved) */
+	    "SELECT i.consumer_id, i.amount - i.settled, o.d FROM (SELECT "
+	    "a.plan_id, (SELECT min(x.due_on) FROM arrangement_events e JOIN "
+	    "arrangement_moves m ON m.event_id = e.id JOIN items x ON x.id = "
+	    "m.item_id WHERE e.arrangement_id = a.id AND x.plan_id IS NULL) "
+	    "AS d FROM arrangements a WHERE a.id IN (SELECT value FROM "
+	    "json_each(?3))) o JOIN items i ON i.plan_id = o.plan_id WHERE "
+	    "o.d <= ?1 AND i.amount > i.settled AND i.due_on > ?1) u GROUP "
+	    "BY consumer_id HAVING sum(owe) >= ?2) g JOIN consumers c ON c.id "
+	    "= g.consumer_id ORDER BY 4 DESC, c.account_no",
 	    err);
 
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "si", cutoff, min);
+	st_bind(s, "sis", cutoff, min, broken != NULL ? broken : "[]");
 	return st_collect(st, s, sizeof(struct overdue_row), read_overdue, n,
 	    "reading overdue consumers", err);
 }

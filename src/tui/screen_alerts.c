@@ -44,6 +44,8 @@ struct alerts {
 	int all;    /* the closed ones too */
 	int asking; /* A_ASSIGN or A_NOTE while a text is typed, else 0 */
 	struct tui_field text;
+	int over; /* a letter typed did not fit the field: Enter refuses it
+	             (review 21: the text was cut without a word) */
 };
 
 static const struct xcol cols[] = {
@@ -156,8 +158,19 @@ ask(struct alerts *al, int what)
 {
 	al->asking = what;
 	al->sc.typing = what != 0;
+	al->over = 0;
 	tui_field_set(&al->text, NULL);
 	al->text.max = what == A_NOTE ? 500 : 32;
+}
+
+/* The text typed is longer than the field holds: said, nothing done (as
+ * the CLI's svc_check_text_fits refuses it). */
+static void
+too_long(struct alerts *al, struct tui *t)
+{
+	tui_message(t, 1,
+	    _("Too long: %d characters or %zu bytes in UTF-8 at most"),
+	    al->text.max, sizeof al->text.buf - 1);
 }
 
 /* A change to alert a by action; the list read again, the outcome said. */
@@ -236,6 +249,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_OPEN:
 		if ((sel = selected(al, t)) == NULL)
 			return TUI_HANDLED;
+		if (al->asking && al->over) {
+			too_long(al, t);
+			return TUI_HANDLED;
+		}
 		if (al->asking)
 			return work(al, t, sel, al->asking);
 		if (sel->plan_no[0] == '\0') {
@@ -256,10 +273,20 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct alerts *al = (struct alerts *)sc;
 
-	(void)t;
 	if (!al->asking)
 		return 0;
-	return tui_field_input(&al->text, key, ch) != 0 ? TUI_HANDLED : 0;
+	if (key == TUI_KEY_BACKSPACE || (key == 0 && ch == 0x15))
+		al->over = 0; /* shortened (or cleared): Enter may take it */
+	if (tui_field_input(&al->text, key, ch) != 0)
+		return TUI_HANDLED;
+	if (key == 0 && ch >= 0x20 && ch != 0x7f) {
+		/* a letter the field had no room for: said, not dropped
+		 * without a word */
+		al->over = 1;
+		too_long(al, t);
+		return TUI_HANDLED;
+	}
+	return 0;
 }
 
 /* On top again: a payment, reschedule or cancel, or a sync, may have

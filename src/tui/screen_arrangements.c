@@ -64,7 +64,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[1].s = v->a.account_no;
 	c[2].s = arr_status_term(v->status);
 	c[3].n = v->left;
-	c[4].n = v->tally.on_time + v->tally.late + v->tally.missed;
+	c[4].n = arr_tally_fell_due(&v->tally);
 	c[5].n = v->compliance;
 }
 

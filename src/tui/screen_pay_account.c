@@ -11,18 +11,26 @@
 
 enum { A_NEXT, A_DETAILS, A_BACK, A_ARRANGEMENTS, A_ARRANGE };
 
+/* The keys; r and a labelled on the key bar of the recovery role and up
+ * (review 21: F1 alone told them), in F1 only for a cashier. */
+#define ACCOUNT_KEYS(plans, arrange)                                           \
+	{TUI_KEY_ENTER, "Enter", N_("Take payment"),                           \
+	    N_("go on to take a payment from this consumer"), A_NEXT},         \
+	TUI_LIST_KEYS,                                                         \
+	{'d', "d", N_("Details"), N_("the details of the payment selected"),   \
+	    A_DETAILS},                                                        \
+	{'r', "r", plans, N_("this consumer's payment arrangements"),          \
+	    A_ARRANGEMENTS},                                                   \
+	{'a', "a", arrange, N_("make a payment arrangement (recovery)"),       \
+	    A_ARRANGE},                                                        \
+	{TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the search"), A_BACK},    \
+	{KEY_F(1), "F1", N_("Help"), N_("this help"), -1}
+
 static const struct tui_key screen_pay_account_keys[] = {
-    {TUI_KEY_ENTER, "Enter", N_("Take payment"),
-        N_("go on to take a payment from this consumer"), A_NEXT},
-    TUI_LIST_KEYS,
-    {'d', "d", N_("Details"), N_("the details of the payment selected"),
-        A_DETAILS},
-    {'r', "r", NULL, N_("this consumer's payment arrangements"),
-        A_ARRANGEMENTS},
-    {'a', "a", NULL, N_("make a payment arrangement (recovery)"), A_ARRANGE},
-    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the search"), A_BACK},
-    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
-};
+    ACCOUNT_KEYS(NULL, NULL)};
+static const struct tui_key recovery_keys[] = {
+    ACCOUNT_KEYS(N_("Plans"), N_("Arrange"))};
+#undef ACCOUNT_KEYS
 
 struct account {
 	struct tui_screen sc;
@@ -239,15 +247,29 @@ const struct tui_screen_class screen_pay_account_class = {
     .enter = enter,
 };
 
+/* the same screen with r and a on its key bar (paydesk keys lists the
+ * one above) */
+static const struct tui_screen_class recovery_class = {
+    .name = "Record Payment 2 Account",
+    .title = N_("Record Payment"),
+    .keys = recovery_keys,
+    .nkeys = TUI_NKEYS(recovery_keys),
+    .draw = draw,
+    .action = action,
+    .enter = enter,
+};
+
 struct tui_screen *
-screen_pay_account_new(struct wizard *w)
+screen_pay_account_new(struct wizard *w, struct tui *t)
 {
 	struct account *a = xcalloc(1, sizeof *a);
 
 	a->w = w;
 	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
 	tui_list_set(&a->list, w->nrecent);
-	a->sc.cls = &screen_pay_account_class;
+	a->sc.cls = t->svc->actor.role >= ROLE_RECOVERY
+	                ? &recovery_class
+	                : &screen_pay_account_class;
 	a->sc.title = w->find ? N_("Find Consumer") : N_("Record Payment");
 	return &a->sc;
 }

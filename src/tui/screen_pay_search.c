@@ -147,7 +147,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			return TUI_HANDLED;
 		}
 		if (wizard_choose(w, t, w->found[w->sel].account_no) == 0)
-			tui_push(t, screen_pay_account_new(w));
+			tui_push(t, screen_pay_account_new(w, t));
 		return TUI_HANDLED;
 	}
 	return 0;

@@ -114,7 +114,7 @@ const char *wizard_paid_text(
     const struct wizard *w, struct tui *t, char *buf, size_t size);
 
 /* The steps after the first, each on top of the one before. */
-struct tui_screen *screen_pay_account_new(struct wizard *w);
+struct tui_screen *screen_pay_account_new(struct wizard *w, struct tui *t);
 struct tui_screen *screen_pay_channel_new(struct wizard *w);
 struct tui_screen *screen_pay_items_new(struct wizard *w);
 struct tui_screen *screen_pay_method_new(struct wizard *w, struct tui *t);

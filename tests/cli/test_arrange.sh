@@ -679,6 +679,21 @@ print(" ".join("%s:%s" % (i["amount"], i["paid"]) for i in d["installments"]))' 
 same "Flor Gil owes 50.00 at both terminals" \
     "$(pdtc 1 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')/$(pdtc 2 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')" \
     "\$50.00/\$50.00"
+# her #1 (26.66, due 2025-12-31) paid today, ahead: On time, but it has
+# not fallen due, and the rate counts it from that day (review 21, fault
+# 13; paydesk(1)); the report below counts it so too
+expect "Flor Gil pays her #1 ahead of its due date" 0 "Payment ID" \
+    rec 1 pay WU-20010 --type installment --items "$PF#1" --method Cash \
+    --amount 26.66
+flor_row() { rec 1 --csv arrangement list --consumer WU-20010 | tr -d '\r' |
+    awk -F, 'NR == 2 {print $7 "," $8}'; }
+same "#1 paid ahead: On time, yet nothing fell due and no rate" \
+    "$(rec 1 --json arrangement show "$PF" | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+print(d["installments"][0]["state"], d.get("compliance_percent"))')/$(flor_row)" \
+    "On time None/0,"
+same "on its due date it has fallen due: 1 of 1, 100.0 %" \
+    "$(PAYDESK_NOW=2025-12-31 flor_row)" "1,100.0"
 
 ## Review R21, faults 1, 2: a change the central node refuses is undone at
 # its terminal. 2: terminal 1 reschedules Gil Paz's plan that terminal 2
@@ -718,8 +733,9 @@ done >"$T/shows.json"
 expect "report arrangements, as JSON" 0 "" rec 1 --json report arrangements
 same "the groups are those made from each plan's terms, to the cent" \
     "$(python3 - "$T/shows.json" "$OUT" <<'PY'
-import json, sys
+import json, os, sys
 dec = json.JSONDecoder()
+today = os.environ["PAYDESK_NOW"][:10]
 text = open(sys.argv[1]).read()
 plans, i = [], 0
 while i < len(text):
@@ -752,6 +768,9 @@ for p in plans:
     g[p["status"].lower()] += 1
     for s in p["installments"]:
         st = {"On time": "on_time", "Late": "late", "Missed": "missed"}.get(s["state"])
+        # one paid ahead falls due on its due date (paydesk(1))
+        if st == "on_time" and s["due_on"] > today:
+            st = None
         if st:
             g[st] += 1
     g["arranged"] += p["debt"]

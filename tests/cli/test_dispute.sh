@@ -380,6 +380,17 @@ $X "$T/rc.xlsx" >"$OUT" 2>&1
 has "why, in words" "str:Arrangement"
 expect "the list as text, in words" 0 "Arrangement" rec 1 reconnections
 has "with the amounts in the organisation's format" '$1,200.00'
+# Aug 10: its #1 (400.00, Jul 31) missed, no miss allowed: Broken. A broken
+# plan protects no one, and what it still owes counts as overdue from the
+# date of the bill it took over (Apr 30), not from its installments'
+# (review 21, fault 6): back on the disconnection list with all 1,200.00
+# in 3 installments, and off the reconnection list (not "Paid")
+same "Aug 10: Acme Bakery's plan is Broken" "$(PAYDESK_NOW=2025-08-10 rec 1 \
+    arrangement list --consumer WU-10003 --status broken | grep -c AR-T01-)" 1
+same "it is to disconnect again: 1,200.00 on 3 items, the oldest Apr 30's" \
+    "$(PAYDESK_NOW=2025-08-10 rec 1 --csv disconnections | tr -d '\r' | grep '^WU-10003,')" \
+    "WU-10003,Acme Bakery Ltd,1200.00,3,2025-04-30"
+same "and not to reconnect" "$(PAYDESK_NOW=2025-08-10 rc1 | grep -c WU-10003)" 0
 same "60 days on, Sep 15: what happened on Jul 1 is past the window" \
     "$(PAYDESK_NOW=2025-09-15 rc1)" ""
 expect "a cashier may not read it" 5 "recovery" pdtc 1 reconnections

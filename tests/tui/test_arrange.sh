@@ -305,6 +305,20 @@ keys C-u
 type_text rita
 keys Enter
 wait_for "g: assigned" "Alert 1 assigned"
+# a note of 300 é (600 bytes, the field holds 511): the letters past it
+# refused with a word, and Enter refuses the note (review 21: it was cut
+# to 255 letters without one; the CLI refuses it, status 3)
+keys n
+type_text "$(python3 -c "print('é' * 300)")"
+wait_for "a note longer than the field holds: said" \
+    "Too long: 500 characters or 511 bytes in UTF-8 at most"
+keys Enter
+keys Escape
+wait_for "Enter refused it, Esc drops it" "1 alert: Installment missed"
+lacks "no note added" "Note added to alert 1"
+same "none in its history" "$(PAYDESK_PIN=4321 "$PD" --user rita \
+    --json alerts show 1 | python3 -c "import json,sys
+print(sum(h['action'] == 'Note' for h in json.load(sys.stdin)['history']))")" 0
 keys n
 type_text "Promised Friday"
 keys Escape
@@ -351,6 +365,11 @@ type_text WU-10001
 wait_for "John Doe found" "John Doe"
 keys Enter
 wait_for "step 2" "Step 2 of 8  Account details"
+# its key bar shows the recovery role's r and a (review 21, 10a: F1 alone
+# did), at 80 columns
+grab
+same "the key bar: r Plans, a Arrange" \
+    "$(tail -n 1 "$SCREEN" | grep -o 'r Plans  *a Arrange' | tr -s ' ')" "r Plans a Arrange"
 keys Enter
 wait_for "step 3" "Walk-in"
 keys Enter
@@ -376,6 +395,9 @@ wait_for "Find Consumer" "Search"
 type_text WU-10003
 keys Enter
 wait_for "the account" "Account details"
+grab
+same "a cashier's key bar: no a nor r (F1 lists them)" \
+    "$(tail -n 1 "$SCREEN" | grep -c 'Arrange\|Plans')" 0
 keys a
 wait_for "a: refused for the role" \
     "Making a payment arrangement needs the recovery role; jane is a"
@@ -393,21 +415,23 @@ same "Aug 13 after it: broken with 200.09 left, #3 missed" \
 # The disconnection list (known answers): debt past [disconnection] days
 # (60) and amount (100.00), but a kept arrangement. Aug 13: Acme Bakery's
 # bill of 1,200.00 due Apr 30 (its plan cancelled); José Núñez's 80.00
-# is below the amount; John Doe's debt is in his plan's installments,
-# none due before Jun 14.
+# is below the amount; John Doe's plan is Broken (Aug 13): it protects
+# him no more, and its 200.09 left (#3, due Aug 10) counts from his bills'
+# oldest date, Apr 10, until #3 itself is 60 days past (Nov 1: Aug 10;
+# review 21, fault 6).
 disc() { PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
     --csv disconnections | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
-same "Aug 13: Acme Bakery" "$(disc 2025-08-13)" \
-    "WU-10003,Acme Bakery Ltd,1200.00,1,2025-04-30 "
+same "Aug 13: Acme Bakery, then John Doe (his plan broken)" "$(disc 2025-08-13)" \
+    "WU-10003,Acme Bakery Ltd,1200.00,1,2025-04-30 WU-10001,John Doe,200.09,1,2025-04-10 "
 expect "1,150.00 of it paid" 0 "Payment ID" env PAYDESK_NOW="2025-08-13 12:00:00" \
     PAYDESK_PIN=4321 "$PD" --user rita pay WU-10003 --type bill \
     --items INV-2025-003001 --method Cash --amount 1150.00
-same "after the payment: 50.00 is below the amount, nobody" \
-    "$(disc 2025-08-13)" ""
+same "after the payment: 50.00 is below the amount, John Doe alone" \
+    "$(disc 2025-08-13)" "WU-10001,John Doe,200.09,1,2025-04-10 "
 printf '[disconnection]\namount = 40.00\n' >>"$PAYDESK_CONFIG"
 same "amount 40.00: José Núñez's 80.00 first, then Acme's 50.00" \
     "$(disc 2025-08-13)" \
-    "WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+    "WU-10001,John Doe,200.09,1,2025-04-10 WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-X1,WU-10002,Aug 2025,30.00,2025-08-01,2025-09-30\n' >"$T/x1.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/x1.csv" >/dev/null
 expect "José Núñez arranges his new bill" 0 "AR-T01-000004" env \
@@ -415,10 +439,10 @@ expect "José Núñez arranges his new bill" 0 "AR-T01-000004" env \
     arrangement create WU-10002 --items INV-X1 --installments 1 \
     --frequency monthly --first-due 2025-09-01 --reason Hardship
 same "a kept arrangement protects him" "$(disc 2025-08-13)" \
-    "WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+    "WU-10001,John Doe,200.09,1,2025-04-10 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
 same "Sep 20: its installment missed, it protects no more" \
     "$(disc 2025-09-20)" \
-    "WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+    "WU-10001,John Doe,200.09,1,2025-04-10 WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
 # A plan's compliance as the lists read it, all plans at once (amount
 # 40.00 still): Completed protects no more; kept, late once of the misses
 # allowed, rescheduled over a missed installment (replaced: not missed),
@@ -433,13 +457,13 @@ expect "José pays his missed installment, late" 0 "Payment ID" on 2025-09-20 \
     --method Cash --amount 30.00
 same "its plan Completed: he is listed, 130.00 on two bills" \
     "$(disc 2025-09-20)" \
-    "WU-10002,José Núñez,130.00,2,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+    "WU-10001,John Doe,200.09,1,2025-04-10 WU-10002,José Núñez,130.00,2,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
 expect "a plan of the 50.00 alone, two misses allowed" 0 "AR-T01-000005" \
     on 2025-09-20 arrangement create WU-10002 --items INV-X2 \
     --installments 2 --frequency monthly --first-due 2025-10-15 \
     --grace 3 --misses 2 --reason Hardship
 same "none due yet: it protects him, his 80.00 too" "$(disc 2025-09-20)" \
-    "WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+    "WU-10001,John Doe,200.09,1,2025-04-10 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
 same "to reconnect: 130.00 before his plan, 80.00 now" \
     "$(on 2025-09-20 --csv reconnections | tail -n +2 | tr -d '\r')" \
     "WU-10002,José Núñez,130.00,2025-09-20,80.00,Arrangement"

@@ -172,6 +172,21 @@ compliance(void **state)
 	/* paid in full, late or not: Completed */
 	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_COMPLETED);
 	assert_int_equal(arr_compliance_tenths(&t), 333);
+	/* paid ahead: On time, fallen due on its due date only (review
+	 * 21, fault 13) */
+	memset(&t, 0, sizeof t);
+	arr_tally_add_on(&t, ARR_ON_TIME, due, due);      /* due today */
+	arr_tally_add_on(&t, ARR_ON_TIME, due + 30, due); /* ahead */
+	assert_int_equal(t.on_time, 2);
+	assert_int_equal(t.ahead, 1);
+	assert_int_equal(arr_tally_fell_due(&t), 1);
+	assert_int_equal(arr_compliance_tenths(&t), 1000);
+	arr_tally_add_on(&t, ARR_MISSED, due - 10, due);
+	assert_int_equal(arr_tally_fell_due(&t), 2);
+	assert_int_equal(arr_compliance_tenths(&t), 500);
+	memset(&t, 0, sizeof t);
+	arr_tally_add_on(&t, ARR_ON_TIME, due + 30, due);
+	assert_int_equal(arr_compliance_tenths(&t), -1); /* none fell due */
 	assert_int_equal(arr_freq_parse("Monthly"), ARR_MONTHLY);
 	assert_int_equal(arr_freq_parse("daily"), -1);
 	assert_int_equal(arr_status_parse("broken"), ARR_BROKEN);
