@@ -246,10 +246,12 @@ cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 01.03.2026;01.03.2026;125,50;PAY-1;A. Jansen;water;B1
 01.03.2026;02.03.2026;-10,00;;Bank;fee;B2
-02.03.2026;02.03.2026;1.000,00;PAY-2;B. Vries;;B3
+02.03.2026;02.03.2026;10.00,00;PAY-2;B. Vries;;B3
 CSV
-refused "CSV: a thousands mark is a bad amount, with its line" 3 \
-    "bank.csv:4: Amount \"1.000,00\"" \
+# (review R20, fault 18) digit groups are read where well-formed (1.000,00
+# below), a malformed one is a bad amount, with its line
+refused "CSV: a malformed digit group is a bad amount, with its line" 3 \
+    "bank.csv:4: Amount \"10.00,00\"" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
 refused "CSV: the mapping names no account: --account needed" 2 \
     "give --account" sup statement import "$T/bank.csv" --mapping dutch
@@ -259,7 +261,7 @@ cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 01.03.2026;01.03.2026;125,50;PAY-1;A. Jansen;water;B1
 01.03.2026;02.03.2026;-10,00;;Bank;fee;B2
-02.03.2026;02.03.2026;1000,00;PAY-2;B. Vries;;B3
+02.03.2026;02.03.2026;1.000,00;PAY-2;B. Vries;;B3
 02.03.2026;;40,00;PAY-3;C. Smit;;B4
 03.03.2026;;-0,50;;Bank;fee;B5
 03.03.2026;;12,5x;PAY-4;D. Berg;;B6
