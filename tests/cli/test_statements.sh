@@ -242,6 +242,20 @@ expect "statement mapping list: each name with its columns" 0 \
 expect "statement mapping show NAME" 0 "decimal=comma" sup statement mapping show dutch
 refused "statement mapping show of a name that is none" 4 \
     'No statement mapping "nodutch"' sup statement mapping show nodutch
+# ... changed and removed (review R20)
+expect "a mapping to change" 0 "date=1 amount=2" \
+    sup statement mapping add gone date=1 amount=2
+expect "statement mapping change NAME WORD..." 0 "header=2" \
+    sup statement mapping change gone date=1 amount=2 header=2
+refused "statement mapping change: a bad word" 2 "colour=2" \
+    sup statement mapping change gone date=1 colour=2
+refused "statement mapping change of a name that is none" 4 \
+    'No statement mapping "nogone"' sup statement mapping change nogone date=1 amount=2
+expect "statement mapping remove NAME" 0 "gone" sup statement mapping remove gone
+refused "statement mapping remove of a name that is none" 4 \
+    'No statement mapping "gone"' sup statement mapping remove gone
+refused "a cashier cannot remove a mapping" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --user jane statement mapping remove dutch
 cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 01.03.2026;01.03.2026;125,50;PAY-1;A. Jansen;water;B1
