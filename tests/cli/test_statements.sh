@@ -377,3 +377,15 @@ same "by the bank's id: its index" "$(sed -n 's/^1: .*\(USING [A-Z ]*INDEX bank_
 same "by day, amount and reference: one index on all three" \
     "$(sed -n 's/^2: .*\(USING [A-Z ]*INDEX bank_lines_day_ref (booking_date=? AND amount=? AND reference=?)\).*/\1/p' "$T/plan")" \
     "USING INDEX bank_lines_day_ref (booking_date=? AND amount=? AND reference=?)"
+# (review R20, fault 18) digit groups with a decimal point: "1,234.50"
+sup statement mapping add us date=1 amount=2 reference=3 header=1 >/dev/null
+printf 'Date,Amount,Ref\n2026-03-20,"1,23.50",R-1\n' >"$T/us.csv"
+refused "CSV, decimal point: a malformed digit group, with its line" 3 \
+    'us.csv:2: Amount "1,23.50"' \
+    sup statement import "$T/us.csv" --mapping us --account US1
+printf 'Date,Amount,Ref\n2026-03-20,"1,234.50",R-1\n2026-03-21,"-12,345,678.00",R-2\n' >"$T/us.csv"
+expect "CSV, decimal point: digit groups read" 0 "Lines                   2" \
+    sup statement import "$T/us.csv" --mapping us --account US1
+same "CSV, decimal point: 1,234.50 and -12,345,678.00" \
+    "$(sql "SELECT credits, debits FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" \
+    "123450|-1234567800"
