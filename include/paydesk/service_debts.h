@@ -39,6 +39,11 @@ void svc_statement_view_free(struct statement_view *v);
  * canonical words go to spec (sn bytes). A name in use: PD_EINVAL. */
 int svc_statement_mapping_add(struct svc *s, const char *name,
     char *const *words, int n, char *spec, size_t sn, struct pd_err *err);
+/* Change mapping name to words (its whole spec again, canonical into
+ * spec), or remove it (words NULL) (supervisor, review R20): a name that
+ * is none is PD_ENOTFOUND. Statements imported through it are kept. */
+int svc_statement_mapping_change(struct svc *s, const char *name,
+    char *const *words, int n, char *spec, size_t sn, struct pd_err *err);
 /* The mappings saved (supervisor), each "NAME\tSPEC" (review R20: a
  * mapping can be read back); caller frees them and the array. */
 char **svc_statement_mappings(struct svc *s, size_t *n, struct pd_err *err);

@@ -42,6 +42,10 @@ int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
     const char *at, int64_t user_id, struct pd_err *err);
 int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
     size_t n, struct pd_err *err);
+/* Change mapping name's spec, or remove it (spec NULL); PD_ENOTFOUND
+ * when there is none. Statements imported keep their lines. */
+int store_stmt_mapping_set(struct store *st, const char *name,
+    const char *spec, struct pd_err *err);
 /* Every mapping, by name: "NAME\tSPEC" strings (review R20); the
  * caller frees them and the array; NULL on error. */
 char **store_stmt_mappings(struct store *st, size_t *n, struct pd_err *err);

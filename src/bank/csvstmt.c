@@ -170,6 +170,47 @@ row_date(const struct csv_row *row, int c, const struct bank_mapping *m,
 	return 0;
 }
 
+/* A CSV amount: bank_amount's, with the digit groups banks' exports
+ * write (1.234,50 with decimal comma, 1,234.50 with decimal point) taken
+ * where they are well-formed: groups of three digits after one to three,
+ * before the decimals only (review R20). Another use of the group mark
+ * is refused as bank_amount refuses it, the amount as it was written. */
+static int
+csv_amount(const char *s, char dec, int allow_sign, int digits, int64_t *v,
+    struct pd_err *err)
+{
+	char grp = dec == ',' ? '.' : ',', buf[48];
+	const char *p = s, *end = strchr(s, dec);
+	size_t run = 0, n = 0;
+	int groups = 0;
+
+	if (end == NULL)
+		end = s + strlen(s);
+	if (strchr(s, grp) == NULL || strchr(end, grp) != NULL ||
+	    strlen(s) >= sizeof buf)
+		return bank_amount(s, dec, allow_sign, digits, v, err);
+	if (allow_sign && (*p == '-' || *p == '+'))
+		buf[n++] = *p++;
+	for (; p < end; p++) {
+		if (*p == grp) {
+			if (run == 0 || run > 3 || (groups > 0 && run != 3))
+				return bank_amount(
+				    s, dec, allow_sign, digits, v, err);
+			groups++;
+			run = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9')
+			return bank_amount(s, dec, allow_sign, digits, v, err);
+		run++;
+		buf[n++] = *p;
+	}
+	if (run != 3)
+		return bank_amount(s, dec, allow_sign, digits, v, err);
+	xstrlcpy(buf + n, end, sizeof buf - n);
+	return bank_amount(buf, dec, allow_sign, digits, v, err);
+}
+
 static int
 row_amount(const struct csv_row *row, const struct bank_mapping *m, int digits,
     int64_t *v, struct pd_err *err)
@@ -178,14 +219,14 @@ row_amount(const struct csv_row *row, const struct bank_mapping *m, int digits,
 	const char *db = field(row, m->col[BCOL_DEBIT]);
 
 	if (m->col[BCOL_AMOUNT] != 0)
-		return bank_amount(field(row, m->col[BCOL_AMOUNT]), m->decimal,
+		return csv_amount(field(row, m->col[BCOL_AMOUNT]), m->decimal,
 		    1, digits, v, err);
 	if ((*cr == '\0') == (*db == '\0'))
 		return pd_fail(err, PD_EINVAL,
 		    _("One of the credit (column %d) and debit (column %d) "
 		      "amounts expected"),
 		    m->col[BCOL_CREDIT], m->col[BCOL_DEBIT]);
-	if (bank_amount(*cr ? cr : db, m->decimal, 0, digits, v, err) != 0)
+	if (csv_amount(*cr ? cr : db, m->decimal, 0, digits, v, err) != 0)
 		return -1;
 	if (*db != '\0')
 		*v = -*v;

@@ -8,6 +8,8 @@
 #include <jansson.h>
 
 #include "central.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
 
 /* The stored word (void, matched: a statement credit the bank booked
  * is matched to it, handed) as people read it. */
@@ -53,6 +55,8 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	    NC_("column", "Status"), NC_("column", "Amount")};
 	int w[7] = {12, 8, 16, 10, 10, 8, 12}, json = 0, i, digits;
 	char cur[4];
+	struct config cfg;
+	struct money_style st;
 	struct deposit *v;
 	size_t n, k;
 
@@ -69,6 +73,13 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	/* the organisation's currency (issue 23) */
 	if (b->ops->org_currency(b, argv[0], cur, &digits, err) != 0)
 		return -1;
+	/* written as paydesk-central shifts writes them (review R20):
+	 * the node's style, the symbol the code of a currency not its own */
+	cfg = b->cfg;
+	if (strcmp(cur, cfg.currency_code) != 0)
+		xstrlcpy(cfg.currency_symbol, cur, sizeof cfg.currency_symbol);
+	cfg.minor_digits = digits;
+	config_money_style(&cfg, &st);
 	v = b->ops->deposits(b, argv[0], &n, err);
 	if (v == NULL)
 		return -1;
@@ -90,8 +101,8 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		cells[3] = v[k].deposited_on;
 		cells[4] = v[k].created_by;
 		cells[5] = status_word(&v[k]);
-		cells[6] = money_plain(amount, sizeof amount, v[k].amount,
-		    digits);
+		cells[6] = money_format_style(
+		    amount, sizeof amount, v[k].amount, &st);
 		central_row(cells, w, 7, 1);
 	}
 	free(v);

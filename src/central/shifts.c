@@ -93,6 +93,31 @@ branch_terminals(struct backend *b, const char *org, const char *branch,
 	for (i = 0; i < all; i++)
 		if (strcmp((*rows)[i].branch, branch) == 0)
 			(*out)[(*n)++] = (*rows)[i].terminal;
+	/* a branch of no terminal is said, not listed as none (review
+	 * R20), as the terminal's shift list --cashier is */
+	if (*n == 0) {
+		char known[512] = "";
+		size_t j, k;
+
+		for (i = 0; i < all; i++) {
+			for (j = 0; j < i; j++)
+				if (strcmp((*rows)[j].branch, (*rows)[i].branch) == 0)
+					break;
+			k = strlen(known);
+			if (j == i && k + strlen((*rows)[i].branch) + 3 < sizeof known)
+				snprintf(known + k, sizeof known - k, "%s%s",
+				    k ? ", " : "", (*rows)[i].branch);
+		}
+		pd_fail(err, PD_EINVAL,
+		    _("Branch \"%s\": no terminal of %s is of it (its "
+		      "branches: %s)"),
+		    branch, org, known[0] ? known : "-");
+		free(*out);
+		free(*rows);
+		*out = NULL;
+		*rows = NULL;
+		return -1;
+	}
 	return 0;
 }
 

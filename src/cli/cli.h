@@ -163,7 +163,8 @@ int cmd_pay(struct cli *c, int argc, char **argv);
 void cli_doc_gaps(const char *number, const struct doc_result *res);
 /* A document written (receipt, credit note, Z report): what, its file,
  * original or copy, printed; a print failure is still a failure of the
- * command (rc), its message saying the file is there. */
+ * command (rc), its message saying the file is there. number NULL: a
+ * document of no number (X report), what the N_() term saying which. */
 int cli_doc_report(struct cli *c, const char *what, const char *number,
     const struct doc_result *res, int print, int rc);
 /* A PIN for user: $env, else asked on the terminal without echo;

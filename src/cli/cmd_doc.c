@@ -40,11 +40,17 @@ cli_doc_report(struct cli *c, const char *what, const char *number,
 	if (res->path[0] == '\0')
 		return -1;
 	/* the document's own number, not as typed (r-t01-000001, 0001) */
-	if (res->number[0] != '\0')
+	if (number != NULL && res->number[0] != '\0')
 		number = res->number;
-	cli_doc_gaps(number, res);
+	if (number != NULL)
+		cli_doc_gaps(number, res);
 	r = rec_new(c);
-	rec_str(r, what, "number", number);
+	/* a document of no number (the X report) says what it is: what is
+	 * then the msgid of the term (review R20: "X report  X") */
+	if (number == NULL)
+		rec_term(r, _("Report"), "report", what);
+	else
+		rec_str(r, what, "number", number);
 	rec_str(r, _("File"), "file", res->path);
 	rec_term(
 	    r, _("Issue"), "issue", res->copy ? N_("copy") : N_("original"));

@@ -445,7 +445,8 @@ cmd_shift_x(struct cli *c, int argc, char **argv)
 		q.text = text != NULL;
 		q.print = print != NULL;
 		rc = svc_shift_x_issue(&c->svc, &q, &res, &c->err);
-		return cli_doc_report(c, _("X report"), "X", &res, q.print, rc);
+		return cli_doc_report(
+		    c, N_("X report, not a close"), NULL, &res, q.print, rc);
 	}
 	if (svc_shift_x(&c->svc, &x, &c->err) != 0)
 		return -1;

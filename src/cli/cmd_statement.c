@@ -203,17 +203,30 @@ cmd_statement_mapping(struct cli *c, int argc, char **argv)
 	/* list, or show NAME: what each name reads (review R20) */
 	if (strcmp(pos[0], "list") == 0 || strcmp(pos[0], "show") == 0)
 		return mapping_list(c, pos[0][0] == 's', npos, pos);
+	/* remove NAME, change NAME WORD... (review R20) */
+	if (strcmp(pos[0], "remove") == 0 && npos == 2) {
+		if (svc_statement_mapping_change(&c->svc, pos[1], NULL, 0, spec,
+		        sizeof spec, &c->err) != 0)
+			return -1;
+		r = rec_new(c);
+		rec_str(r, _("Mapping removed"), "removed", pos[1]);
+		rec_print(r);
+		return 0;
+	}
 	if (npos < 3)
 		return cli_usage(c, _("%s: missing argument (see `paydesk help "
 		                      "%s`)"),
 		    "mapping", "statement");
-	if (strcmp(pos[0], "add") != 0)
+	if (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "change") != 0)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Statement mapping: \"%s\": only add NAME WORD... is "
-		      "known"),
+		    _("Statement mapping: \"%s\": add, change NAME WORD..., "
+		      "remove NAME, list or show NAME"),
 		    pos[0]);
-	if (svc_statement_mapping_add(&c->svc, pos[1], pos + 2, npos - 2, spec,
-	        sizeof spec, &c->err) != 0)
+	if ((pos[0][0] == 'a'
+	            ? svc_statement_mapping_add(&c->svc, pos[1], pos + 2,
+	                  npos - 2, spec, sizeof spec, &c->err)
+	            : svc_statement_mapping_change(&c->svc, pos[1], pos + 2,
+	                  npos - 2, spec, sizeof spec, &c->err)) != 0)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, _("Mapping"), "name", pos[1]);

@@ -149,6 +149,8 @@ static const struct command {
         "[value_date=N] [reference=N] [counterparty=N] [text=N] "
         "[bank_id=N] [currency=N] [separator=comma|semicolon|tab|pipe] "
         "[decimal=point|comma] [date_format=DD.MM.YYYY|...] [header=N] "
+        "| statement mapping change NAME WORD... "
+        "| statement mapping remove NAME "
         "| statement mapping list | statement mapping show NAME",
         N_("save a bank's CSV column mapping (supervisor)")},
     {"shift", "open", cmd_shift_open, STORE,

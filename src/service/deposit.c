@@ -74,6 +74,15 @@ taken_here(const struct deposit_line *l, const int64_t *ids, size_t n,
 	return sum;
 }
 
+/* Whether method is the shift's cash (else a cheque method). */
+static int
+is_cash(struct svc *s, const char *method)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+
+	return cash != NULL && strcmp(cash->name, method) == 0;
+}
+
 struct build {
 	struct deposit_line *lines;
 	int64_t *ids; /* each line's shift id */
@@ -100,6 +109,16 @@ add_line(struct svc *s, struct build *b, const struct shift *sh,
 	                             t->method) != 0)
 		return pd_fail(err, PD_EUSAGE,
 		    _("Shift %s: %s is named twice"), sh->z_no, t->method);
+	/* a bank takes a cheque whole (review R20): a shift's cheques not
+	 * deposited yet go together, each on the slip with its number */
+	if (p->method != NULL && !is_cash(s, t->method) && left > 0 &&
+	    amount != left)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s: cheques are deposited whole, all the shift's "
+		      "left at once: %s has %s left, not %s (name the shift "
+		      "alone or give the whole)"),
+		    sh->z_no, t->method, svc_money(s, l, sizeof l, left),
+		    svc_money(s, a, sizeof a, amount));
 	if (amount > left || left <= 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Shift %s: %s has %s left to deposit; %s is more"),

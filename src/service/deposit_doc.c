@@ -38,6 +38,36 @@ totals(struct svc *s, const struct deposit_line *l, size_t n, struct doc *d)
 	}
 }
 
+/* A cheque line's cheques, each with its number and amount, as its
+ * shift's close counted them (a shift's cheques are deposited whole:
+ * deposit.c). Nothing for cash, or a shift not here. */
+static void
+cheques(struct svc *s, const struct deposit_line *l, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	struct shift_count *c;
+	struct shift sh;
+	struct pd_err e;
+	char a[MONEY_BUFSZ], *label;
+	size_t n, i;
+
+	if (store_shift_find(s->st, l->shift_uuid, &sh, &e) != 0)
+		return;
+	c = store_shift_counts(s->st, sh.id, "close", &n, &e);
+	if (c == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (c[i].kind != SHIFT_COUNT_CHEQUE ||
+		    strcmp(c[i].method, l->method) != 0)
+			continue;
+		label = xasprintf(L_(L, "Cheque %s"), c[i].ref);
+		doc_line(d, "", label, "",
+		    svc_money(s, a, sizeof a, c[i].amount));
+		free(label);
+	}
+	free(c);
+}
+
 static void
 slip_doc(struct svc *s, const struct deposit *dep, const struct deposit_line *l,
     size_t n, struct doc *d)
@@ -58,9 +88,11 @@ slip_doc(struct svc *s, const struct deposit *dep, const struct deposit_line *l,
 	doc_field(d, L_(L, "Terminal"), dep->terminal);
 	doc_heading(d, L_(L, "Shifts"));
 	doc_columns(d, "", L_(L, "Amount"));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		doc_line(d, l[i].z_no, l[i].method, "",
 		    svc_money(s, a, sizeof a, l[i].amount));
+		cheques(s, &l[i], d);
+	}
 	totals(s, l, n, d);
 	doc_total(d, L_(L, "Total deposited"),
 	    svc_money(s, a, sizeof a, dep->amount));

@@ -244,6 +244,32 @@ svc_statement_mappings(struct svc *s, size_t *n, struct pd_err *err)
 }
 
 int
+svc_statement_mapping_change(struct svc *s, const char *name,
+    char *const *words, int n, char *spec, size_t sn, struct pd_err *err)
+{
+	struct bank_mapping m;
+	char at[TS_BUFSZ];
+	int rc;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("Changing a statement mapping"),
+	        err) != 0)
+		return -1;
+	if (words != NULL && bank_mapping_parse(words, n, &m, err) != 0)
+		return -1;
+	if (words != NULL)
+		bank_mapping_spec(&m, spec, sn);
+	svc_now(at);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = store_stmt_mapping_set(
+	    s->st, name, words != NULL ? spec : NULL, err);
+	if (rc == 0)
+		rc = svc_audit(s, at, words != NULL ? "update" : "delete",
+		    "statement_mapping", name, words != NULL ? spec : "", err);
+	return svc_finish(s, rc, err);
+}
+
+int
 svc_statement_mapping_add(struct svc *s, const char *name, char *const *words,
     int n, char *spec, size_t sn, struct pd_err *err)
 {

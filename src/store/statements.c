@@ -273,6 +273,31 @@ store_stmt_mapping_get(struct store *st, const char *name, char *spec, size_t n,
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading mappings"));
 }
 
+int
+store_stmt_mapping_set(struct store *st, const char *name, const char *spec,
+    struct pd_err *err)
+{
+	struct db_stmt *q = st_stmt(st,
+	    spec != NULL
+	        ? "UPDATE bank_statement_mappings SET spec = ? WHERE name = ?"
+	        : "DELETE FROM bank_statement_mappings WHERE name = ?",
+	    err);
+
+	if (q == NULL)
+		return -1;
+	if (spec != NULL)
+		st_bind(q, "ss", spec, name);
+	else
+		st_bind(q, "s", name);
+	if (st_done(st, q, err) != 0)
+		return -1;
+	if (db_changes(st->db) == 0)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No statement mapping \"%s\" (statement mapping add)"),
+		    name);
+	return 0;
+}
+
 static void
 read_mapping(struct db_stmt *q, void *elem)
 {

@@ -53,6 +53,11 @@ refused "create: more than is left" 3 'has $50.00 left to deposit; $60.00 is mor
     M deposit create Z-T01-000001:Cash=60.00 --slip BAG-1 --account $ACCT
 expect "create: a shift's tender named twice" 2 "Cash is named twice" \
     M deposit create Z-T01-000001:Cash=40.00 Z-T01-000001:Cash=5.00 --slip BAG-1 --account $ACCT
+# (review R20) a bank takes a cheque whole: a shift's cheques left go
+# together (here 000777 of 30.00), never a part of them
+refused "create: a part of a shift's cheques" 3 \
+    'Shift Z-T01-000001: cheques are deposited whole, all the shift'"'"'s left at once: Cheque has $30.00 left, not $5.00' \
+    M deposit create Z-T01-000001:Cheque=5 --slip BAG-1 --account $ACCT
 refused "create: card slips are not deposited" 3 "only cash and cheques" \
     M deposit create "Z-T01-000001:Credit Card=5.00" --slip BAG-1 --account $ACCT
 refused "create: an amount of zero" 3 "more than zero" \
@@ -109,9 +114,9 @@ expect "and is deposited in BAG-3, the slip of a void reusable later" 0 '$20.00'
 
 # -- the slip, read back
 S=$(pdftotext -layout "$T/receipts/BAG-2.pdf" - 2>/dev/null | tr -s ' ')
-case "$S" in *"DEPOSIT SLIP"*BAG-2*$ACCT*Z-T01-000001*Cheque*'$30.00'*Z-T01-000002*"Total deposited"*'$86.00'*)
-	ok "the slip: account, each shift's lines, the total" ;;
-*) echo "not ok - the slip: account, each shift's lines, the total"; echo "$S" | head -20 ;; esac
+case "$S" in *"DEPOSIT SLIP"*BAG-2*$ACCT*Z-T01-000001*Cheque*'$30.00'*"Cheque 000777"*'$30.00'*Z-T01-000002*"Total deposited"*'$86.00'*)
+	ok "the slip: account, each shift's lines, each cheque, the total" ;;
+*) echo "not ok - the slip: account, each shift's lines, each cheque, the total"; echo "$S" | head -20 ;; esac
 expect "the slip again" 0 "copy" M deposit slip BAG-2 --out "$T/copy.pdf"
 case "$(pdftotext "$T/copy.pdf" - 2>/dev/null)" in *COPY*) ok "the reprint says COPY" ;;
 *) echo "not ok - the reprint says COPY" ;; esac

@@ -131,7 +131,10 @@ same "X: card and cheque expected, online not in the drawer" \
 same "X changes nothing" "$(snapshot)" "$before"
 grep -q "Bank Transfer" "$OUT" && echo "not ok - X: a transfer is no tender" || \
     ok "X: a transfer is no tender"
-expect "X report as text" 0 "X report" J shift x --text --out "$T/x.txt"
+expect "X report as text" 0 "X report, not a close" J shift x --text --out "$T/x.txt"
+# (review R20) it said "X report  X", as if X were its number
+grep -q "X report  *X *$" "$OUT" && echo "not ok - X report --out: no number X" || \
+    ok "X report --out: no number X"
 grep -q "X REPORT" "$T/x.txt" && ok "X report says X REPORT" || \
     echo "not ok - X report says X REPORT"
 # the expected amounts stand under their heading, Expected, in the last

@@ -252,14 +252,30 @@ expect "statement mapping list: each name with its columns" 0 \
 expect "statement mapping show NAME" 0 "decimal=comma" sup statement mapping show dutch
 refused "statement mapping show of a name that is none" 4 \
     'No statement mapping "nodutch"' sup statement mapping show nodutch
+# ... changed and removed (review R20)
+expect "a mapping to change" 0 "date=1 amount=2" \
+    sup statement mapping add gone date=1 amount=2
+expect "statement mapping change NAME WORD..." 0 "header=2" \
+    sup statement mapping change gone date=1 amount=2 header=2
+refused "statement mapping change: a bad word" 2 "colour=2" \
+    sup statement mapping change gone date=1 colour=2
+refused "statement mapping change of a name that is none" 4 \
+    'No statement mapping "nogone"' sup statement mapping change nogone date=1 amount=2
+expect "statement mapping remove NAME" 0 "gone" sup statement mapping remove gone
+refused "statement mapping remove of a name that is none" 4 \
+    'No statement mapping "gone"' sup statement mapping remove gone
+refused "a cashier cannot remove a mapping" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --user jane statement mapping remove dutch
 cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 01.03.2026;01.03.2026;125,50;PAY-1;A. Jansen;water;B1
 01.03.2026;02.03.2026;-10,00;;Bank;fee;B2
-02.03.2026;02.03.2026;1.000,00;PAY-2;B. Vries;;B3
+02.03.2026;02.03.2026;10.00,00;PAY-2;B. Vries;;B3
 CSV
-refused "CSV: a thousands mark is a bad amount, with its line" 3 \
-    "bank.csv:4: Amount \"1.000,00\"" \
+# (review R20, fault 18) digit groups are read where well-formed (1.000,00
+# below), a malformed one is a bad amount, with its line
+refused "CSV: a malformed digit group is a bad amount, with its line" 3 \
+    "bank.csv:4: Amount \"10.00,00\"" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
 refused "CSV: the mapping names no account: --account needed" 2 \
     "give --account" sup statement import "$T/bank.csv" --mapping dutch
@@ -269,7 +285,7 @@ cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 01.03.2026;01.03.2026;125,50;PAY-1;A. Jansen;water;B1
 01.03.2026;02.03.2026;-10,00;;Bank;fee;B2
-02.03.2026;02.03.2026;1000,00;PAY-2;B. Vries;;B3
+02.03.2026;02.03.2026;1.000,00;PAY-2;B. Vries;;B3
 02.03.2026;;40,00;PAY-3;C. Smit;;B4
 03.03.2026;;-0,50;;Bank;fee;B5
 03.03.2026;;12,5x;PAY-4;D. Berg;;B6
@@ -371,3 +387,15 @@ same "by the bank's id: its index" "$(sed -n 's/^1: .*\(USING [A-Z ]*INDEX bank_
 same "by day, amount and reference: one index on all three" \
     "$(sed -n 's/^2: .*\(USING [A-Z ]*INDEX bank_lines_day_ref (booking_date=? AND amount=? AND reference=?)\).*/\1/p' "$T/plan")" \
     "USING INDEX bank_lines_day_ref (booking_date=? AND amount=? AND reference=?)"
+# (review R20, fault 18) digit groups with a decimal point: "1,234.50"
+sup statement mapping add us date=1 amount=2 reference=3 header=1 >/dev/null
+printf 'Date,Amount,Ref\n2026-03-20,"1,23.50",R-1\n' >"$T/us.csv"
+refused "CSV, decimal point: a malformed digit group, with its line" 3 \
+    'us.csv:2: Amount "1,23.50"' \
+    sup statement import "$T/us.csv" --mapping us --account US1
+printf 'Date,Amount,Ref\n2026-03-20,"1,234.50",R-1\n2026-03-21,"-12,345,678.00",R-2\n' >"$T/us.csv"
+expect "CSV, decimal point: digit groups read" 0 "Lines                   2" \
+    sup statement import "$T/us.csv" --mapping us --account US1
+same "CSV, decimal point: 1,234.50 and -12,345,678.00" \
+    "$(sql "SELECT credits, debits FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" \
+    "123450|-1234567800"

@@ -734,6 +734,7 @@ PAYDESK_PIN=2222 pdt 1 --user mary deposit void BAG-7 --reason "Wrong bag" >/dev
 expect "the void is applied" 0 "Applied     1" pdt 1 sync
 expect "paydesk-central deposits lists it void" 0 "BAG-7" central deposits ACME
 has "with its status" "void"
+has "with its amount written as paydesk-central shifts writes it" '$30.00'
 run central deposits ACME --json
 same "--json: the deposit in minor units, void with its reason" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%s:%s" % (d["slip_no"], d["amount"], d["status"], d["void_reason"]) for d in json.load(open(sys.argv[1]))))' "$OUT")" \
