@@ -500,7 +500,7 @@ svc_alert_plans_of(
 	xstrlcpy(day, at, sizeof day);
 	if (date_parse(day, NULL, &today, NULL) != 0)
 		return 0;
-	if ((a = store_arr_list(s->st, consumer_id, &na, err)) == NULL)
+	if ((a = store_arr_list(s->st, consumer_id, NULL, &na, err)) == NULL)
 		return -1;
 	rc = store_alerts_max_id(s->st, &before, err);
 	for (i = 0; i < na && rc == 0; i++) {
