@@ -489,9 +489,10 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		              : pd_fail(err, PD_ESHIFT,
 		                    _("The drawer of terminal %s is in %s's "
 		                      "shift, open since %s: it is closed "
-		                      "first"),
+		                      "first, by its cashier or a supervisor "
+		                      "(paydesk shift close --cashier %s)"),
 		                    s->cfg.terminal_id, other.cashier,
-		                    other.opened_at);
+		                    other.opened_at, other.cashier);
 	if ((rc = store_shift_drawer(s->st, s->cfg.terminal_id,
 	         s->cfg.terminal_id, 0, &prev, err)) < 0)
 		return -1;
