@@ -91,13 +91,14 @@ svc_shift_required(
 	if (rc == 0 && m->kind != METHOD_CASH)
 		return pd_fail(err, PD_ESHIFT,
 		    _("A cheque (%s) is taken in an open shift, whose close "
-		      "counts it: open a shift first (paydesk shift open, or "
-		      "Open shift on Home)"),
+		      "counts it: open a shift first (paydesk shift open, "
+		      "Open shift on Home, or x on the Dashboard)"),
 		    m->name);
 	if (rc == 0)
 		return pd_fail(err, PD_ESHIFT,
 		    _("Cash is taken in an open shift: open a shift first "
-		      "(paydesk shift open, or Open shift on Home)"));
+		      "(paydesk shift open, Open shift on Home, or x on the "
+		      "Dashboard)"));
 	return 0;
 }
 

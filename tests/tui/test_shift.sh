@@ -443,3 +443,24 @@ keys c
 wait_for "c on a closed shift: said" "Only an open shift of terminal T01 is closed here"
 esc 1
 logout
+
+# --- (review R20, fault 26) a supervisor takes cash in the screens too:
+# x on the Dashboard opens their shift, then offers its menu
+tui_start
+login mary 2222
+wait_for "mary on the dashboard again" "Total Collected"
+keys F1 PgDn
+wait_for "the Dashboard's help names the shift's key" "your shift: open one"
+keys Escape
+keys x
+wait_for "x: mary's opening float" "Count the opening float (Cash)"
+type_text "1"
+keys Enter
+wait_for "mary's shift opens" "Shift opened with a float of \$100.00"
+same "the open shift is mary's" \
+    "$(sql "SELECT cashier FROM shifts WHERE status = 'open'")" "mary"
+keys x
+wait_for "x again: the shift's menu" "X report"
+wait_for "with its close" "Close shift"
+esc 1
+logout
