@@ -98,7 +98,8 @@ struct tui_screen *screen_recon_step_new(
 struct tui_screen *screen_recon_unmatch_new(
     struct tui *t, const struct recon_line *l);
 /* Day of [deposits] account: its exceptions and matches (supervisor). */
-struct tui_screen *screen_recon_day_new(struct tui *t, const char *day);
+struct tui_screen *screen_recon_day_new(
+    struct tui *t, const char *account, const char *day);
 struct tui_screen *screen_aging_items_new(
     struct tui *t, const struct aging_row *r);
 /* Print a credit note (print 1) or write its PDF to the exports

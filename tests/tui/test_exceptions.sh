@@ -151,3 +151,31 @@ login mary 2222
 wait_for "fr: the dashboard" "Total"
 keys e
 wait_for "fr: the exceptions in French" "crédit inattendu"
+logout
+
+# (review R20, fault 14) the days of any account the deposits and
+# statements name, not [deposits] account's alone: a statement of
+# NL01ACC1, then a chooses it; no command-line option on the screen
+printf 'date,amount,reference\n2026-06-21,7.00,COINS\n' >"$T/st3.csv"
+M statement import "$T/st3.csv" --mapping m1 --account NL01ACC1 >/dev/null
+tui_start
+login mary 2222
+wait_for "mary on the dashboard again" "Total Collected"
+keys e d
+wait_for "d: [deposits] account first, one of two" "Bank account DE89 (1 of 2), by day"
+keys a
+wait_for "a: the statement's account" "Bank account NL01ACC1 (2 of 2), by day"
+line_has "its day: 7.00 credited" "2026-06-21" '$7.00'
+lacks "no command-line option on the screen" "--account"
+keys Enter
+wait_for "Enter: NL01ACC1's day" "Bank account NL01ACC1 on 2026-06-21"
+line_has "its credit nobody expected" "COINS" "unexpected_credit"
+keys Escape
+wait_for "back on NL01ACC1's days" "Bank account NL01ACC1 (2 of 2)"
+keys a
+wait_for "a again: back to DE89" "Bank account DE89 (1 of 2), by day"
+keys Escape
+wait_for "Esc: the exceptions" "exceptions open"
+keys Escape
+wait_for "Esc: the dashboard" "Total Collected"
+logout
