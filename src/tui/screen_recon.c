@@ -162,10 +162,14 @@ action(struct tui_screen *sc, struct tui *t, int act)
 			tui_push(t, screen_recon_day_new(t, account_of(r),
 			                r->rows[r->list.sel].day));
 		return TUI_HANDLED;
-	case R_EXPORT:
-		tui_push(t, screen_export_new(
-		                t, LIST_RECON, NULL, NULL, NULL, 0, NULL, 0));
+	case R_EXPORT: {
+		struct tui_screen *x = screen_export_new(
+		    t, LIST_RECON, NULL, NULL, NULL, 0, NULL, 0);
+
+		screen_export_account(x, account_of(r)); /* the one shown */
+		tui_push(t, x);
 		return TUI_HANDLED;
+	}
 	case R_BACK:
 		return TUI_CLOSE;
 	}

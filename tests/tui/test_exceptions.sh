@@ -194,6 +194,13 @@ same "BAG-7: matched by hand to 3:1, with the note" \
     "manual:Bank kept 0.05"
 keys Escape
 wait_for "back on NL01ACC1's days" "Bank account NL01ACC1 (2 of 2)"
+keys x
+wait_for "x: NL01ACC1's days to export" "reconciliation by day"
+keys Enter
+wait_for "x: written, its two days" "Exported 2 rows"
+M --csv report reconciliation --account NL01ACC1 >"$T/rec-nl.csv"
+same "x exports the account shown, as the command line does" \
+    "$(cat "$T"/exports/reconciliation-*.csv)" "$(cat "$T/rec-nl.csv")"
 keys a
 wait_for "a again: back to DE89" "Bank account DE89 (1 of 2), by day"
 keys Escape
