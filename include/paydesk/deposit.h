@@ -330,13 +330,20 @@ struct recon_line {
 	char note[DEPOSIT_NOTE_BUFSZ]; /* the match's note, the exception's
 	                                  detail */
 };
-/* Day (YYYY-MM-DD) of [deposits] account (supervisor): its exceptions
+/* Day (YYYY-MM-DD) of account (NULL or "": [deposits] account; supervisor): its exceptions
  * open (*exc, *nexc, as svc_recon_exceptions lists them) and its rows,
  * the exceptions first, then the credits booked that day with their
  * active match; free() both. */
-struct recon_line *svc_recon_day(struct svc *s, const char *day,
-    struct recon_exception **exc, size_t *nexc, size_t *n,
+struct recon_line *svc_recon_day(struct svc *s, const char *account,
+    const char *day, struct recon_exception **exc, size_t *nexc, size_t *n,
     struct pd_err *err);
+/* The bank accounts the deposits and statements name (supervisor), in
+ * order, [deposits] account among them when set; free(). */
+struct recon_account {
+	char account[DEPOSIT_ACCOUNT_BUFSZ];
+};
+struct recon_account *svc_recon_accounts(
+    struct svc *s, size_t *n, struct pd_err *err);
 /* A day's row as the cells of LIST_RECON_DAY. */
 struct xcell;
 void svc_recon_line_cells(const struct recon_line *l, struct xcell *c);

@@ -235,6 +235,10 @@ struct shift_close_request {
 	struct shift_approval approval; /* needed when a tender is beyond */
 	int64_t keep; /* cash left in the drawer for the next shift */
 	int has_keep; /* 0: keep the opening float (at most cash counted) */
+	/* another cashier's open shift at this terminal, left open by a
+	 * cashier who has gone (review R20): a supervisor closes it with
+	 * a blind count of their own; NULL or "": the signed-in cashier's */
+	const char *cashier;
 };
 /* The result of a close (or of its check, svc_shift_close_check). */
 struct shift_close_result {
@@ -252,7 +256,8 @@ void svc_shift_close_result_free(struct shift_close_result *r);
  * filled even when tenders are beyond tolerance. */
 int svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
     struct shift_close_result *res, struct pd_err *err);
-/* Close the cashier's open shift: in one transaction the counts, the
+/* Close the cashier's open shift (or, for a supervisor, r->cashier's:
+ * closed_by names the supervisor, the audit the cashier): in one transaction the counts, the
  * tenders, the next Z number (no gaps per terminal), audit and outbox.
  * A tender beyond tolerance without a reason fails with PD_EINVAL,
  * without a valid supervisor sign-off with PD_EPERM; then *res still

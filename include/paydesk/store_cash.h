@@ -146,6 +146,11 @@ struct match_ref *store_match_unsent(
  * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
 struct recon_day *store_recon_days(struct store *st, const char *account,
     const char *from, const char *to, size_t *n, struct pd_err *err);
+/* The bank accounts the deposits and the statements name, in order;
+ * *n of them (review R20: the screens choose among them); free(). */
+struct recon_account;
+struct recon_account *store_recon_accounts(
+    struct store *st, size_t *n, struct pd_err *err);
 /* *known: whether a deposit or a statement names account. */
 int store_recon_account_known(
     struct store *st, const char *account, int *known, struct pd_err *err);

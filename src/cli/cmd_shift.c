@@ -505,8 +505,10 @@ int
 cmd_shift_close(struct cli *c, int argc, char **argv)
 {
 	const char *count = NULL, *slip = NULL, *cheque = NULL, *total = NULL,
-	           *reason = NULL, *approver = NULL, *keep = NULL;
+	           *reason = NULL, *approver = NULL, *keep = NULL,
+	           *cashier = NULL;
 	struct opt o[] = {{"count", OPT_ONCE, &count},
+	    {"cashier", OPT_ONCE, &cashier},
 	    {"slip", OPT_ONCE, &slip}, {"cheque", OPT_ONCE, &cheque},
 	    {"total", OPT_ONCE, &total}, {"reason", OPT_ONCE, &reason},
 	    {"approver", OPT_ONCE, &approver}, {"keep", OPT_ONCE, &keep},
@@ -534,6 +536,7 @@ cmd_shift_close(struct cli *c, int argc, char **argv)
 	q.ncounts = k.n;
 	q.reasons = rv;
 	q.has_keep = keep != NULL;
+	q.cashier = cashier;
 	rc = svc_shift_close(&c->svc, &q, &res, &c->err);
 	/* refused beyond the tolerance: the result is shown all the same */
 	if (rc == 0 || res.ntenders > 0)

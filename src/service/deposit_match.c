@@ -696,10 +696,9 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 }
 
 struct recon_line *
-svc_recon_day(struct svc *s, const char *day, struct recon_exception **exc,
-    size_t *nexc, size_t *n, struct pd_err *err)
+svc_recon_day(struct svc *s, const char *account, const char *day,
+    struct recon_exception **exc, size_t *nexc, size_t *n, struct pd_err *err)
 {
-	const char *account = s->cfg.deposit_account;
 	struct recon_exception *v;
 	struct recon_line *m, *out;
 	char today[11];
@@ -707,6 +706,8 @@ svc_recon_day(struct svc *s, const char *day, struct recon_exception **exc,
 
 	*n = *nexc = 0;
 	*exc = NULL;
+	if (account == NULL || *account == '\0')
+		account = s->cfg.deposit_account;
 	if (svc_require(s, ROLE_SUPERVISOR, _("Reading the reconciliation"),
 	        err) != 0)
 		return NULL;
@@ -740,4 +741,28 @@ svc_recon_day(struct svc *s, const char *day, struct recon_exception **exc,
 	*nexc = k;
 	*n = k + nm;
 	return out;
+}
+
+struct recon_account *
+svc_recon_accounts(struct svc *s, size_t *n, struct pd_err *err)
+{
+	struct recon_account *v;
+	size_t i;
+
+	*n = 0;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Reading the reconciliation"),
+	        err) != 0)
+		return NULL;
+	v = store_recon_accounts(s->st, n, err);
+	if (v == NULL || s->cfg.deposit_account[0] == '\0')
+		return v;
+	for (i = 0; i < *n; i++)
+		if (strcmp(v[i].account, s->cfg.deposit_account) == 0)
+			return v;
+	/* the configured account first, though nothing names it yet */
+	v = xrealloc(v, *n + 1, sizeof *v);
+	memmove(v + 1, v, *n * sizeof *v);
+	xstrlcpy(v[0].account, s->cfg.deposit_account, sizeof v[0].account);
+	(*n)++;
+	return v;
 }

@@ -91,13 +91,14 @@ svc_shift_required(
 	if (rc == 0 && m->kind != METHOD_CASH)
 		return pd_fail(err, PD_ESHIFT,
 		    _("A cheque (%s) is taken in an open shift, whose close "
-		      "counts it: open a shift first (paydesk shift open, or "
-		      "Open shift on Home)"),
+		      "counts it: open a shift first (paydesk shift open, "
+		      "Open shift on Home, or x on the Dashboard)"),
 		    m->name);
 	if (rc == 0)
 		return pd_fail(err, PD_ESHIFT,
 		    _("Cash is taken in an open shift: open a shift first "
-		      "(paydesk shift open, or Open shift on Home)"));
+		      "(paydesk shift open, Open shift on Home, or x on the "
+		      "Dashboard)"));
 	return 0;
 }
 
@@ -489,9 +490,10 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		              : pd_fail(err, PD_ESHIFT,
 		                    _("The drawer of terminal %s is in %s's "
 		                      "shift, open since %s: it is closed "
-		                      "first"),
+		                      "first, by its cashier or a supervisor "
+		                      "(paydesk shift close --cashier %s)"),
 		                    s->cfg.terminal_id, other.cashier,
-		                    other.opened_at);
+		                    other.opened_at, other.cashier);
 	if ((rc = store_shift_drawer(s->st, s->cfg.terminal_id,
 	         s->cfg.terminal_id, 0, &prev, err)) < 0)
 		return -1;

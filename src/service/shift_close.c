@@ -329,6 +329,36 @@ float_default(const struct svc *s, const struct shift *sh,
 	return sh->float_counted < counted ? sh->float_counted : counted;
 }
 
+/* The shift a close counts: the signed-in cashier's, or r->cashier's
+ * open shift at this terminal, which only a supervisor closes (a shift
+ * left open by a cashier who has gone holds the drawer otherwise). */
+static int
+close_target(struct svc *s, const struct shift_close_request *r,
+    struct shift *sh, struct pd_err *err)
+{
+	struct user u;
+	int rc;
+
+	if (r->cashier == NULL || r->cashier[0] == '\0' ||
+	    strcmp(r->cashier, s->actor.username) == 0)
+		return svc_shift_mine(s, sh, err);
+	if (svc_require(s, ROLE_SUPERVISOR, _("Closing another cashier's shift"),
+	        err) != 0)
+		return -1;
+	if (store_user_by_name(s->st, r->cashier, &u, err) != 0) {
+		if (err->code == PD_ENOTFOUND)
+			return pd_fail(err, PD_ENOTFOUND,
+			    _("--cashier %s: no such user"), r->cashier);
+		return -1;
+	}
+	rc = store_shift_open_of(s->st, s->cfg.terminal_id, u.id, sh, err);
+	if (rc == 0)
+		return pd_fail(err, PD_ESHIFT,
+		    _("%s has no open shift at terminal %s"), u.username,
+		    s->cfg.terminal_id);
+	return rc < 0 ? -1 : 0;
+}
+
 /* The counts against the shift's tenders, into res (its shift's
  * float_kept the default the close would keep); c already checked. */
 static int
@@ -385,7 +415,7 @@ svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
 
 	memset(res, 0, sizeof *res);
 	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
-	    svc_shift_mine(s, &sh, err) != 0)
+	    close_target(s, r, &sh, err) != 0)
 		return -1;
 	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
 	if (c == NULL)
@@ -451,7 +481,7 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	struct syncrec rec;
 	const struct pay_method *cash = svc_shift_cash(s);
 	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;
-	char day[11], detail[256], m[MONEY_BUFSZ];
+	char day[11], detail[320], m[MONEY_BUFSZ];
 	size_t i;
 
 	if (r->has_keep && (r->keep < 0 || r->keep > counted))
@@ -493,11 +523,13 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	rec.ntenders = res->ntenders;
 	if (svc_outbox(s, &rec, sh->z_no, err) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s%s",
+	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s%s%s%s",
 	    sh->z_no,
 	    money_plain(m, sizeof m, sh->float_kept, s->cfg.minor_digits),
 	    res->nbeyond, res->recount ? " recount=1" : "",
-	    sh->signed_off_by[0] ? " signed_off_by=" : "", sh->signed_off_by);
+	    sh->signed_off_by[0] ? " signed_off_by=" : "", sh->signed_off_by,
+	    sh->cashier_id != s->actor.user_id ? " cashier=" : "",
+	    sh->cashier_id != s->actor.user_id ? sh->cashier : "");
 	return svc_audit(
 	    s, sh->closed_at, "close", "shift", sh->uuid, detail, err);
 }
@@ -509,7 +541,7 @@ close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 {
 	struct shift sh;
 
-	if (svc_shift_mine(s, &sh, err) != 0 ||
+	if (close_target(s, r, &sh, err) != 0 ||
 	    compare(s, &sh, c, n, r, res, err) != 0 ||
 	    check_beyond(s, r, res, miss, err) != 0)
 		return -1;

@@ -316,3 +316,27 @@ store_recon_account_known(
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading the reconciliation"));
 }
+
+static void
+read_racct(struct db_stmt *q, void *elem)
+{
+	struct recon_account *a = elem;
+
+	memset(a, 0, sizeof *a);
+	st_col(q, 0, a->account, sizeof a->account);
+}
+
+struct recon_account *
+store_recon_accounts(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT account FROM deposits WHERE account <> '' UNION "
+	    "SELECT account FROM bank_statements WHERE account <> '' "
+	    "ORDER BY 1",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct recon_account), read_racct, n,
+	    _("Reading the reconciliation"), err);
+}

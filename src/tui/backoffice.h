@@ -98,7 +98,8 @@ struct tui_screen *screen_recon_step_new(
 struct tui_screen *screen_recon_unmatch_new(
     struct tui *t, const struct recon_line *l);
 /* Day of [deposits] account: its exceptions and matches (supervisor). */
-struct tui_screen *screen_recon_day_new(struct tui *t, const char *day);
+struct tui_screen *screen_recon_day_new(
+    struct tui *t, const char *account, const char *day);
 struct tui_screen *screen_aging_items_new(
     struct tui *t, const struct aging_row *r);
 /* Print a credit note (print 1) or write its PDF to the exports
@@ -106,6 +107,9 @@ struct tui_screen *screen_aging_items_new(
 void tui_credit_doc(struct tui *t, const char *cn_no, int print);
 /* Export a listing for its filter (the one the list holds: copied), in
  * its order (payers: sort, and only the marked consumers if any). */
+/* The bank account a LIST_RECON export of sc (screen_export_new's) is
+ * of; none set: [deposits] account. */
+void screen_export_account(struct tui_screen *sc, const char *account);
 struct tui_screen *screen_export_new(struct tui *t, enum listing l,
     const struct payment_filter *pf, const struct credit_filter *cf,
     const struct aging_filter *af, enum payers_sort sort, const int64_t *marked,

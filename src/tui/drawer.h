@@ -56,6 +56,10 @@ struct tui_screen *screen_shift_open_new(struct tui *t);
  * cashier has no open shift. */
 struct tui_screen *screen_shift_close_new(
     struct tui *t, struct tui_screen *home);
+/* The same for shift sh, open at this terminal, of a cashier who has
+ * gone: a supervisor's blind count (review R20); NULL with a message. */
+struct tui_screen *screen_shift_close_of(
+    struct tui *t, struct tui_screen *home, const struct shift *sh);
 /* The later steps of the close. */
 struct tui_screen *screen_shift_slips_new(
     struct tui *t, struct drawer_close *d);

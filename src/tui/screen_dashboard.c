@@ -43,7 +43,8 @@ enum {
 	A_ANOMALIES,
 	A_DETERIORATING,
 	A_FILTER,
-	A_TILES
+	A_TILES,
+	A_MY_SHIFT
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -80,6 +81,9 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
+    {'x', "x", NULL,
+        N_("your shift: open one, or its X report, movements, close"),
+        A_MY_SHIFT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
     {'v', "v", N_("Filter"),
         N_("filter the figures (segment, branch, user, method...)"),
@@ -254,6 +258,27 @@ dash_at_present(const struct dash *b)
 	return b->ok && strcmp(b->d.k.to, today) >= 0;
 }
 
+/* The signed-in user's shift (review R20): the screens open one, or
+ * offer its X report, movements and close, as Home does a cashier's. */
+static int
+my_shift(struct tui_screen *sc, struct tui *t)
+{
+	struct tui_screen *next = NULL;
+	struct shift sh;
+	struct pd_err err;
+	int rc = svc_shift_current(t->svc, &sh, &err);
+
+	if (rc < 0)
+		tui_message(t, 1, "%s", err.msg);
+	else if (rc == 0)
+		next = screen_shift_open_new(t);
+	else
+		next = screen_shift_menu_new(t, sc);
+	if (next != NULL)
+		tui_push(t, next);
+	return TUI_HANDLED;
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
@@ -390,6 +415,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_PAY:
 		tui_push(t, screen_pay_search_new(0));
 		return TUI_HANDLED;
+	case A_MY_SHIFT:
+		return my_shift(sc, t);
 	case A_LOGOUT:
 		if (!tui_logout_asked(t, &b->esc_asked))
 			return TUI_HANDLED;

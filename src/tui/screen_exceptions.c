@@ -26,7 +26,7 @@ static const struct tui_key screen_exceptions_keys[] = {
         E_RESOLVE},
     {'g', "g", NULL, N_("read the exceptions again"), E_RELOAD},
     {'d', "d", N_("Days"),
-        N_("[deposits] account's reconciliation by day"), E_DAYS},
+        N_("a bank account's reconciliation by day"), E_DAYS},
     {'x', "x", N_("Export"), N_("export the exceptions as CSV or Excel"),
         E_EXPORT},
     TUI_LIST_KEYS,

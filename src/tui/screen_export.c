@@ -61,6 +61,7 @@ struct xport {
 	char stamp[32];
 	int last_fmt;
 	int64_t shown; /* progress drawn at this many rows */
+	char account[DEPOSIT_ACCOUNT_BUFSZ]; /* LIST_RECON's; "" [deposits] */
 };
 
 static const char *
@@ -204,8 +205,9 @@ start(struct xport *x, struct tui *t)
 			rc = svc_export_exceptions(t->svc, &j, &rows, &err);
 			break;
 		case LIST_RECON:
-			rc = svc_export_recon(
-			    t->svc, NULL, NULL, NULL, &j, &rows, &err);
+			rc = svc_export_recon(t->svc,
+			    x->account[0] ? x->account : NULL, NULL, NULL, &j,
+			    &rows, &err);
 			break;
 		default:
 			rc = svc_export_aging(t->svc, &x->af, &j, &rows, &err);
@@ -338,4 +340,12 @@ screen_export_new(struct tui *t, enum listing l,
 	file_name(x);
 	x->sc.cls = &screen_export_class;
 	return &x->sc;
+}
+
+void
+screen_export_account(struct tui_screen *sc, const char *account)
+{
+	struct xport *x = (struct xport *)sc;
+
+	xstrlcpy(x->account, account ? account : "", sizeof x->account);
 }

@@ -1,6 +1,7 @@
 /* screen_recon.c - a bank account's reconciliation by day (issue 20, "a
- * reconciliation screen per bank account and day"): [deposits] account's
- * days with a deposit or a credit, what was deposited, credited and
+ * reconciliation screen per bank account and day"): a bank account's
+ * days (a chooses among those the deposits and statements name,
+ * [deposits] account first when set; review R20) with a deposit or a credit, what was deposited, credited and
  * matched, the difference and the exceptions open that day, as report
  * reconciliation lists them; m matches by the rules and reads the days
  * again, Enter opens a day (screen_recon_day.c), after which the days are
@@ -12,7 +13,7 @@
 
 #include "backoffice.h"
 
-enum { R_MATCH, R_RELOAD, R_BACK, R_EXPORT, R_DAY };
+enum { R_MATCH, R_RELOAD, R_BACK, R_EXPORT, R_DAY, R_ACCOUNT };
 
 static const struct tui_key screen_recon_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
@@ -20,6 +21,9 @@ static const struct tui_key screen_recon_keys[] = {
     {'m', "m", N_("Match"),
         N_("match credits by the rules, read the days again"), R_MATCH},
     {'g', "g", NULL, N_("read the days again"), R_RELOAD},
+    {'a', "a", N_("Account"),
+        N_("the next bank account the deposits and statements name"),
+        R_ACCOUNT},
     {'x', "x", N_("Export"), N_("export the days as CSV or Excel"),
         R_EXPORT},
     TUI_LIST_KEYS,
@@ -34,19 +38,47 @@ struct reconv {
 	size_t n;
 	struct tui_list list;
 	unsigned gen; /* t->list_gen when read */
+	struct recon_account *accounts; /* those named, to choose from */
+	size_t naccounts, account; /* and the one shown */
 };
+
+/* The account shown; "" when none is named. */
+static const char *
+account_of(const struct reconv *r)
+{
+	return r->account < r->naccounts ? r->accounts[r->account].account
+	                                 : "";
+}
 
 static void
 load(struct reconv *r, struct tui *t)
 {
 	struct pd_err err;
+	char keep[DEPOSIT_ACCOUNT_BUFSZ];
+	size_t i;
 
 	free(r->rows);
+	r->rows = NULL;
 	r->n = 0;
 	r->gen = t->list_gen;
-	r->rows = svc_recon_days(t->svc, NULL, NULL, NULL, &r->n, &err);
-	if (r->rows == NULL)
+	/* the accounts again (a sync or an import may name more) */
+	xstrlcpy(keep, account_of(r), sizeof keep);
+	free(r->accounts);
+	r->accounts = svc_recon_accounts(t->svc, &r->naccounts, &err);
+	if (r->accounts == NULL) {
+		r->naccounts = 0;
 		tui_message(t, 1, "%s", err.msg);
+	}
+	r->account = 0;
+	for (i = 0; i < r->naccounts; i++)
+		if (strcmp(r->accounts[i].account, keep) == 0)
+			r->account = i;
+	if (r->naccounts > 0) {
+		r->rows = svc_recon_days(
+		    t->svc, account_of(r), NULL, NULL, &r->n, &err);
+		if (r->rows == NULL)
+			tui_message(t, 1, "%s", err.msg);
+	}
 	r->list.sel = r->n > 0 ? (int)r->n - 1 : 0;
 	tui_list_set(&r->list, r->n);
 }
@@ -73,14 +105,23 @@ draw(struct tui_screen *sc, struct tui *t)
 		if (sel < r->n)
 			r->list.sel = sel;
 	}
-	snprintf(line, sizeof line, _("Bank account %s, by day"),
-	    t->svc->cfg.deposit_account[0] ? t->svc->cfg.deposit_account : "-");
+	if (r->naccounts > 1)
+		snprintf(line, sizeof line,
+		    _("Bank account %s (%zu of %zu), by day"), account_of(r),
+		    r->account + 1, r->naccounts);
+	else
+		snprintf(line, sizeof line, _("Bank account %s, by day"),
+		    r->naccounts ? account_of(r) : "-");
 	/* no scope: one bank account's (issue 23) */
 	tui_org_suffix(line, sizeof line);
 	tui_text(y, 2, line, COLS - 4);
 	y += 2;
 	tui_list_draw(t, &r->list, y, 2, COLS - 3, LINES - 3 - y);
-	if (r->n == 0)
+	if (r->naccounts == 0)
+		tui_text(y + 1, 3,
+		    _("No deposit or bank statement names a bank account yet"),
+		    COLS - 4);
+	else if (r->n == 0)
 		tui_text(y + 1, 3, _("Nothing to reconcile"), COLS - 4);
 }
 
@@ -99,15 +140,36 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	case R_RELOAD:
 		load(r, t);
 		return TUI_HANDLED;
+	case R_ACCOUNT: {
+		char next[DEPOSIT_ACCOUNT_BUFSZ];
+
+		if (r->naccounts < 2) {
+			tui_message(t, 0, "%s",
+			    _("No other bank account is named by a deposit or "
+			      "a statement"));
+			return TUI_HANDLED;
+		}
+		/* load() keeps the account shown: name the next one */
+		xstrlcpy(next, r->accounts[(r->account + 1) % r->naccounts].account,
+		    sizeof next);
+		xstrlcpy(r->accounts[r->account].account, next,
+		    sizeof r->accounts[r->account].account);
+		load(r, t);
+		return TUI_HANDLED;
+	}
 	case R_DAY:
 		if (r->n > 0 && r->list.sel < r->n)
-			tui_push(t,
-			    screen_recon_day_new(t, r->rows[r->list.sel].day));
+			tui_push(t, screen_recon_day_new(t, account_of(r),
+			                r->rows[r->list.sel].day));
 		return TUI_HANDLED;
-	case R_EXPORT:
-		tui_push(t, screen_export_new(
-		                t, LIST_RECON, NULL, NULL, NULL, 0, NULL, 0));
+	case R_EXPORT: {
+		struct tui_screen *x = screen_export_new(
+		    t, LIST_RECON, NULL, NULL, NULL, 0, NULL, 0);
+
+		screen_export_account(x, account_of(r)); /* the one shown */
+		tui_push(t, x);
 		return TUI_HANDLED;
+	}
 	case R_BACK:
 		return TUI_CLOSE;
 	}
@@ -120,6 +182,7 @@ free_recon(struct tui_screen *sc)
 	struct reconv *r = (struct reconv *)sc;
 
 	free(r->rows);
+	free(r->accounts);
 	tui_list_free(&r->list);
 }
 

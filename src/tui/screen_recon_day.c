@@ -32,6 +32,7 @@ static const struct tui_key screen_recon_day_keys[] = {
 struct dayv {
 	struct tui_screen sc;
 	char day[11];
+	char account[DEPOSIT_ACCOUNT_BUFSZ];
 	struct recon_line *rows;
 	struct recon_exception *exc;
 	size_t n, nexc;
@@ -48,7 +49,7 @@ load(struct dayv *d, struct tui *t)
 	free(d->exc);
 	d->n = d->nexc = 0;
 	d->gen = t->list_gen;
-	d->rows = svc_recon_day(t->svc, d->day, &d->exc, &d->nexc, &d->n, &err);
+	d->rows = svc_recon_day(t->svc, d->account, d->day, &d->exc, &d->nexc, &d->n, &err);
 	if (d->rows == NULL)
 		tui_message(t, 1, "%s", err.msg);
 	d->list.sel = 0;
@@ -73,8 +74,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (d->gen != t->list_gen)
 		load(d, t);
 	snprintf(line, sizeof line, _("Bank account %s on %s"),
-	    t->svc->cfg.deposit_account[0] ? t->svc->cfg.deposit_account : "-",
-	    d->day);
+	    d->account[0] ? d->account : "-", d->day);
 	tui_text(y, 2, line, COLS - 4);
 	y += 2;
 	tui_list_draw(t, &d->list, y, 2, COLS - 3, LINES - 3 - y);
@@ -141,13 +141,14 @@ const struct tui_screen_class screen_recon_day_class = {
 };
 
 struct tui_screen *
-screen_recon_day_new(struct tui *t, const char *day)
+screen_recon_day_new(struct tui *t, const char *account, const char *day)
 {
 	struct dayv *d = xcalloc(1, sizeof *d);
 	const struct xcol *cols;
 	int ncols;
 
 	xstrlcpy(d->day, day, sizeof d->day);
+	xstrlcpy(d->account, account, sizeof d->account);
 	cols = svc_listing_cols(LIST_RECON_DAY, &ncols);
 	tui_list_init(&d->list, cols, ncols, cells, d);
 	d->list.sorted = 1;

@@ -2,7 +2,8 @@
  * "a supervisor matches or unmatches by hand with a note, and resolves
  * it"): the Exceptions list's r resolves the exception under the cursor
  * with a note (Resolve Exception), h matches a credit nobody expected to
- * a bank transfer or to a terminal's day of card payments (Match Credit);
+ * a bank transfer, to a terminal's day of card payments or to a deposit
+ * of its account not credited yet, picked (review R20) (Match Credit);
  * a day's u takes a credit's match back (Unmatch Credit). Enter asks
  * once, then calls the use case `paydesk reconcile resolve`, `reconcile
  * match`, `reconcile unmatch` or `deposit unmatch` call, whose refusal is
@@ -47,7 +48,10 @@ static const struct tui_key hand_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-enum { F_WHAT, F_PAY, F_CARD, F_NOTE, F_COUNT };
+enum { F_WHAT, F_PAY, F_CARD, F_DEP, F_NOTE, F_COUNT };
+
+/* The deposits offered to a credit, at most. */
+#define DEPS_MAX 32
 
 struct rstep {
 	struct tui_step s; /* first: the screen, its form, Enter asked */
@@ -56,8 +60,41 @@ struct rstep {
 	char slip[33];            /* a deposit's match: its slip */
 	struct recon_exception e; /* the exception (or the credit) */
 	struct tui_form_item it[F_COUNT];
-	const char *what[2];
+	const char *what[3];
+	/* the deposits of the credit's account not credited yet: slips and
+	 * their choice labels (slip, amount, day handed) */
+	char account[DEPOSIT_ACCOUNT_BUFSZ];
+	char slips[DEPS_MAX][DEPOSIT_SLIP_BUFSZ];
+	char labels[DEPS_MAX][DEPOSIT_SLIP_BUFSZ + MONEY_BUFSZ + 16];
+	const char *opts[DEPS_MAX];
+	int ndeps;
 };
+
+/* The deposits of r->account handed and not credited, newest first. */
+static void
+deposits_of(struct rstep *r, struct tui *t)
+{
+	struct deposit *v;
+	struct pd_err err;
+	char m[MONEY_BUFSZ];
+	size_t n, i;
+
+	v = svc_deposit_list(t->svc, &n, &err);
+	if (v == NULL)
+		return;
+	for (i = 0; i < n && r->ndeps < DEPS_MAX; i++) {
+		if (strcmp(v[i].status, "handed") != 0 ||
+		    strcmp(v[i].account, r->account) != 0)
+			continue;
+		xstrlcpy(r->slips[r->ndeps], v[i].slip_no, sizeof r->slips[0]);
+		snprintf(r->labels[r->ndeps], sizeof r->labels[0], "%s  %s  %s",
+		    v[i].slip_no, svc_money(t->svc, m, sizeof m, v[i].amount),
+		    v[i].deposited_on);
+		r->opts[r->ndeps] = r->labels[r->ndeps];
+		r->ndeps++;
+	}
+	free(v);
+}
 
 /* What stops the step, into why ("" none). */
 static void
@@ -71,6 +108,10 @@ check(const struct rstep *r, char *why, size_t wn)
 	         r->it[F_CARD].f.len == 0)
 		snprintf(why, wn, "%s",
 		    _("Give the terminal and day: TERMINAL:YYYY-MM-DD"));
+	else if (r->hand && r->it[F_WHAT].choice == 2 && r->ndeps == 0)
+		snprintf(why, wn,
+		    _("No deposit to account %s is waiting for its credit"),
+		    r->account);
 	else if (r->it[F_NOTE].f.len == 0)
 		snprintf(why, wn, "%s", _("A note is required"));
 }
@@ -84,6 +125,8 @@ draw(struct tui_screen *sc, struct tui *t)
 
 	r->it[F_PAY].hidden = !r->hand || r->it[F_WHAT].choice != 0;
 	r->it[F_CARD].hidden = !r->hand || r->it[F_WHAT].choice != 1;
+	r->it[F_DEP].hidden =
+	    !r->hand || r->it[F_WHAT].choice != 2 || r->ndeps == 0;
 	lw = list_form_width(&r->s.fm, 14) + 2;
 	snprintf(head, sizeof head, "%s  %s", r->e.key, r->e.detail);
 	attron(A_BOLD);
@@ -137,8 +180,9 @@ apply(struct tui_step *s, struct tui *t)
 			tui_message(t, 1,
 			    _("Match statement line %s to %s? {Enter} again"),
 			    r->e.ref,
-			    r->it[F_WHAT].choice == 0 ? r->it[F_PAY].f.buf
-			                              : r->it[F_CARD].f.buf);
+			    r->it[F_WHAT].choice == 0   ? r->it[F_PAY].f.buf
+			    : r->it[F_WHAT].choice == 1 ? r->it[F_CARD].f.buf
+			        : r->slips[r->it[F_DEP].choice]);
 		else
 			tui_message(t, 1,
 			    _("Resolve exception %s? {Enter} again to resolve "
@@ -152,6 +196,9 @@ apply(struct tui_step *s, struct tui *t)
 	else if (r->unmatch)
 		rc = svc_line_unmatch(
 		    t->svc, r->e.ref, r->it[F_NOTE].f.buf, &u, &err);
+	else if (r->hand && r->it[F_WHAT].choice == 2)
+		rc = svc_deposit_match(t->svc, r->slips[r->it[F_DEP].choice],
+		    r->e.ref, r->it[F_NOTE].f.buf, &d, &err);
 	else if (r->hand)
 		rc = svc_line_match(t->svc, r->e.ref,
 		    r->it[F_WHAT].choice == 0 ? r->it[F_PAY].f.buf : NULL,
@@ -234,9 +281,20 @@ screen_recon_step_new(struct tui *t, const struct recon_exception *e, int hand)
 	r->e = *e;
 	r->what[0] = _("Bank transfer");
 	r->what[1] = _("Card day");
-	tui_form_choice(&r->it[F_WHAT], _("Match to"), r->what, 2, 0);
+	r->what[2] = _("Deposit");
+	/* the credit's account: its target's first part (ACCOUNT/...) */
+	snprintf(r->account, sizeof r->account, "%.*s",
+	    (int)strcspn(e->target, "/"), e->target);
+	if (hand)
+		deposits_of(r, t);
+	tui_form_choice(&r->it[F_WHAT], _("Match to"), r->what, 3, 0);
 	tui_form_text(&r->it[F_PAY], _("Payment"), 32, "");
 	tui_form_text(&r->it[F_CARD], _("Terminal:day"), 27, "");
+	if (r->ndeps > 0)
+		tui_form_choice(
+		    &r->it[F_DEP], _("Deposit"), r->opts, r->ndeps, 0);
+	else
+		tui_form_text(&r->it[F_DEP], _("Deposit"), 1, "");
 	tui_form_text(&r->it[F_NOTE], _("Note"), DEPOSIT_NOTE_BUFSZ - 1, "");
 	r->it[F_WHAT].hidden = !hand;
 	tui_step_init(&r->s,

@@ -295,8 +295,9 @@ screen_shift_open_new(struct tui *t)
 	return &c->sc;
 }
 
-struct tui_screen *
-screen_shift_close_new(struct tui *t, struct tui_screen *home)
+/* The close's first step of shift uuid (NULL: the cashier's own). */
+static struct tui_screen *
+close_of(struct tui *t, struct tui_screen *home, const char *uuid)
 {
 	struct drawer_close *d = xcalloc(1, sizeof *d);
 	struct shift_report x;
@@ -305,7 +306,8 @@ screen_shift_close_new(struct tui *t, struct tui_screen *home)
 	size_t i;
 	int k;
 
-	if (svc_shift_x(t->svc, &x, &err) != 0) {
+	if ((uuid ? svc_shift_show(t->svc, uuid, &x, &err)
+	          : svc_shift_x(t->svc, &x, &err)) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		free(d);
 		return NULL;
@@ -329,4 +331,24 @@ screen_shift_close_new(struct tui *t, struct tui_screen *home)
 	c = count_new(t, &screen_shift_count_class);
 	c->close = d;
 	return &c->sc;
+}
+
+struct tui_screen *
+screen_shift_close_new(struct tui *t, struct tui_screen *home)
+{
+	return close_of(t, home, NULL);
+}
+
+struct tui_screen *
+screen_shift_close_of(
+    struct tui *t, struct tui_screen *home, const struct shift *sh)
+{
+	if (sh->status != SHIFT_OPEN ||
+	    strcmp(sh->terminal, t->svc->cfg.terminal_id) != 0) {
+		tui_message(t, 1,
+		    _("Only an open shift of terminal %s is closed here"),
+		    t->svc->cfg.terminal_id);
+		return NULL;
+	}
+	return close_of(t, home, sh->uuid);
 }

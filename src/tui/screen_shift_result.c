@@ -164,6 +164,7 @@ request(struct result *r, struct tui *t, struct shift_close_request *q,
 	memset(q, 0, sizeof *q);
 	q->counts = r->counts;
 	q->ncounts = r->ncounts;
+	q->cashier = r->d->sh.cashier; /* a supervisor's close of another's */
 	/* as filled in (the service's default, svc_shift_close_check):
 	 * unchanged, the service keeps its default */
 	if (r->items[0].changed && r->items[0].f.len > 0) {
@@ -342,6 +343,7 @@ screen_shift_result_new(struct tui *t, struct drawer_close *d)
 	memset(&q, 0, sizeof q);
 	q.counts = r->counts;
 	q.ncounts = r->ncounts;
+	q.cashier = d->sh.cashier;
 	if (svc_shift_close_check(t->svc, &q, &r->res, &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
 	else

@@ -11,7 +11,7 @@
 
 #include "drawer.h"
 
-enum { A_OPEN = 1, A_FILTER, A_CLEAR, A_RELOAD, A_BACK };
+enum { A_OPEN = 1, A_FILTER, A_CLEAR, A_RELOAD, A_BACK, A_CLOSE };
 
 static const struct tui_key screen_shifts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Details"),
@@ -19,6 +19,9 @@ static const struct tui_key screen_shifts_keys[] = {
     {'f', "f", N_("Filter"), N_("the filters of the list"), A_FILTER},
     {'F', "F", NULL, N_("clear every filter"), A_CLEAR},
     {'g', "g", NULL, N_("read the list again"), A_RELOAD},
+    {'c', "c", NULL,
+        N_("close an open shift of a cashier who has gone"),
+        A_CLOSE},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -199,6 +202,13 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_FILTER:
 		tui_push(t, screen_shift_filter_new(&s->f));
+		return TUI_HANDLED;
+	case A_CLOSE:
+		if (s->n == 0)
+			return TUI_HANDLED;
+		next = screen_shift_close_of(t, sc, &s->rows[s->list.sel]);
+		if (next != NULL)
+			tui_push(t, next);
 		return TUI_HANDLED;
 	case A_OPEN:
 		if (s->n == 0)

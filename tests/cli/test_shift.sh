@@ -543,6 +543,36 @@ done
 same "a Z report's pages each hold some of it (pages: $np)" "${np:+x}$blank" "x"
 rm -f "$T/page.db" "$T/page.pdf"
 
+# -- (review R20, fault 8) a shift left open by a cashier who has gone
+# holds the drawer: a supervisor closes it with a blind count of their
+# own, the Z report naming who closed it, the audit whose shift it was
+cp "$DB" "$T/gone.db"
+G() { PAYDESK_PIN=4321 "$PD" --db "$T/gone.db" --user sam "$@"; }
+GM() { PAYDESK_PIN=2222 "$PD" --db "$T/gone.db" --user mary "$@"; }
+gone=$(store_hash "$T/gone.db")
+expect "jane's shift holds the drawer: sam is told who may close it" 13 \
+    "by its cashier or a supervisor (paydesk shift close --cashier jane)" \
+    G shift open --count 10000x1
+expect "a cashier closes no other's shift" 5 "supervisor" \
+    G shift close --cashier jane --count 10000x1
+expect "--cashier of no user: named" 4 "--cashier nobody: no such user" \
+    GM shift close --cashier nobody --count 10000x1
+expect "--cashier of one with no open shift: said" 13 \
+    "sam has no open shift at terminal T01" \
+    GM shift close --cashier sam --count 10000x1
+same "the refusals changed nothing" "$(store_hash "$T/gone.db")" "$gone"
+expect "a supervisor closes the shift jane left open" 0 "Z-T01-" \
+    GM shift close --cashier jane --count 10000x1
+same "closed by mary, jane's shift, audited under mary naming jane" \
+    "$(sqlite3 "$T/gone.db" "SELECT s.cashier || '/' || s.closed_by || '/' || s.status FROM shifts s ORDER BY s.id DESC LIMIT 1")|$(sqlite3 "$T/gone.db" "SELECT \"user\" FROM audit_log WHERE action = 'close' AND detail LIKE '%cashier=jane%'")" \
+    "jane/mary/closed|mary"
+Z=$(sqlite3 "$T/gone.db" "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+GM shift z "$Z" --text --out "$T/gone.txt" >/dev/null 2>&1
+grep -q "Closed by.*mary" "$T/gone.txt" && ok "the Z report says mary closed it" ||
+    echo "not ok - the Z report says mary closed it"
+expect "then sam opens the drawer" 0 "" G shift open --count 10000x1
+rm -f "$T/gone.db" "$T/gone.txt"
+
 # -- the audit trail and the store
 same "audited: opens, movements, closes" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'shift' ORDER BY id)")" \

@@ -409,3 +409,58 @@ for L in es fr; do
 	esc 2
 	logout
 done
+
+# --- (review R20, fault 8) a shift left open by a cashier who has gone:
+# the supervisor closes it on the Shifts tab (c), a blind count of
+# their own; jane's second shift closed first from the command line
+# (the count the es and fr screens showed stands: reasons, a sign-off)
+PAYDESK_APPROVER_PIN=9999 expect "mary closes jane's shift from the command line" 0 "Z-T01-" \
+    env PAYDESK_PIN=2222 "$PD" --user mary shift close --cashier jane \
+    --reason "Cash=Gone home;Cheque=Gone home" --approver admin
+expect "jane opens another and goes home" 0 "" jane shift open --count 10000x1
+tui_start
+login mary 2222
+wait_for "mary on the dashboard" "Total Collected"
+keys h
+wait_for "the Shifts tab, jane's shift open" "Open"
+keys Home c
+wait_for "c: the blind count of jane's shift" "Count the cash in the drawer"
+lacks "the supervisor's count is blind too" "Expected"
+type_text "1"
+keys Enter
+wait_for "the slips" "Count the card slips"
+keys Enter
+wait_for "no cheques taken: the result" "The count against what was expected"
+line_is "the drawer's cash as counted" "Cash " "\$0.00"
+keys Enter
+wait_for "Enter asks first" "again to close"
+keys Enter
+wait_for "jane's shift closed by mary" "Shift closed: Z-T01-"
+same "closed by mary, jane's" \
+    "$(sql "SELECT cashier || '/' || closed_by || '/' || status FROM shifts ORDER BY id DESC LIMIT 1")" \
+    "jane/mary/closed"
+keys c
+wait_for "c on a closed shift: said" "Only an open shift of terminal T01 is closed here"
+esc 1
+logout
+
+# --- (review R20, fault 26) a supervisor takes cash in the screens too:
+# x on the Dashboard opens their shift, then offers its menu
+tui_start
+login mary 2222
+wait_for "mary on the dashboard again" "Total Collected"
+keys F1 PgDn
+wait_for "the Dashboard's help names the shift's key" "your shift: open one"
+keys Escape
+keys x
+wait_for "x: mary's opening float" "Count the opening float (Cash)"
+type_text "1"
+keys Enter
+wait_for "mary's shift opens" "Shift opened with a float of \$100.00"
+same "the open shift is mary's" \
+    "$(sql "SELECT cashier FROM shifts WHERE status = 'open'")" "mary"
+keys x
+wait_for "x again: the shift's menu" "X report"
+wait_for "with its close" "Close shift"
+esc 1
+logout
