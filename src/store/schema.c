@@ -87,6 +87,7 @@ const char *const store_migrations[] = {
     store_mig_59,
     store_mig_60,
     store_mig_61,
+    store_mig_62,
 };
 
 const int store_nmigrations =

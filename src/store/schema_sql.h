@@ -277,5 +277,6 @@ extern const char store_mig_58[];
 extern const char store_mig_59[];
 extern const char store_mig_60[];
 extern const char store_mig_61[];
+extern const char store_mig_62[];
 
 #endif
