@@ -373,6 +373,12 @@ struct arr_item *store_arr_items(
  * moved, absorbed, paid_on. */
 struct arr_item_of *store_arr_items_overdue(
     struct store *st, const char *among, size_t *n, struct pd_err *err);
+/* The consumers (ids, ascending; *n) with an arrangement not cancelled
+ * that may be Broken on today (YYYY-MM-DD): more installments missed or
+ * paid late, or replaced, than it allows. A superset of those Broken,
+ * read without their compliance; caller frees (NULL: err). */
+int64_t *store_arr_may_break(
+    struct store *st, const char *today, size_t *n, struct pd_err *err);
 /* The items whose debt arrangement arr_id holds (net of what it gave
  * back), in the order it took them (arrange.h); caller frees. */
 struct arr_hold *store_arr_holds(

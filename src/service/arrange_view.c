@@ -138,6 +138,35 @@ svc_kept_broken(struct svc *s, size_t *n, char **broken, struct pd_err *err)
 	return ids;
 }
 
+int64_t *
+svc_kept_may_break(struct svc *s, size_t *n, char **broken, int64_t **cand,
+    size_t *ncand, struct pd_err *err)
+{
+	char today[11], *among, *w;
+	int64_t *ids;
+	size_t i;
+
+	*n = 0;
+	*broken = NULL;
+	svc_today(today);
+	if ((*cand = store_arr_may_break(s->st, today, ncand, err)) == NULL)
+		return NULL;
+	w = among = xcalloc(*ncand * 21 + 3, 1);
+	*w++ = '[';
+	for (i = 0; i < *ncand; i++)
+		w += sprintf(w, "%s%lld", i ? "," : "", (long long)(*cand)[i]);
+	strcpy(w, "]");
+	ids = kept_of(s, among, n, broken, err);
+	free(among);
+	if (ids == NULL) {
+		free(*broken);
+		*broken = NULL;
+		free(*cand);
+		*cand = NULL;
+	}
+	return ids;
+}
+
 /* v filled for arrangement a (read; what it holds too if holds). */
 static int
 view_read(struct svc *s, const struct arrangement *a, int holds,

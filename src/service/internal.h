@@ -581,5 +581,10 @@ int64_t *svc_kept_overdue(
  * 21). */
 int64_t *svc_kept_broken(
     struct svc *s, size_t *n, char **broken, struct pd_err *err);
+/* As svc_kept_broken, of the consumers only whose plans may be Broken
+ * (store_arr_may_break: *cand, ascending, *ncand; caller frees): the
+ * disconnection list reads the others' plans for those it lists. */
+int64_t *svc_kept_may_break(struct svc *s, size_t *n, char **broken,
+    int64_t **cand, size_t *ncand, struct pd_err *err);
 
 #endif
