@@ -306,8 +306,8 @@ svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
 	 * compliance read took 1.3 s at 10M payments, bench_debts), then
 	 * those of the others listed who have one (a look-up per consumer
 	 * cost seconds) */
-	if ((kept = svc_kept_may_break(s, &nk, &broken, &cand, &nc, err)) ==
-	    NULL)
+	kept = svc_kept_may_break(s, cutoff, &nk, &broken, &cand, &nc, err);
+	if (kept == NULL)
 		return NULL;
 	r = store_overdue(s->st, cutoff, min, broken, n, err);
 	free(broken);

@@ -313,7 +313,11 @@ store_arr_items_overdue(
 static void
 read_may_break(struct db_stmt *s, void *elem)
 {
-	*(int64_t *)elem = db_column_int64(s, 0);
+	struct arr_may_break *m = elem;
+
+	m->arr_id = db_column_int64(s, 0);
+	m->consumer_id = db_column_int64(s, 1);
+	m->sure = db_column_int(s, 2) > db_column_int(s, 3);
 }
 
 /* An installment a plan may have missed or paid late: unpaid past due
@@ -332,29 +336,42 @@ read_may_break(struct db_stmt *s, void *elem)
 	"c.item_id = i.id AND c.applied_on > date(i.due_on, '+' || " g " || "  \
 	"' days')) END"
 
-int64_t *
-store_arr_may_break(
-    struct store *st, const char *today, size_t *n, struct pd_err *err)
+struct arr_may_break *
+store_arr_may_break(struct store *st, const char *today,
+    const char *cutoff, size_t *n, struct pd_err *err)
 {
 	/* a plan breaks when more of its installments than it allows were
-	 * missed or paid late; those it moved or that were paid elsewhere
-	 * (replaced) count here too, so that this is a superset of the
-	 * Broken plans that compliance (svc) then decides exactly. By the
-	 * items' (plan_id, inst_no) and a probe of the paid ones' payments
-	 * only: reading every plan's compliance took 1.3 s at 10M
-	 * (bench_debts) */
+	 * missed or paid late. Surely so when more than it allows are
+	 * unpaid past due + grace and untouched by any move (so neither
+	 * replaced nor paid: missed; a plan with one unpaid is not
+	 * Completed). Else maybe: those moved or paid elsewhere (replaced)
+	 * counted too, a superset that compliance (svc) decides exactly.
+	 * By the items' (plan_id, inst_no), a probe of the moves of the
+	 * unpaid ones and, for the plans not surely Broken, of the paid
+	 * ones' payments: reading every plan's compliance took 1.3 s at 10M
+	 * (bench_debts). Only the plans with something open due after
+	 * cutoff: a Broken plan adds no other debt to the list
+	 * (store_overdue). */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT DISTINCT a.consumer_id FROM arrangements a WHERE "
-	    "a.cancelled = 0 AND (SELECT count(*) FROM items i WHERE "
-	    "i.plan_id = a.plan_id AND " MAY_MISS("a.grace_days") ") > "
-	    "a.misses_allowed ORDER BY 1",
+	    "SELECT id, consumer_id, d, misses_allowed FROM (SELECT a.id, "
+	    "a.consumer_id, a.plan_id, a.grace_days, a.misses_allowed, "
+	    "(SELECT count(*) FROM items i WHERE i.plan_id = a.plan_id AND "
+	    "i.settled < i.amount AND i.due_on < date(?1, '-' || "
+	    "a.grace_days || ' days') AND NOT EXISTS (SELECT 1 FROM "
+	    "arrangement_moves m WHERE m.item_id = i.id)) AS d FROM "
+	    "arrangements a WHERE a.cancelled = 0 AND EXISTS (SELECT 1 FROM "
+	    "items i WHERE i.plan_id = a.plan_id AND i.settled < i.amount AND "
+	    "i.due_on > ?2)) a WHERE d > "
+	    "misses_allowed OR (SELECT count(*) FROM items i WHERE i.plan_id "
+	    "= a.plan_id AND " MAY_MISS("a.grace_days") ") > "
+	    "misses_allowed ORDER BY consumer_id, id",
 	    err);
 
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "s", today);
-	return st_collect(st, s, sizeof(int64_t), read_may_break, n,
-	    "reading plans that may be broken", err);
+	st_bind(s, "ss", today, cutoff);
+	return st_collect(st, s, sizeof(struct arr_may_break), read_may_break,
+	    n, "reading plans that may be broken", err);
 }
 #undef MAY_MISS
 
