@@ -139,8 +139,8 @@ svc_kept_broken(struct svc *s, size_t *n, char **broken, struct pd_err *err)
 }
 
 int64_t *
-svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n,
-    char **broken, int64_t **cand, size_t *ncand, struct pd_err *err)
+svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n, char **broken,
+    int64_t **cand, size_t *ncand, struct pd_err *err)
 {
 	struct arr_may_break *m;
 	char today[11], *among, *w, *wb, *more = NULL;
@@ -173,8 +173,8 @@ svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n,
 	strcpy(w, "]");
 	free(m);
 	*ncand = k;
-	ids = k == 0 ? xcalloc(1, sizeof *ids)
-	             : kept_of(s, among, n, &more, err);
+	ids =
+	    k == 0 ? xcalloc(1, sizeof *ids) : kept_of(s, among, n, &more, err);
 	free(among);
 	if (ids == NULL) {
 		free(*broken);

@@ -321,24 +321,25 @@ read_may_break(struct db_stmt *s, void *elem)
 }
 
 /* An installment a plan may have missed or paid late: unpaid past due
- * + grace (?1 today, g the grace days), or paid in full with no payment
+ * + grace (?1 today), or paid in full with no payment
  * nor credit to date it (compliance reads it as unpaid), or some of it
  * paid after due + grace. */
-#define MAY_MISS(g)                                                            \
-	"CASE WHEN i.settled < i.amount THEN i.due_on < date(?1, '-' || " g    \
-	" || ' days') ELSE (i.due_on < date(?1, '-' || " g " || ' days') "     \
-	"AND NOT EXISTS (SELECT 1 FROM allocations x WHERE x.item_id = i.id "  \
-	"AND x.amount > 0) AND NOT EXISTS (SELECT 1 FROM credit_applications " \
-	"c WHERE c.item_id = i.id)) OR EXISTS (SELECT 1 FROM allocations x "   \
-	"JOIN payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "   \
-	"x.amount > 0 AND y.paid_on > date(i.due_on, '+' || " g " || ' "      \
-	"days')) OR EXISTS (SELECT 1 FROM credit_applications c WHERE "        \
-	"c.item_id = i.id AND c.applied_on > date(i.due_on, '+' || " g " || "  \
-	"' days')) END"
+#define MAY_MISS                                                               \
+	"CASE WHEN i.settled < i.amount THEN i.due_on < date(?1, '-' || "      \
+	"a.grace_days || ' days') ELSE (i.due_on < date(?1, '-' || "           \
+	"a.grace_days || ' days') AND NOT EXISTS (SELECT 1 FROM "              \
+	"allocations x WHERE x.item_id = i.id AND x.amount > 0) AND NOT "      \
+	"EXISTS (SELECT 1 FROM credit_applications c WHERE c.item_id = "       \
+	"i.id)) OR EXISTS (SELECT 1 FROM allocations x JOIN payments y ON "    \
+	"y.id = x.payment_id WHERE x.item_id = i.id AND x.amount > 0 AND "     \
+	"y.paid_on > date(i.due_on, '+' || a.grace_days || ' days')) OR "      \
+	"EXISTS (SELECT 1 FROM credit_applications c WHERE c.item_id = i.id "  \
+	"AND c.applied_on > date(i.due_on, '+' || a.grace_days || ' days')) "  \
+	"END"
 
 struct arr_may_break *
-store_arr_may_break(struct store *st, const char *today,
-    const char *cutoff, size_t *n, struct pd_err *err)
+store_arr_may_break(struct store *st, const char *today, const char *cutoff,
+    size_t *n, struct pd_err *err)
 {
 	/* a plan breaks when more of its installments than it allows were
 	 * missed or paid late. Surely so when more than it allows are
@@ -363,7 +364,7 @@ store_arr_may_break(struct store *st, const char *today,
 	    "items i WHERE i.plan_id = a.plan_id AND i.settled < i.amount AND "
 	    "i.due_on > ?2)) a WHERE d > "
 	    "misses_allowed OR (SELECT count(*) FROM items i WHERE i.plan_id "
-	    "= a.plan_id AND " MAY_MISS("a.grace_days") ") > "
+	    "= a.plan_id AND " MAY_MISS ") > "
 	    "misses_allowed ORDER BY consumer_id, id",
 	    err);
 
