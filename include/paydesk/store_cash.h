@@ -378,6 +378,19 @@ struct arr_item *store_arr_items(
  * moved, absorbed, paid_on. */
 struct arr_item_of *store_arr_items_overdue(
     struct store *st, const char *among, size_t *n, struct pd_err *err);
+/* The arrangements not cancelled, with an installment open due after
+ * cutoff, that may be Broken on today (YYYY-MM-DD), by consumer: more
+ * installments missed or paid late, or replaced, than they allow; sure
+ * when more than allowed are unpaid past due + grace and were never
+ * moved (so Broken). A superset of those Broken (of those whose Broken
+ * status changes store_overdue), read without their compliance; caller
+ * frees (NULL: err). */
+struct arr_may_break {
+	int64_t arr_id, consumer_id;
+	int sure;
+};
+struct arr_may_break *store_arr_may_break(struct store *st,
+    const char *today, const char *cutoff, size_t *n, struct pd_err *err);
 /* The items whose debt arrangement arr_id holds (net of what it gave
  * back), in the order it took them (arrange.h); caller frees. */
 struct arr_hold *store_arr_holds(

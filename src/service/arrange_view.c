@@ -138,6 +138,68 @@ svc_kept_broken(struct svc *s, size_t *n, char **broken, struct pd_err *err)
 	return ids;
 }
 
+int64_t *
+svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n, char **broken,
+    int64_t **cand, size_t *ncand, struct pd_err *err)
+{
+	struct arr_may_break *m;
+	char today[11], *among, *w, *wb, *more = NULL;
+	int64_t *ids;
+	size_t nm, i, k = 0;
+
+	*n = *ncand = 0;
+	*broken = NULL;
+	*cand = NULL;
+	svc_today(today);
+	if ((m = store_arr_may_break(s->st, today, cutoff, &nm, err)) == NULL)
+		return NULL;
+	/* the sure ones named at once; the others' consumers (ascending,
+	 * once each) have their plans' compliance read */
+	*cand = xcalloc(nm ? nm : 1, sizeof **cand);
+	wb = *broken = xcalloc(nm * 21 + 3, 1);
+	*wb++ = '[';
+	w = among = xcalloc(nm * 21 + 3, 1);
+	*w++ = '[';
+	for (i = 0; i < nm; i++)
+		if (m[i].sure)
+			wb += sprintf(wb, "%s%lld", wb[-1] == '[' ? "" : ",",
+			    (long long)m[i].arr_id);
+		else if (k == 0 || (*cand)[k - 1] != m[i].consumer_id) {
+			(*cand)[k++] = m[i].consumer_id;
+			w += sprintf(w, "%s%lld", k == 1 ? "" : ",",
+			    (long long)m[i].consumer_id);
+		}
+	strcpy(wb, "]");
+	strcpy(w, "]");
+	free(m);
+	*ncand = k;
+	ids =
+	    k == 0 ? xcalloc(1, sizeof *ids) : kept_of(s, among, n, &more, err);
+	free(among);
+	if (ids == NULL) {
+		free(*broken);
+		*broken = NULL;
+		free(*cand);
+		*cand = NULL;
+		return NULL;
+	}
+	if (more != NULL && strcmp(more, "[]") != 0) {
+		/* both arrays: "[a,b]" and "[c]" make "[a,b,c]" */
+		w = xcalloc(strlen(*broken) + strlen(more) + 1, 1);
+		strcpy(w, *broken);
+		if (strcmp(*broken, "[]") == 0)
+			strcpy(w, more);
+		else {
+			w[strlen(w) - 1] = ',';
+			strcat(w, more + 1);
+		}
+		free(*broken);
+		*broken = w;
+	}
+	free(more);
+	return ids;
+}
+
 /* v filled for arrangement a (read; what it holds too if holds). */
 static int
 view_read(struct svc *s, const struct arrangement *a, int holds,

@@ -581,5 +581,12 @@ int64_t *svc_kept_overdue(
  * 21). */
 int64_t *svc_kept_broken(
     struct svc *s, size_t *n, char **broken, struct pd_err *err);
+/* As svc_kept_broken, for the disconnection list of cutoff: *broken
+ * names the Broken plans with an installment open due after cutoff (the
+ * others add nothing to store_overdue); the consumers kept are of *cand
+ * only (ascending, *ncand; caller frees), those whose plans it read
+ * (store_arr_may_break; a sure one is named unread). */
+int64_t *svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n,
+    char **broken, int64_t **cand, size_t *ncand, struct pd_err *err);
 
 #endif
