@@ -8,8 +8,6 @@
 #include <jansson.h>
 
 #include "central.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 /* The stored word (void, matched: a statement credit the bank booked
  * is matched to it, handed) as people read it. */
@@ -55,8 +53,7 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	    NC_("column", "Status"), NC_("column", "Amount")};
 	int w[7] = {12, 8, 16, 10, 10, 8, 12}, json = 0, i, digits;
 	char cur[4];
-	struct config cfg;
-	struct money_style st;
+	struct svc fmt; /* the node's money style (as main.c) */
 	struct deposit *v;
 	size_t n, k;
 
@@ -75,11 +72,12 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return -1;
 	/* written as paydesk-central shifts writes them (review R20):
 	 * the node's style, the symbol the code of a currency not its own */
-	cfg = b->cfg;
-	if (strcmp(cur, cfg.currency_code) != 0)
-		xstrlcpy(cfg.currency_symbol, cur, sizeof cfg.currency_symbol);
-	cfg.minor_digits = digits;
-	config_money_style(&cfg, &st);
+	memset(&fmt, 0, sizeof fmt);
+	fmt.cfg = b->cfg;
+	if (strcmp(cur, fmt.cfg.currency_code) != 0)
+		xstrlcpy(fmt.cfg.currency_symbol, cur,
+		    sizeof fmt.cfg.currency_symbol);
+	fmt.cfg.minor_digits = digits;
 	v = b->ops->deposits(b, argv[0], &n, err);
 	if (v == NULL)
 		return -1;
@@ -101,8 +99,7 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		cells[3] = v[k].deposited_on;
 		cells[4] = v[k].created_by;
 		cells[5] = status_word(&v[k]);
-		cells[6] = money_format_style(
-		    amount, sizeof amount, v[k].amount, &st);
+		cells[6] = svc_money(&fmt, amount, sizeof amount, v[k].amount);
 		central_row(cells, w, 7, 1);
 	}
 	free(v);
