@@ -655,7 +655,9 @@ store_gwl_list(
 		qb_add(&q, ")", "");
 	}
 	if (f->payment_uuid != NULL)
-		qb_add(&q, " AND g.payment_uuid = ?", "s", f->payment_uuid);
+		/* "<> ''": the partial index gw_payments_payment (mig 63) */
+		qb_add(&q, " AND g.payment_uuid = ? AND g.payment_uuid <> ''",
+		    "s", f->payment_uuid);
 	qb_add(&q, " ORDER BY g.paid_at, g.id", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);

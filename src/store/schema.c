@@ -88,6 +88,7 @@ const char *const store_migrations[] = {
     store_mig_60,
     store_mig_61,
     store_mig_62,
+    store_mig_63,
 };
 
 const int store_nmigrations =

@@ -278,5 +278,6 @@ extern const char store_mig_59[];
 extern const char store_mig_60[];
 extern const char store_mig_61[];
 extern const char store_mig_62[];
+extern const char store_mig_63[];
 
 #endif
