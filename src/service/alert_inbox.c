@@ -321,8 +321,7 @@ svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
 	*w++ = '[';
 	for (i = 0; i < *n; i++)
 		if (r[i].has_plan && !among_ids(r[i].consumer_id, cand, nc))
-			w += sprintf(w, "%s%lld", w[-1] == '[' ? "" : ",",
-			    (long long)r[i].consumer_id);
+			w = svc_json_id(w, r[i].consumer_id);
 	strcpy(w, "]");
 	more = strcmp(among, "[]") == 0 ? xcalloc(1, sizeof *more)
 	                                : svc_kept_overdue(s, among, &nm, err);

@@ -69,6 +69,13 @@ cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+char *
+svc_json_id(char *w, int64_t id)
+{
+	return w +
+	       sprintf(w, "%s%lld", w[-1] == '[' ? "" : ",", (long long)id);
+}
+
 static int64_t *
 kept_of(struct svc *s, const char *among, size_t *n, char **broken,
     struct pd_err *err)
@@ -106,8 +113,7 @@ kept_of(struct svc *s, const char *among, size_t *n, char **broken,
 		if (st == ARR_ACTIVE && tally.missed == 0)
 			ids[k++] = r[i].consumer_id;
 		else if (st == ARR_BROKEN && w != NULL)
-			w += sprintf(w, "%s%lld", w[-1] == '[' ? "" : ",",
-			    (long long)r[i].arr_id);
+			w = svc_json_id(w, r[i].arr_id);
 	}
 	if (w != NULL)
 		strcpy(w, "]");
@@ -162,12 +168,10 @@ svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n, char **broken,
 	*w++ = '[';
 	for (i = 0; i < nm; i++)
 		if (m[i].sure)
-			wb += sprintf(wb, "%s%lld", wb[-1] == '[' ? "" : ",",
-			    (long long)m[i].arr_id);
+			wb = svc_json_id(wb, m[i].arr_id);
 		else if (k == 0 || (*cand)[k - 1] != m[i].consumer_id) {
 			(*cand)[k++] = m[i].consumer_id;
-			w += sprintf(w, "%s%lld", k == 1 ? "" : ",",
-			    (long long)m[i].consumer_id);
+			w = svc_json_id(w, m[i].consumer_id);
 		}
 	strcpy(wb, "]");
 	strcpy(w, "]");

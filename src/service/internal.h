@@ -589,4 +589,9 @@ int64_t *svc_kept_broken(
 int64_t *svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n,
     char **broken, int64_t **cand, size_t *ncand, struct pd_err *err);
 
+/* id appended to a JSON array of ids being written at w (its "[" at
+ * w[-1] when it is the first), a list store reads with json_each; the
+ * buffer holds 21 bytes an id. Returns the new end. */
+char *svc_json_id(char *w, int64_t id);
+
 #endif
