@@ -347,6 +347,23 @@ struct overdue_row *store_overdue(struct store *st, const char *cutoff,
  * (NULL: all; issue 23), newest first. */
 struct arrangement *store_arr_list(struct store *st, int64_t consumer_id,
     const struct row_scope *sc, size_t *n, struct pd_err *err);
+/* What the arrangement rules' pass before saw (alerts.c): the highest
+ * allocation, credit application, arrangement move, event and
+ * arrangement ids. */
+struct plan_mark {
+	int64_t allocs, credits, moves, events, arrs;
+};
+/* The mark a pass leaves: the highest ids now (the caller's
+ * transaction). */
+void store_plan_mark_top(struct store *st, struct plan_mark *top);
+/* The arrangements whose alerts may have changed since the pass before
+ * (issue 21's daily pass, which read every plan): an open installment
+ * due from `from` (less the most grace days a plan gives) to until, and
+ * those whose installments were paid, credited or moved, or which had
+ * an event or were made, since mark; newest first. */
+struct arrangement *store_arr_list_touched(struct store *st,
+    const char *from, const char *until, const struct plan_mark *mark,
+    size_t *n, struct pd_err *err);
 /* An event of arrangement arr_id: kind create, reschedule or cancel;
  * *event_id gets its id. */
 struct arr_event {

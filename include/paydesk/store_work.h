@@ -73,6 +73,16 @@ int store_alerts_raise_gateway(struct store *st, const char *now, int hours,
  * quarantine). */
 int store_alerts_raise_refused(struct store *st, const char *at, int deliver,
     int64_t *n, struct pd_err *err);
+/* An alert as the arrangement rules close it: its id and cause. */
+struct alert_cause {
+	int64_t id;
+	char cause[160];
+};
+/* The alerts not closed of the arrangement rules' kinds (plan-broken,
+ * installment-missed, installment-due) of the arrangements the JSON
+ * array among names (NULL: of every one), oldest first; free(). */
+struct alert_cause *store_alerts_open_arr(
+    struct store *st, const char *among, size_t *n, struct pd_err *err);
 /* The newest alert's id (0: none). */
 int store_alerts_max_id(struct store *st, int64_t *id, struct pd_err *err);
 /* A "raised" history entry by user for every alert after id after. */

@@ -10,9 +10,10 @@
  * ran: an item is looked at once, when it passes [alerts] overdue_days
  * or, already past them, comes into the store or is opened again (a
  * mark of the items, allocations and moves seen per setting of the
- * days), not on every screen. The other rules read a bounded set (the plans
- * being kept, credit notes expiring in a window, gateway payments with
- * no payment, the reconciliation's exceptions).
+ * days), not on every screen; a plan likewise, when an installment of
+ * it falls due in the days since or it changed (alert_plans.c). The
+ * other rules read a bounded set (credit notes expiring in a window,
+ * gateway payments with no payment, the reconciliation's exceptions).
  *
  * Delivery: each new alert waits (deliver = 1) for [alerts] command,
  * given it as one JSON object on its standard input after the commit; a
@@ -164,9 +165,8 @@ delivers(const struct svc *s)
 	return s->cfg.alert_command[0] != '\0';
 }
 
-/* Raise r (kind k) as of at; counts into *n. */
-static int
-raise_one(struct svc *s, struct alert_row *r, enum alert_kind k, const char *at,
+int
+alerts_raise_one(struct svc *s, struct alert_row *r, enum alert_kind k, const char *at,
     int64_t *n, struct pd_err *err)
 {
 	int raised;
@@ -177,149 +177,6 @@ raise_one(struct svc *s, struct alert_row *r, enum alert_kind k, const char *at,
 		return -1;
 	*n += raised;
 	return 0;
-}
-
-/* The causes of the arrangement rules seen by a pass, sorted: an open
- * alert of those kinds whose cause is no longer among them is closed. */
-struct causes {
-	char **key;
-	size_t n, cap;
-};
-
-static void
-cause_seen(struct causes *c, const char *key)
-{
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 32;
-		c->key = xrealloc(c->key, c->cap, sizeof *c->key);
-	}
-	c->key[c->n++] = xstrdup(key);
-}
-
-static int
-cmp_key(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The alerts of plan v as of today: broken, each installment missed and
- * each falling due within [alerts] due_days; their causes into *seen. */
-static int
-plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
-    const char *at, struct causes *seen, int64_t *n, struct pd_err *err)
-{
-	struct alert_row r;
-	size_t i;
-	int32_t due;
-
-	if (v->status != ARR_ACTIVE && v->status != ARR_BROKEN)
-		return 0;
-	memset(&r, 0, sizeof r);
-	r.consumer_id = v->a.consumer_id;
-	r.arrangement_id = v->a.id;
-	if (v->status == ARR_BROKEN) {
-		/* a plan broken again after a reschedule is a new cause:
-		 * its period is the reschedule (the first break's key as it
-		 * was, so stores and nodes that hold it keep it) */
-		if (v->a.changes > 0)
-			snprintf(r.cause, sizeof r.cause, "plan-broken:%s:%d",
-			    v->a.uuid, v->a.changes);
-		else
-			snprintf(r.cause, sizeof r.cause, "plan-broken:%s",
-			    v->a.uuid);
-		r.amount = v->left;
-		r.figure = v->tally.missed + v->tally.late;
-		r.allowed = v->a.misses_allowed;
-		cause_seen(seen, r.cause);
-		if (raise_one(s, &r, ALERT_BROKEN, at, n, err) != 0)
-			return -1;
-	}
-	r.allowed = 0;
-	for (i = 0; i < v->ninst; i++) {
-		const struct arr_item *in = &v->inst[i];
-		enum alert_kind k;
-
-		if (date_parse(in->it.due_on, NULL, &due, NULL) != 0)
-			continue;
-		if (v->state[i] == ARR_MISSED)
-			k = ALERT_MISSED;
-		else if (v->state[i] == ARR_UPCOMING && due >= today &&
-		         due - today <= s->cfg.alert_due_days)
-			k = ALERT_DUE;
-		else
-			continue;
-		snprintf(r.cause, sizeof r.cause, "%s:%s", kinds[k].code,
-		    in->it.uuid);
-		xstrlcpy(r.ref, in->it.ref, sizeof r.ref);
-		xstrlcpy(r.due_on, in->it.due_on, sizeof r.due_on);
-		r.amount = in->it.amount - in->it.settled;
-		r.figure = k == ALERT_MISSED ? today - due : due - today;
-		cause_seen(seen, r.cause);
-		if (raise_one(s, &r, k, at, n, err) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* Close the alerts of the arrangement rules not closed whose cause is
- * not among seen: the installment paid, the plan cancelled or
- * rescheduled, what was due soon now due or missed. By "system", in
- * their history. */
-static int
-close_ended(
-    struct svc *s, struct causes *seen, const char *at, struct pd_err *err)
-{
-	static const enum alert_kind arr_kinds[] = {
-	    ALERT_BROKEN, ALERT_MISSED, ALERT_DUE};
-	struct alert_row *r;
-	size_t nr, i, k;
-	int rc = 0;
-
-	/* none seen: key is NULL, which qsort may not be given */
-	if (seen->n > 1)
-		qsort(seen->key, seen->n, sizeof *seen->key, cmp_key);
-	for (k = 0; k < 3 && rc == 0; k++) {
-		r = store_alerts_list(
-		    s->st, 0, kinds[arr_kinds[k]].code, 0, 0, &nr, err);
-		if (r == NULL)
-			return -1;
-		for (i = 0; i < nr && rc == 0; i++) {
-			const char *key = r[i].cause;
-
-			if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
-			                       sizeof *seen->key, cmp_key))
-				continue;
-			rc = store_alert_set(s->st, r[i].id, "closed", -1, err);
-			if (rc == 0)
-				rc = store_alert_note_add(s->st, r[i].id, at, 0,
-				    "system", "ended", "", err);
-		}
-		free(r);
-	}
-	return rc;
-}
-
-/* The arrangement rules over every plan being kept. */
-static int
-arrangement_rules(struct svc *s, int32_t today, const char *at, int64_t *n,
-    struct pd_err *err)
-{
-	struct causes seen = {0};
-	struct arr_view *v;
-	size_t nv, i;
-	int rc = 0;
-
-	if ((v = svc_arr_views_bare(s, &nv, err)) == NULL)
-		return -1;
-	for (i = 0; i < nv && rc == 0; i++)
-		rc = plan_rules(s, &v[i], today, at, &seen, n, err);
-	svc_arr_views_free(v, nv);
-	if (rc == 0)
-		rc = close_ended(s, &seen, at, err);
-	for (i = 0; i < seen.n; i++)
-		free(seen.key[i]);
-	free(seen.key);
-	return rc;
 }
 
 /* Reconciliation exceptions [alerts] reconciliation_days old or older. */
@@ -346,7 +203,7 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 		xstrlcpy(r.due_on, e[i].on, sizeof r.due_on);
 		r.amount = e[i].difference;
 		r.figure = (int)e[i].age;
-		rc = raise_one(s, &r, ALERT_RECON, at, n, err);
+		rc = alerts_raise_one(s, &r, ALERT_RECON, at, n, err);
 	}
 	free(e);
 	return rc;
@@ -361,7 +218,7 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 	int32_t t, l;
 
 	date_parse(today, NULL, &t, NULL);
-	if (arrangement_rules(s, t, at, n, err) != 0)
+	if (alerts_plan_rules(s, last, t, at, 0, n, err) != 0)
 		return -1;
 	if (s->cfg.alert_overdue_days >= 0) {
 		char mark[96] = "";
@@ -412,10 +269,8 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 	return 0;
 }
 
-/* The "raised" history of the alerts after id before and the audit
- * entry of what raised them (by: "pass", "sync", "payment"). */
-static int
-raised(struct svc *s, int64_t before, int64_t n, const char *by, const char *at,
+int
+alerts_raised(struct svc *s, int64_t before, int64_t n, const char *by, const char *at,
     struct pd_err *err)
 {
 	char ref[48], detail[64];
@@ -466,7 +321,7 @@ pass(struct svc *s, struct pd_err *err)
 		rc = store_alerts_raise_gateway(s->st, now,
 		    s->cfg.alert_gateway_hours, now, delivers(s), &n, err);
 	if (rc == 0)
-		rc = raised(s, before, n, "pass", now, err);
+		rc = alerts_raised(s, before, n, "pass", now, err);
 	/* steps pulled before their alert, now raised here */
 	if (rc == 0 && n > 0)
 		rc = svc_alerts_release_held(s, err);
@@ -475,49 +330,6 @@ pass(struct svc *s, struct pd_err *err)
 	if (rc == 0 && s->cfg.alert_gateway_hours >= 0)
 		rc = store_meta_set(s->st, META_HOUR, hour, err);
 	return svc_finish(s, rc, err);
-}
-
-/* The arrangement rules of one consumer's plans, in the caller's
- * transaction, when a change of the ledger there (a void) may have made
- * an installment missed or a plan broken: raised at once rather than at
- * the next day's pass (which closes what ended). */
-int
-svc_alert_plans_of(
-    struct svc *s, int64_t consumer_id, const char *at, struct pd_err *err)
-{
-	struct causes seen = {0};
-	struct arrangement *a;
-	struct arr_view v;
-	int64_t before, n = 0;
-	size_t na, i;
-	int32_t today;
-	int rc = 0;
-	char day[11];
-
-	/* the central node and a gateway's service raise none */
-	if (s->base_cfg != NULL || s->gateway_of != NULL)
-		return 0;
-	xstrlcpy(day, at, sizeof day);
-	if (date_parse(day, NULL, &today, NULL) != 0)
-		return 0;
-	if ((a = store_arr_list(s->st, consumer_id, NULL, &na, err)) == NULL)
-		return -1;
-	rc = store_alerts_max_id(s->st, &before, err);
-	for (i = 0; i < na && rc == 0; i++) {
-		if (a[i].cancelled)
-			continue;
-		if ((rc = svc_arr_view_of(s, &a[i], &v, err)) != 0)
-			break;
-		rc = plan_rules(s, &v, today, at, &seen, &n, err);
-		svc_arr_view_free(&v);
-	}
-	free(a);
-	for (i = 0; i < seen.n; i++)
-		free(seen.key[i]);
-	free(seen.key);
-	if (rc == 0)
-		rc = raised(s, before, n, "void", at, err);
-	return rc;
 }
 
 int
@@ -538,9 +350,9 @@ svc_alert_payment(
 	xstrlcpy(r.due_on, p->paid_on, sizeof r.due_on);
 	r.amount = p->amount;
 	if (store_alerts_max_id(s->st, &before, err) != 0 ||
-	    raise_one(s, &r, ALERT_LARGE, at, &n, err) != 0)
+	    alerts_raise_one(s, &r, ALERT_LARGE, at, &n, err) != 0)
 		return -1;
-	return raised(s, before, n, "payment", at, err);
+	return alerts_raised(s, before, n, "payment", at, err);
 }
 
 /* ---- delivery ---- */
@@ -709,7 +521,7 @@ svc_alerts_sync(struct svc *s, int pulled)
 {
 	struct pd_err err = {0};
 	char now[TS_BUFSZ], today[11];
-	int64_t before, n = 0;
+	int64_t before, n = 0, refused;
 	int32_t t;
 	int rc;
 
@@ -725,10 +537,13 @@ svc_alerts_sync(struct svc *s, int pulled)
 	if (rc == 0)
 		rc = store_alerts_raise_refused(
 		    s->st, now, delivers(s), &n, &err);
-	if (rc == 0 && pulled) /* what it brought may break a plan */
-		rc = arrangement_rules(s, t, now, &n, &err);
+	/* what it brought may break a plan; a record refused may undo an
+	 * arrangement's change (every plan read) */
+	refused = n;
+	if (rc == 0 && (pulled || refused > 0))
+		rc = alerts_plan_rules(s, NULL, t, now, refused > 0, &n, &err);
 	if (rc == 0)
-		rc = raised(s, before, n, "sync", now, &err);
+		rc = alerts_raised(s, before, n, "sync", now, &err);
 	/* steps pulled before their alert, now here (raised by this round's
 	 * rules or a pulled payment's) */
 	if (rc == 0)

@@ -9,4 +9,18 @@ void alerts_from_row(struct alert *a, const struct alert_row *r);
 /* Kind k's stored code ("plan-broken"). */
 const char *alerts_kind_code(enum alert_kind k);
 
+/* Raise r (kind k) as of at; counts into *n (alerts.c). */
+int alerts_raise_one(struct svc *s, struct alert_row *r, enum alert_kind k,
+    const char *at, int64_t *n, struct pd_err *err);
+/* The "raised" history of the alerts after id before and the audit
+ * entry of what raised them (by: "pass", "sync", "payment", "void"). */
+int alerts_raised(struct svc *s, int64_t before, int64_t n, const char *by,
+    const char *at, struct pd_err *err);
+/* The arrangement rules as of today (alert_plans.c): the daily pass's
+ * (last: the day of the pass before, "" none), a sync round's (last
+ * NULL: the plans changed since the pass before only); every 1: every
+ * plan read. */
+int alerts_plan_rules(struct svc *s, const char *last, int32_t today,
+    const char *at, int every, int64_t *n, struct pd_err *err);
+
 #endif

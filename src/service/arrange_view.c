@@ -248,6 +248,13 @@ svc_arr_view_of(struct svc *s, const struct arrangement *a, struct arr_view *v,
 }
 
 int
+svc_arr_view_bare_of(struct svc *s, const struct arrangement *a,
+    struct arr_view *v, struct pd_err *err)
+{
+	return view_read(s, a, 0, v, err);
+}
+
+int
 svc_arrangement_show(
     struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err)
 {
@@ -295,11 +302,6 @@ svc_arr_views_of(struct svc *s, const char *account, int status,
 	return views(s, account, status, 1, sc, n, err);
 }
 
-struct arr_view *
-svc_arr_views_bare(struct svc *s, size_t *n, struct pd_err *err)
-{
-	return views(s, NULL, -1, 0, NULL, n, err);
-}
 
 static struct arr_view *
 views(struct svc *s, const char *account, int status, int holds,

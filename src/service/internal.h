@@ -530,10 +530,10 @@ struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,
 /* svc_arr_views of the plans made at the terminals of sc (NULL: all). */
 struct arr_view *svc_arr_views_of(struct svc *s, const char *account,
     int status, const struct row_scope *sc, size_t *n, struct pd_err *err);
-/* Every arrangement's view without what it holds (the daily pass's
- * rules, alerts.c, need none of it: a statement a plan less). */
-struct arr_view *svc_arr_views_bare(
-    struct svc *s, size_t *n, struct pd_err *err);
+/* Arrangement a's view without what it holds (the alerts' arrangement
+ * rules, alert_plans.c, need none of it: a statement a plan less). */
+int svc_arr_view_bare_of(struct svc *s, const struct arrangement *a,
+    struct arr_view *v, struct pd_err *err);
 /* Raise the alert of payment p if it cleared above [alerts] large_payment;
  * in the posting's transaction (payment.c). */
 int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,

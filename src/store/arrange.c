@@ -134,6 +134,53 @@ store_arr_list(struct store *st, int64_t consumer_id,
 	return out;
 }
 
+void
+store_plan_mark_top(struct store *st, struct plan_mark *top)
+{
+	top->allocs =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM allocations");
+	top->credits = st_count(
+	    st, "SELECT coalesce(max(id), 0) FROM credit_applications");
+	top->moves = st_count(
+	    st, "SELECT coalesce(max(id), 0) FROM arrangement_moves");
+	top->events = st_count(
+	    st, "SELECT coalesce(max(id), 0) FROM arrangement_events");
+	top->arrs =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM arrangements");
+}
+
+struct arrangement *
+store_arr_list_touched(struct store *st, const char *from, const char *until,
+    const struct plan_mark *mark, size_t *n, struct pd_err *err)
+{
+	/* the open installments falling due in the window by items_open
+	 * (a few days' open items); what changed since by the primary
+	 * keys */
+	struct db_stmt *s;
+
+	*n = 0;
+	s = st_stmt(st,
+	    "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.plan_id IN (SELECT"
+	    " plan_id FROM items WHERE due_on >= date(?1, '-' || (SELECT"
+	    " coalesce(max(grace_days), 0) + 1 FROM arrangements) || ' days')"
+	    " AND due_on <= ?2 AND settled < amount AND plan_id IS NOT NULL"
+	    " UNION SELECT i.plan_id FROM allocations x JOIN items i ON i.id ="
+	    " x.item_id WHERE x.id > ?3 AND i.plan_id IS NOT NULL UNION"
+	    " SELECT i.plan_id FROM credit_applications c JOIN items i ON"
+	    " i.id = c.item_id WHERE c.id > ?4 AND i.plan_id IS NOT NULL"
+	    " UNION SELECT i.plan_id FROM arrangement_moves m JOIN items i ON"
+	    " i.id = m.item_id WHERE m.id > ?5 AND i.plan_id IS NOT NULL) OR"
+	    " a.id IN (SELECT arrangement_id FROM arrangement_events WHERE"
+	    " id > ?6) OR a.id > ?7 ORDER BY a.id DESC",
+	    err);
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ssiiiii", from, until, mark->allocs, mark->credits,
+	    mark->moves, mark->events, mark->arrs);
+	return st_collect(st, s, sizeof(struct arrangement), read_arr, n,
+	    "reading arrangements", err);
+}
+
 int
 store_arr_event(struct store *st, int64_t arr_id, const struct arr_event *e,
     int64_t *event_id, struct pd_err *err)

@@ -65,6 +65,20 @@ same "its misses and those allowed are numbers in JSON, no days" \
     "$(PAYDESK_NOW="2025-08-13 10:00:00" PAYDESK_PIN=4321 "$PD" --db "$T/alerts.db" \
     --user rita --json alerts --kind broken | python3 -c 'import json,sys
 a=json.load(sys.stdin)[0]; print(a["misses"], a["allowed"], a["days"])')" "2 1 None"
+# A pass reads the plans with an installment falling due in its days and
+# those the ledger touched since the pass before (alert_plans.c): none of
+# the plan's falls due from Sep 19 on, yet #2 paid on Sep 20 ends its miss
+# at Sep 21's pass (the plan stays broken, #3 missed)
+alerts 2025-09-19 >/dev/null
+PAYDESK_NOW="2025-09-20 10:00:00" PAYDESK_PIN=4321 "$PD" --db "$T/alerts.db" \
+    --user rita pay WU-10001 --type installment --items 'AR-T01-000001#2' \
+    --method Cash --amount 200.08 >/dev/null
+alerts 2025-09-21 >/dev/null
+same "Sep 21: #2's miss closed, paid since the pass before" \
+    "$(sqlite3 "$T/alerts.db" "SELECT group_concat(kind || ' ' || ref || ' '
+    || status, ', ') FROM (SELECT * FROM alerts WHERE kind <> 'installment-due'
+    ORDER BY id)")" \
+    "installment-missed AR-T01-000001#2 closed, plan-broken  open, installment-missed AR-T01-000001#3 open"
 # [alerts] due_days: read by the pass of the next day (a pass is once a
 # day); on the main store, whose last pass was Jun 1
 same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-07-31 10:00:00' \
