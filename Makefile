@@ -99,7 +99,8 @@ TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOL_SRC = $(wildcard tests/tools/*.c)
+# bench_lists.c is bench_debts's (its lists' figures), linked into it
+TOOL_SRC = $(filter-out tests/tools/bench_lists.c,$(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 # one harness per decoder; make check replays each over its corpus
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
@@ -190,6 +191,18 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libpaydesk_tui.a \
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/tui $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(BUILD)/libpaydesk_tui.a $(BUILD)/libpaydesk.a $(LDLIBS)
 
+$(BUILD)/tools/bench_lists.o: tests/tools/bench_lists.c
+	@mkdir -p $(dir $@)
+	@[ "$(V)" = 1 ] || echo "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/tools/bench_debts: tests/tools/bench_debts.c \
+    $(BUILD)/tools/bench_lists.o $(BUILD)/libpaydesk_tui.a $(BUILD)/libpaydesk.a
+	@mkdir -p $(dir $@)
+	@[ "$(V)" = 1 ] || echo "  LD      $@"
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/tui $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(BUILD)/tools/bench_lists.o $(BUILD)/libpaydesk_tui.a \
+	    $(BUILD)/libpaydesk.a $(LDLIBS)
+
 # the harness with replay.c's main: the corpus replay of make check
 $(BUILD)/fuzz/replay_%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
     $(BUILD)/libpaydesk.a
@@ -259,4 +272,5 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CENTRAL_OBJ:.o=.d) $(TOOL_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CENTRAL_OBJ:.o=.d) $(TOOL_BIN:=.d) \
+    $(BUILD)/tools/bench_lists.d

@@ -132,7 +132,7 @@ X=$(mktemp -d /tmp/pd-bench-export.XXXXXX)
 "$BUILD/tools/bench_office" "$DB" "$X"
 rm -rf "$X"
 # the debts worked (issue 21): an arrangement made, the daily alert pass,
-# the disconnection list
+# the disconnection and reconnection lists
 X=$(mktemp -d /tmp/pd-bench-debts.XXXXXX)
 "$BUILD/tools/bench_debts" "$DB" "$X"
 rm -rf "$X"

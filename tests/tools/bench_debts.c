@@ -7,12 +7,17 @@
  *   held item, the installments and the audit entry's table touched);
  * - the daily alert pass (<= 2 s): svc_alerts_tick with the day before
  *   as the last day passed, every rule of time on ([alerts] overdue_days,
- *   credit_expiry_days, reconciliation_days, the arrangements'); raw: the
+ *   credit_expiry_days, reconciliation_days, gateway_hours, the
+ *   arrangements'), the ledger as it was before this run's plans were
+ *   made (the marks of the overdue and arrangement rules); raw: the
  *   rules' reads (items come overdue that day, credit notes expiring,
- *   every plan's installments with the day each was paid, the open
- *   alerts of the plans' kinds, the reconciliation's open deposits);
- * - the disconnection list (<= 1 s): svc_disconnections; raw: its query
- *   and every plan's installments, a consumer with a plan kept left out.
+ *   the plans with an installment falling due since the day before or
+ *   touched since the mark and their installments with the day each was
+ *   paid, their open alerts, gateway payments unassociated, and the
+ *   reconciliation's exceptions: deposits not credited, the credits no
+ *   match took with the deposits matched, amounts differing), not the
+ *   alerts' inserts nor the slips found in the credits' text (C);
+ * - the disconnection and reconnection lists: bench_lists.c.
  * The bench store's bills are all paid: a collections day needs debt.
  * Once per store (meta bench_debts_setup), not timed, through paydesk's
  * own paths (the import of bills, arrangements made, payments posted,
@@ -31,6 +36,7 @@
 #include <time.h>
 
 #include "bench.h"
+#include "bench_debts.h"
 #include "paydesk/date.h"
 #include "paydesk/service.h"
 #include "paydesk/sha256.h"
@@ -70,87 +76,6 @@ raw_ms(sqlite3 *db, const char *sql, const char *a, const char *b, long *rows)
 			(*rows)++;
 	sqlite3_finalize(s);
 	return now_ms() - t;
-}
-
-/* Every plan's installments as paydesk reads them (store_arr_items): the
- * day each was paid in full, what later events closed of it and what
- * its own event took off it. */
-#define RAW_INSTALLMENTS                                                       \
-	"SELECT a.id, a.consumer_id, a.cancelled, a.grace_days,"               \
-	" a.misses_allowed, i.due_on, i.amount, i.settled, coalesce((SELECT"   \
-	" sum(amount) FROM arrangement_moves WHERE item_id = i.id AND"         \
-	" event_id IS NOT i.arr_event), 0), CASE WHEN i.settled = i.amount"    \
-	" AND i.settled > (SELECT coalesce(sum(amount), 0) FROM"               \
-	" arrangement_moves WHERE item_id = i.id) THEN coalesce((SELECT"       \
-	" max(u.d) FROM (SELECT y.paid_on AS d FROM allocations x JOIN"        \
-	" payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND"        \
-	" x.amount > 0 UNION ALL SELECT applied_on FROM credit_applications"   \
-	" WHERE item_id = i.id) AS u), '') ELSE '' END, coalesce((SELECT"      \
-	" sum(amount) FROM arrangement_moves WHERE item_id = i.id AND"         \
-	" event_id = i.arr_event), 0) FROM arrangements a JOIN items i ON"     \
-	" i.plan_id = a.plan_id"
-
-/* One plan's tally as the raw side computes it (the rule of issue 21:
- * on time by due + grace, late after, missed when unpaid past it;
- * Broken when missed + late exceed the misses allowed). */
-struct raw_plan {
-	long id;
-	int cancelled, misses, total, paid, late, missed;
-};
-
-/* Whether p is Active with no installment missed (kept). */
-static int
-raw_kept(const struct raw_plan *p)
-{
-	return p->id != 0 && !p->cancelled &&
-	       !(p->total > 0 && p->paid == p->total) &&
-	       p->missed + p->late <= p->misses && p->missed == 0;
-}
-
-/* Read the plans of st (RAW_INSTALLMENTS, by plan) as of day today:
- * kept[c] = 1 for each consumer c (<= top) with a plan kept; the rows
- * read into *rows. */
-static void
-raw_plans(sqlite3_stmt *st, int32_t today, char *kept, long top, long *rows)
-{
-	struct raw_plan p = {0};
-	long c = 0;
-	int32_t due, paid;
-
-	for (;;) {
-		int rc = sqlite3_step(st);
-
-		if (rc != SQLITE_ROW || sqlite3_column_int64(st, 0) != p.id) {
-			if (raw_kept(&p) && c <= top)
-				kept[c] = 1;
-			if (rc != SQLITE_ROW)
-				break;
-			memset(&p, 0, sizeof p);
-			p.id = (long)sqlite3_column_int64(st, 0);
-			c = (long)sqlite3_column_int64(st, 1);
-			p.cancelled = sqlite3_column_int(st, 2);
-			p.misses = sqlite3_column_int(st, 4);
-		}
-		(*rows)++;
-		/* replaced: closed by a later event, or all taken off */
-		if (sqlite3_column_int64(st, 8) > 0 ||
-		    sqlite3_column_int64(st, 6) -
-		            sqlite3_column_int64(st, 10) <=
-		        0)
-			continue;
-		date_parse(
-		    (const char *)sqlite3_column_text(st, 5), NULL, &due, NULL);
-		due += sqlite3_column_int(st, 3);
-		p.total++;
-		if (sqlite3_column_bytes(st, 9) > 0) {
-			date_parse((const char *)sqlite3_column_text(st, 9),
-			    NULL, &paid, NULL);
-			p.paid++;
-			p.late += paid > due;
-		} else
-			p.missed += today > due;
-	}
-	sqlite3_reset(st);
 }
 
 /* The first column of the first row of sql (?1 bound to a text, ?2 to
@@ -482,16 +407,13 @@ main(int argc, char **argv)
 	struct import_counts ic;
 	struct arr_preview pv;
 	struct arr_request q;
-	struct overdue_row *od;
 	sqlite3 *raw;
 	char ini[4096], csv[4096], today[11], day0[11], first[11], upto[11],
-	    until[11], acct[16], plan[33];
+	    until[11], acct[16], plan[33], pmark[160];
 	double v[K], r[K], t, best = -1, rawp = 0;
-	long pd_due = 0, raw_due = 0, pd_inst = 0, raw_inst = 0, raw_disc = 0,
-	     raw_listed = 0, raw_kept_n = 0;
+	long pd_due = 0, raw_due = 0, raw_inst = 0, raw_gw = 0, raw_exc = 0;
 	int top = 0, made;
 	int32_t d;
-	size_t n;
 	FILE *f;
 	int i, base;
 
@@ -509,6 +431,7 @@ main(int argc, char **argv)
 	fputs("[security]\npin_min_supervisor = 4\nweak_pins = allow\n"
 	      "[alerts]\noverdue_days = 30\nlarge_payment = 500.00\n"
 	      "credit_expiry_days = 10\nreconciliation_days = 7\n"
+	      "gateway_hours = 48\n"
 	      "[disconnection]\ndays = 60\namount = 100.00\n",
 	    f);
 	fclose(f);
@@ -577,6 +500,23 @@ main(int argc, char **argv)
 	if (svc_import(&s, "bills", csv, 0, &ic, &err) != 0)
 		return fail("importing the bills", &err);
 
+	/* the arrangement rules' mark as the ledger stands before this
+	 * run's plans (alert_plans.c: due_days, the highest allocation,
+	 * credit application, move, event and arrangement ids): the pass
+	 * reads the plans made here as those of a day's work */
+	snprintf(pmark, sizeof pmark, "3 %ld %ld %ld %ld %ld",
+	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM allocations", NULL,
+	        0),
+	    raw_int(raw,
+	        "SELECT coalesce(max(id), 0) FROM credit_applications", NULL,
+	        0),
+	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM arrangement_moves",
+	        NULL, 0),
+	    raw_int(raw,
+	        "SELECT coalesce(max(id), 0) FROM arrangement_events", NULL,
+	        0),
+	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM arrangements", NULL,
+	        0));
 	printf("%-44s %14s %-12s %-14s %s\n", "figure", "paydesk", "target",
 	    "raw", "ratio");
 	for (i = 0; i < K; i++) {
@@ -614,7 +554,7 @@ main(int argc, char **argv)
 	date_format(upto, d - 30);
 	date_format(until, d + 10);
 	for (i = 0; i < PASSES; i++) {
-		char sql[512]; /* (256 cut it: the pass never ran) */
+		char sql[1024]; /* (256 cut it: the pass never ran) */
 
 		/* the day before passed, and the items seen then (the mark
 		 * of the overdue rule: its days and the highest item id) */
@@ -623,8 +563,9 @@ main(int argc, char **argv)
 		    "('alerts_day', '%s'), ('alerts_overdue', '30 ' || "
 		    "(SELECT coalesce(max(id), 0) FROM items) || ' ' || "
 		    "(SELECT coalesce(max(id), 0) FROM allocations) || ' ' "
-		    "|| (SELECT coalesce(max(id), 0) FROM arrangement_moves))",
-		    day0);
+		    "|| (SELECT coalesce(max(id), 0) FROM arrangement_moves)), "
+		    "('alerts_plans', '%s')",
+		    day0, pmark);
 		if (sqlite3_exec(raw, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			fprintf(
 			    stderr, "bench_debts: %s\n", sqlite3_errmsg(raw));
@@ -640,9 +581,41 @@ main(int argc, char **argv)
 			best = t; /* the slowest */
 	}
 	{
-		char after[11];
+		char after[11], due_to[11], nowts[24], touched[1400],
+		    sql_inst[4096], sql_open[2048];
+		long m[5] = {0};
 
 		date_format(after, d - 31);
+		date_format(due_to, d + 3);
+		snprintf(nowts, sizeof nowts, "%s 12:00:00", today);
+		sscanf(pmark, "%*d %ld %ld %ld %ld %ld", &m[0], &m[1], &m[2],
+		    &m[3], &m[4]);
+		/* the plans the pass reads (store_arr_list_touched) */
+		snprintf(touched, sizeof touched,
+		    "SELECT a.id FROM arrangements a WHERE a.plan_id IN "
+		    "(SELECT plan_id FROM items WHERE due_on >= date('%s', "
+		    "'-' || (SELECT coalesce(max(grace_days), 0) + 1 FROM "
+		    "arrangements) || ' days') AND due_on <= '%s' AND settled "
+		    "< amount AND plan_id IS NOT NULL UNION SELECT i.plan_id "
+		    "FROM allocations x JOIN items i ON i.id = x.item_id WHERE "
+		    "x.id > %ld AND i.plan_id IS NOT NULL UNION SELECT "
+		    "i.plan_id FROM credit_applications c JOIN items i ON i.id "
+		    "= c.item_id WHERE c.id > %ld AND i.plan_id IS NOT NULL "
+		    "UNION SELECT i.plan_id FROM arrangement_moves m JOIN items "
+		    "i ON i.id = m.item_id WHERE m.id > %ld AND i.plan_id IS "
+		    "NOT NULL) OR a.id IN (SELECT arrangement_id FROM "
+		    "arrangement_events WHERE id > %ld) OR a.id > %ld",
+		    day0, due_to, m[0], m[1], m[2], m[3], m[4]);
+		snprintf(sql_inst, sizeof sql_inst,
+		    RAW_INSTALLMENTS " WHERE a.id IN (%s) ORDER BY a.id DESC, "
+		                     "i.inst_no",
+		    touched);
+		snprintf(sql_open, sizeof sql_open,
+		    "SELECT id, cause FROM alerts WHERE status IN ('open', "
+		    "'acknowledged') AND kind IN ('plan-broken', "
+		    "'installment-missed', 'installment-due') AND "
+		    "arrangement_id IN (%s)",
+		    touched);
 		/* the items come overdue that day that paydesk raised an
 		 * alert of */
 		raw_ms(raw,
@@ -675,23 +648,45 @@ main(int argc, char **argv)
 		        "amount AND expires_on >= ?1 AND expires_on <= ?2 AND "
 		        "expires_on <> ''",
 		        today, until, NULL) +
-		    raw_ms(raw, RAW_INSTALLMENTS " ORDER BY a.id, i.inst_no",
-		        NULL, NULL, &raw_inst) +
+		    raw_ms(raw, sql_inst, NULL, NULL, &raw_inst) +
+		    raw_ms(raw, sql_open, NULL, NULL, NULL) +
 		    raw_ms(raw,
-		        "SELECT m.item_id, i.ref, sum(m.amount) FROM "
-		        "arrangement_moves m JOIN arrangement_events e ON e.id "
-		        "= "
-		        "m.event_id JOIN items i ON i.id = m.item_id JOIN "
-		        "arrangements a ON a.id = e.arrangement_id WHERE "
-		        "i.plan_id IS NOT a.plan_id GROUP BY e.arrangement_id, "
-		        "m.item_id, i.ref",
+		        "SELECT g.id, g.gateway, g.code FROM gw_payments g "
+		        "WHERE g.payment_uuid = '' AND g.status = 'succeeded' "
+		        "AND CAST(strftime('%s', ?1) AS INTEGER) - "
+		        "CAST(strftime('%s', g.paid_at) AS INTEGER) >= 48 * "
+		        "3600",
+		        nowts, NULL, &raw_gw) +
+		    raw_ms(raw,
+		        "SELECT d2.id, m2.line_id, d2.account, d2.slip_no FROM "
+		        "deposits d2 JOIN statement_matches m2 ON m2.deposit_id "
+		        "= d2.id AND m2.unmatched_at = '' WHERE d2.voided_at = "
+		        "''",
 		        NULL, NULL, NULL) +
 		    raw_ms(raw,
-		        "SELECT a.id, a.cause, c.account_no, c.name FROM "
-		        "alerts a "
-		        "LEFT JOIN consumers c ON c.id = a.consumer_id WHERE "
-		        "a.status <> 'closed' AND a.kind IN ('plan-broken', "
-		        "'installment-missed', 'installment-due')",
+		        "SELECT l.id, b.account, l.reference || ' ' || l.text "
+		        "FROM bank_statement_lines l JOIN bank_statements b ON "
+		        "b.id = l.statement_id WHERE l.amount > 0 AND "
+		        "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS "
+		        "(SELECT 1 FROM statement_matches m WHERE m.line_id = "
+		        "l.id AND m.unmatched_at = '') AND julianday(?1) - "
+		        "julianday(l.booking_date) >= 7",
+		        today, NULL, NULL) +
+		    raw_ms(raw,
+		        "SELECT l.id, l.booking_date, l.amount FROM "
+		        "bank_statement_lines l JOIN bank_statements b ON b.id "
+		        "= l.statement_id WHERE l.amount > 0 AND l.reversal = 0 "
+		        "AND l.dup_of IS NULL AND NOT " RAW_LINE_REVERSED " AND "
+		        "NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
+		        "m.line_id = l.id AND m.unmatched_at = '') AND "
+		        "julianday(?1) - julianday(l.booking_date) >= 7",
+		        today, NULL, &raw_exc) +
+		    raw_ms(raw,
+		        "SELECT m.id FROM statement_matches m JOIN deposits d "
+		        "ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
+		        "l.id = m.line_id WHERE m.unmatched_at = '' AND CASE "
+		        "WHEN " RAW_LINE_REVERSED " THEN 0 ELSE l.amount END <> "
+		        "d.amount AND d.voided_at = ''",
 		        NULL, NULL, NULL) +
 		    raw_ms(raw,
 		        "SELECT d.id FROM deposits d WHERE d.voided_at = '' "
@@ -702,74 +697,21 @@ main(int argc, char **argv)
 	}
 	row("daily alert pass (every rule of time)", best, "ms", "<= 2000 ms",
 	    rawp);
-	{
-		struct arr_view *av =
-		    svc_arrangement_list(&s, NULL, -1, &n, &err);
-
-		/* the pass reads every plan (arrangement_rules) */
-		for (i = 0; av != NULL && i < (int)n; i++)
-			pd_inst += (long)av[i].ninst;
-		svc_arr_views_free(av, n);
-	}
-
-	t = now_ms();
-	od = svc_disconnections(&s, &n, &err);
-	t = now_ms() - t;
-	if (od == NULL && err.code != 0)
-		return fail("the disconnection list", &err);
-	free(od);
-	{
-		char cutoff[11], *kept = calloc((size_t)top + 1, 1);
-		sqlite3_stmt *st, *pl;
-		double r0 = now_ms(), r1;
-		long ninst = 0;
-
-		date_format(cutoff, d - 60);
-		/* the plans not cancelled of those listed, one statement */
-		sqlite3_prepare_v2(raw,
-		    RAW_INSTALLMENTS
-		    " WHERE a.cancelled = 0 AND a.consumer_id "
-		    "IN (SELECT consumer_id FROM items WHERE "
-		    "amount > settled AND due_on <= ?1 GROUP BY "
-		    "consumer_id HAVING sum(amount - settled) >= "
-		    "10000) ORDER BY a.id, i.inst_no",
-		    -1, &pl, NULL);
-		sqlite3_bind_text(pl, 1, cutoff, -1, SQLITE_STATIC);
-		raw_plans(pl, d, kept, top, &ninst);
-		sqlite3_prepare_v2(raw,
-		    "SELECT c.id, c.account_no, c.name, g.owed, g.n, g.oldest, "
-		    "CASE WHEN EXISTS (SELECT 1 FROM arrangements a WHERE "
-		    "a.consumer_id = c.id AND a.cancelled = 0) THEN 1 ELSE 0 "
-		    "END FROM (SELECT consumer_id, sum(amount - settled) AS "
-		    "owed, count(*) AS n, min(due_on) AS oldest FROM items "
-		    "WHERE amount > settled AND due_on <= ?1 GROUP BY "
-		    "consumer_id HAVING sum(amount - settled) >= 10000) g JOIN "
-		    "consumers c ON c.id = g.consumer_id ORDER BY 4 DESC, "
-		    "c.account_no",
-		    -1, &st, NULL);
-		sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			long c = (long)sqlite3_column_int64(st, 0);
-
-			raw_listed++;
-			if (sqlite3_column_int(st, 6) == 0 || c > top ||
-			    !kept[c])
-				raw_disc++;
-			else
-				raw_kept_n++;
-		}
-		sqlite3_finalize(st);
-		sqlite3_finalize(pl);
-		r1 = now_ms() - r0;
-		free(kept);
-		row("disconnection list", t, "ms", "<= 1000 ms", r1);
-	}
 	printf("  rows found: items come overdue that day, paydesk %ld, raw "
-	       "%ld; plans' installments, paydesk %ld, raw %ld;\n"
-	       "  disconnection list, paydesk %zu, raw %ld (of %ld past 60 "
-	       "days and 100.00, %ld of them keeping a plan)\n",
-	    pd_due, raw_due, pd_inst, raw_inst, n, raw_disc, raw_listed,
-	    raw_kept_n);
+	       "%ld;\n  raw: the plans' installments read %ld, gateway "
+	       "payments unassociated %ld, credits matched to nothing %ld;\n"
+	       "  paydesk: alerts of those, %ld and %ld\n",
+	    pd_due, raw_due, raw_inst, raw_gw, raw_exc,
+	    raw_int(raw,
+	        "SELECT count(*) FROM alerts WHERE kind = "
+	        "'gateway-unassociated'",
+	        NULL, 0),
+	    raw_int(raw,
+	        "SELECT count(*) FROM alerts WHERE cause LIKE "
+	        "'reconciliation:unexpected_credit:%'",
+	        NULL, 0));
+	if (bench_lists(&s, raw, d, top) != 0)
+		return 1;
 	sqlite3_close(raw);
 	svc_close(&s);
 	return 0;
