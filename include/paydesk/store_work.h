@@ -66,9 +66,12 @@ int store_alerts_raise_overdue(struct store *st, const char *after,
 int store_alerts_raise_credit(struct store *st, const char *today,
     const char *until, const char *at, int deliver, int64_t *n,
     struct pd_err *err);
-/* Succeeded gateway payments with no payment, paid hours before now. */
+/* Succeeded gateway payments with no payment, paid hours before now:
+ * of those paid on day or after or pulled at pulled or after (day "":
+ * every one). */
 int store_alerts_raise_gateway(struct store *st, const char *now, int hours,
-    const char *at, int deliver, int64_t *n, struct pd_err *err);
+    const char *day, const char *pulled, const char *at, int deliver,
+    int64_t *n, struct pd_err *err);
 /* Records refused by the central node (outbox) or at the pull (the
  * quarantine). */
 int store_alerts_raise_refused(struct store *st, const char *at, int deliver,
@@ -83,6 +86,10 @@ struct alert_cause {
  * array among names (NULL: of every one), oldest first; free(). */
 struct alert_cause *store_alerts_open_arr(
     struct store *st, const char *among, size_t *n, struct pd_err *err);
+/* Every alert whose cause starts with prefix (any status), in the order
+ * of their causes (bsearch by cause, strcmp); free(). */
+struct alert_cause *store_alert_causes(
+    struct store *st, const char *prefix, size_t *n, struct pd_err *err);
 /* The newest alert's id (0: none). */
 int store_alerts_max_id(struct store *st, int64_t *id, struct pd_err *err);
 /* A "raised" history entry by user for every alert after id after. */

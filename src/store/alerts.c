@@ -178,8 +178,12 @@ store_alerts_raise_credit(struct store *st, const char *today,
 
 int
 store_alerts_raise_gateway(struct store *st, const char *now, int hours,
-    const char *at, int deliver, int64_t *n, struct pd_err *err)
+    const char *day, const char *pulled, const char *at, int deliver,
+    int64_t *n, struct pd_err *err)
 {
+	/* those paid from day on (the hours passed since the pass before,
+	 * by gw_payments_unassociated's day) or pulled since it (a change
+	 * of a gateway payment is its pull: store_gwl_put); day "" all */
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
 	    " amount, figure, raised_at, deliver) SELECT "
@@ -190,7 +194,8 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 	    "INTEGER) -"
 	    " CAST(strftime('%s', g.paid_at) AS INTEGER)) / 3600, ?3, ?4 FROM "
 	    "gw_payments g"
-	    " WHERE g.payment_uuid = '' AND g.status = 'succeeded' AND"
+	    " WHERE g.payment_uuid = '' AND (?5 = '' OR g.paid_at >= ?5 OR"
+	    " g.pulled_at >= ?6) AND g.status = 'succeeded' AND"
 	    " CAST(strftime('%s', ?1) AS INTEGER) - CAST(strftime('%s', "
 	    "g.paid_at) AS INTEGER) >= ?2 * 3600 ORDER BY"
 	    " g.paid_at, g.id ON CONFLICT (cause) DO NOTHING",
@@ -198,7 +203,7 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sdsd", now, hours, at, deliver);
+	st_bind(s, "sdsdss", now, hours, at, deliver, day, pulled);
 	return bulk(st, s, n, err);
 }
 
@@ -266,6 +271,25 @@ store_alerts_open_arr(
 		return NULL;
 	if (among != NULL)
 		st_bind(s, "s", among);
+	return st_collect(st, s, sizeof(struct alert_cause), read_cause, n,
+	    _("Reading the alerts"), err);
+}
+
+struct alert_cause *
+store_alert_causes(
+    struct store *st, const char *prefix, size_t *n, struct pd_err *err)
+{
+	/* a range of the causes' UNIQUE index, in its order; ORDER BY
+	 * in C's byte order (the index's, BINARY) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id, cause FROM alerts WHERE cause >= ?1 AND cause < ?1 ||"
+	    " char(255) ORDER BY cause",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", prefix);
 	return st_collect(st, s, sizeof(struct alert_cause), read_cause, n,
 	    _("Reading the alerts"), err);
 }

@@ -564,8 +564,9 @@ main(int argc, char **argv)
 		    "(SELECT coalesce(max(id), 0) FROM items) || ' ' || "
 		    "(SELECT coalesce(max(id), 0) FROM allocations) || ' ' "
 		    "|| (SELECT coalesce(max(id), 0) FROM arrangement_moves)), "
-		    "('alerts_plans', '%s')",
-		    day0, pmark);
+		    "('alerts_plans', '%s'), ('alerts_gateway', '48 %s "
+		    "12:00:00')",
+		    day0, pmark, day0);
 		if (sqlite3_exec(raw, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			fprintf(
 			    stderr, "bench_debts: %s\n", sqlite3_errmsg(raw));
@@ -582,12 +583,23 @@ main(int argc, char **argv)
 	}
 	{
 		char after[11], due_to[11], nowts[24], touched[1400],
-		    sql_inst[4096], sql_open[2048];
+		    sql_inst[4096], sql_open[2048], gwday[11], sql_gw[512];
 		long m[5] = {0};
 
 		date_format(after, d - 31);
 		date_format(due_to, d + 3);
 		snprintf(nowts, sizeof nowts, "%s 12:00:00", today);
+		/* the gateway payments the pass looks at: paid since the
+		 * day before less the hours and two days, or pulled since
+		 * the pass before (alerts.c's gateway_rule) */
+		date_format(gwday, d - 1 - 48 / 24 - 2);
+		snprintf(sql_gw, sizeof sql_gw,
+		    "SELECT g.id, g.gateway, g.code FROM gw_payments g WHERE "
+		    "g.payment_uuid = '' AND (g.paid_at >= ?2 OR g.pulled_at "
+		    ">= '%s 12:00:00') AND g.status = 'succeeded' AND "
+		    "CAST(strftime('%%s', ?1) AS INTEGER) - CAST(strftime("
+		    "'%%s', g.paid_at) AS INTEGER) >= 48 * 3600",
+		    day0);
 		sscanf(pmark, "%*d %ld %ld %ld %ld %ld", &m[0], &m[1], &m[2],
 		    &m[3], &m[4]);
 		/* the plans the pass reads (store_arr_list_touched) */
@@ -650,13 +662,7 @@ main(int argc, char **argv)
 		        today, until, NULL) +
 		    raw_ms(raw, sql_inst, NULL, NULL, &raw_inst) +
 		    raw_ms(raw, sql_open, NULL, NULL, NULL) +
-		    raw_ms(raw,
-		        "SELECT g.id, g.gateway, g.code FROM gw_payments g "
-		        "WHERE g.payment_uuid = '' AND g.status = 'succeeded' "
-		        "AND CAST(strftime('%s', ?1) AS INTEGER) - "
-		        "CAST(strftime('%s', g.paid_at) AS INTEGER) >= 48 * "
-		        "3600",
-		        nowts, NULL, &raw_gw) +
+		    raw_ms(raw, sql_gw, nowts, gwday, &raw_gw) +
 		    raw_ms(raw,
 		        "SELECT d2.id, m2.line_id, d2.account, d2.slip_no FROM "
 		        "deposits d2 JOIN statement_matches m2 ON m2.deposit_id "
@@ -699,8 +705,9 @@ main(int argc, char **argv)
 	    rawp);
 	printf("  rows found: items come overdue that day, paydesk %ld, raw "
 	       "%ld;\n  raw: the plans' installments read %ld, gateway "
-	       "payments unassociated %ld, credits matched to nothing %ld;\n"
-	       "  paydesk: alerts of those, %ld and %ld\n",
+	       "payments unassociated since the day before %ld, credits "
+	       "matched to nothing %ld;\n  paydesk: alerts of gateway "
+	       "payments %ld, of credits matched to nothing %ld\n",
 	    pd_due, raw_due, raw_inst, raw_gw, raw_exc,
 	    raw_int(raw,
 	        "SELECT count(*) FROM alerts WHERE kind = "
