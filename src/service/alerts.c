@@ -312,9 +312,9 @@ alerts_raised(struct svc *s, int64_t before, int64_t n, const char *by, const ch
 
 /* Gateway payments unassociated for [alerts] gateway_hours: those that
  * passed the hours since the pass before or were pulled since it (every
- * one at the first pass, or when the hours changed: 75,000 gateway
- * payments each looked at again every hour were a sixth of the daily
- * pass at 10M), META_GATEWAY "<hours> <the pass's time>". */
+ * one at the first pass, or when the hours changed: each of 75,000 at
+ * 10M was looked at again every hour), META_GATEWAY "<hours> <the
+ * pass's time>". */
 static int
 gateway_rule(struct svc *s, const char *now, int64_t *n, struct pd_err *err)
 {

@@ -425,11 +425,12 @@ void store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */
 int64_t st_count(struct store *st, const char *sql);
-/* Fill the connection's temporary table recon_twice (line_id,
- * deposit_id) with each credit line no active match took, booked
- * min_age days before today or earlier (any day if min_age <= 0), and
- * each deposit of its account matched to another line whose slip
- * number it holds (recon_twice.c). */
+/* Fill the connection's temporary tables recon_lines (line_id) with each
+ * credit line no active match took (not a reversal nor a duplicate),
+ * booked min_age days before today or earlier (any day if min_age <= 0),
+ * and recon_twice (line_id, deposit_id) with each of them and each
+ * deposit of its account matched to another line whose slip number it
+ * holds (recon_twice.c). */
 int st_recon_twice(
     struct store *st, const char *today, int min_age, struct pd_err *err);
 int qb_count(struct store *st, struct qb *q, int64_t *n, const char *what,

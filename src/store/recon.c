@@ -79,13 +79,13 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "julianday(?1) - julianday(d.deposited_on) > ?2 "
 	    "UNION ALL SELECT 1, " AGE("l.booking_date") ", l.booking_date, "
 	    "l.statement_id || ':' || l.seq, substr(l.reference, 1, 79), 0, "
-	    "l.amount, " LINE_TARGET " FROM bank_statement_lines l JOIN "
-	    "bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND "
-	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT " LINE_REVERSED
-	    " AND NOT EXISTS (SELECT 1 FROM "
-	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
-	    "'') AND NOT EXISTS (SELECT 1 FROM temp.recon_twice t WHERE "
-	    "t.line_id = l.id) "
+	    /* the credits no active match took, min_age days old or more
+	     * (?4; all if none), read by st_recon_twice */
+	    "l.amount, " LINE_TARGET " FROM temp.recon_lines r CROSS JOIN "
+	    "bank_statement_lines l ON l.id = r.line_id JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE NOT "
+	    LINE_REVERSED " AND NOT EXISTS (SELECT 1 FROM temp.recon_twice "
+	    "t WHERE t.line_id = l.id) "
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
 	    /* a credit the bank took back since is credited nothing */
 	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, CASE WHEN "
