@@ -153,25 +153,30 @@ struct arrangement *
 store_arr_list_touched(struct store *st, const char *from, const char *until,
     const struct plan_mark *mark, size_t *n, struct pd_err *err)
 {
-	/* the open installments falling due in the window by items_open
-	 * (a few days' open items); what changed since by the primary
-	 * keys */
+	/* the open installments falling due in the window by an index of
+	 * the open items' due dates (a few days' open items); what changed
+	 * since by the primary keys, each row's item by its id (CROSS
+	 * JOIN: SQLite read every installment to probe its credits and
+	 * moves); the plans first, then their consumers (it scanned every
+	 * consumer, to find each one's plans) */
 	struct db_stmt *s;
 
 	*n = 0;
 	s = st_stmt(st,
-	    "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.plan_id IN (SELECT"
-	    " plan_id FROM items WHERE due_on >= date(?1, '-' || (SELECT"
-	    " coalesce(max(grace_days), 0) + 1 FROM arrangements) || ' days')"
-	    " AND due_on <= ?2 AND settled < amount AND plan_id IS NOT NULL"
-	    " UNION SELECT i.plan_id FROM allocations x JOIN items i ON i.id ="
-	    " x.item_id WHERE x.id > ?3 AND i.plan_id IS NOT NULL UNION"
-	    " SELECT i.plan_id FROM credit_applications c JOIN items i ON"
-	    " i.id = c.item_id WHERE c.id > ?4 AND i.plan_id IS NOT NULL"
-	    " UNION SELECT i.plan_id FROM arrangement_moves m JOIN items i ON"
-	    " i.id = m.item_id WHERE m.id > ?5 AND i.plan_id IS NOT NULL) OR"
-	    " a.id IN (SELECT arrangement_id FROM arrangement_events WHERE"
-	    " id > ?6) OR a.id > ?7 ORDER BY a.id DESC",
+	    "SELECT " ARR_COLS " FROM arrangements a CROSS JOIN plans p ON"
+	    " p.id = a.plan_id CROSS JOIN consumers c ON c.id = a.consumer_id"
+	    " WHERE a.plan_id IN (SELECT plan_id FROM items WHERE due_on >="
+	    " date(?1, '-' || (SELECT coalesce(max(grace_days), 0) + 1 FROM"
+	    " arrangements) || ' days') AND due_on <= ?2 AND settled < amount"
+	    " AND plan_id IS NOT NULL UNION SELECT i.plan_id FROM allocations"
+	    " x CROSS JOIN items i ON i.id = x.item_id WHERE x.id > ?3 AND"
+	    " i.plan_id IS NOT NULL UNION SELECT i.plan_id FROM"
+	    " credit_applications c CROSS JOIN items i ON i.id = c.item_id"
+	    " WHERE c.id > ?4 AND i.plan_id IS NOT NULL UNION SELECT"
+	    " i.plan_id FROM arrangement_moves m CROSS JOIN items i ON i.id ="
+	    " m.item_id WHERE m.id > ?5 AND i.plan_id IS NOT NULL) OR a.id IN"
+	    " (SELECT arrangement_id FROM arrangement_events WHERE id > ?6) OR"
+	    " a.id > ?7 ORDER BY a.id DESC",
 	    err);
 	if (s == NULL)
 		return NULL;
