@@ -110,7 +110,6 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 	return 0;
 }
 
-
 static int
 cmp_cause(const void *a, const void *b)
 {
@@ -142,8 +141,8 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
 			continue;
 		rc = store_alert_set(s->st, r[i].id, "closed", -1, err);
 		if (rc == 0)
-			rc = store_alert_note_add(s->st, r[i].id, at, 0,
-			    "system", "ended", "", err);
+			rc = store_alert_note_add(
+			    s->st, r[i].id, at, 0, "system", "ended", "", err);
 	}
 	free(r);
 	return rc;
@@ -212,9 +211,9 @@ alerts_plan_rules(struct svc *s, const char *last, int32_t today,
 		}
 	}
 	store_plan_mark_top(s->st, &top);
-	as = every ? store_arr_list(s->st, 0, NULL, &na, err)
-	           : store_arr_list_touched(
-	                 s->st, from, until, &mark, &na, err);
+	as = every
+	         ? store_arr_list(s->st, 0, NULL, &na, err)
+	         : store_arr_list_touched(s->st, from, until, &mark, &na, err);
 	if (as == NULL)
 		return -1;
 	if (!every) {
@@ -231,8 +230,8 @@ alerts_plan_rules(struct svc *s, const char *last, int32_t today,
 		return -1;
 	snprintf(buf, sizeof buf, "%d %lld %lld %lld %lld %lld",
 	    s->cfg.alert_due_days, (long long)top.allocs,
-	    (long long)top.credits, (long long)top.moves,
-	    (long long)top.events, (long long)top.arrs);
+	    (long long)top.credits, (long long)top.moves, (long long)top.events,
+	    (long long)top.arrs);
 	return store_meta_set(s->st, META_PLANS, buf, err);
 }
 
@@ -278,4 +277,3 @@ svc_alert_plans_of(
 		rc = alerts_raised(s, before, n, "void", at, err);
 	return rc;
 }
-

@@ -141,10 +141,10 @@ store_plan_mark_top(struct store *st, struct plan_mark *top)
 	    st_count(st, "SELECT coalesce(max(id), 0) FROM allocations");
 	top->credits = st_count(
 	    st, "SELECT coalesce(max(id), 0) FROM credit_applications");
-	top->moves = st_count(
-	    st, "SELECT coalesce(max(id), 0) FROM arrangement_moves");
-	top->events = st_count(
-	    st, "SELECT coalesce(max(id), 0) FROM arrangement_events");
+	top->moves =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM arrangement_moves");
+	top->events =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM arrangement_events");
 	top->arrs =
 	    st_count(st, "SELECT coalesce(max(id), 0) FROM arrangements");
 }

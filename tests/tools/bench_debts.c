@@ -505,18 +505,16 @@ main(int argc, char **argv)
 	 * credit application, move, event and arrangement ids): the pass
 	 * reads the plans made here as those of a day's work */
 	snprintf(pmark, sizeof pmark, "3 %ld %ld %ld %ld %ld",
-	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM allocations", NULL,
-	        0),
-	    raw_int(raw,
-	        "SELECT coalesce(max(id), 0) FROM credit_applications", NULL,
-	        0),
+	    raw_int(
+	        raw, "SELECT coalesce(max(id), 0) FROM allocations", NULL, 0),
+	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM credit_applications",
+	        NULL, 0),
 	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM arrangement_moves",
 	        NULL, 0),
-	    raw_int(raw,
-	        "SELECT coalesce(max(id), 0) FROM arrangement_events", NULL,
-	        0),
-	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM arrangements", NULL,
-	        0));
+	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM arrangement_events",
+	        NULL, 0),
+	    raw_int(
+	        raw, "SELECT coalesce(max(id), 0) FROM arrangements", NULL, 0));
 	printf("%-44s %14s %-12s %-14s %s\n", "figure", "paydesk", "target",
 	    "raw", "ratio");
 	for (i = 0; i < K; i++) {
@@ -613,7 +611,8 @@ main(int argc, char **argv)
 		    "x.id > %ld AND i.plan_id IS NOT NULL UNION SELECT "
 		    "i.plan_id FROM credit_applications c JOIN items i ON i.id "
 		    "= c.item_id WHERE c.id > %ld AND i.plan_id IS NOT NULL "
-		    "UNION SELECT i.plan_id FROM arrangement_moves m JOIN items "
+		    "UNION SELECT i.plan_id FROM arrangement_moves m JOIN "
+		    "items "
 		    "i ON i.id = m.item_id WHERE m.id > %ld AND i.plan_id IS "
 		    "NOT NULL) OR a.id IN (SELECT arrangement_id FROM "
 		    "arrangement_events WHERE id > %ld) OR a.id > %ld",
@@ -665,7 +664,8 @@ main(int argc, char **argv)
 		    raw_ms(raw, sql_gw, nowts, gwday, &raw_gw) +
 		    raw_ms(raw,
 		        "SELECT d2.id, m2.line_id, d2.account, d2.slip_no FROM "
-		        "deposits d2 JOIN statement_matches m2 ON m2.deposit_id "
+		        "deposits d2 JOIN statement_matches m2 ON "
+		        "m2.deposit_id "
 		        "= d2.id AND m2.unmatched_at = '' WHERE d2.voided_at = "
 		        "''",
 		        NULL, NULL, NULL) +
@@ -681,8 +681,10 @@ main(int argc, char **argv)
 		    raw_ms(raw,
 		        "SELECT l.id, l.booking_date, l.amount FROM "
 		        "bank_statement_lines l JOIN bank_statements b ON b.id "
-		        "= l.statement_id WHERE l.amount > 0 AND l.reversal = 0 "
-		        "AND l.dup_of IS NULL AND NOT " RAW_LINE_REVERSED " AND "
+		        "= l.statement_id WHERE l.amount > 0 AND l.reversal = "
+		        "0 "
+		        "AND l.dup_of IS NULL AND NOT " RAW_LINE_REVERSED
+		        " AND "
 		        "NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
 		        "m.line_id = l.id AND m.unmatched_at = '') AND "
 		        "julianday(?1) - julianday(l.booking_date) >= 7",
@@ -691,7 +693,8 @@ main(int argc, char **argv)
 		        "SELECT m.id FROM statement_matches m JOIN deposits d "
 		        "ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
 		        "l.id = m.line_id WHERE m.unmatched_at = '' AND CASE "
-		        "WHEN " RAW_LINE_REVERSED " THEN 0 ELSE l.amount END <> "
+		        "WHEN " RAW_LINE_REVERSED
+		        " THEN 0 ELSE l.amount END <> "
 		        "d.amount AND d.voided_at = ''",
 		        NULL, NULL, NULL) +
 		    raw_ms(raw,

@@ -100,8 +100,7 @@ disconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 	t = now_ms();
 	od = svc_disconnections(s, &n, &err);
 	t = now_ms() - t;
-	if (od == NULL && err.code != 0)
-		{
+	if (od == NULL && err.code != 0) {
 		fprintf(stderr, "bench_debts: the disconnection list: %s\n",
 		    err.msg);
 		return 1;
@@ -238,7 +237,8 @@ reconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 	    "e.arrangement_id WHERE e.kind = 'create' AND substr(e.at, 1, 10) "
 	    "> ?1 AND substr(e.at, 1, 10) <= ?2 AND a.consumer_id IN (SELECT "
 	    "cid FROM p)), "
-	    "od (cid, day, owed) AS MATERIALIZED (SELECT ev.cid, ev.day, (SELECT "
+	    "od (cid, day, owed) AS MATERIALIZED (SELECT ev.cid, ev.day, "
+	    "(SELECT "
 	    "coalesce(sum(max(0, i.amount - coalesce((SELECT sum(x.amount) "
 	    "FROM allocations x JOIN payments y ON y.id = x.payment_id WHERE "
 	    "x.item_id = i.id AND y.paid_on < ev.day), 0) - "
