@@ -151,7 +151,9 @@ ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
 	struct allocation a;
 	int64_t open = it->amount - it->settled;
 
-	if (amount == 0 || (amount < 0) != (reverses != 0))
+	/* above zero with reverses: a reversal taken back (a void this
+	 * terminal undid, dispute_undo.c) */
+	if (amount == 0 || (amount < 0 && reverses == 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("An allocation to %s must be above zero, or a reversal "
 		      "below zero"),

@@ -330,3 +330,33 @@ const char store_mig_62[] =
 const char store_mig_63[] =
     "CREATE INDEX IF NOT EXISTS gw_payments_payment ON gw_payments"
     " (payment_uuid) WHERE payment_uuid <> '';\n";
+
+/* what this terminal undid of its own records when the central node
+ * refused them (review 21, fault 3: a dispute upheld by a void at one
+ * terminal and rejected at another that synced first; the upholding
+ * terminal kept the dispute upheld and the payment voided for good):
+ * the refused record's uuid (a dispute step's event, a void), with when
+ * and why. An undone void no longer voids its payment, an undone step is
+ * not in its dispute's timeline, and a dispute whose resolution was
+ * undone may take the step that won (disputes_resolved, again: a
+ * resolved dispute is final while a step resolving it stands). Safe to
+ * run again. */
+const char store_mig_64[] =
+    "CREATE TABLE IF NOT EXISTS sync_undone (uuid TEXT PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('void', 'dispute',"
+    " 'arrangement')), at TEXT NOT NULL, reason TEXT NOT NULL);\n"
+    /* the plans undone before (arrange_undo.c), by their audit entry */
+    "INSERT INTO sync_undone (uuid, kind, at, reason) SELECT"
+    " substr(detail, 7, 36), 'arrangement', at, substr(detail, 53) FROM"
+    " audit_log WHERE action = 'undo' AND entity = 'arrangement' AND"
+    " detail LIKE 'event=%' ON CONFLICT (uuid) DO NOTHING;\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_delete;\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_update;\n" FROZEN("sync_undone")
+        NO_UPDATE("sync_undone") "DROP TRIGGER IF EXISTS disputes_resolved;\n"
+    "CREATE TRIGGER disputes_resolved BEFORE UPDATE ON disputes"
+    " WHEN OLD.status IN ('upheld', 'rejected') AND EXISTS (SELECT 1 FROM"
+    " dispute_events e WHERE e.dispute_id = OLD.id AND e.kind IN"
+    " ('uphold', 'reject') AND e.uuid NOT IN (SELECT uuid FROM"
+    " sync_undone)) BEGIN"
+    " SELECT RAISE(ABORT, 'a resolved dispute cannot be changed');"
+    " END;\n";
