@@ -1,0 +1,121 @@
+# dispute_conflict.sh - sourced by test_dispute.sh (its central node, its
+# two terminals and their stores): a dispute's step refused by the central
+# node is undone at the terminal that made it (review 21, fault 3: T02
+# upheld a dispute by a void, T03 rejected it and synced first; T02 kept
+# the uphold and the void for good, the consumer owing more there). The
+# first step to reach the central node wins; once both terminals have
+# synced, each has the central node's timeline, payment status and debt.
+
+# the dispute's status and its payment's at terminal N (or c: the
+# central node)
+dstate() {
+	q="SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$2'"
+	if [ "$1" = c ]; then csql "$q"; else tsql "$1" "$q"; fi
+}
+# what José Núñez's items hold (ref:settled), at terminal N or c
+held() {
+	q="FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = 'WU-10002'"
+	if [ "$1" != c ]; then
+		tsql "$1" "SELECT group_concat(ref || ':' || settled, ' ') FROM (SELECT i.ref, i.settled $q ORDER BY i.ref)"
+	elif [ "$BACKEND" = postgresql ]; then
+		csql "SELECT string_agg(i.ref || ':' || i.settled, ' ' ORDER BY i.ref) $q"
+	else
+		csql "SELECT group_concat(ref || ':' || settled, ' ') FROM (SELECT i.ref, i.settled $q ORDER BY i.ref)"
+	fi
+}
+# the timeline's steps of dispute D at terminal N, without times
+steps() { rec "$1" dispute show "$2" | sed -n '/^Timeline/,$p' | sed 's/ [0-9-]* [0-9:]*;/;/'; }
+# alike NAME D: terminals 1 and 2 and the central node agree on dispute D
+alike() {
+	same "$1: the dispute and payment alike at both terminals and the central node" \
+	    "$(dstate 1 "$2") $(dstate 2 "$2") $(dstate c "$2")" \
+	    "$(dstate c "$2") $(dstate c "$2") $(dstate c "$2")"
+	same "$1: the same timeline at both terminals" "$(steps 1 "$2")" "$(steps 2 "$2")"
+	same "$1: the same debt at both terminals and the central node" \
+	    "$(held 1)/$(held 2)" "$(held c)/$(held c)"
+}
+sup2() { PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary "$@"; }
+# newdsp AMOUNT: a payment at terminal 1 (R) and its dispute (D), both
+# terminals synced
+newdsp() {
+	rec 1 pay WU-10002 --type bill --method Cash --amount "$1" >"$OUT" 2>&1
+	R=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+	rec 1 dispute open "$R" --reason other >"$OUT" 2>&1
+	D=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+	t1 sync >/dev/null; t2 sync >/dev/null
+}
+
+# the terminal that lost (1) in the cases above (D10: rejected at
+# terminal 2 first, upheld by a void at terminal 1): it has undone its
+# uphold and its void
+t1 sync >/dev/null; t2 sync >/dev/null
+for d in "$D10" "$D11"; do
+	alike "$d upheld at 1, rejected at 2 first" "$d"
+	same "$d: rejected with its payment Posted at terminal 1" "$(dstate 1 "$d")" rejected/Posted
+done
+same "terminal 1's reasons say the uphold and the void were undone" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL AND ((kind = 'dispute' AND ref = '$D10' AND reject_reason LIKE '%This terminal''s step of dispute $D10 is undone%') OR (kind = 'void' AND reject_reason LIKE '%$D10%This terminal''s void is undone with the dispute''s uphold%'))")" 2
+same "one undo audited for the step and one for the void" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND (ref = '$D10' OR ref = (SELECT p.payment_no FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D10'))")" 2
+expect "the payment shows Posted at terminal 1, no Void section" 0 "Posted" \
+    rec 1 payment show "$R10"
+if grep -q "^Void" "$OUT"; then notok "no Void section once undone"; else ok "no Void section once undone"; fi
+expect "a refused-record alert for the recovery role at terminal 1" 0 \
+    "Sync record refused" rec 1 alerts
+# sync --retry of the undone step: refused before anything is sent
+U=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'dispute' AND ref = '$D10' AND rejected_at IS NOT NULL")
+expect "sync --retry of the undone step is refused, status 17" 17 \
+    "was undone at this terminal" sup1 sync --retry "$U"
+same "and stays set aside" "$(tsql 1 "SELECT count(*) FROM outbox WHERE uuid = '$U' AND rejected_at IS NOT NULL")" 1
+refused1 "voiding the payment again at terminal 1 is refused" 3 \
+    "that void was undone" sup1 payment void "$R10" --reason again
+
+# an uphold by a credit note at terminal 1 against a reject at terminal 2
+# that syncs first: the credit note voided, the dispute rejected
+newdsp 2
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
+expect "terminal 1 upholds it by a credit note, offline" 0 "Credit note" \
+    sup1 dispute uphold "$D" --credit 1
+CN=$(tsql 1 "SELECT cn_no FROM credit_notes n JOIN disputes d ON d.credit_uuid = n.uuid WHERE d.dispute_no = '$D'")
+t2 sync >/dev/null
+expect "terminal 1's sync: the credit note and the step refused" 0 "Rejected    2" t1 sync
+t2 sync >/dev/null; t1 sync >/dev/null
+alike "credit uphold at 1, reject at 2 first" "$D"
+same "the uphold's credit note is voided at terminal 1 and unknown at the central node" \
+    "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$CN'")/$(csql "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")" "1/0"
+
+# the other order: terminal 1 rejects offline, terminal 2 upholds by a
+# void and syncs first; terminal 1's reject is undone, the void pulled
+newdsp 3
+RB=$R
+expect "terminal 1 rejects it, offline" 0 "Resolved: rejected" rec 1 dispute reject "$D" --note "No"
+expect "terminal 2 upholds it by a void" 0 "Payment voided" \
+    sup2 dispute uphold "$D" --void
+t2 sync >/dev/null
+expect "terminal 1's sync: its reject refused" 0 "Rejected    1" t1 sync
+t2 sync >/dev/null; t1 sync >/dev/null
+alike "reject at 1, void uphold at 2 first" "$D"
+same "upheld with the payment voided at terminal 1" "$(dstate 1 "$D")" upheld/Voided
+same "the reject is out of terminal 1's timeline" "$(steps 1 "$D" | grep -c Rejected)" 0
+expect "terminal 1's doctor passes" 0 "ok" t1 doctor
+
+# a payment taken at terminal 1 of the same item after its uphold by a
+# void, before the refusal: the void undone, the disputed payment takes
+# its item back and the later one becomes credit, as at the central node
+newdsp 4
+B=$(tsql 1 "SELECT i.ref FROM allocations a JOIN items i ON i.id = a.item_id JOIN payments p ON p.id = a.payment_id WHERE p.receipt_no = '$R'")
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
+t2 sync >/dev/null
+expect "terminal 1 upholds it by a void, offline" 0 "Payment voided" sup1 dispute uphold "$D" --void
+left=$(tsql 1 "SELECT amount - settled FROM items WHERE ref = '$B'")
+expect "and takes a payment of the whole item $B" 0 "Payment ID" rec 1 pay \
+    WU-10002 --type bill --method Cash --amount "$(echo "$left" | sed 's/..$/.&/')" --items "$B"
+RL=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "terminal 1's sync: the void and the step refused, the payment taken" 0 "Rejected    2" t1 sync
+t2 sync >/dev/null; t1 sync >/dev/null
+alike "a payment of the item after the void" "$D"
+same "the later payment is credit at both terminals and the central node" \
+    "$(tsql 1 "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")$(tsql 2 "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")$(csql "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")" 111
+expect "terminal 1's doctor passes" 0 "ok" t1 doctor
+expect "terminal 2's doctor passes" 0 "ok" t2 doctor
+expect "the central node's doctor passes" 0 "" central doctor ACME
