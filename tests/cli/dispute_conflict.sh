@@ -121,6 +121,25 @@ expect "terminal 1's doctor passes" 0 "ok" t1 doctor
 expect "terminal 2's doctor passes" 0 "ok" t2 doctor
 expect "the central node's doctor passes" 0 "" central doctor ACME
 
+# a payment disputed at both terminals offline: terminal 2's opening
+# reaches the central node first, terminal 1's is refused ("already has
+# dispute") and undone there: its dispute is found and listed no more
+rec 1 pay WU-10002 --type bill --method Cash --amount 1 >"$OUT" 2>&1
+R=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+t1 sync >/dev/null; t2 sync >/dev/null
+rec 2 dispute open "$R" --reason other >"$OUT" 2>&1
+D2=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+rec 1 dispute open "$R" --reason chargeback >"$OUT" 2>&1
+D1=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t2 sync >/dev/null
+expect "terminal 1's opening of the same payment's dispute is refused" 0 "Rejected    1" t1 sync
+expect "terminal 1's dispute is found no more" 4 "$D1" rec 1 dispute show "$D1"
+expect "terminal 1 shows terminal 2's, pulled" 0 "Open" rec 1 dispute show "$D2"
+sup1 --csv dispute list --consumer WU-10002 | cut -d, -f1,2 | sort >"$T/dl1"
+sup2 --csv dispute list --consumer WU-10002 | cut -d, -f1,2 | sort >"$T/dl2"
+same "both terminals list the same disputes of José Núñez, $D2 and not $D1" \
+    "$(grep -c "^$D2," "$T/dl1")$(grep -c "^$D1," "$T/dl1")/$(cat "$T/dl1")" "10/$(cat "$T/dl2")"
+
 # a plan made offline at both terminals of John Doe's debt: terminal 2's
 # reaches the central node first, terminal 1's is undone (review 21, fault
 # 1); queued again, it is refused before anything is sent
