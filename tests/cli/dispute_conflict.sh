@@ -108,6 +108,7 @@ B=$(tsql 1 "SELECT i.ref FROM allocations a JOIN items i ON i.id = a.item_id JOI
 expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
 t2 sync >/dev/null
 expect "terminal 1 upholds it by a void, offline" 0 "Payment voided" sup1 dispute uphold "$D" --void
+expect "its receipt printed now is marked VOID" 0 "VOID" rec 1 receipt "$R" --text
 left=$(tsql 1 "SELECT amount - settled FROM items WHERE ref = '$B'")
 expect "and takes a payment of the whole item $B" 0 "Payment ID" rec 1 pay \
     WU-10002 --type bill --method Cash --amount "$(echo "$left" | sed 's/..$/.&/')" --items "$B"
@@ -115,6 +116,9 @@ RL=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
 expect "terminal 1's sync: the void and the step refused, the payment taken" 0 "Rejected    2" t1 sync
 t2 sync >/dev/null; t1 sync >/dev/null
 alike "a payment of the item after the void" "$D"
+expect "once the void is undone, its receipt reads Posted, no VOID mark" 0 \
+    "[Posted]" rec 1 receipt "$R" --text
+if grep -q VOID "$OUT"; then notok "no VOID mark once undone"; else ok "no VOID mark once undone"; fi
 same "the later payment is credit at both terminals and the central node" \
     "$(tsql 1 "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")$(tsql 2 "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")$(csql "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")" 111
 expect "terminal 1's doctor passes" 0 "ok" t1 doctor
