@@ -612,14 +612,6 @@ svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 		    _("Payment %s was already voided "
 		      "on %s by %s"),
 		    p->payment_no, p->voided_at, p->voided_by);
-	/* a void this terminal undid when the central node refused it
-	 * (dispute_undo.c) is still its one void row here */
-	if (p->voided_at[0] != '\0')
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s was voided here on %s and that void was "
-		      "undone when the central node refused it; it cannot be "
-		      "voided again at this terminal"),
-		    p->payment_no, p->voided_at);
 	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
 	if (cns == NULL)
 		return -1;
