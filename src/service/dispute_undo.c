@@ -198,7 +198,9 @@ undo_step(struct svc *s, const struct syncrec *r, const char *why,
 	    e.uuid, why);
 	if (svc_audit(s, at, "undo", "dispute", d.dispute_no, detail, err) != 0)
 		return -1;
-	return 1;
+	return strcmp(e.kind, "uphold") == 0 ? 1
+	       : strcmp(e.kind, "open") == 0 ? 4
+	                                     : 3;
 }
 
 int

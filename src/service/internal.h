@@ -317,8 +317,9 @@ int svc_make_room(
     struct svc *s, struct item *it, int64_t need, struct pd_err *err);
 /* A dispute step of this terminal (payload, its outbox record) that the
  * central node refused for reason, undone here (dispute_undo.c, review
- * 21 fault 3): 0 nothing to undo, 1 undone, 2 it stays (its credit note
- * applied here since), -1 err. */
+ * 21 fault 3): 0 nothing to undo, 1 an uphold undone (with its void or
+ * credit note), 3 a review or reject undone, 4 an opening undone, 2 it
+ * stays (its credit note applied here since), -1 err. */
 int svc_dispute_refused(struct svc *s, const char *payload,
     const char *reason, const char *at, struct pd_err *err);
 /* Whether the record of payload (an arrangement's create or reschedule, a

@@ -217,10 +217,22 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		rc = svc_dispute_refused(s, q->payload, why, at, err);
 		if (rc == 1)
 			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's uphold of dispute %s is "
+			       "undone, with its void or credit note: the "
+			       "central node's steps came first, and the pull "
+			       "brings them here"),
+			    2, a);
+		else if (rc == 3)
+			say_keep(kept, sizeof kept,
 			    N_("%s. This terminal's step of dispute %s is "
-			       "undone (an uphold's void or credit note with "
-			       "it): the central node's steps came first, and "
-			       "the pull brings them here"),
+			       "undone: the central node's steps came first, "
+			       "and the pull brings them here"),
+			    2, a);
+		else if (rc == 4)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's dispute %s is undone: the "
+			       "central node did not take its opening, and it "
+			       "is listed no more here"),
 			    2, a);
 		else if (rc == 2)
 			say_keep(kept, sizeof kept,

@@ -378,7 +378,7 @@ store_void_again(struct store *st, const char *uuid, int64_t payment_id,
 		return -1;
 	if (db_changes(st->db) != 1)
 		return pd_fail(err, PD_ESTORE,
-		    "payment %lld has a void that was not undone",
+		    "Payment %lld has a void that was not undone",
 		    (long long)payment_id);
 	return 0;
 }

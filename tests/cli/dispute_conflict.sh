@@ -55,7 +55,7 @@ for d in "$D10" "$D11"; do
 done
 sup1 --csv sync --quarantine >"$T/q.csv"
 same "terminal 1's reasons say the uphold and the void were undone" \
-    "$(grep -c "^[^,]*,dispute,$D10,.*This terminal's step of dispute $D10 is undone" "$T/q.csv")/$(grep -c "^[^,]*,void,.*$D10.*This terminal's void is undone with the dispute's uphold" "$T/q.csv")" 1/1
+    "$(grep -c "^[^,]*,dispute,$D10,.*This terminal's uphold of dispute $D10 is undone, with its void or credit note" "$T/q.csv")/$(grep -c "^[^,]*,void,.*$D10.*This terminal's void is undone with the dispute's uphold" "$T/q.csv")" 1/1
 same "one undo audited for the step and one for the void" \
     "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND (ref = '$D10' OR ref = (SELECT p.payment_no FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D10'))")" 2
 expect "the payment shows Posted at terminal 1, no Void section" 0 "Posted" \
@@ -110,6 +110,8 @@ t2 sync >/dev/null; t1 sync >/dev/null
 alike "reject at 1, void uphold at 2 first" "$D"
 same "upheld with the payment voided at terminal 1" "$(dstate 1 "$D")" upheld/Voided
 same "the reject is out of terminal 1's timeline" "$(steps 1 "$D" | grep -c Rejected)" 0
+expect "terminal 1's quarantine says its reject was undone" 0 \
+    "This terminal's step of dispute $D is undone: the central node's steps came first" sup1 sync --quarantine
 expect "terminal 1's doctor passes" 0 "ok" t1 doctor
 
 # a payment taken at terminal 1 of the same item after its uphold by a
@@ -150,6 +152,8 @@ D1=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
 t2 sync >/dev/null
 expect "terminal 1's opening of the same payment's dispute is refused" 0 "Rejected    1" t1 sync
 expect "terminal 1's dispute is found no more" 4 "$D1" rec 1 dispute show "$D1"
+expect "terminal 1's quarantine says its dispute was undone" 0 \
+    "This terminal's dispute $D1 is undone: the central node did not take its opening" sup1 sync --quarantine
 expect "terminal 1 shows terminal 2's, pulled" 0 "Open" rec 1 dispute show "$D2"
 sup1 --csv dispute list --consumer WU-10002 | cut -d, -f1,2 | sort >"$T/dl1"
 sup2 --csv dispute list --consumer WU-10002 | cut -d, -f1,2 | sort >"$T/dl2"
