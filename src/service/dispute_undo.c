@@ -34,14 +34,18 @@
 #include "dispute_int.h"
 
 /* The rows of the void of payment al (n rows, by id): its reversals, one
- * per item, are the payment's last rows (nothing follows a void). *first
- * gets the index of the first of them. */
+ * per item, are the payment's last rows (nothing follows a void), made
+ * in one transaction, so numbered one after the other; a reversal made
+ * before them (an item given back to another payment, which then took
+ * it: a row of its own between) is not one of them. *first gets the
+ * index of the first of them. */
 static size_t
 void_rows(const struct allocation *al, size_t n, size_t *first)
 {
 	size_t i = n, j;
 
-	while (i > 0 && al[i - 1].amount < 0 && al[i - 1].reverses != 0) {
+	while (i > 0 && al[i - 1].amount < 0 && al[i - 1].reverses != 0 &&
+	       (i == n || al[i - 1].id + 1 == al[i].id)) {
 		for (j = i; j < n; j++)
 			if (al[j].item_id == al[i - 1].item_id)
 				break;
