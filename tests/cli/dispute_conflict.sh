@@ -114,6 +114,16 @@ expect "terminal 1's quarantine says its reject was undone" 0 \
     "This terminal's step of dispute $D is undone: the central node's steps came first" sup1 sync --quarantine
 expect "terminal 1's doctor passes" 0 "ok" t1 doctor
 
+# a review at terminal 1 offline after terminal 2's reject reached the
+# central node: refused, and out of terminal 1's timeline
+newdsp 5
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
+t2 sync >/dev/null
+expect "terminal 1 reviews it, offline" 0 "Under review" rec 1 dispute review "$D"
+expect "terminal 1's sync: its review refused" 0 "Rejected    1" t1 sync
+alike "review at 1, reject at 2 first" "$D"
+same "no review in terminal 1's timeline" "$(steps 1 "$D" | grep -c 'Under review')" 0
+
 # a payment taken at terminal 1 of the same item after its uphold by a
 # void, before the refusal: the void undone, the disputed payment takes
 # its item back and the later one becomes credit, as at the central node
