@@ -47,9 +47,11 @@ enum pd_status {
 	PD_ECONFIRM = 15, /* a command line asked for what the screens
 	                     confirm first (a large change, issue 17): it
 	                     needs its confirming option; nothing done */
-	PD_ESCOPE = 16    /* a scope wider than the user's role may read
+	PD_ESCOPE = 16,   /* a scope wider than the user's role may read
 	                     (issue 23: a cashier the branch, a supervisor
 	                     the organisation) */
+	PD_EUNDONE = 17   /* sync --retry of a record this terminal undid
+	                     when the central node refused it (review 21) */
 };
 
 struct pd_err {

@@ -188,6 +188,12 @@ struct allocation *store_allocations_of(
 int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
     const char *reason, int64_t user_id, const char *voided_by, const char *at,
     const char *terminal, struct pd_err *err);
+/* The void of a payment whose one void row is a void this terminal undid
+ * (store_undone_add): that row becomes this void (voids.payment_id is
+ * unique). */
+int store_void_again(struct store *st, const char *uuid, int64_t payment_id,
+    const char *reason, int64_t user_id, const char *voided_by, const char *at,
+    const char *terminal, struct pd_err *err);
 
 /* Stream payments matching f in its order; stops when cb returns non-0. */
 int store_payments_each(struct store *st, const struct payment_filter *f,

@@ -207,6 +207,15 @@ struct dispute_event *store_dsp_events(
  * NULL): 0 read, 1 none, -1 err. */
 int store_dsp_event_read(struct store *st, int64_t id, const char *uuid,
     struct dispute_event *e, int64_t *dispute_id, struct pd_err *err);
+/* Record uuid (kind "void" or "dispute", a step's event) undone at at for
+ * reason: this terminal's record that the central node refused (review
+ * 21, fault 3); again, nothing. An undone void voids its payment no
+ * more, an undone step is out of its dispute's timeline (an undone
+ * opening: the dispute is listed and found no more). */
+int store_undone_add(struct store *st, const char *uuid, const char *kind,
+    const char *at, const char *reason, struct pd_err *err);
+/* Whether record uuid was undone here: 1, 0, -1 err. */
+int store_undone_has(struct store *st, const char *uuid, struct pd_err *err);
 
 /* Consumers who were on the disconnection list since day since (issue
  * 21; reconnect.c): on a day after since up to today on which a payment

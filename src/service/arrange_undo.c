@@ -125,6 +125,7 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	}
 	snprintf(detail, sizeof detail, "event=%s refused: %s", uuid, reason);
 	if (store_arr_update(s->st, a, err) == 0 &&
+	    store_undone_add(s->st, uuid, "arrangement", at, reason, err) == 0 &&
 	    svc_audit(s, at, "undo", "arrangement", a->plan_no, detail, err) ==
 	        0)
 		rc = 0;

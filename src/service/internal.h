@@ -310,6 +310,23 @@ int svc_stmt_take_importer(
  * node refused for reason, undone here at (arrange_undo.c): 1 a
  * reschedule undone, 3 a plan undone (Cancelled here), 2 kept (paid or
  * changed here since), 0 neither. */
+/* Make room on item it for need, taking it back from this terminal's own
+ * payments, newest first (sync_apply.c: a pulled payment, a void undone);
+ * it updated. */
+int svc_make_room(
+    struct svc *s, struct item *it, int64_t need, struct pd_err *err);
+/* A dispute step of this terminal (payload, its outbox record) that the
+ * central node refused for reason, undone here (dispute_undo.c, review
+ * 21 fault 3): 0 nothing to undo, 1 an uphold undone (with its void or
+ * credit note), 3 a review or reject undone, 4 an opening undone, 2 it
+ * stays (its credit note applied here since), -1 err. */
+int svc_dispute_refused(struct svc *s, const char *payload,
+    const char *reason, const char *at, struct pd_err *err);
+/* Whether the record of payload (an arrangement's create or reschedule, a
+ * dispute step, a void) was undone here after the central node refused
+ * it: 1, 0, -1 err. */
+int svc_was_undone(struct svc *s, const char *kind, const char *payload,
+    struct pd_err *err);
 int svc_arr_refused(struct svc *s, const char *payload, const char *reason,
     const char *at, struct pd_err *err);
 /* A refused match of this terminal's outbox undone here (stmt_sync.c):

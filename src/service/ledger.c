@@ -151,7 +151,9 @@ ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
 	struct allocation a;
 	int64_t open = it->amount - it->settled;
 
-	if (amount == 0 || (amount < 0) != (reverses != 0))
+	/* above zero with reverses: a reversal taken back (a void this
+	 * terminal undid, dispute_undo.c) */
+	if (amount == 0 || (amount < 0 && reverses == 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("An allocation to %s must be above zero, or a reversal "
 		      "below zero"),
@@ -244,8 +246,13 @@ ledger_void(struct svc *s, const struct payment *p, const char *uuid,
 		        svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
 		            p->payment_no, err) != 0))
 			goto out;
-	if (store_void_insert(s->st, uuid, p->id, reason, user_id, by, at,
-	        terminal, err) != 0 ||
+	/* a payment voided here before, the void undone after the central
+	 * node refused it (dispute_undo.c), is voided again in that row */
+	if ((p->voided_at[0] != '\0'
+	            ? store_void_again(s->st, uuid, p->id, reason, user_id, by,
+	                  at, terminal, err)
+	            : store_void_insert(s->st, uuid, p->id, reason, user_id, by,
+	                  at, terminal, err)) != 0 ||
 	    store_payment_set_status(s->st, p->id, PS_VOIDED, p->verified,
 	        p->verified_at, p->verified_by, err) != 0)
 		goto out;

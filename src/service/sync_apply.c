@@ -117,8 +117,8 @@ give_back(struct svc *s, int64_t pay_id, int64_t first_id, struct item *it,
  * terminal's own payments, newest first: the central node applied the
  * record being pulled before them, so they are the ones that lose the
  * item (and become credit when the central node applies them). */
-static int
-make_room(struct svc *s, struct item *it, int64_t need, struct pd_err *err)
+int
+svc_make_room(struct svc *s, struct item *it, int64_t need, struct pd_err *err)
 {
 	struct allocation *held;
 	size_t n, i;
@@ -296,7 +296,7 @@ allocate_shares(struct svc *s, enum apply_mode mode, size_t n, int64_t pid,
 		/* re-read: an earlier allocation may have changed it */
 		if (store_item_by_id(s->st, items[i].id, &items[i], err) != 0 ||
 		    (mode == APPLY_REPLICA &&
-		        make_room(s, &items[i], give[i], err) != 0))
+		        svc_make_room(s, &items[i], give[i], err) != 0))
 			return -1;
 		if (give[i] > items[i].amount - items[i].settled)
 			give[i] = items[i].amount - items[i].settled;
@@ -519,7 +519,7 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			    _("Credit note %s has %lld left, not %lld"),
 			    cn.cn_no, (long long)(cn.amount - cn.applied),
 			    (long long)a.amount);
-		if (make_room(s, &it, a.amount, err) != 0)
+		if (svc_make_room(s, &it, a.amount, err) != 0)
 			return -1;
 	}
 	a.user_id = 0;

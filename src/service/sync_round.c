@@ -116,13 +116,25 @@ retry_undone(struct svc *s, const char *uuid, struct pd_err *err)
 		    strcmp(q[i].kind, "statement_match") == 0 &&
 		    q[i].payload != NULL)
 			rc = svc_match_was_refused(s, q[i].payload, err);
-	store_outbox_free(q, n);
 	if (rc == 1)
 		rc = pd_fail(err, PD_EINVAL,
 		    _("Record %s is a match this terminal undid when the "
 		      "central node refused it: match the line again by hand "
 		      "if it is still wanted"),
 		    uuid);
+	/* a plan's change or a dispute's step (and an uphold's void) undone
+	 * here: the central node would refuse it again, and this terminal
+	 * no longer has it (review 21) */
+	for (i = 0; rc == 0 && i < n; i++)
+		if (strcmp(q[i].uuid, uuid) == 0 &&
+		    (rc = svc_was_undone(s, q[i].kind, q[i].payload, err)) == 1)
+			rc = pd_fail(err, PD_EUNDONE,
+			    _("Record %s (%s %s) was undone at this terminal "
+			      "when the central node refused it; it is not sent "
+			      "again. Make the change again if it is still "
+			      "wanted"),
+			    uuid, q[i].kind, q[i].ref);
+	store_outbox_free(q, n);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -198,6 +210,47 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		if (rc > 0)
 			why = kept;
 		rc = rc < 0 ? -1 : 0;
+	}
+	else if (strcmp(q->kind, "dispute") == 0 && q->payload != NULL) {
+		const char *a[2] = {why, q->ref};
+
+		rc = svc_dispute_refused(s, q->payload, why, at, err);
+		if (rc == 1)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's uphold of dispute %s is "
+			       "undone, with its void or credit note: the "
+			       "central node's steps came first, and the pull "
+			       "brings them here"),
+			    2, a);
+		else if (rc == 3)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's step of dispute %s is "
+			       "undone: the central node's steps came first, "
+			       "and the pull brings them here"),
+			    2, a);
+		else if (rc == 4)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's dispute %s is undone: the "
+			       "central node did not take its opening, and it "
+			       "is listed no more here"),
+			    2, a);
+		else if (rc == 2)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's uphold of dispute %s "
+			       "stays, as its credit note was applied here "
+			       "since: a supervisor puts it right"),
+			    2, a);
+		if (rc > 0)
+			why = kept;
+		rc = rc < 0 ? -1 : 0;
+	} else if (strcmp(q->kind, "void") == 0 && q->payload != NULL &&
+	           strstr(why, "dispute step upholding") != NULL) {
+		say_keep(kept, sizeof kept,
+		    N_("%s. This terminal's void is undone with the dispute's "
+		       "uphold: the payment is Posted again, allocated as "
+		       "before"),
+		    1, &why);
+		why = kept;
 	}
 	if (rc < 0)
 		return -1;

@@ -14,10 +14,15 @@
 	"d.terminal, d.status, d.resolution, d.void_uuid, d.credit_uuid, "     \
 	"d.charge_uuid, coalesce((SELECT substr(max(at), 1, 10) FROM "         \
 	"dispute_events WHERE dispute_id = d.id AND kind IN ('uphold', "       \
-	"'reject')), '')"
+	"'reject') AND uuid NOT IN (SELECT uuid FROM sync_undone)), '')"
 #define DSP_FROM                                                               \
 	"disputes d JOIN payments p ON p.id = d.payment_id JOIN consumers c "  \
 	"ON c.id = p.consumer_id"
+/* a dispute whose opening this terminal undid (the central node refused
+ * it, store_undone_add) is none: listed and found no more */
+#define DSP_LIVE                                                               \
+	"NOT EXISTS (SELECT 1 FROM dispute_events o JOIN sync_undone u ON "    \
+	"u.uuid = o.uuid WHERE o.dispute_id = d.id AND o.kind = 'open')"
 
 static void
 read_dsp(struct db_stmt *s, void *elem)
@@ -119,7 +124,7 @@ store_dsp_find(
     struct store *st, const char *number, struct dispute *d, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " DSP_COLS " FROM " DSP_FROM " WHERE d.dispute_no = ?",
+	    "SELECT " DSP_COLS " FROM " DSP_FROM " WHERE d.dispute_no = ? AND " DSP_LIVE,
 	    err);
 	int rc;
 
@@ -160,8 +165,8 @@ store_dsp_list(
 	/* a status, "" any, "unresolved" open or under review */
 	qb_init(&q, "SELECT " DSP_COLS " FROM " DSP_FROM);
 	qb_add(&q,
-	    " WHERE (? = '' OR d.status = ? OR (? = 'unresolved' AND d.status "
-	    "IN ('open', 'review')))",
+	    " WHERE " DSP_LIVE " AND (? = '' OR d.status = ? OR (? = "
+	    "'unresolved' AND d.status IN ('open', 'review')))",
 	    "sss", st_, st_, st_);
 	if (f->consumer_id != 0)
 		qb_add(&q, " AND p.consumer_id = ?", "i", f->consumer_id);
@@ -201,7 +206,8 @@ store_dsp_events(
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, uuid, kind, note, at, by, terminal FROM "
-	    "dispute_events WHERE dispute_id = ? ORDER BY at, CASE kind WHEN "
+	    "dispute_events WHERE dispute_id = ? AND uuid NOT IN (SELECT uuid "
+	    "FROM sync_undone) ORDER BY at, CASE kind WHEN "
 	    "'open' THEN 0 WHEN 'review' THEN 1 ELSE 2 END, id",
 	    err);
 
@@ -245,4 +251,39 @@ store_dsp_event_read(struct store *st, int64_t id, const char *uuid,
 	if (rc == 0 && dispute_id != NULL)
 		*dispute_id = a.dispute_id;
 	return rc;
+}
+
+int
+store_undone_add(struct store *st, const char *uuid, const char *kind,
+    const char *at, const char *reason, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO sync_undone (uuid, kind, at, reason) VALUES (?, ?, "
+	    "?, ?) ON CONFLICT (uuid) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssss", uuid, kind, at, reason);
+	return st_done(st, s, err);
+}
+
+static void
+read_flag(struct db_stmt *s, void *elem)
+{
+	*(int *)elem = db_column_int(s, 0);
+}
+
+int
+store_undone_has(struct store *st, const char *uuid, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(
+	    st, "SELECT 1 FROM sync_undone WHERE uuid = ?", err);
+	int has = 0, rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = st_one(st, s, read_flag, &has, "reading what was undone", err);
+	return rc < 0 ? -1 : rc == 0;
 }

@@ -63,7 +63,8 @@ static const struct {
         "SELECT 'payment ' || p.payment_no || ': status ' || "
         "p.status || (CASE WHEN v.id IS NULL THEN ' without' ELSE ' with' "
         "END) || ' a void record' FROM payments p LEFT JOIN voids v ON "
-        "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
+        "v.payment_id = p.id AND v.uuid NOT IN (SELECT uuid FROM "
+        "sync_undone) WHERE (p.status = 'Voided') <> (v.id IS NOT "
         "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
         "allocations WHERE payment_id = p.id), 0) <> 0)"},
     /* a voided credit note gives back what it settled: a void of it

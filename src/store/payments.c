@@ -359,6 +359,30 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 	return st_done(st, s, err);
 }
 
+int
+store_void_again(struct store *st, const char *uuid, int64_t payment_id,
+    const char *reason, int64_t user_id, const char *voided_by, const char *at,
+    const char *terminal, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE voids SET uuid = ?, reason = ?, user_id = nullif(?, 0), "
+	    "voided_by = ?, voided_at = ?, terminal = ? WHERE payment_id = ? "
+	    "AND uuid IN (SELECT uuid FROM sync_undone)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssisssi", uuid, reason, user_id, voided_by, at, terminal,
+	    payment_id);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (db_changes(st->db) != 1)
+		return pd_fail(err, PD_ESTORE,
+		    "Payment %lld has a void that was not undone",
+		    (long long)payment_id);
+	return 0;
+}
+
 /* A search with nothing else but a date range. */
 static int
 search_only(const struct payment_filter *f)

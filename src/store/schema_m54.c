@@ -330,3 +330,39 @@ const char store_mig_62[] =
 const char store_mig_63[] =
     "CREATE INDEX IF NOT EXISTS gw_payments_payment ON gw_payments"
     " (payment_uuid) WHERE payment_uuid <> '';\n";
+
+/* what this terminal undid of its own records when the central node
+ * refused them (review 21, fault 3: a dispute upheld by a void at one
+ * terminal and rejected at another that synced first; the upholding
+ * terminal kept the dispute upheld and the payment voided for good):
+ * the refused record's uuid (a dispute step's event, a void), with when
+ * and why. An undone void no longer voids its payment (its row is the
+ * place of the payment's next void), an undone step is
+ * not in its dispute's timeline, and a dispute whose resolution was
+ * undone may take the step that won (disputes_resolved, again: a
+ * resolved dispute is final while a step resolving it stands). Safe to
+ * run again, and reads no table of the ledger's (a plan undone before
+ * this version, arrange_undo.c, is not found from its audit entry: that
+ * would read the whole audit log). */
+const char store_mig_64[] =
+    "CREATE TABLE IF NOT EXISTS sync_undone (uuid TEXT PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('void', 'dispute',"
+    " 'arrangement')), at TEXT NOT NULL, reason TEXT NOT NULL);\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_delete;\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_update;\n" FROZEN("sync_undone")
+        NO_UPDATE("sync_undone")
+    "DROP TRIGGER IF EXISTS disputes_resolved;\n"
+    "CREATE TRIGGER disputes_resolved BEFORE UPDATE ON disputes"
+    " WHEN OLD.status IN ('upheld', 'rejected') AND EXISTS (SELECT 1 FROM"
+    " dispute_events e WHERE e.dispute_id = OLD.id AND e.kind IN"
+    " ('uphold', 'reject') AND e.uuid NOT IN (SELECT uuid FROM"
+    " sync_undone)) BEGIN"
+    " SELECT RAISE(ABORT, 'a resolved dispute cannot be changed');"
+    " END;\n"
+    /* a payment's one void row, once undone, is the place of its next
+     * void (voids.payment_id is unique): store_void_again */
+    "DROP TRIGGER IF EXISTS voids_no_update;\n"
+    "CREATE TRIGGER voids_no_update BEFORE UPDATE ON voids WHEN OLD.uuid"
+    " NOT IN (SELECT uuid FROM sync_undone) OR NEW.id <> OLD.id OR"
+    " NEW.payment_id <> OLD.payment_id BEGIN"
+    " SELECT RAISE(ABORT, 'voids is append-only'); END;\n";

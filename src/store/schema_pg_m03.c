@@ -357,3 +357,12 @@ const char pg_mig_17[] =
     "CREATE TRIGGER shift_first_counts_no_update BEFORE UPDATE ON"
     " shift_first_counts FOR EACH ROW EXECUTE FUNCTION"
     " refuse('shift_first_counts is append-only');\n";
+
+/* 18: what a terminal undid of its records the central node refused, as
+ * schema.c's store_mig_64 (review 21, fault 3): the central node never
+ * writes it, and its reads of disputes and voids (shared with the
+ * terminal's) name it. Run twice, it changes nothing. */
+const char pg_mig_18[] =
+    "CREATE TABLE IF NOT EXISTS sync_undone (uuid text PRIMARY KEY, kind"
+    " text NOT NULL CHECK (kind IN ('void', 'dispute', 'arrangement')),"
+    " at text NOT NULL, reason text NOT NULL);\n";

@@ -1,0 +1,244 @@
+/* dispute_undo.c - a dispute's step that the central node refused, undone
+ * at the terminal that made it (review of issue 21, fault 3: T02 upheld a
+ * dispute by voiding its payment while T03 rejected it and synced first;
+ * the central node kept the rejection and refused the uphold and its
+ * void, but T02 kept both for good: the dispute upheld there, the payment
+ * voided, the consumer owing 10.00 more than at T03 and the central
+ * node).
+ *
+ * The rule (paydesk(1), DISPUTES): the central node takes a dispute's
+ * steps in the order they reach it, the first to arrive wins; a step that
+ * no longer follows there is refused, and its terminal undoes it in the
+ * push's transaction, so that once each has synced every terminal has
+ * the central node's timeline, payment status and debt:
+ *  - the step leaves the timeline (sync_undone), and the dispute's status
+ *    is the one its other steps give; the step that won is pulled next;
+ *  - an uphold by a void: the void is undone, the payment Posted again and
+ *    allocated again to the items it held before the void, each taken
+ *    back from this terminal's later payments where one took it meanwhile
+ *    (as a pulled payment takes its items: those payments become credit
+ *    when the central node applies them);
+ *  - an uphold by a credit note: the note is voided, unless it was applied
+ *    here since (then both stay, said in the reason);
+ *  - an opening: the dispute is listed and found no more.
+ * Each undo is audited ("undo"); the refusal's reason, kept with the
+ * outbox record, says what was undone, and the refused-record alert of
+ * the round (alerts.c) carries it to the recovery and supervisor roles.
+ * As a refused match or plan change, it queues nothing: the central node
+ * never had it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "dispute_int.h"
+
+/* The rows of the void of payment al (n rows, by id): its reversals, one
+ * per item, are the payment's last rows (nothing follows a void), made
+ * in one transaction, so numbered one after the other; a reversal made
+ * before them (an item given back to another payment, which then took
+ * it: a row of its own between) is not one of them. *first gets the
+ * index of the first of them. */
+static size_t
+void_rows(const struct allocation *al, size_t n, size_t *first)
+{
+	size_t i = n, j;
+
+	while (i > 0 && al[i - 1].amount < 0 && al[i - 1].reverses != 0 &&
+	       (i == n || al[i - 1].id + 1 == al[i].id)) {
+		for (j = i; j < n; j++)
+			if (al[j].item_id == al[i - 1].item_id)
+				break;
+		if (j < n)
+			break;
+		i--;
+	}
+	*first = i;
+	return n - i;
+}
+
+/* Undo void uuid: its payment Posted again, allocated again as before
+ * it. 0 done (or nothing to do), -1 err. */
+static int
+unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
+    struct pd_err *err)
+{
+	struct allocation *al;
+	struct void_row v;
+	struct payment p;
+	struct item it;
+	size_t n, i, first;
+	int64_t vid, need;
+	char detail[768];
+	int rc = -1;
+
+	if (store_id_of(s->st, TBL_VOIDS, uuid, &vid, err) != 0)
+		return -1;
+	if (vid == 0)
+		return 0;
+	if ((rc = store_undone_has(s->st, uuid, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (store_void_by_id(s->st, vid, &v, err) != 0 ||
+	    store_payment_by_id(s->st, v.payment_id, &p, err) != 0)
+		return -1;
+	if (p.status != PS_VOIDED)
+		return 0;
+	if ((al = store_allocations_of(s->st, p.id, &n, err)) == NULL)
+		return -1;
+	rc = -1;
+	void_rows(al, n, &first);
+	for (i = first; i < n; i++) {
+		need = -al[i].amount;
+		/* a payment taken here since, of the same item, gives way
+		 * (and an arrangement's move of it, as for a pulled
+		 * payment) */
+		if (store_item_by_id(s->st, al[i].item_id, &it, err) != 0 ||
+		    svc_arr_reopen(s, &it, need, err) != 0 ||
+		    svc_make_room(s, &it, need, err) != 0 ||
+		    store_item_by_id(s->st, al[i].item_id, &it, err) != 0)
+			goto out;
+		if (need > it.amount - it.settled)
+			need = it.amount - it.settled;
+		if (need > 0 && ledger_allocate(s, p.id, &it, need, al[i].id,
+		                    NULL, err) != 0)
+			goto out;
+	}
+	snprintf(detail, sizeof detail, "void=%s refused: %s", uuid, why);
+	if (store_undone_add(s->st, uuid, "void", at, why, err) != 0 ||
+	    store_payment_set_status(s->st, p.id, PS_POSTED, p.verified,
+	        p.verified_at, p.verified_by, err) != 0 ||
+	    svc_audit(s, at, "undo", "payment", p.payment_no, detail, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(al);
+	return rc;
+}
+
+/* Void credit note uuid made by an uphold: 0 done, 1 it stays (applied
+ * here since), -1 err. */
+static int
+uncredit(struct svc *s, const char *uuid, const char *why, const char *at,
+    struct pd_err *err)
+{
+	struct credit_note cn;
+	char detail[768];
+	int64_t id;
+
+	if (store_id_of(s->st, TBL_CREDIT_NOTES, uuid, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return 0;
+	if (store_credit_by_id(s->st, id, &cn, err) != 0)
+		return -1;
+	if (cn.voided)
+		return 0;
+	if (cn.applied > 0)
+		return 1;
+	snprintf(detail, sizeof detail, "credit_note refused: %s", why);
+	if (store_credit_set_voided(s->st, id, err) != 0 ||
+	    svc_audit(s, at, "undo", "credit_note", cn.cn_no, detail, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* The status the live steps of d give (its timeline as read, the undone
+ * ones left out). */
+static enum dsp_status
+status_of(const struct dispute_event *e, size_t n)
+{
+	enum dsp_status st = DSP_OPEN;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(e[i].kind, "review") == 0 && st == DSP_OPEN)
+			st = DSP_REVIEW;
+		else if (strcmp(e[i].kind, "uphold") == 0)
+			st = DSP_UPHELD;
+		else if (strcmp(e[i].kind, "reject") == 0)
+			st = DSP_REJECTED;
+	return st;
+}
+
+static int
+undo_step(struct svc *s, const struct syncrec *r, const char *why,
+    const char *at, struct pd_err *err)
+{
+	struct dispute_event e, *ev;
+	struct dispute d;
+	enum dsp_status was;
+	int64_t did = 0;
+	size_t n;
+	char detail[768];
+	int rc;
+
+	if ((rc = store_dsp_event_read(s->st, 0, r->uuid, &e, &did, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if ((rc = store_undone_has(s->st, e.uuid, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (store_dsp_by_key(s->st, did, NULL, &d, err) != 0)
+		return -1;
+	if (strcmp(e.kind, "uphold") == 0) {
+		if (d.resolution[0] == 'c' &&
+		    (rc = uncredit(s, d.credit_uuid, why, at, err)) != 0)
+			return rc < 0 ? -1 : 2;
+		if (d.resolution[0] == 'v' &&
+		    unvoid(s, d.void_uuid, why, at, err) != 0)
+			return -1;
+	}
+	if (store_undone_add(s->st, e.uuid, "dispute", at, why, err) != 0 ||
+	    (ev = store_dsp_events(s->st, d.id, &n, err)) == NULL)
+		return -1;
+	was = d.status;
+	d.status = status_of(ev, n);
+	free(ev);
+	if (d.status != DSP_UPHELD && was == DSP_UPHELD) {
+		d.resolution[0] = d.void_uuid[0] = d.credit_uuid[0] = '\0';
+		d.charge_uuid[0] = '\0';
+	}
+	if (d.status != was && store_dsp_update(s->st, &d, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "step=%s event=%s refused: %s", e.kind,
+	    e.uuid, why);
+	if (svc_audit(s, at, "undo", "dispute", d.dispute_no, detail, err) != 0)
+		return -1;
+	return strcmp(e.kind, "uphold") == 0 ? 1
+	       : strcmp(e.kind, "open") == 0 ? 4
+	                                     : 3;
+}
+
+int
+svc_dispute_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	struct syncrec r;
+	struct pd_err e2 = {0};
+	int rc = 0;
+
+	if (syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
+		return 0;
+	if (r.kind == SR_DISPUTE)
+		rc = undo_step(s, &r, reason, at, err);
+	syncrec_free(&r);
+	return rc;
+}
+
+int
+svc_was_undone(
+    struct svc *s, const char *kind, const char *payload, struct pd_err *err)
+{
+	struct syncrec r;
+	struct pd_err e2 = {0};
+	int rc = 0;
+
+	if (payload == NULL ||
+	    syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
+		return 0;
+	/* a plan's create or reschedule (arrange_undo.c), a dispute's
+	 * step, a void */
+	if (strcmp(kind, "dispute") == 0 || strcmp(kind, "void") == 0 ||
+	    strcmp(kind, "arrangement") == 0)
+		rc = store_undone_has(s->st, r.uuid, err);
+	syncrec_free(&r);
+	return rc;
+}
