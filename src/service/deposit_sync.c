@@ -120,9 +120,10 @@ check_create(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
 {
 	struct deposit used;
+	struct deposit_cheque *chq;
 	int64_t total = 0;
 	int32_t day;
-	size_t i;
+	size_t i, nchq;
 	int rc;
 
 	if (deposit_word_check(_("Slip number"), r->dep.slip_no,
@@ -148,6 +149,11 @@ check_create(struct svc *s, const struct sync_sender *f,
 		    _("The deposit's amount, %lld, is not the total of its "
 		      "lines, %lld"),
 		    (long long)r->dep.amount, (long long)total);
+	/* its cheques by number (issue 20), or an older terminal's line
+	 * of all a shift's cheques left */
+	if (svc_dep_check_cheques(s, r, &chq, &nchq, err) != 0)
+		return -1;
+	free(chq);
 	rc = store_deposit_slip_used(s->st, r->dep.slip_no, &used, err);
 	if (rc < 0)
 		return -1;
@@ -209,9 +215,11 @@ int
 svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct deposit d = r->dep;
+	struct deposit_cheque *chq;
 	struct shift sh;
 	struct user u;
-	size_t i;
+	size_t i, nchq;
+	int rc;
 
 	if (strcmp(r->op, "void") == 0) {
 		struct pd_err e = {0};
@@ -239,7 +247,13 @@ svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    store_deposit_line_insert(s->st, d.id, sh.id,
 		        r->dlines[i].method, r->dlines[i].amount, err) != 0)
 			return -1;
-	return 0;
+	/* its cheques, as check_create found them: by number, or an older
+	 * terminal's cheque line's all its shift's left */
+	if (svc_dep_check_cheques(s, r, &chq, &nchq, err) != 0)
+		return -1;
+	rc = svc_dep_cheques_write(s, d.id, chq, nchq, err);
+	free(chq);
+	return rc;
 }
 
 struct deposit *
