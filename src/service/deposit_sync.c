@@ -139,6 +139,12 @@ check_create(struct svc *s, const struct sync_sender *f,
 		return pd_fail(err, PD_EINVAL,
 		    _("The deposit's day %s is after the record's time %s"),
 		    r->dep.deposited_on, r->at);
+	/* its cheques by number (issue 20), or an older terminal's line
+	 * of all a shift's cheques left; first, so that a cheque deposited
+	 * already is named as such */
+	if (svc_dep_check_cheques(s, r, &chq, &nchq, err) != 0)
+		return -1;
+	free(chq);
 	for (i = 0; i < r->ndlines; i++) {
 		if (check_line(s, r, i, err) != 0)
 			return -1;
@@ -149,11 +155,6 @@ check_create(struct svc *s, const struct sync_sender *f,
 		    _("The deposit's amount, %lld, is not the total of its "
 		      "lines, %lld"),
 		    (long long)r->dep.amount, (long long)total);
-	/* its cheques by number (issue 20), or an older terminal's line
-	 * of all a shift's cheques left */
-	if (svc_dep_check_cheques(s, r, &chq, &nchq, err) != 0)
-		return -1;
-	free(chq);
 	rc = store_deposit_slip_used(s->st, r->dep.slip_no, &used, err);
 	if (rc < 0)
 		return -1;
