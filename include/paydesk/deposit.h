@@ -159,12 +159,12 @@ int svc_deposit_void(struct svc *s, const char *key, const char *reason,
     struct deposit *out, struct pd_err *err);
 /* The deposit with slip number or uuid key (a slip reused after a void:
  * the deposit that is not void), and its lines (free(*lines)). */
+int svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
+    struct deposit_line **lines, size_t *nlines, struct pd_err *err);
 /* Deposit dep's cheques by number, in the order taken (none for a
  * deposit of cash alone); free() the array. */
 struct deposit_cheque *svc_deposit_cheques(struct svc *s,
     const struct deposit *dep, size_t *n, struct pd_err *err);
-int svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
-    struct deposit_line **lines, size_t *nlines, struct pd_err *err);
 /* Every deposit, newest first (supervisor); free() the array. */
 struct deposit *svc_deposit_list(struct svc *s, size_t *n, struct pd_err *err);
 

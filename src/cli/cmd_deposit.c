@@ -132,8 +132,7 @@ cmd_deposit_create(struct cli *c, int argc, char **argv)
 {
 	const char *slip = NULL, *account = NULL, *date = NULL, *cheque = NULL;
 	struct opt o[] = {{"slip", 0, &slip}, {"account", 0, &account},
-	    {"date", 0, &date}, {"cheque", OPT_ONCE, &cheque},
-	    {NULL, 0, NULL}};
+	    {"date", 0, &date}, {"cheque", OPT_ONCE, &cheque}, {NULL, 0, NULL}};
 	const char **cheques = NULL;
 	struct deposit_cheque *chq = NULL;
 	char *chlist = NULL;

@@ -118,8 +118,8 @@ take_cheque(struct build *b, const struct deposit_cheque *c, struct pd_err *err)
 	xstrlcpy(b->lines[b->n].shift_uuid, c->shift_uuid,
 	    sizeof b->lines[b->n].shift_uuid);
 	xstrlcpy(b->lines[b->n].z_no, c->z_no, sizeof b->lines[b->n].z_no);
-	xstrlcpy(b->lines[b->n].method, c->method,
-	    sizeof b->lines[b->n].method);
+	xstrlcpy(
+	    b->lines[b->n].method, c->method, sizeof b->lines[b->n].method);
 	b->lines[b->n].amount = c->amount;
 	b->ids[b->n++] = c->shift_id;
 	return 0;

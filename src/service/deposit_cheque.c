@@ -141,8 +141,9 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		return pd_fail(err, PD_EINVAL,
 		    _("Cheque %s (shift %s, %s) is in deposit %s already "
 		      "(%s): void that deposit first, or leave the cheque out"),
-		    out->number, out->z_no, svc_money(s, a, sizeof a, out->amount),
-		    out->in_slip, out->in_on);
+		    out->number, out->z_no,
+		    svc_money(s, a, sizeof a, out->amount), out->in_slip,
+		    out->in_on);
 	if (strncmp(day, out->closed_at, 10) < 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Cheque %s: shift %s was closed on %.10s; it cannot be "
@@ -272,13 +273,14 @@ svc_dep_check_cheques(struct svc *s, const struct syncrec *r,
 		for (i = 0; i < r->ndlines; i++)
 			if (strcmp(r->dlines[i].shift_uuid,
 			        r->dcheques[j].shift_uuid) == 0 &&
-			    strcmp(r->dlines[i].method, r->dcheques[j].method) ==
-			        0 &&
+			    strcmp(r->dlines[i].method,
+			        r->dcheques[j].method) == 0 &&
 			    cheque_line(s, &r->dlines[i]))
 				break;
 		if (i == r->ndlines)
 			return pd_fail(err, PD_EINVAL,
-			    _("Deposit cheque %s: no cheque line of the deposit "
+			    _("Deposit cheque %s: no cheque line of the "
+			      "deposit "
 			      "takes shift %s's %s"),
 			    r->dcheques[j].number, r->dcheques[j].shift_uuid,
 			    r->dcheques[j].method);
@@ -308,8 +310,9 @@ svc_dep_cheques_write(struct svc *s, int64_t deposit_id,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (store_deposit_cheque_insert(s->st, deposit_id, c[i].shift_id,
-		        c[i].method, c[i].number, c[i].amount, err) != 0)
+		if (store_deposit_cheque_insert(s->st, deposit_id,
+		        c[i].shift_id, c[i].method, c[i].number, c[i].amount,
+		        err) != 0)
 			return -1;
 	return 0;
 }

@@ -59,10 +59,10 @@ cheques(struct svc *s, const struct deposit_line *l,
 		if (strcmp(ch[i].shift_uuid, l->shift_uuid) != 0 ||
 		    strcmp(ch[i].method, l->method) != 0)
 			continue;
-		label = xasprintf(L_(L, "Cheque %s, cashier %s"),
-		    ch[i].number, ch[i].cashier);
-		doc_line(d, "", label, "",
-		    svc_money(s, a, sizeof a, ch[i].amount));
+		label = xasprintf(L_(L, "Cheque %s, cashier %s"), ch[i].number,
+		    ch[i].cashier);
+		doc_line(
+		    d, "", label, "", svc_money(s, a, sizeof a, ch[i].amount));
 		free(label);
 		any = 1;
 	}

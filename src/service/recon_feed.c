@@ -216,8 +216,7 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	}
 	/* and their cheques by number */
 	for (i = 0; i < r->ndcheques; i++) {
-		if (store_shift_find(
-		        s->st, r->dcheques[i].shift_uuid, &sh, &e))
+		if (store_shift_find(s->st, r->dcheques[i].shift_uuid, &sh, &e))
 			continue;
 		if (store_deposit_cheque_insert(s->st, d.id, sh.id,
 		        r->dcheques[i].method, r->dcheques[i].number,

@@ -31,10 +31,10 @@ sync_dep_json(const struct syncrec *r, json_t *d)
 	for (i = 0; i < r->ndcheques; i++) {
 		const struct deposit_cheque *c = &r->dcheques[i];
 
-		json_array_append_new(a,
-		    json_pack("{s:s, s:s, s:s, s:I}", "shift_uuid",
-		        c->shift_uuid, "method", c->method, "number", c->number,
-		        "amount", (json_int_t)c->amount));
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s, s:s, s:I}", "shift_uuid",
+		           c->shift_uuid, "method", c->method, "number",
+		           c->number, "amount", (json_int_t)c->amount));
 	}
 	json_object_set_new(d, "cheques", a);
 }
@@ -89,8 +89,8 @@ cheques_decode(json_t *d, struct syncrec *r, int create, struct pd_err *err)
 		        sizeof c->shift_uuid, err) != 0 ||
 		    line_text("method", i, m, c->method, sizeof c->method,
 		        err) != 0 ||
-		    line_text("number", i, no, c->number, sizeof c->number,
-		        err) != 0)
+		    line_text(
+		        "number", i, no, c->number, sizeof c->number, err) != 0)
 			return -1;
 		if (c->number[0] == '\0')
 			return pd_fail(err, PD_EINVAL,
@@ -98,7 +98,6 @@ cheques_decode(json_t *d, struct syncrec *r, int create, struct pd_err *err)
 	}
 	return 0;
 }
-
 
 int
 sync_dep_decode(json_t *d, struct syncrec *r, struct pd_err *err)

@@ -14,11 +14,7 @@
 
 #include "drawer.h"
 
-enum {
-	A_DO = TUI_STEP_DO,
-	A_NEXT = TUI_STEP_NEXT,
-	A_BACK = TUI_STEP_BACK
-};
+enum { A_DO = TUI_STEP_DO, A_NEXT = TUI_STEP_NEXT, A_BACK = TUI_STEP_BACK };
 
 static const struct tui_key create_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Deposit"),
@@ -50,8 +46,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	lw = list_form_width(&d->s.fm, 12) + 2;
 	attron(A_BOLD);
 	snprintf(line, sizeof line,
-	    ngettext("%s row, %s in all", "%s rows, %s in all",
-	        (unsigned long)d->n),
+	    ngettext(
+	        "%s row, %s in all", "%s rows, %s in all", (unsigned long)d->n),
 	    svc_count(t->svc, num, sizeof num, (int64_t)d->n),
 	    svc_money(t->svc, m, sizeof m, d->total));
 	tui_text_cut(y++, 2, line, COLS - 4);
@@ -79,8 +75,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));
-	tui_text(last + 1, 2, tui_keys(_("{Enter} records the deposit")),
-	    COLS - 4);
+	tui_text(
+	    last + 1, 2, tui_keys(_("{Enter} records the deposit")), COLS - 4);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
 
@@ -151,8 +147,8 @@ apply(struct tui_step *s, struct tui *t)
 	t->list_gen++;
 	/* the slip after the commit: the deposit stands if it fails */
 	if (svc_deposit_slip_issue(t->svc, dep.uuid, &dq, &res, &err) != 0)
-		tui_message(t, 1, "%s: %s", _("The deposit slip was not written"),
-		    err.msg);
+		tui_message(t, 1, "%s: %s",
+		    _("The deposit slip was not written"), err.msg);
 	else
 		tui_message(t, 0, _("Deposit %s recorded: %s; its slip %s"),
 		    dep.slip_no, svc_money(t->svc, m, sizeof m, dep.amount),
@@ -196,12 +192,12 @@ screen_deposit_create_new(
 		d->total += rows[i].left;
 		d->ncheques += rows[i].cheque[0] != '\0';
 	}
-	tui_form_text(&d->it[F_SLIP], _("Slip number"), DEPOSIT_SLIP_BUFSZ - 1,
-	    "");
-	tui_form_text(&d->it[F_ACCOUNT], _("Account"), DEPOSIT_ACCOUNT_BUFSZ - 1,
-	    "");
+	tui_form_text(
+	    &d->it[F_SLIP], _("Slip number"), DEPOSIT_SLIP_BUFSZ - 1, "");
+	tui_form_text(
+	    &d->it[F_ACCOUNT], _("Account"), DEPOSIT_ACCOUNT_BUFSZ - 1, "");
 	d->it[F_ACCOUNT].hint = _("empty: [deposits] account");
-	tui_step_init(&d->s, &screen_deposit_create_class, d->it, F_COUNT,
-	    F_SLIP, apply);
+	tui_step_init(
+	    &d->s, &screen_deposit_create_class, d->it, F_COUNT, F_SLIP, apply);
 	return &d->s.sc;
 }

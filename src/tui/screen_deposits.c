@@ -17,8 +17,7 @@ enum { D_CREATE = 1, D_RELOAD, D_BACK };
 
 static const struct tui_key screen_deposits_keys[] = {
     {'c', "c", N_("Deposit"),
-        N_("deposit the marked rows, or the row under the cursor"),
-        D_CREATE},
+        N_("deposit the marked rows, or the row under the cursor"), D_CREATE},
     TUI_LIST_MARK_KEYS,
     {'g', "g", NULL, N_("read the list again"), D_RELOAD},
     TUI_LIST_KEYS,
@@ -165,8 +164,8 @@ screen_deposits_new(struct tui *t)
 	struct depv *d;
 	struct pd_err err;
 
-	if (svc_require(t->svc, ROLE_SUPERVISOR, _("Listing what is to deposit"),
-	        &err) != 0) {
+	if (svc_require(t->svc, ROLE_SUPERVISOR,
+	        _("Listing what is to deposit"), &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return NULL;
 	}
