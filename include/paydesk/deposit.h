@@ -7,7 +7,8 @@
  * to the bank and an amount per shift and tender. What a shift leaves to
  * deposit per tender: its cash counted at the close less the float kept
  * for the next shift, and its cheques counted (a cheque method, Name:cheque
- * in [payments] methods); card slips are settled by the card processor,
+ * in [payments] methods), each taken by its number, whole, in at most one
+ * deposit that is not void; card slips are settled by the card processor,
  * not deposited. A deposit of less than that leaves the rest "to
  * deposit"; a void gives it back.
  *
