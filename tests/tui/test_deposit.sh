@@ -3,7 +3,8 @@
 # deposited, by number, with its age; Space marks one cheque of a shift
 # and one of another, c records their deposit with a slip number (asked
 # once), the slip written; the cheque held back stays to deposit; a slip
-# in use is refused in the command's words, nothing written.
+# in use is refused in the command's words, nothing written; the screens
+# in French.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2026-06-15 17:00:00"
 setup_store
@@ -72,4 +73,19 @@ keys Escape
 wait_for "Esc: the Shifts tab" "Z-T01-000002"
 keys Escape
 wait_for "Esc: the dashboard" "Total Collected"
+logout
+
+# in French: the list, its key bar and the step's words
+tui_open_until "fr" "Connectez-vous" LANGUAGE=fr
+login mary 2222
+wait_for "fr: the dashboard" "Total"
+keys h
+wait_for "fr: the Shifts tab" "Z-T01-000002"
+keys d
+wait_for "fr: what is to deposit" "1 ligne à déposer ; 0 marquées : \$0.00"
+keys c
+wait_for "fr: the deposit's step" "1 ligne, \$12.34 en tout"
+wait_for "fr: it wants a slip number" "Donnez le numéro de bordereau (sac)"
+keys Escape Escape Escape
+wait_for "fr: Esc back to the dashboard" "Total"
 logout
