@@ -682,8 +682,9 @@ same "pending: the void's cheques are to deposit again" "$(pending_chq)" "$Z4:50
 expect "a voided deposit's cheque deposited again" 0 '$20.00' C --cheque 5002 --slip CHQ-3
 refused "and not a third time" 3 "Cheque 5002 (shift $Z4, \$20.00) is in deposit CHQ-3 already" \
     C --cheque 5002 --slip CHQ-4
-# the migration again on a store without the table (run again, schema.c):
-# the cheques of the deposits that took a shift's cheques whole written
+# the migration again on a store without the table (run again, schema.c;
+# 63 is the version before it, every later one is run again): the
+# cheques of the deposits that took a shift's cheques whole written
 W="$T/mig.db"
 cp "$DB" "$W"
 sqlite3 "$W" "DROP TABLE deposit_cheques; PRAGMA user_version = 63"
