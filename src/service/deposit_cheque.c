@@ -53,6 +53,24 @@ own_only(struct svc *s, const char *spec, struct deposit_cheque *v, size_t *n,
 	return 0;
 }
 
+/* Of v (*n > 1), those not in a deposit, when there are any: 1 (their
+ * count in *n), else 0 (v as it was). */
+static int
+free_one(struct deposit_cheque *v, size_t *n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < *n; i++)
+		k += v[i].in_slip[0] == '\0';
+	if (k == 0)
+		return 0;
+	for (i = 0, k = 0; i < *n; i++)
+		if (v[i].in_slip[0] == '\0')
+			v[k++] = v[i];
+	*n = k;
+	return 1;
+}
+
 /* The cheques counted of number spec, or of SHIFT:NUMBER. */
 static struct deposit_cheque *
 numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
@@ -127,7 +145,9 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		free(v);
 		return -1;
 	}
-	if (n > 1) {
+	/* of a number two shifts counted, the one not deposited yet is the
+	 * one meant */
+	if (n > 1 && free_one(v, &n) && n > 1) {
 		rc = pd_fail(err, PD_EUSAGE,
 		    _("Cheque %s was counted in shifts %s and %s: name it "
 		      "with its shift, %s:%s"),

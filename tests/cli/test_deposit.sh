@@ -682,6 +682,14 @@ same "pending: the void's cheques are to deposit again" "$(pending_chq)" "$Z4:50
 expect "a voided deposit's cheque deposited again" 0 '$20.00' C --cheque 5002 --slip CHQ-3
 refused "and not a third time" 3 "Cheque 5002 (shift $Z4, \$20.00) is in deposit CHQ-3 already" \
     C --cheque 5002 --slip CHQ-4
+# 5001 again: Z4's is in CHQ-2, so the number alone names Z5's, free
+expect "a number two shifts counted, one of them deposited: the other" 0 '$3.00' \
+    C --cheque 5001 --slip CHQ-5
+same "CHQ-5 took Z5's 5001" \
+    "$(sql "SELECT s.z_no || ':' || q.number FROM deposit_cheques q JOIN shifts s ON s.id = q.shift_id JOIN deposits d ON d.id = q.deposit_id WHERE d.slip_no = 'CHQ-5'")" \
+    "$Z5:5001"
+refused "and 5001 once both are: deposited already" 3 "Cheque 5001 (shift $Z4, \$12.34) is in deposit CHQ-2 already" \
+    C --cheque 5001 --slip CHQ-6
 # the migration again on a store without the table (run again, schema.c;
 # 63 is the version before it, every later one is run again): the
 # cheques of the deposits that took a shift's cheques whole written
