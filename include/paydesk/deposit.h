@@ -7,7 +7,8 @@
  * to the bank and an amount per shift and tender. What a shift leaves to
  * deposit per tender: its cash counted at the close less the float kept
  * for the next shift, and its cheques counted (a cheque method, Name:cheque
- * in [payments] methods); card slips are settled by the card processor,
+ * in [payments] methods), each taken by its number, whole, in at most one
+ * deposit that is not void; card slips are settled by the card processor,
  * not deposited. A deposit of less than that leaves the rest "to
  * deposit"; a void gives it back.
  *
@@ -43,6 +44,25 @@ struct deposit_line {
 	char z_no[SHIFT_NO_BUFSZ]; /* the shift's Z number ("" unknown) */
 	char method[SHIFT_METHOD_BUFSZ];
 	int64_t amount; /* > 0, minor units */
+};
+
+/* One cheque a deposit takes (issue 20: cheques are deposited by
+ * number), as its shift's close counted it: the shift, its cashier, the
+ * cheque method, number and amount; and the deposit that is not void
+ * holding it ("" none), where it is read for a deposit to be made. */
+#define DEPOSIT_CHEQUES_MAX 1000 /* cheques one deposit may carry */
+struct deposit_cheque {
+	char shift_uuid[37];
+	char z_no[SHIFT_NO_BUFSZ];
+	char cashier[SHIFT_USER_BUFSZ];
+	char closed_at[TS_BUFSZ];
+	char terminal[17];
+	char method[SHIFT_METHOD_BUFSZ];
+	char number[SHIFT_REF_BUFSZ];
+	int64_t amount; /* > 0, minor units */
+	char in_slip[DEPOSIT_SLIP_BUFSZ]; /* the live deposit that has it */
+	char in_on[11];                   /* that deposit's day */
+	int64_t shift_id;                 /* the store's; 0 from a record */
 };
 
 /* A deposit as stored. status is derived: "void" once voided, "matched"
@@ -112,23 +132,40 @@ struct deposit_request {
 	const char *date; /* YYYY-MM-DD, NULL: today; not in the future */
 	const struct deposit_part *parts;
 	size_t nparts;
+	/* cheques by number (issue 20), each "NUMBER" or, for a number
+	 * counted in more than one shift, "SHIFT:NUMBER" (Z number or
+	 * uuid): one, several or all of a shift's, of several shifts */
+	const char *const *cheques;
+	size_t ncheques;
 };
-/* Record a deposit (supervisor): the lines, audit and outbox in one
- * transaction. Refused: a shift open, unknown or of nothing left to
- * deposit, an amount above what is left, a slip number already used by
- * another deposit that is not void. *out gets the deposit; free the
- * lines with free(*lines) when lines is not NULL. */
+/* Record a deposit (supervisor): the lines, its cheques, audit and
+ * outbox in one transaction. A shift named alone takes every cheque of
+ * it not in a deposit that is not void; SHIFT:METHOD=AMOUNT of a cheque
+ * method all of them (AMOUNT their total); a cheque named takes itself,
+ * its line the total of the cheques of its shift. Refused: a shift open,
+ * unknown or of nothing left to deposit, an amount above what is left,
+ * a slip number already used by another deposit that is not void; a
+ * cheque no closed shift counted (PD_ENOTFOUND), one of an open shift,
+ * another terminal's or in a deposit that is not void (PD_EINVAL), one
+ * named twice or a number of two shifts not named SHIFT:NUMBER
+ * (PD_EUSAGE). *out gets the deposit; free the lines with free(*lines)
+ * when lines is not NULL. */
 int svc_deposit_create(struct svc *s, const struct deposit_request *r,
     struct deposit *out, struct deposit_line **lines, size_t *nlines,
     struct pd_err *err);
-/* Void a deposit (supervisor) with a reason: its shifts' cash is to
- * deposit again. A matched deposit is unmatched first (refused). */
+/* Void a deposit (supervisor) with a reason: its shifts' cash and its
+ * cheques are to deposit again. A matched deposit is unmatched first
+ * (refused). */
 int svc_deposit_void(struct svc *s, const char *key, const char *reason,
     struct deposit *out, struct pd_err *err);
 /* The deposit with slip number or uuid key (a slip reused after a void:
  * the deposit that is not void), and its lines (free(*lines)). */
 int svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
     struct deposit_line **lines, size_t *nlines, struct pd_err *err);
+/* Deposit dep's cheques by number, in the order taken (none for a
+ * deposit of cash alone); free() the array. */
+struct deposit_cheque *svc_deposit_cheques(struct svc *s,
+    const struct deposit *dep, size_t *n, struct pd_err *err);
 /* Every deposit, newest first (supervisor); free() the array. */
 struct deposit *svc_deposit_list(struct svc *s, size_t *n, struct pd_err *err);
 
@@ -142,9 +179,12 @@ struct deposit_pending {
 	int64_t available; /* cash counted - float kept; cheques counted */
 	int64_t deposited; /* in deposits that are not void */
 	int64_t left;      /* available - deposited */
+	char cheque[SHIFT_REF_BUFSZ]; /* a cheque's number, "" a tender's */
+	int64_t age;                  /* days since the shift closed */
 };
-/* Each closed shift's tenders with something left to deposit, oldest
- * first (supervisor); free() the array. */
+/* Each closed shift's tenders with something left to deposit, a cheque
+ * method's as one row per cheque not deposited (its number, its amount
+ * left), oldest first (supervisor); free() the array. */
 struct deposit_pending *svc_deposit_pending(
     struct svc *s, size_t *n, struct pd_err *err);
 

@@ -83,6 +83,28 @@ int store_deposit_void(struct store *st, int64_t id, const char *at,
 /* *sum: what deposits that are not void took of shift_id's method. */
 int store_deposit_done(struct store *st, int64_t shift_id, const char *method,
     int64_t *sum, struct pd_err *err);
+/* ---- a deposit's cheques by number (deposit_cheques.c) ---- */
+/* The cheques the closes of every terminal's shifts counted with number
+ * (closed shifts only: an open one has no close count), each with the
+ * deposit that is not void holding it; the caller frees. */
+struct deposit_cheque *store_cheques_numbered(
+    struct store *st, const char *number, size_t *n, struct pd_err *err);
+/* The cheques shift_id's close counted of method (NULL: every cheque
+ * method), in the order counted, each with the live deposit holding it;
+ * the caller frees. */
+struct deposit_cheque *store_cheques_of_shift(struct store *st,
+    int64_t shift_id, const char *method, size_t *n, struct pd_err *err);
+/* The open shift of terminal in which a payment of a bank method was
+ * taken with reference number (a cheque not counted yet): 1 and its
+ * uuid in uuid (37 bytes), 0 none, -1 error. */
+int store_cheque_open_shift(struct store *st, const char *terminal,
+    const char *number, char *uuid, struct pd_err *err);
+int store_deposit_cheque_insert(struct store *st, int64_t deposit_id,
+    int64_t shift_id, const char *method, const char *number, int64_t amount,
+    struct pd_err *err);
+/* Deposit deposit_id's cheques in the order written; the caller frees. */
+struct deposit_cheque *store_deposit_cheques(
+    struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);
 /* A statement line as matching sees it. */
 struct stmt_credit {
 	int64_t line_id, stmt;

@@ -223,6 +223,11 @@ struct syncrec {
 	struct deposit dep;
 	struct deposit_line *dlines; /* owned */
 	size_t ndlines;
+	/* and its cheques by number ("cheques", owned): each a cheque
+	 * line's; a cheque line of none (an older terminal's) takes all the
+	 * shift's cheques of its method not deposited yet */
+	struct deposit_cheque *dcheques;
+	size_t ndcheques;
 	/* bank_statement: the statement's header in stmt (account, key,
 	 * counts, imported_by; imported_at is the record's at) and lines
 	 * stmt_first .. stmt_first + nslines - 1 of it (each line's strings

@@ -56,6 +56,56 @@ rec_lines(struct rec *r, const struct deposit_line *l, size_t n)
 	rec_end(r);
 }
 
+/* A deposit's cheques by number, each with its shift and cashier. */
+static void
+rec_cheques(struct rec *r, const struct deposit_cheque *c, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	rec_list(r, _("Cheques"), "cheques");
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_str(r, _("Cheque"), "number", c[i].number);
+		rec_money(r, _("Amount"), "amount", c[i].amount);
+		rec_str(r, _("Shift"), "z_no", c[i].z_no);
+		rec_str(r, _("Cashier"), "cashier", c[i].cashier);
+		rec_str(r, _("Method"), "method", c[i].method);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+/* The cheques of --cheque NUMBER;NUMBER... into a new array (pointing
+ * into list, cut); -1 for an empty one. */
+static int
+cheques_parse(struct cli *c, char *list, const char ***out, size_t *n)
+{
+	char *p = list, *semi;
+
+	*out = NULL;
+	*n = 0;
+	for (;;) {
+		semi = strchr(p, ';');
+		if (semi != NULL)
+			*semi = '\0';
+		if (*p == '\0') {
+			free(*out);
+			*out = NULL;
+			return cli_usage(c,
+			    _("Deposit create: --cheque takes NUMBER;NUMBER... "
+			      "(SHIFT:NUMBER for a number of two shifts), "
+			      "without an empty one"));
+		}
+		*out = xrealloc(*out, *n + 1, sizeof **out);
+		(*out)[(*n)++] = p;
+		if (semi == NULL)
+			return 0;
+		p = semi + 1;
+	}
+}
+
 /* SHIFT or SHIFT:METHOD=AMOUNT into p (pointing into arg, cut). */
 static int
 part_parse(struct cli *c, char *arg, struct deposit_part *p)
@@ -80,9 +130,13 @@ part_parse(struct cli *c, char *arg, struct deposit_part *p)
 int
 cmd_deposit_create(struct cli *c, int argc, char **argv)
 {
-	const char *slip = NULL, *account = NULL, *date = NULL;
+	const char *slip = NULL, *account = NULL, *date = NULL, *cheque = NULL;
 	struct opt o[] = {{"slip", 0, &slip}, {"account", 0, &account},
-	    {"date", 0, &date}, {NULL, 0, NULL}};
+	    {"date", 0, &date}, {"cheque", OPT_ONCE, &cheque}, {NULL, 0, NULL}};
+	const char **cheques = NULL;
+	struct deposit_cheque *chq = NULL;
+	char *chlist = NULL;
+	size_t nch = 0;
 	struct deposit_request q = {0};
 	struct doc_request dq = {0};
 	struct doc_result res;
@@ -94,24 +148,36 @@ cmd_deposit_create(struct cli *c, int argc, char **argv)
 	char **pos;
 	int npos, i, rc = 0;
 
-	if (cli_opts(c, argc, argv, o, 1, DEPOSIT_LINES_MAX, &pos, &npos) != 0)
+	if (cli_opts(c, argc, argv, o, 0, DEPOSIT_LINES_MAX, &pos, &npos) != 0)
 		return -1;
 	if (slip == NULL)
 		return cli_usage(c, _("Deposit create: give --slip NUMBER"));
 	if (date != NULL && (q.date = cli_date(c, "--date", date)) == NULL)
 		return -1;
-	parts = xcalloc((size_t)npos, sizeof *parts);
+	if (cheque != NULL) {
+		chlist = xstrdup(cheque);
+		if (cheques_parse(c, chlist, &cheques, &nch) != 0) {
+			free(chlist);
+			return -1;
+		}
+	}
+	parts = xcalloc(npos > 0 ? (size_t)npos : 1, sizeof *parts);
 	for (i = 0; i < npos && rc == 0; i++)
 		rc = part_parse(c, pos[i], &parts[i]);
 	q.account = account;
 	q.slip_no = slip;
 	q.parts = parts;
 	q.nparts = (size_t)npos;
+	q.cheques = cheques;
+	q.ncheques = nch;
 	if (rc == 0)
 		rc = svc_deposit_create(&c->svc, &q, &d, &lines, &n, &c->err);
 	free(parts);
+	free(cheques);
+	free(chlist);
 	if (rc != 0)
 		return -1;
+	chq = svc_deposit_cheques(&c->svc, &d, &nch, &c->err);
 	/* the slip after the commit: the deposit stands if it fails */
 	if (svc_deposit_slip_issue(&c->svc, d.uuid, &dq, &res, &c->err) != 0)
 		fprintf(stderr, "%s: %s\n", _("The deposit slip was not written"),
@@ -119,10 +185,13 @@ cmd_deposit_create(struct cli *c, int argc, char **argv)
 	r = rec_new(c);
 	rec_deposit(r, &d);
 	rec_lines(r, lines, n);
+	if (chq != NULL)
+		rec_cheques(r, chq, nch);
 	if (res.path[0])
 		rec_str(r, _("Deposit slip"), "slip_file", res.path);
 	rec_print(r);
 	free(lines);
+	free(chq);
 	return 0;
 }
 
@@ -150,20 +219,28 @@ int
 cmd_deposit_show(struct cli *c, int argc, char **argv)
 {
 	struct deposit_line *lines;
+	struct deposit_cheque *chq;
 	struct deposit d;
 	struct rec *r;
-	size_t n;
+	size_t n, nch;
 	char **pos;
 	int npos;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
 	    svc_deposit_show(&c->svc, pos[0], &d, &lines, &n, &c->err) != 0)
 		return -1;
+	chq = svc_deposit_cheques(&c->svc, &d, &nch, &c->err);
+	if (chq == NULL) {
+		free(lines);
+		return -1;
+	}
 	r = rec_new(c);
 	rec_deposit(r, &d);
 	rec_lines(r, lines, n);
+	rec_cheques(r, chq, nch);
 	rec_print(r);
 	free(lines);
+	free(chq);
 	return 0;
 }
 
@@ -222,6 +299,8 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 	    {NC_("column", "To deposit"), "available", X_MONEY, 12, 0},
 	    {NC_("column", "Deposited"), "deposited", X_MONEY, 12, 0},
 	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
+	    {NC_("column", "Cheque"), "cheque", X_TEXT, 10, 0},
+	    {NC_("column", "Age"), "age", X_INT, 4, 0},
 	};
 	struct deposit_pending *v;
 	struct table *t;
@@ -236,7 +315,7 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
 	cli_fixed_scope_line(c, 1);
-	t = table_new(c, cols, 7);
+	t = table_new(c, cols, 9);
 	for (i = 0; i < n; i++) {
 		table_str(t, v[i].z_no);
 		table_str(t, v[i].closed_at);
@@ -245,6 +324,8 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 		table_money(t, v[i].available);
 		table_money(t, v[i].deposited);
 		table_money(t, v[i].left);
+		table_str(t, v[i].cheque);
+		table_int(t, v[i].age);
 		table_row(t);
 	}
 	table_end(t);

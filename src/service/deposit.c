@@ -87,7 +87,104 @@ struct build {
 	struct deposit_line *lines;
 	int64_t *ids; /* each line's shift id */
 	size_t n;
+	struct deposit_cheque *ch; /* the cheques its cheque lines take */
+	size_t nch;
 };
+
+/* Cheque c into b: its line's (shift, method) added to or made. */
+static int
+take_cheque(struct build *b, const struct deposit_cheque *c, struct pd_err *err)
+{
+	size_t i;
+
+	if (b->nch == DEPOSIT_CHEQUES_MAX)
+		return pd_fail(err, PD_EUSAGE,
+		    _("A deposit takes at most %d cheques"),
+		    DEPOSIT_CHEQUES_MAX);
+	b->ch = xrealloc(b->ch, b->nch + 1, sizeof *b->ch);
+	b->ch[b->nch++] = *c;
+	for (i = 0; i < b->n; i++)
+		if (b->ids[i] == c->shift_id &&
+		    strcmp(b->lines[i].method, c->method) == 0) {
+			b->lines[i].amount += c->amount;
+			return 0;
+		}
+	if (b->n == DEPOSIT_LINES_MAX)
+		return pd_fail(err, PD_EUSAGE,
+		    _("A deposit takes at most %d lines"), DEPOSIT_LINES_MAX);
+	b->lines = xrealloc(b->lines, b->n + 1, sizeof *b->lines);
+	b->ids = xrealloc(b->ids, b->n + 1, sizeof *b->ids);
+	memset(&b->lines[b->n], 0, sizeof *b->lines);
+	xstrlcpy(b->lines[b->n].shift_uuid, c->shift_uuid,
+	    sizeof b->lines[b->n].shift_uuid);
+	xstrlcpy(b->lines[b->n].z_no, c->z_no, sizeof b->lines[b->n].z_no);
+	xstrlcpy(
+	    b->lines[b->n].method, c->method, sizeof b->lines[b->n].method);
+	b->lines[b->n].amount = c->amount;
+	b->ids[b->n++] = c->shift_id;
+	return 0;
+}
+
+/* Whether b takes cheque c already. */
+static int
+has_cheque(const struct build *b, const struct deposit_cheque *c)
+{
+	size_t i;
+
+	for (i = 0; i < b->nch; i++)
+		if (b->ch[i].shift_id == c->shift_id &&
+		    strcmp(b->ch[i].method, c->method) == 0 &&
+		    strcmp(b->ch[i].number, c->number) == 0)
+			return 1;
+	return 0;
+}
+
+/* A shift's cheques of tender t not deposited and not in b yet, all of
+ * them (p names the shift alone, or t's method with their total), each
+ * on the deposit by number. */
+static int
+shift_cheques(struct svc *s, struct build *b, const struct shift *sh,
+    const struct shift_tender *t, const struct deposit_part *p, int64_t left,
+    struct pd_err *err)
+{
+	struct deposit_cheque *v;
+	char a[MONEY_BUFSZ], l[MONEY_BUFSZ];
+	int64_t sum = 0;
+	size_t n, i, k = 0;
+	int rc = 0;
+
+	v = svc_dep_cheques_free(s, sh->id, t->method, &n, err);
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!has_cheque(b, &v[i])) {
+			v[k++] = v[i];
+			sum += v[i].amount;
+		}
+	if (p->method != NULL && k > 0 && p->amount != sum)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Shift %s: cheques are deposited by number: %s has %s "
+		      "left in %zu cheques, not %s (name the shift alone for "
+		      "all of them, or each cheque with --cheque)"),
+		    sh->z_no, t->method, svc_money(s, l, sizeof l, sum), k,
+		    svc_money(s, a, sizeof a, p->amount));
+	else if (p->method != NULL && (k == 0 || sum > left))
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Shift %s: %s has %s left to deposit; %s is more"),
+		    sh->z_no, t->method,
+		    svc_money(s, l, sizeof l, left < 0 ? 0 : left),
+		    svc_money(s, a, sizeof a, p->amount));
+	else if (sum > left)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Shift %s: %s has %s left to deposit; %s is more"),
+		    sh->z_no, t->method,
+		    svc_money(s, l, sizeof l, left < 0 ? 0 : left),
+		    svc_money(s, a, sizeof a, sum));
+	for (i = 0; i < k && rc == 0; i++)
+		rc = take_cheque(b, &v[i], err);
+	free(v);
+	return rc;
+}
 
 static int
 add_line(struct svc *s, struct build *b, const struct shift *sh,
@@ -102,23 +199,17 @@ add_line(struct svc *s, struct build *b, const struct shift *sh,
 		return -1;
 	left = avail - done -
 	       taken_here(b->lines, b->ids, b->n, sh->id, t->method);
-	if (p->method == NULL && left <= 0)
-		return 0;
-	amount = p->method == NULL ? left : p->amount;
 	if (p->method != NULL && taken_here(b->lines, b->ids, b->n, sh->id,
 	                             t->method) != 0)
 		return pd_fail(err, PD_EUSAGE,
 		    _("Shift %s: %s is named twice"), sh->z_no, t->method);
-	/* a bank takes a cheque whole (review R20): a shift's cheques not
-	 * deposited yet go together, each on the slip with its number */
-	if (p->method != NULL && !is_cash(s, t->method) && left > 0 &&
-	    amount != left)
-		return pd_fail(err, PD_EINVAL,
-		    _("Shift %s: cheques are deposited whole, all the shift's "
-		      "left at once: %s has %s left, not %s (name the shift "
-		      "alone or give the whole)"),
-		    sh->z_no, t->method, svc_money(s, l, sizeof l, left),
-		    svc_money(s, a, sizeof a, amount));
+	/* a bank takes a cheque whole (review R20), and each is deposited
+	 * by its number (issue 20): the cheques not deposited yet */
+	if (!is_cash(s, t->method))
+		return shift_cheques(s, b, sh, t, p, left, err);
+	if (p->method == NULL && left <= 0)
+		return 0;
+	amount = p->method == NULL ? left : p->amount;
 	if (amount > left || left <= 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Shift %s: %s has %s left to deposit; %s is more"),
@@ -199,6 +290,54 @@ part_lines(struct svc *s, struct build *b, const struct deposit_part *p,
 	return rc;
 }
 
+/* Cheque i of r, named by number: found, not named twice, within what
+ * its shift has left of its method (a part deposited by an older
+ * terminal counts). */
+static int
+named_cheque(struct svc *s, struct build *b, const struct deposit_request *r,
+    size_t i, const char *day, struct pd_err *err)
+{
+	struct deposit_cheque c;
+	struct shift_tender *t;
+	char a[MONEY_BUFSZ], l[MONEY_BUFSZ];
+	int64_t done, counted = 0, left;
+	size_t n, j;
+
+	for (j = 0; j < i; j++)
+		if (strcmp(r->cheques[j], r->cheques[i]) == 0)
+			return pd_fail(err, PD_EUSAGE,
+			    _("Cheque %s is named twice"), r->cheques[i]);
+	if (svc_dep_cheque_find(s, r->cheques[i], day, &c, err) != 0)
+		return -1;
+	if (has_cheque(b, &c))
+		return pd_fail(err, PD_EUSAGE,
+		    _("Cheque %s is named twice: shift %s's cheques are "
+		      "taken whole, or by number"),
+		    r->cheques[i], c.z_no);
+	t = store_shift_tenders(s->st, c.shift_id, &n, err);
+	if (t == NULL)
+		return -1;
+	for (j = 0; j < n; j++)
+		if (strcmp(t[j].method, c.method) == 0)
+			counted = t[j].counted;
+	free(t);
+	if (!depositable(s, c.method))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is not deposited: only cash and cheques are"),
+		    c.method);
+	if (store_deposit_done(s->st, c.shift_id, c.method, &done, err) != 0)
+		return -1;
+	left = counted - done -
+	       taken_here(b->lines, b->ids, b->n, c.shift_id, c.method);
+	if (c.amount > left)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s: %s has %s left to deposit; %s is more"),
+		    c.z_no, c.method,
+		    svc_money(s, l, sizeof l, left < 0 ? 0 : left),
+		    svc_money(s, a, sizeof a, c.amount));
+	return take_cheque(b, &c, err);
+}
+
 static int
 create_in_tx(struct svc *s, const struct deposit_request *r,
     struct deposit *d, struct build *b, struct pd_err *err)
@@ -211,6 +350,9 @@ create_in_tx(struct svc *s, const struct deposit_request *r,
 
 	for (i = 0; i < r->nparts; i++)
 		if (part_lines(s, b, &r->parts[i], d->deposited_on, err) != 0)
+			return -1;
+	for (i = 0; i < r->ncheques; i++)
+		if (named_cheque(s, b, r, i, d->deposited_on, err) != 0)
 			return -1;
 	rc = store_deposit_slip_used(s->st, d->slip_no, &used, err);
 	if (rc < 0)
@@ -231,6 +373,8 @@ create_in_tx(struct svc *s, const struct deposit_request *r,
 		if (store_deposit_line_insert(s->st, d->id, b->ids[i],
 		        b->lines[i].method, b->lines[i].amount, err) != 0)
 			return -1;
+	if (svc_dep_cheques_write(s, d->id, b->ch, b->nch, err) != 0)
+		return -1;
 	ledger_rec_head(s, &rec, SR_DEPOSIT, d->uuid, NULL, s->cfg.branch_id,
 	    d->created_at);
 	xstrlcpy(rec.op, "create", sizeof rec.op);
@@ -238,12 +382,15 @@ create_in_tx(struct svc *s, const struct deposit_request *r,
 	xstrlcpy(rec.by, d->created_by, sizeof rec.by);
 	rec.dlines = b->lines;
 	rec.ndlines = b->n;
+	rec.dcheques = b->ch;
+	rec.ndcheques = b->nch;
 	if (svc_outbox(s, &rec, d->slip_no, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail,
-	    "slip=%s account=%s on=%s amount=%s lines=%zu", d->slip_no,
-	    d->account, d->deposited_on,
-	    money_plain(m, sizeof m, d->amount, s->cfg.minor_digits), b->n);
+	    "slip=%s account=%s on=%s amount=%s lines=%zu cheques=%zu",
+	    d->slip_no, d->account, d->deposited_on,
+	    money_plain(m, sizeof m, d->amount, s->cfg.minor_digits), b->n,
+	    b->nch);
 	return svc_audit(
 	    s, d->created_at, "create", "deposit", d->uuid, detail, err);
 }
@@ -266,9 +413,10 @@ check_request(struct svc *s, const struct deposit_request *r,
 	    deposit_word_check(_("Slip number"), r->slip_no ? r->slip_no : "",
 	        DEPOSIT_SLIP_BUFSZ, err) != 0)
 		return -1;
-	if (r->nparts == 0)
+	if (r->nparts == 0 && r->ncheques == 0)
 		return pd_fail(err, PD_EUSAGE,
-		    _("Which shifts: name at least one closed shift by its Z number"));
+		    _("Which shifts: name at least one closed shift by its Z "
+		      "number, or a cheque with --cheque"));
 	svc_today(today);
 	if (r->date != NULL && date_parse(r->date, "--date", &day, err) != 0)
 		return -1;
@@ -292,7 +440,7 @@ svc_deposit_create(struct svc *s, const struct deposit_request *r,
     struct deposit *out, struct deposit_line **lines, size_t *nlines,
     struct pd_err *err)
 {
-	struct build b = {NULL, NULL, 0};
+	struct build b = {NULL, NULL, 0, NULL, 0};
 	size_t i;
 	int rc;
 
@@ -312,6 +460,7 @@ svc_deposit_create(struct svc *s, const struct deposit_request *r,
 		return -1;
 	rc = svc_finish(s, create_in_tx(s, r, out, &b, err), err);
 	free(b.ids);
+	free(b.ch);
 	if (rc == 0 && lines != NULL) {
 		*lines = b.lines;
 		*nlines = b.n;
@@ -406,6 +555,52 @@ struct pending_arg {
 	int failed;
 };
 
+/* A row of shift sh's at the end of a->v, its age in days as of today. */
+static struct deposit_pending *
+pending_row(struct pending_arg *a, const struct shift *sh)
+{
+	struct deposit_pending *p;
+	char today[11], closed[11];
+
+	a->v = xrealloc(a->v, a->n + 1, sizeof *a->v);
+	p = &a->v[a->n++];
+	memset(p, 0, sizeof *p);
+	xstrlcpy(p->shift_uuid, sh->uuid, sizeof p->shift_uuid);
+	xstrlcpy(p->z_no, sh->z_no, sizeof p->z_no);
+	xstrlcpy(p->closed_at, sh->closed_at, sizeof p->closed_at);
+	xstrlcpy(p->cashier, sh->cashier, sizeof p->cashier);
+	svc_today(today);
+	xstrlcpy(closed, sh->closed_at, sizeof closed);
+	p->age = (date_ts_secs(today) - date_ts_secs(closed)) / 86400;
+	if (p->age < 0)
+		p->age = 0;
+	return p;
+}
+
+/* Each cheque of tender t of sh not deposited, a row. */
+static int
+pending_cheques(
+    struct pending_arg *a, const struct shift *sh, const struct shift_tender *t)
+{
+	struct deposit_cheque *v;
+	struct deposit_pending *p;
+	size_t n, i;
+
+	v = svc_dep_cheques_free(a->s, sh->id, t->method, &n, a->err);
+	if (v == NULL) {
+		a->failed = 1;
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		p = pending_row(a, sh);
+		xstrlcpy(p->method, t->method, sizeof p->method);
+		xstrlcpy(p->cheque, v[i].number, sizeof p->cheque);
+		p->available = p->left = v[i].amount;
+	}
+	free(v);
+	return 0;
+}
+
 static int
 pending_one(const struct shift *sh, void *arg)
 {
@@ -434,13 +629,15 @@ pending_one(const struct shift *sh, void *arg)
 		}
 		if (avail - done <= 0)
 			continue;
-		a->v = xrealloc(a->v, a->n + 1, sizeof *a->v);
-		p = &a->v[a->n++];
-		memset(p, 0, sizeof *p);
-		xstrlcpy(p->shift_uuid, sh->uuid, sizeof p->shift_uuid);
-		xstrlcpy(p->z_no, sh->z_no, sizeof p->z_no);
-		xstrlcpy(p->closed_at, sh->closed_at, sizeof p->closed_at);
-		xstrlcpy(p->cashier, sh->cashier, sizeof p->cashier);
+		/* a cheque method's: each cheque not deposited (issue 20) */
+		if (!is_cash(a->s, t[i].method) &&
+		    pending_cheques(a, sh, &t[i]) != 0)
+			break;
+		if (!is_cash(a->s, t[i].method) && a->n > first &&
+		    a->v[a->n - 1].cheque[0] &&
+		    strcmp(a->v[a->n - 1].method, t[i].method) == 0)
+			continue;
+		p = pending_row(a, sh);
 		xstrlcpy(p->method, t[i].method, sizeof p->method);
 		p->available = avail;
 		p->deposited = done;

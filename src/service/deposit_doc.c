@@ -38,11 +38,14 @@ totals(struct svc *s, const struct deposit_line *l, size_t n, struct doc *d)
 	}
 }
 
-/* A cheque line's cheques, each with its number and amount, as its
- * shift's close counted them (a shift's cheques are deposited whole:
- * deposit.c). Nothing for cash, or a shift not here. */
+/* A cheque line's cheques, each with its number, its cashier and amount:
+ * those the deposit took by number (deposit_cheque.c; ch, nch), or for
+ * one made before it took them so, those its shift's close counted (a
+ * shift's cheques were deposited whole). Nothing for cash, or a shift
+ * not here. */
 static void
-cheques(struct svc *s, const struct deposit_line *l, struct doc *d)
+cheques(struct svc *s, const struct deposit_line *l,
+    const struct deposit_cheque *ch, size_t nch, struct doc *d)
 {
 	const struct i18n_lang *L = d->lang;
 	struct shift_count *c;
@@ -50,8 +53,20 @@ cheques(struct svc *s, const struct deposit_line *l, struct doc *d)
 	struct pd_err e;
 	char a[MONEY_BUFSZ], *label;
 	size_t n, i;
+	int any = 0;
 
-	if (store_shift_find(s->st, l->shift_uuid, &sh, &e) != 0)
+	for (i = 0; i < nch; i++) {
+		if (strcmp(ch[i].shift_uuid, l->shift_uuid) != 0 ||
+		    strcmp(ch[i].method, l->method) != 0)
+			continue;
+		label = xasprintf(L_(L, "Cheque %s, cashier %s"), ch[i].number,
+		    ch[i].cashier);
+		doc_line(
+		    d, "", label, "", svc_money(s, a, sizeof a, ch[i].amount));
+		free(label);
+		any = 1;
+	}
+	if (any || store_shift_find(s->st, l->shift_uuid, &sh, &e) != 0)
 		return;
 	c = store_shift_counts(s->st, sh.id, "close", &n, &e);
 	if (c == NULL)
@@ -74,7 +89,9 @@ slip_doc(struct svc *s, const struct deposit *dep, const struct deposit_line *l,
 {
 	const struct i18n_lang *L = svc_doc_lang(s, NULL);
 	char a[MONEY_BUFSZ], day[SVC_DATE_BUFSZ];
-	size_t i;
+	struct deposit_cheque *ch;
+	struct pd_err e = {0};
+	size_t i, nch = 0;
 
 	doc_init(d, s->cfg.org_name, s->cfg.org_address,
 	    L_(L, "DEPOSIT SLIP"), dep->slip_no);
@@ -88,11 +105,13 @@ slip_doc(struct svc *s, const struct deposit *dep, const struct deposit_line *l,
 	doc_field(d, L_(L, "Terminal"), dep->terminal);
 	doc_heading(d, L_(L, "Shifts"));
 	doc_columns(d, "", L_(L, "Amount"));
+	ch = store_deposit_cheques(s->st, dep->id, &nch, &e);
 	for (i = 0; i < n; i++) {
 		doc_line(d, l[i].z_no, l[i].method, "",
 		    svc_money(s, a, sizeof a, l[i].amount));
-		cheques(s, &l[i], d);
+		cheques(s, &l[i], ch, ch != NULL ? nch : 0, d);
 	}
+	free(ch);
 	totals(s, l, n, d);
 	doc_total(d, L_(L, "Total deposited"),
 	    svc_money(s, a, sizeof a, dep->amount));

@@ -120,9 +120,10 @@ check_create(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
 {
 	struct deposit used;
+	struct deposit_cheque *chq;
 	int64_t total = 0;
 	int32_t day;
-	size_t i;
+	size_t i, nchq;
 	int rc;
 
 	if (deposit_word_check(_("Slip number"), r->dep.slip_no,
@@ -138,6 +139,12 @@ check_create(struct svc *s, const struct sync_sender *f,
 		return pd_fail(err, PD_EINVAL,
 		    _("The deposit's day %s is after the record's time %s"),
 		    r->dep.deposited_on, r->at);
+	/* its cheques by number (issue 20), or an older terminal's line
+	 * of all a shift's cheques left; first, so that a cheque deposited
+	 * already is named as such */
+	if (svc_dep_check_cheques(s, r, &chq, &nchq, err) != 0)
+		return -1;
+	free(chq);
 	for (i = 0; i < r->ndlines; i++) {
 		if (check_line(s, r, i, err) != 0)
 			return -1;
@@ -209,9 +216,11 @@ int
 svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct deposit d = r->dep;
+	struct deposit_cheque *chq;
 	struct shift sh;
 	struct user u;
-	size_t i;
+	size_t i, nchq;
+	int rc;
 
 	if (strcmp(r->op, "void") == 0) {
 		struct pd_err e = {0};
@@ -239,7 +248,13 @@ svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    store_deposit_line_insert(s->st, d.id, sh.id,
 		        r->dlines[i].method, r->dlines[i].amount, err) != 0)
 			return -1;
-	return 0;
+	/* its cheques, as check_create found them: by number, or an older
+	 * terminal's cheque line's all its shift's left */
+	if (svc_dep_check_cheques(s, r, &chq, &nchq, err) != 0)
+		return -1;
+	rc = svc_dep_cheques_write(s, d.id, chq, nchq, err);
+	free(chq);
+	return rc;
 }
 
 struct deposit *

@@ -484,6 +484,23 @@ int svc_shift_counted(struct svc *s, const char *uuid, struct pd_err *err);
  * cash to deposit with what its close counted (review R20). deposit.c. */
 int svc_shift_dropped(
     struct svc *s, int64_t shift_id, int64_t *sum, struct pd_err *err);
+/* Cheques deposited by number (deposit_cheque.c). The cheques shift_id's
+ * close counted of method not in a deposit that is not void; free(). */
+struct deposit_cheque *svc_dep_cheques_free(struct svc *s, int64_t shift_id,
+    const char *method, size_t *n, struct pd_err *err);
+/* Cheque spec (NUMBER or SHIFT:NUMBER) named at this terminal for a
+ * deposit on day: a closed shift's of this terminal, not deposited, not
+ * closed after day; refused with the cheque named. */
+int svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
+    struct deposit_cheque *out, struct pd_err *err);
+/* The central node: record r's cheques checked against its cheque lines
+ * and the closes' counts; *all (free()) the cheques to write with it,
+ * an older terminal's cheque lines' all of the shift's left. */
+int svc_dep_check_cheques(struct svc *s, const struct syncrec *r,
+    struct deposit_cheque **all, size_t *nall, struct pd_err *err);
+/* Write cheques c (n, shift ids set) as deposit_id's. */
+int svc_dep_cheques_write(struct svc *s, int64_t deposit_id,
+    const struct deposit_cheque *c, size_t n, struct pd_err *err);
 /* The tender of method name in r, added (expected 0) when missing. */
 struct shift_tender *svc_shift_tender(
     struct shift_report *r, const char *name, enum method_kind kind);

@@ -48,6 +48,11 @@ deposit_record(struct svc *s, int64_t id, int voided, struct syncrec *r,
 		r->dlines = store_deposit_lines(s->st, d.id, &r->ndlines, err);
 		if (r->dlines == NULL)
 			return -1;
+		/* and its cheques by number (issue 20) */
+		r->dcheques =
+		    store_deposit_cheques(s->st, d.id, &r->ndcheques, err);
+		if (r->dcheques == NULL)
+			return -1;
 	} else {
 		ledger_rec_head(
 		    s, r, SR_DEPOSIT, NULL, d.terminal, NULL, d.voided_at);
@@ -207,6 +212,15 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 			continue;
 		if (store_deposit_line_insert(s->st, d.id, sh.id,
 		        r->dlines[i].method, r->dlines[i].amount, err) != 0)
+			return -1;
+	}
+	/* and their cheques by number */
+	for (i = 0; i < r->ndcheques; i++) {
+		if (store_shift_find(s->st, r->dcheques[i].shift_uuid, &sh, &e))
+			continue;
+		if (store_deposit_cheque_insert(s->st, d.id, sh.id,
+		        r->dcheques[i].method, r->dcheques[i].number,
+		        r->dcheques[i].amount, err) != 0)
 			return -1;
 	}
 	return 0;

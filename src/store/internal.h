@@ -296,6 +296,8 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 	"uuid, slip_no, account, deposited_on, amount, user_id, voided_at, "   \
 	"void_reason"
 #define SEAL_DEPOSIT_LINES "deposit_id, shift_id, method, amount"
+/* a deposit's cheques, each by number (issue 20, a later migration) */
+#define SEAL_DEPOSIT_CHEQUES "deposit_id, shift_id, method, number, amount"
 #define SEAL_STMT_MATCHES                                                      \
 	"line_id, deposit_id, gw_id, rule, note, user_id, unmatched_at, "      \
 	"unmatch_note"

@@ -90,6 +90,7 @@ const char *const store_migrations[] = {
     store_mig_62,
     store_mig_63,
     store_mig_64,
+    store_mig_65,
 };
 
 const int store_nmigrations =

@@ -366,3 +366,41 @@ const char store_mig_64[] =
     " NOT IN (SELECT uuid FROM sync_undone) OR NEW.id <> OLD.id OR"
     " NEW.payment_id <> OLD.payment_id BEGIN"
     " SELECT RAISE(ABORT, 'voids is append-only'); END;\n";
+
+/* cheques deposited by number (issue 20, "the cheques (listed by number
+ * and amount)"): each cheque a deposit takes, as its shift's close
+ * counted it (deposit_lines keeps the line's total per shift and
+ * tender); a cheque is in at most one deposit that is not void (the
+ * service and the central node check it in the transaction). The
+ * deposits made before took a shift's cheques whole: each such line's
+ * cheques are written where they are missing (a line of a part of them,
+ * an older terminal's, names none). And a cheque found by its number.
+ * Sealed like the lines; a central node's store drops the triggers.
+ * Safe to run again. */
+const char store_mig_65[] =
+    "CREATE TABLE IF NOT EXISTS deposit_cheques (id INTEGER PRIMARY KEY,"
+    " deposit_id INTEGER NOT NULL REFERENCES deposits (id),"
+    " shift_id INTEGER NOT NULL REFERENCES shifts (id),"
+    " method TEXT NOT NULL, number TEXT NOT NULL CHECK (number <> ''),"
+    " amount INTEGER NOT NULL CHECK (amount > 0),"
+    " UNIQUE (deposit_id, shift_id, method, number));\n"
+    "CREATE INDEX IF NOT EXISTS deposit_cheques_cheque ON deposit_cheques"
+    " (shift_id, method, number);\n"
+    "CREATE INDEX IF NOT EXISTS shift_counts_cheque ON shift_counts (ref)"
+    " WHERE kind = 'cheque';\n"
+    "DROP TRIGGER IF EXISTS deposit_cheques_no_delete;\n"
+    "DROP TRIGGER IF EXISTS deposit_cheques_no_update;\n"
+    FROZEN("deposit_cheques") NO_UPDATE("deposit_cheques")
+    "DROP TRIGGER IF EXISTS seal_deposit_cheques_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_cheques_upd;\n"
+    SEAL_TRIGGERS("deposit_cheques", SEAL_DEPOSIT_CHEQUES)
+    "INSERT INTO deposit_cheques (deposit_id, shift_id, method, number,"
+    " amount) SELECT l.deposit_id, l.shift_id, l.method, c.ref, c.amount"
+    " FROM deposit_lines l JOIN shift_counts c ON c.shift_id = l.shift_id"
+    " AND c.phase = 'close' AND c.kind = 'cheque' AND c.method = l.method"
+    " AND c.ref <> '' AND c.amount > 0 WHERE l.amount = (SELECT sum(k.amount)"
+    " FROM shift_counts k WHERE k.shift_id = l.shift_id AND k.phase ="
+    " 'close' AND k.kind = 'cheque' AND k.method = l.method) AND NOT"
+    " EXISTS (SELECT 1 FROM deposit_cheques q WHERE q.deposit_id ="
+    " l.deposit_id AND q.shift_id = l.shift_id AND q.method = l.method)"
+    " ORDER BY l.id, c.id;\n";

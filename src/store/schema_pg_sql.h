@@ -41,5 +41,6 @@ extern const char pg_mig_15[];
 extern const char pg_mig_16[];
 extern const char pg_mig_17[];
 extern const char pg_mig_18[];
+extern const char pg_mig_19[];
 
 #endif

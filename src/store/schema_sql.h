@@ -280,5 +280,6 @@ extern const char store_mig_61[];
 extern const char store_mig_62[];
 extern const char store_mig_63[];
 extern const char store_mig_64[];
+extern const char store_mig_65[];
 
 #endif

@@ -116,6 +116,14 @@ static const struct {
         "(SELECT slip_no FROM deposits WHERE id = json_extract(g.fields, "
         "'$[0]')) || ' ' || json_extract(g.fields, '$[2]')",
         1},
+    /* a deposit's cheques by number (a later migration) */
+    {"deposit_cheques", SEAL_DEPOSIT_CHEQUES,
+        "(SELECT slip_no FROM deposits WHERE id = t.deposit_id) || ' ' || "
+        "t.method || ' ' || t.number",
+        "(SELECT slip_no FROM deposits WHERE id = json_extract(g.fields, "
+        "'$[0]')) || ' ' || json_extract(g.fields, '$[2]') || ' ' || "
+        "json_extract(g.fields, '$[3]')",
+        1},
     {"statement_matches", SEAL_STMT_MATCHES, "'line ' || t.line_id",
         "'line ' || json_extract(g.fields, '$[0]')", 1},
     {"statement_match_payments", SEAL_MATCH_PAYMENTS,

@@ -238,7 +238,7 @@ static const char *const shift_close_extra[] = {"counts", "tenders", NULL};
 /* An arrangement event's data beyond its fields. */
 static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 /* A deposit's data beyond its fields. */
-static const char *const deposit_extra[] = {"lines", NULL};
+static const char *const deposit_extra[] = {"lines", "cheques", NULL};
 /* A statement's data beyond its fields. */
 static const char *const statement_extra[] = {"lines", NULL};
 /* A match's card payments beyond its fields. */
@@ -681,6 +681,9 @@ syncrec_free(struct syncrec *r)
 	free(r->dlines);
 	r->dlines = NULL;
 	r->ndlines = 0;
+	free(r->dcheques);
+	r->dcheques = NULL;
+	r->ndcheques = 0;
 	free(r->allocs);
 	r->allocs = NULL;
 	r->nallocs = 0;

@@ -23,6 +23,20 @@ sync_dep_json(const struct syncrec *r, json_t *d)
 		        "method", l->method, "amount", (json_int_t)l->amount));
 	}
 	json_object_set_new(d, "lines", a);
+	/* the cheques by number (issue 20); none: an older terminal's
+	 * record, whose cheque lines take all the shift's */
+	if (r->ndcheques == 0)
+		return;
+	a = json_array();
+	for (i = 0; i < r->ndcheques; i++) {
+		const struct deposit_cheque *c = &r->dcheques[i];
+
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s, s:s, s:I}", "shift_uuid",
+		           c->shift_uuid, "method", c->method, "number",
+		           c->number, "amount", (json_int_t)c->amount));
+	}
+	json_object_set_new(d, "cheques", a);
 }
 
 static int
@@ -34,6 +48,54 @@ line_text(const char *what, size_t i, const char *v, char *out, size_t size,
 		return -1;
 	}
 	xstrlcpy(out, v, size);
+	return 0;
+}
+
+/* The record's "cheques": absent or an array of at most
+ * DEPOSIT_CHEQUES_MAX, each its shift, method, number and amount; a
+ * void's none. */
+static int
+cheques_decode(json_t *d, struct syncrec *r, int create, struct pd_err *err)
+{
+	json_t *a = json_object_get(d, "cheques"), *e;
+	size_t i;
+
+	if (a == NULL)
+		return 0;
+	if (!json_is_array(a) || json_array_size(a) > DEPOSIT_CHEQUES_MAX ||
+	    (!create && json_array_size(a) > 0))
+		return pd_fail(err, PD_EINVAL,
+		    create ? _("data: \"cheques\" must be an array of at most "
+		               "%d cheques")
+		           : _("data: a void's \"cheques\" must be empty (%d)"),
+		    create ? DEPOSIT_CHEQUES_MAX : 0);
+	r->ndcheques = json_array_size(a);
+	r->dcheques =
+	    xcalloc(r->ndcheques ? r->ndcheques : 1, sizeof *r->dcheques);
+	json_array_foreach(a, i, e)
+	{
+		struct deposit_cheque *c = &r->dcheques[i];
+		const char *sh, *m, *no;
+		json_int_t amt;
+
+		if (json_unpack(e, "{s:s, s:s, s:s, s:I!}", "shift_uuid", &sh,
+		        "method", &m, "number", &no, "amount", &amt) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: deposit cheque %zu needs shift_uuid, "
+			      "method, number and amount, and no other field"),
+			    i + 1);
+		c->amount = (int64_t)amt;
+		if (line_text("shift_uuid", i, sh, c->shift_uuid,
+		        sizeof c->shift_uuid, err) != 0 ||
+		    line_text("method", i, m, c->method, sizeof c->method,
+		        err) != 0 ||
+		    line_text(
+		        "number", i, no, c->number, sizeof c->number, err) != 0)
+			return -1;
+		if (c->number[0] == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    _("data: deposit cheque %zu has no number"), i + 1);
+	}
 	return 0;
 }
 
@@ -75,6 +137,8 @@ sync_dep_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 		        err) != 0)
 			return -1;
 	}
+	if (cheques_decode(d, r, create, err) != 0)
+		return -1;
 	if (create && strcmp(r->dep.uuid, r->uuid) != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: deposit_uuid differs from the record's"));

@@ -548,6 +548,8 @@ tui_main(struct svc *svc)
 	X(shift_report)                                                        \
 	X(shifts)                                                              \
 	X(shift_filter)                                                        \
+	X(deposits)                                                            \
+	X(deposit_create)                                                      \
 	X(gateway)                                                             \
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \

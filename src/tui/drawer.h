@@ -75,6 +75,12 @@ struct tui_screen *screen_shift_move_new(
 struct tui_screen *screen_shift_report_new(struct tui *t, const char *key);
 /* The back office's Shifts tab: every drawer's shifts. */
 struct tui_screen *screen_shifts_new(struct tui *t);
+/* What this terminal's closed shifts leave to deposit, each cheque by
+ * number (supervisor; NULL with a message), and the deposit of n of its
+ * rows (screen_deposits.c, screen_deposit_create.c). */
+struct tui_screen *screen_deposits_new(struct tui *t);
+struct tui_screen *screen_deposit_create_new(
+    struct tui *t, const struct deposit_pending *rows, size_t n);
 /* The menu of the open shift (X report, movements, close) over home. */
 struct tui_screen *screen_shift_menu_new(
     struct tui *t, struct tui_screen *home);

@@ -11,7 +11,7 @@
 
 #include "drawer.h"
 
-enum { A_OPEN = 1, A_FILTER, A_CLEAR, A_RELOAD, A_BACK, A_CLOSE };
+enum { A_OPEN = 1, A_FILTER, A_CLEAR, A_RELOAD, A_BACK, A_CLOSE, A_DEPOSIT };
 
 static const struct tui_key screen_shifts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Details"),
@@ -22,6 +22,9 @@ static const struct tui_key screen_shifts_keys[] = {
     {'c', "c", NULL,
         N_("close an open shift of a cashier who has gone"),
         A_CLOSE},
+    {'d', "d", N_("Deposit"),
+        N_("the cash and cheques to deposit, each cheque by number"),
+        A_DEPOSIT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -207,6 +210,11 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if (s->n == 0)
 			return TUI_HANDLED;
 		next = screen_shift_close_of(t, sc, &s->rows[s->list.sel]);
+		if (next != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case A_DEPOSIT:
+		next = screen_deposits_new(t);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;

@@ -56,7 +56,7 @@ expect "create: a shift's tender named twice" 2 "Cash is named twice" \
 # (review R20) a bank takes a cheque whole: a shift's cheques left go
 # together (here 000777 of 30.00), never a part of them
 refused "create: a part of a shift's cheques" 3 \
-    'Shift Z-T01-000001: cheques are deposited whole, all the shift'"'"'s left at once: Cheque has $30.00 left, not $5.00' \
+    'Shift Z-T01-000001: cheques are deposited by number: Cheque has $30.00 left in 1 cheques, not $5.00' \
     M deposit create Z-T01-000001:Cheque=5 --slip BAG-1 --account $ACCT
 refused "create: card slips are not deposited" 3 "only cash and cheques" \
     M deposit create "Z-T01-000001:Credit Card=5.00" --slip BAG-1 --account $ACCT
@@ -615,4 +615,93 @@ same "pending: the cash dropped into the safe is to deposit" \
 refused "no more than the drop: 20.01 refused" 3 "has \$20.00 left to deposit" \
     M deposit create "$Z3:Cash=20.01" --slip BAG-DROP --account $ACCT
 expect "the drop deposited" 0 "BAG-DROP" M deposit create "$Z3" --slip BAG-DROP --account $ACCT
+# -- cheques deposited by number (issue 20): jane's Z4 counts cheques
+# 5001 (12.34), 5002 (20.00) and 5003 (7.50), her Z5 another bank's 5001
+# (3.00) and 6001 (4.00); 7001 is taken in a shift still open
+chq() { J pay WU-10001 --type bill --method Cheque --amount "$1" --reference "$2" >/dev/null 2>&1 ||
+    echo "not ok - cheque $2"; }
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 4"
+chq 12.34 5001; chq 20 5002; chq 7.50 5003
+J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "5001:12.34;5002:20;5003:7.50" \
+    >/dev/null || echo "not ok - close 4"
+Z4=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 5"
+chq 3 5001; chq 4 6001
+J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "5001:3;6001:4" >/dev/null ||
+    echo "not ok - close 5"
+Z5=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 6"
+chq 9 7001
+pending_chq() { run M --json deposit pending
+	python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (p["z_no"], p["cheque"], p["left"], p["age"]) for p in json.load(open(sys.argv[1])) if p["method"] == "Cheque"))' "$OUT"; }
+same "pending: each cheque not deposited, by number, with its age" "$(pending_chq)" \
+    "$Z4:5001:1234:0 $Z4:5002:2000:0 $Z4:5003:750:0 $Z5:5001:300:0 $Z5:6001:400:0"
+same "pending: their age three days on" \
+    "$(PAYDESK_NOW="2026-06-18 08:00:00" pending_chq | tr ' ' '\n' | cut -d: -f2,4 | tr '\n' ' ')" \
+    "5001:3 5002:3 5003:3 5001:3 6001:3 "
+C() { M deposit create --account $ACCT "$@"; }
+refused "cheque: a number no close counted" 4 "Cheque 9999: no closed shift counted a cheque of that number" \
+    C --cheque 9999 --slip CHQ-1
+refused "cheque: one of a shift still open" 3 "Cheque 7001 was taken in shift" \
+    C --cheque 7001 --slip CHQ-1
+refused "cheque: named twice in one command" 2 "Cheque 5002 is named twice" \
+    C --cheque "5002;5002" --slip CHQ-1
+refused "cheque: an empty number in the list" 2 "without an empty one" \
+    C --cheque "5002;" --slip CHQ-1
+refused "cheque: a number two shifts counted, without its shift" 2 \
+    "Cheque 5001 was counted in shifts $Z4 and $Z5: name it with its shift, $Z4:5001" \
+    C --cheque 5001 --slip CHQ-1
+refused "cheque: its shift named whole beside it" 2 "Cheque 5002 is named twice: shift $Z4's cheques are taken whole, or by number" \
+    C "$Z4" --cheque 5002 --slip CHQ-1
+refused "cheque: of a shift that is none" 4 "Cheque Z-T01-000099:5001: no closed shift" \
+    C --cheque Z-T01-000099:5001 --slip CHQ-1
+refused "cheque: a part of a shift's cheques by amount" 3 "cheques are deposited by number: Cheque has \$39.84 left in 3 cheques, not \$20.00" \
+    C "$Z4:Cheque=20" --slip CHQ-1
+expect "cheques of two shifts by number in one deposit" 0 '$23.00' \
+    C --cheque "5002;$Z5:5001" --slip CHQ-1
+same "its lines: each shift's total of the cheques it took" \
+    "$(sql "SELECT group_concat(s.z_no || ':' || l.method || ':' || l.amount, ' ') FROM deposit_lines l JOIN shifts s ON s.id = l.shift_id JOIN deposits d ON d.id = l.deposit_id WHERE d.slip_no = 'CHQ-1'")" \
+    "$Z4:Cheque:2000 $Z5:Cheque:300"
+run M --json deposit show CHQ-1
+same "show: each cheque with its number, amount, shift and cashier" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%s:%s" % (c["number"], c["amount"], c["z_no"], c["cashier"]) for c in json.load(open(sys.argv[1]))["cheques"]))' "$OUT")" \
+    "5002:2000:$Z4:jane 5001:300:$Z5:jane"
+S=$(pdftotext -layout "$T/receipts/CHQ-1.pdf" - 2>/dev/null | tr -s ' ')
+case "$S" in *"$Z4"*Cheque*'$20.00'*"Cheque 5002, cashier jane"*'$20.00'*"$Z5"*"Cheque 5001, cashier jane"*'$3.00'*"Total deposited"*'$23.00'*)
+	ok "the slip lists each cheque taken, number, cashier and amount, none other" ;;
+*) echo "not ok - the slip lists each cheque taken"; echo "$S" | head -20 ;; esac
+case "$S" in *5003*|*6001*) echo "not ok - the slip names a cheque not taken" ;; *) ok "the slip names no cheque not taken" ;; esac
+same "the record carries the cheques by number" \
+    "$(sql "SELECT json_array_length(payload, '\$.data.cheques') || ':' || json_extract(payload, '\$.data.cheques[0].number') FROM outbox WHERE kind = 'deposit' AND ref = 'CHQ-1'")" "2:5002"
+refused "cheque: in a deposit already" 3 "Cheque 5002 (shift $Z4, \$20.00) is in deposit CHQ-1 already" \
+    C --cheque 5002 --slip CHQ-2
+same "pending: the cheques left" "$(pending_chq)" "$Z4:5001:1234:0 $Z4:5003:750:0 $Z5:6001:400:0"
+expect "the rest of a shift's cheques, their total named" 0 '$19.84' C "$Z4:Cheque=19.84" --slip CHQ-2
+expect "void CHQ-1: its cheques are given back" 0 "Wrong bag" M deposit void CHQ-1 --reason "Wrong bag"
+same "pending: the void's cheques are to deposit again" "$(pending_chq)" "$Z4:5002:2000:0 $Z5:5001:300:0 $Z5:6001:400:0"
+expect "a voided deposit's cheque deposited again" 0 '$20.00' C --cheque 5002 --slip CHQ-3
+refused "and not a third time" 3 "Cheque 5002 (shift $Z4, \$20.00) is in deposit CHQ-3 already" \
+    C --cheque 5002 --slip CHQ-4
+# 5001 again: Z4's is in CHQ-2, so the number alone names Z5's, free
+expect "a number two shifts counted, one of them deposited: the other" 0 '$3.00' \
+    C --cheque 5001 --slip CHQ-5
+same "CHQ-5 took Z5's 5001" \
+    "$(sql "SELECT s.z_no || ':' || q.number FROM deposit_cheques q JOIN shifts s ON s.id = q.shift_id JOIN deposits d ON d.id = q.deposit_id WHERE d.slip_no = 'CHQ-5'")" \
+    "$Z5:5001"
+refused "and 5001 once both are: deposited already" 3 "Cheque 5001 (shift $Z4, \$12.34) is in deposit CHQ-2 already" \
+    C --cheque 5001 --slip CHQ-6
+# the migration again on a store without the table (run again, schema.c;
+# 63 is the version before it, every later one is run again): the
+# cheques of the deposits that took a shift's cheques whole written
+W="$T/mig.db"
+cp "$DB" "$W"
+sqlite3 "$W" "DROP TABLE deposit_cheques; PRAGMA user_version = 63"
+M --db "$W" deposit list >/dev/null 2>&1 || echo "not ok - the migration again"
+same "the migration: whole deposits' cheques written, none of a part" \
+    "$(sqlite3 "$W" "SELECT group_concat(d.slip_no || ':' || q.number, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id")" \
+    "BAG-2:000777"
+sqlite3 "$W" "PRAGMA user_version = 63"
+M --db "$W" deposit list >/dev/null 2>&1 || echo "not ok - the migration a third time"
+same "the migration run again writes nothing twice" "$(sqlite3 "$W" "SELECT count(*) FROM deposit_cheques")" 1
+rm -f "$W"
 expect "doctor at the end" 0 "ok" "$PD" doctor

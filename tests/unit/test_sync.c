@@ -404,6 +404,7 @@ deposit_round_trip(void **state)
 	struct deposit_line l[2] = {
 	    {"1f8fad5b-d9cb-469f-a165-70867728950e", "", "Cash", 5000},
 	    {"1f8fad5b-d9cb-469f-a165-70867728950e", "", "Cheque", 3000}};
+	struct deposit_cheque c;
 	struct syncrec r, d;
 	struct pd_err err;
 	char *json, *again, *p;
@@ -430,6 +431,25 @@ deposit_round_trip(void **state)
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
+	/* and its cheques by number (issue 20), back as they went */
+	memset(&c, 0, sizeof c);
+	strcpy(c.shift_uuid, l[1].shift_uuid);
+	strcpy(c.method, "Cheque");
+	strcpy(c.number, "000777");
+	c.amount = 3000;
+	r.dcheques = &c;
+	r.ndcheques = 1;
+	again = enc(&r);
+	assert_int_equal(syncrec_decode(again, strlen(again), &d, &err), 0);
+	assert_int_equal(d.ndcheques, 1);
+	assert_string_equal(d.dcheques[0].number, "000777");
+	assert_int_equal(d.dcheques[0].amount, 3000);
+	p = enc(&d);
+	assert_string_equal(p, again);
+	free(p);
+	syncrec_free(&d);
+	free(again);
+	r.ndcheques = 0;
 	/* the deposit's uuid is the record's */
 	p = strstr(json, "\"deposit_uuid\":\"") + 16;
 	*p = *p == 'a' ? 'b' : 'a';
@@ -447,6 +467,14 @@ deposit_round_trip(void **state)
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "must be empty"));
 	free(json);
+	/* a void's cheques too */
+	r.ndlines = 0;
+	r.ndcheques = 1;
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "\"cheques\" must be empty"));
+	free(json);
+	r.ndcheques = 0;
 	r.ndlines = 0;
 	strcpy(r.reason, "Wrong bag");
 	json = enc(&r);

@@ -1,0 +1,338 @@
+/* deposit_cheque.c - cheques deposited by number (issue 20: the cheques a
+ * blind close lists by number and amount go to the bank one, several or
+ * all of a shift's at a time, of several shifts in one deposit; one held
+ * back, post-dated or refused by the branch, waits for another): a
+ * cheque named at this terminal found among the closes' counts; what the
+ * central node checks of a deposit record's cheques, and the cheques it
+ * writes with the deposit (an older terminal's record, without them,
+ * takes all its shifts' cheques left, as before). A cheque is in at most
+ * one deposit that is not void; a void gives it back. The deposit's use
+ * cases are deposit.c's, its record deposit_sync.c's. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+struct deposit_cheque *
+svc_dep_cheques_free(struct svc *s, int64_t shift_id, const char *method,
+    size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *v =
+	    store_cheques_of_shift(s->st, shift_id, method, n, err);
+	size_t i, k = 0;
+
+	if (v == NULL)
+		return NULL;
+	for (i = 0; i < *n; i++)
+		if (v[i].in_slip[0] == '\0')
+			v[k++] = v[i];
+	*n = k;
+	return v;
+}
+
+/* The cheques of v (n) this terminal's: those of others dropped; 0 left
+ * and one of another terminal's: refused naming it. */
+static int
+own_only(struct svc *s, const char *spec, struct deposit_cheque *v, size_t *n,
+    struct pd_err *err)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(v[i].terminal, s->cfg.terminal_id) == 0)
+			v[k++] = v[i];
+	if (k == 0 && *n > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Cheque %s is shift %s's, terminal %s's: its cheques "
+		      "are deposited at that terminal"),
+		    spec, v[0].z_no, v[0].terminal);
+	*n = k;
+	return 0;
+}
+
+/* Of v (*n > 1), those not in a deposit, when there are any: 1 (their
+ * count in *n), else 0 (v as it was). */
+static int
+free_one(struct deposit_cheque *v, size_t *n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < *n; i++)
+		k += v[i].in_slip[0] == '\0';
+	if (k == 0)
+		return 0;
+	for (i = 0, k = 0; i < *n; i++)
+		if (v[i].in_slip[0] == '\0')
+			v[k++] = v[i];
+	*n = k;
+	return 1;
+}
+
+/* The cheques counted of number spec, or of SHIFT:NUMBER. */
+static struct deposit_cheque *
+numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *v = store_cheques_numbered(s->st, spec, n, err);
+	const char *colon = strchr(spec, ':');
+	struct shift sh;
+	struct pd_err e = {0};
+	char *key;
+	size_t i, k = 0;
+
+	if (v == NULL || *n > 0 || colon == NULL)
+		return v;
+	free(v);
+	key = xstrdup(spec);
+	key[colon - spec] = '\0';
+	if (store_shift_find(s->st, key, &sh, &e) != 0) {
+		free(key);
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return NULL;
+		}
+		*n = 0;
+		return xcalloc(1, sizeof *v);
+	}
+	free(key);
+	v = store_cheques_numbered(s->st, colon + 1, n, err);
+	if (v == NULL)
+		return NULL;
+	for (i = 0; i < *n; i++)
+		if (v[i].shift_id == sh.id)
+			v[k++] = v[i];
+	*n = k;
+	return v;
+}
+
+int
+svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
+    struct deposit_cheque *out, struct pd_err *err)
+{
+	struct deposit_cheque *v;
+	char a[MONEY_BUFSZ], open[37];
+	size_t n;
+	int rc;
+
+	if (*spec == '\0' || strlen(spec) >= SHIFT_REF_BUFSZ + SHIFT_NO_BUFSZ)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Cheque \"%s\": a cheque's number as the close listed "
+		      "it, or SHIFT:NUMBER"),
+		    spec);
+	v = numbered(s, spec, &n, err);
+	if (v == NULL)
+		return -1;
+	if (n == 0) {
+		free(v);
+		rc = store_cheque_open_shift(
+		    s->st, s->cfg.terminal_id, spec, open, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			return pd_fail(err, PD_EINVAL,
+			    _("Cheque %s was taken in shift %s, which is "
+			      "open: only a closed shift's cheques are "
+			      "deposited"),
+			    spec, open);
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Cheque %s: no closed shift counted a cheque of that "
+		      "number"),
+		    spec);
+	}
+	if (own_only(s, spec, v, &n, err) != 0) {
+		free(v);
+		return -1;
+	}
+	/* of a number two shifts counted, the one not deposited yet is the
+	 * one meant */
+	if (n > 1 && free_one(v, &n) && n > 1) {
+		rc = pd_fail(err, PD_EUSAGE,
+		    _("Cheque %s was counted in shifts %s and %s: name it "
+		      "with its shift, %s:%s"),
+		    spec, v[0].z_no, v[1].z_no, v[0].z_no, spec);
+		free(v);
+		return rc;
+	}
+	*out = v[0];
+	free(v);
+	if (out->in_slip[0])
+		return pd_fail(err, PD_EINVAL,
+		    _("Cheque %s (shift %s, %s) is in deposit %s already "
+		      "(%s): void that deposit first, or leave the cheque out"),
+		    out->number, out->z_no,
+		    svc_money(s, a, sizeof a, out->amount), out->in_slip,
+		    out->in_on);
+	if (strncmp(day, out->closed_at, 10) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Cheque %s: shift %s was closed on %.10s; it cannot be "
+		      "deposited on %s, a day before"),
+		    out->number, out->z_no, out->closed_at, day);
+	return 0;
+}
+
+struct deposit_cheque *
+svc_deposit_cheques(
+    struct svc *s, const struct deposit *dep, size_t *n, struct pd_err *err)
+{
+	return store_deposit_cheques(s->st, dep->id, n, err);
+}
+
+/* ---- the central node: a deposit record's cheques ---- */
+
+/* Whether line l is of a cheque method. */
+static int
+cheque_line(struct svc *s, const struct deposit_line *l)
+{
+	const struct pay_method *m = config_method(&s->cfg, l->method);
+
+	return m != NULL && m->kind == METHOD_BANK && m->cheque;
+}
+
+/* Line i's cheques as the record lists them: each counted at its shift's
+ * close of that method and amount, in no deposit that is not void, once
+ * in the record, their total the line's; none listed (an older
+ * terminal's record): every cheque of it not deposited, whose total the
+ * line must be. Appended to *all (shift ids set). */
+static int
+line_cheques(struct svc *s, const struct syncrec *r, size_t i,
+    const struct shift *sh, struct deposit_cheque **all, size_t *nall,
+    struct pd_err *err)
+{
+	const struct deposit_line *l = &r->dlines[i];
+	struct deposit_cheque *v;
+	int64_t sum = 0;
+	size_t n, j, k, listed = 0;
+	int rc = 0;
+
+	v = store_cheques_of_shift(s->st, sh->id, l->method, &n, err);
+	if (v == NULL)
+		return -1;
+	for (j = 0; j < r->ndcheques && rc == 0; j++) {
+		const struct deposit_cheque *c = &r->dcheques[j];
+
+		if (strcmp(c->shift_uuid, l->shift_uuid) != 0 ||
+		    strcmp(c->method, l->method) != 0)
+			continue;
+		listed++;
+		for (k = 0; k < j; k++)
+			if (strcmp(r->dcheques[k].shift_uuid, c->shift_uuid) ==
+			        0 &&
+			    strcmp(r->dcheques[k].method, c->method) == 0 &&
+			    strcmp(r->dcheques[k].number, c->number) == 0)
+				break;
+		if (k < j) {
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s of shift %s is listed twice"),
+			    c->number, sh->z_no);
+			break;
+		}
+		for (k = 0; k < n; k++)
+			if (strcmp(v[k].number, c->number) == 0)
+				break;
+		if (k == n)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s: shift %s's close counted no "
+			      "%s of that number"),
+			    c->number, sh->z_no, c->method);
+		else if (v[k].amount != c->amount)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s of shift %s: amount %lld, "
+			      "but the close counted %lld"),
+			    c->number, sh->z_no, (long long)c->amount,
+			    (long long)v[k].amount);
+		else if (v[k].in_slip[0])
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s of shift %s is in deposit %s "
+			      "already"),
+			    c->number, sh->z_no, v[k].in_slip);
+		else {
+			sum += c->amount;
+			*all = xrealloc(*all, *nall + 1, sizeof **all);
+			(*all)[(*nall)++] = v[k];
+		}
+	}
+	if (rc == 0 && listed == 0) {
+		/* an older terminal's record: the shift's cheques, all */
+		for (k = 0; k < n; k++) {
+			if (v[k].in_slip[0])
+				continue;
+			sum += v[k].amount;
+			*all = xrealloc(*all, *nall + 1, sizeof **all);
+			(*all)[(*nall)++] = v[k];
+			listed++;
+		}
+		if (sum != l->amount)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit line %zu: shift %s's cheques are "
+			      "deposited by number or all of them: %lld is not "
+			      "the %lld of its %zu cheques not deposited"),
+			    i + 1, sh->z_no, (long long)l->amount,
+			    (long long)sum, listed);
+	} else if (rc == 0 && sum != l->amount)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: amount %lld is not the total of its "
+		      "cheques, %lld"),
+		    i + 1, (long long)l->amount, (long long)sum);
+	free(v);
+	return rc;
+}
+
+int
+svc_dep_check_cheques(struct svc *s, const struct syncrec *r,
+    struct deposit_cheque **all, size_t *nall, struct pd_err *err)
+{
+	struct shift sh;
+	size_t i, j;
+
+	*all = NULL;
+	*nall = 0;
+	/* each cheque of a line of the record's */
+	for (j = 0; j < r->ndcheques; j++) {
+		for (i = 0; i < r->ndlines; i++)
+			if (strcmp(r->dlines[i].shift_uuid,
+			        r->dcheques[j].shift_uuid) == 0 &&
+			    strcmp(r->dlines[i].method,
+			        r->dcheques[j].method) == 0 &&
+			    cheque_line(s, &r->dlines[i]))
+				break;
+		if (i == r->ndlines)
+			return pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s: no cheque line of the "
+			      "deposit "
+			      "takes shift %s's %s"),
+			    r->dcheques[j].number, r->dcheques[j].shift_uuid,
+			    r->dcheques[j].method);
+	}
+	for (i = 0; i < r->ndlines; i++) {
+		struct pd_err e = {0};
+
+		/* (a shift not known here: the line's check says so) */
+		if (!cheque_line(s, &r->dlines[i]) ||
+		    strlen(r->dlines[i].shift_uuid) != 36 ||
+		    store_shift_find(s->st, r->dlines[i].shift_uuid, &sh, &e) !=
+		        0)
+			continue;
+		if (line_cheques(s, r, i, &sh, all, nall, err) != 0) {
+			free(*all);
+			*all = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+svc_dep_cheques_write(struct svc *s, int64_t deposit_id,
+    const struct deposit_cheque *c, size_t n, struct pd_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (store_deposit_cheque_insert(s->st, deposit_id,
+		        c[i].shift_id, c[i].method, c[i].number, c[i].amount,
+		        err) != 0)
+			return -1;
+	return 0;
+}

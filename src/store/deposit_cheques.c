@@ -1,0 +1,140 @@
+/* deposit_cheques.c - the cheques a deposit takes, each by number (issue
+ * 20: "the cheques (listed by number and amount)" at the blind close are
+ * deposited one, several or all of a shift's at a time): the cheques a
+ * close counted, found by number or by shift, each with the deposit that
+ * is not void holding it; a deposit's cheques. The table and what it
+ * keeps: schema_m54.c (store_mig_65); the rules: service/deposit_cheque.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+/* A cheque counted at a close (shift_counts c of shift s) and the live
+ * deposit holding it. */
+#define HELD(col)                                                              \
+	"coalesce((SELECT d." col " FROM deposit_cheques q JOIN deposits d "   \
+	"ON d.id = q.deposit_id WHERE q.shift_id = c.shift_id AND q.method "   \
+	"= c.method AND q.number = c.ref AND d.voided_at = '' LIMIT 1), '')"
+#define CHQ_COLS                                                               \
+	"s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, s.terminal, "   \
+	"c.method, c.ref, c.amount, " HELD("slip_no") ", " HELD(               \
+	    "deposited_on") ", s.id"
+#define CHQ_FROM                                                               \
+	" FROM shift_counts c JOIN shifts s ON s.id = c.shift_id WHERE "       \
+	"c.kind = 'cheque' AND c.phase = 'close' AND s.status = 'closed'"
+
+static void
+read_cheque(struct db_stmt *q, void *elem)
+{
+	struct deposit_cheque *c = elem;
+
+	memset(c, 0, sizeof *c);
+	st_col(q, 0, c->shift_uuid, sizeof c->shift_uuid);
+	st_col(q, 1, c->z_no, sizeof c->z_no);
+	st_col(q, 2, c->cashier, sizeof c->cashier);
+	st_col(q, 3, c->closed_at, sizeof c->closed_at);
+	st_col(q, 4, c->terminal, sizeof c->terminal);
+	st_col(q, 5, c->method, sizeof c->method);
+	st_col(q, 6, c->number, sizeof c->number);
+	c->amount = db_column_int64(q, 7);
+	st_col(q, 8, c->in_slip, sizeof c->in_slip);
+	st_col(q, 9, c->in_on, sizeof c->in_on);
+	c->shift_id = db_column_int64(q, 10);
+}
+
+struct deposit_cheque *
+store_cheques_numbered(
+    struct store *st, const char *number, size_t *n, struct pd_err *err)
+{
+	/* by the partial index of the cheques counted (shift_counts_cheque) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " CHQ_COLS CHQ_FROM " AND c.ref = ? ORDER BY s.id, c.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", number);
+	return st_collect(st, s, sizeof(struct deposit_cheque), read_cheque, n,
+	    _("Reading the cheques counted"), err);
+}
+
+struct deposit_cheque *
+store_cheques_of_shift(struct store *st, int64_t shift_id, const char *method,
+    size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " CHQ_COLS CHQ_FROM
+	    " AND c.shift_id = ?1 AND (?2 = '' OR c.method = ?2) ORDER BY c.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "is", shift_id, method != NULL ? method : "");
+	return st_collect(st, s, sizeof(struct deposit_cheque), read_cheque, n,
+	    _("Reading the cheques counted"), err);
+}
+
+static void
+read_uuid(struct db_stmt *q, void *elem)
+{
+	st_col(q, 0, elem, 37);
+}
+
+int
+store_cheque_open_shift(struct store *st, const char *terminal,
+    const char *number, char *uuid, struct pd_err *err)
+{
+	/* the open shifts' payments only: ids after each one's opening */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT s.uuid FROM shifts s JOIN payments p ON p.id > s.pay_after "
+	    "AND p.terminal = s.terminal AND p.user_id = s.user_id WHERE "
+	    "s.status = 'open' AND s.terminal = ? AND p.reference = ? AND "
+	    "p.method_kind = 'bank' AND p.status NOT IN ('Failed', "
+	    "'Cancelled') ORDER BY s.id LIMIT 1",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", terminal, number);
+	rc = st_one(st, s, read_uuid, uuid, _("Reading a shift"), err);
+	return rc < 0 ? -1 : rc == 0;
+}
+
+int
+store_deposit_cheque_insert(struct store *st, int64_t deposit_id,
+    int64_t shift_id, const char *method, const char *number, int64_t amount,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO deposit_cheques (deposit_id, shift_id, method, "
+	    "number, amount) VALUES (?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iissi", deposit_id, shift_id, method, number, amount);
+	return st_done(st, s, err);
+}
+
+struct deposit_cheque *
+store_deposit_cheques(
+    struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, "
+	    "s.terminal, q.method, q.number, q.amount, d.slip_no, "
+	    "d.deposited_on, s.id FROM deposit_cheques q JOIN shifts s ON s.id "
+	    "= q.shift_id JOIN deposits d ON d.id = q.deposit_id WHERE "
+	    "q.deposit_id = ? ORDER BY q.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", deposit_id);
+	return st_collect(st, s, sizeof(struct deposit_cheque), read_cheque, n,
+	    _("Reading a deposit's cheques"), err);
+}

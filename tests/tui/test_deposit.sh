@@ -1,0 +1,91 @@
+# test_deposit.sh - the To deposit screen (issue 20, "Deposits"), from
+# the Shifts tab (d): each closed shift's cash left and each cheque not
+# deposited, by number, with its age; Space marks one cheque of a shift
+# and one of another, c records their deposit with a slip number (asked
+# once), the slip written; the cheque held back stays to deposit; a slip
+# in use is refused in the command's words, nothing written; the screens
+# in French.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2026-06-15 17:00:00"
+setup_store
+J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
+M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+chq() { J pay WU-10001 --type bill --method Cheque --amount "$1" --reference "$2" >/dev/null 2>&1 ||
+    echo "not ok - cheque $2"; }
+# Z1: cheques 8001 (12.34) and 8002 (20.00); Z2 cheque 8001 (5.00, another
+# bank's), both closed two days ago
+PAYDESK_NOW="2026-06-13 09:00:00" J shift open --count 10000x1 >/dev/null
+PAYDESK_NOW="2026-06-13 09:00:00" chq 12.34 8001
+PAYDESK_NOW="2026-06-13 09:00:00" chq 20 8002
+PAYDESK_NOW="2026-06-13 12:00:00" J shift close --count 10000x1 --cheque "8001:12.34;8002:20" \
+    --keep 100 >/dev/null || echo "not ok - close 1"
+PAYDESK_NOW="2026-06-13 13:00:00" J shift open --count 10000x1 >/dev/null
+PAYDESK_NOW="2026-06-13 13:00:00" chq 5 8001
+PAYDESK_NOW="2026-06-13 17:00:00" J shift close --count 10000x1 --cheque "8001:5" \
+    --keep 100 >/dev/null || echo "not ok - close 2"
+printf '[deposits]\naccount = DE89\n' >>"$PAYDESK_CONFIG"
+line_has() {
+	settle
+	if grep -F -- "$2" "$SCREEN" | grep -qF -- "$3"; then ok "$1"
+	else echo "not ok - $1"; sed 's/^/  | /' "$SCREEN"; fi
+}
+
+tui_start
+login mary 2222
+wait_for "mary on the dashboard" "Total Collected"
+keys h
+wait_for "h: the Shifts tab" "Z-T01-000002"
+keys d
+wait_for "d: what is to deposit" "3 rows to deposit; 0 marked: \$0.00"
+line_has "Z1's cheque 8001 by number, two days old" "8001" '$12.34'
+line_has "Z1's cheque 8002" "8002" '$20.00'
+line_has "Z2's cheque 8001, its own" "Z-T01-000002" '$5.00'
+line_has "each with its age" "8002" " 2 "
+# mark Z1's 8002 and Z2's 8001; Z1's 8001 is held back
+keys Down Space Down Space
+wait_for "two marked" "2 marked: \$25.00"
+keys c
+wait_for "c: the deposit of the marked rows" "2 rows, \$25.00 in all"
+wait_for "it lists the cheques" "Z-T01-000001  Cheque 8002"
+wait_for "it wants a slip number" "Give the slip (bag) number"
+type_text "USED-0"
+keys Enter
+wait_for "Enter asks once" "Deposit \$25.00 in slip USED-0? Enter again"
+keys Enter
+wait_for "the deposit is recorded, its slip written" "Deposit USED-0 recorded: \$25.00"
+wait_for "back on the list, read again: the cheque held back" "1 row to deposit"
+line_has "Z1's 8001 is still to deposit" "8001" '$12.34'
+same "the deposit took the two cheques by number" \
+    "$(sqlite3 "$DB" "SELECT group_concat(s.z_no || ':' || q.number, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id JOIN shifts s ON s.id = q.shift_id WHERE d.slip_no = 'USED-0'")" \
+    "Z-T01-000001:8002 Z-T01-000002:8001"
+[ -s "$T/receipts/USED-0.pdf" ] && ok "the slip is written" || echo "not ok - the slip is written"
+# a slip in use: refused in the command's words, nothing written
+n=$(sqlite3 "$DB" "SELECT count(*) FROM deposits")
+keys c
+wait_for "c on the row under the cursor" "1 row, \$12.34 in all"
+type_text "USED-0"
+keys Enter Enter
+wait_for "a slip in use is refused, in the command's words" "Slip USED-0 is deposit"
+same "nothing written" "$(sqlite3 "$DB" "SELECT count(*) FROM deposits")" "$n"
+keys Escape
+wait_for "Esc: back to the list" "1 row to deposit"
+keys Escape
+wait_for "Esc: the Shifts tab" "Z-T01-000002"
+keys Escape
+wait_for "Esc: the dashboard" "Total Collected"
+logout
+
+# in French: the list, its key bar and the step's words
+tui_open_until "fr" "Connectez-vous" LANGUAGE=fr
+login mary 2222
+wait_for "fr: the dashboard" "Total"
+keys h
+wait_for "fr: the Shifts tab" "Z-T01-000002"
+keys d
+wait_for "fr: what is to deposit" "1 ligne à déposer ; 0 marquées : \$0.00"
+keys c
+wait_for "fr: the deposit's step" "1 ligne, \$12.34 en tout"
+wait_for "fr: it wants a slip number" "Donnez le numéro de bordereau (sac)"
+keys Escape Escape Escape
+wait_for "fr: Esc back to the dashboard" "Total"
+logout
