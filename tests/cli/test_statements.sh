@@ -9,14 +9,27 @@
 setup_store
 SAMPLES=${SAMPLES:-$TOP/../shared/samples/bank}
 # the samples sit beside the project, not in it (they are the banks' files,
-# kept as they are): a checkout without them skips this script, saying so
-if [ ! -r "$SAMPLES/camt053-example.xml" ]; then
-	echo "# skip: the bank samples are not in $SAMPLES (SAMPLES=DIR names them)"
-	exit 0
+# kept as they are): a checkout without them runs every check but those
+# that read them, and says how many it skipped
+HAVE_SAMPLES=
+if [ -r "$SAMPLES/camt053-example.xml" ]; then
+	HAVE_SAMPLES=1
+	cp "$SAMPLES/camt053-example.xml" "$SAMPLES/mt940-example.940" \
+	    "$SAMPLES/ofx-example.ofx" "$T/"
+	chmod u+w "$T"/*.xml "$T"/*.940 "$T"/*.ofx
 fi
-cp "$SAMPLES/camt053-example.xml" "$SAMPLES/mt940-example.940" \
-    "$SAMPLES/ofx-example.ofx" "$T/"
-chmod u+w "$T"/*.xml "$T"/*.940 "$T"/*.ofx
+# with_samples FUNCTION: the checks of FUNCTION, which read the samples;
+# without them, counted (in a subshell that runs none of them) and
+# skipped, saying so
+with_samples() {
+	if [ -n "$HAVE_SAMPLES" ]; then
+		"$1"
+		return
+	fi
+	n=$( (expect() { echo .; }; same() { echo .; }
+		refused() { echo .; echo .; }; "$1") 2>/dev/null | grep -c '^\.$')
+	echo "# skip $n checks ($1): the bank samples are not in $SAMPLES (SAMPLES=DIR names them)"
+}
 # the same store in an organisation that keeps euros
 EUR="$T/eur.ini"
 cp "$PAYDESK_CONFIG" "$EUR"
@@ -28,6 +41,8 @@ line() { sql "SELECT $1 FROM bank_statement_lines WHERE statement_id = $2 AND se
 refused "a cashier cannot import a statement" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --user jane statement import "$T/ofx-example.ofx"
 
+# the real files and files made from them, by format
+samples_camt_mt940_ofx() {
 # -- camt.053 as the bank sent it (EUR; a reversal, debits and a credit)
 expect "camt.053 imports" 0 "1234Test/1" eur statement import "$T/camt053-example.xml"
 C=$(sql "SELECT max(id) FROM bank_statements")
@@ -227,6 +242,8 @@ refused "an account that is not the file's" 3 "not NL00" \
     eur statement import "$T/camt053-example.xml" --account NL00
 refused "an unknown format" 2 "camt053, mt940, ofx or csv" \
     eur statement import "$T/camt053-example.xml" --format xml
+}
+with_samples samples_camt_mt940_ofx
 printf 'hello\n' >"$T/what.txt"
 refused "a file that is no statement" 3 "not a statement paydesk recognises" \
     eur statement import "$T/what.txt"
@@ -243,7 +260,7 @@ refused "a mapping with a column twice" 2 "date and amount are both column 1" \
 refused "a cashier cannot save a mapping" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --user jane statement mapping add y date=1 amount=2
 refused "--mapping with another format" 2 "--mapping is for CSV statements" \
-    sup statement import "$T/ofx-example.ofx" --format ofx --mapping dutch
+    sup statement import "$T/what.txt" --format ofx --mapping dutch
 refused "a mapping name in use" 3 "exists already" \
     sup statement mapping add dutch date=1 amount=2
 # (review R20, fault 18) a mapping saved can be read back
@@ -322,7 +339,7 @@ expect "show names the statement that had the line" 0 '"already_in": '"$S" \
     sup --json statement show "$S2"
 
 # -- the listings
-expect "statement list" 0 "NL77ABNA0574908765" sup statement list
+expect "statement list" 0 "NL01" sup statement list
 expect "statement list --csv" 0 "id,account,format" sup --csv statement list
 expect "statement show: none such" 4 "No statement 999" sup statement show 999
 expect "statement show: not a number" 2 "not a statement number" sup statement show x
@@ -330,6 +347,7 @@ same "each import audited" \
     "$(sql "SELECT count(*) FROM audit_log WHERE action = 'import' AND entity = 'bank_statement'")" \
     "$(sql "SELECT count(*) FROM bank_statements")"
 
+samples_libraries() {
 # -- the readers' libraries are loaded at the first statement of their
 # format, not at every start (include/paydesk/dynlib.h): one that cannot
 # be loaded, or that lacks a function, is named by the import that needs
@@ -365,6 +383,8 @@ if [ -n "$ofx_so" ] && [ -n "$aqb_so" ] &&
 else
 	echo "not ok - the readers' stand-in libraries: no soname in $PD or no cc"
 fi
+}
+with_samples samples_libraries
 
 # the duplicate check reads its index on the day, the amount and the
 # reference (review R18, session 37: on the day and amount alone it
