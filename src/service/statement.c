@@ -68,6 +68,7 @@ fill(struct svc *s, const struct bank_stmt *b, const char *path,
 		    st->stmt_key, sizeof st->stmt_key, "id:%s", b->stmt_id);
 	else
 		snprintf(st->stmt_key, sizeof st->stmt_key, "sha256:%s", hash);
+	stmt_name(st->account, st->stmt_key, st->name);
 	xstrlcpy(st->format, bank_format_name(b->format), sizeof st->format);
 	xstrlcpy(st->file_name, base_name(path), sizeof st->file_name);
 	xstrlcpy(st->currency, b->currency, sizeof st->currency);
@@ -121,8 +122,8 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 	if (rc == 1)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s: this statement of account %s was imported already: "
-		      "statement %lld, from %s, on %s by %s; nothing imported"),
-		    st->file_name, st->account, (long long)first.id,
+		      "statement %s, from %s, on %s by %s; nothing imported"),
+		    st->file_name, st->account, first.name,
 		    first.file_name, first.imported_at, first.imported_by);
 	lines = xcalloc(b->nlines, sizeof *lines);
 	for (i = 0; i < b->nlines && rc == 0; i++) {
@@ -139,7 +140,7 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 	free(lines);
 	if (rc != 0)
 		return -1;
-	snprintf(ref, sizeof ref, "%lld", (long long)st->id);
+	xstrlcpy(ref, st->name, sizeof ref);
 	snprintf(detail, sizeof detail,
 	    "account=%s key=%.72s lines=%lld already=%lld net=%s file=%.60s",
 	    st->account, st->stmt_key, (long long)st->nlines,
@@ -203,6 +204,75 @@ svc_statement_list(struct svc *s, size_t *n, struct pd_err *err)
 	        s, ROLE_SUPERVISOR, _("Listing bank statements"), err) != 0)
 		return NULL;
 	return store_stmt_list(s->st, n, err);
+}
+
+/* Whether text (n bytes) is digits, 1 to 18 of them, into *v. */
+static int
+digits(const char *text, size_t n, int64_t *v)
+{
+	size_t i;
+
+	if (n == 0 || n > 18)
+		return 0;
+	for (*v = 0, i = 0; i < n; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+		*v = *v * 10 + (text[i] - '0');
+	}
+	return *v > 0;
+}
+
+int
+svc_stmt_named(struct svc *s, const char *text, size_t n, int64_t *id,
+    char *name, struct pd_err *err)
+{
+	struct statement st;
+	int64_t *ids, num, terminals;
+	size_t k;
+	int old = 0;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("Viewing a bank statement"),
+	        err) != 0)
+		return -1;
+	if (stmt_name_read(text, n, name)) {
+		ids = store_stmt_named(s->st, name, &k, err);
+		if (ids == NULL)
+			return -1;
+		*id = k > 0 ? ids[0] : 0;
+		free(ids);
+		if (k == 0)
+			return pd_fail(
+			    err, PD_ENOTFOUND, _("No statement %s"), name);
+		if (k > 1)
+			return pd_fail(err, PD_EINVAL,
+			    _("%zu statements here have the name %s: give "
+			      "the one you mean by this terminal's number, "
+			      "#NUMBER, as statement list shows it"),
+			    k, name);
+		return 0;
+	}
+	if (n > 1 && text[0] == '#' && digits(text + 1, n - 1, &num))
+		; /* this store's own number */
+	else if (digits(text, n, &num))
+		old = 1;
+	else
+		return 1;
+	if (store_stmt_get(s->st, num, &st, err) != 0)
+		return -1;
+	if (old && store_stmt_importers(s->st, &terminals, err) != 0)
+		return -1;
+	if (old && terminals > 1)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Statement %lld: statements are named alike at every "
+		      "terminal now, and a number names another statement at "
+		      "each terminal that imported some: statement %lld here "
+		      "is %s (give %s, or #%lld for this terminal's own "
+		      "number)"),
+		    (long long)num, (long long)num, st.name, st.name,
+		    (long long)num);
+	*id = num;
+	xstrlcpy(name, st.name, STMT_NAME_BUFSZ);
+	return 0;
 }
 
 int

@@ -68,7 +68,8 @@ svc_stmt_outbox(struct svc *s, const struct statement *st,
 		rec.slines = lines + first;
 		rec.nslines =
 		    n - first < SYNC_STMT_LINES ? n - first : SYNC_STMT_LINES;
-		snprintf(ref, sizeof ref, "%lld:%lld", (long long)st->id,
+		/* named as at every terminal (deposit.h, stmt_name) */
+		snprintf(ref, sizeof ref, "%s:%lld", st->name,
 		    (long long)rec.stmt_first);
 		if (svc_outbox(s, &rec, ref, err) != 0)
 			return -1;
@@ -87,6 +88,7 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
     struct syncrec *r, struct pd_err *err)
 {
 	const struct line_match m = *mm;
+	char name[STMT_NAME_BUFSZ];
 
 	row->payload = NULL;
 	ledger_rec_head_set(s, r, SR_STMT_MATCH, NULL, NULL,
@@ -126,8 +128,8 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
 	    strcmp(op, "match") == 0 && m.matched_by[0] ? m.matched_by
 	                                                : s->actor.username,
 	    sizeof r->by);
-	snprintf(row->ref, sizeof row->ref, "%lld:%d", (long long)m.stmt,
-	    m.seq);
+	stmt_name(m.account, m.stmt_key, name);
+	snprintf(row->ref, sizeof row->ref, "%s:%d", name, m.seq);
 	xstrlcpy(row->uuid, r->uuid, sizeof row->uuid);
 	xstrlcpy(row->at, r->at, sizeof row->at);
 	row->kind = syncrec_kind_name(r->kind);

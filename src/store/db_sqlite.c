@@ -70,6 +70,25 @@ sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
+/* pd_stmt_name(account, key): the statement's name (deposit.h,
+ * stmt_name), for the exceptions and the listings that name a line as
+ * NAME:LINE; NULL for NULL. */
+static void
+sql_stmt_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *a = sqlite3_value_text(argv[0]);
+	const unsigned char *k = sqlite3_value_text(argv[1]);
+	char name[STMT_NAME_BUFSZ];
+
+	(void)argc;
+	if (a == NULL || k == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	stmt_name((const char *)a, (const char *)k, name);
+	sqlite3_result_text(ctx, name, STMT_NAME_LEN, SQLITE_TRANSIENT);
+}
+
 static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
 
 /* Once per process, before the first connection: no memory statistics,
@@ -131,6 +150,9 @@ db_sqlite_open(
 	sqlite3_create_function(db->lite, "pd_sha256", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    sql_sha256, NULL, NULL);
+	sqlite3_create_function(db->lite, "pd_stmt_name", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    sql_stmt_name, NULL, NULL);
 	sqlite3_extended_result_codes(db->lite, 1);
 	*out = db;
 	return 0;

@@ -36,6 +36,8 @@ cp "$PAYDESK_CONFIG" "$EUR"
 printf '[organisation]\ncurrency_code = EUR\ncurrency_symbol = EUR\n' >>"$EUR"
 eur() { PAYDESK_PIN=2222 "$PD" --config "$EUR" --user mary "$@"; }
 line() { sql "SELECT $1 FROM bank_statement_lines WHERE statement_id = $2 AND seq = $3"; }
+# sname ID: the name of this store's statement ID, as statement list gives it
+sname() { sup --csv statement list | awk -F, -v id="$1" '$2 == id { print $1 }'; }
 
 # -- no supervisor: refused, nothing stored
 refused "a cashier cannot import a statement" 5 "supervisor" \
@@ -66,7 +68,7 @@ same "camt.053: end-to-end id, counterparty, text" \
 expect "camt.053: show gives the part the lines do not explain" 0 \
     "-EUR434.16" eur statement show "$C"
 refused "camt.053 again: refused, naming the first import" 3 \
-    "imported already: statement $C, from camt053-example.xml" \
+    "imported already: statement $(sname $C), from camt053-example.xml" \
     eur statement import "$T/camt053-example.xml"
 
 # -- MT940 as a Dutch bank sends it (decimal commas, :86: over lines)
@@ -97,7 +99,7 @@ same "MT940: the supplementary details over lines joined as written" \
     "$(sql "SELECT group_concat(substr(text, 1, 12), ' ') FROM (SELECT text FROM bank_statement_lines WHERE statement_id = $M AND seq IN (1, 4, 7) ORDER BY seq)")" \
     "/TRCD/00100/ /TRCD/01016/ /TRCD/00108/"
 refused "MT940 again (no statement id: the hash of its lines)" 3 \
-    "imported already: statement $M" eur statement import "$T/mt940-example.940"
+    "imported already: statement $(sname $M)" eur statement import "$T/mt940-example.940"
 # a reversal of a debit (RD) is a credit (the closing balance 238,00
 # more, so that the statement still adds up)
 sed -e 's/^:61:1402200220D119,00NTRF/:61:1402200220RD119,00NTRF/' \
@@ -335,14 +337,34 @@ CSV
 expect "CSV: an overlapping statement imports" 0 "Lines already imported  2" \
     sup statement import "$T/bank2.csv" --mapping dutch --account NL01
 S2=$(sql "SELECT max(id) FROM bank_statements")
-expect "show names the statement that had the line" 0 '"already_in": '"$S" \
+expect "show names the statement that had the line" 0 '"already_in": "'"$(sname $S)"'"' \
     sup --json statement show "$S2"
 
 # -- the listings
 expect "statement list" 0 "NL01" sup statement list
 expect "statement list --csv" 0 "id,account,format" sup --csv statement list
 expect "statement show: none such" 4 "No statement 999" sup statement show 999
-expect "statement show: not a number" 2 "not a statement number" sup statement show x
+expect "statement show: neither a name nor a number" 2 "is not a statement's name" \
+    sup statement show x
+# (review R20, fault 20) a statement is named alike at every terminal:
+# the letters of its account and key (paydesk(1), Statement names), not
+# this store's number; this store's number is #N, and an old number is
+# taken while one terminal imported every statement here
+N=$(sname "$S")
+same "a name is a letter and seven of Crockford's base 32" \
+    "$(echo "$N" | grep -cE '^[A-HJKMNP-TV-Z][0-9A-HJKMNP-TV-Z]{7}$')" 1
+expect "statement show NAME" 0 "$N" sup statement show "$N"
+expect "statement show name in lower case" 0 "$N" sup statement show \
+    "$(echo "$N" | tr 'A-Z' 'a-z')"
+expect "statement show #NUMBER: this store's number" 0 "$N" sup statement show "#$S"
+expect "statement show NUMBER (old): one terminal imported all, taken" 0 "$N" \
+    sup statement show "$S"
+expect "statement list names each statement" 0 "$N" sup statement list
+other=ZZZZZZZZ
+expect "statement show: a name no statement has" 4 "No statement $other" \
+    sup statement show "$other"
+same "the import audited under the statement's name" \
+    "$(sql "SELECT count(*) FROM audit_log WHERE action = 'import' AND entity = 'bank_statement' AND ref = '$N'")" 1
 same "each import audited" \
     "$(sql "SELECT count(*) FROM audit_log WHERE action = 'import' AND entity = 'bank_statement'")" \
     "$(sql "SELECT count(*) FROM bank_statements")"
