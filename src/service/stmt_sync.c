@@ -98,6 +98,13 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
 	r->card_payments = NULL;
 	r->ncard_payments = 0;
 	xstrlcpy(r->op, op, sizeof r->op);
+	/* the statement's name kept in *r from the call before, when it
+	 * named the same statement (a statement's 100,000 matches, one
+	 * SHA-256) */
+	if (r->stmt.name[0] == '\0' || strcmp(r->stmt.account, m.account) != 0 ||
+	    strcmp(r->stmt.stmt_key, m.stmt_key) != 0)
+		stmt_name(m.account, m.stmt_key, r->stmt.name);
+	xstrlcpy(name, r->stmt.name, sizeof name);
 	xstrlcpy(r->stmt.account, m.account, sizeof r->stmt.account);
 	xstrlcpy(r->stmt.stmt_key, m.stmt_key, sizeof r->stmt.stmt_key);
 	printable(r->stmt.account, sizeof r->stmt.account);
@@ -128,7 +135,6 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
 	    strcmp(op, "match") == 0 && m.matched_by[0] ? m.matched_by
 	                                                : s->actor.username,
 	    sizeof r->by);
-	stmt_name(m.account, m.stmt_key, name);
 	snprintf(row->ref, sizeof row->ref, "%s:%d", name, m.seq);
 	xstrlcpy(row->uuid, r->uuid, sizeof row->uuid);
 	xstrlcpy(row->at, r->at, sizeof row->at);
