@@ -140,48 +140,6 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 	return svc_finish(s, rc, err);
 }
 
-/* "STATEMENT:LINE" (the statement's name, svc_stmt_named) into this
- * store's statement, the line's number and ref, the line as it is named
- * everywhere (NAME:LINE): 0; 1 with err untouched when text is not of
- * that form, -1 with err (no such statement, an old number refused). */
-static int
-line_ref(struct svc *s, const char *text, int64_t *stmt, int *seq, char *ref,
-    size_t rn, struct pd_err *err)
-{
-	const char *colon = strrchr(text, ':');
-	char name[STMT_NAME_BUFSZ], *end;
-	long long b;
-	int rc;
-
-	if (colon == NULL || colon[1] < '0' || colon[1] > '9')
-		return 1;
-	b = strtoll(colon + 1, &end, 10);
-	if (*end != '\0' || b <= 0 || b > 100000000)
-		return 1;
-	rc = svc_stmt_named(s, text, (size_t)(colon - text), stmt, name, err);
-	if (rc != 0)
-		return rc;
-	*seq = (int)b;
-	snprintf(ref, rn, "%s:%d", name, *seq);
-	return 0;
-}
-
-/* line_ref, PD_EUSAGE when text is not of its form. */
-static int
-line_parse(struct svc *s, const char *text, int64_t *stmt, int *seq,
-    char *ref, size_t rn, struct pd_err *err)
-{
-	int rc = line_ref(s, text, stmt, seq, ref, rn, err);
-
-	if (rc <= 0)
-		return rc;
-	return pd_fail(err, PD_EUSAGE,
-	    _("Line \"%s\": give STATEMENT:LINE, the statement's name as "
-	      "statement list and report exceptions print it and the "
-	      "line's number (K7QM2X4B:12)"),
-	    text);
-}
-
 /* Statement stmt's line seq (c) is a credit free to match by hand: not
  * a debit or a reversal, not matched, and not the same credit an
  * earlier statement had (overlapping periods: it is matched on the line
@@ -257,7 +215,7 @@ svc_deposit_match(struct svc *s, const char *key, const char *line,
 	char ref[32];
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
-	    line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
 	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
@@ -359,7 +317,7 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Unmatching statement lines"),
 	        err) != 0 ||
-	    line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
 	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
@@ -503,7 +461,7 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	memset(out, 0, sizeof *out);
 	if (svc_require(
 	        s, ROLE_SUPERVISOR, _("Matching statement lines"), err) != 0 ||
-	    line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0)
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0)
 		return -1;
 	if ((payment == NULL) == (card == NULL))
 		return pd_fail(err, PD_EUSAGE,
@@ -553,32 +511,6 @@ key_names(const char *key, const struct recon_exception *e)
 	       strcasecmp(krest, rest) == 0;
 }
 
-/* key "KIND:STATEMENT:LINE" with the line as exceptions list it into
- * out: 0; 1 when key names no line (another kind's reference), -1 with
- * err (an old number refused). */
-static int
-line_key(struct svc *s, const char *key, char *out, size_t size,
-    struct pd_err *err)
-{
-	const char *rest = strchr(key, ':');
-	char ref[48];
-	int64_t stmt;
-	int seq, rc;
-	struct pd_err e2;
-
-	if (rest == NULL)
-		return 1;
-	memset(&e2, 0, sizeof e2);
-	rc = line_ref(s, rest + 1, &stmt, &seq, ref, sizeof ref, &e2);
-	if (rc == 0)
-		snprintf(out, size, "%.*s:%s", (int)(rest - key), key, ref);
-	if (rc < 0 && e2.code == PD_EUSAGE) {
-		*err = e2;
-		return -1;
-	}
-	return rc == 0 ? 0 : 1;
-}
-
 static int
 resolve_in_tx(struct svc *s, const char *key, const char *note,
     struct recon_resolution *out, struct pd_err *err)
@@ -599,7 +531,7 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 			found = (int)i;
 	/* a line named otherwise than as listed (its name in another case,
 	 * #N, an old number where one is taken): the key as listed */
-	if (found < 0 && (rc = line_key(s, key, lkey, sizeof lkey, err)) != 1) {
+	if (found < 0 && (rc = svc_line_key(s, key, lkey, sizeof lkey, err)) != 1) {
 		if (rc < 0) {
 			free(v);
 			return -1;

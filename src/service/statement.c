@@ -275,6 +275,73 @@ svc_stmt_named(struct svc *s, const char *text, size_t n, int64_t *id,
 	return 0;
 }
 
+/* "STATEMENT:LINE" (the statement's name, svc_stmt_named) into this
+ * store's statement, the line's number and ref, the line as it is named
+ * everywhere (NAME:LINE): 0; 1 with err untouched when text is not of
+ * that form, -1 with err (no such statement, an old number refused). */
+int
+svc_line_ref(struct svc *s, const char *text, int64_t *stmt, int *seq,
+    char *ref, size_t rn, struct pd_err *err)
+{
+	const char *colon = strrchr(text, ':');
+	char name[STMT_NAME_BUFSZ], *end;
+	long long b;
+	int rc;
+
+	if (colon == NULL || colon[1] < '0' || colon[1] > '9')
+		return 1;
+	b = strtoll(colon + 1, &end, 10);
+	if (*end != '\0' || b <= 0 || b > 100000000)
+		return 1;
+	rc = svc_stmt_named(s, text, (size_t)(colon - text), stmt, name, err);
+	if (rc != 0)
+		return rc;
+	*seq = (int)b;
+	snprintf(ref, rn, "%s:%d", name, *seq);
+	return 0;
+}
+
+int
+svc_line_parse(struct svc *s, const char *text, int64_t *stmt, int *seq,
+    char *ref, size_t rn, struct pd_err *err)
+{
+	int rc = svc_line_ref(s, text, stmt, seq, ref, rn, err);
+
+	if (rc <= 0)
+		return rc;
+	return pd_fail(err, PD_EUSAGE,
+	    _("Line \"%s\": give STATEMENT:LINE, the statement's name as "
+	      "statement list and report exceptions print it and the "
+	      "line's number (K7QM2X4B:12)"),
+	    text);
+}
+
+/* key "KIND:STATEMENT:LINE" with the line as exceptions list it into
+ * out: 0; 1 when key names no line (another kind's reference), -1 with
+ * err (an old number refused). */
+int
+svc_line_key(struct svc *s, const char *key, char *out, size_t size,
+    struct pd_err *err)
+{
+	const char *rest = strchr(key, ':');
+	char ref[48];
+	int64_t stmt;
+	int seq, rc;
+	struct pd_err e2;
+
+	if (rest == NULL)
+		return 1;
+	memset(&e2, 0, sizeof e2);
+	rc = svc_line_ref(s, rest + 1, &stmt, &seq, ref, sizeof ref, &e2);
+	if (rc == 0)
+		snprintf(out, size, "%.*s:%s", (int)(rest - key), key, ref);
+	if (rc < 0 && e2.code == PD_EUSAGE) {
+		*err = e2;
+		return -1;
+	}
+	return rc == 0 ? 0 : 1;
+}
+
 int
 svc_statement_show(
     struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err)
