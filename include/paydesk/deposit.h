@@ -84,6 +84,7 @@ struct deposit {
 	/* the statement credit matched to it (0: none) */
 	int64_t line_id;
 	int64_t line_stmt; /* that line's statement and place in it */
+	char line_name[STMT_NAME_BUFSZ]; /* that statement's name */
 	int line_seq;
 	int64_t credited; /* that line's amount */
 	char credited_on[11];
@@ -104,6 +105,27 @@ int deposit_word_check(const char *what, const char *v, size_t size,
  * (the automatic matching rule, issue 20 "Reconciliation"). "" is never
  * found. */
 int deposit_ref_has(const char *text, const char *word);
+
+/* A bank statement's name (review R20, fault 20): the same at every
+ * terminal and at the central node, for it is made of what every store
+ * knows the statement by, its account and key (the bank's statement id,
+ * or the hash of its lines), and not of the order a store received it
+ * in. A letter and seven letters or digits of Crockford's base 32 (no I,
+ * L, O, U), taken from the SHA-256 of "ACCOUNT/KEY" as sync records carry
+ * it (utf8_printable): "K7QM2X4B". A line is NAME:LINE. STMT_NAME_LEN,
+ * STMT_NAME_BUFSZ: model.h. */
+void stmt_name(const char *account, const char *key, char *out);
+/* stmt_name of "ACCOUNT/KEY" given whole (a resolution's target names a
+ * line as ACCOUNT/KEY#LINE). */
+void stmt_name_of(const char *account_key, char *out);
+/* Whether text (n bytes) is a statement name as stmt_name writes it, in
+ * any case, with 0/1 typed for O and I or L; if so, its canonical form
+ * into out (STMT_NAME_BUFSZ). */
+int stmt_name_read(const char *text, size_t n, char *out);
+/* The line an exception's target names (ACCOUNT/KEY#LINE, after the
+ * deposit's uuid or the voided payments' "void:N:UUID" of an amount that
+ * differs) as NAME:LINE into out; 0 if it names one, -1 if not. */
+int recon_target_line_ref(const char *target, char *out, size_t size);
 
 /* The runs of letters and digits of a text, for finding the words of
  * many texts in many others without trying each against each (the
@@ -237,6 +259,7 @@ int svc_deposit_match(struct svc *s, const char *key, const char *line,
 /* A card settlement's or a bank transfer's match taken back by hand. */
 struct recon_unmatch {
 	int64_t stmt;
+	char name[STMT_NAME_BUFSZ]; /* stmt's, as every store names it */
 	int seq;
 	int64_t amount;    /* the credit's */
 	char rule[12];     /* the match's: card or transfer */

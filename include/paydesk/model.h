@@ -715,8 +715,12 @@ typedef void (*problem_cb)(const char *what, void *arg);
 
 /* A bank statement as imported (issue 20): what the file said, its
  * counts, and who imported it when. Amounts in minor units, signed. */
+/* A statement's name, the same in every store (deposit.h, stmt_name). */
+#define STMT_NAME_LEN 8
+#define STMT_NAME_BUFSZ (STMT_NAME_LEN + 1)
 struct statement {
-	int64_t id;
+	int64_t id; /* this store's own number */
+	char name[STMT_NAME_BUFSZ];
 	char account[64];  /* IBAN or account number */
 	char stmt_id[64];  /* the bank's statement id, "" for none */
 	char stmt_key[80]; /* "id:" + stmt_id or "sha256:" + hash of lines */
@@ -744,6 +748,7 @@ struct statement_line {
 	int64_t dup_of;      /* the earlier line with the same bank id, or
 	                        date, amount and reference; 0: none */
 	int64_t dup_of_stmt; /* that line's statement */
+	char dup_of_name[STMT_NAME_BUFSZ]; /* and its name */
 };
 
 /* A consumer whose open items are past due by a number of days (issue

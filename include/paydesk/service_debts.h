@@ -30,6 +30,17 @@ int svc_statement_import(struct svc *s, const char *path, const char *format,
 /* Every statement, newest first (supervisor); free() the array. */
 struct statement *svc_statement_list(
     struct svc *s, size_t *n, struct pd_err *err);
+/* The statement text (n bytes) names, into *id and name
+ * (STMT_NAME_BUFSZ): its name (deposit.h, stmt_name; the same at every
+ * terminal), "#N" (this store's own number), or an old number N as
+ * statements were numbered before they had names, taken only while the
+ * store's statements were all imported at one terminal (then every
+ * terminal numbered them alike) and refused otherwise (PD_EUSAGE, naming
+ * the statement N is here). 1 with err untouched when text is none of
+ * these; PD_ENOTFOUND for no such statement, PD_EINVAL for a name two
+ * statements have here. */
+int svc_stmt_named(struct svc *s, const char *text, size_t n, int64_t *id,
+    char *name, struct pd_err *err);
 /* A statement and its lines (supervisor); PD_ENOTFOUND for none. */
 int svc_statement_show(
     struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err);

@@ -22,6 +22,13 @@ int store_stmt_insert(
 /* Statement id's importer (terminal, user, time) made the one given:
  * a pulled statement imported here too is the central node's first
  * import (review R20); what the statement holds is not changed. */
+/* The ids of the statements named name (deposit.h, stmt_name): *n of
+ * them, 0 for none, 2 or more only when two names meet; free(). */
+int64_t *store_stmt_named(
+    struct store *st, const char *name, size_t *n, struct pd_err *err);
+/* *n: how many terminals the store's statements were imported at (the
+ * first import's, as the central node keeps it). */
+int store_stmt_importers(struct store *st, int64_t *n, struct pd_err *err);
 int store_stmt_take_importer(struct store *st, int64_t id,
     const char *terminal, int64_t user_id, const char *at,
     struct pd_err *err);
@@ -108,6 +115,7 @@ struct deposit_cheque *store_deposit_cheques(
 /* A statement line as matching sees it. */
 struct stmt_credit {
 	int64_t line_id, stmt;
+	char name[STMT_NAME_BUFSZ]; /* stmt's (deposit.h, stmt_name) */
 	int seq;
 	char account[64];
 	char booking[11];

@@ -27,7 +27,7 @@ rec_deposit(struct rec *r, const struct deposit *d)
 	if (d->line_id != 0) {
 		char line[48];
 
-		snprintf(line, sizeof line, "%lld:%d", (long long)d->line_stmt,
+		snprintf(line, sizeof line, "%s:%d", d->line_name,
 		    d->line_seq);
 		rec_str(r, _("Statement line"), "statement_line", line);
 		rec_date(r, _("Credited"), "credited_on", d->credited_on);
@@ -438,7 +438,7 @@ cmd_reconcile_match(struct cli *c, int argc, char **argv)
 	    0)
 		return -1;
 	r = rec_new(c);
-	rec_int(r, _("Statement"), "statement", u.stmt);
+	rec_str(r, _("Statement"), "statement", u.name);
 	rec_int(r, _("Line"), "line", u.seq);
 	rec_money(r, _("Amount"), "amount", u.amount);
 	rec_term(r, _("Rule"), "rule", u.rule);
@@ -466,7 +466,7 @@ cmd_reconcile_unmatch(struct cli *c, int argc, char **argv)
 	if (svc_line_unmatch(&c->svc, pos[0], note, &u, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_int(r, _("Statement"), "statement", u.stmt);
+	rec_str(r, _("Statement"), "statement", u.name);
 	rec_int(r, _("Line"), "line", u.seq);
 	rec_money(r, _("Amount"), "amount", u.amount);
 	rec_term(r, _("Rule"), "rule", u.rule);

@@ -9,7 +9,9 @@
 static void
 rec_statement(struct rec *r, const struct statement *s)
 {
-	rec_int(r, _("Statement"), "id", s->id);
+	/* its name, the same at every terminal, then this store's number */
+	rec_str(r, _("Statement"), "name", s->name);
+	rec_int(r, _("Number here"), "id", s->id);
 	rec_str(r, _("Account"), "account", s->account);
 	rec_str(r, _("Bank's statement id"), "statement_id", s->stmt_id);
 	rec_str(r, _("Format"), "format", s->format);
@@ -60,6 +62,7 @@ int
 cmd_statement_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
+	    {N_("Statement"), "name", X_TEXT, 9, 0},
 	    {N_("#"), "id", X_INT, 5, 0},
 	    {N_("Account"), "account", X_TEXT, 22, 0},
 	    {N_("Format"), "format", X_TEXT, 7, 0},
@@ -82,8 +85,9 @@ cmd_statement_list(struct cli *c, int argc, char **argv)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
 	cli_fixed_scope_line(c, 0);
-	t = table_new(c, cols, 8);
+	t = table_new(c, cols, 9);
 	for (i = 0; i < n; i++) {
+		table_str(t, v[i].name);
 		table_int(t, v[i].id);
 		table_str(t, v[i].account);
 		table_str(t, v[i].format);
@@ -104,19 +108,21 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 {
 	struct statement_view v;
 	struct rec *r;
-	char **pos, *end;
-	int npos;
-	long long id;
+	char **pos, name[STMT_NAME_BUFSZ];
+	int npos, rc;
+	int64_t id;
 	size_t i;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0)
 		return -1;
-	id = strtoll(pos[0], &end, 10);
-	if (*pos[0] == '\0' || *end != '\0' || id <= 0)
+	rc = svc_stmt_named(&c->svc, pos[0], strlen(pos[0]), &id, name, &c->err);
+	if (rc > 0)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Statement show: \"%s\" is not a statement number"),
+		    _("Statement show: \"%s\" is not a statement's name "
+		      "(as statement list prints it) nor its number here "
+		      "(#NUMBER)"),
 		    pos[0]);
-	if (svc_statement_show(&c->svc, id, &v, &c->err) != 0)
+	if (rc < 0 || svc_statement_show(&c->svc, id, &v, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
 	rec_statement(r, &v.st);
@@ -136,8 +142,8 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 		rec_term(r, _("Reversal"), "reversal",
 		    l->reversal ? N_("yes") : N_("no"));
 		if (l->dup_of != 0)
-			rec_int(r, _("Already in statement"), "already_in",
-			    l->dup_of_stmt);
+			rec_str(r, _("Already in statement"), "already_in",
+			    l->dup_of_name);
 		rec_end(r);
 	}
 	rec_end(r);

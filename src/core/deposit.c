@@ -1,12 +1,16 @@
 /* deposit.c - the rules of a bank deposit's words and the names of the
  * reconciliation's exceptions (issue 20; deposit.h). No I/O. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paydesk/deposit.h"
 #include "paydesk/i18n.h"
+#include "paydesk/sha256.h"
 #include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
 
 int
 deposit_word_check(
@@ -104,4 +108,92 @@ deposit_word_key(const char *word, char *out, size_t size)
 		out[i] = (char)toupper((unsigned char)best[i]);
 	out[n] = '\0';
 	return n;
+}
+
+/* Crockford's base 32, and its letters for a name's first character (a
+ * name is never all digits: an old statement number is) */
+static const char B32[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+#define B32_LETTERS (B32 + 10)
+#define NLETTERS 22
+
+void
+stmt_name_of(const char *account_key, char *out)
+{
+	char *p = utf8_printable(account_key);
+	uint8_t d[SHA256_LEN];
+	uint64_t v = 0;
+	int i;
+
+	sha256(p, strlen(p), d);
+	free(p);
+	for (i = 0; i < 8; i++)
+		v = v << 8 | d[i];
+	out[0] = B32_LETTERS[v % NLETTERS];
+	v /= NLETTERS;
+	for (i = 1; i < STMT_NAME_LEN; i++, v >>= 5)
+		out[i] = B32[v & 31];
+	out[STMT_NAME_LEN] = '\0';
+}
+
+void
+stmt_name(const char *account, const char *key, char *out)
+{
+	char *both = xasprintf("%s/%s", account, key);
+
+	stmt_name_of(both, out);
+	free(both);
+}
+
+int
+stmt_name_read(const char *text, size_t n, char *out)
+{
+	size_t i;
+	int c;
+
+	if (n != STMT_NAME_LEN)
+		return 0;
+	for (i = 0; i < n; i++) {
+		c = toupper((unsigned char)text[i]);
+		if (i > 0 && c == 'O')
+			c = '0';
+		else if (i > 0 && (c == 'I' || c == 'L'))
+			c = '1';
+		if (c == '\0' || strchr(i == 0 ? B32_LETTERS : B32, c) == NULL)
+			return 0;
+		out[i] = (char)c;
+	}
+	out[n] = '\0';
+	return 1;
+}
+
+int
+recon_target_line_ref(const char *target, char *out, size_t size)
+{
+	const char *w, *hash;
+	char name[STMT_NAME_BUFSZ], *ak;
+	size_t i;
+
+	/* a deposit's uuid or "void:N:UUID", then the line (a bank's
+	 * statement id may hold spaces) */
+	w = strchr(target, ' ');
+	if (w != NULL && (strncmp(target, "void:", 5) == 0 ||
+	                     (w - target == 36 && target[8] == '-' &&
+	                         target[13] == '-')))
+		w++;
+	else
+		w = target;
+	hash = strrchr(w, '#');
+	if (hash == NULL || hash == w || strchr(w, '/') == NULL ||
+	    hash[1] == '\0')
+		return -1;
+	for (i = 1; hash[i] != '\0'; i++)
+		if (!isdigit((unsigned char)hash[i]))
+			return -1;
+	ak = xmalloc((size_t)(hash - w) + 1);
+	memcpy(ak, w, (size_t)(hash - w));
+	ak[hash - w] = '\0';
+	stmt_name_of(ak, name);
+	free(ak);
+	snprintf(out, size, "%s:%s", name, hash + 1);
+	return 0;
 }

@@ -491,9 +491,9 @@ void_in_tx(struct svc *s, const char *key, const char *reason,
 		    d->terminal, s->cfg.terminal_id);
 	if (d->line_id != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Deposit %s is matched to statement %lld line %d: "
+		    _("Deposit %s is matched to statement line %s:%d: "
 		      "unmatch it first (paydesk deposit unmatch)"),
-		    d->slip_no, (long long)d->line_stmt, d->line_seq);
+		    d->slip_no, d->line_name, d->line_seq);
 	svc_now(at);
 	if (store_deposit_void(
 	        s->st, d->id, at, s->actor.username, reason, err) != 0)

@@ -140,59 +140,31 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 	return svc_finish(s, rc, err);
 }
 
-/* "STATEMENT:LINE" into its two numbers; PD_EUSAGE otherwise. */
-static int
-line_parse(const char *text, int64_t *stmt, int *seq, struct pd_err *err)
-{
-	const char *orig = text;
-	char *end;
-	long long a, b;
-
-	a = strtoll(text, &end, 10);
-	if (end == text || *end != ':' || a <= 0)
-		goto bad;
-	text = end + 1;
-	b = strtoll(text, &end, 10);
-	if (end == text || *end != '\0' || b <= 0 || b > 100000000)
-		goto bad;
-	*stmt = a;
-	*seq = (int)b;
-	return 0;
-bad:
-	return pd_fail(err, PD_EUSAGE,
-	    _("Line \"%s\": give STATEMENT:LINE, the numbers statement "
-	      "show prints (3:12)"),
-	    orig);
-}
-
 /* Statement stmt's line seq (c) is a credit free to match by hand: not
  * a debit or a reversal, not matched, and not the same credit an
  * earlier statement had (overlapping periods: it is matched on the line
  * the bank first booked it on, so it is counted once). */
 static int
-credit_free(const struct stmt_credit *c, int64_t stmt, int seq,
-    struct pd_err *err)
+credit_free(const struct stmt_credit *c, const char *ref, struct pd_err *err)
 {
 	if (c->amount <= 0 || c->reversal)
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is not a credit"),
-		    (long long)stmt, seq);
+		    _("Statement line %s is not a credit"), ref);
 	if (c->matched)
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is matched already"),
-		    (long long)stmt, seq);
+		    _("Statement line %s is matched already"), ref);
 	if (c->dup)
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is a credit an earlier statement "
+		    _("Statement line %s is a credit an earlier statement "
 		      "already had (statement show marks it): match that "
 		      "line, so the credit is not counted twice"),
-		    (long long)stmt, seq);
+		    ref);
 	return 0;
 }
 
 static int
 match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
-    const char *note, struct deposit *d, struct pd_err *err)
+    const char *ref, const char *note, struct deposit *d, struct pd_err *err)
 {
 	struct stmt_credit c;
 	char at[TS_BUFSZ], detail[256];
@@ -205,16 +177,16 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 		    err, PD_EINVAL, _("Deposit %s is void"), d->slip_no);
 	if (d->line_id != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Deposit %s is matched to statement %lld line %d "
+		    _("Deposit %s is matched to statement line %s:%d "
 		      "already: unmatch it first"),
-		    d->slip_no, (long long)d->line_stmt, d->line_seq);
-	if (credit_free(&c, stmt, seq, err) != 0)
+		    d->slip_no, d->line_name, d->line_seq);
+	if (credit_free(&c, ref, err) != 0)
 		return -1;
 	if (strcmp(c.account, d->account) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld is of account %s; deposit %s went to "
+		    _("Statement %s is of account %s; deposit %s went to "
 		      "%s"),
-		    (long long)stmt, c.account, d->slip_no, d->account);
+		    c.name, c.account, d->slip_no, d->account);
 	svc_now(at);
 	if (store_match_insert(s->st, c.line_id, d->id, 0, N_("manual"), note, at,
 	        s->actor.user_id, s->actor.username, err) != 0 ||
@@ -222,14 +194,15 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 		return -1;
 	d->line_id = c.line_id;
 	d->line_stmt = stmt;
+	xstrlcpy(d->line_name, c.name, sizeof d->line_name);
 	d->line_seq = seq;
 	d->credited = c.amount;
 	xstrlcpy(d->credited_on, c.booking, sizeof d->credited_on);
 	xstrlcpy(d->rule, "manual", sizeof d->rule);
 	xstrlcpy(d->match_note, note, sizeof d->match_note);
 	d->status = "matched";
-	snprintf(detail, sizeof detail, "slip=%s line=%lld:%d note=%.180s",
-	    d->slip_no, (long long)stmt, seq, note);
+	snprintf(detail, sizeof detail, "slip=%s line=%s note=%.180s",
+	    d->slip_no, ref, note);
 	return svc_audit(s, at, "match", "deposit", d->uuid, detail, err);
 }
 
@@ -239,16 +212,17 @@ svc_deposit_match(struct svc *s, const char *key, const char *line,
 {
 	int64_t stmt = 0;
 	int seq = 0;
+	char ref[32];
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
-	    line_parse(line, &stmt, &seq, err) != 0 ||
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
 	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(
-	    s, match_in_tx(s, key, stmt, seq, note, out, err), err);
+	    s, match_in_tx(s, key, stmt, seq, ref, note, out, err), err);
 }
 
 static int
@@ -267,8 +241,8 @@ unmatch_in_tx(struct svc *s, const char *key, const char *note,
 	    store_match_undo(
 	        s->st, d->id, at, s->actor.username, note, err) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "slip=%s line=%lld:%d note=%.180s",
-	    d->slip_no, (long long)d->line_stmt, d->line_seq, note);
+	snprintf(detail, sizeof detail, "slip=%s line=%s:%d note=%.180s",
+	    d->slip_no, d->line_name, d->line_seq, note);
 	d->line_id = 0;
 	d->rule[0] = '\0';
 	d->status = d->voided_at[0] ? "void" : "handed";
@@ -290,31 +264,30 @@ svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
 }
 
 static int
-line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *note,
-    struct recon_unmatch *out, struct pd_err *err)
+line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
+    const char *note, struct recon_unmatch *out, struct pd_err *err)
 {
 	struct stmt_credit c;
 	struct line_match m;
-	char at[TS_BUFSZ], ref[32], detail[320];
+	char at[TS_BUFSZ], detail[320];
 
 	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0 ||
 	    store_line_match(s->st, c.line_id, &m, err) != 0)
 		return -1;
 	if (m.rule[0] == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is not matched"), (long long)stmt,
-		    seq);
+		    _("Statement line %s is not matched"), ref);
 	if (m.dep_uuid[0] != '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is matched to deposit %s: take "
+		    _("Statement line %s is matched to deposit %s: take "
 		      "it back with deposit unmatch %s"),
-		    (long long)stmt, seq, m.slip_no, m.slip_no);
+		    ref, m.slip_no, m.slip_no);
 	if (m.code[0] != '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is the settlement of gateway "
+		    _("Statement line %s is the settlement of gateway "
 		      "payment %s %s, which the gateway confirmed: it is not "
 		      "taken back"),
-		    (long long)stmt, seq, m.gateway, m.code);
+		    ref, m.gateway, m.code);
 	svc_now(at);
 	if (svc_match_outbox(s, c.line_id, "unmatch", note, at, err) != 0 ||
 	    store_match_undo_line(
@@ -322,12 +295,12 @@ line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *note,
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->stmt = stmt;
+	xstrlcpy(out->name, c.name, sizeof out->name);
 	out->seq = seq;
 	out->amount = c.amount;
 	xstrlcpy(out->rule, m.rule, sizeof out->rule);
 	out->npayments = m.npay;
 	out->gross = m.gross;
-	snprintf(ref, sizeof ref, "%lld:%d", (long long)stmt, seq);
 	snprintf(detail, sizeof detail,
 	    "rule=%s payments=%lld gross=%lld note=%.180s", m.rule,
 	    (long long)m.npay, (long long)m.gross, note);
@@ -340,17 +313,18 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
 {
 	int64_t stmt = 0;
 	int seq = 0;
+	char ref[32];
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Unmatching statement lines"),
 	        err) != 0 ||
-	    line_parse(line, &stmt, &seq, err) != 0 ||
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
 	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(
-	    s, line_unmatch_in_tx(s, stmt, seq, note, out, err), err);
+	    s, line_unmatch_in_tx(s, stmt, seq, ref, note, out, err), err);
 }
 
 /* A hand match's bank transfer: payment number pno, a posted bank
@@ -447,17 +421,19 @@ hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
 }
 
 static int
-line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *payment,
-    const char *card, struct recon_unmatch *out, struct pd_err *err)
+line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
+    const char *payment, const char *card, struct recon_unmatch *out,
+    struct pd_err *err)
 {
 	struct stmt_credit c;
-	char ref[32], detail[320];
+	char detail[320];
 
 	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
 		return -1;
-	if (credit_free(&c, stmt, seq, err) != 0)
+	if (credit_free(&c, ref, err) != 0)
 		return -1;
 	out->stmt = stmt;
+	xstrlcpy(out->name, c.name, sizeof out->name);
 	out->seq = seq;
 	out->amount = c.amount;
 	svc_now(out->at);
@@ -465,7 +441,6 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *payment,
 	                     : hand_card(s, &c, card, out, err)) != 0 ||
 	    svc_match_outbox(s, c.line_id, "match", out->note, out->at, err))
 		return -1;
-	snprintf(ref, sizeof ref, "%lld:%d", (long long)stmt, seq);
 	snprintf(detail, sizeof detail,
 	    "rule=%s by=hand %s=%.40s payments=%lld gross=%lld note=%.180s",
 	    out->rule, payment ? "payment" : "card", payment ? payment : card,
@@ -481,11 +456,12 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 {
 	int64_t stmt = 0;
 	int seq = 0;
+	char ref[32];
 
 	memset(out, 0, sizeof *out);
 	if (svc_require(
 	        s, ROLE_SUPERVISOR, _("Matching statement lines"), err) != 0 ||
-	    line_parse(line, &stmt, &seq, err) != 0)
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0)
 		return -1;
 	if ((payment == NULL) == (card == NULL))
 		return pd_fail(err, PD_EUSAGE,
@@ -499,7 +475,8 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(
-	    s, line_match_in_tx(s, stmt, seq, payment, card, out, err), err);
+	    s, line_match_in_tx(s, stmt, seq, ref, payment, card, out, err),
+	    err);
 }
 
 struct recon_exception *
@@ -540,9 +517,9 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 {
 	struct recon_exception *v;
 	struct recon_resolution *done;
-	char today[11], detail[320];
+	char today[11], detail[320], lkey[RECON_KEY_BUFSZ];
 	size_t n, i;
-	int found = -1;
+	int found = -1, rc;
 
 	svc_today(today);
 	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
@@ -552,6 +529,18 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 	for (i = 0; i < n && found < 0; i++)
 		if (key_names(key, &v[i]))
 			found = (int)i;
+	/* a line named otherwise than as listed (its name in another case,
+	 * #N, an old number where one is taken): the key as listed */
+	if (found < 0 && (rc = svc_line_key(s, key, lkey, sizeof lkey, err)) != 1) {
+		if (rc < 0) {
+			free(v);
+			return -1;
+		}
+		key = lkey;
+		for (i = 0; i < n && found < 0; i++)
+			if (key_names(key, &v[i]))
+				found = (int)i;
+	}
 	memset(out, 0, sizeof *out);
 	if (found >= 0)
 		out->e = v[found];

@@ -261,6 +261,21 @@ int svc_shift_open_rec(struct svc *s, const struct shift *sh, struct pd_err *err
 int svc_sync_check_deposit(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* A statement line named "STATEMENT:LINE" (svc_stmt_named: its name,
+ * #N, an old number where one is taken) into this store's statement, the
+ * line's number and ref, the line as every store names it (NAME:LINE):
+ * 0; 1 with err untouched when text is not of that form; -1 with err
+ * (statement.c). svc_line_parse: the same, PD_EUSAGE when text is not of
+ * that form. */
+int svc_line_ref(struct svc *s, const char *text, int64_t *stmt, int *seq,
+    char *ref, size_t rn, struct pd_err *err);
+int svc_line_parse(struct svc *s, const char *text, int64_t *stmt, int *seq,
+    char *ref, size_t rn, struct pd_err *err);
+/* An exception's key "KIND:STATEMENT:LINE" with its line as the
+ * exceptions list it into out: 0; 1 when the key names no line (another
+ * kind's reference), -1 with err (an old number refused). */
+int svc_line_key(struct svc *s, const char *key, char *out, size_t size,
+    struct pd_err *err);
 /* Bank statements and their matches as records (stmt_sync.c): the
  * terminal's outbox records of an import (its lines in parts) and of a
  * match or unmatch of line line_id (op "match" after the match is

@@ -68,6 +68,7 @@ fill(struct svc *s, const struct bank_stmt *b, const char *path,
 		    st->stmt_key, sizeof st->stmt_key, "id:%s", b->stmt_id);
 	else
 		snprintf(st->stmt_key, sizeof st->stmt_key, "sha256:%s", hash);
+	stmt_name(st->account, st->stmt_key, st->name);
 	xstrlcpy(st->format, bank_format_name(b->format), sizeof st->format);
 	xstrlcpy(st->file_name, base_name(path), sizeof st->file_name);
 	xstrlcpy(st->currency, b->currency, sizeof st->currency);
@@ -121,8 +122,8 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 	if (rc == 1)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s: this statement of account %s was imported already: "
-		      "statement %lld, from %s, on %s by %s; nothing imported"),
-		    st->file_name, st->account, (long long)first.id,
+		      "statement %s, from %s, on %s by %s; nothing imported"),
+		    st->file_name, st->account, first.name,
 		    first.file_name, first.imported_at, first.imported_by);
 	lines = xcalloc(b->nlines, sizeof *lines);
 	for (i = 0; i < b->nlines && rc == 0; i++) {
@@ -139,7 +140,7 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 	free(lines);
 	if (rc != 0)
 		return -1;
-	snprintf(ref, sizeof ref, "%lld", (long long)st->id);
+	xstrlcpy(ref, st->name, sizeof ref);
 	snprintf(detail, sizeof detail,
 	    "account=%s key=%.72s lines=%lld already=%lld net=%s file=%.60s",
 	    st->account, st->stmt_key, (long long)st->nlines,
@@ -203,6 +204,142 @@ svc_statement_list(struct svc *s, size_t *n, struct pd_err *err)
 	        s, ROLE_SUPERVISOR, _("Listing bank statements"), err) != 0)
 		return NULL;
 	return store_stmt_list(s->st, n, err);
+}
+
+/* Whether text (n bytes) is digits, 1 to 18 of them, into *v. */
+static int
+digits(const char *text, size_t n, int64_t *v)
+{
+	size_t i;
+
+	if (n == 0 || n > 18)
+		return 0;
+	for (*v = 0, i = 0; i < n; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+		*v = *v * 10 + (text[i] - '0');
+	}
+	return *v > 0;
+}
+
+int
+svc_stmt_named(struct svc *s, const char *text, size_t n, int64_t *id,
+    char *name, struct pd_err *err)
+{
+	struct statement st;
+	int64_t *ids, num, terminals;
+	size_t k;
+	int old = 0;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("Viewing a bank statement"),
+	        err) != 0)
+		return -1;
+	if (stmt_name_read(text, n, name)) {
+		ids = store_stmt_named(s->st, name, &k, err);
+		if (ids == NULL)
+			return -1;
+		*id = k > 0 ? ids[0] : 0;
+		free(ids);
+		if (k == 0)
+			return pd_fail(
+			    err, PD_ENOTFOUND, _("No statement %s"), name);
+		if (k > 1)
+			return pd_fail(err, PD_EINVAL,
+			    _("%zu statements here have the name %s: give "
+			      "the one you mean by this terminal's number, "
+			      "#NUMBER, as statement list shows it"),
+			    k, name);
+		return 0;
+	}
+	if (n > 1 && text[0] == '#' && digits(text + 1, n - 1, &num))
+		; /* this store's own number */
+	else if (digits(text, n, &num))
+		old = 1;
+	else
+		return 1;
+	if (store_stmt_get(s->st, num, &st, err) != 0)
+		return -1;
+	if (old && store_stmt_importers(s->st, &terminals, err) != 0)
+		return -1;
+	if (old && terminals > 1)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Statement %lld: statements are named alike at every "
+		      "terminal now, and a number names another statement at "
+		      "each terminal that imported some: statement %lld here "
+		      "is %s (give %s, or #%lld for this terminal's own "
+		      "number)"),
+		    (long long)num, (long long)num, st.name, st.name,
+		    (long long)num);
+	*id = num;
+	xstrlcpy(name, st.name, STMT_NAME_BUFSZ);
+	return 0;
+}
+
+/* "STATEMENT:LINE" (the statement's name, svc_stmt_named) into this
+ * store's statement, the line's number and ref, the line as it is named
+ * everywhere (NAME:LINE): 0; 1 with err untouched when text is not of
+ * that form, -1 with err (no such statement, an old number refused). */
+int
+svc_line_ref(struct svc *s, const char *text, int64_t *stmt, int *seq,
+    char *ref, size_t rn, struct pd_err *err)
+{
+	const char *colon = strrchr(text, ':');
+	char name[STMT_NAME_BUFSZ], *end;
+	long long b;
+	int rc;
+
+	if (colon == NULL || colon[1] < '0' || colon[1] > '9')
+		return 1;
+	b = strtoll(colon + 1, &end, 10);
+	if (*end != '\0' || b <= 0 || b > 100000000)
+		return 1;
+	rc = svc_stmt_named(s, text, (size_t)(colon - text), stmt, name, err);
+	if (rc != 0)
+		return rc;
+	*seq = (int)b;
+	snprintf(ref, rn, "%s:%d", name, *seq);
+	return 0;
+}
+
+int
+svc_line_parse(struct svc *s, const char *text, int64_t *stmt, int *seq,
+    char *ref, size_t rn, struct pd_err *err)
+{
+	int rc = svc_line_ref(s, text, stmt, seq, ref, rn, err);
+
+	if (rc <= 0)
+		return rc;
+	return pd_fail(err, PD_EUSAGE,
+	    _("Line \"%s\": give STATEMENT:LINE, the statement's name as "
+	      "statement list and report exceptions print it and the "
+	      "line's number (K7QM2X4B:12)"),
+	    text);
+}
+
+/* key "KIND:STATEMENT:LINE" with the line as exceptions list it into
+ * out: 0; 1 when key names no line (another kind's reference), -1 with
+ * err (an old number refused). */
+int
+svc_line_key(struct svc *s, const char *key, char *out, size_t size,
+    struct pd_err *err)
+{
+	const char *rest = strchr(key, ':');
+	char ref[48];
+	int64_t stmt;
+	int seq, rc;
+	struct pd_err e2;
+
+	if (rest == NULL)
+		return 1;
+	memset(&e2, 0, sizeof e2);
+	rc = svc_line_ref(s, rest + 1, &stmt, &seq, ref, sizeof ref, &e2);
+	if (rc == 0)
+		snprintf(out, size, "%.*s:%s", (int)(rest - key), key, ref);
+	if (rc < 0 && e2.code == PD_EUSAGE) {
+		*err = e2;
+		return -1;
+	}
+	return rc == 0 ? 0 : 1;
 }
 
 int

@@ -310,9 +310,11 @@ check_match(struct svc *s, const struct sync_sender *f,
 	struct deposit d;
 	struct gw_payment g;
 	struct pay_match_state p;
-	char what[320];
+	char what[320], name[STMT_NAME_BUFSZ];
 	int64_t line_id;
 
+	/* the line as every store names it (deposit.h, stmt_name) */
+	stmt_name(r->stmt.account, r->stmt.stmt_key, name);
 	if (svc_sync_supervisor(s, f, r->by, _("matching a statement line"), NULL,
 	        err) != 0 ||
 	    svc_check_text(_("Note"), r->reason, DEPOSIT_NOTE_BUFSZ - 1,
@@ -333,10 +335,10 @@ check_match(struct svc *s, const struct sync_sender *f,
 			return 0; /* the same match from another terminal */
 		match_what(&m, what, sizeof what);
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %s line %lld is matched already to %s "
+		    _("Statement line %s:%lld is matched already to %s "
 		      "(terminal %s, by %s at %s): two terminals matched the "
 		      "same credit; unmatch one and match it again"),
-		    r->stmt.stmt_key, (long long)r->stmt_first, what,
+		    name, (long long)r->stmt_first, what,
 		    m.terminal[0] ? m.terminal : "-", m.matched_by,
 		    m.matched_at);
 	}
@@ -344,15 +346,15 @@ check_match(struct svc *s, const struct sync_sender *f,
 		return -1;
 	if (c.amount <= 0 || c.reversal)
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %s line %lld is not a credit"),
-		    r->stmt.stmt_key, (long long)r->stmt_first);
+		    _("Statement line %s:%lld is not a credit"), name,
+		    (long long)r->stmt_first);
 	if (c.dup && r->gp.code[0] == '\0' &&
 	    (r->dep.uuid[0] == '\0' || strcmp(r->match_rule, "manual") == 0))
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is a credit an earlier statement "
+		    _("Statement line %s:%d is a credit an earlier statement "
 		      "already had (statement show marks it): match that "
 		      "line, so the credit is not counted twice"),
-		    (long long)m.stmt, m.seq);
+		    name, m.seq);
 	if (r->payment_uuid[0] != '\0')
 		return check_transfer(s, r, &c, &p, err);
 	if (r->card_terminal[0] != '\0')

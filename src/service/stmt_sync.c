@@ -68,7 +68,8 @@ svc_stmt_outbox(struct svc *s, const struct statement *st,
 		rec.slines = lines + first;
 		rec.nslines =
 		    n - first < SYNC_STMT_LINES ? n - first : SYNC_STMT_LINES;
-		snprintf(ref, sizeof ref, "%lld:%lld", (long long)st->id,
+		/* named as at every terminal (deposit.h, stmt_name) */
+		snprintf(ref, sizeof ref, "%s:%lld", st->name,
 		    (long long)rec.stmt_first);
 		if (svc_outbox(s, &rec, ref, err) != 0)
 			return -1;
@@ -87,6 +88,7 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
     struct syncrec *r, struct pd_err *err)
 {
 	const struct line_match m = *mm;
+	char name[STMT_NAME_BUFSZ];
 
 	row->payload = NULL;
 	ledger_rec_head_set(s, r, SR_STMT_MATCH, NULL, NULL,
@@ -96,6 +98,13 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
 	r->card_payments = NULL;
 	r->ncard_payments = 0;
 	xstrlcpy(r->op, op, sizeof r->op);
+	/* the statement's name kept in *r from the call before, when it
+	 * named the same statement (a statement's 100,000 matches, one
+	 * SHA-256) */
+	if (r->stmt.name[0] == '\0' || strcmp(r->stmt.account, m.account) != 0 ||
+	    strcmp(r->stmt.stmt_key, m.stmt_key) != 0)
+		stmt_name(m.account, m.stmt_key, r->stmt.name);
+	xstrlcpy(name, r->stmt.name, sizeof name);
 	xstrlcpy(r->stmt.account, m.account, sizeof r->stmt.account);
 	xstrlcpy(r->stmt.stmt_key, m.stmt_key, sizeof r->stmt.stmt_key);
 	printable(r->stmt.account, sizeof r->stmt.account);
@@ -126,8 +135,7 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
 	    strcmp(op, "match") == 0 && m.matched_by[0] ? m.matched_by
 	                                                : s->actor.username,
 	    sizeof r->by);
-	snprintf(row->ref, sizeof row->ref, "%lld:%d", (long long)m.stmt,
-	    m.seq);
+	snprintf(row->ref, sizeof row->ref, "%s:%d", name, m.seq);
 	xstrlcpy(row->uuid, r->uuid, sizeof row->uuid);
 	xstrlcpy(row->at, r->at, sizeof row->at);
 	row->kind = syncrec_kind_name(r->kind);

@@ -70,6 +70,42 @@ sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
+/* pd_stmt_name(account, key): the statement's name (deposit.h,
+ * stmt_name), for the exceptions and the listings that name a line as
+ * NAME:LINE; NULL for NULL. */
+/* The last statement named on a connection: a listing names each of a
+ * statement's lines in a row (the exceptions of a statement of 100,000
+ * credits), one SHA-256 for them all. */
+struct name_cache {
+	int valid;
+	char account[64], key[80];
+	char name[STMT_NAME_BUFSZ];
+};
+
+static void
+sql_stmt_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *a = (const char *)sqlite3_value_text(argv[0]);
+	const char *k = (const char *)sqlite3_value_text(argv[1]);
+	struct name_cache *c = sqlite3_user_data(ctx);
+
+	(void)argc;
+	if (a == NULL || k == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!c->valid || strcmp(c->account, a) != 0 || strcmp(c->key, k) != 0) {
+		stmt_name(a, k, c->name);
+		/* one longer than a statement has is named every time */
+		c->valid = strlen(a) < sizeof c->account && strlen(k) < sizeof c->key;
+		if (c->valid) {
+			xstrlcpy(c->account, a, sizeof c->account);
+			xstrlcpy(c->key, k, sizeof c->key);
+		}
+	}
+	sqlite3_result_text(ctx, c->name, STMT_NAME_LEN, SQLITE_TRANSIENT);
+}
+
 static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
 
 /* Once per process, before the first connection: no memory statistics,
@@ -131,6 +167,10 @@ db_sqlite_open(
 	sqlite3_create_function(db->lite, "pd_sha256", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    sql_sha256, NULL, NULL);
+	sqlite3_create_function_v2(db->lite, "pd_stmt_name", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	    xcalloc(1, sizeof(struct name_cache)), sql_stmt_name, NULL, NULL,
+	    free);
 	sqlite3_extended_result_codes(db->lite, 1);
 	*out = db;
 	return 0;

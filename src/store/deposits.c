@@ -20,11 +20,13 @@
 	"d.void_reason, coalesce(m.line_id, 0), coalesce(l.statement_id, 0), " \
 	"coalesce(l.seq, 0), coalesce(l.amount, 0), "                          \
 	"coalesce(l.booking_date, ''), coalesce(m.rule, ''), "                 \
-	"coalesce(m.note, '')"
+	"coalesce(m.note, ''), coalesce(lb.account, ''), "                     \
+	"coalesce(lb.stmt_key, '')"
 #define DEP_FROM                                                               \
 	" FROM deposits d LEFT JOIN statement_matches m ON m.deposit_id = "    \
 	"d.id AND m.unmatched_at = '' LEFT JOIN bank_statement_lines l ON "   \
-	"l.id = m.line_id"
+	"l.id = m.line_id LEFT JOIN bank_statements lb ON lb.id = "           \
+	"l.statement_id"
 
 static void
 read_dep(struct db_stmt *q, void *elem)
@@ -51,6 +53,9 @@ read_dep(struct db_stmt *q, void *elem)
 	st_col(q, 16, d->credited_on, sizeof d->credited_on);
 	st_col(q, 17, d->rule, sizeof d->rule);
 	st_col(q, 18, d->match_note, sizeof d->match_note);
+	if (d->line_id != 0)
+		stmt_name((const char *)db_column_text(q, 19),
+		    (const char *)db_column_text(q, 20), d->line_name);
 	/* stored words (deposit.h), translated where they are shown */
 	d->status = d->voided_at[0] ? N_("void")
 	            : d->line_id    ? N_("matched")
@@ -301,13 +306,14 @@ read_sline(struct db_stmt *q, void *elem)
 	c->reversal = db_column_int(q, 7);
 	c->dup = db_column_int(q, 8);
 	c->matched = db_column_int(q, 9);
+	stmt_name(c->account, (const char *)db_column_text(q, 10), c->name);
 }
 
 #define SLINE_COLS                                                             \
 	"l.id, l.statement_id, l.seq, b.account, l.booking_date, l.amount, "   \
 	"l.reference, l.reversal, l.dup_of IS NOT NULL, EXISTS (SELECT 1 "     \
 	"FROM statement_matches m WHERE m.line_id = l.id AND m.unmatched_at " \
-	"= '')"
+	"= ''), b.stmt_key"
 #define SLINE_FROM                                                             \
 	" FROM bank_statement_lines l JOIN bank_statements b ON b.id = "       \
 	"l.statement_id"
@@ -320,16 +326,17 @@ store_stmt_credit(struct store *st, int64_t stmt, int seq,
 	    "SELECT " SLINE_COLS SLINE_FROM
 	    " WHERE l.statement_id = ? AND l.seq = ?",
 	    err);
+	struct statement sv;
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "id", stmt, seq);
 	rc = st_one(st, s, read_sline, out, _("Reading a statement line"), err);
-	if (rc == 1)
+	if (rc == 1 && store_stmt_get(st, stmt, &sv, err) == 0)
 		return pd_fail(err, PD_ENOTFOUND,
-		    _("Statement %lld has no line %d"), (long long)stmt, seq);
-	return rc;
+		    _("Statement %s has no line %d"), sv.name, seq);
+	return rc == 1 ? -1 : rc;
 }
 
 static void

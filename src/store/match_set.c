@@ -195,7 +195,8 @@ store_recon_day_matches(struct store *st, const char *account,
     const char *day, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT l.statement_id || ':' || l.seq, l.amount, m.rule, CASE "
+	    "SELECT pd_stmt_name(b.account, b.stmt_key) || ':' || l.seq, "
+	    "l.amount, m.rule, CASE "
 	    "WHEN d.id IS NOT NULL THEN d.slip_no WHEN g.id IS NOT NULL THEN "
 	    "g.gateway || ' ' || g.code WHEN m.rule = 'transfer' THEN (SELECT "
 	    "min(p.payment_no) FROM statement_match_payments mp JOIN payments "

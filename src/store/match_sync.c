@@ -174,8 +174,9 @@ store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT b.id FROM bank_statements b WHERE NOT EXISTS (SELECT 1 "
-	    "FROM outbox o WHERE o.kind = 'bank_statement' AND o.ref = b.id "
-	    "|| ':1') ORDER BY b.id",
+	    "FROM outbox o WHERE o.kind = 'bank_statement' AND o.ref IN (b.id "
+	    "|| ':1', pd_stmt_name(b.account, b.stmt_key) || ':1')) ORDER BY "
+	    "b.id",
 	    err);
 
 	if (s == NULL)
@@ -218,10 +219,12 @@ store_match_unsent(struct store *st, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT m.line_id, m.note, m.matched_at FROM statement_matches m "
-	    "JOIN bank_statement_lines l ON l.id = m.line_id WHERE "
+	    "JOIN bank_statement_lines l ON l.id = m.line_id JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE "
 	    "m.unmatched_at = '' AND m.rule IN ('card', 'transfer') AND NOT "
 	    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'statement_match' "
-	    "AND o.ref = l.statement_id || ':' || l.seq) ORDER BY m.id",
+	    "AND o.ref IN (l.statement_id || ':' || l.seq, pd_stmt_name("
+	    "b.account, b.stmt_key) || ':' || l.seq)) ORDER BY m.id",
 	    err);
 
 	if (s == NULL)

@@ -30,6 +30,8 @@ read_exc(struct db_stmt *q, void *elem)
 /* A statement line named where every store names it alike (its account,
  * statement key and place), l over b. */
 #define LINE_TARGET "b.account || '/' || b.stmt_key || '#' || l.seq"
+/* and as people name it, NAME:LINE (deposit.h, stmt_name) */
+#define LINE_REF "pd_stmt_name(b.account, b.stmt_key) || ':' || l.seq"
 /* A deposit of l's account, matched to another line, whose slip number
  * l's reference holds: l is a second credit of it. Which deposits' slips
  * a line holds is st_recon_twice's table (recon_twice.c), made first in
@@ -78,7 +80,7 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "m WHERE m.deposit_id = d.id AND m.unmatched_at = '') AND "
 	    "julianday(?1) - julianday(d.deposited_on) > ?2 "
 	    "UNION ALL SELECT 1, " AGE("l.booking_date") ", l.booking_date, "
-	    "l.statement_id || ':' || l.seq, substr(l.reference, 1, 79), 0, "
+	    LINE_REF ", substr(l.reference, 1, 79), 0, "
 	    /* the credits no active match took, min_age days old or more
 	     * (?4; all if none), read by st_recon_twice */
 	    "l.amount, " LINE_TARGET " FROM temp.recon_lines r CROSS JOIN "
@@ -88,7 +90,7 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "t WHERE t.line_id = l.id) "
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
 	    /* a credit the bank took back since is credited nothing */
-	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, CASE WHEN "
+	    "d.slip_no, " LINE_REF ", d.amount, CASE WHEN "
 	    LINE_REVERSED " THEN 0 ELSE l.amount END AS got, "
 	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
 	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
@@ -99,7 +101,7 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	     * where the match had not arrived, review R20): what it holds
 	     * is to deposit again, the bank's credit backs nothing */
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
-	    "d.slip_no, l.statement_id || ':' || l.seq, 0, l.amount, "
+	    "d.slip_no, " LINE_REF ", 0, l.amount, "
 	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
 	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
 	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
@@ -115,7 +117,7 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	     * reconciliation rule once the bench's statements were in
 	     * (issue 21) */
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
-	    "l.statement_id || ':' || l.seq, substr((SELECT group_concat("
+	    LINE_REF ", substr((SELECT group_concat("
 	    "p.payment_no, ' ') FROM (SELECT p.payment_no FROM "
 	    "statement_match_payments mp JOIN payments p ON p.id = "
 	    "mp.payment_id WHERE mp.match_id = m.id AND p.status = 'Voided' "
@@ -146,7 +148,7 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "- s.float_expected) > ?3 AND EXISTS (SELECT 1 FROM shifts p WHERE "
 	    "p.terminal = s.terminal AND p.drawer = s.drawer AND p.id < s.id) "
 	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
-	    "l.statement_id || ':' || l.seq, d2.slip_no, d2.amount, l.amount, "
+	    LINE_REF ", d2.slip_no, d2.amount, l.amount, "
 	    LINE_TARGET " FROM temp.recon_twice t CROSS JOIN "
 	    "bank_statement_lines l ON l.id = t.line_id CROSS JOIN "
 	    "bank_statements b ON b.id = l.statement_id CROSS JOIN deposits d2 "
@@ -215,6 +217,12 @@ read_res(struct db_stmt *q, void *elem)
 	st_col(q, 9, r->at, sizeof r->at);
 	st_col(q, 10, r->by, sizeof r->by);
 	st_col(q, 11, r->terminal, sizeof r->terminal);
+	/* a line by its name, whatever the resolving terminal wrote (one
+	 * before statements had names wrote its own number, which names
+	 * another line at another terminal) */
+	if (r->e.kind != RECON_OVER_SHORT && r->e.kind != RECON_NOT_CREDITED &&
+	    (r->e.kind != RECON_DIFFERS || strncmp(r->e.target, "void:", 5) == 0))
+		recon_target_line_ref(r->e.target, r->e.ref, sizeof r->e.ref);
 	recon_key(&r->e, r->e.key, sizeof r->e.key);
 }
 

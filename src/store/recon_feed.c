@@ -146,9 +146,11 @@ store_stmt_lines_part(struct store *st, int64_t stmt, int64_t first,
 	struct db_stmt *q = st_stmt(st,
 	    "SELECT l.id, l.seq, l.booking_date, l.value_date, l.amount,"
 	    " l.reference, l.counterparty, l.text, l.bank_id, l.reversal,"
-	    " coalesce(l.dup_of, 0), coalesce(d.statement_id, 0)"
+	    " coalesce(l.dup_of, 0), coalesce(d.statement_id, 0),"
+	    " coalesce(ds.account, ''), coalesce(ds.stmt_key, '')"
 	    " FROM bank_statement_lines l"
 	    " LEFT JOIN bank_statement_lines d ON d.id = l.dup_of"
+	    " LEFT JOIN bank_statements ds ON ds.id = d.statement_id"
 	    " WHERE l.statement_id = ? AND l.seq >= ? AND l.seq < ?"
 	    " ORDER BY l.seq",
 	    err);

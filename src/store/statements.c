@@ -41,6 +41,7 @@ read_stmt(struct db_stmt *q, void *elem)
 	st_col(q, 15, s->imported_at, sizeof s->imported_at);
 	st_col(q, 16, s->imported_by, sizeof s->imported_by);
 	st_col(q, 17, s->terminal, sizeof s->terminal);
+	stmt_name(s->account, s->stmt_key, s->name);
 }
 
 /* Step q for at most one statement: 1 found, 0 none, -1 error. */
@@ -209,6 +210,9 @@ stmt_line_read(struct db_stmt *q, void *elem)
 	l->reversal = db_column_int(q, 9);
 	l->dup_of = db_column_int64(q, 10);
 	l->dup_of_stmt = db_column_int64(q, 11);
+	if (l->dup_of_stmt != 0)
+		stmt_name((const char *)db_column_text(q, 12),
+		    (const char *)db_column_text(q, 13), l->dup_of_name);
 }
 
 struct statement_line *
@@ -217,9 +221,11 @@ store_stmt_lines(struct store *st, int64_t stmt, size_t *n, struct pd_err *err)
 	struct db_stmt *q = st_stmt(st,
 	    "SELECT l.id, l.seq, l.booking_date, l.value_date, l.amount,"
 	    " l.reference, l.counterparty, l.text, l.bank_id, l.reversal,"
-	    " coalesce(l.dup_of, 0), coalesce(d.statement_id, 0)"
+	    " coalesce(l.dup_of, 0), coalesce(d.statement_id, 0),"
+	    " coalesce(ds.account, ''), coalesce(ds.stmt_key, '')"
 	    " FROM bank_statement_lines l"
 	    " LEFT JOIN bank_statement_lines d ON d.id = l.dup_of"
+	    " LEFT JOIN bank_statements ds ON ds.id = d.statement_id"
 	    " WHERE l.statement_id = ? ORDER BY l.seq",
 	    err);
 
@@ -318,6 +324,58 @@ store_stmt_mappings(struct store *st, size_t *n, struct pd_err *err)
 		return NULL;
 	return st_collect(st, q, sizeof(char *), read_mapping, n,
 	    _("Reading mappings"), err);
+}
+
+int64_t *
+store_stmt_named(struct store *st, const char *name, size_t *n,
+    struct pd_err *err)
+{
+	/* the statements are few (one a day and account): each one's name
+	 * made as read, rather than a column every store (the central
+	 * node's two engines too) would have to fill */
+	struct db_stmt *q = st_stmt(
+	    st, "SELECT id, account, stmt_key FROM bank_statements", err);
+	int64_t *v = NULL;
+	char have[STMT_NAME_BUFSZ];
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (q == NULL)
+		return NULL;
+	while ((rc = db_step(q)) == DB_ROW) {
+		stmt_name((const char *)db_column_text(q, 1),
+		    (const char *)db_column_text(q, 2), have);
+		if (strcmp(have, name) != 0)
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 2;
+			v = xrealloc(v, cap, sizeof *v);
+		}
+		v[(*n)++] = db_column_int64(q, 0);
+	}
+	db_reset(q);
+	if (rc != DB_DONE) {
+		free(v);
+		st_fail(st, err, _("Reading statements"));
+		return NULL;
+	}
+	return v ? v : xcalloc(1, sizeof *v);
+}
+
+int
+store_stmt_importers(struct store *st, int64_t *n, struct pd_err *err)
+{
+	struct db_stmt *q = st_stmt(st,
+	    "SELECT count(DISTINCT terminal) FROM bank_statements", err);
+	int rc;
+
+	if (q == NULL)
+		return -1;
+	rc = db_step(q);
+	*n = rc == DB_ROW ? db_column_int64(q, 0) : 0;
+	db_reset(q);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading statements"));
 }
 
 int

@@ -12,6 +12,10 @@ export PAYDESK_NOW="2026-06-15 08:00:00"
 setup_store
 J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
 M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+# nm ID: the name of this store's statement ID (review R20: a statement
+# is named alike at every terminal, its lines NAME:LINE); the commands
+# below give the old numbers, taken while one terminal imported them all
+nm() { M --csv statement list | awk -F, -v id="$1" '$2 == id { print $1 }'; }
 ACCT=DE89370400440532013000
 # two closed shifts: Z1 cash 150.00 counted, 100.00 kept (50.00 to
 # deposit) and a cheque of 30.00; Z2 over by 1.00 (126.00 counted, 100.00
@@ -155,14 +159,15 @@ same "BAG-2 by the rule, to line 1" \
     "$(sql "SELECT d.slip_no || ':' || m.rule || ':' || l.seq FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id")" \
     "BAG-2:auto:1"
 expect "match again: nothing more" 0 "0" M deposit match
+N1=$(nm 1)
 PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
 same "exceptions: a credit nobody expected, BAG-3 not credited, Z2 over" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (e["kind"], e["reference"], e["age_days"], e["difference"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
-    "not_credited:BAG-3:10:-2000 over_short:Z-T01-000002:10:100 unexpected_credit:1:2:9:9900 unexpected_credit:1:3:8:1900"
+    "not_credited:BAG-3:10:-2000 over_short:Z-T01-000002:10:100 unexpected_credit:$N1:2:9:9900 unexpected_credit:$N1:3:8:1900"
 refused "match: a line not STATEMENT:LINE" 2 "STATEMENT:LINE" \
     M deposit match BAG-3 --line 3 --note "by hand"
 refused "match: no note" 2 "--note" M deposit match BAG-3 --line 1:3
-refused "match: a line that is none" 4 "Statement 1 has no line 9" \
+refused "match: a line that is none" 4 "Statement $N1 has no line 9" \
     M deposit match BAG-3 --line 1:9 --note "by hand"
 refused "match: a debit" 3 "is not a credit" M deposit match BAG-3 --line 1:4 --note "by hand"
 refused "match: a line matched already" 3 "is matched already" \
@@ -176,13 +181,13 @@ expect "match BAG-3 by hand, 1.00 short" 0 "-\$1.00" \
 M --json report exceptions >"$OUT" 2>&1
 same "exceptions: BAG-3's amount differs; its credit is expected now" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (e["kind"], e["reference"], e["difference"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
-    "over_short:Z-T01-000002:100 unexpected_credit:1:2:9900 amount_differs:BAG-3:-100"
+    "over_short:Z-T01-000002:100 unexpected_credit:$N1:2:9900 amount_differs:BAG-3:-100"
 # the exceptions exported like the other listings (issue 20): CSV and a
 # workbook of the same cells
 M --csv report exceptions >"$T/exc.csv" 2>&1
 same "exceptions as CSV" "$(tr -d '\r' <"$T/exc.csv" | cut -d, -f1,4,8)" "kind,reference,difference
 over_short,Z-T01-000002,1.00
-unexpected_credit,1:2,99.00
+unexpected_credit,$N1:2,99.00
 amount_differs,BAG-3,-1.00"
 expect "exceptions to a workbook" 0 "Wrote 3 rows" M --xlsx "$T/exc.xlsx" report exceptions
 python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/exc.csv" "$T/exc.xlsx" tidttmmm >"$OUT" 2>&1 &&
@@ -201,9 +206,9 @@ else ok "over_short_above 1.00: Z2's 1.00 is not listed"; fi
 expect "exceptions: a cashier may not" 5 "supervisor" J report exceptions
 expect "list: every deposit with its status" 0 "matched" M deposit list
 run M --json deposit show BAG-2
-same "show: BAG-2 credited by line 1:1" \
+same "show: BAG-2 credited by line 1:1, by its name" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["statement_line"], d["credited"], len(d["lines"]))' "$OUT")" \
-    "matched 1:1 8600 3"
+    "matched $N1:1 8600 3"
 same "audited" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'deposit' ORDER BY id)")" \
     "create,create,void,create,match,match,unmatch"
@@ -294,6 +299,7 @@ date,amount,reference
 CSV
 M statement import "$T/st5.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st5"
 S5=$(sql "SELECT max(id) FROM bank_statements")
+N5=$(nm "$S5")
 run M --json deposit match
 same "match: two transfers and one card settlement" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["gateway"], d["transfer"], d["card"])' "$OUT")" "0 0 2 1"
@@ -311,18 +317,18 @@ M --db "$T/void.db" payment void "$(sql "SELECT payment_no FROM payments WHERE r
 M --db "$T/void.db" payment void "$(sql "SELECT payment_no FROM payments WHERE reference = 'TRF-88123'")" \
     --reason "Wrong account" >/dev/null || echo "not ok - R20 void of a credited transfer"
 M --db "$T/void.db" --csv report exceptions >"$OUT" 2>&1
-case "$(cat "$OUT")" in *",$S5:1,"*) ok "a card day's payment voided after its settlement was matched: listed" ;;
-*) notok "a card day's payment voided after its settlement was matched: listed" "no exception names $S5:1" ;; esac
-case "$(cat "$OUT")" in *",$S5:3,"*) ok "a transfer voided after its credit was matched: listed" ;;
-*) notok "a transfer voided after its credit was matched: listed" "no exception names $S5:3" ;; esac
+case "$(cat "$OUT")" in *",$N5:1,"*) ok "a card day's payment voided after its settlement was matched: listed" ;;
+*) notok "a card day's payment voided after its settlement was matched: listed" "no exception names $N5:1" ;; esac
+case "$(cat "$OUT")" in *",$N5:3,"*) ok "a transfer voided after its credit was matched: listed" ;;
+*) notok "a transfer voided after its credit was matched: listed" "no exception names $N5:3" ;; esac
 # each an amount that differs: what the match's payments still posted
 # make against the credit, the voided payments named
 M --db "$T/void.db" --json report exceptions >"$OUT" 2>&1
 same "the voids: amount_differs, expected what is still posted, the credit, the void named" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d:%s" % (e["kind"], e["reference"], e["expected"], e["actual"], e["detail"] == sys.argv[2 + i]) for i, e in enumerate(x for x in json.load(open(sys.argv[1])) if x["reference"] in (sys.argv[2 + 2], sys.argv[2 + 3]))))' "$OUT" \
         "$(sql "SELECT payment_no FROM payments WHERE reference = 'A2'")" \
-        "$(sql "SELECT payment_no FROM payments WHERE reference = 'TRF-88123'")" "$S5:1" "$S5:3")" \
-    "amount_differs:$S5:1:4000:9710:True amount_differs:$S5:3:0:12000:True"
+        "$(sql "SELECT payment_no FROM payments WHERE reference = 'TRF-88123'")" "$N5:1" "$N5:3")" \
+    "amount_differs:$N5:1:4000:9710:True amount_differs:$N5:3:0:12000:True"
 refused "the void's exception: a resolve needs a note" 2 "--note" \
     M --db "$T/void.db" reconcile resolve "amount_differs:$S5:1"
 expect "the card day's: resolved with a note" 0 "amount_differs" \
@@ -331,7 +337,7 @@ expect "the transfer's: its match taken back" 0 "" \
     M --db "$T/void.db" reconcile unmatch "$S5:3" --note "Transfer voided, returned"
 M --db "$T/void.db" --json report exceptions >"$OUT" 2>&1
 same "resolved or unmatched: no longer listed as differing" \
-    "$(python3 -c 'import json,sys; print(len([e for e in json.load(open(sys.argv[1])) if e["kind"] == "amount_differs" and e["reference"] in sys.argv[2:]]))' "$OUT" "$S5:1" "$S5:3")" 0
+    "$(python3 -c 'import json,sys; print(len([e for e in json.load(open(sys.argv[1])) if e["kind"] == "amount_differs" and e["reference"] in sys.argv[2:]]))' "$OUT" "$N5:1" "$N5:3")" 0
 # (issue 21: the matches found from the voided payments) the card day's
 # other payment voided too: its credit listed again, once, nothing posted
 # left of the two
@@ -339,7 +345,7 @@ M --db "$T/void.db" payment void "$(sqlite3 "$T/void.db" "SELECT p.payment_no FR
     --reason "Wrong account" >/dev/null || echo "not ok - the card day's other payment voided"
 M --db "$T/void.db" --json report exceptions >"$OUT" 2>&1
 same "both of a match's payments voided: its credit listed once, nothing posted" \
-    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d:%d" % (e["kind"], e["expected"], e["actual"], len(e["detail"].split())) for e in json.load(open(sys.argv[1])) if e["reference"] == sys.argv[2]))' "$OUT" "$S5:1")" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d:%d" % (e["kind"], e["expected"], e["actual"], len(e["detail"].split())) for e in json.load(open(sys.argv[1])) if e["reference"] == sys.argv[2]))' "$OUT" "$N5:1")" \
     "amount_differs:0:9710:2"
 rm -f "$T/void.db"
 FEE="$T/fee.ini"
@@ -378,7 +384,7 @@ same "the transfer's match taken back, its payment freed" \
     "transfer 1 12000 12000"
 same "kept with who and why, audited" \
     "$(sql "SELECT m.unmatched_by || ':' || m.unmatch_note FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = $S5 AND l.seq = 3") $(sql "SELECT action || ':' || entity || ':' || ref FROM audit_log WHERE entity = 'statement_line'")" \
-    "mary:Customer's transfer was returned unmatch:statement_line:$S5:3"
+    "mary:Customer's transfer was returned unmatch:statement_line:$N5:3"
 refused "unmatch it again" 3 "is not matched" M reconcile unmatch $S5:3 --note x
 run M --json deposit match
 same "the rules match the transfer again" \
@@ -390,15 +396,17 @@ same "the rules match the transfer again" \
 printf 'date,amount,reference\n2026-06-21,86.00,BAG-2 REPEAT\n' >"$T/st6.csv"
 M statement import "$T/st6.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st6"
 S6=$(sql "SELECT max(id) FROM bank_statements")
+N6=$(nm "$S6")
+N2=$(nm 2)
 PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
 exc() { python3 -c 'import json,sys; print(" ".join("%s:%s:%s:%d" % (e["kind"], e["reference"], e["detail"], e["age_days"]) for e in json.load(open(sys.argv[1])) if e["kind"] in sys.argv[2:]))' "$OUT" "$@"; }
-same "BAG-2's second credit is matched_twice, 4 days old" "$(exc matched_twice)" "matched_twice:$S6:1:BAG-2:4"
+same "BAG-2's second credit is matched_twice, 4 days old" "$(exc matched_twice)" "matched_twice:$N6:1:BAG-2:4"
 same "and not a credit nobody expected" "$(exc unexpected_credit)" \
-    "unexpected_credit:2:1:INVOICE 5170:10 unexpected_credit:1:2:TRANSFER 4711:9 unexpected_credit:1:3:BAG-3 CASH:8 unexpected_credit:$S5:5:SEPA CREDIT TRF-99:6 unexpected_credit:$S5:6:SEPA INV-1 INV-2:6"
+    "unexpected_credit:$N2:1:INVOICE 5170:10 unexpected_credit:$N1:2:TRANSFER 4711:9 unexpected_credit:$N1:3:BAG-3 CASH:8 unexpected_credit:$N5:5:SEPA CREDIT TRF-99:6 unexpected_credit:$N5:6:SEPA INV-1 INV-2:6"
 refused "resolve: no note" 2 "--note" M reconcile resolve "unexpected_credit:$S5:5"
 refused "resolve: an empty note" 3 "Note is required" M reconcile resolve "unexpected_credit:$S5:5" --note ""
 refused "resolve: no kind" 2 "KIND:REFERENCE" M reconcile resolve "$S5" --note "x"
-refused "resolve: no exception of that key" 4 "No open exception unexpected_credit:$S5:1" \
+refused "resolve: no exception of that key" 4 "No open exception unexpected_credit:$N5:1" \
     M reconcile resolve "unexpected_credit:$S5:1" --note "x"
 refused "resolve: a kind that is none" 4 "No open exception lost:BAG-3" \
     M reconcile resolve "lost:BAG-3" --note "x"
@@ -415,11 +423,11 @@ refused "resolve: once" 3 "was resolved already, by mary" \
     M reconcile resolve "unexpected_credit:$S5:5" --note "again"
 PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
 same "the resolved leave the open list" "$(exc unexpected_credit matched_twice over_short)" \
-    "unexpected_credit:2:1:INVOICE 5170:10 unexpected_credit:1:2:TRANSFER 4711:9 unexpected_credit:1:3:BAG-3 CASH:8 unexpected_credit:$S5:6:SEPA INV-1 INV-2:6"
+    "unexpected_credit:$N2:1:INVOICE 5170:10 unexpected_credit:$N1:2:TRANSFER 4711:9 unexpected_credit:$N1:3:BAG-3 CASH:8 unexpected_credit:$N5:6:SEPA INV-1 INV-2:6"
 run M --json reconcile resolved
 same "and stay in the history, newest first" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%s" % (e["kind"], e["reference"], e["difference"], e["resolved_by"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
-    "over_short:Z-T01-000002:100:mary matched_twice:$S6:1:0:mary unexpected_credit:$S5:5:7500:mary"
+    "over_short:Z-T01-000002:100:mary matched_twice:$N6:1:0:mary unexpected_credit:$N5:5:7500:mary"
 same "audited" "$(sql "SELECT count(*) FROM audit_log WHERE action = 'resolve' AND entity = 'exception'")" 3
 FRR="$T/frr.ini"
 cp "$PAYDESK_CONFIG" "$FRR"
@@ -478,7 +486,7 @@ same "hand match: the credit to INV-1's transfer" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["rule"], d["payments"], d["gross"], d["amount"])' "$OUT")" \
     "transfer 1 3000 3000"
 same "kept with who and why, audited, a sync record with the note" \
-    "$(sql "SELECT m.rule || ':' || m.matched_by || ':' || m.note || ':' || p.payment_no FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE l.statement_id = $S5 AND l.seq = 6 AND m.unmatched_at = ''") $(sql "SELECT count(*) FROM audit_log WHERE action = 'match' AND entity = 'statement_line' AND ref = '$S5:6'") $(sql "SELECT json_extract(payload, '$.data.rule') || ':' || json_extract(payload, '$.data.note') FROM outbox WHERE kind = 'statement_match' AND ref = '$S5:6'")" \
+    "$(sql "SELECT m.rule || ':' || m.matched_by || ':' || m.note || ':' || p.payment_no FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE l.statement_id = $S5 AND l.seq = 6 AND m.unmatched_at = ''") $(sql "SELECT count(*) FROM audit_log WHERE action = 'match' AND entity = 'statement_line' AND ref = '$N5:6'") $(sql "SELECT json_extract(payload, '$.data.rule') || ':' || json_extract(payload, '$.data.note') FROM outbox WHERE kind = 'statement_match' AND ref = '$N5:6'")" \
     "transfer:mary:INV-1 by transfer; INV-2 was paid in cash:$PINV1 1 transfer:INV-1 by transfer; INV-2 was paid in cash"
 refused "hand match: a payment taken already" 3 "matched already to another statement line" M reconcile match $S7:1 --payment "$PINV1" --note x
 refused "hand match: a fee beyond 20%, in the money format" 3 "The credit of \$19.00 is not the card payments' \$25.00 less a fee of at most 20%" M reconcile match $S7:2 --card T01:2026-06-23 --note x
@@ -535,14 +543,26 @@ INSERT INTO statement_matches (line_id, deposit_id, rule, note, matched_at, matc
  WHERE d.uuid LIKE 'tw-%' AND d.slip_no <> 'SL-8';"
 PAYDESK_NOW="2026-06-25 09:00:00" M --db "$W" --json report exceptions >"$OUT" 2>&1
 cat >"$T/twice.py" <<'PY'
-import json, re, sqlite3, sys
+import hashlib, json, re, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 q = lambda sql: db.execute(sql).fetchall()
+# a statement's name (paydesk(1), Statement names): from the SHA-256 of
+# ACCOUNT/KEY, a letter and seven of Crockford's base 32
+def name(ak):
+    b32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    v = int.from_bytes(hashlib.sha256(ak.encode()).digest()[:8], "big")
+    out = b32[10 + v % 22]
+    v //= 22
+    for i in range(7):
+        out += b32[v & 31]
+        v >>= 5
+    return out
 dep = q("SELECT d.id, d.account, d.slip_no, d.amount, m.line_id FROM deposits d JOIN statement_matches m ON m.deposit_id = d.id AND m.unmatched_at = '' WHERE d.voided_at = ''")
 res = set(q("SELECT kind, target FROM recon_resolutions"))
 out = []
 for lid, acct, sid, seq, day, amt, text in q("SELECT l.id, b.account, l.statement_id, l.seq, l.booking_date, l.amount, l.reference || ' ' || l.text FROM bank_statement_lines l JOIN bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = '')"):
-    ref, tgt = "%d:%d" % (sid, seq), "%s/%s#%d" % (acct, q("SELECT stmt_key FROM bank_statements WHERE id = %d" % sid)[0][0], seq)
+    tgt = "%s/%s#%d" % (acct, q("SELECT stmt_key FROM bank_statements WHERE id = %d" % sid)[0][0], seq)
+    ref = "%s:%d" % (name(tgt.rsplit("#", 1)[0]), seq)
     hits = [d for d in dep if d[1] == acct and d[4] != lid and re.search(r"(?<![0-9A-Za-z])" + re.escape(d[2]) + r"(?![0-9A-Za-z])", text, re.I | re.A)]
     for d in hits:
         if ("matched_twice", tgt) not in res:
@@ -556,9 +576,11 @@ same "twice: kinds 1 and 4 as the tables say, in order" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%s:%d:%d" % (e["kind"], e["reference"], e["detail"], e["expected"], e["actual"]) for e in json.load(open(sys.argv[1])) if e["kind"] in ("unexpected_credit", "matched_twice")))' "$OUT")" "$TW"
 S3=$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%tw3.csv'")
 S4=$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%tw4.csv'")
+S3=$(M --db "$W" --csv statement list | awk -F, -v id="$S3" '$2 == id { print $1 }')
+S4=$(M --db "$W" --csv statement list | awk -F, -v id="$S4" '$2 == id { print $1 }')
 same "twice: each slip found where it stands whole, in its account alone" \
-    "$(echo "$TW" | tr ' ' '\n' | grep -E "^[a-z_]+:($S3|$S4):" | tr '\n' ' ')" \
-    "unexpected_credit:$S3:10:1SL-1;SL-1X:0:210 unexpected_credit:$S3:3:SL-123:0:203 unexpected_credit:$S3:6:X.Y-3:0:206 unexpected_credit:$S3:8:A#99:0:208 unexpected_credit:$S3:9:SL-8:0:209 unexpected_credit:$S4:2:SL-1:0:302 matched_twice:$S3:1:SL-1:101:201 matched_twice:$S3:2:SL-12:102:202 matched_twice:$S3:4:SL-1:101:204 matched_twice:$S3:4:SL-12:102:204 matched_twice:$S3:5:sl-7X:103:205 matched_twice:$S3:7:#99:104:207 matched_twice:$S4:1:X.Y-3:105:301 "
+    "$(echo "$TW" | tr ' ' '\n' | grep -E "^[a-z_]+:($S3|$S4):" | sort | tr '\n' ' ')" \
+    "$(echo "unexpected_credit:$S3:10:1SL-1;SL-1X:0:210 unexpected_credit:$S3:3:SL-123:0:203 unexpected_credit:$S3:6:X.Y-3:0:206 unexpected_credit:$S3:8:A#99:0:208 unexpected_credit:$S3:9:SL-8:0:209 unexpected_credit:$S4:2:SL-1:0:302 matched_twice:$S3:1:SL-1:101:201 matched_twice:$S3:2:SL-12:102:202 matched_twice:$S3:4:SL-1:101:204 matched_twice:$S3:4:SL-12:102:204 matched_twice:$S3:5:sl-7X:103:205 matched_twice:$S3:7:#99:104:207 matched_twice:$S4:1:X.Y-3:105:301" | tr ' ' '\n' | sort | tr '\n' ' ')"
 rm -f "$W"
 # -- a credit the bank reversed (review R20, fault 24): camt.053 books
 # RV-1's 50.00 on the 23rd and takes it back on the 24th (DBIT, RvslInd,

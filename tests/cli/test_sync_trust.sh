@@ -888,7 +888,7 @@ expect "T02's store is sound after taking it (its seals claimed)" 0 "ok" pdt 2 d
 q2=$(tsql 2 "SELECT count(*) FROM outbox")
 expect_rc=$(M2 deposit match BAG-20 --line 1:1 --note "Bank says branch 2" 2>"$T/m2.err"; echo $?)
 case "$expect_rc:$(cat "$T/m2.err")" in 0:*) echo "not ok - T02's match of the credit T01 matched is refused at once"; cat "$T/m2.err" ;;
-*"line 1 is matched already"*) ok "T02's match of the credit T01 matched is refused at once: it is matched already" ;;
+*"line "*":1 is matched already"*) ok "T02's match of the credit T01 matched is refused at once: it is matched already" ;;
 *) echo "not ok - T02's match of the credit T01 matched is refused at once: it is matched already"; cat "$T/m2.err" ;; esac
 same "nothing queued by the refused match" "$(tsql 2 "SELECT count(*) FROM outbox")" "$q2"
 same "the central node keeps T01's match" "$(stmts)" "1/3/1:BAG-9:auto:0"
@@ -917,6 +917,8 @@ printf 'date,amount,reference\n%s,77.00,SEPA TRF-77001\n%s,%s,CARD SETTLEMENT T0
 M1 statement import "$T/st3.csv" --mapping m1 --account $ACCT >/dev/null ||
     echo "not ok - T01 import st3"
 S3=$(tsql 1 "SELECT max(id) FROM bank_statements")
+# its name, as T01's records name its lines (paydesk(1), Statement names)
+N3=$(M1 --csv statement list | awk -F, -v id="$S3" '$2 == id { print $1 }')
 run M1 --json deposit match
 same "T01 matches the transfer and the card settlement by their rules (and BAG-9 again)" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["transfer"], d["card"])' "$OUT")" "1 1 1"
@@ -938,34 +940,34 @@ forged_cm() {
 	same "$name: nothing changed at the central node" "$(cmatches)" "$before"
 }
 forged_cm "a transfer's payment matched again to another credit" \
-    "is matched already to another statement line" statement_match:$S3:1 data.line=3
+    "is matched already to another statement line" statement_match:$N3:1 data.line=3
 forged_cm "a transfer's payment to a credit of another amount" \
-    "is of 77.00; the credit is of 5.00" statement_match:$S3:1 data.line=4
+    "is of 77.00; the credit is of 5.00" statement_match:$N3:1 data.line=4
 forged_cm "a transfer's payment the central node does not know" "is not known here" \
-    statement_match:$S3:1 data.line=3 data.payment_uuid=00000000-0000-4000-8000-000000000000
+    statement_match:$N3:1 data.line=3 data.payment_uuid=00000000-0000-4000-8000-000000000000
 forged_cm "a cash payment as a transfer" "is not a posted bank transfer" \
-    statement_match:$S3:1 data.line=3 \
+    statement_match:$N3:1 data.line=3 \
     "data.payment_uuid=$(tsql 1 "SELECT uuid FROM payments WHERE method_kind = 'cash' AND status = 'Posted' LIMIT 1")"
 forged_cm "card payments another match took" "is matched already to another statement line" \
-    statement_match:$S3:2 data.line=3
+    statement_match:$N3:2 data.line=3
 forged_cm "card payments of another terminal" "is not a posted card payment of T02" \
-    statement_match:$S3:2 data.line=3 data.card_terminal=T02
+    statement_match:$N3:2 data.line=3 data.card_terminal=T02
 forged_cm "a card match naming fewer payments than it counts" '"payments" must be an array' \
-    statement_match:$S3:2 data.line=3 data.card_count=9
+    statement_match:$N3:2 data.line=3 data.card_count=9
 forged_cm "a match naming a transfer and card payments" "names one deposit" \
-    statement_match:$S3:1 data.line=3 data.card_terminal=T01
+    statement_match:$N3:1 data.line=3 data.card_terminal=T01
 forged_cm "card payments of a day that is none" "card payments name their day" \
-    statement_match:$S3:2 data.line=3 data.card_day=2026-13-01
+    statement_match:$N3:2 data.line=3 data.card_day=2026-13-01
 forged_cm "a transfer matched by the card rule" 'rule "card"' \
-    statement_match:$S3:1 data.line=3 data.rule=card
+    statement_match:$N3:1 data.line=3 data.rule=card
 pdt 1 --user jane pay WU-10003 --type bill --method "Credit Card" --amount 50 >/dev/null ||
     echo "not ok - a card payment more"
 pdt 1 sync >/dev/null
 new_card=$(tsql 1 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
 forged_cm "a card settlement far below its payments" "less a fee of at most 20%" \
-    statement_match:$S3:2 data.line=4 data.card_count=1 data.card_gross=5000 "data.payments=[\"$new_card\"]"
+    statement_match:$N3:2 data.line=4 data.card_count=1 data.card_gross=5000 "data.payments=[\"$new_card\"]"
 forged_cm "card payments of another total than they are" "are 50.00 in all; the match says 49.99" \
-    statement_match:$S3:2 data.line=4 data.card_count=1 data.card_gross=4999 "data.payments=[\"$new_card\"]"
+    statement_match:$N3:2 data.line=4 data.card_count=1 data.card_gross=4999 "data.payments=[\"$new_card\"]"
 M1 reconcile unmatch $S3:2 --note "Processor settled it again" >/dev/null ||
     echo "not ok - T01 unmatch of the card settlement"
 expect "T01's unmatch of the card settlement is applied" 0 "Applied     1" pdt 1 sync
@@ -1090,8 +1092,9 @@ same "the flag is cleared, the catch-up audited" \
     " statements=1 matches=0"
 tsql 1 "INSERT OR REPLACE INTO meta (key, value) VALUES ('stmt_catchup', '1')"
 expect "a second catch-up sends nothing again" 0 "Applied     0" pdt 1 sync
-same "one record of it in the outbox" \
-    "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'bank_statement' AND ref = (SELECT id FROM bank_statements WHERE stmt_id = 'OLD-1') || ':1'")" 1
+OLDN=$(M1 --csv statement list | awk -F, -v id="$(tsql 1 "SELECT id FROM bank_statements WHERE stmt_id = 'OLD-1'")" '$2 == id { print $1 }')
+same "one record of it in the outbox, by the statement's name" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'bank_statement' AND ref = '$OLDN:1'")" 1
 # (the doctor names the rows written here in SQL, outside a use case)
 run pdt 1 doctor
 if grep -q outbox "$OUT"; then echo "not ok - T01's doctor: the queued records are sealed"; cat "$OUT"
@@ -1229,9 +1232,12 @@ M5 statement import "$T/st5.csv" --mapping m1 --account $ACCT >/dev/null ||
 pdt 5 sync >/dev/null
 pdt 6 sync >/dev/null
 st5() { tsql $1 "SELECT id FROM bank_statements WHERE file_name = 'st5.csv'"; }
-M5 deposit match BAG-21 --line "$(st5 5):1" --note "T05 says the first" >/dev/null ||
+# (review R20) the statement is named alike at both (its name from T05's
+# list, given at T06); T05 gives its own number (#N)
+N5=$(M5 --csv statement list | awk -F, -v id="$(st5 5)" '$2 == id { print $1 }')
+M5 deposit match BAG-21 --line "#$(st5 5):1" --note "T05 says the first" >/dev/null ||
     echo "not ok - T05 matches BAG-21"
-M6 deposit match BAG-21 --line "$(st5 6):2" --note "T06 says the second" >/dev/null ||
+M6 deposit match BAG-21 --line "$N5:2" --note "T06 says the second" >/dev/null ||
     echo "not ok - T06 matches BAG-21"
 pdt 5 sync >/dev/null
 pdt 6 sync >/dev/null
@@ -1239,9 +1245,9 @@ pdt 6 sync >/dev/null
 bag21() { tsql $1 "SELECT l.seq || ':' || m.note FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no = 'BAG-21' AND m.unmatched_at = ''"; }
 same "after the race T05 has BAG-21 on the first credit" "$(bag21 5)" "1:T05 says the first"
 same "after the race T06 shows BAG-21 as T05 and the central node do" "$(bag21 6)" "$(bag21 5)"
-# (kind, the credit's line in its statement, the detail: statements are
-# numbered by each terminal)
-exc21() { M$1 --csv report exceptions | grep -F BAG-21 | cut -d, -f1,4,5 | sed 's/,[0-9]*:/,/'; }
+# (kind, the credit's line NAME:LINE, the detail: a statement is named
+# alike at every terminal, review R20)
+exc21() { M$1 --csv report exceptions | grep -F BAG-21 | cut -d, -f1,4,5; }
 same "after the race T06's exceptions of BAG-21 are T05's" "$(exc21 6)" "$(exc21 5)"
 run M6 sync --quarantine
 has "T06's Sync list says its match is undone and why" "This terminal's match is undone: the central node keeps the one it had"
@@ -1277,6 +1283,81 @@ expect "a replay of T07's pages: nothing set aside" 0 "Conflicts   0" pdt 7 sync
 same "the replay holds nothing, changes nothing" \
     "$(tsql 7 "SELECT count(*) FROM recon_held")|$(bag21 7)" "0|$(bag21 5)"
 csql "UPDATE feed SET seq = seq - 1000000000 WHERE seq > 1000000000" >/dev/null
+
+# -- (review R20, fault 20) a statement is named alike at every terminal
+# and at the central node: T05 and T06 each import a statement of ACC-9
+# before a sync, so that each numbers them the other way round (AAA is
+# T05's first and T06's second). A line read out at one counter must
+# name the same credit at the next: the exceptions, a resolution, a hand
+# match and its unmatch, made at one terminal, shown alike at the others
+# and at T07, which pulls both; a resolution an older terminal sent with
+# its own number is shown by its line too.
+# (T07's cursor went past the feed moved above: read from the start, a
+# replay, which changes nothing)
+tsql 7 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
+printf 'date,amount,reference\n%s,7.00,AAA\n%s,9.00,AAA2\n' "$day" "$day" >"$T/aaa.csv"
+printf 'date,amount,reference\n%s,8.00,BBB\n' "$day" >"$T/bbb.csv"
+M6 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
+M5 statement import "$T/aaa.csv" --mapping m1 --account ACC-9 >/dev/null || echo "not ok - R20 import AAA"
+M6 statement import "$T/bbb.csv" --mapping m1 --account ACC-9 >/dev/null || echo "not ok - R20 import BBB"
+for n in 5 6 5 7; do pdt $n sync >/dev/null || echo "not ok - R20 sync of T0$n"; done
+# num N FILE: terminal N's own number of the statement of FILE
+num() { tsql $1 "SELECT id FROM bank_statements WHERE file_name = '$2'"; }
+[ "$(num 5 aaa.csv)" != "$(num 6 aaa.csv)" ] && ok "R20: T05 and T06 number AAA's statement differently" ||
+    echo "not ok - R20: T05 and T06 number AAA's statement differently"
+# ref N TEXT: the open exception of the credit TEXT at terminal N
+ref() { M$1 --csv report exceptions | awk -F, -v r="$2" '$5 == r { print $4 }'; }
+RA=$(ref 5 AAA)
+RB=$(ref 6 BBB)
+case "$RA" in [A-Z]???????:1) ok "R20: AAA's credit is NAME:1 at T05" ;;
+*) echo "not ok - R20: AAA's credit is NAME:1 at T05"; echo "  got [$RA]" ;; esac
+same "R20: AAA's credit is named alike at T05, T06 and T07" \
+    "$(ref 5 AAA) $(ref 6 AAA) $(ref 7 AAA)" "$RA $RA $RA"
+same "R20: BBB's credit is named alike at T05, T06 and T07" \
+    "$(ref 5 BBB) $(ref 6 BBB) $(ref 7 BBB)" "$RB $RB $RB"
+same "R20: statement list names it alike" \
+    "$(M6 --csv statement list | awk -F, -v id="$(num 6 aaa.csv)" '$2 == id { print $1 }')" "${RA%:*}"
+refused "R20: an old number at T05, which T06 gives to another statement, refused naming the statement" 2 \
+    "statement $(num 5 aaa.csv) here is ${RA%:*}" \
+    M5 reconcile resolve "unexpected_credit:$(num 5 aaa.csv):1" --note "AAA refunded"
+expect "R20: T05 resolves AAA's credit by its name" 0 "AAA refunded" \
+    M5 reconcile resolve "unexpected_credit:$RA" --note "AAA refunded"
+# T06 matches BBB's credit by hand to a bank transfer, with a note
+pdt 6 --user jane pay WU-10002 --type bill --method "Bank Transfer" --amount 8 \
+    --reference TRF-BBB >/dev/null || echo "not ok - R20 the transfer of 8.00"
+expect "R20: T06 matches BBB's credit by hand, by its name in lower case" 0 "BBB is WU-10002's" \
+    M6 reconcile match "$(echo "$RB" | tr 'A-Z' 'a-z')" --payment "$(tsql 6 "SELECT payment_no FROM payments WHERE reference = 'TRF-BBB'")" \
+    --note "BBB is WU-10002's transfer"
+same "R20: the hand match audited and queued under the line's name" \
+    "$(tsql 6 "SELECT count(*) FROM audit_log WHERE action = 'match' AND entity = 'statement_line' AND ref = '$RB'") $(tsql 6 "SELECT count(*) FROM outbox WHERE kind = 'statement_match' AND ref = '$RB'")" "1 1"
+# an older terminal's resolution names the line by its own number ("1:2"
+# at T01, which sends it: T05's record with T01's head and token), shown
+# by its line at the others
+pdt 5 sync >/dev/null
+tgt2=$(tsql 5 "SELECT b.account || '/' || b.stmt_key || '#2' FROM bank_statements b WHERE b.file_name = 'aaa.csv'")
+r=$($F "$T/t5.db" "$TOK1" recon_resolution terminal=T01 "data.target=$tgt2" \
+    data.reference=1:2 data.actual=900 "data.note=An old terminal's note" 2>&1)
+case "$r" in applied*) ok "R20: an old terminal's resolution naming its own number is applied" ;;
+*) echo "not ok - R20: an old terminal's resolution naming its own number is applied"; echo "  got: $r" ;; esac
+for n in 6 5 7 6; do pdt $n sync >/dev/null || echo "not ok - R20 second sync of T0$n"; done
+# resolved N: terminal N's resolved exceptions of ACC-9's credits
+resolved() { M$1 --csv reconcile resolved | grep -F -e "${RA%:*}" -e "1:2" | cut -d, -f1,2 | sort | tr '\n' ' '; }
+same "R20: T05's resolution and the old one, by the lines' names at T05" \
+    "$(resolved 5)" "unexpected_credit,${RA%:*}:1 unexpected_credit,${RA%:*}:2 "
+same "R20: ... at T06 (AAA is its second statement)" "$(resolved 6)" "$(resolved 5)"
+same "R20: ... at T07" "$(resolved 7)" "$(resolved 5)"
+same "R20: T06 names no open credit as resolved" \
+    "$(ref 6 AAA)$(ref 6 AAA2)" ""
+same "R20: T06's hand match reached T05 and T07: BBB's credit no longer open there" \
+    "$(ref 5 BBB)$(ref 7 BBB)" ""
+expect "R20: T06 takes its match back, by the line's name" 0 "transfer" \
+    M6 reconcile unmatch "$RB" --note "Not WU-10002's after all"
+for n in 6 5 7; do pdt $n sync >/dev/null || echo "not ok - R20 third sync of T0$n"; done
+same "R20: the unmatch reached T05 and T07: BBB open again under its name" \
+    "$(ref 5 BBB) $(ref 7 BBB)" "$RB $RB"
+same "R20: T07's unmatch kept with T06's note" \
+    "$(tsql 7 "SELECT m.unmatch_note FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.reference = 'BBB'")" \
+    "Not WU-10002's after all"
 
 # -- the central node's report of number-series gaps (review 18): in an
 # organisation of its own (ACME's formats changed above), a real terminal

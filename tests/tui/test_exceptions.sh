@@ -17,6 +17,10 @@ M deposit create Z-T01-000001 --slip BAG-41 --account DE89 --date 2026-06-15 >/d
 printf 'date,amount,reference\n2026-06-16,50.00,BAG-41\n2026-06-17,12.00,TRANSFER 99\n' >"$T/st.csv"
 M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M statement import "$T/st.csv" --mapping m1 --account DE89 >/dev/null
+# a statement is named alike at every terminal (paydesk(1), Statement
+# names): its lines NAME:LINE
+nm() { M --csv statement list | awk -F, -v id="$1" '$2 == id { print $1 }'; }
+N1=$(nm 1)
 printf '[deposits]\naccount = DE89\n[exports]\ndir = %s\n' "$T/exports" >>"$PAYDESK_CONFIG"
 
 tui_start
@@ -30,7 +34,7 @@ line_has() {
 	else echo "not ok - $1"; sed 's/^/  | /' "$SCREEN"; fi
 }
 line_has "BAG-41 not credited after 10 days" "BAG-41" "not_credited"
-line_has "the credit nobody expected, by its line" "1:2" "unexpected_credit"
+line_has "the credit nobody expected, by its line" "$N1:2" "unexpected_credit"
 # x: the exceptions exported as the command line's CSV (issue 20)
 M --csv report exceptions >"$T/exc-cli.csv"
 keys x
@@ -72,10 +76,11 @@ PAYDESK_NOW="2026-06-20 10:00:00" J pay WU-10002 --type bill --method "Bank Tran
 PNO=$(sqlite3 "$DB" "SELECT payment_no FROM payments WHERE reference = 'ORDER-5'")
 printf 'date,amount,reference\n2026-06-20,12.00,SEPA NO REFERENCE\n2026-06-21,7.00,COINS\n' >"$T/st2.csv"
 M statement import "$T/st2.csv" --mapping m1 --account DE89 >/dev/null
+N2=$(nm 2)
 keys g
 wait_for "g: the two new credits" "3 exceptions open"
 keys Down h
-wait_for "h: the credit 2:1 by hand" "unexpected_credit:2:1  SEPA NO REFERENCE"
+wait_for "h: the credit $N2:1 by hand" "unexpected_credit:$N2:1  SEPA NO REFERENCE"
 keys Enter
 wait_for "h: no payment, refused" "Give the transfer's payment number"
 keys Down
@@ -85,22 +90,22 @@ wait_for "h: no note, refused" "A note is required"
 keys Down
 type_text "Order 5 paid by transfer"
 keys Enter
-wait_for "h: asked once" "Match statement line 2:1 to $PNO? Enter again"
+wait_for "h: asked once" "Match statement line $N2:1 to $PNO? Enter again"
 keys Enter
-wait_for "h: matched" "Statement line 2:1 matched by hand"
+wait_for "h: matched" "Statement line $N2:1 matched by hand"
 wait_for "h: two exceptions left" "2 exceptions open"
 same "h: in the store, a transfer match with the note, by mary" \
     "$(sqlite3 "$DB" "SELECT m.rule || ':' || m.note || ':' || m.matched_by || ':' || p.reference FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE l.statement_id = 2 AND l.seq = 1")" \
     "transfer:Order 5 paid by transfer:mary:ORDER-5"
 keys Down r
-wait_for "r: the coins" "unexpected_credit:2:2  COINS"
+wait_for "r: the coins" "unexpected_credit:$N2:2  COINS"
 keys Enter
 wait_for "r: no note, refused" "A note is required"
 type_text "Coins paid in at the counter"
 keys Enter
-wait_for "r: asked once" "Resolve exception unexpected_credit:2:2? Enter again"
+wait_for "r: asked once" "Resolve exception unexpected_credit:$N2:2? Enter again"
 keys Enter
-wait_for "r: resolved" "Exception unexpected_credit:2:2 resolved"
+wait_for "r: resolved" "Exception unexpected_credit:$N2:2 resolved"
 wait_for "r: one exception left" "1 exception open"
 same "r: in the store, resolved by mary with the note" \
     "$(sqlite3 "$DB" "SELECT kind || ':' || note || ':' || resolved_by FROM recon_resolutions")" \
@@ -111,18 +116,18 @@ keys d
 wait_for "d: the days again" "Bank account DE89, by day"
 keys Up Enter
 wait_for "Enter: the day of 06-20" "Bank account DE89 on 2026-06-20"
-line_has "its credit, matched to the transfer by mary with the note" "2:1" \
+line_has "its credit, matched to the transfer by mary with the note" "$N2:1" \
     "transfer PAY-T01-2026-000"
-line_has "by mary with the note" "2:1" "mary Order 5 paid by t"
+line_has "by mary with the note" "$N2:1" "mary Order 5 paid by t"
 keys u
-wait_for "u: take the match back" "2:1  $PNO"
+wait_for "u: take the match back" "$N2:1  $PNO"
 keys Enter
 wait_for "u: no note, refused" "A note is required"
 type_text "Wrong order"
 keys Enter
-wait_for "u: asked once" "Take back the match of statement line 2:1 to $PNO? Enter again"
+wait_for "u: asked once" "Take back the match of statement line $N2:1 to $PNO?"
 keys Enter
-wait_for "u: taken back" "The match of statement line 2:1 is taken back"
+wait_for "u: taken back" "The match of statement line $N2:1 is taken back"
 wait_for "the day again: a credit nobody expected" "unexpected_credit"
 same "u: in the store, unmatched by mary with the note" \
     "$(sqlite3 "$DB" "SELECT m.unmatched_by || ':' || m.unmatch_note FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = 2 AND l.seq = 1")" \
@@ -130,13 +135,13 @@ same "u: in the store, unmatched by mary with the note" \
 keys u
 wait_for "u on an exception: refused" "Only a matched credit is taken back"
 keys h
-wait_for "h from the day" "unexpected_credit:2:1  SEPA NO REFERENCE"
+wait_for "h from the day" "unexpected_credit:$N2:1  SEPA NO REFERENCE"
 keys Down
 type_text "$PNO"
 keys Down
 type_text "Right order after all"
 keys Enter Enter
-wait_for "h: matched again" "Statement line 2:1 matched by hand"
+wait_for "h: matched again" "Statement line $N2:1 matched by hand"
 wait_for "the day again: matched" "mary Right order after"
 keys Escape
 wait_for "Esc: back to the days" "Bank account DE89, by day"
@@ -158,6 +163,7 @@ logout
 # NL01ACC1, then a chooses it; no command-line option on the screen
 printf 'date,amount,reference\n2026-06-21,7.00,COINS\n' >"$T/st3.csv"
 M statement import "$T/st3.csv" --mapping m1 --account NL01ACC1 >/dev/null
+N3=$(nm 3)
 # (fault 15) and a deposit to it the bank credited less 0.05: no rule
 # matches it, h does (Deposit, picked)
 PAYDESK_NOW="2026-06-20 08:00:00" J shift open --count 10000x1 >/dev/null
@@ -180,16 +186,16 @@ keys Enter
 wait_for "Enter: NL01ACC1's day" "Bank account NL01ACC1 on 2026-06-21"
 line_has "its credit nobody expected" "COINS" "unexpected_credit"
 keys h
-wait_for "h: the credit by hand" "unexpected_credit:3:1"
+wait_for "h: the credit by hand" "unexpected_credit:$N3:1"
 keys Right Right
 wait_for "Deposit: BAG-7 offered, of the credit's account" 'BAG-7  $7.05  2026-06-20'
 keys Down Down
 type_text "Bank kept 0.05"
 keys Enter
-wait_for "h: asked once" "Match statement line 3:1 to BAG-7? Enter again"
+wait_for "h: asked once" "Match statement line $N3:1 to BAG-7? Enter again"
 keys Enter
-wait_for "h: matched to the deposit" "Statement line 3:1 matched by hand"
-same "BAG-7: matched by hand to 3:1, with the note" \
+wait_for "h: matched to the deposit" "Statement line $N3:1 matched by hand"
+same "BAG-7: matched by hand to $N3:1, with the note" \
     "$(sqlite3 "$DB" "SELECT m.rule || ':' || m.note FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no = 'BAG-7' AND m.unmatched_at = ''")" \
     "manual:Bank kept 0.05"
 keys Escape

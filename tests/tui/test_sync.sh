@@ -329,11 +329,15 @@ m1 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 m1 statement import "$T/st41.csv" --mapping m1 --account DE89 >/dev/null ||
     echo "not ok - T01 imports st41"
 st41=$(tsql 1 "SELECT id FROM bank_statements WHERE file_name = 'st41.csv'")
-m1 deposit match BAG-41 --line "$st41:2" --note "Bag 41 at the bank" \
+m1 deposit match BAG-41 --line "#$st41:2" --note "Bag 41 at the bank" \
     >/dev/null || echo "not ok - T01 matches BAG-41"
 pdt 1 sync >/dev/null 2>&1 || echo "not ok - T01 sends its reconciliation"
 pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 pulls it"
-st41b=$(tsql 2 "SELECT id FROM bank_statements WHERE file_name = 'st41.csv'")
+# its name at T02, as at T01 (review R20: a statement is named alike at
+# every terminal)
+st41b=$(m1 --csv statement list | awk -F, -v id="$st41" '$2 == id { print $1 }')
+[ -n "$st41b" ] && [ "$(PAYDESK_PIN=2222 pdt 2 --user mary --csv statement list | cut -d, -f1 | grep -c "^$st41b\$")" = 1 ] &&
+    ok "st41 has one name at T01 and T02" || echo "not ok - st41 has one name at T01 and T02"
 tui_start
 login mary 2222
 wait_for "T02: mary on the dashboard" "Total Collected"
