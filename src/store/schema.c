@@ -89,6 +89,7 @@ const char *const store_migrations[] = {
     store_mig_61,
     store_mig_62,
     store_mig_63,
+    store_mig_64,
 };
 
 const int store_nmigrations =

@@ -279,5 +279,6 @@ extern const char store_mig_60[];
 extern const char store_mig_61[];
 extern const char store_mig_62[];
 extern const char store_mig_63[];
+extern const char store_mig_64[];
 
 #endif
