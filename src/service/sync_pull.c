@@ -192,6 +192,10 @@ apply_page(struct svc *s, const struct sync_page *pg, int64_t *conflicts,
 				return -1;
 		}
 	}
+	/* the page's items into their rollups and sealed, before its
+	 * entry, which claims their seals (item_defer.c) */
+	if (store_items_defer_flush(s->st, err) != 0)
+		return -1;
 	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
 	svc_now(at);
 	snprintf(detail, sizeof detail, "entries=%zu conflicts=%lld", pg->n,
@@ -216,7 +220,8 @@ pull_tx_begin(struct svc *s, struct pull_tx *tx, struct pd_err *err)
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	tx->open = 1;
-	if (store_fts_defer_begin(s->st, err) != 0) {
+	if (store_fts_defer_begin(s->st, err) != 0 ||
+	    store_items_defer_begin(s->st, err) != 0) {
 		store_rollback(s->st);
 		tx->open = 0;
 		return -1;
@@ -230,7 +235,8 @@ pull_tx_commit(struct svc *s, struct pull_tx *tx, struct sync_report *rep,
     struct pd_err *err)
 {
 	tx->open = 0;
-	if (store_fts_defer_end(s->st, err) != 0) {
+	if (store_items_defer_end(s->st, err) != 0 ||
+	    store_fts_defer_end(s->st, err) != 0) {
 		store_rollback(s->st);
 		return -1;
 	}

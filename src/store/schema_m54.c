@@ -345,6 +345,6 @@ const char store_mig_63[] =
  * index holds the claimed only: one page. Safe to run again. */
 const char store_mig_64[] =
     "DROP INDEX IF EXISTS items_open;\n"
-    "CREATE INDEX IF NOT EXISTS seals_claimed ON seals (audit_id) WHERE"
+    "CREATE INDEX IF NOT EXISTS seals_entry ON seals (audit_id) WHERE"
     " audit_id IS NOT NULL;\n"
     "DROP INDEX IF EXISTS seals_audit;\n";

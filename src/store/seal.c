@@ -438,7 +438,7 @@ check_pending(struct store *st, problem_cb cb, void *arg, int *problems)
 {
 	char line[512];
 	/* every seal less the claimed: two scans of indexes, the claimed
-	 * alone in seals_claimed (migration 64) */
+	 * alone in seals_entry (migration 64) */
 	int64_t n = st_count(st,
 	    "SELECT (SELECT count(*) FROM seals) - (SELECT count(*) FROM "
 	    "seals WHERE audit_id IS NOT NULL)");

@@ -99,7 +99,7 @@ store_seals_pending(struct store *st)
 		return st_done(st, s, NULL) != 0;
 	}
 	/* the seals a claim would take: above the transaction's floor, by
-	 * id (seals_claimed holds the claimed only, migration 64) */
+	 * id (seals_entry holds the claimed only, migration 64) */
 	return seal_unclaimed(st) > 0;
 }
 
