@@ -85,15 +85,16 @@
 	GUARD("items_defer_status", "UPDATE", "payments", ANY)
 
 int
-store_items_defer_begin(struct store *st, struct pd_err *err)
+store_items_defer_begin(struct store *st, int on, struct pd_err *err)
 {
 	struct db_stmt *s;
 	const unsigned char *t;
 	int rc;
 
+	/* (what a transaction rolled back left) */
 	free(st->item_triggers);
 	st->item_triggers = NULL;
-	if (db_is_pg(st->db))
+	if (!on || db_is_pg(st->db))
 		return 0;
 	s = st_stmt(st,
 	    "SELECT group_concat(sql, '; ') FROM sqlite_master WHERE type = "
