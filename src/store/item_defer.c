@@ -17,8 +17,13 @@
  * triggers, so it finds the rollups as the row-by-row triggers left
  * them. store_items_defer_end flushes, drops the TEMP triggers and
  * makes the five again from their own SQL, in the same transaction; a
- * rollback takes the whole back. doctor checks the result as always.
- * SQLite only (a terminal's store). */
+ * rollback takes the whole back. doctor checks the result as always
+ * (not due_daily: test_sync compares a bulk pull with the same items
+ * inserted again row by row). SQLite only (a terminal's store).
+ *
+ * A new trigger that reads or changes due_daily, due_paid, due_segment,
+ * open_due or an item's seals from a write to another table needs its
+ * GUARD here, or it would find an item of the pull not yet in them. */
 #include <stdlib.h>
 #include <string.h>
 
