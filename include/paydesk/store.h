@@ -433,6 +433,13 @@ int store_received_add(struct store *st, const char *uuid, struct pd_err *err);
  * load; see migration 6). */
 int store_fts_defer_begin(struct store *st, struct pd_err *err);
 int store_fts_defer_end(struct store *st, struct pd_err *err);
+/* Inside a pull's transaction (on 1): items added from now on are
+ * added to their rollups and sealed by store_items_defer_flush, all at
+ * once, as their insert triggers would have (item_defer.c); _end
+ * flushes and puts the triggers back. on 0: row by row, as always. */
+int store_items_defer_begin(struct store *st, int on, struct pd_err *err);
+int store_items_defer_flush(struct store *st, struct pd_err *err);
+int store_items_defer_end(struct store *st, struct pd_err *err);
 /* Reference data as the central node has it, or an import with update
  * gives it: update by id (uuid too). */
 int store_consumer_update(

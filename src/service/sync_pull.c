@@ -18,6 +18,10 @@
 #include "sync_round_int.h"
 
 #define SYNC_TX_ENTRIES 100000 /* pulled entries committed together */
+/* a transaction whose first page holds fewer entries applies its items
+ * row by row: their triggers dropped and made again (item_defer.c) cost
+ * more than a few rows' triggers */
+#define SYNC_DEFER_ENTRIES 256
 
 /* What a pulled record is known by: its document number, account,
  * reference, user name or setting key. */
@@ -192,6 +196,10 @@ apply_page(struct svc *s, const struct sync_page *pg, int64_t *conflicts,
 				return -1;
 		}
 	}
+	/* the page's items into their rollups and sealed, before its
+	 * entry, which claims their seals (item_defer.c) */
+	if (store_items_defer_flush(s->st, err) != 0)
+		return -1;
 	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
 	svc_now(at);
 	snprintf(detail, sizeof detail, "entries=%zu conflicts=%lld", pg->n,
@@ -210,13 +218,16 @@ struct pull_tx {
 };
 
 static int
-pull_tx_begin(struct svc *s, struct pull_tx *tx, struct pd_err *err)
+pull_tx_begin(struct svc *s, struct pull_tx *tx, size_t first,
+    struct pd_err *err)
 {
 	memset(tx, 0, sizeof *tx);
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	tx->open = 1;
-	if (store_fts_defer_begin(s->st, err) != 0) {
+	if (store_fts_defer_begin(s->st, err) != 0 ||
+	    store_items_defer_begin(
+	        s->st, first >= SYNC_DEFER_ENTRIES, err) != 0) {
 		store_rollback(s->st);
 		tx->open = 0;
 		return -1;
@@ -230,7 +241,8 @@ pull_tx_commit(struct svc *s, struct pull_tx *tx, struct sync_report *rep,
     struct pd_err *err)
 {
 	tx->open = 0;
-	if (store_fts_defer_end(s->st, err) != 0) {
+	if (store_items_defer_end(s->st, err) != 0 ||
+	    store_fts_defer_end(s->st, err) != 0) {
 		store_rollback(s->st);
 		return -1;
 	}
@@ -396,7 +408,7 @@ pull_pages(struct svc *s, struct sync_net *net, sync_progress_fn cb,
 			if (!threaded)
 				fetch_run(&f); /* no thread: fetched first */
 		}
-		rc = tx.open ? 0 : pull_tx_begin(s, &tx, err);
+		rc = tx.open ? 0 : pull_tx_begin(s, &tx, pg.n, err);
 		if (rc == 0)
 			rc = apply_page(s, &pg, &conflicts, careful, err);
 		tx.entries += (int64_t)pg.n;

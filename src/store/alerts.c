@@ -94,7 +94,8 @@ store_alerts_raise_overdue(struct store *st, const char *after,
 {
 	/* an open item (not an arrangement's installment: its misses are the
 	 * arrangement rules'; an item a plan took over is settled by it)
-	 * due after `after` and by `upto`, by the index items_open */
+	 * due after `after` and by `upto`, by the index items_owed (its
+	 * due_on first, migration 66) */
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
 	    " amount, figure, raised_at, deliver) SELECT 'item-overdue:' ||"

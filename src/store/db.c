@@ -523,6 +523,7 @@ store_close(struct store *st)
 	if (st->db != NULL)
 		db_close(st->db);
 	free(st->fts_triggers);
+	free(st->item_triggers);
 	st_push_forget(st);
 	store_search_forget(st);
 	free(st->list_sql);

@@ -91,6 +91,9 @@ struct store {
 	/* the consumers' insert triggers store_fts_defer_begin dropped,
 	 * as their SQL, made again by store_fts_defer_end */
 	char *fts_triggers;
+	/* the items' insert triggers store_items_defer_begin dropped, as
+	 * their SQL, made again by store_items_defer_end (item_defer.c) */
+	char *item_triggers;
 	/* the consumers a payments search names, read once by
 	 * store_search_dense as a list of ids ("1,2,3") for the listing's
 	 * query being built (search_consumers), and kept for its count

@@ -91,6 +91,7 @@ const char *const store_migrations[] = {
     store_mig_63,
     store_mig_64,
     store_mig_65,
+    store_mig_66,
 };
 
 const int store_nmigrations =

@@ -281,5 +281,6 @@ extern const char store_mig_62[];
 extern const char store_mig_63[];
 extern const char store_mig_64[];
 extern const char store_mig_65[];
+extern const char store_mig_66[];
 
 #endif

@@ -445,8 +445,11 @@ static void
 check_pending(struct store *st, problem_cb cb, void *arg, int *problems)
 {
 	char line[512];
-	int64_t n =
-	    st_count(st, "SELECT count(*) FROM seals WHERE audit_id IS NULL");
+	/* every seal less the claimed: two scans of indexes, the claimed
+	 * alone in seals_entry (migration 66) */
+	int64_t n = st_count(st,
+	    "SELECT (SELECT count(*) FROM seals) - (SELECT count(*) FROM "
+	    "seals WHERE audit_id IS NOT NULL)");
 
 	if (n == 0)
 		return;

@@ -252,6 +252,48 @@ terminal 4 "$(token_of)"
 sed -i 's/^id = T04/id = T01/' "$T/t4.ini"
 expect "another organisation's terminal pulls nothing of ACME" 0 "Pulled      0" pdt 4 sync
 same "and sees no ACME consumer" "$(tsql 4 'SELECT count(*) FROM consumers')" 0
+# -- a bulk pull (a first page of 256 entries or more): its items go into
+# their rollups and seals a page at a time (item_defer.c) and end as
+# their insert triggers write them row by row: the same rows inserted
+# again one by one into a copy emptied of them
+python3 -c '
+print("account_no,name,service_address,phone,email,segment")
+for i in range(1, 151):
+    print(f"OT-{i:05d},Other {i},{i} Side Road,,,Residential")
+' >"$T/oc.csv"
+python3 -c '
+print("invoice_no,account_no,period,amount,issued_on,due_on")
+for i in range(1, 151):
+    for k in (1, 2):
+        print(f"OB-{i:05d}-{k},OT-{i:05d},2025-0{k},{10 + i % 7}.{k}0,"
+              f"2025-0{k}-01,2025-0{k}-{10 + i % 9}")
+' >"$T/ob.csv"
+central import OTHER consumers "$T/oc.csv" >/dev/null
+central import OTHER bills "$T/ob.csv" >/dev/null
+expect "a bulk pull takes them all" 0 "Pulled      450" pdt 4 sync
+# (654 rows: 18 days due, 300 consumer-days, 18 segment-days, 18 open
+# segment-days, 300 seals)
+roll="SELECT 'daily', day, amount FROM due_daily UNION ALL SELECT 'paid',
+ consumer_id || ' ' || due_on, due || ' ' || on_time FROM due_paid UNION ALL
+ SELECT 'segment', due_on || ' ' || segment, due FROM due_segment UNION ALL
+ SELECT 'open', due_on || ' ' || segment || ' ' || arranged, open || ' ' || n
+ FROM open_due UNION ALL SELECT 'seal', row_id, fields FROM seals WHERE
+ tbl = 'items' ORDER BY 1, 2, 3"
+cp "$T/t4.db" "$T/replay.db"
+sqlite3 "$T/replay.db" "DROP TRIGGER seals_no_delete;
+ CREATE TEMP TABLE x AS SELECT * FROM items; DELETE FROM items;
+ DELETE FROM due_daily; DELETE FROM due_paid;
+ DELETE FROM due_segment; DELETE FROM open_due;
+ DELETE FROM seals WHERE tbl = 'items';
+ INSERT INTO items SELECT * FROM x ORDER BY id"
+same "the pulled items' rollups and seals are the row-by-row triggers'" \
+    "$(sqlite3 "$T/t4.db" "$roll" | md5sum) $(sqlite3 "$T/t4.db" "$roll" | grep -c .)" \
+    "$(sqlite3 "$T/replay.db" "$roll" | md5sum) 654"
+same "and the pull put the items' triggers back" \
+    "$(tsql 4 "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND
+     name IN ('rollup_item', 'seal_items_ins', 'due_paid_item',
+     'facts_item_add', 'open_due_item_add')")" 5
+expect "and the store is consistent" 0 "seals" pdt 4 doctor
 run central terminal revoke ACME T02
 expect "revoke" 0 "revoked" central terminal list ACME
 expect "a revoked token is refused at once" 11 "revoked" pdt 2 sync
