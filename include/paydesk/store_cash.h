@@ -107,6 +107,11 @@ int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
 /* Take line_id's active match back (PD_EINVAL when it has none). */
 int store_match_undo_line(struct store *st, int64_t line_id, const char *at,
     const char *by, const char *note, struct pd_err *err);
+/* The credit lines no active match holds, as the rules below read them
+ * (temp.match_lines): made once in the matching's transaction before
+ * them; a line a rule matches after stays in it (each rule still asks
+ * whether its line is free). */
+int store_match_lines_prepare(struct store *st, struct pd_err *err);
 /* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(

@@ -108,7 +108,9 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(at);
-	pairs = store_match_pairs(s->st, s->cfg.match_days, &n, err);
+	pairs = store_match_lines_prepare(s->st, err) == 0
+	            ? store_match_pairs(s->st, s->cfg.match_days, &n, err)
+	            : NULL;
 	if (pairs == NULL)
 		return svc_finish(s, -1, err);
 	rc = insert_pairs(s, pairs, n, N_("auto"), at, err);
