@@ -109,9 +109,13 @@ int store_match_undo_line(struct store *st, int64_t line_id, const char *at,
     const char *by, const char *note, struct pd_err *err);
 /* The credit lines no active match holds, as the rules below read them
  * (temp.match_lines): made once in the matching's transaction before
- * them; a line a rule matches after stays in it (each rule still asks
- * whether its line is free). */
+ * them (each rule still asks whether its line is free). */
 int store_match_lines_prepare(struct store *st, struct pd_err *err);
+/* The lines of pairs {first, line id} a rule matched, out of
+ * temp.match_lines (the card rule's first and last day are its free
+ * credits'). */
+int store_match_lines_taken(
+    struct store *st, const int64_t *pairs, size_t n, struct pd_err *err);
 /* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(
@@ -236,7 +240,8 @@ int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
     struct pd_err *err);
 /* store_line_match of the line of each pair {first, line id}, in their
  * order, line_id set; *nout of them; free(). one: each line's match
- * took at most one payment (read without grouping them). */
+ * took at most one payment (read without grouping them); 2: that
+ * payment is the pair's first (a transfer's, read by its id). */
 struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
     size_t n, int one, size_t *nout, struct pd_err *err);
 /* The credits of account booked on day (no reversal, no line an earlier

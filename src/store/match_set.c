@@ -273,6 +273,29 @@ store_match_lines_prepare(struct store *st, struct pd_err *err)
 	return rc;
 }
 
+int
+store_match_lines_taken(
+    struct store *st, const int64_t *pairs, size_t n, struct pd_err *err)
+{
+	struct db_stmt *s;
+	char *j;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	s = st_stmt(st,
+	    "DELETE FROM temp.match_lines WHERE id IN (SELECT "
+	    "json_extract(value, '$[1]') FROM json_each(?1))",
+	    err);
+	if (s == NULL)
+		return -1;
+	j = pairs_json(pairs, n);
+	st_bind(s, "s", j);
+	rc = st_done(st, s, err);
+	free(j);
+	return rc;
+}
+
 static void
 read_lmatch_at(struct db_stmt *q, void *elem)
 {
@@ -300,6 +323,18 @@ read_lmatch_at(struct db_stmt *q, void *elem)
 	"LEFT JOIN gw_payments g ON g.id = m.gw_id LEFT JOIN "                 \
 	"statement_match_payments mp ON mp.match_id = m.id LEFT JOIN "         \
 	"payments p ON p.id = mp.payment_id ORDER BY j.key"
+/* and where each pair's first is its match's one payment (a transfer's,
+ * as store_match_insert_set wrote it): that payment read by its id */
+#define LINE_MATCHES_PAY                                                       \
+	"SELECT l.statement_id, l.seq, b.account, b.stmt_key, '', '', '', "    \
+	"'', '', coalesce(m.rule, ''), coalesce(m.matched_by, ''), "           \
+	"coalesce(m.matched_at, ''), CASE WHEN p.id IS NULL THEN 0 ELSE 1 "    \
+	"END, p.amount, p.terminal, p.paid_on, p.uuid, l.id FROM "             \
+	"json_each(?1) j JOIN bank_statement_lines l ON l.id = "               \
+	"json_extract(j.value, '$[1]') JOIN bank_statements b ON b.id = "      \
+	"l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "    \
+	"AND m.unmatched_at = '' LEFT JOIN payments p ON p.id = "              \
+	"json_extract(j.value, '$[0]') ORDER BY j.key"
 
 struct line_match *
 store_line_matches(struct store *st, const int64_t *pairs, size_t n, int one,
@@ -307,7 +342,9 @@ store_line_matches(struct store *st, const int64_t *pairs, size_t n, int one,
 {
 	/* store_line_match's columns, of each pair's line, in order; the
 	 * payments of the matches made now only */
-	struct db_stmt *s = one ? st_stmt(st, LINE_MATCHES_ONE, err) : st_stmt(st,
+	struct db_stmt *s = one == 2 ? st_stmt(st, LINE_MATCHES_PAY, err)
+	                    : one    ? st_stmt(st, LINE_MATCHES_ONE, err)
+	                             : st_stmt(st,
 	    "SELECT l.statement_id, l.seq, b.account, b.stmt_key, "
 	    "coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "
 	    "coalesce(d.terminal, ''), coalesce(g.gateway, ''), "
