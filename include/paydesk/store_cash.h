@@ -108,14 +108,11 @@ int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
 int store_match_undo_line(struct store *st, int64_t line_id, const char *at,
     const char *by, const char *note, struct pd_err *err);
 /* The credit lines no active match holds, as the rules below read them
- * (temp.match_lines): made once in the matching's transaction before
- * them (each rule still asks whether its line is free). */
+ * (temp.match_lines), and their first and last day (temp.match_span):
+ * made once in the matching's transaction before them (each rule still
+ * asks whether its line is free: a line an earlier rule took stays in
+ * the set). */
 int store_match_lines_prepare(struct store *st, struct pd_err *err);
-/* The lines of pairs {first, line id} a rule matched, out of
- * temp.match_lines (the card rule's first and last day are its free
- * credits'). */
-int store_match_lines_taken(
-    struct store *st, const int64_t *pairs, size_t n, struct pd_err *err);
 /* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(

@@ -30,8 +30,7 @@ insert_pairs(struct svc *s, const int64_t *pairs, size_t n, const char *rule,
     const char *at, struct pd_err *err)
 {
 	if (store_match_insert_set(s->st, pairs, n, rule, at, s->actor.user_id,
-	        s->actor.username, err) != 0 ||
-	    store_match_lines_taken(s->st, pairs, n, err) != 0)
+	        s->actor.username, err) != 0)
 		return -1;
 	/* a transfer's pairs name its payment (read by its id) */
 	return svc_match_outbox_set(
@@ -71,8 +70,6 @@ insert_cards(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 		pairs[2 * i + 1] = g[i].line_id;
 	rc = store_match_insert_set(s->st, pairs, *n, N_("card"), at,
 	    s->actor.user_id, s->actor.username, err);
-	if (rc == 0)
-		rc = store_match_lines_taken(s->st, pairs, *n, err);
 	for (i = 0; i < *n && rc == 0; i++)
 		rc = store_match_payments_add(
 		    s->st, g[i].line_id, 0, &g[i], err);

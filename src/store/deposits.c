@@ -442,16 +442,18 @@ store_card_match_groups(
 	 * booked (the days after it no credit can settle: at 10M the card
 	 * payments of the rest of the year were grouped); a credit of their
 	 * total less at most fee_bp of it, booked from that day to days
-	 * after, naming the terminal; one to one (the first and last day
-	 * from the free credits, store_match_lines_prepare) */
+	 * after, naming the terminal; one to one. The first and last day
+	 * are those of the credits free before the matching's first rule
+	 * (store_match_lines_prepare): a day they add, of a line an earlier
+	 * rule took since, pairs with no free credit (c's LINE_FREE) and
+	 * counts in neither window */
 	struct db_stmt *s = st_stmt(st,
 	    "WITH g AS (SELECT p.terminal AS term, p.paid_on AS day, "
 	    "sum(p.amount) AS gross, count(*) AS np FROM payments p WHERE "
 	    "p.method_kind = 'card' AND p.status = 'Posted' AND p.paid_on >= "
-	    "(SELECT date(min(l.booking_date), '-' || ?1 || ' days') FROM "
-	    FREE_LINES " WHERE " LINE_FREE ") AND p.paid_on <= "
-	    "(SELECT max(l.booking_date) FROM " FREE_LINES " WHERE "
-	    LINE_FREE ") AND " PAY_FREE
+	    "(SELECT date(first, '-' || ?1 || ' days') FROM temp.match_span) "
+	    "AND p.paid_on <= (SELECT last FROM temp.match_span) AND "
+	    PAY_FREE
 	    " GROUP BY p.terminal, p.paid_on), c AS (SELECT l.id AS lid, "
 	    "g.term, g.day, g.gross, g.np, count(*) OVER (PARTITION BY "
 	    "g.term, g.day) AS ng, count(*) OVER (PARTITION BY l.id) AS nl "

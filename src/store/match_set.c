@@ -211,6 +211,21 @@ id_in(const int64_t *v, size_t n, int64_t id)
 	return lo < n && v[lo] == id;
 }
 
+/* The first and last day of the free credits, temp.match_span's one row
+ * (none when there is no free credit). */
+static int
+span_write(struct store *st, const char *first, const char *last,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO temp.match_span (first, last) VALUES (?, ?)", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", first, last);
+	return st_done(st, s, err);
+}
+
 int
 store_match_lines_prepare(struct store *st, struct pd_err *err)
 {
@@ -222,18 +237,20 @@ store_match_lines_prepare(struct store *st, struct pd_err *err)
 	struct db_stmt *s;
 	int64_t *held, *ids, id;
 	size_t nheld = 0, n = 0, cap = 1024;
-	char *j;
+	char first[16] = "", last[16] = "", day[16], *j;
 	int rc;
 
 	if (st_exec(st,
 	        "CREATE TEMP TABLE IF NOT EXISTS match_lines (id INTEGER "
-	        "PRIMARY KEY); DELETE FROM temp.match_lines",
+	        "PRIMARY KEY); CREATE TEMP TABLE IF NOT EXISTS match_span "
+	        "(first TEXT NOT NULL, last TEXT NOT NULL); DELETE FROM "
+	        "temp.match_lines; DELETE FROM temp.match_span",
 	        err) != 0 ||
 	    (held = matched_lines(st, &nheld, err)) == NULL)
 		return -1;
 	s = st_stmt(st,
-	    "SELECT id FROM bank_statement_lines WHERE amount > 0 AND "
-	    "reversal = 0 AND dup_of IS NULL",
+	    "SELECT id, booking_date FROM bank_statement_lines WHERE amount > "
+	    "0 AND reversal = 0 AND dup_of IS NULL",
 	    err);
 	if (s == NULL) {
 		free(held);
@@ -247,6 +264,11 @@ store_match_lines_prepare(struct store *st, struct pd_err *err)
 		if (n == cap)
 			ids = xrealloc(ids, cap *= 2, sizeof *ids);
 		ids[n++] = id;
+		st_col(s, 1, day, sizeof day);
+		if (n == 1 || strcmp(day, first) < 0)
+			memcpy(first, day, sizeof day);
+		if (n == 1 || strcmp(day, last) > 0)
+			memcpy(last, day, sizeof day);
 	}
 	db_reset(s);
 	free(held);
@@ -268,31 +290,10 @@ store_match_lines_prepare(struct store *st, struct pd_err *err)
 			rc = st_done(st, s, err);
 		}
 		free(j);
+		if (rc == 0)
+			rc = span_write(st, first, last, err);
 	}
 	free(ids);
-	return rc;
-}
-
-int
-store_match_lines_taken(
-    struct store *st, const int64_t *pairs, size_t n, struct pd_err *err)
-{
-	struct db_stmt *s;
-	char *j;
-	int rc;
-
-	if (n == 0)
-		return 0;
-	s = st_stmt(st,
-	    "DELETE FROM temp.match_lines WHERE id IN (SELECT "
-	    "json_extract(value, '$[1]') FROM json_each(?1))",
-	    err);
-	if (s == NULL)
-		return -1;
-	j = pairs_json(pairs, n);
-	st_bind(s, "s", j);
-	rc = st_done(st, s, err);
-	free(j);
 	return rc;
 }
 
