@@ -107,11 +107,11 @@ int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
 /* Take line_id's active match back (PD_EINVAL when it has none). */
 int store_match_undo_line(struct store *st, int64_t line_id, const char *at,
     const char *by, const char *note, struct pd_err *err);
-/* The credit lines no active match holds, as the rules below read them
- * (temp.match_lines), and their first and last day (temp.match_span):
- * made once in the matching's transaction before them (each rule still
- * asks whether its line is free: a line an earlier rule took stays in
- * the set). */
+/* The credit lines no active match holds, as the transfer and card rules
+ * read them (temp.match_lines), and their first and last day
+ * (temp.match_span): made once in the matching's transaction before the
+ * rules (each still asks whether its line is free: a line an earlier
+ * rule took stays in the set). */
 int store_match_lines_prepare(struct store *st, struct pd_err *err);
 /* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */

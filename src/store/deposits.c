@@ -345,17 +345,20 @@ int64_t *
 store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 {
 	/* every candidate pair by the rule, kept where the deposit has one
-	 * candidate line and the line one candidate deposit; the lines from
-	 * the free credits (store_match_lines_prepare; a deposit's amount
-	 * is positive) */
+	 * candidate line and the line one candidate deposit. From the
+	 * deposits, each unmatched one to the credits of its amount and
+	 * days (bank_lines_amount; a deposit's amount is positive): the
+	 * store holds far fewer deposits than lines (a scan of every line
+	 * with a probe of its match was 0.37 s at 10M) */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT did, lid FROM (SELECT d.id AS did, l.id AS lid, "
 	    "count(*) OVER (PARTITION BY d.id) AS nd, count(*) OVER "
-	    "(PARTITION BY l.id) AS nl FROM temp.match_lines f CROSS JOIN "
-	    "bank_statement_lines l ON l.id = f.id JOIN deposits d ON "
-	    "d.amount = l.amount JOIN "
+	    "(PARTITION BY l.id) AS nl FROM deposits d CROSS JOIN "
+	    "bank_statement_lines l INDEXED BY bank_lines_amount ON l.amount "
+	    "= d.amount JOIN "
 	    "bank_statements b ON b.id = l.statement_id AND b.account = "
-	    "d.account WHERE d.voided_at = '' AND l.reversal = 0 AND l.dup_of "
+	    "d.account WHERE d.voided_at = '' AND l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of "
 	    "IS NULL AND l.booking_date BETWEEN d.deposited_on AND "
 	    "date(d.deposited_on, '+' || ? || ' days') AND pd_has_word("
 	    "l.reference || ' ' || l.text, d.slip_no) AND NOT " LINE_REVERSED
