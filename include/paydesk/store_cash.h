@@ -137,6 +137,12 @@ int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
 /* Take line_id's active match back (PD_EINVAL when it has none). */
 int store_match_undo_line(struct store *st, int64_t line_id, const char *at,
     const char *by, const char *note, struct pd_err *err);
+/* The credit lines no active match holds, as the transfer and card rules
+ * read them (temp.match_lines), and their first and last day
+ * (temp.match_span): made once in the matching's transaction before the
+ * rules (each still asks whether its line is free: a line an earlier
+ * rule took stays in the set). */
+int store_match_lines_prepare(struct store *st, struct pd_err *err);
 /* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(
@@ -261,7 +267,8 @@ int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
     struct pd_err *err);
 /* store_line_match of the line of each pair {first, line id}, in their
  * order, line_id set; *nout of them; free(). one: each line's match
- * took at most one payment (read without grouping them). */
+ * took at most one payment (read without grouping them); 2: that
+ * payment is the pair's first (a transfer's, read by its id). */
 struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
     size_t n, int one, size_t *nout, struct pd_err *err);
 /* The credits of account booked on day (no reversal, no line an earlier

@@ -302,7 +302,8 @@ int svc_apply_resolution(
 #define CARD_FEE_BP_MAX 2000
 /* The records of the matches a rule made now, of the lines of pairs
  * {first, line id}, in their order (deposit_match.c); one read for all;
- * one: each match took at most one payment (every rule but the card's). */
+ * one: each match took at most one payment (every rule but the card's),
+ * 2: that payment the pair's first (the transfers'). */
 int svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
     int one, const char *at, struct pd_err *err);
 /* The one-time catch-up (issue 20): statements imported before they

@@ -61,7 +61,9 @@ raw_has_word(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* The four rules' joins as raw SQL (src/store/deposits.c's, ?1 the days
  * and ?2 the card fee): the free credits and what each rule pairs them
- * with, one to one. */
+ * with, one to one. Each finds the free credits itself, a scan of every
+ * credit of the store with a probe of its match, as the rules did before
+ * they read them from the set store_match_lines_prepare makes once. */
 #define RAW_LINE_FREE                                                          \
 	"l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS " \
 	"(SELECT 1 FROM statement_matches m WHERE m.line_id = l.id AND "      \
