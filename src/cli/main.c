@@ -77,8 +77,10 @@ static const struct command {
         N_("write (or reprint) a receipt PDF, print it, or preview it as "
            "text")},
     {"receipts", "export", cmd_receipts_export, STORE,
-        "receipts export --dir DIR [--from D] [--to D] [--method M] "
-        "[--status S] [--type T] [--search TEXT] [--limit N] [--jobs N]",
+        "receipts export --dir DIR [--from D] [--to D | --period P] "
+        "[--method M] [--status S] [--type T] [--channel C] [--user U] "
+        "[--branch B] [--gateway G] [--search TEXT] [--limit N] "
+        "[--segment S] [--scope terminal|branch|org] [--jobs N]",
         N_("re-export the receipts of the payments selected as PDF copies")},
     {"credit-note", "pdf", cmd_credit_pdf, STORE,
         "credit-note pdf CN [--out FILE] [--print]",

@@ -741,3 +741,26 @@ same "report aging of mary: every consumer with an open item" \
      c.id = i.consumer_id WHERE i.settled < i.amount")"
 run as mary 2222 deposit pending
 has "deposit pending: this terminal's" "Scope: Terminal T01"
+# receipts export (review R23): the payments list's scope and report
+# filters, the scope named, a wider one refused before a file is written
+pdfs() { ls "$1" 2>/dev/null | sed 's/\.pdf$//' | LC_ALL=C sort | tr '\n' ' '; }
+run as admin 9999 receipts export --dir "$T/rxt" --scope terminal
+has "receipts export names its scope" "Scope: Terminal T01"
+same "receipts export --scope terminal: T01's payments" "$(pdfs "$T/rxt")" \
+    "$(rows "SELECT receipt_no FROM payments WHERE terminal = 'T01'")"
+run as mary 2222 receipts export --dir "$T/rxs" --scope terminal \
+    --segment residential --method cash
+same "receipts export of mary: T01's, North's, Residential's, by cash" \
+    "$(pdfs "$T/rxs")" "$(rows "SELECT p.receipt_no FROM payments p JOIN
+     consumers c ON c.id = p.consumer_id WHERE p.terminal = 'T01' AND
+     p.user_id $NT AND c.segment = 'Residential' AND p.method = 'Cash'")"
+same "and some there are, not all of T01's" \
+    "$(pdfs "$T/rxs" | wc -w) $(($(pdfs "$T/rxs" | wc -w) < $(pdfs "$T/rxt" | wc -w)))" \
+    "$(pdfs "$T/rxs" | wc -w | awk '$1 > 0') 1"
+expect "receipts export of the organisation for mary: refused (16)" 16 \
+    "The figures of the organisation need the admin role" \
+    as mary 2222 receipts export --dir "$T/rxo" --scope org
+same "and no file written" "$(pdfs "$T/rxo")" ""
+expect "receipts export of a segment no consumer has: refused (4)" 4 \
+    'Segment "Industrial"' \
+    as admin 9999 receipts export --dir "$T/rxi" --segment Industrial
