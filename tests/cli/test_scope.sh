@@ -298,6 +298,9 @@ expect "a user nobody is: refused (2), the users named" 2 \
     as admin 9999 payments --user zoe
 expect "--operator is --user: refused alike" 2 '--user "zoe"' \
     as admin 9999 report payers --operator zoe
+expect "a branch nobody is: refused (2), the pulled ones named (R23)" 2 \
+    '--branch "B09": not one of B01, B02' \
+    as admin 9999 payments --branch B09
 expect "a branch nobody is of: refused (2), the branches named" 2 \
     '--branch "B09": not one of' as admin 9999 kpi --branch B09
 expect "a method not configured nor paid with: refused (2)" 2 \
