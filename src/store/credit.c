@@ -458,7 +458,8 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 		qb_add(q, " AND p.branch IN (?, '')", "s", f->branch);
 	if (f->team != NULL)
 		qb_add(q,
-		    " AND p.user_id IN (SELECT id FROM users WHERE team = ?)",
+		    " AND p.user_id IN (SELECT id FROM users WHERE team = ? "
+		    "COLLATE NOCASE)",
 		    "s", f->team);
 }
 

@@ -368,6 +368,19 @@ same "team visibility on: a search finds no other team's payment" \
      tr '\n' ' ')"
 expect "the title names the team" 0 "Scope: Branch B01, team North" \
     as mary 2222 payments
+# a team is kept without the spaces around it and read in any case
+# (review R23: " north " was a team of its own, and kim's payments
+# left North's figures unsaid)
+run as admin 9999 user set kim --team " north "
+same "user set --team: kept without the spaces around it" \
+    "$(tsql 1 "SELECT team FROM users WHERE username = 'kim'")" north
+run as mary 2222 --csv payments
+same "kim of team north is of mary's team North" "$(csvsum)" \
+    "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*) FROM
+     payments p WHERE status = 'Posted' AND branch IN ('B01', '') AND
+     user_id IN (SELECT id FROM users WHERE username IN ('mary', 'jane',
+     'kim'))")"
+as admin 9999 user set kim --team South >/dev/null
 # a pulled payment is its user's, as where it was taken (issue 23): jane
 # (North) took payments at T02 (B02) and T03 (B01); each counts by the
 # name it was received by, not by the store's user column
