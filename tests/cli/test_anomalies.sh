@@ -220,6 +220,19 @@ WU-10003|4000"
 same "large_factor 4: the rule again" "$(rows | grep '^Large')" "$(large 4)"
 same "burst_count 4 and round_count 5: neither" \
     "$(rows | grep -c '^Many\|^Round')" "0"
+# the rules are the organisation's (review R23): settings the central
+# node masters, kept in the store (as `import settings` keeps them here),
+# winning over a terminal's file
+printf 'key,value\nanomalies.large_factor,5\nanomalies.burst_count,3\n' \
+    >"$T/as.csv"
+run env PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/as.csv"
+same "anomalies.* are the organisation's settings" "$RC" 0
+run sup --csv report anomalies --date "$D"
+same "the store's large_factor 5 over the file's 4: WU-10001's alone" \
+    "$(rows | grep '^Large' | cut -d'|' -f2,5)" "WU-10001|6000"
+same "the store's burst_count 3 over the file's 4: WU-10002's" \
+    "$(rows | grep -c '^Many')" "1"
+# (5 and 3 are the defaults: what follows reads the same)
 sed -i '/^\[anomalies\]/,$d' "$PAYDESK_CONFIG"
 
 # the scope: the rules over T01's own payments (T02 at work on them by

@@ -266,8 +266,13 @@ same "aging --segment: Residential's consumers only" \
     "$(tsql 1 "SELECT DISTINCT c.account_no FROM items i JOIN consumers c ON
      c.id = i.consumer_id WHERE i.settled < i.amount AND c.segment =
      'Residential' ORDER BY 1" | tr '\n' ' ')"
-# a fiscal calendar beginning in April: FY2025-P02 is May 2025
-sed -i 's/^\[terminal\]$/[periods]\ncalendar = fiscal\nfiscal_start = 4\n[terminal]/' "$T/t1.ini"
+# a fiscal calendar beginning in April: FY2025-P02 is May 2025; the
+# organisation's, from the central node, over a terminal's file (R23)
+printf 'key,value\nperiods.calendar,fiscal\nperiods.fiscal_start,4\n' >"$T/fy.csv"
+run central import ACME settings "$T/fy.csv"
+same "the fiscal calendar is a setting the central node masters" "$RC" 0
+pdt 1 sync >/dev/null 2>&1
+sed -i 's/^\[terminal\]$/[periods]\ncalendar = months\nfiscal_start = 1\n[terminal]/' "$T/t1.ini"
 run as admin 9999 --json kpi --period FY2025-P02
 same "kpi --period FY2025-P02 (fiscal_start 4): May 2025's" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
@@ -286,7 +291,11 @@ expect "a period and --from: refused (2)" 2 \
 expect "a period and --month: refused (2)" 2 \
     '--period "2025-05" takes the place of --month' \
     as admin 9999 kpi --period 2025-05 --month 2025-05
+printf 'key,value\nperiods.calendar,months\n' >"$T/fy.csv"
+run central import ACME settings "$T/fy.csv" --update
+pdt 1 sync >/dev/null 2>&1
 sed -i '/^\[periods\]$/,/^fiscal_start/d' "$T/t1.ini"
+S1=$((S1 + 1)) # the sync's pull of the setting
 expect "a fiscal period with calendar months: refused (2)" 2 \
     '--period "FY2025-P02": the periods here are calendar months' \
     as admin 9999 payments --period FY2025-P02
