@@ -576,7 +576,7 @@ struct kpi {
 	int64_t rate_tenths, prev_rate_tenths; /* collection rate, % x10 */
 	int64_t avg_tenths, prev_avg_tenths;   /* days x10 */
 	struct outstanding out;
-	int64_t avg_past_due_tenths; /* days x10 */
+	int64_t avg_past_due_tenths; /* days x10; KPI_NONE: nothing overdue */
 	/* each tile against its previous period (the month before; for
 	 * Received Today the day before), signed, % x10 */
 	int64_t chg_collected, chg_today, chg_rate, chg_avg;

@@ -137,11 +137,12 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	k->chg_today = svc_change_tenths(k->cur.day_total, k->prev_day_total);
 	k->chg_rate = svc_change_tenths(k->rate_tenths, k->prev_rate_tenths);
 	k->chg_avg = svc_change_tenths(k->avg_tenths, k->prev_avg_tenths);
+	/* nothing overdue: no average of it, "—" (review R23), not 0.0 */
 	k->avg_past_due_tenths =
 	    k->out.overdue_items
 	        ? (k->out.days_past_due * 20 + k->out.overdue_items) /
 	              (k->out.overdue_items * 2)
-	        : 0;
+	        : KPI_NONE;
 	no_data(k);
 	return 0;
 }
