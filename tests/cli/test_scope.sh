@@ -431,6 +431,9 @@ same "visibility.team is an organisation's setting" "$RC" 0
 pdt 1 sync >/dev/null 2>&1
 same "the terminal keeps it in its store" \
     "$(tsql 1 "SELECT value FROM settings WHERE key = 'visibility.team'")" yes
+printf 'key,value\nvisibility.team,no\n' >"$T/vn.csv"
+expect "nor is it lifted by an import here: refused (3, review R23)" 3 \
+    "import them there" as admin 9999 import settings "$T/vn.csv" --update
 sed 's/^team = yes$/team = no/' "$T/t1.ini" >"$T/own.ini"
 PAYDESK_PIN=2222 run "$PD" --config "$T/own.ini" --user mary --csv payments
 same "mary's own config (team = no) reads North's payments still" \
