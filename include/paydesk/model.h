@@ -356,6 +356,10 @@ struct credit_filter {
 	 * a branch (with the organisation's own, branch ""), a team's
 	 * users; NULL: any (set by the service from the scope in force) */
 	const char *terminal, *branch, *team;
+	/* the report filters (review R23): the consumers of a segment (any
+	 * case), the payments a user recorded; NULL: any. --branch is
+	 * branch above, --period from and to */
+	const char *segment, *recorded_by;
 	size_t limit;
 	int asc; /* oldest first (the back office's End); default newest */
 	const struct page_key *after; /* created_on in text, id */

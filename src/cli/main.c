@@ -88,7 +88,8 @@ static const struct command {
     {"credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
         N_("every field of the credit note details view")},
     {"credit-notes", NULL, cmd_credit_notes, LISTING,
-        "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
+        "credit-notes [--status S] [--from D] [--to D | --period P] "
+        "[--reason R,...] [--segment S] [--branch B] [--user U] "
         "[--scope terminal|branch|org] "
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",

@@ -546,6 +546,9 @@ run as mary 2222 credit-notes --scope terminal
 same "mary's credit notes of this terminal" "$(cns)" \
     "$(cnq "p.terminal = 'T01' AND $NORTH")"
 has "its title" "Scope: Terminal T01, team North"
+run as admin 9999 --csv credit-notes --branch B02
+same "credit-notes --branch B02 (R23): the notes of B02's payments" \
+    "$(cns)" "$(cnq "p.branch IN ('B02', '')")"
 expect "a cashier's credit notes of the branch: refused (16)" 16 \
     "need the supervisor role" as jane 1234 credit-notes --scope branch
 CN2=$(tsql 1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T02'")
