@@ -128,6 +128,9 @@ void svc_anomaly_cells(
  * payment"); svc_anomaly_word: in English, as JSON and CSV name it. */
 const char *svc_anomaly_title(enum anomaly_rule r);
 const char *svc_anomaly_word(enum anomaly_rule r);
+/* 0 when day (YYYY-MM-DD) is today or before; a day after today is
+ * refused (PD_EINVAL): it has no data yet. */
+int svc_anomalies_day(struct svc *s, const char *day, struct pd_err *err);
 /* The anomalies of one day (issue 23; a supervisor's), day YYYY-MM-DD
  * or NULL for today, of the scope and filters in force: the rules of
  * service/anomalies.c with the thresholds of [anomalies], in the order

@@ -760,7 +760,8 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	    cli_scope(c, scope) != 0)
 		return -1;
 	if (date != NULL &&
-	    svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0)
+	    (svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0 ||
+	        svc_anomalies_day(&c->svc, day, &c->err) != 0))
 		return -1;
 	/* refused before the title line */
 	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The anomalies report"),
