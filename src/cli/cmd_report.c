@@ -53,8 +53,23 @@ kpi_payment_row(const struct payment_row *row, void *arg)
  * Collected counts (the month's), those of Received Today (the --day's,
  * a day of the chart), or the items Collection Rate counts with what
  * paid them. */
+/* Under the scope line, the filters the rows are of (review R23: the
+ * rows of a filtered figure said only their scope). */
+static void
+kpi_rows_filters(struct cli *c, const struct svc_filters *fs)
+{
+	char title[160], line[200];
+
+	if (c->mode != OUT_TEXT ||
+	    svc_filters_title(fs, title, sizeof title)[0] == '\0')
+		return;
+	snprintf(line, sizeof line, _("Filters: %s"), title);
+	puts(line);
+}
+
 static int
-kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
+kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
+    const struct svc_filters *fs)
 {
 	static const char *const names[] = {"collected", "day", "rate"};
 	struct payment_filter f;
@@ -82,6 +97,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 		        _("The collection rate's items"), &c->err) != 0)
 			return -1;
 		cli_scope_line(c);
+		kpi_rows_filters(c, fs);
 		t = table_new(c, cols, ncols);
 		return table_done(
 		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
@@ -93,6 +109,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 	f.from = i == 0 ? k->from : k->day;
 	f.to = i == 0 ? k->to : k->day;
 	cli_scope_line(c);
+	kpi_rows_filters(c, fs);
 	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
 	return table_done(t, rc);
@@ -153,7 +170,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	            : svc_kpi(&c->svc, month, day, &k, &c->err)) != 0)
 		return -1;
 	if (rows != NULL)
-		return kpi_rows(c, rows, &k);
+		return kpi_rows(c, rows, &k, &fs);
 	r = rec_new(c);
 	/* whose payments these are (issue 23), before any figure */
 	rec_shown(r, _("Scope"), "scope",
