@@ -940,9 +940,6 @@ same "terminal: every gateway payment is pulled, associated or not" \
         gateway_payments")"
 expect "terminal: gateway list --unassociated" 0 "WU-30002, WU-30003" \
     pdtc 1 gateway list --unassociated
-expect "terminal: gateway list, the same in every scope (review R23)" 0 \
-    "Scope: Organisation (the same in every scope)" \
-    pdtc 1 gateway list --unassociated
 if grep -q "GA1\|GB1" "$OUT"; then
 	notok "terminal: the unassociated list has no associated payment"
 else

@@ -772,6 +772,8 @@ same "report aging of mary: every consumer with an open item" \
      c.id = i.consumer_id WHERE i.settled < i.amount")"
 run as mary 2222 deposit pending
 has "deposit pending: this terminal's" "Scope: Terminal T01"
+expect "gateway list: no scope, said (R23)" 0 \
+    "Scope: Organisation (the same in every scope)" as mary 2222 gateway list
 # receipts export (review R23): the payments list's scope and report
 # filters, the scope named, a wider one refused before a file is written
 pdfs() { ls "$1" 2>/dev/null | sed 's/\.pdf$//' | LC_ALL=C sort | tr '\n' ' '; }
