@@ -556,6 +556,17 @@ struct rate_row {
 	char paid_by[256]; /* receipt numbers, "; " between; cut at 255 */
 };
 typedef int (*rate_cb)(const struct rate_row *r, void *arg);
+/* An open item behind the Outstanding figure (kpi --rows outstanding):
+ * what it still owes today, its days past due (0: not yet due) and, of
+ * an arrangement's installment, that same open amount (else 0). */
+struct open_row {
+	char due_on[11];
+	char ref[64];
+	char consumer_name[129];
+	char account_no[33];
+	int64_t open, days, arranged; /* minor units, days, minor units */
+};
+typedef int (*open_cb)(const struct open_row *r, void *arg);
 
 /* Most payments the deteriorating payers report reads per consumer. */
 #define DETERIORATING_MAX 20

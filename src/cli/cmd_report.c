@@ -48,43 +48,33 @@ kpi_payment_row(const struct payment_row *row, void *arg)
 	return 0;
 }
 
-/* `kpi --rows collected|day|rate`: the rows behind a figure of k (issue
- * 23's drill-down), of the scope in force: the Posted payments Total
- * Collected counts (the month's), those of Received Today (the --day's,
- * a day of the chart), or the items Collection Rate counts with what
- * paid them. */
-/* Under the scope line, the filters the rows are of (review R23: the
- * rows of a filtered figure said only their scope). */
-static void
-kpi_rows_filters(struct cli *c, const struct svc_filters *fs)
-{
-	char title[160], line[200];
-
-	if (c->mode != OUT_TEXT ||
-	    svc_filters_title(fs, title, sizeof title)[0] == '\0')
-		return;
-	snprintf(line, sizeof line, _("Filters: %s"), title);
-	puts(line);
-}
-
+/* `kpi --rows collected|day|rate|outstanding`: the rows behind a figure
+ * of k (issue 23's drill-down), of the scope in force: the Posted
+ * payments Total Collected counts (the month's), those of Received Today
+ * (the --day's, a day of the chart), the items Collection Rate counts
+ * with what paid them, or the open items of Outstanding (review R23). */
 static int
 kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
     const struct svc_filters *fs)
 {
-	static const char *const names[] = {"collected", "day", "rate"};
+	static const char *const names[] = {
+	    "collected", "day", "rate", "outstanding"};
 	struct payment_filter f;
 	const struct xcol *cols;
 	struct table *t;
 	int i, ncols, rc;
 
-	for (i = 0; i < 3 && strcmp(rows, names[i]) != 0; i++)
+	for (i = 0; i < 4 && strcmp(rows, names[i]) != 0; i++)
 		;
-	if (i == 3)
+	if (i == 4)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--rows \"%s\": collected (the payments Total Collected "
-		      "counts), day (those of Received Today, or of --day) or "
-		      "rate (the items Collection Rate counts)"),
+		      "counts), day (those of Received Today, or of --day), "
+		      "rate (the items Collection Rate counts) or outstanding "
+		      "(the open items today)"),
 		    rows);
+	if (i == 3)
+		return cli_kpi_open_rows(c, fs);
 	if (i < 2 && c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
@@ -97,7 +87,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 		        _("The collection rate's items"), &c->err) != 0)
 			return -1;
 		cli_scope_line(c);
-		kpi_rows_filters(c, fs);
+		cli_kpi_rows_filters(c, fs);
 		t = table_new(c, cols, ncols);
 		return table_done(
 		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
@@ -109,7 +99,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 	f.from = i == 0 ? k->from : k->day;
 	f.to = i == 0 ? k->to : k->day;
 	cli_scope_line(c);
-	kpi_rows_filters(c, fs);
+	cli_kpi_rows_filters(c, fs);
 	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
 	return table_done(t, rc);

@@ -405,6 +405,19 @@ svc_day_step(const char *day, int delta, char out[11])
 }
 
 int
+svc_open_rows(struct svc *s, open_cb cb, void *arg, struct pd_err *err)
+{
+	char today[11];
+
+	/* consumers' names and what they owe: the aging report's role */
+	if (svc_require(s, ROLE_SUPERVISOR, _("The outstanding items"), err) !=
+	    0)
+		return -1;
+	svc_today(today);
+	return store_open_rows(s->st, s->narrow.segment, today, cb, arg, err);
+}
+
+int
 svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
     struct pd_err *err)
 {

@@ -263,6 +263,19 @@ print(*(o[k] for k in ("total", "open_items", "overdue_items",
 		     julianday(i.due_on) END), 1)) END) FROM items i JOIN consumers c
 		     ON c.id = i.consumer_id WHERE i.settled < i.amount AND ('$sg' =
 		     '' OR c.segment = '$sg' COLLATE NOCASE)")"
+		# the rows behind it (review R23): they add up to it
+		sup --csv kpi --month 2025-03 --rows outstanding \
+		    ${sg:+--segment "$sg"} >"$T/fr.csv" 2>&1
+		same "$1: the open items behind Outstanding${sg:+ of $sg}" \
+		    "$(python3 -c 'import csv, sys
+r = list(csv.DictReader(open(sys.argv[1])))
+print(round(sum(float(x["open"]) for x in r) * 100), len(r),
+    sum(int(x["days_overdue"]) > 0 for x in r),
+    round(sum(float(x["under_arrangement"]) for x in r) * 100))' \
+		    "$T/fr.csv")" "$(python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))["outstanding"]
+print(o["total"], o["open_items"], o["overdue_items"],
+    o["under_arrangement"])' "$T/fo.json")"
 	done
 	sup --json kpi --month 2025-03 --segment residential --method Cash \
 	    --user jane >"$T/fk.json" 2>&1

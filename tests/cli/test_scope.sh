@@ -147,8 +147,8 @@ same "--rows rate: each item with its receipts" \
      terminal = 'T03' AND amount = 10000") PP-2025-0034#2= "
 expect "--rows rate needs a supervisor" 5 "needs the supervisor role" \
     as jane 1234 kpi --rows rate
-expect "--rows of no figure: refused (3)" 3 '--rows "outstanding": collected' \
-    as mary 2222 kpi --rows outstanding
+expect "--rows of no figure: refused (3)" 3 '--rows "time": collected' \
+    as mary 2222 kpi --rows time
 
 # --segment (issue 23's filters): the payments of one segment's consumers
 run as admin 9999 --csv report payers --segment commercial

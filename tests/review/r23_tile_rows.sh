@@ -1,8 +1,8 @@
 #!/bin/sh
 # Review 23: "From each KPI tile to the rows behind it": Total Collected,
-# Received Today and the Collection Rate have rows (kpi --rows, keys 1 2 3),
-# the Average Collection Time and Outstanding tiles none: kpi --rows time
-# and --rows outstanding are refused.
+# Received Today, the Collection Rate (keys 1 2 3, kpi --rows) and, since
+# the review's fixes, Outstanding (kpi --rows outstanding, no key yet) have
+# rows; the Average Collection Time none: kpi --rows time is refused.
 . tests/review/r23_lib.sh
 r23_world
 pd T01 sup1 583921 kpi --rows collected >/dev/null 2>&1; check $? "kpi --rows collected (baseline)"
