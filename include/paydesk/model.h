@@ -356,6 +356,10 @@ struct credit_filter {
 	 * a branch (with the organisation's own, branch ""), a team's
 	 * users; NULL: any (set by the service from the scope in force) */
 	const char *terminal, *branch, *team;
+	/* the report filters (review R23): the consumers of a segment (any
+	 * case), the payments a user recorded; NULL: any. --branch is
+	 * branch above, --period from and to */
+	const char *segment, *recorded_by;
 	size_t limit;
 	int asc; /* oldest first (the back office's End); default newest */
 	const struct page_key *after; /* created_on in text, id */
@@ -552,6 +556,17 @@ struct rate_row {
 	char paid_by[256]; /* receipt numbers, "; " between; cut at 255 */
 };
 typedef int (*rate_cb)(const struct rate_row *r, void *arg);
+/* An open item behind the Outstanding figure (kpi --rows outstanding):
+ * what it still owes today, its days past due (0: not yet due) and, of
+ * an arrangement's installment, that same open amount (else 0). */
+struct open_row {
+	char due_on[11];
+	char ref[64];
+	char consumer_name[129];
+	char account_no[33];
+	int64_t open, days, arranged; /* minor units, days, minor units */
+};
+typedef int (*open_cb)(const struct open_row *r, void *arg);
 
 /* Most payments the deteriorating payers report reads per consumer. */
 #define DETERIORATING_MAX 20

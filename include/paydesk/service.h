@@ -576,7 +576,7 @@ struct kpi {
 	int64_t rate_tenths, prev_rate_tenths; /* collection rate, % x10 */
 	int64_t avg_tenths, prev_avg_tenths;   /* days x10 */
 	struct outstanding out;
-	int64_t avg_past_due_tenths; /* days x10 */
+	int64_t avg_past_due_tenths; /* days x10; KPI_NONE: nothing overdue */
 	/* each tile against its previous period (the month before; for
 	 * Received Today the day before), signed, % x10 */
 	int64_t chg_collected, chg_today, chg_rate, chg_avg;
@@ -634,6 +634,12 @@ int svc_dashboard_week(
  * (PD_EPERM). */
 int svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
     struct pd_err *err);
+/* The open items behind Outstanding (review R23), today's, of the kpi
+ * filters' segment (s->narrow; an open item is of no branch, user or
+ * period), by due date (struct open_row): their sums are the figure's
+ * total, open items and the part under arrangement. Supervisor and up
+ * (PD_EPERM). */
+int svc_open_rows(struct svc *s, open_cb cb, void *arg, struct pd_err *err);
 /* The day delta days from a "YYYY-MM-DD" (kept within 1900..9999). */
 void svc_day_step(const char *day, int delta, char out[11]);
 /* The month before or after a "YYYY-MM" (delta months). */

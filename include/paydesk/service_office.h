@@ -85,6 +85,7 @@ enum listing {
 	LIST_DETERIORATING, /* payers paying later and later (issue 23) */
 	LIST_ANOMALIES,     /* payment patterns that look wrong (issue 23) */
 	LIST_RECON_DAY,     /* one day of the account: exceptions, matches */
+	LIST_OPEN_ITEMS,    /* the open items behind Outstanding (R23) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -104,6 +105,8 @@ void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
 /* An item behind the Collection Rate as cells of LIST_RATE_ITEMS. */
 void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
+/* An open item behind Outstanding as cells of LIST_OPEN_ITEMS. */
+void svc_open_cells(const struct open_row *r, struct xcell *cells);
 /* A deteriorating payer as cells of LIST_DETERIORATING: its words in
  * the reader's language, or (en, JSON and CSV) in English. */
 void svc_deteriorating_cells(
@@ -128,6 +131,9 @@ void svc_anomaly_cells(
  * payment"); svc_anomaly_word: in English, as JSON and CSV name it. */
 const char *svc_anomaly_title(enum anomaly_rule r);
 const char *svc_anomaly_word(enum anomaly_rule r);
+/* 0 when day (YYYY-MM-DD) is today or before; a day after today is
+ * refused (PD_EINVAL): it has no data yet. */
+int svc_anomalies_day(struct svc *s, const char *day, struct pd_err *err);
 /* The anomalies of one day (issue 23; a supervisor's), day YYYY-MM-DD
  * or NULL for today, of the scope and filters in force: the rules of
  * service/anomalies.c with the thresholds of [anomalies], in the order

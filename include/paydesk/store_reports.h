@@ -32,6 +32,12 @@ int store_moved_after(struct store *st, const char *segment, const char *from,
 int store_rate_rows(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, rate_cb cb,
     void *arg, struct pd_err *err);
+/* The open items today (open_rows.c), of the consumers of segment
+ * (NULL: every one), by due date then reference: the rows behind the
+ * Outstanding figure (their sums are its total, count and the part
+ * under arrangement). */
+int store_open_rows(struct store *st, const char *segment, const char *today,
+    open_cb cb, void *arg, struct pd_err *err);
 /* Each consumer's last `last` Posted payments of sc (scope, filters)
  * that paid an item, by consumer then oldest first: the days from the
  * due date of the oldest item each paid to its date (issue 23's

@@ -146,11 +146,20 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	           *search = NULL, *remaining = NULL, *min = NULL, *max = NULL,
 	           *limit = NULL, *consumer = NULL, *receipt = NULL,
 	           *scope = NULL;
-	struct opt o[] = {{"status", 0, &status}, {"from", 0, &from},
+	struct opt o[24] = {{"status", 0, &status}, {"from", 0, &from},
 	    {"to", 0, &to}, {"reason", 0, &reason}, {"search", 0, &search},
 	    {"remaining", 0, &remaining}, {"min", 0, &min}, {"max", 0, &max},
 	    {"limit", 0, &limit}, {"consumer", 0, &consumer},
-	    {"receipt", 0, &receipt}, {"scope", 0, &scope}, {NULL, 0, NULL}};
+	    {"receipt", 0, &receipt}, {"scope", 0, &scope}};
+	/* the report filters that a note has (review R23): its consumer's
+	 * segment, its creation day's period, its payment's branch and
+	 * user; no method, channel or gateway */
+	const unsigned rf = SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |
+	    SVC_FILTER_BIT(SVC_FILTER_PERIOD) |
+	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER);
+	struct svc_filters fs;
+	struct payment_filter pf;
+	int no = 12;
 	struct credit_filter f;
 	struct export_job j;
 	struct consumer_view v;
@@ -161,10 +170,12 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	int npos, rc, ncols;
 
 	memset(&f, 0, sizeof f);
+	memset(&pf, 0, sizeof pf);
 	f.status = -1;
 	f.remaining = -1;
 	f.min_amount = f.max_amount = -1;
 	f.limit = c->mode == OUT_XLSX || c->mode == OUT_CSV ? 0 : 100;
+	cli_filter_opts(o, &no, &fs, rf);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
 	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
@@ -178,8 +189,16 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		    _("--from %s is after --to %s"),
 		    svc_date(&c->svc, d1, sizeof d1, from),
 		    svc_date(&c->svc, d2, sizeof d2, to));
-	f.from = from;
-	f.to = to;
+	/* the period in place of --from and --to (refused beside them) */
+	pf.from = from;
+	pf.to = to;
+	if (svc_filters_parse(&c->svc, &fs, rf, &pf, &c->err) != 0)
+		return -1;
+	f.from = pf.from;
+	f.to = pf.to;
+	f.segment = pf.segment;
+	f.branch = pf.branch;
+	f.recorded_by = pf.recorded_by;
 	f.search = search;
 	if (status && strcasecmp(status, "all") != 0 &&
 	    (f.status = credit_status_parse(status)) < 0)

@@ -148,21 +148,25 @@ cmd_credit_pdf(struct cli *c, int argc, char **argv)
 int
 cmd_receipts_export(struct cli *c, int argc, char **argv)
 {
-	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
-	           *type = NULL, *search = NULL, *limit = NULL, *dir = NULL,
-	           *jobs = NULL;
-	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
-	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
-	    {"search", 0, &search}, {"limit", 0, &limit}, {"dir", 0, &dir},
-	    {"jobs", 0, &jobs}, {NULL, 0, NULL}};
+	const char *from = NULL, *to = NULL, *status = NULL, *type = NULL,
+	           *search = NULL, *limit = NULL, *dir = NULL, *jobs = NULL,
+	           *scope = NULL;
+	/* the payments list's options, its report filters and scope too
+	 * (review R23: the export had none of them) */
+	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
+	    {"status", 0, &status}, {"type", 0, &type}, {"search", 0, &search},
+	    {"limit", 0, &limit}, {"dir", 0, &dir}, {"jobs", 0, &jobs},
+	    {"scope", 0, &scope}};
+	struct svc_filters fs;
 	struct payment_filter f;
 	struct rec *r;
 	size_t count = 0;
 	char **pos, *end;
 	long nj = 0;
-	int npos, rc;
+	int npos, rc, no = 9;
 
 	memset(&f, 0, sizeof f);
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0)
 		return -1;
@@ -177,11 +181,16 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 			      "to 16"),
 			    jobs);
 	}
-	f.method = method;
 	f.search = search;
+	/* the scope and the filters checked before a folder is made */
+	if (cli_scope(c, scope) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_ALL, &f, &c->err) != 0 ||
+	    svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
+		return -1;
 	rc = svc_receipts_export(&c->svc, &f, dir, (int)nj, &count, &c->err);
 	if (rc != 0 && count == 0)
 		return rc; /* a refusal is its message alone */
+	cli_list_scope_line(c, search);
 	r = rec_new(c);
 	rec_str(r, _("Directory"), "dir", dir);
 	rec_int(r, _("Receipts written"), "written", (int64_t)count);

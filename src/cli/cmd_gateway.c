@@ -45,6 +45,9 @@ cmd_gateway_list(struct cli *c, int argc, char **argv)
 	v = svc_gateway_local(&c->svc, unassoc != NULL, 0, search, &n, &c->err);
 	if (v == NULL)
 		return -1;
+	/* the central node's payments, the same at every terminal (review
+	 * R23: the list said nothing of scope) */
+	cli_fixed_scope_line(c, 0);
 	t = table_new(c, cols, (int)(sizeof cols / sizeof cols[0]));
 	for (i = 0; i < n; i++) {
 		table_int(t, (int64_t)(i + 1));

@@ -48,28 +48,33 @@ kpi_payment_row(const struct payment_row *row, void *arg)
 	return 0;
 }
 
-/* `kpi --rows collected|day|rate`: the rows behind a figure of k (issue
- * 23's drill-down), of the scope in force: the Posted payments Total
- * Collected counts (the month's), those of Received Today (the --day's,
- * a day of the chart), or the items Collection Rate counts with what
- * paid them. */
+/* `kpi --rows collected|day|rate|outstanding`: the rows behind a figure
+ * of k (issue 23's drill-down), of the scope in force: the Posted
+ * payments Total Collected counts (the month's), those of Received Today
+ * (the --day's, a day of the chart), the items Collection Rate counts
+ * with what paid them, or the open items of Outstanding (review R23). */
 static int
-kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
+kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
+    const struct svc_filters *fs)
 {
-	static const char *const names[] = {"collected", "day", "rate"};
+	static const char *const names[] = {
+	    "collected", "day", "rate", "outstanding"};
 	struct payment_filter f;
 	const struct xcol *cols;
 	struct table *t;
 	int i, ncols, rc;
 
-	for (i = 0; i < 3 && strcmp(rows, names[i]) != 0; i++)
+	for (i = 0; i < 4 && strcmp(rows, names[i]) != 0; i++)
 		;
-	if (i == 3)
+	if (i == 4)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--rows \"%s\": collected (the payments Total Collected "
-		      "counts), day (those of Received Today, or of --day) or "
-		      "rate (the items Collection Rate counts)"),
+		      "counts), day (those of Received Today, or of --day), "
+		      "rate (the items Collection Rate counts) or outstanding "
+		      "(the open items today)"),
 		    rows);
+	if (i == 3)
+		return cli_kpi_open_rows(c, fs);
 	if (i < 2 && c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
@@ -82,6 +87,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 		        _("The collection rate's items"), &c->err) != 0)
 			return -1;
 		cli_scope_line(c);
+		cli_kpi_rows_filters(c, fs);
 		t = table_new(c, cols, ncols);
 		return table_done(
 		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
@@ -93,6 +99,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 	f.from = i == 0 ? k->from : k->day;
 	f.to = i == 0 ? k->to : k->day;
 	cli_scope_line(c);
+	cli_kpi_rows_filters(c, fs);
 	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
 	return table_done(t, rc);
@@ -153,7 +160,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	            : svc_kpi(&c->svc, month, day, &k, &c->err)) != 0)
 		return -1;
 	if (rows != NULL)
-		return kpi_rows(c, rows, &k);
+		return kpi_rows(c, rows, &k, &fs);
 	r = rec_new(c);
 	/* whose payments these are (issue 23), before any figure */
 	rec_shown(r, _("Scope"), "scope",
@@ -760,7 +767,8 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	    cli_scope(c, scope) != 0)
 		return -1;
 	if (date != NULL &&
-	    svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0)
+	    (svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0 ||
+	        svc_anomalies_day(&c->svc, day, &c->err) != 0))
 		return -1;
 	/* refused before the title line */
 	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The anomalies report"),

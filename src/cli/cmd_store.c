@@ -1,4 +1,5 @@
 /* cmd_store.c - init, demo, import, doctor, backup, audit verify. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -229,7 +230,8 @@ cmd_user_set(struct cli *c, int argc, char **argv)
 {
 	const char *team = NULL;
 	struct opt o[] = {{"team", 0, &team}, {NULL, 0, NULL}};
-	char **pos;
+	char **pos, tb[160];
+	size_t len;
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
@@ -239,8 +241,15 @@ cmd_user_set(struct cli *c, int argc, char **argv)
 		    _("user set: --team is required (--team \"\" for none)"));
 	if (svc_user_team(&c->svc, pos[0], team, &c->err) != 0)
 		return -1;
-	if (*team != '\0')
-		printf(_("User %s is of team %s"), pos[0], team);
+	/* as kept: without the spaces around it */
+	while (isspace((unsigned char)*team))
+		team++;
+	len = strlen(team);
+	while (len > 0 && isspace((unsigned char)team[len - 1]))
+		len--;
+	snprintf(tb, sizeof tb, "%.*s", (int)len, team);
+	if (len > 0)
+		printf(_("User %s is of team %s"), pos[0], tb);
 	else
 		printf(_("User %s is of no team"), pos[0]);
 	fputc('\n', stdout);

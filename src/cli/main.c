@@ -77,8 +77,10 @@ static const struct command {
         N_("write (or reprint) a receipt PDF, print it, or preview it as "
            "text")},
     {"receipts", "export", cmd_receipts_export, STORE,
-        "receipts export --dir DIR [--from D] [--to D] [--method M] "
-        "[--status S] [--type T] [--search TEXT] [--limit N] [--jobs N]",
+        "receipts export --dir DIR [--from D] [--to D | --period P] "
+        "[--method M] [--status S] [--type T] [--channel C] [--user U] "
+        "[--branch B] [--gateway G] [--search TEXT] [--limit N] "
+        "[--segment S] [--scope terminal|branch|org] [--jobs N]",
         N_("re-export the receipts of the payments selected as PDF copies")},
     {"credit-note", "pdf", cmd_credit_pdf, STORE,
         "credit-note pdf CN [--out FILE] [--print]",
@@ -86,14 +88,15 @@ static const struct command {
     {"credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
         N_("every field of the credit note details view")},
     {"credit-notes", NULL, cmd_credit_notes, LISTING,
-        "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
+        "credit-notes [--status S] [--from D] [--to D | --period P] "
+        "[--reason R,...] [--segment S] [--branch B] [--user U] "
         "[--scope terminal|branch|org] "
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
         N_("list credit notes, newest first")},
     {"kpi", NULL, cmd_kpi, STORE,
         "kpi [--month YYYY-MM | --period P] [--day YYYY-MM-DD] "
-        "[--scope terminal|branch|org] [--rows collected|day|rate] "
+        "[--scope terminal|branch|org] [--rows collected|day|rate|outstanding] "
         "[--segment S] [--branch B] [--user U] [--channel C] [--method M] "
         "[--gateway G]",
         N_("collection KPIs for a month and a day")},

@@ -39,5 +39,10 @@ void cli_fixed_scope_line(struct cli *c, int here);
  * into fs (zeroed here); --operator is --user's older name. */
 void cli_filter_opts(
     struct opt *o, int *n, struct svc_filters *fs, unsigned allowed);
+/* kpi --rows (cmd_kpi_rows.c, review R23): the line naming the filters
+ * fs under the scope line (text only; none when no filter holds), and
+ * the open items behind Outstanding, of fs's segment. */
+void cli_kpi_rows_filters(struct cli *c, const struct svc_filters *fs);
+int cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs);
 
 #endif

@@ -532,6 +532,19 @@ static const char *const central_settings[] = {
     /* who reads whose payments: the organisation's rule, not one a
      * user's own config file can lift (issue 23 review) */
     "visibility.team",
+    /* the accounting periods and the anomaly rules: every supervisor of
+     * the organisation reads FY2026-P03 as the same months and the same
+     * anomalies of a day, whichever counter they sit at (review R23) */
+    "periods.calendar",
+    "periods.fiscal_start",
+    "anomalies.large_factor",
+    "anomalies.large_history",
+    "anomalies.burst_count",
+    "anomalies.burst_minutes",
+    "anomalies.peer_factor",
+    "anomalies.peer_least",
+    "anomalies.round_unit",
+    "anomalies.round_count",
 };
 
 static struct config_row rows_copy[NSCHEMA];

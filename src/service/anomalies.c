@@ -330,6 +330,23 @@ round_fact(const struct anomaly_fact *f, void *arg)
 }
 
 int
+svc_anomalies_day(struct svc *s, const char *day, struct pd_err *err)
+{
+	char today[11], shown[SVC_DATE_BUFSZ], now[SVC_DATE_BUFSZ];
+
+	/* a day after today has no data yet, as kpi refuses it (review
+	 * R23: an empty list said nothing looked wrong) */
+	svc_today(today);
+	if (day == NULL || strcmp(day, today) <= 0)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("Day %s is in the future (today is %s): there is no data for "
+	      "it yet"),
+	    svc_date(s, shown, sizeof shown, day),
+	    svc_date(s, now, sizeof now, today));
+}
+
+int
 svc_anomalies(struct svc *s, const char *day, anomaly_cb cb, void *arg,
     struct pd_err *err)
 {
@@ -341,10 +358,11 @@ svc_anomalies(struct svc *s, const char *day, anomaly_cb cb, void *arg,
 	if (svc_require(s, ROLE_SUPERVISOR, _("The anomalies report"), err) !=
 	    0)
 		return -1;
-	if (day == NULL) {
-		svc_today(today);
+	svc_today(today);
+	if (day == NULL)
 		day = today;
-	}
+	if (svc_anomalies_day(s, day, err) != 0)
+		return -1;
 	memset(&x, 0, sizeof x);
 	x.s = s;
 	x.day = day;

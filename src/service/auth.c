@@ -175,6 +175,26 @@ pin_matches(const char *pin, const char *hash)
 	return ok;
 }
 
+/* A team as typed, without the white space around it (review R23: "North "
+ * was a team of its own); teams are compared in any case where they
+ * select payments. */
+static const char *
+team_trimmed(const char *in, char *out, size_t n)
+{
+	size_t len;
+
+	if (in == NULL)
+		return NULL;
+	while (isspace((unsigned char)*in))
+		in++;
+	len = strlen(in);
+	while (len > 0 && isspace((unsigned char)in[len - 1]))
+		len--;
+	snprintf(out, n, "%.*s", (int)len, in);
+	/* one too long for out is still refused as too long */
+	return strlen(out) == len ? out : in;
+}
+
 int
 svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
     int *bad, struct pd_err *err)
@@ -183,6 +203,8 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	struct pd_err e2;
 	size_t i, n = in->username ? strlen(in->username) : 0;
 	int r, dummy, same_pin;
+	char tbuf[160];
+	const char *team;
 
 	if (bad == NULL)
 		bad = &dummy;
@@ -219,10 +241,10 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 		return -1;
 	xstrlcpy(u.branch, in->branch ? in->branch : "", sizeof u.branch);
 	*bad = USER_TEAM;
-	if (in->team != NULL &&
-	    svc_check_text(_("Team"), in->team, 32, 0, err) != 0)
+	team = team_trimmed(in->team, tbuf, sizeof tbuf);
+	if (team != NULL && svc_check_text(_("Team"), team, 32, 0, err) != 0)
 		return -1;
-	xstrlcpy(u.team, in->team ? in->team : "", sizeof u.team);
+	xstrlcpy(u.team, team ? team : "", sizeof u.team);
 	xstrlcpy(u.username, in->username, sizeof u.username);
 	xstrlcpy(u.full_name, in->full_name, sizeof u.full_name);
 	u.role = (enum role)r;
@@ -233,7 +255,7 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 			return pd_fail(err, PD_EINVAL,
 			    _("Username \"%s\" is already taken"), u.username);
 		same_pin = pin_matches(in->pin, old.pin_hash);
-		if (in->team == NULL)
+		if (team == NULL)
 			xstrlcpy(u.team, old.team, sizeof u.team);
 		if (same_pin && old.role == u.role &&
 		    strcmp(old.full_name, u.full_name) == 0 &&
@@ -611,8 +633,9 @@ svc_user_team(
     struct svc *s, const char *username, const char *team, struct pd_err *err)
 {
 	struct user u;
-	char at[TS_BUFSZ];
+	char at[TS_BUFSZ], tbuf[160];
 
+	team = team_trimmed(team, tbuf, sizeof tbuf);
 	if (svc_require(s, ROLE_ADMIN, _("Setting a user's team"), err) != 0 ||
 	    svc_check_text(_("Team"), team, 32, 0, err) != 0)
 		return -1;

@@ -608,6 +608,16 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 	if (!(strcmp(kind, "users") == 0 && store_held_rows(s->st) == 0) &&
 	    svc_require(s, kinds[k].role, _("Importing"), err) != 0)
 		return -1;
+	/* a terminal that syncs takes the organisation's settings from its
+	 * central node: one set here would hold until the central node
+	 * changed that key, which may be never (review R23: team
+	 * visibility lifted at one terminal for good) */
+	if (strcmp(kind, "settings") == 0 && s->base_cfg == NULL &&
+	    s->cfg.sync_url[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("This terminal syncs with a central node, whose settings "
+		      "are the organisation's: import them there "
+		      "(paydesk-central import ORG settings FILE.csv)"));
 	buf = svc_read_file(path, &len, err);
 	if (buf == NULL)
 		return -1;

@@ -137,11 +137,12 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	k->chg_today = svc_change_tenths(k->cur.day_total, k->prev_day_total);
 	k->chg_rate = svc_change_tenths(k->rate_tenths, k->prev_rate_tenths);
 	k->chg_avg = svc_change_tenths(k->avg_tenths, k->prev_avg_tenths);
+	/* nothing overdue: no average of it, "—" (review R23), not 0.0 */
 	k->avg_past_due_tenths =
 	    k->out.overdue_items
 	        ? (k->out.days_past_due * 20 + k->out.overdue_items) /
 	              (k->out.overdue_items * 2)
-	        : 0;
+	        : KPI_NONE;
 	no_data(k);
 	return 0;
 }
@@ -401,6 +402,19 @@ svc_day_step(const char *day, int delta, char out[11])
 	if (d < date_days(1900, 1, 1) || d > date_days(9999, 12, 31))
 		d -= delta;
 	date_format(out, d);
+}
+
+int
+svc_open_rows(struct svc *s, open_cb cb, void *arg, struct pd_err *err)
+{
+	char today[11];
+
+	/* consumers' names and what they owe: the aging report's role */
+	if (svc_require(s, ROLE_SUPERVISOR, _("The outstanding items"), err) !=
+	    0)
+		return -1;
+	svc_today(today);
+	return store_open_rows(s->st, s->narrow.segment, today, cb, arg, err);
 }
 
 int

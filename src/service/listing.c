@@ -184,6 +184,16 @@ static const struct xcol rate_cols[] = {
     {N_("Paid By"), "paid_by", X_TEXT, 30, 12},
 };
 
+static const struct xcol open_cols[] = {
+    {N_("Due"), "due_on", X_DATE, 10, 10},
+    {N_("Item"), "item", X_TEXT, 14, 10},
+    {N_("Consumer"), "consumer", X_TEXT, 20, 10},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Open"), "open", X_MONEY, 12, 9},
+    {N_("Days overdue"), "days_overdue", X_INT, 5, 4},
+    {N_("Under arrangement"), "under_arrangement", X_MONEY, 12, 9},
+};
+
 static const struct xcol deteriorating_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 20, 10},
     {N_("Account"), "account_no", X_TEXT, 10, 8},
@@ -227,6 +237,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_DETERIORATING] = {deteriorating_cols, N(deteriorating_cols)},
 	    [LIST_ANOMALIES] = {anomaly_cols, N(anomaly_cols)},
 	    [LIST_RECON_DAY] = {recon_day_cols, N(recon_day_cols)},
+	    [LIST_OPEN_ITEMS] = {open_cols, N(open_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -344,6 +355,19 @@ svc_rate_cells(const struct rate_row *r, struct xcell *c)
 	c[4].n = r->due;
 	c[5].n = r->paid;
 	c[6].s = r->paid_by;
+}
+
+void
+svc_open_cells(const struct open_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(open_cols));
+	c[0].s = r->due_on;
+	c[1].s = r->ref;
+	c[2].s = r->consumer_name;
+	c[3].s = r->account_no;
+	c[4].n = r->open;
+	c[5].n = r->days;
+	c[6].n = r->arranged;
 }
 
 void

@@ -92,6 +92,10 @@ credit_filter_check(struct svc *s, const struct credit_filter *f,
 		return pd_fail(err, PD_EINVAL,
 		    _("The minimum credit amount is "
 		      "above the maximum"));
+	if (f->segment != NULL &&
+	    (svc_check_text(_("Segment"), f->segment, 32, 1, err) != 0 ||
+	        svc_segment_known(s, f->segment, err) != 0))
+		return -1;
 	*g = *f;
 	svc_today(today);
 	g->today = today;
@@ -104,7 +108,9 @@ credit_filter_check(struct svc *s, const struct credit_filter *f,
 		svc_scope_filter(s, &sc);
 	svc_team_filter(s, &sc);
 	g->terminal = sc.terminal;
-	g->branch = sc.branch;
+	/* a --branch (svc_filters_parse: this terminal's, or any in the
+	 * organisation's scope) narrows the scope's */
+	g->branch = f->branch != NULL ? f->branch : sc.branch;
 	g->team = sc.team;
 	return 0;
 }

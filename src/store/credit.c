@@ -458,8 +458,19 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 		qb_add(q, " AND p.branch IN (?, '')", "s", f->branch);
 	if (f->team != NULL)
 		qb_add(q,
-		    " AND p.user_id IN (SELECT id FROM users WHERE team = ?)",
+		    " AND p.user_id IN (SELECT id FROM users WHERE team = ? "
+		    "COLLATE NOCASE)",
 		    "s", f->team);
+	/* the report filters (review R23) */
+	if (f->segment != NULL)
+		qb_add(q,
+		    " AND n.consumer_id IN (SELECT id FROM consumers WHERE "
+		    "segment = ? COLLATE NOCASE)",
+		    "s", f->segment);
+	if (f->recorded_by != NULL)
+		qb_add(q,
+		    " AND p.user_id = (SELECT id FROM users WHERE username = ?)",
+		    "s", f->recorded_by);
 }
 
 int

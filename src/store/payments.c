@@ -497,7 +497,8 @@ store_payment_where(
 		    "s", f->recorded_by);
 	if (f->team != NULL)
 		qb_add(q,
-		    " AND p.user_id IN (SELECT id FROM users WHERE team = ?)",
+		    " AND p.user_id IN (SELECT id FROM users WHERE team = ? "
+		    "COLLATE NOCASE)",
 		    "s", f->team);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);

@@ -22,7 +22,7 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 		if (sc->team != NULL)
 			qb_add(q,
 			    " AND p.user_id IN (SELECT id FROM users WHERE "
-			    "team = ?)",
+			    "team = ? COLLATE NOCASE)",
 			    "s", sc->team);
 		return;
 	}
@@ -42,7 +42,9 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 	}
 	if (sc->team != NULL) {
 		snprintf(sql, sizeof sql,
-		    " AND %s IN (SELECT id FROM users WHERE team = ?)", ucol);
+		    " AND %s IN (SELECT id FROM users WHERE team = ? "
+		    "COLLATE NOCASE)",
+		    ucol);
 		qb_add(q, sql, "s", sc->team);
 	}
 }

@@ -520,8 +520,14 @@ static const struct {
     [STORE_NAME_BRANCH] = {"SELECT (SELECT count(*) FROM users WHERE branch "
                            "= ?1) + (SELECT count(*) FROM (SELECT 1 FROM "
                            "payments WHERE branch = ?1 LIMIT 1))",
-        "SELECT group_concat(b, ', ') FROM (SELECT DISTINCT branch AS b FROM "
-        "users WHERE branch <> '' ORDER BY 1)"},
+        /* the users' and the payments' (review R23: the pulled ones'
+         * branches were left out), the payments' read as a skip scan
+         * of payments_branch, one probe a branch */
+        "WITH RECURSIVE p(b) AS (SELECT (SELECT min(branch) FROM payments "
+        "WHERE branch > '') UNION ALL SELECT (SELECT min(branch) FROM "
+        "payments WHERE branch > p.b) FROM p WHERE p.b IS NOT NULL) "
+        "SELECT group_concat(b, ', ') FROM (SELECT b FROM p WHERE b IS NOT "
+        "NULL UNION SELECT branch FROM users WHERE branch <> '' ORDER BY 1)"},
     [STORE_NAME_USER] = {"SELECT count(*) FROM users WHERE username = ?1",
         "SELECT group_concat(username, ', ') FROM (SELECT username FROM "
         "users ORDER BY 1)"},

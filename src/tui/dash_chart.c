@@ -291,8 +291,12 @@ dash_out_values(struct dash *b, struct tui *t, char v[4][64])
 
 	svc_money(t->svc, v[0], 64, k->out.total);
 	svc_count(t->svc, v[1], 64, k->out.items);
-	svc_tenths(t->svc, m, sizeof m, k->avg_past_due_tenths);
-	snprintf(v[2], 64, _("%s days"), m);
+	if (k->avg_past_due_tenths == KPI_NONE) /* nothing overdue */
+		snprintf(v[2], 64, "%s", "\xe2\x80\x94");
+	else {
+		svc_tenths(t->svc, m, sizeof m, k->avg_past_due_tenths);
+		snprintf(v[2], 64, _("%s days"), m);
+	}
 	/* of the total: arrangements' installments, counted once */
 	svc_money(t->svc, v[3], 64, k->out.arranged);
 	for (i = 0; i < 4; i++) {

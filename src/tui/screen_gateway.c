@@ -102,6 +102,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	        : ngettext("%s unassociated gateway payment",
 	              "%s unassociated gateway payments", (unsigned long)q->n),
 	    svc_count(t->svc, num, sizeof num, (int64_t)q->n));
+	/* the organisation's, whichever terminal looks (review R23) */
+	tui_org_suffix(line, sizeof line);
 	attron(A_BOLD);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);

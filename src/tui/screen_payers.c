@@ -138,8 +138,8 @@ filter_of(struct payers *p, struct tui *t, struct payment_filter *f)
 		f->branch = it[F_BRANCH].f.buf;
 }
 
-/* The segment, period and branch typed, checked as report payers checks
- * them; the period's days kept. Non-zero (said) when one is wrong. */
+/* The segment, period, branch and operator typed, checked as report
+ * payers checks them; the period's days kept. Non-zero (said) when one is wrong. */
 static int
 report_filters(struct payers *p, struct tui *t)
 {
@@ -156,6 +156,10 @@ report_filters(struct payers *p, struct tui *t)
 		fs.text[SVC_FILTER_PERIOD] = it[F_PERIOD].f.buf;
 	if (it[F_BRANCH].f.len)
 		fs.text[SVC_FILTER_BRANCH] = it[F_BRANCH].f.buf;
+	/* the operator too, as report payers --user checks it (review R23:
+	 * a user nobody is listed nothing, unsaid) */
+	if (it[F_OPERATOR].f.len)
+		fs.text[SVC_FILTER_USER] = it[F_OPERATOR].f.buf;
 	if (fs.text[SVC_FILTER_PERIOD] != NULL &&
 	    it[F_RANGE].choice != R_ANY) {
 		tui_message(t, 1,
@@ -166,7 +170,8 @@ report_filters(struct payers *p, struct tui *t)
 	if (svc_filters_parse(t->svc, &fs,
 	        SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |
 	            SVC_FILTER_BIT(SVC_FILTER_PERIOD) |
-	            SVC_FILTER_BIT(SVC_FILTER_BRANCH),
+	            SVC_FILTER_BIT(SVC_FILTER_BRANCH) |
+	            SVC_FILTER_BIT(SVC_FILTER_USER),
 	        &f, &err) != 0 ||
 	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
@@ -393,7 +398,7 @@ static void
 summary(struct payers *p, struct tui *t, char *line, size_t n)
 {
 	struct payment_filter f;
-	char fl[200] = "", who[96], by[80], d1[SVC_DATE_BUFSZ],
+	char fl[200] = "", who[192], by[80], d1[SVC_DATE_BUFSZ],
 	     d2[SVC_DATE_BUFSZ], num[SVC_COUNT_BUFSZ], marked[SVC_COUNT_BUFSZ];
 
 	filter_of(p, t, &f);
@@ -421,6 +426,8 @@ summary(struct payers *p, struct tui *t, char *line, size_t n)
 	snprintf(who, sizeof who,
 	    ngettext("%s consumer", "%s consumers", (unsigned long)p->n),
 	    svc_count(t->svc, num, sizeof num, (int64_t)p->n));
+	/* whose payments, as every list's count line says (review R23) */
+	tui_scope_suffix(t, who, sizeof who, f.search);
 	snprintf(line, n, _("%s%s, by %s; %s marked; filter:%s"), who,
 	    p->n == PAYERS_SHOWN ? _(" (the first)") : "",
 	    _(sort_names[p->sort]),

@@ -220,6 +220,19 @@ WU-10003|4000"
 same "large_factor 4: the rule again" "$(rows | grep '^Large')" "$(large 4)"
 same "burst_count 4 and round_count 5: neither" \
     "$(rows | grep -c '^Many\|^Round')" "0"
+# the rules are the organisation's (review R23): settings the central
+# node masters, kept in the store (as `import settings` keeps them here),
+# winning over a terminal's file
+printf 'key,value\nanomalies.large_factor,5\nanomalies.burst_count,3\n' \
+    >"$T/as.csv"
+run env PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/as.csv"
+same "anomalies.* are the organisation's settings" "$RC" 0
+run sup --csv report anomalies --date "$D"
+same "the store's large_factor 5 over the file's 4: WU-10001's alone" \
+    "$(rows | grep '^Large' | cut -d'|' -f2,5)" "WU-10001|6000"
+same "the store's burst_count 3 over the file's 4: WU-10002's" \
+    "$(rows | grep -c '^Many')" "1"
+# (5 and 3 are the defaults: what follows reads the same)
 sed -i '/^\[anomalies\]/,$d' "$PAYDESK_CONFIG"
 
 # the scope: the rules over T01's own payments (T02 at work on them by
@@ -255,12 +268,17 @@ A-6,WU-10001,Jun3,120,2025-06-16,2025-06-30
 sup import bills "$T/a2.csv" >/dev/null
 p "$D2 10:00:00" WU-10001 A-5 120
 p "$D2 12:00:00" WU-10001 A-6 120
+# read that evening (a day after today has no data: refused, below)
+export PAYDESK_NOW="$D2 18:00:00"
 run sup --csv report anomalies --date "$D2"
 same "two of one day: the large payments again" \
     "$(rows | grep '^Large')" "$(D=$D2 large 5)"
 same "by hand: both 120.00 (5.3 times 22.50)" \
     "$(rows | grep '^Large' | cut -d'|' -f2,5)" "WU-10001|12000
 WU-10001|12000"
+expect "a day after today: refused (3), as kpi refuses it (R23)" 3 \
+    "is in the future (today is" sup report anomalies --date 2999-01-01
+same "and no list begun before the refusal" "$(grep -c '^Scope' "$OUT")" 0
 run sup report anomalies --date "$D2"
 has "two of one day: over the 4 payments before the day" \
     "is 5.3 times the consumer's average of \$22.50 over 4 payments"

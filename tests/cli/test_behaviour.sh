@@ -253,15 +253,29 @@ facts_kept() {
 o = json.load(open(sys.argv[1]))["outstanding"]
 print(*(o[k] for k in ("total", "open_items", "overdue_items",
     "under_arrangement", "under_arrangement_items", "avg_days_past_due")))' \
-		    "$T/fo.json")" "$(sql "SELECT printf('%d %d %d %d %d %.1f',
+		    "$T/fo.json")" "$(sql "SELECT printf('%d %d %d %d %d %s',
 		     coalesce(sum(i.amount - i.settled), 0), count(*),
 		     count(i.due_on < '2025-04-01' OR NULL), coalesce(sum(CASE WHEN
 		     i.arr_event IS NOT NULL THEN i.amount - i.settled END), 0),
-		     count(i.arr_event), coalesce(round(avg(CASE WHEN i.due_on
-		     < '2025-04-01' THEN julianday('2025-04-01') -
-		     julianday(i.due_on) END), 1), 0)) FROM items i JOIN consumers c
+		     count(i.arr_event), CASE WHEN count(i.due_on < '2025-04-01'
+		     OR NULL) = 0 THEN 'None' ELSE printf('%.1f', round(avg(CASE
+		     WHEN i.due_on < '2025-04-01' THEN julianday('2025-04-01') -
+		     julianday(i.due_on) END), 1)) END) FROM items i JOIN consumers c
 		     ON c.id = i.consumer_id WHERE i.settled < i.amount AND ('$sg' =
 		     '' OR c.segment = '$sg' COLLATE NOCASE)")"
+		# the rows behind it (review R23): they add up to it
+		sup --csv kpi --month 2025-03 --rows outstanding \
+		    ${sg:+--segment "$sg"} >"$T/fr.csv" 2>&1
+		same "$1: the open items behind Outstanding${sg:+ of $sg}" \
+		    "$(python3 -c 'import csv, sys
+r = list(csv.DictReader(open(sys.argv[1])))
+print(round(sum(float(x["open"]) for x in r) * 100), len(r),
+    sum(int(x["days_overdue"]) > 0 for x in r),
+    round(sum(float(x["under_arrangement"]) for x in r) * 100))' \
+		    "$T/fr.csv")" "$(python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))["outstanding"]
+print(o["total"], o["open_items"], o["overdue_items"],
+    o["under_arrangement"])' "$T/fo.json")"
 	done
 	sup --json kpi --month 2025-03 --segment residential --method Cash \
 	    --user jane >"$T/fk.json" 2>&1
@@ -462,6 +476,20 @@ PAYDESK_PIN=9999 "$PD" --user admin import consumers --update "$T/seg.csv" \
 same "WU-10002 is Commercial now" "$(sql "SELECT segment FROM consumers
  WHERE account_no = 'WU-10002'")" Commercial
 facts_kept "a consumer's segment changed"
+# nothing overdue yet: no average days past due, null (and "—"), not 0.0
+# as if the overdue items were paid on time (review R23)
+PAYDESK_NOW="2025-01-02 10:00:00" sup --json kpi --month 2025-01 >"$T/fo.json" 2>&1
+same "nothing overdue: the average days past due is null" \
+    "$(python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))["outstanding"]
+print(o["overdue_items"], o["avg_days_past_due"])' "$T/fo.json")" "0 None"
+PAYDESK_NOW="2025-01-02 10:00:00" run sup kpi --month 2025-01
+has "and — in the text" "Average days past due              —"
+# the rows behind a filtered figure say its filters under the scope (R23)
+run sup kpi --month 2025-03 --rows collected --segment residential
+has "kpi --rows: the filters named" "Filters: Segment residential"
+run sup kpi --month 2025-03 --rows collected
+same "and no line when there are none" "$(grep -c '^Filters' "$OUT")" 0
 # (doctor's one problem: D-3's due date changed above by hand)
 expect "the store with the dashboards' totals is consistent" 6 \
     "1 change of a row of money or rights was made outside" sup doctor

@@ -96,6 +96,28 @@ expect "credit notes by linked receipt" 0 "CN-T01-00002" \
     cashier credit-notes --search R-T01-000001
 expect "credit notes by remaining full" 0 "CN-T01-00002" \
     cashier credit-notes --remaining full
+# the report filters of a note (review R23): its consumer's segment, the
+# period it was made in, the user its payment was recorded by
+cnl() { "$PD" --csv --user mary credit-notes "$@" 2>/dev/null | tail -n +2 |
+    cut -d, -f1 | sort | tr '\n' ' '; }
+cnw() { sql "SELECT n.cn_no FROM credit_notes n JOIN payments p ON p.id =
+ n.payment_id JOIN consumers c ON c.id = n.consumer_id WHERE $1 ORDER BY 1" |
+    tr '\n' ' '; }
+same "credit-notes --segment residential: its consumers' notes" \
+    "$(cnl --segment residential)" "$(cnw "c.segment = 'Residential'")"
+same "and some there are, not all" "$(cnl --segment residential | wc -w) \
+$(cnl --segment commercial | wc -w)" "2 0"
+same "credit-notes --user jane: the notes of her payments" \
+    "$(cnl --user jane)" "$(cnw "p.user_id = (SELECT id FROM users WHERE
+     username = 'jane')")"
+same "credit-notes --period 2025-04: made in April" \
+    "$(cnl --period 2025-04)" "$(cnw "n.created_on LIKE '2025-04-%'")"
+same "credit-notes --period 2025-03: none" "$(cnl --period 2025-03)" ""
+expect "credit-notes --segment of no consumer: refused (4)" 4 \
+    'Segment "Industrial"' cashier credit-notes --segment Industrial
+expect "credit-notes --period beside --from: refused (2)" 2 \
+    'takes the place of --from' \
+    cashier credit-notes --period 2025-04 --from 2025-04-01
 
 export PAYDESK_PIN=1234
 expect "online payment starts Pending" 0 '"status": "Pending"' \

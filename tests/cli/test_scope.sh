@@ -147,8 +147,8 @@ same "--rows rate: each item with its receipts" \
      terminal = 'T03' AND amount = 10000") PP-2025-0034#2= "
 expect "--rows rate needs a supervisor" 5 "needs the supervisor role" \
     as jane 1234 kpi --rows rate
-expect "--rows of no figure: refused (3)" 3 '--rows "outstanding": collected' \
-    as mary 2222 kpi --rows outstanding
+expect "--rows of no figure: refused (3)" 3 '--rows "time": collected' \
+    as mary 2222 kpi --rows time
 
 # --segment (issue 23's filters): the payments of one segment's consumers
 run as admin 9999 --csv report payers --segment commercial
@@ -266,8 +266,13 @@ same "aging --segment: Residential's consumers only" \
     "$(tsql 1 "SELECT DISTINCT c.account_no FROM items i JOIN consumers c ON
      c.id = i.consumer_id WHERE i.settled < i.amount AND c.segment =
      'Residential' ORDER BY 1" | tr '\n' ' ')"
-# a fiscal calendar beginning in April: FY2025-P02 is May 2025
-sed -i 's/^\[terminal\]$/[periods]\ncalendar = fiscal\nfiscal_start = 4\n[terminal]/' "$T/t1.ini"
+# a fiscal calendar beginning in April: FY2025-P02 is May 2025; the
+# organisation's, from the central node, over a terminal's file (R23)
+printf 'key,value\nperiods.calendar,fiscal\nperiods.fiscal_start,4\n' >"$T/fy.csv"
+run central import ACME settings "$T/fy.csv"
+same "the fiscal calendar is a setting the central node masters" "$RC" 0
+pdt 1 sync >/dev/null 2>&1
+sed -i 's/^\[terminal\]$/[periods]\ncalendar = months\nfiscal_start = 1\n[terminal]/' "$T/t1.ini"
 run as admin 9999 --json kpi --period FY2025-P02
 same "kpi --period FY2025-P02 (fiscal_start 4): May 2025's" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
@@ -286,7 +291,11 @@ expect "a period and --from: refused (2)" 2 \
 expect "a period and --month: refused (2)" 2 \
     '--period "2025-05" takes the place of --month' \
     as admin 9999 kpi --period 2025-05 --month 2025-05
+printf 'key,value\nperiods.calendar,months\n' >"$T/fy.csv"
+run central import ACME settings "$T/fy.csv" --update
+pdt 1 sync >/dev/null 2>&1
 sed -i '/^\[periods\]$/,/^fiscal_start/d' "$T/t1.ini"
+S1=$((S1 + 1)) # the sync's pull of the setting
 expect "a fiscal period with calendar months: refused (2)" 2 \
     '--period "FY2025-P02": the periods here are calendar months' \
     as admin 9999 payments --period FY2025-P02
@@ -298,6 +307,9 @@ expect "a user nobody is: refused (2), the users named" 2 \
     as admin 9999 payments --user zoe
 expect "--operator is --user: refused alike" 2 '--user "zoe"' \
     as admin 9999 report payers --operator zoe
+expect "a branch nobody is: refused (2), the pulled ones named (R23)" 2 \
+    '--branch "B09": not one of B01, B02' \
+    as admin 9999 payments --branch B09
 expect "a branch nobody is of: refused (2), the branches named" 2 \
     '--branch "B09": not one of' as admin 9999 kpi --branch B09
 expect "a method not configured nor paid with: refused (2)" 2 \
@@ -365,6 +377,19 @@ same "team visibility on: a search finds no other team's payment" \
      tr '\n' ' ')"
 expect "the title names the team" 0 "Scope: Branch B01, team North" \
     as mary 2222 payments
+# a team is kept without the spaces around it and read in any case
+# (review R23: " north " was a team of its own, and kim's payments
+# left North's figures unsaid)
+run as admin 9999 user set kim --team " north "
+same "user set --team: kept without the spaces around it" \
+    "$(tsql 1 "SELECT team FROM users WHERE username = 'kim'")" north
+run as mary 2222 --csv payments
+same "kim of team north is of mary's team North" "$(csvsum)" \
+    "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*) FROM
+     payments p WHERE status = 'Posted' AND branch IN ('B01', '') AND
+     user_id IN (SELECT id FROM users WHERE username IN ('mary', 'jane',
+     'kim'))")"
+as admin 9999 user set kim --team South >/dev/null
 # a pulled payment is its user's, as where it was taken (issue 23): jane
 # (North) took payments at T02 (B02) and T03 (B01); each counts by the
 # name it was received by, not by the store's user column
@@ -406,6 +431,9 @@ same "visibility.team is an organisation's setting" "$RC" 0
 pdt 1 sync >/dev/null 2>&1
 same "the terminal keeps it in its store" \
     "$(tsql 1 "SELECT value FROM settings WHERE key = 'visibility.team'")" yes
+printf 'key,value\nvisibility.team,no\n' >"$T/vn.csv"
+expect "nor is it lifted by an import here: refused (3, review R23)" 3 \
+    "import them there" as admin 9999 import settings "$T/vn.csv" --update
 sed 's/^team = yes$/team = no/' "$T/t1.ini" >"$T/own.ini"
 PAYDESK_PIN=2222 run "$PD" --config "$T/own.ini" --user mary --csv payments
 same "mary's own config (team = no) reads North's payments still" \
@@ -518,6 +546,9 @@ run as mary 2222 credit-notes --scope terminal
 same "mary's credit notes of this terminal" "$(cns)" \
     "$(cnq "p.terminal = 'T01' AND $NORTH")"
 has "its title" "Scope: Terminal T01, team North"
+run as admin 9999 --csv credit-notes --branch B02
+same "credit-notes --branch B02 (R23): the notes of B02's payments" \
+    "$(cns)" "$(cnq "p.branch IN ('B02', '')")"
 expect "a cashier's credit notes of the branch: refused (16)" 16 \
     "need the supervisor role" as jane 1234 credit-notes --scope branch
 CN2=$(tsql 1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T02'")
@@ -741,3 +772,28 @@ same "report aging of mary: every consumer with an open item" \
      c.id = i.consumer_id WHERE i.settled < i.amount")"
 run as mary 2222 deposit pending
 has "deposit pending: this terminal's" "Scope: Terminal T01"
+expect "gateway list: no scope, said (R23)" 0 \
+    "Scope: Organisation (the same in every scope)" as mary 2222 gateway list
+# receipts export (review R23): the payments list's scope and report
+# filters, the scope named, a wider one refused before a file is written
+pdfs() { ls "$1" 2>/dev/null | sed 's/\.pdf$//' | LC_ALL=C sort | tr '\n' ' '; }
+run as admin 9999 receipts export --dir "$T/rxt" --scope terminal
+has "receipts export names its scope" "Scope: Terminal T01"
+same "receipts export --scope terminal: T01's payments" "$(pdfs "$T/rxt")" \
+    "$(rows "SELECT receipt_no FROM payments WHERE terminal = 'T01'")"
+run as mary 2222 receipts export --dir "$T/rxs" --scope terminal \
+    --segment residential --method cash
+same "receipts export of mary: T01's, North's, Residential's, by cash" \
+    "$(pdfs "$T/rxs")" "$(rows "SELECT p.receipt_no FROM payments p JOIN
+     consumers c ON c.id = p.consumer_id WHERE p.terminal = 'T01' AND
+     p.user_id $NT AND c.segment = 'Residential' AND p.method = 'Cash'")"
+same "and some there are, not all of T01's" \
+    "$(pdfs "$T/rxs" | wc -w) $(($(pdfs "$T/rxs" | wc -w) < $(pdfs "$T/rxt" | wc -w)))" \
+    "$(pdfs "$T/rxs" | wc -w | awk '$1 > 0') 1"
+expect "receipts export of the organisation for mary: refused (16)" 16 \
+    "The figures of the organisation need the admin role" \
+    as mary 2222 receipts export --dir "$T/rxo" --scope org
+same "and no file written" "$(pdfs "$T/rxo")" ""
+expect "receipts export of a segment no consumer has: refused (4)" 4 \
+    'Segment "Industrial"' \
+    as admin 9999 receipts export --dir "$T/rxi" --segment Industrial

@@ -228,7 +228,7 @@ done
 keys Down Down Down Down Down
 type_text Commercial
 keys Enter
-wait_for "Segment Commercial: one consumer" "1 consumer,"
+wait_for "Segment Commercial: one consumer" "1 consumer · Branch B01,"
 wait_for "Segment Commercial: named" "Segment Commercial"
 keys Escape
 wait_for "Esc: the dashboard" "Total Collected"

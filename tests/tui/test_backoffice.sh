@@ -284,6 +284,18 @@ keys Escape
 # --- payers: sort by count, mark two, export them
 keys y
 wait_for "the payers report" "by total paid"
+# its count line names the scope, as every list's (review R23), and its
+# operator is checked as report payers --user checks it
+wait_for "the payers report names its scope" "consumers · Branch B01, by total paid"
+keys f
+wait_for "the payers filter" "Operator"
+keys Down Down
+type_text "zoe"
+keys Enter
+wait_for "an operator nobody is: refused, naming the users" \
+    '--user "zoe": not one of'
+keys C-u Escape
+wait_for "the filter left as it was" "filter: none"
 keys s
 wait_for "sorted by payments" "by payments"
 keys Down Space Space

@@ -40,7 +40,7 @@ login mary 2222
 wait_for "the dashboard" "Total Collected"
 keys u
 wait_for "u opens the queue of unassociated gateway payments" \
-    "1 unassociated gateway payment"
+    "1 unassociated gateway payment · Organisation"
 wait_for "the queue shows the payment with its candidates" "WU-40001, WU-4"
 type_text "zzz"
 wait_for "a search that matches nothing" "No gateway payments"

@@ -1,0 +1,54 @@
+/* cmd_kpi_rows.c - kpi --rows beside cmd_report.c: the line naming the
+ * rows' filters, and the open items behind Outstanding (review R23:
+ * "from each KPI tile to the rows behind it"). */
+#include <stdio.h>
+#include <string.h>
+
+#include "opts.h"
+
+void
+cli_kpi_rows_filters(struct cli *c, const struct svc_filters *fs)
+{
+	char title[160], line[200];
+
+	/* under the scope line: the rows of a filtered figure said only
+	 * their scope */
+	if (c->mode != OUT_TEXT ||
+	    svc_filters_title(fs, title, sizeof title)[0] == '\0')
+		return;
+	snprintf(line, sizeof line, _("Filters: %s"), title);
+	puts(line);
+}
+
+static int
+open_row(const struct open_row *row, void *arg)
+{
+	struct xcell cells[16];
+
+	svc_open_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+int
+cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
+{
+	struct svc_filters seg;
+	const struct xcol *cols;
+	struct table *t;
+	int ncols;
+
+	/* refused before a line is printed */
+	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The outstanding items"),
+	        &c->err) != 0)
+		return -1;
+	/* an open item is the organisation's, of no terminal, branch, user
+	 * or period: the segment alone narrows them, as it does the figure */
+	memset(&seg, 0, sizeof seg);
+	seg.text[SVC_FILTER_SEGMENT] = fs->text[SVC_FILTER_SEGMENT];
+	cli_fixed_scope_line(c, 0);
+	cli_kpi_rows_filters(c, &seg);
+	cols = svc_listing_cols(LIST_OPEN_ITEMS, &ncols);
+	t = table_new(c, cols, ncols);
+	return table_done(t, svc_open_rows(&c->svc, open_row, t, &c->err));
+}
