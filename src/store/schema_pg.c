@@ -154,6 +154,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_15,
     pg_mig_16,
     pg_mig_17,
+    pg_mig_18,
 };
 
 const int store_pg_central_nmigrations =

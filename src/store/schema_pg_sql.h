@@ -40,5 +40,6 @@ extern const char pg_mig_14[];
 extern const char pg_mig_15[];
 extern const char pg_mig_16[];
 extern const char pg_mig_17[];
+extern const char pg_mig_18[];
 
 #endif

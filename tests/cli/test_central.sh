@@ -525,6 +525,17 @@ if [ "$BACKEND" = postgresql ]; then
 	same "postgresql: the conflict is logged" \
 	    "$(q "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
 	same "postgresql: and the ledger is as it was" "$(cled)" "$(tled)"
+	# a push's payments inserted by one statement (db_pg_batch.c) and
+	# fed by one trigger for it (migration 18): each payment once in
+	# the feed, in the order of its id (the records' order)
+	same "postgresql: the payments' feed trigger is one per statement" \
+	    "$(q "SELECT tgtype & 1 FROM pg_trigger WHERE tgname =
+	        'feed_payment_ins' AND tgrelid = 'payments'::regclass")" 0
+	same "postgresql: each payment fed once, in the order of its id" \
+	    "$(q "SELECT count(*) = count(DISTINCT row_id) AND count(*) =
+	        (SELECT count(*) FROM payments) AND bool_and(ok) FROM (SELECT
+	        row_id, coalesce(row_id > lag(row_id) OVER (ORDER BY seq),
+	        true) AS ok FROM feed WHERE entity = 'payment') f")" t
 	# a second terminal pulls them
 	run central terminal add ACME B03 T03
 	terminal 3 "$(token_of)"
