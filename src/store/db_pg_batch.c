@@ -134,6 +134,11 @@ derived(struct db_pg_stmt *s)
 		if (*end == '\0')
 			return NULL;
 	}
+	/* (no closing parenthesis, or a parameter after the values: not
+	 * a form this rewrites; the batch then fails its pass, which is
+	 * made again unbatched) */
+	if (*end != ')' || strchr(end, '$') != NULL)
+		return NULL;
 	put(&b, s->sql, (size_t)(v - s->sql));
 	put(&b, " SELECT ", 8);
 	for (p = v + 9; p < end; p++) {
