@@ -250,10 +250,8 @@ db_pg_batch_send(struct db_pg *pg)
 	 * dropped with it */
 	if (PQtransactionStatus(pg->conn) == PQTRANS_INERROR ||
 	    PQstatus(pg->conn) != CONNECTION_OK)
-		rc = db_pg_fail_with(pg, DB_ERROR, pg->tx_msg[0] ? pg->tx_msg
-		                                                : "PostgreSQL "
-		                                                  "connection "
-		                                                  "lost");
+		rc = db_pg_fail_with(pg, DB_ERROR,
+		    pg->tx_msg[0] ? pg->tx_msg : PQerrorMessage(pg->conn));
 	else if (PQpipelineStatus(pg->conn) == PQ_PIPELINE_OFF &&
 	         PQenterPipelineMode(pg->conn) != 1)
 		rc = db_pg_fail(pg, NULL);
