@@ -69,6 +69,47 @@ for d in filter(str.isdigit, os.listdir("/proc")):
 print(t / os.sysconf("SC_CLK_TCK"))
 PY
 }
+# runq_of PID...: the seconds the processes' threads, and their live
+# children's, were ready to run but waited for a CPU (schedstat's second
+# field): on a shared machine the wall time the CPU figures leave over is
+# this, not the disk or the network (issue 22: a 100k push on SQLite,
+# 106 s of wall for 31 s of CPU and 84 s in the run queue)
+runq_of() {
+	python3 - "$@" <<'PY'
+import os, sys
+roots, t = set(int(p) for p in sys.argv[1:]), 0
+for d in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        f = open("/proc/%s/stat" % d).read()
+        if int(d) not in roots and int(f[f.rindex(")") + 2:].split()[1]) not in roots:
+            continue
+        for k in os.listdir("/proc/%s/task" % d):
+            t += int(open("/proc/%s/task/%s/schedstat" % (d, k)).read().split()[1])
+    except (OSError, IndexError, ValueError):
+        continue
+print(t / 1e9)
+PY
+}
+# runq_watch OUT PID: runq_of PID and its children, read every 50 ms
+# until PID ends (a process's figure goes with it), the last in OUT
+runq_watch() {
+	python3 - "$@" <<'PY'
+import os, sys, time
+out, pid, last = sys.argv[1], sys.argv[2], {}
+while os.path.exists("/proc/" + pid):
+    for d in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            f = open("/proc/%s/stat" % d).read()
+            if d != pid and f[f.rindex(")") + 2:].split()[1] != pid:
+                continue
+            for k in os.listdir("/proc/%s/task" % d):
+                last[k] = int(open("/proc/%s/task/%s/schedstat" % (d, k)).read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    time.sleep(0.05)
+open(out, "w").write("%.2f\n" % (sum(last.values()) / 1e9))
+PY
+}
 # the server's processes (postmaster.pid's first line), none on SQLite
 server_pid() {
 	[ "$BACKEND" = postgresql ] && head -1 "$PGPID_STARTED/postmaster.pid"
@@ -233,16 +274,25 @@ push_figure() {
 	terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(tok 1)" batch=$PB low_speed_time=600
 	sp=$(server_pid)
 	c0=$(cpu_of "$CPID") s0=$(cpu_of $sp)
+	q0=$(runq_of "$CPID") qs0=$(runq_of $sp)
 	# (the terminal's CPU by time(1), when there is one)
 	tm=
 	[ -x /usr/bin/time ] && tm="/usr/bin/time -f %U+%S -o $RUN/tcpu"
 	t0=$(now)
-	$tm "$PD" --config "$RUN/b.ini" sync >"$RUN/push.out"
+	$tm "$PD" --config "$RUN/b.ini" sync >"$RUN/push.out" &
+	tp=$!
+	runq_watch "$RUN/trunq" "$tp" &
+	rq=$!
+	wait "$tp"
 	t1=$(now)
+	wait "$rq"
 	keep push "$(secs "$t0" "$t1")"
 	[ -n "$tm" ] && keep pushcpu_term "$(python3 -c "print(f'{$(cat "$RUN/tcpu"):.2f}')")"
 	cpu_since pushcpu_central "$c0" "$CPID"
 	cpu_since pushcpu_server "$s0" $sp
+	keep pushq_term "$(cat "$RUN/trunq")"
+	keep pushq_central "$(secs "$q0" "$(runq_of "$CPID")")"
+	[ -n "$sp" ] && keep pushq_server "$(secs "$qs0" "$(runq_of $sp)")"
 	sent=$(sed -n 's/^Sent *//p' "$RUN/push.out" | tr -d ',')
 	keep sent "$sent"
 	applied=$(sed -n 's/^Applied *//p' "$RUN/push.out" | tr -d ',')
@@ -373,6 +423,9 @@ row "  payments per second" /s ">= 10000" rate
 row "  CPU: the terminal (user + system)" s "" pushcpu_term
 row "  CPU: the central node" s "" pushcpu_central
 row "  CPU: the PostgreSQL server" s "" pushcpu_server
+row "  waiting for a CPU: the terminal" s "" pushq_term
+row "  waiting for a CPU: the central node" s "" pushq_central
+row "  waiting for a CPU: the PostgreSQL server" s "" pushq_server
 row "  batches of $PB" "" "" batches
 python3 - "$RUN/lat-sqlite" "$RUN/lat-postgresql" "$(got eachs sqlite)" \
     "$(got eachs postgresql)" "$EB" <<'PY'

@@ -117,6 +117,10 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	    err);
 	if (s == NULL)
 		return -1;
+	/* the guarded pass's entries, one statement for the push on
+	 * PostgreSQL (db_pg_batch.c): their ids and hashes are made here */
+	if (guard)
+		db_batchable(s, NULL);
 	if (guard)
 		st_bind(s, "isssssssssis", id, at, user, terminal, action,
 		    entity, ref, detail, prev, hash, st->seal_floor, seals);

@@ -76,6 +76,13 @@ int db_pg_autocommit(struct db *db);
  * own message. Both ways the answers waiting are read first: DB_ERROR
  * when one of the writes deferred since on failed. */
 int db_pg_defer(struct db *db, int on);
+/* Set-based writes (db_pg_batch.c): s batchable, its rows kept while
+ * batching is on and sent as one statement per batch: set_sql its set
+ * form over unnest() of its parameters' arrays ($N::bigint[] or
+ * text[]), NULL for one derived from its INSERT ... VALUES. */
+void db_pg_batchable(struct db_pg_stmt *s, const char *set_sql);
+/* Batching on or off (a push's first pass, store_push_guard). */
+void db_pg_batch(struct db *db, int on);
 /* db_pg_sql.c: SQLite's form of a statement the store runs as it is
  * read as PostgreSQL's (sql itself when it is the same); sql with ?N and
  * ? as $N and SQLite's words as PostgreSQL's, *nparams the highest
@@ -93,6 +100,14 @@ void db_pg_close(struct db *db);
  * the server cannot be reached or refuses. */
 int db_pg_open(const char *conninfo, const char *schema, struct db **out,
     struct pd_err *err);
+/* Mark s batchable on PostgreSQL (db_pg_batchable); nothing on SQLite. */
+static inline void
+db_batchable(struct db_stmt *s, const char *set_sql)
+{
+	if (s->pg)
+		db_pg_batchable(s->pg, set_sql);
+}
+
 /* Whether db is PostgreSQL's. */
 static inline int
 db_is_pg(const struct db *db)

@@ -115,6 +115,7 @@ db_pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 	if (s->nparams > 0) {
 		s->vals = xcalloc((size_t)s->nparams, sizeof *s->vals);
 		s->types = xcalloc((size_t)s->nparams, sizeof *s->types);
+		s->kinds = xcalloc((size_t)s->nparams, 1);
 	}
 	w->pg = s;
 	*out = w;
@@ -136,8 +137,10 @@ db_pg_finalize(struct db_pg_stmt *s)
 		r = PQexec(s->db->pg->conn, sql);
 		PQclear(r);
 	}
+	db_pg_batch_free(s);
 	free(s->vals);
 	free(s->types);
+	free(s->kinds);
 	free(s->sql);
 	free(s);
 	return DB_OK;
@@ -183,6 +186,7 @@ db_pg_bind(struct db_pg_stmt *s, int i, char type, const char *v, int n)
 	}
 	free(s->vals[i - 1]);
 	s->vals[i - 1] = copy;
+	s->kinds[i - 1] = type;
 	return DB_OK;
 }
 
@@ -213,8 +217,11 @@ db_pg_drain(struct db_pg *pg, PGresult **last)
 	PGresult *r;
 	int rc = DB_OK, idc, sync = 1;
 
+	/* the rows kept by set-based writes sent first (db_pg_batch.c) */
+	if (pg->qhead != NULL)
+		rc = db_pg_batch_send(pg);
 	if (PQpipelineStatus(pg->conn) == PQ_PIPELINE_OFF)
-		return DB_OK;
+		return rc;
 	if (PQpipelineSync(pg->conn) != 1) {
 		rc = db_pg_fail_with(pg, DB_ERROR, PQerrorMessage(pg->conn));
 		sync = 0;
@@ -366,6 +373,15 @@ run(struct db_pg_stmt *s)
 	ExecStatusType st;
 	int idc, idle;
 
+	/* a batchable write, batching on, in a transaction: its row kept
+	 * for the batch's one statement (db_pg_batch.c); any other
+	 * statement sends the rows kept first */
+	if (s->batch != NULL && pg->batch && pg->defer &&
+	    PQstatus(pg->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(pg->conn) != PQTRANS_IDLE)
+		return db_pg_batch_keep(s);
+	if (pg->qhead != NULL && db_pg_batch_send(pg) != DB_OK)
+		return pg->code;
 	/* a write deferred, in a transaction, once prepared */
 	if (pg->defer && s->write && s->prepared && s->gen == pg->gen &&
 	    PQstatus(pg->conn) == CONNECTION_OK &&

@@ -38,6 +38,7 @@
 	X(PQreset)                                                             \
 	X(PQresultErrorField)                                                  \
 	X(PQresultStatus)                                                      \
+	X(PQsendQueryParams)                                                   \
 	X(PQsendQueryPrepared)                                                 \
 	X(PQsetNoticeProcessor)                                                \
 	X(PQstatus)                                                            \
@@ -68,6 +69,7 @@ PQ_SYMBOLS(DYNLIB_EXTERN_)
 #define PQreset (*dyn_PQreset)
 #define PQresultErrorField (*dyn_PQresultErrorField)
 #define PQresultStatus (*dyn_PQresultStatus)
+#define PQsendQueryParams (*dyn_PQsendQueryParams)
 #define PQsendQueryPrepared (*dyn_PQsendQueryPrepared)
 #define PQsetNoticeProcessor (*dyn_PQsetNoticeProcessor)
 #define PQstatus (*dyn_PQstatus)
@@ -96,6 +98,10 @@ struct db_pg {
 	/* writes deferred (db_pg_defer): on, the statements sent whose
 	 * answers are not read yet, and whether one failed since on */
 	int defer, npending, defer_failed;
+	/* set-based writes (db_pg_batch.c): on, and the statements whose
+	 * rows are kept, in the order each was first kept */
+	int batch;
+	struct db_pg_stmt *qhead, *qtail;
 };
 
 struct db_pg_stmt {
@@ -108,6 +114,9 @@ struct db_pg_stmt {
 	int write;     /* INSERT, UPDATE or DELETE whose rows none reads */
 	int nparams;
 	char **vals; /* nparams values as text, owned (NULL: NULL) */
+	char *kinds; /* nparams: how each was bound ('i' an integer) */
+	struct batch *batch;       /* batchable: its rows kept (or NULL) */
+	struct db_pg_stmt *qnext;  /* the next statement with rows kept */
 	Oid *types;  /* nparams; 0 for the server to infer */
 	PGresult *res;
 	int row, nrows;
@@ -117,6 +126,11 @@ struct db_pg_stmt {
 int db_pg_fail_with(struct db_pg *pg, int code, const char *msg);
 int db_pg_fail(struct db_pg *pg, PGresult *r);
 int db_pg_drain(struct db_pg *pg, PGresult **last);
+/* db_pg_batch.c: keep s's row (s batchable, batching on); send every
+ * statement's kept rows, a statement each, in the pipeline; free s's */
+int db_pg_batch_keep(struct db_pg_stmt *s);
+int db_pg_batch_send(struct db_pg *pg);
+void db_pg_batch_free(struct db_pg_stmt *s);
 /* db_pg_conn.c */
 int db_pg_reconnect(struct db_pg *pg);
 

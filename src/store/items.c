@@ -182,6 +182,14 @@ store_item_settle(
 
 	if (s == NULL)
 		return -1;
+	/* a push's on PostgreSQL as one statement (db_pg_batch.c), the
+	 * deltas of an item summed: the rows' order does not change the
+	 * sum, and what each may take was checked against the push's rows
+	 * as they stood (st_push_rows_settle) */
+	db_batchable(s,
+	    "UPDATE items SET settled = settled + d.delta FROM (SELECT u.i "
+	    "AS id, sum(u.d) AS delta FROM unnest($1::bigint[], "
+	    "$2::bigint[]) AS u(d, i) GROUP BY u.i) d WHERE items.id = d.id");
 	st_bind(s, "ii", delta, item_id);
 	if (st_done(st, s, err) != 0)
 		return -1;

@@ -117,6 +117,10 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 
 	if (s == NULL)
 		return -1;
+	/* (with its id drawn ahead none reads its answer: one statement
+	 * for the push's payments on PostgreSQL, db_pg_batch.c) */
+	if (ahead)
+		db_batchable(s, NULL);
 	if (p->uuid[0] == '\0')
 		os_uuid_new(p->uuid);
 	st_bind(s,
@@ -315,6 +319,8 @@ store_allocation_insert(
 
 	if (s == NULL)
 		return -1;
+	if (ahead)
+		db_batchable(s, NULL);
 	st_bind(s, ahead ? "iiiiii" : "iiiii", a->payment_id, a->item_id,
 	    a->amount, a->due_before, a->reverses, id);
 	if (st_done(st, s, err) != 0)

@@ -156,6 +156,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_17,
     pg_mig_18,
     pg_mig_19,
+    pg_mig_20,
 };
 
 const int store_pg_central_nmigrations =

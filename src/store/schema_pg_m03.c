@@ -400,3 +400,26 @@ const char pg_mig_19[] =
     " NOT EXISTS (SELECT 1 FROM deposit_cheques q WHERE q.deposit_id ="
     " l.deposit_id AND q.shift_id = l.shift_id AND q.method = l.method)"
     " ORDER BY l.id, c.id;\n";
+
+/* 20: a statement's payments fed in one go (issue 22, session 40): a
+ * push inserts its batch's payments in one statement (db_pg_batch.c),
+ * and one trigger per statement over its new rows (a transition table)
+ * takes their numbers from feed_head at once, in the order of their ids
+ * (the records' order), instead of a trigger, a function call and an
+ * update of the head per row. The head's row stays locked until the
+ * commit as before, so the feed's commit-order rule is the same
+ * (paydesk-central(8), "Several nodes"). Run twice, it changes
+ * nothing. */
+const char pg_mig_20[] =
+    "CREATE OR REPLACE FUNCTION feed_rows() RETURNS trigger LANGUAGE"
+    " plpgsql SET search_path FROM CURRENT AS $$ DECLARE n bigint; h"
+    " bigint; BEGIN SELECT count(*) INTO n FROM fed_rows; IF n = 0 THEN"
+    " RETURN NULL; END IF; UPDATE feed_head SET head = head + n WHERE id"
+    " = 1 RETURNING head INTO h; INSERT INTO feed (seq, entity, row_id,"
+    " origin, altered) SELECT h - n + row_number() OVER (ORDER BY r.id),"
+    " TG_ARGV[0], r.id, o.origin, o.altered FROM fed_rows r CROSS JOIN"
+    " sync_origin o; RETURN NULL; END $$;\n"
+    "DROP TRIGGER IF EXISTS feed_payment_ins ON payments;\n"
+    "CREATE TRIGGER feed_payment_ins AFTER INSERT ON payments REFERENCING"
+    " NEW TABLE AS fed_rows FOR EACH STATEMENT EXECUTE FUNCTION"
+    " feed_rows('payment');\n";

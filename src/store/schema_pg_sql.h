@@ -42,5 +42,6 @@ extern const char pg_mig_16[];
 extern const char pg_mig_17[];
 extern const char pg_mig_18[];
 extern const char pg_mig_19[];
+extern const char pg_mig_20[];
 
 #endif

@@ -127,6 +127,11 @@ store_seals_pending(struct store *st)
 	         "UPDATE audit_log SET id = id WHERE id = ? AND EXISTS "
 	         "(SELECT 1 FROM seals WHERE audit_id IS NULL)",
 	         NULL)) != NULL) {
+		/* the push's checks as one statement on PostgreSQL
+		 * (db_pg_batch.c): any entry's row updated fails it */
+		db_batchable(s, "UPDATE audit_log SET id = id WHERE id = ANY "
+		                "($1::bigint[]) AND EXISTS (SELECT 1 FROM seals "
+		                "WHERE audit_id IS NULL)");
 		st_bind(s, "i", st->audit_id);
 		/* (run at once, its first time: failed, the pass is lost
 		 * and the next statement says so) */
@@ -143,8 +148,12 @@ store_push_guard(struct store *st, int on)
 	st->push_guard = on && db_is_pg(st->db) && st->sealing &&
 	                 !st->seal_carry && st->depth > 0;
 	/* an entry appended in the pass may have been kept: not after it */
-	if (db_is_pg(st->db))
+	if (db_is_pg(st->db)) {
 		st->audit_known = 0;
+		/* its writes set-based (db_pg_batch.c): a failure there
+		 * fails the pass as a guard's check does */
+		db_pg_batch(st->db, st->push_guard);
+	}
 	return st->push_guard;
 }
 

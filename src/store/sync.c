@@ -492,6 +492,7 @@ store_applied_put(struct store *st, const char *uuid, const char *terminal,
 
 	if (s == NULL)
 		return -1;
+	db_batchable(s, NULL);
 	st_bind(s, "sssss", uuid, terminal, kind, hash, at);
 	return st_done(st, s, err);
 }
@@ -646,6 +647,7 @@ store_received_add(struct store *st, const char *uuid, struct pd_err *err)
 
 	if (s == NULL)
 		return -1;
+	db_batchable(s, NULL);
 	st_bind(s, "s", uuid);
 	return st_done(st, s, err);
 }

@@ -525,6 +525,44 @@ if [ "$BACKEND" = postgresql ]; then
 	same "postgresql: the conflict is logged" \
 	    "$(q "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
 	same "postgresql: and the ledger is as it was" "$(cled)" "$(tled)"
+	# a push's payments inserted by one statement (db_pg_batch.c) and
+	# fed by one trigger for it (migration 20): each payment once in
+	# the feed, in the order of its id (the records' order)
+	same "postgresql: the payments' feed trigger is one per statement" \
+	    "$(q "SELECT tgtype & 1 FROM pg_trigger WHERE tgname =
+	        'feed_payment_ins' AND tgrelid = 'payments'::regclass")" 0
+	same "postgresql: each payment fed once, in the order of its id" \
+	    "$(q "SELECT count(*) = count(DISTINCT row_id) AND count(*) =
+	        (SELECT count(*) FROM payments) AND bool_and(ok) FROM (SELECT
+	        row_id, coalesce(row_id > lag(row_id) OVER (ORDER BY seq),
+	        true) AS ok FROM feed WHERE entity = 'payment') f")" t
+	# a batch the server refuses (a trigger put there for the test): the
+	# push's set-based pass fails whole and is made again without it,
+	# then record by record; the one refused is named with the
+	# server's reason, the others applied
+	q "CREATE FUNCTION test_hold() RETURNS trigger LANGUAGE plpgsql AS
+	    \$\$ BEGIN IF NEW.amount = 1234 THEN RAISE EXCEPTION
+	    'held by the test'; END IF; RETURN NEW; END \$\$; CREATE TRIGGER test_hold
+	    BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION
+	    test_hold()"
+	for a in 3 12.34 4; do
+		pdt 2 --user jane pay WU-10002 --type bill --method Cash \
+		    --amount $a --tendered $a >/dev/null
+	done
+	expect "postgresql: a batch the server refuses: the others applied" 0 \
+	    "Applied     2" pdt 2 sync
+	same "postgresql: and the one refused named with the server's reason" \
+	    "$(q "SELECT count(*) FROM sync_log WHERE reason LIKE
+	        '%held by the test%'")" 1
+	same "postgresql: the two in the ledger, the refused one not" \
+	    "$(q "SELECT string_agg(amount::text, ' ' ORDER BY id) FROM
+	        payments WHERE amount IN (300, 1234, 400)")" "300 400"
+	# (taken once the server would: the rest of the script's ledger)
+	q "DROP TRIGGER test_hold ON payments; DROP FUNCTION test_hold()"
+	PAYDESK_PIN=2222 pdt 2 --user mary sync --retry "$(tsql 2 "SELECT uuid
+	    FROM payments WHERE amount = 1234")" >/dev/null 2>&1
+	expect "postgresql: and taken when sent again" 0 "Applied     1" \
+	    pdt 2 sync
 	# a second terminal pulls them
 	run central terminal add ACME B03 T03
 	terminal 3 "$(token_of)"
