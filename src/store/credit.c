@@ -455,7 +455,7 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 	if (f->terminal != NULL)
 		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
 	if (f->branch != NULL)
-		qb_add(q, " AND p.branch IN (?, '')", "s", f->branch);
+		qb_add(q, " AND p.branch = ?", "s", f->branch);
 	if (f->team != NULL)
 		qb_add(q,
 		    " AND p.user_id IN (SELECT id FROM users WHERE team = ? "

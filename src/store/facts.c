@@ -27,7 +27,7 @@ facts_where(struct qb *q, const struct payment_filter *sc)
 	if (sc->terminal != NULL)
 		qb_add(q, " AND f.terminal = ?", "s", sc->terminal);
 	if (sc->branch != NULL)
-		qb_add(q, " AND f.branch IN (?, '')", "s", sc->branch);
+		qb_add(q, " AND f.branch = ?", "s", sc->branch);
 	if (sc->method != NULL)
 		qb_add(q, " AND f.method = ?", "s", sc->method);
 	if (sc->channel != NULL)

@@ -493,9 +493,12 @@ store_payment_where(
 	if (f->terminal != NULL)
 		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
 	if (f->branch != NULL)
-		/* a branch's, and the organisation's own that no branch
-		 * took (the central node's gateway payments, branch "") */
-		qb_add(q, " AND p.branch IN (?, '')", "s", f->branch);
+		/* a branch's alone: the organisation's own that no branch
+		 * took (the central node's gateway payments, branch "")
+		 * count in the organisation's figures only (review R23,
+		 * fault 2: else in every branch's, and the branches added
+		 * up to more than the organisation) */
+		qb_add(q, " AND p.branch = ?", "s", f->branch);
 	if (f->recorded_by != NULL)
 		qb_add(q,
 		    " AND p.user_id = (SELECT id FROM users WHERE "

@@ -224,7 +224,7 @@ payers_grouped(struct store *st, struct qb *q, const struct payment_filter *g,
 
 /* The top payers by total of one scope and no other filter, from the
  * rollup payer_scope (migration 54): a terminal's rows, or a branch's
- * with the organisation's own that no branch took (branch "", as
+ * (the organisation's own that no branch took, branch "", in none, as
  * store_payment_where counts them). The top k of each of the two by
  * its index are the candidates; they hold the whole answer when its
  * last total is above what any other consumer can have, the k-th of
@@ -249,10 +249,11 @@ payers_scoped(struct store *st, struct qb *q, const struct payment_filter *g,
 	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
 	                 "'trigger' AND name = 'payer_scope_post'") <= 0)
 		return 1;
-	/* a terminal's alone: no scope is named "" */
+	/* a terminal's or a branch's alone (the organisation's own, "b:",
+	 * counts in no branch's: store_payment_where): no scope is named "" */
 	snprintf(a, sizeof a, "%s%s",
 	    g->terminal ? "t:" : "b:", g->terminal ? g->terminal : g->branch);
-	snprintf(b, sizeof b, "%s", g->terminal ? "" : "b:");
+	b[0] = '\0';
 	for (k = (int64_t)g->limit; !ok && k <= 100000; k *= 8) {
 		qb_init(&c,
 		    "WITH b AS (SELECT consumer_id, total FROM payer_scope "

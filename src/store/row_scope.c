@@ -18,7 +18,7 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 		if (sc->terminal != NULL)
 			qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
 		if (sc->branch != NULL)
-			qb_add(q, " AND p.branch IN (?, '')", "s", sc->branch);
+			qb_add(q, " AND p.branch = ?", "s", sc->branch);
 		if (sc->team != NULL)
 			qb_add(q,
 			    " AND p.user_id IN (SELECT id FROM users WHERE "
