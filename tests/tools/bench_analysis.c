@@ -214,10 +214,10 @@ main(int argc, char **argv)
 	s.narrow.segment = "Residential";
 	dashboard(&s, raw, today,
 	    "dashboard, branch, method and segment filters",
-	    " AND f.branch IN ('B01', '') AND f.method = 'Cash' AND f.segment "
+	    " AND f.branch = 'B01' AND f.method = 'Cash' AND f.segment "
 	    "= 'Residential' COLLATE NOCASE",
 	    "Residential",
-	    " AND p.method = 'Cash' AND p.branch IN ('B01', '') AND "
+	    " AND p.method = 'Cash' AND p.branch = 'B01' AND "
 	    "p.consumer_id IN (SELECT id FROM consumers WHERE segment = "
 	    "'Residential' COLLATE NOCASE)");
 	s.narrow.method = s.narrow.segment = NULL;
