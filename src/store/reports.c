@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/date.h"
 #include "paydesk/i18n.h"
 #include "paydesk/say.h"
 #include "paydesk/xmalloc.h"
@@ -553,9 +554,31 @@ store_method_each(struct store *st, const char *from, const char *to,
 	    from, to, cb, arg, err);
 }
 
-/* The gateways' rows read only the gateway payments (few beside the
- * counters'), each joined to its ledger payment by uuid; the counters'
- * row is the payments that no gateway payment names. */
+/* The gateway payments of f's period: paid_at (UTC) from two days
+ * before f->from to two days after f->to, by gw_payments_associated
+ * (migration 67). A gateway payment's ledger payment is dated by its
+ * gateway time (gateway_ledger.c), which a zone moves by a day at most:
+ * every payment of the period that a gateway payment names is named by
+ * one of these. */
+static void
+gw_period(struct qb *q, const struct payment_filter *f)
+{
+	char day[DATE_BUFSZ];
+	int32_t d;
+
+	if (f->from != NULL && date_parse(f->from, NULL, &d, NULL) == 0)
+		qb_add(q, " AND g.paid_at >= ?", "s", date_format(day, d - 2));
+	if (f->to != NULL && date_parse(f->to, NULL, &d, NULL) == 0)
+		qb_add(q, " AND g.paid_at < ?", "s", date_format(day, d + 3));
+}
+
+/* The gateways' rows read only the gateway payments of the period (few
+ * beside the counters'), each joined to its ledger payment by uuid:
+ * CROSS JOIN keeps that order (issue 23: from the payments, every Cash
+ * payment of a month looked for its gateway payment, 560 ms at 10M).
+ * A consumer's or a search's payments are fewer still: read first, each
+ * finding its gateway payment by gw_payments_payment. The counters' row
+ * is the payments that no gateway payment of the period names. */
 int
 store_split(struct store *st, const struct payment_filter *f,
     enum split_by by, split_cb cb, void *arg, struct pd_err *err)
@@ -577,9 +600,16 @@ store_split(struct store *st, const struct payment_filter *f,
 		qb_add(&q, " GROUP BY p.method", "");
 	} else {
 		qb_init(&q, "SELECT g.gateway AS k, sum(p.amount) AS c, "
-		            "count(*), count(DISTINCT p.consumer_id) FROM "
-		            "gw_payments g JOIN payments p ON p.uuid = "
-		            "g.payment_uuid WHERE g.payment_uuid <> ''");
+		            "count(*), count(DISTINCT p.consumer_id) FROM ");
+		qb_add(&q,
+		    g.consumer_id > 0 || (g.search != NULL && *g.search != '\0')
+		        ? "payments p CROSS JOIN gw_payments g WHERE "
+		          "g.payment_uuid = p.uuid AND g.payment_uuid <> ''"
+		        : "gw_payments g CROSS JOIN payments p WHERE "
+		          "g.payment_uuid <> ''",
+		    "");
+		gw_period(&q, &g);
+		qb_add(&q, " AND p.uuid = g.payment_uuid", "");
 		store_payment_where(st, &q, &g, 0);
 		qb_add(&q, " GROUP BY g.gateway", "");
 	}
@@ -587,8 +617,11 @@ store_split(struct store *st, const struct payment_filter *f,
 		qb_add(&q,
 		    " UNION ALL SELECT '', sum(p.amount), count(*), "
 		    "count(DISTINCT p.consumer_id) FROM payments p WHERE p.uuid "
-		    "NOT IN (SELECT payment_uuid FROM gw_payments)",
+		    "NOT IN (SELECT g.payment_uuid FROM gw_payments g WHERE "
+		    "g.payment_uuid <> ''",
 		    "");
+		gw_period(&q, &g);
+		qb_add(&q, ")", "");
 		store_payment_where(st, &q, &g, 0);
 		qb_add(&q, " HAVING count(*) > 0", "");
 	}

@@ -92,6 +92,7 @@ const char *const store_migrations[] = {
     store_mig_64,
     store_mig_65,
     store_mig_66,
+    store_mig_67,
 };
 
 const int store_nmigrations =

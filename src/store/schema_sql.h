@@ -282,5 +282,6 @@ extern const char store_mig_63[];
 extern const char store_mig_64[];
 extern const char store_mig_65[];
 extern const char store_mig_66[];
+extern const char store_mig_67[];
 
 #endif

@@ -1226,6 +1226,32 @@ for r in json.load(open(sys.argv[1])):
     print(r["gateway"], r["amount"], r["payments"], r["payers"],
           r["share_pct"])' "$OUT")" "mpesa 16500 3 2 98.2
  300 1 1 1.8"
+# a period: the gateway payments read by their gateway time, the period
+# widened by two days (issue 23; GA1, GB1 and GF1 are of 2026-11-30 UTC,
+# the counter's of today), each payment then by its own date; the
+# organisation's scope, an administrator's (the central node's payments
+# are no branch's)
+splits() {
+	run env PAYDESK_PIN=9999 "$PD" --config "$T/t1.ini" --user admin \
+	    --json report payers --split gateway --scope org "$@"
+	python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1])):
+    print(r["gateway"], r["amount"], r["payments"], r["payers"],
+          r["share_pct"])' "$OUT"
+}
+same "split: a period of one day, its gateway payments alone" \
+    "$(splits --from 2026-11-30 --to 2026-11-30)" "mpesa 16500 3 2 100.0"
+same "split: a period that ends the day before" \
+    "$(splits --from 2026-11-01 --to 2026-11-29)" ""
+same "split: a period that starts the day after, the counter's alone" \
+    "$(splits --from 2026-12-01)" " 300 1 1 100.0"
+same "split: a period up to that day, the gateway payments only" \
+    "$(splits --to 2026-11-30)" "mpesa 16500 3 2 100.0"
+same "split: a consumer's (a search), its payments read first" \
+    "$(splits --search WU-30001)" "mpesa 16000 2 1 100.0"
+same "split: a consumer's of a period, by gateway and at a counter" \
+    "$(splits --search WU-30004 --from 2026-11-30)" "mpesa 500 1 1 62.5
+ 300 1 1 37.5"
 run tsup 1 --csv report payers --split method --gateway MPESA
 same "split: by method, of one gateway's payments (its name in any case)" \
     "$(tr -d '\r' <"$OUT")" "method,amount,payments,payers,share_pct
