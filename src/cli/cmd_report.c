@@ -48,7 +48,7 @@ kpi_payment_row(const struct payment_row *row, void *arg)
 	return 0;
 }
 
-/* `kpi --rows collected|day|rate|outstanding`: the rows behind a figure
+/* `kpi --rows collected|day|rate|outstanding|time`: the rows behind a figure
  * of k (issue 23's drill-down), of the scope in force: the Posted
  * payments Total Collected counts (the month's), those of Received Today
  * (the --day's, a day of the chart), the items Collection Rate counts
@@ -58,23 +58,26 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
     const struct svc_filters *fs)
 {
 	static const char *const names[] = {
-	    "collected", "day", "rate", "outstanding"};
+	    "collected", "day", "rate", "outstanding", "time"};
 	struct payment_filter f;
 	const struct xcol *cols;
 	struct table *t;
 	int i, ncols, rc;
 
-	for (i = 0; i < 4 && strcmp(rows, names[i]) != 0; i++)
+	for (i = 0; i < 5 && strcmp(rows, names[i]) != 0; i++)
 		;
-	if (i == 4)
+	if (i == 5)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--rows \"%s\": collected (the payments Total Collected "
 		      "counts), day (those of Received Today, or of --day), "
-		      "rate (the items Collection Rate counts) or outstanding "
-		      "(the open items today)"),
+		      "rate (the items Collection Rate counts), outstanding "
+		      "(the open items today) or time (the payments the "
+		      "Average Collection Time counts)"),
 		    rows);
 	if (i == 3)
 		return cli_kpi_open_rows(c, fs);
+	if (i == 4)
+		return cli_kpi_time_rows(c, k, fs);
 	if (i < 2 && c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)

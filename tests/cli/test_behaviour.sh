@@ -298,6 +298,26 @@ print(o["total"], o["open_items"], o["overdue_items"],
 	     p.paid_on <= '2025-03-31') AS paid FROM items i JOIN consumers k ON
 	     k.id = i.consumer_id WHERE k.segment = 'Residential' AND i.due_on
 	     LIKE '2025-03-%'))")"
+	# the payments behind a segment's Average Collection Time (review
+	# R23): one row an allocation it counts, the days' mean its figure
+	sup --json kpi --month 2025-03 --segment residential >"$T/fj.json" 2>&1
+	sup --csv kpi --month 2025-03 --segment residential --rows time \
+	    >"$T/ft.csv" 2>&1
+	same "$1: the payments behind a segment's Average Collection Time" \
+	    "$(python3 -c 'import csv, json, sys
+r = list(csv.DictReader(open(sys.argv[1])))
+a = json.load(open(sys.argv[2]))["month"]["avg_collection_days"]
+d = sum(int(x["days"]) for x in r)
+print(len(r), d, round(sum(float(x["amount"]) for x in r) * 100),
+    a is not None and len(r) > 0 and abs(a - d / len(r)) < 0.051)' \
+	    "$T/ft.csv" "$T/fj.json")" "$(sql "SELECT count(*) || ' ' ||
+	     coalesce(sum(max(0, CAST(julianday(p.paid_on) -
+	     julianday(i.issued_on) AS INTEGER))), 0) || ' ' ||
+	     coalesce(sum(a.amount), 0) || ' True' FROM payments p JOIN
+	     allocations a ON a.payment_id = p.id JOIN items i ON i.id =
+	     a.item_id JOIN consumers c ON c.id = p.consumer_id WHERE p.status
+	     = 'Posted' AND p.paid_on LIKE '2025-03-%' AND a.amount > 0 AND
+	     a.reverses IS NULL AND c.segment = 'Residential'")"
 }
 kept() {
 	run sup --csv report deteriorating --last 3

@@ -60,6 +60,38 @@ wait_for "3: the items the Collection Rate counts" "INV-2025-001567"
 wait_for "3: with the scope above them" "Terminal T01"
 keys Escape
 wait_for "Esc: back" "Daily collections"
+# 4: the payments behind the Average Collection Time (review R23), this
+# terminal's, their count and mean as the allocations say
+keys 4
+wait_for "4: the payments the Average Collection Time counts" \
+    "Average collection time: the payments"
+wait_for "4: the month, the scope named" \
+    "Paid 2025-05-01 to 2025-05-31 (Terminal T01)"
+wait_for "4: their count and mean" "$(sql "SELECT
+ printf('%d payments to items, \$%.2f, average %.1f days',
+ count(*), sum(a.amount) / 100.0, (sum(max(0, CAST(julianday(p.paid_on) -
+ julianday(i.issued_on) AS INTEGER))) * 20 + count(*)) / (count(*) * 2) /
+ 10.0) FROM payments p JOIN allocations a ON a.payment_id = p.id JOIN items
+ i ON i.id = a.item_id WHERE p.terminal = 'T01' AND p.status = 'Posted' AND
+ p.paid_on LIKE '2025-05-%' AND a.amount > 0 AND a.reverses IS NULL")"
+wait_for "4: T01's payment listed" "R-T01-000001"
+lacks "4: not T02's" "R-T02-"
+keys Escape
+wait_for "Esc: back from the payments" "Daily collections"
+# 5: the open items behind Outstanding, the organisation's
+keys 5
+wait_for "5: the open items Outstanding counts" "Outstanding: the open items"
+wait_for "5: the organisation's" \
+    "Open today (Organisation (the same in every scope))"
+wait_for "5: their count and how many are overdue" "$(sql "SELECT
+ printf('%d items, \$%s, %d overdue', count(*), printf('%,d',
+ sum(amount - settled) / 100) || printf('.%02d', sum(amount -
+ settled) % 100), count(due_on < '2025-05-20' OR NULL)) FROM items WHERE
+ settled < amount")"
+wait_for "5: the first open item listed" "$(sql "SELECT ref FROM items
+ WHERE settled < amount ORDER BY due_on, ref LIMIT 1")"
+keys Escape
+wait_for "Esc: the dashboard once more" "Daily collections"
 keys Enter
 wait_for "Enter without a bar: says how to choose one" "[ and ]"
 # from the month's last day back to the 19th
