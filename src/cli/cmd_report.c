@@ -709,7 +709,7 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 		n = strtol(last, &end, 10);
 		if (*last < '0' || *last > '9' || *end != '\0' || n < 2 ||
 		    n > DETERIORATING_MAX)
-			return pd_fail(&c->err, PD_EUSAGE,
+			return pd_fail(&c->err, PD_EINVAL,
 			    _("--last \"%s\": the payments to compare, a whole "
 			      "number 2 to %d"),
 			    last, DETERIORATING_MAX);
@@ -718,7 +718,7 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 		m = strtol(months, &end, 10);
 		if (*months < '0' || *months > '9' || *end != '\0' || m < 2 ||
 		    m > DETERIORATING_MONTHS_MAX)
-			return pd_fail(&c->err, PD_EUSAGE,
+			return pd_fail(&c->err, PD_EINVAL,
 			    _("--months \"%s\": the month ends to compare, a "
 			      "whole number 2 to %d"),
 			    months, DETERIORATING_MONTHS_MAX);
