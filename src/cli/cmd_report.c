@@ -589,30 +589,6 @@ forecast_totals(struct cli *c, const struct forecast_totals *f, int weeks)
 	rec_print(r);
 }
 
-/* The head of the forecast's JSON: whose payments its past weeks count
- * (the scope's word, its team under team visibility), then the weeks. */
-static void
-forecast_scope_json(struct cli *c)
-{
-	const char *team = svc_scope_team(&c->svc);
-	json_t *o = json_object();
-	char *t;
-
-	json_object_set_new(o, "scope",
-	    json_string(svc_scope_word(svc_scope_now(&c->svc))));
-	if (team != NULL)
-		json_object_set_new(o, "team", json_string(team));
-	t = json_dumps(o, JSON_PRESERVE_ORDER);
-	/* {"scope": ...} without its closing brace, the weeks after */
-	if (t != NULL && strlen(t) > 1) {
-		t[strlen(t) - 1] = '\0';
-		printf("%s, \"weeks\": ", t);
-	} else
-		fputs("{\"weeks\": ", stdout);
-	free(t);
-	json_decref(o);
-}
-
 int
 cmd_report_forecast(struct cli *c, int argc, char **argv)
 {
@@ -649,8 +625,8 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	        &f, &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
-	if (c->mode == OUT_JSON)
-		forecast_scope_json(c);
+	/* whose payments its past weeks count, then the weeks */
+	cli_scope_json_open(c, "weeks");
 	forecast_table(c, &out, 0);
 	fputs(c->mode == OUT_JSON ? ", \"past\": " : "\n", stdout);
 	if (c->mode != OUT_JSON && past > 0)
@@ -735,10 +711,13 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
 	cli_scope_line(c);
+	/* JSON: {"scope": ..., "payers": [...]}, as kpi's (review R23) */
+	cli_scope_json_open(c, "payers");
 	t = table_new(c, cols, ncols);
-	return table_done(t,
+	rc = table_done(t,
 	    svc_deteriorating(
 	        &c->svc, (int)n, (int)m, deteriorating_row, t, &c->err));
+	return cli_scope_json_close(c, rc);
 }
 
 static int
@@ -784,7 +763,9 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_ANOMALIES, &ncols);
 	cli_scope_line(c);
+	cli_scope_json_open(c, "anomalies");
 	t = table_new(c, cols, ncols);
-	return table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
-	                         anomaly_row, t, &c->err));
+	rc = table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
+	                       anomaly_row, t, &c->err));
+	return cli_scope_json_close(c, rc);
 }
