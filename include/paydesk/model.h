@@ -567,6 +567,19 @@ struct open_row {
 	int64_t open, days, arranged; /* minor units, days, minor units */
 };
 typedef int (*open_cb)(const struct open_row *r, void *arg);
+/* An allocation behind the Average Collection Time (kpi --rows time):
+ * the payment, the item it paid, the item's issue date, the day paid
+ * and the days between (0 when paid before the issue date). */
+struct time_row {
+	char receipt_no[32];
+	char ref[64];
+	char consumer_name[129];
+	char account_no[33];
+	char issued_on[11];
+	char paid_on[11];
+	int64_t amount, days; /* minor units, days */
+};
+typedef int (*time_cb)(const struct time_row *r, void *arg);
 
 /* Most payments the deteriorating payers report reads per consumer. */
 #define DETERIORATING_MAX 20

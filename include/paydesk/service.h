@@ -640,6 +640,10 @@ int svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
  * total, open items and the part under arrangement. Supervisor and up
  * (PD_EPERM). */
 int svc_open_rows(struct svc *s, open_cb cb, void *arg, struct pd_err *err);
+/* The allocations behind k's Average Collection Time, of the scope and
+ * the figures' filters (a supervisor's: consumers' names). */
+int svc_time_rows(struct svc *s, const struct kpi *k, time_cb cb, void *arg,
+    struct pd_err *err);
 /* The day delta days from a "YYYY-MM-DD" (kept within 1900..9999). */
 void svc_day_step(const char *day, int delta, char out[11]);
 /* The month before or after a "YYYY-MM" (delta months). */

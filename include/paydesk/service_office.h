@@ -86,6 +86,7 @@ enum listing {
 	LIST_ANOMALIES,     /* payment patterns that look wrong (issue 23) */
 	LIST_RECON_DAY,     /* one day of the account: exceptions, matches */
 	LIST_OPEN_ITEMS,    /* the open items behind Outstanding (R23) */
+	LIST_TIME_ROWS,     /* the allocations behind the Avg Collection Time */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -107,6 +108,8 @@ void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
 void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
 /* An open item behind Outstanding as cells of LIST_OPEN_ITEMS. */
 void svc_open_cells(const struct open_row *r, struct xcell *cells);
+/* An allocation behind the Average Collection Time as LIST_TIME_ROWS. */
+void svc_time_cells(const struct time_row *r, struct xcell *cells);
 /* A deteriorating payer as cells of LIST_DETERIORATING: its words in
  * the reader's language, or (en, JSON and CSV) in English. */
 void svc_deteriorating_cells(

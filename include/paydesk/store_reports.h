@@ -38,6 +38,12 @@ int store_rate_rows(struct store *st, const struct payment_filter *sc,
  * under arrangement). */
 int store_open_rows(struct store *st, const char *segment, const char *today,
     open_cb cb, void *arg, struct pd_err *err);
+/* The allocations behind the Average Collection Time (time_rows.c): each
+ * first allocation (not a reversal) of a Posted payment of sc paid from
+ * from to to, by day paid then receipt; their days' mean is the figure. */
+int store_time_rows(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, time_cb cb, void *arg,
+    struct pd_err *err);
 /* Each consumer's last `last` Posted payments of sc (scope, filters)
  * that paid an item, by consumer then oldest first: the days from the
  * due date of the oldest item each paid to its date (issue 23's

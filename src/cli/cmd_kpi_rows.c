@@ -52,3 +52,34 @@ cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
 	t = table_new(c, cols, ncols);
 	return table_done(t, svc_open_rows(&c->svc, open_row, t, &c->err));
 }
+
+static int
+time_row(const struct time_row *row, void *arg)
+{
+	struct xcell cells[16];
+
+	svc_time_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+/* `kpi --rows time`: the allocations behind the Average Collection Time
+ * of the month, of the scope and filters; their days' mean is it. */
+int
+cli_kpi_time_rows(struct cli *c, const struct kpi *k,
+    const struct svc_filters *fs)
+{
+	const struct xcol *cols;
+	struct table *t;
+	int ncols;
+
+	/* refused before a line is printed */
+	if (svc_require(&c->svc, ROLE_SUPERVISOR,
+	        _("The collection time's payments"), &c->err) != 0)
+		return -1;
+	cli_scope_line(c);
+	cli_kpi_rows_filters(c, fs);
+	cols = svc_listing_cols(LIST_TIME_ROWS, &ncols);
+	t = table_new(c, cols, ncols);
+	return table_done(t, svc_time_rows(&c->svc, k, time_row, t, &c->err));
+}

@@ -48,7 +48,7 @@ kpi_payment_row(const struct payment_row *row, void *arg)
 	return 0;
 }
 
-/* `kpi --rows collected|day|rate|outstanding`: the rows behind a figure
+/* `kpi --rows collected|day|rate|outstanding|time`: the rows behind a figure
  * of k (issue 23's drill-down), of the scope in force: the Posted
  * payments Total Collected counts (the month's), those of Received Today
  * (the --day's, a day of the chart), the items Collection Rate counts
@@ -58,23 +58,26 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
     const struct svc_filters *fs)
 {
 	static const char *const names[] = {
-	    "collected", "day", "rate", "outstanding"};
+	    "collected", "day", "rate", "outstanding", "time"};
 	struct payment_filter f;
 	const struct xcol *cols;
 	struct table *t;
 	int i, ncols, rc;
 
-	for (i = 0; i < 4 && strcmp(rows, names[i]) != 0; i++)
+	for (i = 0; i < 5 && strcmp(rows, names[i]) != 0; i++)
 		;
-	if (i == 4)
+	if (i == 5)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--rows \"%s\": collected (the payments Total Collected "
 		      "counts), day (those of Received Today, or of --day), "
-		      "rate (the items Collection Rate counts) or outstanding "
-		      "(the open items today)"),
+		      "rate (the items Collection Rate counts), outstanding "
+		      "(the open items today) or time (the payments the "
+		      "Average Collection Time counts)"),
 		    rows);
 	if (i == 3)
 		return cli_kpi_open_rows(c, fs);
+	if (i == 4)
+		return cli_kpi_time_rows(c, k, fs);
 	if (i < 2 && c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
@@ -586,30 +589,6 @@ forecast_totals(struct cli *c, const struct forecast_totals *f, int weeks)
 	rec_print(r);
 }
 
-/* The head of the forecast's JSON: whose payments its past weeks count
- * (the scope's word, its team under team visibility), then the weeks. */
-static void
-forecast_scope_json(struct cli *c)
-{
-	const char *team = svc_scope_team(&c->svc);
-	json_t *o = json_object();
-	char *t;
-
-	json_object_set_new(o, "scope",
-	    json_string(svc_scope_word(svc_scope_now(&c->svc))));
-	if (team != NULL)
-		json_object_set_new(o, "team", json_string(team));
-	t = json_dumps(o, JSON_PRESERVE_ORDER);
-	/* {"scope": ...} without its closing brace, the weeks after */
-	if (t != NULL && strlen(t) > 1) {
-		t[strlen(t) - 1] = '\0';
-		printf("%s, \"weeks\": ", t);
-	} else
-		fputs("{\"weeks\": ", stdout);
-	free(t);
-	json_decref(o);
-}
-
 int
 cmd_report_forecast(struct cli *c, int argc, char **argv)
 {
@@ -646,8 +625,8 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	        &f, &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
-	if (c->mode == OUT_JSON)
-		forecast_scope_json(c);
+	/* whose payments its past weeks count, then the weeks */
+	cli_scope_json_open(c, "weeks");
 	forecast_table(c, &out, 0);
 	fputs(c->mode == OUT_JSON ? ", \"past\": " : "\n", stdout);
 	if (c->mode != OUT_JSON && past > 0)
@@ -706,7 +685,7 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 		n = strtol(last, &end, 10);
 		if (*last < '0' || *last > '9' || *end != '\0' || n < 2 ||
 		    n > DETERIORATING_MAX)
-			return pd_fail(&c->err, PD_EUSAGE,
+			return pd_fail(&c->err, PD_EINVAL,
 			    _("--last \"%s\": the payments to compare, a whole "
 			      "number 2 to %d"),
 			    last, DETERIORATING_MAX);
@@ -715,7 +694,7 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 		m = strtol(months, &end, 10);
 		if (*months < '0' || *months > '9' || *end != '\0' || m < 2 ||
 		    m > DETERIORATING_MONTHS_MAX)
-			return pd_fail(&c->err, PD_EUSAGE,
+			return pd_fail(&c->err, PD_EINVAL,
 			    _("--months \"%s\": the month ends to compare, a "
 			      "whole number 2 to %d"),
 			    months, DETERIORATING_MONTHS_MAX);
@@ -732,10 +711,13 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
 	cli_scope_line(c);
+	/* JSON: {"scope": ..., "payers": [...]}, as kpi's (review R23) */
+	cli_scope_json_open(c, "payers");
 	t = table_new(c, cols, ncols);
-	return table_done(t,
+	rc = table_done(t,
 	    svc_deteriorating(
 	        &c->svc, (int)n, (int)m, deteriorating_row, t, &c->err));
+	return cli_scope_json_close(c, rc);
 }
 
 static int
@@ -781,7 +763,9 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_ANOMALIES, &ncols);
 	cli_scope_line(c);
+	cli_scope_json_open(c, "anomalies");
 	t = table_new(c, cols, ncols);
-	return table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
-	                         anomaly_row, t, &c->err));
+	rc = table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
+	                       anomaly_row, t, &c->err));
+	return cli_scope_json_close(c, rc);
 }

@@ -96,7 +96,7 @@ static const struct command {
         N_("list credit notes, newest first")},
     {"kpi", NULL, cmd_kpi, STORE,
         "kpi [--month YYYY-MM | --period P] [--day YYYY-MM-DD] "
-        "[--scope terminal|branch|org] [--rows collected|day|rate|outstanding] "
+        "[--scope terminal|branch|org] [--rows collected|day|rate|outstanding|time] "
         "[--segment S] [--branch B] [--user U] [--channel C] [--method M] "
         "[--gateway G]",
         N_("collection KPIs for a month and a day")},

@@ -154,3 +154,36 @@ cli_filter_opts(struct opt *o, int *n, struct svc_filters *fs, unsigned allowed)
 	}
 	memset(&o[*n], 0, sizeof o[*n]);
 }
+
+void
+cli_scope_json_open(struct cli *c, const char *key)
+{
+	const char *team = svc_scope_team(&c->svc);
+	json_t *o;
+	char *t;
+
+	if (c->mode != OUT_JSON)
+		return;
+	o = json_object();
+	json_object_set_new(o, "scope",
+	    json_string(svc_scope_word(svc_scope_now(&c->svc))));
+	if (team != NULL)
+		json_object_set_new(o, "team", json_string(team));
+	t = json_dumps(o, JSON_PRESERVE_ORDER);
+	/* {"scope": ...} without its closing brace, the rows after */
+	if (t != NULL && strlen(t) > 1) {
+		t[strlen(t) - 1] = '\0';
+		printf("%s, \"%s\": ", t, key);
+	} else
+		printf("{\"%s\": ", key);
+	free(t);
+	json_decref(o);
+}
+
+int
+cli_scope_json_close(struct cli *c, int rc)
+{
+	if (c->mode == OUT_JSON && rc == 0)
+		fputs("}\n", stdout);
+	return rc;
+}

@@ -26,6 +26,11 @@ int cli_scope(struct cli *c, const char *text);
 /* The scope in force as a title line above a text listing ("Scope:
  * Branch B01"); nothing in the other output modes. */
 void cli_scope_line(struct cli *c);
+/* With --json, the head of a report's object: {"scope": WORD, "team":
+ * TEAM (under team visibility), "KEY": — the rows follow, then
+ * cli_scope_json_close (its "}" when rc is 0; returns rc). */
+void cli_scope_json_open(struct cli *c, const char *key);
+int cli_scope_json_close(struct cli *c, int rc);
 /* The same above a list of payments or credit notes with a search
  * (NULL: none): one with no scope chosen is of wherever they were taken. */
 void cli_list_scope_line(struct cli *c, const char *search);
@@ -44,5 +49,8 @@ void cli_filter_opts(
  * the open items behind Outstanding, of fs's segment. */
 void cli_kpi_rows_filters(struct cli *c, const struct svc_filters *fs);
 int cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs);
+/* kpi --rows time: the allocations behind k's Average Collection Time. */
+int cli_kpi_time_rows(struct cli *c, const struct kpi *k,
+    const struct svc_filters *fs);
 
 #endif

@@ -65,6 +65,9 @@ int svc_dispute_gateway(struct svc *s, const struct payment *p,
     const char *note, const char *at, struct pd_err *err);
 /* Whether payment p may be voided (not yet, no credit note applied). */
 int svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err);
+/* A payment of another branch than this terminal's is an admin's to
+ * void (review R23): PD_ESCOPE for anyone else; 0 when it may be. */
+int svc_void_reach(struct svc *s, const struct payment *p, struct pd_err *err);
 /* Apply a sync record (src/service/sync_apply.c) inside the caller's
  * transaction: on the central node from a terminal, or on a terminal as
  * pulled from the central node. 0 applied, 1 nothing to do (already

@@ -431,3 +431,17 @@ svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
 	return store_rate_rows(
 	    s->st, &sc, k->from, k->to, k->due_to, cb, arg, err);
 }
+
+int
+svc_time_rows(struct svc *s, const struct kpi *k, time_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct payment_filter sc;
+
+	/* consumers' names and what they paid: the payers report's role */
+	if (svc_require(s, ROLE_SUPERVISOR, _("The collection time's payments"),
+	        err) != 0)
+		return -1;
+	svc_figure_filter(s, &sc);
+	return store_time_rows(s->st, &sc, k->from, k->to, cb, arg, err);
+}

@@ -194,6 +194,17 @@ static const struct xcol open_cols[] = {
     {N_("Under arrangement"), "under_arrangement", X_MONEY, 12, 9},
 };
 
+static const struct xcol time_cols[] = {
+    {N_("Paid"), "paid_on", X_DATE, 10, 10},
+    {N_("Receipt"), "receipt_no", X_TEXT, 14, 12},
+    {N_("Item"), "item", X_TEXT, 15, 10},
+    {N_("Consumer"), "consumer", X_TEXT, 20, 8},
+    {N_("Account"), "account_no", X_TEXT, 10, 6},
+    {N_("Issued"), "issued_on", X_DATE, 10, 10},
+    {N_("Amount"), "amount", X_MONEY, 12, 8},
+    {N_("Days"), "days", X_INT, 5, 4},
+};
+
 static const struct xcol deteriorating_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 20, 10},
     {N_("Account"), "account_no", X_TEXT, 10, 8},
@@ -238,6 +249,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_ANOMALIES] = {anomaly_cols, N(anomaly_cols)},
 	    [LIST_RECON_DAY] = {recon_day_cols, N(recon_day_cols)},
 	    [LIST_OPEN_ITEMS] = {open_cols, N(open_cols)},
+	    [LIST_TIME_ROWS] = {time_cols, N(time_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -415,4 +427,18 @@ svc_forecast_cells(const struct forecast_week *w, struct xcell *c)
 		c[3].n = w->open;
 		c[4].n = w->expected;
 	}
+}
+
+void
+svc_time_cells(const struct time_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(time_cols));
+	c[0].s = r->paid_on;
+	c[1].s = r->receipt_no;
+	c[2].s = r->ref;
+	c[3].s = r->consumer_name;
+	c[4].s = r->account_no;
+	c[5].s = r->issued_on;
+	c[6].n = r->amount;
+	c[7].n = r->days;
 }

@@ -664,7 +664,8 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	return svc_alert_plans_of(s, p.consumer_id, v.voided_at, err);
 }
 
-/* A cash payment's void hands its cash back out of this terminal's
+/* A void of a payment of another branch is an admin's (svc_void_reach).
+ * A cash payment's void hands its cash back out of this terminal's
  * drawer (the open shift's expected cash counts it, shift.c): with
  * [shifts] required, a shift is open at the drawer, and its cash covers
  * it (review R20). In the void's transaction. */
@@ -678,11 +679,12 @@ void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	int rc;
 
+	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
+	    svc_void_reach(s, &p, err) != 0)
+		return -1;
 	if (strcmp(s->cfg.shifts_required, "yes") != 0 ||
 	    svc_shift_cash(s) == NULL)
 		return 0;
-	if (store_payment_lookup(s->st, number, &p, err) != 0)
-		return -1;
 	if (p.method_kind != METHOD_CASH || p.status == PS_VOIDED)
 		return 0;
 	rc = store_shift_drawer(

@@ -219,3 +219,21 @@ svc_row_scope(const struct svc *s, const char *search, struct row_scope *r)
 	r->here = s->cfg.terminal_id;
 	r->team = f.team;
 }
+
+int
+svc_void_reach(struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	/* scope limits changing as it limits reading (review R23 fault 5:
+	 * a supervisor of B02 voided at T03 a payment of B01 that none of
+	 * their lists showed, and the central node applied it): a payment
+	 * of another branch is an admin's to void. The organisation's own
+	 * (a gateway payment, branch "") stay the supervisors' as before. */
+	if (s->actor.role >= ROLE_ADMIN || p->branch[0] == '\0' ||
+	    strcmp(p->branch, s->cfg.branch_id) == 0)
+		return 0;
+	return pd_fail(err, PD_ESCOPE,
+	    _("Payment %s was taken at terminal %s of branch %s: only an "
+	      "admin voids a payment of another branch than this terminal's "
+	      "(%s)"),
+	    p->payment_no, p->terminal, p->branch, s->cfg.branch_id);
+}

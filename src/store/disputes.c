@@ -172,7 +172,7 @@ store_dsp_list(
 		qb_add(&q, " AND p.consumer_id = ?", "i", f->consumer_id);
 	if (f->payment_id != 0)
 		qb_add(&q, " AND d.payment_id = ?", "i", f->payment_id);
-	store_row_scope(&q, f->scope, NULL, NULL, 1);
+	store_row_scope(&q, f->scope, "d.terminal", NULL, 1);
 	qb_add(&q,
 	    " ORDER BY d.status IN ('upheld', 'rejected'), d.due_on, d.id", "");
 	s = qb_prepare(st, &q, err);

@@ -422,9 +422,13 @@ void store_daily_facts(struct qb *q, const struct payment_filter *sc,
 int store_facts_week(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *end, int64_t v[3],
     struct pd_err *err);
+/* The condition of sc (scope and report filters, scope.c) on the
+ * payments p appended to q's WHERE; nothing when sc narrows nothing. */
+void store_scope_where(struct qb *q, const struct payment_filter *sc);
 /* The rows of sc (issue 23) appended to q's WHERE: made at the terminal
  * in column tcol by the user in column ucol (a row made at a terminal),
- * or, with pay set, of the payment p (tcol and ucol unused). */
+ * or, with pay set, of the payment p or, when tcol is given, made at
+ * the scope's terminals (ucol unused: the payment's user's team). */
 void store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
     const char *ucol, int pay);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */

@@ -1,6 +1,6 @@
 /* open_rows.c - the open items behind the Outstanding figure (review
  * R23: "from each KPI tile to the rows behind it"), read in due order
- * through items_open. */
+ * through items_owed (items_open dropped by migration 66). */
 #include <stdio.h>
 #include <string.h>
 
@@ -21,7 +21,7 @@ store_open_rows(struct store *st, const char *segment, const char *today,
 	    "i.settled, CASE WHEN i.due_on < ?1 THEN CAST(julianday(?1) - "
 	    "julianday(i.due_on) AS INTEGER) ELSE 0 END, CASE WHEN "
 	    "i.arr_event IS NOT NULL THEN i.amount - i.settled ELSE 0 END "
-	    "FROM items i INDEXED BY items_open JOIN consumers c ON c.id = "
+	    "FROM items i INDEXED BY items_owed JOIN consumers c ON c.id = "
 	    "i.consumer_id WHERE i.settled < i.amount");
 	qb_add(&q, "", "s", today);
 	if (segment != NULL)

@@ -13,11 +13,26 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 
 	if (sc == NULL)
 		return;
-	/* a row of a payment is its payment's, as the credit notes are */
+	/* a row of a payment is its payment's, as the credit notes are;
+	 * with tcol, also the scope's terminals' own (review R23: the
+	 * dispute a recovery officer opened here on a payment taken at
+	 * another terminal was in no list of this terminal) */
 	if (pay) {
-		if (sc->terminal != NULL)
+		if (sc->terminal != NULL && tcol != NULL) {
+			snprintf(sql, sizeof sql,
+			    " AND (p.terminal = ? OR %s = ?)", tcol);
+			qb_add(q, sql, "ss", sc->terminal, sc->terminal);
+		} else if (sc->terminal != NULL)
 			qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
-		if (sc->branch != NULL)
+		if (sc->branch != NULL && tcol != NULL) {
+			snprintf(sql, sizeof sql,
+			    " AND (p.branch = ? OR %s = ? OR (SELECT "
+			    "bp.branch FROM payments bp WHERE bp.terminal = %s "
+			    "LIMIT 1) = ?)",
+			    tcol, tcol);
+			qb_add(q, sql, "sss", sc->branch,
+			    sc->here ? sc->here : "", sc->branch);
+		} else if (sc->branch != NULL)
 			qb_add(q, " AND p.branch = ?", "s", sc->branch);
 		if (sc->team != NULL)
 			qb_add(q,

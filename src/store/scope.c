@@ -416,6 +416,13 @@ store_daily_scoped(struct store *st, const struct payment_filter *sc,
 	return 0;
 }
 
+void
+store_scope_where(struct qb *q, const struct payment_filter *sc)
+{
+	if (scoped(sc))
+		scope_where(q, sc);
+}
+
 /* The Posted payments of sc dated up to ? allocated to item i, as p. */
 static void
 paid_of_item(struct qb *q, const struct payment_filter *sc, const char *to)

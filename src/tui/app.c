@@ -561,6 +561,8 @@ tui_main(struct svc *svc)
 	X(alerts)                                                              \
 	X(exceptions)                                                          \
 	X(rate_items)                                                          \
+	X(time_rows)                                                           \
+	X(open_rows)                                                           \
 	X(recon)                                                               \
 	X(recon_resolve)                                                       \
 	X(recon_hand)                                                          \

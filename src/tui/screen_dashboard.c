@@ -37,6 +37,8 @@ enum {
 	A_ROWS_COLLECTED,
 	A_ROWS_TODAY,
 	A_ROWS_RATE,
+	A_ROWS_TIME,
+	A_ROWS_OUTSTANDING,
 	A_BAR_PREV,
 	A_BAR_NEXT,
 	A_BAR_OPEN,
@@ -98,6 +100,11 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'2', "2", NULL, N_("the payments Received Today counts"), A_ROWS_TODAY},
     {'3', "3", NULL, N_("the items Collection Rate counts, what paid them"),
         A_ROWS_RATE},
+    {'4', "4", NULL,
+        N_("the payments Average Collection Time counts, with their days"),
+        A_ROWS_TIME},
+    {'5', "5", NULL, N_("the open items Outstanding counts"),
+        A_ROWS_OUTSTANDING},
     {'[', "[", NULL, N_("the chart's bar before (a day)"), A_BAR_PREV},
     {']', "]", NULL, N_("the chart's bar after (a day)"), A_BAR_NEXT},
     {TUI_KEY_ENTER, "Enter", NULL, N_("the payments of the chosen bar's day"),
@@ -333,6 +340,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_ROWS_RATE:
 		tui_push(t, screen_rate_items_new(t, &b->d.k));
+		return TUI_HANDLED;
+	case A_ROWS_TIME:
+	case A_ROWS_OUTSTANDING:
+		tui_push(t, screen_tile_rows_new(t, &b->d.k, a == A_ROWS_TIME));
 		return TUI_HANDLED;
 	case A_BAR_PREV:
 	case A_BAR_NEXT:

@@ -72,7 +72,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct ratev *v = (struct ratev *)sc;
 	char line[256], scope[64], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ],
-	    due[MONEY_BUFSZ], paid[MONEY_BUFSZ];
+	    due[MONEY_BUFSZ], paid[MONEY_BUFSZ], filters[160];
 	int y = 2;
 
 	snprintf(line, sizeof line, _("Due %s to %s: %s, paid %s (%s)"),
@@ -82,7 +82,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_money(t->svc, paid, sizeof paid, v->paid),
 	    svc_scope_title(t->svc, scope, sizeof scope));
 	tui_text(y, 2, line, COLS - 4);
-	y += 2;
+	/* the dashboard's filters in force (review R23: the scope alone
+	 * was named) */
+	if (dash_filter_title(filters, sizeof filters)[0] != '\0') {
+		snprintf(line, sizeof line, _("Filters: %s"), filters);
+		tui_text(y + 1, 2, line, COLS - 4);
+	}
+	y += 3;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y);
 	if (v->n == 0)
 		tui_text(

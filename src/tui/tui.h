@@ -526,6 +526,11 @@ struct tui_screen *screen_deteriorating_new(struct tui *t);
 /* The items behind k's Collection Rate, what each owes and what paid it
  * (svc_rate_rows); k is copied. */
 struct tui_screen *screen_rate_items_new(struct tui *t, const struct kpi *k);
+/* The rows behind k's Average Collection Time (time set: the allocations
+ * it counts, svc_time_rows) or Outstanding (the open items today,
+ * svc_open_rows); k is copied. */
+struct tui_screen *screen_tile_rows_new(
+    struct tui *t, const struct kpi *k, int time);
 struct tui_screen *screen_payers_new(struct tui *t);
 struct tui_screen *screen_aging_new(struct tui *t);
 struct tui_screen *screen_forecast_new(struct tui *t);

@@ -173,9 +173,10 @@ has "the reason of the round notes, each amount" \
     "3 credit notes of whole multiples of \$10.00: \$10.00, \$20.00, \$30.00 (the rule: 3 in a day)"
 run sup --json report anomalies --date "$D"
 same "--json: the five rows with their reasons" "$(python3 -c 'import json, sys
-rows = json.load(open(sys.argv[1]))
-print(len(rows), all(r["reason"] for r in rows), rows[0]["amount"])' "$OUT")" \
-    "5 True 6000"
+o = json.load(open(sys.argv[1]))
+rows = o["anomalies"]
+print(o["scope"], len(rows), all(r["reason"] for r in rows), rows[0]["amount"])' "$OUT")" \
+    "branch 5 True 6000"
 run sup --xlsx "$T/a.xlsx" report anomalies --date "$D"
 [ "$RC" -eq 0 ] && [ -s "$T/a.xlsx" ] && ok "--xlsx: a workbook" ||
 	notok "--xlsx: a workbook" "status $RC"

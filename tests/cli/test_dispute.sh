@@ -626,6 +626,20 @@ same "the same timeline at both terminals, the review before the reject" \
 same "rejected at both and at the central node" \
     "$(tsql 1 "SELECT status FROM disputes WHERE dispute_no = '$D12'")/$(tsql 2 "SELECT status FROM disputes WHERE dispute_no = '$D12'")/$(csql "SELECT status FROM disputes WHERE dispute_no = '$D12'")" \
     rejected/rejected/rejected
+# a dispute is listed where it was opened too (review R23): rita opens one
+# at terminal 2 of a payment taken at terminal 1, and finds it in her list
+# there (the recovery role reads its terminal), as at terminal 1
+rec 1 pay WU-10002 --type bill --method Cash --amount 2 >"$OUT" 2>&1
+R13=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+t1 sync >/dev/null; t2 sync >/dev/null
+rec 2 dispute open "$R13" --reason other >"$OUT" 2>&1
+D13=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+expect "a dispute opened at terminal 2 of terminal 1's payment: in its list" \
+    0 "$D13" rec 2 dispute list
+t2 sync >/dev/null; t1 sync >/dev/null
+expect "and in terminal 1's, its payment's" 0 "$D13" rec 1 dispute list
+same "not another of terminal 1's disputes in terminal 2's list" \
+    "$(rec 2 --csv dispute list | grep -c "$R12")" 0
 # the other way: a dispute opened at terminal 2 is upheld by a void at
 # terminal 1 (the void and its step both taken), and terminal 2 sees it
 rec 2 pay WU-10002 --type bill --method Cash --amount 6 >"$OUT" 2>&1

@@ -147,8 +147,17 @@ same "--rows rate: each item with its receipts" \
      terminal = 'T03' AND amount = 10000") PP-2025-0034#2= "
 expect "--rows rate needs a supervisor" 5 "needs the supervisor role" \
     as jane 1234 kpi --rows rate
-expect "--rows of no figure: refused (3)" 3 '--rows "time": collected' \
-    as mary 2222 kpi --rows time
+expect "--rows of no figure: refused (3)" 3 '--rows "average": collected' \
+    as mary 2222 kpi --rows average
+expect "--rows time needs a supervisor" 5 "needs the supervisor role" \
+    as jane 1234 kpi --rows time
+run as mary 2222 --csv kpi --month 2025-05 --rows time
+same "--rows time (R23): the branch's allocations, T02's not" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2}' | LC_ALL=C sort -u |
+     tr '\n' ' ')" "$(tsql 1 "SELECT DISTINCT p.receipt_no FROM payments p
+     JOIN allocations a ON a.payment_id = p.id WHERE p.branch = 'B01' AND
+     p.status = 'Posted' AND p.paid_on LIKE '2025-05-%' AND a.amount > 0
+     AND a.reverses IS NULL" | LC_ALL=C sort | tr '\n' ' ')"
 
 # --segment (issue 23's filters): the payments of one segment's consumers
 run as admin 9999 --csv report payers --segment commercial
@@ -364,6 +373,13 @@ same "team visibility on: kpi --csv names the team" \
 team,North"
 run as admin 9999 --json kpi --month 2025-05
 same "an admin's kpi is of no team" "$(grep -c '"team"' "$OUT")" 0
+# report deteriorating and anomalies too (review R23: a bare array)
+for r in deteriorating anomalies; do
+	run as mary 2222 --json report $r
+	same "team visibility on: report $r --json names the scope and the team" \
+	    "$(tr -d ' \n' <"$OUT" | sed -n 's/^{"scope":"\([a-z]*\)","team":"\([^"]*\)","[a-z]*":\[.*/\1 \2/p')" \
+	    "branch North"
+done
 run as mary 2222 --csv report payers
 same "team visibility on: the payers report of North's payments" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {s += $3} END {printf "%.0f", s * 100}')" \
@@ -800,3 +816,24 @@ same "and no file written" "$(pdfs "$T/rxo")" ""
 expect "receipts export of a segment no consumer has: refused (4)" 4 \
     'Segment "Industrial"' \
     as admin 9999 receipts export --dir "$T/rxi" --segment Industrial
+# a void is of the scope too (review R23 fault 5): mary, a supervisor of
+# B01, may not void at T01 a payment T02 (branch B02) took, which none of
+# her lists shows (16, nothing changed, nothing to push); an admin may;
+# a payment of T03, of her branch, she voids
+P2=$(tsql 1 "SELECT payment_no FROM payments WHERE terminal = 'T02' AND
+ status = 'Posted' ORDER BY id LIMIT 1")
+P3=$(tsql 1 "SELECT payment_no FROM payments WHERE terminal = 'T03' AND
+ status = 'Posted' ORDER BY id LIMIT 1")
+ob=$(tsql 1 "SELECT count(*) FROM outbox")
+expect "mary voids at T01 a payment of B02: refused (16)" 16 \
+    "was taken at terminal T02 of branch B02: only an admin voids" \
+    as mary 2222 payment void "$P2" --reason "Wrong account"
+same "it stays Posted, nothing for the central node" \
+    "$(tsql 1 "SELECT status FROM payments WHERE payment_no = '$P2'") $(tsql 1 \
+     "SELECT count(*) FROM outbox")" "Posted $ob"
+expect "an admin voids it" 0 "" \
+    as admin 9999 payment void "$P2" --reason "Wrong account"
+expect "mary voids a payment of T03, of her branch" 0 "" \
+    as mary 2222 payment void "$P3" --reason "Wrong account"
+same "both Voided" "$(tsql 1 "SELECT group_concat(status) FROM payments
+ WHERE payment_no IN ('$P2', '$P3')")" "Voided,Voided"

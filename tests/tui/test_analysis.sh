@@ -173,6 +173,26 @@ wait_for "Enter: under the segment, WU-10003's alone" "1 payment "
 lacks "Enter: not WU-10002's" "WU-10002"
 keys Escape
 wait_for "Esc: the dashboard" "Filters: Segment Commercial"
+# 3, 4 and 5 name the dashboard's filters under their scope (review R23:
+# the rate rows named the scope alone) and read under them
+keys 3
+wait_for "3: the rate's items" "Collection rate: the items due"
+wait_for "3: the filters named" "Filters: Segment Commercial"
+keys Escape
+keys 4
+wait_for "4: the collection time's payments" \
+    "Average collection time: the payments"
+wait_for "4: the filters named" "Filters: Segment Commercial"
+wait_for "4: WU-10003's" "WU-10003"
+lacks "4: not WU-10002's (Residential)" "WU-10002"
+keys Escape
+keys 5
+wait_for "5: the open items" "Outstanding: the open items"
+wait_for "5: of the segment, named" "Filters: Segment Commercial"
+wait_for "5: WU-10003's open items" "WU-10003"
+lacks "5: not WU-10001's (Residential)" "WU-10001"
+keys Escape
+wait_for "Esc: the dashboard" "Filters: Segment Commercial"
 # the aging screen (a) follows the dashboard's segment, v changes it
 # there (R23 fault 11)
 sup --csv report aging --segment Commercial >"$T/ag.csv"

@@ -19,8 +19,9 @@ PAYDESK_NOW="2025-05-19 09:00:00" J WU-10003 --amount 7
 same "the store holds T01's, T02's and T03's payments" \
     "$(sql "SELECT group_concat(terminal) FROM (SELECT terminal FROM payments
      ORDER BY id)")" "T01,T03,T02,T01"
-# disputes of T01's, T03's and T02's payments (issue 23: the disputes
-# list is of the scope's payments)
+# disputes of T01's, T03's and T02's payments, all opened at T01 (issue
+# 23: the disputes list is of the scope's payments and of those opened at
+# its terminals)
 for r in $(sql "SELECT min(receipt_no) FROM payments GROUP BY terminal"); do
 	PAYDESK_PIN=9999 "$PD" --user admin dispute open "$r" \
 	    --reason chargeback >/dev/null || echo "not ok - a dispute of $r"
@@ -59,6 +60,38 @@ wait_for "3: the items the Collection Rate counts" "INV-2025-001567"
 wait_for "3: with the scope above them" "Terminal T01"
 keys Escape
 wait_for "Esc: back" "Daily collections"
+# 4: the payments behind the Average Collection Time (review R23), this
+# terminal's, their count and mean as the allocations say
+keys 4
+wait_for "4: the payments the Average Collection Time counts" \
+    "Average collection time: the payments"
+wait_for "4: the month, the scope named" \
+    "Paid 2025-05-01 to 2025-05-31 (Terminal T01)"
+wait_for "4: their count and mean" "$(sql "SELECT
+ printf('%d payments to items, \$%.2f, average %.1f days',
+ count(*), sum(a.amount) / 100.0, (sum(max(0, CAST(julianday(p.paid_on) -
+ julianday(i.issued_on) AS INTEGER))) * 20 + count(*)) / (count(*) * 2) /
+ 10.0) FROM payments p JOIN allocations a ON a.payment_id = p.id JOIN items
+ i ON i.id = a.item_id WHERE p.terminal = 'T01' AND p.status = 'Posted' AND
+ p.paid_on LIKE '2025-05-%' AND a.amount > 0 AND a.reverses IS NULL")"
+wait_for "4: T01's payment listed" "R-T01-000001"
+lacks "4: not T02's" "R-T02-"
+keys Escape
+wait_for "Esc: back from the payments" "Daily collections"
+# 5: the open items behind Outstanding, the organisation's
+keys 5
+wait_for "5: the open items Outstanding counts" "Outstanding: the open items"
+wait_for "5: the organisation's" \
+    "Open today (Organisation (the same in every scope))"
+wait_for "5: their count and how many are overdue" "$(sql "SELECT
+ printf('%d items, \$%s, %d overdue', count(*), printf('%,d',
+ sum(amount - settled) / 100) || printf('.%02d', sum(amount -
+ settled) % 100), count(due_on < '2025-05-20' OR NULL)) FROM items WHERE
+ settled < amount")"
+wait_for "5: the first open item listed" "$(sql "SELECT ref FROM items
+ WHERE settled < amount ORDER BY due_on, ref LIMIT 1")"
+keys Escape
+wait_for "Esc: the dashboard once more" "Daily collections"
 keys Enter
 wait_for "Enter without a bar: says how to choose one" "[ and ]"
 # from the month's last day back to the 19th
@@ -105,21 +138,25 @@ while [ $i -lt 11 ]; do keys '['; i=$((i + 1)); done
 wait_for "[ ... [: the 20th, both its methods' payments" \
     "day 20: \$150.00 (Enter: its payments)"
 logout
-# the disputes list of the scope (issue 23): mary's branch's, T02's not
+# the disputes list of the scope (issue 23): mary's branch's payments'
+# and those opened at its terminals: the dispute of T02's payment was
+# opened at T01, a counter of B01 (review R23 fault 8: where a recovery
+# officer opened it, she finds it), so B01 lists all three
 wait_for "logged out to see the disputes" "Log in to take payments"
 login mary 2222
 wait_for "mary on the Dashboard once more" "Dashboard"
 keys d
-same "the branch's payments have two disputes, T02's one" \
-    "$(sql "SELECT group_concat(p.terminal) FROM (SELECT p.terminal FROM
-     disputes d JOIN payments p ON p.id = d.payment_id ORDER BY 1) p")" \
-    "T01,T02,T03"
+same "the branch's payments have two disputes, T02's one, all opened at T01" \
+    "$(sql "SELECT group_concat(t) FROM (SELECT p.terminal || '@' ||
+     d.terminal t FROM disputes d JOIN payments p ON p.id = d.payment_id
+     ORDER BY 1)")" "T01@T01,T02@T01,T03@T01"
 wait_for "d: the branch's disputes, the scope on their count line" \
-    "2 disputes $(printf '\302\267') Branch B01"
+    "3 disputes $(printf '\302\267') Branch B01"
 wait_for "T01's dispute listed" "$(sql "SELECT d.dispute_no FROM disputes d
  JOIN payments p ON p.id = d.payment_id WHERE p.terminal = 'T01'")"
-lacks "not the dispute of T02's payment" "$(sql "SELECT d.dispute_no FROM
- disputes d JOIN payments p ON p.id = d.payment_id WHERE p.terminal = 'T02'")"
+wait_for "the dispute of T02's payment opened at T01 listed" \
+    "$(sql "SELECT d.dispute_no FROM disputes d JOIN payments p ON p.id =
+ d.payment_id WHERE p.terminal = 'T02'")"
 # the aging screen has no scope and says so: every consumer's open items
 keys Escape
 wait_for "Esc: the dashboard" "Branch B01"
