@@ -371,7 +371,7 @@ typedef int (*credit_cb)(const struct credit_note *cn, void *arg);
 struct outbox_rec {
 	int64_t id;
 	char uuid[37];
-	char kind[16];
+	char kind[24]; /* recon_resolution, the longest: 16 */
 	char ref[64];
 	char created_at[TS_BUFSZ];
 	int attempts;

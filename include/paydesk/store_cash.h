@@ -27,8 +27,12 @@ int store_stmt_insert(
 int64_t *store_stmt_named(
     struct store *st, const char *name, size_t *n, struct pd_err *err);
 /* *n: how many terminals the store's statements were imported at (the
- * first import's, as the central node keeps it). */
-int store_stmt_importers(struct store *st, int64_t *n, struct pd_err *err);
+ * first import's, as the central node keeps it), counting self (this
+ * terminal) too where it imported one that another terminal's first
+ * import took over: its numbers then follow neither order (the audit
+ * log, read only where a statement here is not self's). */
+int store_stmt_importers(
+    struct store *st, const char *self, int64_t *n, struct pd_err *err);
 int store_stmt_take_importer(struct store *st, int64_t id,
     const char *terminal, int64_t user_id, const char *at,
     struct pd_err *err);

@@ -145,7 +145,7 @@ static const struct command {
         N_("import a bank statement, all or nothing, once (supervisor)")},
     {"statement", "list", cmd_statement_list, STORE, "statement list",
         N_("the bank statements imported, newest first (supervisor)")},
-    {"statement", "show", cmd_statement_show, STORE, "statement show ID",
+    {"statement", "show", cmd_statement_show, STORE, "statement show STATEMENT",
         N_("a bank statement and its lines (supervisor)")},
     {"statement", "mapping", cmd_statement_mapping, STORE,
         "statement mapping add NAME date=N amount=N|credit=N debit=N "

@@ -259,7 +259,7 @@ svc_stmt_named(struct svc *s, const char *text, size_t n, int64_t *id,
 		return 1;
 	if (store_stmt_get(s->st, num, &st, err) != 0)
 		return -1;
-	if (old && store_stmt_importers(s->st, &terminals, err) != 0)
+	if (old && store_stmt_importers(s->st, s->cfg.terminal_id, &terminals, err) != 0)
 		return -1;
 	if (old && terminals > 1)
 		return pd_fail(err, PD_EUSAGE,

@@ -364,14 +364,21 @@ store_stmt_named(struct store *st, const char *name, size_t *n,
 }
 
 int
-store_stmt_importers(struct store *st, int64_t *n, struct pd_err *err)
+store_stmt_importers(
+    struct store *st, const char *self, int64_t *n, struct pd_err *err)
 {
 	struct db_stmt *q = st_stmt(st,
-	    "SELECT count(DISTINCT terminal) FROM bank_statements", err);
+	    "SELECT (SELECT count(DISTINCT terminal) FROM bank_statements)"
+	    " + CASE WHEN EXISTS (SELECT 1 FROM bank_statements"
+	    " WHERE terminal <> ?1) THEN EXISTS (SELECT 1 FROM audit_log"
+	    " WHERE action = 'import' AND entity = 'bank_statement'"
+	    " AND terminal = ?1) ELSE 0 END",
+	    err);
 	int rc;
 
 	if (q == NULL)
 		return -1;
+	st_bind(q, "s", self);
 	rc = db_step(q);
 	*n = rc == DB_ROW ? db_column_int64(q, 0) : 0;
 	db_reset(q);

@@ -85,4 +85,23 @@ same "T02 has each deposit's cheques" \
     "CHQ-1:5002 CHQ-9:5001 CHQ-9:5003 CHQ-10:5002"
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
+# (review R20, s40) an old plain statement number: T02 imports A then B,
+# T01 imports B itself before a sync; T02 syncs first, so every statement
+# at T01 is T02's import, yet T01 numbered B first: its plain numbers are
+# refused (naming the statement), T02's own taken
+M2() { PAYDESK_PIN=2222 pdt 2 --user mary "$@"; }
+printf 'date,amount,reference\n2026-06-14,5.00,A1\n' >"$T/sa.csv"
+printf 'date,amount,reference\n2026-06-15,6.00,B1\n' >"$T/sb.csv"
+M statement mapping add m date=1 amount=2 reference=3 header=1 >/dev/null
+M2 statement mapping add m date=1 amount=2 reference=3 header=1 >/dev/null
+for f in sa sb; do M2 statement import "$T/$f.csv" --account $ACCT --mapping m >/dev/null ||
+    echo "not ok - T02 imports $f"; done
+M statement import "$T/sb.csv" --account $ACCT --mapping m >/dev/null || echo "not ok - T01 imports sb"
+for n in 2 1 2; do pdt $n sync >/dev/null || echo "not ok - sync of T0$n"; done
+SB=$(M2 --csv statement list | awk -F, 'NR > 1 && $2 == 2 { print $1 }')
+same "T01 holds both statements as T02's imports" \
+    "$(tsql 1 "SELECT group_concat(DISTINCT terminal) FROM bank_statements")" T02
+expect "T02 takes its own plain number 2 (B)" 0 "$SB" M2 statement show 2
+refused "T01, which numbered B first, refuses the plain number 2, naming its statement" 2 \
+    "statement 2 here is " M statement show 2
 stop_central
