@@ -15,6 +15,9 @@ p T02 rita dispute reject DP-T01-000001 --note "holder confirmed" >/dev/null
 s T02; s T01; s T02
 u=$(p T01 mary --csv sync --quarantine | grep ",credit_note," | cut -d, -f1)
 echo "# quarantined credit note: $u"
+why=$(p T01 mary --csv sync --quarantine | grep ",credit_note,")
+case $why in *undone* | *oided*) ok "the credit note's reason says it was voided here: $why" ;;
+*) nok "the credit note's refusal does not say this terminal voided it (the void's says \"This terminal's void is undone\"): $why" ;; esac
 o=$(p T01 mary sync --retry "$u"); rc=$?
 check "sync --retry of the undone uphold's credit note: status 17 (got $rc: $o)" [ $rc = 17 ]
 s T01; s T02
