@@ -20,7 +20,7 @@ p T02 rita dispute open R-T01-000001 --reason amount-contested >/dev/null
 s T02; s T01; s T02; s T01; s T03
 view() {
 	p $1 admin dispute list --scope org | tail -n +2 | cut -c1-60
-	p $1 admin payment show R-T01-000001 | grep -E "^  Status" | head -1
+	p $1 admin payment show R-T01-000001 | grep -E "^  Status" | head -1 | tr -s " "
 	p $1 admin consumer show WU-10001 | grep -E "Total outstanding|Available credit"
 	p $1 admin credit-notes --scope org --status active | tail -n +3 | cut -c1-16,36-120
 }
