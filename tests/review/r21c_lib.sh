@@ -16,7 +16,7 @@ check() { # check DESC CONDITION...
 	if "$@"; then ok "$d"; else nok "$d"; fi
 }
 CPID=
-cleanup() { [ -n "$CPID" ] && kill "$CPID" 2>/dev/null; wait 2>/dev/null; rm -rf "$W"; }
+cleanup() { [ -n "$CPID" ] && kill "$CPID" 2>/dev/null; wait 2>/dev/null; pgstop; rm -rf "$W"; }
 trap cleanup EXIT INT TERM
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cat >"$W/central.ini" <<EOC
@@ -27,6 +27,15 @@ listen = 127.0.0.1
 port = $PORT
 data_dir = $W/cdata
 EOC
+PGPID=
+if [ -n "${R21C_PG:-}" ]; then # the central node on a private PostgreSQL
+	mkdir -p "$W/pg" && chown postgres "$W" "$W/pg" 2>/dev/null
+	su postgres -c "initdb -A trust -U postgres -D $W/pg/data" >/dev/null 2>&1
+	su postgres -c "pg_ctl -D $W/pg/data -o '-k $W/pg -c listen_addresses= -c fsync=off' -l $W/pg/log start -w" >/dev/null
+	su postgres -c "createdb -h $W/pg paydesk"
+	printf 'backend = postgresql\ndatabase = host=%s dbname=paydesk user=postgres\n' "$W/pg" >>"$W/central.ini"
+fi
+pgstop() { [ -n "${R21C_PG:-}" ] && su postgres -c "pg_ctl -D $W/pg/data stop -m immediate" >/dev/null 2>&1; }
 C() { "$B/paydesk-central" --config "$W/central.ini" "$@"; }
 C org add ACME "Acme Water" --currency USD >/dev/null
 for k in consumers bills services installments; do C import ACME $k "$D/$k.csv" >/dev/null; done
