@@ -7,7 +7,7 @@ B=${BUILD:-$ROOT/build}
 case $B in /*) ;; *) B=$ROOT/$B ;; esac
 D=$ROOT/data/import
 W=$(mktemp -d /tmp/r21c.XXXXXX)
-export PAYDESK_NOW="2025-06-15 12:00:00"
+export PAYDESK_NOW="${R21C_NOW:-2025-06-15 12:00:00}"
 FAIL=0
 ok() { echo "ok - $*"; }
 nok() { echo "not ok - $*"; FAIL=1; }
