@@ -16,7 +16,7 @@ s T02; s T01; s T02; s T03
 view() {
 	p $1 admin consumer show WU-10002 | grep -E "Total outstanding|Available credit|^    "
 	p $1 admin arrangement list --scope org | tail -n +3 | tr -s ' '
-	p $1 admin payment show R-T01-000001 | grep -E "^  Status|^    " | tr -s ' '
+	p $1 admin payment show R-T01-000001 | grep -E "^  Status" | head -1 | tr -s " "
 }
 p T01 admin arrangement show AR-T01-000001 | sed -n "/^Status/p;/#[0-9]/p" | sed "s/^/# T01 /"; p T02 admin arrangement show AR-T01-000001 | sed -n "/^Status/p;/#[0-9]/p" | sed "s/^/# T02 /"
 view T01 >"$W/v1"; view T02 >"$W/v2"; view T03 >"$W/v3"
