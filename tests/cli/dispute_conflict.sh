@@ -96,6 +96,15 @@ t2 sync >/dev/null; t1 sync >/dev/null
 alike "credit uphold at 1, reject at 2 first" "$D"
 same "the uphold's credit note is voided at terminal 1 and unknown at the central node" \
     "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$CN'")/$(csql "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")" "1/0"
+# queued again, the credit note voided here is refused before anything is
+# sent (review 21, session 40: it went, and the central node and terminal 2
+# took an Active credit note of a rejected dispute)
+U=$(sup1 --csv sync --quarantine | grep ",credit_note,$CN," | cut -d, -f1)
+expect "sync --retry of the undone uphold's credit note is refused, status 17" 17 \
+    "$U (credit_note $CN) was undone at this terminal" sup1 sync --retry "$U"
+t1 sync >/dev/null; t2 sync >/dev/null
+same "the credit note still unknown at the central node and terminal 2" \
+    "$(csql "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")/$(tsql 2 "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")" "0/0"
 
 # the other order: terminal 1 rejects offline, terminal 2 upholds by a
 # void and syncs first; terminal 1's reject is undone, the void pulled
@@ -182,3 +191,16 @@ U=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'arrangement' AND ref = '$P1' A
 expect "sync --retry of the plan undone is refused, status 17" 17 \
     "$U (arrangement $P1) was undone at this terminal" sup1 sync --retry "$U"
 same "and it stays set aside" "$(tsql 1 "SELECT count(*) FROM outbox WHERE uuid = '$U' AND rejected_at IS NOT NULL")" 1
+# a payment with an overpayment (its excess an Overpayment credit note)
+# upheld by a void at terminal 1, rejected at terminal 2 first: the void
+# undone gives the credit note back, as the central node has it (review 21,
+# session 40: it stayed Voided at terminal 1, the consumer's credit lost)
+newdsp 400
+OC=$(tsql 1 "SELECT n.cn_no FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$R'")
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
+expect "terminal 1 upholds it by a void, offline" 0 "Resolved: upheld" sup1 dispute uphold "$D" --void
+same "the void voids the overpayment's credit note at terminal 1" "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")" 1
+t2 sync >/dev/null; t1 sync >/dev/null; t2 sync >/dev/null
+alike "a void of an overpaid payment at 1, reject at 2 first" "$D"
+same "the overpayment's credit note is live again at terminal 1, as at terminal 2 and the central node" \
+    "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")/$(tsql 2 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")/$(csql "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")" "0/0/0"
