@@ -105,6 +105,10 @@ expect "sync --retry of the undone uphold's credit note is refused, status 17" 1
 t1 sync >/dev/null; t2 sync >/dev/null
 same "the credit note still unknown at the central node and terminal 2" \
     "$(csql "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")/$(tsql 2 "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")" "0/0"
+# its PDF is VOID without saying its payment was: the payment stands
+sup1 credit-note pdf "$CN" --out "$T/cn-undone.pdf" >/dev/null 2>&1
+same "the undone uphold's credit note reads VOID, its payment not said voided (Posted)" \
+    "$(pdftotext "$T/cn-undone.pdf" - | grep -c -e "This credit note was voided" -e "The payment this credit note came from was voided")/$(pdftotext "$T/cn-undone.pdf" - | grep -c "This credit note was voided")" 1/1
 
 # the other order: terminal 1 rejects offline, terminal 2 upholds by a
 # void and syncs first; terminal 1's reject is undone, the void pulled
