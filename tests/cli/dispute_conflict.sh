@@ -199,12 +199,24 @@ same "and it stays set aside" "$(tsql 1 "SELECT count(*) FROM outbox WHERE uuid 
 # upheld by a void at terminal 1, rejected at terminal 2 first: the void
 # undone gives the credit note back, as the central node has it (review 21,
 # session 40: it stayed Voided at terminal 1, the consumer's credit lost)
+# xcash: the cash rita's shift at terminal 1 expects (its X report)
+xcash() {
+	f=$(rec 1 shift x --text 2>/dev/null | sed -n 's/^File  *//p')
+	awk '/^Cash *$/ { c = 1 } c && /\$/ { print $NF; exit }' "$f"
+}
+expect "rita opens a shift at terminal 1" 0 "" rec 1 shift open
 newdsp 400
+X0=$(xcash)
 OC=$(tsql 1 "SELECT n.cn_no FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$R'")
 expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
 expect "terminal 1 upholds it by a void, offline" 0 "Resolved: upheld" sup1 dispute uphold "$D" --void
 same "the void voids the overpayment's credit note at terminal 1" "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")" 1
+X1=$(xcash)
 t2 sync >/dev/null; t1 sync >/dev/null; t2 sync >/dev/null
 alike "a void of an overpaid payment at 1, reject at 2 first" "$D"
 same "the overpayment's credit note is live again at terminal 1, as at terminal 2 and the central node" \
     "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")/$(tsql 2 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")/$(csql "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")" "0/0/0"
+# the void handed the cash out of the drawer; undone, the drawer expects it
+# again (review 21, session 40: it stayed handed out, the drawer over)
+same "rita's drawer expects the payment's cash again once the void is undone (before, voided, undone)" \
+    "$X0 $X1 $(xcash)" "$X0 $(awk -v a="$X0" 'BEGIN { gsub(/[$,]/, "", a); printf "$%.2f", a - 400 }' | sed 's/\$\([0-9]\{4\}\)/$\1/') $X0"
