@@ -99,7 +99,10 @@ same "the uphold's credit note is voided at terminal 1 and unknown at the centra
 # queued again, the credit note voided here is refused before anything is
 # sent (review 21, session 40: it went, and the central node and terminal 2
 # took an Active credit note of a rejected dispute)
-U=$(sup1 --csv sync --quarantine | grep ",credit_note,$CN," | cut -d, -f1)
+sup1 --csv sync --quarantine >"$T/q.csv"
+same "the credit note's reason says it was voided here with the uphold" \
+    "$(grep -c ",credit_note,$CN,.*This terminal's credit note is voided with the dispute's uphold" "$T/q.csv")" 1
+U=$(grep ",credit_note,$CN," "$T/q.csv" | cut -d, -f1)
 expect "sync --retry of the undone uphold's credit note is refused, status 17" 17 \
     "$U (credit_note $CN) was undone at this terminal" sup1 sync --retry "$U"
 t1 sync >/dev/null; t2 sync >/dev/null
