@@ -236,6 +236,7 @@ struct credit_note *store_credits_of_payment(
 int store_credit_add_applied(
     struct store *st, int64_t id, int64_t delta, struct pd_err *err);
 int store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err);
+int store_credit_unvoid(struct store *st, int64_t id, struct pd_err *err);
 int store_credit_apply_insert(
     struct store *st, struct credit_application *a, struct pd_err *err);
 struct credit_application *store_credit_applications(

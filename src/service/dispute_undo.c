@@ -64,10 +64,11 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
     struct pd_err *err)
 {
 	struct allocation *al;
+	struct credit_note *cns;
 	struct void_row v;
 	struct payment p;
 	struct item it;
-	size_t n, i, first;
+	size_t n, i, first, ncn;
 	int64_t vid, need;
 	char detail[768];
 	int rc = -1;
@@ -103,6 +104,25 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 		                    NULL, err) != 0)
 			goto out;
 	}
+	/* the credit notes the void voided with it (an overpayment's):
+	 * live again, as the central node, which never had the void, has
+	 * them (review 21, session 40) */
+	if ((cns = store_credits_of_payment(s->st, p.id, &ncn, err)) == NULL)
+		goto out;
+	for (i = 0; i < ncn; i++) {
+		struct credit_note cn;
+
+		if (!cns[i].voided)
+			continue;
+		if (store_credit_unvoid(s->st, cns[i].id, err) != 0 ||
+		    store_credit_by_id(s->st, cns[i].id, &cn, err) != 0 ||
+		    (!cn.voided && svc_audit(s, at, "undo", "credit_note",
+		                       cn.cn_no, p.payment_no, err) != 0)) {
+			free(cns);
+			goto out;
+		}
+	}
+	free(cns);
 	snprintf(detail, sizeof detail, "void=%s refused: %s", uuid, why);
 	if (store_undone_add(s->st, uuid, "void", at, why, err) != 0 ||
 	    store_payment_set_status(s->st, p.id, PS_POSTED, p.verified,
@@ -239,6 +259,20 @@ svc_was_undone(
 	if (strcmp(kind, "dispute") == 0 || strcmp(kind, "void") == 0 ||
 	    strcmp(kind, "arrangement") == 0)
 		rc = store_undone_has(s->st, r.uuid, err);
+	/* an uphold's credit note voided here with its undone uphold (or by
+	 * its payment's void): the central node must not take a credit this
+	 * terminal shows Voided (review 21, session 40) */
+	if (strcmp(kind, "credit_note") == 0) {
+		struct credit_note cn;
+		int64_t id = 0;
+
+		if (store_id_of(s->st, TBL_CREDIT_NOTES, r.uuid, &id, err) != 0)
+			rc = -1;
+		else if (id != 0 && store_credit_by_id(s->st, id, &cn, err) != 0)
+			rc = -1;
+		else if (id != 0)
+			rc = cn.voided != 0;
+	}
 	syncrec_free(&r);
 	return rc;
 }

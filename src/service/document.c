@@ -392,11 +392,20 @@ svc_credit_doc(
 	    cn->cn_no);
 	d->lang = L;
 	doc_badge(d, i18n_term_in(L, credit_status_term(v->status)));
-	if (cn->voided)
-		/* the stamp agrees with the credit note (es ANULADA) */
+	if (cn->voided) {
+		struct payment p;
+
+		/* the stamp agrees with the credit note (es ANULADA); its
+		 * payment may stand (an undone uphold's credit note, review
+		 * 21, session 40) */
+		if (store_payment_by_id(s->st, cn->payment_id, &p, &e) != 0)
+			p.status = PS_VOIDED;
 		doc_alert(d, LP_(L, "credit note", "VOID"),
-		    L_(L,
-		        "The payment this credit note came from was voided."));
+		    p.status == PS_VOIDED
+		        ? L_(L, "The payment this credit note came from was "
+		                "voided.")
+		        : L_(L, "This credit note was voided."));
+	}
 
 	doc_heading(d, L_(L, "Consumer"));
 	doc_field(d, L_(L, "Name"), cn->consumer_name);

@@ -252,6 +252,29 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		    1, &why);
 		why = kept;
 	}
+	else if (strcmp(q->kind, "credit_note") == 0 &&
+	         strstr(why, "dispute step upholding") != NULL) {
+		/* the uphold's credit note, voided with it when the dispute's
+		 * step is refused next in this batch (dispute_undo.c), unless
+		 * applied here since (review 21, session 40) */
+		struct credit_note cn;
+		int64_t id = 0;
+
+		if (store_id_of(s->st, TBL_CREDIT_NOTES, q->uuid, &id, err) != 0 ||
+		    (id != 0 && store_credit_by_id(s->st, id, &cn, err) != 0))
+			return -1;
+		if (id != 0) {
+			say_keep(kept, sizeof kept,
+			    cn.applied > 0
+			        ? N_("%s. This terminal's credit note stays with "
+			             "the dispute's uphold, as it was applied here "
+			             "since: a supervisor puts it right")
+			        : N_("%s. This terminal's credit note is voided "
+			             "with the dispute's uphold"),
+			    1, &why);
+			why = kept;
+		}
+	}
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {

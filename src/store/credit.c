@@ -328,6 +328,25 @@ store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err)
 	return st_done(st, s, err);
 }
 
+/* A credit note the void of its payment voided, live again once that void
+ * is undone (dispute_undo.c); one the central node refused stays voided. */
+int
+store_credit_unvoid(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE credit_notes SET voided = 0 "
+	    "WHERE id = ? AND voided = 1 AND NOT EXISTS (SELECT 1 FROM "
+	    "outbox o WHERE o.uuid = credit_notes.uuid AND "
+	    "o.rejected_at IS NOT NULL)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st->seal_maybe = 1; /* (sealed: audit.c) */
+	st_bind(s, "i", id);
+	return st_done(st, s, err);
+}
+
 int
 store_credit_apply_insert(
     struct store *st, struct credit_application *a, struct pd_err *err)

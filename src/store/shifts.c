@@ -346,7 +346,9 @@ read_taken(struct db_stmt *s, void *elem)
 
 /* A shift's payments: the cashier's at its terminal between its ids; its
  * voids: the terminal's between its ids (a void of an earlier shift's
- * payment takes the cash out of this drawer). */
+ * payment takes the cash out of this drawer), but one undone when the
+ * central node refused it (dispute_undo.c): the payment stands, its cash
+ * in the drawer (review 21, session 40). */
 struct shift_tender *
 store_shift_taken(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
@@ -363,7 +365,8 @@ store_shift_taken(
 	    " FROM shifts s JOIN voids v ON v.id > s.void_after AND"
 	    " v.id <= coalesce(s.void_upto, 9223372036854775807)"
 	    " JOIN payments p ON p.id = v.payment_id"
-	    " WHERE s.id = ?1 AND v.terminal = s.terminal)"
+	    " WHERE s.id = ?1 AND v.terminal = s.terminal AND v.uuid NOT IN"
+	    " (SELECT uuid FROM sync_undone))"
 	    " GROUP BY method ORDER BY method",
 	    err);
 

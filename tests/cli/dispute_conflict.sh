@@ -96,6 +96,22 @@ t2 sync >/dev/null; t1 sync >/dev/null
 alike "credit uphold at 1, reject at 2 first" "$D"
 same "the uphold's credit note is voided at terminal 1 and unknown at the central node" \
     "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$CN'")/$(csql "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")" "1/0"
+# queued again, the credit note voided here is refused before anything is
+# sent (review 21, session 40: it went, and the central node and terminal 2
+# took an Active credit note of a rejected dispute)
+sup1 --csv sync --quarantine >"$T/q.csv"
+same "the credit note's reason says it was voided here with the uphold" \
+    "$(grep -c ",credit_note,$CN,.*This terminal's credit note is voided with the dispute's uphold" "$T/q.csv")" 1
+U=$(grep ",credit_note,$CN," "$T/q.csv" | cut -d, -f1)
+expect "sync --retry of the undone uphold's credit note is refused, status 17" 17 \
+    "$U (credit_note $CN) was undone at this terminal" sup1 sync --retry "$U"
+t1 sync >/dev/null; t2 sync >/dev/null
+same "the credit note still unknown at the central node and terminal 2" \
+    "$(csql "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")/$(tsql 2 "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")" "0/0"
+# its PDF is VOID without saying its payment was: the payment stands
+sup1 credit-note pdf "$CN" --out "$T/cn-undone.pdf" >/dev/null 2>&1
+same "the undone uphold's credit note reads VOID, its payment not said voided (Posted)" \
+    "$(pdftotext "$T/cn-undone.pdf" - | grep -c -e "This credit note was voided" -e "The payment this credit note came from was voided")/$(pdftotext "$T/cn-undone.pdf" - | grep -c "This credit note was voided")" 1/1
 
 # the other order: terminal 1 rejects offline, terminal 2 upholds by a
 # void and syncs first; terminal 1's reject is undone, the void pulled
@@ -182,3 +198,28 @@ U=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'arrangement' AND ref = '$P1' A
 expect "sync --retry of the plan undone is refused, status 17" 17 \
     "$U (arrangement $P1) was undone at this terminal" sup1 sync --retry "$U"
 same "and it stays set aside" "$(tsql 1 "SELECT count(*) FROM outbox WHERE uuid = '$U' AND rejected_at IS NOT NULL")" 1
+# a payment with an overpayment (its excess an Overpayment credit note)
+# upheld by a void at terminal 1, rejected at terminal 2 first: the void
+# undone gives the credit note back, as the central node has it (review 21,
+# session 40: it stayed Voided at terminal 1, the consumer's credit lost)
+# xcash: the cash rita's shift at terminal 1 expects (its X report)
+xcash() {
+	f=$(rec 1 shift x --text 2>/dev/null | sed -n 's/^File  *//p')
+	awk '/^Cash *$/ { c = 1 } c && /\$/ { print $NF; exit }' "$f"
+}
+expect "rita opens a shift at terminal 1" 0 "" rec 1 shift open
+newdsp 400
+X0=$(xcash)
+OC=$(tsql 1 "SELECT n.cn_no FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$R'")
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
+expect "terminal 1 upholds it by a void, offline" 0 "Resolved: upheld" sup1 dispute uphold "$D" --void
+same "the void voids the overpayment's credit note at terminal 1" "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")" 1
+X1=$(xcash)
+t2 sync >/dev/null; t1 sync >/dev/null; t2 sync >/dev/null
+alike "a void of an overpaid payment at 1, reject at 2 first" "$D"
+same "the overpayment's credit note is live again at terminal 1, as at terminal 2 and the central node" \
+    "$(tsql 1 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")/$(tsql 2 "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")/$(csql "SELECT voided FROM credit_notes WHERE cn_no = '$OC'")" "0/0/0"
+# the void handed the cash out of the drawer; undone, the drawer expects it
+# again (review 21, session 40: it stayed handed out, the drawer over)
+same "rita's drawer expects the payment's cash again once the void is undone (before, voided, undone)" \
+    "$X0 $X1 $(xcash)" "$X0 $(awk -v a="$X0" 'BEGIN { gsub(/[$,]/, "", a); printf "$%.2f", a - 400 }' | sed 's/\$\([0-9]\{4\}\)/$\1/') $X0"
