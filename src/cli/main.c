@@ -201,8 +201,8 @@ static const struct command {
         N_("a deposit: its shifts, amounts and credit (supervisor)")},
     {"deposit", "void", cmd_deposit_void, STORE,
         "deposit void SLIP --reason TEXT",
-        N_("void a deposit: its shifts' cash is to deposit again "
-           "(supervisor)")},
+        N_("void a deposit: its shifts' cash and cheques are to deposit "
+           "again (supervisor)")},
     {"deposit", "pending", cmd_deposit_pending, STORE, "deposit pending",
         N_("closed shifts' cash and cheques left to deposit (supervisor)")},
     {"deposit", "slip", cmd_deposit_slip, STORE,
