@@ -186,10 +186,6 @@ store_consumers_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
 int
 store_fts_defer_begin(struct store *st, struct pd_err *err)
 {
-	struct db_stmt *s;
-	const unsigned char *t;
-	int rc;
-
 	if (st_exec(st,
 	        "INSERT INTO fts_defer (after_id) SELECT coalesce(max(id), "
 	        "0) FROM consumers",
@@ -199,20 +195,10 @@ store_fts_defer_begin(struct store *st, struct pd_err *err)
 	st->fts_triggers = NULL;
 	if (db_is_pg(st->db))
 		return 0;
-	s = st_stmt(st,
-	    "SELECT group_concat(sql, '; ') FROM sqlite_master WHERE type = "
-	    "'trigger' AND tbl_name = 'consumers' AND name IN "
-	    "('consumers_ai', 'consumers_words_ai')",
-	    err);
-	if (s == NULL)
+	if (st_triggers_sql(st, "consumers",
+	        "('consumers_ai', 'consumers_words_ai')", &st->fts_triggers,
+	        _("Reading the search index's triggers"), err) != 0)
 		return -1;
-	rc = db_step(s);
-	t = rc == DB_ROW ? db_column_text(s, 0) : NULL;
-	if (t != NULL)
-		st->fts_triggers = xstrdup((const char *)t);
-	db_reset(s);
-	if (rc != DB_ROW)
-		return st_fail(st, err, _("Reading the search index's triggers"));
 	if (st->fts_triggers == NULL)
 		return 0;
 	return st_exec(st,

@@ -202,6 +202,34 @@ st_exec(struct store *st, const char *sql, struct pd_err *err)
 	return 0;
 }
 
+int
+st_triggers_sql(struct store *st, const char *table, const char *names,
+    char **sql, const char *what, struct pd_err *err)
+{
+	/* a statement of its own (st_stmt keeps statements by their
+	 * text's address, a literal's) */
+	struct qb q;
+	struct db_stmt *s;
+	const unsigned char *t;
+	int rc;
+
+	*sql = NULL;
+	qb_init(&q, "SELECT group_concat(sql, '; ') FROM sqlite_master WHERE "
+	            "type = 'trigger' AND tbl_name = ? AND name IN ");
+	qb_add(&q, "", "s", table);
+	qb_add(&q, names, "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	rc = db_step(s);
+	t = rc == DB_ROW ? db_column_text(s, 0) : NULL;
+	if (t != NULL)
+		*sql = xstrdup((const char *)t);
+	db_finalize(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, what);
+}
+
 /* What differs between the engines beyond a statement's form (db_pg.c's
  * forms[]): how a schema's version is kept, what a connection is set to,
  * and which migrations make each kind of store. */

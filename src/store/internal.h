@@ -138,6 +138,13 @@ typedef void (*row_reader)(struct db_stmt *s, void *elem);
 void *st_collect(struct store *st, struct db_stmt *s, size_t size,
     row_reader read, size_t *n, const char *what, struct pd_err *err);
 int st_exec(struct store *st, const char *sql, struct pd_err *err);
+/* The CREATE statements of table's triggers named in names (an SQL list,
+ * "('a', 'b')"), joined by "; " into *sql (the caller's to free; NULL
+ * when none exists) so that a bulk write may drop them and put them back
+ * after; what names the read in an error. 0, or -1 with err. SQLite's
+ * catalogue only: the caller skips PostgreSQL. */
+int st_triggers_sql(struct store *st, const char *table, const char *names,
+    char **sql, const char *what, struct pd_err *err);
 /* How many candidates a document lookup names before "...". */
 #define LOOKUP_NAMED 5
 /* The candidates of a document lookup (issue 17: one rule for document

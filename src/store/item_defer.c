@@ -92,28 +92,14 @@
 int
 store_items_defer_begin(struct store *st, int on, struct pd_err *err)
 {
-	struct db_stmt *s;
-	const unsigned char *t;
-	int rc;
-
 	/* (what a transaction rolled back left) */
 	free(st->item_triggers);
 	st->item_triggers = NULL;
 	if (!on || db_is_pg(st->db))
 		return 0;
-	s = st_stmt(st,
-	    "SELECT group_concat(sql, '; ') FROM sqlite_master WHERE type = "
-	    "'trigger' AND tbl_name = 'items' AND name IN " DEFER_TRIGGERS,
-	    err);
-	if (s == NULL)
+	if (st_triggers_sql(st, "items", DEFER_TRIGGERS, &st->item_triggers,
+	        _("Reading the items' triggers"), err) != 0)
 		return -1;
-	rc = db_step(s);
-	t = rc == DB_ROW ? db_column_text(s, 0) : NULL;
-	if (t != NULL)
-		st->item_triggers = xstrdup((const char *)t);
-	db_reset(s);
-	if (rc != DB_ROW)
-		return st_fail(st, err, _("Reading the items' triggers"));
 	if (st->item_triggers == NULL)
 		return 0;
 	return st_exec(st,

@@ -77,25 +77,31 @@ seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 	    "SELECT tbl, row_id, fields FROM seals WHERE id > ? AND id <= ? "
 	    "AND audit_id = ? ORDER BY id",
 	    err);
+	struct db_stmt *e = st_stmt(st,
+	    "SELECT count(*) FROM (SELECT 1 FROM seals WHERE audit_id = ? "
+	    "LIMIT 1) AS x",
+	    err);
 	struct sha256 h;
 	uint8_t d[SHA256_LEN];
 	int64_t from, top;
 	long long changed = 0, n;
 	int rc = DB_DONE, stale;
-	char sql[96];
 
 	hex[0] = '\0';
-	if (s == NULL || q == NULL)
+	if (s == NULL || q == NULL || e == NULL)
 		return -1;
 	top = st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
 	/* seals of entry id from before this claim (an entry's id used
 	 * again once the log's tail was cut and reanchored: the seals of
 	 * the entry cut keep its id) are in seal_digest's read too, so
 	 * the digest is then read as it does, after the claim */
-	snprintf(sql, sizeof sql,
-	    "SELECT EXISTS (SELECT 1 FROM seals WHERE audit_id = %lld)",
-	    (long long)id);
-	stale = st_count(st, sql) != 0;
+	st_bind(e, "i", id);
+	rc = db_step(e);
+	stale = rc == DB_ROW && db_column_int64(e, 0) != 0;
+	db_reset(e);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading the seals"));
+	rc = DB_DONE;
 	sha256_init(&h);
 	for (from = st->seal_floor; from < top && rc == DB_DONE;
 	    from += SEAL_CLAIM_RANGE) {
