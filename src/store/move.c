@@ -394,8 +394,9 @@ static int
 triggers(struct store *dst, char (*t)[64], size_t n, char **lite, size_t nlite,
     int on, struct pd_err *err)
 {
-	static const char *const fts[] = {
-	    "consumers_fts", "consumers_words", "payments_docs"};
+	/* not payments_docs: a central node's is empty (central migration
+	 * 39) */
+	static const char *const fts[] = {"consumers_fts", "consumers_words"};
 	char *sql;
 	size_t i;
 	int rc = 0;
@@ -412,7 +413,7 @@ triggers(struct store *dst, char (*t)[64], size_t n, char **lite, size_t nlite,
 	for (i = on ? 1 : 0; i < nlite && rc == 0; i += 2)
 		rc = st_exec(dst, lite[i], err);
 	/* the full-text indexes from the rows copied */
-	for (i = 0; on && i < 3 && rc == 0; i++)
+	for (i = 0; on && i < sizeof fts / sizeof fts[0] && rc == 0; i++)
 		if (lite_has(dst, fts[i])) {
 			sql =
 			    xasprintf("INSERT INTO %s (%s) VALUES ('rebuild')",

@@ -8,7 +8,10 @@
  * one must also be safe to run again on a store that has it (IF NOT
  * EXISTS, rows and seals added only where missing): test_forecast and
  * test_sync_trust take a store back to a version before their migrations
- * and open it again, which runs every later one again.
+ * and open it again, which runs every later one again. They also run on
+ * a central node's organisation stores (with its own, schema_central.c),
+ * where payments_docs is kept empty and unfilled: a migration must not
+ * fill it again nor put back its trigger there.
  *
  * The ledger tables (payments, allocations, voids, credit_notes,
  * credit_applications, audit_log) are append-only: triggers refuse DELETE,
