@@ -514,17 +514,31 @@ sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
 	return 0;
 }
 
+/* json_dump_callback's writer: the canonical text straight into the
+ * digest, never held whole (a push hashes every record it receives). */
+static int
+hash_chunk(const char *buf, size_t n, void *arg)
+{
+	sha256_update(arg, buf, n);
+	return 0;
+}
+
 void
 sync_record_hash(const json_t *o, char hash[65])
 {
-	char *canon = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	struct sha256 s;
+	uint8_t d[SHA256_LEN];
+	int rc;
 
-	if (canon == NULL) { /* not an object: refused by its decode */
+	sha256_init(&s);
+	rc = json_dump_callback(
+	    o, hash_chunk, &s, JSON_COMPACT | JSON_SORT_KEYS);
+	sha256_final(&s, d);
+	if (rc != 0) { /* not an object: refused by its decode */
 		hash[0] = '\0';
 		return;
 	}
-	sha256_hex(canon, strlen(canon), hash);
-	free(canon);
+	sha256_tohex(d, sizeof d, hash);
 }
 
 int

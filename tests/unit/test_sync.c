@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
+#include "paydesk/sha256.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
 /* sync_encode_dom: the record through its jansson document */
@@ -147,6 +149,17 @@ payment_round_trip(void **state)
 	again = enc(&d);
 	assert_string_equal(again, json);
 	assert_int_equal(strlen(d.hash), 64);
+	{ /* the hash is SHA-256 of the canonical text (keys sorted,
+	   * compact), as the central node has always kept it */
+		json_t *o = json_loads(json, 0, NULL);
+		char *canon = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+		char want[65];
+
+		sha256_hex(canon, strlen(canon), want);
+		assert_string_equal(d.hash, want);
+		free(canon);
+		json_decref(o);
+	}
 	syncrec_free(&d);
 	assert_int_equal(syncrec_decode(again, strlen(again), &d, &err), 0);
 	syncrec_free(&d);
