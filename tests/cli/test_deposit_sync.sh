@@ -8,7 +8,8 @@
 # terminal's part of a shift's cheques, each naming the cheque and
 # changing nothing; an older terminal's record of all of them is applied
 # with each cheque; a voided deposit's cheque is taken again; the other
-# terminal pulls the deposits with their cheques.
+# terminal pulls the deposits with their cheques; paydesk-central
+# deposits lists them; two supervisors' resolutions of one exception.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -79,6 +80,15 @@ M deposit create --cheque 5002 --slip CHQ-10 --account $ACCT >/dev/null ||
 expect "the voided deposit's cheque deposited again is applied" 0 "Rejected    0" pdt 1 sync
 FROM=CHQ-10
 forged "and not a third time" "Deposit cheque 5002 of shift $Z is in deposit CHQ-10 already"
+# (review R20, fault 8) paydesk-central deposits shows each deposit's
+# cheques (number, shift, amount), in text and --json
+expect "paydesk-central deposits lists CHQ-9's cheques under it" 0 \
+    "  Cheque 5001, shift $Z: \$12.34" central deposits ACME
+grep -qF "  Cheque 5003, shift $Z: \$7.50" "$OUT" && ok "and its second" || notok "and its second"
+same "paydesk-central deposits --json: each deposit's cheques" \
+    "$(central deposits ACME --json | python3 -c 'import json,sys
+print(" ".join("%s:%s:%s:%s:%d" % (d["slip_no"], c["number"], c["z_no"], c["method"], c["amount"]) for d in json.load(sys.stdin) for c in d["cheques"]))')" \
+    "CHQ-10:5002:$Z:Cheque:2000 CHQ-9:5001:$Z:Cheque:1234 CHQ-9:5003:$Z:Cheque:750 CHQ-1:5002:$Z:Cheque:2000"
 expect "T02 pulls the deposits" 0 "" pdt 2 sync
 same "T02 has each deposit's cheques" \
     "$(tsql 2 "SELECT group_concat(d.slip_no || ':' || q.number, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id")" \
