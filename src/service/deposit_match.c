@@ -743,7 +743,7 @@ svc_recon_day(struct svc *s, const char *account, const char *day,
 struct recon_account *
 svc_recon_accounts(struct svc *s, size_t *n, struct pd_err *err)
 {
-	struct recon_account *v;
+	struct recon_account *v, first;
 	size_t i;
 
 	*n = 0;
@@ -753,9 +753,16 @@ svc_recon_accounts(struct svc *s, size_t *n, struct pd_err *err)
 	v = store_recon_accounts(s->st, n, err);
 	if (v == NULL || s->cfg.deposit_account[0] == '\0')
 		return v;
+	/* the configured account first (review R20, fault 9: named by a
+	 * statement, it kept its place among the others, and the screen
+	 * opened on the first of them), the others in their order after */
 	for (i = 0; i < *n; i++)
-		if (strcmp(v[i].account, s->cfg.deposit_account) == 0)
+		if (strcmp(v[i].account, s->cfg.deposit_account) == 0) {
+			first = v[i];
+			memmove(v + 1, v, i * sizeof *v);
+			v[0] = first;
 			return v;
+		}
 	/* the configured account first, though nothing names it yet */
 	v = xrealloc(v, *n + 1, sizeof *v);
 	memmove(v + 1, v, *n * sizeof *v);
