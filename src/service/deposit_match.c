@@ -524,7 +524,7 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
     struct recon_resolution *out, struct pd_err *err)
 {
 	struct recon_exception *v;
-	struct recon_resolution *done;
+	struct recon_resolution *done, prev;
 	char today[11], detail[320], lkey[RECON_KEY_BUFSZ];
 	size_t n, i;
 	int found = -1, rc;
@@ -580,7 +580,14 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 	svc_now(out->at);
 	xstrlcpy(out->by, s->actor.username, sizeof out->by);
 	xstrlcpy(out->terminal, s->cfg.terminal_id, sizeof out->terminal);
-	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0 ||
+	/* open again after the central node refused this terminal's
+	 * resolution of it (undone, recon_sync.c): in that one's row */
+	rc = store_recon_resolution(
+	    s->st, recon_kind_name(out->e.kind), out->e.target, &prev, err);
+	if (rc < 0 ||
+	    (rc == 0 ? store_recon_replace(s->st, out, s->actor.user_id, err)
+	             : store_recon_resolve(s->st, out, s->actor.user_id, err)) !=
+	        0 ||
 	    svc_resolution_outbox(s, out, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "key=%.100s note=%.180s", out->e.key,

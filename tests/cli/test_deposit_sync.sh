@@ -136,7 +136,7 @@ expect "the refusal at T01 names the line $SB:1" 0 \
     "Exception $SB:1 was resolved already, by mary at" M sync --quarantine
 if M --csv sync --quarantine | grep -q sha256 || M2 --csv sync --quarantine | grep -q sha256; then
 	echo "not ok - a refusal names a line by its key"; else ok "no refusal names a line by its key"; fi
-notes() { PAYDESK_PIN=2222 pdt $1 --user mary --csv reconcile resolved | grep -o "T0[12] on [AB]" | sort | tr '\n' ' '; }
+notes() { PAYDESK_PIN=2222 pdt $1 --user mary --csv reconcile resolved | grep -o "T0[12] [a-z ]*on [AB]" | sort | tr '\n' ' '; }
 same "T01 lists the resolutions the central node kept" "$(notes 1)" "T01 on A T02 on B "
 same "T02 lists the same" "$(notes 2)" "T01 on A T02 on B "
 same "each undo is audited" \
@@ -145,4 +145,11 @@ U=$(tsql 2 "SELECT uuid FROM outbox WHERE kind = 'recon_resolution' AND rejected
 refused "the undone resolution is not queued again" 17 "was undone at this terminal" M2 sync --retry "$U"
 expect "T01's store is consistent after the undo" 0 "ok (" pdt 1 doctor
 expect "T02's store is consistent after the undo" 0 "ok (" pdt 2 doctor
+# between a refusal's undo and the pull of the one kept (a round cut
+# short), the exception is open again and may be resolved again: in the
+# undone one's row (kind and target are unique)
+tsql 2 "INSERT INTO recon_undone (uuid, at, reason) SELECT uuid, '2026-06-17 10:00:00', 'test' FROM recon_resolutions WHERE note = 'T01 on A'"
+expect "T02 resolves $SA:1 again once open again" 0 "" \
+    M2 reconcile resolve "unexpected_credit:$SA:1" --note "T02 again on A"
+same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B "
 stop_central
