@@ -203,9 +203,9 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		rc = svc_resolution_refused(s, q->payload, why, at, err);
 		if (rc == 1)
 			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's resolution of %s is undone: "
-			       "the central node keeps the one that came first, "
-			       "and the pull brings it here"),
+			    N_("%s. This terminal's resolution of %s is undone, "
+			       "as the central node does not have it: one that "
+			       "came first there is pulled in its place"),
 			    2, a);
 		if (rc > 0)
 			why = kept;
