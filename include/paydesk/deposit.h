@@ -401,7 +401,7 @@ struct recon_line *svc_recon_day(struct svc *s, const char *account,
     const char *day, struct recon_exception **exc, size_t *nexc, size_t *n,
     struct pd_err *err);
 /* The bank accounts the deposits and statements name (supervisor), in
- * order, [deposits] account among them when set; free(). */
+ * order, but [deposits] account first when set (named or not); free(). */
 struct recon_account {
 	char account[DEPOSIT_ACCOUNT_BUFSZ];
 };

@@ -189,6 +189,10 @@ struct reanchor_row *svc_central_reanchors(
  * 20), newest first; the caller frees. */
 struct deposit *svc_central_deposits(
     struct svc *s, size_t *n, struct pd_err *err);
+/* The cheques by number of deposit deposit_id (review R20, fault 8), in
+ * the order written; the caller frees. */
+struct deposit_cheque *svc_central_deposit_cheques(
+    struct svc *s, int64_t deposit_id, size_t *n, struct pd_err *err);
 /* Apply a push from terminal from in one transaction; res[i] answers
  * push->recs[i]. Each record must be one the terminal could have posted
  * itself (src/service/sync_check.c), or it is rejected with the reason

@@ -164,6 +164,17 @@ struct recon_resolution *store_recon_resolutions(
 /* The resolution of kind and target: 0, 1 when there is none, -1. */
 int store_recon_resolution(struct store *st, const char *kind,
     const char *target, struct recon_resolution *out, struct pd_err *err);
+/* A terminal's resolution uuid that the central node refused, undone
+ * at at for reason (review R20, fault 5): no longer listed nor closing
+ * its exception, its row the place of the one the central node kept
+ * (store_recon_replace). store_recon_undone: whether uuid was, 1, 0,
+ * -1. */
+int store_recon_undo(struct store *st, const char *uuid, const char *at,
+    const char *reason, struct pd_err *err);
+int store_recon_undone(struct store *st, const char *uuid, struct pd_err *err);
+/* r, pulled, in the row of the undone resolution of its kind and target. */
+int store_recon_replace(struct store *st, const struct recon_resolution *r,
+    int64_t user_id, struct pd_err *err);
 /* The statements with no sync record (imported before statements were
  * sync records: issue 20, the catch-up); free(). */
 int64_t *store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err);

@@ -124,6 +124,11 @@ struct backend_ops {
 	 * svc_central_deposits. Caller frees. */
 	struct deposit *(*deposits)(struct backend *b, const char *org,
 	    size_t *n, struct pd_err *err);
+	/* The cheques by number of org's deposit deposit_id (an id of
+	 * deposits' list), in the order written (review R20, fault 8); see
+	 * svc_central_deposit_cheques. Caller frees. */
+	struct deposit_cheque *(*deposit_cheques)(struct backend *b,
+	    const char *org, int64_t deposit_id, size_t *n, struct pd_err *err);
 	/* Check org's store as paydesk doctor checks a terminal's (see
 	 * svc_doctor): cb gets each problem; their count, or -1 with err
 	 * (PD_ENOTFOUND: no such organisation). The engine's own checks

@@ -213,6 +213,21 @@ sq_deposits(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 	return v;
 }
 
+struct deposit_cheque *
+sq_deposit_cheques(struct backend *b, const char *org, int64_t deposit_id,
+    size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *v;
+	struct conn *c;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_deposit_cheques(&c->s, deposit_id, n, err);
+	sq_give_back(b, c);
+	return v;
+}
+
 int
 sq_gaps(struct backend *b, const char *org, const char *terminal,
     series_line_cb cb, void *arg, struct pd_err *err)

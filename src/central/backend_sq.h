@@ -96,6 +96,8 @@ int sq_doctor(struct backend *b, const char *org, problem_cb cb, void *arg,
     struct pd_err *err);
 struct deposit *sq_deposits(
     struct backend *b, const char *org, size_t *n, struct pd_err *err);
+struct deposit_cheque *sq_deposit_cheques(struct backend *b, const char *org,
+    int64_t deposit_id, size_t *n, struct pd_err *err);
 int sq_gaps(struct backend *b, const char *org, const char *terminal,
     series_line_cb cb, void *arg, struct pd_err *err);
 struct reanchor_row *sq_reanchors(struct backend *b, const char *org,

@@ -612,6 +612,7 @@ static const struct backend_ops store_ops = {
     sq_gateway_payments,
     sq_shifts,
     sq_deposits,
+    sq_deposit_cheques,
     sq_doctor,
     sq_close,
     sq_migrate,

@@ -17,17 +17,40 @@ status_word(const struct deposit *d)
 	return _(d->status);
 }
 
-static void
-print_json(const struct deposit *v, size_t n, const char *currency)
+/* Deposit d's cheques: number, shift (its Z number and uuid), tender
+ * and amount. */
+static json_t *
+cheques_json(const struct deposit_cheque *c, size_t n)
 {
 	json_t *a = json_array();
-	char *s;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		json_array_append_new(a,
+		    json_pack("{s:s, s:s, s:s, s:s, s:I}", "number", c[i].number,
+		        "z_no", c[i].z_no, "shift_uuid", c[i].shift_uuid, "method",
+		        c[i].method, "amount", (json_int_t)c[i].amount));
+	return a;
+}
+
+static int
+print_json(struct backend *b, const char *org, const struct deposit *v,
+    size_t n, const char *currency, struct pd_err *err)
+{
+	json_t *a = json_array();
+	struct deposit_cheque *c;
+	size_t i, nc;
+	char *s;
+
+	for (i = 0; i < n; i++) {
+		c = b->ops->deposit_cheques(b, org, v[i].id, &nc, err);
+		if (c == NULL) {
+			json_decref(a);
+			return -1;
+		}
+		json_array_append_new(a,
 		    json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:s, "
-		              "s:s, s:s, s:I, s:s, s:s}",
+		              "s:s, s:s, s:I, s:s, s:s, s:o}",
 		        "uuid", v[i].uuid, "slip_no", v[i].slip_no, "account",
 		        v[i].account, "deposited_on", v[i].deposited_on,
 		        "amount", (json_int_t)v[i].amount, "currency",
@@ -36,12 +59,16 @@ print_json(const struct deposit *v, size_t n, const char *currency)
 		        "created_at", v[i].created_at, "status",
 		        v[i].status, "void_reason", v[i].void_reason,
 		        "credited", (json_int_t)v[i].credited, "credited_on",
-		        v[i].credited_on, "rule", v[i].rule));
+		        v[i].credited_on, "rule", v[i].rule, "cheques",
+		        cheques_json(c, nc)));
+		free(c);
+	}
 	s = json_dumps(a, JSON_INDENT(1));
 	if (s != NULL)
 		puts(s);
 	free(s);
 	json_decref(a);
+	return 0;
 }
 
 int
@@ -55,7 +82,9 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	char cur[4];
 	struct svc fmt; /* the node's money style (as main.c) */
 	struct deposit *v;
-	size_t n, k;
+	struct deposit_cheque *c;
+	size_t n, k, nc, j;
+	int rc = 0;
 
 	if (argc < 1)
 		return pd_fail(err, PD_EUSAGE, _("Deposits: which organisation"));
@@ -82,9 +111,9 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	if (v == NULL)
 		return -1;
 	if (json) {
-		print_json(v, n, cur);
+		rc = print_json(b, argv[0], v, n, cur, err);
 		free(v);
-		return 0;
+		return rc;
 	}
 	for (i = 0; i < 7; i++)
 		heads[i] = svc_column_header(heads[i]);
@@ -101,7 +130,18 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		cells[5] = status_word(&v[k]);
 		cells[6] = svc_money(&fmt, amount, sizeof amount, v[k].amount);
 		central_row(cells, w, 7, 1);
+		/* its cheques by number, each under it */
+		c = b->ops->deposit_cheques(b, argv[0], v[k].id, &nc, err);
+		if (c == NULL) {
+			rc = -1;
+			break;
+		}
+		for (j = 0; j < nc; j++)
+			printf(_("  Cheque %s, shift %s: %s\n"), c[j].number,
+			    c[j].z_no,
+			    svc_money(&fmt, amount, sizeof amount, c[j].amount));
+		free(c);
 	}
 	free(v);
-	return 0;
+	return rc;
 }

@@ -524,7 +524,7 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
     struct recon_resolution *out, struct pd_err *err)
 {
 	struct recon_exception *v;
-	struct recon_resolution *done;
+	struct recon_resolution *done, prev;
 	char today[11], detail[320], lkey[RECON_KEY_BUFSZ];
 	size_t n, i;
 	int found = -1, rc;
@@ -580,7 +580,14 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 	svc_now(out->at);
 	xstrlcpy(out->by, s->actor.username, sizeof out->by);
 	xstrlcpy(out->terminal, s->cfg.terminal_id, sizeof out->terminal);
-	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0 ||
+	/* open again after the central node refused this terminal's
+	 * resolution of it (undone, recon_sync.c): in that one's row */
+	rc = store_recon_resolution(
+	    s->st, recon_kind_name(out->e.kind), out->e.target, &prev, err);
+	if (rc < 0 ||
+	    (rc == 0 ? store_recon_replace(s->st, out, s->actor.user_id, err)
+	             : store_recon_resolve(s->st, out, s->actor.user_id, err)) !=
+	        0 ||
 	    svc_resolution_outbox(s, out, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "key=%.100s note=%.180s", out->e.key,
@@ -743,7 +750,7 @@ svc_recon_day(struct svc *s, const char *account, const char *day,
 struct recon_account *
 svc_recon_accounts(struct svc *s, size_t *n, struct pd_err *err)
 {
-	struct recon_account *v;
+	struct recon_account *v, first;
 	size_t i;
 
 	*n = 0;
@@ -753,9 +760,16 @@ svc_recon_accounts(struct svc *s, size_t *n, struct pd_err *err)
 	v = store_recon_accounts(s->st, n, err);
 	if (v == NULL || s->cfg.deposit_account[0] == '\0')
 		return v;
+	/* the configured account first (review R20, fault 9: named by a
+	 * statement, it kept its place among the others, and the screen
+	 * opened on the first of them), the others in their order after */
 	for (i = 0; i < *n; i++)
-		if (strcmp(v[i].account, s->cfg.deposit_account) == 0)
+		if (strcmp(v[i].account, s->cfg.deposit_account) == 0) {
+			first = v[i];
+			memmove(v + 1, v, i * sizeof *v);
+			v[0] = first;
 			return v;
+		}
 	/* the configured account first, though nothing names it yet */
 	v = xrealloc(v, *n + 1, sizeof *v);
 	memmove(v + 1, v, *n * sizeof *v);

@@ -262,3 +262,10 @@ svc_central_deposits(struct svc *s, size_t *n, struct pd_err *err)
 {
 	return store_deposit_list(s->st, NULL, n, err);
 }
+
+struct deposit_cheque *
+svc_central_deposit_cheques(
+    struct svc *s, int64_t deposit_id, size_t *n, struct pd_err *err)
+{
+	return store_deposit_cheques(s->st, deposit_id, n, err);
+}

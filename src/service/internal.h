@@ -298,6 +298,17 @@ int svc_sync_check_resolution(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_resolution(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* At a terminal (recon_sync.c, review R20 fault 5): its resolution of
+ * outbox record payload that the central node refused for reason, undone
+ * here at at (1; 0 none to undo; -1); whether it was (1, 0, -1); and a
+ * pulled one, taking the place of this terminal's own of the same
+ * exception (undone so, if the refusal did not yet). */
+int svc_resolution_refused(struct svc *s, const char *payload,
+    const char *reason, const char *at, struct pd_err *err);
+int svc_resolution_was_refused(
+    struct svc *s, const char *payload, struct pd_err *err);
+int svc_pulled_resolution(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* The largest card fee a terminal may allow ([reconciliation]
  * card_fee_tolerance's bound, hundredths of a percent): a settlement
  * below its payments' total less this was not made by the card rule,

@@ -367,7 +367,7 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 			return -1;
 		return release_held(s, err) != 0 ? -1 : rc;
 	case SR_RECON_RESOLVE:
-		return svc_apply_resolution(s, r, err);
+		return svc_pulled_resolution(s, r, err);
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -12,7 +12,11 @@
  * with no note, naming what it does not have, or of an exception
  * another resolution closed already (naming who and when); the same
  * resolution from the same terminal again is nothing new. Resolutions
- * are not fed back to terminals. */
+ * are fed to every terminal (recon_feed.c); a refusal names the
+ * exception as a terminal lists it (a line NAME:LINE, res_name). A
+ * terminal whose resolution the central node refused (another came
+ * first) undoes it, audited, and takes the one the central node kept in
+ * its place when it is pulled (review R20, fault 5). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +39,22 @@ svc_resolution_outbox(
 	    rec.exc_kind, recon_kind_name(res->e.kind), sizeof rec.exc_kind);
 	xstrlcpy(rec.by, res->by, sizeof rec.by);
 	return svc_outbox(s, &rec, res->e.key, err);
+}
+
+/* The exception of res as every terminal lists it, without its kind: a
+ * statement line NAME:LINE (not ACCOUNT/KEY#LINE, as the stores keep
+ * it), a deposit's slip, a shift's Z number and tender. */
+static void
+res_name(const struct recon_resolution *res, char *out, size_t size)
+{
+	const char *t = res->e.target, *slash = strrchr(t, '/');
+
+	if (res->e.kind == RECON_OVER_SHORT && slash != NULL)
+		snprintf(out, size, "%s:%s", res->e.ref, slash + 1);
+	else if (res->e.kind == RECON_NOT_CREDITED ||
+	         (res->e.kind == RECON_DIFFERS && strncmp(t, "void:", 5) != 0) ||
+	         recon_target_line_ref(t, out, size) != 0)
+		snprintf(out, size, "%s", res->e.ref[0] != '\0' ? res->e.ref : t);
 }
 
 /* ---- at the central node ---- */
@@ -72,6 +92,9 @@ line_known(struct svc *s, const char *line, struct pd_err *err)
 	if (id != 0)
 		return 0;
 unknown:
+	/* named as people name it, NAME:LINE, where it can be */
+	if (recon_target_line_ref(line, key, sizeof key) == 0)
+		line = key;
 	return pd_fail(
 	    err, PD_EINVAL, _("Statement line %s is not known here"), line);
 }
@@ -152,6 +175,7 @@ static int
 resolved_here(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct recon_resolution have;
+	char name[RECON_KEY_BUFSZ];
 	int rc = store_recon_resolution(
 	    s->st, recon_kind_name(r->res.e.kind), r->res.e.target, &have, err);
 
@@ -161,9 +185,10 @@ resolved_here(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return 0;
 	if (strcmp(have.uuid, r->res.uuid) == 0)
 		return 1;
+	res_name(&have, name, sizeof name);
 	return pd_fail(err, PD_EINVAL,
-	    _("Exception %s was resolved already, by %s at %s: %s"),
-	    r->res.e.target, have.by, have.at, have.note);
+	    _("Exception %s was resolved already, by %s at %s: %s"), name,
+	    have.by, have.at, have.note);
 }
 
 int
@@ -196,4 +221,94 @@ svc_apply_resolution(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (store_user_by_name(s->st, r->by, &u, err) != 0)
 		return -1;
 	return store_recon_resolve(s->st, &r->res, u.id, err);
+}
+
+/* ---- at a terminal: one of its own the central node refused ---- */
+
+/* Undo this terminal's resolution have (the central node kept another,
+ * or refused it for why): it no longer closes its exception nor is
+ * listed; audited. */
+static int
+undo_own(struct svc *s, const struct recon_resolution *have, const char *why,
+    const char *at, struct pd_err *err)
+{
+	char detail[320];
+	int rc = store_recon_undone(s->st, have->uuid, err);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	snprintf(detail, sizeof detail, "key=%.100s refused=%.180s",
+	    have->e.key, why);
+	if (store_recon_undo(s->st, have->uuid, at, why, err) != 0)
+		return -1;
+	return svc_audit(s, at, "undo", "exception", have->uuid, detail, err);
+}
+
+int
+svc_resolution_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	struct syncrec r;
+	struct recon_resolution have;
+	struct pd_err e = {0};
+	int rc = 0;
+
+	if (syncrec_decode(payload, strlen(payload), &r, &e) != 0)
+		return 0;
+	if (r.kind == SR_RECON_RESOLVE) {
+		rc = store_recon_resolution(s->st,
+		    recon_kind_name(r.res.e.kind), r.res.e.target, &have, err);
+		if (rc == 0 && strcmp(have.uuid, r.res.uuid) == 0)
+			rc = undo_own(s, &have, reason, at, err) != 0 ? -1 : 1;
+		else
+			rc = rc < 0 ? -1 : 0;
+	}
+	syncrec_free(&r);
+	return rc;
+}
+
+int
+svc_resolution_was_refused(
+    struct svc *s, const char *payload, struct pd_err *err)
+{
+	struct syncrec r;
+	struct pd_err e = {0};
+	int rc = 0;
+
+	if (syncrec_decode(payload, strlen(payload), &r, &e) != 0)
+		return 0;
+	if (r.kind == SR_RECON_RESOLVE)
+		rc = store_recon_undone(s->st, r.res.uuid, err);
+	syncrec_free(&r);
+	return rc;
+}
+
+int
+svc_pulled_resolution(
+    struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct recon_resolution have;
+	struct user u;
+	char at[TS_BUFSZ];
+	int rc = store_recon_resolution(
+	    s->st, recon_kind_name(r->res.e.kind), r->res.e.target, &have, err);
+
+	if (rc < 0)
+		return -1;
+	/* this terminal's own, of the same exception: the central node kept
+	 * the one it feeds, so it refuses (or refused) this one: undone, if
+	 * the refusal did not undo it yet, and the central node's in its
+	 * place */
+	if (rc == 0 && strcmp(have.uuid, r->res.uuid) != 0 &&
+	    strcmp(have.terminal, s->cfg.terminal_id) == 0) {
+		svc_now(at);
+		if (undo_own(s, &have,
+		        _("the central node kept another resolution"), at,
+		        err) != 0 ||
+		    store_user_by_name(s->st, r->by, &u, err) != 0 ||
+		    store_recon_replace(s->st, &r->res, u.id, err) != 0)
+			return -1;
+		return 0;
+	}
+	return svc_apply_resolution(s, r, err);
 }

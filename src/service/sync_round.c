@@ -116,6 +116,17 @@ retry_undone(struct svc *s, const char *uuid, struct pd_err *err)
 		    strcmp(q[i].kind, "statement_match") == 0 &&
 		    q[i].payload != NULL)
 			rc = svc_match_was_refused(s, q[i].payload, err);
+	for (i = 0; rc == 0 && i < n; i++)
+		if (strcmp(q[i].uuid, uuid) == 0 &&
+		    strcmp(q[i].kind, "recon_resolution") == 0 &&
+		    q[i].payload != NULL &&
+		    (rc = svc_resolution_was_refused(s, q[i].payload, err)) == 1)
+			rc = pd_fail(err, PD_EUNDONE,
+			    _("Record %s (%s %s) was undone at this terminal "
+			      "when the central node refused it; it is not sent "
+			      "again. Make the change again if it is still "
+			      "wanted"),
+			    uuid, q[i].kind, q[i].ref);
 	if (rc == 1)
 		rc = pd_fail(err, PD_EINVAL,
 		    _("Record %s is a match this terminal undid when the "
@@ -185,7 +196,21 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 
 	if (strcmp(q->kind, "statement_match") == 0 && q->payload != NULL)
 		rc = svc_match_refused(s, q->payload, why, at, err);
-	else if (strcmp(q->kind, "arrangement") == 0 && q->payload != NULL) {
+	else if (strcmp(q->kind, "recon_resolution") == 0 &&
+	         q->payload != NULL) {
+		const char *a[2] = {why, q->ref};
+
+		rc = svc_resolution_refused(s, q->payload, why, at, err);
+		if (rc == 1)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's resolution of %s is undone, "
+			       "as the central node does not have it: one that "
+			       "came first there is pulled in its place"),
+			    2, a);
+		if (rc > 0)
+			why = kept;
+		rc = rc < 0 ? -1 : 0;
+	} else if (strcmp(q->kind, "arrangement") == 0 && q->payload != NULL) {
 		const char *a[2] = {why, q->ref};
 
 		rc = svc_arr_refused(s, q->payload, why, at, err);

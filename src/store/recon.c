@@ -157,7 +157,8 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
 	    "'')) x WHERE (?4 <= 0 OR x.age >= ?4) AND NOT EXISTS (SELECT 1 "
-	    "FROM recon_resolutions r WHERE r.target = x.target AND r.kind = CASE x.k WHEN 0 THEN "
+	    "FROM recon_resolutions r WHERE r.target = x.target AND r.uuid NOT "
+	    "IN (SELECT uuid FROM recon_undone) AND r.kind = CASE x.k WHEN 0 THEN "
 	    "'not_credited' WHEN 1 THEN 'unexpected_credit' WHEN 2 THEN "
 	    "'amount_differs' WHEN 3 THEN 'over_short' ELSE 'matched_twice' "
 	    "END) ORDER BY day, k, ref, detail",
@@ -234,7 +235,9 @@ struct recon_resolution *
 store_recon_resolutions(struct store *st, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " RES_COLS " FROM recon_resolutions ORDER BY id DESC", err);
+	    "SELECT " RES_COLS " FROM recon_resolutions WHERE uuid NOT IN "
+	    "(SELECT uuid FROM recon_undone) ORDER BY id DESC",
+	    err);
 
 	if (s == NULL)
 		return NULL;
@@ -347,4 +350,66 @@ store_recon_accounts(struct store *st, size_t *n, struct pd_err *err)
 		return NULL;
 	return st_collect(st, s, sizeof(struct recon_account), read_racct, n,
 	    _("Reading the reconciliation"), err);
+}
+
+/* ---- a resolution the central node refused, at its terminal ---- */
+
+int
+store_recon_undo(struct store *st, const char *uuid, const char *at,
+    const char *reason, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO recon_undone (uuid, at, reason) VALUES (?, ?, ?) ON "
+	    "CONFLICT (uuid) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", uuid, at, reason);
+	return st_done(st, s, err);
+}
+
+static void
+read_one(struct db_stmt *q, void *elem)
+{
+	*(int *)elem = db_column_int(q, 0);
+}
+
+int
+store_recon_undone(struct store *st, const char *uuid, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(
+	    st, "SELECT 1 FROM recon_undone WHERE uuid = ?", err);
+	int has = 0, rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = st_one(st, s, read_one, &has, _("Reading the resolved exceptions"),
+	    err);
+	return rc < 0 ? -1 : rc == 0;
+}
+
+int
+store_recon_replace(struct store *st, const struct recon_resolution *r,
+    int64_t user_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE recon_resolutions SET uuid = ?, ref = ?, day = ?, age = ?, "
+	    "expected = ?, actual = ?, note = ?, resolved_at = ?, user_id = "
+	    "nullif(?, 0), resolved_by = ?, terminal = ? WHERE kind = ? AND "
+	    "target = ? AND uuid IN (SELECT uuid FROM recon_undone)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssiiississss", r->uuid, r->e.ref, r->e.on, r->e.age,
+	    r->e.expected, r->e.actual, r->note, r->at, user_id, r->by,
+	    r->terminal, recon_kind_name(r->e.kind), r->e.target);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (db_changes(st->db) != 1)
+		return pd_fail(err, PD_ESTORE,
+		    "Resolution of %s is not undone here", r->e.target);
+	return 0;
 }

@@ -433,3 +433,24 @@ const char store_mig_66[] =
 const char store_mig_67[] =
     "CREATE INDEX IF NOT EXISTS gw_payments_associated ON gw_payments"
     " (paid_at) WHERE payment_uuid <> '';\n";
+
+/* a resolution the central node refused (review R20, fault 5: two
+ * supervisors resolved one exception offline; the central node keeps the
+ * first): undone at its terminal, where the one the central node kept
+ * takes its row (kind and target are unique) when it is pulled, so that
+ * reconcile resolved reads alike at every terminal. recon_undone lists
+ * the resolutions undone so (append-only); a row of recon_resolutions
+ * may change, its kind and target kept, only while its uuid is in it.
+ * Safe to run again. */
+const char store_mig_68[] =
+    "CREATE TABLE IF NOT EXISTS recon_undone (uuid TEXT PRIMARY KEY,"
+    " at TEXT NOT NULL, reason TEXT NOT NULL);\n"
+    "DROP TRIGGER IF EXISTS recon_undone_no_delete;\n"
+    "DROP TRIGGER IF EXISTS recon_undone_no_update;\n" FROZEN("recon_undone")
+        NO_UPDATE("recon_undone")
+    "DROP TRIGGER IF EXISTS recon_resolutions_no_update;\n"
+    "CREATE TRIGGER recon_resolutions_no_update BEFORE UPDATE ON"
+    " recon_resolutions WHEN OLD.uuid NOT IN (SELECT uuid FROM"
+    " recon_undone) OR NEW.id <> OLD.id OR NEW.kind <> OLD.kind OR"
+    " NEW.target <> OLD.target BEGIN"
+    " SELECT RAISE(ABORT, 'recon_resolutions is append-only'); END;\n";

@@ -1,7 +1,7 @@
 /* screen_recon.c - a bank account's reconciliation by day (issue 20, "a
  * reconciliation screen per bank account and day"): a bank account's
- * days (a chooses among those the deposits and statements name,
- * [deposits] account first when set; review R20) with a deposit or a credit, what was deposited, credited and
+ * days, in date order (a chooses among those the deposits and statements
+ * name; it opens on [deposits] account when set; review R20) with a deposit or a credit, what was deposited, credited and
  * matched, the difference and the exceptions open that day, as report
  * reconciliation lists them; m matches by the rules and reads the days
  * again, Enter opens a day (screen_recon_day.c), after which the days are
@@ -205,7 +205,10 @@ screen_recon_new(struct tui *t)
 
 	cols = svc_listing_cols(LIST_RECON, &ncols);
 	tui_list_init(&r->list, cols, ncols, cells, r);
-	r->list.sorted = 1;
+	/* the days in date order, oldest first (store_recon_days), the
+	 * newest selected: marked so (review R20, fault 9: Expected was) */
+	r->list.sorted = 0;
+	r->list.asc = 1;
 	r->sc.cls = &screen_recon_class;
 	load(r, t);
 	return &r->sc;

@@ -8,7 +8,8 @@
 # terminal's part of a shift's cheques, each naming the cheque and
 # changing nothing; an older terminal's record of all of them is applied
 # with each cheque; a voided deposit's cheque is taken again; the other
-# terminal pulls the deposits with their cheques.
+# terminal pulls the deposits with their cheques; paydesk-central
+# deposits lists them; two supervisors' resolutions of one exception.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -79,6 +80,15 @@ M deposit create --cheque 5002 --slip CHQ-10 --account $ACCT >/dev/null ||
 expect "the voided deposit's cheque deposited again is applied" 0 "Rejected    0" pdt 1 sync
 FROM=CHQ-10
 forged "and not a third time" "Deposit cheque 5002 of shift $Z is in deposit CHQ-10 already"
+# (review R20, fault 8) paydesk-central deposits shows each deposit's
+# cheques (number, shift, amount), in text and --json
+expect "paydesk-central deposits lists CHQ-9's cheques under it" 0 \
+    "  Cheque 5001, shift $Z: \$12.34" central deposits ACME
+grep -qF "  Cheque 5003, shift $Z: \$7.50" "$OUT" && ok "and its second" || notok "and its second"
+same "paydesk-central deposits --json: each deposit's cheques" \
+    "$(central deposits ACME --json | python3 -c 'import json,sys
+print(" ".join("%s:%s:%s:%s:%d" % (d["slip_no"], c["number"], c["z_no"], c["method"], c["amount"]) for d in json.load(sys.stdin) for c in d["cheques"]))')" \
+    "CHQ-10:5002:$Z:Cheque:2000 CHQ-9:5001:$Z:Cheque:1234 CHQ-9:5003:$Z:Cheque:750 CHQ-1:5002:$Z:Cheque:2000"
 expect "T02 pulls the deposits" 0 "" pdt 2 sync
 same "T02 has each deposit's cheques" \
     "$(tsql 2 "SELECT group_concat(d.slip_no || ':' || q.number, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id")" \
@@ -104,4 +114,42 @@ same "T01 holds both statements as T02's imports" \
 expect "T02 takes its own plain number 2 (B)" 0 "$SB" M2 statement show 2
 refused "T01, which numbered B first, refuses the plain number 2, naming its statement" 2 \
     "statement 2 here is " M statement show 2
+# (review R20, fault 5) two supervisors resolve one exception offline, in
+# both orders: the central node keeps the first to arrive and refuses the
+# other naming the line NAME:LINE; the loser undoes its own (audited) in
+# the round that hears the refusal and takes the winner's in its place,
+# so both terminals list the same resolutions; the undone one cannot be
+# queued again (17)
+SA=$(M2 --csv statement list | awk -F, 'NR > 1 && $2 == 1 { print $1 }')
+M reconcile resolve "unexpected_credit:$SA:1" --note "T01 on A" >/dev/null || echo "not ok - T01 resolves A"
+M2 reconcile resolve "unexpected_credit:$SA:1" --note "T02 on A" >/dev/null || echo "not ok - T02 resolves A"
+pdt 1 sync >/dev/null || echo "not ok - T01 syncs A first"
+expect "T02's resolution of $SA:1 is refused" 0 "Rejected    1" pdt 2 sync
+M2 reconcile resolve "unexpected_credit:$SB:1" --note "T02 on B" >/dev/null || echo "not ok - T02 resolves B"
+M reconcile resolve "unexpected_credit:$SB:1" --note "T01 on B" >/dev/null || echo "not ok - T01 resolves B"
+pdt 2 sync >/dev/null || echo "not ok - T02 syncs B first"
+expect "T01's resolution of $SB:1 is refused" 0 "Rejected    1" pdt 1 sync
+expect "the refusal at T02 names the line $SA:1, the undo said" 0 \
+    "Exception $SA:1 was resolved already, by mary at" M2 sync --quarantine
+expect "T02's resolution is undone" 0 "This terminal's resolution of unexpected_credit:$SA:1 is undone, as the central node does not have it" M2 sync --quarantine
+expect "the refusal at T01 names the line $SB:1" 0 \
+    "Exception $SB:1 was resolved already, by mary at" M sync --quarantine
+if M --csv sync --quarantine | grep -q sha256 || M2 --csv sync --quarantine | grep -q sha256; then
+	echo "not ok - a refusal names a line by its key"; else ok "no refusal names a line by its key"; fi
+notes() { PAYDESK_PIN=2222 pdt $1 --user mary --csv reconcile resolved | grep -o "T0[12] [a-z ]*on [AB]" | sort | tr '\n' ' '; }
+same "T01 lists the resolutions the central node kept" "$(notes 1)" "T01 on A T02 on B "
+same "T02 lists the same" "$(notes 2)" "T01 on A T02 on B "
+same "each undo is audited" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'exception'")/$(tsql 2 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'exception'")" "1/1"
+U=$(tsql 2 "SELECT uuid FROM outbox WHERE kind = 'recon_resolution' AND rejected_at IS NOT NULL")
+refused "the undone resolution is not queued again" 17 "was undone at this terminal" M2 sync --retry "$U"
+expect "T01's store is consistent after the undo" 0 "ok (" pdt 1 doctor
+expect "T02's store is consistent after the undo" 0 "ok (" pdt 2 doctor
+# between a refusal's undo and the pull of the one kept (a round cut
+# short), the exception is open again and may be resolved again: in the
+# undone one's row (kind and target are unique)
+tsql 2 "INSERT INTO recon_undone (uuid, at, reason) SELECT uuid, '2026-06-17 10:00:00', 'test' FROM recon_resolutions WHERE note = 'T01 on A'"
+expect "T02 resolves $SA:1 again once open again" 0 "" \
+    M2 reconcile resolve "unexpected_credit:$SA:1" --note "T02 again on A"
+same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B "
 stop_central

@@ -1342,7 +1342,8 @@ case "$r" in applied*) ok "R20: an old terminal's resolution naming its own numb
 *) echo "not ok - R20: an old terminal's resolution naming its own number is applied"; echo "  got: $r" ;; esac
 for n in 6 5 7 6; do pdt $n sync >/dev/null || echo "not ok - R20 second sync of T0$n"; done
 # resolved N: terminal N's resolved exceptions of ACC-9's credits
-resolved() { M$1 --csv reconcile resolved | grep -F -e "${RA%:*}" -e "1:2" | cut -d, -f1,2 | sort | tr '\n' ' '; }
+# (their kind and reference only: a time of day 11:2x holds "1:2")
+resolved() { M$1 --csv reconcile resolved | cut -d, -f1,2 | grep -F -e "${RA%:*}" -e ",1:2" | sort | tr '\n' ' '; }
 same "R20: T05's resolution and the old one, by the lines' names at T05" \
     "$(resolved 5)" "unexpected_credit,${RA%:*}:1 unexpected_credit,${RA%:*}:2 "
 same "R20: ... at T06 (AAA is its second statement)" "$(resolved 6)" "$(resolved 5)"
