@@ -15,9 +15,11 @@
  *    is the one its other steps give; the step that won is pulled next;
  *  - an uphold by a void: the void is undone, the payment Posted again and
  *    allocated again to the items it held before the void, each taken
- *    back from this terminal's later payments where one took it meanwhile
- *    (as a pulled payment takes its items: those payments become credit
- *    when the central node applies them);
+ *    back where something took it meanwhile that the central node does
+ *    not have: a credit application not sent or refused is undone (the
+ *    note's remaining back), then a payment not sent yet gives way (as a
+ *    pulled payment takes its items: it becomes credit when the central
+ *    node applies it); a payment already sent never gives way (give_way);
  *  - an uphold by a credit note: the note is voided, unless it was applied
  *    here since (then both stay, said in the reason);
  *  - an opening: the dispute is listed and found no more.
@@ -32,6 +34,9 @@
 
 #include "internal.h"
 #include "dispute_int.h"
+#include "paydesk/i18n.h"
+#include "paydesk/money.h"
+#include "paydesk/say.h"
 
 /* The rows of the void of payment al (n rows, by id): its reversals, one
  * per item, are the payment's last rows (nothing follows a void), made
@@ -55,6 +60,90 @@ void_rows(const struct allocation *al, size_t n, size_t *first)
 	}
 	*first = i;
 	return n - i;
+}
+
+/* Undo credit application a (not sent, or refused) to item it, with the
+ * uphold the central node refused: the item open again by its amount,
+ * the note's remaining back, its record held here (not sent) with the
+ * reason, audited "undo". */
+static int
+unapply(struct svc *s, const struct credit_application *a, struct item *it,
+    const char *why, const char *at, struct pd_err *err)
+{
+	struct credit_note cn;
+	char detail[768], kept[SAY_MAX], m[32];
+	const char *args[2];
+
+	if (store_credit_by_id(s->st, a->credit_note_id, &cn, err) != 0)
+		return -1;
+	args[0] = cn.cn_no;
+	args[1] = it->ref;
+	say_keep(kept, sizeof kept,
+	    N_("This terminal's application of credit note %s to %s is undone "
+	       "with the dispute's uphold the central node refused: the "
+	       "payment the uphold voided holds the item again, and the "
+	       "credit note's remaining is back"),
+	    2, args);
+	snprintf(detail, sizeof detail,
+	    "credit_apply=%s item=%s amount=%s given back: %s", a->uuid,
+	    it->ref, money_plain(m, sizeof m, a->amount, s->cfg.minor_digits),
+	    why);
+	if (store_undone_add(s->st, a->uuid, "dispute", at, why, err) != 0 ||
+	    store_item_settle(s->st, it->id, -a->amount, err) != 0 ||
+	    store_credit_add_applied(s->st, cn.id, -a->amount, err) != 0 ||
+	    store_outbox_reject(s->st, a->uuid, kept, at, err) != 0 ||
+	    svc_audit(s, at, "undo", "credit_note", cn.cn_no, detail, err) != 0)
+		return -1;
+	it->settled -= a->amount;
+	return 0;
+}
+
+/* Make room on item it for need, the allocation an undone void gives
+ * back to its payment (review 21, session 40, fault 5: T01's credit
+ * note applied into the room its void opened took it; the undo took it
+ * back from a payment the central node already had, whose money then
+ * vanished at T01). What took the room here since and the central node
+ * does not have gives way, newest first: a credit application not sent
+ * (pending, or refused: the central node never had the room) is undone;
+ * then a payment of this terminal not sent yet gives the item back (the
+ * central node makes that credit when it applies it, as for a pulled
+ * payment). A payment already sent never gives room: the central node
+ * holds the item by it as here. What is still short stays unallocated
+ * (the central node voided the payment too, and the pull brings that
+ * void next); doctor's payment balances check says so if it stays. */
+static int
+give_way(struct svc *s, struct item *it, int64_t need, const char *why,
+    const char *at, struct pd_err *err)
+{
+	struct credit_application *ca;
+	struct allocation *held;
+	int64_t short_by = need - (it->amount - it->settled), take;
+	size_t n, i;
+	int rc = 0;
+
+	if (short_by <= 0)
+		return 0;
+	if ((ca = store_credit_apps_unsent(s->st, it->id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && short_by > 0 && rc == 0; i++) {
+		rc = unapply(s, &ca[i], it, why, at, err);
+		short_by -= ca[i].amount;
+	}
+	free(ca);
+	if (rc != 0 || short_by <= 0)
+		return rc;
+	held = store_item_held_unsent(
+	    s->st, it->id, s->cfg.terminal_id, &n, err);
+	if (held == NULL)
+		return -1;
+	for (i = 0; i < n && short_by > 0 && rc == 0; i++) {
+		take = held[i].amount < short_by ? held[i].amount : short_by;
+		rc = ledger_allocate(
+		    s, held[i].payment_id, it, -take, held[i].id, NULL, err);
+		short_by -= take;
+	}
+	free(held);
+	return rc;
 }
 
 /* Undo void uuid: its payment Posted again, allocated again as before
@@ -90,12 +179,12 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 	void_rows(al, n, &first);
 	for (i = first; i < n; i++) {
 		need = -al[i].amount;
-		/* a payment taken here since, of the same item, gives way
-		 * (and an arrangement's move of it, as for a pulled
-		 * payment) */
+		/* a credit application or a payment made here since, of
+		 * the same item, gives way (give_way), and an arrangement's
+		 * move of it, as for a pulled payment */
 		if (store_item_by_id(s->st, al[i].item_id, &it, err) != 0 ||
 		    svc_arr_reopen(s, &it, need, err) != 0 ||
-		    svc_make_room(s, &it, need, err) != 0 ||
+		    give_way(s, &it, need, why, at, err) != 0 ||
 		    store_item_by_id(s->st, al[i].item_id, &it, err) != 0)
 			goto out;
 		if (need > it.amount - it.settled)
@@ -255,9 +344,10 @@ svc_was_undone(
 	    syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
 		return 0;
 	/* a plan's create or reschedule (arrange_undo.c), a dispute's
-	 * step, a void */
+	 * step, a void, a credit application that gave way to it */
 	if (strcmp(kind, "dispute") == 0 || strcmp(kind, "void") == 0 ||
-	    strcmp(kind, "arrangement") == 0)
+	    strcmp(kind, "arrangement") == 0 ||
+	    strcmp(kind, "credit_apply") == 0)
 		rc = store_undone_has(s->st, r.uuid, err);
 	/* an uphold's credit note voided here with its undone uphold (or by
 	 * its payment's void): the central node must not take a credit this
