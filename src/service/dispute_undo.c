@@ -17,9 +17,10 @@
  *    allocated again to the items it held before the void, each taken
  *    back where something took it meanwhile that the central node does
  *    not have: a credit application not sent or refused is undone (the
- *    note's remaining back), then a payment not sent yet gives way (as a
- *    pulled payment takes its items: it becomes credit when the central
- *    node applies it); a payment already sent never gives way (give_way);
+ *    note's remaining back), then a payment taken after the void gives
+ *    way (as a pulled payment takes its items: it is credit where the
+ *    central node applied it); a payment taken before never gives way
+ *    (give_way);
  *  - an uphold by a credit note: the note is voided, unless it was applied
  *    here since (then both stay, said in the reason);
  *  - an opening: the dispute is listed and found no more.
@@ -62,6 +63,9 @@ void_rows(const struct allocation *al, size_t n, size_t *first)
 	return n - i;
 }
 
+static int undo_step(struct svc *s, const struct syncrec *r, const char *why,
+    const char *at, struct pd_err *err);
+
 /* Undo credit application a (not sent, or refused) to item it, with the
  * uphold the central node refused: the item open again by its amount,
  * the note's remaining back, its record held here (not sent) with the
@@ -71,8 +75,11 @@ unapply(struct svc *s, const struct credit_application *a, struct item *it,
     const char *why, const char *at, struct pd_err *err)
 {
 	struct credit_note cn;
+	struct dispute_event e;
+	struct syncrec r;
 	char detail[768], kept[SAY_MAX], m[32];
 	const char *args[2];
+	int rc;
 
 	if (store_credit_by_id(s->st, a->credit_note_id, &cn, err) != 0)
 		return -1;
@@ -95,6 +102,27 @@ unapply(struct svc *s, const struct credit_application *a, struct item *it,
 	    svc_audit(s, at, "undo", "credit_note", cn.cn_no, detail, err) != 0)
 		return -1;
 	it->settled -= a->amount;
+	/* the note of an uphold the central node refused earlier in this
+	 * round stayed, as it was applied here (uncredit): applied no more,
+	 * that uphold is undone now, the note voided with it */
+	if (cn.applied - a->amount != 0 || cn.voided)
+		return 0;
+	if ((rc = store_dsp_credit_uphold(s->st, cn.uuid, &e, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if ((rc = store_outbox_was_rejected(s->st, e.uuid, err)) <= 0)
+		return rc;
+	memset(&r, 0, sizeof r);
+	xstrlcpy(r.uuid, e.uuid, sizeof r.uuid);
+	args[1] = why;
+	say_keep(kept, sizeof kept,
+	    N_("This terminal's uphold and its credit note %s are undone: the "
+	       "credit note's application here gave way to a void the central "
+	       "node refused (%s)"),
+	    2, args);
+	if ((rc = undo_step(s, &r, why, at, err)) < 0 ||
+	    store_outbox_reject(s->st, e.uuid, kept, at, err) != 0 ||
+	    store_outbox_reject(s->st, cn.uuid, kept, at, err) != 0)
+		return -1;
 	return 0;
 }
 
@@ -105,15 +133,17 @@ unapply(struct svc *s, const struct credit_application *a, struct item *it,
  * vanished at T01). What took the room here since and the central node
  * does not have gives way, newest first: a credit application not sent
  * (pending, or refused: the central node never had the room) is undone;
- * then a payment of this terminal not sent yet gives the item back (the
- * central node makes that credit when it applies it, as for a pulled
- * payment). A payment already sent never gives room: the central node
- * holds the item by it as here. What is still short stays unallocated
- * (the central node voided the payment too, and the pull brings that
- * void next); doctor's payment balances check says so if it stays. */
+ * then a payment of this terminal taken after the void (its record after
+ * the void's, vuuid) gives the item back: the central node, which never
+ * had the room, made it credit (its altered payment, pulled next) or
+ * makes it when it applies it, as for a pulled payment. A payment taken
+ * before the void never gives room: the central node holds the item by
+ * it as here. What is still short stays unallocated (the central node
+ * voided the payment too, and the pull brings that void next); doctor's
+ * payment balances check says so if it stays. */
 static int
-give_way(struct svc *s, struct item *it, int64_t need, const char *why,
-    const char *at, struct pd_err *err)
+give_way(struct svc *s, struct item *it, int64_t need, const char *vuuid,
+    const char *why, const char *at, struct pd_err *err)
 {
 	struct credit_application *ca;
 	struct allocation *held;
@@ -132,8 +162,8 @@ give_way(struct svc *s, struct item *it, int64_t need, const char *why,
 	free(ca);
 	if (rc != 0 || short_by <= 0)
 		return rc;
-	held = store_item_held_unsent(
-	    s->st, it->id, s->cfg.terminal_id, &n, err);
+	held = store_item_held_since(
+	    s->st, it->id, s->cfg.terminal_id, vuuid, &n, err);
 	if (held == NULL)
 		return -1;
 	for (i = 0; i < n && short_by > 0 && rc == 0; i++) {
@@ -184,7 +214,7 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 		 * move of it, as for a pulled payment */
 		if (store_item_by_id(s->st, al[i].item_id, &it, err) != 0 ||
 		    svc_arr_reopen(s, &it, need, err) != 0 ||
-		    give_way(s, &it, need, why, at, err) != 0 ||
+		    give_way(s, &it, need, uuid, why, at, err) != 0 ||
 		    store_item_by_id(s->st, al[i].item_id, &it, err) != 0)
 			goto out;
 		if (need > it.amount - it.settled)
