@@ -281,6 +281,53 @@ uncredit(struct svc *s, const char *uuid, const char *why, const char *at,
 	return 0;
 }
 
+/* The service charge uuid of an uphold undone here (a bounced cheque's,
+ * add_charge), which the central node never had (review 21, session 40,
+ * fault 6: left open, it was paid at the counter and the central node
+ * refused the payment, "item ... is not known here"): cancelled, settled
+ * in full by nothing (doctor's item balances count an undone charge so),
+ * so that it is neither owed nor offered, audited "undo". A payment of
+ * this terminal that took it meanwhile gives it back first, its money
+ * credit at the central node as for an item settled there already
+ * (sync_check_pay.c, sync_apply.c). */
+static int
+uncharge(struct svc *s, const char *uuid, const char *why, const char *at,
+    struct pd_err *err)
+{
+	struct allocation *held;
+	struct item it;
+	char detail[768];
+	size_t n, i;
+	int64_t id;
+	int rc = 0;
+
+	if (store_id_of(s->st, TBL_ITEMS, uuid, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return 0;
+	if ((rc = store_undone_has(s->st, uuid, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (store_item_by_id(s->st, id, &it, err) != 0 ||
+	    (held = store_item_held_by(s->st, id, s->cfg.terminal_id, &n,
+	         err)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = ledger_allocate(s, held[i].payment_id, &it,
+		    -held[i].amount, held[i].id, NULL, err);
+	free(held);
+	if (rc != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "item=%s cancelled, refused: %s",
+	    it.ref, why);
+	if (it.settled < it.amount &&
+	    store_item_settle(s->st, id, it.amount - it.settled, err) != 0)
+		return -1;
+	if (store_undone_add(s->st, uuid, "dispute", at, why, err) != 0 ||
+	    svc_audit(s, at, "undo", "item", it.ref, detail, err) != 0)
+		return -1;
+	return 0;
+}
+
 /* The status the live steps of d give (its timeline as read, the undone
  * ones left out). */
 static enum dsp_status
@@ -332,6 +379,9 @@ undo_step(struct svc *s, const struct syncrec *r, const char *why,
 	d.status = status_of(ev, n);
 	free(ev);
 	if (d.status != DSP_UPHELD && was == DSP_UPHELD) {
+		if (d.charge_uuid[0] != '\0' &&
+		    uncharge(s, d.charge_uuid, why, at, err) != 0)
+			return -1;
 		d.resolution[0] = d.void_uuid[0] = d.credit_uuid[0] = '\0';
 		d.charge_uuid[0] = '\0';
 	}

@@ -71,6 +71,11 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 
 	if (store_id_of(s->st, TBL_ITEMS, a->item.uuid, &id, err) != 0)
 		return -1;
+	/* a charge its terminal cancelled with an uphold refused here: the
+	 * allocation is credit (apply_payment) */
+	if (id == 0 && (id = svc_dsp_lost_charge(
+	                    s, cid, a->item.ref, a->item.uuid, err)) != 0)
+		return id < 0 ? -1 : 0;
 	if (id == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Allocation %zu: item %s (%s) is not known here"), i + 1,
