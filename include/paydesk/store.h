@@ -239,8 +239,13 @@ int store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err);
 int store_credit_unvoid(struct store *st, int64_t id, struct pd_err *err);
 int store_credit_apply_insert(
     struct store *st, struct credit_application *a, struct pd_err *err);
+/* A credit note's applications, less those undone here (sync_undone). */
 struct credit_application *store_credit_applications(
     struct store *st, int64_t credit_note_id, size_t *n, struct pd_err *err);
+/* This store's applications to an item whose sync record is not sent yet
+ * (pending or refused) and not undone, newest first. */
+struct credit_application *store_credit_apps_unsent(
+    struct store *st, int64_t item_id, size_t *n, struct pd_err *err);
 
 /* Newest first. */
 int store_credits_each(struct store *st, const struct credit_filter *f,
@@ -380,6 +385,10 @@ int store_pull_set_aside(struct store *st, int64_t seq,
 /* Put a quarantined record back in the queue (not a pulled one). */
 int store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err);
 int64_t store_outbox_quarantined(struct store *st);
+/* Whether record uuid is set aside, refused by the central node: 1, 0,
+ * or -1 on a failure. */
+int store_outbox_was_rejected(
+    struct store *st, const char *uuid, struct pd_err *err);
 /* Whether outbox record id still says what paydesk recorded (issue 18,
  * section 7): its uuid, kind, ref and payload are those of its latest
  * seal claimed by an audit entry, and that entry still hashes to itself
@@ -427,6 +436,10 @@ int store_credit_apply_by_id(struct store *st, int64_t id,
  * first: payment_id, id (of the first allocation), amount (net). */
 struct allocation *store_item_held_by(struct store *st, int64_t item_id,
     const char *terminal, size_t *n, struct pd_err *err);
+/* The same, of the payments whose sync record follows record uuid's in
+ * the outbox (taken after it). */
+struct allocation *store_item_held_since(struct store *st, int64_t item_id,
+    const char *terminal, const char *uuid, size_t *n, struct pd_err *err);
 /* A payment this store received by sync (it has no outbox record). */
 int store_received_add(struct store *st, const char *uuid, struct pd_err *err);
 /* Inside a transaction: consumers added from now on are left out of the

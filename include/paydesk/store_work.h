@@ -203,6 +203,10 @@ struct dispute *store_dsp_list(struct store *st, const struct dsp_filter *f,
  * path's order, then as recorded); the caller frees (NULL: err). */
 struct dispute_event *store_dsp_events(
     struct store *st, int64_t dispute_id, size_t *n, struct pd_err *err);
+/* The uphold (not undone) of the dispute credit note cn_uuid was made
+ * by: 0 found, 1 none, -1 err. */
+int store_dsp_credit_uphold(struct store *st, const char *cn_uuid,
+    struct dispute_event *e, struct pd_err *err);
 /* The event of id (or, id 0, of uuid) and its dispute's id (may be
  * NULL): 0 read, 1 none, -1 err. */
 int store_dsp_event_read(struct store *st, int64_t id, const char *uuid,

@@ -244,6 +244,29 @@ apply_open(struct svc *s, const struct syncrec *r, struct dispute *d,
 	return store_dsp_insert(s->st, d, 0, err);
 }
 
+int
+svc_dsp_lost_charge(struct svc *s, int64_t cid, const char *ref,
+    const char *uuid, struct pd_err *err)
+{
+	struct dispute d;
+	struct pd_err e = {0};
+	char number[64];
+	size_t n = strlen(ref);
+
+	if (n <= 4 || n - 4 >= sizeof number || strcmp(ref + n - 4, "-CHG"))
+		return 0;
+	memcpy(number, ref, n - 4);
+	number[n - 4] = '\0';
+	if (store_dsp_find(s->st, number, &d, &e) != 0) {
+		if (e.code == PD_ENOTFOUND)
+			return 0;
+		*err = e;
+		return -1;
+	}
+	return d.consumer_id == cid && strcmp(d.reason, DSP_BOUNCED) == 0 &&
+	       strcmp(d.charge_uuid, uuid) != 0;
+}
+
 /* An uphold's links; the central node adds the service charge (the
  * terminals have it from the central node's feed, as an item). */
 static int

@@ -15,9 +15,12 @@
  *    is the one its other steps give; the step that won is pulled next;
  *  - an uphold by a void: the void is undone, the payment Posted again and
  *    allocated again to the items it held before the void, each taken
- *    back from this terminal's later payments where one took it meanwhile
- *    (as a pulled payment takes its items: those payments become credit
- *    when the central node applies them);
+ *    back where something took it meanwhile that the central node does
+ *    not have: a credit application not sent or refused is undone (the
+ *    note's remaining back), then a payment taken after the void gives
+ *    way (as a pulled payment takes its items: it is credit where the
+ *    central node applied it); a payment taken before never gives way
+ *    (give_way);
  *  - an uphold by a credit note: the note is voided, unless it was applied
  *    here since (then both stay, said in the reason);
  *  - an opening: the dispute is listed and found no more.
@@ -32,6 +35,9 @@
 
 #include "internal.h"
 #include "dispute_int.h"
+#include "paydesk/i18n.h"
+#include "paydesk/money.h"
+#include "paydesk/say.h"
 
 /* The rows of the void of payment al (n rows, by id): its reversals, one
  * per item, are the payment's last rows (nothing follows a void), made
@@ -55,6 +61,119 @@ void_rows(const struct allocation *al, size_t n, size_t *first)
 	}
 	*first = i;
 	return n - i;
+}
+
+static int undo_step(struct svc *s, const struct syncrec *r, const char *why,
+    const char *at, struct pd_err *err);
+
+/* Undo credit application a (not sent, or refused) to item it, with the
+ * uphold the central node refused: the item open again by its amount,
+ * the note's remaining back, its record held here (not sent) with the
+ * reason, audited "undo". */
+static int
+unapply(struct svc *s, const struct credit_application *a, struct item *it,
+    const char *why, const char *at, struct pd_err *err)
+{
+	struct credit_note cn;
+	struct dispute_event e;
+	struct syncrec r;
+	char detail[768], kept[SAY_MAX], m[32];
+	const char *args[2];
+	int rc;
+
+	if (store_credit_by_id(s->st, a->credit_note_id, &cn, err) != 0)
+		return -1;
+	args[0] = cn.cn_no;
+	args[1] = it->ref;
+	say_keep(kept, sizeof kept,
+	    N_("This terminal's application of credit note %s to %s is undone "
+	       "with the dispute's uphold the central node refused: the "
+	       "payment the uphold voided holds the item again, and the "
+	       "credit note's remaining is back"),
+	    2, args);
+	snprintf(detail, sizeof detail,
+	    "credit_apply=%s item=%s amount=%s given back: %s", a->uuid,
+	    it->ref, money_plain(m, sizeof m, a->amount, s->cfg.minor_digits),
+	    why);
+	if (store_undone_add(s->st, a->uuid, "dispute", at, why, err) != 0 ||
+	    store_item_settle(s->st, it->id, -a->amount, err) != 0 ||
+	    store_credit_add_applied(s->st, cn.id, -a->amount, err) != 0 ||
+	    store_outbox_reject(s->st, a->uuid, kept, at, err) != 0 ||
+	    svc_audit(s, at, "undo", "credit_note", cn.cn_no, detail, err) != 0)
+		return -1;
+	it->settled -= a->amount;
+	/* the note of an uphold the central node refused earlier in this
+	 * round stayed, as it was applied here (uncredit): applied no more,
+	 * that uphold is undone now, the note voided with it */
+	if (cn.applied - a->amount != 0 || cn.voided)
+		return 0;
+	if ((rc = store_dsp_credit_uphold(s->st, cn.uuid, &e, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if ((rc = store_outbox_was_rejected(s->st, e.uuid, err)) <= 0)
+		return rc;
+	memset(&r, 0, sizeof r);
+	xstrlcpy(r.uuid, e.uuid, sizeof r.uuid);
+	args[1] = why;
+	say_keep(kept, sizeof kept,
+	    N_("This terminal's uphold and its credit note %s are undone: the "
+	       "credit note's application here gave way to a void the central "
+	       "node refused (%s)"),
+	    2, args);
+	if ((rc = undo_step(s, &r, why, at, err)) < 0 ||
+	    store_outbox_reject(s->st, e.uuid, kept, at, err) != 0 ||
+	    store_outbox_reject(s->st, cn.uuid, kept, at, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* Make room on item it for need, the allocation an undone void gives
+ * back to its payment (review 21, session 40, fault 5: T01's credit
+ * note applied into the room its void opened took it; the undo took it
+ * back from a payment the central node already had, whose money then
+ * vanished at T01). What took the room here since and the central node
+ * does not have gives way, newest first: a credit application not sent
+ * (pending, or refused: the central node never had the room) is undone;
+ * then a payment of this terminal taken after the void (its record after
+ * the void's, vuuid) gives the item back: the central node, which never
+ * had the room, made it credit (its altered payment, pulled next) or
+ * makes it when it applies it, as for a pulled payment. A payment taken
+ * before the void never gives room: the central node holds the item by
+ * it as here. What is still short stays unallocated (the central node
+ * voided the payment too, and the pull brings that void next); doctor's
+ * payment balances check says so if it stays. */
+static int
+give_way(struct svc *s, struct item *it, int64_t need, const char *vuuid,
+    const char *why, const char *at, struct pd_err *err)
+{
+	struct credit_application *ca;
+	struct allocation *held;
+	int64_t short_by = need - (it->amount - it->settled), take;
+	size_t n, i;
+	int rc = 0;
+
+	if (short_by <= 0)
+		return 0;
+	if ((ca = store_credit_apps_unsent(s->st, it->id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && short_by > 0 && rc == 0; i++) {
+		rc = unapply(s, &ca[i], it, why, at, err);
+		short_by -= ca[i].amount;
+	}
+	free(ca);
+	if (rc != 0 || short_by <= 0)
+		return rc;
+	held = store_item_held_since(
+	    s->st, it->id, s->cfg.terminal_id, vuuid, &n, err);
+	if (held == NULL)
+		return -1;
+	for (i = 0; i < n && short_by > 0 && rc == 0; i++) {
+		take = held[i].amount < short_by ? held[i].amount : short_by;
+		rc = ledger_allocate(
+		    s, held[i].payment_id, it, -take, held[i].id, NULL, err);
+		short_by -= take;
+	}
+	free(held);
+	return rc;
 }
 
 /* Undo void uuid: its payment Posted again, allocated again as before
@@ -90,12 +209,12 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 	void_rows(al, n, &first);
 	for (i = first; i < n; i++) {
 		need = -al[i].amount;
-		/* a payment taken here since, of the same item, gives way
-		 * (and an arrangement's move of it, as for a pulled
-		 * payment) */
+		/* a credit application or a payment made here since, of
+		 * the same item, gives way (give_way), and an arrangement's
+		 * move of it, as for a pulled payment */
 		if (store_item_by_id(s->st, al[i].item_id, &it, err) != 0 ||
 		    svc_arr_reopen(s, &it, need, err) != 0 ||
-		    svc_make_room(s, &it, need, err) != 0 ||
+		    give_way(s, &it, need, uuid, why, at, err) != 0 ||
 		    store_item_by_id(s->st, al[i].item_id, &it, err) != 0)
 			goto out;
 		if (need > it.amount - it.settled)
@@ -162,6 +281,53 @@ uncredit(struct svc *s, const char *uuid, const char *why, const char *at,
 	return 0;
 }
 
+/* The service charge uuid of an uphold undone here (a bounced cheque's,
+ * add_charge), which the central node never had (review 21, session 40,
+ * fault 6: left open, it was paid at the counter and the central node
+ * refused the payment, "item ... is not known here"): cancelled, settled
+ * in full by nothing (doctor's item balances count an undone charge so),
+ * so that it is neither owed nor offered, audited "undo". A payment of
+ * this terminal that took it meanwhile gives it back first, its money
+ * credit at the central node as for an item settled there already
+ * (sync_check_pay.c, sync_apply.c). */
+static int
+uncharge(struct svc *s, const char *uuid, const char *why, const char *at,
+    struct pd_err *err)
+{
+	struct allocation *held;
+	struct item it;
+	char detail[768];
+	size_t n, i;
+	int64_t id;
+	int rc = 0;
+
+	if (store_id_of(s->st, TBL_ITEMS, uuid, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return 0;
+	if ((rc = store_undone_has(s->st, uuid, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (store_item_by_id(s->st, id, &it, err) != 0 ||
+	    (held = store_item_held_by(s->st, id, s->cfg.terminal_id, &n,
+	         err)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = ledger_allocate(s, held[i].payment_id, &it,
+		    -held[i].amount, held[i].id, NULL, err);
+	free(held);
+	if (rc != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "item=%s cancelled, refused: %s",
+	    it.ref, why);
+	if (it.settled < it.amount &&
+	    store_item_settle(s->st, id, it.amount - it.settled, err) != 0)
+		return -1;
+	if (store_undone_add(s->st, uuid, "dispute", at, why, err) != 0 ||
+	    svc_audit(s, at, "undo", "item", it.ref, detail, err) != 0)
+		return -1;
+	return 0;
+}
+
 /* The status the live steps of d give (its timeline as read, the undone
  * ones left out). */
 static enum dsp_status
@@ -213,6 +379,9 @@ undo_step(struct svc *s, const struct syncrec *r, const char *why,
 	d.status = status_of(ev, n);
 	free(ev);
 	if (d.status != DSP_UPHELD && was == DSP_UPHELD) {
+		if (d.charge_uuid[0] != '\0' &&
+		    uncharge(s, d.charge_uuid, why, at, err) != 0)
+			return -1;
 		d.resolution[0] = d.void_uuid[0] = d.credit_uuid[0] = '\0';
 		d.charge_uuid[0] = '\0';
 	}
@@ -255,9 +424,10 @@ svc_was_undone(
 	    syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
 		return 0;
 	/* a plan's create or reschedule (arrange_undo.c), a dispute's
-	 * step, a void */
+	 * step, a void, a credit application that gave way to it */
 	if (strcmp(kind, "dispute") == 0 || strcmp(kind, "void") == 0 ||
-	    strcmp(kind, "arrangement") == 0)
+	    strcmp(kind, "arrangement") == 0 ||
+	    strcmp(kind, "credit_apply") == 0)
 		rc = store_undone_has(s->st, r.uuid, err);
 	/* an uphold's credit note voided here with its undone uphold (or by
 	 * its payment's void): the central node must not take a credit this

@@ -76,6 +76,14 @@ enum apply_mode { APPLY_CENTRAL, APPLY_REPLICA };
 /* Apply a dispute step (0 applied, 1 already there, -1 err). */
 int svc_dispute_apply(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
+/* Whether an item this store does not know (uuid, ref) is the service
+ * charge of consumer cid's bounced cheque dispute that an uphold refused
+ * here would have added (its terminal undid the uphold and cancelled the
+ * charge, dispute_undo.c; a payment of it taken there meanwhile is
+ * credit here, as for an item settled already): 1 it is, 0 not, -1 err
+ * (review 21, session 40, fault 6). */
+int svc_dsp_lost_charge(struct svc *s, int64_t cid, const char *ref,
+    const char *uuid, struct pd_err *err);
 /* An organisation's alerts synced (alert_sync.c). Whether an alert of
  * kind (its stored code) is the organisation's (synced). */
 int svc_alert_org_kind(const char *kind);

@@ -244,7 +244,24 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	*excess = 0;
 	for (i = 0; i < r->nallocs; i++) {
 		int64_t iid, left, need;
+		int rc;
 
+		/* a service charge its terminal cancelled with an uphold
+		 * refused here (sync_check_pay.c): what it paid is credit */
+		if (mode == APPLY_CENTRAL &&
+		    store_id_of(s->st, TBL_ITEMS, r->allocs[i].item.uuid, &iid,
+		        err) != 0)
+			return -1;
+		if (mode == APPLY_CENTRAL && iid == 0 &&
+		    (rc = svc_dsp_lost_charge(s, cid, r->allocs[i].item.ref,
+		         r->allocs[i].item.uuid, err)) != 0) {
+			if (rc < 0)
+				return -1;
+			memset(&items[i], 0, sizeof items[i]);
+			give[i] = 0;
+			*excess += r->allocs[i].amount;
+			continue;
+		}
 		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, _("Item"),
 		        &iid, err) != 0 ||
 		    store_item_by_id(s->st, iid, &items[i], err) != 0)

@@ -60,7 +60,9 @@ check_method(struct svc *s, const struct payment *p, struct pd_err *err)
 
 /* Allocation i's item: one the store has, of the payment's consumer
  * (cid) and type (any kind for a Mixed one; the kinds paid added to
- * *kinds), under the reference the record gives. */
+ * *kinds), under the reference the record gives; or (2) the service
+ * charge of an uphold refused here, which its terminal cancelled
+ * (svc_dsp_lost_charge): what it paid is credit. */
 static int
 check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
     const char *account, unsigned *kinds, struct pd_err *err)
@@ -71,6 +73,11 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 
 	if (store_id_of(s->st, TBL_ITEMS, a->item.uuid, &id, err) != 0)
 		return -1;
+	/* a charge its terminal cancelled with an uphold refused here: the
+	 * allocation is credit (apply_payment) */
+	if (id == 0 && (id = svc_dsp_lost_charge(
+	                    s, cid, a->item.ref, a->item.uuid, err)) != 0)
+		return id < 0 ? -1 : 2;
 	if (id == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Allocation %zu: item %s (%s) is not known here"), i + 1,
@@ -150,7 +157,7 @@ check_twice(const struct syncrec *r, struct pd_err *err)
  * amount. */
 static int
 check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
-    int64_t cid, struct pd_err *err)
+    int64_t cid, int64_t lost, struct pd_err *err)
 {
 	int64_t of_type, all;
 
@@ -159,6 +166,9 @@ check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
 	        r->p.type == PAY_MIXED ? -1 : (int)r->p.type, &of_type, &all,
 	        err))
 		return -1;
+	/* a charge this node never had (check_item) is not billed here */
+	of_type += lost;
+	all += lost;
 	if (r->p.due_total > of_type)
 		return pd_fail(err, PD_EINVAL,
 		    _("Amount due %lld is more than consumer %s's items of "
@@ -182,7 +192,8 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	int64_t cid;
 	size_t i;
 	unsigned kinds = 0;
-	int64_t due_sum = 0;
+	int64_t due_sum = 0, lost = 0;
+	int rc;
 
 	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
 		return -1;
@@ -196,8 +207,11 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    _("Account %s is not the account of consumer %s (%s)"),
 		    r->account_no, r->consumer_uuid, c.account_no);
 	for (i = 0; i < r->nallocs; i++) {
-		if (check_item(s, r, i, cid, c.account_no, &kinds, err) != 0)
+		if ((rc = check_item(s, r, i, cid, c.account_no, &kinds, err)) <
+		    0)
 			return -1;
+		if (rc == 2)
+			lost += r->allocs[i].due_before;
 		if (due_sum <= MONEY_MAX) /* each at most an item's amount */
 			due_sum += r->allocs[i].due_before;
 	}
@@ -214,7 +228,8 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		        (enum pay_type)(kinds == 1   ? PAY_BILL
 		                        : kinds == 2 ? PAY_SERVICE
 		                                     : PAY_INSTALLMENT)));
-	return check_twice(r, err) != 0 || check_billed(s, r, &c, cid, err)
+	return check_twice(r, err) != 0 ||
+	               check_billed(s, r, &c, cid, lost, err)
 	           ? -1
 	           : 0;
 }

@@ -300,6 +300,21 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 			why = kept;
 		}
 	}
+	else if (strcmp(q->kind, "credit_apply") == 0) {
+		/* undone here with a refused uphold's void, when it gave
+		 * way to it earlier in this batch (dispute_undo.c) */
+		rc = store_undone_has(s->st, q->uuid, err);
+		if (rc == 1)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's credit application is undone "
+			       "with the dispute's uphold: the payment the uphold "
+			       "voided holds the item again, and the credit "
+			       "note's remaining is back"),
+			    1, &why);
+		if (rc == 1)
+			why = kept;
+		rc = rc < 0 ? -1 : 0;
+	}
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {
@@ -326,15 +341,19 @@ settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
 	svc_now(at);
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	for (i = 0; i < n && rc == 0; i++) {
+	/* the records the central node took first: an undo a refusal
+	 * makes (dispute_undo.c) gives way only to what the central node
+	 * does not have (review 21, session 40, fault 5) */
+	for (i = 0; i < n && rc == 0; i++)
+		if (res[i].status != SYNC_REJECTED)
+			rc = store_outbox_ack(s->st, recs[i].uuid, at, err);
+	for (i = 0; i < n && rc == 0; i++)
 		if (res[i].status == SYNC_REJECTED) {
 			rc = refused(s, &recs[i], res[i].reason, at, err);
 			if (rc == 0)
 				rc = svc_alert_refused(s, &recs[i], err);
 			rejected++;
-		} else
-			rc = store_outbox_ack(s->st, recs[i].uuid, at, err);
-	}
+		}
 	snprintf(ref, sizeof ref, "%lld-%lld", (long long)recs[0].id,
 	    (long long)recs[n - 1].id);
 	snprintf(detail, sizeof detail, "sent=%zu rejected=%zu", n - rejected,

@@ -234,6 +234,25 @@ read_event_at(struct db_stmt *s, void *elem)
 }
 
 int
+store_dsp_credit_uphold(struct store *st, const char *cn_uuid,
+    struct dispute_event *e, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT e.id, e.uuid, e.kind, e.note, e.at, e.by, e.terminal, "
+	    "e.dispute_id FROM dispute_events e JOIN disputes d ON d.id = "
+	    "e.dispute_id WHERE d.credit_uuid = ? AND e.kind = 'uphold' AND "
+	    "e.uuid NOT IN (SELECT uuid FROM sync_undone) ORDER BY e.id DESC "
+	    "LIMIT 1",
+	    err);
+	struct event_at a = {e, 0};
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", cn_uuid);
+	return st_one(st, s, read_event_at, &a, "reading a dispute event", err);
+}
+
+int
 store_dsp_event_read(struct store *st, int64_t id, const char *uuid,
     struct dispute_event *e, int64_t *dispute_id, struct pd_err *err)
 {

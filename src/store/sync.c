@@ -174,6 +174,25 @@ store_outbox_pending(struct store *st)
 	                    "NULL AND rejected_at IS NULL");
 }
 
+int
+store_outbox_was_rejected(
+    struct store *st, const char *uuid, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM outbox WHERE uuid = ? AND rejected_at IS "
+	    "NOT NULL",
+	    err);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	if (db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_reset(s);
+	return n > 0;
+}
+
 int64_t
 store_outbox_quarantined(struct store *st)
 {
@@ -635,6 +654,26 @@ store_item_held_by(struct store *st, int64_t item_id, const char *terminal,
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "is", item_id, terminal);
+	return st_collect(st, s, sizeof(struct allocation), read_held, n,
+	    "reading allocations", err);
+}
+
+struct allocation *
+store_item_held_since(struct store *st, int64_t item_id, const char *terminal,
+    const char *uuid, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT a.payment_id, min(CASE WHEN a.reverses IS NULL THEN a.id "
+	    "END), sum(a.amount), a.item_id FROM allocations a JOIN payments "
+	    "p ON p.id = a.payment_id WHERE a.item_id = ? AND p.terminal = ? "
+	    "AND EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = p.uuid AND "
+	    "o.id > (SELECT id FROM outbox WHERE uuid = ?)) GROUP BY "
+	    "a.payment_id HAVING sum(a.amount) > 0 ORDER BY a.payment_id DESC",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "iss", item_id, terminal, uuid);
 	return st_collect(st, s, sizeof(struct allocation), read_held, n,
 	    "reading allocations", err);
 }
