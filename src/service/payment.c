@@ -638,11 +638,11 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	struct syncrec rec;
 	char detail[700];
 
-	/* an uphold's void too (review R23 fault 5, session 41): a
-	 * supervisor upholds by void a dispute of this branch's payments
-	 * only, as the central node checks */
+	/* (not svc_void_reach: an uphold's void is of a dispute, worked at
+	 * any terminal of the organisation, as the central node takes it;
+	 * svc_payment_void asks it) */
 	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
-	    svc_void_check(s, &p, err) != 0 || svc_void_reach(s, &p, err) != 0)
+	    svc_void_check(s, &p, err) != 0)
 		return -1;
 	memset(&v, 0, sizeof v);
 	svc_now(v.voided_at);

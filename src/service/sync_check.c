@@ -429,11 +429,12 @@ push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 /* A void of a payment of another branch than the sending terminal's is
  * an admin's (review R23 fault 5, as svc_void_reach at the terminal,
  * which an older or a modified terminal does not ask): by the user the
- * record names, as this node's users say. An uphold's void too: it
- * comes with its dispute step (push_pair), refused together. The
- * organisation's own payments (a gateway's, branch "") stay a
- * supervisor's. The terminal undoes a void refused so (sync_round.c
- * knows the words "only an admin voids"). */
+ * record names, as this node's users say. Not an uphold's, which comes
+ * with its dispute step (push_pair, push_uphold_void): a dispute is
+ * worked at any terminal of the organisation, as at a counter
+ * (dispute.c). The organisation's own payments (a gateway's, branch
+ * "") stay a supervisor's. The terminal undoes a void refused so
+ * (sync_round.c knows the words "only an admin voids"). */
 static int
 push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
@@ -447,7 +448,8 @@ push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	    push_act(s, f, r, _("the void"), _("voided by"),
 	        _("voiding a payment"), &p, &found, &role, err) != 0)
 		return -1;
-	if (!found || role >= ROLE_ADMIN || p.branch[0] == '\0' ||
+	if (!found || s->push_uphold_void || role >= ROLE_ADMIN ||
+	    p.branch[0] == '\0' ||
 	    strcmp(p.branch, f->branch) == 0)
 		return 0;
 	return pd_fail(err, PD_EINVAL,
