@@ -324,6 +324,9 @@ screen_export_new(struct tui *t, enum listing l,
 		x->cf.to = keep(x, cf->to);
 		x->cf.search = keep(x, cf->search);
 		x->cf.receipt = keep(x, cf->receipt);
+		x->cf.segment = keep(x, cf->segment);
+		x->cf.branch = keep(x, cf->branch);
+		x->cf.recorded_by = keep(x, cf->recorded_by);
 	}
 	if (af != NULL) {
 		x->af = *af;
