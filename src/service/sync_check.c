@@ -449,8 +449,7 @@ push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	        _("voiding a payment"), &p, &found, &role, err) != 0)
 		return -1;
 	if (!found || s->push_uphold_void || role >= ROLE_ADMIN ||
-	    p.branch[0] == '\0' ||
-	    strcmp(p.branch, f->branch) == 0)
+	    p.branch[0] == '\0' || strcmp(p.branch, f->branch) == 0)
 		return 0;
 	return pd_fail(err, PD_EINVAL,
 	    _("Payment %s was taken at terminal %s of branch %s; voided by "

@@ -247,7 +247,8 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 	           strstr(why, "only an admin voids") != NULL) {
 		/* a void of another branch's payment by no admin, as the
 		 * central node's users say (sync_check.c push_void; review
-		 * R23 fault 5): undone, an uphold's with its step next */
+		 * R23 fault 5): undone, as an uphold's void is with its
+		 * refused step */
 		rc = svc_void_refused(s, q->uuid, why, at, err);
 		if (rc == 1) {
 			say_keep(kept, sizeof kept,

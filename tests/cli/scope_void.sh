@@ -97,6 +97,9 @@ $al"
 expect "sync --quarantine says why and that the void was undone" 0 \
     "only an admin voids a payment of another branch than the voiding terminal's. This terminal's void is undone: the payment is Posted again" \
     as mary 2222 sync --quarantine
+vu=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'void' AND ref = '$P2C'")
+expect "sync --retry of the undone void: refused (17)" 17 \
+    "was undone at this terminal" as mary 2222 sync --retry "$vu"
 same "the central node has it Posted, with no void" \
     "$(csql "SELECT p.status || ' ' || (SELECT count(*) FROM voids v WHERE
      v.payment_id = p.id) FROM payments p WHERE p.payment_no = '$P2C'")" \
