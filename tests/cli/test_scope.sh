@@ -206,8 +206,12 @@ same "payments --segment --scope: Residential's of the branch" \
 expect "a segment no consumer has: refused (4), the segments named" 4 \
     'Segment "Industrial": no consumer is of it (the segments are Commercial, Residential)' \
     as admin 9999 report payers --segment Industrial
-expect "an empty segment: refused (3)" 3 "Segment" \
-    as admin 9999 payments --segment ''
+# an empty value is a usage error as every filter's (review R23: 3 for
+# --segment alone)
+expect "an empty segment: refused (2), as an empty user" 2 \
+    "--segment needs a value" as admin 9999 payments --segment ''
+expect "report forecast: the same" 2 "--segment needs a value" \
+    as admin 9999 report forecast --segment ''
 
 # the report filters (issue 23): one parser for kpi, payments, report
 # payers and report aging; a payment of mary's by card at a kiosk, one of
