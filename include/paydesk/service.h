@@ -109,6 +109,9 @@ struct svc {
 	char push_user_name[129], push_user_branch[17];
 	int64_t push_role_since;
 	enum role push_role;
+	/* the void under check comes with the dispute step upholding by
+	 * it (push_pair): of any branch's payment (sync_check.c) */
+	int push_uphold_void;
 };
 
 /* Load the config (path NULL: the usual search) and open the store

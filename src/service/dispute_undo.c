@@ -397,6 +397,29 @@ undo_step(struct svc *s, const struct syncrec *r, const char *why,
 }
 
 int
+svc_void_refused(struct svc *s, const char *uuid, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	struct void_row v;
+	struct payment p;
+	int64_t vid;
+	int rc;
+
+	if (store_id_of(s->st, TBL_VOIDS, uuid, &vid, err) != 0)
+		return -1;
+	if (vid == 0)
+		return 0;
+	if ((rc = store_undone_has(s->st, uuid, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (store_void_by_id(s->st, vid, &v, err) != 0 ||
+	    store_payment_by_id(s->st, v.payment_id, &p, err) != 0)
+		return -1;
+	if (p.status != PS_VOIDED)
+		return 0;
+	return unvoid(s, uuid, reason, at, err) != 0 ? -1 : 1;
+}
+
+int
 svc_dispute_refused(struct svc *s, const char *payload, const char *reason,
     const char *at, struct pd_err *err)
 {

@@ -236,7 +236,7 @@ svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
 			return pd_fail(err, PD_EUSAGE,
 			    _("--%s: this report has no such filter"),
 			    filters[k].option);
-		if (*fs->text[k] == '\0' && k != SVC_FILTER_SEGMENT)
+		if (*fs->text[k] == '\0')
 			return pd_fail(err, PD_EUSAGE, _("--%s needs a value"),
 			    filters[k].option);
 		if (filter_set(s, fs, (enum svc_filter)k, f, err) != 0)

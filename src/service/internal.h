@@ -360,6 +360,12 @@ int svc_make_room(
  * stays (its credit note applied here since), -1 err. */
 int svc_dispute_refused(struct svc *s, const char *payload,
     const char *reason, const char *at, struct pd_err *err);
+/* Void uuid of this terminal, which the central node refused as of a
+ * payment of another branch voided by no admin (sync_round.c), undone
+ * here as an uphold's is (dispute_undo.c): 1 undone, 0 nothing to undo,
+ * -1 err. */
+int svc_void_refused(struct svc *s, const char *uuid, const char *reason,
+    const char *at, struct pd_err *err);
 /* Whether the record of payload (an arrangement's create or reschedule, a
  * dispute step, a void) was undone here after the central node refused
  * it: 1, 0, -1 err. */

@@ -220,7 +220,9 @@ static const struct xcol anomaly_cols[] = {
     {N_("Rule"), "rule", X_TERM, 18, 12},
     {N_("Who"), "who", X_TEXT, 20, 10},
     {N_("Account"), "account_no", X_TEXT, 10, 8},
-    {N_("Reference"), "reference", X_TEXT, 16, 10},
+    /* the first and last of a run whole at the default numbers:
+     * CN-T01-000001..CN-T01-000004 (review R23: "R-T02-000003..R~") */
+    {N_("Reference"), "reference", X_TEXT, 28, 10},
     {N_("Count"), "count", X_INT, 5, 5},
     {N_("Amount"), "amount", X_MONEY, 12, 9},
     {N_("Reason"), "reason", X_TEXT, 60, 20},

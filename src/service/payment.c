@@ -638,6 +638,9 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	struct syncrec rec;
 	char detail[700];
 
+	/* (not svc_void_reach: an uphold's void is of a dispute, worked at
+	 * any terminal of the organisation, as the central node takes it;
+	 * svc_payment_void asks it) */
 	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
 	    svc_void_check(s, &p, err) != 0)
 		return -1;

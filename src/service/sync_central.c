@@ -158,11 +158,15 @@ push_pair(struct svc *s, const struct sync_sender *from,
     struct sync_result *ress, struct pd_err *err)
 {
 	char why[700];
-	int undo;
+	int undo, rc;
 
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	if (push_one(s, from, rv, NULL, prev, at, 1, resv, err) != 0 ||
+	/* an uphold's void, of a payment of any branch (sync_check.c) */
+	s->push_uphold_void = rv->kind == SR_VOID;
+	rc = push_one(s, from, rv, NULL, prev, at, 1, resv, err);
+	s->push_uphold_void = 0;
+	if (rc != 0 ||
 	    (resv->status != SYNC_REJECTED &&
 	        push_one(s, from, rs, NULL, pres, at, 1, ress, err) != 0)) {
 		store_rollback(s->st);

@@ -195,11 +195,11 @@ svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
 	return user_unsealed(s, name, by_username, branch, &u, &found, err);
 }
 
-/* name (who did what, as records name people) is a user of the sending
- * terminal's branch, with at least role need for doing what. */
-int
-sck_user(struct svc *s, const struct sync_sender *f, const char *what,
-    const char *name, enum role need, const char *doing, struct pd_err *err)
+/* sck_user, the role name had (as judged) in *role. */
+static int
+user_role(struct svc *s, const struct sync_sender *f, const char *what,
+    const char *name, enum role need, const char *doing, enum role *role,
+    struct pd_err *err)
 {
 	struct user u;
 	struct pd_err e = {0};
@@ -247,7 +247,19 @@ sck_user(struct svc *s, const struct sync_sender *f, const char *what,
 		return pd_fail(err, PD_EINVAL,
 		    _("%s %s is a %s; %s needs a %s"), what, name,
 		    role_noun(u.role), doing, role_noun(need));
+	*role = u.role;
 	return 0;
+}
+
+/* name (who did what, as records name people) is a user of the sending
+ * terminal's branch, with at least role need for doing what. */
+int
+sck_user(struct svc *s, const struct sync_sender *f, const char *what,
+    const char *name, enum role need, const char *doing, struct pd_err *err)
+{
+	enum role role;
+
+	return user_role(s, f, what, name, need, doing, &role, err);
 }
 
 /* The payment a record names by uuid: *found 0 when the store does not
@@ -386,50 +398,77 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 
 /* A void or a verification (what): by a supervisor (doing), of the
  * payment it names, not dated before it. The apply checks the rest as
- * local voiding and verifying do (svc_void_check, a Pending payment). */
+ * local voiding and verifying do (svc_void_check, a Pending payment).
+ * The payment in *p (*found 0: not known here), the doer's role in
+ * *role. */
 static int
 push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
-    const char *what, const char *who, const char *doing, struct pd_err *err)
+    const char *what, const char *who, const char *doing, struct payment *p,
+    int *found, enum role *role, struct pd_err *err)
 {
-	struct payment p;
-	int found;
-
-	if (sck_user(s, f, who, r->by, ROLE_SUPERVISOR, doing, err) != 0 ||
-	    named_payment(s, r, &p, &found, err) != 0)
+	if (user_role(s, f, who, r->by, ROLE_SUPERVISOR, doing, role, err) !=
+	        0 ||
+	    named_payment(s, r, p, found, err) != 0)
 		return -1;
-	if (!found)
+	if (!*found)
 		return sck_since(_("Record time"), r->at, f, err);
-	if (check_about(what, r->p.payment_no, r->at, &p, err) != 0 ||
+	if (check_about(what, r->p.payment_no, r->at, p, err) != 0 ||
 	    sck_since(_("Record time"), r->at, f, err) != 0)
 		return -1;
 	/* to the second: an act is not before the payment it is about (its
 	 * day may be, by the clock skew allowed, when the payment is not
 	 * of the same terminal) */
-	if (strcmp(r->at, p.created_at) < 0 &&
-	    strcmp(r->terminal, p.terminal) == 0)
+	if (strcmp(r->at, p->created_at) < 0 &&
+	    strcmp(r->terminal, p->terminal) == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s is at %s, before payment %s was recorded at %s"),
-		    what, r->at, p.payment_no, p.created_at);
+		    what, r->at, p->payment_no, p->created_at);
 	return 0;
 }
 
+/* A void of a payment of another branch than the sending terminal's is
+ * an admin's (review R23 fault 5, as svc_void_reach at the terminal,
+ * which an older or a modified terminal does not ask): by the user the
+ * record names, as this node's users say. Not an uphold's, which comes
+ * with its dispute step (push_pair, push_uphold_void): a dispute is
+ * worked at any terminal of the organisation, as at a counter
+ * (dispute.c). The organisation's own payments (a gateway's, branch
+ * "") stay a supervisor's. The terminal undoes a void refused so
+ * (sync_round.c knows the words "only an admin voids"). */
 static int
 push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
 {
+	struct payment p;
+	enum role role = ROLE_CASHIER;
+	int found;
+
 	if (svc_check_text(
-	        _("Void reason"), r->reason, s->cfg.remarks_max, 1, err) != 0)
+	        _("Void reason"), r->reason, s->cfg.remarks_max, 1, err) != 0 ||
+	    push_act(s, f, r, _("the void"), _("voided by"),
+	        _("voiding a payment"), &p, &found, &role, err) != 0)
 		return -1;
-	return push_act(s, f, r, _("the void"), _("voided by"),
-	    _("voiding a payment"), err);
+	if (!found || s->push_uphold_void || role >= ROLE_ADMIN ||
+	    p.branch[0] == '\0' || strcmp(p.branch, f->branch) == 0)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("Payment %s was taken at terminal %s of branch %s; voided by "
+	      "%s, a %s, at terminal %s of branch %s: only an admin voids a "
+	      "payment of another branch than the voiding terminal's"),
+	    p.payment_no, p.terminal, p.branch, r->by, _(role_noun(role)),
+	    f->terminal, f->branch);
 }
 
 static int
 push_verify(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
 {
+	struct payment p;
+	enum role role;
+	int found;
+
 	return push_act(s, f, r, _("the verification"), _("verified by"),
-	    _("verifying a payment"), err);
+	    _("verifying a payment"), &p, &found, &role, err);
 }
 
 /* The item a credit application names: known, under its reference, and

@@ -268,6 +268,21 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		if (rc > 0)
 			why = kept;
 		rc = rc < 0 ? -1 : 0;
+	} else if (strcmp(q->kind, "void") == 0 &&
+	           strstr(why, "only an admin voids") != NULL) {
+		/* a void of another branch's payment by no admin, as the
+		 * central node's users say (sync_check.c push_void; review
+		 * R23 fault 5): undone, as an uphold's void is with its
+		 * refused step */
+		rc = svc_void_refused(s, q->uuid, why, at, err);
+		if (rc == 1) {
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's void is undone: the "
+			       "payment is Posted again, allocated as before"),
+			    1, &why);
+			why = kept;
+		}
+		rc = rc < 0 ? -1 : 0;
 	} else if (strcmp(q->kind, "void") == 0 && q->payload != NULL &&
 	           strstr(why, "dispute step upholding") != NULL) {
 		say_keep(kept, sizeof kept,

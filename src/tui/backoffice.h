@@ -110,6 +110,9 @@ void tui_credit_doc(struct tui *t, const char *cn_no, int print);
 /* The bank account a LIST_RECON export of sc (screen_export_new's) is
  * of; none set: [deposits] account. */
 void screen_export_account(struct tui_screen *sc, const char *account);
+/* The payments and month ends a LIST_DETERIORATING export of sc
+ * compares (the screen's; 0: the defaults). */
+void screen_export_counts(struct tui_screen *sc, int last, int months);
 struct tui_screen *screen_export_new(struct tui *t, enum listing l,
     const struct payment_filter *pf, const struct credit_filter *cf,
     const struct aging_filter *af, enum payers_sort sort, const int64_t *marked,

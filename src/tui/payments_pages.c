@@ -71,6 +71,16 @@ plist_credit_filter(struct tui *t, struct tab *tb, struct credit_filter *f,
 	for (i = 0; i < t->svc->cfg.nreasons && f->nreasons < 16; i++)
 		if ((tb->lf.reasons >> i) & 1)
 			f->reasons[f->nreasons++] = t->svc->cfg.reasons[i];
+	/* the report filters `credit-notes` takes (screen_filter.c) */
+	if (tb->lf.pfrom[0] != '\0') {
+		f->from = tb->lf.pfrom;
+		f->to = tb->lf.pto;
+	}
+#define LF_TEXT(k) (tb->lf.text[k][0] != '\0' ? tb->lf.text[k] : NULL)
+	f->segment = LF_TEXT(SVC_FILTER_SEGMENT);
+	f->branch = LF_TEXT(SVC_FILTER_BRANCH);
+	f->recorded_by = LF_TEXT(SVC_FILTER_USER);
+#undef LF_TEXT
 	f->search = tb->list.search.len ? tb->list.search.buf : NULL;
 }
 

@@ -4,7 +4,9 @@
  * their growth, the aging bucket at the last DETERIORATING_MONTHS month
  * ends and why they are listed, ranked as `report deteriorating` ranks
  * them; under the list the chosen row's figures whole. Enter opens the
- * consumer's payments, x exports the list. */
+ * consumer's payments, x exports the list; + and - compare one payment
+ * more or fewer, > and < one month end (--last and --months of the
+ * command line, in their ranges). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,16 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN, A_EXPORT, A_RELOAD, A_BACK };
+enum {
+	A_OPEN,
+	A_EXPORT,
+	A_RELOAD,
+	A_MORE,
+	A_FEWER,
+	A_LATER,
+	A_EARLIER,
+	A_BACK
+};
 
 static const struct tui_key screen_deteriorating_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Payments"),
@@ -20,6 +31,15 @@ static const struct tui_key screen_deteriorating_keys[] = {
     {'x', "x", N_("Export"),
         N_("export the deteriorating payers as CSV or Excel"), A_EXPORT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'+', "+", NULL,
+        N_("compare one payment more (at most 20, as --last)"), A_MORE},
+    {'-', "-", NULL, N_("compare one payment fewer (2 at least)"),
+        A_FEWER},
+    {'>', ">", NULL,
+        N_("compare one month end more (at most 5, as --months)"),
+        A_LATER},
+    {'<', "<", NULL, N_("compare one month end fewer (2 at least)"),
+        A_EARLIER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -31,6 +51,7 @@ struct detv {
 	struct deteriorating_row *rows;
 	size_t n, cap;
 	struct tui_list list;
+	int last, months; /* the payments and month ends compared */
 };
 
 static int
@@ -52,8 +73,7 @@ load(struct detv *v, struct tui *t)
 	struct pd_err err;
 
 	v->n = 0;
-	if (svc_deteriorating(t->svc, DETERIORATING_LAST, DETERIORATING_MONTHS,
-	        add, v, &err) != 0)
+	if (svc_deteriorating(t->svc, v->last, v->months, add, v, &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&v->list, v->n);
 }
@@ -80,7 +100,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	        "%zu consumers paying later and later (last %d payments, "
 	        "%d month ends)",
 	        (unsigned long)v->n),
-	    v->n, DETERIORATING_LAST, DETERIORATING_MONTHS);
+	    v->n, v->last, v->months);
 	attron(A_BOLD);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
@@ -116,10 +136,25 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 }
 
+/* *n one more or fewer (by), within lo..hi: read again, or said why
+ * not as the command line refuses it */
+static void
+step(struct detv *v, struct tui *t, int *n, int by, int lo, int hi,
+    const char *range)
+{
+	if (*n + by < lo || *n + by > hi) {
+		tui_message(t, 1, range, lo, hi);
+		return;
+	}
+	*n += by;
+	load(v, t);
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct detv *v = (struct detv *)sc;
+	struct tui_screen *x;
 
 	if (tui_list_action(&v->list, act))
 		return TUI_HANDLED;
@@ -131,11 +166,25 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		    t, screen_payments_of(t, v->rows[v->list.sel].account_no));
 		return TUI_HANDLED;
 	case A_EXPORT:
-		tui_push(t, screen_export_new(t, LIST_DETERIORATING, NULL, NULL,
-		                NULL, 0, NULL, 0));
+		x = screen_export_new(
+		    t, LIST_DETERIORATING, NULL, NULL, NULL, 0, NULL, 0);
+		screen_export_counts(x, v->last, v->months); /* the ones shown */
+		tui_push(t, x);
 		return TUI_HANDLED;
 	case A_RELOAD:
 		load(v, t);
+		return TUI_HANDLED;
+	case A_MORE:
+	case A_FEWER:
+		step(v, t, &v->last, act == A_MORE ? 1 : -1, 2,
+		    DETERIORATING_MAX,
+		    _("The payments compared are %d to %d (--last)"));
+		return TUI_HANDLED;
+	case A_LATER:
+	case A_EARLIER:
+		step(v, t, &v->months, act == A_LATER ? 1 : -1, 2,
+		    DETERIORATING_MONTHS_MAX,
+		    _("The month ends compared are %d to %d (--months)"));
 		return TUI_HANDLED;
 	case A_BACK:
 		return TUI_CLOSE;
@@ -173,6 +222,8 @@ screen_deteriorating_new(struct tui *t)
 	tui_list_init(&v->list, cols, ncols, cells, v);
 	v->list.sorted = -1;
 	v->sc.cls = &screen_deteriorating_class;
+	v->last = DETERIORATING_LAST;
+	v->months = DETERIORATING_MONTHS;
 	load(v, t);
 	return &v->sc;
 }

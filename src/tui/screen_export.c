@@ -62,6 +62,7 @@ struct xport {
 	int last_fmt;
 	int64_t shown; /* progress drawn at this many rows */
 	char account[DEPOSIT_ACCOUNT_BUFSZ]; /* LIST_RECON's; "" [deposits] */
+	int last, months; /* LIST_DETERIORATING's (0: the defaults) */
 };
 
 static const char *
@@ -198,8 +199,10 @@ start(struct xport *x, struct tui *t)
 			break;
 		case LIST_DETERIORATING:
 			/* the payments and month ends the screen shows */
-			rc = svc_export_deteriorating(t->svc, DETERIORATING_LAST,
-			    DETERIORATING_MONTHS, &j, &rows, &err);
+			rc = svc_export_deteriorating(t->svc,
+			    x->last ? x->last : DETERIORATING_LAST,
+			    x->months ? x->months : DETERIORATING_MONTHS, &j,
+			    &rows, &err);
 			break;
 		case LIST_EXCEPTIONS:
 			rc = svc_export_exceptions(t->svc, &j, &rows, &err);
@@ -321,6 +324,9 @@ screen_export_new(struct tui *t, enum listing l,
 		x->cf.to = keep(x, cf->to);
 		x->cf.search = keep(x, cf->search);
 		x->cf.receipt = keep(x, cf->receipt);
+		x->cf.segment = keep(x, cf->segment);
+		x->cf.branch = keep(x, cf->branch);
+		x->cf.recorded_by = keep(x, cf->recorded_by);
 	}
 	if (af != NULL) {
 		x->af = *af;
@@ -348,4 +354,13 @@ screen_export_account(struct tui_screen *sc, const char *account)
 	struct xport *x = (struct xport *)sc;
 
 	xstrlcpy(x->account, account ? account : "", sizeof x->account);
+}
+
+void
+screen_export_counts(struct tui_screen *sc, int last, int months)
+{
+	struct xport *x = (struct xport *)sc;
+
+	x->last = last;
+	x->months = months;
 }

@@ -1,8 +1,9 @@
 /* screen_filter.c - the filters of a back office tab as a form: date
  * range (presets or custom From/To), and per tab method, status, type
  * and the command line's report filters (segment, period, branch, user,
- * channel, gateway: payments) or status, reasons, consumer, remaining, linked payment and
- * a credit amount range (credit notes). Checked when applied; a wrong
+ * channel, gateway: payments) or status, reasons, consumer, remaining, linked payment,
+ * a credit amount range and the report filters `credit-notes` takes
+ * (segment, period, branch, user: credit notes). Checked when applied; a wrong
  * value names its field and changes nothing. */
 #include <curses.h>
 #include <stdio.h>
@@ -208,6 +209,7 @@ list_filters_text(
 			add(buf, n, _("from %s"), lf->min);
 		if (lf->max[0])
 			add(buf, n, _("up to %s"), lf->max);
+		report_title(lf, buf, n);
 	}
 	if (buf[0] == '\0')
 		snprintf(buf, n, "%s", _("no filter (f to set)"));
@@ -230,6 +232,8 @@ enum {
 	F_RECEIPT,
 	F_MIN,
 	F_MAX,
+	/* the report filters (credit notes): reports[]'s first NCREPORTS */
+	F_CREPORT,
 	F_MAXITEMS
 };
 
@@ -239,11 +243,16 @@ static const enum svc_filter reports[] = {SVC_FILTER_SEGMENT,
     SVC_FILTER_PERIOD, SVC_FILTER_BRANCH, SVC_FILTER_USER,
     SVC_FILTER_CHANNEL, SVC_FILTER_GATEWAY};
 #define NREPORTS ((int)(sizeof reports / sizeof reports[0]))
+/* those `credit-notes` takes (a note has no method, channel or gateway:
+ * its consumer's segment, its day's period, its payment's branch and
+ * user) */
+#define NCREPORTS 4
 static const char *const report_labels[NREPORTS] = {N_("Segment"),
     N_("Period"), N_("Branch"), N_("User"), N_("Channel"), N_("Gateway")};
 /* the items of the longer of the two forms */
 #define F_ITEMS                                                               \
-	(F_REPORT + NREPORTS > F_MAXITEMS ? F_REPORT + NREPORTS : F_MAXITEMS)
+	(F_REPORT + NREPORTS > F_CREPORT + NCREPORTS ? F_REPORT + NREPORTS     \
+	                                             : F_CREPORT + NCREPORTS)
 
 struct filt {
 	struct tui_screen sc;
@@ -283,6 +292,24 @@ choices(struct filt *f)
 	list_translate(f->remainings, remainings, 4);
 }
 
+/* The report filters' fields from item base, the first n of reports[];
+ * the last of the form. */
+static void
+report_items(struct filt *f, const struct list_filters *lf,
+    const struct config *cfg, int base, int n)
+{
+	struct tui_form_item *it = f->items;
+	int i;
+
+	for (i = 0; i < n; i++)
+		tui_form_text(&it[base + i], _(report_labels[i]),
+		    sizeof lf->text[0] - 1, lf->text[reports[i]]);
+	it[base + 1].hint = strcmp(cfg->period_calendar, "fiscal") == 0
+	                        ? _("YYYY-MM, FYyyyy-Pnn or FYyyyy")
+	                        : _("YYYY-MM");
+	f->fm.n = base + n;
+}
+
 static void
 build(struct filt *f, struct tui *t)
 {
@@ -317,14 +344,7 @@ build(struct filt *f, struct tui *t)
 		    NPAY_STATUS + 1, lf->status + 1);
 		tui_form_choice(&it[F_TYPE], _("Type"), f->types, NPAY_TYPE + 1,
 		    lf->type + 1);
-		for (i = 0; i < NREPORTS; i++)
-			tui_form_text(&it[F_REPORT + i], _(report_labels[i]),
-			    sizeof lf->text[0] - 1, lf->text[reports[i]]);
-		it[F_REPORT + 1].hint =
-		    strcmp(cfg->period_calendar, "fiscal") == 0
-		        ? _("YYYY-MM, FYyyyy-Pnn or FYyyyy")
-		        : _("YYYY-MM");
-		f->fm.n = F_REPORT + NREPORTS;
+		report_items(f, lf, cfg, F_REPORT, NREPORTS);
 	} else {
 		tui_form_choice(&it[F_CN_STATUS], _("Status"), f->cn_statuses,
 		    NCN_STATUS + 1, lf->cn_status + 1);
@@ -347,7 +367,7 @@ build(struct filt *f, struct tui *t)
 		it[F_MIN].kind = FORM_MONEY;
 		tui_form_text(&it[F_MAX], _("Credit amount to"), 16, lf->max);
 		it[F_MAX].kind = FORM_MONEY;
-		f->fm.n = F_MAX + 1;
+		report_items(f, lf, cfg, F_CREPORT, NCREPORTS);
 	}
 	f->fm.items = f->items;
 }
@@ -411,11 +431,13 @@ check_consumer(struct tui *t, const char *s, int64_t *id, struct pd_err *err)
 	return 1;
 }
 
-/* The report filters typed into n, checked as the command line checks
- * them (a method or channel as configured, in any case; a period of the
+/* The report filters typed into n (the fields from item base, the
+ * first nr of reports[]), checked as the command line checks them (a
+ * method or channel as configured, in any case; a period of the
  * configured calendar); non-zero (said) when one is wrong. */
 static int
-report_apply(struct list_filters *n, struct tui_form_item *it, struct tui *t)
+report_apply(struct list_filters *n, struct tui_form_item *it, int base,
+    int nr, struct tui *t)
 {
 	char typed[SVC_FILTERS][65];
 	struct svc_filters fs;
@@ -425,9 +447,9 @@ report_apply(struct list_filters *n, struct tui_form_item *it, struct tui *t)
 
 	memset(typed, 0, sizeof typed);
 	memset(&fs, 0, sizeof fs);
-	for (i = 0; i < NREPORTS; i++) {
+	for (i = 0; i < nr; i++) {
 		k = (int)reports[i];
-		snprintf(typed[k], sizeof typed[k], "%s", it[F_REPORT + i].f.buf);
+		snprintf(typed[k], sizeof typed[k], "%s", it[base + i].f.buf);
 		if (typed[k][0] != '\0')
 			fs.text[k] = typed[k];
 	}
@@ -490,7 +512,7 @@ apply(struct filt *f, struct tui *t)
 		n.method = it[F_METHOD].choice;
 		n.status = it[F_STATUS].choice - 1;
 		n.type = it[F_TYPE].choice - 1;
-		if (report_apply(&n, it, t) != 0)
+		if (report_apply(&n, it, F_REPORT, NREPORTS, t) != 0)
 			return TUI_HANDLED;
 	} else {
 		if (!check_amount(t, _("Credit amount from"), it[F_MIN].f.buf,
@@ -510,6 +532,8 @@ apply(struct filt *f, struct tui *t)
 			    it[F_MIN].f.buf, it[F_MAX].f.buf);
 			return TUI_HANDLED;
 		}
+		if (report_apply(&n, it, F_CREPORT, NCREPORTS, t) != 0)
+			return TUI_HANDLED;
 		n.cn_status = it[F_CN_STATUS].choice - 1;
 		n.reasons = it[F_REASONS].set;
 		n.remaining = it[F_REMAINING].choice - 1;

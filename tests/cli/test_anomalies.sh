@@ -195,6 +195,12 @@ T01|$(sql "SELECT min(cn_no) || '..' || max(cn_no) FROM credit_notes WHERE
 same "by hand: T01's voids of V-1..V-3, its notes 1 to 4" "$(refs)" \
     "T01|$(rcpt V-1 | head -1)..$(rcpt V-3 | head -1)
 T01|CN-T01-00001..CN-T01-00004"
+# and the text's Reference column holds them whole (review R23: it was
+# cut to "R-T02-000003..R~")
+run sup report anomalies --date "$D"
+same "the text names the first and last whole" \
+    "$(grep -c -F -e "$(rcpt V-1 | head -1)..$(rcpt V-3 | head -1)" \
+     -e "CN-T01-00001..CN-T01-00004" "$OUT")" 2
 # JSON and CSV never change with the language (paydesk(1) ENVIRONMENT;
 # R23 fault 8): the rule, the reason, as in English; the text is the
 # reader's

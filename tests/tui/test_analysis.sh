@@ -94,6 +94,33 @@ keys Enter
 wait_for "x: the CSV is written" "Exported"
 same "the export is the CLI's" "$(cat "$EXP"/deteriorating-*.csv)" \
     "$(cat "$T/det.csv")"
+# N and M as the CLI's --last and --months (review R23): - compares one
+# payment fewer, > one month end more; past the range, said, unchanged
+rm -f "$EXP"/deteriorating-*.csv
+keys -l -
+wait_for "-: the last 3 payments" \
+    "paying later and later (last 3 payments, 3 month ends)"
+keys -l -
+wait_for "- again: the last 2" "(last 2 payments, 3 month ends)"
+keys -l -
+wait_for "- at 2: the range said" "The payments compared are 2 to 20 (--last)"
+wait_for "and still the last 2" "(last 2 payments, 3 month ends)"
+keys -l '>'
+wait_for ">: 4 month ends" "(last 2 payments, 4 month ends)"
+sup --csv report deteriorating --last 2 --months 4 >"$T/det24.csv"
+wait_for ">: as many as the CLI lists with --last 2 --months 4" \
+    "$(($(wc -l <"$T/det24.csv") - 1)) consumer"
+while ! grep -q "(WU-10001):" "$SCREEN" 2>/dev/null; do
+	keys Down; grab; n=$((${n:-0} + 1)); [ "$n" -gt 60 ] && break
+done
+wait_for "WU-10001's last 2 days to pay" \
+    "Days to pay, oldest first: 10, 20 (grew by 10)"
+keys x
+wait_for "x: the export dialog again" "Export the deteriorating payers"
+keys Enter
+wait_for "x: written" "Exported"
+same "the export is the CLI's with --last 2 --months 4" \
+    "$(cat "$EXP"/deteriorating-*.csv)" "$(cat "$T/det24.csv")"
 keys Escape
 wait_for "Esc: the dashboard again" "Total Collected"
 

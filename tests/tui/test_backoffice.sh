@@ -255,6 +255,20 @@ env PAYDESK_PIN=583920 "$PD" --user mary --json consumer search WU-1000 --limit 
 wait_for "Tab completes the consumer from a search" \
     "$(json "$T/cs1.json" "d[0]['account_no'] + ' ' + d[0]['name']")"
 keys Escape
+# the report filters credit-notes takes (review R23): a segment, in any
+# case, as the CLI counts it and named on the filter line; a user nobody
+# is, refused as the CLI refuses it
+keys F f Down Down Down Down Down Down Down Down
+type_text "residential"
+keys Enter
+wait_for "segment filter: as many as credit-notes --segment" \
+    "Credit Notes    $(count credit-notes --segment residential) credit note"
+wait_for "the filter line names the segment" "Segment residential"
+keys F f Down Down Down Down Down Down Down Down Down Down Down
+type_text "zoe"
+keys Enter
+wait_for "a user nobody is: refused, naming the users" '--user "zoe": not one of'
+keys Escape
 keys Tab F
 
 # --- void a payment with a reason
