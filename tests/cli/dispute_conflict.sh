@@ -223,3 +223,32 @@ same "the overpayment's credit note is live again at terminal 1, as at terminal 
 # again (review 21, session 40: it stayed handed out, the drawer over)
 same "rita's drawer expects the payment's cash again once the void is undone (before, voided, undone)" \
     "$X0 $X1 $(xcash)" "$X0 $(awk -v a="$X0" 'BEGIN { gsub(/[$,]/, "", a); printf "$%.2f", a - 400 }' | sed 's/\$\([0-9]\{4\}\)/$\1/') $X0"
+
+# a plan made at terminal 1 of the bill its uphold's void opened, rejected
+# at terminal 2 first: the void undone pays the bill again, so the plan's
+# installments are each Settled (paid on the bill) and the plan Completed
+# with nothing left, at both terminals (review 21, session 40, fault 7: it
+# stayed Active, its installments Replaced)
+B=INV-2025-009021
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n%s,WU-10002,Jun 2025,30.00,2025-06-01,2025-06-15\n' "$B" >"$T/b21.csv"
+central import ACME bills "$T/b21.csv" >/dev/null
+t1 sync >/dev/null; t2 sync >/dev/null
+rec 1 pay WU-10002 --type bill --method Cash --items "$B" --amount 30 >"$OUT" 2>&1
+R=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+rec 1 dispute open "$R" --reason other >"$OUT" 2>&1
+D=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject "$D" --note "Confirmed"
+t2 sync >/dev/null
+expect "terminal 1 upholds it by a void, offline" 0 "Payment voided" sup1 dispute uphold "$D" --void
+expect "and arranges the bill the void opened" 0 "Arrangement" rec 1 arrangement create \
+    WU-10002 --items "$B" --installments 2 --frequency weekly --first-due 2025-07-20 --reason Hardship
+P=$(val Arrangement)
+t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null
+alike "a plan of the bill the void opened" "$D"
+for n in 1 2; do
+	rec $n arrangement show "$P" >"$T/plan$n"
+	same "terminal $n: the plan Completed, nothing left, its installments Settled" \
+	    "$(sed -n 's/^Status  *//p;s/^Left to pay  *//p' "$T/plan$n" | tr '\n' ' ')$(grep -c 'Compliance: Settled' "$T/plan$n")$(grep -c 'Compliance: Replaced' "$T/plan$n")" \
+	    'Completed $0.00 20'
+done
