@@ -252,3 +252,46 @@ for n in 1 2; do
 	    "$(sed -n 's/^Status  *//p;s/^Left to pay  *//p' "$T/plan$n" | tr '\n' ' ')$(grep -c 'Compliance: Settled' "$T/plan$n")$(grep -c 'Compliance: Replaced' "$T/plan$n")" \
 	    'Completed $0.00 20'
 done
+
+# a plan's installment payment upheld by a void at terminal 1 (the plan
+# Broken there at once, its alerts raised and worked, so synced), rejected
+# at terminal 2 first: the void undone, the plan Completed again, terminal
+# 1's pass closes its alerts and sends the closes ("system"), so the
+# central node and terminal 2 close them too (review 21, session 40, fault
+# 8: they stayed Acknowledged and Open there)
+export PAYDESK_NOW="2025-07-03 09:00:00"
+B=INV-2025-009022
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n%s,WU-10002,Jul 2025,80.00,2025-07-01,2025-07-15\n' "$B" >"$T/b22.csv"
+central import ACME bills "$T/b22.csv" >/dev/null
+t1 sync >/dev/null; t2 sync >/dev/null
+rec 1 arrangement create WU-10002 --items "$B" --installments 2 --frequency weekly \
+    --first-due 2025-07-03 --reason Hardship >"$OUT" 2>&1
+P=$(val Arrangement)
+for k in 1 2; do
+	rec 1 pay WU-10002 --type installment --method Cash --amount 40 --items "$P#$k" >"$OUT" 2>&1
+	[ $k = 1 ] && R=$(val "Receipt number")
+done
+rec 1 dispute open "$R" --reason other >"$OUT" 2>&1
+D=$(val Dispute)
+t1 sync >/dev/null; t2 sync >/dev/null
+export PAYDESK_NOW="2025-07-04 09:00:00"
+expect "terminal 2 rejects the installment payment's dispute" 0 "Resolved: rejected" \
+    rec 2 dispute reject "$D" --note "Confirmed"
+t2 sync >/dev/null
+expect "terminal 1 upholds it by a void, offline: $P broken there" 0 "Payment voided" \
+    sup1 dispute uphold "$D" --void
+PB=$(tsql 1 "SELECT a.cause FROM alerts a JOIN arrangements r ON r.id = a.arrangement_id JOIN plans p ON p.id = r.plan_id WHERE p.plan_no = '$P' AND a.kind = 'plan-broken'")
+PM=$(tsql 1 "SELECT a.cause FROM alerts a JOIN arrangements r ON r.id = a.arrangement_id JOIN plans p ON p.id = r.plan_id WHERE p.plan_no = '$P' AND a.kind = 'installment-missed'")
+expect "rita acknowledges the plan broken" 0 "" rec 1 alerts ack "$(aid 1 "$PB")"
+expect "and assigns the installment missed to herself" 0 "" rec 1 alerts assign "$(aid 1 "$PM")" rita
+t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null; t2 sync >/dev/null
+same "$P Completed again at both terminals" \
+    "$(rec 1 arrangement show "$P" | sed -n 's/^Status  *//p')/$(rec 2 arrangement show "$P" | sed -n 's/^Status  *//p')" Completed/Completed
+same "its two alerts closed at terminal 1, terminal 2 and the central node" \
+    "$(for c in "$PB" "$PM"; do printf '%s %s %s ' "$(tsql 1 "SELECT status FROM alerts WHERE cause = '$c'")" "$(tsql 2 "SELECT status FROM alerts WHERE cause = '$c'")" "$(csql "SELECT status FROM alerts WHERE cause = '$c'")"; done)" \
+    "closed closed closed closed closed closed "
+same "closed by \"system\" in the central node's history" \
+    "$(csql "SELECT count(*) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause IN ('$PB', '$PM') AND n.username = 'system' AND n.action = 'closed'")" 2
+PAYDESK_NOW="2025-07-05 09:00:00" rec 2 alerts >/dev/null 2>&1
+same "terminal 2's next day's pass leaves them closed, no close set aside at terminal 1" \
+    "$(tsql 2 "SELECT group_concat(status, ' ') FROM alerts WHERE cause IN ('$PB', '$PM')")/$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'alert' AND ref IN ('$PB', '$PM') AND rejected_at IS NOT NULL")" "closed closed/0"
