@@ -239,8 +239,13 @@ int store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err);
 int store_credit_unvoid(struct store *st, int64_t id, struct pd_err *err);
 int store_credit_apply_insert(
     struct store *st, struct credit_application *a, struct pd_err *err);
+/* A credit note's applications, less those undone here (sync_undone). */
 struct credit_application *store_credit_applications(
     struct store *st, int64_t credit_note_id, size_t *n, struct pd_err *err);
+/* This store's applications to an item whose sync record is not sent yet
+ * (pending or refused) and not undone, newest first. */
+struct credit_application *store_credit_apps_unsent(
+    struct store *st, int64_t item_id, size_t *n, struct pd_err *err);
 
 /* Newest first. */
 int store_credits_each(struct store *st, const struct credit_filter *f,
@@ -377,6 +382,9 @@ int store_outbox_attempt(struct store *st, int64_t first, int64_t last,
  * payload, reason and rejected_at (now) are kept, with the feed's seq. */
 int store_pull_set_aside(struct store *st, int64_t seq,
     const struct outbox_rec *r, struct pd_err *err);
+/* A pulled record set aside here (uuid) applied after all: out of the
+ * quarantine (credit_void.c). */
+int store_pull_release(struct store *st, const char *uuid, struct pd_err *err);
 /* Put a quarantined record back in the queue (not a pulled one). */
 int store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err);
 int64_t store_outbox_quarantined(struct store *st);
@@ -426,6 +434,10 @@ int store_credit_apply_by_id(struct store *st, int64_t id,
 /* What payments recorded on terminal still hold of an item, newest
  * first: payment_id, id (of the first allocation), amount (net). */
 struct allocation *store_item_held_by(struct store *st, int64_t item_id,
+    const char *terminal, size_t *n, struct pd_err *err);
+/* The same, of the payments whose sync record is not sent yet (pending
+ * or refused): the central node does not have them as they are here. */
+struct allocation *store_item_held_unsent(struct store *st, int64_t item_id,
     const char *terminal, size_t *n, struct pd_err *err);
 /* A payment this store received by sync (it has no outbox record). */
 int store_received_add(struct store *st, const char *uuid, struct pd_err *err);

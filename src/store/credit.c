@@ -378,12 +378,32 @@ store_credit_applications(
 	    "a.item_id, a.amount, a.applied_on, a.created_at, i.ref, "
 	    "a.terminal, coalesce(a.user_id, 0) FROM credit_applications a "
 	    "JOIN items i ON i.id = a.item_id WHERE a.credit_note_id = ? "
-	    "ORDER BY a.id",
+	    "AND a.uuid NOT IN (SELECT uuid FROM sync_undone) ORDER BY a.id",
 	    err);
 
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", credit_note_id);
+	return st_collect(st, s, sizeof(struct credit_application), read_app, n,
+	    "reading credit applications", err);
+}
+
+struct credit_application *
+store_credit_apps_unsent(
+    struct store *st, int64_t item_id, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT a.id, a.uuid, a.credit_note_id, "
+	    "a.item_id, a.amount, a.applied_on, a.created_at, i.ref, "
+	    "a.terminal, coalesce(a.user_id, 0) FROM credit_applications a "
+	    "JOIN items i ON i.id = a.item_id JOIN outbox o ON o.uuid = "
+	    "a.uuid WHERE a.item_id = ? AND o.sent_at IS NULL AND a.uuid NOT "
+	    "IN (SELECT uuid FROM sync_undone) ORDER BY a.id DESC",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", item_id);
 	return st_collect(st, s, sizeof(struct credit_application), read_app, n,
 	    "reading credit applications", err);
 }

@@ -10,6 +10,10 @@
 #include "paydesk/say.h"
 #include "paydesk/xmalloc.h"
 
+/* A credit application not undone here (one that gave way to a refused
+ * uphold's void, dispute_undo.c, is kept, marked in sync_undone) */
+#define LIVE_APP "uuid NOT IN (SELECT uuid FROM sync_undone)"
+
 /* Each check is a query whose rows are problems, one text column each;
  * a rollup check (1) only where the rollups are kept (not in a central
  * node's store, see schema_central.c), an engine's own check (2) only
@@ -33,20 +37,39 @@ static const struct {
         "(coalesce((SELECT "
         "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
         "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
-        "item_id = i.id), 0) + coalesce((SELECT sum(amount) FROM "
-        "arrangement_moves WHERE item_id = i.id), 0)) FROM items i WHERE "
-        "i.settled <> coalesce((SELECT sum(amount) FROM allocations WHERE "
-        "item_id = i.id), 0) + coalesce((SELECT sum(amount) FROM "
-        "credit_applications WHERE item_id = i.id), 0) + "
+        "item_id = i.id AND " LIVE_APP "), 0) + coalesce((SELECT sum(amount) "
+        "FROM arrangement_moves WHERE item_id = i.id), 0)) FROM items i "
+        "WHERE i.settled <> coalesce((SELECT sum(amount) FROM allocations "
+        "WHERE item_id = i.id), 0) + coalesce((SELECT sum(amount) FROM "
+        "credit_applications WHERE item_id = i.id AND " LIVE_APP "), 0) + "
         "coalesce((SELECT sum(amount) FROM arrangement_moves WHERE "
         "item_id = i.id), 0)"},
     {N_("credit balances"), 0,
         "SELECT 'credit note ' || n.cn_no || ': applied "
         "' || n.applied || ' but applications sum to ' || coalesce((SELECT "
         "sum(amount) FROM credit_applications WHERE credit_note_id = "
-        "n.id), 0) FROM credit_notes n WHERE n.applied <> "
+        "n.id AND " LIVE_APP "), 0) FROM credit_notes n WHERE n.applied <> "
         "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
-        "credit_note_id = n.id), 0)"},
+        "credit_note_id = n.id AND " LIVE_APP "), 0)"},
+    /* what a Posted payment holds, its reversals counted, and the
+     * credit it became (its overpayment here, the central node's for
+     * what it gave up there) is its amount, once its record is sent: a
+     * payment that gave way to another without becoming credit lost
+     * the consumer's money (review 21, session 40, fault 5: an undone
+     * uphold's void took the room back from a payment already sent) */
+    {N_("payment balances"), 0,
+        "SELECT 'payment ' || p.payment_no || ': amount ' || p.amount || "
+        "' but it holds ' || coalesce((SELECT sum(amount) FROM allocations "
+        "WHERE payment_id = p.id), 0) || ' of items and ' || (p.overpaid + "
+        "coalesce((SELECT sum(amount) FROM credit_notes n WHERE "
+        "n.payment_id = p.id AND n.automatic <> 0 AND n.terminal <> "
+        "p.terminal), 0)) || ' of credit' FROM payments p WHERE p.status "
+        "= 'Posted' AND p.amount <> p.overpaid + coalesce((SELECT "
+        "sum(amount) FROM allocations WHERE payment_id = p.id), 0) + "
+        "coalesce((SELECT sum(amount) FROM credit_notes n WHERE "
+        "n.payment_id = p.id AND n.automatic <> 0 AND n.terminal <> "
+        "p.terminal), 0) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+        "o.uuid = p.uuid AND o.sent_at IS NULL)"},
     {N_("payment allocations"), 0,
         "SELECT 'payment ' || p.payment_no || ': "
         "amount ' || p.amount || ' but allocations ' || coalesce((SELECT "
@@ -79,7 +102,7 @@ static const struct {
         "settles ' || sum(a.amount) || ' of ' || group_concat(i.ref, ', ') "
         "FROM credit_notes n JOIN credit_applications a ON "
         "a.credit_note_id = n.id JOIN items i ON i.id = a.item_id WHERE "
-        "n.voided <> 0 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+        "n.voided <> 0 AND a." LIVE_APP " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
         "o.rejected_at IS NOT NULL AND (o.uuid = a.uuid OR o.ref = n.cn_no "
         "OR (o.kind = 'void' AND o.ref = (SELECT payment_no FROM payments "
         "WHERE id = n.payment_id)))) GROUP BY n.id"},
