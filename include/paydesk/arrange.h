@@ -155,6 +155,12 @@ struct arr_item {
 	 * installments it replaced, counted there (store_arr_items only) */
 	int resched;
 };
+/* What was paid of installment in: settled less what later events closed
+ * of it (moved) and, for one a reschedule made, less what it absorbed
+ * (paid of the installments it replaced, shown there); a plan's paid is
+ * the sum of its installments' (review 21, fault 7: a rescheduled one
+ * settled on its items showed that as paid of it too). */
+int64_t arr_item_paid(const struct arr_item *in);
 /* An installment with its arrangement's terms (store_arr_items_overdue):
  * only what its compliance reads, as struct arr_item names them (an
  * arr_item is ~400 bytes: 120,000 of them at 10M payments were 50 MB

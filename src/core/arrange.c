@@ -158,6 +158,12 @@ arr_schedule(const struct arr_terms *t, const struct money_style *st,
 	return 0;
 }
 
+int64_t
+arr_item_paid(const struct arr_item *in)
+{
+	return in->it.settled - in->moved - (in->resched ? in->absorbed : 0);
+}
+
 enum arr_inst_state
 arr_inst_state(int32_t due, int grace, int32_t paid_on, int32_t today)
 {

@@ -49,8 +49,7 @@ comply(struct arr_view *v)
 		 * plan's debt less paid is what is left; but a reschedule's
 		 * was paid of the installments it replaced and is counted
 		 * there already (review 21: paid twice) */
-		v->paid += in->it.settled - in->moved -
-		           (in->resched ? in->absorbed : 0);
+		v->paid += arr_item_paid(in);
 		v->state[i] = inst_state(in->it.amount, in->moved, in->absorbed,
 		    in->it.due_on, in->paid_on, v->a.grace_days, t);
 		if (v->state[i] == ARR_REPLACED)
