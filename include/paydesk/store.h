@@ -382,9 +382,6 @@ int store_outbox_attempt(struct store *st, int64_t first, int64_t last,
  * payload, reason and rejected_at (now) are kept, with the feed's seq. */
 int store_pull_set_aside(struct store *st, int64_t seq,
     const struct outbox_rec *r, struct pd_err *err);
-/* A pulled record set aside here (uuid) applied after all: out of the
- * quarantine (credit_void.c). */
-int store_pull_release(struct store *st, const char *uuid, struct pd_err *err);
 /* Put a quarantined record back in the queue (not a pulled one). */
 int store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err);
 int64_t store_outbox_quarantined(struct store *st);
@@ -434,10 +431,6 @@ int store_credit_apply_by_id(struct store *st, int64_t id,
 /* What payments recorded on terminal still hold of an item, newest
  * first: payment_id, id (of the first allocation), amount (net). */
 struct allocation *store_item_held_by(struct store *st, int64_t item_id,
-    const char *terminal, size_t *n, struct pd_err *err);
-/* The same, of the payments whose sync record is not sent yet (pending
- * or refused): the central node does not have them as they are here. */
-struct allocation *store_item_held_unsent(struct store *st, int64_t item_id,
     const char *terminal, size_t *n, struct pd_err *err);
 /* A payment this store received by sync (it has no outbox record). */
 int store_received_add(struct store *st, const char *uuid, struct pd_err *err);
@@ -623,6 +616,10 @@ struct feed_entry *store_feed_page(struct store *st, int64_t since,
 int64_t store_feed_head(struct store *st);
 /* Entries of the feed after since that a terminal would get: for status. */
 int64_t store_feed_count_after(struct store *st, int64_t since, const char *origin);
+
+/* A pulled record set aside here (uuid) applied after all: out of the
+ * quarantine (credit_void.c). */
+int store_pull_release(struct store *st, const char *uuid, struct pd_err *err);
 
 /* the rest of the store layer's declarations, by area */
 #include "store_central.h"

@@ -13,6 +13,11 @@
 /* A credit application not undone here (one that gave way to a refused
  * uphold's void, dispute_undo.c, is kept, marked in sync_undone) */
 #define LIVE_APP "uuid NOT IN (SELECT uuid FROM sync_undone)"
+/* a service charge cancelled with the uphold that added it, undone here
+ * (dispute_undo.c): settled in full by nothing */
+#define CANCELLED                                                              \
+	"(CASE WHEN i.uuid IN (SELECT uuid FROM sync_undone) THEN i.amount "   \
+	"ELSE 0 END)"
 
 /* Each check is a query whose rows are problems, one text column each;
  * a rollup check (1) only where the rollups are kept (not in a central
@@ -38,12 +43,12 @@ static const struct {
         "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
         "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
         "item_id = i.id AND " LIVE_APP "), 0) + coalesce((SELECT sum(amount) "
-        "FROM arrangement_moves WHERE item_id = i.id), 0)) FROM items i "
-        "WHERE i.settled <> coalesce((SELECT sum(amount) FROM allocations "
-        "WHERE item_id = i.id), 0) + coalesce((SELECT sum(amount) FROM "
-        "credit_applications WHERE item_id = i.id AND " LIVE_APP "), 0) + "
-        "coalesce((SELECT sum(amount) FROM arrangement_moves WHERE "
-        "item_id = i.id), 0)"},
+        "FROM arrangement_moves WHERE item_id = i.id), 0) + " CANCELLED
+        ") FROM items i WHERE i.settled <> coalesce((SELECT sum(amount) "
+        "FROM allocations WHERE item_id = i.id), 0) + coalesce((SELECT "
+        "sum(amount) FROM credit_applications WHERE item_id = i.id AND "
+        LIVE_APP "), 0) + coalesce((SELECT sum(amount) FROM "
+        "arrangement_moves WHERE item_id = i.id), 0) + " CANCELLED},
     {N_("credit balances"), 0,
         "SELECT 'credit note ' || n.cn_no || ': applied "
         "' || n.applied || ' but applications sum to ' || coalesce((SELECT "

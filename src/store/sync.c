@@ -167,18 +167,6 @@ store_pull_set_aside(struct store *st, int64_t seq, const struct outbox_rec *r,
 	return st_done(st, s, err);
 }
 
-int
-store_pull_release(struct store *st, const char *uuid, struct pd_err *err)
-{
-	struct db_stmt *s =
-	    st_stmt(st, "DELETE FROM pull_quarantine WHERE uuid = ?", err);
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "s", uuid);
-	return st_done(st, s, err);
-}
-
 int64_t
 store_outbox_pending(struct store *st)
 {
@@ -651,26 +639,6 @@ store_item_held_by(struct store *st, int64_t item_id, const char *terminal,
 	    "reading allocations", err);
 }
 
-struct allocation *
-store_item_held_unsent(struct store *st, int64_t item_id, const char *terminal,
-    size_t *n, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT a.payment_id, min(CASE WHEN a.reverses IS NULL THEN a.id "
-	    "END), sum(a.amount), a.item_id FROM allocations a JOIN payments "
-	    "p ON p.id = a.payment_id WHERE a.item_id = ? AND p.terminal = ? "
-	    "AND EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = p.uuid AND "
-	    "o.sent_at IS NULL) GROUP BY a.payment_id HAVING sum(a.amount) > 0 "
-	    "ORDER BY a.payment_id DESC",
-	    err);
-
-	if (s == NULL)
-		return NULL;
-	st_bind(s, "is", item_id, terminal);
-	return st_collect(st, s, sizeof(struct allocation), read_held, n,
-	    "reading allocations", err);
-}
-
 int
 store_received_add(struct store *st, const char *uuid, struct pd_err *err)
 {
@@ -680,6 +648,18 @@ store_received_add(struct store *st, const char *uuid, struct pd_err *err)
 	if (s == NULL)
 		return -1;
 	db_batchable(s, NULL);
+	st_bind(s, "s", uuid);
+	return st_done(st, s, err);
+}
+
+int
+store_pull_release(struct store *st, const char *uuid, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "DELETE FROM pull_quarantine WHERE uuid = ?", err);
+
+	if (s == NULL)
+		return -1;
 	st_bind(s, "s", uuid);
 	return st_done(st, s, err);
 }
