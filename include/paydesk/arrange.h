@@ -57,15 +57,19 @@ enum arr_inst_state {
 	ARR_ON_TIME,  /* paid in full on or before due + grace */
 	ARR_LATE,     /* paid in full after due + grace */
 	ARR_MISSED,   /* unpaid (or part paid) past due + grace */
-	ARR_REPLACED  /* its unpaid rest moved by a reschedule or a cancel:
+	ARR_REPLACED, /* its unpaid rest moved by a reschedule or a cancel:
 	                 out of the tally */
+	ARR_SETTLED   /* all of it taken off by its own event: its debt paid
+	                 on the items it came from (a payment taken elsewhere
+	                 first, or a void undone: review 21, fault 7); paid of
+	                 the plan, out of the tally */
 };
 /* Rule: paid_on is the day the installment was paid in full, -1 while it
  * is not (part payments do not make it paid); grace in days. */
 enum arr_inst_state arr_inst_state(
     int32_t due, int grace, int32_t paid_on, int32_t today);
-/* "Upcoming", "On time", "Late", "Missed", "Replaced" (stored words,
- * N_). */
+/* "Upcoming", "On time", "Late", "Missed", "Replaced", "Settled" (stored
+ * words, N_). */
 const char *arr_inst_state_name(enum arr_inst_state s);
 
 /* A plan's status (issue 21). */
@@ -85,8 +89,9 @@ struct arr_tally {
 	int upcoming;
 	int ahead;   /* of on_time: paid before its due date, which has not
 	                come yet (review 21: it has not fallen due) */
+	int settled; /* ARR_SETTLED ones, out of total */
 };
-/* Count s (ARR_REPLACED is not counted). */
+/* Count s (ARR_REPLACED is not counted, ARR_SETTLED only as settled). */
 void arr_tally_add(struct arr_tally *t, enum arr_inst_state s);
 /* Count s of an installment due on day due, today being today: as
  * arr_tally_add, and one paid on time before its due date is ahead. */
@@ -150,6 +155,12 @@ struct arr_item {
 	 * installments it replaced, counted there (store_arr_items only) */
 	int resched;
 };
+/* What was paid of installment in: settled less what later events closed
+ * of it (moved) and, for one a reschedule made, less what it absorbed
+ * (paid of the installments it replaced, shown there); a plan's paid is
+ * the sum of its installments' (review 21, fault 7: a rescheduled one
+ * settled on its items showed that as paid of it too). */
+int64_t arr_item_paid(const struct arr_item *in);
 /* An installment with its arrangement's terms (store_arr_items_overdue):
  * only what its compliance reads, as struct arr_item names them (an
  * arr_item is ~400 bytes: 120,000 of them at 10M payments were 50 MB

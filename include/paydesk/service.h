@@ -490,6 +490,13 @@ int svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
     struct pd_err *err);
 int svc_credit_apply(struct svc *s, const char *cn_no, const char *item_ref,
     int64_t amount, struct credit_application *out, struct pd_err *err);
+/* Void credit note cn_no, one this terminal made whose record the central
+ * node refused (a refused uphold's that stays, applied here since): its
+ * applications undone, the uphold that made it undone and the central
+ * node's steps of that dispute set aside at the pull applied; audited,
+ * nothing sent (credit_void.c). Supervisor, a reason. */
+int svc_credit_void(struct svc *s, const char *cn_no, const char *reason,
+    struct pd_err *err);
 struct credit_view {
 	struct credit_note cn;
 	enum cn_status status;

@@ -625,6 +625,10 @@ int64_t store_feed_head(struct store *st);
 /* Entries of the feed after since that a terminal would get: for status. */
 int64_t store_feed_count_after(struct store *st, int64_t since, const char *origin);
 
+/* A pulled record set aside here (uuid) applied after all: out of the
+ * quarantine (credit_void.c). */
+int store_pull_release(struct store *st, const char *uuid, struct pd_err *err);
+
 /* the rest of the store layer's declarations, by area */
 #include "store_central.h"
 #include "store_reports.h"

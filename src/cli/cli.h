@@ -200,6 +200,7 @@ int cmd_payment_verify(struct cli *c, int argc, char **argv);
 int cmd_payments(struct cli *c, int argc, char **argv);
 int cmd_credit_create(struct cli *c, int argc, char **argv);
 int cmd_credit_apply(struct cli *c, int argc, char **argv);
+int cmd_credit_void(struct cli *c, int argc, char **argv);
 int cmd_credit_show(struct cli *c, int argc, char **argv);
 int cmd_credit_notes(struct cli *c, int argc, char **argv);
 int cmd_receipt(struct cli *c, int argc, char **argv);

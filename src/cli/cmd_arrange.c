@@ -180,7 +180,7 @@ rec_installments(struct rec *r, const struct arr_view *v)
 		rec_str(r, _("Reference"), "ref", in->it.ref);
 		rec_date(r, _("Due"), "due_on", in->it.due_on);
 		rec_money(r, _("Amount"), "amount", in->it.amount);
-		rec_money(r, _("Paid"), "paid", in->it.settled - in->moved);
+		rec_money(r, _("Paid"), "paid", arr_item_paid(in));
 		rec_date(r, _("Paid on"), "paid_on", in->paid_on);
 		rec_term(r, _("Compliance"), "state",
 		    arr_inst_state_name(v->state[i]));

@@ -1,4 +1,4 @@
-/* cmd_credit.c - credit-note create|apply|show, credit-notes. */
+/* cmd_credit.c - credit-note create|apply|void|show, credit-notes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +67,33 @@ cmd_credit_apply(struct cli *c, int argc, char **argv)
 	rec_money(r, _("Amount applied"), "amount", a.amount);
 	rec_money(r, _("Remaining balance"), "remaining", v.remaining);
 	rec_term(r, _("Status"), "status", credit_status_term(v.status));
+	rec_print(r);
+	svc_credit_view_free(&v);
+	return 0;
+}
+
+int
+cmd_credit_void(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL;
+	struct opt o[] = {{"reason", 0, &reason}, {NULL, 0, NULL}};
+	struct credit_view v;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (reason == NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("credit-note void: --reason is required"));
+	if (svc_credit_void(&c->svc, pos[0], reason, &c->err) != 0 ||
+	    svc_credit_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, _("Credit note"), "number", v.cn.cn_no);
+	rec_term(r, _("Status"), "status", credit_status_term(v.status));
+	rec_money(r, _("Applied"), "applied", v.cn.applied);
 	rec_print(r);
 	svc_credit_view_free(&v);
 	return 0;

@@ -72,6 +72,10 @@ static const struct command {
     {"credit-note", "apply", cmd_credit_apply, STORE,
         "credit-note apply CN --to REF --amount X",
         N_("apply credit to an open item of the same consumer")},
+    {"credit-note", "void", cmd_credit_void, STORE,
+        "credit-note void CN --reason TEXT",
+        N_("void a credit note the central node refused, undoing its "
+           "applications (supervisor)")},
     {"receipt", NULL, cmd_receipt, STORE,
         "receipt NUMBER [--out FILE] [--print] [--text [--width N]]",
         N_("write (or reprint) a receipt PDF, print it, or preview it as "

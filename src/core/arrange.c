@@ -13,7 +13,8 @@ static const char *const freq_names[] = {
     N_("weekly"), N_("fortnightly"), N_("monthly")};
 /* stored and exported as written, shown translated (X_TERM) */
 static const char *const state_names[] = {
-    N_("Upcoming"), N_("On time"), N_("Late"), N_("Missed"), N_("Replaced")};
+    N_("Upcoming"), N_("On time"), N_("Late"), N_("Missed"), N_("Replaced"),
+    N_("Settled")};
 /* an arrangement's: the word agrees with it (es acuerdo Activo, fr
  * échéancier Actif; a credit note's Activa) */
 static const char *const status_terms[] = {TC_("arrangement", "Active"),
@@ -40,7 +41,7 @@ arr_freq_parse(const char *s)
 const char *
 arr_inst_state_name(enum arr_inst_state s)
 {
-	return (unsigned)s < 5 ? state_names[s] : "?";
+	return (unsigned)s < 6 ? state_names[s] : "?";
 }
 
 const char *
@@ -157,6 +158,12 @@ arr_schedule(const struct arr_terms *t, const struct money_style *st,
 	return 0;
 }
 
+int64_t
+arr_item_paid(const struct arr_item *in)
+{
+	return in->it.settled - in->moved - (in->resched ? in->absorbed : 0);
+}
+
 enum arr_inst_state
 arr_inst_state(int32_t due, int grace, int32_t paid_on, int32_t today)
 {
@@ -170,6 +177,10 @@ arr_tally_add(struct arr_tally *t, enum arr_inst_state s)
 {
 	if (s == ARR_REPLACED)
 		return;
+	if (s == ARR_SETTLED) {
+		t->settled++;
+		return;
+	}
 	t->total++;
 	if (s == ARR_ON_TIME)
 		t->on_time++;
@@ -201,7 +212,11 @@ arr_plan_status(const struct arr_tally *t, int misses_allowed, int cancelled)
 {
 	if (cancelled)
 		return ARR_CANCELLED;
-	if (t->total > 0 && t->on_time + t->late == t->total)
+	/* every installment paid; or none left to pay, each settled on
+	 * the items it came from (review 21, fault 7: a void undone paid
+	 * them there, and the plan stayed Active with nothing in it) */
+	if ((t->total > 0 && t->on_time + t->late == t->total) ||
+	    (t->total == 0 && t->settled > 0))
 		return ARR_COMPLETED;
 	if (t->missed + t->late > misses_allowed)
 		return ARR_BROKEN;

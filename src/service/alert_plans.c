@@ -119,7 +119,8 @@ cmp_cause(const void *a, const void *b)
 /* Close the open alerts of the arrangement rules of the plans among
  * names (JSON array; NULL every plan) whose cause is not among seen: the
  * installment paid, the plan cancelled or rescheduled, what was due
- * soon now due or missed. By "system", in their history. */
+ * soon now due or missed. By "system", in their history; sent to the
+ * central node when synced (svc_alert_ended). */
 static int
 close_ended(struct svc *s, struct causes *seen, const char *among,
     const char *at, struct pd_err *err)
@@ -139,10 +140,7 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
 		if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
 		                       sizeof *seen->key, cmp_cause))
 			continue;
-		rc = store_alert_set(s->st, r[i].id, "closed", -1, err);
-		if (rc == 0)
-			rc = store_alert_note_add(
-			    s->st, r[i].id, at, 0, "system", "ended", "", err);
+		rc = svc_alert_ended(s, r[i].id, key, at, err);
 	}
 	free(r);
 	return rc;

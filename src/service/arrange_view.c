@@ -8,8 +8,9 @@
 #include "paydesk/os.h"
 
 /* An installment's state on day t under grace days: replaced if closed
- * by a later event (moved), or all of it taken off by its own (absorbed:
- * paid meanwhile elsewhere); else by its due day and the day it was paid
+ * by a later event (moved), settled if all of it was taken off by its own
+ * (absorbed: paid meanwhile elsewhere, or on its items by a void undone);
+ * else by its due day and the day it was paid
  * in full ("" if not). A plan's view (comply) and the plans kept of the
  * disconnection list (svc_kept_overdue) both say so by it. */
 static enum arr_inst_state
@@ -18,8 +19,10 @@ inst_state(int64_t amount, int64_t moved, int64_t absorbed, const char *due_on,
 {
 	int32_t due, paid = -1;
 
-	if (moved > 0 || amount - absorbed <= 0)
+	if (moved > 0)
 		return ARR_REPLACED;
+	if (amount - absorbed <= 0)
+		return ARR_SETTLED;
 	date_parse(due_on, NULL, &due, NULL);
 	if (paid_on[0] != '\0')
 		date_parse(paid_on, NULL, &paid, NULL);
@@ -46,12 +49,15 @@ comply(struct arr_view *v)
 		 * plan's debt less paid is what is left; but a reschedule's
 		 * was paid of the installments it replaced and is counted
 		 * there already (review 21: paid twice) */
-		v->paid += in->it.settled - in->moved -
-		           (in->resched ? in->absorbed : 0);
+		v->paid += arr_item_paid(in);
 		v->state[i] = inst_state(in->it.amount, in->moved, in->absorbed,
 		    in->it.due_on, in->paid_on, v->a.grace_days, t);
 		if (v->state[i] == ARR_REPLACED)
 			continue;
+		if (v->state[i] == ARR_SETTLED) {
+			v->tally.settled++;
+			continue;
+		}
 		v->left += in->it.amount - in->it.settled;
 		date_parse(in->it.due_on, NULL, &due, NULL);
 		arr_tally_add_on(&v->tally, v->state[i], due, t);

@@ -97,6 +97,11 @@ int svc_alert_refused(
     struct svc *s, const struct outbox_rec *rec, struct pd_err *err);
 int svc_alert_outbox(struct svc *s, int64_t id, const char *action,
     const char *text, const char *at, char uuid[37], struct pd_err *err);
+/* Alert id (of cause) closed by the pass, its cause ended here; sent as a
+ * close by "system" when the alert is the organisation's and synced
+ * (alert_sync.c). */
+int svc_alert_ended(struct svc *s, int64_t id, const char *cause,
+    const char *at, struct pd_err *err);
 /* The record of alert step note_id (the central node's feed). */
 int svc_alert_record(
     struct svc *s, int64_t note_id, struct syncrec *r, struct pd_err *err);

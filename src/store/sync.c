@@ -690,3 +690,15 @@ store_received_add(struct store *st, const char *uuid, struct pd_err *err)
 	st_bind(s, "s", uuid);
 	return st_done(st, s, err);
 }
+
+int
+store_pull_release(struct store *st, const char *uuid, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "DELETE FROM pull_quarantine WHERE uuid = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	return st_done(st, s, err);
+}

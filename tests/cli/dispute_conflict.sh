@@ -164,6 +164,20 @@ same "the later payment is credit at both terminals and the central node" \
 expect "terminal 1's doctor passes" 0 "ok" t1 doctor
 expect "terminal 2's doctor passes" 0 "ok" t2 doctor
 expect "the central node's doctor passes" 0 "" central doctor ACME
+# its receipt reprinted reads what it pays now: 16.00 of $B (it gave 4.00
+# way to the disputed payment), the same at both terminals, text and PDF
+# (review 21, session 40, fault 10: terminal 1's listed what it gave way
+# as applied too)
+items() { sed -n '/^ITEMS PAID/,/^TOTALS/p'; }
+rec 1 receipt "$RL" --text | items >"$T/rl1"
+rec 2 receipt "$RL" --text | items >"$T/rl2"
+same "the reprint of the payment that gave way: $B due 16.00, applied 16.00, the same at both terminals" \
+    "$(grep -A2 "Bill $B" "$T/rl1" | tail -1 | tr -s ' ')/$(cmp -s "$T/rl1" "$T/rl2" && echo same)" ' $16.00 $16.00/same'
+rec 1 receipt "$RL" --out "$T/rl1.pdf" >/dev/null 2>&1
+pdftotext "$T/rl1.pdf" - | sed -n '/^Items paid/,/^Totals/p' >"$T/rl1.txt"
+same "its PDF at terminal 1 (pdftotext) too: $B, 16.00 due and applied, no 20.00" \
+    "$(grep -c "Bill $B" "$T/rl1.txt")/$(grep -c '^\$16.00$' "$T/rl1.txt")/$(grep -c '20.00' "$T/rl1.txt")" "1/2/0"
+expect "the disputed payment's own reprint still lists $B (it holds it again)" 0 "Bill $B" rec 1 receipt "$R" --text
 
 # a payment disputed at both terminals offline: terminal 2's opening
 # reaches the central node first, terminal 1's is refused ("already has

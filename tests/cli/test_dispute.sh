@@ -722,3 +722,5 @@ same "the central node: the disputed payment not voided" \
 # a step refused by the central node undone where it was made (review 21,
 # fault 3), on the same central node and terminals
 . "$TOP/tests/cli/dispute_conflict.sh"
+# what follows an uphold refused there: plans, alerts, credit-note void
+. "$TOP/tests/cli/dispute_after.sh"

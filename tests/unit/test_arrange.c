@@ -187,6 +187,21 @@ compliance(void **state)
 	memset(&t, 0, sizeof t);
 	arr_tally_add_on(&t, ARR_ON_TIME, due + 30, due);
 	assert_int_equal(arr_compliance_tenths(&t), -1); /* none fell due */
+	/* settled on its items (absorbed): out of the tally; a plan of
+	 * nothing else is Completed, not Active (review 21, fault 7) */
+	memset(&t, 0, sizeof t);
+	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_ACTIVE);
+	arr_tally_add(&t, ARR_SETTLED);
+	arr_tally_add(&t, ARR_REPLACED);
+	assert_int_equal(t.total, 0);
+	assert_int_equal(t.settled, 1);
+	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_COMPLETED);
+	assert_int_equal(arr_plan_status(&t, 0, 1), ARR_CANCELLED);
+	arr_tally_add(&t, ARR_UPCOMING);
+	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_ACTIVE);
+	arr_tally_add(&t, ARR_ON_TIME);
+	assert_int_equal(arr_compliance_tenths(&t), 1000);
+	assert_string_equal(arr_inst_state_name(ARR_SETTLED), "Settled");
 	assert_int_equal(arr_freq_parse("Monthly"), ARR_MONTHLY);
 	assert_int_equal(arr_freq_parse("daily"), -1);
 	assert_int_equal(arr_status_parse("broken"), ARR_BROKEN);
