@@ -246,10 +246,12 @@ char *store_match_row_payments(
  * owned); *n of them. */
 struct statement_line *store_stmt_lines_part(struct store *st, int64_t stmt,
     int64_t first, int64_t count, size_t *n, struct pd_err *err);
-/* *seen: whether line line_id has a match made at at (active or not),
- * or (undone) one undone at at. */
+/* *seen: whether line line_id has the match w names (w's deposit or
+ * gateway payment, rule, matched_at and matched_by) made, active or not,
+ * or (undone) undone at matched_at by matched_by; a match undone here
+ * when the central node refused it (MATCH_REFUSED_BY) is never it. */
 int store_match_seen(struct store *st, int64_t line_id, int undone,
-    const char *at, int *seen, struct pd_err *err);
+    const struct line_match *w, int *seen, struct pd_err *err);
 /* A pulled match held until the statement line and the deposit it names
  * are here (recon_feed.c): held once by key; the held ones in the order
  * they came (payloads owned; free each and the array); one dropped. */

@@ -229,11 +229,14 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 /* *seen: the line r names has the match r made, active or undone since
  * (a match pulled again after its unmatch is not made twice), or the
  * unmatch r made (pulled again, it would undo the line's later match of
- * the same deposit). */
+ * the same deposit). Known by what it took, by whom and when: another
+ * terminal's match of the line in the same second, undone here when the
+ * central node refused it, is not the one it kept (review R20). */
 static int
 match_seen(
     struct svc *s, const struct syncrec *r, int *seen, struct pd_err *err)
 {
+	struct line_match w;
 	struct statement st;
 	int64_t line_id = 0;
 	int rc = store_stmt_by_key(
@@ -246,8 +249,15 @@ match_seen(
 		return -1;
 	if (line_id == 0)
 		return 0;
+	memset(&w, 0, sizeof w);
+	xstrlcpy(w.matched_at, r->at, sizeof w.matched_at);
+	xstrlcpy(w.matched_by, r->by, sizeof w.matched_by);
+	xstrlcpy(w.rule, r->match_rule, sizeof w.rule);
+	xstrlcpy(w.dep_uuid, r->dep.uuid, sizeof w.dep_uuid);
+	xstrlcpy(w.gateway, r->gp.gateway, sizeof w.gateway);
+	xstrlcpy(w.code, r->gp.code, sizeof w.code);
 	return store_match_seen(
-	    s->st, line_id, strcmp(r->op, "unmatch") == 0, r->at, seen, err);
+	    s->st, line_id, strcmp(r->op, "unmatch") == 0, &w, seen, err);
 }
 
 /* 1: the statement line and the deposit match r names are here, 0 one
