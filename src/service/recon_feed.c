@@ -204,7 +204,10 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	xstrlcpy(d.terminal, r->terminal, sizeof d.terminal);
 	if (store_user_by_name(s->st, r->by, &u, &e) != 0)
 		u.id = 0;
-	if (store_deposit_insert(s->st, &d, u.id, err) != 0)
+	/* its slip number free here: a deposit of this terminal's that the
+	 * central node refused for it is undone, never a raw clash */
+	if (svc_deposit_pull_slip(s, r, err) != 0 ||
+	    store_deposit_insert(s->st, &d, u.id, err) != 0)
 		return -1;
 	/* the lines of the shifts this terminal has */
 	for (i = 0; i < r->ndlines; i++) {

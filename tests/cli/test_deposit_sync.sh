@@ -8,7 +8,13 @@
 # terminal's part of a shift's cheques, each naming the cheque and
 # changing nothing; an older terminal's record of all of them is applied
 # with each cheque; a voided deposit's cheque is taken again; the other
-# terminal pulls the deposits with their cheques.
+# terminal pulls the deposits with their cheques. Three terminals match
+# one credit and use one bag number offline, all in one second (review
+# R20, faults 1 and 2): the losers' match and deposit are undone as the
+# refusal is heard, the winners' pulled and applied, a clash at the pull
+# named, never a raw store message; after unmatches, matches again and
+# the bags made again, every terminal reads the same deposits, matches,
+# reconciliation and exceptions as the central node, doctor ok.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -104,4 +110,106 @@ same "T01 holds both statements as T02's imports" \
 expect "T02 takes its own plain number 2 (B)" 0 "$SB" M2 statement show 2
 refused "T01, which numbered B first, refuses the plain number 2, naming its statement" 2 \
     "statement 2 here is " M statement show 2
+# (review R20, faults 1 and 2) one credit matched, one bag number used, at
+# three terminals offline; every clock in the same second, so that a
+# match, an unmatch and a refused one's undoing bear the same time
+export PAYDESK_NOW="$(date -u '+%Y-%m-%d %H:%M:%S')"
+A2=DE89370400440532013000
+run central terminal add ACME B03 T03
+terminal 3 "$(token_of)"
+pdt 3 sync >/dev/null || echo "not ok - first sync of T03"
+Mn() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }
+# drawer N CHEQUE...: a shift at T0N taking a 7.00 cheque of each number, closed
+drawer() {
+	n=$1; shift; c=
+	PAYDESK_PIN=1234 pdt $n --user jane shift open --count 5000x1 >/dev/null || echo "not ok - T0$n open"
+	for q in "$@"; do
+		PAYDESK_PIN=1234 pdt $n --user jane pay WU-10001 --type bill --method Cheque \
+		    --amount 7.00 --reference $q >/dev/null 2>&1 || echo "not ok - T0$n cheque $q"
+		c="$c${c:+;}$q:7.00"
+	done
+	PAYDESK_PIN=1234 pdt $n --user jane shift close --count 5000x1 --cheque "$c" >/dev/null ||
+	    echo "not ok - T0$n close"
+}
+printf 'date,amount,reference\n%s,7.00,X1\n%s,7.00,X2\n' "${PAYDESK_NOW%% *}" "${PAYDESK_NOW%% *}" >"$T/s2.csv"
+Mn 3 statement mapping add m date=1 amount=2 reference=3 header=1 >/dev/null
+for n in 1 2 3; do
+	drawer $n 71$n 72$n 73$n
+	Mn $n deposit create --cheque 71$n --slip BAG-3$n --account $A2 >/dev/null || echo "not ok - T0$n BAG-3$n"
+	Mn $n deposit create --cheque 72$n --slip "$(case $n in 3) echo bag-77;; *) echo BAG-77;; esac)" \
+	    --account $A2 >/dev/null || echo "not ok - T0$n its bag 77"
+	S2=$(Mn $n statement import "$T/s2.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p')
+	Mn $n deposit match BAG-3$n --line "$S2:1" --note "T0$n's" >/dev/null || echo "not ok - T0$n matches BAG-3$n"
+done
+# T02 syncs first: its match and its BAG-77 are the central node's
+for n in 2 1 3; do pdt $n sync >/dev/null 2>&1; done
+mine() { grep "BAG-\|bag-\|$S2" "$OUT"; }
+for n in 1 3; do
+	run pdt $n sync --quarantine
+	has "T0$n: its match of $S2:1 refused and undone" "This terminal's match is undone"
+	has "T0$n: its bag 77 refused, naming T02's, and undone" \
+	    "$(case $n in 3) echo bag-77;; *) echo BAG-77;; esac) is undone (void here, its cash and cheques free"
+	if mine | grep -q "constraint\|Writing to the store\|pulled from the central node"; then
+		notok "T0$n: nothing of theirs pulled set aside"; else ok "T0$n: nothing of theirs pulled set aside"; fi
+done
+# every terminal ends with what the central node kept: BAG-32 matched,
+# T02's BAG-77, the others handed; the same reconciliation everywhere
+status() { Mn $1 deposit show $2 | sed -n 's/^Status  *//p'; }
+alike() {
+	for n in 1 2 3; do pdt $n sync >/dev/null 2>&1 || echo "not ok - sync of T0$n"; done
+	for n in 1 2 3; do
+		same "$1 at T0$n" "$(for b in $2; do printf '%s:%s ' $b "$(status $n $b)"; done)" "$3"
+		Mn $n --csv report reconciliation --account $A2 >"$T/rec$n"
+		Mn $n --csv report exceptions >"$T/exc$n"
+	done
+	same "$1: the same reconciliation at every terminal" \
+	    "$(cat "$T/rec2")/$(cat "$T/rec3")" "$(cat "$T/rec1")/$(cat "$T/rec1")"
+	same "$1: reconciliation reads $4" "$(sed -n 2p "$T/rec1" | tr -d '\r')" "${PAYDESK_NOW%% *},$4"
+	same "$1: the same exceptions at every terminal" \
+	    "$(cat "$T/exc2")/$(cat "$T/exc3")" "$(cat "$T/exc1")/$(cat "$T/exc1")"
+	same "$1: the central node's deposits" "$(csql "SELECT group_concat(slip_no || ':' ||
+	    terminal, ' ') FROM (SELECT slip_no, terminal FROM deposits WHERE voided_at = ''
+	    AND account = '$A2' ORDER BY slip_no) x")" "$5"
+}
+alike "the first match and bag win" "BAG-31 BAG-32 BAG-33 BAG-77" \
+    "BAG-31:handed BAG-32:matched BAG-33:handed BAG-77:handed " \
+    "28.00,14.00,7.00,-14.00,1,4,2" "BAG-31:T01 BAG-32:T02 BAG-33:T03 BAG-77:T02"
+same "T03 holds its bag-77 void, undone, beside T02's BAG-77" \
+    "$(tsql 3 "SELECT group_concat(slip_no || ':' || terminal || ':' || voided_by, ' ') FROM deposits WHERE slip_no LIKE 'bag-77'")" \
+    "bag-77:T03:paydesk-central BAG-77:T02:"
+U77=$(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'BAG-77' AND terminal = 'T01'")
+expect "T01: its undone bag 77 is not queued again" 17 "was undone at this terminal" \
+    Mn 1 sync --retry "$U77"
+expect "T01: BAG-77 here is T02's, not voided here" 3 "Deposit BAG-77 is terminal T02's, not T01's" \
+    Mn 1 deposit void BAG-77 --reason "bag number taken"
+# the losers make their bags again, with their cheques back; and a
+# second clash on line 2, T03 first, while T02 unmatches line 1 (all in
+# the same second as the undoing of the refused ones)
+expect "T01 makes its deposit again as BAG-78" 0 "BAG-78" \
+    Mn 1 deposit create --cheque 721 --slip BAG-78 --account $A2
+expect "T03 makes its deposit again as BAG-79" 0 "BAG-79" \
+    Mn 3 deposit create --cheque 723 --slip BAG-79 --account $A2
+Mn 2 deposit unmatch BAG-32 --note "not ours" >/dev/null || echo "not ok - T02 unmatches BAG-32"
+Mn 1 deposit match BAG-31 --line "$S2:2" --note "T01's" >/dev/null || echo "not ok - T01 matches line 2"
+Mn 3 deposit match BAG-33 --line "$S2:2" --note "T03's" >/dev/null || echo "not ok - T03 matches line 2"
+for n in 2 3 1; do pdt $n sync >/dev/null 2>&1; done
+alike "then line 1 unmatched, line 2 T03's, the bags made again" \
+    "BAG-31 BAG-32 BAG-33 BAG-77 BAG-78 BAG-79" \
+    "BAG-31:handed BAG-32:handed BAG-33:matched BAG-77:handed BAG-78:handed BAG-79:handed " \
+    "42.00,14.00,7.00,-28.00,1,6,2" \
+    "BAG-31:T01 BAG-32:T02 BAG-33:T03 BAG-77:T02 BAG-78:T01 BAG-79:T03"
+for n in 1 2 3; do expect "T0$n's store is consistent" 0 "ok (" pdt $n doctor; done
+# a clash the central node did not refuse (T01's BAG-90, recorded as
+# sent, never reached it): T02's BAG-90 is set aside at T01, named, never
+# a raw store message
+Mn 1 deposit create --cheque 731 --slip BAG-90 --account $A2 >/dev/null || echo "not ok - T01 BAG-90"
+treseal 1 "UPDATE outbox SET sent_at = '$PAYDESK_NOW' WHERE ref = 'BAG-90'"
+Mn 2 deposit create --cheque 732 --slip BAG-90 --account $A2 >/dev/null || echo "not ok - T02 BAG-90"
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 syncs BAG-90"
+pdt 1 sync >/dev/null 2>&1
+run pdt 1 sync --quarantine
+has "T01 sets T02's BAG-90 aside, naming both deposits" \
+    "has the slip number of deposit $(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'BAG-90'") here (terminal T01, by mary"
+if grep -q "constraint\|Writing to the store" "$OUT"; then notok "no raw store message"; else ok "no raw store message"; fi
+
 stop_central
