@@ -124,7 +124,7 @@ store_outbox_rejected(struct store *st, const char *uuid, char *reason,
 	db_reset(s);
 	if (rc == DB_ROW)
 		return 1;
-	return rc == DB_DONE ? 0 : st_fail(st, err, "reading the outbox");
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading the outbox"));
 }
 
 int
