@@ -348,24 +348,20 @@ svc_deposit_pull_slip(
 {
 	struct deposit used;
 	char why[sizeof((struct outbox_rec *)0)->reason], at[TS_BUFSZ];
-	int rc = store_deposit_slip_used(s->st, r->dep.slip_no, &used, err);
+	int refused, rc = store_deposit_pull_clash(
+	                  s->st, r->dep.slip_no, &used, &refused, err);
 
 	if (rc <= 0 || strcmp(used.uuid, r->uuid) == 0)
 		return rc < 0 ? -1 : 0;
 	/* this terminal's, refused by the central node (in a round before
 	 * refused deposits were undone as the refusal is heard) */
-	if (strcmp(used.terminal, s->cfg.terminal_id) == 0) {
-		rc = store_outbox_rejected(s->st, used.uuid, why, sizeof why, err);
-		if (rc < 0)
+	if (refused) {
+		if (store_outbox_rejected(
+		        s->st, used.uuid, why, sizeof why, err) < 0)
 			return -1;
-		if (rc == 1) {
-			svc_now(at);
-			return undo_deposit(s, &used, why, at, err);
-		}
+		svc_now(at);
+		return undo_deposit(s, &used, why, at, err);
 	}
-	/* another terminal's bag-9 beside BAG-9 here: the store has both */
-	if (strcmp(used.slip_no, r->dep.slip_no) != 0)
-		return 0;
 	return pd_fail(err, PD_EINVAL,
 	    _("Deposit %s (slip %s, terminal %s, by %s) has the slip number "
 	      "of deposit %s here (terminal %s, by %s, %s), which the central "

@@ -134,7 +134,7 @@ drawer() {
 printf 'date,amount,reference\n%s,7.00,X1\n%s,7.00,X2\n' "${PAYDESK_NOW%% *}" "${PAYDESK_NOW%% *}" >"$T/s2.csv"
 Mn 3 statement mapping add m date=1 amount=2 reference=3 header=1 >/dev/null
 for n in 1 2 3; do
-	drawer $n 71$n 72$n 73$n
+	drawer $n 71$n 72$n 73$n 74$n
 	Mn $n deposit create --cheque 71$n --slip BAG-3$n --account $A2 >/dev/null || echo "not ok - T0$n BAG-3$n"
 	Mn $n deposit create --cheque 72$n --slip "$(case $n in 3) echo bag-77;; *) echo BAG-77;; esac)" \
 	    --account $A2 >/dev/null || echo "not ok - T0$n its bag 77"
@@ -216,5 +216,16 @@ run pdt 1 sync --quarantine
 has "T01 sets T02's BAG-90 aside, naming both deposits" \
     "has the slip number of deposit $(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'BAG-90'") here (terminal T01, by mary"
 if grep -q "constraint\|Writing to the store" "$OUT"; then notok "no raw store message"; else ok "no raw store message"; fi
+# a store whose refused deposit was left as it was (a version before
+# refused deposits were undone): T03's bag-91, refused, is undone at the
+# pull of T02's BAG-91, which is applied there
+Mn 3 deposit create --cheque 733 --slip bag-91 --account $A2 >/dev/null || echo "not ok - T03 bag-91"
+treseal 3 "UPDATE outbox SET rejected_at = '$PAYDESK_NOW', reject_reason = 'Slip bag-91 is taken' WHERE ref = 'bag-91'"
+Mn 2 deposit create --cheque 742 --slip BAG-91 --account $A2 >/dev/null || echo "not ok - T02 BAG-91"
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 syncs BAG-91"
+expect "T03 pulls T02's BAG-91, nothing set aside" 0 "Conflicts   0" pdt 3 sync
+same "T03's refused bag-91 undone, T02's BAG-91 applied" \
+    "$(tsql 3 "SELECT group_concat(slip_no || ':' || terminal || ':' || voided_by || ':' || void_reason, ' ') FROM deposits WHERE slip_no LIKE 'bag-91'")" \
+    "bag-91:T03:paydesk-central:Slip bag-91 is taken BAG-91:T02::"
 
 stop_central
