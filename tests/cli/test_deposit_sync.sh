@@ -14,7 +14,10 @@
 # refusal is heard, the winners' pulled and applied, a clash at the pull
 # named, never a raw store message; after unmatches, matches again and
 # the bags made again, every terminal reads the same deposits, matches,
-# reconciliation and exceptions as the central node, doctor ok.
+# reconciliation and exceptions as the central node, doctor ok; a
+# refused deposit an older version left live is undone at the pull; the
+# winner's resolution of its match ends applied where the loser's match
+# was undone.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -227,5 +230,24 @@ expect "T03 pulls T02's BAG-91, nothing set aside" 0 "Conflicts   0" pdt 3 sync
 same "T03's refused bag-91 undone, T02's BAG-91 applied" \
     "$(tsql 3 "SELECT group_concat(slip_no || ':' || terminal || ':' || voided_by || ':' || void_reason, ' ') FROM deposits WHERE slip_no LIKE 'bag-91'")" \
     "bag-91:T03:paydesk-central:Slip bag-91 is taken BAG-91:T02::"
+# a credit of 8.00 matched offline at T01 and T03 to their 7.00 bags,
+# T03 resolving its amount that differs before it syncs, first: T01's
+# match is undone, and T03's match and resolution both end applied there
+printf 'date,amount,reference\n%s,8.00,X3\n' "${PAYDESK_NOW%% *}" >"$T/s3.csv"
+for n in 1 3; do
+	Mn $n deposit create --cheque 74$n --slip BAG-4$n --account $A2 >/dev/null || echo "not ok - T0$n BAG-4$n"
+	S3=$(Mn $n statement import "$T/s3.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p')
+	Mn $n deposit match BAG-4$n --line "$S3:1" --note "T0$n's" >/dev/null || echo "not ok - T0$n matches BAG-4$n"
+done
+expect "T03 resolves the amount that differs" 0 "" \
+    Mn 3 reconcile resolve amount_differs:BAG-43 --note "T03: a fee of 1.00"
+for n in 3 1 3; do pdt $n sync >/dev/null 2>&1; done
+for n in 1 3; do
+	same "T0$n: BAG-43 matched to $S3:1, BAG-41 handed" \
+	    "$(status $n BAG-43) $(status $n BAG-41)" "matched handed"
+	run Mn $n --csv reconcile resolved
+	has "T0$n: T03's resolution applied" "T03: a fee of 1.00"
+done
+same "the same exceptions at T01 and T03" "$(Mn 1 --csv report exceptions)" "$(Mn 3 --csv report exceptions)"
 
 stop_central
