@@ -264,6 +264,11 @@ int store_recon_hold(struct store *st, const char *key, const char *payload,
 struct recon_held *store_recon_held(
     struct store *st, size_t *n, struct pd_err *err);
 int store_recon_held_drop(struct store *st, int64_t id, struct pd_err *err);
+/* The pulled records of kind set aside here (pull_quarantine), in the
+ * order they came, as recon_held; one that applied since dropped. */
+struct recon_held *store_pull_set_aside_of(
+    struct store *st, const char *kind, size_t *n, struct pd_err *err);
+int store_pull_set_aside_drop(struct store *st, int64_t id, struct pd_err *err);
 /* Who undid a match the central node refused (svc_match_refused), and
  * *seen: line_id has the match made at `at` undone so. */
 #define MATCH_REFUSED_BY "paydesk-central"

@@ -621,6 +621,9 @@ void svc_alerts_sync(struct svc *s, int pulled);
 int svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
     struct syncrec *r, struct pd_err *err);
 int svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Pulled deposits set aside before, applied again where they now apply
+ * (recon_feed.c); after a round's pull. */
+int svc_recon_rescue(struct svc *s, struct pd_err *err);
 /* Shifts fed to the other terminals (shift_feed.c): as the recon ones. */
 int svc_shift_feed_record(struct svc *s, const struct feed_entry *e,
     struct syncrec *r, struct pd_err *err);

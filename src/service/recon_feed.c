@@ -386,6 +386,56 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	}
 }
 
+/* The pulled deposits (and their voids) set aside here before: a slip
+ * number a deposit of this terminal's held that the central node had
+ * refused, left as it was by an older version (review R20, fault 2).
+ * Each is checked and applied again after the pull, in a transaction of
+ * its own with its audit entry; one that applies (the refused deposit
+ * undone, svc_deposit_pull_slip) leaves the quarantine, one still
+ * refused stays as it was. */
+int
+svc_recon_rescue(struct svc *s, struct pd_err *err)
+{
+	struct recon_held *h;
+	struct syncrec r;
+	struct pd_err e;
+	char at[TS_BUFSZ];
+	size_t n, i;
+	int rc = 0;
+
+	h = store_pull_set_aside_of(s->st, "deposit", &n, err);
+	if (h == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		memset(&e, 0, sizeof e);
+		if (syncrec_decode(h[i].payload, strlen(h[i].payload), &r, &e))
+			continue;
+		if (r.kind == SR_DEPOSIT && store_begin(s->st, err) != 0)
+			rc = -1;
+		else if (r.kind == SR_DEPOSIT) {
+			svc_now(at);
+			if (svc_sync_check_pull(s, &r, NULL, 0, &e) == 0 &&
+			    svc_recon_pulled(s, &r, &e) >= 0 &&
+			    store_pull_set_aside_drop(s->st, h[i].id, &e) == 0 &&
+			    svc_audit(s, at, "apply", "sync", r.uuid,
+			        "set aside before", &e) == 0)
+				rc = svc_finish(s, 0, err);
+			else {
+				store_rollback(s->st);
+				if (e.code == PD_ESTORE) {
+					*err = e;
+					rc = -1;
+				}
+			}
+		}
+		syncrec_free(&r);
+	}
+	for (i = 0; i < n; i++)
+		free(h[i].payload);
+	free(h);
+	return rc;
+}
+
 /* A pulled record that says it was made here is one this terminal has
  * (its own, fed back): one it does not have is refused. */
 int

@@ -573,6 +573,10 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		rc = push_all(s, net, cb, arg, rep, err);
 	if (rc == 0)
 		rc = svc_sync_pull(s, net, cb, arg, rep, err);
+	/* deposits set aside before for a slip a refused deposit here held
+	 * (review R20, fault 2) */
+	if (rc == 0)
+		rc = svc_recon_rescue(s, err);
 	/* the alerts of what the round brought (records refused, plans
 	 * broken, installments missed), before the head is anchored */
 	if (rc == 0)

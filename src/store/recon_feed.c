@@ -246,3 +246,31 @@ store_recon_held_drop(struct store *st, int64_t id, struct pd_err *err)
 	st_bind(s, "i", id);
 	return st_done(st, s, err);
 }
+
+struct recon_held *
+store_pull_set_aside_of(
+    struct store *st, const char *kind, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id, payload FROM pull_quarantine WHERE kind = ? ORDER BY id",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", kind);
+	return st_collect(st, s, sizeof(struct recon_held), read_held, n,
+	    _("Reading the quarantine"), err);
+}
+
+int
+store_pull_set_aside_drop(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "DELETE FROM pull_quarantine WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return st_done(st, s, err);
+}

@@ -219,6 +219,18 @@ run pdt 1 sync --quarantine
 has "T01 sets T02's BAG-90 aside, naming both deposits" \
     "has the slip number of deposit $(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'BAG-90'") here (terminal T01, by mary"
 if grep -q "constraint\|Writing to the store" "$OUT"; then notok "no raw store message"; else ok "no raw store message"; fi
+# and once the central node's refusal of T01's BAG-90 is heard (an older
+# version left the refused deposit as it was), the next round undoes it
+# and applies T02's BAG-90 it had set aside
+treseal 1 "UPDATE outbox SET sent_at = NULL, rejected_at = '$PAYDESK_NOW', reject_reason = 'Slip BAG-90 is T02''s' WHERE ref = 'BAG-90'"
+expect "T01's next round applies T02's BAG-90 set aside before" 0 "" pdt 1 sync
+same "T01's refused BAG-90 undone, T02's applied" \
+    "$(tsql 1 "SELECT group_concat(terminal || ':' || voided_by, ' ') FROM deposits WHERE slip_no = 'BAG-90'")" \
+    "T01:paydesk-central T02:"
+run pdt 1 --csv sync --quarantine
+if grep -q "BAG-90.*pulled from the central node" "$OUT"; then notok "T02's BAG-90 no longer set aside"
+else ok "T02's BAG-90 no longer set aside"; fi
+expect "T01's store is consistent after it" 0 "ok (" pdt 1 doctor
 # a store whose refused deposit was left as it was (a version before
 # refused deposits were undone): T03's bag-91, refused, is undone at the
 # pull of T02's BAG-91, which is applied there
