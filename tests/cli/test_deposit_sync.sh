@@ -262,4 +262,19 @@ for n in 1 3; do
 done
 same "the same exceptions at T01 and T03" "$(Mn 1 --csv report exceptions)" "$(Mn 3 --csv report exceptions)"
 
+# any key clash at the pull is named, never SQLite's words: T02's match
+# of BAG-91 to a credit, recorded as sent, never reached the central node;
+# T01's match of BAG-91 to another credit, applied there, is set aside at
+# T02 (the central node's feed names itself, HQ, as a match's terminal)
+printf 'date,amount,reference\n%s,7.00,X4\n%s,7.00,X5\n' "${PAYDESK_NOW%% *}" "${PAYDESK_NOW%% *}" >"$T/s4.csv"
+for n in 1 2; do S4=$(Mn $n statement import "$T/s4.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p'); done
+Mn 2 deposit match BAG-91 --line "$S4:1" --note "T02's" >/dev/null || echo "not ok - T02 matches BAG-91"
+treseal 2 "UPDATE outbox SET sent_at = '$PAYDESK_NOW' WHERE kind = 'statement_match' AND sent_at IS NULL"
+Mn 1 deposit match BAG-91 --line "$S4:2" --note "T01's" >/dev/null || echo "not ok - T01 matches BAG-91"
+pdt 1 sync >/dev/null 2>&1 || echo "not ok - T01 syncs its match of BAG-91"
+pdt 2 sync >/dev/null 2>&1
+run pdt 2 --csv sync --quarantine
+has "T02 sets T01's match of BAG-91 aside, naming it and what clashed" \
+    "($(tsql 2 "SELECT stmt_key FROM bank_statements WHERE file_name = 's4.csv'")) has the same statement_matches.deposit_id as a record this terminal has already"
+if grep -q "constraint" "$OUT"; then notok "no raw store message at T02"; else ok "no raw store message at T02"; fi
 stop_central
