@@ -375,6 +375,10 @@ int store_outbox_reject(struct store *st, const char *uuid, const char *reason,
     const char *at, struct pd_err *err);
 /* A send of records first..last whose outcome is unknown: count the
  * attempt and keep the error. */
+/* 1 and reason (size bytes): the central node rejected record uuid; 0
+ * it did not (or there is none). */
+int store_outbox_rejected(struct store *st, const char *uuid, char *reason,
+    size_t size, struct pd_err *err);
 int store_outbox_attempt(struct store *st, int64_t first, int64_t last,
     const char *error, struct pd_err *err);
 /* Set aside a pulled record this terminal refused, inside the pull's

@@ -77,6 +77,12 @@ int store_deposit_find(
  * case: BAG-7 and bag-7 are one bag): 1 and *out, 0 none, -1 error. */
 int store_deposit_slip_used(struct store *st, const char *slip,
     struct deposit *out, struct pd_err *err);
+/* What stands in the way of a pulled deposit of slip number slip: a
+ * deposit not void that this terminal sent and the central node refused,
+ * its slip in any case (*refused 1), else one not void with that very
+ * slip: 1 and *out, 0 none, -1 error. */
+int store_deposit_pull_clash(struct store *st, const char *slip,
+    struct deposit *out, int *refused, struct pd_err *err);
 /* Every deposit of sc (NULL: all; issue 23), newest first; the array
  * is the caller's to free. */
 struct deposit *store_deposit_list(struct store *st, const struct row_scope *sc,

@@ -250,10 +250,12 @@ char *store_match_row_payments(
  * owned); *n of them. */
 struct statement_line *store_stmt_lines_part(struct store *st, int64_t stmt,
     int64_t first, int64_t count, size_t *n, struct pd_err *err);
-/* *seen: whether line line_id has a match made at at (active or not),
- * or (undone) one undone at at. */
+/* *seen: whether line line_id has the match w names (w's deposit or
+ * gateway payment, rule, matched_at and matched_by) made, active or not,
+ * or (undone) undone at matched_at by matched_by; a match undone here
+ * when the central node refused it (MATCH_REFUSED_BY) is never it. */
 int store_match_seen(struct store *st, int64_t line_id, int undone,
-    const char *at, int *seen, struct pd_err *err);
+    const struct line_match *w, int *seen, struct pd_err *err);
 /* A pulled match held until the statement line and the deposit it names
  * are here (recon_feed.c): held once by key; the held ones in the order
  * they came (payloads owned; free each and the array); one dropped. */
@@ -266,6 +268,11 @@ int store_recon_hold(struct store *st, const char *key, const char *payload,
 struct recon_held *store_recon_held(
     struct store *st, size_t *n, struct pd_err *err);
 int store_recon_held_drop(struct store *st, int64_t id, struct pd_err *err);
+/* The pulled records of kind set aside here (pull_quarantine), in the
+ * order they came, as recon_held; one that applied since dropped. */
+struct recon_held *store_pull_set_aside_of(
+    struct store *st, const char *kind, size_t *n, struct pd_err *err);
+int store_pull_set_aside_drop(struct store *st, int64_t id, struct pd_err *err);
 /* Who undid a match the central node refused (svc_match_refused), and
  * *seen: line_id has the match made at `at` undone so. */
 #define MATCH_REFUSED_BY "paydesk-central"

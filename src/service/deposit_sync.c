@@ -5,7 +5,10 @@
  * each shift's tender has left to deposit, a slip number not in use),
  * how it is applied (the central node keeps every deposit in the same
  * tables as a terminal), and the list paydesk-central deposits prints.
- * Deposits are fed to the other terminals (recon_feed.c). */
+ * Deposits are fed to the other terminals (recon_feed.c). At a terminal,
+ * a deposit the central node refused is undone (voided by
+ * MATCH_REFUSED_BY, never sent again), so that the deposit it kept, its
+ * slip number among them, is pulled and applied (review R20, fault 2). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,9 @@
 #include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
+#include "paydesk/say.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
 
 /* name is an active supervisor (or above) of the sender's branch; what
  * names what needs one, in the message ("a deposit"). Deposits and bank
@@ -162,8 +168,8 @@ check_create(struct svc *s, const struct sync_sender *f,
 		return pd_fail(err, PD_EINVAL,
 		    _("Slip %s is deposit %s's already (slip %s, %s, %s, "
 		      "terminal %s, by %s): a bank takes a slip or bag number "
-		      "once; void this deposit and make it again with the "
-		      "bag's own number"),
+		      "once; make this deposit again with the bag's own "
+		      "number"),
 		    r->dep.slip_no, used.uuid, used.slip_no, used.account,
 		    used.deposited_on, used.terminal, used.created_by);
 	return 0;
@@ -268,4 +274,105 @@ svc_central_deposit_cheques(
     struct svc *s, int64_t deposit_id, size_t *n, struct pd_err *err)
 {
 	return store_deposit_cheques(s->st, deposit_id, n, err);
+}
+
+/* ---- at the terminal: a deposit the central node refused ---- */
+
+/* This terminal's deposit d undone here for reason (review R20, fault 2):
+ * its active match too (the central node has neither), then the deposit
+ * voided by MATCH_REFUSED_BY, its cash and cheques free to deposit again
+ * and its slip number free for the deposit the central node kept. No
+ * void is queued: the central node never had it. */
+static int
+undo_deposit(struct svc *s, const struct deposit *d, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	char why[DEPOSIT_NOTE_BUFSZ];
+	size_t n;
+
+	say_render_en(why, sizeof why, reason);
+	n = strlen(why);
+	while (n > 0 && !utf8_valid(why, n))
+		why[--n] = '\0';
+	if (n == 0)
+		xstrlcpy(why, "refused by the central node", sizeof why);
+	if (d->line_id != 0 &&
+	    store_match_undo(s->st, d->id, at, MATCH_REFUSED_BY, why, err) != 0)
+		return -1;
+	return store_deposit_void(s->st, d->id, at, MATCH_REFUSED_BY, why, err);
+}
+
+/* This terminal's live deposit of create record payload, or 0. */
+static int
+refused_deposit(struct svc *s, const char *payload, struct deposit *d,
+    struct pd_err *err)
+{
+	struct syncrec r;
+	struct pd_err e = {0};
+	int rc = 0;
+
+	if (payload == NULL ||
+	    syncrec_decode(payload, strlen(payload), &r, &e) != 0)
+		return 0;
+	if (r.kind == SR_DEPOSIT && strcmp(r.op, "create") == 0) {
+		if (store_deposit_find(s->st, r.uuid, d, &e) == 0)
+			rc = strcmp(d->uuid, r.uuid) == 0;
+		else if (e.code == PD_ESTORE) {
+			*err = e;
+			rc = -1;
+		}
+	}
+	syncrec_free(&r);
+	return rc;
+}
+
+int
+svc_deposit_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	struct deposit d;
+	int rc = refused_deposit(s, payload, &d, err);
+
+	if (rc <= 0 || d.voided_at[0])
+		return rc < 0 ? -1 : 0;
+	return undo_deposit(s, &d, reason, at, err) == 0 ? 1 : -1;
+}
+
+int
+svc_deposit_was_refused(struct svc *s, const char *payload, struct pd_err *err)
+{
+	struct deposit d;
+	int rc = refused_deposit(s, payload, &d, err);
+
+	if (rc <= 0)
+		return rc;
+	return d.voided_at[0] && strcmp(d.voided_by, MATCH_REFUSED_BY) == 0;
+}
+
+int
+svc_deposit_pull_slip(
+    struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct deposit used;
+	char why[sizeof((struct outbox_rec *)0)->reason], at[TS_BUFSZ];
+	int refused, rc = store_deposit_pull_clash(
+	                  s->st, r->dep.slip_no, &used, &refused, err);
+
+	if (rc <= 0 || strcmp(used.uuid, r->uuid) == 0)
+		return rc < 0 ? -1 : 0;
+	/* this terminal's, refused by the central node (in a round before
+	 * refused deposits were undone as the refusal is heard) */
+	if (refused) {
+		if (store_outbox_rejected(
+		        s->st, used.uuid, why, sizeof why, err) < 0)
+			return -1;
+		svc_now(at);
+		return undo_deposit(s, &used, why, at, err);
+	}
+	return pd_fail(err, PD_EINVAL,
+	    _("Deposit %s (slip %s, terminal %s, by %s) has the slip number "
+	      "of deposit %s here (terminal %s, by %s, %s), which the central "
+	      "node has not refused: a bank takes a slip or bag number once"),
+	    r->uuid, r->dep.slip_no, r->terminal, r->by, used.uuid,
+	    used.terminal, used.created_by, used.created_at);
 }

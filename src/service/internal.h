@@ -383,6 +383,19 @@ int svc_arr_refused(struct svc *s, const char *payload, const char *reason,
 int svc_match_refused(struct svc *s, const char *payload, const char *reason,
     const char *at, struct pd_err *err);
 int svc_match_was_refused(struct svc *s, const char *payload, struct pd_err *err);
+/* A deposit of create record payload that the central node refused,
+ * undone here (deposit_sync.c): voided by MATCH_REFUSED_BY for reason,
+ * its active match undone, nothing queued; 1 when one was undone.
+ * Whether the deposit of payload was undone so (a retry is refused). */
+int svc_deposit_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err);
+int svc_deposit_was_refused(
+    struct svc *s, const char *payload, struct pd_err *err);
+/* Before pulled deposit r is applied: a live deposit here with its slip
+ * that this terminal made and the central node refused is undone; one it
+ * has not refused with the very slip is a clash, named (PD_EINVAL). */
+int svc_deposit_pull_slip(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */
@@ -638,6 +651,9 @@ void svc_alerts_sync(struct svc *s, int pulled);
 int svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
     struct syncrec *r, struct pd_err *err);
 int svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Pulled deposits set aside before, applied again where they now apply
+ * (recon_feed.c); after a round's pull. */
+int svc_recon_rescue(struct svc *s, struct pd_err *err);
 /* Shifts fed to the other terminals (shift_feed.c): as the recon ones. */
 int svc_shift_feed_record(struct svc *s, const struct feed_entry *e,
     struct syncrec *r, struct pd_err *err);

@@ -204,7 +204,10 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	xstrlcpy(d.terminal, r->terminal, sizeof d.terminal);
 	if (store_user_by_name(s->st, r->by, &u, &e) != 0)
 		u.id = 0;
-	if (store_deposit_insert(s->st, &d, u.id, err) != 0)
+	/* its slip number free here: a deposit of this terminal's that the
+	 * central node refused for it is undone, never a raw clash */
+	if (svc_deposit_pull_slip(s, r, err) != 0 ||
+	    store_deposit_insert(s->st, &d, u.id, err) != 0)
 		return -1;
 	/* the lines of the shifts this terminal has */
 	for (i = 0; i < r->ndlines; i++) {
@@ -229,11 +232,14 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 /* *seen: the line r names has the match r made, active or undone since
  * (a match pulled again after its unmatch is not made twice), or the
  * unmatch r made (pulled again, it would undo the line's later match of
- * the same deposit). */
+ * the same deposit). Known by what it took, by whom and when: another
+ * terminal's match of the line in the same second, undone here when the
+ * central node refused it, is not the one it kept (review R20). */
 static int
 match_seen(
     struct svc *s, const struct syncrec *r, int *seen, struct pd_err *err)
 {
+	struct line_match w;
 	struct statement st;
 	int64_t line_id = 0;
 	int rc = store_stmt_by_key(
@@ -246,8 +252,15 @@ match_seen(
 		return -1;
 	if (line_id == 0)
 		return 0;
+	memset(&w, 0, sizeof w);
+	xstrlcpy(w.matched_at, r->at, sizeof w.matched_at);
+	xstrlcpy(w.matched_by, r->by, sizeof w.matched_by);
+	xstrlcpy(w.rule, r->match_rule, sizeof w.rule);
+	xstrlcpy(w.dep_uuid, r->dep.uuid, sizeof w.dep_uuid);
+	xstrlcpy(w.gateway, r->gp.gateway, sizeof w.gateway);
+	xstrlcpy(w.code, r->gp.code, sizeof w.code);
 	return store_match_seen(
-	    s->st, line_id, strcmp(r->op, "unmatch") == 0, r->at, seen, err);
+	    s->st, line_id, strcmp(r->op, "unmatch") == 0, &w, seen, err);
 }
 
 /* 1: the statement line and the deposit match r names are here, 0 one
@@ -371,6 +384,56 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}
+}
+
+/* The pulled deposits (and their voids) set aside here before: a slip
+ * number a deposit of this terminal's held that the central node had
+ * refused, left as it was by an older version (review R20, fault 2).
+ * Each is checked and applied again after the pull, in a transaction of
+ * its own with its audit entry; one that applies (the refused deposit
+ * undone, svc_deposit_pull_slip) leaves the quarantine, one still
+ * refused stays as it was. */
+int
+svc_recon_rescue(struct svc *s, struct pd_err *err)
+{
+	struct recon_held *h;
+	struct syncrec r;
+	struct pd_err e;
+	char at[TS_BUFSZ];
+	size_t n, i;
+	int rc = 0;
+
+	h = store_pull_set_aside_of(s->st, "deposit", &n, err);
+	if (h == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		memset(&e, 0, sizeof e);
+		if (syncrec_decode(h[i].payload, strlen(h[i].payload), &r, &e))
+			continue;
+		if (r.kind == SR_DEPOSIT && store_begin(s->st, err) != 0)
+			rc = -1;
+		else if (r.kind == SR_DEPOSIT) {
+			svc_now(at);
+			if (svc_sync_check_pull(s, &r, NULL, 0, &e) == 0 &&
+			    svc_recon_pulled(s, &r, &e) >= 0 &&
+			    store_pull_set_aside_drop(s->st, h[i].id, &e) == 0 &&
+			    svc_audit(s, at, "apply", "sync", r.uuid,
+			        "set aside before", &e) == 0)
+				rc = svc_finish(s, 0, err);
+			else {
+				store_rollback(s->st);
+				if (e.code == PD_ESTORE) {
+					*err = e;
+					rc = -1;
+				}
+			}
+		}
+		syncrec_free(&r);
+	}
+	for (i = 0; i < n; i++)
+		free(h[i].payload);
+	free(h);
+	return rc;
 }
 
 /* A pulled record that says it was made here is one this terminal has

@@ -96,6 +96,27 @@ set_aside(struct svc *s, int64_t seq, const struct syncrec *r,
 	return rc;
 }
 
+/* A pulled record the store refused for a key a record here has already
+ * (a UNIQUE constraint): e says which record and what clashed, never
+ * SQLite's words alone (review R20, fault 2: "Writing to the store:
+ * UNIQUE constraint failed: deposits.slip_no"). */
+static void
+clash_named(const struct syncrec *r, struct pd_err *e)
+{
+	static const char unique[] = "UNIQUE constraint failed: ";
+	const char *c = strstr(e->msg, unique);
+	char what[128];
+
+	if (c == NULL)
+		return;
+	xstrlcpy(what, c + strlen(unique), sizeof what);
+	pd_fail(e, PD_EINVAL,
+	    _("%s %s of terminal %s (%s) has the same %s as a record this "
+	      "terminal has already"),
+	    syncrec_kind_name(r->kind), r->uuid, r->terminal, record_ref(r),
+	    what);
+}
+
 /* Apply the records of a page. each 0: all in one go, and 1 as soon as
  * one is refused (the caller rolls back and comes again with each 1);
  * each 1: every record in its own savepoint, a refused one counted as a
@@ -148,6 +169,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			if (each)
 				store_rollback(s->st);
 			if (each && rc == 0) {
+				clash_named(r, &e);
 				if (set_aside(s, seq, r, &e, err) != 0)
 					rc = -1;
 				(*conflicts)++;

@@ -127,6 +127,17 @@ retry_undone(struct svc *s, const char *uuid, struct pd_err *err)
 			      "again. Make the change again if it is still "
 			      "wanted"),
 			    uuid, q[i].kind, q[i].ref);
+	/* a deposit undone here (svc_deposit_refused) */
+	for (i = 0; rc == 0 && i < n; i++)
+		if (strcmp(q[i].uuid, uuid) == 0 &&
+		    strcmp(q[i].kind, "deposit") == 0 &&
+		    (rc = svc_deposit_was_refused(s, q[i].payload, err)) == 1)
+			rc = pd_fail(err, PD_EUNDONE,
+			    _("Record %s (%s %s) was undone at this terminal "
+			      "when the central node refused it; it is not sent "
+			      "again. Make the change again if it is still "
+			      "wanted"),
+			    uuid, q[i].kind, q[i].ref);
 	if (rc == 1)
 		rc = pd_fail(err, PD_EINVAL,
 		    _("Record %s is a match this terminal undid when the "
@@ -231,6 +242,23 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 			    N_("%s. This terminal's change of arrangement %s "
 			       "stays, as it was paid or changed here since: "
 			       "cancel or reschedule the plan again"),
+			    2, a);
+		if (rc > 0)
+			why = kept;
+		rc = rc < 0 ? -1 : 0;
+	}
+	else if (strcmp(q->kind, "deposit") == 0 && q->payload != NULL) {
+		const char *a[2] = {why, q->ref};
+
+		/* (review R20, fault 2: a slip number another terminal took
+		 * first blocked the pull of its deposit here) */
+		rc = svc_deposit_refused(s, q->payload, why, at, err);
+		if (rc == 1)
+			say_keep(kept, sizeof kept,
+			    N_("%s. This terminal's deposit %s is undone (void "
+			       "here, its cash and cheques free to deposit "
+			       "again, the central node's deposits pulled here); "
+			       "make it again if the bag is still to go"),
 			    2, a);
 		if (rc > 0)
 			why = kept;
@@ -604,6 +632,10 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		rc = push_all(s, net, cb, arg, rep, err);
 	if (rc == 0)
 		rc = svc_sync_pull(s, net, cb, arg, rep, err);
+	/* deposits set aside before for a slip a refused deposit here held
+	 * (review R20, fault 2) */
+	if (rc == 0)
+		rc = svc_recon_rescue(s, err);
 	/* the alerts of what the round brought (records refused, plans
 	 * broken, installments missed), before the head is anchored */
 	if (rc == 0)

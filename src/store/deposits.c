@@ -141,6 +141,41 @@ store_deposit_slip_used(struct store *st, const char *slip,
 	return rc < 0 ? -1 : rc == 0;
 }
 
+int
+store_deposit_pull_clash(struct store *st, const char *slip,
+    struct deposit *out, int *refused, struct pd_err *err)
+{
+	/* a deposit this terminal sent and the central node refused, its
+	 * slip in any case (few: the quarantine's), else one with the very
+	 * slip (the unique index's: a pull of many deposits reads no
+	 * table through) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " DEP_COLS DEP_FROM " WHERE d.uuid IN (SELECT uuid FROM "
+	    "outbox WHERE rejected_at IS NOT NULL AND kind = 'deposit') AND "
+	    "d.voided_at = '' AND d.slip_no = ? COLLATE NOCASE",
+	    err);
+	int rc;
+
+	*refused = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", slip);
+	rc = st_one(st, s, read_dep, out, _("Reading a deposit"), err);
+	if (rc <= 0) {
+		*refused = rc == 0;
+		return rc < 0 ? -1 : 1;
+	}
+	s = st_stmt(st,
+	    "SELECT " DEP_COLS DEP_FROM
+	    " WHERE d.slip_no = ? AND d.voided_at = ''",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", slip);
+	rc = st_one(st, s, read_dep, out, _("Reading a deposit"), err);
+	return rc < 0 ? -1 : rc == 0;
+}
+
 struct deposit *
 store_deposit_list(
     struct store *st, const struct row_scope *sc, size_t *n, struct pd_err *err)

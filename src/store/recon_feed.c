@@ -118,20 +118,36 @@ read_count(struct db_stmt *q, void *elem)
 }
 
 int
-store_match_seen(struct store *st, int64_t line_id, int undone, const char *at,
-    int *seen, struct pd_err *err)
+store_match_seen(struct store *st, int64_t line_id, int undone,
+    const struct line_match *w, int *seen, struct pd_err *err)
 {
+	/* the match w names on the line: made (or undone) at that time, by
+	 * that user, of that deposit or gateway payment; never one this
+	 * terminal undid when the central node refused it (another
+	 * terminal's match of the line made in the same second is not
+	 * that one: review R20, fault 1) */
 	struct db_stmt *s = st_stmt(st,
-	    undone ? "SELECT count(*) FROM statement_matches WHERE line_id = ? "
-	             "AND unmatched_at = ?"
-	           : "SELECT count(*) FROM statement_matches WHERE line_id = ? "
-	             "AND matched_at = ?",
+	    undone ? "SELECT count(*) FROM statement_matches m LEFT JOIN "
+	             "deposits d ON d.id = m.deposit_id LEFT JOIN gw_payments "
+	             "g ON g.id = m.gw_id WHERE m.line_id = ?1 AND "
+	             "m.unmatched_at = ?2 AND m.unmatched_by = ?3 AND (?4 = '' "
+	             "OR m.rule = ?4) AND coalesce(d.uuid, '') = ?5 AND "
+	             "coalesce(g.gateway, '') = ?6 AND coalesce(g.code, '') = "
+	             "?7 AND m.unmatched_by <> ?8"
+	           : "SELECT count(*) FROM statement_matches m LEFT JOIN "
+	             "deposits d ON d.id = m.deposit_id LEFT JOIN gw_payments "
+	             "g ON g.id = m.gw_id WHERE m.line_id = ?1 AND "
+	             "m.matched_at = ?2 AND m.matched_by = ?3 AND (?4 = '' OR "
+	             "m.rule = ?4) AND coalesce(d.uuid, '') = ?5 AND "
+	             "coalesce(g.gateway, '') = ?6 AND coalesce(g.code, '') = "
+	             "?7 AND m.unmatched_by <> ?8",
 	    err);
 	int64_t n = 0;
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "is", line_id, at);
+	st_bind(s, "isssssss", line_id, w->matched_at, w->matched_by, w->rule,
+	    w->dep_uuid, w->gateway, w->code, MATCH_REFUSED_BY);
 	if (st_one(st, s, read_count, &n, _("Reading a statement line"), err) <
 	    0)
 		return -1;
@@ -224,6 +240,34 @@ store_recon_held_drop(struct store *st, int64_t id, struct pd_err *err)
 {
 	struct db_stmt *s =
 	    st_stmt(st, "DELETE FROM recon_held WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return st_done(st, s, err);
+}
+
+struct recon_held *
+store_pull_set_aside_of(
+    struct store *st, const char *kind, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id, payload FROM pull_quarantine WHERE kind = ? ORDER BY id",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", kind);
+	return st_collect(st, s, sizeof(struct recon_held), read_held, n,
+	    _("Reading the quarantine"), err);
+}
+
+int
+store_pull_set_aside_drop(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "DELETE FROM pull_quarantine WHERE id = ?", err);
 
 	if (s == NULL)
 		return -1;

@@ -106,6 +106,28 @@ store_outbox_reject(struct store *st, const char *uuid, const char *reason,
 }
 
 int
+store_outbox_rejected(struct store *st, const char *uuid, char *reason,
+    size_t size, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT reject_reason FROM outbox WHERE uuid = ? AND rejected_at "
+	    "IS NOT NULL",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, reason, size);
+	db_reset(s);
+	if (rc == DB_ROW)
+		return 1;
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading the outbox"));
+}
+
+int
 store_outbox_attempt(struct store *st, int64_t first, int64_t last,
     const char *error, struct pd_err *err)
 {

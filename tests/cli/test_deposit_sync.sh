@@ -10,6 +10,16 @@
 # with each cheque; a voided deposit's cheque is taken again; the other
 # terminal pulls the deposits with their cheques; paydesk-central
 # deposits lists them; two supervisors' resolutions of one exception.
+# Three terminals match
+# one credit and use one bag number offline, all in one second (review
+# R20, faults 1 and 2): the losers' match and deposit are undone as the
+# refusal is heard, the winners' pulled and applied, a clash at the pull
+# named, never a raw store message; after unmatches, matches again and
+# the bags made again, every terminal reads the same deposits, matches,
+# reconciliation and exceptions as the central node, doctor ok; a
+# refused deposit an older version left live is undone at the pull; the
+# winner's resolution of its match ends applied where the loser's match
+# was undone.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -152,4 +162,168 @@ tsql 2 "INSERT INTO recon_undone (uuid, at, reason) SELECT uuid, '2026-06-17 10:
 expect "T02 resolves $SA:1 again once open again" 0 "" \
     M2 reconcile resolve "unexpected_credit:$SA:1" --note "T02 again on A"
 same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B "
+# (review R20, faults 1 and 2) one credit matched, one bag number used, at
+# three terminals offline; every clock in the same second, so that a
+# match, an unmatch and a refused one's undoing bear the same time
+export PAYDESK_NOW="$(date -u '+%Y-%m-%d %H:%M:%S')"
+A2=DE89370400440532013000
+run central terminal add ACME B03 T03
+terminal 3 "$(token_of)"
+pdt 3 sync >/dev/null || echo "not ok - first sync of T03"
+Mn() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }
+# drawer N CHEQUE...: a shift at T0N taking a 7.00 cheque of each number, closed
+drawer() {
+	n=$1; shift; c=
+	PAYDESK_PIN=1234 pdt $n --user jane shift open --count 5000x1 >/dev/null || echo "not ok - T0$n open"
+	for q in "$@"; do
+		PAYDESK_PIN=1234 pdt $n --user jane pay WU-10001 --type bill --method Cheque \
+		    --amount 7.00 --reference $q >/dev/null 2>&1 || echo "not ok - T0$n cheque $q"
+		c="$c${c:+;}$q:7.00"
+	done
+	PAYDESK_PIN=1234 pdt $n --user jane shift close --count 5000x1 --cheque "$c" >/dev/null ||
+	    echo "not ok - T0$n close"
+}
+printf 'date,amount,reference\n%s,7.00,X1\n%s,7.00,X2\n' "${PAYDESK_NOW%% *}" "${PAYDESK_NOW%% *}" >"$T/s2.csv"
+Mn 3 statement mapping add m date=1 amount=2 reference=3 header=1 >/dev/null
+for n in 1 2 3; do
+	drawer $n 71$n 72$n 73$n 74$n
+	Mn $n deposit create --cheque 71$n --slip BAG-3$n --account $A2 >/dev/null || echo "not ok - T0$n BAG-3$n"
+	Mn $n deposit create --cheque 72$n --slip "$(case $n in 3) echo bag-77;; *) echo BAG-77;; esac)" \
+	    --account $A2 >/dev/null || echo "not ok - T0$n its bag 77"
+	S2=$(Mn $n statement import "$T/s2.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p')
+	Mn $n deposit match BAG-3$n --line "$S2:1" --note "T0$n's" >/dev/null || echo "not ok - T0$n matches BAG-3$n"
+done
+# T02 syncs first: its match and its BAG-77 are the central node's
+# (the rows of paydesk(1)'s OPERATIONS OFFLINE table these check, for
+# test_offline.sh)
+row() { :; }
+row "deposit create, void"
+row "deposit match, unmatch"
+for n in 2 1 3; do pdt $n sync >/dev/null 2>&1; done
+mine() { grep "BAG-\|bag-\|$S2" "$OUT"; }
+for n in 1 3; do
+	run pdt $n sync --quarantine
+	has "T0$n: its match of $S2:1 refused and undone" "This terminal's match is undone"
+	has "T0$n: its bag 77 refused, naming T02's, and undone" \
+	    "$(case $n in 3) echo bag-77;; *) echo BAG-77;; esac) is undone (void here, its cash and cheques free"
+	if mine | grep -q "constraint\|Writing to the store\|pulled from the central node"; then
+		notok "T0$n: nothing of theirs pulled set aside"; else ok "T0$n: nothing of theirs pulled set aside"; fi
+done
+# every terminal ends with what the central node kept: BAG-32 matched,
+# T02's BAG-77, the others handed; the same reconciliation everywhere
+status() { Mn $1 deposit show $2 | sed -n 's/^Status  *//p'; }
+alike() {
+	for n in 1 2 3; do pdt $n sync >/dev/null 2>&1 || echo "not ok - sync of T0$n"; done
+	for n in 1 2 3; do
+		same "$1 at T0$n" "$(for b in $2; do printf '%s:%s ' $b "$(status $n $b)"; done)" "$3"
+		Mn $n --csv report reconciliation --account $A2 >"$T/rec$n"
+		Mn $n --csv report exceptions >"$T/exc$n"
+	done
+	same "$1: the same reconciliation at every terminal" \
+	    "$(cat "$T/rec2")/$(cat "$T/rec3")" "$(cat "$T/rec1")/$(cat "$T/rec1")"
+	same "$1: reconciliation reads $4" "$(sed -n 2p "$T/rec1" | tr -d '\r')" "${PAYDESK_NOW%% *},$4"
+	same "$1: the same exceptions at every terminal" \
+	    "$(cat "$T/exc2")/$(cat "$T/exc3")" "$(cat "$T/exc1")/$(cat "$T/exc1")"
+	same "$1: the central node's deposits" "$(csql "SELECT group_concat(slip_no || ':' ||
+	    terminal, ' ') FROM (SELECT slip_no, terminal FROM deposits WHERE voided_at = ''
+	    AND account = '$A2' ORDER BY slip_no) x")" "$5"
+}
+alike "the first match and bag win" "BAG-31 BAG-32 BAG-33 BAG-77" \
+    "BAG-31:handed BAG-32:matched BAG-33:handed BAG-77:handed " \
+    "28.00,14.00,7.00,-14.00,1,4,2" "BAG-31:T01 BAG-32:T02 BAG-33:T03 BAG-77:T02"
+same "T03 holds its bag-77 void, undone, beside T02's BAG-77" \
+    "$(tsql 3 "SELECT group_concat(slip_no || ':' || terminal || ':' || voided_by, ' ') FROM deposits WHERE slip_no LIKE 'bag-77'")" \
+    "bag-77:T03:paydesk-central BAG-77:T02:"
+U77=$(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'BAG-77' AND terminal = 'T01'")
+expect "T01: its undone bag 77 is not queued again" 17 "was undone at this terminal" \
+    Mn 1 sync --retry "$U77"
+expect "T01: BAG-77 here is T02's, not voided here" 3 "Deposit BAG-77 is terminal T02's, not T01's" \
+    Mn 1 deposit void BAG-77 --reason "bag number taken"
+# the losers make their bags again, with their cheques back; and a
+# second clash on line 2, T03 first, while T02 unmatches line 1 (all in
+# the same second as the undoing of the refused ones)
+expect "T01 makes its deposit again as BAG-78" 0 "BAG-78" \
+    Mn 1 deposit create --cheque 721 --slip BAG-78 --account $A2
+expect "T03 makes its deposit again as BAG-79" 0 "BAG-79" \
+    Mn 3 deposit create --cheque 723 --slip BAG-79 --account $A2
+Mn 2 deposit unmatch BAG-32 --note "not ours" >/dev/null || echo "not ok - T02 unmatches BAG-32"
+Mn 1 deposit match BAG-31 --line "$S2:2" --note "T01's" >/dev/null || echo "not ok - T01 matches line 2"
+Mn 3 deposit match BAG-33 --line "$S2:2" --note "T03's" >/dev/null || echo "not ok - T03 matches line 2"
+for n in 2 3 1; do pdt $n sync >/dev/null 2>&1; done
+alike "then line 1 unmatched, line 2 T03's, the bags made again" \
+    "BAG-31 BAG-32 BAG-33 BAG-77 BAG-78 BAG-79" \
+    "BAG-31:handed BAG-32:handed BAG-33:matched BAG-77:handed BAG-78:handed BAG-79:handed " \
+    "42.00,14.00,7.00,-28.00,1,6,2" \
+    "BAG-31:T01 BAG-32:T02 BAG-33:T03 BAG-77:T02 BAG-78:T01 BAG-79:T03"
+for n in 1 2 3; do expect "T0$n's store is consistent" 0 "ok (" pdt $n doctor; done
+# a clash the central node did not refuse (T01's BAG-90, recorded as
+# sent, never reached it): T02's BAG-90 is set aside at T01, named, never
+# a raw store message
+Mn 1 deposit create --cheque 731 --slip BAG-90 --account $A2 >/dev/null || echo "not ok - T01 BAG-90"
+treseal 1 "UPDATE outbox SET sent_at = '$PAYDESK_NOW' WHERE ref = 'BAG-90'"
+Mn 2 deposit create --cheque 732 --slip BAG-90 --account $A2 >/dev/null || echo "not ok - T02 BAG-90"
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 syncs BAG-90"
+pdt 1 sync >/dev/null 2>&1
+run pdt 1 sync --quarantine
+has "T01 sets T02's BAG-90 aside, naming both deposits" \
+    "has the slip number of deposit $(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'BAG-90'") here (terminal T01, by mary"
+if grep -q "constraint\|Writing to the store" "$OUT"; then notok "no raw store message"; else ok "no raw store message"; fi
+# and once the central node's refusal of T01's BAG-90 is heard (an older
+# version left the refused deposit as it was), the next round undoes it
+# and applies T02's BAG-90 it had set aside
+treseal 1 "UPDATE outbox SET sent_at = NULL, rejected_at = '$PAYDESK_NOW', reject_reason = 'Slip BAG-90 is T02''s' WHERE ref = 'BAG-90'"
+expect "T01's next round applies T02's BAG-90 set aside before" 0 "" pdt 1 sync
+same "T01's refused BAG-90 undone, T02's applied" \
+    "$(tsql 1 "SELECT group_concat(terminal || ':' || voided_by, ' ') FROM deposits WHERE slip_no = 'BAG-90'")" \
+    "T01:paydesk-central T02:"
+run pdt 1 --csv sync --quarantine
+if grep -q "BAG-90.*pulled from the central node" "$OUT"; then notok "T02's BAG-90 no longer set aside"
+else ok "T02's BAG-90 no longer set aside"; fi
+expect "T01's store is consistent after it" 0 "ok (" pdt 1 doctor
+# a store whose refused deposit was left as it was (a version before
+# refused deposits were undone): T03's bag-91, refused, is undone at the
+# pull of T02's BAG-91, which is applied there
+Mn 3 deposit create --cheque 733 --slip bag-91 --account $A2 >/dev/null || echo "not ok - T03 bag-91"
+treseal 3 "UPDATE outbox SET rejected_at = '$PAYDESK_NOW', reject_reason = 'Slip bag-91 is taken' WHERE ref = 'bag-91'"
+Mn 2 deposit create --cheque 742 --slip BAG-91 --account $A2 >/dev/null || echo "not ok - T02 BAG-91"
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 syncs BAG-91"
+expect "T03 pulls T02's BAG-91, nothing set aside" 0 "Conflicts   0" pdt 3 sync
+same "T03's refused bag-91 undone, T02's BAG-91 applied" \
+    "$(tsql 3 "SELECT group_concat(slip_no || ':' || terminal || ':' || voided_by || ':' || void_reason, ' ') FROM deposits WHERE slip_no LIKE 'bag-91'")" \
+    "bag-91:T03:paydesk-central:Slip bag-91 is taken BAG-91:T02::"
+# a credit of 8.00 matched offline at T01 and T03 to their 7.00 bags,
+# T03 resolving its amount that differs before it syncs, first: T01's
+# match is undone, and T03's match and resolution both end applied there
+printf 'date,amount,reference\n%s,8.00,X3\n' "${PAYDESK_NOW%% *}" >"$T/s3.csv"
+for n in 1 3; do
+	Mn $n deposit create --cheque 74$n --slip BAG-4$n --account $A2 >/dev/null || echo "not ok - T0$n BAG-4$n"
+	S3=$(Mn $n statement import "$T/s3.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p')
+	Mn $n deposit match BAG-4$n --line "$S3:1" --note "T0$n's" >/dev/null || echo "not ok - T0$n matches BAG-4$n"
+done
+expect "T03 resolves the amount that differs" 0 "" \
+    Mn 3 reconcile resolve amount_differs:BAG-43 --note "T03: a fee of 1.00"
+for n in 3 1 3; do pdt $n sync >/dev/null 2>&1; done
+for n in 1 3; do
+	same "T0$n: BAG-43 matched to $S3:1, BAG-41 handed" \
+	    "$(status $n BAG-43) $(status $n BAG-41)" "matched handed"
+	run Mn $n --csv reconcile resolved
+	has "T0$n: T03's resolution applied" "T03: a fee of 1.00"
+done
+same "the same exceptions at T01 and T03" "$(Mn 1 --csv report exceptions)" "$(Mn 3 --csv report exceptions)"
+
+# any key clash at the pull is named, never SQLite's words: T02's match
+# of BAG-91 to a credit, recorded as sent, never reached the central node;
+# T01's match of BAG-91 to another credit, applied there, is set aside at
+# T02 (the central node's feed names itself, HQ, as a match's terminal)
+printf 'date,amount,reference\n%s,7.00,X4\n%s,7.00,X5\n' "${PAYDESK_NOW%% *}" "${PAYDESK_NOW%% *}" >"$T/s4.csv"
+for n in 1 2; do S4=$(Mn $n statement import "$T/s4.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p'); done
+Mn 2 deposit match BAG-91 --line "$S4:1" --note "T02's" >/dev/null || echo "not ok - T02 matches BAG-91"
+treseal 2 "UPDATE outbox SET sent_at = '$PAYDESK_NOW' WHERE kind = 'statement_match' AND sent_at IS NULL"
+Mn 1 deposit match BAG-91 --line "$S4:2" --note "T01's" >/dev/null || echo "not ok - T01 matches BAG-91"
+pdt 1 sync >/dev/null 2>&1 || echo "not ok - T01 syncs its match of BAG-91"
+pdt 2 sync >/dev/null 2>&1
+run pdt 2 --csv sync --quarantine
+has "T02 sets T01's match of BAG-91 aside, naming it and what clashed" \
+    "($(tsql 2 "SELECT stmt_key FROM bank_statements WHERE file_name = 's4.csv'")) has the same statement_matches.deposit_id as a record this terminal has already"
+if grep -q "constraint" "$OUT"; then notok "no raw store message at T02"; else ok "no raw store message at T02"; fi
 stop_central

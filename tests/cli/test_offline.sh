@@ -3,7 +3,7 @@
 # SYNC, row by row (issue 19): each operation done with the central node
 # down, at two terminals where two can conflict, then what the central
 # node does with it at the next sync; and every row of the table is
-# checked here, in test_gateway.sh or in test_arrange.sh (a `row "NAME"`
+# checked here, in test_gateway.sh, test_arrange.sh or test_deposit_sync.sh (a `row "NAME"`
 # line before its checks), so a row added to the table without a check
 # fails.
 . "$(dirname "$0")/lib.sh"
@@ -138,10 +138,10 @@ for n in 1 2; do
 done
 ledger_ok "the ledger after both windows"
 
-# every row of the table is one checked here, in test_gateway.sh or in
-# test_arrange.sh
+# every row of the table is one checked here, in test_gateway.sh,
+# test_arrange.sh or test_deposit_sync.sh
 grep -h '^row "' "$TOP/tests/cli/test_gateway.sh" \
-    "$TOP/tests/cli/test_arrange.sh" |
+    "$TOP/tests/cli/test_arrange.sh" "$TOP/tests/cli/test_deposit_sync.sh" |
     sed 's/^row "\(.*\)"$/\1/' >>"$T/rows"
 sed -n '/^\.SH "OPERATIONS OFFLINE/,/^\.SH /p' "$TOP/man/paydesk.1" |
     sed -n '/^Operation /,/^\.ft$/p' | grep -v '^Operation \|^\.ft' |

@@ -858,7 +858,8 @@ forged_st "a match of another rule" 'rule "guess"' statement_match data.rule=gue
 ZO=$(tsql 2 "SELECT z_no FROM shifts WHERE uuid = '$OLD'")
 # a reused slip (issue 20): T02 deposits its cash in a bag it types as
 # bag-9, T01's BAG-9: refused at the central node, saying whose slip it
-# is; T02 voids it (nothing to undo there) and deposits it as BAG-20
+# is, and undone at T02 as the refusal is heard (voided by paydesk-central,
+# nothing queued: review R20, fault 2); T02 deposits it again as BAG-20
 M2 deposit create "$ZO" --slip bag-9 --account $ACCT >/dev/null || echo "not ok - bag-9"
 M2 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M2 statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null ||
@@ -868,9 +869,11 @@ expect "T02's bag-9 is refused, its import of the same statement applied" 0 \
 run M2 sync --quarantine
 has "the operator reads whose slip it is" \
     "Slip bag-9 is deposit $(csql "SELECT uuid FROM deposits WHERE slip_no = 'BAG-9'")'s already (slip BAG-9, $ACCT, $day, terminal T01, by mary)"
-M2 deposit void bag-9 --reason "Bag number mistyped" >/dev/null || echo "not ok - void bag-9"
+has "and that its deposit is undone here" "This terminal's deposit bag-9 is undone"
+same "T02's bag-9 is void, by paydesk-central" \
+    "$(tsql 2 "SELECT voided_by FROM deposits WHERE slip_no = 'bag-9'")" paydesk-central
 M2 deposit create "$ZO" --slip BAG-20 --account $ACCT >/dev/null || echo "not ok - BAG-20"
-expect "the void of the refused deposit and BAG-20 are applied" 0 "Applied     2" pdt 2 sync
+expect "BAG-20 is applied, and nothing of bag-9 sent" 0 "Applied     1" pdt 2 sync
 same "the central node has BAG-20 and no bag-9" \
     "$(csql "SELECT group_concat(slip_no || ':' || terminal, ' ') FROM deposits WHERE slip_no IN ('BAG-20', 'bag-9')")" \
     "BAG-20:T02"
@@ -1342,8 +1345,8 @@ case "$r" in applied*) ok "R20: an old terminal's resolution naming its own numb
 *) echo "not ok - R20: an old terminal's resolution naming its own number is applied"; echo "  got: $r" ;; esac
 for n in 6 5 7 6; do pdt $n sync >/dev/null || echo "not ok - R20 second sync of T0$n"; done
 # resolved N: terminal N's resolved exceptions of ACC-9's credits
-# (their kind and reference only: a time of day 11:2x holds "1:2")
-resolved() { M$1 --csv reconcile resolved | cut -d, -f1,2 | grep -F -e "${RA%:*}" -e ",1:2" | sort | tr '\n' ' '; }
+# (by the reference column: "1:2" is in a time of 11:2x too)
+resolved() { M$1 --csv reconcile resolved | cut -d, -f1,2 | grep -F -e ",${RA%:*}:" -e ",1:2" | sort | tr '\n' ' '; }
 same "R20: T05's resolution and the old one, by the lines' names at T05" \
     "$(resolved 5)" "unexpected_credit,${RA%:*}:1 unexpected_credit,${RA%:*}:2 "
 same "R20: ... at T06 (AAA is its second statement)" "$(resolved 6)" "$(resolved 5)"
