@@ -63,6 +63,8 @@ struct deposit_cheque {
 	char in_slip[DEPOSIT_SLIP_BUFSZ]; /* the live deposit that has it */
 	char in_on[11];                   /* that deposit's day */
 	int64_t shift_id;                 /* the store's; 0 from a record */
+	int64_t count_id; /* the close's count line (this store's); 0 from
+	                     a record or a deposit's list */
 };
 
 /* A deposit as stored. status is derived: "void" once voided, "matched"

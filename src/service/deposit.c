@@ -132,9 +132,7 @@ has_cheque(const struct build *b, const struct deposit_cheque *c)
 	size_t i;
 
 	for (i = 0; i < b->nch; i++)
-		if (b->ch[i].shift_id == c->shift_id &&
-		    strcmp(b->ch[i].method, c->method) == 0 &&
-		    strcmp(b->ch[i].number, c->number) == 0)
+		if (b->ch[i].count_id == c->count_id)
 			return 1;
 	return 0;
 }
@@ -303,17 +301,10 @@ named_cheque(struct svc *s, struct build *b, const struct deposit_request *r,
 	int64_t done, counted = 0, left;
 	size_t n, j;
 
-	for (j = 0; j < i; j++)
-		if (strcmp(r->cheques[j], r->cheques[i]) == 0)
-			return pd_fail(err, PD_EUSAGE,
-			    _("Cheque %s is named twice"), r->cheques[i]);
-	if (svc_dep_cheque_find(s, r->cheques[i], day, &c, err) != 0)
+	/* (one named twice: refused unless another alike is left) */
+	if (svc_dep_cheque_find(
+	        s, r->cheques[i], day, b->ch, b->nch, &c, err) != 0)
 		return -1;
-	if (has_cheque(b, &c))
-		return pd_fail(err, PD_EUSAGE,
-		    _("Cheque %s is named twice: shift %s's cheques are "
-		      "taken whole, or by number"),
-		    r->cheques[i], c.z_no);
 	t = store_shift_tenders(s->st, c.shift_id, &n, err);
 	if (t == NULL)
 		return -1;

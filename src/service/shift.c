@@ -192,7 +192,7 @@ check_line(
 	return 0;
 }
 
-/* A copy of the count lines, each checked; no denomination or cheque
+/* A copy of the count lines, each checked; no denomination or slip
  * twice. The copy is the caller's to free; NULL on error (err says which
  * line). */
 struct shift_count *
@@ -234,7 +234,10 @@ svc_shift_counts_checked(const struct svc *s, const struct shift_count *in,
 				    (long long)c[i].denomination);
 				goto bad;
 			}
-			if (c[i].kind != SHIFT_COUNT_DENOM && c[i].ref[0] &&
+			/* two cheques of one number are two payers' cheque
+			 * books (review R20, fault 4): both counted, told
+			 * apart by amount, then by the order listed */
+			if (c[i].kind == SHIFT_COUNT_SLIP && c[i].ref[0] &&
 			    strcmp(c[j].ref, c[i].ref) == 0) {
 				pd_fail(err, PD_EINVAL,
 				    _("%s \"%s\" is listed twice"), c[i].method,

@@ -93,6 +93,7 @@ const char *const store_migrations[] = {
     store_mig_65,
     store_mig_66,
     store_mig_67,
+    store_mig_68,
 };
 
 const int store_nmigrations =

@@ -433,3 +433,36 @@ const char store_mig_66[] =
 const char store_mig_67[] =
     "CREATE INDEX IF NOT EXISTS gw_payments_associated ON gw_payments"
     " (paid_at) WHERE payment_uuid <> '';\n";
+
+/* two cheques of one number (review R20, fault 4: two payers' cheque
+ * books both at 105): a cheque is its shift's, its method's, its number's
+ * (read in any case) and its amount's, and two alike in all of these are
+ * told apart by the order the close counted them; one deposit may take
+ * both, so the table again without UNIQUE (deposit_id, shift_id, method,
+ * number), its rows and ids as they were (their seals stand), its
+ * triggers and indexes, and the counted cheques found by number in any
+ * case. Safe to run again (the copy is made again, whole). */
+const char store_mig_68[] =
+    "DROP TABLE IF EXISTS deposit_cheques_v2;\n"
+    "CREATE TABLE deposit_cheques_v2 (id INTEGER PRIMARY KEY,"
+    " deposit_id INTEGER NOT NULL REFERENCES deposits (id),"
+    " shift_id INTEGER NOT NULL REFERENCES shifts (id),"
+    " method TEXT NOT NULL, number TEXT NOT NULL CHECK (number <> ''),"
+    " amount INTEGER NOT NULL CHECK (amount > 0));\n"
+    "INSERT INTO deposit_cheques_v2 (id, deposit_id, shift_id, method,"
+    " number, amount) SELECT id, deposit_id, shift_id, method, number,"
+    " amount FROM deposit_cheques ORDER BY id;\n"
+    "DROP TABLE deposit_cheques;\n"
+    "ALTER TABLE deposit_cheques_v2 RENAME TO deposit_cheques;\n"
+    "CREATE INDEX IF NOT EXISTS deposit_cheques_cheque ON deposit_cheques"
+    " (shift_id, method, number);\n"
+    "CREATE INDEX IF NOT EXISTS deposit_cheques_deposit ON deposit_cheques"
+    " (deposit_id);\n"
+    "CREATE INDEX IF NOT EXISTS shift_counts_cheque_nocase ON shift_counts"
+    " (ref COLLATE NOCASE) WHERE kind = 'cheque';\n"
+    "DROP TRIGGER IF EXISTS deposit_cheques_no_delete;\n"
+    "DROP TRIGGER IF EXISTS deposit_cheques_no_update;\n"
+    FROZEN("deposit_cheques") NO_UPDATE("deposit_cheques")
+    "DROP TRIGGER IF EXISTS seal_deposit_cheques_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_cheques_upd;\n"
+    SEAL_TRIGGERS("deposit_cheques", SEAL_DEPOSIT_CHEQUES);

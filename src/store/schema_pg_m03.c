@@ -423,3 +423,14 @@ const char pg_mig_20[] =
     "CREATE TRIGGER feed_payment_ins AFTER INSERT ON payments REFERENCING"
     " NEW TABLE AS fed_rows FOR EACH STATEMENT EXECUTE FUNCTION"
     " feed_rows('payment');\n";
+
+/* 21: two cheques of one number, as schema.c's store_mig_68 (review R20,
+ * fault 4): one deposit may take two cheques of a shift's of one number
+ * (told apart by amount, then by the order counted), so no UNIQUE
+ * (deposit_id, shift_id, method, number); a deposit's cheques by its id.
+ * Run twice, it changes nothing. */
+const char pg_mig_21[] =
+    "ALTER TABLE deposit_cheques DROP CONSTRAINT IF EXISTS"
+    " deposit_cheques_deposit_id_shift_id_method_number_key;\n"
+    "CREATE INDEX IF NOT EXISTS deposit_cheques_deposit ON deposit_cheques"
+    " (deposit_id);\n";

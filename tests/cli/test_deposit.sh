@@ -712,6 +712,40 @@ same "CHQ-5 took Z5's 5001" \
     "$Z5:5001"
 refused "and 5001 once both are: deposited already" 3 "Cheque 5001 (shift $Z4, \$12.34) is in deposit CHQ-2 already" \
     C --cheque 5001 --slip CHQ-6
+# two cheques of one number (review R20, fault 4: two payers' cheque
+# books at 105) in Z7, with ab-7 listed at the close as AB-7: the close
+# counts them all, a deposit tells the two 105 apart by amount and reads
+# a number in any case, the slip lists both
+J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "7001:9" >/dev/null ||
+    echo "not ok - close 6"
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 7"
+chq 10 105; chq 12 105; chq 5 ab-7
+expect "close: two cheques of one number both counted" 0 "Cheque 3 payments; Expected: \$27.00; Counted: \$27.00; Items counted: 3; Over (+) or short (-): \$0.00" \
+    J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "105:10.00;105:12.00;AB-7:5"
+Z7=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+same "pending: both cheques 105 and AB-7" "$(pending_chq | tr ' ' '\n' | grep "^$Z7" | tr '\n' ' ')" \
+    "$Z7:105:1000:0 $Z7:105:1200:0 $Z7:AB-7:500:0 "
+refused "cheque: a number two payers' cheques have, alone" 2 \
+    "Cheque 105 names 2 cheques not deposited: $Z7:105:10.00, $Z7:105:12.00; name one as SHIFT:NUMBER:AMOUNT" \
+    C --cheque 105 --slip CHQ-7
+refused "cheque: a number and an amount no cheque of it has" 4 "Cheque 105:11.00: no closed shift" \
+    C --cheque 105:11.00 --slip CHQ-7
+expect "cheque: one of two by NUMBER:AMOUNT, another by a number in another case" 0 '$17.00' \
+    C --cheque "105:12;ab-7" --slip CHQ-7
+same "CHQ-7 took 105 of 12.00 and AB-7" \
+    "$(sql "SELECT group_concat(q.number || ':' || q.amount, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id WHERE d.slip_no = 'CHQ-7'")" \
+    "105:1200 AB-7:500"
+same "pending: the other 105 left" "$(pending_chq | tr ' ' '\n' | grep "^$Z7" | tr '\n' ' ')" "$Z7:105:1000:0 "
+expect "the number alone now names the one left" 0 '$10.00' C --cheque 105 --slip CHQ-8
+expect "void CHQ-7, then the whole shift: both 105 in one deposit" 0 "Void" \
+    M deposit void CHQ-7 --reason "Both in one bag"
+expect "both 105 and AB-7 in one deposit" 0 '$17.00' C --cheque "$Z7:105:12.00;$Z7:AB-7" --slip CHQ-9
+M deposit void CHQ-8 --reason "One bag" >/dev/null || echo "not ok - void CHQ-8"
+expect "and the shift whole: the 105 left" 0 '$10.00' C "$Z7" --slip CHQ-10
+S=$(pdftotext -layout "$T/receipts/CHQ-9.pdf" - 2>/dev/null | tr -s ' ')
+case "$S" in *"Cheque 105, cashier jane"*'$12.00'*"Cheque AB-7, cashier jane"*'$5.00'*) ok "the slip lists 105 of 12.00 and AB-7" ;;
+*) echo "not ok - the slip lists 105 of 12.00 and AB-7"; echo "$S" | head -20 ;; esac
+same "pending: nothing of Z7 left" "$(pending_chq | tr ' ' '\n' | grep -c "^$Z7")" 0
 # the migration again on a store without the table (run again, schema.c;
 # 63 is the version before it, every later one is run again): the
 # cheques of the deposits that took a shift's cheques whole written
