@@ -377,11 +377,13 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 
 	memset(r, 0, sizeof *r);
 	r->sh = *sh;
-	if (sh->status == SHIFT_OPEN) {
-		svc_now(now);
-		r->sh.flagged =
-		    shift_flagged(sh->opened_at, now, s->cfg.shift_max_hours);
-	}
+	/* open across midnight or too long: an open shift's until now, a
+	 * closed one's as its close left it, wherever it is read (review
+	 * R20, fault 7) */
+	svc_now(now);
+	r->sh.flagged = shift_flagged(sh->opened_at,
+	    sh->status == SHIFT_OPEN ? now : sh->closed_at,
+	    s->cfg.shift_max_hours);
 	r->open_counts =
 	    store_shift_counts(s->st, sh->id, "open", &r->nopen, err);
 	if (r->open_counts == NULL)
@@ -614,9 +616,9 @@ list_one(const struct shift *sh, void *arg)
 	struct list_arg *a = arg;
 	struct shift copy = *sh;
 
-	if (copy.status == SHIFT_OPEN)
-		copy.flagged = shift_flagged(
-		    copy.opened_at, a->now, a->s->cfg.shift_max_hours);
+	copy.flagged = shift_flagged(copy.opened_at,
+	    copy.status == SHIFT_OPEN ? a->now : copy.closed_at,
+	    a->s->cfg.shift_max_hours);
 	return a->cb(&copy, a->arg);
 }
 

@@ -383,6 +383,25 @@ export PAYDESK_NOW="2026-06-16 23:00:00"
 expect "a sixth shift at 23:00" 0 "" J shift open --count 10000x1
 PAYDESK_NOW="2026-06-17 01:00:00" expect "two hours later, past midnight: flagged" 0 \
     "open too long or across midnight" J shift status
+# (review R20, fault 7) closed at 01:10, on a copy: the flag stays with
+# the shift in shift list, shift show and its Z report the next morning
+cp "$DB" "$T/flag.db"
+FL() { J --db "$T/flag.db" "$@"; }
+PAYDESK_NOW="2026-06-17 01:10:00" expect "closed past midnight: the close says the flag" 0 \
+    "open too long or across midnight" FL shift close --count 10000x1
+PAYDESK_NOW="2026-06-17 08:00:00" FL --json shift list --limit 2 >"$OUT"
+same "shift list the next morning: flagged, the one closed the day it opened not" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (s["z_no"], s["flagged"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "Z-T01-000006:yes Z-T01-000005:"
+PAYDESK_NOW="2026-06-17 08:00:00" expect "shift show keeps the flag" 0 \
+    "open too long or across midnight" FL shift show Z-T01-000006
+FL shift z Z-T01-000006 --text --out "$T/z6.txt" >/dev/null 2>&1
+grep -q "Open too long or across midnight" "$T/z6.txt" && ok "the Z report keeps the flag" ||
+    echo "not ok - the Z report keeps the flag"
+FL shift show Z-T01-000005 >"$OUT" 2>&1
+grep -q "across midnight" "$OUT" && echo "not ok - a shift closed the day it opened is flagged" ||
+    ok "a shift closed the day it opened is not flagged"
+rm -f "$T/flag.db"
 
 # -- the Z report: PDF read back, its reprint a COPY; not found, open
 expect "Z report PDF" 0 "original" J shift z Z-T01-000001 --out "$T/z1.pdf"
