@@ -28,7 +28,7 @@ svc_dep_cheques_free(struct svc *s, int64_t shift_id, const char *method,
 	if (v == NULL)
 		return NULL;
 	for (i = 0; i < *n; i++)
-		if (v[i].in_slip[0] == '\0')
+		if (v[i].in_slip[0] == '\0' && !v[i].released)
 			v[k++] = v[i];
 	*n = k;
 	return v;
@@ -247,6 +247,21 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		free(v);
 		return -1;
 	}
+	/* a cheque given back with its payment's void is not deposited
+	 * (review R20, fault 6) */
+	for (i = 0, k = 0; i < n; i++)
+		if (!v[i].released)
+			v[k++] = v[i];
+	if (k == 0) {
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Cheque %s (shift %s, %s) was given back: its payment "
+		      "was voided after the close, so it is not deposited"),
+		    v[0].number, v[0].z_no,
+		    svc_money(s, a, sizeof a, v[0].amount));
+		free(v);
+		return rc;
+	}
+	n = k;
 	/* those this deposit takes already are not named again */
 	for (i = 0, k = 0; i < n; i++)
 		if (!is_taken(&v[i], taken, ntaken))
@@ -286,6 +301,56 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		      "deposited on %s, a day before"),
 		    out->number, out->z_no, out->closed_at, day);
 	return 0;
+}
+
+int
+svc_void_cheque_note(struct svc *s, const char *number, char *buf, size_t n,
+    struct pd_err *err)
+{
+	const struct pay_method *m;
+	struct deposit_cheque *v;
+	struct payment p;
+	char a[MONEY_BUFSZ];
+	size_t k = 0, i, held = 0, gone = 0;
+
+	buf[0] = '\0';
+	if (store_payment_lookup(s->st, number, &p, err) != 0)
+		return -1;
+	m = config_method(&s->cfg, p.method);
+	if (p.status != PS_VOIDED || p.reference[0] == '\0' || m == NULL ||
+	    !m->cheque)
+		return 0;
+	v = store_cheques_numbered(s->st, p.reference, &k, err);
+	if (v == NULL)
+		return -1;
+	/* its shift's: the cashier's terminal's, open when it was taken */
+	for (i = 0; i < k; i++) {
+		if (strcmp(v[i].method, p.method) != 0 ||
+		    v[i].amount != p.amount ||
+		    strcmp(v[i].terminal, p.terminal) != 0 ||
+		    strcmp(v[i].closed_at, p.created_at) < 0)
+			continue;
+		if (v[i].released && !gone)
+			gone = i + 1;
+		else if (v[i].in_slip[0] && !held)
+			held = i + 1;
+	}
+	svc_money(s, a, sizeof a, p.amount);
+	if (gone)
+		snprintf(buf, n,
+		    _("Cheque %s (shift %s, %s) is given back with the "
+		      "payment: it is no longer to deposit; the shift's over or "
+		      "short stands, as the cheque was counted"),
+		    v[gone - 1].number, v[gone - 1].z_no, a);
+	else if (held)
+		snprintf(buf, n,
+		    _("Cheque %s (shift %s, %s) is in deposit %s of %s: the "
+		      "bank holds a cheque of a void payment; see report "
+		      "exceptions"),
+		    v[held - 1].number, v[held - 1].z_no, a,
+		    v[held - 1].in_slip, v[held - 1].in_on);
+	free(v);
+	return buf[0] != '\0';
 }
 
 struct deposit_cheque *
@@ -340,7 +405,7 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 				continue;
 			m = m < n && v[m].amount == c->amount ? m : k;
 			if (v[k].amount == c->amount && !v[k].in_slip[0] &&
-			    !is_taken(&v[k], *all, *nall)) {
+			    !v[k].released && !is_taken(&v[k], *all, *nall)) {
 				f = k;
 				break;
 			}
@@ -357,6 +422,11 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 			      "but the close counted %lld"),
 			    c->number, sh->z_no, (long long)c->amount,
 			    (long long)v[k].amount);
+		else if (f == n && v[k].released)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s of shift %s was given back: "
+			      "its payment was voided after the close"),
+			    c->number, sh->z_no);
 		else if (f == n && v[k].in_slip[0])
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s of shift %s is in deposit %s "
@@ -375,7 +445,7 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 	if (rc == 0 && listed == 0) {
 		/* an older terminal's record: the shift's cheques, all */
 		for (k = 0; k < n; k++) {
-			if (v[k].in_slip[0])
+			if (v[k].in_slip[0] || v[k].released)
 				continue;
 			sum += v[k].amount;
 			*all = xrealloc(*all, *nall + 1, sizeof **all);

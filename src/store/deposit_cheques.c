@@ -12,6 +12,21 @@
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
+/* The payments of cheque c of shift s voided after its close (the cheque
+ * given back to its payer, review R20 fault 6): the shift's cashier's at
+ * its terminal between its opening and its close (times every node
+ * holds, as the payments' and voids' records carry them), of c's method,
+ * number (any case) and amount, by a void that stands. As many cheques
+ * alike not in a deposit are given back: not to deposit. */
+#define VOIDED                                                                 \
+	"(SELECT count(*) FROM payments p JOIN voids v ON v.payment_id = "     \
+	"p.id WHERE p.method = c.method AND p.paid_on BETWEEN "                \
+	"substr(s.opened_at, 1, 10) AND substr(s.closed_at, 1, 10) AND "       \
+	"p.created_at BETWEEN s.opened_at AND s.closed_at AND p.terminal = "   \
+	"s.terminal AND p.user_id = s.user_id AND p.reference = c.ref "        \
+	"COLLATE NOCASE AND p.amount = c.amount AND v.voided_at >= "           \
+	"s.closed_at AND v.uuid NOT IN (SELECT uuid FROM sync_undone))"
+
 /* The cheques counted at the closes (c, of closed shifts s) where WHERE
  * says, and the live deposit holding each. Two of a shift's cheques of one
  * method, number (in any case) and amount are told apart by the order the
@@ -32,10 +47,13 @@
 	"d.voided_at = '' AND q.shift_id IN (SELECT shift_id FROM c)) "        \
 	"SELECT s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, "        \
 	"s.terminal, c.method, c.ref, c.amount, coalesce(h.slip_no, ''), "     \
-	"coalesce(h.deposited_on, ''), s.id, c.id FROM c JOIN shifts s ON "    \
-	"s.id = c.shift_id LEFT JOIN h ON h.shift_id = c.shift_id AND "        \
-	"h.method = c.method AND h.num = lower(c.ref) AND h.amount = "         \
-	"c.amount AND h.rk = c.rk"
+	"coalesce(h.deposited_on, ''), s.id, c.id, CASE WHEN h.slip_no IS "    \
+	"NULL AND c.rk <= (SELECT count(*) FROM h k WHERE k.shift_id = "       \
+	"c.shift_id AND k.method = c.method AND k.num = lower(c.ref) AND "     \
+	"k.amount = c.amount) + " VOIDED " THEN 1 ELSE 0 END FROM c JOIN "     \
+	"shifts s ON s.id = c.shift_id LEFT JOIN h ON h.shift_id = "           \
+	"c.shift_id AND h.method = c.method AND h.num = lower(c.ref) AND "     \
+	"h.amount = c.amount AND h.rk = c.rk"
 
 static void
 read_cheque(struct db_stmt *q, void *elem)
@@ -55,6 +73,7 @@ read_cheque(struct db_stmt *q, void *elem)
 	st_col(q, 9, c->in_on, sizeof c->in_on);
 	c->shift_id = db_column_int64(q, 10);
 	c->count_id = db_column_int64(q, 11);
+	c->released = (int)db_column_int64(q, 12);
 }
 
 struct deposit_cheque *
@@ -140,7 +159,7 @@ store_deposit_cheques(
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, "
 	    "s.terminal, q.method, q.number, q.amount, d.slip_no, "
-	    "d.deposited_on, s.id, 0 FROM deposit_cheques q JOIN shifts s ON "
+	    "d.deposited_on, s.id, 0, 0 FROM deposit_cheques q JOIN shifts s ON "
 	    "s.id "
 	    "= q.shift_id JOIN deposits d ON d.id = q.deposit_id WHERE "
 	    "q.deposit_id = ? ORDER BY q.id",

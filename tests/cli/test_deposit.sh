@@ -746,6 +746,41 @@ S=$(pdftotext -layout "$T/receipts/CHQ-9.pdf" - 2>/dev/null | tr -s ' ')
 case "$S" in *"Cheque 105, cashier jane"*'$12.00'*"Cheque AB-7, cashier jane"*'$5.00'*) ok "the slip lists 105 of 12.00 and AB-7" ;;
 *) echo "not ok - the slip lists 105 of 12.00 and AB-7"; echo "$S" | head -20 ;; esac
 same "pending: nothing of Z7 left" "$(pending_chq | tr ' ' '\n' | grep -c "^$Z7")" 0
+# (review R20, fault 6) a cheque payment voided after its shift closed:
+# the cheque given back is no longer to deposit (the shift's over or short
+# stands, the cheque was counted); one in a deposit already is an
+# exception (amount_differs SLIP:NUMBER), the deposit less the cheque
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 8"
+rcpt() { J pay WU-10001 --type bill --method Cheque --amount "$1" --reference "$2" 2>/dev/null |
+    sed -n 's/^Receipt number  *//p'; }
+R555=$(rcpt 10 555); R556=$(rcpt 7 556)
+J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "555:10;556:7" >/dev/null ||
+    echo "not ok - close 8"
+Z8=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+C --cheque 556 --slip CHQ-11 >/dev/null || echo "not ok - CHQ-11"
+export PAYDESK_NOW="2026-06-15 09:00:00"
+expect "void after the close: its cheque given back" 0 \
+    "Cheque 555 (shift $Z8, \$10.00) is given back with the payment: it is no longer to deposit" \
+    M payment void "$R555" --reason "Cheque given back"
+same "pending: 555 no longer to deposit, nor its tender" "$(M --csv deposit pending | grep -c "$Z8")" 0
+refused "cheque: one given back is not deposited" 3 \
+    "Cheque 555 (shift $Z8, \$10.00) was given back: its payment was voided after the close" \
+    C --cheque 555 --slip CHQ-12
+refused "the shift named alone: nothing left" 3 "" C "$Z8:Cheque=10" --slip CHQ-12
+same "the shift's over or short stands" \
+    "$(sql "SELECT group_concat(t.method || ':' || t.over_short, ' ') FROM shift_tenders t JOIN shifts s ON s.id = t.shift_id WHERE s.z_no = '$Z8'")" \
+    "Cash:0 Cheque:0"
+expect "void of a cheque in a deposit already: said" 0 \
+    "Cheque 556 (shift $Z8, \$7.00) is in deposit CHQ-11 of 2026-06-15: the bank holds a cheque of a void payment" \
+    M payment void "$R556" --reason "Cheque bounced"
+M --json report exceptions >"$OUT" 2>&1
+same "exceptions: CHQ-11 holds the void payment's cheque" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (e["kind"], e["reference"], e["difference"]) for e in json.load(open(sys.argv[1])) if "CHQ-11" in e["reference"]))' "$OUT")" \
+    "amount_differs:CHQ-11:556:700"
+expect "resolved by its key" 0 "" M reconcile resolve amount_differs:CHQ-11:556 --note "Bank returns it"
+M --json report exceptions >"$OUT" 2>&1
+grep -q "CHQ-11" "$OUT" && echo "not ok - resolved, the exception is gone" || ok "resolved, the exception is gone"
+export PAYDESK_NOW="2026-06-15 08:00:00"
 # the migration again on a store without the table (run again, schema.c;
 # 63 is the version before it, every later one is run again): the
 # cheques of the deposits that took a shift's cheques whole written
