@@ -693,6 +693,12 @@ case "$S" in *"$Z4"*Cheque*'$20.00'*"Cheque 5002, cashier jane"*'$20.00'*"$Z5"*"
 	ok "the slip lists each cheque taken, number, cashier and amount, none other" ;;
 *) echo "not ok - the slip lists each cheque taken"; echo "$S" | head -20 ;; esac
 case "$S" in *5003*|*6001*) echo "not ok - the slip names a cheque not taken" ;; *) ok "the slip names no cheque not taken" ;; esac
+# (review R20, fault 11) each tender's total under Amount, as the lines:
+# its amount ends where a cheque's does (it stood in the label column)
+same "the slip: Total Cheque's amount under Amount" \
+    "$(pdftotext -layout "$T/receipts/CHQ-1.pdf" - | sed 's/ *$//' |
+        awk '/Cheque 5002, cashier/ { a = length($0) } /^Total Cheque/ { b = length($0); t = $NF } END { print (a == b) ":" t }')" \
+    '1:$23.00'
 same "the record carries the cheques by number" \
     "$(sql "SELECT json_array_length(payload, '\$.data.cheques') || ':' || json_extract(payload, '\$.data.cheques[0].number') FROM outbox WHERE kind = 'deposit' AND ref = 'CHQ-1'")" "2:5002"
 refused "cheque: in a deposit already" 3 "Cheque 5002 (shift $Z4, \$20.00) is in deposit CHQ-1 already" \
