@@ -443,6 +443,7 @@ org_one(const struct shift *sh, void *arg)
 	struct org_arg *a = arg;
 	struct central_shift_row row;
 	struct shift_tender *t = NULL;
+	char now[TS_BUFSZ];
 	int64_t over_short = 0;
 	size_t i, n = 0;
 	int rc;
@@ -462,6 +463,10 @@ org_one(const struct shift *sh, void *arg)
 			over_short += t[i].over_short;
 	}
 	row.sh = sh;
+	svc_now(now);
+	row.flagged = shift_flagged(sh->opened_at,
+	    sh->status == SHIFT_CLOSED ? sh->closed_at : now,
+	    a->s->cfg.shift_max_hours);
 	row.over_short = over_short;
 	row.tenders = t;
 	row.ntenders = n;

@@ -118,6 +118,14 @@ for n in 1 2; do
 	    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (e["kind"], e["reference"], e["difference"]) for e in json.load(open(sys.argv[1])) if "CHQ-11" in e["reference"]))' "$OUT")" \
 	    "amount_differs:CHQ-11:105:1200"
 done
+# (review R20, fault 7) paydesk-central shifts gives each shift's flag:
+# the closed ones not, an open one read the next day flagged
+J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 3"
+pdt 1 sync >/dev/null || echo "not ok - sync of the open shift"
+PAYDESK_NOW="$(date -d tomorrow '+%Y-%m-%d 09:00:00')" central shifts ACME --json >"$OUT" 2>&1
+same "central shifts --json: the open one flagged the next day, the closed not" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (s["status"], s["flagged"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "open:True closed:False closed:False"
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are
