@@ -171,7 +171,7 @@ ambiguous(struct svc *s, const char *spec, const struct deposit_cheque *v,
     size_t n, struct pd_err *err)
 {
 	char list[1024], one[160];
-	size_t i, len = 0;
+	size_t i, j, len = 0;
 
 	/* of two shifts, one cheque each: their shifts tell them apart */
 	if (n == 2 && v[0].shift_id != v[1].shift_id)
@@ -181,7 +181,9 @@ ambiguous(struct svc *s, const char *spec, const struct deposit_cheque *v,
 		    spec, v[0].z_no, v[1].z_no, v[0].z_no, spec);
 	list[0] = '\0';
 	for (i = 0; i < n && len + 3 < sizeof list; i++) {
-		if (i > 0 && alike(&v[i], &v[i - 1]))
+		for (j = 0; j < i && !alike(&v[i], &v[j]); j++)
+			;
+		if (j < i) /* named once */
 			continue;
 		full_name(s, &v[i], one, sizeof one);
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
