@@ -381,9 +381,7 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 	 * closed one's as its close left it, wherever it is read (review
 	 * R20, fault 7) */
 	svc_now(now);
-	r->sh.flagged = shift_flagged(sh->opened_at,
-	    sh->status == SHIFT_OPEN ? now : sh->closed_at,
-	    s->cfg.shift_max_hours);
+	r->sh.flagged = svc_shift_flag(s, sh, now);
 	r->open_counts =
 	    store_shift_counts(s->st, sh->id, "open", &r->nopen, err);
 	if (r->open_counts == NULL)
@@ -434,6 +432,20 @@ svc_shift_report_free(struct shift_report *r)
 	free(r->open_counts);
 	free(r->counts);
 	memset(r, 0, sizeof *r);
+}
+
+/* Whether shift sh is flagged (open across midnight or longer than
+ * [shifts] max_hours): an open one until now; a closed one as its close
+ * kept it, here or where it was made (review R20, fault 7), or, closed
+ * before the flag was kept, from its opening to its close. */
+int
+svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now)
+{
+	if (sh->status == SHIFT_CLOSED && sh->flagged >= 0)
+		return sh->flagged != 0;
+	return shift_flagged(sh->opened_at,
+	    sh->status == SHIFT_OPEN ? now : sh->closed_at,
+	    s->cfg.shift_max_hours);
 }
 
 /* The signed-in cashier's open shift, PD_ESHIFT when there is none. */
@@ -616,9 +628,7 @@ list_one(const struct shift *sh, void *arg)
 	struct list_arg *a = arg;
 	struct shift copy = *sh;
 
-	copy.flagged = shift_flagged(copy.opened_at,
-	    copy.status == SHIFT_OPEN ? a->now : copy.closed_at,
-	    a->s->cfg.shift_max_hours);
+	copy.flagged = svc_shift_flag(a->s, sh, a->now);
 	return a->cb(&copy, a->arg);
 }
 

@@ -365,6 +365,7 @@ apply_close(struct svc *s, const struct syncrec *r, struct shift *sh,
 	xstrlcpy(
 	    sh->signed_off_by, r->sh.signed_off_by, sizeof sh->signed_off_by);
 	sh->float_kept = r->sh.float_kept;
+	sh->flagged = r->sh.flagged; /* -1: none kept, read from its times */
 	if (store_shift_close(s->st, sh, err) != 0)
 		return -1;
 	for (i = 0; i < r->ncounts; i++)
@@ -464,9 +465,7 @@ org_one(const struct shift *sh, void *arg)
 	}
 	row.sh = sh;
 	svc_now(now);
-	row.flagged = shift_flagged(sh->opened_at,
-	    sh->status == SHIFT_CLOSED ? sh->closed_at : now,
-	    a->s->cfg.shift_max_hours);
+	row.flagged = svc_shift_flag(a->s, sh, now);
 	row.over_short = over_short;
 	row.tenders = t;
 	row.ntenders = n;

@@ -441,7 +441,8 @@ const char store_mig_67[] =
  * both, so the table again without UNIQUE (deposit_id, shift_id, method,
  * number), its rows and ids as they were (their seals stand), its
  * triggers and indexes, and the counted cheques found by number in any
- * case. Safe to run again (the copy is made again, whole). */
+ * case; and each shift's flag kept at its close. Safe to run again (the
+ * copy is made again, whole). */
 const char store_mig_68[] =
     "DROP TABLE IF EXISTS deposit_cheques_v2;\n"
     "CREATE TABLE deposit_cheques_v2 (id INTEGER PRIMARY KEY,"
@@ -465,4 +466,14 @@ const char store_mig_68[] =
     FROZEN("deposit_cheques") NO_UPDATE("deposit_cheques")
     "DROP TRIGGER IF EXISTS seal_deposit_cheques_ins;\n"
     "DROP TRIGGER IF EXISTS seal_deposit_cheques_upd;\n"
-    SEAL_TRIGGERS("deposit_cheques", SEAL_DEPOSIT_CHEQUES);
+    SEAL_TRIGGERS("deposit_cheques", SEAL_DEPOSIT_CHEQUES)
+    /* a shift's flag (open across midnight or longer than [shifts]
+     * max_hours) as its close found it, kept and synced with the close
+     * (review R20, fault 7); a shift closed before has none, its flag
+     * read from its times */
+    "CREATE TABLE IF NOT EXISTS shift_flags (shift_id INTEGER PRIMARY KEY"
+    " REFERENCES shifts (id), flagged INTEGER NOT NULL CHECK (flagged IN"
+    " (0, 1)));\n"
+    "DROP TRIGGER IF EXISTS shift_flags_no_delete;\n"
+    "DROP TRIGGER IF EXISTS shift_flags_no_update;\n"
+    FROZEN("shift_flags") NO_UPDATE("shift_flags");

@@ -401,6 +401,13 @@ grep -q "Open too long or across midnight" "$T/z6.txt" && ok "the Z report keeps
 FL shift show Z-T01-000005 >"$OUT" 2>&1
 grep -q "across midnight" "$OUT" && echo "not ok - a shift closed the day it opened is flagged" ||
     ok "a shift closed the day it opened is not flagged"
+same "each close keeps its shift's flag" \
+    "$(sqlite3 "$T/flag.db" "SELECT group_concat(s.z_no || ':' || f.flagged, ' ') FROM shift_flags f JOIN shifts s ON s.id = f.shift_id")" \
+    "Z-T01-000001:0 Z-T01-000002:0 Z-T01-000003:0 Z-T01-000004:0 Z-T01-000005:0 Z-T01-000006:1"
+same "and carried by its close's record" \
+    "$(sqlite3 "$T/flag.db" "SELECT json_extract(payload, '\$.data.flagged') FROM outbox WHERE kind = 'shift_close' ORDER BY id DESC LIMIT 1")" 1
+sqlite3 "$T/flag.db" "UPDATE shift_flags SET flagged = 0" 2>/dev/null &&
+    echo "not ok - a kept flag cannot be changed" || ok "a kept flag cannot be changed"
 rm -f "$T/flag.db"
 
 # -- the Z report: PDF read back, its reprint a COPY; not found, open
