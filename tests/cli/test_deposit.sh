@@ -693,8 +693,7 @@ case "$S" in *"$Z4"*Cheque*'$20.00'*"Cheque 5002, cashier jane"*'$20.00'*"$Z5"*"
 	ok "the slip lists each cheque taken, number, cashier and amount, none other" ;;
 *) echo "not ok - the slip lists each cheque taken"; echo "$S" | head -20 ;; esac
 case "$S" in *5003*|*6001*) echo "not ok - the slip names a cheque not taken" ;; *) ok "the slip names no cheque not taken" ;; esac
-# (review R20, fault 11) each tender's total under Amount, as the lines:
-# its amount ends where a cheque's does (it stood in the label column)
+# (review R20, fault 11) each tender's total ends where a cheque's does
 same "the slip: Total Cheque's amount under Amount" \
     "$(pdftotext -layout "$T/receipts/CHQ-1.pdf" - | sed 's/ *$//' |
         awk '/Cheque 5002, cashier/ { a = length($0) } /^Total Cheque/ { b = length($0); t = $NF } END { print (a == b) ":" t }')" \
@@ -732,10 +731,8 @@ sqlite3 "$W" "PRAGMA user_version = 63"
 M --db "$W" deposit list >/dev/null 2>&1 || echo "not ok - the migration a third time"
 same "the migration run again writes nothing twice" "$(sqlite3 "$W" "SELECT count(*) FROM deposit_cheques")" 1
 rm -f "$W"
-# two cheques of one number (review R20, fault 4: two payers' cheque
-# books at 105) in Z7, with ab-7 listed at the close as AB-7: the close
-# counts them all, a deposit tells the two 105 apart by amount and reads
-# a number in any case, the slip lists both
+# (review R20, fault 4) two payers' cheques 105 and ab-7 (listed AB-7) in
+# Z7: all counted; a deposit tells them apart by amount, in any case
 J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "7001:9" >/dev/null ||
     echo "not ok - close 6"
 J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 7"
@@ -767,10 +764,8 @@ case "$S" in *"Cheque 105, cashier jane"*'$10.00'*"Cheque 105, cashier jane"*'$1
 refused "and 105 once both are: deposited already" 3 "Cheque 105 (shift $Z7, \$10.00) is in deposit CHQ-9 already" \
     C --cheque 105 --slip CHQ-10
 same "pending: nothing of Z7 left" "$(pending_chq | tr ' ' '\n' | grep -c "^$Z7")" 0
-# (review R20, fault 6) a cheque payment voided after its shift closed:
-# the cheque given back is no longer to deposit (the shift's over or short
-# stands, the cheque was counted); one in a deposit already is an
-# exception (amount_differs SLIP:NUMBER), the deposit less the cheque
+# (review R20, fault 6) cheque payments voided after the close: one given
+# back is not to deposit; one deposited already is an exception
 J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 8"
 rcpt() { J pay WU-10001 --type bill --method Cheque --amount "$1" --reference "$2" 2>/dev/null |
     sed -n 's/^Receipt number  *//p'; }
@@ -787,7 +782,7 @@ same "pending: 555 no longer to deposit, nor its tender" "$(M --csv deposit pend
 refused "cheque: one given back is not deposited" 3 \
     "Cheque 555 (shift $Z8, \$10.00) was given back: its payment was voided after the close" \
     C --cheque 555 --slip CHQ-12
-refused "the shift named alone: nothing left" 3 "" C "$Z8:Cheque=10" --slip CHQ-12
+refused "the shift named with the cheque's amount: nothing left" 3 "Cheque has \$0.00 left to deposit" C "$Z8:Cheque=10" --slip CHQ-12
 same "the shift's over or short stands" \
     "$(sql "SELECT group_concat(t.method || ':' || t.over_short, ' ') FROM shift_tenders t JOIN shifts s ON s.id = t.shift_id WHERE s.z_no = '$Z8'")" \
     "Cash:0 Cheque:0"
@@ -801,5 +796,4 @@ same "exceptions: CHQ-11 holds the void payment's cheque" \
 expect "resolved by its key" 0 "" M reconcile resolve amount_differs:CHQ-11:556 --note "Bank returns it"
 M --json report exceptions >"$OUT" 2>&1
 grep -q "CHQ-11" "$OUT" && echo "not ok - resolved, the exception is gone" || ok "resolved, the exception is gone"
-export PAYDESK_NOW="2026-06-15 08:00:00"
 expect "doctor at the end" 0 "ok" "$PD" doctor
