@@ -63,6 +63,10 @@ struct deposit_cheque {
 	char in_slip[DEPOSIT_SLIP_BUFSZ]; /* the live deposit that has it */
 	char in_on[11];                   /* that deposit's day */
 	int64_t shift_id;                 /* the store's; 0 from a record */
+	int64_t count_id; /* the close's count line (this store's); 0 from
+	                     a record or a deposit's list */
+	int released;     /* given back: its payment voided after the close,
+	                     the cheque in no deposit (not to deposit) */
 };
 
 /* A deposit as stored. status is derived: "void" once voided, "matched"
@@ -186,6 +190,14 @@ int svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
     struct deposit_line **lines, size_t *nlines, struct pd_err *err);
 /* Deposit dep's cheques by number, in the order taken (none for a
  * deposit of cash alone); free() the array. */
+/* What payment number's void did to its cheque (review R20, fault 6),
+ * said into buf: a cheque its shift's close counted, not deposited, is
+ * given back (not to deposit; the shift's over or short stands, as the
+ * cheque was counted); one in a deposit already is a cheque of a void
+ * payment the bank holds. 1 when said, 0 when there is nothing to say
+ * (not a cheque, no close counted it), -1 on error. */
+int svc_void_cheque_note(struct svc *s, const char *number, char *buf,
+    size_t n, struct pd_err *err);
 struct deposit_cheque *svc_deposit_cheques(struct svc *s,
     const struct deposit *dep, size_t *n, struct pd_err *err);
 /* Every deposit, newest first (supervisor); free() the array. */

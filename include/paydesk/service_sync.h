@@ -137,6 +137,9 @@ struct central_shift_row {
 	int64_t over_short;                /* minor units; 0 while open */
 	char over_short_text[MONEY_BUFSZ]; /* as the organisation writes it */
 	char float_text[MONEY_BUFSZ];      /* the opening float counted */
+	/* open across midnight or longer than the organisation's [shifts]
+	 * max_hours: until now while open, to its close once closed */
+	int flagged;
 	/* a close's tenders (none while open): each recounted one's
 	 * first_counted is the count first shown, from the close record */
 	const struct shift_tender *tenders;

@@ -12,17 +12,17 @@
 
 struct shifts_out {
 	json_t *json; /* --json: the array being filled; NULL: a table */
-	const char *heads[8];
+	const char *heads[9];
 	int headed; /* the headings printed (at the first row: a refusal
 	               of the options prints none) */
-	int w[8];
+	int w[9];
 };
 
 static void
 head_once(struct shifts_out *o)
 {
 	if (o->json == NULL && !o->headed)
-		central_head(o->heads, o->w, 8, 1);
+		central_head(o->heads, o->w, 9, 1);
 	o->headed = 1;
 }
 
@@ -38,7 +38,7 @@ one_row(const struct central_shift_row *r, void *arg)
 {
 	struct shifts_out *o = arg;
 	const struct shift *sh = r->sh;
-	const char *cells[8];
+	const char *cells[9];
 
 	if (o->json != NULL) {
 		json_t *first = json_object();
@@ -53,14 +53,15 @@ one_row(const struct central_shift_row *r, void *arg)
 				        (json_int_t)r->tenders[i].first_counted));
 		json_array_append_new(o->json,
 		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
-		              "s:s, s:o}",
+		              "s:s, s:o, s:b}",
 		        "uuid", sh->uuid, "z_no", sh->z_no, "terminal",
 		        sh->terminal, "cashier", sh->cashier, "opened_at",
 		        sh->opened_at, "closed_at", sh->closed_at, "status",
 		        shift_status_name(sh->status), "float_counted",
 		        (json_int_t)sh->float_counted, "over_short",
 		        (json_int_t)r->over_short, "signed_off_by",
-		        sh->signed_off_by, "counted_first", first));
+		        sh->signed_off_by, "counted_first", first, "flagged",
+		        r->flagged));
 		return 0;
 	}
 	head_once(o);
@@ -72,7 +73,9 @@ one_row(const struct central_shift_row *r, void *arg)
 	cells[5] = status_word(sh->status);
 	cells[6] = r->float_text;
 	cells[7] = sh->status == SHIFT_CLOSED ? r->over_short_text : "-";
-	central_row(cells, o->w, 8, 1);
+	/* open too long or across midnight (review R20, fault 7) */
+	cells[8] = r->flagged ? _("yes") : "";
+	central_row(cells, o->w, 9, 1);
 	return 0;
 }
 
@@ -154,13 +157,14 @@ shift_opts(int argc, char **argv, const char **branch,
 int
 shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
-	const char *heads[8] = {NC_("column", "Z number"),
+	const char *heads[9] = {NC_("column", "Z number"),
 	    NC_("column", "Terminal"), NC_("column", "Cashier"),
 	    NC_("column", "Opened"), NC_("column", "Closed"),
 	    NC_("column", "Status"), NC_("column", "Float"),
-	    NC_("column", "Over/short")};
+	    NC_("column", "Over/short"), NC_("column", "Flagged")};
 	struct central_shift_filter f = {0};
-	struct shifts_out o = {NULL, {NULL}, 0, {12, 8, 10, 19, 19, 9, 10, 10}};
+	struct shifts_out o = {
+	    NULL, {NULL}, 0, {12, 8, 10, 19, 19, 9, 10, 10, 7}};
 	struct terminal_row *rows = NULL;
 	const char *branch = NULL, **terms = NULL;
 	int json = 0, rc, i;
@@ -176,7 +180,7 @@ shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	f.terminals = terms;
 	if (json)
 		o.json = json_array();
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < 9; i++)
 		o.heads[i] = svc_column_header(heads[i]);
 	rc = b->ops->shifts(b, argv[0], &f, one_row, &o, err);
 	if (rc == 0)

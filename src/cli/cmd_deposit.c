@@ -95,7 +95,8 @@ cheques_parse(struct cli *c, char *list, const char ***out, size_t *n)
 			*out = NULL;
 			return cli_usage(c,
 			    _("Deposit create: --cheque takes NUMBER;NUMBER... "
-			      "(SHIFT:NUMBER for a number of two shifts), "
+			      "(SHIFT:NUMBER for a number of two shifts, "
+			      "NUMBER:AMOUNT for two cheques of one number), "
 			      "without an empty one"));
 		}
 		*out = xrealloc(*out, *n + 1, sizeof **out);

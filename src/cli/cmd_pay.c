@@ -576,7 +576,7 @@ cmd_payment_void(struct cli *c, int argc, char **argv)
 {
 	const char *reason = NULL;
 	struct opt o[] = {{"reason", 0, &reason}, {NULL, 0, NULL}};
-	char **pos;
+	char **pos, note[512];
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
@@ -589,6 +589,10 @@ cmd_payment_void(struct cli *c, int argc, char **argv)
 		return -1;
 	printf(_("payment %s voided"), pos[0]);
 	fputc('\n', stdout);
+	/* its cheque counted at a close: given back, or in a deposit */
+	if (svc_void_cheque_note(&c->svc, pos[0], note, sizeof note,
+	        &c->err) == 1)
+		printf("%s\n", note);
 	return 0;
 }
 

@@ -195,7 +195,7 @@ static const struct command {
         N_("write (or reprint, marked COPY) a closed shift's Z report")},
     {"deposit", "create", cmd_deposit_create, STORE,
         "deposit create [SHIFT[:METHOD=AMOUNT]...] "
-        "[--cheque NUMBER;...] --slip NO [--account ACCOUNT] [--date D]",
+        "[--cheque NUMBER[:AMOUNT];...] --slip NO [--account ACCOUNT] [--date D]",
         N_("record a bank deposit of closed shifts' cash and cheques "
            "(supervisor)")},
     {"deposit", "list", cmd_deposit_list, STORE,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "paydesk/money.h"
@@ -27,7 +28,7 @@ svc_dep_cheques_free(struct svc *s, int64_t shift_id, const char *method,
 	if (v == NULL)
 		return NULL;
 	for (i = 0; i < *n; i++)
-		if (v[i].in_slip[0] == '\0')
+		if (v[i].in_slip[0] == '\0' && !v[i].released)
 			v[k++] = v[i];
 	*n = k;
 	return v;
@@ -71,9 +72,19 @@ free_one(struct deposit_cheque *v, size_t *n)
 	return 1;
 }
 
-/* The cheques counted of number spec, or of SHIFT:NUMBER. */
+/* Whether cheques a and b are alike: one shift's, method's, number's (in
+ * any case) and amount's, so that either is the other's as well. */
+static int
+alike(const struct deposit_cheque *a, const struct deposit_cheque *b)
+{
+	return a->shift_id == b->shift_id && a->amount == b->amount &&
+	       strcmp(a->method, b->method) == 0 &&
+	       strcasecmp(a->number, b->number) == 0;
+}
+
+/* The cheques counted of number (any case), or of SHIFT:NUMBER. */
 static struct deposit_cheque *
-numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
+by_number(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 {
 	struct deposit_cheque *v = store_cheques_numbered(s->st, spec, n, err);
 	const char *colon = strchr(spec, ':');
@@ -107,19 +118,112 @@ numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 	return v;
 }
 
+/* The cheques counted of spec: NUMBER or SHIFT:NUMBER as by_number, and
+ * either with :AMOUNT after it (two cheques of one number told apart,
+ * review R20 fault 4), the cheques of that amount. */
+static struct deposit_cheque *
+numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *v = by_number(s, spec, n, err), *w;
+	const char *colon = strrchr(spec, ':');
+	struct pd_err e = {0};
+	int64_t amount;
+	char *key;
+	size_t i, k = 0;
+
+	if (v == NULL || *n > 0 || colon == NULL || colon == spec ||
+	    svc_money_parse(s, colon + 1, _("Amount"), &amount, &e) != 0)
+		return v;
+	key = xstrdup(spec);
+	key[colon - spec] = '\0';
+	w = by_number(s, key, &k, err);
+	free(key);
+	if (w == NULL) {
+		free(v);
+		return NULL;
+	}
+	for (i = 0, *n = 0; i < k; i++)
+		if (w[i].amount == amount)
+			w[(*n)++] = w[i];
+	if (*n == 0) {
+		free(w);
+		return v;
+	}
+	free(v);
+	return w;
+}
+
+/* A cheque's name that tells it from others of its number: SHIFT:NUMBER
+ * :AMOUNT, the amount as typed at the close. */
+static void
+full_name(struct svc *s, const struct deposit_cheque *c, char *buf, size_t sz)
+{
+	char a[MONEY_BUFSZ];
+
+	snprintf(buf, sz, "%s:%s:%s", c->z_no[0] ? c->z_no : c->shift_uuid,
+	    c->number, money_plain(a, sizeof a, c->amount, s->cfg.minor_digits));
+}
+
+/* Refused: spec names the cheques of v (n > 1 not alike), each listed by
+ * the name that tells it from the others. */
+static int
+ambiguous(struct svc *s, const char *spec, const struct deposit_cheque *v,
+    size_t n, struct pd_err *err)
+{
+	char list[1024], one[160];
+	size_t i, j, len = 0;
+
+	/* of two shifts, one cheque each: their shifts tell them apart */
+	if (n == 2 && v[0].shift_id != v[1].shift_id)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Cheque %s was counted in shifts %s and %s: name it "
+		      "with its shift, %s:%s"),
+		    spec, v[0].z_no, v[1].z_no, v[0].z_no, spec);
+	list[0] = '\0';
+	for (i = 0; i < n && len + 3 < sizeof list; i++) {
+		for (j = 0; j < i && !alike(&v[i], &v[j]); j++)
+			;
+		if (j < i) /* named once */
+			continue;
+		full_name(s, &v[i], one, sizeof one);
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    len ? ", " : "", one);
+	}
+	return pd_fail(err, PD_EUSAGE,
+	    _("Cheque %s names %zu cheques not deposited: %s; name one "
+	      "as SHIFT:NUMBER:AMOUNT, or NUMBER:AMOUNT when its number and "
+	      "amount are the only ones"),
+	    spec, n, list);
+}
+
+/* Whether cheque c is one of taken (n), by its count line. */
+static int
+is_taken(const struct deposit_cheque *c, const struct deposit_cheque *taken,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (taken[i].count_id == c->count_id)
+			return 1;
+	return 0;
+}
+
 int
 svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
+    const struct deposit_cheque *taken, size_t ntaken,
     struct deposit_cheque *out, struct pd_err *err)
 {
 	struct deposit_cheque *v;
 	char a[MONEY_BUFSZ], open[37];
-	size_t n;
+	size_t n, i, k;
 	int rc;
 
-	if (*spec == '\0' || strlen(spec) >= SHIFT_REF_BUFSZ + SHIFT_NO_BUFSZ)
+	if (*spec == '\0' ||
+	    strlen(spec) >= SHIFT_REF_BUFSZ + SHIFT_NO_BUFSZ + MONEY_BUFSZ)
 		return pd_fail(err, PD_EUSAGE,
 		    _("Cheque \"%s\": a cheque's number as the close listed "
-		      "it, or SHIFT:NUMBER"),
+		      "it, or SHIFT:NUMBER, either with :AMOUNT after it"),
 		    spec);
 	v = numbered(s, spec, &n, err);
 	if (v == NULL)
@@ -145,15 +249,44 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		free(v);
 		return -1;
 	}
-	/* of a number two shifts counted, the one not deposited yet is the
-	 * one meant */
-	if (n > 1 && free_one(v, &n) && n > 1) {
-		rc = pd_fail(err, PD_EUSAGE,
-		    _("Cheque %s was counted in shifts %s and %s: name it "
-		      "with its shift, %s:%s"),
-		    spec, v[0].z_no, v[1].z_no, v[0].z_no, spec);
+	/* a cheque given back with its payment's void is not deposited
+	 * (review R20, fault 6) */
+	for (i = 0, k = 0; i < n; i++)
+		if (!v[i].released)
+			v[k++] = v[i];
+	if (k == 0) {
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Cheque %s (shift %s, %s) was given back: its payment "
+		      "was voided after the close, so it is not deposited"),
+		    v[0].number, v[0].z_no,
+		    svc_money(s, a, sizeof a, v[0].amount));
 		free(v);
 		return rc;
+	}
+	n = k;
+	/* those this deposit takes already are not named again */
+	for (i = 0, k = 0; i < n; i++)
+		if (!is_taken(&v[i], taken, ntaken))
+			v[k++] = v[i];
+	if (k == 0) {
+		rc = pd_fail(err, PD_EUSAGE,
+		    _("Cheque %s is named twice: shift %s's cheques are "
+		      "taken whole, or by number"),
+		    spec, v[0].z_no);
+		free(v);
+		return rc;
+	}
+	n = k;
+	/* of a number two shifts counted, the one not deposited yet is the
+	 * one meant; of cheques alike, the first */
+	if (n > 1 && free_one(v, &n) && n > 1) {
+		for (i = 1; i < n && alike(&v[i], &v[0]); i++)
+			;
+		if (i < n) {
+			rc = ambiguous(s, spec, v, n, err);
+			free(v);
+			return rc;
+		}
 	}
 	*out = v[0];
 	free(v);
@@ -170,6 +303,56 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		      "deposited on %s, a day before"),
 		    out->number, out->z_no, out->closed_at, day);
 	return 0;
+}
+
+int
+svc_void_cheque_note(struct svc *s, const char *number, char *buf, size_t n,
+    struct pd_err *err)
+{
+	const struct pay_method *m;
+	struct deposit_cheque *v;
+	struct payment p;
+	char a[MONEY_BUFSZ];
+	size_t k = 0, i, held = 0, gone = 0;
+
+	buf[0] = '\0';
+	if (store_payment_lookup(s->st, number, &p, err) != 0)
+		return -1;
+	m = config_method(&s->cfg, p.method);
+	if (p.status != PS_VOIDED || p.reference[0] == '\0' || m == NULL ||
+	    !m->cheque)
+		return 0;
+	v = store_cheques_numbered(s->st, p.reference, &k, err);
+	if (v == NULL)
+		return -1;
+	/* its shift's: the cashier's terminal's, open when it was taken */
+	for (i = 0; i < k; i++) {
+		if (strcmp(v[i].method, p.method) != 0 ||
+		    v[i].amount != p.amount ||
+		    strcmp(v[i].terminal, p.terminal) != 0 ||
+		    strcmp(v[i].closed_at, p.created_at) < 0)
+			continue;
+		if (v[i].released && !gone)
+			gone = i + 1;
+		else if (v[i].in_slip[0] && !held)
+			held = i + 1;
+	}
+	svc_money(s, a, sizeof a, p.amount);
+	if (gone)
+		snprintf(buf, n,
+		    _("Cheque %s (shift %s, %s) is given back with the "
+		      "payment: it is no longer to deposit; the shift's over or "
+		      "short stands, as the cheque was counted"),
+		    v[gone - 1].number, v[gone - 1].z_no, a);
+	else if (held)
+		snprintf(buf, n,
+		    _("Cheque %s (shift %s, %s) is in deposit %s of %s: the "
+		      "bank holds a cheque of a void payment; see report "
+		      "exceptions"),
+		    v[held - 1].number, v[held - 1].z_no, a,
+		    v[held - 1].in_slip, v[held - 1].in_on);
+	free(v);
+	return buf[0] != '\0';
 }
 
 struct deposit_cheque *
@@ -203,7 +386,7 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 	const struct deposit_line *l = &r->dlines[i];
 	struct deposit_cheque *v;
 	int64_t sum = 0;
-	size_t n, j, k, listed = 0;
+	size_t n, j, k, m, f, listed = 0;
 	int rc = 0;
 
 	v = store_cheques_of_shift(s->st, sh->id, l->method, &n, err);
@@ -216,21 +399,20 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 		    strcmp(c->method, l->method) != 0)
 			continue;
 		listed++;
-		for (k = 0; k < j; k++)
-			if (strcmp(r->dcheques[k].shift_uuid, c->shift_uuid) ==
-			        0 &&
-			    strcmp(r->dcheques[k].method, c->method) == 0 &&
-			    strcmp(r->dcheques[k].number, c->number) == 0)
+		/* the first cheque counted of its number (any case) and
+		 * amount not deposited and not taken already (two of a
+		 * number: review R20, fault 4); else why none is */
+		for (k = 0, m = n, f = n; k < n; k++) {
+			if (strcasecmp(v[k].number, c->number) != 0)
+				continue;
+			m = m < n && v[m].amount == c->amount ? m : k;
+			if (v[k].amount == c->amount && !v[k].in_slip[0] &&
+			    !v[k].released && !is_taken(&v[k], *all, *nall)) {
+				f = k;
 				break;
-		if (k < j) {
-			rc = pd_fail(err, PD_EINVAL,
-			    _("Deposit cheque %s of shift %s is listed twice"),
-			    c->number, sh->z_no);
-			break;
+			}
 		}
-		for (k = 0; k < n; k++)
-			if (strcmp(v[k].number, c->number) == 0)
-				break;
+		k = f < n ? f : m;
 		if (k == n)
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s: shift %s's close counted no "
@@ -242,11 +424,20 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 			      "but the close counted %lld"),
 			    c->number, sh->z_no, (long long)c->amount,
 			    (long long)v[k].amount);
-		else if (v[k].in_slip[0])
+		else if (f == n && v[k].released)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s of shift %s was given back: "
+			      "its payment was voided after the close"),
+			    c->number, sh->z_no);
+		else if (f == n && v[k].in_slip[0])
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s of shift %s is in deposit %s "
 			      "already"),
 			    c->number, sh->z_no, v[k].in_slip);
+		else if (f == n)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Deposit cheque %s of shift %s is listed twice"),
+			    c->number, sh->z_no);
 		else {
 			sum += c->amount;
 			*all = xrealloc(*all, *nall + 1, sizeof **all);
@@ -256,7 +447,7 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 	if (rc == 0 && listed == 0) {
 		/* an older terminal's record: the shift's cheques, all */
 		for (k = 0; k < n; k++) {
-			if (v[k].in_slip[0])
+			if (v[k].in_slip[0] || v[k].released)
 				continue;
 			sum += v[k].amount;
 			*all = xrealloc(*all, *nall + 1, sizeof **all);

@@ -13,7 +13,8 @@
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
-/* The tenders' totals, in the order the lines first name them. */
+/* The tenders' totals, in the order the lines first name them, each under
+ * the Amount column. */
 static void
 totals(struct svc *s, const struct deposit_line *l, size_t n, struct doc *d)
 {
@@ -32,8 +33,10 @@ totals(struct svc *s, const struct deposit_line *l, size_t n, struct doc *d)
 		for (j = i; j < n; j++)
 			if (strcmp(l[j].method, l[i].method) == 0)
 				sum += l[j].amount;
+		/* under Amount, as the lines (review R20, fault 11): a
+		 * field's value stood in the label column */
 		label = xasprintf(L_(L, "Total %s"), l[i].method);
-		doc_field(d, label, svc_money(s, a, sizeof a, sum));
+		doc_line(d, label, "", "", svc_money(s, a, sizeof a, sum));
 		free(label);
 	}
 }

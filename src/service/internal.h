@@ -550,10 +550,13 @@ int svc_shift_dropped(
  * close counted of method not in a deposit that is not void; free(). */
 struct deposit_cheque *svc_dep_cheques_free(struct svc *s, int64_t shift_id,
     const char *method, size_t *n, struct pd_err *err);
-/* Cheque spec (NUMBER or SHIFT:NUMBER) named at this terminal for a
- * deposit on day: a closed shift's of this terminal, not deposited, not
- * closed after day; refused with the cheque named. */
+/* Cheque spec (NUMBER or SHIFT:NUMBER, either with :AMOUNT) named at
+ * this terminal for a deposit on day: a closed shift's of this terminal,
+ * not deposited, not one of taken (ntaken, by count line), not closed
+ * after day; of several not alike, refused listing them; refused with
+ * the cheque named. */
 int svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
+    const struct deposit_cheque *taken, size_t ntaken,
     struct deposit_cheque *out, struct pd_err *err);
 /* The central node: record r's cheques checked against its cheque lines
  * and the closes' counts; *all (free()) the cheques to write with it,
@@ -570,6 +573,9 @@ struct shift_tender *svc_shift_tender(
  * shift's as its close wrote them). Free with svc_shift_report_free. */
 int svc_shift_report_of(struct svc *s, const struct shift *sh,
     struct shift_report *r, struct pd_err *err);
+/* Whether sh is flagged: open, until now; closed, as its close kept it
+ * (or from its times, closed before that). shift.c. */
+int svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now);
 /* The signed-in cashier's open shift; PD_ESHIFT when none. */
 int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
 /* A supervisor's sign-off of action, inside the caller's transaction

@@ -192,7 +192,7 @@ check_line(
 	return 0;
 }
 
-/* A copy of the count lines, each checked; no denomination or cheque
+/* A copy of the count lines, each checked; no denomination or slip
  * twice. The copy is the caller's to free; NULL on error (err says which
  * line). */
 struct shift_count *
@@ -234,7 +234,10 @@ svc_shift_counts_checked(const struct svc *s, const struct shift_count *in,
 				    (long long)c[i].denomination);
 				goto bad;
 			}
-			if (c[i].kind != SHIFT_COUNT_DENOM && c[i].ref[0] &&
+			/* two cheques of one number are two payers' cheque
+			 * books (review R20, fault 4): both counted, told
+			 * apart by amount, then by the order listed */
+			if (c[i].kind == SHIFT_COUNT_SLIP && c[i].ref[0] &&
 			    strcmp(c[j].ref, c[i].ref) == 0) {
 				pd_fail(err, PD_EINVAL,
 				    _("%s \"%s\" is listed twice"), c[i].method,
@@ -374,11 +377,11 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 
 	memset(r, 0, sizeof *r);
 	r->sh = *sh;
-	if (sh->status == SHIFT_OPEN) {
-		svc_now(now);
-		r->sh.flagged =
-		    shift_flagged(sh->opened_at, now, s->cfg.shift_max_hours);
-	}
+	/* open across midnight or too long: an open shift's until now, a
+	 * closed one's as its close left it, wherever it is read (review
+	 * R20, fault 7) */
+	svc_now(now);
+	r->sh.flagged = svc_shift_flag(s, sh, now);
 	r->open_counts =
 	    store_shift_counts(s->st, sh->id, "open", &r->nopen, err);
 	if (r->open_counts == NULL)
@@ -429,6 +432,20 @@ svc_shift_report_free(struct shift_report *r)
 	free(r->open_counts);
 	free(r->counts);
 	memset(r, 0, sizeof *r);
+}
+
+/* Whether shift sh is flagged (open across midnight or longer than
+ * [shifts] max_hours): an open one until now; a closed one as its close
+ * kept it, here or where it was made (review R20, fault 7), or, closed
+ * before the flag was kept, from its opening to its close. */
+int
+svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now)
+{
+	if (sh->status == SHIFT_CLOSED && sh->flagged >= 0)
+		return sh->flagged != 0;
+	return shift_flagged(sh->opened_at,
+	    sh->status == SHIFT_OPEN ? now : sh->closed_at,
+	    s->cfg.shift_max_hours);
 }
 
 /* The signed-in cashier's open shift, PD_ESHIFT when there is none. */
@@ -611,9 +628,7 @@ list_one(const struct shift *sh, void *arg)
 	struct list_arg *a = arg;
 	struct shift copy = *sh;
 
-	if (copy.status == SHIFT_OPEN)
-		copy.flagged = shift_flagged(
-		    copy.opened_at, a->now, a->s->cfg.shift_max_hours);
+	copy.flagged = svc_shift_flag(a->s, sh, a->now);
 	return a->cb(&copy, a->arg);
 }
 

@@ -498,6 +498,9 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 		return -1;
 	xstrlcpy(sh->closed_by, s->actor.username, sizeof sh->closed_by);
 	sh->status = SHIFT_CLOSED;
+	/* kept with the shift, synced with its close (review R20, fault 7) */
+	sh->flagged = shift_flagged(
+	    sh->opened_at, sh->closed_at, s->cfg.shift_max_hours);
 	if (store_shift_close(s->st, sh, err) != 0)
 		return -1;
 	for (i = 0; i < n; i++)

@@ -365,6 +365,7 @@ apply_close(struct svc *s, const struct syncrec *r, struct shift *sh,
 	xstrlcpy(
 	    sh->signed_off_by, r->sh.signed_off_by, sizeof sh->signed_off_by);
 	sh->float_kept = r->sh.float_kept;
+	sh->flagged = r->sh.flagged; /* -1: none kept, read from its times */
 	if (store_shift_close(s->st, sh, err) != 0)
 		return -1;
 	for (i = 0; i < r->ncounts; i++)
@@ -443,6 +444,7 @@ org_one(const struct shift *sh, void *arg)
 	struct org_arg *a = arg;
 	struct central_shift_row row;
 	struct shift_tender *t = NULL;
+	char now[TS_BUFSZ];
 	int64_t over_short = 0;
 	size_t i, n = 0;
 	int rc;
@@ -462,6 +464,8 @@ org_one(const struct shift *sh, void *arg)
 			over_short += t[i].over_short;
 	}
 	row.sh = sh;
+	svc_now(now);
+	row.flagged = svc_shift_flag(a->s, sh, now);
 	row.over_short = over_short;
 	row.tenders = t;
 	row.ntenders = n;

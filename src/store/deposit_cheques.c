@@ -12,19 +12,48 @@
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
-/* A cheque counted at a close (shift_counts c of shift s) and the live
- * deposit holding it. */
-#define HELD(col)                                                              \
-	"coalesce((SELECT d." col " FROM deposit_cheques q JOIN deposits d "   \
-	"ON d.id = q.deposit_id WHERE q.shift_id = c.shift_id AND q.method "   \
-	"= c.method AND q.number = c.ref AND d.voided_at = '' LIMIT 1), '')"
-#define CHQ_COLS                                                               \
-	"s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, s.terminal, "   \
-	"c.method, c.ref, c.amount, " HELD("slip_no") ", " HELD(               \
-	    "deposited_on") ", s.id"
-#define CHQ_FROM                                                               \
-	" FROM shift_counts c JOIN shifts s ON s.id = c.shift_id WHERE "       \
-	"c.kind = 'cheque' AND c.phase = 'close' AND s.status = 'closed'"
+/* The payments of cheque c of shift s voided after its close (the cheque
+ * given back to its payer, review R20 fault 6): the shift's cashier's at
+ * its terminal between its opening and its close (times every node
+ * holds, as the payments' and voids' records carry them), of c's method,
+ * number (any case) and amount, by a void that stands. As many cheques
+ * alike not in a deposit are given back: not to deposit. */
+#define VOIDED                                                                 \
+	"(SELECT count(*) FROM payments p JOIN voids v ON v.payment_id = "     \
+	"p.id WHERE p.method = c.method AND p.paid_on BETWEEN "                \
+	"substr(s.opened_at, 1, 10) AND substr(s.closed_at, 1, 10) AND "       \
+	"p.created_at BETWEEN s.opened_at AND s.closed_at AND p.terminal = "   \
+	"s.terminal AND p.user_id = s.user_id AND p.reference = c.ref "        \
+	"COLLATE NOCASE AND p.amount = c.amount AND v.voided_at >= "           \
+	"s.closed_at AND v.uuid NOT IN (SELECT uuid FROM sync_undone))"
+
+/* The cheques counted at the closes (c, of closed shifts s) where WHERE
+ * says, and the live deposit holding each. Two of a shift's cheques of one
+ * method, number (in any case) and amount are told apart by the order the
+ * close counted them: the first such cheque a live deposit took (by
+ * deposit_cheques' id) is the first counted, and so on (review R20, fault
+ * 4). WHERE takes every cheque of a number or of a shift, so that each
+ * cheque's rank is among all of its like. */
+#define CHQ_SELECT(where)                                                      \
+	"WITH c AS (SELECT c.id, c.shift_id, c.method, c.ref, c.amount, "      \
+	"row_number() OVER (PARTITION BY c.shift_id, c.method, lower(c.ref), " \
+	"c.amount ORDER BY c.id) AS rk FROM shift_counts c JOIN shifts s ON "  \
+	"s.id = c.shift_id WHERE c.kind = 'cheque' AND c.phase = 'close' AND " \
+	"s.status = 'closed' AND " where "), h AS (SELECT q.shift_id, "        \
+	"q.method, lower(q.number) AS num, q.amount, d.slip_no, "              \
+	"d.deposited_on, row_number() OVER (PARTITION BY q.shift_id, "         \
+	"q.method, lower(q.number), q.amount ORDER BY q.id) AS rk FROM "       \
+	"deposit_cheques q JOIN deposits d ON d.id = q.deposit_id WHERE "      \
+	"d.voided_at = '' AND q.shift_id IN (SELECT shift_id FROM c)) "        \
+	"SELECT s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, "        \
+	"s.terminal, c.method, c.ref, c.amount, coalesce(h.slip_no, ''), "     \
+	"coalesce(h.deposited_on, ''), s.id, c.id, CASE WHEN h.slip_no IS "    \
+	"NULL AND c.rk <= (SELECT count(*) FROM h k WHERE k.shift_id = "       \
+	"c.shift_id AND k.method = c.method AND k.num = lower(c.ref) AND "     \
+	"k.amount = c.amount) + " VOIDED " THEN 1 ELSE 0 END FROM c JOIN "     \
+	"shifts s ON s.id = c.shift_id LEFT JOIN h ON h.shift_id = "           \
+	"c.shift_id AND h.method = c.method AND h.num = lower(c.ref) AND "     \
+	"h.amount = c.amount AND h.rk = c.rk"
 
 static void
 read_cheque(struct db_stmt *q, void *elem)
@@ -43,15 +72,18 @@ read_cheque(struct db_stmt *q, void *elem)
 	st_col(q, 8, c->in_slip, sizeof c->in_slip);
 	st_col(q, 9, c->in_on, sizeof c->in_on);
 	c->shift_id = db_column_int64(q, 10);
+	c->count_id = db_column_int64(q, 11);
+	c->released = (int)db_column_int64(q, 12);
 }
 
 struct deposit_cheque *
 store_cheques_numbered(
     struct store *st, const char *number, size_t *n, struct pd_err *err)
 {
-	/* by the partial index of the cheques counted (shift_counts_cheque) */
+	/* by the partial index of the cheques counted in any case
+	 * (shift_counts_cheque_nocase) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " CHQ_COLS CHQ_FROM " AND c.ref = ? ORDER BY s.id, c.id",
+	    CHQ_SELECT("c.ref = ?1 COLLATE NOCASE") " ORDER BY s.id, c.id",
 	    err);
 
 	if (s == NULL)
@@ -66,8 +98,8 @@ store_cheques_of_shift(struct store *st, int64_t shift_id, const char *method,
     size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " CHQ_COLS CHQ_FROM
-	    " AND c.shift_id = ?1 AND (?2 = '' OR c.method = ?2) ORDER BY c.id",
+	    CHQ_SELECT("c.shift_id = ?1 AND (?2 = '' OR c.method = ?2)")
+	        " ORDER BY c.id",
 	    err);
 
 	if (s == NULL)
@@ -91,8 +123,8 @@ store_cheque_open_shift(struct store *st, const char *terminal,
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT s.uuid FROM shifts s JOIN payments p ON p.id > s.pay_after "
 	    "AND p.terminal = s.terminal AND p.user_id = s.user_id WHERE "
-	    "s.status = 'open' AND s.terminal = ? AND p.reference = ? AND "
-	    "p.method_kind = 'bank' AND p.status NOT IN ('Failed', "
+	    "s.status = 'open' AND s.terminal = ? AND p.reference = ? COLLATE "
+	    "NOCASE AND p.method_kind = 'bank' AND p.status NOT IN ('Failed', "
 	    "'Cancelled') ORDER BY s.id LIMIT 1",
 	    err);
 	int rc;
@@ -127,7 +159,8 @@ store_deposit_cheques(
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, "
 	    "s.terminal, q.method, q.number, q.amount, d.slip_no, "
-	    "d.deposited_on, s.id FROM deposit_cheques q JOIN shifts s ON s.id "
+	    "d.deposited_on, s.id, 0, 0 FROM deposit_cheques q JOIN shifts s ON "
+	    "s.id "
 	    "= q.shift_id JOIN deposits d ON d.id = q.deposit_id WHERE "
 	    "q.deposit_id = ? ORDER BY q.id",
 	    err);

@@ -97,6 +97,7 @@ const char *const store_migrations[] = {
     store_mig_66,
     store_mig_67,
     store_mig_68,
+    store_mig_69,
 };
 
 const int store_nmigrations =

@@ -157,6 +157,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_18,
     pg_mig_19,
     pg_mig_20,
+    pg_mig_21,
 };
 
 const int store_pg_central_nmigrations =

@@ -423,3 +423,24 @@ const char pg_mig_20[] =
     "CREATE TRIGGER feed_payment_ins AFTER INSERT ON payments REFERENCING"
     " NEW TABLE AS fed_rows FOR EACH STATEMENT EXECUTE FUNCTION"
     " feed_rows('payment');\n";
+
+/* 21: two cheques of one number, as schema.c's store_mig_69 (review R20,
+ * fault 4): one deposit may take two cheques of a shift's of one number
+ * (told apart by amount, then by the order counted), so no UNIQUE
+ * (deposit_id, shift_id, method, number); a deposit's cheques by its id;
+ * each shift's flag kept at its close. Run twice, it changes nothing. */
+const char pg_mig_21[] =
+    "ALTER TABLE deposit_cheques DROP CONSTRAINT IF EXISTS"
+    " deposit_cheques_deposit_id_shift_id_method_number_key;\n"
+    "CREATE INDEX IF NOT EXISTS deposit_cheques_deposit ON deposit_cheques"
+    " (deposit_id);\n"
+    /* a shift's flag kept at its close (review R20, fault 7) */
+    "CREATE TABLE IF NOT EXISTS shift_flags (shift_id bigint PRIMARY KEY"
+    " REFERENCES shifts (id), flagged bigint NOT NULL CHECK (flagged IN"
+    " (0, 1)));\n"
+    "DROP TRIGGER IF EXISTS shift_flags_no_delete ON shift_flags;\n"
+    "DROP TRIGGER IF EXISTS shift_flags_no_update ON shift_flags;\n"
+    "CREATE TRIGGER shift_flags_no_delete BEFORE DELETE ON shift_flags FOR"
+    " EACH ROW EXECUTE FUNCTION refuse('shift_flags is append-only');\n"
+    "CREATE TRIGGER shift_flags_no_update BEFORE UPDATE ON shift_flags FOR"
+    " EACH ROW EXECUTE FUNCTION refuse('shift_flags is append-only');\n";

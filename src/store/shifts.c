@@ -13,7 +13,8 @@
 	"s.id, s.uuid, s.terminal, s.drawer, s.user_id, s.cashier, "           \
 	"coalesce(u.full_name, ''), s.status, s.opened_at, s.closed_at, "      \
 	"coalesce(s.z_no, ''), s.float_expected, s.float_counted, "            \
-	"s.float_kept, s.closed_by, s.signed_off_by"
+	"s.float_kept, s.closed_by, s.signed_off_by, coalesce((SELECT "       \
+	"f.flagged FROM shift_flags f WHERE f.shift_id = s.id), -1)"
 #define SHIFT_FROM "shifts s LEFT JOIN users u ON u.id = s.user_id"
 
 static void
@@ -40,6 +41,7 @@ read_shift(struct db_stmt *s, void *elem)
 	sh->float_kept = db_column_int64(s, 13);
 	st_col(s, 14, sh->closed_by, sizeof sh->closed_by);
 	st_col(s, 15, sh->signed_off_by, sizeof sh->signed_off_by);
+	sh->flagged = (int)db_column_int64(s, 16);
 }
 
 /* Step a statement of at most one shift: 1 with it in out, 0 without. */
@@ -154,7 +156,16 @@ store_shift_close(struct store *st, const struct shift *sh, struct pd_err *err)
 	if (db_changes(st->db) != 1)
 		return pd_fail(err, PD_ESHIFT,
 		    _("The shift was closed meanwhile (by another session)"));
-	return 0;
+	/* its flag as the close found it (review R20, fault 7); none from
+	 * an older terminal's record (-1): read from its times */
+	if (sh->flagged < 0)
+		return 0;
+	s = st_stmt(st,
+	    "INSERT INTO shift_flags (shift_id, flagged) VALUES (?, ?)", err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", sh->id, (int64_t)(sh->flagged != 0));
+	return st_done(st, s, err);
 }
 
 int

@@ -234,7 +234,8 @@ static const char *const head_names[] = {
 static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
 /* A shift's open and close beyond their fields. */
 static const char *const shift_open_extra[] = {"counts", NULL};
-static const char *const shift_close_extra[] = {"counts", "tenders", NULL};
+static const char *const shift_close_extra[] = {
+    "counts", "tenders", "flagged", NULL};
 /* An arrangement event's data beyond its fields. */
 static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 /* A deposit's data beyond its fields. */

@@ -54,6 +54,10 @@ sync_shift_json(const struct syncrec *r, json_t *d)
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(d, "tenders", a);
+	/* open too long or across midnight, as the close found it (review
+	 * R20, fault 7); none of a close made before it was kept */
+	if (r->sh.flagged >= 0)
+		json_object_set_new(d, "flagged", json_boolean(r->sh.flagged));
 }
 
 /* A text of a shift record's array entry, checked like a field. */
@@ -190,5 +194,14 @@ sync_shift_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 		return pd_fail(
 		    err, PD_EINVAL, _("data: field \"tenders\" is missing"));
 	xstrlcpy(r->sh.uuid, r->shift_uuid, sizeof r->sh.uuid);
-	return decode_tenders(v, r, err);
+	if (decode_tenders(v, r, err) != 0)
+		return -1;
+	/* the flag the close kept; none (an older terminal's): -1, read
+	 * from the shift's times */
+	v = json_object_get(d, "flagged");
+	if (v != NULL && !json_is_boolean(v))
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"%s\" must be true or false"), "flagged");
+	r->sh.flagged = v == NULL ? -1 : json_is_true(v);
+	return 0;
 }

@@ -1,7 +1,8 @@
 /* screen_deposit_create.c - Record Deposit (issue 20): the rows the To
  * deposit list marked (screen_deposits.c) go into one deposit: each
- * cheque by its number (SHIFT:NUMBER, so that a number two shifts
- * counted is the marked one's), each shift's cash left whole. The slip
+ * cheque by its number and amount (SHIFT:NUMBER:AMOUNT, so that a
+ * number two shifts, or two payers, had is the marked one's), each
+ * shift's cash left whole. The slip
  * (bag) number is typed, the bank account too or left to [deposits]
  * account; the day is today. Enter asks once, then calls the use case
  * `paydesk deposit create` calls, whose refusal is shown in its words;
@@ -80,12 +81,15 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
 
-/* The request of the marked rows: cheques by SHIFT:NUMBER, the other
+/* The request of the marked rows: cheques by SHIFT:NUMBER:AMOUNT (two
+ * of one number told apart, review R20 fault 4), the other
  * rows as SHIFT:METHOD=LEFT. specs and parts are the caller's to free. */
 static void
-request(struct dstep *d, struct deposit_request *q, char ***specs,
-    struct deposit_part **parts)
+request(struct tui *t, struct dstep *d, struct deposit_request *q,
+    char ***specs, struct deposit_part **parts)
 {
+	int digits = t->svc->cfg.minor_digits;
+	char a[MONEY_BUFSZ];
 	size_t i;
 
 	*specs = xcalloc(d->n ? d->n : 1, sizeof **specs);
@@ -95,8 +99,9 @@ request(struct dstep *d, struct deposit_request *q, char ***specs,
 		const char *sh = p->z_no[0] ? p->z_no : p->shift_uuid;
 
 		if (p->cheque[0])
-			(*specs)[q->ncheques++] =
-			    xasprintf("%s:%s", sh, p->cheque);
+			(*specs)[q->ncheques++] = xasprintf("%s:%s:%s", sh,
+			    p->cheque,
+			    money_plain(a, sizeof a, p->left, digits));
 		else {
 			(*parts)[q->nparts].shift = sh;
 			(*parts)[q->nparts].method = p->method;
@@ -133,7 +138,7 @@ apply(struct tui_step *s, struct tui *t)
 	}
 	q.slip_no = d->it[F_SLIP].f.buf;
 	q.account = d->it[F_ACCOUNT].f.len ? d->it[F_ACCOUNT].f.buf : NULL;
-	request(d, &q, &specs, &parts);
+	request(t, d, &q, &specs, &parts);
 	rc = svc_deposit_create(t->svc, &q, &dep, NULL, NULL, &err);
 	for (i = 0; i < q.ncheques; i++)
 		free(specs[i]);

@@ -101,7 +101,6 @@ add(struct cheques *q, struct tui *t)
 	                     *amt = &q->items[F_AMOUNT];
 	struct shift_count c;
 	struct pd_err err;
-	size_t i;
 
 	memset(&c, 0, sizeof c);
 	if (num->f.len == 0) {
@@ -127,16 +126,8 @@ add(struct cheques *q, struct tui *t)
 	snprintf(c.ref, sizeof c.ref, "%s", num->f.buf);
 	c.kind = SHIFT_COUNT_CHEQUE;
 	c.qty = 1;
-	/* a cheque once (review R20): refused where it is typed, not at the
-	 * result as a count line the cashier never saw */
-	for (i = 0; i < d->ncheque; i++)
-		if (strcmp(d->cheque_lines[i].method, c.method) == 0 &&
-		    strcmp(d->cheque_lines[i].ref, c.ref) == 0) {
-			tui_message(t, 1, _("%s \"%s\" is listed twice"),
-			    c.method, c.ref);
-			q->fm.focus = F_NUMBER;
-			return TUI_HANDLED;
-		}
+	/* two cheques of one number are both counted (review R20, fault 4:
+	 * two payers' cheque books), as the CLI's close counts them */
 	if (d->ncheque == d->cheque_cap) {
 		d->cheque_cap = d->cheque_cap ? 2 * d->cheque_cap : 8;
 		d->cheque_lines = xrealloc(

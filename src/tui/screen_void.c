@@ -89,6 +89,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct voidd *d = (struct voidd *)sc;
 	struct pd_err err;
+	char note[512];
 
 	if (a == A_BACK)
 		return TUI_CLOSE;
@@ -112,7 +113,14 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
-	tui_message(t, 0, _("Payment %s voided"), d->v.p.receipt_no);
+	/* its cheque counted at a close: given back, or in a deposit
+	 * (review R20, fault 6) */
+	if (svc_void_cheque_note(
+	        t->svc, d->v.p.receipt_no, note, sizeof note, &err) == 1)
+		tui_message(t, 0, _("Payment %s voided. %s"),
+		    d->v.p.receipt_no, note);
+	else
+		tui_message(t, 0, _("Payment %s voided"), d->v.p.receipt_no);
 	t->list_gen++;
 	return TUI_CLOSE;
 }

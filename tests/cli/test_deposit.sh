@@ -693,6 +693,11 @@ case "$S" in *"$Z4"*Cheque*'$20.00'*"Cheque 5002, cashier jane"*'$20.00'*"$Z5"*"
 	ok "the slip lists each cheque taken, number, cashier and amount, none other" ;;
 *) echo "not ok - the slip lists each cheque taken"; echo "$S" | head -20 ;; esac
 case "$S" in *5003*|*6001*) echo "not ok - the slip names a cheque not taken" ;; *) ok "the slip names no cheque not taken" ;; esac
+# (review R20, fault 11) each tender's total ends where a cheque's does
+same "the slip: Total Cheque's amount under Amount" \
+    "$(pdftotext -layout "$T/receipts/CHQ-1.pdf" - | sed 's/ *$//' |
+        awk '/Cheque 5002, cashier/ { a = length($0) } /^Total Cheque/ { b = length($0); t = $NF } END { print (a == b) ":" t }')" \
+    '1:$23.00'
 same "the record carries the cheques by number" \
     "$(sql "SELECT json_array_length(payload, '\$.data.cheques') || ':' || json_extract(payload, '\$.data.cheques[0].number') FROM outbox WHERE kind = 'deposit' AND ref = 'CHQ-1'")" "2:5002"
 refused "cheque: in a deposit already" 3 "Cheque 5002 (shift $Z4, \$20.00) is in deposit CHQ-1 already" \
@@ -726,4 +731,69 @@ sqlite3 "$W" "PRAGMA user_version = 63"
 M --db "$W" deposit list >/dev/null 2>&1 || echo "not ok - the migration a third time"
 same "the migration run again writes nothing twice" "$(sqlite3 "$W" "SELECT count(*) FROM deposit_cheques")" 1
 rm -f "$W"
+# (review R20, fault 4) two payers' cheques 105 and ab-7 (listed AB-7) in
+# Z7: all counted; a deposit tells them apart by amount, in any case
+J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "7001:9" >/dev/null ||
+    echo "not ok - close 6"
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 7"
+chq 10 105; chq 12 105; chq 5 ab-7
+expect "close: two cheques of one number both counted" 0 "Cheque 3 payments; Expected: \$27.00; Counted: \$27.00; Items counted: 3; Over (+) or short (-): \$0.00" \
+    J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "105:10.00;105:12.00;AB-7:5"
+Z7=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+same "pending: both cheques 105 and AB-7" "$(pending_chq | tr ' ' '\n' | grep "^$Z7" | tr '\n' ' ')" \
+    "$Z7:105:1000:0 $Z7:105:1200:0 $Z7:AB-7:500:0 "
+refused "cheque: a number two payers' cheques have, alone" 2 \
+    "Cheque 105 names 2 cheques not deposited: $Z7:105:10.00, $Z7:105:12.00; name one as SHIFT:NUMBER:AMOUNT" \
+    C --cheque 105 --slip CHQ-7
+refused "cheque: a number and an amount no cheque of it has" 4 "Cheque 105:11.00: no closed shift" \
+    C --cheque 105:11.00 --slip CHQ-7
+expect "cheque: one of two by NUMBER:AMOUNT, another by a number in another case" 0 '$17.00' \
+    C --cheque "105:12;ab-7" --slip CHQ-7
+same "CHQ-7 took 105 of 12.00 and AB-7" \
+    "$(sql "SELECT group_concat(q.number || ':' || q.amount, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id WHERE d.slip_no = 'CHQ-7'")" \
+    "105:1200 AB-7:500"
+same "pending: the other 105 left" "$(pending_chq | tr ' ' '\n' | grep "^$Z7" | tr '\n' ' ')" "$Z7:105:1000:0 "
+expect "the number alone now names the one left" 0 '$10.00' C --cheque 105 --slip CHQ-8
+expect "void CHQ-7 and CHQ-8, then the whole shift: both 105 in one deposit" 0 "Void" \
+    M deposit void CHQ-7 --reason "Both in one bag"
+M deposit void CHQ-8 --reason "One bag" >/dev/null || echo "not ok - void CHQ-8"
+expect "the shift whole: both 105 and AB-7" 0 '$27.00' C "$Z7" --slip CHQ-9
+S=$(pdftotext -layout "$T/receipts/CHQ-9.pdf" - 2>/dev/null | tr -s ' ')
+case "$S" in *"Cheque 105, cashier jane"*'$10.00'*"Cheque 105, cashier jane"*'$12.00'*"Cheque AB-7, cashier jane"*'$5.00'*) ok "the slip lists both 105 and AB-7" ;;
+*) echo "not ok - the slip lists both 105 and AB-7"; echo "$S" | head -20 ;; esac
+refused "and 105 once both are: deposited already" 3 "Cheque 105 (shift $Z7, \$10.00) is in deposit CHQ-9 already" \
+    C --cheque 105 --slip CHQ-10
+same "pending: nothing of Z7 left" "$(pending_chq | tr ' ' '\n' | grep -c "^$Z7")" 0
+# (review R20, fault 6) cheque payments voided after the close: one given
+# back is not to deposit; one deposited already is an exception
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 8"
+rcpt() { J pay WU-10001 --type bill --method Cheque --amount "$1" --reference "$2" 2>/dev/null |
+    sed -n 's/^Receipt number  *//p'; }
+R555=$(rcpt 10 555); R556=$(rcpt 7 556)
+J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "555:10;556:7" >/dev/null ||
+    echo "not ok - close 8"
+Z8=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+C --cheque 556 --slip CHQ-11 >/dev/null || echo "not ok - CHQ-11"
+export PAYDESK_NOW="2026-06-15 09:00:00"
+expect "void after the close: its cheque given back" 0 \
+    "Cheque 555 (shift $Z8, \$10.00) is given back with the payment: it is no longer to deposit" \
+    M payment void "$R555" --reason "Cheque given back"
+same "pending: 555 no longer to deposit, nor its tender" "$(M --csv deposit pending | grep -c "$Z8")" 0
+refused "cheque: one given back is not deposited" 3 \
+    "Cheque 555 (shift $Z8, \$10.00) was given back: its payment was voided after the close" \
+    C --cheque 555 --slip CHQ-12
+refused "the shift named with the cheque's amount: nothing left" 3 "Cheque has \$0.00 left to deposit" C "$Z8:Cheque=10" --slip CHQ-12
+same "the shift's over or short stands" \
+    "$(sql "SELECT group_concat(t.method || ':' || t.over_short, ' ') FROM shift_tenders t JOIN shifts s ON s.id = t.shift_id WHERE s.z_no = '$Z8'")" \
+    "Cash:0 Cheque:0"
+expect "void of a cheque in a deposit already: said" 0 \
+    "Cheque 556 (shift $Z8, \$7.00) is in deposit CHQ-11 of 2026-06-15: the bank holds a cheque of a void payment" \
+    M payment void "$R556" --reason "Cheque bounced"
+M --json report exceptions >"$OUT" 2>&1
+same "exceptions: CHQ-11 holds the void payment's cheque" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (e["kind"], e["reference"], e["difference"]) for e in json.load(open(sys.argv[1])) if "CHQ-11" in e["reference"]))' "$OUT")" \
+    "amount_differs:CHQ-11:556:700"
+expect "resolved by its key" 0 "" M reconcile resolve amount_differs:CHQ-11:556 --note "Bank returns it"
+M --json report exceptions >"$OUT" 2>&1
+grep -q "CHQ-11" "$OUT" && echo "not ok - resolved, the exception is gone" || ok "resolved, the exception is gone"
 expect "doctor at the end" 0 "ok" "$PD" doctor

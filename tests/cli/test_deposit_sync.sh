@@ -105,6 +105,51 @@ same "T02 has each deposit's cheques" \
     "CHQ-1:5002 CHQ-9:5001 CHQ-9:5003 CHQ-10:5002"
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
+# (review R20, faults 4 and 6) two cheques 105 of two payers in one
+# shift, both in one deposit, applied at the central node; then the
+# payment of 555 (not deposited) and of one 105 (deposited) voided at T01:
+# its To deposit lacks 555; T02 pulls it all, and both list CHQ-11's
+# cheque of a void payment among their exceptions
+J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 2"
+for c in 10:105 12:105 3:555; do
+	J pay WU-10001 --type bill --method Cheque --amount "${c%%:*}" \
+	    --reference "${c#*:}" 2>/dev/null | sed -n 's/^Receipt number  *//p' >>"$T/rcpts"
+done
+J shift close --count 5000x1 --cheque "105:10;105:12;555:3" >/dev/null ||
+    echo "not ok - shift close 2"
+Z2=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+M deposit create --cheque "105:10;105:12" --slip CHQ-11 --account $ACCT >/dev/null ||
+    echo "not ok - deposit of both cheques 105"
+expect "both cheques 105 in one deposit are applied" 0 "Rejected    0" pdt 1 sync
+same "the central node has both" "$(cheques | tr ' ' '\n' | grep CHQ-11 | tr '\n' ' ')" \
+    "CHQ-11:105:1000 CHQ-11:105:1200 "
+same "T01's To deposit: 555 before the void" "$(M --csv deposit pending | grep -c "$Z2")" 1
+expect "the void of 555's payment gives its cheque back" 0 "Cheque 555 (shift $Z2, \$3.00) is given back" \
+    M payment void "$(sed -n 3p "$T/rcpts")" --reason "Cheque handed back"
+expect "the void of a deposited 105's payment: the bank holds it" 0 "is in deposit CHQ-11" \
+    M payment void "$(sed -n 2p "$T/rcpts")" --reason "Cheque bounced"
+expect "the voids are applied" 0 "Rejected    0" pdt 1 sync
+pdt 2 sync >/dev/null || echo "not ok - T02 pulls the voids"
+M2() { PAYDESK_PIN=2222 pdt 2 --user mary "$@"; }
+same "T01's To deposit lacks 555" "$(M --csv deposit pending | grep -c "$Z2")" 0
+for n in 1 2; do
+	PAYDESK_PIN=2222 pdt $n --user mary --json report exceptions >"$OUT" 2>&1
+	same "T0$n's exceptions: CHQ-11 holds a void payment's cheque 105" \
+	    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (e["kind"], e["reference"], e["difference"]) for e in json.load(open(sys.argv[1])) if "CHQ-11" in e["reference"]))' "$OUT")" \
+	    "amount_differs:CHQ-11:105:1200"
+done
+# (review R20, fault 7) paydesk-central shifts gives each shift's flag:
+# the closed ones not, an open one read the next day flagged
+J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 3"
+pdt 1 sync >/dev/null || echo "not ok - sync of the open shift"
+PAYDESK_NOW="$(date -d tomorrow '+%Y-%m-%d 09:00:00')" central shifts ACME --json >"$OUT" 2>&1
+same "central shifts --json: the open one flagged the next day, the closed not" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (s["status"], s["flagged"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "open:True closed:False closed:False"
+same "each close's flag kept at the central node, as its record carried it" \
+    "$(csql "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
+pdt 2 sync >/dev/null || echo "not ok - T02 pulls the shifts"
+same "and at T02, which pulled them" "$(tsql 2 "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are

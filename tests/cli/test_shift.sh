@@ -171,8 +171,10 @@ expect "close: a card slip listed as a cheque" 3 \
 expect "close: a cheque counted as a slip" 3 \
     "Slips are counted for a card method; Cheque is not one" \
     J shift close --slip "Cheque:000777:30"
-refused "close: a cheque listed twice" 3 'Cheque "000777" is listed twice' \
-    J shift close --cheque "000777:30;000777:30"
+# two cheques of one number are two payers' (review R20, fault 4:
+# test_deposit.sh), a card slip's number once
+refused "close: a card slip listed twice" 3 'Credit Card "A1" is listed twice' \
+    J shift close --slip "Credit Card:A1:15;Credit Card:A1:15"
 expect "close: a reason for no tender" 3 "not a tender of this shift" \
     J shift close --count 10000x1,5000x1,2000x1,1000x1,500x1,200x2 \
     --slip "Credit Card:A1:15" --cheque "000777:30" --reason "Online=x"
@@ -381,6 +383,32 @@ export PAYDESK_NOW="2026-06-16 23:00:00"
 expect "a sixth shift at 23:00" 0 "" J shift open --count 10000x1
 PAYDESK_NOW="2026-06-17 01:00:00" expect "two hours later, past midnight: flagged" 0 \
     "open too long or across midnight" J shift status
+# (review R20, fault 7) closed at 01:10, on a copy: the flag stays with
+# the shift in shift list, shift show and its Z report the next morning
+cp "$DB" "$T/flag.db"
+FL() { J --db "$T/flag.db" "$@"; }
+PAYDESK_NOW="2026-06-17 01:10:00" expect "closed past midnight: the close says the flag" 0 \
+    "open too long or across midnight" FL shift close --count 10000x1
+PAYDESK_NOW="2026-06-17 08:00:00" FL --json shift list --limit 2 >"$OUT"
+same "shift list the next morning: flagged, the one closed the day it opened not" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (s["z_no"], s["flagged"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "Z-T01-000006:yes Z-T01-000005:"
+PAYDESK_NOW="2026-06-17 08:00:00" expect "shift show keeps the flag" 0 \
+    "open too long or across midnight" FL shift show Z-T01-000006
+FL shift z Z-T01-000006 --text --out "$T/z6.txt" >/dev/null 2>&1
+grep -q "Open too long or across midnight" "$T/z6.txt" && ok "the Z report keeps the flag" ||
+    echo "not ok - the Z report keeps the flag"
+FL shift show Z-T01-000005 >"$OUT" 2>&1
+grep -q "across midnight" "$OUT" && echo "not ok - a shift closed the day it opened is flagged" ||
+    ok "a shift closed the day it opened is not flagged"
+same "each close keeps its shift's flag" \
+    "$(sqlite3 "$T/flag.db" "SELECT group_concat(s.z_no || ':' || f.flagged, ' ') FROM shift_flags f JOIN shifts s ON s.id = f.shift_id")" \
+    "Z-T01-000001:0 Z-T01-000002:0 Z-T01-000003:0 Z-T01-000004:0 Z-T01-000005:0 Z-T01-000006:1"
+same "and carried by its close's record" \
+    "$(sqlite3 "$T/flag.db" "SELECT json_extract(payload, '\$.data.flagged') FROM outbox WHERE kind = 'shift_close' ORDER BY id DESC LIMIT 1")" 1
+sqlite3 "$T/flag.db" "UPDATE shift_flags SET flagged = 0" 2>/dev/null &&
+    echo "not ok - a kept flag cannot be changed" || ok "a kept flag cannot be changed"
+rm -f "$T/flag.db"
 
 # -- the Z report: PDF read back, its reprint a COPY; not found, open
 expect "Z report PDF" 0 "original" J shift z Z-T01-000001 --out "$T/z1.pdf"

@@ -271,8 +271,13 @@ wait_for "a user nobody is: refused, naming the users" '--user "zoe": not one of
 keys Escape
 keys Tab F
 
-# --- void a payment with a reason
-vr=$(sup --json payments --status posted --sort receipt:desc --limit 1 >"$T/v.json" && json "$T/v.json" "d[0]['receipt_no']")
+# --- void a payment with a reason: a cheque jane's closed shift counted
+# (review R20, fault 6): the void says the cheque is given back
+jn() { PAYDESK_PIN=4872 "$PD" --user jane "$@"; }
+jn shift open --count 5000x2 >/dev/null 2>&1 || echo "not ok - jane's shift opens"
+vr=$(jn pay WU-10007 --type mixed --method Cheque --amount 12.00 --reference 777 2>/dev/null |
+    sed -n 's/^Receipt number  *//p')
+jn shift close --count 5000x2 --cheque "777:12.00" >/dev/null 2>&1 || echo "not ok - jane's shift closes"
 keys /
 type_text "$vr"
 keys Enter
@@ -290,6 +295,7 @@ env PAYDESK_PIN=583920 "$PD" --user mary --json payment show "$vr" >"$T/ps.json"
 same "not voided yet" "$(json "$T/ps.json" "d['payment']['status']")" Posted
 keys Enter
 wait_for "the payment is voided" "Payment $vr voided"
+wait_for "its cheque given back, said" "Cheque 777 (shift Z-T01-"
 env PAYDESK_PIN=583920 "$PD" --user mary --json payment show "$vr" >"$T/ps.json"
 same "the store says Voided" "$(json "$T/ps.json" "d['payment']['status']")" Voided
 wait_for "the list shows it Voided" "Voided"

@@ -2,7 +2,9 @@
 # the Shifts tab (d): each closed shift's cash left and each cheque not
 # deposited, by number, with its age; Space marks one cheque of a shift
 # and one of another, c records their deposit with a slip number (asked
-# once), the slip written; the cheque held back stays to deposit; a slip
+# once), the slip written; two cheques of one number in one shift (two
+# payers' cheque books, review R20 fault 4) both marked and deposited;
+# the cheque held back stays to deposit; a slip
 # in use is refused in the command's words, nothing written; the screens
 # in French.
 . "$TOP/tests/tui/lib.sh"
@@ -12,8 +14,8 @@ J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
 M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
 chq() { J pay WU-10001 --type bill --method Cheque --amount "$1" --reference "$2" >/dev/null 2>&1 ||
     echo "not ok - cheque $2"; }
-# Z1: cheques 8001 (12.34) and 8002 (20.00); Z2 cheque 8001 (5.00, another
-# bank's), both closed two days ago
+# Z1: cheques 8001 (12.34) and 8002 (20.00); Z2 cheques 8001 (5.00, another
+# bank's) and 8001 (7.00, a third payer's), both closed two days ago
 PAYDESK_NOW="2026-06-13 09:00:00" J shift open --count 10000x1 >/dev/null
 PAYDESK_NOW="2026-06-13 09:00:00" chq 12.34 8001
 PAYDESK_NOW="2026-06-13 09:00:00" chq 20 8002
@@ -21,7 +23,8 @@ PAYDESK_NOW="2026-06-13 12:00:00" J shift close --count 10000x1 --cheque "8001:1
     --keep 100 >/dev/null || echo "not ok - close 1"
 PAYDESK_NOW="2026-06-13 13:00:00" J shift open --count 10000x1 >/dev/null
 PAYDESK_NOW="2026-06-13 13:00:00" chq 5 8001
-PAYDESK_NOW="2026-06-13 17:00:00" J shift close --count 10000x1 --cheque "8001:5" \
+PAYDESK_NOW="2026-06-13 13:00:00" chq 7 8001
+PAYDESK_NOW="2026-06-13 17:00:00" J shift close --count 10000x1 --cheque "8001:5;8001:7" \
     --keep 100 >/dev/null || echo "not ok - close 2"
 printf '[deposits]\naccount = DE89\n' >>"$PAYDESK_CONFIG"
 line_has() {
@@ -36,28 +39,29 @@ wait_for "mary on the dashboard" "Total Collected"
 keys h
 wait_for "h: the Shifts tab" "Z-T01-000002"
 keys d
-wait_for "d: what is to deposit" "3 rows to deposit; 0 marked: \$0.00"
+wait_for "d: what is to deposit" "4 rows to deposit; 0 marked: \$0.00"
 line_has "Z1's cheque 8001 by number, two days old" "8001" '$12.34'
 line_has "Z1's cheque 8002" "8002" '$20.00'
 line_has "Z2's cheque 8001, its own" "Z-T01-000002" '$5.00'
+line_has "Z2's other cheque 8001" "Z-T01-000002" '$7.00'
 line_has "each with its age" "8002" " 2 "
-# mark Z1's 8002 and Z2's 8001; Z1's 8001 is held back
-keys Down Space Down Space
-wait_for "two marked" "2 marked: \$25.00"
+# mark Z1's 8002 and Z2's two 8001 (Space marks and moves down); Z1's 8001 is held back
+keys Down Space Space Space
+wait_for "three marked" "3 marked: \$32.00"
 keys c
-wait_for "c: the deposit of the marked rows" "2 rows, \$25.00 in all"
+wait_for "c: the deposit of the marked rows" "3 rows, \$32.00 in all"
 wait_for "it lists the cheques" "Z-T01-000001  Cheque 8002"
 wait_for "it wants a slip number" "Give the slip (bag) number"
 type_text "USED-0"
 keys Enter
-wait_for "Enter asks once" "Deposit \$25.00 in slip USED-0? Enter again"
+wait_for "Enter asks once" "Deposit \$32.00 in slip USED-0? Enter again"
 keys Enter
-wait_for "the deposit is recorded, its slip written" "Deposit USED-0 recorded: \$25.00"
+wait_for "the deposit is recorded, its slip written" "Deposit USED-0 recorded: \$32.00"
 wait_for "back on the list, read again: the cheque held back" "1 row to deposit"
 line_has "Z1's 8001 is still to deposit" "8001" '$12.34'
-same "the deposit took the two cheques by number" \
-    "$(sqlite3 "$DB" "SELECT group_concat(s.z_no || ':' || q.number, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id JOIN shifts s ON s.id = q.shift_id WHERE d.slip_no = 'USED-0'")" \
-    "Z-T01-000001:8002 Z-T01-000002:8001"
+same "the deposit took the three cheques by number and amount" \
+    "$(sqlite3 "$DB" "SELECT group_concat(s.z_no || ':' || q.number || ':' || q.amount, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id JOIN shifts s ON s.id = q.shift_id WHERE d.slip_no = 'USED-0'")" \
+    "Z-T01-000001:8002:2000 Z-T01-000002:8001:500 Z-T01-000002:8001:700"
 [ -s "$T/receipts/USED-0.pdf" ] && ok "the slip is written" || echo "not ok - the slip is written"
 # a slip in use: refused in the command's words, nothing written
 n=$(sqlite3 "$DB" "SELECT count(*) FROM deposits")

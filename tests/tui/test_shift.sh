@@ -196,13 +196,15 @@ keys C-u
 type_text "40.00"
 keys Enter
 wait_for "the cheque is listed" "1 cheque, \$40.00"
-# (review R20, fault 16) the same cheque again: refused where typed
+# (review R20, fault 4) a second cheque of one number, another payer's:
+# listed too (the CLI's close counts both); Del removes it
 type_text "123456"
 keys Tab
 type_text "5"
 keys Enter
-wait_for "the same cheque number again: refused at once" 'Cheque "123456" is listed twice'
-wait_for "still one cheque" "1 cheque, \$40.00"
+wait_for "a second cheque of one number is listed" "2 cheques, \$45.00"
+keys DC
+wait_for "Del removes it: one cheque" "1 cheque, \$40.00"
 keys C-u
 keys Tab
 keys C-u
