@@ -150,6 +150,7 @@ same "each close's flag kept at the central node, as its record carried it" \
     "$(csql "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
 pdt 2 sync >/dev/null || echo "not ok - T02 pulls the shifts"
 same "and at T02, which pulled them" "$(tsql 2 "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
+J shift close --count 5000x1 >/dev/null || echo "not ok - shift close 3"
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are
