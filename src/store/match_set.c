@@ -226,8 +226,9 @@ span_write(struct store *st, const char *first, const char *last,
 	return st_done(st, s, err);
 }
 
-int
-store_match_lines_prepare(struct store *st, struct pd_err *err)
+int64_t *
+st_free_credits(struct store *st, const char *upto, size_t *n,
+    char first[16], char last[16], struct pd_err *err)
 {
 	/* the credits (the partial index bank_lines_amount's lines, read
 	 * from it) less the lines the active matches hold, both read in one
@@ -236,8 +237,73 @@ store_match_lines_prepare(struct store *st, struct pd_err *err)
 	 * them matched long ago */
 	struct db_stmt *s;
 	int64_t *held, *ids, id;
-	size_t nheld = 0, n = 0, cap = 1024;
-	char first[16] = "", last[16] = "", day[16], *j;
+	size_t nheld = 0, cap = 1024;
+	char day[16];
+	int rc;
+
+	*n = 0;
+	first[0] = last[0] = '\0';
+	if ((held = matched_lines(st, &nheld, err)) == NULL)
+		return NULL;
+	s = st_stmt(st,
+	    "SELECT id, booking_date FROM bank_statement_lines WHERE amount > "
+	    "0 AND reversal = 0 AND dup_of IS NULL",
+	    err);
+	if (s == NULL) {
+		free(held);
+		return NULL;
+	}
+	ids = xmalloc(cap * sizeof *ids);
+	while ((rc = db_step(s)) == DB_ROW) {
+		id = db_column_int64(s, 0);
+		if (id_in(held, nheld, id))
+			continue;
+		st_col(s, 1, day, sizeof day);
+		if (upto != NULL && strcmp(day, upto) > 0)
+			continue;
+		if (*n == cap)
+			ids = xrealloc(ids, cap *= 2, sizeof *ids);
+		ids[(*n)++] = id;
+		if (*n == 1 || strcmp(day, first) < 0)
+			memcpy(first, day, sizeof day);
+		if (*n == 1 || strcmp(day, last) > 0)
+			memcpy(last, day, sizeof day);
+	}
+	db_reset(s);
+	free(held);
+	if (rc != DB_DONE) {
+		free(ids);
+		st_fail(st, err, _("Reading a statement line"));
+		return NULL;
+	}
+	return ids;
+}
+
+int
+st_ids_insert(struct store *st, const char *sql, const int64_t *ids, size_t n,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+	char *j;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	if ((s = st_stmt(st, sql, err)) == NULL)
+		return -1;
+	j = ids_json(ids, n);
+	st_bind(s, "s", j);
+	rc = st_done(st, s, err);
+	free(j);
+	return rc;
+}
+
+int
+store_match_lines_prepare(struct store *st, struct pd_err *err)
+{
+	int64_t *ids;
+	size_t n = 0;
+	char first[16], last[16];
 	int rc;
 
 	if (st_exec(st,
@@ -246,53 +312,13 @@ store_match_lines_prepare(struct store *st, struct pd_err *err)
 	        "(first TEXT NOT NULL, last TEXT NOT NULL); DELETE FROM "
 	        "temp.match_lines; DELETE FROM temp.match_span",
 	        err) != 0 ||
-	    (held = matched_lines(st, &nheld, err)) == NULL)
+	    (ids = st_free_credits(st, NULL, &n, first, last, err)) == NULL)
 		return -1;
-	s = st_stmt(st,
-	    "SELECT id, booking_date FROM bank_statement_lines WHERE amount > "
-	    "0 AND reversal = 0 AND dup_of IS NULL",
-	    err);
-	if (s == NULL) {
-		free(held);
-		return -1;
-	}
-	ids = xmalloc(cap * sizeof *ids);
-	while ((rc = db_step(s)) == DB_ROW) {
-		id = db_column_int64(s, 0);
-		if (id_in(held, nheld, id))
-			continue;
-		if (n == cap)
-			ids = xrealloc(ids, cap *= 2, sizeof *ids);
-		ids[n++] = id;
-		st_col(s, 1, day, sizeof day);
-		if (n == 1 || strcmp(day, first) < 0)
-			memcpy(first, day, sizeof day);
-		if (n == 1 || strcmp(day, last) > 0)
-			memcpy(last, day, sizeof day);
-	}
-	db_reset(s);
-	free(held);
-	if (rc != DB_DONE) {
-		free(ids);
-		return st_fail(st, err, _("Reading a statement line"));
-	}
-	rc = 0;
-	if (n > 0) {
-		s = st_stmt(st,
-		    "INSERT INTO temp.match_lines (id) SELECT value FROM "
-		    "json_each(?1)",
-		    err);
-		j = ids_json(ids, n);
-		if (s == NULL)
-			rc = -1;
-		else {
-			st_bind(s, "s", j);
-			rc = st_done(st, s, err);
-		}
-		free(j);
-		if (rc == 0)
-			rc = span_write(st, first, last, err);
-	}
+	rc = st_ids_insert(st,
+	    "INSERT INTO temp.match_lines (id) SELECT value FROM json_each(?1)",
+	    ids, n, err);
+	if (rc == 0 && n > 0)
+		rc = span_write(st, first, last, err);
 	free(ids);
 	return rc;
 }
