@@ -447,23 +447,26 @@ struct card_group *
 store_card_match_groups(
     struct store *st, int days, int fee_bp, size_t *n, struct pd_err *err)
 {
-	/* each terminal's day of posted card payments no match took, from
-	 * the first day a free credit could settle to the last day one was
-	 * booked (the days after it no credit can settle: at 10M the card
-	 * payments of the rest of the year were grouped); a credit of their
-	 * total less at most fee_bp of it, booked from that day to days
-	 * after, naming the terminal; one to one. The first and last day
-	 * are those of the credits free before the matching's first rule
+	/* each terminal's day of posted card payments no match took, on
+	 * a day a free credit could settle: the day it was booked or up to
+	 * days before (any other day pairs with no credit: from the first
+	 * such day to the last, one old credit left unmatched made the card
+	 * payments of all the months between grouped, 0.7 s at 10M); a
+	 * credit of their total less at most fee_bp of it, booked from that
+	 * day to days after, naming the terminal; one to one. The days are
+	 * those of the credits free before the matching's first rule
 	 * (store_match_lines_prepare): a day they add, of a line an earlier
 	 * rule took since, pairs with no free credit (c's LINE_FREE) and
-	 * counts in neither window */
+	 * counts in neither window. The card payments by their own index,
+	 * each day of it looked up (its terminal skipped over) */
 	struct db_stmt *s = st_stmt(st,
 	    "WITH g AS (SELECT p.terminal AS term, p.paid_on AS day, "
-	    "sum(p.amount) AS gross, count(*) AS np FROM payments p WHERE "
-	    "p.method_kind = 'card' AND p.status = 'Posted' AND p.paid_on >= "
-	    "(SELECT date(first, '-' || ?1 || ' days') FROM temp.match_span) "
-	    "AND p.paid_on <= (SELECT last FROM temp.match_span) AND "
-	    PAY_FREE
+	    "sum(p.amount) AS gross, count(*) AS np FROM payments p INDEXED "
+	    "BY payments_card_day WHERE p.method_kind = 'card' AND p.status = "
+	    "'Posted' AND p.paid_on IN (SELECT date(d.day, '-' || k.n || ' "
+	    "days') FROM temp.match_days d CROSS JOIN (WITH RECURSIVE k(n) AS "
+	    "(SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < ?1) SELECT n "
+	    "FROM k) k) AND " PAY_FREE
 	    " GROUP BY p.terminal, p.paid_on), c AS (SELECT l.id AS lid, "
 	    "g.term, g.day, g.gross, g.np, count(*) OVER (PARTITION BY "
 	    "g.term, g.day) AS ng, count(*) OVER (PARTITION BY l.id) AS nl "

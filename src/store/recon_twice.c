@@ -214,7 +214,7 @@ static int
 lines_fill(struct store *st, const char *today, int min_age,
     struct pd_err *err)
 {
-	char upto[11], first[16], last[16];
+	char upto[11];
 	int64_t *ids;
 	int32_t t;
 	size_t n = 0;
@@ -231,8 +231,7 @@ lines_fill(struct store *st, const char *today, int min_age,
 			    _("Reading the exceptions"));
 		date_format(upto, t - min_age);
 	}
-	ids = st_free_credits(
-	    st, min_age > 0 ? upto : NULL, &n, first, last, err);
+	ids = st_free_credits(st, min_age > 0 ? upto : NULL, &n, NULL, err);
 	if (ids == NULL)
 		return -1;
 	rc = st_ids_insert(st,
