@@ -141,8 +141,8 @@ rm -rf "$X"
 "$BUILD/tools/bench_analysis" "$DB"
 # the reconciliation: a statement of 100,000 credits (transfers, gateway
 # payouts, cash deposits, card settlements) matched by the rules (issue
-# 20); each run imports the next 80,000 transfers and adds its period's
-# deposits and gateway payments to the store
+# 20); the statement, its period's deposits and gateway payments and the
+# matches are taken out again once measured: each run has the same history
 X=$(mktemp -d /tmp/pd-bench-recon.XXXXXX)
 "$BUILD/tools/bench_recon" "$DB" "$X"
 rm -rf "$X"

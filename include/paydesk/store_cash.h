@@ -226,9 +226,13 @@ struct card_group {
 struct card_group *store_card_match_groups(
     struct store *st, int days, int fee_bp, size_t *n, struct pd_err *err);
 /* The pairs {payment id, line id} of bank transfers the transfer rule
- * matches (deposit.h); free(). */
-int64_t *store_transfer_match_pairs(
-    struct store *st, int days, size_t *n, struct pd_err *err);
+ * matches (deposit.h); free(). *lm (free()) the line_match of each pair
+ * as its match will be once written, read with the pairs: the line's
+ * place, its statement and the payment (rule, matched_by and matched_at
+ * left to the caller, who writes them). */
+struct line_match;
+int64_t *store_transfer_match_pairs(struct store *st, int days, size_t *n,
+    struct line_match **lm, struct pd_err *err);
 /* The pairs {first, line id} of a rule matched by rule ("auto": first a
  * deposit, "gateway": a gateway payment, "transfer": a bank transfer's
  * payment, recorded as its payment; "card": none, its payments after by

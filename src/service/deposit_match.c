@@ -37,18 +37,32 @@ insert_pairs(struct svc *s, const int64_t *pairs, size_t n, const char *rule,
 	    s, pairs, n, strcmp(rule, "transfer") == 0 ? 2 : 1, at, err);
 }
 
-/* The bank transfers matched, each with its one payment. */
+/* The bank transfers matched, each with its one payment; their records
+ * from what the rule read of each line and payment (the match's rule,
+ * who made it and when as store_match_insert_set writes them). */
 static int
 insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 {
+	struct line_match *lm = NULL;
 	int64_t *pairs =
-	    store_transfer_match_pairs(s->st, s->cfg.match_days, n, err);
+	    store_transfer_match_pairs(s->st, s->cfg.match_days, n, &lm, err);
+	size_t i;
 	int rc;
 
 	if (pairs == NULL)
 		return -1;
-	rc = insert_pairs(s, pairs, *n, N_("transfer"), at, err);
+	for (i = 0; i < *n; i++) {
+		xstrlcpy(lm[i].rule, "transfer", sizeof lm[i].rule);
+		xstrlcpy(lm[i].matched_by, s->actor.username,
+		    sizeof lm[i].matched_by);
+		xstrlcpy(lm[i].matched_at, at, sizeof lm[i].matched_at);
+	}
+	rc = store_match_insert_set(s->st, pairs, *n, N_("transfer"), at,
+	    s->actor.user_id, s->actor.username, err);
+	if (rc == 0)
+		rc = svc_match_outbox_rows(s, lm, *n, at, err);
 	free(pairs);
+	free(lm);
 	return rc;
 }
 

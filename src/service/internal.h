@@ -333,6 +333,10 @@ int svc_pulled_resolution(
  * 2: that payment the pair's first (the transfers'). */
 int svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
     int one, const char *at, struct pd_err *err);
+/* The records of nm matches made now, each as m says it (its line_id
+ * set), in their order. */
+int svc_match_outbox_rows(struct svc *s, const struct line_match *m,
+    size_t nm, const char *at, struct pd_err *err);
 /* The one-time catch-up (issue 20): statements imported before they
  * were sync records, and their matches, queued once, in one transaction
  * audited, when the store's migration set META_STMT_CATCHUP; then the

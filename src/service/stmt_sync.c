@@ -179,16 +179,30 @@ svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
     int one, const char *at, struct pd_err *err)
 {
 	struct line_match *m;
-	struct outbox_row *rows;
-	struct syncrec *r;
-	size_t nm = 0, i, k;
-	int rc = 0;
+	size_t nm = 0;
+	int rc;
 
 	if (n == 0)
 		return 0;
 	m = store_line_matches(s->st, pairs, n, one, &nm, err);
 	if (m == NULL)
 		return -1;
+	rc = svc_match_outbox_rows(s, m, nm, at, err);
+	free(m);
+	return rc;
+}
+
+int
+svc_match_outbox_rows(struct svc *s, const struct line_match *m, size_t nm,
+    const char *at, struct pd_err *err)
+{
+	struct outbox_row *rows;
+	struct syncrec *r;
+	size_t i, k;
+	int rc = 0;
+
+	if (nm == 0)
+		return 0;
 	/* the records written MATCH_ROWS at a time */
 	rows = xcalloc(MATCH_ROWS, sizeof *rows);
 	r = xcalloc(1, sizeof *r);
@@ -205,7 +219,6 @@ svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
 	}
 	free(rows);
 	free(r);
-	free(m);
 	return rc;
 }
 

@@ -441,6 +441,21 @@ void store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */
 int64_t st_count(struct store *st, const char *sql);
+/* Days (YYYY-MM-DD), each once, in order; v to free(). */
+struct day_set {
+	char (*v)[11];
+	size_t n, cap;
+};
+/* The credit lines (not a reversal nor a duplicate) no active match
+ * took, booked on upto or before (any day if NULL), by id in no order;
+ * *n of them, and the days they were booked added to *days (unless
+ * NULL); free() (match_set.c). */
+int64_t *st_free_credits(struct store *st, const char *upto, size_t *n,
+    struct day_set *days, struct pd_err *err);
+/* sql, an insert of the ids of its ?1 (a JSON array: json_each), run
+ * with n ids (nothing if none). */
+int st_ids_insert(struct store *st, const char *sql, const int64_t *ids,
+    size_t n, struct pd_err *err);
 /* Fill the connection's temporary tables recon_lines (line_id) with each
  * credit line no active match took (not a reversal nor a duplicate),
  * booked min_age days before today or earlier (any day if min_age <= 0),

@@ -211,23 +211,54 @@ id_in(const int64_t *v, size_t n, int64_t id)
 	return lo < n && v[lo] == id;
 }
 
-/* The first and last day of the free credits, temp.match_span's one row
- * (none when there is no free credit). */
+/* day (YYYY-MM-DD) into the set d, kept in order, once. */
+static void
+day_add(struct day_set *d, const char *day)
+{
+	size_t lo = 0, hi = d->n;
+	int c;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		c = strcmp(d->v[mid], day);
+		if (c == 0)
+			return;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (d->n == d->cap)
+		d->v = xrealloc(d->v, d->cap = d->cap ? 2 * d->cap : 64,
+		    sizeof *d->v);
+	memmove(d->v + lo + 1, d->v + lo, (d->n - lo) * sizeof *d->v);
+	xstrlcpy(d->v[lo], day, sizeof d->v[lo]);
+	d->n++;
+}
+
+/* The days the free credits were booked, temp.match_days (none when
+ * there is no free credit). */
 static int
-span_write(struct store *st, const char *first, const char *last,
-    struct pd_err *err)
+days_write(struct store *st, const struct day_set *d, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO temp.match_span (first, last) VALUES (?, ?)", err);
+	    "INSERT INTO temp.match_days (day) VALUES (?)", err);
+	size_t i;
+	int rc = 0;
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ss", first, last);
-	return st_done(st, s, err);
+	for (i = 0; i < d->n && rc == 0; i++) {
+		st_bind(s, "s", d->v[i]);
+		rc = st_done(st, s, err);
+	}
+	return rc;
 }
 
-int
-store_match_lines_prepare(struct store *st, struct pd_err *err)
+int64_t *
+st_free_credits(struct store *st, const char *upto, size_t *n,
+    struct day_set *days, struct pd_err *err)
 {
 	/* the credits (the partial index bank_lines_amount's lines, read
 	 * from it) less the lines the active matches hold, both read in one
@@ -236,63 +267,86 @@ store_match_lines_prepare(struct store *st, struct pd_err *err)
 	 * them matched long ago */
 	struct db_stmt *s;
 	int64_t *held, *ids, id;
-	size_t nheld = 0, n = 0, cap = 1024;
-	char first[16] = "", last[16] = "", day[16], *j;
+	size_t nheld = 0, cap = 1024;
+	char day[16];
 	int rc;
 
-	if (st_exec(st,
-	        "CREATE TEMP TABLE IF NOT EXISTS match_lines (id INTEGER "
-	        "PRIMARY KEY); CREATE TEMP TABLE IF NOT EXISTS match_span "
-	        "(first TEXT NOT NULL, last TEXT NOT NULL); DELETE FROM "
-	        "temp.match_lines; DELETE FROM temp.match_span",
-	        err) != 0 ||
-	    (held = matched_lines(st, &nheld, err)) == NULL)
-		return -1;
+	*n = 0;
+	if ((held = matched_lines(st, &nheld, err)) == NULL)
+		return NULL;
 	s = st_stmt(st,
 	    "SELECT id, booking_date FROM bank_statement_lines WHERE amount > "
 	    "0 AND reversal = 0 AND dup_of IS NULL",
 	    err);
 	if (s == NULL) {
 		free(held);
-		return -1;
+		return NULL;
 	}
 	ids = xmalloc(cap * sizeof *ids);
 	while ((rc = db_step(s)) == DB_ROW) {
 		id = db_column_int64(s, 0);
 		if (id_in(held, nheld, id))
 			continue;
-		if (n == cap)
-			ids = xrealloc(ids, cap *= 2, sizeof *ids);
-		ids[n++] = id;
 		st_col(s, 1, day, sizeof day);
-		if (n == 1 || strcmp(day, first) < 0)
-			memcpy(first, day, sizeof day);
-		if (n == 1 || strcmp(day, last) > 0)
-			memcpy(last, day, sizeof day);
+		if (upto != NULL && strcmp(day, upto) > 0)
+			continue;
+		if (*n == cap)
+			ids = xrealloc(ids, cap *= 2, sizeof *ids);
+		ids[(*n)++] = id;
+		if (days != NULL)
+			day_add(days, day);
 	}
 	db_reset(s);
 	free(held);
 	if (rc != DB_DONE) {
 		free(ids);
-		return st_fail(st, err, _("Reading a statement line"));
+		st_fail(st, err, _("Reading a statement line"));
+		return NULL;
 	}
-	rc = 0;
-	if (n > 0) {
-		s = st_stmt(st,
-		    "INSERT INTO temp.match_lines (id) SELECT value FROM "
-		    "json_each(?1)",
-		    err);
-		j = ids_json(ids, n);
-		if (s == NULL)
-			rc = -1;
-		else {
-			st_bind(s, "s", j);
-			rc = st_done(st, s, err);
-		}
-		free(j);
-		if (rc == 0)
-			rc = span_write(st, first, last, err);
-	}
+	return ids;
+}
+
+int
+st_ids_insert(struct store *st, const char *sql, const int64_t *ids, size_t n,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+	char *j;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	if ((s = st_stmt(st, sql, err)) == NULL)
+		return -1;
+	j = ids_json(ids, n);
+	st_bind(s, "s", j);
+	rc = st_done(st, s, err);
+	free(j);
+	return rc;
+}
+
+int
+store_match_lines_prepare(struct store *st, struct pd_err *err)
+{
+	struct day_set days = {NULL, 0, 0};
+	int64_t *ids;
+	size_t n = 0;
+	int rc;
+
+	if (st_exec(st,
+	        "CREATE TEMP TABLE IF NOT EXISTS match_lines (id INTEGER "
+	        "PRIMARY KEY); CREATE TEMP TABLE IF NOT EXISTS match_days "
+	        "(day TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM "
+	        "temp.match_lines; DELETE FROM temp.match_days",
+	        err) != 0 ||
+	    (ids = st_free_credits(st, NULL, &n, &days, err)) == NULL)
+		return -1;
+	rc = st_ids_insert(st,
+	    "INSERT INTO temp.match_lines (id) SELECT value FROM json_each(?1)",
+	    ids, n, err);
+	if (rc == 0)
+		rc = days_write(st, &days, err);
+	free(days.v);
 	free(ids);
 	return rc;
 }

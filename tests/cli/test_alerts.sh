@@ -398,3 +398,33 @@ same "and its first installment missed" \
 # "PAY-T01-2025-00~", "2025-07-15 10:0~")
 expect "the text list of every alert" 0 "Large payment" rec alerts --status all
 if grep -q '~' "$OUT"; then notok "the text list: nothing cut" "a value cut"; else ok "the text list: nothing cut"; fi
+# [alerts] reconciliation_days: credits no match took, each raised once
+# when it is 3 days old (booked 3 days before the pass, or earlier), by the
+# pass of that day (the statement imported the day before); a credit the
+# gateway rule matched is none (the credits are found by one read of the
+# credits and one of the matches' lines, issue 21's speed: the same as a
+# probe of each credit's match)
+cat >"$T/rst.csv" <<CSV
+date,amount,reference
+2025-07-13,12.00,UNKNOWN CREDIT A
+2025-07-14,14.00,UNKNOWN CREDIT B
+2025-07-16,16.00,UNKNOWN CREDIT C
+2025-07-13,48.50,MPESA PAYOUT QKALERT1
+CSV
+sup() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_NOW="2025-07-15 11:00:00" sup statement mapping add ra date=1 amount=2 reference=3 header=1 >/dev/null ||
+    echo "not ok - a statement mapping"
+PAYDESK_NOW="2025-07-15 11:00:00" sup statement import "$T/rst.csv" --mapping ra --account NL00ALERTS >/dev/null ||
+    echo "not ok - a statement imported"
+sqlite3 "$DB" "INSERT INTO gw_payments (gateway, code, status, webhook_status, settlement_status, account_ref, phone, amount, paid_at, candidates, fee, settled_on, pulled_at) VALUES ('mpesa', 'QKALERT1', 'succeeded', 'Completed', 'settled', 'WU-10001', '', 5000, '2025-07-11 10:00:00', '', 150, '2025-07-12 09:00:00', '2025-07-12 09:00:00')"
+PAYDESK_NOW="2025-07-15 11:30:00" sup deposit match >/dev/null || echo "not ok - the rules run"
+credits() { PAYDESK_NOW="$1 09:00:00" rec alerts >/dev/null
+	sqlite3 "$DB" "SELECT group_concat(due_on || '/' || amount, ' ') FROM (SELECT due_on, amount FROM alerts WHERE cause LIKE 'reconciliation:unexpected_credit:%' ORDER BY due_on)"; }
+same "Jul 16: the credit of Jul 13 is 3 days old; the payout matched" \
+    "$(credits 2025-07-16)" "2025-07-13/1200"
+same "Jul 17: and the credit of Jul 14" "$(credits 2025-07-17)" \
+    "2025-07-13/1200 2025-07-14/1400"
+same "Jul 18: nothing new" "$(credits 2025-07-18)" \
+    "2025-07-13/1200 2025-07-14/1400"
+same "Jul 19: and the credit of Jul 16, each once" "$(credits 2025-07-19)" \
+    "2025-07-13/1200 2025-07-14/1400 2025-07-16/1600"

@@ -16,7 +16,12 @@
  *
  * Each run takes the next 80,000 bank transfers of the store (the
  * statements it imported before say where it is), so the lines it
- * imports are free to match; the store keeps them.
+ * imports are free to match. Once measured, what the run added (its
+ * statement, matches, deposits, gateway payments, their seals, audit
+ * entries and sync records) is taken out again by the bench, around
+ * paydesk (undo_run): each run matches against the same history, which
+ * the output states, instead of one more statement's each time
+ * (BENCH_RECON_KEEP set: the run stays, to grow a store's history).
  * Usage: bench_recon STORE DIR (the statement's file is written in DIR). */
 #include <ctype.h>
 #include <sqlite3.h>
@@ -123,6 +128,127 @@ static const char *const raw_sql[] = {
     "WHERE " RAW_LINE_FREE " AND has_word(l.reference || ' ' || l.text, "
     "g.term)) SELECT count(*) FROM c WHERE ng = 1 AND nl = 1",
 };
+
+static int raw_exec(sqlite3 *raw, const char *sql);
+
+/* The tables a run may add rows to, each with its highest rowid before
+ * the run: every table of the store with a rowid (the seals and the
+ * audit log of the run among them). */
+struct mark {
+	char name[64];
+	long long max;
+};
+
+static struct mark *
+marks_take(sqlite3 *raw, size_t *n)
+{
+	struct mark *v = NULL;
+	sqlite3_stmt *q, *m;
+	char sql[160];
+	size_t cap = 0;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(raw,
+	        "SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+	        "NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND "
+	        "sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name",
+	        -1, &q, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			v = realloc(v, cap * sizeof *v);
+		}
+		snprintf(v[*n].name, sizeof v[*n].name, "%s",
+		    (const char *)sqlite3_column_text(q, 0));
+		v[*n].max = 0;
+		snprintf(sql, sizeof sql,
+		    "SELECT coalesce(max(rowid), 0) FROM \"%s\"", v[*n].name);
+		if (sqlite3_prepare_v2(raw, sql, -1, &m, NULL) == SQLITE_OK &&
+		    sqlite3_step(m) == SQLITE_ROW)
+			v[*n].max = sqlite3_column_int64(m, 0);
+		sqlite3_finalize(m);
+		(*n)++;
+	}
+	sqlite3_finalize(q);
+	return v;
+}
+
+static long long raw_count(sqlite3 *raw, const char *sql);
+
+/* Whether the store has AUTOINCREMENT's table (made at its first use). */
+static int
+has_seq(sqlite3 *raw)
+{
+	return raw_count(raw,
+	           "SELECT count(*) FROM sqlite_master WHERE name = "
+	           "'sqlite_sequence'") > 0;
+}
+
+/* What the run added taken out again, around paydesk and its triggers
+ * (the append-only ones refuse a delete; the seals' would seal it): the
+ * rows past each table's mark, and meta and the sequences as they were
+ * (kept in temp.bench_meta and temp.bench_seq before the run). The
+ * rows before the marks are the store's as they were: the run's import
+ * and matching only add rows, and the seals' claim sets the entry of
+ * the run's own seals. Prints the rows taken out; 0 or -1. */
+static int
+undo_run(sqlite3 *raw, const struct mark *v, size_t n)
+{
+	sqlite3_stmt *q;
+	char sql[200];
+	long long gone = 0;
+	size_t i;
+	int off = 0;
+
+	if (sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off) !=
+	        SQLITE_OK ||
+	    raw_exec(raw, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE rowid > %lld",
+		    v[i].name, v[i].max);
+		if (sqlite3_prepare_v2(raw, sql, -1, &q, NULL) != SQLITE_OK ||
+		    sqlite3_step(q) != SQLITE_DONE) {
+			fprintf(stderr, "bench_recon: %s\n", sqlite3_errmsg(raw));
+			sqlite3_finalize(q);
+			raw_exec(raw, "ROLLBACK");
+			return -1;
+		}
+		sqlite3_finalize(q);
+		gone += sqlite3_changes(raw);
+	}
+	if (raw_exec(raw,
+	        "DELETE FROM meta; INSERT INTO meta SELECT * FROM "
+	        "temp.bench_meta") != 0 ||
+	    (has_seq(raw) &&
+	        raw_exec(raw,
+	            "DELETE FROM sqlite_sequence; INSERT INTO sqlite_sequence "
+	            "(name, seq) SELECT name, seq FROM temp.bench_seq") != 0) ||
+	    raw_exec(raw, "COMMIT") != 0) {
+		raw_exec(raw, "ROLLBACK");
+		return -1;
+	}
+	sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &off);
+	printf("  (the run's %lld rows taken out again: the next run matches "
+	       "against the same history)\n",
+	    gone);
+	return 0;
+}
+
+/* One count of raw, or -1. */
+static long long
+raw_count(sqlite3 *raw, const char *sql)
+{
+	sqlite3_stmt *q;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(raw, sql, -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
 
 /* This process's CPU time so far, ms (the figures' machine may be
  * shared: the CPU a step took says what the wall clock cannot). */
@@ -362,6 +488,9 @@ main(int argc, char **argv)
 	char path[4096], spec[256];
 	double t, traw, c, craw;
 	long long rawpairs = 0;
+	struct mark *marks;
+	size_t nmarks = 0;
+	long long version;
 	int run = 0, n = 0, ncard = 0;
 
 	if (argc != 3) {
@@ -387,6 +516,33 @@ main(int argc, char **argv)
 		run = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
 	snprintf(path, sizeof path, "%s/bench-recon-%d.csv", argv[2], run);
+	/* the history matched against, and the marks of the run's undo */
+	printf("  (the store's history: %lld statement lines, %lld of them "
+	       "credits no match took; %lld active matches; %lld gateway "
+	       "payments with no payment)\n",
+	    raw_count(raw, "SELECT count(*) FROM bank_statement_lines"),
+	    raw_count(raw,
+	        "SELECT count(*) FROM bank_statement_lines l WHERE "
+	        "l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND NOT "
+	        "EXISTS (SELECT 1 FROM statement_matches m WHERE m.line_id = "
+	        "l.id AND m.unmatched_at = '')"),
+	    raw_count(raw,
+	        "SELECT count(*) FROM statement_matches WHERE unmatched_at = "
+	        "''"),
+	    raw_count(raw,
+	        "SELECT count(*) FROM gw_payments WHERE payment_uuid = ''"));
+	if (raw_exec(raw,
+	        "DROP TABLE IF EXISTS temp.bench_meta; DROP TABLE IF EXISTS "
+	        "temp.bench_seq; CREATE TEMP TABLE bench_meta AS SELECT * FROM "
+	        "meta; CREATE TEMP TABLE bench_seq (name, seq)") != 0 ||
+	    (has_seq(raw) && raw_exec(raw,
+	                         "INSERT INTO temp.bench_seq SELECT name, seq "
+	                         "FROM sqlite_sequence") != 0) ||
+	    (marks = marks_take(raw, &nmarks)) == NULL) {
+		fprintf(stderr, "bench_recon: could not mark the store\n");
+		return 1;
+	}
+	version = raw_count(raw, "PRAGMA user_version");
 	if (write_statement(raw, path, run, &n, &ncard) != 0) {
 		fprintf(stderr, "bench_recon: could not write %s\n", path);
 		return 1;
@@ -435,6 +591,19 @@ main(int argc, char **argv)
 	    n, mc.transfer, mc.deposits, mc.card, ncard, mc.gateway, rawpairs);
 	remove(path);
 	svc_close(&s);
+	/* a store paydesk moved to a newer schema at its open keeps the
+	 * run: the rows of the migration are not the run's to take out */
+	if (getenv("BENCH_RECON_KEEP") != NULL)
+		printf("  (BENCH_RECON_KEEP: the run's rows stay in the "
+		       "store)\n");
+	else if (raw_count(raw, "PRAGMA user_version") != version)
+		printf("  (the store moved to a newer schema at this run: the "
+		       "run's rows stay in it)\n");
+	else if (undo_run(raw, marks, nmarks) != 0) {
+		fprintf(stderr, "bench_recon: the run's rows stay in the store\n");
+		return 1;
+	}
+	free(marks);
 	sqlite3_close(raw);
 	return 0;
 }
