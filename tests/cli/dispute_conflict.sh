@@ -396,8 +396,3 @@ PNO=$(tsql 1 "SELECT payment_no FROM payments WHERE receipt_no = '$RCH'")
 sup1 --csv sync --quarantine >"$T/q.csv"
 same "paid: the payment of the charge ($PNO) is not in terminal 1's quarantine" \
     "$(grep -c ",payment,$PNO," "$T/q.csv")/$(tsql 1 "SELECT count(*) FROM outbox WHERE ref = '$PNO' AND sent_at IS NOT NULL")" 0/1
-# (last: the store is held once doctor finds a problem)
-# doctor catches a payment that gave way without becoming credit (a
-# reversal forged, resealed as the code would have written it)
-treseal 1 "INSERT INTO allocations (payment_id, item_id, amount, due_before, reverses, created_at) SELECT a.payment_id, a.item_id, -100, 0, a.id, a.created_at FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.status = 'Posted' AND a.amount = 6000 AND a.reverses IS NULL AND a.item_id = (SELECT id FROM items WHERE ref = 'INV-2025-021001'); UPDATE items SET settled = settled - 100 WHERE id = (SELECT item_id FROM allocations ORDER BY id DESC LIMIT 1)" >"$OUT" 2>&1 || cat "$OUT"
-expect "terminal 1's doctor finds a payment that lost 1.00" 6 "payment balances" t1 doctor

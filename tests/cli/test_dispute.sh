@@ -724,3 +724,8 @@ same "the central node: the disputed payment not voided" \
 . "$TOP/tests/cli/dispute_conflict.sh"
 # what follows an uphold refused there: plans, alerts, credit-note void
 . "$TOP/tests/cli/dispute_after.sh"
+# (dispute_conflict.sh's, last: the store is held once doctor finds a problem)
+# doctor catches a payment that gave way without becoming credit (a
+# reversal forged, resealed as the code would have written it)
+treseal 1 "INSERT INTO allocations (payment_id, item_id, amount, due_before, reverses, created_at) SELECT a.payment_id, a.item_id, -100, 0, a.id, a.created_at FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.status = 'Posted' AND a.amount = 6000 AND a.reverses IS NULL AND a.item_id = (SELECT id FROM items WHERE ref = 'INV-2025-021001'); UPDATE items SET settled = settled - 100 WHERE id = (SELECT item_id FROM allocations ORDER BY id DESC LIMIT 1)" >"$OUT" 2>&1 || cat "$OUT"
+expect "terminal 1's doctor finds a payment that lost 1.00" 6 "payment balances" t1 doctor
