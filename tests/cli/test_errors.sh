@@ -98,6 +98,7 @@ payment verify|supervisor|payment verify R-X
 payments|cashier|payments
 credit-note create|supervisor|credit-note create R-X --amount 1 --reason Other
 credit-note apply|cashier|credit-note apply CN-X --to INV-X --amount 1
+credit-note void|supervisor|credit-note void CN-X --reason x
 receipt|cashier|receipt R-X
 receipts export|supervisor|receipts export --dir T/rx
 credit-note pdf|cashier|credit-note pdf CN-X
