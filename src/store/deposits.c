@@ -613,9 +613,9 @@ store_transfer_match_pairs(struct store *st, int days, size_t *n,
 	    "l.booking_date, '-' || ?1 || ' days') AND date(l.booking_date, "
 	    "'+' || ?1 || ' days') CROSS JOIN bank_statements b ON b.id = "
 	    "l.statement_id WHERE " LINE_FREE " AND p.method_kind = 'bank' AND "
-	    "p.status = 'Posted' AND ((p.reference <> '' AND pd_has_word("
-	    "l.reference || ' ' || l.text, p.reference)) OR pd_has_word("
-	    "l.reference || ' ' || l.text, p.payment_no)) AND " PAY_FREE,
+	    "p.status = 'Posted' AND ((p.reference <> '' AND pd_line_names("
+	    "l.reference, l.text, p.reference)) OR pd_line_names(l.reference, "
+	    "l.text, p.payment_no)) AND " PAY_FREE,
 	    err);
 	struct tpair *t;
 	struct tkey *k;
