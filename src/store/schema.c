@@ -98,6 +98,7 @@ const char *const store_migrations[] = {
     store_mig_67,
     store_mig_68,
     store_mig_69,
+    store_mig_70,
 };
 
 const int store_nmigrations =

@@ -285,5 +285,6 @@ extern const char store_mig_66[];
 extern const char store_mig_67[];
 extern const char store_mig_68[];
 extern const char store_mig_69[];
+extern const char store_mig_70[];
 
 #endif

@@ -369,6 +369,20 @@ case "$RC:$(cat "$OUT")" in 0:*) echo "not ok - a tolerance above 2000 is refuse
 3:*card_fee_tolerance*2000*) ok "a tolerance above 2000 is refused, naming the key (3)" ;;
 *) echo "not ok - a tolerance above 2000 is refused, naming the key (3)"; cat "$OUT" ;; esac
 same "and nothing changed" "$(snapshot)" "$before"
+# (issue 20, one to one) two credits of 75.00 naming TRF-9's one
+# transfer: neither is matched, the transfer stays free; one of them
+# alone is matched to it. Each on a copy of the store.
+printf 'date,amount,reference\n2026-06-19,75.00,SEPA CREDIT TRF-9 FIRST\n2026-06-20,75.00,TRF-9 SECOND\n' >"$T/st_twice.csv"
+head -2 "$T/st_twice.csv" >"$T/st_once.csv"
+for k in twice once; do
+	cp "$DB" "$T/$k.db"
+	M --db "$T/$k.db" statement import "$T/st_$k.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st_$k"
+	M --db "$T/$k.db" --json deposit match >"$OUT" 2>&1
+	echo "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["transfer"])' "$OUT"):$(sqlite3 "$T/$k.db" "SELECT count(*) FROM statement_match_payments mp JOIN statement_matches m ON m.id = mp.match_id JOIN payments p ON p.id = mp.payment_id WHERE p.reference = 'TRF-9' AND m.unmatched_at = ''")" >"$T/$k.out"
+	rm -f "$T/$k.db"
+done
+same "two credits naming one transfer: neither matched, the transfer free" "$(cat "$T/twice.out")" "0:0"
+same "one of them alone: matched to it" "$(cat "$T/once.out")" "1:1"
 # a transfer's match taken back by hand (issue 20: a supervisor unmatches
 # with a note, audited): its payment is free again, the credit a credit
 # nobody expected until the rules match it again
