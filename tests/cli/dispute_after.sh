@@ -189,3 +189,29 @@ same "$P Active at terminal 1, its alerts closed by the daily pass" \
 sup1 --json report forecast --past 0 >"$T/fc31-1" 2>&1
 sup2 --json report forecast --past 0 >"$T/fc31-2" 2>&1
 same "the forecast's weeks alike at both terminals" "$(cat "$T/fc31-1")" "$(cat "$T/fc31-2")"
+
+# a bounced cheque's charge its undone uphold cancels, in a plan kept here
+# (its installment paid at terminal 1 since, so the central node's refusal
+# of the plan leaves it): the charge comes off the plan's installments
+# with the void's room, from the last back, audited with the reason, and
+# doctor passes (review 21, session 41: settled twice, by the plan and the
+# cancel). Ben Ortiz's A2 (45.00 open): 20.00 paid by a cheque that bounced
+export PAYDESK_NOW="2025-07-21 10:00:00"
+B=INV-2025-0310A2
+pay31 --type bill --items "$B" --amount 20
+rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
+t1 sync >/dev/null; t2 sync >/dev/null
+sup1 dispute uphold "$D" --void >/dev/null 2>&1
+expect "kept: terminal 1 arranges $B and $D-CHG (60.00 in three)" 0 "Arrangement" rec 1 arrangement create \
+    WU-10031 --items "$B,$D-CHG" --installments 3 --frequency monthly --first-due 2025-08-20 --reason Hardship
+P=$(val Arrangement)
+expect "kept: and takes #1's 20.00" 0 "Payment ID" \
+    rec 1 pay WU-10031 --type installment --method Cash --amount 20 --items "$P#1"
+rec 2 dispute reject "$D" --note "Cheque cleared" >/dev/null 2>&1
+t2 sync >/dev/null; t1 sync >/dev/null
+expect "kept: terminal 1's doctor passes" 0 "ok" t1 doctor
+same "kept: $P Active at terminal 1, 5.00 left (the void's 20.00 and the charge's 15.00 off it), $D-CHG cancelled" \
+    "$(rec 1 arrangement show "$P" | sed -n 's/^Status  *//p;s/^Left to pay  *//p' | tr '\n' ' ')/$(tsql 1 "SELECT amount - settled FROM items WHERE ref = '$D-CHG'")" \
+    'Active $5.00 /0'
+same "kept: the charge taken off $P audited with the reason" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$P' AND detail LIKE 'item=$D-CHG amount=15.00 taken off the plan, the charge cancelled, refused: %'")" 1
