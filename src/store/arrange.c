@@ -391,9 +391,10 @@ read_may_break(struct db_stmt *s, void *elem)
 	"a.grace_days || ' days') AND NOT EXISTS (SELECT 1 FROM "              \
 	"allocations x WHERE x.item_id = i.id AND x.amount > 0) AND NOT "      \
 	"EXISTS (SELECT 1 FROM credit_applications c WHERE c.item_id = "       \
-	"i.id AND " LIVE_CA ")) OR EXISTS (SELECT 1 FROM allocations x JOIN payments y ON "    \
-	"y.id = x.payment_id WHERE x.item_id = i.id AND x.amount > 0 AND "     \
-	"y.paid_on > date(i.due_on, '+' || a.grace_days || ' days')) OR "      \
+	"i.id AND " LIVE_CA ")) OR EXISTS (SELECT 1 FROM allocations x "       \
+	"JOIN payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "   \
+	"x.amount > 0 AND y.paid_on > date(i.due_on, '+' || a.grace_days || "  \
+	"' days')) OR "                                                        \
 	"EXISTS (SELECT 1 FROM credit_applications c WHERE c.item_id = i.id "  \
 	"AND c.applied_on > date(i.due_on, '+' || a.grace_days || ' days') "   \
 	"AND " LIVE_CA ") "                                                    \
