@@ -289,16 +289,23 @@ uncredit(struct svc *s, const char *uuid, const char *why, const char *at,
  * so that it is neither owed nor offered, audited "undo". A payment of
  * this terminal that took it meanwhile gives it back first, its money
  * credit at the central node as for an item settled there already
- * (sync_check_pay.c, sync_apply.c). */
+ * (sync_check_pay.c, sync_apply.c). A plan made of it meanwhile gives it
+ * back too (review 21, session 41: it stayed moved into the plan, settled
+ * twice, doctor's item balances failed): what the plan took of it comes
+ * off the plan's installments, from the last back (svc_arr_reopen, as an
+ * undone void takes its room back), audited on the plan with the reason;
+ * the central node never had the plan either (it refuses it, the charge
+ * unknown there) or, a plan kept here, has it without the charge. */
 static int
 uncharge(struct svc *s, const char *uuid, const char *why, const char *at,
     struct pd_err *err)
 {
 	struct allocation *held;
+	struct arrangement a;
 	struct item it;
-	char detail[768];
+	char detail[768], m[32];
 	size_t n, i;
-	int64_t id;
+	int64_t id, moved, ev, arr;
 	int rc = 0;
 
 	if (store_id_of(s->st, TBL_ITEMS, uuid, &id, err) != 0)
@@ -315,8 +322,22 @@ uncharge(struct svc *s, const char *uuid, const char *why, const char *at,
 		rc = ledger_allocate(s, held[i].payment_id, &it,
 		    -held[i].amount, held[i].id, NULL, err);
 	free(held);
-	if (rc != 0)
+	if (rc != 0 ||
+	    store_arr_item_moved(s->st, id, &moved, &ev, &arr, err) != 0)
 		return -1;
+	if (moved > 0 && arr != 0) {
+		if (store_arr_by_id(s->st, arr, &a, err) != 0 ||
+		    svc_arr_reopen(s, &it, it.amount, err) != 0)
+			return -1;
+		snprintf(detail, sizeof detail,
+		    "item=%s amount=%s taken off the plan, the charge "
+		    "cancelled, refused: %s",
+		    it.ref, money_plain(m, sizeof m, moved, s->cfg.minor_digits),
+		    why);
+		if (svc_audit(s, at, "undo", "arrangement", a.plan_no, detail,
+		        err) != 0)
+			return -1;
+	}
 	snprintf(detail, sizeof detail, "item=%s cancelled, refused: %s",
 	    it.ref, why);
 	if (it.settled < it.amount &&

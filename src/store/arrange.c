@@ -250,6 +250,13 @@ read_arr_item(struct db_stmt *s, void *elem)
 	a->resched = (int)db_column_int64(s, 16);
 }
 
+/* A credit application that still holds its item: not undone (listed in
+ * sync_undone, by its primary key: an application an uphold the central
+ * node refused took back, dispute_undo.c, or a credit-note void gave
+ * back, credit_void.c) (review 21, session 41: an undone application
+ * still dated the installment it no longer paid, Late) */
+#define LIVE_CA "NOT EXISTS (SELECT 1 FROM sync_undone u WHERE u.uuid = c.uuid)"
+
 /* An installment's columns after ITEM_COLS (read_arr_item): paid in
  * full on the latest day a payment or a credit went to it (each read
  * once: the daily pass reads every plan's); moved: what later events
@@ -263,8 +270,9 @@ read_arr_item(struct db_stmt *s, void *elem)
 	"0) FROM arrangement_moves WHERE item_id = i.id) THEN "                \
 	"coalesce((SELECT max(u.d) FROM (SELECT y.paid_on AS d FROM "          \
 	"allocations x JOIN payments y ON y.id = x.payment_id WHERE "          \
-	"x.item_id = i.id AND x.amount > 0 UNION ALL SELECT applied_on FROM "  \
-	"credit_applications WHERE item_id = i.id) AS u), '') ELSE '' END, "   \
+	"x.item_id = i.id AND x.amount > 0 UNION ALL SELECT c.applied_on "     \
+	"FROM credit_applications c WHERE c.item_id = i.id AND " LIVE_CA       \
+	") AS u), '') ELSE '' END, "                                           \
 	"coalesce((SELECT "                                                    \
 	"sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "         \
 	"event_id = i.arr_event), 0), CASE WHEN (SELECT kind FROM "            \
@@ -319,8 +327,9 @@ read_arr_item_of(struct db_stmt *s, void *elem)
 	"IS NOT i.arr_event), 0), CASE WHEN i.settled = i.amount THEN "        \
 	"coalesce((SELECT max(u.d) FROM (SELECT y.paid_on AS d FROM "          \
 	"allocations x JOIN payments y ON y.id = x.payment_id WHERE "          \
-	"x.item_id = i.id AND x.amount > 0 UNION ALL SELECT applied_on FROM "  \
-	"credit_applications WHERE item_id = i.id) AS u), '') ELSE '' END, "   \
+	"x.item_id = i.id AND x.amount > 0 UNION ALL SELECT c.applied_on "     \
+	"FROM credit_applications c WHERE c.item_id = i.id AND " LIVE_CA       \
+	") AS u), '') ELSE '' END, "                                           \
 	"coalesce((SELECT sum(amount) FROM arrangement_moves WHERE item_id "   \
 	"= i.id AND +event_id = i.arr_event), 0), a.id, a.consumer_id, "       \
 	"a.grace_days, a.misses_allowed FROM arrangements a JOIN items i "     \
@@ -382,11 +391,13 @@ read_may_break(struct db_stmt *s, void *elem)
 	"a.grace_days || ' days') AND NOT EXISTS (SELECT 1 FROM "              \
 	"allocations x WHERE x.item_id = i.id AND x.amount > 0) AND NOT "      \
 	"EXISTS (SELECT 1 FROM credit_applications c WHERE c.item_id = "       \
-	"i.id)) OR EXISTS (SELECT 1 FROM allocations x JOIN payments y ON "    \
-	"y.id = x.payment_id WHERE x.item_id = i.id AND x.amount > 0 AND "     \
-	"y.paid_on > date(i.due_on, '+' || a.grace_days || ' days')) OR "      \
+	"i.id AND " LIVE_CA ")) OR EXISTS (SELECT 1 FROM allocations x "       \
+	"JOIN payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "   \
+	"x.amount > 0 AND y.paid_on > date(i.due_on, '+' || a.grace_days || "  \
+	"' days')) OR "                                                        \
 	"EXISTS (SELECT 1 FROM credit_applications c WHERE c.item_id = i.id "  \
-	"AND c.applied_on > date(i.due_on, '+' || a.grace_days || ' days')) "  \
+	"AND c.applied_on > date(i.due_on, '+' || a.grace_days || ' days') "   \
+	"AND " LIVE_CA ") "                                                    \
 	"END"
 
 struct arr_may_break *

@@ -61,7 +61,13 @@ static const struct {
      * what it gave up there) is its amount, once its record is sent: a
      * payment that gave way to another without becoming credit lost
      * the consumer's money (review 21, session 40, fault 5: an undone
-     * uphold's void took the room back from a payment already sent) */
+     * uphold's void took the room back from a payment already sent).
+     * Only a payment on its way is let be (the central node makes
+     * credit of what it gave up when it applies it): one the central
+     * node refused stays in this store, and no node makes credit of
+     * it, so what it holds must be its amount as any sent one's
+     * (review 21, session 41: a refused payment's loss was not
+     * reported) */
     {N_("payment balances"), 0,
         "SELECT 'payment ' || p.payment_no || ': amount ' || p.amount || "
         "' but it holds ' || coalesce((SELECT sum(amount) FROM allocations "
@@ -74,7 +80,8 @@ static const struct {
         "coalesce((SELECT sum(amount) FROM credit_notes n WHERE "
         "n.payment_id = p.id AND n.automatic <> 0 AND n.terminal <> "
         "p.terminal), 0) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
-        "o.uuid = p.uuid AND o.sent_at IS NULL)"},
+        "o.uuid = p.uuid AND o.sent_at IS NULL AND o.rejected_at IS "
+        "NULL)"},
     {N_("payment allocations"), 0,
         "SELECT 'payment ' || p.payment_no || ': "
         "amount ' || p.amount || ' but allocations ' || coalesce((SELECT "

@@ -65,7 +65,8 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 	"BETWEEN ?1 AND ?2 UNION ALL SELECT consumer_id, -paid FROM "          \
 	"paid_by_day WHERE due_on BETWEEN ?1 AND ?2 AND paid_on < ?3"
 /* ... less what arrangements took over of the items due in the weeks and
- * what credit notes paid of them, each row with its day: read once for
+ * what credit notes paid of them (an application undone, in sync_undone,
+ * paid nothing: review 21, session 41), each row with its day: read once for
  * all the weeks and placed in memory (read again for each week, each
  * read every move of the store: seconds at 10M) */
 #define MOVED_OF_WEEKS                                                         \
@@ -74,7 +75,8 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 	"i WHERE e.id = m.event_id AND i.id = m.item_id AND i.due_on BETWEEN " \
 	"?1 AND ?2 UNION ALL SELECT i.consumer_id, i.due_on, c.amount, "       \
 	"c.applied_on FROM credit_applications c CROSS JOIN items i WHERE "    \
-	"i.id = c.item_id AND i.due_on BETWEEN ?1 AND ?2"
+	"i.id = c.item_id AND i.due_on BETWEEN ?1 AND ?2 AND NOT EXISTS "      \
+	"(SELECT 1 FROM sync_undone u WHERE u.uuid = c.uuid)"
 
 /* A consumer's open amount in one week of the forecast. */
 struct fc_open {

@@ -118,3 +118,100 @@ expect "voided again: status 3" 3 "is voided already" sup1 credit-note void "$CN
 t1 sync >/dev/null; t2 sync >/dev/null
 alike "after another round" "$D"
 expect "terminal 1's doctor passes" 0 "ok" t1 doctor
+
+# credit applications undone (the room a void opened, its uphold refused)
+# pay nothing in the reports either, as at terminal 2 that never had them
+# (review 21, session 41: the forecast, the reconnection list and a plan's
+# compliance counted them). Ben Ortiz (WU-10031): A paid 30 + 20 (the 20
+# disputed), A3 in a plan whose two installments a payment of 50 pays
+# (disputed), C paid whole and its dispute upheld by a credit note of
+# 100.00; then terminal 1 voids both disputed payments offline and applies
+# the note into their room (55.00 to A, 30.00 late to #1, 15.00 to #2),
+# terminal 2 rejecting both first
+export PAYDESK_NOW="2025-07-06 10:00:00"
+printf 'account_no,name,service_address,phone,email,segment\nWU-10031,Ben Ortiz,"9 Elm Road, Cityville",(555) 000-3131,,Residential\n' >"$T/c31.csv"
+{
+	echo "invoice_no,account_no,period,amount,issued_on,due_on"
+	for b in A:100 A2:60 A3:60 C:100; do
+		echo "INV-2025-0310${b%%:*},WU-10031,Apr 2025,${b#*:}.00,2025-04-15,2025-05-01"
+	done
+} >"$T/b31.csv"
+central import ACME consumers "$T/c31.csv" >/dev/null
+central import ACME bills "$T/b31.csv" >/dev/null
+t1 sync >/dev/null; t2 sync >/dev/null
+pay31() { rec 1 pay WU-10031 --method Cash "$@" >"$OUT" 2>&1; R=$(val "Receipt number"); }
+dsp31() { rec 1 dispute open "$R" --reason other >"$OUT" 2>&1; D=$(val Dispute); }
+pay31 --type bill --items INV-2025-0310A --amount 30
+pay31 --type bill --items INV-2025-0310A --amount 20; dsp31; DA=$D
+rec 1 arrangement create WU-10031 --items INV-2025-0310A3 --installments 2 \
+    --frequency monthly --first-due 2025-07-08 --grace 0 --reason Hardship >"$OUT" 2>&1
+P=$(val Arrangement)
+pay31 --type installment --items "$P#1,$P#2" --amount 50; dsp31; DI=$D
+pay31 --type bill --items INV-2025-0310C --amount 100; dsp31
+CN=$(cn21 100)
+t1 sync >/dev/null; t2 sync >/dev/null
+export PAYDESK_NOW="2025-07-12 10:00:00"
+for D in "$DA" "$DI"; do
+	expect "terminal 1 upholds $D by a void, offline" 0 "Payment voided" sup1 dispute uphold "$D" --void
+	rec 2 dispute reject "$D" --note "Cleared" >/dev/null 2>&1
+done
+for a in INV-2025-0310A:55 "$P#1:30" "$P#2:15"; do
+	expect "$CN applies ${a##*:}.00 to ${a%:*}" 0 "" sup1 credit-note apply "$CN" --to "${a%:*}" --amount "${a##*:}"
+done
+t2 sync >/dev/null
+agree21 "three applications undone with the voids"
+same "all three applications undone at terminal 1, $CN whole again" \
+    "$(tsql 1 "SELECT count(*) FROM credit_applications c JOIN sync_undone u ON u.uuid = c.uuid JOIN credit_notes n ON n.id = c.credit_note_id WHERE n.cn_no = '$CN'")/$(tsql 1 "SELECT amount - applied FROM credit_notes WHERE cn_no = '$CN'")" \
+    3/10000
+export PAYDESK_NOW="2025-07-20 10:00:00"
+pay31 --type bill --items INV-2025-0310A2 --amount 15
+t1 sync >/dev/null; t2 sync >/dev/null
+# the reconnection list: Ben owed 110.00 on Jul 20 (A 50.00, A2 60.00;
+# 55.00 less of A counted, 60.00 only: listed last on Jul 6), 95.00 now
+rc31() { rec "$1" --csv reconnections | tr -d '\r' | grep '^WU-10031,'; }
+same "reconnections: Ben Ortiz listed on Jul 20, 95.00 now (its plan Active), alike at both terminals" \
+    "$(rc31 1) $(rc31 2)" "WU-10031,Ben Ortiz,320.00,2025-07-20,95.00,Arrangement WU-10031,Ben Ortiz,320.00,2025-07-20,95.00,Arrangement"
+# the plan: #1 paid on Jul 6 (due Jul 8, no grace), on time, not Late on
+# the day of the application undone; #2 owes 10.00
+for n in 1 2; do
+	rec $n arrangement show "$P" >"$T/plan31-$n"
+done
+same "$P's installments alike at both terminals" "$(cat "$T/plan31-1")" "$(cat "$T/plan31-2")"
+same "#1 on time at terminal 1" "$(grep -c 'Compliance: On time' "$T/plan31-1")" 1
+# the daily pass (no miss allowed): the plan neither broken nor missed,
+# the alerts its voids raised closed
+rec 1 alerts >/dev/null 2>&1
+same "$P Active at terminal 1, its alerts closed by the daily pass" \
+    "$(sed -n 's/^Status  *//p' "$T/plan31-1")/$(tsql 1 "SELECT group_concat(k, ', ') FROM (SELECT a.kind || ' ' || a.status AS k FROM alerts a JOIN arrangements r ON r.id = a.arrangement_id JOIN plans p ON p.id = r.plan_id WHERE p.plan_no = '$P' ORDER BY a.kind)")" \
+    "Active/installment-missed closed, plan-broken closed"
+# the forecast: #2 (due Aug 8) owes 10.00 in its week (the 15.00 applied
+# paid nothing); terminal 1's weeks as terminal 2's
+sup1 --json report forecast --past 0 >"$T/fc31-1" 2>&1
+sup2 --json report forecast --past 0 >"$T/fc31-2" 2>&1
+same "the forecast's weeks alike at both terminals" "$(cat "$T/fc31-1")" "$(cat "$T/fc31-2")"
+
+# a bounced cheque's charge its undone uphold cancels, in a plan kept here
+# (its installment paid at terminal 1 since, so the central node's refusal
+# of the plan leaves it): the charge comes off the plan's installments
+# with the void's room, from the last back, audited with the reason, and
+# doctor passes (review 21, session 41: settled twice, by the plan and the
+# cancel). Ben Ortiz's A2 (45.00 open): 20.00 paid by a cheque that bounced
+export PAYDESK_NOW="2025-07-21 10:00:00"
+B=INV-2025-0310A2
+pay31 --type bill --items "$B" --amount 20
+rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
+t1 sync >/dev/null; t2 sync >/dev/null
+sup1 dispute uphold "$D" --void >/dev/null 2>&1
+expect "kept: terminal 1 arranges $B and $D-CHG (60.00 in three)" 0 "Arrangement" rec 1 arrangement create \
+    WU-10031 --items "$B,$D-CHG" --installments 3 --frequency monthly --first-due 2025-08-20 --reason Hardship
+P=$(val Arrangement)
+expect "kept: and takes #1's 20.00" 0 "Payment ID" \
+    rec 1 pay WU-10031 --type installment --method Cash --amount 20 --items "$P#1"
+rec 2 dispute reject "$D" --note "Cheque cleared" >/dev/null 2>&1
+t2 sync >/dev/null; t1 sync >/dev/null
+expect "kept: terminal 1's doctor passes" 0 "ok" t1 doctor
+same "kept: $P Active at terminal 1, 5.00 left (the void's 20.00 and the charge's 15.00 off it), $D-CHG cancelled" \
+    "$(rec 1 arrangement show "$P" | sed -n 's/^Status  *//p;s/^Left to pay  *//p' | tr '\n' ' ')/$(tsql 1 "SELECT amount - settled FROM items WHERE ref = '$D-CHG'")" \
+    'Active $5.00 /0'
+same "kept: the charge taken off $P audited with the reason" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$P' AND detail LIKE 'item=$D-CHG amount=15.00 taken off the plan, the charge cancelled, refused: %'")" 1

@@ -396,3 +396,24 @@ PNO=$(tsql 1 "SELECT payment_no FROM payments WHERE receipt_no = '$RCH'")
 sup1 --csv sync --quarantine >"$T/q.csv"
 same "paid: the payment of the charge ($PNO) is not in terminal 1's quarantine" \
     "$(grep -c ",payment,$PNO," "$T/q.csv")/$(tsql 1 "SELECT count(*) FROM outbox WHERE ref = '$PNO' AND sent_at IS NOT NULL")" 0/1
+# a plan made at terminal 1 of the bill the void opened and of its charge,
+# before the refusal (review 21, session 41: the charge, cancelled, stayed
+# moved into the plan, settled twice, doctor's item balances failed): the
+# cancel takes it off the plan first (from its last installments back),
+# audited on the plan with the reason; the plan, which the central node
+# refuses (the charge unknown there), is undone, the bill owing again
+B=INV-2025-021017
+pay21 $B 50; rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "plan: terminal 1 upholds $D by a void, offline, with its charge" 0 "$D-CHG" sup1 dispute uphold "$D" --void
+expect "plan: and arranges the bill and the charge" 0 "Arrangement" rec 1 arrangement create \
+    WU-10021 --items "$B,$D-CHG" --installments 3 --frequency monthly --first-due 2025-07-31 --reason Hardship
+P=$(val Arrangement)
+rec 2 dispute reject "$D" --note "Cheque cleared" >/dev/null 2>&1
+t2 sync >/dev/null
+agree21 "plan: a plan of a charge its uphold undone"
+same "plan: $D-CHG cancelled, $B owes 50.00, $P Cancelled with nothing left, at terminal 1" \
+    "$(tsql 1 "SELECT amount - settled FROM items WHERE ref = '$D-CHG'")/$(tsql 1 "SELECT amount - settled FROM items WHERE ref = '$B'")/$(rec 1 arrangement show "$P" | sed -n 's/^Status  *//p;s/^Left to pay  *//p' | tr '\n' ' ')" \
+    '0/5000/Cancelled $0.00 '
+same "plan: the charge taken off $P audited with the reason" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$P' AND detail LIKE 'item=$D-CHG amount=15.00 taken off the plan, the charge cancelled, refused: %'")" 1

@@ -39,13 +39,19 @@ for item_id, amount, d in con.execute(
         "payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND "
         "p.status IN ('Posted', 'Pending')"):
     paid.setdefault(item_id, []).append((amount, d))
-# taken over by arrangements and paid by credit notes, by day
+# taken over by arrangements and paid by credit notes, by day (a credit
+# application undone, in sync_undone where the store has it, paid nothing)
+undone = con.execute(
+    "SELECT count(*) FROM sqlite_master WHERE name = 'sync_undone'"
+).fetchone()[0]
 settled = {}
 for item_id, amount, d in con.execute(
         "SELECT m.item_id, m.amount, substr(e.at, 1, 10) FROM "
         "arrangement_moves m JOIN arrangement_events e ON e.id = m.event_id "
         "UNION ALL SELECT item_id, amount, applied_on FROM "
-        "credit_applications"):
+        "credit_applications c" + (
+            " WHERE c.uuid NOT IN (SELECT uuid FROM sync_undone)"
+            if undone else "")):
     settled.setdefault(item_id, []).append((amount, d))
 of_segment = set(c for (c,) in con.execute(
     "SELECT id FROM consumers WHERE ? IS NULL OR lower(segment) = lower(?)",

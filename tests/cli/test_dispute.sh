@@ -725,7 +725,19 @@ same "the central node: the disputed payment not voided" \
 # what follows an uphold refused there: plans, alerts, credit-note void
 . "$TOP/tests/cli/dispute_after.sh"
 # (dispute_conflict.sh's, last: the store is held once doctor finds a problem)
+# a payment the central node refused (its method one the organisation
+# does not have, as test_sync_trust forges it) stays here: doctor judges
+# what it holds as a sent one's, as no node makes credit of it (review 21,
+# session 41: it was let be as one on its way)
+rec 1 pay WU-10021 --type bill --method Cash --amount 10 --items INV-2025-021016 >"$OUT" 2>&1
+PR=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+treseal 1 "UPDATE outbox SET payload = replace(payload, '\"method\":\"Cash\"', '\"method\":\"Barter\"') WHERE ref = '$PR'" >"$OUT" 2>&1 || cat "$OUT"
+expect "the central node refuses $PR" 0 "Rejected    1" t1 sync
+expect "terminal 1's doctor passes with $PR refused, holding its 10.00" 0 "ok" t1 doctor
 # doctor catches a payment that gave way without becoming credit (a
-# reversal forged, resealed as the code would have written it)
+# reversal forged, resealed as the code would have written it), the
+# refused one too
+treseal 1 "INSERT INTO allocations (payment_id, item_id, amount, due_before, reverses, created_at) SELECT a.payment_id, a.item_id, -100, 0, a.id, a.created_at FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.payment_no = '$PR'; UPDATE items SET settled = settled - 100 WHERE ref = 'INV-2025-021016'" >"$OUT" 2>&1 || cat "$OUT"
 treseal 1 "INSERT INTO allocations (payment_id, item_id, amount, due_before, reverses, created_at) SELECT a.payment_id, a.item_id, -100, 0, a.id, a.created_at FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.status = 'Posted' AND a.amount = 6000 AND a.reverses IS NULL AND a.item_id = (SELECT id FROM items WHERE ref = 'INV-2025-021001'); UPDATE items SET settled = settled - 100 WHERE id = (SELECT item_id FROM allocations ORDER BY id DESC LIMIT 1)" >"$OUT" 2>&1 || cat "$OUT"
 expect "terminal 1's doctor finds a payment that lost 1.00" 6 "payment balances" t1 doctor
+same "and the refused $PR that lost 1.00" "$(grep -c "payment $PR: amount 1000 but it holds 900 of items" "$OUT")" 1
