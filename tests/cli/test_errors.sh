@@ -103,7 +103,6 @@ receipt|cashier|receipt R-X
 receipts export|supervisor|receipts export --dir T/rx
 credit-note pdf|cashier|credit-note pdf CN-X
 credit-note show|cashier|credit-note show CN-X
-credit-note void|supervisor|credit-note void CN-X --reason Other
 credit-notes|cashier|credit-notes
 kpi|none|kpi
 report payers|supervisor|report payers
