@@ -49,3 +49,22 @@ pay_at() {
 		--amount "$5" --reference "REF$(date +%N)" >/dev/null ||
 		notok "pay $2 $3 $5 at $1"
 }
+
+# The UI in tmux on a private socket: tui_start "ENV=... " (the command's
+# environment), tui_keys KEYS..., tui_wait TEXT (up to 15 s), tui_screen.
+R23_SOCK="r23rev$$"
+tui_start() {
+	tmux -L "$R23_SOCK" new-session -d -s t -x 140 -y 45 "env $1 $PD" ||
+		{ notok "tmux"; r23_done; }
+	trap 'tmux -L "$R23_SOCK" kill-session -t t 2>/dev/null; rm -rf "$R23_TMP"' EXIT INT TERM
+}
+tui_keys() { tmux -L "$R23_SOCK" send-keys -t t "$@"; sleep 0.4; }
+tui_screen() { tmux -L "$R23_SOCK" capture-pane -p -t t; }
+tui_wait() {
+	i=0
+	while [ $i -lt 75 ]; do
+		tui_screen | grep -q -- "$1" && return 0
+		sleep 0.2; i=$((i + 1))
+	done
+	return 1
+}
