@@ -68,3 +68,24 @@ tui_wait() {
 	done
 	return 1
 }
+
+# fc_store: the forecast's small store of known answers (today 2026-06-15,
+# weeks from Monday): Residential A-1 (on time 1 of 3: 100 of 300) and B-1
+# (300 of 500), Commercial C-1 and D-1 (no history: the organisation's 400 of
+# 800). Next 4 weeks: A3 owes 60 -> 20.00; B3 150 -> 90.00; C1 33.33 ->
+# 16.67 and D's installment 50 -> 25.00: 151.67 (Commercial alone: 41.67).
+fc_store() {
+	r23_store "$1"
+	d=$R23_TMP/$1
+	printf 'account_no,name,service_address,phone,email,segment\nA-1,Alice Able,1 Main St,5550001,,Residential\nB-1,Bob Baker,2 Main St,5550002,,Residential\nC-1,Carol Cole,3 Main St,5550003,,Commercial\nD-1,Dan Dunn,4 Main St,5550004,,Commercial\n' >$d/c.csv
+	printf 'invoice_no,account_no,period,amount,issued_on,due_on\nA1,A-1,2026-02,100.00,2026-02-01,2026-03-01\nA2,A-1,2026-03,100.00,2026-03-01,2026-04-01\nE1,A-1,2026-05,100.00,2026-05-20,2026-06-10\nA3,A-1,2026-06,80.00,2026-06-01,2026-06-17\nB1,B-1,2026-03,300.00,2026-03-10,2026-04-10\nB2,B-1,2026-04,200.00,2026-04-10,2026-05-10\nB3,B-1,2026-06,150.00,2026-06-01,2026-06-24\nC1,C-1,2026-06,33.33,2026-06-01,2026-07-01\n' >$d/b.csv
+	printf 'plan_id,account_no,number,amount,due_on\nPD,D-1,1,50.00,2026-06-30\n' >$d/i.csv
+	PAYDESK_NOW="2026-01-15 09:00:00" sup import consumers $d/c.csv >/dev/null
+	PAYDESK_NOW="2026-01-15 09:00:00" sup import bills $d/b.csv >/dev/null
+	PAYDESK_NOW="2026-01-15 09:00:00" sup import installments $d/i.csv >/dev/null
+	pay_at "2026-02-25 10:00:00" A-1 A1 "Bank Transfer" 100
+	pay_at "2026-04-20 10:00:00" A-1 A2 "Bank Transfer" 100
+	pay_at "2026-04-05 10:00:00" B-1 B1 "Bank Transfer" 300
+	pay_at "2026-06-12 10:00:00" A-1 E1 "Bank Transfer" 100
+	pay_at "2026-06-14 10:00:00" A-1 A3 "Bank Transfer" 20
+}
