@@ -89,3 +89,40 @@ fc_store() {
 	pay_at "2026-06-12 10:00:00" A-1 E1 "Bank Transfer" 100
 	pay_at "2026-06-14 10:00:00" A-1 A3 "Bank Transfer" 20
 }
+
+# central_org T01:B01 T02:B01 ...: a paydesk-central on a free loopback port
+# (org W, USD; users adm (admin), s1 (supervisor B01), c1 and c2 (cashiers
+# B01); consumers A-1 and B-1 with bills A1..A9, B1..B9 of $100 due
+# 2026-11-21..29; shifts.required = no) and a terminal store per argument in
+# $R23_TMP/ID, each synced once. term ID CMD... runs paydesk at ID.
+central_org() {
+	c=$R23_TMP/central; mkdir -p $c
+	port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+	printf '[terminal]\nid = HQ\n[central]\nport = %s\ndata_dir = %s/data\nlog = %s/central.log\n' $port $c $c >$c/central.ini
+	CC="env PAYDESK_CONFIG=$c/central.ini $PDC"
+	$CC org add W "Water Co" --currency USD >/dev/null || { notok "org add"; r23_done; }
+	printf 'username,full_name,role,pin,branch,team\nadm,Ada Admin,admin,739146,,\ns1,Sam North,supervisor,482913,B01,North\nc1,Cy North,cashier,5827,B01,North\nc2,Ce Two,cashier,7149,B01,North\n' >$c/users.csv
+	printf 'account_no,name,service_address,phone,email,segment\nA-1,Alice Able,1 Main St,5550001,,Residential\nB-1,Bob Baker,2 Main St,5550002,,Commercial\n' >$c/consumers.csv
+	{ printf 'invoice_no,account_no,period,amount,issued_on,due_on\n'; for i in 1 2 3 4 5 6 7 8 9; do echo "A$i,A-1,2026-11,100.00,2026-11-01,2026-11-2$i"; echo "B$i,B-1,2026-11,100.00,2026-11-01,2026-11-2$i"; done; } >$c/bills.csv
+	printf 'key,value\nshifts.required,no\n' >$c/settings.csv
+	for f in users consumers bills settings; do $CC import W $f $c/$f.csv >/dev/null || notok "central import $f"; done
+	for tb in "$@"; do
+		id=${tb%:*}; br=${tb#*:}; mkdir -p $R23_TMP/$id
+		tok=$($CC terminal add W $br $id | sed -n 's/^token: //p')
+		printf '[store]\npath = %s/store.db\n[terminal]\nid = %s\nbranch = %s\n[receipts]\ndir = %s/r\n[sync]\nurl = http://127.0.0.1:%s\ntoken = %s\n' \
+			$R23_TMP/$id $id $br $R23_TMP/$id $port $tok >$R23_TMP/$id/paydesk.ini
+	done
+	$CC serve >$c/serve.out 2>&1 &
+	R23_CENTRAL_PID=$!
+	trap 'kill $R23_CENTRAL_PID 2>/dev/null; tmux -L "$R23_SOCK" kill-session -t t 2>/dev/null; rm -rf "$R23_TMP"' EXIT INT TERM
+	i=0; while ! python3 -c "import socket;socket.create_connection(('127.0.0.1',$port),1)" 2>/dev/null; do
+		i=$((i + 1)); [ $i -gt 50 ] && { notok "central did not start"; r23_done; }; sleep 0.2; done
+	for tb in "$@"; do term ${tb%:*} init >/dev/null; term ${tb%:*} sync >/dev/null || notok "first sync of ${tb%:*}"; done
+}
+term() { id=$1; shift; PAYDESK_CONFIG=$R23_TMP/$id/paydesk.ini "$PD" "$@"; }
+# as ID USER CMD...: paydesk at ID signed in as USER (PINs of central_org)
+as() {
+	id=$1; u=$2; shift 2
+	case $u in adm) p=739146 ;; s1) p=482913 ;; c1) p=5827 ;; c2) p=7149 ;; esac
+	PAYDESK_PIN=$p PAYDESK_CONFIG=$R23_TMP/$id/paydesk.ini "$PD" --user $u "$@"
+}
