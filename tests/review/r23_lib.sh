@@ -56,7 +56,7 @@ R23_SOCK="r23rev$$"
 tui_start() {
 	tmux -L "$R23_SOCK" new-session -d -s t -x 140 -y 45 "env $1 $PD" ||
 		{ notok "tmux"; r23_done; }
-	trap 'tmux -L "$R23_SOCK" kill-session -t t 2>/dev/null; rm -rf "$R23_TMP"' EXIT INT TERM
+	trap 'tmux -L "$R23_SOCK" kill-session -t t 2>/dev/null; rm -f "/tmp/tmux-$(id -u)/$R23_SOCK"; rm -rf "$R23_TMP"' EXIT INT TERM
 }
 tui_keys() { tmux -L "$R23_SOCK" send-keys -t t "$@"; sleep 0.4; }
 tui_screen() { tmux -L "$R23_SOCK" capture-pane -p -t t; }
@@ -114,7 +114,7 @@ central_org() {
 	done
 	$CC serve >$c/serve.out 2>&1 &
 	R23_CENTRAL_PID=$!
-	trap 'kill $R23_CENTRAL_PID 2>/dev/null; tmux -L "$R23_SOCK" kill-session -t t 2>/dev/null; rm -rf "$R23_TMP"' EXIT INT TERM
+	trap 'kill $R23_CENTRAL_PID 2>/dev/null; rm -rf "$R23_TMP"' EXIT INT TERM
 	i=0; while ! python3 -c "import socket;socket.create_connection(('127.0.0.1',$port),1)" 2>/dev/null; do
 		i=$((i + 1)); [ $i -gt 50 ] && { notok "central did not start"; r23_done; }; sleep 0.2; done
 	for tb in "$@"; do term ${tb%:*} init >/dev/null; term ${tb%:*} sync >/dev/null || notok "first sync of ${tb%:*}"; done
