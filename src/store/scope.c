@@ -423,12 +423,15 @@ store_scope_where(struct qb *q, const struct payment_filter *sc)
 		scope_where(q, sc);
 }
 
-/* The Posted payments of sc dated up to ? allocated to item i, as p. */
+/* The Posted payments of sc dated up to ? allocated to item i, as p: from
+ * the item's allocations (CROSS JOIN keeps that order; without statistics
+ * the planner walked every Posted payment up to ? for each item, review
+ * R23 s41: 1.5 s of CPU for 347 items of the demo store). */
 static void
 paid_of_item(struct qb *q, const struct payment_filter *sc, const char *to)
 {
 	qb_add(q,
-	    " FROM allocations a JOIN payments p ON p.id = a.payment_id "
+	    " FROM allocations a CROSS JOIN payments p ON p.id = a.payment_id "
 	    "WHERE a.item_id = i.id AND p.status = 'Posted' AND p.paid_on <= ?",
 	    "s", to);
 	if (scoped(sc))
