@@ -145,11 +145,16 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
  * (store_forecast_scoped). */
 int store_forecast_weeks(struct store *st, struct forecast_week *w,
     size_t n, const struct payment_filter *sc, struct pd_err *err);
-/* A past week's came_in and collected of the payments of sc (a scope,
- * its team, a segment: as the KPIs read them; scope.c): allocated in
- * [from, end) to the items due from..to, and Posted from..to. */
+/* A past week's came_in and collected of the Posted payments of sc (a
+ * scope, its team, a segment: as the KPIs read them; scope.c):
+ * allocated in [from, end) to the items due from..to, and from..to. */
 int store_forecast_scoped(struct store *st, const struct payment_filter *sc,
     struct forecast_week *w, const char *end, struct pd_err *err);
+/* What everyone's Pending payments allocated in [w->from, end) to the
+ * items due w->from..w->to, into *v: taken from paid_by_day's, which
+ * counts them, for a past week's came_in (Posted only). */
+int store_forecast_pending(struct store *st, const struct forecast_week *w,
+    const char *end, int64_t *v, struct pd_err *err);
 /* The organisation's due and on-time amounts (paid on or before the due
  * date by payments that count) of the items due on each day of [from,
  * to), by day, into cb: one pass for every week's history (a day's
