@@ -260,3 +260,21 @@ tui_org_suffix(char *line, size_t n)
 	if (len + 3 < n)
 		snprintf(line + len, n - len, " \xc2\xb7 %s", _("Organisation"));
 }
+
+int
+tui_segment_line(struct tui *t, int y)
+{
+	struct svc_filters fs;
+	char title[160], line[200];
+
+	if (t->svc->narrow.segment == NULL)
+		return 0;
+	memset(&fs, 0, sizeof fs);
+	fs.text[SVC_FILTER_SEGMENT] = t->svc->narrow.segment;
+	snprintf(line, sizeof line, _("Filters: %s"),
+	    svc_filters_title(&fs, title, sizeof title));
+	attron(A_DIM);
+	tui_text(y, 2, line, COLS - 4);
+	attroff(A_DIM);
+	return 1;
+}

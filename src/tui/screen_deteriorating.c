@@ -88,6 +88,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(
 	    y++, 2, svc_scope_title(t->svc, scope, sizeof scope), COLS - 4);
 	attroff(A_DIM);
+	y += tui_segment_line(t, y);
 	y++;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y - below);
 	if (v->n == 0) {
