@@ -109,6 +109,9 @@ struct svc {
 	char push_user_name[129], push_user_branch[17];
 	int64_t push_role_since;
 	enum role push_role;
+	/* the segment a report filter named, as the consumers have it
+	 * (svc_segment_known: "RÉSIDENTIEL" read as "Résidentiel") */
+	char segment_canon[64];
 };
 
 /* Load the config (path NULL: the usual search) and open the store

@@ -100,11 +100,12 @@ enum store_name {
  * ("" for methods and channels: the config lists those), -1 on error. */
 int store_name_known(struct store *st, enum store_name kind, const char *name,
     char *known, size_t size, struct pd_err *err);
-/* Whether some consumer is of segment (ignoring case): 0 yes, 1 no with
- * known the segments there are ("Commercial, Residential"; cut to
- * size), -1 on error. */
-int store_segment_known(struct store *st, const char *segment, char *known,
-    size_t size, struct pd_err *err);
+/* Whether some consumer is of segment (in any case, accents and all, as
+ * a search folds: pd_fold): 0 yes, with canon (csize bytes) the spelling
+ * the consumers have, 1 no with known the segments there are
+ * ("Commercial, Residential"; cut to size), -1 on error. */
+int store_segment_known(struct store *st, const char *segment, char *canon,
+    size_t csize, char *known, size_t size, struct pd_err *err);
 /* store_daily_each and store_method_each of the payments sc selects (a
  * scope, the report filters): day_cb each day in order, then method_cb
  * each method, largest first, then by name. */

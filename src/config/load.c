@@ -18,6 +18,7 @@
 #include "config_int.h"
 #include "paydesk/config.h"
 #include "paydesk/i18n.h"
+#include "paydesk/utf8.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
@@ -314,6 +315,20 @@ config_load(const char *path, struct config *cfg, struct pd_err *err)
 	return 0;
 }
 
+/* Whether a and b are the same name in any case, accents alike, as a
+ * search folds them (utf8_fold): "CHÈQUE" is "Chèque" (review R23 s41:
+ * strcasecmp folds ASCII only), after the exact case-blind pass. */
+static int
+same_folded(const char *a, const char *b)
+{
+	char *x = utf8_fold(a, strlen(a)), *y = utf8_fold(b, strlen(b));
+	int same = strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
 const struct pay_method *
 config_method(const struct config *cfg, const char *name)
 {
@@ -321,6 +336,9 @@ config_method(const struct config *cfg, const char *name)
 
 	for (i = 0; i < cfg->nmethods; i++)
 		if (strcasecmp(cfg->methods[i].name, name) == 0)
+			return &cfg->methods[i];
+	for (i = 0; i < cfg->nmethods; i++)
+		if (same_folded(cfg->methods[i].name, name))
 			return &cfg->methods[i];
 	return NULL;
 }
@@ -332,6 +350,9 @@ find_name(const char (*names)[CFG_NAME_MAX], int n, const char *name)
 
 	for (i = 0; i < n; i++)
 		if (strcasecmp(names[i], name) == 0)
+			return names[i];
+	for (i = 0; i < n; i++)
+		if (same_folded(names[i], name))
 			return names[i];
 	return NULL;
 }

@@ -501,14 +501,18 @@ store_rate_rows(struct store *st, const struct payment_filter *sc,
 }
 
 int
-store_segment_known(struct store *st, const char *segment, char *known,
-    size_t size, struct pd_err *err)
+store_segment_known(struct store *st, const char *segment, char *canon,
+    size_t csize, char *known, size_t size, struct pd_err *err)
 {
+	/* the segments there are, each folded as a search folds (review R23
+	 * s41: COLLATE NOCASE folds ASCII only, so RÉSIDENTIEL was no
+	 * Résidentiel); the first whose fold is the text's */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT (SELECT count(*) FROM consumers WHERE segment = ?1 COLLATE "
-	    "NOCASE), (SELECT group_concat(segment, ', ') FROM (SELECT "
-	    "DISTINCT segment FROM consumers WHERE segment <> '' ORDER BY "
-	    "segment))",
+	    "WITH g(segment) AS (SELECT DISTINCT segment FROM consumers WHERE "
+	    "segment <> '') SELECT (SELECT segment FROM g WHERE segment = ?1 "
+	    "UNION ALL SELECT segment FROM g WHERE pd_fold(segment) = "
+	    "pd_fold(?1) LIMIT 1), (SELECT group_concat(segment, ', ') FROM "
+	    "(SELECT segment FROM g ORDER BY segment))",
 	    err);
 	int rc, found = 0;
 
@@ -516,7 +520,9 @@ store_segment_known(struct store *st, const char *segment, char *known,
 		return -1;
 	rc = db_step(s);
 	if (rc == DB_ROW) {
-		found = db_column_int64(s, 0) > 0;
+		found = db_column_type(s, 0) != DB_NULL;
+		if (found)
+			st_col(s, 0, canon, csize);
 		st_col(s, 1, known, size);
 	}
 	db_reset(s);

@@ -166,6 +166,16 @@ same "payers --segment: Commercial's only (in any case)" \
     "$(tsql 1 "SELECT c.account_no, printf('%.2f', sum(p.amount) / 100.0) FROM
      payments p JOIN consumers c ON c.id = p.consumer_id WHERE p.status =
      'Posted' AND c.segment = 'Commercial' GROUP BY 1" | tr '|' ' ')"
+# a segment in any case, accents alike, as a search folds (review R23
+# s41: COLLATE NOCASE folds ASCII only, ÉDUCATION was no Éducation)
+seg0=$(tsql 1 "SELECT segment FROM consumers WHERE account_no = 'WU-10002'")
+tsql 1 "UPDATE consumers SET segment = 'Éducation' WHERE account_no = 'WU-10002'"
+for s in ÉDUCATION éducation education; do
+	run as admin 9999 --csv report payers --segment "$s"
+	same "payers --segment $s: Éducation's" \
+	    "$RC $(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2}')" "0 WU-10002"
+done
+tsql 1 "UPDATE consumers SET segment = '$seg0' WHERE account_no = 'WU-10002'"
 # kpi of a segment in the branch: its consumers' payments of T01 and
 # T03, their items due and what those payments paid of them
 run as mary 2222 --json kpi --month 2025-05 --segment residential
