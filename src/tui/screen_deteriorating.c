@@ -98,7 +98,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	r = &v->rows[v->list.sel < v->n ? v->list.sel : 0];
-	snprintf(line, sizeof line, "%s (%s): %s", r->name, r->account_no,
+	/* TRANSLATORS: a consumer, its account, then why it is listed */
+	snprintf(line, sizeof line, _("%s (%s): %s"), r->name, r->account_no,
 	    r->why_text);
 	attron(A_BOLD);
 	tui_text(LINES - 3 - below, 2, line, COLS - 4);

@@ -78,7 +78,13 @@ same "ten past weeks, oldest first" \
 # a payment made today counts at once for the weeks ahead: B pays 20.00
 sup pay WU-2 --type bill --items B1 --method Cash --amount 20.00 \
     >/dev/null || exit 1
+# --past 0: no past weeks' table in the text (review R23 s41: its
+# header and "(none)" were printed), an empty "past" in JSON
+run sup report forecast --weeks 2 --past 0
+same "--past 0: the text has no past weeks" \
+    "$RC $(grep -c 'Came In\|The past weeks\|(none)' "$OUT")" "0 0"
 run sup --json report forecast --weeks 2 --past 0
+same "--past 0: JSON's past is empty" "$(json 'd["past"]')" "[]"
 same "after B pays 20.00 of B1: open 270.01, B's 30.00 at 5/8 = 18.75" \
     "$(json '[(w["open"], w["forecast"]) for w in d["weeks"]][1]')" \
     "(27001, 16876)"

@@ -296,6 +296,12 @@ run as admin 9999 --json kpi --period FY2025-P02
 same "kpi --period FY2025-P02 (fiscal_start 4): May 2025's" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
     "$(pq "p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+# a fiscal year is headed as a period, compared with the one before
+# (review R23 s41: "Month 2025-04-01 to 2026-03-31")
+run as admin 9999 kpi --period FY2025
+same "kpi --period FY2025: a period and the one before, no month" \
+    "$(grep -c -i 'month' "$OUT") $(grep -c '^Period 2025-04-01 to 2026-03-31$' "$OUT") $(grep -c '^Previous period 2024-04-01 to 2025-03-31$' "$OUT")" \
+    "0 1 1"
 run as admin 9999 --csv payments --period fy2025
 same "payments --period FY2025: April 2025 to March 2026" "$(csvsum)" \
     "$(pq "p.paid_on BETWEEN '2025-04-01' AND '2026-03-31'")"
@@ -847,3 +853,25 @@ expect "mary voids a payment of T03, of her branch" 0 "" \
     as mary 2222 payment void "$P3" --reason "Wrong account"
 same "both Voided" "$(tsql 1 "SELECT group_concat(status) FROM payments
  WHERE payment_no IN ('$P2', '$P3')")" "Voided,Voided"
+# the Average Collection Time is one French term (po/GLOSSARY): the
+# tile's title is kpi's label (review R23 s41: "Délai moyen de
+# recouvrement", recouvrement the recovery role's word)
+as mary 2222 dashboard tiles set time >/dev/null
+tile=$(LANGUAGE=fr as mary 2222 dashboard tiles | awk -F'\t' '$1 == "time" {print $2}')
+same "fr: the time tile's title is kpi's label" "$tile" \
+    "$(LANGUAGE=fr as mary 2222 kpi | grep -m1 '^  Délai moyen' | sed 's/^  //; s/  .*//')"
+# a cashier's rows behind a tile: refused, the subject singular (review
+# R23 s41: "The collection rate's items needs the supervisor role")
+for r in rate:"The list of the collection rate's items" \
+    time:"The list of the collection time's payments" \
+    outstanding:"The list of the outstanding items"; do
+	expect "kpi --rows ${r%%:*} by a cashier: refused (5)" 5 \
+	    "${r#*:} needs the supervisor role" as jane 1234 kpi --rows "${r%%:*}"
+done
+# the open items take the segment alone: a payments' filter is refused
+# (review R23 s41: taken without a word, every open item listed)
+for f in "--method Cash" "--user jane" "--branch B01"; do
+	expect "kpi --rows outstanding $f: refused (2)" 2 \
+	    "${f%% *} is not a filter of the open items" \
+	    as mary 2222 kpi --rows outstanding $f
+done

@@ -288,7 +288,7 @@ wait_for "the payers report" "by total paid"
 # operator is checked as report payers --user checks it
 wait_for "the payers report names its scope" "consumers · Branch B01, by total paid"
 keys f
-wait_for "the payers filter" "Operator"
+wait_for "the payers filter: User (the team member, review R23 s41)" "  User "
 keys Down Down
 type_text "zoe"
 keys Enter
