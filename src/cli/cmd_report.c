@@ -397,6 +397,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	    svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	x.t = table_new(c, cols, ncols);
 	rc = svc_payers_each(&c->svc, &f, by, payer_row, &x, &c->err);
 	return table_done(x.t, rc);
@@ -474,6 +475,7 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
 	cli_fixed_scope_line(c, 0);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	if (c->mode == OUT_JSON)
 		fputs("{\"totals\": ", stdout);
 	r = rec_new(c);
@@ -634,6 +636,7 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	        &f, &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* whose payments its past weeks count, then the weeks */
 	cli_scope_json_open(c, "weeks");
 	forecast_table(c, &out, 0);
@@ -725,6 +728,7 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
 	cli_scope_line(c);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* JSON: {"scope": ..., "payers": [...]}, as kpi's (review R23) */
 	cli_scope_json_open(c, "payers");
 	t = table_new(c, cols, ncols);

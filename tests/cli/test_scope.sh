@@ -875,3 +875,11 @@ for f in "--method Cash" "--user jane" "--branch B01"; do
 	    "${f%% *} is not a filter of the open items" \
 	    as mary 2222 kpi --rows outstanding $f
 done
+# a filtered list or report names its filters under its scope (review R23
+# s41: only kpi did; a forecast of one segment read as the whole's)
+for c in payments credit-notes "report payers" "report aging" \
+    "report forecast" "report deteriorating"; do
+	run as admin 9999 $c --segment commercial
+	same "$c --segment: a Filters: line under the scope" \
+	    "$RC $(sed -n '2p' "$OUT")" "0 Filters: Segment commercial"
+done
