@@ -638,7 +638,7 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	cli_scope_line(c);
 	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* whose payments its past weeks count, then the weeks */
-	cli_scope_json_open(c, "weeks");
+	cli_scope_json_open(c, "weeks", &fs);
 	forecast_table(c, &out, 0);
 	/* --past 0: no past weeks' table in the text (review R23 s41: its
 	 * header and "(none)" were printed), JSON's "past" empty */
@@ -730,7 +730,7 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	cli_scope_line(c);
 	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* JSON: {"scope": ..., "payers": [...]}, as kpi's (review R23) */
-	cli_scope_json_open(c, "payers");
+	cli_scope_json_open(c, "payers", &fs);
 	t = table_new(c, cols, ncols);
 	rc = table_done(t,
 	    svc_deteriorating(
@@ -781,7 +781,7 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_ANOMALIES, &ncols);
 	cli_scope_line(c);
-	cli_scope_json_open(c, "anomalies");
+	cli_scope_json_open(c, "anomalies", NULL);
 	t = table_new(c, cols, ncols);
 	rc = table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
 	                       anomaly_row, t, &c->err));

@@ -883,3 +883,9 @@ for c in payments credit-notes "report payers" "report aging" \
 	same "$c --segment: a Filters: line under the scope" \
 	    "$RC $(sed -n '2p' "$OUT")" "0 Filters: Segment commercial"
 done
+for c in "report forecast" "report deteriorating"; do
+	run as admin 9999 --json $c --segment commercial
+	same "$c --json --segment: its filters as typed" "$RC $(python3 -c \
+	    'import json,sys; print(json.load(open(sys.argv[1])).get("filters"))' \
+	    "$OUT")" "0 {'segment': 'commercial'}"
+done
