@@ -278,3 +278,26 @@ tui_segment_line(struct tui *t, int y)
 	attroff(A_DIM);
 	return 1;
 }
+
+void
+tui_filter_refused(struct tui *t, const char *msg)
+{
+	/* the fields' names, in enum svc_filter's order */
+	static const char *const labels[SVC_FILTERS] = {N_("Segment"),
+	    N_("Period"), N_("Branch"), N_("User"), N_("Channel"),
+	    N_("Method"), N_("Gateway")};
+	const char *o;
+	size_t len;
+	int k;
+
+	for (k = 0; k < SVC_FILTERS && strncmp(msg, "--", 2) == 0; k++) {
+		o = svc_filter_option((enum svc_filter)k);
+		len = strlen(o);
+		if (strncmp(msg + 2, o, len) == 0 &&
+		    (msg[2 + len] == ' ' || msg[2 + len] == ':')) {
+			tui_message(t, 1, "%s%s", _(labels[k]), msg + 2 + len);
+			return;
+		}
+	}
+	tui_message(t, 1, "%s", msg);
+}

@@ -174,7 +174,7 @@ report_filters(struct payers *p, struct tui *t)
 	            SVC_FILTER_BIT(SVC_FILTER_USER),
 	        &f, &err) != 0 ||
 	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
-		tui_message(t, 1, "%s", err.msg);
+		tui_filter_refused(t, err.msg);
 		return -1;
 	}
 	snprintf(p->pfrom, sizeof p->pfrom, "%s", fs.from);

@@ -117,7 +117,8 @@ wait_for "v again: the form holds the segment" "Commercial"
 keys Down Down Down Down
 type_text Bitcoin
 keys Enter
-wait_for "a method of no payment: refused, naming it" "Bitcoin"
+wait_for "a method of no payment: refused, naming it" 'Method "Bitcoin"'
+lacks "the field, not the command line's option (review R23 s41)" '--method'
 wait_for "refused: the form stays" "Filter the dashboard's figures"
 keys Escape
 wait_for "Esc: the filters as they were" "Filters: Segment Commercial"

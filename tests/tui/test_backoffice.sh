@@ -292,8 +292,9 @@ wait_for "the payers filter: User (the team member, review R23 s41)" "  User "
 keys Down Down
 type_text "zoe"
 keys Enter
-wait_for "an operator nobody is: refused, naming the users" \
-    '--user "zoe": not one of'
+wait_for "a user nobody is: refused, naming the field and the users" \
+    'User "zoe": not one of'
+lacks "the field, not the command line's option (review R23 s41)" '--user'
 keys C-u Escape
 wait_for "the filter left as it was" "filter: none"
 keys s
