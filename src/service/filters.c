@@ -136,6 +136,13 @@ name_known(struct svc *s, enum svc_filter k, const char *t, struct pd_err *err)
 	char known[512];
 	int rc;
 
+	/* longer than any name: one the terminal does not know, refused as
+	 * such (status 2, the option named; review R23 s41: status 3,
+	 * "branch is 300 characters long") */
+	if (strlen(t) > 47)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--%s: %zu characters, longer than any %s (at most 47)"),
+		    filters[k].option, strlen(t), _(filters[k].noun));
 	if (svc_check_text(_(filters[k].noun), t, 47, 1, err) != 0)
 		return -1;
 	if ((k == SVC_FILTER_METHOD && config_method(&s->cfg, t) != NULL) ||

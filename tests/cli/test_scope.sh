@@ -889,3 +889,11 @@ for c in "report forecast" "report deteriorating"; do
 	    'import json,sys; print(json.load(open(sys.argv[1])).get("filters"))' \
 	    "$OUT")" "0 {'segment': 'commercial'}"
 done
+# a name longer than any is one the terminal does not know: status 2,
+# the option named (review R23 s41: status 3, "branch is 300 characters
+# long")
+long=$(python3 -c 'print("x" * 300)')
+for o in branch user channel method; do
+	expect "kpi --$o of 300 characters: refused (2)" 2 \
+	    "--$o: 300 characters" as mary 2222 kpi --$o "$long"
+done
