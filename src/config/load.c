@@ -317,7 +317,8 @@ config_load(const char *path, struct config *cfg, struct pd_err *err)
 
 /* Whether a and b are the same name in any case, accents alike, as a
  * search folds them (utf8_fold): "CHÈQUE" is "Chèque" (review R23 s41:
- * strcasecmp folds ASCII only), after the exact case-blind pass. */
+ * strcasecmp folds ASCII only); for what a person types (the report
+ * filters), not for the records a sync checks. */
 static int
 same_folded(const char *a, const char *b)
 {
@@ -337,10 +338,19 @@ config_method(const struct config *cfg, const char *name)
 	for (i = 0; i < cfg->nmethods; i++)
 		if (strcasecmp(cfg->methods[i].name, name) == 0)
 			return &cfg->methods[i];
-	for (i = 0; i < cfg->nmethods; i++)
-		if (same_folded(cfg->methods[i].name, name))
-			return &cfg->methods[i];
 	return NULL;
+}
+
+const struct pay_method *
+config_method_typed(const struct config *cfg, const char *name)
+{
+	const struct pay_method *m = config_method(cfg, name);
+	int i;
+
+	for (i = 0; m == NULL && i < cfg->nmethods; i++)
+		if (same_folded(cfg->methods[i].name, name))
+			m = &cfg->methods[i];
+	return m;
 }
 
 static const char *
@@ -351,10 +361,19 @@ find_name(const char (*names)[CFG_NAME_MAX], int n, const char *name)
 	for (i = 0; i < n; i++)
 		if (strcasecmp(names[i], name) == 0)
 			return names[i];
-	for (i = 0; i < n; i++)
-		if (same_folded(names[i], name))
-			return names[i];
 	return NULL;
+}
+
+const char *
+config_channel_typed(const struct config *cfg, const char *name)
+{
+	const char *c = config_channel(cfg, name);
+	int i;
+
+	for (i = 0; c == NULL && i < cfg->nchannels; i++)
+		if (same_folded(cfg->channels[i], name))
+			c = cfg->channels[i];
+	return c;
 }
 
 const char *

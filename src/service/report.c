@@ -73,9 +73,9 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	    (svc_check_text(_("Segment"), in->segment, 32, 1, err) != 0 ||
 	        svc_segment_canon(s, &out->segment, err) != 0))
 		return -1;
-	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
+	if (in->method && (m = config_method_typed(&s->cfg, in->method)) != NULL)
 		out->method = m->name;
-	if (in->channel && (ch = config_channel(&s->cfg, in->channel)) != NULL)
+	if (in->channel && (ch = config_channel_typed(&s->cfg, in->channel)) != NULL)
 		out->channel = ch;
 	if (in->gateway == NULL)
 		return 0;
