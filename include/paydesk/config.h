@@ -274,6 +274,12 @@ const struct pay_method *config_method(
     const struct config *cfg, const char *name);
 /* Channel by name (case-insensitive); NULL if not configured. */
 const char *config_channel(const struct config *cfg, const char *name);
+/* config_method and config_channel for what a person typed (the report
+ * filters): then in any case and accents alike, as a search folds names
+ * ("CHÈQUE" is "Chèque"). */
+const struct pay_method *config_method_typed(
+    const struct config *cfg, const char *name);
+const char *config_channel_typed(const struct config *cfg, const char *name);
 /* Credit-note reason by name (case-insensitive); NULL if not configured. */
 const char *config_reason(const struct config *cfg, const char *name);
 

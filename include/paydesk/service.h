@@ -112,6 +112,9 @@ struct svc {
 	/* the void under check comes with the dispute step upholding by
 	 * it (push_pair): of any branch's payment (sync_check.c) */
 	int push_uphold_void;
+	/* the segment a report filter named, as the consumers have it
+	 * (svc_segment_known: "RÉSIDENTIEL" read as "Résidentiel") */
+	char segment_canon[64];
 };
 
 /* Load the config (path NULL: the usual search) and open the store

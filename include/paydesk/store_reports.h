@@ -100,11 +100,12 @@ enum store_name {
  * ("" for methods and channels: the config lists those), -1 on error. */
 int store_name_known(struct store *st, enum store_name kind, const char *name,
     char *known, size_t size, struct pd_err *err);
-/* Whether some consumer is of segment (ignoring case): 0 yes, 1 no with
- * known the segments there are ("Commercial, Residential"; cut to
- * size), -1 on error. */
-int store_segment_known(struct store *st, const char *segment, char *known,
-    size_t size, struct pd_err *err);
+/* Whether some consumer is of segment (in any case, accents and all, as
+ * a search folds: pd_fold): 0 yes, with canon (csize bytes) the spelling
+ * the consumers have, 1 no with known the segments there are
+ * ("Commercial, Residential"; cut to size), -1 on error. */
+int store_segment_known(struct store *st, const char *segment, char *canon,
+    size_t csize, char *known, size_t size, struct pd_err *err);
 /* store_daily_each and store_method_each of the payments sc selects (a
  * scope, the report filters): day_cb each day in order, then method_cb
  * each method, largest first, then by name. */
@@ -145,11 +146,16 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
  * (store_forecast_scoped). */
 int store_forecast_weeks(struct store *st, struct forecast_week *w,
     size_t n, const struct payment_filter *sc, struct pd_err *err);
-/* A past week's came_in and collected of the payments of sc (a scope,
- * its team, a segment: as the KPIs read them; scope.c): allocated in
- * [from, end) to the items due from..to, and Posted from..to. */
+/* A past week's came_in and collected of the Posted payments of sc (a
+ * scope, its team, a segment: as the KPIs read them; scope.c):
+ * allocated in [from, end) to the items due from..to, and from..to. */
 int store_forecast_scoped(struct store *st, const struct payment_filter *sc,
     struct forecast_week *w, const char *end, struct pd_err *err);
+/* What everyone's Pending payments allocated in [w->from, end) to the
+ * items due w->from..w->to, into *v: taken from paid_by_day's, which
+ * counts them, for a past week's came_in (Posted only). */
+int store_forecast_pending(struct store *st, const struct forecast_week *w,
+    const char *end, int64_t *v, struct pd_err *err);
 /* The organisation's due and on-time amounts (paid on or before the due
  * date by payments that count) of the items due on each day of [from,
  * to), by day, into cb: one pass for every week's history (a day's

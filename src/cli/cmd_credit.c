@@ -293,6 +293,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	cols = svc_listing_cols(LIST_CREDITS, &ncols);
 	/* whose credit notes: those of the scope's payments (issue 23) */
 	cli_list_scope_line(c, search);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	x.t = table_new(c, cols, ncols);
 	rc = svc_credits_each(&c->svc, &f, cn_row, &x, &c->err);
 	free(reasons);

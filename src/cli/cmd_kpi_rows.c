@@ -36,12 +36,23 @@ cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
 	struct svc_filters seg;
 	const struct xcol *cols;
 	struct table *t;
-	int ncols;
+	int ncols, k;
 
 	/* refused before a line is printed */
-	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The outstanding items"),
-	        &c->err) != 0)
+	if (svc_require(&c->svc, ROLE_SUPERVISOR,
+	        _("The list of the outstanding items"), &c->err) != 0)
 		return -1;
+	/* a filter of payments is none of an open item's: refused, as
+	 * credit-notes refuses one a note has not (review R23 s41: taken
+	 * without a word, every open item listed) */
+	for (k = 0; k < SVC_FILTERS; k++)
+		if (k != SVC_FILTER_SEGMENT && fs->text[k] != NULL)
+			return pd_fail(&c->err, PD_EUSAGE,
+			    _("--%s is not a filter of the open items of kpi "
+			      "--rows outstanding (an open item is of no "
+			      "branch, user, channel, method, gateway or "
+			      "period); --segment is"),
+			    svc_filter_option((enum svc_filter)k));
 	/* an open item is the organisation's, of no terminal, branch, user
 	 * or period: the segment alone narrows them, as it does the figure */
 	memset(&seg, 0, sizeof seg);
@@ -75,7 +86,7 @@ cli_kpi_time_rows(struct cli *c, const struct kpi *k,
 
 	/* refused before a line is printed */
 	if (svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("The collection time's payments"), &c->err) != 0)
+	        _("The list of the collection time's payments"), &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
 	cli_kpi_rows_filters(c, fs);

@@ -717,6 +717,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 		return -1;
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
 	cli_list_scope_line(c, search);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
 	return table_done(t, rc);

@@ -87,7 +87,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 	if (i == 2) {
 		/* refused before a line is printed */
 		if (svc_require(&c->svc, ROLE_SUPERVISOR,
-		        _("The collection rate's items"), &c->err) != 0)
+		        _("The list of the collection rate's items"), &c->err) != 0)
 			return -1;
 		cli_scope_line(c);
 		cli_kpi_rows_filters(c, fs);
@@ -143,7 +143,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	struct kpi k;
 	struct rec *r;
 	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ], m[8];
-	int npos, no = 4;
+	int npos, no = 4, period;
 
 	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
@@ -183,7 +183,12 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 				    json_string(fs.text[f]));
 		rec_json(r, _("Filters"), "filters", given, title);
 	}
-	snprintf(title, sizeof title, _("Month %s to %s"),
+	/* an accounting period (a fiscal year is twelve months) is headed
+	 * as one, and compared with the period before (review R23 s41: "Month
+	 * 2025-04-01 to 2026-03-31"); JSON keeps its keys */
+	period = fs.text[SVC_FILTER_PERIOD] != NULL;
+	snprintf(title, sizeof title,
+	    period ? _("Period %s to %s") : _("Month %s to %s"),
 	    svc_date(&c->svc, d1, sizeof d1, k.from),
 	    svc_date(&c->svc, d2, sizeof d2, k.to));
 	kpi_period(r, title, "month", &k.cur, k.rate_tenths, k.avg_tenths);
@@ -191,7 +196,10 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_date(r, _("To"), "to", k.to);
 	/* the current month's rate counts what has fallen due so far */
 	rec_date(r, _("Rate counts items due up to"), "due_to", k.due_to);
-	rec_section(r, _("Change against the previous month"), "change");
+	rec_section(r,
+	    period ? _("Change against the previous period")
+	           : _("Change against the previous month"),
+	    "change");
 	rec_tenths(r, _("Total collected"), "total_collected_percent",
 	    k.chg_collected, "%");
 	rec_tenths(r, _("Collection rate"), "collection_rate_points",
@@ -214,7 +222,8 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_tenths(r, _("Change against the day before"), "change_percent",
 	    k.chg_today, "%");
 	rec_end(r);
-	snprintf(title, sizeof title, _("Previous month %s to %s"),
+	snprintf(title, sizeof title,
+	    period ? _("Previous period %s to %s") : _("Previous month %s to %s"),
 	    svc_date(&c->svc, d1, sizeof d1, k.prev_from),
 	    svc_date(&c->svc, d2, sizeof d2, k.prev_to));
 	kpi_period(r, title, "previous_month", &k.prev, k.prev_rate_tenths,
@@ -388,6 +397,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	    svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	x.t = table_new(c, cols, ncols);
 	rc = svc_payers_each(&c->svc, &f, by, payer_row, &x, &c->err);
 	return table_done(x.t, rc);
@@ -465,6 +475,7 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
 	cli_fixed_scope_line(c, 0);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	if (c->mode == OUT_JSON)
 		fputs("{\"totals\": ", stdout);
 	r = rec_new(c);
@@ -625,14 +636,20 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	        &f, &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* whose payments its past weeks count, then the weeks */
-	cli_scope_json_open(c, "weeks");
+	cli_scope_json_open(c, "weeks", &fs);
 	forecast_table(c, &out, 0);
-	fputs(c->mode == OUT_JSON ? ", \"past\": " : "\n", stdout);
-	if (c->mode != OUT_JSON && past > 0)
-		printf("%s\n", _("The past weeks: the forecast as it stood at "
-		                 "each week's start, beside what came in"));
-	forecast_table(c, &out, 1);
+	/* --past 0: no past weeks' table in the text (review R23 s41: its
+	 * header and "(none)" were printed), JSON's "past" empty */
+	if (c->mode == OUT_JSON || past > 0) {
+		fputs(c->mode == OUT_JSON ? ", \"past\": " : "\n", stdout);
+		if (c->mode != OUT_JSON)
+			printf("%s\n", _("The past weeks: the forecast as it "
+			                 "stood at each week's start, beside "
+			                 "what came in"));
+		forecast_table(c, &out, 1);
+	}
 	fputs(c->mode == OUT_JSON ? ", \"totals\": " : "\n", stdout);
 	forecast_totals(c, &f, weeks);
 	if (c->mode == OUT_JSON)
@@ -711,8 +728,9 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
 	cli_scope_line(c);
+	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* JSON: {"scope": ..., "payers": [...]}, as kpi's (review R23) */
-	cli_scope_json_open(c, "payers");
+	cli_scope_json_open(c, "payers", &fs);
 	t = table_new(c, cols, ncols);
 	rc = table_done(t,
 	    svc_deteriorating(
@@ -763,7 +781,7 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_ANOMALIES, &ncols);
 	cli_scope_line(c);
-	cli_scope_json_open(c, "anomalies");
+	cli_scope_json_open(c, "anomalies", NULL);
 	t = table_new(c, cols, ncols);
 	rc = table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
 	                       anomaly_row, t, &c->err));

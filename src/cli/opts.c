@@ -156,11 +156,13 @@ cli_filter_opts(struct opt *o, int *n, struct svc_filters *fs, unsigned allowed)
 }
 
 void
-cli_scope_json_open(struct cli *c, const char *key)
+cli_scope_json_open(
+    struct cli *c, const char *key, const struct svc_filters *fs)
 {
 	const char *team = svc_scope_team(&c->svc);
-	json_t *o;
+	json_t *o, *given;
 	char *t;
+	int f;
 
 	if (c->mode != OUT_JSON)
 		return;
@@ -169,6 +171,17 @@ cli_scope_json_open(struct cli *c, const char *key)
 	    json_string(svc_scope_word(svc_scope_now(&c->svc))));
 	if (team != NULL)
 		json_object_set_new(o, "team", json_string(team));
+	/* the filters in force, the options as typed, as kpi's (review R23
+	 * s41: a segment's forecast read as the organisation's) */
+	given = json_object();
+	for (f = 0; fs != NULL && f < SVC_FILTERS; f++)
+		if (fs->text[f] != NULL)
+			json_object_set_new(given, svc_filter_option(f),
+			    json_string(fs->text[f]));
+	if (json_object_size(given) > 0)
+		json_object_set_new(o, "filters", given);
+	else
+		json_decref(given);
 	t = json_dumps(o, JSON_PRESERVE_ORDER);
 	/* {"scope": ...} without its closing brace, the rows after */
 	if (t != NULL && strlen(t) > 1) {

@@ -27,9 +27,11 @@ int cli_scope(struct cli *c, const char *text);
  * Branch B01"); nothing in the other output modes. */
 void cli_scope_line(struct cli *c);
 /* With --json, the head of a report's object: {"scope": WORD, "team":
- * TEAM (under team visibility), "KEY": — the rows follow, then
+ * TEAM (under team visibility), "filters": {the options of fs as typed}
+ * (when some hold; fs NULL: none), "KEY": — the rows follow, then
  * cli_scope_json_close (its "}" when rc is 0; returns rc). */
-void cli_scope_json_open(struct cli *c, const char *key);
+void cli_scope_json_open(
+    struct cli *c, const char *key, const struct svc_filters *fs);
 int cli_scope_json_close(struct cli *c, int rc);
 /* The same above a list of payments or credit notes with a search
  * (NULL: none): one with no scope chosen is of wherever they were taken. */

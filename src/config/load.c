@@ -18,6 +18,7 @@
 #include "config_int.h"
 #include "paydesk/config.h"
 #include "paydesk/i18n.h"
+#include "paydesk/utf8.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
@@ -314,6 +315,21 @@ config_load(const char *path, struct config *cfg, struct pd_err *err)
 	return 0;
 }
 
+/* Whether a and b are the same name in any case, accents alike, as a
+ * search folds them (utf8_fold): "CHÈQUE" is "Chèque" (review R23 s41:
+ * strcasecmp folds ASCII only); for what a person types (the report
+ * filters), not for the records a sync checks. */
+static int
+same_folded(const char *a, const char *b)
+{
+	char *x = utf8_fold(a, strlen(a)), *y = utf8_fold(b, strlen(b));
+	int same = strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
 const struct pay_method *
 config_method(const struct config *cfg, const char *name)
 {
@@ -325,6 +341,18 @@ config_method(const struct config *cfg, const char *name)
 	return NULL;
 }
 
+const struct pay_method *
+config_method_typed(const struct config *cfg, const char *name)
+{
+	const struct pay_method *m = config_method(cfg, name);
+	int i;
+
+	for (i = 0; m == NULL && i < cfg->nmethods; i++)
+		if (same_folded(cfg->methods[i].name, name))
+			m = &cfg->methods[i];
+	return m;
+}
+
 static const char *
 find_name(const char (*names)[CFG_NAME_MAX], int n, const char *name)
 {
@@ -334,6 +362,18 @@ find_name(const char (*names)[CFG_NAME_MAX], int n, const char *name)
 		if (strcasecmp(names[i], name) == 0)
 			return names[i];
 	return NULL;
+}
+
+const char *
+config_channel_typed(const struct config *cfg, const char *name)
+{
+	const char *c = config_channel(cfg, name);
+	int i;
+
+	for (i = 0; c == NULL && i < cfg->nchannels; i++)
+		if (same_folded(cfg->channels[i], name))
+			c = cfg->channels[i];
+	return c;
 }
 
 const char *

@@ -115,7 +115,7 @@ svc_arr_performance(struct svc *s, const char *from, const char *to,
 	svc_row_scope(s, NULL, &sc);
 	if (svc_require(s, ROLE_RECOVERY, _("The plans' performance report"),
 	        err) != 0 ||
-	    (segment != NULL && svc_segment_known(s, segment, err) != 0) ||
+	    (segment != NULL && svc_segment_canon(s, &segment, err) != 0) ||
 	    (v = svc_arr_views_of(s, NULL, -1, &sc, &nv, err)) == NULL)
 		return NULL;
 	out = xcalloc(nv ? nv : 1, sizeof *out);

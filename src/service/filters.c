@@ -136,10 +136,17 @@ name_known(struct svc *s, enum svc_filter k, const char *t, struct pd_err *err)
 	char known[512];
 	int rc;
 
+	/* longer than any name: one the terminal does not know, refused as
+	 * such (status 2, the option named; review R23 s41: status 3,
+	 * "branch is 300 characters long") */
+	if (strlen(t) > 47)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--%s: %zu characters, longer than any %s (at most 47)"),
+		    filters[k].option, strlen(t), _(filters[k].noun));
 	if (svc_check_text(_(filters[k].noun), t, 47, 1, err) != 0)
 		return -1;
-	if ((k == SVC_FILTER_METHOD && config_method(&s->cfg, t) != NULL) ||
-	    (k == SVC_FILTER_CHANNEL && config_channel(&s->cfg, t) != NULL) ||
+	if ((k == SVC_FILTER_METHOD && config_method_typed(&s->cfg, t) != NULL) ||
+	    (k == SVC_FILTER_CHANNEL && config_channel_typed(&s->cfg, t) != NULL) ||
 	    (k == SVC_FILTER_BRANCH && strcmp(t, s->cfg.branch_id) == 0))
 		return 0;
 	rc = store_name_known(
@@ -206,13 +213,13 @@ filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
 		break;
 	case SVC_FILTER_CHANNEL:
 		/* as configured, in any case (the store compares exactly) */
-		f->channel = config_channel(&s->cfg, t) != NULL
-		                 ? config_channel(&s->cfg, t)
+		f->channel = config_channel_typed(&s->cfg, t) != NULL
+		                 ? config_channel_typed(&s->cfg, t)
 		                 : t;
 		break;
 	case SVC_FILTER_METHOD:
-		f->method = config_method(&s->cfg, t) != NULL
-		                ? config_method(&s->cfg, t)->name
+		f->method = config_method_typed(&s->cfg, t) != NULL
+		                ? config_method_typed(&s->cfg, t)->name
 		                : t;
 		break;
 	default:

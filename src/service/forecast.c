@@ -110,7 +110,7 @@ svc_forecast(struct svc *s, int weeks, int past, const char *segment,
 	    check_weeks(weeks, past, err) != 0 ||
 	    (segment != NULL &&
 	        (svc_check_text(_("Segment"), segment, 32, 1, err) != 0 ||
-	            svc_segment_known(s, segment, err) != 0)))
+	            svc_segment_canon(s, &segment, err) != 0)))
 		return -1;
 	/* the scope in force and its team (issue 23: a branch's past weeks
 	 * count its payments only, as its KPIs do), and the segment; the

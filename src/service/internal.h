@@ -631,6 +631,7 @@ int svc_narrowed(const struct payment_filter *f);
 /* A consumer segment some consumer has (issue 23's filters), else
  * PD_ENOTFOUND naming those there are (report.c). */
 int svc_segment_known(struct svc *s, const char *segment, struct pd_err *err);
+int svc_segment_canon(struct svc *s, const char **segment, struct pd_err *err);
 struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,
     size_t *n, struct pd_err *err);
 /* svc_arr_views of the plans made at the terminals of sc (NULL: all). */

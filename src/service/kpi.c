@@ -410,8 +410,8 @@ svc_open_rows(struct svc *s, open_cb cb, void *arg, struct pd_err *err)
 	char today[11];
 
 	/* consumers' names and what they owe: the aging report's role */
-	if (svc_require(s, ROLE_SUPERVISOR, _("The outstanding items"), err) !=
-	    0)
+	if (svc_require(s, ROLE_SUPERVISOR,
+	        _("The list of the outstanding items"), err) != 0)
 		return -1;
 	svc_today(today);
 	return store_open_rows(s->st, s->narrow.segment, today, cb, arg, err);
@@ -424,8 +424,8 @@ svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
 	struct payment_filter sc;
 
 	/* consumers' names and what they paid: the payers report's role */
-	if (svc_require(s, ROLE_SUPERVISOR, _("The collection rate's items"),
-	        err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR,
+	        _("The list of the collection rate's items"), err) != 0)
 		return -1;
 	svc_figure_filter(s, &sc);
 	return store_rate_rows(
@@ -439,8 +439,8 @@ svc_time_rows(struct svc *s, const struct kpi *k, time_cb cb, void *arg,
 	struct payment_filter sc;
 
 	/* consumers' names and what they paid: the payers report's role */
-	if (svc_require(s, ROLE_SUPERVISOR, _("The collection time's payments"),
-	        err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR,
+	        _("The list of the collection time's payments"), err) != 0)
 		return -1;
 	svc_figure_filter(s, &sc);
 	return store_time_rows(s->st, &sc, k->from, k->to, cb, arg, err);

@@ -7,24 +7,42 @@
 #include "paydesk/date.h"
 #include "paydesk/xmalloc.h"
 
-/* A consumer segment some consumer has (issue 23's filters), else
- * PD_ENOTFOUND naming those there are. */
-int
-svc_segment_known(struct svc *s, const char *segment, struct pd_err *err)
+/* The refusal of a segment no consumer has, naming those there are. */
+static int
+segment_refused(const char *segment, const char *known, struct pd_err *err)
 {
-	char known[256];
-	int rc = store_segment_known(s->st, segment, known, sizeof known, err);
-
-	if (rc == 1 && *known == '\0')
+	if (*known == '\0')
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("Segment \"%s\": no consumer here has a segment"),
 		    segment);
-	if (rc == 1)
-		return pd_fail(err, PD_ENOTFOUND,
-		    _("Segment \"%s\": no consumer is of it (the segments are "
-		      "%s)"),
-		    segment, known);
+	return pd_fail(err, PD_ENOTFOUND,
+	    _("Segment \"%s\": no consumer is of it (the segments are %s)"),
+	    segment, known);
+}
+
+/* A consumer segment some consumer has (issue 23's filters), in any
+ * case and accents alike (review R23 s41: "RÉSIDENTIEL", "ecole"), its
+ * spelling as the consumers have it put in *segment (s's buffer, until
+ * the next call), else PD_ENOTFOUND naming those there are. */
+int
+svc_segment_canon(struct svc *s, const char **segment, struct pd_err *err)
+{
+	char known[256];
+	int rc = store_segment_known(s->st, *segment, s->segment_canon,
+	    sizeof s->segment_canon, known, sizeof known, err);
+
+	if (rc == 0)
+		*segment = s->segment_canon;
+	else if (rc == 1)
+		return segment_refused(*segment, known, err);
 	return rc;
+}
+
+/* svc_segment_canon, for a check alone. */
+int
+svc_segment_known(struct svc *s, const char *segment, struct pd_err *err)
+{
+	return svc_segment_canon(s, &segment, err);
 }
 
 /* Method and channel names as stored: the configured spelling of what the
@@ -53,11 +71,11 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 		return -1;
 	if (in->segment != NULL &&
 	    (svc_check_text(_("Segment"), in->segment, 32, 1, err) != 0 ||
-	        svc_segment_known(s, in->segment, err) != 0))
+	        svc_segment_canon(s, &out->segment, err) != 0))
 		return -1;
-	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
+	if (in->method && (m = config_method_typed(&s->cfg, in->method)) != NULL)
 		out->method = m->name;
-	if (in->channel && (ch = config_channel(&s->cfg, in->channel)) != NULL)
+	if (in->channel && (ch = config_channel_typed(&s->cfg, in->channel)) != NULL)
 		out->channel = ch;
 	if (in->gateway == NULL)
 		return 0;
@@ -97,6 +115,8 @@ credit_filter_check(struct svc *s, const struct credit_filter *f,
 	        svc_segment_known(s, f->segment, err) != 0))
 		return -1;
 	*g = *f;
+	if (g->segment != NULL)
+		g->segment = s->segment_canon;
 	svc_today(today);
 	g->today = today;
 	/* the notes of the scope's payments (issue 23), as the payments
@@ -234,6 +254,8 @@ aging_filter_check(struct svc *s, const struct aging_filter *f,
 	        svc_segment_known(s, f->segment, err) != 0))
 		return -1;
 	*g = *f;
+	if (g->segment != NULL)
+		g->segment = s->segment_canon;
 	svc_today(today);
 	g->today = today;
 	return 0;

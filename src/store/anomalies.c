@@ -107,9 +107,13 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 {
 	struct qb q;
 
-	/* the terminals at work that day: a payment, a void, a note */
+	/* the terminals at work that day: a payment, a void, a note; of a
+	 * counter's payment (a branch's), not the central node's gateway
+	 * payments, which made the node a peer of every terminal at the
+	 * organisation's scope (review R23 s41: its "0 voids" lowered the
+	 * peers' average until a terminal was flagged) */
 	qb_init(&q, "WITH t(terminal) AS (SELECT p.terminal FROM payments p "
-	            "WHERE 1");
+	            "WHERE p.branch <> ''");
 	qb_add(&q, " AND p.paid_on = ?", "s", day);
 	store_payment_where(NULL, &q, sc, 0);
 	/* the voids first (CROSS JOIN): with none, or no statistics of
@@ -117,12 +121,13 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 	 * looking each one's void up (0.8 s of a 1 s pass, 1M payments) */
 	qb_add(&q,
 	    " UNION SELECT v.terminal FROM voids v CROSS JOIN payments p ON "
-	    "p.id = v.payment_id WHERE substr(v.voided_at, 1, 10) = ?",
+	    "p.id = v.payment_id WHERE p.branch <> '' AND "
+	    "substr(v.voided_at, 1, 10) = ?",
 	    "s", day);
 	store_payment_where(NULL, &q, sc, 0);
 	qb_add(&q,
 	    " UNION SELECT n.terminal FROM credit_notes n JOIN payments p ON "
-	    "p.id = n.payment_id WHERE n.created_on = ?",
+	    "p.id = n.payment_id WHERE p.branch <> '' AND n.created_on = ?",
 	    "s", day);
 	store_payment_where(NULL, &q, sc, 0);
 	if (credits)
@@ -130,7 +135,8 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 		    "), k(terminal, n, total, lo, hi) AS (SELECT n.terminal, "
 		    "count(*), sum(n.amount), min(n.cn_no), max(n.cn_no) FROM "
 		    "credit_notes n JOIN payments p ON p.id "
-		    "= n.payment_id WHERE n.automatic = 0 AND n.created_on = ?",
+		    "= n.payment_id WHERE n.automatic = 0 AND p.branch <> '' "
+		    "AND n.created_on = ?",
 		    "s", day);
 	else
 		qb_add(&q,
@@ -138,7 +144,7 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 		    "count(*), sum(p.amount), min(p.receipt_no), "
 		    "max(p.receipt_no) FROM voids v CROSS JOIN payments p ON "
 		    "p.id = v.payment_id WHERE p.method_kind = 'cash' AND "
-		    "substr(v.voided_at, 1, 10) = ?",
+		    "p.branch <> '' AND substr(v.voided_at, 1, 10) = ?",
 		    "s", day);
 	store_payment_where(NULL, &q, sc, 0);
 	qb_add(&q,

@@ -497,8 +497,8 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 		qb_add(q, " AND p.branch = ?", "s", f->branch);
 	if (f->team != NULL)
 		qb_add(q,
-		    " AND p.user_id IN (SELECT id FROM users WHERE team = ? "
-		    "COLLATE NOCASE)",
+		    " AND p.user_id IN (SELECT id FROM users WHERE "
+		    "pd_fold(team) = pd_fold(?))",
 		    "s", f->team);
 	/* the report filters (review R23) */
 	if (f->segment != NULL)

@@ -38,8 +38,8 @@ facts_where(struct qb *q, const struct payment_filter *sc)
 		    "s", sc->recorded_by);
 	if (sc->team != NULL)
 		qb_add(q,
-		    " AND f.user_id IN (SELECT id FROM users WHERE team = ? "
-		    "COLLATE NOCASE)",
+		    " AND f.user_id IN (SELECT id FROM users WHERE "
+		    "pd_fold(team) = pd_fold(?))",
 		    "s", sc->team);
 	if (sc->segment != NULL)
 		qb_add(q, " AND f.segment = ? COLLATE NOCASE", "s", sc->segment);

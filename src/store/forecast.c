@@ -363,6 +363,7 @@ week_actuals(struct store *st, struct forecast_week *w,
 {
 	char end[DATE_BUFSZ];
 	int32_t d;
+	int64_t pending;
 	struct db_stmt *s;
 
 	if (date_parse(w->to, "To", &d, err) != 0)
@@ -370,13 +371,17 @@ week_actuals(struct store *st, struct forecast_week *w,
 	date_format(end, d + 1);
 	if (sc != NULL)
 		return store_forecast_scoped(st, sc, w, end, err);
+	/* paid_by_day counts Pending payments too; what came in is the
+	 * Posted ones', as collected (review R23 s41) */
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(paid), 0) FROM paid_by_day WHERE due_on "
 	    "BETWEEN ?1 AND ?2 AND paid_on >= ?1 AND paid_on < ?3",
 	    err);
 	if (s == NULL || st_bind(s, "sss", w->from, w->to, end) != 0 ||
-	    one_int(st, s, &w->came_in, err) != 0)
+	    one_int(st, s, &w->came_in, err) != 0 ||
+	    store_forecast_pending(st, w, end, &pending, err) != 0)
 		return -1;
+	w->came_in -= pending;
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(collected), 0) FROM daily_totals WHERE day "
 	    "BETWEEN ? AND ?",

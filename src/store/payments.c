@@ -506,8 +506,8 @@ store_payment_where(
 		    "s", f->recorded_by);
 	if (f->team != NULL)
 		qb_add(q,
-		    " AND p.user_id IN (SELECT id FROM users WHERE team = ? "
-		    "COLLATE NOCASE)",
+		    " AND p.user_id IN (SELECT id FROM users WHERE "
+		    "pd_fold(team) = pd_fold(?))",
 		    "s", f->team);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);

@@ -37,7 +37,7 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 		if (sc->team != NULL)
 			qb_add(q,
 			    " AND p.user_id IN (SELECT id FROM users WHERE "
-			    "team = ? COLLATE NOCASE)",
+			    "pd_fold(team) = pd_fold(?))",
 			    "s", sc->team);
 		return;
 	}
@@ -57,8 +57,8 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 	}
 	if (sc->team != NULL) {
 		snprintf(sql, sizeof sql,
-		    " AND %s IN (SELECT id FROM users WHERE team = ? "
-		    "COLLATE NOCASE)",
+		    " AND %s IN (SELECT id FROM users WHERE "
+		    "pd_fold(team) = pd_fold(?))",
 		    ucol);
 		qb_add(q, sql, "s", sc->team);
 	}

@@ -260,3 +260,44 @@ tui_org_suffix(char *line, size_t n)
 	if (len + 3 < n)
 		snprintf(line + len, n - len, " \xc2\xb7 %s", _("Organisation"));
 }
+
+int
+tui_segment_line(struct tui *t, int y)
+{
+	struct svc_filters fs;
+	char title[160], line[200];
+
+	if (t->svc->narrow.segment == NULL)
+		return 0;
+	memset(&fs, 0, sizeof fs);
+	fs.text[SVC_FILTER_SEGMENT] = t->svc->narrow.segment;
+	snprintf(line, sizeof line, _("Filters: %s"),
+	    svc_filters_title(&fs, title, sizeof title));
+	attron(A_DIM);
+	tui_text(y, 2, line, COLS - 4);
+	attroff(A_DIM);
+	return 1;
+}
+
+void
+tui_filter_refused(struct tui *t, const char *msg)
+{
+	/* the fields' names, in enum svc_filter's order */
+	static const char *const labels[SVC_FILTERS] = {N_("Segment"),
+	    N_("Period"), N_("Branch"), N_("User"), N_("Channel"),
+	    N_("Method"), N_("Gateway")};
+	const char *o;
+	size_t len;
+	int k;
+
+	for (k = 0; k < SVC_FILTERS && strncmp(msg, "--", 2) == 0; k++) {
+		o = svc_filter_option((enum svc_filter)k);
+		len = strlen(o);
+		if (strncmp(msg + 2, o, len) == 0 &&
+		    (msg[2 + len] == ' ' || msg[2 + len] == ':')) {
+			tui_message(t, 1, "%s%s", _(labels[k]), msg + 2 + len);
+			return;
+		}
+	}
+	tui_message(t, 1, "%s", msg);
+}

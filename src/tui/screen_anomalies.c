@@ -126,7 +126,9 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	r = &v->rows[v->list.sel < v->n ? v->list.sel : 0];
-	snprintf(line, sizeof line, "%s: %s", svc_anomaly_title(r->rule),
+	/* TRANSLATORS: an anomaly's rule, then who it flagged (French
+	 * puts a space before the colon) */
+	snprintf(line, sizeof line, _("%s: %s"), svc_anomaly_title(r->rule),
 	    r->who);
 	attron(A_BOLD);
 	tui_text(LINES - 3 - below, 2, line, COLS - 4);

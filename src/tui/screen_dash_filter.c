@@ -120,7 +120,7 @@ apply(struct dfilter *v, struct tui *t)
 	        &err) != 0 ||
 	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
 		t->svc->narrow = was;
-		tui_message(t, 1, "%s", err.msg);
+		tui_filter_refused(t, err.msg);
 		return TUI_HANDLED;
 	}
 	dash_filter_reset(t);
@@ -134,7 +134,7 @@ apply(struct dfilter *v, struct tui *t)
 	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD), &f,
 	        &err) != 0) {
 		dash_filter_reset(t);
-		tui_message(t, 1, "%s", err.msg);
+		tui_filter_refused(t, err.msg);
 		return TUI_HANDLED;
 	}
 	/* named as configured on the filter line and the form */

@@ -108,6 +108,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(
 	    y++, 2, svc_scope_title(t->svc, scope, sizeof scope), COLS - 4);
 	attroff(A_DIM);
+	y += tui_segment_line(t, y);
 	y++;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y - below);
 	if (v->n == 0) {
@@ -117,7 +118,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	r = &v->rows[v->list.sel < v->n ? v->list.sel : 0];
-	snprintf(line, sizeof line, "%s (%s): %s", r->name, r->account_no,
+	/* TRANSLATORS: a consumer, its account, then why it is listed */
+	snprintf(line, sizeof line, _("%s (%s): %s"), r->name, r->account_no,
 	    r->why_text);
 	attron(A_BOLD);
 	tui_text(LINES - 3 - below, 2, line, COLS - 4);

@@ -191,7 +191,8 @@ start(struct xport *x, struct tui *t)
 			    t->svc, &x->pf, x->sort, &j, &rows, &err);
 			break;
 		case LIST_FORECAST:
-			rc = svc_export_forecast(t->svc, 13, NULL, &j, &rows, &err);
+			rc = svc_export_forecast(t->svc, 13,
+			    t->svc->narrow.segment, &j, &rows, &err);
 			break;
 		case LIST_ANOMALIES:
 			rc = svc_export_anomalies(

@@ -464,7 +464,7 @@ report_apply(struct list_filters *n, struct tui_form_item *it, int base,
 	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_METHOD), &pf,
 	        &err) != 0 ||
 	    svc_payment_filter_check(t->svc, &pf, &err) != 0) {
-		tui_message(t, 1, "%s", err.msg);
+		tui_filter_refused(t, err.msg);
 		return -1;
 	}
 	memset(n->text, 0, sizeof n->text);

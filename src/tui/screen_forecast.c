@@ -54,8 +54,11 @@ load(struct forecastv *v, struct tui *t)
 	struct pd_err err;
 
 	v->nahead = v->npast = 0;
-	if (svc_forecast(t->svc, WEEKS_AHEAD, WEEKS_PAST, NULL, add, v, &v->f,
-	        &err) != 0)
+	/* the segment of the dashboard's filters, as the aging report (its
+	 * items belong to no branch, user, method or channel; review R23
+	 * s41: the screen forecast the whole organisation under it) */
+	if (svc_forecast(t->svc, WEEKS_AHEAD, WEEKS_PAST,
+	        t->svc->narrow.segment, add, v, &v->f, &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&v->list[0], (size_t)v->nahead);
 	tui_list_set(&v->list[1], (size_t)v->npast);
@@ -134,6 +137,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, svc_scope_title(t->svc, scope, sizeof scope),
 	    COLS - 4);
 	attroff(A_DIM);
+	y += tui_segment_line(t, y);
 	y++;
 	y += 2 * totals(v, t, y) + 1;
 	attron(A_BOLD);

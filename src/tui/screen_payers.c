@@ -174,7 +174,7 @@ report_filters(struct payers *p, struct tui *t)
 	            SVC_FILTER_BIT(SVC_FILTER_USER),
 	        &f, &err) != 0 ||
 	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
-		tui_message(t, 1, "%s", err.msg);
+		tui_filter_refused(t, err.msg);
 		return -1;
 	}
 	snprintf(p->pfrom, sizeof p->pfrom, "%s", fs.from);
@@ -625,7 +625,7 @@ screen_payers_new(struct tui *t)
 	p->items[F_TO].kind = FORM_DATE;
 	tui_form_choice(
 	    &p->items[F_METHOD], _("Method"), p->methods, cfg->nmethods + 1, 0);
-	tui_form_text(&p->items[F_OPERATOR], _("Operator"), 32, NULL);
+	tui_form_text(&p->items[F_OPERATOR], _("User"), 32, NULL);
 	p->items[F_OPERATOR].hint = _("username of who recorded");
 	tui_form_choice(&p->items[F_CHANNEL], _("Channel"), p->channels,
 	    cfg->nchannels + 1, 0);

@@ -135,6 +135,15 @@ void tui_scope_suffix(struct tui *t, char *line, size_t n, const char *search);
  * scope (paydesk(1) SCOPES says why; 80 columns leave no room for more
  * on the aging screen's total line). */
 void tui_org_suffix(char *line, size_t n);
+/* The dashboard's segment filter, when one holds, as a "Filters:" line
+ * at row y of a report of items (forecast, deteriorating payers: the
+ * segment is the one of its filters that holds there): 1 drawn, or 0. */
+int tui_segment_line(struct tui *t, int y);
+/* A report filter's refusal (svc_filters_parse) shown on a filter form:
+ * the option it begins with ("--method") named as the form's field
+ * ("Method"; review R23 s41: the screens said the command line's
+ * options). */
+void tui_filter_refused(struct tui *t, const char *msg);
 /* The name of a key as the key bar and F1 help show it: the words
  * (Space, Left, Enter, Esc, PgDn...) translated in the context "key",
  * others as they are. */

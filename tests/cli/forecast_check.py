@@ -11,7 +11,8 @@ times its on-time ratio (over its items due in the 365 days before
 that day: what was paid to them on or before their due date over their
 amounts), else the organisation's ratio over the same days, else 1;
 half up per consumer. A payment counts when Posted or Pending, on its
-paid_on day. What an item owes is also less what an arrangement took
+paid_on day; what came in in a past week, as what was collected, counts
+the Posted ones. What an item owes is also less what an arrangement took
 over of it (moved before the as-of day: its installments owe it) and
 what credit notes paid of it before that day. SEGMENT (not empty): the
 items of that segment's consumers only; PAYMENTS: an SQL condition on
@@ -56,12 +57,13 @@ for item_id, amount, d in con.execute(
 of_segment = set(c for (c,) in con.execute(
     "SELECT id FROM consumers WHERE ? IS NULL OR lower(segment) = lower(?)",
     (segment, segment)))
-# the scope's payments that count, their allocations
+# the scope's Posted payments, their allocations: what came in (a
+# Pending payment is not in yet, as it is not collected)
 scoped = {}
 for item_id, amount, d in con.execute(
         "SELECT a.item_id, a.amount, p.paid_on FROM allocations a JOIN "
         "payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND "
-        "p.status IN ('Posted', 'Pending') AND (%s)" % scope):
+        "p.status = 'Posted' AND (%s)" % scope):
     scoped.setdefault(item_id, []).append((amount, d))
 
 

@@ -25,6 +25,7 @@ B-1,WU-10002,Jun,5,2025-06-01,2025-06-15
 B-2,WU-10002,Jun,5,2025-06-01,2025-06-15
 B-3,WU-10002,Jun,5,2025-06-01,2025-06-15
 B-4,WU-10002,Jun,5,2025-06-01,2025-06-15
+G-1,WU-10002,Jun,5,2025-06-01,2025-06-15
 ' >"$T/a.csv"
 sup import bills "$T/a.csv" >/dev/null
 # term ID: the terminal the next commands work at
@@ -65,6 +66,16 @@ void V-1; void V-2; void V-3
 cn A-4 10; cn A-4 20; cn A-4 30; cn C-4 5
 term T02
 void V-4; cn C-4 7
+# and a payment of the central node's (a gateway's: of no branch, as
+# pulled): the node is no terminal at work, no peer (review R23 s41: it
+# made T01's peers three, their average 0.3)
+term HQ
+p "$D 16:00:00" WU-10002 G-1 5
+frozen=$(sql "SELECT sql FROM sqlite_master WHERE name = 'payments_frozen'")
+sql "DROP TRIGGER payments_frozen; UPDATE payments SET branch = '' WHERE
+ terminal = 'HQ'; $frozen;"
+[ "$(sql "SELECT count(*) FROM payments WHERE branch = ''")" = 1 ] ||
+	echo "not ok - the central node's payment"
 term T01
 export PAYDESK_NOW="$D 18:00:00"
 
@@ -98,11 +109,12 @@ burst() {
 	  if (k - j + 1 > best) { best = k - j + 1; bsum = s } }
 	END { if (acc != "") out() }'
 }
-# peers: each terminal at work on D (a payment, a void, a credit note)
-# with its count; flagged when count >= 3 and count * (n - 1) >= 3 *
+# peers: each terminal at work on D (a payment of a branch, a void, a
+# credit note) with its count; flagged when count >= 3 and count * (n - 1) >= 3 *
 # the others' count
 peers() {
-	{ sql "SELECT terminal, '' FROM payments WHERE paid_on = '$D' UNION
+	{ sql "SELECT terminal, '' FROM payments WHERE paid_on = '$D' AND
+	  branch <> '' UNION
 	  SELECT terminal, '' FROM voids WHERE voided_at LIKE '$D%' UNION
 	  SELECT terminal, '' FROM credit_notes WHERE created_on = '$D'"
 	  sql "$2"; } | awk -F'|' -v rule="$1" '
@@ -171,6 +183,11 @@ has "the reason of the voids, the peers' average" \
     "3 cash payments voided (\$9.00); its 2 peers voided 0.5 on average (the rule: 3 times, at least 3)"
 has "the reason of the round notes, each amount" \
     "3 credit notes of whole multiples of \$10.00: \$10.00, \$20.00, \$30.00 (the rule: 3 in a day)"
+# the organisation's scope (an admin's) holds the central node's payment
+# too: still T01's two peers, not three (review R23 s41)
+run env PAYDESK_PIN=9999 "$PD" --user admin report anomalies --date "$D"
+has "the organisation's scope: the node is no peer" \
+    "3 cash payments voided (\$9.00); its 2 peers voided 0.5 on average (the rule: 3 times, at least 3)"
 run sup --json report anomalies --date "$D"
 same "--json: the five rows with their reasons" "$(python3 -c 'import json, sys
 o = json.load(open(sys.argv[1]))

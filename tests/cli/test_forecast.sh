@@ -78,7 +78,13 @@ same "ten past weeks, oldest first" \
 # a payment made today counts at once for the weeks ahead: B pays 20.00
 sup pay WU-2 --type bill --items B1 --method Cash --amount 20.00 \
     >/dev/null || exit 1
+# --past 0: no past weeks' table in the text (review R23 s41: its
+# header and "(none)" were printed), an empty "past" in JSON
+run sup report forecast --weeks 2 --past 0
+same "--past 0: the text has no past weeks" \
+    "$RC $(grep -c 'Came In\|The past weeks\|(none)' "$OUT")" "0 0"
 run sup --json report forecast --weeks 2 --past 0
+same "--past 0: JSON's past is empty" "$(json 'd["past"]')" "[]"
 same "after B pays 20.00 of B1: open 270.01, B's 30.00 at 5/8 = 18.75" \
     "$(json '[(w["open"], w["forecast"]) for w in d["weeks"]][1]')" \
     "(27001, 16876)"
@@ -222,10 +228,11 @@ done
 refused "an unknown option" 2 "--month" sup report forecast --month 2025-04
 
 # a past week's Came in of a scope is read from the dashboards' running
-# totals (alloc_facts, the Posted payments'), plus its Pending payments:
+# totals (alloc_facts, the Posted payments'), Posted only as Collected:
 # X1 (WU-2, 30.00 due 04-08) paid in its week by jane (South, 20.00) and
-# mary (North, 10.00); jane's then Pending (a gateway's on its way: it
-# came in, it is not collected); then a reversal of 4.00 of mary's (a
+# mary (North, 10.00); jane's then Pending (a gateway's on its way: not
+# in yet, neither come in nor collected; review R23 s41: it came in and
+# was not collected, the part above the whole); then a reversal of 4.00 of mary's (a
 # sync's give-back) that the totals count and Came in does not: read
 # from the payments then. Week 04-07 of the branch, and of team North
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nX1,WU-2,Apr 2025,30.00,2025-04-01,2025-04-08\n' \
@@ -247,14 +254,21 @@ same "X1 paid in its week: came in 30.00 (branch), 10.00 (North)" \
     "$(wk0407 | tr '\n' ' ')" "[(3000, 4000)] [(1000, 1000)] "
 sql "UPDATE payments SET status = 'Pending' WHERE paid_on = '2025-04-09' AND
  consumer_id = (SELECT id FROM consumers WHERE account_no = 'WU-2')"
-same "jane's Pending: it came in, not collected; not North's" \
-    "$(wk0407 | tr '\n' ' ')" "[(3000, 2000)] [(1000, 1000)] "
+same "jane's Pending: neither come in nor collected; not North's" \
+    "$(wk0407 | tr '\n' ' ')" "[(1000, 2000)] [(1000, 1000)] "
 sql "INSERT INTO allocations (payment_id, item_id, amount, due_before,
  reverses, created_at) SELECT a.payment_id, a.item_id, -400, 0, a.id,
  '2025-04-11 10:00:00' FROM allocations a JOIN payments p ON p.id =
  a.payment_id WHERE p.paid_on = '2025-04-10' AND p.status = 'Posted'"
 same "a reversal of mary's is not in what came in" \
-    "$(wk0407 | tr '\n' ' ')" "[(3000, 2000)] [(1000, 1000)] "
+    "$(wk0407 | tr '\n' ' ')" "[(1000, 2000)] [(1000, 1000)] "
+# the organisation's (its running totals, which count Pending payments
+# too): jane's Pending not come in either, no more than was collected
+PAYDESK_PIN=9999 "$PD" --user admin --json report forecast --weeks 1 \
+    --past 2 >"$T/out" 2>&1
+same "the organisation's week 04-07: jane's Pending not come in" \
+    "$(json '[w["came_in"] <= w["collected"] and w["came_in"] < 3000 for w in d["past"] if w["week"] == "2025-04-07"]')" \
+    "[True]"
 printf '[visibility]\nteam = yes\n' >>"$PAYDESK_CONFIG"
 run sup --json report forecast --weeks 1 --past 3
 sed -i '/^\[visibility\]$/d; /^team = yes$/d' "$PAYDESK_CONFIG"

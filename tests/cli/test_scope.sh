@@ -166,6 +166,16 @@ same "payers --segment: Commercial's only (in any case)" \
     "$(tsql 1 "SELECT c.account_no, printf('%.2f', sum(p.amount) / 100.0) FROM
      payments p JOIN consumers c ON c.id = p.consumer_id WHERE p.status =
      'Posted' AND c.segment = 'Commercial' GROUP BY 1" | tr '|' ' ')"
+# a segment in any case, accents alike, as a search folds (review R23
+# s41: COLLATE NOCASE folds ASCII only, ÉDUCATION was no Éducation)
+seg0=$(tsql 1 "SELECT segment FROM consumers WHERE account_no = 'WU-10002'")
+tsql 1 "UPDATE consumers SET segment = 'Éducation' WHERE account_no = 'WU-10002'"
+for s in ÉDUCATION éducation education; do
+	run as admin 9999 --csv report payers --segment "$s"
+	same "payers --segment $s: Éducation's" \
+	    "$RC $(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2}')" "0 WU-10002"
+done
+tsql 1 "UPDATE consumers SET segment = '$seg0' WHERE account_no = 'WU-10002'"
 # kpi of a segment in the branch: its consumers' payments of T01 and
 # T03, their items due and what those payments paid of them
 run as mary 2222 --json kpi --month 2025-05 --segment residential
@@ -290,6 +300,12 @@ run as admin 9999 --json kpi --period FY2025-P02
 same "kpi --period FY2025-P02 (fiscal_start 4): May 2025's" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
     "$(pq "p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+# a fiscal year is headed as a period, compared with the one before
+# (review R23 s41: "Month 2025-04-01 to 2026-03-31")
+run as admin 9999 kpi --period FY2025
+same "kpi --period FY2025: a period and the one before, no month" \
+    "$(grep -c -i 'month' "$OUT") $(grep -c '^Period 2025-04-01 to 2026-03-31$' "$OUT") $(grep -c '^Previous period 2024-04-01 to 2025-03-31$' "$OUT")" \
+    "0 1 1"
 run as admin 9999 --csv payments --period fy2025
 same "payments --period FY2025: April 2025 to March 2026" "$(csvsum)" \
     "$(pq "p.paid_on BETWEEN '2025-04-01' AND '2026-03-31'")"
@@ -822,3 +838,6 @@ expect "receipts export of a segment no consumer has: refused (4)" 4 \
     as admin 9999 receipts export --dir "$T/rxi" --segment Industrial
 # a void is of the scope too, at the terminal and the central node
 . "$TOP/tests/cli/scope_void.sh"
+# the tiles' French, the rows' refusals and the filters named (review R23
+# s41)
+. "$TOP/tests/cli/scope_filters.sh"

@@ -144,7 +144,8 @@ wait_for "v again: the form holds the segment" "Commercial"
 keys Down Down Down Down
 type_text Bitcoin
 keys Enter
-wait_for "a method of no payment: refused, naming it" "Bitcoin"
+wait_for "a method of no payment: refused, naming it" 'Method "Bitcoin"'
+lacks "the field, not the command line's option (review R23 s41)" '--method'
 wait_for "refused: the form stays" "Filter the dashboard's figures"
 keys Escape
 wait_for "Esc: the filters as they were" "Filters: Segment Commercial"
@@ -218,6 +219,26 @@ wait_for "5: the open items" "Outstanding: the open items"
 wait_for "5: of the segment, named" "Filters: Segment Commercial"
 wait_for "5: WU-10003's open items" "WU-10003"
 lacks "5: not WU-10001's (Residential)" "WU-10001"
+keys Escape
+wait_for "Esc: the dashboard" "Filters: Segment Commercial"
+# the forecast (f) and the deteriorating payers (b) follow the dashboard's
+# segment and name it (review R23 s41: the forecast was the whole
+# organisation's under it, the deteriorating payers unnamed)
+fseg=$(sup report forecast --segment Commercial | sed -n 's/^Forecast, next 4 weeks *//p')
+fall=$(sup report forecast | sed -n 's/^Forecast, next 4 weeks *//p')
+[ "$fseg" != "$fall" ] || echo "not ok - the segment's forecast ($fseg) is the organisation's"
+keys f
+wait_for "f: the forecast" "Next 4 weeks"
+wait_for "f: under the segment, named" "Filters: Segment Commercial"
+wait_for "f: the totals" "Next 13 weeks"
+grab
+same "f: the segment's next 4 weeks ($fall the organisation's)" \
+    "$(grep -A1 'Next 4 weeks' "$SCREEN" | tail -1 | awk '{print $1}')" "$fseg"
+keys Escape
+keys b
+wait_for "b: the deteriorating payers" "paying later and later"
+wait_for "b: under the segment, named" "Filters: Segment Commercial"
+lacks "b: not WU-10001 (Residential)" "WU-10001"
 keys Escape
 wait_for "Esc: the dashboard" "Filters: Segment Commercial"
 # the aging screen (a) follows the dashboard's segment, v changes it

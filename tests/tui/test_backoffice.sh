@@ -308,12 +308,13 @@ wait_for "the payers report" "by total paid"
 # operator is checked as report payers --user checks it
 wait_for "the payers report names its scope" "consumers · Branch B01, by total paid"
 keys f
-wait_for "the payers filter" "Operator"
+wait_for "the payers filter: User (the team member, review R23 s41)" "  User "
 keys Down Down
 type_text "zoe"
 keys Enter
-wait_for "an operator nobody is: refused, naming the users" \
-    '--user "zoe": not one of'
+wait_for "a user nobody is: refused, naming the field and the users" \
+    'User "zoe": not one of'
+lacks "the field, not the command line's option (review R23 s41)" '--user'
 keys C-u Escape
 wait_for "the filter left as it was" "filter: none"
 keys s

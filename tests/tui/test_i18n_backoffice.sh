@@ -283,7 +283,7 @@ backoffice() {
 	    "$(msg 'total paid')" "$(msg 'Total Paid')▼" "$(msg 'Last Paid')"
 	header_uncut "$(msg 'Total Paid')▼"
 	keys f
-	see "its filter form" "$(msg 'Date range')" "$(msg 'Operator')" \
+	see "its filter form" "$(msg 'Date range')" "$(msg 'User')" \
 	    "$(msg 'username of who recorded')" "$(msg 'Channel')" \
 	    "$(msg '{Enter} applies, {Esc} leaves the filters')"
 	# a field's hint is never cut nor left out: the Consumer field
