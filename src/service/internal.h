@@ -139,7 +139,8 @@ int svc_sync_judge(struct svc *s, const struct sync_sender *from,
  * the node has had of that series from f than [central] series_window,
  * plus one a second from f's last sync to at (src/service/sync_ahead.c;
  * review 18). PD_EINVAL with the reason, PD_ESTORE. A number not of the
- * series is left to the series check. */
+ * series is left to the series check. what: N_("..."), translated only
+ * for a refusal. */
 int svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
     const char *what, const char *fmt, const char *number, const char *date,
     const char *at, struct pd_err *err);

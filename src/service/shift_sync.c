@@ -276,7 +276,7 @@ check_close(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 		return -1;
 	}
 	/* nor far ahead of the terminal's series (review 18) */
-	if (svc_sync_check_ahead(s, f, DOC_SERIES_Z_REPORT, _("Z number"),
+	if (svc_sync_check_ahead(s, f, DOC_SERIES_Z_REPORT, N_("Z number"),
 	        s->cfg.fmt_z_report, r->sh.z_no, day, r->sh.closed_at, err))
 		return -1;
 	if (strcmp(r->sh.closed_at, sh->opened_at) < 0)

@@ -138,6 +138,10 @@ svc_sync_check_ahead_m(struct svc *s, const struct sync_sender *f, int kind,
 		m->refused = refused;
 		m->has_refused = 1;
 	}
+	/* (what the time since the last sync adds is read only when the
+	 * rest does not already cover the number: most pushes) */
+	if (seq <= held + refused + window)
+		return 0;
 	spent = time_since_sync(f, at) / SECS_PER_NUMBER;
 	most = held + refused + window + spent;
 	if (seq <= most)
@@ -149,7 +153,7 @@ svc_sync_check_ahead_m(struct svc *s, const struct sync_sender *f, int kind,
 	      "had %lld of its numbers there (%lld held, %lld refused), and "
 	      "the furthest it may be is %s ([central] series_window %lld, "
 	      "and %lld for the time since the terminal last synced at %s)"),
-	    what, number, f->terminal, (long long)(held + refused),
+	    _(what), number, f->terminal, (long long)(held + refused),
 	    (long long)held, (long long)refused, far, (long long)window,
 	    (long long)spent,
 	    f->last_synced != NULL && f->last_synced[0] ? f->last_synced

@@ -4,7 +4,9 @@
 #define PAYDESK_SERVICE_SYNC_CHECK_INT_H
 #include "internal.h"
 
-/* A date (YYYY-MM-DD or the day of a timestamp) no later than tomorrow. */
+/* A date (YYYY-MM-DD or the day of a timestamp) no later than tomorrow.
+ * what (here, in sck_money and in sck_number): N_("..."), translated
+ * only for a refusal. */
 int sck_day(const char *what, const char *s, struct pd_err *err);
 /* A time a terminal sent is not before its organisation was added on the
  * central node, less the clock skew allowed. */

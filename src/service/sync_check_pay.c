@@ -248,7 +248,7 @@ check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
 			    method_kind_name(p->method_kind));
 		return 0;
 	}
-	if (sck_money(_("Amount received"), p->tendered, 0, err) != 0 ||
+	if (sck_money(N_("Amount received"), p->tendered, 0, err) != 0 ||
 	    pay_cash_change(p->amount, p->tendered, &change,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
@@ -287,9 +287,9 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 
-	if (sck_money(_("Amount"), p->amount, 0, err) != 0 ||
-	    sck_money(_("Amount due"), p->due_total, 0, err) != 0 ||
-	    sck_money(_("Balance after"), p->balance_after, 0, err) != 0 ||
+	if (sck_money(N_("Amount"), p->amount, 0, err) != 0 ||
+	    sck_money(N_("Amount due"), p->due_total, 0, err) != 0 ||
+	    sck_money(N_("Balance after"), p->balance_after, 0, err) != 0 ||
 	    check_cash(s, p, err) != 0)
 		return -1;
 	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
@@ -378,13 +378,13 @@ check_ahead(struct svc *s, const struct sync_sender *f, const struct payment *p,
 
 	memset(&m, 0, sizeof m);
 	return svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
-	           _("Payment number"), s->cfg.fmt_payment, p->payment_no,
+	           N_("Payment number"), s->cfg.fmt_payment, p->payment_no,
 	           p->paid_on, p->created_at, &m, err) ||
 	               svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
-	                   _("Transaction number"), s->cfg.fmt_transaction,
+	                   N_("Transaction number"), s->cfg.fmt_transaction,
 	                   p->txn_no, p->paid_on, p->created_at, &m, err) ||
 	               svc_sync_check_ahead_m(s, f, DOC_SERIES_RECEIPT,
-	                   _("Receipt number"), s->cfg.fmt_receipt,
+	                   N_("Receipt number"), s->cfg.fmt_receipt,
 	                   p->receipt_no, p->paid_on, p->created_at, &m, err)
 	           ? -1
 	           : 0;
@@ -406,16 +406,16 @@ sck_push_payment(struct svc *s, const struct sync_sender *f,
 	              "whoever took it (%s), not %s"),
 	            p->received_by, p->verified_by)) ||
 	    check_figures(s, r, err) != 0 || check_items(s, r, err) != 0 ||
-	    sck_day(_("Payment date"), d, err) != 0 ||
-	    sck_day(_("Payment time"), p->created_at, err) != 0 ||
+	    sck_day(N_("Payment date"), d, err) != 0 ||
+	    sck_day(N_("Payment time"), p->created_at, err) != 0 ||
 	    (p->verified_at[0] != '\0' &&
-	        sck_day(_("Verification time"), p->verified_at, err) != 0) ||
+	        sck_day(N_("Verification time"), p->verified_at, err) != 0) ||
 	    svc_check_text(_("Notes"), p->notes, s->cfg.notes_max, 0, err) ||
-	    sck_number(_("Payment number"), s->cfg.fmt_payment, p->payment_no,
+	    sck_number(N_("Payment number"), s->cfg.fmt_payment, p->payment_no,
 	        f->terminal, f->branch, d, err) != 0 ||
-	    sck_number(_("Transaction number"), s->cfg.fmt_transaction,
+	    sck_number(N_("Transaction number"), s->cfg.fmt_transaction,
 	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
-	    sck_number(_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
+	    sck_number(N_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
 	        f->terminal, f->branch, d, err) != 0 ||
 	    check_derived(f, r, err) != 0 || check_ahead(s, f, p, err) != 0)
 		return -1;

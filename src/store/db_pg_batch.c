@@ -238,11 +238,46 @@ send_one(struct db_pg *pg, struct db_pg_stmt *s)
 	return DB_OK;
 }
 
+/* Around the batch's statements (server 12 and later): their foreign
+ * keys' checks, a query per row inserted that the session's
+ * force_custom_plan planned again for every row (20,000 plans of four
+ * checks for 20,000 payments), run on one generic plan each. Only
+ * here are generic plans made or used, and only with sequential scans
+ * off, so every one made is the key's index lookup (the referenced key
+ * of a foreign key always has its unique index): no scan planned on a
+ * table still empty can stick (db_pg_conn.c). A scan with no other way
+ * (the one row of sync_origin) then costs as "disabled", past JIT's
+ * thresholds: JIT is off too (it compiled the feed's trigger for 100
+ * ms a batch). SET LOCAL's, put back after the batch (the session's
+ * own values kept aside); a failed batch aborts the transaction, which
+ * drops them too. */
+static const char generic_on[] =
+    "SELECT set_config('paydesk.seqscan', current_setting('enable_seqscan'),"
+    " true), set_config('paydesk.jit', current_setting('jit'), true),"
+    " set_config('enable_seqscan', 'off', true),"
+    " set_config('jit', 'off', true),"
+    " set_config('plan_cache_mode', 'force_generic_plan', true)";
+static const char generic_off[] =
+    "SELECT set_config('enable_seqscan',"
+    " current_setting('paydesk.seqscan'), true),"
+    " set_config('jit', current_setting('paydesk.jit'), true),"
+    " set_config('plan_cache_mode', 'force_custom_plan', true)";
+
+static int
+send_setting(struct db_pg *pg, const char *sql)
+{
+	if (PQsendQueryParams(pg->conn, sql, 0, NULL, NULL, NULL, NULL, 0) !=
+	    1)
+		return db_pg_fail(pg, NULL);
+	pg->npending++;
+	return DB_OK;
+}
+
 int
 db_pg_batch_send(struct db_pg *pg)
 {
 	struct db_pg_stmt *s, *next;
-	int rc = DB_OK, i;
+	int rc = DB_OK, i, generic;
 
 	if (pg->qhead == NULL)
 		return DB_OK;
@@ -255,6 +290,9 @@ db_pg_batch_send(struct db_pg *pg)
 	else if (PQpipelineStatus(pg->conn) == PQ_PIPELINE_OFF &&
 	         PQenterPipelineMode(pg->conn) != 1)
 		rc = db_pg_fail(pg, NULL);
+	generic = rc == DB_OK && PQserverVersion(pg->conn) >= 120000;
+	if (generic)
+		rc = send_setting(pg, generic_on);
 	for (s = pg->qhead; s != NULL; s = next) {
 		next = s->qnext;
 		if (rc == DB_OK)
@@ -267,6 +305,8 @@ db_pg_batch_send(struct db_pg *pg)
 		s->qnext = NULL;
 	}
 	pg->qhead = pg->qtail = NULL;
+	if (generic && rc == DB_OK)
+		rc = send_setting(pg, generic_off);
 	if (rc != DB_OK)
 		pg->defer_failed = 1;
 	return rc;

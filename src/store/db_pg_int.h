@@ -40,6 +40,7 @@
 	X(PQresultStatus)                                                      \
 	X(PQsendQueryParams)                                                   \
 	X(PQsendQueryPrepared)                                                 \
+	X(PQserverVersion)                                                     \
 	X(PQsetNoticeProcessor)                                                \
 	X(PQstatus)                                                            \
 	X(PQtransactionStatus)
@@ -71,6 +72,7 @@ PQ_SYMBOLS(DYNLIB_EXTERN_)
 #define PQresultStatus (*dyn_PQresultStatus)
 #define PQsendQueryParams (*dyn_PQsendQueryParams)
 #define PQsendQueryPrepared (*dyn_PQsendQueryPrepared)
+#define PQserverVersion (*dyn_PQserverVersion)
 #define PQsetNoticeProcessor (*dyn_PQsetNoticeProcessor)
 #define PQstatus (*dyn_PQstatus)
 #define PQtransactionStatus (*dyn_PQtransactionStatus)
