@@ -150,7 +150,17 @@ same "each close's flag kept at the central node, as its record carried it" \
     "$(csql "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
 pdt 2 sync >/dev/null || echo "not ok - T02 pulls the shifts"
 same "and at T02, which pulled them" "$(tsql 2 "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
-J shift close --count 5000x1 >/dev/null || echo "not ok - shift close 3"
+# (review R20b) a supervisor's close of the shift of a cashier who has
+# gone (shift close --cashier) is applied at the central node, which then
+# takes the drawer's next shift; a cashier closing another's is refused
+expect "mary closes jane's shift" 0 "Z number" M shift close --cashier jane --count 5000x1
+expect "the supervisor's close is applied" 0 "Rejected    0" pdt 1 sync
+same "the central node has the shift closed by mary" \
+    "$(csql "SELECT status || ':' || closed_by FROM shifts ORDER BY id DESC LIMIT 1")" "closed:mary"
+J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 4"
+expect "the drawer's next shift is taken" 0 "Rejected    0" pdt 1 sync
+J shift close --count 5000x1 >/dev/null || echo "not ok - shift close 4"
+pdt 1 sync >/dev/null || echo "not ok - sync of shift 4"
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are
