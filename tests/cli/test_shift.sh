@@ -528,10 +528,17 @@ V shift close --count 10000x1 --reason "Cash=x" --approver mary >/dev/null 2>&1
 R=$(sqlite3 "$T/void.db" "SELECT payment_no FROM payments WHERE method = 'Cash' AND status = 'Posted' AND amount > 100 ORDER BY id DESC LIMIT 1")
 expect "a cash void with no shift open: refused" 13 \
     "hands" MV payment void "$R" --reason "Wrong account"
+# (review R20b) and a dispute's uphold by a void the same
+D=$(MV dispute open "$R" --reason wrong-account --note x 2>/dev/null | sed -n 's/^Dispute  *//p')
+expect "an uphold's void of cash with no shift open: refused" 13 \
+    "hands" MV dispute uphold "$D" --void --note refund
 V shift open --count 100x1 >/dev/null || echo "not ok - void: open"
 expect "a cash void beyond the drawer's 1.00: refused" 3 \
     "expected in the drawer" MV payment void "$R" --reason "Wrong account"
-same "neither voided it" "$(sqlite3 "$T/void.db" "SELECT status FROM payments WHERE payment_no = '$R'")" "Posted"
+expect "an uphold's void of cash beyond the drawer's 1.00: refused" 3 \
+    "expected in the drawer" MV dispute uphold "$D" --void --note refund
+same "none voided it" "$(sqlite3 "$T/void.db" "SELECT status FROM payments WHERE payment_no = '$R'")" "Posted"
+same "the dispute stays open" "$(sqlite3 "$T/void.db" "SELECT status FROM disputes WHERE dispute_no = '$D'")" "open"
 # (review R20, fault 19) a tender's count of payments said as one
 expect "the X report: each tender's payments counted in words" 0 \
     "Cash 0 payments; Expected: \$1.00" V shift x
