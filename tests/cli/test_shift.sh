@@ -542,7 +542,21 @@ same "the dispute stays open" "$(sqlite3 "$T/void.db" "SELECT status FROM disput
 # (review R20, fault 19) a tender's count of payments said as one
 expect "the X report: each tender's payments counted in words" 0 \
     "Cash 0 payments; Expected: \$1.00" V shift x
-rm -f "$T/void.db"
+# (review R20b) a void's cash handed back is on the X and Z reports: the
+# drawer's 1.00, a pay-in of 20.00 and a 4.00 cash payment voided:
+# expected 21.00, the 4.00 refund said
+V shift pay-in 20 --reason "Change from safe" >/dev/null || echo "not ok - void: pay-in"
+R4=$(V pay WU-10001 --type bill --method Cash --amount 4 --tendered 4 2>/dev/null | sed -n 's/^Receipt number *//p')
+MV payment void "$R4" --reason "Wrong account" >/dev/null || echo "not ok - void of $R4"
+expect "the X report says the void's refund" 0 \
+    "Cash 1 payment; Expected: \$21.00; Voids: 1; Refunded by voids: \$4.00" V shift x
+same "and in --json" "$(V --json shift x | python3 -c 'import json,sys; t=json.load(sys.stdin)["tenders"][0]; print(t["voids"], t["voided"], t["expected"])')" \
+    "1 400 2100"
+V shift close --count 1000x2,100x1 >/dev/null 2>&1 || echo "not ok - void: close"
+V shift z "$(sqlite3 "$T/void.db" "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")" --text --out "$T/void.txt" >/dev/null 2>&1
+same "the Z report says it in the Expected column" \
+    "$(grep -A2 '^Refunded by voids' "$T/void.txt" | tr -s ' \n' ' ')" "Refunded by voids 1 void -\$4.00 "
+rm -f "$T/void.db" "$T/void.txt"
 
 # (review R20) a Z report of three tenders and six movements on A4 that
 # ends at the foot of its first page: its second page held the running
