@@ -472,6 +472,7 @@ org_one(const struct shift *sh, void *arg)
 			over_short += t[i].over_short;
 	}
 	row.sh = sh;
+	row.svc = a->s;
 	svc_now(now);
 	row.flagged = svc_shift_flag(a->s, sh, now);
 	row.over_short = over_short;

@@ -159,8 +159,25 @@ same "the central node has the shift closed by mary" \
     "$(csql "SELECT status || ':' || closed_by FROM shifts ORDER BY id DESC LIMIT 1")" "closed:mary"
 J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 4"
 expect "the drawer's next shift is taken" 0 "Rejected    0" pdt 1 sync
-J shift close --count 5000x1 >/dev/null || echo "not ok - shift close 4"
+# (review R20b) a close 5.00 over in cash and 5.00 short in card slips:
+# paydesk-central shifts nets them in its column, so it lists each
+# tender's difference under the row, and --json each tender's
+J pay WU-10001 --type bill --method "Credit Card" --amount 20 --reference A1 >/dev/null ||
+    echo "not ok - card payment of shift 4"
+PAYDESK_APPROVER_PIN=2222 J shift close --count 5000x1,500x1 --slip "Credit Card:A1:15" \
+    --reason "Cash=extra;Credit Card=lost slip" --approver mary >/dev/null ||
+    echo "not ok - shift close 4"
 pdt 1 sync >/dev/null || echo "not ok - sync of shift 4"
+Z4=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+run central shifts ACME
+same "paydesk-central shifts: each tender's over or short under its row" \
+    "$(sed -n "/^$Z4 /,/^[^ ]/p" "$OUT" | grep '^    ' | tr -s ' ' | tr '\n' '|')" \
+    " Cash: \$5.00| Credit Card: -\$5.00|"
+same "and --json, with the opening float's difference" \
+    "$(central shifts ACME --json | python3 -c 'import json,sys
+s=[x for x in json.load(sys.stdin) if x["z_no"] == sys.argv[1]][0]
+print(s["over_short"], s["float_difference"], " ".join("%s:%d" % (t["method"], t["over_short"]) for t in s["tenders"]))' "$Z4")" \
+    "0 0 Cash:500 Credit Card:-500"
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are
