@@ -377,6 +377,27 @@ for n in 1 3; do
 done
 same "the same exceptions at T01 and T03" "$(Mn 1 --csv report exceptions)" "$(Mn 3 --csv report exceptions)"
 
+# (review R20b) a line found again in an earlier statement is one for one:
+# a statement of two credits alike (10.00, SAME) is two credits at the
+# terminal that imports it and at every node it reaches (the second was
+# taken there as the first found again); a later statement with the two
+# and a third marks two found again, the third a credit
+printf 'date,amount,reference\n2026-06-14,10.00,SAME\n2026-06-14,10.00,SAME\n' >"$T/dd1.csv"
+printf 'date,amount,reference\n2026-06-14,10.00,SAME\n2026-06-14,10.00,SAME\n2026-06-14,10.00,SAME\n' >"$T/dd2.csv"
+expect "two credits alike: none found again" 0 "Lines already imported  0" \
+    Mn 1 statement import "$T/dd1.csv" --account ACCD --mapping m
+for n in 1 2; do pdt $n sync >/dev/null 2>&1 || echo "not ok - sync of T0$n"; done
+for n in 1 2; do
+	same "T0$n: the two credits alike are two" \
+	    "$(Mn $n --csv report reconciliation --account ACCD --from 2026-06-01 | grep '^2026-06-14' | cut -d, -f3)" "20.00"
+done
+same "the central node has neither found again" \
+    "$(csql "SELECT count(*) || ':' || count(l.dup_of) FROM bank_statement_lines l JOIN bank_statements s ON s.id = l.statement_id WHERE s.account = 'ACCD'")" "2:0"
+expect "three alike after two: two found again" 0 "Lines already imported  2" \
+    Mn 1 statement import "$T/dd2.csv" --account ACCD --mapping m
+same "the third a credit: 30.00" \
+    "$(Mn 1 --csv report reconciliation --account ACCD --from 2026-06-01 | grep '^2026-06-14' | cut -d, -f3)" "30.00"
+
 # any key clash at the pull is named, never SQLite's words: T02's match
 # of BAG-91 to a credit, recorded as sent, never reached the central node;
 # T01's match of BAG-91 to another credit, applied there, is set aside at
