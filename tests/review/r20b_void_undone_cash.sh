@@ -6,7 +6,9 @@
 # T02's drawer is then accounted for nowhere: Z-T02-000001 still reads
 # expected $10.00, counted $10.00, over/short $0.00, report exceptions lists
 # nothing at any terminal, and the central node shows a clean drawer. The
-# customer was refunded twice and no figure says so.
+# customer was refunded twice and no figure says so. (Since the X/Z reports
+# list the voids, Z-T02-000001 says "Refunded by voids: $40.00" of a void
+# that no longer exists, the payment Posted; still no exception.)
 . "$(dirname "$0")/r20_lib.sh"
 . "$(dirname "$0")/r20_central.sh"
 t2() { u=$1; shift; PAYDESK_PIN=583920 "$PD" --config "$T/t2/p.ini" --user $u "$@"; }
@@ -22,6 +24,6 @@ for t in 1 2 1 2; do "$PD" --config "$T/t$t/p.ini" sync >/dev/null 2>&1; done
 t2 mary sync --quarantine 2>/dev/null | grep -q 'already voided' && ok "T02's void refused and undone" || nok "T02's void was not refused"
 ex=$(t2 mary --csv report exceptions 2>/dev/null | grep -v '^kind')
 z=$(t2 mary shift show Z-T02-000001 2>/dev/null | grep 'Cash [0-9]')
-case "$ex$z" in *40.00*) ok "the \$40.00 that left T02's drawer is shown";;
+case "$ex" in *40.00*) ok "the \$40.00 that left T02's drawer is an exception";;
   *) nok "T02 gave \$40.00 out for a void the central node refused; Z-T02-000001: $z; exceptions: ${ex:-(none)}";; esac
 finish
