@@ -144,6 +144,7 @@ struct central_shift_row {
 	 * first_counted is the count first shown, from the close record */
 	const struct shift_tender *tenders;
 	size_t ntenders;
+	const struct svc *svc; /* the node's money format, for the texts */
 };
 typedef int (*central_shift_cb)(const struct central_shift_row *row, void *arg);
 int svc_central_shifts(struct svc *s, const struct central_shift_filter *f,

@@ -143,6 +143,8 @@ struct shift_tender {
 	enum method_kind kind;
 	int64_t npayments; /* payments of the method in the shift */
 	int64_t taken;     /* their amount, less voids made in the shift */
+	int64_t nvoids;    /* voids made at the terminal in the shift, of */
+	int64_t voided;    /* payments of the method: the amount handed back */
 	int64_t expected;
 	int64_t counted;    /* close only (0 in an X report) */
 	int64_t items;      /* close only: the notes and coins, slips and

@@ -38,9 +38,12 @@ int store_stmt_take_importer(struct store *st, int64_t id,
     struct pd_err *err);
 /* Set l->dup_of and l->dup_of_stmt to an earlier line of account with
  * l's bank id, or (no bank id) its date, amount and non-empty
- * reference; left 0 when there is none. */
+ * reference, of another statement than stmt, the first of them that
+ * taken (may be NULL) does not say is taken by a line already (one for
+ * one: review R20b); left 0 when there is none. */
 int store_stmt_line_seen(struct store *st, const char *account,
-    struct statement_line *l, struct pd_err *err);
+    int64_t stmt, struct statement_line *l,
+    int (*taken)(int64_t line, void *arg), void *arg, struct pd_err *err);
 int store_stmt_line_insert(struct store *st, int64_t stmt,
     const struct statement_line *l, struct pd_err *err);
 /* The lines of statement stmt in file order (strings owned by each

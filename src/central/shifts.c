@@ -33,6 +33,15 @@ status_word(enum shift_status st)
 	return st == SHIFT_CLOSED ? _("closed") : _("open");
 }
 
+/* A difference under its shift's row, in the organisation's format. */
+static void
+tender_line(const struct svc *s, const char *what, int64_t amount)
+{
+	char m[MONEY_BUFSZ];
+
+	printf("    %s: %s\n", what, svc_money(s, m, sizeof m, amount));
+}
+
 static int
 one_row(const struct central_shift_row *r, void *arg)
 {
@@ -43,6 +52,7 @@ one_row(const struct central_shift_row *r, void *arg)
 	if (o->json != NULL) {
 		json_t *first = json_object();
 		size_t i;
+		json_t *tenders = json_array();
 
 		/* the tenders counted again after the first count's over or
 		 * short was shown: that first count (the close record's) */
@@ -51,17 +61,28 @@ one_row(const struct central_shift_row *r, void *arg)
 				json_object_set_new(first, r->tenders[i].method,
 				    json_integer(
 				        (json_int_t)r->tenders[i].first_counted));
+		/* each tender's own over or short: their sum nets a cash
+		 * over against a card short (review R20b) */
+		for (i = 0; i < r->ntenders; i++)
+			json_array_append_new(tenders,
+			    json_pack("{s:s, s:I, s:I, s:I}", "method",
+			        r->tenders[i].method, "expected",
+			        (json_int_t)r->tenders[i].expected, "counted",
+			        (json_int_t)r->tenders[i].counted, "over_short",
+			        (json_int_t)r->tenders[i].over_short));
 		json_array_append_new(o->json,
 		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
-		              "s:s, s:o, s:b}",
+		              "s:I, s:I, s:o, s:s, s:o, s:b}",
 		        "uuid", sh->uuid, "z_no", sh->z_no, "terminal",
 		        sh->terminal, "cashier", sh->cashier, "opened_at",
 		        sh->opened_at, "closed_at", sh->closed_at, "status",
 		        shift_status_name(sh->status), "float_counted",
-		        (json_int_t)sh->float_counted, "over_short",
-		        (json_int_t)r->over_short, "signed_off_by",
-		        sh->signed_off_by, "counted_first", first, "flagged",
-		        r->flagged));
+		        (json_int_t)sh->float_counted, "float_expected",
+		        (json_int_t)sh->float_expected, "float_difference",
+		        (json_int_t)(sh->float_counted - sh->float_expected),
+		        "over_short", (json_int_t)r->over_short, "tenders",
+		        tenders, "signed_off_by", sh->signed_off_by,
+		        "counted_first", first, "flagged", r->flagged));
 		return 0;
 	}
 	head_once(o);
@@ -76,6 +97,16 @@ one_row(const struct central_shift_row *r, void *arg)
 	/* open too long or across midnight (review R20, fault 7) */
 	cells[8] = r->flagged ? _("yes") : "";
 	central_row(cells, o->w, 9, 1);
+	/* under it, each difference on a line of its own: the opening
+	 * float's, and each tender's, which the column's sum may net
+	 * away (review R20b) */
+	if (sh->float_counted != sh->float_expected)
+		tender_line(r->svc, _("Opening float"),
+		    sh->float_counted - sh->float_expected);
+	for (size_t i = 0; i < r->ntenders; i++)
+		if (r->tenders[i].over_short != 0)
+			tender_line(r->svc, r->tenders[i].method,
+			    r->tenders[i].over_short);
 	return 0;
 }
 

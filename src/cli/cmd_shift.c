@@ -248,6 +248,13 @@ rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 		rec_json(r, _("Payments"), "payments",
 		    json_integer(t[i].npayments), npay);
 		rec_money(r, _("Expected"), "expected", t[i].expected);
+		/* the cash handed back by the voids made in the shift, which
+		 * Expected is less of (review R20b) */
+		if (t[i].nvoids > 0) {
+			rec_int(r, _("Voids"), "voids", t[i].nvoids);
+			rec_money(r, _("Refunded by voids"), "voided",
+			    t[i].voided);
+		}
 		if (counted) {
 			rec_money(r, _("Counted"), "counted", t[i].counted);
 			rec_int(r, _("Items counted"), "items", t[i].items);

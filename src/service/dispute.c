@@ -395,7 +395,8 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	d.status = DSP_UPHELD;
 	if (u->by_void) {
 		snprintf(words, sizeof words, DSP_VOID_REASON, d.dispute_no);
-		if (svc_void_in_tx(s, d.payment_no, words, d.void_uuid, err) !=
+		if (svc_void_drawer(s, d.payment_no, err) != 0 ||
+		    svc_void_in_tx(s, d.payment_no, words, d.void_uuid, err) !=
 		        0 ||
 		    add_charge(s, &d, err) != 0)
 			return -1;

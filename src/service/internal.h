@@ -44,6 +44,20 @@ int svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
  * into uuid (may be NULL). The checks of svc_void_check. */
 int svc_void_in_tx(struct svc *s, const char *number, const char *reason,
     char uuid[37], struct pd_err *err);
+/* A cash payment's void hands its cash back out of this terminal's
+ * drawer: with [shifts] required, a shift open at the drawer whose cash
+ * covers it (payment void and a dispute's uphold alike; review R20b). */
+int svc_void_drawer(struct svc *s, const char *number, struct pd_err *err);
+/* The earlier statement lines a statement's lines are found again as
+ * (one for one: two credits alike of a statement are two, however many
+ * an earlier one had; review R20b): a set of line ids. */
+struct stmt_seen {
+	int64_t *v; /* open addressing, 0 free */
+	size_t cap, n;
+};
+/* store_stmt_line_seen's taken: whether line is in the set (arg) */
+int svc_stmt_seen_has(int64_t line, void *arg);
+void svc_stmt_seen_add(struct stmt_seen *set, int64_t line);
 /* A credit note of amount against receipt inside the caller's
  * transaction, with reason (one of the organisation's, checked by the
  * caller) and remarks; the checks of svc_credit_create's payment and

@@ -672,8 +672,8 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
  * drawer (the open shift's expected cash counts it, shift.c): with
  * [shifts] required, a shift is open at the drawer, and its cash covers
  * it (review R20). In the void's transaction. */
-static int
-void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
+int
+svc_void_drawer(struct svc *s, const char *number, struct pd_err *err)
 {
 	struct shift_report rep;
 	struct shift_tender *cash;
@@ -682,8 +682,7 @@ void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	int rc;
 
-	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
-	    svc_void_reach(s, &p, err) != 0)
+	if (store_payment_lookup(s->st, number, &p, err) != 0)
 		return -1;
 	if (strcmp(s->cfg.shifts_required, "yes") != 0 ||
 	    svc_shift_cash(s) == NULL)
@@ -713,6 +712,17 @@ void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
 		    _("%s is more than the %s expected in the drawer"),
 		    svc_money(s, a, sizeof a, p.amount), b);
 	return 0;
+}
+
+static int
+void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
+{
+	struct payment p;
+
+	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
+	    svc_void_reach(s, &p, err) != 0)
+		return -1;
+	return svc_void_drawer(s, number, err);
 }
 
 int

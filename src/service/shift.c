@@ -349,6 +349,8 @@ expect_tenders(struct svc *s, struct shift_report *r, struct pd_err *err)
 		t->npayments = taken[i].npayments;
 		t->taken = taken[i].taken;
 		t->expected = taken[i].taken;
+		t->nvoids = taken[i].nvoids;
+		t->voided = taken[i].voided;
 	}
 	free(taken);
 	r->pay_ins = r->pay_outs = r->drops = 0;
@@ -372,8 +374,9 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
     struct shift_report *r, struct pd_err *err)
 {
 	const struct pay_method *m;
+	struct shift_tender *voids;
 	char now[TS_BUFSZ];
-	size_t i;
+	size_t i, j, nvoids;
 
 	memset(r, 0, sizeof *r);
 	r->sh = *sh;
@@ -402,11 +405,22 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 		return -1;
 	if (expect_tenders(s, r, err) != 0)
 		return -1;
-	/* what the close wrote is what the Z report shows */
-	free(r->tenders);
+	/* what the close wrote is what the Z report shows; the voids'
+	 * refunds read from the ledger (review R20b) */
+	voids = r->tenders;
+	nvoids = r->ntenders;
 	r->tenders = store_shift_tenders(s->st, sh->id, &r->ntenders, err);
-	if (r->tenders == NULL)
+	if (r->tenders == NULL) {
+		free(voids);
 		return -1;
+	}
+	for (i = 0; i < r->ntenders; i++)
+		for (j = 0; j < nvoids; j++)
+			if (strcmp(voids[j].method, r->tenders[i].method) == 0) {
+				r->tenders[i].nvoids = voids[j].nvoids;
+				r->tenders[i].voided = voids[j].voided;
+			}
+	free(voids);
 	for (i = 0; i < r->ntenders; i++) {
 		m = config_method(&s->cfg, r->tenders[i].method);
 		r->tenders[i].kind = m != NULL ? m->kind : METHOD_BANK;

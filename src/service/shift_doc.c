@@ -73,6 +73,18 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 		doc_line(d, t->method, detail, closed ? e : "",
 		    closed ? svc_money(s, c, sizeof c, t->counted) : e);
 		free(detail);
+		/* the voids made in the shift, which Expected is less of
+		 * (review R20b) */
+		if (t->nvoids > 0) {
+			detail = xasprintf(LN_(L, "%lld void", "%lld voids",
+			                       (unsigned long)t->nvoids),
+			    (long long)t->nvoids);
+			svc_money(s, e, sizeof e, -t->voided);
+			/* in the Expected column, which it is part of */
+			doc_line(d, L_(L, "Refunded by voids"), detail,
+			    closed ? e : "", closed ? "" : e);
+			free(detail);
+		}
 		if (closed && t->items > 0) {
 			detail = xasprintf("%lld", (long long)t->items);
 			doc_field(d,

@@ -283,10 +283,18 @@ check_close(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("The close at %s is before its shift opened, at %s"),
 		    r->sh.closed_at, sh->opened_at);
-	if (strcmp(r->sh.closed_by, sh->cashier) != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Shift %s is %s's: %s cannot close it"), sh->uuid,
-		    sh->cashier, r->sh.closed_by);
+	/* its cashier, or a supervisor closing the shift of a cashier who
+	 * has gone (shift close --cashier, the Shifts screen's c: review
+	 * R20b) */
+	if (strcmp(r->sh.closed_by, sh->cashier) != 0 &&
+	    shift_user(s, f, _("Closed by"), r->sh.closed_by,
+	        ROLE_SUPERVISOR, err) != 0) {
+		if (err->code == PD_EINVAL)
+			return pd_fail(err, PD_EINVAL,
+			    _("Shift %s is %s's: %s cannot close it"),
+			    sh->uuid, sh->cashier, r->sh.closed_by);
+		return -1;
+	}
 	if (r->sh.signed_off_by[0] &&
 	    shift_user(s, f, _("Signed off by"), r->sh.signed_off_by,
 	        ROLE_SUPERVISOR, err) != 0)
@@ -464,6 +472,7 @@ org_one(const struct shift *sh, void *arg)
 			over_short += t[i].over_short;
 	}
 	row.sh = sh;
+	row.svc = a->s;
 	svc_now(now);
 	row.flagged = svc_shift_flag(a->s, sh, now);
 	row.over_short = over_short;

@@ -106,10 +106,50 @@ to_line(const struct bank_line *b, size_t i, struct statement_line *l)
 	l->reversal = b->reversal;
 }
 
+int
+svc_stmt_seen_has(int64_t line, void *arg)
+{
+	const struct stmt_seen *set = arg;
+	size_t i;
+
+	if (set->cap == 0)
+		return 0;
+	for (i = (size_t)line * 11400714819323198485u % set->cap;
+	     set->v[i] != 0; i = (i + 1) % set->cap)
+		if (set->v[i] == line)
+			return 1;
+	return 0;
+}
+
+void
+svc_stmt_seen_add(struct stmt_seen *set, int64_t line)
+{
+	size_t i;
+
+	if (line == 0 || svc_stmt_seen_has(line, set))
+		return;
+	if (2 * (set->n + 1) > set->cap) {
+		struct stmt_seen grown = {NULL, set->cap ? 2 * set->cap : 64, 0};
+
+		grown.v = xcalloc(grown.cap, sizeof *grown.v);
+		for (i = 0; i < set->cap; i++)
+			if (set->v[i] != 0)
+				svc_stmt_seen_add(&grown, set->v[i]);
+		free(set->v);
+		*set = grown;
+	}
+	for (i = (size_t)line * 11400714819323198485u % set->cap;
+	     set->v[i] != 0; i = (i + 1) % set->cap)
+		;
+	set->v[i] = line;
+	set->n++;
+}
+
 static int
 import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
     struct pd_err *err)
 {
+	struct stmt_seen seen = {NULL, 0, 0};
 	struct statement first;
 	struct statement_line *lines;
 	char detail[256], m[MONEY_BUFSZ], ref[24];
@@ -128,9 +168,12 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 	lines = xcalloc(b->nlines, sizeof *lines);
 	for (i = 0; i < b->nlines && rc == 0; i++) {
 		to_line(&b->lines[i], i, &lines[i]);
-		rc = store_stmt_line_seen(s->st, st->account, &lines[i], err);
+		rc = store_stmt_line_seen(s->st, st->account, 0, &lines[i],
+		    svc_stmt_seen_has, &seen, err);
+		svc_stmt_seen_add(&seen, lines[i].dup_of);
 		st->ndup += lines[i].dup_of != 0;
 	}
+	free(seen.v);
 	if (rc == 0)
 		rc = store_stmt_insert(s->st, st, s->actor.user_id, err);
 	for (i = 0; i < b->nlines && rc == 0; i++)

@@ -380,6 +380,7 @@ svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
 static int
 apply_statement(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
+	struct stmt_seen seen = {NULL, 0, 0};
 	struct statement have = r->stmt;
 	struct user u;
 	int64_t count = 0, cr, db;
@@ -402,13 +403,20 @@ apply_statement(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return -1;
 	if (count >= r->stmt_first - 1 + (int64_t)r->nslines)
 		return 0;
+	/* found again as the importing terminal finds them: among other
+	 * statements, one for one (review R20b) */
 	for (i = 0; i < r->nslines; i++) {
 		struct statement_line l = r->slines[i];
 
-		if (store_stmt_line_seen(s->st, have.account, &l, err) != 0 ||
-		    store_stmt_line_insert(s->st, have.id, &l, err) != 0)
+		if (store_stmt_line_seen(s->st, have.account, have.id, &l,
+		        svc_stmt_seen_has, &seen, err) != 0 ||
+		    store_stmt_line_insert(s->st, have.id, &l, err) != 0) {
+			free(seen.v);
 			return -1;
+		}
+		svc_stmt_seen_add(&seen, l.dup_of);
 	}
+	free(seen.v);
 	return 0;
 }
 

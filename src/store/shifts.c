@@ -353,6 +353,8 @@ read_taken(struct db_stmt *s, void *elem)
 	t->kind = k < 0 ? METHOD_CASH : (enum method_kind)k;
 	t->npayments = db_column_int64(s, 2);
 	t->taken = db_column_int64(s, 3);
+	t->nvoids = db_column_int64(s, 4);
+	t->voided = db_column_int64(s, 5);
 }
 
 /* A shift's payments: the cashier's at its terminal between its ids; its
@@ -365,14 +367,16 @@ store_shift_taken(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT method, min(method_kind), sum(n), sum(amt) FROM ("
-	    " SELECT p.method, p.method_kind, 1 AS n, p.amount AS amt"
+	    "SELECT method, min(method_kind), sum(n), sum(amt), sum(nv),"
+	    " sum(va) FROM ("
+	    " SELECT p.method, p.method_kind, 1 AS n, p.amount AS amt,"
+	    " 0 AS nv, 0 AS va"
 	    " FROM shifts s JOIN payments p ON p.id > s.pay_after AND"
 	    " p.id <= coalesce(s.pay_upto, 9223372036854775807)"
 	    " WHERE s.id = ?1 AND p.terminal = s.terminal AND"
 	    " p.user_id = s.user_id AND p.status NOT IN ('Failed', 'Cancelled')"
 	    " UNION ALL"
-	    " SELECT p.method, p.method_kind, 0, -p.amount"
+	    " SELECT p.method, p.method_kind, 0, -p.amount, 1, p.amount"
 	    " FROM shifts s JOIN voids v ON v.id > s.void_after AND"
 	    " v.id <= coalesce(s.void_upto, 9223372036854775807)"
 	    " JOIN payments p ON p.id = v.payment_id"

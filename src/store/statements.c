@@ -132,7 +132,8 @@ store_stmt_insert(
 
 int
 store_stmt_line_seen(struct store *st, const char *account,
-    struct statement_line *l, struct pd_err *err)
+    int64_t stmt, struct statement_line *l,
+    int (*taken)(int64_t line, void *arg), void *arg, struct pd_err *err)
 {
 	/* by the bank's id, or by reference, day and amount: two queries,
 	 * each on its index (one query with both as an OR read every line
@@ -143,14 +144,16 @@ store_stmt_line_seen(struct store *st, const char *account,
 	          "SELECT l.id, l.statement_id FROM bank_statement_lines l"
 	          " JOIN bank_statements s ON s.id = l.statement_id"
 	          " WHERE l.bank_id = ?2 AND l.bank_id <> '' AND"
-	          " s.account = ?1 AND l.dup_of IS NULL ORDER BY l.id LIMIT 1",
+	          " s.account = ?1 AND l.dup_of IS NULL AND"
+	          " l.statement_id <> ?6 ORDER BY l.id",
 	          err)
 	    : st_stmt(st,
 	          "SELECT l.id, l.statement_id FROM bank_statement_lines l"
 	          " JOIN bank_statements s ON s.id = l.statement_id"
 	          " WHERE l.booking_date = ?4 AND l.amount = ?5 AND"
 	          " ?3 <> '' AND l.reference = ?3 AND ?2 = '' AND"
-	          " s.account = ?1 AND l.dup_of IS NULL ORDER BY l.id LIMIT 1",
+	          " s.account = ?1 AND l.dup_of IS NULL AND"
+	          " l.statement_id <> ?6 ORDER BY l.id",
 	          err);
 	int rc;
 
@@ -162,11 +165,13 @@ store_stmt_line_seen(struct store *st, const char *account,
 	db_bind_text(q, 3, l->reference, -1, DB_TRANSIENT);
 	db_bind_text(q, 4, l->booking, -1, DB_TRANSIENT);
 	db_bind_int64(q, 5, l->amount);
-	rc = db_step(q);
-	if (rc == DB_ROW) {
-		l->dup_of = db_column_int64(q, 0);
-		l->dup_of_stmt = db_column_int64(q, 1);
-	}
+	db_bind_int64(q, 6, stmt);
+	while ((rc = db_step(q)) == DB_ROW)
+		if (taken == NULL || !taken(db_column_int64(q, 0), arg)) {
+			l->dup_of = db_column_int64(q, 0);
+			l->dup_of_stmt = db_column_int64(q, 1);
+			break;
+		}
 	db_reset(q);
 	return rc == DB_ROW || rc == DB_DONE
 	           ? 0

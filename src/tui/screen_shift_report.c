@@ -33,7 +33,8 @@ static const char *const labels[] = {N_("Z number"), N_("Status"),
     N_("Terminal"), N_("Cashier"), N_("Opened"), N_("Closed"),
     N_("Float expected"), N_("Float counted"), N_("Float kept"),
     N_("Closed by"), N_("Signed off by"), N_("Expected"), N_("Counted"),
-    N_("Over/short"), N_("Payments"), N_("Reason"), N_("Counted first")};
+    N_("Over/short"), N_("Payments"), N_("Reason"), N_("Counted first"),
+    N_("Refunded by voids")};
 #define NLABELS (sizeof labels / sizeof *labels)
 
 static void
@@ -90,6 +91,10 @@ tenders(
 		tui_lines_pair(l, lw, _(labels[14]),
 		    svc_count(t->svc, num, sizeof num, tn->npayments));
 		pair_money(t, l, lw, labels[11], tn->expected);
+		/* the voids made in the shift, which Expected is less of,
+		 * as the X and Z reports say them (review R20b) */
+		if (tn->nvoids > 0)
+			pair_money(t, l, lw, labels[17], tn->voided);
 		if (r->sh.status != SHIFT_CLOSED)
 			continue;
 		pair_money(t, l, lw, labels[12], tn->counted);

@@ -19,7 +19,7 @@ queries = []
 for m in re.finditer(r"st_stmt\(st,((?:\s*\"(?:[^\"\\]|\\.)*\")+)", body):
     queries.append("".join(re.findall(r"\"((?:[^\"\\]|\\.)*)\"", m.group(1))))
 con = sqlite3.connect(db)
-args = {"1": "NL01", "2": "", "3": "REF-1", "4": "2026-03-10", "5": 500}
+args = {"1": "NL01", "2": "", "3": "REF-1", "4": "2026-03-10", "5": 500, "6": 0}
 for i, q in enumerate(queries):
     bid = dict(args, **({"2": "B1"} if i == 0 else {}))
     q = re.sub(r"\?(\d)", lambda m: ":p" + m.group(1), q)

@@ -150,7 +150,34 @@ same "each close's flag kept at the central node, as its record carried it" \
     "$(csql "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
 pdt 2 sync >/dev/null || echo "not ok - T02 pulls the shifts"
 same "and at T02, which pulled them" "$(tsql 2 "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
-J shift close --count 5000x1 >/dev/null || echo "not ok - shift close 3"
+# (review R20b) a supervisor's close of the shift of a cashier who has
+# gone (shift close --cashier) is applied at the central node, which then
+# takes the drawer's next shift; a cashier closing another's is refused
+expect "mary closes jane's shift" 0 "Z number" M shift close --cashier jane --count 5000x1
+expect "the supervisor's close is applied" 0 "Rejected    0" pdt 1 sync
+same "the central node has the shift closed by mary" \
+    "$(csql "SELECT status || ':' || closed_by FROM shifts ORDER BY id DESC LIMIT 1")" "closed:mary"
+J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 4"
+expect "the drawer's next shift is taken" 0 "Rejected    0" pdt 1 sync
+# (review R20b) a close 5.00 over in cash and 5.00 short in card slips:
+# paydesk-central shifts nets them in its column, so it lists each
+# tender's difference under the row, and --json each tender's
+J pay WU-10001 --type bill --method "Credit Card" --amount 20 --reference A1 >/dev/null ||
+    echo "not ok - card payment of shift 4"
+PAYDESK_APPROVER_PIN=2222 J shift close --count 5000x1,500x1 --slip "Credit Card:A1:15" \
+    --reason "Cash=extra;Credit Card=lost slip" --approver mary >/dev/null ||
+    echo "not ok - shift close 4"
+pdt 1 sync >/dev/null || echo "not ok - sync of shift 4"
+Z4=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+run central shifts ACME
+same "paydesk-central shifts: each tender's over or short under its row" \
+    "$(sed -n "/^$Z4 /,/^[^ ]/p" "$OUT" | grep '^    ' | tr -s ' ' | tr '\n' '|')" \
+    " Cash: \$5.00| Credit Card: -\$5.00|"
+same "and --json, with the opening float's difference" \
+    "$(central shifts ACME --json | python3 -c 'import json,sys
+s=[x for x in json.load(sys.stdin) if x["z_no"] == sys.argv[1]][0]
+print(s["over_short"], s["float_difference"], " ".join("%s:%d" % (t["method"], t["over_short"]) for t in s["tenders"]))' "$Z4")" \
+    "0 0 Cash:500 Credit Card:-500"
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are
@@ -349,6 +376,27 @@ for n in 1 3; do
 	has "T0$n: T03's resolution applied" "T03: a fee of 1.00"
 done
 same "the same exceptions at T01 and T03" "$(Mn 1 --csv report exceptions)" "$(Mn 3 --csv report exceptions)"
+
+# (review R20b) a line found again in an earlier statement is one for one:
+# a statement of two credits alike (10.00, SAME) is two credits at the
+# terminal that imports it and at every node it reaches (the second was
+# taken there as the first found again); a later statement with the two
+# and a third marks two found again, the third a credit
+printf 'date,amount,reference\n2026-06-14,10.00,SAME\n2026-06-14,10.00,SAME\n' >"$T/dd1.csv"
+printf 'date,amount,reference\n2026-06-14,10.00,SAME\n2026-06-14,10.00,SAME\n2026-06-14,10.00,SAME\n' >"$T/dd2.csv"
+expect "two credits alike: none found again" 0 "Lines already imported  0" \
+    Mn 1 statement import "$T/dd1.csv" --account ACCD --mapping m
+for n in 1 2; do pdt $n sync >/dev/null 2>&1 || echo "not ok - sync of T0$n"; done
+for n in 1 2; do
+	same "T0$n: the two credits alike are two" \
+	    "$(Mn $n --csv report reconciliation --account ACCD --from 2026-06-01 | grep '^2026-06-14' | cut -d, -f3)" "20.00"
+done
+same "the central node has neither found again" \
+    "$(csql "SELECT count(*) || ':' || count(l.dup_of) FROM bank_statement_lines l JOIN bank_statements s ON s.id = l.statement_id WHERE s.account = 'ACCD'")" "2:0"
+expect "three alike after two: two found again" 0 "Lines already imported  2" \
+    Mn 1 statement import "$T/dd2.csv" --account ACCD --mapping m
+same "the third a credit: 30.00" \
+    "$(Mn 1 --csv report reconciliation --account ACCD --from 2026-06-01 | grep '^2026-06-14' | cut -d, -f3)" "30.00"
 
 # any key clash at the pull is named, never SQLite's words: T02's match
 # of BAG-91 to a credit, recorded as sent, never reached the central node;

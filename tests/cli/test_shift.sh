@@ -528,14 +528,35 @@ V shift close --count 10000x1 --reason "Cash=x" --approver mary >/dev/null 2>&1
 R=$(sqlite3 "$T/void.db" "SELECT payment_no FROM payments WHERE method = 'Cash' AND status = 'Posted' AND amount > 100 ORDER BY id DESC LIMIT 1")
 expect "a cash void with no shift open: refused" 13 \
     "hands" MV payment void "$R" --reason "Wrong account"
+# (review R20b) and a dispute's uphold by a void the same
+D=$(MV dispute open "$R" --reason wrong-account --note x 2>/dev/null | sed -n 's/^Dispute  *//p')
+expect "an uphold's void of cash with no shift open: refused" 13 \
+    "hands" MV dispute uphold "$D" --void --note refund
 V shift open --count 100x1 >/dev/null || echo "not ok - void: open"
 expect "a cash void beyond the drawer's 1.00: refused" 3 \
     "expected in the drawer" MV payment void "$R" --reason "Wrong account"
-same "neither voided it" "$(sqlite3 "$T/void.db" "SELECT status FROM payments WHERE payment_no = '$R'")" "Posted"
+expect "an uphold's void of cash beyond the drawer's 1.00: refused" 3 \
+    "expected in the drawer" MV dispute uphold "$D" --void --note refund
+same "none voided it" "$(sqlite3 "$T/void.db" "SELECT status FROM payments WHERE payment_no = '$R'")" "Posted"
+same "the dispute stays open" "$(sqlite3 "$T/void.db" "SELECT status FROM disputes WHERE dispute_no = '$D'")" "open"
 # (review R20, fault 19) a tender's count of payments said as one
 expect "the X report: each tender's payments counted in words" 0 \
     "Cash 0 payments; Expected: \$1.00" V shift x
-rm -f "$T/void.db"
+# (review R20b) a void's cash handed back is on the X and Z reports: the
+# drawer's 1.00, a pay-in of 20.00 and a 4.00 cash payment voided:
+# expected 21.00, the 4.00 refund said
+V shift pay-in 20 --reason "Change from safe" >/dev/null || echo "not ok - void: pay-in"
+R4=$(V pay WU-10001 --type bill --method Cash --amount 4 --tendered 4 2>/dev/null | sed -n 's/^Receipt number *//p')
+MV payment void "$R4" --reason "Wrong account" >/dev/null || echo "not ok - void of $R4"
+expect "the X report says the void's refund" 0 \
+    "Cash 1 payment; Expected: \$21.00; Voids: 1; Refunded by voids: \$4.00" V shift x
+same "and in --json" "$(V --json shift x | python3 -c 'import json,sys; t=json.load(sys.stdin)["tenders"][0]; print(t["voids"], t["voided"], t["expected"])')" \
+    "1 400 2100"
+V shift close --count 1000x2,100x1 >/dev/null 2>&1 || echo "not ok - void: close"
+V shift z "$(sqlite3 "$T/void.db" "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")" --text --out "$T/void.txt" >/dev/null 2>&1
+same "the Z report says it in the Expected column" \
+    "$(grep -A2 '^Refunded by voids' "$T/void.txt" | tr -s ' \n' ' ')" "Refunded by voids 1 void -\$4.00 "
+rm -f "$T/void.db" "$T/void.txt"
 
 # (review R20) a Z report of three tenders and six movements on A4 that
 # ends at the foot of its first page: its second page held the running
