@@ -33,7 +33,7 @@ t2 sync >/dev/null || fail "sync"
 PAYDESK_PIN=618394 t2 --user sup payment verify G-stripe-000001 >/dev/null || fail "verify"
 t2 sync >/dev/null; t2 sync >/dev/null
 st=$(PAYDESK_PIN=618394 t2 --user sup payment show G-stripe-000001 | sed -n 's/^  Status *//p' | head -1)
-n=$(PAYDESK_PIN=7291 t2 --user rec dispute list --consumer A-1 | grep -c 'G-stripe-000001')
+n=$(PAYDESK_PIN=7291 t2 --user rec dispute list --consumer A-1 | grep -c '^DP-')
 if [ "$st" = Posted ]; then
 	check "the disputed payment, Posted, has its dispute" 1 "$n"
 else
