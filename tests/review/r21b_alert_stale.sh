@@ -1,0 +1,28 @@
+#!/bin/sh
+# R21b (s41): the pass closes the alerts of the arrangement rules whose cause
+# ended, but no other: an "Item overdue" alert stays Open (in the inbox and
+# the header's count) after the item is paid in full, and a "Credit note
+# expiring" alert stays Open after the note expired, its Days -1.
+. "$(dirname "$0")/r21_lib.sh"
+DB=$W/s.db
+export PAYDESK_NOW="2026-12-02 10:00:00"
+make_store "$DB"
+setcfg overdue_days 30
+setcfg credit_expiry_days 30
+cash shift open >/dev/null 2>&1
+cash pay A-1 --type service --method "Credit Card" --reference Q1 --amount 45 >/dev/null || fail "pay"
+export PAYDESK_NOW="2026-12-27 09:00:00"
+n=$(rec alerts --kind overdue | grep -c ' B5 ')
+check "B5 (due 2026-11-20) 30 days past due: alert raised" 1 "$n"
+cash shift open >/dev/null 2>&1
+cash pay A-3 --type bill --method "Credit Card" --reference Q2 --amount 80 >/dev/null || fail "pay B5"
+export PAYDESK_NOW="2026-12-29 09:00:00"
+n=$(rec alerts --kind overdue | grep -c ' B5 ')
+check "B5 paid in full: its overdue alert is no longer open" 0 "$n"
+export PAYDESK_NOW="2027-11-03 09:00:00"
+n=$(rec alerts --kind credit | grep -c 'CN-T01-00001')
+check "the overpayment's credit note (expires 2027-12-02) raises its alert" 1 "$n"
+export PAYDESK_NOW="2027-12-04 09:00:00"
+n=$(rec alerts --kind credit | grep -c 'CN-T01-00001')
+check "the note expired: its expiring alert is no longer open" 0 "$n"
+finish
