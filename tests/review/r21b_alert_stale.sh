@@ -7,7 +7,7 @@
 DB=$W/s.db
 export PAYDESK_NOW="2026-12-02 10:00:00"
 make_store "$DB"
-setcfg overdue_days 30
+sed -i "/^\[alerts\]/,/^\[/s/^overdue_days =.*/overdue_days = 30/" "$PAYDESK_CONFIG"
 setcfg credit_expiry_days 30
 cash shift open >/dev/null 2>&1
 cash pay A-1 --type service --method "Credit Card" --reference Q1 --amount 45 >/dev/null || fail "pay"
