@@ -5,6 +5,8 @@
 # the consumer owes $340.00 (aging, KPIs, disconnections count it under the
 # arrangement) but the plan says Left to pay $240.00 (show, list, the broken
 # alert), Debt - Paid != Left, and the $100.00 is never due nor missed.
+# Cancelled then, the plan leaves the $100.00 open on its installment #1
+# instead of giving it back to B4.
 . "$(dirname "$0")/r21_lib.sh"
 export PAYDESK_NOW="2026-12-02 10:00:00"
 DB=$W/s.db
@@ -24,4 +26,9 @@ export PAYDESK_NOW="2026-12-12 10:00:00"
 d=$(rec disconnections | sed -n 's/^A-2 *Bob Two *\([^ ]*\).*/\1/p')
 a=$(rec alerts --kind broken | sed -n 's/.*AR-T01-000001 *\(\$[0-9.,]*\).*/\1/p')
 check "the broken alert's amount is the disconnection list's debt" "$d" "$a"
+rec arrangement cancel AR-T01-000001 --reason stop >/dev/null || fail "cancel"
+n=$(sup consumer show A-2 | grep -c 'Installment AR-T01-000001')
+check "cancelled: no installment of the plan is left open" 0 "$n"
+b4=$(sup consumer show A-2 | sed -n 's/.*Bill B4;.*Outstanding: \([^;]*\);.*/\1/p')
+check "cancelled: B4 owes its \$300.00 again" '$300.00' "$b4"
 finish
