@@ -2,7 +2,8 @@
 # R21b (s41): alerts are computed when their cause happens, posting among the
 # causes (issue 21). An installment paid at the counter leaves its "Installment
 # due" or "Installment missed" alert Open (in the inbox and the header's count)
-# until the next day's pass closes it.
+# until the next day's pass closes it; so do a plan's broken and missed
+# alerts after a reschedule makes it Active again.
 . "$(dirname "$0")/r21_lib.sh"
 DB=$W/s.db
 export PAYDESK_NOW="2026-12-02 10:00:00"
@@ -24,4 +25,13 @@ cash shift open >/dev/null 2>&1
 cash pay A-2 --type installment --method Cash --amount 48.57 >/dev/null || fail "pay #2"
 n=$(rec alerts --kind missed | grep -c 'AR-T01-000001#2')
 check "#2 paid (late): its missed alert is no longer open" 0 "$n"
+export PAYDESK_NOW="2026-12-18 09:00:00"
+n=$(rec alerts --kind broken | grep -c 'AR-T01-000001')
+check "#3 missed too: the plan's broken alert is raised" 1 "$n"
+rec arrangement reschedule AR-T01-000001 --installments 2 --frequency monthly --first-due 2026-12-20 --reason again >/dev/null ||
+	fail "reschedule"
+s=$(rec arrangement show AR-T01-000001 | sed -n 's/^Status *//p')
+check "rescheduled: the plan is Active" Active "$s"
+n=$(rec alerts | grep -c 'AR-T01-000001')
+check "rescheduled: no broken or missed alert of the plan is open" 0 "$n"
 finish
