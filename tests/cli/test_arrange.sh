@@ -126,6 +126,9 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
     rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
+# spaces only are no reason either (review 21b, fault 10: taken)
+refused1 "a reason of spaces only" 3 "Reason is required" \
+    rec 1 arrangement create WU-20001 $TERMS --reason "   "
 # review R21: a schedule whose installments would fall after 9999-12-31
 # was previewed and made, its later installments due in the year 0000 (counted due
 # today, "Upcoming" in the plan): refused instead, naming the date

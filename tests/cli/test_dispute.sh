@@ -116,6 +116,8 @@ expect "a second dispute, of another payment" 0 "DP-T01-000002" \
     rec 1 dispute open "$R2" --reason chargeback
 refused1 "rejecting needs a note" 2 "needs --note" rec 1 dispute reject \
     DP-T01-000002
+refused1 "a note of spaces only is no note (review 21b, fault 10)" 3 \
+    "Note is required" rec 1 dispute reject DP-T01-000002 --note "   "
 expect "rejected with a note, straight from Open" 0 "Resolved: rejected" \
     rec 1 dispute reject DP-T01-000002 --note "Card holder confirmed"
 has "the note is in its timeline" "Card holder confirmed"
