@@ -472,9 +472,26 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 				usage(stderr);
 			return -1;
 		}
-	if (strcmp(argv[0], "import") == 0 &&
-	    (argc == 4 || (argc == 5 && strcmp(argv[4], "--update") == 0))) {
-		if (b->ops->import(b, argv[1], argv[2], argv[3], argc == 5, &n,
+	/* --update before the file too, as paydesk import takes it; any
+	 * other shape names the command, not "Unknown command" (review
+	 * 21b, fault 13) */
+	if (strcmp(argv[0], "import") == 0) {
+		const char *ia[3];
+		int ni = 0, upd = 0, k;
+
+		for (k = 1; k < argc; k++) {
+			if (strcmp(argv[k], "--update") == 0)
+				upd++;
+			else if (ni < 3)
+				ia[ni++] = argv[k];
+			else
+				ni = 4;
+		}
+		if (ni != 3 || upd > 1)
+			return pd_fail(err, PD_EUSAGE,
+			    _("Import needs ORG, KIND and FILE.csv, and "
+			      "--update at most once"));
+		if (b->ops->import(b, ia[0], ia[1], ia[2], upd, &n,
 		        err) != 0) {
 			/* the file may be anyone's: where and what, not its
 			 * bytes */
@@ -491,7 +508,7 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		           "updated, %zu unchanged; terminals get the changes "
 		           "at their next sync.",
 		           (unsigned long)rows),
-		    rows, argv[2], argv[1], n.added, n.updated, n.unchanged);
+		    rows, ia[1], ia[0], n.added, n.updated, n.unchanged);
 		putchar('\n');
 		if (n.matched > 0 || n.unassociated > 0) {
 			printf(_("gateway payments matched again: %zu "

@@ -55,6 +55,12 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 		                : _("%s %s needs --installments, --frequency "
 		                    "and --first-due"),
 		    c->cmd, argv[0]);
+	/* an empty --items (a script's empty variable) names no item: not
+	 * every open item, as no --items would (review 21b, fault 11) */
+	if (v.items != NULL && v.items[strspn(v.items, " \t")] == '\0')
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--items is empty: "
+		      "give references separated by commas"));
 	r->account = pos[0];
 	r->items = v.items;
 	r->down = v.down;

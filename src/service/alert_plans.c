@@ -267,6 +267,20 @@ svc_alert_plans_of(
 		rc = plan_rules(s, &v, today, at, &seen, &n, err);
 		svc_arr_view_free(&v);
 	}
+	/* and what ended closed at once: an installment paid at the
+	 * counter, a plan rescheduled or cancelled (review 21b, fault 8:
+	 * its alerts stayed open until the next day's pass) */
+	if (rc == 0 && na > 0) {
+		char *among, *w;
+
+		w = among = xcalloc(na * 21 + 3, 1);
+		*w++ = '[';
+		for (i = 0; i < na; i++)
+			w = svc_json_id(w, a[i].id);
+		strcpy(w, "]");
+		rc = close_ended(s, &seen, among, at, err);
+		free(among);
+	}
 	free(a);
 	for (i = 0; i < seen.n; i++)
 		free(seen.key[i]);

@@ -558,7 +558,9 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
 	    outbox(s, ev, v.a.plan_no, err) == 0 &&
 	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no, detail,
-	        err) == 0)
+	        err) == 0 &&
+	    /* its alerts whose cause ended close now (review 21b, 8) */
+	    svc_alert_plans_of(s, v.a.consumer_id, e.at, err) == 0)
 		rc = 0;
 out:
 	svc_arr_view_free(&v);
@@ -618,7 +620,9 @@ cancel_in_tx(
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
 	    outbox(s, ev, v.a.plan_no, err) == 0 &&
 	    svc_audit(s, e.at, "cancel", "arrangement", v.a.plan_no, detail,
-	        err) == 0)
+	        err) == 0 &&
+	    /* its alerts whose cause ended close now (review 21b, 8) */
+	    svc_alert_plans_of(s, v.a.consumer_id, e.at, err) == 0)
 		rc = 0;
 out:
 	svc_arr_view_free(&v);

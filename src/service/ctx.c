@@ -114,7 +114,9 @@ svc_check_text(const char *what, const char *text, int max, int required,
 	const unsigned char *p;
 	size_t n;
 
-	if (text == NULL || *text == '\0') {
+	/* spaces only say nothing either (review 21b, fault 10: a plan was
+	 * made, cancelled, a dispute rejected with a reason of "   ") */
+	if (text == NULL || text[strspn(text, " \t\n")] == '\0') {
 		if (required)
 			return pd_fail(
 			    err, PD_EINVAL, _("%s is required"), what);

@@ -180,6 +180,28 @@ svc_dispute_check_disputable(
 	return 0;
 }
 
+/* A bounced cheque is a cheque's: a payment by another method (cash, a
+ * card, a transfer) cannot bounce, and upholding it would charge the
+ * bounced-cheque fee for a cheque that never existed (review 21b, fault
+ * 5). A method this node does not know is judged by its kind: cheques
+ * are kept as bank. */
+int
+svc_dispute_check_reason(struct svc *s, const struct payment *p,
+    const char *code, struct pd_err *err)
+{
+	const struct pay_method *m;
+
+	if (strcmp(code, DSP_BOUNCED) != 0)
+		return 0;
+	m = config_method(&s->cfg, p->method);
+	if (m != NULL ? m->cheque : p->method_kind == METHOD_BANK)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("Payment %s was paid by %s, not by cheque: a bounced-cheque "
+	      "dispute is of a cheque payment"),
+	    p->payment_no, p->method);
+}
+
 /* The row of a new dispute of p for code, opened at at, numbered. */
 static int
 new_dispute(struct svc *s, const struct payment *p, const char *code,
@@ -215,6 +237,8 @@ open_in_tx(struct svc *s, const char *payment, const char *code,
 
 	if (store_payment_lookup(s->st, payment, &p, err) != 0 ||
 	    svc_dispute_check_disputable(s, &p, err) != 0)
+		return -1;
+	if (svc_dispute_check_reason(s, &p, code, err) != 0)
 		return -1;
 	svc_now(at);
 	if (new_dispute(s, &p, code, at, s->actor.full_name, &d, err) != 0)

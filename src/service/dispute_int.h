@@ -16,5 +16,8 @@ const char *svc_dispute_reason_code(
  * dispute unresolved. */
 int svc_dispute_check_disputable(
     struct svc *s, const struct payment *p, struct pd_err *err);
+/* A reason code fits payment p: a bounced cheque only a cheque's. */
+int svc_dispute_check_reason(struct svc *s, const struct payment *p,
+    const char *code, struct pd_err *err);
 
 #endif

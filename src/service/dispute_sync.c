@@ -216,7 +216,10 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 	pd_err_clear(err);
 	if (store_payment_by_id(s->st, id, &p, err) != 0)
 		return -1;
-	return svc_dispute_check_disputable(s, &p, err);
+	return svc_dispute_check_disputable(s, &p, err) != 0 ||
+	               svc_dispute_check_reason(s, &p, r->dsp.reason, err) != 0
+	           ? -1
+	           : 0;
 }
 
 /* A pulled or pushed dispute's first step: its row. */

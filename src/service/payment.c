@@ -468,6 +468,11 @@ write_payment(struct svc *s, const struct pay_request *r,
 	 * (alerts.c) */
 	if (rc == 0)
 		rc = svc_alert_payment(s, p, at, err);
+	/* an installment paid: its plan's alerts whose cause ended close
+	 * now, not at the next day's pass (review 21b, fault 8) */
+	if (rc == 0 && p->status == PS_POSTED &&
+	    (p->type == PAY_INSTALLMENT || p->type == PAY_MIXED))
+		rc = svc_alert_plans_of(s, p->consumer_id, at, err);
 out:
 	free(allocs);
 	return rc;

@@ -172,7 +172,15 @@ store_dsp_list(
 		qb_add(&q, " AND p.consumer_id = ?", "i", f->consumer_id);
 	if (f->payment_id != 0)
 		qb_add(&q, " AND d.payment_id = ?", "i", f->payment_id);
-	store_row_scope(&q, f->scope, "d.terminal", NULL, 1);
+	/* a dispute of the organisation's own payment (a card gateway's,
+	 * of no branch: its chargeback, opened by the central node) is in
+	 * every scope: the recovery officers and supervisors who work it
+	 * wherever it was taken found it in no list (review 21b, fault 6) */
+	if (f->scope != NULL) {
+		qb_add(&q, " AND (COALESCE(p.branch, '') = '' OR (1", "");
+		store_row_scope(&q, f->scope, "d.terminal", NULL, 1);
+		qb_add(&q, "))", "");
+	}
 	qb_add(&q,
 	    " ORDER BY d.status IN ('upheld', 'rejected'), d.due_on, d.id", "");
 	s = qb_prepare(st, &q, err);

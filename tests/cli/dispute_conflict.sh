@@ -256,7 +256,7 @@ central import ACME consumers "$T/c21.csv" >/dev/null
 central import ACME bills "$T/b21.csv" >/dev/null
 # pay21 BILL AMOUNT: terminal 1 takes AMOUNT of BILL (R); dsp21: R disputed (D)
 pay21() {
-	rec 1 pay WU-10021 --type bill --method Cash --amount "$2" --items "$1" >"$OUT" 2>&1
+	rec 1 pay WU-10021 --type bill --method ${3:-Cash} --amount "$2" --items "$1" >"$OUT" 2>&1
 	R=$(val "Receipt number")
 }
 dsp21() { rec 1 dispute open "$R" --reason other >"$OUT" 2>&1; D=$(val Dispute); }
@@ -373,7 +373,7 @@ same "$CN applied, INV-2025-021006 open 84.00, at terminal 1" \
 # gives it back and its money is credit at every node
 for o in unpaid paid; do
 	n=7; [ $o = paid ] && n=8
-	pay21 INV-2025-02100$n 50; rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
+	pay21 INV-2025-02100$n 50 "Cheque --reference 00021$n"; rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
 	t1 sync >/dev/null; t2 sync >/dev/null
 	expect "$o: terminal 1 upholds $D by a void, offline, with its charge" 0 "$D-CHG" sup1 dispute uphold "$D" --void
 	[ $o = paid ] && expect "$o: and takes a payment of the charge" 0 "Payment ID" \

@@ -394,6 +394,13 @@ expect "Jul 15: its payment voided" 0 "" env PAYDESK_NOW="2025-07-15 10:00:00" \
 same "the void: the plan broken, raised the same day" "$(brk)" open
 same "and its first installment missed" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'installment-missed' AND ref = '$pbrk#1' AND status = 'open'")" 1
+# paid again the same day: its missed alert closes with the payment, not
+# at the next day's pass (review 21b, fault 8: Open all day)
+expect "Jul 15: the first installment paid again" 0 "Receipt number" \
+    env PAYDESK_NOW="2025-07-15 10:30:00" PAYDESK_PIN=1234 "$PD" --user jane \
+    pay WU-10003 --type installment --method "Bank Transfer" --amount 30
+same "its missed alert closed by the payment, by system" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'installment-missed' AND ref = '$pbrk#1' AND status = 'open'")" 0
 # the text list cut a payment number and the time raised (review 21:
 # "PAY-T01-2025-00~", "2025-07-15 10:0~")
 expect "the text list of every alert" 0 "Large payment" rec alerts --status all

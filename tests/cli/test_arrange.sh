@@ -92,6 +92,12 @@ refused1 "--items \",\": the list is bad, not the consumer's items" 3 \
 refused1 "--items with an empty reference among them" 3 \
     'Items "INV-A1,,INV-A2": reference 2 is empty' \
     rec 1 arrangement preview WU-20001 $TERMS --items INV-A1,,INV-A2
+# an empty --items (a script's empty variable) names no item; it took
+# every open item of the consumer (review 21b, fault 11)
+refused1 "--items \"\": empty, not every item" 3 "--items is empty" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items ""
+refused1 "--items \" \" in a preview too" 3 "--items is empty" \
+    rec 1 arrangement preview WU-20001 $TERMS --items " "
 refused1 "an unknown account" 4 "WU-29999" \
     rec 1 arrangement create WU-29999 $TERMS --reason Hardship
 refused1 "an unknown item" 4 "INV-NONE" \
@@ -120,6 +126,9 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
     rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
+# spaces only are no reason either (review 21b, fault 10: taken)
+refused1 "a reason of spaces only" 3 "Reason is required" \
+    rec 1 arrangement create WU-20001 $TERMS --reason "   "
 # review R21: a schedule whose installments would fall after 9999-12-31
 # was previewed and made, its later installments due in the year 0000 (counted due
 # today, "Upcoming" in the plan): refused instead, naming the date

@@ -127,6 +127,12 @@ awk 'BEGIN { print "invoice_no,account_no,period,amount,issued_on,due_on"
 		printf "PB-%03d,PG-%03d,2026-01,%d.00,2026-01-01,2026-01-20\n", i, i, i }' >"$T/pb.csv"
 central import PAGE consumers "$T/pc.csv" >/dev/null || notok "$BACKEND: import PAGE consumers"
 central import PAGE bills "$T/pb.csv" >/dev/null || notok "$BACKEND: import PAGE bills"
+# --update before the file, as paydesk import takes it; a wrong shape names
+# the import (review 21b, fault 13: "Unknown command \"import\"")
+expect "$BACKEND: import PAGE bills --update FILE: taken" 0 "40 unchanged" \
+    central import PAGE bills --update "$T/pb.csv"
+expect "$BACKEND: import without its file: a usage error naming it" 2 \
+    "Import needs ORG, KIND and FILE.csv" central import PAGE bills
 run central terminal add PAGE B07 T07
 TOK7=$(token_of)
 start_central

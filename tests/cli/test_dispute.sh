@@ -35,8 +35,10 @@ printf 'key,value\ndisputes.bounced_cheque_charge,15.00\n' >"$T/set.csv"
 central import ACME settings "$T/set.csv" >/dev/null
 t1 sync >/dev/null
 # three payments of José Núñez (WU-10002) to dispute
+# (the third by cheque: a bounced-cheque dispute is of a cheque payment)
 for a in 80 40 25.50; do
-	rec 1 pay WU-10002 --type bill --method Cash --amount $a >"$OUT" 2>&1
+	m="--method Cash"; [ $a = 25.50 ] && m="--method Cheque --reference 000121"
+	rec 1 pay WU-10002 --type bill $m --amount $a >"$OUT" 2>&1
 	sed -n 's/^Receipt number  *//p' "$OUT" | head -1 >>"$T/receipts"
 done
 R1=$(sed -n 1p "$T/receipts") R2=$(sed -n 2p "$T/receipts")
@@ -55,6 +57,11 @@ refused1 "an unknown reason is refused, naming the configured ones" 3 \
     rec 1 dispute open "$R1" --reason fraud
 refused1 "an unknown payment is refused" 4 "" rec 1 dispute open R-NOPE-1 \
     --reason chargeback
+# a bounced cheque is a cheque's (review 21b, fault 5: one opened on a cash
+# payment was upheld by its void, and the bounced-cheque fee charged)
+refused1 "a bounced-cheque dispute of a cash payment is refused" 3 \
+    "not by cheque: a bounced-cheque dispute is of a cheque payment" \
+    rec 1 dispute open "$R1" --reason bounced-cheque
 # a note within its 500 characters but past the 511 bytes its sync record
 # holds (letters of 2 bytes) is refused with both figures (it aborted)
 refused1 "a note of 300 accented letters (600 bytes) is refused, not cut" 3 \
@@ -109,6 +116,8 @@ expect "a second dispute, of another payment" 0 "DP-T01-000002" \
     rec 1 dispute open "$R2" --reason chargeback
 refused1 "rejecting needs a note" 2 "needs --note" rec 1 dispute reject \
     DP-T01-000002
+refused1 "a note of spaces only is no note (review 21b, fault 10)" 3 \
+    "Note is required" rec 1 dispute reject DP-T01-000002 --note "   "
 expect "rejected with a note, straight from Open" 0 "Resolved: rejected" \
     rec 1 dispute reject DP-T01-000002 --note "Card holder confirmed"
 has "the note is in its timeline" "Card holder confirmed"
@@ -302,7 +311,7 @@ forged "a review naming another due date" "due on" \
 # a bill's number to come among them, and due on any day): DP-T01-000005
 # opened and pushed, then upheld by a void; the void and copies of the
 # uphold with another charge are pushed by hand, before terminal 1 syncs
-rec 1 pay WU-10002 --type bill --method Cash --amount 10 >"$OUT" 2>&1
+rec 1 pay WU-10002 --type bill --method Cheque --reference 000122 --amount 10 >"$OUT" 2>&1
 R5=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
 expect "a fifth dispute, a bounced cheque" 0 "DP-T01-000005" rec 1 dispute \
     open "$R5" --reason bounced-cheque

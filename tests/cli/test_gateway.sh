@@ -797,6 +797,12 @@ expect "pull: the terminal takes the gateway payments" 0 "Pulled" pdt 1 sync
 # is taken by the central node (it was refused: its number is not of the
 # terminal's series)
 gdsp=$(csql "SELECT dispute_no FROM disputes WHERE opened_by = 'System' LIMIT 1")
+# it is in the supervisor's own dispute list (the branch, the most her role
+# reads): a gateway's payment is of no branch, and its chargeback was in no
+# list but an admin's --scope org (review 21b, fault 6)
+expect "dispute: the gateway's dispute is in mary's list (branch scope)" 0 \
+    "$gdsp" env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
+    dispute list
 expect "dispute: the terminal puts the gateway's dispute under review" 0 \
     "Under review" env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" \
     --user mary dispute review "$gdsp"
