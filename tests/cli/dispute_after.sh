@@ -198,7 +198,8 @@ same "the forecast's weeks alike at both terminals" "$(cat "$T/fc31-1")" "$(cat 
 # cancel). Ben Ortiz's A2 (45.00 open): 20.00 paid by a cheque that bounced
 export PAYDESK_NOW="2025-07-21 10:00:00"
 B=INV-2025-0310A2
-pay31 --type bill --items "$B" --amount 20
+rec 1 pay WU-10031 --method Cheque --reference 0003101 --type bill --items "$B" --amount 20 >"$OUT" 2>&1
+R=$(val "Receipt number")
 rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
 t1 sync >/dev/null; t2 sync >/dev/null
 sup1 dispute uphold "$D" --void >/dev/null 2>&1

@@ -403,7 +403,7 @@ same "paid: the payment of the charge ($PNO) is not in terminal 1's quarantine" 
 # audited on the plan with the reason; the plan, which the central node
 # refuses (the charge unknown there), is undone, the bill owing again
 B=INV-2025-021017
-pay21 $B 50; rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
+pay21 $B 50 "Cheque --reference 0002199"; rec 1 dispute open "$R" --reason bounced-cheque >"$OUT" 2>&1; D=$(val Dispute)
 t1 sync >/dev/null; t2 sync >/dev/null
 expect "plan: terminal 1 upholds $D by a void, offline, with its charge" 0 "$D-CHG" sup1 dispute uphold "$D" --void
 expect "plan: and arranges the bill and the charge" 0 "Arrangement" rec 1 arrangement create \
