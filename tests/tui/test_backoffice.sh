@@ -267,7 +267,8 @@ wait_for "the filter line names the segment" "Segment residential"
 keys F f Down Down Down Down Down Down Down Down Down Down Down
 type_text "zoe"
 keys Enter
-wait_for "a user nobody is: refused, naming the users" '--user "zoe": not one of'
+wait_for "a user nobody is: refused, naming the field and the users" 'User "zoe": not one of'
+lacks "the field, not the command line's option" '--user'
 keys Escape
 keys Tab F
 
