@@ -195,6 +195,68 @@ note(struct svc *s, const char *key, const char *val)
 	store_commit(s->st, &e);
 }
 
+/* The records a refusal undoes here, by kind: the undo (each returns -1
+ * on error, 0 when nothing was undone, or a case 1-4), and the reason
+ * kept for each case, after the central node's ("%s") and the record's
+ * reference, in the reader's language (NULL: the central node's alone).
+ * (review R20 faults 2 and 5, review 21) */
+struct undo_kind {
+	const char *kind;
+	int (*undo)(struct svc *, const char *, const char *, const char *,
+	    struct pd_err *);
+	const char *said[4];
+};
+
+static const struct undo_kind undo_kinds[] = {
+    {"recon_resolution", svc_resolution_refused,
+        {N_("%s. This terminal's resolution of %s is undone, as the "
+            "central node does not have it: one that came first there is "
+            "pulled in its place"),
+            NULL, NULL, NULL}},
+    {"arrangement", svc_arr_refused,
+        {N_("%s. This terminal's change of arrangement %s is undone: the "
+            "central node keeps the plan as it has it, and the pull brings "
+            "it here"),
+            N_("%s. This terminal's change of arrangement %s stays, as it "
+               "was paid or changed here since: cancel or reschedule the "
+               "plan again"),
+            N_("%s. This terminal's arrangement %s is undone (Cancelled "
+               "here, its debt back on the items): the pull brings the "
+               "central node's plan here"),
+            NULL}},
+    /* (a slip number another terminal took first blocked the pull of
+     * its deposit here) */
+    {"deposit", svc_deposit_refused,
+        {N_("%s. This terminal's deposit %s is undone (void here, its "
+            "cash and cheques free to deposit again, the central node's "
+            "deposits pulled here); make it again if the bag is still to "
+            "go"),
+            NULL, NULL, NULL}},
+    {"dispute", svc_dispute_refused,
+        {N_("%s. This terminal's uphold of dispute %s is undone, with its "
+            "void or credit note: the central node's steps came first, and "
+            "the pull brings them here"),
+            N_("%s. This terminal's uphold of dispute %s stays, as its "
+               "credit note was applied here since: a supervisor puts it "
+               "right"),
+            N_("%s. This terminal's step of dispute %s is undone: the "
+               "central node's steps came first, and the pull brings them "
+               "here"),
+            N_("%s. This terminal's dispute %s is undone: the central node "
+               "did not take its opening, and it is listed no more here")}},
+};
+
+static const struct undo_kind *
+undo_of(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof undo_kinds / sizeof undo_kinds[0]; i++)
+		if (strcmp(undo_kinds[i].kind, kind) == 0)
+			return &undo_kinds[i];
+	return NULL;
+}
+
 /* Mark record q refused for why. A statement match the central node
  * refused is undone here (svc_match_refused), and the reason kept says
  * so in the reader's language. */
@@ -202,99 +264,20 @@ static int
 refused(struct svc *s, const struct outbox_rec *q, const char *why,
     const char *at, struct pd_err *err)
 {
+	const struct undo_kind *u;
 	char kept[SAY_MAX];
 	int rc = 0;
 
 	if (strcmp(q->kind, "statement_match") == 0 && q->payload != NULL)
 		rc = svc_match_refused(s, q->payload, why, at, err);
-	else if (strcmp(q->kind, "recon_resolution") == 0 &&
-	         q->payload != NULL) {
+	else if ((u = undo_of(q->kind)) != NULL && q->payload != NULL) {
 		const char *a[2] = {why, q->ref};
 
-		rc = svc_resolution_refused(s, q->payload, why, at, err);
-		if (rc == 1)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's resolution of %s is undone, "
-			       "as the central node does not have it: one that "
-			       "came first there is pulled in its place"),
-			    2, a);
-		if (rc > 0)
+		rc = u->undo(s, q->payload, why, at, err);
+		if (rc > 0 && rc <= 4 && u->said[rc - 1] != NULL) {
+			say_keep(kept, sizeof kept, u->said[rc - 1], 2, a);
 			why = kept;
-		rc = rc < 0 ? -1 : 0;
-	} else if (strcmp(q->kind, "arrangement") == 0 && q->payload != NULL) {
-		const char *a[2] = {why, q->ref};
-
-		rc = svc_arr_refused(s, q->payload, why, at, err);
-		if (rc == 1)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's change of arrangement %s is "
-			       "undone: the central node keeps the plan as it "
-			       "has it, and the pull brings it here"),
-			    2, a);
-		else if (rc == 3)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's arrangement %s is undone "
-			       "(Cancelled here, its debt back on the items): "
-			       "the pull brings the central node's plan here"),
-			    2, a);
-		else if (rc == 2)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's change of arrangement %s "
-			       "stays, as it was paid or changed here since: "
-			       "cancel or reschedule the plan again"),
-			    2, a);
-		if (rc > 0)
-			why = kept;
-		rc = rc < 0 ? -1 : 0;
-	}
-	else if (strcmp(q->kind, "deposit") == 0 && q->payload != NULL) {
-		const char *a[2] = {why, q->ref};
-
-		/* (review R20, fault 2: a slip number another terminal took
-		 * first blocked the pull of its deposit here) */
-		rc = svc_deposit_refused(s, q->payload, why, at, err);
-		if (rc == 1)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's deposit %s is undone (void "
-			       "here, its cash and cheques free to deposit "
-			       "again, the central node's deposits pulled here); "
-			       "make it again if the bag is still to go"),
-			    2, a);
-		if (rc > 0)
-			why = kept;
-		rc = rc < 0 ? -1 : 0;
-	}
-	else if (strcmp(q->kind, "dispute") == 0 && q->payload != NULL) {
-		const char *a[2] = {why, q->ref};
-
-		rc = svc_dispute_refused(s, q->payload, why, at, err);
-		if (rc == 1)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's uphold of dispute %s is "
-			       "undone, with its void or credit note: the "
-			       "central node's steps came first, and the pull "
-			       "brings them here"),
-			    2, a);
-		else if (rc == 3)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's step of dispute %s is "
-			       "undone: the central node's steps came first, "
-			       "and the pull brings them here"),
-			    2, a);
-		else if (rc == 4)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's dispute %s is undone: the "
-			       "central node did not take its opening, and it "
-			       "is listed no more here"),
-			    2, a);
-		else if (rc == 2)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's uphold of dispute %s "
-			       "stays, as its credit note was applied here "
-			       "since: a supervisor puts it right"),
-			    2, a);
-		if (rc > 0)
-			why = kept;
+		}
 		rc = rc < 0 ? -1 : 0;
 	} else if (strcmp(q->kind, "void") == 0 &&
 	           strstr(why, "only an admin voids") != NULL) {
