@@ -99,8 +99,35 @@ retry_opening(struct svc *s, const char *uuid, struct pd_err *err)
 	return rc;
 }
 
-/* A refused match undone here (refused) is not sent again: this terminal
- * no longer has it, and the central node's is here. */
+/* Whether q, in the quarantine, is a record this terminal undid when the
+ * central node refused it: 1, or 2 for a statement match (matched again
+ * by hand, not queued), 0 if not, -1 on error. Each kind asks the part
+ * that undoes it: a match (stmt_sync.c), a resolution (recon_sync.c), a
+ * deposit (deposit_sync.c), a plan's change, a dispute's step, a void, a
+ * credit application or an uphold's credit note (dispute_undo.c). */
+static int
+undone_here(struct svc *s, const struct outbox_rec *q, struct pd_err *err)
+{
+	int rc;
+
+	if (strcmp(q->kind, "statement_match") == 0) {
+		if (q->payload == NULL)
+			return 0;
+		rc = svc_match_was_refused(s, q->payload, err);
+		return rc == 1 ? 2 : rc;
+	}
+	if (strcmp(q->kind, "recon_resolution") == 0)
+		return q->payload == NULL
+		           ? 0
+		           : svc_resolution_was_refused(s, q->payload, err);
+	if (strcmp(q->kind, "deposit") == 0)
+		return svc_deposit_was_refused(s, q->payload, err);
+	return svc_was_undone(s, q->kind, q->payload, err);
+}
+
+/* A record undone here is not sent again: this terminal no longer has
+ * it, and the central node would refuse it again (the one it kept is
+ * here, or comes with the pull). */
 static int
 retry_undone(struct svc *s, const char *uuid, struct pd_err *err)
 {
@@ -113,49 +140,21 @@ retry_undone(struct svc *s, const char *uuid, struct pd_err *err)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (strcmp(q[i].uuid, uuid) == 0 &&
-		    strcmp(q[i].kind, "statement_match") == 0 &&
-		    q[i].payload != NULL)
-			rc = svc_match_was_refused(s, q[i].payload, err);
-	for (i = 0; rc == 0 && i < n; i++)
-		if (strcmp(q[i].uuid, uuid) == 0 &&
-		    strcmp(q[i].kind, "recon_resolution") == 0 &&
-		    q[i].payload != NULL &&
-		    (rc = svc_resolution_was_refused(s, q[i].payload, err)) == 1)
-			rc = pd_fail(err, PD_EUNDONE,
-			    _("Record %s (%s %s) was undone at this terminal "
-			      "when the central node refused it; it is not sent "
-			      "again. Make the change again if it is still "
-			      "wanted"),
-			    uuid, q[i].kind, q[i].ref);
-	/* a deposit undone here (svc_deposit_refused) */
-	for (i = 0; rc == 0 && i < n; i++)
-		if (strcmp(q[i].uuid, uuid) == 0 &&
-		    strcmp(q[i].kind, "deposit") == 0 &&
-		    (rc = svc_deposit_was_refused(s, q[i].payload, err)) == 1)
-			rc = pd_fail(err, PD_EUNDONE,
-			    _("Record %s (%s %s) was undone at this terminal "
-			      "when the central node refused it; it is not sent "
-			      "again. Make the change again if it is still "
-			      "wanted"),
-			    uuid, q[i].kind, q[i].ref);
+		    (rc = undone_here(s, &q[i], err)) != 0)
+			break;
 	if (rc == 1)
+		rc = pd_fail(err, PD_EUNDONE,
+		    _("Record %s (%s %s) was undone at this terminal "
+		      "when the central node refused it; it is not sent "
+		      "again. Make the change again if it is still "
+		      "wanted"),
+		    uuid, q[i].kind, q[i].ref);
+	else if (rc == 2)
 		rc = pd_fail(err, PD_EINVAL,
 		    _("Record %s is a match this terminal undid when the "
 		      "central node refused it: match the line again by hand "
 		      "if it is still wanted"),
 		    uuid);
-	/* a plan's change or a dispute's step (and an uphold's void) undone
-	 * here: the central node would refuse it again, and this terminal
-	 * no longer has it (review 21) */
-	for (i = 0; rc == 0 && i < n; i++)
-		if (strcmp(q[i].uuid, uuid) == 0 &&
-		    (rc = svc_was_undone(s, q[i].kind, q[i].payload, err)) == 1)
-			rc = pd_fail(err, PD_EUNDONE,
-			    _("Record %s (%s %s) was undone at this terminal "
-			      "when the central node refused it; it is not sent "
-			      "again. Make the change again if it is still "
-			      "wanted"),
-			    uuid, q[i].kind, q[i].ref);
 	store_outbox_free(q, n);
 	return rc < 0 ? -1 : 0;
 }
