@@ -90,6 +90,8 @@ struct arr_tally {
 	int ahead;   /* of on_time: paid before its due date, which has not
 	                come yet (review 21: it has not fallen due) */
 	int settled; /* ARR_SETTLED ones, out of total */
+	int past;    /* of late: those of a schedule before the one in force
+	                (arr_tally_past), not counted against the misses */
 };
 /* Count s (ARR_REPLACED is not counted, ARR_SETTLED only as settled). */
 void arr_tally_add(struct arr_tally *t, enum arr_inst_state s);
@@ -97,6 +99,18 @@ void arr_tally_add(struct arr_tally *t, enum arr_inst_state s);
  * arr_tally_add, and one paid on time before its due date is ahead. */
 void arr_tally_add_on(struct arr_tally *t, enum arr_inst_state s,
     int32_t due, int32_t today);
+/* Mark s, counted already (arr_tally_add or _add_on), as of an
+ * installment that a schedule before the one in force made (the
+ * create's, or a reschedule's before the latest) and that owes nothing:
+ * paid late, it stays Late in the plan's history and in the compliance
+ * rate but no longer counts against the misses allowed. Rule (the lead's
+ * decision on review 21b, fault 7; paydesk(1), arrangement reschedule):
+ * a reschedule is a new agreement, its misses counted over the
+ * installments of the schedule in force since the latest reschedule
+ * (the unpaid ones before it were Replaced). One that owes again (a
+ * void after the reschedule) is debt the plan still holds: the caller
+ * does not mark it. */
+void arr_tally_past(struct arr_tally *t, enum arr_inst_state s);
 /* Rule (paydesk(1), compliance): the installments that fell due are those
  * paid on time whose due date has come, those paid late and those missed
  * (past due + grace, unpaid); one paid ahead of its due date is on time but
@@ -106,7 +120,8 @@ int arr_tally_fell_due(const struct arr_tally *t);
 /* Rule, in this order: a cancelled plan is Cancelled; every installment
  * paid: Completed (a debt paid is paid, late or not); more misses than
  * allowed, a miss being an installment missed or paid late (it was
- * missed once): Broken; else Active. */
+ * missed once) of the schedule in force (not t->past: review 21b,
+ * fault 7): Broken; else Active. */
 enum arr_status arr_plan_status(
     const struct arr_tally *t, int misses_allowed, int cancelled);
 /* Installments paid on time out of those that fell due
@@ -154,6 +169,9 @@ struct arr_item {
 	/* made by a reschedule: what it absorbed was paid of the
 	 * installments it replaced, counted there (store_arr_items only) */
 	int resched;
+	/* made by the schedule in force: the plan's latest create or
+	 * reschedule (arr_tally_past; review 21b, fault 7) */
+	int in_force;
 };
 /* What was paid of installment in: settled less what later events closed
  * of it (moved) and, for one a reschedule made, less what it absorbed
@@ -170,6 +188,7 @@ struct arr_item_of {
 	char due_on[11], paid_on[11];
 	int64_t arr_id, consumer_id;
 	int grace_days, misses_allowed;
+	int in_force; /* as struct arr_item's */
 };
 /* An item whose debt an arrangement holds, net of what it gave back. */
 struct arr_hold {

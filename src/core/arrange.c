@@ -201,6 +201,13 @@ arr_tally_add_on(struct arr_tally *t, enum arr_inst_state s, int32_t due,
 		t->ahead++;
 }
 
+void
+arr_tally_past(struct arr_tally *t, enum arr_inst_state s)
+{
+	if (s == ARR_LATE)
+		t->past++;
+}
+
 int
 arr_tally_fell_due(const struct arr_tally *t)
 {
@@ -218,7 +225,9 @@ arr_plan_status(const struct arr_tally *t, int misses_allowed, int cancelled)
 	if ((t->total > 0 && t->on_time + t->late == t->total) ||
 	    (t->total == 0 && t->settled > 0))
 		return ARR_COMPLETED;
-	if (t->missed + t->late > misses_allowed)
+	/* a reschedule is a new agreement: the late ones of the schedules
+	 * before it are history (review 21b, fault 7) */
+	if (t->missed + t->late - t->past > misses_allowed)
 		return ARR_BROKEN;
 	return ARR_ACTIVE;
 }

@@ -443,8 +443,10 @@ close_live(struct svc *s, const struct arr_view *v, int64_t ev, int64_t *rest,
 
 	*rest = 0;
 	for (i = 0; i < v->ninst; i++) {
+		/* a replaced one that owes again (its payment voided after
+		 * the change) is closed too (review 21b, fault 4) */
 		open = v->inst[i].it.amount - v->inst[i].it.settled;
-		if (v->inst[i].moved > 0 || open <= 0)
+		if (open <= 0)
 			continue;
 		if (store_arr_move(s->st, ev, v->inst[i].it.id, open, 0, err) !=
 		    0)

@@ -14,12 +14,15 @@
  * in full ("" if not). A plan's view (comply) and the plans kept of the
  * disconnection list (svc_kept_overdue) both say so by it. */
 static enum arr_inst_state
-inst_state(int64_t amount, int64_t moved, int64_t absorbed, const char *due_on,
-    const char *paid_on, int grace, int32_t t)
+inst_state(int64_t amount, int64_t settled, int64_t moved, int64_t absorbed,
+    const char *due_on, const char *paid_on, int grace, int32_t t)
 {
 	int32_t due, paid = -1;
 
-	if (moved > 0)
+	/* replaced while a later change's move closes it; one that owes
+	 * again (its payment voided after the change: review 21b, fault
+	 * 4) is debt of the plan, judged by its dates */
+	if (moved > 0 && settled >= amount)
 		return ARR_REPLACED;
 	if (amount - absorbed <= 0)
 		return ARR_SETTLED;
@@ -50,8 +53,9 @@ comply(struct arr_view *v)
 		 * was paid of the installments it replaced and is counted
 		 * there already (review 21: paid twice) */
 		v->paid += arr_item_paid(in);
-		v->state[i] = inst_state(in->it.amount, in->moved, in->absorbed,
-		    in->it.due_on, in->paid_on, v->a.grace_days, t);
+		v->state[i] = inst_state(in->it.amount, in->it.settled,
+		    in->moved, in->absorbed, in->it.due_on, in->paid_on,
+		    v->a.grace_days, t);
 		if (v->state[i] == ARR_REPLACED)
 			continue;
 		if (v->state[i] == ARR_SETTLED) {
@@ -61,6 +65,10 @@ comply(struct arr_view *v)
 		v->left += in->it.amount - in->it.settled;
 		date_parse(in->it.due_on, NULL, &due, NULL);
 		arr_tally_add_on(&v->tally, v->state[i], due, t);
+		/* paid, of a schedule a reschedule followed: history, not
+		 * a miss of the agreement in force (review 21b, fault 7) */
+		if (!in->in_force && in->it.settled >= in->it.amount)
+			arr_tally_past(&v->tally, v->state[i]);
 	}
 	v->status =
 	    arr_plan_status(&v->tally, v->a.misses_allowed, v->a.cancelled);
@@ -111,10 +119,15 @@ kept_of(struct svc *s, const char *among, size_t *n, char **broken,
 		 * a view of each plan (its installments copied) was a tenth
 		 * of the list at 10M */
 		memset(&tally, 0, sizeof tally);
-		for (m = i; m < j; m++)
-			arr_tally_add(&tally,
-			    inst_state(r[m].amount, r[m].moved, r[m].absorbed,
-			        r[m].due_on, r[m].paid_on, r[i].grace_days, t));
+		for (m = i; m < j; m++) {
+			enum arr_inst_state is = inst_state(r[m].amount,
+			    r[m].settled, r[m].moved, r[m].absorbed,
+			    r[m].due_on, r[m].paid_on, r[i].grace_days, t);
+
+			arr_tally_add(&tally, is);
+			if (!r[m].in_force && r[m].settled >= r[m].amount)
+				arr_tally_past(&tally, is);
+		}
 		st = arr_plan_status(&tally, r[i].misses_allowed, 0);
 		if (st == ARR_ACTIVE && tally.missed == 0)
 			ids[k++] = r[i].consumer_id;

@@ -248,6 +248,7 @@ read_arr_item(struct db_stmt *s, void *elem)
 	 * the plan and the account disagreed) */
 	a->absorbed = db_column_int64(s, 15);
 	a->resched = (int)db_column_int64(s, 16);
+	a->in_force = db_column_int(s, 17);
 }
 
 /* A credit application that still holds its item: not undone (listed in
@@ -256,6 +257,16 @@ read_arr_item(struct db_stmt *s, void *elem)
  * back, credit_void.c) (review 21, session 41: an undone application
  * still dated the installment it no longer paid, Late) */
 #define LIVE_CA "NOT EXISTS (SELECT 1 FROM sync_undone u WHERE u.uuid = c.uuid)"
+
+/* 1 when installment ALIAS was made by the latest create or reschedule
+ * of its plan (the schedule in force: review 21b, fault 7), or by no
+ * event; 0 when by a schedule a later reschedule followed */
+#define ARR_IN_FORCE(alias)                                                    \
+	"CASE WHEN " alias ".arr_event IS NULL OR " alias ".arr_event = "      \
+	"(SELECT max(e.id) FROM arrangement_events e WHERE "                   \
+	"e.arrangement_id = (SELECT x.arrangement_id FROM "                    \
+	"arrangement_events x WHERE x.id = " alias ".arr_event) AND e.kind "   \
+	"<> 'cancel') THEN 1 ELSE 0 END"
 
 /* An installment's columns after ITEM_COLS (read_arr_item): paid in
  * full on the latest day a payment or a credit went to it (each read
@@ -277,7 +288,7 @@ read_arr_item(struct db_stmt *s, void *elem)
 	"sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "         \
 	"event_id = i.arr_event), 0), CASE WHEN (SELECT kind FROM "            \
 	"arrangement_events WHERE id = i.arr_event) = 'reschedule' THEN 1 "    \
-	"ELSE 0 END"
+	"ELSE 0 END, " ARR_IN_FORCE("i")
 
 struct arr_item *
 store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
@@ -317,6 +328,7 @@ read_arr_item_of(struct db_stmt *s, void *elem)
 	a->consumer_id = db_column_int64(s, 7);
 	a->grace_days = db_column_int(s, 8);
 	a->misses_allowed = db_column_int(s, 9);
+	a->in_force = db_column_int(s, 10);
 }
 
 /* An installment as read_arr_item_of reads it, of the arrangements not
@@ -332,7 +344,8 @@ read_arr_item_of(struct db_stmt *s, void *elem)
 	") AS u), '') ELSE '' END, "                                           \
 	"coalesce((SELECT sum(amount) FROM arrangement_moves WHERE item_id "   \
 	"= i.id AND +event_id = i.arr_event), 0), a.id, a.consumer_id, "       \
-	"a.grace_days, a.misses_allowed FROM arrangements a JOIN items i "     \
+	"a.grace_days, a.misses_allowed, " ARR_IN_FORCE("i") " FROM "          \
+	"arrangements a JOIN items i "                                         \
 	"ON i.plan_id = a.plan_id WHERE a.cancelled = 0"
 
 struct arr_item_of *
