@@ -325,13 +325,15 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
  * first): the event's move is cut to what is open and the event absorbs
  * the difference (apply_moves). Both end in the same rows' sums. */
 
-static int absorb(
-    struct svc *s, int64_t ev, int64_t amount, struct pd_err *err);
+static int absorb(struct svc *s, int64_t ev, int64_t *amount, int replica,
+    struct pd_err *err);
 
 int
-svc_arr_reopen(struct svc *s, struct item *it, int64_t need, struct pd_err *err)
+svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
+    struct pd_err *err)
 {
-	int64_t moved, ev, arr, take, open = it->amount - it->settled;
+	int64_t moved, ev, arr, take, rest,
+	    open = it->amount - it->settled;
 
 	if (need <= open)
 		return 0;
@@ -340,8 +342,16 @@ svc_arr_reopen(struct svc *s, struct item *it, int64_t need, struct pd_err *err)
 	if (moved <= 0 || ev == 0)
 		return 0;
 	take = need - open < moved ? need - open : moved;
+	rest = take;
 	if (store_arr_move(s->st, ev, it->id, -take, arr, err) != 0 ||
-	    absorb(s, ev, take, err) != 0)
+	    absorb(s, ev, &rest, replica, err) != 0)
+		return -1;
+	/* reopened no more than the event could take elsewhere: what its
+	 * installments had paid already is not owed twice (review 21b,
+	 * fault 2: $350.00 paid on $340.00, and the $10.00 over was lost
+	 * instead of becoming credit); the payment's rest is credit (the
+	 * central node's excess) */
+	if (rest > 0 && store_arr_move(s->st, ev, it->id, rest, arr, err) != 0)
 		return -1;
 	return store_item_by_id(s->st, it->id, it, err);
 }
@@ -391,17 +401,22 @@ svc_arr_unpaid(
 /* Move up to cap and *amount more of item id's debt into event ev;
  * *amount is what is left. An installment of ev closed by a later event
  * is reopened first (the later event absorbs it in turn: the events'
- * order makes it end). */
+ * order makes it end). On a terminal applying a pulled record
+ * (replica), this terminal's own payments of the item give way, as for
+ * a pulled payment (svc_make_room): the central node applied them after
+ * the record that needs the room, and they are pulled back as it did
+ * (review 21b, fault 2). */
 static int
 absorb_one(struct svc *s, int64_t ev, int64_t id, int64_t cap, int64_t *amount,
-    int reopen, struct pd_err *err)
+    int reopen, int replica, struct pd_err *err)
 {
 	struct item it;
-	int64_t take;
+	int64_t take, need = *amount < cap ? *amount : cap;
 
 	if (store_item_by_id(s->st, id, &it, err) != 0 ||
-	    (reopen && svc_arr_reopen(
-	                   s, &it, *amount < cap ? *amount : cap, err) != 0))
+	    (reopen && svc_arr_reopen(s, &it, need, replica, err) != 0) ||
+	    (replica && svc_make_room(s, &it, need, err) != 0) ||
+	    (replica && store_item_by_id(s->st, id, &it, err) != 0))
 		return -1;
 	take = it.amount - it.settled;
 	if (take > cap)
@@ -417,7 +432,8 @@ absorb_one(struct svc *s, int64_t ev, int64_t id, int64_t cap, int64_t *amount,
 /* What cancel ev gave back to each item, net, from the last given back:
  * taken back up to amount. */
 static int
-absorb_given(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
+absorb_given(struct svc *s, int64_t ev, int64_t *amount, int replica,
+    struct pd_err *err)
 {
 	struct arr_move *mv;
 	int64_t id, net;
@@ -426,7 +442,7 @@ absorb_given(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
 
 	if ((mv = store_arr_event_moves(s->st, ev, &n, err)) == NULL)
 		return -1;
-	for (i = n; i > 0 && amount > 0 && rc == 0; i--) {
+	for (i = n; i > 0 && *amount > 0 && rc == 0; i--) {
 		/* each item once, at its last move */
 		for (j = i, net = 0; j < n; j++)
 			if (strcmp(mv[j].item_uuid, mv[i - 1].item_uuid) == 0)
@@ -441,16 +457,19 @@ absorb_given(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
 		if ((rc = store_id_of(s->st, TBL_ITEMS, mv[i - 1].item_uuid,
 		         &id, err)) == 0 &&
 		    id != 0)
-			rc = absorb_one(s, ev, id, -net, &amount, 0, err);
+			rc = absorb_one(
+			    s, ev, id, -net, amount, 0, replica, err);
 	}
 	free(mv);
 	return rc;
 }
 
-/* Take amount off what event ev put elsewhere (the rule above), by moves
- * of ev. What cannot be taken (all of it paid already) stays. */
+/* Take *amount off what event ev put elsewhere (the rule above), by
+ * moves of ev; *amount is what could not be taken (all of it paid
+ * already). */
 static int
-absorb(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
+absorb(struct svc *s, int64_t ev, int64_t *amount, int replica,
+    struct pd_err *err)
 {
 	struct arr_event_row e;
 	struct item *its;
@@ -462,12 +481,12 @@ absorb(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
 		              : pd_fail(err, PD_ESTORE,
 		                    "No arrangement event %lld", (long long)ev);
 	if (strcmp(e.kind, "cancel") == 0)
-		return absorb_given(s, ev, amount, err);
+		return absorb_given(s, ev, amount, replica, err);
 	if ((its = store_arr_event_items(s->st, ev, &n, err)) == NULL)
 		return -1;
-	for (rc = 0, i = n; i > 0 && amount > 0 && rc == 0; i--)
-		rc = absorb_one(
-		    s, ev, its[i - 1].id, its[i - 1].amount, &amount, 1, err);
+	for (rc = 0, i = n; i > 0 && *amount > 0 && rc == 0; i--)
+		rc = absorb_one(s, ev, its[i - 1].id, its[i - 1].amount, amount,
+		    1, replica, err);
 	free(its);
 	return rc;
 }
@@ -478,7 +497,7 @@ absorb(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
  * plan closed is not marked under it. */
 static int
 apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
-    int64_t ev, struct pd_err *err)
+    int64_t ev, int replica, struct pd_err *err)
 {
 	struct item it;
 	int64_t id, net, short_by = 0;
@@ -502,7 +521,14 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 			return pd_fail(err, PD_ENOTFOUND,
 			    _("Item %s is not known here"),
 			    r->moves[i].item_ref);
-		if (store_item_by_id(s->st, id, &it, err) != 0)
+		/* a terminal's own payments of the item give way to what
+		 * the central node moved before it applied them (the
+		 * record carries its moves as applied there: review 21b,
+		 * fault 2) */
+		if (store_item_by_id(s->st, id, &it, err) != 0 ||
+		    (replica && net > 0 &&
+		        svc_make_room(s, &it, net, err) != 0) ||
+		    store_item_by_id(s->st, id, &it, err) != 0)
 			return -1;
 		if (net > it.amount - it.settled) {
 			short_by += net - (it.amount - it.settled);
@@ -514,7 +540,7 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 		        err) != 0)
 			return -1;
 	}
-	return short_by > 0 ? absorb(s, ev, short_by, err) : 0;
+	return short_by > 0 ? absorb(s, ev, &short_by, replica, err) : 0;
 }
 
 static int
@@ -538,7 +564,8 @@ apply_insts(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 }
 
 int
-svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err)
+svc_arr_apply(struct svc *s, const struct syncrec *r, int replica,
+    struct pd_err *err)
 {
 	struct arr_event_row old;
 	struct arr_event e;
@@ -575,7 +602,7 @@ svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	 * theirs */
 	if (store_arr_event(s->st, a.id, &e, &ev, err) != 0 ||
 	    apply_insts(s, r, &a, ev, err) != 0 ||
-	    apply_moves(s, r, &a, ev, err) != 0)
+	    apply_moves(s, r, &a, ev, replica, err) != 0)
 		return -1;
 	if (strcmp(r->op, "create") == 0)
 		return 0;

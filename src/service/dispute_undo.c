@@ -213,7 +213,7 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 		 * the same item, gives way (give_way), and an arrangement's
 		 * move of it, as for a pulled payment */
 		if (store_item_by_id(s->st, al[i].item_id, &it, err) != 0 ||
-		    svc_arr_reopen(s, &it, need, err) != 0 ||
+		    svc_arr_reopen(s, &it, need, 0, err) != 0 ||
 		    give_way(s, &it, need, uuid, why, at, err) != 0 ||
 		    store_item_by_id(s->st, al[i].item_id, &it, err) != 0)
 			goto out;
@@ -327,7 +327,7 @@ uncharge(struct svc *s, const char *uuid, const char *why, const char *at,
 		return -1;
 	if (moved > 0 && arr != 0) {
 		if (store_arr_by_id(s->st, arr, &a, err) != 0 ||
-		    svc_arr_reopen(s, &it, it.amount, err) != 0)
+		    svc_arr_reopen(s, &it, it.amount, 0, err) != 0)
 			return -1;
 		snprintf(detail, sizeof detail,
 		    "item=%s amount=%s taken off the plan, the charge "

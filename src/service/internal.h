@@ -194,14 +194,20 @@ int svc_sync_check_pull(struct svc *s, const struct syncrec *r,
     const struct sync_page *pg, size_t i, struct pd_err *err);
 /* An arrangement event from elsewhere (src/service/arrange.c): on the
  * central node from its terminal (checked first), on a terminal as
- * pulled. 0 applied, 1 already here (its event's uuid), -1 err. */
-int svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err);
+ * pulled (replica 1: this terminal's own payments give way where the
+ * central node applied the event first). 0 applied, 1 already here (its
+ * event's uuid), -1 err. */
+int svc_arr_apply(
+    struct svc *s, const struct syncrec *r, int replica, struct pd_err *err);
 /* Before a payment from elsewhere takes need of item it: what an
  * arrangement event moved of it, up to the difference, is given back to
  * it and taken off what that event put elsewhere (arrange_sync.c: the
- * rule of payments made meanwhile); it re-read. */
-int svc_arr_reopen(
-    struct svc *s, struct item *it, int64_t need, struct pd_err *err);
+ * rule of payments made meanwhile), no more than that event could take
+ * there (the rest of the payment is credit: review 21b, fault 2); on a
+ * terminal applying a pulled record (replica 1) its own payments of
+ * those installments give way (svc_make_room); it re-read. */
+int svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
+    struct pd_err *err);
 /* After a void took amount back from installment it: when its
  * arrangement was cancelled, the debt goes back to the items the plan
  * still holds (newest first, as the cancel gave it) instead of reopening

@@ -280,7 +280,8 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		for (need = give[i], j = 0; j < i; j++)
 			if (items[j].id == items[i].id)
 				need += give[j];
-		if (svc_arr_reopen(s, &items[i], need, err) != 0)
+		if (svc_arr_reopen(s, &items[i], need,
+		        mode == APPLY_REPLICA, err) != 0)
 			return -1;
 		if (mode != APPLY_CENTRAL)
 			continue;
@@ -683,7 +684,7 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			return svc_apply_shift(s, r, err);
 		return svc_shift_pulled(s, r, err);
 	case SR_ARRANGEMENT:
-		return svc_arr_apply(s, r, err);
+		return svc_arr_apply(s, r, mode == APPLY_REPLICA, err);
 	case SR_GW_PAYMENT:
 		return svc_gateway_pulled(s, r, err);
 	case SR_GW_ASSOC:
