@@ -531,15 +531,19 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			    _(pay_status_name(cn.payment_status)));
 		if (store_sync_origin(s->st, r->terminal, 0, err) != 0)
 			return -1;
-	} else {
-		if (a.amount > cn.amount - cn.applied)
-			return pd_fail(err, PD_EINVAL,
-			    _("Credit note %s has %lld left, not %lld"),
-			    cn.cn_no, (long long)(cn.amount - cn.applied),
-			    (long long)a.amount);
-		if (svc_make_room(s, &it, a.amount, err) != 0)
-			return -1;
-	}
+	} else if (a.amount > cn.amount - cn.applied)
+		return pd_fail(err, PD_EINVAL,
+		    _("Credit note %s has %lld left, not %lld"), cn.cn_no,
+		    (long long)(cn.amount - cn.applied), (long long)a.amount);
+	/* a credit applied to an installment a reschedule or cancel closed
+	 * meanwhile is applied as a payment is: the change gives way and
+	 * moves that much less, on every node in either order (review 21b,
+	 * fault 3: the central node refused it after the cancel, and its
+	 * terminal kept it); a terminal's own payments give way to it */
+	if (svc_arr_reopen(s, &it, a.amount, mode == APPLY_REPLICA, err) != 0 ||
+	    (mode == APPLY_REPLICA &&
+	        svc_make_room(s, &it, a.amount, err) != 0))
+		return -1;
 	a.user_id = 0;
 	xstrlcpy(a.terminal, r->terminal, sizeof a.terminal);
 	if (a.created_at[0] == '\0')
