@@ -563,6 +563,28 @@ apply_insts(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 	return 0;
 }
 
+/* After a cancel of a applied here: what its installments still owe (a
+ * payment of them voided here before the cancel came, which its maker
+ * saw paid) is closed by the cancel and given back to the items, as a
+ * void after the cancel does (svc_arr_unpaid), so that both orders end
+ * alike (review 21b, fault 4: the cancelled plan kept it open). */
+static int
+cancel_rest(struct svc *s, const struct arrangement *a, struct pd_err *err)
+{
+	struct arr_item *in;
+	size_t n, i;
+	int rc = 0;
+
+	if ((in = store_arr_items(s->st, a->id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		if (in[i].it.amount > in[i].it.settled)
+			rc = svc_arr_unpaid(s, &in[i].it,
+			    in[i].it.amount - in[i].it.settled, err);
+	free(in);
+	return rc;
+}
+
 int
 svc_arr_apply(struct svc *s, const struct syncrec *r, int replica,
     struct pd_err *err)
@@ -606,13 +628,14 @@ svc_arr_apply(struct svc *s, const struct syncrec *r, int replica,
 		return -1;
 	if (strcmp(r->op, "create") == 0)
 		return 0;
-	if (strcmp(r->op, "cancel") == 0)
-		a.cancelled = 1;
-	else {
+	if (strcmp(r->op, "cancel") != 0) {
 		a.n = r->arr.n;
 		a.freq = r->arr.freq;
 		xstrlcpy(a.first_due, r->arr.first_due, sizeof a.first_due);
 		a.changes++;
+		return store_arr_update(s->st, &a, err);
 	}
-	return store_arr_update(s->st, &a, err);
+	a.cancelled = 1;
+	return store_arr_update(s->st, &a, err) != 0 ? -1
+	                                              : cancel_rest(s, &a, err);
 }

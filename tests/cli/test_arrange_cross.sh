@@ -1,0 +1,169 @@
+#!/bin/sh
+# test_arrange_cross.sh - money that crosses a change of a payment
+# arrangement at another terminal (issue 21; review 21b, faults 2, 3 and
+# 4): a payment, a credit application or a void at terminal 2 while
+# terminal 1, offline too, creates, reschedules or cancels the plan; each
+# crossing in both orders of sync. Every node (T01, T02, the central
+# node) must end with the same debt and credit, that debt and credit what
+# the money says (nothing paid twice, nothing lost), the plan the same
+# (status, paid, left to pay) at both terminals, and every doctor passing.
+# Runs on either central backend (PAYDESK_TEST_BACKEND, sync_lib.sh).
+. "${TOP:-.}/tests/cli/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+
+PAYDESK_NOW=2025-05-01 setup_org || exit 1
+PAYDESK_NOW=2026-02-01 start_central || exit 1
+export PAYDESK_NOW=2025-05-02
+rec() { n=$1; shift; PAYDESK_PIN=4321 "$PD" --config "$T/t$n.ini" --user rita "$@"; }
+sup() { n=$1; shift; PAYDESK_PIN=2222 "$PD" --config "$T/t$n.ini" --user mary "$@"; }
+# an admin voids a payment of another branch's terminal
+adm() { n=$1; shift; PAYDESK_PIN=9999 "$PD" --config "$T/t$n.ini" --user admin "$@"; }
+cash() { n=$1; shift; PAYDESK_PIN=1234 "$PD" --config "$T/t$n.ini" --user jane "$@"; }
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/rec.csv"
+central import ACME users "$T/rec.csv" >/dev/null || echo "not ok - the recovery user"
+
+# owed N ACCOUNT / credit N ACCOUNT: what terminal N says the consumer owes
+# and has as credit, in minor units; node c is the central node
+OWED="SELECT coalesce(sum(i.amount - i.settled), 0) FROM items i JOIN
+    consumers c ON c.id = i.consumer_id WHERE c.account_no = '%s'"
+CREDIT="SELECT coalesce(sum(n.amount - n.applied), 0) FROM credit_notes n
+    JOIN consumers c ON c.id = n.consumer_id WHERE c.account_no = '%s'
+    AND n.voided = 0"
+q() { # q NODE SQL-FORMAT ACCOUNT
+	# shellcheck disable=SC2059
+	s=$(printf "$2" "$3")
+	if [ "$1" = c ]; then csql "$s"; else tsql "$1" "$s"; fi
+}
+# plan N PLAN: the plan's status, paid and left as terminal N shows it
+plan() {
+	rec "$1" arrangement show "$2" | grep -E '^(Status|Paid|Left to pay) ' |
+	    tr -s ' ' | tr '\n' ';'
+}
+doctors() { # doctors CASE
+	for n in 1 2; do
+		run pdt $n doctor
+		[ "$RC" = 0 ] && ok "$1: T0$n's doctor passes" ||
+		    notok "$1: T0$n's doctor passes"
+	done
+	run central doctor ACME
+	[ "$RC" = 0 ] && ok "$1: the central node's doctor passes" ||
+	    notok "$1: the central node's doctor passes"
+}
+
+K=0
+# consumer: a new consumer WU-970NN owing a bill of 300.00 (overdue) and
+# a service charge of 40.00, at both terminals; its account in ACC
+consumer() {
+	K=$((K + 1))
+	ACC=$(printf 'WU-970%02d' $K)
+	printf 'account_no,name,service_address,phone,email,segment\n%s,Cross %d,%d Cross St,,,Residential\n' \
+	    "$ACC" $K $K >"$T/c.csv"
+	printf 'invoice_no,account_no,period,amount,issued_on,due_on\nXB-%d,%s,Mar 2025,300.00,2025-03-01,2025-03-20\n' \
+	    $K "$ACC" >"$T/b.csv"
+	printf 'ref,account_no,description,amount,service_date\nXS-%d,%s,Meter test,40.00,2025-04-25\n' \
+	    $K "$ACC" >"$T/s.csv"
+	central import ACME consumers "$T/c.csv" >/dev/null &&
+	    central import ACME bills "$T/b.csv" >/dev/null &&
+	    central import ACME services "$T/s.csv" >/dev/null ||
+	    echo "not ok - consumer $ACC imported"
+	pdt 1 sync >/dev/null 2>&1
+	pdt 2 sync >/dev/null 2>&1
+}
+# arrange N: terminal N arranges ACC's 340.00 in 2 x 170.00; plan in PLAN
+arrange() {
+	rec "$1" arrangement create "$ACC" --installments 2 --frequency weekly \
+	    --first-due 2025-05-09 --reason Hardship >/dev/null ||
+	    echo "not ok - $ACC arranged at T0$1"
+	PLAN=$(rec "$1" arrangement list --consumer "$ACC" |
+	    sed -n 's/^\(AR-[^ ]*\) .*/\1/p' | head -1)
+}
+# syncs FIRST: the terminals sync, FIRST first, twice each
+syncs() {
+	if [ "$1" = 1 ]; then o="1 2 1 2"; else o="2 1 2 1"; fi
+	for n in $o; do pdt $n sync >/dev/null 2>&1; done
+}
+# agree CASE OWED CREDIT: every node says ACC owes OWED and has CREDIT (minor
+# units); both terminals show the plan alike
+agree() {
+	got=$(for n in 1 2 c; do
+		echo "$(q $n "$OWED" "$ACC")/$(q $n "$CREDIT" "$ACC")"
+	done | tr '\n' ' ')
+	same "$1: T01, T02 and the central node: $ACC owes $2, credit $3" \
+	    "$got" "$2/$3 $2/$3 $2/$3 "
+	same "$1: the plan the same at both terminals" "$(plan 1 "$PLAN")" \
+	    "$(plan 2 "$PLAN")"
+	doctors "$1"
+}
+
+## 1. A payment of the debt crossing the plan's creation (fault 2): T01
+## arranges and takes 100.00 on the plan; T02, not knowing, takes 250.00
+## on the bill. 350.00 paid on 340.00: nothing owed, 10.00 of credit
+for first in 1 2; do
+	consumer
+	arrange 1
+	cash 1 pay "$ACC" --type installment --method "Credit Card" \
+	    --reference "AU $K" --amount 100 >/dev/null || echo "not ok - pay at T01"
+	cash 2 pay "$ACC" --type bill --method "Credit Card" \
+	    --reference "AU2 $K" --amount 250 >/dev/null || echo "not ok - pay at T02"
+	syncs $first
+	agree "pay x create, T0$first first" 0 1000
+	same "pay x create, T0$first first: the plan Completed" \
+	    "$(rec 1 arrangement show "$PLAN" | sed -n 's/^Status *//p')" Completed
+done
+
+## 2. A payment, a credit application, a void at T02 crossing a
+## reschedule or a cancel at T01, both orders. Each starts from a plan
+## of 2 x 170.00 with 100.00 paid on #1 by T01, synced everywhere.
+for op in pay credit void; do
+	for change in reschedule cancel; do
+		for first in 1 2; do
+			c="$op x $change, T0$first first"
+			consumer
+			arrange 1
+			run cash 1 pay "$ACC" --type installment --method \
+			    "Credit Card" --reference "AU $K" --amount 100
+			PNO=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
+			RNO=$(sed -n 's/^Receipt number *//p' "$OUT" | head -1)
+			pdt 1 sync >/dev/null 2>&1
+			pdt 2 sync >/dev/null 2>&1
+			case $op in
+			pay) # 50.00 more on #1 (70.00 open there)
+				run cash 2 pay "$ACC" --type installment --method \
+				    "Credit Card" --reference "AV $K" --amount 50
+				want=19000 ;;
+			credit) # 30.00 of credit made of T01's payment, on #1
+				run sup 2 credit-note create "$RNO" --amount 30 \
+				    --reason "Billing Error"
+				CN=$(sed -n 's/^.*\(CN-T02-[0-9]*\).*$/\1/p' "$OUT" | head -1)
+				run sup 2 credit-note apply "$CN" --to "$PLAN#1" --amount 30
+				want=21000 ;;
+			void) # T01's 100.00 voided: owed again
+				run adm 2 payment void "$PNO" --reason "Wrong account"
+				want=34000 ;;
+			esac
+			[ "$RC" = 0 ] && ok "$c: T02's $op" || notok "$c: T02's $op"
+			[ "$op" = credit ] && [ -z "$CN" ] && notok "$c: the credit note's number"
+			if [ $change = reschedule ]; then
+				run rec 1 arrangement reschedule "$PLAN" --installments 3 \
+				    --frequency weekly --first-due 2025-05-16 --reason "Lost job"
+			else
+				run rec 1 arrangement cancel "$PLAN" --reason Stop
+			fi
+			[ "$RC" = 0 ] && ok "$c: T01's $change" || notok "$c: T01's $change"
+			syncs $first
+			agree "$c" $want 0
+			if [ $change = cancel ]; then
+				same "$c: no installment of the cancelled plan owes" \
+				    "$(tsql 1 "SELECT count(*) FROM items WHERE plan_id =
+				    (SELECT id FROM plans WHERE plan_no = '$PLAN') AND
+				    settled < amount")/$(tsql 2 "SELECT count(*) FROM items
+				    WHERE plan_id = (SELECT id FROM plans WHERE plan_no =
+				    '$PLAN') AND settled < amount")" 0/0
+			else
+				l=$(plan 1 "$PLAN" | sed -n 's/.*Left to pay \$\([0-9.,]*\);.*/\1/p' | tr -d ',.')
+				same "$c: the plan's left to pay is what is owed" "$l" $want
+			fi
+		done
+	done
+done
+ledger_ok "the central node holds every payment once"
