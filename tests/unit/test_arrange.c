@@ -201,6 +201,26 @@ compliance(void **state)
 	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_ACTIVE);
 	arr_tally_add(&t, ARR_ON_TIME);
 	assert_int_equal(arr_compliance_tenths(&t), 1000);
+	/* a reschedule is a new agreement (review 21b, fault 7): a late
+	 * one of the schedule before it stays Late in the rate but is no
+	 * miss of the plan; the new schedule's late or missed ones are */
+	memset(&t, 0, sizeof t);
+	arr_tally_add(&t, ARR_LATE);
+	arr_tally_past(&t, ARR_LATE);
+	arr_tally_add(&t, ARR_REPLACED);
+	arr_tally_add(&t, ARR_UPCOMING);
+	assert_int_equal(t.past, 1);
+	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_ACTIVE);
+	assert_int_equal(arr_compliance_tenths(&t), 0);
+	arr_tally_add(&t, ARR_ON_TIME);
+	arr_tally_past(&t, ARR_ON_TIME); /* nothing to forgive */
+	assert_int_equal(t.past, 1);
+	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_ACTIVE);
+	arr_tally_add(&t, ARR_LATE); /* of the schedule in force */
+	assert_int_equal(arr_plan_status(&t, 0, 0), ARR_BROKEN);
+	assert_int_equal(arr_plan_status(&t, 1, 0), ARR_ACTIVE);
+	arr_tally_add(&t, ARR_MISSED);
+	assert_int_equal(arr_plan_status(&t, 1, 0), ARR_BROKEN);
 	assert_string_equal(arr_inst_state_name(ARR_SETTLED), "Settled");
 	assert_int_equal(arr_freq_parse("Monthly"), ARR_MONTHLY);
 	assert_int_equal(arr_freq_parse("daily"), -1);
