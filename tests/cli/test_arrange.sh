@@ -823,3 +823,95 @@ refused1 "--from after --to" 3 "is after --to" \
 refused1 "a cashier may not read it" 5 "needs the recovery role" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     report arrangements
+
+## A reschedule is a new agreement (review 21b, fault 7; the lead's
+## decision): the misses allowed are counted over the installments of the
+## schedule in force since the latest reschedule. A plan broken by a late
+## payment is Active again once rescheduled, as one broken by unpaid
+## installments is, and off the disconnection list; the late one stays in
+## its history (shown Late, in the compliance rate). Broken again by the
+## new schedule's misses, late or unpaid; an installment that owes again
+## (its payment voided after the reschedule) counts.
+# on a store of its own (this script's terminals' plan series carry the
+# numbers forged above)
+printf 'account_no,name,service_address,phone,email,segment\n' >"$T/f7c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/f7b.csv"
+for k in 1 2 3; do
+	printf 'WU-9600%d,Seven %d,%d Seven St,,,Residential\n' $k $k $k >>"$T/f7c.csv"
+	printf 'F7-%d,WU-9600%d,Feb 2025,340.00,2025-02-01,2025-03-01\n' $k $k >>"$T/f7b.csv"
+done
+F7="$T/f7.db"
+"$PD" --db "$F7" init >/dev/null &&
+    { cat "$DATA/users.csv"; tail -n +2 "$T/rec.csv"; } >"$T/f7u.csv" &&
+    "$PD" --db "$F7" import users "$T/f7u.csv" >/dev/null &&
+    PAYDESK_PIN=2222 "$PD" --db "$F7" --user mary import consumers "$T/f7c.csv" >/dev/null &&
+    PAYDESK_PIN=2222 "$PD" --db "$F7" --user mary import bills "$T/f7b.csv" >/dev/null ||
+    echo "not ok - the store of the fault 7 cases"
+at() { d=$1; shift; PAYDESK_NOW="$d 09:00:00" "$@"; }
+r7() { PAYDESK_PIN=4321 "$PD" --db "$F7" --user rita "$@"; }
+c7() { PAYDESK_PIN=1234 "$PD" --db "$F7" --user jane "$@"; }
+s7() { PAYDESK_PIN=2222 "$PD" --db "$F7" --user mary "$@"; }
+f7plan() {
+	run at 2025-06-01 r7 arrangement create "$1" --installments 7 \
+	    --frequency weekly --first-due 2025-06-05 --grace 0 --misses 0 \
+	    --reason Hardship
+	[ "$RC" = 0 ] && ok "$1's plan made" || notok "$1's plan made"
+}
+f7no() { r7 arrangement list --consumer "$1" | sed -n 's/^\(AR-[^ ]*\) .*/\1/p' | head -1; }
+f7status() { at "$1" r7 arrangement show "$2" | sed -n 's/^Status *//p'; }
+listed() { at "$1" r7 disconnections | grep -c "^$2 "; }
+resched() {
+	at "$1" r7 arrangement reschedule "$2" --installments 3 --frequency \
+	    monthly --first-due 2025-06-20 --reason "New agreement" >/dev/null ||
+	    echo "not ok - $2 rescheduled"
+}
+f7plan WU-96001
+f7plan WU-96002
+f7plan WU-96003
+L=$(f7no WU-96001) M=$(f7no WU-96002) V=$(f7no WU-96003)
+expect "WU-96001 pays #1 two days late" 0 "Payment ID" at 2025-06-07 \
+    c7 pay WU-96001 \
+    --type installment --method "Credit Card" --reference F7L --amount 48.57
+expect "WU-96003 pays #1 on time" 0 "Payment ID" at 2025-06-05 \
+    c7 pay WU-96003 \
+    --type installment --method "Credit Card" --reference F7V --amount 48.57
+VP=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
+same "a late payment breaks a plan allowing no miss" "$(f7status 2025-06-07 "$L")" Broken
+same "so do two installments unpaid" "$(f7status 2025-06-13 "$M")" Broken
+same "the late one's consumer is on the disconnection list" "$(listed 2025-06-13 WU-96001)" 1
+same "the unpaid ones' consumer too" "$(listed 2025-06-13 WU-96002)" 1
+resched 2025-06-13 "$L"
+resched 2025-06-13 "$M"
+same "rescheduled, the plan broken by a late payment is Active" "$(f7status 2025-06-13 "$L")" Active
+same "as the one broken by unpaid installments is" "$(f7status 2025-06-13 "$M")" Active
+same "the late one's consumer is off the disconnection list" "$(listed 2025-06-13 WU-96001)" 0
+same "the unpaid ones' consumer too" "$(listed 2025-06-13 WU-96002)" 0
+expect "the late installment stays Late in the plan's history" 0 "" at 2025-06-13 r7 arrangement show "$L"
+same "its #1 shown Late" "$(grep -c "#1 .*Compliance: Late" "$OUT")" 1
+same "and counted in the compliance rate (none on time)" "$(sed -n 's/^Compliance rate *//p' "$OUT")" "0.0%"
+expect "the plans list says Active too" 0 "" at 2025-06-13 r7 arrangement list --consumer WU-96001
+has "the list's status" "Active"
+same "a new installment missed breaks it again" "$(f7status 2025-06-21 "$L")" Broken
+same "and its consumer is back on the list" "$(listed 2025-06-21 WU-96001)" 1
+expect "WU-96002 pays the new #1 a day late" 0 "Payment ID" at 2025-06-21 \
+    c7 pay WU-96002 \
+    --type installment --method "Credit Card" --reference F7M --amount 113.33
+same "a late payment of the new schedule breaks it again" "$(f7status 2025-06-21 "$M")" Broken
+expect "its broken alert counts the new schedule's misses only" 0 "" \
+    at 2025-06-21 r7 --json alerts --kind broken
+same "one miss of none allowed" "$(python3 -c 'import json,sys
+print([(a["misses"], a["allowed"]) for a in json.load(open(sys.argv[1])) if a["plan_no"] == sys.argv[2]])' "$OUT" "$M")" "[(1, 0)]"
+resched 2025-06-06 "$V"
+same "WU-96003's plan rescheduled after an installment paid on time" "$(f7status 2025-06-06 "$V")" Active
+expect "its #1's payment voided after the reschedule" 0 "" at 2025-06-06 \
+    s7 payment void "$VP" --reason "Wrong account"
+same "the installment owes again and counts: Broken" "$(f7status 2025-06-06 "$V")" Broken
+same "its left to pay is what the consumer owes" \
+    "$(at 2025-06-06 r7 arrangement show "$V" | sed -n 's/^Left to pay *//p')" '$340.00'
+expect "cancelled then" 0 "" at 2025-06-06 r7 arrangement cancel "$V" --reason Stop
+same "no installment of the cancelled plan owes" "$(sqlite3 "$F7" "SELECT
+    count(*) FROM items WHERE plan_id = (SELECT id FROM plans WHERE plan_no =
+    '$V') AND settled < amount")" 0
+same "its bill owes all of it again (review 21b, fault 4)" "$(sqlite3 "$F7" \
+    "SELECT amount - settled FROM items WHERE ref = 'F7-3'")" 34000
+expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
