@@ -261,12 +261,14 @@ read_arr_item(struct db_stmt *s, void *elem)
 /* 1 when installment ALIAS was made by the latest create or reschedule
  * of its plan (the schedule in force: review 21b, fault 7), or by no
  * event; 0 when by a schedule a later reschedule followed */
-#define ARR_IN_FORCE(alias)                                                    \
+#define ARR_IN_FORCE_OF(alias, arr)                                            \
 	"CASE WHEN " alias ".arr_event IS NULL OR " alias ".arr_event = "      \
 	"(SELECT max(e.id) FROM arrangement_events e WHERE "                   \
-	"e.arrangement_id = (SELECT x.arrangement_id FROM "                    \
-	"arrangement_events x WHERE x.id = " alias ".arr_event) AND e.kind "   \
-	"<> 'cancel') THEN 1 ELSE 0 END"
+	"e.arrangement_id = " arr " AND e.kind <> 'cancel') THEN 1 ELSE 0 END"
+#define ARR_IN_FORCE(alias)                                                    \
+	ARR_IN_FORCE_OF(alias, "(SELECT x.arrangement_id FROM "                \
+	                       "arrangement_events x WHERE x.id = " alias      \
+	                       ".arr_event)")
 
 /* An installment's columns after ITEM_COLS (read_arr_item): paid in
  * full on the latest day a payment or a credit went to it (each read
@@ -344,7 +346,8 @@ read_arr_item_of(struct db_stmt *s, void *elem)
 	") AS u), '') ELSE '' END, "                                           \
 	"coalesce((SELECT sum(amount) FROM arrangement_moves WHERE item_id "   \
 	"= i.id AND +event_id = i.arr_event), 0), a.id, a.consumer_id, "       \
-	"a.grace_days, a.misses_allowed, " ARR_IN_FORCE("i") " FROM "          \
+	"a.grace_days, a.misses_allowed, " ARR_IN_FORCE_OF("i", "a.id")       \
+	" FROM "                                                               \
 	"arrangements a JOIN items i "                                         \
 	"ON i.plan_id = a.plan_id WHERE a.cancelled = 0"
 
