@@ -1,9 +1,9 @@
 #!/bin/sh
 # test_arrange_cross.sh - money that crosses a change of a payment
 # arrangement at another terminal (issue 21; review 21b, faults 2, 3 and
-# 4): a payment, a credit application or a void at terminal 2 while
-# terminal 1, offline too, creates, reschedules or cancels the plan; each
-# crossing in both orders of sync. Every node (T01, T02, the central
+# 4): a payment, a credit application or a void (plain, or a dispute's
+# upheld) at terminal 2 while terminal 1, offline too, creates,
+# reschedules or cancels the plan; each crossing in both orders of sync. Every node (T01, T02, the central
 # node) must end with the same debt and credit, that debt and credit what
 # the money says (nothing paid twice, nothing lost), the plan the same
 # (status, paid, left to pay) at both terminals, and every doctor passing.
@@ -111,10 +111,34 @@ for first in 1 2; do
 	    "$(rec 1 arrangement show "$PLAN" | sed -n 's/^Status *//p')" Completed
 done
 
-## 2. A payment, a credit application, a void at T02 crossing a
-## reschedule or a cancel at T01, both orders. Each starts from a plan
-## of 2 x 170.00 with 100.00 paid on #1 by T01, synced everywhere.
-for op in pay credit void; do
+## 1b. A credit applied to an item crossing the plan's creation: T02 made
+## a credit note of 30.00 of its own earlier payment of 50.00 and applies
+## it to the bill while T01 arranges the 290.00 left and takes 100.00 on
+## the plan. 340.00 less 150.00 paid less 30.00 of credit: 160.00 owed
+for first in 1 2; do
+	consumer
+	run cash 2 pay "$ACC" --type bill --method "Credit Card" \
+	    --reference "AW $K" --amount 50
+	RNO=$(sed -n 's/^Receipt number *//p' "$OUT" | head -1)
+	pdt 2 sync >/dev/null 2>&1
+	pdt 1 sync >/dev/null 2>&1
+	arrange 1
+	cash 1 pay "$ACC" --type installment --method "Credit Card" \
+	    --reference "AU $K" --amount 100 >/dev/null || echo "not ok - pay at T01"
+	run sup 2 credit-note create "$RNO" --amount 30 --reason "Billing Error"
+	CN=$(sed -n 's/^.*\(CN-T02-[0-9]*\).*$/\1/p' "$OUT" | head -1)
+	run sup 2 credit-note apply "$CN" --to "XB-$K" --amount 30
+	[ "$RC" = 0 ] && ok "credit x create, T0$first first: T02 applies $CN to XB-$K" ||
+	    notok "credit x create, T0$first first: T02 applies $CN to XB-$K"
+	syncs $first
+	agree "credit x create, T0$first first" 16000 0
+done
+
+## 2. A payment, a credit application, a void (plain, or a dispute's
+## upheld) at T02 crossing a reschedule or a cancel at T01, both orders.
+## Each starts from a plan of 2 x 170.00 with 100.00 paid on #1 by T01,
+## synced everywhere.
+for op in pay credit void dispute; do
 	for change in reschedule cancel; do
 		for first in 1 2; do
 			c="$op x $change, T0$first first"
@@ -139,6 +163,11 @@ for op in pay credit void; do
 				want=21000 ;;
 			void) # T01's 100.00 voided: owed again
 				run adm 2 payment void "$PNO" --reason "Wrong account"
+				want=34000 ;;
+			dispute) # a chargeback of it upheld by a void: likewise
+				run rec 2 dispute open "$RNO" --reason chargeback
+				DP=$(sed -n 's/^.*\(DP-T02-[0-9]*\).*$/\1/p' "$OUT" | head -1)
+				run adm 2 dispute uphold "$DP" --void
 				want=34000 ;;
 			esac
 			[ "$RC" = 0 ] && ok "$c: T02's $op" || notok "$c: T02's $op"
