@@ -513,5 +513,17 @@ int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 /* The cancel event of arrangement arr_id (*event_id 0: not cancelled). */
 int store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
+/* The latest event that closed some of installment item_id, other than
+ * the one that made it (*event_id, 0: none: only payments closed it,
+ * or nothing did): a reschedule or cancel of its plan that a change of
+ * the same installments came after (review R21b, fault 1). */
+int store_arr_item_closer(
+    struct store *st, int64_t item_id, int64_t *event_id, struct pd_err *err);
+/* Installments of refused event event_id (arrange_undo.c) put out of
+ * the plan's numbering: reference REF~TAG (tag: 8 characters), no
+ * number, so that the central node's installments of the same numbers
+ * can be pulled here (review R21b, fault 1). */
+int store_arr_retire_items(struct store *st, int64_t event_id,
+    const char *tag, struct pd_err *err);
 
 #endif
