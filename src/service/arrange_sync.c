@@ -636,13 +636,16 @@ svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return -1;
 	if (strcmp(r->op, "create") == 0)
 		return 0;
+	/* a cancel's terms are those of the plan it cancelled (the
+	 * central node took it over no other change): a terminal that
+	 * undid its own refused reschedule of the plan, not the maker of
+	 * the terms before it, had kept that one's (review R21b, fault 1) */
+	a.n = r->arr.n;
+	a.freq = r->arr.freq;
+	xstrlcpy(a.first_due, r->arr.first_due, sizeof a.first_due);
 	if (strcmp(r->op, "cancel") == 0)
 		a.cancelled = 1;
-	else {
-		a.n = r->arr.n;
-		a.freq = r->arr.freq;
-		xstrlcpy(a.first_due, r->arr.first_due, sizeof a.first_due);
+	else
 		a.changes++;
-	}
 	return store_arr_update(s->st, &a, err);
 }

@@ -285,7 +285,7 @@ store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " ITEM_COLS ARR_ITEM_MORE " FROM " ITEM_FROM
 	    " WHERE i.plan_id = (SELECT plan_id FROM arrangements WHERE id = "
-	    "?) ORDER BY i.inst_no",
+	    "?) AND i.inst_no IS NOT NULL ORDER BY i.inst_no",
 	    err);
 
 	if (s == NULL)

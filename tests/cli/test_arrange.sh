@@ -823,3 +823,7 @@ refused1 "--from after --to" 3 "is after --to" \
 refused1 "a cashier may not read it" 5 "needs the recovery role" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     report arrangements
+
+## Review R21b, fault 1: one plan changed at both terminals offline
+# (arrange_race.sh: every pair of changes, both orders of the syncs)
+. "$TOP/tests/cli/arrange_race.sh"
