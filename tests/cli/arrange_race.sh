@@ -62,8 +62,8 @@ race() {
 	acct=$1 op1=$2 op2=$3 first=$4
 	second=$((3 - first))
 	what="$op1 at T01, $op2 at T02, T0$first first"
-	plan=$(mk 1 "$acct")
-	t1 sync >/dev/null; t2 sync >/dev/null
+	plan=$(mk 2 "$acct")
+	t2 sync >/dev/null; t1 sync >/dev/null
 	change 1 "$op1" "$plan" "$acct"
 	change 2 "$op2" "$plan" "$acct"
 	eval "won=\$op$first"
