@@ -87,6 +87,14 @@ race() {
 	same "$what: the central node's installments are the terminals'" \
 	    "$(csql "SELECT group_concat(ref || ':' || amount || ':' || settled || ':' || due_on, ' ') FROM (SELECT * FROM items WHERE ref LIKE '$plan#%' ORDER BY ref) x")" \
 	    "$(tsql "$second" "SELECT group_concat(ref || ':' || amount || ':' || settled || ':' || due_on, ' ') FROM (SELECT * FROM items WHERE ref LIKE '$plan#%' AND inst_no IS NOT NULL ORDER BY ref) x")"
+	eval "lost=\$op$second"
+	case $lost in
+	*r) same "$what: terminal $second's own installments left the plan's numbering, closed, its undo audited" \
+	        "$(tsql "$second" "SELECT count(*) || ' ' || sum(amount = settled) FROM items WHERE ref LIKE '$plan#%~________' AND inst_no IS NULL")/$(tsql "$second" "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$plan'")" \
+	        "$((second + 2)) $((second + 2))/1" ;;
+	*c) same "$what: terminal $second's undo is audited" \
+	        "$(tsql "$second" "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$plan'")" 1 ;;
+	esac
 	for n in 1 2; do
 		pdt $n doctor >"$T/doc" 2>&1 && ok "$what: doctor at terminal $n" ||
 		    { echo "not ok - $what: doctor at terminal $n"; grep problem "$T/doc" | head -3; }
@@ -122,3 +130,12 @@ same "WU-200402 owes 90.01 everywhere, on two new installments" \
     "$(owed WU-200402 1)/$(owed WU-200402 2)/$(owed WU-200402 0)/$(csql "SELECT count(*) FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = 'WU-200402' AND i.amount > i.settled")" \
     "9001/9001/9001/2"
 for n in 1 2; do expect "doctor at terminal $n after it" 0 "ok" pdt $n doctor; done
+
+# the store still refuses to make a cancelled plan live again around
+# paydesk: terminal 2 undid its own cancel of WU-200407's plan, but the
+# plan's latest cancel, terminal 1's, is not undone (migration 71)
+p7=$(tsql 2 "SELECT p.plan_no FROM arrangements a JOIN plans p ON p.id = a.plan_id JOIN consumers c ON c.id = a.consumer_id WHERE c.account_no = 'WU-200407'")
+same "an update that makes $p7 live again is refused by the store" \
+    "$(tsql 2 "UPDATE arrangements SET cancelled = 0 WHERE plan_id = (SELECT id FROM plans WHERE plan_no = '$p7')" 2>&1 | grep -c 'a cancelled arrangement cannot be changed')/$(tsql 2 "SELECT a.cancelled FROM arrangements a JOIN plans p ON p.id = a.plan_id WHERE p.plan_no = '$p7'")" "1/1"
+same "so is any other change of it" \
+    "$(tsql 2 "UPDATE arrangements SET n_inst = 5 WHERE plan_id = (SELECT id FROM plans WHERE plan_no = '$p7')" 2>&1 | grep -c 'a cancelled arrangement cannot be changed')" 1
