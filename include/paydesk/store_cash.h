@@ -521,12 +521,12 @@ int store_arr_cancel_event(
 int store_arr_item_closer(
     struct store *st, int64_t item_id, int64_t *event_id, struct pd_err *err);
 /* Installments of refused event event_id (arrange_undo.c) put out of
- * the plan's numbering: reference REF~TAG (tag: 8 characters), no
+ * the plan's numbering: reference REF~TAG (tag: 12 characters), no
  * number, so that the central node's installments of the same numbers
  * can be pulled here; closed, they are no more listed with the plan
  * (store_arr_items), which then shows as the central node's (review
  * R21b, fault 1). */
-int store_arr_retire_items(struct store *st, int64_t event_id,
-    const char *tag, struct pd_err *err);
+int store_arr_retire_items(
+    struct store *st, int64_t event_id, const char *tag, struct pd_err *err);
 
 #endif

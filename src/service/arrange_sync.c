@@ -192,16 +192,6 @@ held_of(struct svc *s, const struct arrangement *a, int64_t id, int64_t *held,
 	return 0;
 }
 
-/* The moves of a reschedule or a cancel (arrange.c's reschedule_in_tx,
- * cancel_in_tx): each closes what is open of one of the arrangement's
- * own installments (a positive move of at most its amount) or, a
- * cancel's only, gives back to an item of the consumer what the
- * arrangement holds of it (a negative one); a cancel gives back no more
- * than it closed and makes no installments, and a reschedule's
- * installments are the schedule of its terms over what it closed,
- * numbered on after the plan's last (review of issue 18: a reschedule
- * of two installments of 500,000.00 each was applied at the central
- * node, a debt the consumer never had). */
 /* A change of arrangement a that another change reached this node
  * before (event ev, a reschedule or the cancel): refused, in words
  * (review R21b, fault 1: a second reschedule was refused with a raw
@@ -222,28 +212,42 @@ refuse_later(struct svc *s, const struct syncrec *r,
 		              : pd_fail(err, PD_ESTORE,
 		                    "No arrangement event %lld", (long long)ev);
 	if (strcmp(e.kind, "cancel") == 0 && cancel)
-		msg = N_("Arrangement %s was cancelled first at terminal %s (by "
-		         "%s, %s); this cancel came later and is not taken: the "
-		         "plan stays cancelled, its debt back on the items");
+		msg =
+		    N_("Arrangement %s was cancelled first at terminal %s (by "
+		       "%s, %s); this cancel came later and is not taken: the "
+		       "plan stays cancelled, its debt back on the items");
 	else if (strcmp(e.kind, "cancel") == 0)
-		msg = N_("Arrangement %s was cancelled first at terminal %s (by "
-		         "%s, %s); this reschedule came later and is not taken: "
-		         "make a new arrangement of the debt if the consumer "
-		         "still wants one");
+		msg =
+		    N_("Arrangement %s was cancelled first at terminal %s (by "
+		       "%s, %s); this reschedule came later and is not taken: "
+		       "make a new arrangement of the debt if the consumer "
+		       "still wants one");
 	else if (cancel)
-		msg = N_("Arrangement %s was rescheduled first at terminal %s "
-		         "(by %s, %s); this cancel came later and is not taken: "
-		         "look at the plan as the central node has it and cancel "
-		         "it again if it is still wanted");
+		msg =
+		    N_("Arrangement %s was rescheduled first at terminal %s "
+		       "(by %s, %s); this cancel came later and is not taken: "
+		       "look at the plan as the central node has it and cancel "
+		       "it again if it is still wanted");
 	else
-		msg = N_("Arrangement %s was rescheduled first at terminal %s "
-		         "(by %s, %s); this reschedule came later and is not "
-		         "taken: look at the plan as the central node has it and "
-		         "reschedule it again if it is still wanted");
-	return pd_fail(err, PD_EINVAL, _(msg), a->plan_no, e.terminal, e.by,
-	    e.at);
+		msg =
+		    N_("Arrangement %s was rescheduled first at terminal %s "
+		       "(by %s, %s); this reschedule came later and is not "
+		       "taken: look at the plan as the central node has it and "
+		       "reschedule it again if it is still wanted");
+	return pd_fail(
+	    err, PD_EINVAL, _(msg), a->plan_no, e.terminal, e.by, e.at);
 }
 
+/* The moves of a reschedule or a cancel (arrange.c's reschedule_in_tx,
+ * cancel_in_tx): each closes what is open of one of the arrangement's
+ * own installments (a positive move of at most its amount) or, a
+ * cancel's only, gives back to an item of the consumer what the
+ * arrangement holds of it (a negative one); a cancel gives back no more
+ * than it closed and makes no installments, and a reschedule's
+ * installments are the schedule of its terms over what it closed,
+ * numbered on after the plan's last (review of issue 18: a reschedule
+ * of two installments of 500,000.00 each was applied at the central
+ * node, a debt the consumer never had). */
 static int
 check_change(struct svc *s, const struct syncrec *r,
     const struct arrangement *a, struct pd_err *err)
@@ -357,8 +361,8 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 			return -1;
 		if (ev != 0)
 			return refuse_later(s, r, &a, ev, err);
-		return pd_fail(err, PD_EINVAL,
-		    _("Arrangement %s is cancelled"), r->arr.plan_no);
+		return pd_fail(err, PD_EINVAL, _("Arrangement %s is cancelled"),
+		    r->arr.plan_no);
 	}
 	return check_change(s, r, &a, err);
 }

@@ -76,8 +76,8 @@ terms_back(struct svc *s, struct arrangement *a, int64_t ev, int64_t *later,
 /* Whether the items a cancel (moves m, n) gave back to still owe what
  * it gave (its undo takes it back): 0 yes, 1 paid here since. */
 static int
-given_open(struct svc *s, const struct arr_move *m, size_t n,
-    struct pd_err *err)
+given_open(
+    struct svc *s, const struct arr_move *m, size_t n, struct pd_err *err)
 {
 	struct item it;
 	int64_t id, net;
@@ -114,14 +114,12 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	struct item *in = NULL, it;
 	size_t nm = 0, ni = 0, i, j;
 	int64_t later, id, net;
-	char detail[768], tag[9], *prev;
-	int rc = -1;
-
-	int cancel = strcmp(kind, "cancel") == 0;
+	char detail[768], *prev;
+	int rc = -1, cancel = strcmp(kind, "cancel") == 0;
 
 	if (cancel) {
-		if (store_arr_event_place(s->st, a->id, ev, &later, &prev,
-		        err) != 0)
+		if (store_arr_event_place(
+		        s->st, a->id, ev, &later, &prev, err) != 0)
 			return -1;
 		free(prev);
 		if (later > 0 || !a->cancelled)
@@ -168,12 +166,16 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 			goto out;
 	}
 	snprintf(detail, sizeof detail, "event=%s refused: %s", uuid, reason);
-	snprintf(tag, sizeof tag, "%.8s", uuid);
+	/* the uuid's last 12 characters, its random part (its first are
+	 * the time: two refused in a minute had the same) */
 	if ((strcmp(kind, "reschedule") != 0 ||
-	        store_arr_retire_items(s->st, ev, tag, err) == 0) &&
+	        store_arr_retire_items(s->st, ev,
+	            uuid + (strlen(uuid) > 12 ? strlen(uuid) - 12 : 0),
+	            err) == 0) &&
 	    /* listed undone first: a cancel's undo makes the plan live
 	     * again, which the store allows only then (migration 71) */
-	    store_undone_add(s->st, uuid, "arrangement", at, reason, err) == 0 &&
+	    store_undone_add(s->st, uuid, "arrangement", at, reason, err) ==
+	        0 &&
 	    store_arr_update(s->st, a, err) == 0 &&
 	    svc_audit(s, at, "undo", "arrangement", a->plan_no, detail, err) ==
 	        0)

@@ -771,8 +771,8 @@ store_arr_item_closer(
 }
 
 int
-store_arr_retire_items(struct store *st, int64_t event_id, const char *tag,
-    struct pd_err *err)
+store_arr_retire_items(
+    struct store *st, int64_t event_id, const char *tag, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE items SET ref = ref || '~' || ?2, inst_no = NULL WHERE "

@@ -90,7 +90,7 @@ race() {
 	eval "lost=\$op$second"
 	case $lost in
 	*r) same "$what: terminal $second's own installments left the plan's numbering, closed, its undo audited" \
-	        "$(tsql "$second" "SELECT count(*) || ' ' || sum(amount = settled) FROM items WHERE ref LIKE '$plan#%~________' AND inst_no IS NULL")/$(tsql "$second" "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$plan'")" \
+	        "$(tsql "$second" "SELECT count(*) || ' ' || sum(amount = settled) FROM items WHERE ref LIKE '$plan#%~____________' AND inst_no IS NULL")/$(tsql "$second" "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$plan'")" \
 	        "$((second + 2)) $((second + 2))/1" ;;
 	*c) same "$what: terminal $second's undo is audited" \
 	        "$(tsql "$second" "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$plan'")" 1 ;;
