@@ -449,7 +449,8 @@ int store_arr_event(struct store *st, int64_t arr_id,
  * below 0. */
 int store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
     int64_t amount, int64_t arr_id, struct pd_err *err);
-/* The installments of arrangement arr_id in number order (arrange.h);
+/* The installments of arrangement arr_id in number order (arrange.h),
+ * not those a refused reschedule made (numberless, arrange_undo.c);
  * caller frees. */
 struct arr_item *store_arr_items(
     struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
@@ -513,5 +514,19 @@ int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 /* The cancel event of arrangement arr_id (*event_id 0: not cancelled). */
 int store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
+/* The latest event that closed some of installment item_id, other than
+ * the one that made it (*event_id, 0: none: only payments closed it,
+ * or nothing did): a reschedule or cancel of its plan that a change of
+ * the same installments came after (review R21b, fault 1). */
+int store_arr_item_closer(
+    struct store *st, int64_t item_id, int64_t *event_id, struct pd_err *err);
+/* Installments of refused event event_id (arrange_undo.c) put out of
+ * the plan's numbering: reference REF~TAG (tag: 12 characters), no
+ * number, so that the central node's installments of the same numbers
+ * can be pulled here; closed, they are no more listed with the plan
+ * (store_arr_items), which then shows as the central node's (review
+ * R21b, fault 1). */
+int store_arr_retire_items(
+    struct store *st, int64_t event_id, const char *tag, struct pd_err *err);
 
 #endif

@@ -192,6 +192,52 @@ held_of(struct svc *s, const struct arrangement *a, int64_t id, int64_t *held,
 	return 0;
 }
 
+/* A change of arrangement a that another change reached this node
+ * before (event ev, a reschedule or the cancel): refused, in words
+ * (review R21b, fault 1: a second reschedule was refused with a raw
+ * "UNIQUE constraint failed: items.plan_id, items.inst_no", and a cancel
+ * after a reschedule was applied over it). The first change to reach the
+ * central node wins; its maker's terminal undoes the later one
+ * (arrange_undo.c) and pulls the plan the central node kept. */
+static int
+refuse_later(struct svc *s, const struct syncrec *r,
+    const struct arrangement *a, int64_t ev, struct pd_err *err)
+{
+	struct arr_event_row e;
+	const char *msg;
+	int rc, cancel = strcmp(r->op, "cancel") == 0;
+
+	if ((rc = store_arr_event_read(s->st, ev, NULL, &e, err)) != 0)
+		return rc < 0 ? -1
+		              : pd_fail(err, PD_ESTORE,
+		                    "No arrangement event %lld", (long long)ev);
+	if (strcmp(e.kind, "cancel") == 0 && cancel)
+		msg =
+		    N_("Arrangement %s was cancelled first at terminal %s (by "
+		       "%s, %s); this cancel came later and is not taken: the "
+		       "plan stays cancelled, its debt back on the items");
+	else if (strcmp(e.kind, "cancel") == 0)
+		msg =
+		    N_("Arrangement %s was cancelled first at terminal %s (by "
+		       "%s, %s); this reschedule came later and is not taken: "
+		       "make a new arrangement of the debt if the consumer "
+		       "still wants one");
+	else if (cancel)
+		msg =
+		    N_("Arrangement %s was rescheduled first at terminal %s "
+		       "(by %s, %s); this cancel came later and is not taken: "
+		       "look at the plan as the central node has it and cancel "
+		       "it again if it is still wanted");
+	else
+		msg =
+		    N_("Arrangement %s was rescheduled first at terminal %s "
+		       "(by %s, %s); this reschedule came later and is not "
+		       "taken: look at the plan as the central node has it and "
+		       "reschedule it again if it is still wanted");
+	return pd_fail(
+	    err, PD_EINVAL, _(msg), a->plan_no, e.terminal, e.by, e.at);
+}
+
 /* The moves of a reschedule or a cancel (arrange.c's reschedule_in_tx,
  * cancel_in_tx): each closes what is open of one of the arrangement's
  * own installments (a positive move of at most its amount) or, a
@@ -207,7 +253,7 @@ check_change(struct svc *s, const struct syncrec *r,
     const struct arrangement *a, struct pd_err *err)
 {
 	int cancel = strcmp(r->op, "cancel") == 0;
-	int64_t closed = 0, given = 0, id, held;
+	int64_t closed = 0, given = 0, id, held, ev;
 	struct item it;
 	size_t i;
 
@@ -224,6 +270,12 @@ check_change(struct svc *s, const struct syncrec *r,
 		own = it.kind == PAY_INSTALLMENT &&
 		      strcmp(it.plan_no, a->plan_no) == 0;
 		if (own && m->amount > 0 && m->amount <= it.amount) {
+			/* closed already by another change (a payment's
+			 * part is absorbed, apply_moves) */
+			if (store_arr_item_closer(s->st, id, &ev, err) != 0)
+				return -1;
+			if (ev != 0)
+				return refuse_later(s, r, a, ev, err);
 			closed += m->amount;
 			continue;
 		}
@@ -298,11 +350,20 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 		    _("Op \"%s\": create, reschedule or cancel"), r->op);
 	if (store_arr_find(s->st, r->arr.plan_no, &a, err) != 0)
 		return -1;
-	if (strcmp(a.uuid, r->arr.uuid) != 0 || a.consumer_id != cid ||
-	    a.cancelled)
+	if (strcmp(a.uuid, r->arr.uuid) != 0 || a.consumer_id != cid)
 		return pd_fail(err, PD_EINVAL,
-		    _("Arrangement %s is another one, or cancelled"),
+		    _("Arrangement %s is another one, or another consumer's"),
 		    r->arr.plan_no);
+	if (a.cancelled) {
+		int64_t ev;
+
+		if (store_arr_cancel_event(s->st, a.id, &ev, err) != 0)
+			return -1;
+		if (ev != 0)
+			return refuse_later(s, r, &a, ev, err);
+		return pd_fail(err, PD_EINVAL, _("Arrangement %s is cancelled"),
+		    r->arr.plan_no);
+	}
 	return check_change(s, r, &a, err);
 }
 
@@ -628,10 +689,14 @@ svc_arr_apply(struct svc *s, const struct syncrec *r, int replica,
 		return -1;
 	if (strcmp(r->op, "create") == 0)
 		return 0;
+	/* a cancel's terms are those of the plan it cancelled (the
+	 * central node took it over no other change): a terminal that
+	 * undid its own refused reschedule of the plan, not the maker of
+	 * the terms before it, had kept that one's (review R21b, fault 1) */
+	a.n = r->arr.n;
+	a.freq = r->arr.freq;
+	xstrlcpy(a.first_due, r->arr.first_due, sizeof a.first_due);
 	if (strcmp(r->op, "cancel") != 0) {
-		a.n = r->arr.n;
-		a.freq = r->arr.freq;
-		xstrlcpy(a.first_due, r->arr.first_due, sizeof a.first_due);
 		a.changes++;
 		return store_arr_update(s->st, &a, err);
 	}

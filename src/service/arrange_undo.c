@@ -73,8 +73,39 @@ terms_back(struct svc *s, struct arrangement *a, int64_t ev, int64_t *later,
 	return 0;
 }
 
-/* Undo event ev (kind create or reschedule) of a: 0 done, 1 not undoable here (paid
- * since, or changed again). */
+/* Whether the items a cancel (moves m, n) gave back to still owe what
+ * it gave (its undo takes it back): 0 yes, 1 paid here since. */
+static int
+given_open(
+    struct svc *s, const struct arr_move *m, size_t n, struct pd_err *err)
+{
+	struct item it;
+	int64_t id, net;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(m[j].item_uuid, m[i].item_uuid) == 0)
+				break;
+		if (j < i || (net = net_of(m, n, m[i].item_uuid)) >= 0)
+			continue;
+		if (store_id_of(s->st, TBL_ITEMS, m[i].item_uuid, &id, err) !=
+		        0 ||
+		    store_item_by_id(s->st, id, &it, err) != 0)
+			return -1;
+		if (it.amount - it.settled < -net)
+			return 1;
+	}
+	return 0;
+}
+
+/* Undo event ev (kind create, reschedule or cancel) of a: 0 done, 1 not
+ * undoable here (paid since, or changed again). A cancel's undo gives the
+ * plan back what it closed and takes back what it gave the items (review
+ * R21b, fault 1: a cancel refused for another terminal's cancel or
+ * reschedule stayed here, and the pull of the winner was then refused
+ * with a raw CHECK constraint error); a reschedule's installments leave
+ * the plan's numbering, which the winner's take when pulled. */
 static int
 undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
     const char *uuid, const char *reason, const char *at, struct pd_err *err)
@@ -83,12 +114,20 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	struct item *in = NULL, it;
 	size_t nm = 0, ni = 0, i, j;
 	int64_t later, id, net;
-	char detail[768];
-	int rc = -1;
+	char detail[768], *prev;
+	int rc = -1, cancel = strcmp(kind, "cancel") == 0;
 
-	if (terms_back(s, a, ev, &later, err) != 0)
+	if (cancel) {
+		if (store_arr_event_place(
+		        s->st, a->id, ev, &later, &prev, err) != 0)
+			return -1;
+		free(prev);
+		if (later > 0 || !a->cancelled)
+			return 1;
+		a->cancelled = 0;
+	} else if (terms_back(s, a, ev, &later, err) != 0)
 		return -1;
-	if (later > 0 || a->cancelled)
+	else if (later > 0 || a->cancelled)
 		return 1;
 	/* a plan the central node never had: Cancelled here, holding
 	 * nothing */
@@ -103,6 +142,9 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 			rc = 1;
 			goto out;
 		}
+	if (cancel && (rc = given_open(s, m, nm, err)) != 0)
+		goto out;
+	rc = -1;
 	for (i = 0; i < ni; i++)
 		if (in[i].amount > in[i].settled &&
 		    store_arr_move(s->st, ev, in[i].id,
@@ -124,8 +166,17 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 			goto out;
 	}
 	snprintf(detail, sizeof detail, "event=%s refused: %s", uuid, reason);
-	if (store_arr_update(s->st, a, err) == 0 &&
-	    store_undone_add(s->st, uuid, "arrangement", at, reason, err) == 0 &&
+	/* the uuid's last 12 characters, its random part (its first are
+	 * the time: two refused in a minute had the same) */
+	if ((strcmp(kind, "reschedule") != 0 ||
+	        store_arr_retire_items(s->st, ev,
+	            uuid + (strlen(uuid) > 12 ? strlen(uuid) - 12 : 0),
+	            err) == 0) &&
+	    /* listed undone first: a cancel's undo makes the plan live
+	     * again, which the store allows only then (migration 71) */
+	    store_undone_add(s->st, uuid, "arrangement", at, reason, err) ==
+	        0 &&
+	    store_arr_update(s->st, a, err) == 0 &&
 	    svc_audit(s, at, "undo", "arrangement", a->plan_no, detail, err) ==
 	        0)
 		rc = 0;
@@ -147,8 +198,7 @@ svc_arr_refused(struct svc *s, const char *payload, const char *reason,
 
 	if (syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
 		return 0;
-	if (r.kind != SR_ARRANGEMENT || (strcmp(r.op, "reschedule") != 0 &&
-	                                    strcmp(r.op, "create") != 0))
+	if (r.kind != SR_ARRANGEMENT)
 		goto done;
 	if ((rc = store_arr_event_read(s->st, 0, r.uuid, &e, err)) != 0) {
 		rc = rc < 0 ? -1 : 0;

@@ -298,7 +298,7 @@ store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " ITEM_COLS ARR_ITEM_MORE " FROM " ITEM_FROM
 	    " WHERE i.plan_id = (SELECT plan_id FROM arrangements WHERE id = "
-	    "?) ORDER BY i.inst_no",
+	    "?) AND i.inst_no IS NOT NULL ORDER BY i.inst_no",
 	    err);
 
 	if (s == NULL)
@@ -760,4 +760,43 @@ store_arr_item_undone(
 	if (rc != DB_ROW)
 		return st_fail(st, err, _("Reading an installment"));
 	return 0;
+}
+
+int
+store_arr_item_closer(
+    struct store *st, int64_t item_id, int64_t *event_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT coalesce((SELECT m.event_id FROM arrangement_moves m JOIN "
+	    "items i ON i.id = m.item_id WHERE m.item_id = ?1 AND m.amount > 0 "
+	    "AND m.event_id IS NOT i.arr_event ORDER BY m.id DESC LIMIT 1), 0)",
+	    err);
+	int rc;
+
+	*event_id = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", item_id);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*event_id = db_column_int64(s, 0);
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading an installment"));
+	return 0;
+}
+
+int
+store_arr_retire_items(
+    struct store *st, int64_t event_id, const char *tag, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE items SET ref = ref || '~' || ?2, inst_no = NULL WHERE "
+	    "arr_event = ?1 AND inst_no IS NOT NULL",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", event_id, tag);
+	return st_done(st, s, err);
 }

@@ -485,9 +485,14 @@ static const struct {
         "cn_no, consumer_id, payment_id, amount, reason, created_on, "
         "expires_on, user_id, terminal, automatic",
         ""},
-    {"items", "consumer_id, kind, ref, amount, issued_on, due_on",
+    {"items", "consumer_id, kind, amount, issued_on, due_on",
         "|import bills|import services|import installments|"
         "import consumers|pull sync|"},
+    /* a refused reschedule's installments leave the plan's numbering
+     * (REF~tag) when it is undone (arrange_undo.c, review R21b fault 1) */
+    {"items", "ref",
+        "|import bills|import services|import installments|"
+        "import consumers|pull sync|undo arrangement|"},
 };
 
 /* Whether column name is one of the comma-separated list cols. */

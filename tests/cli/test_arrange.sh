@@ -915,3 +915,7 @@ same "no installment of the cancelled plan owes" "$(sqlite3 "$F7" "SELECT
 same "its bill owes all of it again (review 21b, fault 4)" "$(sqlite3 "$F7" \
     "SELECT amount - settled FROM items WHERE ref = 'F7-3'")" 34000
 expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
+
+## Review R21b, fault 1: one plan changed at both terminals offline
+# (arrange_race.sh: every pair of changes, both orders of the syncs)
+. "$TOP/tests/cli/arrange_race.sh"
