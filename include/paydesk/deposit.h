@@ -373,7 +373,10 @@ struct recon_resolution *svc_recon_resolved(
  * reconciliation screen per bank account and day"). */
 struct recon_day {
 	char day[11];
-	int64_t expected;   /* deposits handed to the bank that day */
+	int64_t expected;   /* deposits handed to the bank that day, and
+	                       what the ledger held of that day's credits
+	                       matched to gateway payments, transfers and
+	                       card days (MATCH_EXPECTED, store/internal.h) */
 	int deposits;       /* how many */
 	int64_t credited;   /* the statements' credits booked that day, each
 	                       once (no reversal, no line an earlier

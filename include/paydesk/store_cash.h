@@ -50,6 +50,12 @@ int store_stmt_line_insert(struct store *st, int64_t stmt,
  * line: the caller frees them and the array). */
 struct statement_line *store_stmt_lines(
     struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* Each of statement stmt's lines v (n, in order of seq, as
+ * store_stmt_lines reads them) with its reconciliation: its status, and
+ * its active match's rule, what it was matched to, who, when and what
+ * the ledger expected (struct statement_line; review R20b, fault 12). */
+int store_stmt_lines_recon(struct store *st, int64_t stmt,
+    struct statement_line *v, size_t n, struct pd_err *err);
 /* A CSV column mapping by name; adding a name that exists is PD_EINVAL,
  * getting one that does not PD_ENOTFOUND. */
 int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
