@@ -166,6 +166,13 @@ int store_match_lines_prepare(struct store *st, struct pd_err *err);
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {deposit id, line id} of the deposit rule's second pass (deposit.h,
+ * svc_deposit_match_auto; review R20b, fault 8): a live deposit no match
+ * took and a free credit (temp.match_lines, no match since) of its
+ * account whose reference or text names its slip, booked from its day to
+ * days after, of another amount; one to one; free(). */
+int64_t *store_slip_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
 /* The pairs {gateway payment id, line id} of gateway settlements on the
  * statements (deposit.h, svc_deposit_match_auto); free(). */
 int64_t *store_gw_match_pairs(
