@@ -349,6 +349,13 @@ int store_shift_drawer(struct store *st, const char *terminal,
 /* *seen: whether shift movement uuid is here. */
 int store_shift_move_seen(
     struct store *st, const char *uuid, int *seen, struct pd_err *err);
+/* The branch of terminal's shifts into out (n bytes): the branch its
+ * payments carry (each carries its terminal's [terminal] branch), else
+ * its cashier cashier_id's (users.branch), else "" (not known here).
+ * Review R20b, fault 10: a branch's supervisor deposits its drawers'
+ * cash in one bag. */
+int store_terminal_branch(struct store *st, const char *terminal,
+    int64_t cashier_id, char *out, size_t n, struct pd_err *err);
 /* A shift by Z number (any case) or UUID; PD_ENOTFOUND naming key. */
 int store_shift_find(
     struct store *st, const char *key, struct shift *out, struct pd_err *err);
