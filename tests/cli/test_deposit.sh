@@ -816,3 +816,6 @@ expect "resolved by its key" 0 "" M reconcile resolve amount_differs:CHQ-11:556 
 M --json report exceptions >"$OUT" 2>&1
 grep -q "CHQ-11" "$OUT" && echo "not ok - resolved, the exception is gone" || ok "resolved, the exception is gone"
 expect "doctor at the end" 0 "ok" "$PD" doctor
+# each kind of money as the reconciliation reads it, on a store of its
+# own (review R20b, faults 8, 9, 11 and 12)
+. "$TOP/tests/cli/recon_kinds.sh"
