@@ -117,6 +117,12 @@ same "r: in the store, resolved by mary with the note" \
 # credit matched by hand, taken back there (u) and matched again (h)
 keys d
 wait_for "d: the days again" "Bank account DE89, by day"
+# (review R20b, fault 9) 06-20's credit matched by hand to the transfer:
+# its payment is what was expected that day, a difference of nothing
+settle
+row=$(grep -F -- "2026-06-20" "$SCREEN" | tr -s ' ' | sed 's/^ *//; s/ *$//; s/^[^0-9]*//')
+case "$row" in "2026-06-20 \$12.00 \$12.00 \$12.00 \$0.00 0 0 1"*) ok "06-20: the transfer's 12.00 expected, credited and matched, no difference" ;;
+*) echo "not ok - 06-20: the transfer's 12.00 expected, credited and matched, no difference"; echo "  got [$row]" ;; esac
 keys Up Enter
 wait_for "Enter: the day of 06-20" "Bank account DE89 on 2026-06-20"
 line_has "its credit, matched to the transfer by mary with the note" "$N2:1" \
