@@ -37,8 +37,8 @@ same "its lines: each drawer's cash" \
     "T05:Cash:4000 T06:Cash:2000"
 pdt 6 sync >/dev/null || echo "not ok - T06 sync of the bag"
 same "the central node applied the bag with both drawers' shifts" \
-    "$(csql "SELECT group_concat(s.terminal || ':' || l.amount, ' ') FROM deposit_lines l JOIN shifts s ON s.id = l.shift_id JOIN deposits d ON d.id = l.deposit_id WHERE d.slip_no = 'BAG-BR1' ORDER BY s.terminal")" \
-    "T05:4000 T06:2000"
+    "$(csql "SELECT s.terminal || ':' || l.amount FROM deposit_lines l JOIN shifts s ON s.id = l.shift_id JOIN deposits d ON d.id = l.deposit_id WHERE d.slip_no = 'BAG-BR1' ORDER BY s.terminal" | tr '\n' ' ')" \
+    "T05:4000 T06:2000 "
 pdt 5 sync >/dev/null || echo "not ok - T05 pulls the bag"
 same "T05 has the bag, of terminal T06" "$(tsql 5 "SELECT slip_no || ':' || amount || ':' || terminal FROM deposits WHERE slip_no = 'BAG-BR1'")" "BAG-BR1:6000:T06"
 refused "T05: its drawer's cash is in T06's bag" 3 "has nothing left to deposit" \
