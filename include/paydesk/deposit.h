@@ -240,6 +240,8 @@ struct match_counts {
 	int gateway;  /* rule "gateway" */
 	int transfer; /* rule "transfer" */
 	int card;     /* rule "card" */
+	int differs;  /* rule "auto", its second pass: a credit of another
+	                 amount (an exception, amount_differs) */
 };
 /* Match statement credit lines automatically by the rules of issue 20
  * ("Reconciliation"), each match naming its rule, in this order (a line
@@ -258,7 +260,12 @@ struct match_counts {
  *   to a credit of their total less at most [reconciliation]
  *   card_fee_tolerance hundredths of a percent of it (the processor's
  *   fee), booked from that day to match_days after, whose reference
- *   names the terminal.
+ *   names the terminal;
+ * - auto again, last: a deposit no rule took to a credit no rule took,
+ *   of its account, booked from its day to match_days after, whose
+ *   reference holds its slip number, of another amount (the bank
+ *   counted the bag otherwise), one to one: listed as amount_differs
+ *   (review R20b, fault 8).
  * Transfer and card matches are not sync records yet (the record names a
  * deposit or a gateway payment). One transaction, audited. */
 int svc_deposit_match_auto(
@@ -373,7 +380,10 @@ struct recon_resolution *svc_recon_resolved(
  * reconciliation screen per bank account and day"). */
 struct recon_day {
 	char day[11];
-	int64_t expected;   /* deposits handed to the bank that day */
+	int64_t expected;   /* deposits handed to the bank that day, and
+	                       what the ledger held of that day's credits
+	                       matched to gateway payments, transfers and
+	                       card days (MATCH_EXPECTED, store/internal.h) */
 	int deposits;       /* how many */
 	int64_t credited;   /* the statements' credits booked that day, each
 	                       once (no reversal, no line an earlier

@@ -777,7 +777,31 @@ struct statement_line {
 	                        date, amount and reference; 0: none */
 	int64_t dup_of_stmt; /* that line's statement */
 	char dup_of_name[STMT_NAME_BUFSZ]; /* and its name */
+	/* its reconciliation (issue 20; review R20b, fault 12), as
+	 * svc_statement_show reads it (zero elsewhere): status one of the
+	 * STMT_LINE_* words (static); the active match's rule (auto,
+	 * slip, gateway, transfer, card or manual; "" none), what it was
+	 * matched to (a slip number, "GATEWAY CODE", a payment number or
+	 * "TERMINAL YYYY-MM-DD (N)"), who and when; expected what the
+	 * ledger holds of it in minor units (the deposit's amount, the
+	 * gateway payment's less its fee, the payments' still posted),
+	 * 0 unmatched */
+	const char *status;
+	char rule[16];
+	char matched_to[80];
+	char matched_by[33];
+	char matched_at[20];
+	int64_t expected;
 };
+/* A statement line's status (stored words, translated for people;
+ * N_ of paydesk/i18n.h where they are used). */
+#define STMT_LINE_MATCHED N_("matched")     /* matched; a card day's fee kept */
+#define STMT_LINE_DIFFERS N_("amount_differs") /* matched, of another amount */
+#define STMT_LINE_UNMATCHED N_("unmatched") /* a credit nothing matched */
+#define STMT_LINE_REVERSED N_("reversed")   /* a credit the bank took back */
+#define STMT_LINE_DUPLICATE N_("duplicate") /* an earlier statement's credit */
+#define STMT_LINE_REVERSAL N_("reversal")   /* the debit that took one back */
+#define STMT_LINE_DEBIT N_("debit")         /* money out */
 
 /* A consumer whose open items are past due by a number of days (issue
  * 21, disconnection lists): what those items still owe, how many, the

@@ -50,6 +50,12 @@ int store_stmt_line_insert(struct store *st, int64_t stmt,
  * line: the caller frees them and the array). */
 struct statement_line *store_stmt_lines(
     struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* Each of statement stmt's lines v (n, in order of seq, as
+ * store_stmt_lines reads them) with its reconciliation: its status, and
+ * its active match's rule, what it was matched to, who, when and what
+ * the ledger expected (struct statement_line; review R20b, fault 12). */
+int store_stmt_lines_recon(struct store *st, int64_t stmt,
+    struct statement_line *v, size_t n, struct pd_err *err);
 /* A CSV column mapping by name; adding a name that exists is PD_EINVAL,
  * getting one that does not PD_ENOTFOUND. */
 int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
@@ -159,6 +165,13 @@ int store_match_lines_prepare(struct store *st, struct pd_err *err);
 /* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {deposit id, line id} of the deposit rule's second pass (deposit.h,
+ * svc_deposit_match_auto; review R20b, fault 8): a live deposit no match
+ * took and a free credit (temp.match_lines, no match since) of its
+ * account whose reference or text names its slip, booked from its day to
+ * days after, of another amount; one to one; free(). */
+int64_t *store_slip_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
 /* The pairs {gateway payment id, line id} of gateway settlements on the
  * statements (deposit.h, svc_deposit_match_auto); free(). */
@@ -336,6 +349,13 @@ int store_shift_drawer(struct store *st, const char *terminal,
 /* *seen: whether shift movement uuid is here. */
 int store_shift_move_seen(
     struct store *st, const char *uuid, int *seen, struct pd_err *err);
+/* The branch of terminal's shifts into out (n bytes): the branch its
+ * payments carry (each carries its terminal's [terminal] branch), else
+ * its cashier cashier_id's (users.branch), else "" (not known here).
+ * Review R20b, fault 10: a branch's supervisor deposits its drawers'
+ * cash in one bag. */
+int store_terminal_branch(struct store *st, const char *terminal,
+    int64_t cashier_id, char *out, size_t n, struct pd_err *err);
 /* A shift by Z number (any case) or UUID; PD_ENOTFOUND naming key. */
 int store_shift_find(
     struct store *st, const char *key, struct shift *out, struct pd_err *err);

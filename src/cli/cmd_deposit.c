@@ -383,6 +383,8 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 		    mc.gateway);
 		rec_int(r, _("Bank transfers matched"), "transfer", mc.transfer);
 		rec_int(r, _("Card settlements matched"), "card", mc.card);
+		rec_int(r, _("Deposits of another amount"), "differs",
+		    mc.differs);
 		rec_print(r);
 		return 0;
 	}

@@ -144,6 +144,19 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 		if (l->dup_of != 0)
 			rec_str(r, _("Already in statement"), "already_in",
 			    l->dup_of_name);
+		/* its reconciliation (review R20b, fault 12): its status,
+		 * and a match's rule, what it took, what the ledger
+		 * expected and the difference (credited less expected) */
+		rec_term(r, _("Status"), "status", l->status);
+		if (l->rule[0] != '\0') {
+			rec_term(r, _("Rule"), "rule", l->rule);
+			rec_str(r, _("Matched to"), "matched_to", l->matched_to);
+			rec_money(r, _("Expected"), "expected", l->expected);
+			rec_money(r, _("Difference"), "difference",
+			    l->amount - l->expected);
+			rec_str(r, _("Matched by"), "matched_by", l->matched_by);
+			rec_str(r, _("Matched at"), "matched_at", l->matched_at);
+		}
 		rec_end(r);
 	}
 	rec_end(r);

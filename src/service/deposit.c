@@ -251,6 +251,21 @@ add_line(struct svc *s, struct build *b, const struct shift *sh,
 	return 0;
 }
 
+int
+svc_shift_of_branch(struct svc *s, const struct shift *sh, const char *here,
+    const char *branch, char of[17], struct pd_err *err)
+{
+	of[0] = '\0';
+	if (here != NULL && strcmp(sh->terminal, here) == 0) {
+		xstrlcpy(of, branch, 17);
+		return 1;
+	}
+	if (store_terminal_branch(
+	        s->st, sh->terminal, sh->cashier_id, of, 17, err) != 0)
+		return -1;
+	return of[0] != '\0' && strcmp(of, branch) == 0;
+}
+
 /* The lines of one part: every tender of its shift with something left,
  * or the one tender it names. */
 static int
@@ -261,17 +276,31 @@ part_lines(struct svc *s, struct build *b, const struct deposit_part *p,
 	struct shift sh;
 	size_t n, i, before = b->n;
 	int rc = 0, named = 0;
+	char of[17];
 
 	if (store_shift_find(s->st, p->shift, &sh, err) != 0)
 		return -1;
-	/* another terminal's shift (fed from the central node) is
-	 * deposited there: its cash is in that drawer, and two terminals
-	 * depositing it offline would deposit it twice */
-	if (strcmp(sh.terminal, s->cfg.terminal_id) != 0)
+	/* another terminal's shift (fed from the central node) is of the
+	 * branch's one bag when that terminal is of this branch (review
+	 * R20b, fault 10: a supervisor gathers the branch's drawers into
+	 * one deposit); two terminals depositing it offline: the central
+	 * node keeps the deposit it receives first (what each shift has
+	 * left, deposit_sync.c), the other is undone at its terminal */
+	if ((rc = svc_shift_of_branch(s, &sh, s->cfg.terminal_id,
+	         s->cfg.branch_id, of, err)) < 0)
+		return -1;
+	if (rc == 0 && of[0] != '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("Shift %s is terminal %s's: its cash is deposited at "
-		      "that terminal"),
+		    _("Shift %s is terminal %s's, of branch %s: its cash is "
+		      "deposited in that branch, not in %s"),
+		    sh.z_no[0] ? sh.z_no : sh.uuid, sh.terminal, of,
+		    s->cfg.branch_id);
+	if (rc == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s is terminal %s's, whose branch is not known "
+		      "here: its cash is deposited at that terminal"),
 		    sh.z_no[0] ? sh.z_no : sh.uuid, sh.terminal);
+	rc = 0;
 	if (sh.status != SHIFT_CLOSED)
 		return pd_fail(err, PD_EINVAL,
 		    _("Shift %s is open: only a closed shift's cash is "

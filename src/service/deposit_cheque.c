@@ -34,22 +34,36 @@ svc_dep_cheques_free(struct svc *s, int64_t shift_id, const char *method,
 	return v;
 }
 
-/* The cheques of v (n) this terminal's: those of others dropped; 0 left
- * and one of another terminal's: refused naming it. */
+/* The cheques of v (n) of this terminal's branch (its own, and those of
+ * the branch's other terminals: one bag of the branch, review R20b,
+ * fault 10): those of others dropped; 0 left and one of another
+ * branch's terminal: refused naming it. */
 static int
 own_only(struct svc *s, const char *spec, struct deposit_cheque *v, size_t *n,
     struct pd_err *err)
 {
+	struct shift sh;
 	size_t i, k = 0;
+	char of[17];
+	int rc;
 
-	for (i = 0; i < *n; i++)
-		if (strcmp(v[i].terminal, s->cfg.terminal_id) == 0)
+	for (i = 0; i < *n; i++) {
+		memset(&sh, 0, sizeof sh);
+		xstrlcpy(sh.terminal, v[i].terminal, sizeof sh.terminal);
+		/* (a cheque's terminal took its payment: by that) */
+		rc = svc_shift_of_branch(s, &sh, s->cfg.terminal_id,
+		    s->cfg.branch_id, of, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
 			v[k++] = v[i];
+	}
 	if (k == 0 && *n > 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Cheque %s is shift %s's, terminal %s's: its cheques "
-		      "are deposited at that terminal"),
-		    spec, v[0].z_no, v[0].terminal);
+		    _("Cheque %s is shift %s's, terminal %s's, not of branch "
+		      "%s: its cheques are deposited in that terminal's "
+		      "branch"),
+		    spec, v[0].z_no, v[0].terminal, s->cfg.branch_id);
 	*n = k;
 	return 0;
 }

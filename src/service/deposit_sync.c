@@ -57,8 +57,8 @@ svc_sync_supervisor(struct svc *s, const struct sync_sender *f,
  * an amount within what it has left (the record's earlier lines
  * counted). */
 static int
-check_line(struct svc *s, const struct syncrec *r, size_t i,
-    struct pd_err *err)
+check_line(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, size_t i, struct pd_err *err)
 {
 	const struct deposit_line *l = &r->dlines[i];
 	const struct pay_method *m = config_method(&s->cfg, l->method);
@@ -67,6 +67,8 @@ check_line(struct svc *s, const struct syncrec *r, size_t i,
 	struct shift sh;
 	int64_t done, avail = -1, dropped;
 	size_t n, j;
+	char of[17];
+	int rc;
 
 	if (l->amount <= 0 || l->amount > SHIFT_AMOUNT_MAX)
 		return pd_fail(err, PD_EINVAL,
@@ -88,6 +90,16 @@ check_line(struct svc *s, const struct syncrec *r, size_t i,
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit line %zu: shift %s is not closed here"), i + 1,
 		    sh.uuid);
+	/* the sender's, or another terminal's of its branch (the branch's
+	 * one bag: review R20b, fault 10) */
+	if ((rc = svc_shift_of_branch(s, &sh, r->terminal, f->branch, of,
+	         err)) < 0)
+		return -1;
+	if (rc == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: shift %s is terminal %s's, not of "
+		      "branch %s"),
+		    i + 1, sh.z_no, sh.terminal, f->branch);
 	t = store_shift_tenders(s->st, sh.id, &n, err);
 	if (t == NULL)
 		return -1;
@@ -152,7 +164,7 @@ check_create(struct svc *s, const struct sync_sender *f,
 		return -1;
 	free(chq);
 	for (i = 0; i < r->ndlines; i++) {
-		if (check_line(s, r, i, err) != 0)
+		if (check_line(s, f, r, i, err) != 0)
 			return -1;
 		total += r->dlines[i].amount;
 	}

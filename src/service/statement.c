@@ -395,7 +395,14 @@ svc_statement_show(
 	    store_stmt_get(s->st, id, &v->st, err) != 0)
 		return -1;
 	v->lines = store_stmt_lines(s->st, id, &v->nlines, err);
-	return v->lines != NULL ? 0 : -1;
+	if (v->lines == NULL)
+		return -1;
+	/* each line's status and match (review R20b, fault 12) */
+	if (store_stmt_lines_recon(s->st, id, v->lines, v->nlines, err) != 0) {
+		svc_statement_view_free(v);
+		return -1;
+	}
+	return 0;
 }
 
 void

@@ -419,6 +419,41 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 }
 
 int64_t *
+store_slip_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err)
+{
+	/* the bag the bank counted otherwise: the rule auto's pairs less
+	 * the amount (the exact rule ran first, so a deposit of the same
+	 * amount is gone). From the live deposits no match took (those
+	 * not credited: few), each to the lines of its days
+	 * (bank_lines_day_ref) that were free before the rules
+	 * (temp.match_lines) and are still; one to one among them */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT did, lid FROM (SELECT d.id AS did, l.id AS lid, "
+	    "count(*) OVER (PARTITION BY d.id) AS nd, count(*) OVER "
+	    "(PARTITION BY l.id) AS nl FROM deposits d CROSS JOIN "
+	    "bank_statement_lines l INDEXED BY bank_lines_day_ref ON "
+	    "l.booking_date BETWEEN d.deposited_on AND date(d.deposited_on, "
+	    "'+' || ?1 || ' days') CROSS JOIN temp.match_lines f ON f.id = "
+	    "l.id JOIN bank_statements b ON b.id = l.statement_id AND "
+	    "b.account = d.account WHERE d.voided_at = '' AND l.amount <> "
+	    "d.amount AND l.amount > 0 AND l.reversal = 0 AND l.dup_of IS "
+	    "NULL AND pd_has_word(l.reference || ' ' || l.text, d.slip_no) "
+	    "AND NOT " LINE_REVERSED " AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.unmatched_at = '' AND m.deposit_id "
+	    "= d.id) AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
+	    "m.unmatched_at = '' AND m.line_id = l.id)) WHERE nd = 1 AND nl = "
+	    "1 ORDER BY did",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "d", days);
+	return st_collect(st, s, 2 * sizeof(int64_t), read_pair, n,
+	    _("Matching deposits"), err);
+}
+
+int64_t *
 store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 {
 	/* a gateway's settlement of one payment: its amount less the fee,

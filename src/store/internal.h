@@ -197,6 +197,17 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 	"AND cb.account = rb.account WHERE rv.reversal = 1 AND rv.dup_of IS "  \
 	"NULL AND rv.reference = cl.reference AND (cl.reference <> '' OR "     \
 	"rv.text = cl.text))"
+/* What the ledger expects of the credit of active match m (its deposit
+ * d and gateway payment g LEFT JOINed): the deposit's amount (0 once
+ * void), the gateway payment's amount less its fee, or the posted
+ * payments the match took (a transfer's one, a card day's, gross of the
+ * card fee). Review R20b, fault 9. */
+#define MATCH_EXPECTED                                                         \
+	"CASE WHEN d.id IS NOT NULL THEN CASE WHEN d.voided_at = '' THEN "     \
+	"d.amount ELSE 0 END WHEN g.id IS NOT NULL THEN g.amount - g.fee "     \
+	"ELSE (SELECT coalesce(sum(p.amount), 0) FROM "                        \
+	"statement_match_payments mp JOIN payments p ON p.id = "              \
+	"mp.payment_id WHERE mp.match_id = m.id AND p.status <> 'Voided') END"
 #define SEAL_USERS_V1 "username, full_name, role, pin_hash, active"
 #define SEAL_USERS                                                             \
 	"username, full_name, role, pin_hash, active, branch, team"

@@ -299,25 +299,32 @@ store_recon_days(struct store *st, const char *account, const char *from,
     const char *to, size_t *n, struct pd_err *err)
 {
 	/* the days with a deposit handed to the bank or a credit booked:
-	 * what was deposited, what the bank credited (each credit once:
+	 * what was expected (the deposits handed that day, and what the
+	 * ledger held of each credit of that day a rule or a supervisor
+	 * matched to a gateway payment, a transfer or a card day: review
+	 * R20b, fault 9, where a matched transfer read as a difference of
+	 * its whole amount), what the bank credited (each credit once:
 	 * neither a reversal nor a line an earlier statement had) and how
 	 * much of it is matched */
 	struct db_stmt *s = st_stmt(st,
-	    "WITH d AS (SELECT deposited_on AS day, sum(amount) AS exp, "
+	    "WITH dep AS (SELECT deposited_on AS day, sum(amount) AS exp, "
 	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
 	    "'' AND deposited_on BETWEEN ?2 AND ?3 GROUP BY deposited_on), c "
 	    "AS (SELECT l.booking_date AS day, sum(l.amount) AS cred, "
-	    "count(*) AS nc, sum(CASE WHEN EXISTS (SELECT 1 FROM "
-	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
-	    "'') THEN l.amount ELSE 0 END) AS matched FROM "
-	    "bank_statement_lines l JOIN bank_statements b ON b.id = "
-	    "l.statement_id WHERE b.account = ?1 AND " "l.amount > 0 AND "
-	    "l.reversal = 0 AND l.dup_of IS NULL AND l.booking_date BETWEEN "
-	    "?2 AND ?3 GROUP BY l.booking_date), days AS (SELECT day FROM d "
-	    "UNION SELECT day FROM c) SELECT days.day, coalesce(d.exp, 0), "
-	    "coalesce(d.nd, 0), coalesce(c.cred, 0), coalesce(c.nc, 0), "
-	    "coalesce(c.matched, 0) FROM days LEFT JOIN d ON d.day = days.day "
-	    "LEFT JOIN c ON c.day = days.day ORDER BY days.day",
+	    "count(*) AS nc, sum(CASE WHEN m.id IS NOT NULL THEN l.amount "
+	    "ELSE 0 END) AS matched, sum(CASE WHEN m.id IS NOT NULL AND "
+	    "m.deposit_id IS NULL THEN " MATCH_EXPECTED " ELSE 0 END) AS mexp "
+	    "FROM bank_statement_lines l JOIN bank_statements b ON b.id = "
+	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
+	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
+	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id WHERE "
+	    "b.account = ?1 AND l.amount > 0 AND l.reversal = 0 AND l.dup_of "
+	    "IS NULL AND l.booking_date BETWEEN ?2 AND ?3 GROUP BY "
+	    "l.booking_date), days AS (SELECT day FROM dep UNION SELECT day "
+	    "FROM c) SELECT days.day, coalesce(dep.exp, 0) + coalesce(c.mexp, "
+	    "0), coalesce(dep.nd, 0), coalesce(c.cred, 0), coalesce(c.nc, 0), "
+	    "coalesce(c.matched, 0) FROM days LEFT JOIN dep ON dep.day = "
+	    "days.day LEFT JOIN c ON c.day = days.day ORDER BY days.day",
 	    err);
 
 	if (s == NULL)

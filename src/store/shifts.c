@@ -137,6 +137,29 @@ store_shift_find(
 }
 
 int
+store_terminal_branch(struct store *st, const char *terminal,
+    int64_t cashier_id, char *out, size_t n, struct pd_err *err)
+{
+	/* one payment of the terminal by payments_terminal */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT coalesce((SELECT branch FROM payments WHERE terminal = ?1 "
+	    "AND branch <> '' LIMIT 1), (SELECT nullif(branch, '') FROM users "
+	    "WHERE id = ?2), '')",
+	    err);
+	int rc;
+
+	out[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", terminal, cashier_id);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, out, n);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading shifts"));
+}
+
+int
 store_shift_close(struct store *st, const struct shift *sh, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,

@@ -404,3 +404,112 @@ store_stmt_take_importer(struct store *st, int64_t id, const char *terminal,
 	st_bind(q, "sisi", terminal, user_id, at, id);
 	return st_done(st, q, err);
 }
+
+/* The lines v (n, in order of seq) whose seq is seq, or NULL. */
+static struct statement_line *
+line_of(struct statement_line *v, size_t n, int seq)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].seq < seq)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].seq == seq ? &v[lo] : NULL;
+}
+
+struct line_recon_arg {
+	struct statement_line *v;
+	size_t n;
+};
+
+static int
+line_recon_step(struct store *st, struct db_stmt *q, struct line_recon_arg *a,
+    int reversed, struct pd_err *err)
+{
+	struct statement_line *l;
+	int rc;
+
+	while ((rc = db_step(q)) == DB_ROW) {
+		l = line_of(a->v, a->n, db_column_int(q, 0));
+		if (l == NULL)
+			continue;
+		if (reversed) {
+			l->status = STMT_LINE_REVERSED;
+			continue;
+		}
+		st_col(q, 1, l->rule, sizeof l->rule);
+		st_col(q, 2, l->matched_to, sizeof l->matched_to);
+		st_col(q, 3, l->matched_by, sizeof l->matched_by);
+		st_col(q, 4, l->matched_at, sizeof l->matched_at);
+		l->expected = db_column_int64(q, 5);
+		/* a card day's credit is its payments less the processor's
+		 * fee, which the rule (or the supervisor) accepted; any
+		 * other match of another amount, or one whose payments were
+		 * voided since, is an exception (report exceptions) */
+		l->status = db_column_int(q, 6) ||
+		                    (l->expected != l->amount &&
+		                        (strcmp(l->rule, "card") != 0 ||
+		                            l->amount > l->expected))
+		                ? STMT_LINE_DIFFERS
+		                : STMT_LINE_MATCHED;
+	}
+	db_reset(q);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading statements"));
+}
+
+int
+store_stmt_lines_recon(struct store *st, int64_t stmt,
+    struct statement_line *v, size_t n, struct pd_err *err)
+{
+	struct line_recon_arg a = {v, n};
+	struct db_stmt *q;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].status = v[i].reversal   ? STMT_LINE_REVERSAL
+		              : v[i].amount <= 0 ? STMT_LINE_DEBIT
+		              : v[i].dup_of != 0 ? STMT_LINE_DUPLICATE
+		                                 : STMT_LINE_UNMATCHED;
+	/* the credits the bank took back since (unless matched: a match
+	 * of one is an exception, amount_differs, below) */
+	q = st_stmt(st,
+	    "SELECT l.seq FROM bank_statement_lines l WHERE l.statement_id = "
+	    "? AND l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND "
+	    LINE_REVERSED,
+	    err);
+	if (q == NULL)
+		return -1;
+	st_bind(q, "i", stmt);
+	if (line_recon_step(st, q, &a, 1, err) != 0)
+		return -1;
+	/* each line's active match: its rule, what it took (as the
+	 * reconciliation day lists it, store_recon_day_matches), who and
+	 * when, what the ledger expected, and whether it is no longer
+	 * what it was (a credit reversed, a payment voided since) */
+	q = st_stmt(st,
+	    "SELECT l.seq, m.rule, CASE WHEN d.id IS NOT NULL THEN d.slip_no "
+	    "WHEN g.id IS NOT NULL THEN g.gateway || ' ' || g.code WHEN "
+	    "m.rule = 'transfer' THEN (SELECT min(p.payment_no) FROM "
+	    "statement_match_payments mp JOIN payments p ON p.id = "
+	    "mp.payment_id WHERE mp.match_id = m.id) ELSE (SELECT "
+	    "min(p.terminal) || ' ' || min(p.paid_on) || ' (' || count(*) || "
+	    "')' FROM statement_match_payments mp JOIN payments p ON p.id = "
+	    "mp.payment_id WHERE mp.match_id = m.id) END, m.matched_by, "
+	    "m.matched_at, " MATCH_EXPECTED ", (d.id IS NOT NULL AND "
+	    LINE_REVERSED ") OR EXISTS (SELECT 1 FROM statement_match_payments "
+	    "mp JOIN payments p ON p.id = mp.payment_id WHERE mp.match_id = "
+	    "m.id AND p.status = 'Voided') FROM bank_statement_lines l JOIN "
+	    "statement_matches m ON m.line_id = l.id AND m.unmatched_at = '' "
+	    "LEFT JOIN deposits d ON d.id = m.deposit_id LEFT JOIN gw_payments "
+	    "g ON g.id = m.gw_id WHERE l.statement_id = ? ORDER BY l.seq",
+	    err);
+	if (q == NULL)
+		return -1;
+	st_bind(q, "i", stmt);
+	return line_recon_step(st, q, &a, 0, err);
+}

@@ -102,7 +102,7 @@ tui_recon_match(struct tui *t)
 		tui_message(t, 1, "%s", err.msg);
 		return -1;
 	}
-	n = mc.deposits + mc.gateway + mc.transfer + mc.card;
+	n = mc.deposits + mc.gateway + mc.transfer + mc.card + mc.differs;
 	tui_message(t, 0,
 	    ngettext("%d credit matched by the rules",
 	        "%d credits matched by the rules", (unsigned long)n),

@@ -19,7 +19,8 @@
 # reconciliation and exceptions as the central node, doctor ok; a
 # refused deposit an older version left live is undone at the pull; the
 # winner's resolution of its match ends applied where the loser's match
-# was undone.
+# was undone. A branch's one bag of two terminals' drawers
+# (deposit_branch.sh).
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -422,4 +423,6 @@ tsql 2 "INSERT INTO recon_undone (uuid, at, reason) SELECT uuid, '2026-06-17 10:
 expect "T02 resolves $SA:1 again once open again" 0 "" \
     M2 reconcile resolve "unexpected_credit:$SA:1" --note "T02 again on A"
 same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B "
+# a branch's one bag of two terminals' drawers (review R20b, fault 10)
+. "$TOP/tests/cli/deposit_branch.sh"
 stop_central

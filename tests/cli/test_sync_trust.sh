@@ -1152,7 +1152,7 @@ has_n "(T01's shifts listed)" "$(lsh A2 | wc -l)"
 same "a supervisor at T02 lists no shift of T01 (another branch)" \
     "$(lsh M2 | wc -l)" 0
 zt01=$(tsql 2 "SELECT z_no FROM shifts WHERE terminal = 'T01' AND status = 'closed' ORDER BY id LIMIT 1")
-expect "T02's supervisor cannot deposit T01's drawer" 3 "is terminal T01's: its cash is deposited at that terminal" \
+expect "T02's supervisor cannot deposit T01's drawer" 3 "is terminal T01's, of branch B01: its cash is deposited in that branch, not in B02" \
     M2 deposit create "$zt01" --slip BAG-T02 --account $ACCT
 rq="SELECT group_concat(x, ' ') FROM (SELECT b.stmt_key || '#' || l.seq || ':' || m.rule || ':' || coalesce(d.slip_no, '') || ':' || m.matched_by || ':' || m.note || ':' || (CASE WHEN m.unmatched_at <> '' THEN 'undone by ' || m.unmatched_by || ' ' || m.unmatch_note ELSE 'active' END) || ':' || (SELECT count(*) FROM statement_match_payments mp WHERE mp.match_id = m.id) AS x FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id LEFT JOIN deposits d ON d.id = m.deposit_id ORDER BY b.stmt_key, l.seq, m.matched_at, m.unmatched_at) q"
 same "T02 has every match and unmatch as T01 has them" "$(tsql 2 "$rq")" "$(tsql 1 "$rq")"

@@ -117,6 +117,12 @@ same "r: in the store, resolved by mary with the note" \
 # credit matched by hand, taken back there (u) and matched again (h)
 keys d
 wait_for "d: the days again" "Bank account DE89, by day"
+# (review R20b, fault 9) 06-20's credit matched by hand to the transfer:
+# its payment is what was expected that day, a difference of nothing
+settle
+row=$(grep -F -- "2026-06-20" "$SCREEN" | tr -s ' ' | sed 's/^ *//; s/ *$//; s/^[^0-9]*//')
+case "$row" in "2026-06-20 \$12.00 \$12.00 \$12.00 \$0.00 0 0 1"*) ok "06-20: the transfer's 12.00 expected, credited and matched, no difference" ;;
+*) echo "not ok - 06-20: the transfer's 12.00 expected, credited and matched, no difference"; echo "  got [$row]" ;; esac
 keys Up Enter
 wait_for "Enter: the day of 06-20" "Bank account DE89 on 2026-06-20"
 line_has "its credit, matched to the transfer by mary with the note" "$N2:1" \
@@ -218,3 +224,22 @@ wait_for "Esc: the exceptions" "exceptions open"
 keys Escape
 wait_for "Esc: the dashboard" "Total Collected"
 logout
+# (review R20b, fault 11) an open shift's float short of what the drawer's
+# last close kept: the Exceptions screen's Reference column shows the
+# shift's id cut to its first 13 characters, whole (no "~"), which
+# reconcile resolve takes as it is shown
+J shift open --count 5000x1 >/dev/null || echo "not ok - open short of the float kept"
+OPENT=$(sqlite3 "$DB" "SELECT uuid FROM shifts WHERE status = 'open'")
+REFT=$(echo "$OPENT" | cut -c1-13)
+tui_start
+login mary 2222
+wait_for "the dashboard again" "Total Collected"
+keys e
+wait_for "the exceptions again" "exceptions open"
+line_has "the open shift's float short, by its shown reference" "$REFT" "over_short"
+lacks "its reference not cut" "$REFT~"
+keys Escape
+wait_for "Esc: the dashboard (float)" "Total Collected"
+logout
+expect "resolved by the reference the screen shows" 0 "Opening float" \
+    M reconcile resolve "over_short:$REFT:Opening float" --note "Counted again"
