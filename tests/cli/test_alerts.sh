@@ -450,3 +450,5 @@ same "the alert waits, its failure kept" \
 sed -i "s|^command = .*|command = $T/deliver.sh # the site's mail hook|" "$PAYDESK_CONFIG"
 expect "a '#' is the command's too: the shell takes it as its comment" 0 "" rec alerts
 same "delivered then" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 0
+
+. "$TOP/tests/cli/alerts_ended.sh"
