@@ -70,3 +70,124 @@ same "its second alert closed" "$(st INV-END-1 item-overdue)" "closed closed"
 expect "Aug 2: voided again" 0 "" void "$r1"
 same "a third alert" "$(st INV-END-1 item-overdue)" "closed closed open"
 same "cause #3" "$(sqlite3 "$DB" "SELECT substr(cause, instr(cause, '#')) FROM alerts WHERE id = $(last_id INV-END-1 item-overdue)")" "#3"
+
+# 3. settled by credit: a credit note applied to an overdue item closes
+# its alert (and, used in full, the note's own expiring alert)
+export PAYDESK_NOW="2025-08-03 09:00:00"
+bill INV-END-2 WU-10003 30.00 2025-07-01
+rec alerts >/dev/null
+a3=$(last_id INV-END-2 item-overdue)
+same "Aug 3: INV-END-2 overdue" "$(st INV-END-2 item-overdue)" open
+bill INV-END-2B WU-10003 40.00 2025-09-30
+expect "a payment of WU-10003's next bill, to credit" 0 "Receipt number" \
+    cashier pay WU-10003 --type bill --items INV-END-2B --method Cash --amount 40.00
+r3=$(receipt)
+expect "a credit note of 30.00 on it" 0 "" sup credit-note create "$r3" --amount 30 --reason Other
+cn3=$(sqlite3 "$DB" "SELECT cn_no FROM credit_notes ORDER BY id DESC LIMIT 1")
+# ([credit_notes] expiry_days 20: Aug 23, within [alerts] credit_expiry_days 10 on Aug 13)
+export PAYDESK_NOW="2025-08-13 09:00:00"
+rec alerts >/dev/null
+same "Aug 13: the note expires in 10 days: raised" "$(st "$cn3" credit-expiring)" open
+same "and INV-END-2 still overdue" "$(st INV-END-2 item-overdue)" open
+expect "Aug 13: 20.00 of the note applied to INV-END-2" 0 "" sup credit-note apply "$cn3" \
+    --to INV-END-2 --amount 20
+same "the item owes 10.00: still open" "$(st INV-END-2 item-overdue)" open
+same "the note has 10.00 left: still open" "$(st "$cn3" credit-expiring)" open
+export PAYDESK_NOW="2025-08-13 10:00:00"
+expect "Aug 13 10:00: its last 10.00 applied" 0 "" sup credit-note apply "$cn3" \
+    --to INV-END-2 --amount 10
+same "the item settled by credit: closed" "$(st INV-END-2 item-overdue)" closed
+same "why: settled" "$(ended "$a3")" \
+    "system Closed: its cause ended 2025-08-13 10:00:00 INV-END-2 is settled in full"
+same "the note used in full: its alert closed" "$(st "$cn3" credit-expiring)" closed
+same "why: used" "$(ended "$(last_id "$cn3" credit-expiring)")" \
+    "system Closed: its cause ended 2025-08-13 10:00:00 Credit note $cn3 is used in full"
+LANGUAGE=fr expect "fr: used, in French" 0 "L'avoir $cn3 est entièrement utilisé" \
+    rec alerts show "$(last_id "$cn3" credit-expiring)"
+
+# 4. a credit note's alert: its payment voided voids the note: closed;
+# another expires unused: closed by the pass of the day after, why the date
+# (WU-10001 owes nothing: each payment is all an overpayment's note)
+cn_of() { sqlite3 "$DB" "SELECT cn_no FROM credit_notes WHERE payment_id = (SELECT id FROM payments WHERE receipt_no = '$1')"; }
+export PAYDESK_NOW="2025-08-14 09:00:00"
+expect "Aug 14: 30.00 paid by WU-10001, owing nothing" 0 "Receipt number" \
+    cashier pay WU-10001 --type bill --method Cash --amount 30.00
+r4=$(receipt)
+cn4=$(cn_of "$r4")
+expect "Aug 14: another 31.00" 0 "Receipt number" cashier pay WU-10001 \
+    --type bill --method Cash --amount 31.00
+r5=$(receipt)
+cn5=$(cn_of "$r5")
+same "two overpayment notes" "$(sqlite3 "$DB" "SELECT count(*) FROM credit_notes WHERE cn_no IN ('$cn4', '$cn5') AND expires_on = '2025-09-03'")" 2
+export PAYDESK_NOW="2025-08-24 09:00:00"
+rec alerts >/dev/null
+same "Aug 24: both expire in 10 days: raised" "$(st "$cn4" credit-expiring)/$(st "$cn5" credit-expiring)" "open/open"
+expect "Aug 24: the first's payment voided" 0 "" void "$r4"
+same "the note voided with it: its alert closed at once" "$(st "$cn4" credit-expiring)" closed
+same "why: voided" "$(ended "$(last_id "$cn4" credit-expiring)" | cut -d' ' -f1-5,8-)" \
+    "system Closed: its cause ended Credit note $cn4 is voided"
+# acknowledged, then expired unused
+expect "the second acknowledged" 0 "Acknowledged" rec alerts ack "$(last_id "$cn5" credit-expiring)"
+same "Sep 3, its last day: still acknowledged" \
+    "$(PAYDESK_NOW='2025-09-03 09:00:00' rec alerts >/dev/null; st "$cn5" credit-expiring)" acknowledged
+same "Sep 4, expired: the pass closes it" \
+    "$(PAYDESK_NOW='2025-09-04 09:00:00' rec alerts >/dev/null; st "$cn5" credit-expiring)" closed
+same "why: expired, its date" "$(ended "$(last_id "$cn5" credit-expiring)")" \
+    "system Closed: its cause ended 2025-09-04 09:00:00 Credit note $cn5 expired on 2025-09-03"
+LANGUAGE=es expect "es: expired, in Spanish" 0 "La nota de crédito $cn5 venció el 2025-09-03" \
+    rec alerts show "$(last_id "$cn5" credit-expiring)"
+
+# 5. a large payment voided: its alert closed (and, with it, any item it
+# had paid owed again)
+export PAYDESK_NOW="2025-09-04 10:00:00"
+bill INV-END-3 WU-10003 650.00 2025-09-30
+expect "Sep 4: 650.00 paid (above large_payment 500.00)" 0 "Receipt number" \
+    cashier pay WU-10003 --type bill --items INV-END-3 --method Cash --amount 650.00
+r6=$(receipt)
+same "a large-payment alert" "$(st "$r6" large-payment)" open
+a6=$(last_id "$r6" large-payment)
+expect "acknowledged and assigned" 0 "rita" rec alerts assign "$a6" rita
+export PAYDESK_NOW="2025-09-04 11:00:00"
+expect "Sep 4 11:00: the payment voided" 0 "" void "$r6" Bounced
+same "its alert closed at once, though assigned" "$(st "$r6" large-payment)" closed
+same "why: voided" "$(ended "$a6")" \
+    "system Closed: its cause ended 2025-09-04 11:00:00 Payment $r6 is voided"
+LANGUAGE=fr expect "fr: voided, in French" 0 "Le paiement $r6 est extourné" rec alerts show "$a6"
+same "nothing raised for it again" "$(PAYDESK_NOW='2025-09-05 09:00:00' rec alerts >/dev/null; st "$r6" large-payment)" closed
+
+# 6. an item an arrangement takes over: closed; the arrangement cancelled
+# gives the debt back: a new alert at once
+# (imported after the day's pass: raised at the next day's)
+bill INV-END-4 WU-10001 90.00 2025-08-01
+export PAYDESK_NOW="2025-09-06 09:00:00"
+rec alerts >/dev/null
+same "Sep 6: INV-END-4 overdue" "$(st INV-END-4 item-overdue)" open
+a7=$(last_id INV-END-4 item-overdue)
+expect "Sep 6: a plan takes it over" 0 "Arrangement" \
+    rec arrangement create WU-10001 --items INV-END-4 --installments 3 \
+    --frequency monthly --first-due 2025-10-01 --reason Hardship
+p7=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+same "under the plan: closed at once" "$(st INV-END-4 item-overdue)" closed
+same "why: under an arrangement" "$(ended "$a7" | cut -d' ' -f1-5,8-)" \
+    "system Closed: its cause ended INV-END-4 is under an arrangement"
+expect "Sep 6: the plan cancelled" 0 "Cancelled" env PAYDESK_NOW="2025-09-06 11:00:00" \
+    PAYDESK_PIN=4321 "$PD" --user rita arrangement cancel "$p7" --reason "Moved away"
+same "its debt given back: a new alert at once" "$(st INV-END-4 item-overdue)" "closed open"
+same "of the debt owed again" "$(sqlite3 "$DB" "SELECT amount FROM alerts WHERE id = $(last_id INV-END-4 item-overdue)")" 9000
+
+# 7. an alert a user closed while its cause held is theirs: paid and
+# voided after, it is not raised again (only a cause that ended comes back)
+bill INV-END-5 WU-10002 11.00 2025-08-01
+export PAYDESK_NOW="2025-09-07 09:00:00"
+rec alerts >/dev/null
+expect "Sep 7: INV-END-5's alert closed by rita" 0 "Closed" rec alerts close "$(last_id INV-END-5 item-overdue)"
+expect "paid" 0 "Receipt number" cashier pay WU-10002 --type bill --items INV-END-5 \
+    --method Cash --amount 11.00
+r8=$(receipt)
+expect "voided" 0 "" void "$r8"
+same "not raised again, that day or the next" \
+    "$(PAYDESK_NOW='2025-09-08 09:00:00' rec alerts >/dev/null; st INV-END-5 item-overdue)" closed
+same "its history: rita's close, nothing by system" \
+    "$(rec --json alerts show "$(last_id INV-END-5 item-overdue)" | python3 -c 'import json,sys
+print(" ".join(h["user"] + ":" + h["action"] for h in json.load(sys.stdin)["history"]))')" \
+    "rita:Raised rita:Closed"
