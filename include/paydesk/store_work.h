@@ -93,12 +93,22 @@ struct alert_stale {
 	char ref[80];
 	char on[11];
 };
+/* What a pass that closed the alerts that no longer hold saw: the
+ * highest allocation, credit application, arrangement move and void ids
+ * (the caller's transaction). */
+struct alert_stale_mark {
+	int64_t allocs, credits, moves, voids;
+};
+void store_alert_stale_top(struct store *st, struct alert_stale_mark *top);
 /* The open (or acknowledged) alerts of kinds item-overdue,
  * credit-expiring and large-payment that no longer hold as of today
- * (YYYY-MM-DD), of consumer consumer_id (0: every consumer's), oldest
- * first; free(). */
+ * (YYYY-MM-DD), oldest first; free(): of consumer consumer_id; or, 0,
+ * of every consumer: those whose item was paid, credited or taken over
+ * by a plan or whose payment was voided since mark, and every
+ * credit-expiring one (mark NULL: every open one of the kinds). */
 struct alert_stale *store_alerts_stale(struct store *st, int64_t consumer_id,
-    const char *today, size_t *n, struct pd_err *err);
+    const struct alert_stale_mark *mark, const char *today, size_t *n,
+    struct pd_err *err);
 /* Succeeded gateway payments with no payment, paid hours before now:
  * of those paid on day or after or pulled at pulled or after (day "":
  * every one). */

@@ -222,7 +222,7 @@ svc_alert_record(
 	}
 	if (k == 2)
 		xstrlcpy(r->assignee, e.text, sizeof r->assignee);
-	else if (k == 3)
+	else if (k == 3 || (k == 4 && strcmp(e.user, "system") == 0))
 		xstrlcpy(r->reason, e.text, sizeof r->reason);
 	xstrlcpy(r->by_user, e.user, sizeof r->by_user);
 	xstrlcpy(r->by,
@@ -429,7 +429,8 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	 * alert that ended may be raised again, store_alerts_raise_again) */
 	if (k == 4 && strcmp(r->by_user, "system") == 0)
 		return store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
-		    r->at, 0, "system", "ended", r->reason, err);
+		    r->at, 0, "system",
+		    mode == APPLY_CENTRAL ? "closed" : "ended", r->reason, err);
 	return store_alert_step_put(s->st, a.id, r->uuid, r->terminal, r->at, 0,
 	    r->by_user, ops[k].action,
 	    k == 2   ? r->assignee

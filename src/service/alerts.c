@@ -41,6 +41,9 @@
 #define META_HOUR "alerts_hour"
 #define META_OVERDUE "alerts_overdue"
 #define META_GATEWAY "alerts_gateway"
+/* what the close of the alerts that no longer hold saw (close_stale):
+ * "<allocation> <credit application> <arrangement move> <void>" */
+#define META_STALE "alerts_stale"
 /* a delivery stopped for the time ([alerts] command_timeout): none
  * tried again before "<stops in a row> <epoch seconds>", a wait of a
  * minute doubled at each stop, an hour at most (review of issue 21: a
@@ -329,25 +332,45 @@ static int
 close_stale(struct svc *s, int64_t consumer_id, const char *today,
     const char *at, struct pd_err *err)
 {
+	struct alert_stale_mark mark, top;
 	struct alert_stale *a;
-	char why[SAY_MAX];
+	char why[SAY_MAX], buf[96] = "";
+	long long m[4];
 	size_t n, i;
-	int rc = 0;
+	int rc = 0, has = 0;
 
-	if ((a = store_alerts_stale(s->st, consumer_id, today, &n, err)) ==
-	    NULL)
+	/* every consumer's: what changed since the mark of the one before
+	 * (every open one at the first) */
+	if (consumer_id == 0) {
+		store_meta_get(s->st, META_STALE, buf, sizeof buf);
+		has = sscanf(buf, "%lld %lld %lld %lld", &m[0], &m[1], &m[2],
+		          &m[3]) == 4;
+		mark.allocs = m[0];
+		mark.credits = m[1];
+		mark.moves = m[2];
+		mark.voids = m[3];
+		store_alert_stale_top(s->st, &top);
+	}
+	if ((a = store_alerts_stale(s->st, consumer_id, has ? &mark : NULL,
+	         today, &n, err)) == NULL)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		stale_why(&a[i], why, sizeof why);
 		rc = svc_alert_ended(s, a[i].id, a[i].cause, at, why, err);
 	}
 	free(a);
+	if (rc == 0 && consumer_id == 0) {
+		snprintf(buf, sizeof buf, "%lld %lld %lld %lld",
+		    (long long)top.allocs, (long long)top.credits,
+		    (long long)top.moves, (long long)top.voids);
+		rc = store_meta_set(s->st, META_STALE, buf, err);
+	}
 	return rc;
 }
 
 int
-svc_alerts_reread(struct svc *s, int64_t consumer_id, const char *by,
-    const char *at, struct pd_err *err)
+svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
+    const char *by, const char *at, struct pd_err *err)
 {
 	char today[11], upto[11], until[11];
 	int64_t before, n = 0;
@@ -360,7 +383,7 @@ svc_alerts_reread(struct svc *s, int64_t consumer_id, const char *by,
 	if (date_parse(today, NULL, &t, NULL) != 0)
 		return 0;
 	if (store_alerts_max_id(s->st, &before, err) != 0 ||
-	    alerts_plans_of(s, consumer_id, t, at, &n, err) != 0 ||
+	    (plans && alerts_plans_of(s, consumer_id, t, at, &n, err) != 0) ||
 	    close_stale(s, consumer_id, today, at, err) != 0)
 		return -1;
 	/* what ended and holds again: a new alert (the rules on) */

@@ -413,7 +413,7 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 		return -1;
 	/* the items it took over: their overdue alerts end (review 21b,
 	 * fault 8b) */
-	return svc_alerts_reread(s, a.consumer_id, "arrangement", e.at, err);
+	return svc_alerts_reread(s, a.consumer_id, 0, "arrangement", e.at, err);
 }
 
 int
@@ -564,7 +564,7 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no, detail,
 	        err) == 0 &&
 	    /* its alerts whose cause ended close now (review 21b, 8) */
-	    svc_alerts_reread(s, v.a.consumer_id, "arrangement", e.at, err) == 0)
+	    svc_alerts_reread(s, v.a.consumer_id, 1, "arrangement", e.at, err) == 0)
 		rc = 0;
 out:
 	svc_arr_view_free(&v);
@@ -626,7 +626,7 @@ cancel_in_tx(
 	    svc_audit(s, e.at, "cancel", "arrangement", v.a.plan_no, detail,
 	        err) == 0 &&
 	    /* its alerts whose cause ended close now (review 21b, 8) */
-	    svc_alerts_reread(s, v.a.consumer_id, "arrangement", e.at, err) == 0)
+	    svc_alerts_reread(s, v.a.consumer_id, 1, "arrangement", e.at, err) == 0)
 		rc = 0;
 out:
 	svc_arr_view_free(&v);

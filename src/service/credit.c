@@ -122,7 +122,7 @@ create_in_tx(struct svc *s, const struct credit_request *r,
 	    ledger_credit_audit(s, &q->p, cn, at, NULL, err) != 0)
 		return -1;
 	/* a note that applies itself settles items (review 21b, 8b) */
-	return svc_alerts_reread(s, q->p.consumer_id, "credit", at, err);
+	return svc_alerts_reread(s, q->p.consumer_id, 0, "credit", at, err);
 }
 
 int
@@ -218,7 +218,8 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		return -1;
 	/* the item settled, the note used: their alerts end (review 21b,
 	 * fault 8b) */
-	return svc_alerts_reread(s, cn.consumer_id, "credit", at, err);
+	return svc_alerts_reread(
+	    s, cn.consumer_id, it.kind == PAY_INSTALLMENT, "credit", at, err);
 }
 
 int

@@ -198,7 +198,7 @@ void_in_tx(struct svc *s, const char *cn_no, const char *reason,
 	    /* what its applications paid is owed again (an installment
 	     * missed, an item overdue again), its expiring alert ends
 	     * (review 21b, fault 8b: the plans were not read again) */
-	    svc_alerts_reread(s, cn.consumer_id, "credit", at, err) != 0)
+	    svc_alerts_reread(s, cn.consumer_id, 1, "credit", at, err) != 0)
 		goto out;
 	rc = 0;
 out:

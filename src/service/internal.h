@@ -664,15 +664,17 @@ int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
 /* Consumer consumer_id's alerts read again, in the caller's transaction
  * (alerts.c), by every use case that changes what an alert is about (a
  * payment posted, verified or voided, a credit note made, applied or
- * voided, an arrangement made, rescheduled or cancelled): its plans'
- * rules (alert_plans.c), its open alerts of items, credit notes and
- * payments whose cause no longer holds closed with why, and those whose
- * cause holds again after their alert ended raised anew (review 21b,
- * fault 8b). by names the use case in the audit entry ("payment",
- * "void", "credit", "arrangement"). Nothing on a central node or a
- * gateway's service. */
-int svc_alerts_reread(struct svc *s, int64_t consumer_id, const char *by,
-    const char *at, struct pd_err *err);
+ * voided, an arrangement made, rescheduled or cancelled, a step undone
+ * at a sync): its open alerts of items, credit notes and payments whose
+ * cause no longer holds closed with why, those whose cause holds again
+ * after their alert ended raised anew (review 21b, fault 8b), and, plans
+ * 1 (a change of what its plans' installments owe or of a plan), its
+ * plans' rules (alert_plans.c; a new plan's are the pass's). by names
+ * the use case in the audit entry ("payment", "void", "credit",
+ * "arrangement", "sync"). Nothing on a central node or a gateway's
+ * service. */
+int svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
+    const char *by, const char *at, struct pd_err *err);
 /* After a sync round's pull (sync_round.c): alerts for the records
  * refused and, when it pulled any, the plans broken or installments
  * missed;

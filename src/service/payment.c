@@ -472,7 +472,10 @@ write_payment(struct svc *s, const struct pay_request *r,
 	 * item overdue, a credit note used) close now, not at the next
 	 * day's pass (review 21b, faults 8 and 8b) */
 	if (rc == 0)
-		rc = svc_alerts_reread(s, p->consumer_id, "payment", at, err);
+		rc = svc_alerts_reread(s, p->consumer_id,
+		    p->status == PS_POSTED &&
+		        (p->type == PAY_INSTALLMENT || p->type == PAY_MIXED),
+		    "payment", at, err);
 out:
 	free(allocs);
 	return rc;
@@ -671,7 +674,7 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	/* what it paid is owed again: an installment missed, a plan
 	 * broken, an item overdue again now; its large-payment alert and
 	 * its credit note's end */
-	return svc_alerts_reread(s, p.consumer_id, "void", v.voided_at, err);
+	return svc_alerts_reread(s, p.consumer_id, 1, "void", v.voided_at, err);
 }
 
 /* A void of a payment of another branch is an admin's (svc_void_reach).
@@ -778,7 +781,9 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	p.status = PS_POSTED; /* cleared now: a large one raises its alert */
 	if (svc_alert_payment(s, &p, p.verified_at, err) != 0)
 		return -1;
-	return svc_alerts_reread(s, p.consumer_id, "payment", p.verified_at, err);
+	return svc_alerts_reread(s, p.consumer_id,
+	    p.type == PAY_INSTALLMENT || p.type == PAY_MIXED, "payment",
+	    p.verified_at, err);
 }
 
 int

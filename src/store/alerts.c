@@ -189,21 +189,25 @@ store_alerts_raise_credit(struct store *st, int64_t consumer_id,
 	/* a note whose alert ended (used, voided, expired) and that
 	 * holds again (an application undone, a void undone): a new alert
 	 * (AGAIN_OK); consumer 0: every consumer's */
+	/* (every consumer's by the window of credit_notes_expiry; one
+	 * consumer's, at each of its payments, by credit_notes_consumer) */
+#define CREDIT_RAISE(by, who)                                                  \
+	"INSERT INTO alerts (cause, kind, consumer_id, payment_id, ref,"       \
+	" due_on, amount, figure, raised_at, deliver) SELECT"                  \
+	" 'credit-expiring:' || cn.uuid" AGAIN_SUFFIX(CN_LO, CN_HI)            \
+	", 'credit-expiring', cn.consumer_id, cn.payment_id, cn.cn_no,"        \
+	" cn.expires_on, cn.amount - cn.applied, CAST(julianday(cn.expires_on)" \
+	" - julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes cn" by         \
+	" WHERE cn.voided = 0 AND cn.applied < cn.amount AND"                  \
+	" cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND"                     \
+	" cn.expires_on <> '' AND" who AGAIN_OK(CN_LO, CN_HI)                  \
+	"ORDER BY cn.expires_on, cn.id ON CONFLICT (cause) DO NOTHING"
 	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO alerts (cause, kind, consumer_id, payment_id, ref,"
-	    " due_on, amount, figure, raised_at, deliver) SELECT"
-	    " 'credit-expiring:' || cn.uuid" AGAIN_SUFFIX(CN_LO, CN_HI)
-	    ", 'credit-expiring',"
-	    " cn.consumer_id, cn.payment_id, cn.cn_no, cn.expires_on,"
-	    " cn.amount - cn.applied, CAST(julianday(cn.expires_on) -"
-	    " julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes cn"
-	    " INDEXED BY credit_notes_expiry"
-	    " WHERE cn.voided = 0 AND cn.applied < cn.amount AND"
-	    " cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND"
-	    " cn.expires_on <> '' AND (?5 = 0 OR cn.consumer_id = ?5) AND"
-	    AGAIN_OK(CN_LO, CN_HI)
-	    "ORDER BY cn.expires_on, cn.id ON CONFLICT (cause) DO NOTHING",
+	    consumer_id == 0
+	        ? CREDIT_RAISE(" INDEXED BY credit_notes_expiry", " ?5 = 0 AND")
+	        : CREDIT_RAISE("", " cn.consumer_id = ?5 AND"),
 	    err);
+#undef CREDIT_RAISE
 
 	if (s == NULL)
 		return -1;
@@ -287,22 +291,34 @@ read_stale(struct db_stmt *s, void *elem)
 	" <> 'Posted' THEN 'uncleared' END FROM payments p WHERE p.uuid ="     \
 	" substr(a.cause, 15, 36)) END"
 
-struct alert_stale *
-store_alerts_stale(struct store *st, int64_t consumer_id, const char *today,
-    size_t *n, struct pd_err *err)
+void
+store_alert_stale_top(struct store *st, struct alert_stale_mark *top)
 {
-	/* every consumer's: the open ones of the kinds, by alerts_status;
-	 * one consumer's (in a use case's transaction): by the causes of
-	 * its items, notes and payments (the UNIQUE index of the causes),
-	 * not every open alert at each payment */
+	top->allocs =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM allocations");
+	top->credits = st_count(
+	    st, "SELECT coalesce(max(id), 0) FROM credit_applications");
+	top->moves =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM arrangement_moves");
+	top->voids = st_count(st, "SELECT coalesce(max(id), 0) FROM voids");
+}
+
+struct alert_stale *
+store_alerts_stale(struct store *st, int64_t consumer_id,
+    const struct alert_stale_mark *mark, const char *today, size_t *n,
+    struct pd_err *err)
+{
+	/* one consumer's (a use case's transaction): by the causes of its
+	 * items, notes and payments (the UNIQUE index of the causes), not
+	 * every open alert at each payment. Every consumer's since mark
+	 * (the daily pass, a sync round): the items paid, credited or taken
+	 * over and the payments voided since, by the primary keys, and the
+	 * notes' open alerts (a few days' notes: the rule's window), not
+	 * every open alert of every item each day; every open one of the
+	 * kinds with no mark */
 	struct db_stmt *s = st_stmt(st,
-	    consumer_id == 0
+	    consumer_id != 0
 	        ? "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
-	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
-	          " WHERE a.status IN ('open', 'acknowledged') AND a.kind IN"
-	          " ('item-overdue', 'credit-expiring', 'large-payment')) WHERE"
-	          " why IS NOT NULL ORDER BY id"
-	        : "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
 	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
 	          " WHERE a.status IN ('open', 'acknowledged') AND a.id IN"
 	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
@@ -312,13 +328,39 @@ store_alerts_stale(struct store *st, int64_t consumer_id, const char *today,
 	          " WHERE cn.consumer_id = ?2 UNION SELECT x.id FROM payments p"
 	          " JOIN alerts x ON" RANGE_OF(PAY_LO, PAY_HI)
 	          " WHERE p.consumer_id = ?2 AND p.status <> 'Posted'))"
-	          " WHERE why IS NOT NULL ORDER BY id",
+	          " WHERE why IS NOT NULL ORDER BY id"
+	    : mark != NULL
+	        ? "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
+	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
+	          " WHERE a.status IN ('open', 'acknowledged') AND a.id IN"
+	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
+	              ITEM_LO, ITEM_HI) " WHERE i.id IN (SELECT item_id FROM"
+	          " allocations WHERE id > ?3 AND amount > 0 UNION SELECT"
+	          " item_id FROM credit_applications WHERE id > ?4 UNION SELECT"
+	          " item_id FROM arrangement_moves WHERE id > ?5 AND amount > 0)"
+	          " UNION SELECT x.id FROM alerts x WHERE x.status IN ('open',"
+	          " 'acknowledged') AND x.kind = 'credit-expiring' UNION SELECT"
+	          " x.id FROM payments p JOIN alerts x ON" RANGE_OF(
+	              PAY_LO, PAY_HI) " WHERE p.id IN (SELECT payment_id FROM"
+	          " voids WHERE id > ?6)))"
+	          " WHERE why IS NOT NULL ORDER BY id"
+	        : "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
+	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
+	          " WHERE a.status IN ('open', 'acknowledged') AND a.kind IN"
+	          " ('item-overdue', 'credit-expiring', 'large-payment')) WHERE"
+	          " why IS NOT NULL ORDER BY id",
 	    err);
 
 	*n = 0;
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "si", today, consumer_id);
+	if (consumer_id != 0)
+		st_bind(s, "si", today, consumer_id);
+	else if (mark != NULL)
+		st_bind(s, "siiiii", today, (int64_t)0, mark->allocs,
+		    mark->credits, mark->moves, mark->voids);
+	else
+		st_bind(s, "s", today);
 	return st_collect(st, s, sizeof(struct alert_stale), read_stale, n,
 	    _("Reading the alerts"), err);
 }
