@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/say.h"
 
 /* The kinds of an organisation's alerts: their causes are synced data. */
 static const char *const org_kinds[] = {"plan-broken", "installment-missed",
@@ -187,7 +188,9 @@ svc_alert_ended(struct svc *s, int64_t id, const char *cause, const char *at,
 	xstrlcpy(r.alert_kind, a.kind, sizeof r.alert_kind);
 	xstrlcpy(r.by, "system", sizeof r.by);
 	xstrlcpy(r.by_user, "system", sizeof r.by_user);
-	xstrlcpy(r.reason, why, sizeof r.reason);
+	/* why as said in English: a record's text has no control bytes (a
+	 * kept message's, say.h, were refused at the central node) */
+	say_render_en(r.reason, sizeof r.reason, why);
 	rc = svc_outbox(s, &r, a.cause, err);
 	if (rc == 0)
 		rc = store_alert_step_put(s->st, id, r.uuid, s->cfg.terminal_id,
