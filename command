@@ -1,1 +1,0 @@
-half #2 ran = /tmp/pd-cli.5n9Wxi/deliver.sh2
