@@ -620,6 +620,25 @@ same "terminal 1's closed too, its cause ended" \
     "closed/system ended"
 expect "the reader's why there" 0 "$IT is settled in full" rec 1 alerts show "$(aid 1 "$ITC")"
 expect "terminal 1's next round: nothing refused" 0 "Rejected    0" t1 sync
+# one nobody worked (not the central node's: no close sent): a large
+# payment at terminal 1 voided at terminal 2; terminal 1's round that
+# pulls the void closes its own by what it pulled (the voids since its
+# mark)
+expect "a large payment at terminal 1, its alert not worked" 0 "Payment ID" \
+    rec 1 pay WU-10001 --type bill --method Cash --amount 26
+RV=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+LV=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' AND ref = '$RV'")
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 voids it (an admin's: another branch's)" 0 "" env PAYDESK_PIN=9999 \
+    "$PD" --config "$T/t2.ini" --user admin payment void "$RV" --reason "Wrong account"
+t2 sync >/dev/null
+same "no close of it sent: the central node never knew it" \
+    "$(csql "SELECT count(*) FROM alerts WHERE cause = '$LV'")" 0
+expect "terminal 1 pulls the void" 0 "Rejected    0" t1 sync
+same "terminal 1 closed it by the pull, its cause ended, why" \
+    "$(astate 1 "$LV" | cut -d'|' -f1) $(rec 1 --json alerts show "$(aid 1 "$LV")" | python3 -c 'import json,sys
+h=json.load(sys.stdin)["history"][-1]; print(h["user"], h["action"] + ":", h["text"])')" \
+    "closed system Closed: its cause ended: Payment $RV is voided"
 
 ## Review R21: a dispute is worked at any terminal, not only the one that
 # opened it (the recovery officer at terminal 2 reviews and rejects a
