@@ -639,6 +639,24 @@ same "terminal 1 closed it by the pull, its cause ended, why" \
     "$(astate 1 "$LV" | cut -d'|' -f1) $(rec 1 --json alerts show "$(aid 1 "$LV")" | python3 -c 'import json,sys
 h=json.load(sys.stdin)["history"][-1]; print(h["user"], h["action"] + ":", h["text"])')" \
     "closed system Closed: its cause ended: Payment $RV is voided"
+# a large payment's void undone by the central node's refusal (its
+# dispute rejected at terminal 2 first, upheld by the void at terminal 1
+# offline): the alert the void ended is raised again, a new alert (#2),
+# at the round that undoes the void
+expect "a large payment at terminal 1" 0 "Payment ID" rec 1 pay WU-10003 \
+    --type bill --method Cash --amount 27
+RU=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+rec 1 dispute open "$RU" --reason other >"$OUT" 2>&1
+DU=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 rejects its dispute" 0 "Resolved: rejected" rec 2 dispute reject "$DU" --note "Confirmed"
+t2 sync >/dev/null
+expect "terminal 1 upholds it by a void, offline" 0 "Payment voided" sup1 dispute uphold "$DU" --void
+lu() { tsql 1 "SELECT group_concat(status || substr(cause, 51), ' ') FROM (SELECT * FROM alerts WHERE kind = 'large-payment' AND ref = '$RU' ORDER BY id)"; }
+same "the void: its large-payment alert ended" "$(lu)" closed
+expect "terminal 1's sync: the void refused and undone" 0 "Rejected    2" t1 sync
+same "Posted again: a new alert, #2, the first closed" "$(lu)" "closed open#2"
+same "in rita's inbox again, once" "$(rec 1 --csv alerts --kind large | grep -c "$RU")" 1
 
 ## Review R21: a dispute is worked at any terminal, not only the one that
 # opened it (the recovery officer at terminal 2 reviews and rejects a
