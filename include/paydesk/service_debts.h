@@ -243,9 +243,11 @@ int svc_alert_note(
     struct svc *s, int64_t id, const char *text, struct pd_err *err);
 int svc_alert_close(struct svc *s, int64_t id, struct pd_err *err);
 /* An alert's history: raised, acknowledged, assigned (text: the user,
- * "" taken back), a note, closed, ended (closed by the pass: its cause
- * ended, e.g. the installment paid), a delivery that failed (text:
- * how). */
+ * "" taken back), a note, closed, ended (closed by "system": its cause
+ * ended, e.g. the installment paid, the item settled, the note used or
+ * expired, the payment voided; text: why, in the reader's language,
+ * "" for the arrangement rules'), a delivery that failed (text: how).
+ * Review 21b, fault 8b. */
 struct alert_entry {
 	char at[TS_BUFSZ];
 	char user[33];  /* "system" for the pass, a sync round, delivery */

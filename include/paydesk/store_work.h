@@ -62,9 +62,52 @@ int store_alerts_raise_overdue(struct store *st, const char *after,
     const char *upto, const struct overdue_mark *mark, int days,
     const char *at, int deliver, int64_t *n, struct overdue_mark *top,
     struct pd_err *err);
-/* Credit notes with credit left that expire from today to until. */
-int store_alerts_raise_credit(struct store *st, const char *today,
-    const char *until, const char *at, int deliver, int64_t *n,
+/* Credit notes with credit left that expire from today to until (of
+ * consumer consumer_id; 0 every consumer's), cause
+ * "credit-expiring:<uuid>"; a note whose alert ended (used, voided,
+ * expired: closed by the pass) that holds again raises a new alert,
+ * "credit-expiring:<uuid>#<n>" (alerts.c, review 21b fault 8b). */
+int store_alerts_raise_credit(struct store *st, int64_t consumer_id,
+    const char *today, const char *until, const char *at, int deliver,
+    int64_t *n, struct pd_err *err);
+/* Consumer consumer_id's alerts whose cause holds again after their
+ * alert ended (none open, the newest closed by the pass), each a new
+ * alert whose cause is the first's and "#<n>": its items open past the
+ * overdue rule's days (due by upto; NULL: the rule is off; days its
+ * figure) and its payments Posted above large (minor units; -1 off).
+ * In the caller's transaction; adds to *n how many it raised. */
+int store_alerts_raise_again(struct store *st, int64_t consumer_id,
+    const char *upto, int days, int64_t large, const char *at, int deliver,
+    int64_t *n, struct pd_err *err);
+/* An open alert of the rules of items, credit notes and payments whose
+ * cause no longer holds: why is "settled" (the item paid or credited in
+ * full), "arranged" (its debt taken over by an arrangement), "cn-voided"
+ * (the note voided), "voided" (the payment voided), "used" (the note applied in full),
+ * "expired" (the note expired before today), "uncleared" (the payment
+ * no longer Posted); ref and on the alert's (the item, note or receipt;
+ * its due or expiry date). */
+struct alert_stale {
+	int64_t id;
+	char cause[160];
+	char why[16];
+	char ref[80];
+	char on[11];
+};
+/* What a pass that closed the alerts that no longer hold saw: the
+ * highest allocation, credit application, arrangement move and void ids
+ * (the caller's transaction). */
+struct alert_stale_mark {
+	int64_t allocs, credits, moves, voids;
+};
+void store_alert_stale_top(struct store *st, struct alert_stale_mark *top);
+/* The open (or acknowledged) alerts of kinds item-overdue,
+ * credit-expiring and large-payment that no longer hold as of today
+ * (YYYY-MM-DD), oldest first; free(): of consumer consumer_id; or, 0,
+ * of every consumer: those whose item was paid, credited or taken over
+ * by a plan or whose payment was voided since mark, and every
+ * credit-expiring one (mark NULL: every open one of the kinds). */
+struct alert_stale *store_alerts_stale(struct store *st, int64_t consumer_id,
+    const struct alert_stale_mark *mark, const char *today, size_t *n,
     struct pd_err *err);
 /* Succeeded gateway payments with no payment, paid hours before now:
  * of those paid on day or after or pulled at pulled or after (day "":

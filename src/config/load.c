@@ -138,19 +138,22 @@ find_row(const char *section, const char *key)
 
 /* The line of path that sets key in [sec] (the last: iniparser keeps
  * the last value), names compared as iniparser does, in any case; 0 when
- * none is found. For the message of a value that is refused. */
+ * none is found. For the message of a value that is refused, and for a
+ * text key's whole value (raw, n bytes: what follows the '=' as written,
+ * its blanks at both ends taken off; NULL not wanted). */
 static int
-key_line(const char *path, const char *sec, const char *key)
+key_line(const char *path, const char *sec, const char *key, char *raw,
+    size_t n)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL, *p, *end, cur[128] = "";
 	size_t cap = 0, kl = strlen(key);
-	int n = 0, found = 0;
+	int ln = 0, found = 0;
 
 	if (f == NULL)
 		return 0;
 	while (getline(&line, &cap, f) != -1) {
-		n++;
+		ln++;
 		for (p = line; *p == ' ' || *p == '\t'; p++)
 			;
 		if (*p == '[' && (end = strchr(p, ']')) != NULL) {
@@ -165,12 +168,46 @@ key_line(const char *path, const char *sec, const char *key)
 			continue;
 		for (p += kl; *p == ' ' || *p == '\t'; p++)
 			;
-		if (*p == '=' || *p == ':')
-			found = n;
+		if (*p != '=' && *p != ':')
+			continue;
+		found = ln;
+		if (raw == NULL)
+			continue;
+		for (p++; *p == ' ' || *p == '\t'; p++)
+			;
+		end = p + strlen(p);
+		while (end > p && (end[-1] == '\n' || end[-1] == '\r' ||
+		                      end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		snprintf(raw, n, "%.*s", (int)(end - p), p);
 	}
 	free(line);
 	fclose(f);
 	return found;
+}
+
+/* A free-text key's value (CFG_STR: a name, an address, a shell command,
+ * a connection string): the whole of its line, ';' and '#' kept, where
+ * iniparser takes either as the start of a comment ("cat >>F; exit 4"
+ * was run as "cat >>F", "Suite #4" printed as "Suite": review 21b,
+ * fault 12). A value quoted whole ("..." or '...', no such quote inside)
+ * is taken without its quotes, as iniparser takes it. Into buf (n
+ * bytes); value, iniparser's, when the line is not found. */
+static const char *
+text_value(const char *path, const char *sec, const char *key,
+    const char *value, char *buf, size_t n)
+{
+	size_t len;
+
+	if (key_line(path, sec, key, buf, n) == 0)
+		return value;
+	len = strlen(buf);
+	if (len >= 2 && (buf[0] == '"' || buf[0] == '\'') &&
+	    buf[len - 1] == buf[0] && memchr(buf + 1, buf[0], len - 2) == NULL) {
+		memmove(buf, buf + 1, len - 2);
+		buf[len - 2] = '\0';
+	}
+	return buf;
 }
 
 static int
@@ -181,7 +218,7 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 	const char *sec, **keys, *value, *colon;
 	const struct schema *s;
 	struct pd_err ignored;
-	char *nl;
+	char *nl, text[2048];
 
 	if (access(path, R_OK) != 0)
 		return pd_fail(err, PD_EINVAL,
@@ -255,10 +292,15 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 				        offsetof(struct config, minor_digits)))
 					continue;
 				value = iniparser_getstring(d, keys[j], "");
+				if (s->type == CFG_STR)
+					value = text_value(path, sec,
+					    s->row.key, value, text,
+					    sizeof text);
 				if (cfg_set_value(s, cfg, value, path, err) !=
 				    0) {
 					int line =
-					    key_line(path, sec, s->row.key);
+					    key_line(path, sec, s->row.key,
+					        NULL, 0);
 
 					if (line > 0)
 						pd_err_prefix(err,

@@ -2,7 +2,8 @@
  * broken, an installment missed, one falling due within [alerts]
  * due_days. Raised, and closed once they no longer hold, by alerts.c's
  * daily pass and a sync round that pulled records or had one refused;
- * raised by a void (svc_alert_plans_of).
+ * read again by a use case that changes a consumer's ledger
+ * (alerts_plans_of, from svc_alerts_reread).
  *
  * A pass reads the plans whose alerts may have changed since the pass
  * before, not every plan (every plan's view was a third of the daily
@@ -140,7 +141,7 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
 		if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
 		                       sizeof *seen->key, cmp_cause))
 			continue;
-		rc = svc_alert_ended(s, r[i].id, key, at, err);
+		rc = svc_alert_ended(s, r[i].id, key, at, "", err);
 	}
 	free(r);
 	return rc;
@@ -234,37 +235,28 @@ alerts_plan_rules(struct svc *s, const char *last, int32_t today,
 }
 
 /* The arrangement rules of one consumer's plans, in the caller's
- * transaction, when a change of the ledger there (a void) may have made
- * an installment missed or a plan broken: raised at once rather than at
- * the next day's pass (which closes what ended). */
+ * transaction, when a change of the ledger there (a void, a credit
+ * note voided) may have made an installment missed or a plan broken:
+ * raised at once rather than at the next day's pass; counted into *n
+ * (svc_alerts_reread audits them). */
 int
-svc_alert_plans_of(
-    struct svc *s, int64_t consumer_id, const char *at, struct pd_err *err)
+alerts_plans_of(struct svc *s, int64_t consumer_id, int32_t today,
+    const char *at, int64_t *n, struct pd_err *err)
 {
 	struct causes seen = {0};
 	struct arrangement *a;
 	struct arr_view v;
-	int64_t before, n = 0;
 	size_t na, i;
-	int32_t today;
 	int rc = 0;
-	char day[11];
 
-	/* the central node and a gateway's service raise none */
-	if (s->base_cfg != NULL || s->gateway_of != NULL)
-		return 0;
-	xstrlcpy(day, at, sizeof day);
-	if (date_parse(day, NULL, &today, NULL) != 0)
-		return 0;
 	if ((a = store_arr_list(s->st, consumer_id, NULL, &na, err)) == NULL)
 		return -1;
-	rc = store_alerts_max_id(s->st, &before, err);
 	for (i = 0; i < na && rc == 0; i++) {
 		if (a[i].cancelled)
 			continue;
 		if ((rc = svc_arr_view_of(s, &a[i], &v, err)) != 0)
 			break;
-		rc = plan_rules(s, &v, today, at, &seen, &n, err);
+		rc = plan_rules(s, &v, today, at, &seen, n, err);
 		svc_arr_view_free(&v);
 	}
 	/* and what ended closed at once: an installment paid at the
@@ -285,7 +277,5 @@ svc_alert_plans_of(
 	for (i = 0; i < seen.n; i++)
 		free(seen.key[i]);
 	free(seen.key);
-	if (rc == 0)
-		rc = alerts_raised(s, before, n, "void", at, err);
 	return rc;
 }

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/say.h"
 
 /* The kinds of an organisation's alerts: their causes are synced data. */
 static const char *const org_kinds[] = {"plan-broken", "installment-missed",
@@ -169,7 +170,7 @@ svc_alert_outbox(struct svc *s, int64_t id, const char *action,
  * send one. */
 int
 svc_alert_ended(struct svc *s, int64_t id, const char *cause, const char *at,
-    struct pd_err *err)
+    const char *why, struct pd_err *err)
 {
 	struct alert_row a;
 	struct syncrec r;
@@ -180,17 +181,20 @@ svc_alert_ended(struct svc *s, int64_t id, const char *cause, const char *at,
 		return -1;
 	if (rc == 1 || !a.synced || !svc_alert_org_kind(a.kind))
 		return store_alert_note_add(
-		    s->st, id, at, 0, "system", "ended", "", err);
+		    s->st, id, at, 0, "system", "ended", why, err);
 	ledger_rec_head(s, &r, SR_ALERT, NULL, NULL, s->cfg.branch_id, at);
 	xstrlcpy(r.op, "close", sizeof r.op);
 	xstrlcpy(r.alert_cause, a.cause, sizeof r.alert_cause);
 	xstrlcpy(r.alert_kind, a.kind, sizeof r.alert_kind);
 	xstrlcpy(r.by, "system", sizeof r.by);
 	xstrlcpy(r.by_user, "system", sizeof r.by_user);
+	/* why as said in English: a record's text has no control bytes (a
+	 * kept message's, say.h, were refused at the central node) */
+	say_render_en(r.reason, sizeof r.reason, why);
 	rc = svc_outbox(s, &r, a.cause, err);
 	if (rc == 0)
 		rc = store_alert_step_put(s->st, id, r.uuid, s->cfg.terminal_id,
-		    at, 0, "system", "ended", "", err);
+		    at, 0, "system", "ended", why, err);
 	syncrec_free(&r);
 	return rc;
 }
@@ -221,7 +225,7 @@ svc_alert_record(
 	}
 	if (k == 2)
 		xstrlcpy(r->assignee, e.text, sizeof r->assignee);
-	else if (k == 3)
+	else if (k == 3 || (k == 4 && strcmp(e.user, "system") == 0))
 		xstrlcpy(r->reason, e.text, sizeof r->reason);
 	xstrlcpy(r->by_user, e.user, sizeof r->by_user);
 	xstrlcpy(r->by,
@@ -424,6 +428,12 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	                                                  : NULL,
 	        who, err) != 0)
 		return -1;
+	/* a pass's close elsewhere is one here too: "ended", with why (an
+	 * alert that ended may be raised again, store_alerts_raise_again) */
+	if (k == 4 && strcmp(r->by_user, "system") == 0)
+		return store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
+		    r->at, 0, "system",
+		    mode == APPLY_CENTRAL ? "closed" : "ended", r->reason, err);
 	return store_alert_step_put(s->st, a.id, r->uuid, r->terminal, r->at, 0,
 	    r->by_user, ops[k].action,
 	    k == 2   ? r->assignee

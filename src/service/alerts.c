@@ -41,6 +41,9 @@
 #define META_HOUR "alerts_hour"
 #define META_OVERDUE "alerts_overdue"
 #define META_GATEWAY "alerts_gateway"
+/* what the close of the alerts that no longer hold saw (close_stale):
+ * "<allocation> <credit application> <arrangement move> <void>" */
+#define META_STALE "alerts_stale"
 /* a delivery stopped for the time ([alerts] command_timeout): none
  * tried again before "<stops in a row> <epoch seconds>", a wait of a
  * minute doubled at each stop, an hour at most (review of issue 21: a
@@ -282,13 +285,121 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 	if (s->cfg.alert_credit_days >= 0) {
 		date_format(until, t + s->cfg.alert_credit_days);
 		if (store_alerts_raise_credit(
-		        s->st, today, until, at, delivers(s), n, err) != 0)
+		        s->st, 0, today, until, at, delivers(s), n, err) != 0)
 			return -1;
 	}
 	if (s->cfg.alert_recon_days >= 0 &&
 	    recon_rule(s, today, at, n, err) != 0)
 		return -1;
 	return 0;
+}
+
+/* Why an alert of the rules of items, notes and payments ended, kept to
+ * be said in the reader's language (say.h): st's why, ref and on. */
+static void
+stale_why(const struct alert_stale *st, char *out, size_t n)
+{
+	static const struct {
+		const char *why, *msgid;
+	} whys[] = {
+	    {"settled", N_("%s is settled in full")},
+	    {"arranged", N_("%s is under an arrangement")},
+	    {"cn-voided", N_("Credit note %s is voided")},
+	    {"voided", N_("Payment %s is voided")},
+	    {"used", N_("Credit note %s is used in full")},
+	    {"expired", N_("Credit note %s expired on %s")},
+	    {"uncleared", N_("Payment %s is no longer cleared")},
+	};
+	const char *args[2];
+	size_t i;
+
+	args[0] = st->ref;
+	args[1] = st->on;
+	out[0] = '\0';
+	for (i = 0; i < sizeof whys / sizeof whys[0]; i++)
+		if (strcmp(st->why, whys[i].why) == 0)
+			say_keep(out, n, whys[i].msgid,
+			    strcmp(st->why, "expired") == 0 ? 2 : 1, args);
+}
+
+/* Close the open alerts of items overdue, credit notes expiring and
+ * large payments whose cause no longer holds as of today (the item
+ * settled or taken over by a plan, the note used, voided or expired, the
+ * payment voided), of consumer_id (0: every consumer's: the daily pass,
+ * a sync round), each with why, by "system" (review 21b, fault 8b: they
+ * stayed Open, in the inbox and the header's count). */
+static int
+close_stale(struct svc *s, int64_t consumer_id, const char *today,
+    const char *at, struct pd_err *err)
+{
+	struct alert_stale_mark mark, top;
+	struct alert_stale *a;
+	char why[SAY_MAX], buf[96] = "";
+	long long m[4];
+	size_t n, i;
+	int rc = 0, has = 0;
+
+	/* every consumer's: what changed since the mark of the one before
+	 * (every open one at the first) */
+	if (consumer_id == 0) {
+		store_meta_get(s->st, META_STALE, buf, sizeof buf);
+		has = sscanf(buf, "%lld %lld %lld %lld", &m[0], &m[1], &m[2],
+		          &m[3]) == 4;
+		mark.allocs = m[0];
+		mark.credits = m[1];
+		mark.moves = m[2];
+		mark.voids = m[3];
+		store_alert_stale_top(s->st, &top);
+	}
+	if ((a = store_alerts_stale(s->st, consumer_id, has ? &mark : NULL,
+	         today, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		stale_why(&a[i], why, sizeof why);
+		rc = svc_alert_ended(s, a[i].id, a[i].cause, at, why, err);
+	}
+	free(a);
+	if (rc == 0 && consumer_id == 0) {
+		snprintf(buf, sizeof buf, "%lld %lld %lld %lld",
+		    (long long)top.allocs, (long long)top.credits,
+		    (long long)top.moves, (long long)top.voids);
+		rc = store_meta_set(s->st, META_STALE, buf, err);
+	}
+	return rc;
+}
+
+int
+svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
+    const char *by, const char *at, struct pd_err *err)
+{
+	char today[11], upto[11], until[11];
+	int64_t before, n = 0;
+	int32_t t;
+
+	/* the central node and a gateway's service raise none */
+	if (s->base_cfg != NULL || s->gateway_of != NULL || consumer_id == 0)
+		return 0;
+	xstrlcpy(today, at, sizeof today);
+	if (date_parse(today, NULL, &t, NULL) != 0)
+		return 0;
+	if (store_alerts_max_id(s->st, &before, err) != 0 ||
+	    (plans && alerts_plans_of(s, consumer_id, t, at, &n, err) != 0) ||
+	    close_stale(s, consumer_id, today, at, err) != 0)
+		return -1;
+	/* what ended and holds again: a new alert (the rules on) */
+	date_format(upto, t - s->cfg.alert_overdue_days);
+	if (store_alerts_raise_again(s->st, consumer_id,
+	        s->cfg.alert_overdue_days >= 0 ? upto : NULL,
+	        s->cfg.alert_overdue_days, s->cfg.alert_large, at, delivers(s),
+	        &n, err) != 0)
+		return -1;
+	if (s->cfg.alert_credit_days >= 0) {
+		date_format(until, t + s->cfg.alert_credit_days);
+		if (store_alerts_raise_credit(s->st, consumer_id, today, until,
+		        at, delivers(s), &n, err) != 0)
+			return -1;
+	}
+	return alerts_raised(s, before, n, by, at, err);
 }
 
 int
@@ -367,6 +478,10 @@ pass(struct svc *s, struct pd_err *err)
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	rc = store_alerts_max_id(s->st, &before, err);
+	/* what ended since (paid, voided, used, expired; here or pulled)
+	 * closed first: a cause that holds again is then a new alert */
+	if (rc == 0 && day)
+		rc = close_stale(s, 0, today, now, err);
 	if (rc == 0 && day)
 		rc = day_rules(s, last, today, now, &n, err);
 	if (rc == 0 && s->cfg.alert_gateway_hours >= 0)
@@ -585,6 +700,10 @@ svc_alerts_sync(struct svc *s, int pulled)
 		return;
 	}
 	rc = store_alerts_max_id(s->st, &before, &err);
+	/* what the records pulled ended (an item paid, a payment voided at
+	 * another terminal) */
+	if (rc == 0 && pulled)
+		rc = close_stale(s, 0, today, now, &err);
 	if (rc == 0)
 		rc = store_alerts_raise_refused(
 		    s->st, now, delivers(s), &n, &err);

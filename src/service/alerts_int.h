@@ -23,4 +23,10 @@ int alerts_raised(struct svc *s, int64_t before, int64_t n, const char *by,
 int alerts_plan_rules(struct svc *s, const char *last, int32_t today,
     const char *at, int every, int64_t *n, struct pd_err *err);
 
+/* The arrangement rules of consumer_id's plans as of today, in the
+ * caller's transaction, what ended closed; counts into *n
+ * (alert_plans.c). */
+int alerts_plans_of(struct svc *s, int64_t consumer_id, int32_t today,
+    const char *at, int64_t *n, struct pd_err *err);
+
 #endif

@@ -408,8 +408,12 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 	    arr_freq_name(a.freq), a.first_due, a.grace_days,
 	    a.misses_allowed, p->nitems, a.reason);
 	xstrlcpy(plan_no, a.plan_no, 33);
-	return svc_audit(
-	    s, e.at, "create", "arrangement", a.plan_no, detail, err);
+	if (svc_audit(s, e.at, "create", "arrangement", a.plan_no, detail,
+	        err) != 0)
+		return -1;
+	/* the items it took over: their overdue alerts end (review 21b,
+	 * fault 8b) */
+	return svc_alerts_reread(s, a.consumer_id, 0, "arrangement", e.at, err);
 }
 
 int
@@ -562,7 +566,7 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no, detail,
 	        err) == 0 &&
 	    /* its alerts whose cause ended close now (review 21b, 8) */
-	    svc_alert_plans_of(s, v.a.consumer_id, e.at, err) == 0)
+	    svc_alerts_reread(s, v.a.consumer_id, 1, "arrangement", e.at, err) == 0)
 		rc = 0;
 out:
 	svc_arr_view_free(&v);
@@ -624,7 +628,7 @@ cancel_in_tx(
 	    svc_audit(s, e.at, "cancel", "arrangement", v.a.plan_no, detail,
 	        err) == 0 &&
 	    /* its alerts whose cause ended close now (review 21b, 8) */
-	    svc_alert_plans_of(s, v.a.consumer_id, e.at, err) == 0)
+	    svc_alerts_reread(s, v.a.consumer_id, 1, "arrangement", e.at, err) == 0)
 		rc = 0;
 out:
 	svc_arr_view_free(&v);

@@ -118,9 +118,11 @@ create_in_tx(struct svc *s, const struct credit_request *r,
 	    s, &rec, cn, q->p.uuid, c.uuid, s->cfg.branch_id);
 	/* the outbox record before the audit entry, which claims its seal
 	 * (seal.c) */
-	if (svc_outbox(s, &rec, cn->cn_no, err) != 0)
+	if (svc_outbox(s, &rec, cn->cn_no, err) != 0 ||
+	    ledger_credit_audit(s, &q->p, cn, at, NULL, err) != 0)
 		return -1;
-	return ledger_credit_audit(s, &q->p, cn, at, NULL, err);
+	/* a note that applies itself settles items (review 21b, 8b) */
+	return svc_alerts_reread(s, q->p.consumer_id, 0, "credit", at, err);
 }
 
 int
@@ -211,9 +213,13 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 	snprintf(detail, sizeof detail, "item=%s amount=%s", it.ref,
 	    money_plain(m, sizeof m, amount, s->cfg.minor_digits));
 	ledger_rec_credit_apply(s, &rec, a, &cn, it.uuid, s->cfg.branch_id);
-	if (svc_outbox(s, &rec, cn.cn_no, err) != 0)
+	if (svc_outbox(s, &rec, cn.cn_no, err) != 0 ||
+	    svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err) != 0)
 		return -1;
-	return svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err);
+	/* the item settled, the note used: their alerts end (review 21b,
+	 * fault 8b) */
+	return svc_alerts_reread(
+	    s, cn.consumer_id, it.kind == PAY_INSTALLMENT, "credit", at, err);
 }
 
 int

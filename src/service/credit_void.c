@@ -194,7 +194,11 @@ void_in_tx(struct svc *s, const char *cn_no, const char *reason,
 	        err) != 0 ||
 	    store_credit_set_voided(s->st, cn.id, err) != 0 ||
 	    svc_audit(s, at, "void", "credit_note", cn.cn_no, detail, err) != 0 ||
-	    undo_uphold(s, &cn, q, nq, at, err) != 0)
+	    undo_uphold(s, &cn, q, nq, at, err) != 0 ||
+	    /* what its applications paid is owed again (an installment
+	     * missed, an item overdue again), its expiring alert ends
+	     * (review 21b, fault 8b: the plans were not read again) */
+	    svc_alerts_reread(s, cn.consumer_id, 1, "credit", at, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -99,7 +99,10 @@ unapply(struct svc *s, const struct credit_application *a, struct item *it,
 	    store_item_settle(s->st, it->id, -a->amount, err) != 0 ||
 	    store_credit_add_applied(s->st, cn.id, -a->amount, err) != 0 ||
 	    store_outbox_reject(s->st, a->uuid, kept, at, err) != 0 ||
-	    svc_audit(s, at, "undo", "credit_note", cn.cn_no, detail, err) != 0)
+	    svc_audit(s, at, "undo", "credit_note", cn.cn_no, detail, err) != 0 ||
+	    /* the item owed again, the note's credit back: their alerts
+	     * raised again if they had ended (review 21b, fault 8b) */
+	    svc_alerts_reread(s, it->consumer_id, 1, "sync", at, err) != 0)
 		return -1;
 	it->settled -= a->amount;
 	/* the note of an uphold the central node refused earlier in this
@@ -246,7 +249,10 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 	if (store_undone_add(s->st, uuid, "void", at, why, err) != 0 ||
 	    store_payment_set_status(s->st, p.id, PS_POSTED, p.verified,
 	        p.verified_at, p.verified_by, err) != 0 ||
-	    svc_audit(s, at, "undo", "payment", p.payment_no, detail, err) != 0)
+	    svc_audit(s, at, "undo", "payment", p.payment_no, detail, err) != 0 ||
+	    /* cleared again: what its void ended comes back, what it paid
+	     * ends again (review 21b, fault 8b) */
+	    svc_alerts_reread(s, p.consumer_id, 1, "sync", at, err) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -346,7 +352,8 @@ uncharge(struct svc *s, const char *uuid, const char *why, const char *at,
 	if (store_undone_add(s->st, uuid, "dispute", at, why, err) != 0 ||
 	    svc_audit(s, at, "undo", "item", it.ref, detail, err) != 0)
 		return -1;
-	return 0;
+	/* the charge cancelled owes nothing: its overdue alert ends */
+	return svc_alerts_reread(s, it.consumer_id, 1, "sync", at, err);
 }
 
 /* The status the live steps of d give (its timeline as read, the undone

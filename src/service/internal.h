@@ -111,11 +111,12 @@ int svc_alert_refused(
     struct svc *s, const struct outbox_rec *rec, struct pd_err *err);
 int svc_alert_outbox(struct svc *s, int64_t id, const char *action,
     const char *text, const char *at, char uuid[37], struct pd_err *err);
-/* Alert id (of cause) closed by the pass, its cause ended here; sent as a
- * close by "system" when the alert is the organisation's and synced
- * (alert_sync.c). */
+/* Alert id (of cause) closed by the pass, its cause ended here; why
+ * (a kept message, say.h; "" none) in its history; sent as a close by
+ * "system", why its reason, when the alert is the organisation's and
+ * synced (alert_sync.c). */
 int svc_alert_ended(struct svc *s, int64_t id, const char *cause,
-    const char *at, struct pd_err *err);
+    const char *at, const char *why, struct pd_err *err);
 /* The record of alert step note_id (the central node's feed). */
 int svc_alert_record(
     struct svc *s, int64_t note_id, struct syncrec *r, struct pd_err *err);
@@ -672,10 +673,20 @@ int svc_arr_view_bare_of(struct svc *s, const struct arrangement *a,
  * in the posting's transaction (payment.c). */
 int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
     struct pd_err *err);
-/* The arrangement rules of consumer_id's plans (raise only), in the
- * caller's transaction: a void that makes an installment owed again. */
-int svc_alert_plans_of(
-    struct svc *s, int64_t consumer_id, const char *at, struct pd_err *err);
+/* Consumer consumer_id's alerts read again, in the caller's transaction
+ * (alerts.c), by every use case that changes what an alert is about (a
+ * payment posted, verified or voided, a credit note made, applied or
+ * voided, an arrangement made, rescheduled or cancelled, a step undone
+ * at a sync): its open alerts of items, credit notes and payments whose
+ * cause no longer holds closed with why, those whose cause holds again
+ * after their alert ended raised anew (review 21b, fault 8b), and, plans
+ * 1 (a change of what its plans' installments owe or of a plan), its
+ * plans' rules (alert_plans.c; a new plan's are the pass's). by names
+ * the use case in the audit entry ("payment", "void", "credit",
+ * "arrangement", "sync"). Nothing on a central node or a gateway's
+ * service. */
+int svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
+    const char *by, const char *at, struct pd_err *err);
 /* After a sync round's pull (sync_round.c): alerts for the records
  * refused and, when it pulled any, the plans broken or installments
  * missed;

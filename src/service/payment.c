@@ -468,11 +468,14 @@ write_payment(struct svc *s, const struct pay_request *r,
 	 * (alerts.c) */
 	if (rc == 0)
 		rc = svc_alert_payment(s, p, at, err);
-	/* an installment paid: its plan's alerts whose cause ended close
-	 * now, not at the next day's pass (review 21b, fault 8) */
-	if (rc == 0 && p->status == PS_POSTED &&
-	    (p->type == PAY_INSTALLMENT || p->type == PAY_MIXED))
-		rc = svc_alert_plans_of(s, p->consumer_id, at, err);
+	/* what it paid: the alerts whose cause ended (an installment, an
+	 * item overdue, a credit note used) close now, not at the next
+	 * day's pass (review 21b, faults 8 and 8b) */
+	if (rc == 0)
+		rc = svc_alerts_reread(s, p->consumer_id,
+		    p->status == PS_POSTED &&
+		        (p->type == PAY_INSTALLMENT || p->type == PAY_MIXED),
+		    "payment", at, err);
 out:
 	free(allocs);
 	return rc;
@@ -668,8 +671,10 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	if (svc_audit(s, v.voided_at, "void", "payment", p.payment_no, detail,
 	        err) != 0)
 		return -1;
-	/* what it paid of a plan is owed again: missed, broken now */
-	return svc_alert_plans_of(s, p.consumer_id, v.voided_at, err);
+	/* what it paid is owed again: an installment missed, a plan
+	 * broken, an item overdue again now; its large-payment alert and
+	 * its credit note's end */
+	return svc_alerts_reread(s, p.consumer_id, 1, "void", v.voided_at, err);
 }
 
 /* A void of a payment of another branch is an admin's (svc_void_reach).
@@ -774,7 +779,11 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	        err) != 0)
 		return -1;
 	p.status = PS_POSTED; /* cleared now: a large one raises its alert */
-	return svc_alert_payment(s, &p, p.verified_at, err);
+	if (svc_alert_payment(s, &p, p.verified_at, err) != 0)
+		return -1;
+	return svc_alerts_reread(s, p.consumer_id,
+	    p.type == PAY_INSTALLMENT || p.type == PAY_MIXED, "payment",
+	    p.verified_at, err);
 }
 
 int

@@ -23,6 +23,34 @@
 	" LEFT JOIN payments p ON p.id = a.payment_id"                         \
 	" LEFT JOIN users u ON u.id = a.assigned_id "
 
+/* An alert's cause raised again (review 21b, fault 8b): the alerts of a
+ * subject are the range of the causes [lo, hi) (an item's "item-overdue:
+ * <uuid>:" to "...;", its days and periods; a credit note's or a
+ * payment's "<kind>:<uuid>" to "...$"); one is raised for it when none
+ * of them is open and either there is none yet (its cause the base) or
+ * the newest ended (closed by the pass: its cause went away, and now it
+ * holds again), a new alert whose cause is the base and "#<n>", n the
+ * alerts of the range and one. An alert a user closed while its cause
+ * held is not raised again. */
+#define RANGE_OF(lo, hi) " x.cause >= " lo " AND x.cause < " hi
+#define AGAIN_SUFFIX(lo, hi)                                                   \
+	" || coalesce('#' || (nullif((SELECT count(*) FROM alerts x WHERE "    \
+	RANGE_OF(lo, hi) "), 0) + 1), '')"
+#define AGAIN_OK(lo, hi)                                                       \
+	" NOT EXISTS (SELECT 1 FROM alerts x WHERE " RANGE_OF(lo, hi)          \
+	" AND x.status <> 'closed') AND (NOT EXISTS (SELECT 1 FROM alerts x"   \
+	" WHERE " RANGE_OF(lo, hi) ") OR EXISTS (SELECT 1 FROM alert_notes t"  \
+	" WHERE t.action = 'ended' AND t.alert_id = (SELECT max(x.id) FROM"   \
+	" alerts x WHERE " RANGE_OF(lo, hi) "))) "
+#define AGAIN_ONLY(lo, hi)                                                     \
+	" EXISTS (SELECT 1 FROM alerts x WHERE " RANGE_OF(lo, hi) ") AND"
+#define ITEM_LO "'item-overdue:' || i.uuid || ':'"
+#define ITEM_HI "'item-overdue:' || i.uuid || ';'"
+#define CN_LO "'credit-expiring:' || cn.uuid"
+#define CN_HI "'credit-expiring:' || cn.uuid || '$'"
+#define PAY_LO "'large-payment:' || p.uuid"
+#define PAY_HI "'large-payment:' || p.uuid || '$'"
+
 static void
 read_alert(struct db_stmt *s, void *elem)
 {
@@ -120,22 +148,23 @@ store_alerts_raise_overdue(struct store *st, const char *after,
 	 * past its mark) and those opened again since (a void's reversing
 	 * allocation, a cancelled plan's debt given back: ids past theirs),
 	 * whatever their due date, by the primary keys; not one raised
-	 * before at other days */
+	 * before at other days, unless its alert ended (paid) and it owes
+	 * again: a new alert (AGAIN_OK) */
 	if (mark->items >= 0) {
 		s = st_stmt(st,
 		    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
 		    " amount, figure, raised_at, deliver) SELECT 'item-overdue:'"
-		    " || i.uuid || ':' || ?3, 'item-overdue', i.consumer_id,"
+		    " || i.uuid || ':' || ?3" AGAIN_SUFFIX(ITEM_LO, ITEM_HI)
+		    ", 'item-overdue', i.consumer_id,"
 		    " i.ref, i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM"
 		    " items i WHERE i.id IN (SELECT id FROM items WHERE id > ?1"
 		    " UNION SELECT item_id FROM allocations WHERE id > ?6 AND"
 		    " amount < 0 UNION SELECT item_id FROM arrangement_moves"
 		    " WHERE id > ?7 AND amount < 0) AND i.due_on <= ?2 AND"
 		    " i.settled < i.amount AND NOT EXISTS (SELECT 1 FROM"
-		    " arrangements a WHERE a.plan_id = i.plan_id) AND NOT EXISTS"
-		    " (SELECT 1 FROM alerts x WHERE x.cause > 'item-overdue:' ||"
-		    " i.uuid || ':' AND x.cause < 'item-overdue:' || i.uuid ||"
-		    " ';') ORDER BY i.id ON CONFLICT (cause) DO NOTHING",
+		    " arrangements a WHERE a.plan_id = i.plan_id) AND"
+		    AGAIN_OK(ITEM_LO, ITEM_HI)
+		    "ORDER BY i.id ON CONFLICT (cause) DO NOTHING",
 		    err);
 		if (s == NULL)
 			return -1;
@@ -153,28 +182,187 @@ store_alerts_raise_overdue(struct store *st, const char *after,
 }
 
 int
-store_alerts_raise_credit(struct store *st, const char *today,
-    const char *until, const char *at, int deliver, int64_t *n,
-    struct pd_err *err)
+store_alerts_raise_credit(struct store *st, int64_t consumer_id,
+    const char *today, const char *until, const char *at, int deliver,
+    int64_t *n, struct pd_err *err)
 {
+	/* a note whose alert ended (used, voided, expired) and that
+	 * holds again (an application undone, a void undone): a new alert
+	 * (AGAIN_OK); consumer 0: every consumer's */
+	/* (every consumer's by the window of credit_notes_expiry; one
+	 * consumer's, at each of its payments, by credit_notes_consumer) */
+#define CREDIT_RAISE(by, who)                                                  \
+	"INSERT INTO alerts (cause, kind, consumer_id, payment_id, ref,"       \
+	" due_on, amount, figure, raised_at, deliver) SELECT"                  \
+	" 'credit-expiring:' || cn.uuid" AGAIN_SUFFIX(CN_LO, CN_HI)            \
+	", 'credit-expiring', cn.consumer_id, cn.payment_id, cn.cn_no,"        \
+	" cn.expires_on, cn.amount - cn.applied, CAST(julianday(cn.expires_on)" \
+	" - julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes cn" by         \
+	" WHERE cn.voided = 0 AND cn.applied < cn.amount AND"                  \
+	" cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND"                     \
+	" cn.expires_on <> '' AND" who AGAIN_OK(CN_LO, CN_HI)                  \
+	"ORDER BY cn.expires_on, cn.id ON CONFLICT (cause) DO NOTHING"
 	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO alerts (cause, kind, consumer_id, payment_id, ref,"
-	    " due_on, amount, figure, raised_at, deliver) SELECT"
-	    " 'credit-expiring:' || cn.uuid, 'credit-expiring',"
-	    " cn.consumer_id, cn.payment_id, cn.cn_no, cn.expires_on,"
-	    " cn.amount - cn.applied, CAST(julianday(cn.expires_on) -"
-	    " julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes cn"
-	    " INDEXED BY credit_notes_expiry"
-	    " WHERE cn.voided = 0 AND cn.applied < cn.amount AND"
-	    " cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND"
-	    " cn.expires_on <> '' ORDER BY cn.expires_on, cn.id"
-	    " ON CONFLICT (cause) DO NOTHING",
+	    consumer_id == 0
+	        ? CREDIT_RAISE(" INDEXED BY credit_notes_expiry", " ?5 = 0 AND")
+	        : CREDIT_RAISE("", " cn.consumer_id = ?5 AND"),
 	    err);
+#undef CREDIT_RAISE
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sssd", today, until, at, deliver);
+	st_bind(s, "sssdi", today, until, at, deliver, consumer_id);
 	return bulk(st, s, n, err);
+}
+
+int
+store_alerts_raise_again(struct store *st, int64_t consumer_id,
+    const char *upto, int days, int64_t large, const char *at, int deliver,
+    int64_t *n, struct pd_err *err)
+{
+	struct db_stmt *s;
+
+	/* the consumer's items owed again past the days whose alert ended
+	 * (paid, then the payment voided): by items_consumer */
+	if (upto != NULL) {
+		s = st_stmt(st,
+		    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
+		    " amount, figure, raised_at, deliver) SELECT 'item-overdue:'"
+		    " || i.uuid || ':' || ?3" AGAIN_SUFFIX(ITEM_LO, ITEM_HI)
+		    ", 'item-overdue', i.consumer_id, i.ref, i.due_on,"
+		    " i.amount - i.settled, ?3, ?4, ?5 FROM items i WHERE"
+		    " i.consumer_id = ?1 AND i.due_on <= ?2 AND i.settled <"
+		    " i.amount AND NOT EXISTS (SELECT 1 FROM arrangements a"
+		    " WHERE a.plan_id = i.plan_id) AND"
+		    AGAIN_ONLY(ITEM_LO, ITEM_HI) AGAIN_OK(ITEM_LO, ITEM_HI)
+		    "ORDER BY i.due_on, i.id ON CONFLICT (cause) DO NOTHING",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "isdsd", consumer_id, upto, days, at, deliver);
+		if (bulk(st, s, n, err) != 0)
+			return -1;
+	}
+	/* the consumer's payments cleared again above the amount whose
+	 * alert ended (voided, the void then undone) */
+	if (large >= 0) {
+		s = st_stmt(st,
+		    "INSERT INTO alerts (cause, kind, consumer_id, payment_id,"
+		    " ref, due_on, amount, raised_at, deliver) SELECT"
+		    " 'large-payment:' || p.uuid" AGAIN_SUFFIX(PAY_LO, PAY_HI)
+		    ", 'large-payment', p.consumer_id, p.id, p.receipt_no,"
+		    " p.paid_on, p.amount, ?3, ?4 FROM payments p WHERE"
+		    " p.consumer_id = ?1 AND p.status = 'Posted' AND p.amount >"
+		    " ?2 AND" AGAIN_ONLY(PAY_LO, PAY_HI) AGAIN_OK(PAY_LO, PAY_HI)
+		    "ORDER BY p.id ON CONFLICT (cause) DO NOTHING",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "iisd", consumer_id, large, at, deliver);
+		if (bulk(st, s, n, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+read_stale(struct db_stmt *s, void *elem)
+{
+	struct alert_stale *a = elem;
+
+	a->id = db_column_int64(s, 0);
+	st_col(s, 1, a->cause, sizeof a->cause);
+	st_col(s, 2, a->why, sizeof a->why);
+	st_col(s, 3, a->ref, sizeof a->ref);
+	st_col(s, 4, a->on, sizeof a->on);
+}
+
+/* Why an alert of each kind (a) no longer holds, NULL while it does: its
+ * subject by the uuid its cause names (alerts.c's causes) */
+#define STALE_WHY                                                              \
+	" CASE a.kind WHEN 'item-overdue' THEN (SELECT CASE WHEN i.settled <"  \
+	" i.amount THEN NULL WHEN i.under_plan IS NOT NULL THEN 'arranged'"    \
+	" ELSE 'settled' END FROM items i WHERE i.uuid = substr(a.cause, 14,"  \
+	" 36)) WHEN 'credit-expiring' THEN (SELECT CASE WHEN cn.voided <> 0"   \
+	" THEN 'cn-voided' WHEN cn.applied >= cn.amount THEN 'used' WHEN"      \
+	" cn.expires_on < ?1 THEN 'expired' END FROM credit_notes cn WHERE"    \
+	" cn.uuid = substr(a.cause, 17, 36)) WHEN 'large-payment' THEN"        \
+	" (SELECT CASE WHEN p.status = 'Voided' THEN 'voided' WHEN p.status"   \
+	" <> 'Posted' THEN 'uncleared' END FROM payments p WHERE p.uuid ="     \
+	" substr(a.cause, 15, 36)) END"
+
+void
+store_alert_stale_top(struct store *st, struct alert_stale_mark *top)
+{
+	top->allocs =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM allocations");
+	top->credits = st_count(
+	    st, "SELECT coalesce(max(id), 0) FROM credit_applications");
+	top->moves =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM arrangement_moves");
+	top->voids = st_count(st, "SELECT coalesce(max(id), 0) FROM voids");
+}
+
+struct alert_stale *
+store_alerts_stale(struct store *st, int64_t consumer_id,
+    const struct alert_stale_mark *mark, const char *today, size_t *n,
+    struct pd_err *err)
+{
+	/* one consumer's (a use case's transaction): by the causes of its
+	 * items, notes and payments (the UNIQUE index of the causes), not
+	 * every open alert at each payment. Every consumer's since mark
+	 * (the daily pass, a sync round): the items paid, credited or taken
+	 * over and the payments voided since, by the primary keys, and the
+	 * notes' open alerts (a few days' notes: the rule's window), not
+	 * every open alert of every item each day; every open one of the
+	 * kinds with no mark */
+	struct db_stmt *s = st_stmt(st,
+	    consumer_id != 0
+	        ? "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
+	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
+	          " WHERE a.status IN ('open', 'acknowledged') AND a.id IN"
+	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
+	              ITEM_LO, ITEM_HI) " WHERE i.consumer_id = ?2 AND"
+	          " i.settled >= i.amount UNION SELECT x.id FROM credit_notes cn"
+	          " JOIN alerts x ON" RANGE_OF(CN_LO, CN_HI)
+	          " WHERE cn.consumer_id = ?2 UNION SELECT x.id FROM payments p"
+	          " JOIN alerts x ON" RANGE_OF(PAY_LO, PAY_HI)
+	          " WHERE p.consumer_id = ?2 AND p.status <> 'Posted'))"
+	          " WHERE why IS NOT NULL ORDER BY id"
+	    : mark != NULL
+	        ? "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
+	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
+	          " WHERE a.status IN ('open', 'acknowledged') AND a.id IN"
+	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
+	              ITEM_LO, ITEM_HI) " WHERE i.id IN (SELECT item_id FROM"
+	          " allocations WHERE id > ?3 AND amount > 0 UNION SELECT"
+	          " item_id FROM credit_applications WHERE id > ?4 UNION SELECT"
+	          " item_id FROM arrangement_moves WHERE id > ?5 AND amount > 0)"
+	          " UNION SELECT x.id FROM alerts x WHERE x.status IN ('open',"
+	          " 'acknowledged') AND x.kind = 'credit-expiring' UNION SELECT"
+	          " x.id FROM payments p JOIN alerts x ON" RANGE_OF(
+	              PAY_LO, PAY_HI) " WHERE p.id IN (SELECT payment_id FROM"
+	          " voids WHERE id > ?6)))"
+	          " WHERE why IS NOT NULL ORDER BY id"
+	        : "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
+	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
+	          " WHERE a.status IN ('open', 'acknowledged') AND a.kind IN"
+	          " ('item-overdue', 'credit-expiring', 'large-payment')) WHERE"
+	          " why IS NOT NULL ORDER BY id",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	if (consumer_id != 0)
+		st_bind(s, "si", today, consumer_id);
+	else if (mark != NULL)
+		st_bind(s, "siiiii", today, (int64_t)0, mark->allocs,
+		    mark->credits, mark->moves, mark->voids);
+	else
+		st_bind(s, "s", today);
+	return st_collect(st, s, sizeof(struct alert_stale), read_stale, n,
+	    _("Reading the alerts"), err);
 }
 
 int

@@ -435,3 +435,20 @@ same "Jul 18: nothing new" "$(credits 2025-07-18)" \
     "2025-07-13/1200 2025-07-14/1400"
 same "Jul 19: and the credit of Jul 16, each once" "$(credits 2025-07-19)" \
     "2025-07-13/1200 2025-07-14/1400 2025-07-16/1600"
+
+# [alerts] command is the whole line, ';' and '#' kept (review 21b,
+# fault 12: "cat >>F; exit 4" ran as "cat >>F", its failure never said):
+# its first half takes the alert, its second's status is the failure
+sed -i "s|^command = .*|command = cat >>$T/semi.json; echo 'half #2 ran' >\&2; exit 4|" "$PAYDESK_CONFIG"
+export PAYDESK_NOW="2025-07-19 10:00:00"
+expect "a large payment, the command of two halves: exit 4 reported" 0 \
+    "exit status 4): half #2 ran" cashier pay WU-10001 --type bill \
+    --method Cash --amount 650.00
+same "its first half had the alert" "$(grep -c '"kind":"large"' "$T/semi.json")" 1
+same "the alert waits, its failure kept" \
+    "$(sqlite3 "$DB" "SELECT deliver || ' ' || tries FROM alerts WHERE id = (SELECT max(id) FROM alerts)")" "1 1"
+sed -i "s|^command = .*|command = $T/deliver.sh # the site's mail hook|" "$PAYDESK_CONFIG"
+expect "a '#' is the command's too: the shell takes it as its comment" 0 "" rec alerts
+same "delivered then" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 0
+
+. "$TOP/tests/cli/alerts_ended.sh"

@@ -25,3 +25,32 @@ PAYDESK_CONFIG="$T/env.ini" \
 expect "the store goes where the config says" 0 "local.db" "$PD" init
 [ -f "$T/work/local.db" ] && ok "store created next to config.ini" || \
     echo "not ok - store not created next to config.ini"
+# a text key's value is its whole line: ';' and '#' are part of it, not
+# a comment (review 21b, fault 12: "cat >>F; exit 4" was run as "cat
+# >>F", the failure never reported; "Suite #4" printed "Suite"); a value
+# quoted whole is taken without its quotes
+cat >"$T/text.ini" <<'INI'
+[organisation]
+name = Bar & Grill; East #2
+address = 1 Main St, Suite #4; rear door
+[alerts]
+command = mail -s "alert #1" ops; logger -t paydesk 'sent; ok'  
+[receipts]
+print_command = "lp -d counter1; echo printed"
+INI
+expect "a command's ';' kept" 0 "command = mail -s \"alert #1\" ops; logger -t paydesk 'sent; ok'" \
+    "$PD" --config "$T/text.ini" config
+has "its blanks at the end taken off" "$(printf "command = mail -s \"alert #1\" ops; logger -t paydesk 'sent; ok'\n")"
+has "a name's ';' and '#' kept" "name = Bar & Grill; East #2"
+has "an address's '#' kept" "address = 1 Main St, Suite #4; rear door"
+has "a value quoted whole: without its quotes" "print_command = lp -d counter1; echo printed"
+grep -q "print_command = \"" "$OUT" && notok "the quotes taken off" "kept" || ok "the quotes taken off"
+# the last line of a key wins, as it does for the other keys
+printf '[alerts]\ncommand = first; one\ncommand = second; two\n' >"$T/twice.ini"
+expect "the last line of a key wins" 0 "command = second; two" \
+    "$PD" --config "$T/twice.ini" config
+# a text too long is refused naming the file's line, whole
+python3 -c 'print("[alerts]\ncommand = echo " + "x" * 505 + "; exit 1")' >"$T/long.ini"
+expect "a command of 518 bytes (';' and all): refused" 3 \
+    "long.ini:2: [alerts] command: " "$PD" --config "$T/long.ini" config
+has "with its length rule" "length must be 0 to 511 bytes"

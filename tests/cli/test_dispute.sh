@@ -590,6 +590,73 @@ same "the central node holds the alert with the note" "$(csql "SELECT a.status |
 expect "the central node's doctor passes with the alerts" 0 "" central doctor ACME
 expect "terminal 1's audit chain and seals verify" 0 "" rec 1 audit verify
 expect "and terminal 2's" 0 "" rec 2 audit verify
+# an item overdue at both terminals, worked at terminal 1, paid in full at
+# terminal 2: closed there by the payment (by system, why), the close sent;
+# terminal 1's round that pulls the payment closes its own, and the
+# central node's is closed with the why (review 21b, fault 8b: an item
+# paid left its alert Open)
+IT=$(tsql 1 "SELECT a.ref FROM alerts a JOIN items i ON i.ref = a.ref WHERE a.kind = 'item-overdue' AND a.status = 'open' AND i.kind = 'bill' AND i.settled < i.amount ORDER BY a.id LIMIT 1")
+ITC=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'item-overdue' AND ref = '$IT'")
+rec 2 alerts >/dev/null 2>&1
+expect "rita acknowledges $IT's alert at terminal 1" 0 "" rec 1 alerts ack "$(aid 1 "$ITC")"
+t1 sync >/dev/null; t2 sync >/dev/null
+same "both terminals have it, the central node knows it" \
+    "$(tsql 2 "SELECT count(*) FROM alerts WHERE cause = '$ITC'")$(csql "SELECT status FROM alerts WHERE cause = '$ITC'")" 1acknowledged
+expect "terminal 2 takes a payment of the whole of $IT" 0 "Payment ID" pdtc 2 pay \
+    "$(tsql 2 "SELECT c.account_no FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE i.ref = '$IT'")" \
+    --type bill --items "$IT" --method Cash \
+    --amount "$(tsql 2 "SELECT printf('%.2f', (amount - settled) / 100.0) FROM items WHERE ref = '$IT'")"
+same "terminal 2: closed by the payment, by system, why" \
+    "$(astate 2 "$ITC" | cut -d'|' -f1) $(rec 2 --json alerts show "$(aid 2 "$ITC")" | python3 -c 'import json,sys
+h=json.load(sys.stdin)["history"][-1]; print(h["user"], h["action"] + ":", h["text"])')" \
+    "closed system Closed: its cause ended: $IT is settled in full"
+expect "terminal 2 pushes the close: nothing refused" 0 "Rejected    0" t2 sync
+same "the central node's closed, by system, why in English" \
+    "$(csql "SELECT a.status || ' ' || n.username || ' ' || n.action || ' ' || n.text FROM alerts a JOIN alert_notes n ON n.alert_id = a.id WHERE a.cause = '$ITC' ORDER BY n.id DESC LIMIT 1")" \
+    "closed system closed $IT is settled in full"
+expect "terminal 1 pulls the payment: nothing refused" 0 "Rejected    0" t1 sync
+same "terminal 1's closed too, its cause ended" \
+    "$(astate 1 "$ITC" | cut -d'|' -f1)/$(tsql 1 "SELECT n.username || ' ' || n.action FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$ITC' ORDER BY n.id DESC LIMIT 1")" \
+    "closed/system ended"
+expect "the reader's why there" 0 "$IT is settled in full" rec 1 alerts show "$(aid 1 "$ITC")"
+expect "terminal 1's next round: nothing refused" 0 "Rejected    0" t1 sync
+# one nobody worked (not the central node's: no close sent): a large
+# payment at terminal 1 voided at terminal 2; terminal 1's round that
+# pulls the void closes its own by what it pulled (the voids since its
+# mark)
+expect "a large payment at terminal 1, its alert not worked" 0 "Payment ID" \
+    rec 1 pay WU-10001 --type bill --method Cash --amount 26
+RV=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+LV=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' AND ref = '$RV'")
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 voids it (an admin's: another branch's)" 0 "" env PAYDESK_PIN=9999 \
+    "$PD" --config "$T/t2.ini" --user admin payment void "$RV" --reason "Wrong account"
+t2 sync >/dev/null
+same "no close of it sent: the central node never knew it" \
+    "$(csql "SELECT count(*) FROM alerts WHERE cause = '$LV'")" 0
+expect "terminal 1 pulls the void" 0 "Rejected    0" t1 sync
+same "terminal 1 closed it by the pull, its cause ended, why" \
+    "$(astate 1 "$LV" | cut -d'|' -f1) $(rec 1 --json alerts show "$(aid 1 "$LV")" | python3 -c 'import json,sys
+h=json.load(sys.stdin)["history"][-1]; print(h["user"], h["action"] + ":", h["text"])')" \
+    "closed system Closed: its cause ended: Payment $RV is voided"
+# a large payment's void undone by the central node's refusal (its
+# dispute rejected at terminal 2 first, upheld by the void at terminal 1
+# offline): the alert the void ended is raised again, a new alert (#2),
+# at the round that undoes the void
+expect "a large payment at terminal 1" 0 "Payment ID" rec 1 pay WU-10003 \
+    --type bill --method Cash --amount 27
+RU=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+rec 1 dispute open "$RU" --reason other >"$OUT" 2>&1
+DU=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 rejects its dispute" 0 "Resolved: rejected" rec 2 dispute reject "$DU" --note "Confirmed"
+t2 sync >/dev/null
+expect "terminal 1 upholds it by a void, offline" 0 "Payment voided" sup1 dispute uphold "$DU" --void
+lu() { tsql 1 "SELECT group_concat(status || substr(cause, 51), ' ') FROM (SELECT * FROM alerts WHERE kind = 'large-payment' AND ref = '$RU' ORDER BY id)"; }
+same "the void: its large-payment alert ended" "$(lu)" closed
+expect "terminal 1's sync: the void refused and undone" 0 "Rejected    2" t1 sync
+same "Posted again: a new alert, #2, the first closed" "$(lu)" "closed open#2"
+same "in rita's inbox again, once" "$(rec 1 --csv alerts --kind large | grep -c "$RU")" 1
 
 ## Review R21: a dispute is worked at any terminal, not only the one that
 # opened it (the recovery officer at terminal 2 reviews and rejects a

@@ -295,6 +295,25 @@ same "with its note in its history" \
     "$(PAYDESK_PIN=4321 "$PD" --user rita --json alerts show "$(tsql 2 "SELECT id FROM alerts")" | python3 -c "import json,sys
 print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][1:]))")" \
     "rita:Acknowledged: rita:Assigned:rita rita:Note:Bank called back"
+# the payment voided at terminal 2 (an admin's: another branch's): its
+# alert ends there at once, by system with why, and the close goes up and
+# down: the central node's and terminal 1's closed too (review 21b, fault
+# 8b: a large payment's alert stayed Open after its void)
+rp=$(tsql 1 "SELECT receipt_no FROM payments WHERE amount = 900 ORDER BY id DESC LIMIT 1")
+PAYDESK_PIN=9999 pdt 2 --user admin payment void "$rp" --reason "Wrong account" \
+    >/dev/null 2>&1 || echo "not ok - the payment voided at terminal 2"
+same "terminal 2: its alert closed by the void" \
+    "$(tsql 2 "SELECT status FROM alerts WHERE kind = 'large-payment'")" closed
+pdt 2 sync >/dev/null 2>&1
+same "the central node: closed" \
+    "$(csql "SELECT status FROM alerts WHERE kind = 'large-payment'")" closed
+pdt 1 sync >/dev/null 2>&1
+same "terminal 1: closed, its cause ended, by system" \
+    "$(tsql 1 "SELECT a.status || ' ' || n.action || ' ' || n.username FROM alerts a JOIN alert_notes n ON n.alert_id = a.id WHERE a.kind = 'large-payment' ORDER BY n.id DESC LIMIT 1")" \
+    "closed ended system"
+same "with why" \
+    "$(PAYDESK_PIN=4321 pdt 1 --user rita --json alerts show "$aid" | python3 -c "import json,sys
+print(json.load(sys.stdin)['history'][-1]['text'])")" "Payment $rp is voided"
 
 # -- terminal 1's shift and reconciliation on terminal 2's screens (issue
 # 20, brief 20 points 1 and 4): T01's shift closed, its deposit BAG-41
