@@ -246,6 +246,17 @@ int config_format(const struct config *cfg, int i, char *buf, size_t n);
  * the key is not one of them. config_set_central: check value as the file
  * would and set it; on failure cfg is unchanged and err says why. */
 int config_central_row(const char *name);
+/* The organisation's keys (paydesk.ini(5): one value at every terminal
+ * of the organisation; review R20b 3, R21b 9): the row of config_rows of
+ * the k-th of them (k from 0), -1 past the last. config_org_take: every
+ * one of them in cfg set to from's value as it is held (both in the same
+ * currency's minor units), the rest of cfg and its marks unchanged. */
+int config_org_row(int k);
+void config_org_take(struct config *cfg, const struct config *from);
+/* The file cfg was read from as an absolute path (symbolic links
+ * resolved; as it was named when it cannot be), "" for built-in
+ * defaults; buf of n bytes. */
+int config_source_abs(const struct config *cfg, char *buf, size_t n);
 int config_set_central(struct config *cfg, const char *name, const char *value,
     struct pd_err *err);
 /* The organisation's currency as its central node gives it (kept in the
