@@ -155,17 +155,17 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
 /* What the last warning of svc_settings_load said (its hash): said once */
 #define META_ORG_WARNED "org_warned"
 
-/* Whether this terminal is attached to a central node: its file names
- * one ([sync] url), or its store has synced with one (the organisation's
- * currency kept): a file without [sync] url does not make such a store
- * standalone again. */
+/* Whether this terminal is attached to a central node: its store has
+ * synced with one (the organisation's currency kept at the first sync).
+ * A file without [sync] url does not make such a store standalone again;
+ * until that first sync it takes them as a standalone one does, from its
+ * administrator's file. */
 static int
 attached(struct svc *s)
 {
 	char v[1100];
 
-	return s->cfg.sync_url[0] != '\0' ||
-	       store_meta_get(s->st, META_CURRENCY, v, sizeof v) == 0;
+	return store_meta_get(s->st, META_CURRENCY, v, sizeof v) == 0;
 }
 
 /* Where the organisation's keys come from at this terminal before the
