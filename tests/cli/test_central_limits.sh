@@ -36,7 +36,6 @@ log_order() {
 
 setup_org || { echo "not ok - setup"; exit 1; }
 central org add BETA "Beta Power" >/dev/null
-relax BETA
 run central terminal add BETA B01 T01
 TOKB=$(token_of)
 

@@ -247,7 +247,6 @@ ledger_ok "slow server: every payment once"
 terminal 3 "0000000000000000000000000000000000000000000000000000000000000000"
 expect "a wrong token is refused" 11 "Unknown token" pdt 3 sync
 central org add OTHER "Other Utility" >/dev/null
-relax OTHER
 run central terminal add OTHER B01 T01
 terminal 4 "$(token_of)"
 sed -i 's/^id = T04/id = T01/' "$T/t4.ini"
