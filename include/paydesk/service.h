@@ -89,8 +89,7 @@ struct svc {
 	/* the organisation's keys this run's config file sets and that are
 	 * not in force (svc_settings_load; review R20b 3, R21b 9): one line
 	 * each naming the file, the key and the value in force, for the
-	 * front end to show; said once (the store keeps what it said last),
-	 * "" none */
+	 * front end to show once a run (the UI at its first Home); "" none */
 	char org_note[2048];
 	int fts_due; /* a payment posted or records pulled: the search
 	              * indexes' merging may be due (svc_fts_idle) */

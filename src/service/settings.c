@@ -6,7 +6,6 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
-#include "paydesk/sha256.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
@@ -152,8 +151,6 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
  * config file in force when the store was first opened ("" none: the
  * defaults). */
 #define META_ADMIN_FILE "admin_config"
-/* What the last warning of svc_settings_load said (its hash): said once */
-#define META_ORG_WARNED "org_warned"
 
 /* Whether this terminal is attached to a central node: its store has
  * synced with one (the organisation's currency kept at the first sync).
@@ -222,16 +219,16 @@ org_base(struct svc *s, struct config *base, char *why, size_t n)
 
 /* The warning of the organisation's keys the run's file sets to values
  * not in force (file: the run's file's values, in the same currency),
- * into s->org_note: once for what it says (the store keeps its hash). */
+ * into s->org_note: once a run, a line a key (nothing is written to the
+ * store: a command that only reads stays one). */
 static void
 org_warn(struct svc *s, const struct config *file, const char *why)
 {
 	const struct config_row *rows;
-	char fv[1024], cv[1024], hash[65], last[65];
+	char fv[1024], cv[1024];
 	char note[sizeof s->org_note] = "";
 	size_t len = 0;
 	int k, i, nrows;
-	struct pd_err e = {0};
 
 	/* (a later load, over values already laid, finds none to say and
 	 * leaves what the first said for the front end) */
@@ -253,14 +250,8 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 		        ? _("set by the central node")
 		        : why);
 	}
-	if (note[0] == '\0')
-		return;
-	sha256_hex(note, strlen(note), hash);
-	if (store_meta_get(s->st, META_ORG_WARNED, last, sizeof last) == 0 &&
-	    strcmp(last, hash) == 0)
-		return;
-	(void)store_meta_set(s->st, META_ORG_WARNED, hash, &e);
-	xstrlcpy(s->org_note, note, sizeof s->org_note);
+	if (note[0] != '\0')
+		xstrlcpy(s->org_note, note, sizeof s->org_note);
 }
 
 int
@@ -287,8 +278,10 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 		free(base);
 	}
 	v = store_settings(s->st, &n, err);
-	if (v == NULL)
+	if (v == NULL) {
+		free(file);
 		return -1;
+	}
 	for (i = 0; i < n && rc == 0; i++)
 		if (config_set_central(&s->cfg, v[i].key, v[i].value, err)) {
 			pd_err_prefix(err,
