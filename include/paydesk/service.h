@@ -90,7 +90,7 @@ struct svc {
 	 * not in force (svc_settings_load; review R20b 3, R21b 9): one line
 	 * each naming the file, the key and the value in force, for the
 	 * front end to show once a run (the UI at its first Home); "" none */
-	char org_note[2048];
+	char org_note[16384];
 	int fts_due; /* a payment posted or records pulled: the search
 	              * indexes' merging may be due (svc_fts_idle) */
 	/* the report filters of the figures (kpi, the dashboard, the

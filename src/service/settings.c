@@ -225,9 +225,9 @@ static void
 org_warn(struct svc *s, const struct config *file, const char *why)
 {
 	const struct config_row *rows;
-	char fv[1024], cv[1024];
+	char fv[1024], cv[1024], line[3 * 1024 + PATH_MAX];
 	char note[sizeof s->org_note] = "";
-	size_t len = 0;
+	size_t len = 0, ll;
 	int k, i, nrows;
 
 	/* (a later load, over values already laid, finds none to say and
@@ -240,15 +240,21 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 		    config_format(&s->cfg, i, cv, sizeof cv) != 0 ||
 		    strcmp(fv, cv) == 0)
 			continue;
-		len = strlen(note);
-		snprintf(note + len, sizeof note - len,
-		    _("%s%s: [%s] %s is the organisation's, not this file's "
+		snprintf(line, sizeof line,
+		    _("%s: [%s] %s is the organisation's, not this file's "
 		      "(%s): in force %s (%s)"),
-		    len ? "\n" : "", file->source, rows[i].section, rows[i].key,
-		    fv, cv,
+		    file->source, rows[i].section, rows[i].key, fv, cv,
 		    config_is_central(&s->cfg, (size_t)i)
 		        ? _("set by the central node")
 		        : why);
+		/* whole lines only */
+		ll = strlen(line);
+		if (len + ll + 2 > sizeof note)
+			break;
+		if (len > 0)
+			note[len++] = '\n';
+		memcpy(note + len, line, ll + 1);
+		len += ll;
 	}
 	if (note[0] != '\0')
 		xstrlcpy(s->org_note, note, sizeof s->org_note);
