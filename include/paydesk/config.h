@@ -206,7 +206,26 @@ struct config {
 	/* schema rows whose value came from the central node (bit i: row i
 	 * of config_rows), not from the file; read with config_is_central() */
 	uint64_t from_central[CONFIG_ROWS_MAX / 64];
+	/* schema rows the file read sets (bit i as above; review R20b 3: a
+	 * file that sets an organisation's key is warned of) */
+	uint64_t in_file[CONFIG_ROWS_MAX / 64];
 };
+
+/* Bit i of a row mask (from_central, in_file) set. */
+static inline void
+config_mark(uint64_t *mask, size_t i)
+{
+	if (i < CONFIG_ROWS_MAX)
+		mask[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+/* Whether the file read sets schema row i. */
+static inline int
+config_in_file(const struct config *cfg, size_t i)
+{
+	return i < CONFIG_ROWS_MAX &&
+	    (int)(cfg->in_file[i / 64] >> (i % 64) & 1);
+}
 
 /* Whether schema row i's value came from the central node. */
 static inline int

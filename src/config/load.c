@@ -271,6 +271,8 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 					free(keys);
 					goto fail;
 				}
+				config_mark(cfg->in_file,
+				    (size_t)(s - cfg_schema));
 			}
 			free(keys);
 		}

@@ -236,7 +236,8 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 		return;
 	rows = config_rows(&nrows);
 	for (k = 0; (i = config_org_row(k)) >= 0; k++) {
-		if (config_format(file, i, fv, sizeof fv) != 0 ||
+		if (!config_in_file(file, (size_t)i) ||
+		    config_format(file, i, fv, sizeof fv) != 0 ||
 		    config_format(&s->cfg, i, cv, sizeof cv) != 0 ||
 		    strcmp(fv, cv) == 0)
 			continue;

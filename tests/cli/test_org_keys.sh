@@ -162,6 +162,8 @@ values "$OUT" >"$T/v1"
 grep '^paydesk: warning: ' "$OUT" >"$T/w1"
 run pdt 2 config
 values "$OUT" >"$T/v2"
+same "a file that sets none of them is warned of nothing" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 0
 same "still one value at T01 and T02" "$(diff "$T/v1" "$T/v2" | head -5)" ""
 same "the central node's values" \
     "$(grep -E '^(payments.allocation|shifts.tolerance)=' "$T/v1" | tr '\n' ' ')" \
