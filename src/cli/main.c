@@ -527,9 +527,11 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 }
 
 /* The organisation's keys the config file sets and that are not in
- * force (review R20b 3, R21b 9): a warning a line, on standard error. */
-static void
-org_note(const struct cli *c)
+ * force (review R20b 3, R21b 9): a warning a line, on standard error,
+ * when the store has not said it before (paydesk config says it every
+ * time). */
+void
+cli_org_note(const struct cli *c)
 {
 	const char *p = c->svc.org_note, *nl;
 
@@ -610,7 +612,8 @@ main(int argc, char **argv)
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
 	        &c.err) != 0)
 		return fail(&c);
-	org_note(&c);
+	if (c.svc.org_note_new && strcmp(cmd->name, "config") != 0)
+		cli_org_note(&c);
 	/* the store's settings may name the organisation's language (the
 	 * central node masters it): the command speaks it, as the screens
 	 * do, unless the environment names one */

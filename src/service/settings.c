@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/sha256.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
@@ -151,6 +152,8 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
  * config file in force when the store was first opened ("" none: the
  * defaults). */
 #define META_ADMIN_FILE "admin_config"
+/* The hash of the last warning of the organisation's keys said here */
+#define META_ORG_WARNED "org_warned"
 
 /* Whether this terminal is attached to a central node: its store has
  * synced with one (the organisation's currency kept at the first sync).
@@ -219,13 +222,14 @@ org_base(struct svc *s, struct config *base, char *why, size_t n)
 
 /* The warning of the organisation's keys the run's file sets to values
  * not in force (file: the run's file's values, in the same currency),
- * into s->org_note: once a run, a line a key (nothing is written to the
- * store: a command that only reads stays one). */
+ * into s->org_note, a line a key; s->org_note_new when this store has
+ * not said it before (said once: paydesk config says it every time). */
 static void
 org_warn(struct svc *s, const struct config *file, const char *why)
 {
 	const struct config_row *rows;
-	char fv[1024], cv[1024], line[3 * 1024 + PATH_MAX];
+	char fv[1024], cv[1024], line[3 * 1024 + PATH_MAX], hash[65], last[65];
+	struct pd_err e = {0};
 	char note[sizeof s->org_note] = "";
 	size_t len = 0, ll;
 	int k, i, nrows;
@@ -257,8 +261,17 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 		memcpy(note + len, line, ll + 1);
 		len += ll;
 	}
-	if (note[0] != '\0')
-		xstrlcpy(s->org_note, note, sizeof s->org_note);
+	if (note[0] == '\0')
+		return;
+	xstrlcpy(s->org_note, note, sizeof s->org_note);
+	/* said once: the store keeps the hash of what it said last (a
+	 * meta row, written only when the warning is new) */
+	sha256_hex(note, strlen(note), hash);
+	s->org_note_new =
+	    store_meta_get(s->st, META_ORG_WARNED, last, sizeof last) != 0 ||
+	    strcmp(last, hash) != 0;
+	if (s->org_note_new)
+		(void)store_meta_set(s->st, META_ORG_WARNED, hash, &e);
 }
 
 int

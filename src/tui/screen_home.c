@@ -321,7 +321,7 @@ enter(struct tui_screen *sc, struct tui *t)
 	svc_alerts_tick(t->svc);
 	/* the organisation's keys the file sets that are not in force: the
 	 * first of them on the status line, the rest in paydesk config */
-	if (t->svc->org_note[0] != '\0') {
+	if (t->svc->org_note_new && t->svc->org_note[0] != '\0') {
 		char *nl = strchr(t->svc->org_note, '\n');
 
 		if (nl != NULL)
