@@ -125,6 +125,10 @@ grep -q "Cityville Water & Power" "$SCREEN" &&
 # gives way instead
 printf '%s\n[organisation]\nname = Cityville Water and Power.\n' \
     "$(cat "$PAYDESK_CONFIG")" >"$T/long.ini"
+# (the organisation's name is the store's administrator's file's: it holds
+# long.ini's keys meanwhile, review R20b 3)
+cp "$PAYDESK_CONFIG" "$T/admin.ini.bak"
+cp "$T/long.ini" "$PAYDESK_CONFIG"
 # admin: mary is locked out by the wrong PINs above
 for who in "admin 9999 Dashboard" "jane 1234 Home"; do
 	set -- $who
@@ -144,3 +148,4 @@ for who in "admin 9999 Dashboard" "jane 1234 Home"; do
 		head -1 "$SCREEN" | sed 's/^/  | /'
 	}
 done
+cp "$T/admin.ini.bak" "$PAYDESK_CONFIG"
