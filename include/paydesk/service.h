@@ -90,8 +90,9 @@ struct svc {
 	 * not in force (svc_settings_load; review R20b 3, R21b 9): one line
 	 * each naming the file, the key and the value in force, for the
 	 * front end to show (the UI at its first Home, a command on standard
-	 * error) when org_note_new: said once, the store keeps what it said
-	 * last; paydesk config shows it every time; "" none */
+	 * error) when org_note_new: said once to a user of a store (their
+	 * state file, file_said_once); paydesk config shows it every time;
+	 * "" none */
 	char org_note[16384];
 	int org_note_new;
 	int fts_due; /* a payment posted or records pulled: the search

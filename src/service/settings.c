@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/file.h"
 #include "paydesk/i18n.h"
 #include "paydesk/sha256.h"
 #include "paydesk/syncnet.h"
@@ -152,8 +153,6 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
  * config file in force when the store was first opened ("" none: the
  * defaults). */
 #define META_ADMIN_FILE "admin_config"
-/* The hash of the last warning of the organisation's keys said here */
-#define META_ORG_WARNED "org_warned"
 
 /* Whether this terminal is attached to a central node: its store has
  * synced with one (the organisation's currency kept at the first sync).
@@ -222,14 +221,14 @@ org_base(struct svc *s, struct config *base, char *why, size_t n)
 
 /* The warning of the organisation's keys the run's file sets to values
  * not in force (file: the run's file's values, in the same currency),
- * into s->org_note, a line a key; s->org_note_new when this store has
- * not said it before (said once: paydesk config says it every time). */
+ * into s->org_note, a line a key; s->org_note_new when it was not said
+ * to this user of this store before (paydesk config says it every
+ * time). */
 static void
 org_warn(struct svc *s, const struct config *file, const char *why)
 {
 	const struct config_row *rows;
-	char fv[1024], cv[1024], line[3 * 1024 + PATH_MAX], hash[65], last[65];
-	struct pd_err e = {0};
+	char fv[1024], cv[1024], line[sizeof s->org_note + PATH_MAX], hash[65];
 	char note[sizeof s->org_note] = "";
 	size_t len = 0, ll;
 	int k, i, nrows;
@@ -264,14 +263,13 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 	if (note[0] == '\0')
 		return;
 	xstrlcpy(s->org_note, note, sizeof s->org_note);
-	/* said once: the store keeps the hash of what it said last (a
-	 * meta row, written only when the warning is new) */
-	sha256_hex(note, strlen(note), hash);
-	s->org_note_new =
-	    store_meta_get(s->st, META_ORG_WARNED, last, sizeof last) != 0 ||
-	    strcmp(last, hash) != 0;
-	if (s->org_note_new)
-		(void)store_meta_set(s->st, META_ORG_WARNED, hash, &e);
+	/* said once to this user, for this store: kept in the user's state
+	 * (file_said_once), never in the store, which a command that only
+	 * reads, or is refused, leaves as it was */
+	snprintf(line, sizeof line, "%s\n%s", s->cfg.store_path, note);
+	sha256_hex(line, strlen(line), hash);
+	snprintf(line, sizeof line, "org-keys %s", hash);
+	s->org_note_new = !file_said_once(line);
 }
 
 int

@@ -130,11 +130,26 @@ same "each key the file sets otherwise is warned of, naming the file, key and va
     "$miss" ""
 [ "$n" -ge 50 ] && ok "the file differs from the organisation in $n keys" ||
     echo "not ok - the file differs from the organisation in $n keys only"
-same "one warning a key" "$(wc -l <"$T/w1")" "$n"
+NDIFF=$n
+same "one warning a key" "$(wc -l <"$T/w1")" "$NDIFF"
 grep -qF "(the default: the central node sets none)" "$T/w1" &&
     ok "the default's reason" || echo "not ok - the default's reason"
 same "shifts.required is the central node's, not the file's" \
     "$(grep '^shifts.required=' "$T/v1")" "shifts.required=no"
+
+# said once to a user of a store (paydesk config every time), nothing
+# written to the store for it
+sed -i 's/^notes_max = 20$/notes_max = 21/' "$T/t1.ini"
+before=$(store_hash "$T/t1.db")
+run pdtc 1 pay WU-10002 --type bill --method Cash --amount 2 --preview
+same "a changed file: the next command warns again" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" "$NDIFF"
+has "of the new value" "[payments] notes_max is the organisation's, not this file's (21): in force 250"
+same "the warning writes nothing to the store" "$(store_hash "$T/t1.db")" "$before"
+run pdtc 1 pay WU-10002 --type bill --method Cash --amount 2 --preview
+same "and says it once" "$(grep -c '^paydesk: warning: ' "$OUT")" 0
+run pdt 1 config
+same "paydesk config says it every time" "$(grep -c '^paydesk: warning: ' "$OUT")" "$NDIFF"
 
 ## 2. What they decide is the organisation's
 run pdtc 1 pay WU-10002 --type bill --method Cash --amount 2 --preview
