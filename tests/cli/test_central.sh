@@ -380,8 +380,9 @@ if [ "$BACKEND" = postgresql ]; then
 		expect "postgresql: import $k" 0 "imported" \
 		    central import ACME $k "$DATA/$k.csv"
 	done
-	printf 'key,value\norganisation.phone_country_code,1\n' >"$T/set.csv"
-	expect "postgresql: import settings" 0 "1 added" \
+	# (and cash with no shift: the organisation's, review R20b 3)
+	printf 'key,value\norganisation.phone_country_code,1\nshifts.required,no\n' >"$T/set.csv"
+	expect "postgresql: import settings" 0 "2 added" \
 	    central import ACME settings "$T/set.csv"
 	printf 'account_no,name,service_address,phone,email,segment\nWU-10001,Renamed,,,,\n' \
 	    >"$T/dup.csv"
