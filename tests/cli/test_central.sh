@@ -856,6 +856,10 @@ print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"][
 	    [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	for c in central sqc; do
 		$c org add GAP "Gap Water" >/dev/null
+		# cash with no shift: the organisation's (review R20b 3)
+		printf 'key,value\nshifts.required,no\n' >"$T/gap-set.csv"
+		$c import GAP settings "$T/gap-set.csv" >/dev/null ||
+		    notok "$c: GAP takes cash with no shift"
 		for k in users consumers bills; do
 			$c import GAP $k "$DATA/$k.csv" >/dev/null ||
 			    notok "$c: import GAP $k"
