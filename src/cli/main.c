@@ -527,9 +527,9 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 }
 
 /* The organisation's keys the config file sets and that are not in
- * force (review R20b 3, R21b 9): a warning a line, on standard error,
- * when the store has not said it before (paydesk config says it every
- * time). */
+ * force (review R20b 3, R21b 9): a warning a line, on standard error
+ * (a command: when not said to this user of this store before,
+ * svc org_note_new; paydesk config: every time). */
 void
 cli_org_note(const struct cli *c)
 {
