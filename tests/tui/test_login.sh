@@ -149,3 +149,15 @@ for who in "admin 9999 Dashboard" "jane 1234 Home"; do
 	}
 done
 cp "$T/admin.ini.bak" "$PAYDESK_CONFIG"
+
+# --- a user's own file that sets an organisation's key (review R20b 3):
+# the value in force is the store's administrator's file's, and Home's
+# status line says so once, naming the file and the key
+printf '%s\n[payments]\nnotes_max = 77\n' "$(cat "$PAYDESK_CONFIG")" >"$T/own.ini"
+tui_open PAYDESK_CONFIG="$T/own.ini"
+wait_for "own file: the login" "Log in to take payments" >/dev/null
+login jane 1234
+wait_for "own file: Home names the key the file sets otherwise" \
+    "notes_max is the organisation"
+grep -F "own.ini" "$SCREEN" >/dev/null && ok "own file: and the file" ||
+    echo "not ok - own file: and the file"
