@@ -994,8 +994,9 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	run env PAYDESK_CENTRAL_HOOK=move-forge "$CENTRAL" --config "$T/sq.ini" \
 	    move GAP --to "$MV"
 	same "move: a copy that differs is refused (exit 12)" "$RC" 12
+	# (GAP's feed: its setting, above, among the rows)
 	has "move: naming the first table that differs and its sums" \
-	    "The copy differs from the store in table feed (16 rows, money 0 here; 17 rows"
+	    "The copy differs from the store in table feed (17 rows, money 0 here; 18 rows"
 	same "move: the forged item's table shown different" \
 	    "$(grep -c '^  items  .* DIFFERENT$' "$OUT")" 1
 	has "move: and saying nothing was switched" \
