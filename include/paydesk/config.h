@@ -206,7 +206,26 @@ struct config {
 	/* schema rows whose value came from the central node (bit i: row i
 	 * of config_rows), not from the file; read with config_is_central() */
 	uint64_t from_central[CONFIG_ROWS_MAX / 64];
+	/* schema rows the file read sets (bit i as above; review R20b 3: a
+	 * file that sets an organisation's key is warned of) */
+	uint64_t in_file[CONFIG_ROWS_MAX / 64];
 };
+
+/* Bit i of a row mask (from_central, in_file) set. */
+static inline void
+config_mark(uint64_t *mask, size_t i)
+{
+	if (i < CONFIG_ROWS_MAX)
+		mask[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+/* Whether the file read sets schema row i. */
+static inline int
+config_in_file(const struct config *cfg, size_t i)
+{
+	return i < CONFIG_ROWS_MAX &&
+	    (int)(cfg->in_file[i / 64] >> (i % 64) & 1);
+}
 
 /* Whether schema row i's value came from the central node. */
 static inline int
@@ -246,6 +265,17 @@ int config_format(const struct config *cfg, int i, char *buf, size_t n);
  * the key is not one of them. config_set_central: check value as the file
  * would and set it; on failure cfg is unchanged and err says why. */
 int config_central_row(const char *name);
+/* The organisation's keys (paydesk.ini(5): one value at every terminal
+ * of the organisation; review R20b 3, R21b 9): the row of config_rows of
+ * the k-th of them (k from 0), -1 past the last. config_org_take: every
+ * one of them in cfg set to from's value as it is held (both in the same
+ * currency's minor units), the rest of cfg and its marks unchanged. */
+int config_org_row(int k);
+void config_org_take(struct config *cfg, const struct config *from);
+/* The file cfg was read from as an absolute path (symbolic links
+ * resolved; as it was named when it cannot be), "" for built-in
+ * defaults; buf of n bytes. */
+int config_source_abs(const struct config *cfg, char *buf, size_t n);
 int config_set_central(struct config *cfg, const char *name, const char *value,
     struct pd_err *err);
 /* The organisation's currency as its central node gives it (kept in the

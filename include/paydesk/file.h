@@ -41,4 +41,12 @@ int file_stage(const char *path, enum file_links links, const void *buf,
 int file_publish(const char *tmp, const char *path, enum file_links links,
     struct pd_err *err);
 
+
+/* Whether key (one line, no newline) was said before by this user: 1 when
+ * $XDG_STATE_HOME/paydesk/said (~/.local/state/paydesk/said) holds it,
+ * else 0 and the key is appended to it (the folder made 0700, the file
+ * 0600). A file that cannot be read or written counts as never said: a
+ * warning is said again rather than lost. */
+int file_said_once(const char *key);
+
 #endif

@@ -86,6 +86,15 @@ struct svc {
 	 * [alerts] command (issue 21), for the front end to show; "" none */
 	char alert_note[512];
 	int alerts_ticked; /* svc_alerts_tick ran (a command's once is enough) */
+	/* the organisation's keys this run's config file sets and that are
+	 * not in force (svc_settings_load; review R20b 3, R21b 9): one line
+	 * each naming the file, the key and the value in force, for the
+	 * front end to show (the UI at its first Home, a command on standard
+	 * error) when org_note_new: said once to a user of a store (their
+	 * state file, file_said_once); paydesk config shows it every time;
+	 * "" none */
+	char org_note[16384];
+	int org_note_new;
 	int fts_due; /* a payment posted or records pulled: the search
 	              * indexes' merging may be due (svc_fts_idle) */
 	/* the report filters of the figures (kpi, the dashboard, the

@@ -144,6 +144,9 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 /* Commands, by group. */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_config(struct cli *c, int argc, char **argv);
+/* The warning of the organisation's keys the config file sets otherwise
+ * (svc org_note), a line each, on standard error (main.c). */
+void cli_org_note(const struct cli *c);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_user_set(struct cli *c, int argc, char **argv);

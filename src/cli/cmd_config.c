@@ -38,5 +38,9 @@ cmd_config(struct cli *c, int argc, char **argv)
 			      "value:"));
 		printf("%s = %s\n", rows[i].key, value);
 	}
+	/* the organisation's keys this file sets otherwise, every time,
+	 * after the configuration (not in the middle of one of its lines) */
+	fflush(stdout);
+	cli_org_note(c);
 	return 0;
 }

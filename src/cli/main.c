@@ -526,6 +526,23 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 	return -1;
 }
 
+/* The organisation's keys the config file sets and that are not in
+ * force (review R20b 3, R21b 9): a warning a line, on standard error
+ * (a command: when not said to this user of this store before,
+ * svc org_note_new; paydesk config: every time). */
+void
+cli_org_note(const struct cli *c)
+{
+	const char *p = c->svc.org_note, *nl;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		fprintf(stderr, "paydesk: %s%.*s\n", _("warning: "),
+		    (int)(nl ? nl - p : (ptrdiff_t)strlen(p)), p);
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -595,6 +612,8 @@ main(int argc, char **argv)
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
 	        &c.err) != 0)
 		return fail(&c);
+	if (c.svc.org_note_new && strcmp(cmd->name, "config") != 0)
+		cli_org_note(&c);
 	/* the store's settings may name the organisation's language (the
 	 * central node masters it): the command speaks it, as the screens
 	 * do, unless the environment names one */

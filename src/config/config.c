@@ -561,6 +561,15 @@ config_rows(int *n)
 }
 
 int
+config_org_row(int k)
+{
+	if (k < 0 ||
+	    (size_t)k >= sizeof central_settings / sizeof central_settings[0])
+		return -1;
+	return config_central_row(central_settings[k]);
+}
+
+int
 config_central_row(const char *name)
 {
 	size_t i, j, sl;

@@ -313,6 +313,8 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 					free(keys);
 					goto fail;
 				}
+				config_mark(cfg->in_file,
+				    (size_t)(s - cfg_schema));
 			}
 			free(keys);
 		}
@@ -454,6 +456,65 @@ config_set_central(
 	}
 	free(next);
 	return rc;
+}
+
+/* Row s's value in cfg set to from's, as it is held (no text between:
+ * the money keys stay the minor units they are). */
+static void
+copy_row(const struct schema *s, struct config *cfg, const struct config *from)
+{
+	char *d = (char *)cfg;
+	const char *f = (const char *)from;
+
+	switch (s->type) {
+	case CFG_NAMES:
+		memcpy(d + s->off, f + s->off,
+		    (size_t)CFG_LIST_MAX * CFG_NAME_MAX);
+		memcpy(d + s->size, f + s->size, sizeof(int));
+		break;
+	case CFG_METHODS:
+		memcpy(cfg->methods, from->methods, sizeof cfg->methods);
+		cfg->nmethods = from->nmethods;
+		break;
+	case CFG_DENOMS:
+		memcpy(cfg->denoms, from->denoms, sizeof cfg->denoms);
+		cfg->ndenoms = from->ndenoms;
+		break;
+	case CFG_INT:
+	case CFG_OPTINT:
+		memcpy(d + s->off, f + s->off, sizeof(int));
+		break;
+	case CFG_MONEY:
+	case CFG_OPTMONEY:
+		memcpy(d + s->off, f + s->off, sizeof(int64_t));
+		break;
+	default: /* text of s->size bytes */
+		memcpy(d + s->off, f + s->off, s->size);
+		break;
+	}
+}
+
+void
+config_org_take(struct config *cfg, const struct config *from)
+{
+	int k, i;
+
+	for (k = 0; (i = config_org_row(k)) >= 0; k++)
+		copy_row(&cfg_schema[i], cfg, from);
+}
+
+int
+config_source_abs(const struct config *cfg, char *buf, size_t n)
+{
+	char *abs;
+
+	buf[0] = '\0';
+	if (cfg->source[0] == '\0')
+		return 0;
+	abs = realpath(cfg->source, NULL);
+	xstrlcpy(buf, abs != NULL ? abs : cfg->source, n);
+	free(abs);
+	return 0;
 }
 
 int

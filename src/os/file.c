@@ -249,3 +249,46 @@ file_publish(const char *tmp, const char *path, enum file_links links,
 	}
 	return 0;
 }
+
+int
+file_said_once(const char *key)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char dir[PATH_MAX], path[PATH_MAX + 8], *line = NULL;
+	size_t cap = 0, kl = strlen(key);
+	struct pd_err e;
+	ssize_t n;
+	FILE *f;
+	int fd, seen = 0;
+
+	if (state != NULL && state[0] == '/')
+		snprintf(dir, sizeof dir, "%s/paydesk", state);
+	else if (home != NULL && home[0] != '\0')
+		snprintf(dir, sizeof dir, "%s/.local/state/paydesk", home);
+	else
+		return 0;
+	snprintf(path, sizeof path, "%s/said", dir);
+	if ((f = fopen(path, "r")) != NULL) {
+		while (!seen && (n = getline(&line, &cap, f)) > 0) {
+			if (line[n - 1] == '\n')
+				line[--n] = '\0';
+			seen = (size_t)n == kl && memcmp(line, key, kl) == 0;
+		}
+		free(line);
+		fclose(f);
+	}
+	if (seen)
+		return 1;
+	if (file_mkdirs(dir, &e) != 0)
+		return 0;
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	    0600);
+	if (fd < 0)
+		return 0;
+	if (write(fd, key, kl) != (ssize_t)kl || write(fd, "\n", 1) != 1) {
+		close(fd);
+		return 0;
+	}
+	close(fd);
+	return 0;
+}

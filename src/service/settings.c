@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/file.h"
 #include "paydesk/i18n.h"
+#include "paydesk/sha256.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
@@ -147,10 +149,135 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
 	return svc_settings_load(s, err);
 }
 
+/* The store's record of its administrator's file (review R20b 3): the
+ * config file in force when the store was first opened ("" none: the
+ * defaults). */
+#define META_ADMIN_FILE "admin_config"
+
+/* Whether this terminal is attached to a central node: its store has
+ * synced with one (the organisation's currency kept at the first sync).
+ * A file without [sync] url does not make such a store standalone again;
+ * until that first sync it takes them as a standalone one does, from its
+ * administrator's file. */
+static int
+attached(struct svc *s)
+{
+	char v[1100];
+
+	return store_meta_get(s->st, META_CURRENCY, v, sizeof v) == 0;
+}
+
+/* Where the organisation's keys come from at this terminal before the
+ * store's settings are laid over them (review R20b 3, R21b 9: never a
+ * user's own file): the defaults at an attached terminal; at a
+ * standalone one its administrator's file, the one the store recorded.
+ * *base gets their values (in the currency in force); why names where
+ * they come from. 1 when the run's own file is that one (nothing to
+ * take), 0 when base holds them. */
+static int
+org_base(struct svc *s, struct config *base, char *why, size_t n)
+{
+	char mine[PATH_MAX], admin[PATH_MAX], code[4], url[1024];
+	struct pd_err e = {0};
+	int digits;
+
+	config_source_abs(&s->cfg, mine, sizeof mine);
+	if (attached(s)) {
+		(void)config_defaults(base, &e);
+		snprintf(why, n, "%s",
+		    _("the default: the central node sets none"));
+	} else {
+		if (store_meta_get(s->st, META_ADMIN_FILE, admin,
+		        sizeof admin) != 0) {
+			/* the first to open the store is its administrator */
+			if (store_meta_set(s->st, META_ADMIN_FILE, mine, &e) !=
+			    0)
+				return 1;
+			xstrlcpy(admin, mine, sizeof admin);
+		}
+		if (strcmp(admin, mine) == 0)
+			return 1;
+		if (admin[0] == '\0') {
+			(void)config_defaults(base, &e);
+			snprintf(why, n, "%s",
+			    _("the default: this store's administrator's "
+			      "configuration is the built-in one"));
+		} else if (config_load(admin, base, &e) != 0) {
+			(void)config_defaults(base, &e);
+			snprintf(why, n,
+			    _("the default: this store's administrator's file "
+			      "%s cannot be read"),
+			    admin);
+		} else {
+			snprintf(why, n,
+			    _("from this store's administrator's file %s"),
+			    admin);
+		}
+	}
+	if (currency_kept(s, code, &digits, url, sizeof url))
+		(void)config_take_currency(base, code, digits, &e);
+	return 0;
+}
+
+/* The warning of the organisation's keys the run's file sets to values
+ * not in force (file: the run's file's values, in the same currency),
+ * into s->org_note, a line a key; s->org_note_new when it was not said
+ * to this user of this store before (paydesk config says it every
+ * time). */
+static void
+org_warn(struct svc *s, const struct config *file, const char *why)
+{
+	const struct config_row *rows;
+	char fv[1024], cv[1024], line[sizeof s->org_note + PATH_MAX], hash[65];
+	char note[sizeof s->org_note] = "";
+	size_t len = 0, ll;
+	int k, i, nrows;
+
+	/* (a later load, over values already laid, finds none to say and
+	 * leaves what the first said for the front end) */
+	if (file->source[0] == '\0')
+		return;
+	rows = config_rows(&nrows);
+	for (k = 0; (i = config_org_row(k)) >= 0; k++) {
+		if (!config_in_file(file, (size_t)i) ||
+		    config_format(file, i, fv, sizeof fv) != 0 ||
+		    config_format(&s->cfg, i, cv, sizeof cv) != 0 ||
+		    strcmp(fv, cv) == 0)
+			continue;
+		snprintf(line, sizeof line,
+		    _("%s: [%s] %s is the organisation's, not this file's "
+		      "(%s): in force %s (%s)"),
+		    file->source, rows[i].section, rows[i].key, fv, cv,
+		    config_is_central(&s->cfg, (size_t)i)
+		        ? _("set by the central node")
+		        : why);
+		/* whole lines only */
+		ll = strlen(line);
+		if (len + ll + 2 > sizeof note)
+			break;
+		if (len > 0)
+			note[len++] = '\n';
+		memcpy(note + len, line, ll + 1);
+		len += ll;
+	}
+	if (note[0] == '\0')
+		return;
+	xstrlcpy(s->org_note, note, sizeof s->org_note);
+	/* said once to this user, for this store: kept in the user's state
+	 * (file_said_once), never in the store, which a command that only
+	 * reads, or is refused, leaves as it was */
+	snprintf(line, sizeof line, "%s\n%s", s->cfg.store_path, note);
+	sha256_hex(line, strlen(line), hash);
+	snprintf(line, sizeof line, "org-keys %s", hash);
+	s->org_note_new = !file_said_once(line);
+}
+
 int
 svc_settings_load(struct svc *s, struct pd_err *err)
 {
 	struct setting *v;
+	struct config *file = NULL, *base = NULL;
+	char why[PATH_MAX + 200] = "";
 	size_t n = 0, i;
 	int rc = 0;
 
@@ -158,9 +285,21 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 	 * are read in its minor units */
 	if (org_currency(s, err) != 0)
 		return -1;
+	/* a terminal's organisation keys: never a user's own file's */
+	if (s->base_cfg == NULL) {
+		base = xmalloc(sizeof *base);
+		if (org_base(s, base, why, sizeof why) == 0) {
+			file = xmalloc(sizeof *file);
+			*file = s->cfg;
+			config_org_take(&s->cfg, base);
+		}
+		free(base);
+	}
 	v = store_settings(s->st, &n, err);
-	if (v == NULL)
+	if (v == NULL) {
+		free(file);
 		return -1;
+	}
 	for (i = 0; i < n && rc == 0; i++)
 		if (config_set_central(&s->cfg, v[i].key, v[i].value, err)) {
 			pd_err_prefix(err,
@@ -173,5 +312,10 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 	free(v);
 	demo_phone_cc(s);
 	store_set_phone_cc(s->st, s->cfg.phone_cc);
+	if (file != NULL) {
+		if (rc == 0)
+			org_warn(s, file, why);
+		free(file);
+	}
 	return rc;
 }

@@ -165,6 +165,27 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "s.uuid || '/Opening float' FROM shifts s WHERE abs(s.float_counted "
 	    "- s.float_expected) > ?3 AND EXISTS (SELECT 1 FROM shifts p WHERE "
 	    "p.terminal = s.terminal AND p.drawer = s.drawer AND p.id < s.id) "
+	    /* a void's refund out of a drawer of this terminal, the void
+	     * refused by the central node or undone since (review R20b 2):
+	     * the drawer's expected took the refund, the ledger no longer
+	     * backs it. Each such void once, of the shift whose range holds
+	     * it, while that shift's figure still counts it (refused and not
+	     * undone; undone after the shift closed: one closed after the
+	     * undo, or still open, leaves it out of expected, its close
+	     * shows the difference); expected the refund, counted none,
+	     * ref the Z number (the shift's uuid while open), detail
+	     * "TENDER void PAYMENT", target "SHIFT-UUID/void:VOID-UUID" */
+	    "UNION ALL SELECT 3, " AGE("substr(v.voided_at, 1, 10)") ", "
+	    "substr(v.voided_at, 1, 10), coalesce(nullif(s.z_no, ''), "
+	    "s.uuid), substr(p.method || ' void ' || p.payment_no, 1, 79), "
+	    "p.amount, 0, s.uuid || '/void:' || v.uuid FROM voids v JOIN "
+	    "payments p ON p.id = v.payment_id JOIN shifts s ON s.terminal = "
+	    "v.terminal AND v.id > s.void_after AND v.id <= "
+	    "coalesce(s.void_upto, 9223372036854775807) LEFT JOIN sync_undone "
+	    "u ON u.uuid = v.uuid WHERE (u.uuid IS NOT NULL OR EXISTS (SELECT "
+	    "1 FROM outbox o WHERE o.uuid = v.uuid AND o.rejected_at IS NOT "
+	    "NULL)) AND (u.uuid IS NULL OR (s.closed_at <> '' AND s.closed_at "
+	    "< u.at)) "
 	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
 	    LINE_REF ", d2.slip_no, d2.amount, l.amount, "
 	    LINE_TARGET " FROM temp.recon_twice t CROSS JOIN "

@@ -35,6 +35,21 @@ CFG
 
 OUT="$T/out"
 
+# as_admin FILE CMD...: CMD run while the store's administrator's file
+# ($PAYDESK_CONFIG, which made the store) holds FILE's keys, then put
+# back: a standalone store takes the organisation's keys from that file
+# alone, never from the one a command names (review R20b 3)
+as_admin() {
+	_f=$1
+	shift
+	cp "$PAYDESK_CONFIG" "$T/.admin.ini.bak"
+	cp "$_f" "$PAYDESK_CONFIG"
+	"$@"
+	_rc=$?
+	cp "$T/.admin.ini.bak" "$PAYDESK_CONFIG"
+	return $_rc
+}
+
 # run CMD...: run a command, output in $OUT, exit status in $RC
 run() {
 	"$@" >"$OUT" 2>&1

@@ -130,7 +130,7 @@ case "$(pdftotext "$T/void.pdf" - 2>/dev/null)" in *VOID*"Wrong bag"*) ok "VOID 
 FR="$T/fr.ini"
 cp "$PAYDESK_CONFIG" "$FR"
 printf '[organisation]\nlanguage = fr\n' >>"$FR"
-PAYDESK_PIN=2222 "$PD" --config "$FR" --user mary deposit slip BAG-3 --text --out "$T/fr.txt" >/dev/null
+as_admin "$FR" env PAYDESK_PIN=2222 "$PD" --config "$FR" --user mary deposit slip BAG-3 --text --out "$T/fr.txt" >/dev/null
 case "$(cat "$T/fr.txt")" in *"BORDEREAU DE DÉPÔT"*"Total déposé"*) ok "the slip in the organisation's language" ;;
 *) echo "not ok - the slip in the organisation's language"; head -20 "$T/fr.txt" ;; esac
 
@@ -206,7 +206,7 @@ expect "unmatch BAG-3" 0 "handed" M deposit unmatch BAG-3 --note "Wrong line"
 OS="$T/os.ini"
 cp "$PAYDESK_CONFIG" "$OS"
 printf '[deposits]\nover_short_above = 1.00\n' >>"$OS"
-PAYDESK_PIN=2222 "$PD" --config "$OS" --user mary report exceptions >"$OUT" 2>&1
+as_admin "$OS" env PAYDESK_PIN=2222 "$PD" --config "$OS" --user mary report exceptions >"$OUT" 2>&1
 if grep -q over_short "$OUT"; then echo "not ok - over_short_above 1.00: Z2's 1.00 is not listed"
 else ok "over_short_above 1.00: Z2's 1.00 is not listed"; fi
 expect "exceptions: a cashier may not" 5 "supervisor" J report exceptions
@@ -357,7 +357,7 @@ rm -f "$T/void.db"
 FEE="$T/fee.ini"
 cp "$PAYDESK_CONFIG" "$FEE"
 printf '[reconciliation]\ncard_fee_tolerance = 600\n' >>"$FEE"
-PAYDESK_PIN=2222 "$PD" --config "$FEE" --user mary --json deposit match >"$OUT" 2>&1
+as_admin "$FEE" env PAYDESK_PIN=2222 "$PD" --config "$FEE" --user mary --json deposit match >"$OUT" 2>&1
 same "a 6% fee is matched when the tolerance is 6%" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["transfer"], d["card"])' "$OUT")" "0 1"
 same "to 06-19's card payment" \
@@ -369,7 +369,7 @@ BADFEE="$T/badfee.ini"
 cp "$PAYDESK_CONFIG" "$BADFEE"
 printf '[reconciliation]\ncard_fee_tolerance = 2001\n' >>"$BADFEE"
 before=$(snapshot)
-PAYDESK_PIN=2222 "$PD" --config "$BADFEE" --user mary deposit match >"$OUT" 2>&1
+as_admin "$BADFEE" env PAYDESK_PIN=2222 "$PD" --config "$BADFEE" --user mary deposit match >"$OUT" 2>&1
 RC=$?
 case "$RC:$(cat "$OUT")" in 0:*) echo "not ok - a tolerance above 2000 is refused" ;;
 3:*card_fee_tolerance*2000*) ok "a tolerance above 2000 is refused, naming the key (3)" ;;
@@ -452,7 +452,7 @@ same "audited" "$(sql "SELECT count(*) FROM audit_log WHERE action = 'resolve' A
 FRR="$T/frr.ini"
 cp "$PAYDESK_CONFIG" "$FRR"
 printf '[organisation]\nlanguage = fr\n' >>"$FRR"
-PAYDESK_PIN=2222 "$PD" --config "$FRR" --user mary reconcile resolved >"$OUT" 2>&1
+as_admin "$FRR" env PAYDESK_PIN=2222 "$PD" --config "$FRR" --user mary reconcile resolved >"$OUT" 2>&1
 case "$(cat "$OUT")" in *"Customer paid twice"*) ok "the history in French, the note as written" ;;
 *) echo "not ok - the history in French, the note as written"; cat "$OUT" ;; esac
 # -- the reconciliation of the account by day (issue 20): what was

@@ -34,7 +34,7 @@ expect "a dot grouping with the dot decimal too" 3 \
     "dot is the decimal separator too" "$PD" --config "$T/bad.ini" config
 cfg "decimal_separator = comma"
 expect "a comma decimal alone: auto groups with dots" 0 \
-    "decimal_separator = comma" "$PD" --config "$T/bad.ini" config
+    "decimal_separator = comma" as_admin "$T/bad.ini" "$PD" --config "$T/bad.ini" config
 cfg "date_format = DD/MM/YY"
 expect "an unknown date format is refused" 3 "must be one of YYYY-MM-DD" \
     "$PD" --config "$T/bad.ini" config
@@ -231,7 +231,7 @@ has "the symbol after the number, with its space" 'formatCode="#,##0.00&quot; �
 printf '%s\n[organisation]\ncurrency_symbol = KSh\ncurrency_space = yes\n' \
     "$BASE" >"$T/ksh.ini"
 expect "xlsx of a symbol-before organisation with a space" 0 "Wrote" \
-    sup --config "$T/ksh.ini" --xlsx "$T/before.xlsx" payments
+    as_admin "$T/ksh.ini" sup --config "$T/ksh.ini" --xlsx "$T/before.xlsx" payments
 python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())' \
     "$T/before.xlsx" >"$OUT"
 has "the symbol before, with its space" 'formatCode="&quot;KSh &quot;#,##0.00"'
@@ -414,7 +414,7 @@ python3 "$TOP/tests/tools/xlsx_cells.py" "$T/in.xlsx" >"$OUT"
 has "the amounts stay numbers" "money:99999999999.99"
 printf '%s\n[organisation]\ncurrency_symbol = ₹\n' "$BASE" >"$T/three.ini"
 expect "a 3-digit grouping keeps its one format" 0 "Wrote" \
-    sup --config "$T/three.ini" --xlsx "$T/th.xlsx" report aging
+    as_admin "$T/three.ini" sup --config "$T/three.ini" --xlsx "$T/th.xlsx" report aging
 python3 "$TOP/tests/tools/xlsx_cells.py" --shown "$T/th.xlsx" >"$OUT"
 has "Excel shows it by three" "₹99,999,999,999.99"
 # counts a person reads: the payers' payments, past a thousand

@@ -197,7 +197,7 @@ cp "$PAYDESK_CONFIG" "$T/fmt.ini"
 printf '[organisation]\ndate_format = DD/MM/YYYY\ndecimal_separator = comma\ncurrency_position = after\ncurrency_space = yes\n' \
     >>"$T/fmt.ini"
 expect "fr, local formats: the voided receipt again" 0 "COPY-2" \
-    env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane receipt R-T01-000003
+    as_admin "$T/fmt.ini" env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane receipt R-T01-000003
 pdf "fr formats receipt" "$R/R-T01-000003-COPY-2.pdf"
 fields "fr formats receipt" \
     "Extourné le 21/04/2025 09:30:00 par Mary Johnson" \
@@ -206,7 +206,7 @@ fields "fr formats receipt" \
     "généré le 21/04/2025 09:30:00 par paydesk" "67,50 \$"
 none "fr formats receipt" "2025-04-21"
 expect "fr, local formats: the credit note again" 0 "COPY-2" \
-    env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane credit-note pdf \
+    as_admin "$T/fmt.ini" env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane credit-note pdf \
     CN-T01-00001
 pdf "fr formats credit note" "$R/CN-T01-00001-COPY-2.pdf"
 fields "fr formats credit note" "Créé le 20/04/2025 10:00:00" \
@@ -215,7 +215,7 @@ fields "fr formats credit note" "Créé le 20/04/2025 10:00:00" \
 none "fr formats credit note" "33.4" "2025-04-20"
 sed -i "s/^language = fr/language = es/" "$T/fmt.ini"
 expect "es, local formats: a receipt again" 0 "Copy number  2" \
-    env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane receipt \
+    as_admin "$T/fmt.ini" env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane receipt \
     R-T01-000001 --out "$T/es-fmt.pdf"
 pdf "es formats receipt" "$T/es-fmt.pdf"
 fields "es formats receipt" "Registrado el 20/04/2025 10:00:00" \
@@ -224,14 +224,14 @@ fields "es formats receipt" "Registrado el 20/04/2025 10:00:00" \
     "generado el 21/04/2025 09:30:00 por paydesk" "145,50 \$"
 none "es formats receipt" "2025-04-20" "145.50"
 expect "es, local formats: the credit note" 0 "" \
-    env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane credit-note pdf \
+    as_admin "$T/fmt.ini" env LANGUAGE=en "$PD" --config "$T/fmt.ini" --user jane credit-note pdf \
     CN-T01-00001 --out "$T/es-cn.pdf"
 pdf "es formats credit note" "$T/es-cn.pdf"
 fields "es formats credit note" "Creada 20/04/2025 10:00:00" "Uso 33,4 %"
 sed -i "s/^language = es/language = en/" "$T/fmt.ini"
 expect "en, local formats: the text receipt" 0 \
     "Recorded at                  20/04/2025 10:00:00" \
-    env LANGUAGE=en "$PD" --config "$T/fmt.ini" receipt R-T01-000001 --text
+    as_admin "$T/fmt.ini" env LANGUAGE=en "$PD" --config "$T/fmt.ini" receipt R-T01-000001 --text
 has "en, local formats: generated" "generated 21/04/2025 09:30:00 by paydesk"
 
 # --- the reverse: a Spanish terminal, an English organisation ------------

@@ -376,6 +376,12 @@ tq() {
 run as mary 2222 --csv payments
 same "team visibility off: mary reads her whole branch" "$(csvsum)" \
     "$(pq "p.branch = 'B01'")"
+# (the organisation's, set at the central node: a terminal's file does
+# not set it, review R20b 3; T01's file says the same)
+printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
+central import ACME settings "$T/vt.csv" >/dev/null ||
+    echo "not ok - the central node sets team visibility"
+pdt 1 sync >/dev/null 2>&1
 printf '[visibility]\nteam = yes\n' >>"$T/t1.ini"
 run as mary 2222 --csv payments
 same "team visibility on: mary (North) reads North's payments only" \
@@ -460,9 +466,9 @@ same "team visibility on: mary reads those North's people received" \
 S1=$(tsql 1 "SELECT count(*) FROM settings")
 printf 'key,value\nvisibility.team,maybe\n' >"$T/vt.csv"
 expect "visibility.team of neither yes nor no: refused (3)" 3 "visibility.team: (a value from the file, not shown): must be one of no|yes" \
-    central import ACME settings "$T/vt.csv"
+    central import ACME settings "$T/vt.csv" --update
 printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
-run central import ACME settings "$T/vt.csv"
+run central import ACME settings "$T/vt.csv" --update
 same "visibility.team is an organisation's setting" "$RC" 0
 pdt 1 sync >/dev/null 2>&1
 same "the terminal keeps it in its store" \
@@ -471,9 +477,12 @@ printf 'key,value\nvisibility.team,no\n' >"$T/vn.csv"
 expect "nor is it lifted by an import here: refused (3, review R23)" 3 \
     "import them there" as admin 9999 import settings "$T/vn.csv" --update
 sed 's/^team = yes$/team = no/' "$T/t1.ini" >"$T/own.ini"
-PAYDESK_PIN=2222 run "$PD" --config "$T/own.ini" --user mary --csv payments
+PAYDESK_PIN=2222 "$PD" --config "$T/own.ini" --user mary --csv payments \
+    >"$OUT" 2>"$T/own.err"
 same "mary's own config (team = no) reads North's payments still" \
     "$(csvsum)" "$(tq North)"
+same "and is told so, naming her file (review R20b 3)" \
+    "$(grep -c "own.ini: \[visibility\] team is the organisation's, not this file's (no): in force yes (set by the central node)" "$T/own.err")" 1
 run "$PD" --config "$T/own.ini" config
 same "paydesk config shows it the central node's, over the file's" \
     "$(sed -n '/^\[visibility\]/,/^team/p' "$OUT" | sed -n '3,4p' | tr '\n' '|')" \

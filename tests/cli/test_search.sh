@@ -135,10 +135,10 @@ grep -q "Payment reference *CHQ-000481" "$T/r3.txt" && ok "PDF receipt prints it
     notok "PDF receipt prints it" "$(grep -i ref "$T/r3.txt")"
 printf '[store]\npath = %s\n[organisation]\nlanguage = es\n' "$DB" >"$T/es.ini"
 expect "Spanish receipt" 0 "Referencia del pago" \
-    "$PD" --config "$T/es.ini" --user jane receipt R-T01-000001 --text
+    as_admin "$T/es.ini" "$PD" --config "$T/es.ini" --user jane receipt R-T01-000001 --text
 printf '[store]\npath = %s\n[organisation]\nlanguage = fr\n' "$DB" >"$T/fr.ini"
 expect "French receipt" 0 "Référence du paiement" \
-    "$PD" --config "$T/fr.ini" --user jane receipt R-T01-000001 --text
+    as_admin "$T/fr.ini" "$PD" --config "$T/fr.ini" --user jane receipt R-T01-000001 --text
 
 # -- the payments list, its exports and its search
 expect "payments list has a Reference column" 0 "Reference" cashier payments

@@ -425,10 +425,13 @@ pdftotext "$T/z2.pdf" - | grep -q "COPY" && ok "the reprint says COPY" || \
     echo "not ok - the reprint says COPY"
 # a label that wraps in its column takes its rows (issue 25 review: the
 # es "Fondo conservado en el cajón" ran into the row below it)
+# (the organisation's language is its administrator's file's: the
+# store's own file is changed for it, and put back)
+cp "$PAYDESK_CONFIG" "$T/admin.ini.bak"
 for L in es fr; do
-	printf '%s\n[organisation]\nlanguage = %s\n' "$(cat "$PAYDESK_CONFIG")" \
-	    "$L" >"$T/z-$L.ini"
-	run env PAYDESK_CONFIG="$T/z-$L.ini" PAYDESK_PIN=1234 "$PD" --user jane \
+	printf '%s\n[organisation]\nlanguage = %s\n' "$(cat "$T/admin.ini.bak")" \
+	    "$L" >"$PAYDESK_CONFIG"
+	run env PAYDESK_PIN=1234 "$PD" --user jane \
 	    shift z Z-T01-000001 --out "$T/z-$L.pdf"
 	pdftotext -layout "$T/z-$L.pdf" "$T/z-$L.txt"
 	python3 - "$T/z-$L.txt" "$L" <<'PY' && ok "$L Z PDF: the float kept's label apart from the next row" || { echo "not ok - $L Z PDF: the float kept's label apart from the next row"; sed 's/^/  | /' "$T/z-$L.txt" | head -60; }
@@ -445,6 +448,7 @@ ok = '$' in lines[i] and (label in lines[i] or
 sys.exit(0 if ok else 1)
 PY
 done
+cp "$T/admin.ini.bak" "$PAYDESK_CONFIG"
 expect "Z report as text" 0 "" J shift z z-t01-000002 --text --out "$T/z2.txt"
 has "the Z number as stored, not as typed" "Z-T01-000002"
 grep -q "Z-T01-000002" "$T/z2.txt" && ok "text Z report, any case" || \
@@ -511,11 +515,24 @@ expect "a card with no shift open: taken as before" 0 "" \
     S pay WU-10002 --type bill --method "Credit Card" --amount 5 --reference C-1
 expect "a transfer with no shift open: taken as before" 0 "" \
     S pay WU-10002 --type bill --method "Bank Transfer" --amount 5 --reference TRF-NS-1
-printf '[shifts]\nrequired = no\n' >"$T/noshift.ini"
+# [shifts] required is the organisation's (review R20b 3): a file of the
+# cashier's own does not lift it, and says so once (file, key, the value
+# in force); the store's administrator's file does
+printf '[shifts]\nrequired = no\ntolerance = 999.00\n' >"$T/noshift.ini"
 cat "$PAYDESK_CONFIG" "$T/noshift.ini" >"$T/noshift2.ini"
-expect "shifts not required: a cheque with no shift is taken" 0 "" \
-    env PAYDESK_PIN=4321 "$PD" --config "$T/noshift2.ini" --db "$T/cheque.db" --user sam \
-    pay WU-10002 --type bill --method Cheque --amount 35 --reference 000951
+NS() { PAYDESK_PIN=4321 "$PD" --config "$T/noshift2.ini" --db "$T/cheque.db" --user sam "$@"; }
+expect "a cashier's own file does not lift [shifts] required" 13 \
+    "Cash is taken in an open shift" NS pay WU-10002 --type bill --method Cash --amount 35
+has "it warns naming the file, the key and the value in force" \
+    "noshift2.ini: [shifts] required is the organisation's, not this file's (no): in force yes"
+has "and the tolerance too: the administrator's file's" "[shifts] tolerance is the organisation's, not this file's (999.00): in force 1.00 (from this store's administrator's file"
+same "said once a run, a line a key" "$(grep -c 'required is the organisation' "$OUT")" 1
+expect "paydesk config shows the value in force" 0 "required = yes" NS config
+cp "$PAYDESK_CONFIG" "$T/admin.ini.bak"
+cat "$T/noshift.ini" >>"$PAYDESK_CONFIG"
+expect "shifts not required by the administrator's file: a cheque with no shift is taken" 0 "" \
+    S pay WU-10002 --type bill --method Cheque --amount 35 --reference 000951
+cp "$T/admin.ini.bak" "$PAYDESK_CONFIG"
 rm -f "$T/cheque.db" "$T/noshift.ini" "$T/noshift2.ini"
 
 # (review R20, fault 6) a cash payment's void hands its cash back out of

@@ -34,7 +34,8 @@ with_samples() {
 EUR="$T/eur.ini"
 cp "$PAYDESK_CONFIG" "$EUR"
 printf '[organisation]\ncurrency_code = EUR\ncurrency_symbol = EUR\n' >>"$EUR"
-eur() { PAYDESK_PIN=2222 "$PD" --config "$EUR" --user mary "$@"; }
+# (its symbol is the organisation's: the store's administrator's file's)
+eur() { as_admin "$EUR" env PAYDESK_PIN=2222 "$PD" --config "$EUR" --user mary "$@"; }
 line() { sql "SELECT $1 FROM bank_statement_lines WHERE statement_id = $2 AND seq = $3"; }
 # sname ID: the name of this store's statement ID, as statement list gives it
 sname() { sup --csv statement list | awk -F, -v id="$1" '$2 == id { print $1 }'; }

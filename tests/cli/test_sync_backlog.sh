@@ -19,6 +19,7 @@ ACCTS=10000
 
 # -- an organisation with 10,000 consumers, pulled by the terminal
 central org add ACME "Acme Water" >/dev/null
+relax ACME
 central import ACME users "$DATA/users.csv" >/dev/null
 python3 -c '
 import sys

@@ -1371,6 +1371,7 @@ same "R20: T07's unmatch kept with T06's note" \
 # T04 whose series are whole; paydesk-central gaps names each number
 # missing, what was voided and when the terminal last synced
 central org add AUD "Audit Water" >/dev/null
+relax AUD
 for k in users consumers bills; do
 	central import AUD $k "$DATA/$k.csv" >/dev/null || echo "not ok - AUD $k"
 done
@@ -1834,6 +1835,7 @@ same "nigh moved to B01 by an import: its history row is sealed, nothing new rep
 #    both payments are applied.
 start_central || echo "not ok - the central node, organisation AMB"
 central org add AMB "Amb Water" >/dev/null
+relax AMB
 for k in users consumers bills; do
 	central import AMB $k "$DATA/$k.csv" >/dev/null ||
 	    echo "not ok - AMB's $k"

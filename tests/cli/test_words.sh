@@ -73,7 +73,7 @@ has "es credit note details: Estado Anulada" "Anulada"
 # sentence with the payment (anulado)
 cp "$PAYDESK_CONFIG" "$T/es.ini"
 printf '[organisation]\nlanguage = es\n' >>"$T/es.ini"
-run env PAYDESK_PIN=2222 "$PD" --config "$T/es.ini" --user mary \
+run as_admin "$T/es.ini" env PAYDESK_PIN=2222 "$PD" --config "$T/es.ini" --user mary \
     credit-note pdf CN-T01-00001 --out "$T/cn-es.pdf"
 pdftotext -layout "$T/cn-es.pdf" "$OUT"
 has "es credit note PDF: the stamp ANULADA" "ANULADA"

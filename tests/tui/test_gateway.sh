@@ -19,6 +19,7 @@ WU-40001,Eve Shared,1 Pay Road,0755 123 456,,Residential
 WU-40002,Fay Shared,2 Pay Road,+254 755 123 456,,Residential
 CSV
 central org add ACME "Acme Water" >/dev/null &&
+    relax ACME &&
     central import ACME users "$DATA/users.csv" >/dev/null &&
     central import ACME consumers "$T/gc.csv" >/dev/null &&
     run central gateway add ACME mpesa --profile mobile-money ||

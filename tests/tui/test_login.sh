@@ -125,6 +125,10 @@ grep -q "Cityville Water & Power" "$SCREEN" &&
 # gives way instead
 printf '%s\n[organisation]\nname = Cityville Water and Power.\n' \
     "$(cat "$PAYDESK_CONFIG")" >"$T/long.ini"
+# (the organisation's name is the store's administrator's file's: it holds
+# long.ini's keys meanwhile, review R20b 3)
+cp "$PAYDESK_CONFIG" "$T/admin.ini.bak"
+cp "$T/long.ini" "$PAYDESK_CONFIG"
 # admin: mary is locked out by the wrong PINs above
 for who in "admin 9999 Dashboard" "jane 1234 Home"; do
 	set -- $who
@@ -144,3 +148,16 @@ for who in "admin 9999 Dashboard" "jane 1234 Home"; do
 		head -1 "$SCREEN" | sed 's/^/  | /'
 	}
 done
+cp "$T/admin.ini.bak" "$PAYDESK_CONFIG"
+
+# --- a user's own file that sets an organisation's key (review R20b 3):
+# the value in force is the store's administrator's file's, and Home's
+# status line says so once, naming the file and the key
+printf '%s\n[payments]\nnotes_max = 77\n' "$(cat "$PAYDESK_CONFIG")" >"$T/own.ini"
+tui_open PAYDESK_CONFIG="$T/own.ini"
+wait_for "own file: the login" "Log in to take payments" >/dev/null
+login jane 1234
+wait_for "own file: Home names the key the file sets otherwise" \
+    "notes_max is the organisation"
+grep -F "own.ini" "$SCREEN" >/dev/null && ok "own file: and the file" ||
+    echo "not ok - own file: and the file"

@@ -1192,6 +1192,63 @@ config_names_twice(void **state)
 	free(cfg);
 }
 
+/* The organisation's keys (review R20b 3): config_org_take sets every
+ * one of them, of every kind (text, list, methods, denominations, int,
+ * money), to the other config's value and leaves the terminal's own keys
+ * and the marks as they were; in_file marks the keys the file sets. */
+static void
+config_org_keys(void **state)
+{
+	struct config *file = malloc(sizeof *file), *def = malloc(sizeof *def);
+	const struct config_row *rows;
+	char a[1024], b[1024];
+	struct pd_err err;
+	int k, i, n, set = 0;
+
+	(void)state;
+	assert_int_equal(load_text("[terminal]\nid = T07\n[receipts]\n"
+	                           "text_width = 40\n[organisation]\nname = "
+	                           "Own\ndecimal_separator = comma\n"
+	                           "[payments]\nmethods = Cash:cash, Own:card\n"
+	                           "allocation = largest\nchannels = A, B\n"
+	                           "overpayment_threshold = 1.00\n[shifts]\n"
+	                           "denominations = 500, 100\nrequired = no\n"
+	                           "tolerance = 9.00\n[security]\n"
+	                           "pin_hash_cost = 2\nlogin_max_attempts = 9\n",
+	                     file, &err),
+	    0);
+	assert_int_equal(config_defaults(def, &err), 0);
+	rows = config_rows(&n);
+	for (k = 0; (i = config_org_row(k)) >= 0; k++) {
+		assert_true(i < n);
+		set += config_in_file(file, (size_t)i);
+	}
+	assert_true(k >= 50);
+	/* name, decimal_separator, methods, allocation, channels,
+	 * overpayment_threshold, denominations, required, tolerance,
+	 * login_max_attempts: not id, text_width nor pin_hash_cost */
+	assert_int_equal(set, 10);
+	config_org_take(file, def);
+	for (k = 0; (i = config_org_row(k)) >= 0; k++) {
+		assert_int_equal(config_format(file, i, a, sizeof a), 0);
+		assert_int_equal(config_format(def, i, b, sizeof b), 0);
+		if (strcmp(a, b) != 0)
+			fail_msg("[%s] %s: %s, not the default %s",
+			    rows[i].section, rows[i].key, a, b);
+	}
+	assert_string_equal(file->terminal_id, "T07");
+	assert_int_equal(file->text_width, 40);
+	assert_int_equal(file->pin_hash_cost, 2);
+	assert_int_equal(file->nmethods, def->nmethods);
+	assert_int_equal(file->ndenoms, def->ndenoms);
+	assert_int_equal(file->shift_tolerance, 0);
+	/* the marks are the file's still */
+	assert_true(config_in_file(file, (size_t)config_central_row(
+	                                     "payments.allocation")));
+	free(file);
+	free(def);
+}
+
 /* Found by fuzz_push: a record refused alone kept the "uuid" its head
  * had decoded to even when that was not a UUID, and the answer echoed
  * it; it names the record only by a real (36-character) uuid. */
@@ -1818,6 +1875,7 @@ main(void)
 	    cmocka_unit_test(aging_and_sorts),
 	    cmocka_unit_test(escape_sequences),
 	    cmocka_unit_test(weak_pins),
+	    cmocka_unit_test(config_org_keys),
 	    cmocka_unit_test(shift_rules),
 	    cmocka_unit_test(forecast_weights),
 	    cmocka_unit_test(printable_into),
