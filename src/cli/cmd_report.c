@@ -301,7 +301,7 @@ payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
 	        {NC_("column", "Payments"), "payments", X_INT, 9, 0},
 	        {NC_("column", "Payers"), "payers", X_INT, 8, 0},
 	        {NC_("column", "Share %"), "share_pct", X_TENTHS, 8, 0}},
-	    {{NC_("column", "Gateway"), "gateway", X_TEXT, 16, 0},
+	    {{NC_("column", "Gateway"), "gateway", X_ID, 16, 0},
 	        {NC_("column", "Amount"), "amount", X_MONEY, 14, 0},
 	        {NC_("column", "Payments"), "payments", X_INT, 9, 0},
 	        {NC_("column", "Payers"), "payers", X_INT, 8, 0},
