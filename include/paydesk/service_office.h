@@ -53,7 +53,9 @@ struct forecast_totals {
 typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
 /* Of the items of the consumers of segment (NULL: every consumer's);
  * the past weeks' Came in and Collected of the scope in force (its team
- * under team visibility) and of the segment. */
+ * under team visibility), of the segment and of the report filters'
+ * branch and user (s->narrow.branch, .recorded_by: the payments'; issue
+ * 23 "filters everywhere a report has them", review R23 10). */
 int svc_forecast(struct svc *s, int weeks, int past, const char *segment,
     forecast_cb cb, void *arg, struct forecast_totals *f,
     struct pd_err *err);
