@@ -184,6 +184,13 @@ int svc_export_deteriorating(struct svc *s, int last, int months,
 /* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
 int svc_export_forecast(struct svc *s, int weeks, const char *segment,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The rows behind a figure of k (issue 23's drill-down, review R23 11):
+ * l is LIST_RATE_ITEMS (svc_rate_rows), LIST_TIME_ROWS (svc_time_rows)
+ * or LIST_OPEN_ITEMS (svc_open_rows; k unused), as their screens and
+ * `kpi --rows` list them; another listing PD_EINVAL. Supervisor and up
+ * (PD_EPERM), as the rows are. */
+int svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* Make the directory an export file goes in (the exports directory). */
 int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
 /* The format a file name asks for by its extension (.csv, .xlsx); -1 if

@@ -78,7 +78,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 		return cli_kpi_open_rows(c, fs);
 	if (i == 4)
 		return cli_kpi_time_rows(c, k, fs);
-	if (i < 2 && c->mode == OUT_JSON &&
+	if (i < 2 && (c->mode == OUT_JSON || c->mode == OUT_XLSX) &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
 		return -1;
@@ -92,6 +92,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 		cli_scope_line(c);
 		cli_kpi_rows_filters(c, fs);
 		t = table_new(c, cols, ncols);
+		table_sheet(t, N_("Collection rate items"));
 		return table_done(
 		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
 	}
@@ -104,6 +105,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 	cli_scope_line(c);
 	cli_kpi_rows_filters(c, fs);
 	t = table_new(c, cols, ncols);
+	table_sheet(t, i == 0 ? N_("Payments") : N_("Received"));
 	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
 	return table_done(t, rc);
 }
@@ -146,8 +148,15 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	int npos, no = 4, period;
 
 	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
-	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    cli_scope(c, scope) != 0 ||
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	/* a workbook of the rows behind a figure, as every list's (review
+	 * R23 11); the figures are a record, not a list */
+	if (c->mode == OUT_XLSX && rows == NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("--xlsx works with kpi --rows (the rows behind a "
+		      "figure), not with the figures"));
+	if (cli_scope(c, scope) != 0 ||
 	    (day && (day = cli_date(c, "--day", day)) == NULL) ||
 	    kpi_filters(c, &fs, month) != 0)
 		return -1;
