@@ -99,6 +99,7 @@ const char *const store_migrations[] = {
     store_mig_68,
     store_mig_69,
     store_mig_70,
+    store_mig_71,
 };
 
 const int store_nmigrations =

@@ -286,5 +286,6 @@ extern const char store_mig_67[];
 extern const char store_mig_68[];
 extern const char store_mig_69[];
 extern const char store_mig_70[];
+extern const char store_mig_71[];
 
 #endif
