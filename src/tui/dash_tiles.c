@@ -197,6 +197,13 @@ tile_widths(struct tui *t, const struct kpi_tile *k, const enum svc_tile *tl,
 				w[j]--;
 				w[i]++;
 			}
+	/* and from the screen's right margin, down to a column: the keys
+	 * before the titles cost each two ("4 Avg Collect. Time" at 80) */
+	for (i = 0; i < n; i++)
+		while (w[i] < soft[i] && sum < COLS - 3) {
+			w[i]++;
+			sum++;
+		}
 	return sum;
 }
 
@@ -251,7 +258,7 @@ dash_tiles(struct dash *b, struct tui *t, int y)
 	for (i = 0; i < n; i++)
 		kt[i] = all[b->tl[i]];
 	/* too wide for the screen: today's count goes up into its title */
-	count_up = tile_widths(t, kt, b->tl, n, w, 0) > COLS - 4;
+	count_up = tile_widths(t, kt, b->tl, n, w, 0) > COLS - 3;
 	if (count_up)
 		for (i = 0; i < n; i++)
 			if (b->tl[i] == TILE_TODAY)
