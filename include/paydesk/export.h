@@ -33,7 +33,13 @@ enum xkind {
 	/* cell.n, a percentage in tenths (12.3% as 123) shown with its
 	 * sign in the reader's language (svc_percent), a number in the
 	 * machine outputs; below 0: none (empty, JSON null) */
-	X_PERCENT
+	X_PERCENT,
+	/* cell.s, an identifier a person types back (a receipt, credit
+	 * note, account, item, arrangement, dispute, Z or slip number, a
+	 * reference, a username, a code): as X_TEXT everywhere, but never
+	 * cut in the CLI's text tables, which have nothing to scroll (its
+	 * column widens to the widest); review R23 15 */
+	X_ID
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's

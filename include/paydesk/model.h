@@ -79,6 +79,10 @@ struct item {
 	int64_t settled; /* paid or credited so far, kept in step */
 	char issued_on[11];
 	char due_on[11];
+	/* the organisation's day it came into this store (item_entries;
+	 * svc_item_insert sets it): a past week's forecast counts only the
+	 * items entered or issued before its first day (review R23 3) */
+	char entered_on[11];
 };
 
 /* A setting the central node masters: "section.key" and its value as a

@@ -53,7 +53,9 @@ struct forecast_totals {
 typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
 /* Of the items of the consumers of segment (NULL: every consumer's);
  * the past weeks' Came in and Collected of the scope in force (its team
- * under team visibility) and of the segment. */
+ * under team visibility), of the segment and of the report filters'
+ * branch and user (s->narrow.branch, .recorded_by: the payments'; issue
+ * 23 "filters everywhere a report has them", review R23 10). */
 int svc_forecast(struct svc *s, int weeks, int past, const char *segment,
     forecast_cb cb, void *arg, struct forecast_totals *f,
     struct pd_err *err);
@@ -181,6 +183,13 @@ int svc_export_deteriorating(struct svc *s, int last, int months,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
 int svc_export_forecast(struct svc *s, int weeks, const char *segment,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The rows behind a figure of k (issue 23's drill-down, review R23 11):
+ * l is LIST_RATE_ITEMS (svc_rate_rows), LIST_TIME_ROWS (svc_time_rows)
+ * or LIST_OPEN_ITEMS (svc_open_rows; k unused), as their screens and
+ * `kpi --rows` list them; another listing PD_EINVAL. Supervisor and up
+ * (PD_EPERM), as the rows are. */
+int svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* Make the directory an export file goes in (the exports directory). */
 int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);

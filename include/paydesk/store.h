@@ -87,6 +87,8 @@ int64_t store_consumer_count(struct store *st);
 /* Items. */
 int store_plan_ensure(struct store *st, const char *plan_no,
     int64_t consumer_id, struct pd_err *err);
+/* Insert it (a new uuid if it has none; it->id set) and its entry day
+ * (item_entries: it->entered_on, "" the machine's today). */
 int store_item_insert(struct store *st, struct item *it, struct pd_err *err);
 int store_item_by_ref(
     struct store *st, const char *ref, struct item *it, struct pd_err *err);

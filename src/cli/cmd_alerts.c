@@ -41,10 +41,10 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	    {NC_("column", "ID"), "id", X_INT, 4, 0},
 	    {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
 	    {NC_("column", "Status"), "status", X_TERM, 12, 0},
-	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
 	    {NC_("column", "Consumer"), "consumer", X_TEXT, 20, 0},
-	    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 19, 0},
-	    {NC_("column", "Reference"), "ref", X_TEXT, 18, 0},
+	    {NC_("column", "Arrangement"), "plan_no", X_ID, 19, 0},
+	    {NC_("column", "Reference"), "ref", X_ID, 18, 0},
 	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
 	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
 	    /* missed, overdue: days past due; due, credit: days ahead;
@@ -53,7 +53,7 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Days"), "days", X_INT, 5, 0},
 	    {NC_("column", "Misses"), "misses", X_INT, 6, 0},
 	    {NC_("column", "Raised"), "raised_at", X_TIME, 19, 0},
-	    {NC_("column", "Assigned"), "assigned", X_TEXT, 10, 0},
+	    {NC_("column", "Assigned"), "assigned", X_ID, 10, 0},
 	    /* a broken plan: the misses it allows */
 	    {NC_("column", "Allowed"), "allowed", X_INT, 7, 0},
 	};

@@ -254,8 +254,8 @@ int
 cmd_arr_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 16, 0},
-	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Arrangement"), "plan_no", X_ID, 16, 0},
+	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
 	    {NC_("column", "Status"), "status", X_TERM, 10, 0},
 	    {NC_("column", "Debt"), "debt", X_MONEY, 12, 0},
 	    {NC_("column", "Paid"), "paid", X_MONEY, 12, 0},
@@ -437,7 +437,7 @@ int
 cmd_disconnections(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
 	    {NC_("column", "Consumer"), "consumer", X_TEXT, 24, 0},
 	    {NC_("column", "Overdue"), "overdue", X_MONEY, 12, 0},
 	    {NC_("column", "Items"), "items", X_INT, 5, 0},

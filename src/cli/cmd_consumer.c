@@ -10,9 +10,9 @@ cmd_consumer_search(struct cli *c, int argc, char **argv)
 	const char *limit = NULL;
 	struct opt o[] = {{"limit", 0, &limit}, {NULL, 0, NULL}};
 	static const struct xcol cols[] = {
-	    {N_("ACCOUNT"), "account_no", X_TEXT, 10, 0},
+	    {N_("ACCOUNT"), "account_no", X_ID, 10, 0},
 	    {N_("NAME"), "name", X_TEXT, 24, 0},
-	    {N_("PHONE"), "phone", X_TEXT, 15, 0},
+	    {N_("PHONE"), "phone", X_ID, 15, 0},
 	    {N_("ADDRESS"), "service_address", X_TEXT, 0, 0},
 	};
 	struct consumer *found;

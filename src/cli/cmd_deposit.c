@@ -249,13 +249,13 @@ int
 cmd_deposit_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Slip"), "slip_no", X_TEXT, 12, 0},
-	    {NC_("column", "Account"), "account", X_TEXT, 22, 0},
+	    {NC_("column", "Slip"), "slip_no", X_ID, 12, 0},
+	    {NC_("column", "Account"), "account", X_ID, 22, 0},
 	    {NC_("column", "Deposited"), "deposited_on", X_DATE, 10, 0},
 	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
 	    {NC_("column", "Status"), "status", X_TERM, 8, 0},
 	    {NC_("column", "Credited"), "credited", X_MONEY, 12, 0},
-	    {NC_("column", "By"), "created_by", X_TEXT, 10, 0},
+	    {NC_("column", "By"), "created_by", X_ID, 10, 0},
 	};
 	const char *scope = NULL;
 	struct opt o[] = {{"scope", 0, &scope}, {NULL, 0, NULL}};
@@ -293,14 +293,14 @@ int
 cmd_deposit_pending(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Z number"), "z_no", X_TEXT, 16, 0},
+	    {NC_("column", "Z number"), "z_no", X_ID, 16, 0},
 	    {NC_("column", "Closed"), "closed_at", X_TIME, 19, 0},
-	    {NC_("column", "Cashier"), "cashier", X_TEXT, 10, 0},
+	    {NC_("column", "Cashier"), "cashier", X_ID, 10, 0},
 	    {NC_("column", "Method"), "method", X_TEXT, 10, 0},
 	    {NC_("column", "To deposit"), "available", X_MONEY, 12, 0},
 	    {NC_("column", "Deposited"), "deposited", X_MONEY, 12, 0},
 	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
-	    {NC_("column", "Cheque"), "cheque", X_TEXT, 10, 0},
+	    {NC_("column", "Cheque"), "cheque", X_ID, 10, 0},
 	    {NC_("column", "Age"), "age", X_INT, 4, 0},
 	};
 	struct deposit_pending *v;

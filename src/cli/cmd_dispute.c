@@ -29,11 +29,11 @@ int
 cmd_dsp_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Dispute"), "dispute_no", X_TEXT, 16, 0},
+	    {NC_("column", "Dispute"), "dispute_no", X_ID, 16, 0},
 	    {NC_("column", "Status"), "status", X_TERM, 18, 0},
 	    {NC_("column", "Reason"), "reason", X_TERM, 16, 0},
-	    {NC_("column", "Receipt"), "receipt_no", X_TEXT, 14, 0},
-	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Receipt"), "receipt_no", X_ID, 14, 0},
+	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
 	    {NC_("column", "Consumer"), "consumer", X_TEXT, 18, 0},
 	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
 	    /* agrees with the dispute (es Abierta; a shift's Abierto) */

@@ -19,10 +19,10 @@ cmd_gateway_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
 	    {N_("#"), "id", X_INT, 3, 0},
-	    {N_("Gateway"), "gateway", X_TEXT, 8, 0},
-	    {N_("Code"), "code", X_TEXT, 12, 0},
-	    {N_("Account"), "account_no", X_TEXT, 10, 0},
-	    {N_("Phone"), "phone", X_TEXT, 12, 0},
+	    {N_("Gateway"), "gateway", X_ID, 8, 0},
+	    {N_("Code"), "code", X_ID, 12, 0},
+	    {N_("Account"), "account_no", X_ID, 10, 0},
+	    {N_("Phone"), "phone", X_ID, 12, 0},
 	    {N_("Amount"), "amount", X_MONEY, 11, 0},
 	    {N_("Date paid"), "paid_on", X_DATE, 10, 0},
 	    {N_("Status"), "status", X_TERM, 9, 0},

@@ -61,6 +61,7 @@ cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
 	cli_kpi_rows_filters(c, &seg);
 	cols = svc_listing_cols(LIST_OPEN_ITEMS, &ncols);
 	t = table_new(c, cols, ncols);
+	table_sheet(t, N_("Outstanding items"));
 	return table_done(t, svc_open_rows(&c->svc, open_row, t, &c->err));
 }
 
@@ -92,5 +93,6 @@ cli_kpi_time_rows(struct cli *c, const struct kpi *k,
 	cli_kpi_rows_filters(c, fs);
 	cols = svc_listing_cols(LIST_TIME_ROWS, &ncols);
 	t = table_new(c, cols, ncols);
+	table_sheet(t, N_("Collection time"));
 	return table_done(t, svc_time_rows(&c->svc, k, time_row, t, &c->err));
 }

@@ -9,7 +9,7 @@ int
 cmd_reconnections(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
 	    {NC_("column", "Consumer"), "consumer", X_TEXT, 24, 0},
 	    {NC_("column", "Was overdue"), "was_overdue", X_MONEY, 12, 0},
 	    {NC_("column", "Listed on"), "listed_on", X_DATE, 10, 0},

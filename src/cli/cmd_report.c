@@ -78,7 +78,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 		return cli_kpi_open_rows(c, fs);
 	if (i == 4)
 		return cli_kpi_time_rows(c, k, fs);
-	if (i < 2 && c->mode == OUT_JSON &&
+	if (i < 2 && (c->mode == OUT_JSON || c->mode == OUT_XLSX) &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
 		return -1;
@@ -92,6 +92,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 		cli_scope_line(c);
 		cli_kpi_rows_filters(c, fs);
 		t = table_new(c, cols, ncols);
+		table_sheet(t, N_("Collection rate items"));
 		return table_done(
 		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
 	}
@@ -104,6 +105,7 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 	cli_scope_line(c);
 	cli_kpi_rows_filters(c, fs);
 	t = table_new(c, cols, ncols);
+	table_sheet(t, i == 0 ? N_("Payments") : N_("Received"));
 	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
 	return table_done(t, rc);
 }
@@ -146,8 +148,15 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	int npos, no = 4, period;
 
 	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
-	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    cli_scope(c, scope) != 0 ||
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	/* a workbook of the rows behind a figure, as every list's (review
+	 * R23 11); the figures are a record, not a list */
+	if (c->mode == OUT_XLSX && rows == NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("--xlsx works with kpi --rows (the rows behind a "
+		      "figure), not with the figures"));
+	if (cli_scope(c, scope) != 0 ||
 	    (day && (day = cli_date(c, "--day", day)) == NULL) ||
 	    kpi_filters(c, &fs, month) != 0)
 		return -1;
@@ -301,7 +310,7 @@ payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
 	        {NC_("column", "Payments"), "payments", X_INT, 9, 0},
 	        {NC_("column", "Payers"), "payers", X_INT, 8, 0},
 	        {NC_("column", "Share %"), "share_pct", X_TENTHS, 8, 0}},
-	    {{NC_("column", "Gateway"), "gateway", X_TEXT, 16, 0},
+	    {{NC_("column", "Gateway"), "gateway", X_ID, 16, 0},
 	        {NC_("column", "Amount"), "amount", X_MONEY, 14, 0},
 	        {NC_("column", "Payments"), "payments", X_INT, 9, 0},
 	        {NC_("column", "Payers"), "payers", X_INT, 8, 0},
@@ -511,6 +520,12 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* The filters of the forecast and the deteriorating payers: the
+ * segment (the consumers'), the branch and the user (the payments'). */
+#define ANALYSIS_FILTERS                                                       \
+	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
+	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
+
 /* A whole number of weeks for option opt, or -1 with the message. */
 static int
 weeks_opt(struct cli *c, const char *opt, const char *s, int *out)
@@ -604,7 +619,7 @@ int
 cmd_report_forecast(struct cli *c, int argc, char **argv)
 {
 	const char *weeks_s = NULL, *past_s = NULL, *scope = NULL;
-	struct opt o[8] = {{"weeks", 0, &weeks_s}, {"past", 0, &past_s},
+	struct opt o[12] = {{"weeks", 0, &weeks_s}, {"past", 0, &past_s},
 	    {"scope", 0, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
@@ -616,16 +631,20 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	int npos, rc, weeks = 13, past = 4, no = 3;
 
 	/* of the filters, the segment: the items are its consumers'; the
-	 * scope (and its team) is that of the past weeks' payments */
+	 * scope (and its team), the branch and the user are those of the
+	 * past weeks' payments (review R23 10: what they collected) */
 	memset(&pf, 0, sizeof pf);
-	cli_filter_opts(o, &no, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT));
+	cli_filter_opts(o, &no, &fs, ANALYSIS_FILTERS);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    weeks_opt(c, "--weeks", weeks_s, &weeks) != 0 ||
 	    weeks_opt(c, "--past", past_s, &past) != 0 ||
 	    cli_scope(c, scope) != 0 ||
-	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
-	        &pf, &c->err) != 0)
+	    svc_filters_parse(&c->svc, &fs, ANALYSIS_FILTERS, &pf, &c->err) !=
+	        0 ||
+	    svc_payment_filter_check(&c->svc, &pf, &c->err) != 0)
 		return -1;
+	c->svc.narrow.branch = pf.branch;
+	c->svc.narrow.recorded_by = pf.recorded_by;
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_forecast(
 		    &c->svc, weeks, pf.segment, &j, &rows, &c->err);
@@ -675,7 +694,7 @@ int
 cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 {
 	const char *last = NULL, *scope = NULL, *months = NULL;
-	struct opt o[8] = {{"last", 0, &last}, {"months", 0, &months},
+	struct opt o[12] = {{"last", 0, &last}, {"months", 0, &months},
 	    {"scope", 0, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
@@ -688,16 +707,18 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	int npos, ncols, rc, no = 3;
 
 	/* of the filters, the segment (paydesk(1)): the consumers' payments
-	 * and items */
+	 * and items; the branch and the user: the payments' (review R23 10) */
 	memset(&pf, 0, sizeof pf);
-	cli_filter_opts(o, &no, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT));
+	cli_filter_opts(o, &no, &fs, ANALYSIS_FILTERS);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_scope(c, scope) != 0 ||
-	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
-	        &pf, &c->err) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, ANALYSIS_FILTERS, &pf, &c->err) !=
+	        0 ||
 	    svc_payment_filter_check(&c->svc, &pf, &c->err) != 0)
 		return -1;
 	c->svc.narrow.segment = pf.segment;
+	c->svc.narrow.branch = pf.branch;
+	c->svc.narrow.recorded_by = pf.recorded_by;
 	if (last != NULL) {
 		n = strtol(last, &end, 10);
 		if (*last < '0' || *last > '9' || *end != '\0' || n < 2 ||
@@ -754,18 +775,30 @@ int
 cmd_report_anomalies(struct cli *c, int argc, char **argv)
 {
 	const char *date = NULL, *scope = NULL;
-	struct opt o[] = {
-	    {"date", 0, &date}, {"scope", 0, &scope}, {NULL, 0, NULL}};
+	struct opt o[8] = {{"date", 0, &date}, {"scope", 0, &scope}};
+	struct svc_filters fs;
+	struct payment_filter pf;
 	const struct xcol *cols;
 	struct export_job j;
 	struct table *t;
 	char **pos, day[11];
 	int64_t rows = 0;
-	int npos, ncols, rc;
+	int npos, ncols, rc, no = 2;
 
+	/* the branch and the user of the payments the rules read (review
+	 * R23 10); the day is the period */
+	memset(&pf, 0, sizeof pf);
+	cli_filter_opts(o, &no, &fs,
+	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER));
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    cli_scope(c, scope) != 0)
+	    cli_scope(c, scope) != 0 ||
+	    svc_filters_parse(&c->svc, &fs,
+	        SVC_FILTER_BIT(SVC_FILTER_BRANCH) |
+	            SVC_FILTER_BIT(SVC_FILTER_USER),
+	        &pf, &c->err) != 0)
 		return -1;
+	c->svc.narrow.branch = pf.branch;
+	c->svc.narrow.recorded_by = pf.recorded_by;
 	if (date != NULL &&
 	    (svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0 ||
 	        svc_anomalies_day(&c->svc, day, &c->err) != 0))
@@ -781,7 +814,8 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_ANOMALIES, &ncols);
 	cli_scope_line(c);
-	cli_scope_json_open(c, "anomalies", NULL);
+	cli_kpi_rows_filters(c, &fs);
+	cli_scope_json_open(c, "anomalies", &fs);
 	t = table_new(c, cols, ncols);
 	rc = table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
 	                       anomaly_row, t, &c->err));

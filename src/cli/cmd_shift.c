@@ -588,15 +588,15 @@ int
 cmd_shift_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Z number"), "z_no", X_TEXT, 16, 0},
-	    {NC_("column", "Cashier"), "cashier", X_TEXT, 12, 0},
+	    {NC_("column", "Z number"), "z_no", X_ID, 16, 0},
+	    {NC_("column", "Cashier"), "cashier", X_ID, 12, 0},
 	    {NC_("column", "Opened"), "opened_at", X_TIME, 19, 0},
 	    {NC_("column", "Closed"), "closed_at", X_TIME, 19, 0},
 	    {NC_("column", "Status"), "status", X_TERM, 8, 0},
 	    {NC_("column", "Float"), "float_counted", X_MONEY, 12, 0},
 	    {NC_("column", "Flagged"), "flagged", X_TEXT, 7, 0},
 	    /* every drawer's shifts are fed to every terminal */
-	    {NC_("column", "Terminal"), "terminal", X_TEXT, 8, 0},
+	    {NC_("column", "Terminal"), "terminal", X_ID, 8, 0},
 	};
 	const char *open = NULL, *from = NULL, *to = NULL, *cashier = NULL,
 	           *limit = NULL, *scope = NULL;

@@ -62,9 +62,9 @@ int
 cmd_statement_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {N_("Statement"), "name", X_TEXT, 9, 0},
+	    {N_("Statement"), "name", X_ID, 9, 0},
 	    {N_("#"), "id", X_INT, 5, 0},
-	    {N_("Account"), "account", X_TEXT, 22, 0},
+	    {N_("Account"), "account", X_ID, 22, 0},
 	    {N_("Format"), "format", X_TEXT, 7, 0},
 	    {N_("To"), "to", X_DATE, 10, 0},
 	    {N_("Lines"), "lines", X_INT, 5, 0},
@@ -170,7 +170,7 @@ static int
 mapping_list(struct cli *c, int show, int npos, char **pos)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "Mapping"), "name", X_TEXT, 16, 0},
+	    {NC_("column", "Mapping"), "name", X_ID, 16, 0},
 	    {NC_("column", "Columns and formats"), "spec", X_TEXT, 60, 0},
 	};
 	struct table *t;

@@ -47,7 +47,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	int npos, rc;
 	size_t n, i;
 	static const struct xcol cols[] = {
-	    {N_("USER"), "username", X_TEXT, 8, 0},
+	    {N_("USER"), "username", X_ID, 8, 0},
 	    {N_("NAME"), "full_name", X_TEXT, 14, 0},
 	    {N_("ROLE"), "role", X_TEXT, 10, 0},
 	    {N_("PIN"), "pin", X_TEXT, 4, 0},
@@ -278,7 +278,7 @@ cmd_dashboard_tiles(struct cli *c, int argc, char **argv)
 		/* machines: the word and the title in English, in every
 		 * language (issue 23) */
 		static const struct xcol cols[] = {
-		    {N_("Tile"), "tile", X_TEXT, 12, 0},
+		    {N_("Tile"), "tile", X_ID, 12, 0},
 		    {N_("Title"), "title", X_TERM, 20, 0},
 		};
 		struct table *tb = table_new(c, cols, 2);

@@ -58,9 +58,9 @@ static int
 show_quarantine(struct cli *c)
 {
 	static const struct xcol cols[] = {
-	    {"UUID", "uuid", X_TEXT, 36, 0},
+	    {"UUID", "uuid", X_ID, 36, 0},
 	    {N_("Kind"), "kind", X_TEXT, 12, 0},
-	    {N_("Ref"), "ref", X_TEXT, 22, 0},
+	    {N_("Ref"), "ref", X_ID, 22, 0},
 	    {N_("Recorded"), "created_at", X_TIME, 19, 0},
 	    {NC_("column", "Rejected"), "rejected_at", X_TIME, 19, 0},
 	    {N_("Reason"), "reason", X_TEXT, 40, 0},

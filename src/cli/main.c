@@ -98,7 +98,7 @@ static const struct command {
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
         N_("list credit notes, newest first")},
-    {"kpi", NULL, cmd_kpi, STORE,
+    {"kpi", NULL, cmd_kpi, LISTING,
         "kpi [--month YYYY-MM | --period P] [--day YYYY-MM-DD] "
         "[--scope terminal|branch|org] [--rows collected|day|rate|outstanding|time] "
         "[--segment S] [--branch B] [--user U] [--channel C] [--method M] "
@@ -587,7 +587,7 @@ main(int argc, char **argv)
 	if (c.mode == OUT_XLSX && cmd->store != LISTING) {
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
-		    _("--xlsx works with payments, credit-notes, "
+		    _("--xlsx works with payments, credit-notes, kpi --rows, "
 		      "report payers, report aging, report forecast, report "
 		      "deteriorating, report anomalies, report exceptions, "
 		      "report reconciliation, report arrangements, "

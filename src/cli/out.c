@@ -128,13 +128,18 @@ numeric(enum xkind k)
 	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT;
 }
 
-/* Columns never cut: numbers, and stored words (X_TERM: a status, a
+/* Columns never cut: numbers, stored words (X_TERM: a status, a
  * reason), a word cut being a word lost in any language, as in the
- * screens' lists (issue 25 review: "Solicitud del cli~"). */
+ * screens' lists (issue 25 review: "Solicitud del cli~"), and
+ * identifiers (X_ID: a receipt number cut cannot be given back to
+ * payment show; review R23 15), and the names from a short list that a
+ * screen shows whole or hides (min -1: a method, given back to
+ * --method), a table on the command line having nothing to hide. */
 static int
-whole(enum xkind k)
+whole(const struct xcol *c)
 {
-	return numeric(k) || k == X_TERM;
+	return numeric(c->kind) || c->kind == X_TERM || c->kind == X_ID ||
+	       c->min < 0;
 }
 
 /* The last cell s, begun at column x, within width w: its "; " entries
@@ -185,13 +190,14 @@ text_row(struct table *t, char *const *v)
 				fputs(v[i], stdout);
 		} else {
 			fit(v[i],
-			    whole(t->cols[i].kind) && c > t->w[i] ? c : t->w[i],
+			    whole(&t->cols[i]) && c > t->w[i] ? c : t->w[i],
 			    t->cols[i].kind != X_TEXT &&
+			        t->cols[i].kind != X_ID &&
 			        t->cols[i].kind != X_DATE &&
 			        t->cols[i].kind != X_TERM &&
 			        t->cols[i].kind != X_TIME);
 			fputs("  ", stdout);
-			x += (whole(t->cols[i].kind) && c > t->w[i] ? c
+			x += (whole(&t->cols[i]) && c > t->w[i] ? c
 			                                            : t->w[i]) +
 			     2;
 		}
@@ -213,7 +219,7 @@ text_flush(struct table *t)
 		for (i = 0; i < t->ncols; i++) {
 			k = r * (size_t)t->ncols + (size_t)i;
 			c = utf8_columns(t->text[k], strlen(t->text[k]));
-			if (whole(t->cols[i].kind) && c > t->w[i])
+			if (whole(&t->cols[i]) && c > t->w[i])
 				t->w[i] = c;
 		}
 	for (i = 0, x = 0; i < t->ncols; i++) {

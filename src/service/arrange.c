@@ -319,7 +319,7 @@ write_lines(struct svc *s, const struct arrangement *a,
 		it.amount = lines[i].amount;
 		xstrlcpy(it.issued_on, a->created_on, sizeof it.issued_on);
 		date_format(it.due_on, lines[i].due);
-		if (store_item_insert(s->st, &it, err) != 0 ||
+		if (svc_item_insert(s, &it, err) != 0 ||
 		    store_arr_installment(s->st, it.id, ev, err) != 0)
 			return -1;
 	}

@@ -617,7 +617,7 @@ apply_insts(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 		it.settled = 0;
 		it.consumer_id = a->consumer_id;
 		xstrlcpy(it.plan_no, a->plan_no, sizeof it.plan_no);
-		if (store_item_insert(s->st, &it, err) != 0 ||
+		if (svc_item_insert(s, &it, err) != 0 ||
 		    store_arr_installment(s->st, it.id, ev, err) != 0)
 			return -1;
 	}

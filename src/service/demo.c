@@ -102,7 +102,7 @@ add_item(struct svc *s, int64_t cid, enum pay_type kind, const char *ref,
 	it.amount = amount;
 	xstrlcpy(it.issued_on, issued, sizeof it.issued_on);
 	xstrlcpy(it.due_on, due, sizeof it.due_on);
-	return store_item_insert(s->st, &it, err);
+	return svc_item_insert(s, &it, err);
 }
 
 static int

@@ -395,7 +395,7 @@ add_charge(struct svc *s, struct dispute *d, struct pd_err *err)
 	it.amount = s->cfg.dsp_bounced_charge;
 	svc_today(it.issued_on);
 	svc_today(it.due_on);
-	if (store_item_insert(s->st, &it, err) != 0)
+	if (svc_item_insert(s, &it, err) != 0)
 		return -1;
 	xstrlcpy(d->charge_uuid, it.uuid, sizeof d->charge_uuid);
 	return 0;

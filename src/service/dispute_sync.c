@@ -296,7 +296,7 @@ apply_uphold(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	it.amount = r->it.amount;
 	snprintf(it.issued_on, sizeof it.issued_on, "%.10s", r->at);
 	xstrlcpy(it.due_on, r->it.due_on, sizeof it.due_on);
-	return store_item_insert(s->st, &it, err);
+	return svc_item_insert(s, &it, err);
 }
 
 int

@@ -317,6 +317,70 @@ svc_export_deteriorating(struct svc *s, int last, int months,
 	return xrun_finish(&r, rc, rows);
 }
 
+static int
+put_rate(const struct rate_row *row, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_rate_cells(row, r->cells);
+	return xrun_row(r);
+}
+
+static int
+put_open(const struct open_row *row, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_open_cells(row, r->cells);
+	return xrun_row(r);
+}
+
+static int
+put_time(const struct time_row *row, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_time_cells(row, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	const char *sheet;
+	struct xrun r;
+	int rc;
+
+	/* the sheet named as the screen is (at most 31 characters) */
+	switch (l) {
+	case LIST_RATE_ITEMS:
+		sheet = L_(lang, "Collection rate items");
+		break;
+	case LIST_TIME_ROWS:
+		sheet = L_(lang, "Collection time");
+		break;
+	case LIST_OPEN_ITEMS:
+		sheet = L_(lang, "Outstanding items");
+		break;
+	default:
+		return pd_fail(err, PD_EINVAL,
+		    _("Not the rows behind a figure: listing %d"), (int)l);
+	}
+	if (xrun_open(&r, s, j, l, sheet, -1, err) != 0)
+		return -1;
+	if (r.cancelled)
+		rc = 0;
+	else if (l == LIST_RATE_ITEMS)
+		rc = svc_rate_rows(s, k, put_rate, &r, err);
+	else if (l == LIST_TIME_ROWS)
+		rc = svc_time_rows(s, k, put_time, &r, err);
+	else
+		rc = svc_open_rows(s, put_open, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
 int
 svc_export_recon(struct svc *s, const char *account, const char *from,
     const char *to, const struct export_job *j, int64_t *rows,

@@ -120,6 +120,11 @@ svc_forecast(struct svc *s, int weeks, int past, const char *segment,
 	sc.status = -1;
 	sc.type = -1;
 	sc.segment = segment;
+	/* and the report filters' branch and user (s->narrow): whose
+	 * payments the past weeks' came in and collected are (review R23
+	 * 10); the items, of no branch or user, stay the segment's */
+	sc.branch = s->narrow.branch;
+	sc.recorded_by = s->narrow.recorded_by;
 	svc_scope_filter(s, &sc);
 	svc_today(f->as_of);
 	if (date_parse(f->as_of, "Today", &today, err) != 0)

@@ -154,7 +154,7 @@ insert_item(
 
 	if (store_item_by_ref(r->s->st, it->ref, &old, &e2) != 0) {
 		r->n->added++;
-		return store_item_insert(r->s->st, it, err);
+		return svc_item_insert(r->s, it, err);
 	}
 	r->field = ref_field;
 	if (!r->update)

@@ -388,3 +388,10 @@ ledger_rec_credit_apply(const struct svc *s, struct syncrec *r,
 	xstrlcpy(r->cn.cn_no, cn->cn_no, sizeof r->cn.cn_no);
 	xstrlcpy(r->item_uuid, item_uuid, sizeof r->item_uuid);
 }
+
+int
+svc_item_insert(struct svc *s, struct item *it, struct pd_err *err)
+{
+	svc_today(it->entered_on);
+	return store_item_insert(s->st, it, err);
+}

@@ -12,9 +12,9 @@
 #include "paydesk/service.h"
 
 static const struct xcol payment_cols[] = {
-    {N_("Receipt #"), "receipt_no", X_TEXT, 14, 12},
+    {N_("Receipt #"), "receipt_no", X_ID, 14, 12},
     {N_("Consumer"), "consumer", X_TEXT, 20, 11},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 12, 9},
     /* a configured name: whole or hidden, never "Debit Ca…" */
     {N_("Method"), "method", X_TEXT, 13, -1},
@@ -22,25 +22,25 @@ static const struct xcol payment_cols[] = {
     {N_("Type"), "type", X_TERM, 11, 6},
     {N_("Status"), "status", X_TERM, 9, 6},
     /* last: the payment reference (issue 17 section 3), empty for most */
-    {N_("Reference"), "reference", X_TEXT, 16, 9},
+    {N_("Reference"), "reference", X_ID, 16, 9},
 };
 
 static const struct xcol credit_cols[] = {
-    {N_("Credit Note #"), "number", X_TEXT, 14, 12},
+    {N_("Credit Note #"), "number", X_ID, 14, 12},
     {N_("Consumer"), "consumer", X_TEXT, 20, 9},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 11, 10},
     {N_("Remaining"), "remaining", X_MONEY, 11, 10},
     /* a stored word: "Overpayment", a configured reason */
     {N_("Reason"), "reason", X_TERM, 18, 7},
     {N_("Status"), "status", X_TERM, 8, 6},
     {N_("Created"), "created_on", X_DATE, 10, 10},
-    {N_("Linked Payment"), "linked_receipt", X_TEXT, 14, 12},
+    {N_("Linked Payment"), "linked_receipt", X_ID, 14, 12},
 };
 
 static const struct xcol payer_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 22, 14},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Total Paid"), "total", X_MONEY, 13, 10},
     {N_("Payments"), "payments", X_INT, 8, 4},
     {N_("Last Paid"), "last_paid", X_DATE, 10, 10},
@@ -51,7 +51,7 @@ static const struct xcol payer_cols[] = {
 
 static const struct xcol aging_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 20, 10},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Total"), "total", X_MONEY, 12, 10},
     {N_("Items"), "items", X_INT, 5, 5},
     {N_("Current"), "current", X_MONEY, 11, 9},
@@ -86,7 +86,7 @@ static const struct xcol exception_cols[] = {
     {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
     {NC_("column", "Age"), "age_days", X_INT, 4, 0},
     {NC_("column", "Date"), "date", X_DATE, 10, 0},
-    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
+    {NC_("column", "Reference"), "reference", X_ID, 14, 0},
     {NC_("column", "Detail"), "detail", X_TEXT, 14, 0},
     {NC_("column", "Expected"), "expected", X_MONEY, 11, 0},
     {NC_("column", "Actual"), "actual", X_MONEY, 11, 0},
@@ -138,11 +138,11 @@ svc_recon_exception_cells(const struct recon_exception *e, struct xcell *c)
  * Enter): its exceptions, its credits matched */
 static const struct xcol recon_day_cols[] = {
     {NC_("column", "Row"), "kind", X_TERM, 17, 0},
-    {NC_("column", "Reference"), "reference", X_TEXT, 12, 0},
+    {NC_("column", "Reference"), "reference", X_ID, 12, 0},
     {NC_("column", "Amount"), "amount", X_MONEY, 11, 0},
     {NC_("column", "Rule"), "rule", X_TERM, 8, 0},
-    {NC_("column", "Matched to"), "matched_to", X_TEXT, 18, 4},
-    {NC_("column", "By"), "by", X_TEXT, 8, -1},
+    {NC_("column", "Matched to"), "matched_to", X_ID, 18, 4},
+    {NC_("column", "By"), "by", X_ID, 8, -1},
     {NC_("column", "Note"), "note", X_TEXT, 20, 10},
 };
 
@@ -164,11 +164,11 @@ svc_recon_line_cells(const struct recon_line *l, struct xcell *c)
  * each showed then, the note, who and when */
 static const struct xcol resolved_cols[] = {
     {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
-    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
+    {NC_("column", "Reference"), "reference", X_ID, 14, 0},
     {NC_("column", "Date"), "date", X_DATE, 10, 0},
     {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
     {NC_("column", "Note"), "note", X_TEXT, 24, 10},
-    {NC_("column", "Resolved by"), "resolved_by", X_TEXT, 12, -1},
+    {NC_("column", "Resolved by"), "resolved_by", X_ID, 12, -1},
     {NC_("column", "Resolved at"), "resolved_at", X_TEXT, 19, 0},
 };
 
@@ -176,19 +176,19 @@ static const struct xcol resolved_cols[] = {
  * the period and what paid it */
 static const struct xcol rate_cols[] = {
     {N_("Due"), "due_on", X_DATE, 10, 10},
-    {N_("Item"), "item", X_TEXT, 14, 10},
+    {N_("Item"), "item", X_ID, 14, 10},
     {N_("Consumer"), "consumer", X_TEXT, 20, 10},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Owed"), "owed", X_MONEY, 12, 9},
     {N_("Paid"), "paid", X_MONEY, 12, 9},
-    {N_("Paid By"), "paid_by", X_TEXT, 30, 12},
+    {N_("Paid By"), "paid_by", X_ID, 30, 12},
 };
 
 static const struct xcol open_cols[] = {
     {N_("Due"), "due_on", X_DATE, 10, 10},
-    {N_("Item"), "item", X_TEXT, 14, 10},
+    {N_("Item"), "item", X_ID, 14, 10},
     {N_("Consumer"), "consumer", X_TEXT, 20, 10},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Open"), "open", X_MONEY, 12, 9},
     {N_("Days overdue"), "days_overdue", X_INT, 5, 4},
     {N_("Under arrangement"), "under_arrangement", X_MONEY, 12, 9},
@@ -196,10 +196,10 @@ static const struct xcol open_cols[] = {
 
 static const struct xcol time_cols[] = {
     {N_("Paid"), "paid_on", X_DATE, 10, 10},
-    {N_("Receipt"), "receipt_no", X_TEXT, 14, 12},
-    {N_("Item"), "item", X_TEXT, 15, 10},
+    {N_("Receipt"), "receipt_no", X_ID, 14, 12},
+    {N_("Item"), "item", X_ID, 15, 10},
     {N_("Consumer"), "consumer", X_TEXT, 20, 8},
-    {N_("Account"), "account_no", X_TEXT, 10, 6},
+    {N_("Account"), "account_no", X_ID, 10, 6},
     {N_("Issued"), "issued_on", X_DATE, 10, 10},
     {N_("Amount"), "amount", X_MONEY, 12, 8},
     {N_("Days"), "days", X_INT, 5, 4},
@@ -207,7 +207,7 @@ static const struct xcol time_cols[] = {
 
 static const struct xcol deteriorating_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 20, 10},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Days to pay"), "days", X_TEXT, 24, 12},
     {N_("Growth"), "growth_days", X_INT, 7, 6},
     {N_("Aging at month ends"), "aging", X_TEXT, 24, 12},
@@ -219,10 +219,10 @@ static const struct xcol anomaly_cols[] = {
     /* a term: the screens' language, English in JSON and CSV */
     {N_("Rule"), "rule", X_TERM, 18, 12},
     {N_("Who"), "who", X_TEXT, 20, 10},
-    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Account"), "account_no", X_ID, 10, 8},
     /* the first and last of a run whole at the default numbers:
      * CN-T01-000001..CN-T01-000004 (review R23: "R-T02-000003..R~") */
-    {N_("Reference"), "reference", X_TEXT, 28, 10},
+    {N_("Reference"), "reference", X_ID, 28, 10},
     {N_("Count"), "count", X_INT, 5, 5},
     {N_("Amount"), "amount", X_MONEY, 12, 9},
     {N_("Reason"), "reason", X_TEXT, 60, 20},

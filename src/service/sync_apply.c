@@ -603,7 +603,7 @@ apply_item(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return -1;
 	it.id = 0;
 	it.settled = 0;
-	return store_item_insert(s->st, &it, err);
+	return svc_item_insert(s, &it, err);
 }
 
 static int apply_kind(struct svc *s, enum apply_mode mode,

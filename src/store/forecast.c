@@ -55,15 +55,25 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
  * rollup due_paid, by due day) less what the payments that count paid
  * of it before as_of (paid_by_day), range sums over the week's days
  * (each item's allocations read one by one took ~1.5 s a week at 10M
- * payments); less what arrangements took over of it (its installments
- * are items of their own, due on their days: a debt counts once, as the
- * aging report counts it) and what credit notes paid of it, before as_of:
- * read from those few rows, not from each item of the week (issue 23
- * review). A consumer comes more than once: summed in memory. */
+ * payments); less the items known from as_of or later, both entered
+ * into the store (item_entries, by its day's index: the few since then)
+ * and issued on as_of or later, which the week's start did not know
+ * (review R23 3: a bill issued and imported in the middle of a past week
+ * counted in its forecast; an item is known from the earlier of its
+ * entry and its issue, a bill issued before and imported later being in
+ * the organisation's books; nothing paid them before they were); less what arrangements took over of it (its
+ * installments are items of their own, due on their days: a debt counts
+ * once, as the aging report counts it) and what credit notes paid of it,
+ * before as_of: read from those few rows, not from each item of the week
+ * (issue 23 review). A consumer comes more than once: summed in
+ * memory. */
 #define OPEN_OF_WEEK                                                           \
 	"SELECT consumer_id AS cid, due AS v FROM due_paid WHERE due_on "      \
 	"BETWEEN ?1 AND ?2 UNION ALL SELECT consumer_id, -paid FROM "          \
-	"paid_by_day WHERE due_on BETWEEN ?1 AND ?2 AND paid_on < ?3"
+	"paid_by_day WHERE due_on BETWEEN ?1 AND ?2 AND paid_on < ?3 UNION "   \
+	"ALL SELECT i.consumer_id, -i.amount FROM item_entries e CROSS JOIN "  \
+	"items i WHERE e.entered_on >= ?3 AND i.id = e.item_id AND i.due_on "  \
+	"BETWEEN ?1 AND ?2 AND i.issued_on >= ?3"
 /* ... less what arrangements took over of the items due in the weeks and
  * what credit notes paid of them (an application undone, in sync_undone,
  * paid nothing: review 21, session 41), each row with its day: read once for

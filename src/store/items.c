@@ -99,7 +99,17 @@ store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 	if (st_done(st, s, err) != 0)
 		return -1;
 	it->id = db_last_insert_rowid(st->db);
-	return 0;
+	/* the day it came into the store (migration 72): the service's
+	 * today, else the machine's */
+	s = st_stmt(st,
+	    "INSERT INTO item_entries (item_id, entered_on) VALUES (?1, "
+	    "coalesce(nullif(?2, ''), substr(datetime('now', 'localtime'), 1, "
+	    "10)))",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", it->id, it->entered_on);
+	return st_done(st, s, err);
 }
 
 int

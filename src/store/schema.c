@@ -100,6 +100,7 @@ const char *const store_migrations[] = {
     store_mig_69,
     store_mig_70,
     store_mig_71,
+    store_mig_72,
 };
 
 const int store_nmigrations =

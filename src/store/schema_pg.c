@@ -158,6 +158,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_19,
     pg_mig_20,
     pg_mig_21,
+    pg_mig_22,
 };
 
 const int store_pg_central_nmigrations =

@@ -444,3 +444,23 @@ const char pg_mig_21[] =
     " EACH ROW EXECUTE FUNCTION refuse('shift_flags is append-only');\n"
     "CREATE TRIGGER shift_flags_no_update BEFORE UPDATE ON shift_flags FOR"
     " EACH ROW EXECUTE FUNCTION refuse('shift_flags is append-only');\n";
+
+/* the day each item came into the store, as store_mig_72 (its
+ * backfill: the earlier of the day the row was written and the issue
+ * date; review R23 3). Safe to run again. */
+const char pg_mig_22[] =
+    "CREATE TABLE IF NOT EXISTS item_entries (item_id bigint PRIMARY KEY"
+    " REFERENCES items (id), entered_on text NOT NULL);\n"
+    "INSERT INTO item_entries (item_id, entered_on) SELECT id,"
+    " least(issued_on, substr(created_at, 1, 10)) FROM items ON CONFLICT"
+    " (item_id) DO NOTHING;\n"
+    "CREATE INDEX IF NOT EXISTS item_entries_day ON item_entries"
+    " (entered_on);\n"
+    "DROP TRIGGER IF EXISTS item_entries_no_delete ON item_entries;\n"
+    "DROP TRIGGER IF EXISTS item_entries_no_update ON item_entries;\n"
+    "CREATE TRIGGER item_entries_no_delete BEFORE DELETE ON item_entries"
+    " FOR EACH ROW EXECUTE FUNCTION refuse('item_entries is"
+    " append-only');\n"
+    "CREATE TRIGGER item_entries_no_update BEFORE UPDATE ON item_entries"
+    " FOR EACH ROW EXECUTE FUNCTION refuse('item_entries is"
+    " append-only');\n";

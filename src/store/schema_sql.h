@@ -287,5 +287,6 @@ extern const char store_mig_68[];
 extern const char store_mig_69[];
 extern const char store_mig_70[];
 extern const char store_mig_71[];
+extern const char store_mig_72[];
 
 #endif

@@ -113,6 +113,9 @@ void screen_export_account(struct tui_screen *sc, const char *account);
 /* The payments and month ends a LIST_DETERIORATING export of sc
  * compares (the screen's; 0: the defaults). */
 void screen_export_counts(struct tui_screen *sc, int last, int months);
+/* The figures a LIST_RATE_ITEMS or LIST_TIME_ROWS export of sc lists
+ * the rows of (the screen's period and filters). */
+void screen_export_kpi(struct tui_screen *sc, const struct kpi *k);
 struct tui_screen *screen_export_new(struct tui *t, enum listing l,
     const struct payment_filter *pf, const struct credit_filter *cf,
     const struct aging_filter *af, enum payers_sort sort, const int64_t *marked,

@@ -312,14 +312,16 @@ dash_out_values(struct dash *b, struct tui *t, char v[4][64])
 void
 dash_outstanding(struct dash *b, struct tui *t, int y, int x)
 {
-	char v[4][64];
+	char v[4][64], title[96];
 	int i, w = COLS - x - 2, lw = dash_out_label_width(),
 	       vw = dash_out_values(b, t, v);
 
 	if (lw > w - vw)
 		lw = w - vw > 6 ? w - vw : 6;
+	/* its key first, as the tiles' (5 opens its open items) */
+	snprintf(title, sizeof title, "5 %s", _("Outstanding today"));
 	attron(A_BOLD);
-	tui_text(y++, x, _("Outstanding today"), w);
+	tui_text(y++, x, title, w);
 	attroff(A_BOLD);
 	for (i = 0; i < 3; i++)
 		tui_pair(y++, x, lw, _(out_labels[i]), v[i]);

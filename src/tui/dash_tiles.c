@@ -1,7 +1,9 @@
 /* dash_tiles.c - the dashboard's KPI tiles (screen_dashboard.c): each
- * tile's figure, its title long or short as the tile's width allows, and
- * its change against the previous period with an arrow, the tiles the
- * signed-in user chose, in their order, sharing the screen's width. */
+ * tile's figure, its title long or short as the tile's width allows after
+ * its key ("1 Outstanding": the key of its place, which opens the rows
+ * behind it; review R23 8), and its change against the previous period
+ * with an arrow, the tiles the signed-in user chose, in their order,
+ * sharing the screen's width. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,18 +113,22 @@ static const struct {
     [TILE_OUTSTANDING] = {N_("Outstanding"), NULL},
 };
 
+/* The columns of a tile's key before its title: "1 ". */
+#define KEY_COLS 2
+
 static const char *
 tile_title(int i, int w)
 {
 	const char *s = _(tile_titles[i].title);
 
 	if (tile_titles[i].shorter != NULL &&
-	    utf8_columns(s, strlen(s)) > w - 2)
+	    utf8_columns(s, strlen(s)) > w - 2 - KEY_COLS)
 		return _(tile_titles[i].shorter);
 	return s;
 }
 
-/* The columns tile i's title asks for: its shorter one's, if it has. */
+/* The columns tile i's title asks for, its key's with it: its shorter
+ * one's, if it has. */
 static int
 tile_title_need(int i)
 {
@@ -130,7 +136,7 @@ tile_title_need(int i)
 	    _(tile_titles[i].shorter != NULL ? tile_titles[i].shorter
 	                                     : tile_titles[i].title);
 
-	return utf8_columns(s, strlen(s)) + 2;
+	return utf8_columns(s, strlen(s)) + 2 + KEY_COLS;
 }
 
 /* The columns tile k needs: its figure and its change, inside the box. */
@@ -145,11 +151,12 @@ tile_need(struct tui *t, const struct kpi_tile *k)
 
 /* The n tiles' widths in w[] (tl[i] the KPI of tile i): a fourth of the
  * screen each (30 at most), a tile whose figure needs more taking it from
- * those that need less, so that no amount is cut (issue 25); the sum of
- * the widths. */
+ * those that need less, so that no amount is cut (issue 25); then the
+ * titles from what others spare, Received Today's today_more columns
+ * more (its count gone up into its title); the sum of the widths. */
 static int
 tile_widths(struct tui *t, const struct kpi_tile *k, const enum svc_tile *tl,
-    int n, int *w)
+    int n, int *w, int today_more)
 {
 	int i, j, need[SVC_TILES_SHOWN], soft[SVC_TILES_SHOWN], most, sum = 0,
 	                                                          base =
@@ -179,7 +186,8 @@ tile_widths(struct tui *t, const struct kpi_tile *k, const enum svc_tile *tl,
 		}
 	/* then the titles, from what others have to spare */
 	for (i = 0; i < n; i++) {
-		soft[i] = tile_title_need(tl[i]);
+		soft[i] = tile_title_need(tl[i]) +
+		          (tl[i] == TILE_TODAY ? today_more : 0);
 		if (soft[i] < need[i])
 			soft[i] = need[i];
 	}
@@ -189,6 +197,13 @@ tile_widths(struct tui *t, const struct kpi_tile *k, const enum svc_tile *tl,
 				w[j]--;
 				w[i]++;
 			}
+	/* and from the screen's right margin, down to a column: the keys
+	 * before the titles cost each two ("4 Avg Collect. Time" at 80) */
+	for (i = 0; i < n; i++)
+		while (w[i] < soft[i] && sum < COLS - 3) {
+			w[i]++;
+			sum++;
+		}
 	return sum;
 }
 
@@ -243,20 +258,22 @@ dash_tiles(struct dash *b, struct tui *t, int y)
 	for (i = 0; i < n; i++)
 		kt[i] = all[b->tl[i]];
 	/* too wide for the screen: today's count goes up into its title */
-	count_up = tile_widths(t, kt, b->tl, n, w) > COLS - 4;
+	count_up = tile_widths(t, kt, b->tl, n, w, 0) > COLS - 3;
 	if (count_up)
 		for (i = 0; i < n; i++)
 			if (b->tl[i] == TILE_TODAY)
 				svc_money(t->svc, kt[i].fig, sizeof kt[i].fig,
 				    k->cur.day_total);
-	if (count_up)
-		tile_widths(t, kt, b->tl, n, w);
+	if (count_up) /* " (1)" after the title */
+		tile_widths(t, kt, b->tl, n, w,
+		    utf8_columns(num, strlen(num)) + 3);
 	for (i = 0, x = 2; i < n; x += w[i], i++) {
-		snprintf(kt[i].title, sizeof kt[i].title, "%s",
+		/* its place's key first: the key that opens its rows */
+		snprintf(kt[i].title, sizeof kt[i].title, "%d %s", i + 1,
 		    tile_title(b->tl[i], w[i]));
 		if (b->tl[i] == TILE_TODAY && count_up)
-			snprintf(kt[i].title, sizeof kt[i].title, "%s (%s)",
-			    tile_title(TILE_TODAY, w[i]), num);
+			snprintf(kt[i].title, sizeof kt[i].title, "%d %s (%s)",
+			    i + 1, tile_title(TILE_TODAY, w[i]), num);
 		tile(t, y, x, w[i], &kt[i]);
 	}
 }

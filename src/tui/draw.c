@@ -261,22 +261,60 @@ tui_org_suffix(char *line, size_t n)
 		snprintf(line + len, n - len, " \xc2\xb7 %s", _("Organisation"));
 }
 
+/* The dashboard's filters in force of those in bits, as texts. */
+static void
+narrow_texts(const struct tui *t, unsigned bits, struct svc_filters *fs)
+{
+	const struct payment_filter *n = &t->svc->narrow;
+	const char *v[SVC_FILTERS] = {NULL};
+	int k;
+
+	v[SVC_FILTER_SEGMENT] = n->segment;
+	v[SVC_FILTER_BRANCH] = n->branch;
+	v[SVC_FILTER_USER] = n->recorded_by;
+	v[SVC_FILTER_CHANNEL] = n->channel;
+	v[SVC_FILTER_METHOD] = n->method;
+	v[SVC_FILTER_GATEWAY] = n->gateway;
+	memset(fs, 0, sizeof *fs);
+	for (k = 0; k < SVC_FILTERS; k++)
+		if (bits & SVC_FILTER_BIT(k))
+			fs->text[k] = v[k];
+}
+
 int
-tui_segment_line(struct tui *t, int y)
+tui_filters_line(struct tui *t, int y, unsigned bits)
 {
 	struct svc_filters fs;
 	char title[160], line[200];
 
-	if (t->svc->narrow.segment == NULL)
+	narrow_texts(t, bits, &fs);
+	if (svc_filters_title(&fs, title, sizeof title)[0] == '\0')
 		return 0;
-	memset(&fs, 0, sizeof fs);
-	fs.text[SVC_FILTER_SEGMENT] = t->svc->narrow.segment;
-	snprintf(line, sizeof line, _("Filters: %s"),
-	    svc_filters_title(&fs, title, sizeof title));
+	snprintf(line, sizeof line, _("Filters: %s"), title);
 	attron(A_DIM);
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_DIM);
 	return 1;
+}
+
+struct payment_filter
+tui_narrow_only(struct tui *t, unsigned bits)
+{
+	struct payment_filter was = t->svc->narrow, *n = &t->svc->narrow;
+
+	if (!(bits & SVC_FILTER_BIT(SVC_FILTER_SEGMENT)))
+		n->segment = NULL;
+	if (!(bits & SVC_FILTER_BIT(SVC_FILTER_BRANCH)))
+		n->branch = NULL;
+	if (!(bits & SVC_FILTER_BIT(SVC_FILTER_USER)))
+		n->recorded_by = NULL;
+	if (!(bits & SVC_FILTER_BIT(SVC_FILTER_CHANNEL)))
+		n->channel = NULL;
+	if (!(bits & SVC_FILTER_BIT(SVC_FILTER_METHOD)))
+		n->method = NULL;
+	if (!(bits & SVC_FILTER_BIT(SVC_FILTER_GATEWAY)))
+		n->gateway = NULL;
+	return was;
 }
 
 void

@@ -26,7 +26,7 @@ struct aging_items {
 };
 
 static const struct xcol cols[] = {
-    {N_("Item"), "ref", X_TEXT, 20, 10},
+    {N_("Item"), "ref", X_ID, 20, 10},
     {N_("Kind"), "kind", X_TEXT, 11, 0},
     {N_("Due"), "due_on", X_DATE, 10, 0},
     {N_("Days"), "days", X_INT, 5, 0},

@@ -51,12 +51,12 @@ struct alerts {
 static const struct xcol cols[] = {
     {NC_("column", "ID"), "id", X_INT, 3, 0},
     {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
-    {NC_("column", "Account"), "account_no", X_TEXT, 10, 8},
-    {NC_("column", "Reference"), "ref", X_TEXT, 17, 0},
+    {NC_("column", "Account"), "account_no", X_ID, 10, 8},
+    {NC_("column", "Reference"), "ref", X_ID, 17, 0},
     {NC_("column", "Amount"), "amount", X_MONEY, 10, 0},
     {NC_("column", "Days"), "days", X_TEXT, 5, 0},
     {NC_("column", "Status"), "status", X_TERM, 12, 0},
-    {NC_("column", "Assigned"), "assigned", X_TEXT, 10, 6},
+    {NC_("column", "Assigned"), "assigned", X_ID, 10, 6},
     {NC_("column", "Consumer"), "consumer", X_TEXT, 0, 8},
 };
 

@@ -1,7 +1,9 @@
 /* screen_anomalies.c - a day's anomalies (issue 23; the rules are
  * service/anomalies.c's and paydesk(1)'s): each row the rule that flagged
  * it, who, the amount, and under the list the chosen row's reason whole
- * with its figures; [ and ] step through the days, x exports the day. */
+ * with its figures; [ and ] step through the days, x exports the day, v
+ * opens the dashboard's filters, of which the branch and the user hold
+ * here (review R23 10). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +11,15 @@
 
 #include "backoffice.h"
 
-enum { A_DAY_PREV, A_DAY_NEXT, A_TODAY, A_EXPORT, A_RELOAD, A_BACK };
+enum {
+	A_DAY_PREV,
+	A_DAY_NEXT,
+	A_TODAY,
+	A_EXPORT,
+	A_RELOAD,
+	A_FILTER,
+	A_BACK
+};
 
 static const struct tui_key screen_anomalies_keys[] = {
     {'[', "[", NULL, N_("the day before"), A_DAY_PREV},
@@ -18,6 +28,9 @@ static const struct tui_key screen_anomalies_keys[] = {
     {'x', "x", N_("Export"), N_("export the day's anomalies as CSV or Excel"),
         A_EXPORT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'v', "v", NULL,
+        N_("the dashboard's filters: their branch and user hold here"),
+        A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -30,6 +43,7 @@ struct anomv {
 	struct anomaly_row *rows;
 	size_t n, cap;
 	struct tui_list list;
+	unsigned gen; /* t->list_gen read at: the filters changed (v) */
 };
 
 static int
@@ -49,9 +63,15 @@ static void
 load(struct anomv *v, struct tui *t)
 {
 	struct pd_err err;
+	/* those of the dashboard's filters `report anomalies` takes */
+	struct payment_filter was = tui_narrow_only(t, TUI_ANOMALY_FILTERS);
+	int rc;
 
 	v->n = 0;
-	if (svc_anomalies(t->svc, v->day, add, v, &err) != 0)
+	v->gen = t->list_gen;
+	rc = svc_anomalies(t->svc, v->day, add, v, &err);
+	t->svc->narrow = was;
+	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&v->list, v->n);
 }
@@ -103,6 +123,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	const struct anomaly_row *r;
 	int y = 2, below = 4;
 
+	if (v->gen != t->list_gen) /* the filters changed (v) */
+		load(v, t);
 	svc_date(t->svc, day, sizeof day, v->day);
 	snprintf(line, sizeof line,
 	    ngettext("%2$s: %1$zu anomaly, each with its rule and figures",
@@ -116,6 +138,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, svc_scope_title(t->svc, scope, sizeof scope),
 	    COLS - 4);
 	attroff(A_DIM);
+	y += tui_filters_line(t, y, TUI_ANOMALY_FILTERS);
 	y++;
 	tui_list_draw(
 	    t, &v->list, y, 2, COLS - 3, LINES - 3 - y - below);
@@ -179,6 +202,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case A_RELOAD:
 		load(v, t);
+		return TUI_HANDLED;
+	case A_FILTER:
+		tui_push(t, screen_dash_filter_new(t));
 		return TUI_HANDLED;
 	case A_BACK:
 		return TUI_CLOSE;

@@ -45,8 +45,8 @@ struct plans {
 };
 
 static const struct xcol cols[] = {
-    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 14, 12},
-    {NC_("column", "Account"), "account_no", X_TEXT, 10, 8},
+    {NC_("column", "Arrangement"), "plan_no", X_ID, 14, 12},
+    {NC_("column", "Account"), "account_no", X_ID, 10, 8},
     {NC_("column", "Status"), "status", X_TERM, 10, 0},
     {NC_("column", "Left"), "left", X_MONEY, 10, 0},
     {NC_("column", "Fell due"), "fell_due", X_INT, 5, 0},

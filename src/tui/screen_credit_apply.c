@@ -28,7 +28,7 @@ struct capply {
 };
 
 static const struct xcol cols[] = {
-    {N_("Item"), "item", X_TEXT, 22, 10},
+    {N_("Item"), "item", X_ID, 22, 10},
     {N_("Due"), "due", X_DATE, 10, 0},
     {N_("Amount"), "amount", X_MONEY, 12, 0},
     {NC_("column", "Open"), "open", X_MONEY, 12, 0},

@@ -6,7 +6,8 @@
  * them; under the list the chosen row's figures whole. Enter opens the
  * consumer's payments, x exports the list; + and - compare one payment
  * more or fewer, > and < one month end (--last and --months of the
- * command line, in their ranges). */
+ * command line, in their ranges); v the dashboard's filters, of which
+ * the segment, the branch and the user hold here (review R23 10). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ enum {
 	A_FEWER,
 	A_LATER,
 	A_EARLIER,
+	A_FILTER,
 	A_BACK
 };
 
@@ -40,6 +42,10 @@ static const struct tui_key screen_deteriorating_keys[] = {
         A_LATER},
     {'<', "<", NULL, N_("compare one month end fewer (2 at least)"),
         A_EARLIER},
+    {'v', "v", NULL,
+        N_("the dashboard's filters: their segment, branch and user hold "
+           "here"),
+        A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -52,6 +58,7 @@ struct detv {
 	size_t n, cap;
 	struct tui_list list;
 	int last, months; /* the payments and month ends compared */
+	unsigned gen;     /* t->list_gen read at: the filters changed (v) */
 };
 
 static int
@@ -71,9 +78,15 @@ static void
 load(struct detv *v, struct tui *t)
 {
 	struct pd_err err;
+	/* those of the dashboard's filters `report deteriorating` takes */
+	struct payment_filter was = tui_narrow_only(t, TUI_ANALYSIS_FILTERS);
+	int rc;
 
 	v->n = 0;
-	if (svc_deteriorating(t->svc, v->last, v->months, add, v, &err) != 0)
+	v->gen = t->list_gen;
+	rc = svc_deteriorating(t->svc, v->last, v->months, add, v, &err);
+	t->svc->narrow = was;
+	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&v->list, v->n);
 }
@@ -94,6 +107,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	const struct deteriorating_row *r;
 	int y = 2, below = 3;
 
+	if (v->gen != t->list_gen) /* the filters changed (v) */
+		load(v, t);
 	snprintf(line, sizeof line,
 	    ngettext("%zu consumer paying later and later (last %d payments, "
 	             "%d month ends)",
@@ -108,7 +123,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(
 	    y++, 2, svc_scope_title(t->svc, scope, sizeof scope), COLS - 4);
 	attroff(A_DIM);
-	y += tui_segment_line(t, y);
+	y += tui_filters_line(t, y, TUI_ANALYSIS_FILTERS);
 	y++;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y - below);
 	if (v->n == 0) {
@@ -175,6 +190,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case A_RELOAD:
 		load(v, t);
+		return TUI_HANDLED;
+	case A_FILTER:
+		tui_push(t, screen_dash_filter_new(t));
 		return TUI_HANDLED;
 	case A_MORE:
 	case A_FEWER:

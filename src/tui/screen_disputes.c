@@ -47,7 +47,7 @@ struct disputes {
 };
 
 static const struct xcol cols[] = {
-    {NC_("column", "Dispute"), "dispute_no", X_TEXT, 16, 12},
+    {NC_("column", "Dispute"), "dispute_no", X_ID, 16, 12},
     {NC_("column", "Status"), "status", X_TERM, 18, 0},
     {NC_("column", "Reason"), "reason", X_TERM, 16, 8},
     {NC_("column", "Amount"), "amount", X_MONEY, 10, 0},

@@ -29,7 +29,9 @@ static const char *const list_names[LISTINGS] = {
     "payments", "credit-notes", "payers", "aging", "forecast",
     "forecast-past", [LIST_ANOMALIES] = "anomalies",
     [LIST_DETERIORATING] = "deteriorating",
-    [LIST_EXCEPTIONS] = "exceptions", [LIST_RECON] = "reconciliation"};
+    [LIST_EXCEPTIONS] = "exceptions", [LIST_RECON] = "reconciliation",
+    [LIST_RATE_ITEMS] = "rate-items", [LIST_TIME_ROWS] = "time-payments",
+    [LIST_OPEN_ITEMS] = "outstanding-items"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
     N_("Export the credit notes as shown (%s)"),
@@ -40,7 +42,12 @@ static const char *const headings[LISTINGS] = {
     [LIST_ANOMALIES] = N_("Export the anomalies of the day (%s)"),
     [LIST_DETERIORATING] = N_("Export the deteriorating payers (%s)"),
     [LIST_EXCEPTIONS] = N_("Export the exceptions open (%s)"),
-    [LIST_RECON] = N_("Export the account's reconciliation by day (%s)")};
+    [LIST_RECON] = N_("Export the account's reconciliation by day (%s)"),
+    /* the rows behind the dashboard's tiles 3, 4, 5 (review R23 11) */
+    [LIST_RATE_ITEMS] = N_("Export the collection rate's items (%s)"),
+    [LIST_TIME_ROWS] =
+        N_("Export the collection time's payments (%s)"),
+    [LIST_OPEN_ITEMS] = N_("Export the open items (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -63,6 +70,7 @@ struct xport {
 	int64_t shown; /* progress drawn at this many rows */
 	char account[DEPOSIT_ACCOUNT_BUFSZ]; /* LIST_RECON's; "" [deposits] */
 	int last, months; /* LIST_DETERIORATING's (0: the defaults) */
+	struct kpi k; /* LIST_RATE_ITEMS' and LIST_TIME_ROWS' figures */
 };
 
 static const char *
@@ -207,6 +215,12 @@ start(struct xport *x, struct tui *t)
 			break;
 		case LIST_EXCEPTIONS:
 			rc = svc_export_exceptions(t->svc, &j, &rows, &err);
+			break;
+		case LIST_RATE_ITEMS:
+		case LIST_TIME_ROWS:
+		case LIST_OPEN_ITEMS:
+			rc = svc_export_kpi_rows(
+			    t->svc, x->l, &x->k, &j, &rows, &err);
 			break;
 		case LIST_RECON:
 			rc = svc_export_recon(t->svc,
@@ -364,4 +378,12 @@ screen_export_counts(struct tui_screen *sc, int last, int months)
 
 	x->last = last;
 	x->months = months;
+}
+
+void
+screen_export_kpi(struct tui_screen *sc, const struct kpi *k)
+{
+	struct xport *x = (struct xport *)sc;
+
+	x->k = *k;
 }

@@ -2,7 +2,10 @@
  * forecast.h's and paydesk(1)'s): the next 13 weeks, what their open items
  * owe and what they are expected to bring in, the totals of the next 4, 8
  * and 13 weeks and what is overdue before them; v shows the past weeks
- * instead, each as its forecast stood at its start beside what came in. */
+ * instead, each as its forecast stood at its start beside what came in;
+ * f opens the dashboard's filters, of which the segment (the items'),
+ * the branch and the user (the past weeks' payments) hold here (review
+ * R23 10). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +16,7 @@
 #define WEEKS_AHEAD 13
 #define WEEKS_PAST 8
 
-enum { A_PAST, A_EXPORT, A_RELOAD, A_BACK };
+enum { A_PAST, A_EXPORT, A_RELOAD, A_FILTER, A_BACK };
 
 static const struct tui_key screen_forecast_keys[] = {
     {'v', "v", N_("Past"),
@@ -21,6 +24,10 @@ static const struct tui_key screen_forecast_keys[] = {
     {'x', "x", N_("Export"), N_("export the weeks ahead as CSV or Excel"),
         A_EXPORT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'f', "f", NULL,
+        N_("the dashboard's filters: their segment, branch and user hold "
+           "here"),
+        A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -34,6 +41,7 @@ struct forecastv {
 	int show_past;
 	struct forecast_totals f;
 	struct tui_list list[2]; /* the weeks ahead, the past weeks */
+	unsigned gen; /* t->list_gen read at: the filters changed (f) */
 };
 
 static int
@@ -52,13 +60,20 @@ static void
 load(struct forecastv *v, struct tui *t)
 {
 	struct pd_err err;
+	struct payment_filter was;
+	int rc;
 
 	v->nahead = v->npast = 0;
+	v->gen = t->list_gen;
 	/* the segment of the dashboard's filters, as the aging report (its
 	 * items belong to no branch, user, method or channel; review R23
-	 * s41: the screen forecast the whole organisation under it) */
-	if (svc_forecast(t->svc, WEEKS_AHEAD, WEEKS_PAST,
-	        t->svc->narrow.segment, add, v, &v->f, &err) != 0)
+	 * s41: the screen forecast the whole organisation under it); the
+	 * branch and the user: the past weeks' payments' (review R23 10) */
+	was = tui_narrow_only(t, TUI_ANALYSIS_FILTERS);
+	rc = svc_forecast(t->svc, WEEKS_AHEAD, WEEKS_PAST,
+	    t->svc->narrow.segment, add, v, &v->f, &err);
+	t->svc->narrow = was;
+	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&v->list[0], (size_t)v->nahead);
 	tui_list_set(&v->list[1], (size_t)v->npast);
@@ -126,6 +141,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[320], day[64], scope[96];
 	int y = 2;
 
+	if (v->gen != t->list_gen) /* the filters changed (f) */
+		load(v, t);
 	svc_date(t->svc, day, sizeof day, v->f.as_of);
 	snprintf(line, sizeof line, _("As of %s, by the week items fall due"),
 	    day);
@@ -137,7 +154,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, svc_scope_title(t->svc, scope, sizeof scope),
 	    COLS - 4);
 	attroff(A_DIM);
-	y += tui_segment_line(t, y);
+	y += tui_filters_line(t, y, TUI_ANALYSIS_FILTERS);
 	y++;
 	y += 2 * totals(v, t, y) + 1;
 	attron(A_BOLD);
@@ -168,6 +185,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case A_RELOAD:
 		load(v, t);
+		return TUI_HANDLED;
+	case A_FILTER:
+		tui_push(t, screen_dash_filter_new(t));
 		return TUI_HANDLED;
 	case A_BACK:
 		return TUI_CLOSE;

@@ -44,9 +44,9 @@ struct queue {
 #define CODE_COLS 16
 static const struct xcol cols[] = {
     {N_("#"), "id", X_INT, 3, 0},
-    {N_("Account"), "account", X_TEXT, 10, 8},
-    {N_("Code"), "code", X_TEXT, CODE_COLS, -1},
-    {N_("Phone"), "phone", X_TEXT, 12, 0},
+    {N_("Account"), "account", X_ID, 10, 8},
+    {N_("Code"), "code", X_ID, CODE_COLS, -1},
+    {N_("Phone"), "phone", X_ID, 12, 0},
     {N_("Amount"), "amount", X_MONEY, 10, 0},
     {N_("Date paid"), "paid_on", X_DATE, 10, 0},
     {N_("Candidates"), "candidates", X_TEXT, 20, 10},

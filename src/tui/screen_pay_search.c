@@ -28,8 +28,8 @@ struct search {
 /* The address is a column when the terminal is wide enough. */
 static const struct xcol cols[] = {
     {N_("Name"), "name", X_TEXT, 31, 16},
-    {N_("Account"), "account_no", X_TEXT, 13, 10},
-    {N_("Phone"), "phone", X_TEXT, 17, 10},
+    {N_("Account"), "account_no", X_ID, 13, 10},
+    {N_("Phone"), "phone", X_ID, 17, 10},
     {N_("Service address"), "address", X_TEXT, 0, 16},
 };
 

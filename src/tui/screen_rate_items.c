@@ -1,8 +1,8 @@
 /* screen_rate_items.c - the items behind the dashboard's Collection Rate
  * (issue 23's drill-down): each item due in the period, what it owes and
  * what the scope's Posted payments paid of it, with their receipts; the
- * totals above are the tile's Total Due and its paid part. From the
- * dashboard (3). */
+ * totals above are the tile's Total Due and its paid part; x exports
+ * them. From the dashboard (3). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +10,11 @@
 
 #include "backoffice.h"
 
-enum { R_RELOAD, R_BACK };
+enum { R_RELOAD, R_EXPORT, R_BACK };
 
 static const struct tui_key screen_rate_items_keys[] = {
+    {'x', "x", N_("Export"), N_("export the items as CSV or Excel"),
+        R_EXPORT},
     {'g', "g", NULL, N_("read the items again"), R_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
@@ -99,12 +101,19 @@ static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct ratev *v = (struct ratev *)sc;
+	struct tui_screen *x;
 
 	if (tui_list_action(&v->list, act))
 		return TUI_HANDLED;
 	switch (act) {
 	case R_RELOAD:
 		load(v, t);
+		return TUI_HANDLED;
+	case R_EXPORT:
+		x = screen_export_new(
+		    t, LIST_RATE_ITEMS, NULL, NULL, NULL, 0, NULL, 0);
+		screen_export_kpi(x, &v->k); /* the period shown */
+		tui_push(t, x);
 		return TUI_HANDLED;
 	case R_BACK:
 		return TUI_CLOSE;

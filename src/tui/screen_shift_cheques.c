@@ -35,7 +35,7 @@ struct cheques {
 
 static const struct xcol cols[] = {
     {N_("Method"), "method", X_TEXT, 14, 8},
-    {N_("Cheque #"), "number", X_TEXT, 16, 10},
+    {N_("Cheque #"), "number", X_ID, 16, 10},
     {N_("Amount"), "amount", X_MONEY, 14, 0},
 };
 

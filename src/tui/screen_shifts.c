@@ -54,9 +54,9 @@ struct shifts {
 };
 
 static const struct xcol cols[] = {
-    {N_("Z number"), "z_no", X_TEXT, 12, 0},
-    {N_("Terminal"), "terminal", X_TEXT, 8, 0},
-    {N_("Cashier"), "cashier", X_TEXT, 12, 6},
+    {N_("Z number"), "z_no", X_ID, 12, 0},
+    {N_("Terminal"), "terminal", X_ID, 8, 0},
+    {N_("Cashier"), "cashier", X_ID, 12, 6},
     {N_("Opened"), "opened_at", X_TEXT, 16, 0},
     {N_("Closed"), "closed_at", X_TEXT, 16, 0},
     {N_("Status"), "status", X_TEXT, 8, 0},

@@ -1,7 +1,7 @@
 /* screen_tile_rows.c - the rows behind the dashboard's Average Collection
  * Time (4: each allocation it counts, with its days) and Outstanding (5:
  * the open items today), review R23's "from each KPI tile to the rows
- * behind it"; the totals above are the tile's. */
+ * behind it"; the totals above are the tile's; x exports the rows. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,9 +9,11 @@
 
 #include "backoffice.h"
 
-enum { R_RELOAD, R_BACK };
+enum { R_RELOAD, R_EXPORT, R_BACK };
 
 static const struct tui_key screen_tile_rows_keys[] = {
+    {'x', "x", N_("Export"), N_("export the rows as CSV or Excel"),
+        R_EXPORT},
     {'g', "g", NULL, N_("read the rows again"), R_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
@@ -156,12 +158,20 @@ static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct tilev *v = (struct tilev *)sc;
+	struct tui_screen *x;
 
 	if (tui_list_action(&v->list, act))
 		return TUI_HANDLED;
 	switch (act) {
 	case R_RELOAD:
 		load(v, t);
+		return TUI_HANDLED;
+	case R_EXPORT:
+		x = screen_export_new(t,
+		    v->time ? LIST_TIME_ROWS : LIST_OPEN_ITEMS, NULL, NULL,
+		    NULL, 0, NULL, 0);
+		screen_export_kpi(x, &v->k); /* the period shown */
+		tui_push(t, x);
 		return TUI_HANDLED;
 	case R_BACK:
 		return TUI_CLOSE;

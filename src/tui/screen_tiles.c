@@ -27,7 +27,7 @@ static const struct tui_key screen_tiles_keys[] = {
 
 static const struct xcol cols[] = {
     {N_("Place"), "place", X_TEXT, 6, 6},
-    {N_("Tile"), "tile", X_TEXT, 30, 12},
+    {N_("Tile"), "tile", X_ID, 30, 12},
 };
 
 struct tilesv {

@@ -29,7 +29,7 @@ struct today {
 
 static const struct xcol cols[] = {
     {N_("Time"), "time", X_TEXT, 5, 0},
-    {N_("Receipt"), "receipt_no", X_TEXT, 17, 10},
+    {N_("Receipt"), "receipt_no", X_ID, 17, 10},
     {N_("Consumer"), "consumer", X_TEXT, 0, 12},
     {N_("Amount"), "amount", X_MONEY, 13, 0},
     {N_("Method"), "method", X_TEXT, 13, 8},

@@ -14,7 +14,9 @@ half up per consumer. A payment counts when Posted or Pending, on its
 paid_on day; what came in in a past week, as what was collected, counts
 the Posted ones. What an item owes is also less what an arrangement took
 over of it (moved before the as-of day: its installments owe it) and
-what credit notes paid of it before that day. SEGMENT (not empty): the
+what credit notes paid of it before that day; an item counts from the
+earlier of the day it came into the store (item_entries) and its issue
+date, its week's start knowing it or not. SEGMENT (not empty): the
 items of that segment's consumers only; PAYMENTS: an SQL condition on
 the payments p (a scope) that the past weeks' came in and collected
 count, with the segment's consumers' alone."""
@@ -34,6 +36,15 @@ first = today - datetime.timedelta(days=(today.weekday() - wd) % 7)
 
 items = con.execute(
     "SELECT id, consumer_id, amount, due_on FROM items").fetchall()
+# the day each item is known from: the earlier of its entry into the
+# store (item_entries, where the store has it) and its issue date
+entries = con.execute(
+    "SELECT count(*) FROM sqlite_master WHERE name = 'item_entries'"
+).fetchone()[0]
+known = dict(con.execute(
+    "SELECT i.id, min(i.issued_on, e.entered_on) FROM items i JOIN "
+    "item_entries e ON e.item_id = i.id" if entries else
+    "SELECT id, '' FROM items"))
 paid = {}
 for item_id, amount, d in con.execute(
         "SELECT a.item_id, a.amount, p.paid_on FROM allocations a JOIN "
@@ -94,7 +105,8 @@ def week(frm, to, at):
     org_due, org_on = sum(due.values()), sum(on.values())
     open_ = {}
     for i, c, amount, d in items:
-        if frm <= d <= to and c in of_segment:
+        # the items known at the as-of day's start
+        if frm <= d <= to and c in of_segment and known.get(i, "") < at:
             open_[c] = open_.get(c, 0) + amount - paid_before(i, at)
     total = exp = n = 0
     for c, o in open_.items():

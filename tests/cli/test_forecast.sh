@@ -499,3 +499,82 @@ expect "doctor sees a wrong row of the forecast weeks" 6 \
 has "and says what the rollup says" "paid, the rollup not"
 same "that row alone, both ways; the history right again" \
     "$(grep -c 'forecast' "$OUT")" 2
+
+# --- a past week's forecast as it stood at its first day: the items known
+# then, from the earlier of their entry into the store and their issue
+# date (review R23 3). A store of its own; today Monday 2026-06-22, weeks
+# from Monday. E-1 owes E1 100.00 due 06-12 (issued 05-20, loaded 05-20)
+# and has paid E0 10.00 on time before: as of 06-08 its ratio is 1
+# (forecast = open); as of 06-15 E1 and N1 (due 06-12) are late, 10 of
+# 180.00 on time: 70.00 x 10 / 180 = 3.889, half up 3.89.
+#   N1  70.00 issued 06-10, loaded 06-10, due 06-12: not of week 06-08's
+#   P1  30.00 issued 06-15, loaded 06-01 (before its issue), due 06-18:
+#       known from its loading, in week 06-15's as of 06-15
+#   L1  40.00 issued 06-01, loaded 06-16 (after its issue), due 06-18:
+#       in the organisation's books from 06-01, in week 06-15's
+#   Q1  25.00 issued 06-16, loaded 06-16, due 06-19: not of week 06-15's
+E="$T/entries"
+mkdir -p "$E"
+sed "s|^path = .*|path = $E/store.db|" "$PAYDESK_CONFIG" >"$E/config.ini"
+pe() { PAYDESK_CONFIG="$E/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_CONFIG="$E/config.ini" "$PD" init >/dev/null &&
+    PAYDESK_CONFIG="$E/config.ini" "$PD" import users "$DATA/users.csv" \
+    >/dev/null || echo "not ok - the entries' store"
+printf 'account_no,name,service_address,phone,email,segment\nE-1,Eve Early,1 Road,,,Residential\n' >"$E/c.csv"
+bills_at() { # bills_at DAY CSV-ROWS...: imported on DAY
+	d=$1; shift
+	{ echo "invoice_no,account_no,period,amount,issued_on,due_on"
+	  for r in "$@"; do echo "$r"; done; } >"$E/b.csv"
+	PAYDESK_NOW="$d 09:00:00" pe import bills "$E/b.csv" >/dev/null ||
+	    echo "not ok - bills of $d"
+}
+PAYDESK_NOW="2026-01-02 09:00:00" pe import consumers "$E/c.csv" >/dev/null
+bills_at 2026-01-02 "E0,E-1,Jan,10.00,2026-01-02,2026-02-01"
+PAYDESK_NOW="2026-01-20 10:00:00" pe pay E-1 --type bill --items E0 \
+    --method Cash --amount 10 >/dev/null
+bills_at 2026-05-20 "E1,E-1,May,100.00,2026-05-20,2026-06-12"
+bills_at 2026-06-01 "P1,E-1,Jun,30.00,2026-06-15,2026-06-18"
+bills_at 2026-06-10 "N1,E-1,Jun,70.00,2026-06-10,2026-06-12"
+bills_at 2026-06-16 "L1,E-1,Jun,40.00,2026-06-01,2026-06-18" \
+    "Q1,E-1,Jun,25.00,2026-06-16,2026-06-19"
+same "each item's entry day is the day it was loaded" \
+    "$(sqlite3 "$E/store.db" "SELECT group_concat(x, ', ') FROM (SELECT i.ref || ' ' || e.entered_on AS x FROM items i JOIN item_entries e ON e.item_id = i.id ORDER BY i.id)")" \
+    "E0 2026-01-02, E1 2026-05-20, P1 2026-06-01, N1 2026-06-10, L1 2026-06-16, Q1 2026-06-16"
+PAYDESK_NOW="2026-06-22 12:00:00" pe --json report forecast --weeks 1 \
+    --past 2 >"$E/f.json"
+pw() { python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+print([(w["open"], w["forecast"]) for w in d["past"] if w["week"] == sys.argv[2]])' "$E/f.json" "$1"; }
+same "week 06-08 as of 06-08: E1 alone (N1 issued and loaded 06-10)" \
+    "$(pw 2026-06-08)" "[(10000, 10000)]"
+same "week 06-15 as of 06-15: P1 (loaded before its issue) and L1 (issued before its loading), not Q1" \
+    "$(pw 2026-06-15)" "[(7000, 389)]"
+same "the weeks as the method written again" \
+    "$(python3 "$TOP/tests/cli/forecast_check.py" "$E/store.db" 2026-06-22 monday 1 2 | awk '$1 == "past" {print $2, $4, $5}' | tr '\n' '|')" \
+    "2026-06-08 10000 10000|2026-06-15 7000 389|"
+# the weeks ahead know every item: N1 overdue is arrears, the week of
+# 06-22 has nothing due
+same "the weeks ahead: arrears are every item loaded" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["arrears"])' "$E/f.json")" 26500
+# an arrangement's installments are items entered the day it is made
+PAYDESK_NOW="2026-06-22 12:00:00" pe arrangement create E-1 --items N1 \
+    --installments 2 --frequency weekly --first 2026-06-29 \
+    --reason "Hardship" >/dev/null 2>&1 ||
+    echo "not ok - an arrangement of N1"
+same "its installments entered the day it was made" \
+    "$(sqlite3 "$E/store.db" "SELECT count(*) FROM items i JOIN item_entries e ON e.item_id = i.id WHERE i.kind = 'installment' AND e.entered_on = '2026-06-22'")" 2
+# the migration: a store of before it gets entry days once, the earlier
+# of the row's day and the issue date; run again, nothing changes
+sqlite3 "$E/store.db" "DROP TRIGGER item_entries_no_delete;
+ DELETE FROM item_entries WHERE item_id IN (SELECT id FROM items WHERE ref IN ('P1', 'L1'));
+ UPDATE items SET created_at = '2026-06-16 09:00:00' WHERE ref = 'P1';
+ PRAGMA user_version = 71"
+pe doctor >/dev/null 2>&1
+same "migration 72 backfills: P1 its row's day (before its issue), L1 its issue date" \
+    "$(sqlite3 "$E/store.db" "SELECT group_concat(x, ', ') FROM (SELECT i.ref || ' ' || e.entered_on AS x FROM items i JOIN item_entries e ON e.item_id = i.id WHERE i.ref IN ('P1', 'L1') ORDER BY i.id)")" \
+    "P1 2026-06-15, L1 2026-06-01"
+same "the other rows kept, one each" \
+    "$(sqlite3 "$E/store.db" "SELECT count(*) || ' ' || count(DISTINCT item_id) || ' ' || (SELECT count(*) FROM items) FROM item_entries")" \
+    "8 8 8"
+same "item_entries refuses an update" \
+    "$(sqlite3 "$E/store.db" "UPDATE item_entries SET entered_on = '2020-01-01'" 2>&1 | grep -c 'append-only')" 1

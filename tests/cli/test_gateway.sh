@@ -1283,6 +1283,20 @@ if grep -q "R-T01\|G-stripe" "$OUT"; then
 else
 	ok "payments --gateway: no other payment"
 fi
+# the text table's receipts whole, each the one JSON has, given back to
+# payment show (review R23 15: "G-mpesa-00000~")
+gw_json=$(torg 1 --json payments --gateway mpesa --status posted |
+    python3 -c 'import json,sys; print(" ".join(sorted(r["receipt_no"] for r in json.load(sys.stdin))))')
+gw_text=$(grep -o 'G-mpesa-[^ ]*' "$OUT" | sort | tr '\n' ' ' | sed 's/ $//')
+same "payments --gateway: every receipt whole in the text table" \
+    "$gw_text" "$gw_json"
+if grep -q 'G-mpesa-[^ ]*~' "$OUT"; then
+	notok "payments --gateway: a receipt cut"
+else
+	ok "payments --gateway: no receipt cut"
+fi
+expect "payments --gateway: a receipt read from the table is shown" 0 \
+    "${gw_text%% *}" torg 1 payment show "${gw_text%% *}"
 expect "--gateway: a name no payment here has" 4 \
     'Gateway "paypal": not one of the gateways whose payments are here (mpesa, stripe)' \
     tsup 1 report payers --gateway paypal

@@ -321,3 +321,134 @@ same "the dashboard draws them in that order" "$(grep '┌' "$SCREEN" |
     grep -o 'Total Collected\|Received Today\|Collection Rate\|Avg Collect' |
     tr '\n' '|')" "$(sup dashboard tiles | cut -f1 | sed 's/^collected$/Total Collected/
     s/^time$/Avg Collect/; s/^rate$/Collection Rate/' | tr '\n' '|')"
+
+# --- the keys follow the tiles' places, whatever tiles and order (review
+# R23 8), each tile's title beginning with its key; 5 the Outstanding
+# today block's, whatever the tiles
+same "each tile's title begins with its place's key" \
+    "$(grep '┌' "$SCREEN" | grep -o '┌[1-9] [A-Z][a-z]*' | tr '\n' '|')" \
+    "┌1 Total|┌2 Avg|┌3 Collection|"
+keys 2
+wait_for "2: the second tile's rows (Average Collection Time)" \
+    "Average collection time: the payments"
+keys Escape
+keys 3
+wait_for "3: the third tile's rows (Collection Rate)" \
+    "Collection rate: the items due"
+keys Escape
+wait_for "Esc: the dashboard" "5 Outstanding today"
+keys 4
+wait_for "4: no fourth tile, said" "There is no tile 4: 3 tiles are shown"
+lacks "4: nothing opened" "Average collection time: the payments"
+keys 5
+wait_for "5: the open items of the Outstanding today block" \
+    "Outstanding: the open items"
+keys Escape
+sup dashboard tiles set outstanding,rate >/dev/null
+keys g
+wait_for "g: the tiles as set, keys first" "┌1 Outstanding"
+wait_for "g: the second" "┌2 Collection Rate"
+keys 1
+wait_for "1: the first tile's rows (Outstanding)" "Outstanding: the open items"
+keys Escape
+keys 2
+wait_for "2: the second tile's rows (Collection Rate)" \
+    "Collection rate: the items due"
+keys Escape
+keys 3
+wait_for "3: no third tile" "There is no tile 3: 2 tiles are shown"
+sup dashboard tiles set today,time,collected,outstanding >/dev/null
+keys g
+wait_for "g: four tiles, the fourth Outstanding" "┌4 Outstanding"
+keys 1
+wait_for "1: Received Today's payments" "Receipt #"
+keys Escape
+keys 3
+wait_for "3: Total Collected's payments" "Receipt #"
+keys Escape
+keys 4
+wait_for "4: Outstanding's open items" "Outstanding: the open items"
+
+# --- x on the rows behind tiles 3, 4, 5 exports them (review R23 11):
+# the same rows as kpi --rows --csv writes
+keys Escape
+sup dashboard tiles set collected,today,rate,time >/dev/null
+keys g
+wait_for "g: the default tiles again" "┌4 Avg"
+rm -rf "$EXP"
+for k in 3:rate:"Export the collection rate's items" \
+    4:time:"Export the collection time's payments" \
+    5:outstanding:"Export the open items"; do
+	n=${k%%:*} r=${k#*:}; r=${r%%:*} h=${k##*:}
+	keys "$n"
+	settle
+	keys x
+	wait_for "$n x: the export dialog" "$h"
+	keys Enter
+	wait_for "$n x Enter: written" "Exported"
+	f=$(ls "$EXP"/*.csv 2>/dev/null | head -1)
+	sup --csv kpi --rows "$r" | tr -d '\r' >"$T/cli-$r.csv"
+	if [ -n "$f" ] && [ "$(tr -d '\r' <"$f")" = "$(cat "$T/cli-$r.csv")" ]; then
+		ok "$n x: the file is kpi --rows $r --csv's ($(($(wc -l <"$T/cli-$r.csv") - 1)) rows)"
+	else
+		echo "not ok - $n x: the file ($f) is not kpi --rows $r --csv's"
+		diff "$T/cli-$r.csv" "$f" | head -5
+	fi
+	rm -rf "$EXP"
+	keys Escape
+	wait_for "$n Esc: the dashboard" "Daily collections"
+done
+[ "$(sup --csv kpi --rows rate | wc -l)" -gt 1 ] ||
+    echo "not ok - the rate's rows are none: the export check proves nothing"
+
+# --- the forecast (f), the deteriorating payers (b) and the anomalies (i)
+# follow the dashboard's branch and user as their commands' --branch and
+# --user (review R23 10), named on their Filters: line; each opens the
+# form (f on the forecast, v on the others)
+keys b
+wait_for "b: the deteriorating payers" "paying later and later"
+wait_for "b: WU-10001's row" "WU-10001"
+keys v
+wait_for "v: the dashboard's filters" "Filter the dashboard's figures"
+keys Down Down
+type_text mary
+keys Enter
+wait_for "User mary: named" "Filters: User mary"
+same "User mary: as report deteriorating --user mary (none)" \
+    "$(sup --csv report deteriorating --user mary | tail -n +2 | wc -l)" 0
+lacks "User mary: not WU-10001 (jane took its payments)" "WU-10001"
+keys v
+wait_for "v again" "Filter the dashboard's figures"
+keys Down Down C-u
+type_text jane
+keys Up
+type_text B01
+keys Enter
+wait_for "User jane, branch B01: WU-10001 again" "WU-10001"
+wait_for "named" "Branch B01"
+same "as report deteriorating --branch B01 --user jane" \
+    "$(sup --csv report deteriorating --branch B01 --user jane | cut -d, -f2 | tail -n +2)" \
+    "WU-10001"
+keys Escape
+keys i
+wait_for "i: the anomalies, of jane's payments" "1 anomaly"
+wait_for "i: the filters named" "Filters: Branch B01"
+keys v
+wait_for "v on the anomalies: the form" "Filter the dashboard's figures"
+keys Down Down C-u
+type_text mary
+keys Enter
+wait_for "User mary: no anomaly" "0 anomalies"
+same "as report anomalies --user mary" \
+    "$(sup --csv report anomalies --user mary | tail -n +2 | wc -l)" 0
+keys Escape
+keys f
+wait_for "f: the forecast" "Next 4 weeks"
+wait_for "f: its filters named" "Filters: Branch B01"
+keys f
+wait_for "f on the forecast: the form" "Filter the dashboard's figures"
+keys F8 Enter
+wait_for "F8 Enter: no filter, read again" "Next 4 weeks"
+lacks "no filter line" "Filters:"
+keys Escape
+wait_for "Esc: the dashboard" "Daily collections"

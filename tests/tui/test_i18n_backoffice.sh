@@ -130,10 +130,21 @@ backoffice() {
 
 	# --- dashboard
 	name=dashboard
-	see "the KPI tiles, each title whole in its box" \
-	    "┌$(msg 'Total Collected')─" "┌$(msg 'Received Today')─" \
-	    "┌$(msg 'Collection Rate')" "┌$(msg 'Avg Collect. Time')─" \
+	see "the KPI tiles, each title after its key" \
+	    "┌1 $(msg 'Total Collected')" "┌2 $(msg 'Received Today')" \
+	    "┌3 $(msg 'Collection Rate')" "┌4 $(msg 'Avg Collect. Time')" \
 	    "$(msg '%s days' "$avg")"
+	# whole: the border or the box's corner right after each
+	grab
+	for k in "1 $(msg 'Total Collected')" "2 $(msg 'Received Today')" \
+	    "3 $(msg 'Collection Rate')" "4 $(msg 'Avg Collect. Time')"; do
+		if grep -qE "┌$k(─|┐)" "$SCREEN"; then
+			ok "$L: $name: tile $k whole in its box"
+		else
+			echo "not ok - $L: $name: tile $k cut"
+			sed 's/^/  | /' "$SCREEN" | sed -n 4,6p
+		fi
+	done
 	# the month by its name in the language (the defect of issue 25 was
 	# "2025-04"), the period in the date format
 	see "the period line" \
@@ -347,7 +358,7 @@ wait_for "es: literally: the payments' headers" \
     "N.º de recibo Cliente     Importe Medio         Fecha▼     Tipo    Estado  >"
 keys Escape
 wait_for "es: literally: the dashboard's tiles" \
-    "┌Total cobrado────┐┌Cobrado hoy──────┐┌Tasa de cobro────┐┌Tiempo medio─────┐"
+    "┌1 Total cobrado──┐┌2 Cobrado hoy────┐┌3 Tasa de cobro──┐┌4 Tiempo medio───┐"
 backoffice fr
 wait_for "fr: literally: the outstanding block" "Éléments ouverts  $items_g"
 keys p
@@ -357,7 +368,7 @@ wait_for "fr: literally: the page marker" "page 1, suite en dessous"
 L=en
 start
 login mary 583920
-wait_for "en: the dashboard" "┌Total Collected──┐┌Received Today───┐"
+wait_for "en: the dashboard" "┌1 Total Collected┐┌2 Received Today┐┌3 Collection Rate┐┌4 Avg Collect. Time┐"
 wait_for "en: the period line" "April 2025  2025-04-01 to 2025-04-30"
 wait_for "en: the outstanding block" "Avg days past due 143.1 days"
 keys p

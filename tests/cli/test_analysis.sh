@@ -1,0 +1,149 @@
+# test_analysis.sh - the analysis' reports on the command line (issue 23,
+# review R23): identifiers are never cut in a text table (15); report
+# deteriorating, report anomalies and the forecast's past weeks take
+# --branch and --user, scoped as every report (10); kpi --rows writes a
+# workbook with --xlsx (11).
+. "$TOP/tests/cli/lib.sh"
+X="python3 $TOP/tests/tools/xlsx_cells.py"
+setup_store
+export PAYDESK_NOW="2025-05-20 12:00:00"
+
+# --- identifiers whole (15): an account, an item and a username longer
+# than their columns; a consumer's name (text, not typed back) still cut
+printf 'account_no,name,service_address,phone,email,segment\nACCT-LONG-0000012345,Bartholomew Fitzgerald-Montgomery the Third,1 Road,,,Residential\n' >"$T/lc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINVOICE-2025-LONG-000000001,ACCT-LONG-0000012345,May,50.00,2025-05-01,2025-05-10\nINVOICE-2025-LONG-000000002,ACCT-LONG-0000012345,May,60.00,2025-05-01,2025-06-10\n' >"$T/lb.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/lc.csv" >/dev/null &&
+    PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/lb.csv" >/dev/null ||
+    echo "not ok - the long identifiers' store"
+cashier pay ACCT-LONG-0000012345 --type bill \
+    --items INVOICE-2025-LONG-000000001 --method Cash --amount 50 >/dev/null ||
+    echo "not ok - a payment of the long account"
+whole() { # whole NAME NEEDLE CMD...: the text output holds NEEDLE whole
+	name=$1 needle=$2
+	shift 2
+	run "$@"
+	if [ "$RC" -eq 0 ] && grep -qF -- "$needle" "$OUT" &&
+	    ! grep -qF -- "${needle%??}~" "$OUT"; then
+		ok "$name"
+	else
+		notok "$name" "status $RC, $needle cut or missing"
+	fi
+}
+whole "payments: the account whole" "ACCT-LONG-0000012345" sup payments
+has "payments: the consumer's name still cut (text)" "Bartholomew Fitzger~"
+whole "kpi --rows outstanding: the item whole" "INVOICE-2025-LONG-000000002" \
+    sup kpi --rows outstanding
+has "kpi --rows outstanding: the account whole" "ACCT-LONG-0000012345 "
+whole "kpi --rows rate: the item whole" "INVOICE-2025-LONG-000000001" \
+    sup kpi --rows rate
+whole "kpi --rows time: the item whole" "INVOICE-2025-LONG-000000001" \
+    sup kpi --rows time
+whole "report aging: the account whole" "ACCT-LONG-0000012345" \
+    sup report aging
+whole "consumer search: the account whole" "ACCT-LONG-0000012345" \
+    cashier consumer search Bartholomew
+# what the text shows is typed back: the account read from the table
+acct=$(sup kpi --rows outstanding | awk '/INVOICE-2025-LONG-000000002/ {for (i = 1; i <= NF; i++) if ($i ~ /^ACCT-/) print $i}')
+expect "the account read from the table is found (consumer show)" 0 \
+    "Bartholomew" cashier consumer show "$acct"
+# the columns after a widened one stay under their headers
+run sup kpi --rows outstanding
+hdr=$(sed -n '/^Due /p' "$OUT")
+row=$(grep -F INVOICE-2025-LONG-000000002 "$OUT")
+same "the header widened with the item: Consumer above the name" \
+    "$(echo "$hdr" | awk '{print index($0, "Consumer")}')" \
+    "$(echo "$row" | awk '{print index($0, "Bartholomew")}')"
+same "and Account above the account" \
+    "$(echo "$hdr" | awk '{print index($0, "Account")}')" \
+    "$(echo "$row" | awk '{print index($0, "ACCT-LONG")}')"
+
+# --- the analysis' filters (10): WU-10001 pays later and later (jane),
+# WU-10002 three times in 40 minutes today (jane): the burst
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+D-1,WU-10001,Dec,10,2024-12-20,2025-01-05
+D-2,WU-10001,Jan,10,2025-01-20,2025-02-05
+D-3,WU-10001,Feb,10,2025-02-20,2025-03-05
+D-4,WU-10001,Mar,10,2025-03-20,2025-04-05
+' >"$T/d.csv"
+sup import bills "$T/d.csv" >/dev/null
+for p in 01-05:D-1 02-10:D-2 03-15:D-3 04-25:D-4; do
+	PAYDESK_NOW="2025-${p%%:*} 09:00:00" cashier pay WU-10001 --type bill \
+	    --items "${p#*:}" --method Cash --amount 10 >/dev/null
+done
+for m in 10:00 10:15 10:40; do
+	PAYDESK_NOW="2025-05-20 $m:00" cashier pay WU-10002 --type bill \
+	    --method Cash --amount 5 >/dev/null
+done
+det() { sup --csv report deteriorating "$@" | tail -n +2 | cut -d, -f2 | tr '\n' ' '; }
+same "deteriorating: WU-10001 unfiltered" "$(det)" "WU-10001 "
+same "deteriorating --user jane: hers" "$(det --user jane)" "WU-10001 "
+same "deteriorating --user mary: none (she took none of them)" \
+    "$(det --user mary)" ""
+same "deteriorating --branch B01: the branch's" "$(det --branch B01)" \
+    "WU-10001 "
+same "deteriorating --operator jane: --user's other name" \
+    "$(det --operator jane)" "WU-10001 "
+run sup report deteriorating --user jane --branch B01
+has "deteriorating: the filters named under the scope" "Filters: "
+has "deteriorating: the user named" "jane"
+run sup --json report deteriorating --user jane
+same "deteriorating --json: the filters as typed" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["filters"])' "$OUT")" \
+    "{'user': 'jane'}"
+an() { sup --csv report anomalies "$@" | tail -n +2 | cut -d, -f1,2 | tr '\n' ' '; }
+same "anomalies: the burst" "$(an)" "Many payments,José Núñez "
+same "anomalies --user jane: the burst (hers)" "$(an --user jane)" \
+    "Many payments,José Núñez "
+same "anomalies --user mary: none" "$(an --user mary)" ""
+same "anomalies --branch B01: the burst" "$(an --branch B01)" \
+    "Many payments,José Núñez "
+run sup --json report anomalies --branch B01
+same "anomalies --json: the filters as typed" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["filters"])' "$OUT")" \
+    "{'branch': 'B01'}"
+fcw() { sup --json report forecast --weeks 1 --past 20 "$@" |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(w["came_in"] for w in d["past"]), sum(w["collected"] for w in d["past"]), [w["open"] for w in d["weeks"]])'; }
+all=$(fcw)
+same "forecast --user jane: her payments are every one collected" \
+    "$(fcw --user jane)" "$all"
+same "forecast --user mary: her past weeks collected nothing; the weeks ahead the same" \
+    "$(fcw --user mary)" "0 0 $(echo "$all" | cut -d' ' -f3-)"
+same "forecast --branch B01: the branch's" "$(fcw --branch B01)" "$all"
+case "$all" in "0 0 "*) echo "not ok - the past weeks collected nothing: the checks prove nothing" ;; esac
+# refused, saying what was wrong, nothing changed
+refused "deteriorating --user '': a value needed" 2 "--user needs a value" \
+    sup report deteriorating --user ''
+refused "anomalies --branch B02: no such branch here" 2 \
+    'not one of B01' sup report anomalies --branch B02
+expect "forecast --branch B01 at the organisation's scope (an admin's)" 0 \
+    "Filters: " env PAYDESK_PIN=9999 "$PD" --user admin report forecast \
+    --scope org --branch B01
+refused "forecast --segment Nowhere: the segments named" 4 \
+    "no consumer is of it" sup report forecast --segment Nowhere
+refused "anomalies --segment: not one of its filters" 2 \
+    "unknown option --segment" sup report anomalies --segment Residential
+refused "aging --user: an open item is of no user" 2 \
+    "unknown option --user" sup report aging --user jane
+refused "deteriorating --user: a cashier reads none" 5 \
+    "supervisor" cashier report deteriorating --user jane
+
+# --- kpi --rows --xlsx (11): each workbook the CSV's rows, cell by cell
+for r in rate:dtttmmt outstanding:dtttmim time:dttttdmi collected:tttmtdttt; do
+	n=${r%%:*} k=${r#*:}
+	sup --csv kpi --rows "$n" >"$T/$n.csv"
+	run sup --xlsx "$T/$n.xlsx" kpi --rows "$n"
+	if [ "$RC" -eq 0 ] && $X --compare "$T/$n.csv" "$T/$n.xlsx" "$k" >"$OUT" 2>&1; then
+		ok "kpi --rows $n --xlsx: the CSV's $(sed -n 's/^rows //p' "$OUT") rows"
+	else
+		notok "kpi --rows $n --xlsx" "status $RC"
+	fi
+done
+same "the rate's workbook has rows to compare" \
+    "$(sed -n 's/^rows //p' "$OUT" | grep -c -v '^0$')" 1
+refused "kpi --xlsx without --rows: the figures are a record" 2 \
+    "--xlsx works with kpi --rows" sup --xlsx "$T/k.xlsx" kpi
+same "and no file" "$(ls "$T/k.xlsx" 2>/dev/null | wc -l)" 0
+refused "a cashier's workbook of the payments: a supervisor's" 5 \
+    "supervisor" cashier --xlsx "$T/c.xlsx" kpi --rows collected
+refused "shift list --xlsx: kpi --rows named among the listings" 2 \
+    "kpi --rows" sup --xlsx "$T/s.xlsx" shift list
