@@ -234,6 +234,11 @@ void svc_central_anchor_free(struct sync_anchor *a);
 int svc_central_push_decode(
     const char *body, size_t len, struct sync_push *p, struct pd_err *err);
 void svc_central_push_free(struct sync_push *p);
+/* Pushes' documents parsed into an arena each, freed whole
+ * (sync_json_arena_install): once, first thing in the central node's
+ * main, before any thread (issue 24). A push is then decoded and freed
+ * by one thread, as a request's handler does. */
+void svc_central_push_arena(void);
 /* The answer to a push: res[i] for each of its n records. Caller frees. */
 char *svc_central_push_answer(const struct sync_result *res, size_t n);
 /* An error answer saying msg. Caller frees. */

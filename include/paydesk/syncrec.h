@@ -301,6 +301,7 @@ struct sync_push {
 	int64_t pending;
 	size_t nrecs;
 	void *doc; /* the parsed records, decoded one at a time */
+	void *arena; /* the memory doc is in, or NULL (src/sync/arena.c) */
 	char (*hashes)[65]; /* each record's hash, worked out with the
 	                       envelope (before the store is waited for) */
 };
@@ -369,6 +370,13 @@ size_t sync_push_payment_keys(const struct sync_push *p, size_t i,
 size_t sync_push_payment_numbers(
     const struct sync_push *p, size_t i, const char *nums[4]);
 void sync_push_free(struct sync_push *p);
+/* Parse the documents of pushes (sync_push_decode) into one block of
+ * memory for each, freed whole (sync_push_free), not a malloc for each
+ * value: jansson's allocation functions set for the process, once,
+ * before any thread is started (json_set_alloc_funcs). A push is then
+ * decoded and freed by one thread. The central node's serve (issue 24);
+ * without it jansson mallocs each value. */
+void sync_json_arena_install(void);
 
 enum sync_outcome { SYNC_APPLIED, SYNC_DUPLICATE, SYNC_REJECTED };
 const char *sync_outcome_name(enum sync_outcome o);

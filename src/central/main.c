@@ -531,6 +531,8 @@ main(int argc, char **argv)
 	struct pd_err err = {0};
 	int i = 1, rc;
 
+	/* pushes parsed into arenas: set before any thread starts */
+	svc_central_push_arena();
 	/* the environment's language first, the config's once read */
 	memset(&cfg, 0, sizeof cfg);
 	svc_language(&cfg);

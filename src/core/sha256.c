@@ -1,5 +1,6 @@
 /* sha256.c - SHA-256 and HMAC-SHA256 through libcrypto's EVP interface
  * (a pure computation library, allowed in core/ by DESIGN.md). */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -16,13 +17,36 @@ die(const char *what)
 	abort();
 }
 
+static EVP_MD *md_fetched;
+
+static void
+md_fetch(void)
+{
+	md_fetched = EVP_MD_fetch(NULL, "SHA256", NULL);
+}
+
+/* SHA-256's implementation, fetched from libcrypto once for the process
+ * (issue 24: EVP_sha256() is fetched again by every init, a method-store
+ * lookup under a lock that cost as much as the hashing of an audit
+ * entry's seal in a push at the central node). An algorithm, not data:
+ * nothing in it goes stale. Freed never, as libcrypto's own are. */
+static const EVP_MD *
+md_sha256(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	if (pthread_once(&once, md_fetch) != 0 || md_fetched == NULL)
+		die("EVP_MD_fetch(SHA256)");
+	return md_fetched;
+}
+
 void
 sha256_init(struct sha256 *s)
 {
 	s->ctx = EVP_MD_CTX_new();
 	if (s->ctx == NULL)
 		die("EVP_MD_CTX_new");
-	if (EVP_DigestInit_ex(s->ctx, EVP_sha256(), NULL) != 1)
+	if (EVP_DigestInit_ex(s->ctx, md_sha256(), NULL) != 1)
 		die("EVP_DigestInit_ex(SHA-256)");
 }
 
@@ -49,7 +73,7 @@ sha256(const void *data, size_t n, uint8_t out[SHA256_LEN])
 {
 	unsigned int len = 0;
 
-	if (EVP_Digest(data, n, out, &len, EVP_sha256(), NULL) != 1 ||
+	if (EVP_Digest(data, n, out, &len, md_sha256(), NULL) != 1 ||
 	    len != SHA256_LEN)
 		die("EVP_Digest(SHA-256)");
 }
@@ -86,7 +110,7 @@ sha256_hmac(const void *key, size_t kn, const void *data, size_t n,
 	/* HMAC() takes an int key length and a non-NULL key */
 	if (kn > (size_t)INT32_MAX)
 		die("HMAC (key too long)");
-	if (HMAC(EVP_sha256(), kn > 0 ? key : &none, (int)kn,
+	if (HMAC(md_sha256(), kn > 0 ? key : &none, (int)kn,
 	        n > 0 ? data : &none, n, out, &len) == NULL ||
 	    len != SHA256_LEN)
 		die("HMAC(SHA-256)");

@@ -408,6 +408,12 @@ svc_central_push_free(struct sync_push *p)
 	sync_push_free(p);
 }
 
+void
+svc_central_push_arena(void)
+{
+	sync_json_arena_install();
+}
+
 char *
 svc_central_push_answer(const struct sync_result *res, size_t n)
 {

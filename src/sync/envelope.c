@@ -86,8 +86,8 @@ sync_push_encode(const char *terminal, int64_t pending,
 	return out;
 }
 
-int
-sync_push_decode(
+static int
+push_decode(
     const char *body, size_t len, struct sync_push *out, struct pd_err *err)
 {
 	json_t *o = load_body(body, len, err), *recs, *x;
@@ -132,9 +132,27 @@ sync_push_decode(
 	out->nrecs = json_array_size(recs);
 	out->doc = json_incref(recs);
 	json_decref(o);
+	return 0;
+}
+
+int
+sync_push_decode(
+    const char *body, size_t len, struct sync_push *out, struct pd_err *err)
+{
+	/* the document in an arena of its own (arena.c), freed whole by
+	 * sync_push_free; a refused body's at once */
+	struct sync_arena *a = sync_arena_new();
+
+	sync_arena_fill(a);
+	if (push_decode(body, len, out, err) != 0) {
+		sync_arena_free(a);
+		return -1;
+	}
+	sync_arena_fill(NULL);
+	out->arena = a;
 	out->hashes = xcalloc(out->nrecs + 1, sizeof *out->hashes);
 	for (size_t i = 0; i < out->nrecs; i++)
-		sync_record_hash(json_array_get(recs, i), out->hashes[i]);
+		sync_record_hash(json_array_get(out->doc, i), out->hashes[i]);
 	return 0;
 }
 
@@ -218,6 +236,7 @@ void
 sync_push_free(struct sync_push *p)
 {
 	json_decref(p->doc);
+	sync_arena_free(p->arena);
 	free(p->hashes);
 	memset(p, 0, sizeof *p);
 }
@@ -538,8 +557,8 @@ anchor_reanchor(json_t *o, struct sync_anchor *out, struct pd_err *err)
 	           : 0;
 }
 
-int
-sync_anchor_decode(
+static int
+anchor_decode(
     const char *body, size_t len, struct sync_anchor *out, struct pd_err *err)
 {
 	json_t *o = load_body(body, len, err), *seq, *hash;
@@ -577,6 +596,21 @@ sync_anchor_decode(
 	if (rc == 0)
 		rc = anchor_reanchor(o, out, err);
 	json_decref(o);
+	return rc;
+}
+
+int
+sync_anchor_decode(
+    const char *body, size_t len, struct sync_anchor *out, struct pd_err *err)
+{
+	/* its document (the push's audit links) in an arena, freed whole
+	 * here with it (arena.c) */
+	struct sync_arena *a = sync_arena_new();
+	int rc;
+
+	sync_arena_fill(a);
+	rc = anchor_decode(body, len, out, err);
+	sync_arena_free(a);
 	return rc;
 }
 

@@ -18,6 +18,15 @@ char *sync_encode_dom(const struct syncrec *r);
  * control characters), copied into out. */
 int sync_head_str(json_t *o, const char *name, char *out, size_t size,
     int required, struct pd_err *err);
+/* A push document's memory (arena.c): an arena of this thread (NULL
+ * when sync_json_arena_install was not called), the one its jansson
+ * allocations go to while filled (NULL: malloc again), and its blocks
+ * freed, after the document in it was (json_decref: its frees are
+ * nothing), by the thread that made it. */
+struct sync_arena;
+struct sync_arena *sync_arena_new(void);
+void sync_arena_fill(struct sync_arena *a);
+void sync_arena_free(struct sync_arena *a);
 /* Decode and validate a record already parsed (record.c); with hash,
  * r->hash gets the SHA-256 of its canonical JSON. */
 int sync_decode_json(

@@ -516,7 +516,7 @@ sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
 }
 
 /* json_dump_callback's writer: the canonical text straight into the
- * digest, never held whole (a push hashes every record it receives). */
+ * digest, never held whole (what the walk leaves to jansson). */
 static int
 hash_chunk(const char *buf, size_t n, void *arg)
 {
@@ -527,10 +527,19 @@ hash_chunk(const char *buf, size_t n, void *arg)
 void
 sync_record_hash(const json_t *o, char hash[65])
 {
+	struct sync_wbuf b = {NULL, 0, 0};
 	struct sha256 s;
 	uint8_t d[SHA256_LEN];
 	int rc;
 
+	/* the text written by the walk (canon.c), jansson's dump when it
+	 * declines: the same bytes either way */
+	if (sync_canon_write(&b, o) == 0) {
+		sha256_hex(b.p, b.n, hash);
+		free(b.p);
+		return;
+	}
+	free(b.p);
 	sha256_init(&s);
 	rc = json_dump_callback(
 	    o, hash_chunk, &s, JSON_COMPACT | JSON_SORT_KEYS);

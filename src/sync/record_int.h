@@ -60,6 +60,10 @@ void sync_wb_str(struct sync_wbuf *b, const char *s);
  * in it (record_write.c). */
 void sync_write_fields(struct sync_wbuf *b, const struct field *f,
     const struct syncrec *r, const struct sync_extra *x, size_t nx);
+/* o's canonical JSON (JSON_COMPACT | JSON_SORT_KEYS's bytes) appended
+ * to b by a walk of the document (canon.c); -1, b as it was, when o is
+ * not an object or holds what the walk leaves to jansson (a real). */
+int sync_canon_write(struct sync_wbuf *b, const json_t *o);
 /* An enum field's stored name. */
 const char *sync_enum_name(enum ftype t, int v);
 /* The fields of table f in r as a new JSON object. */

@@ -17,6 +17,8 @@
 #include "paydesk/xmalloc.h"
 /* sync_encode_dom: the record through its jansson document */
 #include "../../src/sync/internal.h"
+/* sync_canon_write and its buffer */
+#include "../../src/sync/record_int.h"
 
 /* A record encoded, the text written straight equal to its document's
  * dump (issue 24: the pull writes records without the document). */
@@ -90,6 +92,138 @@ direct_bytes(void **state)
 		free(json);
 		free(r.allocs);
 	}
+}
+
+/* The canonical text of a parsed document, written by the walk
+ * (sync_canon_write), is jansson's compact sorted dump of it, byte for
+ * byte, and sync_record_hash its SHA-256 whichever writes it (issue 24:
+ * the central node hashes every record of a push by the walk). want_walk
+ * 0: the walk declines it (a real, nesting past its depth), jansson
+ * writes it. */
+static void
+canon_check(json_t *o, int want_walk)
+{
+	struct sync_wbuf b = {NULL, 0, 0};
+	char *dump = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	char want[65], got[65];
+
+	assert_non_null(dump);
+	sync_wb_lit(&b, "x"); /* appended after what the buffer holds */
+	if (want_walk) {
+		assert_int_equal(sync_canon_write(&b, o), 0);
+		assert_string_equal(b.p + 1, dump);
+	} else {
+		assert_int_equal(sync_canon_write(&b, o), -1);
+		assert_string_equal(b.p, "x");
+	}
+	sha256_hex(dump, strlen(dump), want);
+	sync_record_hash(o, got);
+	assert_string_equal(got, want);
+	free(b.p);
+	free(dump);
+}
+
+static json_t *
+rand_value(unsigned *seed, int depth)
+{
+	static const char *const bits[] = {"a", "B", "\xc3\xa9", "\xe2\x80\xa8",
+	    "\xf0\x9f\x98\x80", "\"", "\\", "/", "\x01", "\x1f", "\x7f", "\t",
+	    "\n", " ", "z", "aa", "0", "_", "~", ""};
+	char text[64] = "";
+	json_t *v;
+	int i, n, k = rand_r(seed) % (depth > 3 ? 4 : 7);
+
+	switch (k) {
+	case 0:
+		return json_integer(
+		    rand_r(seed) % 3 == 0
+		        ? (json_int_t)rand_r(seed) * -977
+		        : (rand_r(seed) % 2 ? INT64_MIN : INT64_MAX));
+	case 1:
+		return rand_r(seed) % 3
+		           ? json_true()
+		           : (rand_r(seed) % 2 ? json_false() : json_null());
+	case 2:
+	case 3:
+		for (i = rand_r(seed) % 6; i > 0; i--)
+			strcat(text, bits[rand_r(seed) % 20]);
+		return json_string(text);
+	case 4:
+	case 5:
+		v = json_object();
+		/* past the walk's insertion sort (16) and stack (64) too */
+		n = rand_r(seed) % 5 == 0 ? 70 + rand_r(seed) % 20
+		                          : rand_r(seed) % 20;
+		for (i = 0; i < n; i++) {
+			text[0] = '\0';
+			for (k = 1 + rand_r(seed) % 4; k > 0; k--)
+				strcat(text, bits[rand_r(seed) % 20]);
+			json_object_set_new(
+			    v, text, rand_value(seed, depth + 1));
+		}
+		return v;
+	default:
+		v = json_array();
+		for (i = rand_r(seed) % 5; i > 0; i--)
+			json_array_append_new(v, rand_value(seed, depth + 1));
+		return v;
+	}
+}
+
+static void
+canonical_walk(void **state)
+{
+	static const char *const docs[] = {"{}", "{\"a\":[]}",
+	    "{\"b\":1,\"a\":{\"d\":[1,{\"z\":null,\"y\":true}],\"c\":false}}",
+	    "{\"ab\":1,\"a\":2,\"a0\":\"x\\u0000y\"}",
+	    "{\"\\u00e9\":\"\\u2028\",\"e\":\"\\ud83d\\ude00\",\"E\":\"/\"}",
+	    "{\"n\":-9223372036854775808,\"m\":9223372036854775807,\"z\":0}"};
+	unsigned seed = 24;
+	json_t *o, *deep;
+	size_t i;
+	int d;
+
+	(void)state;
+	for (i = 0; i < sizeof docs / sizeof *docs; i++) {
+		o = json_loads(docs[i], JSON_ALLOW_NUL, NULL);
+		assert_non_null(o);
+		/* a string holding a NUL (JSON_ALLOW_NUL; a push's
+		 * parse refuses it): left to jansson */
+		canon_check(o, i != 3);
+		json_decref(o);
+	}
+	for (i = 0; i < 400; i++) {
+		o = json_object();
+		json_object_set_new(o, "data", rand_value(&seed, 0));
+		json_object_set_new(o, "uuid", rand_value(&seed, 2));
+		canon_check(o, 1);
+		json_decref(o);
+	}
+	/* a real anywhere, nesting past the walk's depth: jansson's */
+	o = json_pack("{s:[i,{s:f}]}", "a", 1, "r", 2.5);
+	canon_check(o, 0);
+	json_decref(o);
+	o = json_object();
+	deep = o;
+	for (d = 0; d < 40; d++) {
+		json_t *x = json_object();
+
+		json_object_set_new(deep, "k", x);
+		deep = x;
+	}
+	canon_check(o, 0);
+	json_decref(o);
+	/* not an object: no hash (its decode refuses it) */
+	o = json_pack("[i]", 1);
+	{
+		struct sync_wbuf b = {NULL, 0, 0};
+		char h[65];
+
+		assert_int_equal(sync_canon_write(&b, o), -1);
+		sync_record_hash(o, h);
+		free(b.p);
+	}
+	json_decref(o);
 }
 
 static void
@@ -802,6 +936,97 @@ push_too_many(void **state)
 	}
 }
 
+/* Pushes parsed into arenas (sync_json_arena_install, as the central
+ * node's serve does; issue 24): the push tests again, two pushes' arenas
+ * alive at once and freed in either order, a push of many blocks (each
+ * record read back, its hash its text's), and jansson's other documents
+ * malloc'd and freed as before beside them. Run last: the install is
+ * for the process. */
+static void
+push_arena(void **state)
+{
+	const char *one = "{\"v\":1,\"kind\":\"verify\"," HEAD
+	                  ",\"data\":{\"payment_uuid\":\"p\","
+	                  "\"verified_by\":\"Mary\"}}";
+	size_t n = 3000, i;
+	const char **recs = xcalloc(n, sizeof *recs);
+	struct sync_push p, q;
+	static struct syncrec r, d;
+	struct pd_err err;
+	json_t *other;
+	char *body, *small;
+
+	sync_json_arena_install();
+	sync_json_arena_install(); /* (once is enough; again is nothing) */
+	push_envelope(state);
+	push_too_many(state);
+	for (i = 0; i < n; i++)
+		recs[i] = one;
+	body = sync_push_encode("T01", 0, recs, n);
+	small = sync_push_encode("T02", 1, recs, 1);
+	other = json_pack("{s:s}", "a", "b");
+	assert_int_equal(sync_push_decode(body, strlen(body), &p, &err), 0);
+	assert_non_null(p.arena);
+	assert_int_equal(sync_push_decode(small, strlen(small), &q, &err), 0);
+	json_decref(other);
+	assert_int_equal(syncrec_decode(one, strlen(one), &d, &err), 0);
+	/* the first freed first, then the second read whole */
+	for (i = 0; i < n; i += 997) {
+		assert_int_equal(sync_push_record(&p, i, &r, &err), 0);
+		assert_string_equal(r.hash, d.hash);
+		syncrec_free(&r);
+	}
+	sync_push_free(&p);
+	assert_null(p.doc);
+	assert_string_equal(q.terminal, "T02");
+	assert_int_equal(sync_push_record(&q, 0, &r, &err), 0);
+	assert_string_equal(r.hash, d.hash);
+	syncrec_free(&r);
+	/* and the other order */
+	assert_int_equal(sync_push_decode(body, strlen(body), &p, &err), 0);
+	sync_push_free(&q);
+	assert_int_equal(sync_push_record(&p, n - 1, &r, &err), 0);
+	assert_string_equal(r.hash, d.hash);
+	syncrec_free(&r);
+	sync_push_free(&p);
+	syncrec_free(&d);
+	free(body);
+	free(small);
+	free(recs);
+	{ /* an anchor's links, decoded in an arena, are the node's own */
+		struct sync_anchor in, out;
+		char l0[] = "\x1f"
+		            "1\x1f"
+		            "a",
+		     l1[] = "\x1f"
+		            "2\x1f"
+		            "b\xc3\xa9";
+		char *links[2] = {l0, l1};
+		char *text;
+
+		memset(&in, 0, sizeof in);
+		strcpy(in.terminal, "T01");
+		in.has_head = 1;
+		in.seq = 2;
+		memset(in.hash, 'a', 64);
+		in.nlinks = 2;
+		in.links = links;
+		text = sync_anchor_encode(&in);
+		assert_int_equal(
+		    sync_anchor_decode(text, strlen(text), &out, &err), 0);
+		assert_int_equal(out.nlinks, 2);
+		assert_string_equal(out.links[1], links[1]);
+		assert_string_equal(out.hash, in.hash);
+		sync_anchor_free(&out);
+		/* refused, its document freed with its arena */
+		text[strlen(text) - 1] = ',';
+		assert_int_equal(
+		    sync_anchor_decode(text, strlen(text), &out, &err), -1);
+		sync_anchor_free(&out);
+		free(text);
+	}
+}
+
 static void
 page_envelope(void **state)
 {
@@ -961,7 +1186,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(direct_bytes),
+	    cmocka_unit_test(direct_bytes), cmocka_unit_test(canonical_walk),
 	    cmocka_unit_test(payment_round_trip),
 	    cmocka_unit_test(reference_round_trip),
 	    cmocka_unit_test(shift_round_trip),
@@ -971,10 +1196,10 @@ main(void)
 	    cmocka_unit_test(dispute_round_trip),
 	    cmocka_unit_test(alert_round_trip),
 	    cmocka_unit_test(statement_round_trip),
-	    cmocka_unit_test(bad_records),
-	    cmocka_unit_test(push_envelope),
-	    cmocka_unit_test(push_too_many),
-	    cmocka_unit_test(page_envelope),
+	    cmocka_unit_test(bad_records), cmocka_unit_test(push_envelope),
+	    cmocka_unit_test(push_too_many), cmocka_unit_test(page_envelope),
+	    cmocka_unit_test(
+	        push_arena), /* last: the install is for the process */
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
