@@ -220,8 +220,9 @@ user_role(struct svc *s, const struct sync_sender *f, const char *what,
 		    f->branch);
 	}
 	/* judged by older rules: any version of the users in force from
-	 * the last change the terminal had (sync_judge.c) */
-	if (f->past && s->push_reads && s->push_role_since >= 0 &&
+	 * the last change the terminal had (sync_judge.c). The push's kept
+	 * role is of a user found now (u is unset otherwise: valgrind) */
+	if (f->past && found && s->push_reads && s->push_role_since >= 0 &&
 	    s->push_role_since == f->rules_since && s->push_user.id == u.id &&
 	    strcmp(s->push_user_name, name) == 0 &&
 	    strcmp(s->push_user_branch, f->branch) == 0) {
@@ -230,7 +231,8 @@ user_role(struct svc *s, const struct sync_sender *f, const char *what,
 	} else if (f->past) {
 		rc = store_user_role_since(
 		    s->st, name, 0, f->branch, f->rules_since, &u.role, &e);
-		if (rc == 0 && s->push_reads && s->push_user.id == u.id &&
+		if (rc == 0 && found && s->push_reads &&
+		    s->push_user.id == u.id &&
 		    strcmp(s->push_user_name, name) == 0 &&
 		    strcmp(s->push_user_branch, f->branch) == 0) {
 			s->push_role_since = f->rules_since;
