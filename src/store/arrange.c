@@ -431,17 +431,22 @@ store_arr_may_break(struct store *st, const char *today, const char *cutoff,
 	 * ones' payments: reading every plan's compliance took 1.3 s at 10M
 	 * (bench_debts). Only the plans with something open due after
 	 * cutoff: a Broken plan adds no other debt to the list
-	 * (store_overdue). */
+	 * (store_overdue). A plan's items by its (plan_id, inst_no) whatever
+	 * the statistics say (+: the open and due terms filter, they do
+	 * not lead): with sqlite_stat1 taken when few items were open (the
+	 * bench store's, 5 rows in items_owed), SQLite read every open item
+	 * due after cutoff through items_owed for each plan (EXPLAIN QUERY
+	 * PLAN), the plans' few items being a probe each. */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, consumer_id, d, misses_allowed FROM (SELECT a.id, "
 	    "a.consumer_id, a.plan_id, a.grace_days, a.misses_allowed, "
 	    "(SELECT count(*) FROM items i WHERE i.plan_id = a.plan_id AND "
-	    "i.settled < i.amount AND i.due_on < date(?1, '-' || "
+	    "+i.settled < i.amount AND +i.due_on < date(?1, '-' || "
 	    "a.grace_days || ' days') AND NOT EXISTS (SELECT 1 FROM "
 	    "arrangement_moves m WHERE m.item_id = i.id)) AS d FROM "
 	    "arrangements a WHERE a.cancelled = 0 AND EXISTS (SELECT 1 FROM "
-	    "items i WHERE i.plan_id = a.plan_id AND i.settled < i.amount AND "
-	    "i.due_on > ?2)) a WHERE d > "
+	    "items i WHERE i.plan_id = a.plan_id AND +i.settled < i.amount AND "
+	    "+i.due_on > ?2)) a WHERE d > "
 	    "misses_allowed OR (SELECT count(*) FROM items i WHERE i.plan_id "
 	    "= a.plan_id AND " MAY_MISS ") > "
 	    "misses_allowed ORDER BY consumer_id, id",
@@ -688,14 +693,16 @@ store_overdue(struct store *st, const char *cutoff, int64_t min,
 	    "FROM items WHERE amount > settled AND due_on <= ?1 UNION ALL "
 	    /* a Broken plan's installments not yet due: from the oldest
 	     * date of what it took over (its held items, not installments
-	     * a reschedule moved) */
+	     * a reschedule moved); the plans' items by their plan_id (+:
+	     * stale statistics of items_owed had SQLite read every open
+	     * item due after cutoff, each probing the Broken plans) */
 	    "SELECT i.consumer_id, i.amount - i.settled, o.d FROM (SELECT "
 	    "a.plan_id, (SELECT min(x.due_on) FROM arrangement_events e JOIN "
 	    "arrangement_moves m ON m.event_id = e.id JOIN items x ON x.id = "
 	    "m.item_id WHERE e.arrangement_id = a.id AND x.plan_id IS NULL) "
 	    "AS d FROM arrangements a WHERE a.id IN (SELECT value FROM "
 	    "json_each(?3))) o JOIN items i ON i.plan_id = o.plan_id WHERE "
-	    "o.d <= ?1 AND i.amount > i.settled AND i.due_on > ?1) u GROUP "
+	    "o.d <= ?1 AND +i.amount > i.settled AND +i.due_on > ?1) u GROUP "
 	    "BY consumer_id HAVING sum(owe) >= ?2) g JOIN consumers c ON c.id "
 	    "= g.consumer_id ORDER BY 4 DESC, c.account_no",
 	    err);
