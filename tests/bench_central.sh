@@ -35,7 +35,10 @@ stop_central() {
 	CPID=
 }
 # terminal_ini FILE STORE ID TOKEN [KEY=VALUE...]: a terminal's config,
-# more [sync] keys if given
+# more [sync] keys if given. No [shifts] key: shifts.required is the
+# organisation's (paydesk.ini(5)), which a terminal's file does not set
+# once it has synced; the bench posts with tools/poster, which takes no
+# shift
 terminal_ini() {
 	f=$1 db=$2 id=$3 tok=$4
 	shift 4
@@ -43,7 +46,6 @@ terminal_ini() {
 		# the branch its token was added with (B01 for T01): a record
 		# naming another is refused
 		printf '[store]\npath = %s\n[terminal]\nid = %s\nbranch = B%s\n' "$db" "$id" "${id#T}"
-		printf '[shifts]\nrequired = no\n'
 		printf '[sync]\nurl = %s\ntoken = %s\ntimeout = 600\n' "$URL" "$tok"
 		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
 	} >"$f"

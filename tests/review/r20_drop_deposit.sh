@@ -11,6 +11,7 @@ jane pay WU-10001 --type bill --items INV-2025-001234 --method Cash --amount 100
 jane shift drop 50 --reason "Safe drop" >/dev/null 2>&1 || nok "drop"
 out=$(jane shift close --count 5000x1,1000x1 2>&1) || nok "close: $(echo "$out" | tail -1)"
 out=$(mary --csv deposit pending 2>&1)
-left=$(echo "$out" | tr -d '\r' | awk -F, 'NR>1 && $4=="Cash"{print $NF}')
+# the column named left (the listing grew cheque and age columns after it)
+left=$(echo "$out" | tr -d '\r' | awk -F, 'NR==1{for(i=1;i<=NF;i++)if($i=="left")c=i} NR>1 && $4=="Cash"{print $c}')
 [ "$left" = "100.00" ] && ok "100.00 to deposit (50.00 counted less the float, 50.00 dropped)" || nok "cash to deposit: $left, want 100.00 (the 50.00 dropped into the safe is missing): $(echo "$out" | tr '\n' '|')"
 finish
