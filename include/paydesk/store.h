@@ -439,7 +439,9 @@ int store_void_by_id(
 int store_credit_apply_by_id(struct store *st, int64_t id,
     struct credit_application *a, struct pd_err *err);
 /* What payments recorded on terminal still hold of an item, newest
- * first: payment_id, id (of the first allocation), amount (net). */
+ * first: payment_id, id (of the first allocation; of one the payment
+ * holds only by carried rows, the allocation they are linked to:
+ * arrange_carry.c), amount (net). */
 struct allocation *store_item_held_by(struct store *st, int64_t item_id,
     const char *terminal, size_t *n, struct pd_err *err);
 /* The same, of the payments whose sync record follows record uuid's in

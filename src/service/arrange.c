@@ -341,6 +341,36 @@ outbox(struct svc *s, int64_t ev, const char *plan_no, struct pd_err *err)
 	return rc;
 }
 
+
+/* The next number of this terminal's plan series that no plan here has:
+ * one pulled from the central node may hold a number of it already (a
+ * plan the central node took under it), and every create at this
+ * terminal was then refused "Plan ... belongs to another consumer"
+ * (review R21b, what F21p and F21q noticed). */
+static int
+next_plan_no(struct svc *s, struct arrangement *a, struct pd_err *err)
+{
+	struct arrangement old;
+	struct pd_err e;
+	int tries;
+
+	for (tries = 0; tries < 1000; tries++) {
+		if (svc_next_number(s, "arrangement", SVC_ARR_NUMBER_FMT,
+		        a->created_on, a->plan_no, sizeof a->plan_no, err) != 0)
+			return -1;
+		memset(&e, 0, sizeof e);
+		if (store_arr_find(s->st, a->plan_no, &old, &e) != 0) {
+			if (e.code == PD_ENOTFOUND)
+				return 0;
+			*err = e;
+			return -1;
+		}
+	}
+	return pd_fail(err, PD_ESTORE,
+	    "Arrangement numbers %s and the 999 before it are all taken",
+	    a->plan_no);
+}
+
 /* An event of a by the actor, now. */
 static int
 write_event(struct svc *s, const struct arrangement *a, const char *kind,
@@ -373,8 +403,7 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 	a.consumer_id = p->c.id;
 	date_format(a.created_on, t.today);
 	svc_now(a.created_at);
-	if (svc_next_number(s, "arrangement", SVC_ARR_NUMBER_FMT, a.created_on,
-	        a.plan_no, sizeof a.plan_no, err) != 0 ||
+	if (next_plan_no(s, &a, err) != 0 ||
 	    store_plan_ensure(s->st, a.plan_no, a.consumer_id, err) != 0)
 		return -1;
 	a.debt = p->debt;

@@ -393,8 +393,7 @@ int
 svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
     struct pd_err *err)
 {
-	int64_t moved, ev, arr, take, rest,
-	    open = it->amount - it->settled;
+	int64_t moved, ev, arr, take, open = it->amount - it->settled;
 
 	if (need <= open)
 		return 0;
@@ -403,7 +402,15 @@ svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
 	if (moved <= 0 || ev == 0)
 		return 0;
 	take = need - open < moved ? need - open : moved;
-	rest = take;
+	return svc_arr_reopen_by(s, it, ev, arr, take, replica, err);
+}
+
+int
+svc_arr_reopen_by(struct svc *s, struct item *it, int64_t ev, int64_t arr,
+    int64_t take, int replica, struct pd_err *err)
+{
+	int64_t rest = take;
+
 	if (store_arr_move(s->st, ev, it->id, -take, arr, err) != 0 ||
 	    absorb(s, ev, &rest, replica, err) != 0)
 		return -1;

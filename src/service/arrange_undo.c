@@ -73,28 +73,55 @@ terms_back(struct svc *s, struct arrangement *a, int64_t ev, int64_t *later,
 	return 0;
 }
 
-/* Whether the items a cancel (moves m, n) gave back to still owe what
- * it gave (its undo takes it back): 0 yes, 1 paid here since. */
+/* What this terminal's payments took of installments in (n) of an event
+ * beyond the event's own moves m (nm) gives way (dry: only counted): 0,
+ * 1 a credit application holds some. */
 static int
-given_open(
-    struct svc *s, const struct arr_move *m, size_t n, struct pd_err *err)
+insts_give_way(struct svc *s, const struct item *in, size_t n,
+    const struct arr_move *m, size_t nm, int dry, struct arr_given **given,
+    size_t *ngiven, struct pd_err *err)
 {
-	struct item it;
-	int64_t id, net;
-	size_t i, j;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if (in[i].settled != net_of(m, nm, in[i].uuid) &&
+		    (rc = svc_arr_give_way(s, in[i].id,
+		         in[i].settled - net_of(m, nm, in[i].uuid), dry, given,
+		         ngiven, err)) != 0)
+			return rc;
+	return 0;
+}
+
+/* What payments gave way to the undo of a change of a (given, n): each
+ * carried to the plan's debt as it is here now, oldest due first
+ * (svc_arr_carry), audited. What the plan cannot take stays unallocated
+ * here until the pull brings the central node's version of the payment
+ * and its overpayment credit note (reconcile_payment). */
+static int
+carry_given(struct svc *s, const struct arrangement *a,
+    const struct arr_given *given, size_t n, const char *at,
+    struct pd_err *err)
+{
+	struct payment p;
+	char detail[256];
+	int64_t left;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(m[j].item_uuid, m[i].item_uuid) == 0)
-				break;
-		if (j < i || (net = net_of(m, n, m[i].item_uuid)) >= 0)
-			continue;
-		if (store_id_of(s->st, TBL_ITEMS, m[i].item_uuid, &id, err) !=
-		        0 ||
-		    store_item_by_id(s->st, id, &it, err) != 0)
+		left = given[i].amount;
+		if (svc_arr_carry(s, given[i].payment_id, a, &left, 1, err) != 0 ||
+		    store_payment_by_id(s->st, given[i].payment_id, &p, err) !=
+		        0)
 			return -1;
-		if (it.amount - it.settled < -net)
-			return 1;
+		snprintf(detail, sizeof detail,
+		    "arrangement=%s carried=%lld unallocated=%lld (a refused "
+		    "change of the plan undone)",
+		    a->plan_no, (long long)(given[i].amount - left),
+		    (long long)left);
+		if (svc_audit(s, at, "carry", "payment", p.payment_no, detail,
+		        err) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -112,10 +139,11 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 {
 	struct arr_move *m = NULL;
 	struct item *in = NULL, it;
-	size_t nm = 0, ni = 0, i, j;
-	int64_t later, id, net;
-	char detail[768], *prev;
-	int rc = -1, cancel = strcmp(kind, "cancel") == 0;
+	struct arr_given *given = NULL;
+	size_t nm = 0, ni = 0, ngiven = 0, i, j;
+	int64_t later, id, net, carried = 0, kept = 0;
+	char detail[900], carry[128] = "", *prev;
+	int rc = -1, pass, cancel = strcmp(kind, "cancel") == 0;
 
 	if (cancel) {
 		if (store_arr_event_place(
@@ -136,36 +164,87 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	if ((m = store_arr_event_moves(s->st, ev, &nm, err)) == NULL ||
 	    (in = store_arr_event_items(s->st, ev, &ni, err)) == NULL)
 		goto out;
-	/* a payment or a credit taken here of its installments: they stay */
+	/* a payment taken here since into its installments, or into the
+	 * items a cancel gave back, gives way and is carried to the plan
+	 * (arrange_carry.c: it stands, and pays the debt the central node
+	 * keeps; review R21b, fault 1); a credit applied there, or a
+	 * create's, stays */
 	for (i = 0; i < ni; i++)
-		if (in[i].settled != net_of(m, nm, in[i].uuid)) {
+		if (in[i].settled != net_of(m, nm, in[i].uuid) &&
+		    strcmp(kind, "create") == 0) {
 			rc = 1;
 			goto out;
 		}
-	if (cancel && (rc = given_open(s, m, nm, err)) != 0)
+	if ((rc = insts_give_way(s, in, ni, m, nm, 1, &given, &ngiven, err)) !=
+	    0)
 		goto out;
 	rc = -1;
+	if (insts_give_way(s, in, ni, m, nm, 0, &given, &ngiven, err) != 0)
+		goto out;
+	/* re-read: what the payments gave back is open again */
+	for (i = 0; i < ni; i++)
+		if (store_item_by_id(s->st, in[i].id, &in[i], err) != 0)
+			goto out;
 	for (i = 0; i < ni; i++)
 		if (in[i].amount > in[i].settled &&
 		    store_arr_move(s->st, ev, in[i].id,
 		        in[i].amount - in[i].settled, 0, err) != 0)
 			goto out;
-	for (i = 0; i < nm; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(m[j].item_uuid, m[i].item_uuid) == 0)
-				break;
-		if (j < i || is_inst(in, ni, m[i].item_uuid) ||
-		    (net = net_of(m, nm, m[i].item_uuid)) == 0)
-			continue;
-		if (store_id_of(s->st, TBL_ITEMS, m[i].item_uuid, &id, err) !=
-		        0 ||
-		    store_item_by_id(s->st, id, &it, err) != 0 ||
-		    store_arr_move(s->st, ev, id, -net,
-		        strcmp(it.plan_no, a->plan_no) == 0 ? 0 : a->id,
-		        err) != 0)
-			goto out;
-	}
-	snprintf(detail, sizeof detail, "event=%s refused: %s", uuid, reason);
+	/* the installments it closed first, then what it gave back: what
+	 * was paid here since of those items is theirs (kept), and the
+	 * plan absorbs it as it does a payment made meanwhile
+	 * (svc_arr_reopen: the event that holds the item gives it back and
+	 * takes it off its installments from the last back), so that the
+	 * plan is as the central node has it, whose rule that is (review
+	 * R21b, fault 1) */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < nm; i++) {
+			for (j = 0; j < i; j++)
+				if (strcmp(m[j].item_uuid, m[i].item_uuid) == 0)
+					break;
+			if (j < i || is_inst(in, ni, m[i].item_uuid) ||
+			    (net = net_of(m, nm, m[i].item_uuid)) == 0 ||
+			    (net > 0) != (pass == 0))
+				continue;
+			if (store_id_of(s->st, TBL_ITEMS, m[i].item_uuid, &id,
+			        err) != 0 ||
+			    store_item_by_id(s->st, id, &it, err) != 0)
+				goto out;
+			if (net < 0 && -net > it.amount - it.settled) {
+				int64_t k = -net - (it.amount - it.settled),
+				        moved, hold, arr;
+
+				/* the event that holds it (the plan's create:
+				 * this cancel's moves of it are back) */
+				if (store_arr_item_moved(s->st, id, &moved,
+				        &hold, &arr, err) != 0 ||
+				    (hold != 0 && hold != ev &&
+				        svc_arr_reopen_by(s, &it, hold, arr, k,
+				            0, err) != 0))
+					goto out;
+				kept += k;
+				if (-net > it.amount - it.settled)
+					net = -(it.amount - it.settled);
+			}
+			if (net != 0 &&
+			    store_arr_move(s->st, ev, id, -net,
+			        strcmp(it.plan_no, a->plan_no) == 0 ? 0 : a->id,
+			        err) != 0)
+				goto out;
+		}
+	for (i = 0; i < ngiven; i++)
+		carried += given[i].amount;
+	if (carried > 0)
+		snprintf(carry, sizeof carry,
+		    "; payments taken since carried to the plan: %lld",
+		    (long long)carried);
+	else if (kept > 0)
+		snprintf(carry, sizeof carry,
+		    "; paid since of the items it gave back, kept by them "
+		    "(the plan absorbs it): %lld",
+		    (long long)kept);
+	snprintf(
+	    detail, sizeof detail, "event=%s refused: %s%s", uuid, reason, carry);
 	/* the uuid's last 12 characters, its random part (its first are
 	 * the time: two refused in a minute had the same) */
 	if ((strcmp(kind, "reschedule") != 0 ||
@@ -178,11 +257,13 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	        0 &&
 	    store_arr_update(s->st, a, err) == 0 &&
 	    svc_audit(s, at, "undo", "arrangement", a->plan_no, detail, err) ==
-	        0)
+	        0 &&
+	    carry_given(s, a, given, ngiven, at, err) == 0)
 		rc = 0;
 out:
 	free(m);
 	free(in);
+	free(given);
 	return rc;
 }
 

@@ -209,6 +209,11 @@ int svc_arr_apply(
  * those installments give way (svc_make_room); it re-read. */
 int svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
     struct pd_err *err);
+/* The same, by event ev (of arrangement arr) that holds item it, take
+ * (minor units) of it given back (a refused cancel's undo, whose own
+ * re-close is not the holder: arrange_undo.c). */
+int svc_arr_reopen_by(struct svc *s, struct item *it, int64_t ev, int64_t arr,
+    int64_t take, int replica, struct pd_err *err);
 /* After a void took amount back from installment it: when its
  * arrangement was cancelled, the debt goes back to the items the plan
  * still holds (newest first, as the cancel gave it) instead of reopening
@@ -225,6 +230,37 @@ int svc_arr_is_installment(
     struct svc *s, const struct item *it, struct pd_err *err);
 int svc_arr_unpaid(
     struct svc *s, const struct item *it, int64_t amount, struct pd_err *err);
+/* A payment taken into what a refused change of an arrangement made
+ * (arrange_carry.c; review R21b, fault 1, the lead's decision: the
+ * payment stands and pays the debt as the central node has it).
+ * svc_arr_lost_inst: whether an allocation's item, unknown here, is
+ * referenced "PLAN#k" of plan *a of consumer cid (an installment of a
+ * change of it the central node refused): 1, 0, -1 err.
+ * svc_arr_carry: allocate up to *amount (minor units) of payment pid to
+ * plan a's debt as this node has it, oldest due first: its open
+ * installments, or, cancelled, the open items its cancel gave back;
+ * *amount is left with what they could not take (credit). moved: the
+ * payment's money held elsewhere before (a terminal's undo): the rows
+ * are linked to its first allocation, as a reversal taken back is, so
+ * that its allocations as recorded still add up to its amount.
+ * svc_arr_give_way: this terminal's own payments of item item_id give
+ * back amount, newest first, each listed in *given (grown; caller
+ * frees); dry only counts. 0 all given, 1 they hold less (a credit
+ * application holds the rest), -1 err. */
+struct arr_given {
+	int64_t payment_id;
+	int64_t amount;
+};
+int svc_arr_lost_inst(struct svc *s, int64_t cid, const char *ref,
+    struct arrangement *a, struct pd_err *err);
+int svc_arr_carry(struct svc *s, int64_t pid, const struct arrangement *a,
+    int64_t *amount, int moved, struct pd_err *err);
+/* *id: the first allocation of payment pid as recorded (not a reversal;
+ * 0: none). */
+int svc_arr_first_alloc(
+    struct svc *s, int64_t pid, int64_t *id, struct pd_err *err);
+int svc_arr_give_way(struct svc *s, int64_t item_id, int64_t amount, int dry,
+    struct arr_given **given, size_t *ngiven, struct pd_err *err);
 /* The record of arrangement event event_id as the store holds it: the
  * terminal's outbox and the central node's feed build it alike; free
  * with syncrec_free. */

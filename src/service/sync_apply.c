@@ -237,7 +237,7 @@ check_payment_record(struct svc *s, enum apply_mode mode,
 static int
 read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
     int64_t cid, struct item *items, int64_t *give, int64_t *excess,
-    struct pd_err *err)
+    struct arrangement *plans, struct pd_err *err)
 {
 	size_t i, j;
 
@@ -260,6 +260,18 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			memset(&items[i], 0, sizeof items[i]);
 			give[i] = 0;
 			*excess += r->allocs[i].amount;
+			continue;
+		}
+		/* an installment of a change of its plan refused here,
+		 * which its terminal undid (arrange_carry.c): carried to the
+		 * plan's debt once the known items have taken theirs */
+		if (mode == APPLY_CENTRAL && iid == 0 &&
+		    (rc = svc_arr_lost_inst(s, cid, r->allocs[i].item.ref,
+		         &plans[i], err)) != 0) {
+			if (rc < 0)
+				return -1;
+			memset(&items[i], 0, sizeof items[i]);
+			give[i] = 0;
 			continue;
 		}
 		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, _("Item"),
@@ -331,9 +343,11 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 {
 	struct payment p = r->p;
 	struct item *items;
-	int64_t cid, *give, excess = 0;
+	struct arrangement *plans;
+	int64_t cid, *give, excess = 0, carried = 0;
+	size_t i;
 	int rc = -1;
-	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
+	char at[TS_BUFSZ], detail[320], m[MONEY_BUFSZ], carry[96] = "";
 
 	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("Consumer"), &cid,
 	        err) != 0 ||
@@ -341,9 +355,16 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return -1;
 	items = xcalloc(r->nallocs + 1, sizeof *items);
 	give = xcalloc(r->nallocs + 1, sizeof *give);
-	if (read_shares(s, mode, r, cid, items, give, &excess, err) != 0 ||
-	    (mode == APPLY_CENTRAL &&
-	        store_sync_origin(s->st, r->terminal, excess > 0, err) != 0))
+	plans = xcalloc(r->nallocs + 1, sizeof *plans);
+	if (read_shares(s, mode, r, cid, items, give, &excess, plans, err) !=
+	    0)
+		goto out;
+	/* altered: its terminal pulls back what the central node did */
+	for (i = 0; i < r->nallocs && plans[i].id == 0; i++)
+		;
+	if (mode == APPLY_CENTRAL &&
+	    store_sync_origin(s->st, r->terminal, excess > 0 || i < r->nallocs,
+	        err) != 0)
 		goto out;
 	p.id = 0;
 	p.consumer_id = cid;
@@ -353,6 +374,18 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	    store_received_add(s->st, p.uuid, err) != 0 ||
 	    allocate_shares(s, mode, r->nallocs, p.id, items, give, err) != 0)
 		goto out;
+	/* what it paid of installments of a refused change: carried to
+	 * the plan's debt here, the rest credit (review R21b, fault 1) */
+	for (i = 0; i < r->nallocs; i++) {
+		int64_t left = r->allocs[i].amount;
+
+		if (plans[i].id == 0)
+			continue;
+		if (svc_arr_carry(s, p.id, &plans[i], &left, 0, err) != 0)
+			goto out;
+		excess += left;
+		carried += r->allocs[i].amount - left;
+	}
 	if (mode == APPLY_CENTRAL) {
 		if (r->has_cn && insert_credit(s, r, &p, NULL, err) != 0)
 			goto out;
@@ -360,11 +393,16 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		    excess_credit(s, &p, excess, r->terminal, err) != 0)
 			goto out;
 		svc_now(at);
+		if (carried > 0)
+			snprintf(carry, sizeof carry,
+			    " carried=%lld (installments of a refused change of "
+			    "its plan)",
+			    (long long)carried);
 		snprintf(detail, sizeof detail,
-		    "terminal=%s amount=%s receipt=%s credited=%lld",
+		    "terminal=%s amount=%s receipt=%s credited=%lld%s",
 		    r->terminal,
 		    money_plain(m, sizeof m, p.amount, s->cfg.minor_digits),
-		    p.receipt_no, (long long)excess);
+		    p.receipt_no, (long long)excess, carry);
 		if (svc_audit(s, at, "apply", "payment", p.payment_no, detail,
 		        err) != 0)
 			goto out;
@@ -377,11 +415,67 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 out:
 	free(items);
 	free(give);
+	free(plans);
 	return rc;
 }
 
+/* Replica: what this terminal's own payment pid (its allocations al, n,
+ * as they were before reconcile_payment gave some back) holds of fewer
+ * items than the central node's record r says: taken, as a pulled
+ * payment takes its items (an arrangement's move and this terminal's
+ * later payments give way). A payment taken into an installment of a
+ * change the central node refused, carried there to the plan's debt
+ * (arrange_carry.c; review R21b, fault 1), holds the plan's installments
+ * the central node has, which its terminal had not. */
+static int
+take_more(struct svc *s, int64_t pid, const struct syncrec *r,
+    const struct allocation *al, size_t n, struct pd_err *err)
+{
+	struct item it;
+	int64_t id, central, local, add, first = 0;
+	size_t i, k;
+
+	for (i = 0; i < n && first == 0; i++)
+		if (al[i].reverses == 0)
+			first = al[i].id;
+	for (k = 0; k < r->nallocs; k++) {
+		for (i = 0; i < k; i++)
+			if (strcmp(r->allocs[i].item.uuid,
+			        r->allocs[k].item.uuid) == 0)
+				break;
+		if (i < k)
+			continue;
+		for (central = 0, i = k; i < r->nallocs; i++)
+			if (strcmp(r->allocs[i].item.uuid,
+			        r->allocs[k].item.uuid) == 0)
+				central += r->allocs[i].amount;
+		for (local = 0, i = 0; i < n; i++)
+			if (strcmp(al[i].item.uuid, r->allocs[k].item.uuid) ==
+			    0)
+				local += al[i].amount;
+		if ((add = central - (local < 0 ? 0 : local)) <= 0)
+			continue;
+		if (need_id(s, TBL_ITEMS, r->allocs[k].item.uuid, _("Item"),
+		        &id, err) != 0 ||
+		    store_item_by_id(s->st, id, &it, err) != 0 ||
+		    svc_arr_reopen(s, &it, add, 1, err) != 0 ||
+		    svc_make_room(s, &it, add, err) != 0 ||
+		    store_item_by_id(s->st, id, &it, err) != 0)
+			return -1;
+		if (add > it.amount - it.settled)
+			add = it.amount - it.settled;
+		/* linked to its first allocation, as a reversal taken back
+		 * is: the allocations as recorded add up to its amount */
+		if (add > 0 && ledger_allocate(s, pid, &it, add, first, NULL,
+		                   err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Replica: this terminal's own payment as the central node applied it:
- * give back what the central node did not let it take. */
+ * give back what the central node did not let it take, and take what
+ * it took of items this terminal's did not hold (take_more). */
 static int
 reconcile_payment(
     struct svc *s, int64_t pid, const struct syncrec *r, struct pd_err *err)
@@ -409,7 +503,7 @@ reconcile_payment(
 		    give_back(s, pid, al[i].id, &it, local - central, err) != 0)
 			goto out;
 	}
-	rc = 0;
+	rc = take_more(s, pid, r, al, n, err);
 out:
 	free(al);
 	return rc;

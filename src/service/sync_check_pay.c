@@ -62,12 +62,15 @@ check_method(struct svc *s, const struct payment *p, struct pd_err *err)
  * (cid) and type (any kind for a Mixed one; the kinds paid added to
  * *kinds), under the reference the record gives; or (2) the service
  * charge of an uphold refused here, which its terminal cancelled
- * (svc_dsp_lost_charge): what it paid is credit. */
+ * (svc_dsp_lost_charge): what it paid is credit; or (2) an installment
+ * of a plan's change refused here (svc_arr_lost_inst): what it paid is
+ * carried to the plan. */
 static int
 check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
     const char *account, unsigned *kinds, struct pd_err *err)
 {
 	const struct allocation *a = &r->allocs[i];
+	struct arrangement plan;
 	struct item it;
 	int64_t id;
 
@@ -77,6 +80,12 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 	 * allocation is credit (apply_payment) */
 	if (id == 0 && (id = svc_dsp_lost_charge(
 	                    s, cid, a->item.ref, a->item.uuid, err)) != 0)
+		return id < 0 ? -1 : 2;
+	/* an installment of a change of a plan refused here, which its
+	 * terminal undid: what it paid is carried to the plan's debt as
+	 * this node has it (apply_payment, arrange_carry.c) */
+	if (id == 0 && (id = svc_arr_lost_inst(s, cid, a->item.ref, &plan,
+	                    err)) != 0)
 		return id < 0 ? -1 : 2;
 	if (id == 0)
 		return pd_fail(err, PD_EINVAL,

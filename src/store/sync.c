@@ -666,8 +666,9 @@ store_item_held_by(struct store *st, int64_t item_id, const char *terminal,
     size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT a.payment_id, min(CASE WHEN a.reverses IS NULL THEN a.id "
-	    "END), sum(a.amount), a.item_id FROM allocations a JOIN payments "
+	    "SELECT a.payment_id, coalesce(min(CASE WHEN a.reverses IS NULL "
+	    "THEN a.id END), min(a.reverses)), sum(a.amount), a.item_id FROM "
+	    "allocations a JOIN payments "
 	    "p ON p.id = a.payment_id WHERE a.item_id = ? AND p.terminal = ? "
 	    "GROUP BY a.payment_id HAVING sum(a.amount) > 0 ORDER BY "
 	    "a.payment_id DESC",
@@ -685,8 +686,9 @@ store_item_held_since(struct store *st, int64_t item_id, const char *terminal,
     const char *uuid, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT a.payment_id, min(CASE WHEN a.reverses IS NULL THEN a.id "
-	    "END), sum(a.amount), a.item_id FROM allocations a JOIN payments "
+	    "SELECT a.payment_id, coalesce(min(CASE WHEN a.reverses IS NULL "
+	    "THEN a.id END), min(a.reverses)), sum(a.amount), a.item_id FROM "
+	    "allocations a JOIN payments "
 	    "p ON p.id = a.payment_id WHERE a.item_id = ? AND p.terminal = ? "
 	    "AND EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = p.uuid AND "
 	    "o.id > (SELECT id FROM outbox WHERE uuid = ?)) GROUP BY "
