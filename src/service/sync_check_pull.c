@@ -219,10 +219,12 @@ pull_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return -1;
 	if (id != 0)
 		return found(s, r, id);
-	if (store_consumer_by_account(s->st, r->c.account_no, &old, &e) != 0)
-		return e.code == PD_ENOTFOUND
-		           ? found(s, r, 0)
-		           : pd_fail(err, e.code, "%s", e.msg);
+	if (store_consumer_id_by_account(s->st, r->c.account_no, &id, err))
+		return -1;
+	if (id == 0)
+		return found(s, r, 0);
+	if (store_consumer_by_id(s->st, id, &old, &e) != 0)
+		return pd_fail(err, e.code, "%s", e.msg);
 	n = store_consumer_history(s->st, old.id);
 	if (n < 0)
 		return pd_fail(err, PD_ESTORE, _("The store failed"));
