@@ -124,6 +124,16 @@ struct svc {
 	/* the segment a report filter named, as the consumers have it
 	 * (svc_segment_known: "RÉSIDENTIEL" read as "Résidentiel") */
 	char segment_canon[64];
+	/* a pulled consumer's or item's row here as the pull's check found
+	 * it (sync_check_pull.c: by uuid, else by account or reference; 0
+	 * none, a new row), for the apply of that very record to take
+	 * instead of asking the store again (issue 24: a fresh terminal's
+	 * pull asked twice for each of its records). pull_found_kind is the
+	 * record's kind + 1, 0 when nothing is kept; svc_sync_pull_found
+	 * takes it and clears it. */
+	int pull_found_kind;
+	char pull_found_uuid[37];
+	int64_t pull_found_id;
 };
 
 /* Load the config (path NULL: the usual search) and open the store

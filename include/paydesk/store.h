@@ -63,6 +63,13 @@ int store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err);
 int store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err);
+/* The id of the consumer with account number account (white space
+ * around it trimmed, as store_consumer_by_account), 0 in *id when there
+ * is none: no row read and no message made for a miss (a fresh
+ * terminal's pull asks it of each consumer it pulls; issue 24). -1 with
+ * err (PD_ESTORE) when the store failed. */
+int store_consumer_id_by_account(
+    struct store *st, const char *account, int64_t *id, struct pd_err *err);
 /* How many payments and items consumer id has (-1 when the store
  * failed). */
 int64_t store_consumer_history(struct store *st, int64_t id);

@@ -193,6 +193,10 @@ int svc_series_check(
  * failed. */
 int svc_sync_check_pull(struct svc *s, const struct syncrec *r,
     const struct sync_page *pg, size_t i, struct pd_err *err);
+/* The row here of pulled consumer or item r as svc_sync_check_pull
+ * found it, taken (and forgotten): 1 with *id (0: none, a new row), 0
+ * when the check kept nothing for r (its apply asks the store). */
+int svc_sync_pull_found(struct svc *s, const struct syncrec *r, int64_t *id);
 /* An arrangement event from elsewhere (src/service/arrange.c): on the
  * central node from its terminal (checked first), on a terminal as
  * pulled (replica 1: this terminal's own payments give way where the

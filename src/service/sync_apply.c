@@ -660,13 +660,17 @@ apply_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct pd_err e;
 	int64_t id;
 
-	if (store_id_of(s->st, TBL_CONSUMERS, r->uuid, &id, err) != 0)
-		return -1;
-	/* the same account made here before it came from the central
-	 * node: the central node's uuid wins */
-	if (id == 0 &&
-	    store_consumer_by_account(s->st, c.account_no, &old, &e) == 0)
-		id = old.id;
+	/* where the pull's check found it, else asked here; the same
+	 * account made here before it came from the central node: the
+	 * central node's uuid wins */
+	if (!svc_sync_pull_found(s, r, &id)) {
+		if (store_id_of(s->st, TBL_CONSUMERS, r->uuid, &id, err) != 0)
+			return -1;
+		if (id == 0 &&
+		    store_consumer_by_account(s->st, c.account_no, &old, &e) ==
+		        0)
+			id = old.id;
+	}
 	if (id == 0) {
 		c.id = 0;
 		return store_consumer_insert(s->st, &c, err);
@@ -683,11 +687,15 @@ apply_item(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	int64_t id;
 
 	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("Consumer"),
-	        &it.consumer_id, err) != 0 ||
-	    store_id_of(s->st, TBL_ITEMS, r->uuid, &id, err) != 0)
+	        &it.consumer_id, err) != 0)
 		return -1;
-	if (id == 0 && store_item_by_ref(s->st, it.ref, &old, &e) == 0)
-		id = old.id;
+	/* where the pull's check found it, else asked here */
+	if (!svc_sync_pull_found(s, r, &id)) {
+		if (store_id_of(s->st, TBL_ITEMS, r->uuid, &id, err) != 0)
+			return -1;
+		if (id == 0 && store_item_by_ref(s->st, it.ref, &old, &e) == 0)
+			id = old.id;
+	}
 	if (id != 0) {
 		it.id = id;
 		return store_item_update(s->st, &it, err);

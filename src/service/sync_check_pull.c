@@ -187,6 +187,27 @@ pull_credit_note(struct svc *s, const struct syncrec *r,
  * account over, and the records naming the old uuid were lost). One
  * with nothing yet, made here before it came, takes the central node's
  * uuid. */
+/* Keep row id as where pulled record r goes here (svc_sync_pull_found). */
+static int
+found(struct svc *s, const struct syncrec *r, int64_t id)
+{
+	s->pull_found_kind = (int)r->kind + 1;
+	xstrlcpy(s->pull_found_uuid, r->uuid, sizeof s->pull_found_uuid);
+	s->pull_found_id = id;
+	return 0;
+}
+
+int
+svc_sync_pull_found(struct svc *s, const struct syncrec *r, int64_t *id)
+{
+	int kept = s->pull_found_kind == (int)r->kind + 1 &&
+	           strcmp(s->pull_found_uuid, r->uuid) == 0;
+
+	*id = kept ? s->pull_found_id : 0;
+	s->pull_found_kind = 0;
+	return kept;
+}
+
 static int
 pull_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
@@ -196,11 +217,14 @@ pull_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 	if (store_id_of(s->st, TBL_CONSUMERS, r->uuid, &id, err) != 0)
 		return -1;
-	if (id != 0 ||
-	    store_consumer_by_account(s->st, r->c.account_no, &old, &e) != 0)
-		return id != 0 || e.code == PD_ENOTFOUND
-		           ? 0
-		           : pd_fail(err, e.code, "%s", e.msg);
+	if (id != 0)
+		return found(s, r, id);
+	if (store_consumer_id_by_account(s->st, r->c.account_no, &id, err))
+		return -1;
+	if (id == 0)
+		return found(s, r, 0);
+	if (store_consumer_by_id(s->st, id, &old, &e) != 0)
+		return pd_fail(err, e.code, "%s", e.msg);
 	n = store_consumer_history(s->st, old.id);
 	if (n < 0)
 		return pd_fail(err, PD_ESTORE, _("The store failed"));
@@ -210,7 +234,7 @@ pull_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		      "items; a consumer %s under the same account is not "
 		      "the same one"),
 		    r->c.account_no, old.uuid, r->uuid);
-	return 0;
+	return found(s, r, old.id);
 }
 
 /* An item known here (by uuid or reference) of another consumer than
@@ -229,14 +253,14 @@ pull_item(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (id != 0 ? store_item_by_id(s->st, id, &old, &e)
 	            : store_item_by_ref(s->st, r->it.ref, &old, &e))
 		return e.code == PD_ENOTFOUND
-		           ? 0
+		           ? found(s, r, id)
 		           : pd_fail(err, e.code, "%s", e.msg);
 	if (cid != 0 && old.consumer_id != cid)
 		return pd_fail(err, PD_EINVAL,
 		    _("Item %s is another consumer's here; an item does not "
 		      "move from one consumer to another"),
 		    old.ref);
-	return 0;
+	return found(s, r, old.id);
 }
 
 /* An arrangement made or a dispute opened by another terminal under a
@@ -309,6 +333,8 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r,
 	struct pull_at at = {pg, i};
 	int64_t id;
 	int rc = 0;
+
+	s->pull_found_kind = 0; /* what an earlier check kept is not r's */
 
 	if (r->currency[0] != '\0' &&
 	    strcmp(r->currency, s->cfg.currency_code) != 0)

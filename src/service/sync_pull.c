@@ -176,6 +176,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			}
 		} else if (each && store_commit(s->st, err) != 0)
 			rc = -1;
+		s->pull_found_kind = 0; /* taken by the apply, or stale */
 		syncrec_free(r);
 	}
 	free(r);

@@ -593,7 +593,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return pd_fail(
 		    err, PD_EINVAL, _("Unknown record kind \"%s\""), kind);
 	r->kind = (enum syncrec_kind)k;
-	if (sync_only_known(NULL, head_names, o, _("record"), err) != 0)
+	if (sync_only_known(NULL, head_names, o, NULL, err) != 0)
 		return -1;
 	d = json_object_get(o, "data");
 	if (sync_decode_fields(kinds[k].fields,

@@ -317,7 +317,7 @@ sync_only_known(const struct field *f, const char *const *extra, json_t *o,
 			return pd_fail(err, PD_EINVAL,
 			    _("%s: \"%.40s\" is not a field of this kind of "
 			      "record"),
-			    where, key);
+			    where != NULL ? where : _("record"), key);
 	}
 	return 0;
 }

@@ -71,7 +71,9 @@ json_t *sync_encode_fields(const struct field *f, const struct syncrec *r);
 /* A "YYYY-MM-DD HH:MM:SS" time checked, named what in the message. */
 int sync_check_ts(const char *what, const char *s, struct pd_err *err);
 /* Strict decoding: every member of o is a field of table f (NULL: none)
- * or one of the extra names (NULL-terminated, or NULL). */
+ * or one of the extra names (NULL-terminated, or NULL). where names o in
+ * the message; NULL: the record itself, "record" in the user's language
+ * (translated only when it is said: a pull decodes a million records). */
 int sync_only_known(const struct field *f, const char *const *extra, json_t *o,
     const char *where, struct pd_err *err);
 /* The fields of table f from object o into r, each typed and checked,

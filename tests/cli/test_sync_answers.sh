@@ -293,6 +293,41 @@ print(json.load(open(sys.argv[1]))[0]["uuid"])' "$T/twin.json") under the same a
     "$T/twin.json"
 refuse "an item moved to another consumer" "is another consumer's here" \
     "$T/moved.json"
+# a consumer of an account T01 has with nothing yet (no payment, no
+# item; made here, as its own code would), pulled under another uuid:
+# applied over it, the central node's uuid and name taken (the pull's
+# check finds the row by account, its apply takes that row; issue 24),
+# no second consumer
+cp "$T/t1.db" "$T/keep.db"
+treseal 1 "INSERT INTO consumers (uuid, account_no, name, name_fold,
+    created_at) VALUES ('11111111-2222-4333-8444-555555555555', 'WU-LONE',
+    'Lone Here', 'lone here', '2026-11-01 10:00:00')"
+lone_uuid=$(python3 - "$T/feed.json" "$T/lone.json" <<'PY'
+import copy, json, sys, uuid
+feed = [e["record"] for e in json.load(open(sys.argv[1]))["entries"]]
+r = copy.deepcopy([r for r in feed if r["kind"] == "consumer"][0])
+r["uuid"] = str(uuid.uuid4())
+r["data"]["account_no"] = "WU-LONE"
+r["data"]["name"] = "Lone Twin"
+json.dump([r], open(sys.argv[2], "w"))
+print(r["uuid"])
+PY
+)
+fake records "$T/lone.json"
+nbefore=$(tsql 1 "SELECT count(*) FROM consumers")
+expect "WU-LONE with nothing yet under a new uuid: applied" 0 "Conflicts   0" \
+    "$PD" --config "$T/t1f.ini" sync
+same "WU-LONE takes the central node's uuid and name" \
+    "$(tsql 1 "SELECT uuid || ' ' || name FROM consumers WHERE account_no = 'WU-LONE'")" \
+    "$lone_uuid Lone Twin"
+same "no second consumer for WU-LONE" \
+    "$(tsql 1 "SELECT count(*) FROM consumers")" "$nbefore"
+same "nothing set aside for WU-LONE" \
+    "$(tsql 1 "SELECT count(*) FROM pull_quarantine")" 0
+expect "T01's store stays sound after WU-LONE" 0 "ok (" \
+    "$PD" --config "$T/t1f.ini" doctor
+cp "$T/keep.db" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
 fake html
 cp "$T/t1.db" "$T/keep.db"
 "$PD" --config "$T/t1f.ini" sync >/dev/null 2>&1

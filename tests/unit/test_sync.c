@@ -798,6 +798,16 @@ bad_records(void **state)
 	    "\"code\":\"c\",\"by\":\"Mary\",\"reason\":\"r\","
 	    "\"amount\":5}}",
 	    "\"amount\" is not a field of this kind of record");
+	/* a member of the record itself, not of its data, is named as
+	 * the record's (sync_only_known's where NULL); one of data as
+	 * data's */
+	bad("{\"v\":1,\"kind\":\"void\"," HEAD ",\"tip\":1,\"data\":{}}",
+	    "record: \"tip\" is not a field of this kind of record");
+	bad("{\"v\":1,\"kind\":\"consumer\"," HEAD
+	    ",\"extra\":\"x\",\"data\":{\"account_no\":\"A-1\"}}",
+	    "record: \"extra\" is not a field of this kind of record");
+	bad("{\"v\":1,\"kind\":\"void\"," HEAD ",\"data\":{\"tip\":1}}",
+	    "data: \"tip\" is not a field of this kind of record");
 	bad("{\"v\":1,\"kind\":\"planet\"," HEAD ",\"data\":{}}",
 	    "Unknown record kind");
 	bad("{\"v\":1,\"kind\":\"void\"," HEAD ",\"data\":{}}",
