@@ -5,8 +5,7 @@
 # organisation's (or the segment's) in every scope", and a past week is
 # "each week's forecast as it stood at its first day", its items "those
 # known at its first day". What happens: an item's entry day is the day
-# this terminal pulled it, so a bill the central node imported on the
-# central node imported today (issued on the Friday of a week W three
+# this terminal pulled it, so a bill the central node imported today (issued on the Friday of a week W three
 # weeks ahead, due on its Saturday) is in week W's past forecast at T01
 # (synced today: Open $100.00) and not at T02 (first synced on W's
 # Tuesday: Open $0.00). (Run on 2026-12-02: W = 2026-12-28.) The organisation knew the bill
