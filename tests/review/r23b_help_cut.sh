@@ -12,7 +12,11 @@
 . tests/review/r23_lib.sh
 r23_store s
 # every key help no longer than the help's 64 columns at 80x24
-long=$("$PD" keys | cut -c48- | awk 'length($0) > 64' | sort -u)
+long=$(LANGUAGE=en "$PD" keys | python3 -c '
+import sys
+for l in sys.stdin:
+    t = l.rstrip("\n")[47:]
+    if len(t) > 64: print(t)' | sort -u)
 if [ -z "$long" ]; then ok "every key help fits the help's 64 columns at 80x24"
 else notok "key helps longer than the 64 columns of the help at 80x24: $(printf '%s' "$long" | tr '\n' '|')"; fi
 SOCK="r23bhelp$$"
