@@ -78,9 +78,12 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 		return cli_kpi_open_rows(c, fs);
 	if (i == 4)
 		return cli_kpi_time_rows(c, k, fs);
-	if (i < 2 && (c->mode == OUT_JSON || c->mode == OUT_XLSX) &&
-	    svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("Exporting consumers' data"), &c->err) != 0)
+	/* kpi --rows is a supervisor's (paydesk(1), the role table): the
+	 * payments' rows name their consumers, in every mode (review
+	 * R23b: with no user, or a cashier's, they were printed) */
+	if (i < 2 && svc_require(&c->svc, ROLE_SUPERVISOR,
+	                 _("The list of the payments a figure counts"),
+	                 &c->err) != 0)
 		return -1;
 	cols =
 	    svc_listing_cols(i == 2 ? LIST_RATE_ITEMS : LIST_PAYMENTS, &ncols);

@@ -14,10 +14,18 @@ same "fr: the time tile's title is kpi's label" "$tile" \
 # a cashier's rows behind a tile: refused, the subject singular (review
 # R23 s41: "The collection rate's items needs the supervisor role")
 for r in rate:"The list of the collection rate's items" \
+    collected:"The list of the payments a figure counts" \
+    day:"The list of the payments a figure counts" \
     time:"The list of the collection time's payments" \
     outstanding:"The list of the outstanding items"; do
 	expect "kpi --rows ${r%%:*} by a cashier: refused (5)" 5 \
 	    "${r#*:} needs the supervisor role" as jane 1234 kpi --rows "${r%%:*}"
+done
+# the payments behind Total Collected and a day: no user, none, in any
+# mode (review R23b: printed with no user, status 0)
+for m in "" "--csv" "--json"; do
+	expect "kpi --rows collected ${m:-(text)} with no user: refused (5)" 5 \
+	    "needs a logged-in user" pdt 1 $m kpi --rows collected
 done
 # the open items take the segment alone: a payments' filter is refused
 # (review R23 s41: taken without a word, every open item listed)
