@@ -1,9 +1,9 @@
 /* sha256.c - SHA-256 and HMAC-SHA256 through libcrypto's EVP interface
  * (a pure computation library, allowed in core/ by DESIGN.md). */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -33,9 +33,10 @@ md_fetch(void)
 static const EVP_MD *
 md_sha256(void)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	/* libcrypto's own once (core is pure: no <pthread.h>) */
+	static CRYPTO_ONCE once = CRYPTO_ONCE_STATIC_INIT;
 
-	if (pthread_once(&once, md_fetch) != 0 || md_fetched == NULL)
+	if (CRYPTO_THREAD_run_once(&once, md_fetch) != 1 || md_fetched == NULL)
 		die("EVP_MD_fetch(SHA256)");
 	return md_fetched;
 }

@@ -81,7 +81,8 @@ case "$(cat "$OUT")" in *"Status: matched; Rule: card; Matched to: T01 2026-07-0
 FRK="$T/kinds-fr.ini"
 cp "$PAYDESK_CONFIG" "$FRK"
 printf '[organisation]\nlanguage = fr\n' >>"$FRK"
-PAYDESK_PIN=2222 "$PD" --config "$FRK" --user mary --json statement show "$K1" >"$OUT" 2>&1
+# (the organisation's language: its administrator's file, F20o)
+as_admin "$FRK" env PAYDESK_PIN=2222 "$PD" --config "$FRK" --user mary --json statement show "$K1" >"$OUT" 2>&1
 same "JSON keeps the stored words in French too" "$(kline | cut -d' ' -f1)" "1:amount_differs:auto:BAG-K1:3000:-100"
 # unmatched by hand: the line is unmatched again, the bag not credited
 expect "K1's match taken back" 0 "" M deposit unmatch BAG-K1 --note "Recount asked"

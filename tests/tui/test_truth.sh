@@ -279,8 +279,8 @@ wait_for "its late fee was paid after the week: 0.0%" "││ 0.0%            �
 keys Left
 wait_for "the week before that" "2025-03-31 to 2025-04-06"
 settle
-# the tiles' figures: the row under their names
-figs=$(grep -A1 "┌Total Collected" "$SCREEN" | tail -1)
+# the tiles' figures: the row under their names (each title its key, R23 8)
+figs=$(grep -A1 "┌1 Total Collected" "$SCREEN" | tail -1)
 case "$figs" in
 *"│ \$0.00           ││"*"││ —               ││"*) ok "nothing fell due in it: the rate is —" ;;
 *) notok "nothing fell due in it: the rate is —" "figures: $figs" ;;
@@ -327,7 +327,7 @@ tui_start
 login mary 2222
 wait_for "May 1: the dashboard" "2025-05-01 to 2025-05-31"
 settle
-rate() { grep -A2 "┌Total Collected" "$SCREEN" | sed -n "$1p" | awk -F'││' '{print $3}'; }
+rate() { grep -A2 "┌1 Total Collected" "$SCREEN" | sed -n "$1p" | awk -F'││' '{print $3}'; }
 case "$(rate 2)" in
 " —"*) ok "May 1: the rate is —" ;;
 *) notok "May 1: the rate is —" "rate tile: $(rate 2)" ;;
