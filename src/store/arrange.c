@@ -640,27 +640,35 @@ store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 	return 0;
 }
 
+/* One figure of a statement of one id (?1), at most one row: *v its
+ * first column, 0 when there is no row; -1 an error (what failed). */
+static void
+read_figure(struct db_stmt *s, void *elem)
+{
+	*(int64_t *)elem = db_column_int64(s, 0);
+}
+
+static int
+figure_of(struct store *st, struct db_stmt *s, int64_t id, int64_t *v,
+    const char *what, struct pd_err *err)
+{
+	*v = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return st_one(st, s, read_figure, v, what, err) < 0 ? -1 : 0;
+}
+
 int
 store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT id FROM arrangement_events WHERE arrangement_id = ? AND "
-	    "kind = 'cancel' ORDER BY id DESC LIMIT 1",
-	    err);
-	int rc;
-
-	*event_id = 0;
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", arr_id);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*event_id = db_column_int64(s, 0);
-	db_reset(s);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return st_fail(st, err, _("Reading an arrangement's event"));
-	return 0;
+	return figure_of(st,
+	    st_stmt(st,
+	        "SELECT id FROM arrangement_events WHERE arrangement_id = ? "
+	        "AND kind = 'cancel' ORDER BY id DESC LIMIT 1",
+	        err),
+	    arr_id, event_id, _("Reading an arrangement's event"), err);
 }
 
 static void
@@ -749,48 +757,31 @@ int
 store_arr_item_undone(
     struct store *st, int64_t item_id, int *undone, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT count(*) FROM items i JOIN arrangement_events e ON e.id = "
-	    "i.arr_event JOIN outbox o ON o.uuid = e.uuid WHERE i.id = ? AND "
-	    "o.rejected_at IS NOT NULL",
-	    err);
-	int rc;
+	int64_t n;
+	int rc = figure_of(st,
+	    st_stmt(st,
+	        "SELECT count(*) FROM items i JOIN arrangement_events e ON e.id "
+	        "= i.arr_event JOIN outbox o ON o.uuid = e.uuid WHERE i.id = ? "
+	        "AND o.rejected_at IS NOT NULL",
+	        err),
+	    item_id, &n, _("Reading an installment"), err);
 
-	*undone = 0;
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", item_id);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*undone = db_column_int64(s, 0) > 0;
-	db_reset(s);
-	if (rc != DB_ROW)
-		return st_fail(st, err, _("Reading an installment"));
-	return 0;
+	*undone = n > 0;
+	return rc;
 }
 
 int
 store_arr_item_closer(
     struct store *st, int64_t item_id, int64_t *event_id, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce((SELECT m.event_id FROM arrangement_moves m JOIN "
-	    "items i ON i.id = m.item_id WHERE m.item_id = ?1 AND m.amount > 0 "
-	    "AND m.event_id IS NOT i.arr_event ORDER BY m.id DESC LIMIT 1), 0)",
-	    err);
-	int rc;
-
-	*event_id = 0;
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", item_id);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*event_id = db_column_int64(s, 0);
-	db_reset(s);
-	if (rc != DB_ROW)
-		return st_fail(st, err, _("Reading an installment"));
-	return 0;
+	return figure_of(st,
+	    st_stmt(st,
+	        "SELECT coalesce((SELECT m.event_id FROM arrangement_moves m "
+	        "JOIN items i ON i.id = m.item_id WHERE m.item_id = ?1 AND "
+	        "m.amount > 0 AND m.event_id IS NOT i.arr_event ORDER BY m.id "
+	        "DESC LIMIT 1), 0)",
+	        err),
+	    item_id, event_id, _("Reading an installment"), err);
 }
 
 int
