@@ -204,7 +204,8 @@ struct payment {
 	char reference[PAYREF_BUFSZ];
 	/* the rule that split it among its items (alloc_rule_name:
 	 * oldest, installments, bills, largest, hand); "oldest" for the
-	 * payments of before the rules (issue 21) and a gateway's */
+	 * payments of before the rules (issue 21); a gateway's, the
+	 * organisation's rule when it was posted (review R21d) */
 	char alloc_rule[16];
 };
 

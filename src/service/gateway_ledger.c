@@ -124,7 +124,8 @@ static int
 gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
     const struct gw_payment *g, int64_t amount, const struct payment *was,
     const struct consumer *c, const struct alloc_item *ai, size_t n,
-    int64_t overpaid, const char *at, struct payment *p, struct pd_err *err)
+    enum pay_type type, enum alloc_rule rule, int64_t overpaid,
+    const char *at, struct payment *p, struct pd_err *err)
 {
 	const char *method =
 	    gw->method[0] ? gw->method : gw_default_method(gw->profile);
@@ -144,7 +145,8 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	xstrlcpy(p->txn_no, p->payment_no, sizeof p->txn_no);
 	xstrlcpy(p->receipt_no, p->payment_no, sizeof p->receipt_no);
 	p->consumer_id = c->id;
-	p->type = PAY_BILL;
+	p->type = type;
+	xstrlcpy(p->alloc_rule, alloc_rule_name(rule), sizeof p->alloc_rule);
 	xstrlcpy(p->channel, "Online", sizeof p->channel);
 	xstrlcpy(p->method, m != NULL ? m->name : method, sizeof p->method);
 	p->method_kind = m != NULL ? m->kind : METHOD_ONLINE;
@@ -181,10 +183,26 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	return ledger_payment(s, p, err);
 }
 
+/* The rule a gateway payment is split by: the organisation's
+ * (payments.allocation, issue 21 "a rule configured per organisation"),
+ * or, for what is left of a payment a refund took part of, the rule that
+ * split the payment it replaces (was). */
+static enum alloc_rule
+gw_rule(const struct svc *s, const struct payment *was)
+{
+	int r = alloc_rule_parse(was != NULL ? was->alloc_rule
+	                                     : s->cfg.alloc_rule);
+
+	/* "hand" is a cashier's order: a gateway has none */
+	return r < 0 || r == ALLOC_HAND ? ALLOC_OLDEST : (enum alloc_rule)r;
+}
+
 /* Post amount of g in the ledger (its amount, or what a refund in part
- * left of it, replacing was): allocated to the consumer's open bills
- * oldest first (alloc_apply, as a terminal allocates), the excess an
- * overpayment credit note; audited. */
+ * left of it, replacing was): allocated to the consumer's open bills and
+ * the installments of the consumer's payment arrangements (which replaced
+ * bills: issue 21, "paid like any installment at the counter"), split by
+ * the organisation's rule (gw_rule; alloc_apply_rule, as a terminal
+ * splits), the excess an overpayment credit note; audited. */
 static int
 post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
     int64_t amount, const struct payment *was, const char *at,
@@ -195,26 +213,50 @@ post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	struct credit_note cn;
 	struct alloc_item *ai = NULL;
 	struct item *open, it;
-	size_t n, i;
+	enum alloc_rule rule;
+	int *kinds = NULL, arranged, type;
+	size_t n, m_, i;
 	int64_t overpaid;
 	char detail[300], m[MONEY_BUFSZ];
 	int rc = -1;
 
+	/* the central node's settings as they are now: an import may have
+	 * changed payments.allocation since this connection read them */
+	if (s->base_cfg != NULL && svc_settings_load(s, err) != 0)
+		return -1;
+	rule = gw_rule(s, was);
 	if (store_consumer_by_id(s->st, g->consumer_id, &c, err) != 0)
 		return -1;
-	open = store_items_open(s->st, c.id, PAY_BILL, &n, err);
+	open = store_items_open(s->st, c.id, -1, &n, err);
 	if (open == NULL)
 		return -1;
 	ai = xcalloc(n + 1, sizeof *ai);
-	for (i = 0; i < n; i++) {
-		ai[i].id = open[i].id;
-		xstrlcpy(ai[i].ref, open[i].ref, sizeof ai[i].ref);
-		xstrlcpy(ai[i].due_on, open[i].due_on, sizeof ai[i].due_on);
-		ai[i].outstanding = open[i].amount - open[i].settled;
+	kinds = xcalloc(n + 1, sizeof *kinds);
+	for (i = m_ = 0; i < n; i++) {
+		if (open[i].kind == PAY_SERVICE)
+			continue;
+		arranged = open[i].kind == PAY_INSTALLMENT
+		               ? svc_arr_is_installment(s, &open[i], err)
+		               : 0;
+		if (arranged < 0)
+			goto out;
+		/* an imported plan's installments are not the bills' */
+		if (open[i].kind == PAY_INSTALLMENT && !arranged)
+			continue;
+		ai[m_].id = open[i].id;
+		ai[m_].kind = (int)open[i].kind;
+		ai[m_].arranged = arranged;
+		xstrlcpy(ai[m_].ref, open[i].ref, sizeof ai[m_].ref);
+		xstrlcpy(ai[m_].due_on, open[i].due_on, sizeof ai[m_].due_on);
+		ai[m_].outstanding = open[i].amount - open[i].settled;
+		kinds[m_++] = (int)open[i].kind;
 	}
-	overpaid = alloc_apply(ai, n, amount);
-	if (gw_ledger_payment(
-	        s, gw, g, amount, was, &c, ai, n, overpaid, at, &p, err) != 0)
+	n = m_;
+	type = pay_type_of_kinds(kinds, n);
+	overpaid = alloc_apply_rule(ai, n, amount, rule);
+	if (gw_ledger_payment(s, gw, g, amount, was, &c, ai, n,
+	        type < 0 ? PAY_BILL : (enum pay_type)type, rule, overpaid, at,
+	        &p, err) != 0)
 		goto out;
 	for (i = 0; i < n; i++)
 		if (ai[i].applied > 0 &&
@@ -246,6 +288,7 @@ post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	g->payment_id = p.id;
 	rc = 0;
 out:
+	free(kinds);
 	free(ai);
 	free(open);
 	return rc;
@@ -308,9 +351,10 @@ hold(struct svc *s, struct gw_payment *g, const char *why, const char *detail,
  * failure or a refund took some or all of it back: the payment voided
  * (its allocations given back, its credit notes voided), by "System"
  * with the gateway's word as the reason, and what is left posted again
- * as a new payment of the gateway, allocated oldest first, so that
- * what the refund reopens is the newest of what the payment settled
- * (issue 19 review, point 1). A collections system does not undo what
+ * as a new payment of the gateway, split by the voided one's rule
+ * (post_amount, gw_rule), so that what the refund reopens is the last
+ * of what the payment settled in that rule's order, under "oldest" the
+ * newest (issue 19 review, point 1). A collections system does not undo what
  * the customer already did with the money: when the payment's
  * overpayment credit was already applied to other bills, the reversal
  * is held for a supervisor (review "credit used", in the queue and in

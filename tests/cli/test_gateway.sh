@@ -1794,6 +1794,123 @@ same "refund: in part against the payment's amount, not the event's" \
     "$(csql "SELECT status, amount, refunded FROM gateway_payments WHERE
         code = 'pi_rq'")|$(lps pi_rq)" "succeeded|1500|1000|Voided:1500 Pending:500"
 
+# -- the organisation's allocation rule (issue 21; review R21d): a
+# gateway's payment is split by payments.allocation as a terminal's is,
+# onto the consumer's bills and the installments of the consumer's
+# payment arrangements (which replaced bills), never onto a service
+# charge or an imported plan's installment; the rule is stored with the
+# payment, kept by what a refund in part leaves, and the terminals settle
+# the same items to the cent
+ald() { date -u -d "$1" +%F; }
+printf 'account_no,name,service_address,phone,email,segment,language\nWU-30101,Al Largest,1 Rule Road,,,Residential,en\nWU-30102,Al Plan,2 Rule Road,,,Residential,en\nWU-30103,Al Owed,3 Rule Road,,,Residential,en\n' \
+    >"$T/alc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-AL-1,WU-30101,Jan 2026,10.00,%s,%s\nINV-AL-2,WU-30101,Feb 2026,50.00,%s,%s\nINV-AL-3,WU-30101,Mar 2026,20.00,%s,%s\nINV-AI-1,WU-30102,Jan 2026,40.00,%s,%s\nINV-AI-2,WU-30102,Feb 2026,60.00,%s,%s\nINV-AO-1,WU-30103,Jan 2026,80.25,%s,%s\n' \
+    "$(ald '-60 days')" "$(ald '-50 days')" "$(ald '-30 days')" \
+    "$(ald '-20 days')" "$(ald '-10 days')" "$(ald '-5 days')" \
+    "$(ald '-60 days')" "$(ald '-50 days')" "$(ald '-30 days')" \
+    "$(ald '-20 days')" "$(ald '-60 days')" "$(ald '-50 days')" >"$T/alb.csv"
+printf 'ref,account_no,description,amount,service_date\nSRV-AL,WU-30101,Meter test,99.00,%s\n' \
+    "$(ald '-90 days')" >"$T/als.csv"
+printf 'plan_id,account_no,number,amount,due_on\nPP-AL,WU-30101,1,77.00,%s\n' \
+    "$(ald '-80 days')" >"$T/ali.csv"
+for k in consumers:alc bills:alb services:als installments:ali; do
+	central import ACME "${k%%:*}" "$T/${k#*:}.csv" >/dev/null ||
+	    echo "not ok - rule: importing $k"
+done
+alrule() { printf 'key,value\npayments.allocation,%s\n' "$1" >"$T/alr.csv"
+	central import ACME settings "$T/alr.csv" --update >/dev/null ||
+	    echo "not ok - rule: payments.allocation $1"; }
+# each ledger payment of CODE, oldest first: status:rule:type, then
+# ITEM=applied (what its allocations left applied, by reference)
+alloc_of() { csql "SELECT p.status || ':' || p.alloc_rule || ':' || p.type
+    || ' ' || coalesce((SELECT group_concat(v, ' ') FROM (SELECT i.ref ||
+    '=' || sum(a.amount) AS v FROM allocations a JOIN items i ON i.id =
+    a.item_id WHERE a.payment_id = p.id GROUP BY i.ref HAVING
+    sum(a.amount) <> 0 ORDER BY i.ref) x), '-') FROM payments p WHERE
+    p.reference = '$1' ORDER BY p.id"; }
+# CODE's credit notes: amount, voided
+cn_of() { csql "SELECT coalesce(group_concat(c.amount || ':' || c.voided,
+    ' '), '-') FROM credit_notes c JOIN payments p ON p.id = c.payment_id
+    WHERE p.reference = '$1'"; }
+alrule largest
+cardr evt_al1 payment_intent.succeeded pi_al1 3000 WU-30101
+same "rule: largest, the 30.00 onto the largest bill, not the oldest" \
+    "$(alloc_of pi_al1)" "Pending:largest:Bill INV-AL-2=3000"
+# 20.00 left of INV-AL-2 and INV-AL-3 each (the older first), 10.00 of
+# INV-AL-1
+cardr evt_al2 payment_intent.succeeded pi_al2 4501 WU-30101
+same "rule: largest, a tie oldest due first, the rest on the smallest" \
+    "$(alloc_of pi_al2)|$(cn_of pi_al2)" \
+    "Pending:largest:Bill INV-AL-1=501 INV-AL-2=2000 INV-AL-3=2000|-"
+cardr evt_al3 payment_intent.succeeded pi_al3 1000 WU-30101
+same "rule: no service charge, no imported plan's installment: credit" \
+    "$(alloc_of pi_al3)|$(cn_of pi_al3)|$(settled WU-30101)" \
+    "Pending:largest:Bill INV-AL-1=499|501:0|SRV-AL=0 PP-AL#1=0 INV-AL-1=1000 INV-AL-2=5000 INV-AL-3=2000"
+# a terminal of its own for the arrangements (T01's, T02's and T03's last
+# doctor found the refunds held above, so nothing is posted there)
+run central terminal add ACME B04 T04
+terminal 4 "$(token_of)"
+pdt 4 sync >/dev/null
+# WU-30102's INV-AI-2 (60.00) under an arrangement: two weekly
+# installments of 30.00, the first due tomorrow; INV-AI-1 (40.00) open
+expect "rule: an arrangement of INV-AI-2" 0 "AR-T04-" \
+    torg 4 arrangement create WU-30102 --items INV-AI-2 --installments 2 \
+    --frequency weekly --first-due "$(ald '+1 day')" --reason "Online rule"
+pdt 4 sync >/dev/null
+ar=$(tsql 4 "SELECT p.plan_no FROM arrangements a JOIN plans p ON p.id = a.plan_id ORDER BY a.id DESC LIMIT 1")
+alrule installments
+cardr evt_ai1 payment_intent.succeeded pi_ai1 3550 WU-30102
+# Mixed: a bill and installments were selected (as a terminal's)
+same "rule: installments, the plan's first, then the bills" \
+    "$(alloc_of pi_ai1)" "Pending:installments:Mixed $ar#1=3000 $ar#2=550"
+alrule oldest
+cardr evt_ai2 payment_intent.succeeded pi_ai2 4500 WU-30102
+same "rule: oldest, the old bill, then the plan: a Mixed payment" \
+    "$(alloc_of pi_ai2)" "Pending:oldest:Mixed $ar#2=500 INV-AI-1=4000"
+# a refund in part: what is left is split by the rule the payment was
+# (installments), not the one now in force (oldest)
+cardr evt_ai3 charge.refunded pi_ai1 3550 - 1000
+same "rule: a refund in part, the rest split by the payment's rule" \
+    "$(alloc_of pi_ai1 | paste -sd'|' -)" \
+    "Voided:installments:Mixed -|Pending:installments:Installment $ar#1=2550"
+alrule bills
+cardr evt_ai4 payment_intent.succeeded pi_ai4 600 WU-30102
+same "rule: bills, nothing but the plan left, the plan paid" \
+    "$(alloc_of pi_ai4)" "Pending:bills:Installment $ar#1=450 $ar#2=150"
+# WU-30103's whole debt arranged, a down payment due today: a payment of
+# it online pays the down payment, no overpayment credit
+expect "rule: the whole debt of WU-30103 arranged, 20.00 down today" 0 \
+    "AR-T04-" torg 4 arrangement create WU-30103 --installments 3 \
+    --frequency weekly --first-due "$(ald '+1 day')" --down 20 \
+    --reason "Online down payment"
+pdt 4 sync >/dev/null
+ar3=$(tsql 4 "SELECT p.plan_no FROM arrangements a JOIN plans p ON p.id = a.plan_id ORDER BY a.id DESC LIMIT 1")
+cardr evt_ao1 payment_intent.succeeded pi_ao1 2000 WU-30103
+same "rule: the online payment pays the down payment, no credit" \
+    "$(alloc_of pi_ao1)|$(cn_of pi_ao1)" "Pending:bills:Installment $ar3#1=2000|-"
+for n in 1 2 4; do pdt $n sync >/dev/null; done
+for n in 1 2 4; do
+	same "rule: T0$n settles every item as the central node, to the cent" \
+	    "$(tsql $n "SELECT group_concat(v, ' ') FROM (SELECT i.ref || '=' ||
+	        i.settled AS v FROM items i JOIN consumers c ON c.id =
+	        i.consumer_id WHERE c.account_no IN ('WU-30101', 'WU-30102',
+	        'WU-30103') ORDER BY i.ref) x")|$(tsql $n "SELECT group_concat(v,
+	        ' ') FROM (SELECT payment_no || ':' || alloc_rule || ':' || type AS
+	        v FROM payments WHERE reference LIKE 'pi_a%' ORDER BY
+	        payment_no) x")" \
+	    "$(csql "SELECT group_concat(v, ' ') FROM (SELECT i.ref || '=' ||
+	        i.settled AS v FROM items i JOIN consumers c ON c.id =
+	        i.consumer_id WHERE c.account_no IN ('WU-30101', 'WU-30102',
+	        'WU-30103') ORDER BY i.ref) x")|$(csql "SELECT group_concat(v,
+	        ' ') FROM (SELECT payment_no || ':' || alloc_rule || ':' || type AS
+	        v FROM payments WHERE reference LIKE 'pi_a%' ORDER BY
+	        payment_no) x")"
+	# the refunds held above are the terminals' problems; none else
+	pdt $n doctor >"$T/aldoc" 2>&1
+	same "rule: T0$n's doctor finds nothing of these payments" \
+	    "$(grep -v 'is held (' "$T/aldoc" | grep -c '^problem')" 0
+done
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
