@@ -379,8 +379,13 @@ week_actuals(struct store *st, struct forecast_week *w,
 	if (date_parse(w->to, "To", &d, err) != 0)
 		return -1;
 	date_format(end, d + 1);
-	if (sc != NULL)
-		return store_forecast_scoped(st, sc, w, end, err);
+	if (sc != NULL) {
+		if (store_forecast_scoped(st, sc, w, end, err) != 0 ||
+		    store_forecast_unknown_paid(st, sc, w, end, &pending, err) != 0)
+			return -1;
+		w->came_in -= pending;
+		return 0;
+	}
 	/* paid_by_day counts Pending payments too; what came in is the
 	 * Posted ones', as collected (review R23 s41) */
 	s = st_stmt(st,
@@ -390,6 +395,9 @@ week_actuals(struct store *st, struct forecast_week *w,
 	if (s == NULL || st_bind(s, "sss", w->from, w->to, end) != 0 ||
 	    one_int(st, s, &w->came_in, err) != 0 ||
 	    store_forecast_pending(st, w, end, &pending, err) != 0)
+		return -1;
+	w->came_in -= pending;
+	if (store_forecast_unknown_paid(st, NULL, w, end, &pending, err) != 0)
 		return -1;
 	w->came_in -= pending;
 	s = st_stmt(st,

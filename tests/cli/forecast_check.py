@@ -126,7 +126,7 @@ for k in range(past, 0, -1):
     we = ws + datetime.timedelta(days=6)
     total, exp, n = week(iso(ws), iso(we), iso(ws))
     came = sum(a for i, c, amount, d in items if iso(ws) <= d <= iso(we)
-               and c in of_segment
+               and c in of_segment and known.get(i, "") < iso(ws)
                for a, pd in scoped.get(i, []) if iso(ws) <= pd <= iso(we))
     coll = sum(a for a, c in con.execute(
         "SELECT p.amount, p.consumer_id FROM payments p WHERE p.status = "

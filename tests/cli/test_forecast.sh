@@ -578,3 +578,63 @@ same "the other rows kept, one each" \
     "8 8 8"
 same "item_entries refuses an update" \
     "$(sqlite3 "$E/store.db" "UPDATE item_entries SET entered_on = '2020-01-01'" 2>&1 | grep -c 'append-only')" 1
+
+# --- a past week's Came in is what came in for its items (review R23b):
+# the items the week's first day did not know (entered and issued on it or
+# later) are none of them, though due and paid in the week. A store of its
+# own; week of Monday 2026-06-01, all paid Friday 06-05, by Bank Transfer
+# (branch of the terminal) or a later cash payment:
+#   K1 100.00 issued 05-01, loaded 06-02, due 06-01: known (issued before)
+#   K2 100.00 issued 05-01, loaded 06-02, due 06-02: known
+#   K3  60.00 issued 06-03, loaded 05-28 (before its issue), due 06-04: known
+#   M1  50.00 issued 06-03, loaded 06-03, due 06-05: not known
+#   S2  30.00 service charge of 06-02, loaded 06-02: not known
+#   M2  20.00 issued 06-01, loaded 06-01 (the first day itself), due 06-06: not known
+# Came in 260.00 (K1 K2 K3), Collected 360.00, Open 260.00.
+K="$T/camein"
+mkdir -p "$K"
+sed "s|^path = .*|path = $K/store.db|" "$PAYDESK_CONFIG" >"$K/config.ini"
+pk() { PAYDESK_CONFIG="$K/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_CONFIG="$K/config.ini" "$PD" init >/dev/null &&
+    PAYDESK_CONFIG="$K/config.ini" "$PD" import users "$DATA/users.csv" \
+    >/dev/null || echo "not ok - the came-in store"
+printf 'account_no,name,service_address,phone,email,segment\nK-1,Kim Known,1 Road,,,Residential\nK-2,Kit Other,2 Road,,,Commercial\n' >"$K/c.csv"
+PAYDESK_NOW="2026-05-01 09:00:00" pk import consumers "$K/c.csv" >/dev/null
+kbills() { # kbills DAY CSV-ROWS...: imported on DAY
+	d=$1; shift
+	{ echo "invoice_no,account_no,period,amount,issued_on,due_on"
+	  for r in "$@"; do echo "$r"; done; } >"$K/b.csv"
+	PAYDESK_NOW="$d 09:00:00" pk import bills "$K/b.csv" >/dev/null ||
+	    echo "not ok - bills of $d"
+}
+kbills 2026-05-28 "K3,K-1,Jun,60.00,2026-06-03,2026-06-04"
+kbills 2026-06-01 "M2,K-2,Jun,20.00,2026-06-01,2026-06-06"
+kbills 2026-06-02 "K1,K-1,Jun,100.00,2026-05-01,2026-06-01" \
+    "K2,K-2,Jun,100.00,2026-05-01,2026-06-02"
+kbills 2026-06-03 "M1,K-1,Jun,50.00,2026-06-03,2026-06-05"
+printf 'ref,account_no,description,amount,service_date\nS2,K-1,Late Fee,30.00,2026-06-02\n' >"$K/s.csv"
+PAYDESK_NOW="2026-06-02 09:00:00" pk import services "$K/s.csv" >/dev/null ||
+    echo "not ok - service S2"
+for it in K1:K-1:bill:100 K2:K-2:bill:100 K3:K-1:bill:60 M1:K-1:bill:50 \
+    S2:K-1:service:30 M2:K-2:bill:20; do
+	set -- $(echo "$it" | tr : ' ')
+	PAYDESK_NOW="2026-06-05 10:00:00" pk pay "$2" --type "$3" --items "$1" \
+	    --method Cash --amount "$4" >/dev/null || echo "not ok - pay $1"
+done
+kw() { # kw ARGS...: open, forecast, came in, collected of week 06-01
+	PAYDESK_NOW="2026-06-20 10:00:00" pk --json report forecast --past 3 \
+	    --weeks 1 "$@" | python3 -c 'import json,sys
+w=[w for w in json.load(sys.stdin)["past"] if w["week"]=="2026-06-01"][0]
+print(w["open"], w["came_in"], w["collected"])'
+}
+same "week 06-01: Open K1 K2 K3, Came in for them alone, Collected all" \
+    "$(kw)" "26000 26000 36000"
+same "the same of the Residential segment (K1 K3; M1 S2 not of the week)" \
+    "$(kw --segment Residential)" "16000 16000 24000"
+same "the same of the Commercial segment (K2; M2, loaded on the first day, not)" \
+    "$(kw --segment Commercial)" "10000 10000 12000"
+same "the same by mary's payments (the scoped reading)" \
+    "$(kw --user mary)" "26000 26000 36000"
+same "came in as the method written again" \
+    "$(python3 "$TOP/tests/cli/forecast_check.py" "$K/store.db" 2026-06-20 monday 1 3 | awk '$1 == "past" && $2 == "2026-06-01" {print $4, $6, $7}')" \
+    "26000 26000 36000"
