@@ -638,3 +638,60 @@ same "the same by mary's payments (the scoped reading)" \
 same "came in as the method written again" \
     "$(python3 "$TOP/tests/cli/forecast_check.py" "$K/store.db" 2026-06-20 monday 1 3 | awk '$1 == "past" && $2 == "2026-06-01" {print $4, $6, $7}')" \
     "26000 26000 36000"
+
+# --- the on-time ratio (review R23b): an item due today is not late yet,
+# and what an arrangement took over counts once, by its installments.
+# R-1 paid R0 (100.00, due 01-20) on time; R1 100.00 due 06-16, R2 100.00
+# due 06-23. T-1 paid T0 (100.00) on time; T1 300.00 due 06-25 taken over
+# on 06-16 by a plan of 30.00 down and 3 x 90.00 weekly from 06-22.
+R="$T/ratio"
+mkdir -p "$R"
+sed "s|^path = .*|path = $R/store.db|" "$PAYDESK_CONFIG" >"$R/config.ini"
+pr() { PAYDESK_CONFIG="$R/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_CONFIG="$R/config.ini" "$PD" init >/dev/null &&
+    PAYDESK_CONFIG="$R/config.ini" "$PD" import users "$DATA/users.csv" \
+    >/dev/null || echo "not ok - the ratio store"
+printf 'account_no,name,service_address,phone,email,segment\nR-1,Rae Ready,1 Road,,,Commercial\nT-1,Tom Taken,2 Road,,,Residential\n' >"$R/c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nR0,R-1,Jan,100.00,2026-01-01,2026-01-20\nR1,R-1,Jun,100.00,2026-06-01,2026-06-16\nR2,R-1,Jun,100.00,2026-06-01,2026-06-23\nT0,T-1,Jan,100.00,2026-01-01,2026-01-20\nT1,T-1,Jun,300.00,2026-06-01,2026-06-25\n' >"$R/b.csv"
+PAYDESK_NOW="2026-01-01 09:00:00" pr import consumers "$R/c.csv" >/dev/null
+PAYDESK_NOW="2026-01-01 09:00:00" pr import bills "$R/b.csv" >/dev/null ||
+    echo "not ok - the ratio bills"
+for a in R-1:R0 T-1:T0; do
+	PAYDESK_NOW="2026-01-10 10:00:00" pr pay "${a%%:*}" --type bill \
+	    --items "${a#*:}" --method Cash --amount 100 >/dev/null ||
+	    echo "not ok - pay $a"
+done
+rw() { # rw NOW WEEK SEGMENT: the forecast of WEEK
+	PAYDESK_NOW="$1 10:00:00" pr --json report forecast --weeks 3 \
+	    --past 1 --segment "$3" | python3 -c 'import json,sys
+print([w["forecast"] for w in json.load(sys.stdin)["weeks"] if w["week"] == sys.argv[1]][0])' "$2"
+}
+rc() { # rc NOW: the method written again, week ahead forecasts
+	python3 "$TOP/tests/cli/forecast_check.py" "$R/store.db" "$1" monday 3 1 |
+	    awk '$1 == "ahead" {print $2, $5}' | tr '\n' '|'
+}
+same "on R1's due day, R-1's next week (R2) at 100% (R1 not late yet)" \
+    "$(rw 2026-06-16 2026-06-22 Commercial)" 10000
+same "the day after, R1 unpaid is late: 100 of 200 on time" \
+    "$(rw 2026-06-17 2026-06-22 Commercial)" 5000
+PAYDESK_NOW="2026-06-16 10:00:00" pr pay R-1 --type bill --items R1 \
+    --method Cash --amount 100 >/dev/null || echo "not ok - pay R1"
+same "R1 paid on its due day: on time, 100%" \
+    "$(rw 2026-06-17 2026-06-22 Commercial)" 10000
+PAYDESK_NOW="2026-06-16 10:00:00" pr arrangement create T-1 --installments 3 \
+    --frequency weekly --first-due 2026-06-22 --items T1 --reason hardship \
+    --down 30 >/dev/null || echo "not ok - arrangement of T1"
+same "T-1 on 06-30: 90.00 of 07-06 at 100/310 (T1 once, by its installments)" \
+    "$(rw 2026-06-30 2026-07-06 Residential)" 2903
+same "T-1 on 06-23: 90.00 of 06-29 at 100/220 (down 30, 06-22 90 unpaid; T1 not due yet)" \
+    "$(rw 2026-06-23 2026-06-29 Residential)" 4091
+same "T-1 on 06-26, T1 due 06-25 taken over: still 100/220" \
+    "$(rw 2026-06-26 2026-06-29 Residential)" 4091
+same "the organisation's weeks as the method written again (06-30)" \
+    "$(PAYDESK_NOW="2026-06-30 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
+print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
+    "$(rc 2026-06-30)"
+same "and on R1's due day" \
+    "$(PAYDESK_NOW="2026-06-16 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
+print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
+    "$(rc 2026-06-16)"
