@@ -151,6 +151,14 @@ int store_forecast_weeks(struct store *st, struct forecast_week *w,
  * allocated in [from, end) to the items due from..to, and from..to. */
 int store_forecast_scoped(struct store *st, const struct payment_filter *sc,
     struct forecast_week *w, const char *end, struct pd_err *err);
+/* What the Posted payments of sc (NULL: everyone's) allocated in
+ * [w->from, end) to the items due w->from..w->to that the week's first
+ * day (w->as_of) did not know (entered and issued on it or later:
+ * item_entries), into *v: taken off a past week's came_in, which is
+ * what came in for the week's items (paydesk(1), report forecast). */
+int store_forecast_unknown_paid(struct store *st,
+    const struct payment_filter *sc, const struct forecast_week *w,
+    const char *end, int64_t *v, struct pd_err *err);
 /* What everyone's Pending payments allocated in [w->from, end) to the
  * items due w->from..w->to, into *v: taken from paid_by_day's, which
  * counts them, for a past week's came_in (Posted only). */

@@ -578,3 +578,120 @@ same "the other rows kept, one each" \
     "8 8 8"
 same "item_entries refuses an update" \
     "$(sqlite3 "$E/store.db" "UPDATE item_entries SET entered_on = '2020-01-01'" 2>&1 | grep -c 'append-only')" 1
+
+# --- a past week's Came in is what came in for its items (review R23b):
+# the items the week's first day did not know (entered and issued on it or
+# later) are none of them, though due and paid in the week. A store of its
+# own; week of Monday 2026-06-01, all paid Friday 06-05, by Bank Transfer
+# (branch of the terminal) or a later cash payment:
+#   K1 100.00 issued 05-01, loaded 06-02, due 06-01: known (issued before)
+#   K2 100.00 issued 05-01, loaded 06-02, due 06-02: known
+#   K3  60.00 issued 06-03, loaded 05-28 (before its issue), due 06-04: known
+#   M1  50.00 issued 06-03, loaded 06-03, due 06-05: not known
+#   S2  30.00 service charge of 06-02, loaded 06-02: not known
+#   M2  20.00 issued 06-01, loaded 06-01 (the first day itself), due 06-06: not known
+# Came in 260.00 (K1 K2 K3), Collected 360.00, Open 260.00.
+K="$T/camein"
+mkdir -p "$K"
+sed "s|^path = .*|path = $K/store.db|" "$PAYDESK_CONFIG" >"$K/config.ini"
+pk() { PAYDESK_CONFIG="$K/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_CONFIG="$K/config.ini" "$PD" init >/dev/null &&
+    PAYDESK_CONFIG="$K/config.ini" "$PD" import users "$DATA/users.csv" \
+    >/dev/null || echo "not ok - the came-in store"
+printf 'account_no,name,service_address,phone,email,segment\nK-1,Kim Known,1 Road,,,Residential\nK-2,Kit Other,2 Road,,,Commercial\n' >"$K/c.csv"
+PAYDESK_NOW="2026-05-01 09:00:00" pk import consumers "$K/c.csv" >/dev/null
+kbills() { # kbills DAY CSV-ROWS...: imported on DAY
+	d=$1; shift
+	{ echo "invoice_no,account_no,period,amount,issued_on,due_on"
+	  for r in "$@"; do echo "$r"; done; } >"$K/b.csv"
+	PAYDESK_NOW="$d 09:00:00" pk import bills "$K/b.csv" >/dev/null ||
+	    echo "not ok - bills of $d"
+}
+kbills 2026-05-28 "K3,K-1,Jun,60.00,2026-06-03,2026-06-04"
+kbills 2026-06-01 "M2,K-2,Jun,20.00,2026-06-01,2026-06-06"
+kbills 2026-06-02 "K1,K-1,Jun,100.00,2026-05-01,2026-06-01" \
+    "K2,K-2,Jun,100.00,2026-05-01,2026-06-02"
+kbills 2026-06-03 "M1,K-1,Jun,50.00,2026-06-03,2026-06-05"
+printf 'ref,account_no,description,amount,service_date\nS2,K-1,Late Fee,30.00,2026-06-02\n' >"$K/s.csv"
+PAYDESK_NOW="2026-06-02 09:00:00" pk import services "$K/s.csv" >/dev/null ||
+    echo "not ok - service S2"
+for it in K1:K-1:bill:100 K2:K-2:bill:100 K3:K-1:bill:60 M1:K-1:bill:50 \
+    S2:K-1:service:30 M2:K-2:bill:20; do
+	set -- $(echo "$it" | tr : ' ')
+	PAYDESK_NOW="2026-06-05 10:00:00" pk pay "$2" --type "$3" --items "$1" \
+	    --method Cash --amount "$4" >/dev/null || echo "not ok - pay $1"
+done
+kw() { # kw ARGS...: open, forecast, came in, collected of week 06-01
+	PAYDESK_NOW="2026-06-20 10:00:00" pk --json report forecast --past 3 \
+	    --weeks 1 "$@" | python3 -c 'import json,sys
+w=[w for w in json.load(sys.stdin)["past"] if w["week"]=="2026-06-01"][0]
+print(w["open"], w["came_in"], w["collected"])'
+}
+same "week 06-01: Open K1 K2 K3, Came in for them alone, Collected all" \
+    "$(kw)" "26000 26000 36000"
+same "the same of the Residential segment (K1 K3; M1 S2 not of the week)" \
+    "$(kw --segment Residential)" "16000 16000 24000"
+same "the same of the Commercial segment (K2; M2, loaded on the first day, not)" \
+    "$(kw --segment Commercial)" "10000 10000 12000"
+same "the same by mary's payments (the scoped reading)" \
+    "$(kw --user mary)" "26000 26000 36000"
+same "came in as the method written again" \
+    "$(python3 "$TOP/tests/cli/forecast_check.py" "$K/store.db" 2026-06-20 monday 1 3 | awk '$1 == "past" && $2 == "2026-06-01" {print $4, $6, $7}')" \
+    "26000 26000 36000"
+
+# --- the on-time ratio (review R23b): an item due today is not late yet,
+# and what an arrangement took over counts once, by its installments.
+# R-1 paid R0 (100.00, due 01-20) on time; R1 100.00 due 06-16, R2 100.00
+# due 06-23. T-1 paid T0 (100.00) on time; T1 300.00 due 06-25 taken over
+# on 06-16 by a plan of 30.00 down and 3 x 90.00 weekly from 06-22.
+R="$T/ratio"
+mkdir -p "$R"
+sed "s|^path = .*|path = $R/store.db|" "$PAYDESK_CONFIG" >"$R/config.ini"
+pr() { PAYDESK_CONFIG="$R/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_CONFIG="$R/config.ini" "$PD" init >/dev/null &&
+    PAYDESK_CONFIG="$R/config.ini" "$PD" import users "$DATA/users.csv" \
+    >/dev/null || echo "not ok - the ratio store"
+printf 'account_no,name,service_address,phone,email,segment\nR-1,Rae Ready,1 Road,,,Commercial\nT-1,Tom Taken,2 Road,,,Residential\n' >"$R/c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nR0,R-1,Jan,100.00,2026-01-01,2026-01-20\nR1,R-1,Jun,100.00,2026-06-01,2026-06-16\nR2,R-1,Jun,100.00,2026-06-01,2026-06-23\nT0,T-1,Jan,100.00,2026-01-01,2026-01-20\nT1,T-1,Jun,300.00,2026-06-01,2026-06-25\n' >"$R/b.csv"
+PAYDESK_NOW="2026-01-01 09:00:00" pr import consumers "$R/c.csv" >/dev/null
+PAYDESK_NOW="2026-01-01 09:00:00" pr import bills "$R/b.csv" >/dev/null ||
+    echo "not ok - the ratio bills"
+for a in R-1:R0 T-1:T0; do
+	PAYDESK_NOW="2026-01-10 10:00:00" pr pay "${a%%:*}" --type bill \
+	    --items "${a#*:}" --method Cash --amount 100 >/dev/null ||
+	    echo "not ok - pay $a"
+done
+rw() { # rw NOW WEEK SEGMENT: the forecast of WEEK
+	PAYDESK_NOW="$1 10:00:00" pr --json report forecast --weeks 3 \
+	    --past 1 --segment "$3" | python3 -c 'import json,sys
+print([w["forecast"] for w in json.load(sys.stdin)["weeks"] if w["week"] == sys.argv[1]][0])' "$2"
+}
+rc() { # rc NOW: the method written again, week ahead forecasts
+	python3 "$TOP/tests/cli/forecast_check.py" "$R/store.db" "$1" monday 3 1 |
+	    awk '$1 == "ahead" {print $2, $5}' | tr '\n' '|'
+}
+same "on R1's due day, R-1's next week (R2) at 100% (R1 not late yet)" \
+    "$(rw 2026-06-16 2026-06-22 Commercial)" 10000
+same "the day after, R1 unpaid is late: 100 of 200 on time" \
+    "$(rw 2026-06-17 2026-06-22 Commercial)" 5000
+PAYDESK_NOW="2026-06-16 10:00:00" pr pay R-1 --type bill --items R1 \
+    --method Cash --amount 100 >/dev/null || echo "not ok - pay R1"
+same "R1 paid on its due day: on time, 100%" \
+    "$(rw 2026-06-17 2026-06-22 Commercial)" 10000
+PAYDESK_NOW="2026-06-16 10:00:00" pr arrangement create T-1 --installments 3 \
+    --frequency weekly --first-due 2026-06-22 --items T1 --reason hardship \
+    --down 30 >/dev/null || echo "not ok - arrangement of T1"
+same "T-1 on 06-30: 90.00 of 07-06 at 100/310 (T1 once, by its installments)" \
+    "$(rw 2026-06-30 2026-07-06 Residential)" 2903
+same "T-1 on 06-23: 90.00 of 06-29 at 100/220 (down 30, 06-22 90 unpaid; T1 not due yet)" \
+    "$(rw 2026-06-23 2026-06-29 Residential)" 4091
+same "T-1 on 06-26, T1 due 06-25 taken over: still 100/220" \
+    "$(rw 2026-06-26 2026-06-29 Residential)" 4091
+same "the organisation's weeks as the method written again (06-30)" \
+    "$(PAYDESK_NOW="2026-06-30 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
+print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
+    "$(rc 2026-06-30)"
+same "and on R1's due day" \
+    "$(PAYDESK_NOW="2026-06-16 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
+print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
+    "$(rc 2026-06-16)"
