@@ -43,8 +43,7 @@ static const struct tui_key screen_deteriorating_keys[] = {
     {'<', "<", NULL, N_("compare one month end fewer (2 at least)"),
         A_EARLIER},
     {'v', "v", NULL,
-        N_("the dashboard's filters: their segment, branch and user hold "
-           "here"),
+        N_("the dashboard's filters: segment, branch and user hold here"),
         A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
