@@ -152,6 +152,9 @@ wait_for "F2: the Active ones" "1 payment arrangement: Active"
 lacks "the cancelled one is not among them" "AR-T01-000002"
 keys Enter
 wait_for "Enter opens the plan" "AR-T01-000001  Active"
+d=$(rec arrangement show AR-T01-000001 | sed -n 's/^Down payment  *//p')
+wait_for "its down payment ($d), as arrangement show (review R21d)" \
+    "Down payment      $d"
 wait_for "its first installment on time" "On time"
 wait_for "its second missed (due Jul 10, two days of grace)" "Missed"
 wait_for "its third upcoming" "Upcoming"
@@ -253,6 +256,9 @@ same "nothing made by the question" "$(plans)" "$p0"
 keys Enter
 wait_for "Enter again makes it" "Arrangement AR-T01-000003 made"
 wait_for "and opens it" "AR-T01-000003  Active"
+d=$(rec arrangement show AR-T01-000003 | sed -n 's/^Down payment  *//p')
+wait_for "its down payment ($d), as arrangement show (review R21d)" \
+    "Down payment      $d"
 expect "the command line reads the same plan" 0 '"reason": "Job loss"' \
     rec --json arrangement show AR-T01-000003
 has "its seventh installment" '"ref": "AR-T01-000003#7"'
