@@ -392,3 +392,16 @@ else
 fi
 [ "$n" -gt 3 ] && ok "more items than the 3 shown before ($n)" ||
     notok "more items than the 3 shown before ($n)"
+# and Review and confirm names them as its rows allow, at least 3
+keys Enter
+wait_for "step 7" "Step 7 of 8  Review and confirm"
+grab
+rest=$(sed -n 's/.*and \([0-9]*\) more.*/\1/p' "$SCREEN")
+same "step 7: the $n items named or counted" \
+    "$(($(sed -n '/Items paid/,/Total/p' "$SCREEN" | grep -vc 'Total\|and [0-9]* more') + ${rest:-0}))" "$n"
+if [ -n "$rest" ]; then
+	same "step 7: counted only with the prompt on the last rows" \
+	    "$(sed -n '21,22p' "$SCREEN" | grep -c 'Press Enter')" 1
+else
+	ok "step 7: every item named"
+fi
