@@ -702,12 +702,13 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	struct svc_filters fs;
 	struct payment_filter pf;
 	const struct xcol *cols;
+	struct xcol whole_cols[8];
 	struct export_job j;
 	struct table *t;
 	char **pos, *end;
 	long n = DETERIORATING_LAST, m = DETERIORATING_MONTHS;
 	int64_t rows = 0;
-	int npos, ncols, rc, no = 3;
+	int npos, ncols, rc, no = 3, i;
 
 	/* of the filters, the segment (paydesk(1)): the consumers' payments
 	 * and items; the branch and the user: the payments' (review R23 10) */
@@ -751,6 +752,18 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 		return cli_export_end(c, rc, rows);
 	}
 	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
+	/* the figures that list a payer, whole: the days to pay of --last
+	 * (up to 20) and the aging at --months month ends (up to 5), the
+	 * last of them being the move that lists him (review R23b: "-7, -4,
+	 * -1, 2, 5, 8, 11~"); on the command line, where nothing is hidden,
+	 * no text column of this report is cut */
+	if (ncols <= (int)(sizeof whole_cols / sizeof whole_cols[0])) {
+		memcpy(whole_cols, cols, sizeof *cols * (size_t)ncols);
+		for (i = 0; i < ncols; i++)
+			if (whole_cols[i].kind == X_TEXT)
+				whole_cols[i].min = -1;
+		cols = whole_cols;
+	}
 	cli_scope_line(c);
 	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* JSON: {"scope": ..., "payers": [...]}, as kpi's (review R23) */

@@ -116,31 +116,51 @@ header_right(const struct svc *s, unsigned f, char sy[2][160], const char *ts,
 	    buf, n, "%s%s%s%s ", syn, *syn ? " \xe2\x94\x82 " : "", who, clock);
 }
 
+/* The left part of the header into buf: the organisation's name (level
+ * 0 only), the terminal (levels 0 and 1), the top screen's title and,
+ * for those who work alerts, the open alerts' count nal (num, its
+ * digits as the locale writes them). */
+static void
+header_left(const struct tui *t, int level, int64_t nal, const char *num,
+    char *buf, size_t n)
+{
+	const struct svc *s = t->svc;
+	const char *title = t->top ? tui_screen_title(t->top) : "";
+
+	if (level == 0)
+		snprintf(buf, n, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
+		    s->cfg.org_name, s->cfg.terminal_id, title);
+	else if (level == 1)
+		snprintf(buf, n, " %s \xe2\x94\x82 %s", s->cfg.terminal_id,
+		    title);
+	else
+		snprintf(buf, n, " %s", title);
+	/* the open alerts for those who work them (issue 21) */
+	if (nal > 0) {
+		snprintf(buf + strlen(buf), n - strlen(buf), " \xe2\x94\x82 ");
+		snprintf(buf + strlen(buf), n - strlen(buf),
+		    ngettext("%s open alert", "%s open alerts",
+		        (unsigned long)nal),
+		    num);
+	}
+}
+
 static void
 header(struct tui *t)
 {
 	const struct svc *s = t->svc;
 	struct sync_status ss;
 	char left[256], right[400], ts[TS_BUFSZ], sy[2][160],
-	    num[SVC_COUNT_BUFSZ];
+	    num[SVC_COUNT_BUFSZ] = "";
 	int64_t nal;
-	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw = 0;
+	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw = 0, level;
 	size_t form;
 
 	svc_now(ts);
-	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
-	    s->cfg.org_name, s->cfg.terminal_id,
-	    t->top ? tui_screen_title(t->top) : "");
-	/* the open alerts for those who work them (issue 21) */
-	if ((nal = svc_alerts_open(t->svc)) > 0) {
+	nal = svc_alerts_open(t->svc);
+	if (nal > 0)
 		svc_count(s, num, sizeof num, nal);
-		snprintf(left + strlen(left), sizeof left - strlen(left),
-		    " \xe2\x94\x82 ");
-		snprintf(left + strlen(left), sizeof left - strlen(left),
-		    ngettext(
-		        "%s open alert", "%s open alerts", (unsigned long)nal),
-		    num);
-	}
+	header_left(t, 0, nal, num, left, sizeof left);
 	lw = utf8_columns(left, strlen(left));
 	svc_sync_worker_status(t->sync, &ss);
 	/* a round that took the organisation's currency (a fresh store's
@@ -157,11 +177,23 @@ header(struct tui *t)
 	tui_sync_words(s, &ss, 0, sy[1], sizeof sy[1]);
 	/* the screen's title is never cut for the right part: "Inicio de
 	 * sesión" lost its end at 80 columns */
-	for (form = 0; form < sizeof header_forms / sizeof header_forms[0];
-	     form++) {
-		header_right(
-		    s, header_forms[form], sy, ts, right, sizeof right);
-		rw = utf8_columns(right, strlen(right));
+	/* then, where even the time alone leaves no room, the organisation's
+	 * name and the terminal give way before the title and the open
+	 * alerts' count are cut: "3 open alert" at 80 columns (review R21d) */
+	for (level = 0; level < 3; level++) {
+		if (level > 0) {
+			header_left(t, level, nal, num, left, sizeof left);
+			lw = utf8_columns(left, strlen(left));
+		}
+		for (form = 0;
+		     form < sizeof header_forms / sizeof header_forms[0];
+		     form++) {
+			header_right(s, header_forms[form], sy, ts, right,
+			    sizeof right);
+			rw = utf8_columns(right, strlen(right));
+			if (lw + rw + HEADER_GAP <= COLS)
+				break;
+		}
 		if (lw + rw + HEADER_GAP <= COLS)
 			break;
 	}

@@ -47,6 +47,7 @@ plist_pay_filter(struct tui *t, struct tab *tb, struct payment_filter *f,
 	f->gateway = LF_TEXT(SVC_FILTER_GATEWAY);
 #undef LF_TEXT
 	f->search = tb->list.search.len ? tb->list.search.buf : NULL;
+	f->consumer_id = tb->lf.consumer_id; /* 0: any */
 	f->sort = tb->sort;
 	f->asc = tb->asc;
 }

@@ -37,7 +37,7 @@ static void
 terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 {
 	static const char *const labels[] = {N_("Consumer"), N_("Debt"),
-	    N_("Paid"), N_("Left to pay"), N_("Installments"),
+	    N_("Down payment"), N_("Paid"), N_("Left to pay"), N_("Installments"),
 	    N_("Compliance rate"), N_("Grace days"), N_("Misses allowed"),
 	    N_("Reason")};
 	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[640];
@@ -52,6 +52,11 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	tui_lines_pair(l, lw, _("Consumer"), line);
 	tui_lines_pair(
 	    l, lw, _("Debt"), svc_money(t->svc, m, sizeof m, v->a.debt));
+	/* the terms as paydesk arrangement show gives them: the down
+	 * payment ($0.00: none) before the installments of the rest
+	 * (review R21d: the view had no down payment) */
+	tui_lines_pair(l, lw, _("Down payment"),
+	    svc_money(t->svc, m, sizeof m, v->a.down));
 	tui_lines_pair(
 	    l, lw, _("Paid"), svc_money(t->svc, m, sizeof m, v->paid));
 	tui_lines_pair(

@@ -24,8 +24,7 @@ static const struct tui_key screen_arrangements_keys[] = {
     {KEY_F(3), "F3", N_("Alerts"),
         N_("broken plans, missed or due installments"), A_ALERTS},
     {'p', "p", N_("Performance"),
-        N_("the plans grouped by their terms, highest compliance first "
-           "(recovery)"),
+        N_("the plans by their terms, highest compliance first (recovery)"),
         A_REPORT},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"),

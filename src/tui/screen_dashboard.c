@@ -106,8 +106,7 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'4', "4", NULL, N_("the rows behind the fourth tile"), A_ROWS_4},
     /* the block under the chart, shown whatever the tiles */
     {'5', "5", NULL,
-        N_("the open items of the Outstanding today block (its title "
-           "begins with 5)"),
+        N_("the open items of Outstanding today (its title begins with 5)"),
         A_ROWS_OUTSTANDING},
     {'[', "[", NULL, N_("the chart's bar before (a day)"), A_BAR_PREV},
     {']', "]", NULL, N_("the chart's bar after (a day)"), A_BAR_NEXT},

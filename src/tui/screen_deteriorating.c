@@ -43,8 +43,7 @@ static const struct tui_key screen_deteriorating_keys[] = {
     {'<', "<", NULL, N_("compare one month end fewer (2 at least)"),
         A_EARLIER},
     {'v', "v", NULL,
-        N_("the dashboard's filters: their segment, branch and user hold "
-           "here"),
+        N_("the dashboard's filters: segment, branch and user hold here"),
         A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
@@ -179,8 +178,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	case A_OPEN:
 		if (v->n == 0 || v->list.sel >= v->n)
 			return TUI_HANDLED;
-		tui_push(
-		    t, screen_payments_of(t, v->rows[v->list.sel].account_no));
+		x = screen_payments_of(t, v->rows[v->list.sel].account_no);
+		if (x != NULL)
+			tui_push(t, x);
 		return TUI_HANDLED;
 	case A_EXPORT:
 		x = screen_export_new(

@@ -187,6 +187,9 @@ list_filters_text(
 		if (lf->type >= 0)
 			add(buf, n, "%s",
 			    list_pay_type((enum pay_type)lf->type));
+		/* one consumer's (the Deteriorating payers' Enter) */
+		if (lf->consumer[0])
+			add(buf, n, _("consumer %s"), lf->consumer);
 		report_title(lf, buf, n);
 	} else {
 		if (lf->cn_status >= 0)

@@ -25,8 +25,7 @@ static const struct tui_key screen_forecast_keys[] = {
         A_EXPORT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
     {'f', "f", NULL,
-        N_("the dashboard's filters: their segment, branch and user hold "
-           "here"),
+        N_("the dashboard's filters: segment, branch and user hold here"),
         A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,

@@ -55,18 +55,26 @@ static const char *const labels[] = {
     [L_REFERENCE] = N_("Reference"),
 };
 
-#define NAMED_MAX 3 /* items named one a row; the rest counted */
+#define NAMED_MIN 3 /* items named one a row at least; the rest counted */
 
-/* Each item being paid, named, with what it gets; then what is paid
- * against what is due. Returns the next row. */
+/* Each item being paid, named, with what it gets, as many as the rows
+ * above the rest (rest rows, the prompt's included) leave room for, at
+ * least NAMED_MIN, the others counted (review R21d: 3 of 6 named with
+ * rows empty); then what is paid against what is due. Returns the next
+ * row. */
 static int
-draw_items(const struct wizard *w, struct tui *t, int y, int lw)
+draw_items(const struct wizard *w, struct tui *t, int y, int lw, int rest)
 {
 	const struct pay_quote *q = &w->q;
 	char name[256], m[MONEY_BUFSZ], line[400];
-	size_t i, j;
+	size_t i, j, named = q->nitems;
+	int room = LINES - 2 - y - rest;
 
-	for (i = 0; i < q->nitems && i < NAMED_MAX; i++) {
+	if (named > (size_t)(room > 0 ? room : 0))
+		named = room - 1 > NAMED_MIN ? (size_t)room - 1 : NAMED_MIN;
+	if (named > q->nitems)
+		named = q->nitems;
+	for (i = 0; i < named; i++) {
 		name[0] = '\0';
 		for (j = 0; j < w->cv.nitems; j++)
 			if (w->cv.items[j].id == q->items[i].id)
@@ -77,11 +85,10 @@ draw_items(const struct wizard *w, struct tui *t, int y, int lw)
 		    svc_money(t->svc, m, sizeof m, q->items[i].applied));
 		tui_pair(y++, 4, lw, i == 0 ? _(labels[L_ITEMS]) : "", line);
 	}
-	if (q->nitems > NAMED_MAX) {
+	if (q->nitems > named) {
 		snprintf(line, sizeof line,
-		    ngettext("and %zu more", "and %zu more",
-		        q->nitems - NAMED_MAX),
-		    q->nitems - NAMED_MAX);
+		    ngettext("and %zu more", "and %zu more", q->nitems - named),
+		    q->nitems - named);
 		tui_pair(y++, 4, lw, "", line);
 	}
 	return y;
@@ -119,7 +126,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, lw, _(labels[L_METHOD]), q->method->name);
 	if (q->reference[0] != '\0')
 		tui_pair(y++, 4, lw, _(labels[L_REFERENCE]), q->reference);
-	y = draw_items(w, t, y, lw);
+	/* under the items: the total, the cash, the extra, who, the notes,
+	 * a blank and the prompt's two rows */
+	y = draw_items(w, t, y, lw,
+	    1 + (q->method->kind == METHOD_CASH) + (q->overpaid > 0) + 1 +
+	        (w->notes.len > 0) + 1 + 2);
 	attron(A_BOLD);
 	snprintf(line, sizeof line, "%s  (%s)",
 	    svc_money(t->svc, m, sizeof m, q->amount),

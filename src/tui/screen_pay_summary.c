@@ -126,8 +126,15 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 2, lw, _(labels[L_ITEMS]),
 	    wizard_paid_text(w, t, line, sizeof line));
 	tui_pair(y++, 2, lw, _(labels[L_RULE]), _(alloc_rule_text(q->rule)));
+	/* the rows under the split, counted as drawn below: received and
+	 * change (cash), a blank, the extra and its credit note or what it
+	 * is against, outstanding after, the plans, a blank, the notes'
+	 * label and field; and the message line and the key bar. No row
+	 * left empty while a line of the split is counted, not shown
+	 * (review R21d: 3 of 6 with four rows empty) */
 	y = split_lines(q, t, y, lw,
-	    (q->method->kind == METHOD_CASH ? 11 : 9) + su->npl);
+	    (q->method->kind == METHOD_CASH ? 2 : 0) + 1 +
+	        (q->overpaid > 0 ? 2 : 1) + 1 + su->npl + 1 + 2 + 1);
 	if (q->method->kind == METHOD_CASH) {
 		tui_pair(y++, 2, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, q->tendered));

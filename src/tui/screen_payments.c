@@ -633,12 +633,25 @@ screen_payments_posted(struct tui *t, const char *from, const char *to)
 struct tui_screen *
 screen_payments_of(struct tui *t, const char *account_no)
 {
-	struct plist *p = (struct plist *)screen_payments_new(t, 0);
-	struct tui_field *f = &p->tabs[0].list.search;
+	struct plist *p;
+	struct list_filters *lf;
+	struct consumer_view v;
+	struct pd_err err;
 
-	/* the search finds the consumer's payments by account number */
-	snprintf(f->buf, sizeof f->buf, "%s", account_no);
-	f->len = strlen(f->buf);
+	/* the consumer's payments, that consumer's only: by its id, not a
+	 * search of the account number, which matches a part of any other
+	 * (review R23b: A-1's listed A-10's), named on the filter line;
+	 * within the report's filters in force, as the rows it counted */
+	if (svc_consumer_show(t->svc, account_no, &v, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return NULL;
+	}
+	p = (struct plist *)screen_payments_new(t, 0);
+	lf = &p->tabs[0].lf;
+	lf->consumer_id = v.c.id;
+	snprintf(lf->consumer, sizeof lf->consumer, "%s", account_no);
+	svc_consumer_view_free(&v);
+	narrowed(t, lf);
 	plist_restart(p, t);
 	return &p->sc;
 }

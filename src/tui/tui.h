@@ -540,8 +540,11 @@ struct tui_screen *screen_payments_new(struct tui *t, int credits);
  * bar (issue 23). */
 struct tui_screen *screen_payments_posted(
     struct tui *t, const char *from, const char *to);
-/* The payments list searched for a consumer's account number: the rows
- * behind a deteriorating payer's days to pay (issue 23). */
+/* The payments list of the consumer of account_no, that one only (by
+ * its id, named on the filter line), within the dashboard's filters in
+ * force: the rows behind a deteriorating payer's days to pay (issue 23;
+ * review R23b). NULL, the reason on the message line, when no consumer
+ * has that account. */
 struct tui_screen *screen_payments_of(struct tui *t, const char *account_no);
 /* The deteriorating payers (issue 23; screen_deteriorating.c). */
 struct tui_screen *screen_deteriorating_new(struct tui *t);

@@ -147,3 +147,49 @@ refused "a cashier's workbook of the payments: a supervisor's" 5 \
     "supervisor" cashier --xlsx "$T/c.xlsx" kpi --rows collected
 refused "shift list --xlsx: kpi --rows named among the listings" 2 \
     "kpi --rows" sup --xlsx "$T/s.xlsx" shift list
+
+# --- report deteriorating's figures whole in text (review R23b): a
+# payer's days to pay at --last 2..20 and the aging at --months 2..5,
+# the last figure being the one that lists them, never cut with "~", to
+# a pipe or a file and at any COLUMNS; the consumer's name whole too
+printf 'account_no,name,service_address,phone,email,segment\nDT-1,Dora Deteriorating-Longname-Payer,1 Road,,,Residential\nDT-2,Ned Aging,2 Road,,,Commercial\n' >"$T/dc.csv"
+{ echo 'invoice_no,account_no,period,amount,issued_on,due_on'
+  for m in 01 02 03 04 05 06 07 08 09 10; do
+	echo "DT$m,DT-1,2023-$m,10.00,2023-$m-01,2023-$m-10"; done
+  echo "DN1,DT-2,2023-07,10.00,2023-07-01,2023-07-20"; } >"$T/db.csv"
+PAYDESK_NOW="2023-01-01 09:00:00" sup import consumers "$T/dc.csv" >/dev/null &&
+    PAYDESK_NOW="2023-01-01 09:00:00" sup import bills "$T/db.csv" >/dev/null ||
+    notok "the deteriorating payers' store"
+i=0
+for m in 01 02 03 04 05 06 07 08 09 10; do # 3 days later each: -7 .. 20
+	i=$((i + 1))
+	PAYDESK_NOW="2023-$m-$(printf '%02d' $((i * 3))) 10:00:00" cashier pay \
+	    DT-1 --type bill --items "DT$m" --method Cash --amount 10 >/dev/null ||
+	    notok "pay DT$m"
+done
+dt() { PAYDESK_NOW="2023-11-15 10:00:00" sup report deteriorating "$@"; }
+for a in "--last 8:-1, 2, 5, 8, 11, 14, 17, 20" \
+    "--last 10:-7, -4, -1, 2, 5, 8, 11, 14, 17, 20" \
+    "--last 6:5, 8, 11, 14, 17, 20"; do
+	for cols in "" 80 200; do
+		run env ${cols:+COLUMNS=$cols} PAYDESK_NOW="2023-11-15 10:00:00" \
+		    PAYDESK_PIN=2222 "$PD" --user mary report deteriorating \
+		    ${a%%:*} --months 5
+		line=$(grep -F "DT-1" "$OUT")
+		case $line in
+		*"Dora Deteriorating-Longname-Payer"*"${a#*:}"*)
+			ok "deteriorating ${a%%:*} ${cols:+at $cols columns}: Dora's days whole" ;;
+		*) notok "deteriorating ${a%%:*} ${cols:+at $cols columns}: Dora's days whole" "[$line]" ;;
+		esac
+	done
+done
+for a in "5:Current, 1-30, 31-60, 61-90, 90+" "4:1-30, 31-60, 61-90, 90+" \
+    "3:31-60, 61-90, 90+"; do
+	line=$(dt --months "${a%%:*}" | grep -F "DT-2")
+	case $line in
+	*"${a#*:}  "*|*"${a#*:}") ok "deteriorating --months ${a%%:*}: Ned's aging whole" ;;
+	*) notok "deteriorating --months ${a%%:*}: Ned's aging whole" "[$line]" ;;
+	esac
+done
+dt --last 10 --months 5 >"$T/dt.txt"
+same "deteriorating: no figure cut with ~" "$(grep -c '~' "$T/dt.txt")" 0

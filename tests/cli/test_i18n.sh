@@ -84,6 +84,35 @@ PY
 		ok "$l.po: every translation fits the help at 80 columns"
 	fi
 done
+# every key's help as the screens' F1 writes it, in English and in each
+# language: 62 columns at 80x24 (review R23b: the Dashboard's 5, the
+# forecast's and the deteriorating payers' f and v, and the arrangements'
+# p were 65 to 71 long in English and cut by F1); `paydesk keys` writes
+# the text from column 48
+for l in en $langs; do
+	LANGUAGE=$l "$PD" keys >"$T/keys.$l" 2>"$OUT" || notok "keys in $l"
+	python3 - "$T/keys.$l" >"$OUT" 2>&1 <<'PY'
+import sys, unicodedata
+def cols(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
+n = 0
+for line in list(open(sys.argv[1], encoding='utf-8'))[1:]:
+    text = line.rstrip('\n')[47:]
+    n += 1
+    if cols(text) > 62:
+        print('%d > 62 columns: %s' % (cols(text), line.rstrip()))
+if n < 300:
+    print('only %d keys listed' % n)
+PY
+	if [ -s "$OUT" ]; then
+		sed 's/^/# /' "$OUT"
+		notok "$l: every key's help fits F1's 62 columns at 80x24"
+	else
+		ok "$l: every key's help fits F1's 62 columns at 80x24"
+	fi
+done
+
 # keys named in messages: written {Enter}, {Esc}... in the msgid and the
 # same in every msgstr (the screens put the key bar's name in), never a
 # key's name of their own (Enter, Intro, Entrée, Échap...) in a

@@ -27,6 +27,17 @@ D-3,WU-10001,Feb,10,2025-02-20,2025-03-05
 D-4,WU-10001,Mar,10,2025-03-20,2025-04-05
 ' >"$T/d.csv"
 sup import bills "$T/d.csv" >/dev/null
+# WU-100011, whose account begins with WU-10001's, paid once long ago:
+# not among WU-10001's payments (review R23b: a search of the account
+# listed A-10's with A-1's)
+printf 'account_no,name,service_address,phone,email,segment\nWU-100011,Otto Other,9 Road,,,Residential\n' >"$T/o.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nO-1,WU-100011,Jun,7,2024-06-01,2024-06-10\n' >"$T/ob.csv"
+PAYDESK_NOW="2024-06-01 09:00:00" sup import consumers "$T/o.csv" >/dev/null &&
+    PAYDESK_NOW="2024-06-01 09:00:00" sup import bills "$T/ob.csv" >/dev/null ||
+    echo "not ok - WU-100011's store"
+PAYDESK_NOW="2024-06-05 09:00:00" PAYDESK_PIN=1234 "$PD" --user jane pay \
+    WU-100011 --type bill --items O-1 --method Cash --amount 7 >/dev/null ||
+    echo "not ok - WU-100011's payment"
 for p in 01-05:D-1 02-10:D-2 03-15:D-3 04-25:D-4; do
 	PAYDESK_NOW="2025-${p%%:*} 09:00:00" PAYDESK_PIN=1234 "$PD" --user jane \
 	    pay WU-10001 --type bill --items "${p#*:}" --method Cash --amount 10 \
@@ -86,6 +97,9 @@ wait_for "Down to WU-10001: its figures whole" \
 keys Enter
 wait_for "Enter: WU-10001's payments" "WU-10001"
 wait_for "Enter: its 4 payments" "4 payments"
+wait_for "Enter: named on the filter line" "consumer WU-10001"
+lacks "Enter: no other consumer's payment (WU-100011)" "Otto Other"
+lacks "Enter: not a search of the account" "Search: WU-10001"
 keys Escape
 wait_for "Esc: the deteriorating payers again" "paying later and later"
 keys x

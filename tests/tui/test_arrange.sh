@@ -15,6 +15,20 @@ printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
 rec() { PAYDESK_PIN=4321 "$PD" --user rita "$@"; }
 # owed: the outstanding the dashboard reads, in minor units
+# header_whole NAME TITLE: the header (row 1, 80 columns) has the screen's
+# title and the open alerts' count whole, "N open alert(s)" ending a word,
+# the organisation's name giving way first (review R21d: "3 open alert"
+# on New payment arrangement)
+header_whole() {
+	settle
+	if head -n 1 "$SCREEN" |
+	    grep -qE -- "$2 │ [0-9]+ open alerts?( |\$)"; then
+		ok "$1"
+	else
+		echo "not ok - $1"
+		head -n 1 "$SCREEN" | sed 's/^/  | /'
+	fi
+}
 owed() { sup --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p'; }
 out0=$(owed)
 expect "John Doe's bills in a plan of three" 0 "AR-T01-000001" \
@@ -138,6 +152,9 @@ wait_for "F2: the Active ones" "1 payment arrangement: Active"
 lacks "the cancelled one is not among them" "AR-T01-000002"
 keys Enter
 wait_for "Enter opens the plan" "AR-T01-000001  Active"
+d=$(rec arrangement show AR-T01-000001 | sed -n 's/^Down payment  *//p')
+wait_for "its down payment ($d), as arrangement show (review R21d)" \
+    "Down payment      $d"
 wait_for "its first installment on time" "On time"
 wait_for "its second missed (due Jul 10, two days of grace)" "Missed"
 wait_for "its third upcoming" "Upcoming"
@@ -178,9 +195,12 @@ wait_for "Find Consumer" "Search"
 type_text WU-10003
 keys Enter
 wait_for "Acme Bakery's account" "Account details"
+header_whole "the account view: the title and the alerts' count whole" "Find Consumer"
 keys a
 wait_for "a: a new arrangement of the bill it owes" \
     "[x] INV-2025-003001 \$1,200.00"
+header_whole "New payment arrangement: the title and the alerts' count whole" \
+    "New payment arrangement"
 wait_for "previewed as it stands: 3 monthly from today" \
     "3  2025-10-01  \$400.00"
 wait_for "the reason is still to choose" "Choose a reason"
@@ -236,6 +256,9 @@ same "nothing made by the question" "$(plans)" "$p0"
 keys Enter
 wait_for "Enter again makes it" "Arrangement AR-T01-000003 made"
 wait_for "and opens it" "AR-T01-000003  Active"
+d=$(rec arrangement show AR-T01-000003 | sed -n 's/^Down payment  *//p')
+wait_for "its down payment ($d), as arrangement show (review R21d)" \
+    "Down payment      $d"
 expect "the command line reads the same plan" 0 '"reason": "Job loss"' \
     rec --json arrangement show AR-T01-000003
 has "its seventh installment" '"ref": "AR-T01-000003#7"'
@@ -292,6 +315,7 @@ wait_for "one alert" "1 alert"
 wait_for "the missed installment, what it owes, its days, its status" \
     "1 Installment missed WU-10001  AR-T01-000001#2   \$200.08 22    Open"
 wait_for "the open count in the header" "Alerts │ 1 open alert"
+header_whole "Alerts: the title and the alerts' count whole" "Alerts"
 keys Right
 wait_for "Right: its consumer" "John Doe"
 keys Left

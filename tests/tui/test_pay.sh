@@ -356,3 +356,52 @@ pdftotext -layout "$T/receipts/R-T01-000007.pdf" - | tr -s ' ' >"$OUT" 2>&1
 has "the receipt says Mixed" "Payment type Mixed"
 has "with the bill's line" "Bill INV-MX-1"
 has "and the service's" "Service SRV-MX-1"
+
+# --- the split on the summary and the review as the rows allow (review
+# R21d: 3 of 6 lines shown and "and 3 more items" over four empty rows):
+# every item selected (m, a), each line of the split shown or, past the
+# rows, the rest counted with the notes on the last rows, none empty
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-SP-1,WU-10001,Jul 2025,11.00,2025-04-01,2025-04-13\nINV-SP-2,WU-10001,Aug 2025,12.00,2025-04-01,2025-04-14\nINV-SP-3,WU-10001,Sep 2025,13.00,2025-04-01,2025-04-15\n' >"$T/spb.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/spb.csv" >/dev/null ||
+    echo "not ok - importing the split's bills"
+keys n
+wait_for "Record Another: step 1" "Step 1 of 8"
+type_text "WU-10001"
+wait_for "John Doe found" "John Doe"
+keys Enter Enter Enter
+wait_for "step 4" "Step 4 of 8"
+keys m a
+grab
+if ! grep -qE 'Selected ([0-9]+) of \1 ' "$SCREEN"; then keys a; fi
+wait_re "every item selected" 'Selected ([0-9]+) of \1 '
+n=$(sed -n 's/.*Selected \([0-9]*\) of \1 .*/\1/p' "$SCREEN" | head -n 1)
+keys Enter
+wait_for "step 5" "Step 5 of 8"
+keys Enter
+wait_for "step 6" "Step 6 of 8"
+grab
+shown=$(grep -cE '^    (INV|SRV|PP)-' "$SCREEN")
+more=$(sed -n 's/.*and \([0-9]*\) more items*.*/\1/p' "$SCREEN")
+same "step 6: the $n items' lines shown or counted" \
+    "$((shown + ${more:-0}))" "$n"
+if [ -n "$more" ]; then
+	same "step 6: lines counted only with no row to spare (the notes' label on row 21 of 24)" \
+	    "$(sed -n 21p "$SCREEN" | grep -c 'Notes (optional)')" 1
+else
+	ok "step 6: every line of the split shown ($shown)"
+fi
+[ "$n" -gt 3 ] && ok "more items than the 3 shown before ($n)" ||
+    notok "more items than the 3 shown before ($n)"
+# and Review and confirm names them as its rows allow, at least 3
+keys Enter
+wait_for "step 7" "Step 7 of 8  Review and confirm"
+grab
+rest=$(sed -n 's/.*and \([0-9]*\) more.*/\1/p' "$SCREEN")
+same "step 7: the $n items named or counted" \
+    "$(($(sed -n '/Items paid/,/Total/p' "$SCREEN" | grep -vc 'Total\|and [0-9]* more') + ${rest:-0}))" "$n"
+if [ -n "$rest" ]; then
+	same "step 7: counted only with the prompt on the last rows" \
+	    "$(sed -n '21,22p' "$SCREEN" | grep -c 'Press Enter')" 1
+else
+	ok "step 7: every item named"
+fi
