@@ -702,6 +702,25 @@ done
 refused "pay-in: nothing of $ZC to deposit" 3 "" M deposit create "$ZC:Cash=0.01" --slip BAG-PIN --account $ACCT
 run M deposit create "$ZA" --slip BAG-PIN --account $ACCT
 same "pay-in: the bag of $ZA is \$5.00" "$(awk '/^Amount/ {print $2}' "$OUT")" '$5.00'
+# (review R20c) a bag the bank booked twice, or three times, is matched on
+# its first credit and the others are matched_twice, whatever the order
+# of the imports and of deposit match: TW-1 (ZB's 5.00) credited on 17
+# and 18 June, TW-2 (ZD's 5.00) on 17, 18 and 19 June; the later
+# statement imported first, both before deposit match
+M deposit create "$ZB" --slip TW-1 --account $ACCT >/dev/null || echo "not ok - TW-1"
+M deposit create "$ZD" --slip TW-2 --account $ACCT >/dev/null || echo "not ok - TW-2"
+printf 'date,amount,reference\n2026-06-18,5.00,TW-1 CASH\n2026-06-18,5.00,BAG TW-2\n2026-06-19,5.00,TW-2\n' >"$T/tw-late.csv"
+printf 'date,amount,reference\n2026-06-17,5.00,TW-2 X\n2026-06-17,5.00,CASH TW-1\n' >"$T/tw-early.csv"
+M statement import "$T/tw-late.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-late"
+M statement import "$T/tw-early.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-early"
+PAYDESK_NOW="2026-06-20 09:00:00" M deposit match >/dev/null || echo "not ok - match TW"
+same "twice: each bag matched on its first booked credit" \
+    "$(sql "SELECT group_concat(x, ' ') FROM (SELECT d.slip_no || ':' || l.booking_date || ':' || l.reference AS x FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no LIKE 'TW-%' AND m.unmatched_at = '' ORDER BY d.slip_no)")" \
+    "TW-1:2026-06-17:CASH TW-1 TW-2:2026-06-17:TW-2 X"
+PAYDESK_NOW="2026-07-30 09:00:00" M --json report exceptions >"$OUT" 2>&1
+same "twice: the other credits are matched_twice, none unexpected, neither bag not credited" \
+    "$(python3 -c 'import json,sys; print(" ".join(sorted("%s:%s:%d" % (e["kind"], e["detail"], e["age_days"]) for e in json.load(open(sys.argv[1])) if "TW-" in e["reference"] + e["detail"])))' "$OUT")" \
+    "matched_twice:TW-1:42 matched_twice:TW-2:41 matched_twice:TW-2:42"
 # -- cheques deposited by number (issue 20): jane's Z4 counts cheques
 # 5001 (12.34), 5002 (20.00) and 5003 (7.50), her Z5 another bank's 5001
 # (3.00) and 6001 (4.00); 7001 is taken in a shift still open
