@@ -88,97 +88,6 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 	"i.id = c.item_id AND i.due_on BETWEEN ?1 AND ?2 AND NOT EXISTS "      \
 	"(SELECT 1 FROM sync_undone u WHERE u.uuid = c.uuid)"
 
-/* What arrangements took over of the items due from ?1 to before ?2,
- * each with its consumer, due day and the time it was taken over: taken
- * off the histories' due (its installments are items of their own, due
- * on their days: a debt counts once, review R23b) */
-#define MOVED_OF_HISTORY                                                       \
-	"SELECT i.consumer_id, i.due_on, m.amount, e.at FROM "                 \
-	"arrangement_moves m CROSS JOIN arrangement_events e CROSS JOIN items " \
-	"i WHERE e.id = m.event_id AND i.id = m.item_id AND i.due_on >= ?1 "   \
-	"AND i.due_on < ?2"
-
-/* One row of MOVED_OF_HISTORY. */
-struct fc_move {
-	int64_t cid, amount;
-	char due[DATE_BUFSZ];
-	char at[20];
-};
-
-static int
-move_order(const void *a, const void *b)
-{
-	const struct fc_move *x = a, *y = b;
-
-	return x->cid < y->cid ? -1 : x->cid > y->cid;
-}
-
-/* The rows of MOVED_OF_HISTORY from lo to before hi, by consumer, into
- * *mv (*nmv of them). */
-static int
-history_moves(struct store *st, const char *lo, const char *hi,
-    struct fc_move **mv, size_t *nmv, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st, MOVED_OF_HISTORY, err);
-	const char *due, *at;
-	size_t cap = 0;
-	int rc;
-
-	*mv = NULL;
-	*nmv = 0;
-	if (s == NULL || st_bind(s, "ss", lo, hi) != 0)
-		return -1;
-	while ((rc = db_step(s)) == DB_ROW) {
-		due = (const char *)db_column_text(s, 1);
-		at = (const char *)db_column_text(s, 3);
-		if (due == NULL || at == NULL)
-			continue;
-		if (*nmv == cap) {
-			cap = cap ? cap * 2 : 64;
-			*mv = xrealloc(*mv, cap, sizeof **mv);
-		}
-		(*mv)[*nmv].cid = db_column_int64(s, 0);
-		(*mv)[*nmv].amount = db_column_int64(s, 2);
-		xstrlcpy((*mv)[*nmv].due, due, sizeof (*mv)[*nmv].due);
-		xstrlcpy((*mv)[*nmv].at, at, sizeof (*mv)[*nmv].at);
-		(*nmv)++;
-	}
-	db_reset(s);
-	if (rc != DB_DONE)
-		return st_fail(st, err, _("Computing the forecast"));
-	if (*nmv > 1)
-		qsort(*mv, *nmv, sizeof **mv, move_order);
-	return 0;
-}
-
-/* What the moves mv (cid's, or everyone's with cid < 0) took over of
- * the items due from hist to before hend, before as_of. */
-static int64_t
-moved_in(const struct fc_move *mv, size_t nmv, int64_t cid, const char *hist,
-    const char *hend, const char *as_of)
-{
-	size_t lo = 0, hi = nmv;
-	int64_t v = 0;
-
-	if (cid >= 0) { /* the first of cid's */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (mv[mid].cid < cid)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		hi = nmv;
-	}
-	for (; lo < hi && (cid < 0 || mv[lo].cid == cid); lo++)
-		if (strcmp(mv[lo].due, hist) >= 0 &&
-		    strcmp(mv[lo].due, hend) < 0 &&
-		    strcmp(mv[lo].at, as_of) < 0)
-			v += mv[lo].amount;
-	return v;
-}
-
 /* A consumer's open amount in one week of the forecast. */
 struct fc_open {
 	int64_t cid, open;
@@ -357,8 +266,7 @@ run_before(struct db_stmt *r, int64_t cid, const char *day, int64_t *due,
  * 2 s of CPU). */
 static int
 expected_all(struct store *st, struct forecast_week *w,
-    char (*hist)[DATE_BUFSZ], char (*hend)[DATE_BUFSZ], const char *first,
-    const struct fc_move *mv, size_t nmv, struct fc_open *v, size_t n,
+    char (*hist)[DATE_BUFSZ], const char *first, struct fc_open *v, size_t n,
     struct pd_err *err)
 {
 	struct db_stmt *r = st_stmt(st,
@@ -374,11 +282,9 @@ expected_all(struct store *st, struct forecast_week *w,
 		struct forecast_week *x = &w[v[i].week];
 
 		if (i == 0 || v[i].cid != v[i - 1].cid ||
-		    strcmp(hend[v[i].week], hend[v[i - 1].week]) != 0 ||
 		    strcmp(x->as_of, w[v[i - 1].week].as_of) != 0) {
 			d0 = t0 = 0;
-			if (run_before(r, v[i].cid, hend[v[i].week], &due,
-			        &on_time) !=
+			if (run_before(r, v[i].cid, x->as_of, &due, &on_time) !=
 			        0 ||
 			    (first != NULL &&
 			        strcmp(first, hist[v[i].week]) < 0 &&
@@ -386,8 +292,7 @@ expected_all(struct store *st, struct forecast_week *w,
 			            &t0) != 0))
 				return st_fail(
 				    st, err, _("Computing the forecast"));
-			due -= d0 + moved_in(mv, nmv, v[i].cid, hist[v[i].week],
-			                 hend[v[i].week], x->as_of);
+			due -= d0;
 			on_time -= t0;
 		}
 		x->expected += forecast_expect(
@@ -508,10 +413,7 @@ int
 store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
     const struct payment_filter *sc, struct pd_err *err)
 {
-	char(*hist)[DATE_BUFSZ], (*hend)[DATE_BUFSZ], first[DATE_BUFSZ];
-	const char *lo = NULL, *hi = NULL;
-	struct fc_move *mv = NULL;
-	size_t nmv = 0;
+	char(*hist)[DATE_BUFSZ], first[DATE_BUFSZ];
 	struct fc_open *v = NULL;
 	struct db_stmt *g = NULL;
 	size_t n = 0, cap = 0, k;
@@ -536,35 +438,18 @@ store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
 	if (own && st_exec(st, "BEGIN", err) != 0)
 		return -1;
 	hist = xcalloc(nw ? nw : 1, sizeof *hist);
-	hend = xcalloc(nw ? nw : 1, sizeof *hend);
-	/* a history is of the items due before the day a week's figures
-	 * stand at: a past week's first day; for the weeks ahead, whose
-	 * as_of is the day after today (today's payments paid), before
-	 * today: an item due today is not late yet (review R23b) */
-	for (k = 0; k < nw; k++) {
-		if (date_parse(w[k].as_of, "As of", &d, err) != 0)
-			goto out;
-		date_format(hend[k], w[k].past ? d : d - 1);
-		date_format(hist[k], (w[k].past ? d : d - 1) -
-		                         FORECAST_HISTORY_DAYS);
-		if (lo == NULL || strcmp(hist[k], lo) < 0)
-			lo = hist[k];
-		if (hi == NULL || strcmp(hend[k], hi) > 0)
-			hi = hend[k];
-	}
-	if (nw > 0 && history_moves(st, lo, hi, &mv, &nmv, err) != 0)
-		goto out;
 	for (k = 0; k < nw; k++) {
 		w[k].open = w[k].expected = w[k].consumers = 0;
 		w[k].came_in = w[k].collected = 0;
+		if (date_parse(w[k].as_of, "As of", &d, err) != 0)
+			goto out;
+		date_format(hist[k], d - FORECAST_HISTORY_DAYS);
 		if (!w[k].org_known) {
-			if (org_history(st, hist[k], hend[k], &w[k].org_due,
+			if (org_history(st, hist[k], w[k].as_of, &w[k].org_due,
 			        &w[k].org_on_time, err) != 0)
 				goto out;
 			w[k].org_known = 1;
 		}
-		w[k].org_due -= moved_in(
-		    mv, nmv, -1, hist[k], hend[k], w[k].as_of);
 		if (week_open(st, &w[k], k, &v, &n, &cap, err) != 0 ||
 		    (w[k].past && week_actuals(st, &w[k], sc, err) != 0))
 			goto out;
@@ -579,16 +464,14 @@ store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
 	}
 	if (first_due(st, first, err) != 0)
 		goto out;
-	rc = expected_all(st, w, hist, hend, *first ? first : NULL, mv, nmv,
-	    v, (size_t)kept, err);
+	rc = expected_all(
+	    st, w, hist, *first ? first : NULL, v, (size_t)kept, err);
 out:
 	if (g != NULL)
 		db_reset(g);
 	if (own)
 		st_exec(st, "COMMIT", NULL);
 	free(v);
-	free(mv);
 	free(hist);
-	free(hend);
 	return rc;
 }

@@ -8,9 +8,8 @@ paydesk's code (issue 23): prints one line per week, past weeks first,
 The method, as the man page states it: a consumer's open amount in a
 week (what its items due in the week owe at the start of the as-of day)
 times its on-time ratio (over its items due in the 365 days before
-that day, before today for the weeks ahead: what was paid to them on or
-before their due date over their amounts, less what arrangements took
-over of them before the as-of day), else the organisation's ratio over the same days, else 1;
+that day: what was paid to them on or before their due date over their
+amounts), else the organisation's ratio over the same days, else 1;
 half up per consumer. A payment counts when Posted or Pending, on its
 paid_on day; what came in in a past week, as what was collected, counts
 the Posted ones. What an item owes is also less what an arrangement took
@@ -95,25 +94,12 @@ def weigh(open_, due, on_time, org_due, org_on):
     return (open_ * on_time + due // 2) // due
 
 
-moved = {}
-for item_id, amount, d in con.execute(
-        "SELECT m.item_id, m.amount, substr(e.at, 1, 10) FROM "
-        "arrangement_moves m JOIN arrangement_events e ON e.id = m.event_id"):
-    moved.setdefault(item_id, []).append((amount, d))
-
-
-def week(frm, to, at, end=None):
-    # the history: the items due in the 365 days before end (a past
-    # week's first day; today for the weeks ahead: an item due today is
-    # not late yet), less what arrangements took over of them before at
-    # (their installments owe it: a debt counts once)
-    end = end or at
-    hist = (day(end) - datetime.timedelta(days=365)).isoformat()
+def week(frm, to, at):
+    hist = (day(at) - datetime.timedelta(days=365)).isoformat()
     due, on = {}, {}
     for i, c, amount, d in items:
-        if hist <= d < end:
-            due[c] = due.get(c, 0) + amount - sum(
-                a for a, md in moved.get(i, []) if md < at)
+        if hist <= d < at:
+            due[c] = due.get(c, 0) + amount
             on[c] = on.get(c, 0) + sum(
                 a for a, pd in paid.get(i, []) if pd <= d)
     org_due, org_on = sum(due.values()), sum(on.values())
@@ -151,7 +137,7 @@ tomorrow = iso(today + datetime.timedelta(days=1))
 for k in range(weeks):
     ws = first + datetime.timedelta(days=7 * k)
     we = ws + datetime.timedelta(days=6)
-    total, exp, n = week(iso(ws), iso(we), tomorrow, iso(today))
+    total, exp, n = week(iso(ws), iso(we), tomorrow)
     print("ahead", iso(ws), iso(we), total, exp, 0, 0, n)
 arrears = sum(amount - paid_before(i, tomorrow) for i, c, amount, d in items
               if d < iso(first) and c in of_segment)
