@@ -28,91 +28,6 @@ kpi_diff(int64_t a, int64_t b)
 	return a == KPI_NONE || b == KPI_NONE ? KPI_NONE : a - b;
 }
 
-static int
-rate_row(const struct rate_row *row, void *arg)
-{
-	struct xcell cells[16];
-
-	svc_rate_cells(row, cells);
-	table_cells(arg, cells);
-	return 0;
-}
-
-static int
-kpi_payment_row(const struct payment_row *row, void *arg)
-{
-	struct xcell cells[16];
-
-	svc_payment_cells(row, cells);
-	table_cells(arg, cells);
-	return 0;
-}
-
-/* `kpi --rows collected|day|rate|outstanding|time`: the rows behind a figure
- * of k (issue 23's drill-down), of the scope in force: the Posted
- * payments Total Collected counts (the month's), those of Received Today
- * (the --day's, a day of the chart), the items Collection Rate counts
- * with what paid them, or the open items of Outstanding (review R23). */
-static int
-kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
-    const struct svc_filters *fs)
-{
-	static const char *const names[] = {
-	    "collected", "day", "rate", "outstanding", "time"};
-	struct payment_filter f;
-	const struct xcol *cols;
-	struct table *t;
-	int i, ncols, rc;
-
-	for (i = 0; i < 5 && strcmp(rows, names[i]) != 0; i++)
-		;
-	if (i == 5)
-		return pd_fail(&c->err, PD_EINVAL,
-		    _("--rows \"%s\": collected (the payments Total Collected "
-		      "counts), day (those of Received Today, or of --day), "
-		      "rate (the items Collection Rate counts), outstanding "
-		      "(the open items today) or time (the payments the "
-		      "Average Collection Time counts)"),
-		    rows);
-	if (i == 3)
-		return cli_kpi_open_rows(c, fs);
-	if (i == 4)
-		return cli_kpi_time_rows(c, k, fs);
-	/* kpi --rows is a supervisor's (paydesk(1), the role table): the
-	 * payments' rows name their consumers, in every mode (review
-	 * R23b: with no user, or a cashier's, they were printed) */
-	if (i < 2 && svc_require(&c->svc, ROLE_SUPERVISOR,
-	                 _("The list of the payments a figure counts"),
-	                 &c->err) != 0)
-		return -1;
-	cols =
-	    svc_listing_cols(i == 2 ? LIST_RATE_ITEMS : LIST_PAYMENTS, &ncols);
-	if (i == 2) {
-		/* refused before a line is printed */
-		if (svc_require(&c->svc, ROLE_SUPERVISOR,
-		        _("The list of the collection rate's items"), &c->err) != 0)
-			return -1;
-		cli_scope_line(c);
-		cli_kpi_rows_filters(c, fs);
-		t = table_new(c, cols, ncols);
-		table_sheet(t, N_("Collection rate items"));
-		return table_done(
-		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
-	}
-	/* the rows of the figure's filters too */
-	f = c->svc.narrow;
-	f.status = PS_POSTED;
-	f.type = -1;
-	f.from = i == 0 ? k->from : k->day;
-	f.to = i == 0 ? k->to : k->day;
-	cli_scope_line(c);
-	cli_kpi_rows_filters(c, fs);
-	t = table_new(c, cols, ncols);
-	table_sheet(t, i == 0 ? N_("Payments") : N_("Received"));
-	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
-	return table_done(t, rc);
-}
-
 /* The kpi's report filters: the figures' (c->svc.narrow); --period in
  * place of --month. */
 static int
@@ -175,7 +90,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	            : svc_kpi(&c->svc, month, day, &k, &c->err)) != 0)
 		return -1;
 	if (rows != NULL)
-		return kpi_rows(c, rows, &k, &fs);
+		return cli_kpi_rows(c, rows, &k, &fs);
 	r = rec_new(c);
 	/* whose payments these are (issue 23), before any figure */
 	rec_shown(r, _("Scope"), "scope",

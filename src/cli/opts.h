@@ -51,6 +51,10 @@ void cli_filter_opts(
  * the open items behind Outstanding, of fs's segment. */
 void cli_kpi_rows_filters(struct cli *c, const struct svc_filters *fs);
 int cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs);
+/* kpi --rows ROWS: the rows behind figure ROWS of k (collected, day,
+ * rate, outstanding or time), of the scope and filters fs in force. */
+int cli_kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
+    const struct svc_filters *fs);
 /* kpi --rows time: the allocations behind k's Average Collection Time. */
 int cli_kpi_time_rows(struct cli *c, const struct kpi *k,
     const struct svc_filters *fs);
