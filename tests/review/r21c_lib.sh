@@ -65,7 +65,9 @@ token = $tok
 dir = $W/$t/receipts
 EOC
 done
-C serve >"$W/central.log" 2>&1 &
+# the binary itself in the background, not the function C (a subshell
+# whose kill leaves the node running)
+"$B/paydesk-central" --config "$W/central.ini" serve >"$W/central.log" 2>&1 &
 CPID=$!
 i=0; while ! grep -q listening "$W/central.log" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
 # p TERMINAL USER ARGS...: run paydesk, output on stdout, status in $RC
