@@ -545,6 +545,12 @@ static const char *const central_settings[] = {
     "anomalies.peer_least",
     "anomalies.round_unit",
     "anomalies.round_count",
+    /* the debts worked: the disconnection list goes to the
+     * organisation's field crews, and a plan's reasons are read at every
+     * terminal */
+    "arrangements.reasons",
+    "disconnection.days",
+    "disconnection.amount",
 };
 
 static struct config_row rows_copy[NSCHEMA];

@@ -75,6 +75,9 @@ anomalies.peer_factor=9
 anomalies.peer_least=9
 anomalies.round_unit=7.00
 anomalies.round_count=9
+arrangements.reasons=Own Plan, Other
+disconnection.days=45
+disconnection.amount=9.00
 ALT
 # the table names every organisation key, and only them
 sed -n '/^static const char \*const central_settings/,/^};/p' \
