@@ -26,9 +26,20 @@
 
 #include "internal.h"
 
+/* Whether plan is a number of terminal's own plan series (AR-T02-...,
+ * SVC_ARR_NUMBER_FMT). */
+static int
+own_series(const char *plan, const char *terminal)
+{
+	size_t n = strlen(terminal);
+
+	return terminal[0] != '\0' && strncmp(plan, "AR-", 3) == 0 &&
+	       strncmp(plan + 3, terminal, n) == 0 && plan[3 + n] == '-';
+}
+
 int
 svc_arr_lost_inst(struct svc *s, int64_t cid, const char *ref,
-    struct arrangement *a, struct pd_err *err)
+    const char *terminal, struct arrangement *a, struct pd_err *err)
 {
 	struct pd_err e = {0};
 	char plan[sizeof a->plan_no];
@@ -43,10 +54,23 @@ svc_arr_lost_inst(struct svc *s, int64_t cid, const char *ref,
 	memcpy(plan, ref, (size_t)(hash - ref));
 	plan[hash - ref] = '\0';
 	if (store_arr_find(s->st, plan, a, &e) != 0) {
-		if (e.code == PD_ENOTFOUND)
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		/* a plan of the pushing terminal's own series this node does
+		 * not have: one it refused, as another terminal arranged the
+		 * debt first (its records come in order: the plan's create
+		 * came before the payment). Its terminal undoes it; what was
+		 * paid into it pays the consumer's debt as this node has it
+		 * (review R21d, r21d_two_plans_paid) */
+		if (terminal == NULL || !own_series(plan, terminal))
 			return 0;
-		*err = e;
-		return -1;
+		memset(a, 0, sizeof *a);
+		a->id = -1;
+		a->consumer_id = cid;
+		xstrlcpy(a->plan_no, plan, sizeof a->plan_no);
+		return 1;
 	}
 	return a->consumer_id == cid;
 }
@@ -63,7 +87,14 @@ targets(
 	size_t k = 0, i, j, m = 0;
 
 	*n = 0;
-	if (!a->cancelled) {
+	if (a->id < 0) {
+		/* a plan refused here: the consumer's open items, oldest due
+		 * first (store_items_open), installments of the plan that
+		 * won among them */
+		if ((its = store_items_open(s->st, a->consumer_id, -1, &k,
+		         err)) == NULL)
+			return NULL;
+	} else if (!a->cancelled) {
 		struct arr_item *in = store_arr_items(s->st, a->id, &m, err);
 
 		if (in == NULL)

@@ -126,6 +126,35 @@ carry_given(struct svc *s, const struct arrangement *a,
 	return 0;
 }
 
+/* What payments gave way to the undo of a's create (given, n): the
+ * central node, which never had the plan, carried what they paid into
+ * it to the consumer's debt as it has it (svc_arr_lost_inst); here it is
+ * unallocated until the pull brings that version (reconcile_payment).
+ * Audited "carry" as carry_given's. */
+static int
+give_way_audit(struct svc *s, const struct arrangement *a,
+    const struct arr_given *given, size_t n, const char *at,
+    struct pd_err *err)
+{
+	struct payment p;
+	char detail[256];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (store_payment_by_id(s->st, given[i].payment_id, &p, err) !=
+		    0)
+			return -1;
+		snprintf(detail, sizeof detail,
+		    "arrangement=%s carried=0 unallocated=%lld (a refused "
+		    "plan undone: the central node's version to come)",
+		    a->plan_no, (long long)given[i].amount);
+		if (svc_audit(s, at, "carry", "payment", p.payment_no, detail,
+		        err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Undo event ev (kind create, reschedule or cancel) of a: 0 done, 1 not
  * undoable here (paid since, or changed again). A cancel's undo gives the
  * plan back what it closed and takes back what it gave the items (review
@@ -143,7 +172,8 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	size_t nm = 0, ni = 0, ngiven = 0, i, j;
 	int64_t later, id, net, carried = 0, kept = 0;
 	char detail[900], carry[128] = "", *prev;
-	int rc = -1, pass, cancel = strcmp(kind, "cancel") == 0;
+	int rc = -1, pass, cancel = strcmp(kind, "cancel") == 0,
+	    create = strcmp(kind, "create") == 0;
 
 	if (cancel) {
 		if (store_arr_event_place(
@@ -159,7 +189,7 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 		return 1;
 	/* a plan the central node never had: Cancelled here, holding
 	 * nothing */
-	if (strcmp(kind, "create") == 0)
+	if (create)
 		a->cancelled = 1;
 	if ((m = store_arr_event_moves(s->st, ev, &nm, err)) == NULL ||
 	    (in = store_arr_event_items(s->st, ev, &ni, err)) == NULL)
@@ -167,14 +197,11 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	/* a payment taken here since into its installments, or into the
 	 * items a cancel gave back, gives way and is carried to the plan
 	 * (arrange_carry.c: it stands, and pays the debt the central node
-	 * keeps; review R21b, fault 1); a credit applied there, or a
-	 * create's, stays */
-	for (i = 0; i < ni; i++)
-		if (in[i].settled != net_of(m, nm, in[i].uuid) &&
-		    strcmp(kind, "create") == 0) {
-			rc = 1;
-			goto out;
-		}
+	 * keeps; review R21b, fault 1); into a refused create's, it gives
+	 * way too, and the central node, which carried it to the
+	 * consumer's debt as it has it, sends its version back to be taken
+	 * (review R21d: it stayed, and the payment was refused); a credit
+	 * applied there stays */
 	if ((rc = insts_give_way(s, in, ni, m, nm, 1, &given, &ngiven, err)) !=
 	    0)
 		goto out;
@@ -234,7 +261,12 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 		}
 	for (i = 0; i < ngiven; i++)
 		carried += given[i].amount;
-	if (carried > 0)
+	if (carried > 0 && create)
+		snprintf(carry, sizeof carry,
+		    "; payments taken since given way, to the debt the "
+		    "central node keeps: %lld",
+		    (long long)carried);
+	else if (carried > 0)
 		snprintf(carry, sizeof carry,
 		    "; payments taken since carried to the plan: %lld",
 		    (long long)carried);
@@ -258,7 +290,8 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	    store_arr_update(s->st, a, err) == 0 &&
 	    svc_audit(s, at, "undo", "arrangement", a->plan_no, detail, err) ==
 	        0 &&
-	    carry_given(s, a, given, ngiven, at, err) == 0)
+	    (create ? give_way_audit(s, a, given, ngiven, at, err)
+	            : carry_given(s, a, given, ngiven, at, err)) == 0)
 		rc = 0;
 out:
 	free(m);

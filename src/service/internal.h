@@ -239,10 +239,13 @@ int svc_arr_unpaid(
  * payment stands and pays the debt as the central node has it).
  * svc_arr_lost_inst: whether an allocation's item, unknown here, is
  * referenced "PLAN#k" of plan *a of consumer cid (an installment of a
- * change of it the central node refused): 1, 0, -1 err.
+ * change of it the central node refused), or of a plan of terminal's
+ * own series (the pushing one; NULL: none) this node does not have, one
+ * it refused (a->id -1: the consumer's debt; review R21d): 1, 0, -1 err.
  * svc_arr_carry: allocate up to *amount (minor units) of payment pid to
  * plan a's debt as this node has it, oldest due first: its open
- * installments, or, cancelled, the open items its cancel gave back;
+ * installments, or, cancelled, the open items its cancel gave back, or,
+ * a plan refused here (a->id -1), its consumer's open items;
  * *amount is left with what they could not take (credit). moved: the
  * payment's money held elsewhere before (a terminal's undo): the rows
  * are linked to its first allocation, as a reversal taken back is, so
@@ -256,7 +259,7 @@ struct arr_given {
 	int64_t amount;
 };
 int svc_arr_lost_inst(struct svc *s, int64_t cid, const char *ref,
-    struct arrangement *a, struct pd_err *err);
+    const char *terminal, struct arrangement *a, struct pd_err *err);
 int svc_arr_carry(struct svc *s, int64_t pid, const struct arrangement *a,
     int64_t *amount, int moved, struct pd_err *err);
 /* *id: the first allocation of payment pid as recorded (not a reversal;

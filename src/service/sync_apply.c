@@ -266,7 +266,7 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		 * which its terminal undid (arrange_carry.c): carried to the
 		 * plan's debt once the known items have taken theirs */
 		if (mode == APPLY_CENTRAL && iid == 0 &&
-		    (rc = svc_arr_lost_inst(s, cid, r->allocs[i].item.ref,
+		    (rc = svc_arr_lost_inst(s, cid, r->allocs[i].item.ref, r->terminal,
 		         &plans[i], err)) != 0) {
 			if (rc < 0)
 				return -1;

@@ -84,7 +84,7 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 	/* an installment of a change of a plan refused here, which its
 	 * terminal undid: what it paid is carried to the plan's debt as
 	 * this node has it (apply_payment, arrange_carry.c) */
-	if (id == 0 && (id = svc_arr_lost_inst(s, cid, a->item.ref, &plan,
+	if (id == 0 && (id = svc_arr_lost_inst(s, cid, a->item.ref, r->terminal, &plan,
 	                    err)) != 0)
 		return id < 0 ? -1 : 2;
 	if (id == 0)

@@ -314,3 +314,73 @@ same "terminal 1's plans past AR-T01-000009 are made, none refused, the number s
     "$failed/$(echo "$made" | grep -c 'AR-T01-0000[1-9][0-9]')/$(echo "$made" | grep -c 'AR-T01-000009')/$(tsql 1 "SELECT c.account_no FROM arrangements a JOIN plans p ON p.id = a.plan_id JOIN consumers c ON c.id = a.consumer_id WHERE p.plan_no = 'AR-T01-000009'")" \
     "0/1/0/$owner9"
 expect "the central node takes them" 0 "Rejected    0" t1 sync
+
+## Review R21d (r21d_two_plans_paid): two plans of one debt made offline,
+# the losing one paid at its counter before it synced. The central node
+# refused the payment with the plan ("item ... is not known here"): cash
+# taken at a counter never reached it, and the nodes disagreed for good.
+# Now the plan is undone at its terminal though paid, the payment gives
+# way there, and the central node carries what it paid to the consumer's
+# open items as it has them (the winner's installments), oldest due
+# first, the rest credit; the terminal pulls that version back. Cases:
+# cash into the down payment, a cheque into two installments, the whole
+# losing plan paid, and more than the winning plan owes (credit).
+export PAYDESK_NOW=2025-09-04
+accts="WU-200901 WU-200902 WU-200903"
+{
+	echo 'account_no,name,service_address,phone,email,segment'
+	for a in $accts; do echo "$a,Twin ${a#WU-},5 Race Road,,,Residential"; done
+} >"$T/twin-c.csv"
+{
+	echo 'invoice_no,account_no,period,amount,issued_on,due_on'
+	for a in $accts; do echo "INV-${a#WU-},$a,Jul 2025,90.01,2025-07-01,2025-07-15"; done
+} >"$T/twin-b.csv"
+central import ACME consumers "$T/twin-c.csv" >"$T/twin.imp" 2>&1 &&
+    central import ACME bills "$T/twin-b.csv" >>"$T/twin.imp" 2>&1 ||
+    { echo "not ok - importing the twin consumers"; cat "$T/twin.imp"; }
+t1 sync >/dev/null; t2 sync >/dev/null
+# alloc_sum N PAYMENT_NO: what the payment holds of items, net, at node N
+alloc_sum() {
+	q="SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.payment_no = '$2'"
+	if [ "$1" = 0 ]; then csql "$q"; else tsql "$1" "$q"; fi
+}
+# twin ACCOUNT WHAT PAYARGS OWED HELD: both terminals arrange ACCOUNT
+# offline (T01 first to sync), T02 pays PAYARGS into its own plan; then
+# ACCOUNT owes OWED everywhere and the payment holds HELD of items at
+# every node (the rest, the consumer's credit at the central node)
+twin() {
+	acct=$1 what="two plans of $1, the loser paid: $2"
+	p1=$(rec 1 arrangement create "$acct" --installments 2 --frequency monthly --first-due 2025-10-01 --reason Hardship | sed -n 's/^Arrangement  *//p')
+	p2=$(rec 2 arrangement create "$acct" --down 20 --installments 3 --frequency weekly --first-due 2025-09-20 --reason Hardship | sed -n 's/^Arrangement  *//p')
+	[ -n "$p1" ] && [ -n "$p2" ] || echo "not ok - $what: the two plans"
+	shift 2
+	pa=$(echo "$1" | sed "s/PLAN/$p2/g")
+	rec 2 pay "$acct" --type installment $pa >"$T/twin.out" 2>&1 ||
+	    { echo "not ok - $what: the payment at T02"; cat "$T/twin.out"; }
+	pno=$(sed -n 's/^Payment ID  *//p' "$T/twin.out")
+	t1 sync >/dev/null
+	expect "$what: T02's plan is refused, its payment taken" 0 "Rejected    1" t2 sync
+	t1 sync >/dev/null; t2 sync >/dev/null
+	same "$what: the payment is not in T02's quarantine" \
+	    "$(quarantine 2 | grep -c "$pno")" 0
+	same "$what: $acct owes the same at T01, T02 and the central node" \
+	    "$(owed "$acct" 1)/$(owed "$acct" 2)/$(owed "$acct" 0)" "$2/$2/$2"
+	same "$what: its open items are the same everywhere" \
+	    "$(tsql 1 "$(open_items "$acct")")/$(tsql 2 "$(open_items "$acct")")" \
+	    "$(csql "$(open_items "$acct")")/$(csql "$(open_items "$acct")")"
+	same "$what: the payment holds the same of items at every node" \
+	    "$(alloc_sum 1 "$pno")/$(alloc_sum 2 "$pno")/$(alloc_sum 0 "$pno")" "$3/$3/$3"
+	same "$what: T02's plan is Cancelled, holding nothing; T01's alike at both" \
+	    "$(show3 2 "$p2")" "Cancelled 0 \$0.00 \$0.00 "
+	plans_same "$what: both terminals show the plan that won alike" "$p1"
+	same "$what: the undo and the payment's giving way audited at T02" \
+	    "$(tsql 2 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND ref = '$p2'")/$(tsql 2 "SELECT count(*) FROM audit_log WHERE action = 'carry' AND ref = '$pno'")" "1/1"
+	for n in 1 2; do
+		pdt $n doctor >"$T/doc" 2>&1 && ok "$what: doctor at terminal $n" ||
+		    { echo "not ok - $what: doctor at terminal $n"; grep problem "$T/doc" | head -3; }
+	done
+	expect "$what: doctor at the central node" 0 "ok" central doctor ACME
+}
+twin WU-200901 "cash, the down payment" "--items PLAN#1 --method Cash --amount 20" 7001 2000
+twin WU-200902 "a cheque, two installments" "--items PLAN#1,PLAN#2 --method Cheque --reference 77001 --amount 43.33" 4668 4333
+twin WU-200903 "the whole plan" "--items PLAN#1,PLAN#2,PLAN#3,PLAN#4 --method Cash --amount 90.01" 0 9001
