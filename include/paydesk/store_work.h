@@ -156,6 +156,9 @@ int store_alert_note_add(struct store *st, int64_t id, const char *at,
     int64_t user_id, const char *user, const char *action, const char *text,
     struct pd_err *err);
 /* An alert's history, oldest first; free(). */
+/* The history of alert id, oldest first, less the steps this terminal
+ * undid (sync_undone: a step the central node refused, review R21d);
+ * caller frees. */
 struct alert_note *store_alert_notes(
     struct store *st, int64_t id, size_t *n, struct pd_err *err);
 /* One try of delivery: error NULL delivered at at, else kept waiting with

@@ -112,6 +112,75 @@ svc_alert_refused(
 	return rc;
 }
 
+/* Alert id's status and assignee as its history, less what was undone
+ * here, leaves them: each raise opens it, an acknowledgement of an open
+ * one acknowledges it, a close or an end closes it, the last assignment
+ * names its assignee (none: nobody). */
+static int
+restate(struct svc *s, int64_t id, struct pd_err *err)
+{
+	struct alert_note *h;
+	struct user u;
+	struct pd_err ue = {0};
+	const char *status = "open";
+	char who[sizeof h->text] = "";
+	size_t n, i;
+
+	if ((h = store_alert_notes(s->st, id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strncmp(h[i].action, "raised", 6) == 0)
+			status = "open";
+		else if (strcmp(h[i].action, "acknowledged") == 0 &&
+		         strcmp(status, "open") == 0)
+			status = "acknowledged";
+		else if (strcmp(h[i].action, "closed") == 0 ||
+		         strcmp(h[i].action, "ended") == 0)
+			status = "closed";
+		else if (strcmp(h[i].action, "assigned") == 0)
+			xstrlcpy(who, h[i].text, sizeof who);
+	free(h);
+	return store_alert_set(s->st, id, status,
+	    who[0] != '\0' && store_user_by_name(s->st, who, &u, &ue) == 0
+	        ? u.id
+	        : 0,
+	    err);
+}
+
+int
+svc_alert_step_refused(struct svc *s, const char *payload, const char *why,
+    const char *at, struct pd_err *err)
+{
+	struct syncrec r;
+	struct alert_row a;
+	struct alert_step e;
+	struct pd_err e2 = {0};
+	char detail[600];
+	int rc = 0;
+
+	if (syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
+		return 0;
+	/* a raise refused: its steps go again with a new one
+	 * (svc_alert_refused); a step of an alert this store has */
+	if (r.kind != SR_ALERT || strcmp(r.op, "raise") == 0 ||
+	    (rc = store_alert_step_find(s->st, 0, r.uuid, &e, err)) != 0 ||
+	    (rc = store_alert_by_cause(s->st, r.alert_cause, &a, err)) != 0) {
+		rc = rc < 0 ? -1 : 0;
+		goto done;
+	}
+	snprintf(detail, sizeof detail, "step=%s %s refused: %s", r.uuid, r.op,
+	    why);
+	rc = store_undone_add(s->st, r.uuid, "alert", at, why, err) == 0 &&
+	             restate(s, a.id, err) == 0 &&
+	             svc_audit(s, at, "undo", "alert", a.cause, detail, err) ==
+	                 0
+	         ? 1
+	         : -1;
+done:
+	syncrec_free(&r);
+	return rc;
+}
+
 int
 svc_alert_outbox(struct svc *s, int64_t id, const char *action,
     const char *text, const char *at, char uuid[37], struct pd_err *err)

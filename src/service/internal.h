@@ -109,6 +109,16 @@ int svc_alert_org_kind(const char *kind);
  * alert unsent, so that its next step raises it again (alert_sync.c). */
 int svc_alert_refused(
     struct svc *s, const struct outbox_rec *rec, struct pd_err *err);
+/* A step (acknowledge, assign, note, close) of an alert this terminal
+ * pushed that the central node refused (the alert was closed there
+ * first, say), payload its record: undone here, as the other kinds of
+ * undo_kinds (sync_round.c), so that the alert reads as the central node
+ * and the other terminals have it: the step leaves its history
+ * (sync_undone), the alert's status and assignee are what the rest of
+ * its history leaves them, audited "undo" (review R21d). 1 undone, 0
+ * nothing to undo (a raise, or a step not here), -1 err. */
+int svc_alert_step_refused(struct svc *s, const char *payload,
+    const char *why, const char *at, struct pd_err *err);
 int svc_alert_outbox(struct svc *s, int64_t id, const char *action,
     const char *text, const char *at, char uuid[37], struct pd_err *err);
 /* Alert id (of cause) closed by the pass, its cause ended here; why

@@ -223,6 +223,10 @@ static const struct undo_kind undo_kinds[] = {
                "here, its debt back on the items): the pull brings the "
                "central node's plan here"),
             NULL}},
+    {"alert", svc_alert_step_refused,
+        {N_("%s. This terminal's step of alert %s is undone: the central "
+            "node's steps came first, and the pull brings them here"),
+            NULL, NULL, NULL}},
     /* (a slip number another terminal took first blocked the pull of
      * its deposit here) */
     {"deposit", svc_deposit_refused,

@@ -612,7 +612,8 @@ store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT at, username, action, text FROM alert_notes WHERE"
-	    " alert_id = ? ORDER BY id",
+	    " alert_id = ? AND (uuid IS NULL OR uuid NOT IN (SELECT uuid"
+	    " FROM sync_undone)) ORDER BY id",
 	    err);
 
 	*n = 0;

@@ -101,6 +101,7 @@ const char *const store_migrations[] = {
     store_mig_70,
     store_mig_71,
     store_mig_72,
+    store_mig_73,
 };
 
 const int store_nmigrations =

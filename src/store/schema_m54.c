@@ -554,3 +554,25 @@ const char store_mig_72[] =
     "DROP TRIGGER IF EXISTS item_entries_no_delete;\n"
     "DROP TRIGGER IF EXISTS item_entries_no_update;\n"
     FROZEN("item_entries") NO_UPDATE("item_entries");
+
+/* 73. A step of an alert the central node refused is undone at the
+ * terminal that made it, as a plan's change or a dispute's step is
+ * (review R21d, r21d_alert_refused_steps: T02 kept its refused
+ * acknowledgement, assignment and note, and showed the alert otherwise
+ * than the central node and T01): sync_undone takes the kind "alert".
+ * SQLite changes no CHECK in place: the table is made again, its rows
+ * copied (the triggers that keep it append-only dropped first, made
+ * again after). */
+const char store_mig_73[] =
+    "CREATE TEMP TABLE sync_undone_was AS SELECT uuid, kind, at, reason"
+    " FROM sync_undone;\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_delete;\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_update;\n"
+    "DROP TABLE sync_undone;\n"
+    "CREATE TABLE sync_undone (uuid TEXT PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('void', 'dispute',"
+    " 'arrangement', 'alert')), at TEXT NOT NULL, reason TEXT NOT NULL);\n"
+    "INSERT INTO sync_undone (uuid, kind, at, reason) SELECT uuid, kind,"
+    " at, reason FROM sync_undone_was;\n"
+    "DROP TABLE temp.sync_undone_was;\n" FROZEN("sync_undone")
+        NO_UPDATE("sync_undone");

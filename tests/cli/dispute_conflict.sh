@@ -417,3 +417,52 @@ same "plan: $D-CHG cancelled, $B owes 50.00, $P Cancelled with nothing left, at 
     '0/5000/Cancelled $0.00 '
 same "plan: the charge taken off $P audited with the reason" \
     "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$P' AND detail LIKE 'item=$D-CHG amount=15.00 taken off the plan, the charge cancelled, refused: %'")" 1
+
+# An alert's steps conflict as a dispute's do (review R21d,
+# r21d_alert_refused_steps: T02 kept the steps the central node refused,
+# its alert assigned and noted where every other node had it closed).
+# Terminal 1 takes a large payment and acknowledges its alert; both
+# terminals have it. Offline, terminal 1 closes it; terminal 2 assigns it,
+# adds a note and closes it too. Terminal 1 syncs first: the central node
+# refuses terminal 2's three steps, which are undone there (out of its
+# history, its status and assignee as the rest leave them, audited);
+# after the pull both terminals show the alert alike.
+# ahist less the steps undone here (sync_undone): the history shown
+ahist_live() { tsql "$1" "SELECT group_concat(x, ' / ') FROM (SELECT n.at || ' ' || n.username || ' ' || n.action || ' ' || n.text AS x FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$2' AND n.action <> 'raised' AND (n.uuid IS NULL OR n.uuid NOT IN (SELECT uuid FROM sync_undone)) ORDER BY n.id) y"; }
+pay21 INV-2025-021018 25
+LP=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' ORDER BY id DESC LIMIT 1")
+rec 1 alerts ack "$(aid 1 "$LP")" >/dev/null || echo "not ok - alert: terminal 1 acknowledges $LP"
+t1 sync >/dev/null; t2 sync >/dev/null
+same "alert: terminal 2 has it acknowledged" "$(astate 2 "$LP")" "$(astate 1 "$LP")"
+expect "alert: terminal 1 closes it, offline" 0 "" rec 1 alerts close "$(aid 1 "$LP")"
+expect "alert: terminal 2 assigns it to rita, offline" 0 "" rec 2 alerts assign "$(aid 2 "$LP")" rita
+expect "alert: terminal 2 adds a note" 0 "" rec 2 alerts note "$(aid 2 "$LP")" "Called back"
+expect "alert: terminal 2 closes it too" 0 "" rec 2 alerts close "$(aid 2 "$LP")"
+expect "alert: terminal 1 syncs first" 0 "Rejected    0" t1 sync
+expect "alert: terminal 2's three steps are refused" 0 "Rejected    3" t2 sync
+t2 sync >/dev/null; t1 sync >/dev/null
+same "alert: status and assignee alike at both terminals and the central node (closed, nobody)" \
+    "$(astate 1 "$LP" | cut -d'|' -f1-2)/$(astate 2 "$LP" | cut -d'|' -f1-2)" "closed|/closed|"
+same "alert: its history alike at both" "$(ahist_live 2 "$LP")" "$(ahist_live 1 "$LP")"
+same "alert: terminal 2's refused steps are not in its history" \
+    "$(ahist_live 2 "$LP" | grep -c 'Called back\|assigned')" 0
+same "alert: each undo audited at terminal 2" \
+    "$(tsql 2 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'alert' AND ref = '$LP'")" 3
+PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary sync --quarantine >"$OUT" 2>&1
+same "alert: the quarantine says the steps are undone" \
+    "$(grep -c "This terminal's step of alert $LP is undone" "$OUT")" 3
+expect "alert: doctor at terminal 2" 0 "ok" t2 doctor
+# the other way round: terminal 2 notes it, terminal 1's note taken too
+# (notes do not conflict): both notes everywhere
+pay21 INV-2025-021018 30
+LQ=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' ORDER BY id DESC LIMIT 1")
+rec 1 alerts ack "$(aid 1 "$LQ")" >/dev/null
+t1 sync >/dev/null; t2 sync >/dev/null
+rec 1 alerts note "$(aid 1 "$LQ")" "T1 says" >/dev/null
+rec 2 alerts note "$(aid 2 "$LQ")" "T2 says" >/dev/null
+expect "alert: terminal 2 syncs first, its note taken" 0 "Rejected    0" t2 sync
+expect "alert: terminal 1's note taken too" 0 "Rejected    0" t1 sync
+t2 sync >/dev/null
+same "alert: both notes at both terminals, alike" \
+    "$(ahist_live 1 "$LQ" | grep -o 'T[12] says' | sort | tr '\n' ' ')/$(ahist_live 2 "$LQ" | grep -o 'T[12] says' | sort | tr '\n' ' ')" \
+    "T1 says T2 says /T1 says T2 says "
