@@ -820,6 +820,10 @@ struct overdue_row {
 	char oldest_due[11];
 	int has_plan; /* an arrangement not cancelled: whether it is kept
 	                 is the service's to tell (svc_kept_overdue) */
+	/* where a field crew goes, and whom it calls (review R21d,
+	 * r21d_crew_address) */
+	char address[257];
+	char phone[33];
 };
 
 /* A consumer of the reconnection list (issue 21): on the disconnection
@@ -836,6 +840,8 @@ struct reconnect_row {
 	char listed_on[11];
 	int64_t now;
 	const char *reason; /* N_(): translate where shown */
+	char address[257]; /* the consumer's service address and phone */
+	char phone[33];
 };
 
 #endif

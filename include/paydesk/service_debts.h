@@ -324,10 +324,11 @@ int svc_plans_left(struct svc *s, const char *account,
 
 /* The disconnection list (issue 21; recovery and up): consumers whose
  * open items due [disconnection] days ago or earlier owe together at
- * least [disconnection] amount, most owed first, but those with an
+ * least [disconnection] amount, most owed first; the installments of an
  * Active arrangement none of whose installments is missed (a plan being
- * kept protects them). Computed from the ledger when asked; *n rows,
- * free the array. */
+ * kept) are not counted: a plan protects the debt it holds, not its
+ * consumer's other debt (review R21d, r21d_partial_plan_shield).
+ * Computed from the ledger when asked; *n rows, free the array. */
 struct overdue_row *svc_disconnections(
     struct svc *s, size_t *n, struct pd_err *err);
 /* The reconnection list (issue 21; recovery and up): the consumers who

@@ -428,6 +428,14 @@ int store_arr_find(struct store *st, const char *plan_no,
  * over (review 21: a broken plan protects no one; paydesk(1)). */
 struct overdue_row *store_overdue(struct store *st, const char *cutoff,
     int64_t min, const char *broken, size_t *n, struct pd_err *err);
+/* Of rows r (n, of store_overdue for cutoff) whose consumer ids are in
+ * the JSON array kept (consumers keeping an arrangement): each one's
+ * overdue, items and oldest_due less what is on arrangements'
+ * installments due on or before cutoff (a plan kept protects the debt it
+ * holds, not its consumer's other debt: review R21d,
+ * r21d_partial_plan_shield), one statement for all of them. */
+int store_overdue_outside(struct store *st, const char *cutoff,
+    const char *kept, struct overdue_row *r, size_t n, struct pd_err *err);
 /* The arrangements of consumer_id (0: all) made at the terminals of sc
  * (NULL: all; issue 23), newest first. */
 struct arrangement *store_arr_list(struct store *st, int64_t consumer_id,

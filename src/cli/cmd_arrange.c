@@ -442,8 +442,11 @@ cmd_disconnections(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Overdue"), "overdue", X_MONEY, 12, 0},
 	    {NC_("column", "Items"), "items", X_INT, 5, 0},
 	    {NC_("column", "Oldest due"), "oldest_due", X_DATE, 10, 0},
+	    /* for the field crews (review R21d, r21d_crew_address) */
+	    {NC_("column", "Address"), "address", X_TEXT, 28, 0},
+	    {NC_("column", "Phone"), "phone", X_TEXT, 15, 0},
 	};
-	struct xcell cell[5];
+	struct xcell cell[7];
 	struct overdue_row *r;
 	struct table *t;
 	char **pos;
@@ -455,7 +458,7 @@ cmd_disconnections(struct cli *c, int argc, char **argv)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
 	cli_fixed_scope_line(c, 0);
-	t = table_new(c, cols, 5);
+	t = table_new(c, cols, 7);
 	table_sheet(t, N_("Disconnections"));
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
@@ -464,6 +467,8 @@ cmd_disconnections(struct cli *c, int argc, char **argv)
 		cell[2].n = r[i].overdue;
 		cell[3].n = r[i].items;
 		cell[4].s = r[i].oldest_due;
+		cell[5].s = r[i].address;
+		cell[6].s = r[i].phone;
 		table_cells(t, cell);
 	}
 	free(r);

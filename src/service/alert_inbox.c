@@ -335,13 +335,31 @@ svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
 		*n = 0;
 		return NULL;
 	}
+	/* a plan kept protects the debt it holds, not its consumer's
+	 * other debt (review R21d, r21d_partial_plan_shield: one small item
+	 * arranged took its consumer off the list with all his arrears):
+	 * those keeping one are listed by what is overdue outside their
+	 * plans' installments */
+	w = among = xcalloc(*n * 21 + 3, 1);
+	*w++ = '[';
 	for (i = 0; i < *n; i++)
-		if (!r[i].has_plan ||
-		    (!among_ids(r[i].consumer_id, kept, nk) &&
-		        !among_ids(r[i].consumer_id, more, nm)))
-			r[k++] = r[i];
+		if (r[i].has_plan && (among_ids(r[i].consumer_id, kept, nk) ||
+		                         among_ids(r[i].consumer_id, more, nm)))
+			w = svc_json_id(w, r[i].consumer_id);
+	strcpy(w, "]");
 	free(kept);
 	free(more);
+	if (strcmp(among, "[]") != 0 &&
+	    store_overdue_outside(s->st, cutoff, among, r, *n, err) != 0) {
+		free(among);
+		free(r);
+		*n = 0;
+		return NULL;
+	}
+	free(among);
+	for (i = 0; i < *n; i++)
+		if (r[i].overdue >= min && r[i].items > 0)
+			r[k++] = r[i];
 	*n = k;
 	return r;
 }

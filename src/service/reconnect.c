@@ -41,6 +41,30 @@ cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The overdue rows od (nod) of the consumers kept (nk, sorted) less what
+ * is on their plans' installments (store_overdue_outside): 1 done, 0
+ * err. */
+static int
+outside_plans(struct svc *s, const char *cutoff, const int64_t *kept,
+    size_t nk, struct overdue_row *od, size_t nod, struct pd_err *err)
+{
+	char *among, *w;
+	size_t i;
+	int rc;
+
+	w = among = xcalloc(nod * 21 + 3, 1);
+	*w++ = '[';
+	for (i = 0; i < nod; i++)
+		if (od[i].has_plan && bsearch(&od[i].consumer_id, kept, nk,
+		                          sizeof *kept, cmp_id) != NULL)
+			w = svc_json_id(w, od[i].consumer_id);
+	strcpy(w, "]");
+	rc = strcmp(among, "[]") == 0 ||
+	     store_overdue_outside(s->st, cutoff, among, od, nod, err) == 0;
+	free(among);
+	return rc;
+}
+
 struct reconnect_row *
 svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 {
@@ -72,17 +96,24 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	}
 	if (nod > 1)
 		qsort(od, nod, sizeof *od, by_consumer);
+	/* a plan kept protects the debt it holds only (review R21d,
+	 * r21d_partial_plan_shield): those keeping one count what is
+	 * overdue outside their plans' installments */
+	if (nk > 0 && !outside_plans(s, cutoff, kept, nk, od, nod, err)) {
+		free(kept);
+		free(od);
+		return NULL;
+	}
 	r = store_was_overdue(s->st, since, iso, s->cfg.disc_days,
 	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
 	for (i = 0; r != NULL && i < *n; i++) {
+		int plan = nk > 0 && bsearch(&r[i].consumer_id, kept, nk,
+		                         sizeof *kept, cmp_id) != NULL;
+
 		r[i].now = overdue_now(od, nod, r[i].consumer_id);
-		if (nk > 0 && bsearch(&r[i].consumer_id, kept, nk, sizeof *kept,
-		                  cmp_id) != NULL)
-			r[i].reason = N_("Arrangement");
-		else if (r[i].now < s->cfg.disc_amount || r[i].now == 0)
-			r[i].reason = N_("Paid");
-		else
+		if (r[i].now >= s->cfg.disc_amount && r[i].now > 0)
 			continue; /* still on the disconnection list */
+		r[i].reason = plan ? N_("Arrangement") : N_("Paid");
 		r[k++] = r[i];
 	}
 	free(kept);

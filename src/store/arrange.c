@@ -684,6 +684,8 @@ read_overdue(struct db_stmt *s, void *elem)
 	r->items = db_column_int(s, 4);
 	st_col(s, 5, r->oldest_due, sizeof r->oldest_due);
 	r->has_plan = db_column_int(s, 6);
+	st_col(s, 7, r->address, sizeof r->address);
+	st_col(s, 8, r->phone, sizeof r->phone);
 }
 
 struct overdue_row *
@@ -695,7 +697,8 @@ store_overdue(struct store *st, const char *cutoff, int64_t min,
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT c.id, c.account_no, c.name, g.owed, g.n, g.oldest, CASE "
 	    "WHEN EXISTS (SELECT 1 FROM arrangements a WHERE a.consumer_id = "
-	    "c.id AND a.cancelled = 0) THEN 1 ELSE 0 END FROM (SELECT "
+	    "c.id AND a.cancelled = 0) THEN 1 ELSE 0 END, c.service_address, "
+	    "c.phone FROM (SELECT "
 	    "consumer_id, sum(owe) AS owed, count(*) AS n, min(d) AS oldest "
 	    "FROM (SELECT consumer_id, amount - settled AS owe, due_on AS d "
 	    "FROM items WHERE amount > settled AND due_on <= ?1 UNION ALL "
@@ -720,6 +723,45 @@ store_overdue(struct store *st, const char *cutoff, int64_t min,
 	st_bind(s, "sis", cutoff, min, broken != NULL ? broken : "[]");
 	return st_collect(st, s, sizeof(struct overdue_row), read_overdue, n,
 	    "reading overdue consumers", err);
+}
+
+int
+store_overdue_outside(struct store *st, const char *cutoff,
+    const char *kept, struct overdue_row *r, size_t n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    /* an arrangement's installments (not an imported plan's) */
+	    "WITH k (cid) AS (SELECT value FROM json_each(?2)), ap (pid) AS "
+	    "(SELECT a.plan_id FROM arrangements a JOIN k ON k.cid = "
+	    "a.consumer_id WHERE a.cancelled = 0), o (cid, owe, inst, d) AS "
+	    "(SELECT i.consumer_id, i.amount - i.settled, coalesce(i.plan_id IN "
+	    "(SELECT pid FROM ap), 0), i.due_on FROM items i JOIN k ON k.cid = "
+	    "i.consumer_id WHERE i.settled < i.amount AND i.due_on <= ?1) "
+	    "SELECT cid, coalesce(sum(CASE WHEN inst THEN owe END), 0), "
+	    "coalesce(sum(inst), 0), coalesce(min(CASE WHEN NOT inst THEN d "
+	    "END), '') FROM o GROUP BY cid",
+	    err);
+	int rc;
+	size_t i;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", cutoff, kept);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t id = db_column_int64(s, 0);
+
+		for (i = 0; i < n; i++)
+			if (r[i].consumer_id == id)
+				break;
+		if (i == n)
+			continue;
+		r[i].overdue -= db_column_int64(s, 1);
+		r[i].items -= db_column_int(s, 2);
+		st_col(s, 3, r[i].oldest_due, sizeof r[i].oldest_due);
+	}
+	db_reset(s);
+	return rc == DB_DONE ? 0
+	                     : st_fail(st, err, _("Reading an arrangement"));
 }
 
 int

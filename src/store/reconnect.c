@@ -18,6 +18,8 @@ read_was(struct db_stmt *s, void *elem)
 	st_col(s, 2, r->name, sizeof r->name);
 	r->was = db_column_int64(s, 3);
 	st_col(s, 4, r->listed_on, sizeof r->listed_on);
+	st_col(s, 5, r->address, sizeof r->address);
+	st_col(s, 6, r->phone, sizeof r->phone);
 }
 
 struct reconnect_row *
@@ -81,7 +83,8 @@ store_was_overdue(struct store *st, const char *since, const char *today,
 	    "JOIN items i WHERE p.cid = ev.cid AND i.id = p.iid AND i.due_on "
 	    "<= date(ev.day, '-' || ?3 || ' days')) FROM ev) "
 	    "SELECT c.id, c.account_no, c.name, "
-	    "max(od.owed), max(CASE WHEN od.owed >= ?4 THEN od.day END) FROM "
+	    "max(od.owed), max(CASE WHEN od.owed >= ?4 THEN od.day END), "
+	    "c.service_address, c.phone FROM "
 	    "od JOIN consumers c ON c.id = od.cid GROUP BY c.id HAVING "
 	    "max(od.owed) >= ?4 ORDER BY c.account_no",
 	    err);

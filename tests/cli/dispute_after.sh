@@ -168,7 +168,7 @@ pay31 --type bill --items INV-2025-0310A2 --amount 15
 t1 sync >/dev/null; t2 sync >/dev/null
 # the reconnection list: Ben owed 110.00 on Jul 20 (A 50.00, A2 60.00;
 # 55.00 less of A counted, 60.00 only: listed last on Jul 6), 95.00 now
-rc31() { rec "$1" --csv reconnections | tr -d '\r' | grep '^WU-10031,'; }
+rc31() { rec "$1" --csv reconnections | tr -d '\r' | grep '^WU-10031,' | sed 's/,"9 Elm Road, Cityville",(555) 000-3131$//'; }
 same "reconnections: Ben Ortiz listed on Jul 20, 95.00 now (its plan Active), alike at both terminals" \
     "$(rc31 1) $(rc31 2)" "WU-10031,Ben Ortiz,320.00,2025-07-20,95.00,Arrangement WU-10031,Ben Ortiz,320.00,2025-07-20,95.00,Arrangement"
 # the plan: #1 paid on Jul 6 (due Jul 8, no grace), on time, not Late on
@@ -211,8 +211,16 @@ expect "kept: and takes #1's 20.00" 0 "Payment ID" \
 rec 2 dispute reject "$D" --note "Cheque cleared" >/dev/null 2>&1
 t2 sync >/dev/null; t1 sync >/dev/null
 expect "kept: terminal 1's doctor passes" 0 "ok" t1 doctor
-same "kept: $P Active at terminal 1, 5.00 left (the void's 20.00 and the charge's 15.00 off it), $D-CHG cancelled" \
+# (since review R21d, r21d_two_plans_paid, a plan the central node
+# refused is undone though paid: the 20.00 paid into it is carried by the
+# central node to Ben's open items and pulled back, so terminal 1 and the
+# central node owe alike; before, terminal 1 kept a plan nobody else had)
+same "kept: $P undone at terminal 1 though paid (Cancelled, nothing left), $D-CHG cancelled" \
     "$(rec 1 arrangement show "$P" | sed -n 's/^Status  *//p;s/^Left to pay  *//p' | tr '\n' ' ')/$(tsql 1 "SELECT amount - settled FROM items WHERE ref = '$D-CHG'")" \
-    'Active $5.00 /0'
+    'Cancelled $0.00 /0'
+t1 sync >/dev/null
+owes31() { q="SELECT coalesce(sum(i.amount - i.settled), 0) FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = 'WU-10031' AND i.plan_id IS NULL"; if [ "$1" = c ]; then csql "$q"; else tsql "$1" "$q"; fi; }
+same "kept: Ben owes the same on his bills at terminal 1 and the central node, the 20.00 paid there" \
+    "$(owes31 1)" "$(owes31 c)"
 same "kept: the charge taken off $P audited with the reason" \
     "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'arrangement' AND ref = '$P' AND detail LIKE 'item=$D-CHG amount=15.00 taken off the plan, the charge cancelled, refused: %'")" 1

@@ -357,7 +357,9 @@ DP-T01-000005-CHG 2025-05-02"
 # or made an arrangement since. On Jul 1 John Doe (WU-10001) owes 313.00
 # on 4 items due by May 2, Acme Bakery (WU-10003) 1,200.00 on one.
 export PAYDESK_NOW=2025-07-01
-rc1() { rec 1 --csv reconnections | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
+# (the first six columns; address and phone after them, for the crews)
+rc1() { rec 1 --csv reconnections | python3 -c 'import csv, sys
+print("".join(",".join(r[:6]) + " " for r in list(csv.reader(sys.stdin))[1:]), end="")'; }
 dc1() { rec 1 --csv disconnections | tail -n +2 | cut -d, -f1 | tr -d '\r' | tr '\n' ' '; }
 same "Jul 1, before anything: both on the disconnection list" "$(dc1)" \
     "WU-10003 WU-10001 "
@@ -396,9 +398,15 @@ has "with the amounts in the organisation's format" '$1,200.00'
 # in 3 installments, and off the reconnection list (not "Paid")
 same "Aug 10: Acme Bakery's plan is Broken" "$(PAYDESK_NOW=2025-08-10 rec 1 \
     arrangement list --consumer WU-10003 --status broken | grep -c AR-T01-)" 1
-same "it is to disconnect again: 1,200.00 on 3 items, the oldest Apr 30's" \
+same "it is to disconnect again: 1,200.00 on 3 items, the oldest Apr 30's, where the crew goes" \
     "$(PAYDESK_NOW=2025-08-10 rec 1 --csv disconnections | tr -d '\r' | grep '^WU-10003,')" \
-    "WU-10003,Acme Bakery Ltd,1200.00,3,2025-04-30"
+    'WU-10003,Acme Bakery Ltd,1200.00,3,2025-04-30,"1 Market Square, Cityville",(555) 222-3333'
+same "the reconnection list names where the crew goes and whom it calls" \
+    "$(rec 1 --csv reconnections | tr -d '\r' | grep '^WU-10001,' | cut -d, -f7-)" \
+    '"123 Main Street, Cityville",(555) 123-4567'
+same "the JSON list carries the address and phone" \
+    "$(PAYDESK_NOW=2025-08-10 rec 1 --json disconnections | python3 -c 'import json, sys; print([(r["address"], r["phone"]) for r in json.load(sys.stdin) if r["account_no"] == "WU-10003"])')" \
+    "[('1 Market Square, Cityville', '(555) 222-3333')]"
 same "and not to reconnect" "$(PAYDESK_NOW=2025-08-10 rc1 | grep -c WU-10003)" 0
 same "60 days on, Sep 15: what happened on Jul 1 is past the window" \
     "$(PAYDESK_NOW=2025-09-15 rc1)" ""
