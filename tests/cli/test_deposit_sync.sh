@@ -440,8 +440,8 @@ J pay WU-10003 --type bill --method "Bank Transfer" --amount 20 --reference TRX-
     echo "not ok - overlap: transfer TRX-9002"
 pdt 1 sync >/dev/null; pdt 2 sync >/dev/null
 oday=$(tsql 1 "SELECT paid_on FROM payments ORDER BY id DESC LIMIT 1")
-printf 'date;amount;reference;text\n%s;30,00;TRX-9001;Transfer\n' "$oday" >"$T/ov1.csv"
-printf 'date;amount;reference;text\n%s;30,00;TRX-9001;Transfer\n%s;20,00;TRX-9002;Transfer\n' "$oday" "$oday" >"$T/ov2.csv"
+printf 'date;amount;reference;text\n%s;30,00;TRX-9001;Transfer\n%s;12,00;GIFT-77;Unknown\n' "$oday" "$oday" >"$T/ov1.csv"
+printf 'date;amount;reference;text\n%s;30,00;TRX-9001;Transfer\n%s;20,00;TRX-9002;Transfer\n%s;12,00;GIFT-77;Unknown\n' "$oday" "$oday" "$oday" >"$T/ov2.csv"
 for n in 1 2; do
 	Mn $n statement mapping add ovl date=1 amount=2 reference=3 text=4 \
 	    decimal=comma separator=semicolon header=1 >/dev/null 2>&1 ||
@@ -460,6 +460,20 @@ for n in 1 2 1 2; do pdt $n sync >/dev/null; done
 for n in 1 2; do
 	same "overlap: neither credit is an open exception at T0$n" \
 	    "$(Mn $n report exceptions 2>&1 | grep -c 'TRX-900[12]')" 0
+done
+# a credit nobody expected, in both statements: resolved at T02 on its
+# copy, closed at T01 on its own too (review R20c,
+# r20c_overlap_two_nodes: T01 kept it open)
+for n in 1 2; do
+	same "overlap: GIFT-77 is an open unexpected credit at T0$n" \
+	    "$(Mn $n --csv report exceptions 2>&1 | grep -c '^unexpected_credit,.*GIFT-77')" 1
+done
+GK=$(Mn 2 --csv report exceptions 2>&1 | grep '^unexpected_credit,.*GIFT-77' | cut -d, -f4)
+expect "overlap: T02 resolves it on its copy" 0 "" Mn 2 reconcile resolve "unexpected_credit:$GK" --note "Refunded to the payer"
+for n in 2 1 2; do pdt $n sync >/dev/null; done
+for n in 1 2; do
+	same "overlap: GIFT-77 resolved at T0$n" \
+	    "$(Mn $n --csv report exceptions 2>&1 | grep -c 'GIFT-77')/$(Mn $n --csv reconcile resolved 2>&1 | grep -c 'Refunded to the payer')" "0/1"
 done
 same "overlap: the bank day reads alike at both terminals" \
     "$(Mn 1 report reconciliation --account $OV --from "$oday" 2>&1 | grep "^$oday" | tr -s ' ')" \
