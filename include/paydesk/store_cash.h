@@ -317,7 +317,10 @@ struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
  * recon_line's exc -1; free(). */
 struct recon_line *store_recon_day_matches(struct store *st,
     const char *account, const char *day, size_t *n, struct pd_err *err);
-/* *id: line seq of statement stmt, 0 when it has none. */
+/* *id: line seq of statement stmt, 0 when it has none; of a line that
+ * duplicates another statement's (dup_of), that line: the bank's line as
+ * this node keeps it, where a match or resolution of either copy counts
+ * (review R20c). */
 int store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
     struct pd_err *err);
 /* *matched: whether gateway payment gw_id has an active match. */

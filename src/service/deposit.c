@@ -23,7 +23,7 @@ depositable(const struct svc *s, const char *method)
 }
 
 int
-svc_shift_dropped(
+svc_shift_safe_net(
     struct svc *s, int64_t shift_id, int64_t *sum, struct pd_err *err)
 {
 	struct shift_movement *m;
@@ -36,6 +36,8 @@ svc_shift_dropped(
 	for (i = 0; i < n; i++)
 		if (m[i].kind == SHIFT_SAFE_DROP)
 			*sum += m[i].amount;
+		else if (m[i].kind == SHIFT_PAY_IN)
+			*sum -= m[i].amount;
 	free(m);
 	return 0;
 }
@@ -61,23 +63,25 @@ given_back(struct svc *s, const struct shift *sh, const struct shift_tender *t,
 }
 
 /* What closed shift sh leaves to deposit of tender t in all: cash
- * counted less the float kept, and the cash its safe drops took to the
- * safe to be banked (review R20); cheques counted, less those given
- * back. -1 on error. */
+ * counted less the float kept, plus the cash its safe drops took to the
+ * safe to be banked (review R20), less the cash its pay-ins brought
+ * from the safe (review R20c: counted in the drawer, not to bank twice),
+ * never below 0; cheques counted, less those given back. -1 on error. */
 static int
 available(struct svc *s, const struct shift *sh, const struct shift_tender *t,
     int64_t *out, struct pd_err *err)
 {
 	const struct pay_method *cash = svc_shift_cash(s);
-	int64_t dropped;
+	int64_t safe;
 
 	*out = t->counted;
 	if (cash == NULL || strcmp(cash->name, t->method) != 0)
 		return given_back(s, sh, t, out, err);
-	if (svc_shift_dropped(s, sh->id, &dropped, err) != 0)
+	if (svc_shift_safe_net(s, sh->id, &safe, err) != 0)
 		return -1;
-	*out = (t->counted > sh->float_kept ? t->counted - sh->float_kept : 0) +
-	       dropped;
+	*out = t->counted - sh->float_kept + safe;
+	if (*out < 0)
+		*out = 0;
 	return 0;
 }
 

@@ -110,11 +110,15 @@ check_line(struct svc *s, const struct sync_sender *f,
 			                ? sh.float_kept
 			                : 0);
 	free(t);
-	/* and the cash the shift's safe drops took to the safe (R20) */
+	/* plus the cash the shift's safe drops took to the safe (R20), less
+	 * what its pay-ins brought back from it (R20c), as deposit.c's
+	 * available() */
 	if (avail >= 0 && cash && strcmp(cash->name, l->method) == 0) {
-		if (svc_shift_dropped(s, sh.id, &dropped, err) != 0)
+		if (svc_shift_safe_net(s, sh.id, &dropped, err) != 0)
 			return -1;
 		avail += dropped;
+		if (avail < 0)
+			avail = 0;
 	}
 	if (store_deposit_done(s->st, sh.id, l->method, &done, err) != 0)
 		return -1;

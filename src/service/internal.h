@@ -621,15 +621,17 @@ int svc_shift_first_counts(struct svc *s, const char *uuid,
  * drawer holds stands: no payment it counts, and a movement only with a
  * supervisor's sign-off (review R20). shift_close.c. */
 int svc_shift_counted(struct svc *s, const char *uuid, struct pd_err *err);
-/* What shift shift_id's safe drops took to the safe, in all, into *sum:
- * cash to deposit with what its close counted (review R20). deposit.c. */
+/* What shift shift_id's safe drops took to the safe less what its
+ * pay-ins brought from it, in all, into *sum (may be < 0): cash to
+ * deposit with what its close counted less the float kept (reviews R20,
+ * R20c: a pay-in's cash is counted in the drawer). deposit.c. */
 /* Whether shift sh's cash is of branch (a terminal's own shifts
  * always, when here is its terminal; another terminal's when its branch,
  * store_terminal_branch, is known to be branch): 1 yes, 0 no (*of the
  * branch found, "" unknown), -1 error. Review R20b, fault 10. */
 int svc_shift_of_branch(struct svc *s, const struct shift *sh,
     const char *here, const char *branch, char of[17], struct pd_err *err);
-int svc_shift_dropped(
+int svc_shift_safe_net(
     struct svc *s, int64_t shift_id, int64_t *sum, struct pd_err *err);
 /* Cheques deposited by number (deposit_cheque.c). The cheques shift_id's
  * close counted of method not in a deposit that is not void; free(). */

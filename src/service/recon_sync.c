@@ -57,6 +57,61 @@ res_name(const struct recon_resolution *res, char *out, size_t size)
 		snprintf(out, size, "%s", res->e.ref[0] != '\0' ? res->e.ref : t);
 }
 
+/* A resolution of a statement line named by a copy that duplicates
+ * another statement's line here: named by that line, the one this node
+ * lists the exception on (store_stmt_line_id; review R20c,
+ * r20c_overlap_two_nodes: T02 resolved the credit on its copy, T01 kept
+ * listing it open on its own). Other targets are left as they are. 0, -1
+ * err. */
+static int
+live_target(struct svc *s, struct recon_resolution *res, struct pd_err *err)
+{
+	const char *t = res->e.target, *slash = strchr(t, '/'),
+	           *hash = strrchr(t, '#');
+	char account[64], key[80], place[2][FEED_KEY_BUFSZ], *end;
+	struct statement st, live;
+	long long seq;
+	int64_t id = 0;
+
+	if (slash == NULL || hash == NULL || hash < slash ||
+	    (size_t)(slash - t) >= sizeof account ||
+	    (size_t)(hash - slash - 1) >= sizeof key)
+		return 0;
+	memcpy(account, t, (size_t)(slash - t));
+	account[slash - t] = '\0';
+	memcpy(key, slash + 1, (size_t)(hash - slash - 1));
+	key[hash - slash - 1] = '\0';
+	seq = strtoll(hash + 1, &end, 10);
+	if (*end != '\0' || seq <= 0)
+		return 0;
+	switch (store_stmt_by_key(s->st, account, key, &st, err)) {
+	case 1:
+		break;
+	case 0:
+		return 0;
+	default:
+		return -1;
+	}
+	if (store_stmt_line_id(s->st, st.id, seq, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return 0;
+	if (store_feed_row_key(s->st,
+	        "SELECT CAST(statement_id AS TEXT), CAST(seq AS TEXT) FROM "
+	        "bank_statement_lines WHERE id = ?",
+	        id, place, err) != 0 ||
+	    store_stmt_get(s->st, strtoll(place[0], NULL, 10), &live, err) != 0)
+		return -1;
+	if (live.id == st.id && strtoll(place[1], NULL, 10) == seq)
+		return 0;
+	snprintf(res->e.target, sizeof res->e.target, "%s/%s#%s", live.account,
+	    live.stmt_key, place[1]);
+	if (recon_target_line_ref(res->e.target, key, sizeof key) == 0)
+		xstrlcpy(res->e.ref, key, sizeof res->e.ref);
+	recon_key(&res->e, res->e.key, sizeof res->e.key);
+	return 0;
+}
+
 /* ---- at the central node ---- */
 
 /* Line "ACCOUNT/KEY#SEQ" known here: 0, or PD_EINVAL naming it. */
@@ -178,11 +233,13 @@ target_known(
 static int
 resolved_here(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
-	struct recon_resolution have;
+	struct recon_resolution have, res = r->res;
 	char name[RECON_KEY_BUFSZ];
-	int rc = store_recon_resolution(
-	    s->st, recon_kind_name(r->res.e.kind), r->res.e.target, &have, err);
+	int rc = live_target(s, &res, err);
 
+	if (rc == 0)
+		rc = store_recon_resolution(
+		    s->st, recon_kind_name(res.e.kind), res.e.target, &have, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 1)
@@ -222,9 +279,12 @@ svc_apply_resolution(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	if (store_user_by_name(s->st, r->by, &u, err) != 0)
+	struct recon_resolution res = r->res;
+
+	if (store_user_by_name(s->st, r->by, &u, err) != 0 ||
+	    live_target(s, &res, err) != 0)
 		return -1;
-	return store_recon_resolve(s->st, &r->res, u.id, err);
+	return store_recon_resolve(s->st, &res, u.id, err);
 }
 
 /* ---- at a terminal: one of its own the central node refused ---- */
@@ -291,12 +351,14 @@ int
 svc_pulled_resolution(
     struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
-	struct recon_resolution have;
+	struct recon_resolution have, res = r->res;
 	struct user u;
 	char at[TS_BUFSZ];
-	int rc = store_recon_resolution(
-	    s->st, recon_kind_name(r->res.e.kind), r->res.e.target, &have, err);
+	int rc = live_target(s, &res, err);
 
+	if (rc == 0)
+		rc = store_recon_resolution(
+		    s->st, recon_kind_name(res.e.kind), res.e.target, &have, err);
 	if (rc < 0)
 		return -1;
 	/* this terminal's own, of the same exception: the central node kept
@@ -310,7 +372,7 @@ svc_pulled_resolution(
 		        _("the central node kept another resolution"), at,
 		        err) != 0 ||
 		    store_user_by_name(s->st, r->by, &u, err) != 0 ||
-		    store_recon_replace(s->st, &r->res, u.id, err) != 0)
+		    store_recon_replace(s->st, &res, u.id, err) != 0)
 			return -1;
 		return 0;
 	}

@@ -386,15 +386,22 @@ read_pair(struct db_stmt *q, void *elem)
 int64_t *
 store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 {
-	/* every candidate pair by the rule, kept where the deposit has one
-	 * candidate line and the line one candidate deposit. From the
+	/* every candidate pair by the rule, kept where each of the
+	 * deposit's candidate lines has it as its one candidate deposit:
+	 * the first booked of them (by day, then as stored), so that a bag
+	 * the bank booked twice is matched on its first credit and the
+	 * second is matched_twice whatever the order of the imports and of
+	 * deposit match (review R20c; issue 20's "a credit matched twice").
+	 * A line two deposits fit is left to the supervisor. From the
 	 * deposits, each unmatched one to the credits of its amount and
 	 * days (bank_lines_amount; a deposit's amount is positive): the
 	 * store holds far fewer deposits than lines (a scan of every line
 	 * with a probe of its match was 0.37 s at 10M) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT did, lid FROM (SELECT d.id AS did, l.id AS lid, "
-	    "count(*) OVER (PARTITION BY d.id) AS nd, count(*) OVER "
+	    "SELECT did, lid FROM (SELECT did, lid, rn, max(nl) OVER "
+	    "(PARTITION BY did) AS mnl FROM (SELECT d.id AS did, l.id AS lid, "
+	    "row_number() OVER (PARTITION BY d.id ORDER BY l.booking_date, "
+	    "l.id) AS rn, count(*) OVER "
 	    "(PARTITION BY l.id) AS nl FROM deposits d CROSS JOIN "
 	    "bank_statement_lines l INDEXED BY bank_lines_amount ON l.amount "
 	    "= d.amount JOIN "
@@ -408,7 +415,7 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
 	    "'' AND m.deposit_id = d.id) AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.unmatched_at = '' AND m.line_id = "
-	    "l.id)) WHERE nd = 1 AND nl = 1 ORDER BY did",
+	    "l.id))) WHERE rn = 1 AND mnl = 1 ORDER BY did",
 	    err);
 
 	if (s == NULL)

@@ -105,8 +105,13 @@ store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
     struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT id FROM bank_statement_lines WHERE statement_id = ? AND "
-	    "seq = ?",
+	    /* a duplicate of a line of another statement is that line
+	     * here (review R20c: two terminals imported overlapping
+	     * statements before syncing, each kept its own copy live, and
+	     * a match or resolution pulled onto the other's copy left this
+	     * one's credit open) */
+	    "SELECT coalesce(dup_of, id) FROM bank_statement_lines WHERE "
+	    "statement_id = ? AND seq = ?",
 	    err);
 	int rc;
 

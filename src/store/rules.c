@@ -62,7 +62,7 @@ read_change(struct db_stmt *s, void *elem)
 #define H_SEALED(t, a, fields)                                                 \
 	" EXISTS (SELECT 1 FROM seals g WHERE g.tbl = '" t "' AND g.row_id ="  \
 	" " a ".id AND g.id = (SELECT max(id) FROM seals WHERE tbl = '" t      \
-	"' AND row_id = " a ".id AND audit_id IS NOT NULL) AND g.fields = "    \
+	"' AND row_id = " a ".id AND +audit_id IS NOT NULL) AND g.fields = "    \
 	fields ")"
 #define USER_H_SEALED(a)                                                       \
 	H_SEALED("user_history", a,                                            \

@@ -561,7 +561,7 @@ check_changers(struct store *st, problem_cb cb, void *arg, int *problems,
 		    "username = a.user), 0) FROM seals g JOIN audit_log a ON "
 		    "a.id = g.audit_id JOIN seals p ON p.id = (SELECT max(id) "
 		    "FROM seals WHERE tbl = g.tbl AND row_id = g.row_id AND "
-		    "id < g.id AND audit_id IS NOT NULL), json_each(g.fields) "
+		    "id < g.id AND +audit_id IS NOT NULL), json_each(g.fields) "
 		    "k "
 		    "LEFT JOIN json_each(p.fields) q ON q.key = k.key WHERE "
 		    "g.tbl = '%s' AND (q.value IS NOT k.value OR q.type IS NOT "

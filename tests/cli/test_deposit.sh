@@ -662,6 +662,65 @@ same "pending: the cash dropped into the safe is to deposit" \
 refused "no more than the drop: 20.01 refused" 3 "has \$20.00 left to deposit" \
     M deposit create "$Z3:Cash=20.01" --slip BAG-DROP --account $ACCT
 expect "the drop deposited" 0 "BAG-DROP" M deposit create "$Z3" --slip BAG-DROP --account $ACCT
+# (review R20c) a pay-in brings cash from the safe: it is counted in the
+# drawer at the close, so it is not to deposit again. Z: 100.00 of float
+# kept each time; a: 5.00 taken, 5.00 dropped, 5.00 paid in from the
+# safe, 105.00 counted: 5.00; b: 5.00 taken, 10.00 paid in, no drop,
+# 115.00 counted: 5.00; c: nothing taken, 20.00 paid in, 120.00 counted:
+# nothing; d: 7.00 taken, 3.00 dropped, 1.00 paid in, 2.00 paid out,
+# 103.00 counted: 7.00 - 2.00 = 5.00
+pin_shift() { # name, moves..., then the count
+	n=$1; shift
+	M shift open --count 10000x1 >/dev/null || echo "not ok - pay-in $n: open"
+	while [ $# -gt 1 ]; do
+		case $1 in
+		pay:*) M pay WU-10001 --type bill --method Cash --amount "${1#pay:}" --tendered "${1#pay:}" >/dev/null || echo "not ok - pay-in $n: $1" ;;
+		drop:*) M shift drop "${1#drop:}" --reason "Safe drop" >/dev/null || echo "not ok - pay-in $n: $1" ;;
+		in:*) M shift pay-in "${1#in:}" --reason "Change from safe" >/dev/null || echo "not ok - pay-in $n: $1" ;;
+		out:*) M shift pay-out "${1#out:}" --reason "Petty cash" >/dev/null || echo "not ok - pay-in $n: $1" ;;
+		esac
+		shift
+	done
+	M shift close --count "$1" --keep 100 >/dev/null || echo "not ok - pay-in $n: close"
+	sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1"
+}
+ZA=$(pin_shift a pay:5 drop:5 in:5 10000x1,500x1)
+ZB=$(pin_shift b pay:5 in:10 10000x1,1000x1,500x1)
+ZC=$(pin_shift c in:20 10000x1,2000x1)
+ZD=$(pin_shift d pay:7 drop:3 in:1 out:2 10000x1,100x3)
+run M --json deposit pending
+same "pending: a pay-in is not to deposit again (with a drop, alone, all of it, with a pay-out)" \
+    "$(python3 -c 'import json,sys; d={p["z_no"]: p for p in json.load(open(sys.argv[1])) if p["method"] == "Cash"}; print(" ".join("%d" % (d[z]["left"] if z in d else 0) for z in sys.argv[2:]))' "$OUT" "$ZA" "$ZB" "$ZC" "$ZD")" \
+    "500 500 0 500"
+run M deposit pending
+same "pending in text: \$5.00 of the shift that dropped and paid in 5.00" \
+    "$(awk -v z="$ZA" '$1 == z {print $6}' "$OUT")" '$5.00'
+for z in "$ZA" "$ZB" "$ZD"; do
+	refused "pay-in: no more than 5.00 of $z: 5.01 refused" 3 "has \$5.00 left to deposit" \
+	    M deposit create "$z:Cash=5.01" --slip BAG-PIN --account $ACCT
+done
+refused "pay-in: nothing of $ZC to deposit" 3 "" M deposit create "$ZC:Cash=0.01" --slip BAG-PIN --account $ACCT
+run M deposit create "$ZA" --slip BAG-PIN --account $ACCT
+same "pay-in: the bag of $ZA is \$5.00" "$(awk '/^Amount/ {print $2}' "$OUT")" '$5.00'
+# (review R20c) a bag the bank booked twice, or three times, is matched on
+# its first credit and the others are matched_twice, whatever the order
+# of the imports and of deposit match: TW-1 (ZB's 5.00) credited on 17
+# and 18 June, TW-2 (ZD's 5.00) on 17, 18 and 19 June; the later
+# statement imported first, both before deposit match
+M deposit create "$ZB" --slip TW-1 --account $ACCT >/dev/null || echo "not ok - TW-1"
+M deposit create "$ZD" --slip TW-2 --account $ACCT >/dev/null || echo "not ok - TW-2"
+printf 'date,amount,reference\n2026-06-18,5.00,TW-1 CASH\n2026-06-18,5.00,BAG TW-2\n2026-06-19,5.00,TW-2\n' >"$T/tw-late.csv"
+printf 'date,amount,reference\n2026-06-17,5.00,TW-2 X\n2026-06-17,5.00,CASH TW-1\n' >"$T/tw-early.csv"
+M statement import "$T/tw-late.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-late"
+M statement import "$T/tw-early.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-early"
+PAYDESK_NOW="2026-06-20 09:00:00" M deposit match >/dev/null || echo "not ok - match TW"
+same "twice: each bag matched on its first booked credit" \
+    "$(sql "SELECT group_concat(x, ' ') FROM (SELECT d.slip_no || ':' || l.booking_date || ':' || l.reference AS x FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no LIKE 'TW-%' AND m.unmatched_at = '' ORDER BY d.slip_no)")" \
+    "TW-1:2026-06-17:CASH TW-1 TW-2:2026-06-17:TW-2 X"
+PAYDESK_NOW="2026-07-30 09:00:00" M --json report exceptions >"$OUT" 2>&1
+same "twice: the other credits are matched_twice, none unexpected, neither bag not credited" \
+    "$(python3 -c 'import json,sys; print(" ".join(sorted("%s:%s:%d" % (e["kind"], e["detail"], e["age_days"]) for e in json.load(open(sys.argv[1])) if "TW-" in e["reference"] + e["detail"])))' "$OUT")" \
+    "matched_twice:TW-1:42 matched_twice:TW-2:41 matched_twice:TW-2:42"
 # -- cheques deposited by number (issue 20): jane's Z4 counts cheques
 # 5001 (12.34), 5002 (20.00) and 5003 (7.50), her Z5 another bank's 5001
 # (3.00) and 6001 (4.00); 7001 is taken in a shift still open

@@ -425,4 +425,60 @@ expect "T02 resolves $SA:1 again once open again" 0 "" \
 same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B "
 # a branch's one bag of two terminals' drawers (review R20b, fault 10)
 . "$TOP/tests/cli/deposit_branch.sh"
+
+## Overlapping statements at two terminals (review R20c,
+# r20c_overlap_match): the bank's export of one day imported at T01, of
+# two days at T02, before either syncs; each keeps its own import's copy
+# of the shared credit live and the pulled one a duplicate. A match made
+# at one terminal on its copy counts for the line at the other (a line
+# named by a duplicate is the live one it duplicates): no open exception
+# at either, and one bank day reads alike at both.
+OV=NL01OVER0000000001
+J pay WU-10003 --type bill --method "Bank Transfer" --amount 30 --reference TRX-9001 >/dev/null 2>&1 ||
+    echo "not ok - overlap: transfer TRX-9001"
+J pay WU-10003 --type bill --method "Bank Transfer" --amount 20 --reference TRX-9002 >/dev/null 2>&1 ||
+    echo "not ok - overlap: transfer TRX-9002"
+pdt 1 sync >/dev/null; pdt 2 sync >/dev/null
+oday=$(tsql 1 "SELECT paid_on FROM payments ORDER BY id DESC LIMIT 1")
+printf 'date;amount;reference;text\n%s;30,00;TRX-9001;Transfer\n%s;12,00;GIFT-77;Unknown\n' "$oday" "$oday" >"$T/ov1.csv"
+printf 'date;amount;reference;text\n%s;30,00;TRX-9001;Transfer\n%s;20,00;TRX-9002;Transfer\n%s;12,00;GIFT-77;Unknown\n' "$oday" "$oday" "$oday" >"$T/ov2.csv"
+for n in 1 2; do
+	Mn $n statement mapping add ovl date=1 amount=2 reference=3 text=4 \
+	    decimal=comma separator=semicolon header=1 >/dev/null 2>&1 ||
+	    echo "not ok - overlap: mapping at T0$n"
+done
+Mn 1 statement import "$T/ov1.csv" --mapping ovl --account $OV >/dev/null 2>&1 ||
+    echo "not ok - overlap: import at T01"
+Mn 2 statement import "$T/ov2.csv" --mapping ovl --account $OV >/dev/null 2>&1 ||
+    echo "not ok - overlap: import at T02"
+pdt 1 sync >/dev/null; pdt 2 sync >/dev/null; pdt 1 sync >/dev/null
+same "overlap: each terminal keeps one live copy of the shared credit" \
+    "$(tsql 1 "SELECT count(*) FROM bank_statement_lines l JOIN bank_statements s ON s.id = l.statement_id WHERE s.account = '$OV' AND l.dup_of IS NULL AND l.reference = 'TRX-9001'")/$(tsql 2 "SELECT count(*) FROM bank_statement_lines l JOIN bank_statements s ON s.id = l.statement_id WHERE s.account = '$OV' AND l.dup_of IS NULL AND l.reference = 'TRX-9001'")" "1/1"
+expect "overlap: T01 matches the shared credit" 0 "" Mn 1 deposit match
+expect "overlap: T02 matches what is left to it" 0 "" Mn 2 deposit match
+for n in 1 2 1 2; do pdt $n sync >/dev/null; done
+for n in 1 2; do
+	same "overlap: neither credit is an open exception at T0$n" \
+	    "$(Mn $n report exceptions 2>&1 | grep -c 'TRX-900[12]')" 0
+done
+# a credit nobody expected, in both statements: resolved at T02 on its
+# copy, closed at T01 on its own too (review R20c,
+# r20c_overlap_two_nodes: T01 kept it open)
+for n in 1 2; do
+	same "overlap: GIFT-77 is an open unexpected credit at T0$n" \
+	    "$(Mn $n --csv report exceptions 2>&1 | grep -c '^unexpected_credit,.*GIFT-77')" 1
+done
+GK=$(Mn 2 --csv report exceptions 2>&1 | grep '^unexpected_credit,.*GIFT-77' | cut -d, -f4)
+expect "overlap: T02 resolves it on its copy" 0 "" Mn 2 reconcile resolve "unexpected_credit:$GK" --note "Refunded to the payer"
+for n in 2 1 2; do pdt $n sync >/dev/null; done
+for n in 1 2; do
+	same "overlap: GIFT-77 resolved at T0$n" \
+	    "$(Mn $n --csv report exceptions 2>&1 | grep -c 'GIFT-77')/$(Mn $n --csv reconcile resolved 2>&1 | grep -c 'Refunded to the payer')" "0/1"
+done
+same "overlap: the bank day reads alike at both terminals" \
+    "$(Mn 1 report reconciliation --account $OV --from "$oday" 2>&1 | grep "^$oday" | tr -s ' ')" \
+    "$(Mn 2 report reconciliation --account $OV --from "$oday" 2>&1 | grep "^$oday" | tr -s ' ')"
+for n in 1 2; do
+	expect "overlap: doctor at T0$n" 0 "ok" pdt $n doctor
+done
 stop_central

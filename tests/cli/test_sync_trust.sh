@@ -767,8 +767,14 @@ expect "the opening goes first, then the pay-in" 0 "Applied     2" pdt 2 sync
 same "the central node has the old shift open with its pay-in" \
     "$(csql "SELECT s.status || '/' || s.float_counted || '/' || (SELECT group_concat(kind || ':' || amount) FROM shift_movements WHERE shift_id = s.id) FROM shifts s WHERE uuid = '$OLD'")" \
     "open/5000/pay_in:1000"
-pdt 2 --user jane shift close --count 5000x1,1000x1 >/dev/null || echo "not ok - old shift close"
-expect "its close goes alone, the opening sent already" 0 "Applied     1" pdt 2 sync
+# its takings: 10.00 in cash (a pay-in is the safe's money, not takings:
+# the deposit is the cash counted less the float kept and the pay-ins,
+# paydesk(1) deposit; review R20c, r20c_payin_deposited), so its deposit
+# below is 60.00 of a 70.00 count
+pdt 2 --user jane pay WU-10003 --type bill --method Cash --amount 10 >/dev/null ||
+    echo "not ok - the old shift's payment"
+pdt 2 --user jane shift close --count 5000x1,1000x2 >/dev/null || echo "not ok - old shift close"
+expect "its close goes with its payment, the opening sent already" 0 "Applied     2" pdt 2 sync
 same "closed at the central node as at the terminal" \
     "$(csql "SELECT status || '/' || z_no FROM shifts WHERE uuid = '$OLD'")" \
     "$(tsql 2 "SELECT status || '/' || z_no FROM shifts WHERE uuid = '$OLD'")"
