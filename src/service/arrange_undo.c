@@ -97,10 +97,14 @@ insts_give_way(struct svc *s, const struct item *in, size_t n,
  * carried to the plan's debt as it is here now, oldest due first
  * (svc_arr_carry), audited. What the plan cannot take stays unallocated
  * here until the pull brings the central node's version of the payment
- * and its overpayment credit note (reconcile_payment). */
+ * and its overpayment credit note (reconcile_payment). Of the undo of a
+ * refused create (create 1), nothing is carried here: the central node,
+ * which never had the plan, carried what they paid into it to the
+ * consumer's debt as it has it (svc_arr_lost_inst), and the pull brings
+ * that version; audited all the same. */
 static int
 carry_given(struct svc *s, const struct arrangement *a,
-    const struct arr_given *given, size_t n, const char *at,
+    const struct arr_given *given, size_t n, int create, const char *at,
     struct pd_err *err)
 {
 	struct payment p;
@@ -110,44 +114,18 @@ carry_given(struct svc *s, const struct arrangement *a,
 
 	for (i = 0; i < n; i++) {
 		left = given[i].amount;
-		if (svc_arr_carry(s, given[i].payment_id, a, &left, 1, err) != 0 ||
+		if ((!create && svc_arr_carry(s, given[i].payment_id, a, &left,
+		                    1, err) != 0) ||
 		    store_payment_by_id(s->st, given[i].payment_id, &p, err) !=
 		        0)
 			return -1;
 		snprintf(detail, sizeof detail,
-		    "arrangement=%s carried=%lld unallocated=%lld (a refused "
-		    "change of the plan undone)",
+		    "arrangement=%s carried=%lld unallocated=%lld (%s)",
 		    a->plan_no, (long long)(given[i].amount - left),
-		    (long long)left);
-		if (svc_audit(s, at, "carry", "payment", p.payment_no, detail,
-		        err) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* What payments gave way to the undo of a's create (given, n): the
- * central node, which never had the plan, carried what they paid into
- * it to the consumer's debt as it has it (svc_arr_lost_inst); here it is
- * unallocated until the pull brings that version (reconcile_payment).
- * Audited "carry" as carry_given's. */
-static int
-give_way_audit(struct svc *s, const struct arrangement *a,
-    const struct arr_given *given, size_t n, const char *at,
-    struct pd_err *err)
-{
-	struct payment p;
-	char detail[256];
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (store_payment_by_id(s->st, given[i].payment_id, &p, err) !=
-		    0)
-			return -1;
-		snprintf(detail, sizeof detail,
-		    "arrangement=%s carried=0 unallocated=%lld (a refused "
-		    "plan undone: the central node's version to come)",
-		    a->plan_no, (long long)given[i].amount);
+		    (long long)left,
+		    create ? "a refused plan undone: the central node's "
+		             "version to come"
+		           : "a refused change of the plan undone");
 		if (svc_audit(s, at, "carry", "payment", p.payment_no, detail,
 		        err) != 0)
 			return -1;
@@ -290,8 +268,7 @@ undo(struct svc *s, struct arrangement *a, int64_t ev, const char *kind,
 	    store_arr_update(s->st, a, err) == 0 &&
 	    svc_audit(s, at, "undo", "arrangement", a->plan_no, detail, err) ==
 	        0 &&
-	    (create ? give_way_audit(s, a, given, ngiven, at, err)
-	            : carry_given(s, a, given, ngiven, at, err)) == 0)
+	    carry_given(s, a, given, ngiven, create, at, err) == 0)
 		rc = 0;
 out:
 	free(m);

@@ -57,6 +57,24 @@ res_name(const struct recon_resolution *res, char *out, size_t size)
 		snprintf(out, size, "%s", res->e.ref[0] != '\0' ? res->e.ref : t);
 }
 
+/* Line "ACCOUNT/KEY#SEQ" into its parts: 0, or -1 when it is not one. */
+static int
+line_parts(const char *line, char account[64], char key[80], long long *seq)
+{
+	const char *slash = strchr(line, '/'), *hash = strrchr(line, '#');
+	char *end;
+
+	if (slash == NULL || hash == NULL || hash < slash ||
+	    (size_t)(slash - line) >= 64 || (size_t)(hash - slash - 1) >= 80)
+		return -1;
+	memcpy(account, line, (size_t)(slash - line));
+	account[slash - line] = '\0';
+	memcpy(key, slash + 1, (size_t)(hash - slash - 1));
+	key[hash - slash - 1] = '\0';
+	*seq = strtoll(hash + 1, &end, 10);
+	return *end != '\0' || *seq <= 0 ? -1 : 0;
+}
+
 /* A resolution of a statement line named by a copy that duplicates
  * another statement's line here: named by that line, the one this node
  * lists the exception on (store_stmt_line_id; review R20c,
@@ -66,23 +84,12 @@ res_name(const struct recon_resolution *res, char *out, size_t size)
 static int
 live_target(struct svc *s, struct recon_resolution *res, struct pd_err *err)
 {
-	const char *t = res->e.target, *slash = strchr(t, '/'),
-	           *hash = strrchr(t, '#');
-	char account[64], key[80], place[2][FEED_KEY_BUFSZ], *end;
+	char account[64], key[80], place[2][FEED_KEY_BUFSZ];
 	struct statement st, live;
 	long long seq;
 	int64_t id = 0;
 
-	if (slash == NULL || hash == NULL || hash < slash ||
-	    (size_t)(slash - t) >= sizeof account ||
-	    (size_t)(hash - slash - 1) >= sizeof key)
-		return 0;
-	memcpy(account, t, (size_t)(slash - t));
-	account[slash - t] = '\0';
-	memcpy(key, slash + 1, (size_t)(hash - slash - 1));
-	key[hash - slash - 1] = '\0';
-	seq = strtoll(hash + 1, &end, 10);
-	if (*end != '\0' || seq <= 0)
+	if (line_parts(res->e.target, account, key, &seq) != 0)
 		return 0;
 	switch (store_stmt_by_key(s->st, account, key, &st, err)) {
 	case 1:
@@ -120,22 +127,11 @@ line_known(struct svc *s, const char *line, struct pd_err *err)
 {
 	struct statement have;
 	char account[64], key[80];
-	const char *slash = strchr(line, '/'), *hash = strrchr(line, '#');
-	char *end;
 	long long seq;
 	int64_t id = 0;
 	int rc;
 
-	if (slash == NULL || hash == NULL || hash < slash ||
-	    (size_t)(slash - line) >= sizeof account ||
-	    (size_t)(hash - slash - 1) >= sizeof key)
-		goto unknown;
-	memcpy(account, line, (size_t)(slash - line));
-	account[slash - line] = '\0';
-	memcpy(key, slash + 1, (size_t)(hash - slash - 1));
-	key[hash - slash - 1] = '\0';
-	seq = strtoll(hash + 1, &end, 10);
-	if (*end != '\0' || seq <= 0)
+	if (line_parts(line, account, key, &seq) != 0)
 		goto unknown;
 	rc = store_stmt_by_key(s->st, account, key, &have, err);
 	if (rc < 0)

@@ -14,6 +14,8 @@
 # Matched $0.00, Difference $30.00, Open 1 at T02. Two nodes disagree on
 # the same bank day; the supervisor at T02 is sent after a credit that was
 # reconciled (and, matching it by hand, would be refused again).
+# Fixed in s43 (s43-L2): a line named by a duplicate copy is the live
+# line it duplicates (store_stmt_line_id).
 . "$(dirname "$0")/r20_lib.sh"
 . "$(dirname "$0")/r20_central.sh"
 PAYDESK_NOW="2026-06-15 10:00:00" t1 jane pay WU-10002 --type bill --items INV-2025-002001 --method "Bank Transfer" --amount 30 --reference TRX-555 >/dev/null 2>&1 || nok "transfer"

@@ -15,6 +15,9 @@
 # reconciliation for 16 June reads Open 1 at T01, 0 at T02. The resolution
 # is listed by reconcile resolved at both, against a line T01 calls a
 # duplicate.
+# Partly fixed in s43 (s43-L2): a resolution on either copy closes the
+# exception at every node; which copy each calls live (its name) still
+# depends on arrival: the first two checks still fail.
 . "$(dirname "$0")/r20_lib.sh"
 . "$(dirname "$0")/r20_central.sh"
 printf 'date;amount;reference;text\n2026-06-16;30,00;TRX-555;Transfer\n' > "$T/s1.csv"

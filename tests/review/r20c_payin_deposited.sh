@@ -11,6 +11,8 @@
 # the bank's $50.00 credit will not match it. Issue 20: "every cent at the
 # counter is accounted for", the deposit is "the cash of closed shifts (less
 # the float kept)", the figures are "checked against the ledger".
+# Fixed in s43 (s43-L2): a pay-in is the safe's money, not takings (Q4
+# re-applied; the lead's decision).
 . "$(dirname "$0")/r20_lib.sh"
 demo
 jane shift open --count 10000x1 >/dev/null 2>&1 || nok "open"

@@ -11,6 +11,8 @@
 # report exceptions lists two unexpected_credit lines naming B7 and, after
 # [deposits] overdue_days, not_credited B7 - the bag the bank credited
 # twice is reported as never credited, and no matched_twice appears.
+# Fixed in s43 (s43-L2, Q4 re-applied): the first credit is matched, the
+# second listed matched_twice, whatever order the statements came in.
 . "$(dirname "$0")/r20_lib.sh"
 demo
 jane shift open --count 10000x1 >/dev/null 2>&1 || nok "open"

@@ -7,6 +7,7 @@
 # (123 Main Street, Cityville), though the consumer's address is in the
 # store and the list is "for the field crews" (paydesk(1) disconnections).
 # Written from the documentation only.
+# Fixed in s43 (s43-L): both lists carry the service address and phone.
 . "$(dirname "$0")/r21c_lib.sh"
 p T01 rita --csv disconnections >"$W/d.csv" || nok "disconnections --csv"
 head -1 "$W/d.csv" | sed 's/^/# disconnections: /'

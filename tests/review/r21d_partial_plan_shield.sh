@@ -15,6 +15,8 @@
 # Active arrangement ... protects them": the docs and the program agree on
 # this reading; the issue's point does not.)
 # Written from the documentation only.
+# Fixed in s43 (s43-L): a kept plan protects the debt it holds; the
+# consumer is listed by what is overdue outside it (the lead's decision).
 . "$(dirname "$0")/r21c_lib.sh"
 if p T01 rita disconnections | grep -q 'WU-10001'; then ok "WU-10001 is on the disconnection list"
 else nok "WU-10001 (\$238.00 past 60 days) is not on the list to begin with"; fi
