@@ -69,6 +69,9 @@ struct bank_mapping {
 	char date_format[12]; /* YYYY-MM-DD DD.MM.YYYY DD/MM/YYYY MM/DD/YYYY
 	                         YYYYMMDD */
 	int header;           /* rows to skip at the top (0..9) */
+	char encoding[16];    /* "" (UTF-8), "ISO-8859-1", "ISO-8859-15" or
+	                         "WINDOWS-1252": the file's bytes are
+	                         converted to UTF-8 (iconv) before reading */
 };
 
 /* The format's name ("camt053", "mt940", "ofx", "csv"). */

@@ -89,6 +89,16 @@ struct shift_movement {
 	char at[TS_BUFSZ];
 };
 
+/* What a movement of kind k brings up to, minor units, for the approval
+ * rule ([shifts] movement_approval_above, issue 20: "a supervisor's PIN
+ * above a configured amount"): amount plus the movements of that kind
+ * of moves[0..n) (the shift's, oldest first) since its last one a
+ * supervisor approved. Above the approval amount it needs the sign-off,
+ * so that a pay-out of 200.00 taken as four of 50.00 needs it as the
+ * one would (review R20c). */
+int64_t shift_move_running(const struct shift_movement *moves, size_t n,
+    enum shift_move_kind k, int64_t amount);
+
 /* The rules of counts (core, no I/O). */
 /* The most a count line, a movement or a tender may hold: 10^13 minor
  * units, below MONEY_MAX so that sums of a few thousand lines stay far

@@ -1,14 +1,18 @@
 /* csvstmt.c - a bank's CSV export read with a column mapping (core's
  * RFC 4180 reader, the separator and decimal mark of the mapping), and
  * the mapping's words. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 static const char *const col_names[BCOL_COUNT] = {
@@ -28,6 +32,15 @@ static const struct {
 	const char *word;
 	char c;
 } seps[] = {{"comma", ','}, {"semicolon", ';'}, {"tab", '\t'}, {"pipe", '|'}};
+
+/* The encodings a bank's CSV export comes in (many still write Latin-1
+ * or Windows' code page), by the mapping's word; iconv's name. */
+static const struct {
+	const char *word, *iconv;
+} encodings[] = {{"utf-8", ""}, {"latin1", "ISO-8859-1"},
+    {"iso-8859-1", "ISO-8859-1"}, {"latin9", "ISO-8859-15"},
+    {"iso-8859-15", "ISO-8859-15"}, {"windows-1252", "WINDOWS-1252"},
+    {"cp1252", "WINDOWS-1252"}};
 
 static int
 word(const char *w, struct bank_mapping *m, struct pd_err *err)
@@ -67,6 +80,18 @@ word(const char *w, struct bank_mapping *m, struct pd_err *err)
 		m->decimal = *v == 'p' ? '.' : ',';
 		return 0;
 	}
+	if (k == 8 && strncmp(w, "encoding", k) == 0) {
+		for (i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+			if (strcasecmp(v, encodings[i].word) == 0) {
+				xstrlcpy(m->encoding, encodings[i].iconv,
+				    sizeof m->encoding);
+				return 0;
+			}
+		return pd_fail(err, PD_EUSAGE,
+		    _("Mapping \"%s\": utf-8, latin1, latin9 or windows-1252 "
+		      "expected"),
+		    w);
+	}
 	if (k == 11 && strncmp(w, "date_format", k) == 0) {
 		if (!date_pattern_ok(v))
 			return pd_fail(err, PD_EUSAGE,
@@ -87,7 +112,8 @@ word(const char *w, struct bank_mapping *m, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE,
 	    _("Mapping \"%s\": unknown; date, value_date, amount, credit, "
 	      "debit, reference, counterparty, text, bank_id, currency "
-	      "(=COLUMN), separator, decimal, date_format, header"),
+	      "(=COLUMN), separator, decimal, date_format, header, "
+	      "encoding"),
 	    w);
 }
 
@@ -141,10 +167,19 @@ bank_mapping_spec(const struct bank_mapping *m, char *buf, size_t n)
 		if (seps[i].c == m->separator)
 			sep = seps[i].word;
 	if (k < n)
-		snprintf(buf + k, n - k,
+		k += (size_t)snprintf(buf + k, n - k,
 		    "separator=%s decimal=%s date_format=%s header=%d", sep,
 		    m->decimal == ',' ? "comma" : "point", m->date_format,
 		    m->header);
+	/* UTF-8 is not written: a mapping saved before encodings were
+	 * known reads the same */
+	for (i = 1; m->encoding[0] != '\0' && k < n &&
+	            i < sizeof encodings / sizeof encodings[0];
+	     i++)
+		if (strcmp(encodings[i].iconv, m->encoding) == 0) {
+			snprintf(buf + k, n - k, " encoding=%s", encodings[i].word);
+			break;
+		}
 }
 
 /* Field c (1-based, 0: none) of row: "" when absent or out of range. */
@@ -211,24 +246,53 @@ csv_amount(const char *s, char dec, int allow_sign, int digits, int64_t *v,
 	return bank_amount(buf, dec, allow_sign, digits, v, err);
 }
 
+/* s with a trailing sign put first, into buf ("3,00-" is "-3,00": German
+ * banks' exports write a debit so); s itself otherwise. */
+static const char *
+sign_first(const char *s, char *buf, size_t n)
+{
+	size_t k = strlen(s);
+
+	if (k < 2 || k >= n || (s[k - 1] != '-' && s[k - 1] != '+') ||
+	    s[0] == '-' || s[0] == '+')
+		return s;
+	buf[0] = s[k - 1];
+	memcpy(buf + 1, s, k - 1);
+	buf[k] = '\0';
+	return buf;
+}
+
+/* The line's amount, a debit negative. A credit or debit column may
+ * carry a sign, first or last ("-3,00", "3,00-", "+3,00"), as banks'
+ * exports write them: a debit column's amount is a debit whatever its
+ * sign; a credit column's amount with a minus is refused (a debit in
+ * the credit column says the mapping is wrong). */
 static int
 row_amount(const struct csv_row *row, const struct bank_mapping *m, int digits,
     int64_t *v, struct pd_err *err)
 {
 	const char *cr = field(row, m->col[BCOL_CREDIT]);
 	const char *db = field(row, m->col[BCOL_DEBIT]);
+	char sb[48];
 
 	if (m->col[BCOL_AMOUNT] != 0)
-		return csv_amount(field(row, m->col[BCOL_AMOUNT]), m->decimal,
-		    1, digits, v, err);
+		return csv_amount(
+		    sign_first(field(row, m->col[BCOL_AMOUNT]), sb, sizeof sb),
+		    m->decimal, 1, digits, v, err);
 	if ((*cr == '\0') == (*db == '\0'))
 		return pd_fail(err, PD_EINVAL,
 		    _("One of the credit (column %d) and debit (column %d) "
 		      "amounts expected"),
 		    m->col[BCOL_CREDIT], m->col[BCOL_DEBIT]);
-	if (csv_amount(*cr ? cr : db, m->decimal, 0, digits, v, err) != 0)
+	if (csv_amount(sign_first(*cr ? cr : db, sb, sizeof sb), m->decimal, 1,
+	        digits, v, err) != 0)
 		return -1;
-	if (*db != '\0')
+	if (*cr != '\0' && *v < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Credit \"%s\" (column %d) is negative: a debit "
+		      "belongs in the debit column (%d)"),
+		    cr, m->col[BCOL_CREDIT], m->col[BCOL_DEBIT]);
+	if (*db != '\0' && *v > 0)
 		*v = -*v;
 	return 0;
 }
@@ -279,6 +343,55 @@ row_line(const struct csv_row *row, const char *name,
 	return 0;
 }
 
+/* The line (from 1) of buf's first byte that is not UTF-8. */
+static int
+bad_line(const char *buf, size_t len)
+{
+	const char *p = buf, *nl;
+	int line = 1;
+
+	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL &&
+	       utf8_valid(p, (size_t)(nl - p))) {
+		p = nl + 1;
+		line++;
+	}
+	return line;
+}
+
+/* buf's len bytes in encoding enc (iconv's name) as UTF-8, NUL ended,
+ * *len its length; NULL with PD_EINVAL naming the line of a byte enc
+ * does not have (Windows-1252 leaves five unused). */
+static char *
+to_utf8(const char *buf, size_t *len, const char *name, const char *enc,
+    struct pd_err *err)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	size_t cap = *len * 3 + 1, il = *len, ol = cap - 1;
+	char *out, *in = (char *)buf, *o;
+	const char *p;
+	int line = 1;
+
+	if (cd == (iconv_t)-1) {
+		pd_fail(err, PD_EINVAL, _("%s: cannot read %s text: %s"), name,
+		    enc, strerror(errno));
+		return NULL;
+	}
+	o = out = xmalloc(cap);
+	if (iconv(cd, &in, &il, &o, &ol) == (size_t)-1) {
+		for (p = buf; p < in; p++)
+			line += *p == '\n';
+		pd_fail(err, PD_EINVAL, _("%s:%d: byte 0x%02X is not %s text"),
+		    name, line, (unsigned)(unsigned char)*in, enc);
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	*len = (size_t)(o - out);
+	return out;
+}
+
 int
 bank_csv(const char *buf, size_t len, const char *name,
     const struct bank_mapping *map, const char *currency, int digits,
@@ -286,9 +399,21 @@ bank_csv(const char *buf, size_t len, const char *name,
 {
 	struct csv_reader r;
 	struct csv_row row = {0};
+	char *text = NULL;
 	int rc, skipped = 0;
 	size_t i;
 
+	if (map->encoding[0] != '\0') {
+		if ((text = to_utf8(buf, &len, name, map->encoding, err)) == NULL)
+			return -1;
+		buf = text;
+	} else if (!utf8_valid(buf, len))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s:%d: not UTF-8 text; a bank's export in Latin-1 or "
+		      "Windows-1252 is read with the mapping's word "
+		      "encoding=latin1 or encoding=windows-1252 (statement "
+		      "mapping change)"),
+		    name, bad_line(buf, len));
 	csv_init(&r, buf, len);
 	r.sep = map->separator;
 	xstrlcpy(out->currency, currency, sizeof out->currency);
@@ -313,6 +438,7 @@ bank_csv(const char *buf, size_t len, const char *name,
 		err->code = PD_EINVAL;
 	}
 	csv_row_free(&row);
+	free(text);
 	for (i = 0; rc == 0 && i < out->nlines; i++) {
 		if (out->from[0] == '\0' ||
 		    strcmp(out->lines[i].booking, out->from) < 0)

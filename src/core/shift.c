@@ -55,6 +55,23 @@ shift_move_kind_name(enum shift_move_kind k)
 	return "";
 }
 
+int64_t
+shift_move_running(const struct shift_movement *moves, size_t n,
+    enum shift_move_kind k, int64_t amount)
+{
+	int64_t run = amount;
+	size_t i;
+
+	for (i = n; i-- > 0;) {
+		if (moves[i].kind != k)
+			continue;
+		if (moves[i].approved_by[0] != '\0')
+			break;
+		run += moves[i].amount;
+	}
+	return run;
+}
+
 int
 shift_move_kind_parse(const char *s)
 {

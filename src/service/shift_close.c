@@ -41,29 +41,65 @@ finish_signed(
 	return -1;
 }
 
+/* The sign-off's action for a movement that brings its kind's running
+ * total (shift_move_running) above the approval amount: %s the total. */
+static const char *
+running_action(enum shift_move_kind k)
+{
+	switch (k) {
+	case SHIFT_PAY_IN:
+		return _("A pay-in that brings this shift's pay-ins since the "
+		         "last one approved to %s, above the approval amount,");
+	case SHIFT_PAY_OUT:
+		return _("A pay-out that brings this shift's pay-outs since the "
+		         "last one approved to %s, above the approval amount,");
+	default:
+		return _("A safe drop that brings this shift's safe drops since "
+		         "the last one approved to %s, above the approval "
+		         "amount,");
+	}
+}
+
 static int
 move_in_tx(struct svc *s, const struct shift_move_request *r,
     struct shift_movement *m, int *miss, struct pd_err *err)
 {
 	struct shift_report rep;
 	struct shift_tender *cash;
+	struct shift_movement *mv;
 	struct shift sh;
 	struct syncrec rec;
 	char detail[384], a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int64_t run;
+	size_t n;
 	int rc, counted;
 
 	if (svc_shift_mine(s, &sh, err) != 0 ||
-	    (counted = svc_shift_counted(s, sh.uuid, err)) < 0)
+	    (counted = svc_shift_counted(s, sh.uuid, err)) < 0 ||
+	    (mv = store_shift_moves(s->st, sh.id, &n, err)) == NULL)
 		return -1;
+	run = shift_move_running(mv, n, r->kind, r->amount);
+	free(mv);
 	/* once the close's over or short was shown, a movement would make
-	 * the same count come out even: a supervisor signs it off */
-	if ((counted || r->amount > s->cfg.move_approval) &&
-	    svc_signoff(s, &r->approval,
-	        counted ? _("A movement after the close's over or short was "
-	                    "shown")
-	                : _("A movement above the approval "
-	                    "amount"),
-	        m->approved_by, miss, err) != 0)
+	 * the same count come out even: a supervisor signs it off; and
+	 * above the approval amount, with those of its kind since the last
+	 * one approved (four pay-outs of 50.00 are one of 200.00) */
+	if (counted)
+		rc = svc_signoff(s, &r->approval,
+		    _("A movement after the close's over or short was shown"),
+		    m->approved_by, miss, err);
+	else if (r->amount > s->cfg.move_approval)
+		rc = svc_signoff(s, &r->approval,
+		    _("A movement above the approval amount"), m->approved_by,
+		    miss, err);
+	else if (run > s->cfg.move_approval) {
+		snprintf(detail, sizeof detail, running_action(r->kind),
+		    svc_money(s, a, sizeof a, run));
+		rc = svc_signoff(s, &r->approval, detail, m->approved_by, miss,
+		    err);
+	} else
+		rc = 0;
+	if (rc != 0)
 		return -1;
 	if (r->kind != SHIFT_PAY_IN) {
 		if (svc_shift_report_of(s, &sh, &rep, err) != 0) {

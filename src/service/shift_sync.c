@@ -172,6 +172,34 @@ check_open(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	return 0;
 }
 
+/* A movement without a sign-off keeps its kind's running total since the
+ * last one approved within the approval amount, as at the counter
+ * (shift_move_running): the shift's movements here before this one. */
+static int
+check_running(struct svc *s, const struct syncrec *r, const struct shift *sh,
+    struct pd_err *err)
+{
+	struct shift_movement *mv;
+	char a[MONEY_BUFSZ];
+	size_t n, i;
+	int64_t run;
+
+	if ((mv = store_shift_moves(s->st, sh->id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && strcmp(mv[i].uuid, r->uuid) != 0; i++)
+		;
+	run = shift_move_running(mv, i, r->mv.kind, r->mv.amount);
+	free(mv);
+	if (run > s->cfg.move_approval)
+		return pd_fail(err, PD_EINVAL,
+		    _("The shift's movements of kind %s since the last one "
+		      "approved come to %s with this one, above the approval "
+		      "amount, and it has no supervisor's sign-off"),
+		    shift_move_kind_name(r->mv.kind),
+		    svc_money(s, a, sizeof a, run));
+	return 0;
+}
+
 static int
 check_move(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     const struct shift *sh, struct pd_err *err)
@@ -202,7 +230,7 @@ check_move(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 			return pd_fail(err, PD_EINVAL,
 			    _("A movement above the approval amount needs a "
 			      "supervisor's sign-off"));
-		return 0;
+		return check_running(s, r, sh, err);
 	}
 	return shift_user(
 	    s, f, _("Approved by"), r->mv.approved_by, ROLE_SUPERVISOR, err);

@@ -120,6 +120,37 @@ expect "an amount of zero" 3 "must be above zero" J shift pay-in 0 --reason Othe
 expect "a negative amount" 2 "unknown option -5" J shift pay-in -5 --reason Other
 expect "no reason" 2 "--reason is required" J shift pay-in 5
 
+# (review R20c) the approval amount is not avoided by splitting: a
+# movement that brings its kind's movements since the last one approved
+# above 50.00 needs the sign-off (on a copy of the store: pay-in 20 not
+# approved, pay-out 60 approved so far)
+cp "$DB" "$T/split.db"
+SP() { J --db "$T/split.db" "$@"; }
+SA() { A --db "$T/split.db" "$@"; }
+expect "split: a pay-out of 20.00 after the approved one needs none" 0 "Petty cash" \
+    SP shift pay-out 20 --reason "Petty cash"
+expect "split: a second, 40.00 since the approved one, none" 0 "Petty cash" \
+    SP shift pay-out 20 --reason "Petty cash"
+before=$(store_hash "$T/split.db")
+expect "split: a third, 60.00 since the approved one, needs the sign-off" 5 \
+    "A pay-out that brings this shift's pay-outs since the last one approved to \$60.00, above the approval amount, needs a supervisor's sign-off" \
+    SP shift pay-out 20 --reason "Petty cash"
+same "split: the refused pay-out changed nothing" "$(store_hash "$T/split.db")" "$before"
+expect "split: a safe drop of 20.00 counts apart from the pay-outs" 0 "Safe drop" \
+    SP shift drop 20 --reason "Safe drop"
+expect "split: a pay-in of 20.00 after one of 20.00 (40.00): none" 0 "Change from safe" \
+    SP shift pay-in 20 --reason "Change from safe"
+expect "split: the third pay-in (60.00 since none approved): the sign-off" 5 \
+    "A pay-in that brings this shift's pay-ins since the last one approved to \$60.00" \
+    SP shift pay-in 20 --reason "Change from safe"
+expect "split: the third pay-out, signed off" 0 "mary" \
+    SA shift pay-out 20 --reason "Petty cash" --approver mary
+expect "split: after the approved one, the count starts again" 0 "Petty cash" \
+    SP shift pay-out 20 --reason "Petty cash"
+same "split: who approved which, in order" \
+    "$(sqlite3 "$T/split.db" "SELECT group_concat(kind || ':' || amount || ':' || approved_by, ' ') FROM (SELECT * FROM shift_movements ORDER BY id)")" \
+    "pay_in:2000: pay_out:6000:mary pay_out:2000: pay_out:2000: safe_drop:2000: pay_in:2000: pay_out:2000:mary pay_out:2000:"
+
 # -- X report: expected so far, nothing counted, nothing written
 before=$(snapshot)
 J --json shift x >"$OUT"

@@ -341,6 +341,60 @@ S2=$(sql "SELECT max(id) FROM bank_statements")
 expect "show names the statement that had the line" 0 '"already_in": "'"$(sname $S)"'"' \
     sup --json statement show "$S2"
 
+# -- (review R20c) what banks' exports write: Latin-1 or Windows-1252
+# text, and signs in credit/debit columns, first or last
+printf 'Datum;Bedrag;Referentie;Omschrijving\n05.04.2026;20,00;L-1;\334berweisung Soci\351t\351\n05.04.2026;-1,50;;Geb\374hr\n' >"$T/latin.csv"
+refused "CSV: Latin-1 under the default utf-8 is refused with its line and the word to give" 3 \
+    "latin.csv:2: not UTF-8 text; a bank's export in Latin-1" \
+    sup statement import "$T/latin.csv" --mapping dutch --account NL02
+expect "statement mapping: encoding=latin1" 0 "encoding=latin1" \
+    sup statement mapping add l1 date=1 amount=2 reference=3 text=4 \
+    separator=semicolon decimal=comma date_format=DD.MM.YYYY header=1 encoding=latin1
+expect "CSV in Latin-1 imports" 0 "Lines                   2" \
+    sup statement import "$T/latin.csv" --mapping l1 --account NL02
+S3=$(sql "SELECT max(id) FROM bank_statements")
+same "CSV in Latin-1: the text kept as UTF-8" "$(line text $S3 1)" "Überweisung Société"
+same "CSV in Latin-1: the second line's text" "$(line text $S3 2)" "Gebühr"
+printf 'Datum;Bedrag;Referentie;Omschrijving\n06.04.2026;5,00;W-1;\200 fee \223quoted\224\n' >"$T/cp.csv"
+sup statement mapping add w1 date=1 amount=2 reference=3 text=4 separator=semicolon \
+    decimal=comma date_format=DD.MM.YYYY header=1 encoding=cp1252 >/dev/null
+expect "CSV in Windows-1252 imports: the euro sign and curly quotes" 0 "Lines                   1" \
+    sup statement import "$T/cp.csv" --mapping w1 --account NL02
+same "CSV in Windows-1252: text as UTF-8" "$(line text "$(sql "SELECT max(id) FROM bank_statements")" 1)" "€ fee “quoted”"
+printf 'Datum;Bedrag;Referentie;Omschrijving\n07.04.2026;5,00;W-2;bad \201 byte\n' >"$T/cp2.csv"
+refused "CSV: a byte Windows-1252 does not have, with its line and byte" 3 \
+    "cp2.csv:2: byte 0x81 is not WINDOWS-1252 text" \
+    sup statement import "$T/cp2.csv" --mapping w1 --account NL02
+refused "statement mapping: an unknown encoding" 2 "utf-8, latin1, latin9 or windows-1252" \
+    sup statement mapping add l2 date=1 amount=2 encoding=ebcdic
+expect "statement mapping: utf-8 is the default, not written" 0 "" \
+    sup statement mapping add u8 date=1 amount=2 encoding=UTF-8
+same "statement mapping: utf-8 not among the words" \
+    "$(sup statement mapping show u8 | grep -c encoding)" 0
+sup statement mapping add cd date=1 credit=2 debit=3 reference=4 separator=semicolon \
+    decimal=comma header=1 >/dev/null
+printf 'date;credit;debit;reference\n2026-04-08;;-3,00;D-1\n2026-04-08;;3,00-;D-2\n2026-04-08;;+4,00;D-3\n2026-04-08;;2,00;D-4\n2026-04-08;+7,00;;C-1\n2026-04-08;1.234,50-;;C-2\n' >"$T/signs.csv"
+refused "CSV: a credit column's amount with a minus, first or last, is refused" 3 \
+    "signs.csv:7: Credit \"1.234,50-\" (column 2) is negative" \
+    sup statement import "$T/signs.csv" --mapping cd --account NL03
+sed -i '$d' "$T/signs.csv"
+expect "CSV: signed amounts in the debit column import" 0 "Lines                   5" \
+    sup statement import "$T/signs.csv" --mapping cd --account NL03
+S4=$(sql "SELECT max(id) FROM bank_statements")
+same "CSV: -3,00 3,00- +4,00 2,00 in the debit column are debits; +7,00 a credit" \
+    "$(sql "SELECT group_concat(amount, ' ') FROM (SELECT amount FROM bank_statement_lines WHERE statement_id = $S4 ORDER BY seq)")" \
+    "-300 -300 -400 -200 700"
+printf 'date;amount;reference\n2026-04-09;3,00-;T-1\n2026-04-09;+2,00;T-2\n2026-04-09;3,0-0;T-3\n' >"$T/trail.csv"
+sup statement mapping add am date=1 amount=2 reference=3 separator=semicolon decimal=comma header=1 >/dev/null
+refused "CSV: a sign inside an amount is refused with its line" 3 "trail.csv:4: Amount" \
+    sup statement import "$T/trail.csv" --mapping am --account NL04
+sed -i '$d' "$T/trail.csv"
+expect "CSV: a trailing sign in the amount column" 0 "Lines                   2" \
+    sup statement import "$T/trail.csv" --mapping am --account NL04
+same "CSV: 3,00- is -3.00 and +2,00 is 2.00" \
+    "$(sql "SELECT group_concat(amount, ' ') FROM (SELECT amount FROM bank_statement_lines WHERE statement_id = (SELECT max(id) FROM bank_statements) ORDER BY seq)")" \
+    "-300 200"
+
 # -- the listings
 expect "statement list" 0 "NL01" sup statement list
 expect "statement list --csv" 0 "id,account,format" sup --csv statement list

@@ -651,6 +651,15 @@ forged "a movement of a kind that is none" 'Field "kind" has an unknown value' \
 forged "a movement above the approval amount, not signed off" \
     "needs a supervisor's sign-off" \
     shift_movement data.amount=9000 'data.approved_by=""'
+# (review R20c) nor split: each below 50.00, but with those of its kind
+# since the last approved one above it (drops 10.00 + 41.00; pay-ins
+# 20.00 + 35.00)
+forged "a drop that brings the shift's drops above the approval amount, not signed off" \
+    "movements of kind safe_drop since the last one approved come to \$51.00" \
+    shift_movement data.amount=4100
+forged "a pay-in that brings the shift's pay-ins above the approval amount, not signed off" \
+    "movements of kind pay_in since the last one approved come to \$55.00" \
+    shift_movement data.kind=pay_in data.amount=3500 'data.reason="Change from safe"'
 forged "a second shift opened on the open drawer" "has shift" shift_open
 forged "a shift opened on T02's drawer" "Drawer T02 is not terminal T01's" \
     shift_open data.drawer=T02
