@@ -477,7 +477,15 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 	    "i.settled < i.amount");
 	qb_add(&q, "", "s", f->today); /* ?1 */
 	aging_where(st, &q, f);
-	qb_add(&q, " GROUP BY i.consumer_id", "");
+	/* '+': the open items are read by items_owed (the few that are
+	 * open) and grouped apart; a store without statistics (a
+	 * counter's) walked items_consumer's 10M items for its order
+	 * (11 s at 10M). PostgreSQL plans by its own statistics and
+	 * wants the column itself */
+	qb_add(&q,
+	    db_is_pg(st->db) ? " GROUP BY i.consumer_id"
+	                     : " GROUP BY +i.consumer_id",
+	    "");
 	qb_add(&q, age_having[min], "");
 	qb_add(&q, " ORDER BY sum(i.amount - i.settled) DESC, c.name", "");
 	if (f->limit > 0)

@@ -385,8 +385,8 @@ read_taken(struct db_stmt *s, void *elem)
  * payment takes the cash out of this drawer), but one undone when the
  * central node refused it (dispute_undo.c): the payment stands, its cash
  * in the drawer (review 21, session 40). The payments are read by their
- * id range, the shift's few (+: not by the cashier's or the terminal's
- * index, which hold every payment they ever took: 786 ms at 10M on a
+ * id range, the shift's few (+, || '': not by the cashier's or the
+ * terminal's index, which hold every payment they ever took: 786 ms at 10M on a
  * store without statistics, as a counter's is). */
 struct shift_tender *
 store_shift_taken(
@@ -399,7 +399,7 @@ store_shift_taken(
 	    " 0 AS nv, 0 AS va"
 	    " FROM shifts s JOIN payments p ON p.id > s.pay_after AND"
 	    " p.id <= coalesce(s.pay_upto, 9223372036854775807)"
-	    " WHERE s.id = ?1 AND +p.terminal = s.terminal AND"
+	    " WHERE s.id = ?1 AND p.terminal || '' = s.terminal AND"
 	    " +p.user_id = s.user_id AND p.status NOT IN ('Failed', 'Cancelled')"
 	    " UNION ALL"
 	    " SELECT p.method, p.method_kind, 0, -p.amount, 1, p.amount"
