@@ -280,7 +280,7 @@ store_stmt_line_flip(struct store *st, int64_t from, int64_t to,
 		st_bind(q, "i", i == 0 ? from : to);
 		active[i] = 0;
 		if (st_one(st, q, read_id, &active[i],
-		        _("Reading the matches"), err) < 0)
+		        _("Reading statements"), err) < 0)
 			return -1;
 	}
 	if (active[0] > 0 && active[1] > 0) {
