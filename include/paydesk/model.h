@@ -797,6 +797,14 @@ struct statement_line {
 	char matched_by[33];
 	char matched_at[20];
 	int64_t expected;
+	/* which copy is live as the central node has it (review R20c): in
+	 * a statement record it feeds, said 1 and, for a duplicate, the
+	 * key of the statement (of the same account) and the line it
+	 * duplicates there; dup_seq 0 the line is live. said 0: no word
+	 * (a terminal's record, or an older central node's) */
+	int said;
+	int dup_seq;
+	char dup_key[80];
 };
 /* A statement line's status (stored words, translated for people;
  * N_ of paydesk/i18n.h where they are used). */

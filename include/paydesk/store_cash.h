@@ -36,16 +36,55 @@ int store_stmt_importers(
 int store_stmt_take_importer(struct store *st, int64_t id,
     const char *terminal, int64_t user_id, const char *at,
     struct pd_err *err);
-/* Set l->dup_of and l->dup_of_stmt to an earlier line of account with
- * l's bank id, or (no bank id) its date, amount and non-empty
- * reference, of another statement than stmt, the first of them that
- * taken (may be NULL) does not say is taken by a line already (one for
- * one: review R20b); left 0 when there is none. */
+/* Set l->dup_of and l->dup_of_stmt to a live line of account of another
+ * statement than stmt that is a copy of l: the same bank id, or the
+ * same date, amount and non-empty reference where one of the two has no
+ * bank id (either way round, so that which of two copies came first
+ * finds the other: review R20c), the first of them that taken (may be
+ * NULL) does not say is taken by a line already (one for one: review
+ * R20b); left 0 when there is none. */
 int store_stmt_line_seen(struct store *st, const char *account,
     int64_t stmt, struct statement_line *l,
     int (*taken)(int64_t line, void *arg), void *arg, struct pd_err *err);
 int store_stmt_line_insert(struct store *st, int64_t stmt,
     const struct statement_line *l, struct pd_err *err);
+
+/* Which copy of a bank line is live (stmt_dup.c; review R20c). */
+/* *id and *dup_of (0: live) of line seq of statement stmt; *id 0 when it
+ * has none. */
+int store_stmt_line_at(struct store *st, int64_t stmt, int64_t seq,
+    int64_t *id, int64_t *dup_of, struct pd_err *err);
+/* Line id's dup_of set to dup_of, 0 live (nothing else moved). */
+int store_stmt_line_dup_set(
+    struct store *st, int64_t id, int64_t dup_of, struct pd_err *err);
+/* *has: whether terminal own imported a statement of account other than
+ * stmt. */
+int store_stmt_has_own(struct store *st, const char *account, const char *own,
+    int64_t stmt, int *has, struct pd_err *err);
+/* *copy: the first live line (by id) of a statement of account that
+ * terminal own imported, other than stmt, that is a copy of l as
+ * store_stmt_line_seen finds one and that no line of stmt duplicates
+ * already; 0 none. */
+int store_stmt_own_copy(struct store *st, const char *account, const char *own,
+    int64_t stmt, const struct statement_line *l, int64_t *copy,
+    struct pd_err *err);
+/* What store_stmt_line_flip moved: the lines that named from and name
+ * to now, from's active match, the resolutions of its exceptions, and
+ * what was undone as to has its own already (a match, a resolution of
+ * the same exception); from and to as a resolution names a line,
+ * ACCOUNT/KEY#SEQ. */
+struct stmt_flip {
+	int64_t copies, matches, resolutions, undone;
+	char from[256], to[256];
+};
+/* Live line from a duplicate of line to (to live, if it was one of
+ * from): the lines that duplicated from duplicate to, from's active
+ * match is to's (undone, by MATCH_REFUSED_BY for why, where to has one),
+ * the resolutions of from's exceptions name to (each move listed in
+ * recon_moved at at; one whose exception on to is resolved already
+ * undone for why). Nothing else; the caller audits it. */
+int store_stmt_line_flip(struct store *st, int64_t from, int64_t to,
+    const char *at, const char *why, struct stmt_flip *f, struct pd_err *err);
 /* The lines of statement stmt in file order (strings owned by each
  * line: the caller frees them and the array). */
 struct statement_line *store_stmt_lines(

@@ -423,6 +423,37 @@ int svc_stmt_catchup(struct svc *s, struct pd_err *err);
 int svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* A part of a statement pulled at a terminal: applied as the central
+ * node applies one, each line taking the central node's word on which
+ * copy of it is live (stmt_word.c; review R20c). */
+int svc_pulled_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* The word taken on the lines of statement st (stmt_word.c): own,
+ * whether this terminal imported another statement of its account (whose
+ * copies may become duplicates); key and stmt, the statement the last
+ * word named. */
+struct stmt_word {
+	const struct statement *st;
+	int own;
+	char key[80];
+	int64_t stmt;
+};
+/* Line l not yet here: *decided 1 with l->dup_of as the word says (0
+ * live), 0 no word (or it names a line not here). */
+int svc_stmt_word_new(struct svc *s, struct stmt_word *w,
+    struct statement_line *l, int *decided, struct pd_err *err);
+/* Line l written, live by the word: the first live copy of it that this
+ * terminal's own import holds becomes its duplicate, what hung on it
+ * moved (audited). */
+int svc_stmt_word_live(struct svc *s, struct stmt_word *w,
+    const struct statement_line *l, struct pd_err *err);
+/* Line l here already (this terminal imported the statement too, or
+ * pulled the part before): made what the word says, what hung on it
+ * moved where it becomes a duplicate. */
+int svc_stmt_word_here(struct svc *s, struct stmt_word *w,
+    const struct statement_line *l, struct pd_err *err);
+/* Line id as people name it, NAME:SEQ, into out. */
+int svc_stmt_line_name(
+    struct svc *s, int64_t id, char *out, size_t size, struct pd_err *err);
 /* A pulled statement (r, SR_STATEMENT) that this terminal imported too:
  * its importer made the record's (the central node's first import
  * wins everywhere, review R20). stmt_sync.c. */

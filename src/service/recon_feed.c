@@ -72,6 +72,7 @@ statement_record(
 	char key[2][FEED_KEY_BUFSZ];
 	struct statement st;
 	int64_t first;
+	size_t i;
 
 	if (store_feed_row_key(s->st,
 	        "SELECT CAST(statement_id AS TEXT), CAST(seq AS TEXT) FROM "
@@ -86,7 +87,13 @@ statement_record(
 	r->stmt_first = first;
 	r->slines = store_stmt_lines_part(
 	    s->st, st.id, first, SYNC_STMT_LINES, &r->nslines, err);
-	return r->slines != NULL ? 0 : -1;
+	if (r->slines == NULL)
+		return -1;
+	/* which copy of each line is live is the central node's word:
+	 * every terminal takes it (review R20c) */
+	for (i = 0; i < r->nslines; i++)
+		r->slines[i].said = 1;
+	return 0;
 }
 
 static int
@@ -374,7 +381,7 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 			return rc < 0 ? -1 : hold(s, r, err);
 		return pulled_match(s, r, err);
 	case SR_STATEMENT:
-		rc = svc_apply_stmt(s, r, err);
+		rc = svc_pulled_stmt(s, r, err);
 		if (rc < 0 || (r->stmt_first == 1 &&
 		                  svc_stmt_take_importer(s, r, err) != 0))
 			return -1;

@@ -361,14 +361,16 @@ svc_line_parse(struct svc *s, const char *text, int64_t *stmt, int *seq,
 
 /* key "KIND:STATEMENT:LINE" with the line as exceptions list it into
  * out: 0; 1 when key names no line (another kind's reference), -1 with
- * err (an old number refused). */
+ * err (an old number refused). A line that duplicates another
+ * statement's is that line, the one exceptions list (review R20c: a
+ * copy's name, as a pull may make a line a duplicate). */
 int
 svc_line_key(struct svc *s, const char *key, char *out, size_t size,
     struct pd_err *err)
 {
 	const char *rest = strchr(key, ':');
 	char ref[48];
-	int64_t stmt;
+	int64_t stmt, id = 0, dup = 0;
 	int seq, rc;
 	struct pd_err e2;
 
@@ -376,6 +378,11 @@ svc_line_key(struct svc *s, const char *key, char *out, size_t size,
 		return 1;
 	memset(&e2, 0, sizeof e2);
 	rc = svc_line_ref(s, rest + 1, &stmt, &seq, ref, sizeof ref, &e2);
+	if (rc == 0 &&
+	    (store_stmt_line_at(s->st, stmt, seq, &id, &dup, err) != 0 ||
+	        (dup != 0 &&
+	            svc_stmt_line_name(s, dup, ref, sizeof ref, err) != 0)))
+		return -1;
 	if (rc == 0)
 		snprintf(out, size, "%.*s:%s", (int)(rest - key), key, ref);
 	if (rc < 0 && e2.code == PD_EUSAGE) {
@@ -389,6 +396,8 @@ int
 svc_statement_show(
     struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err)
 {
+	size_t i;
+
 	memset(v, 0, sizeof *v);
 	if (svc_require(
 	        s, ROLE_SUPERVISOR, _("Viewing a bank statement"), err) != 0 ||
@@ -397,6 +406,12 @@ svc_statement_show(
 	v->lines = store_stmt_lines(s->st, id, &v->nlines, err);
 	if (v->lines == NULL)
 		return -1;
+	/* the lines another statement has as they are now, not as the
+	 * import found them: a pull may make a line of this terminal's
+	 * import a duplicate (review R20c, stmt_word.c) */
+	v->st.ndup = 0;
+	for (i = 0; i < v->nlines; i++)
+		v->st.ndup += v->lines[i].dup_of != 0;
 	/* each line's status and match (review R20b, fault 12) */
 	if (store_stmt_lines_recon(s->st, id, v->lines, v->nlines, err) != 0) {
 		svc_statement_view_free(v);

@@ -377,15 +377,22 @@ svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
 	                               : check_match(s, f, r, err);
 }
 
+/* Statement part r applied: the header once, then its lines not here
+ * yet, each a duplicate of a live line of another statement of the
+ * account where it is a copy of one (statements.c). replica: at a
+ * terminal, each line as the central node's word on it says (lines here
+ * already too), stmt_word.c. */
 static int
-apply_statement(struct svc *s, const struct syncrec *r, struct pd_err *err)
+apply_statement(
+    struct svc *s, const struct syncrec *r, int replica, struct pd_err *err)
 {
 	struct stmt_seen seen = {NULL, 0, 0};
 	struct statement have = r->stmt;
+	struct stmt_word w;
 	struct user u;
 	int64_t count = 0, cr, db;
 	size_t i;
-	int rc;
+	int rc, decided;
 
 	rc = store_stmt_by_key(
 	    s->st, r->stmt.account, r->stmt.stmt_key, &have, err);
@@ -401,23 +408,41 @@ apply_statement(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	} else if (store_stmt_line_sums(
 	               s->st, have.id, &count, &cr, &db, err) != 0)
 		return -1;
-	if (count >= r->stmt_first - 1 + (int64_t)r->nslines)
+	if (!replica && count >= r->stmt_first - 1 + (int64_t)r->nslines)
 		return 0;
+	memset(&w, 0, sizeof w);
+	w.st = &have;
+	if (replica && store_stmt_has_own(s->st, have.account,
+	                   s->cfg.terminal_id, have.id, &w.own, err) != 0)
+		return -1;
 	/* found again as the importing terminal finds them: among other
 	 * statements, one for one (review R20b) */
-	for (i = 0; i < r->nslines; i++) {
+	for (i = 0; i < r->nslines && rc >= 0; i++) {
 		struct statement_line l = r->slines[i];
 
-		if (store_stmt_line_seen(s->st, have.account, have.id, &l,
-		        svc_stmt_seen_has, &seen, err) != 0 ||
+		rc = 0;
+		if (l.seq <= count) {
+			if (replica &&
+			    svc_stmt_word_here(s, &w, &l, err) != 0)
+				rc = -1;
+			continue;
+		}
+		decided = 0;
+		if ((replica &&
+		        svc_stmt_word_new(s, &w, &l, &decided, err) != 0) ||
+		    (!decided &&
+		        store_stmt_line_seen(s->st, have.account, have.id, &l,
+		            svc_stmt_seen_has, &seen, err) != 0) ||
 		    store_stmt_line_insert(s->st, have.id, &l, err) != 0) {
-			free(seen.v);
-			return -1;
+			rc = -1;
+			break;
 		}
 		svc_stmt_seen_add(&seen, l.dup_of);
+		if (replica && svc_stmt_word_live(s, &w, &l, err) != 0)
+			rc = -1;
 	}
 	free(seen.v);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -561,6 +586,12 @@ svc_match_was_refused(struct svc *s, const char *payload, struct pd_err *err)
 int
 svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
-	return r->kind == SR_STATEMENT ? apply_statement(s, r, err)
+	return r->kind == SR_STATEMENT ? apply_statement(s, r, 0, err)
 	                               : apply_match(s, r, err);
+}
+
+int
+svc_pulled_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	return apply_statement(s, r, 1, err);
 }

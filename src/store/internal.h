@@ -518,7 +518,8 @@ int store_search_dense(struct store *st, const char *text, size_t limit);
 void store_search_forget(struct store *st);
 /* A statement line from its row (statements.c): id, seq, booking and
  * value dates, amount, reference, counterparty, text, bank id, reversal,
- * dup_of, the statement of dup_of; an st_collect reader. */
+ * dup_of, the statement of dup_of, its account and key, and the line
+ * dup_of there; an st_collect reader. */
 void stmt_line_read(struct db_stmt *q, void *elem);
 /* Stop and free store_checkpoints_behind's thread (store_close). */
 void store_checkpoints_stop(struct store *st);

@@ -1,8 +1,9 @@
 /* schema_m54.c - the payers of a scope, the rollups added to in place,
  * the first count of a close, the forecast's running totals, the open
- * items by due day, the open items' covering index
+ * items by due day, the open items' covering index, which copy of a
+ * bank line is live
  *
- * Migrations 54 to 60 of store_migrations[] (schema.c), each the text
+ * Migrations 54 on of store_migrations[] (schema.c), each the text
  * of one version: never edit one that has shipped. */
 #include "internal.h"
 #include "schema_sql.h"
@@ -576,3 +577,52 @@ const char store_mig_73[] =
     " at, reason FROM sync_undone_was;\n"
     "DROP TABLE temp.sync_undone_was;\n" FROZEN("sync_undone")
         NO_UPDATE("sync_undone");
+
+/* 74. Which copy of a bank line two statements share is live is the
+ * central node's word, taken by every terminal at its pull (review R20c:
+ * T01 and T02 imported overlapping statements before syncing and each
+ * kept its own copy live, so the two named the line, its exception and
+ * "Already in statement" the other way round). A line of this terminal's
+ * own import that the central node has as a duplicate becomes one here:
+ * its dup_of (the one column of a line that may change, a status kept in
+ * step, sealed), the copies pointing at it point at the live line, and
+ * what hung on it moves there: its active match (line_id may change only
+ * from a duplicate to the line it duplicates) and its resolutions (target
+ * may change only as recon_moved, append-only, says, each move listed
+ * there). dup_of is read by its index where copies are re-pointed and
+ * where a statement's lines are found taken. Safe to run again. */
+const char store_mig_74[] =
+    "DROP TRIGGER IF EXISTS bank_lines_no_update;\n"
+    "CREATE TRIGGER bank_lines_no_update BEFORE UPDATE OF id, statement_id,"
+    " seq, booking_date, value_date, amount, reference, counterparty,"
+    " text, bank_id, reversal ON bank_statement_lines BEGIN"
+    " SELECT RAISE(ABORT, 'an imported statement cannot be changed'); END;\n"
+    "CREATE INDEX IF NOT EXISTS bank_lines_dup_of ON bank_statement_lines"
+    " (dup_of) WHERE dup_of IS NOT NULL;\n"
+    "DROP TRIGGER IF EXISTS statement_matches_frozen;\n"
+    "CREATE TRIGGER statement_matches_frozen BEFORE UPDATE OF id,"
+    " deposit_id, gw_id, rule, note, matched_at, user_id, matched_by ON"
+    " statement_matches BEGIN"
+    " SELECT RAISE(ABORT, 'a match cannot be changed'); END;\n"
+    "DROP TRIGGER IF EXISTS statement_matches_line;\n"
+    "CREATE TRIGGER statement_matches_line BEFORE UPDATE OF line_id ON"
+    " statement_matches WHEN NEW.line_id <> OLD.line_id AND NOT EXISTS"
+    " (SELECT 1 FROM bank_statement_lines WHERE id = OLD.line_id AND"
+    " dup_of = NEW.line_id) BEGIN"
+    " SELECT RAISE(ABORT, 'a match cannot be changed'); END;\n"
+    "CREATE TABLE IF NOT EXISTS recon_moved (uuid TEXT NOT NULL,"
+    " from_target TEXT NOT NULL, to_target TEXT NOT NULL, at TEXT NOT NULL,"
+    " PRIMARY KEY (uuid, from_target));\n"
+    "DROP TRIGGER IF EXISTS recon_moved_no_delete;\n"
+    "DROP TRIGGER IF EXISTS recon_moved_no_update;\n" FROZEN("recon_moved")
+        NO_UPDATE("recon_moved")
+    "DROP TRIGGER IF EXISTS recon_resolutions_no_update;\n"
+    "CREATE TRIGGER recon_resolutions_no_update BEFORE UPDATE ON"
+    " recon_resolutions WHEN NOT (NEW.id = OLD.id AND NEW.uuid = OLD.uuid"
+    " AND NEW.kind = OLD.kind AND NEW.note = OLD.note AND NEW.resolved_at ="
+    " OLD.resolved_at AND NEW.resolved_by = OLD.resolved_by AND EXISTS"
+    " (SELECT 1 FROM recon_moved m WHERE m.uuid = OLD.uuid AND"
+    " m.from_target = OLD.target AND m.to_target = NEW.target)) AND"
+    " (OLD.uuid NOT IN (SELECT uuid FROM recon_undone) OR NEW.id <> OLD.id"
+    " OR NEW.kind <> OLD.kind OR NEW.target <> OLD.target) BEGIN"
+    " SELECT RAISE(ABORT, 'recon_resolutions is append-only'); END;\n";

@@ -139,13 +139,23 @@ store_stmt_line_seen(struct store *st, const char *account,
 	 * each on its index (one query with both as an OR read every line
 	 * of the account's statements for each line: a second statement
 	 * of 100,000 lines took many minutes; make bench) */
+	/* and a line with a bank id is found by one without it (another
+	 * format's export of the same account) as that one finds it: which
+	 * of two copies is live must not hang on which came first (review
+	 * R20c: a terminal takes the central node's word on it) */
 	struct db_stmt *q = l->bank_id[0] != '\0'
 	    ? st_stmt(st,
 	          "SELECT l.id, l.statement_id FROM bank_statement_lines l"
 	          " JOIN bank_statements s ON s.id = l.statement_id"
 	          " WHERE l.bank_id = ?2 AND l.bank_id <> '' AND"
 	          " s.account = ?1 AND l.dup_of IS NULL AND"
-	          " l.statement_id <> ?6 ORDER BY l.id",
+	          " l.statement_id <> ?6 UNION ALL"
+	          " SELECT l.id, l.statement_id FROM bank_statement_lines l"
+	          " JOIN bank_statements s ON s.id = l.statement_id"
+	          " WHERE l.booking_date = ?4 AND l.amount = ?5 AND"
+	          " ?3 <> '' AND l.reference = ?3 AND l.bank_id = '' AND"
+	          " s.account = ?1 AND l.dup_of IS NULL AND"
+	          " l.statement_id <> ?6 ORDER BY 1",
 	          err)
 	    : st_stmt(st,
 	          "SELECT l.id, l.statement_id FROM bank_statement_lines l"
@@ -215,9 +225,12 @@ stmt_line_read(struct db_stmt *q, void *elem)
 	l->reversal = db_column_int(q, 9);
 	l->dup_of = db_column_int64(q, 10);
 	l->dup_of_stmt = db_column_int64(q, 11);
-	if (l->dup_of_stmt != 0)
+	if (l->dup_of_stmt != 0) {
 		stmt_name((const char *)db_column_text(q, 12),
 		    (const char *)db_column_text(q, 13), l->dup_of_name);
+		st_col(q, 13, l->dup_key, sizeof l->dup_key);
+		l->dup_seq = db_column_int(q, 14);
+	}
 }
 
 struct statement_line *
@@ -227,7 +240,8 @@ store_stmt_lines(struct store *st, int64_t stmt, size_t *n, struct pd_err *err)
 	    "SELECT l.id, l.seq, l.booking_date, l.value_date, l.amount,"
 	    " l.reference, l.counterparty, l.text, l.bank_id, l.reversal,"
 	    " coalesce(l.dup_of, 0), coalesce(d.statement_id, 0),"
-	    " coalesce(ds.account, ''), coalesce(ds.stmt_key, '')"
+	    " coalesce(ds.account, ''), coalesce(ds.stmt_key, ''),"
+	    " coalesce(d.seq, 0)"
 	    " FROM bank_statement_lines l"
 	    " LEFT JOIN bank_statement_lines d ON d.id = l.dup_of"
 	    " LEFT JOIN bank_statements ds ON ds.id = d.statement_id"

@@ -64,6 +64,15 @@ sync_stmt_json(const struct syncrec *r, json_t *d)
 		json_object_set_new(o, "text", text_json(l->text));
 		json_object_set_new(o, "bank_id", text_json(l->bank_id));
 		json_object_set_new(o, "reversal", json_boolean(l->reversal));
+		/* the central node's word on which copy is live (review
+		 * R20c): 0, or the line it duplicates there */
+		if (l->said) {
+			json_object_set_new(
+			    o, "dup_seq", json_integer(l->dup_seq));
+			if (l->dup_seq > 0)
+				json_object_set_new(
+				    o, "dup_key", text_json(l->dup_key));
+		}
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(d, "lines", a);
@@ -96,24 +105,58 @@ line_date(size_t i, const char *what, const char *v, int empty, char *out,
 	return 0;
 }
 
+/* Line i's dup_seq and dup_key (the central node's word on which copy of
+ * a bank line is live, review R20c): both absent, dup_seq 0 alone, or a
+ * line from 1 and the key of the statement it is in ("id:" or
+ * "sha256:", at most 79 bytes). */
+static int
+dline(size_t i, json_t *dseq, const char *dkey, struct statement_line *l,
+    struct pd_err *err)
+{
+	json_int_t v;
+
+	if (dseq == NULL && dkey == NULL)
+		return 0;
+	v = json_is_integer(dseq) ? json_integer_value(dseq) : -1;
+	if (v < 0 || v > STMT_LINES_TOTAL_MAX || (v == 0) != (dkey == NULL) ||
+	    (dkey != NULL &&
+	        (strlen(dkey) >= sizeof l->dup_key ||
+	            (strncmp(dkey, "id:", 3) != 0 &&
+	                strncmp(dkey, "sha256:", 7) != 0))))
+		return pd_fail(err, PD_EINVAL,
+		    _("data: line %zu: dup_seq is 0 (the line is live), or "
+		      "the line it duplicates with dup_key, its statement's "
+		      "key"),
+		    i + 1);
+	l->said = 1;
+	l->dup_seq = (int)v;
+	xstrlcpy(l->dup_key, dkey ? dkey : "", sizeof l->dup_key);
+	return 0;
+}
+
 /* Entry i of "lines" into l (its strings allocated as they are read). */
 static int
 decode_line(json_t *e, size_t i, int64_t seq, struct statement_line *l,
     struct pd_err *err)
 {
-	const char *bk, *val, *ref, *cp, *tx, *bid;
+	const char *bk, *val, *ref, *cp, *tx, *bid, *dkey = NULL;
+	json_t *dseq = NULL;
 	json_int_t sq, amt;
 	int rev;
 
-	if (json_unpack(e, "{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:b!}",
+	if (json_unpack(e,
+	        "{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:b, s?o, s?s!}",
 	        "seq", &sq, "booking", &bk, "value", &val, "amount", &amt,
 	        "reference", &ref, "counterparty", &cp, "text", &tx, "bank_id",
-	        &bid, "reversal", &rev) != 0)
+	        &bid, "reversal", &rev, "dup_seq", &dseq, "dup_key",
+	        &dkey) != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: statement line %zu needs seq, booking, value, "
 		      "amount, reference, counterparty, text, bank_id and "
 		      "reversal, and no other field"),
 		    i + 1);
+	if (dline(i, dseq, dkey, l, err) != 0)
+		return -1;
 	if ((int64_t)sq != seq)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: line %zu has seq %lld; it must be %lld (the "
@@ -173,6 +216,12 @@ sync_stmt_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 		if (decode_line(e, i, r->stmt_first + (int64_t)i,
 		        &r->slines[i], err) != 0)
 			return -1;
+		if (r->slines[i].dup_seq > 0 &&
+		    strcmp(r->slines[i].dup_key, st->stmt_key) == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: line %zu: a line duplicates a line of "
+			      "another statement, not of its own"),
+			    i + 1);
 	}
 	return 0;
 }

@@ -481,4 +481,112 @@ same "overlap: the bank day reads alike at both terminals" \
 for n in 1 2; do
 	expect "overlap: doctor at T0$n" 0 "ok" pdt $n doctor
 done
+
+## Which copy is live is the central node's word (review R20c,
+# r20c_overlap_two_nodes: each terminal kept its own import's copy live,
+# so the two named the credit and its exception the other way round):
+# the copy in the statement the central node accepted first, at every
+# node. copies ACCOUNT NODE: each line of the account's statements and
+# the line it duplicates (or live), by statement key; NODE c the central
+# node's store.
+copies() {
+	q="SELECT s.stmt_key || '#' || l.seq || '>' || coalesce(ds.stmt_key ||
+	    '#' || d.seq, 'live') FROM bank_statement_lines l JOIN
+	    bank_statements s ON s.id = l.statement_id LEFT JOIN
+	    bank_statement_lines d ON d.id = l.dup_of LEFT JOIN bank_statements
+	    ds ON ds.id = d.statement_id WHERE s.account = '$1'"
+	if [ "$2" = c ]; then csql "$q"; else tsql $2 "$q"; fi | LC_ALL=C sort | tr '\n' ' '
+}
+# sorted ITEM...: the items as copies lists them
+sorted() { printf '%s\n' "$@" | LC_ALL=C sort | tr '\n' ' '; }
+# key N: the key of the statement terminal N imported last
+key() { tsql $1 "SELECT stmt_key FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)"; }
+# three terminals, three overlapping exports, each imported before any
+# syncs: T01's of A and B, T02's of B and C, T03's of all four. The
+# central node takes T01's, then T02's (its B a duplicate of T01's), then
+# T03's (A and B T01's, C T02's; D live); T02 and T03 take that word at
+# their pull, their own copies becoming duplicates.
+O3=NL02OVER0000000003
+printf 'date,amount,reference\n%s,10.00,OV3-A\n%s,11.00,OV3-B\n' "$oday" "$oday" >"$T/o31.csv"
+printf 'date,amount,reference\n%s,11.00,OV3-B\n%s,12.00,OV3-C\n' "$oday" "$oday" >"$T/o32.csv"
+printf 'date,amount,reference\n%s,10.00,OV3-A\n%s,11.00,OV3-B\n%s,12.00,OV3-C\n%s,13.00,OV3-D\n' \
+    "$oday" "$oday" "$oday" "$oday" >"$T/o33.csv"
+for n in 1 2 3; do
+	Mn $n statement import "$T/o3$n.csv" --mapping m --account $O3 >/dev/null 2>&1 ||
+	    echo "not ok - three: import at T0$n"
+	eval "K$n=\$(key $n)"
+done
+same "three: before any sync, T03 keeps all four of its lines live" \
+    "$(copies $O3 3)" "$(sorted "$K3#1>live" "$K3#2>live" "$K3#3>live" "$K3#4>live")"
+for n in 1 2 3 1 2 3; do pdt $n sync >/dev/null || echo "not ok - three: sync T0$n"; done
+W3=$(sorted "$K1#1>live" "$K1#2>live" "$K2#1>$K1#2" "$K2#2>live" "$K3#1>$K1#1" "$K3#2>$K1#2" "$K3#3>$K2#2" "$K3#4>live")
+same "three: the central node keeps the copies of the statement it took first" "$(copies $O3 c)" "$W3"
+for n in 1 2 3; do
+	same "three: T0$n has the central node's word on every copy" "$(copies $O3 $n)" "$W3"
+done
+for n in 2 3; do
+	exc3=$(Mn $n --csv report exceptions 2>&1 | grep '^unexpected_credit,.*OV3-' | cut -d, -f1-5 | tr '\n' ' ')
+	same "three: T0$n lists the four credits by the same names as T01" \
+	    "$exc3" "$(Mn 1 --csv report exceptions 2>&1 | grep '^unexpected_credit,.*OV3-' | cut -d, -f1-5 | tr '\n' ' ')"
+done
+same "three: four credits, once each" \
+    "$(Mn 3 --csv report exceptions 2>&1 | grep -c '^unexpected_credit,.*OV3-')" 4
+same "three: T03 audits each of its lines that became a duplicate" \
+    "$(tsql 3 "SELECT count(*) FROM audit_log WHERE action = 'duplicate' AND entity = 'statement_line' AND detail LIKE 'of=%'")/$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'duplicate'")" "3/0"
+same "three: statement show at T03 counts its duplicates as they are now" \
+    "$(Mn 3 --json statement show "#$(tsql 3 "SELECT id FROM bank_statements WHERE stmt_key = '$K3'")" 2>&1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["already_imported"], [l["status"] for l in d["lines"]])')" \
+    "3 ['duplicate', 'duplicate', 'duplicate', 'unmatched']"
+
+# a match and a resolution made at T01 on its copies before it syncs, the
+# copies the central node has as duplicates (T02 synced its export
+# first): both move to T02's lines at T01's pull, counted once
+# everywhere; T03 imported T02's very file too (the same statement)
+OM=NL03OVER0000000004
+J pay WU-10003 --type bill --method "Bank Transfer" --amount 25 --reference TRX-9101 >/dev/null 2>&1 ||
+    echo "not ok - moves: transfer TRX-9101"
+for n in 1 2 3; do pdt $n sync >/dev/null; done
+printf 'date,amount,reference\n%s,25.00,TRX-9101\n%s,9.00,GIFT-88\n' "$oday" "$oday" >"$T/om2.csv"
+printf 'date,amount,reference\n%s,5.00,OTHER-1\n%s,25.00,TRX-9101\n%s,9.00,GIFT-88\n' "$oday" "$oday" "$oday" >"$T/om1.csv"
+SB=$(Mn 2 statement import "$T/om2.csv" --mapping m --account $OM 2>&1 | sed -n 's/^Statement  *//p')
+Mn 3 statement import "$T/om2.csv" --mapping m --account $OM >/dev/null 2>&1 ||
+    echo "not ok - moves: import at T03"
+KB=$(key 2)
+pdt 2 sync >/dev/null || echo "not ok - moves: sync T02"
+SA=$(Mn 1 statement import "$T/om1.csv" --mapping m --account $OM 2>&1 | sed -n 's/^Statement  *//p')
+KA=$(key 1)
+expect "moves: T01 matches the transfer on its copy" 0 "" Mn 1 deposit match
+same "moves: T01's match is on its own copy" \
+    "$(tsql 1 "SELECT s.stmt_key || '#' || l.seq FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements s ON s.id = l.statement_id WHERE s.account = '$OM' AND m.unmatched_at = ''")" "$KA#2"
+expect "moves: T01 resolves GIFT-88 on its copy" 0 "" \
+    Mn 1 reconcile resolve "unexpected_credit:$SA:3" --note "Gift, kept"
+before=$(store_hash "$T/t3.db")
+expect "moves: the same file again at T03 is recognised, not doubled" 3 "imported already" \
+    Mn 3 statement import "$T/om2.csv" --mapping m --account $OM
+same "moves: T03's store unchanged by it" "$(store_hash "$T/t3.db")" "$before"
+for n in 1 3 2 1; do pdt $n sync >/dev/null || echo "not ok - moves: sync T0$n"; done
+WM=$(sorted "$KA#1>live" "$KA#2>$KB#1" "$KA#3>$KB#2" "$KB#1>live" "$KB#2>live")
+same "moves: the central node has T02's copies live" "$(copies $OM c)" "$WM"
+for n in 1 2 3; do
+	same "moves: T0$n has the central node's word" "$(copies $OM $n)" "$WM"
+	same "moves: at T0$n the transfer's one match is on T02's line" \
+	    "$(tsql $n "SELECT group_concat(s.stmt_key || '#' || l.seq) FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements s ON s.id = l.statement_id WHERE s.account = '$OM' AND m.unmatched_at = ''")" "$KB#1"
+	same "moves: at T0$n GIFT-88's one resolution names T02's line" \
+	    "$(tsql $n "SELECT group_concat(target) FROM recon_resolutions WHERE note = 'Gift, kept' AND uuid NOT IN (SELECT uuid FROM recon_undone)")" "$OM/$KB#2"
+	same "moves: neither is an open exception at T0$n" \
+	    "$(Mn $n report exceptions 2>&1 | grep -c 'TRX-9101\|GIFT-88')" 0
+	same "moves: reconcile resolved at T0$n names GIFT-88 by T02's line" \
+	    "$(Mn $n --csv reconcile resolved 2>&1 | grep -c "Gift, kept")/$(Mn $n --csv reconcile resolved 2>&1 | grep "Gift, kept" | grep -c "$SB:2")" "1/1"
+done
+same "moves: the central node has one match and one resolution" \
+    "$(csql "SELECT count(*) FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements s ON s.id = l.statement_id WHERE s.account = '$OM' AND m.unmatched_at = ''")/$(csql "SELECT count(*) FROM recon_resolutions WHERE note = 'Gift, kept'")" "1/1"
+same "moves: T01 audits the two lines, the match and the resolution moved" \
+    "$(tsql 1 "SELECT group_concat(detail, ' | ') FROM (SELECT detail FROM audit_log WHERE action = 'duplicate' AND ref LIKE '$SA:%' ORDER BY id)")" \
+    "of=$SB:1 copies=0 matches=1 resolutions=0 undone=0 | of=$SB:2 copies=0 matches=0 resolutions=1 undone=0"
+same "moves: T01 lists the resolution's move" \
+    "$(tsql 1 "SELECT from_target || ' > ' || to_target FROM recon_moved")" "$OM/$KA#3 > $OM/$KB#2"
+same "moves: the bank day reads alike at the three terminals" \
+    "$(for n in 1 2 3; do Mn $n report reconciliation --account $OM --from "$oday" 2>&1 | grep "^$oday" | tr -s ' '; done | sort -u | wc -l)" 1
+for n in 1 2 3; do
+	expect "moves: doctor at T0$n" 0 "ok" pdt $n doctor
+done
 stop_central

@@ -17,7 +17,11 @@
 # duplicate.
 # Partly fixed in s43 (s43-L2): a resolution on either copy closes the
 # exception at every node; which copy each calls live (its name) still
-# depends on arrival: the first two checks still fail.
+# depended on arrival. Fixed in s44 (s44-ov): the live copy is the one in
+# the statement the central node accepted first, its word taken by every
+# terminal at its pull (T02's copy becomes a duplicate of T01's there,
+# what hung on it moved); T02's resolve naming its own copy, a duplicate
+# by then, resolves the line it duplicates.
 . "$(dirname "$0")/r20_lib.sh"
 . "$(dirname "$0")/r20_central.sh"
 printf 'date;amount;reference;text\n2026-06-16;30,00;TRX-555;Transfer\n' > "$T/s1.csv"

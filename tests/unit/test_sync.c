@@ -647,9 +647,9 @@ statement_round_trip(void **state)
 	char r2[] = "FEES", c2[] = "Bank", t2[] = "", b2[] = "";
 	struct statement_line l[2] = {
 	    {0, 3, "2026-11-23", "", 4000, r1, c1, t1, b1, 0, 0, 0, "", NULL,
-	        "", "", "", "", 0},
+	        "", "", "", "", 0, 0, 0, ""},
 	    {0, 4, "2026-11-24", "2026-11-25", -500, r2, c2, t2, b2, 1, 0, 0,
-	        "", NULL, "", "", "", "", 0}};
+	        "", NULL, "", "", "", "", 0, 0, 0, ""}};
 	struct syncrec r, d;
 	struct pd_err err;
 	char *json, *again, *p;
@@ -697,6 +697,49 @@ statement_round_trip(void **state)
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "needs seq, booking"));
 	free(json);
+	/* the central node's word on which copy is live (review R20c):
+	 * round-trips; a line named without its statement's key, a key
+	 * without a line, a line of its own statement refused */
+	l[0].said = l[1].said = 1;
+	l[1].dup_seq = 7;
+	strcpy(l[1].dup_key, "id:S-0");
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.slines[0].said, 1);
+	assert_int_equal(d.slines[0].dup_seq, 0);
+	assert_int_equal(d.slines[1].dup_seq, 7);
+	assert_string_equal(d.slines[1].dup_key, "id:S-0");
+	again = enc(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	free(json);
+	l[1].dup_key[0] = '\0'; /* a line without its statement's key */
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "dup_seq is 0"));
+	free(json);
+	strcpy(l[1].dup_key, "id:S-1"); /* its own statement's */
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "not of its own"));
+	free(json);
+	strcpy(l[1].dup_key, "S-0"); /* not a key */
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "dup_seq is 0"));
+	free(json);
+	l[1].dup_seq = 0; /* a key, and the line live */
+	json = enc(&r);
+	p = strstr(json, "\"dup_seq\":0");
+	assert_non_null(p);
+	again = xasprintf("%.*s\"dup_key\":\"id:S-0\",%s", (int)(p - json),
+	    json, p);
+	assert_int_equal(syncrec_decode(again, strlen(again), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "dup_seq is 0"));
+	free(again);
+	free(json);
+	l[0].said = l[1].said = 0;
 
 	head(&r, SR_STMT_MATCH);
 	strcpy(r.op, "match");
