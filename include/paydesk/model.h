@@ -79,9 +79,12 @@ struct item {
 	int64_t settled; /* paid or credited so far, kept in step */
 	char issued_on[11];
 	char due_on[11];
-	/* the organisation's day it came into this store (item_entries;
-	 * svc_item_insert sets it): a past week's forecast counts only the
-	 * items entered or issued before its first day (review R23 3) */
+	/* the organisation's day it came into its books (item_entries):
+	 * set once where it was first recorded (the central node's import,
+	 * the terminal that made it), carried by its sync record and kept as
+	 * received (review R23b), else svc_item_insert's today; a past
+	 * week's forecast counts only the items entered or issued before its
+	 * first day (review R23 3) */
 	char entered_on[11];
 };
 

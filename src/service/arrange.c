@@ -299,11 +299,13 @@ svc_arrangement_preview(struct svc *s, const struct arr_request *r,
 	return preview(s, r, out, &t, err);
 }
 
-/* The installments of lines into plan a, numbered from first_no. */
+/* The installments of lines into plan a, numbered from first_no, made
+ * by event ev at time at: entered into the organisation's books that day
+ * (the central node checks it is the day of the event's record). */
 static int
 write_lines(struct svc *s, const struct arrangement *a,
     const struct arr_line *lines, int n, int first_no, int64_t ev,
-    struct pd_err *err)
+    const char *at, struct pd_err *err)
 {
 	struct item it;
 	int i;
@@ -319,6 +321,7 @@ write_lines(struct svc *s, const struct arrangement *a,
 		it.amount = lines[i].amount;
 		xstrlcpy(it.issued_on, a->created_on, sizeof it.issued_on);
 		date_format(it.due_on, lines[i].due);
+		snprintf(it.entered_on, sizeof it.entered_on, "%.10s", at);
 		if (svc_item_insert(s, &it, err) != 0 ||
 		    store_arr_installment(s->st, it.id, ev, err) != 0)
 			return -1;
@@ -424,7 +427,7 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 		        p->items[i].amount - p->items[i].settled, a.id,
 		        err) != 0)
 			return -1;
-	if (write_lines(s, &a, p->lines, p->nlines, 1, ev, err) != 0 ||
+	if (write_lines(s, &a, p->lines, p->nlines, 1, ev, e.at, err) != 0 ||
 	    outbox(s, ev, a.plan_no, err) != 0)
 		return -1;
 	/* every term, and the reason, as a reschedule's and a cancel's */
@@ -580,7 +583,7 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	if (write_event(s, &v.a, "reschedule", q->r.reason, &e, &ev, err) !=
 	        0 ||
 	    close_live(s, &v, ev, &rest, err) != 0 ||
-	    write_lines(s, &v.a, lines, nl, next, ev, err) != 0)
+	    write_lines(s, &v.a, lines, nl, next, ev, e.at, err) != 0)
 		goto out;
 	v.a.n = t.n;
 	v.a.freq = t.freq;

@@ -127,7 +127,9 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 
 /* The installments are the schedule of the terms to the cent, numbered
  * from first (1 for a create; a reschedule numbers on after the plan's
- * last). */
+ * last), each entered into the organisation's books the day it was made
+ * (write_lines: the day of the record; none from a terminal of before
+ * entry days, review R23b). */
 static int
 check_schedule(const struct syncrec *r, int64_t debt, int64_t down,
     int first, struct pd_err *err)
@@ -169,6 +171,13 @@ check_schedule(const struct syncrec *r, int64_t debt, int64_t down,
 			    _("Installment %d is referenced %s; an installment "
 			      "of arrangement %s is %s"),
 			    k + 1, r->insts[k].ref, r->arr.plan_no, ref);
+		if (r->insts[k].entered_on[0] != '\0' &&
+		    strcmp(r->insts[k].entered_on, day) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Installment %d was entered on %s; an "
+			      "installment is entered on the day its change "
+			      "was made (%s)"),
+			    k + 1, r->insts[k].entered_on, day);
 	}
 	return 0;
 }

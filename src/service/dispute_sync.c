@@ -296,6 +296,10 @@ apply_uphold(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	it.amount = r->it.amount;
 	snprintf(it.issued_on, sizeof it.issued_on, "%.10s", r->at);
 	xstrlcpy(it.due_on, r->it.due_on, sizeof it.due_on);
+	/* entered into the organisation's books the day its terminal
+	 * upheld it (add_charge's today), as it was issued: the day of the
+	 * record, not of its arrival here (review R23b) */
+	snprintf(it.entered_on, sizeof it.entered_on, "%.10s", r->at);
 	return svc_item_insert(s, &it, err);
 }
 

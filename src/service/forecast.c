@@ -141,8 +141,10 @@ svc_forecast(struct svc *s, int weeks, int past, const char *segment,
 		org_of(&o, &w[n++], first - 7 * k);
 	}
 	for (k = 0; k < weeks; k++) {
+		/* the history of the items due before today: one due
+		 * today is not late yet (review R23b) */
 		week_of(&w[n], first + 7 * k, today + 1, 0);
-		org_of(&o, &w[n++], today + 1);
+		org_of(&o, &w[n++], today);
 	}
 	/* every week in one pass (store_forecast_weeks) */
 	store_cache_kb(s->st, FORECAST_CACHE_KB);

@@ -722,10 +722,12 @@ void svc_doc_time(
 int svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err);
 
-/* store_item_insert with it->entered_on the organisation's today
- * (svc_today): the day the item came into this store, which a past
- * week's forecast reads (review R23 3). Every use case inserting an
- * item goes through it. */
+/* store_item_insert with it->entered_on, the organisation's day the
+ * item came into its books, which a past week's forecast reads (review
+ * R23 3): as given where the item was recorded first elsewhere and came
+ * with its sync record (review R23b: two terminals disagreed, each with
+ * the day it pulled the item), else the organisation's today
+ * (svc_today). Every use case inserting an item goes through it. */
 int svc_item_insert(struct svc *s, struct item *it, struct pd_err *err);
 
 /* Narrow f to the payments of the scope in force (svc_scope_now): its

@@ -392,6 +392,7 @@ ledger_rec_credit_apply(const struct svc *s, struct syncrec *r,
 int
 svc_item_insert(struct svc *s, struct item *it, struct pd_err *err)
 {
-	svc_today(it->entered_on);
+	if (it->entered_on[0] == '\0')
+		svc_today(it->entered_on);
 	return store_item_insert(s->st, it, err);
 }

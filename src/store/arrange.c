@@ -584,7 +584,7 @@ store_arr_event_moves(
 static void
 read_item_at0(struct db_stmt *s, void *elem)
 {
-	store_read_item(s, 0, elem);
+	store_read_item_entered(s, 0, elem);
 }
 
 struct item *
@@ -592,7 +592,7 @@ store_arr_event_items(
     struct store *st, int64_t event_id, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	    "SELECT " ITEM_COLS ITEM_ENTERED " FROM " ITEM_FROM
 	    " WHERE i.arr_event = ? ORDER BY i.inst_no",
 	    err);
 

@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include "internal.h"
+#include "schema_sql.h"
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
@@ -50,6 +51,22 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Computing the forecast"));
 }
 
+/* The items that are not the organisation's (review R23b): what only
+ * this terminal holds, undone here when the central node refused what
+ * made it, whose uuid or whose making event's is in sync_undone: the
+ * service charge of an uphold undone (cancelled), the installments of a
+ * plan undone and those a reschedule undone retired ("~" in their
+ * reference). The forecast leaves them out, wherever it reads them, so
+ * that every terminal of the organisation forecasts alike (test_dispute,
+ * dispute_after: terminal 1's histories held its cancelled charges and
+ * terminal 2 never had them). A few rows (sync_undone holds only what
+ * was refused); an id set, read once by each statement. */
+#define NOT_ORG_IDS                                                            \
+	"SELECT j.id FROM sync_undone u CROSS JOIN items j WHERE j.uuid = "    \
+	"u.uuid UNION SELECT j.id FROM sync_undone u CROSS JOIN "              \
+	"arrangement_events x CROSS JOIN items j WHERE x.uuid = u.uuid AND "   \
+	"j.arr_event = x.id"
+
 /* What an item owes at the start of as_of (?3), by consumer, for the
  * items due in the week ?1..?2: what was due of the week's days (the
  * rollup due_paid, by due day) less what the payments that count paid
@@ -65,28 +82,143 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
  * installments are items of their own, due on their days: a debt counts
  * once, as the aging report counts it) and what credit notes paid of it,
  * before as_of: read from those few rows, not from each item of the week
- * (issue 23 review). A consumer comes more than once: summed in
- * memory. */
+ * (issue 23 review). The items not the organisation's (NOT_ORG_IDS) are
+ * in the rollups: each is taken out again, what it was due less what
+ * the payments that count paid of it before as_of (its part of each
+ * rollup), and left out of the items known later and of the moves. A
+ * consumer comes more than once: summed in memory. */
 #define OPEN_OF_WEEK                                                           \
 	"SELECT consumer_id AS cid, due AS v FROM due_paid WHERE due_on "      \
 	"BETWEEN ?1 AND ?2 UNION ALL SELECT consumer_id, -paid FROM "          \
 	"paid_by_day WHERE due_on BETWEEN ?1 AND ?2 AND paid_on < ?3 UNION "   \
 	"ALL SELECT i.consumer_id, -i.amount FROM item_entries e CROSS JOIN "  \
 	"items i WHERE e.entered_on >= ?3 AND i.id = e.item_id AND i.due_on "  \
-	"BETWEEN ?1 AND ?2 AND i.issued_on >= ?3"
+	"BETWEEN ?1 AND ?2 AND i.issued_on >= ?3 AND i.id NOT IN ("           \
+	NOT_ORG_IDS ") UNION ALL SELECT i.consumer_id, coalesce((SELECT "      \
+	"sum(a.amount) FROM allocations a CROSS JOIN payments p WHERE "        \
+	"a.item_id = i.id AND a.reverses IS NULL AND p.id = a.payment_id AND " \
+	"p.status IN ('Posted', 'Pending') AND p.paid_on < ?3), 0) - "         \
+	"i.amount FROM items i WHERE i.id IN (" NOT_ORG_IDS ") AND i.due_on "  \
+	"BETWEEN ?1 AND ?2"
 /* ... less what arrangements took over of the items due in the weeks and
  * what credit notes paid of them (an application undone, in sync_undone,
  * paid nothing: review 21, session 41), each row with its day: read once for
  * all the weeks and placed in memory (read again for each week, each
- * read every move of the store: seconds at 10M) */
+ * read every move of the store: seconds at 10M); none of an item not
+ * the organisation's (taken out whole, above) */
 #define MOVED_OF_WEEKS                                                         \
 	"SELECT i.consumer_id, i.due_on, m.amount, e.at FROM "                 \
 	"arrangement_moves m CROSS JOIN arrangement_events e CROSS JOIN items " \
 	"i WHERE e.id = m.event_id AND i.id = m.item_id AND i.due_on BETWEEN " \
-	"?1 AND ?2 UNION ALL SELECT i.consumer_id, i.due_on, c.amount, "       \
-	"c.applied_on FROM credit_applications c CROSS JOIN items i WHERE "    \
-	"i.id = c.item_id AND i.due_on BETWEEN ?1 AND ?2 AND NOT EXISTS "      \
-	"(SELECT 1 FROM sync_undone u WHERE u.uuid = c.uuid)"
+	"?1 AND ?2 AND i.id NOT IN (" NOT_ORG_IDS ") UNION ALL SELECT "        \
+	"i.consumer_id, i.due_on, c.amount, c.applied_on FROM "                \
+	"credit_applications c CROSS JOIN items i WHERE i.id = c.item_id AND " \
+	"i.due_on BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM sync_undone " \
+	"u WHERE u.uuid = c.uuid) AND i.id NOT IN (" NOT_ORG_IDS ")"
+
+/* What the histories' rollups (due_paid_run, due_paid_daily) count that
+ * the histories leave out, of the items due from ?1 to before ?2, each
+ * with its consumer, due day, due and on-time amounts and the time from
+ * which it is left out ('': always):
+ * - what arrangements took over of an item, from the time it was taken
+ *   over (its installments are items of their own, due on their days: a
+ *   debt counts once, review R23b);
+ * - an item not the organisation's (NOT_ORG_IDS), whole: its amount and
+ *   what was paid of it on time, as the rollups count it (PAID_ON_TIME,
+ *   schema_sql.h), always (it never was the organisation's), and none of
+ *   its moves. */
+#define ASIDE_OF_HISTORY                                                       \
+	"SELECT i.consumer_id, i.due_on, m.amount, 0, e.at FROM "              \
+	"arrangement_moves m CROSS JOIN arrangement_events e CROSS JOIN items " \
+	"i WHERE e.id = m.event_id AND i.id = m.item_id AND i.due_on >= ?1 "   \
+	"AND i.due_on < ?2 AND i.id NOT IN (" NOT_ORG_IDS ") UNION ALL "       \
+	"SELECT i.consumer_id, i.due_on, i.amount, " PAID_ON_TIME ", '' FROM " \
+	"items i WHERE i.id IN (" NOT_ORG_IDS ") AND i.due_on >= ?1 AND "      \
+	"i.due_on < ?2"
+
+/* One row of ASIDE_OF_HISTORY. */
+struct fc_move {
+	int64_t cid, amount, on_time;
+	char due[DATE_BUFSZ];
+	char at[20];
+};
+
+static int
+move_order(const void *a, const void *b)
+{
+	const struct fc_move *x = a, *y = b;
+
+	return x->cid < y->cid ? -1 : x->cid > y->cid;
+}
+
+/* The rows of ASIDE_OF_HISTORY from lo to before hi, by consumer, into
+ * *mv (*nmv of them). */
+static int
+history_moves(struct store *st, const char *lo, const char *hi,
+    struct fc_move **mv, size_t *nmv, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st, ASIDE_OF_HISTORY, err);
+	const char *due, *at;
+	size_t cap = 0;
+	int rc;
+
+	*mv = NULL;
+	*nmv = 0;
+	if (s == NULL || st_bind(s, "ss", lo, hi) != 0)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW) {
+		due = (const char *)db_column_text(s, 1);
+		at = (const char *)db_column_text(s, 4);
+		if (due == NULL || at == NULL)
+			continue;
+		if (*nmv == cap) {
+			cap = cap ? cap * 2 : 64;
+			*mv = xrealloc(*mv, cap, sizeof **mv);
+		}
+		(*mv)[*nmv].cid = db_column_int64(s, 0);
+		(*mv)[*nmv].amount = db_column_int64(s, 2);
+		(*mv)[*nmv].on_time = db_column_int64(s, 3);
+		xstrlcpy((*mv)[*nmv].due, due, sizeof (*mv)[*nmv].due);
+		xstrlcpy((*mv)[*nmv].at, at, sizeof (*mv)[*nmv].at);
+		(*nmv)++;
+	}
+	db_reset(s);
+	if (rc != DB_DONE)
+		return st_fail(st, err, _("Computing the forecast"));
+	if (*nmv > 1)
+		qsort(*mv, *nmv, sizeof **mv, move_order);
+	return 0;
+}
+
+/* What the rows mv (cid's, or everyone's with cid < 0) leave out of the
+ * history of the items due from hist to before hend as it stands at
+ * as_of: into *due and *on_time. */
+static void
+aside_in(const struct fc_move *mv, size_t nmv, int64_t cid, const char *hist,
+    const char *hend, const char *as_of, int64_t *due, int64_t *on_time)
+{
+	size_t lo = 0, hi = nmv;
+
+	*due = *on_time = 0;
+	if (cid >= 0) { /* the first of cid's */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (mv[mid].cid < cid)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		hi = nmv;
+	}
+	for (; lo < hi && (cid < 0 || mv[lo].cid == cid); lo++)
+		if (strcmp(mv[lo].due, hist) >= 0 &&
+		    strcmp(mv[lo].due, hend) < 0 &&
+		    strcmp(mv[lo].at, as_of) < 0) {
+			*due += mv[lo].amount;
+			*on_time += mv[lo].on_time;
+		}
+}
 
 /* A consumer's open amount in one week of the forecast. */
 struct fc_open {
@@ -266,14 +398,15 @@ run_before(struct db_stmt *r, int64_t cid, const char *day, int64_t *due,
  * 2 s of CPU). */
 static int
 expected_all(struct store *st, struct forecast_week *w,
-    char (*hist)[DATE_BUFSZ], const char *first, struct fc_open *v, size_t n,
+    char (*hist)[DATE_BUFSZ], char (*hend)[DATE_BUFSZ], const char *first,
+    const struct fc_move *mv, size_t nmv, struct fc_open *v, size_t n,
     struct pd_err *err)
 {
 	struct db_stmt *r = st_stmt(st,
 	    "SELECT due, on_time FROM due_paid_run WHERE consumer_id = ?1 AND "
 	    "due_on < ?2 ORDER BY due_on DESC LIMIT 1",
 	    err);
-	int64_t due = 0, on_time = 0, d0, t0;
+	int64_t due = 0, on_time = 0, d0, t0, da, ta;
 	size_t i;
 
 	if (r == NULL)
@@ -282,9 +415,11 @@ expected_all(struct store *st, struct forecast_week *w,
 		struct forecast_week *x = &w[v[i].week];
 
 		if (i == 0 || v[i].cid != v[i - 1].cid ||
+		    strcmp(hend[v[i].week], hend[v[i - 1].week]) != 0 ||
 		    strcmp(x->as_of, w[v[i - 1].week].as_of) != 0) {
 			d0 = t0 = 0;
-			if (run_before(r, v[i].cid, x->as_of, &due, &on_time) !=
+			if (run_before(r, v[i].cid, hend[v[i].week], &due,
+			        &on_time) !=
 			        0 ||
 			    (first != NULL &&
 			        strcmp(first, hist[v[i].week]) < 0 &&
@@ -292,8 +427,10 @@ expected_all(struct store *st, struct forecast_week *w,
 			            &t0) != 0))
 				return st_fail(
 				    st, err, _("Computing the forecast"));
-			due -= d0;
-			on_time -= t0;
+			aside_in(mv, nmv, v[i].cid, hist[v[i].week],
+			    hend[v[i].week], x->as_of, &da, &ta);
+			due -= d0 + da;
+			on_time -= t0 + ta;
 		}
 		x->expected += forecast_expect(
 		    v[i].open, due, on_time, x->org_due, x->org_on_time);
@@ -413,12 +550,16 @@ int
 store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
     const struct payment_filter *sc, struct pd_err *err)
 {
-	char(*hist)[DATE_BUFSZ], first[DATE_BUFSZ];
+	char(*hist)[DATE_BUFSZ], (*hend)[DATE_BUFSZ], first[DATE_BUFSZ];
+	const char *lo = NULL, *hi = NULL;
+	struct fc_move *mv = NULL;
+	size_t nmv = 0;
 	struct fc_open *v = NULL;
 	struct db_stmt *g = NULL;
 	size_t n = 0, cap = 0, k;
 	ssize_t kept;
 	int32_t d;
+	int64_t da, ta;
 	int rc = -1, own = st->depth == 0;
 
 	if (nw > FORECAST_WEEKS_MAX * 2 + 2)
@@ -438,18 +579,36 @@ store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
 	if (own && st_exec(st, "BEGIN", err) != 0)
 		return -1;
 	hist = xcalloc(nw ? nw : 1, sizeof *hist);
+	hend = xcalloc(nw ? nw : 1, sizeof *hend);
+	/* a history is of the items due before the day a week's figures
+	 * stand at: a past week's first day; for the weeks ahead, whose
+	 * as_of is the day after today (today's payments paid), before
+	 * today: an item due today is not late yet (review R23b) */
+	for (k = 0; k < nw; k++) {
+		if (date_parse(w[k].as_of, "As of", &d, err) != 0)
+			goto out;
+		date_format(hend[k], w[k].past ? d : d - 1);
+		date_format(hist[k], (w[k].past ? d : d - 1) -
+		                         FORECAST_HISTORY_DAYS);
+		if (lo == NULL || strcmp(hist[k], lo) < 0)
+			lo = hist[k];
+		if (hi == NULL || strcmp(hend[k], hi) > 0)
+			hi = hend[k];
+	}
+	if (nw > 0 && history_moves(st, lo, hi, &mv, &nmv, err) != 0)
+		goto out;
 	for (k = 0; k < nw; k++) {
 		w[k].open = w[k].expected = w[k].consumers = 0;
 		w[k].came_in = w[k].collected = 0;
-		if (date_parse(w[k].as_of, "As of", &d, err) != 0)
-			goto out;
-		date_format(hist[k], d - FORECAST_HISTORY_DAYS);
 		if (!w[k].org_known) {
-			if (org_history(st, hist[k], w[k].as_of, &w[k].org_due,
+			if (org_history(st, hist[k], hend[k], &w[k].org_due,
 			        &w[k].org_on_time, err) != 0)
 				goto out;
 			w[k].org_known = 1;
 		}
+		aside_in(mv, nmv, -1, hist[k], hend[k], w[k].as_of, &da, &ta);
+		w[k].org_due -= da;
+		w[k].org_on_time -= ta;
 		if (week_open(st, &w[k], k, &v, &n, &cap, err) != 0 ||
 		    (w[k].past && week_actuals(st, &w[k], sc, err) != 0))
 			goto out;
@@ -464,14 +623,16 @@ store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
 	}
 	if (first_due(st, first, err) != 0)
 		goto out;
-	rc = expected_all(
-	    st, w, hist, *first ? first : NULL, v, (size_t)kept, err);
+	rc = expected_all(st, w, hist, hend, *first ? first : NULL, mv, nmv,
+	    v, (size_t)kept, err);
 out:
 	if (g != NULL)
 		db_reset(g);
 	if (own)
 		st_exec(st, "COMMIT", NULL);
 	free(v);
+	free(mv);
 	free(hist);
+	free(hend);
 	return rc;
 }

@@ -363,6 +363,14 @@ int store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err);
 
 #define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
 void store_read_item(struct db_stmt *s, int c0, struct item *it);
+/* An item's entry day (item_entries, "" with none), the column after
+ * ITEM_COLS where an item is read to travel in a sync record (review
+ * R23b: the organisation's day, set where the item was first recorded);
+ * store_read_item_entered reads both. */
+#define ITEM_ENTERED                                                           \
+	", coalesce((SELECT entered_on FROM item_entries WHERE item_id = "     \
+	"i.id), '')"
+void store_read_item_entered(struct db_stmt *s, int c0, struct item *it);
 /* Consumer columns as read by st_read_consumer (an st_collect reader). */
 #define CONSUMER_COLS                                                          \
 	"c.id, c.uuid, c.account_no, c.name, "                                 \

@@ -31,6 +31,13 @@ store_read_item(struct db_stmt *s, int c0, struct item *it)
 	st_col(s, c0 + 12, it->due_on, sizeof it->due_on);
 }
 
+void
+store_read_item_entered(struct db_stmt *s, int c0, struct item *it)
+{
+	store_read_item(s, c0, it);
+	st_col(s, c0 + 13, it->entered_on, sizeof it->entered_on);
+}
+
 static void
 read_item0(struct db_stmt *s, void *elem)
 {

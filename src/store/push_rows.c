@@ -99,7 +99,7 @@ st_push_rows_forget(struct store *st)
 static void
 read_item(struct db_stmt *s, void *elem)
 {
-	store_read_item(s, 0, elem);
+	store_read_item_entered(s, 0, elem);
 }
 
 /* The rows of sql (its keys a Q256 list) for the n keys (NULLs skipped),
@@ -193,7 +193,8 @@ store_push_rows(struct store *st, const char *const *consumers, size_t nc,
 	        consumers, nc, sizeof(struct consumer), st_read_consumer, &c,
 	        &p->nc, err) != 0 ||
 	    read_in(st,
-	        "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.uuid" IN256,
+	        "SELECT " ITEM_COLS ITEM_ENTERED " FROM " ITEM_FROM
+	        " WHERE i.uuid" IN256,
 	        items, ni, sizeof(struct item), read_item, &it, &p->nit,
 	        err) != 0) {
 		free(c);

@@ -303,14 +303,16 @@ store_item_by_id(
 	/* one a push read with its batch's (push_rows.c) */
 	if (st_push_rows_item(st, id, it))
 		return 0;
-	s = st_stmt(
-	    st, "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.id = ?", err);
+	s = st_stmt(st,
+	    "SELECT " ITEM_COLS ITEM_ENTERED " FROM " ITEM_FROM
+	    " WHERE i.id = ?",
+	    err);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
 	if (one_row(st, s, _("item"), id, err) != 0)
 		return -1;
-	store_read_item(s, 0, it);
+	store_read_item_entered(s, 0, it);
 	db_reset(s);
 	return 0;
 }
@@ -318,7 +320,7 @@ store_item_by_id(
 static void
 read_item(struct db_stmt *s, void *elem)
 {
-	store_read_item(s, 0, elem);
+	store_read_item_entered(s, 0, elem);
 }
 
 struct item *
@@ -326,7 +328,7 @@ store_items_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
     struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	    "SELECT " ITEM_COLS ITEM_ENTERED " FROM " ITEM_FROM
 	    " WHERE i.id BETWEEN ? AND ? ORDER BY i.id",
 	    err);
 

@@ -90,7 +90,10 @@ static const struct field item_fields[] = {T("kind", it.kind, F_ITEMKIND, 1),
     S("period", it.period, 0), S("description", it.description, 0),
     S("plan_no", it.plan_no, 0), T("inst_no", it.inst_no, F_SMALL, 0),
     T("amount", it.amount, F_INT, 1), T("issued_on", it.issued_on, F_DATE, 1),
-    T("due_on", it.due_on, F_DATE, 1), {NULL, F_STR, 0, 0, 0}};
+    T("due_on", it.due_on, F_DATE, 1),
+    /* the organisation's day it came into its books (review R23b: set
+     * where it was first recorded, kept as received) */
+    T("entered_on", it.entered_on, F_DAY, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field user_fields[] = {S("username", u.username, 1),
     S("full_name", u.full_name, 1), T("role", u.role, F_ROLE, 1),

@@ -23,13 +23,19 @@ sync_arr_json(const struct syncrec *r, json_t *d)
 		    json_pack("{s:s, s:s, s:I}", "item_uuid",
 		        r->moves[i].item_uuid, "item_ref", r->moves[i].item_ref,
 		        "amount", (json_int_t)r->moves[i].amount));
-	for (i = 0; i < r->ninsts; i++)
-		json_array_append_new(
-		    in, json_pack("{s:s, s:s, s:i, s:I, s:s}", "uuid",
-		            r->insts[i].uuid, "ref", r->insts[i].ref, "inst_no",
-		            r->insts[i].inst_no, "amount",
-		            (json_int_t)r->insts[i].amount, "due_on",
-		            r->insts[i].due_on));
+	for (i = 0; i < r->ninsts; i++) {
+		json_t *o = json_pack("{s:s, s:s, s:i, s:I, s:s}", "uuid",
+		    r->insts[i].uuid, "ref", r->insts[i].ref, "inst_no",
+		    r->insts[i].inst_no, "amount", (json_int_t)r->insts[i].amount,
+		    "due_on", r->insts[i].due_on);
+
+		/* the day it came into the organisation's books, where it
+		 * was made (review R23b); none in a record of before it */
+		if (r->insts[i].entered_on[0] != '\0')
+			json_object_set_new(o, "entered_on",
+			    json_string(r->insts[i].entered_on));
+		json_array_append_new(in, o);
+	}
 	json_object_set_new(d, "moves", mv);
 	json_object_set_new(d, "installments", in);
 }
@@ -79,22 +85,31 @@ sync_arr_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 	json_array_foreach(in, i, a)
 	{
 		struct item *it = &r->insts[i];
-		const char *u, *ref, *due;
+		const char *u, *ref, *due, *entered = NULL;
 		json_int_t amt;
 		int no;
 		int32_t day;
 
-		if (json_unpack(a, "{s:s, s:s, s:i, s:I, s:s!}", "uuid", &u,
+		if (json_unpack(a, "{s:s, s:s, s:i, s:I, s:s, s?s!}", "uuid", &u,
 		        "ref", &ref, "inst_no", &no, "amount", &amt, "due_on",
-		        &due) != 0 ||
+		        &due, "entered_on", &entered) != 0 ||
 		    strlen(u) != 36 || strlen(ref) >= sizeof it->ref ||
 		    no < 1 || no > 100000 || amt <= 0 || amt > MONEY_MAX ||
 		    date_parse(due, "due_on", &day, NULL) != 0)
 			return pd_fail(err, PD_EINVAL,
 			    _("data: installment %zu needs uuid, ref, inst_no, "
 			      "a positive amount and due_on, and no other "
-			      "field"),
+			      "field than entered_on"),
 			    i + 1);
+		if (entered != NULL &&
+		    (strlen(entered) != 10 ||
+		        date_parse(entered, NULL, &day, NULL) != 0))
+			return pd_fail(err, PD_EINVAL,
+			    _("data: installment %zu: entered_on \"%s\" is not "
+			      "a YYYY-MM-DD date"),
+			    i + 1, entered);
+		if (entered != NULL)
+			xstrlcpy(it->entered_on, entered, sizeof it->entered_on);
 		it->kind = PAY_INSTALLMENT;
 		xstrlcpy(it->uuid, u, sizeof it->uuid);
 		xstrlcpy(it->ref, ref, sizeof it->ref);

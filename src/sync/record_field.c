@@ -66,8 +66,9 @@ sync_encode_fields(const struct field *f, const struct syncrec *r)
 		switch (f->type) {
 		case F_REF:
 		case F_ALLOC:
+		case F_DAY:
 			/* none: the record a terminal without references
-			 * (or rules) would send */
+			 * (or rules, or entry days) would send */
 			if (*(const char *)p == '\0')
 				continue;
 			/* fall through */
@@ -218,13 +219,14 @@ decode_field(
 	case F_STR:
 	case F_TEXT:
 	case F_DATE:
+	case F_DAY:
 	case F_TS:
 		if (field_string(f, v, &s, err) != 0)
 			return -1;
 		if (sync_check_text(
 		        f->name, s, f->size, f->type == F_TEXT, err))
 			return -1;
-		if (f->type == F_DATE &&
+		if ((f->type == F_DATE || f->type == F_DAY) &&
 		    (strlen(s) != 10 || date_parse(s, NULL, &d, NULL) != 0))
 			return pd_fail(err, PD_EINVAL,
 			    _("Field \"%s\": \"%s\" is not a YYYY-MM-DD date"),

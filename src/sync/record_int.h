@@ -26,8 +26,10 @@ enum ftype {
 	F_REF,      /* a payment reference (payref_check), left out if "" */
 	F_MOVEKIND, /* enum shift_move_kind */
 	F_GWSTATUS, /* enum gw_status as "succeeded" (never "unknown") */
-	F_ALLOC     /* an allocation rule's name (alloc_rule_name), left out
+	F_ALLOC,    /* an allocation rule's name (alloc_rule_name), left out
 	               if "" (a payment of before the rules: oldest) */
+	F_DAY       /* YYYY-MM-DD, left out if "" (an item's entry day: a
+	               record of a node of before it has none) */
 };
 
 struct field {

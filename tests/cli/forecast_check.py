@@ -8,8 +8,9 @@ paydesk's code (issue 23): prints one line per week, past weeks first,
 The method, as the man page states it: a consumer's open amount in a
 week (what its items due in the week owe at the start of the as-of day)
 times its on-time ratio (over its items due in the 365 days before
-that day: what was paid to them on or before their due date over their
-amounts), else the organisation's ratio over the same days, else 1;
+that day, before today for the weeks ahead: what was paid to them on or
+before their due date over their amounts, less what arrangements took
+over of them before the as-of day), else the organisation's ratio over the same days, else 1;
 half up per consumer. A payment counts when Posted or Pending, on its
 paid_on day; what came in in a past week, as what was collected, counts
 the Posted ones. What an item owes is also less what an arrangement took
@@ -19,7 +20,9 @@ earlier of the day it came into the store (item_entries) and its issue
 date, its week's start knowing it or not. SEGMENT (not empty): the
 items of that segment's consumers only; PAYMENTS: an SQL condition on
 the payments p (a scope) that the past weeks' came in and collected
-count, with the segment's consumers' alone."""
+count, with the segment's consumers' alone. The items are the
+organisation's: none that only this store holds, undone when the
+central node refused what made it."""
 import datetime
 import sqlite3
 import sys
@@ -34,8 +37,21 @@ today = day(as_of)
 wd = {"monday": 0, "sunday": 6, "saturday": 5}[week_start]
 first = today - datetime.timedelta(days=(today.weekday() - wd) % 7)
 
-items = con.execute(
+# the organisation's items: not those only this store holds, undone when
+# the central node refused what made them (sync_undone, where the store
+# has it: an uphold's cancelled charge by its own uuid, a plan's
+# installments by the uuid of the event that made them), which no other
+# terminal has; they are in no week and no history, nor is what paid them
+undone = con.execute(
+    "SELECT count(*) FROM sqlite_master WHERE name = 'sync_undone'"
+).fetchone()[0]
+not_org = set(i for (i,) in con.execute(
+    "SELECT i.id FROM items i WHERE i.uuid IN (SELECT uuid FROM "
+    "sync_undone) OR i.arr_event IN (SELECT e.id FROM arrangement_events "
+    "e JOIN sync_undone u ON u.uuid = e.uuid)")) if undone else set()
+items = [r for r in con.execute(
     "SELECT id, consumer_id, amount, due_on FROM items").fetchall()
+    if r[0] not in not_org]
 # the day each item is known from: the earlier of its entry into the
 # store (item_entries, where the store has it) and its issue date
 entries = con.execute(
@@ -53,9 +69,6 @@ for item_id, amount, d in con.execute(
     paid.setdefault(item_id, []).append((amount, d))
 # taken over by arrangements and paid by credit notes, by day (a credit
 # application undone, in sync_undone where the store has it, paid nothing)
-undone = con.execute(
-    "SELECT count(*) FROM sqlite_master WHERE name = 'sync_undone'"
-).fetchone()[0]
 settled = {}
 for item_id, amount, d in con.execute(
         "SELECT m.item_id, m.amount, substr(e.at, 1, 10) FROM "
@@ -94,12 +107,25 @@ def weigh(open_, due, on_time, org_due, org_on):
     return (open_ * on_time + due // 2) // due
 
 
-def week(frm, to, at):
-    hist = (day(at) - datetime.timedelta(days=365)).isoformat()
+moved = {}
+for item_id, amount, d in con.execute(
+        "SELECT m.item_id, m.amount, substr(e.at, 1, 10) FROM "
+        "arrangement_moves m JOIN arrangement_events e ON e.id = m.event_id"):
+    moved.setdefault(item_id, []).append((amount, d))
+
+
+def week(frm, to, at, end=None):
+    # the history: the items due in the 365 days before end (a past
+    # week's first day; today for the weeks ahead: an item due today is
+    # not late yet), less what arrangements took over of them before at
+    # (their installments owe it: a debt counts once)
+    end = end or at
+    hist = (day(end) - datetime.timedelta(days=365)).isoformat()
     due, on = {}, {}
     for i, c, amount, d in items:
-        if hist <= d < at:
-            due[c] = due.get(c, 0) + amount
+        if hist <= d < end:
+            due[c] = due.get(c, 0) + amount - sum(
+                a for a, md in moved.get(i, []) if md < at)
             on[c] = on.get(c, 0) + sum(
                 a for a, pd in paid.get(i, []) if pd <= d)
     org_due, org_on = sum(due.values()), sum(on.values())
@@ -137,7 +163,7 @@ tomorrow = iso(today + datetime.timedelta(days=1))
 for k in range(weeks):
     ws = first + datetime.timedelta(days=7 * k)
     we = ws + datetime.timedelta(days=6)
-    total, exp, n = week(iso(ws), iso(we), tomorrow)
+    total, exp, n = week(iso(ws), iso(we), tomorrow, iso(today))
     print("ahead", iso(ws), iso(we), total, exp, 0, 0, n)
 arrears = sum(amount - paid_before(i, tomorrow) for i, c, amount, d in items
               if d < iso(first) and c in of_segment)

@@ -239,6 +239,14 @@ show 2025-08-10 1 >"$T/s1.json"
 show 2025-08-10 2 >"$T/s2.json"
 same "terminal 2 sees the arrangement as terminal 1 does" \
     "$(cmp -s "$T/s1.json" "$T/s2.json" && echo same)" same
+# its installments entered into the organisation's books the day terminal
+# 1 made them, at every node: travelled with the record, not the day the
+# central node or terminal 2 received them (review R23b: a past week's
+# forecast differed between terminals)
+ents() { q="SELECT e.entered_on FROM items i JOIN item_entries e ON e.item_id = i.id WHERE i.ref LIKE 'AR-T01-000001#%' ORDER BY i.inst_no"; if [ "$1" = c ]; then csql "$q"; else tsql "$1" "$q"; fi | tr '\n' ' '; }
+d8="2025-06-01 2025-06-01 2025-06-01 2025-06-01 2025-06-01 2025-06-01 2025-06-01 2025-06-01 "
+same "the installments' entry day, 2025-06-01, at terminal 1, the central node and terminal 2" \
+    "$(ents 1)/$(ents c)/$(ents 2)" "$d8/$d8/$d8"
 cp "$T/s1.json" "$OUT"
 has "on time" '"state": "On time"'
 has "late, after due and grace" '"state": "Late"'
@@ -350,8 +358,9 @@ tsql 1 "SELECT payload FROM outbox WHERE kind = 'arrangement' ORDER BY id
 tsql 1 "SELECT uuid || '|' || ref || '|' || (amount - settled) FROM items
     WHERE ref IN ('INV-A1', 'INV-A2', 'SRV-A1') ORDER BY due_on" >"$T/open"
 forge() { # BY LAST_CENTS PLAN [REF: the first installment's]
-	python3 - "$T/create.json" "$T/open" "$1" "$2" "$3" ${4:+"$4"} <<'PY'
-import json, sys, uuid
+	# (ENTERED: the first installment's entry day, if set)
+	ENTERED=${ENTERED:-} python3 - "$T/create.json" "$T/open" "$1" "$2" "$3" ${4:+"$4"} <<'PY'
+import json, os, sys, uuid
 r = json.load(open(sys.argv[1]))
 d = r["data"]
 moves = [dict(zip(("item_uuid", "item_ref", "amount"), l.strip().split("|")))
@@ -374,6 +383,8 @@ d.update(arrangement_uuid=str(uuid.uuid4()), plan_no=plan, debt=debt,
                        for i, a in enumerate(amounts)])
 if len(sys.argv) > 6:
     d["installments"][0]["ref"] = sys.argv[6]
+if os.environ["ENTERED"]:
+    d["installments"][0]["entered_on"] = os.environ["ENTERED"]
 print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
 PY
 }
@@ -392,11 +403,23 @@ has "another terminal's series: refused" "not of terminal T01's series"
 push rita 14297 AR-T01-000013 INV-2026-000001
 has "an installment named as a bill to come: refused" \
     "Installment 1 is referenced INV-2026-000001; an installment of arrangement AR-T01-000013 is AR-T01-000013#1"
-push rita 14297 AR-T01-000009
+# an installment's entry day (review R23b): the day the terminal made it,
+# the record's; one malformed, or another day, is refused
+ENTERED=2025-9-04 push rita 14297 AR-T01-000014
+has "an installment entered on a malformed day: refused" \
+    'installment 1: entered_on \"2025-9-04\" is not a YYYY-MM-DD date'
+ENTERED=2025-08-01 push rita 14297 AR-T01-000015
+has "an installment entered before the day its plan was made: refused" \
+    "Installment 1 was entered on 2025-08-01; an installment is entered on the day its change was made (2025-09-04)"
+ENTERED=2025-09-04 push rita 14297 AR-T01-000009
 has "a good record is applied (the forger's control case)" '"applied"'
+same "its installments entered at the central node on the day they were made, one without it (an older terminal's) on the central node's" \
+    "$(csql "SELECT i.inst_no || ' ' || e.entered_on FROM items i JOIN item_entries e ON e.item_id = i.id WHERE i.ref LIKE 'AR-T01-000009#%' ORDER BY i.inst_no" | tr '\n' '|')" \
+    "1 2025-09-04|2 2026-02-01|3 2026-02-01|"
 same "nothing of the refused ones was applied" "$(csql "SELECT count(*) FROM
     arrangements WHERE plan_id IN (SELECT id FROM plans WHERE plan_no IN
-    ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012', 'AR-T01-000013'))")" 0
+    ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012', 'AR-T01-000013',
+    'AR-T01-000014', 'AR-T01-000015'))")" 0
 # a reschedule and a cancel of AR-T01-000009 built by hand (review of
 # issue 18: a reschedule's installments and a cancel's give-backs were
 # not checked; two installments of 500,000.00 were applied, a debt Ana

@@ -351,6 +351,15 @@ same "the central node has its charge, as terminal 1 made it, and no other" \
         'Bounced cheque charge' ORDER BY ref")" \
     "DP-T01-000003-CHG 2025-05-02
 DP-T01-000005-CHG 2025-05-02"
+# entered into the organisation's books the day terminal 1 upheld it, not
+# the central node's day (2026-02-01; review R23b: the entry day is set
+# where an item is first recorded)
+same "its charges entered on the day of the uphold" \
+    "$(csql "SELECT i.ref || ' ' || e.entered_on FROM items i JOIN item_entries
+        e ON e.item_id = i.id WHERE i.description = 'Bounced cheque charge'
+        ORDER BY i.ref")" \
+    "DP-T01-000003-CHG 2025-05-02
+DP-T01-000005-CHG 2025-05-02"
 
 ## 7. The reconnection list (issue 21): who was on the disconnection list
 # within [disconnection] days (60) and has paid below its amount (100.00)

@@ -638,3 +638,97 @@ same "the same by mary's payments (the scoped reading)" \
 same "came in as the method written again" \
     "$(python3 "$TOP/tests/cli/forecast_check.py" "$K/store.db" 2026-06-20 monday 1 3 | awk '$1 == "past" && $2 == "2026-06-01" {print $4, $6, $7}')" \
     "26000 26000 36000"
+
+# --- the on-time ratio (review R23b): an item due today is not late yet,
+# and what an arrangement took over counts once, by its installments.
+# R-1 paid R0 (100.00, due 01-20) on time; R1 100.00 due 06-16, R2 100.00
+# due 06-23. T-1 paid T0 (100.00) on time; T1 300.00 due 06-25 taken over
+# on 06-16 by a plan of 30.00 down and 3 x 90.00 weekly from 06-22.
+R="$T/ratio"
+mkdir -p "$R"
+sed "s|^path = .*|path = $R/store.db|" "$PAYDESK_CONFIG" >"$R/config.ini"
+pr() { PAYDESK_CONFIG="$R/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_CONFIG="$R/config.ini" "$PD" init >/dev/null &&
+    PAYDESK_CONFIG="$R/config.ini" "$PD" import users "$DATA/users.csv" \
+    >/dev/null || echo "not ok - the ratio store"
+printf 'account_no,name,service_address,phone,email,segment\nR-1,Rae Ready,1 Road,,,Commercial\nT-1,Tom Taken,2 Road,,,Residential\n' >"$R/c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nR0,R-1,Jan,100.00,2026-01-01,2026-01-20\nR1,R-1,Jun,100.00,2026-06-01,2026-06-16\nR2,R-1,Jun,100.00,2026-06-01,2026-06-23\nT0,T-1,Jan,100.00,2026-01-01,2026-01-20\nT1,T-1,Jun,300.00,2026-06-01,2026-06-25\n' >"$R/b.csv"
+PAYDESK_NOW="2026-01-01 09:00:00" pr import consumers "$R/c.csv" >/dev/null
+PAYDESK_NOW="2026-01-01 09:00:00" pr import bills "$R/b.csv" >/dev/null ||
+    echo "not ok - the ratio bills"
+for a in R-1:R0 T-1:T0; do
+	PAYDESK_NOW="2026-01-10 10:00:00" pr pay "${a%%:*}" --type bill \
+	    --items "${a#*:}" --method Cash --amount 100 >/dev/null ||
+	    echo "not ok - pay $a"
+done
+rw() { # rw NOW WEEK SEGMENT: the forecast of WEEK
+	PAYDESK_NOW="$1 10:00:00" pr --json report forecast --weeks 3 \
+	    --past 1 --segment "$3" | python3 -c 'import json,sys
+print([w["forecast"] for w in json.load(sys.stdin)["weeks"] if w["week"] == sys.argv[1]][0])' "$2"
+}
+rc() { # rc NOW: the method written again, week ahead forecasts
+	python3 "$TOP/tests/cli/forecast_check.py" "$R/store.db" "$1" monday 3 1 |
+	    awk '$1 == "ahead" {print $2, $5}' | tr '\n' '|'
+}
+same "on R1's due day, R-1's next week (R2) at 100% (R1 not late yet)" \
+    "$(rw 2026-06-16 2026-06-22 Commercial)" 10000
+same "the day after, R1 unpaid is late: 100 of 200 on time" \
+    "$(rw 2026-06-17 2026-06-22 Commercial)" 5000
+PAYDESK_NOW="2026-06-16 10:00:00" pr pay R-1 --type bill --items R1 \
+    --method Cash --amount 100 >/dev/null || echo "not ok - pay R1"
+same "R1 paid on its due day: on time, 100%" \
+    "$(rw 2026-06-17 2026-06-22 Commercial)" 10000
+PAYDESK_NOW="2026-06-16 10:00:00" pr arrangement create T-1 --installments 3 \
+    --frequency weekly --first-due 2026-06-22 --items T1 --reason hardship \
+    --down 30 >/dev/null || echo "not ok - arrangement of T1"
+same "T-1 on 06-30: 90.00 of 07-06 at 100/310 (T1 once, by its installments)" \
+    "$(rw 2026-06-30 2026-07-06 Residential)" 2903
+same "T-1 on 06-23: 90.00 of 06-29 at 100/220 (down 30, 06-22 90 unpaid; T1 not due yet)" \
+    "$(rw 2026-06-23 2026-06-29 Residential)" 4091
+same "T-1 on 06-26, T1 due 06-25 taken over: still 100/220" \
+    "$(rw 2026-06-26 2026-06-29 Residential)" 4091
+same "the organisation's weeks as the method written again (06-30)" \
+    "$(PAYDESK_NOW="2026-06-30 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
+print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
+    "$(rc 2026-06-30)"
+same "and on R1's due day" \
+    "$(PAYDESK_NOW="2026-06-16 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
+print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
+    "$(rc 2026-06-16)"
+# an arranged bill, then the plan cancelled: the bill owes again and
+# counts again, its installments (closed by the cancel, nothing paid)
+# not at all. K-1 (Industrial) paid K0 100.00 on time; K1 200.00 due
+# 06-25 is taken over on 06-16 by 2 weekly installments of 100.00 from
+# 06-22, the plan cancelled on 06-24; K2 100.00 due 07-08.
+printf 'account_no,name,service_address,phone,email,segment\nK-1,Kim Kept,3 Road,,,Industrial\n' >"$R/c2.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nK0,K-1,Jan,100.00,2026-01-01,2026-01-20\nK1,K-1,Jun,200.00,2026-06-01,2026-06-25\nK2,K-1,Jul,100.00,2026-06-01,2026-07-08\n' >"$R/b2.csv"
+PAYDESK_NOW="2026-01-01 09:00:00" pr import consumers "$R/c2.csv" >/dev/null
+PAYDESK_NOW="2026-01-01 09:00:00" pr import bills "$R/b2.csv" >/dev/null ||
+    echo "not ok - the cancel case's bills"
+PAYDESK_NOW="2026-01-10 10:00:00" pr pay K-1 --type bill --items K0 \
+    --method Cash --amount 100 >/dev/null || echo "not ok - pay K0"
+KP=$(PAYDESK_NOW="2026-06-16 10:00:00" pr arrangement create K-1 --installments 2 \
+    --frequency weekly --first-due 2026-06-22 --items K1 --reason hardship |
+    sed -n 's/^Arrangement  *//p' | head -1)
+# on 06-23, the plan live: K0 on time, #1 (06-22) 100.00 unpaid: 100 of
+# 200; the week of 06-29 (#2, 100.00) at 50.00
+same "K-1 on 06-23, its plan live: #2's week at 100/200 (K1 taken over)" \
+    "$(rw 2026-06-23 2026-06-29 Industrial)" 5000
+PAYDESK_NOW="2026-06-24 10:00:00" pr arrangement cancel "$KP" \
+    --reason "Moved away" >/dev/null || echo "not ok - cancel $KP"
+# on 07-02: K0 100 on time, K1 200 late (given back by the cancel), the
+# installments closed by it: 100 of 300; K2's week (07-06) at 33.33
+same "after the cancel, on 07-02: K2's week at 100/300 (K1 again, not the installments)" \
+    "$(rw 2026-07-02 2026-07-06 Industrial)" 3333
+same "and K1's 200.00 overdue before the current week" \
+    "$(PAYDESK_NOW="2026-07-02 10:00:00" pr --json report forecast --weeks 1 --past 0 --segment Industrial | python3 -c 'import json,sys
+print(json.load(sys.stdin)["totals"]["arrears"])')" 20000
+# the week of 06-22 as it stood at its first day: #1 100.00 (K1 taken
+# over since 06-16) at K0's 1/1, the cancel after it changing nothing
+same "the week of 06-22 as it stood (the cancel made later): 100.00 at 100%" \
+    "$(PAYDESK_NOW="2026-07-02 10:00:00" pr --json report forecast --weeks 1 --past 2 --segment Industrial | python3 -c 'import json,sys
+print(" ".join("%d %d" % (w["open"], w["forecast"]) for w in json.load(sys.stdin)["past"] if w["week"] == "2026-06-22"))')" "10000 10000"
+same "the organisation's weeks as the method written again (07-02)" \
+    "$(PAYDESK_NOW="2026-07-02 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
+print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
+    "$(rc 2026-07-02)"

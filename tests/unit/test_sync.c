@@ -322,6 +322,32 @@ reference_round_trip(void **state)
 	assert_int_equal(d.it.kind, PAY_SERVICE);
 	assert_string_equal(d.it.uuid, r.uuid);
 	assert_int_equal(d.it.amount, 7500);
+	/* no entry day (a node of before them): none sent, none read */
+	assert_null(strstr(json, "entered_on"));
+	assert_string_equal(d.it.entered_on, "");
+	free(json);
+	/* its entry day travels with it (review R23b); a malformed one is
+	 * refused, naming the field */
+	strcpy(r.it.entered_on, "2025-04-02");
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_string_equal(d.it.entered_on, "2025-04-02");
+	{
+		static const char *const bad[] = {"2025-4-02", "2025-02-30",
+		    "", "2025-04-02 10:00:00"};
+		char *at = strstr(json, "\"2025-04-02\""), *b;
+		size_t i;
+
+		assert_non_null(at);
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			b = xasprintf("%.*s\"%s\"%s", (int)(at - json), json,
+			    bad[i], at + strlen("\"2025-04-02\""));
+			assert_int_equal(
+			    syncrec_decode(b, strlen(b), &d, &err), -1);
+			assert_non_null(strstr(err.msg, "entered_on"));
+			free(b);
+		}
+	}
 	free(json);
 	head(&r, SR_USER);
 	strcpy(r.u.username, "jane");
@@ -1201,10 +1227,31 @@ arrangement_round_trip(void **state)
 	assert_int_equal(d.ninsts, 1);
 	assert_string_equal(d.insts[0].plan_no, "AR-T01-000001");
 	assert_string_equal(d.insts[0].due_on, "2026-01-31");
+	assert_string_equal(d.insts[0].entered_on, "");
 	assert_string_equal(d.arr.reason, "Hardship: José");
 	again = enc(&d);
 	assert_string_equal(again, json);
+	/* an installment's entry day travels with it (review R23b) */
+	assert_null(strstr(json, "entered_on"));
+	strcpy(d.insts[0].entered_on, "2026-11-23");
+	free(again);
+	again = enc(&d);
 	syncrec_free(&d);
+	assert_int_equal(syncrec_decode(again, strlen(again), &d, &err), 0);
+	assert_string_equal(d.insts[0].entered_on, "2026-11-23");
+	syncrec_free(&d);
+	{
+		char *at = strstr(again, "\"2026-11-23\",\"inst_no\"");
+
+		assert_non_null(at);
+		bad = xasprintf("%.*s\"2026-11-31\"%s", (int)(at - again), again,
+		    at + strlen("\"2026-11-23\""));
+		assert_int_equal(syncrec_decode(bad, strlen(bad), &d, &err), -1);
+		if (strstr(err.msg, "installment 1: entered_on \"2026-11-31\"") ==
+		    NULL)
+			fail_msg("\"%s\" lacks the entry day", err.msg);
+		free(bad);
+	}
 	free(again);
 	{
 		static const struct {
