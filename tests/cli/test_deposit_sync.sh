@@ -586,7 +586,34 @@ same "moves: T01 lists the resolution's move" \
     "$(tsql 1 "SELECT from_target || ' > ' || to_target FROM recon_moved")" "$OM/$KA#3 > $OM/$KB#2"
 same "moves: the bank day reads alike at the three terminals" \
     "$(for n in 1 2 3; do Mn $n report reconciliation --account $OM --from "$oday" 2>&1 | grep "^$oday" | tr -s ' '; done | sort -u | wc -l)" 1
+# the same statement at two terminals, one of them holding its lines as
+# duplicates of its own earlier import: T03 imports R1 (A, B), then R2
+# (B, C: its B a duplicate of R1's here); T02 imports R2 and syncs first,
+# so the central node has R2's B live and R1's a duplicate. T03 resolves
+# B on its R1 line, syncs: R2's B live at its pull, R1's a duplicate of
+# it, the resolution moved there
+OR=NL04OVER0000000005
+printf 'date,amount,reference\n%s,6.00,REV-A\n%s,7.00,REV-B\n' "$oday" "$oday" >"$T/or1.csv"
+printf 'date,amount,reference\n%s,7.00,REV-B\n%s,8.00,REV-C\n' "$oday" "$oday" >"$T/or2.csv"
+R1=$(Mn 3 statement import "$T/or1.csv" --mapping m --account $OR 2>&1 | sed -n 's/^Statement  *//p')
+KR1=$(key 3)
+Mn 3 statement import "$T/or2.csv" --mapping m --account $OR >/dev/null 2>&1 || echo "not ok - same: import R2 at T03"
+KR2=$(key 3)
+R2=$(Mn 2 statement import "$T/or2.csv" --mapping m --account $OR 2>&1 | sed -n 's/^Statement  *//p')
+same "same: T03 has R2's B as a duplicate of its R1's, before any sync" \
+    "$(copies $OR 3)" "$(sorted "$KR1#1>live" "$KR1#2>live" "$KR2#1>$KR1#2" "$KR2#2>live")"
+expect "same: T03 resolves B on its R1 line" 0 "" \
+    Mn 3 reconcile resolve "unexpected_credit:$R1:2" --note "B refunded"
+for n in 2 3 1 2; do pdt $n sync >/dev/null || echo "not ok - same: sync T0$n"; done
+WR=$(sorted "$KR1#1>live" "$KR1#2>$KR2#1" "$KR2#1>live" "$KR2#2>live")
+same "same: the central node has R2's B live" "$(copies $OR c)" "$WR"
+for n in 1 2 3; do
+	same "same: T0$n has the central node's word" "$(copies $OR $n)" "$WR"
+	same "same: at T0$n B's resolution names R2's line" \
+	    "$(Mn $n --csv reconcile resolved 2>&1 | grep "B refunded" | grep -c "$R2:1")/$(Mn $n --csv report exceptions 2>&1 | grep -c 'REV-B')" "1/0"
+done
 for n in 1 2 3; do
 	expect "moves: doctor at T0$n" 0 "ok" pdt $n doctor
 done
+expect "moves: doctor at the central node" 0 "ok" central doctor ACME
 stop_central
