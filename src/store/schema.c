@@ -23,7 +23,8 @@
  * gateways, deposits, reconciliation), schema_m34.c 34-53 (alerts,
  * disputes, the analysis rollups, the documents log sealed), schema_m54.c
  * 54 on (the payers of a scope, rollups added to in place, the first
- * count of a close, the forecast's running totals, the open items).
+ * count of a close, the forecast's running totals, the open items, the
+ * amount a dispute disputes).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -102,6 +103,7 @@ const char *const store_migrations[] = {
     store_mig_71,
     store_mig_72,
     store_mig_73,
+    store_mig_74,
 };
 
 const int store_nmigrations =

@@ -289,5 +289,6 @@ extern const char store_mig_70[];
 extern const char store_mig_71[];
 extern const char store_mig_72[];
 extern const char store_mig_73[];
+extern const char store_mig_74[];
 
 #endif
