@@ -310,7 +310,7 @@ form(struct dstep *d, struct tui *t)
 	 * a dispute of part of it, a credit note of that part proposed */
 	money_plain(m, sizeof m, d->step == STEP_OPEN ? d->amount : d->disputed,
 	    cfg->minor_digits);
-	tui_form_text(&d->it[F_AMOUNT], _("Disputed amount"), 20, m);
+	tui_form_text(&d->it[F_AMOUNT], _("Disputed"), 20, m);
 	d->it[F_AMOUNT].kind = FORM_MONEY;
 	if (d->step == STEP_UPHOLD && d->disputed < d->amount && !d->bounced) {
 		tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, m);

@@ -32,9 +32,9 @@ wait_for "rita (recovery) on Home" "Find Consumer"
 wait_for "Home lists Disputes for the recovery role" "Disputes"
 keys Home Down Down Down Down Down Enter
 wait_for "the Disputes list" "2 disputes"
-wait_for "the open one first, its status, reason, amount and age" \
-    "DP-T01-000001 Open               Amount contested  \$80.00 2025-07-01    0"
-wait_for "the rejected one after" "DP-T01-000002 Resolved: rejected Chargeback        \$40.00"
+wait_for "the open one first, its status, reason, amount disputed and age" \
+    "DP-T01-000001 Open               Amount contested   \$80.00 2025-07-01   0"
+wait_for "the rejected one after" "DP-T01-000002 Resolved: rejected Chargeback         \$40.00"
 keys F2
 wait_for "F2: the unresolved" "1 dispute: unresolved"
 lacks "the rejected one is not among them" "DP-T01-000002"
@@ -71,7 +71,7 @@ type_text "Card holder called"
 # that typing replaces it; more than the payment is said below the form
 keys Down
 wait_re "the disputed amount: the payment's, to begin with" \
-    "Disputed amount +25\.00"
+    "Disputed +25\.00"
 type_text "30"
 wait_for "more than the payment: said" \
     "The disputed amount is more than the payment"
