@@ -496,15 +496,14 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	char words[96], detail[200], m[MONEY_BUFSZ];
 	int64_t credit = 0;
 
-	if (find_unresolved(s, number, 0, &d, err) != 0)
+	if (find_unresolved(s, number, 0, &d, err) != 0 ||
+	    check_remedy(s, &d, u, &credit, err) != 0)
 		return -1;
 	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is of a bounced cheque: its payment is "
 		      "reversed (--void), not credited"),
 		    d.dispute_no);
-	if (check_remedy(s, &d, u, &credit, err) != 0)
-		return -1;
 	d.status = DSP_UPHELD;
 	if (u->by_void) {
 		snprintf(words, sizeof words, DSP_VOID_REASON, d.dispute_no);

@@ -135,7 +135,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		                   "charge if any.")
 		    : d->disputed < d->amount
 		        ? _("All of the payment is voided, more than is "
-		            "disputed, and its items open again.")
+		            "disputed.")
 		        : _("The payment is voided and its items open again."),
 		    COLS - 4, 3);
 	check(d, t, &cr, why, sizeof why);
@@ -173,8 +173,7 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		char a[MONEY_BUFSZ];
 
 		tui_message(t, 1,
-		    _("Uphold %s by voiding all of its payment, %s, though %s "
-		      "is disputed? {Enter} again"),
+		    _("Uphold %s by voiding all of %s, not %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
 		    svc_money(t->svc, a, sizeof a, d->disputed));
 	} else if (d->it[F_RES].choice == 0)

@@ -179,10 +179,10 @@ wait_for "a credit note proposed" "< Credit note >"
 wait_re "of the amount disputed" "Credit amount +12\.34"
 keys Left
 wait_for "Left: its void, of all of the payment" \
-    "All of the payment is voided, more than is disputed"
+    "All of the payment is voided, more than is disputed."
 keys Enter
 wait_for "the void asked as the void of all of it" \
-    "Uphold DP-T01-000005 by voiding all of its payment, \$50.00, though"
+    "Uphold DP-T01-000005 by voiding all of \$50.00, not \$12.34? Enter again"
 keys Escape
 wait_for "Esc: nothing done" "DP-T01-000005 Open"
 same "the dispute is open, the payment posted" \
