@@ -48,6 +48,12 @@ struct dispute {
 	char payment_no[64];
 	char receipt_no[64];
 	int64_t amount; /* the payment's */
+	/* what the payer disputes, 0 < disputed <= amount: a card gateway's
+	 * chargeback may be of part of the payment (its event's amount), one
+	 * opened by hand is of --amount or the whole payment; a dispute
+	 * stored or synced without it (an older terminal's) is of the whole
+	 * payment. As synced, 0 says so. */
+	int64_t disputed;
 	int64_t consumer_id;
 	char account_no[33];
 	char consumer_name[129];

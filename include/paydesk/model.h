@@ -506,6 +506,10 @@ struct gw_payment {
 	 * translated (svc_gateway_review) */
 	int64_t refunded;
 	char review[24];
+	/* what its payer disputes: the amount of the dispute its disputed
+	 * event opened of its ledger payment (a chargeback may be of part
+	 * of it; review R21d, fault 3), when read; 0 none */
+	int64_t disputed;
 	/* at a terminal: its ledger payment's uuid ("" none), and the
 	 * newest association made here for it: "" none (or applied and
 	 * pulled), "waiting" (not yet applied by the central node) or

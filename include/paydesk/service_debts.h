@@ -364,20 +364,31 @@ struct dispute_view {
 void svc_dispute_days(const struct dispute *d, int *age, int *overdue);
 /* Open a dispute of payment (a receipt or payment number, as the other
  * commands find one) for reason (a code of [disputes] reasons, any
- * case), with note ("" none); its number into number. Refused: a payment
- * voided, failed or cancelled, or with a dispute not yet resolved. */
+ * case), with note ("" none), of *amount (minor units; NULL: the whole
+ * payment); its number into number. Refused: a payment voided, failed
+ * or cancelled, or with a dispute not yet resolved; an amount not more
+ * than 0 or more than the payment's, or a bounced cheque's of part of
+ * it. */
 int svc_dispute_open(struct svc *s, const char *payment, const char *reason,
-    const char *note, char number[33], struct pd_err *err);
+    const char *note, const int64_t *amount, char number[33],
+    struct pd_err *err);
 /* Open -> Under review, with note ("" none). */
 int svc_dispute_review(
     struct svc *s, const char *number, const char *note, struct pd_err *err);
 /* How a dispute is upheld: by voiding its payment (by_void), or by a
- * credit note of credit (minor units) for credit_reason (one of the
- * organisation's credit-note reasons; NULL: Other when configured). A
+ * credit note (by_credit) of credit (minor units, no more than the
+ * amount disputed) for credit_reason (one of the organisation's
+ * credit-note reasons; NULL: Other when configured). Neither: a dispute
+ * of part of its payment is upheld by a credit note of the amount
+ * disputed (review R21d, fault 3); one of all of it needs one named
+ * (PD_EUSAGE). A void of a payment disputed in part reverses more than
+ * was disputed: refused (PD_ECONFIRM) unless whole asks for it. A
  * bounced cheque is upheld by a void, and adds [disputes]
  * bounced_cheque_charge as a new open item when it is not 0. */
 struct dispute_uphold {
 	int by_void;
+	int by_credit;
+	int whole;
 	int64_t credit;
 	const char *credit_reason;
 	const char *note;

@@ -215,7 +215,9 @@ struct dispute;
 struct dispute_event;
 /* A new dispute: every field of d but id and what is read with it (its
  * payment's and consumer's numbers); status open. d->id is set, d->uuid
- * made when "". user_id 0: none (a gateway's, a pulled one). */
+ * made when "". user_id 0: none (a gateway's, a pulled one). Its
+ * disputed amount kept (dispute_amounts): d->disputed, or the whole
+ * payment's when 0; more than the payment is the store's error. */
 int store_dsp_insert(
     struct store *st, struct dispute *d, int64_t user_id, struct pd_err *err);
 /* Keep d's status, resolution and links in step (a resolved one is

@@ -563,7 +563,7 @@ payments_notes(int digits, const struct gw_payment *p, size_t n)
 	char refunded[32];
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (p[i].review[0] != '\0')
 			printf(_("Payment %s: %s\n"), p[i].code,
 			    svc_gateway_review(p[i].review));
@@ -572,6 +572,7 @@ payments_notes(int digits, const struct gw_payment *p, size_t n)
 			printf(_("Payment %s: %s of it refunded\n"), p[i].code,
 			    refunded);
 		}
+	}
 }
 
 /* `gateway payments ORG [NAME] [--unassociated]`: the queue. */
@@ -582,7 +583,7 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	const char *name = argc - unassoc > 2 ? argv[2] : NULL;
 	struct gateway_row *gws, g;
 	struct gw_payment *p;
-	char amount[32], refunded[32], days[16], cur[4];
+	char amount[32], refunded[32], disputed[32], days[16], cur[4];
 	size_t n, i;
 	int digits;
 
@@ -600,10 +601,10 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	p = b->ops->gateway_payments(b, argv[1], name, unassoc, &n, err);
 	if (p == NULL)
 		return -1;
-	printf("%-4s %-10s %-12s %-14s %-13s %10s %10s %-19s %-13s %-11s "
+	printf("%-4s %-10s %-12s %-14s %-13s %10s %10s %10s %-19s %-13s %-11s "
 	       "%5s %-16s %s\n",
 	    "#", "GATEWAY", "ACCOUNT", "CODE", "PHONE", "AMOUNT", "REFUNDED",
-	    "DATE PAID", "STATUS", "SETTLEMENT", "DAYS", "PAYMENT",
+	    "DISPUTED", "DATE PAID", "STATUS", "SETTLEMENT", "DAYS", "PAYMENT",
 	    "CANDIDATES");
 	for (i = 0; i < n; i++) {
 		if (p[i].processing_tenths >= 0)
@@ -617,11 +618,16 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 			amount_text(p[i].refunded, digits, refunded);
 		else
 			xstrlcpy(refunded, "-", sizeof refunded);
-		printf("%-4zu %-10s %-12s %-14s %-13s %10s %10s %-19s %-13s "
+		/* what the payer disputes, perhaps part of it */
+		if (p[i].disputed > 0)
+			amount_text(p[i].disputed, digits, disputed);
+		else
+			xstrlcpy(disputed, "-", sizeof disputed);
+		printf("%-4zu %-10s %-12s %-14s %-13s %10s %10s %10s %-19s %-13s "
 		       "%-11s %5s %-16s %s\n",
 		    i + 1, p[i].gateway,
 		    p[i].account_no[0] ? p[i].account_no : "-", p[i].code,
-		    p[i].phone[0] ? p[i].phone : "-", amount, refunded,
+		    p[i].phone[0] ? p[i].phone : "-", amount, refunded, disputed,
 		    p[i].paid_at, p[i].webhook_status, p[i].settlement_status,
 		    days, p[i].payment_no[0] ? p[i].payment_no : "-",
 		    p[i].candidates[0] ? p[i].candidates : "-");

@@ -10,17 +10,23 @@
 int
 cmd_dsp_open(struct cli *c, int argc, char **argv)
 {
-	const char *reason = NULL, *note = NULL;
-	struct opt o[] = {
-	    {"reason", 0, &reason}, {"note", 0, &note}, {NULL, 0, NULL}};
+	const char *reason = NULL, *note = NULL, *amount = NULL;
+	struct opt o[] = {{"reason", 0, &reason}, {"note", 0, &note},
+	    {"amount", 0, &amount}, {NULL, 0, NULL}};
 	char number[33], **pos;
+	int64_t disputed = 0;
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
 	if (reason == NULL)
 		return cli_usage(c, _("%s %s needs --reason"), c->cmd, argv[0]);
-	if (svc_dispute_open(&c->svc, pos[0], reason, note, number, &c->err))
+	/* what the payer disputes; the whole payment when not given */
+	if (amount != NULL && svc_money_parse(&c->svc, amount, "--amount",
+	                          &disputed, &c->err) != 0)
+		return -1;
+	if (svc_dispute_open(&c->svc, pos[0], reason, note,
+	        amount != NULL ? &disputed : NULL, number, &c->err))
 		return -1;
 	return cmd_dsp_show(c, 2, (char *[]){argv[0], number, NULL});
 }
@@ -36,6 +42,8 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
 	    {NC_("column", "Consumer"), "consumer", X_TEXT, 18, 0},
 	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
+	    /* what the payer disputes, part or all of the amount */
+	    {NC_("column", "Disputed"), "disputed", X_MONEY, 12, 0},
 	    /* agrees with the dispute (es Abierta; a shift's Abierto) */
 	    {TC_("dispute", "Opened"), "opened_on", X_DATE, 10, 0},
 	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
@@ -45,7 +53,7 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	const char *status = NULL, *account = NULL, *scope = NULL;
 	struct opt o[] = {{"status", 0, &status}, {"consumer", 0, &account},
 	    {"scope", 0, &scope}, {NULL, 0, NULL}};
-	struct xcell cell[11];
+	struct xcell cell[12];
 	struct dispute *d;
 	struct table *t;
 	char **pos;
@@ -63,7 +71,7 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	}
 	/* whose disputes: those of the scope's payments (issue 23) */
 	cli_list_scope_line(c, account);
-	t = table_new(c, cols, 11);
+	t = table_new(c, cols, 12);
 	table_sheet(t, N_("Disputes"));
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
@@ -75,10 +83,11 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 		cell[4].s = d[i].account_no;
 		cell[5].s = d[i].consumer_name;
 		cell[6].n = d[i].amount;
-		cell[7].s = d[i].opened_on;
-		cell[8].s = d[i].due_on;
-		cell[9].n = age;
-		cell[10].n = overdue;
+		cell[7].n = d[i].disputed;
+		cell[8].s = d[i].opened_on;
+		cell[9].s = d[i].due_on;
+		cell[10].n = age;
+		cell[11].n = overdue;
 		table_cells(t, cell);
 	}
 	free(d);
@@ -134,6 +143,8 @@ cmd_dsp_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Payment"), "payment_no", v.d.payment_no);
 	rec_str(r, _("Receipt"), "receipt_no", v.d.receipt_no);
 	rec_money(r, _("Amount"), "amount", v.d.amount);
+	/* what the payer disputes: a chargeback may be of part of it */
+	rec_money(r, _("Disputed"), "disputed", v.d.disputed);
 	rec_str(r, _("Account"), "account_no", v.d.account_no);
 	rec_str(r, _("Consumer"), "consumer", v.d.consumer_name);
 	rec_date(
@@ -198,16 +209,19 @@ int
 cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 {
 	const char *by_void = NULL, *credit = NULL, *reason = NULL,
-	           *note = NULL;
-	struct opt o[] = {{"void", 1, &by_void}, {"credit", 0, &credit},
-	    {"credit-reason", 0, &reason}, {"note", 0, &note}, {NULL, 0, NULL}};
+	           *note = NULL, *whole = NULL;
+	struct opt o[] = {{"void", 1, &by_void}, {"whole", 1, &whole},
+	    {"credit", 0, &credit}, {"credit-reason", 0, &reason},
+	    {"note", 0, &note}, {NULL, 0, NULL}};
 	struct dispute_uphold u = {0};
 	char **pos;
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
-	if ((by_void == NULL) == (credit == NULL))
+	/* neither: the service's default (a credit note of the amount
+	 * disputed, for a dispute of part of its payment) */
+	if (by_void != NULL && credit != NULL)
 		return cli_usage(c,
 		    _("%s %s needs --void or --credit AMOUNT, "
 		      "not both"),
@@ -217,7 +231,12 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 		    _("%s %s: --credit-reason goes with "
 		      "--credit"),
 		    c->cmd, argv[0]);
+	if (whole != NULL && by_void == NULL)
+		return cli_usage(
+		    c, _("%s %s: --whole goes with --void"), c->cmd, argv[0]);
 	u.by_void = by_void != NULL;
+	u.by_credit = credit != NULL;
+	u.whole = whole != NULL;
 	u.credit_reason = reason;
 	u.note = note;
 	if (credit != NULL && svc_money_parse(&c->svc, credit, "--credit",

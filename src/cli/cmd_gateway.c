@@ -77,7 +77,8 @@ cmd_gateway_list(struct cli *c, int argc, char **argv)
 			            "association made here: %s\n"),
 			    v[i].code, v[i].assoc_reason);
 	/* a refund or failure the central node held for a supervisor
-	 * (issue 19 review), and what was refunded in part */
+	 * (issue 19 review), what was refunded in part, and what its
+	 * payer disputes */
 	for (i = 0; c->mode == OUT_TEXT && i < n; i++) {
 		char m[MONEY_BUFSZ];
 
@@ -87,6 +88,11 @@ cmd_gateway_list(struct cli *c, int argc, char **argv)
 		else if (v[i].refunded > 0 && v[i].status != GW_REFUNDED)
 			printf(_("Payment %s: %s of it refunded\n"), v[i].code,
 			    svc_money(&c->svc, m, sizeof m, v[i].refunded));
+		/* what the payer disputes, perhaps part of it (review
+		 * R21d, fault 3: only the amount paid was shown) */
+		if (v[i].disputed > 0)
+			printf(_("Payment %s: %s of it disputed\n"), v[i].code,
+			    svc_money(&c->svc, m, sizeof m, v[i].disputed));
 	}
 	free(v);
 	return 0;

@@ -285,9 +285,9 @@ static const struct command {
         N_("the alerts raised when their cause happened, not closed or all "
            "(recovery)")},
     {"dispute", "open", cmd_dsp_open, STORE,
-        "dispute open RECEIPT --reason CODE [--note TEXT]",
-        N_("open a dispute of a payment for a reason of [disputes] "
-           "reasons (recovery)")},
+        "dispute open RECEIPT --reason CODE [--amount AMOUNT] [--note TEXT]",
+        N_("open a dispute of a payment, or of part of it, for a reason of "
+           "[disputes] reasons (recovery)")},
     {"dispute", "list", cmd_dsp_list, LISTING,
         "dispute list [--status open|review|upheld|rejected|unresolved] "
         "[--consumer ACCOUNT] [--scope terminal|branch|org]",
@@ -298,7 +298,7 @@ static const struct command {
         "dispute review NUMBER [--note TEXT]",
         N_("put an open dispute under review (recovery)")},
     {"dispute", "uphold", cmd_dsp_uphold, STORE,
-        "dispute uphold NUMBER --void|--credit AMOUNT "
+        "dispute uphold NUMBER [--void [--whole]|--credit AMOUNT] "
         "[--credit-reason TEXT] [--note TEXT]",
         N_("resolve a dispute as upheld: void its payment or make a credit "
            "note from it (supervisor)")},

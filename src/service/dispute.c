@@ -202,15 +202,49 @@ svc_dispute_check_reason(struct svc *s, const struct payment *p,
 	    p->payment_no, p->method);
 }
 
-/* The row of a new dispute of p for code, opened at at, numbered. */
+/* What a dispute disputes (review R21d, fault 3: a card gateway's
+ * chargeback of 12.34 of a 50.00 payment was a dispute of 50.00, whose
+ * void would have reversed all of it): part or all of its payment, and
+ * all of a bounced cheque, which bounces whole. */
+int
+svc_dispute_check_amount(struct svc *s, const struct payment *p,
+    const char *code, int64_t amount, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], m[MONEY_BUFSZ];
+
+	svc_money(s, a, sizeof a, amount);
+	svc_money(s, m, sizeof m, p->amount);
+	if (amount <= 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Disputed amount %s: a dispute is of more than 0 of "
+		      "its payment (%s of %s)"),
+		    a, p->payment_no, m);
+	if (amount > p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Disputed amount %s is more than payment %s's amount, "
+		      "%s"),
+		    a, p->payment_no, m);
+	if (amount < p->amount && strcmp(code, DSP_BOUNCED) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Disputed amount %s: a cheque bounces whole; a "
+		      "bounced-cheque dispute is of all of payment %s, %s"),
+		    a, p->payment_no, m);
+	return 0;
+}
+
+/* The row of a new dispute of p for code, of disputed (minor units),
+ * opened at at, numbered. */
 static int
 new_dispute(struct svc *s, const struct payment *p, const char *code,
-    const char *at, const char *by, struct dispute *d, struct pd_err *err)
+    int64_t disputed, const char *at, const char *by, struct dispute *d,
+    struct pd_err *err)
 {
 	int32_t day;
 
 	memset(d, 0, sizeof *d);
 	d->payment_id = p->id;
+	d->amount = p->amount;
+	d->disputed = disputed;
 	xstrlcpy(d->payment_uuid, p->uuid, sizeof d->payment_uuid);
 	xstrlcpy(d->payment_no, p->payment_no, sizeof d->payment_no);
 	xstrlcpy(d->reason, code, sizeof d->reason);
@@ -229,29 +263,36 @@ new_dispute(struct svc *s, const struct payment *p, const char *code,
 
 static int
 open_in_tx(struct svc *s, const char *payment, const char *code,
-    const char *note, char number[33], struct pd_err *err)
+    const char *note, const int64_t *amount, char number[33],
+    struct pd_err *err)
 {
 	struct payment p;
 	struct dispute d;
-	char at[TS_BUFSZ], detail[200];
+	char at[TS_BUFSZ], detail[200], m[MONEY_BUFSZ];
+	int64_t disputed;
 
 	if (store_payment_lookup(s->st, payment, &p, err) != 0 ||
 	    svc_dispute_check_disputable(s, &p, err) != 0)
 		return -1;
-	if (svc_dispute_check_reason(s, &p, code, err) != 0)
+	disputed = amount != NULL ? *amount : p.amount;
+	if (svc_dispute_check_reason(s, &p, code, err) != 0 ||
+	    svc_dispute_check_amount(s, &p, code, disputed, err) != 0)
 		return -1;
 	svc_now(at);
-	if (new_dispute(s, &p, code, at, s->actor.full_name, &d, err) != 0)
+	if (new_dispute(s, &p, code, disputed, at, s->actor.full_name, &d,
+	        err) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "payment=%s reason=%s due=%s",
-	    p.payment_no, code, d.due_on);
+	snprintf(detail, sizeof detail,
+	    "payment=%s reason=%s due=%s disputed=%s", p.payment_no, code,
+	    d.due_on, money_plain(m, sizeof m, disputed, s->cfg.minor_digits));
 	xstrlcpy(number, d.dispute_no, 33);
 	return step(s, &d, "open", note, detail, err);
 }
 
 int
 svc_dispute_open(struct svc *s, const char *payment, const char *reason,
-    const char *note, char number[33], struct pd_err *err)
+    const char *note, const int64_t *amount, char number[33],
+    struct pd_err *err)
 {
 	const char *code;
 	char list[800];
@@ -274,12 +315,13 @@ svc_dispute_open(struct svc *s, const char *payment, const char *reason,
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s,
-	    open_in_tx(s, payment, code, note ? note : "", number, err), err);
+	    open_in_tx(s, payment, code, note ? note : "", amount, number, err),
+	    err);
 }
 
 int
-svc_dispute_gateway(struct svc *s, const struct payment *p, const char *note,
-    const char *at, struct pd_err *err)
+svc_dispute_gateway(struct svc *s, const struct payment *p, int64_t disputed,
+    const char *note, const char *at, struct pd_err *err)
 {
 	struct dsp_filter f = {NULL, 0, p->id, NULL};
 	struct dispute_event e;
@@ -296,7 +338,8 @@ svc_dispute_gateway(struct svc *s, const struct payment *p, const char *note,
 	free(had);
 	if (mine > 0 || (p->status != PS_POSTED && p->status != PS_PENDING))
 		return 0;
-	if (new_dispute(s, p, "chargeback", at, "System", &d, err) != 0)
+	if (svc_dispute_check_amount(s, p, "chargeback", disputed, err) != 0 ||
+	    new_dispute(s, p, "chargeback", disputed, at, "System", &d, err))
 		return -1;
 	memset(&e, 0, sizeof e);
 	xstrlcpy(e.kind, "open", sizeof e.kind);
@@ -401,6 +444,49 @@ add_charge(struct svc *s, struct dispute *d, struct pd_err *err)
 	return 0;
 }
 
+/* The remedy u asks for d, as the amount disputed allows it (review
+ * R21d, fault 3): the credit note's amount into *credit. A void of a
+ * payment disputed in part reverses more than the payer disputes: only
+ * when asked for (u->whole); a credit note is of no more than the
+ * amount disputed, by default all of it. */
+static int
+check_remedy(struct svc *s, const struct dispute *d,
+    const struct dispute_uphold *u, int64_t *credit, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], m[MONEY_BUFSZ], c[MONEY_BUFSZ];
+	int part = d->disputed < d->amount;
+
+	svc_money(s, a, sizeof a, d->disputed);
+	svc_money(s, m, sizeof m, d->amount);
+	if (u->by_void) {
+		if (part && !u->whole)
+			return pd_fail(err, PD_ECONFIRM,
+			    _("Dispute %s disputes %s of payment %s's %s: a "
+			      "void reverses all of it. Uphold it by a credit "
+			      "note of the amount disputed (the default), or "
+			      "ask for the void of the whole payment "
+			      "(--void --whole)"),
+			    d->dispute_no, a, d->payment_no, m);
+		return 0;
+	}
+	if (!u->by_credit && !part)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Dispute %s disputes all of payment %s (%s): uphold "
+		      "it by its void (--void) or by a credit note (--credit "
+		      "AMOUNT)"),
+		    d->dispute_no, d->payment_no, m);
+	*credit = u->by_credit ? u->credit : d->disputed;
+	svc_money(s, c, sizeof c, *credit);
+	if (*credit > d->disputed)
+		return pd_fail(err, PD_EINVAL,
+		    part ? _("Credit note of %s: dispute %s disputes %s of "
+		             "payment %s, and is upheld by no more")
+		         : _("Credit note of %s: dispute %s disputes %s, all "
+		             "of payment %s, and is upheld by no more"),
+		    c, d->dispute_no, a, d->payment_no);
+	return 0;
+}
+
 static int
 uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
     const char *creason, struct pd_err *err)
@@ -408,8 +494,10 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	struct credit_note cn;
 	struct dispute d;
 	char words[96], detail[200], m[MONEY_BUFSZ];
+	int64_t credit = 0;
 
-	if (find_unresolved(s, number, 0, &d, err) != 0)
+	if (find_unresolved(s, number, 0, &d, err) != 0 ||
+	    check_remedy(s, &d, u, &credit, err) != 0)
 		return -1;
 	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0)
 		return pd_fail(err, PD_EINVAL,
@@ -429,14 +517,14 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 		    d.payment_no, d.charge_uuid[0] ? "yes" : "no");
 	} else {
 		snprintf(words, sizeof words, DSP_CREDIT_REMARKS, d.dispute_no);
-		if (svc_credit_in_tx(s, d.receipt_no, u->credit, creason, words,
+		if (svc_credit_in_tx(s, d.receipt_no, credit, creason, words,
 		        &cn, err) != 0)
 			return -1;
 		xstrlcpy(d.resolution, "credit", sizeof d.resolution);
 		xstrlcpy(d.credit_uuid, cn.uuid, sizeof d.credit_uuid);
 		snprintf(detail, sizeof detail, "credit_note=%s amount=%s",
 		    cn.cn_no,
-		    money_plain(m, sizeof m, u->credit, s->cfg.minor_digits));
+		    money_plain(m, sizeof m, credit, s->cfg.minor_digits));
 	}
 	return step(s, &d, "uphold", u->note, detail, err);
 }

@@ -19,5 +19,10 @@ int svc_dispute_check_disputable(
 /* A reason code fits payment p: a bounced cheque only a cheque's. */
 int svc_dispute_check_reason(struct svc *s, const struct payment *p,
     const char *code, struct pd_err *err);
+/* What a dispute of payment p for code disputes, amount (minor units):
+ * more than 0, no more than the payment's amount, and a bounced
+ * cheque's the whole of it. */
+int svc_dispute_check_amount(struct svc *s, const struct payment *p,
+    const char *code, int64_t amount, struct pd_err *err);
 
 #endif

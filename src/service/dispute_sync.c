@@ -79,6 +79,17 @@ check_uphold(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		      "%s"),
 		    d->dispute_no, by_void ? _("void") : _("credit note"),
 		    d->payment_no);
+	/* a credit note of no more than the dispute disputes, as
+	 * dispute.c's uphold makes it (review R21d, fault 3) */
+	if (!by_void && cn.amount > d->disputed) {
+		char a[MONEY_BUFSZ], c[MONEY_BUFSZ];
+
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s disputes %s; it is upheld by a credit note "
+		      "of %s, more than that"),
+		    d->dispute_no, svc_money(s, a, sizeof a, d->disputed),
+		    svc_money(s, c, sizeof c, cn.amount));
+	}
 	if (r->it.amount == 0)
 		return 0;
 	if (!by_void || strcmp(d->reason, DSP_BOUNCED) != 0 ||
@@ -112,6 +123,16 @@ check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		      "here; the step says %s, %s, %s"),
 		    d->dispute_no, d->reason, d->opened_on, d->due_on,
 		    r->dsp.reason, r->dsp.opened_on, r->dsp.due_on);
+	/* what it disputes, when the step says (an older terminal's says
+	 * nothing: the dispute as held here) */
+	if (r->dsp.disputed != 0 && r->dsp.disputed != d->disputed) {
+		char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s disputes %s here; the step says %s"),
+		    d->dispute_no, svc_money(s, a, sizeof a, d->disputed),
+		    svc_money(s, b, sizeof b, r->dsp.disputed));
+	}
 	if (!may_follow(r->op, d->status))
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s; a step \"%s\" cannot follow"), d->dispute_no,
@@ -150,6 +171,11 @@ check_terms(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is due on %s, before it was opened on %s"),
 		    r->dsp.dispute_no, r->dsp.due_on, r->dsp.opened_on);
+	if (r->dsp.disputed < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s: field \"disputed\" is the amount disputed, "
+		      "not less than 0"),
+		    r->dsp.dispute_no);
 	if (strcmp(r->op, "uphold") != 0 &&
 	    (r->dsp.resolution[0] != '\0' || r->dsp.void_uuid[0] != '\0' ||
 	        r->cn_uuid[0] != '\0' || r->it.amount != 0))
@@ -216,18 +242,27 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 	pd_err_clear(err);
 	if (store_payment_by_id(s->st, id, &p, err) != 0)
 		return -1;
+	/* what it disputes, part or all of the payment (review R21d,
+	 * fault 3); none said (0, an older terminal's): all of it */
 	return svc_dispute_check_disputable(s, &p, err) != 0 ||
-	               svc_dispute_check_reason(s, &p, r->dsp.reason, err) != 0
+	               svc_dispute_check_reason(s, &p, r->dsp.reason, err) != 0 ||
+	               svc_dispute_check_amount(s, &p, r->dsp.reason,
+	                   r->dsp.disputed != 0 ? r->dsp.disputed : p.amount,
+	                   err) != 0
 	           ? -1
 	           : 0;
 }
 
-/* A pulled or pushed dispute's first step: its row. */
+/* A pulled or pushed dispute's first step: its row, of what it says it
+ * disputes (0: all of its payment), which is of its payment (a terminal
+ * checks what the central node answers too). */
 static int
 apply_open(struct svc *s, const struct syncrec *r, struct dispute *d,
     struct pd_err *err)
 {
+	struct payment p;
 	int64_t pid;
+	char a[MONEY_BUFSZ], m[MONEY_BUFSZ];
 
 	if (store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &pid, err) != 0)
 		return -1;
@@ -235,6 +270,14 @@ apply_open(struct svc *s, const struct syncrec *r, struct dispute *d,
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("Payment %s is not known here"),
 		    r->p.payment_no[0] ? r->p.payment_no : r->payment_uuid);
+	if (store_payment_by_id(s->st, pid, &p, err) != 0)
+		return -1;
+	if (r->dsp.disputed < 0 || r->dsp.disputed > p.amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s disputes %s of payment %s, whose amount is "
+		      "%s"),
+		    r->dsp.dispute_no, svc_money(s, a, sizeof a, r->dsp.disputed),
+		    p.payment_no, svc_money(s, m, sizeof m, p.amount));
 	*d = r->dsp;
 	d->id = 0;
 	d->payment_id = pid;

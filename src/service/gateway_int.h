@@ -5,9 +5,13 @@
 #include "internal.h"
 
 /* Bring gateway payment code of gw where its latest status says: its
- * webhook and settlement statuses, its consumer, its ledger payment. */
+ * webhook and settlement statuses, its consumer, its ledger payment;
+ * after event ev (NULL: none), a dispute's, the dispute of its amount.
+ * A dispute event of no amount or of more than the payment is refused
+ * (PD_EINVAL). */
 int svc_gw_advance(struct svc *s, const struct gateway_row *gw,
-    const char *code, const char *at, struct pd_err *err);
+    const char *code, const struct gw_event *ev, const char *at,
+    struct pd_err *err);
 /* The consumer of gateway payment g, by its reference or the payer's
  * phone (gateway_ledger.c). */
 int svc_gw_associate(struct svc *s, struct gw_payment *g, struct pd_err *err);

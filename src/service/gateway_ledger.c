@@ -412,30 +412,66 @@ reverse(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	return left > 0 ? post_amount(s, gw, g, left, &p, at, err) : 0;
 }
 
-/* Open the dispute of gateway payment g, reported disputed. */
+/* A dispute event's amount is what the payer disputes (review R21d,
+ * fault 3): of the payment, more than 0 and no more than it. Judged on
+ * every such event, applied or older than the payment's latest. */
+static int
+gw_dispute_amount(struct svc *s, const struct gw_payment *g,
+    const struct gw_event *ev, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], m[MONEY_BUFSZ];
+
+	money_plain(a, sizeof a, ev->amount, s->cfg.minor_digits);
+	money_plain(m, sizeof m, g->amount, s->cfg.minor_digits);
+	if (ev->amount <= 0)
+		return pd_fail(err, PD_EINVAL,
+		    "%s: data.object.amount is %s: a dispute is of more "
+		    "than 0 of payment %s",
+		    ev->kind, a, g->code);
+	if (ev->amount > g->amount)
+		return pd_fail(err, PD_EINVAL,
+		    "%s: data.object.amount %s is more than payment %s's "
+		    "amount, %s: a payer disputes no more than was paid",
+		    ev->kind, a, g->code, m);
+	return 0;
+}
+
+/* Open the dispute of gateway payment g, reported disputed by ev: of
+ * its amount, which the note says when it is part of the payment. */
 static int
 gw_disputed(struct svc *s, const struct gateway_row *gw,
-    const struct gw_payment *g, const char *at, struct pd_err *err)
+    const struct gw_payment *g, const struct gw_event *ev, const char *at,
+    struct pd_err *err)
 {
 	struct payment p;
-	char note[256];
+	char note[256], m[MONEY_BUFSZ];
 
 	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
 		return -1;
-	snprintf(note, sizeof note, "Gateway %s reported payment %s %s",
-	    gw->name, g->code, gw_status_name(g->status));
-	return svc_dispute_gateway(s, &p, note, at, err);
+	if (ev->amount < p.amount)
+		snprintf(note, sizeof note,
+		    "Gateway %s reported %s of payment %s disputed", gw->name,
+		    money_plain(m, sizeof m, ev->amount, s->cfg.minor_digits),
+		    g->code);
+	else
+		snprintf(note, sizeof note,
+		    "Gateway %s reported payment %s %s", gw->name, g->code,
+		    gw_status_name(g->status));
+	return svc_dispute_gateway(s, &p, ev->amount, note, at, err);
 }
 
 /* Bring gateway payment code of gw where its latest status says: its
  * webhook and settlement statuses, its consumer, its ledger payment. */
 int
 svc_gw_advance(struct svc *s, const struct gateway_row *gw, const char *code,
-    const char *at, struct pd_err *err)
+    const struct gw_event *ev, const char *at, struct pd_err *err)
 {
 	struct gw_payment g;
+	int dispute = ev != NULL && ev->status == GW_DISPUTED;
 
 	if (store_gw_payment_get(s->st, gw->name, code, &g, err) != 0)
+		return -1;
+	if (dispute && gw_dispute_amount(s, &g, ev, err) != 0)
 		return -1;
 	gw_status_map(
 	    gw->statuses, g.status, g.webhook_status, g.settlement_status);
@@ -455,9 +491,9 @@ svc_gw_advance(struct svc *s, const struct gateway_row *gw, const char *code,
 	    reverse(s, gw, &g, at, err) != 0)
 		return -1;
 	/* the card profile's disputed event opens a dispute of the payment
-	 * (issue 21), once */
-	if (g.payment_id != 0 && g.status == GW_DISPUTED &&
-	    gw_disputed(s, gw, &g, at, err) != 0)
+	 * (issue 21), once, of the event's amount */
+	if (dispute && g.payment_id != 0 && g.status == GW_DISPUTED &&
+	    gw_disputed(s, gw, &g, ev, at, err) != 0)
 		return -1;
 	return store_gw_payment_save(s->st, &g, err);
 }

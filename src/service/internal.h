@@ -73,10 +73,12 @@ int svc_dispute_check_push(struct svc *s, const char *terminal,
 int svc_dispute_record(
     struct svc *s, int64_t event_id, struct syncrec *r, struct pd_err *err);
 /* A gateway reported payment p disputed (the card profile's disputed
- * event, gateway.c): open a dispute of it by "System" inside the
- * caller's transaction, unless one is unresolved; note says which. */
+ * event, gateway.c): open a dispute of disputed (minor units, its
+ * event's amount) of it by "System" inside the caller's transaction,
+ * unless one is unresolved; note says which. A disputed amount not
+ * more than 0 or more than the payment's is refused (PD_EINVAL). */
 int svc_dispute_gateway(struct svc *s, const struct payment *p,
-    const char *note, const char *at, struct pd_err *err);
+    int64_t disputed, const char *note, const char *at, struct pd_err *err);
 /* Whether payment p may be voided (not yet, no credit note applied). */
 int svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err);
 /* A payment of another branch than this terminal's is an admin's to

@@ -48,6 +48,8 @@ static const struct {
     {NULL, N_("Gateway %s reported payment %s disputed")},
     /* a refund in part: the total refunded so far (issue 19 review) */
     {NULL, N_("Gateway %s reported %s of payment %s refunded")},
+    /* a dispute of part of the payment (review R21d, fault 3) */
+    {NULL, N_("Gateway %s reported %s of payment %s disputed")},
     /* the credit-note reasons of the default configuration
      * (config.c); an organisation's own are shown as configured */
     {NULL, N_("Duplicate Payment")}, {NULL, N_("Billing Error")},

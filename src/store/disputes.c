@@ -14,10 +14,14 @@
 	"d.terminal, d.status, d.resolution, d.void_uuid, d.credit_uuid, "     \
 	"d.charge_uuid, coalesce((SELECT substr(max(at), 1, 10) FROM "         \
 	"dispute_events WHERE dispute_id = d.id AND kind IN ('uphold', "       \
-	"'reject') AND uuid NOT IN (SELECT uuid FROM sync_undone)), '')"
+	"'reject') AND uuid NOT IN (SELECT uuid FROM sync_undone)), ''), "     \
+	"coalesce(da.amount, p.amount)"
+/* a dispute with no amount of its own (opened before migration 75, or
+ * pulled from an older terminal) disputes its whole payment */
 #define DSP_FROM                                                               \
 	"disputes d JOIN payments p ON p.id = d.payment_id JOIN consumers c "  \
-	"ON c.id = p.consumer_id"
+	"ON c.id = p.consumer_id LEFT JOIN dispute_amounts da ON "             \
+	"da.dispute_id = d.id"
 /* a dispute whose opening this terminal undid (the central node refused
  * it, store_undone_add) is none: listed and found no more */
 #define DSP_LIVE                                                               \
@@ -57,6 +61,7 @@ read_dsp(struct db_stmt *s, void *elem)
 	st_col(s, 20, d->credit_uuid, sizeof d->credit_uuid);
 	st_col(s, 21, d->charge_uuid, sizeof d->charge_uuid);
 	st_col(s, 22, d->resolved_on, sizeof d->resolved_on);
+	d->disputed = db_column_int64(s, 23);
 }
 
 int
@@ -79,7 +84,16 @@ store_dsp_insert(
 	if (st_done(st, s, err) != 0)
 		return -1;
 	d->id = db_last_insert_rowid(st->db);
-	return 0;
+	/* what it disputes: d->disputed, 0 the whole payment (a synced
+	 * step of an older terminal's) */
+	s = st_stmt(st,
+	    "INSERT INTO dispute_amounts (dispute_id, amount) SELECT ?1, CASE "
+	    "WHEN ?2 > 0 THEN ?2 ELSE amount END FROM payments WHERE id = ?3",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iii", d->id, d->disputed, d->payment_id);
+	return st_done(st, s, err);
 }
 
 int

@@ -367,13 +367,22 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	return count;
 }
 
+/* What the payer of a gateway payment disputes (g.disputed): the
+ * amount of the dispute the gateway's disputed event opened of its
+ * ledger payment p (by "System"), the whole payment for one without an
+ * amount of its own; 0 none. */
+#define GW_DISPUTED_COL                                                        \
+	"coalesce((SELECT coalesce(da.amount, p.amount) FROM disputes d LEFT " \
+	"JOIN dispute_amounts da ON da.dispute_id = d.id WHERE d.payment_id "  \
+	"= p.id AND d.opened_by = 'System' ORDER BY d.id DESC LIMIT 1), 0)"
+
 #define GWP_COLS                                                               \
 	"g.id, g.gateway, g.code, g.status, g.webhook_status, "                \
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
-	"g.processing_tenths, g.manual, g.refunded, g.review FROM "            \
-	"gateway_payments g LEFT JOIN "                                        \
+	"g.processing_tenths, g.manual, g.refunded, g.review, " GW_DISPUTED_COL \
+	" FROM gateway_payments g LEFT JOIN "                                  \
 	"consumers c ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = "  \
 	"g.payment_id "
 
@@ -406,6 +415,7 @@ read_gwp(struct db_stmt *s, void *elem)
 	g->manual = db_column_int(s, 18);
 	g->refunded = db_column_int64(s, 19);
 	st_col(s, 20, g->review, sizeof g->review);
+	g->disputed = db_column_int64(s, 21);
 }
 
 int
@@ -569,8 +579,8 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"coalesce(p.id, 0), coalesce(p.payment_no, ''), g.fee, g.settled_on, " \
-	"g.processing_tenths, 0, g.refunded, g.review, "                       \
-	"g.payment_uuid, coalesce((SELECT CASE WHEN "                          \
+	"g.processing_tenths, 0, g.refunded, g.review, " GW_DISPUTED_COL       \
+	", g.payment_uuid, coalesce((SELECT CASE WHEN "                        \
 	"o.rejected_at IS NOT NULL THEN 'refused' WHEN o.sent_at IS NULL "     \
 	"THEN 'waiting' ELSE '' END || char(9) || coalesce(json_extract("      \
 	"o.payload, '$.data.action'), '') || char(9) || o.reject_reason FROM " \
@@ -587,8 +597,8 @@ read_gwl(struct db_stmt *s, void *elem)
 
 	read_gwp(s, g);
 	g->manual = 0;
-	st_col(s, 21, g->payment_uuid, sizeof g->payment_uuid);
-	st_col(s, 22, state, sizeof state);
+	st_col(s, 22, g->payment_uuid, sizeof g->payment_uuid);
+	st_col(s, 23, state, sizeof state);
 	tab = strchr(state, '\t');
 	if (tab != NULL) {
 		*tab++ = '\0';

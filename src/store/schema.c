@@ -24,7 +24,7 @@
  * disputes, the analysis rollups, the documents log sealed), schema_m54.c
  * 54 on (the payers of a scope, rollups added to in place, the first
  * count of a close, the forecast's running totals, the open items, the
- * live copy of a bank line).
+ * live copy of a bank line, the amount a dispute disputes).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -104,6 +104,7 @@ const char *const store_migrations[] = {
     store_mig_72,
     store_mig_73,
     store_mig_74,
+    store_mig_75,
 };
 
 const int store_nmigrations =

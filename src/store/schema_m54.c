@@ -626,3 +626,24 @@ const char store_mig_74[] =
     " (OLD.uuid NOT IN (SELECT uuid FROM recon_undone) OR NEW.id <> OLD.id"
     " OR NEW.kind <> OLD.kind OR NEW.target <> OLD.target) BEGIN"
     " SELECT RAISE(ABORT, 'recon_resolutions is append-only'); END;\n";
+
+/* 75. The amount a dispute disputes (review R21d, fault 3: a card
+ * gateway's chargeback of 12.34 of a 50.00 payment opened a dispute
+ * that showed 50.00, the 12.34 nowhere): minor units, more than 0 and
+ * no more than its payment's amount (a trigger: a CHECK reads no other
+ * table). A dispute without a row (opened before this version, or
+ * pulled from a terminal that sends none) disputes its whole payment.
+ * One of a dispute's terms: append-only. A table of its own, not a
+ * column, so that it is safe to run again. */
+const char store_mig_75[] =
+    "CREATE TABLE IF NOT EXISTS dispute_amounts (dispute_id INTEGER"
+    " PRIMARY KEY REFERENCES disputes (id), amount INTEGER NOT NULL"
+    " CHECK (amount > 0));\n"
+    "DROP TRIGGER IF EXISTS dispute_amounts_bound;\n"
+    "CREATE TRIGGER dispute_amounts_bound BEFORE INSERT ON dispute_amounts"
+    " WHEN NEW.amount > (SELECT p.amount FROM disputes d JOIN payments p"
+    " ON p.id = d.payment_id WHERE d.id = NEW.dispute_id) BEGIN SELECT"
+    " RAISE(ABORT, 'a dispute disputes no more than its payment'); END;\n"
+    "DROP TRIGGER IF EXISTS dispute_amounts_no_delete;\n"
+    "DROP TRIGGER IF EXISTS dispute_amounts_no_update;\n"
+    FROZEN("dispute_amounts") NO_UPDATE("dispute_amounts");

@@ -159,6 +159,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_20,
     pg_mig_21,
     pg_mig_22,
+    pg_mig_23,
 };
 
 const int store_pg_central_nmigrations =

@@ -464,3 +464,25 @@ const char pg_mig_22[] =
     "CREATE TRIGGER item_entries_no_update BEFORE UPDATE ON item_entries"
     " FOR EACH ROW EXECUTE FUNCTION refuse('item_entries is"
     " append-only');\n";
+
+/* 23: the amount a dispute disputes, as store_mig_75 (review R21d,
+ * fault 3): more than 0, no more than its payment's (a trigger); a
+ * dispute without a row disputes its whole payment. Append-only. Safe
+ * to run again. */
+const char pg_mig_23[] =
+    "CREATE TABLE IF NOT EXISTS dispute_amounts (dispute_id bigint PRIMARY"
+    " KEY REFERENCES disputes (id), amount bigint NOT NULL CHECK (amount"
+    " > 0));\n"
+    "CREATE OR REPLACE FUNCTION dispute_amounts_bound() RETURNS trigger"
+    " LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN IF"
+    " NEW.amount > (SELECT p.amount FROM disputes d JOIN payments p ON"
+    " p.id = d.payment_id WHERE d.id = NEW.dispute_id) THEN RAISE"
+    " EXCEPTION 'a dispute disputes no more than its payment'; END IF;"
+    " RETURN NEW; END $$;\n"
+    "DROP TRIGGER IF EXISTS dispute_amounts_bound ON dispute_amounts;\n"
+    "CREATE TRIGGER dispute_amounts_bound BEFORE INSERT ON dispute_amounts"
+    " FOR EACH ROW EXECUTE FUNCTION dispute_amounts_bound();\n"
+    "DROP TRIGGER IF EXISTS dispute_amounts_no_change ON dispute_amounts;\n"
+    "CREATE TRIGGER dispute_amounts_no_change BEFORE UPDATE OR DELETE ON"
+    " dispute_amounts FOR EACH ROW EXECUTE FUNCTION refuse('dispute_amounts"
+    " is append-only');\n";

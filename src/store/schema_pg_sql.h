@@ -45,5 +45,6 @@ extern const char pg_mig_19[];
 extern const char pg_mig_20[];
 extern const char pg_mig_21[];
 extern const char pg_mig_22[];
+extern const char pg_mig_23[];
 
 #endif

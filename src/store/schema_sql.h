@@ -290,5 +290,6 @@ extern const char store_mig_71[];
 extern const char store_mig_72[];
 extern const char store_mig_73[];
 extern const char store_mig_74[];
+extern const char store_mig_75[];
 
 #endif

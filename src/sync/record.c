@@ -192,7 +192,9 @@ static const struct field stmt_match_fields[] = {S("op", op, 1),
     T("note", reason, F_TEXT, 0), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 
 /* A step of a payment's dispute (issue 21): the dispute's terms travel
- * with each step, so a node that missed none can check it alone. */
+ * with each step, so a node that missed none can check it alone; among
+ * them what it disputes (disputed, minor units; absent or 0 from an
+ * older terminal: the whole payment). */
 static const struct field dispute_fields[] = {S("op", op, 1),
     S("dispute_uuid", dsp.uuid, 1), S("number", dsp.dispute_no, 1),
     S("payment_uuid", payment_uuid, 1), S("payment_no", p.payment_no, 0),
@@ -202,7 +204,7 @@ static const struct field dispute_fields[] = {S("op", op, 1),
     S("void_uuid", dsp.void_uuid, 0), S("credit_note_uuid", cn_uuid, 0),
     S("charge_uuid", it.uuid, 0), S("charge_ref", it.ref, 0),
     T("charge_amount", it.amount, F_INT, 0), S("charge_due", it.due_on, 0),
-    {NULL, F_STR, 0, 0, 0}};
+    T("disputed", dsp.disputed, F_INT, 0), {NULL, F_STR, 0, 0, 0}};
 
 /* A step of an organisation's alert (issue 21): the alert by its cause;
  * a raise with what it points at and its figures. */

@@ -1,8 +1,11 @@
 /* screen_dispute_step.c - the steps of a dispute taken at the screens
  * (issue 21): open one on a payment (the Payment details' d: a reason of
- * [disputes] reasons and a note), uphold one (the Disputes list's u: by
- * voiding its payment or by a credit note of an amount, a supervisor's)
- * and reject one (x: with the note, required). Enter asks once, then
+ * [disputes] reasons, a note and the amount disputed, the whole payment
+ * unless changed), uphold one (the Disputes list's u: by voiding its
+ * payment or by a credit note of an amount, a supervisor's; a dispute of
+ * part of its payment proposes the credit note of the amount disputed,
+ * and its void is asked as the void of all of it) and reject one (x:
+ * with the note, required). Enter asks once, then
  * calls the use case `paydesk dispute open`, `uphold` and `reject` call,
  * whose refusal is shown in its words; nothing is written before. */
 #include <curses.h>
@@ -47,15 +50,16 @@ static const struct tui_key reject_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-enum { F_REASON, F_RES, F_CREDIT, F_CREASON, F_NOTE, F_COUNT };
+enum { F_REASON, F_RES, F_CREDIT, F_CREASON, F_NOTE, F_AMOUNT, F_COUNT };
 
 struct dstep {
 	struct tui_step s; /* first: the screen, its form, Enter asked */
 	enum step step;
 	char target[64]; /* the receipt (open) or the dispute's number */
 	char head[256];  /* what the step is of */
-	int64_t amount;  /* the payment's */
-	int bounced;     /* a bounced cheque's: upheld by a void only */
+	int64_t amount;   /* the payment's */
+	int64_t disputed; /* uphold: what the dispute disputes of amount */
+	int bounced;      /* a bounced cheque's: upheld by a void only */
 	struct tui_form_item it[F_COUNT];
 	const char *reasons[CFG_LIST_MAX + 1];
 	const char *res[2];
@@ -63,7 +67,8 @@ struct dstep {
 	char cshown[CFG_LIST_MAX][128];
 };
 
-/* What stops the step, into why ("" none); the credit amount into *cr. */
+/* What stops the step, into why ("" none); the credit amount (the
+ * amount disputed, opening) into *cr. */
 static void
 check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 {
@@ -73,7 +78,17 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 	*cr = 0;
 	if (d->step == STEP_OPEN && d->it[F_REASON].choice == 0)
 		snprintf(why, wn, "%s", _("Choose a reason"));
-	else if (d->step == STEP_REJECT && d->it[F_NOTE].f.len == 0)
+	else if (d->step == STEP_OPEN) {
+		if (svc_money_parse(t->svc, d->it[F_AMOUNT].f.buf,
+		        _("Disputed amount"), cr, &err) != 0)
+			snprintf(why, wn, "%s", err.msg);
+		else if (*cr <= 0)
+			snprintf(why, wn, "%s",
+			    _("The disputed amount must be above zero"));
+		else if (*cr > d->amount)
+			snprintf(why, wn, "%s",
+			    _("The disputed amount is more than the payment"));
+	} else if (d->step == STEP_REJECT && d->it[F_NOTE].f.len == 0)
 		snprintf(
 		    why, wn, "%s", _("A note is required to reject a dispute"));
 	else if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1) {
@@ -104,6 +119,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 	tui_pair(
 	    y++, 2, lw, _("Amount"), svc_money(t->svc, m, sizeof m, d->amount));
+	if (d->step != STEP_OPEN)
+		tui_pair(y++, 2, lw, _("Disputed"),
+		    svc_money(t->svc, m, sizeof m, d->disputed));
 	y++;
 	y += tui_form_draw(t, &d->s.fm, y, 2, lw, COLS - 4) + 1;
 	sc->typing = tui_form_typing(&d->s.fm);
@@ -113,9 +131,11 @@ draw(struct tui_screen *sc, struct tui *t)
 		    COLS - 4, 3);
 	else if (d->step == STEP_UPHOLD)
 		tui_wrap(y, 2,
-		    d->bounced
-		        ? _("A bounced cheque: voided, and its service charge "
-		            "if any.")
+		    d->bounced ? _("A bounced cheque: voided, and its service "
+		                   "charge if any.")
+		    : d->disputed < d->amount
+		        ? _("All of the payment is voided, more than is "
+		            "disputed.")
 		        : _("The payment is voided and its items open again."),
 		    COLS - 4, 3);
 	check(d, t, &cr, why, sizeof why);
@@ -149,7 +169,14 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		tui_message(t, 1,
 		    _("Reject dispute %s? {Enter} again to reject it"),
 		    d->target);
-	else if (d->it[F_RES].choice == 0)
+	else if (d->it[F_RES].choice == 0 && d->disputed < d->amount) {
+		char a[MONEY_BUFSZ];
+
+		tui_message(t, 1,
+		    _("Uphold %s by voiding all of %s, not %s? {Enter} again"),
+		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
+		    svc_money(t->svc, a, sizeof a, d->disputed));
+	} else if (d->it[F_RES].choice == 0)
 		tui_message(t, 1,
 		    _("Uphold %s by voiding its payment of %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount));
@@ -181,13 +208,16 @@ apply(struct tui_step *s, struct tui *t)
 	if (d->step == STEP_OPEN)
 		rc = svc_dispute_open(t->svc, d->target,
 		    t->svc->cfg.dsp_reasons[d->it[F_REASON].choice - 1],
-		    d->it[F_NOTE].f.buf, number, &err);
+		    d->it[F_NOTE].f.buf, &cr, number, &err);
 	else if (d->step == STEP_REJECT)
 		rc = svc_dispute_reject(
 		    t->svc, d->target, d->it[F_NOTE].f.buf, &err);
 	else {
 		memset(&u, 0, sizeof u);
 		u.by_void = d->it[F_RES].choice == 0;
+		u.by_credit = !u.by_void;
+		/* a void of all of a payment disputed in part: asked above */
+		u.whole = u.by_void;
 		u.credit = u.by_void ? 0 : cr;
 		u.credit_reason =
 		    u.by_void || t->svc->cfg.nreasons == 0
@@ -250,6 +280,7 @@ static void
 form(struct dstep *d, struct tui *t)
 {
 	const struct config *cfg = &t->svc->cfg;
+	char m[MONEY_BUFSZ];
 	int k, other = 0;
 
 	d->reasons[0] = _("(choose a reason)");
@@ -274,7 +305,18 @@ form(struct dstep *d, struct tui *t)
 	tui_form_choice(&d->it[F_CREASON], _("Credit reason"), d->creasons,
 	    cfg->nreasons, other);
 	tui_form_text(&d->it[F_NOTE], _("Note"), cfg->remarks_max, "");
-	d->it[F_REASON].hidden = d->step != STEP_OPEN;
+	/* the amount disputed: the whole payment unless changed; upholding
+	 * a dispute of part of it, a credit note of that part proposed */
+	money_plain(m, sizeof m, d->step == STEP_OPEN ? d->amount : d->disputed,
+	    cfg->minor_digits);
+	tui_form_text(&d->it[F_AMOUNT], _("Disputed"), 20, m);
+	d->it[F_AMOUNT].kind = FORM_MONEY;
+	if (d->step == STEP_UPHOLD && d->disputed < d->amount && !d->bounced) {
+		tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, m);
+		d->it[F_CREDIT].kind = FORM_MONEY;
+		d->it[F_RES].choice = 1;
+	}
+	d->it[F_REASON].hidden = d->it[F_AMOUNT].hidden = d->step != STEP_OPEN;
 	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->it[F_CREASON].hidden =
 	    d->step != STEP_UPHOLD;
 	tui_step_init(&d->s,
@@ -335,6 +377,7 @@ screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
 	snprintf(d->head, sizeof d->head, "%s  %s  %s  %s", ds->dispute_no,
 	    ds->receipt_no, ds->account_no, ds->consumer_name);
 	d->amount = ds->amount;
+	d->disputed = ds->disputed;
 	d->bounced = strcmp(ds->reason, DSP_BOUNCED) == 0;
 	form(d, t);
 	return &d->s.sc;

@@ -1,7 +1,7 @@
 /* screen_disputes.c - disputes of payments (issue 21; recovery and up):
  * the list `paydesk dispute list` prints, unresolved first and soonest
- * due first, with each one's status, reason, receipt, amount, due date
- * and age; F2 shows the unresolved ones or one status in turn; Enter
+ * due first, with each one's status, reason, what the payer disputes
+ * (all or part of the payment's amount), due date and age; F2 shows the unresolved ones or one status in turn; Enter
  * opens the dispute with its timeline (every step, who, when, the note);
  * r puts an open one under review, u upholds one (a supervisor's: a void
  * or a credit note, screen_dispute_step.c) and x rejects one with a
@@ -50,7 +50,9 @@ static const struct xcol cols[] = {
     {NC_("column", "Dispute"), "dispute_no", X_ID, 16, 12},
     {NC_("column", "Status"), "status", X_TERM, 18, 0},
     {NC_("column", "Reason"), "reason", X_TERM, 16, 8},
-    {NC_("column", "Amount"), "amount", X_MONEY, 10, 0},
+    /* what the payer disputes, part or all of the payment's amount
+     * (the view gives both): the list's 76 columns take no more */
+    {NC_("column", "Disputed"), "disputed", X_MONEY, 10, 0},
     {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
     {NC_("column", "Age"), "age", X_INT, 4, 0},
     {NC_("column", "Consumer"), "consumer", X_TEXT, 0, 8},
@@ -68,7 +70,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[0].s = d->dispute_no;
 	c[1].s = dsp_status_label(d->status);
 	c[2].s = dsp_reason_label(d->reason);
-	c[3].n = d->amount;
+	c[3].n = d->disputed;
 	c[4].s = d->due_on;
 	c[5].n = age;
 	c[6].s = d->consumer_name;
@@ -240,7 +242,7 @@ terms(struct tui *t, struct tui_lines *l, const struct dispute_view *v)
 	static const char *labels[] = {N_("Dispute"), N_("Status"),
 	    N_("Reason"), N_("Receipt"), N_("Amount"), N_("Consumer"),
 	    TC_("dispute", "Opened"), N_("Due"), N_("Age in days"),
-	    N_("Days overdue"), N_("Credit note")};
+	    N_("Days overdue"), N_("Credit note"), N_("Disputed")};
 	const char *tr[sizeof labels / sizeof labels[0]];
 	char m[MONEY_BUFSZ], o[DATE_BUFSZ * 2], due[DATE_BUFSZ * 2], n[16],
 	    k[16];
@@ -256,6 +258,9 @@ terms(struct tui *t, struct tui_lines *l, const struct dispute_view *v)
 	tui_lines_pair(l, lw, tr[3], v->d.receipt_no);
 	tui_lines_pair(
 	    l, lw, tr[4], svc_money(t->svc, m, sizeof m, v->d.amount));
+	/* what the payer disputes: a chargeback may be of part of it */
+	tui_lines_pair(
+	    l, lw, tr[11], svc_money(t->svc, m, sizeof m, v->d.disputed));
 	tui_lines_pair(l, lw, tr[5], v->d.consumer_name);
 	tui_lines_pair(
 	    l, lw, tr[6], svc_date(t->svc, o, sizeof o, v->d.opened_on));

@@ -188,7 +188,7 @@ PAYDESK_NOW=2025-06-11 sup1 --csv dispute list >"$T/dsp.csv" 2>&1
 PAYDESK_NOW=2025-06-11 expect "the disputes as a workbook" 0 \
     "Wrote 4 rows to $T/dsp.xlsx" sup1 --xlsx "$T/dsp.xlsx" dispute list
 xcheck "the workbook's cells are the CSV's, age and overdue days as numbers" \
-    "$T/dsp.csv" "$T/dsp.xlsx" ttttttmddii
+    "$T/dsp.csv" "$T/dsp.xlsx" ttttttmmddii
 $X "$T/dsp.xlsx" >"$OUT" 2>&1
 has "its header row in words" "str:Dispute	str:Status	str:Reason"
 has "a status and a reason in words" "str:Resolved: upheld	str:Amount contested"
@@ -281,7 +281,7 @@ forged "an uphold by another payment's void" \
     data.dispute_uuid="$(csql "SELECT uuid FROM disputes WHERE dispute_no = 'DP-T01-000004'")" \
     data.number=DP-T01-000004 data.payment_uuid="$(tsql 1 "SELECT p.uuid FROM payments p JOIN disputes d ON d.payment_id = p.id WHERE d.dispute_no = 'DP-T01-000004'")" \
     data.code=wrong-account data.charge_uuid=- data.charge_ref=- \
-    data.charge_amount=- data.charge_due=-
+    data.charge_amount=- data.charge_due=- data.disputed=-
 forged "a dispute put under review by a cashier" \
     "Jane Smith is a cashier; working a dispute needs a recovery officer" \
     dispute:DP-T01-000004 data.op=review "data.by=Jane Smith"
@@ -674,6 +674,168 @@ same "the void: its large-payment alert ended" "$(lu)" closed
 expect "terminal 1's sync: the void refused and undone" 0 "Rejected    2" t1 sync
 same "Posted again: a new alert, #2, the first closed" "$(lu)" "closed open#2"
 same "in rita's inbox again, once" "$(rec 1 --csv alerts --kind large | grep -c "$RU")" 1
+
+## 9. The amount disputed (review R21d, fault 3: a card gateway's
+# chargeback of 12.34 of a 50.00 payment opened a dispute that showed
+# 50.00, the 12.34 nowhere, and its void reversed all 50.00): a dispute
+# is of part or all of its payment (--amount, the whole by default), shown
+# and synced with it; a dispute of part is upheld by a credit note of
+# that part by default, its void only when asked for
+# (after the pulls from the start above: a terminal that pulls the feed
+# again from its start takes a voided payment's allocations again, a
+# fault of its own that doctor finds, left to its own review)
+# Rosa Parte (WU-10041), bills due at the end of the year (on no list
+# nor alert of the sections after), one paid in part by each payment
+printf 'account_no,name,service_address,phone,email,segment\nWU-10041,Rosa Parte,"41 Elm Road, Cityville",,,Residential\n' >"$T/c41.csv"
+for k in 1 2 3 4 5 6; do
+	echo "INV-2025-04100$k,WU-10041,May 2025,10.00,2025-05-01,2025-12-31"
+done | sed '1i invoice_no,account_no,period,amount,issued_on,due_on' >"$T/b41.csv"
+central import ACME consumers "$T/c41.csv" >/dev/null &&
+    central import ACME bills "$T/b41.csv" >/dev/null ||
+    echo "not ok - Rosa Parte's bills imported"
+t1 sync >/dev/null
+k=0
+for a in 9 8 7 5 4; do
+	k=$((k + 1))
+	rec 1 pay WU-10041 --type bill --method Cash --amount $a \
+	    --items INV-2025-04100$k >"$OUT" 2>&1 ||
+	    sed 's/^/# pay: /' "$OUT"
+	tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1" \
+	    >>"$T/amt_receipts"
+done
+rec 1 pay WU-10041 --type bill --method Cheque --reference 000131 \
+    --amount 6 --items INV-2025-041006 >"$OUT" 2>&1 || sed 's/^/# pay: /' "$OUT"
+PQ=$(tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")
+same "Rosa Parte's six payments, none of it credit" \
+    "$(tsql 1 "SELECT count(*), sum(p.amount) FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-10041' AND p.overpaid = 0")" \
+    "6|3900"
+PA=$(sed -n 1p "$T/amt_receipts") PB=$(sed -n 2p "$T/amt_receipts")
+PC=$(sed -n 3p "$T/amt_receipts") PE=$(sed -n 4p "$T/amt_receipts")
+PF=$(sed -n 5p "$T/amt_receipts")
+refused1 "amount disputed: 0.00 is refused" 3 \
+    "Disputed amount \$0.00: a dispute is of more than 0 of its payment" \
+    rec 1 dispute open "$PA" --reason chargeback --amount 0
+refused1 "amount disputed: more than the payment is refused, naming its amount" 3 \
+    "Disputed amount \$9.01 is more than payment" \
+    rec 1 dispute open "$PA" --reason chargeback --amount 9.01
+has "amount disputed: the payment's amount said" "amount, \$9.00"
+refused1 "amount disputed: not money is refused" 3 "--amount" \
+    rec 1 dispute open "$PA" --reason chargeback --amount 1e3
+refused1 "amount disputed: a negative one is refused" 3 "--amount" \
+    rec 1 dispute open "$PA" --reason chargeback --amount -2
+refused1 "amount disputed: a bounced cheque bounces whole" 3 \
+    "a cheque bounces whole; a bounced-cheque dispute is of all of payment" \
+    rec 1 dispute open "$PQ" --reason bounced-cheque --amount 3
+expect "amount disputed: a dispute of part of a payment (--amount 2.50)" 0 \
+    "Chargeback" rec 1 dispute open "$PA" --reason chargeback --amount 2.50 \
+    --note "Charged back in part"
+DPA=$(val Dispute)
+same "amount disputed: dispute show gives the payment's amount and the part" \
+    "$(val Amount)|$(val Disputed)" '$9.00|$2.50'
+expect "amount disputed: in JSON, minor units" 0 "" sup1 --json dispute \
+    show "$DPA"
+has "amount disputed: JSON disputed" '"disputed": 250'
+has "amount disputed: JSON amount" '"amount": 900'
+same "amount disputed: kept in the store" \
+    "$(tsql 1 "SELECT da.amount FROM dispute_amounts da JOIN disputes d ON d.id = da.dispute_id WHERE d.dispute_no = '$DPA'")" 250
+same "amount disputed: dispute list's disputed column" \
+    "$(sup1 --json dispute list | python3 -c 'import json, sys
+print([(r["amount"], r["disputed"]) for r in json.load(sys.stdin) if r["dispute_no"] == sys.argv[1]])' "$DPA")" \
+    "[(900, 250)]"
+expect "amount disputed: the text list shows both" 0 "$DPA" rec 1 dispute list
+same "amount disputed: on its row, \$9.00 and \$2.50" \
+    "$(grep "^$DPA " "$OUT" | grep -c '\$9\.00 *\$2\.50')" 1
+refused1 "uphold of a dispute of part: its void is refused (status 15)" 15 \
+    "disputes \$2.50 of payment" sup1 dispute uphold "$DPA" --void
+has "uphold of a dispute of part: the refusal says a void reverses all of it" \
+    "a void reverses all of it"
+has "uphold of a dispute of part: and how to ask for it" "(--void --whole)"
+refused1 "uphold of a dispute of part: a credit note above the part is refused" 3 \
+    "Credit note of \$2.51: dispute $DPA disputes \$2.50" \
+    sup1 dispute uphold "$DPA" --credit 2.51
+refused1 "uphold: --whole goes with --void" 2 "--whole goes with --void" \
+    sup1 dispute uphold "$DPA" --whole
+expect "uphold of a dispute of part, no option: a credit note of the part" 0 \
+    "Resolved: upheld" sup1 dispute uphold "$DPA"
+same "uphold of a dispute of part: the credit note is of 2.50" \
+    "$(val 'Credit amount')|$(tsql 1 "SELECT amount FROM credit_notes WHERE remarks = 'Dispute $DPA'")" \
+    '$2.50|250'
+same "uphold of a dispute of part: the payment stays Posted" \
+    "$(tsql 1 "SELECT status FROM payments WHERE receipt_no = '$PA'")" Posted
+expect "a second dispute of part (3.00 of 8.00)" 0 "Open" rec 1 dispute \
+    open "$PB" --reason amount-contested --amount 3
+DPB=$(val Dispute)
+expect "its void of all of the payment, asked for (--void --whole)" 0 \
+    "Payment voided" sup1 dispute uphold "$DPB" --void --whole
+same "the payment is voided for the dispute" \
+    "$(tsql 1 "SELECT p.status, v.reason FROM payments p JOIN voids v ON v.payment_id = p.id WHERE p.receipt_no = '$PB'")" \
+    "Voided|Dispute $DPB upheld"
+expect "a dispute opened by hand without --amount: of all of it" 0 "Open" \
+    rec 1 dispute open "$PC" --reason wrong-account
+DPC=$(val Dispute)
+same "all of it: its Disputed is its Amount" "$(val Amount)|$(val Disputed)" \
+    '$7.00|$7.00'
+refused1 "all of it: upholding needs --void or --credit (status 2)" 2 \
+    "disputes all of payment" sup1 dispute uphold "$DPC"
+expect "all of it: --credit of no more than all of it" 3 \
+    "disputes \$7.00, all of payment" sup1 dispute uphold "$DPC" --credit 7.01
+# synced: the central node keeps what each disputes, checks it, and the
+# second terminal sees the same
+expect "amount disputed: terminal 1 pushes" 0 "Rejected    0" t1 sync
+same "amount disputed: the central node keeps each one's" \
+    "$(csql "SELECT group_concat(d.dispute_no || ':' || da.amount, ' ') FROM (SELECT * FROM disputes ORDER BY dispute_no) d JOIN dispute_amounts da ON da.dispute_id = d.id WHERE d.dispute_no IN ('$DPA', '$DPB', '$DPC')")" \
+    "$DPA:250 $DPB:300 $DPC:700"
+expect "amount disputed: terminal 2 pulls" 0 "" t2 sync
+for d in "$DPA" "$DPC"; do
+	same "amount disputed: terminal 2 shows $d as terminal 1" \
+	    "$(PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary --json dispute show "$d" 2>&1)" \
+	    "$(sup1 --json dispute show "$d" 2>&1)"
+done
+# forged: more than the payment, less than 0, another amount than the
+# dispute's, an uphold's credit note above the part
+PE_UUID=$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$PE'")
+forged "a dispute of more than its payment" \
+    "Disputed amount \$5.01 is more than payment" dispute:"$DPC" \
+    data.dispute_uuid="$(U)" data.number=DP-T01-seq \
+    data.payment_uuid="$PE_UUID" data.disputed=501
+forged "a dispute of a negative amount" \
+    "field \"disputed\" is the amount disputed, not less than 0" \
+    dispute:"$DPC" data.dispute_uuid="$(U)" data.number=DP-T01-seq \
+    data.payment_uuid="$PE_UUID" data.disputed=-5
+forged "a step naming another amount than the dispute's" \
+    "disputes \$7.00 here; the step says \$1.00" dispute:"$DPC" data.op=review \
+    data.disputed=100
+expect "a dispute of 1.00 of 5.00" 0 "Open" rec 1 dispute open "$PE" \
+    --reason chargeback --amount 1
+DPE=$(val Dispute)
+expect "a credit note of 2.00 of that payment" 0 "" sup1 credit-note create \
+    "$PE" --amount 2 --reason Other
+t1 sync >/dev/null
+forged "an uphold by a credit note above the amount disputed" \
+    "Dispute $DPE disputes \$1.00; it is upheld by a credit note of \$2.00, more than that" \
+    dispute:"$DPA" data.dispute_uuid="$(csql "SELECT uuid FROM disputes WHERE dispute_no = '$DPE'")" \
+    data.number="$DPE" data.payment_uuid="$PE_UUID" \
+    data.credit_note_uuid="$(tsql 1 "SELECT c.uuid FROM credit_notes c JOIN payments p ON p.id = c.payment_id WHERE p.receipt_no = '$PE' ORDER BY c.id DESC LIMIT 1")" \
+    data.disputed=100
+# an older terminal's record says nothing of the amount: of all of its
+# payment, at the central node and at the terminal that pulls it
+expect "an opening sent as an older terminal sends it" 0 "Open" rec 1 \
+    dispute open "$PF" --reason other
+DPF=$(val Dispute)
+treseal 1 "UPDATE outbox SET payload = json_remove(payload, '\$.data.disputed') WHERE ref = '$DPF' AND sent_at IS NULL" >"$OUT" 2>&1 || cat "$OUT"
+same "its record has no disputed" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE ref = '$DPF' AND payload LIKE '%disputed%'")" 0
+expect "pushed" 0 "Rejected    0" t1 sync
+same "the central node holds it of all of its payment" \
+    "$(csql "SELECT da.amount FROM disputes d JOIN dispute_amounts da ON da.dispute_id = d.id WHERE d.dispute_no = '$DPF'")" 400
+t2 sync >/dev/null
+expect "and terminal 2 shows it so" 0 "" rec 2 dispute show "$DPF"
+same "its Disputed, \$4.00" "$(val Disputed)" '$4.00'
+for d in "$DPE" "$DPF"; do
+	rec 1 dispute reject "$d" --note "Left" >/dev/null 2>&1
+done
+t1 sync >/dev/null
+t2 sync >/dev/null
 
 ## Review R21: a dispute is worked at any terminal, not only the one that
 # opened it (the recovery officer at terminal 2 reviews and rejects a

@@ -198,6 +198,8 @@ same "card: a dispute of it is opened, chargeback, by System, with the gateway's
         disputes d JOIN dispute_events e ON e.dispute_id = d.id JOIN
         payments p ON p.id = d.payment_id")" \
     "chargeback|open|System|Gateway stripe reported payment pi_7 disputed|900"
+same "card: of all of it, the event's amount (review R21d, fault 3)" \
+    "$(csql "SELECT amount FROM dispute_amounts")" 900
 ev=$($SIM card charge.dispute.created evt_5c pi_7 900 usd - $((now + 2)))
 $SIM send "$CU" --secret "$CARD" "$ev" >/dev/null
 same "card: disputed again, no second dispute" \
@@ -1726,6 +1728,44 @@ cardr evt_dp2 charge.dispute.created pi_dp 500 -
 answer "dispute: of part of a payment, kept" 200 '"status":"disputed"'
 same "dispute: the payment keeps its amount, its ledger payment too" \
     "$(pay pi_dp)|$(lps pi_dp)" "disputed|1500|WU-30009|Pending:1500"
+# the dispute it opens is of what the payer disputes, 5.00, not of the
+# 15.00 paid (review R21d, fault 3: it showed 15.00, the 5.00 nowhere,
+# and its void would have reversed all of it); its note says the amount
+DPN=$(csql "SELECT d.dispute_no FROM disputes d JOIN payments p ON
+    p.id = d.payment_id WHERE p.reference = 'pi_dp'")
+same "dispute: of part: the dispute opened is of the 5.00, its note says so" \
+    "$(csql "SELECT da.amount, e.note FROM disputes d JOIN dispute_amounts
+        da ON da.dispute_id = d.id JOIN dispute_events e ON e.dispute_id =
+        d.id WHERE d.dispute_no = '$DPN'")" \
+    "500|Gateway stripe reported 5.00 of payment pi_dp disputed"
+expect "dispute: of part: the central node's queue" 0 "DISPUTED" \
+    central gateway payments ACME stripe
+same "dispute: of part: the queue's amount, refunded and disputed" \
+    "$(awk '$4 == "pi_dp" { print $6, $7, $8 }' "$OUT")" "15.00 - 5.00"
+# a dispute of more than was paid, or of nothing, is refused (400 naming
+# the amounts), nothing kept, the dispute as it was
+gwb=$(gwsnap)
+dpb=$(csql "SELECT count(*) FROM disputes")
+cardr evt_dpx charge.dispute.created pi_dp 1600 -
+answer "dispute: of more than the payment: refused" 400 \
+    "charge.dispute.created: data.object.amount 16.00 is more than payment pi_dp's amount, 15.00"
+cardr evt_dpz charge.dispute.created pi_dp 0 -
+answer "dispute: of 0: refused" 400 \
+    "data.object.amount is 0.00: a dispute is of more than 0 of payment pi_dp"
+same "dispute: refused: nothing kept, no dispute opened" \
+    "$(gwsnap)|$(csql "SELECT count(*) FROM disputes")" "$gwb|$dpb"
+# at a terminal: the gateway list, the dispute, its uphold
+pdt 2 sync >/dev/null
+expect "dispute: of part: the terminal's gateway list says the 5.00" 0 \
+    "Payment pi_dp: \$5.00 of it disputed" tsup 2 gateway list --search pi_dp
+expect "dispute: of part: dispute show at the terminal" 0 "" tsup 2 --json \
+    dispute show "$DPN"
+same "dispute: of part: its amount and the amount disputed, in minor units" \
+    "$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["amount"], d["disputed"])' "$OUT")" \
+    "1500 500"
+expect "dispute: of part: its void is refused unless asked for (status 15)" \
+    15 "disputes \$5.00 of payment" tsup 2 dispute uphold "$DPN" --void
+has "dispute: of part: naming the void of all of it" "(--void --whole)"
 cardr evt_dp3 charge.refunded pi_dp 1500 - 1500
 same "dispute: the full refund after it reverses the payment" \
     "$(csql "SELECT status, amount, refunded, review FROM gateway_payments

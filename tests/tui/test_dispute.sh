@@ -6,7 +6,9 @@
 # payment's details (d) and rejects it with a note (x), upholding is
 # refused her; a supervisor reaches Disputes from the Dashboard (d) and
 # upholds one by a credit note (u), its timeline after, a bounced
-# cheque's only by a void; a cashier has no
+# cheque's only by a void, and one of part of its payment (review R21d,
+# fault 3: 12.34 of 50.00) by a credit note of that part, its void asked
+# as the void of all of it; a cashier has no
 # Disputes, nor opens one from a payment. One store, one tmux server.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-06-01 10:00:00"
@@ -30,9 +32,9 @@ wait_for "rita (recovery) on Home" "Find Consumer"
 wait_for "Home lists Disputes for the recovery role" "Disputes"
 keys Home Down Down Down Down Down Enter
 wait_for "the Disputes list" "2 disputes"
-wait_for "the open one first, its status, reason, amount and age" \
-    "DP-T01-000001 Open               Amount contested  \$80.00 2025-07-01    0"
-wait_for "the rejected one after" "DP-T01-000002 Resolved: rejected Chargeback        \$40.00"
+wait_for "the open one first, its status, reason, amount disputed and age" \
+    "DP-T01-000001 Open               Amount contested   \$80.00 2025-07-01   0"
+wait_for "the rejected one after" "DP-T01-000002 Resolved: rejected Chargeback         \$40.00"
 keys F2
 wait_for "F2: the unresolved" "1 dispute: unresolved"
 lacks "the rejected one is not among them" "DP-T01-000002"
@@ -65,14 +67,24 @@ keys Enter
 wait_for "Enter with no reason: refused" "Choose a reason"
 keys Right Down
 type_text "Card holder called"
+# the amount disputed: the payment's 25.00 to begin with, selected, so
+# that typing replaces it; more than the payment is said below the form
+keys Down
+wait_re "the disputed amount: the payment's, to begin with" \
+    "Disputed +25\.00"
+type_text "30"
+wait_for "more than the payment: said" \
+    "The disputed amount is more than the payment"
+keys BSpace BSpace
+type_text "3.50"
 keys Enter
 wait_for "asked once" \
     "A dispute of R-T01-000003 for Chargeback? Enter again"
 keys Enter
 wait_for "opened" "Dispute DP-T01-000003 opened"
-same "in the store: a chargeback, Open, with the note" \
-    "$(sqlite3 "$DB" "SELECT d.reason, d.status, e.note FROM disputes d JOIN dispute_events e ON e.dispute_id = d.id WHERE d.dispute_no = 'DP-T01-000003'")" \
-    "chargeback|open|Card holder called"
+same "in the store: a chargeback, Open, with the note, of 3.50" \
+    "$(sqlite3 "$DB" "SELECT d.reason, d.status, e.note, a.amount FROM disputes d JOIN dispute_events e ON e.dispute_id = d.id JOIN dispute_amounts a ON a.dispute_id = d.id WHERE d.dispute_no = 'DP-T01-000003'")" \
+    "chargeback|open|Card holder called|350"
 keys Escape
 wait_for "back to today's payments" "R-T01-000001"
 keys Escape
@@ -152,6 +164,41 @@ keys Escape
 wait_for "back to the list" "DP-T01-000001 Resolved: upheld"
 keys Escape
 wait_for "back on the Dashboard" "Dashboard"
+# a dispute of part of a payment (review R21d, fault 3): 12.34 of 50.00
+rec pay WU-10001 --type bill --method Cash --amount 50 >/dev/null 2>&1
+expect "a dispute of 12.34 of a payment of 50.00" 0 "DP-T01-000005" rec \
+    dispute open R-T01-000005 --reason chargeback --amount 12.34
+keys d
+wait_for "d: five disputes" "5 disputes"
+wait_re "its row: the 12.34 disputed" \
+    'DP-T01-000005 +Open +Chargeback +\$12\.34'
+keys Home Down u
+wait_re "u: the payment's amount" 'Amount +\$50\.00'
+wait_re "and the amount disputed" 'Disputed +\$12\.34'
+wait_for "a credit note proposed" "< Credit note >"
+wait_re "of the amount disputed" "Credit amount +12\.34"
+keys Left
+wait_for "Left: its void, of all of the payment" \
+    "All of the payment is voided, more than is disputed."
+keys Enter
+wait_for "the void asked as the void of all of it" \
+    "Uphold DP-T01-000005 by voiding all of \$50.00, not \$12.34? Enter again"
+keys Escape
+wait_for "Esc: nothing done" "DP-T01-000005 Open"
+same "the dispute is open, the payment posted" \
+    "$(sqlite3 "$DB" "SELECT d.status, p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = 'DP-T01-000005'")" \
+    "open|Posted"
+keys u
+wait_re "u again: the credit note of the part" "Credit amount +12\.34"
+keys Enter
+wait_for "asked once" "Uphold DP-T01-000005 by a credit note of \$12.34?"
+keys Enter
+wait_for "upheld" "Dispute DP-T01-000005 upheld"
+same "a credit note of 12.34, the payment still Posted" \
+    "$(sqlite3 "$DB" "SELECT c.amount, p.status, d.resolution FROM credit_notes c JOIN payments p ON p.id = c.payment_id JOIN disputes d ON d.payment_id = p.id WHERE c.remarks = 'Dispute DP-T01-000005'")" \
+    "1234|Posted|credit"
+keys Escape
+wait_for "back on the Dashboard, last" "Dashboard"
 logout
 wait_for "logged out" "Log in to take payments"
 login jane 1234

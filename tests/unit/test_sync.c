@@ -497,6 +497,7 @@ dispute_round_trip(void **state)
 	strcpy(r.it.ref, "DP-T01-000003-CHG");
 	strcpy(r.it.due_on, "2025-05-02");
 	r.it.amount = 1500;
+	r.dsp.disputed = 1234;
 	strcpy(r.by, "Mary Johnson");
 	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
@@ -506,10 +507,29 @@ dispute_round_trip(void **state)
 	assert_string_equal(d.dsp.void_uuid, r.dsp.void_uuid);
 	assert_string_equal(d.it.ref, "DP-T01-000003-CHG");
 	assert_int_equal(d.it.amount, 1500);
+	/* what it disputes (review R21d, fault 3) */
+	assert_int_equal(d.dsp.disputed, 1234);
 	again = enc(&d);
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
+	/* an older terminal's step says nothing of it: 0, the whole
+	 * payment; a string where the amount goes is refused */
+	p = strstr(json, ",\"disputed\":1234");
+	assert_non_null(p);
+	memmove(p, p + strlen(",\"disputed\":1234"),
+	    strlen(p + strlen(",\"disputed\":1234")) + 1);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.dsp.disputed, 0);
+	syncrec_free(&d);
+	free(json);
+	json = enc(&r);
+	p = strstr(json, "\"disputed\":1234");
+	memcpy(p, "\"disputed\":\"12\"", 15);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "disputed"));
+	free(json);
+	json = enc(&r);
 	p = strstr(json, "\"due_on\":\"2025-06-01\"") + 10;
 	memcpy(p, "2025-06-31", 10);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
