@@ -85,6 +85,11 @@ struct stmt_flip {
  * undone for why). Nothing else; the caller audits it. */
 int store_stmt_line_flip(struct store *st, int64_t from, int64_t to,
     const char *at, const char *why, struct stmt_flip *f, struct pd_err *err);
+/* At a central node on PostgreSQL, statement lines applied by one node
+ * process at a time, until the transaction ends: two processes applying
+ * copies of one bank line at once each found the other's not yet
+ * committed and kept both live. Nothing on SQLite (its write lock). */
+int store_stmt_guard(struct store *st, struct pd_err *err);
 /* The lines of statement stmt in file order (strings owned by each
  * line: the caller frees them and the array). */
 struct statement_line *store_stmt_lines(

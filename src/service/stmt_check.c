@@ -410,6 +410,10 @@ apply_statement(
 		return -1;
 	if (!replica && count >= r->stmt_first - 1 + (int64_t)r->nslines)
 		return 0;
+	/* which copy of a line is live is decided here once, in the order
+	 * lines are applied: one process of the node at a time */
+	if (!replica && store_stmt_guard(s->st, err) != 0)
+		return -1;
 	memset(&w, 0, sizeof w);
 	w.st = &have;
 	if (replica && store_stmt_has_own(s->st, have.account,

@@ -302,3 +302,16 @@ store_stmt_line_flip(struct store *st, int64_t from, int64_t to,
 	}
 	return move_resolutions(st, f->from, f->to, at, why, f, err);
 }
+
+int
+store_stmt_guard(struct store *st, struct pd_err *err)
+{
+	if (!db_is_pg(st->db))
+		return 0; /* BEGIN IMMEDIATE holds SQLite's write lock */
+	/* the feed head's row lock, which every writer of the central
+	 * node takes at its first feed entry and holds to its commit:
+	 * taken first, the statements committed before are read, and no
+	 * other node process applies a line meanwhile */
+	return st_exec(st, "SELECT head FROM feed_head WHERE id = 1 FOR UPDATE",
+	    err);
+}
