@@ -168,9 +168,7 @@ screen_shift_move_new(struct tui *t, enum shift_move_kind kind)
 	tui_form_text(&v->items[F_PIN], _("Supervisor's PIN"), 32, NULL);
 	v->items[F_PIN].f.masked = 1;
 	snprintf(v->hint, sizeof v->hint,
-	    _("A supervisor signs off an amount above %s, or one that "
-	      "brings its kind's movements since the last one approved "
-	      "above it."),
+	    _("A supervisor signs off an amount above %s."),
 	    svc_money(t->svc, m, sizeof m, drawer_approval_above(t)));
 	v->fm.items = v->items;
 	v->fm.n = F_COUNT;
