@@ -67,16 +67,12 @@ int
 svc_stmt_line_name(
     struct svc *s, int64_t id, char *out, size_t size, struct pd_err *err)
 {
-	char v[2][FEED_KEY_BUFSZ];
+	char target[256];
 
-	if (store_feed_row_key(s->st,
-	        "SELECT b.account || '/' || b.stmt_key || '#' || l.seq, '' "
-	        "FROM bank_statement_lines l JOIN bank_statements b ON b.id = "
-	        "l.statement_id WHERE l.id = ?",
-	        id, v, err) != 0)
+	if (store_stmt_line_target(s->st, id, target, sizeof target, err))
 		return -1;
-	if (recon_target_line_ref(v[0], out, size) != 0)
-		xstrlcpy(out, v[0], size);
+	if (recon_target_line_ref(target, out, size) != 0)
+		xstrlcpy(out, target, size);
 	return 0;
 }
 
