@@ -54,6 +54,9 @@ int store_stmt_line_insert(struct store *st, int64_t stmt,
  * has none. */
 int store_stmt_line_at(struct store *st, int64_t stmt, int64_t seq,
     int64_t *id, int64_t *dup_of, struct pd_err *err);
+/* Line id as a resolution's target names it, ACCOUNT/KEY#SEQ, into out. */
+int store_stmt_line_target(struct store *st, int64_t id, char *out,
+    size_t size, struct pd_err *err);
 /* Line id's dup_of set to dup_of, 0 live (nothing else moved). */
 int store_stmt_line_dup_set(
     struct store *st, int64_t id, int64_t dup_of, struct pd_err *err);

@@ -315,7 +315,11 @@ svc_resolution_refused(struct svc *s, const char *payload, const char *reason,
 
 	if (syncrec_decode(payload, strlen(payload), &r, &e) != 0)
 		return 0;
-	if (r.kind == SR_RECON_RESOLVE) {
+	/* named by a copy this terminal's pull made a duplicate since:
+	 * the resolution moved to the line it duplicates (stmt_word.c) */
+	if (r.kind == SR_RECON_RESOLVE && live_target(s, &r.res, err) != 0)
+		rc = -1;
+	else if (r.kind == SR_RECON_RESOLVE) {
 		rc = store_recon_resolution(s->st,
 		    recon_kind_name(r.res.e.kind), r.res.e.target, &have, err);
 		if (rc == 0 && strcmp(have.uuid, r.res.uuid) == 0)

@@ -34,18 +34,19 @@
 #include "internal.h"
 #include "paydesk/xmalloc.h"
 
-/* The line the word on l names, as this terminal keeps it (the line it
- * duplicates where it is a duplicate here): *target, 0 when it is not
- * here. A statement's key read once for its lines (w->key). */
+/* The line the word on l names: *named, and *target as this terminal
+ * keeps it (the line named duplicates where it is a duplicate here);
+ * both 0 when it is not here. A statement's key read once for its lines
+ * (w->key). */
 static int
-word_target(struct svc *s, struct stmt_word *w, const struct statement_line *l,
-    int64_t *target, struct pd_err *err)
+word_line(struct svc *s, struct stmt_word *w, const struct statement_line *l,
+    int64_t *named, int64_t *target, struct pd_err *err)
 {
 	struct statement st;
-	int64_t id = 0, dup = 0;
+	int64_t dup = 0;
 	int rc;
 
-	*target = 0;
+	*named = *target = 0;
 	if (strcmp(w->key, l->dup_key) != 0) {
 		rc = store_stmt_by_key(
 		    s->st, w->st->account, l->dup_key, &st, err);
@@ -56,9 +57,9 @@ word_target(struct svc *s, struct stmt_word *w, const struct statement_line *l,
 	}
 	if (w->stmt == 0)
 		return 0;
-	if (store_stmt_line_at(s->st, w->stmt, l->dup_seq, &id, &dup, err))
+	if (store_stmt_line_at(s->st, w->stmt, l->dup_seq, named, &dup, err))
 		return -1;
-	*target = dup != 0 ? dup : id;
+	*target = dup != 0 ? dup : *named;
 	return 0;
 }
 
@@ -66,16 +67,12 @@ int
 svc_stmt_line_name(
     struct svc *s, int64_t id, char *out, size_t size, struct pd_err *err)
 {
-	char v[2][FEED_KEY_BUFSZ];
+	char target[256];
 
-	if (store_feed_row_key(s->st,
-	        "SELECT b.account || '/' || b.stmt_key || '#' || l.seq, '' "
-	        "FROM bank_statement_lines l JOIN bank_statements b ON b.id = "
-	        "l.statement_id WHERE l.id = ?",
-	        id, v, err) != 0)
+	if (store_stmt_line_target(s->st, id, target, sizeof target, err))
 		return -1;
-	if (recon_target_line_ref(v[0], out, size) != 0)
-		xstrlcpy(out, v[0], size);
+	if (recon_target_line_ref(target, out, size) != 0)
+		xstrlcpy(out, target, size);
 	return 0;
 }
 
@@ -110,12 +107,12 @@ int
 svc_stmt_word_new(struct svc *s, struct stmt_word *w, struct statement_line *l,
     int *decided, struct pd_err *err)
 {
-	int64_t target = 0;
+	int64_t named = 0, target = 0;
 
 	*decided = 0;
 	if (!l->said)
 		return 0;
-	if (l->dup_seq > 0 && word_target(s, w, l, &target, err) != 0)
+	if (l->dup_seq > 0 && word_line(s, w, l, &named, &target, err) != 0)
 		return -1;
 	/* a line the word names that is not here (set aside here): found
 	 * among what is here, as before */
@@ -145,7 +142,7 @@ int
 svc_stmt_word_here(struct svc *s, struct stmt_word *w,
     const struct statement_line *l, struct pd_err *err)
 {
-	int64_t id = 0, dup = 0, target = 0;
+	int64_t id = 0, dup = 0, named = 0, target = 0;
 
 	if (!l->said)
 		return 0;
@@ -160,8 +157,12 @@ svc_stmt_word_here(struct svc *s, struct stmt_word *w,
 			return -1;
 		return svc_stmt_word_live(s, w, l, err);
 	}
-	if (word_target(s, w, l, &target, err) != 0)
+	if (word_line(s, w, l, &named, &target, err) != 0)
 		return -1;
+	/* the line named is a duplicate of this one here: the other way
+	 * round, what hung on this one moved there */
+	if (target == id && named != id)
+		target = named;
 	if (target == 0 || target == id || target == dup)
 		return 0;
 	if (dup == 0)

@@ -48,7 +48,8 @@ store_stmt_line_dup_set(
     struct store *st, int64_t id, int64_t dup_of, struct pd_err *err)
 {
 	struct db_stmt *q = st_stmt(st,
-	    "UPDATE bank_statement_lines SET dup_of = nullif(?, 0) WHERE id = ?",
+	    "UPDATE bank_statement_lines SET dup_of = nullif(?, 0) WHERE "
+	    "id = ?",
 	    err);
 
 	if (q == NULL)
@@ -129,9 +130,8 @@ store_stmt_own_copy(struct store *st, const char *account, const char *own,
 	return rc < 0 ? -1 : 0;
 }
 
-/* Line id as a resolution's target names it, ACCOUNT/KEY#SEQ. */
-static int
-line_target(struct store *st, int64_t id, char *out, size_t size,
+int
+store_stmt_line_target(struct store *st, int64_t id, char *out, size_t size,
     struct pd_err *err)
 {
 	char v[2][FEED_KEY_BUFSZ];
@@ -207,8 +207,8 @@ move_resolutions(struct store *st, const char *from, const char *to,
 			continue;
 		}
 		q = st_stmt(st,
-		    "INSERT INTO recon_moved (uuid, from_target, to_target, at) "
-		    "VALUES (?, ?, ?, ?)",
+		    "INSERT INTO recon_moved (uuid, from_target, to_target, "
+		    "at) VALUES (?, ?, ?, ?)",
 		    err);
 		if (q == NULL) {
 			rc = -1;
@@ -241,8 +241,8 @@ store_stmt_line_flip(struct store *st, int64_t from, int64_t to,
 	int i;
 
 	memset(f, 0, sizeof *f);
-	if (line_target(st, from, f->from, sizeof f->from, err) != 0 ||
-	    line_target(st, to, f->to, sizeof f->to, err) != 0)
+	if (store_stmt_line_target(st, from, f->from, sizeof f->from, err) != 0 ||
+	    store_stmt_line_target(st, to, f->to, sizeof f->to, err) != 0)
 		return -1;
 	/* to live (it was a duplicate of from: the central node has it
 	 * the other way round), from and the copies of it duplicates of
@@ -290,8 +290,8 @@ store_stmt_line_flip(struct store *st, int64_t from, int64_t to,
 		f->undone++;
 	} else if (active[0] > 0) {
 		q = st_stmt(st,
-		    "UPDATE statement_matches SET line_id = ? WHERE line_id = ? "
-		    "AND unmatched_at = ''",
+		    "UPDATE statement_matches SET line_id = ? WHERE line_id = "
+		    "? AND unmatched_at = ''",
 		    err);
 		if (q == NULL)
 			return -1;

@@ -612,6 +612,29 @@ for n in 1 2 3; do
 	same "same: at T0$n B's resolution names R2's line" \
 	    "$(Mn $n --csv reconcile resolved 2>&1 | grep "B refunded" | grep -c "$R2:1")/$(Mn $n --csv report exceptions 2>&1 | grep -c 'REV-B')" "1/0"
 done
+# two resolutions of one credit, each on its terminal's copy, T02's copy
+# the one that becomes a duplicate: the central node keeps T01's, T02's
+# is refused and undone at its push, and at its pull nothing is moved
+# onto T01's line but T01's resolution: one resolution everywhere
+OX=NL05OVER0000000006
+printf 'date,amount,reference\n%s,9.50,GIFT-99\n' "$oday" >"$T/ox1.csv"
+printf 'date,amount,reference\n%s,9.50,GIFT-99\n%s,3.00,OTHER-99\n' "$oday" "$oday" >"$T/ox2.csv"
+X2=$(Mn 2 statement import "$T/ox2.csv" --mapping m --account $OX 2>&1 | sed -n 's/^Statement  *//p')
+X1=$(Mn 1 statement import "$T/ox1.csv" --mapping m --account $OX 2>&1 | sed -n 's/^Statement  *//p')
+pdt 1 sync >/dev/null || echo "not ok - two: sync T01"
+expect "two: T01 resolves GIFT-99 on its copy" 0 "" \
+    Mn 1 reconcile resolve "unexpected_credit:$X1:1" --note "T01 says refunded"
+expect "two: T02 resolves GIFT-99 on its own copy" 0 "" \
+    Mn 2 reconcile resolve "unexpected_credit:$X2:1" --note "T02 says kept"
+for n in 1 2 1 2; do pdt $n sync >/dev/null; done
+for n in 1 2; do
+	same "two: T0$n lists T01's resolution alone, by T01's line, and no open GIFT-99" \
+	    "$(Mn $n --csv reconcile resolved 2>&1 | grep -c "says")/$(Mn $n --csv reconcile resolved 2>&1 | grep "T01 says" | grep -c "$X1:1")/$(Mn $n report exceptions 2>&1 | grep -c GIFT-99)" "1/1/0"
+done
+same "two: T02's is undone, audited" \
+    "$(tsql 2 "SELECT count(*) FROM recon_undone u JOIN recon_resolutions r ON r.uuid = u.uuid WHERE r.note = 'T02 says kept'")" 1
+same "two: T02's copy a duplicate of T01's" \
+    "$(Mn 2 --json statement show "$X2" 2>&1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["lines"][0]["status"], d["lines"][0].get("already_in"))')" "duplicate $X1"
 for n in 1 2 3; do
 	expect "moves: doctor at T0$n" 0 "ok" pdt $n doctor
 done
