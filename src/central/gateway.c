@@ -623,13 +623,15 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 			amount_text(p[i].disputed, digits, disputed);
 		else
 			xstrlcpy(disputed, "-", sizeof disputed);
-		printf("%-4zu %-10s %-12s %-14s %-13s %10s %10s %10s %-19s %-13s "
-		       "%-11s %5s %-16s %s\n",
+		printf(
+		    "%-4zu %-10s %-12s %-14s %-13s %10s %10s %10s %-19s %-13s "
+		    "%-11s %5s %-16s %s\n",
 		    i + 1, p[i].gateway,
 		    p[i].account_no[0] ? p[i].account_no : "-", p[i].code,
-		    p[i].phone[0] ? p[i].phone : "-", amount, refunded, disputed,
-		    p[i].paid_at, p[i].webhook_status, p[i].settlement_status,
-		    days, p[i].payment_no[0] ? p[i].payment_no : "-",
+		    p[i].phone[0] ? p[i].phone : "-", amount, refunded,
+		    disputed, p[i].paid_at, p[i].webhook_status,
+		    p[i].settlement_status, days,
+		    p[i].payment_no[0] ? p[i].payment_no : "-",
 		    p[i].candidates[0] ? p[i].candidates : "-");
 	}
 	payments_notes(digits, p, n);

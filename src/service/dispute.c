@@ -279,8 +279,8 @@ open_in_tx(struct svc *s, const char *payment, const char *code,
 	    svc_dispute_check_amount(s, &p, code, disputed, err) != 0)
 		return -1;
 	svc_now(at);
-	if (new_dispute(s, &p, code, disputed, at, s->actor.full_name, &d,
-	        err) != 0)
+	if (new_dispute(
+	        s, &p, code, disputed, at, s->actor.full_name, &d, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail,
 	    "payment=%s reason=%s due=%s disputed=%s", p.payment_no, code,
@@ -517,8 +517,8 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 		    d.payment_no, d.charge_uuid[0] ? "yes" : "no");
 	} else {
 		snprintf(words, sizeof words, DSP_CREDIT_REMARKS, d.dispute_no);
-		if (svc_credit_in_tx(s, d.receipt_no, credit, creason, words,
-		        &cn, err) != 0)
+		if (svc_credit_in_tx(
+		        s, d.receipt_no, credit, creason, words, &cn, err) != 0)
 			return -1;
 		xstrlcpy(d.resolution, "credit", sizeof d.resolution);
 		xstrlcpy(d.credit_uuid, cn.uuid, sizeof d.credit_uuid);

@@ -245,7 +245,8 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 	/* what it disputes, part or all of the payment (review R21d,
 	 * fault 3); none said (0, an older terminal's): all of it */
 	return svc_dispute_check_disputable(s, &p, err) != 0 ||
-	               svc_dispute_check_reason(s, &p, r->dsp.reason, err) != 0 ||
+	               svc_dispute_check_reason(s, &p, r->dsp.reason, err) !=
+	                   0 ||
 	               svc_dispute_check_amount(s, &p, r->dsp.reason,
 	                   r->dsp.disputed != 0 ? r->dsp.disputed : p.amount,
 	                   err) != 0
@@ -276,8 +277,9 @@ apply_open(struct svc *s, const struct syncrec *r, struct dispute *d,
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s disputes %s of payment %s, whose amount is "
 		      "%s"),
-		    r->dsp.dispute_no, svc_money(s, a, sizeof a, r->dsp.disputed),
-		    p.payment_no, svc_money(s, m, sizeof m, p.amount));
+		    r->dsp.dispute_no,
+		    svc_money(s, a, sizeof a, r->dsp.disputed), p.payment_no,
+		    svc_money(s, m, sizeof m, p.amount));
 	*d = r->dsp;
 	d->id = 0;
 	d->payment_id = pid;

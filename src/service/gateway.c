@@ -213,8 +213,8 @@ gw_keep(struct svc *s, struct gw_incoming *in, const char *at)
 	if (rc == 1 && ev->status != GW_UNKNOWN)
 		rc = store_gw_payment_apply(
 		         s->st, in->g->name, ev, id, at, &in->err) == 0 &&
-		             svc_gw_advance(s, in->g, ev->code, ev, at,
-		                 &in->err) == 0
+		             svc_gw_advance(
+		                 s, in->g, ev->code, ev, at, &in->err) == 0
 		         ? 1
 		         : -1;
 	if (rc < 0) {

@@ -454,9 +454,8 @@ gw_disputed(struct svc *s, const struct gateway_row *gw,
 		    money_plain(m, sizeof m, ev->amount, s->cfg.minor_digits),
 		    g->code);
 	else
-		snprintf(note, sizeof note,
-		    "Gateway %s reported payment %s %s", gw->name, g->code,
-		    gw_status_name(g->status));
+		snprintf(note, sizeof note, "Gateway %s reported payment %s %s",
+		    gw->name, g->code, gw_status_name(g->status));
 	return svc_dispute_gateway(s, &p, ev->amount, note, at, err);
 }
 

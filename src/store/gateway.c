@@ -381,8 +381,8 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
-	"g.processing_tenths, g.manual, g.refunded, g.review, " GW_DISPUTED_COL \
-	" FROM gateway_payments g LEFT JOIN "                                  \
+	"g.processing_tenths, g.manual, g.refunded, "                          \
+	"g.review, " GW_DISPUTED_COL " FROM gateway_payments g LEFT JOIN "     \
 	"consumers c ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = "  \
 	"g.payment_id "
 

@@ -55,8 +55,8 @@ enum { F_REASON, F_RES, F_CREDIT, F_CREASON, F_NOTE, F_AMOUNT, F_COUNT };
 struct dstep {
 	struct tui_step s; /* first: the screen, its form, Enter asked */
 	enum step step;
-	char target[64]; /* the receipt (open) or the dispute's number */
-	char head[256];  /* what the step is of */
+	char target[64];  /* the receipt (open) or the dispute's number */
+	char head[256];   /* what the step is of */
 	int64_t amount;   /* the payment's */
 	int64_t disputed; /* uphold: what the dispute disputes of amount */
 	int bounced;      /* a bounced cheque's: upheld by a void only */

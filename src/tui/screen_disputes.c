@@ -1,12 +1,12 @@
 /* screen_disputes.c - disputes of payments (issue 21; recovery and up):
  * the list `paydesk dispute list` prints, unresolved first and soonest
  * due first, with each one's status, reason, what the payer disputes
- * (all or part of the payment's amount), due date and age; F2 shows the unresolved ones or one status in turn; Enter
- * opens the dispute with its timeline (every step, who, when, the note);
- * r puts an open one under review, u upholds one (a supervisor's: a void
- * or a credit note, screen_dispute_step.c) and x rejects one with a
- * note. Reached from Home (Disputes); read
- * again when it comes back on top. */
+ * (all or part of the payment's amount), due date and age; F2 shows the
+ * unresolved ones or one status in turn; Enter opens the dispute with its
+ * timeline (every step, who, when, the note); r puts an open one under review,
+ * u upholds one (a supervisor's: a void or a credit note,
+ * screen_dispute_step.c) and x rejects one with a note. Reached from Home
+ * (Disputes); read again when it comes back on top. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,6 +10,11 @@
 # officer who upholds it (by credit note of the amount charged back) cannot
 # know the amount; a void would reverse $50.00 for a $12.34 chargeback.
 # Written from the documentation only.
+# Fixed in s44 (s44-cb): a dispute carries the amount disputed (the
+# event's, 12.34), shown by dispute show (Disputed, JSON "disputed"),
+# dispute list, the gateway list ("Payment pi_1: $12.34 of it disputed")
+# and its timeline's note; its uphold is by default a credit note of it,
+# its void only with --void --whole.
 # the gateway signs with the clock: the nodes run on today's date
 R21C_NOW=$(date -u "+%Y-%m-%d %H:%M:%S"); export R21C_NOW
 . "$(dirname "$0")/r21c_lib.sh"
