@@ -40,11 +40,24 @@ st_stmt(struct store *st, const char *sql, struct pd_err *err)
 	struct db_stmt *s;
 	int i;
 
-	for (i = 0; i < st->ncache; i++)
+	/* the newest last, a hit made the newest: a full cache drops the
+	 * one used longest ago, never one a caller holds while it asks for
+	 * others (seal_claim holds three: with the oldest dropped first, a
+	 * hit on the oldest was finalized by the next miss, and a pull
+	 * crashed binding it) */
+	for (i = st->ncache - 1; i >= 0; i--)
 		if (st->cache[i].sql == sql) {
-			db_reset(st->cache[i].stmt);
-			db_clear_bindings(st->cache[i].stmt);
-			return st->cache[i].stmt;
+			s = st->cache[i].stmt;
+			if (i < st->ncache - 1) {
+				memmove(&st->cache[i], &st->cache[i + 1],
+				    sizeof st->cache[0] *
+				        (size_t)(st->ncache - 1 - i));
+				st->cache[st->ncache - 1].sql = sql;
+				st->cache[st->ncache - 1].stmt = s;
+			}
+			db_reset(s);
+			db_clear_bindings(s);
+			return s;
 		}
 	if (db_prepare_v3(st->db, sql, -1, DB_PREPARE_PERSISTENT, &s, NULL) !=
 	    DB_OK) {
