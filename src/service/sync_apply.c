@@ -509,6 +509,27 @@ out:
 	return rc;
 }
 
+/* Replica: a payment record of a payment here already. Only this
+ * terminal's own payment comes back for a reason (the central node
+ * altered it: reconcile_payment); another terminal's, or one voided here,
+ * is a replay (a pull from cursor 0) and changes nothing: the record says
+ * what the payment took as it was recorded, and what happened to it
+ * since (its void, what gave way) is here already, by records of their
+ * own (issue 20: a replay gave a voided payment its allocations back). */
+static int
+replay_payment(
+    struct svc *s, int64_t pid, const struct syncrec *r, struct pd_err *err)
+{
+	struct payment p;
+
+	if (store_payment_by_id(s->st, pid, &p, err) != 0)
+		return -1;
+	if (p.status == PS_VOIDED ||
+	    strcmp(p.terminal, s->cfg.terminal_id) != 0)
+		return 1;
+	return reconcile_payment(s, pid, r, err);
+}
+
 static int
 apply_void(struct svc *s, enum apply_mode mode, const struct syncrec *r,
     struct pd_err *err)
@@ -757,7 +778,7 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			return -1;
 		if (id != 0)
 			return r->kind == SR_PAYMENT
-			           ? reconcile_payment(s, id, r, err)
+			           ? replay_payment(s, id, r, err)
 			           : 1;
 	}
 	switch (r->kind) {
