@@ -477,6 +477,13 @@ int svc_make_room(
  * stays (its credit note applied here since), -1 err. */
 int svc_dispute_refused(struct svc *s, const char *payload,
     const char *reason, const char *at, struct pd_err *err);
+/* A credit application of this terminal (payload, its outbox record) that
+ * the central node refused, for whatever reason, undone here
+ * (credit_undo.c): the item owes it again, the note has it back, held
+ * here, audited. 0 nothing to undo, 1 undone, 2 undone already with a
+ * refused uphold's void (dispute_undo.c), -1 err. */
+int svc_credit_apply_refused(struct svc *s, const char *payload,
+    const char *why, const char *at, struct pd_err *err);
 /* Void uuid of this terminal, which the central node refused as of a
  * payment of another branch voided by no admin (sync_round.c), undone
  * here as an uphold's is (dispute_undo.c): 1 undone, 0 nothing to undo,

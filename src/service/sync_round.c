@@ -235,6 +235,17 @@ static const struct undo_kind undo_kinds[] = {
             "deposits pulled here); make it again if the bag is still to "
             "go"),
             NULL, NULL, NULL}},
+    /* whatever the central node refused it for: the note voided or
+     * spent there first, the item paid there first, the note unknown
+     * there... (review R21b, point 3) */
+    {"credit_apply", svc_credit_apply_refused,
+        {N_("%s. This terminal's application of credit note %s is undone: "
+            "the item owes the amount again and the credit note has it "
+            "back"),
+            N_("%s. This terminal's credit application is undone with the "
+               "dispute's uphold: the payment the uphold voided holds the "
+               "item again, and the credit note's remaining is back"),
+            NULL, NULL}},
     {"dispute", svc_dispute_refused,
         {N_("%s. This terminal's uphold of dispute %s is undone, with its "
             "void or credit note: the central node's steps came first, and "
@@ -328,21 +339,6 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 			    1, &why);
 			why = kept;
 		}
-	}
-	else if (strcmp(q->kind, "credit_apply") == 0) {
-		/* undone here with a refused uphold's void, when it gave
-		 * way to it earlier in this batch (dispute_undo.c) */
-		rc = store_undone_has(s->st, q->uuid, err);
-		if (rc == 1)
-			say_keep(kept, sizeof kept,
-			    N_("%s. This terminal's credit application is undone "
-			       "with the dispute's uphold: the payment the uphold "
-			       "voided holds the item again, and the credit "
-			       "note's remaining is back"),
-			    1, &why);
-		if (rc == 1)
-			why = kept;
-		rc = rc < 0 ? -1 : 0;
 	}
 	if (rc < 0)
 		return -1;

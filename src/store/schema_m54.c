@@ -647,3 +647,22 @@ const char store_mig_75[] =
     "DROP TRIGGER IF EXISTS dispute_amounts_no_delete;\n"
     "DROP TRIGGER IF EXISTS dispute_amounts_no_update;\n"
     FROZEN("dispute_amounts") NO_UPDATE("dispute_amounts");
+
+/* 76. A credit application the central node refused is undone at its
+ * terminal, as the other refused kinds are (review R21b, point 3;
+ * credit_undo.c): sync_undone takes the kind "credit". Made again as in
+ * 73 (SQLite changes no CHECK in place). */
+const char store_mig_76[] =
+    "CREATE TEMP TABLE sync_undone_was AS SELECT uuid, kind, at, reason"
+    " FROM sync_undone;\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_delete;\n"
+    "DROP TRIGGER IF EXISTS sync_undone_no_update;\n"
+    "DROP TABLE sync_undone;\n"
+    "CREATE TABLE sync_undone (uuid TEXT PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('void', 'dispute',"
+    " 'arrangement', 'alert', 'credit')), at TEXT NOT NULL,"
+    " reason TEXT NOT NULL);\n"
+    "INSERT INTO sync_undone (uuid, kind, at, reason) SELECT uuid, kind,"
+    " at, reason FROM sync_undone_was;\n"
+    "DROP TABLE temp.sync_undone_was;\n" FROZEN("sync_undone")
+        NO_UPDATE("sync_undone");
