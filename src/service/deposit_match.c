@@ -183,11 +183,18 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
  * earlier statement had (overlapping periods: it is matched on the line
  * the bank first booked it on, so it is counted once). */
 static int
-credit_free(const struct stmt_credit *c, const char *ref, struct pd_err *err)
+credit_free(const struct stmt_credit *c, const char *ref, const char *copy,
+    struct pd_err *err)
 {
 	if (c->amount <= 0 || c->reversal)
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement line %s is not a credit"), ref);
+	/* named by a duplicate copy: said so, as the copy was named */
+	if (c->matched && copy[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement line %s is a credit an earlier statement "
+		      "already had, %s, which is matched already"),
+		    copy, ref);
 	if (c->matched)
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement line %s is matched already"), ref);
@@ -202,7 +209,8 @@ credit_free(const struct stmt_credit *c, const char *ref, struct pd_err *err)
 
 static int
 match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
-    const char *ref, const char *note, struct deposit *d, struct pd_err *err)
+    const char *ref, const char *copy, const char *note, struct deposit *d,
+    struct pd_err *err)
 {
 	struct stmt_credit c;
 	char at[TS_BUFSZ], detail[256];
@@ -218,7 +226,7 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 		    _("Deposit %s is matched to statement line %s:%d "
 		      "already: unmatch it first"),
 		    d->slip_no, d->line_name, d->line_seq);
-	if (credit_free(&c, ref, err) != 0)
+	if (credit_free(&c, ref, copy, err) != 0)
 		return -1;
 	if (strcmp(c.account, d->account) != 0)
 		return pd_fail(err, PD_EINVAL,
@@ -250,17 +258,18 @@ svc_deposit_match(struct svc *s, const char *key, const char *line,
 {
 	int64_t stmt = 0;
 	int seq = 0;
-	char ref[32];
+	char ref[STMT_NAME_BUFSZ + 16], copy[STMT_NAME_BUFSZ + 16];
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
-	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, copy,
+	        sizeof copy, err) != 0 ||
 	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(
-	    s, match_in_tx(s, key, stmt, seq, ref, note, out, err), err);
+	    s, match_in_tx(s, key, stmt, seq, ref, copy, note, out, err), err);
 }
 
 static int
@@ -351,11 +360,12 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
 {
 	int64_t stmt = 0;
 	int seq = 0;
-	char ref[32];
+	char ref[STMT_NAME_BUFSZ + 16];
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Unmatching statement lines"),
 	        err) != 0 ||
-	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0 ||
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, NULL, 0,
+	        err) != 0 ||
 	    svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0 ||
@@ -460,15 +470,15 @@ hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
 
 static int
 line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
-    const char *payment, const char *card, struct recon_unmatch *out,
-    struct pd_err *err)
+    const char *copy, const char *payment, const char *card,
+    struct recon_unmatch *out, struct pd_err *err)
 {
 	struct stmt_credit c;
 	char detail[320];
 
 	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
 		return -1;
-	if (credit_free(&c, ref, err) != 0)
+	if (credit_free(&c, ref, copy, err) != 0)
 		return -1;
 	out->stmt = stmt;
 	xstrlcpy(out->name, c.name, sizeof out->name);
@@ -494,12 +504,13 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 {
 	int64_t stmt = 0;
 	int seq = 0;
-	char ref[32];
+	char ref[STMT_NAME_BUFSZ + 16], copy[STMT_NAME_BUFSZ + 16];
 
 	memset(out, 0, sizeof *out);
 	if (svc_require(
 	        s, ROLE_SUPERVISOR, _("Matching statement lines"), err) != 0 ||
-	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, err) != 0)
+	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, copy,
+	        sizeof copy, err) != 0)
 		return -1;
 	if ((payment == NULL) == (card == NULL))
 		return pd_fail(err, PD_EUSAGE,
@@ -513,7 +524,7 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(
-	    s, line_match_in_tx(s, stmt, seq, ref, payment, card, out, err),
+	    s, line_match_in_tx(s, stmt, seq, ref, copy, payment, card, out, err),
 	    err);
 }
 

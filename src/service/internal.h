@@ -359,11 +359,13 @@ int svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err
  * line's number and ref, the line as every store names it (NAME:LINE):
  * 0; 1 with err untouched when text is not of that form; -1 with err
  * (statement.c). svc_line_parse: the same, PD_EUSAGE when text is not of
- * that form. */
+ * that form, and a duplicate copy of another statement's line taken as
+ * that live line (its stmt, seq and ref; copy, when not NULL, gets the
+ * copy's ref, "" when the line named is live). */
 int svc_line_ref(struct svc *s, const char *text, int64_t *stmt, int *seq,
     char *ref, size_t rn, struct pd_err *err);
 int svc_line_parse(struct svc *s, const char *text, int64_t *stmt, int *seq,
-    char *ref, size_t rn, struct pd_err *err);
+    char *ref, size_t rn, char *copy, size_t cn, struct pd_err *err);
 /* An exception's key "KIND:STATEMENT:LINE" with its line as the
  * exceptions list it into out: 0; 1 when the key names no line (another
  * kind's reference), -1 with err (an old number refused). */

@@ -346,12 +346,41 @@ svc_line_ref(struct svc *s, const char *text, int64_t *stmt, int *seq,
 
 int
 svc_line_parse(struct svc *s, const char *text, int64_t *stmt, int *seq,
-    char *ref, size_t rn, struct pd_err *err)
+    char *ref, size_t rn, char *copy, size_t cn, struct pd_err *err)
 {
+	char place[2][FEED_KEY_BUFSZ];
+	struct statement live;
+	int64_t id = 0, dup = 0;
 	int rc = svc_line_ref(s, text, stmt, seq, ref, rn, err);
 
-	if (rc <= 0)
+	if (copy != NULL && cn > 0)
+		copy[0] = '\0';
+	if (rc < 0)
 		return rc;
+	if (rc > 0)
+		goto usage;
+	/* a duplicate copy of another statement's line (two terminals
+	 * imported overlapping statements; the central node said which
+	 * copy is live) is that line, as reconcile resolve takes it
+	 * (svc_line_key): a match or unmatch acts on the live line, the
+	 * one the exceptions list (issue 21, point 3) */
+	if (store_stmt_line_at(s->st, *stmt, *seq, &id, &dup, err) != 0)
+		return -1;
+	if (dup == 0)
+		return 0;
+	if (store_feed_row_key(s->st,
+	        "SELECT CAST(statement_id AS TEXT), CAST(seq AS TEXT) FROM "
+	        "bank_statement_lines WHERE id = ?",
+	        dup, place, err) != 0 ||
+	    store_stmt_get(s->st, strtoll(place[0], NULL, 10), &live, err) != 0)
+		return -1;
+	if (copy != NULL && cn > 0)
+		xstrlcpy(copy, ref, cn);
+	*stmt = live.id;
+	*seq = (int)strtol(place[1], NULL, 10);
+	snprintf(ref, rn, "%s:%d", live.name, *seq);
+	return 0;
+usage:
 	return pd_fail(err, PD_EUSAGE,
 	    _("Line \"%s\": give STATEMENT:LINE, the statement's name as "
 	      "statement list and report exceptions print it and the "

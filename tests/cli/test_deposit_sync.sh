@@ -478,6 +478,47 @@ done
 same "overlap: the bank day reads alike at both terminals" \
     "$(Mn 1 report reconciliation --account $OV --from "$oday" 2>&1 | grep "^$oday" | tr -s ' ')" \
     "$(Mn 2 report reconciliation --account $OV --from "$oday" 2>&1 | grep "^$oday" | tr -s ' ')"
+# reconcile match and unmatch given a duplicate copy's name (issue 21,
+# point 3): T02's copy of a credit both statements have is a duplicate
+# (T01's is live, the central node's word); a transfer matched by hand
+# on T02's copy is matched on the live line, at T02 and at T01, and
+# unmatched the same way; so is a deposit matched by hand on it
+J pay WU-10003 --type bill --method "Bank Transfer" --amount 40 --reference TRX-9104 >/dev/null 2>&1 ||
+    echo "not ok - overlap: transfer TRX-9104"
+PH=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+printf 'date;amount;reference;text\n%s;40,00;HAND 1;Unknown\n' "$oday" >"$T/ov3.csv"
+printf 'date;amount;reference;text\n%s;40,00;HAND 1;Unknown\n%s;1,00;HAND 2;Unknown\n' "$oday" "$oday" >"$T/ov4.csv"
+Mn 1 statement import "$T/ov3.csv" --mapping ovl --account $OV >/dev/null 2>&1 ||
+    echo "not ok - overlap: import ov3 at T01"
+pdt 1 sync >/dev/null
+Mn 2 statement import "$T/ov4.csv" --mapping ovl --account $OV >/dev/null 2>&1 ||
+    echo "not ok - overlap: import ov4 at T02"
+for n in 2 1 2; do pdt $n sync >/dev/null; done
+# name N FILE: the statement of FILE as terminal N's list names it
+name() { Mn $1 --csv statement list | awk -F, -v id="$(tsql $1 "SELECT id FROM bank_statements WHERE file_name = '$2'")" '$2 == id { print $1 }'; }
+C4=$(name 2 ov4.csv)
+L3=$(name 1 ov3.csv)
+# hand N: the rule of the hand match of HAND 1's live line at terminal N
+hand() { tsql $1 "SELECT coalesce((SELECT m.rule FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.reference = 'HAND 1' AND l.dup_of IS NULL AND m.unmatched_at = ''), 'none') || '/' || (SELECT count(*) FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.reference = 'HAND 1' AND l.dup_of IS NOT NULL)"; }
+same "overlap: (T02's HAND 1 is a duplicate of T01's)" \
+    "$(tsql 2 "SELECT count(*) FROM bank_statement_lines l JOIN bank_statements s ON s.id = l.statement_id WHERE s.file_name = 'ov4.csv' AND l.seq = 1 AND l.dup_of IS NOT NULL")" 1
+expect "overlap: T02 matches the transfer by hand on its copy's name" 0 "Statement       $L3" \
+    Mn 2 reconcile match "$C4:1" --payment "$PH" --note "named by the copy"
+same "overlap: T02 holds the match on the live line" "$(hand 2)" "transfer/0"
+for n in 2 1; do pdt $n sync >/dev/null; done
+same "overlap: so does T01, after the syncs" "$(hand 1)" "transfer/0"
+for n in 1 2; do
+	same "overlap: HAND 1 is no open exception at T0$n" \
+	    "$(Mn $n report exceptions 2>&1 | grep -c 'HAND 1')" 0
+done
+expect "overlap: a copy whose live line is matched says both" 3 \
+    "Statement line $C4:1 is a credit an earlier statement already had, $L3:1, which is matched already" \
+    Mn 2 reconcile match "$C4:1" --payment "$PH" --note "again"
+expect "overlap: T01 takes it back on T02's copy's name" 0 "Statement       $L3" \
+    Mn 1 reconcile unmatch "$C4:1" --note "not this one"
+for n in 1 2; do pdt $n sync >/dev/null; done
+same "overlap: unmatched at T01" "$(hand 1)" "none/0"
+same "overlap: and at T02" "$(hand 2)" "none/0"
 for n in 1 2; do
 	expect "overlap: doctor at T0$n" 0 "ok" pdt $n doctor
 done
