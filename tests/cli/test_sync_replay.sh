@@ -6,7 +6,7 @@
 # cancel, disputes (reviewed, upheld, rejected), shifts with their
 # movements and closes, deposits (one voided), a bank statement with a
 # match, an unmatch and a resolution, and alerts acknowledged, assigned,
-# noted and closed; each pulls the other's; one of T01's payments the
+# noted and closed, and a card gateway reports a payment; each pulls the other's; one of T01's payments the
 # central node altered is voided at T01. Then each pulls the whole
 # feed again: nothing is set aside, doctor is clean, and every table's
 # rows and sums (money and all) are what they were. On SQLite and
@@ -21,7 +21,16 @@ printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/rec.c
 central import ACME users "$T/rec.csv" >/dev/null
 printf '[alerts]\nlarge_payment = 100.00\n' >>"$T/t1.ini"
 printf '[alerts]\nlarge_payment = 100.00\n' >>"$T/t2.ini"
+# a card gateway, whose payment (and the ledger payment of it) the feed
+# carries too
+echo "gateway_max_age = 3650" >>"$T/central.ini"
+run central gateway add ACME stripe --profile card
+GWSEC=$(sed -n 's/^signing secret: //p' "$OUT")
 start_central || exit 1
+GS="python3 $TOP/tests/cli/gateway_sim.py"
+ev=$($GS card payment_intent.succeeded evt_1 pi_1 1500 usd WU-10001 "$(date -u -d '2025-05-02 10:00:00' +%s)")
+run $GS send "$URL/v1/gateway/ACME/stripe" --secret "$GWSEC" "$ev"
+has "(the gateway's payment is taken)" '"status":"succeeded"'
 pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
 C() { n=$1; shift; PAYDESK_PIN=1234 pdt $n --user jane "$@"; }
 S() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }
@@ -143,6 +152,8 @@ for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND 
     print(t, " ".join(str(v) for v in db.execute(q).fetchone()))
 PY
 }
+same "(both terminals have the gateway's payment and its ledger payment)" \
+    "$(tsql 1 "SELECT count(*) FROM gw_payments")$(tsql 1 "SELECT count(*) FROM payments WHERE payment_no LIKE 'G-stripe-%'")/$(tsql 2 "SELECT count(*) FROM gw_payments")$(tsql 2 "SELECT count(*) FROM payments WHERE payment_no LIKE 'G-stripe-%'")" "11/11"
 kinds=$(csql "SELECT group_concat(DISTINCT entity) FROM (SELECT entity FROM feed ORDER BY entity) x")
 echo "# the feed holds: $kinds"
 for n in 1 2; do
