@@ -6,8 +6,9 @@
 # cancel, disputes (reviewed, upheld, rejected), shifts with their
 # movements and closes, deposits (one voided), a bank statement with a
 # match, an unmatch and a resolution, and alerts acknowledged, assigned,
-# noted and closed, and a card gateway reports a payment; each pulls the other's; one of T01's payments the
-# central node altered is voided at T01. Then each pulls the whole
+# noted and closed, and a card gateway reports a payment; each pulls the
+# other's; one of T01's payments the central node altered is voided at
+# T01. Then each pulls the whole
 # feed again: nothing is set aside, doctor is clean, and every table's
 # rows and sums (money and all) are what they were. On SQLite and
 # PostgreSQL (tests/run.sh).
