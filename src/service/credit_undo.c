@@ -8,7 +8,9 @@
  * another terminal), the item paid there first (another terminal's
  * payment or application), the note unknown there (its own record
  * refused), its payment not Posted there, a date or item it does not
- * take. Whatever the reason, the application is undone here, as the
+ * take. Whatever the reason (but one: the note of a dispute's uphold the
+ * central node refused, which stays with the uphold for a supervisor,
+ * dispute_undo.c), the application is undone here, as the
  * other refused kinds are (sync_round.c undo_kinds), so that the note's
  * remaining and the item's balance are the central node's: the item owes
  * the amount again, the note has it back, the record is held here with
@@ -30,6 +32,7 @@ svc_credit_apply_refused(struct svc *s, const char *payload, const char *why,
 	struct credit_application a;
 	struct credit_note cn;
 	struct item it;
+	struct dispute_event ev;
 	struct pd_err e = {0};
 	char detail[768], m[MONEY_BUFSZ], uuid[UUID_BUFSZ];
 	int64_t id = 0;
@@ -51,6 +54,14 @@ svc_credit_apply_refused(struct svc *s, const char *payload, const char *why,
 	    store_credit_by_id(s->st, a.credit_note_id, &cn, err) != 0 ||
 	    store_item_by_id(s->st, a.item_id, &it, err) != 0)
 		return -1;
+	/* the note of a dispute's uphold the central node refused, which
+	 * stays as it was applied here (dispute_undo.c): the dispute's
+	 * way holds, for a supervisor to put right with credit-note void
+	 * (credit_void.c, which undoes this application with the note) */
+	if ((rc = store_dsp_credit_uphold(s->st, cn.uuid, &ev, err)) < 0)
+		return -1;
+	if (rc == 0 && (rc = store_outbox_was_rejected(s->st, ev.uuid, err)) != 0)
+		return rc < 0 ? -1 : 0;
 	snprintf(detail, sizeof detail,
 	    "credit_apply=%s item=%s amount=%s given back: %s", a.uuid, it.ref,
 	    money_plain(m, sizeof m, a.amount, s->cfg.minor_digits), why);
