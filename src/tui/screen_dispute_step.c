@@ -129,14 +129,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	sc->typing = tui_form_typing(&d->s.fm);
 	if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 2)
 		tui_wrap(y, 2,
-		    _("The bank took it back: the amount disputed is owed "
-		      "again, a new item."),
+		    _("The bank took it back: the amount is owed again, a "
+		      "new item."),
 		    COLS - 4, 3);
 	else if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1)
 		tui_wrap(y, 2,
 		    d->chargeback
 		        ? _("The bank returned it already: a credit note pays "
-		            "the payer twice.")
+		            "twice.")
 		        : _("A credit note of the amount, against the payment."),
 		    COLS - 4, 3);
 	else if (d->step == STEP_UPHOLD)
@@ -185,8 +185,8 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		    d->target, svc_money(t->svc, m, sizeof m, d->disputed));
 	else if (d->it[F_RES].choice == 1 && d->chargeback)
 		tui_message(t, 1,
-		    _("A chargeback: the bank returned it already. Uphold %s "
-		      "by a credit note of %s all the same? {Enter} again"),
+		    _("Chargeback: uphold %s by a credit note of %s anyway? "
+		      "{Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, cr));
 	else if (d->it[F_RES].choice == 0 && d->disputed < d->amount) {
 		char a[MONEY_BUFSZ];

@@ -165,11 +165,11 @@ same "the installment stays paid, the 10.00 owed again as the charge" \
 # applies the charges; terminal 2 shows the same
 expect "terminal 1 pushes the chargebacks" 0 "Rejected    0" t1 sync
 same "the central node: the charges as terminal 1's" \
-    "$(csql "SELECT group_concat(ref || ':' || amount || ':' || description, ' ') FROM (SELECT * FROM items WHERE ref LIKE '%-CHG' AND ref IN ('$DCA-CHG', '$DCB-CHG', '$DCP-CHG') ORDER BY ref)")" \
-    "$(tsql 1 "SELECT group_concat(ref || ':' || amount || ':' || description, ' ') FROM (SELECT * FROM items WHERE ref IN ('$DCA-CHG', '$DCB-CHG', '$DCP-CHG') ORDER BY ref)")"
+    "$(csql "SELECT group_concat(ref || ':' || amount || ':' || description, ' ') FROM (SELECT * FROM items WHERE ref IN ('$DCA-CHG', '$DCB-CHG', '$DCP-CHG') ORDER BY ref) x")" \
+    "$(tsql 1 "SELECT group_concat(ref || ':' || amount || ':' || description, ' ') FROM (SELECT * FROM items WHERE ref IN ('$DCA-CHG', '$DCB-CHG', '$DCP-CHG') ORDER BY ref) x")"
 same "the central node: each dispute upheld as at terminal 1" \
-    "$(csql "SELECT group_concat(dispute_no || ':' || status || ':' || resolution || ':' || (charge_uuid <> ''), ' ') FROM (SELECT * FROM disputes WHERE dispute_no IN ('$DCA', '$DCB', '$DCC', '$DCD', '$DCP') ORDER BY dispute_no)")" \
-    "$(tsql 1 "SELECT group_concat(dispute_no || ':' || status || ':' || resolution || ':' || (charge_uuid <> ''), ' ') FROM (SELECT * FROM disputes WHERE dispute_no IN ('$DCA', '$DCB', '$DCC', '$DCD', '$DCP') ORDER BY dispute_no)")"
+    "$(csql "SELECT group_concat(dispute_no || ':' || status || ':' || resolution || ':' || CASE WHEN charge_uuid <> '' THEN 1 ELSE 0 END, ' ') FROM (SELECT * FROM disputes WHERE dispute_no IN ('$DCA', '$DCB', '$DCC', '$DCD', '$DCP') ORDER BY dispute_no) x")" \
+    "$(tsql 1 "SELECT group_concat(dispute_no || ':' || status || ':' || resolution || ':' || CASE WHEN charge_uuid <> '' THEN 1 ELSE 0 END, ' ') FROM (SELECT * FROM disputes WHERE dispute_no IN ('$DCA', '$DCB', '$DCC', '$DCD', '$DCP') ORDER BY dispute_no) x")"
 t2 sync >/dev/null
 for d in "$DCA" "$DCB" "$DCC" "$DCD" "$DCP"; do
 	same "terminal 2 shows $d as terminal 1" \
