@@ -150,7 +150,7 @@ same "so is any other change of it" \
 ## known here"), the winner's pull clashed on inst_no, doctor failed.
 k=0
 accts=
-while [ $k -lt 10 ]; do
+while [ $k -lt 12 ]; do
 	k=$((k + 1))
 	accts="$accts WU-2005$(printf %02d $k)"
 done
@@ -273,12 +273,14 @@ carry WU-200510 c r 2 all 0 0
 # more than the winner's plan owes: the rest is credit
 carry WU-200508 r r 1 all 0 4000 40
 carry WU-200509 r c 2 all 0 4000 40
-# Not yet alike (F21p2's report): a cancel that loses to a cancel, the
-# bill paid at its terminal since (debts, items, payments and doctors
-# agree, but the loser's plan shows the payment as paid of the plan);
-# and a cancel that loses to a reschedule the winner's terminal took a
-# payment into, the bill paid whole at the loser (the loser's doctor
-# fails: the winner's payment holds nothing there).
+# the two F21p2 left (session 45): a cancel that loses to a cancel, the
+# bill paid at its terminal since (the loser's plan showed the payment as
+# paid of the plan, the winner's not); and a cancel that loses to a
+# reschedule the winner's terminal took a payment into, the bill paid
+# whole at the loser (the loser's doctor failed: the winner's payment
+# held nothing there)
+carry WU-200511 c c 1 part 7001 0
+carry WU-200512 c r 2 all 0 2250 first
 
 ## A terminal's plan series skips a number a plan pulled from the
 ## central node holds (section 5 forged AR-T01-000009 there; terminal 1
