@@ -36,6 +36,12 @@ const char *dsp_step_label(const char *kind);
 /* The code of a bounced cheque, whose upholding may add a service
  * charge ([disputes] bounced_cheque_charge). */
 #define DSP_BOUNCED "bounced-cheque"
+/* The code of a card chargeback (typed, or opened by a card gateway's
+ * disputed event): the bank has taken the money back from the
+ * organisation and returned it to the payer, so its uphold charges the
+ * amount again (an item, "Chargeback") or voids a payment charged back
+ * whole; a credit note would pay the payer twice (paydesk(1)). */
+#define DSP_CHARGEBACK "chargeback"
 
 /* A dispute as read: its own row, with its payment's and consumer's
  * numbers. Money in minor units. */
@@ -64,8 +70,10 @@ struct dispute {
 	char opened_by[129]; /* full name, "System" for a gateway's */
 	char terminal[17];
 	enum dsp_status status;
-	/* upheld: "void" or "credit"; the void's, the credit note's and the
-	 * service charge's uuids ("": none) */
+	/* upheld: "void" or "credit", or "" with a charge_uuid: a
+	 * chargeback's amount charged again (its item); the void's, the
+	 * credit note's and the service charge's (a bounced cheque's fee or
+	 * a chargeback's amount) uuids ("": none) */
 	char resolution[8];
 	char void_uuid[37];
 	char credit_uuid[37];

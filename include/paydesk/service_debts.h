@@ -388,6 +388,11 @@ int svc_dispute_review(
 struct dispute_uphold {
 	int by_void;
 	int by_credit;
+	/* a chargeback's: its amount charged again (an item); its default */
+	int by_charge;
+	/* a credit note of a chargeback, asked for knowingly (the bank has
+	 * returned the money already): without it, refused (status 15) */
+	int despite_chargeback;
 	int whole;
 	int64_t credit;
 	const char *credit_reason;

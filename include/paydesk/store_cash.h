@@ -587,6 +587,10 @@ struct item *store_arr_event_items(
 /* What arrangements moved of item item_id's debt (*moved, net), the
  * latest event that moved some onto it (*event_id, 0: none) and that
  * event's arrangement (*arr_id). */
+/* The event that made installment item_id (*event_id, 0: none) and what
+ * that event closed of it itself, net (*absorbed). */
+int store_arr_own_absorbed(struct store *st, int64_t item_id, int64_t *event_id,
+    int64_t *absorbed, struct pd_err *err);
 int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
     int64_t *event_id, int64_t *arr_id, struct pd_err *err);
 /* The cancel event of arrangement arr_id (*event_id 0: not cancelled). */

@@ -163,6 +163,12 @@ cmd_dsp_show(struct cli *c, int argc, char **argv)
 		rec_money(
 		    r, _("Credit amount"), "credit_amount", v.credit_amount);
 	}
+	/* a chargeback upheld by charging its amount again: no void, no
+	 * credit note, the charge */
+	if (v.d.status == DSP_UPHELD && v.d.resolution[0] == '\0' &&
+	    v.d.charge_uuid[0] != '\0')
+		rec_term(r, _("Resolution"), "resolution",
+		    N_("Charged again"));
 	if (v.charge_ref[0] != '\0') {
 		rec_str(r, _("Service charge"), "charge_ref", v.charge_ref);
 		rec_money(
@@ -209,9 +215,11 @@ int
 cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 {
 	const char *by_void = NULL, *credit = NULL, *reason = NULL,
-	           *note = NULL, *whole = NULL;
+	           *note = NULL, *whole = NULL, *charge = NULL,
+	           *despite = NULL;
 	struct opt o[] = {{"void", 1, &by_void}, {"whole", 1, &whole},
 	    {"credit", 0, &credit}, {"credit-reason", 0, &reason},
+	    {"charge", 1, &charge}, {"despite-chargeback", 1, &despite},
 	    {"note", 0, &note}, {NULL, 0, NULL}};
 	struct dispute_uphold u = {0};
 	char **pos;
@@ -219,12 +227,17 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
-	/* neither: the service's default (a credit note of the amount
-	 * disputed, for a dispute of part of its payment) */
-	if (by_void != NULL && credit != NULL)
+	/* none: the service's default (a chargeback's amount charged
+	 * again; a credit note of the amount disputed, for another dispute
+	 * of part of its payment) */
+	if ((by_void != NULL) + (credit != NULL) + (charge != NULL) > 1)
 		return cli_usage(c,
-		    _("%s %s needs --void or --credit AMOUNT, "
-		      "not both"),
+		    _("%s %s needs --void or --credit AMOUNT or --charge, "
+		      "one of them"),
+		    c->cmd, argv[0]);
+	if (despite != NULL && credit == NULL)
+		return cli_usage(c,
+		    _("%s %s: --despite-chargeback goes with --credit"),
 		    c->cmd, argv[0]);
 	if (by_void != NULL && reason != NULL)
 		return cli_usage(c,
@@ -236,6 +249,8 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 		    c, _("%s %s: --whole goes with --void"), c->cmd, argv[0]);
 	u.by_void = by_void != NULL;
 	u.by_credit = credit != NULL;
+	u.by_charge = charge != NULL;
+	u.despite_chargeback = despite != NULL;
 	u.whole = whole != NULL;
 	u.credit_reason = reason;
 	u.note = note;

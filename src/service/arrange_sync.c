@@ -568,6 +568,85 @@ absorb(struct svc *s, int64_t ev, int64_t *amount, int replica,
 	return rc;
 }
 
+/* A pulled cancel takes over what its plan's own event closed of an
+ * installment here (session 45, F21p2's race a): a terminal that undid
+ * its own refused cancel kept a payment of the items that cancel gave
+ * back, and its plan, live again, absorbed it (arrange_undo.c,
+ * svc_arr_reopen_by: the create took that much off the item and closed
+ * as much of its installments itself, which arr_item_paid counts as
+ * paid); the central node applied the payment after the winning cancel,
+ * to the item it gave back, nothing absorbed. Up to k of installment id
+ * is opened again by its own event here (the cancel closes it, as
+ * there); what the own event took off the items for it is given back to
+ * it after the cancel's moves (take_back), so every event nets as at the
+ * central node. */
+struct takeover {
+	int64_t ev;
+	int64_t k;
+};
+
+static int
+take_over(struct svc *s, int64_t id, int64_t need, struct takeover *t,
+    size_t *nt, size_t max, struct pd_err *err)
+{
+	int64_t own, absorbed, k;
+	size_t i;
+
+	if (store_arr_own_absorbed(s->st, id, &own, &absorbed, err) != 0)
+		return -1;
+	k = need < absorbed ? need : absorbed;
+	if (own == 0 || k <= 0)
+		return 0;
+	for (i = 0; i < *nt && t[i].ev != own; i++)
+		;
+	if (i == *nt) {
+		if (*nt == max)
+			return 0;
+		t[(*nt)++] = (struct takeover){own, 0};
+	}
+	t[i].k += k;
+	return store_arr_move(s->st, own, id, -k, 0, err);
+}
+
+/* What own event t took off the items (its moves that gave some back,
+ * from the last), given back to it up to t->k and to what each has open
+ * after the cancel's moves. */
+static int
+take_back(struct svc *s, const struct takeover *t, int64_t arr,
+    struct pd_err *err)
+{
+	struct arr_move *mv;
+	struct item it;
+	int64_t left = t->k, give, id;
+	size_t n, i;
+	int rc = 0;
+
+	if ((mv = store_arr_event_moves(s->st, t->ev, &n, err)) == NULL)
+		return -1;
+	for (i = n; i > 0 && left > 0 && rc == 0; i--) {
+		if (mv[i - 1].amount >= 0)
+			continue;
+		if ((rc = store_id_of(s->st, TBL_ITEMS, mv[i - 1].item_uuid,
+		         &id, err)) != 0 ||
+		    id == 0 ||
+		    (rc = store_item_by_id(s->st, id, &it, err)) != 0)
+			continue;
+		if (it.kind == PAY_INSTALLMENT && it.plan_no[0] != '\0')
+			continue;
+		give = -mv[i - 1].amount;
+		if (give > left)
+			give = left;
+		if (give > it.amount - it.settled)
+			give = it.amount - it.settled;
+		if (give <= 0)
+			continue;
+		left -= give;
+		rc = store_arr_move(s->st, t->ev, id, give, arr, err);
+	}
+	free(mv);
+	return rc;
+}
+
 /* The moves of an event of arrangement a, each item's netted (a node's
  * feed carries what it absorbed since), cut to what its item has open;
  * what they moved less the event absorbs. An installment of its own
@@ -576,9 +655,11 @@ static int
 apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
     int64_t ev, int replica, struct pd_err *err)
 {
+	struct takeover t[8];
 	struct item it;
 	int64_t id, net, short_by = 0;
-	size_t i, j;
+	size_t i, j, nt = 0;
+	int cancel = replica && strcmp(r->op, "cancel") == 0;
 
 	for (i = 0; i < r->nmoves; i++) {
 		for (j = 0; j < i; j++)
@@ -607,6 +688,14 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 		        svc_make_room(s, &it, net, err) != 0) ||
 		    store_item_by_id(s->st, id, &it, err) != 0)
 			return -1;
+		/* an installment its own event closed here, not there: the
+		 * cancel closes it (take_over) */
+		if (cancel && net > it.amount - it.settled &&
+		    strcmp(it.plan_no, a->plan_no) == 0 &&
+		    (take_over(s, id, net - (it.amount - it.settled), t, &nt,
+		         sizeof t / sizeof t[0], err) != 0 ||
+		        store_item_by_id(s->st, id, &it, err) != 0))
+			return -1;
 		if (net > it.amount - it.settled) {
 			short_by += net - (it.amount - it.settled);
 			net = it.amount - it.settled;
@@ -617,6 +706,9 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 		        err) != 0)
 			return -1;
 	}
+	for (i = 0; i < nt; i++)
+		if (take_back(s, &t[i], a->id, err) != 0)
+			return -1;
 	return short_by > 0 ? absorb(s, ev, &short_by, replica, err) : 0;
 }
 

@@ -420,22 +420,25 @@ svc_dispute_reject(
 	return svc_finish(s, reject_in_tx(s, number, note, err), err);
 }
 
-/* The service charge of an upheld bounced cheque: a new open item of
- * the payment's consumer, due today. */
+/* The item an uphold adds: a bounced cheque's service charge (as
+ * configured, with its void), or a chargeback's amount charged again
+ * (charge: the amount disputed; by default the chargeback's remedy): a
+ * new open item of the payment's consumer, due today, DISPUTE-CHG. */
 static int
-add_charge(struct svc *s, struct dispute *d, struct pd_err *err)
+add_charge(struct svc *s, struct dispute *d, int charge, struct pd_err *err)
 {
 	struct item it;
 
-	if (s->cfg.dsp_bounced_charge <= 0 ||
-	    strcmp(d->reason, DSP_BOUNCED) != 0)
+	if (!charge && (s->cfg.dsp_bounced_charge <= 0 ||
+	                   strcmp(d->reason, DSP_BOUNCED) != 0))
 		return 0;
 	memset(&it, 0, sizeof it);
 	it.consumer_id = d->consumer_id;
 	it.kind = PAY_SERVICE;
 	snprintf(it.ref, sizeof it.ref, "%s-CHG", d->dispute_no);
-	xstrlcpy(it.description, DSP_CHARGE_WORDS, sizeof it.description);
-	it.amount = s->cfg.dsp_bounced_charge;
+	xstrlcpy(it.description, charge ? DSP_CB_WORDS : DSP_CHARGE_WORDS,
+	    sizeof it.description);
+	it.amount = charge ? d->disputed : s->cfg.dsp_bounced_charge;
 	svc_today(it.issued_on);
 	svc_today(it.due_on);
 	if (svc_item_insert(s, &it, err) != 0)
@@ -444,20 +447,72 @@ add_charge(struct svc *s, struct dispute *d, struct pd_err *err)
 	return 0;
 }
 
+/* A chargeback's remedy (issue 21, s45): the bank has taken the money
+ * back and returned it to the payer, so the debt the payment paid comes
+ * back, as a bounced cheque's: its amount charged again (the default),
+ * or the void of a payment charged back whole. A credit note would pay
+ * the payer a second time: only asked for knowingly; a void of a payment
+ * charged back in part charges again what the bank left paid: never. */
+static int
+check_chargeback(struct svc *s, const struct dispute *d,
+    const struct dispute_uphold *u, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], m[MONEY_BUFSZ];
+
+	svc_money(s, a, sizeof a, d->disputed);
+	svc_money(s, m, sizeof m, d->amount);
+	if (u->by_void && d->disputed < d->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is a chargeback of %s of payment %s's %s: "
+		      "a void would charge again what the bank left paid. "
+		      "Uphold it by charging %s again (the default)"),
+		    d->dispute_no, a, d->payment_no, m, a);
+	if (u->by_credit && !u->despite_chargeback)
+		return pd_fail(err, PD_ECONFIRM,
+		    _("Dispute %s is a chargeback: the bank has returned %s "
+		      "to the payer already, and a credit note would pay it "
+		      "again. Uphold it by charging %s again (the default), "
+		      "or ask for the credit note knowingly "
+		      "(--despite-chargeback)"),
+		    d->dispute_no, a, a);
+	return 0;
+}
+
 /* The remedy u asks for d, as the amount disputed allows it (review
  * R21d, fault 3): the credit note's amount into *credit. A void of a
  * payment disputed in part reverses more than the payer disputes: only
  * when asked for (u->whole); a credit note is of no more than the
- * amount disputed, by default all of it. */
+ * amount disputed, by default all of it. A chargeback's: check_chargeback
+ * (u->by_charge, its default, into *charge). */
 static int
 check_remedy(struct svc *s, const struct dispute *d,
-    const struct dispute_uphold *u, int64_t *credit, struct pd_err *err)
+    const struct dispute_uphold *u, int64_t *credit, int *charge,
+    struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], m[MONEY_BUFSZ], c[MONEY_BUFSZ];
 	int part = d->disputed < d->amount;
+	int cb = strcmp(d->reason, DSP_CHARGEBACK) == 0;
 
 	svc_money(s, a, sizeof a, d->disputed);
 	svc_money(s, m, sizeof m, d->amount);
+	*charge = 0;
+	if (u->by_charge && !cb)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is not a chargeback: its payment's money "
+		      "stayed with the organisation, and only a chargeback's "
+		      "amount is charged again"),
+		    d->dispute_no);
+	if (u->despite_chargeback && !(cb && u->by_credit))
+		return pd_fail(err, PD_EUSAGE,
+		    _("Dispute %s: --despite-chargeback goes with --credit "
+		      "and a chargeback"),
+		    d->dispute_no);
+	if (cb && check_chargeback(s, d, u, err) != 0)
+		return -1;
+	if (cb && !u->by_void && !u->by_credit) {
+		*charge = 1;
+		return 0;
+	}
 	if (u->by_void) {
 		if (part && !u->whole)
 			return pd_fail(err, PD_ECONFIRM,
@@ -495,9 +550,10 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	struct dispute d;
 	char words[96], detail[200], m[MONEY_BUFSZ];
 	int64_t credit = 0;
+	int charge = 0;
 
 	if (find_unresolved(s, number, 0, &d, err) != 0 ||
-	    check_remedy(s, &d, u, &credit, err) != 0)
+	    check_remedy(s, &d, u, &credit, &charge, err) != 0)
 		return -1;
 	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0)
 		return pd_fail(err, PD_EINVAL,
@@ -505,12 +561,20 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 		      "reversed (--void), not credited"),
 		    d.dispute_no);
 	d.status = DSP_UPHELD;
-	if (u->by_void) {
+	if (charge) {
+		/* no void, no credit note: the payment stays, its amount
+		 * charged back is owed again */
+		if (add_charge(s, &d, 1, err) != 0)
+			return -1;
+		snprintf(detail, sizeof detail, "charge payment=%s amount=%s",
+		    d.payment_no,
+		    money_plain(m, sizeof m, d.disputed, s->cfg.minor_digits));
+	} else if (u->by_void) {
 		snprintf(words, sizeof words, DSP_VOID_REASON, d.dispute_no);
 		if (svc_void_drawer(s, d.payment_no, err) != 0 ||
 		    svc_void_in_tx(s, d.payment_no, words, d.void_uuid, err) !=
 		        0 ||
-		    add_charge(s, &d, err) != 0)
+		    add_charge(s, &d, 0, err) != 0)
 			return -1;
 		xstrlcpy(d.resolution, "void", sizeof d.resolution);
 		snprintf(detail, sizeof detail, "void payment=%s charge=%s",
@@ -541,7 +605,7 @@ svc_dispute_uphold(struct svc *s, const char *number,
 	    svc_check_text_fits(_("Note"), u->note, s->cfg.remarks_max,
 	        SVC_TEXT_BUFSZ, 0, err) != 0)
 		return -1;
-	if (!u->by_void) {
+	if (u->by_credit || (!u->by_void && !u->by_charge)) {
 		creason = config_reason(
 		    &s->cfg, u->credit_reason ? u->credit_reason : "Other");
 		if (creason == NULL) {

@@ -8,6 +8,7 @@
 #define DSP_VOID_REASON "Dispute %s upheld"
 #define DSP_CREDIT_REMARKS "Dispute %s"
 #define DSP_CHARGE_WORDS "Bounced cheque charge"
+#define DSP_CB_WORDS "Chargeback"
 
 /* The configured code for reason (any case), or NULL. */
 const char *svc_dispute_reason_code(

@@ -49,8 +49,33 @@ check_charge(
 	return 0;
 }
 
+/* A chargeback's amount charged again, as dispute.c's uphold makes it
+ * (issue 21, s45): no void, no credit note, an item of the amount the
+ * dispute disputes, DISPUTE-CHG, due the day it was upheld. */
+static int
+check_cb_charge(struct svc *s, const struct syncrec *r,
+    const struct dispute *d, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], c[MONEY_BUFSZ];
+
+	if (strcmp(d->reason, DSP_CHARGEBACK) != 0 ||
+	    r->dsp.void_uuid[0] != '\0' || r->cn_uuid[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s: only a chargeback is upheld by charging "
+		      "its amount again, with no void and no credit note"),
+		    d->dispute_no);
+	if (r->it.amount != d->disputed || strlen(r->it.uuid) != 36)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is a chargeback of %s; it is upheld by "
+		      "charging %s again, not %s"),
+		    d->dispute_no, svc_money(s, a, sizeof a, d->disputed),
+		    a, svc_money(s, c, sizeof c, r->it.amount));
+	return check_charge(r, d, err);
+}
+
 /* What an uphold names: a void or a credit note of the dispute's
- * payment, the service charge of a bounced cheque as configured. */
+ * payment, the service charge of a bounced cheque as configured; or a
+ * chargeback's amount charged again (resolution "", check_cb_charge). */
 static int
 check_uphold(struct svc *s, const struct syncrec *r, const struct dispute *d,
     struct pd_err *err)
@@ -60,6 +85,16 @@ check_uphold(struct svc *s, const struct syncrec *r, const struct dispute *d,
 	struct void_row v;
 	int64_t id;
 
+	if (r->dsp.resolution[0] == '\0')
+		return check_cb_charge(s, r, d, err);
+	/* a void of a payment charged back in part charges again what the
+	 * bank left paid (dispute.c's check_chargeback) */
+	if (by_void && d->disputed < d->amount &&
+	    strcmp(d->reason, DSP_CHARGEBACK) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is a chargeback of part of payment %s: it "
+		      "is not upheld by the payment's void"),
+		    d->dispute_no, d->payment_no);
 	if (!by_void && strcmp(r->dsp.resolution, "credit") != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("An upheld dispute is resolved by void or credit, not "
@@ -311,7 +346,9 @@ svc_dsp_lost_charge(struct svc *s, int64_t cid, const char *ref,
 		*err = e;
 		return -1;
 	}
-	return d.consumer_id == cid && strcmp(d.reason, DSP_BOUNCED) == 0 &&
+	return d.consumer_id == cid &&
+	       (strcmp(d.reason, DSP_BOUNCED) == 0 ||
+	           strcmp(d.reason, DSP_CHARGEBACK) == 0) &&
 	       strcmp(d.charge_uuid, uuid) != 0;
 }
 
@@ -337,7 +374,11 @@ apply_uphold(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	it.consumer_id = d->consumer_id;
 	it.kind = PAY_SERVICE;
 	xstrlcpy(it.ref, r->it.ref, sizeof it.ref);
-	xstrlcpy(it.description, DSP_CHARGE_WORDS, sizeof it.description);
+	/* a chargeback's amount charged again (no void, no credit note) or
+	 * a bounced cheque's service charge */
+	xstrlcpy(it.description,
+	    r->dsp.resolution[0] == '\0' ? DSP_CB_WORDS : DSP_CHARGE_WORDS,
+	    sizeof it.description);
 	it.amount = r->it.amount;
 	snprintf(it.issued_on, sizeof it.issued_on, "%.10s", r->at);
 	xstrlcpy(it.due_on, r->it.due_on, sizeof it.due_on);

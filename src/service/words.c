@@ -63,6 +63,8 @@ static const struct {
      * note's remarks, the bounced cheque's service charge */
     {NULL, N_("Dispute %s upheld")}, {NULL, N_("Dispute %s")},
     {NULL, N_("Bounced cheque charge")},
+    /* a chargeback's amount charged again; the reason's label too */
+    {NULL, N_("Chargeback")},
     /* a dispute's status Open (core/dispute.c), not the key's "Open" */
     {"dispute", NC_("dispute", "Open")},
 };

@@ -604,6 +604,32 @@ store_arr_event_items(
 }
 
 int
+store_arr_own_absorbed(struct store *st, int64_t item_id, int64_t *event_id,
+    int64_t *absorbed, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT coalesce(i.arr_event, 0), coalesce((SELECT sum(m.amount) "
+	    "FROM arrangement_moves m WHERE m.item_id = i.id AND m.event_id = "
+	    "i.arr_event), 0) FROM items i WHERE i.id = ?",
+	    err);
+	int rc;
+
+	*event_id = *absorbed = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", item_id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*event_id = db_column_int64(s, 0);
+		*absorbed = db_column_int64(s, 1);
+	}
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading an item's arrangement"));
+	return 0;
+}
+
+int
 store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
     int64_t *event_id, int64_t *arr_id, struct pd_err *err)
 {

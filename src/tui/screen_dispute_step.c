@@ -36,7 +36,8 @@ static const struct tui_key open_keys[] = {
 
 static const struct tui_key uphold_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Uphold"),
-        N_("uphold it: void the payment or credit note (asked once)"), A_DO},
+        N_("uphold it: void, credit note or charge again (asked once)"),
+        A_DO},
     TUI_FORM_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
@@ -60,9 +61,10 @@ struct dstep {
 	int64_t amount;   /* the payment's */
 	int64_t disputed; /* uphold: what the dispute disputes of amount */
 	int bounced;      /* a bounced cheque's: upheld by a void only */
+	int chargeback;   /* a chargeback's: charged again by default */
 	struct tui_form_item it[F_COUNT];
 	const char *reasons[CFG_LIST_MAX + 1];
-	const char *res[2];
+	const char *res[3];
 	const char *creasons[CFG_LIST_MAX]; /* the credit note's, shown */
 	char cshown[CFG_LIST_MAX][128];
 };
@@ -125,9 +127,17 @@ draw(struct tui_screen *sc, struct tui *t)
 	y++;
 	y += tui_form_draw(t, &d->s.fm, y, 2, lw, COLS - 4) + 1;
 	sc->typing = tui_form_typing(&d->s.fm);
-	if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1)
+	if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 2)
 		tui_wrap(y, 2,
-		    _("A credit note of the amount, against the payment."),
+		    _("The bank took it back: the amount is owed again, a "
+		      "new item."),
+		    COLS - 4, 3);
+	else if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1)
+		tui_wrap(y, 2,
+		    d->chargeback
+		        ? _("The bank returned it already: a credit note pays "
+		            "twice.")
+		        : _("A credit note of the amount, against the payment."),
 		    COLS - 4, 3);
 	else if (d->step == STEP_UPHOLD)
 		tui_wrap(y, 2,
@@ -169,6 +179,15 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		tui_message(t, 1,
 		    _("Reject dispute %s? {Enter} again to reject it"),
 		    d->target);
+	else if (d->it[F_RES].choice == 2)
+		tui_message(t, 1,
+		    _("Uphold %s by charging %s again? {Enter} again"),
+		    d->target, svc_money(t->svc, m, sizeof m, d->disputed));
+	else if (d->it[F_RES].choice == 1 && d->chargeback)
+		tui_message(t, 1,
+		    _("Chargeback: uphold %s by a credit note of %s anyway? "
+		      "{Enter} again"),
+		    d->target, svc_money(t->svc, m, sizeof m, cr));
 	else if (d->it[F_RES].choice == 0 && d->disputed < d->amount) {
 		char a[MONEY_BUFSZ];
 
@@ -215,12 +234,15 @@ apply(struct tui_step *s, struct tui *t)
 	else {
 		memset(&u, 0, sizeof u);
 		u.by_void = d->it[F_RES].choice == 0;
-		u.by_credit = !u.by_void;
+		u.by_credit = d->it[F_RES].choice == 1;
+		u.by_charge = d->it[F_RES].choice == 2;
+		/* a chargeback's credit note: asked above, knowingly */
+		u.despite_chargeback = u.by_credit && d->chargeback;
 		/* a void of all of a payment disputed in part: asked above */
 		u.whole = u.by_void;
-		u.credit = u.by_void ? 0 : cr;
+		u.credit = u.by_credit ? cr : 0;
 		u.credit_reason =
-		    u.by_void || t->svc->cfg.nreasons == 0
+		    !u.by_credit || t->svc->cfg.nreasons == 0
 		        ? NULL
 		        : t->svc->cfg.reasons[d->it[F_CREASON].choice];
 		u.note = d->it[F_NOTE].f.buf;
@@ -290,8 +312,9 @@ form(struct dstep *d, struct tui *t)
 	    cfg->ndsp_reasons + 1, 0);
 	d->res[0] = _("Void the payment");
 	d->res[1] = _("Credit note");
-	tui_form_choice(
-	    &d->it[F_RES], _("Resolution"), d->res, d->bounced ? 1 : 2, 0);
+	d->res[2] = _("Charge again");
+	tui_form_choice(&d->it[F_RES], _("Resolution"), d->res,
+	    d->bounced ? 1 : d->chargeback ? 3 : 2, d->chargeback ? 2 : 0);
 	tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, "");
 	d->it[F_CREDIT].kind = FORM_MONEY;
 	/* the credit note's reason: Other when the organisation has it, as
@@ -314,7 +337,9 @@ form(struct dstep *d, struct tui *t)
 	if (d->step == STEP_UPHOLD && d->disputed < d->amount && !d->bounced) {
 		tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, m);
 		d->it[F_CREDIT].kind = FORM_MONEY;
-		d->it[F_RES].choice = 1;
+		/* a chargeback's: charged again, the default still */
+		if (!d->chargeback)
+			d->it[F_RES].choice = 1;
 	}
 	d->it[F_REASON].hidden = d->it[F_AMOUNT].hidden = d->step != STEP_OPEN;
 	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->it[F_CREASON].hidden =
@@ -379,6 +404,7 @@ screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
 	d->amount = ds->amount;
 	d->disputed = ds->disputed;
 	d->bounced = strcmp(ds->reason, DSP_BOUNCED) == 0;
+	d->chargeback = strcmp(ds->reason, DSP_CHARGEBACK) == 0;
 	form(d, t);
 	return &d->s.sc;
 }

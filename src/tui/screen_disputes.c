@@ -274,6 +274,9 @@ terms(struct tui *t, struct tui_lines *l, const struct dispute_view *v)
 		tui_lines_pair(l, lw, tr[10], v->credit_no);
 	else if (strcmp(v->d.resolution, "void") == 0)
 		tui_lines_pair(l, lw, _("Resolution"), _("Payment voided"));
+	else if (v->d.status == DSP_UPHELD && v->charge_ref[0] != '\0' &&
+	         strcmp(v->d.reason, DSP_CHARGEBACK) == 0)
+		tui_lines_pair(l, lw, _("Resolution"), _("Charged again"));
 }
 
 struct tui_screen *

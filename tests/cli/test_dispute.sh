@@ -726,9 +726,10 @@ refused1 "amount disputed: a negative one is refused" 3 "--amount" \
 refused1 "amount disputed: a bounced cheque bounces whole" 3 \
     "a cheque bounces whole; a bounced-cheque dispute is of all of payment" \
     rec 1 dispute open "$PQ" --reason bounced-cheque --amount 3
+# (amount contested: a chargeback's uphold is dispute_chargeback.sh's)
 expect "amount disputed: a dispute of part of a payment (--amount 2.50)" 0 \
-    "Chargeback" rec 1 dispute open "$PA" --reason chargeback --amount 2.50 \
-    --note "Charged back in part"
+    "Amount contested" rec 1 dispute open "$PA" --reason amount-contested \
+    --amount 2.50 --note "Contested in part"
 DPA=$(val Dispute)
 same "amount disputed: dispute show gives the payment's amount and the part" \
     "$(val Amount)|$(val Disputed)" '$9.00|$2.50'
@@ -806,7 +807,7 @@ forged "a step naming another amount than the dispute's" \
     "disputes \$7.00 here; the step says \$1.00" dispute:"$DPC" data.op=review \
     data.disputed=100
 expect "a dispute of 1.00 of 5.00" 0 "Open" rec 1 dispute open "$PE" \
-    --reason chargeback --amount 1
+    --reason amount-contested --amount 1
 DPE=$(val Dispute)
 expect "a credit note of 2.00 of that payment" 0 "" sup1 credit-note create \
     "$PE" --amount 2 --reason Other
@@ -836,6 +837,9 @@ for d in "$DPE" "$DPF"; do
 done
 t1 sync >/dev/null
 t2 sync >/dev/null
+
+## 9b. A chargeback upheld: charged again, not credited (session 45)
+. "$TOP/tests/cli/dispute_chargeback.sh"
 
 ## Review R21: a dispute is worked at any terminal, not only the one that
 # opened it (the recovery officer at terminal 2 reviews and rejects a

@@ -1763,9 +1763,16 @@ expect "dispute: of part: dispute show at the terminal" 0 "" tsup 2 --json \
 same "dispute: of part: its amount and the amount disputed, in minor units" \
     "$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["amount"], d["disputed"])' "$OUT")" \
     "1500 500"
-expect "dispute: of part: its void is refused unless asked for (status 15)" \
-    15 "disputes \$5.00 of payment" tsup 2 dispute uphold "$DPN" --void
-has "dispute: of part: naming the void of all of it" "(--void --whole)"
+# a chargeback (session 45): the bank has returned the 5.00 to the payer,
+# so neither a void of all of it (status 3, even --whole) nor a credit
+# note unless asked for knowingly (status 15)
+expect "dispute: of part: a chargeback's void is refused (status 3)" \
+    3 "a void would charge again what the bank left paid" tsup 2 dispute \
+    uphold "$DPN" --void --whole
+expect "dispute: of part: its credit note is refused (status 15)" 15 \
+    "the bank has returned \$5.00 to the payer already" tsup 2 dispute \
+    uphold "$DPN" --credit 5
+has "dispute: of part: naming how to ask for it" "(--despite-chargeback)"
 cardr evt_dp3 charge.refunded pi_dp 1500 - 1500
 same "dispute: the full refund after it reverses the payment" \
     "$(csql "SELECT status, amount, refunded, review FROM gateway_payments
@@ -1773,6 +1780,25 @@ same "dispute: the full refund after it reverses the payment" \
 cardr evt_dp4 charge.dispute.created pi_dp 300 -
 same "dispute: a later one moves no amount either" \
     "$(pay pi_dp | cut -d'|' -f2)" "1500"
+# a card chargeback upheld at a terminal (session 45): its 8.00 charged
+# again to the payer, no credit note; the central node takes the uphold,
+# checks its charge and feeds it
+cardr evt_cb1 payment_intent.succeeded pi_cb 2000 WU-30009
+cardr evt_cb2 charge.dispute.created pi_cb 800 -
+answer "chargeback: of part of a payment, kept" 200 '"status":"disputed"'
+DCB=$(csql "SELECT d.dispute_no FROM disputes d JOIN payments p ON
+    p.id = d.payment_id WHERE p.reference = 'pi_cb'")
+pdt 2 sync >/dev/null
+cnb=$(csql "SELECT count(*) FROM credit_notes")
+expect "chargeback: upheld at terminal 2 with no option: charged again" 0 \
+    "Charged again" tsup 2 dispute uphold "$DCB"
+expect "chargeback: terminal 2 pushes the uphold" 0 "Rejected    0" pdt 2 sync
+same "chargeback: the central node has it upheld, 8.00 charged again to WU-30009, no credit note" \
+    "$(csql "SELECT d.status || '|' || i.amount || '|' || i.description ||
+        '|' || c.account_no FROM disputes d JOIN items i ON i.uuid =
+        d.charge_uuid JOIN consumers c ON c.id = i.consumer_id WHERE
+        d.dispute_no = '$DCB'")|$(csql "SELECT count(*) FROM credit_notes")" \
+    "upheld|800|Chargeback|WU-30009|$cnb"
 
 # -- an association whose record names one consumer's uuid and another's
 # account (a terminal's record altered, B19 review) is refused, naming

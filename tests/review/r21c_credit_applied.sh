@@ -6,7 +6,7 @@
 . "$(dirname "$0")/r21c_lib.sh"
 p T01 jane pay WU-10001 --type bill --method Cash --amount 50 --tendered 50 >/dev/null
 s T01; s T02
-p T01 rita dispute open R-T01-000001 --reason chargeback >/dev/null
+p T01 rita dispute open R-T01-000001 --reason amount-contested >/dev/null
 s T01; s T02
 p T01 mary dispute uphold DP-T01-000001 --credit 8 >/dev/null
 p T01 jane credit-note apply CN-T01-00001 --to INV-2025-001567 --amount 8 >/dev/null

@@ -9,7 +9,7 @@
 MODE=${1:-void}
 p T01 jane pay WU-10001 --type bill --method "Credit Card" --reference "AUTH 1" --amount 50 >/dev/null
 s T01; s T02
-p T01 rita dispute open R-T01-000001 --reason chargeback >/dev/null
+p T01 rita dispute open R-T01-000001 --reason amount-contested >/dev/null
 p T01 rita dispute review DP-T01-000001 --note "t1" >/dev/null
 case $MODE in
 void) p T01 mary dispute uphold DP-T01-000001 --void >/dev/null ;;

@@ -13,8 +13,9 @@
 # Fixed in s44 (s44-cb): a dispute carries the amount disputed (the
 # event's, 12.34), shown by dispute show (Disputed, JSON "disputed"),
 # dispute list, the gateway list ("Payment pi_1: $12.34 of it disputed")
-# and its timeline's note; its uphold is by default a credit note of it,
-# its void only with --void --whole.
+# and its timeline's note. Since s45 a chargeback's uphold charges the
+# amount disputed again by default (the bank has returned it to the
+# payer: no credit note unless --despite-chargeback, no void of part).
 # the gateway signs with the clock: the nodes run on today's date
 R21C_NOW=$(date -u "+%Y-%m-%d %H:%M:%S"); export R21C_NOW
 . "$(dirname "$0")/r21c_lib.sh"

@@ -165,13 +165,14 @@ wait_for "back to the list" "DP-T01-000001 Resolved: upheld"
 keys Escape
 wait_for "back on the Dashboard" "Dashboard"
 # a dispute of part of a payment (review R21d, fault 3): 12.34 of 50.00
+# (amount contested: a chargeback is charged again, below)
 rec pay WU-10001 --type bill --method Cash --amount 50 >/dev/null 2>&1
 expect "a dispute of 12.34 of a payment of 50.00" 0 "DP-T01-000005" rec \
-    dispute open R-T01-000005 --reason chargeback --amount 12.34
+    dispute open R-T01-000005 --reason amount-contested --amount 12.34
 keys d
 wait_for "d: five disputes" "5 disputes"
 wait_re "its row: the 12.34 disputed" \
-    'DP-T01-000005 +Open +Chargeback +\$12\.34'
+    'DP-T01-000005 +Open +Amount contested +\$12\.34'
 keys Home Down u
 wait_re "u: the payment's amount" 'Amount +\$50\.00'
 wait_re "and the amount disputed" 'Disputed +\$12\.34'
@@ -197,6 +198,40 @@ wait_for "upheld" "Dispute DP-T01-000005 upheld"
 same "a credit note of 12.34, the payment still Posted" \
     "$(sqlite3 "$DB" "SELECT c.amount, p.status, d.resolution FROM credit_notes c JOIN payments p ON p.id = c.payment_id JOIN disputes d ON d.payment_id = p.id WHERE c.remarks = 'Dispute DP-T01-000005'")" \
     "1234|Posted|credit"
+keys Escape
+wait_for "back on the Dashboard" "Dashboard"
+# a chargeback (session 45): the bank has returned the money to the
+# payer, so Charge again is proposed, its credit note asked as paying
+# twice
+rec pay WU-10001 --type bill --method Cash --amount 20 >/dev/null 2>&1
+expect "a chargeback of 5.00 of a payment of 20.00" 0 "DP-T01-000006" rec \
+    dispute open R-T01-000006 --reason chargeback --amount 5
+keys d
+wait_for "d: six disputes" "6 disputes"
+# the second row: the bounced cheque DP-T01-000004, due sooner, first
+keys Home Down u
+wait_re "u: the chargeback's 5.00" 'Disputed +\$5\.00'
+wait_for "Charge again proposed" "< Charge again >"
+wait_for "saying what it does" \
+    "The bank took it back: the amount is owed again, a new item."
+keys Left
+wait_for "Left: its credit note" "< Credit note >"
+wait_for "said to pay twice" \
+    "The bank returned it already: a credit note pays twice."
+keys Enter
+wait_for "asked once, as a chargeback's" \
+    "Chargeback: uphold DP-T01-000006 by a credit note of \$5.00 anyway? Enter again"
+keys Escape
+wait_for "Esc: nothing done" "DP-T01-000006 Open"
+keys u
+wait_for "u again: Charge again" "< Charge again >"
+keys Enter
+wait_for "asked once" "Uphold DP-T01-000006 by charging \$5.00 again? Enter again"
+keys Enter
+wait_for "upheld" "Dispute DP-T01-000006 upheld"
+same "5.00 charged again, no credit note, the payment still Posted" \
+    "$(sqlite3 "$DB" "SELECT i.amount, i.description, p.status, d.resolution, (SELECT count(*) FROM credit_notes c WHERE c.payment_id = p.id) FROM disputes d JOIN payments p ON p.id = d.payment_id JOIN items i ON i.uuid = d.charge_uuid WHERE d.dispute_no = 'DP-T01-000006'")" \
+    "500|Chargeback|Posted||0"
 keys Escape
 wait_for "back on the Dashboard, last" "Dashboard"
 logout
