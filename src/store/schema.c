@@ -105,6 +105,7 @@ const char *const store_migrations[] = {
     store_mig_73,
     store_mig_74,
     store_mig_75,
+    store_mig_76,
 };
 
 const int store_nmigrations =

@@ -291,5 +291,6 @@ extern const char store_mig_72[];
 extern const char store_mig_73[];
 extern const char store_mig_74[];
 extern const char store_mig_75[];
+extern const char store_mig_76[];
 
 #endif
