@@ -41,6 +41,21 @@ int file_stage(const char *path, enum file_links links, const void *buf,
 int file_publish(const char *tmp, const char *path, enum file_links links,
     struct pd_err *err);
 
+/* A batch of files made durable together (an export of many receipts,
+ * issue 24): two flushes of the disk for the whole batch instead of two
+ * a file (each costs milliseconds; 1,000 receipts spent 2,000 of them).
+ * file_stage_batch writes like file_stage but leaves the data to
+ * file_batch_sync; file_batch_sync(dir, 0) makes every staged file's
+ * data durable (syncfs(2) of dir's file system); file_publish_batch
+ * renames like file_publish but leaves the rename to
+ * file_batch_sync(dir, 1), which makes dir's entries durable. In that
+ * order, so that no name is durable before its data. Errors are PD_EDOC
+ * and name the file or directory. */
+int file_stage_batch(const char *path, enum file_links links, const void *buf,
+    size_t n, char *tmp, size_t tn, struct pd_err *err);
+int file_publish_batch(const char *tmp, const char *path, enum file_links links,
+    struct pd_err *err);
+int file_batch_sync(const char *dir, int names, struct pd_err *err);
 
 /* Whether key (one line, no newline) was said before by this user: 1 when
  * $XDG_STATE_HOME/paydesk/said (~/.local/state/paydesk/said) holds it,

@@ -140,7 +140,8 @@ int store_user_login_state(struct store *st, int64_t id, int failed,
     const char *locked_until, struct pd_err *err);
 /* A good PIN after this sign-in counted its try (failed_logins was then
  * `counted`): clear the count and lock, unless another sign-in counted a
- * wrong PIN since (then they stand). */
+ * wrong PIN since (then they stand). A row already clear is not
+ * written: a sign-in alone changes no row (store_stats_keep). */
 int store_user_login_reset(
     struct store *st, int64_t id, int counted, struct pd_err *err);
 /* Whether user id's row is what its use cases made it (issue 18, section
@@ -547,6 +548,14 @@ int store_open_central(
  * frames (store_wal_frames); store_checkpoint, on a connection of its
  * own, does the copying without waiting for the writer (passive). */
 void store_wal_manual(struct store *st);
+/* The organisation's day, "YYYY-MM-DD" (NULL or "" unknown): the store
+ * looks at its planner's statistics at the first close that wrote on a
+ * new day (store_stats_keep, issue 24), and at every close that wrote
+ * while the day is unknown. */
+void store_set_today(struct store *st, const char *day);
+/* A bulk load (an import, a pull) ran: the next close that wrote looks
+ * at the statistics whatever the day. */
+void store_stats_due(struct store *st);
 int store_wal_frames(const struct store *st);
 /* On PostgreSQL (the central node's push, issue 22), with on: the
  * writes whose rows no one reads are sent ahead in a pipeline, without

@@ -551,6 +551,17 @@ static const char *const central_settings[] = {
     "arrangements.reasons",
     "disconnection.days",
     "disconnection.amount",
+    /* the alert rules: an alert is one record of the organisation,
+     * raised once per cause wherever the cause is seen first, so every
+     * terminal raises it by the same rules (an item overdue 30 days at
+     * one counter is not an alert at another); where an alert is
+     * delivered ([alerts] command) stays each terminal's */
+    "alerts.due_days",
+    "alerts.overdue_days",
+    "alerts.large_payment",
+    "alerts.credit_expiry_days",
+    "alerts.gateway_hours",
+    "alerts.reconciliation_days",
 };
 
 static struct config_row rows_copy[NSCHEMA];

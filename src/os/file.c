@@ -189,9 +189,9 @@ file_temp(const char *path, enum file_links links, char *tmp, size_t tn,
 	return fd;
 }
 
-int
-file_stage(const char *path, enum file_links links, const void *buf, size_t n,
-    char *tmp, size_t tn, struct pd_err *err)
+static int
+stage(const char *path, enum file_links links, const void *buf, size_t n,
+    char *tmp, size_t tn, int sync, struct pd_err *err)
 {
 	const char *p = buf;
 	ssize_t w;
@@ -209,7 +209,7 @@ file_stage(const char *path, enum file_links links, const void *buf, size_t n,
 		p += w;
 		n -= (size_t)w;
 	}
-	if (fsync(fd) != 0)
+	if (sync && fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
@@ -226,7 +226,21 @@ fail:
 }
 
 int
-file_publish(const char *tmp, const char *path, enum file_links links,
+file_stage(const char *path, enum file_links links, const void *buf, size_t n,
+    char *tmp, size_t tn, struct pd_err *err)
+{
+	return stage(path, links, buf, n, tmp, tn, 1, err);
+}
+
+int
+file_stage_batch(const char *path, enum file_links links, const void *buf,
+    size_t n, char *tmp, size_t tn, struct pd_err *err)
+{
+	return stage(path, links, buf, n, tmp, tn, 0, err);
+}
+
+static int
+publish(const char *tmp, const char *path, enum file_links links, int sync,
     struct pd_err *err)
 {
 	char d[PATH_MAX];
@@ -242,12 +256,44 @@ file_publish(const char *tmp, const char *path, enum file_links links,
 		unlink(tmp);
 		return -1;
 	}
+	if (!sync)
+		return 0;
 	fd = open(dir_of(path, d, sizeof d), O_RDONLY | O_DIRECTORY);
 	if (fd >= 0) {
 		fsync(fd);
 		close(fd);
 	}
 	return 0;
+}
+
+int
+file_publish(const char *tmp, const char *path, enum file_links links,
+    struct pd_err *err)
+{
+	return publish(tmp, path, links, 1, err);
+}
+
+int
+file_publish_batch(const char *tmp, const char *path, enum file_links links,
+    struct pd_err *err)
+{
+	return publish(tmp, path, links, 0, err);
+}
+
+int
+file_batch_sync(const char *dir, int names, struct pd_err *err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return pd_fail(err, PD_EDOC, _("Cannot write in %s: %s"), dir,
+		    strerror(errno));
+	rc = names ? fsync(fd) : syncfs(fd);
+	if (rc != 0)
+		pd_fail(err, PD_EDOC, _("Cannot write in %s: %s"), dir,
+		    strerror(errno));
+	close(fd);
+	return rc != 0 ? -1 : 0;
 }
 
 int

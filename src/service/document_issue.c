@@ -20,7 +20,7 @@
 #include "paydesk/xmalloc.h"
 #include "document_int.h"
 
-#define EXPORT_BATCH 32 /* receipts of an export logged in one commit */
+#define EXPORT_BATCH 128 /* receipts of an export logged in one commit */
 
 /* What to do with an output path that is a symbolic link (--force). */
 static enum file_links
@@ -106,15 +106,16 @@ pdf(struct svc *s, const struct doc *d, unsigned char **buf, size_t *len,
 	return 0;
 }
 
-/* Mark a copy, render, stage and publish: the file is in place, its log
- * entry (issue_log) to come; res has its path, copy number and size. */
+/* Mark a copy, render and stage (tmp, tn bytes: its temporary name;
+ * batch: its data left to file_batch_sync): the file is in place under
+ * that name, to be published; res has its path, copy number and size. */
 static int
-issue_file(struct svc *s, const struct doc_kind *k, struct doc *d,
-    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+issue_stage(struct svc *s, const struct doc_kind *k, struct doc *d,
+    const struct doc_request *r, struct doc_result *res, char *tmp, size_t tn,
+    int batch, struct pd_err *err)
 {
 	unsigned char *buf = NULL;
 	size_t len = 0;
-	char tmp[PATH_MAX + 16];
 	int copy, rc;
 
 	if (store_doc_issued(s->st, k->kind, d->number, &copy, err) != 0)
@@ -127,18 +128,35 @@ issue_file(struct svc *s, const struct doc_kind *k, struct doc *d,
 		return -1;
 	rc = target(s, r, d->number, copy, res->path, sizeof res->path, err);
 	if (rc == 0)
-		rc = file_stage(
-		    res->path, links(s), buf, len, tmp, sizeof tmp, err);
+		rc = (batch ? file_stage_batch : file_stage)(
+		    res->path, links(s), buf, len, tmp, tn, err);
 	free(buf);
-	/* published before the log commits: a crash in between leaves a
-	 * file nobody logged, which the next issue of the same copy number
-	 * replaces; never a logged document without its file */
-	if (rc != 0 || file_publish(tmp, res->path, links(s), err) != 0) {
+	if (rc != 0) {
 		res->path[0] = '\0';
 		return -1;
 	}
 	res->copy = copy;
 	res->bytes = len;
+	return 0;
+}
+
+/* Mark a copy, render, stage and publish: the file is in place, its log
+ * entry (issue_log) to come; res has its path, copy number and size. */
+static int
+issue_file(struct svc *s, const struct doc_kind *k, struct doc *d,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	char tmp[PATH_MAX + 16];
+
+	if (issue_stage(s, k, d, r, res, tmp, sizeof tmp, 0, err) != 0)
+		return -1;
+	/* published before the log commits: a crash in between leaves a
+	 * file nobody logged, which the next issue of the same copy number
+	 * replaces; never a logged document without its file */
+	if (file_publish(tmp, res->path, links(s), err) != 0) {
+		res->path[0] = '\0';
+		return -1;
+	}
 	return 0;
 }
 
@@ -265,30 +283,57 @@ collect_number(const struct payment_row *row, void *arg)
 	return 0;
 }
 
-/* The log entries of k receipts an export wrote, counted in *count. */
+/* The k receipts an export staged (tmp[i] each, res[i] its result) made
+ * durable, published and logged, counted in *count: their data flushed
+ * at once, then their names, then their log entries committed (as one
+ * issued alone, never a logged receipt without its file). One that
+ * cannot be published is left out of the log. */
 static int
-log_batch(struct svc *s, const char *const *numbers, struct doc_result *res,
-    size_t k, size_t *count, struct pd_err *err)
+log_batch(struct svc *s, const char *dir, char (*tmp)[PATH_MAX + 16],
+    struct doc_result *res, size_t k, size_t *count, struct pd_err *err)
 {
+	const char *numbers[EXPORT_BATCH];
+	size_t i, m = 0;
+	int rc = 0;
+
 	if (k == 0)
 		return 0;
-	if (issue_log(s, &svc_receipt_kind, 0, numbers, res, k, err) != 0)
+	if (file_batch_sync(dir, 0, err) != 0) {
+		for (i = 0; i < k; i++)
+			unlink(tmp[i]);
 		return -1;
-	*count += k;
-	return 0;
+	}
+	for (i = 0; i < k; i++) {
+		if (file_publish_batch(tmp[i], res[i].path, links(s), err) !=
+		    0) {
+			rc = -1;
+			continue;
+		}
+		if (m != i)
+			res[m] = res[i];
+		numbers[m] = res[m].number;
+		m++;
+	}
+	if (m > 0 &&
+	    (file_batch_sync(dir, 1, err) != 0 ||
+	        issue_log(s, &svc_receipt_kind, 0, numbers, res, m, err) != 0))
+		return -1;
+	*count += m;
+	return rc;
 }
 
 /* Receipts i, i + step, ... of ns into dir; 0 or -1 with err. Each is
- * written and published as one issued alone is; their log and audit
- * entries go in one transaction per EXPORT_BATCH (one commit and its
- * sync, not one a receipt, issue 24). */
+ * written as one issued alone is, but EXPORT_BATCH of them are made
+ * durable together (file_batch_sync: two disk flushes a batch, not two a
+ * receipt) and their log and audit entries go in one transaction (one
+ * commit and its sync, not one a receipt, issue 24). */
 static int
 export_share(struct svc *s, const struct numbers *ns, size_t first, size_t step,
     const char *dir, size_t *count, struct pd_err *err)
 {
 	struct doc_request r = {0};
 	struct doc_result *res = xcalloc(EXPORT_BATCH, sizeof *res);
-	const char *numbers[EXPORT_BATCH];
+	char(*tmp)[PATH_MAX + 16] = xcalloc(EXPORT_BATCH, sizeof *tmp);
 	char path[PATH_MAX];
 	struct doc d;
 	size_t i, k = 0;
@@ -301,22 +346,22 @@ export_share(struct svc *s, const struct numbers *ns, size_t first, size_t step,
 			rc = -1;
 			continue;
 		}
-		if (issue_file(s, &svc_receipt_kind, &d, &r, &res[k], err) != 0)
+		if (issue_stage(s, &svc_receipt_kind, &d, &r, &res[k], tmp[k],
+		        sizeof tmp[k], 1, err) != 0)
 			rc = -1;
-		else {
-			numbers[k] = res[k].number;
+		else
 			k++;
-		}
 		doc_free(&d);
 		if (k == EXPORT_BATCH || i + step >= ns->n) {
-			if (log_batch(s, numbers, res, k, count, err) != 0)
+			if (log_batch(s, dir, tmp, res, k, count, err) != 0)
 				rc = -1;
 			k = 0;
 		}
 	}
 	/* the last one failed to render: the batch before it is logged */
-	if (log_batch(s, numbers, res, k, count, err) != 0)
+	if (log_batch(s, dir, tmp, res, k, count, err) != 0)
 		rc = -1;
+	free(tmp);
 	free(res);
 	return rc;
 }

@@ -592,6 +592,7 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 	int k = -1, rc;
 
 	memset(count, 0, sizeof *count);
+	store_stats_due(s->st); /* a load: counted at the close if it wrote */
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kind, kinds[i].kind) == 0)
 			k = (int)i;

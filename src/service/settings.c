@@ -277,7 +277,7 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 {
 	struct setting *v;
 	struct config *file = NULL, *base = NULL;
-	char why[PATH_MAX + 200] = "";
+	char why[PATH_MAX + 200] = "", now[TS_BUFSZ];
 	size_t n = 0, i;
 	int rc = 0;
 
@@ -312,6 +312,9 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 	free(v);
 	demo_phone_cc(s);
 	store_set_phone_cc(s->st, s->cfg.phone_cc);
+	svc_now(now);
+	now[10] = '\0';
+	store_set_today(s->st, now);
 	if (file != NULL) {
 		if (rc == 0)
 			org_warn(s, file, why);

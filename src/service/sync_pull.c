@@ -492,7 +492,9 @@ svc_sync_pull(struct svc *s, struct sync_net *net, sync_progress_fn cb,
 		rc = pull_pages(s, net, cb, arg, rep, 1, err);
 	/* the consumers' search indexes merged at a quiet moment, not in
 	 * the pages' commits (svc_fts_idle; issue 24) */
-	if (rep->pulled > 0)
+	if (rep->pulled > 0) {
 		s->fts_due = 1;
+		store_stats_due(s->st); /* a fresh terminal's 1M consumers */
+	}
 	return rc;
 }

@@ -345,6 +345,7 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 		}
 		if (!e->one_transaction && st_exec(st, "COMMIT", err) != 0)
 			return -1;
+		st->stats_due = 1; /* new indexes: counted at the close */
 	}
 	if (e->one_transaction && st_exec(st, "COMMIT", err) != 0) {
 		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -422,6 +423,18 @@ seal_baseline(struct store *st, struct pd_err *err)
 		return -1;
 	}
 	return 0;
+}
+
+void
+store_set_today(struct store *st, const char *day)
+{
+	xstrlcpy(st->stats_day, day != NULL ? day : "", sizeof st->stats_day);
+}
+
+void
+store_stats_due(struct store *st)
+{
+	st->stats_due = 1;
 }
 
 void
@@ -506,6 +519,7 @@ open_kind(const char *path, int create, enum store_kind kind,
 		store_close(st);
 		return -1;
 	}
+	store_stats_watch(st);
 	if ((!pg && st_exec(st, engine(st)->open_sql, err) != 0) ||
 	    migrate_kind(st, kind, err) != 0) {
 		store_close(st);
@@ -557,6 +571,7 @@ store_close(struct store *st)
 		else
 			db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	}
+	store_stats_keep(st);
 	for (i = 0; i < st->ncache; i++)
 		db_finalize(st->cache[i].stmt);
 	if (st->list_stmt != NULL)

@@ -19,6 +19,10 @@ struct store {
 	int ncache;
 	int depth; /* open transactions; inner ones are savepoints */
 	int wal_frames; /* after the last commit (store_wal_manual) */
+	int committed;  /* rows changed and committed since open */
+	int64_t changes_seen; /* store_stats_watch's count of them */
+	char stats_day[11];   /* store_set_today's, "" unknown */
+	int stats_due; /* counted at close whatever the day (bulk, migration) */
 	int sealing; /* the store has seals (schema.c, migration 9) */
 	int64_t seal_floor; /* seals up to this id are older than the
 	                       transaction: never its to claim (seal.c) */
@@ -531,6 +535,16 @@ void store_search_forget(struct store *st);
 void stmt_line_read(struct db_stmt *q, void *elem);
 /* Stop and free store_checkpoints_behind's thread (store_close). */
 void store_checkpoints_stop(struct store *st);
+/* The planner's statistics (sqlite_stat1), kept by the store itself:
+ * store_stats_watch notes each commit of the connection (st->committed);
+ * store_stats_keep, at its close when it wrote, counts again what its
+ * rule asks (an index without statistics, a table grown 25 times:
+ * db_sqlite.c), whole (no analysis_limit), never waiting for another
+ * writer; once a day (meta stats_day), or after a bulk load or a
+ * migration (st->stats_due).
+ * No-ops on PostgreSQL, which keeps its own (autovacuum's analyze). */
+void store_stats_watch(struct store *st);
+void store_stats_keep(struct store *st);
 
 /* Schema migrations, applied in order; index + 1 is the user_version. */
 extern const char *const store_migrations[];

@@ -106,6 +106,7 @@ const char *const store_migrations[] = {
     store_mig_74,
     store_mig_75,
     store_mig_76,
+    store_mig_77,
 };
 
 const int store_nmigrations =

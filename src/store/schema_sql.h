@@ -292,5 +292,6 @@ extern const char store_mig_73[];
 extern const char store_mig_74[];
 extern const char store_mig_75[];
 extern const char store_mig_76[];
+extern const char store_mig_77[];
 
 #endif

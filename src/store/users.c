@@ -124,7 +124,8 @@ store_user_login_reset(
 {
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE users SET failed_logins = 0, "
-	    "locked_until = '' WHERE id = ? AND failed_logins = ?",
+	    "locked_until = '' WHERE id = ? AND failed_logins = ? AND "
+	    "(failed_logins <> 0 OR locked_until <> '')",
 	    err);
 
 	if (s == NULL)

@@ -101,7 +101,7 @@ static const struct field user_fields[] = {S("username", u.username, 1),
     S("team", u.team, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field setting_fields[] = {
-    S("key", set.key, 1), S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
+    S("key", set.key, 1), S("value", set.value, 2), {NULL, F_STR, 0, 0, 0}};
 
 /* A cash shift (issue 20): its open with the float counted, each
  * movement, and its close with the counts and the tenders ("counts" and

@@ -234,7 +234,7 @@ decode_field(
 		if (f->type == F_TS && *s != '\0' &&
 		    sync_check_ts(f->name, s, err))
 			return -1;
-		if (f->required && *s == '\0')
+		if (f->required == 1 && *s == '\0')
 			return pd_fail(err, PD_EINVAL,
 			    _("Field \"%s\" must not be empty"), f->name);
 		memcpy(p, s, strlen(s) + 1);

@@ -37,6 +37,9 @@ struct field {
 	enum ftype type;
 	size_t off;
 	size_t size;
+	/* 0 may be left out; 1 present and (a string) not empty; 2 present,
+	 * a string that may be empty (a setting's value: "" is a rule off,
+	 * paydesk.ini(5)) */
 	int required;
 };
 

@@ -78,6 +78,12 @@ anomalies.round_count=9
 arrangements.reasons=Own Plan, Other
 disconnection.days=45
 disconnection.amount=9.00
+alerts.due_days=5
+alerts.overdue_days=17
+alerts.large_payment=123.45
+alerts.credit_expiry_days=12
+alerts.gateway_hours=13
+alerts.reconciliation_days=14
 ALT
 # the table names every organisation key, and only them
 sed -n '/^static const char \*const central_settings/,/^};/p' \

@@ -307,6 +307,25 @@ same "each export is logged" "$(sql "SELECT count(*) FROM documents")" \
 pdf "exported receipt" "$T/exp/R-T01-000001.pdf"
 fields "exported receipt" "COPY" "by Mary Johnson" "Total paid \$145.50"
 expect "the audit chain verifies after parallel writers" 0 "" "$PD" audit verify
+# a batch made durable together (issue 24): one of its targets refused
+# (a folder where a receipt would go) leaves the others written and
+# logged, itself unlogged, and no temporary file behind; one worker
+mkdir -p "$T/exp2/R-T01-000002.pdf"
+before=$(sql "SELECT count(*) FROM documents")
+expect "export with one target a folder: refused, naming it" 14 \
+    "R-T01-000002.pdf is a directory, not a file" \
+    env PAYDESK_PIN=2222 "$PD" --user mary receipts export --from 2025-04-20 \
+    --to 2025-04-20 --dir "$T/exp2" --jobs 1
+same "the others written" "$(ls "$T/exp2" | grep -c '\.pdf$')" "$n"
+same "no temporary file left" "$(ls "$T/exp2" | grep -vc '\.pdf$')" 0
+same "the others logged, the refused one not" \
+    "$(sql "SELECT count(*) FROM documents")" $((before + n - 1))
+same "no log entry names the folder" \
+    "$(sql "SELECT count(*) FROM documents WHERE path LIKE '%exp2/R-T01-000002%'")" 0
+for f in $(sql "SELECT path FROM documents WHERE path LIKE '%/exp2/%'"); do
+	[ -f "$f" ] || echo "missing $f"
+done >"$T/missing"
+same "every logged export has its file" "$(cat "$T/missing")" ""
 
 # --- the credit note's status badge follows its state --------------------
 PAYDESK_NOW="2026-05-01 08:00:00" "$PD" --user jane credit-note pdf CN-T01-00001 \

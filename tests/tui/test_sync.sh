@@ -268,8 +268,11 @@ tmux -S "$SOCK" kill-server 2>/dev/null
 start_central || exit 1
 printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/rec.csv"
 central import ACME users "$T/rec.csv" >/dev/null
+# the rule is the organisation's: set at the central node, taken at
+# terminal 1's sync
+printf 'key,value\nalerts.large_payment,5.00\n' >"$T/alerts.csv"
+central import ACME settings "$T/alerts.csv" >/dev/null
 terminal 1 "$TOK1"
-printf '[alerts]\nlarge_payment = 5.00\n' >>"$T/t1.ini"
 terminal 2 "$TOK2"
 pdt 1 sync >/dev/null 2>&1
 r1() { PAYDESK_PIN=4321 pdt 1 --user rita "$@"; }
