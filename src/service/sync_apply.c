@@ -736,7 +736,13 @@ static int apply_kind(struct svc *s, enum apply_mode mode,
  * of its own there (an arrangement's installments, a dispute's charge, a
  * shift) leaves the seals of the rows it wrote unclaimed: doctor called
  * them made outside any use case until a payment's entry came to claim
- * them (review of issue 18). An entry of its own claims them at once. */
+ * them (review of issue 18). An entry of its own claims them at once.
+ * At a terminal, a pulled setting or user (sealed rows only a pull or an
+ * import may change) is claimed at once by a pull entry of its own: left
+ * for the page's entry, the next record of the page that wrote an entry
+ * of its own claimed it (a pulled payment's large-payment alert, "raise
+ * alerts"), and doctor refused the store (test_dispute: the alert rules
+ * pulled with the payments that broke them). */
 int
 svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
     struct pd_err *err)
@@ -744,6 +750,15 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	char at[TS_BUFSZ], detail[160];
 	int rc = apply_kind(s, mode, r, err);
 
+	if (rc == 0 && mode == APPLY_REPLICA &&
+	    (r->kind == SR_SETTING || r->kind == SR_USER) &&
+	    store_seals_pending(s->st)) {
+		svc_now(at);
+		snprintf(detail, sizeof detail, "%s=%s",
+		    syncrec_kind_name(r->kind),
+		    r->kind == SR_SETTING ? r->set.key : r->u.username);
+		return svc_audit(s, at, "pull", "sync", r->uuid, detail, err);
+	}
 	if (rc != 0 || mode != APPLY_CENTRAL || !store_seals_pending(s->st))
 		return rc;
 	svc_now(at);

@@ -37,7 +37,7 @@ CA=$(sed -n 1p "$T/cb_receipts") CB=$(sed -n 2p "$T/cb_receipts")
 CC=$(sed -n 3p "$T/cb_receipts") CD=$(sed -n 4p "$T/cb_receipts")
 CE=$(sed -n 5p "$T/cb_receipts")
 same "Carla Cargo's five payments" \
-    "$(tsql 1 "SELECT count(*), sum(p.amount), group_concat(p.method, ',') FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-10042'")" \
+    "$(tsql 1 "SELECT count(*), sum(amount), group_concat(method, ',') FROM (SELECT p.amount, p.method FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-10042' ORDER BY p.id)")" \
     "5|5000|Credit Card,Credit Card,Cash,Cheque,Credit Card"
 # figs: Carla Cargo's outstanding and available credit, the month's
 # total collected and the organisation's credit notes' sum
