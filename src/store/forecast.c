@@ -51,21 +51,7 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Computing the forecast"));
 }
 
-/* The items that are not the organisation's (review R23b): what only
- * this terminal holds, undone here when the central node refused what
- * made it, whose uuid or whose making event's is in sync_undone: the
- * service charge of an uphold undone (cancelled), the installments of a
- * plan undone and those a reschedule undone retired ("~" in their
- * reference). The forecast leaves them out, wherever it reads them, so
- * that every terminal of the organisation forecasts alike (test_dispute,
- * dispute_after: terminal 1's histories held its cancelled charges and
- * terminal 2 never had them). A few rows (sync_undone holds only what
- * was refused); an id set, read once by each statement. */
-#define NOT_ORG_IDS                                                            \
-	"SELECT j.id FROM sync_undone u CROSS JOIN items j WHERE j.uuid = "    \
-	"u.uuid UNION SELECT j.id FROM sync_undone u CROSS JOIN "              \
-	"arrangement_events x CROSS JOIN items j WHERE x.uuid = u.uuid AND "   \
-	"j.arr_event = x.id"
+/* (the items not the organisation's, NOT_ORG_IDS: internal.h) */
 
 /* What an item owes at the start of as_of (?3), by consumer, for the
  * items due in the week ?1..?2: what was due of the week's days (the

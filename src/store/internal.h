@@ -166,6 +166,24 @@ int st_holding(struct store *st, struct db_stmt *s, const char *text, int tail,
 int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
     const char *what, struct pd_err *err);
 
+/* The items that are not the organisation's (review R23b): what only
+ * this terminal holds, undone here when the central node refused what
+ * made it, whose uuid or whose making event's is in sync_undone: the
+ * service charge of an uphold undone (cancelled), the installments of a
+ * plan undone and those a reschedule undone retired ("~" in their
+ * reference). The forecast leaves them out, wherever it reads them, so
+ * that every terminal of the organisation forecasts alike (test_dispute,
+ * dispute_after: terminal 1's histories held its cancelled charges and
+ * terminal 2 never had them): forecast.c, and what came in for a past
+ * week's items (store_forecast_unknown_paid, scope.c). A few rows
+ * (sync_undone holds only what was refused); an id set, read once by
+ * each statement. */
+#define NOT_ORG_IDS                                                            \
+	"SELECT j.id FROM sync_undone u CROSS JOIN items j WHERE j.uuid = "    \
+	"u.uuid UNION SELECT j.id FROM sync_undone u CROSS JOIN "              \
+	"arrangement_events x CROSS JOIN items j WHERE x.uuid = u.uuid AND "   \
+	"j.arr_event = x.id"
+
 /* Item columns (13, starting at c0) as read by store_read_item. */
 #define ITEM_COLS                                                              \
 	"i.id, i.uuid, i.consumer_id, i.kind, i.ref, i.period, "               \

@@ -300,17 +300,24 @@ store_forecast_unknown_paid(struct store *st, const struct payment_filter *sc,
 	struct qb q;
 
 	/* the few items entered on the week's first day or later (by
-	 * item_entries' day index), issued then or later too, and what the
-	 * Posted payments of sc paid of them within the week (review R23b:
-	 * a bill issued, imported and paid in the middle of a past week
-	 * counted in its Came in, though none of its items) */
+	 * item_entries' day index), issued then or later too, and those not
+	 * the organisation's (NOT_ORG_IDS: a few, undone here), and what
+	 * the Posted payments of sc paid of them within the week (review
+	 * R23b: a bill issued, imported and paid in the middle of a past
+	 * week counted in its Came in, though none of its items; a charge
+	 * paid and then cancelled with its uphold refused counted at its
+	 * terminal alone, the rollup paid_by_day keeping its payment's
+	 * allocation) */
 	qb_init(&q,
-	    "SELECT coalesce(sum(a.amount), 0) FROM item_entries e CROSS JOIN "
-	    "items i CROSS JOIN allocations a CROSS JOIN payments p WHERE "
-	    "i.id = e.item_id AND a.item_id = i.id AND p.id = a.payment_id "
-	    "AND p.status = 'Posted' AND a.reverses IS NULL");
-	qb_add(&q, " AND e.entered_on >= ? AND i.issued_on >= ?", "ss",
-	    w->as_of, w->as_of);
+	    "SELECT coalesce(sum(a.amount), 0) FROM items i CROSS JOIN "
+	    "allocations a CROSS JOIN payments p WHERE a.item_id = i.id AND "
+	    "p.id = a.payment_id AND p.status = 'Posted' AND a.reverses IS "
+	    "NULL");
+	qb_add(&q,
+	    " AND i.id IN (SELECT e.item_id FROM item_entries e CROSS JOIN "
+	    "items j WHERE e.entered_on >= ? AND j.id = e.item_id AND "
+	    "j.issued_on >= ? UNION " NOT_ORG_IDS ")",
+	    "ss", w->as_of, w->as_of);
 	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", w->from, w->to);
 	qb_add(&q, " AND p.paid_on >= ? AND p.paid_on < ?", "ss", w->from, end);
 	if (sc != NULL)

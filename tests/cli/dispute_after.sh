@@ -252,3 +252,48 @@ for n in 1 2; do
 	    "$(fcw "$T/fc32-$n" past)$(fcw "$T/fc32-$n" weeks)" \
 	    "$(fcc $n 2025-07-21 8 past)$(fcc $n 2025-07-21 0 ahead)"
 done
+# what came in for a past week's items counts nothing paid into an item
+# not the organisation's (review R23b): Ada Quispe's debt arranged first
+# at terminal 2 and, offline, at terminal 1, whose plan's first
+# installment (due Jul 29, known since Jul 22) it takes on its day; the
+# central node refuses terminal 1's plan, undone there, and carries the
+# payment to the debt. The rollup paid_by_day keeps the payment's
+# allocation to the installment undone: terminal 1 alone counted it in
+# the week of Jul 28. The organisation's past weeks (an admin's) alike at
+# both terminals and as the method written again; terminal 1's branch's
+# (mary's, B01) and terminal 2's (B02) as the method written again with
+# their scope
+export PAYDESK_NOW="2025-07-22 10:00:00"
+printf 'account_no,name,service_address,phone,email,segment\nWU-10033,Ada Quispe,"3 Oak Road, Cityville",(555) 000-3333,,Residential\n' >"$T/c33.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-033001,WU-10033,Jun 2025,80.00,2025-06-01,2025-06-15\n' >"$T/b33.csv"
+central import ACME consumers "$T/c33.csv" >/dev/null
+central import ACME bills "$T/b33.csv" >/dev/null
+t1 sync >/dev/null; t2 sync >/dev/null
+mk33() { rec "$1" arrangement create WU-10033 --installments 2 --frequency weekly --first-due "$2" --reason Hardship | sed -n 's/^Arrangement  *//p'; }
+P33B=$(mk33 2 2025-08-05); P33A=$(mk33 1 2025-07-29)
+t2 sync >/dev/null
+export PAYDESK_NOW="2025-07-29 10:00:00"
+expect "terminal 1 takes its plan's first installment, offline" 0 "Payment ID" \
+    rec 1 pay WU-10033 --type installment --method Cash --amount 40 --items "$P33A#1"
+t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null
+same "terminal 1's plan undone (the central node took terminal 2's), its paid installment not the organisation's" \
+    "$(tsql 1 "SELECT count(*) FROM items i JOIN arrangement_events x ON x.id = i.arr_event JOIN sync_undone u ON u.uuid = x.uuid JOIN allocations a ON a.item_id = i.id AND a.reverses IS NULL WHERE i.ref = '$P33A#1' AND i.due_on = '2025-07-29'")/$(tsql 2 "SELECT count(*) FROM items WHERE ref = '$P33A#1'")" "1/0"
+export PAYDESK_NOW="2025-08-05 10:00:00"
+adm() { n=$1; shift; PAYDESK_PIN=9999 "$PD" --config "$T/t$n.ini" --user admin "$@"; }
+fcin() { python3 -c 'import json,sys
+print("|".join("%s %d %d" % (w["week"], w["came_in"], w["collected"]) for w in json.load(sys.stdin)["past"]) + "|")'; }
+fcci() { python3 "$TOP/tests/cli/forecast_check.py" "$T/t$1.db" 2025-08-05 monday 1 4 "" "$2" |
+	awk '$1 == "past" {printf "%s %s %s|", $2, $6, $7}'; }
+for n in 1 2; do
+	adm $n --json report forecast --weeks 1 --past 4 --scope org | fcin >"$T/fcin-$n"
+done
+same "the organisation's past weeks: came in and collected alike at both terminals" \
+    "$(cat "$T/fcin-1")" "$(cat "$T/fcin-2")"
+for n in 1 2; do
+	same "terminal $n: the organisation's came in and collected as the method written again" \
+	    "$(cat "$T/fcin-$n")" "$(fcci $n 1)"
+done
+same "terminal 1: the branch's (B01) came in and collected as the method written again" \
+    "$(sup1 --json report forecast --weeks 1 --past 4 | fcin)" "$(fcci 1 "p.branch = 'B01'")"
+same "terminal 2: the branch's (B02) came in and collected as the method written again" \
+    "$(sup2 --json report forecast --weeks 1 --past 4 | fcin)" "$(fcci 2 "p.branch = 'B02'")"

@@ -324,7 +324,7 @@ printf 'key,value\nperiods.calendar,months\n' >"$T/fy.csv"
 run central import ACME settings "$T/fy.csv" --update
 pdt 1 sync >/dev/null 2>&1
 sed -i '/^\[periods\]$/,/^fiscal_start/d' "$T/t1.ini"
-S1=$((S1 + 1)) # the sync's pull of the setting
+S1=$((S1 + 2)) # the sync's pull: the setting's own entry and its page's
 expect "a fiscal period with calendar months: refused (2)" 2 \
     '--period "FY2025-P02": the periods here are calendar months' \
     as admin 9999 payments --period FY2025-P02
