@@ -603,56 +603,64 @@ store_arr_event_items(
 	    "reading an arrangement's installments", err);
 }
 
+/* The first two columns of a row, into an int64_t[2]. */
+static void
+read_pair(struct db_stmt *s, void *elem)
+{
+	int64_t *v = elem;
+
+	v[0] = db_column_int64(s, 0);
+	v[1] = db_column_int64(s, 1);
+}
+
+/* Two figures of an item (s, of its id ?1; at most one row): into *a
+ * and *b, 0 with no row; -1 an error. */
+static int
+item_pair(struct store *st, struct db_stmt *s, int64_t item_id, int64_t *a,
+    int64_t *b, struct pd_err *err)
+{
+	int64_t v[2] = {0, 0};
+
+	if (s == NULL || st_bind(s, "i", item_id) != 0 ||
+	    st_one(st, s, read_pair, v, _("Reading an item's arrangement"),
+	        err) < 0)
+		return -1;
+	*a = v[0];
+	*b = v[1];
+	return 0;
+}
+
 int
 store_arr_own_absorbed(struct store *st, int64_t item_id, int64_t *event_id,
     int64_t *absorbed, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce(i.arr_event, 0), coalesce((SELECT sum(m.amount) "
-	    "FROM arrangement_moves m WHERE m.item_id = i.id AND m.event_id = "
-	    "i.arr_event), 0) FROM items i WHERE i.id = ?",
-	    err);
-	int rc;
-
-	*event_id = *absorbed = 0;
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", item_id);
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		*event_id = db_column_int64(s, 0);
-		*absorbed = db_column_int64(s, 1);
-	}
-	db_reset(s);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return st_fail(st, err, _("Reading an item's arrangement"));
-	return 0;
+	return item_pair(st,
+	    st_stmt(st,
+	        "SELECT coalesce(i.arr_event, 0), coalesce((SELECT "
+	        "sum(m.amount) FROM arrangement_moves m WHERE m.item_id = i.id "
+	        "AND m.event_id = i.arr_event), 0) FROM items i WHERE i.id = "
+	        "?1",
+	        err),
+	    item_id, event_id, absorbed, err);
 }
 
 int
 store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
     int64_t *event_id, int64_t *arr_id, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce((SELECT sum(amount) FROM arrangement_moves WHERE "
-	    "item_id = ?1), 0), coalesce((SELECT m.event_id FROM "
-	    "arrangement_moves m WHERE m.item_id = ?1 AND m.amount > 0 ORDER "
-	    "BY m.id DESC LIMIT 1), 0)",
-	    err);
-	int rc;
+	struct db_stmt *s;
 
 	*moved = *event_id = *arr_id = 0;
-	if (s == NULL)
+	if (item_pair(st,
+	        st_stmt(st,
+	            "SELECT coalesce((SELECT sum(amount) FROM "
+	            "arrangement_moves "
+	            "WHERE item_id = ?1), 0), coalesce((SELECT m.event_id FROM "
+	            "arrangement_moves m WHERE m.item_id = ?1 AND m.amount > 0 "
+	            "ORDER BY m.id DESC LIMIT 1), 0)",
+	            err),
+	        item_id, moved, event_id, err) != 0)
 		return -1;
-	st_bind(s, "i", item_id);
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		*moved = db_column_int64(s, 0);
-		*event_id = db_column_int64(s, 1);
-	}
-	db_reset(s);
-	if (rc != DB_ROW)
-		return st_fail(st, err, _("Reading an item's arrangement"));
 	if (*event_id == 0)
 		return 0;
 	s = st_stmt(st,

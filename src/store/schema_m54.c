@@ -564,19 +564,21 @@ const char store_mig_72[] =
  * SQLite changes no CHECK in place: the table is made again, its rows
  * copied (the triggers that keep it append-only dropped first, made
  * again after). */
+#define SYNC_UNDONE_KINDS(kinds)                                               \
+	"CREATE TEMP TABLE sync_undone_was AS SELECT uuid, kind, at, reason"   \
+	" FROM sync_undone;\n"                                                 \
+	"DROP TRIGGER IF EXISTS sync_undone_no_delete;\n"                      \
+	"DROP TRIGGER IF EXISTS sync_undone_no_update;\n"                      \
+	"DROP TABLE sync_undone;\n"                                            \
+	"CREATE TABLE sync_undone (uuid TEXT PRIMARY KEY,"                     \
+	" kind TEXT NOT NULL CHECK (kind IN (" kinds ")), at TEXT NOT NULL,"   \
+	" reason TEXT NOT NULL);\n"                                            \
+	"INSERT INTO sync_undone (uuid, kind, at, reason) SELECT uuid, kind,"  \
+	" at, reason FROM sync_undone_was;\n"                                  \
+	"DROP TABLE temp.sync_undone_was;\n" FROZEN("sync_undone")             \
+	    NO_UPDATE("sync_undone")
 const char store_mig_73[] =
-    "CREATE TEMP TABLE sync_undone_was AS SELECT uuid, kind, at, reason"
-    " FROM sync_undone;\n"
-    "DROP TRIGGER IF EXISTS sync_undone_no_delete;\n"
-    "DROP TRIGGER IF EXISTS sync_undone_no_update;\n"
-    "DROP TABLE sync_undone;\n"
-    "CREATE TABLE sync_undone (uuid TEXT PRIMARY KEY,"
-    " kind TEXT NOT NULL CHECK (kind IN ('void', 'dispute',"
-    " 'arrangement', 'alert')), at TEXT NOT NULL, reason TEXT NOT NULL);\n"
-    "INSERT INTO sync_undone (uuid, kind, at, reason) SELECT uuid, kind,"
-    " at, reason FROM sync_undone_was;\n"
-    "DROP TABLE temp.sync_undone_was;\n" FROZEN("sync_undone")
-        NO_UPDATE("sync_undone");
+    SYNC_UNDONE_KINDS("'void', 'dispute', 'arrangement', 'alert'");
 
 /* 74. Which copy of a bank line two statements share is live is the
  * central node's word, taken by every terminal at its pull (review R20c:
@@ -653,19 +655,7 @@ const char store_mig_75[] =
  * credit_undo.c): sync_undone takes the kind "credit". Made again as in
  * 73 (SQLite changes no CHECK in place). */
 const char store_mig_76[] =
-    "CREATE TEMP TABLE sync_undone_was AS SELECT uuid, kind, at, reason"
-    " FROM sync_undone;\n"
-    "DROP TRIGGER IF EXISTS sync_undone_no_delete;\n"
-    "DROP TRIGGER IF EXISTS sync_undone_no_update;\n"
-    "DROP TABLE sync_undone;\n"
-    "CREATE TABLE sync_undone (uuid TEXT PRIMARY KEY,"
-    " kind TEXT NOT NULL CHECK (kind IN ('void', 'dispute',"
-    " 'arrangement', 'alert', 'credit')), at TEXT NOT NULL,"
-    " reason TEXT NOT NULL);\n"
-    "INSERT INTO sync_undone (uuid, kind, at, reason) SELECT uuid, kind,"
-    " at, reason FROM sync_undone_was;\n"
-    "DROP TABLE temp.sync_undone_was;\n" FROZEN("sync_undone")
-        NO_UPDATE("sync_undone");
+    SYNC_UNDONE_KINDS("'void', 'dispute', 'arrangement', 'alert', 'credit'");
 
 /* 77. The planner's statistics, taken whole once (issue 24): no store
  * before this version had any (paydesk ran no ANALYZE), and without them

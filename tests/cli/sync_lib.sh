@@ -156,6 +156,18 @@ dsql() {
 	fi
 }
 tsql() { sqlite3 "$T/t$1.db" "$2"; }
+# the demo's cashier jane, supervisor mary and admin at terminal N
+C() { n=$1; shift; PAYDESK_PIN=1234 pdt $n --user jane "$@"; }
+S() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }
+A() { n=$1; shift; PAYDESK_PIN=9999 pdt $n --user admin "$@"; }
+# must WHAT CMD...: a step of a scenario, which must succeed
+must() {
+	w=$1
+	shift
+	"$@" >"$OUT" 2>&1 || { echo "not ok - $w"; sed 's/^/  | /' "$OUT" | head -5; }
+}
+# the receipt of terminal N's last payment
+lastpay() { tsql $1 "SELECT receipt_no FROM payments WHERE terminal = 'T0$1' ORDER BY id DESC LIMIT 1"; }
 # treseal N SQL: terminal N's store changed in SQL as its own code would
 # have, seals claimed by an audit entry (tests/cli/reseal.py): a record
 # the terminal recorded itself, not one forged around it, which the push

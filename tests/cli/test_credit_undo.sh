@@ -26,15 +26,6 @@ printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/rec.c
 central import ACME users "$T/rec.csv" >/dev/null
 start_central || exit 1
 pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
-C() { n=$1; shift; PAYDESK_PIN=1234 pdt $n --user jane "$@"; }
-S() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }
-A() { n=$1; shift; PAYDESK_PIN=9999 pdt $n --user admin "$@"; }
-must() {
-	w=$1
-	shift
-	"$@" >"$OUT" 2>&1 || { echo "not ok - $w"; sed 's/^/  | /' "$OUT" | head -5; }
-}
-lastpay() { tsql $1 "SELECT receipt_no FROM payments WHERE terminal = 'T0$1' ORDER BY id DESC LIMIT 1"; }
 lastcn() { tsql $1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T0$1' ORDER BY id DESC LIMIT 1"; }
 syncs() { for n in "$@"; do pdt $n sync >/dev/null 2>&1 || echo "not ok - sync of T0$n"; done; }
 # left N CN: credit note CN's remaining at terminal N (c: the central node)

@@ -33,16 +33,7 @@ ev=$($GS card payment_intent.succeeded evt_1 pi_1 1500 usd WU-10001 "$(date -u -
 run $GS send "$URL/v1/gateway/ACME/stripe" --secret "$GWSEC" "$ev"
 has "(the gateway's payment is taken)" '"status":"succeeded"'
 pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
-C() { n=$1; shift; PAYDESK_PIN=1234 pdt $n --user jane "$@"; }
-S() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }
 R() { n=$1; shift; PAYDESK_PIN=4321 pdt $n --user rita "$@"; }
-# must WHAT CMD...: a step of the scenario, which must succeed
-must() {
-	w=$1
-	shift
-	"$@" >"$OUT" 2>&1 || { echo "not ok - $w"; sed 's/^/  | /' "$OUT" | head -5; }
-}
-lastpay() { tsql $1 "SELECT receipt_no FROM payments WHERE terminal = 'T0$1' ORDER BY id DESC LIMIT 1"; }
 lastcn() { tsql $1 "SELECT cn_no FROM credit_notes ORDER BY id DESC LIMIT 1"; }
 
 # the bills of the scenario: X<n>-1 .. X<n>-9 of consumer WU-1000<n>
