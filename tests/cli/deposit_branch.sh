@@ -33,7 +33,7 @@ refused "T02 (branch B02) cannot deposit T05's drawer" 3 \
 expect "one bag of T05's and T06's cash at T06" 0 "\$60.00" \
     M6 deposit create "$Z5" "$Z6" --slip BAG-BR1 --account $ACCT
 same "its lines: each drawer's cash" \
-    "$(tsql 6 "SELECT group_concat(s.terminal || ':' || l.method || ':' || l.amount, ' ') FROM deposit_lines l JOIN shifts s ON s.id = l.shift_id JOIN deposits d ON d.id = l.deposit_id WHERE d.slip_no = 'BAG-BR1' ORDER BY s.terminal")" \
+    "$(tsql 6 "SELECT group_concat(x, ' ') FROM (SELECT s.terminal || ':' || l.method || ':' || l.amount AS x FROM deposit_lines l JOIN shifts s ON s.id = l.shift_id JOIN deposits d ON d.id = l.deposit_id WHERE d.slip_no = 'BAG-BR1' ORDER BY s.terminal)")" \
     "T05:Cash:4000 T06:Cash:2000"
 pdt 6 sync >/dev/null || echo "not ok - T06 sync of the bag"
 same "the central node applied the bag with both drawers' shifts" \
