@@ -414,6 +414,71 @@ svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
 	return svc_arr_reopen_by(s, it, ev, arr, take, replica, err);
 }
 
+/* The plan's items (arr's) that have debt open, given it back by event
+ * ev up to *rest; *rest is what is left. */
+static int
+to_holds(struct svc *s, int64_t ev, int64_t arr, int64_t *rest,
+    struct pd_err *err)
+{
+	struct arr_hold *h;
+	struct item it;
+	size_t n, i;
+	int64_t give;
+	int rc = 0;
+
+	if ((h = store_arr_holds(s->st, arr, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && *rest > 0 && rc == 0; i++) {
+		/* this terminal's own payments of it give way, as to a pulled
+		 * payment (svc_make_room): the central node applied them
+		 * after the payment that needs the room */
+		if ((rc = store_item_by_id(s->st, h[i].item_id, &it, err)) != 0 ||
+		    (rc = svc_make_room(s, &it, *rest, err)) != 0 ||
+		    (rc = store_item_by_id(s->st, h[i].item_id, &it, err)) != 0)
+			break;
+		give = it.amount - it.settled;
+		if (give > *rest)
+			give = *rest;
+		if (give <= 0)
+			continue;
+		*rest -= give;
+		rc = store_arr_move(s->st, ev, it.id, give, arr, err);
+	}
+	free(h);
+	return rc;
+}
+
+int
+svc_arr_reopen_pulled(
+    struct svc *s, struct item *it, int64_t need, struct pd_err *err)
+{
+	struct arr_event_row e;
+	int64_t moved, ev, arr, own, absorbed, take, rest;
+	int rc;
+
+	if (need <= it->amount - it->settled || it->kind != PAY_INSTALLMENT)
+		return svc_arr_reopen(s, it, need, 1, err);
+	if (store_arr_item_moved(s->st, it->id, &moved, &ev, &arr, err) != 0 ||
+	    store_arr_own_absorbed(s->st, it->id, &own, &absorbed, err) != 0)
+		return -1;
+	if (ev == 0 || ev != own || absorbed <= 0 || arr == 0)
+		return svc_arr_reopen(s, it, need, 1, err);
+	if ((rc = store_arr_event_read(s->st, ev, NULL, &e, err)) != 0)
+		return rc < 0 ? -1 : svc_arr_reopen(s, it, need, 1, err);
+	if (strcmp(e.kind, "cancel") == 0)
+		return svc_arr_reopen(s, it, need, 1, err);
+	take = need - (it->amount - it->settled);
+	if (take > absorbed)
+		take = absorbed;
+	rest = take;
+	if (store_arr_move(s->st, ev, it->id, -take, arr, err) != 0 ||
+	    to_holds(s, ev, arr, &rest, err) != 0 ||
+	    (rest > 0 && store_arr_move(s->st, ev, it->id, rest, arr, err)) ||
+	    store_item_by_id(s->st, it->id, it, err) != 0)
+		return -1;
+	return svc_arr_reopen(s, it, need, 1, err);
+}
+
 int
 svc_arr_reopen_by(struct svc *s, struct item *it, int64_t ev, int64_t arr,
     int64_t take, int replica, struct pd_err *err)

@@ -228,6 +228,13 @@ int svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
 /* The same, by event ev (of arrangement arr) that holds item it, take
  * (minor units) of it given back (a refused cancel's undo, whose own
  * re-close is not the holder: arrange_undo.c). */
+/* svc_arr_reopen of an item a pulled payment pays, at a terminal: an
+ * installment its own event closed here (absorbed: a payment of the
+ * plan's items kept here) is opened first by taking that debt back onto
+ * the plan's items that have it open, as the central node's plan holds
+ * it (session 45, F21p2's race b). */
+int svc_arr_reopen_pulled(
+    struct svc *s, struct item *it, int64_t need, struct pd_err *err);
 int svc_arr_reopen_by(struct svc *s, struct item *it, int64_t ev, int64_t arr,
     int64_t take, int replica, struct pd_err *err);
 /* After a void took amount back from installment it: when its

@@ -292,8 +292,9 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		for (need = give[i], j = 0; j < i; j++)
 			if (items[j].id == items[i].id)
 				need += give[j];
-		if (svc_arr_reopen(s, &items[i], need,
-		        mode == APPLY_REPLICA, err) != 0)
+		if ((mode == APPLY_REPLICA
+		            ? svc_arr_reopen_pulled(s, &items[i], need, err)
+		            : svc_arr_reopen(s, &items[i], need, 0, err)) != 0)
 			return -1;
 		if (mode != APPLY_CENTRAL)
 			continue;
