@@ -414,71 +414,6 @@ svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
 	return svc_arr_reopen_by(s, it, ev, arr, take, replica, err);
 }
 
-/* The plan's items (arr's) that have debt open, given it back by event
- * ev up to *rest; *rest is what is left. */
-static int
-to_holds(struct svc *s, int64_t ev, int64_t arr, int64_t *rest,
-    struct pd_err *err)
-{
-	struct arr_hold *h;
-	struct item it;
-	size_t n, i;
-	int64_t give;
-	int rc = 0;
-
-	if ((h = store_arr_holds(s->st, arr, &n, err)) == NULL)
-		return -1;
-	for (i = 0; i < n && *rest > 0 && rc == 0; i++) {
-		/* this terminal's own payments of it give way, as to a pulled
-		 * payment (svc_make_room): the central node applied them
-		 * after the payment that needs the room */
-		if ((rc = store_item_by_id(s->st, h[i].item_id, &it, err)) != 0 ||
-		    (rc = svc_make_room(s, &it, *rest, err)) != 0 ||
-		    (rc = store_item_by_id(s->st, h[i].item_id, &it, err)) != 0)
-			break;
-		give = it.amount - it.settled;
-		if (give > *rest)
-			give = *rest;
-		if (give <= 0)
-			continue;
-		*rest -= give;
-		rc = store_arr_move(s->st, ev, it.id, give, arr, err);
-	}
-	free(h);
-	return rc;
-}
-
-int
-svc_arr_reopen_pulled(
-    struct svc *s, struct item *it, int64_t need, struct pd_err *err)
-{
-	struct arr_event_row e;
-	int64_t moved, ev, arr, own, absorbed, take, rest;
-	int rc;
-
-	if (need <= it->amount - it->settled || it->kind != PAY_INSTALLMENT)
-		return svc_arr_reopen(s, it, need, 1, err);
-	if (store_arr_item_moved(s->st, it->id, &moved, &ev, &arr, err) != 0 ||
-	    store_arr_own_absorbed(s->st, it->id, &own, &absorbed, err) != 0)
-		return -1;
-	if (ev == 0 || ev != own || absorbed <= 0 || arr == 0)
-		return svc_arr_reopen(s, it, need, 1, err);
-	if ((rc = store_arr_event_read(s->st, ev, NULL, &e, err)) != 0)
-		return rc < 0 ? -1 : svc_arr_reopen(s, it, need, 1, err);
-	if (strcmp(e.kind, "cancel") == 0)
-		return svc_arr_reopen(s, it, need, 1, err);
-	take = need - (it->amount - it->settled);
-	if (take > absorbed)
-		take = absorbed;
-	rest = take;
-	if (store_arr_move(s->st, ev, it->id, -take, arr, err) != 0 ||
-	    to_holds(s, ev, arr, &rest, err) != 0 ||
-	    (rest > 0 && store_arr_move(s->st, ev, it->id, rest, arr, err)) ||
-	    store_item_by_id(s->st, it->id, it, err) != 0)
-		return -1;
-	return svc_arr_reopen(s, it, need, 1, err);
-}
-
 int
 svc_arr_reopen_by(struct svc *s, struct item *it, int64_t ev, int64_t arr,
     int64_t take, int replica, struct pd_err *err)
@@ -677,7 +612,7 @@ take_over(struct svc *s, int64_t id, int64_t need, struct takeover *t,
  * from the last), given back to it up to t->k and to what each has open
  * after the cancel's moves. */
 static int
-take_back(struct svc *s, const struct takeover *t, int64_t arr,
+take_back(struct svc *s, struct takeover *t, int64_t arr, int room,
     struct pd_err *err)
 {
 	struct arr_move *mv;
@@ -701,6 +636,12 @@ take_back(struct svc *s, const struct takeover *t, int64_t arr,
 		give = -mv[i - 1].amount;
 		if (give > left)
 			give = left;
+		/* (room: this terminal's own payments of it give way, as to
+		 * a pulled payment: the central node applied them after) */
+		if (room &&
+		    ((rc = svc_make_room(s, &it, give, err)) != 0 ||
+		        (rc = store_item_by_id(s->st, id, &it, err)) != 0))
+			break;
 		if (give > it.amount - it.settled)
 			give = it.amount - it.settled;
 		if (give <= 0)
@@ -709,7 +650,126 @@ take_back(struct svc *s, const struct takeover *t, int64_t arr,
 		rc = store_arr_move(s->st, t->ev, id, give, arr, err);
 	}
 	free(mv);
+	t->k = left;
 	return rc;
+}
+
+/* What event ev (a reschedule) opens again of its own installment is
+ * taken first from the installments it replaced that their own event
+ * closed here, in number order: at this terminal a payment of the
+ * plan's debt came first and the plan, live again, absorbed it on its
+ * create (a refused cancel's undo), while the central node applied the
+ * reschedule first and that payment after it, the reschedule holding
+ * what it took over of them (Replaced there). ev takes that over, and
+ * the own event takes as much back of the items it gave back (take_back,
+ * this terminal's payments of them giving way): every event nets as at
+ * the central node (F21p2's race b). *rest is what is left. */
+static int
+replaced_first(
+    struct svc *s, int64_t ev, int64_t arr, int64_t *rest, struct pd_err *err)
+{
+	struct arr_item *in;
+	struct takeover t[8];
+	size_t n, i, j, nt = 0;
+	int64_t own, absorbed, k;
+	int rc = 0;
+
+	if ((in = store_arr_items(s->st, arr, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i<n && * rest> 0 && rc == 0; i++) {
+		if ((rc = store_arr_own_absorbed(
+		         s->st, in[i].it.id, &own, &absorbed, err)) != 0)
+			break;
+		if (own == 0 || own >= ev || absorbed <= 0)
+			continue;
+		for (j = 0; j < nt && t[j].ev != own; j++)
+			;
+		if (j == nt) {
+			if (nt == sizeof t / sizeof t[0])
+				continue;
+			t[nt++] = (struct takeover){own, 0};
+		}
+		k = absorbed < *rest ? absorbed : *rest;
+		if ((rc = store_arr_move(
+		         s->st, own, in[i].it.id, -k, 0, err)) ||
+		    (rc = store_arr_move(s->st, ev, in[i].it.id, k, 0, err)))
+			break;
+		t[j].k += k;
+		*rest -= k;
+	}
+	free(in);
+	/* what an own event could not take back stays ev's to place */
+	for (j = 0; j < nt && rc == 0; j++)
+		if ((rc = take_back(s, &t[j], arr, 1, err)) == 0)
+			*rest += t[j].k;
+	return rc;
+}
+
+/* The plan's items (arr's) that have debt open, given it back by event
+ * ev up to *rest; *rest is what is left. */
+static int
+to_holds(
+    struct svc *s, int64_t ev, int64_t arr, int64_t *rest, struct pd_err *err)
+{
+	struct arr_hold *h;
+	struct item it;
+	size_t n, i;
+	int64_t give;
+	int rc = 0;
+
+	if ((h = store_arr_holds(s->st, arr, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i<n && * rest> 0 && rc == 0; i++) {
+		/* this terminal's own payments of it give way, as to a pulled
+		 * payment (svc_make_room): the central node applied them
+		 * after the payment that needs the room */
+		if ((rc = store_item_by_id(s->st, h[i].item_id, &it, err)) !=
+		        0 ||
+		    (rc = svc_make_room(s, &it, *rest, err)) != 0 ||
+		    (rc = store_item_by_id(s->st, h[i].item_id, &it, err)) != 0)
+			break;
+		give = it.amount - it.settled;
+		if (give > *rest)
+			give = *rest;
+		if (give <= 0)
+			continue;
+		*rest -= give;
+		rc = store_arr_move(s->st, ev, it.id, give, arr, err);
+	}
+	free(h);
+	return rc;
+}
+
+int
+svc_arr_reopen_pulled(
+    struct svc *s, struct item *it, int64_t need, struct pd_err *err)
+{
+	struct arr_event_row e;
+	int64_t moved, ev, arr, own, absorbed, take, rest;
+	int rc;
+
+	if (need <= it->amount - it->settled || it->kind != PAY_INSTALLMENT)
+		return svc_arr_reopen(s, it, need, 1, err);
+	if (store_arr_item_moved(s->st, it->id, &moved, &ev, &arr, err) != 0 ||
+	    store_arr_own_absorbed(s->st, it->id, &own, &absorbed, err) != 0)
+		return -1;
+	if (ev == 0 || ev != own || absorbed <= 0 || arr == 0)
+		return svc_arr_reopen(s, it, need, 1, err);
+	if ((rc = store_arr_event_read(s->st, ev, NULL, &e, err)) != 0)
+		return rc < 0 ? -1 : svc_arr_reopen(s, it, need, 1, err);
+	if (strcmp(e.kind, "cancel") == 0)
+		return svc_arr_reopen(s, it, need, 1, err);
+	take = need - (it->amount - it->settled);
+	if (take > absorbed)
+		take = absorbed;
+	rest = take;
+	if (store_arr_move(s->st, ev, it->id, -take, 0, err) != 0 ||
+	    replaced_first(s, ev, arr, &rest, err) != 0 ||
+	    to_holds(s, ev, arr, &rest, err) != 0 ||
+	    (rest > 0 && store_arr_move(s->st, ev, it->id, rest, 0, err)) ||
+	    store_item_by_id(s->st, it->id, it, err) != 0)
+		return -1;
+	return svc_arr_reopen(s, it, need, 1, err);
 }
 
 /* The moves of an event of arrangement a, each item's netted (a node's
@@ -772,7 +832,7 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 			return -1;
 	}
 	for (i = 0; i < nt; i++)
-		if (take_back(s, &t[i], a->id, err) != 0)
+		if (take_back(s, &t[i], a->id, 0, err) != 0)
 			return -1;
 	return short_by > 0 ? absorb(s, ev, &short_by, replica, err) : 0;
 }

@@ -225,16 +225,17 @@ int svc_arr_apply(
  * those installments give way (svc_make_room); it re-read. */
 int svc_arr_reopen(struct svc *s, struct item *it, int64_t need, int replica,
     struct pd_err *err);
+/* svc_arr_reopen of an item a pulled payment pays, at a terminal: an
+ * installment its own event (a reschedule) closed here is opened first
+ * by that event taking over what it replaced, which an earlier event
+ * absorbed here (a payment of the plan's debt kept at this terminal,
+ * applied after the reschedule at the central node), then from the
+ * plan's items that have debt open (F21p2's race b; arrange_sync.c). */
+int svc_arr_reopen_pulled(
+    struct svc *s, struct item *it, int64_t need, struct pd_err *err);
 /* The same, by event ev (of arrangement arr) that holds item it, take
  * (minor units) of it given back (a refused cancel's undo, whose own
  * re-close is not the holder: arrange_undo.c). */
-/* svc_arr_reopen of an item a pulled payment pays, at a terminal: an
- * installment its own event closed here (absorbed: a payment of the
- * plan's items kept here) is opened first by taking that debt back onto
- * the plan's items that have it open, as the central node's plan holds
- * it (session 45, F21p2's race b). */
-int svc_arr_reopen_pulled(
-    struct svc *s, struct item *it, int64_t need, struct pd_err *err);
 int svc_arr_reopen_by(struct svc *s, struct item *it, int64_t ev, int64_t arr,
     int64_t take, int replica, struct pd_err *err);
 /* After a void took amount back from installment it: when its
