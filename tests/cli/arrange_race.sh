@@ -16,7 +16,7 @@
 export PAYDESK_NOW=2025-09-04
 k=0
 accts=
-while [ $k -lt 12 ]; do
+while [ $k -lt 16 ]; do
 	k=$((k + 1))
 	accts="$accts WU-2004$(printf %02d $k)"
 done
@@ -150,7 +150,7 @@ same "so is any other change of it" \
 ## known here"), the winner's pull clashed on inst_no, doctor failed.
 k=0
 accts=
-while [ $k -lt 12 ]; do
+while [ $k -lt 16 ]; do
 	k=$((k + 1))
 	accts="$accts WU-2005$(printf %02d $k)"
 done
@@ -292,6 +292,12 @@ carry WU-200511 c c 1 part 7001 0
 # (svc_arr_reopen_pulled, replaced_first): every event nets as at the
 # central node
 carry WU-200512 c r 2 all 0 2250 first
+# the same race the other way round (T01 reschedules, wins, and takes
+# 30.00 into its #3), the loser paying part of the bill, and the winner
+# paying two installments
+carry WU-200514 r c 1 all 0 3000 first
+carry WU-200515 c r 2 part 4751 0 first
+carry WU-200516 c r 2 all 0 4500 45
 
 ## A terminal's plan series skips a number a plan pulled from the
 ## central node holds (section 5 forged AR-T01-000009 there; terminal 1
@@ -299,7 +305,7 @@ carry WU-200512 c r 2 all 0 2250 first
 ## was refused "Plan AR-T01-000009 belongs to another consumer"
 k=0
 accts=
-while [ $k -lt 12 ]; do
+while [ $k -lt 16 ]; do
 	k=$((k + 1))
 	accts="$accts WU-2006$(printf %02d $k)"
 done
