@@ -486,3 +486,22 @@ const char pg_mig_23[] =
     "CREATE TRIGGER dispute_amounts_no_change BEFORE UPDATE OR DELETE ON"
     " dispute_amounts FOR EACH ROW EXECUTE FUNCTION refuse('dispute_amounts"
     " is append-only');\n";
+
+/* 24: items updated in place (issue 22, the push's cost on PostgreSQL):
+ * every payment a push applies updates its items' settled, and the
+ * partial index items_open (WHERE settled < amount, migration 1) names
+ * that column, so PostgreSQL could never update an item in place (a HOT
+ * update): each one wrote a new index entry in all five of the items'
+ * indexes. No query of the central node reads items_open (the
+ * consumer's open items are read through items_consumer; measured: none
+ * of test_central_pg, test_sync, test_gateway, test_dispute,
+ * test_arrange, test_sync_trust and test_deposit_sync on PostgreSQL
+ * scanned it once), so it goes; and the items' pages keep a tenth free
+ * for the new versions of their rows. 20,000 updates of settled on
+ * 1,000,000 items: 3.06 s with items_open, 0.93 s without it at
+ * fillfactor 90, all of them in place (one run, a throwaway cluster).
+ * The pages written before keep their fill until the table is rewritten
+ * (VACUUM FULL items, at the operator's convenience: not here, since a
+ * migration runs in a transaction). Safe to run again. */
+const char pg_mig_24[] = "DROP INDEX IF EXISTS items_open;\n"
+                         "ALTER TABLE items SET (fillfactor = 90);\n";
