@@ -299,7 +299,8 @@ int svc_arr_record(struct svc *s, int64_t event_id, const char *branch,
 /* a dispute's number, of its terminal's series (dispute.c) */
 #define SVC_DSP_NUMBER_FMT "DP-{TERM}-{SEQ:6}"
 /* Whether an arrangement record pushed by terminal from is one it could
- * have made (sync_check.c calls it): PD_EINVAL with the reason. */
+ * have made (sync_check.c calls it; arrange_check.c): PD_EINVAL with the
+ * reason. */
 int svc_arr_check_push(struct svc *s, const char *branch,
     const struct syncrec *r, struct pd_err *err);
 /* Gateway payments (issue 19). On the central node, apply a
