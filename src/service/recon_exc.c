@@ -1,0 +1,378 @@
+/* recon_exc.c - the reconciliation's exceptions and days (issue 20,
+ * "Reconciliation"; deposit.h): the exceptions left open by the matching
+ * (deposit_match.c), each with its age and a key a supervisor names it
+ * by, resolved with a note (audited, a sync record), and the figures of
+ * each bank account and day (expected, credited, difference, exceptions
+ * open) for the reconciliation screen and report. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "paydesk/os.h"
+#include "paydesk/xmalloc.h"
+
+/* The characters of a shift's id that name an open shift in the
+ * exceptions (review R20b, fault 11): its first 13, "01a236a4-bf4f",
+ * within the Reference column's 14; the whole id where another listed
+ * shift's begins alike. */
+#define SHIFT_REF_SHORT 13
+
+/* Whether ref is a shift's id (an open shift's over_short names it so,
+ * having no Z number yet). */
+static int
+is_shift_id(const char *ref)
+{
+	return strlen(ref) == 36 && ref[8] == '-' && ref[13] == '-' &&
+	       ref[18] == '-' && ref[23] == '-';
+}
+
+/* The open shifts' over_short of v (n) named by their id cut to
+ * SHIFT_REF_SHORT, as the text listing and the Exceptions screen show
+ * it whole (the reference was its 36 characters, cut to 14 with "~",
+ * which reconcile resolve refused: review R20b, fault 11); their keys
+ * again. An id whose beginning another listed one shares stays whole. */
+static void
+short_refs(struct recon_exception *v, size_t n)
+{
+	size_t i, j;
+	int shared;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != RECON_OVER_SHORT || !is_shift_id(v[i].ref))
+			continue;
+		shared = 0;
+		for (j = 0; j < n && !shared; j++)
+			shared =
+			    j != i && v[j].kind == RECON_OVER_SHORT &&
+			    is_shift_id(v[j].ref) &&
+			    strncmp(v[j].ref, v[i].ref, SHIFT_REF_SHORT) == 0 &&
+			    strcmp(v[j].ref, v[i].ref) != 0;
+		if (shared)
+			continue;
+		v[i].ref[SHIFT_REF_SHORT] = '\0';
+		recon_key(&v[i], v[i].key, sizeof v[i].key);
+	}
+}
+
+/* The open exceptions as listed (short_refs). */
+static struct recon_exception *
+exceptions_listed(struct svc *s, size_t *n, struct pd_err *err)
+{
+	struct recon_exception *v;
+	char today[11];
+
+	svc_today(today);
+	v = store_recon_exceptions(
+	    s->st, today, s->cfg.overdue_days, s->cfg.over_short_above, n, err);
+	if (v != NULL)
+		short_refs(v, *n);
+	return v;
+}
+
+struct recon_exception *
+svc_recon_exceptions(struct svc *s, size_t *n, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing the exceptions"), err) !=
+	    0)
+		return NULL;
+	return exceptions_listed(s, n, err);
+}
+
+/* Whether key names e: its key as listed, its kind in English or in the
+ * organisation's language, without regard to ASCII case. */
+static int
+key_names(const char *key, const struct recon_exception *e)
+{
+	const char *kind = recon_kind_name(e->kind);
+	const char *rest = strchr(e->key, ':');
+	const char *krest = strchr(key, ':');
+	size_t n;
+
+	char whole[RECON_KEY_BUFSZ];
+	const char *slash;
+
+	if (strcasecmp(key, e->key) == 0)
+		return 1;
+	if (rest == NULL || krest == NULL)
+		return 0;
+	n = (size_t)(krest - key);
+	if (strlen(_(kind)) != n || strncasecmp(key, _(kind), n) != 0)
+		return 0;
+	if (strcasecmp(krest, rest) == 0)
+		return 1;
+	/* an open shift's by its whole id too (as --csv listed it before
+	 * short_refs): ":UUID:TENDER" of its target UUID/TENDER */
+	slash = strchr(e->target, '/');
+	if (e->kind != RECON_OVER_SHORT || slash == NULL)
+		return 0;
+	snprintf(whole, sizeof whole, ":%.*s:%s", (int)(slash - e->target),
+	    e->target, slash + 1);
+	return strcasecmp(krest, whole) == 0;
+}
+
+static int
+resolve_in_tx(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	struct recon_exception *v;
+	struct recon_resolution *done, prev;
+	char detail[320], lkey[RECON_KEY_BUFSZ];
+	size_t n, i;
+	int found = -1, rc;
+
+	v = exceptions_listed(s, &n, err);
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < n && found < 0; i++)
+		if (key_names(key, &v[i]))
+			found = (int)i;
+	/* a line named otherwise than as listed (its name in another case,
+	 * #N, an old number where one is taken): the key as listed */
+	if (found < 0 &&
+	    (rc = svc_line_key(s, key, lkey, sizeof lkey, err)) != 1) {
+		if (rc < 0) {
+			free(v);
+			return -1;
+		}
+		key = lkey;
+		for (i = 0; i < n && found < 0; i++)
+			if (key_names(key, &v[i]))
+				found = (int)i;
+	}
+	memset(out, 0, sizeof *out);
+	if (found >= 0)
+		out->e = v[found];
+	free(v);
+	if (found < 0) {
+		done = store_recon_resolutions(s->st, &n, err);
+		if (done == NULL)
+			return -1;
+		for (i = 0; i < n && found < 0; i++)
+			if (key_names(key, &done[i].e))
+				found = (int)i;
+		if (found >= 0)
+			pd_fail(err, PD_EINVAL,
+			    _("Exception %s was resolved already, by %s at "
+			      "%s: %s"),
+			    key, done[found].by, done[found].at,
+			    done[found].note);
+		else
+			pd_fail(err, PD_ENOTFOUND,
+			    _("No open exception %s: give KIND:REFERENCE as "
+			      "report exceptions lists them; an over_short "
+			      "names its tender too: over_short:Z "
+			      "NUMBER:TENDER "
+			      "(over_short:Z-T01-000002:Cash), or an open "
+			      "shift's float over_short:SHIFT:Opening float"),
+			    key);
+		free(done);
+		return -1;
+	}
+	os_uuid_new(out->uuid);
+	xstrlcpy(out->note, note, sizeof out->note);
+	svc_now(out->at);
+	xstrlcpy(out->by, s->actor.username, sizeof out->by);
+	xstrlcpy(out->terminal, s->cfg.terminal_id, sizeof out->terminal);
+	/* open again after the central node refused this terminal's
+	 * resolution of it (undone, recon_sync.c): in that one's row */
+	rc = store_recon_resolution(
+	    s->st, recon_kind_name(out->e.kind), out->e.target, &prev, err);
+	if (rc < 0 ||
+	    (rc == 0 ? store_recon_replace(s->st, out, s->actor.user_id, err)
+	             : store_recon_resolve(
+	                   s->st, out, s->actor.user_id, err)) != 0 ||
+	    svc_resolution_outbox(s, out, err) != 0)
+		return -1;
+	snprintf(
+	    detail, sizeof detail, "key=%.100s note=%.180s", out->e.key, note);
+	return svc_audit(
+	    s, out->at, "resolve", "exception", out->uuid, detail, err);
+}
+
+int
+svc_recon_resolve(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Resolving exceptions"), err) !=
+	        0 ||
+	    svc_check_text_fits(_("Note"), note ? note : "",
+	        DEPOSIT_NOTE_BUFSZ - 1, DEPOSIT_NOTE_BUFSZ, 1, err) != 0)
+		return -1;
+	if (key == NULL || strchr(key, ':') == NULL || key[0] == ':')
+		return pd_fail(err, PD_EUSAGE,
+		    _("Exception \"%s\": give KIND:REFERENCE as report "
+		      "exceptions lists them; an over_short names its tender "
+		      "too: over_short:Z NUMBER:TENDER "
+		      "(over_short:Z-T01-000002:Cash), or an open shift's "
+		      "float over_short:SHIFT:Opening float"),
+		    key ? key : "");
+	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, resolve_in_tx(s, key, note, out, err), err);
+}
+
+struct recon_resolution *
+svc_recon_resolved(struct svc *s, size_t *n, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing the exceptions"), err) !=
+	    0)
+		return NULL;
+	return store_recon_resolutions(s->st, n, err);
+}
+
+/* Whether exception e is of account: a deposit's, or a line's. */
+static int
+exc_of(const struct recon_exception *e, const char *account)
+{
+	const char *t = e->target;
+	size_t n = strlen(account);
+
+	switch (e->kind) {
+	case RECON_NOT_CREDITED:
+		return strcmp(e->detail, account) == 0;
+	case RECON_DIFFERS:
+		t = strchr(t, ' ');
+		if (t == NULL)
+			return 0;
+		t++;
+		/* fall through */
+	case RECON_UNEXPECTED:
+	case RECON_TWICE:
+		return strncmp(t, account, n) == 0 && t[n] == '/';
+	default:
+		return 0; /* a shift's, of no account */
+	}
+}
+
+struct recon_day *
+svc_recon_days(struct svc *s, const char *account, const char *from,
+    const char *to, size_t *n, struct pd_err *err)
+{
+	struct recon_day *d;
+	struct recon_exception *v;
+	char today[11];
+	size_t nv = 0, i, k;
+	int known = 0;
+
+	*n = 0;
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Reading the reconciliation"), err) != 0)
+		return NULL;
+	if (account == NULL || *account == '\0')
+		account = s->cfg.deposit_account;
+	if (*account == '\0') {
+		pd_fail(err, PD_EUSAGE,
+		    _("Give --account, or set [deposits] account"));
+		return NULL;
+	}
+	svc_today(today);
+	if (to == NULL)
+		to = today;
+	if (from == NULL)
+		from = "";
+	if (strcmp(from, to) > 0) {
+		pd_fail(
+		    err, PD_EINVAL, _("--from %s is after --to %s"), from, to);
+		return NULL;
+	}
+	if (store_recon_account_known(s->st, account, &known, err) != 0)
+		return NULL;
+	if (!known) {
+		pd_fail(err, PD_ENOTFOUND,
+		    _("No deposit or bank statement names account %s"),
+		    account);
+		return NULL;
+	}
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &nv, err);
+	if (v == NULL)
+		return NULL;
+	d = store_recon_days(s->st, account, from, to, n, err);
+	for (i = 0; d != NULL && i < *n; i++)
+		for (k = 0; k < nv; k++)
+			d[i].exceptions += strcmp(v[k].on, d[i].day) == 0 &&
+			                   exc_of(&v[k], account);
+	free(v);
+	return d;
+}
+
+struct recon_line *
+svc_recon_day(struct svc *s, const char *account, const char *day,
+    struct recon_exception **exc, size_t *nexc, size_t *n, struct pd_err *err)
+{
+	struct recon_exception *v;
+	struct recon_line *m, *out;
+	char today[11];
+	size_t nv = 0, nm = 0, i, k = 0;
+
+	*n = *nexc = 0;
+	*exc = NULL;
+	if (account == NULL || *account == '\0')
+		account = s->cfg.deposit_account;
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Reading the reconciliation"), err) != 0)
+		return NULL;
+	svc_today(today);
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &nv, err);
+	if (v == NULL)
+		return NULL;
+	m = store_recon_day_matches(s->st, account, day, &nm, err);
+	if (m == NULL) {
+		free(v);
+		return NULL;
+	}
+	/* the day's exceptions of the account, kept in v's first places */
+	for (i = 0; i < nv; i++)
+		if (strcmp(v[i].on, day) == 0 && exc_of(&v[i], account))
+			v[k++] = v[i];
+	out = xcalloc(k + nm + 1, sizeof *out);
+	for (i = 0; i < k; i++) {
+		out[i].exc = (int)i;
+		xstrlcpy(out[i].kind, recon_kind_name(v[i].kind),
+		    sizeof out[i].kind);
+		xstrlcpy(out[i].ref, v[i].ref, sizeof out[i].ref);
+		out[i].amount = v[i].actual ? v[i].actual : v[i].expected;
+		xstrlcpy(out[i].note, v[i].detail, sizeof out[i].note);
+	}
+	if (nm > 0) /* m is NULL when there is none */
+		memcpy(out + k, m, nm * sizeof *m);
+	free(m);
+	*exc = v;
+	*nexc = k;
+	*n = k + nm;
+	return out;
+}
+
+struct recon_account *
+svc_recon_accounts(struct svc *s, size_t *n, struct pd_err *err)
+{
+	struct recon_account *v, first;
+	size_t i;
+
+	*n = 0;
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Reading the reconciliation"), err) != 0)
+		return NULL;
+	v = store_recon_accounts(s->st, n, err);
+	if (v == NULL || s->cfg.deposit_account[0] == '\0')
+		return v;
+	/* the configured account first (review R20, fault 9: named by a
+	 * statement, it kept its place among the others, and the screen
+	 * opened on the first of them), the others in their order after */
+	for (i = 0; i < *n; i++)
+		if (strcmp(v[i].account, s->cfg.deposit_account) == 0) {
+			first = v[i];
+			memmove(v + 1, v, i * sizeof *v);
+			v[0] = first;
+			return v;
+		}
+	/* the configured account first, though nothing names it yet */
+	v = xrealloc(v, *n + 1, sizeof *v);
+	memmove(v + 1, v, *n * sizeof *v);
+	xstrlcpy(v[0].account, s->cfg.deposit_account, sizeof v[0].account);
+	(*n)++;
+	return v;
+}
