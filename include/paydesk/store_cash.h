@@ -469,9 +469,7 @@ int store_arr_update(
 /* The arrangement of plan plan_no; PD_ENOTFOUND if there is none. */
 int store_arr_find(struct store *st, const char *plan_no,
     struct arrangement *a, struct pd_err *err);
-/* Arrangements, newest first, of one consumer (0: all); caller frees
- * (NULL: err). */
-/* Consumers whose open items due on or before cutoff (YYYY-MM-DD) owe
+/* The disconnection list (store/reconnect.c): consumers whose open items due on or before cutoff (YYYY-MM-DD) owe
  * together at least min (minor units), most owed first; *n rows. broken
  * (NULL: none): a JSON array of the ids of Broken arrangements, whose open
  * installments count as due on the oldest due date of the items each took

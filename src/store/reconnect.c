@@ -1,7 +1,8 @@
-/* reconnect.c - who was on the disconnection list (issue 21): the
- * consumers whose overdue debt reached the threshold on a day a payment
- * or an arrangement of theirs was made, read from the ledger as it stood
- * before that day. */
+/* reconnect.c - the disconnection and reconnection lists (issue 21): the
+ * consumers whose overdue debt is past the threshold, with what of it
+ * their arrangements hold; and who was on the list, the consumers whose
+ * overdue debt reached the threshold on a day a payment or an arrangement
+ * of theirs was made, read from the ledger as it stood before that day. */
 #include <string.h>
 
 #include "internal.h"
@@ -94,4 +95,98 @@ store_was_overdue(struct store *st, const char *since, const char *today,
 	st_bind(s, "ssdi", since, today, days, min);
 	return st_collect(st, s, sizeof(struct reconnect_row), read_was, n,
 	    "reading who was on the disconnection list", err);
+}
+
+static void
+read_overdue(struct db_stmt *s, void *elem)
+{
+	struct overdue_row *r = elem;
+
+	memset(r, 0, sizeof *r);
+	r->consumer_id = db_column_int64(s, 0);
+	st_col(s, 1, r->account_no, sizeof r->account_no);
+	st_col(s, 2, r->name, sizeof r->name);
+	r->overdue = db_column_int64(s, 3);
+	r->items = db_column_int(s, 4);
+	st_col(s, 5, r->oldest_due, sizeof r->oldest_due);
+	r->has_plan = db_column_int(s, 6);
+	st_col(s, 7, r->address, sizeof r->address);
+	st_col(s, 8, r->phone, sizeof r->phone);
+}
+
+struct overdue_row *
+store_overdue(struct store *st, const char *cutoff, int64_t min,
+    const char *broken, size_t *n, struct pd_err *err)
+{
+	/* grouped first, the consumer read for those listed only (a read
+	 * per open item before: the list is tens of thousands at 10M) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT c.id, c.account_no, c.name, g.owed, g.n, g.oldest, CASE "
+	    "WHEN EXISTS (SELECT 1 FROM arrangements a WHERE a.consumer_id = "
+	    "c.id AND a.cancelled = 0) THEN 1 ELSE 0 END, c.service_address, "
+	    "c.phone FROM (SELECT "
+	    "consumer_id, sum(owe) AS owed, count(*) AS n, min(d) AS oldest "
+	    "FROM (SELECT consumer_id, amount - settled AS owe, due_on AS d "
+	    "FROM items WHERE amount > settled AND due_on <= ?1 UNION ALL "
+	    /* a Broken plan's installments not yet due: from the oldest
+	     * date of what it took over (its held items, not installments
+	     * a reschedule moved); the plans' items by their plan_id (+:
+	     * stale statistics of items_owed had SQLite read every open
+	     * item due after cutoff, each probing the Broken plans) */
+	    "SELECT i.consumer_id, i.amount - i.settled, o.d FROM (SELECT "
+	    "a.plan_id, (SELECT min(x.due_on) FROM arrangement_events e JOIN "
+	    "arrangement_moves m ON m.event_id = e.id JOIN items x ON x.id = "
+	    "m.item_id WHERE e.arrangement_id = a.id AND x.plan_id IS NULL) "
+	    "AS d FROM arrangements a WHERE a.id IN (SELECT value FROM "
+	    "json_each(?3))) o JOIN items i ON i.plan_id = o.plan_id WHERE "
+	    "o.d <= ?1 AND +i.amount > i.settled AND +i.due_on > ?1) u GROUP "
+	    "BY consumer_id HAVING sum(owe) >= ?2) g JOIN consumers c ON c.id "
+	    "= g.consumer_id ORDER BY 4 DESC, c.account_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "sis", cutoff, min, broken != NULL ? broken : "[]");
+	return st_collect(st, s, sizeof(struct overdue_row), read_overdue, n,
+	    "reading overdue consumers", err);
+}
+
+int
+store_overdue_outside(struct store *st, const char *cutoff, const char *kept,
+    struct overdue_row *r, size_t n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    /* an arrangement's installments (not an imported plan's) */
+	    "WITH k (cid) AS (SELECT value FROM json_each(?2)), ap (pid) AS "
+	    "(SELECT a.plan_id FROM arrangements a JOIN k ON k.cid = "
+	    "a.consumer_id WHERE a.cancelled = 0), o (cid, owe, inst, d) AS "
+	    "(SELECT i.consumer_id, i.amount - i.settled, coalesce(i.plan_id "
+	    "IN "
+	    "(SELECT pid FROM ap), 0), i.due_on FROM items i JOIN k ON k.cid = "
+	    "i.consumer_id WHERE i.settled < i.amount AND i.due_on <= ?1) "
+	    "SELECT cid, coalesce(sum(CASE WHEN inst THEN owe END), 0), "
+	    "coalesce(sum(inst), 0), coalesce(min(CASE WHEN NOT inst THEN d "
+	    "END), '') FROM o GROUP BY cid",
+	    err);
+	int rc;
+	size_t i;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", cutoff, kept);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t id = db_column_int64(s, 0);
+
+		for (i = 0; i < n; i++)
+			if (r[i].consumer_id == id)
+				break;
+		if (i == n)
+			continue;
+		r[i].overdue -= db_column_int64(s, 1);
+		r[i].items -= db_column_int(s, 2);
+		st_col(s, 3, r[i].oldest_due, sizeof r[i].oldest_due);
+	}
+	db_reset(s);
+	return rc == DB_DONE ? 0
+	                     : st_fail(st, err, _("Reading an arrangement"));
 }
