@@ -61,6 +61,12 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--items is empty: "
 		      "give references separated by commas"));
+	/* nor an empty --down a plan with no down payment: no --down is
+	 * that; an empty one is a script's empty variable (review s48) */
+	if (v.down != NULL && v.down[strspn(v.down, " \t")] == '\0')
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--down is empty: give an amount, or leave --down out "
+		      "for no down payment"));
 	r->account = pos[0];
 	r->items = v.items;
 	r->down = v.down;

@@ -444,8 +444,11 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 	        err) != 0)
 		return -1;
 	/* the items it took over: their overdue alerts end (review 21b,
-	 * fault 8b) */
-	return svc_alerts_reread(s, a.consumer_id, 0, "arrangement", e.at, err);
+	 * fault 8b); and its own rules at once, as a reschedule's: an
+	 * installment falling due within [alerts] due_days is due now, not
+	 * at the next day's pass (a first installment due tomorrow went
+	 * from no alert to Missed) */
+	return svc_alerts_reread(s, a.consumer_id, 1, "arrangement", e.at, err);
 }
 
 int

@@ -635,8 +635,10 @@ svc_dispute_list(struct svc *s, const char *status, const char *account,
 
 	if (svc_require(s, ROLE_RECOVERY, _("Reading disputes"), err) != 0)
 		return NULL;
-	if (status != NULL && *status != '\0' &&
-	    strcmp(status, "unresolved") != 0 && dsp_status_parse(status) < 0) {
+	/* an empty status (a script's empty variable) is none of them, not
+	 * every dispute: NULL is (review s48) */
+	if (status != NULL && strcmp(status, "unresolved") != 0 &&
+	    dsp_status_parse(status) < 0) {
 		pd_fail(err, PD_EINVAL,
 		    _("Unknown dispute status \"%s\"; choose one of: open, "
 		      "review, upheld, rejected, unresolved"),

@@ -451,4 +451,22 @@ sed -i "s|^command = .*|command = $T/deliver.sh # the site's mail hook|" "$PAYDE
 expect "a '#' is the command's too: the shell takes it as its comment" 0 "" rec alerts
 same "delivered then" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 0
 
+# a plan made with an installment falling due within [alerts] due_days:
+# its due alert at once, as a reschedule's, not at the next day's pass
+# (review s48: a first installment due tomorrow went from no alert to
+# Missed, the day's pass already run)
+printf '\ndue_days = 3\n' >>"$PAYDESK_CONFIG"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-DUE-1,WU-10001,Jul 2025,40.00,2025-07-01,2025-07-15\n' \
+    >"$T/due1.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/due1.csv" >/dev/null || echo "not ok - import due1.csv"
+rec alerts >/dev/null
+expect "Jul 19: a plan, its first installment due tomorrow" 0 "Arrangement" \
+    rec arrangement create WU-10001 --items INV-DUE-1 --installments 2 \
+    --frequency weekly --first-due 2025-07-20 --reason Hardship
+pdue=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+same "its due alert raised with the plan, the day's pass done" \
+    "$(sqlite3 "$DB" "SELECT group_concat(ref || ' ' || due_on, ';') FROM alerts WHERE kind = 'installment-due' AND ref LIKE '$pdue#%'")" \
+    "$pdue#1 2025-07-20"
+sed -i '/^due_days = 3$/d' "$PAYDESK_CONFIG"
+
 . "$TOP/tests/cli/alerts_ended.sh"

@@ -98,6 +98,12 @@ refused1 "--items \"\": empty, not every item" 3 "--items is empty" \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items ""
 refused1 "--items \" \" in a preview too" 3 "--items is empty" \
     rec 1 arrangement preview WU-20001 $TERMS --items " "
+# nor an empty --down a plan with no down payment (review s48: exit 0,
+# the plan made without one)
+refused1 "--down \"\": empty, not no down payment" 3 "--down is empty" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --down ""
+refused1 "--down \" \" in a preview too" 3 "--down is empty" \
+    rec 1 arrangement preview WU-20001 $TERMS --down " "
 refused1 "an unknown account" 4 "WU-29999" \
     rec 1 arrangement create WU-29999 $TERMS --reason Hardship
 refused1 "an unknown item" 4 "INV-NONE" \

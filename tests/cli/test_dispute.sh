@@ -163,6 +163,11 @@ expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
 same "no row" "$(grep -c DP-T01 "$OUT")" 0
 expect "an unknown status is refused: bad input (3), as alerts and arrangement list" 3 "Unknown dispute status" \
     rec 1 dispute list --status pending
+# an empty one too (a script's empty variable): it listed every dispute
+expect "an empty status is refused too, not every dispute" 3 \
+    "Unknown dispute status" rec 1 dispute list --status ""
+expect "  and a blank one" 3 "Unknown dispute status" \
+    rec 1 dispute list --status " "
 expect "a fourth, left open" 0 "DP-T01-000004" rec 1 dispute open "$R2" \
     --reason wrong-account
 PAYDESK_NOW=2025-06-11 expect "41 days later: its age" 0 "" sup1 --json \
