@@ -59,10 +59,15 @@ enum arr_inst_state {
 	ARR_MISSED,   /* unpaid (or part paid) past due + grace */
 	ARR_REPLACED, /* its unpaid rest moved by a reschedule or a cancel:
 	                 out of the tally */
-	ARR_SETTLED   /* all of it taken off by its own event: its debt paid
+	ARR_SETTLED,  /* all of it taken off by its own event: its debt paid
 	                 on the items it came from (a payment taken elsewhere
 	                 first, or a void undone: review 21, fault 7); paid of
 	                 the plan, out of the tally */
+	ARR_LAPSED    /* missed, then its unpaid rest moved by a reschedule
+	                 or a cancel made after its due day + grace: stays
+	                 Missed in the plan's history and compliance rate,
+	                 not against the misses a later schedule allows
+	                 (review s48, helper-212) */
 };
 /* Rule: paid_on is the day the installment was paid in full, -1 while it
  * is not (part payments do not make it paid); grace in days. */
@@ -92,8 +97,11 @@ struct arr_tally {
 	int settled; /* ARR_SETTLED ones, out of total */
 	int past;    /* of late: those of a schedule before the one in force
 	                (arr_tally_past), not counted against the misses */
+	int lapsed;  /* of missed: ARR_LAPSED ones, out of total and not
+	                counted against the misses */
 };
-/* Count s (ARR_REPLACED is not counted, ARR_SETTLED only as settled). */
+/* Count s (ARR_REPLACED is not counted, ARR_SETTLED only as settled,
+ * ARR_LAPSED as missed and lapsed). */
 void arr_tally_add(struct arr_tally *t, enum arr_inst_state s);
 /* Count s of an installment due on day due, today being today: as
  * arr_tally_add, and one paid on time before its due date is ahead. */
@@ -117,6 +125,10 @@ void arr_tally_past(struct arr_tally *t, enum arr_inst_state s);
  * falls due on that date, and an unpaid one inside its grace days has not
  * been judged yet. */
 int arr_tally_fell_due(const struct arr_tally *t);
+/* The misses counted against those a plan allows: its installments
+ * missed or paid late, less those of schedules before the one in force
+ * (past, lapsed). */
+int arr_tally_misses(const struct arr_tally *t);
 /* Rule, in this order: a cancelled plan is Cancelled; every installment
  * paid: Completed (a debt paid is paid, late or not); more misses than
  * allowed, a miss being an installment missed or paid late (it was
@@ -172,6 +184,10 @@ struct arr_item {
 	/* made by the schedule in force: the plan's latest create or
 	 * reschedule (arr_tally_past; review 21b, fault 7) */
 	int in_force;
+	/* the day of the first later event that closed some of it (a
+	 * reschedule or cancel moving its unpaid rest), "" if none: one
+	 * closed after its due day + grace was missed first (ARR_LAPSED) */
+	char moved_on[11];
 };
 /* What was paid of installment in: settled less what later events closed
  * of it (moved) and, for one a reschedule made, less what it absorbed

@@ -12,9 +12,9 @@
 static const char *const freq_names[] = {
     N_("weekly"), N_("fortnightly"), N_("monthly")};
 /* stored and exported as written, shown translated (X_TERM) */
-static const char *const state_names[] = {
-    N_("Upcoming"), N_("On time"), N_("Late"), N_("Missed"), N_("Replaced"),
-    N_("Settled")};
+static const char *const state_names[] = {N_("Upcoming"), N_("On time"),
+    N_("Late"), N_("Missed"), N_("Replaced"), N_("Settled"),
+    N_("Missed, replaced")};
 /* an arrangement's: the word agrees with it (es acuerdo Activo, fr
  * échéancier Actif; a credit note's Activa) */
 static const char *const status_terms[] = {TC_("arrangement", "Active"),
@@ -41,7 +41,9 @@ arr_freq_parse(const char *s)
 const char *
 arr_inst_state_name(enum arr_inst_state s)
 {
-	return (unsigned)s < 6 ? state_names[s] : "?";
+	return (unsigned)s < sizeof state_names / sizeof *state_names
+	           ? state_names[s]
+	           : "?";
 }
 
 const char *
@@ -181,6 +183,11 @@ arr_tally_add(struct arr_tally *t, enum arr_inst_state s)
 		t->settled++;
 		return;
 	}
+	if (s == ARR_LAPSED) {
+		t->missed++;
+		t->lapsed++;
+		return;
+	}
 	t->total++;
 	if (s == ARR_ON_TIME)
 		t->on_time++;
@@ -227,9 +234,15 @@ arr_plan_status(const struct arr_tally *t, int misses_allowed, int cancelled)
 		return ARR_COMPLETED;
 	/* a reschedule is a new agreement: the late ones of the schedules
 	 * before it are history (review 21b, fault 7) */
-	if (t->missed + t->late - t->past > misses_allowed)
+	if (arr_tally_misses(t) > misses_allowed)
 		return ARR_BROKEN;
 	return ARR_ACTIVE;
+}
+
+int
+arr_tally_misses(const struct arr_tally *t)
+{
+	return t->missed - t->lapsed + t->late - t->past;
 }
 
 int

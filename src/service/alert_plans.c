@@ -78,7 +78,7 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 			snprintf(r.cause, sizeof r.cause, "plan-broken:%s",
 			    v->a.uuid);
 		r.amount = v->left;
-		r.figure = v->tally.missed + v->tally.late - v->tally.past;
+		r.figure = arr_tally_misses(&v->tally);
 		r.allowed = v->a.misses_allowed;
 		cause_seen(seen, r.cause);
 		if (alerts_raise_one(s, &r, ALERT_BROKEN, at, n, err) != 0)

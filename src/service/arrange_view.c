@@ -8,25 +8,33 @@
 #include "paydesk/os.h"
 
 /* An installment's state on day t under grace days: replaced if closed
- * by a later event (moved), settled if all of it was taken off by its own
+ * by a later event (moved), lapsed if that event came on moved_on after
+ * its due day + grace (it had been missed: it stays so in the plan's
+ * history; "" for replaced whenever, as the disconnection list reads
+ * it), settled if all of it was taken off by its own
  * (absorbed: paid meanwhile elsewhere, or on its items by a void undone);
  * else by its due day and the day it was paid
  * in full ("" if not). A plan's view (comply) and the plans kept of the
  * disconnection list (svc_kept_overdue) both say so by it. */
 static enum arr_inst_state
 inst_state(int64_t amount, int64_t settled, int64_t moved, int64_t absorbed,
-    const char *due_on, const char *paid_on, int grace, int32_t t)
+    const char *due_on, const char *paid_on, const char *moved_on, int grace,
+    int32_t t)
 {
-	int32_t due, paid = -1;
+	int32_t due, paid = -1, closed;
 
+	date_parse(due_on, NULL, &due, NULL);
 	/* replaced while a later change's move closes it; one that owes
 	 * again (its payment voided after the change: review 21b, fault
 	 * 4) is debt of the plan, judged by its dates */
 	if (moved > 0 && settled >= amount)
-		return ARR_REPLACED;
+		return moved_on[0] != '\0' &&
+		               date_parse(moved_on, NULL, &closed, NULL) == 0 &&
+		               closed > due + grace
+		           ? ARR_LAPSED
+		           : ARR_REPLACED;
 	if (amount - absorbed <= 0)
 		return ARR_SETTLED;
-	date_parse(due_on, NULL, &due, NULL);
 	if (paid_on[0] != '\0')
 		date_parse(paid_on, NULL, &paid, NULL);
 	return arr_inst_state(due, grace, paid, t);
@@ -55,9 +63,15 @@ comply(struct arr_view *v)
 		v->paid += arr_item_paid(in);
 		v->state[i] = inst_state(in->it.amount, in->it.settled,
 		    in->moved, in->absorbed, in->it.due_on, in->paid_on,
-		    v->a.grace_days, t);
+		    in->moved_on, v->a.grace_days, t);
 		if (v->state[i] == ARR_REPLACED)
 			continue;
+		/* missed before a change moved its rest: history, its
+		 * rest counted by the installments that took it */
+		if (v->state[i] == ARR_LAPSED) {
+			arr_tally_add(&v->tally, ARR_LAPSED);
+			continue;
+		}
 		if (v->state[i] == ARR_SETTLED) {
 			v->tally.settled++;
 			continue;
@@ -122,7 +136,7 @@ kept_of(struct svc *s, const char *among, size_t *n, char **broken,
 		for (m = i; m < j; m++) {
 			enum arr_inst_state is = inst_state(r[m].amount,
 			    r[m].settled, r[m].moved, r[m].absorbed,
-			    r[m].due_on, r[m].paid_on, r[i].grace_days, t);
+			    r[m].due_on, r[m].paid_on, "", r[i].grace_days, t);
 
 			arr_tally_add(&tally, is);
 			if (!r[m].in_force && r[m].settled >= r[m].amount)

@@ -249,6 +249,7 @@ read_arr_item(struct db_stmt *s, void *elem)
 	a->absorbed = db_column_int64(s, 15);
 	a->resched = (int)db_column_int64(s, 16);
 	a->in_force = db_column_int(s, 17);
+	st_col(s, 18, a->moved_on, sizeof a->moved_on);
 }
 
 /* A credit application that still holds its item: not undone (listed in
@@ -273,7 +274,9 @@ read_arr_item(struct db_stmt *s, void *elem)
 /* An installment's columns after ITEM_COLS (read_arr_item): paid in
  * full on the latest day a payment or a credit went to it (each read
  * once: the daily pass reads every plan's); moved: what later events
- * closed of it; then what its own event took off it */
+ * closed of it; then what its own event took off it, whether a
+ * reschedule made it, whether the schedule in force did; then the day of
+ * the first later event that closed some of it ("" if none) */
 #define ARR_ITEM_MORE                                                          \
 	", coalesce((SELECT sum(amount) FROM "                                 \
 	"arrangement_moves WHERE item_id = i.id AND event_id IS NOT "          \
@@ -290,7 +293,12 @@ read_arr_item(struct db_stmt *s, void *elem)
 	"sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "         \
 	"event_id = i.arr_event), 0), CASE WHEN (SELECT kind FROM "            \
 	"arrangement_events WHERE id = i.arr_event) = 'reschedule' THEN 1 "    \
-	"ELSE 0 END, " ARR_IN_FORCE("i")
+	"ELSE 0 END, " ARR_IN_FORCE(                                           \
+	    "i") ", coalesce((SELECT "                                         \
+	         "min(substr(e.at, 1, 10)) FROM arrangement_moves m JOIN "     \
+	         "arrangement_events e ON e.id = m.event_id WHERE m.item_id "  \
+	         "= i.id "                                                     \
+	         "AND m.event_id IS NOT i.arr_event), '')"
 
 struct arr_item *
 store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)

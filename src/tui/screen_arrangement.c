@@ -72,8 +72,7 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	snprintf(line, sizeof line, "%d", v->a.grace_days);
 	tui_lines_pair(l, lw, _("Grace days"), line);
 	/* the misses of the schedule in force (review 21b, fault 7) */
-	snprintf(line, sizeof line, "%d / %d",
-	    v->tally.missed + v->tally.late - v->tally.past,
+	snprintf(line, sizeof line, "%d / %d", arr_tally_misses(&v->tally),
 	    v->a.misses_allowed);
 	tui_lines_pair(l, lw, _("Misses allowed"), line);
 	tui_lines_pair(

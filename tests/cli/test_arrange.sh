@@ -589,7 +589,8 @@ same "the reschedule's too" "$(tsql 2 "SELECT detail FROM audit_log WHERE
     'AR-T01-000002'")" \
     "rest=300.00 n=2 frequency=weekly first_due=2025-09-10 reason=Lost job"
 run rec 1 arrangement list --consumer WU-20001
-has "the list shows the compliance as a percentage" "2  50.0%"
+# the missed one its reschedule closed stays in its rate (review s48)
+has "the list shows the compliance as a percentage" "3  33.3%"
 LANGUAGE=es run rec 1 arrangement list --consumer WU-20001
 has "es: an arrangement Activo (a credit note's Activa)" " Activo "
 LANGUAGE=es run rec 1 arrangement show AR-T01-000009
@@ -805,7 +806,8 @@ for p in plans:
     g["plans"] += 1
     g[p["status"].lower()] += 1
     for s in p["installments"]:
-        st = {"On time": "on_time", "Late": "late", "Missed": "missed"}.get(s["state"])
+        st = {"On time": "on_time", "Late": "late", "Missed": "missed",
+              "Missed, replaced": "missed"}.get(s["state"])
         # one paid ahead falls due on its due date (paydesk(1))
         if st == "on_time" and s["due_on"] > today:
             st = None
@@ -829,7 +831,7 @@ print(len(plans) >= 5, len(mine) >= 4, mine == rep,
       ok == sorted(ok, reverse=True) and order == ok + [None] * (len(order) - len(ok)))
 PY
 )" "True True True True"
-expect "report arrangements, as CSV" 0 "1-3,weekly,10_25,3,1,1,0,0,0,1,2,1,1,0,50.0,600.34,171.47" \
+expect "report arrangements, as CSV" 0 "1-3,weekly,10_25,3,1,1,0,0,0,1,3,1,1,1,33.3,600.34,171.47" \
     rec 1 --csv report arrangements
 expect "report arrangements, as a workbook" 0 "Wrote" \
     rec 1 --xlsx "$T/pa.xlsx" report arrangements
@@ -943,6 +945,80 @@ same "no installment of the cancelled plan owes" "$(sqlite3 "$F7" "SELECT
     '$V') AND settled < amount")" 0
 same "its bill owes all of it again (review 21b, fault 4)" "$(sqlite3 "$F7" \
     "SELECT amount - settled FROM items WHERE ref = 'F7-3'")" 34000
+expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
+
+## Review s48 (helper-212): an installment missed before a reschedule or
+## a cancel closed it stays missed in the plan's history and compliance
+## rate ("Missed, replaced"), not against the misses the new schedule
+## allows; one closed while still inside its due day and grace days had
+## not been missed (Replaced, out of the rate)
+printf 'account_no,name,service_address,phone,email,segment\n' >"$T/lpc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/lpb.csv"
+for k in 4 5 6; do
+	printf 'WU-9600%d,Seven %d,%d Seven St,,,Residential\n' $k $k $k >>"$T/lpc.csv"
+	printf 'F7-%d,WU-9600%d,Feb 2025,340.00,2025-02-01,2025-03-01\n' $k $k >>"$T/lpb.csv"
+done
+s7 import consumers "$T/lpc.csv" >/dev/null &&
+    s7 import bills "$T/lpb.csv" >/dev/null ||
+    echo "not ok - the consumers of the lapsed cases"
+f7plan WU-96004
+f7plan WU-96005
+f7plan WU-96006
+A=$(f7no WU-96004) B=$(f7no WU-96005) C=$(f7no WU-96006)
+for x in 4 5 6; do
+	expect "WU-9600$x pays #1 on time" 0 "Payment ID" at 2025-06-05 \
+	    c7 pay WU-9600$x --type installment --method "Credit Card" \
+	    --reference LP$x --amount 48.57
+done
+expect "WU-96006 pays part of #2 on its due day" 0 "Payment ID" \
+    at 2025-06-12 c7 pay WU-96006 --type installment --method "Credit Card" \
+    --reference LP6B --amount 20
+# states STORE-DAY PLAN: the installments' states, one per line
+states() { at "$1" r7 --json arrangement show "$2" >"$T/lp.json" &&
+    python3 -c 'import json,sys
+v = json.load(open(sys.argv[1]))
+print(" ".join("%s:%s" % (i["ref"].split("#")[1], i["state"].replace(" ", "_")) for i in v["installments"]))
+print(v["status"], v["missed"], v["late"], v["compliance_percent"], v["left"], sum(i["paid"] for i in v["installments"]), v["paid"])' "$T/lp.json"; }
+same "before: #2 unpaid past its due day is Missed, the plan Broken" \
+    "$(states 2025-06-13 "$A" | tail -1)" "Broken 1 0 50.0 29143 4857 4857"
+resched 2025-06-13 "$A"
+same "rescheduled the day after: #2 Missed, replaced, the rest Replaced" \
+    "$(states 2025-06-13 "$A" | head -1)" \
+    "1:On_time 2:Missed,_replaced 3:Replaced 4:Replaced 5:Replaced 6:Replaced 7:Replaced 8:Upcoming 9:Upcoming 10:Upcoming"
+same "Active, the miss still counted and in the compliance rate" \
+    "$(states 2025-06-13 "$A" | tail -1)" "Active 1 0 50.0 29143 4857 4857"
+expect "the text says it too" 0 "Compliance: Missed, replaced" \
+    at 2025-06-13 r7 arrangement show "$A"
+same "its consumer is off the disconnection list" "$(listed 2025-06-13 WU-96004)" 0
+resched 2025-06-12 "$B"
+same "rescheduled on #2's due day (not yet missed): Replaced" \
+    "$(states 2025-06-12 "$B" | head -1 | cut -d' ' -f1-3)" "1:On_time 2:Replaced 3:Replaced"
+same "no miss, all of the one that fell due on time" \
+    "$(states 2025-06-12 "$B" | tail -1)" "Active 0 0 100.0 29143 4857 4857"
+same "the new schedule's first unpaid past its due day breaks it" \
+    "$(states 2025-06-21 "$B" | tail -1)" "Broken 1 0 50.0 29143 4857 4857"
+at 2025-06-21 r7 arrangement reschedule "$B" --installments 3 --frequency \
+    monthly --first-due 2025-07-20 --reason "Again" >/dev/null ||
+    echo "not ok - $B rescheduled again"
+same "rescheduled again: both misses stay, #2 Replaced still" \
+    "$(states 2025-06-21 "$B" | head -1 | sed 's/ 1[1-3]:Upcoming//g')" \
+    "1:On_time 2:Replaced 3:Replaced 4:Replaced 5:Replaced 6:Replaced 7:Replaced 8:Missed,_replaced 9:Replaced 10:Replaced"
+same "Active again, one miss of two due" \
+    "$(states 2025-06-21 "$B" | tail -1)" "Active 1 0 50.0 29143 4857 4857"
+expect "WU-96006's plan cancelled a week after #2 fell due part paid" 0 "" \
+    at 2025-06-20 r7 arrangement cancel "$C" --reason "Gave up"
+same "its #2 and #3 Missed, replaced; #2's part payment shown paid" \
+    "$(states 2025-06-20 "$C" | head -1 | cut -d' ' -f1-4)" \
+    "1:On_time 2:Missed,_replaced 3:Missed,_replaced 4:Replaced"
+same "Cancelled, two misses in its compliance rate" \
+    "$(states 2025-06-20 "$C" | tail -1)" "Cancelled 2 0 33.3 0 6857 6857"
+same "#2 shows the 20.00 paid of it" "$(python3 -c 'import json,sys
+print([i["paid"] for i in json.load(open(sys.argv[1]))["installments"]][:3])' "$T/lp.json")" "[4857, 2000, 0]"
+expect "the plans' report counts the misses replaced" 0 "" \
+    at 2025-06-21 r7 --json report arrangements
+same "missed by the report: WU-96004's 1, 96005's 1, 96006's 2 among them" \
+    "$(python3 -c 'import json,sys
+print(sum(r["missed"] for r in json.load(open(sys.argv[1]))) >= 4)' "$OUT")" True
 expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
 
 ## Review R21b, fault 1: one plan changed at both terminals offline
