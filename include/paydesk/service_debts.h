@@ -362,13 +362,19 @@ struct dispute_view {
 /* Days of d: its age (until resolved_on when resolved) and how far past
  * its due date it is while unresolved, as of today. */
 void svc_dispute_days(const struct dispute *d, int *age, int *overdue);
+/* What is left of payment p to dispute into *left (minor units): its
+ * amount less what its upheld disputes took (charged back and charged
+ * again, or credited), 0 when they took all of it (review s48); -1 err. */
+int svc_dispute_left(
+    struct svc *s, const struct payment *p, int64_t *left, struct pd_err *err);
 /* Open a dispute of payment (a receipt or payment number, as the other
  * commands find one) for reason (a code of [disputes] reasons, any
- * case), with note ("" none), of *amount (minor units; NULL: the whole
- * payment); its number into number. Refused: a payment voided, failed
- * or cancelled, or with a dispute not yet resolved; an amount not more
- * than 0 or more than the payment's, or a bounced cheque's of part of
- * it. */
+ * case), with note ("" none), of *amount (minor units; NULL: all that is
+ * left of it, svc_dispute_left); its number into number. Refused: a
+ * payment voided, failed or cancelled, or with a dispute not yet
+ * resolved; an amount not more than 0 or more than what is left of the
+ * payment, or a bounced cheque's of part of it or of a payment an upheld
+ * dispute took part of. */
 int svc_dispute_open(struct svc *s, const char *payment, const char *reason,
     const char *note, const int64_t *amount, char number[33],
     struct pd_err *err);

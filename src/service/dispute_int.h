@@ -20,9 +20,23 @@ int svc_dispute_check_disputable(
 /* A reason code fits payment p: a bounced cheque only a cheque's. */
 int svc_dispute_check_reason(struct svc *s, const struct payment *p,
     const char *code, struct pd_err *err);
+/* The upheld disputes of payment p: the sum of what they disputed into
+ * *taken (minor units: charged back and charged again, or credited),
+ * the one to name into *first (one that charged its amount again
+ * first); 1 when one of them charged its amount again (a chargeback's
+ * remedy), 0 when none did, -1 err. */
+int svc_dispute_upheld(struct svc *s, const struct payment *p, int64_t *taken,
+    struct dispute *first, struct pd_err *err);
+/* Payment p may be voided as far as its disputes go: refused when an
+ * upheld one charged its amount again (a chargeback: the bank took
+ * that back, and a void would make the items it paid owe it too:
+ * review s48, helper-211). */
+int svc_dispute_check_void(
+    struct svc *s, const struct payment *p, struct pd_err *err);
 /* What a dispute of payment p for code disputes, amount (minor units):
- * more than 0, no more than the payment's amount, and a bounced
- * cheque's the whole of it. */
+ * more than 0, no more than the payment's amount less what its upheld
+ * disputes took (svc_dispute_upheld), and a bounced cheque's the whole
+ * of it (none upheld). */
 int svc_dispute_check_amount(struct svc *s, const struct payment *p,
     const char *code, int64_t amount, struct pd_err *err);
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute_int.h"
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/date.h"
@@ -620,6 +621,8 @@ svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 		    _("Payment %s was already voided "
 		      "on %s by %s"),
 		    p->payment_no, p->voided_at, p->voided_by);
+	if (svc_dispute_check_void(s, p, err) != 0)
+		return -1;
 	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
 	if (cns == NULL)
 		return -1;

@@ -294,11 +294,13 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		}
 		rc = rc < 0 ? -1 : 0;
 	} else if (strcmp(q->kind, "void") == 0 &&
-	           strstr(why, "only an admin voids") != NULL) {
+	           (strstr(why, "only an admin voids") != NULL ||
+	               strstr(why, "upheld a chargeback") != NULL)) {
 		/* a void of another branch's payment by no admin, as the
 		 * central node's users say (sync_check.c push_void; review
-		 * R23 fault 5): undone, as an uphold's void is with its
-		 * refused step */
+		 * R23 fault 5), or of a payment a chargeback upheld there
+		 * charged again first (svc_dispute_check_void; review s48):
+		 * undone, as an uphold's void is with its refused step */
 		rc = svc_void_refused(s, q->uuid, why, at, err);
 		if (rc == 1) {
 			say_keep(kept, sizeof kept,
@@ -316,9 +318,8 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		       "before"),
 		    1, &why);
 		why = kept;
-	}
-	else if (strcmp(q->kind, "credit_note") == 0 &&
-	         strstr(why, "dispute step upholding") != NULL) {
+	} else if (strcmp(q->kind, "credit_note") == 0 &&
+	           strstr(why, "dispute step upholding") != NULL) {
 		/* the uphold's credit note, voided with it when the dispute's
 		 * step is refused next in this batch (dispute_undo.c), unless
 		 * applied here since (review 21, session 40) */

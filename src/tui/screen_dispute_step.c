@@ -59,7 +59,8 @@ struct dstep {
 	char target[64];  /* the receipt (open) or the dispute's number */
 	char head[256];   /* what the step is of */
 	int64_t amount;   /* the payment's */
-	int64_t disputed; /* uphold: what the dispute disputes of amount */
+	int64_t disputed; /* uphold: what the dispute disputes of amount;
+	                     open: what is left of it to dispute */
 	int bounced;      /* a bounced cheque's: upheld by a void only */
 	int chargeback;   /* a chargeback's: charged again by default */
 	struct tui_form_item it[F_COUNT];
@@ -90,6 +91,15 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 		else if (*cr > d->amount)
 			snprintf(why, wn, "%s",
 			    _("The disputed amount is more than the payment"));
+		else if (*cr > d->disputed) {
+			char m[MONEY_BUFSZ];
+
+			/* its upheld disputes took the rest */
+			snprintf(why, wn,
+			    _("The disputed amount is more than the %s left "
+			      "to dispute"),
+			    svc_money(t->svc, m, sizeof m, d->disputed));
+		}
 	} else if (d->step == STEP_REJECT && d->it[F_NOTE].f.len == 0)
 		snprintf(
 		    why, wn, "%s", _("A note is required to reject a dispute"));
@@ -123,6 +133,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	    y++, 2, lw, _("Amount"), svc_money(t->svc, m, sizeof m, d->amount));
 	if (d->step != STEP_OPEN)
 		tui_pair(y++, 2, lw, _("Disputed"),
+		    svc_money(t->svc, m, sizeof m, d->disputed));
+	else if (d->disputed < d->amount)
+		tui_pair(y++, 2, lw, _("Left to dispute"),
 		    svc_money(t->svc, m, sizeof m, d->disputed));
 	y++;
 	y += tui_form_draw(t, &d->s.fm, y, 2, lw, COLS - 4) + 1;
@@ -330,8 +343,7 @@ form(struct dstep *d, struct tui *t)
 	tui_form_text(&d->it[F_NOTE], _("Note"), cfg->remarks_max, "");
 	/* the amount disputed: the whole payment unless changed; upholding
 	 * a dispute of part of it, a credit note of that part proposed */
-	money_plain(m, sizeof m, d->step == STEP_OPEN ? d->amount : d->disputed,
-	    cfg->minor_digits);
+	money_plain(m, sizeof m, d->disputed, cfg->minor_digits);
 	tui_form_text(&d->it[F_AMOUNT], _("Disputed"), 20, m);
 	d->it[F_AMOUNT].kind = FORM_MONEY;
 	if (d->step == STEP_UPHOLD && d->disputed < d->amount && !d->bounced) {
@@ -374,6 +386,13 @@ screen_dispute_open_new(struct tui *t, const char *receipt)
 	snprintf(d->head, sizeof d->head, "%s  %s  %s", v.p.receipt_no,
 	    v.c.account_no, v.c.name);
 	d->amount = v.p.amount;
+	/* opening: what its upheld disputes left of it (review s48) */
+	if (svc_dispute_left(t->svc, &v.p, &d->disputed, &err) != 0) {
+		svc_payment_view_free(&v);
+		free(d);
+		tui_message(t, 1, "%s", err.msg);
+		return NULL;
+	}
 	svc_payment_view_free(&v);
 	form(d, t);
 	return &d->s.sc;

@@ -861,6 +861,8 @@ t2 sync >/dev/null
 
 ## 9b. A chargeback upheld: charged again, not credited (session 45)
 . "$TOP/tests/cli/dispute_chargeback.sh"
+## 9c. Disputed again after an uphold (review s48, helper-211)
+. "$TOP/tests/cli/dispute_twice.sh"
 
 ## Review R21: a dispute is worked at any terminal, not only the one that
 # opened it (the recovery officer at terminal 2 reviews and rejects a
@@ -879,7 +881,7 @@ expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject \
     "$D7" --note "Holder confirmed"
 t2 sync >/dev/null
 same "terminal 2's steps are not refused" \
-    "$(tsql 2 "SELECT count(*) FROM outbox WHERE kind = 'dispute' AND rejected_at IS NOT NULL")" 0
+    "$(tsql 2 "SELECT count(*) FROM outbox WHERE kind = 'dispute' AND ref = '$D7' AND rejected_at IS NOT NULL")" 0
 same "the central node has it rejected" \
     "$(csql "SELECT status FROM disputes WHERE dispute_no = '$D7'")" rejected
 t1 sync >/dev/null

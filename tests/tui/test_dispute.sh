@@ -236,6 +236,33 @@ keys Escape
 wait_for "back on the Dashboard, last" "Dashboard"
 logout
 wait_for "logged out" "Log in to take payments"
+# a dispute of a payment a chargeback was upheld of (review s48): what
+# is left of it to dispute, proposed and checked before anything is asked
+login rita 4321
+wait_for "rita again on Home" "Find Consumer"
+keys Home Down Down Enter
+wait_for "Today's payments, the one charged back newest" "R-T01-000006"
+keys Enter
+wait_for "its details" "Payment details"
+keys d
+wait_for "d: a dispute of it" "R-T01-000006  WU-10001"
+wait_re "the 15.00 left of its 20.00 said" 'Left to dispute +\$15\.00'
+wait_re "and proposed as the amount disputed" "Disputed +15\.00"
+keys Right Down Down
+type_text "15.01"
+wait_for "more than is left: said below the form" \
+    "The disputed amount is more than the \$15.00 left to dispute"
+keys Enter
+lacks "Enter asks nothing" "Enter again"
+keys Escape
+wait_for "Esc: back to the details" "Payment details"
+same "no dispute opened" "$(sqlite3 "$DB" "SELECT count(*) FROM disputes")" 6
+keys Escape
+wait_for "back to today's payments" "R-T01-000001"
+keys Escape
+wait_for "back on Home" "Find Consumer"
+logout
+wait_for "logged out again" "Log in to take payments"
 login jane 1234
 wait_for "jane (cashier) on Home" "Find Consumer"
 lacks "no Disputes for a cashier" "Disputes"
