@@ -23,18 +23,8 @@ s2() { PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary "$@"; }
 # owes N: Dana Twice's outstanding at terminal N, in minor units
 owes() {
 	if [ "$1" = 1 ]; then f=sup1; else f=s2; fi
-	$f --json consumer show WU-10044 | python3 -c 'import json, sys
-def find(o, k):
-    if isinstance(o, dict):
-        if k in o: return o[k]
-        for v in o.values():
-            r = find(v, k)
-            if r is not None: return r
-    if isinstance(o, list):
-        for v in o:
-            r = find(v, k)
-            if r is not None: return r
-print(find(json.load(sys.stdin), "total_outstanding"))'
+	$f --json consumer show WU-10044 |
+	    sed -n 's/.*"total_outstanding": *\([0-9-]*\).*/\1/p' | head -1
 }
 last() { tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1"; }
 same "before: Dana Twice owes 100.00" "$(owes 1)" 10000

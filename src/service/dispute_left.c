@@ -1,0 +1,133 @@
+/* dispute_left.c - what is left of a payment to dispute (issue 21;
+ * review s48, helper-211): its amount less what its upheld disputes took
+ * back (charged again or credited). A dispute is of no more than that, a
+ * bounced cheque only of a payment none took part of, and a payment a
+ * chargeback was charged again of is not voided. The local use cases and
+ * the central node's checks of what a terminal pushes (dispute_sync.c,
+ * sync_apply.c) hold the same rules. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute_int.h"
+#include "paydesk/i18n.h"
+#include "paydesk/money.h"
+
+int
+svc_dispute_upheld(struct svc *s, const struct payment *p, int64_t *taken,
+    struct dispute *first, struct pd_err *err)
+{
+	struct dsp_filter f = {"upheld", 0, p->id, NULL};
+	struct dispute *d;
+	size_t n, i;
+	int charged = 0;
+
+	*taken = 0;
+	if ((d = store_dsp_list(s->st, &f, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		*taken += d[i].disputed;
+		/* the one to name: a charge before a credit note */
+		if (i == 0 || (!charged && d[i].charge_uuid[0] != '\0' &&
+		                  d[i].resolution[0] == '\0'))
+			*first = d[i];
+		charged |=
+		    d[i].charge_uuid[0] != '\0' && d[i].resolution[0] == '\0';
+	}
+	free(d);
+	return charged;
+}
+
+int
+svc_dispute_left(
+    struct svc *s, const struct payment *p, int64_t *left, struct pd_err *err)
+{
+	struct dispute first;
+	int64_t taken;
+
+	if (svc_dispute_upheld(s, p, &taken, &first, err) < 0)
+		return -1;
+	*left = p->amount - taken > 0 ? p->amount - taken : 0;
+	return 0;
+}
+
+int
+svc_dispute_check_void(
+    struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	char u[MONEY_BUFSZ], l[MONEY_BUFSZ];
+	struct dispute first;
+	int64_t taken;
+	int rc = svc_dispute_upheld(s, p, &taken, &first, err);
+
+	if (rc <= 0)
+		return rc;
+	svc_money(s, u, sizeof u, first.disputed);
+	svc_money(s, l, sizeof l, p->amount - taken);
+	if (taken >= p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s cannot be voided: dispute %s upheld a "
+		      "chargeback of %s of it, charged again to the consumer, "
+		      "and its upheld disputes took all of it back; nothing is "
+		      "left of it to void"),
+		    p->payment_no, first.dispute_no, u);
+	return pd_fail(err, PD_EINVAL,
+	    _("Payment %s cannot be voided: dispute %s upheld a chargeback "
+	      "of %s of it, charged again to the consumer; a void would "
+	      "give that back to the items it paid as well. Dispute the %s "
+	      "left of it instead"),
+	    p->payment_no, first.dispute_no, u, l);
+}
+
+/* What a dispute disputes (review R21d, fault 3: a card gateway's
+ * chargeback of 12.34 of a 50.00 payment was a dispute of 50.00, whose
+ * void would have reversed all of it): part or all of what its
+ * payment's upheld disputes left of it (review s48, helper-211: a
+ * chargeback of 20.00 of 60.00 upheld, then a dispute of all 60.00
+ * upheld by a void, charged the consumer 80.00 for 60.00 reversed), and
+ * all of a bounced cheque, which bounces whole. */
+int
+svc_dispute_check_amount(struct svc *s, const struct payment *p,
+    const char *code, int64_t amount, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], m[MONEY_BUFSZ], l[MONEY_BUFSZ], u[MONEY_BUFSZ];
+	struct dispute first;
+	int64_t taken;
+
+	if (svc_dispute_upheld(s, p, &taken, &first, err) < 0)
+		return -1;
+	svc_money(s, a, sizeof a, amount);
+	svc_money(s, m, sizeof m, p->amount);
+	svc_money(s, u, sizeof u, taken);
+	svc_money(s, l, sizeof l, p->amount - taken);
+	if (taken > 0 && strcmp(code, DSP_BOUNCED) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s cannot bounce as a cheque: dispute %s "
+		      "upheld %s of it already, and a cheque bounces whole"),
+		    p->payment_no, first.dispute_no, u);
+	if (taken >= p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s has nothing left to dispute: its upheld "
+		      "disputes (%s first) took all of its %s back"),
+		    p->payment_no, first.dispute_no, m);
+	if (taken > 0 && amount > p->amount - taken)
+		return pd_fail(err, PD_EINVAL,
+		    _("Disputed amount %s is more than the %s left of payment "
+		      "%s to dispute: dispute %s upheld %s of its %s already"),
+		    a, l, p->payment_no, first.dispute_no, u, m);
+	if (amount <= 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Disputed amount %s: a dispute is of more than 0 of "
+		      "its payment (%s of %s)"),
+		    a, p->payment_no, m);
+	if (amount > p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Disputed amount %s is more than payment %s's amount, "
+		      "%s"),
+		    a, p->payment_no, m);
+	if (amount < p->amount && strcmp(code, DSP_BOUNCED) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Disputed amount %s: a cheque bounces whole; a "
+		      "bounced-cheque dispute is of all of payment %s, %s"),
+		    a, p->payment_no, m);
+	return 0;
+}
