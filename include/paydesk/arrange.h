@@ -77,6 +77,11 @@ enum arr_inst_state arr_inst_state(
  * words, N_). */
 const char *arr_inst_state_name(enum arr_inst_state s);
 
+/* What a person reads for an arrangement's change (its event's kind:
+ * create, reschedule, cancel): "Created", "Rescheduled", "Cancelled"
+ * translated (context arrangement); any other kind as it is. */
+const char *arr_event_label(const char *kind);
+
 /* A plan's status (issue 21). */
 enum arr_status { ARR_ACTIVE, ARR_COMPLETED, ARR_BROKEN, ARR_CANCELLED };
 /* "Active", "Completed", "Broken", "Cancelled" (stored words, N_). */
@@ -230,6 +235,7 @@ struct arr_event_row {
 	char at[20];
 	char by[33];
 	char terminal[17];
+	int undone; /* refused by the central node, undone here */
 };
 
 #endif

@@ -122,6 +122,10 @@ struct arr_view {
 	int compliance; /* tenths of a percent; -1 none due yet */
 	int64_t paid;   /* paid into its installments */
 	int64_t left;   /* what its live installments still owe */
+	/* owned, svc_arrangement_show's only (NULL in a list): its create,
+	 * reschedules and cancel in order, with who, when, where and why */
+	struct arr_event_row *events;
+	size_t nevents;
 };
 /* One arrangement by plan number (PD_ENOTFOUND); free with
  * svc_arr_view_free. */

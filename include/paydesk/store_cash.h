@@ -575,6 +575,12 @@ int store_arr_by_id(struct store *st, int64_t id, struct arrangement *a,
  * -1 err. */
 int store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
     struct arr_event_row *e, struct pd_err *err);
+/* The events of arrangement arr_id by their time, then as recorded here
+ * (the same order at every terminal: create, reschedule, cancel; who,
+ * when, where, why, undone); *n of
+ * them, the caller frees (NULL: err). */
+struct arr_event_row *store_arr_events(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
 /* The moves of an event in order, with their items' uuid and ref;
  * caller frees (NULL: err). */
 struct arr_move *store_arr_event_moves(

@@ -201,6 +201,34 @@ rec_installments(struct rec *r, const struct arr_view *v)
 	rec_end(r);
 }
 
+/* Its create, reschedules and cancel: who, when, where, why (review
+ * s48: a change's reason was in the audit log alone). */
+static void
+rec_changes(struct rec *r, const struct arr_view *v)
+{
+	char buf[SVC_TEXT_BUFSZ];
+	size_t i;
+
+	rec_list(r, _("Changes"), "changes");
+	for (i = 0; i < v->nevents; i++) {
+		const struct arr_event_row *e = &v->events[i];
+
+		rec_item(r);
+		rec_shown(
+		    r, _("Change"), "kind", e->kind, arr_event_label(e->kind));
+		rec_time(r, _("At"), "at", e->at);
+		rec_str(r, _("By"), "by", e->by);
+		rec_str(r, _("Terminal"), "terminal", e->terminal);
+		rec_shown(r, _("Reason"), "reason", e->reason,
+		    svc_word(e->reason, buf, sizeof buf));
+		/* refused by the central node, undone here */
+		rec_json(r, _("Undone"), "undone", json_boolean(e->undone),
+		    e->undone ? _("yes") : _("no"));
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
 int
 cmd_arr_show(struct cli *c, int argc, char **argv)
 {
@@ -251,6 +279,7 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	}
 	rec_end(r);
 	rec_installments(r, &v);
+	rec_changes(r, &v);
 	rec_print(r);
 	svc_arr_view_free(&v);
 	return 0;

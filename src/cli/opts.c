@@ -40,8 +40,9 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 			continue;
 		}
 		if (ch >= 1000 && ch < 1000 + n) {
-			if (opts[ch - 1000].flag == OPT_ONCE &&
-			    seen[ch - 1000]++ > 0)
+			/* a value given twice: the second silently replaced
+			 * the first (review s48: --amount 10 --amount 20) */
+			if (opts[ch - 1000].flag != 1 && seen[ch - 1000]++ > 0)
 				return cli_usage(c,
 				    _("%s: --%s is given twice: give it once "
 				      "(see `paydesk help %s`)"),

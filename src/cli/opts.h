@@ -7,9 +7,10 @@
 
 struct opt {
 	const char *name; /* long option, without -- */
-	int flag;         /* 1: takes no value, *val becomes "1"; OPT_ONCE:
-	                     a value given at most once (a count: the second
-	                     would silently replace the first) */
+	int flag;         /* 1: takes no value, *val becomes "1"; else
+	                     (0, OPT_ONCE) a value, given at most once: a
+	                     second is refused (usage), as it would silently
+	                     replace the first */
 	const char **val; /* where the value goes */
 };
 

@@ -1,6 +1,7 @@
 /* arrange.c - payment arrangements' schedule and compliance (issue 21).
  * Pure: the service reads the store and hands the facts in. */
 #include <stddef.h>
+#include <string.h>
 #include <strings.h>
 
 #include "paydesk/arrange.h"
@@ -20,6 +21,28 @@ static const char *const state_names[] = {N_("Upcoming"), N_("On time"),
 static const char *const status_terms[] = {TC_("arrangement", "Active"),
     TC_("arrangement", "Completed"), TC_("arrangement", "Broken"),
     TC_("arrangement", "Cancelled")};
+
+/* an arrangement's changes as read: words that agree with it (es acuerdo
+ * Creado, Reprogramado, Cancelado) */
+static const struct {
+	const char *kind;
+	const char *label;
+} event_labels[] = {
+    {"create", TC_("arrangement", "Created")},
+    {"reschedule", TC_("arrangement", "Rescheduled")},
+    {"cancel", TC_("arrangement", "Cancelled")},
+};
+
+const char *
+arr_event_label(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof event_labels / sizeof event_labels[0]; i++)
+		if (strcmp(kind, event_labels[i].kind) == 0)
+			return i18n_term(event_labels[i].label);
+	return kind;
+}
 
 const char *
 arr_freq_name(enum arr_freq f)

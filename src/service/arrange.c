@@ -31,6 +31,7 @@ svc_arr_view_free(struct arr_view *v)
 	free(v->inst);
 	free(v->state);
 	free(v->holds);
+	free(v->events);
 	memset(v, 0, sizeof *v);
 }
 

@@ -296,9 +296,16 @@ svc_arrangement_show(
 	memset(v, 0, sizeof *v);
 	if (svc_require(s, ROLE_CASHIER, _("An arrangement's details"), err) !=
 	        0 ||
-	    store_arr_find(s->st, plan_no, &a, err) != 0)
+	    store_arr_find(s->st, plan_no, &a, err) != 0 ||
+	    svc_arr_view_of(s, &a, v, err) != 0)
 		return -1;
-	return svc_arr_view_of(s, &a, v, err);
+	/* who made and changed it, when, where and why */
+	if ((v->events = store_arr_events(s->st, a.id, &v->nevents, err)) ==
+	    NULL) {
+		svc_arr_view_free(v);
+		return -1;
+	}
+	return 0;
 }
 
 struct arr_view *

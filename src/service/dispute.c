@@ -535,14 +535,17 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	int64_t credit = 0;
 	int charge = 0;
 
-	if (find_unresolved(s, number, 0, &d, err) != 0 ||
-	    check_remedy(s, &d, u, &credit, &charge, err) != 0)
+	if (find_unresolved(s, number, 0, &d, err) != 0)
 		return -1;
+	/* before the remedies of the others (review s48: with no option
+	 * it was told to ask for --void or --credit) */
 	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is of a bounced cheque: its payment is "
 		      "reversed (--void), not credited"),
 		    d.dispute_no);
+	if (check_remedy(s, &d, u, &credit, &charge, err) != 0)
+		return -1;
 	d.status = DSP_UPHELD;
 	if (charge) {
 		/* no void, no credit note: the payment stays, its amount

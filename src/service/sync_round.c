@@ -224,8 +224,10 @@ static const struct undo_kind undo_kinds[] = {
                "central node's plan here"),
             NULL}},
     {"alert", svc_alert_step_refused,
-        {N_("%s. This terminal's step of alert %s is undone: the central "
-            "node's steps came first, and the pull brings them here"),
+        /* whatever it was refused for (review s48: it said the
+         * central node's steps came first when none had) */
+        {N_("%s. This terminal's step of alert %s is undone: the pull "
+            "brings the alert as the central node has it"),
             NULL, NULL, NULL}},
     /* (a slip number another terminal took first blocked the pull of
      * its deposit here) */

@@ -530,38 +530,61 @@ store_arr_by_id(
 	return rc;
 }
 
+/* An event's columns (EVENT_COLS, read_event): undone when the central
+ * node refused it and this terminal undid it (arrange_undo.c) */
+#define EVENT_COLS                                                             \
+	"e.id, e.arrangement_id, e.uuid, e.kind, e.reason, e.at, e.by, "       \
+	"e.terminal, EXISTS (SELECT 1 FROM sync_undone u WHERE u.uuid = "      \
+	"e.uuid) FROM arrangement_events e "
+
+static void
+read_event(struct db_stmt *s, void *elem)
+{
+	struct arr_event_row *e = elem;
+
+	memset(e, 0, sizeof *e);
+	e->id = db_column_int64(s, 0);
+	e->arr_id = db_column_int64(s, 1);
+	st_col(s, 2, e->uuid, sizeof e->uuid);
+	st_col(s, 3, e->kind, sizeof e->kind);
+	st_col(s, 4, e->reason, sizeof e->reason);
+	st_col(s, 5, e->at, sizeof e->at);
+	st_col(s, 6, e->by, sizeof e->by);
+	st_col(s, 7, e->terminal, sizeof e->terminal);
+	e->undone = db_column_int(s, 8);
+}
+
 int
 store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
     struct arr_event_row *e, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT id, arrangement_id, uuid, kind, reason, at, by, terminal "
-	    "FROM arrangement_events WHERE id = ?1 OR (?1 = 0 AND uuid = ?2)",
+	    "SELECT " EVENT_COLS "WHERE e.id = ?1 OR (?1 = 0 AND e.uuid = ?2)",
 	    err);
-	int rc;
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", event_id, uuid);
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		memset(e, 0, sizeof *e);
-		e->id = db_column_int64(s, 0);
-		e->arr_id = db_column_int64(s, 1);
-		st_col(s, 2, e->uuid, sizeof e->uuid);
-		st_col(s, 3, e->kind, sizeof e->kind);
-		st_col(s, 4, e->reason, sizeof e->reason);
-		st_col(s, 5, e->at, sizeof e->at);
-		st_col(s, 6, e->by, sizeof e->by);
-		st_col(s, 7, e->terminal, sizeof e->terminal);
-	}
-	db_reset(s);
-	if (rc == DB_ROW)
-		return 0;
-	if (rc == DB_DONE)
-		return 1;
-	return st_fail(st, err, _("Reading an arrangement's event"));
+	return st_one(
+	    st, s, read_event, e, _("Reading an arrangement's event"), err);
 }
+
+struct arr_event_row *
+store_arr_events(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " EVENT_COLS "WHERE e.arrangement_id = ? ORDER BY e.at, "
+	    "e.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", arr_id);
+	return st_collect(st, s, sizeof(struct arr_event_row), read_event, n,
+	    "reading an arrangement's events", err);
+}
+#undef EVENT_COLS
 
 static void
 read_move(struct db_stmt *s, void *elem)

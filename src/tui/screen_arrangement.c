@@ -98,6 +98,26 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	}
 }
 
+/* Its create, reschedules and cancel: when, who, where, why. */
+static void
+changes(struct tui *t, struct tui_lines *l, const struct arr_view *v)
+{
+	char d[SVC_DATE_BUFSZ], w[SVC_TEXT_BUFSZ];
+	size_t i;
+
+	tui_lines_add(l, 0, "%s", "");
+	tui_lines_add(l, 1, "%s", _("Changes"));
+	for (i = 0; i < v->nevents; i++) {
+		const struct arr_event_row *e = &v->events[i];
+
+		tui_lines_add(l, 0, "%-12s %16s  %-10s %-5s %s%s",
+		    arr_event_label(e->kind),
+		    svc_datetime(t->svc, d, sizeof d, e->at), e->by,
+		    e->terminal, svc_word(e->reason, w, sizeof w),
+		    e->undone ? _(" (undone)") : "");
+	}
+}
+
 /* The plan as it is now into p->l; -1 with the reason on the message
  * line. */
 static int
@@ -114,6 +134,7 @@ load(struct plan *p, struct tui *t)
 	}
 	terms(t, &l, &v);
 	installments(t, &l, &v);
+	changes(t, &l, &v);
 	svc_arr_view_free(&v);
 	l.top = p->l.top;
 	tui_lines_free(&p->l);

@@ -135,6 +135,10 @@ expect "a bounced cheque's dispute" 0 "DP-T01-000003" rec 1 dispute open \
     "$R3" --reason bounced-cheque
 refused1 "a bounced cheque is reversed, not credited" 3 "reversed (--void)" \
     sup1 dispute uphold DP-T01-000003 --credit 5
+refused1 "upheld with no option: told --void, the only remedy" 3 \
+    "is of a bounced cheque: its payment is reversed (--void), not credited" \
+    sup1 dispute uphold DP-T01-000003
+same "no credit note is suggested" "$(grep -c -- '--credit' "$OUT")" 0
 expect "upheld by a void" 0 "Payment voided" sup1 dispute uphold \
     DP-T01-000003 --void
 has "the service charge it added" "DP-T01-000003-CHG"

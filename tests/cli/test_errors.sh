@@ -18,6 +18,21 @@ expect "option without its value" 2 "--limit needs a value" \
 expect "missing argument" 2 "missing argument" cashier consumer show
 expect "extra argument" 2 'unexpected argument "b"' cashier consumer show a b
 expect "global option without value" 2 "--db needs a value" "$PD" --db
+# an option's value given twice: refused, not the last taken silently
+# (review s48), whatever the command
+refused "pay --amount twice" 2 "pay: --amount is given twice: give it once" \
+    cashier pay WU-10001 --type bill --method Cash --amount 1 \
+    --amount 2
+refused "pay --method twice, even the same" 2 "--method is given twice" \
+    cashier pay WU-10001 --type bill --method Cash --amount 1 \
+    --method Cash
+refused "credit-note create --reason twice" 2 "--reason is given twice" \
+    env PAYDESK_PIN=2222 "$PD" --user mary credit-note create R-T01-000001 \
+    --amount 1 --reason "Customer Request" --reason Other
+expect "payments --limit twice" 2 "payments: --limit is given twice" \
+    cashier payments --limit 1 --limit 2
+refused "a flag twice stays harmless" 0 "nothing posted" cashier pay WU-10001 \
+    --type bill --method Cash --amount 1 --preview --preview
 expect "bad --limit" 2 '--limit "ten"' cashier payments --limit ten
 refused "pay without --type" 2 "--type is required" \
     env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --method Cash \

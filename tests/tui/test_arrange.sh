@@ -305,6 +305,13 @@ keys s
 wait_for "nor rescheduled" "AR-T01-000003  Cancelled"
 lacks "the dialog did not open" "Reschedule arrangement"
 same "nothing written" "$(plans)" "$p0"
+# its changes, last (review s48: a change's reason was in the audit log
+# alone): made, rescheduled and cancelled, when, by whom, where and why
+keys NPage
+wait_for "PgDn: its changes" "Changes"
+wait_re "made, by rita at T01, for Job loss" "Created +[0-9/-]+ [0-9:]+ +rita +T01 +Job loss"
+wait_re "rescheduled, its reason" "Rescheduled +[0-9/-]+ [0-9:]+ +rita +T01 +$(sql "SELECT reason FROM arrangement_events WHERE kind = 'reschedule' ORDER BY id DESC LIMIT 1")"
+wait_re "cancelled, for Other" "Cancelled +[0-9/-]+ [0-9:]+ +rita +T01 +Other"
 # the alerts on Aug 1: John Doe's second installment, 22 days past due
 keys Escape Escape Escape
 wait_for "back on Home" "Find Consumer"
