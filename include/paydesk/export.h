@@ -39,7 +39,12 @@ enum xkind {
 	 * reference, a username, a code): as X_TEXT everywhere, but never
 	 * cut in the CLI's text tables, which have nothing to scroll (its
 	 * column widens to the widest); review R23 15 */
-	X_ID
+	X_ID,
+	/* cell.n, a number a person types back (an alert's, a gateway
+	 * payment's or a statement line's ID): its digits as they are
+	 * everywhere, never grouped ("1089", not "1,089", which the
+	 * commands that take it refuse: review s48) */
+	X_NUMBER
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's

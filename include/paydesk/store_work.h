@@ -45,6 +45,13 @@ struct alert_note {
 /* Raise alert a (cause, kind, ids, ref, due_on, amount, figure, allowed,
  * raised_at) unless its cause is stored: *raised 1 when it was new. In
  * the caller's transaction. deliver 1: it waits for [alerts] command. */
+/* As store_alert_raise, a->cause the base of its alerts: raised when
+ * none of them is open and either there is none yet (the base) or the
+ * newest ended, its cause held again (the base and "#<n>"); one a user
+ * closed while its cause held is not raised again. The rules' raise
+ * (alerts_raise_one); a pulled alert keeps its own cause. */
+int store_alert_raise_anew(struct store *st, const struct alert_row *a,
+    int deliver, int *raised, struct pd_err *err);
 int store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
     int *raised, struct pd_err *err);
 /* What the overdue rule's pass before saw: the highest item,

@@ -38,7 +38,7 @@ int
 cmd_alerts(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {NC_("column", "ID"), "id", X_INT, 4, 0},
+	    {NC_("column", "ID"), "id", X_NUMBER, 4, 0},
 	    {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
 	    {NC_("column", "Status"), "status", X_TERM, 12, 0},
 	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},

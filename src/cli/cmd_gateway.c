@@ -18,7 +18,7 @@ int
 cmd_gateway_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
-	    {N_("#"), "id", X_INT, 3, 0},
+	    {N_("#"), "id", X_NUMBER, 3, 0},
 	    {N_("Gateway"), "gateway", X_ID, 8, 0},
 	    {N_("Code"), "code", X_ID, 12, 0},
 	    {N_("Account"), "account_no", X_ID, 10, 0},

@@ -63,7 +63,7 @@ cmd_statement_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
 	    {N_("Statement"), "name", X_ID, 9, 0},
-	    {N_("#"), "id", X_INT, 5, 0},
+	    {N_("#"), "id", X_NUMBER, 5, 0},
 	    {N_("Account"), "account", X_ID, 22, 0},
 	    {N_("Format"), "format", X_TEXT, 7, 0},
 	    {N_("To"), "to", X_DATE, 10, 0},

@@ -125,7 +125,8 @@ table_start(struct table *t)
 static int
 numeric(enum xkind k)
 {
-	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT;
+	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT ||
+	       k == X_NUMBER;
 }
 
 /* Columns never cut: numbers, stored words (X_TERM: a status, a
@@ -303,6 +304,9 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		return svc_money(&t->c->svc, buf, n, c->n);
 	case X_INT: /* a count, in the organisation's grouping */
 		return c->s != NULL ? "" : svc_count(&t->c->svc, buf, n, c->n);
+	case X_NUMBER:
+		snprintf(buf, n, "%lld", (long long)c->n);
+		return buf;
 	case X_TENTHS:
 		return svc_tenths(&t->c->svc, buf, n, c->n);
 	case X_PERCENT:
@@ -329,6 +333,7 @@ cell_json(struct table *t, int i)
 	switch (t->cols[i].kind) {
 	case X_INT:
 		return c->s != NULL ? json_null() : json_integer(c->n);
+	case X_NUMBER:
 	case X_MONEY:
 		return json_integer(c->n);
 	case X_TENTHS:

@@ -423,6 +423,9 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 				fputs(money_plain(buf, sizeof buf, c[i].n, 1),
 				    x->f);
 			break;
+		case X_NUMBER:
+			fprintf(x->f, "%lld", (long long)c[i].n);
+			break;
 		case X_INT: /* none: empty */
 			if (c[i].s == NULL)
 				fprintf(x->f, "%lld", (long long)c[i].n);
@@ -496,7 +499,8 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 				    money_plain(num, sizeof num, c[i].n, 1));
 			break;
 		case X_INT:
-			if (c[i].s == NULL) {
+		case X_NUMBER:
+			if (c[i].s == NULL || x->cols[i].kind == X_NUMBER) {
 				snprintf(num, sizeof num, "%lld",
 				    (long long)c[i].n);
 				xsheet_num(x->sheet, i, 0, num);

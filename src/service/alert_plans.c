@@ -136,12 +136,17 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
 	if ((r = store_alerts_open_arr(s->st, among, &nr, err)) == NULL)
 		return -1;
 	for (i = 0; i < nr && rc == 0; i++) {
-		const char *key = r[i].cause;
+		char base[sizeof r[i].cause];
+		const char *key = base;
 
+		/* one raised again is its cause's base and "#<n>"
+		 * (store_alert_raise_anew): the rule sees the base */
+		xstrlcpy(base, r[i].cause, sizeof base);
+		base[strcspn(base, "#")] = '\0';
 		if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
 		                       sizeof *seen->key, cmp_cause))
 			continue;
-		rc = svc_alert_ended(s, r[i].id, key, at, "", err);
+		rc = svc_alert_ended(s, r[i].id, r[i].cause, at, "", err);
 	}
 	free(r);
 	return rc;

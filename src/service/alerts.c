@@ -44,10 +44,12 @@
 /* what the close of the alerts that no longer hold saw (close_stale):
  * "<allocation> <credit application> <arrangement move> <void>" */
 #define META_STALE "alerts_stale"
-/* a delivery stopped for the time ([alerts] command_timeout): none
- * tried again before "<stops in a row> <epoch seconds>", a wait of a
- * minute doubled at each stop, an hour at most (review of issue 21: a
- * hanging command cost its time at every use) */
+/* a delivery that failed or was stopped for the time ([alerts]
+ * command_timeout): none tried again before "<failures in a row> <epoch
+ * seconds>", a wait of a minute doubled at each failure, an hour at most
+ * (review of issue 21: a hanging command cost its time at every use;
+ * review s48: a command that failed at once was run for each of 700
+ * waiting alerts at every use, seconds each time) */
 #define META_BACKOFF "alerts_backoff"
 #define BACKOFF_FIRST 60
 #define BACKOFF_MAX 3600
@@ -177,7 +179,7 @@ alerts_raise_one(struct svc *s, struct alert_row *r, enum alert_kind k, const ch
 
 	xstrlcpy(r->kind, kinds[k].code, sizeof r->kind);
 	xstrlcpy(r->raised_at, at, sizeof r->raised_at);
-	if (store_alert_raise(s->st, r, delivers(s), &raised, err) != 0)
+	if (store_alert_raise_anew(s->st, r, delivers(s), &raised, err) != 0)
 		return -1;
 	*n += raised;
 	return 0;
@@ -590,21 +592,22 @@ backoff_secs(int stops)
 }
 
 /* One try of delivering r: the outcome into the row, and a failure into
- * the audit log and *failed (the first one's message); *stopped 1 when
- * the command was stopped for the time (the backoff then noted: stops
- * in a row so far, after the try). */
+ * the audit log and *failed (the first one's message); *halted 1 when
+ * the command failed or was stopped for the time (the backoff then
+ * noted: failures in a row so far, after the try). */
 static int
-deliver_one(struct svc *s, const struct alert_row *r, int stops,
-    int *stopped, struct pd_err *failed, struct pd_err *err)
+deliver_one(struct svc *s, const struct alert_row *r, int stops, int *halted,
+    struct pd_err *failed, struct pd_err *err)
 {
 	char json[2048], at[TS_BUFSZ], ref[24], mark[48];
 	struct pd_err e = {0};
 	const char *kept;
-	int ok, rc;
+	int ok, rc, stopped = 0;
 
 	alert_json(s, r, json, sizeof json);
 	ok = os_run_input(s->cfg.alert_command, json, strlen(json),
-	         s->cfg.alert_command_timeout * 1000, stopped, &e) == 0;
+	         s->cfg.alert_command_timeout * 1000, &stopped, &e) == 0;
+	*halted = !ok || stopped;
 	svc_now(at);
 	snprintf(ref, sizeof ref, "%lld", (long long)r->id);
 	if (store_begin(s->st, err) != 0)
@@ -612,7 +615,7 @@ deliver_one(struct svc *s, const struct alert_row *r, int stops,
 	/* the command answered (or not): the backoff starts again, or
 	 * waits longer */
 	mark[0] = '\0';
-	if (*stopped)
+	if (*halted)
 		snprintf(mark, sizeof mark, "%d %lld", stops + 1,
 		    (long long)(date_ts_secs(at) + backoff_secs(stops + 1)));
 	if (store_meta_set(s->st, META_BACKOFF, mark, err) != 0) {
@@ -644,11 +647,11 @@ deliver(struct svc *s, struct pd_err *err)
 	char mark[48] = "", now[TS_BUFSZ];
 	long long until = 0;
 	size_t n, i;
-	int rc = 0, stops = 0, stopped = 0;
+	int rc = 0, stops = 0, halted = 0;
 
 	if (!delivers(s))
 		return 0;
-	/* a command stopped for the time waits out its backoff */
+	/* a command that failed or was stopped waits out its backoff */
 	store_meta_get(s->st, META_BACKOFF, mark, sizeof mark);
 	if (sscanf(mark, "%d %lld", &stops, &until) != 2)
 		stops = 0;
@@ -657,10 +660,10 @@ deliver(struct svc *s, struct pd_err *err)
 		return 0;
 	if ((r = store_alerts_undelivered(s->st, &n, err)) == NULL)
 		return -1;
-	/* the first stopped for the time ends the round: the others would
-	 * wait as long each */
-	for (i = 0; i < n && rc == 0 && !stopped; i++)
-		rc = deliver_one(s, &r[i], stops, &stopped, &failed, err);
+	/* the first that failed or was stopped ends the round: the others
+	 * would most likely fail as well, or wait as long each */
+	for (i = 0; i < n && rc == 0 && !halted; i++)
+		rc = deliver_one(s, &r[i], stops, &halted, &failed, err);
 	free(r);
 	if (rc == 0 && failed.code != 0) {
 		*err = failed;

@@ -104,6 +104,41 @@ store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
 	return 0;
 }
 
+int
+store_alert_raise_anew(struct store *st, const struct alert_row *a, int deliver,
+    int *raised, struct pd_err *err)
+{
+	/* its cause the base of a range (AGAIN_OK): raised when none of the
+	 * range is open and none is yet or the newest ended (review s48: a
+	 * missed installment paid, its alert closed by the pass, then its
+	 * payment voided, was Missed again with no alert) */
+#define BASE_LO "?1"
+#define BASE_HI "?1 || '$'"
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alerts (cause, kind, consumer_id, payment_id,"
+	    " arrangement_id, ref, due_on, amount, figure, allowed, raised_at,"
+	    " deliver) SELECT ?1" AGAIN_SUFFIX(
+	        BASE_LO, BASE_HI) ", ?2,"
+	                          " nullif(?3, 0), nullif(?4, 0), nullif(?5, "
+	                          "0), ?6, ?7, ?8, ?9,"
+	                          " ?10, ?11, ?12 WHERE" AGAIN_OK(BASE_LO,
+	                              BASE_HI) "ON CONFLICT (cause) DO NOTHING",
+	    err);
+#undef BASE_LO
+#undef BASE_HI
+
+	*raised = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssiiissiddsd", a->cause, a->kind, a->consumer_id,
+	    a->payment_id, a->arrangement_id, a->ref, a->due_on, a->amount,
+	    a->figure, a->allowed, a->raised_at, deliver);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	*raised = db_changes(st->db) > 0;
+	return 0;
+}
+
 /* Run one bulk rule statement s (its parameters bound), counting. */
 static int
 bulk(struct store *st, struct db_stmt *s, int64_t *n, struct pd_err *err)

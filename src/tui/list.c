@@ -80,7 +80,8 @@ tui_code_fit(const char *code, int w, char *buf, size_t n)
 static int
 numeric(enum xkind k)
 {
-	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT;
+	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT ||
+	       k == X_NUMBER;
 }
 
 /* The text of cell i of a row. */
@@ -95,6 +96,9 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		return svc_money(t->svc, buf, n, c[i].n);
 	case X_INT: /* a count, in the organisation's grouping */
 		return c[i].s != NULL ? "" : svc_count(t->svc, buf, n, c[i].n);
+	case X_NUMBER:
+		snprintf(buf, n, "%lld", (long long)c[i].n);
+		return buf;
 	case X_TENTHS:
 		return svc_tenths(t->svc, buf, n, c[i].n);
 	case X_PERCENT:

@@ -49,7 +49,7 @@ struct alerts {
 };
 
 static const struct xcol cols[] = {
-    {NC_("column", "ID"), "id", X_INT, 3, 0},
+    {NC_("column", "ID"), "id", X_NUMBER, 3, 0},
     {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
     {NC_("column", "Account"), "account_no", X_ID, 10, 8},
     {NC_("column", "Reference"), "ref", X_ID, 17, 0},

@@ -43,7 +43,7 @@ struct queue {
  * and its end (tui_code_fit) */
 #define CODE_COLS 16
 static const struct xcol cols[] = {
-    {N_("#"), "id", X_INT, 3, 0},
+    {N_("#"), "id", X_NUMBER, 3, 0},
     {N_("Account"), "account", X_ID, 10, 8},
     {N_("Code"), "code", X_ID, CODE_COLS, -1},
     {N_("Phone"), "phone", X_ID, 12, 0},

@@ -100,9 +100,34 @@ LANGUAGE=fr expect "fr: the delivery error in French" 0 \
 LANGUAGE=fr expect "fr JSON: the delivery error in English" 0 \
     "\"delivery_error\": \"Command \\\"$T/deliver.sh\\\" failed (exit status 3)" \
     rec --json alerts show "$new"
+# a command that fails waits out a backoff, as one stopped for the time
+# does, and its first failure ends the round (review s48: a hook failing
+# at once was run for each of 700 waiting alerts at every use)
+same "the wait noted: one failure, a minute" \
+    "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
+    "1 $(( $(date -u -d '2025-06-12 09:00:00' +%s) + 60 ))"
+try_of() { sqlite3 "$DB" "SELECT group_concat(deliver || '/' || tries, ' ') FROM (SELECT deliver, tries FROM alerts WHERE id IN ($1) ORDER BY id)"; }
+# two delivered before waiting again (3, 4: the older ones are worked
+# below), the oldest first
+t0=$(try_of "3, 4, $new")
+sqlite3 "$DB" "UPDATE alerts SET deliver = 1 WHERE id IN (3, 4)"
+PAYDESK_NOW="2025-06-12 09:00:59" rec alerts >/dev/null 2>&1
+same "within the minute: none of the three waiting tried" \
+    "$(try_of "3, 4, $new")" "$(echo "$t0" | sed 's|^0/|1/|; s| 0/| 1/|')"
+PAYDESK_NOW="2025-06-12 09:01:01" rec alerts >/dev/null 2>&1
+same "after it: the oldest tried, failed, the round ended" \
+    "$(try_of "3, 4, $new" | cut -d' ' -f2,3)/$(sqlite3 "$DB" "SELECT tries FROM alerts WHERE id = 3")" \
+    "$(echo "$t0" | cut -d' ' -f2,3 | sed 's|^0/|1/|')/$(( $(echo "$t0" | cut -d' ' -f1 | cut -d/ -f2) + 1 ))"
+same "then two minutes" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
+    "2 $(( $(date -u -d '2025-06-12 09:01:01' +%s) + 120 ))"
 rm "$T/fail"
-expect "the next use delivers it" 0 "" rec alerts
+PAYDESK_NOW="2025-06-12 09:03:00" rec alerts >/dev/null 2>&1
+same "within the two minutes: nothing tried, the command working or not" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 3
+export PAYDESK_NOW="2025-06-12 09:03:02"
+expect "the next use after the wait delivers every one" 0 "" rec alerts
 same "delivered, once" "$(grep -c '"id":'"$new"',' "$T/delivered")" 1
+same "the wait forgotten" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" ""
 same "nothing waits" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 0
 
 # worked: acknowledged, assigned, noted, closed; each in its history and
@@ -401,6 +426,19 @@ expect "Jul 15: the first installment paid again" 0 "Receipt number" \
     pay WU-10003 --type installment --method "Bank Transfer" --amount 30
 same "its missed alert closed by the payment, by system" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'installment-missed' AND ref = '$pbrk#1' AND status = 'open'")" 0
+# voided again: missed again, a new alert at once (review s48: the cause
+# held again with no alert, its first closed, until the plan's end)
+rvoid2=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "Jul 15: the second payment voided too" 0 "" \
+    env PAYDESK_NOW="2025-07-15 11:00:00" PAYDESK_PIN=2222 "$PD" --user mary \
+    payment void "$rvoid2" --reason Bounced
+missed1() { sqlite3 "$DB" "SELECT group_concat(status || ':' || substr(cause, instr(cause, '#')), ' ') FROM (SELECT status, cause FROM alerts WHERE kind = 'installment-missed' AND ref = '$pbrk#1' ORDER BY id)"; }
+same "missed again: a new alert (cause #2), the first stays closed" \
+    "$(missed1)" "closed:installment-missed:$(sqlite3 "$DB" "SELECT uuid FROM items WHERE ref = '$pbrk#1'") open:#2"
+expect "paid a third time" 0 "Receipt number" \
+    env PAYDESK_NOW="2025-07-15 11:30:00" PAYDESK_PIN=1234 "$PD" --user jane \
+    pay WU-10003 --type installment --method "Bank Transfer" --amount 30
+same "its second alert closed by the payment" "$(missed1 | cut -d' ' -f2)" "closed:#2"
 # the text list cut a payment number and the time raised (review 21:
 # "PAY-T01-2025-00~", "2025-07-15 10:0~")
 expect "the text list of every alert" 0 "Large payment" rec alerts --status all
@@ -448,6 +486,8 @@ same "its first half had the alert" "$(grep -c '"kind":"large"' "$T/semi.json")"
 same "the alert waits, its failure kept" \
     "$(sqlite3 "$DB" "SELECT deliver || ' ' || tries FROM alerts WHERE id = (SELECT max(id) FROM alerts)")" "1 1"
 sed -i "s|^command = .*|command = $T/deliver.sh # the site's mail hook|" "$PAYDESK_CONFIG"
+# (after the minute the failure waits)
+export PAYDESK_NOW="2025-07-19 10:01:01"
 expect "a '#' is the command's too: the shell takes it as its comment" 0 "" rec alerts
 same "delivered then" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 0
 
@@ -468,5 +508,15 @@ same "its due alert raised with the plan, the day's pass done" \
     "$(sqlite3 "$DB" "SELECT group_concat(ref || ' ' || due_on, ';') FROM alerts WHERE kind = 'installment-due' AND ref LIKE '$pdue#%'")" \
     "$pdue#1 2025-07-20"
 sed -i '/^due_days = 3$/d' "$PAYDESK_CONFIG"
+
+# an alert's ID as the commands take it back: its digits, never grouped
+# (review s48: "1,089" in the list, refused by alerts show)
+cp "$DB" "$T/ids.db"
+sqlite3 "$T/ids.db" "INSERT INTO alerts (id, cause, kind, consumer_id, ref, due_on, amount, figure, raised_at) SELECT 1089, 'large-payment:numbered', 'large-payment', consumer_id, 'R-X', '2025-07-19', 100000, 0, '2025-07-19 10:00:00' FROM alerts LIMIT 1" ||
+    echo "not ok - an alert numbered 1089"
+expect "an alert of ID 1089 in the list" 0 "1089" rec --db "$T/ids.db" alerts
+same "not grouped" "$(grep -c '1,089' "$OUT")" 0
+expect "alerts show takes the ID as listed" 0 "1089" rec --db "$T/ids.db" \
+    alerts show "$(sed -n 's/^ *\(1089\) .*/\1/p' "$OUT" | head -1)"
 
 . "$TOP/tests/cli/alerts_ended.sh"

@@ -67,6 +67,13 @@ export PAYDESK_NOW=2025-06-01
 # the day); the snapshots below are of what each command writes itself
 rec 1 alerts >/dev/null
 TERMS="--installments 7 --frequency monthly --first-due 2025-07-31 --down 100 --grace 3 --misses 1"
+# but OPTION: the terms without OPTION, given anew after them (an option
+# given twice is refused)
+but() {
+	b=" $TERMS"
+	for o in "$@"; do b=$(echo "$b" | sed "s/ --$o [^ ]*//"); done
+	echo "$b"
+}
 refused1 "the preview writes nothing" 0 "Amount: \$71.52" \
     rec 1 arrangement preview WU-20001 $TERMS
 has "the preview states the rule of the cents" "the last one takes the remainder"
@@ -101,9 +108,9 @@ refused1 "--items \" \" in a preview too" 3 "--items is empty" \
 # nor an empty --down a plan with no down payment (review s48: exit 0,
 # the plan made without one)
 refused1 "--down \"\": empty, not no down payment" 3 "--down is empty" \
-    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --down ""
+    rec 1 arrangement create WU-20001 $(but down) --reason Hardship --down ""
 refused1 "--down \" \" in a preview too" 3 "--down is empty" \
-    rec 1 arrangement preview WU-20001 $TERMS --down " "
+    rec 1 arrangement preview WU-20001 $(but down) --down " "
 refused1 "an unknown account" 4 "WU-29999" \
     rec 1 arrangement create WU-29999 $TERMS --reason Hardship
 refused1 "an unknown item" 4 "INV-NONE" \
@@ -113,23 +120,23 @@ refused1 "another consumer's item" 3 "belongs to another consumer" \
 refused1 "an item named twice" 3 "named twice" \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-A1,INV-A1
 refused1 "no installments" 3 "--installments \"0\"" \
-    rec 1 arrangement create WU-20001 $TERMS --installments 0 --reason Hardship
+    rec 1 arrangement create WU-20001 $(but installments) --installments 0 --reason Hardship
 refused1 "installments that are no number" 3 "--installments \"7x\"" \
-    rec 1 arrangement create WU-20001 $TERMS --installments 7x --reason Hardship
+    rec 1 arrangement create WU-20001 $(but installments) --installments 7x --reason Hardship
 refused1 "an unknown frequency" 3 "must be weekly, fortnightly or monthly" \
-    rec 1 arrangement create WU-20001 $TERMS --frequency daily --reason Hardship
+    rec 1 arrangement create WU-20001 $(but frequency) --frequency daily --reason Hardship
 refused1 "a first due date that is no day" 3 "2025-02-30" \
-    rec 1 arrangement create WU-20001 $TERMS --first-due 2025-02-30 --reason Hardship
+    rec 1 arrangement create WU-20001 $(but first-due) --first-due 2025-02-30 --reason Hardship
 refused1 "a first due date in the past" 3 "must be today (2025-06-01) or later" \
-    rec 1 arrangement create WU-20001 $TERMS --first-due 2025-05-31 --reason Hardship
+    rec 1 arrangement create WU-20001 $(but first-due) --first-due 2025-05-31 --reason Hardship
 refused1 "a down payment of the whole debt" 3 "less than the debt of \$600.34" \
-    rec 1 arrangement create WU-20001 $TERMS --down 600.34 --reason Hardship
+    rec 1 arrangement create WU-20001 $(but down) --down 600.34 --reason Hardship
 refused1 "installments under a cent each" 3 "7 installments of \$0.04" \
-    rec 1 arrangement create WU-20001 $TERMS --down 600.30 --reason Hardship
+    rec 1 arrangement create WU-20001 $(but down) --down 600.30 --reason Hardship
 refused1 "a down payment that is no amount" 3 "1e3" \
-    rec 1 arrangement create WU-20001 $TERMS --down 1e3 --reason Hardship
+    rec 1 arrangement create WU-20001 $(but down) --down 1e3 --reason Hardship
 refused1 "too many grace days" 3 "--grace \"91\"" \
-    rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
+    rec 1 arrangement create WU-20001 $(but grace) --grace 91 --reason Hardship
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
 # spaces only are no reason either (review 21b, fault 10: taken)
@@ -139,15 +146,15 @@ refused1 "a reason of spaces only" 3 "Reason is required" \
 # was previewed and made, its later installments due in the year 0000 (counted due
 # today, "Upcoming" in the plan): refused instead, naming the date
 refused1 "a schedule past the year 9999 is refused" 3 "9999" \
-    rec 1 arrangement preview WU-20001 $TERMS --first-due 9999-12-31
+    rec 1 arrangement preview WU-20001 $(but first-due) --first-due 9999-12-31
 refused1 "created past the year 9999: refused too" 3 "after 9999-12-31" \
-    rec 1 arrangement create WU-20001 $TERMS --first-due 9999-12-31 \
+    rec 1 arrangement create WU-20001 $(but first-due) --first-due 9999-12-31 \
     --reason Hardship
 refused1 "weekly past the year 9999: refused" 3 "after 9999-12-31" \
-    rec 1 arrangement preview WU-20001 $TERMS --frequency weekly \
+    rec 1 arrangement preview WU-20001 $(but frequency first-due) --frequency weekly \
     --first-due 9999-12-20
 refused1 "a schedule ending on 9999-12-31 itself is previewed" 0 \
-    "Due: 9999-12-31" rec 1 arrangement preview WU-20001 $TERMS \
+    "Due: 9999-12-31" rec 1 arrangement preview WU-20001 $(but installments first-due) \
     --installments 3 --first-due 9999-10-31
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 # dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
