@@ -484,6 +484,9 @@ struct overdue_row *store_overdue(struct store *st, const char *cutoff,
  * r21d_partial_plan_shield), one statement for all of them. */
 int store_overdue_outside(struct store *st, const char *cutoff,
     const char *kept, struct overdue_row *r, size_t n, struct pd_err *err);
+/* The consumers with an arrangement not cancelled that still owes on its
+ * installments, by id; *n of them, the caller frees (NULL: err). */
+int64_t *store_plan_owers(struct store *st, size_t *n, struct pd_err *err);
 /* The arrangements of consumer_id (0: all) made at the terminals of sc
  * (NULL: all; issue 23), newest first. */
 struct arrangement *store_arr_list(struct store *st, int64_t consumer_id,

@@ -71,9 +71,9 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	struct reconnect_row *r;
 	struct overdue_row *od;
 	char iso[11], since[11], cutoff[11], *broken;
-	int64_t *kept;
+	int64_t *kept, *owers;
 	int32_t today;
-	size_t nod, nk, i, k = 0;
+	size_t nod, nk, nw, i, k = 0;
 
 	*n = 0;
 	if (svc_require(s, ROLE_RECOVERY, _("The reconnection list"), err) != 0)
@@ -104,18 +104,33 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 		free(od);
 		return NULL;
 	}
+	/* those owing on a plan they do not keep (an installment missed,
+	 * fewer than it allows or Broken, its installments not yet past
+	 * the days) are off the list by the plan, not by paying (review
+	 * s48: "Paid" for a consumer who had paid nothing) */
+	if ((owers = store_plan_owers(s->st, &nw, err)) == NULL) {
+		free(kept);
+		free(od);
+		return NULL;
+	}
 	r = store_was_overdue(s->st, since, iso, s->cfg.disc_days,
 	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
 	for (i = 0; r != NULL && i < *n; i++) {
-		int plan = nk > 0 && bsearch(&r[i].consumer_id, kept, nk,
-		                         sizeof *kept, cmp_id) != NULL;
+		int64_t id = r[i].consumer_id;
 
-		r[i].now = overdue_now(od, nod, r[i].consumer_id);
+		r[i].now = overdue_now(od, nod, id);
 		if (r[i].now >= s->cfg.disc_amount && r[i].now > 0)
 			continue; /* still on the disconnection list */
-		r[i].reason = plan ? N_("Arrangement") : N_("Paid");
+		if (nk > 0 && bsearch(&id, kept, nk, sizeof *kept, cmp_id))
+			r[i].reason = N_("Arrangement");
+		else if (nw > 0 &&
+		         bsearch(&id, owers, nw, sizeof *owers, cmp_id))
+			r[i].reason = N_("Arrangement, not kept");
+		else
+			r[i].reason = N_("Paid");
 		r[k++] = r[i];
 	}
+	free(owers);
 	free(kept);
 	free(od);
 	*n = r != NULL ? k : 0;

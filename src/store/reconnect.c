@@ -190,3 +190,25 @@ store_overdue_outside(struct store *st, const char *cutoff, const char *kept,
 	return rc == DB_DONE ? 0
 	                     : st_fail(st, err, _("Reading an arrangement"));
 }
+
+static void
+read_consumer_id(struct db_stmt *q, void *elem)
+{
+	*(int64_t *)elem = db_column_int64(q, 0);
+}
+
+int64_t *
+store_plan_owers(struct store *st, size_t *n, struct pd_err *err)
+{
+	/* by arrangements_consumer, a probe of each plan's open items */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT DISTINCT a.consumer_id FROM arrangements a WHERE "
+	    "a.cancelled = 0 AND EXISTS (SELECT 1 FROM items i WHERE "
+	    "i.plan_id = a.plan_id AND i.settled < i.amount) ORDER BY 1",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(int64_t), read_consumer_id, n,
+	    "reading the consumers owing on arrangements", err);
+}

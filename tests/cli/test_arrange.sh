@@ -1037,6 +1037,25 @@ same "Cancelled, two misses in its compliance rate" \
     "$(states 2025-06-20 "$C" | tail -1)" "Cancelled 2 0 33.3 0 6857 6857"
 same "#2 shows the 20.00 paid of it" "$(python3 -c 'import json,sys
 print([i["paid"] for i in json.load(open(sys.argv[1]))["installments"]][:3])' "$T/lp.json")" "[4857, 2000, 0]"
+# why off the disconnection list (review s48, helper-213): a plan with an
+# installment missed, one miss allowed, is not kept; its consumer paid
+# nothing, and is off the list only for the installments' dates
+printf 'account_no,name,service_address,phone,email,segment\nWU-96007,Seven 7,7 Seven St,,,Residential\n' >"$T/lp7c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nF7-7,WU-96007,Feb 2025,340.00,2025-02-01,2025-03-01\n' >"$T/lp7b.csv"
+s7 import consumers "$T/lp7c.csv" >/dev/null && s7 import bills "$T/lp7b.csv" >/dev/null ||
+    echo "not ok - WU-96007 imported"
+why7() { at "$1" r7 --csv reconnections | python3 -c 'import csv, sys
+print("".join(r[5] for r in csv.reader(sys.stdin) if r[0] == "WU-96007"))'; }
+expect "WU-96007's plan, one miss allowed" 0 "Arrangement" at 2025-06-01 \
+    r7 arrangement create WU-96007 --installments 7 --frequency weekly \
+    --first-due 2025-06-05 --grace 0 --misses 1 --reason Hardship
+same "kept: off the list for its arrangement" "$(why7 2025-06-01)" Arrangement
+same "#1 missed: Active, not kept, nothing paid: not 'Paid'" \
+    "$(f7status 2025-06-06 "$(f7no WU-96007)")/$(why7 2025-06-06)" \
+    "Active/Arrangement, not kept"
+expect "it pays #1 late" 0 "Payment ID" at 2025-06-06 c7 pay WU-96007 \
+    --type installment --method "Credit Card" --reference LP7 --amount 48.57
+same "paid, late: none missed now, kept again" "$(why7 2025-06-06)" Arrangement
 expect "the plans' report counts the misses replaced" 0 "" \
     at 2025-06-21 r7 --json report arrangements
 same "missed by the report: WU-96004's 1, 96005's 1, 96006's 2 among them" \
