@@ -9,6 +9,10 @@
 
 /* At most this many installments in a plan (ten years monthly). */
 #define ARR_INST_MAX 120
+/* The latest first due date, in days after the day a plan is made or
+ * rescheduled: a year (review s48: a first due of 2099 for 2027, a typo,
+ * made a plan that kept its debt off the disconnection list for ever) */
+#define ARR_FIRST_DUE_MAX 365
 /* Grace days and misses allowed are bounded by these. */
 #define ARR_GRACE_MAX 90
 #define ARR_MISSES_MAX 12
@@ -28,7 +32,7 @@ struct arr_terms {
 	int n;        /* 1..ARR_INST_MAX installments after the down payment */
 	enum arr_freq freq;
 	int32_t today;     /* the day the plan is made */
-	int32_t first_due; /* today <= first_due */
+	int32_t first_due; /* today <= first_due <= today + ARR_FIRST_DUE_MAX */
 };
 
 /* One line of a schedule: line 0 is the down payment when there is one. */

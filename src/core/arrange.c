@@ -145,6 +145,12 @@ check_terms(
 		return pd_fail(err, PD_EINVAL,
 		    _("First due date %s: must be today (%s) or later"),
 		    date_format(d1, t->first_due), date_format(d2, t->today));
+	if (t->first_due > t->today + ARR_FIRST_DUE_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("First due date %s: more than a year after today; the "
+		      "first installment falls due by %s"),
+		    date_format(d1, t->first_due),
+		    date_format(d2, t->today + ARR_FIRST_DUE_MAX));
 	/* the last date a day of the store (YYYY-MM-DD) can be: a schedule
 	 * running past it wrapped to the year 0000 (review of issue 21) */
 	if (due_day(t->first_due, t->freq, t->n - 1) > date_days(9999, 12, 31))

@@ -142,20 +142,20 @@ refused1 "a blank reason" 3 "Reason" \
 # spaces only are no reason either (review 21b, fault 10: taken)
 refused1 "a reason of spaces only" 3 "Reason is required" \
     rec 1 arrangement create WU-20001 $TERMS --reason "   "
-# review R21: a schedule whose installments would fall after 9999-12-31
-# was previewed and made, its later installments due in the year 0000 (counted due
-# today, "Upcoming" in the plan): refused instead, naming the date
-refused1 "a schedule past the year 9999 is refused" 3 "9999" \
-    rec 1 arrangement preview WU-20001 $(but first-due) --first-due 9999-12-31
-refused1 "created past the year 9999: refused too" 3 "after 9999-12-31" \
+# the first installment falls due within a year of the plan (review s48:
+# a first due of 2099, a typo, made a plan that kept the debt off the
+# disconnection list for ever); a schedule past the year 9999 (review R21:
+# its later installments wrapped to the year 0000) is refused by the
+# same, and tests/unit/test_arrange.c checks that bound
+refused1 "a first due date more than a year ahead is refused" 3 \
+    "First due date 2026-06-02: more than a year after today; the first installment falls due by 2026-06-01" \
+    rec 1 arrangement preview WU-20001 $(but first-due) --first-due 2026-06-02
+refused1 "created: refused too" 3 "more than a year after today" \
     rec 1 arrangement create WU-20001 $(but first-due) --first-due 9999-12-31 \
     --reason Hardship
-refused1 "weekly past the year 9999: refused" 3 "after 9999-12-31" \
-    rec 1 arrangement preview WU-20001 $(but frequency first-due) --frequency weekly \
-    --first-due 9999-12-20
-refused1 "a schedule ending on 9999-12-31 itself is previewed" 0 \
-    "Due: 9999-12-31" rec 1 arrangement preview WU-20001 $(but installments first-due) \
-    --installments 3 --first-due 9999-10-31
+refused1 "a first due date a year ahead is previewed" 0 \
+    "Due: 2026-06-01" rec 1 arrangement preview WU-20001 $(but first-due) \
+    --first-due 2026-06-01
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 # dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
 # 2026 (the items' and the installments' months), read on Feb 28, 2026

@@ -88,6 +88,8 @@ months_of_28_to_31_days(void **state)
 	/* 2100 is not a leap year, 2000 was */
 	static const char *const c[] = {"2100-01-29 50", "2100-02-28 50"};
 	static const char *const c2[] = {"2000-01-29 50", "2000-02-29 50"};
+	static const char *const end[] = {
+	    "9999-10-31 100", "9999-11-30 100", "9999-12-31 100"};
 
 	(void)state;
 	check(13333, 0, 4, ARR_MONTHLY, "2025-01-02", "2025-01-31", w);
@@ -95,6 +97,8 @@ months_of_28_to_31_days(void **state)
 	check(167, 0, 5, ARR_MONTHLY, "2025-11-01", "2025-11-30", w30);
 	check(100, 0, 2, ARR_MONTHLY, "2100-01-01", "2100-01-29", c);
 	check(100, 0, 2, ARR_MONTHLY, "2000-01-01", "2000-01-29", c2);
+	/* a schedule ending on the last day a store's date can be */
+	check(300, 0, 3, ARR_MONTHLY, "9999-06-01", "9999-10-31", end);
 	/* 120 months from a 31st: every line a real day, the sum exact */
 	check(99999999, 12345, ARR_INST_MAX, ARR_MONTHLY, "2025-01-01",
 	    "2025-01-31", NULL);
@@ -117,6 +121,22 @@ refuse(int64_t debt, int64_t down, int n, int f, const char *first,
 		fail_msg("\"%s\" lacks \"%s\"", err.msg, needle);
 }
 
+/* The schedule of the terms on day today: refused, saying needle. */
+static void
+refuse_on(const char *today, int64_t debt, int n, int f, const char *first,
+    const char *needle)
+{
+	struct arr_terms t = {
+	    debt, 0, n, (enum arr_freq)f, day(today), day(first)};
+	struct arr_line l[ARR_INST_MAX + 1];
+	struct pd_err err;
+	int k = 99;
+
+	assert_int_equal(arr_schedule(&t, NULL, l, &k, &err), -1);
+	if (strstr(err.msg, needle) == NULL)
+		fail_msg("\"%s\" lacks \"%s\"", err.msg, needle);
+}
+
 static void
 bad_terms(void **state)
 {
@@ -135,6 +155,15 @@ bad_terms(void **state)
 	refuse(1000, 995, 7, ARR_WEEKLY, "2025-06-01", "7 installments");
 	refuse(1000, 0, 3, ARR_WEEKLY, "2025-05-09",
 	    "First due date 2025-05-09: must be today (2025-05-10)");
+	/* within a year of today (review s48) */
+	refuse(1000, 0, 3, ARR_WEEKLY, "2026-05-11",
+	    "First due date 2026-05-11: more than a year after today; the "
+	    "first installment falls due by 2026-05-10");
+	/* none past the year 9999 (review R21: wrapped to the year 0000) */
+	refuse_on("9999-06-01", 1000, 3, ARR_MONTHLY, "9999-11-30",
+	    "after 9999-12-31");
+	refuse_on("9999-06-01", 1000, 3, ARR_WEEKLY, "9999-12-20",
+	    "after 9999-12-31");
 }
 
 static void
