@@ -461,6 +461,30 @@ check_chargeback(struct svc *s, const struct dispute *d,
 	return 0;
 }
 
+/* A Pending payment's money has not cleared (its verification waits):
+ * nothing of it is charged again nor credited, it is voided (review s48,
+ * helper-213: a chargeback of an unverified online payment was charged
+ * again, and the payment verified after). */
+static int
+check_pending(struct svc *s, const struct dispute *d,
+    const struct dispute_uphold *u, struct pd_err *err)
+{
+	struct payment p;
+
+	if (u->by_void)
+		return 0;
+	if (store_payment_by_id(s->st, d->payment_id, &p, err) != 0)
+		return -1;
+	if (p.status != PS_PENDING)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("Payment %s is Pending: its money has not cleared, so nothing "
+	      "of it is charged again or credited. Uphold dispute %s by its "
+	      "void (--void%s), or verify the payment first"),
+	    p.payment_no, d->dispute_no,
+	    d->disputed < d->amount ? " --whole" : "");
+}
+
 /* The remedy u asks for d, as the amount disputed allows it (review
  * R21d, fault 3): the credit note's amount into *credit. A void of a
  * payment disputed in part reverses more than the payer disputes: only
@@ -535,7 +559,8 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	int64_t credit = 0;
 	int charge = 0;
 
-	if (find_unresolved(s, number, 0, &d, err) != 0)
+	if (find_unresolved(s, number, 0, &d, err) != 0 ||
+	    check_pending(s, &d, u, err) != 0)
 		return -1;
 	/* before the remedies of the others (review s48: with no option
 	 * it was told to ask for --void or --credit) */

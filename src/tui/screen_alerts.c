@@ -75,8 +75,9 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[4].n = a->amount;
 	if (a->kind == ALERT_BROKEN)
 		snprintf(buf, LISTING_BUFSZ, "%d/%d", a->days, a->allowed);
-	else if (a->kind == ALERT_LARGE || a->kind == ALERT_REFUSED)
-		buf[0] = '\0';
+	else if (a->kind == ALERT_LARGE || a->kind == ALERT_REFUSED ||
+	         a->status == ALERT_CLOSED)
+		buf[0] = '\0'; /* closed: no days as of today (review s48) */
 	else
 		snprintf(buf, LISTING_BUFSZ, "%d", a->days);
 	c[5].s = buf;

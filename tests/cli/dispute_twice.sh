@@ -85,6 +85,24 @@ same "the central node holds both charges" \
 expect "terminal 2 pulls" 0 "" t2 sync
 same "terminal 2: she owes as at terminal 1" "$(owes 2)" "$(owes 1)"
 
+# a Pending payment (review s48, helper-213): its money has not cleared,
+# so a chargeback of it is upheld by its void, not charged again
+expect "she pays 5.00 online: Pending" 0 "Pending" rec 1 pay WU-10044 \
+    --type bill --method Online --amount 5
+TP=$(last)
+expect "a chargeback of it" 0 "Open" rec 1 dispute open "$TP" --reason chargeback
+DP=$(val Dispute)
+refused1 "upheld by charging it again: refused (status 3)" 3 \
+    "Payment $(tsql 1 "SELECT payment_no FROM payments WHERE receipt_no = '$TP'") is Pending: its money has not cleared" \
+    sup1 dispute uphold "$DP"
+has "the refusal says --void" "Uphold dispute $DP by its void (--void), or verify the payment first"
+refused1 "nor by a credit note" 3 "is Pending" sup1 dispute uphold "$DP" \
+    --credit 5 --despite-chargeback
+expect "by its void: upheld" 0 "Payment voided" sup1 dispute uphold "$DP" --void
+same "the payment voided, nothing charged" \
+    "$(tsql 1 "SELECT p.status, (SELECT count(*) FROM items WHERE ref = '$DP-CHG') FROM payments p WHERE p.receipt_no = '$TP'")" \
+    "Voided|0"
+
 # the central node refuses what a terminal did before it knew: terminal 2
 # voids a payment, and opens a dispute of all of another, that terminal
 # 1 charged back in part (offline, pushed first)
