@@ -262,9 +262,10 @@ struct alert_entry {
  * Recovery and up; PD_ENOTFOUND. */
 struct alert_entry *svc_alert_show(struct svc *s, int64_t id, struct alert *a,
     size_t *n, struct pd_err *err);
-/* A history entry's action as people read it: "Raised", "Note", ...
+/* A history entry's action (with its text) as people read it:
+ * "Raised", "Note", ..., "Unassigned" for an assignment to no one
  * (N_()). */
-const char *svc_alert_action_name(const char *action);
+const char *svc_alert_action_name(const char *action, const char *text);
 /* "Arrangement broken", "Installment missed", ... (N_(), English:
  * translate where shown). */
 const char *svc_alert_kind_name(enum alert_kind k);

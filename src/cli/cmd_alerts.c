@@ -161,8 +161,8 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 		rec_item(r);
 		rec_time(r, _("When"), "at", e[i].at);
 		rec_str(r, _("Who"), "user", e[i].user);
-		rec_term(
-		    r, _("What"), "action", svc_alert_action_name(e[i].action));
+		rec_term(r, _("What"), "action",
+		    svc_alert_action_name(e[i].action, e[i].text));
 		rec_str(r, _("Text"), "text", e[i].text);
 		rec_end(r);
 	}

@@ -157,7 +157,7 @@ svc_alert_show(
 }
 
 const char *
-svc_alert_action_name(const char *action)
+svc_alert_action_name(const char *action, const char *text)
 {
 	static const struct {
 		const char *code, *name;
@@ -172,6 +172,10 @@ svc_alert_action_name(const char *action)
 	};
 	size_t i;
 
+	/* an assignment to no one (alerts assign ID -; review s48: it
+	 * read "Assigned", to nobody) */
+	if (strcmp(action, "assigned") == 0 && (text == NULL || *text == '\0'))
+		return N_("Unassigned");
 	for (i = 0; i < sizeof actions / sizeof actions[0]; i++)
 		if (strcmp(action, actions[i].code) == 0)
 			return actions[i].name;

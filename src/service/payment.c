@@ -161,13 +161,13 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 		    ref, c->account_no);
 	if (type == PAY_MIXED && !kind_taken(type, kinds, it.kind))
 		return pd_fail(err, PD_EINVAL,
-		    _("Item %s is a %s, not of the kinds given to --type"), ref,
-		    pay_type_kind(it.kind));
+		    _("Item %s is of type %s, not of the kinds given to "
+		      "--type"),
+		    ref, pay_type_kind(it.kind));
 	if (!kind_taken(type, kinds, it.kind))
 		return pd_fail(err, PD_EINVAL,
-		    _("Item %s is a %s, not a %s; "
-		      "choose --type %s"),
-		    ref, pay_type_kind(it.kind), pay_type_kind(type),
+		    _("Item %s is of type %s, not %s; choose --type %s"), ref,
+		    pay_type_kind(it.kind), pay_type_kind(type),
 		    pay_type_kind(it.kind));
 	if (svc_arr_explain(s, &it, err) != 0)
 		return -1;

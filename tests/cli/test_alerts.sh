@@ -140,6 +140,14 @@ refused "assign to a cashier: refused" 3 \
     rec alerts assign 1 jane
 refused "assign to nobody known: refused" 4 'No user "zed" to assign alert 1 to' \
     rec alerts assign 1 zed
+# taken back (-): its history says Unassigned (review s48: "Assigned",
+# to nobody)
+rec alerts assign 2 rita >/dev/null && rec alerts assign 2 - >/dev/null ||
+    echo "not ok - alert 2 assigned and taken back"
+same "assigned then taken back: Assigned rita, Unassigned" \
+    "$(rec --json alerts show 2 | python3 -c "import json,sys; print(' '.join(h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][-2:]))")" \
+    "Assigned:rita Unassigned:"
+expect "in text too" 0 "Unassigned" rec alerts show 2
 expect "a note" 0 "Called, promised Friday" rec alerts note 1 "Called, promised Friday"
 refused "an empty note: refused" 2 "note: empty argument" rec alerts note 1 ""
 refused "a note of 501 characters: refused" 3 "The note" rec alerts note 1 \

@@ -254,7 +254,7 @@ expect "--type takes no unknown kind in its list" 3 \
     '"bill,fee": must be bill, service, installment' \
     cas 1 pay WU-30003 --type bill,fee --method Cash --amount 1
 expect "an item of a kind not listed is refused, naming it" 3 \
-    "Item SRV-M5 is a service, not of the kinds given to --type" \
+    "Item SRV-M5 is of type service, not of the kinds given to --type" \
     cas 1 pay WU-30005 --type bill,installment --items INV-M5B,SRV-M5 \
     --method Cash --amount 1
 cas 1 --json pay WU-30003 --type service --method Cash --amount 1 \

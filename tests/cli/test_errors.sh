@@ -298,6 +298,11 @@ refused "impossible date" 3 "no such day" \
 refused "item of another type" 3 "choose --type service" \
     "$PD" --user jane pay WU-10001 --type bill --items SRV-2025-0418 \
     --method Cash --amount 1
+# (review s48: "is a service, not a installment")
+refused "item of another type, named as typed" 3 \
+    "Item SRV-2025-0418 is of type service, not installment; choose --type service" \
+    "$PD" --user jane pay WU-10001 --type installment --items SRV-2025-0418 \
+    --method Cash --amount 1
 refused "item of another consumer" 3 "belongs to another consumer" \
     "$PD" --user jane pay WU-10001 --type bill --items INV-2025-002001 \
     --method Cash --amount 1
