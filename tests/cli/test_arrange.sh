@@ -142,6 +142,9 @@ refused1 "a blank reason" 3 "Reason" \
 # spaces only are no reason either (review 21b, fault 10: taken)
 refused1 "a reason of spaces only" 3 "Reason is required" \
     rec 1 arrangement create WU-20001 $TERMS --reason "   "
+# 200 characters at most (paydesk(1); review s48: it said 500)
+refused1 "a reason of 201 characters" 3 "Reason" \
+    rec 1 arrangement create WU-20001 $TERMS --reason "$(python3 -c 'print("r" * 201)')"
 # the first installment falls due within a year of the plan (review s48:
 # a first due of 2099, a typo, made a plan that kept the debt off the
 # disconnection list for ever); a schedule past the year 9999 (review R21:
