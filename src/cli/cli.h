@@ -50,6 +50,8 @@ void rec_shown(struct rec *r, const char *label, const char *key, const char *v,
     const char *text);
 /* A value for JSON and CSV only (the text says it otherwise). */
 void rec_data(struct rec *r, const char *key, const char *v);
+/* Any JSON value (stolen) for JSON only. */
+void rec_data_json(struct rec *r, const char *key, json_t *v);
 /* A date "YYYY-MM-DD": as it is in JSON, in the organisation's date
  * format in text. */
 /* Any JSON value (stolen) for machines, text for people. */

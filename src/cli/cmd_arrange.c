@@ -196,6 +196,14 @@ rec_installments(struct rec *r, const struct arr_view *v)
 		rec_date(r, _("Paid on"), "paid_on", in->paid_on);
 		rec_term(r, _("Compliance"), "state",
 		    arr_inst_state_name(v->state[i]));
+		/* the plan's #1 is its down payment when it has one: the
+		 * Installments figure counts those after it (review s48: 7
+		 * above 8 rows, none of them named) */
+		if (v->a.down > 0 && in->it.inst_no == 1)
+			rec_json(r, _("Down payment"), "down_payment",
+			    json_true(), _("yes"));
+		else
+			rec_data_json(r, "down_payment", json_false());
 		rec_end(r);
 	}
 	rec_end(r);

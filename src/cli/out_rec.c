@@ -165,6 +165,12 @@ rec_data(struct rec *r, const char *key, const char *v)
 }
 
 void
+rec_data_json(struct rec *r, const char *key, json_t *v)
+{
+	set(r, key, v);
+}
+
+void
 rec_date(struct rec *r, const char *label, const char *key, const char *iso)
 {
 	char buf[SVC_DATE_BUFSZ];

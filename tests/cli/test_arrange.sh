@@ -267,6 +267,16 @@ cp "$T/s1.json" "$OUT"
 has "on time" '"state": "On time"'
 has "late, after due and grace" '"state": "Late"'
 has "one miss allowed: still Active" '"status": "Active"'
+# #1 is its down payment, and says so (review s48: Installments 7 above
+# 8 rows, none named)
+same "the down payment marked, the 7 installments not" \
+    "$(python3 -c 'import json,sys
+v = json.load(open(sys.argv[1]))
+print(v["n_installments"], [i["down_payment"] for i in v["installments"]].count(True), v["installments"][0]["down_payment"], len(v["installments"]))' "$T/s1.json")" \
+    "7 1 True 8"
+same "in text too, on #1 alone" "$(PAYDESK_NOW=2025-08-10 PAYDESK_PIN=4321 "$PD" \
+    --config "$T/t1.ini" --user rita arrangement show AR-T01-000001 |
+    grep 'Down payment: yes' | sed 's/ 20.*//; s/^ *//')" "AR-T01-000001#1"
 show 2025-09-04 2 >"$OUT"
 has "the third unpaid past due and grace: Missed" '"state": "Missed"'
 has "a late and a missed one, one allowed: Broken" '"status": "Broken"'
