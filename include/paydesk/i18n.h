@@ -181,6 +181,24 @@ i18n_term(const char *t)
 	return gettext(w);
 }
 
+/* A code's term for people (a dispute's step, an arrangement's change):
+ * the label of code among the n of table, as i18n_term; code itself when
+ * none is its. */
+struct i18n_label {
+	const char *code;
+	const char *label; /* a term (TC_) */
+};
+static inline const char *
+i18n_label_of(const struct i18n_label *table, size_t n, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(code, table[i].code) == 0)
+			return i18n_term(table[i].label);
+	return code;
+}
+
 /* A term in a document's language l (NULL: English), as i18n_term. */
 static inline const char *
 i18n_term_in(const struct i18n_lang *l, const char *t)

@@ -24,10 +24,7 @@ static const char *const status_terms[] = {TC_("arrangement", "Active"),
 
 /* an arrangement's changes as read: words that agree with it (es acuerdo
  * Creado, Reprogramado, Cancelado) */
-static const struct {
-	const char *kind;
-	const char *label;
-} event_labels[] = {
+static const struct i18n_label event_labels[] = {
     {"create", TC_("arrangement", "Created")},
     {"reschedule", TC_("arrangement", "Rescheduled")},
     {"cancel", TC_("arrangement", "Cancelled")},
@@ -36,12 +33,8 @@ static const struct {
 const char *
 arr_event_label(const char *kind)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof event_labels / sizeof event_labels[0]; i++)
-		if (strcmp(kind, event_labels[i].kind) == 0)
-			return i18n_term(event_labels[i].label);
-	return kind;
+	return i18n_label_of(
+	    event_labels, sizeof event_labels / sizeof event_labels[0], kind);
 }
 
 const char *

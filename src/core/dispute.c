@@ -65,10 +65,7 @@ dsp_reason_label(const char *code)
 
 /* The steps of a timeline as read: words that agree with the dispute
  * (es disputa Aceptada, Rechazada; a synced record's Rechazado). */
-static const struct {
-	const char *kind;
-	const char *label;
-} steps[] = {
+static const struct i18n_label steps[] = {
     {"open", TC_("dispute", "Opened")},
     {"review", TC_("dispute", "Under review")},
     {"uphold", TC_("dispute", "Upheld")},
@@ -78,10 +75,5 @@ static const struct {
 const char *
 dsp_step_label(const char *kind)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
-		if (strcmp(kind, steps[i].kind) == 0)
-			return i18n_term(steps[i].label);
-	return kind;
+	return i18n_label_of(steps, sizeof steps / sizeof steps[0], kind);
 }

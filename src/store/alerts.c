@@ -81,63 +81,66 @@ read_alert(struct db_stmt *s, void *elem)
 	a->synced = db_column_int(s, 22);
 }
 
+/* The columns an alert is raised with, its values ?1 to ?12 (raise). */
+#define RAISE_COLS                                                             \
+	"INSERT INTO alerts (cause, kind, consumer_id, payment_id,"            \
+	" arrangement_id, ref, due_on, amount, figure, allowed, raised_at,"    \
+	" deliver) "
+#define RAISE_VALUES                                                           \
+	", ?2, nullif(?3, 0), nullif(?4, 0), nullif(?5, 0), ?6, ?7, ?8, ?9,"   \
+	" ?10, ?11, ?12 "
+
+/* Raise a by s (RAISE_COLS, its cause ?1): *raised 1 when a row came. */
+static int
+raise_by(struct store *st, struct db_stmt *s, const struct alert_row *a,
+    int deliver, int *raised, struct pd_err *err)
+{
+	*raised = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssiiissiddsd", a->cause, a->kind, a->consumer_id,
+	    a->payment_id, a->arrangement_id, a->ref, a->due_on, a->amount,
+	    a->figure, a->allowed, a->raised_at, deliver);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	*raised = db_changes(st->db) > 0;
+	return 0;
+}
+
 int
 store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
     int *raised, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO alerts (cause, kind, consumer_id, payment_id,"
-	    " arrangement_id, ref, due_on, amount, figure, allowed, raised_at,"
-	    " deliver) VALUES (?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0),"
-	    " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cause) DO NOTHING",
-	    err);
-
-	*raised = 0;
-	if (s == NULL)
-		return -1;
-	st_bind(s, "ssiiissiddsd", a->cause, a->kind, a->consumer_id,
-	    a->payment_id, a->arrangement_id, a->ref, a->due_on, a->amount,
-	    a->figure, a->allowed, a->raised_at, deliver);
-	if (st_done(st, s, err) != 0)
-		return -1;
-	*raised = db_changes(st->db) > 0;
-	return 0;
+	return raise_by(st,
+	    st_stmt(st,
+	        RAISE_COLS "VALUES (?1" RAISE_VALUES
+	                   ") ON CONFLICT (cause) DO NOTHING",
+	        err),
+	    a, deliver, raised, err);
 }
 
+/* its cause the base of a range (AGAIN_OK): raised when none of the
+ * range is open and none is yet or the newest ended (review s48: a
+ * missed installment paid, its alert closed by the pass, then its
+ * payment voided, was Missed again with no alert) */
+#define BASE_LO "?1"
+#define BASE_HI "?1 || '$'"
 int
 store_alert_raise_anew(struct store *st, const struct alert_row *a, int deliver,
     int *raised, struct pd_err *err)
 {
-	/* its cause the base of a range (AGAIN_OK): raised when none of the
-	 * range is open and none is yet or the newest ended (review s48: a
-	 * missed installment paid, its alert closed by the pass, then its
-	 * payment voided, was Missed again with no alert) */
-#define BASE_LO "?1"
-#define BASE_HI "?1 || '$'"
-	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO alerts (cause, kind, consumer_id, payment_id,"
-	    " arrangement_id, ref, due_on, amount, figure, allowed, raised_at,"
-	    " deliver) SELECT ?1" AGAIN_SUFFIX(
-	        BASE_LO, BASE_HI) ", ?2,"
-	                          " nullif(?3, 0), nullif(?4, 0), nullif(?5, "
-	                          "0), ?6, ?7, ?8, ?9,"
-	                          " ?10, ?11, ?12 WHERE" AGAIN_OK(BASE_LO,
-	                              BASE_HI) "ON CONFLICT (cause) DO NOTHING",
-	    err);
+	return raise_by(st,
+	    st_stmt(st,
+	        RAISE_COLS "SELECT ?1" AGAIN_SUFFIX(BASE_LO, BASE_HI)
+	            RAISE_VALUES "WHERE" AGAIN_OK(
+	                BASE_LO, BASE_HI) "ON CONFLICT (cause) DO NOTHING",
+	        err),
+	    a, deliver, raised, err);
+}
 #undef BASE_LO
 #undef BASE_HI
-
-	*raised = 0;
-	if (s == NULL)
-		return -1;
-	st_bind(s, "ssiiissiddsd", a->cause, a->kind, a->consumer_id,
-	    a->payment_id, a->arrangement_id, a->ref, a->due_on, a->amount,
-	    a->figure, a->allowed, a->raised_at, deliver);
-	if (st_done(st, s, err) != 0)
-		return -1;
-	*raised = db_changes(st->db) > 0;
-	return 0;
-}
+#undef RAISE_COLS
+#undef RAISE_VALUES
 
 /* Run one bulk rule statement s (its parameters bound), counting. */
 static int

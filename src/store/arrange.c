@@ -707,12 +707,6 @@ store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 
 /* One figure of a statement of one id (?1), at most one row: *v its
  * first column, 0 when there is no row; -1 an error (what failed). */
-static void
-read_figure(struct db_stmt *s, void *elem)
-{
-	*(int64_t *)elem = db_column_int64(s, 0);
-}
-
 static int
 figure_of(struct store *st, struct db_stmt *s, int64_t id, int64_t *v,
     const char *what, struct pd_err *err)
@@ -721,7 +715,7 @@ figure_of(struct store *st, struct db_stmt *s, int64_t id, int64_t *v,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	return st_one(st, s, read_figure, v, what, err) < 0 ? -1 : 0;
+	return st_one(st, s, st_read_int64, v, what, err) < 0 ? -1 : 0;
 }
 
 int

@@ -185,6 +185,12 @@ st_holding(struct store *st, struct db_stmt *s, const char *text, int tail,
 	return count;
 }
 
+void
+st_read_int64(struct db_stmt *s, void *elem)
+{
+	*(int64_t *)elem = db_column_int64(s, 0);
+}
+
 int
 st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
     const char *what, struct pd_err *err)

@@ -163,6 +163,8 @@ int st_holding(struct store *st, struct db_stmt *s, const char *text, int tail,
 /* Step a statement of at most one row, reading it with read into elem:
  * 0 read, 1 no row (the caller says what was not found), -1 an error
  * (what failed, in err). The statement is reset. */
+/* A row_reader of one int64_t: the row's first column into *elem. */
+void st_read_int64(struct db_stmt *s, void *elem);
 int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
     const char *what, struct pd_err *err);
 

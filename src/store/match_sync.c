@@ -168,12 +168,6 @@ store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading a deposit"));
 }
 
-static void
-read_id(struct db_stmt *q, void *elem)
-{
-	*(int64_t *)elem = db_column_int64(q, 0);
-}
-
 int64_t *
 store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err)
 {
@@ -186,7 +180,7 @@ store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err)
 
 	if (s == NULL)
 		return NULL;
-	return st_collect(st, s, sizeof(int64_t), read_id, n,
+	return st_collect(st, s, sizeof(int64_t), st_read_int64, n,
 	    _("Reading statements"), err);
 }
 

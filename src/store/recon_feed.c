@@ -111,12 +111,6 @@ store_match_row_payments(
 	return st_collect(st, s, 37, read_uuid, n, _("Reading payments"), err);
 }
 
-static void
-read_count(struct db_stmt *q, void *elem)
-{
-	*(int64_t *)elem = db_column_int64(q, 0);
-}
-
 int
 store_match_seen(struct store *st, int64_t line_id, int undone,
     const struct line_match *w, int *seen, struct pd_err *err)
@@ -148,8 +142,8 @@ store_match_seen(struct store *st, int64_t line_id, int undone,
 		return -1;
 	st_bind(s, "isssssss", line_id, w->matched_at, w->matched_by, w->rule,
 	    w->dep_uuid, w->gateway, w->code, MATCH_REFUSED_BY);
-	if (st_one(st, s, read_count, &n, _("Reading a statement line"), err) <
-	    0)
+	if (st_one(st, s, st_read_int64, &n, _("Reading a statement line"),
+	        err) < 0)
 		return -1;
 	*seen = n > 0;
 	return 0;
@@ -192,8 +186,8 @@ store_match_refused(struct store *st, int64_t line_id, const char *at,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "iss", line_id, at, MATCH_REFUSED_BY);
-	if (st_one(st, s, read_count, &n, _("Reading a statement line"), err) <
-	    0)
+	if (st_one(st, s, st_read_int64, &n, _("Reading a statement line"),
+	        err) < 0)
 		return -1;
 	*seen = n > 0;
 	return 0;

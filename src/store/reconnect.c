@@ -191,12 +191,6 @@ store_overdue_outside(struct store *st, const char *cutoff, const char *kept,
 	                     : st_fail(st, err, _("Reading an arrangement"));
 }
 
-static void
-read_consumer_id(struct db_stmt *q, void *elem)
-{
-	*(int64_t *)elem = db_column_int64(q, 0);
-}
-
 int64_t *
 store_plan_owers(struct store *st, size_t *n, struct pd_err *err)
 {
@@ -209,6 +203,6 @@ store_plan_owers(struct store *st, size_t *n, struct pd_err *err)
 
 	if (s == NULL)
 		return NULL;
-	return st_collect(st, s, sizeof(int64_t), read_consumer_id, n,
+	return st_collect(st, s, sizeof(int64_t), st_read_int64, n,
 	    "reading the consumers owing on arrangements", err);
 }

@@ -79,12 +79,6 @@ store_stmt_has_own(struct store *st, const char *account, const char *own,
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading statements"));
 }
 
-static void
-read_id(struct db_stmt *q, void *elem)
-{
-	*(int64_t *)elem = db_column_int64(q, 0);
-}
-
 /* What a copy of line l here is: live, in a statement of account that
  * terminal ?7 imported other than ?6, and taken by no line of ?6. */
 #define OWN_COPY                                                               \
@@ -126,7 +120,7 @@ store_stmt_own_copy(struct store *st, const char *account, const char *own,
 	db_bind_int64(q, 5, l->amount);
 	db_bind_int64(q, 6, stmt);
 	db_bind_text(q, 7, own, -1, DB_TRANSIENT);
-	rc = st_one(st, q, read_id, copy, _("Reading statements"), err);
+	rc = st_one(st, q, st_read_int64, copy, _("Reading statements"), err);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -279,7 +273,7 @@ store_stmt_line_flip(struct store *st, int64_t from, int64_t to,
 			return -1;
 		st_bind(q, "i", i == 0 ? from : to);
 		active[i] = 0;
-		if (st_one(st, q, read_id, &active[i],
+		if (st_one(st, q, st_read_int64, &active[i],
 		        _("Reading statements"), err) < 0)
 			return -1;
 	}
