@@ -491,10 +491,13 @@ enum credit_field {
 struct credit_quote {
 	struct payment p;  /* the payment, when found */
 	int64_t issued;    /* credit already issued against it (not voided) */
+	int64_t charged;   /* what its chargebacks charged again: the bank
+	                      gave it back already (review s48) */
 	int64_t limit;     /* the most a new note may credit: p.amount less
-	                      issued, never below 0 */
+	                      issued less charged, never below 0 */
 	int64_t remaining; /* the payment's value left after this note:
-	                      p.amount - issued - amount (-1: amount refused) */
+	                      p.amount - issued - charged - amount (-1:
+	                      amount refused) */
 	enum credit_field bad; /* the field refused (err says why) */
 	const char *reason;    /* the configured reason, as spelled there */
 };

@@ -237,6 +237,11 @@ int store_credit_find(struct store *st, const char *cn_no,
  * candidates when more than one fits. */
 int store_credit_lookup(struct store *st, const char *text,
     struct credit_note *cn, struct pd_err *err);
+/* Total of the non-voided credit notes of a payment that gave money
+ * back: all but its overpayment note (reason "Overpayment", the
+ * payment's own money held as credit); minor units. */
+int store_credit_refunded(
+    struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err);
 /* Total of non-voided credit notes issued against a payment. */
 int store_credit_issued(
     struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err);

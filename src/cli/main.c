@@ -472,14 +472,33 @@ fail(struct cli *c)
 /* The global options before the command: *next gets the index of the
  * command. Returns -1 to go on, or the exit status (--help, --version, a
  * bad option). */
+/* A global option given twice, or a second output mode: the second
+ * silently replaced the first (review s48, helper-214: --user rita
+ * --user mary signed in as mary with rita's PIN), as a command's
+ * options are refused (cli_opts). */
+static int
+twice(const char *what)
+{
+	fprintf(stderr, "paydesk: ");
+	fprintf(stderr, _("%s is given twice: give it once"), what);
+	fputc('\n', stderr);
+	return PD_EUSAGE;
+}
+
 static int
 global_opts(struct cli *c, int argc, char **argv, int *next)
 {
-	int i;
+	/* config, db, user; the output mode (--json, --csv, --xlsx) */
+	int i, seen[3] = {0, 0, 0}, modes = 0;
 
 	for (i = *next; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		const char *o = argv[i] + 2;
 
+		if ((strcmp(o, "json") == 0 || strcmp(o, "csv") == 0 ||
+		        strcmp(o, "xlsx") == 0) &&
+		    modes++ > 0)
+			return twice(
+			    _("An output mode (--json, --csv or --xlsx)"));
 		if (strcmp(o, "json") == 0)
 			c->mode = OUT_JSON;
 		else if (strcmp(o, "csv") == 0)
@@ -508,6 +527,8 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 				fputc('\n', stderr);
 				return PD_EUSAGE;
 			}
+			if (seen[o[0] == 'c' ? 0 : o[0] == 'd' ? 1 : 2]++ > 0)
+				return twice(argv[i]);
 			if (o[0] == 'c')
 				c->config = argv[++i];
 			else if (o[0] == 'd')

@@ -19,7 +19,8 @@ credit_check_amount(int64_t amount, int64_t payment_amount,
 	if (amount > max)
 		return pd_fail(err, PD_EINVAL,
 		    _("Credit amount %s exceeds the "
-		      "maximum %s (payment %s less credit already issued %s)"),
+		      "maximum %s (payment %s less credit already issued "
+		      "or charged back %s)"),
 		    money_format_style(a, sizeof a, amount, st),
 		    money_format_style(m, sizeof m, max < 0 ? 0 : max, st),
 		    money_format_style(p, sizeof p, payment_amount, st),

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispute_int.h"
 #include "internal.h"
 #include "paydesk/i18n.h"
 
@@ -53,13 +54,18 @@ static int
 check_payment(struct svc *s, const struct credit_request *r,
     struct credit_quote *q, struct pd_err *err)
 {
+
 	q->bad = CREDIT_PAYMENT;
 	if (store_payment_lookup(
 	        s->st, r->receipt ? r->receipt : "", &q->p, err) != 0)
 		return -1;
-	if (store_credit_issued(s->st, q->p.id, &q->issued, err) != 0)
+	/* what a chargeback charged again the bank gave back already
+	 * (review s48, helper-214: 20.00 charged back, then a credit note
+	 * of all 60.00: 80.00 back for 60.00) */
+	if (store_credit_issued(s->st, q->p.id, &q->issued, err) != 0 ||
+	    svc_dispute_charged(s, &q->p, &q->charged, NULL, err) < 0)
 		return -1;
-	q->limit = q->p.amount - q->issued;
+	q->limit = q->p.amount - q->issued - q->charged;
 	if (q->limit < 0)
 		q->limit = 0;
 	if (q->p.status != PS_POSTED)
@@ -68,10 +74,10 @@ check_payment(struct svc *s, const struct credit_request *r,
 		      "are issued against Posted payments only"),
 		    q->p.receipt_no, pay_status_name(q->p.status));
 	q->bad = CREDIT_AMOUNT;
-	if (credit_check_amount(r->amount, q->p.amount, q->issued,
+	if (credit_check_amount(r->amount, q->p.amount, q->issued + q->charged,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
-	q->remaining = q->p.amount - q->issued - r->amount;
+	q->remaining = q->p.amount - q->issued - q->charged - r->amount;
 	q->bad = CREDIT_NONE;
 	return 0;
 }

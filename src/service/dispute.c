@@ -461,7 +461,8 @@ check_chargeback(struct svc *s, const struct dispute *d,
 	return 0;
 }
 
-/* A Pending payment's money has not cleared (its verification waits):
+/* A Pending payment taken at a counter (an Online one whose verification
+ * waits) has money that has not cleared:
  * nothing of it is charged again nor credited, it is voided (review s48,
  * helper-213: a chargeback of an unverified online payment was charged
  * again, and the payment verified after). */
@@ -475,7 +476,9 @@ check_pending(struct svc *s, const struct dispute *d,
 		return 0;
 	if (store_payment_by_id(s->st, d->payment_id, &p, err) != 0)
 		return -1;
-	if (p.status != PS_PENDING)
+	/* a gateway's (by no user) is Pending until its settlement: the
+	 * gateway's chargeback is of money it took */
+	if (p.status != PS_PENDING || p.user_id == 0)
 		return 0;
 	return pd_fail(err, PD_EINVAL,
 	    _("Payment %s is Pending: its money has not cleared, so nothing "

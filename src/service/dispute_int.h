@@ -20,11 +20,17 @@ int svc_dispute_check_disputable(
 /* A reason code fits payment p: a bounced cheque only a cheque's. */
 int svc_dispute_check_reason(struct svc *s, const struct payment *p,
     const char *code, struct pd_err *err);
-/* The upheld disputes of payment p: the sum of what they disputed into
- * *taken (minor units: charged back and charged again, or credited),
- * the one to name into *first (one that charged its amount again
- * first); 1 when one of them charged its amount again (a chargeback's
- * remedy), 0 when none did, -1 err. */
+/* The disputes of payment p upheld by charging their amount again (a
+ * chargeback's remedy): the sum of what they disputed into *charged
+ * (minor units), the first into *first (NULL: not wanted); 1 when there
+ * is one, 0 none, -1 err. */
+int svc_dispute_charged(struct svc *s, const struct payment *p,
+    int64_t *charged, struct dispute *first, struct pd_err *err);
+/* What was given back of payment p already into *taken (minor units):
+ * its chargebacks charged again (svc_dispute_charged) and its credit
+ * notes not voided (a dispute's or not) that gave money back
+ * (store_credit_refunded: not its overpayment note); as
+ * svc_dispute_charged otherwise. */
 int svc_dispute_upheld(struct svc *s, const struct payment *p, int64_t *taken,
     struct dispute *first, struct pd_err *err);
 /* Payment p may be voided as far as its disputes go: refused when an

@@ -1,8 +1,10 @@
 /* dispute_left.c - what is left of a payment to dispute (issue 21;
- * review s48, helper-211): its amount less what its upheld disputes took
- * back (charged again or credited). A dispute is of no more than that, a
- * bounced cheque only of a payment none took part of, and a payment a
- * chargeback was charged again of is not voided. The local use cases and
+ * review s48, helpers 211 and 214): its amount less what was given back
+ * of it already, its chargebacks charged again and its credit notes (a
+ * dispute's or not, those not voided). A dispute is of no more than
+ * that, a bounced cheque only of a payment nothing was given back of, a
+ * payment a chargeback was charged again of is not voided, and a credit
+ * note is of no more than the rest (credit.c). The local use cases and
  * the central node's checks of what a terminal pushes (dispute_sync.c,
  * sync_apply.c) hold the same rules. */
 #include <stdlib.h>
@@ -12,39 +14,58 @@
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 
+/* A dispute upheld by charging its amount again (a chargeback's remedy:
+ * no void, no credit note). */
+static int
+charged_again(const struct dispute *d)
+{
+	return d->charge_uuid[0] != '\0' && d->resolution[0] == '\0';
+}
+
 int
-svc_dispute_upheld(struct svc *s, const struct payment *p, int64_t *taken,
+svc_dispute_charged(struct svc *s, const struct payment *p, int64_t *charged,
     struct dispute *first, struct pd_err *err)
 {
 	struct dsp_filter f = {"upheld", 0, p->id, NULL};
 	struct dispute *d;
 	size_t n, i;
-	int charged = 0;
+	int k = 0;
 
-	*taken = 0;
+	*charged = 0;
 	if ((d = store_dsp_list(s->st, &f, &n, err)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		*taken += d[i].disputed;
-		/* the one to name: a charge before a credit note */
-		if (i == 0 || (!charged && d[i].charge_uuid[0] != '\0' &&
-		                  d[i].resolution[0] == '\0'))
+		if (!charged_again(&d[i]))
+			continue;
+		if (k++ == 0 && first != NULL)
 			*first = d[i];
-		charged |=
-		    d[i].charge_uuid[0] != '\0' && d[i].resolution[0] == '\0';
+		*charged += d[i].disputed;
 	}
 	free(d);
-	return charged;
+	return k > 0;
+}
+
+int
+svc_dispute_upheld(struct svc *s, const struct payment *p, int64_t *taken,
+    struct dispute *first, struct pd_err *err)
+{
+	int64_t credited;
+	int rc;
+
+	if ((rc = svc_dispute_charged(s, p, taken, first, err)) < 0 ||
+	    store_credit_refunded(s->st, p->id, &credited, err) != 0)
+		return -1;
+	*taken += credited;
+	return rc;
 }
 
 int
 svc_dispute_left(
     struct svc *s, const struct payment *p, int64_t *left, struct pd_err *err)
 {
-	struct dispute first;
 	int64_t taken;
 
-	if (svc_dispute_upheld(s, p, &taken, &first, err) < 0)
+	if (svc_dispute_upheld(s, p, &taken, NULL, err) < 0)
 		return -1;
 	*left = p->amount - taken > 0 ? p->amount - taken : 0;
 	return 0;
@@ -90,10 +111,9 @@ svc_dispute_check_amount(struct svc *s, const struct payment *p,
     const char *code, int64_t amount, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], m[MONEY_BUFSZ], l[MONEY_BUFSZ], u[MONEY_BUFSZ];
-	struct dispute first;
 	int64_t taken;
 
-	if (svc_dispute_upheld(s, p, &taken, &first, err) < 0)
+	if (svc_dispute_upheld(s, p, &taken, NULL, err) < 0)
 		return -1;
 	svc_money(s, a, sizeof a, amount);
 	svc_money(s, m, sizeof m, p->amount);
@@ -101,19 +121,21 @@ svc_dispute_check_amount(struct svc *s, const struct payment *p,
 	svc_money(s, l, sizeof l, p->amount - taken);
 	if (taken > 0 && strcmp(code, DSP_BOUNCED) == 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s cannot bounce as a cheque: dispute %s "
-		      "upheld %s of it already, and a cheque bounces whole"),
-		    p->payment_no, first.dispute_no, u);
+		    _("Payment %s cannot bounce as a cheque: %s of it was "
+		      "charged back or credited already, and a cheque bounces "
+		      "whole"),
+		    p->payment_no, u);
 	if (taken >= p->amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s has nothing left to dispute: its upheld "
-		      "disputes (%s first) took all of its %s back"),
-		    p->payment_no, first.dispute_no, m);
+		    _("Payment %s has nothing left to dispute: all of its %s "
+		      "was charged back or credited already"),
+		    p->payment_no, m);
 	if (taken > 0 && amount > p->amount - taken)
 		return pd_fail(err, PD_EINVAL,
 		    _("Disputed amount %s is more than the %s left of payment "
-		      "%s to dispute: dispute %s upheld %s of its %s already"),
-		    a, l, p->payment_no, first.dispute_no, u, m);
+		      "%s to dispute: %s of its %s was charged back or "
+		      "credited already"),
+		    a, l, p->payment_no, u, m);
 	if (amount <= 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Disputed amount %s: a dispute is of more than 0 of "

@@ -282,6 +282,26 @@ store_credit_issued(
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading credit"));
 }
 
+int
+store_credit_refunded(
+    struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err)
+{
+	/* a payment's overpayment note is its own money held as credit,
+	 * not given back (svc_post_overpayment's reason) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT coalesce(sum(amount), 0) FROM credit_notes WHERE "
+	    "payment_id = ? AND voided = 0 AND reason <> 'Overpayment'",
+	    err);
+
+	*sum = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", payment_id);
+	return st_one(st, s, st_read_int64, sum, _("Reading credit"), err) < 0
+	           ? -1
+	           : 0;
+}
+
 struct credit_note *
 store_credits_of_payment(
     struct store *st, int64_t payment_id, size_t *n, struct pd_err *err)

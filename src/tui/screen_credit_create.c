@@ -30,6 +30,7 @@ struct ccreate {
 	struct payment_view v;
 	int64_t max;    /* the service's limit (svc_credit_quote) */
 	int64_t issued; /* credit notes already on the payment, not voided */
+	int64_t charged; /* its chargebacks charged again */
 	struct tui_form fm;
 	struct tui_form_item items[F_N];
 	const char *reasons[CFG_LIST_MAX + 1]; /* as the operator reads them */
@@ -101,7 +102,7 @@ static const char *const pay_labels[] = {N_("Consumer"), N_("Account"),
     N_("Receipt #"), N_("Payment amount"), N_("Payment date"), N_("Method")};
 static const char *const sum_labels[] = {N_("Original payment amount"),
     N_("Credit note amount"), N_("Remaining payment value"),
-    N_("Already credited")};
+    N_("Already credited"), N_("Charged back")};
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
@@ -155,6 +156,14 @@ draw(struct tui_screen *sc, struct tui *t)
 		snprintf(less, sizeof less, "-%s",
 		    svc_money(t->svc, m, sizeof m, c->issued));
 		tui_pair(y++, 4, lw, _(sum_labels[3]), less);
+	}
+	/* a chargeback charged again: the bank gave that back (review s48) */
+	if (c->charged > 0) {
+		char less[MONEY_BUFSZ + 2];
+
+		snprintf(less, sizeof less, "-%s",
+		    svc_money(t->svc, m, sizeof m, c->charged));
+		tui_pair(y++, 4, lw, _(sum_labels[4]), less);
 	}
 	tui_pair(y++, 4, lw, _(sum_labels[1]),
 	    svc_money(t->svc, m, sizeof m, why[0] && amount <= 0 ? 0 : amount));
@@ -287,6 +296,7 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 		svc_credit_quote(t->svc, &r, &q, &err);
 		c->max = q.limit; /* amount 0 is refused; the limit is set */
 		c->issued = q.issued;
+		c->charged = q.charged;
 	}
 	svc_money_bare(t->svc, m, sizeof m, c->max, 0);
 	tui_form_text(&c->items[F_AMOUNT], _("Credit amount"), 16, m);

@@ -40,7 +40,7 @@ same "she owes 40.00 and the 20.00 charged again" "$(owes 1)" 6000
 refused1 "a dispute of more than what is left of it (status 3)" 3 \
     "Disputed amount \$40.01 is more than the \$40.00 left of payment" \
     rec 1 dispute open "$TA" --reason chargeback --amount 40.01
-has "the refusal names the upheld dispute" "dispute $DA upheld \$20.00 of its \$60.00 already"
+has "the refusal says what was given back" "\$20.00 of its \$60.00 was charged back or credited already"
 refused1 "all of it again: refused too (status 3)" 3 \
     "Disputed amount \$60.00 is more than the \$40.00 left" \
     rec 1 dispute open "$TA" --reason wrong-account --amount 60
@@ -59,7 +59,7 @@ DC=$(val Dispute)
 expect "upheld: 40.00 charged again" 0 "Charged again" sup1 dispute uphold "$DC"
 same "she owes the 60.00 charged back, not 80.00 or more" "$(owes 1)" 10000
 refused1 "nothing left to dispute (status 3)" 3 \
-    "has nothing left to dispute: its upheld disputes ($DA first) took all of its \$60.00 back" \
+    "has nothing left to dispute: all of its \$60.00 was charged back or credited already" \
     rec 1 dispute open "$TA" --reason other
 refused1 "nothing left to void (status 3)" 3 \
     "and its upheld disputes took all of it back; nothing is left of it to void" \
@@ -74,7 +74,7 @@ expect "5.00 of it contested" 0 "Open" rec 1 dispute open "$TB" \
 DD=$(val Dispute)
 expect "upheld by a credit note of 5.00" 0 "Credit note" sup1 dispute uphold "$DD"
 refused1 "then a bounced cheque: refused (status 3)" 3 \
-    "cannot bounce as a cheque: dispute $DD upheld \$5.00 of it already, and a cheque bounces whole" \
+    "cannot bounce as a cheque: \$5.00 of it was charged back or credited already, and a cheque bounces whole" \
     rec 1 dispute open "$TB" --reason bounced-cheque
 expect "a void of a payment only credited stays allowed (its note voided)" \
     0 "voided" sup1 payment void "$TB" --reason "Wrong account"
@@ -139,3 +139,29 @@ same "terminal 2: the 20.00 Posted again, as at the central node" \
     "Posted/Posted"
 same "terminal 2: she owes as at terminal 1" "$(owes 2)" "$(owes 1)"
 expect "terminal 2's doctor passes" 0 "ok" pdt 2 doctor
+
+# what a credit note gave back counts as what a chargeback did, both ways
+# (review s48, helper-214: a credit note of all 50.00, then a chargeback
+# of all 50.00 charged again; a chargeback of 20.00 of 60.00, then a
+# credit note of 60.00)
+expect "she pays 20.00 by card, the bill the cheque's void opened" 0 \
+    "Payment ID" rec 1 pay WU-10044 --type bill --method "Credit Card" \
+    --amount 20 --items INV-2025-044004
+TF=$(last)
+# (the bill owed 15.00: 5.00 of it is an overpayment note, her own money
+# held as credit, not given back)
+expect "a credit note of the 15.00 it paid" 0 "" sup1 credit-note create \
+    "$TF" --amount 15 --reason Other
+refused1 "then a chargeback of more than the 5.00 left (status 3)" 3 \
+    "Disputed amount \$6.00 is more than the \$5.00 left of payment $(tsql 1 "SELECT payment_no FROM payments WHERE receipt_no = '$TF'") to dispute: \$15.00 of its \$20.00 was charged back or credited already" \
+    rec 1 dispute open "$TF" --reason chargeback --amount 6
+refused1 "a credit note past what the chargeback left (status 3)" 3 \
+    "exceeds the maximum \$12.00 (payment \$20.00 less credit already issued or charged back \$8.00)" \
+    sup1 credit-note create "$TC" --amount 12.01 --reason Other
+expect "a credit note of the 12.00 left" 0 "" sup1 credit-note create "$TC" \
+    --amount 12 --reason Other
+refused1 "then nothing of it is left to dispute" 3 \
+    "all of its \$20.00 was charged back or credited already" \
+    rec 1 dispute open "$TC" --reason other
+expect "terminal 1 pushes them, nothing refused" 0 "Rejected    0" t1 sync
+

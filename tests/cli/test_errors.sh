@@ -31,6 +31,19 @@ refused "credit-note create --reason twice" 2 "--reason is given twice" \
     --amount 1 --reason "Customer Request" --reason Other
 expect "payments --limit twice" 2 "payments: --limit is given twice" \
     cashier payments --limit 1 --limit 2
+# the global options too (review s48, helper-214: --user rita --user
+# mary signed in as mary with rita's PIN, a try counted against mary)
+refused "--user twice" 2 "--user is given twice: give it once" \
+    "$PD" --user jane --user mary payments
+same "no sign-in tried" "$(sql "SELECT count(*) FROM audit_log WHERE action = 'login_failed'")" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'login_failed'")"
+refused "--db twice" 2 "--db is given twice" "$PD" --db "$DB" --db "$DB" payments
+refused "two output modes" 2 \
+    "An output mode (--json, --csv or --xlsx) is given twice: give it once" \
+    cashier --json --csv payments
+refused "--xlsx beside --json" 2 "An output mode" \
+    cashier --xlsx "$T/two.xlsx" --json payments
+[ ! -e "$T/two.xlsx" ] && ok "no workbook written" || notok "no workbook written" "$T/two.xlsx written"
 refused "a flag twice stays harmless" 0 "nothing posted" cashier pay WU-10001 \
     --type bill --method Cash --amount 1 --preview --preview
 expect "bad --limit" 2 '--limit "ten"' cashier payments --limit ten
