@@ -1,6 +1,7 @@
 /* cmd_alerts.c - the stored alerts (issue 21): alerts, alerts show, ack,
  * assign, note, close. The pass that raises them runs at the first use
  * of the day (main.c, svc_alerts_tick). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,13 @@ static int
 alert_id(struct cli *c, const char *sub, const char *s, int64_t *id)
 {
 	char *end;
-	long long v = strtoll(s, &end, 10);
+	long long v;
 
-	if (*s == '\0' || *end != '\0' || v <= 0)
+	/* (one past the largest: strtoll clamps it and says ERANGE, and it
+	 * named "No alert 9223372036854775807": review s48) */
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v <= 0 || errno == ERANGE)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("%s %s: \"%s\" is not an alert number (the ID column of "
 		      "paydesk alerts)"),

@@ -77,9 +77,14 @@ fixed_now(char ts[TS_BUFSZ])
 	day[10] = '\0';
 	if (date_parse(day, NULL, &d, NULL) != 0)
 		return 0;
-	if (strlen(env) == 19)
+	if (strlen(env) == 19) {
+		/* its time as every stored one: "T" read as the space
+		 * (review s48: "2026-12-04T10:00:00" was kept so, and the
+		 * alerts' backoff could not read its time) */
 		snprintf(ts, TS_BUFSZ, "%s", env);
-	else
+		if (ts[10] == 'T')
+			ts[10] = ' ';
+	} else
 		snprintf(ts, TS_BUFSZ, "%s 12:00:00", day);
 	return 1;
 }

@@ -462,30 +462,33 @@ check_chargeback(struct svc *s, const struct dispute *d,
 }
 
 /* A Pending payment taken at a counter (an Online one whose verification
- * waits) has money that has not cleared:
- * nothing of it is charged again nor credited, it is voided (review s48,
- * helper-213: a chargeback of an unverified online payment was charged
- * again, and the payment verified after). */
+ * waits) has money that has not cleared: nothing of it is charged again
+ * nor credited, it is voided, all of it whatever the dispute disputes
+ * (review s48, helpers 213 and 214: a chargeback of an unverified online
+ * payment was charged again, and the payment verified after; one of
+ * part was told --void --whole, then that a void charged again what the
+ * bank left paid). 1: such a payment, its void asked for; 0: not such a
+ * payment; -1 refused (status 2 with no remedy asked, else 3). */
 static int
 check_pending(struct svc *s, const struct dispute *d,
     const struct dispute_uphold *u, struct pd_err *err)
 {
 	struct payment p;
 
-	if (u->by_void)
-		return 0;
 	if (store_payment_by_id(s->st, d->payment_id, &p, err) != 0)
 		return -1;
 	/* a gateway's (by no user) is Pending until its settlement: the
 	 * gateway's chargeback is of money it took */
 	if (p.status != PS_PENDING || p.user_id == 0)
 		return 0;
-	return pd_fail(err, PD_EINVAL,
+	if (u->by_void)
+		return 1;
+	return pd_fail(err,
+	    u->by_credit || u->by_charge ? PD_EINVAL : PD_EUSAGE,
 	    _("Payment %s is Pending: its money has not cleared, so nothing "
 	      "of it is charged again or credited. Uphold dispute %s by its "
-	      "void (--void%s), or verify the payment first"),
-	    p.payment_no, d->dispute_no,
-	    d->disputed < d->amount ? " --whole" : "");
+	      "void (--void), or verify the payment first"),
+	    p.payment_no, d->dispute_no);
 }
 
 /* The remedy u asks for d, as the amount disputed allows it (review
@@ -560,19 +563,21 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	struct dispute d;
 	char words[96], detail[200], m[MONEY_BUFSZ];
 	int64_t credit = 0;
-	int charge = 0;
+	int charge = 0, pending;
 
 	if (find_unresolved(s, number, 0, &d, err) != 0 ||
-	    check_pending(s, &d, u, err) != 0)
+	    (pending = check_pending(s, &d, u, err)) < 0)
 		return -1;
 	/* before the remedies of the others (review s48: with no option
-	 * it was told to ask for --void or --credit) */
+	 * it was told to ask for --void or --credit; no option is a usage
+	 * error, as a dispute of all of a payment's) */
 	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0)
-		return pd_fail(err, PD_EINVAL,
+		return pd_fail(err,
+		    u->by_credit || u->by_charge ? PD_EINVAL : PD_EUSAGE,
 		    _("Dispute %s is of a bounced cheque: its payment is "
 		      "reversed (--void), not credited"),
 		    d.dispute_no);
-	if (check_remedy(s, &d, u, &credit, &charge, err) != 0)
+	if (!pending && check_remedy(s, &d, u, &credit, &charge, err) != 0)
 		return -1;
 	d.status = DSP_UPHELD;
 	if (charge) {

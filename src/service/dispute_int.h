@@ -39,6 +39,11 @@ int svc_dispute_upheld(struct svc *s, const struct payment *p, int64_t *taken,
  * review s48, helper-211). */
 int svc_dispute_check_void(
     struct svc *s, const struct payment *p, struct pd_err *err);
+/* Payment p may be voided by hand (payment void): refused while a
+ * dispute of it is unresolved, which its void would leave Open for ever,
+ * neither upheld nor voided again (review s48, helper-214). */
+int svc_dispute_check_unresolved(
+    struct svc *s, const struct payment *p, struct pd_err *err);
 /* What a dispute of payment p for code disputes, amount (minor units):
  * more than 0, no more than the payment's amount less what its upheld
  * disputes took (svc_dispute_upheld), and a bounced cheque's the whole

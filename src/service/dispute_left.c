@@ -153,3 +153,24 @@ svc_dispute_check_amount(struct svc *s, const struct payment *p,
 		    a, p->payment_no, m);
 	return 0;
 }
+
+int
+svc_dispute_check_unresolved(
+    struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	struct dsp_filter f = {"unresolved", 0, p->id, NULL};
+	struct dispute *d;
+	size_t n;
+	int rc = 0;
+
+	if ((d = store_dsp_list(s->st, &f, &n, err)) == NULL)
+		return -1;
+	if (n > 0)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Payment %s has dispute %s, not yet resolved: uphold it "
+		      "by the payment's void (dispute uphold %s --void) or "
+		      "reject it first"),
+		    p->payment_no, d[0].dispute_no, d[0].dispute_no);
+	free(d);
+	return rc;
+}

@@ -92,7 +92,7 @@ expect "she pays 5.00 online: Pending" 0 "Pending" rec 1 pay WU-10044 \
 TP=$(last)
 expect "a chargeback of it" 0 "Open" rec 1 dispute open "$TP" --reason chargeback
 DP=$(val Dispute)
-refused1 "upheld by charging it again: refused (status 3)" 3 \
+refused1 "upheld with no option (charging it again): refused (usage, 2)" 2 \
     "Payment $(tsql 1 "SELECT payment_no FROM payments WHERE receipt_no = '$TP'") is Pending: its money has not cleared" \
     sup1 dispute uphold "$DP"
 has "the refusal says --void" "Uphold dispute $DP by its void (--void), or verify the payment first"
@@ -164,4 +164,27 @@ refused1 "then nothing of it is left to dispute" 3 \
     "all of its \$20.00 was charged back or credited already" \
     rec 1 dispute open "$TC" --reason other
 expect "terminal 1 pushes them, nothing refused" 0 "Rejected    0" t1 sync
-
+# a chargeback of part of a Pending payment: voided whole, no --whole asked (review
+# s48, helper-214: told --void --whole, then that a void charged again
+# what the bank left paid)
+expect "she pays 6.00 online: Pending" 0 "Pending" rec 1 pay WU-10044 \
+    --type bill --method Online --amount 6
+TQ=$(last)
+expect "a chargeback of 2.00 of it" 0 "Open" rec 1 dispute open "$TQ" \
+    --reason chargeback --amount 2
+DQ=$(val Dispute)
+expect "upheld by its void: all of it voided" 0 "Payment voided" sup1 \
+    dispute uphold "$DQ" --void
+# a payment with a dispute not yet resolved is not voided by hand: the
+# dispute would stay Open for ever (review s48, helper-214)
+expect "she pays 3.00 by card" 0 "Payment ID" rec 1 pay WU-10044 --type bill \
+    --method "Credit Card" --amount 3
+TR=$(last)
+expect "a dispute of it" 0 "Open" rec 1 dispute open "$TR" --reason other
+DR=$(val Dispute)
+refused1 "its void by hand while the dispute is open (status 3)" 3 \
+    "has dispute $DR, not yet resolved: uphold it by the payment's void (dispute uphold $DR --void) or reject it first" \
+    sup1 payment void "$TR" --reason Mistake
+expect "rejected, the payment is voided then" 0 "Rejected" rec 1 dispute \
+    reject "$DR" --note "Not ours"
+expect "voided" 0 "voided" sup1 payment void "$TR" --reason Mistake

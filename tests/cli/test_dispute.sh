@@ -135,7 +135,7 @@ expect "a bounced cheque's dispute" 0 "DP-T01-000003" rec 1 dispute open \
     "$R3" --reason bounced-cheque
 refused1 "a bounced cheque is reversed, not credited" 3 "reversed (--void)" \
     sup1 dispute uphold DP-T01-000003 --credit 5
-refused1 "upheld with no option: told --void, the only remedy" 3 \
+refused1 "upheld with no option: told --void, the only remedy (usage, 2)" 2 \
     "is of a bounced cheque: its payment is reversed (--void), not credited" \
     sup1 dispute uphold DP-T01-000003
 same "no credit note is suggested" "$(grep -c -- '--credit' "$OUT")" 0
