@@ -734,10 +734,10 @@ void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
 
 	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
 	    svc_void_reach(s, &p, err) != 0 ||
-	    (p.status != PS_VOIDED &&
-	        svc_dispute_check_unresolved(s, &p, err) != 0))
+	    svc_void_drawer(s, number, err) != 0)
 		return -1;
-	return svc_void_drawer(s, number, err);
+	return p.status != PS_VOIDED ? svc_dispute_check_unresolved(s, &p, err)
+	                             : 0;
 }
 
 int
