@@ -262,44 +262,40 @@ store_credit_lookup(struct store *st, const char *text, struct credit_note *n,
 	return rc;
 }
 
+/* The non-voided credit notes of a payment, summed into *sum; with
+ * refunds, not its overpayment note (its own money held as credit, not
+ * given back: svc_post_overpayment's reason). */
+static int
+credit_sum(struct store *st, int64_t payment_id, int refunds, int64_t *sum,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT coalesce(sum(amount), 0) FROM credit_notes WHERE "
+	    "payment_id = ?1 AND voided = 0 AND (?2 = 0 OR reason <> "
+	    "'Overpayment')",
+	    err);
+
+	*sum = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", payment_id, (int64_t)refunds);
+	return st_one(st, s, st_read_int64, sum, _("Reading credit"), err) < 0
+	           ? -1
+	           : 0;
+}
+
 int
 store_credit_issued(
     struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce(sum(amount), 0) FROM "
-	    "credit_notes WHERE payment_id = ? AND voided = 0",
-	    err);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", payment_id);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*sum = db_column_int64(s, 0);
-	db_reset(s);
-	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading credit"));
+	return credit_sum(st, payment_id, 0, sum, err);
 }
 
 int
 store_credit_refunded(
     struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err)
 {
-	/* a payment's overpayment note is its own money held as credit,
-	 * not given back (svc_post_overpayment's reason) */
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce(sum(amount), 0) FROM credit_notes WHERE "
-	    "payment_id = ? AND voided = 0 AND reason <> 'Overpayment'",
-	    err);
-
-	*sum = 0;
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", payment_id);
-	return st_one(st, s, st_read_int64, sum, _("Reading credit"), err) < 0
-	           ? -1
-	           : 0;
+	return credit_sum(st, payment_id, 1, sum, err);
 }
 
 struct credit_note *
