@@ -406,7 +406,8 @@ svc_dispute_reject(
 /* The item an uphold adds: a bounced cheque's service charge (as
  * configured, with its void), or a chargeback's amount charged again
  * (charge: the amount disputed; by default the chargeback's remedy): a
- * new open item of the payment's consumer, due today, DISPUTE-CHG. */
+ * new open item of the payment's consumer, DISPUTE-CHG, due today (a
+ * chargeback's: as the debt its payment paid was, svc_dispute_charge_due). */
 static int
 add_charge(struct svc *s, struct dispute *d, int charge, struct pd_err *err)
 {
@@ -423,7 +424,11 @@ add_charge(struct svc *s, struct dispute *d, int charge, struct pd_err *err)
 	    sizeof it.description);
 	it.amount = charge ? d->disputed : s->cfg.dsp_bounced_charge;
 	svc_today(it.issued_on);
-	svc_today(it.due_on);
+	/* a chargeback's due as the debt its payment paid was */
+	if (!charge)
+		svc_today(it.due_on);
+	else if (svc_dispute_charge_due(s, d, it.issued_on, it.due_on, err))
+		return -1;
 	if (svc_item_insert(s, &it, err) != 0)
 		return -1;
 	xstrlcpy(d->charge_uuid, it.uuid, sizeof d->charge_uuid);

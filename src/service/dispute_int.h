@@ -50,5 +50,15 @@ int svc_dispute_check_unresolved(
  * of it (none upheld). */
 int svc_dispute_check_amount(struct svc *s, const struct payment *p,
     const char *code, int64_t amount, struct pd_err *err);
+/* The day a chargeback's amount charged again is due (review s49,
+ * helper-214: due the day upheld, a debt months overdue came back as
+ * current, out of the disconnection list and the aging's older buckets
+ * for as many days as they wait, its consumer read "Paid" on the
+ * reconnection list): the earliest due date of the items dispute d's
+ * payment paid, the debt come back as old as it was; today (YYYY-MM-DD)
+ * when that is later or the payment paid no item (its money all held
+ * as credit). due: 11 bytes. 0, or -1 err. */
+int svc_dispute_charge_due(struct svc *s, const struct dispute *d,
+    const char *today, char *due, struct pd_err *err);
 
 #endif

@@ -174,3 +174,22 @@ svc_dispute_check_unresolved(
 	free(d);
 	return rc;
 }
+
+int
+svc_dispute_charge_due(struct svc *s, const struct dispute *d,
+    const char *today, char *due, struct pd_err *err)
+{
+	struct allocation *a;
+	size_t n, i;
+
+	xstrlcpy(due, today, 11);
+	if ((a = store_allocations_of(s->st, d->payment_id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (a[i].amount > 0 && a[i].reverses == 0 &&
+		    a[i].item.due_on[0] != '\0' &&
+		    strcmp(a[i].item.due_on, due) < 0)
+			xstrlcpy(due, a[i].item.due_on, 11);
+	free(a);
+	return 0;
+}

@@ -28,30 +28,35 @@ may_follow(const char *op, enum dsp_status status)
  * which that bill's import then could not take, and due on any day, years
  * overdue at once): referenced DISPUTE-CHG, due the day it was upheld
  * (or the next, had midnight passed between the two readings of the
- * clock). */
+ * clock); a chargeback's (cb) due as the debt its payment paid was
+ * (svc_dispute_charge_due), when that is before the day upheld. */
 static int
-check_charge(
-    const struct syncrec *r, const struct dispute *d, struct pd_err *err)
+check_charge(struct svc *s, const struct syncrec *r, const struct dispute *d,
+    int cb, struct pd_err *err)
 {
-	char ref[sizeof r->it.ref], day[11];
+	char ref[sizeof r->it.ref], day[11], was[11];
 	int32_t at = 0, due = 0;
 
 	snprintf(ref, sizeof ref, "%s-CHG", d->dispute_no);
 	snprintf(day, sizeof day, "%.10s", r->at);
+	if (cb && svc_dispute_charge_due(s, d, day, was, err) != 0)
+		return -1;
 	if (strcmp(r->it.ref, ref) != 0 ||
 	    date_parse(day, NULL, &at, NULL) != 0 ||
-	    date_parse(r->it.due_on, NULL, &due, NULL) != 0 || due < at ||
-	    due > at + 1)
+	    date_parse(r->it.due_on, NULL, &due, NULL) != 0 ||
+	    (cb && strcmp(was, day) < 0 ? strcmp(r->it.due_on, was) != 0
+	                                : due < at || due > at + 1))
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s: its service charge is %s, due %s; an "
-		      "uphold's charge is %s, due the day it is upheld (%s)"),
-		    d->dispute_no, r->it.ref, r->it.due_on, ref, day);
+		      "uphold's charge is %s, due %s"),
+		    d->dispute_no, r->it.ref, r->it.due_on, ref,
+		    cb && strcmp(was, day) < 0 ? was : day);
 	return 0;
 }
 
 /* A chargeback's amount charged again, as dispute.c's uphold makes it
  * (issue 21, s45): no void, no credit note, an item of the amount the
- * dispute disputes, DISPUTE-CHG, due the day it was upheld. */
+ * dispute disputes, DISPUTE-CHG, due as the debt its payment paid was. */
 static int
 check_cb_charge(struct svc *s, const struct syncrec *r,
     const struct dispute *d, struct pd_err *err)
@@ -70,7 +75,7 @@ check_cb_charge(struct svc *s, const struct syncrec *r,
 		      "charging %s again, not %s"),
 		    d->dispute_no, svc_money(s, a, sizeof a, d->disputed),
 		    a, svc_money(s, c, sizeof c, r->it.amount));
-	return check_charge(r, d, err);
+	return check_charge(s, r, d, 1, err);
 }
 
 /* What an uphold names: a void or a credit note of the dispute's
@@ -136,7 +141,7 @@ check_uphold(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		      "cheque's void, of the organisation's [disputes] "
 		      "bounced_cheque_charge, with its uuid, ref and due date"),
 		    d->dispute_no);
-	return check_charge(r, d, err);
+	return check_charge(s, r, d, 0, err);
 }
 
 /* The step of a dispute this node has (d): the same terms, a step that

@@ -229,3 +229,67 @@ expect "the real uphold is taken" 0 "Rejected    0" t1 sync
 same "the central node holds $DCF upheld, its 5.00 charged again" \
     "$(csql "SELECT d.status || ':' || i.amount FROM disputes d JOIN items i ON i.uuid = d.charge_uuid WHERE d.dispute_no = '$DCF'")" \
     "upheld:500"
+
+# a chargeback's charge is due as the debt its payment paid was (review
+# s49, helper-214: due the day upheld, what Olga Old owed since March came
+# back as current, off the disconnection list and out of the aging's
+# older buckets for as many days as they wait, and she read "Paid" on the
+# reconnection list); the day upheld when all it paid falls due later
+printf 'account_no,name,service_address,phone,email,segment\nWU-10047,Olga Old,"47 Elm Road, Cityville",,,Residential\n' >"$T/c47.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-047001,WU-10047,Mar 2025,80.00,2025-03-01,2025-03-31\nINV-2025-047002,WU-10047,Apr 2025,70.00,2025-04-01,2025-04-30\nINV-2025-047003,WU-10047,Jul 2025,30.00,2025-07-01,2025-07-31\nINV-2025-047004,WU-10047,Aug 2025,25.00,2025-08-01,2025-08-31\n' >"$T/b47.csv"
+central import ACME consumers "$T/c47.csv" >/dev/null &&
+    central import ACME bills "$T/b47.csv" >/dev/null ||
+    echo "not ok - Olga Old's bills imported"
+t1 sync >/dev/null
+same "Olga Old owes 150.00 since March: on the disconnection list" \
+    "$(dc1 | grep -o WU-10047)" WU-10047
+expect "she pays 180.00 by card, March's to July's bills" 0 "Payment ID" \
+    rec 1 pay WU-10047 --type bill --method "Credit Card" --amount 180 \
+    --items INV-2025-047003,INV-2025-047001,INV-2025-047002
+CO=$(tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")
+expect "and 25.00 by card, August's bill, not yet due" 0 "Payment ID" \
+    rec 1 pay WU-10047 --type bill --method "Credit Card" --amount 25 \
+    --items INV-2025-047004
+CF=$(tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")
+same "paid: off the disconnection list, Paid on the reconnection list" \
+    "$(dc1 | grep -c WU-10047) $(rc1 | grep -o 'WU-10047,Olga Old,[^ ]*' | sed 's/.*,//')" \
+    "0 Paid"
+expect "a chargeback of all of the 180.00" 0 "Open" rec 1 dispute open \
+    "$CO" --reason chargeback
+DCO=$(val Dispute)
+expect "a chargeback of 10.00 of August's 25.00" 0 "Open" rec 1 dispute \
+    open "$CF" --reason chargeback --amount 10
+DCG=$(val Dispute)
+t1 sync >/dev/null
+expect "the 180.00 upheld offline: charged again" 0 "Charged again" sup1 \
+    dispute uphold "$DCO"
+expect "the 10.00 upheld offline: charged again" 0 "Charged again" sup1 \
+    dispute uphold "$DCG"
+same "the charges: due as the debt they paid was (March's), or today" \
+    "$(tsql 1 "SELECT group_concat(ref || ' ' || amount || ' ' || issued_on || ' ' || due_on, ', ') FROM (SELECT * FROM items WHERE ref IN ('$DCO-CHG', '$DCG-CHG') ORDER BY ref) x")" \
+    "$DCO-CHG 18000 2025-07-02 2025-03-31, $DCG-CHG 1000 2025-07-02 2025-07-02"
+same "the 180.00 owed again since March: back on the disconnection list" \
+    "$(dc1 | grep -o WU-10047)" WU-10047
+same "and off the reconnection list" "$(rc1 | grep -c WU-10047)" 0
+expect "the aging counts the 180.00 in 91+ days" 0 "" sup1 --json report \
+    aging --consumer WU-10047
+same "the aging's buckets: the 180.00 over 90 days, the 10.00 current" \
+    "$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d if isinstance(d, list) else d.get("rows", d.get("consumers", []))
+r = [x for x in rows if x.get("account_no") == "WU-10047"][0]
+print(" ".join("%s=%s" % (k, r[k]) for k in sorted(r) if "days" in k or k == "current"))' "$OUT")" \
+    "current=1000 days_1_30=0 days_31_60=0 days_61_90=0 days_over_90=18000"
+# forged: the 180.00's charge due the day upheld, pushed under a new uuid
+DCF=$DCO
+cbforged "a chargeback's charge due the day upheld, not as its debt was" \
+    "its service charge is $DCO-CHG, due 2025-07-02; an uphold's charge is $DCO-CHG, due 2025-03-31" \
+    charge_due=2025-07-02
+expect "the real upholds are taken" 0 "Rejected    0" t1 sync
+same "the central node's charges as terminal 1's" \
+    "$(csql "SELECT group_concat(ref || ' ' || due_on, ', ') FROM (SELECT * FROM items WHERE ref IN ('$DCO-CHG', '$DCG-CHG') ORDER BY ref) x")" \
+    "$DCO-CHG 2025-03-31, $DCG-CHG 2025-07-02"
+t2 sync >/dev/null
+same "terminal 2's charges as terminal 1's" \
+    "$(tsql 2 "SELECT group_concat(ref || ' ' || due_on, ', ') FROM (SELECT * FROM items WHERE ref IN ('$DCO-CHG', '$DCG-CHG') ORDER BY ref) x")" \
+    "$DCO-CHG 2025-03-31, $DCG-CHG 2025-07-02"
