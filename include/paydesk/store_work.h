@@ -99,6 +99,7 @@ struct alert_stale {
 	char why[16];
 	char ref[80];
 	char on[11];
+	int closed; /* closed by a user while its cause held: its end noted */
 };
 /* What a pass that closed the alerts that no longer hold saw: the
  * highest allocation, credit application, arrangement move and void ids
@@ -108,7 +109,9 @@ struct alert_stale_mark {
 };
 void store_alert_stale_top(struct store *st, struct alert_stale_mark *top);
 /* The open (or acknowledged) alerts of kinds item-overdue,
- * credit-expiring and large-payment that no longer hold as of today
+ * credit-expiring and large-payment that no longer hold as of today, and
+ * (of a consumer, or since mark) those a user closed while they held
+ * whose end is not noted yet (closed set)
  * (YYYY-MM-DD), oldest first; free(): of consumer consumer_id; or, 0,
  * of every consumer: those whose item was paid, credited or taken over
  * by a plan or whose payment was voided since mark, and every

@@ -329,7 +329,8 @@ stale_why(const struct alert_stale *st, char *out, size_t n)
  * settled or taken over by a plan, the note used, voided or expired, the
  * payment voided), of consumer_id (0: every consumer's: the daily pass,
  * a sync round), each with why, by "system" (review 21b, fault 8b: they
- * stayed Open, in the inbox and the header's count). */
+ * stayed Open, in the inbox and the header's count); of those a user
+ * closed while their cause held, the end noted only (store_alerts_stale). */
 static int
 close_stale(struct svc *s, int64_t consumer_id, const char *today,
     const char *at, struct pd_err *err)
@@ -358,7 +359,12 @@ close_stale(struct svc *s, int64_t consumer_id, const char *today,
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		stale_why(&a[i], why, sizeof why);
-		rc = svc_alert_ended(s, a[i].id, a[i].cause, at, why, err);
+		/* one a user closed: its cause's end noted here, its close
+		 * the user's (its return raises it again) */
+		rc = a[i].closed ? store_alert_note_add(s->st, a[i].id, at, 0,
+		                       "system", "ended", why, err)
+		                 : svc_alert_ended(
+		                       s, a[i].id, a[i].cause, at, why, err);
 	}
 	free(a);
 	if (rc == 0 && consumer_id == 0) {

@@ -31,7 +31,8 @@
  * the newest ended (closed by the pass: its cause went away, and now it
  * holds again), a new alert whose cause is the base and "#<n>", n the
  * alerts of the range and one. An alert a user closed while its cause
- * held is not raised again. */
+ * held is not raised again while it holds; once it ended (the pass notes
+ * it, STALE_STATUS), its return is a new alert as above. */
 #define RANGE_OF(lo, hi) " x.cause >= " lo " AND x.cause < " hi
 #define AGAIN_SUFFIX(lo, hi)                                                   \
 	" || coalesce('#' || (nullif((SELECT count(*) FROM alerts x WHERE "    \
@@ -313,6 +314,7 @@ read_stale(struct db_stmt *s, void *elem)
 	st_col(s, 2, a->why, sizeof a->why);
 	st_col(s, 3, a->ref, sizeof a->ref);
 	st_col(s, 4, a->on, sizeof a->on);
+	a->closed = db_column_int(s, 5) != 0;
 }
 
 /* Why an alert of each kind (a) no longer holds, NULL while it does: its
@@ -328,6 +330,16 @@ read_stale(struct db_stmt *s, void *elem)
 	" (SELECT CASE WHEN p.status = 'Voided' THEN 'voided' WHEN p.status"   \
 	" <> 'Posted' THEN 'uncleared' END FROM payments p WHERE p.uuid ="     \
 	" substr(a.cause, 15, 36)) END"
+
+/* The alerts whose cause is read again: the open (or acknowledged) ones,
+ * and those a user closed while it held, once (review s49, helper-214:
+ * a user's close stood for the cause for ever, and an item paid then
+ * overdue again by the payment's void raised nothing): their cause's end
+ * is noted, so that its return raises it again (AGAIN_OK) */
+#define STALE_STATUS                                                           \
+	" (a.status IN ('open', 'acknowledged') OR (a.status = 'closed' AND"   \
+	" NOT EXISTS (SELECT 1 FROM alert_notes t WHERE t.alert_id = a.id AND" \
+	" t.action = 'ended')))"
 
 void
 store_alert_stale_top(struct store *st, struct alert_stale_mark *top)
@@ -356,34 +368,54 @@ store_alerts_stale(struct store *st, int64_t consumer_id,
 	 * kinds with no mark */
 	struct db_stmt *s = st_stmt(st,
 	    consumer_id != 0
-	        ? "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
-	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
-	          " WHERE a.status IN ('open', 'acknowledged') AND a.id IN"
+	        ? "SELECT id, cause, why, ref, due_on, closed FROM (SELECT"
+	          " a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN "
+	          "'closed' THEN 1 ELSE 0 END AS"
+	          " closed," STALE_WHY " AS why FROM alerts a"
+	          " WHERE" STALE_STATUS " AND a.id IN"
 	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
-	              ITEM_LO, ITEM_HI) " WHERE i.consumer_id = ?2 AND"
-	          " i.settled >= i.amount UNION SELECT x.id FROM credit_notes cn"
-	          " JOIN alerts x ON" RANGE_OF(CN_LO, CN_HI)
-	          " WHERE cn.consumer_id = ?2 UNION SELECT x.id FROM payments p"
-	          " JOIN alerts x ON" RANGE_OF(PAY_LO, PAY_HI)
-	          " WHERE p.consumer_id = ?2 AND p.status <> 'Posted'))"
-	          " WHERE why IS NOT NULL ORDER BY id"
+	              ITEM_LO,
+	              ITEM_HI) " WHERE i.consumer_id = ?2 AND"
+	                       " i.settled >= i.amount UNION SELECT x.id FROM "
+	                       "credit_notes cn"
+	                       " JOIN alerts x ON" RANGE_OF(CN_LO,
+	                           CN_HI) " WHERE cn.consumer_id = ?2 UNION "
+	                                  "SELECT x.id FROM payments p"
+	                                  " JOIN alerts x ON" RANGE_OF(PAY_LO,
+	                                      PAY_HI) " WHERE p.consumer_id = "
+	                                              "?2 AND p.status <> "
+	                                              "'Posted'))"
+	                                              " WHERE why IS NOT NULL "
+	                                              "ORDER BY id"
 	    : mark != NULL
-	        ? "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
-	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
-	          " WHERE a.status IN ('open', 'acknowledged') AND a.id IN"
+	        ? "SELECT id, cause, why, ref, due_on, closed FROM (SELECT"
+	          " a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN "
+	          "'closed' THEN 1 ELSE 0 END AS"
+	          " closed," STALE_WHY " AS why FROM alerts a"
+	          " WHERE" STALE_STATUS " AND a.id IN"
 	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
-	              ITEM_LO, ITEM_HI) " WHERE i.id IN (SELECT item_id FROM"
-	          " allocations WHERE id > ?3 AND amount > 0 UNION SELECT"
-	          " item_id FROM credit_applications WHERE id > ?4 UNION SELECT"
-	          " item_id FROM arrangement_moves WHERE id > ?5 AND amount > 0)"
-	          " UNION SELECT x.id FROM alerts x WHERE x.status IN ('open',"
-	          " 'acknowledged') AND x.kind = 'credit-expiring' UNION SELECT"
-	          " x.id FROM payments p JOIN alerts x ON" RANGE_OF(
-	              PAY_LO, PAY_HI) " WHERE p.id IN (SELECT payment_id FROM"
-	          " voids WHERE id > ?6)))"
-	          " WHERE why IS NOT NULL ORDER BY id"
-	        : "SELECT id, cause, why, ref, due_on FROM (SELECT a.id,"
-	          " a.cause, a.ref, a.due_on," STALE_WHY " AS why FROM alerts a"
+	              ITEM_LO,
+	              ITEM_HI) " WHERE i.id IN (SELECT item_id FROM"
+	                       " allocations WHERE id > ?3 AND amount > 0 "
+	                       "UNION SELECT"
+	                       " item_id FROM credit_applications WHERE id > "
+	                       "?4 UNION SELECT"
+	                       " item_id FROM arrangement_moves WHERE id > ?5 "
+	                       "AND amount > 0)"
+	                       " UNION SELECT x.id FROM alerts x WHERE "
+	                       "x.status IN ('open',"
+	                       " 'acknowledged') AND x.kind = "
+	                       "'credit-expiring' UNION SELECT"
+	                       " x.id FROM payments p JOIN alerts x "
+	                       "ON" RANGE_OF(PAY_LO,
+	                           PAY_HI) " WHERE p.id IN (SELECT payment_id "
+	                                   "FROM"
+	                                   " voids WHERE id > ?6)))"
+	                                   " WHERE why IS NOT NULL ORDER BY id"
+	        : "SELECT id, cause, why, ref, due_on, closed FROM (SELECT"
+	          " a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN "
+	          "'closed' THEN 1 ELSE 0 END AS"
+	          " closed," STALE_WHY " AS why FROM alerts a"
 	          " WHERE a.status IN ('open', 'acknowledged') AND a.kind IN"
 	          " ('item-overdue', 'credit-expiring', 'large-payment')) WHERE"
 	          " why IS NOT NULL ORDER BY id",
