@@ -531,6 +531,14 @@ cmd_shift_close(struct cli *c, int argc, char **argv)
 	memset(&res, 0, sizeof res);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
+	/* a close with nothing counted would be a blind count of zero,
+	 * every expected amount shown and the count standing (review s50,
+	 * helper-216): a usage error, before anything is worked out */
+	if (count == NULL && slip == NULL && cheque == NULL && total == NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("Nothing counted: a close counts the drawer (--count, "
+		      "--slip, --cheque or --total; a drawer with no cash "
+		      "is --total Cash=0)"));
 	if (parse_denoms(c, count, &k) != 0 ||
 	    parse_list(c, "--slip", SHIFT_COUNT_SLIP, slip, &k) != 0 ||
 	    parse_list(c, "--cheque", SHIFT_COUNT_CHEQUE, cheque, &k) != 0 ||

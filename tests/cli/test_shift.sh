@@ -212,6 +212,25 @@ expect "close: a reason for no tender" 3 "not a tender of this shift" \
 
 # cash counted 185.00: short by 5.00 beyond the tolerance of 0
 C185="10000x1,5000x1,2000x1,1000x1,500x1"
+# nothing counted, or a float kept beyond the cash counted: refused
+# before any over or short is worked out (review s50, helper-216: a close
+# with no option was a blind count of zero, every expected amount shown
+# and the count standing, every later close a recount needing a sign-off;
+# a --keep out of range was checked after the result was shown). The
+# audit's counts below show neither was kept.
+refused "close: nothing counted (status 2)" 2 \
+    "Nothing counted: a close counts the drawer" J shift close
+refused "close: a reason and a sign-off, nothing counted (status 2)" 2 \
+    "Nothing counted" J shift close --reason "Cash=Short" --keep 0
+refused "close: a float kept above the cash counted (status 3)" 3 \
+    'The float kept, $999.00, must be between zero and the cash counted' \
+    J shift close --count $C185 --slip "Credit Card:A1:15" --cheque "000777:30" \
+    --keep 999
+same "close: the --keep refusal shows no over or short" \
+    "$(grep -c 'Over (+) or short' "$OUT")" 0
+refused "close: a float kept below zero (status 3)" 3 "" \
+    J shift close --count $C185 --slip "Credit Card:A1:15" --cheque "000777:30" \
+    --keep -1
 # refused, the result shown all the same: the count shown is kept (the
 # audit's "count" of the shift) and stands; nothing else is written
 before=$(sql "SELECT count(*) FROM shift_counts")/$(sql "SELECT count(*) FROM shift_tenders")/$(sql "SELECT status FROM shifts")
