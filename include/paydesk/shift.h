@@ -32,6 +32,7 @@ struct pay_method; /* config.h */
  * and a Z number (with the terminating NUL). */
 #define SHIFT_REF_BUFSZ 33
 #define SHIFT_REASON_BUFSZ 257
+#define SHIFT_UNMATCHED_BUFSZ 400
 #define SHIFT_USER_BUFSZ 33
 #define SHIFT_NO_BUFSZ 64
 /* A method's name: config.h's CFG_NAME_MAX (asserted in the service).
@@ -170,6 +171,12 @@ struct shift_tender {
 	 * off and the Z report shows both): recounted when it differs */
 	int64_t first_counted;
 	int recounted;
+	/* close only, a cheque method's: the cheques listed that no payment
+	 * of the shift took and those it took not listed, by number and
+	 * amount ("" when they are the same; review s50, helper-216: a
+	 * cheque counted under another number balanced the close); not
+	 * "" makes the tender beyond (a reason, a sign-off) */
+	char unmatched[SHIFT_UNMATCHED_BUFSZ];
 };
 
 /* An X report (open shift: counts of the close empty) or the content of

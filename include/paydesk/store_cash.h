@@ -436,6 +436,18 @@ struct shift_tender *store_shift_tenders(
  * caller frees (NULL: err). */
 struct shift_tender *store_shift_taken(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+/* The cheques of method a shift took, each number (any case) and amount
+ * once with how many of it (n: its payments, as store_shift_taken reads
+ * them, less the voids at its terminal in its time; only those where that
+ * is not 0), by number; caller frees (NULL: err). The blind close lists
+ * the cheques in the drawer against them (review s50, helper-216). */
+struct shift_cheque {
+	char ref[SHIFT_REF_BUFSZ];
+	int64_t amount; /* minor units */
+	int64_t n;
+};
+struct shift_cheque *store_shift_cheques(struct store *st, int64_t shift_id,
+    const char *method, size_t *n, struct pd_err *err);
 /* Shifts newest first; cb returning non-zero stops. */
 struct shift_query {
 	int open_only;

@@ -267,6 +267,10 @@ rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 				rec_money(r,
 				    _("Counted first (shown short or over)"),
 				    "counted_first", t[i].first_counted);
+			/* the cheques listed and taken that differ */
+			if (t[i].unmatched[0])
+				rec_str(r, _("Cheques not matched"),
+				    "cheques_unmatched", t[i].unmatched);
 			if (t[i].reason[0])
 				rec_str(r, _("Reason"), "reason", t[i].reason);
 			if (t[i].approved_by[0])

@@ -232,7 +232,11 @@ check_reasons(const struct shift_close_request *r,
 /* ---- the counts shown (review R20): a blind count, once its over or
  * short was shown, stands ---- */
 
-/* "Cash=185.00; Credit Card=15.00": what each tender of res counted. */
+/* The key of a tender's cheques not matched in a count shown. */
+#define SHOWN_UNMATCHED " not matched"
+
+/* "Cash=185.00; Credit Card=15.00": what each tender of res counted
+ * ("; Cheque not matched=listed, not taken: ...", those that did not). */
 static void
 shown_detail(const struct svc *s, const struct shift_close_result *res,
     char *buf, size_t n)
@@ -246,37 +250,55 @@ shown_detail(const struct svc *s, const struct shift_close_result *res,
 		    i > 0 ? "; " : "", res->tenders[i].method,
 		    money_plain(m, sizeof m, res->tenders[i].counted,
 		        s->cfg.minor_digits));
+	/* and the cheques listed that did not match, as shown */
+	for (i = 0; i < res->ntenders && len < n; i++)
+		if (res->tenders[i].unmatched[0] != '\0')
+			len += (size_t)snprintf(buf + len, n - len,
+			    "; %s" SHOWN_UNMATCHED "=%s",
+			    res->tenders[i].method, res->tenders[i].unmatched);
+}
+
+/* What detail d (shown_detail's) has for key into out (n bytes); ""
+ * when it names none. */
+static void
+shown_value(
+    const char *d, const char *key, const char *more, char *out, size_t n)
+{
+	size_t kl = strlen(key), ml = strlen(more), k;
+	const char *p = d, *e;
+
+	out[0] = '\0';
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, key, kl) == 0 &&
+		    strncmp(p + kl, more, ml) == 0 && p[kl + ml] == '=') {
+			p += kl + ml + 1;
+			e = strstr(p, "; ");
+			k = e ? (size_t)(e - p) : strlen(p);
+			if (k < n) {
+				memcpy(out, p, k);
+				out[k] = '\0';
+			}
+			return;
+		}
+		p = strstr(p, "; ");
+		if (p != NULL)
+			p += 2;
+	}
 }
 
 /* What detail d (shown_detail's) counted for method; 0 when unnamed. */
 static int64_t
 shown_amount(const struct svc *s, const char *d, const char *method)
 {
-	size_t ml = strlen(method), k;
-	const char *p = d, *e;
 	char buf[MONEY_BUFSZ];
 	struct pd_err e2;
 	int64_t v;
 
-	while (p != NULL && *p != '\0') {
-		if (strncmp(p, method, ml) == 0 && p[ml] == '=') {
-			p += ml + 1;
-			e = strchr(p, ';');
-			k = e ? (size_t)(e - p) : strlen(p);
-			if (k >= sizeof buf)
-				return 0;
-			memcpy(buf, p, k);
-			buf[k] = '\0';
-			if (money_parse(
-			        buf, s->cfg.minor_digits, "", &v, &e2) != 0)
-				return 0;
-			return v;
-		}
-		p = strstr(p, "; ");
-		if (p != NULL)
-			p += 2;
-	}
-	return 0;
+	shown_value(d, method, "", buf, sizeof buf);
+	if (buf[0] == '\0' ||
+	    money_parse(buf, s->cfg.minor_digits, "", &v, &e2) != 0)
+		return 0;
+	return v;
 }
 
 static void
@@ -301,9 +323,18 @@ svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
 	if (v == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
+		char was[SHIFT_UNMATCHED_BUFSZ] = "";
+
 		t[i].first_counted =
 		    nd > 0 ? shown_amount(s, v[0], t[i].method) : t[i].counted;
-		t[i].recounted = nd > 0 && t[i].first_counted != t[i].counted;
+		/* cheques listed again after those not matched were shown
+		 * (their numbers are what the shift took): a recount too */
+		if (nd > 0)
+			shown_value(v[0], t[i].method, SHOWN_UNMATCHED, was,
+			    sizeof was);
+		t[i].recounted =
+		    nd > 0 && (t[i].first_counted != t[i].counted ||
+		                  strcmp(was, t[i].unmatched) != 0);
 		if (any != NULL && t[i].recounted)
 			*any = 1;
 	}
@@ -335,7 +366,8 @@ keep_shown(
 	int any = 0, same;
 
 	for (i = 0; i < res->ntenders; i++)
-		any |= res->tenders[i].over_short != 0;
+		any |= res->tenders[i].over_short != 0 ||
+		       res->tenders[i].unmatched[0] != '\0';
 	if (!any)
 		return 0;
 	shown_detail(s, res, d, sizeof d);
@@ -395,6 +427,95 @@ close_target(struct svc *s, const struct shift_close_request *r,
 	return rc < 0 ? -1 : 0;
 }
 
+/* One side of the cheques not matched into out (size sz): those of diff
+ * (d[i] the listed less the taken of cheque k[i]) on side sign, after
+ * label; nothing when there is none. */
+static void
+unmatched_side(struct svc *s, const struct shift_cheque *k, const int64_t *d,
+    size_t n, int sign, const char *label, char *out, size_t sz)
+{
+	char m[MONEY_BUFSZ], one[SHIFT_REF_BUFSZ + MONEY_BUFSZ + 32];
+	const char *ref;
+	size_t i, len;
+	int first = 1;
+
+	for (i = 0; i < n; i++) {
+		int64_t q = sign > 0 ? d[i] : -d[i];
+
+		if (q <= 0)
+			continue;
+		svc_money(s, m, sizeof m, k[i].amount);
+		ref = k[i].ref[0] != '\0' ? k[i].ref : _("(no number)");
+		if (q > 1)
+			snprintf(one, sizeof one, "%s %s \xc3\x97%lld", ref, m,
+			    (long long)q);
+		else
+			snprintf(one, sizeof one, "%s %s", ref, m);
+		len = strlen(out);
+		snprintf(out + len, sz - len, "%s%s%s",
+		    first ? (len > 0 ? " / " : "") : ", ", first ? label : "",
+		    one);
+		first = 0;
+	}
+}
+
+/* Tender t of a cheque method: the cheques listed in c (n counts)
+ * against those the shift took (store_shift_cheques), what differs in
+ * t->unmatched, by number (any case) and amount. */
+static int
+match_cheques(struct svc *s, const struct shift *sh,
+    const struct shift_count *c, size_t n, struct shift_tender *t,
+    struct pd_err *err)
+{
+	struct shift_cheque *k;
+	int64_t *d;
+	size_t nk, i, j, nd;
+
+	t->unmatched[0] = '\0';
+	if ((k = store_shift_cheques(s->st, sh->id, t->method, &nk, err)) ==
+	    NULL)
+		return -1;
+	/* room for every cheque taken and every one listed */
+	k = xrealloc(k, nk + n + 1, sizeof *k);
+	d = xcalloc(nk + n + 1, sizeof *d);
+	for (i = 0; i < nk; i++)
+		d[i] = -k[i].n;
+	nd = nk;
+	for (i = 0; i < n; i++) {
+		if (c[i].kind != SHIFT_COUNT_CHEQUE ||
+		    strcmp(c[i].method, t->method) != 0)
+			continue;
+		for (j = 0; j < nd; j++)
+			if (k[j].amount == c[i].amount &&
+			    strcasecmp(k[j].ref, c[i].ref) == 0)
+				break;
+		if (j == nd) {
+			xstrlcpy(k[nd].ref, c[i].ref, sizeof k[nd].ref);
+			k[nd].amount = c[i].amount;
+			nd++;
+		}
+		d[j]++;
+	}
+	/* a cheque taken with no number (its method asks none) is any
+	 * listed one of its amount that no numbered payment took */
+	for (j = 0; j < nd; j++)
+		for (i = 0; i < nd && k[j].ref[0] == '\0' && d[j] < 0; i++)
+			if (k[i].ref[0] != '\0' && d[i] > 0 &&
+			    k[i].amount == k[j].amount) {
+				int64_t q = d[i] < -d[j] ? d[i] : -d[j];
+
+				d[i] -= q;
+				d[j] += q;
+			}
+	unmatched_side(s, k, d, nd, 1, _("listed, not taken: "), t->unmatched,
+	    sizeof t->unmatched);
+	unmatched_side(s, k, d, nd, -1, _("taken, not listed: "), t->unmatched,
+	    sizeof t->unmatched);
+	free(d);
+	free(k);
+	return 0;
+}
+
 /* The counts against the shift's tenders, into res (its shift's
  * float_kept the default the close would keep); c already checked. */
 static int
@@ -424,6 +545,13 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 		t->items = svc_shift_items(c, n, t->method);
 		t->over_short = t->counted - t->expected;
 		t->beyond = shift_beyond(t->over_short, s->cfg.shift_tolerance);
+		m = config_method(&s->cfg, t->method);
+		if (m != NULL && m->cheque &&
+		    match_cheques(s, sh, c, n, t, err) != 0) {
+			svc_shift_report_free(&rep);
+			return -1;
+		}
+		t->beyond |= t->unmatched[0] != '\0';
 		res->nbeyond += t->beyond;
 		xstrlcpy(t->reason, reason_for(r, t->method), sizeof t->reason);
 	}
@@ -479,6 +607,11 @@ check_beyond(struct svc *s, const struct shift_close_request *r,
 
 		if (!t->beyond || t->reason[0] != '\0')
 			continue;
+		if (!shift_beyond(t->over_short, s->cfg.shift_tolerance))
+			return pd_fail(err, PD_EINVAL,
+			    _("%s: the cheques listed are not those the shift "
+			      "took (%s): give a reason"),
+			    t->method, t->unmatched);
 		svc_money(s, a, sizeof a,
 		    t->over_short < 0 ? -t->over_short : t->over_short);
 		svc_money(s, b, sizeof b, s->cfg.shift_tolerance);

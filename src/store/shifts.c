@@ -418,6 +418,48 @@ store_shift_taken(
 	    _("Reading a shift's payments"), err);
 }
 
+static void
+read_cheque(struct db_stmt *s, void *elem)
+{
+	struct shift_cheque *c = elem;
+
+	st_col(s, 0, c->ref, sizeof c->ref);
+	c->amount = db_column_int64(s, 1);
+	c->n = db_column_int64(s, 2);
+}
+
+struct shift_cheque *
+store_shift_cheques(struct store *st, int64_t shift_id, const char *method,
+    size_t *n, struct pd_err *err)
+{
+	/* the payments and voids as store_shift_taken reads them */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT min(ref), amount, sum(k) FROM ("
+	    " SELECT p.reference AS ref, p.amount AS amount, 1 AS k"
+	    " FROM shifts s JOIN payments p ON p.id > s.pay_after AND"
+	    " p.id <= coalesce(s.pay_upto, 9223372036854775807)"
+	    " WHERE s.id = ?1 AND p.terminal || '' = s.terminal AND"
+	    " +p.user_id = s.user_id AND p.status NOT IN ('Failed', "
+	    "'Cancelled')"
+	    " AND p.method = ?2"
+	    " UNION ALL"
+	    " SELECT p.reference, p.amount, -1"
+	    " FROM shifts s JOIN voids v ON v.id > s.void_after AND"
+	    " v.id <= coalesce(s.void_upto, 9223372036854775807)"
+	    " JOIN payments p ON p.id = v.payment_id"
+	    " WHERE s.id = ?1 AND v.terminal = s.terminal AND v.uuid NOT IN"
+	    " (SELECT uuid FROM sync_undone) AND p.method = ?2)"
+	    " GROUP BY lower(ref), amount HAVING sum(k) <> 0"
+	    " ORDER BY lower(ref), amount",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "is", shift_id, method);
+	return st_collect(st, s, sizeof(struct shift_cheque), read_cheque, n,
+	    _("Reading a shift's payments"), err);
+}
+
 int
 store_shift_each(struct store *st, const struct shift_query *f,
     int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err)

@@ -105,6 +105,13 @@ table(struct result *r, struct tui *t, int y)
 		attron(attr);
 		tui_text(y, x[3] + 2, m, COLS - x[3] - 3);
 		attroff(attr);
+		/* the cheques listed and taken that differ, under the row */
+		if (tn->unmatched[0] != '\0') {
+			attron(attr);
+			y += tui_wrap(
+			    y + 1, x[0] + 2, tn->unmatched, COLS - x[0] - 4, 2);
+			attroff(attr);
+		}
 	}
 	return y;
 }

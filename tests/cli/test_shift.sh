@@ -694,3 +694,72 @@ same "audited: opens, movements, closes" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'shift' ORDER BY id)")" \
     "open,movement,movement,count,close,open,movement,close,open,close,open,count,close,open,close,open"
 expect "doctor at the end" 0 "ok" "$PD" doctor
+
+# -- the cheques listed against those the shift took (review s50,
+# helper-216): by number (any case) and amount, as many of each; a cheque
+# listed under another number balanced the close (the amounts agreed) and
+# went to the bank with no payment behind it. jane's shift open above:
+# four cheques, one voided in the shift (given back: not in the drawer),
+# and one taken with no number (Cheque asks none): any listed of its amount
+for c in "CQ-501:40" "cq-502:15.50" "CQ-503:15.50" "CQ-504:9.99"; do
+	J pay WU-10002 --type bill --method Cheque --amount "${c#*:}" \
+	    --reference "${c%%:*}" >/dev/null 2>&1 || echo "not ok - cheque $c"
+done
+J pay WU-10002 --type bill --method Cheque --amount 12 >/dev/null 2>&1 ||
+    echo "not ok - a cheque taken with no number"
+M payment void "$(sql "SELECT payment_no FROM payments WHERE reference = 'CQ-504'")" \
+    --reason "Wrong account" >/dev/null 2>&1 || echo "not ok - CQ-504 voided"
+# the cash as expected, every other tender as taken: only the cheques differ
+CASH=$(J --json shift x | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print("%d.%02d" % divmod([t["expected"] for t in d["tenders"] if t["method"] == "Cash"][0], 100))')
+OTHER=$(J --json shift x | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(";".join("%s=%d.%02d" % ((t["method"],) + divmod(t["expected"], 100)) for t in d["tenders"] if t["method"] not in ("Cash", "Cheque") and t["expected"] > 0))')
+[ -n "$OTHER" ] && set -- --total "$OTHER" || set --
+for k in 1 2 3 4 5; do cp "$DB" "$T/cq$k.db"; done
+expect "cheques listed in another case, the voided one left out: matched, closed" 0 \
+    "Z-T01-" J --db "$T/cq1.db" shift close --total "Cash=$CASH" "$@" \
+    --cheque "cq-501:40;CQ-502:15.50;cq-503:15.50;CQ-777:12"
+same "closed with none not matched, nobody signed off" \
+    "$(grep -c 'Cheques not matched' "$OUT")/$(sqlite3 "$T/cq1.db" "SELECT signed_off_by FROM shifts ORDER BY id DESC LIMIT 1")" "0/"
+expect "the voided cheque listed too: over by it (status 3)" 3 \
+    'Cheque is over by $9.99' \
+    J --db "$T/cq2.db" shift close --total "Cash=$CASH" "$@" \
+    --cheque "CQ-501:40;CQ-502:15.50;CQ-503:15.50;CQ-504:9.99;CQ-777:12"
+has "and it listed, not taken" 'Cheques not matched: listed, not taken: CQ-504 $9.99'
+
+expect "one cheque listed twice, another missing" 3 \
+    'listed, not taken: CQ-501 $40.00 / taken, not listed: CQ-503 $15.50' \
+    J --db "$T/cq3.db" shift close --total "Cash=$CASH" "$@" \
+    --cheque "CQ-501:40;CQ-501:40;CQ-502:15.50;CQ-777:12"
+has "(its amounts over by 24.50 too)" 'Cheque is over by $24.50'
+expect "a cheque's number with another amount (both sides)" 3 \
+    'listed, not taken: CQ-501 $4.00 / taken, not listed: CQ-501 $40.00' \
+    J --db "$T/cq4.db" shift close --total "Cash=$CASH" "$@" \
+    --cheque "CQ-501:4;CQ-502:15.50;CQ-503:15.50;CQ-777:12"
+expect "the cheque with no number not listed: short by it" 3 \
+    'Cheque is short by $12.00' J --db "$T/cq5.db" shift close \
+    --total "Cash=$CASH" "$@" --cheque "CQ-501:40;CQ-502:15.50;CQ-503:15.50"
+has "and named so" 'Cheques not matched: taken, not listed: (no number) $12.00'
+expect "a cheque listed under another number, the amounts agreeing: beyond (status 3)" 3 \
+    'Cheque: the cheques listed are not those the shift took (listed, not taken: CQ-599 $15.50 / taken, not listed: cq-502 $15.50): give a reason' \
+    J shift close --total "Cash=$CASH" "$@" --cheque "CQ-501:40;CQ-599:15.50;CQ-503:15.50;CQ-777:12"
+has "the result names them under the tender" \
+    'Cheques not matched: listed, not taken: CQ-599 $15.50 / taken, not listed: cq-502 $15.50'
+same "the count shown kept, with the cheques not matched" \
+    "$(sql "SELECT detail FROM audit_log WHERE action = 'count' ORDER BY id DESC LIMIT 1" | sed 's/.*; Cheque not matched=/Cheque not matched=/')" \
+    'Cheque not matched=listed, not taken: CQ-599 $15.50 / taken, not listed: cq-502 $15.50'
+# the numbers shown are what the shift took: listed again to them, a
+# recount (a supervisor's sign-off), as a count again to the amount shown
+expect "listed again to the numbers shown: a recount needing a sign-off (status 5)" 5 \
+    "A count other than the one whose over or short was shown" \
+    J shift close --total "Cash=$CASH" "$@" --cheque "CQ-501:40;cq-502:15.50;CQ-503:15.50;CQ-777:12"
+expect "with a reason and a sign-off as shown: closed" 0 "Z-T01-" \
+    A shift close --total "Cash=$CASH" "$@" \
+    --cheque "CQ-501:40;CQ-599:15.50;CQ-503:15.50;CQ-777:12" \
+    --reason "Cheque=CQ-599 is the payer's cheque, 502 mistyped" --approver mary
+same "its tender: the reason and the sign-off kept" \
+    "$(sql "SELECT reason || '/' || approved_by FROM shift_tenders WHERE method = 'Cheque' ORDER BY id DESC LIMIT 1")" \
+    "CQ-599 is the payer's cheque, 502 mistyped/mary"
+expect "doctor after the cheques" 0 "ok" "$PD" doctor
