@@ -235,7 +235,9 @@ cmd_alert_note(struct cli *c, int argc, char **argv)
 	int npos;
 	int64_t id;
 
-	if (cli_opts(c, argc, argv, NULL, 2, 2, &pos, &npos) != 0 ||
+	/* the note, empty or blank: "The note is required" (status 3), as
+	 * a dispute's --note "" says */
+	if (cli_opts_text(c, argc, argv, NULL, 2, 2, 1, &pos, &npos) != 0 ||
 	    alert_id(c, argv[0], pos[0], &id) != 0 ||
 	    svc_alert_note(&c->svc, id, pos[1], &c->err) != 0)
 		return -1;

@@ -9,6 +9,14 @@ int
 cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
     int min_pos, int max_pos, char ***pos, int *npos)
 {
+	return cli_opts_text(
+	    c, argc, argv, opts, min_pos, max_pos, max_pos, pos, npos);
+}
+
+int
+cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
+    int min_pos, int max_pos, int text_pos, char ***pos, int *npos)
+{
 	struct option lo[32];
 	unsigned char seen[32] = {0};
 	int n = 0, ch, i;
@@ -82,9 +90,15 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 		      "`paydesk help %s`)"),
 		    argv[0], (*pos)[max_pos], page);
 	}
-	for (i = 0; i < *npos; i++)
-		if ((*pos)[i][0] == '\0')
-			return cli_usage(c, _("%s: empty argument"), argv[0]);
+	/* spaces only are as empty as nothing (review s50: a note of
+	 * "   " and one of "" were refused differently); a free text's
+	 * emptiness is its use case's to say, as for an option's text */
+	for (i = 0; i < *npos && i < text_pos; i++)
+		if ((*pos)[i][strspn((*pos)[i], " \t\n")] == '\0')
+			return cli_usage(c,
+			    _("%s: argument %d is empty or blank (see "
+			      "`paydesk help %s`)"),
+			    argv[0], i + 1, page);
 	return 0;
 }
 

@@ -19,6 +19,12 @@ struct opt {
  * and max_pos of them. */
 int cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
     int min_pos, int max_pos, char ***pos, int *npos);
+/* The same where the positional arguments from text_pos (0-based) on are
+ * free text (a note): one empty or blank is left to the use case, which
+ * says the text is required, as it does for an option's text; the others
+ * empty or blank are a usage error. */
+int cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
+    int min_pos, int max_pos, int text_pos, char ***pos, int *npos);
 
 /* --scope TEXT (NULL: the user's role's own): the scope of the figures,
  * lists and reports the command reads (issue 23); a bad word PD_EINVAL,

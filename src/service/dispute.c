@@ -131,7 +131,11 @@ step(struct svc *s, struct dispute *d, const char *kind, const char *note,
 
 	memset(&e, 0, sizeof e);
 	xstrlcpy(e.kind, kind, sizeof e.kind);
-	xstrlcpy(e.note, note ? note : "", sizeof e.note);
+	/* an optional note of spaces only is no note, as an empty one
+	 * (review s50: the timeline showed a blank one) */
+	xstrlcpy(e.note,
+	    note != NULL && note[strspn(note, " \t\n")] != '\0' ? note : "",
+	    sizeof e.note);
 	svc_now(e.at);
 	xstrlcpy(e.by, s->actor.full_name, sizeof e.by);
 	xstrlcpy(e.terminal, s->cfg.terminal_id, sizeof e.terminal);
@@ -276,7 +280,9 @@ svc_dispute_open(struct svc *s, const char *payment, const char *reason,
 	if ((code = svc_dispute_reason_code(&s->cfg, reason)) == NULL) {
 		config_join(
 		    s->cfg.dsp_reasons, s->cfg.ndsp_reasons, list, sizeof list);
-		if (reason == NULL || *reason == '\0')
+		/* blank as empty (review s50: "  " was an unknown
+		 * reason, "" a missing one) */
+		if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
 			return pd_fail(err, PD_EINVAL,
 			    _("A dispute needs a reason; choose one of: %s"),
 			    list);

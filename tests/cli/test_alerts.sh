@@ -149,7 +149,19 @@ same "assigned then taken back: Assigned rita, Unassigned" \
     "Assigned:rita Unassigned:"
 expect "in text too" 0 "Unassigned" rec alerts show 2
 expect "a note" 0 "Called, promised Friday" rec alerts note 1 "Called, promised Friday"
-refused "an empty note: refused" 2 "note: empty argument" rec alerts note 1 ""
+# empty or blank, one status and one message (review s50: "" was a usage
+# error, "   " required), as a dispute's --note says
+for n in "" "   " "	" " 	 "; do
+	refused "a note \"$n\": required" 3 "The note is required" \
+	    rec alerts note 1 "$n"
+done
+# the other arguments blank are empty, a usage error (not an unknown one)
+refused "assign to a blank user: usage" 2 "assign: argument 2 is empty or blank" \
+    rec alerts assign 1 "  "
+refused "assign to an empty user: usage" 2 "assign: argument 2 is empty or blank" \
+    rec alerts assign 1 ""
+refused "a blank alert ID: usage" 2 "ack: argument 1 is empty or blank" \
+    rec alerts ack " "
 refused "a note of 501 characters: refused" 3 "The note" rec alerts note 1 \
     "$(python3 -c 'print("x" * 501)')"
 refused "a note of 300 accented letters (600 bytes, past the 511 its sync record holds): refused, not aborted" \

@@ -335,6 +335,19 @@ refused1 "a reason of 200 CJK letters (600 bytes) is refused, not aborted" 3 \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 \
     --reason "$(python3 -c "print('中' * 200)")"
+# an empty reason and one of spaces only alike: one status, one message
+# (review s50)
+for r in "" "   " "	"; do
+	refused1 "a reschedule's reason \"$r\": required" 3 "Reason is required" \
+	    rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
+	    --frequency weekly --first-due 2025-09-10 --reason "$r"
+	refused1 "a cancel's reason \"$r\": required" 3 "Reason is required" \
+	    rec 1 arrangement cancel AR-T01-000001 --reason "$r"
+done
+refused1 "a blank plan number: a usage error, as an empty one" 2 \
+    "argument 1 is empty or blank" rec 1 arrangement cancel "  " --reason x
+refused1 "an empty plan number: the same" 2 \
+    "argument 1 is empty or blank" rec 1 arrangement cancel "" --reason x
 expect "terminal 2 reschedules what is left" 0 '"status"' \
     rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 --reason "Lost job"

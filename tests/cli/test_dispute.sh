@@ -70,6 +70,17 @@ refused1 "a note of 300 accented letters (600 bytes) is refused, not cut" 3 \
 refused1 "a void reason of 300 accented letters is refused too" 3 \
     "600 bytes long in UTF-8" sup1 payment void "$R1" \
     --reason "$(python3 -c "print('é' * 300)")"
+# a blank reason is a missing one, as an empty one (review s50: "  " was
+# an unknown reason)
+for r in "" "  " "	"; do
+	refused1 "a reason \"$r\": a dispute needs a reason" 3 \
+	    "A dispute needs a reason; choose one of: chargeback" \
+	    rec 1 dispute open "$R1" --reason "$r"
+done
+refused1 "a blank receipt: a usage error, as an empty one" 2 \
+    "argument 1 is empty or blank" rec 1 dispute open "  " --reason other
+refused1 "an empty receipt: the same" 2 \
+    "argument 1 is empty or blank" rec 1 dispute open "" --reason other
 expect "a recovery user opens a dispute (any case of the code)" 0 \
     "DP-T01-000001" rec 1 dispute open "$R1" --reason Amount-Contested \
     --note "Meter read twice"
@@ -112,12 +123,20 @@ refused1 "a resolved dispute is final" 3 "is Resolved: upheld already" \
     rec 1 dispute reject DP-T01-000001 --note late
 
 ## 3. Rejected with a note
-expect "a second dispute, of another payment" 0 "DP-T01-000002" \
-    rec 1 dispute open "$R2" --reason chargeback
+expect "a second dispute, of another payment (a note of spaces only)" 0 \
+    "DP-T01-000002" rec 1 dispute open "$R2" --reason chargeback --note "   "
+# an optional note blank is no note, as an empty one (review s50)
+same "a note of spaces only is kept as no note" \
+    "$(tsql 1 "SELECT '[' || e.note || ']' FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id WHERE d.dispute_no = 'DP-T01-000002'")" \
+    "[]"
 refused1 "rejecting needs a note" 2 "needs --note" rec 1 dispute reject \
     DP-T01-000002
 refused1 "a note of spaces only is no note (review 21b, fault 10)" 3 \
     "Note is required" rec 1 dispute reject DP-T01-000002 --note "   "
+for n in "" "	" " "; do
+	refused1 "a note \"$n\" is no note either" 3 "Note is required" \
+	    rec 1 dispute reject DP-T01-000002 --note "$n"
+done
 expect "rejected with a note, straight from Open" 0 "Resolved: rejected" \
     rec 1 dispute reject DP-T01-000002 --note "Card holder confirmed"
 has "the note is in its timeline" "Card holder confirmed"
