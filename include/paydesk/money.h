@@ -70,6 +70,10 @@ char *money_format_style(
  * decimal separators, grouping in the wrong places or where the style
  * has none, too many decimals, more than MONEY_MAX. *out is set only on
  * success. */
+/* s begins or ends with a space: a blank, tab or line break, or a
+ * no-break space (U+00A0, U+202F) that money_parse_style lets pass
+ * around a screen's amount; a command line's amount is refused so. */
+int money_space_around(const char *s);
 int money_parse_style(const char *s, const struct money_style *st,
     const char *what, int64_t *out, struct pd_err *err);
 

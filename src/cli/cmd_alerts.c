@@ -20,7 +20,7 @@ alert_id(struct cli *c, const char *sub, const char *s, int64_t *id)
 	 * named "No alert 9223372036854775807": review s48) */
 	errno = 0;
 	v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v <= 0 || errno == ERANGE)
+	if (*s < '0' || *s > '9' || *end != '\0' || v <= 0 || errno == ERANGE)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("%s %s: \"%s\" is not an alert number (the ID column of "
 		      "paydesk alerts)"),

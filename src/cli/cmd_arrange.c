@@ -17,8 +17,10 @@ int_opt(struct cli *c, const char *opt, const char *s, int lo, int hi, int *out)
 
 	if (s == NULL)
 		return 0;
+	/* a digit first: strtol skips spaces and takes a sign (review
+	 * s50: --installments " 3" was 3) */
 	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+	if (*s < '0' || *s > '9' || *end != '\0' || v < lo || v > hi)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--%s \"%s\": give a whole number from %d to %d"), opt, s,
 		    lo, hi);

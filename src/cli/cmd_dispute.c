@@ -22,8 +22,7 @@ cmd_dsp_open(struct cli *c, int argc, char **argv)
 	if (reason == NULL)
 		return cli_usage(c, _("%s %s needs --reason"), c->cmd, argv[0]);
 	/* what the payer disputes; the whole payment when not given */
-	if (amount != NULL && svc_money_parse(&c->svc, amount, "--amount",
-	                          &disputed, &c->err) != 0)
+	if (amount != NULL && cli_money(c, "--amount", amount, &disputed) != 0)
 		return -1;
 	if (svc_dispute_open(&c->svc, pos[0], reason, note,
 	        amount != NULL ? &disputed : NULL, number, &c->err))
@@ -254,8 +253,7 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 	u.whole = whole != NULL;
 	u.credit_reason = reason;
 	u.note = note;
-	if (credit != NULL && svc_money_parse(&c->svc, credit, "--credit",
-	                          &u.credit, &c->err) != 0)
+	if (credit != NULL && cli_money(c, "--credit", credit, &u.credit) != 0)
 		return -1;
 	if (svc_dispute_uphold(&c->svc, pos[0], &u, &c->err) != 0)
 		return -1;

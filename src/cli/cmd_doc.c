@@ -85,7 +85,7 @@ width_opt(struct cli *c, const char *s, int *out)
 	if (s == NULL)
 		return 0;
 	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < 32 || v > 80)
+	if (*s < '0' || *s > '9' || *end != '\0' || v < 32 || v > 80)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--width \"%s\": must be a whole number from 32 to 80"),
 		    s);
@@ -175,7 +175,8 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 		    _("receipts export: --dir is required"));
 	if (jobs != NULL) {
 		nj = strtol(jobs, &end, 10);
-		if (*jobs == '\0' || *end != '\0' || nj < 1 || nj > 16)
+		if (*jobs < '0' || *jobs > '9' || *end != '\0' || nj < 1 ||
+		    nj > 16)
 			return pd_fail(&c->err, PD_EINVAL,
 			    _("--jobs \"%s\": must be a whole number from 1 "
 			      "to 16"),

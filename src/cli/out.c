@@ -608,7 +608,7 @@ cli_limit(struct cli *c, const char *s, size_t *out)
 	char *end;
 	long long v = strtoll(s, &end, 10);
 
-	if (*s == '\0' || *end != '\0' || v < 0 || v > 100000000)
+	if (*s < '0' || *s > '9' || *end != '\0' || v < 0 || v > 100000000)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--limit \"%s\": give a "
 		      "whole number from 0 (no limit) to 100000000"),

@@ -320,6 +320,16 @@ space_before(const char *t, size_t len)
 	return 0;
 }
 
+int
+money_space_around(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len > 0 && (strchr(" \t\n\r\v\f", s[0]) != NULL ||
+	                      strchr(" \t\n\r\v\f", s[len - 1]) != NULL ||
+	                      space_at(s) > 0 || space_before(s, len) > 0);
+}
+
 /* Copy s without the spaces around it and the symbol (before or after,
  * with spaces between) into t (n bytes); -1 if it does not fit. */
 static int

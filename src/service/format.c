@@ -119,8 +119,18 @@ svc_money_arg(const struct svc *s, const char *text, const char *what,
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], plain[MONEY_BUFSZ],
 	    local[MONEY_BUFSZ];
 	int64_t mv = 0, sv = 0;
-	int m = money_parse(text, s->cfg.minor_digits, what, &mv, &merr),
-	    l = svc_money_parse(s, text, what, &sv, &serr);
+	int m, l;
+
+	/* spaces around it are a malformed amount, as in an import's
+	 * column (review s50: --amount " 12" was 12.00); a screen's field
+	 * is read by svc_money_parse, which lets them pass */
+	if (text != NULL && money_space_around(text))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": spaces before or after the amount; write "
+		      "it without them"),
+		    what, text);
+	m = money_parse(text, s->cfg.minor_digits, what, &mv, &merr);
+	l = svc_money_parse(s, text, what, &sv, &serr);
 
 	if (m == 0 && l == 0 && mv != sv) {
 		/* a currency of three decimals: "1.234" has every decimal

@@ -64,6 +64,7 @@ struct acreate {
 	const char *reasons[CFG_LIST_MAX + 1];
 	char rshown[CFG_LIST_MAX][128];
 	char hints[3][24];
+	char down[512]; /* the down payment typed, without spaces around */
 };
 
 /* A whole number field in lo..hi into *v; a message naming it. */
@@ -106,7 +107,19 @@ request(struct acreate *a, struct tui *t, struct arr_request *r, char *refs,
 	}
 	r->account = a->c.account_no;
 	r->items = refs;
-	r->down = a->it[F_DOWN].f.buf;
+	/* spaces typed around the amount are the field's, not the
+	 * amount's: a command line's are refused (svc_money_arg) */
+	{
+		const char *d = a->it[F_DOWN].f.buf;
+		size_t len;
+
+		d += strspn(d, " \t");
+		len = strlen(d);
+		while (len > 0 && (d[len - 1] == ' ' || d[len - 1] == '\t'))
+			len--;
+		snprintf(a->down, sizeof a->down, "%.*s", (int)len, d);
+	}
+	r->down = a->down;
 	r->freq = arr_freq_name((enum arr_freq)a->it[F_FREQ].choice);
 	r->first_due = a->it[F_FIRST].f.buf;
 	r->reason = a->it[F_REASON].choice == 0

@@ -179,6 +179,11 @@ LANGUAGE=es expect "es JSON: the status as stored" 0 '"status": "Closed"' \
 refused "a note on a closed one: refused" 3 "Alert 1 is Closed" rec alerts note 1 late
 refused "no such alert" 4 "No alert 999" rec alerts ack 999
 refused "not a number" 2 '"x1" is not an alert number' rec alerts close x1
+# a digit first: strtoll skipped the spaces and took a sign (review s50)
+for i in " 1" "+1" "1 "; do
+	refused "alert ID \"$i\": not an alert number" 2 \
+	    "\"$i\" is not an alert number" rec alerts show "$i"
+done
 refused "a number past the largest: not an alert number, not clamped" 2 \
     '"99999999999999999999" is not an alert number' rec alerts show 99999999999999999999
 refused "a cashier may not work alerts" 5 \

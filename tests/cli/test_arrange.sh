@@ -133,6 +133,16 @@ refused1 "a down payment of the whole debt" 3 "less than the debt of \$600.34" \
     rec 1 arrangement create WU-20001 $(but down) --down 600.34 --reason Hardship
 refused1 "installments under a cent each" 3 "7 installments of \$0.04" \
     rec 1 arrangement create WU-20001 $(but down) --down 600.30 --reason Hardship
+for d in " 100" "100 " "	100"; do
+	refused1 "a down payment \"$d\" with spaces around (review s50)" 3 \
+	    "spaces before or after the amount" \
+	    rec 1 arrangement create WU-20001 $(but down) --down "$d" --reason Hardship
+done
+for k in " 7" "+7" "7 "; do
+	refused1 "installments \"$k\": a digit first, no spaces (review s50)" 3 \
+	    "--installments \"$k\": give a whole number" \
+	    rec 1 arrangement create WU-20001 $(but installments) --installments "$k" --reason Hardship
+done
 refused1 "a down payment that is no amount" 3 "1e3" \
     rec 1 arrangement create WU-20001 $(but down) --down 1e3 --reason Hardship
 refused1 "too many grace days" 3 "--grace \"91\"" \

@@ -107,6 +107,9 @@ refused1 "a credit above the payment is refused" 3 "" sup1 dispute uphold \
     DP-T01-000001 --credit 80.01
 refused1 "a credit amount that is not money is refused" 3 "--credit" \
     sup1 dispute uphold DP-T01-000001 --credit 1e3
+refused1 "a credit amount with spaces around is refused (review s50)" 3 \
+    "--credit \" 30\": spaces before or after the amount" \
+    sup1 dispute uphold DP-T01-000001 --credit " 30"
 expect "a supervisor upholds it by a credit note" 0 "Resolved: upheld" \
     sup1 dispute uphold DP-T01-000001 --credit 30 --note "Refund the read"
 has "the credit note made from it is named" "Credit note"
@@ -765,6 +768,11 @@ refused1 "amount disputed: more than the payment is refused, naming its amount" 
 has "amount disputed: the payment's amount said" "amount, \$9.00"
 refused1 "amount disputed: not money is refused" 3 "--amount" \
     rec 1 dispute open "$PA" --reason chargeback --amount 1e3
+for a in " 2" "2 " "	2"; do
+	refused1 "amount disputed \"$a\": spaces around are refused (review s50)" 3 \
+	    "spaces before or after the amount" \
+	    rec 1 dispute open "$PA" --reason chargeback --amount "$a"
+done
 refused1 "amount disputed: a negative one is refused" 3 "--amount" \
     rec 1 dispute open "$PA" --reason chargeback --amount -2
 refused1 "amount disputed: a bounced cheque bounces whole" 3 \

@@ -271,6 +271,28 @@ for a in 145.505 1e3 -0 12,50 abc 145. ""; do
 	refused "amount \"$a\" refused" 3 "--amount" \
 	    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount "$a"
 done
+# spaces around an amount make it malformed, as in an import's column
+# (review s50: " 12" was 12.00), in every option that takes money
+nl='
+'
+for a in " 12" "12 " "	12" "12	" "12$nl" " 12.00 " " $(printf '\302\240')12"; do
+	refused "amount \"$a\" with spaces around refused" 3 \
+	    "spaces before or after the amount" \
+	    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount "$a"
+done
+refused "--tendered \" 100\" refused" 3 "--tendered \" 100\": spaces" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 100 \
+    --tendered " 100"
+refused "credit-note create --amount \"5 \" refused" 3 "--amount \"5 \": spaces" \
+    env PAYDESK_PIN=2222 "$PD" --user mary credit-note create R-X \
+    --amount "5 " --reason Other
+refused "credit-notes --min \" 1\" refused" 3 "--min \" 1\": spaces" \
+    env PAYDESK_PIN=2222 "$PD" --user mary credit-notes --min " 1"
+# whole numbers: a digit first, as spaces and a sign are no number
+for n in " 3" "3 " "+3"; do
+	refused "--limit \"$n\" refused" 2 "--limit \"$n\": give a whole number" \
+	    "$PD" --user jane payments --limit "$n"
+done
 refused "amount 0 refused" 3 "greater than zero" \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 0
 refused "over the threshold" 3 "exceeds the outstanding" \

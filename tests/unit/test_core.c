@@ -265,6 +265,19 @@ money_style_parsing(void **state)
 	assert_int_equal(sparse_ok("1,234,567.89", &st_us), 123456789);
 	assert_int_equal(sparse_ok("$1,234.5", &st_us), 123450);
 	assert_int_equal(sparse_ok(" 145.50 ", &st_us), 14550);
+	/* a screen's field lets spaces around pass; a command line asks
+	 * money_space_around first (review s50) */
+	assert_int_equal(money_space_around(" 145.50"), 1);
+	assert_int_equal(money_space_around("145.50 "), 1);
+	assert_int_equal(money_space_around("\t145.50"), 1);
+	assert_int_equal(money_space_around("145.50\n"), 1);
+	assert_int_equal(money_space_around("\xc2\xa0"
+	                                    "145.50"),
+	    1);
+	assert_int_equal(money_space_around("145,50\xe2\x80\xaf"), 1);
+	assert_int_equal(money_space_around("1 234,50"), 0);
+	assert_int_equal(money_space_around("$ 145.50"), 0);
+	assert_int_equal(money_space_around(""), 0);
 	assert_int_equal(sparse_ok("1'234.56", &st_ch), 123456);
 	assert_int_equal(sparse_ok("CHF 1'234", &st_ch), 123400);
 	assert_int_equal(sparse_ok("1 234,5", &st_fr), 123450);
