@@ -71,8 +71,8 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Allowed"), "allowed", X_INT, 7, 0},
 	};
 	const char *kind = NULL, *status = NULL;
-	struct opt o[] = {
-	    {"kind", 0, &kind}, {"status", 0, &status}, {NULL, 0, NULL}};
+	struct opt o[] = {{"kind", OPT_FILTER, &kind},
+	    {"status", OPT_FILTER, &status}, {NULL, 0, NULL}};
 	struct xcell cell[14];
 	struct alert *a;
 	struct table *t;

@@ -309,8 +309,9 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
 	};
 	const char *consumer = NULL, *status = NULL, *scope = NULL;
-	struct opt o[] = {{"consumer", 0, &consumer}, {"status", 0, &status},
-	    {"scope", 0, &scope}, {NULL, 0, NULL}};
+	struct opt o[] = {{"consumer", OPT_FILTER, &consumer},
+	    {"status", OPT_FILTER, &status}, {"scope", 0, &scope},
+	    {NULL, 0, NULL}};
 	struct xcell cell[8];
 	struct arr_view *v;
 	struct table *t;

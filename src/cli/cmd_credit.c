@@ -173,11 +173,12 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	           *search = NULL, *remaining = NULL, *min = NULL, *max = NULL,
 	           *limit = NULL, *consumer = NULL, *receipt = NULL,
 	           *scope = NULL;
-	struct opt o[24] = {{"status", 0, &status}, {"from", 0, &from},
-	    {"to", 0, &to}, {"reason", 0, &reason}, {"search", 0, &search},
-	    {"remaining", 0, &remaining}, {"min", 0, &min}, {"max", 0, &max},
-	    {"limit", 0, &limit}, {"consumer", 0, &consumer},
-	    {"receipt", 0, &receipt}, {"scope", 0, &scope}};
+	struct opt o[24] = {{"status", OPT_FILTER, &status}, {"from", 0, &from},
+	    {"to", 0, &to}, {"reason", OPT_FILTER, &reason},
+	    {"search", 0, &search}, {"remaining", 0, &remaining},
+	    {"min", 0, &min}, {"max", 0, &max}, {"limit", 0, &limit},
+	    {"consumer", OPT_FILTER, &consumer},
+	    {"receipt", OPT_FILTER, &receipt}, {"scope", 0, &scope}};
 	/* the report filters that a note has (review R23): its consumer's
 	 * segment, its creation day's period, its payment's branch and
 	 * user; no method, channel or gateway */

@@ -50,8 +50,9 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
 	};
 	const char *status = NULL, *account = NULL, *scope = NULL;
-	struct opt o[] = {{"status", 0, &status}, {"consumer", 0, &account},
-	    {"scope", 0, &scope}, {NULL, 0, NULL}};
+	struct opt o[] = {{"status", OPT_FILTER, &status},
+	    {"consumer", OPT_FILTER, &account}, {"scope", 0, &scope},
+	    {NULL, 0, NULL}};
 	struct xcell cell[12];
 	struct dispute *d;
 	struct table *t;

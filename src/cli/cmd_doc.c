@@ -154,9 +154,9 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 	/* the payments list's options, its report filters and scope too
 	 * (review R23: the export had none of them) */
 	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
-	    {"status", 0, &status}, {"type", 0, &type}, {"search", 0, &search},
-	    {"limit", 0, &limit}, {"dir", 0, &dir}, {"jobs", 0, &jobs},
-	    {"scope", 0, &scope}};
+	    {"status", OPT_FILTER, &status}, {"type", OPT_FILTER, &type},
+	    {"search", 0, &search}, {"limit", 0, &limit}, {"dir", 0, &dir},
+	    {"jobs", 0, &jobs}, {"scope", 0, &scope}};
 	struct svc_filters fs;
 	struct payment_filter f;
 	struct rec *r;

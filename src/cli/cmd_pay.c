@@ -683,7 +683,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	const char *from = NULL, *to = NULL, *status = NULL, *type = NULL,
 	           *search = NULL, *limit = NULL, *sort = NULL, *scope = NULL;
 	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
-	    {"status", 0, &status}, {"type", 0, &type},
+	    {"status", OPT_FILTER, &status}, {"type", OPT_FILTER, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit}, {"sort", 0, &sort},
 	    {"scope", 0, &scope}};
 	struct svc_filters fs;

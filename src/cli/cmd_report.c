@@ -346,8 +346,9 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 {
 	const char *search = NULL, *consumer = NULL, *older = NULL,
 	           *limit = NULL;
-	struct opt o[8] = {{"search", 0, &search}, {"consumer", 0, &consumer},
-	    {"older-than", 0, &older}, {"limit", 0, &limit}};
+	struct opt o[8] = {{"search", 0, &search},
+	    {"consumer", OPT_FILTER, &consumer}, {"older-than", 0, &older},
+	    {"limit", 0, &limit}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	static const char *const olders[] = {"0", "30", "60", "90"};

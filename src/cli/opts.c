@@ -55,6 +55,12 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 				    _("%s: --%s is given twice: give it once "
 				      "(see `paydesk help %s`)"),
 				    argv[0], opts[ch - 1000].name, page);
+			/* (review s50: --consumer "" was "No consumer with
+			 * account number", status 4) */
+			if (opts[ch - 1000].flag == OPT_FILTER &&
+			    optarg[strspn(optarg, " \t\n")] == '\0')
+				return cli_usage(c, _("--%s needs a value"),
+				    opts[ch - 1000].name);
 			*opts[ch - 1000].val =
 			    opts[ch - 1000].flag == 1 ? "1" : optarg;
 			continue;

@@ -4,6 +4,10 @@
 #include "cli.h"
 
 #define OPT_ONCE 2
+/* a list's or report's filter: a value given at most once, and one empty
+ * or of spaces only is a usage error ("--consumer needs a value"), as
+ * README says of an empty filter value, not a filter matching nothing */
+#define OPT_FILTER 3
 
 struct opt {
 	const char *name; /* long option, without -- */

@@ -243,7 +243,8 @@ svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
 			return pd_fail(err, PD_EUSAGE,
 			    _("--%s: this report has no such filter"),
 			    filters[k].option);
-		if (*fs->text[k] == '\0')
+		/* blank as empty (review s50: --segment " " was status 3) */
+		if (fs->text[k][strspn(fs->text[k], " \t\n")] == '\0')
 			return pd_fail(err, PD_EUSAGE, _("--%s needs a value"),
 			    filters[k].option);
 		if (filter_set(s, fs, (enum svc_filter)k, f, err) != 0)

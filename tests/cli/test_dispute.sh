@@ -189,11 +189,41 @@ expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
 same "no row" "$(grep -c DP-T01 "$OUT")" 0
 expect "an unknown status is refused: bad input (3), as alerts and arrangement list" 3 "Unknown dispute status" \
     rec 1 dispute list --status pending
-# an empty one too (a script's empty variable): it listed every dispute
-expect "an empty status is refused too, not every dispute" 3 \
-    "Unknown dispute status" rec 1 dispute list --status ""
-expect "  and a blank one" 3 "Unknown dispute status" \
+# an empty one too (a script's empty variable): it listed every dispute;
+# an empty filter value is a usage error, blank or not (README, review s50)
+expect "an empty status is refused too, not every dispute" 2 \
+    "--status needs a value" rec 1 dispute list --status ""
+expect "  and a blank one" 2 "--status needs a value" \
     rec 1 dispute list --status " "
+# --consumer "" was "No consumer with account number" (4)
+for v in "" " " "	"; do
+	expect "dispute list --consumer \"$v\": a usage error" 2 \
+	    "--consumer needs a value" rec 1 dispute list --consumer "$v"
+	expect "arrangement list --consumer \"$v\": a usage error" 2 \
+	    "--consumer needs a value" rec 1 arrangement list --consumer "$v"
+	expect "arrangement list --status \"$v\": a usage error" 2 \
+	    "--status needs a value" rec 1 arrangement list --status "$v"
+	expect "report aging --consumer \"$v\": a usage error" 2 \
+	    "--consumer needs a value" sup1 report aging --consumer "$v"
+	expect "report aging --segment \"$v\": a usage error" 2 \
+	    "--segment needs a value" sup1 report aging --segment "$v"
+	expect "credit-notes --consumer \"$v\": a usage error" 2 \
+	    "--consumer needs a value" sup1 credit-notes --consumer "$v"
+	expect "credit-notes --reason \"$v\": a usage error" 2 \
+	    "--reason needs a value" sup1 credit-notes --reason "$v"
+	expect "credit-notes --receipt \"$v\": a usage error" 2 \
+	    "--receipt needs a value" sup1 credit-notes --receipt "$v"
+	expect "payments --status \"$v\": a usage error" 2 \
+	    "--status needs a value" sup1 payments --status "$v"
+	expect "payments --type \"$v\": a usage error" 2 \
+	    "--type needs a value" sup1 payments --type "$v"
+	expect "alerts --kind \"$v\": a usage error" 2 \
+	    "--kind needs a value" rec 1 alerts --kind "$v"
+	expect "alerts --status \"$v\": a usage error" 2 \
+	    "--status needs a value" rec 1 alerts --status "$v"
+	expect "shift list --cashier \"$v\": a usage error" 2 \
+	    "--cashier needs a value" sup1 shift list --cashier "$v"
+done
 expect "a fourth, left open" 0 "DP-T01-000004" rec 1 dispute open "$R2" \
     --reason wrong-account
 PAYDESK_NOW=2025-06-11 expect "41 days later: its age" 0 "" sup1 --json \
