@@ -112,8 +112,13 @@ rec_timeline(struct rec *r, const struct dispute_view *v)
 		rec_shown(
 		    r, _("By"), "by", e->by, svc_word(e->by, buf, sizeof buf));
 		rec_str(r, _("Terminal"), "terminal", e->terminal);
-		rec_shown(r, _("Note"), "note", e->note,
-		    svc_word(e->note, buf, sizeof buf));
+		/* no note, no "Note: " line (review s50); JSON keeps
+		 * its key, "" */
+		if (e->note[0] != '\0')
+			rec_shown(r, _("Note"), "note", e->note,
+			    svc_word(e->note, buf, sizeof buf));
+		else
+			rec_data(r, "note", "");
 		rec_end(r);
 	}
 	rec_end(r);

@@ -277,10 +277,14 @@ preview(struct cli *c, const struct pay_request *q)
 	rec_money(r, _("Amount"), "amount", qt.amount);
 	rec_shown(r, _("Allocation rule"), "allocation",
 	    alloc_rule_name(qt.rule), _(alloc_rule_text(qt.rule)));
-	rec_money(r, _("Amount due"), "due", qt.due_total);
+	/* each figure named for what it is (review s50: "Amount due" of
+	 * the items selected, later installments too, read against
+	 * "Outstanding after payment", the account's debt due by today,
+	 * as contradicting it) */
+	rec_money(r, _("Owed on the items selected"), "due", qt.due_total);
 	rec_money(r, _("Extra amount paid"), "overpaid", qt.overpaid);
-	rec_money(r, _("Outstanding after payment"), "balance_after",
-	    qt.balance_after);
+	rec_money(r, _("Account's debt due by today, after payment"),
+	    "balance_after", qt.balance_after);
 	rec_end(r);
 	rec_list(r, _("Split, in the order paid"), "split");
 	for (i = 0; i < qt.nitems; i++) {

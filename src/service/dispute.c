@@ -582,12 +582,28 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	/* before the remedies of the others (review s48: with no option
 	 * it was told to ask for --void or --credit; no option is a usage
 	 * error, as a dispute of all of a payment's) */
-	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0)
-		return pd_fail(err,
-		    u->by_credit || u->by_charge ? PD_EINVAL : PD_EUSAGE,
-		    _("Dispute %s is of a bounced cheque: its payment is "
-		      "reversed (--void), not credited"),
+	/* each option told what the void does instead (review s50:
+	 * --charge was told "not credited"; a bounced cheque is charged
+	 * again, by its void) */
+	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0) {
+		if (u->by_charge)
+			return pd_fail(err, PD_EINVAL,
+			    _("Dispute %s is of a bounced cheque: it is "
+			      "charged again by its payment's void (--void: "
+			      "what the cheque paid is owed again, and the "
+			      "bounced cheque charge added), not by --charge"),
+			    d.dispute_no);
+		if (u->by_credit)
+			return pd_fail(err, PD_EINVAL,
+			    _("Dispute %s is of a bounced cheque: its payment "
+			      "is reversed (--void), not credited"),
+			    d.dispute_no);
+		return pd_fail(err, PD_EUSAGE,
+		    _("Dispute %s is of a bounced cheque: uphold it by its "
+		      "payment's void (--void): what the cheque paid is owed "
+		      "again, and the bounced cheque charge added"),
 		    d.dispute_no);
+	}
 	if (!pending && check_remedy(s, &d, u, &credit, &charge, err) != 0)
 		return -1;
 	d.status = DSP_UPHELD;

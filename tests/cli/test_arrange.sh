@@ -231,9 +231,14 @@ expect "doctor: balances hold with the moves" 0 "ok" pdt 1 doctor
 ## 3. Paid on time, late, missed until Broken; synced to terminal 2
 # the preview: nothing due after the down payment today, but the plan's
 # later installments are owed and said so
-refused1 "the preview of the down payment" 0 "Outstanding after payment" \
+refused1 "the preview of the down payment" 0 "Account's debt due by today, after payment" \
     rec 1 pay WU-20001 --type installment --items 'AR-T01-000001#1' \
     --method Cash --amount 100 --preview
+# each figure named for what it is (review s50: "Amount due" beside
+# "Outstanding after payment" read as a contradiction)
+has "the items' figure named so" "Owed on the items selected"
+same "no Amount due, no Outstanding after payment" \
+    "$(grep -c 'Amount due\|Outstanding after payment' "$OUT")" 0
 same "what is still owed on the plan after it" \
     "$(sed -n '/Still owed on arrangements/,$p' "$OUT" | tr '\n' ' ' | tr -s ' ')" \
     "Still owed on arrangements AR-T01-000001 \$500.34; Installments: 7 "

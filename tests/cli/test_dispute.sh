@@ -143,6 +143,17 @@ done
 expect "rejected with a note, straight from Open" 0 "Resolved: rejected" \
     rec 1 dispute reject DP-T01-000002 --note "Card holder confirmed"
 has "the note is in its timeline" "Card holder confirmed"
+# a step with no note has no "Note:" (review s50: "...; Note: " ended the
+# opening's line); the one with a note keeps it
+same "its opening (no note): no Note line" \
+    "$(grep -c 'Opened.*Note' "$OUT")/$(grep -c '; Note: $' "$OUT")/$(grep -c 'Note: Card holder confirmed' "$OUT")" \
+    "0/0/1"
+for l in es fr; do
+	LANGUAGE=$l rec 1 dispute show DP-T01-000002 >"$OUT" 2>&1
+	same "$l: no empty note either" "$(grep -c ': $' "$OUT")" 0
+done
+expect "JSON keeps the note's key, empty" 0 '"note": ""' \
+    sup1 --json dispute show DP-T01-000002
 # the timeline's steps and the date agree with the dispute (es disputa
 # Abierta, Rechazada; fr litige Ouvert, Rejeté) (issue 25)
 LANGUAGE=es expect "es: the steps agree with the dispute" 0 "Rechazada" \
@@ -155,12 +166,19 @@ has "fr: opened, masculine" "Ouvert "
 ## 4. A bounced cheque: the payment reversed, a service charge added
 expect "a bounced cheque's dispute" 0 "DP-T01-000003" rec 1 dispute open \
     "$R3" --reason bounced-cheque
-refused1 "a bounced cheque is reversed, not credited" 3 "reversed (--void)" \
+refused1 "a bounced cheque is reversed, not credited" 3 \
+    "is of a bounced cheque: its payment is reversed (--void), not credited" \
     sup1 dispute uphold DP-T01-000003 --credit 5
 refused1 "upheld with no option: told --void, the only remedy (usage, 2)" 2 \
-    "is of a bounced cheque: its payment is reversed (--void), not credited" \
+    "is of a bounced cheque: uphold it by its payment's void (--void): what the cheque paid is owed again" \
     sup1 dispute uphold DP-T01-000003
 same "no credit note is suggested" "$(grep -c -- '--credit' "$OUT")" 0
+# --charge: a bounced cheque is charged again, by its void (review s50:
+# it was told "not credited", of a charge)
+refused1 "--charge of a bounced cheque: charged again by its void" 3 \
+    "is of a bounced cheque: it is charged again by its payment's void (--void: what the cheque paid is owed again" \
+    sup1 dispute uphold DP-T01-000003 --charge
+same "  not told of a credit" "$(grep -c 'credit' "$OUT")" 0
 expect "upheld by a void" 0 "Payment voided" sup1 dispute uphold \
     DP-T01-000003 --void
 has "the service charge it added" "DP-T01-000003-CHG"
