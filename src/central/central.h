@@ -229,6 +229,11 @@ int central_check_id(
  * digit (not an option mistyped). */
 int central_check_new_id(
     const char *what, const char *v, size_t max, struct pd_err *err);
+/* Option opt (with its "--") taking value v into *slot; PD_EUSAGE when
+ * it was given already (*slot not NULL): the second would silently
+ * replace the first, as paydesk's own options refuse (review s50). */
+int central_opt_once(
+    const char *opt, const char **slot, const char *v, struct pd_err *err);
 int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central shifts ORG ...` (argv after "shifts", shifts.c). */
 int shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);

@@ -216,9 +216,12 @@ gaps_opts(
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			*json = 1;
-		else if (i + 1 < argc && strcmp(argv[i], "--terminal") == 0)
-			*terminal = argv[++i];
-		else
+		else if (i + 1 < argc && strcmp(argv[i], "--terminal") == 0) {
+			if (central_opt_once(
+			        argv[i], terminal, argv[i + 1], err) != 0)
+				return -1;
+			i++;
+		} else
 			return pd_fail(err, PD_EUSAGE,
 			    _("Gaps: unknown option or missing value \"%s\""),
 			    argv[i]);

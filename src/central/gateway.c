@@ -484,15 +484,20 @@ gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 	struct gateway_row g;
 	int i;
 
-	for (i = 3; i + 1 < argc; i += 2)
-		if (strcmp(argv[i], "--method") == 0 && method == NULL)
-			method = argv[i + 1];
-		else if (strcmp(argv[i], "--statuses") == 0 && statuses == NULL)
-			statuses = argv[i + 1];
-		else if (strcmp(argv[i], "--time-zone") == 0 && tz == NULL)
-			tz = argv[i + 1];
-		else
+	/* each at most once (review s50: a second was the usage line,
+	 * with no word of which option) */
+	for (i = 3; i + 1 < argc; i += 2) {
+		const char **slot =
+		    strcmp(argv[i], "--method") == 0      ? &method
+		    : strcmp(argv[i], "--statuses") == 0  ? &statuses
+		    : strcmp(argv[i], "--time-zone") == 0 ? &tz
+		                                          : NULL;
+
+		if (slot == NULL)
 			break;
+		if (central_opt_once(argv[i], slot, argv[i + 1], err) != 0)
+			return -1;
+	}
 	if (i != argc || argc < 5)
 		return pd_fail(err, PD_EUSAGE,
 		    "Gateway set: ORG NAME [--method METHOD] [--statuses "

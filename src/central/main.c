@@ -118,6 +118,19 @@ central_check_new_id(
 	return 0;
 }
 
+int
+central_opt_once(
+    const char *opt, const char **slot, const char *v, struct pd_err *err)
+{
+	if (*slot != NULL)
+		return pd_fail(err, PD_EUSAGE,
+		    _("%s is given twice: give it once (see "
+		      "paydesk-central(8))"),
+		    opt);
+	*slot = v;
+	return 0;
+}
+
 /* migrate: one line an organisation. */
 static void
 migrated(const char *org, int version, void *arg)
@@ -183,6 +196,10 @@ move_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
 	const char *h = getenv("PAYDESK_CENTRAL_HOOK");
 
+	if (argc == 6 && strcmp(argv[2], "--to") == 0 &&
+	    strcmp(argv[4], "--to") == 0)
+		return central_opt_once(
+		    argv[4], &(const char *){argv[3]}, argv[5], err);
 	if (argc != 4 || strcmp(argv[2], "--to") != 0) {
 		usage(stderr);
 		return pd_fail(err, PD_EUSAGE,
@@ -373,6 +390,11 @@ org_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	struct org_row *o;
 	size_t n, i;
 
+	if (argc == 7 && strcmp(argv[0], "add") == 0 &&
+	    strcmp(argv[3], "--currency") == 0 &&
+	    strcmp(argv[5], "--currency") == 0)
+		return central_opt_once(
+		    argv[5], &(const char *){argv[4]}, argv[6], err);
 	if (argc == 5 && strcmp(argv[0], "add") == 0 &&
 	    strcmp(argv[3], "--currency") == 0) {
 		cur = argv[4];
@@ -544,6 +566,12 @@ main(int argc, char **argv)
 	if (argc > 2 && strcmp(argv[1], "--config") == 0) {
 		config = argv[2];
 		i = 3;
+		/* (it was "Unknown command \"--config\"") */
+		if (argc > 3 && strcmp(argv[3], "--config") == 0) {
+			central_opt_once("--config", &config, argv[3], &err);
+			fprintf(stderr, "paydesk-central: %s\n", err.msg);
+			return PD_EUSAGE;
+		}
 	} else if (argc > 1 && strcmp(argv[1], "--config") == 0) {
 		fprintf(stderr, "paydesk-central: %s\n",
 		    _("--config needs a FILE"));

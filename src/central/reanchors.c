@@ -97,9 +97,11 @@ reanchors_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			json = 1;
-		else if (i + 1 < argc && strcmp(argv[i], "--terminal") == 0)
-			only = argv[++i];
-		else
+		else if (i + 1 < argc && strcmp(argv[i], "--terminal") == 0) {
+			if (central_opt_once(argv[i], &only, argv[i + 1], err))
+				return -1;
+			i++;
+		} else
 			return pd_fail(err, PD_EUSAGE,
 			    _("Reanchors: unknown option or missing value "
 			      "\"%s\""),

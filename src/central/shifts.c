@@ -165,13 +165,20 @@ shift_opts(int argc, char **argv, const char **branch,
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			*json = 1;
-		else if (i + 1 < argc && strcmp(argv[i], "--branch") == 0)
-			*branch = argv[++i];
-		else if (i + 1 < argc && strcmp(argv[i], "--from") == 0)
-			f->from = argv[++i];
-		else if (i + 1 < argc && strcmp(argv[i], "--to") == 0)
-			f->to = argv[++i];
-		else
+		else if (i + 1 < argc && strcmp(argv[i], "--branch") == 0) {
+			if (central_opt_once(argv[i], branch, argv[i + 1], err))
+				return -1;
+			i++;
+		} else if (i + 1 < argc && strcmp(argv[i], "--from") == 0) {
+			if (central_opt_once(
+			        argv[i], &f->from, argv[i + 1], err))
+				return -1;
+			i++;
+		} else if (i + 1 < argc && strcmp(argv[i], "--to") == 0) {
+			if (central_opt_once(argv[i], &f->to, argv[i + 1], err))
+				return -1;
+			i++;
+		} else
 			return pd_fail(err, PD_EUSAGE,
 			    _("Shifts: unknown option or missing value \"%s\""),
 			    argv[i]);
