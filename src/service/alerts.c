@@ -55,23 +55,31 @@
 #define BACKOFF_MAX 3600
 
 static const struct {
-	const char *code; /* stored */
-	const char *name; /* shown, translated */
-	const char *word; /* --kind */
+	const char *code;   /* stored */
+	const char *name;   /* shown, translated */
+	const char *word;   /* --kind */
+	const char *figure; /* what the JSON's figure is (paydesk(1)) */
 } kinds[ALERT_NKINDS] = {
-    [ALERT_BROKEN] = {"plan-broken", N_("Arrangement broken"), "broken"},
-    [ALERT_MISSED] = {"installment-missed", N_("Installment missed"), "missed"},
-    [ALERT_DUE] = {"installment-due", N_("Installment due"), "due"},
-    [ALERT_OVERDUE] = {"item-overdue", N_("Item overdue"), "overdue"},
-    [ALERT_LARGE] = {"large-payment", N_("Large payment"), "large"},
-    [ALERT_CREDIT] = {"credit-expiring", N_("Credit note expiring"), "credit"},
-    [ALERT_REFUSED] = {"sync-refused", N_("Sync record refused"), "refused"},
+    [ALERT_BROKEN] = {"plan-broken", N_("Arrangement broken"), "broken",
+        "misses"},
+    [ALERT_MISSED] = {"installment-missed", N_("Installment missed"), "missed",
+        "days_past_due"},
+    [ALERT_DUE] = {"installment-due", N_("Installment due"), "due",
+        "days_ahead"},
+    [ALERT_OVERDUE] = {"item-overdue", N_("Item overdue"), "overdue",
+        "days_past_due"},
+    [ALERT_LARGE] = {"large-payment", N_("Large payment"), "large",
+        "minor_units"},
+    [ALERT_CREDIT] = {"credit-expiring", N_("Credit note expiring"), "credit",
+        "days_left"},
+    [ALERT_REFUSED] = {"sync-refused", N_("Sync record refused"), "refused",
+        "pulled"},
     [ALERT_GATEWAY] = {"gateway-unassociated",
         N_("Gateway payment "
            "unassociated"),
-        "gateway"},
+        "gateway", "hours"},
     [ALERT_RECON] = {"reconciliation", N_("Reconciliation exception"),
-        "reconciliation"},
+        "reconciliation", "days_old"},
 };
 
 static const struct {
@@ -553,7 +561,10 @@ json_str(char *buf, size_t n, const char *key, const char *s, int comma)
 }
 
 /* Alert a as the one JSON object [alerts] command reads (paydesk(1)):
- * money in minor units (amount) and as the organisation writes it. */
+ * money in minor units (amount) and as the screens show it, with the
+ * organisation's sign (amount_text); the figure the rule is about, its
+ * unit in figure_is (review s50: a large payment's was 0, the text had
+ * no sign). */
 static void
 alert_json(const struct svc *s, const struct alert_row *r, char *buf, size_t n)
 {
@@ -578,10 +589,14 @@ alert_json(const struct svc *s, const struct alert_row *r, char *buf, size_t n)
 	snprintf(buf + strlen(buf), n - strlen(buf), ",\"amount\":%lld",
 	    (long long)a->amount);
 	json_str(buf, n, "amount_text",
-	    money_plain(money, sizeof money, a->amount, s->cfg.minor_digits),
-	    1);
-	snprintf(buf + strlen(buf), n - strlen(buf),
-	    ",\"figure\":%d,\"allowed\":%d}\n", a->days, a->allowed);
+	    svc_money(s, money, sizeof money, a->amount), 1);
+	/* a large payment's rule is about its amount (its stored figure,
+	 * synced, stays 0) */
+	snprintf(buf + strlen(buf), n - strlen(buf), ",\"figure\":%lld",
+	    a->kind == ALERT_LARGE ? (long long)a->amount : (long long)a->days);
+	json_str(buf, n, "figure_is", kinds[a->kind].figure, 1);
+	snprintf(buf + strlen(buf), n - strlen(buf), ",\"allowed\":%d}\n",
+	    a->allowed);
 }
 
 /* The wait after stops stops in a row (0: none). */

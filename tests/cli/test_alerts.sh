@@ -75,9 +75,19 @@ same "Jun 11: it expires in 10 days" "$(PAYDESK_NOW='2025-06-11 09:00:00' open_a
 
 # delivery: every alert went to the command as one JSON object
 same "each new alert delivered once" "$(wc -l <"$T/delivered" | tr -d ' ')" "$(nalerts)"
-same "as JSON, money in minor units and as written" \
+# amount_text as the screens show it, with the organisation's sign; the
+# figure the rule is about, its unit named (review s50: "1200.00", and a
+# large payment's figure 0)
+same "as JSON, money in minor units and as the screens show it" \
     "$(python3 -c "import json,sys; o=[json.loads(l) for l in open(sys.argv[1])]; a=[x for x in o if x['kind']=='large'][0]; print(a['amount'], a['amount_text'], a['account_no'], a['consumer'])" "$T/delivered")" \
-    "120000 1200.00 WU-10003 Acme Bakery Ltd"
+    "120000 \$1,200.00 WU-10003 Acme Bakery Ltd"
+delivered_figures() {
+	python3 -c "import json,sys
+o=[json.loads(l) for l in open(sys.argv[1])]
+print(' '.join(sorted(set('%s:%s:%s:%s' % (x['kind'], x['figure'], x['figure_is'], x['amount_text']) for x in o))))" "$T/delivered"
+}
+same "each kind's figure and what it is" "$(delivered_figures)" \
+    "credit:10:days_left:\$10.00 large:120000:minor_units:\$1,200.00 overdue:30:days_past_due:\$1,200.00 overdue:30:days_past_due:\$145.50 overdue:30:days_past_due:\$25.00 overdue:30:days_past_due:\$67.50 overdue:30:days_past_due:\$75.00 overdue:30:days_past_due:\$80.00"
 # the command fails: the alert waits, is reported and audited; it is
 # delivered at the next use once the command works
 export PAYDESK_NOW="2025-06-12 09:00:00"
@@ -558,3 +568,15 @@ expect "alerts show takes the ID as listed" 0 "1089" rec --db "$T/ids.db" \
     alerts show "$(sed -n 's/^ *\(1089\) .*/\1/p' "$OUT" | head -1)"
 
 . "$TOP/tests/cli/alerts_ended.sh"
+# every kind delivered names what its figure is, a large payment's its
+# amount (review s50)
+same "every kind delivered: its figure's unit" \
+    "$(python3 -c "import json,sys
+o=[json.loads(l) for l in open(sys.argv[1])]
+print(' '.join(sorted(set('%s:%s' % (x['kind'], x['figure_is']) for x in o))))" "$T/delivered")" \
+    "broken:misses credit:days_left due:days_ahead gateway:hours large:minor_units missed:days_past_due overdue:days_past_due reconciliation:days_old"
+same "every large payment's figure is its amount" \
+    "$(python3 -c "import json,sys
+o=[json.loads(l) for l in open(sys.argv[1])]
+l=[x for x in o if x['kind']=='large']
+print(len(l) > 1 and all(x['figure'] == x['amount'] > 0 for x in l))" "$T/delivered")" True
