@@ -325,8 +325,10 @@ store_recon_days(struct store *st, const char *account, const char *from,
 	 * matched to a gateway payment, a transfer or a card day: review
 	 * R20b, fault 9, where a matched transfer read as a difference of
 	 * its whole amount), what the bank credited (each credit once:
-	 * neither a reversal nor a line an earlier statement had) and how
-	 * much of it is matched */
+	 * neither a reversal nor a line an earlier statement had, nor one
+	 * the bank took back since: review s50, helper-216, where the day
+	 * counted it credited while the exceptions said not_credited) and
+	 * how much of it is matched */
 	struct db_stmt *s = st_stmt(st,
 	    "WITH dep AS (SELECT deposited_on AS day, sum(amount) AS exp, "
 	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
@@ -340,7 +342,8 @@ store_recon_days(struct store *st, const char *account, const char *from,
 	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
 	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id WHERE "
 	    "b.account = ?1 AND l.amount > 0 AND l.reversal = 0 AND l.dup_of "
-	    "IS NULL AND l.booking_date BETWEEN ?2 AND ?3 GROUP BY "
+	    "IS NULL AND NOT " LINE_REVERSED " AND l.booking_date BETWEEN ?2 "
+	    "AND ?3 GROUP BY "
 	    "l.booking_date), days AS (SELECT day FROM dep UNION SELECT day "
 	    "FROM c) SELECT days.day, coalesce(dep.exp, 0) + coalesce(c.mexp, "
 	    "0), coalesce(dep.nd, 0), coalesce(c.cred, 0), coalesce(c.nc, 0), "

@@ -646,6 +646,14 @@ PAYDESK_NOW="2026-06-30 09:00:00" M --db "$W" --json report exceptions >"$OUT" 2
 same "reversal: RV-1 not credited, RV-3 credited nothing; no unexpected credit" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (e["kind"], e["reference"], e["expected"], e["actual"]) for e in json.load(open(sys.argv[1])) if "RV-" in e["reference"] + e["detail"]))' "$OUT")" \
     "not_credited:RV-1:5000:0 amount_differs:RV-3:7000:0"
+# (review s50, helper-216) the day view as the exceptions: a credit the
+# bank took back is not credited (it counted RV-1's and RV-3's 120.00 on
+# the 23rd, a difference the exceptions did not have)
+PAYDESK_NOW="2026-06-30 09:00:00" M --db "$W" --json report reconciliation \
+    --account "$ACCT" --from 2026-06-22 --to 2026-06-24 >"$OUT" 2>&1
+same "reversal: the days credit neither RV-1 nor RV-3 (the 23rd its other 24.00)" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d" % (d["date"], d["credited"], d["matched"]) for d in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "2026-06-22:0:0 2026-06-23:2400:0 2026-06-24:1900:0"
 rm -f "$W"
 # (review R20, fault 5) a safe drop takes cash to the safe to be banked:
 # it is to deposit with what the close counted. Mary's shift: 100.00 of
