@@ -148,10 +148,12 @@ amount(const struct camt *c, xmlNodePtr n, const char *where, int64_t *out)
 	return rc != 0 ? fail_at(c, a ? a : n, where) : 0;
 }
 
-/* A date in BookgDt/ValDt: Dt, or the day of DtTm. */
+/* A date in BookgDt/ValDt (n; NULL when its entry e has none): Dt, or
+ * the day of DtTm; a failure names n's line, or e's where n is missing
+ * (review s50, helper-216: "b3.xml:0"). */
 static int
-day(const struct camt *c, xmlNodePtr n, const char *where, int need,
-    char out[11])
+day(const struct camt *c, xmlNodePtr e, xmlNodePtr n, const char *where,
+    int need, char out[11])
 {
 	char *d = text(c, n, "Dt");
 	int rc = 0;
@@ -166,7 +168,7 @@ day(const struct camt *c, xmlNodePtr n, const char *where, int need,
 	else if (*d != '\0')
 		rc = bank_iso_date(d, out, c->err);
 	free(d);
-	return rc != 0 ? fail_at(c, n, where) : 0;
+	return rc != 0 ? fail_at(c, n != NULL ? n : e, where) : 0;
 }
 
 static int
@@ -260,10 +262,10 @@ entry(const struct camt *c, xmlNodePtr e, int i, struct bank_stmt *out)
 	free(l->where);
 	l->where = xasprintf("%s:%ld: %s", c->name, xmlGetLineNo(e), where);
 	snprintf(where, sizeof where, "Stmt/Ntry[%d]/BookgDt", i);
-	if (day(c, child(c, e, "BookgDt"), where, 1, l->booking) != 0)
+	if (day(c, e, child(c, e, "BookgDt"), where, 1, l->booking) != 0)
 		return -1;
 	snprintf(where, sizeof where, "Stmt/Ntry[%d]/ValDt", i);
-	if (day(c, child(c, e, "ValDt"), where, 0, l->value) != 0)
+	if (day(c, e, child(c, e, "ValDt"), where, 0, l->value) != 0)
 		return -1;
 	rv = text(c, e, "RvslInd");
 	l->reversal = strcmp(rv, "true") == 0 || strcmp(rv, "1") == 0;

@@ -232,8 +232,15 @@ refused "camt.053: a bad amount, with its line and element" 3 \
     "amt.xml:51: Stmt/Ntry[1]: Amount \"754.255\"" eur statement import "$T/amt.xml"
 awk '/<BookgDt>/ && !done {skip=3; done=1} skip>0 {skip--; next} {print}' \
     "$T/camt053-example.xml" >"$T/nodate.xml"
-refused "camt.053: a missing booking date" 3 "Stmt/Ntry[1]/BookgDt: No date" \
+# named at its entry's line (review s50, helper-216: "nodate.xml:0")
+refused "camt.053: a missing booking date, at its entry's line" 3 \
+    "nodate.xml:$(grep -n '<Ntry>' "$T/nodate.xml" | head -1 | cut -d: -f1): Stmt/Ntry[1]/BookgDt: No date" \
     eur statement import "$T/nodate.xml"
+awk '/<BookgDt>/ { n++ } /<BookgDt>/ && n == 3 {skip=3} skip>0 {skip--; next} {print}' \
+    "$T/camt053-example.xml" >"$T/nodate3.xml"
+refused "camt.053: the third entry's booking date missing, at its line" 3 \
+    "nodate3.xml:$(grep -n '<Ntry>' "$T/nodate3.xml" | sed -n 3p | cut -d: -f1): Stmt/Ntry[3]/BookgDt: No date" \
+    eur statement import "$T/nodate3.xml"
 sed 's/<Amt Ccy="EUR">1405.31</<Amt Ccy="USD">1405.31</' "$T/camt053-example.xml" >"$T/usd.xml"
 refused "camt.053: one line in another currency" 3 \
     "Stmt/Ntry[3]: The amount is in USD" eur statement import "$T/usd.xml"
