@@ -559,6 +559,11 @@ struct doc_request {
 	int text;        /* plain text instead of PDF */
 	int print;       /* then run receipts.print_command on the file */
 	int exports;     /* out NULL: into exports.dir (a download) */
+	/* non-NULL: a preview, *preview the plain text of [receipts]
+	 * text_width columns (caller frees), nothing written or logged and
+	 * no copy marked (a --text alone: review s50, helper-216, where the
+	 * Z report's used its original up) */
+	char **preview;
 };
 struct doc_result {
 	char path[PATH_MAX]; /* the file written ("" if none) */

@@ -172,6 +172,9 @@ void cli_doc_gaps(const char *number, const struct doc_result *res);
  * document of no number (X report), what the N_() term saying which. */
 int cli_doc_report(struct cli *c, const char *what, const char *number,
     const struct doc_result *res, int print, int rc);
+/* A document's preview (doc_request.preview: --text alone) on stdout
+ * when rc is 0; frees preview; returns rc. */
+int cli_doc_preview(char *preview, int rc);
 /* A PIN for user: $env, else asked on the terminal without echo;
  * malloc'd, or NULL with c->err set. */
 char *cli_read_pin(struct cli *c, const char *env, const char *user);

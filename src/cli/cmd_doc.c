@@ -31,6 +31,15 @@ cli_doc_gaps(const char *number, const struct doc_result *res)
 }
 
 int
+cli_doc_preview(char *preview, int rc)
+{
+	if (rc == 0 && preview != NULL)
+		fputs(preview, stdout);
+	free(preview);
+	return rc;
+}
+
+int
 cli_doc_report(struct cli *c, const char *what, const char *number,
     const struct doc_result *res, int print, int rc)
 {

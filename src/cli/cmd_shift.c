@@ -676,7 +676,7 @@ cmd_shift_z(struct cli *c, int argc, char **argv)
 	    {"print", 1, &print}, {NULL, 0, NULL}};
 	struct doc_request q = {0};
 	struct doc_result res;
-	char **pos;
+	char **pos, *preview = NULL;
 	int npos, rc;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
@@ -684,6 +684,12 @@ cmd_shift_z(struct cli *c, int argc, char **argv)
 	q.out = out;
 	q.text = text != NULL;
 	q.print = print != NULL;
+	/* --text alone: a preview, nothing written or logged (as a
+	 * receipt's) */
+	if (text != NULL && out == NULL && print == NULL)
+		q.preview = &preview;
 	rc = svc_shift_z_issue(&c->svc, pos[0], &q, &res, &c->err);
+	if (q.preview != NULL)
+		return cli_doc_preview(preview, rc);
 	return cli_doc_report(c, _("Z report"), pos[0], &res, q.print, rc);
 }

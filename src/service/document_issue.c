@@ -210,6 +210,10 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d,
 {
 	const char *number = d->number;
 
+	if (r->preview != NULL) {
+		*r->preview = doc_text(d, s->cfg.text_width);
+		return 0;
+	}
 	if (issue_file(s, k, d, r, res, err) != 0 ||
 	    issue_log(s, k, r->text, &number, res, 1, err) != 0)
 		return -1;

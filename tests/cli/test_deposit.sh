@@ -121,6 +121,10 @@ S=$(pdftotext -layout "$T/receipts/BAG-2.pdf" - 2>/dev/null | tr -s ' ')
 case "$S" in *"DEPOSIT SLIP"*BAG-2*$ACCT*Z-T01-000001*Cheque*'$30.00'*"Cheque 000777"*'$30.00'*Z-T01-000002*"Total deposited"*'$86.00'*)
 	ok "the slip: account, each shift's lines, each cheque, the total" ;;
 *) echo "not ok - the slip: account, each shift's lines, each cheque, the total"; echo "$S" | head -20 ;; esac
+# --text alone: a preview, nothing written or logged (review s50,
+# helper-216), as a receipt's
+refused "the slip's --text alone: a preview, nothing logged" 0 \
+    "BAG-2" M deposit slip BAG-2 --text
 expect "the slip again" 0 "copy" M deposit slip BAG-2 --out "$T/copy.pdf"
 case "$(pdftotext "$T/copy.pdf" - 2>/dev/null)" in *COPY*) ok "the reprint says COPY" ;;
 *) echo "not ok - the reprint says COPY" ;; esac

@@ -505,6 +505,14 @@ grep -q "Z-T01-000002" "$T/z2.txt" && ok "text Z report, any case" || \
     echo "not ok - text Z report, any case"
 refused "no such Z number" 4 'No shift with Z number or id "Z-T01-999999"' \
     J shift z Z-T01-999999
+# --text alone is a preview, as a receipt's (review s50, helper-216: it
+# was logged, the Z report's original used up by a look at it)
+refused "a Z report's --text alone: a preview, nothing written or logged" 0 \
+    "Z REPORT" J shift z z-t01-000004 --text
+same "the preview on standard output, no file" \
+    "$(grep -c 'Z-T01-000004' "$OUT")/$(ls "$T"/receipts/Z-T01-000004* 2>/dev/null | wc -l)" "1/0"
+expect "its first file after the preview is the original" 0 "original" \
+    J shift z Z-T01-000004 --out "$T/z4.pdf"
 U=$(sql "SELECT uuid FROM shifts WHERE status = 'open'")
 expect "an open shift has no Z report" 13 "is open" J shift z "$U"
 expect "shift show by Z number" 0 "Counted twice" M shift show Z-T01-000001
