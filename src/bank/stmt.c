@@ -223,6 +223,7 @@ bank_decode(const char *buf, size_t len, const char *name, enum bank_format fmt,
     const struct bank_mapping *map, const char *currency, int digits,
     struct bank_stmt *out, struct pd_err *err)
 {
+	size_t i;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -260,6 +261,15 @@ bank_decode(const char *buf, size_t len, const char *name, enum bank_format fmt,
 	if (rc == 0 && out->nlines == 0)
 		rc = pd_fail(
 		    err, PD_EINVAL, _("%s: the statement has no lines"), name);
+	/* a line of 0.00 is neither a credit nor a debit: taken here, the
+	 * central node refused its statement at the push (review s50,
+	 * helper-216: a CSV line of 0,00 was imported, said nothing) */
+	for (i = 0; rc == 0 && i < out->nlines; i++)
+		if (out->lines[i].amount == 0)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("%s: an amount of zero is neither a credit nor "
+			      "a debit"),
+			    out->lines[i].where);
 	if (rc != 0)
 		bank_stmt_free(out);
 	return rc;

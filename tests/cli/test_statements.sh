@@ -327,6 +327,14 @@ sed -i 's/^;;7,00/31.02.2026;;7,00/' "$T/bank.csv"
 refused "CSV: a day not in the calendar" 3 "bank.csv:8:" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
 sed -i 's/^31.02.2026;;7,00/04.03.2026;;7,00/' "$T/bank.csv"
+# (review s50, helper-216) a line of 0,00 is neither: refused, named
+# (it was imported, and the central node refused the statement's push)
+for z in 0,00 -0,00 0; do
+	sed "s/^04.03.2026;;7,00/04.03.2026;;$z/" "$T/bank.csv" >"$T/zero.csv"
+	refused "CSV: an amount of $z names FILE:8" 3 \
+	    "zero.csv:8: an amount of zero is neither a credit nor a debit" \
+	    sup statement import "$T/zero.csv" --mapping dutch --account NL01
+done
 expect "CSV imports" 0 "Lines                   7" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
 S=$(sql "SELECT max(id) FROM bank_statements")
