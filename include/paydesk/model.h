@@ -788,6 +788,7 @@ struct statement_line {
 	int64_t dup_of;      /* the earlier line with the same bank id, or
 	                        date, amount and reference; 0: none */
 	int64_t dup_of_stmt; /* that line's statement */
+	int64_t dup_amount;  /* that line's amount (minor units) */
 	char dup_of_name[STMT_NAME_BUFSZ]; /* and its name */
 	/* its reconciliation (issue 20; review R20b, fault 12), as
 	 * svc_statement_show reads it (zero elsewhere): status one of the

@@ -106,6 +106,29 @@ to_line(const struct bank_line *b, size_t i, struct statement_line *l)
 	l->reversal = b->reversal;
 }
 
+/* A line the bank's own transaction id says was imported before (l's
+ * dup_of) is that line: of its amount, or the file contradicts what is
+ * here (review s50, helper-216: a line of 32,01 under a known id was
+ * taken as the 32,00 one's copy and hidden), refused where it is. */
+static int
+check_same(struct svc *s, const struct bank_line *b,
+    const struct statement_line *l, struct pd_err *err)
+{
+	char was[MONEY_BUFSZ], now[MONEY_BUFSZ], ref[48];
+
+	if (l->dup_of == 0 || l->bank_id[0] == '\0' ||
+	    l->dup_amount == l->amount)
+		return 0;
+	if (svc_stmt_line_name(s, l->dup_of, ref, sizeof ref, err) != 0)
+		return -1;
+	return pd_fail(err, PD_EINVAL,
+	    _("%s: the bank's transaction id %s is line %s, of %s, imported "
+	      "before; this file gives it as %s: nothing imported"),
+	    b->where, l->bank_id, ref,
+	    svc_money(s, was, sizeof was, l->dup_amount),
+	    svc_money(s, now, sizeof now, l->amount));
+}
+
 int
 svc_stmt_seen_has(int64_t line, void *arg)
 {
@@ -170,6 +193,8 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 		to_line(&b->lines[i], i, &lines[i]);
 		rc = store_stmt_line_seen(s->st, st->account, 0, &lines[i],
 		    svc_stmt_seen_has, &seen, err);
+		if (rc == 0)
+			rc = check_same(s, &b->lines[i], &lines[i], err);
 		svc_stmt_seen_add(&seen, lines[i].dup_of);
 		st->ndup += lines[i].dup_of != 0;
 	}

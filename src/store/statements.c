@@ -143,28 +143,32 @@ store_stmt_line_seen(struct store *st, const char *account,
 	 * format's export of the same account) as that one finds it: which
 	 * of two copies is live must not hang on which came first (review
 	 * R20c: a terminal takes the central node's word on it) */
-	struct db_stmt *q = l->bank_id[0] != '\0'
-	    ? st_stmt(st,
-	          "SELECT l.id, l.statement_id FROM bank_statement_lines l"
-	          " JOIN bank_statements s ON s.id = l.statement_id"
-	          " WHERE l.bank_id = ?2 AND l.bank_id <> '' AND"
-	          " s.account = ?1 AND l.dup_of IS NULL AND"
-	          " l.statement_id <> ?6 UNION ALL"
-	          " SELECT l.id, l.statement_id FROM bank_statement_lines l"
-	          " JOIN bank_statements s ON s.id = l.statement_id"
-	          " WHERE l.booking_date = ?4 AND l.amount = ?5 AND"
-	          " ?3 <> '' AND l.reference = ?3 AND l.bank_id = '' AND"
-	          " s.account = ?1 AND l.dup_of IS NULL AND"
-	          " l.statement_id <> ?6 ORDER BY 1",
-	          err)
-	    : st_stmt(st,
-	          "SELECT l.id, l.statement_id FROM bank_statement_lines l"
-	          " JOIN bank_statements s ON s.id = l.statement_id"
-	          " WHERE l.booking_date = ?4 AND l.amount = ?5 AND"
-	          " ?3 <> '' AND l.reference = ?3 AND ?2 = '' AND"
-	          " s.account = ?1 AND l.dup_of IS NULL AND"
-	          " l.statement_id <> ?6 ORDER BY l.id",
-	          err);
+	struct db_stmt *q =
+	    l->bank_id[0] != '\0'
+	        ? st_stmt(st,
+	              "SELECT l.id, l.statement_id, l.amount FROM "
+	              "bank_statement_lines l"
+	              " JOIN bank_statements s ON s.id = l.statement_id"
+	              " WHERE l.bank_id = ?2 AND l.bank_id <> '' AND"
+	              " s.account = ?1 AND l.dup_of IS NULL AND"
+	              " l.statement_id <> ?6 UNION ALL"
+	              " SELECT l.id, l.statement_id, l.amount FROM "
+	              "bank_statement_lines l"
+	              " JOIN bank_statements s ON s.id = l.statement_id"
+	              " WHERE l.booking_date = ?4 AND l.amount = ?5 AND"
+	              " ?3 <> '' AND l.reference = ?3 AND l.bank_id = '' AND"
+	              " s.account = ?1 AND l.dup_of IS NULL AND"
+	              " l.statement_id <> ?6 ORDER BY 1",
+	              err)
+	        : st_stmt(st,
+	              "SELECT l.id, l.statement_id, l.amount FROM "
+	              "bank_statement_lines l"
+	              " JOIN bank_statements s ON s.id = l.statement_id"
+	              " WHERE l.booking_date = ?4 AND l.amount = ?5 AND"
+	              " ?3 <> '' AND l.reference = ?3 AND ?2 = '' AND"
+	              " s.account = ?1 AND l.dup_of IS NULL AND"
+	              " l.statement_id <> ?6 ORDER BY l.id",
+	              err);
 	int rc;
 
 	if (q == NULL)
@@ -180,6 +184,7 @@ store_stmt_line_seen(struct store *st, const char *account,
 		if (taken == NULL || !taken(db_column_int64(q, 0), arg)) {
 			l->dup_of = db_column_int64(q, 0);
 			l->dup_of_stmt = db_column_int64(q, 1);
+			l->dup_amount = db_column_int64(q, 2);
 			break;
 		}
 	db_reset(q);

@@ -350,6 +350,17 @@ Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 04.03.2026;;7,00;PAY-5;E. Mol;;
 05.03.2026;;9,00;PAY-6;F. Kok;;B8
 CSV
+# (review s50, helper-216) a line whose bank id was imported before is
+# that line: of another amount (or sign), the file contradicts it, and
+# is refused where it says so, naming the line it contradicts (it was
+# hidden as a duplicate)
+for a in 40,01 -40,00; do
+	sed "s/^02.03.2026;;40,00;PAY-3/02.03.2026;;$a;PAY-3/" "$T/bank2.csv" >"$T/bank3.csv"
+	refused "CSV: bank id B4 again as $a" 3 \
+	    "bank3.csv:2: the bank's transaction id B4 is line $(sname $S):" \
+	    sup statement import "$T/bank3.csv" --mapping dutch --account NL01
+	has "CSV: bank id B4 again as $a: both amounts said" "this file gives it as"
+done
 expect "CSV: an overlapping statement imports" 0 "Lines already imported  2" \
     sup statement import "$T/bank2.csv" --mapping dutch --account NL01
 S2=$(sql "SELECT max(id) FROM bank_statements")
