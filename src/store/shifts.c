@@ -380,6 +380,20 @@ read_taken(struct db_stmt *s, void *elem)
 	t->voided = db_column_int64(s, 5);
 }
 
+/* A shift's payments (p, of shift s, ?1) and its voids (v, of payments
+ * p), as store_shift_taken says, for the queries that read them */
+#define SHIFT_PAYMENTS                                                         \
+	" FROM shifts s JOIN payments p ON p.id > s.pay_after AND"             \
+	" p.id <= coalesce(s.pay_upto, 9223372036854775807)"                   \
+	" WHERE s.id = ?1 AND p.terminal || '' = s.terminal AND"               \
+	" +p.user_id = s.user_id AND p.status NOT IN ('Failed', 'Cancelled')"
+#define SHIFT_VOIDS                                                            \
+	" FROM shifts s JOIN voids v ON v.id > s.void_after AND"               \
+	" v.id <= coalesce(s.void_upto, 9223372036854775807)"                  \
+	" JOIN payments p ON p.id = v.payment_id"                              \
+	" WHERE s.id = ?1 AND v.terminal = s.terminal AND v.uuid NOT IN"       \
+	" (SELECT uuid FROM sync_undone)"
+
 /* A shift's payments: the cashier's at its terminal between its ids; its
  * voids: the terminal's between its ids (a void of an earlier shift's
  * payment takes the cash out of this drawer), but one undone when the
@@ -397,17 +411,10 @@ store_shift_taken(
 	    " sum(va) FROM ("
 	    " SELECT p.method, p.method_kind, 1 AS n, p.amount AS amt,"
 	    " 0 AS nv, 0 AS va"
-	    " FROM shifts s JOIN payments p ON p.id > s.pay_after AND"
-	    " p.id <= coalesce(s.pay_upto, 9223372036854775807)"
-	    " WHERE s.id = ?1 AND p.terminal || '' = s.terminal AND"
-	    " +p.user_id = s.user_id AND p.status NOT IN ('Failed', 'Cancelled')"
+	    SHIFT_PAYMENTS
 	    " UNION ALL"
 	    " SELECT p.method, p.method_kind, 0, -p.amount, 1, p.amount"
-	    " FROM shifts s JOIN voids v ON v.id > s.void_after AND"
-	    " v.id <= coalesce(s.void_upto, 9223372036854775807)"
-	    " JOIN payments p ON p.id = v.payment_id"
-	    " WHERE s.id = ?1 AND v.terminal = s.terminal AND v.uuid NOT IN"
-	    " (SELECT uuid FROM sync_undone))"
+	    SHIFT_VOIDS ")"
 	    " GROUP BY method ORDER BY method",
 	    err);
 
@@ -436,19 +443,10 @@ store_shift_cheques(struct store *st, int64_t shift_id, const char *method,
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT min(ref), amount, sum(k) FROM ("
 	    " SELECT p.reference AS ref, p.amount AS amount, 1 AS k"
-	    " FROM shifts s JOIN payments p ON p.id > s.pay_after AND"
-	    " p.id <= coalesce(s.pay_upto, 9223372036854775807)"
-	    " WHERE s.id = ?1 AND p.terminal || '' = s.terminal AND"
-	    " +p.user_id = s.user_id AND p.status NOT IN ('Failed', "
-	    "'Cancelled')"
-	    " AND p.method = ?2"
+	    SHIFT_PAYMENTS " AND p.method = ?2"
 	    " UNION ALL"
 	    " SELECT p.reference, p.amount, -1"
-	    " FROM shifts s JOIN voids v ON v.id > s.void_after AND"
-	    " v.id <= coalesce(s.void_upto, 9223372036854775807)"
-	    " JOIN payments p ON p.id = v.payment_id"
-	    " WHERE s.id = ?1 AND v.terminal = s.terminal AND v.uuid NOT IN"
-	    " (SELECT uuid FROM sync_undone) AND p.method = ?2)"
+	    SHIFT_VOIDS " AND p.method = ?2)"
 	    " GROUP BY lower(ref), amount HAVING sum(k) <> 0"
 	    " ORDER BY lower(ref), amount",
 	    err);
