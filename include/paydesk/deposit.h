@@ -90,7 +90,9 @@ struct deposit {
 	int64_t line_stmt; /* that line's statement and place in it */
 	char line_name[STMT_NAME_BUFSZ]; /* that statement's name */
 	int line_seq;
-	int64_t credited; /* that line's amount */
+	int64_t credited; /* that line's amount; 0 once the bank took it
+	                     back (review s50, helper-217: as the exceptions
+	                     and the reconciliation's days say) */
 	char credited_on[11];
 	char rule[8]; /* "auto" or "manual" */
 	char match_note[DEPOSIT_NOTE_BUFSZ];

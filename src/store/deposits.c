@@ -18,7 +18,8 @@
 	"d.id, d.uuid, d.slip_no, d.account, d.deposited_on, d.amount, "       \
 	"d.created_at, d.created_by, d.terminal, d.voided_at, d.voided_by, "   \
 	"d.void_reason, coalesce(m.line_id, 0), coalesce(l.statement_id, 0), " \
-	"coalesce(l.seq, 0), coalesce(l.amount, 0), "                          \
+	"coalesce(l.seq, 0), CASE WHEN " LINE_REVERSED " THEN 0 ELSE "         \
+	"coalesce(l.amount, 0) END, "                                          \
 	"coalesce(l.booking_date, ''), coalesce(m.rule, ''), "                 \
 	"coalesce(m.note, ''), coalesce(lb.account, ''), "                     \
 	"coalesce(lb.stmt_key, '')"

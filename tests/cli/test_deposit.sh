@@ -658,6 +658,14 @@ PAYDESK_NOW="2026-06-30 09:00:00" M --db "$W" --json report reconciliation \
 same "reversal: the days credit neither RV-1 nor RV-3 (the 23rd its other 24.00)" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d" % (d["date"], d["credited"], d["matched"]) for d in json.load(open(sys.argv[1]))))' "$OUT")" \
     "2026-06-22:0:0 2026-06-23:2400:0 2026-06-24:1900:0"
+# (review s50, helper-217) and the deposit as they: RV-3's credit taken
+# back, credited nothing (deposit show and list said 70.00, no difference)
+M --db "$W" --json deposit show RV-3 >"$OUT" 2>&1
+same "reversal: RV-3 shows nothing credited" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["credited"], d.get("difference"))' "$OUT")" "0 -7000"
+M --db "$W" --json deposit list >"$OUT" 2>&1
+same "reversal: the list too" \
+    "$(python3 -c 'import json,sys; print([d["credited"] for d in json.load(open(sys.argv[1])) if d["slip_no"] == "RV-3"])' "$OUT")" "[0]"
 rm -f "$W"
 # (review R20, fault 5) a safe drop takes cash to the safe to be banked:
 # it is to deposit with what the close counted. Mary's shift: 100.00 of
