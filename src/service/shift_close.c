@@ -334,7 +334,7 @@ svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
 			    sizeof was);
 		t[i].recounted =
 		    nd > 0 && (t[i].first_counted != t[i].counted ||
-		                  strcmp(was, t[i].unmatched) != 0);
+		                  strcasecmp(was, t[i].unmatched) != 0);
 		if (any != NULL && t[i].recounted)
 			*any = 1;
 	}
@@ -427,12 +427,12 @@ close_target(struct svc *s, const struct shift_close_request *r,
 	return rc < 0 ? -1 : 0;
 }
 
-/* One side of the cheques not matched into out (size sz): those of diff
- * (d[i] the listed less the taken of cheque k[i]) on side sign, after
- * label; nothing when there is none. */
+/* One side of the cheques not matched into out (size sz): those of k
+ * (n: the listed less the taken of each) on side sign, after label;
+ * nothing when there is none. */
 static void
-unmatched_side(struct svc *s, const struct shift_cheque *k, const int64_t *d,
-    size_t n, int sign, const char *label, char *out, size_t sz)
+unmatched_side(struct svc *s, const struct shift_cheque *k, size_t n, int sign,
+    const char *label, char *out, size_t sz)
 {
 	char m[MONEY_BUFSZ], one[SHIFT_REF_BUFSZ + MONEY_BUFSZ + 32];
 	const char *ref;
@@ -440,7 +440,7 @@ unmatched_side(struct svc *s, const struct shift_cheque *k, const int64_t *d,
 	int first = 1;
 
 	for (i = 0; i < n; i++) {
-		int64_t q = sign > 0 ? d[i] : -d[i];
+		int64_t q = sign > 0 ? k[i].n : -k[i].n;
 
 		if (q <= 0)
 			continue;
@@ -459,6 +459,20 @@ unmatched_side(struct svc *s, const struct shift_cheque *k, const int64_t *d,
 	}
 }
 
+/* By number (any case), then amount: the cheques not matched said in
+ * one order whatever the order listed (a relist in another order or
+ * case is the same list: review s50, helper-217). */
+static int
+cmp_cheque(const void *a, const void *b)
+{
+	const struct shift_cheque *x = a, *y = b;
+	int c = strcasecmp(x->ref, y->ref);
+
+	if (c != 0)
+		return c;
+	return x->amount < y->amount ? -1 : x->amount > y->amount;
+}
+
 /* Tender t of a cheque method: the cheques listed in c (n counts)
  * against those the shift took (store_shift_cheques), what differs in
  * t->unmatched, by number (any case) and amount. */
@@ -468,18 +482,17 @@ match_cheques(struct svc *s, const struct shift *sh,
     struct pd_err *err)
 {
 	struct shift_cheque *k;
-	int64_t *d;
 	size_t nk, i, j, nd;
 
 	t->unmatched[0] = '\0';
 	if ((k = store_shift_cheques(s->st, sh->id, t->method, &nk, err)) ==
 	    NULL)
 		return -1;
-	/* room for every cheque taken and every one listed */
+	/* room for every cheque taken and every one listed; n: the listed
+	 * less the taken */
 	k = xrealloc(k, nk + n + 1, sizeof *k);
-	d = xcalloc(nk + n + 1, sizeof *d);
 	for (i = 0; i < nk; i++)
-		d[i] = -k[i].n;
+		k[i].n = -k[i].n;
 	nd = nk;
 	for (i = 0; i < n; i++) {
 		if (c[i].kind != SHIFT_COUNT_CHEQUE ||
@@ -492,26 +505,28 @@ match_cheques(struct svc *s, const struct shift *sh,
 		if (j == nd) {
 			xstrlcpy(k[nd].ref, c[i].ref, sizeof k[nd].ref);
 			k[nd].amount = c[i].amount;
+			k[nd].n = 0;
 			nd++;
 		}
-		d[j]++;
+		k[j].n++;
 	}
 	/* a cheque taken with no number (its method asks none) is any
 	 * listed one of its amount that no numbered payment took */
 	for (j = 0; j < nd; j++)
-		for (i = 0; i < nd && k[j].ref[0] == '\0' && d[j] < 0; i++)
-			if (k[i].ref[0] != '\0' && d[i] > 0 &&
+		for (i = 0; i < nd && k[j].ref[0] == '\0' && k[j].n < 0; i++)
+			if (k[i].ref[0] != '\0' && k[i].n > 0 &&
 			    k[i].amount == k[j].amount) {
-				int64_t q = d[i] < -d[j] ? d[i] : -d[j];
+				int64_t q = k[i].n < -k[j].n ? k[i].n : -k[j].n;
 
-				d[i] -= q;
-				d[j] += q;
+				k[i].n -= q;
+				k[j].n += q;
 			}
-	unmatched_side(s, k, d, nd, 1, _("listed, not taken: "), t->unmatched,
+	if (nd > 1)
+		qsort(k, nd, sizeof *k, cmp_cheque);
+	unmatched_side(s, k, nd, 1, _("listed, not taken: "), t->unmatched,
 	    sizeof t->unmatched);
-	unmatched_side(s, k, d, nd, -1, _("taken, not listed: "), t->unmatched,
+	unmatched_side(s, k, nd, -1, _("taken, not listed: "), t->unmatched,
 	    sizeof t->unmatched);
-	free(d);
 	free(k);
 	return 0;
 }

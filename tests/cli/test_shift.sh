@@ -763,10 +763,13 @@ same "the count shown kept, with the cheques not matched" \
 expect "listed again to the numbers shown: a recount needing a sign-off (status 5)" 5 \
     "A count other than the one whose over or short was shown" \
     J shift close --total "Cash=$CASH" "$@" --cheque "CQ-501:40;cq-502:15.50;CQ-503:15.50;CQ-777:12"
-expect "with a reason and a sign-off as shown: closed" 0 "Z-T01-" \
+# (review s50, helper-217) the list shown, in another order and case, is
+# that list: no recount
+expect "with a reason and a sign-off as shown (in another order and case): closed" 0 "Z-T01-" \
     A shift close --total "Cash=$CASH" "$@" \
-    --cheque "CQ-501:40;CQ-599:15.50;CQ-503:15.50;CQ-777:12" \
+    --cheque "CQ-777:12;cq-503:15.50;cq-599:15.50;CQ-501:40" \
     --reason "Cheque=CQ-599 is the payer's cheque, 502 mistyped" --approver mary
+same "not a recount: no Counted first" "$(grep -c 'Counted first' "$OUT")" 0
 same "its tender: the reason and the sign-off kept" \
     "$(sql "SELECT reason || '/' || approved_by FROM shift_tenders WHERE method = 'Cheque' ORDER BY id DESC LIMIT 1")" \
     "CQ-599 is the payer's cheque, 502 mistyped/mary"
