@@ -353,6 +353,39 @@ store_alert_stale_top(struct store *st, struct alert_stale_mark *top)
 	top->voids = st_count(st, "SELECT coalesce(max(id), 0) FROM voids");
 }
 
+/* store_alerts_stale's reads: the alerts (a) whose cause no longer
+ * holds, among those WHERE says, oldest first */
+#define STALE_HEAD                                                             \
+	"SELECT id, cause, why, ref, due_on, closed FROM (SELECT a.id,"        \
+	" a.cause, a.ref, a.due_on, CASE a.status WHEN 'closed' THEN 1 ELSE"   \
+	" 0 END AS closed," STALE_WHY " AS why FROM alerts a WHERE"
+#define STALE_TAIL ") WHERE why IS NOT NULL ORDER BY id"
+/* of consumer ?2: by the causes of its items paid, notes and payments */
+#define STALE_OF_CONSUMER                                                      \
+	STALE_HEAD STALE_STATUS " AND a.id IN (SELECT x.id FROM items i JOIN"  \
+	" alerts x ON" RANGE_OF(ITEM_LO, ITEM_HI) " WHERE i.consumer_id = ?2"  \
+	" AND i.settled >= i.amount UNION SELECT x.id FROM credit_notes cn"    \
+	" JOIN alerts x ON" RANGE_OF(CN_LO, CN_HI) " WHERE cn.consumer_id ="   \
+	" ?2 UNION SELECT x.id FROM payments p JOIN alerts x ON" RANGE_OF(     \
+	    PAY_LO, PAY_HI) " WHERE p.consumer_id = ?2 AND p.status <>"        \
+	" 'Posted')" STALE_TAIL
+/* since the mark ?3 to ?6: the items paid, credited or taken over, the
+ * payments voided, and the notes' open alerts */
+#define STALE_SINCE                                                            \
+	STALE_HEAD STALE_STATUS " AND a.id IN (SELECT x.id FROM items i JOIN"  \
+	" alerts x ON" RANGE_OF(ITEM_LO, ITEM_HI) " WHERE i.id IN (SELECT"     \
+	" item_id FROM allocations WHERE id > ?3 AND amount > 0 UNION SELECT"  \
+	" item_id FROM credit_applications WHERE id > ?4 UNION SELECT"         \
+	" item_id FROM arrangement_moves WHERE id > ?5 AND amount > 0) UNION"  \
+	" SELECT x.id FROM alerts x WHERE x.status IN ('open',"                \
+	" 'acknowledged') AND x.kind = 'credit-expiring' UNION SELECT x.id"    \
+	" FROM payments p JOIN alerts x ON" RANGE_OF(PAY_LO, PAY_HI) " WHERE"  \
+	" p.id IN (SELECT payment_id FROM voids WHERE id > ?6))" STALE_TAIL
+/* every open one of the kinds */
+#define STALE_ALL                                                              \
+	STALE_HEAD " a.status IN ('open', 'acknowledged') AND a.kind IN"       \
+	" ('item-overdue', 'credit-expiring', 'large-payment')" STALE_TAIL
+
 struct alert_stale *
 store_alerts_stale(struct store *st, int64_t consumer_id,
     const struct alert_stale_mark *mark, const char *today, size_t *n,
@@ -367,58 +400,9 @@ store_alerts_stale(struct store *st, int64_t consumer_id,
 	 * every open alert of every item each day; every open one of the
 	 * kinds with no mark */
 	struct db_stmt *s = st_stmt(st,
-	    consumer_id != 0
-	        ? "SELECT id, cause, why, ref, due_on, closed FROM (SELECT"
-	          " a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN "
-	          "'closed' THEN 1 ELSE 0 END AS"
-	          " closed," STALE_WHY " AS why FROM alerts a"
-	          " WHERE" STALE_STATUS " AND a.id IN"
-	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
-	              ITEM_LO,
-	              ITEM_HI) " WHERE i.consumer_id = ?2 AND"
-	                       " i.settled >= i.amount UNION SELECT x.id FROM "
-	                       "credit_notes cn"
-	                       " JOIN alerts x ON" RANGE_OF(CN_LO,
-	                           CN_HI) " WHERE cn.consumer_id = ?2 UNION "
-	                                  "SELECT x.id FROM payments p"
-	                                  " JOIN alerts x ON" RANGE_OF(PAY_LO,
-	                                      PAY_HI) " WHERE p.consumer_id = "
-	                                              "?2 AND p.status <> "
-	                                              "'Posted'))"
-	                                              " WHERE why IS NOT NULL "
-	                                              "ORDER BY id"
-	    : mark != NULL
-	        ? "SELECT id, cause, why, ref, due_on, closed FROM (SELECT"
-	          " a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN "
-	          "'closed' THEN 1 ELSE 0 END AS"
-	          " closed," STALE_WHY " AS why FROM alerts a"
-	          " WHERE" STALE_STATUS " AND a.id IN"
-	          " (SELECT x.id FROM items i JOIN alerts x ON" RANGE_OF(
-	              ITEM_LO,
-	              ITEM_HI) " WHERE i.id IN (SELECT item_id FROM"
-	                       " allocations WHERE id > ?3 AND amount > 0 "
-	                       "UNION SELECT"
-	                       " item_id FROM credit_applications WHERE id > "
-	                       "?4 UNION SELECT"
-	                       " item_id FROM arrangement_moves WHERE id > ?5 "
-	                       "AND amount > 0)"
-	                       " UNION SELECT x.id FROM alerts x WHERE "
-	                       "x.status IN ('open',"
-	                       " 'acknowledged') AND x.kind = "
-	                       "'credit-expiring' UNION SELECT"
-	                       " x.id FROM payments p JOIN alerts x "
-	                       "ON" RANGE_OF(PAY_LO,
-	                           PAY_HI) " WHERE p.id IN (SELECT payment_id "
-	                                   "FROM"
-	                                   " voids WHERE id > ?6)))"
-	                                   " WHERE why IS NOT NULL ORDER BY id"
-	        : "SELECT id, cause, why, ref, due_on, closed FROM (SELECT"
-	          " a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN "
-	          "'closed' THEN 1 ELSE 0 END AS"
-	          " closed," STALE_WHY " AS why FROM alerts a"
-	          " WHERE a.status IN ('open', 'acknowledged') AND a.kind IN"
-	          " ('item-overdue', 'credit-expiring', 'large-payment')) WHERE"
-	          " why IS NOT NULL ORDER BY id",
+	    consumer_id != 0 ? STALE_OF_CONSUMER
+	    : mark != NULL   ? STALE_SINCE
+	                     : STALE_ALL,
 	    err);
 
 	*n = 0;
@@ -434,6 +418,11 @@ store_alerts_stale(struct store *st, int64_t consumer_id,
 	return st_collect(st, s, sizeof(struct alert_stale), read_stale, n,
 	    _("Reading the alerts"), err);
 }
+#undef STALE_HEAD
+#undef STALE_TAIL
+#undef STALE_OF_CONSUMER
+#undef STALE_SINCE
+#undef STALE_ALL
 
 int
 store_alerts_raise_gateway(struct store *st, const char *now, int hours,
