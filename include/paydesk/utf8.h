@@ -45,6 +45,9 @@ size_t utf8_chars(const char *s, size_t n);
 /* Non-zero if the n bytes of s are valid UTF-8 (NUL bytes included):
  * no overlong forms, no surrogates, nothing past U+10FFFF. */
 int utf8_valid(const char *s, size_t n);
+/* 1 when s is NULL, empty, or only spaces, tabs and line ends: text
+ * that says nothing (an empty and a blank note or value alike). */
+int utf8_blank(const char *s);
 /* The longest start of (s, n) that fits in w display columns, in bytes;
  * a character is never split, and zero-width characters (combining
  * marks) that follow the last one that fits stay with it. The columns

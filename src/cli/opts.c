@@ -5,6 +5,14 @@
 
 #include "opts.h"
 
+/* Text that says nothing: empty, or spaces, tabs and line ends only (as
+ * utf8_blank, which a front end does not call). */
+static int
+blank(const char *s)
+{
+	return s[strspn(s, " \t\n")] == '\0';
+}
+
 int
 cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
     int min_pos, int max_pos, char ***pos, int *npos)
@@ -58,7 +66,7 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 			/* (review s50: --consumer "" was "No consumer with
 			 * account number", status 4) */
 			if (opts[ch - 1000].flag == OPT_FILTER &&
-			    optarg[strspn(optarg, " \t\n")] == '\0')
+			    blank(optarg))
 				return cli_usage(c, _("--%s needs a value"),
 				    opts[ch - 1000].name);
 			*opts[ch - 1000].val =
@@ -100,7 +108,7 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 	 * "   " and one of "" were refused differently); a free text's
 	 * emptiness is its use case's to say, as for an option's text */
 	for (i = 0; i < *npos && i < text_pos; i++)
-		if ((*pos)[i][strspn((*pos)[i], " \t\n")] == '\0')
+		if (blank((*pos)[i]))
 			return cli_usage(c,
 			    _("%s: argument %d is empty or blank (see "
 			      "`paydesk help %s`)"),

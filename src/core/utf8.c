@@ -121,6 +121,12 @@ utf8_chars(const char *s, size_t n)
 }
 
 int
+utf8_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\n")] == '\0';
+}
+
+int
 utf8_valid(const char *s, size_t n)
 {
 	utf8proc_int32_t c;

@@ -121,7 +121,7 @@ svc_check_text(const char *what, const char *text, int max, int required,
 
 	/* spaces only say nothing either (review 21b, fault 10: a plan was
 	 * made, cancelled, a dispute rejected with a reason of "   ") */
-	if (text == NULL || text[strspn(text, " \t\n")] == '\0') {
+	if (utf8_blank(text)) {
 		if (required)
 			return pd_fail(
 			    err, PD_EINVAL, _("%s is required"), what);

@@ -19,6 +19,7 @@
 
 #include "internal.h"
 #include "paydesk/numfmt.h"
+#include "paydesk/utf8.h"
 #include "dispute_int.h"
 
 const char *
@@ -134,7 +135,7 @@ step(struct svc *s, struct dispute *d, const char *kind, const char *note,
 	/* an optional note of spaces only is no note, as an empty one
 	 * (review s50: the timeline showed a blank one) */
 	xstrlcpy(e.note,
-	    note != NULL && note[strspn(note, " \t\n")] != '\0' ? note : "",
+	    !utf8_blank(note) ? note : "",
 	    sizeof e.note);
 	svc_now(e.at);
 	xstrlcpy(e.by, s->actor.full_name, sizeof e.by);
@@ -282,7 +283,7 @@ svc_dispute_open(struct svc *s, const char *payment, const char *reason,
 		    s->cfg.dsp_reasons, s->cfg.ndsp_reasons, list, sizeof list);
 		/* blank as empty (review s50: "  " was an unknown
 		 * reason, "" a missing one) */
-		if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
+		if (utf8_blank(reason))
 			return pd_fail(err, PD_EINVAL,
 			    _("A dispute needs a reason; choose one of: %s"),
 			    list);

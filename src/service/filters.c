@@ -12,6 +12,7 @@
 #include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
+#include "paydesk/utf8.h"
 
 /* Each filter: its option, the title's noun, and the store's kind of
  * name it must be (STORE_NAMES: none checked here). */
@@ -244,7 +245,7 @@ svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
 			    _("--%s: this report has no such filter"),
 			    filters[k].option);
 		/* blank as empty (review s50: --segment " " was status 3) */
-		if (fs->text[k][strspn(fs->text[k], " \t\n")] == '\0')
+		if (utf8_blank(fs->text[k]))
 			return pd_fail(err, PD_EUSAGE, _("--%s needs a value"),
 			    filters[k].option);
 		if (filter_set(s, fs, (enum svc_filter)k, f, err) != 0)
