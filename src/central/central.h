@@ -229,6 +229,8 @@ int central_check_id(
  * digit (not an option mistyped). */
 int central_check_new_id(
     const char *what, const char *v, size_t max, struct pd_err *err);
+/* PD_EUSAGE: option opt (with its "--") is given twice. */
+int central_twice(const char *opt, struct pd_err *err);
 /* Option opt (with its "--") taking value v into *slot; PD_EUSAGE when
  * it was given already (*slot not NULL): the second would silently
  * replace the first, as paydesk's own options refuse (review s50). */

@@ -119,14 +119,19 @@ central_check_new_id(
 }
 
 int
+central_twice(const char *opt, struct pd_err *err)
+{
+	return pd_fail(err, PD_EUSAGE,
+	    _("%s is given twice: give it once (see paydesk-central(8))"),
+	    opt);
+}
+
+int
 central_opt_once(
     const char *opt, const char **slot, const char *v, struct pd_err *err)
 {
 	if (*slot != NULL)
-		return pd_fail(err, PD_EUSAGE,
-		    _("%s is given twice: give it once (see "
-		      "paydesk-central(8))"),
-		    opt);
+		return central_twice(opt, err);
 	*slot = v;
 	return 0;
 }
@@ -198,8 +203,7 @@ move_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 	if (argc == 6 && strcmp(argv[2], "--to") == 0 &&
 	    strcmp(argv[4], "--to") == 0)
-		return central_opt_once(
-		    argv[4], &(const char *){argv[3]}, argv[5], err);
+		return central_twice(argv[4], err);
 	if (argc != 4 || strcmp(argv[2], "--to") != 0) {
 		usage(stderr);
 		return pd_fail(err, PD_EUSAGE,
@@ -393,8 +397,7 @@ org_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	if (argc == 7 && strcmp(argv[0], "add") == 0 &&
 	    strcmp(argv[3], "--currency") == 0 &&
 	    strcmp(argv[5], "--currency") == 0)
-		return central_opt_once(
-		    argv[5], &(const char *){argv[4]}, argv[6], err);
+		return central_twice(argv[5], err);
 	if (argc == 5 && strcmp(argv[0], "add") == 0 &&
 	    strcmp(argv[3], "--currency") == 0) {
 		cur = argv[4];
@@ -568,7 +571,7 @@ main(int argc, char **argv)
 		i = 3;
 		/* (it was "Unknown command \"--config\"") */
 		if (argc > 3 && strcmp(argv[3], "--config") == 0) {
-			central_opt_once("--config", &config, argv[3], &err);
+			central_twice("--config", &err);
 			fprintf(stderr, "paydesk-central: %s\n", err.msg);
 			return PD_EUSAGE;
 		}
