@@ -160,6 +160,14 @@ treseal 1 "UPDATE outbox SET sent_at = NULL"
 expect "a replay is answered duplicate" 0 "Duplicates  2" pdt 1 sync
 ledger_ok "the replay counted nothing twice"
 u=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id LIMIT 1")
+# terminal 1 delivers its new alerts to a command (issue 21: a refused
+# record's alert is delivered as every other kind)
+cat >"$T/deliver.sh" <<SH
+#!/bin/sh
+cat >>"$T/delivered"
+SH
+chmod +x "$T/deliver.sh"
+printf '[alerts]\ncommand = %s\n' "$T/deliver.sh" >>"$T/t1.ini"
 treseal 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
 expect "the same uuid with another body is refused" 0 "Rejected    1" pdt 1 sync
 same "the conflict is logged at the central node" \
@@ -172,6 +180,12 @@ same "the refused record: an alert" \
     "1 sync-refused payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'")"
 expect "a round again" 0 "Rejected    0" pdt 1 sync
 same "still one alert" "$(tsql 1 "SELECT count(*) FROM alerts WHERE kind = 'sync-refused'")" 1
+same "delivered to [alerts] command once, as JSON naming the record" \
+    "$(python3 -c "import json, sys
+o = [json.loads(l) for l in open(sys.argv[1])]
+r = [x for x in o if x['kind'] == 'refused']
+print(len(r), r[0]['ref'], r[0]['cause'], r[0]['terminal'], r[0]['title'])" "$T/delivered")" \
+    "1 payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'") sync-refused:$u T01 Sync record refused"
 same "raised by the round, audited" \
     "$(tsql 1 "SELECT count(*) FROM audit_log WHERE entity = 'alerts' AND detail = 'raised=1 by=sync'")" 1
 same "quarantine does not hold up the queue" \
