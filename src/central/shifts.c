@@ -63,13 +63,20 @@ one_row(const struct central_shift_row *r, void *arg)
 				        (json_int_t)r->tenders[i].first_counted));
 		/* each tender's own over or short: their sum nets a cash
 		 * over against a card short (review R20b) */
-		for (i = 0; i < r->ntenders; i++)
-			json_array_append_new(tenders,
-			    json_pack("{s:s, s:I, s:I, s:I}", "method",
-			        r->tenders[i].method, "expected",
-			        (json_int_t)r->tenders[i].expected, "counted",
-			        (json_int_t)r->tenders[i].counted, "over_short",
-			        (json_int_t)r->tenders[i].over_short));
+		for (i = 0; i < r->ntenders; i++) {
+			json_t *t = json_pack("{s:s, s:I, s:I, s:I}", "method",
+			    r->tenders[i].method, "expected",
+			    (json_int_t)r->tenders[i].expected, "counted",
+			    (json_int_t)r->tenders[i].counted, "over_short",
+			    (json_int_t)r->tenders[i].over_short);
+
+			/* a cheque method's cheques listed and taken that
+			 * differ (the close record's) */
+			if (r->tenders[i].unmatched[0])
+				json_object_set_new(t, "cheques_unmatched",
+				    json_string(r->tenders[i].unmatched));
+			json_array_append_new(tenders, t);
+		}
 		json_array_append_new(o->json,
 		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
 		              "s:I, s:I, s:o, s:s, s:o, s:b}",
@@ -103,10 +110,14 @@ one_row(const struct central_shift_row *r, void *arg)
 	if (sh->float_counted != sh->float_expected)
 		tender_line(r->svc, _("Opening float"),
 		    sh->float_counted - sh->float_expected);
-	for (size_t i = 0; i < r->ntenders; i++)
+	for (size_t i = 0; i < r->ntenders; i++) {
 		if (r->tenders[i].over_short != 0)
 			tender_line(r->svc, r->tenders[i].method,
 			    r->tenders[i].over_short);
+		if (r->tenders[i].unmatched[0])
+			printf("    %s: %s: %s\n", r->tenders[i].method,
+			    _("cheques not matched"), r->tenders[i].unmatched);
+	}
 	return 0;
 }
 

@@ -98,6 +98,10 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 			svc_doc_money(s, d,
 			    L_(L, "Counted first (shown short or over)"),
 			    t->first_counted);
+		/* the cheques listed and taken that differ, kept with the
+		 * close (review s50, helper-217) */
+		if (closed && t->unmatched[0])
+			doc_para(d, L_(L, "Cheques not matched"), t->unmatched);
 		if (t->reason[0])
 			doc_para(d, L_(L, "Reason"), t->reason);
 		if (t->approved_by[0])

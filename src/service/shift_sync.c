@@ -236,6 +236,16 @@ check_move(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	    s, f, _("Approved by"), r->mv.approved_by, ROLE_SUPERVISOR, err);
 }
 
+/* Whether tender t of close r is signed off: by the close's supervisor,
+ * with a reason when why. */
+static int
+signed_off(const struct syncrec *r, const struct shift_tender *t, int why)
+{
+	return (!why || t->reason[0] != '\0') &&
+	       r->sh.signed_off_by[0] != '\0' &&
+	       strcmp(t->approved_by, r->sh.signed_off_by) == 0;
+}
+
 /* One tender of a close: its figures agree with each other and with the
  * counts; beyond the tolerance, a reason and the sign-off. */
 static int
@@ -267,10 +277,21 @@ check_tender(struct svc *s, const struct syncrec *r,
 		      "lines, %lld"),
 		    t->method, (long long)t->counted, (long long)counted);
 	if (shift_beyond(t->over_short, s->cfg.shift_tolerance) &&
-	    (t->reason[0] == '\0' || r->sh.signed_off_by[0] == '\0' ||
-	        strcmp(t->approved_by, r->sh.signed_off_by) != 0))
+	    !signed_off(r, t, 1))
 		return pd_fail(err, PD_EINVAL,
 		    _("Tender %s is beyond the tolerance without a reason and "
+		      "a supervisor's sign-off"),
+		    t->method);
+	/* cheques listed and taken that differ make a tender beyond
+	 * whatever its over or short (shift_close.c, match_cheques) */
+	if (t->unmatched[0] != '\0' && !m->cheque)
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s has cheques not matched, but it takes no "
+		      "cheques"),
+		    t->method);
+	if (t->unmatched[0] != '\0' && !signed_off(r, t, 1))
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s has cheques not matched without a reason and "
 		      "a supervisor's sign-off"),
 		    t->method);
 	/* counted again after the first count's over or short was shown
@@ -278,8 +299,7 @@ check_tender(struct svc *s, const struct syncrec *r,
 	if (t->recounted &&
 	    shift_amount(_("Counted first"), t->first_counted, err) != 0)
 		return -1;
-	if (t->recounted && (r->sh.signed_off_by[0] == '\0' ||
-	                        strcmp(t->approved_by, r->sh.signed_off_by) != 0))
+	if (t->recounted && !signed_off(r, t, 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("Tender %s was counted again after its over or short was "
 		      "shown, without a supervisor's sign-off"),

@@ -329,6 +329,7 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 	"shift_id, method, npayments, taken, expected, counted, over_short, "  \
 	"reason, approved_by"
 #define SEAL_SHIFT_FIRST "shift_id, method, counted"
+#define SEAL_SHIFT_UNMATCHED "shift_id, method, cheques"
 #define SEAL_BANK_STATEMENTS                                                   \
 	"account, stmt_id, stmt_key, currency, period_from, period_to, "       \
 	"opening, closing, line_count, credits, debits, dup_count, user_id"

@@ -107,6 +107,7 @@ const char *const store_migrations[] = {
     store_mig_75,
     store_mig_76,
     store_mig_77,
+    store_mig_78,
 };
 
 const int store_nmigrations =

@@ -161,6 +161,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_22,
     pg_mig_23,
     pg_mig_24,
+    pg_mig_25,
 };
 
 const int store_pg_central_nmigrations =

@@ -47,5 +47,6 @@ extern const char pg_mig_21[];
 extern const char pg_mig_22[];
 extern const char pg_mig_23[];
 extern const char pg_mig_24[];
+extern const char pg_mig_25[];
 
 #endif

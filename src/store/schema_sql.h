@@ -293,5 +293,6 @@ extern const char store_mig_74[];
 extern const char store_mig_75[];
 extern const char store_mig_76[];
 extern const char store_mig_77[];
+extern const char store_mig_78[];
 
 #endif

@@ -315,6 +315,19 @@ store_shift_tender_insert(struct store *st, int64_t shift_id,
 	    t->expected, t->counted, t->over_short, t->reason, t->approved_by);
 	if (st_done(st, s, err) != 0)
 		return -1;
+	/* a cheque method's cheques listed and taken that differ, kept with
+	 * the close (store_mig_78) */
+	if (t->unmatched[0] != '\0') {
+		s = st_stmt(st,
+		    "INSERT INTO shift_unmatched (shift_id, method, cheques) "
+		    "VALUES (?, ?, ?)",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "iss", shift_id, t->method, t->unmatched);
+		if (st_done(st, s, err) != 0)
+			return -1;
+	}
 	if (!t->recounted)
 		return 0;
 	/* counted again after its over or short was shown: the first
@@ -344,6 +357,7 @@ read_tender(struct db_stmt *s, void *elem)
 	st_col(s, 7, t->approved_by, sizeof t->approved_by);
 	t->recounted = db_column_int(s, 8);
 	t->first_counted = t->recounted ? db_column_int64(s, 9) : t->counted;
+	st_col(s, 10, t->unmatched, sizeof t->unmatched);
 }
 
 struct shift_tender *
@@ -354,9 +368,11 @@ store_shift_tenders(
 	    "SELECT t.method, t.npayments, t.taken, t.expected, t.counted, "
 	    "t.over_short, t.reason, t.approved_by, CASE WHEN f.id IS NULL "
 	    "THEN 0 ELSE 1 END, "
-	    "f.counted FROM shift_tenders t LEFT JOIN shift_first_counts f "
-	    "ON f.shift_id = t.shift_id AND f.method = t.method WHERE "
-	    "t.shift_id = ? ORDER BY t.id",
+	    "f.counted, coalesce(u.cheques, '') FROM shift_tenders t LEFT "
+	    "JOIN shift_first_counts f ON f.shift_id = t.shift_id AND "
+	    "f.method = t.method LEFT JOIN shift_unmatched u ON u.shift_id = "
+	    "t.shift_id AND u.method = t.method WHERE t.shift_id = ? ORDER BY "
+	    "t.id",
 	    err);
 
 	if (s == NULL)

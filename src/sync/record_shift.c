@@ -51,6 +51,11 @@ sync_shift_json(const struct syncrec *r, json_t *d)
 		if (t->recounted)
 			json_object_set_new(o, "first_counted",
 			    json_integer((json_int_t)t->first_counted));
+		/* a cheque method's cheques listed and taken that differ
+		 * (a close without any reads as before) */
+		if (t->unmatched[0] != '\0')
+			json_object_set_new(
+			    o, "cheques_unmatched", json_string(t->unmatched));
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(d, "tenders", a);
@@ -135,19 +140,26 @@ decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
 	json_array_foreach(a, i, e)
 	{
 		struct shift_tender *t = &r->tenders[i];
-		const char *m, *why, *by;
+		const char *m, *why, *by, *um = NULL;
 		json_int_t n, tk, ex, co, os, first = -1;
 
 		if (json_unpack(e,
-		        "{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s, s?I!}",
+		        "{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s, s?I, s?s!}",
 		        "method", &m, "payments", &n, "taken", &tk, "expected",
 		        &ex, "counted", &co, "over_short", &os, "reason", &why,
-		        "approved_by", &by, "first_counted", &first) != 0)
+		        "approved_by", &by, "first_counted", &first,
+		        "cheques_unmatched", &um) != 0)
 			return pd_fail(err, PD_EINVAL,
 			    _("data: tender %zu needs method, payments, taken, "
 			      "expected, counted, over_short, reason and "
-			      "approved_by, may have first_counted, and no other "
-			      "field"),
+			      "approved_by, may have first_counted and "
+			      "cheques_unmatched, and no other field"),
+			    i + 1);
+		if (um != NULL && um[strspn(um, " ")] == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    _("data: tender %zu: cheques_unmatched, when "
+			      "given, "
+			      "says which cheques differ: it is not empty"),
 			    i + 1);
 		if (json_object_get(e, "first_counted") != NULL &&
 		    (first < 0 || first == co))
@@ -167,7 +179,10 @@ decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
 		    shift_text("reason", i, why, t->reason, sizeof t->reason,
 		        err) != 0 ||
 		    shift_text("approved_by", i, by, t->approved_by,
-		        sizeof t->approved_by, err) != 0)
+		        sizeof t->approved_by, err) != 0 ||
+		    (um != NULL &&
+		        shift_text("cheques_unmatched", i, um, t->unmatched,
+		            sizeof t->unmatched, err) != 0))
 			return -1;
 	}
 	return 0;

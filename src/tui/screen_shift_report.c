@@ -34,7 +34,7 @@ static const char *const labels[] = {N_("Z number"), N_("Status"),
     N_("Float expected"), N_("Float counted"), N_("Float kept"),
     N_("Closed by"), N_("Signed off by"), N_("Expected"), N_("Counted"),
     N_("Over/short"), N_("Payments"), N_("Reason"), N_("Counted first"),
-    N_("Refunded by voids")};
+    N_("Refunded by voids"), N_("Cheques not matched")};
 #define NLABELS (sizeof labels / sizeof *labels)
 
 static void
@@ -103,6 +103,8 @@ tenders(
 		 * count shown first, as the Z report has it (review R20) */
 		if (tn->recounted)
 			pair_money(t, l, lw, labels[16], tn->first_counted);
+		if (tn->unmatched[0])
+			tui_lines_pair(l, lw, _(labels[18]), tn->unmatched);
 		if (tn->reason[0])
 			tui_lines_pair(l, lw, _(labels[15]), tn->reason);
 	}

@@ -700,6 +700,40 @@ expect "shifts: an organisation that is none" 4 "No organisation NOPE" \
 expect "shifts: no organisation" 2 "which organisation" central shifts
 expect "T01's store is consistent after its shift" 0 "ok (" pdt 1 doctor
 
+# -- a close's cheques not matched (review s50, helper-217) travel with
+# it: jane takes cheque CQ-1 of 10.00 and lists CQ-2 of 10.00, the amounts
+# agreeing; mary signs off. The central node keeps what differs with the
+# tender and lists it, and refuses a close that says cheques differ on a
+# tender that takes none, or says it without a sign-off
+pdt 1 --user jane shift open --count 5000x1 >/dev/null || echo "not ok - cheque shift open"
+pdt 1 --user jane pay WU-10002 --type bill --method Cheque --amount 10 \
+    --reference CQ-1 >/dev/null 2>&1 || echo "not ok - cheque CQ-1"
+expect "its open and payment are applied" 0 "Applied     2" pdt 1 sync
+PAYDESK_APPROVER_PIN=2222 pdt 1 --user jane shift close --count 5000x1 \
+    --cheque "CQ-2:10" --reason "Cheque=Payer's second cheque" \
+    --approver mary --keep 50 >/dev/null || echo "not ok - cheque shift close"
+ZQ=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+UMQ='listed, not taken: CQ-2 $10.00 / taken, not listed: CQ-1 $10.00'
+forged "a close saying cheques differ on its cash" "has cheques not matched, but it takes no cheques" \
+    shift_close "data.tenders.0.cheques_unmatched=$UMQ"
+forged "a close saying cheques differ, empty" "cheques_unmatched, when given, says which cheques differ" \
+    shift_close 'data.tenders.1.cheques_unmatched=""'
+forged "a close whose cheques differ, not signed off" \
+    "has cheques not matched without a reason and a supervisor's sign-off" \
+    shift_close 'data.signed_off_by=""' 'data.tenders.1.approved_by=""'
+expect "the close whose cheques differ is applied" 0 "Applied     1" pdt 1 sync
+same "the central node keeps them with the tender, as the terminal" \
+    "$(csql "SELECT u.method || '=' || u.cheques FROM shift_unmatched u JOIN shifts s ON s.id = u.shift_id WHERE s.z_no = '$ZQ'")|$(tsql 1 "SELECT u.method || '=' || u.cheques FROM shift_unmatched u JOIN shifts s ON s.id = u.shift_id WHERE s.z_no = '$ZQ'")" \
+    "Cheque=$UMQ|Cheque=$UMQ"
+expect "paydesk-central shifts names them under the shift" 0 \
+    "Cheque: cheques not matched: $UMQ" central shifts ACME
+run central shifts ACME --json
+same "--json: cheques_unmatched with the tender" \
+    "$(python3 -c 'import json, sys
+print([(t["method"], t["cheques_unmatched"]) for s in json.load(open(sys.argv[1])) if s["z_no"] == sys.argv[2] for t in s["tenders"] if "cheques_unmatched" in t])' "$OUT" "$ZQ")" \
+    "[('Cheque', '$UMQ')]"
+expect "T01's store is consistent after its cheques" 0 "ok (" pdt 1 doctor
+
 # -- deposits (issue 20): mary deposits part of a second shift's cash;
 # the central node keeps it, lists it, and refuses a deposit of more than
 # the shift has left, of a shift it does not know, whose amount is not its
