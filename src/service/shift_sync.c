@@ -299,6 +299,16 @@ check_tender(struct svc *s, const struct syncrec *r,
 	if (t->recounted &&
 	    shift_amount(_("Counted first"), t->first_counted, err) != 0)
 		return -1;
+	/* a recount of the same amount is a cheque method's alone: its
+	 * cheques listed again to other numbers (review s51: that close's
+	 * record was refused at the central node, and its terminal's every
+	 * later record of the shift with it) */
+	if (t->recounted && t->first_counted == t->counted && !m->cheque)
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s: first_counted must be the first count shown, "
+		      "other than counted (a count again to the same amount is "
+		      "a cheque method's, its cheques listed again)"),
+		    t->method);
 	if (t->recounted && !signed_off(r, t, 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("Tender %s was counted again after its over or short was "

@@ -158,14 +158,16 @@ decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
 		if (um != NULL && um[strspn(um, " ")] == '\0')
 			return pd_fail(err, PD_EINVAL,
 			    _("data: tender %zu: cheques_unmatched, when "
-			      "given, "
-			      "says which cheques differ: it is not empty"),
+			      "given, says which cheques differ: it is not "
+			      "empty"),
 			    i + 1);
-		if (json_object_get(e, "first_counted") != NULL &&
-		    (first < 0 || first == co))
+		/* (other than counted but for a cheque method's: the
+		 * service's check, which knows the methods) */
+		if (json_object_get(e, "first_counted") != NULL && first < 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("data: tender %zu: first_counted must be the first "
-			      "count shown, 0 or more, other than counted"),
+			    _("data: tender %zu: first_counted must be the "
+			      "first "
+			      "count shown, 0 or more"),
 			    i + 1);
 		t->recounted = first >= 0;
 		t->first_counted = first >= 0 ? (int64_t)first : (int64_t)co;

@@ -709,18 +709,27 @@ pdt 1 --user jane shift open --count 5000x1 >/dev/null || echo "not ok - cheque 
 pdt 1 --user jane pay WU-10002 --type bill --method Cheque --amount 10 \
     --reference CQ-1 >/dev/null 2>&1 || echo "not ok - cheque CQ-1"
 expect "its open and payment are applied" 0 "Applied     2" pdt 1 sync
+# shown first with CQ-2 listed (refused: no reason), then listed again
+# as CQ-3: a recount of the same amount (its first count shown is its
+# count: review s51, a relist's record was refused for that), signed off
+pdt 1 --user jane shift close --count 5000x1 --cheque "CQ-2:10" \
+    --keep 50 >/dev/null 2>&1 && echo "not ok - a close whose cheques differ, no reason"
 PAYDESK_APPROVER_PIN=2222 pdt 1 --user jane shift close --count 5000x1 \
-    --cheque "CQ-2:10" --reason "Cheque=Payer's second cheque" \
+    --cheque "CQ-3:10" --reason "Cheque=Payer's second cheque" \
     --approver mary --keep 50 >/dev/null || echo "not ok - cheque shift close"
 ZQ=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
-UMQ='listed, not taken: CQ-2 $10.00 / taken, not listed: CQ-1 $10.00'
+UMQ='listed, not taken: CQ-3 $10.00 / taken, not listed: CQ-1 $10.00'
+same "a recount of the cheques listed, the same amount: its first count kept" \
+    "$(tsql 1 "SELECT f.method || ':' || f.counted FROM shift_first_counts f JOIN shifts s ON s.id = f.shift_id WHERE s.z_no = '$ZQ'")" \
+    "Cheque:1000"
 forged "a close saying cheques differ on its cash" "has cheques not matched, but it takes no cheques" \
     shift_close "data.tenders.0.cheques_unmatched=$UMQ"
 forged "a close saying cheques differ, empty" "cheques_unmatched, when given, says which cheques differ" \
     shift_close 'data.tenders.1.cheques_unmatched=""'
 forged "a close whose cheques differ, not signed off" \
     "has cheques not matched without a reason and a supervisor's sign-off" \
-    shift_close 'data.signed_off_by=""' 'data.tenders.1.approved_by=""'
+    shift_close 'data.signed_off_by=""' 'data.tenders.1.approved_by=""' \
+    data.tenders.1.first_counted=-
 expect "the close whose cheques differ is applied" 0 "Applied     1" pdt 1 sync
 same "the central node keeps them with the tender, as the terminal" \
     "$(csql "SELECT u.method || '=' || u.cheques FROM shift_unmatched u JOIN shifts s ON s.id = u.shift_id WHERE s.z_no = '$ZQ'")|$(tsql 1 "SELECT u.method || '=' || u.cheques FROM shift_unmatched u JOIN shifts s ON s.id = u.shift_id WHERE s.z_no = '$ZQ'")" \

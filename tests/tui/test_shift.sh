@@ -426,6 +426,15 @@ login mary 2222
 wait_for "mary on the dashboard" "Total Collected"
 keys h
 wait_for "the Shifts tab, jane's shift open" "Open"
+# the close above listed no cheque: the cheque taken, not listed, kept
+# with the close and named in its details (review s50, helper-217)
+keys Home Down Enter
+wait_for "the details of jane's closed shift" "Shift Z-T01-000002"
+keys PgDn
+wait_for "its cheques not matched, kept with the close" \
+    "Cheques not matched   taken, not listed: (no number) \$10.00"
+esc 1
+wait_for "back on the Shifts tab" "Open"
 keys Home c
 wait_for "c: the blind count of jane's shift" "Count the cash in the drawer"
 lacks "the supervisor's count is blind too" "Expected"
