@@ -123,6 +123,12 @@ counts(struct svc *s, const struct shift_count *c, size_t n, const char *title,
 	doc_heading(d, title);
 	doc_columns(d, "", L_(L, "Amount"));
 	for (i = 0; i < n; i++) {
+		/* a denomination counted none of (the screen's count keeps
+		 * a line of each) is not printed, as the screens show it:
+		 * the Z report of a count on the screen read as the same
+		 * count typed at the command line (review s50, helper-217) */
+		if (c[i].kind == SHIFT_COUNT_DENOM && c[i].qty == 0)
+			continue;
 		if (c[i].kind == SHIFT_COUNT_DENOM) {
 			detail = xasprintf("%s \xc3\x97 %lld",
 			    svc_money(s, b, sizeof b, c[i].denomination),

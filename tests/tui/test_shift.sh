@@ -265,6 +265,11 @@ if [ -n "$pdf" ] && pdftotext "$pdf" - >"$T/z.txt" 2>/dev/null; then
 	    echo "not ok - the Z report has the reason"
 	grep -q "Counted first" "$T/z.txt" && ok "the Z report has the first count shown" ||
 	    echo "not ok - the Z report has the first count shown"
+	# the denominations counted, not those of none the screen's
+	# count keeps too (review s50, helper-217): as a CLI count's
+	same "the Z report lists the denominations counted, none of 0" \
+	    "$(grep -cE '× 0([^0-9.,]|$)' "$T/z.txt")/$(grep -cE '× [1-9]' "$T/z.txt")" \
+	    "0/$(sql "SELECT count(*) FROM shift_counts c JOIN shifts s ON s.id = c.shift_id WHERE s.z_no = 'Z-T01-000001' AND c.kind = 'denomination' AND c.qty > 0")"
 else
 	echo "not ok - the Z report PDF is written"
 	ls -l "$RCP" | sed 's/^/  | /'
