@@ -205,6 +205,16 @@ row_date(const struct csv_row *row, int c, const struct bank_mapping *m,
 	return 0;
 }
 
+/* Amount s's digits grouped by grp otherwise than in threes. */
+static int
+bad_groups(const char *s, char grp, char dec, struct pd_err *err)
+{
+	return pd_fail(err, PD_EINVAL,
+	    _("Amount \"%s\": digits are grouped by %c in threes before the "
+	      "%c (1%c234%c50), or not grouped"),
+	    s, grp, dec, grp, dec);
+}
+
 /* A CSV amount: bank_amount's, with the digit groups banks' exports
  * write (1.234,50 with decimal comma, 1,234.50 with decimal point) taken
  * where they are well-formed: groups of three digits after one to three,
@@ -229,8 +239,7 @@ csv_amount(const char *s, char dec, int allow_sign, int digits, int64_t *v,
 	for (; p < end; p++) {
 		if (*p == grp) {
 			if (run == 0 || run > 3 || (groups > 0 && run != 3))
-				return bank_amount(
-				    s, dec, allow_sign, digits, v, err);
+				return bad_groups(s, grp, dec, err);
 			groups++;
 			run = 0;
 			continue;
@@ -241,7 +250,7 @@ csv_amount(const char *s, char dec, int allow_sign, int digits, int64_t *v,
 		buf[n++] = *p;
 	}
 	if (run != 3)
-		return bank_amount(s, dec, allow_sign, digits, v, err);
+		return bad_groups(s, grp, dec, err);
 	xstrlcpy(buf + n, end, sizeof buf - n);
 	return bank_amount(buf, dec, allow_sign, digits, v, err);
 }

@@ -129,6 +129,15 @@ bank_amount(const char *s, char dec, int allow_sign, int digits, int64_t *out,
 	if (allow_sign && (*p == '-' || *p == '+'))
 		neg = *p++ == '-';
 	n = strlen(p);
+	/* "1,234.50": a number with dec for decimals and the other mark
+	 * grouping its digits, which the formats read here do not write
+	 * (a CSV's groups are taken first, csv_amount; OFX: review s50,
+	 * helper-217, "not a number with . for decimals") */
+	if (strchr(p, dec) != NULL && strchr(p, dec == ',' ? '.' : ',') != NULL)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount \"%s\": %c is for decimals, and no other mark "
+		      "groups the digits"),
+		    s, dec);
 	if (n == 0 || n >= sizeof buf || strchr(p, dec == ',' ? '.' : ',') ||
 	    strchr(p, '-') || strchr(p, '+'))
 		return pd_fail(err, PD_EINVAL,

@@ -205,6 +205,12 @@ refused "OFX amount with three decimals, as the file writes it" 3 \
 sed 's/<TRNAMT>-80</<TRNAMT>-80.001</' "$T/ofx-example.ofx" >"$T/amt1.ofx"
 refused "OFX amount -80.001, as the file writes it" 3 \
     'FITID 219378: Amount "-80.001"' sup statement import "$T/amt1.ofx"
+# thousands grouped, which OFX does not write: said so, not "not a number
+# with . for decimals" (review s50, helper-217)
+sed 's/<TRNAMT>-80</<TRNAMT>-1,234.50</' "$T/ofx-example.ofx" >"$T/amt2.ofx"
+refused "OFX amount -1,234.50: no mark between thousands" 3 \
+    'FITID 219378: Amount "-1,234.50": . is for decimals, and no other mark groups the digits' \
+    sup statement import "$T/amt2.ofx"
 # (review R20, faults 2 and 3) each transaction against its text in the
 # file: libofx reads TRNAMT with atof and dates with mktime, in UTC
 same "OFX: the period as the bank wrote it (DTEND 20130831165153[-8:PST])" \
@@ -517,9 +523,15 @@ same "by day, amount and reference: one index on all three" \
 # (review R20, fault 18) digit groups with a decimal point: "1,234.50"
 sup statement mapping add us date=1 amount=2 reference=3 header=1 >/dev/null
 printf 'Date,Amount,Ref\n2026-03-20,"1,23.50",R-1\n' >"$T/us.csv"
-refused "CSV, decimal point: a malformed digit group, with its line" 3 \
-    'us.csv:2: Amount "1,23.50"' \
+refused "CSV, decimal point: a malformed digit group, with its line and the form it takes" 3 \
+    'us.csv:2: Amount "1,23.50": digits are grouped by , in threes before the . (1,234.50), or not grouped' \
     sup statement import "$T/us.csv" --mapping us --account US1
+for a in "1234,567.50" ",123.50" "1,234,56.00" "12,345.5,0"; do
+	printf 'Date,Amount,Ref\n2026-03-20,"%s",R-1\n' "$a" >"$T/us.csv"
+	refused "CSV, decimal point: \"$a\" refused, with its line" 3 \
+	    "us.csv:2: Amount \"$a\"" \
+	    sup statement import "$T/us.csv" --mapping us --account US1
+done
 printf 'Date,Amount,Ref\n2026-03-20,"1,234.50",R-1\n2026-03-21,"-12,345,678.00",R-2\n' >"$T/us.csv"
 expect "CSV, decimal point: digit groups read" 0 "Lines                   2" \
     sup statement import "$T/us.csv" --mapping us --account US1
