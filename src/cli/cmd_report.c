@@ -220,7 +220,8 @@ split_keep(const struct split_row *r, void *arg)
  * per method or per gateway (issue 19, seed 000's gateway visibility);
  * a gateway's key in JSON and CSV is its name, "" the counters'. */
 static int
-payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
+payers_split(struct cli *c, const struct payment_filter *f,
+    const struct svc_filters *fs, enum split_by by)
 {
 	static const struct xcol cols[2][5] = {
 	    {{NC_("column", "Method"), "method", X_TEXT, 16, 0},
@@ -240,8 +241,12 @@ payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
 	int rc;
 
 	rc = svc_split(&c->svc, f, by, split_keep, &x, &c->err);
-	if (rc == 0)
+	if (rc == 0) {
 		cli_scope_line(c);
+		/* named under the scope, as the report's (review s51,
+		 * helper-218: the split's text named none) */
+		cli_kpi_rows_filters(c, fs);
+	}
 	t = table_new(c, cols[by == SPLIT_GATEWAY], 5);
 	for (i = 0; rc == 0 && i < x.n; i++) {
 		memset(cell, 0, sizeof cell);
@@ -308,9 +313,9 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 			    _("--split prints the distribution as a table "
 			      "(text, --json or --csv): it takes no --sort, "
 			      "--limit or workbook"));
-		return payers_split(c,
-		    &f, strcmp(split, "gateway") == 0 ? SPLIT_GATEWAY
-		                                      : SPLIT_METHOD);
+		return payers_split(c, &f, &fs,
+		    strcmp(split, "gateway") == 0 ? SPLIT_GATEWAY
+		                                  : SPLIT_METHOD);
 	}
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_payers(&c->svc, &f, by, &j, &rows, &c->err);

@@ -100,7 +100,8 @@ static const struct command {
         N_("list credit notes, newest first")},
     {"kpi", NULL, cmd_kpi, LISTING,
         "kpi [--month YYYY-MM | --period P] [--day YYYY-MM-DD] "
-        "[--scope terminal|branch|org] [--rows collected|day|rate|outstanding|time] "
+        "[--scope terminal|branch|org] [--rows "
+        "collected|day|rate|outstanding|time] "
         "[--segment S] [--branch B] [--user U] [--channel C] [--method M] "
         "[--gateway G]",
         N_("collection KPIs for a month and a day")},
@@ -117,16 +118,17 @@ static const struct command {
         N_("outstanding open items by days past due, per consumer")},
     {"report", "deteriorating", cmd_report_deteriorating, LISTING,
         "report deteriorating [--last N] [--months M] [--segment S] "
-        "[--scope terminal|branch|org]",
+        "[--branch B] [--user U] [--scope terminal|branch|org]",
         N_("consumers paying later and later over their last N payments, "
            "ranked")},
     {"report", "anomalies", cmd_report_anomalies, LISTING,
-        "report anomalies [--date D] [--scope terminal|branch|org]",
+        "report anomalies [--date D] [--branch B] [--user U] "
+        "[--scope terminal|branch|org]",
         N_("payments, voids and credit notes of a day that look wrong, "
            "each with the rule and its figures (supervisor)")},
     {"report", "forecast", cmd_report_forecast, LISTING,
         "report forecast [--weeks N] [--past N] [--segment S] "
-        "[--scope terminal|branch|org]",
+        "[--branch B] [--user U] [--scope terminal|branch|org]",
         N_("cash-flow forecast: open items by week due, weighted by each "
            "consumer's paying on time (supervisor)")},
     {"report", "exceptions", cmd_report_exceptions, LISTING,
@@ -195,7 +197,8 @@ static const struct command {
         N_("write (or reprint, marked COPY) a closed shift's Z report")},
     {"deposit", "create", cmd_deposit_create, STORE,
         "deposit create [SHIFT[:METHOD=AMOUNT]...] "
-        "[--cheque NUMBER[:AMOUNT];...] --slip NO [--account ACCOUNT] [--date D]",
+        "[--cheque NUMBER[:AMOUNT];...] --slip NO [--account ACCOUNT] [--date "
+        "D]",
         N_("record a bank deposit of closed shifts' cash and cheques "
            "(supervisor)")},
     {"deposit", "list", cmd_deposit_list, STORE,
@@ -268,7 +271,8 @@ static const struct command {
         N_("consumers whose debt is past [disconnection] days and amount, "
            "but a kept arrangement (recovery)")},
     {"reconnections", NULL, cmd_reconnections, LISTING, "reconnections",
-        N_("consumers who were on the disconnection list within [disconnection] "
+        N_("consumers who were on the disconnection list within "
+           "[disconnection] "
            "days and have paid or made an arrangement since (recovery)")},
     {"alerts", "show", cmd_alert_show, STORE, "alerts show ID",
         N_("an alert with its history: who did what, when (recovery)")},

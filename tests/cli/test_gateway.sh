@@ -1269,6 +1269,11 @@ same "split: by method, of one gateway's payments (its name in any case)" \
     "$(tr -d '\r' <"$OUT")" "method,amount,payments,payers,share_pct
 Online,160.00,2,1,97.0
 Bank Transfer,5.00,1,1,3.0"
+# its text names the filters under the scope, as the report's does
+# (review s51, helper-218: the split's named none)
+run torg 1 report payers --split method --gateway MPESA
+same "split: the text names its filter under the scope" \
+    "$(sed -n '2p' "$OUT")" "Filters: Gateway MPESA"
 run torg 1 --json report payers --gateway mpesa
 same "payers --gateway: the gateway's payments only (not the counter's)" \
     "$(python3 -c 'import json,sys
