@@ -310,7 +310,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	};
 	const char *consumer = NULL, *status = NULL, *scope = NULL;
 	struct opt o[] = {{"consumer", OPT_FILTER, &consumer},
-	    {"status", OPT_FILTER, &status}, {"scope", 0, &scope},
+	    {"status", OPT_FILTER, &status}, {"scope", OPT_FILTER, &scope},
 	    {NULL, 0, NULL}};
 	struct xcell cell[8];
 	struct arr_view *v;
@@ -379,7 +379,7 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	};
 	const char *from = NULL, *to = NULL, *scope = NULL;
 	struct opt o[9] = {
-	    {"from", 0, &from}, {"to", 0, &to}, {"scope", 0, &scope}};
+	    {"from", 0, &from}, {"to", 0, &to}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	struct xcell cell[17];

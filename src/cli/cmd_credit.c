@@ -178,7 +178,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	    {"search", 0, &search}, {"remaining", 0, &remaining},
 	    {"min", 0, &min}, {"max", 0, &max}, {"limit", 0, &limit},
 	    {"consumer", OPT_FILTER, &consumer},
-	    {"receipt", OPT_FILTER, &receipt}, {"scope", 0, &scope}};
+	    {"receipt", OPT_FILTER, &receipt}, {"scope", OPT_FILTER, &scope}};
 	/* the report filters that a note has (review R23): its consumer's
 	 * segment, its creation day's period, its payment's branch and
 	 * user; no method, channel or gateway */

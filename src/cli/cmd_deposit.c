@@ -264,7 +264,7 @@ cmd_deposit_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "By"), "created_by", X_ID, 10, 0},
 	};
 	const char *scope = NULL;
-	struct opt o[] = {{"scope", 0, &scope}, {NULL, 0, NULL}};
+	struct opt o[] = {{"scope", OPT_FILTER, &scope}, {NULL, 0, NULL}};
 	struct deposit *v;
 	struct table *t;
 	char **pos;

@@ -51,7 +51,7 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	};
 	const char *status = NULL, *account = NULL, *scope = NULL;
 	struct opt o[] = {{"status", OPT_FILTER, &status},
-	    {"consumer", OPT_FILTER, &account}, {"scope", 0, &scope},
+	    {"consumer", OPT_FILTER, &account}, {"scope", OPT_FILTER, &scope},
 	    {NULL, 0, NULL}};
 	struct xcell cell[12];
 	struct dispute *d;

@@ -165,7 +165,7 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"status", OPT_FILTER, &status}, {"type", OPT_FILTER, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit}, {"dir", 0, &dir},
-	    {"jobs", 0, &jobs}, {"scope", 0, &scope}};
+	    {"jobs", 0, &jobs}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter f;
 	struct rec *r;

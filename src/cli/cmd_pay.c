@@ -689,7 +689,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"status", OPT_FILTER, &status}, {"type", OPT_FILTER, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit}, {"sort", 0, &sort},
-	    {"scope", 0, &scope}};
+	    {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter f;
 	struct export_job j;

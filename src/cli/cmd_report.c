@@ -57,8 +57,9 @@ int
 cmd_kpi(struct cli *c, int argc, char **argv)
 {
 	const char *month = NULL, *day = NULL, *scope = NULL, *rows = NULL;
-	struct opt o[24] = {{"month", 0, &month}, {"day", 0, &day},
-	    {"scope", 0, &scope}, {"rows", 0, &rows}};
+	struct opt o[24] = {{"month", OPT_FILTER, &month},
+	    {"day", OPT_FILTER, &day}, {"scope", OPT_FILTER, &scope},
+	    {"rows", OPT_FILTER, &rows}};
 	struct svc_filters fs;
 	struct kpi k;
 	struct rec *r;
@@ -270,7 +271,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	           *limit = NULL, *split = NULL, *scope = NULL;
 	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"search", 0, &search}, {"sort", 0, &sort}, {"limit", 0, &limit},
-	    {"split", 0, &split}, {"scope", 0, &scope}};
+	    {"split", OPT_FILTER, &split}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	static const char *const sorts[PAYERS_SORTS] = {
 	    "total", "count", "last", "name", "account", "methods"};
@@ -352,8 +353,8 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	const char *search = NULL, *consumer = NULL, *older = NULL,
 	           *limit = NULL;
 	struct opt o[8] = {{"search", 0, &search},
-	    {"consumer", OPT_FILTER, &consumer}, {"older-than", 0, &older},
-	    {"limit", 0, &limit}};
+	    {"consumer", OPT_FILTER, &consumer},
+	    {"older-than", OPT_FILTER, &older}, {"limit", 0, &limit}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	static const char *const olders[] = {"0", "30", "60", "90"};
@@ -543,8 +544,8 @@ int
 cmd_report_forecast(struct cli *c, int argc, char **argv)
 {
 	const char *weeks_s = NULL, *past_s = NULL, *scope = NULL;
-	struct opt o[12] = {{"weeks", 0, &weeks_s}, {"past", 0, &past_s},
-	    {"scope", 0, &scope}};
+	struct opt o[12] = {{"weeks", OPT_FILTER, &weeks_s},
+	    {"past", OPT_FILTER, &past_s}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	struct forecast_totals f;
@@ -618,8 +619,8 @@ int
 cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 {
 	const char *last = NULL, *scope = NULL, *months = NULL;
-	struct opt o[12] = {{"last", 0, &last}, {"months", 0, &months},
-	    {"scope", 0, &scope}};
+	struct opt o[12] = {{"last", OPT_FILTER, &last},
+	    {"months", OPT_FILTER, &months}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	const struct xcol *cols;
@@ -712,7 +713,8 @@ int
 cmd_report_anomalies(struct cli *c, int argc, char **argv)
 {
 	const char *date = NULL, *scope = NULL;
-	struct opt o[8] = {{"date", 0, &date}, {"scope", 0, &scope}};
+	struct opt o[8] = {
+	    {"date", OPT_FILTER, &date}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	const struct xcol *cols;

@@ -614,7 +614,8 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	           *limit = NULL, *scope = NULL;
 	struct opt o[] = {{"open", 1, &open}, {"from", 0, &from},
 	    {"to", 0, &to}, {"cashier", OPT_FILTER, &cashier},
-	    {"limit", 0, &limit}, {"scope", 0, &scope}, {NULL, 0, NULL}};
+	    {"limit", 0, &limit}, {"scope", OPT_FILTER, &scope},
+	    {NULL, 0, NULL}};
 	struct shift_filter f = {0};
 	struct list_arg a = {NULL, c, 0};
 	size_t lim = 0;

@@ -111,8 +111,21 @@ expect "a cashier's payments list of the organisation: refused" 16 \
     "The figures of the organisation" as jane 1234 payments --scope org
 expect "a scope that is no word of the three: refused (3)" 3 \
     '--scope "region": terminal, branch or org' as admin 9999 kpi --scope region
-expect "an empty scope: refused (3)" 3 '--scope "": terminal' \
-    as admin 9999 kpi --scope ''
+# an empty value of an option that chooses what is read, as of a filter:
+# a usage error (paydesk(1) FILTERS, EXIT STATUS; review s51, helper-218:
+# --scope, --month, --day, --rows, --weeks, --past, --last, --months and
+# --date "" were status 3, --period "" 2)
+for o in "kpi --scope" "kpi --month" "kpi --day" "kpi --rows" \
+    "report forecast --weeks" "report forecast --past" \
+    "report deteriorating --last" "report deteriorating --months" \
+    "report anomalies --date" "report payers --split" \
+    "report aging --older-than" "payments --scope"; do
+	for v in "" "  "; do
+		# shellcheck disable=SC2086
+		expect "$o \"$v\": a usage error (2)" 2 "--${o##*--} needs a value" \
+		    as admin 9999 $o "$v"
+	done
+done
 
 # the payers report of the branch: per consumer, T01's and T03's
 run as mary 2222 --csv report payers
