@@ -69,17 +69,6 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
-	/* the open items today are of no month or day, as of no period
-	 * (cli_kpi_open_rows): refused, not taken without a word (review
-	 * s51, helper-218) */
-	if (rows != NULL && strcmp(rows, "outstanding") == 0 &&
-	    (month != NULL || day != NULL))
-		return pd_fail(&c->err, PD_EUSAGE,
-		    _("--%s is not a filter of the open items of kpi "
-		      "--rows outstanding (an open item is of no "
-		      "branch, user, channel, method, gateway or "
-		      "period); --segment is"),
-		    month != NULL ? "month" : "day");
 	/* a workbook of the rows behind a figure, as every list's (review
 	 * R23 11); the figures are a record, not a list */
 	if (c->mode == OUT_XLSX && rows == NULL)
