@@ -681,11 +681,8 @@ const char store_mig_78[] =
     " method TEXT NOT NULL, cheques TEXT NOT NULL CHECK (cheques <> ''),"
     " UNIQUE (shift_id, method));\n"
     "DROP TRIGGER IF EXISTS shift_unmatched_no_delete;\n"
-    "DROP TRIGGER IF EXISTS shift_unmatched_no_update;\n" FROZEN(
-        "shift_unmatched")
-        NO_UPDATE(
-            "shift_unmatched") "DROP TRIGGER IF EXISTS "
-                               "seal_shift_unmatched_ins;\n"
-                               "DROP TRIGGER IF EXISTS "
-                               "seal_shift_unmatched_upd;\n" SEAL_TRIGGERS(
-                                   "shift_unmatched", SEAL_SHIFT_UNMATCHED);
+    "DROP TRIGGER IF EXISTS shift_unmatched_no_update;\n"
+    FROZEN("shift_unmatched") NO_UPDATE("shift_unmatched")
+    "DROP TRIGGER IF EXISTS seal_shift_unmatched_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_unmatched_upd;\n"
+    SEAL_TRIGGERS("shift_unmatched", SEAL_SHIFT_UNMATCHED);

@@ -38,7 +38,8 @@ static const struct {
     {"settings", SEAL_SETTINGS, "t.key", "json_extract(g.fields, '$[0]')", 0},
     /* the log of documents issued: which was the original, which each
      * copy (a later migration) */
-    {"documents", SEAL_DOCUMENTS, "t.kind || ' ' || t.number || ' #' || t.copy",
+    {"documents", SEAL_DOCUMENTS,
+        "t.kind || ' ' || t.number || ' #' || t.copy",
         "json_extract(g.fields, '$[0]') || ' ' || json_extract(g.fields, "
         "'$[1]') || ' #' || json_extract(g.fields, '$[2]')",
         1},
@@ -131,8 +132,9 @@ static const struct {
         1},
     {"statement_matches", SEAL_STMT_MATCHES, "'line ' || t.line_id",
         "'line ' || json_extract(g.fields, '$[0]')", 1},
-    {"statement_match_payments", SEAL_MATCH_PAYMENTS, "'match ' || t.match_id",
-        "'match ' || json_extract(g.fields, '$[0]')", 1},
+    {"statement_match_payments", SEAL_MATCH_PAYMENTS,
+        "'match ' || t.match_id", "'match ' || json_extract(g.fields, '$[0]')",
+        1},
     /* an arrangement and its moves (review R18, session 37) */
     {"arrangements", SEAL_ARRANGEMENTS,
         "(SELECT plan_no FROM plans WHERE id = t.plan_id)",

@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 /* The most count lines and tenders a shift record carries. */
@@ -155,7 +156,7 @@ decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
 			      "approved_by, may have first_counted and "
 			      "cheques_unmatched, and no other field"),
 			    i + 1);
-		if (um != NULL && um[strspn(um, " ")] == '\0')
+		if (um != NULL && utf8_blank(um))
 			return pd_fail(err, PD_EINVAL,
 			    _("data: tender %zu: cheques_unmatched, when "
 			      "given, says which cheques differ: it is not "
@@ -166,8 +167,7 @@ decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
 		if (json_object_get(e, "first_counted") != NULL && first < 0)
 			return pd_fail(err, PD_EINVAL,
 			    _("data: tender %zu: first_counted must be the "
-			      "first "
-			      "count shown, 0 or more"),
+			      "first count shown, 0 or more"),
 			    i + 1);
 		t->recounted = first >= 0;
 		t->first_counted = first >= 0 ? (int64_t)first : (int64_t)co;
