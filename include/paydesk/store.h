@@ -465,7 +465,9 @@ struct allocation *store_item_held_since(struct store *st, int64_t item_id,
 int store_received_add(struct store *st, const char *uuid, struct pd_err *err);
 /* Inside a transaction: consumers added from now on are left out of the
  * search index until store_fts_defer_end indexes them all at once (a bulk
- * load; see migration 6). */
+ * load: a pull, an import of consumers; see migration 6). Both do nothing
+ * on PostgreSQL, which keeps no search index. -1 and err (PD_ESTORE) on a
+ * store error: roll back. */
 int store_fts_defer_begin(struct store *st, struct pd_err *err);
 int store_fts_defer_end(struct store *st, struct pd_err *err);
 /* Inside a pull's transaction (on 1): items added from now on are

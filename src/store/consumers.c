@@ -211,15 +211,15 @@ store_consumers_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
 int
 store_fts_defer_begin(struct store *st, struct pd_err *err)
 {
+	free(st->fts_triggers);
+	st->fts_triggers = NULL;
+	if (db_is_pg(st->db))
+		return 0; /* no search index: the central node searches none */
 	if (st_exec(st,
 	        "INSERT INTO fts_defer (after_id) SELECT coalesce(max(id), "
 	        "0) FROM consumers",
 	        err) != 0)
 		return -1;
-	free(st->fts_triggers);
-	st->fts_triggers = NULL;
-	if (db_is_pg(st->db))
-		return 0;
 	if (st_triggers_sql(st, "consumers",
 	        "('consumers_ai', 'consumers_words_ai')", &st->fts_triggers,
 	        _("Reading the search index's triggers"), err) != 0)
@@ -239,6 +239,8 @@ store_fts_defer_end(struct store *st, struct pd_err *err)
 	int rc;
 
 	st->fts_triggers = NULL;
+	if (db_is_pg(st->db))
+		return 0;
 	rc = st_exec(st,
 	    "INSERT INTO consumers_fts (rowid, name_fold, account_no, phone, "
 	    "phone_digits) SELECT id, name_fold, account_no, phone, "

@@ -47,6 +47,62 @@ same "the audit log says what the import did" \
     "$(sql "SELECT detail FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1")" \
     "added=1 updated=2 unchanged=$((n - 2))"
 
+# -- the search indexes of a consumers import, written at its end (in
+# one statement each, the insert triggers dropped meanwhile): every row
+# indexed once, as it stands at the end of the file, and nothing of a
+# refused import
+fts_ok() {
+	sqlite3 "$DB" "INSERT INTO consumers_fts (consumers_fts) VALUES
+	    ('integrity-check'); INSERT INTO consumers_words (consumers_words)
+	    VALUES ('integrity-check');" 2>&1
+}
+idx_rows() {
+	sql "SELECT (SELECT count(*) FROM consumers) || ' ' || (SELECT count(*)
+	    FROM consumers_fts_docsize) || ' ' || (SELECT count(*) FROM
+	    consumers_words_docsize) || ' ' || (SELECT count(*) FROM fts_defer)
+	    || ' ' || (SELECT count(*) FROM sqlite_master WHERE type =
+	    'trigger' AND name IN ('consumers_ai', 'consumers_words_ai'))"
+}
+{
+	echo 'account_no,name,service_address,phone,email,segment'
+	echo 'NX-30001,Olga Petrova,"9 Quay Street, Cityville",(555) 730-0001,,Residential'
+	echo 'NX-30002,Tomasz Wrona,"11 Quay Street, Cityville",(555) 730-0002,,Commercial'
+	echo 'WU-20001,Nadia Haddad-Karam,"4 Harbour Road, Cityville",(555) 730-0003,,Residential'
+	echo 'NX-30003,Ines Barros,"13 Quay Street, Cityville",(555) 730-0004,,Residential'
+} >"$T/c3.csv"
+nc=$(sql "SELECT count(*) FROM consumers")
+expect "three new consumers and one changed" 0 "Added      3" \
+    imp consumers "$T/c3.csv" --update
+has "the changed one updated" "Updated    1"
+same "every consumer indexed once, the triggers back, nothing deferred" \
+    "$(idx_rows)" "$((nc + 3)) $((nc + 3)) $((nc + 3)) 0 2"
+same "both search indexes agree with the consumers" "$(fts_ok)" ""
+for q in "olga" "Petrova" "730-0001" "7300001" "NX-30001"; do
+	same "search \"$q\" finds the new consumer once" \
+	    "$(cashier consumer search "$q" | grep -c 'NX-30001')" 1
+done
+expect "the changed name is found" 0 "WU-20001" cashier consumer search Karam
+same "the new one after it too" "$(cashier consumer search wrona | grep -c NX-30002)" 1
+# a refused file (its last row bad): nothing added, nothing indexed, the
+# triggers as they were
+{
+	echo 'account_no,name,service_address,phone,email,segment'
+	echo 'NX-30004,Pavel Novak,"15 Quay Street, Cityville",(555) 730-0005,,Residential'
+	echo ',No Account,"17 Quay Street, Cityville",(555) 730-0006,,Residential'
+} >"$T/c4.csv"
+refused "a consumers file with a bad last row" 3 "c4.csv:3:1: account_no: A value is required" \
+    imp consumers "$T/c4.csv"
+same "after it, the indexes and triggers as they were" "$(idx_rows)" \
+    "$((nc + 3)) $((nc + 3)) $((nc + 3)) 0 2"
+same "the refused row's consumer is not found" \
+    "$(cashier consumer search novak | grep -c NX-30004)" 0
+# one more, alone: found (the triggers made again work for the next)
+printf 'account_no,name,service_address,phone,email,segment\nNX-30005,Pavel Novak,"15 Quay Street, Cityville",(555) 730-0005,,Residential\n' >"$T/c5.csv"
+expect "a one-row file after it" 0 "Added      1" imp consumers "$T/c5.csv"
+expect "is found" 0 "NX-30005" cashier consumer search novak
+same "and indexed once" "$(idx_rows) $(fts_ok)" \
+    "$((nc + 4)) $((nc + 4)) $((nc + 4)) 0 2 "
+
 # -- an issued item is a fact: a row that differs is refused, all or nothing
 sed 's/^INV-2025-001567,WU-10001,Apr 2025,152.25/INV-2025-001567,WU-10001,Apr 2025,160.00/' \
     "$DATA/bills.csv" >"$T/b2.csv"
