@@ -16,7 +16,13 @@
  *   paid, their open alerts, gateway payments unassociated, and the
  *   reconciliation's exceptions: deposits not credited, the credits no
  *   match took with the deposits matched, amounts differing), not the
- *   alerts' inserts nor the slips found in the credits' text (C);
+ *   alerts' inserts nor the slips found in the credits' text (C).
+ *   The slowest of PASSES passes after a first one not counted (its
+ *   time and the alerts it raised printed under the figures): the first
+ *   raises what the run's plans and posts caused, which the passes after
+ *   it find raised, and reads its pages from the disk when the store
+ *   was just built or the machine started (s51, 21 GB store: 54.5 s;
+ *   the same pass run again: 16 ms);
  * - the disconnection and reconnection lists: bench_lists.c.
  * The bench store's bills are all paid: a collections day needs debt.
  * Once per store (meta bench_debts_setup), not timed, through paydesk's
@@ -444,8 +450,9 @@ main(int argc, char **argv)
 	sqlite3 *raw;
 	char ini[4096], csv[4096], today[11], day0[11], first[11], upto[11],
 	    until[11], acct[16], plan[33], pmark[160];
-	double v[K], r[K], t, best = -1, rawp = 0;
-	long pd_due = 0, raw_due = 0, raw_inst = 0, raw_gw = 0, raw_exc = 0;
+	double v[K], r[K], t, best = -1, rawp = 0, first_pass = 0;
+	long pd_due = 0, raw_due = 0, raw_inst = 0, raw_gw = 0, raw_exc = 0,
+	     raised = 0;
 	int top = 0, made;
 	int32_t d;
 	FILE *f;
@@ -578,10 +585,11 @@ main(int argc, char **argv)
 	row("create an arrangement: p95", pct(v, K, .95), "ms", "<= 20 ms",
 	    pct(r, K, .95));
 
-	/* the daily pass: the day before passed, each time */
+	/* the daily pass: the day before passed, each time; the first
+	 * pass not counted (see the top), its time printed */
 	date_format(upto, d - 30);
 	date_format(until, d + 10);
-	for (i = 0; i < PASSES; i++) {
+	for (i = 0; i <= PASSES; i++) {
 		char sql[1024]; /* (256 cut it: the pass never ran) */
 
 		/* the day before passed, and the items seen then (the mark
@@ -600,13 +608,23 @@ main(int argc, char **argv)
 			    stderr, "bench_debts: %s\n", sqlite3_errmsg(raw));
 			return 1;
 		}
+		if (i == 0)
+			raised = raw_int(raw,
+			    "SELECT coalesce(max(id), 0) FROM alerts", NULL, 0);
 		s.alerts_ticked = 0;
 		t = now_ms();
 		svc_alerts_tick(&s);
 		t = now_ms() - t;
+		if (i == 0)
+			raised = raw_int(raw,
+			             "SELECT coalesce(max(id), 0) FROM alerts",
+			             NULL, 0) -
+			         raised;
 		if (s.alert_note[0] != '\0')
 			fprintf(stderr, "bench_debts: %s\n", s.alert_note);
-		if (best < 0 || t > best)
+		if (i == 0)
+			first_pass = t;
+		else if (best < 0 || t > best)
 			best = t; /* the slowest */
 	}
 	{
@@ -740,7 +758,8 @@ main(int argc, char **argv)
 	       "%ld;\n  raw: the plans' installments read %ld, gateway "
 	       "payments unassociated since the day before %ld, credits "
 	       "matched to nothing %ld;\n  paydesk: alerts of gateway "
-	       "payments %ld, of credits matched to nothing %ld\n",
+	       "payments %ld, of credits matched to nothing %ld;\n  paydesk's "
+	       "first pass (not counted) %.2f ms, %ld alerts raised\n",
 	    pd_due, raw_due, raw_inst, raw_gw, raw_exc,
 	    raw_int(raw,
 	        "SELECT count(*) FROM alerts WHERE kind = "
@@ -749,7 +768,8 @@ main(int argc, char **argv)
 	    raw_int(raw,
 	        "SELECT count(*) FROM alerts WHERE cause LIKE "
 	        "'reconciliation:unexpected_credit:%'",
-	        NULL, 0));
+	        NULL, 0),
+	    first_pass, raised);
 	if (bench_lists(&s, raw, d, top) != 0)
 		return 1;
 	sqlite3_close(raw);

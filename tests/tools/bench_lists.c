@@ -2,16 +2,24 @@
  * beside raw SQLite doing the same work in the same run:
  * - the disconnection list (<= 1 s): svc_disconnections; raw: its query
  *   and the installments of the plans of those listed, a consumer with a
- *   plan kept left out;
+ *   plan kept left out unless what is overdue outside its plans'
+ *   installments is past the amount too (review R21d; counted before
+ *   s52 as left out, so that raw listed fewer than paydesk);
  * - the reconnection list (<= 1 s, the disconnection list's: the issue
  *   names none): svc_reconnections; raw: every plan's installments (who
  *   keeps one, which are Broken), what each consumer owes past the days
- *   now, and the statement of store_was_overdue (who was listed on a day
+ *   now (outside its plans' installments if it keeps one), and the
+ *   statement of store_was_overdue (who was listed on a day
  *   they paid or made a plan: its work is that query's), joined in C.
  *   The raw side counts a Broken plan's installments as due on their own
  *   dates, where paydesk dates them by the items the plan took over (a
  *   JSON array of the Broken plans given to the overdue query): a little
- *   less work. */
+ *   less work.
+ * paydesk reads each list once before the read that is timed, and its
+ * first read's time is printed under the figures: a first read after
+ * the store was built or the machine started takes its pages from the
+ * disk (s51, a 21 GB store on a 23 GB machine: the reconnection list
+ * 13 s, then 1.9 s), and raw, timed after it, found them in memory. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +95,36 @@ raw_plans(sqlite3_stmt *st, int32_t today, char *kept, long top, long *rows,
 	sqlite3_reset(st);
 }
 
+/* What each consumer (<= top) owes of items due on cutoff or before;
+ * on outside, of those not installments of an arrangement not cancelled
+ * (a plan kept protects the debt it holds only: review R21d). */
+static int64_t *
+raw_owed(sqlite3 *raw, const char *cutoff, long top, int outside)
+{
+	int64_t *owed = calloc((size_t)top + 1, sizeof *owed);
+	sqlite3_stmt *st;
+
+	sqlite3_prepare_v2(raw,
+	    outside ? "SELECT consumer_id, sum(amount - settled) FROM items "
+	              "WHERE amount > settled AND due_on <= ?1 AND (plan_id "
+	              "IS NULL OR plan_id NOT IN (SELECT plan_id FROM "
+	              "arrangements WHERE cancelled = 0)) GROUP BY "
+	              "consumer_id"
+	            : "SELECT consumer_id, sum(amount - settled) FROM items "
+	              "WHERE amount > settled AND due_on <= ?1 GROUP BY "
+	              "consumer_id",
+	    -1, &st, NULL);
+	sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long c = (long)sqlite3_column_int64(st, 0);
+
+		if (c <= top)
+			owed[c] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return owed;
+}
+
 /* The disconnection list's figure. */
 static int
 disconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
@@ -95,19 +133,26 @@ disconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 	struct pd_err err;
 	long raw_disc = 0, raw_listed = 0, raw_kept_n = 0;
 	size_t n;
-	double t;
+	double t, first = 0;
+	int i;
 
-	t = now_ms();
-	od = svc_disconnections(s, &n, &err);
-	t = now_ms() - t;
-	if (od == NULL && err.code != 0) {
-		fprintf(stderr, "bench_debts: the disconnection list: %s\n",
-		    err.msg);
-		return 1;
+	for (i = 0; i < 2; i++) { /* read once first (see the top) */
+		t = now_ms();
+		od = svc_disconnections(s, &n, &err);
+		t = now_ms() - t;
+		if (od == NULL && err.code != 0) {
+			fprintf(stderr,
+			    "bench_debts: the disconnection list: %s\n",
+			    err.msg);
+			return 1;
+		}
+		free(od);
+		if (i == 0)
+			first = t;
 	}
-	free(od);
 	{
 		char cutoff[11], *kept = calloc((size_t)top + 1, 1);
+		int64_t *outside;
 		sqlite3_stmt *st, *pl;
 		double r0 = now_ms(), r1;
 		long ninst = 0, nbroken = 0;
@@ -136,16 +181,18 @@ disconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 		    "c.account_no",
 		    -1, &st, NULL);
 		sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_STATIC);
+		outside = raw_owed(raw, cutoff, top, 1);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			long c = (long)sqlite3_column_int64(st, 0);
 
 			raw_listed++;
 			if (sqlite3_column_int(st, 6) == 0 || c > top ||
-			    !kept[c])
+			    !kept[c] || outside[c] >= 10000)
 				raw_disc++;
-			else
+			if (c <= top && kept[c])
 				raw_kept_n++;
 		}
+		free(outside);
 		sqlite3_finalize(st);
 		sqlite3_finalize(pl);
 		r1 = now_ms() - r0;
@@ -153,31 +200,10 @@ disconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 		row("disconnection list", t, "ms", "<= 1000 ms", r1);
 	}
 	printf("  disconnection list, paydesk %zu, raw %ld (of %ld past 60 "
-	       "days and 100.00, %ld of them keeping a plan)\n",
-	    n, raw_disc, raw_listed, raw_kept_n);
+	       "days and 100.00, %ld of them keeping a plan); paydesk's "
+	       "first read %.2f ms\n",
+	    n, raw_disc, raw_listed, raw_kept_n, first);
 	return 0;
-}
-
-/* What each consumer (<= top) owes of items due on cutoff or before. */
-static int64_t *
-raw_owed(sqlite3 *raw, const char *cutoff, long top)
-{
-	int64_t *owed = calloc((size_t)top + 1, sizeof *owed);
-	sqlite3_stmt *st;
-
-	sqlite3_prepare_v2(raw,
-	    "SELECT consumer_id, sum(amount - settled) FROM items WHERE "
-	    "amount > settled AND due_on <= ?1 GROUP BY consumer_id",
-	    -1, &st, NULL);
-	sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		long c = (long)sqlite3_column_int64(st, 0);
-
-		if (c <= top)
-			owed[c] = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	return owed;
 }
 
 /* The reconnection list's figure: [disconnection] days 60, amount
@@ -189,21 +215,27 @@ reconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 	struct pd_err err;
 	char today[11], since[11], *kept = calloc((size_t)top + 1, 1);
 	sqlite3_stmt *st, *pl;
-	int64_t *owed;
+	int64_t *owed, *outside;
 	long ninst = 0, nbroken = 0, was = 0, paid = 0, arranged = 0;
 	size_t n;
-	double t, r0;
+	double t, r0, first = 0;
+	int i;
 
-	t = now_ms();
-	r = svc_reconnections(s, &n, &err);
-	t = now_ms() - t;
-	if (r == NULL && err.code != 0) {
-		fprintf(stderr, "bench_debts: the reconnection list: %s\n",
-		    err.msg);
-		free(kept);
-		return 1;
+	for (i = 0; i < 2; i++) { /* read once first (see the top) */
+		t = now_ms();
+		r = svc_reconnections(s, &n, &err);
+		t = now_ms() - t;
+		if (r == NULL && err.code != 0) {
+			fprintf(stderr,
+			    "bench_debts: the reconnection list: %s\n",
+			    err.msg);
+			free(kept);
+			return 1;
+		}
+		free(r);
+		if (i == 0)
+			first = t;
 	}
-	free(r);
 	date_format(today, d);
 	date_format(since, d - 60);
 	r0 = now_ms();
@@ -212,7 +244,8 @@ reconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 	    -1, &pl, NULL);
 	raw_plans(pl, d, kept, top, &ninst, &nbroken);
 	sqlite3_finalize(pl);
-	owed = raw_owed(raw, since, top);
+	owed = raw_owed(raw, since, top, 0);
+	outside = raw_owed(raw, since, top, 1);
 	sqlite3_prepare_v2(raw,
 	    "WITH p (iid, cid) AS (SELECT id, consumer_id FROM items WHERE "
 	    "settled < amount AND due_on <= date(?2, '-' || ?3 || ' days') "
@@ -265,19 +298,21 @@ reconnections(struct svc *s, sqlite3 *raw, int32_t d, long top)
 		long c = (long)sqlite3_column_int64(st, 0);
 
 		was++;
-		if (c <= top && kept[c])
+		if (c <= top && kept[c] && outside[c] < 10000)
 			arranged++;
-		else if (c > top || owed[c] < 10000)
+		else if (c > top || (!kept[c] && owed[c] < 10000))
 			paid++;
 	}
 	sqlite3_finalize(st);
 	r0 = now_ms() - r0;
 	free(owed);
+	free(outside);
 	free(kept);
 	row("reconnection list", t, "ms", "<= 1000 ms", r0);
 	printf("  reconnection list, paydesk %zu, raw %ld (of %ld listed "
-	       "before: %ld paid, %ld keeping a plan; %ld plans Broken)\n",
-	    n, paid + arranged, was, paid, arranged, nbroken);
+	       "before: %ld paid, %ld keeping a plan; %ld plans Broken); "
+	       "paydesk's first read %.2f ms\n",
+	    n, paid + arranged, was, paid, arranged, nbroken, first);
 	return 0;
 }
 
