@@ -481,13 +481,16 @@ int store_arr_update(
 /* The arrangement of plan plan_no; PD_ENOTFOUND if there is none. */
 int store_arr_find(struct store *st, const char *plan_no,
     struct arrangement *a, struct pd_err *err);
-/* The disconnection list (store/reconnect.c): consumers whose open items due on or before cutoff (YYYY-MM-DD) owe
- * together at least min (minor units), most owed first; *n rows. broken
- * (NULL: none): a JSON array of the ids of Broken arrangements, whose open
- * installments count as due on the oldest due date of the items each took
- * over (review 21: a broken plan protects no one; paydesk(1)). */
+/* The disconnection list (store/reconnect.c): consumers whose open items
+ * due on or before cutoff (YYYY-MM-DD) owe together at least min (minor
+ * units), most owed first; *n rows. broken (NULL: none): a JSON array of
+ * the ids of Broken arrangements, whose open installments count as due on
+ * the oldest due date of the items each took over (review 21: a broken
+ * plan protects no one; paydesk(1)). bare: the same rows with no
+ * account, name, address or phone, in no order (what each owes, as the
+ * reconnection list reads it). */
 struct overdue_row *store_overdue(struct store *st, const char *cutoff,
-    int64_t min, const char *broken, size_t *n, struct pd_err *err);
+    int64_t min, const char *broken, int bare, size_t *n, struct pd_err *err);
 /* Of rows r (n, of store_overdue for cutoff) whose consumer ids are in
  * the JSON array kept (consumers keeping an arrangement): each one's
  * overdue, items and oldest_due less what is on arrangements'

@@ -313,7 +313,7 @@ svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
 	kept = svc_kept_may_break(s, cutoff, &nk, &broken, &cand, &nc, err);
 	if (kept == NULL)
 		return NULL;
-	r = store_overdue(s->st, cutoff, min, broken, n, err);
+	r = store_overdue(s->st, cutoff, min, broken, 0, n, err);
 	free(broken);
 	if (r == NULL) {
 		free(kept);

@@ -88,7 +88,7 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	 * the disconnection list counts it (review 21, fault 6) */
 	if ((kept = svc_kept_broken(s, &nk, &broken, err)) == NULL)
 		return NULL;
-	od = store_overdue(s->st, cutoff, 1, broken, &nod, err);
+	od = store_overdue(s->st, cutoff, 1, broken, 1, &nod, err);
 	free(broken);
 	if (od == NULL) {
 		free(kept);

@@ -114,34 +114,50 @@ read_overdue(struct db_stmt *s, void *elem)
 	st_col(s, 8, r->phone, sizeof r->phone);
 }
 
+/* The consumers owing at least ?2 of items due on ?1 or before, grouped
+ * (consumer_id, owed, n, oldest), for store_overdue. */
+#define OVERDUE_GROUPED                                                        \
+	"(SELECT consumer_id, sum(owe) AS owed, count(*) AS n, min(d) AS "     \
+	"oldest FROM (SELECT consumer_id, amount - settled AS owe, due_on AS " \
+	"d FROM items WHERE amount > settled AND due_on <= ?1 UNION "          \
+	"ALL " OVERDUE_BROKEN                                                  \
+	") u GROUP BY consumer_id HAVING sum(owe) >= ?2) g"
+/* a Broken plan's installments not yet due: from the oldest date of what
+ * it took over (its held items, not installments a reschedule moved);
+ * the plans' items by their plan_id (+: stale statistics of items_owed
+ * had SQLite read every open item due after cutoff, each probing the
+ * Broken plans) */
+#define OVERDUE_BROKEN                                                         \
+	"SELECT i.consumer_id, i.amount - i.settled, o.d FROM (SELECT "        \
+	"a.plan_id, (SELECT min(x.due_on) FROM arrangement_events e JOIN "     \
+	"arrangement_moves m ON m.event_id = e.id JOIN items x ON x.id = "     \
+	"m.item_id WHERE e.arrangement_id = a.id AND x.plan_id IS NULL) AS d " \
+	"FROM arrangements a WHERE a.id IN (SELECT value FROM "                \
+	"json_each(?3))) o JOIN items i ON i.plan_id = o.plan_id WHERE o.d "   \
+	"<= ?1 AND +i.amount > i.settled AND +i.due_on > ?1"
+#define OVERDUE_HAS_PLAN(c)                                                    \
+	"CASE WHEN EXISTS (SELECT 1 FROM arrangements a WHERE a.consumer_id "  \
+	"= " c " AND a.cancelled = 0) THEN 1 ELSE 0 END"
+
 struct overdue_row *
 store_overdue(struct store *st, const char *cutoff, int64_t min,
-    const char *broken, size_t *n, struct pd_err *err)
+    const char *broken, int bare, size_t *n, struct pd_err *err)
 {
 	/* grouped first, the consumer read for those listed only (a read
-	 * per open item before: the list is tens of thousands at 10M) */
+	 * per open item before: the list is tens of thousands at 10M); bare,
+	 * no consumer read and no order (the reconnection list's figures of
+	 * each consumer: 0.53 s of 83,636 consumers at 10M, 0.20 s bare) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT c.id, c.account_no, c.name, g.owed, g.n, g.oldest, CASE "
-	    "WHEN EXISTS (SELECT 1 FROM arrangements a WHERE a.consumer_id = "
-	    "c.id AND a.cancelled = 0) THEN 1 ELSE 0 END, c.service_address, "
-	    "c.phone FROM (SELECT "
-	    "consumer_id, sum(owe) AS owed, count(*) AS n, min(d) AS oldest "
-	    "FROM (SELECT consumer_id, amount - settled AS owe, due_on AS d "
-	    "FROM items WHERE amount > settled AND due_on <= ?1 UNION ALL "
-	    /* a Broken plan's installments not yet due: from the oldest
-	     * date of what it took over (its held items, not installments
-	     * a reschedule moved); the plans' items by their plan_id (+:
-	     * stale statistics of items_owed had SQLite read every open
-	     * item due after cutoff, each probing the Broken plans) */
-	    "SELECT i.consumer_id, i.amount - i.settled, o.d FROM (SELECT "
-	    "a.plan_id, (SELECT min(x.due_on) FROM arrangement_events e JOIN "
-	    "arrangement_moves m ON m.event_id = e.id JOIN items x ON x.id = "
-	    "m.item_id WHERE e.arrangement_id = a.id AND x.plan_id IS NULL) "
-	    "AS d FROM arrangements a WHERE a.id IN (SELECT value FROM "
-	    "json_each(?3))) o JOIN items i ON i.plan_id = o.plan_id WHERE "
-	    "o.d <= ?1 AND +i.amount > i.settled AND +i.due_on > ?1) u GROUP "
-	    "BY consumer_id HAVING sum(owe) >= ?2) g JOIN consumers c ON c.id "
-	    "= g.consumer_id ORDER BY 4 DESC, c.account_no",
+	    bare ? "SELECT g.consumer_id, '', '', g.owed, g.n, "
+	           "g.oldest, " OVERDUE_HAS_PLAN(
+	               "g.consumer_id") ", '', '' "
+	                                "FROM " OVERDUE_GROUPED
+	         : "SELECT c.id, c.account_no, c.name, g.owed, g.n, "
+	           "g.oldest, " OVERDUE_HAS_PLAN(
+	               "c.id") ", c.service_address, c.phone "
+	                       "FROM " OVERDUE_GROUPED
+	                       " JOIN consumers c ON c.id = "
+	                       "g.consumer_id ORDER BY 4 DESC, c.account_no",
 	    err);
 
 	if (s == NULL)
