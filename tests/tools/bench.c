@@ -182,6 +182,7 @@ main(int argc, char **argv)
 	char month[8], from[11], to[11], today[11];
 	int32_t d;
 
+	bench_day_required("bench");
 	if (argc != 3) {
 		fprintf(stderr, "usage: bench STORE PAYDESK\n");
 		return 2;

@@ -21,6 +21,24 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* Exits with status 2 unless $PAYDESK_NOW is set: the bench store's
+ * rows are of the day tests/bench.sh sets there, and a tool run on the
+ * clock's day reads other rows (s52: the lists of a day with no debt
+ * made) and leaves rows of that day in the store kept between runs. */
+static inline void
+bench_day_required(const char *tool)
+{
+	const char *now = getenv("PAYDESK_NOW");
+
+	if (now == NULL || *now == '\0') {
+		fprintf(stderr,
+		    "%s: PAYDESK_NOW is not set: the bench store's figures "
+		    "are of its own day, which tests/bench.sh sets\n",
+		    tool);
+		exit(2);
+	}
+}
+
 static inline int
 cmp_d(const void *a, const void *b)
 {

@@ -195,6 +195,7 @@ main(int argc, char **argv)
 	double t;
 	int n = 0;
 
+	bench_day_required("bench_analysis");
 	if (argc < 2) {
 		fprintf(stderr, "usage: bench_analysis STORE\n");
 		return 2;

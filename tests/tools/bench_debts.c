@@ -458,6 +458,7 @@ main(int argc, char **argv)
 	FILE *f;
 	int i, base;
 
+	bench_day_required("bench_debts");
 	if (argc != 3) {
 		fprintf(stderr, "usage: bench_debts STORE DIR\n");
 		return 2;

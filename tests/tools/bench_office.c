@@ -162,6 +162,7 @@ main(int argc, char **argv)
 	double t, csv;
 	int n = 0;
 
+	bench_day_required("bench_office");
 	if (argc < 3) {
 		fprintf(stderr, "usage: bench_office STORE DIR\n");
 		return 2;

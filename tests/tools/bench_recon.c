@@ -618,6 +618,7 @@ main(int argc, char **argv)
 	long long version;
 	int run = 0, n = 0, ncard = 0;
 
+	bench_day_required("bench_recon");
 	if (argc != 3) {
 		fprintf(stderr, "usage: bench_recon STORE DIR\n");
 		return 2;

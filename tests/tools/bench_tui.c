@@ -52,6 +52,7 @@ main(int argc, char **argv)
 	long base = 0;
 	char sql[1024];
 
+	bench_day_required("bench_tui");
 	if (argc != 3) {
 		fprintf(stderr, "usage: bench_tui STORE RECEIPTS-DIR\n");
 		return 2;
