@@ -316,7 +316,8 @@ enum svc_scope svc_scope_widest(const struct svc *s);
  * it). */
 enum svc_scope svc_scope_now(const struct svc *s);
 /* "terminal", "branch" or "org" (also "organisation") into *out;
- * PD_EINVAL naming what (the option, "--scope") and the three words. */
+ * PD_EUSAGE (a usage error, status 2) naming what (the option,
+ * "--scope") and the three words. */
 int svc_scope_parse(const char *text, const char *what, enum svc_scope *out,
     struct pd_err *err);
 /* Choose the scope of what the service reads next (AUTO: the actor's);

@@ -135,8 +135,8 @@ cli_kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 
 	for (i = 0; i < 5 && strcmp(rows, names[i]) != 0; i++)
 		;
-	if (i == 5)
-		return pd_fail(&c->err, PD_EINVAL,
+	if (i == 5) /* a word of none: status 2 (review s52) */
+		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--rows \"%s\": collected (the payments Total Collected "
 		      "counts), day (those of Received Today, or of --day), "
 		      "rate (the items Collection Rate counts), outstanding "

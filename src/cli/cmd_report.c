@@ -1,4 +1,5 @@
 /* cmd_report.c - kpi and report payers. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,7 +299,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 		     i++)
 			;
 		if (i == PAYERS_SORTS)
-			return pd_fail(&c->err, PD_EINVAL,
+			return pd_fail(&c->err, PD_EUSAGE,
 			    _("--sort \"%s\": one "
 			      "of total, count, last, name, account, methods"),
 			    sort);
@@ -306,11 +307,15 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	}
 	f.search = search;
 	if (split != NULL) {
+		/* a word of neither, and options that do not go together:
+		 * usage errors, status 2, as a filter's value of no accepted
+		 * form and kpi's --xlsx without --rows (review s52: both
+		 * were status 3) */
 		if (strcmp(split, "method") != 0 && strcmp(split, "gateway") != 0)
-			return pd_fail(&c->err, PD_EINVAL,
+			return pd_fail(&c->err, PD_EUSAGE,
 			    _("--split \"%s\": method or gateway"), split);
 		if (sort != NULL || limit != NULL || c->mode == OUT_XLSX)
-			return pd_fail(&c->err, PD_EINVAL,
+			return pd_fail(&c->err, PD_EUSAGE,
 			    _("--split prints the distribution as a table "
 			      "(text, --json or --csv): it takes no --sort, "
 			      "--limit or workbook"));
@@ -385,8 +390,8 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	if (older) {
 		for (b = 0; b < 4 && strcmp(older, olders[b]) != 0; b++)
 			;
-		if (b == 4)
-			return pd_fail(&c->err, PD_EINVAL,
+		if (b == 4) /* a word of none: status 2 (review s52) */
+			return pd_fail(&c->err, PD_EUSAGE,
 			    _("--older-than \"%s\": one of 0, 30, 60, 90 (days "
 			      "past due)"),
 			    older);
@@ -451,20 +456,36 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
 	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
 
+/* A report's whole number s in lo..hi into *v: 0, else the status of
+ * its refusal: PD_EUSAGE (2) when it has no number's form (digits only:
+ * spaces, a sign or a fraction are none), PD_EINVAL (3, validation)
+ * when it is out of lo..hi (review s52: "--weeks ten" was status 3, as
+ * "--weeks 27", where paydesk(1) FILTERS says a value of no accepted
+ * form is 2). */
+static enum pd_status
+whole_opt(const char *s, long lo, long hi, long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0')
+		return PD_EUSAGE;
+	return errno == ERANGE || *v < lo || *v > hi ? PD_EINVAL : 0;
+}
+
 /* A whole number of weeks for option opt, or -1 with the message. */
 static int
 weeks_opt(struct cli *c, const char *opt, const char *s, int *out)
 {
 	int least = strcmp(opt, "--past") == 0 ? 0 : 1;
-	char *end;
+	enum pd_status e;
 	long v;
 
 	if (s == NULL)
 		return 0;
-	v = strtol(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0' || v < least ||
-	    v > FORECAST_WEEKS_MAX)
-		return pd_fail(&c->err, PD_EINVAL,
+	if ((e = whole_opt(s, least, FORECAST_WEEKS_MAX, &v)) != 0)
+		return pd_fail(&c->err, e,
 		    _("%s \"%s\": a number of weeks from %d to %d"), opt, s,
 		    least, FORECAST_WEEKS_MAX);
 	*out = (int)v;
@@ -627,7 +648,8 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	struct xcol whole_cols[8];
 	struct export_job j;
 	struct table *t;
-	char **pos, *end;
+	char **pos;
+	enum pd_status e;
 	long n = DETERIORATING_LAST, m = DETERIORATING_MONTHS;
 	int64_t rows = 0;
 	int npos, ncols, rc, no = 3, i;
@@ -645,24 +667,18 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	c->svc.narrow.segment = pf.segment;
 	c->svc.narrow.branch = pf.branch;
 	c->svc.narrow.recorded_by = pf.recorded_by;
-	if (last != NULL) {
-		n = strtol(last, &end, 10);
-		if (*last < '0' || *last > '9' || *end != '\0' || n < 2 ||
-		    n > DETERIORATING_MAX)
-			return pd_fail(&c->err, PD_EINVAL,
-			    _("--last \"%s\": the payments to compare, a whole "
-			      "number 2 to %d"),
-			    last, DETERIORATING_MAX);
-	}
-	if (months != NULL) {
-		m = strtol(months, &end, 10);
-		if (*months < '0' || *months > '9' || *end != '\0' || m < 2 ||
-		    m > DETERIORATING_MONTHS_MAX)
-			return pd_fail(&c->err, PD_EINVAL,
-			    _("--months \"%s\": the month ends to compare, a "
-			      "whole number 2 to %d"),
-			    months, DETERIORATING_MONTHS_MAX);
-	}
+	if (last != NULL &&
+	    (e = whole_opt(last, 2, DETERIORATING_MAX, &n)) != 0)
+		return pd_fail(&c->err, e,
+		    _("--last \"%s\": the payments to compare, a whole "
+		      "number 2 to %d"),
+		    last, DETERIORATING_MAX);
+	if (months != NULL &&
+	    (e = whole_opt(months, 2, DETERIORATING_MONTHS_MAX, &m)) != 0)
+		return pd_fail(&c->err, e,
+		    _("--months \"%s\": the month ends to compare, a "
+		      "whole number 2 to %d"),
+		    months, DETERIORATING_MONTHS_MAX);
 	/* refused before the title line */
 	if (svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("The deteriorating payers report"), &c->err) != 0)

@@ -608,8 +608,13 @@ cli_limit(struct cli *c, const char *s, size_t *out)
 	char *end;
 	long long v = strtoll(s, &end, 10);
 
-	if (*s < '0' || *s > '9' || *end != '\0' || v < 0 || v > 100000000)
-		return pd_fail(&c->err, PD_EUSAGE,
+	/* no whole number (a digit first, digits only): a usage error;
+	 * one past the most, validation, as every report's number out of
+	 * its range (review s52: both were status 2) */
+	if (*s < '0' || *s > '9' || *end != '\0' || v > 100000000)
+		return pd_fail(&c->err,
+		    *s < '0' || *s > '9' || *end != '\0' ? PD_EUSAGE
+		                                         : PD_EINVAL,
 		    _("--limit \"%s\": give a "
 		      "whole number from 0 (no limit) to 100000000"),
 		    s);

@@ -67,7 +67,9 @@ svc_scope_parse(
 		*out = SVC_SCOPE_ORG;
 		return 0;
 	}
-	return pd_fail(err, PD_EINVAL,
+	/* a word of none of the three: a usage error, as a filter's value
+	 * of no accepted form (paydesk(1) FILTERS; review s52: status 3) */
+	return pd_fail(err, PD_EUSAGE,
 	    _("%s \"%s\": terminal, branch or org (the organisation)"), what,
 	    text);
 }

@@ -203,7 +203,7 @@ refused "xlsx into a missing directory" 7 "$E/nope" \
     sup --xlsx "$E/nope/p.xlsx" payments
 refused "bad sort column" 3 '--sort "weight"' cashier payments --sort weight
 refused "bad sort direction" 3 '--sort "amount:up"' cashier payments --sort amount:up
-refused "bad aging age" 3 '--older-than "45"' sup report aging --older-than 45
+refused "bad aging age (a usage error)" 2 '--older-than "45"' sup report aging --older-than 45
 refused "unknown consumer" 4 "--consumer" cashier credit-notes --consumer WU-0
 same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 0
 [ ! -e "$E/k.xlsx" ] && ok "refused export wrote nothing" || notok "refused export wrote nothing"

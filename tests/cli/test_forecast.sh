@@ -217,15 +217,19 @@ same "CSV header: the JSON keys" "$(head -1 "$T/f.csv" | tr -d '\r')" \
 refused "without a sign-in" 5 "The forecast needs" "$PD" report forecast
 refused "a cashier" 5 "The forecast" env PAYDESK_PIN=1234 "$PD" --user jane \
     report forecast
-for bad in 0 27 -1 x 1.5; do
-	refused "--weeks \"$bad\"" 3 "--weeks \"$bad\": a number of weeks from 1 to 26" \
-	    sup report forecast --weeks "$bad"
+# out of range: validation (3); no whole number (digits only): a usage
+# error (2), as a filter's value of no accepted form (review s52)
+for bad in 0:3 27:3 -1:2 x:2 1.5:2; do
+	refused "--weeks \"${bad%:*}\"" "${bad#*:}" \
+	    "--weeks \"${bad%:*}\": a number of weeks from 1 to 26" \
+	    sup report forecast --weeks "${bad%:*}"
 done
 # empty, as an empty filter: a usage error (review s51, helper-218)
 refused "--weeks \"\"" 2 "--weeks needs a value" sup report forecast --weeks ""
-for bad in 27 -1 y; do
-	refused "--past \"$bad\"" 3 "--past \"$bad\": a number of weeks from 0 to 26" \
-	    sup report forecast --past "$bad"
+for bad in 27:3 -1:2 y:2; do
+	refused "--past \"${bad%:*}\"" "${bad#*:}" \
+	    "--past \"${bad%:*}\": a number of weeks from 0 to 26" \
+	    sup report forecast --past "${bad%:*}"
 done
 refused "an unknown option" 2 "--month" sup report forecast --month 2025-04
 

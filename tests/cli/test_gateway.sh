@@ -1307,9 +1307,9 @@ expect "payments --gateway: a receipt read from the table is shown" 0 \
 expect "--gateway: a name no payment here has" 4 \
     'Gateway "paypal": not one of the gateways whose payments are here (mpesa, stripe)' \
     tsup 1 report payers --gateway paypal
-expect "--split: neither method nor gateway" 3 '--split "channel": method or gateway' \
+expect "--split: neither method nor gateway" 2 '--split "channel": method or gateway' \
     tsup 1 report payers --split channel
-expect "--split: with --limit" 3 "takes no --sort, --limit or workbook" \
+expect "--split: with --limit" 2 "takes no --sort, --limit or workbook" \
     tsup 1 report payers --split gateway --limit 5
 expect "--split: a cashier may not" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \

@@ -109,8 +109,46 @@ expect "nobody signed in asks for the branch: refused (16)" 16 \
     "need a signed-in user of the supervisor role" pdt 1 kpi --scope branch
 expect "a cashier's payments list of the organisation: refused" 16 \
     "The figures of the organisation" as jane 1234 payments --scope org
-expect "a scope that is no word of the three: refused (3)" 3 \
+# a value of no accepted form: a usage error (2), as a filter's (review
+# s52: --scope region, --split foo, --weeks ten were status 3); a whole
+# number out of its range is validation (3), --limit's too (it was 2), as
+# --weeks 27 (test_forecast) and --last 1 (test_behaviour)
+expect "a scope that is no word of the three: a usage error (2)" 2 \
     '--scope "region": terminal, branch or org' as admin 9999 kpi --scope region
+while IFS='|' read -r want cmd val needle; do
+	# shellcheck disable=SC2086
+	expect "$cmd \"$val\": status $want" "$want" "$needle" \
+	    as admin 9999 $cmd "$val"
+done <<'CASES'
+2|report payers --scope|org2|--scope "org2": terminal, branch or org
+2|payments --scope|Branch|--scope "Branch": terminal, branch or org
+2|report forecast --scope|x|--scope "x": terminal, branch or org
+2|report payers --split|foo|--split "foo": method or gateway
+2|report payers --sort|weight|--sort "weight": one of total
+2|kpi --rows|foo|--rows "foo": collected
+2|report aging --older-than|45|--older-than "45": one of 0, 30, 60, 90
+2|report aging --older-than|old|--older-than "old": one of 0, 30
+2|report forecast --weeks|ten|--weeks "ten": a number of weeks from 1 to 26
+2|report forecast --weeks|4.5|--weeks "4.5": a number of weeks
+2|report forecast --past|-1|--past "-1": a number of weeks from 0 to 26
+2|report forecast --past| 2|--past " 2": a number of weeks
+2|report deteriorating --last|+3|--last "+3": the payments to compare
+2|report deteriorating --months|three|--months "three": the month ends
+3|report payers --limit|100000001|--limit "100000001": give a whole number
+3|payments --limit|100000001|--limit "100000001": give a whole number
+CASES
+# options that do not go together: a usage error (2), as two output
+# modes and kpi --xlsx without --rows (test_behaviour; review s52:
+# --split with --sort, --limit or a workbook was status 3)
+expect "payers --split with --sort: status 2" 2 \
+    "takes no --sort, --limit or workbook" \
+    as admin 9999 report payers --split method --sort total
+expect "payers --split with --limit: status 2" 2 \
+    "takes no --sort, --limit or workbook" \
+    as admin 9999 report payers --split gateway --limit 5
+expect "payers --split with --xlsx: status 2" 2 \
+    "takes no --sort, --limit or workbook" \
+    as admin 9999 --xlsx "$T/split.xlsx" report payers --split method
 # an empty value of an option that chooses what is read, as of a filter:
 # a usage error (paydesk(1) FILTERS, EXIT STATUS; review s51, helper-218:
 # --scope, --month, --day, --rows, --weeks, --past, --last, --months and
@@ -160,7 +198,7 @@ same "--rows rate: each item with its receipts" \
      terminal = 'T03' AND amount = 10000") PP-2025-0034#2= "
 expect "--rows rate needs a supervisor" 5 "needs the supervisor role" \
     as jane 1234 kpi --rows rate
-expect "--rows of no figure: refused (3)" 3 '--rows "average": collected' \
+expect "--rows of no figure: a usage error (2)" 2 '--rows "average": collected' \
     as mary 2222 kpi --rows average
 expect "--rows time needs a supervisor" 5 "needs the supervisor role" \
     as jane 1234 kpi --rows time
