@@ -29,9 +29,14 @@
  * above due as due). Exact: 128-bit intermediate, half up. */
 /* One week of a forecast: from (its first day) to (its last), as of (the
  * day the figures stand at the start of: today + 1 for the weeks ahead,
- * the week's first day for the past ones). Minor units. */
+ * the week's first day for the past ones), known_to (the first day whose
+ * items, plans and credit notes the figures do not know: today + 1 for
+ * the weeks ahead, the day after its first day for the past ones, which
+ * know what was issued, entered or arranged on their first day; review
+ * s52). What was paid from as_of on is not taken off: a past week's
+ * came_in. Minor units. */
 struct forecast_week {
-	char from[11], to[11], as_of[11];
+	char from[11], to[11], as_of[11], known_to[11];
 	int past;         /* a week before the current one */
 	int64_t open;     /* owed at as_of by the items due in the week */
 	int64_t expected; /* the forecast: sum of forecast_expect per consumer */

@@ -61,8 +61,11 @@ org_free(struct org_days *o)
 	free(o->on_time);
 }
 
-/* The week starting on day first: its days and the day its figures
- * stand at the start of. */
+/* The week starting on day first: its days, the day its figures stand
+ * at the start of, and the first day they do not know: a past week
+ * knows the items issued or entered, the plans and the credit notes of
+ * its first day (a bill issued that day was in the books that day; review
+ * s52: left out), not its payments, which are what came in. */
 static void
 week_of(struct forecast_week *w, int32_t first, int32_t as_of, int past)
 {
@@ -70,6 +73,7 @@ week_of(struct forecast_week *w, int32_t first, int32_t as_of, int past)
 	date_format(w->from, first);
 	date_format(w->to, first + 6);
 	date_format(w->as_of, as_of);
+	date_format(w->known_to, past ? as_of + 1 : as_of);
 	w->past = past;
 }
 

@@ -58,19 +58,21 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
  * rollup due_paid, by due day) less what the payments that count paid
  * of it before as_of (paid_by_day), range sums over the week's days
  * (each item's allocations read one by one took ~1.5 s a week at 10M
- * payments); less the items known from as_of or later, both entered
- * into the store (item_entries, by its day's index: the few since then)
- * and issued on as_of or later, which the week's start did not know
+ * payments); less the items known from known_to (?4) or later, both
+ * entered into the store (item_entries, by its day's index: the few since
+ * then) and issued on known_to or later, which the week did not know (a
+ * past week knows those of its first day, review s52)
  * (review R23 3: a bill issued and imported in the middle of a past week
  * counted in its forecast; an item is known from the earlier of its
  * entry and its issue, a bill issued before and imported later being in
- * the organisation's books; nothing paid them before they were); less what arrangements took over of it (its
- * installments are items of their own, due on their days: a debt counts
- * once, as the aging report counts it) and what credit notes paid of it,
- * before as_of: read from those few rows, not from each item of the week
- * (issue 23 review). The items not the organisation's (NOT_ORG_IDS) are
- * in the rollups: each is taken out again, what it was due less what
- * the payments that count paid of it before as_of (its part of each
+ * the organisation's books; nothing paid them before they were); less what
+ * arrangements took over of it (its installments are items of their own, due on
+ * their days: a debt counts once, as the aging report counts it) and what
+ * credit notes paid of it, before known_to (a plan of the first day: its
+ * installments in, what it took over out): read from those few rows, not from
+ * each item of the week (issue 23 review). The items not the organisation's
+ * (NOT_ORG_IDS) are in the rollups: each is taken out again, what it was due
+ * less what the payments that count paid of it before as_of (its part of each
  * rollup), and left out of the items known later and of the moves. A
  * consumer comes more than once: summed in memory. */
 #define OPEN_OF_WEEK                                                           \
@@ -78,9 +80,9 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 	"BETWEEN ?1 AND ?2 UNION ALL SELECT consumer_id, -paid FROM "          \
 	"paid_by_day WHERE due_on BETWEEN ?1 AND ?2 AND paid_on < ?3 UNION "   \
 	"ALL SELECT i.consumer_id, -i.amount FROM item_entries e CROSS JOIN "  \
-	"items i WHERE e.entered_on >= ?3 AND i.id = e.item_id AND i.due_on "  \
-	"BETWEEN ?1 AND ?2 AND i.issued_on >= ?3 AND i.id NOT IN ("           \
-	NOT_ORG_IDS ") UNION ALL SELECT i.consumer_id, coalesce((SELECT "      \
+	"items i WHERE e.entered_on >= ?4 AND i.id = e.item_id AND i.due_on "  \
+	"BETWEEN ?1 AND ?2 AND i.issued_on >= ?4 AND i.id NOT IN "             \
+	"(" NOT_ORG_IDS ") UNION ALL SELECT i.consumer_id, coalesce((SELECT "  \
 	"sum(a.amount) FROM allocations a CROSS JOIN payments p WHERE "        \
 	"a.item_id = i.id AND a.reverses IS NULL AND p.id = a.payment_id AND " \
 	"p.status IN ('Posted', 'Pending') AND p.paid_on < ?3), 0) - "         \
@@ -178,10 +180,10 @@ history_moves(struct store *st, const char *lo, const char *hi,
 
 /* What the rows mv (cid's, or everyone's with cid < 0) leave out of the
  * history of the items due from hist to before hend as it stands at
- * as_of: into *due and *on_time. */
+ * known: made before it (a week's known_to); into *due and *on_time. */
 static void
 aside_in(const struct fc_move *mv, size_t nmv, int64_t cid, const char *hist,
-    const char *hend, const char *as_of, int64_t *due, int64_t *on_time)
+    const char *hend, const char *known, int64_t *due, int64_t *on_time)
 {
 	size_t lo = 0, hi = nmv;
 
@@ -200,7 +202,7 @@ aside_in(const struct fc_move *mv, size_t nmv, int64_t cid, const char *hist,
 	for (; lo < hi && (cid < 0 || mv[lo].cid == cid); lo++)
 		if (strcmp(mv[lo].due, hist) >= 0 &&
 		    strcmp(mv[lo].due, hend) < 0 &&
-		    strcmp(mv[lo].at, as_of) < 0) {
+		    strcmp(mv[lo].at, known) < 0) {
 			*due += mv[lo].amount;
 			*on_time += mv[lo].on_time;
 		}
@@ -245,7 +247,8 @@ week_open(struct store *st, struct forecast_week *w, size_t k,
 	struct db_stmt *s = st_stmt(st, OPEN_OF_WEEK, err);
 	int rc;
 
-	if (s == NULL || st_bind(s, "sss", w->from, w->to, w->as_of) != 0)
+	if (s == NULL ||
+	    st_bind(s, "ssss", w->from, w->to, w->as_of, w->known_to) != 0)
 		return -1;
 	while ((rc = db_step(s)) == DB_ROW)
 		push_open(
@@ -256,7 +259,7 @@ week_open(struct store *st, struct forecast_week *w, size_t k,
 }
 
 /* The rows of MOVED_OF_WEEKS, each taken off the open amount of the
- * week its item falls due in when it was made before that week's as_of
+ * week its item falls due in when it was made before that week's known_to
  * (as OPEN_OF_WEEK's own parts were, week by week), appended to *v. */
 static int
 weeks_moved(struct store *st, struct forecast_week *w, size_t nw,
@@ -288,7 +291,7 @@ weeks_moved(struct store *st, struct forecast_week *w, size_t nw,
 		for (k = 0; k < nw; k++)
 			if (strcmp(due, w[k].from) >= 0 &&
 			    strcmp(due, w[k].to) <= 0 &&
-			    strcmp(at, w[k].as_of) < 0)
+			    strcmp(at, w[k].known_to) < 0)
 				push_open(v, n, cap, db_column_int64(s, 0),
 				    -db_column_int64(s, 2), k);
 	}
@@ -414,7 +417,7 @@ expected_all(struct store *st, struct forecast_week *w,
 				return st_fail(
 				    st, err, _("Computing the forecast"));
 			aside_in(mv, nmv, v[i].cid, hist[v[i].week],
-			    hend[v[i].week], x->as_of, &da, &ta);
+			    hend[v[i].week], x->known_to, &da, &ta);
 			due -= d0 + da;
 			on_time -= t0 + ta;
 		}
@@ -592,7 +595,8 @@ store_forecast_weeks(struct store *st, struct forecast_week *w, size_t nw,
 				goto out;
 			w[k].org_known = 1;
 		}
-		aside_in(mv, nmv, -1, hist[k], hend[k], w[k].as_of, &da, &ta);
+		aside_in(
+		    mv, nmv, -1, hist[k], hend[k], w[k].known_to, &da, &ta);
 		w[k].org_due -= da;
 		w[k].org_on_time -= ta;
 		if (week_open(st, &w[k], k, &v, &n, &cap, err) != 0 ||

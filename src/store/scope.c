@@ -299,8 +299,9 @@ store_forecast_unknown_paid(struct store *st, const struct payment_filter *sc,
 {
 	struct qb q;
 
-	/* the few items entered on the week's first day or later (by
-	 * item_entries' day index), issued then or later too, and those not
+	/* the few items entered after the week's first day (known_to or
+	 * later, by item_entries' day index), issued then or later too (one
+	 * of its first day is known: review s52), and those not
 	 * the organisation's (NOT_ORG_IDS: a few, undone here), and what
 	 * the Posted payments of sc paid of them within the week (review
 	 * R23b: a bill issued, imported and paid in the middle of a past
@@ -317,7 +318,7 @@ store_forecast_unknown_paid(struct store *st, const struct payment_filter *sc,
 	    " AND i.id IN (SELECT e.item_id FROM item_entries e CROSS JOIN "
 	    "items j WHERE e.entered_on >= ? AND j.id = e.item_id AND "
 	    "j.issued_on >= ? UNION " NOT_ORG_IDS ")",
-	    "ss", w->as_of, w->as_of);
+	    "ss", w->known_to, w->known_to);
 	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", w->from, w->to);
 	qb_add(&q, " AND p.paid_on >= ? AND p.paid_on < ?", "ss", w->from, end);
 	if (sc != NULL)

@@ -17,7 +17,9 @@ the Posted ones. What an item owes is also less what an arrangement took
 over of it (moved before the as-of day: its installments owe it) and
 what credit notes paid of it before that day; an item counts from the
 earlier of the day it came into the store (item_entries) and its issue
-date, its week's start knowing it or not. SEGMENT (not empty): the
+date, its week's start knowing it or not. A past week knows what its
+first day knew: the items issued or entered, the plans and the credit
+notes of that day (not its payments: they came in). SEGMENT (not empty): the
 items of that segment's consumers only; PAYMENTS: an SQL condition on
 the payments p (a scope) that the past weeks' came in and collected
 count, with the segment's consumers' alone. The items are the
@@ -91,9 +93,10 @@ for item_id, amount, d in con.execute(
     scoped.setdefault(item_id, []).append((amount, d))
 
 
-def paid_before(item_id, limit):
+def paid_before(item_id, limit, cut=None):
+    # paid before limit; taken over or credited before cut (limit)
     return sum(a for a, d in paid.get(item_id, []) if d < limit) + sum(
-        a for a, d in settled.get(item_id, []) if d < limit)
+        a for a, d in settled.get(item_id, []) if d < (cut or limit))
 
 
 def weigh(open_, due, on_time, org_due, org_on):
@@ -114,26 +117,29 @@ for item_id, amount, d in con.execute(
     moved.setdefault(item_id, []).append((amount, d))
 
 
-def week(frm, to, at, end=None):
+def week(frm, to, at, end=None, cut=None):
     # the history: the items due in the 365 days before end (a past
     # week's first day; today for the weeks ahead: an item due today is
-    # not late yet), less what arrangements took over of them before at
-    # (their installments owe it: a debt counts once)
+    # not late yet), less what arrangements took over of them before cut
+    # (their installments owe it: a debt counts once); cut, the first day
+    # not known (a past week's the day after its first: what its first
+    # day issued, entered, arranged or credited is known)
     end = end or at
+    cut = cut or at
     hist = (day(end) - datetime.timedelta(days=365)).isoformat()
     due, on = {}, {}
     for i, c, amount, d in items:
         if hist <= d < end:
             due[c] = due.get(c, 0) + amount - sum(
-                a for a, md in moved.get(i, []) if md < at)
+                a for a, md in moved.get(i, []) if md < cut)
             on[c] = on.get(c, 0) + sum(
                 a for a, pd in paid.get(i, []) if pd <= d)
     org_due, org_on = sum(due.values()), sum(on.values())
     open_ = {}
     for i, c, amount, d in items:
-        # the items known at the as-of day's start
-        if frm <= d <= to and c in of_segment and known.get(i, "") < at:
-            open_[c] = open_.get(c, 0) + amount - paid_before(i, at)
+        # the items known before cut, less what was paid before at
+        if frm <= d <= to and c in of_segment and known.get(i, "") < cut:
+            open_[c] = open_.get(c, 0) + amount - paid_before(i, at, cut)
     total = exp = n = 0
     for c, o in open_.items():
         if o > 0:
@@ -150,9 +156,10 @@ def iso(d):
 for k in range(past, 0, -1):
     ws = first - datetime.timedelta(days=7 * k)
     we = ws + datetime.timedelta(days=6)
-    total, exp, n = week(iso(ws), iso(we), iso(ws))
+    total, exp, n = week(iso(ws), iso(we), iso(ws), None,
+                         iso(ws + datetime.timedelta(days=1)))
     came = sum(a for i, c, amount, d in items if iso(ws) <= d <= iso(we)
-               and c in of_segment and known.get(i, "") < iso(ws)
+               and c in of_segment and known.get(i, "") <= iso(ws)
                for a, pd in scoped.get(i, []) if iso(ws) <= pd <= iso(we))
     coll = sum(a for a, c in con.execute(
         "SELECT p.amount, p.consumer_id FROM payments p WHERE p.status = "

@@ -586,8 +586,9 @@ same "item_entries refuses an update" \
     "$(sqlite3 "$E/store.db" "UPDATE item_entries SET entered_on = '2020-01-01'" 2>&1 | grep -c 'append-only')" 1
 
 # --- a past week's Came in is what came in for its items (review R23b):
-# the items the week's first day did not know (entered and issued on it or
-# later) are none of them, though due and paid in the week. A store of its
+# the items the week's first day did not know (entered and issued after
+# it) are none of them, though due and paid in the week; one issued and
+# loaded on the first day is known that day (review s52). A store of its
 # own; week of Monday 2026-06-01, all paid Friday 06-05, by Bank Transfer
 # (branch of the terminal) or a later cash payment:
 #   K1 100.00 issued 05-01, loaded 06-02, due 06-01: known (issued before)
@@ -595,8 +596,9 @@ same "item_entries refuses an update" \
 #   K3  60.00 issued 06-03, loaded 05-28 (before its issue), due 06-04: known
 #   M1  50.00 issued 06-03, loaded 06-03, due 06-05: not known
 #   S2  30.00 service charge of 06-02, loaded 06-02: not known
-#   M2  20.00 issued 06-01, loaded 06-01 (the first day itself), due 06-06: not known
-# Came in 260.00 (K1 K2 K3), Collected 360.00, Open 260.00.
+#   M2  20.00 issued 06-01, loaded 06-01 (the first day itself), due 06-06:
+#       known (review s52: left out)
+# Came in 280.00 (K1 K2 K3 M2), Collected 360.00, Open 280.00.
 K="$T/camein"
 mkdir -p "$K"
 sed "s|^path = .*|path = $K/store.db|" "$PAYDESK_CONFIG" >"$K/config.ini"
@@ -633,17 +635,17 @@ kw() { # kw ARGS...: open, forecast, came in, collected of week 06-01
 w=[w for w in json.load(sys.stdin)["past"] if w["week"]=="2026-06-01"][0]
 print(w["open"], w["came_in"], w["collected"])'
 }
-same "week 06-01: Open K1 K2 K3, Came in for them alone, Collected all" \
-    "$(kw)" "26000 26000 36000"
+same "week 06-01: Open K1 K2 K3 M2, Came in for them alone, Collected all" \
+    "$(kw)" "28000 28000 36000"
 same "the same of the Residential segment (K1 K3; M1 S2 not of the week)" \
     "$(kw --segment Residential)" "16000 16000 24000"
-same "the same of the Commercial segment (K2; M2, loaded on the first day, not)" \
-    "$(kw --segment Commercial)" "10000 10000 12000"
+same "the same of the Commercial segment (K2 and M2, issued and loaded on the first day)" \
+    "$(kw --segment Commercial)" "12000 12000 12000"
 same "the same by mary's payments (the scoped reading)" \
-    "$(kw --user mary)" "26000 26000 36000"
+    "$(kw --user mary)" "28000 28000 36000"
 same "came in as the method written again" \
     "$(python3 "$TOP/tests/cli/forecast_check.py" "$K/store.db" 2026-06-20 monday 1 3 | awk '$1 == "past" && $2 == "2026-06-01" {print $4, $6, $7}')" \
-    "26000 26000 36000"
+    "28000 28000 36000"
 
 # --- the on-time ratio (review R23b): an item due today is not late yet,
 # and what an arrangement took over counts once, by its installments.
@@ -738,3 +740,47 @@ same "the organisation's weeks as the method written again (07-02)" \
     "$(PAYDESK_NOW="2026-07-02 10:00:00" pr --json report forecast --weeks 3 --past 1 | python3 -c 'import json,sys
 print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin)["weeks"]) + "|")')" \
     "$(rc 2026-07-02)"
+
+# --- a plan made on a past week's first day (review s52): that day knew
+# it, its installments in the week's forecast and the bill it took over
+# out of it (a debt counts once), as an item issued that day is in. F-1
+# owes F1 300.00 (issued 05-01, due Wednesday 06-03); on Monday 06-01 at
+# 10:00 a plan takes it over, 3 weekly installments of 100.00 from 06-02.
+# Week 06-01 as it stood at its first day: F1 0 + #1 100.00 = 100.00,
+# forecast all of it (nothing due in the year before: no ratio, the whole
+# amount); week 06-08: #2 100.00, at 0 of 100.00 paid on time (#1,
+# due 06-02, unpaid; F1 taken over, in no history).
+F="$T/firstday"
+mkdir -p "$F"
+sed "s|^path = .*|path = $F/store.db|" "$PAYDESK_CONFIG" >"$F/config.ini"
+pf() { PAYDESK_CONFIG="$F/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+PAYDESK_CONFIG="$F/config.ini" "$PD" init >/dev/null &&
+    PAYDESK_CONFIG="$F/config.ini" "$PD" import users "$DATA/users.csv" \
+    >/dev/null || echo "not ok - the first day's store"
+printf 'account_no,name,service_address,phone,email,segment\nF-1,Fay First,1 Road,,,Residential\n' >"$F/c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nF1,F-1,May,300.00,2026-05-01,2026-06-03\n' >"$F/b.csv"
+PAYDESK_NOW="2026-05-01 09:00:00" pf import consumers "$F/c.csv" >/dev/null
+PAYDESK_NOW="2026-05-01 09:00:00" pf import bills "$F/b.csv" >/dev/null ||
+    echo "not ok - bill F1"
+PAYDESK_NOW="2026-06-01 10:00:00" pf arrangement create F-1 --items F1 \
+    --installments 3 --frequency weekly --first-due 2026-06-02 \
+    --reason hardship >/dev/null || echo "not ok - the plan of F1"
+# the weeks by hand from the store: each item known by the end of 06-01
+# (entered or issued then) and due in the week, less what the plan moved
+# of it by then
+fweek() { sqlite3 "$F/store.db" "SELECT coalesce(sum(i.amount - coalesce((SELECT
+ sum(m.amount) FROM arrangement_moves m JOIN arrangement_events e ON e.id =
+ m.event_id WHERE m.item_id = i.id AND e.at < '$2'), 0)), 0) FROM items i
+ JOIN item_entries n ON n.item_id = i.id WHERE i.due_on BETWEEN '$1' AND
+ date('$1', '+6 days') AND min(n.entered_on, i.issued_on) < '$2'"; }
+same "by hand: week 06-01 owed 100.00 at its first day (#1; F1 taken over)" \
+    "$(fweek 2026-06-01 2026-06-02)" 10000
+same "by hand: week 06-08 owed 100.00 (#2)" "$(fweek 2026-06-08 2026-06-09)" 10000
+fw() { PAYDESK_NOW="2026-06-20 10:00:00" pf --json report forecast --past 3 \
+    --weeks 1 | python3 -c 'import json,sys
+print(" ".join("%s %d %d" % (w["week"], w["open"], w["forecast"]) for w in json.load(sys.stdin)["past"] if w["week"] in ("2026-06-01", "2026-06-08")))'; }
+same "the plan of the first day: its installment in, the bill it took over out" \
+    "$(fw)" "2026-06-01 $(fweek 2026-06-01 2026-06-02) $(fweek 2026-06-01 2026-06-02) 2026-06-08 10000 0"
+same "and as the method written again" \
+    "$(python3 "$TOP/tests/cli/forecast_check.py" "$F/store.db" 2026-06-20 monday 1 3 | awk '$1 == "past" && ($2 == "2026-06-01" || $2 == "2026-06-08") {printf "%s %s %s ", $2, $4, $5}' | sed 's/ $//')" \
+    "$(fw)"
