@@ -164,6 +164,7 @@ store_anomaly_round(struct store *st, const struct payment_filter *sc,
     const char *day, int64_t unit, anomaly_fact_cb cb, void *arg,
     struct pd_err *err)
 {
+	struct payment_filter g = *sc;
 	struct qb q;
 
 	qb_init(&q, "SELECT n.consumer_id, n.created_by, '', n.cn_no, n.amount "
@@ -171,7 +172,20 @@ store_anomaly_round(struct store *st, const struct payment_filter *sc,
 	            "WHERE n.automatic = 0");
 	qb_add(&q, " AND n.created_on = ? AND n.amount % ? = 0", "si", day,
 	    unit > 0 ? unit : (int64_t)1);
-	store_payment_where(NULL, &q, sc, 0);
+	/* the rule is of the notes one user made: under team visibility
+	 * the notes the team's users made (a pulled note is its maker's,
+	 * sync_apply.c's record_user), not the notes of the payments the
+	 * team took (review s52: a team's user crediting another team's
+	 * payments was never read, the other team's notes of the team's
+	 * payments were); the scope's terminal or branch stays the
+	 * payments' */
+	g.team = NULL;
+	store_payment_where(NULL, &q, &g, 0);
+	if (sc->team != NULL)
+		qb_add(&q,
+		    " AND n.user_id IN (SELECT id FROM users WHERE "
+		    "pd_fold(team) = pd_fold(?))",
+		    "s", sc->team);
 	qb_add(&q, " ORDER BY n.created_by, n.cn_no", "");
 	return run(st, &q, 5, cb, arg, err);
 }

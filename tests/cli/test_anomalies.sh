@@ -315,3 +315,54 @@ refused "a bad [anomalies] key: refused" 3 "large_factor" \
     env PAYDESK_CONFIG="$T/bad.ini" sh -c "cp '$PAYDESK_CONFIG' '$T/bad.ini'
 	printf '[anomalies]\nlarge_factor = 1\n' >>'$T/bad.ini'
 	PAYDESK_PIN=2222 '$PD' --user mary report anomalies"
+
+# round credit notes under team visibility (review s52): the rule is of
+# the notes one user made, so a team reads the notes its users made,
+# whoever took the payments they give back (they read the notes of the
+# team's payments, made by the other team). mary (North) makes three
+# notes of 10.00 of jane's (South) payments, sam (South) three of mary's.
+D3=2025-06-25
+export PAYDESK_NOW="$D3 18:00:00"
+printf 'username,full_name,role,pin\nsam,Sam Stone,supervisor,5555\n' >"$T/sam.csv"
+env PAYDESK_PIN=9999 "$PD" --user admin import users "$T/sam.csv" >/dev/null ||
+	echo "not ok - user sam"
+for u in mary:North jane:South sam:South; do
+	env PAYDESK_PIN=9999 "$PD" --user admin user set "${u%:*}" \
+	    --team "${u#*:}" >/dev/null || echo "not ok - team of $u"
+done
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/tm.csv"
+for i in 1 2 3 4 5 6; do
+	echo "W-$i,WU-10002,Jun$i,20,2025-06-20,2025-06-30" >>"$T/tm.csv"
+done
+sup import bills "$T/tm.csv" >/dev/null
+for i in 1 2 3; do p "$D3 09:0$i:00" WU-10002 W-$i 20; done
+for i in 4 5 6; do
+	PAYDESK_NOW="$D3 09:0$i:00" sup pay WU-10002 --type bill --items W-$i \
+	    --amount 20 --method Cash >/dev/null 2>&1 || echo "not ok - pay W-$i"
+done
+for i in 1 2 3 4 5 6; do
+	who=mary pin=2222
+	[ "$i" -gt 3 ] && who=sam pin=5555
+	PAYDESK_NOW="$D3 11:0$i:00" env PAYDESK_PIN=$pin "$PD" --user $who \
+	    credit-note create "$(rcpt W-$i)" --amount 10 --reason "Billing Error" \
+	    >/dev/null 2>&1 || echo "not ok - credit note of W-$i"
+done
+printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
+env PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/vt.csv" \
+    >/dev/null 2>&1 || echo "not ok - team visibility"
+# by hand: the day's round notes (whole multiples of 10.00) made by hand by
+# each user of TEAM, three or more
+tround() { sql "SELECT 'Round credit notes|' || u.full_name || '|' ||
+ count(*) || '|' || sum(n.amount) FROM credit_notes n JOIN users u ON u.id =
+ n.user_id WHERE n.automatic = 0 AND n.created_on = '$D3' AND n.amount %
+ 1000 = 0 AND u.team = '$1' GROUP BY u.id HAVING count(*) >= 3"; }
+# (the hand's answer checked, not counted: it is no check of paydesk)
+[ "$(tround North)" = "Round credit notes|Mary Johnson|3|3000" ] &&
+    [ "$(tround South)" = "Round credit notes|Sam Stone|3|3000" ] ||
+	echo "not ok - by hand: mary's three of North, sam's of South"
+run sup --csv report anomalies --date "$D3"
+same "team North: the round notes mary made (of South's payments)" \
+    "$(rows | grep '^Round')" "$(tround North)"
+run env PAYDESK_PIN=5555 "$PD" --user sam --csv report anomalies --date "$D3"
+same "team South: the round notes sam made (of North's payments)" \
+    "$(rows | grep '^Round')" "$(tround South)"
