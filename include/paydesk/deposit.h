@@ -66,7 +66,9 @@ struct deposit_cheque {
 	int64_t count_id; /* the close's count line (this store's); 0 from
 	                     a record or a deposit's list */
 	int released;     /* given back: its payment voided after the close,
-	                     the cheque in no deposit (not to deposit) */
+	                     the cheque in no deposit (not to deposit); 2:
+	                     by a payment's taken with no number (issue 20,
+	                     the close's rule: deposit_cheque.c) */
 };
 
 /* A deposit as stored. status is derived: "void" once voided, "matched"

@@ -71,6 +71,25 @@ struct shift_count {
 	char ref[SHIFT_REF_BUFSZ]; /* cheque number, slip reference; "" */
 };
 
+/* The cheques of one method a shift took against those its close
+ * listed: each number (any case) and amount once, n how many of it were
+ * listed less how many were taken. */
+struct shift_cheque {
+	char ref[SHIFT_REF_BUFSZ]; /* "": taken or listed with no number */
+	int64_t amount;            /* minor units */
+	int64_t n;
+};
+/* The rule that matches the cheques a shift took with no number (their
+ * method asks none) to those its close listed (issue 20): such a cheque
+ * is any listed one of its amount that no numbered payment took. Of
+ * k[0..n) (n as struct shift_cheque says, after the listed and taken of
+ * one number and amount met), each unnumbered entry short (n < 0) takes
+ * from the numbered ones of its amount left over (n > 0), in k's order,
+ * as many as it lacks and they have: both n moved toward 0. The close's
+ * cheques not matched (shift_close.c) and the cheques given back by an
+ * unnumbered payment's void (deposit_cheque.c) both read it. */
+void shift_cheques_unnumbered(struct shift_cheque *k, size_t n);
+
 enum shift_move_kind { SHIFT_PAY_IN, SHIFT_PAY_OUT, SHIFT_SAFE_DROP };
 /* "pay_in", "pay_out", "safe_drop" (as stored and synced). */
 const char *shift_move_kind_name(enum shift_move_kind k);

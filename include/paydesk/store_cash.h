@@ -175,6 +175,23 @@ int store_cheque_open_shift(struct store *st, const char *terminal,
 int store_deposit_cheque_insert(struct store *st, int64_t deposit_id,
     int64_t shift_id, const char *method, const char *number, int64_t amount,
     struct pd_err *err);
+/* A shift's payments of a cheque method of one number (any case) and
+ * amount: how many the close took (not voided before it), and how many
+ * of those were voided after it. */
+struct shift_cheque_fate {
+	char ref[SHIFT_REF_BUFSZ];
+	int64_t amount;
+	int64_t taken, voided;
+};
+/* Those of closed shift shift_id of method, read by the times every node
+ * holds, by number and amount; the caller frees (NULL: err). */
+struct shift_cheque_fate *store_shift_cheque_fates(struct store *st,
+    int64_t shift_id, const char *method, size_t *n, struct pd_err *err);
+/* The closed shift whose times hold payment payment_id (the cashier's,
+ * at the terminal, as store_shift_cheque_fates reads them): 1 and its
+ * id, 0 none, -1 error. */
+int store_payment_closed_shift(struct store *st, int64_t payment_id,
+    int64_t *shift_id, struct pd_err *err);
 /* Deposit deposit_id's cheques in the order written; the caller frees. */
 struct deposit_cheque *store_deposit_cheques(
     struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);
@@ -440,12 +457,8 @@ struct shift_tender *store_shift_taken(
  * once with how many of it (n: its payments, as store_shift_taken reads
  * them, less the voids at its terminal in its time; only those where that
  * is not 0), by number; caller frees (NULL: err). The blind close lists
- * the cheques in the drawer against them (review s50, helper-216). */
-struct shift_cheque {
-	char ref[SHIFT_REF_BUFSZ];
-	int64_t amount; /* minor units */
-	int64_t n;
-};
+ * the cheques in the drawer against them (review s50, helper-216);
+ * struct shift_cheque is shift.h's. */
 struct shift_cheque *store_shift_cheques(struct store *st, int64_t shift_id,
     const char *method, size_t *n, struct pd_err *err);
 /* Shifts newest first; cb returning non-zero stops. */

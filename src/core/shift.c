@@ -160,6 +160,22 @@ shift_denoms_parse(const char *s, int64_t *out, int *n, struct pd_err *err)
 	return rc;
 }
 
+void
+shift_cheques_unnumbered(struct shift_cheque *k, size_t n)
+{
+	size_t i, j;
+
+	for (j = 0; j < n; j++)
+		for (i = 0; i < n && k[j].ref[0] == '\0' && k[j].n < 0; i++)
+			if (k[i].ref[0] != '\0' && k[i].n > 0 &&
+			    k[i].amount == k[j].amount) {
+				int64_t q = k[i].n < -k[j].n ? k[i].n : -k[j].n;
+
+				k[i].n -= q;
+				k[j].n += q;
+			}
+}
+
 int
 shift_beyond(int64_t over_short, int64_t tolerance)
 {

@@ -52,7 +52,7 @@ given_back(struct svc *s, const struct shift *sh, const struct shift_tender *t,
 	struct deposit_cheque *v;
 	size_t n, i;
 
-	v = store_cheques_of_shift(s->st, sh->id, t->method, &n, err);
+	v = svc_cheques_of_shift(s, sh->id, t->method, &n, err);
 	if (v == NULL)
 		return -1;
 	for (i = 0; i < n; i++)

@@ -17,12 +17,165 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
+/* The cheques given back by the voids after the close of payments of
+ * shift_id's method taken with no number (issue 20). Such a payment took,
+ * by the close's rule (core's shift_cheques_unnumbered, which the close's
+ * cheques not matched read), any listed cheque of its amount that no
+ * numbered payment took: first one listed with no number (the store gives
+ * those back as it gives back its own number's), then one of another
+ * number left over by its numbered payments. The voids of an amount give
+ * back as many of the latter as they are (less those the cheques listed
+ * with no number took), never more than the unnumbered payments took of
+ * them, and never one in a live deposit (its cheque is not given back
+ * twice: the deposit is taken to hold the cheques that stand, review R20
+ * faults 4 and 6). w (nw): shift_id's cheques of method as the store reads
+ * them; those given back so get released 2. pool (nw, or NULL): 1 for
+ * each cheque a payment with no number may have taken. */
+static int
+unnumbered_back(struct svc *s, int64_t shift_id, const char *method,
+    struct deposit_cheque *w, size_t nw, char *pool, struct pd_err *err)
+{
+	struct shift_cheque_fate *f;
+	struct shift_cheque *k;
+	int64_t *before, rem, took;
+	size_t nf, nd = 0, i, j, u;
+
+	f = store_shift_cheque_fates(s->st, shift_id, method, &nf, err);
+	if (f == NULL)
+		return -1;
+	/* as the close met them: the taken of each number and amount, then
+	 * the listed counted against them */
+	k = xcalloc(nf + nw + 1, sizeof *k);
+	for (i = 0; i < nf; i++) {
+		if (f[i].taken == 0)
+			continue;
+		xstrlcpy(k[nd].ref, f[i].ref, sizeof k[nd].ref);
+		k[nd].amount = f[i].amount;
+		k[nd++].n = -f[i].taken;
+	}
+	for (i = 0; i < nw; i++) {
+		for (j = 0; j < nd; j++)
+			if (k[j].amount == w[i].amount &&
+			    strcasecmp(k[j].ref, w[i].number) == 0)
+				break;
+		if (j == nd) {
+			xstrlcpy(k[nd].ref, w[i].number, sizeof k[nd].ref);
+			k[nd].amount = w[i].amount;
+			k[nd++].n = 0;
+		}
+		k[j].n++;
+	}
+	before = xcalloc(nd + 1, sizeof *before);
+	for (j = 0; j < nd; j++)
+		before[j] = k[j].n;
+	shift_cheques_unnumbered(k, nd);
+	for (u = 0; u < nf; u++) {
+		if (f[u].ref[0] != '\0' || f[u].voided == 0)
+			continue;
+		rem = f[u].voided;
+		for (i = 0; i < nw; i++)
+			if (w[i].number[0] == '\0' &&
+			    w[i].amount == f[u].amount && w[i].released)
+				rem--;
+		for (j = 0; j < nd && rem > 0; j++) {
+			if (k[j].ref[0] == '\0' || k[j].amount != f[u].amount)
+				continue;
+			took = before[j] - k[j].n;
+			for (i = 0; i < nw && took > 0 && rem > 0; i++)
+				if (w[i].amount == k[j].amount &&
+				    strcasecmp(w[i].number, k[j].ref) == 0 &&
+				    !w[i].in_slip[0] && !w[i].released) {
+					w[i].released = 2;
+					took--;
+					rem--;
+				}
+		}
+	}
+	for (i = 0; pool != NULL && i < nw; i++) {
+		for (j = 0; j < nd; j++)
+			if (k[j].amount == w[i].amount &&
+			    strcasecmp(k[j].ref, w[i].number) == 0)
+				break;
+		pool[i] =
+		    w[i].number[0] == '\0' || (j < nd && before[j] > k[j].n);
+	}
+	free(before);
+	free(k);
+	free(f);
+	return 0;
+}
+
+/* v (n), cheques as the store reads them, with those given back by
+ * unnumbered payments' voids (unnumbered_back) released too: each
+ * shift's and method's read whole, as the rule needs all of them. */
+static int
+given_back_too(
+    struct svc *s, struct deposit_cheque *v, size_t n, struct pd_err *err)
+{
+	struct deposit_cheque *w;
+	size_t i, j, l, nw;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (v[j].shift_id == v[i].shift_id &&
+			    strcmp(v[j].method, v[i].method) == 0)
+				break;
+		if (j < i) /* read with an earlier one */
+			continue;
+		w = store_cheques_of_shift(
+		    s->st, v[i].shift_id, v[i].method, &nw, err);
+		if (w == NULL)
+			return -1;
+		if (unnumbered_back(
+		        s, v[i].shift_id, v[i].method, w, nw, NULL, err) != 0) {
+			free(w);
+			return -1;
+		}
+		for (l = 0; l < nw; l++)
+			for (j = i; j < n && w[l].released == 2; j++)
+				if (v[j].count_id == w[l].count_id)
+					v[j].released = 2;
+		free(w);
+	}
+	return 0;
+}
+
+struct deposit_cheque *
+svc_cheques_of_shift(struct svc *s, int64_t shift_id, const char *method,
+    size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *v =
+	    store_cheques_of_shift(s->st, shift_id, method, n, err);
+
+	if (v != NULL && given_back_too(s, v, *n, err) != 0) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The cheques counted of number (any case), given back as
+ * svc_cheques_of_shift says; the caller frees. */
+static struct deposit_cheque *
+cheques_numbered(
+    struct svc *s, const char *number, size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *v =
+	    store_cheques_numbered(s->st, number, n, err);
+
+	if (v != NULL && given_back_too(s, v, *n, err) != 0) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
 struct deposit_cheque *
 svc_dep_cheques_free(struct svc *s, int64_t shift_id, const char *method,
     size_t *n, struct pd_err *err)
 {
 	struct deposit_cheque *v =
-	    store_cheques_of_shift(s->st, shift_id, method, n, err);
+	    svc_cheques_of_shift(s, shift_id, method, n, err);
 	size_t i, k = 0;
 
 	if (v == NULL)
@@ -100,7 +253,7 @@ alike(const struct deposit_cheque *a, const struct deposit_cheque *b)
 static struct deposit_cheque *
 by_number(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 {
-	struct deposit_cheque *v = store_cheques_numbered(s->st, spec, n, err);
+	struct deposit_cheque *v = cheques_numbered(s, spec, n, err);
 	const char *colon = strchr(spec, ':');
 	struct shift sh;
 	struct pd_err e = {0};
@@ -122,7 +275,7 @@ by_number(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 		return xcalloc(1, sizeof *v);
 	}
 	free(key);
-	v = store_cheques_numbered(s->st, colon + 1, n, err);
+	v = cheques_numbered(s, colon + 1, n, err);
 	if (v == NULL)
 		return NULL;
 	for (i = 0; i < *n; i++)
@@ -319,6 +472,79 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 	return 0;
 }
 
+/* svc_void_cheque_note of p, voided, taken with no number (issue 20):
+ * the cheques its shift's close listed of its amount that a payment
+ * with no number took, those given back by such voids named (any of
+ * them is the payer's), else one in a deposit. */
+static int
+unnumbered_note(struct svc *s, const struct payment *p, char *buf, size_t n,
+    struct pd_err *err)
+{
+	struct deposit_cheque *w;
+	char a[MONEY_BUFSZ], names[512], *pool;
+	size_t nw, i, len = 0, held = 0, gone = 0;
+	int64_t shift_id;
+	int rc;
+
+	rc = store_payment_closed_shift(s->st, p->id, &shift_id, err);
+	if (rc <= 0)
+		return rc;
+	w = store_cheques_of_shift(s->st, shift_id, p->method, &nw, err);
+	if (w == NULL)
+		return -1;
+	/* voided before the close (its cheque not counted), or none listed */
+	if (nw == 0 || strcmp(p->voided_at, w[0].closed_at) < 0) {
+		free(w);
+		return 0;
+	}
+	pool = xcalloc(nw + 1, 1);
+	if (unnumbered_back(s, shift_id, p->method, w, nw, pool, err) != 0) {
+		free(pool);
+		free(w);
+		return -1;
+	}
+	names[0] = '\0';
+	for (i = 0; i < nw; i++) {
+		if (!pool[i] || w[i].amount != p->amount)
+			continue;
+		if ((w[i].released == 2 ||
+		        (w[i].released && w[i].number[0] == '\0')) &&
+		    len + 3 < sizeof names) {
+			len += (size_t)snprintf(names + len, sizeof names - len,
+			    "%s%s", gone++ ? ", " : "",
+			    w[i].number[0] ? w[i].number : _("(no number)"));
+			if (len >= sizeof names)
+				len = sizeof names - 1;
+		} else if (w[i].in_slip[0] && !held)
+			held = i + 1;
+	}
+	svc_money(s, a, sizeof a, p->amount);
+	if (gone)
+		snprintf(buf, n,
+		    _("The payment was taken with no cheque number: a cheque "
+		      "of "
+		      "%s listed at shift %s's close that no numbered payment "
+		      "took is given back with it (%s): it is no longer to "
+		      "deposit; the shift's over or short stands, as the "
+		      "cheque "
+		      "was counted"),
+		    a, w[0].z_no, names);
+	else if (held)
+		snprintf(buf, n,
+		    _("The payment was taken with no cheque number: cheque %s "
+		      "of %s, listed at shift %s's close and taken by no "
+		      "numbered payment, is in deposit %s of %s: the bank "
+		      "holds "
+		      "a cheque of a void payment"),
+		    w[held - 1].number[0] ? w[held - 1].number
+		                          : _("(no number)"),
+		    a, w[held - 1].z_no, w[held - 1].in_slip,
+		    w[held - 1].in_on);
+	free(pool);
+	free(w);
+	return buf[0] != '\0';
+}
+
 int
 svc_void_cheque_note(struct svc *s, const char *number, char *buf, size_t n,
     struct pd_err *err)
@@ -333,10 +559,11 @@ svc_void_cheque_note(struct svc *s, const char *number, char *buf, size_t n,
 	if (store_payment_lookup(s->st, number, &p, err) != 0)
 		return -1;
 	m = config_method(&s->cfg, p.method);
-	if (p.status != PS_VOIDED || p.reference[0] == '\0' || m == NULL ||
-	    !m->cheque)
+	if (p.status != PS_VOIDED || m == NULL || !m->cheque)
 		return 0;
-	v = store_cheques_numbered(s->st, p.reference, &k, err);
+	if (p.reference[0] == '\0')
+		return unnumbered_note(s, &p, buf, n, err);
+	v = cheques_numbered(s, p.reference, &k, err);
 	if (v == NULL)
 		return -1;
 	/* its shift's: the cashier's terminal's, open when it was taken */
@@ -403,7 +630,7 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 	size_t n, j, k, m, f, listed = 0;
 	int rc = 0;
 
-	v = store_cheques_of_shift(s->st, sh->id, l->method, &n, err);
+	v = svc_cheques_of_shift(s, sh->id, l->method, &n, err);
 	if (v == NULL)
 		return -1;
 	for (j = 0; j < r->ndcheques && rc == 0; j++) {

@@ -685,7 +685,13 @@ int svc_shift_of_branch(struct svc *s, const struct shift *sh,
 int svc_shift_safe_net(
     struct svc *s, int64_t shift_id, int64_t *sum, struct pd_err *err);
 /* Cheques deposited by number (deposit_cheque.c). The cheques shift_id's
- * close counted of method not in a deposit that is not void; free(). */
+ * close counted of method (NULL: every one), as store_cheques_of_shift
+ * reads them, with those the voids of payments taken with no number gave
+ * back released too (issue 20: by the close's rule); the caller frees. */
+struct deposit_cheque *svc_cheques_of_shift(struct svc *s, int64_t shift_id,
+    const char *method, size_t *n, struct pd_err *err);
+/* Those of them not in a deposit that is not void, not given back;
+ * free(). */
 struct deposit_cheque *svc_dep_cheques_free(struct svc *s, int64_t shift_id,
     const char *method, size_t *n, struct pd_err *err);
 /* Cheque spec (NUMBER or SHIFT:NUMBER, either with :AMOUNT) named at

@@ -511,16 +511,9 @@ match_cheques(struct svc *s, const struct shift *sh,
 		k[j].n++;
 	}
 	/* a cheque taken with no number (its method asks none) is any
-	 * listed one of its amount that no numbered payment took */
-	for (j = 0; j < nd; j++)
-		for (i = 0; i < nd && k[j].ref[0] == '\0' && k[j].n < 0; i++)
-			if (k[i].ref[0] != '\0' && k[i].n > 0 &&
-			    k[i].amount == k[j].amount) {
-				int64_t q = k[i].n < -k[j].n ? k[i].n : -k[j].n;
-
-				k[i].n -= q;
-				k[j].n += q;
-			}
+	 * listed one of its amount that no numbered payment took (core's
+	 * rule, the one a void after the close gives back by too) */
+	shift_cheques_unnumbered(k, nd);
 	if (nd > 1)
 		qsort(k, nd, sizeof *k, cmp_cheque);
 	unmatched_side(s, k, nd, 1, _("listed, not taken: "), t->unmatched,

@@ -12,20 +12,25 @@
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
-/* The payments of cheque c of shift s voided after its close (the cheque
- * given back to its payer, review R20 fault 6): the shift's cashier's at
- * its terminal between its opening and its close (times every node
- * holds, as the payments' and voids' records carry them), of c's method,
- * number (any case) and amount, by a void that stands. As many cheques
- * alike not in a deposit are given back: not to deposit. */
+/* The payments of shift s (SHIFT_TIMES): the shift's cashier's at its
+ * terminal between its opening and its close (times every node holds,
+ * as the payments' and voids' records carry them).
+ * The payments of cheque c of shift s voided after its close (the cheque
+ * given back to its payer, review R20 fault 6): of c's method, number
+ * (any case) and amount, by a void that stands. As many cheques alike
+ * not in a deposit are given back: not to deposit. A payment taken with
+ * no number gives back a listed cheque of another number by the close's
+ * rule, which the service applies (deposit_cheque.c, issue 20). */
+#define SHIFT_TIMES                                                            \
+	"p.paid_on BETWEEN substr(s.opened_at, 1, 10) AND "                    \
+	"substr(s.closed_at, 1, 10) AND p.created_at BETWEEN s.opened_at AND " \
+	"s.closed_at AND p.terminal = s.terminal AND p.user_id = s.user_id"
 #define VOIDED                                                                 \
 	"(SELECT count(*) FROM payments p JOIN voids v ON v.payment_id = "     \
-	"p.id WHERE p.method = c.method AND p.paid_on BETWEEN "                \
-	"substr(s.opened_at, 1, 10) AND substr(s.closed_at, 1, 10) AND "       \
-	"p.created_at BETWEEN s.opened_at AND s.closed_at AND p.terminal = "   \
-	"s.terminal AND p.user_id = s.user_id AND p.reference = c.ref "        \
-	"COLLATE NOCASE AND p.amount = c.amount AND v.voided_at >= "           \
-	"s.closed_at AND v.uuid NOT IN (SELECT uuid FROM sync_undone))"
+	"p.id WHERE p.method = c.method AND " SHIFT_TIMES " AND "              \
+	"p.reference = c.ref COLLATE NOCASE AND p.amount = c.amount AND "      \
+	"v.voided_at >= s.closed_at AND v.uuid NOT IN (SELECT uuid FROM "      \
+	"sync_undone))"
 
 /* The cheques counted at the closes (c, of closed shifts s) where WHERE
  * says, and the live deposit holding each. Two of a shift's cheques of one
@@ -170,4 +175,65 @@ store_deposit_cheques(
 	st_bind(s, "i", deposit_id);
 	return st_collect(st, s, sizeof(struct deposit_cheque), read_cheque, n,
 	    _("Reading a deposit's cheques"), err);
+}
+
+static void
+read_fate(struct db_stmt *q, void *elem)
+{
+	struct shift_cheque_fate *f = elem;
+
+	memset(f, 0, sizeof *f);
+	st_col(q, 0, f->ref, sizeof f->ref);
+	f->amount = db_column_int64(q, 1);
+	f->taken = db_column_int64(q, 2);
+	f->voided = db_column_int64(q, 3);
+}
+
+struct shift_cheque_fate *
+store_shift_cheque_fates(struct store *st, int64_t shift_id, const char *method,
+    size_t *n, struct pd_err *err)
+{
+	/* taken: not voided before the close (by a void that stands);
+	 * voided: of those, voided after it. In store_shift_cheques' order,
+	 * as the close read them. */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT min(p.reference), p.amount, sum(CASE WHEN v.id IS NULL "
+	    "OR v.voided_at >= s.closed_at THEN 1 ELSE 0 END), sum(CASE WHEN "
+	    "v.voided_at >= s.closed_at THEN 1 ELSE 0 END) FROM shifts s JOIN "
+	    "payments p ON p.method = ?2 AND " SHIFT_TIMES " LEFT JOIN voids v "
+	    "ON v.payment_id = p.id AND v.uuid NOT IN (SELECT uuid FROM "
+	    "sync_undone) WHERE s.id = ?1 AND s.status = 'closed' AND "
+	    "p.status NOT IN ('Failed', 'Cancelled') GROUP BY "
+	    "lower(p.reference), p.amount ORDER BY lower(min(p.reference)), "
+	    "p.amount",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "is", shift_id, method);
+	return st_collect(st, s, sizeof(struct shift_cheque_fate), read_fate, n,
+	    _("Reading a shift's payments"), err);
+}
+
+static void
+read_id(struct db_stmt *q, void *elem)
+{
+	*(int64_t *)elem = db_column_int64(q, 0);
+}
+
+int
+store_payment_closed_shift(
+    struct store *st, int64_t payment_id, int64_t *shift_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT s.id FROM payments p JOIN shifts s ON s.status = 'closed' "
+	    "AND " SHIFT_TIMES " WHERE p.id = ? ORDER BY s.id LIMIT 1",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", payment_id);
+	rc = st_one(st, s, read_id, shift_id, _("Reading a shift"), err);
+	return rc < 0 ? -1 : rc == 0;
 }

@@ -900,6 +900,63 @@ same "exceptions: CHQ-11 holds the void payment's cheque" \
 expect "resolved by its key" 0 "" M reconcile resolve amount_differs:CHQ-11:556 --note "Bank returns it"
 M --json report exceptions >"$OUT" 2>&1
 grep -q "CHQ-11" "$OUT" && echo "not ok - resolved, the exception is gone" || ok "resolved, the exception is gone"
+# (issue 20) cheques taken with no number (Cheque asks none) voided after
+# the close: each gives back, by the close's rule, a listed cheque of its
+# amount that no numbered payment took. Z9 takes 31.00, twice 32.00, 34.00
+# and 35.00 with no number, and 9323 (32.00) and 9340 (34.00); its close
+# lists 9310 (31.00), 9321, 9322, 9323 (32.00), 9340 (34.00) and 9350
+# (35.00): short by the 34.00 with no number, which only 9340 could be
+export PAYDESK_NOW="2026-06-15 10:00:00"
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 9"
+export PAYDESK_NOW="2026-06-15 10:01:00"
+rcpt0() { J pay WU-10001 --type bill --method Cheque --amount "$1" 2>/dev/null |
+    sed -n 's/^Receipt number  *//p'; }
+U31=$(rcpt0 31); U32A=$(rcpt0 32); U32B=$(rcpt0 32); R9323=$(rcpt 32 9323)
+rcpt 34 9340 >/dev/null; U34=$(rcpt0 34); U35=$(rcpt0 35)
+export PAYDESK_NOW="2026-06-15 10:02:00"
+expect "close 9: the 34.00 with no number not listed, 9340 taken by its number" 0 "" \
+    env PAYDESK_APPROVER_PIN=2222 PAYDESK_PIN=1234 "$PD" --user jane shift close \
+    --count 5000x1,2000x1,1000x1,500x1 --reason "Cheque=Not in the drawer" --approver mary \
+    --cheque "9310:31;9321:32;9322:32;9323:32;9340:34;9350:35"
+Z9=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+same "close 9: only the 34.00 with no number not matched" \
+    "$(sql "SELECT cheques FROM shift_unmatched t JOIN shifts s ON s.id = t.shift_id WHERE s.z_no = '$Z9' AND t.method = 'Cheque'")" \
+    'taken, not listed: (no number) $34.00'
+export PAYDESK_NOW="2026-06-15 10:03:00"
+C --cheque 9350 --slip CHQ-13 >/dev/null || echo "not ok - CHQ-13"
+z9_chq() { pending_chq | tr ' ' '\n' | grep "^$Z9:" | cut -d: -f2 | tr '\n' ' '; }
+same "pending: Z9's cheques but 9350" "$(z9_chq)" "9310 9321 9322 9323 9340 "
+export PAYDESK_NOW="2026-06-15 10:04:00"
+expect "void of the 31.00 with no number: 9310 given back, said" 0 \
+    "The payment was taken with no cheque number: a cheque of \$31.00 listed at shift $Z9's close that no numbered payment took is given back with it (9310): it is no longer to deposit" \
+    M payment void "$U31" --reason "Cheque given back"
+same "pending: 9310 no longer" "$(z9_chq)" "9321 9322 9323 9340 "
+refused "cheque: 9310, given back, is not deposited" 3 \
+    "Cheque 9310 (shift $Z9, \$31.00) was given back: its payment was voided after the close" \
+    C --cheque 9310 --slip CHQ-14
+expect "void of one 32.00 with no number: one cheque of 32.00 given back" 0 \
+    "given back with it (9321)" M payment void "$U32A" --reason "Cheque given back"
+same "pending: 9321 no longer, 9322 and 9323 still" "$(z9_chq)" "9322 9323 9340 "
+expect "void of the other: a second, named with the first" 0 \
+    "a cheque of \$32.00 listed at shift $Z9's close that no numbered payment took is given back with it (9321, 9322)" \
+    M payment void "$U32B" --reason "Cheque given back"
+same "pending: no more than the two no numbered payment took; 9323 still" "$(z9_chq)" "9323 9340 "
+expect "void of 9323: its own number given back" 0 \
+    "Cheque 9323 (shift $Z9, \$32.00) is given back with the payment" \
+    M payment void "$R9323" --reason "Cheque given back"
+same "pending: 9340 alone" "$(z9_chq)" "9340 "
+expect "void of the 34.00 with no number: nothing said" 0 "" \
+    M payment void "$U34" --reason "Cheque given back"
+grep -q "cheque number" "$OUT" && notok "nothing said of a cheque" || ok "nothing said of a cheque"
+same "pending: 9340, taken by its numbered payment, not given back" "$(z9_chq)" "9340 "
+expect "void of the 35.00 with no number: 9350 is in CHQ-13, said" 0 \
+    "The payment was taken with no cheque number: cheque 9350 of \$35.00, listed at shift $Z9's close and taken by no numbered payment, is in deposit CHQ-13 of 2026-06-15: the bank holds a cheque of a void payment" \
+    M payment void "$U35" --reason "Cheque bounced"
+same "pending: nothing more given back" "$(z9_chq)" "9340 "
+same "deposit CHQ-13 keeps 9350" \
+    "$(sql "SELECT group_concat(q.number, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id WHERE d.slip_no = 'CHQ-13' AND d.voided_at = ''")" "9350"
+same "Z9's over or short stands" \
+    "$(sql "SELECT t.over_short FROM shift_tenders t JOIN shifts s ON s.id = t.shift_id WHERE s.z_no = '$Z9' AND t.method = 'Cheque'")" "-3400"
 expect "doctor at the end" 0 "ok" "$PD" doctor
 # each kind of money as the reconciliation reads it, on a store of its
 # own (review R20b, faults 8, 9, 11 and 12)

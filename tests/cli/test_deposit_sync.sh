@@ -179,6 +179,33 @@ same "and --json, with the opening float's difference" \
 s=[x for x in json.load(sys.stdin) if x["z_no"] == sys.argv[1]][0]
 print(s["over_short"], s["float_difference"], " ".join("%s:%d" % (t["method"], t["over_short"]) for t in s["tenders"]))' "$Z4")" \
     "0 0 Cash:500 Credit Card:-500"
+# (issue 20) a cheque taken with no number voided after the close gives
+# back, by the close's rule, the listed cheque 9410 of its amount that no
+# numbered payment took: at T01, at T02 which pulls it all, and at the
+# central node, which refuses a deposit of 9410 (seconds apart: a shift
+# is read by its times)
+sleep 1
+J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 5"
+sleep 1
+U41=$(J pay WU-10001 --type bill --method Cheque --amount 41 2>/dev/null |
+    sed -n 's/^Receipt number  *//p')
+J shift close --count 5000x1 --cheque "9410:41" >/dev/null || echo "not ok - shift close 5"
+Z5=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+U5=$(tsql 1 "SELECT uuid FROM shifts ORDER BY id DESC LIMIT 1")
+expect "the void of the 41.00 with no number gives 9410 back" 0 \
+    "a cheque of \$41.00 listed at shift $Z5's close that no numbered payment took is given back with it (9410)" \
+    M payment void "$U41" --reason "Cheque handed back"
+expect "the shift and the void are applied" 0 "Rejected    0" pdt 1 sync
+pdt 2 sync >/dev/null || echo "not ok - T02 pulls shift 5"
+same "T01's and T02's To deposit lack 9410" \
+    "$(M --csv deposit pending | grep -c "$Z5")/$(PAYDESK_PIN=2222 pdt 2 --user mary --csv deposit pending | grep -c "$Z5")" "0/0"
+FROM=CHQ-10
+forged "a cheque given back with a payment taken with no number" \
+    "Deposit cheque 9410 of shift $Z5 was given back: its payment was voided after the close" \
+    data.cheques.0.number='"9410"' data.cheques.0.amount=4100 \
+    "data.cheques.0.shift_uuid=\"$U5\"" "data.lines.0.shift_uuid=\"$U5\"" \
+    data.lines.0.amount=4100 data.amount=4100
+sleep 1
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are

@@ -1754,6 +1754,25 @@ shift_rules(void **state)
 	assert_false(shift_beyond(-100, 100));
 	assert_true(shift_beyond(101, 100));
 
+	/* the cheques taken with no number: any listed of their amount that
+	 * no numbered payment took, no more than they lack or is left over
+	 * (issue 20) */
+	{
+		struct shift_cheque k[] = {{"", 3200, -3}, {"", 3400, -1},
+		    {"9321", 3200, 1}, {"9322", 3200, 1}, {"9323", 3200, 0},
+		    {"9340", 3400, 0}, {"9341", 3100, 1}};
+
+		shift_cheques_unnumbered(k, sizeof k / sizeof k[0]);
+		assert_int_equal(k[0].n, -1); /* one 32.00 left unlisted */
+		assert_int_equal(
+		    k[1].n, -1); /* 9340 its number's, 9341 31.00 */
+		assert_int_equal(k[2].n, 0);
+		assert_int_equal(k[3].n, 0);
+		assert_int_equal(k[4].n, 0);
+		assert_int_equal(k[5].n, 0);
+		assert_int_equal(k[6].n, 1);
+	}
+
 	assert_false(
 	    shift_flagged("2026-06-15 08:00:00", "2026-06-15 20:00:00", 12));
 	assert_true(
