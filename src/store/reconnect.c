@@ -3,10 +3,12 @@
  * their arrangements hold; and who was on the list, the consumers whose
  * overdue debt reached the threshold on a day a payment or an arrangement
  * of theirs was made, read from the ledger as it stood before that day. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
 
 static void
 read_was(struct db_stmt *s, void *elem)
@@ -167,42 +169,73 @@ store_overdue(struct store *st, const char *cutoff, int64_t min,
 	    "reading overdue consumers", err);
 }
 
+/* A consumer's row in an array of overdue rows (store_overdue_outside). */
+struct row_of {
+	int64_t id;
+	size_t at;
+};
+
+static int
+cmp_row_of(const void *a, const void *b)
+{
+	int64_t x = ((const struct row_of *)a)->id,
+	        y = ((const struct row_of *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
 int
 store_overdue_outside(struct store *st, const char *cutoff, const char *kept,
     struct overdue_row *r, size_t n, struct pd_err *err)
 {
+	/* an arrangement's installments (not an imported plan's), by their
+	 * ids (the index of plan_id, inst_no holds them); the open items due
+	 * by the index items_owed (due_on first, covering), the consumers
+	 * kept a filter (+): by consumer, each one's every item was read
+	 * from the table to find the open ones (10M store, 20,000 consumers
+	 * kept: 1.1 s warm, 17 s cold; 0.24 s warm so) */
 	struct db_stmt *s = st_stmt(st,
-	    /* an arrangement's installments (not an imported plan's) */
 	    "WITH k (cid) AS (SELECT value FROM json_each(?2)), ap (pid) AS "
 	    "(SELECT a.plan_id FROM arrangements a JOIN k ON k.cid = "
 	    "a.consumer_id WHERE a.cancelled = 0), o (cid, owe, inst, d) AS "
-	    "(SELECT i.consumer_id, i.amount - i.settled, coalesce(i.plan_id "
-	    "IN "
-	    "(SELECT pid FROM ap), 0), i.due_on FROM items i JOIN k ON k.cid = "
-	    "i.consumer_id WHERE i.settled < i.amount AND i.due_on <= ?1) "
+	    "(SELECT i.consumer_id, i.amount - i.settled, i.id IN (SELECT "
+	    "x.id FROM items x WHERE x.plan_id IN (SELECT pid FROM ap)), "
+	    "i.due_on FROM items i WHERE i.settled < i.amount AND i.due_on <= "
+	    "?1 AND +i.consumer_id IN (SELECT cid FROM k)) "
 	    "SELECT cid, coalesce(sum(CASE WHEN inst THEN owe END), 0), "
 	    "coalesce(sum(inst), 0), coalesce(min(CASE WHEN NOT inst THEN d "
 	    "END), '') FROM o GROUP BY cid",
 	    err);
+	struct row_of *by;
 	int rc;
 	size_t i;
 
 	if (s == NULL)
 		return -1;
+	/* r's rows by consumer, each found by bsearch (a walk of r per row
+	 * read: 20,000 by 62,000 rows at 10M) */
+	by = xcalloc(n ? n : 1, sizeof *by);
+	for (i = 0; i < n; i++) {
+		by[i].id = r[i].consumer_id;
+		by[i].at = i;
+	}
+	qsort(by, n, sizeof *by, cmp_row_of);
 	st_bind(s, "ss", cutoff, kept);
 	while ((rc = db_step(s)) == DB_ROW) {
-		int64_t id = db_column_int64(s, 0);
+		struct row_of key, *hit;
 
-		for (i = 0; i < n; i++)
-			if (r[i].consumer_id == id)
-				break;
-		if (i == n)
+		key.id = db_column_int64(s, 0);
+		hit =
+		    n > 0 ? bsearch(&key, by, n, sizeof *by, cmp_row_of) : NULL;
+		if (hit == NULL)
 			continue;
+		i = hit->at;
 		r[i].overdue -= db_column_int64(s, 1);
 		r[i].items -= db_column_int(s, 2);
 		st_col(s, 3, r[i].oldest_due, sizeof r[i].oldest_due);
 	}
 	db_reset(s);
+	free(by);
 	return rc == DB_DONE ? 0
 	                     : st_fail(st, err, _("Reading an arrangement"));
 }
