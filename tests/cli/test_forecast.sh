@@ -506,6 +506,16 @@ has "and says what the rollup says" "paid, the rollup not"
 same "that row alone, both ways; the history right again" \
     "$(grep -c 'forecast' "$OUT")" 2
 
+# own_store DIR WHAT: a store of its own in DIR (DIR/config.ini, the
+# users imported), "not ok - WHAT" if it could not be made
+own_store() {
+	mkdir -p "$1"
+	sed "s|^path = .*|path = $1/store.db|" "$PAYDESK_CONFIG" >"$1/config.ini"
+	PAYDESK_CONFIG="$1/config.ini" "$PD" init >/dev/null &&
+	    PAYDESK_CONFIG="$1/config.ini" "$PD" import users \
+	    "$DATA/users.csv" >/dev/null || echo "not ok - $2"
+}
+
 # --- a past week's forecast as it stood at its first day: the items known
 # then, from the earlier of their entry into the store and their issue
 # date (review R23 3). A store of its own; today Monday 2026-06-22, weeks
@@ -520,12 +530,8 @@ same "that row alone, both ways; the history right again" \
 #       in the organisation's books from 06-01, in week 06-15's
 #   Q1  25.00 issued 06-16, loaded 06-16, due 06-19: not of week 06-15's
 E="$T/entries"
-mkdir -p "$E"
-sed "s|^path = .*|path = $E/store.db|" "$PAYDESK_CONFIG" >"$E/config.ini"
+own_store "$E" "the entries' store"
 pe() { PAYDESK_CONFIG="$E/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
-PAYDESK_CONFIG="$E/config.ini" "$PD" init >/dev/null &&
-    PAYDESK_CONFIG="$E/config.ini" "$PD" import users "$DATA/users.csv" \
-    >/dev/null || echo "not ok - the entries' store"
 printf 'account_no,name,service_address,phone,email,segment\nE-1,Eve Early,1 Road,,,Residential\n' >"$E/c.csv"
 bills_at() { # bills_at DAY CSV-ROWS...: imported on DAY
 	d=$1; shift
@@ -600,12 +606,8 @@ same "item_entries refuses an update" \
 #       known (review s52: left out)
 # Came in 280.00 (K1 K2 K3 M2), Collected 360.00, Open 280.00.
 K="$T/camein"
-mkdir -p "$K"
-sed "s|^path = .*|path = $K/store.db|" "$PAYDESK_CONFIG" >"$K/config.ini"
+own_store "$K" "the came-in store"
 pk() { PAYDESK_CONFIG="$K/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
-PAYDESK_CONFIG="$K/config.ini" "$PD" init >/dev/null &&
-    PAYDESK_CONFIG="$K/config.ini" "$PD" import users "$DATA/users.csv" \
-    >/dev/null || echo "not ok - the came-in store"
 printf 'account_no,name,service_address,phone,email,segment\nK-1,Kim Known,1 Road,,,Residential\nK-2,Kit Other,2 Road,,,Commercial\n' >"$K/c.csv"
 PAYDESK_NOW="2026-05-01 09:00:00" pk import consumers "$K/c.csv" >/dev/null
 kbills() { # kbills DAY CSV-ROWS...: imported on DAY
@@ -653,12 +655,8 @@ same "came in as the method written again" \
 # due 06-23. T-1 paid T0 (100.00) on time; T1 300.00 due 06-25 taken over
 # on 06-16 by a plan of 30.00 down and 3 x 90.00 weekly from 06-22.
 R="$T/ratio"
-mkdir -p "$R"
-sed "s|^path = .*|path = $R/store.db|" "$PAYDESK_CONFIG" >"$R/config.ini"
+own_store "$R" "the ratio store"
 pr() { PAYDESK_CONFIG="$R/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
-PAYDESK_CONFIG="$R/config.ini" "$PD" init >/dev/null &&
-    PAYDESK_CONFIG="$R/config.ini" "$PD" import users "$DATA/users.csv" \
-    >/dev/null || echo "not ok - the ratio store"
 printf 'account_no,name,service_address,phone,email,segment\nR-1,Rae Ready,1 Road,,,Commercial\nT-1,Tom Taken,2 Road,,,Residential\n' >"$R/c.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nR0,R-1,Jan,100.00,2026-01-01,2026-01-20\nR1,R-1,Jun,100.00,2026-06-01,2026-06-16\nR2,R-1,Jun,100.00,2026-06-01,2026-06-23\nT0,T-1,Jan,100.00,2026-01-01,2026-01-20\nT1,T-1,Jun,300.00,2026-06-01,2026-06-25\n' >"$R/b.csv"
 PAYDESK_NOW="2026-01-01 09:00:00" pr import consumers "$R/c.csv" >/dev/null
@@ -751,12 +749,8 @@ print("|".join("%s %d" % (w["week"], w["forecast"]) for w in json.load(sys.stdin
 # amount); week 06-08: #2 100.00, at 0 of 100.00 paid on time (#1,
 # due 06-02, unpaid; F1 taken over, in no history).
 F="$T/firstday"
-mkdir -p "$F"
-sed "s|^path = .*|path = $F/store.db|" "$PAYDESK_CONFIG" >"$F/config.ini"
+own_store "$F" "the first day's store"
 pf() { PAYDESK_CONFIG="$F/config.ini" PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
-PAYDESK_CONFIG="$F/config.ini" "$PD" init >/dev/null &&
-    PAYDESK_CONFIG="$F/config.ini" "$PD" import users "$DATA/users.csv" \
-    >/dev/null || echo "not ok - the first day's store"
 printf 'account_no,name,service_address,phone,email,segment\nF-1,Fay First,1 Road,,,Residential\n' >"$F/c.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nF1,F-1,May,300.00,2026-05-01,2026-06-03\n' >"$F/b.csv"
 PAYDESK_NOW="2026-05-01 09:00:00" pf import consumers "$F/c.csv" >/dev/null
