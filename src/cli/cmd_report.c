@@ -591,6 +591,13 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 		return -1;
 	c->svc.narrow.branch = pf.branch;
 	c->svc.narrow.recorded_by = pf.recorded_by;
+	/* an export writes the weeks ahead only: --past with one would be
+	 * dropped unsaid (review s52), options that do not go together */
+	if (past_s != NULL && (c->mode == OUT_CSV || c->mode == OUT_XLSX))
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("--past: an export (--csv, --xlsx) holds the weeks "
+		      "ahead only; the past weeks are in the text and "
+		      "--json"));
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_forecast(
 		    &c->svc, weeks, pf.segment, &j, &rows, &c->err);

@@ -202,6 +202,16 @@ sup --csv report forecast >"$T/f.csv"
 python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/f.csv" "$T/f.xlsx" \
     ddimm >"$OUT" 2>&1 && ok "xlsx = CSV, cell by cell" ||
     notok "xlsx = CSV, cell by cell" "cells differ"
+# an export holds the weeks ahead only: --past with it is refused, not
+# dropped unsaid; --past 0 too (it names past weeks all the same)
+for m in "--csv" "--xlsx $T/p.xlsx"; do
+	for p in 4 0; do
+		refused "${m%% *} with --past $p: status 2" 2 \
+		    "--past: an export (--csv, --xlsx) holds the weeks ahead only" \
+		    sup $m report forecast --past $p
+	done
+done
+[ ! -e "$T/p.xlsx" ] && ok "no workbook written" || notok "no workbook written" "$T/p.xlsx"
 expect "text: 5 weeks have a total of their own" 0 \
     "Forecast, the 5 weeks shown" sup report forecast --weeks 5
 sed -i 's/^\[terminal\]/[organisation]\nlanguage = es\n[terminal]/' \
