@@ -136,6 +136,12 @@ int cli_money(struct cli *c, const char *opt, const char *s, int64_t *out);
  * day as "YYYY-MM-DD" (held by c), or NULL with c->err naming opt. */
 const char *cli_date(struct cli *c, const char *opt, const char *s);
 int cli_limit(struct cli *c, const char *s, size_t *out);
+/* An option's whole number s in lo..hi into *v: 0, else the status of
+ * its refusal, for the caller's message naming the option and s:
+ * PD_EUSAGE (2) when it has no number's form (digits only: spaces, a
+ * sign or a fraction are none), PD_EINVAL (3, validation) when it is
+ * out of lo..hi (paydesk(1) EXIT STATUS; review s52). */
+enum pd_status cli_whole(const char *s, long lo, long hi, long *v);
 /* Filter options shared by payments and report payers. */
 int cli_payment_filter(struct cli *c, struct payment_filter *f,
     const char *from, const char *to, const char *status, const char *type,

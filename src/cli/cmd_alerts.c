@@ -83,12 +83,12 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
 	if (kind != NULL && (k = svc_alert_kind_parse(kind)) < 0)
-		return pd_fail(&c->err, PD_EINVAL,
+		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--kind \"%s\": one of %s"), kind,
 		    svc_alert_kind_words());
 	if (status != NULL && strcmp(status, "open") != 0 &&
 	    !(all = strcmp(status, "all") == 0))
-		return pd_fail(&c->err, PD_EINVAL,
+		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--status \"%s\": open (not closed) or all"), status);
 	if ((a = svc_alerts(&c->svc, k, all, &n, &c->err)) == NULL)
 		return -1;

@@ -230,7 +230,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	f.search = search;
 	if (status && strcasecmp(status, "all") != 0 &&
 	    (f.status = credit_status_parse(status)) < 0)
-		return pd_fail(&c->err, PD_EINVAL,
+		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--status \"%s\": one of "
 		      "All, Active, Applied, Expired, Voided"),
 		    status);
@@ -240,7 +240,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		              : strcmp(remaining, "full") == 0    ? 2
 		                                                  : -2;
 		if (f.remaining == -2)
-			return pd_fail(&c->err, PD_EINVAL,
+			return pd_fail(&c->err, PD_EUSAGE,
 			    _("--remaining \"%s\": "
 			      "one of used, partial, full"),
 			    remaining);
@@ -258,7 +258,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 
 				svc_credit_reasons(
 				    &c->svc.cfg, list, sizeof list);
-				pd_fail(&c->err, PD_EINVAL,
+				pd_fail(&c->err, PD_EUSAGE,
 				    _("--reason \"%s\" is "
 				      "not a configured reason; choose "
 				      "one of: %s"),

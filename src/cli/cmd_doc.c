@@ -87,15 +87,15 @@ cli_doc_report(struct cli *c, const char *what, const char *number,
 static int
 width_opt(struct cli *c, const char *s, int *out)
 {
-	char *end;
+	enum pd_status e;
 	long v;
 
 	*out = 0;
 	if (s == NULL)
 		return 0;
-	v = strtol(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0' || v < 32 || v > 80)
-		return pd_fail(&c->err, PD_EINVAL,
+	/* no number 2, out of range 3 (cli_whole) */
+	if ((e = cli_whole(s, 32, 80, &v)) != 0)
+		return pd_fail(&c->err, e,
 		    _("--width \"%s\": must be a whole number from 32 to 80"),
 		    s);
 	*out = (int)v;
@@ -170,7 +170,8 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 	struct payment_filter f;
 	struct rec *r;
 	size_t count = 0;
-	char **pos, *end;
+	char **pos;
+	enum pd_status e;
 	long nj = 0;
 	int npos, rc, no = 9;
 
@@ -183,10 +184,8 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("receipts export: --dir is required"));
 	if (jobs != NULL) {
-		nj = strtol(jobs, &end, 10);
-		if (*jobs < '0' || *jobs > '9' || *end != '\0' || nj < 1 ||
-		    nj > 16)
-			return pd_fail(&c->err, PD_EINVAL,
+		if ((e = cli_whole(jobs, 1, 16, &nj)) != 0)
+			return pd_fail(&c->err, e,
 			    _("--jobs \"%s\": must be a whole number from 1 "
 			      "to 16"),
 			    jobs);

@@ -110,7 +110,7 @@ type_opt(struct cli *c, const char *type, struct pay_request *q)
 		snprintf(word, sizeof word, "%.*s", (int)n, p);
 		kind = n < sizeof word ? pay_type_parse(word) : -1;
 		if (kind < 0 || (kind == PAY_MIXED && strchr(type, ',')))
-			return pd_fail(&c->err, PD_EINVAL,
+			return pd_fail(&c->err, PD_EUSAGE,
 			    _("--type \"%s\": must be bill, service, "
 			      "installment, a list of them (bill,service) or "
 			      "mixed"),
@@ -644,12 +644,12 @@ cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
 	f->from = from;
 	f->to = to;
 	if (status && (f->status = pay_status_parse(status)) < 0)
-		return pd_fail(&c->err, PD_EINVAL,
+		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--status \"%s\": one of "
 		      "Posted, Pending, Failed, Cancelled, Voided"),
 		    status);
 	if (type && (f->type = pay_type_parse(type)) < 0)
-		return pd_fail(&c->err, PD_EINVAL,
+		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--type \"%s\": one of bill, "
 		      "service, installment"),
 		    type);
@@ -671,7 +671,7 @@ sort_opt(struct cli *c, const char *s, struct payment_filter *f)
 	by = n < sizeof name ? pay_sort_parse(name) : -1;
 	if (by < 0 || (colon && strcmp(colon, ":asc") != 0 &&
 	                  strcmp(colon, ":desc") != 0))
-		return pd_fail(&c->err, PD_EINVAL,
+		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--sort \"%s\": one of date, receipt, consumer, amount, "
 		      "method, type, status, optionally with :asc or :desc"),
 		    s);

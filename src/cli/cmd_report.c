@@ -1,5 +1,4 @@
 /* cmd_report.c - kpi and report payers. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -456,24 +455,6 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
 	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
 
-/* A report's whole number s in lo..hi into *v: 0, else the status of
- * its refusal: PD_EUSAGE (2) when it has no number's form (digits only:
- * spaces, a sign or a fraction are none), PD_EINVAL (3, validation)
- * when it is out of lo..hi (review s52: "--weeks ten" was status 3, as
- * "--weeks 27", where paydesk(1) FILTERS says a value of no accepted
- * form is 2). */
-static enum pd_status
-whole_opt(const char *s, long lo, long hi, long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtol(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0')
-		return PD_EUSAGE;
-	return errno == ERANGE || *v < lo || *v > hi ? PD_EINVAL : 0;
-}
-
 /* A whole number of weeks for option opt, or -1 with the message. */
 static int
 weeks_opt(struct cli *c, const char *opt, const char *s, int *out)
@@ -484,7 +465,7 @@ weeks_opt(struct cli *c, const char *opt, const char *s, int *out)
 
 	if (s == NULL)
 		return 0;
-	if ((e = whole_opt(s, least, FORECAST_WEEKS_MAX, &v)) != 0)
+	if ((e = cli_whole(s, least, FORECAST_WEEKS_MAX, &v)) != 0)
 		return pd_fail(&c->err, e,
 		    _("%s \"%s\": a number of weeks from %d to %d"), opt, s,
 		    least, FORECAST_WEEKS_MAX);
@@ -675,13 +656,13 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	c->svc.narrow.branch = pf.branch;
 	c->svc.narrow.recorded_by = pf.recorded_by;
 	if (last != NULL &&
-	    (e = whole_opt(last, 2, DETERIORATING_MAX, &n)) != 0)
+	    (e = cli_whole(last, 2, DETERIORATING_MAX, &n)) != 0)
 		return pd_fail(&c->err, e,
 		    _("--last \"%s\": the payments to compare, a whole "
 		      "number 2 to %d"),
 		    last, DETERIORATING_MAX);
 	if (months != NULL &&
-	    (e = whole_opt(months, 2, DETERIORATING_MONTHS_MAX, &m)) != 0)
+	    (e = cli_whole(months, 2, DETERIORATING_MONTHS_MAX, &m)) != 0)
 		return pd_fail(&c->err, e,
 		    _("--months \"%s\": the month ends to compare, a "
 		      "whole number 2 to %d"),

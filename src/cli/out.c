@@ -1,6 +1,7 @@
 /* out.c - printing tables as text, JSON or CSV (or an --xlsx file), the
  * exports' progress and cancelling, and the option readers every
  * command shares. Records are printed by out_rec.c. */
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -600,6 +601,18 @@ cli_date(struct cli *c, const char *opt, const char *s)
 	if (svc_date_parse(&c->svc, s, opt, iso, &c->err) != 0)
 		return NULL;
 	return iso;
+}
+
+enum pd_status
+cli_whole(const char *s, long lo, long hi, long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0')
+		return PD_EUSAGE;
+	return errno == ERANGE || *v < lo || *v > hi ? PD_EINVAL : 0;
 }
 
 int

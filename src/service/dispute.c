@@ -686,7 +686,9 @@ svc_dispute_list(struct svc *s, const char *status, const char *account,
 	 * every dispute: NULL is (review s48) */
 	if (status != NULL && strcmp(status, "unresolved") != 0 &&
 	    dsp_status_parse(status) < 0) {
-		pd_fail(err, PD_EINVAL,
+		/* a usage error, as every option's word of none
+		 * (paydesk(1) EXIT STATUS; review s52: status 3) */
+		pd_fail(err, PD_EUSAGE,
 		    _("Unknown dispute status \"%s\"; choose one of: open, "
 		      "review, upheld, rejected, unresolved"),
 		    status);

@@ -198,8 +198,10 @@ refused "a number past the largest: not an alert number, not clamped" 2 \
     '"99999999999999999999" is not an alert number' rec alerts show 99999999999999999999
 refused "a cashier may not work alerts" 5 \
     "Acknowledging an alert needs the recovery role" cashier alerts ack 2
-refused "--status other: refused" 3 '--status "closed": open (not closed) or all' \
-    rec alerts --status closed
+refused "--status other: refused, a usage error (review s52: 3)" 2 \
+    '--status "closed": open (not closed) or all' rec alerts --status closed
+refused "--kind other: refused, a usage error" 2 '--kind "weather": one of' \
+    rec alerts --kind weather
 same "the history: who did what, when" \
     "$(rec --json alerts show 1 | python3 -c "import json,sys; print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history']))")" \
     "rita:Raised: rita:Acknowledged: rita:Assigned:rita rita:Note:Called, promised Friday rita:Closed:"

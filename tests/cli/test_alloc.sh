@@ -250,7 +250,7 @@ P_MO=$PNO
 mixed installments WU-30006 "INV-M6A=10000 SRV-M6=10001 INV-M6B=0" mixed
 P_MI=$PNO
 # the command line's spelling of the kinds
-expect "--type takes no unknown kind in its list" 3 \
+expect "--type takes no unknown kind in its list: usage" 2 \
     '"bill,fee": must be bill, service, installment' \
     cas 1 pay WU-30003 --type bill,fee --method Cash --amount 1
 expect "an item of a kind not listed is refused, naming it" 3 \

@@ -121,10 +121,32 @@ refused1 "an item named twice" 3 "named twice" \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-A1,INV-A1
 refused1 "no installments" 3 "--installments \"0\"" \
     rec 1 arrangement create WU-20001 $(but installments) --installments 0 --reason Hardship
-refused1 "installments that are no number" 3 "--installments \"7x\"" \
+# a value of no accepted form is a usage error, 2, as every option's
+# (paydesk(1) EXIT STATUS; review s52: it was 3, as one out of range)
+refused1 "installments that are no number: usage" 2 "--installments \"7x\"" \
     rec 1 arrangement create WU-20001 $(but installments) --installments 7x --reason Hardship
-refused1 "an unknown frequency" 3 "must be weekly, fortnightly or monthly" \
+refused1 "installments \"ten\": usage" 2 \
+    "--installments \"ten\": give a whole number from 1 to 120" \
+    rec 1 arrangement create WU-20001 $(but installments) --installments ten --reason Hardship
+refused1 "too many installments: out of range, 3" 3 \
+    "--installments \"121\": give a whole number from 1 to 120" \
+    rec 1 arrangement create WU-20001 $(but installments) --installments 121 --reason Hardship
+refused1 "an unknown frequency: usage, naming the option" 2 \
+    "--frequency \"daily\": must be weekly, fortnightly or monthly" \
     rec 1 arrangement create WU-20001 $(but frequency) --frequency daily --reason Hardship
+refused1 "an unknown frequency in a preview too" 2 \
+    "--frequency \"foo\": must be weekly, fortnightly or monthly" \
+    rec 1 arrangement preview WU-20001 $(but frequency) --frequency foo
+refused1 "grace days that are no number: usage" 2 \
+    "--grace \"three\": give a whole number from 0 to 90" \
+    rec 1 arrangement create WU-20001 $(but grace) --grace three --reason Hardship
+refused1 "grace days with a sign: usage" 2 "--grace \"-1\"" \
+    rec 1 arrangement create WU-20001 $(but grace) --grace -1 --reason Hardship
+refused1 "misses that are no number: usage" 2 \
+    "--misses \"one\": give a whole number from 0 to" \
+    rec 1 arrangement create WU-20001 $(but misses) --misses one --reason Hardship
+refused1 "misses out of range: 3" 3 "--misses \"99\": give a whole number from 0 to" \
+    rec 1 arrangement create WU-20001 $(but misses) --misses 99 --reason Hardship
 refused1 "a first due date that is no day" 3 "2025-02-30" \
     rec 1 arrangement create WU-20001 $(but first-due) --first-due 2025-02-30 --reason Hardship
 refused1 "a first due date in the past" 3 "must be today (2025-06-01) or later" \
@@ -139,7 +161,7 @@ for d in " 100" "100 " "	100"; do
 	    rec 1 arrangement create WU-20001 $(but down) --down "$d" --reason Hardship
 done
 for k in " 7" "+7" "7 "; do
-	refused1 "installments \"$k\": a digit first, no spaces (review s50)" 3 \
+	refused1 "installments \"$k\": a digit first, no spaces (review s50): usage" 2 \
 	    "--installments \"$k\": give a whole number" \
 	    rec 1 arrangement create WU-20001 $(but installments) --installments "$k" --reason Hardship
 done
@@ -333,7 +355,7 @@ run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
     --user rita arrangement list --status broken
 lacks "T02's list holds no plan made at T01" "AR-T01-000001"
 has "T02's list is of this terminal" "Scope: Terminal T02"
-refused1 "a status that does not exist, naming the words as paydesk(1) does" 3 \
+refused1 "a status that does not exist, naming the words as paydesk(1) does: usage" 2 \
     "--status \"lapsed\": one of active, completed, broken, cancelled, all" \
     rec 1 arrangement list --status lapsed
 refused1 "show names an arrangement that does not exist" 4 "AR-T01-000999" \
@@ -345,6 +367,18 @@ export PAYDESK_NOW=2025-09-04
 refused1 "a reschedule without a reason: usage" 2 "--reason" \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10
+refused1 "a reschedule's unknown frequency: usage" 2 \
+    "--frequency \"yearly\": must be weekly, fortnightly or monthly" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
+    --frequency yearly --first-due 2025-09-10 --reason Again
+refused1 "a reschedule's installments that are no number: usage" 2 \
+    "--installments \"ten\": give a whole number from 1 to 120" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments ten \
+    --frequency weekly --first-due 2025-09-10 --reason Again
+refused1 "a reschedule's installments out of range: 3" 3 \
+    "--installments \"0\": give a whole number from 1 to 120" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments 0 \
+    --frequency weekly --first-due 2025-09-10 --reason Again
 refused1 "a reason of 200 CJK letters (600 bytes) is refused, not aborted" 3 \
     "600 bytes long in UTF-8; the limit is 511 bytes" \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \

@@ -205,7 +205,7 @@ else ok "the English header: no context in it"; fi
 expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
     unresolved
 same "no row" "$(grep -c DP-T01 "$OUT")" 0
-expect "an unknown status is refused: bad input (3), as alerts and arrangement list" 3 "Unknown dispute status" \
+expect "an unknown status is refused: usage (2), as alerts and arrangement list" 2 'Unknown dispute status "pending"' \
     rec 1 dispute list --status pending
 # an empty one too (a script's empty variable): it listed every dispute;
 # an empty filter value is a usage error, blank or not (README, review s50)

@@ -322,7 +322,7 @@ refused "unknown method lists the configured ones" 3 "Bank Transfer" \
 refused "unknown channel" 3 'Channel "Drone"' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --channel Drone
-refused "unknown type" 3 '--type "rent"' \
+refused "unknown type: usage" 2 '--type "rent": must be bill, service' \
     "$PD" --user jane pay WU-10001 --type rent --method Cash --amount 1
 refused "future date" 3 "in the future" \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
@@ -379,7 +379,19 @@ refused "verify a posted payment" 3 "only Pending" \
 refused "date range backwards" 3 "is after" \
     cashier payments --from 2025-05-01 --to 2025-04-01
 refused "bad filter date" 3 "not a date" cashier payments --from 2025-4-1
-refused "bad status filter" 3 'Posted, Pending' cashier payments --status done
+# a list's word of none: a usage error, as a report's (review s52: 3)
+refused "bad status filter: usage" 2 '--status "done": one of Posted, Pending' \
+    cashier payments --status done
+refused "bad type filter: usage" 2 '--type "rent": one of bill, service, installment' \
+    cashier payments --type rent
+refused "bad sort: usage" 2 '--sort "weight": one of date, receipt' \
+    cashier payments --sort weight
+refused "receipts export's bad status filter: usage" 2 '--status "done": one of' \
+    env PAYDESK_PIN=2222 "$PD" --user mary receipts export --dir "$T/exp-st" --status done
+refused "credit-notes: bad status: usage" 2 '--status "open": one of All, Active' \
+    cashier credit-notes --status open
+refused "credit-notes: bad --remaining: usage" 2 '--remaining "some": one of used' \
+    cashier credit-notes --remaining some
 refused "bad month" 3 "not a month" "$PD" kpi --month 2025-13
 # a usage error names a help page that exists: the command's, never its
 # second word (`paydesk help pdf` has no page)
@@ -392,7 +404,7 @@ refused "credit-note apply: a missing argument, the same page" 2 \
 expect "paydesk help credit-note shows it" 0 "paydesk credit-note pdf" \
     "$PD" help credit-note
 refused "bad credit amount range" 3 "--min" cashier credit-notes --min 1e2
-refused "unknown reason filter" 3 "not a configured reason" \
+refused "unknown reason filter: usage" 2 '--reason "Whim" is not a configured reason' \
     cashier credit-notes --reason Whim
 
 # imports: all or nothing, file:line:column and the field

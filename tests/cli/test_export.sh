@@ -201,8 +201,8 @@ refused "xlsx with a command that is not a listing" 2 "--xlsx works with" \
 refused "xlsx without a file" 2 "--xlsx needs a file name" "$PD" --xlsx
 refused "xlsx into a missing directory" 7 "$E/nope" \
     sup --xlsx "$E/nope/p.xlsx" payments
-refused "bad sort column" 3 '--sort "weight"' cashier payments --sort weight
-refused "bad sort direction" 3 '--sort "amount:up"' cashier payments --sort amount:up
+refused "bad sort column: usage" 2 '--sort "weight"' cashier payments --sort weight
+refused "bad sort direction: usage" 2 '--sort "amount:up"' cashier payments --sort amount:up
 refused "bad aging age (a usage error)" 2 '--older-than "45"' sup report aging --older-than 45
 refused "unknown consumer" 4 "--consumer" cashier credit-notes --consumer WU-0
 same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 0

@@ -244,6 +244,10 @@ refused "receipts need a user" 5 "" "$PD" receipt R-T01-000001
 refused "credit note unknown" 4 "" "$PD" --user jane credit-note pdf CN-T01-99999
 refused "text width out of range" 3 "--width \"20\"" \
     "$PD" receipt R-T01-000001 --text --width 20
+# no number: a usage error (review s52: 3, as out of range)
+refused "text width that is no number: usage" 2 \
+    "--width \"wide\": must be a whole number from 32 to 80" \
+    "$PD" receipt R-T01-000001 --text --width wide
 refused "width without text" 2 "--width goes with --text" \
     "$PD" receipt R-T01-000001 --width 40
 echo x >"$T/afile"
@@ -296,6 +300,9 @@ refused "export needs --dir" 2 "--dir is required" \
     env PAYDESK_PIN=2222 "$PD" --user mary receipts export
 refused "export --jobs out of range" 3 "--jobs \"0\"" \
     env PAYDESK_PIN=2222 "$PD" --user mary receipts export --dir "$T/exp" --jobs 0
+refused "export --jobs that is no number: usage" 2 \
+    "--jobs \"four\": must be a whole number from 1 to 16" \
+    env PAYDESK_PIN=2222 "$PD" --user mary receipts export --dir "$T/exp" --jobs four
 n=$(sql "SELECT count(*) FROM payments WHERE paid_on = '2025-04-20'")
 before=$(sql "SELECT count(*) FROM documents")
 expect "export a day's receipts with two workers" 0 "Receipts written  $n" \
