@@ -113,7 +113,7 @@ has "JSON keeps the stored type" '"type":"Bill"'
 run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary --csv credit-notes
 has "CSV keeps the stored status" "Voided"
 run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --status bogus
-same "a bad status is still refused (exit 3)" "$RC" 3
+same "a bad status is still refused (a word of none: usage, exit 2)" "$RC" 2
 
 # --- the credit-note reasons: one rule (issue 25) ------------------------
 # stored as configured, shown translated, and typed, picked and filtered
@@ -147,7 +147,7 @@ has "fr: both kept" "CN-T01-00006"
 if grep -q "CN-T01-00005" "$OUT"; then
 	notok "fr: and no other reason"
 else ok "fr: and no other reason"; fi
-refused "es: an unknown reason filter lists them translated" 3 \
+refused "es: an unknown reason filter lists them translated (usage, 2)" 2 \
     "no es un motivo configurado; elija uno de: Pago en exceso" \
     env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane credit-notes --reason "Capricho"
 

@@ -104,7 +104,7 @@ same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-07-31 1
 sed -i '/^\[alerts\]$/,$d' "$PAYDESK_CONFIG"
 PAYDESK_NOW="2025-08-01 10:00:00" expect "alerts close: the due one closed" 0 \
     "Closed" rec alerts close 2
-PAYDESK_NOW="2025-08-13 10:00:00" expect "--kind unknown: refused" 3 \
+PAYDESK_NOW="2025-08-13 10:00:00" expect "--kind unknown: refused (usage, 2)" 2 \
     '--kind "late": one of broken, missed, due, overdue, large, credit, refused, gateway, reconciliation' \
     rec --db "$T/alerts.db" alerts --kind late
 PAYDESK_NOW="2025-08-13 10:00:00" expect "a cashier: refused" 5 \
