@@ -17,6 +17,21 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
+/* Where cheque c's number (any case) and amount stand among k (nd): nd
+ * if nowhere. */
+static size_t
+cheque_at(
+    const struct shift_cheque *k, size_t nd, const struct deposit_cheque *c)
+{
+	size_t j;
+
+	for (j = 0; j < nd; j++)
+		if (k[j].amount == c->amount &&
+		    strcasecmp(k[j].ref, c->number) == 0)
+			break;
+	return j;
+}
+
 /* The cheques given back by the voids after the close of payments of
  * shift_id's method taken with no number (issue 20). Such a payment took,
  * by the close's rule (core's shift_cheques_unnumbered, which the close's
@@ -54,10 +69,7 @@ unnumbered_back(struct svc *s, int64_t shift_id, const char *method,
 		k[nd++].n = -f[i].taken;
 	}
 	for (i = 0; i < nw; i++) {
-		for (j = 0; j < nd; j++)
-			if (k[j].amount == w[i].amount &&
-			    strcasecmp(k[j].ref, w[i].number) == 0)
-				break;
+		j = cheque_at(k, nd, &w[i]);
 		if (j == nd) {
 			xstrlcpy(k[nd].ref, w[i].number, sizeof k[nd].ref);
 			k[nd].amount = w[i].amount;
@@ -92,10 +104,7 @@ unnumbered_back(struct svc *s, int64_t shift_id, const char *method,
 		}
 	}
 	for (i = 0; pool != NULL && i < nw; i++) {
-		for (j = 0; j < nd; j++)
-			if (k[j].amount == w[i].amount &&
-			    strcasecmp(k[j].ref, w[i].number) == 0)
-				break;
+		j = cheque_at(k, nd, &w[i]);
 		pool[i] =
 		    w[i].number[0] == '\0' || (j < nd && before[j] > k[j].n);
 	}

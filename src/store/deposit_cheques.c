@@ -215,12 +215,6 @@ store_shift_cheque_fates(struct store *st, int64_t shift_id, const char *method,
 	    _("Reading a shift's payments"), err);
 }
 
-static void
-read_id(struct db_stmt *q, void *elem)
-{
-	*(int64_t *)elem = db_column_int64(q, 0);
-}
-
 int
 store_payment_closed_shift(
     struct store *st, int64_t payment_id, int64_t *shift_id, struct pd_err *err)
@@ -234,6 +228,6 @@ store_payment_closed_shift(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", payment_id);
-	rc = st_one(st, s, read_id, shift_id, _("Reading a shift"), err);
+	rc = st_one(st, s, st_read_int64, shift_id, _("Reading a shift"), err);
 	return rc < 0 ? -1 : rc == 0;
 }
