@@ -6,7 +6,7 @@
  * makes that harmless. The pull cursor moves in the transaction that
  * applies its page.
  *
- * The pull is sync_pull.c's.
+ * The push is sync_push.c's, the pull sync_pull.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,11 +355,8 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 	return store_outbox_reject(s->st, q->uuid, why, at, err);
 }
 
-/* Record the answers to one batch in one transaction, with the audit
- * entry "push sync" that claims the seals of the records it marks sent
- * or rejected (seal.c): a record marked by hand has none. */
-static int
-settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
+int
+svc_sync_settle(struct svc *s, const struct outbox_rec *recs, size_t n,
     const struct sync_result *res, struct sync_report *rep, struct pd_err *err)
 {
 	char at[TS_BUFSZ], ref[48], detail[64];
@@ -400,151 +397,6 @@ settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
 	return 0;
 }
 
-/* A shift's opening queued after records of the shift (a shift opened
- * before shifts were synced, whose refused close was queued again:
- * retry_opening) goes before the first of them in the batch: the central
- * node applies a movement or close only of a shift it has open. Other
- * records keep their order. */
-static void
-openings_first(struct outbox_rec *r, size_t n)
-{
-	char needle[64];
-	struct outbox_rec o;
-	size_t i, j;
-
-	for (j = 1; j < n; j++) {
-		if (strcmp(r[j].kind, "shift_open") != 0)
-			continue;
-		snprintf(needle, sizeof needle, "\"shift_uuid\":\"%s\"",
-		    r[j].uuid);
-		for (i = 0; i < j; i++)
-			if (r[i].payload != NULL &&
-			    strstr(r[i].payload, needle) != NULL)
-				break;
-		if (i == j)
-			continue;
-		o = r[j];
-		memmove(&r[i + 1], &r[i], (j - i) * sizeof *r);
-		r[i] = o;
-	}
-}
-
-/* A batch goes only if each of its records is what paydesk recorded
- * (store_outbox_sealed): a payload edited in the sqlite3 shell, or a
- * record added there, is never sent (issue 18, section 7). The store is
- * then marked as failing its check, as doctor would (svc_check_sound). */
-static int
-check_sealed(
-    struct svc *s, const struct outbox_rec *recs, size_t n, struct pd_err *err)
-{
-	char why[256];
-	size_t i;
-	int rc;
-
-	for (i = 0; i < n; i++) {
-		rc = store_outbox_sealed(
-		    s->st, recs[i].id, why, sizeof why, err);
-		if (rc < 0)
-			return -1;
-		if (rc == 0)
-			continue;
-		svc_check_failed(s, 1);
-		return pd_fail(err, PD_ETAMPER,
-		    _("Outbox record %s %s (%s) is not what paydesk recorded: "
-		      "%s. Nothing more is sent. Run paydesk doctor, and "
-		      "restore the store from a backup"),
-		    recs[i].kind, recs[i].ref, recs[i].uuid, why);
-	}
-	return 0;
-}
-
-static int
-push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
-    struct sync_report *rep, struct pd_err *err)
-{
-	int64_t after = 0;
-
-	rep->to_send = store_outbox_pending(s->st);
-	for (;;) {
-		struct outbox_rec *recs;
-		struct sync_result *res;
-		struct sync_reply reply;
-		const char **payloads, **uuids;
-		char *body;
-		int64_t first, last;
-		size_t n, nall, i;
-		int rc;
-
-		recs = store_outbox_next(
-		    s->st, after, (size_t)s->cfg.sync_batch, &n, err);
-		if (recs == NULL)
-			return -1;
-		if (n == 0) {
-			free(recs);
-			return 0;
-		}
-		if (check_sealed(s, recs, n, err) != 0) {
-			store_outbox_free(recs, n);
-			return -1;
-		}
-		nall = n;
-		/* a void or credit note that ends a full batch goes with the
-		 * next: a dispute's uphold by it may follow, and the central
-		 * node takes or refuses the two together (push_pair) */
-		if (n > 1 && n == (size_t)s->cfg.sync_batch &&
-		    (strcmp(recs[n - 1].kind, "void") == 0 ||
-		        strcmp(recs[n - 1].kind, "credit_note") == 0))
-			n--;
-		first = recs[0].id;
-		last = recs[n - 1].id;
-		openings_first(recs, n);
-		payloads = xcalloc(n, sizeof *payloads);
-		uuids = xcalloc(n, sizeof *uuids);
-		for (i = 0; i < n; i++) {
-			payloads[i] = recs[i].payload;
-			uuids[i] = recs[i].uuid;
-		}
-		body = sync_push_encode(s->cfg.terminal_id,
-		    store_outbox_pending(s->st), payloads, n);
-		res = xcalloc(n, sizeof *res);
-		rc = sync_net_call(net, "POST", SYNC_ROUTE_PUSH, body,
-		    strlen(body), &reply, err);
-		free(body);
-		if (rc == 0) {
-			rc = sync_results_decode(
-			    reply.body, reply.len, uuids, n, res, err);
-			if (rc != 0) {
-				pd_err_prefix(err,
-				    _("The central node's answer to a push was "
-				      "not understood: "));
-				err->code = PD_ENET;
-				rep->bad_answer = 1;
-			}
-			sync_reply_free(&reply);
-		}
-		if (rc == 0)
-			rc = settle_batch(s, recs, n, res, rep, err);
-		else {
-			struct pd_err e;
-
-			if (store_begin(s->st, &e) == 0)
-				svc_finish(s,
-				    store_outbox_attempt(s->st, first, last,
-				        err->said[0] ? err->said : err->msg,
-				        &e),
-				    &e);
-		}
-		after = last;
-		free(payloads);
-		free(uuids);
-		free(res);
-		store_outbox_free(recs, nall);
-		if (rc != 0)
-			return -1;
-		if (cb != NULL && cb("push", rep->sent, rep->to_send, arg))
-			return pd_fail(err, PD_ECANCEL, _("Sync stopped"));
-	}
-}
 /* The audit head, anchored after the push and the pull: a chain that no longer
  * matches what the central node saw is not anchored over, and is noted
  * (META_ANCHOR) for doctor and audit verify; the round goes on, since
@@ -614,7 +466,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	store_cache_kb(s->st, SYNC_CACHE_KB);
 	rc = svc_stmt_catchup(s, err);
 	if (rc == 0)
-		rc = push_all(s, net, cb, arg, rep, err);
+		rc = svc_sync_push(s, net, cb, arg, rep, err);
 	if (rc == 0)
 		rc = svc_sync_pull(s, net, cb, arg, rep, err);
 	/* deposits set aside before for a slip a refused deposit here held

@@ -301,3 +301,42 @@ same "terminal 1: the branch's (B01) came in and collected as the method written
     "$(sup1 --json report forecast --weeks 1 --past 4 | fcin)" "$(fcci 1 "p.branch = 'B01'")"
 same "terminal 2: the branch's (B02) came in and collected as the method written again" \
     "$(sup2 --json report forecast --weeks 1 --past 4 | fcin)" "$(fcci 2 "p.branch = 'B02'")"
+# the push sends a batch while it records the answer to the one before
+# (sync_push.c), but never past a refusal: a refusal may undo what
+# follows it here, so the batch after it is read again once the refusal
+# is recorded. In batches of 2: a void upholding a dispute terminal 2
+# rejected first, with its step, then the application of a credit note
+# of 80.00 into the room the void opened. The central node refuses the
+# pair; the application, undone here with the void (the bill owes 60.00
+# without it), is held at terminal 1 and never sent
+export PAYDESK_NOW="2025-08-06 10:00:00"
+printf 'account_no,name,service_address,phone,email,segment\nWU-10034,Ada Vega,"4 Oak Road, Cityville",(555) 000-3434,,Residential\n' >"$T/c34.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-0340E,WU-10034,Jun 2025,100.00,2025-06-15,2025-07-01\nINV-2025-0340F,WU-10034,Jun 2025,100.00,2025-06-15,2025-07-01\n' >"$T/b34.csv"
+central import ACME consumers "$T/c34.csv" >/dev/null
+central import ACME bills "$T/b34.csv" >/dev/null
+t1 sync >/dev/null; t2 sync >/dev/null
+pay34() { rec 1 pay WU-10034 --method Cash --type bill "$@" >"$OUT" 2>&1; R=$(val "Receipt number"); }
+pay34 --items INV-2025-0340E --amount 40; dsp31; DE=$D
+pay34 --items INV-2025-0340F --amount 100; dsp31
+CN34=$(cn21 90)
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 1 upholds $DE by a void, offline" 0 "Payment voided" sup1 dispute uphold "$DE" --void
+expect "terminal 2 rejects it first" 0 "Resolved: rejected" rec 2 dispute reject "$DE" --note "Cleared"
+t2 sync >/dev/null
+expect "terminal 1 applies $CN34 into the void's room" 0 "" sup1 credit-note apply "$CN34" --to INV-2025-0340E --amount 80
+same "terminal 1's outbox: the void, the step, the application" \
+    "$(tsql 1 "SELECT group_concat(kind, ',') FROM (SELECT kind FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL ORDER BY id)")" \
+    "void,dispute,credit_apply"
+sed -i '/^\[sync\]$/a batch = 2' "$T/t1.ini"
+expect "terminal 1's sync in batches of 2: the pair sent and refused" 0 "Sent        2" t1 sync
+has "refused, the two" "Rejected    2"
+sed -i '/^batch = 2$/d' "$T/t1.ini"
+same "the application held at terminal 1, never sent" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'credit_apply' AND rejected_at IS NOT NULL AND sent_at IS NULL AND ref LIKE '$CN34%'")" 1
+same "with this terminal's reason" \
+    "$(sup1 --csv sync --quarantine | grep -c "^[^,]*,credit_apply,.*This terminal's application of credit note $CN34 to INV-2025-0340E is undone with the dispute's uphold the central node refused")" 1
+same "the central node never had it: $CN34 applied nowhere there" \
+    "$(csql "SELECT count(*) || '/' || coalesce(sum(a.amount), 0) FROM credit_applications a JOIN credit_notes n ON n.id = a.credit_note_id WHERE n.cn_no = '$CN34'")" "0/0"
+same "INV-2025-0340E owes 60.00 at terminal 1, 2 and the central node" \
+    "$(tsql 1 "SELECT amount - settled FROM items WHERE ref = 'INV-2025-0340E'") $(tsql 2 "SELECT amount - settled FROM items WHERE ref = 'INV-2025-0340E'") $(csql "SELECT amount - settled FROM items WHERE ref = 'INV-2025-0340E'")" \
+    "6000 6000 6000"

@@ -13,7 +13,8 @@ but saying more, every second page empty), endless (like records but
 always saying more), rejectctl (pulls as records; every pushed record
 rejected with a reason full of control bytes: NASTY), errctl (every pull
 answered 400 with NASTY as the error), bloat (a pull answer that never
-ends),
+ends), cutsecond (pulls as records; a push answered properly, the
+next one cut off, each push adding "push N records" to COUNT),
 records (the JSON array of records in the file RECORDS, as entries after
 since; a proper page)."""
 import json
@@ -26,6 +27,7 @@ RECORDS = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else []
 
 
 SERVED = [0]
+PUSHED = [0]
 # what a hostile node puts in text a terminal stores and shows: a clear
 # screen, a bell, a carriage return, a C1 control (NEL), a right-to-left
 # override, a cursor move, and an OSC title
@@ -118,6 +120,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(json.dumps({k: body[k] for k in
                                            ("v", "terminal", "seq", "hash")
                                            if k in body}))
+        if MODE == "cutsecond":
+            with open(COUNT, "a") as f:
+                f.write("push %d records\n" % len(body["records"]))
+            PUSHED[0] += 1
+            if PUSHED[0] == 2:
+                return self.answer('{"v":1,"results":[')
         if MODE == "rejectctl":
             return self.answer(json.dumps({"v": 1, "results": [
                 {"uuid": r["uuid"], "status": "rejected", "reason": NASTY}

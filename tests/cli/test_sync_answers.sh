@@ -389,3 +389,24 @@ run "$PD" --config "$T/t1f.ini" sync --status
 raw_free "sync --status with that last error"
 expect "and T01's store is consistent" 0 "ok (" pdt 1 doctor
 stop_fake
+
+# -- an answer to a push not understood, in the middle of a backlog: the
+# push sends a batch while it records the answer to the one before
+# (sync_push.c), and sends none after an answer it did not understand. In
+# batches of one, three payments: the first marked sent, the second tried
+# (its attempt and why noted) and not sent, the third neither sent nor
+# tried; the fake saw two pushes
+for a in 4 5 6; do
+	pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount $a >/dev/null
+done
+fake cutsecond "$T/good.json"
+sed '/^\[sync\]$/a batch = 1' "$T/t1f.ini" >"$T/t1b.ini"
+run "$PD" --config "$T/t1b.ini" sync
+same "the second batch's answer cut off: a failed round" "$RC" 10
+has "that says which answer was not understood" \
+    "The central node's answer to a push was not understood"
+same "the fake saw two pushes of one record each" \
+    "$(grep -c '^push 1 records$' "$T/count")/$(grep -c '^push' "$T/count")" "2/2"
+same "the first payment sent, the second tried, the third not" \
+    "$(tsql 1 "SELECT group_concat(s, ' ') FROM (SELECT (sent_at IS NOT NULL) || ':' || attempts || ':' || (last_error <> '') AS s FROM outbox WHERE kind = 'payment' ORDER BY id DESC LIMIT 3)")" \
+    "0:0:0 0:1:1 1:1:0"
