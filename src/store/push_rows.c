@@ -102,18 +102,24 @@ read_item(struct db_stmt *s, void *elem)
 	store_read_item_entered(s, 0, elem);
 }
 
-/* The rows of sql (its keys a Q256 list) for the n keys (NULLs skipped),
- * appended to *out (*nout of size bytes each). */
+/* The rows of sql (its keys a Q256 list of unique keys, so at most one
+ * row each) for the n keys (NULLs skipped), read into *out, made for n
+ * rows of size bytes (*nout read): read in place, not collected and
+ * copied, as a push's 2,000 consumers and their items were grown and
+ * copied 256 rows at a time (perf: 3% of the central node's time in a
+ * push, the copies and the page faults of their new memory). */
 static int
 read_in(struct store *st, const char *sql, const char *const *keys, size_t n,
     size_t size, row_reader read, void **out, size_t *nout, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st, sql, err);
-	size_t at, i, k, got;
+	size_t at, i, k;
 	char *rows;
+	int rc = DB_DONE;
 
 	if (s == NULL)
 		return -1;
+	*out = rows = xcalloc(n + 1, size);
 	for (at = 0; at < n; at += PUSH_ROWS_MANY) {
 		k = n - at < PUSH_ROWS_MANY ? n - at : PUSH_ROWS_MANY;
 		for (i = 0; i < PUSH_ROWS_MANY; i++)
@@ -122,14 +128,11 @@ read_in(struct store *st, const char *sql, const char *const *keys, size_t n,
 				    DB_TRANSIENT);
 			else
 				db_bind_null(s, (int)i + 1);
-		rows = st_collect(
-		    st, s, size, read, &got, "reading a push's rows", err);
-		if (rows == NULL)
-			return -1;
-		*out = xrealloc(*out, *nout + got + 1, size);
-		memcpy((char *)*out + *nout * size, rows, got * size);
-		*nout += got;
-		free(rows);
+		while (*nout < n && (rc = db_step(s)) == DB_ROW)
+			read(s, rows + (*nout)++ * size);
+		db_reset(s);
+		if (*nout < n && rc != DB_DONE)
+			return st_fail(st, err, "reading a push's rows");
 	}
 	return 0;
 }

@@ -192,8 +192,12 @@ store_pull_set_aside(struct store *st, int64_t seq, const struct outbox_rec *r,
 int64_t
 store_outbox_pending(struct store *st)
 {
-	return st_count(st, "SELECT count(*) FROM outbox WHERE sent_at IS "
-	                    "NULL AND rejected_at IS NULL");
+	/* the queue's partial index, which the planner passes over for a
+	 * scan of every record sent (a push counted 100,000 of them at each
+	 * batch: 1.6 s of the terminal's 5.5 s in statements) */
+	return st_count(st, "SELECT count(*) FROM outbox INDEXED BY "
+	                    "outbox_queue WHERE sent_at IS NULL AND "
+	                    "rejected_at IS NULL");
 }
 
 int
