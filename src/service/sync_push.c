@@ -128,8 +128,10 @@ batch_read(struct svc *s, int64_t after, size_t in_flight, struct batch *b,
 	    s->st, after, (size_t)s->cfg.sync_batch, &b->nall, err);
 	if (b->recs == NULL)
 		return -1;
-	if (b->nall == 0)
+	if (b->nall == 0) {
+		batch_free(b); /* (an empty array, still allocated) */
 		return 0;
+	}
 	if (check_sealed(s, b->recs, b->nall, err) != 0) {
 		batch_free(b);
 		return -1;
