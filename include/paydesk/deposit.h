@@ -69,6 +69,8 @@ struct deposit_cheque {
 	                     the cheque in no deposit (not to deposit); 2:
 	                     by a payment's taken with no number (issue 20,
 	                     the close's rule: deposit_cheque.c) */
+	int64_t dep_cheque_id; /* the live deposit's row of it (this store's
+	                          deposit_cheques); 0 none */
 };
 
 /* A deposit as stored. status is derived: "void" once voided, "matched"

@@ -187,6 +187,26 @@ struct shift_cheque_fate {
  * holds, by number and amount; the caller frees (NULL: err). */
 struct shift_cheque_fate *store_shift_cheque_fates(struct store *st,
     int64_t shift_id, const char *method, size_t *n, struct pd_err *err);
+/* A payment of a cheque method voided after its shift's close (by a
+ * void that stands). */
+struct shift_cheque_void {
+	int64_t payment_id;
+	char ref[SHIFT_REF_BUFSZ]; /* the payment's cheque number; "" none */
+	int64_t amount;
+};
+/* Those of closed shift shift_id of method, by the times every node
+ * holds, in the order taken; the caller frees (NULL: err). */
+struct shift_cheque_void *store_shift_cheque_voids(struct store *st,
+    int64_t shift_id, const char *method, size_t *n, struct pd_err *err);
+/* The shifts and methods of which a live deposit holds a cheque and a
+ * payment was voided after the close (a cheque of a void payment may be
+ * in the bank); the caller frees. */
+struct shift_method {
+	int64_t shift_id;
+	char method[SHIFT_METHOD_BUFSZ];
+};
+struct shift_method *store_held_shifts(
+    struct store *st, size_t *n, struct pd_err *err);
 /* The closed shift whose times hold payment payment_id (the cashier's,
  * at the terminal, as store_shift_cheque_fates reads them): 1 and its
  * id, 0 none, -1 error. */
@@ -390,15 +410,24 @@ int store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
 /* *matched: whether gateway payment gw_id has an active match. */
 int store_match_gw_active(
     struct store *st, int64_t gw_id, int *matched, struct pd_err *err);
-/* The exceptions as of today (deposit.h), oldest first; free(). */
+/* A live deposit's cheque (deposit_cheques' id) that is the cheque of a
+ * payment voided after its shift's close, by the close's rule (the
+ * service's svc_cheques_held). */
+struct cheque_held {
+	int64_t cheque_id, payment_id;
+};
+/* The exceptions as of today (deposit.h), oldest first, a deposit
+ * holding a void payment's cheque by held (nheld); free(). */
 struct recon_exception *store_recon_exceptions(struct store *st,
-    const char *today, int overdue, int64_t over_short, size_t *n,
+    const char *today, int overdue, int64_t over_short,
+    const struct cheque_held *held, size_t nheld, size_t *n,
     struct pd_err *err);
 /* Those of them min_age days old or older (all if min_age <= 0): the
  * alert pass's, reading fewer lines. */
 struct recon_exception *store_recon_exceptions_aged(struct store *st,
     const char *today, int overdue, int64_t over_short, int min_age,
-    size_t *n, struct pd_err *err);
+    const struct cheque_held *held, size_t nheld, size_t *n,
+    struct pd_err *err);
 
 /* Cash shifts (issue 20; shift.h; src/store/shifts.c). Inside the
  * caller's transaction for writes. */

@@ -213,9 +213,8 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 	size_t ne, nh, i;
 	int rc = 0;
 
-	if ((e = store_recon_exceptions_aged(s->st, today,
-	         s->cfg.overdue_days, s->cfg.over_short_above,
-	         s->cfg.alert_recon_days, &ne, err)) == NULL)
+	if ((e = svc_recon_exc(s, today, s->cfg.alert_recon_days, &ne, err)) ==
+	    NULL)
 		return -1;
 	/* the causes raised before, skipped here: their INSERT did nothing
 	 * (20,000 credits unmatched at 10M, each tried at every pass) */

@@ -481,6 +481,9 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 	return 0;
 }
 
+static int held_of_shift(struct svc *s, int64_t shift_id, const char *method,
+    struct cheque_held **held, size_t *n, struct pd_err *err);
+
 /* svc_void_cheque_note of p, voided, taken with no number (issue 20):
  * the cheques its shift's close listed of its amount that a payment
  * with no number took, those given back by such voids named (any of
@@ -490,8 +493,9 @@ unnumbered_note(struct svc *s, const struct payment *p, char *buf, size_t n,
     struct pd_err *err)
 {
 	struct deposit_cheque *w;
+	struct cheque_held *h;
 	char a[MONEY_BUFSZ], names[512], *pool;
-	size_t nw, i, len = 0, held = 0, gone = 0;
+	size_t nw, nh = 0, i, k, len = 0, held = 0, gone = 0, mine = 0;
 	int64_t shift_id;
 	int rc;
 
@@ -507,13 +511,24 @@ unnumbered_note(struct svc *s, const struct payment *p, char *buf, size_t n,
 		return 0;
 	}
 	pool = xcalloc(nw + 1, 1);
-	if (unnumbered_back(s, shift_id, p->method, w, nw, pool, err) != 0) {
+	h = xcalloc(1, sizeof *h);
+	if (unnumbered_back(s, shift_id, p->method, w, nw, pool, err) != 0 ||
+	    held_of_shift(s, shift_id, p->method, &h, &nh, err) != 0) {
+		free(h);
 		free(pool);
 		free(w);
 		return -1;
 	}
+	/* its cheque is one a deposit holds, by the rule report exceptions
+	 * reads, when no cheque was left to give back for it */
+	for (k = 0; k < nh && h[k].payment_id != p->id; k++)
+		;
+	for (i = 0; k < nh && i < nw && !mine; i++)
+		if (w[i].dep_cheque_id == h[k].cheque_id)
+			mine = i + 1;
+	free(h);
 	names[0] = '\0';
-	for (i = 0; i < nw; i++) {
+	for (i = 0; !mine && i < nw; i++) {
 		if (!pool[i] || w[i].amount != p->amount)
 			continue;
 		if ((w[i].released == 2 ||
@@ -527,6 +542,8 @@ unnumbered_note(struct svc *s, const struct payment *p, char *buf, size_t n,
 		} else if (w[i].in_slip[0] && !held)
 			held = i + 1;
 	}
+	if (mine)
+		held = mine;
 	svc_money(s, a, sizeof a, p->amount);
 	if (gone)
 		snprintf(buf, n,
@@ -603,6 +620,102 @@ svc_void_cheque_note(struct svc *s, const char *number, char *buf, size_t n,
 		    v[held - 1].in_slip, v[held - 1].in_on);
 	free(v);
 	return buf[0] != '\0';
+}
+
+/* The first of w (nw) not used, of amount and, where pool is NULL, of
+ * number ref (any case), else in pool: one given back (released) when
+ * back, else one in a live deposit; nw if none. */
+static size_t
+void_cheque(const struct deposit_cheque *w, size_t nw, const char *pool,
+    const char *used, const char *ref, int64_t amount, int back)
+{
+	size_t i;
+
+	for (i = 0; i < nw; i++)
+		if (!used[i] && w[i].amount == amount &&
+		    (pool != NULL ? pool[i] != 0
+		                  : strcasecmp(w[i].number, ref) == 0) &&
+		    (back ? w[i].released && !w[i].in_slip[0]
+		          : w[i].dep_cheque_id != 0))
+			break;
+	return i;
+}
+
+/* The cheques of shift_id's method in live deposits that are those of
+ * payments voided after its close, appended to *held (*n): each void
+ * takes its cheque as the close matched it, one given back first (as the
+ * store and unnumbered_back give back those in no deposit), else one a
+ * deposit holds. A numbered payment's is a cheque of its number and
+ * amount; one taken with no number's, one the close's rule let such a
+ * payment take (unnumbered_back's pool), after the numbered took theirs. */
+static int
+held_of_shift(struct svc *s, int64_t shift_id, const char *method,
+    struct cheque_held **held, size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *w;
+	struct shift_cheque_void *pv = NULL;
+	char *pool = NULL, *used = NULL;
+	size_t nw, np = 0, i, k;
+	int pass, rc = -1;
+
+	w = store_cheques_of_shift(s->st, shift_id, method, &nw, err);
+	if (w == NULL)
+		return -1;
+	pool = xcalloc(nw + 1, 1);
+	used = xcalloc(nw + 1, 1);
+	if (unnumbered_back(s, shift_id, method, w, nw, pool, err) != 0 ||
+	    (pv = store_shift_cheque_voids(
+	         s->st, shift_id, method, &np, err)) == NULL)
+		goto done;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < np; i++) {
+			const char *p = pass ? pool : NULL;
+
+			if ((pv[i].ref[0] == '\0') != pass)
+				continue;
+			k = void_cheque(
+			    w, nw, p, used, pv[i].ref, pv[i].amount, 1);
+			if (k == nw)
+				k = void_cheque(
+				    w, nw, p, used, pv[i].ref, pv[i].amount, 0);
+			if (k == nw)
+				continue;
+			used[k] = 1;
+			if (!w[k].dep_cheque_id)
+				continue;
+			*held = xrealloc(*held, *n + 1, sizeof **held);
+			(*held)[*n].cheque_id = w[k].dep_cheque_id;
+			(*held)[(*n)++].payment_id = pv[i].payment_id;
+		}
+	rc = 0;
+done:
+	free(pv);
+	free(used);
+	free(pool);
+	free(w);
+	return rc;
+}
+
+struct cheque_held *
+svc_cheques_held(struct svc *s, size_t *n, struct pd_err *err)
+{
+	struct shift_method *v;
+	struct cheque_held *held = xcalloc(1, sizeof *held);
+	size_t nv, i;
+
+	*n = 0;
+	v = store_held_shifts(s->st, &nv, err);
+	for (i = 0; v != NULL && i < nv; i++)
+		if (held_of_shift(
+		        s, v[i].shift_id, v[i].method, &held, n, err) != 0)
+			break;
+	if (v == NULL || i < nv) {
+		free(v);
+		free(held);
+		return NULL;
+	}
+	free(v);
+	return held;
 }
 
 struct deposit_cheque *

@@ -694,6 +694,16 @@ struct deposit_cheque *svc_cheques_of_shift(struct svc *s, int64_t shift_id,
  * free(). */
 struct deposit_cheque *svc_dep_cheques_free(struct svc *s, int64_t shift_id,
     const char *method, size_t *n, struct pd_err *err);
+/* The live deposits' cheques that are those of payments voided after
+ * their shifts' close, by the close's rule (issue 20), for
+ * store_recon_exceptions; the caller frees (NULL: err). */
+struct cheque_held *svc_cheques_held(
+    struct svc *s, size_t *n, struct pd_err *err);
+/* The exceptions as of today (store_recon_exceptions_aged, min_age
+ * days old or older; all if min_age <= 0), a deposit holding a void
+ * payment's cheque found by svc_cheques_held; free(). */
+struct recon_exception *svc_recon_exc(struct svc *s, const char *today,
+    int min_age, size_t *n, struct pd_err *err);
 /* Cheque spec (NUMBER or SHIFT:NUMBER, either with :AMOUNT) named at
  * this terminal for a deposit on day: a closed shift's of this terminal,
  * not deposited, not one of taken (ntaken, by count line), not closed

@@ -56,6 +56,23 @@ short_refs(struct recon_exception *v, size_t n)
 	}
 }
 
+struct recon_exception *
+svc_recon_exc(struct svc *s, const char *today, int min_age, size_t *n,
+    struct pd_err *err)
+{
+	struct cheque_held *held;
+	struct recon_exception *v;
+	size_t nheld;
+
+	held = svc_cheques_held(s, &nheld, err);
+	if (held == NULL)
+		return NULL;
+	v = store_recon_exceptions_aged(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, min_age, held, nheld, n, err);
+	free(held);
+	return v;
+}
+
 /* The open exceptions as listed (short_refs). */
 static struct recon_exception *
 exceptions_listed(struct svc *s, size_t *n, struct pd_err *err)
@@ -64,8 +81,7 @@ exceptions_listed(struct svc *s, size_t *n, struct pd_err *err)
 	char today[11];
 
 	svc_today(today);
-	v = store_recon_exceptions(
-	    s->st, today, s->cfg.overdue_days, s->cfg.over_short_above, n, err);
+	v = svc_recon_exc(s, today, 0, n, err);
 	if (v != NULL)
 		short_refs(v, *n);
 	return v;
@@ -285,8 +301,7 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 		    account);
 		return NULL;
 	}
-	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
-	    s->cfg.over_short_above, &nv, err);
+	v = svc_recon_exc(s, today, 0, &nv, err);
 	if (v == NULL)
 		return NULL;
 	d = store_recon_days(s->st, account, from, to, n, err);
@@ -315,8 +330,7 @@ svc_recon_day(struct svc *s, const char *account, const char *day,
 	        s, ROLE_SUPERVISOR, _("Reading the reconciliation"), err) != 0)
 		return NULL;
 	svc_today(today);
-	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
-	    s->cfg.over_short_above, &nv, err);
+	v = svc_recon_exc(s, today, 0, &nv, err);
 	if (v == NULL)
 		return NULL;
 	m = store_recon_day_matches(s->st, account, day, &nm, err);

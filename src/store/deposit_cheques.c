@@ -44,7 +44,7 @@
 	"row_number() OVER (PARTITION BY c.shift_id, c.method, lower(c.ref), " \
 	"c.amount ORDER BY c.id) AS rk FROM shift_counts c JOIN shifts s ON "  \
 	"s.id = c.shift_id WHERE c.kind = 'cheque' AND c.phase = 'close' AND " \
-	"s.status = 'closed' AND " where "), h AS (SELECT q.shift_id, "        \
+	"s.status = 'closed' AND " where "), h AS (SELECT q.id, q.shift_id, "  \
 	"q.method, lower(q.number) AS num, q.amount, d.slip_no, "              \
 	"d.deposited_on, row_number() OVER (PARTITION BY q.shift_id, "         \
 	"q.method, lower(q.number), q.amount ORDER BY q.id) AS rk FROM "       \
@@ -55,7 +55,8 @@
 	"coalesce(h.deposited_on, ''), s.id, c.id, CASE WHEN h.slip_no IS "    \
 	"NULL AND c.rk <= (SELECT count(*) FROM h k WHERE k.shift_id = "       \
 	"c.shift_id AND k.method = c.method AND k.num = lower(c.ref) AND "     \
-	"k.amount = c.amount) + " VOIDED " THEN 1 ELSE 0 END FROM c JOIN "     \
+	"k.amount = c.amount) + " VOIDED " THEN 1 ELSE 0 END, "                \
+	"coalesce(h.id, 0) FROM c JOIN "                                       \
 	"shifts s ON s.id = c.shift_id LEFT JOIN h ON h.shift_id = "           \
 	"c.shift_id AND h.method = c.method AND h.num = lower(c.ref) AND "     \
 	"h.amount = c.amount AND h.rk = c.rk"
@@ -79,6 +80,7 @@ read_cheque(struct db_stmt *q, void *elem)
 	c->shift_id = db_column_int64(q, 10);
 	c->count_id = db_column_int64(q, 11);
 	c->released = (int)db_column_int64(q, 12);
+	c->dep_cheque_id = db_column_int64(q, 13);
 }
 
 struct deposit_cheque *
@@ -164,7 +166,8 @@ store_deposit_cheques(
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT s.uuid, coalesce(s.z_no, ''), s.cashier, s.closed_at, "
 	    "s.terminal, q.method, q.number, q.amount, d.slip_no, "
-	    "d.deposited_on, s.id, 0, 0 FROM deposit_cheques q JOIN shifts s ON "
+	    "d.deposited_on, s.id, 0, 0, q.id FROM deposit_cheques q JOIN "
+	    "shifts s ON "
 	    "s.id "
 	    "= q.shift_id JOIN deposits d ON d.id = q.deposit_id WHERE "
 	    "q.deposit_id = ? ORDER BY q.id",
@@ -213,6 +216,69 @@ store_shift_cheque_fates(struct store *st, int64_t shift_id, const char *method,
 	st_bind(s, "is", shift_id, method);
 	return st_collect(st, s, sizeof(struct shift_cheque_fate), read_fate, n,
 	    _("Reading a shift's payments"), err);
+}
+
+static void
+read_held_shift(struct db_stmt *q, void *elem)
+{
+	struct shift_method *v = elem;
+
+	memset(v, 0, sizeof *v);
+	v->shift_id = db_column_int64(q, 0);
+	st_col(q, 1, v->method, sizeof v->method);
+}
+
+struct shift_method *
+store_held_shifts(struct store *st, size_t *n, struct pd_err *err)
+{
+	/* the live deposits' cheques (few), each shift's payments of its
+	 * method by day (payments_method) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT DISTINCT q.shift_id, q.method FROM deposit_cheques q JOIN "
+	    "deposits d ON d.id = q.deposit_id AND d.voided_at = '' JOIN "
+	    "shifts s ON s.id = q.shift_id WHERE EXISTS (SELECT 1 FROM "
+	    "payments p JOIN voids v ON v.payment_id = p.id WHERE p.method = "
+	    "q.method AND " SHIFT_TIMES " AND v.voided_at >= s.closed_at AND "
+	    "v.uuid NOT IN (SELECT uuid FROM sync_undone)) ORDER BY "
+	    "q.shift_id, q.method",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct shift_method), read_held_shift,
+	    n, _("Reading the deposits' cheques"), err);
+}
+
+static void
+read_cheque_void(struct db_stmt *q, void *elem)
+{
+	struct shift_cheque_void *v = elem;
+
+	memset(v, 0, sizeof *v);
+	v->payment_id = db_column_int64(q, 0);
+	st_col(q, 1, v->ref, sizeof v->ref);
+	v->amount = db_column_int64(q, 2);
+}
+
+struct shift_cheque_void *
+store_shift_cheque_voids(struct store *st, int64_t shift_id, const char *method,
+    size_t *n, struct pd_err *err)
+{
+	/* as store_shift_cheque_fates counts them voided */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT p.id, p.reference, p.amount FROM shifts s JOIN payments p "
+	    "ON p.method = ?2 AND " SHIFT_TIMES " WHERE s.id = ?1 AND "
+	    "s.status = 'closed' AND p.status NOT IN ('Failed', 'Cancelled') "
+	    "AND EXISTS (SELECT 1 FROM voids v WHERE v.payment_id = p.id AND "
+	    "v.voided_at >= s.closed_at AND v.uuid NOT IN (SELECT uuid FROM "
+	    "sync_undone)) ORDER BY p.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "is", shift_id, method);
+	return st_collect(st, s, sizeof(struct shift_cheque_void),
+	    read_cheque_void, n, _("Reading a shift's payments"), err);
 }
 
 int

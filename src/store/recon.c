@@ -46,15 +46,48 @@ read_exc(struct db_stmt *q, void *elem)
 
 struct recon_exception *
 store_recon_exceptions(struct store *st, const char *today, int overdue,
-    int64_t over_short, size_t *n, struct pd_err *err)
+    int64_t over_short, const struct cheque_held *held, size_t nheld, size_t *n,
+    struct pd_err *err)
 {
 	return store_recon_exceptions_aged(
-	    st, today, overdue, over_short, 0, n, err);
+	    st, today, overdue, over_short, 0, held, nheld, n, err);
+}
+
+/* The connection's table temp.recon_cheques: held (n). */
+static int
+held_fill(struct store *st, const struct cheque_held *held, size_t n,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+	size_t i;
+
+	if (st_exec(st,
+	        "CREATE TEMP TABLE IF NOT EXISTS recon_cheques (cheque_id "
+	        "INTEGER NOT NULL, payment_id INTEGER NOT NULL, PRIMARY KEY "
+	        "(cheque_id, payment_id)) WITHOUT ROWID; DELETE FROM "
+	        "temp.recon_cheques",
+	        err) != 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	s = st_stmt(st,
+	    "INSERT OR IGNORE INTO temp.recon_cheques (cheque_id, payment_id) "
+	    "VALUES (?, ?)",
+	    err);
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		st_bind(s, "ii", held[i].cheque_id, held[i].payment_id);
+		if (st_done(st, s, err) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 struct recon_exception *
 store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
-    int64_t over_short, int min_age, size_t *n, struct pd_err *err)
+    int64_t over_short, int min_age, const struct cheque_held *held,
+    size_t nheld, size_t *n, struct pd_err *err)
 {
 	/* kinds as enum recon_kind: 0 a deposit not credited after overdue
 	 * days, 1 a credit matched to nothing, 2 a match of another amount
@@ -69,7 +102,8 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	 * transaction of their own unless in the caller's */
 	if (st_exec(st, "SAVEPOINT pd_recon", err) != 0)
 		return NULL;
-	if (st_recon_twice(st, today, min_age, err) != 0)
+	if (st_recon_twice(st, today, min_age, err) != 0 ||
+	    held_fill(st, held, nheld, err) != 0)
 		goto fail;
 	s = st_stmt(st,
 	    "SELECT k, age, day, ref, detail, expected, actual, target FROM ("
@@ -138,20 +172,14 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	     * shift's close (review R20, fault 6): the bank got a cheque the
 	     * ledger no longer backs; ref SLIP:NUMBER, expected the deposit
 	     * less the cheque, target "DEPOSIT-UUID cheque:PAYMENT-UUID".
-	     * From the deposits' cheques (few), each
-	     * shift's payments of its method by day (payments_method) */
+	     * Which cheque each such payment's is, by the close's rule, the
+	     * service says (temp.recon_cheques, held_fill) */
 	    "UNION ALL SELECT 2, " AGE("d.deposited_on") ", d.deposited_on, "
 	    "d.slip_no || ':' || q.number, substr(p.payment_no, 1, 79), "
 	    "d.amount - q.amount, d.amount, d.uuid || ' cheque:' || p.uuid "
-	    "FROM deposit_cheques q JOIN deposits d ON d.id = "
-	    "q.deposit_id AND d.voided_at = '' JOIN shifts s ON s.id = "
-	    "q.shift_id JOIN payments p ON p.method = q.method AND p.paid_on "
-	    "BETWEEN substr(s.opened_at, 1, 10) AND substr(s.closed_at, 1, 10) "
-	    "AND p.created_at BETWEEN s.opened_at AND s.closed_at AND "
-	    "p.terminal = s.terminal AND p.user_id = s.user_id AND "
-	    "p.reference = q.number COLLATE NOCASE AND p.amount = q.amount "
-	    "JOIN voids v ON v.payment_id = p.id AND v.voided_at >= "
-	    "s.closed_at AND v.uuid NOT IN (SELECT uuid FROM sync_undone) "
+	    "FROM temp.recon_cheques r JOIN deposit_cheques q ON q.id = "
+	    "r.cheque_id JOIN deposits d ON d.id = q.deposit_id AND "
+	    "d.voided_at = '' JOIN payments p ON p.id = r.payment_id "
 	    "UNION ALL SELECT 3, " AGE("substr(s.closed_at, 1, 10)") ", "
 	    "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
 	    "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "
