@@ -54,6 +54,34 @@ run(struct store *st, struct qb *q, int ncols, anomaly_fact_cb cb, void *arg,
 	return facts(st, s, ncols, cb, arg, err);
 }
 
+/* The scope's and the filters' condition on credit notes n of payments
+ * p: a note is of the user who made it, so the user (--user) and the
+ * team (team visibility) are of n's maker (n.user_id; a pulled note is
+ * its maker's, sync_apply.c's record_user), whoever took the payment it
+ * gives back (review s52: a team's user crediting another team's
+ * payments was never read, the other team's notes of the team's payments
+ * were); the scope's terminal or branch and the other filters stay the
+ * payments'. */
+static void
+notes_where(struct qb *q, const struct payment_filter *sc)
+{
+	struct payment_filter g = *sc;
+
+	g.team = NULL;
+	g.recorded_by = NULL;
+	store_payment_where(NULL, q, &g, 0);
+	if (sc->recorded_by != NULL)
+		qb_add(q,
+		    " AND n.user_id = (SELECT id FROM users WHERE username = "
+		    "?)",
+		    "s", sc->recorded_by);
+	if (sc->team != NULL)
+		qb_add(q,
+		    " AND n.user_id IN (SELECT id FROM users WHERE "
+		    "pd_fold(team) = pd_fold(?))",
+		    "s", sc->team);
+}
+
 int
 store_anomaly_large(struct store *st, const struct payment_filter *sc,
     const char *day, anomaly_fact_cb cb, void *arg, struct pd_err *err)
@@ -125,12 +153,13 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 	    "substr(v.voided_at, 1, 10) = ?",
 	    "s", day);
 	store_payment_where(NULL, &q, sc, 0);
+	/* (the notes, as the credit notes rule reads them: notes_where) */
 	qb_add(&q,
 	    " UNION SELECT n.terminal FROM credit_notes n JOIN payments p ON "
 	    "p.id = n.payment_id WHERE p.branch <> '' AND n.created_on = ?",
 	    "s", day);
-	store_payment_where(NULL, &q, sc, 0);
-	if (credits)
+	notes_where(&q, sc);
+	if (credits) {
 		qb_add(&q,
 		    "), k(terminal, n, total, lo, hi) AS (SELECT n.terminal, "
 		    "count(*), sum(n.amount), min(n.cn_no), max(n.cn_no) FROM "
@@ -138,7 +167,8 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 		    "= n.payment_id WHERE n.automatic = 0 AND p.branch <> '' "
 		    "AND n.created_on = ?",
 		    "s", day);
-	else
+		notes_where(&q, sc);
+	} else {
 		qb_add(&q,
 		    "), k(terminal, n, total, lo, hi) AS (SELECT v.terminal, "
 		    "count(*), sum(p.amount), min(p.receipt_no), "
@@ -146,7 +176,8 @@ store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 		    "p.id = v.payment_id WHERE p.method_kind = 'cash' AND "
 		    "p.branch <> '' AND substr(v.voided_at, 1, 10) = ?",
 		    "s", day);
-	store_payment_where(NULL, &q, sc, 0);
+		store_payment_where(NULL, &q, sc, 0);
+	}
 	qb_add(&q,
 	    /* the receipts voided or the notes made, named: the first
 	     * and last ("R-T01-000002..R-T01-000009"), or the one */
@@ -164,7 +195,6 @@ store_anomaly_round(struct store *st, const struct payment_filter *sc,
     const char *day, int64_t unit, anomaly_fact_cb cb, void *arg,
     struct pd_err *err)
 {
-	struct payment_filter g = *sc;
 	struct qb q;
 
 	qb_init(&q, "SELECT n.consumer_id, n.created_by, '', n.cn_no, n.amount "
@@ -172,20 +202,7 @@ store_anomaly_round(struct store *st, const struct payment_filter *sc,
 	            "WHERE n.automatic = 0");
 	qb_add(&q, " AND n.created_on = ? AND n.amount % ? = 0", "si", day,
 	    unit > 0 ? unit : (int64_t)1);
-	/* the rule is of the notes one user made: under team visibility
-	 * the notes the team's users made (a pulled note is its maker's,
-	 * sync_apply.c's record_user), not the notes of the payments the
-	 * team took (review s52: a team's user crediting another team's
-	 * payments was never read, the other team's notes of the team's
-	 * payments were); the scope's terminal or branch stays the
-	 * payments' */
-	g.team = NULL;
-	store_payment_where(NULL, &q, &g, 0);
-	if (sc->team != NULL)
-		qb_add(&q,
-		    " AND n.user_id IN (SELECT id FROM users WHERE "
-		    "pd_fold(team) = pd_fold(?))",
-		    "s", sc->team);
+	notes_where(&q, sc);
 	qb_add(&q, " ORDER BY n.created_by, n.cn_no", "");
 	return run(st, &q, 5, cb, arg, err);
 }

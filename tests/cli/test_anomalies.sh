@@ -366,3 +366,77 @@ same "team North: the round notes mary made (of South's payments)" \
 run env PAYDESK_PIN=5555 "$PD" --user sam --csv report anomalies --date "$D3"
 same "team South: the round notes sam made (of North's payments)" \
     "$(rows | grep '^Round')" "$(tround South)"
+
+# the credit notes rule under team visibility, and --user, by who made
+# the notes too (review s53): a note is of its maker, whoever took the
+# payment it gives back. D4: jane (South) takes three payments at T01 and
+# one at T02, mary (North) one at T02; mary makes three notes of 10.00 of
+# jane's T01 payments, at T01. North: T01's three notes (mary's) against
+# T02's none; South made no note.
+D4=2025-06-26
+export PAYDESK_NOW="$D4 18:00:00"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/t4.csv"
+for i in 1 2 3 4 5; do
+	echo "X-$i,WU-10003,Jun$i,20,2025-06-20,2025-06-30" >>"$T/t4.csv"
+done
+sup import bills "$T/t4.csv" >/dev/null
+for i in 1 2 3; do p "$D4 09:0$i:00" WU-10003 X-$i 20; done
+term T02
+p "$D4 09:04:00" WU-10003 X-4 20
+PAYDESK_NOW="$D4 09:05:00" sup pay WU-10003 --type bill --items X-5 \
+    --amount 20 --method Cash >/dev/null 2>&1 || echo "not ok - pay X-5"
+term T01
+for i in 1 2 3; do
+	PAYDESK_NOW="$D4 11:0$i:00" sup credit-note create "$(rcpt X-$i)" \
+	    --amount 10 --reason "Billing Error" >/dev/null 2>&1 ||
+		echo "not ok - credit note of X-$i"
+done
+# by hand, WHO (u.team = 'North', or u.username = 'mary'): the terminals
+# at work on D4 (a payment WHO took, a void of one, a note WHO made),
+# each with the notes WHO made by hand there, flagged as peers() flags
+whocredits() {
+	{ sql "SELECT p.terminal, '' FROM payments p JOIN users u ON u.id =
+	  p.user_id WHERE p.paid_on = '$D4' AND p.branch <> '' AND $1 UNION
+	  SELECT v.terminal, '' FROM voids v JOIN payments p ON p.id =
+	  v.payment_id JOIN users u ON u.id = p.user_id WHERE v.voided_at LIKE
+	  '$D4%' AND $1 UNION SELECT n.terminal, '' FROM credit_notes n JOIN
+	  users u ON u.id = n.user_id WHERE n.created_on = '$D4' AND $1"
+	  sql "SELECT n.terminal, n.amount FROM credit_notes n JOIN users u ON
+	  u.id = n.user_id WHERE n.automatic = 0 AND n.created_on = '$D4' AND
+	  $1"; } | awk -F'|' '
+	$2 == "" { if (!($1 in c)) { c[$1] = 0; n++ } next }
+	{ c[$1]++; s[$1] += $2; all++ }
+	END { for (t in c) if (c[t] >= 3 && c[t] * (n - 1) >= 3 * (all - c[t]))
+		print "Credit notes|" t "|" c[t] "|" s[t] }'
+}
+[ "$(whocredits "u.team = 'North'")" = "Credit notes|T01|3|3000" ] &&
+    [ "$(whocredits "u.team = 'South'")" = "" ] ||
+	echo "not ok - by hand: North's T01, none of South"
+run sup --csv report anomalies --date "$D4"
+same "team North: T01's credit notes mary made (of South's payments)" \
+    "$(rows | grep '^Credit')" "$(whocredits "u.team = 'North'")"
+run env PAYDESK_PIN=5555 "$PD" --user sam --csv report anomalies --date "$D4"
+same "team South: no credit notes row, its users made none" \
+    "$(rows | grep '^Credit')" "$(whocredits "u.team = 'South'")"
+# --user, team visibility off: the notes the user made, round and by
+# terminal (D3: mary's three of jane's payments, sam's three of mary's)
+printf 'key,value\nvisibility.team,no\n' >"$T/vt.csv"
+env PAYDESK_PIN=9999 "$PD" --user admin import settings --update "$T/vt.csv" \
+    >/dev/null 2>&1 || echo "not ok - team visibility off"
+uround() { sql "SELECT 'Round credit notes|' || u.full_name || '|' ||
+ count(*) || '|' || sum(n.amount) FROM credit_notes n JOIN users u ON u.id =
+ n.user_id WHERE n.automatic = 0 AND n.created_on = '$D3' AND n.amount %
+ 1000 = 0 AND u.username = '$1' GROUP BY u.id HAVING count(*) >= 3"; }
+[ "$(uround mary)" = "Round credit notes|Mary Johnson|3|3000" ] &&
+    [ "$(uround jane)" = "" ] ||
+	echo "not ok - by hand: mary's three, none of jane's"
+for u in mary sam jane; do
+	run sup --csv report anomalies --date "$D3" --user $u
+	same "--user $u: the round notes $u made" "$(rows | grep '^Round')" "$(uround $u)"
+done
+run sup --csv report anomalies --date "$D4" --user mary
+same "--user mary: T01's credit notes mary made" \
+    "$(rows | grep '^Credit')" "$(whocredits "u.username = 'mary'")"
+run sup --csv report anomalies --date "$D4" --user jane
+same "--user jane: no credit notes row, she made none" \
+    "$(rows | grep '^Credit')" "$(whocredits "u.username = 'jane'")"
