@@ -598,9 +598,11 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	if (c->mode == OUT_JSON || past > 0) {
 		fputs(c->mode == OUT_JSON ? ", \"past\": " : "\n", stdout);
 		if (c->mode != OUT_JSON)
-			printf("%s\n", _("The past weeks: the forecast as it "
-			                 "stood at each week's start, beside "
-			                 "what came in"));
+			printf("%s\n",
+			    _("The past weeks: each week's forecast as known "
+			      "on its first day (what was issued, imported, "
+			      "arranged or credited that day in; that day's "
+			      "payments not taken off), beside what came in"));
 		forecast_table(c, &out, 1);
 	}
 	fputs(c->mode == OUT_JSON ? ", \"totals\": " : "\n", stdout);

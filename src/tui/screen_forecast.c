@@ -2,7 +2,8 @@
  * forecast.h's and paydesk(1)'s): the next 13 weeks, what their open items
  * owe and what they are expected to bring in, the totals of the next 4, 8
  * and 13 weeks and what is overdue before them; v shows the past weeks
- * instead, each as its forecast stood at its start beside what came in;
+ * instead, each as its forecast was known on its first day beside what
+ * came in;
  * f opens the dashboard's filters, of which the segment (the items'),
  * the branch and the user (the past weeks' payments) hold here (review
  * R23 10). */
@@ -158,8 +159,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	y += 2 * totals(v, t, y) + 1;
 	attron(A_BOLD);
 	tui_text(y, 2,
-	    v->show_past ? _("Past weeks: forecast at their start, and what "
-	                     "came in")
+	    v->show_past ? _("Past weeks: their first day's forecast, and "
+	                     "what came in")
 	                 : _("The weeks ahead"),
 	    COLS - 4);
 	attroff(A_BOLD);

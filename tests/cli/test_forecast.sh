@@ -88,6 +88,18 @@ same "--past 0: JSON's past is empty" "$(json 'd["past"]')" "[]"
 same "after B pays 20.00 of B1: open 270.01, B's 30.00 at 5/8 = 18.75" \
     "$(json '[(w["open"], w["forecast"]) for w in d["weeks"]][1]')" \
     "(27001, 16876)"
+# the past weeks' header says what a past week's forecast knows (since
+# d147db31: what its first day issued, imported, arranged or credited),
+# not "as it stood at each week's start"; in es and fr too
+expect "--past 1: the header says what a past week knows" 0 \
+    "The past weeks: each week's forecast as known on its first day (what was issued, imported, arranged or credited that day in; that day's payments not taken off), beside what came in" \
+    sup report forecast --weeks 2 --past 1
+expect "--past 1 in Spanish: the header" 0 \
+    "Semanas pasadas: la previsión de cada semana tal como se conocía en su primer día" \
+    env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary report forecast --weeks 2 --past 1
+expect "--past 1 in French: the header" 0 \
+    "Semaines passées : la prévision de chaque semaine telle que connue à son premier jour" \
+    env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report forecast --weeks 2 --past 1
 # a voided payment counts as never made
 rc=$(sql "SELECT receipt_no FROM payments WHERE paid_on = '2025-04-20'")
 PAYDESK_PIN=2222 "$PD" --user mary payment void "$rc" --reason \

@@ -248,6 +248,13 @@ wait_for "f: the totals" "Next 13 weeks"
 grab
 same "f: the segment's next 4 weeks ($fall the organisation's)" \
     "$(grep -A1 'Next 4 weeks' "$SCREEN" | tail -1 | awk '{print $1}')" "$fseg"
+# v: the past weeks, their header saying what a past week knows (its
+# first day's), not "at their start"
+keys v
+wait_for "v: the past weeks, as known on their first day" \
+    "Past weeks: their first day's forecast, and what came in"
+keys v
+wait_for "v again: the weeks ahead" "The weeks ahead"
 keys Escape
 keys b
 wait_for "b: the deteriorating payers" "paying later and later"
