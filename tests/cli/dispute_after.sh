@@ -268,11 +268,25 @@ done
 # (mary's, B01) and terminal 2's (B02) as the method written again with
 # their scope
 export PAYDESK_NOW="2025-07-22 10:00:00"
-printf 'account_no,name,service_address,phone,email,segment\nWU-10033,Ada Quispe,"3 Oak Road, Cityville",(555) 000-3333,,Residential\n' >"$T/c33.csv"
-printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-033001,WU-10033,Jun 2025,80.00,2025-06-01,2025-06-15\n' >"$T/b33.csv"
-central import ACME consumers "$T/c33.csv" >/dev/null
-central import ACME bills "$T/b33.csv" >/dev/null
-t1 sync >/dev/null; t2 sync >/dev/null
+# consumer ACCOUNT "NAME, ADDRESS" BILL...: a consumer and its bills
+# (invoice,amount,issued_on,due_on) imported at the central node, and both
+# terminals synced
+consumer() {
+	printf 'account_no,name,service_address,phone,email,segment\n%s,%s,(555) 000-%s,,Residential\n' \
+	    "$1" "${2%%, *},\"${2#*, }, Cityville\"" "${1#WU-1}" >"$T/c.csv"
+	a=$1
+	shift 2
+	{
+		echo "invoice_no,account_no,period,amount,issued_on,due_on"
+		for b in "$@"; do
+			echo "$b" | awk -F, -v a="$a" '{ print $1 "," a ",Jun 2025," $2 "," $3 "," $4 }'
+		done
+	} >"$T/b.csv"
+	central import ACME consumers "$T/c.csv" >/dev/null
+	central import ACME bills "$T/b.csv" >/dev/null
+	t1 sync >/dev/null; t2 sync >/dev/null
+}
+consumer WU-10033 "Ada Quispe, 3 Oak Road" INV-2025-033001,80.00,2025-06-01,2025-06-15
 mk33() { rec "$1" arrangement create WU-10033 --installments 2 --frequency weekly --first-due "$2" --reason Hardship | sed -n 's/^Arrangement  *//p'; }
 P33B=$(mk33 2 2025-08-05); P33A=$(mk33 1 2025-07-29)
 t2 sync >/dev/null
@@ -310,11 +324,8 @@ same "terminal 2: the branch's (B02) came in and collected as the method written
 # pair; the application, undone here with the void (the bill owes 60.00
 # without it), is held at terminal 1 and never sent
 export PAYDESK_NOW="2025-08-06 10:00:00"
-printf 'account_no,name,service_address,phone,email,segment\nWU-10034,Ada Vega,"4 Oak Road, Cityville",(555) 000-3434,,Residential\n' >"$T/c34.csv"
-printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-0340E,WU-10034,Jun 2025,100.00,2025-06-15,2025-07-01\nINV-2025-0340F,WU-10034,Jun 2025,100.00,2025-06-15,2025-07-01\n' >"$T/b34.csv"
-central import ACME consumers "$T/c34.csv" >/dev/null
-central import ACME bills "$T/b34.csv" >/dev/null
-t1 sync >/dev/null; t2 sync >/dev/null
+consumer WU-10034 "Ada Vega, 4 Oak Road" INV-2025-0340E,100.00,2025-06-15,2025-07-01 \
+    INV-2025-0340F,100.00,2025-06-15,2025-07-01
 pay34() { rec 1 pay WU-10034 --method Cash --type bill "$@" >"$OUT" 2>&1; R=$(val "Receipt number"); }
 pay34 --items INV-2025-0340E --amount 40; dsp31; DE=$D
 pay34 --items INV-2025-0340F --amount 100; dsp31
