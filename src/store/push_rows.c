@@ -132,7 +132,7 @@ read_in(struct store *st, const char *sql, const char *const *keys, size_t n,
 			read(s, rows + (*nout)++ * size);
 		db_reset(s);
 		if (*nout < n && rc != DB_DONE)
-			return st_fail(st, err, "reading a push's rows");
+			return st_fail(st, err, _("Reading the store"));
 	}
 	return 0;
 }
