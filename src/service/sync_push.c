@@ -33,7 +33,7 @@
 struct batch {
 	struct outbox_rec *recs;
 	size_t n, nall;
-	int64_t last;
+	int64_t first, last; /* the ids of the first n as read */
 	const char **uuids;
 	char *body;
 	struct sync_result *res;
@@ -144,6 +144,7 @@ batch_read(struct svc *s, int64_t after, size_t in_flight, struct batch *b,
 	    (strcmp(b->recs[b->n - 1].kind, "void") == 0 ||
 	        strcmp(b->recs[b->n - 1].kind, "credit_note") == 0))
 		b->n--;
+	b->first = b->recs[0].id;
 	b->last = b->recs[b->n - 1].id;
 	openings_first(b->recs, b->n);
 	payloads = xcalloc(b->n, sizeof *payloads);
@@ -228,7 +229,7 @@ batch_settle(
 	rep->bad_answer |= b->rc == -2;
 	if (store_begin(s->st, &e) == 0)
 		svc_finish(s,
-		    store_outbox_attempt(s->st, b->recs[0].id, b->last,
+		    store_outbox_attempt(s->st, b->first, b->last,
 		        err->said[0] ? err->said : err->msg, &e),
 		    &e);
 	return -1;
