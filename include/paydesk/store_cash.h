@@ -416,14 +416,10 @@ int store_match_gw_active(
 struct cheque_held {
 	int64_t cheque_id, payment_id;
 };
-/* The exceptions as of today (deposit.h), oldest first, a deposit
- * holding a void payment's cheque by held (nheld); free(). */
-struct recon_exception *store_recon_exceptions(struct store *st,
-    const char *today, int overdue, int64_t over_short,
-    const struct cheque_held *held, size_t nheld, size_t *n,
-    struct pd_err *err);
-/* Those of them min_age days old or older (all if min_age <= 0): the
- * alert pass's, reading fewer lines. */
+/* The exceptions as of today (deposit.h), oldest first, those min_age
+ * days old or older (all if min_age <= 0: the alert pass reads fewer
+ * lines), a deposit holding a void payment's cheque by held (nheld);
+ * free(). */
 struct recon_exception *store_recon_exceptions_aged(struct store *st,
     const char *today, int overdue, int64_t over_short, int min_age,
     const struct cheque_held *held, size_t nheld, size_t *n,

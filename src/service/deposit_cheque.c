@@ -481,7 +481,8 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 	return 0;
 }
 
-static int held_of_shift(struct svc *s, int64_t shift_id, const char *method,
+static int held_in(struct svc *s, int64_t shift_id, const char *method,
+    const struct deposit_cheque *w, size_t nw, const char *pool,
     struct cheque_held **held, size_t *n, struct pd_err *err);
 
 /* svc_void_cheque_note of p, voided, taken with no number (issue 20):
@@ -513,7 +514,7 @@ unnumbered_note(struct svc *s, const struct payment *p, char *buf, size_t n,
 	pool = xcalloc(nw + 1, 1);
 	h = xcalloc(1, sizeof *h);
 	if (unnumbered_back(s, shift_id, p->method, w, nw, pool, err) != 0 ||
-	    held_of_shift(s, shift_id, p->method, &h, &nh, err) != 0) {
+	    held_in(s, shift_id, p->method, w, nw, pool, &h, &nh, err) != 0) {
 		free(h);
 		free(pool);
 		free(w);
@@ -642,31 +643,27 @@ void_cheque(const struct deposit_cheque *w, size_t nw, const char *pool,
 }
 
 /* The cheques of shift_id's method in live deposits that are those of
- * payments voided after its close, appended to *held (*n): each void
- * takes its cheque as the close matched it, one given back first (as the
- * store and unnumbered_back give back those in no deposit), else one a
- * deposit holds. A numbered payment's is a cheque of its number and
+ * payments voided after its close, appended to *held (*n), of w (nw, as
+ * store_cheques_of_shift reads them) and pool (unnumbered_back's): each
+ * void takes its cheque as the close matched it, one given back first (as
+ * the store and unnumbered_back give back those in no deposit), else one
+ * a deposit holds. A numbered payment's is a cheque of its number and
  * amount; one taken with no number's, one the close's rule let such a
- * payment take (unnumbered_back's pool), after the numbered took theirs. */
+ * payment take (pool), after the numbered took theirs. */
 static int
-held_of_shift(struct svc *s, int64_t shift_id, const char *method,
+held_in(struct svc *s, int64_t shift_id, const char *method,
+    const struct deposit_cheque *w, size_t nw, const char *pool,
     struct cheque_held **held, size_t *n, struct pd_err *err)
 {
-	struct deposit_cheque *w;
-	struct shift_cheque_void *pv = NULL;
-	char *pool = NULL, *used = NULL;
-	size_t nw, np = 0, i, k;
-	int pass, rc = -1;
+	struct shift_cheque_void *pv;
+	char *used;
+	size_t np, i, k;
+	int pass;
 
-	w = store_cheques_of_shift(s->st, shift_id, method, &nw, err);
-	if (w == NULL)
+	pv = store_shift_cheque_voids(s->st, shift_id, method, &np, err);
+	if (pv == NULL)
 		return -1;
-	pool = xcalloc(nw + 1, 1);
 	used = xcalloc(nw + 1, 1);
-	if (unnumbered_back(s, shift_id, method, w, nw, pool, err) != 0 ||
-	    (pv = store_shift_cheque_voids(
-	         s->st, shift_id, method, &np, err)) == NULL)
-		goto done;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < np; i++) {
 			const char *p = pass ? pool : NULL;
@@ -687,10 +684,30 @@ held_of_shift(struct svc *s, int64_t shift_id, const char *method,
 			(*held)[*n].cheque_id = w[k].dep_cheque_id;
 			(*held)[(*n)++].payment_id = pv[i].payment_id;
 		}
-	rc = 0;
-done:
-	free(pv);
 	free(used);
+	free(pv);
+	return 0;
+}
+
+/* held_in of shift_id's method, its cheques and pool read here. */
+static int
+held_of_shift(struct svc *s, int64_t shift_id, const char *method,
+    struct cheque_held **held, size_t *n, struct pd_err *err)
+{
+	struct deposit_cheque *w;
+	char *pool;
+	size_t nw;
+	int rc;
+
+	w = store_cheques_of_shift(s->st, shift_id, method, &nw, err);
+	if (w == NULL)
+		return -1;
+	pool = xcalloc(nw + 1, 1);
+	rc =
+	    unnumbered_back(s, shift_id, method, w, nw, pool, err) != 0 ||
+	            held_in(s, shift_id, method, w, nw, pool, held, n, err) != 0
+	        ? -1
+	        : 0;
 	free(pool);
 	free(w);
 	return rc;

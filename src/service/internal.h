@@ -696,7 +696,7 @@ struct deposit_cheque *svc_dep_cheques_free(struct svc *s, int64_t shift_id,
     const char *method, size_t *n, struct pd_err *err);
 /* The live deposits' cheques that are those of payments voided after
  * their shifts' close, by the close's rule (issue 20), for
- * store_recon_exceptions; the caller frees (NULL: err). */
+ * store_recon_exceptions_aged; the caller frees (NULL: err). */
 struct cheque_held *svc_cheques_held(
     struct svc *s, size_t *n, struct pd_err *err);
 /* The exceptions as of today (store_recon_exceptions_aged, min_age

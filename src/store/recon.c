@@ -44,15 +44,6 @@ read_exc(struct db_stmt *q, void *elem)
 	"d2.account = b.account AND d2.voided_at = '' AND m2.line_id <> l.id"
 #define AGE(day) "max(0, CAST(julianday(?1) - julianday(" day ") AS INTEGER))"
 
-struct recon_exception *
-store_recon_exceptions(struct store *st, const char *today, int overdue,
-    int64_t over_short, const struct cheque_held *held, size_t nheld, size_t *n,
-    struct pd_err *err)
-{
-	return store_recon_exceptions_aged(
-	    st, today, overdue, over_short, 0, held, nheld, n, err);
-}
-
 /* The connection's table temp.recon_cheques: held (n). */
 static int
 held_fill(struct store *st, const struct cheque_held *held, size_t n,
