@@ -334,7 +334,8 @@ enum recon_kind {
 /* "not_credited", "unexpected_credit", "amount_differs", "over_short",
  * "matched_twice". */
 const char *recon_kind_name(enum recon_kind k);
-#define RECON_KEY_BUFSZ 128
+/* KIND:REFERENCE:DETAIL#N at the most (17 + 79 + 79 + 3 + 8) */
+#define RECON_KEY_BUFSZ 192
 struct recon_exception {
 	enum recon_kind kind;
 	int64_t age;      /* days since the deposit, credit or close */
@@ -349,12 +350,26 @@ struct recon_exception {
 	 * that differs, a shift's uuid/TENDER */
 	char target[256];
 	/* how a person names it: KIND:REFERENCE (over_short:
-	 * KIND:Z-NUMBER:TENDER), recon_key */
+	 * KIND:Z-NUMBER:TENDER), recon_key; KIND:REFERENCE:DETAIL where
+	 * another open exception has its KIND:REFERENCE, recon_keys_apart */
 	char key[RECON_KEY_BUFSZ];
 };
 /* e's key into out (core, no I/O): the kind's stored word, ':', the
  * reference, and for over_short ':' and the tender. */
 void recon_key(const struct recon_exception *e, char *out, size_t size);
+/* e's long key into out (core, no I/O): KIND:REFERENCE:DETAIL for every
+ * kind (an over_short's key is that already). */
+void recon_key_long(const struct recon_exception *e, char *out, size_t size);
+/* The keys of v (n, keys made by recon_key) told apart (core, no I/O):
+ * the exceptions whose key another of a different target shares (two
+ * cheques of one number, or listed with none, in one deposit: both
+ * amount_differs:SLIP:NUMBER) are named by their long key
+ * (recon_key_long); those that still share it (their detail alike too)
+ * by that and "#N", N their place among the targets sharing it in v's
+ * order, from 1. Exceptions of one target keep one key: resolving one
+ * resolves the others. Keys are compared without regard to ASCII case,
+ * as reconcile resolve names them. */
+void recon_keys_apart(struct recon_exception *v, size_t n);
 /* The open exceptions as of today, oldest first (supervisor): those
  * resolved by hand are left out; free(). */
 struct recon_exception *svc_recon_exceptions(

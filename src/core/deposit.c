@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "paydesk/deposit.h"
 #include "paydesk/i18n.h"
@@ -51,6 +52,84 @@ recon_key(const struct recon_exception *e, char *out, size_t size)
 		    e->ref, e->detail);
 	else
 		snprintf(out, size, "%s:%s", recon_kind_name(e->kind), e->ref);
+}
+
+void
+recon_key_long(const struct recon_exception *e, char *out, size_t size)
+{
+	snprintf(
+	    out, size, "%s:%s:%s", recon_kind_name(e->kind), e->ref, e->detail);
+}
+
+/* v's exceptions in the order of their keys (any ASCII case), then of
+ * their place in v */
+static int
+by_key(const void *a, const void *b)
+{
+	const struct recon_exception *x = *(struct recon_exception *const *)a;
+	const struct recon_exception *y = *(struct recon_exception *const *)b;
+	int c = strcasecmp(x->key, y->key);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+/* Of the run r (nr, by_key order) sharing one key, how many targets. */
+static size_t
+run_targets(struct recon_exception **r, size_t nr)
+{
+	size_t i, j, t = 0;
+
+	for (i = 0; i < nr; i++) {
+		for (j = 0; j < i && strcmp(r[j]->target, r[i]->target) != 0;
+		     j++)
+			;
+		t += j == i;
+	}
+	return t;
+}
+
+/* One pass of recon_keys_apart: each run of v (n) sharing a key and more
+ * than one target gets its long key (numbered: and "#N" after it). */
+static void
+keys_apart_pass(struct recon_exception *v, size_t n, int numbered)
+{
+	struct recon_exception **ix = xcalloc(n ? n : 1, sizeof *ix);
+	char head[RECON_KEY_BUFSZ];
+	size_t i, j, k, f;
+
+	for (i = 0; i < n; i++)
+		ix[i] = &v[i];
+	qsort(ix, n, sizeof *ix, by_key);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1;
+		     j < n && strcasecmp(ix[j]->key, ix[i]->key) == 0; j++)
+			;
+		if (run_targets(ix + i, j - i) < 2)
+			continue;
+		for (k = i; k < j; k++) {
+			if (!numbered) {
+				recon_key_long(
+				    ix[k], ix[k]->key, sizeof ix[k]->key);
+				continue;
+			}
+			/* its target's place among the run's, in v's order
+			 * (the run's): the targets up to its first */
+			for (f = i; strcmp(ix[f]->target, ix[k]->target) != 0;
+			     f++)
+				;
+			xstrlcpy(head, ix[k]->key, sizeof head);
+			snprintf(ix[k]->key, sizeof ix[k]->key, "%s#%zu", head,
+			    run_targets(ix + i, f - i + 1));
+		}
+	}
+	free(ix);
+}
+
+void
+recon_keys_apart(struct recon_exception *v, size_t n)
+{
+	keys_apart_pass(v, n, 0);
+	keys_apart_pass(v, n, 1);
 }
 
 int

@@ -73,7 +73,8 @@ svc_recon_exc(struct svc *s, const char *today, int min_age, size_t *n,
 	return v;
 }
 
-/* The open exceptions as listed (short_refs). */
+/* The open exceptions as listed (short_refs), their keys told apart
+ * (recon_keys_apart). */
 static struct recon_exception *
 exceptions_listed(struct svc *s, size_t *n, struct pd_err *err)
 {
@@ -82,8 +83,10 @@ exceptions_listed(struct svc *s, size_t *n, struct pd_err *err)
 
 	svc_today(today);
 	v = svc_recon_exc(s, today, 0, n, err);
-	if (v != NULL)
+	if (v != NULL) {
 		short_refs(v, *n);
+		recon_keys_apart(v, *n);
+	}
 	return v;
 }
 
@@ -96,36 +99,92 @@ svc_recon_exceptions(struct svc *s, size_t *n, struct pd_err *err)
 	return exceptions_listed(s, n, err);
 }
 
-/* Whether key names e: its key as listed, its kind in English or in the
- * organisation's language, without regard to ASCII case. */
+/* Whether key names e as name does (a key of e's): name itself, or its
+ * kind in the organisation's language, without regard to ASCII case. */
 static int
-key_names(const char *key, const struct recon_exception *e)
+key_is(const char *key, const struct recon_exception *e, const char *name)
 {
 	const char *kind = recon_kind_name(e->kind);
-	const char *rest = strchr(e->key, ':');
+	const char *rest = strchr(name, ':');
 	const char *krest = strchr(key, ':');
 	size_t n;
 
-	char whole[RECON_KEY_BUFSZ];
-	const char *slash;
-
-	if (strcasecmp(key, e->key) == 0)
+	if (strcasecmp(key, name) == 0)
 		return 1;
 	if (rest == NULL || krest == NULL)
 		return 0;
 	n = (size_t)(krest - key);
-	if (strlen(_(kind)) != n || strncasecmp(key, _(kind), n) != 0)
-		return 0;
-	if (strcasecmp(krest, rest) == 0)
+	return strlen(_(kind)) == n && strncasecmp(key, _(kind), n) == 0 &&
+	       strcasecmp(krest, rest) == 0;
+}
+
+/* Whether key names e: its key as listed or its long key
+ * (KIND:REFERENCE:DETAIL, recon_key_long), its kind in English or in the
+ * organisation's language, without regard to ASCII case. */
+static int
+key_names(const char *key, const struct recon_exception *e)
+{
+	char whole[RECON_KEY_BUFSZ];
+	const char *slash;
+
+	if (key_is(key, e, e->key))
+		return 1;
+	recon_key_long(e, whole, sizeof whole);
+	if (key_is(key, e, whole))
 		return 1;
 	/* an open shift's by its whole id too (as --csv listed it before
-	 * short_refs): ":UUID:TENDER" of its target UUID/TENDER */
+	 * short_refs): KIND:UUID:TENDER of its target UUID/TENDER */
 	slash = strchr(e->target, '/');
 	if (e->kind != RECON_OVER_SHORT || slash == NULL)
 		return 0;
-	snprintf(whole, sizeof whole, ":%.*s:%s", (int)(slash - e->target),
-	    e->target, slash + 1);
-	return strcasecmp(krest, whole) == 0;
+	snprintf(whole, sizeof whole, "%s:%.*s:%s", recon_kind_name(e->kind),
+	    (int)(slash - e->target), e->target, slash + 1);
+	return key_is(key, e, whole);
+}
+
+/* Whether key names e, an exception resolved: as key_names, or by its
+ * key and a detail after it (KIND:REFERENCE:DETAIL, a resolution keeping
+ * no detail: the long key its exception had while open). */
+static int
+key_names_resolved(const char *key, const struct recon_exception *e)
+{
+	char head[RECON_KEY_BUFSZ];
+	const char *p;
+
+	if (key_names(key, e))
+		return 1;
+	for (p = strchr(key, ':'); p != NULL; p = strchr(p + 1, ':')) {
+		if ((size_t)(p - key) >= sizeof head)
+			break;
+		memcpy(head, key, (size_t)(p - key));
+		head[p - key] = '\0';
+		if (key_is(head, e, e->key))
+			return 1;
+	}
+	return 0;
+}
+
+/* The exceptions of v (n) that key names by their short key (recon_key)
+ * but no longer by the key listed, told apart from another's
+ * (recon_keys_apart): their keys as listed into out, ", " between;
+ * how many. */
+static size_t
+keys_shared(const char *key, const struct recon_exception *v, size_t n,
+    char *out, size_t size)
+{
+	char name[RECON_KEY_BUFSZ];
+	size_t i, k = 0, len;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		recon_key(&v[i], name, sizeof name);
+		if (!key_is(key, &v[i], name))
+			continue;
+		len = strlen(out);
+		snprintf(
+		    out + len, size - len, "%s%s", k++ ? ", " : "", v[i].key);
+	}
+	return k;
 }
 
 static int
@@ -134,7 +193,7 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 {
 	struct recon_exception *v;
 	struct recon_resolution *done, prev;
-	char detail[320], lkey[RECON_KEY_BUFSZ];
+	char detail[320], lkey[RECON_KEY_BUFSZ], names[1024];
 	size_t n, i;
 	int found = -1, rc;
 
@@ -157,6 +216,14 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 			if (key_names(key, &v[i]))
 				found = (int)i;
 	}
+	/* a key two listed exceptions shared, each named apart now */
+	if (found < 0 && keys_shared(key, v, n, names, sizeof names) > 1) {
+		free(v);
+		return pd_fail(err, PD_EUSAGE,
+		    _("Exception %s names several open exceptions: name one "
+		      "by its detail too, as KIND:REFERENCE:DETAIL: %s"),
+		    key, names);
+	}
 	memset(out, 0, sizeof *out);
 	if (found >= 0)
 		out->e = v[found];
@@ -166,7 +233,7 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 		if (done == NULL)
 			return -1;
 		for (i = 0; i < n && found < 0; i++)
-			if (key_names(key, &done[i].e))
+			if (key_names_resolved(key, &done[i].e))
 				found = (int)i;
 		if (found >= 0)
 			pd_fail(err, PD_EINVAL,

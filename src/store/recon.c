@@ -219,7 +219,7 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	    "IN (SELECT uuid FROM recon_undone) AND r.kind = CASE x.k WHEN 0 THEN "
 	    "'not_credited' WHEN 1 THEN 'unexpected_credit' WHEN 2 THEN "
 	    "'amount_differs' WHEN 3 THEN 'over_short' ELSE 'matched_twice' "
-	    "END) ORDER BY day, k, ref, detail",
+	    "END) ORDER BY day, k, ref, detail, target",
 	    err);
 	if (s == NULL)
 		goto fail;

@@ -997,6 +997,53 @@ same "exceptions: CHQ-15 holds 9401 and 9403, each of its payment" \
     "amount_differs:CHQ-15:9401:$U40BNO:4000 amount_differs:CHQ-15:9403:$R9403NO:4000 "
 expect "resolved by its key, 9401's" 0 "" M reconcile resolve amount_differs:CHQ-15:9401 --note "Bank returns it"
 same "exceptions: 9403's left" "$(exc_of CHQ-15)" "amount_differs:CHQ-15:9403:$R9403NO:4000"
+# (issue 20) two exceptions of one reference are named apart: Z11 takes
+# two cheques numbered 9600 (two payers' cheque books, 60.00 and 61.00),
+# and 62.00 and 63.00 with no number; the close lists 9600 twice and
+# 9620, 9630; CHQ-16 takes them all. Voiding the two 9600s makes two
+# amount_differs:CHQ-16:9600: each is then named by its detail (the
+# payment) too, by reconcile resolve as the screen does; the short key
+# names neither (status 2, naming both), and resolving one leaves the
+# other, named again by its short key
+export PAYDESK_NOW="2026-06-15 12:00:00"
+J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 11"
+export PAYDESK_NOW="2026-06-15 12:01:00"
+R60=$(rcpt 60 9600); R61=$(rcpt 61 9600); U62=$(rcpt0 62); U63=$(rcpt0 63)
+export PAYDESK_NOW="2026-06-15 12:02:00"
+J shift close --count 5000x1,2000x1,1000x1,500x1 --cheque "9600:60;9600:61;9620:62;9630:63" >/dev/null ||
+    echo "not ok - close 11"
+export PAYDESK_NOW="2026-06-15 12:03:00"
+C --cheque "9600:60;9600:61;9620;9630" --slip CHQ-16 >/dev/null || echo "not ok - CHQ-16"
+export PAYDESK_NOW="2026-06-15 12:04:00"
+for r in "$R60" "$R61" "$U62" "$U63"; do
+	M payment void "$r" --reason "Cheque bounced" >/dev/null || echo "not ok - void $r"
+done
+no_of() { sql "SELECT payment_no FROM payments WHERE receipt_no = '$1'"; }
+R60NO=$(no_of "$R60"); R61NO=$(no_of "$R61"); U62NO=$(no_of "$U62"); U63NO=$(no_of "$U63")
+same "exceptions: CHQ-16 holds the four, two of one reference" \
+    "$(exc_of CHQ-16 | tr ' ' '\n' | sort | tr '\n' ' ')" \
+    "$(printf '%s\n' "amount_differs:CHQ-16:9600:$R60NO:6000" "amount_differs:CHQ-16:9600:$R61NO:6100" \
+        "amount_differs:CHQ-16:9620:$U62NO:6200" "amount_differs:CHQ-16:9630:$U63NO:6300" | sort | tr '\n' ' ')"
+BEFORE=$(sql "SELECT count(*) FROM recon_resolutions")
+refused "resolve: a reference two exceptions share names neither" 2 \
+    "Exception amount_differs:CHQ-16:9600 names several open exceptions: name one by its detail too, as KIND:REFERENCE:DETAIL: amount_differs:CHQ-16:9600:$R60NO, amount_differs:CHQ-16:9600:$R61NO" \
+    M reconcile resolve amount_differs:CHQ-16:9600 --note "Bank returns it"
+same "resolve: nothing resolved" "$(sql "SELECT count(*) FROM recon_resolutions")" "$BEFORE"
+expect "resolve: one of them by its detail, in another case" 0 \
+    "amount_differs:CHQ-16:9600:$R61NO" \
+    M reconcile resolve "AMOUNT_DIFFERS:chq-16:9600:$(echo "$R61NO" | tr A-Z a-z)" --note "Bank returns it"
+same "exceptions: the other 9600's left" \
+    "$(exc_of CHQ-16 | tr ' ' '\n' | grep ':9600:')" "amount_differs:CHQ-16:9600:$R60NO:6000"
+expect "resolve: the other by its short key, one exception of it now" 0 \
+    "amount_differs:CHQ-16:9600" \
+    M reconcile resolve amount_differs:CHQ-16:9600 --note "Bank returns it"
+refused "resolve: the long key of one resolved: resolved already" 3 \
+    "was resolved already, by mary" \
+    M reconcile resolve "amount_differs:CHQ-16:9600:$R60NO" --note "Again"
+expect "resolve: one of a unique reference by its long key too" 0 \
+    "amount_differs:CHQ-16:9620" \
+    M reconcile resolve "amount_differs:CHQ-16:9620:$U62NO" --note "Bank returns it"
+same "exceptions: 9630's left" "$(exc_of CHQ-16)" "amount_differs:CHQ-16:9630:$U63NO:6300"
 expect "doctor at the end" 0 "ok" "$PD" doctor
 # each kind of money as the reconciliation reads it, on a store of its
 # own (review R20b, faults 8, 9, 11 and 12)

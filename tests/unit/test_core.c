@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -1840,6 +1841,60 @@ deposit_reference_words(void **state)
 	assert_true(deposit_ref_has("BAG-12 BAG-1", "BAG-1"));
 }
 
+/* exc: an exception of kind k, reference ref, detail detail and target
+ * target, its key as listed (recon_key). */
+static struct recon_exception
+exc(enum recon_kind k, const char *ref, const char *detail, const char *target)
+{
+	struct recon_exception e;
+
+	memset(&e, 0, sizeof e);
+	e.kind = k;
+	snprintf(e.ref, sizeof e.ref, "%s", ref);
+	snprintf(e.detail, sizeof e.detail, "%s", detail);
+	snprintf(e.target, sizeof e.target, "%s", target);
+	recon_key(&e, e.key, sizeof e.key);
+	return e;
+}
+
+/* Exceptions that one key would name together are named apart (issue
+ * 20): by their detail (two cheques of one number, or of none, in one
+ * deposit), then by their place among the targets; one target keeps
+ * one key; a key alone, or shared in another case, as listed. */
+static void
+recon_keys_told_apart(void **state)
+{
+	struct recon_exception v[9];
+
+	(void)state;
+	v[0] = exc(RECON_DIFFERS, "CHQ-16:9600", "PAY-1", "D1 cheque:P1");
+	v[1] = exc(RECON_NOT_CREDITED, "CHQ-16", "ACCT", "D1");
+	v[2] = exc(RECON_DIFFERS, "chq-16:9600", "PAY-2", "D1 cheque:P2");
+	v[3] = exc(RECON_DIFFERS, "CHQ-17:", "PAY-3", "D2 cheque:P3");
+	v[4] = exc(RECON_DIFFERS, "CHQ-17:", "PAY-4", "D2 cheque:P4");
+	v[5] = exc(RECON_DIFFERS, "CHQ-18:", "PAY-5", "D3 cheque:P5");
+	v[6] = exc(RECON_DIFFERS, "CHQ-18:", "PAY-5", "D3 cheque:P6");
+	v[7] = exc(RECON_DIFFERS, "CHQ-18:", "PAY-5", "D3 cheque:P5");
+	v[8] = exc(RECON_OVER_SHORT, "Z-T01-000002", "Cash", "S1/Cash");
+	recon_keys_apart(v, 9);
+	assert_string_equal(v[0].key, "amount_differs:CHQ-16:9600:PAY-1");
+	assert_string_equal(v[1].key, "not_credited:CHQ-16");
+	assert_string_equal(v[2].key, "amount_differs:chq-16:9600:PAY-2");
+	assert_string_equal(v[3].key, "amount_differs:CHQ-17::PAY-3");
+	assert_string_equal(v[4].key, "amount_differs:CHQ-17::PAY-4");
+	assert_string_equal(v[5].key, "amount_differs:CHQ-18::PAY-5#1");
+	assert_string_equal(v[6].key, "amount_differs:CHQ-18::PAY-5#2");
+	assert_string_equal(v[7].key, "amount_differs:CHQ-18::PAY-5#1");
+	assert_string_equal(v[8].key, "over_short:Z-T01-000002:Cash");
+	/* one target listed twice is one exception: its key as listed */
+	v[0] = exc(RECON_DIFFERS, "CHQ-16:9600", "PAY-1", "D1 cheque:P1");
+	v[1] = exc(RECON_DIFFERS, "CHQ-16:9600", "PAY-1", "D1 cheque:P1");
+	recon_keys_apart(v, 2);
+	assert_string_equal(v[0].key, "amount_differs:CHQ-16:9600");
+	assert_string_equal(v[1].key, "amount_differs:CHQ-16:9600");
+	recon_keys_apart(v, 0);
+}
+
 /* A word's key is its longest run, the last of the longest, in
  * capitals; a text's runs are what its key is looked up by (F20). */
 static void
@@ -1876,6 +1931,7 @@ main(void)
 	    cmocka_unit_test(money_parsing),
 	    cmocka_unit_test(currency_digits),
 	    cmocka_unit_test(deposit_reference_words),
+	    cmocka_unit_test(recon_keys_told_apart),
 	    cmocka_unit_test(deposit_word_keys),
 	    cmocka_unit_test(money_digits),
 	    cmocka_unit_test(money_formatting),
