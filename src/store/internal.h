@@ -111,6 +111,16 @@ struct store {
 	 * the order (then no ids are kept): the next page's choice */
 	size_t named_limit;
 	int named_dense;
+	/* a run of the payments the search names in date order, newest
+	 * first, the ones after named_ostart (all from the newest while it
+	 * is not set), read a few pages at a time by the pages listed in
+	 * that order by its ids (psearch_order_page) and kept with them: a
+	 * next page is a slice of it (issue 24); named_ordered once begun
+	 * (-1 after an error), named_whole once it runs to the oldest */
+	struct named_pay *named_order;
+	size_t named_norder, named_ocap;
+	struct page_key named_ostart;
+	int named_ordered, named_whole;
 	/* the payments list's last query (store_payments_each), kept
 	 * prepared and reset for the next page of the same SQL (a page
 	 * after the second: the same text, other bindings); in_list while

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "internal.h"
 #include "paydesk/utf8.h"
@@ -264,8 +265,13 @@ store_search_forget(struct store *st)
 	free(st->named_ids);
 	free(st->named_docs);
 	free(st->named_text);
+	free(st->named_order);
 	st->named_ids = st->named_docs = NULL;
 	st->named_text = NULL;
+	st->named_order = NULL;
+	st->named_norder = st->named_ocap = 0;
+	st->named_ordered = st->named_whole = 0;
+	memset(&st->named_ostart, 0, sizeof st->named_ostart);
 }
 
 /* What tells a change of the data: this connection's rows changed
@@ -344,6 +350,156 @@ psearch_named_ids(struct store *st, struct qb *q, char **slot)
 	}
 	*slot = buf;
 	return n;
+}
+
+/* How many pages of a search's order are read at a time: the page
+ * after the first ten reads the next ten. */
+#define ORDER_PAGES 10
+
+/* Where a's key stands to b's in date order, newest first: < 0 newer,
+ * 0 the same payment, > 0 older. */
+static int
+key_vs(const char *a_day, int64_t a_id, const char *b_day, int64_t b_id)
+{
+	int c = strcmp(b_day, a_day);
+
+	return c != 0 ? c : (b_id > a_id) - (b_id < a_id);
+}
+
+/* The next n payments of the search's run (of text), after its last or
+ * its start: each source's newest n after it, then the newest n of the
+ * two (the query a page of search_page makes); fewer than n: the run
+ * reaches the oldest. -1 on an error. */
+static int
+order_more(struct store *st, const char *text, size_t n)
+{
+	struct payment_filter g;
+	struct page_key after;
+	struct db_stmt *s;
+	struct qb q;
+	size_t got = 0;
+	int rc;
+
+	memset(&g, 0, sizeof g);
+	g.limit = n;
+	if (st->named_norder > 0) {
+		const struct named_pay *x =
+		    &st->named_order[st->named_norder - 1];
+
+		memset(&after, 0, sizeof after);
+		after.set = 1;
+		xstrlcpy(after.text, x->paid_on, sizeof after.text);
+		after.id = x->id;
+		g.after = &after;
+	} else if (st->named_ostart.set)
+		g.after = &st->named_ostart;
+	qb_init(&q, "SELECT paid_on, id FROM (SELECT paid_on, id FROM "
+	            "payments WHERE consumer_id IN (");
+	psearch_consumers(st, &q, text);
+	qb_add(&q, ")", "");
+	psearch_page_tail(&q, &g);
+	qb_add(&q,
+	    ") UNION SELECT * FROM (SELECT paid_on, id FROM payments "
+	    "WHERE id IN (",
+	    "");
+	psearch_doc_ids(st, &q, text);
+	qb_add(&q, ")", "");
+	psearch_page_tail(&q, &g);
+	qb_add(&q, ") ORDER BY 1 DESC, 2 DESC LIMIT ?", "i", (int64_t)n);
+	s = qb_prepare(st, &q, NULL);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct named_pay *x;
+
+		if (st->named_norder == st->named_ocap) {
+			st->named_ocap =
+			    st->named_ocap ? st->named_ocap * 2 : 64;
+			st->named_order = xrealloc(st->named_order,
+			    st->named_ocap, sizeof *st->named_order);
+		}
+		x = &st->named_order[st->named_norder++];
+		st_col(s, 0, x->paid_on, sizeof x->paid_on);
+		x->id = db_column_int64(s, 1);
+		got++;
+	}
+	db_finalize(s);
+	if (rc != DB_DONE)
+		return -1;
+	st->named_whole = got < n;
+	return 0;
+}
+
+/* Where the page after key k (none: the first) starts in the search's
+ * run: the first payment older than k; -1 when the run does not hold
+ * that place (k newer than its start, or no k and a start). */
+static ssize_t
+order_after(const struct store *st, const struct page_key *k)
+{
+	size_t lo = 0, hi = st->named_norder, mid;
+	const struct named_pay *x;
+
+	if (k == NULL || !k->set)
+		return st->named_ostart.set ? -1 : 0;
+	if (st->named_ostart.set &&
+	    key_vs(k->text, k->id, st->named_ostart.text, st->named_ostart.id) <
+	        0)
+		return -1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		x = &st->named_order[mid];
+		if (key_vs(x->paid_on, x->id, k->text, k->id) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (ssize_t)lo;
+}
+
+int
+psearch_order_page(
+    struct store *st, struct qb *q, const struct payment_filter *f)
+{
+	ssize_t at;
+	size_t i;
+	char id[24];
+
+	if (db_is_pg(st->db) || f->limit == 0 || f->asc || f->from != NULL ||
+	    f->to != NULL || st->named_ordered < 0 ||
+	    !psearch_named(st, f->search))
+		return 0;
+	/* the page's place in the run, and its payments read as far as
+	 * they go; a page the run does not hold (a page back) starts the
+	 * run again at it */
+	at = st->named_ordered ? order_after(st, f->after) : -1;
+	if (at < 0) {
+		st->named_ordered = 1;
+		st->named_norder = 0;
+		st->named_whole = 0;
+		memset(&st->named_ostart, 0, sizeof st->named_ostart);
+		if (f->after != NULL && f->after->set)
+			st->named_ostart = *f->after;
+		at = 0;
+	}
+	while (!st->named_whole && st->named_norder - (size_t)at < f->limit)
+		if (order_more(st, f->search, f->limit * ORDER_PAGES) != 0) {
+			/* the listing's own query will say what it is */
+			free(st->named_order);
+			st->named_order = NULL;
+			st->named_norder = st->named_ocap = 0;
+			st->named_ordered = -1;
+			return 0;
+		}
+	qb_add(q, " AND p.id IN (", "");
+	for (i = (size_t)at; i < st->named_norder && i < (size_t)at + f->limit;
+	     i++) {
+		snprintf(id, sizeof id, "%s%lld", i > (size_t)at ? "," : "",
+		    (long long)st->named_order[i].id);
+		qb_add(q, id, "");
+	}
+	qb_add(q, i > (size_t)at ? ")" : "SELECT NULL WHERE 0)", "");
+	return 1;
 }
 
 int

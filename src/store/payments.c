@@ -401,8 +401,8 @@ search_only(const struct payment_filter *f)
 
 /* The date range, the page's key, its order and its size: the tail of
  * each source of search_page. */
-static void
-page_tail(struct qb *q, const struct payment_filter *f)
+void
+psearch_page_tail(struct qb *q, const struct payment_filter *f)
 {
 	const char *dir = f->asc ? " ASC" : " DESC";
 	char sql[96];
@@ -438,6 +438,12 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 	int no_people = named && st->named_ids != NULL &&
 	                strcmp(st->named_ids, NAMED_NONE) == 0;
 
+	/* a slice of the search's order, read ten pages at a time (a next
+	 * page read every payment of the consumers again to sort them for
+	 * its 20: issue 24) */
+	if (named && psearch_order_page(st, q, f))
+		return;
+
 	if (no_docs || no_people) {
 		qb_add(q,
 		    no_docs ? " AND p.id IN (SELECT id FROM payments WHERE "
@@ -449,7 +455,7 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 		else
 			psearch_doc_ids(st, q, f->search);
 		qb_add(q, ")", "");
-		page_tail(q, f);
+		psearch_page_tail(q, f);
 		qb_add(q, ")", "");
 		return;
 	}
@@ -459,16 +465,16 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 	    "");
 	psearch_consumers(st, q, f->search);
 	qb_add(q, ")", "");
-	page_tail(q, f);
+	psearch_page_tail(q, f);
 	qb_add(q,
 	    ") UNION SELECT * FROM (SELECT id, paid_on FROM payments WHERE id "
 	    "IN (",
 	    "");
 	psearch_doc_ids(st, q, f->search);
 	qb_add(q, ")", "");
-	page_tail(q, f);
+	psearch_page_tail(q, f);
 	qb_add(q, ")) WHERE 1", "");
-	page_tail(q, f);
+	psearch_page_tail(q, f);
 	qb_add(q, ")", "");
 }
 

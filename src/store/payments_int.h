@@ -27,5 +27,22 @@ int psearch_named(struct store *st, const char *text);
 /* Read the ids q selects into *slot (the search's text is kept by
  * store_search_dense); how many, -1 on an error. */
 int64_t psearch_named_ids(struct store *st, struct qb *q, char **slot);
+/* A payment a search names, as its order keeps it. */
+struct named_pay {
+	char paid_on[11];
+	int64_t id;
+};
+/* The date range, the page's key (paid_on, id), the date order and the
+ * page's size of f, appended to a source's SELECT of payments (id,
+ * paid_on) on q. */
+void psearch_page_tail(struct qb *q, const struct payment_filter *f);
+/* The page f asks of a search in date order, newest first, with no date
+ * range (the ids store_search_dense kept standing: psearch_named), from
+ * the search's order kept in st, read further as the page needs (a
+ * few pages at a time): " AND p.id IN (...)" on q and 1; 0 when it
+ * cannot be (another order or a date range, an error reading, or
+ * PostgreSQL): the listing then asks the indexes. */
+int psearch_order_page(
+    struct store *st, struct qb *q, const struct payment_filter *f);
 
 #endif

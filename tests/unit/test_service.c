@@ -1303,14 +1303,14 @@ keep_id(const struct payment_row *r, void *arg)
 }
 
 static void pages_after(struct fx *f, const char *text, int asc,
-    void (*change)(struct fx *), const char *sql);
+    void (*change)(struct fx *), int at, const char *sql);
 
 /* Every page of search text, 7 rows a page, in date order (asc or not),
  * against the same payments read whole in one SQL query. */
 static void
 pages_match(struct fx *f, const char *text, int asc, const char *sql)
 {
-	pages_after(f, text, asc, NULL, sql);
+	pages_after(f, text, asc, NULL, 0, sql);
 }
 
 /* A page of a search then its count, as the payments screen reads
@@ -1407,12 +1407,12 @@ search_counts(struct fx *f)
 }
 
 /* The pages of text after the first (7 rows a page, date order asc or
- * not) with change() run between the first and the second (NULL: no
- * change, every page), against sql read after them all (issue 24: a next page takes the consumers and
- * numbers the first read, never when they may have changed). */
+ * not) with change() run after page at + 1 (NULL: no change, every
+ * page), against sql read after them all (issue 24: a next page takes the
+ * consumers and numbers the first read, never when they may have changed). */
 static void
 pages_after(struct fx *f, const char *text, int asc,
-    void (*change)(struct fx *), const char *sql)
+    void (*change)(struct fx *), int at, const char *sql)
 {
 	struct payment_filter pf;
 	struct page_key k;
@@ -1434,11 +1434,11 @@ pages_after(struct fx *f, const char *text, int asc,
 		    svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
 		store_payment_key(&got.last, PAY_BY_DATE, &k);
 		pf.after = &k;
-		if (pages++ == 0 && change != NULL)
+		if (pages++ == at && change != NULL)
 			change(f);
 	} while (got.page == 7);
 	if (change != NULL)
-		assert_true(pages > 2);
+		assert_true(pages > at + 2);
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -1491,14 +1491,107 @@ static void
 search_next_pages(struct fx *f)
 {
 	late_payment(f, "u-jd5", "R-JD5", 105);
-	pages_after(f, "john doe", 1, own_consumer,
+	pages_after(f, "john doe", 1, own_consumer, 0,
 	    "SELECT id FROM payments WHERE consumer_id IN (SELECT id FROM "
 	    "consumers WHERE name_fold = 'john doe') OR reference LIKE "
 	    "'%john doe%' ORDER BY paid_on, id");
-	pages_after(f, "john doe", 0, other_reference,
+	pages_after(f, "john doe", 0, other_reference, 0,
 	    "SELECT id FROM payments WHERE consumer_id IN (SELECT id FROM "
 	    "consumers WHERE name_fold = 'john doe') OR reference LIKE "
 	    "'%john doe%' ORDER BY paid_on DESC, id DESC");
+}
+
+/* another connection's: two payments of José Núñez's dated before the
+ * page read last, one before all of his and one among those not read */
+static void
+other_nunez(struct fx *f)
+{
+	exec_sql(f,
+	    "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no, "
+	    "consumer_id, type, channel, method, method_kind, amount, "
+	    "tendered, change_given, due_total, overpaid, paid_on, "
+	    "created_at, notes, user_id, received_by, terminal, branch, "
+	    "status, reference) SELECT 'u-n' || d, 'PAY-N' || d, 'TXN-N' || "
+	    "d, 'R-N' || d, 2, 'Bill', 'Walk-in', 'Cash', 'cash', 100, 100, "
+	    "0, 100, 0, '2025-' || d, '2025-01-01 00:00:00', '', 1, 'Jane "
+	    "Smith', 'T01', 'B01', 'Posted', '' FROM (SELECT '01-02' AS d "
+	    "UNION ALL SELECT '01-20')");
+}
+
+/* The page of 7 of text (date order, newest first) after key k (NULL:
+ * the first) against sql's rows from row at; the page's last key into
+ * next. */
+static void
+page_from(struct fx *f, const char *text, const struct page_key *k,
+    const char *sql, int at, struct page_key *next)
+{
+	struct payment_filter pf;
+	static struct ids got;
+	struct pd_err err;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	memset(&got, 0, sizeof got);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 7;
+	pf.search = text;
+	pf.after = k;
+	assert_int_equal(svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
+	store_payment_key(&got.last, PAY_BY_DATE, next);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n >= at && n < at + 7) {
+			assert_true(n - at < got.n);
+			assert_int_equal(
+			    got.id[n - at], sqlite3_column_int64(st, 0));
+		}
+		n++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_int_equal(got.n, n - at < 7 ? n - at : 7);
+}
+
+/* A search whose payments run past the pages read at a time (issue 24:
+ * ten pages, 70 here, read into the search's run, a next page a slice
+ * of it): 130 of José Núñez's, every page in both orders; the data
+ * changed after the eleventh page, by another connection (two payments
+ * among the pages not read yet); a page back,
+ * which the run does not hold, and the pages after it. */
+static void
+search_long_run(struct fx *f)
+{
+	static const char nunez[] =
+	    "SELECT id FROM payments WHERE consumer_id = 2 ORDER BY paid_on "
+	    "DESC, id DESC";
+	struct page_key k[20];
+	int i;
+
+	exec_sql(f,
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 120) INSERT INTO payments (uuid, payment_no, txn_no, "
+	    "receipt_no, consumer_id, type, channel, method, method_kind, "
+	    "amount, tendered, change_given, due_total, overpaid, paid_on, "
+	    "created_at, notes, user_id, received_by, terminal, branch, "
+	    "status, reference) SELECT 'un' || i, 'PAY-JN' || i, 'TXN-JN' || "
+	    "i, 'R-JN' || i, 2, 'Bill', 'Walk-in', 'Cash', 'cash', 100, 100, "
+	    "0, 100, 0, date('2025-02-01', '+' || (i / 4) || ' days'), "
+	    "'2025-01-01 00:00:00', '', 1, 'Jane Smith', 'T01', 'B01', "
+	    "'Posted', '' FROM n");
+	pages_match(f, "Núñez", 0, nunez);
+	pages_match(f, "Núñez", 1,
+	    "SELECT id FROM payments WHERE consumer_id = 2 ORDER BY paid_on, "
+	    "id");
+	pages_after(f, "Núñez", 0, other_nunez, 10, nunez);
+	/* pages 1 to 15, then 3 (after 2's key) and on to 13 */
+	for (i = 0; i < 15; i++)
+		page_from(
+		    f, "Núñez", i ? &k[i - 1] : NULL, nunez, 7 * i, &k[i]);
+	for (i = 2; i < 13; i++)
+		page_from(f, "Núñez", &k[i - 1], nunez, 7 * i, &k[19]);
 }
 
 /* A search's pages in date order (issue 24: each source's own page, the
@@ -1555,6 +1648,7 @@ search_pages(void **state)
 	    "DESC");
 	search_counts(f);
 	search_next_pages(f);
+	search_long_run(f);
 }
 
 /* A statement's match records are written 50 to a statement
