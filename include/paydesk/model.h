@@ -210,6 +210,10 @@ struct payment {
 	 * payments of before the rules (issue 21); a gateway's, the
 	 * organisation's rule when it was posted (review R21d) */
 	char alloc_rule[16];
+	/* the cashier's shift open at its terminal when it was taken
+	 * (issue 20: the shift it belongs to, where two shifts' times both
+	 * hold it); "" none, or taken before payments said */
+	char shift_uuid[37];
 };
 
 /* A row of a payment's allocation, with what it paid. */

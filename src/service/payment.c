@@ -338,7 +338,8 @@ insert_payment(struct svc *s, const struct pay_request *r,
     const struct pay_quote *q, const char *at, struct payment *p,
     struct pd_err *err)
 {
-	int cash = q->method->kind == METHOD_CASH;
+	int cash = q->method->kind == METHOD_CASH, rc;
+	struct shift sh;
 
 	memset(p, 0, sizeof *p);
 	if (svc_next_number(s, "payment", s->cfg.fmt_payment, q->date,
@@ -377,6 +378,13 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	}
 	p->has_balance = 1;
 	p->balance_after = q->balance_after;
+	/* the cashier's shift open here, whose payment it is (issue 20) */
+	rc = store_shift_open_of(
+	    s->st, s->cfg.terminal_id, p->user_id, &sh, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		xstrlcpy(p->shift_uuid, sh.uuid, sizeof p->shift_uuid);
 	return ledger_payment(s, p, err);
 }
 

@@ -24,6 +24,7 @@ payment_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 	size_t n;
 
 	if (store_payment_by_id(s->st, id, &p, err) != 0 ||
+	    store_payment_shift(s->st, &p, err) != 0 ||
 	    consumer_of(s, p.consumer_id, &c, err) != 0)
 		return -1;
 	al = store_allocations_of(s->st, id, &n, err);

@@ -13,8 +13,12 @@
 #include "paydesk/xmalloc.h"
 
 /* The payments of shift s (SHIFT_TIMES): the shift's cashier's at its
- * terminal between its opening and its close (times every node holds,
- * as the payments' and voids' records carry them).
+ * terminal that name it as theirs (payment_shifts, as the payments'
+ * records carry it: issue 20, a close and the next opening of one
+ * second both held a payment of that second, and the earlier shift took
+ * it), or, naming none (taken before payments named one), between its
+ * opening and its close (times every node holds, as the payments' and
+ * voids' records carry them).
  * The payments of cheque c of shift s voided after its close (the cheque
  * given back to its payer, review R20 fault 6): of c's method, number
  * (any case) and amount, by a void that stands. As many cheques alike
@@ -23,8 +27,10 @@
  * rule, which the service applies (deposit_cheque.c, issue 20). */
 #define SHIFT_TIMES                                                            \
 	"p.paid_on BETWEEN substr(s.opened_at, 1, 10) AND "                    \
-	"substr(s.closed_at, 1, 10) AND p.created_at BETWEEN s.opened_at AND " \
-	"s.closed_at AND p.terminal = s.terminal AND p.user_id = s.user_id"
+	"substr(s.closed_at, 1, 10) AND coalesce((SELECT k.shift_uuid = "      \
+	"s.uuid FROM payment_shifts k WHERE k.payment_id = p.id), "            \
+	"p.created_at BETWEEN s.opened_at AND s.closed_at) AND p.terminal = "  \
+	"s.terminal AND p.user_id = s.user_id"
 #define VOIDED                                                                 \
 	"(SELECT count(*) FROM payments p JOIN voids v ON v.payment_id = "     \
 	"p.id WHERE p.method = c.method AND " SHIFT_TIMES " AND "              \

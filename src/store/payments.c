@@ -137,10 +137,44 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	if (st_done(st, s, err) != 0)
 		return -1;
 	p->id = ahead ? id : db_last_insert_rowid(st->db);
+	if (p->shift_uuid[0] != '\0') {
+		/* its shift (issue 20), batched with it on a push */
+		s = st_stmt(st,
+		    "INSERT INTO payment_shifts (payment_id, shift_uuid) "
+		    "VALUES (?, ?)",
+		    err);
+		if (s == NULL)
+			return -1;
+		if (ahead)
+			db_batchable(s, NULL);
+		st_bind(s, "is", p->id, p->shift_uuid);
+		if (st_done(st, s, err) != 0)
+			return -1;
+	}
 	st_pay_count_insert(st, p->id, p->terminal, p->paid_on);
 	st_push_numbers_taken(st,
 	    (const char *const[3]){p->payment_no, p->txn_no, p->receipt_no});
 	return 0;
+}
+
+int
+store_payment_shift(struct store *st, struct payment *p, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT shift_uuid FROM payment_shifts WHERE payment_id = ?", err);
+	int rc;
+
+	p->shift_uuid[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", p->id);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, p->shift_uuid, sizeof p->shift_uuid);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading a payment"));
 }
 
 static int

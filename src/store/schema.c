@@ -108,6 +108,7 @@ const char *const store_migrations[] = {
     store_mig_76,
     store_mig_77,
     store_mig_78,
+    store_mig_79,
 };
 
 const int store_nmigrations =

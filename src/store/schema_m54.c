@@ -686,3 +686,18 @@ const char store_mig_78[] =
     "DROP TRIGGER IF EXISTS seal_shift_unmatched_ins;\n"
     "DROP TRIGGER IF EXISTS seal_shift_unmatched_upd;\n"
     SEAL_TRIGGERS("shift_unmatched", SEAL_SHIFT_UNMATCHED);
+
+/* 79. The shift a payment belongs to (issue 20): the cashier's shift open
+ * at its terminal when it was taken, kept with the payment and carried by
+ * its record, so that every node finds a payment's shift by it and not by
+ * the shifts' times alone, where a close and the next opening in one
+ * second both held a payment of that second. A payment of before it, or
+ * taken with no shift open, has no row: its shift is found by the times,
+ * as before. Run again (schema.c), it changes nothing. */
+const char store_mig_79[] =
+    "CREATE TABLE IF NOT EXISTS payment_shifts (payment_id INTEGER"
+    " PRIMARY KEY REFERENCES payments (id), shift_uuid TEXT NOT NULL"
+    " CHECK (length(shift_uuid) = 36));\n"
+    "DROP TRIGGER IF EXISTS payment_shifts_no_delete;\n"
+    "DROP TRIGGER IF EXISTS payment_shifts_no_update;\n"
+    FROZEN("payment_shifts") NO_UPDATE("payment_shifts");

@@ -162,6 +162,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_23,
     pg_mig_24,
     pg_mig_25,
+    pg_mig_26,
 };
 
 const int store_pg_central_nmigrations =

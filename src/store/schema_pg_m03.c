@@ -521,3 +521,18 @@ const char pg_mig_25[] =
     "CREATE TRIGGER shift_unmatched_no_update BEFORE UPDATE ON"
     " shift_unmatched FOR EACH ROW EXECUTE FUNCTION"
     " refuse('shift_unmatched is append-only');\n";
+
+/* 26: the shift a payment belongs to, as schema.c's store_mig_79 (issue
+ * 20). Run twice, it changes nothing. */
+const char pg_mig_26[] =
+    "CREATE TABLE IF NOT EXISTS payment_shifts (payment_id bigint PRIMARY"
+    " KEY REFERENCES payments (id), shift_uuid text NOT NULL CHECK"
+    " (length(shift_uuid) = 36));\n"
+    "DROP TRIGGER IF EXISTS payment_shifts_no_delete ON payment_shifts;\n"
+    "DROP TRIGGER IF EXISTS payment_shifts_no_update ON payment_shifts;\n"
+    "CREATE TRIGGER payment_shifts_no_delete BEFORE DELETE ON"
+    " payment_shifts FOR EACH ROW EXECUTE FUNCTION"
+    " refuse('payment_shifts is append-only');\n"
+    "CREATE TRIGGER payment_shifts_no_update BEFORE UPDATE ON"
+    " payment_shifts FOR EACH ROW EXECUTE FUNCTION"
+    " refuse('payment_shifts is append-only');\n";

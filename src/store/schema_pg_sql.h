@@ -48,5 +48,6 @@ extern const char pg_mig_22[];
 extern const char pg_mig_23[];
 extern const char pg_mig_24[];
 extern const char pg_mig_25[];
+extern const char pg_mig_26[];
 
 #endif

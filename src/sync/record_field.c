@@ -67,6 +67,7 @@ sync_encode_fields(const struct field *f, const struct syncrec *r)
 		case F_REF:
 		case F_ALLOC:
 		case F_DAY:
+		case F_UUID:
 			/* none: the record a terminal without references
 			 * (or rules, or entry days) would send */
 			if (*(const char *)p == '\0')
@@ -221,6 +222,7 @@ decode_field(
 	case F_DATE:
 	case F_DAY:
 	case F_TS:
+	case F_UUID:
 		if (field_string(f, v, &s, err) != 0)
 			return -1;
 		if (sync_check_text(
@@ -234,6 +236,10 @@ decode_field(
 		if (f->type == F_TS && *s != '\0' &&
 		    sync_check_ts(f->name, s, err))
 			return -1;
+		if (f->type == F_UUID && *s != '\0' && strlen(s) != 36)
+			return pd_fail(err, PD_EINVAL,
+			    _("Field \"%s\": \"%.40s\" is not a record's id"),
+			    f->name, s);
 		if (f->required == 1 && *s == '\0')
 			return pd_fail(err, PD_EINVAL,
 			    _("Field \"%s\" must not be empty"), f->name);

@@ -28,8 +28,10 @@ enum ftype {
 	F_GWSTATUS, /* enum gw_status as "succeeded" (never "unknown") */
 	F_ALLOC,    /* an allocation rule's name (alloc_rule_name), left out
 	               if "" (a payment of before the rules: oldest) */
-	F_DAY       /* YYYY-MM-DD, left out if "" (an item's entry day: a
+	F_DAY,      /* YYYY-MM-DD, left out if "" (an item's entry day: a
 	               record of a node of before it has none) */
+	F_UUID      /* another record's uuid (36 characters), left out if ""
+	               (a payment's shift: none, or a node of before it) */
 };
 
 struct field {

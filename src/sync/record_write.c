@@ -126,6 +126,7 @@ field_value(struct sync_wbuf *b, const struct field *f, const void *p)
 	case F_TEXT:
 	case F_DATE:
 	case F_DAY:
+	case F_UUID:
 	case F_TS:
 		sync_wb_str(b, (const char *)p);
 		break;
@@ -159,7 +160,7 @@ sync_write_fields(struct sync_wbuf *b, const struct field *f,
 	for (; f->name != NULL; f++) {
 		/* none: left out, as sync_encode_fields leaves it */
 		if ((f->type == F_REF || f->type == F_ALLOC ||
-		        f->type == F_DAY) &&
+		        f->type == F_DAY || f->type == F_UUID) &&
 		    *(base + f->off) == '\0')
 			continue;
 		if (n == MEMBERS_MAX)

@@ -48,6 +48,14 @@ cheques() { csql "SELECT coalesce(group_concat(x, ' '), '') FROM (SELECT d.slip_
     q.number || ':' || q.amount AS x FROM deposit_cheques q JOIN deposits d ON
     d.id = q.deposit_id ORDER BY q.id) y"; }
 same "the central node has the deposit's cheque" "$(cheques)" "CHQ-1:5002:2000"
+# (issue 20) each payment's shift, carried by its record: kept by the
+# central node and by T02, which pulls it
+SH1=$(tsql 1 "SELECT uuid FROM shifts ORDER BY id DESC LIMIT 1")
+same "the central node keeps the shift of T01's three cheques" \
+    "$(csql "SELECT count(*) FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.terminal = 'T01' AND p.reference IN ('5001', '5002', '5003') AND k.shift_uuid = '$SH1'")" 3
+pdt 2 sync >/dev/null || echo "not ok - T02 sync"
+same "T02 pulls them with their shift" \
+    "$(tsql 2 "SELECT count(*) FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.terminal = 'T01' AND p.reference IN ('5001', '5002', '5003') AND k.shift_uuid = '$SH1'")" 3
 
 # forged NAME NEEDLE ARGS...: T01 pushes its record of deposit $FROM, a
 # new slip, with ARGS changed: rejected saying NEEDLE, nothing written

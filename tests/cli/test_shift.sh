@@ -817,3 +817,40 @@ expect "its close lists only its own cheque: clean" 0 "Z-T01-" \
     J shift close --total "Cash=$CASH" --cheque "CQ-601:20"
 same "no cheque not matched, nobody signed off" \
     "$(grep -c 'Cheques not matched' "$OUT")/$(sql "SELECT signed_off_by FROM shifts ORDER BY id DESC LIMIT 1")" "0/"
+
+# (issue 20) a close and the next opening at one drawer in one second: a
+# payment of that second is the shift's that was open when it was taken,
+# not the earlier one's because both shifts' times hold it. A takes 41.00
+# by cheque with no number and closes listing 9500; B, opened in that
+# second, takes another 41.00 in it and closes listing 9501
+export PAYDESK_NOW="2026-06-18 09:00:00"
+J shift open --count 10000x1 >/dev/null || echo "not ok - tie: open A"
+export PAYDESK_NOW="2026-06-18 09:00:30"
+rcpt41() { J pay WU-10001 --type bill --method Cheque --amount 41 2>/dev/null |
+    sed -n 's/^Receipt number  *//p'; }
+PA=$(rcpt41)
+J shift close --total Cash=100.00 --cheque "9500:41" >/dev/null || echo "not ok - tie: close A"
+ZA=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+J shift open --count 10000x1 >/dev/null || echo "not ok - tie: open B"
+PB=$(rcpt41)
+export PAYDESK_NOW="2026-06-18 09:01:00"
+expect "B's close: its own cheque, clean" 0 "Z-T01-" \
+    J shift close --total Cash=100.00 --cheque "9501:41"
+ZB=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+same "each payment names the shift open when it was taken" \
+    "$(sql "SELECT group_concat(s.z_no, ' ') FROM payments p JOIN payment_shifts k ON k.payment_id = p.id JOIN shifts s ON s.uuid = k.shift_uuid WHERE p.receipt_no IN ('$PA', '$PB') ORDER BY p.id")" \
+    "$ZA $ZB"
+same "the payment record carries its shift" \
+    "$(sql "SELECT json_extract(payload, '\$.data.shift_uuid') = (SELECT uuid FROM shifts WHERE z_no = '$ZB') FROM outbox WHERE kind = 'payment' AND ref = (SELECT payment_no FROM payments WHERE receipt_no = '$PB')")" 1
+export PAYDESK_NOW="2026-06-18 09:02:00"
+tie_chq() { M --json deposit pending >"$OUT" 2>&1
+	python3 -c 'import json,sys; print(" ".join("%s:%s" % (p["z_no"], p["cheque"]) for p in json.load(open(sys.argv[1])) if p["method"] == "Cheque" and p["z_no"] in sys.argv[2:]))' "$OUT" "$ZA" "$ZB"; }
+same "to deposit: 9500 of A, 9501 of B" "$(tie_chq)" "$ZA:9500 $ZB:9501"
+expect "A's payment voided: A's 9500 given back" 0 \
+    "listed at shift $ZA's close that no numbered payment took is given back with it (9500)" \
+    M payment void "$PA" --reason "Cheque given back"
+same "to deposit: B's 9501 still, the void was A's payment" "$(tie_chq)" "$ZB:9501"
+expect "B's payment voided: B's 9501 given back" 0 \
+    "listed at shift $ZB's close that no numbered payment took is given back with it (9501)" \
+    M payment void "$PB" --reason "Cheque given back"
+same "to deposit: nothing of A or B" "$(tie_chq)" ""
