@@ -4,6 +4,7 @@
  * 4 formatting for fixed bytes. Pure: the time and the random bits are
  * arguments (os_uuid_new in src/os/ reads them from the machine). */
 #include <stdio.h>
+#include <string.h>
 
 #include "paydesk/uuid.h"
 
@@ -41,4 +42,19 @@ uuid_v7(uint64_t ms, const uint8_t rnd[10], char out[UUID_BUFSZ])
 	for (i = 0; i < 10; i++)
 		b[6 + i] = rnd[i];
 	format(b, 7, out);
+}
+
+int
+uuid_valid(const char *s)
+{
+	size_t i;
+
+	if (strlen(s) != UUID_BUFSZ - 1)
+		return 0;
+	for (i = 0; i < UUID_BUFSZ - 1; i++)
+		if (i == 8 || i == 13 || i == 18 || i == 23
+		        ? s[i] != '-'
+		        : strchr("0123456789abcdef", s[i]) == NULL || !s[i])
+			return 0;
+	return 1;
 }

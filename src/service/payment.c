@@ -383,8 +383,14 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	    s->st, s->cfg.terminal_id, p->user_id, &sh, err);
 	if (rc < 0)
 		return -1;
-	if (rc == 1)
+	/* the central node applies a payment naming a shift it has: the
+	 * shift's opening goes first, queued now if it never was (a shift
+	 * opened before shifts were synced, as a movement or close does) */
+	if (rc == 1) {
 		xstrlcpy(p->shift_uuid, sh.uuid, sizeof p->shift_uuid);
+		if (svc_shift_open_rec(s, &sh, err) != 0)
+			return -1;
+	}
 	return ledger_payment(s, p, err);
 }
 

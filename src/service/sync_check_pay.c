@@ -399,6 +399,74 @@ check_ahead(struct svc *s, const struct sync_sender *f, const struct payment *p,
 	           : 0;
 }
 
+/* The shift a payment names (shift_uuid, issue 20), as posting names
+ * it: the shift of the sending terminal open when the payment was taken
+ * (its opening received before it, the push sends it first), of the
+ * cashier who took it, opened at or before the payment's time and closed,
+ * if it is, at or after it (the second of a close and the next opening
+ * holds a payment of either). A payment that names none (a terminal of
+ * before it, or none open) is found by the shifts' times, as before. */
+static int
+check_shift(struct svc *s, const struct sync_sender *f, const struct payment *p,
+    struct pd_err *err)
+{
+	struct shift sh;
+	struct user u;
+	struct pd_err e = {0};
+
+	if (p->shift_uuid[0] == '\0')
+		return 0;
+	/* (store_shift_find takes a Z number too: none is a uuid) */
+	if (store_shift_find(s->st, p->shift_uuid, &sh, &e) != 0 ||
+	    strcmp(sh.uuid, p->shift_uuid) != 0) {
+		if (e.code != 0 && e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: its shift %s is not known here: its "
+		      "opening was not received"),
+		    p->payment_no, p->shift_uuid);
+	}
+	if (strcmp(sh.terminal, f->terminal) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: its shift %s is terminal %s's, not %s's"),
+		    p->payment_no, p->shift_uuid, sh.terminal, f->terminal);
+	/* the user who took it, as the apply finds them (record_user) */
+	memset(&u, 0, sizeof u);
+	if (s->push_reads && s->push_user.id != 0 &&
+	    strcmp(s->push_user_name, p->received_by) == 0 &&
+	    strcmp(s->push_user_branch, f->branch) == 0)
+		u.id = s->push_user.id;
+	else if (store_user_by_full_name(
+	             s->st, p->received_by, f->branch, &u, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		u.id = 0;
+	}
+	if (u.id != sh.cashier_id && strcmp(sh.cashier_name, p->received_by))
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: its shift %s is cashier %s's, and %s took "
+		      "the payment"),
+		    p->payment_no, p->shift_uuid, sh.cashier, p->received_by);
+	if (sh.status == SHIFT_CLOSED &&
+	    (strcmp(p->created_at, sh.opened_at) < 0 ||
+	        strcmp(p->created_at, sh.closed_at) > 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: taken at %s, outside its shift %s (opened "
+		      "at %s, closed at %s)"),
+		    p->payment_no, p->created_at, p->shift_uuid, sh.opened_at,
+		    sh.closed_at);
+	if (strcmp(p->created_at, sh.opened_at) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: taken at %s, before its shift %s opened (at "
+		      "%s)"),
+		    p->payment_no, p->created_at, p->shift_uuid, sh.opened_at);
+	return 0;
+}
+
 int
 sck_push_payment(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
@@ -426,7 +494,8 @@ sck_push_payment(struct svc *s, const struct sync_sender *f,
 	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
 	    sck_number(N_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
 	        f->terminal, f->branch, d, err) != 0 ||
-	    check_derived(f, r, err) != 0 || check_ahead(s, f, p, err) != 0)
+	    check_derived(f, r, err) != 0 || check_ahead(s, f, p, err) != 0 ||
+	    check_shift(s, f, p, err) != 0)
 		return -1;
 	if (!r->has_cn)
 		return 0;

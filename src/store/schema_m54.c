@@ -693,11 +693,18 @@ const char store_mig_78[] =
  * the shifts' times alone, where a close and the next opening in one
  * second both held a payment of that second. A payment of before it, or
  * taken with no shift open, has no row: its shift is found by the times,
- * as before. Run again (schema.c), it changes nothing. */
+ * as before. Append-only and sealed like the payment it belongs to (a
+ * row changed, deleted or added around paydesk is one doctor names; a
+ * central node's store drops the seal triggers, schema_central.c). Run
+ * again (schema.c), it changes nothing. */
 const char store_mig_79[] =
-    "CREATE TABLE IF NOT EXISTS payment_shifts (payment_id INTEGER"
-    " PRIMARY KEY REFERENCES payments (id), shift_uuid TEXT NOT NULL"
-    " CHECK (length(shift_uuid) = 36));\n"
+    "CREATE TABLE IF NOT EXISTS payment_shifts (id INTEGER PRIMARY KEY,"
+    " payment_id INTEGER NOT NULL UNIQUE REFERENCES payments (id),"
+    " shift_uuid TEXT NOT NULL CHECK (length(shift_uuid) = 36));\n"
     "DROP TRIGGER IF EXISTS payment_shifts_no_delete;\n"
     "DROP TRIGGER IF EXISTS payment_shifts_no_update;\n"
-    FROZEN("payment_shifts") NO_UPDATE("payment_shifts");
+    FROZEN("payment_shifts") NO_UPDATE("payment_shifts")
+    "DROP TRIGGER IF EXISTS seal_payment_shifts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_payment_shifts_upd;\n"
+    SEAL_TRIGGERS("payment_shifts", SEAL_PAYMENT_SHIFTS)
+    SEAL_BASE_NEW("payment_shifts", SEAL_PAYMENT_SHIFTS);

@@ -104,6 +104,12 @@ static const struct {
         "(SELECT uuid FROM shifts WHERE id = json_extract(g.fields, '$[0]'))"
         " || ' ' || json_extract(g.fields, '$[1]')",
         1},
+    /* the shift a payment belongs to (a later migration, issue 20) */
+    {"payment_shifts", SEAL_PAYMENT_SHIFTS,
+        "(SELECT payment_no FROM payments WHERE id = t.payment_id)",
+        "(SELECT payment_no FROM payments WHERE id = json_extract(g.fields, "
+        "'$[0]'))",
+        1},
     {"bank_statements", SEAL_BANK_STATEMENTS, "t.stmt_id",
         "json_extract(g.fields, '$[1]')", 1},
     {"bank_statement_lines", SEAL_BANK_LINES,

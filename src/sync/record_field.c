@@ -19,6 +19,7 @@
 #include "paydesk/syncrec.h"
 #include "paydesk/csv.h"
 #include "paydesk/utf8.h"
+#include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 #include "internal.h"
 #include "record_int.h"
@@ -236,7 +237,7 @@ decode_field(
 		if (f->type == F_TS && *s != '\0' &&
 		    sync_check_ts(f->name, s, err))
 			return -1;
-		if (f->type == F_UUID && *s != '\0' && strlen(s) != 36)
+		if (f->type == F_UUID && *s != '\0' && !uuid_valid(s))
 			return pd_fail(err, PD_EINVAL,
 			    _("Field \"%s\": \"%.40s\" is not a record's id"),
 			    f->name, s);

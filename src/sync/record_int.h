@@ -30,7 +30,7 @@ enum ftype {
 	               if "" (a payment of before the rules: oldest) */
 	F_DAY,      /* YYYY-MM-DD, left out if "" (an item's entry day: a
 	               record of a node of before it has none) */
-	F_UUID      /* another record's uuid (36 characters), left out if ""
+	F_UUID      /* another record's uuid (uuid_valid), left out if ""
 	               (a payment's shift: none, or a node of before it) */
 };
 

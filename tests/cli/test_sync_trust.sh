@@ -843,6 +843,70 @@ same "the central node has it closed" \
     "$(csql "SELECT status || '/' || float_counted FROM shifts WHERE uuid = '$OLD2'")" "closed/6000"
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 
+# -- a payment names its shift (issue 20): the shift of the sending
+# terminal open when it was taken, of the cashier who took it, the
+# payment taken between its opening and its close. One that names
+# another terminal's shift, a shift nobody opened, no shift's id at all,
+# another cashier's shift or a shift it was not taken in is refused,
+# saying which; one that names none (a terminal of before) is applied.
+p2=$(tsql 1 "SELECT p.payment_no FROM payments p JOIN payment_shifts k ON
+    k.payment_id = p.id JOIN shifts s ON s.uuid = k.shift_uuid WHERE
+    s.z_no = '$Z2'")
+sh2=$(tsql 1 "SELECT uuid FROM shifts WHERE z_no = '$Z2'")
+same "T01's payments name their shift at the central node as at T01" \
+    "$(csql "SELECT group_concat(p.payment_no || ':' || k.shift_uuid, ' ') FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.terminal = 'T01' ORDER BY p.id")" \
+    "$(tsql 1 "SELECT group_concat(p.payment_no || ':' || k.shift_uuid, ' ') FROM payments p JOIN payment_shifts k ON k.payment_id = p.id ORDER BY p.id")"
+same "(of which the payment of shift $Z2)" \
+    "$(csql "SELECT k.shift_uuid FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.payment_no = '$p2'")" "$sh2"
+forged "a payment naming T02's shift" \
+    "its shift $OLD is terminal T02's, not T01's" \
+    payment:$p2 data.shift_uuid=$OLD
+forged "a payment naming a shift nobody opened" \
+    "its shift 00000000-0000-4000-8000-000000000000 is not known here: its opening was not received" \
+    payment:$p2 data.shift_uuid=00000000-0000-4000-8000-000000000000
+forged "a payment naming a shift by no shift's id" \
+    "Field \"shift_uuid\": \"$Z2\" is not a record's id" \
+    payment:$p2 data.shift_uuid=$Z2
+forged "a payment naming its shift in capitals" \
+    "is not a record's id" payment:$p2 \
+    data.shift_uuid=$(echo "$sh2" | tr a-f A-F)
+forged "a payment naming a shift of 36 characters that are not an id" \
+    "is not a record's id" payment:$p2 \
+    data.shift_uuid=0d5c6a1e-0000-4000-8000-00000000002g
+forged "a payment naming jane's shift, taken by mary" \
+    "its shift $sh2 is cashier jane's, and Mary Johnson took the payment" \
+    payment:$p2 "data.received_by=Mary Johnson" "data.verified_by=Mary Johnson"
+d2=$(tsql 1 "SELECT paid_on FROM payments WHERE payment_no = '$p2'")
+o2=$(tsql 1 "SELECT opened_at FROM shifts WHERE z_no = '$Z2'")
+c2=$(tsql 1 "SELECT closed_at FROM shifts WHERE z_no = '$Z2'")
+forged "a payment taken before the shift it names opened" \
+    "taken at $d2 00:00:00, outside its shift $sh2 (opened at $o2, closed at $c2)" \
+    payment:$p2 "data.created_at=$d2 00:00:00" "data.verified_at=$d2 00:00:00"
+forged "a payment taken after the shift it names closed" \
+    "taken at $d2 23:59:59, outside its shift $sh2" \
+    payment:$p2 "data.created_at=$d2 23:59:59" "data.verified_at=$d2 23:59:59"
+r=$(csql "UPDATE payment_shifts SET shift_uuid = '$OLD'" 2>&1)
+case "$r" in *"payment_shifts is append-only"*) ok "the central node's payment_shifts refuses a change made around it" ;;
+*) echo "not ok - the central node's payment_shifts refuses a change made around it"; echo "  got: $r" ;; esac
+r=$(csql "DELETE FROM payment_shifts" 2>&1)
+case "$r" in *"payment_shifts is append-only"*) ok "and a deletion, as its payments do" ;;
+*) echo "not ok - and a deletion, as its payments do"; echo "  got: $r" ;; esac
+r=$(csql "DELETE FROM payments WHERE payment_no = '$p2'" 2>&1)
+case "$r" in *"payments is append-only"*) ok "(a payment's deletion refused alike)" ;;
+*) echo "not ok - (a payment's deletion refused alike)"; echo "  got: $r" ;; esac
+expect "the central node's store is sound with its payments' shifts (none sealed there)" \
+    0 "ok" central doctor ACME
+# T02's shifts are closed: its payment names none, as a terminal of
+# before sends it, and is applied
+pdt 2 --user jane pay WU-10003 --type bill --method "Credit Card" \
+    --amount 1 >/dev/null || echo "not ok - T02's payment with no shift"
+p0=$(tsql 2 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
+same "a payment taken with no shift open names none in its record" \
+    "$(tsql 2 "SELECT count(*) FROM outbox WHERE uuid = '$p0' AND payload LIKE '%shift_uuid%'")" 0
+expect "and is applied" 0 "Applied     1" pdt 2 sync
+same "the central node keeps no shift for it" \
+    "$(csql "SELECT count(*) || '/' || (SELECT count(*) FROM payment_shifts k JOIN payments q ON q.id = k.payment_id WHERE q.uuid = '$p0') FROM payments WHERE uuid = '$p0'")" "1/0"
+
 # -- bank statements and their matches (issue 20): T01 imports a
 # statement and matches BAG-9 by the rule; the central node keeps the
 # statement, its lines and the match, and lists BAG-9 matched. T02

@@ -412,6 +412,74 @@ if [ $stmts = 1 ]; then
 fi
 BASE=
 
+# -- the shift a payment belongs to (issue 20) is sealed as the payment
+# is: a change, a deletion or an addition made with the sqlite3 shell is
+# refused by its append-only triggers, or, those dropped, named by doctor
+cp "$T/clean.db" "$T/psh.db"
+rm -f "$T/psh.db-wal" "$T/psh.db-shm"
+PSDB="$T/psh.db"
+PAYDESK_PIN=1234 "$PD" --db "$PSDB" --user jane shift open --count 10000x2 \
+    >/dev/null || echo "not ok - a shift opened"
+PAYDESK_PIN=1234 "$PD" --db "$PSDB" --user jane pay WU-10002 --type bill \
+    --method Cash --amount 10 --tendered 10 >/dev/null ||
+    echo "not ok - a payment in the shift"
+expect "a store whose payment names its shift passes doctor" 0 "ok (" \
+    "$PD" --db "$PSDB" doctor
+psq() { sqlite3 "$PSDB" "$1"; }
+pk=$(psq "SELECT id FROM payment_shifts")
+psp=$(psq "SELECT p.payment_no FROM payments p JOIN payment_shifts k ON
+    k.payment_id = p.id")
+psu=$(psq "SELECT shift_uuid FROM payment_shifts")
+same "the payment names the shift open" "$psu" "$(psq "SELECT uuid FROM shifts")"
+p1=$(psq "SELECT payment_no FROM payments WHERE id = 1")
+NOSH=00000000-0000-4000-8000-000000000000
+BASE=$PSDB
+# refused as a payment's change and deletion are, triggers in place
+shift_refused() {
+	cp "$BASE" "$T/bad.db"
+	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+	case "$(sqlite3 "$T/bad.db" "$2" 2>&1)" in
+	*"$3"*) ok "$1" ;;
+	*) echo "not ok - $1: not refused saying $3" ;;
+	esac
+}
+shift_refused "a payment's shift changed in the shell is refused" \
+    "UPDATE payment_shifts SET shift_uuid = '$NOSH'" \
+    "payment_shifts is append-only"
+shift_refused "a payment's shift deleted in the shell is refused" \
+    "DELETE FROM payment_shifts" "payment_shifts is append-only"
+shift_refused "(as a payment's deletion is)" \
+    "DELETE FROM payments WHERE id = 1" "payments is append-only"
+tamper "a payment's shift changed, its trigger dropped, is seen" \
+    "DROP TRIGGER payment_shifts_no_update; UPDATE payment_shifts SET
+     shift_uuid = '$NOSH'" \
+    "payment_shifts row $pk ($psp): shift_uuid is $NOSH but its audit entry says $psu"
+has "and as a change outside any use case" \
+    "1 change of a row of money or rights was made outside any use case"
+tamper "a payment's shift changed, its seal trigger dropped too, is seen" \
+    "DROP TRIGGER payment_shifts_no_update; DROP TRIGGER
+     seal_payment_shifts_upd; UPDATE payment_shifts SET shift_uuid = '$NOSH'" \
+    "payment_shifts row $pk ($psp): shift_uuid is $NOSH but its audit entry says $psu"
+tamper "a payment's shift deleted, its trigger dropped, is seen" \
+    "DROP TRIGGER payment_shifts_no_delete; DELETE FROM payment_shifts" \
+    "payment_shifts row $pk ($psp) was deleted"
+tamper "a shift given in the shell to a payment that had none is seen" \
+    "INSERT INTO payment_shifts (payment_id, shift_uuid) VALUES (1, '$psu')" \
+    "payment_shifts row $((pk + 1)) ($p1) has no audited seal: it was added outside any use case"
+tamper "likewise with its seal trigger dropped" \
+    "DROP TRIGGER seal_payment_shifts_ins; INSERT INTO payment_shifts
+     (payment_id, shift_uuid) VALUES (1, '$psu')" \
+    "payment_shifts row $((pk + 1)) ($p1) has no audited seal"
+tamper "a payment's shift and its seal forged together break the chain" \
+    "DROP TRIGGER seals_frozen; DROP TRIGGER payment_shifts_no_update;
+     UPDATE payment_shifts SET shift_uuid = '$NOSH';
+     UPDATE seals SET fields = json_set(fields, '\$[1]', '$NOSH') WHERE
+     tbl = 'payment_shifts' AND row_id = $pk" \
+    "the seals of the rows it recorded were altered"
+expect "and audit verify says so" 6 "were altered" \
+    "$PD" --db "$T/bad.db" audit verify
+BASE=
+
 # -- the log of documents is sealed (review of issue 18): a receipt's rows
 # deleted by hand (its append-only trigger dropped) made its next print
 # the ORIGINAL again, a second original of one payment, and neither
