@@ -1426,6 +1426,18 @@ uuids(void **state)
 	    a[19] == '8' || a[19] == '9' || a[19] == 'a' || a[19] == 'b');
 	/* time-ordered: a later one sorts after */
 	assert_true(strcmp(a, b) < 0);
+	/* uuid_valid: what these write, and nothing else (a payment's
+	 * shift_uuid, issue 20) */
+	assert_true(uuid_valid(a));
+	assert_true(uuid_valid("00000000-0000-4000-8000-000000000000"));
+	assert_false(uuid_valid(""));
+	assert_false(uuid_valid("00000000-0000-4000-8000-00000000000"));
+	assert_false(uuid_valid("00000000-0000-4000-8000-0000000000000"));
+	assert_false(uuid_valid("00000000-0000-4000-8000-00000000000A"));
+	assert_false(uuid_valid("00000000-0000-4000-8000-00000000000g"));
+	assert_false(uuid_valid("00000000x0000-4000-8000-000000000000"));
+	assert_false(uuid_valid("000000000-000-4000-8000-000000000000"));
+	assert_false(uuid_valid("Z-T01-000001"));
 }
 
 static void
