@@ -854,8 +854,8 @@ p2=$(tsql 1 "SELECT p.payment_no FROM payments p JOIN payment_shifts k ON
     s.z_no = '$Z2'")
 sh2=$(tsql 1 "SELECT uuid FROM shifts WHERE z_no = '$Z2'")
 same "T01's payments name their shift at the central node as at T01" \
-    "$(csql "SELECT group_concat(p.payment_no || ':' || k.shift_uuid, ' ') FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.terminal = 'T01' ORDER BY p.id")" \
-    "$(tsql 1 "SELECT group_concat(p.payment_no || ':' || k.shift_uuid, ' ') FROM payments p JOIN payment_shifts k ON k.payment_id = p.id ORDER BY p.id")"
+    "$(csql "SELECT p.payment_no || ':' || k.shift_uuid FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.terminal = 'T01' ORDER BY p.payment_no")" \
+    "$(tsql 1 "SELECT p.payment_no || ':' || k.shift_uuid FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.terminal = 'T01' ORDER BY p.payment_no")"
 same "(of which the payment of shift $Z2)" \
     "$(csql "SELECT k.shift_uuid FROM payments p JOIN payment_shifts k ON k.payment_id = p.id WHERE p.payment_no = '$p2'")" "$sh2"
 forged "a payment naming T02's shift" \
