@@ -209,6 +209,7 @@ int64_t arr_item_paid(const struct arr_item *in);
  * arr_item is ~400 bytes: 120,000 of them at 10M payments were 50 MB
  * written, faulted in and copied again for the disconnection list). */
 struct arr_item_of {
+	int64_t item_id;
 	int64_t amount, settled, moved, absorbed;
 	char due_on[11], paid_on[11];
 	int64_t arr_id, consumer_id;

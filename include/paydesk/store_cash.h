@@ -534,9 +534,13 @@ struct overdue_row *store_overdue(struct store *st, const char *cutoff,
  * overdue, items and oldest_due less what is on arrangements'
  * installments due on or before cutoff (a plan kept protects the debt it
  * holds, not its consumer's other debt: review R21d,
- * r21d_partial_plan_shield), one statement for all of them. */
+ * r21d_partial_plan_shield), one statement for all of them. inst: the
+ * JSON array of the ids of those installments, of every arrangement not
+ * cancelled of the consumers kept (those open and due on or before
+ * cutoff suffice), as the service read them with their compliance. */
 int store_overdue_outside(struct store *st, const char *cutoff,
-    const char *kept, struct overdue_row *r, size_t n, struct pd_err *err);
+    const char *kept, const char *inst, struct overdue_row *r, size_t n,
+    struct pd_err *err);
 /* The consumers with an arrangement not cancelled that still owes on its
  * installments, by id; *n of them, the caller frees (NULL: err). */
 int64_t *store_plan_owers(struct store *st, size_t *n, struct pd_err *err);
@@ -593,19 +597,11 @@ struct arr_item *store_arr_items(
  * moved, absorbed, paid_on. */
 struct arr_item_of *store_arr_items_overdue(
     struct store *st, const char *among, size_t *n, struct pd_err *err);
-/* The arrangements not cancelled, with an installment open due after
- * cutoff, that may be Broken on today (YYYY-MM-DD), by consumer: more
- * installments missed or paid late, or replaced, than they allow; sure
- * when more than allowed are unpaid past due + grace and were never
- * moved (so Broken). A superset of those Broken (of those whose Broken
- * status changes store_overdue), read without their compliance; caller
- * frees (NULL: err). */
-struct arr_may_break {
-	int64_t arr_id, consumer_id;
-	int sure;
-};
-struct arr_may_break *store_arr_may_break(struct store *st,
-    const char *today, const char *cutoff, size_t *n, struct pd_err *err);
+/* As store_arr_items_overdue, of the consumers with an arrangement not
+ * cancelled that has an installment open due after cutoff (every one of
+ * their plans: the disconnection list's, svc_kept_open). */
+struct arr_item_of *store_arr_items_open(
+    struct store *st, const char *cutoff, size_t *n, struct pd_err *err);
 /* The items whose debt arrangement arr_id holds (net of what it gave
  * back), in the order it took them (arrange.h); caller frees. */
 struct arr_hold *store_arr_holds(

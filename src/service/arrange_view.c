@@ -104,31 +104,49 @@ svc_json_id(char *w, int64_t id)
 	       sprintf(w, "%s%lld", w[-1] == '[' ? "" : ",", (long long)id);
 }
 
+/* The consumers keeping a plan of the installments r[nr] (by consumer
+ * and plan, as store_arr_items_overdue reads them; freed here), sorted
+ * (*n, caller frees); *broken (if not NULL, caller frees) the JSON
+ * array of the Broken plans' ids; *cand (if not NULL, caller frees) the
+ * consumers whose plans r holds, ascending, once each (*ncand); k->inst
+ * (k->ninst; caller frees) the installments open and due on cutoff or
+ * before of every plan of those kept. */
 static int64_t *
-kept_of(struct svc *s, const char *among, size_t *n, char **broken,
-    struct pd_err *err)
+kept_in(struct arr_item_of *r, size_t nr, const char *cutoff,
+    struct svc_kept_inst *k, size_t *n, char **broken, int64_t **cand,
+    size_t *ncand)
 {
-	struct arr_item_of *r;
 	struct arr_tally tally;
 	enum arr_status st;
 	char today[11], *w = NULL;
 	int64_t *ids;
 	int32_t t;
-	size_t nr, i, j, m, k = 0;
+	size_t i, j, m, nk = 0, from = 0;
+	int keeps = 0;
 
-	*n = 0;
-	if ((r = store_arr_items_overdue(s->st, among, &nr, err)) == NULL)
-		return NULL;
 	if (broken != NULL) {
 		w = *broken = xcalloc(nr * 21 + 3, 1);
 		*w++ = '[';
 	}
+	if (cand != NULL) {
+		*cand = xcalloc(nr ? nr : 1, sizeof **cand);
+		*ncand = 0;
+	}
+	k->inst = xcalloc(nr ? nr : 1, sizeof *k->inst);
+	k->ninst = 0;
 	svc_today(today);
 	date_parse(today, NULL, &t, NULL);
 	ids = xcalloc(nr ? nr : 1, sizeof *ids);
 	for (i = 0; i < nr; i = j) {
 		for (j = i; j < nr && r[j].arr_id == r[i].arr_id; j++)
 			;
+		/* a consumer's first plan (r is by consumer) */
+		if (i == 0 || r[i - 1].consumer_id != r[i].consumer_id) {
+			from = k->ninst;
+			keeps = 0;
+			if (cand != NULL)
+				(*cand)[(*ncand)++] = r[i].consumer_id;
+		}
 		/* its compliance as its view tells (comply), read in place:
 		 * a view of each plan (its installments copied) was a tenth
 		 * of the list at 10M */
@@ -141,36 +159,59 @@ kept_of(struct svc *s, const char *among, size_t *n, char **broken,
 			arr_tally_add(&tally, is);
 			if (!r[m].in_force && r[m].settled >= r[m].amount)
 				arr_tally_past(&tally, is);
+			if (r[m].settled < r[m].amount &&
+			    strcmp(r[m].due_on, cutoff) <= 0)
+				k->inst[k->ninst++] = r[m].item_id;
 		}
 		st = arr_plan_status(&tally, r[i].misses_allowed, 0);
-		if (st == ARR_ACTIVE && tally.missed == 0)
-			ids[k++] = r[i].consumer_id;
-		else if (st == ARR_BROKEN && w != NULL)
+		if (st == ARR_ACTIVE && tally.missed == 0) {
+			ids[nk++] = r[i].consumer_id;
+			keeps = 1;
+		} else if (st == ARR_BROKEN && w != NULL)
 			w = svc_json_id(w, r[i].arr_id);
+		/* his last plan: his installments kept only if he keeps one */
+		if ((j == nr || r[j].consumer_id != r[i].consumer_id) && !keeps)
+			k->ninst = from;
 	}
 	if (w != NULL)
 		strcpy(w, "]");
 	free(r);
-	if (k > 1)
-		qsort(ids, k, sizeof *ids, cmp_id);
-	*n = k;
+	if (nk > 1)
+		qsort(ids, nk, sizeof *ids, cmp_id);
+	*n = nk;
 	return ids;
 }
 
-int64_t *
-svc_kept_overdue(
-    struct svc *s, const char *among, size_t *n, struct pd_err *err)
+static int64_t *
+kept_of(struct svc *s, const char *among, const char *cutoff,
+    struct svc_kept_inst *k, size_t *n, char **broken, struct pd_err *err)
 {
-	return kept_of(s, among, n, NULL, err);
+	struct arr_item_of *r;
+	size_t nr;
+
+	*n = 0;
+	k->inst = NULL;
+	k->ninst = 0;
+	if ((r = store_arr_items_overdue(s->st, among, &nr, err)) == NULL)
+		return NULL;
+	return kept_in(r, nr, cutoff, k, n, broken, NULL, NULL);
 }
 
 int64_t *
-svc_kept_broken(struct svc *s, size_t *n, char **broken, struct pd_err *err)
+svc_kept_overdue(struct svc *s, const char *among, const char *cutoff,
+    struct svc_kept_inst *k, size_t *n, struct pd_err *err)
+{
+	return kept_of(s, among, cutoff, k, n, NULL, err);
+}
+
+int64_t *
+svc_kept_broken(struct svc *s, const char *cutoff, struct svc_kept_inst *k,
+    size_t *n, char **broken, struct pd_err *err)
 {
 	int64_t *ids;
 
 	*broken = NULL;
-	if ((ids = kept_of(s, NULL, n, broken, err)) == NULL) {
+	if ((ids = kept_of(s, NULL, cutoff, k, n, broken, err)) == NULL) {
 		free(*broken);
 		*broken = NULL;
 	}
@@ -178,63 +219,20 @@ svc_kept_broken(struct svc *s, size_t *n, char **broken, struct pd_err *err)
 }
 
 int64_t *
-svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n, char **broken,
-    int64_t **cand, size_t *ncand, struct pd_err *err)
+svc_kept_open(struct svc *s, const char *cutoff, struct svc_kept_inst *k,
+    size_t *n, char **broken, int64_t **cand, size_t *ncand, struct pd_err *err)
 {
-	struct arr_may_break *m;
-	char today[11], *among, *w, *wb, *more = NULL;
-	int64_t *ids;
-	size_t nm, i, k = 0;
+	struct arr_item_of *r;
+	size_t nr;
 
 	*n = *ncand = 0;
 	*broken = NULL;
 	*cand = NULL;
-	svc_today(today);
-	if ((m = store_arr_may_break(s->st, today, cutoff, &nm, err)) == NULL)
+	k->inst = NULL;
+	k->ninst = 0;
+	if ((r = store_arr_items_open(s->st, cutoff, &nr, err)) == NULL)
 		return NULL;
-	/* the sure ones named at once; the others' consumers (ascending,
-	 * once each) have their plans' compliance read */
-	*cand = xcalloc(nm ? nm : 1, sizeof **cand);
-	wb = *broken = xcalloc(nm * 21 + 3, 1);
-	*wb++ = '[';
-	w = among = xcalloc(nm * 21 + 3, 1);
-	*w++ = '[';
-	for (i = 0; i < nm; i++)
-		if (m[i].sure)
-			wb = svc_json_id(wb, m[i].arr_id);
-		else if (k == 0 || (*cand)[k - 1] != m[i].consumer_id) {
-			(*cand)[k++] = m[i].consumer_id;
-			w = svc_json_id(w, m[i].consumer_id);
-		}
-	strcpy(wb, "]");
-	strcpy(w, "]");
-	free(m);
-	*ncand = k;
-	ids =
-	    k == 0 ? xcalloc(1, sizeof *ids) : kept_of(s, among, n, &more, err);
-	free(among);
-	if (ids == NULL) {
-		free(*broken);
-		*broken = NULL;
-		free(*cand);
-		*cand = NULL;
-		return NULL;
-	}
-	if (more != NULL && strcmp(more, "[]") != 0) {
-		/* both arrays: "[a,b]" and "[c]" make "[a,b,c]" */
-		w = xcalloc(strlen(*broken) + strlen(more) + 1, 1);
-		strcpy(w, *broken);
-		if (strcmp(*broken, "[]") == 0)
-			strcpy(w, more);
-		else {
-			w[strlen(w) - 1] = ',';
-			strcat(w, more + 1);
-		}
-		free(*broken);
-		*broken = w;
-	}
-	free(more);
-	return ids;
+	return kept_in(r, nr, cutoff, k, n, broken, cand, ncand);
 }
 
 /* v filled for arrangement a (read; what it holds too if holds). */

@@ -846,26 +846,37 @@ int svc_recon_pull_check(
  * -1), arrange_view.c: for arrange.c's changes. */
 int svc_arr_view_of(struct svc *s, const struct arrangement *a,
     struct arr_view *v, struct pd_err *err);
+/* The installments open and due on a cutoff or before of every plan
+ * not cancelled of the consumers a svc_kept_* found keeping one, read
+ * with the plans' compliance (store_overdue_outside's, which found them
+ * again: most of its read at 10M). */
+struct svc_kept_inst {
+	int64_t *inst; /* caller frees */
+	size_t ninst;
+};
 /* The consumers (sorted ids, caller frees) among the JSON array of ids
  * among (NULL: every consumer) with an Active arrangement and no
  * installment missed, a plan being kept protecting from disconnection
  * (issue 21; the disconnection and reconnection lists): every such plan
- * read in one statement (store_arr_items_overdue). */
-int64_t *svc_kept_overdue(
-    struct svc *s, const char *among, size_t *n, struct pd_err *err);
+ * read in one statement (store_arr_items_overdue); *k their
+ * installments open and due on cutoff or before. */
+int64_t *svc_kept_overdue(struct svc *s, const char *among, const char *cutoff,
+    struct svc_kept_inst *k, size_t *n, struct pd_err *err);
 /* As svc_kept_overdue of every consumer, and *broken (caller frees) the
  * JSON array of the Broken plans' ids, for store_overdue: a broken plan
  * protects no one and its debt is overdue from its items' dates (review
  * 21). */
-int64_t *svc_kept_broken(
-    struct svc *s, size_t *n, char **broken, struct pd_err *err);
-/* As svc_kept_broken, for the disconnection list of cutoff: *broken
- * names the Broken plans with an installment open due after cutoff (the
- * others add nothing to store_overdue); the consumers kept are of *cand
- * only (ascending, *ncand; caller frees), those whose plans it read
- * (store_arr_may_break; a sure one is named unread). */
-int64_t *svc_kept_may_break(struct svc *s, const char *cutoff, size_t *n,
-    char **broken, int64_t **cand, size_t *ncand, struct pd_err *err);
+int64_t *svc_kept_broken(struct svc *s, const char *cutoff,
+    struct svc_kept_inst *k, size_t *n, char **broken, struct pd_err *err);
+/* As svc_kept_broken, for the disconnection list of cutoff: of the
+ * consumers with a plan that has an installment open due after cutoff
+ * (every plan of theirs read: store_arr_items_open), *cand (ascending,
+ * *ncand; caller frees); *broken names their Broken plans, among them
+ * every Broken plan with an installment open due after cutoff (the
+ * others add nothing to store_overdue). */
+int64_t *svc_kept_open(struct svc *s, const char *cutoff,
+    struct svc_kept_inst *k, size_t *n, char **broken, int64_t **cand,
+    size_t *ncand, struct pd_err *err);
 
 /* id appended to a JSON array of ids being written at w (its "[" at
  * w[-1] when it is the first), a list store reads with json_each; the

@@ -42,13 +42,14 @@ cmp_id(const void *a, const void *b)
 }
 
 /* The overdue rows od (nod) of the consumers kept (nk, sorted) less what
- * is on their plans' installments (store_overdue_outside): 1 done, 0
- * err. */
+ * is on their plans' installments (store_overdue_outside; ki those open
+ * and due by cutoff, read with the plans): 1 done, 0 err. */
 static int
-outside_plans(struct svc *s, const char *cutoff, const int64_t *kept,
-    size_t nk, struct overdue_row *od, size_t nod, struct pd_err *err)
+outside_plans(struct svc *s, const char *cutoff, const int64_t *kept, size_t nk,
+    const struct svc_kept_inst *ki, struct overdue_row *od, size_t nod,
+    struct pd_err *err)
 {
-	char *among, *w;
+	char *among, *inst, *w;
 	size_t i;
 	int rc;
 
@@ -59,9 +60,15 @@ outside_plans(struct svc *s, const char *cutoff, const int64_t *kept,
 		                          sizeof *kept, cmp_id) != NULL)
 			w = svc_json_id(w, od[i].consumer_id);
 	strcpy(w, "]");
-	rc = strcmp(among, "[]") == 0 ||
-	     store_overdue_outside(s->st, cutoff, among, od, nod, err) == 0;
+	w = inst = xcalloc(ki->ninst * 21 + 3, 1);
+	*w++ = '[';
+	for (i = 0; i < ki->ninst; i++)
+		w = svc_json_id(w, ki->inst[i]);
+	strcpy(w, "]");
+	rc = strcmp(among, "[]") == 0 || store_overdue_outside(s->st, cutoff,
+	                                     among, inst, od, nod, err) == 0;
 	free(among);
+	free(inst);
 	return rc;
 }
 
@@ -70,10 +77,12 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 {
 	struct reconnect_row *r;
 	struct overdue_row *od;
+	struct svc_kept_inst ki;
 	char iso[11], since[11], cutoff[11], *broken;
 	int64_t *kept, *owers;
 	int32_t today;
 	size_t nod, nk, nw, i, k = 0;
+	int rc;
 
 	*n = 0;
 	if (svc_require(s, ROLE_RECOVERY, _("The reconnection list"), err) != 0)
@@ -86,12 +95,13 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	 * arrangements' views read for each consumer listed: 0.8 s for
 	 * 1,449 of them at 1M payments); a Broken plan's debt overdue as
 	 * the disconnection list counts it (review 21, fault 6) */
-	if ((kept = svc_kept_broken(s, &nk, &broken, err)) == NULL)
+	if ((kept = svc_kept_broken(s, cutoff, &ki, &nk, &broken, err)) == NULL)
 		return NULL;
 	od = store_overdue(s->st, cutoff, 1, broken, 1, &nod, err);
 	free(broken);
 	if (od == NULL) {
 		free(kept);
+		free(ki.inst);
 		return NULL;
 	}
 	if (nod > 1)
@@ -99,7 +109,9 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	/* a plan kept protects the debt it holds only (review R21d,
 	 * r21d_partial_plan_shield): those keeping one count what is
 	 * overdue outside their plans' installments */
-	if (nk > 0 && !outside_plans(s, cutoff, kept, nk, od, nod, err)) {
+	rc = nk == 0 || outside_plans(s, cutoff, kept, nk, &ki, od, nod, err);
+	free(ki.inst);
+	if (!rc) {
 		free(kept);
 		free(od);
 		return NULL;

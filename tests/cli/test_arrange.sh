@@ -1137,6 +1137,33 @@ same "missed by the report: WU-96004's 1, 96005's 1, 96006's 2 among them" \
     "$(python3 -c 'import json,sys
 print(sum(r["missed"] for r in json.load(open(sys.argv[1]))) >= 4)' "$OUT")" True
 expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
+# a plan kept protects the debt it holds, not its consumer's other debt
+# (review R21d): an installment past the days but inside its grace days
+# (not missed) is its plan's, not what lists its consumer; the
+# installments of those keeping a plan are those read with their plans'
+# compliance (the disconnection list's, issue 21 bench)
+printf 'account_no,name,service_address,phone,email,segment\nWU-96008,Seven 8,8 Seven St,,,Residential\n' >"$T/lp8c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nF7-8A,WU-96008,Feb 2025,340.00,2025-02-01,2025-03-01\nF7-8B,WU-96008,Mar 2025,150.00,2025-03-01,2025-03-15\n' >"$T/lp8b.csv"
+s7 import consumers "$T/lp8c.csv" >/dev/null && s7 import bills "$T/lp8b.csv" >/dev/null ||
+    echo "not ok - WU-96008 imported"
+dis8() { at "$1" r7 --csv disconnections | tr -d '\r' | grep '^WU-96008,' | cut -d, -f1-5; }
+expect "WU-96008 arranges one bill of two, 90 days' grace" 0 "Arrangement" \
+    at 2025-04-01 r7 arrangement create WU-96008 --items F7-8B \
+    --installments 2 --frequency monthly --first-due 2025-04-05 --grace 90 \
+    --misses 0 --reason Hardship
+same "Jun 15: #1 (Apr 5) unpaid past the 60 days, not missed: kept" \
+    "$(states 2025-06-15 "$(f7no WU-96008)" | tail -1 | cut -d' ' -f1-3)" "Active 0 0"
+same "listed by the bill the plan does not hold alone, not its #1" \
+    "$(dis8 2025-06-15)" "WU-96008,Seven 8,340.00,1,2025-03-01"
+expect "he pays that bill" 0 "Payment ID" at 2025-06-15 c7 pay WU-96008 \
+    --type bill --items F7-8A --method Cash --amount 340
+same "off the disconnection list" "$(dis8 2025-06-15)" ""
+same "to reconnect for his plan, nothing overdue outside it" \
+    "$(at 2025-06-15 r7 --csv reconnections | tr -d '\r' |
+        grep '^WU-96008,' | cut -d, -f1,5,6)" "WU-96008,0.00,Arrangement"
+same "Jul 10: #1 missed, not kept: listed with all he owes past the days" \
+    "$(dis8 2025-07-10)" "WU-96008,Seven 8,150.00,2,2025-04-05"
+expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
 
 ## Review R21b, fault 1: one plan changed at both terminals offline
 # (arrange_race.sh: every pair of changes, both orders of the syncs)
