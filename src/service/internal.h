@@ -84,6 +84,11 @@ int svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err);
 /* A payment of another branch than this terminal's is an admin's to
  * void (review R23): PD_ESCOPE for anyone else; 0 when it may be. */
 int svc_void_reach(struct svc *s, const struct payment *p, struct pd_err *err);
+/* The user a record names by full_name (received_by, created_by) among
+ * the users of branch (sync_apply.c): *user_id, 0 when none is known
+ * here; in a push, the one its checks read last by that name. */
+int svc_record_user(struct svc *s, const char *full_name, const char *branch,
+    int64_t *user_id, struct pd_err *err);
 /* Apply a sync record (src/service/sync_apply.c) inside the caller's
  * transaction: on the central node from a terminal, or on a terminal as
  * pulled from the central node. 0 applied, 1 nothing to do (already

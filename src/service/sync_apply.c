@@ -39,8 +39,8 @@ need_id(struct svc *s, enum store_table t, const char *uuid, const char *what,
  * branch, or 0 when none is known here. A pulled payment, credit note or
  * arrangement is its user's, as at the terminal that took it: filtering
  * by team member (--user) and team visibility find it (issue 23). */
-static int
-record_user(struct svc *s, const char *full_name, const char *branch,
+int
+svc_record_user(struct svc *s, const char *full_name, const char *branch,
     int64_t *user_id, struct pd_err *err)
 {
 	struct user u;
@@ -179,7 +179,7 @@ insert_credit(struct svc *s, const struct syncrec *r, const struct payment *p,
 	char note[32];
 
 	cn.id = 0;
-	if (record_user(s, cn.created_by, r->branch, &cn.user_id, err) != 0)
+	if (svc_record_user(s, cn.created_by, r->branch, &cn.user_id, err) != 0)
 		return -1;
 	if (cn.created_at[0] == '\0')
 		xstrlcpy(cn.created_at, r->at, sizeof cn.created_at);
@@ -369,7 +369,7 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		goto out;
 	p.id = 0;
 	p.consumer_id = cid;
-	if (record_user(s, p.received_by, r->branch, &p.user_id, err) != 0)
+	if (svc_record_user(s, p.received_by, r->branch, &p.user_id, err) != 0)
 		goto out;
 	if (ledger_payment(s, &p, err) != 0 ||
 	    store_received_add(s->st, p.uuid, err) != 0 ||

@@ -411,8 +411,8 @@ check_shift(struct svc *s, const struct sync_sender *f, const struct payment *p,
     struct pd_err *err)
 {
 	struct shift sh;
-	struct user u;
 	struct pd_err e = {0};
+	int64_t uid;
 
 	if (p->shift_uuid[0] == '\0')
 		return 0;
@@ -432,21 +432,10 @@ check_shift(struct svc *s, const struct sync_sender *f, const struct payment *p,
 		return pd_fail(err, PD_EINVAL,
 		    _("Payment %s: its shift %s is terminal %s's, not %s's"),
 		    p->payment_no, p->shift_uuid, sh.terminal, f->terminal);
-	/* the user who took it, as the apply finds them (record_user) */
-	memset(&u, 0, sizeof u);
-	if (s->push_reads && s->push_user.id != 0 &&
-	    strcmp(s->push_user_name, p->received_by) == 0 &&
-	    strcmp(s->push_user_branch, f->branch) == 0)
-		u.id = s->push_user.id;
-	else if (store_user_by_full_name(
-	             s->st, p->received_by, f->branch, &u, &e) != 0) {
-		if (e.code != PD_ENOTFOUND) {
-			*err = e;
-			return -1;
-		}
-		u.id = 0;
-	}
-	if (u.id != sh.cashier_id && strcmp(sh.cashier_name, p->received_by))
+	/* the user who took it, as the apply finds them */
+	if (svc_record_user(s, p->received_by, f->branch, &uid, err) != 0)
+		return -1;
+	if (uid != sh.cashier_id && strcmp(sh.cashier_name, p->received_by))
 		return pd_fail(err, PD_EINVAL,
 		    _("Payment %s: its shift %s is cashier %s's, and %s took "
 		      "the payment"),

@@ -259,19 +259,28 @@ max_id(struct store *st, const char *sql)
  * on the 10M-payment store reads up to 1,415 consumers: the cut). */
 #define NAMED_MAX 5000
 
+/* The search's run emptied, its start the newest; named_ordered
+ * state: 0 not begun, 1 begun, -1 not to be read (an error). */
+static void
+order_clear(struct store *st, int state)
+{
+	free(st->named_order);
+	st->named_order = NULL;
+	st->named_norder = st->named_ocap = 0;
+	st->named_whole = 0;
+	memset(&st->named_ostart, 0, sizeof st->named_ostart);
+	st->named_ordered = state;
+}
+
 void
 store_search_forget(struct store *st)
 {
 	free(st->named_ids);
 	free(st->named_docs);
 	free(st->named_text);
-	free(st->named_order);
 	st->named_ids = st->named_docs = NULL;
 	st->named_text = NULL;
-	st->named_order = NULL;
-	st->named_norder = st->named_ocap = 0;
-	st->named_ordered = st->named_whole = 0;
-	memset(&st->named_ostart, 0, sizeof st->named_ostart);
+	order_clear(st, 0);
 }
 
 /* What tells a change of the data: this connection's rows changed
@@ -367,9 +376,8 @@ key_vs(const char *a_day, int64_t a_id, const char *b_day, int64_t b_id)
 }
 
 /* The next n payments of the search's run (of text), after its last or
- * its start: each source's newest n after it, then the newest n of the
- * two (the query a page of search_page makes); fewer than n: the run
- * reaches the oldest. -1 on an error. */
+ * its start, as a page of n of search_page (psearch_sources); fewer
+ * than n: the run reaches the oldest. -1 on an error. */
 static int
 order_more(struct store *st, const char *text, size_t n)
 {
@@ -393,19 +401,10 @@ order_more(struct store *st, const char *text, size_t n)
 		g.after = &after;
 	} else if (st->named_ostart.set)
 		g.after = &st->named_ostart;
-	qb_init(&q, "SELECT paid_on, id FROM (SELECT paid_on, id FROM "
-	            "payments WHERE consumer_id IN (");
-	psearch_consumers(st, &q, text);
-	qb_add(&q, ")", "");
+	qb_init(&q, "SELECT paid_on, id FROM (");
+	psearch_sources(st, &q, text, &g);
+	qb_add(&q, ") WHERE 1", "");
 	psearch_page_tail(&q, &g);
-	qb_add(&q,
-	    ") UNION SELECT * FROM (SELECT paid_on, id FROM payments "
-	    "WHERE id IN (",
-	    "");
-	psearch_doc_ids(st, &q, text);
-	qb_add(&q, ")", "");
-	psearch_page_tail(&q, &g);
-	qb_add(&q, ") ORDER BY 1 DESC, 2 DESC LIMIT ?", "i", (int64_t)n);
 	s = qb_prepare(st, &q, NULL);
 	qb_free(&q);
 	if (s == NULL)
@@ -466,18 +465,14 @@ psearch_order_page(
 	char id[24];
 
 	if (db_is_pg(st->db) || f->limit == 0 || f->asc || f->from != NULL ||
-	    f->to != NULL || st->named_ordered < 0 ||
-	    !psearch_named(st, f->search))
+	    f->to != NULL || st->named_ordered < 0)
 		return 0;
 	/* the page's place in the run, and its payments read as far as
 	 * they go; a page the run does not hold (a page back) starts the
 	 * run again at it */
 	at = st->named_ordered ? order_after(st, f->after) : -1;
 	if (at < 0) {
-		st->named_ordered = 1;
-		st->named_norder = 0;
-		st->named_whole = 0;
-		memset(&st->named_ostart, 0, sizeof st->named_ostart);
+		order_clear(st, 1);
 		if (f->after != NULL && f->after->set)
 			st->named_ostart = *f->after;
 		at = 0;
@@ -485,10 +480,7 @@ psearch_order_page(
 	while (!st->named_whole && st->named_norder - (size_t)at < f->limit)
 		if (order_more(st, f->search, f->limit * ORDER_PAGES) != 0) {
 			/* the listing's own query will say what it is */
-			free(st->named_order);
-			st->named_order = NULL;
-			st->named_norder = st->named_ocap = 0;
-			st->named_ordered = -1;
+			order_clear(st, -1);
 			return 0;
 		}
 	qb_add(q, " AND p.id IN (", "");

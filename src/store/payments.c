@@ -461,6 +461,27 @@ psearch_page_tail(struct qb *q, const struct payment_filter *f)
  * page first (a sort that keeps a page of rows, not a set of every
  * match), then the page of the two (issue 24: the union of every match
  * was two thirds of a name search's page). */
+void
+psearch_sources(struct store *st, struct qb *q, const char *text,
+    const struct payment_filter *f)
+{
+	qb_add(q,
+	    "SELECT * FROM (SELECT id, paid_on FROM payments WHERE "
+	    "consumer_id IN (",
+	    "");
+	psearch_consumers(st, q, text);
+	qb_add(q, ")", "");
+	psearch_page_tail(q, f);
+	qb_add(q,
+	    ") UNION SELECT * FROM (SELECT id, paid_on FROM payments WHERE id "
+	    "IN (",
+	    "");
+	psearch_doc_ids(st, q, text);
+	qb_add(q, ")", "");
+	psearch_page_tail(q, f);
+	qb_add(q, ")", "");
+}
+
 static void
 search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 {
@@ -493,21 +514,9 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 		qb_add(q, ")", "");
 		return;
 	}
-	qb_add(q,
-	    " AND p.id IN (SELECT id FROM (SELECT * FROM (SELECT id, paid_on "
-	    "FROM payments WHERE consumer_id IN (",
-	    "");
-	psearch_consumers(st, q, f->search);
-	qb_add(q, ")", "");
-	psearch_page_tail(q, f);
-	qb_add(q,
-	    ") UNION SELECT * FROM (SELECT id, paid_on FROM payments WHERE id "
-	    "IN (",
-	    "");
-	psearch_doc_ids(st, q, f->search);
-	qb_add(q, ")", "");
-	psearch_page_tail(q, f);
-	qb_add(q, ")) WHERE 1", "");
+	qb_add(q, " AND p.id IN (SELECT id FROM (", "");
+	psearch_sources(st, q, f->search, f);
+	qb_add(q, ") WHERE 1", "");
 	psearch_page_tail(q, f);
 	qb_add(q, ")", "");
 }

@@ -36,8 +36,15 @@ struct named_pay {
  * page's size of f, appended to a source's SELECT of payments (id,
  * paid_on) on q. */
 void psearch_page_tail(struct qb *q, const struct payment_filter *f);
+/* The two sources of a search of text as one SELECT of (id, paid_on) on
+ * q: the consumers' payments and the numbers' (psearch_consumers,
+ * psearch_doc_ids), each with f's tail (psearch_page_tail), their UNION:
+ * each source's own page, not every match. */
+void psearch_sources(struct store *st, struct qb *q, const char *text,
+    const struct payment_filter *f);
 /* The page f asks of a search in date order, newest first, with no date
- * range (the ids store_search_dense kept standing: psearch_named), from
+ * range (the ids store_search_dense kept standing: the caller found
+ * psearch_named true), from
  * the search's order kept in st, read further as the page needs (a
  * few pages at a time): " AND p.id IN (...)" on q and 1; 0 when it
  * cannot be (another order or a date range, an error reading, or
