@@ -109,6 +109,7 @@ const char *const store_migrations[] = {
     store_mig_77,
     store_mig_78,
     store_mig_79,
+    store_mig_80,
 };
 
 const int store_nmigrations =

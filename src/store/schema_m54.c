@@ -708,3 +708,14 @@ const char store_mig_79[] =
     "DROP TRIGGER IF EXISTS seal_payment_shifts_upd;\n"
     SEAL_TRIGGERS("payment_shifts", SEAL_PAYMENT_SHIFTS)
     SEAL_BASE_NEW("payment_shifts", SEAL_PAYMENT_SHIFTS);
+
+/* 80. A consumer's alerts by kind (issue 24): a use case's transaction
+ * reads again whether the alerts of its consumer still hold
+ * (store_alerts_stale), and found the large-payment ones through every
+ * payment the consumer ever made, each row read for its status: 650 us
+ * of a post of 2.2 ms for a consumer of 3,310 payments on the 10M bench
+ * store, a figure that grew with the consumer's history. By this index it
+ * reads the consumer's alerts of the kinds that can go stale, a handful. */
+const char store_mig_80[] =
+    "CREATE INDEX IF NOT EXISTS alerts_consumer ON alerts (consumer_id,"
+    " kind);\n";

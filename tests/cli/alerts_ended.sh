@@ -225,3 +225,28 @@ expect "the payment voided" 0 "" void "$r9"
 same "its end noted, nothing raised" \
     "$(st "$r9" large-payment) $(ended "$a9" | cut -d' ' -f1-5)" \
     "closed system Closed: its cause ended"
+
+# 8. a use case reads again its own consumer's alerts, by the consumer
+# each names (alerts_consumer, migration 80; issue 24: not through every
+# payment the consumer ever made): two consumers' large payments, one
+# voided, closes its own alert only; every alert of the kinds that go
+# stale names its subject's consumer, as that read relies on
+export PAYDESK_NOW="2025-09-11 10:00:00"
+bill INV-END-7 WU-10002 800.00 2025-09-30
+bill INV-END-8 WU-10003 900.00 2025-09-30
+expect "a large payment of WU-10002" 0 "Receipt number" cashier pay WU-10002 \
+    --type bill --items INV-END-7 --method Cash --amount 800.00
+r10=$(receipt)
+expect "and one of WU-10003" 0 "Receipt number" cashier pay WU-10003 \
+    --type bill --items INV-END-8 --method Cash --amount 900.00
+r11=$(receipt)
+same "two alerts open" "$(st "$r10" large-payment) $(st "$r11" large-payment)" "open open"
+expect "WU-10003's voided" 0 "" void "$r11"
+same "its alert closed at once, WU-10002's open" \
+    "$(st "$r10" large-payment) $(st "$r11" large-payment)" "open closed"
+expect "WU-10002's voided too" 0 "" void "$r10"
+same "now its own closed" "$(st "$r10" large-payment)" closed
+same "the store reads a consumer's alerts by its index" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'alerts_consumer'")" 1
+same "each alert of an item, note or payment names its subject's consumer" \
+    "$(sqlite3 "$DB" "SELECT count(*) || ' ' || sum(a.consumer_id IS coalesce((SELECT consumer_id FROM items WHERE uuid = substr(a.cause, 14, 36)), (SELECT consumer_id FROM credit_notes WHERE uuid = substr(a.cause, 17, 36)), (SELECT consumer_id FROM payments WHERE uuid = substr(a.cause, 15, 36)))) FROM alerts a WHERE a.kind IN ('item-overdue', 'credit-expiring', 'large-payment')" | awk '{print ($1 > 10 && $1 == $2) ? "all" : $0}')" all

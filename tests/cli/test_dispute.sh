@@ -553,6 +553,10 @@ for c in "$LARGE" "$OVER"; do
 	same "terminal 2 sees ${c%%:*} as terminal 1 does" "$(astate 2 "$c")" "$(astate 1 "$c")"
 	same "with its history" "$(ahist 2 "$c")" "$(ahist 1 "$c")"
 done
+# a pulled alert names its consumer by the record's, as terminal 2's
+# use cases read their consumer's alerts again by it (alerts_consumer)
+same "terminal 2's pulled large payment alert names the payment's consumer" \
+    "$(tsql 2 "SELECT count(*) FROM alerts a JOIN payments p ON a.cause = 'large-payment:' || p.uuid WHERE a.consumer_id = p.consumer_id AND a.cause = '$LARGE'")" 1
 same "one alert of the item overdue at terminal 2, its raise not sent again" \
     "$(tsql 2 "SELECT count(*) || ' ' || min(synced) FROM alerts WHERE cause = '$OVER'")" "1 1"
 expect "terminal 2 lists it as Acknowledged, assigned to rita" 0 "Acknowledged" \
