@@ -712,10 +712,16 @@ store_match_payments_add(struct store *st, int64_t line_id,
 		st_bind(s, "ii", payment_id, line_id);
 		return st_done(st, s, err);
 	}
+	/* the card day's payments by payments_card_day, which holds them
+	 * and their ids, as store_card_match_groups read them: SQLite took
+	 * payments_terminal and read the row of each of the terminal's
+	 * payments of the day for its method (27,397 rows for 6,849 card
+	 * payments, 76 ms a card day of the 10M bench's matching; 13 ms) */
 	s = st_stmt(st,
 	    "INSERT INTO statement_match_payments (match_id, payment_id) "
 	    "SELECT (SELECT id FROM statement_matches WHERE line_id = ? AND "
-	    "unmatched_at = ''), p.id FROM payments p WHERE p.terminal = ? AND "
+	    "unmatched_at = ''), p.id FROM payments p INDEXED BY "
+	    "payments_card_day WHERE p.terminal = ? AND "
 	    "p.paid_on = ? AND p.method_kind = 'card' AND p.status = "
 	    "'Posted' AND " PAY_FREE " ORDER BY p.id",
 	    err);
