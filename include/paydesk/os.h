@@ -17,7 +17,8 @@ void os_random(void *buf, size_t n);
  * test clock of PAYDESK_NOW: only for ordering ids). */
 uint64_t os_clock_ms(void);
 /* A new version 7 UUID: now (os_clock_ms) and 74 random bits
- * (os_random). Later ones sort after earlier ones (to the
+ * (os_random, read 40 UUIDs' worth at a time for each thread; a forked
+ * child reads its own). Later ones sort after earlier ones (to the
  * millisecond). */
 void os_uuid_new(char out[UUID_BUFSZ]);
 /* The Unix time of local, a wall-clock time of zone given as if it were

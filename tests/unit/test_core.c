@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -1440,6 +1441,44 @@ uuids(void **state)
 	assert_false(uuid_valid("Z-T01-000001"));
 }
 
+/* os_uuid_new's random bytes are read for many UUIDs at a time: a child
+ * of fork reads its own, or it and its parent made UUIDs of the same
+ * random bits (the export's workers are forked) */
+static void
+uuids_forked(void **state)
+{
+	char a[UUID_BUFSZ], b[UUID_BUFSZ], c[UUID_BUFSZ] = "";
+	int fds[2], st = 0, i;
+	pid_t pid;
+
+	(void)state;
+	os_uuid_new(a); /* the parent's bytes read */
+	assert_int_equal(pipe(fds), 0);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		os_uuid_new(c);
+		_exit(write(fds[1], c, UUID_BUFSZ) == UUID_BUFSZ ? 0 : 1);
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], c, UUID_BUFSZ), UUID_BUFSZ);
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_int_equal(st, 0);
+	os_uuid_new(b);
+	assert_true(uuid_valid(c));
+	/* their random parts (past the 48-bit time and the version) */
+	assert_string_not_equal(b + 15, c + 15);
+	/* and one thread's many UUIDs are all of different bits, past
+	 * the bytes of one read */
+	for (i = 0; i < 100; i++) {
+		os_uuid_new(c);
+		assert_string_not_equal(b + 15, c + 15);
+		memcpy(b, c, UUID_BUFSZ);
+	}
+}
+
 static void
 aging_and_sorts(void **state)
 {
@@ -1979,6 +2018,7 @@ main(void)
 	    cmocka_unit_test(shift_rules),
 	    cmocka_unit_test(forecast_weights),
 	    cmocka_unit_test(printable_into),
+	    cmocka_unit_test(uuids_forked),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
