@@ -128,7 +128,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	r->it[F_DEP].hidden =
 	    !r->hand || r->it[F_WHAT].choice != 2 || r->ndeps == 0;
 	lw = list_form_width(&r->s.fm, 14) + 2;
-	snprintf(head, sizeof head, "%s  %s", r->e.key, r->e.detail);
+	/* the key and what it is about, once: an over_short key, or the
+	 * long key of one sharing its KIND:REFERENCE, holds the detail */
+	recon_key_long(&r->e, head, sizeof head);
+	if (strncmp(r->e.key, head, strlen(head)) == 0)
+		xstrlcpy(head, r->e.key, sizeof head);
+	else
+		snprintf(head, sizeof head, "%s  %s", r->e.key, r->e.detail);
 	attron(A_BOLD);
 	tui_text_cut(y++, 2, head, COLS - 4);
 	attroff(A_BOLD);

@@ -238,6 +238,14 @@ keys e
 wait_for "the exceptions again" "exceptions open"
 line_has "the open shift's float short, by its shown reference" "$REFT" "over_short"
 lacks "its reference not cut" "$REFT~"
+# its resolve step names it once: an over_short key holds its detail,
+# which the step showed again after it (s54: "Opening float  Opening
+# float")
+keys Down Down r
+wait_for "r on the float short: its resolve step" "over_short:$REFT:Opening float"
+lacks "the detail not said twice" "Opening float  Opening float"
+keys Escape
+wait_for "Esc: the exceptions (float)" "3 exceptions open"
 keys Escape
 wait_for "Esc: the dashboard (float)" "Total Collected"
 logout
