@@ -105,13 +105,17 @@ int
 store_deposit_find(
     struct store *st, const char *key, struct deposit *out, struct pd_err *err)
 {
-	/* a slip reused after a void: the deposit that is not void; of
-	 * two, the one whose slip is written as key is (another
-	 * terminal's BAG-9 pulled beside this one's bag-9) */
+	/* by its id (the unique index: a synced record names it so), else
+	 * by its slip in any case: a slip reused after a void, the deposit
+	 * that is not void; of two, the one whose slip is written as key is
+	 * (another terminal's BAG-9 pulled beside this one's bag-9). One
+	 * WHERE of the two with OR scanned every deposit for each record
+	 * (neither index usable), as store_shift_find did */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " DEP_COLS DEP_FROM " WHERE d.uuid = lower(?1) OR "
-	    "d.slip_no = ?1 COLLATE NOCASE ORDER BY d.voided_at = '' DESC, "
-	    "d.slip_no = ?1 DESC, d.id DESC LIMIT 1",
+	    "SELECT " DEP_COLS DEP_FROM " WHERE d.id = coalesce((SELECT id "
+	    "FROM deposits WHERE uuid = lower(?1)), (SELECT id FROM deposits "
+	    "WHERE slip_no = ?1 COLLATE NOCASE ORDER BY voided_at = '' DESC, "
+	    "slip_no = ?1 DESC, id DESC LIMIT 1))",
 	    err);
 	int rc;
 

@@ -120,9 +120,16 @@ int
 store_shift_find(
     struct store *st, const char *key, struct shift *out, struct pd_err *err)
 {
+	/* by its id (the unique index), then its Z number as written, then
+	 * in any case (that one a scan, of a Z number typed by hand): one
+	 * WHERE of the two with OR scanned every shift, the index of
+	 * neither usable, and a central node checks the shift each pushed
+	 * payment names by it (3.5 ms a payment at 20,000 shifts; 17 us) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.z_no = ?1 "
-	    "COLLATE NOCASE OR s.uuid = lower(?1)",
+	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.id = coalesce("
+	    "(SELECT id FROM shifts WHERE uuid = lower(?1)), (SELECT id FROM "
+	    "shifts WHERE z_no = ?1), (SELECT id FROM shifts WHERE z_no = ?1 "
+	    "COLLATE NOCASE))",
 	    err);
 	int rc;
 

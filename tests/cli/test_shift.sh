@@ -424,6 +424,18 @@ same "shift show: every line of the close's count" \
     "Cash/denomination/1/10000 Credit Card/slip/2/4500"
 J shift show Z-T01-000005 >"$OUT" 2>&1
 has "shift show: the slips' count as people read it" "Card slips"
+# a shift found by its id, its Z number as written, or in another case
+# (store_shift_find: each by its own probe, the id's and the Z number's
+# by their indexes; one WHERE with OR read every shift)
+U5=$(sql "SELECT uuid FROM shifts WHERE z_no = 'Z-T01-000005'")
+same "shift show by its id in capitals: that shift" \
+    "$(J --json shift show "$(echo "$U5" | tr a-f A-F)" | python3 -c 'import json,sys; print(json.load(sys.stdin)["z_no"])')" Z-T01-000005
+same "by its Z number in lower case: that shift" \
+    "$(J --json shift show z-t01-000005 | python3 -c 'import json,sys; print(json.load(sys.stdin)["uuid"])')" "$U5"
+expect "a Z number of none: not found, said" 4 'No shift with Z number or id "Z-T01-000099"' \
+    J shift show Z-T01-000099
+expect "nor an id of none" 4 "No shift with Z number or id" \
+    J shift show 01234567-89ab-7000-8000-000000000000
 J shift z Z-T01-000005 --text --out "$T/z5.txt" >/dev/null 2>&1
 for w in "2 slips" "Slips counted" "Notes and coins"; do
 	grep -qF -- "$w" "$T/z5.txt" && ok "Z report says $w" || \
