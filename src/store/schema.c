@@ -110,6 +110,7 @@ const char *const store_migrations[] = {
     store_mig_78,
     store_mig_79,
     store_mig_80,
+    store_mig_81,
 };
 
 const int store_nmigrations =

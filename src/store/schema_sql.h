@@ -296,5 +296,6 @@ extern const char store_mig_77[];
 extern const char store_mig_78[];
 extern const char store_mig_79[];
 extern const char store_mig_80[];
+extern const char store_mig_81[];
 
 #endif
