@@ -215,6 +215,10 @@ struct arr_item_of {
 	int64_t arr_id, consumer_id;
 	int grace_days, misses_allowed;
 	int in_force; /* as struct arr_item's */
+	/* the reconnection list's history (store_was_plans) only: the day
+	 * it was read as of (as the ledger stood before it), and the oldest
+	 * due date of the items its plan took over ("" elsewhere) */
+	char day[11], held_from[11];
 };
 /* An item whose debt an arrangement holds, net of what it gave back. */
 struct arr_hold {

@@ -847,8 +847,9 @@ struct overdue_row {
 };
 
 /* A consumer of the reconnection list (issue 21): on the disconnection
- * list on listed_on (their overdue debt, was, at least [disconnection]
- * amount before a payment or an arrangement of that day), and no longer:
+ * list on listed_on (their overdue debt as the list counted it before a
+ * payment, an arrangement or a reschedule of that day at least
+ * [disconnection] amount; was, the most it came to), and no longer:
  * now what their items due [disconnection] days ago still owe, reason
  * "Paid" (below the amount now) or "Arrangement" (an Active arrangement
  * with no installment missed protects them). Minor units. */

@@ -338,8 +338,9 @@ struct overdue_row *svc_disconnections(
     struct svc *s, size_t *n, struct pd_err *err);
 /* The reconnection list (issue 21; recovery and up): the consumers who
  * were on the disconnection list within the last [disconnection] days
- * (their items due that many days before a day they paid or made an
- * arrangement owed at least [disconnection] amount before it) and are no
+ * (on a day they paid, made or rescheduled an arrangement, the list's
+ * rule as it stood before that day listed them: svc_disconnections' on
+ * the ledger of then, a plan Broken or kept as it was then) and are no
  * longer: they paid below the amount ("Paid"), or an Active arrangement
  * with no installment missed protects them ("Arrangement"). By account;
  * *n rows, free the array. */

@@ -279,13 +279,32 @@ int store_undone_add(struct store *st, const char *uuid, const char *kind,
 /* Whether record uuid was undone here: 1, 0, -1 err. */
 int store_undone_has(struct store *st, const char *uuid, struct pd_err *err);
 
-/* Consumers who were on the disconnection list since day since (issue
- * 21; reconnect.c): on a day after since up to today on which a payment
- * or an arrangement of theirs was made, what their items due days before
- * it owed before that day came to min or more; was and listed_on (the
- * latest such day) filled, by account; caller frees (NULL: err). */
-struct reconnect_row *store_was_overdue(struct store *st, const char *since,
-    const char *today, int days, int64_t min, size_t *n, struct pd_err *err);
+/* The days the reconnection list reads (issue 21; reconnect.c): of a
+ * consumer, a day after since up to today on which a payment of theirs
+ * was taken or an arrangement of theirs made or rescheduled, and what
+ * their items due days before it owed before that day (owed > 0 only). */
+struct was_day {
+	int64_t consumer_id;
+	char day[11];
+	int64_t owed;
+};
+/* The days (store_was_days' own definition of them) on which what a
+ * consumer's items due days before owed came to more than nothing, by
+ * consumer and day; caller frees (NULL: err). */
+struct was_day *store_was_days(struct store *st, const char *since,
+    const char *today, int days, size_t *n, struct pd_err *err);
+/* On each such day (of every consumer with an arrangement, whatever he
+ * owed), the installments of his plans made before it and not cancelled
+ * before it, each as it stood before that day (settled, moved, paid in
+ * full, in force: read as store_arr_items_overdue reads them today), day
+ * and held_from filled; by consumer, day, plan and installment; caller
+ * frees (NULL: err). */
+struct arr_item_of *store_was_plans(struct store *st, const char *since,
+    const char *today, size_t *n, struct pd_err *err);
+/* The account, name, address and phone of the consumers the JSON array
+ * of ids names, by account (the rest zero); caller frees (NULL: err). */
+struct reconnect_row *store_reconnect_contacts(
+    struct store *st, const char *ids, size_t *n, struct pd_err *err);
 
 /* The central node's feed of reconciliation (issue 20; recon_feed.c). */
 #define FEED_KEY_BUFSZ 256

@@ -296,7 +296,11 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_number(r, _("Installments late"), "late", v.tally.late);
 	rec_tenths(r, _("Compliance rate"), "compliance_percent",
 	    v.compliance < 0 ? KPI_NONE : v.compliance, "%");
-	rec_list(r, _("Items taken over"), "items");
+	/* what the plan holds of each now, net of what it gave back: the
+	 * gross moves differ between nodes once a change was refused and
+	 * undone (the undo's moves go to the refused event, at times to the
+	 * create), the net is the same at every node */
+	rec_list(r, _("Items taken over (net held now)"), "items");
 	for (i = 0; i < v.nholds; i++) {
 		rec_item(r);
 		rec_str(r, _("Reference"), "ref", v.holds[i].ref);

@@ -104,6 +104,28 @@ svc_json_id(char *w, int64_t id)
 	       sprintf(w, "%s%lld", w[-1] == '[' ? "" : ",", (long long)id);
 }
 
+enum arr_status
+svc_plan_judged(const struct arr_item_of *r, size_t n, int32_t t, int *kept)
+{
+	struct arr_tally tally;
+	enum arr_status st;
+	size_t m;
+
+	memset(&tally, 0, sizeof tally);
+	for (m = 0; m < n; m++) {
+		enum arr_inst_state is = inst_state(r[m].amount, r[m].settled,
+		    r[m].moved, r[m].absorbed, r[m].due_on, r[m].paid_on, "",
+		    r[0].grace_days, t);
+
+		arr_tally_add(&tally, is);
+		if (!r[m].in_force && r[m].settled >= r[m].amount)
+			arr_tally_past(&tally, is);
+	}
+	st = arr_plan_status(&tally, n > 0 ? r[0].misses_allowed : 0, 0);
+	*kept = st == ARR_ACTIVE && tally.missed == 0;
+	return st;
+}
+
 /* The consumers keeping a plan of the installments r[nr] (by consumer
  * and plan, as store_arr_items_overdue reads them; freed here), sorted
  * (*n, caller frees); *broken (if not NULL, caller frees) the JSON
@@ -116,13 +138,12 @@ kept_in(struct arr_item_of *r, size_t nr, const char *cutoff,
     struct svc_kept_inst *k, size_t *n, char **broken, int64_t **cand,
     size_t *ncand)
 {
-	struct arr_tally tally;
 	enum arr_status st;
 	char today[11], *w = NULL;
 	int64_t *ids;
 	int32_t t;
 	size_t i, j, m, nk = 0, from = 0;
-	int keeps = 0;
+	int keeps = 0, plan_kept;
 
 	if (broken != NULL) {
 		w = *broken = xcalloc(nr * 21 + 3, 1);
@@ -150,21 +171,12 @@ kept_in(struct arr_item_of *r, size_t nr, const char *cutoff,
 		/* its compliance as its view tells (comply), read in place:
 		 * a view of each plan (its installments copied) was a tenth
 		 * of the list at 10M */
-		memset(&tally, 0, sizeof tally);
-		for (m = i; m < j; m++) {
-			enum arr_inst_state is = inst_state(r[m].amount,
-			    r[m].settled, r[m].moved, r[m].absorbed,
-			    r[m].due_on, r[m].paid_on, "", r[i].grace_days, t);
-
-			arr_tally_add(&tally, is);
-			if (!r[m].in_force && r[m].settled >= r[m].amount)
-				arr_tally_past(&tally, is);
+		st = svc_plan_judged(r + i, j - i, t, &plan_kept);
+		for (m = i; m < j; m++)
 			if (r[m].settled < r[m].amount &&
 			    strcmp(r[m].due_on, cutoff) <= 0)
 				k->inst[k->ninst++] = r[m].item_id;
-		}
-		st = arr_plan_status(&tally, r[i].misses_allowed, 0);
-		if (st == ARR_ACTIVE && tally.missed == 0) {
+		if (plan_kept) {
 			ids[nk++] = r[i].consumer_id;
 			keeps = 1;
 		} else if (st == ARR_BROKEN && w != NULL)

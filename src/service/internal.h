@@ -883,6 +883,15 @@ int64_t *svc_kept_open(struct svc *s, const char *cutoff,
     struct svc_kept_inst *k, size_t *n, char **broken, int64_t **cand,
     size_t *ncand, struct pd_err *err);
 
+/* The status on day t of the plan whose installments are r[n] (one
+ * plan's, as store_arr_items_overdue or store_was_plans read them), its
+ * view's rule (comply) over what the read holds; *kept: Active with no
+ * installment missed, a plan being kept that protects the debt it holds
+ * from disconnection (issue 21). The disconnection list's (kept_in) and
+ * the reconnection list's history's judge, one. */
+enum arr_status svc_plan_judged(
+    const struct arr_item_of *r, size_t n, int32_t t, int *kept);
+
 /* id appended to a JSON array of ids being written at w (its "[" at
  * w[-1] when it is the first), a list store reads with json_each; the
  * buffer holds 21 bytes an id. Returns the new end. */

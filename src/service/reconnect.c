@@ -1,10 +1,12 @@
 /* reconnect.c - the reconnection list (issue 21, "Disconnection and
  * reconnection lists"): the consumers who were on the disconnection list
- * within the last [disconnection] days (store_was_overdue: their overdue
- * debt reached [disconnection] amount before a payment or an arrangement
- * of theirs) and are on it no longer, having paid below the amount or
- * made an Active arrangement they keep. Computed from the ledger when
+ * within the last [disconnection] days and are on it no longer, having
+ * paid below the amount or made an Active arrangement they keep. Who was
+ * on it is read on each day of theirs in the window (a payment, an
+ * arrangement made or rescheduled) by the disconnection list's rule as it
+ * stood before that day (was_listed). Computed from the ledger when
  * asked, like the disconnection list. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +74,159 @@ outside_plans(struct svc *s, const char *cutoff, const int64_t *kept, size_t nk,
 	return rc;
 }
 
+/* What consumer r[0].consumer_id owed on day r[0].day as the
+ * disconnection list counted it that day, the rows r[nr] being his plans'
+ * installments as they stood before it (store_was_plans, by plan) and base
+ * what his items due days before owed then (store_was_days): the list's
+ * rule (svc_disconnections) on the ledger of that day, in one place for
+ * every day read. A Broken plan's installments not yet due that many days
+ * count from the oldest date of the items it took over (store_overdue's
+ * OVERDUE_BROKEN), and one who keeps a plan is listed by what he owes
+ * outside its installments (store_overdue_outside: every plan's
+ * installments open and due by the cutoff taken off); a plan judged by
+ * the list's own judge (svc_plan_judged, as kept_in). */
+static int64_t
+day_owed(int64_t base, const struct arr_item_of *r, size_t nr, int days)
+{
+	char cutoff[11];
+	int64_t broken = 0, inside = 0;
+	int32_t t;
+	size_t i, j, m;
+	int keeps = 0, kept;
+
+	if (nr == 0)
+		return base;
+	date_parse(r[0].day, NULL, &t, NULL);
+	date_format(cutoff, t - days);
+	for (i = 0; i < nr; i = j) {
+		for (j = i; j < nr && r[j].arr_id == r[i].arr_id; j++)
+			;
+		if (svc_plan_judged(r + i, j - i, t, &kept) == ARR_BROKEN &&
+		    r[i].held_from[0] != '\0' &&
+		    strcmp(r[i].held_from, cutoff) <= 0)
+			for (m = i; m < j; m++)
+				if (r[m].settled < r[m].amount &&
+				    strcmp(r[m].due_on, cutoff) > 0)
+					broken += r[m].amount - r[m].settled;
+		keeps |= kept;
+		for (m = i; m < j; m++)
+			if (r[m].settled < r[m].amount &&
+			    strcmp(r[m].due_on, cutoff) <= 0)
+				inside += r[m].amount - r[m].settled;
+	}
+	return base + broken - (keeps ? inside : 0);
+}
+
+/* -1, 0, 1 as day a of consumer ca comes before, with, after b of cb. */
+static int
+day_cmp(int64_t ca, const char *a, int64_t cb, const char *b)
+{
+	return ca != cb ? (ca > cb) - (ca < cb) : strcmp(a, b);
+}
+
+/* A consumer's days read (was_listed): the most owed on one, the latest
+ * listed ("" none). */
+struct was {
+	int64_t consumer_id;
+	int64_t was;
+	char listed_on[11];
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a,
+	        y = ((const struct was *)b)->consumer_id;
+
+	return (x > y) - (x < y);
+}
+
+/* The consumers on the disconnection list (owing min or more by
+ * day_owed) on a day of theirs after since up to today: was (the most
+ * owed on any of those days) and listed_on (the latest day listed) filled,
+ * with their account, name, address and phone, by account; *n rows,
+ * caller frees (NULL: err). Three statements whatever the days read: the
+ * items' owing of each day, the plans' installments of each day, the
+ * consumers found. */
+static struct reconnect_row *
+was_listed(struct svc *s, const char *since, const char *today, int days,
+    int64_t min, size_t *n, struct pd_err *err)
+{
+	struct was_day *wd;
+	struct arr_item_of *pl;
+	struct reconnect_row *r;
+	struct was *h;
+	char *ids, *w;
+	size_t nwd, npl, nh = 0, i = 0, j = 0, k;
+
+	*n = 0;
+	if ((wd = store_was_days(s->st, since, today, days, &nwd, err)) == NULL)
+		return NULL;
+	if ((pl = store_was_plans(s->st, since, today, &npl, err)) == NULL) {
+		free(wd);
+		return NULL;
+	}
+	/* both by consumer and day: each day of either, once */
+	h = xcalloc(nwd + npl + 1, sizeof *h);
+	while (i < nwd || j < npl) {
+		int64_t cid, owed, base = 0;
+		const char *day;
+		int c = i == nwd   ? 1
+		        : j == npl ? -1
+		                   : day_cmp(wd[i].consumer_id, wd[i].day,
+		                         pl[j].consumer_id, pl[j].day);
+
+		cid = c <= 0 ? wd[i].consumer_id : pl[j].consumer_id;
+		day = c <= 0 ? wd[i].day : pl[j].day;
+		for (k = j;
+		     c >= 0 && k < npl &&
+		     day_cmp(pl[k].consumer_id, pl[k].day, cid, day) == 0;
+		     k++)
+			;
+		if (c <= 0)
+			base = wd[i].owed;
+		owed = day_owed(base, pl + j, k - j, days);
+		if (nh == 0 || h[nh - 1].consumer_id != cid) {
+			h[nh].consumer_id = cid;
+			h[nh++].was = -1;
+		}
+		if (owed > h[nh - 1].was)
+			h[nh - 1].was = owed;
+		if (owed >= min)
+			snprintf(h[nh - 1].listed_on,
+			    sizeof h[nh - 1].listed_on, "%s", day);
+		if (c <= 0)
+			i++;
+		j = k;
+	}
+	free(wd);
+	free(pl);
+	/* those listed on a day, their contacts read at once */
+	w = ids = xcalloc(nh * 21 + 3, 1);
+	*w++ = '[';
+	for (i = k = 0; i < nh; i++)
+		if (h[i].listed_on[0] != '\0') {
+			w = svc_json_id(w, h[i].consumer_id);
+			h[k++] = h[i];
+		}
+	strcpy(w, "]");
+	nh = k;
+	r = store_reconnect_contacts(s->st, ids, n, err);
+	free(ids);
+	for (i = 0; r != NULL && i < *n; i++) {
+		struct was *hit =
+		    bsearch(&r[i].consumer_id, h, nh, sizeof *h, by_id);
+
+		if (hit != NULL) {
+			r[i].was = hit->was;
+			memcpy(r[i].listed_on, hit->listed_on,
+			    sizeof r[i].listed_on);
+		}
+	}
+	free(h);
+	return r;
+}
+
 struct reconnect_row *
 svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 {
@@ -125,7 +280,7 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 		free(od);
 		return NULL;
 	}
-	r = store_was_overdue(s->st, since, iso, s->cfg.disc_days,
+	r = was_listed(s, since, iso, s->cfg.disc_days,
 	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
 	for (i = 0; r != NULL && i < *n; i++) {
 		int64_t id = r[i].consumer_id;

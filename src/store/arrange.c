@@ -321,8 +321,8 @@ store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
  * item settled: kept only if more was paid of it than moves took off
  * it, moved + absorbed being every move of it), absorbed; then its
  * arrangement's terms; whether it is in force; its id. */
-static void
-read_arr_item_of(struct db_stmt *s, void *elem)
+void
+st_read_arr_item_of(struct db_stmt *s, void *elem)
 {
 	struct arr_item_of *a = elem;
 
@@ -342,7 +342,7 @@ read_arr_item_of(struct db_stmt *s, void *elem)
 	a->item_id = db_column_int64(s, 11);
 }
 
-/* An installment as read_arr_item_of reads it, of the arrangements not
+/* An installment as st_read_arr_item_of reads it, of the arrangements not
  * cancelled (store_arr_items_overdue). Whether it is in force
  * (ARR_IN_FORCE_OF) by its plan's last event found once per plan (le,
  * joined before the plan's items: CROSS JOIN keeps that order, and the
@@ -398,8 +398,8 @@ store_arr_items_overdue(
 		return NULL;
 	if (among != NULL)
 		st_bind(s, "s", among);
-	return st_collect(st, s, sizeof(struct arr_item_of), read_arr_item_of,
-	    n, "reading installments", err);
+	return st_collect(st, s, sizeof(struct arr_item_of),
+	    st_read_arr_item_of, n, "reading installments", err);
 }
 
 struct arr_item_of *
@@ -429,8 +429,8 @@ store_arr_items_open(
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "s", cutoff);
-	return st_collect(st, s, sizeof(struct arr_item_of), read_arr_item_of,
-	    n, "reading installments", err);
+	return st_collect(st, s, sizeof(struct arr_item_of),
+	    st_read_arr_item_of, n, "reading installments", err);
 }
 #undef ARR_ITEM_OF
 

@@ -175,6 +175,11 @@ int st_holding(struct store *st, struct db_stmt *s, const char *text, int tail,
  * (what failed, in err). The statement is reset. */
 /* A row_reader of one int64_t: the row's first column into *elem. */
 void st_read_int64(struct db_stmt *s, void *elem);
+/* A row_reader of an installment with its plan's terms (struct
+ * arr_item_of; arrange.c): amount, settled, due day, moved, the day paid
+ * in full, absorbed, arrangement, consumer, grace days, misses allowed,
+ * in force, item id, in that order. */
+void st_read_arr_item_of(struct db_stmt *s, void *elem);
 int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
     const char *what, struct pd_err *err);
 

@@ -1,33 +1,47 @@
 /* reconnect.c - the disconnection and reconnection lists (issue 21): the
  * consumers whose overdue debt is past the threshold, with what of it
- * their arrangements hold; and who was on the list, the consumers whose
- * overdue debt reached the threshold on a day a payment or an arrangement
- * of theirs was made, read from the ledger as it stood before that day. */
+ * their arrangements hold; and who was on the list, read from the ledger
+ * as it stood before each day a payment or an arrangement of theirs was
+ * made or rescheduled: what their items owed then, and their plans'
+ * installments then, which the service judges as the list does. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/arrange.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 static void
-read_was(struct db_stmt *s, void *elem)
+read_was_day(struct db_stmt *s, void *elem)
 {
-	struct reconnect_row *r = elem;
+	struct was_day *r = elem;
 
 	memset(r, 0, sizeof *r);
 	r->consumer_id = db_column_int64(s, 0);
-	st_col(s, 1, r->account_no, sizeof r->account_no);
-	st_col(s, 2, r->name, sizeof r->name);
-	r->was = db_column_int64(s, 3);
-	st_col(s, 4, r->listed_on, sizeof r->listed_on);
-	st_col(s, 5, r->address, sizeof r->address);
-	st_col(s, 6, r->phone, sizeof r->phone);
+	st_col(s, 1, r->day, sizeof r->day);
+	r->owed = db_column_int64(s, 2);
 }
 
-struct reconnect_row *
-store_was_overdue(struct store *st, const char *since, const char *today,
-    int days, int64_t min, size_t *n, struct pd_err *err)
+/* The days the reconnection list reads (store_was_days, store_was_plans,
+ * the one list of them): of the consumers among who (an SQL set of their
+ * ids), each day after ?1 up to ?2 on which a payment of theirs was taken
+ * or an arrangement of theirs made or rescheduled, ev (cid, day) */
+#define WAS_DAYS(who)                                                          \
+	"ev (cid, day) AS (SELECT consumer_id, paid_on FROM payments WHERE "   \
+	"paid_on > ?1 AND paid_on <= ?2 AND consumer_id IN " who " UNION "     \
+	"SELECT a.consumer_id, substr(e.at, 1, 10) FROM arrangement_events e " \
+	"JOIN arrangements a ON a.id = e.arrangement_id WHERE e.kind IN "      \
+	"('create', 'reschedule') AND substr(e.at, 1, 10) > ?1 AND "           \
+	"substr(e.at, 1, 10) <= ?2 AND a.consumer_id IN " who ")"
+/* those of the consumers of the items p (store_was_days), and of the
+ * consumers with an arrangement (store_was_plans) */
+#define WAS_DAYS_P WAS_DAYS("(SELECT cid FROM p)")
+#define WAS_DAYS_ARR WAS_DAYS("(SELECT consumer_id FROM arrangements)")
+
+struct was_day *
+store_was_days(struct store *st, const char *since, const char *today, int days,
+    size_t *n, struct pd_err *err)
 {
 	/* the days a consumer's payment or arrangement was made after
 	 * since; on each, what its items due days before owed before it:
@@ -64,15 +78,9 @@ store_was_overdue(struct store *st, const char *since, const char *today,
 	    "items i WHERE m.event_id = e.id AND i.id = m.item_id AND "
 	    "substr(e.at, 1, 10) > ?1 AND i.due_on <= date(?2, '-' || ?3 || "
 	    "' days') AND i.due_on <= date(substr(e.at, 1, 10), '-' || ?3 || "
-	    "' days')), "
-	    "ev (cid, day) AS (SELECT consumer_id, paid_on FROM payments "
-	    "WHERE paid_on > ?1 AND paid_on <= ?2 AND consumer_id IN (SELECT "
-	    "cid FROM p) UNION SELECT a.consumer_id, substr(e.at, 1, 10) FROM "
-	    "arrangement_events e JOIN arrangements a ON a.id = "
-	    "e.arrangement_id WHERE e.kind = 'create' AND substr(e.at, 1, 10) "
-	    "> ?1 AND substr(e.at, 1, 10) <= ?2 AND a.consumer_id IN (SELECT "
-	    "cid FROM p)), "
-	    "od (cid, day, owed) AS MATERIALIZED (SELECT ev.cid, ev.day, (SELECT "
+	    "' days')), " WAS_DAYS_P ", "
+	    "od (cid, day, owed) AS MATERIALIZED (SELECT ev.cid, ev.day, "
+	    "(SELECT "
 	    "coalesce(sum(max(0, i.amount - coalesce((SELECT sum(x.amount) "
 	    "FROM allocations x JOIN payments y ON y.id = x.payment_id WHERE "
 	    "x.item_id = i.id AND y.paid_on < ev.day), 0) - "
@@ -85,18 +93,122 @@ store_was_overdue(struct store *st, const char *since, const char *today,
 	    "i.id AND substr(e2.at, 1, 10) < ev.day), 0))), 0) FROM p CROSS "
 	    "JOIN items i WHERE p.cid = ev.cid AND i.id = p.iid AND i.due_on "
 	    "<= date(ev.day, '-' || ?3 || ' days')) FROM ev) "
-	    "SELECT c.id, c.account_no, c.name, "
-	    "max(od.owed), max(CASE WHEN od.owed >= ?4 THEN od.day END), "
-	    "c.service_address, c.phone FROM "
-	    "od JOIN consumers c ON c.id = od.cid GROUP BY c.id HAVING "
-	    "max(od.owed) >= ?4 ORDER BY c.account_no",
+	    "SELECT cid, day, owed FROM od WHERE owed > 0 ORDER BY cid, day",
 	    err);
 
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "ssdi", since, today, days, min);
-	return st_collect(st, s, sizeof(struct reconnect_row), read_was, n,
+	st_bind(s, "ssd", since, today, days);
+	return st_collect(st, s, sizeof(struct was_day), read_was_day, n,
 	    "reading who was on the disconnection list", err);
+}
+
+/* An installment as st_read_arr_item_of reads it, then the day it was
+ * read as of and its plan's oldest item taken over. */
+static void
+read_was_item(struct db_stmt *s, void *elem)
+{
+	struct arr_item_of *a = elem;
+
+	st_read_arr_item_of(s, elem);
+	st_col(s, 12, a->day, sizeof a->day);
+	st_col(s, 13, a->held_from, sizeof a->held_from);
+}
+
+struct arr_item_of *
+store_was_plans(struct store *st, const char *since, const char *today,
+    size_t *n, struct pd_err *err)
+{
+	/* on each day (ev) of a consumer with an arrangement, his plans
+	 * made before it and not cancelled before it (pa: each plan's
+	 * event in force then, le, and the oldest due date of the items it
+	 * took over, found once a plan and day), and their installments
+	 * made before it (r), each as the ledger stood before that day:
+	 * what payments, credit notes and other events' moves took of it
+	 * on the days before, what its own event took (absorbed), the day
+	 * it was paid in full before that day; in the columns of
+	 * store_arr_items_overdue (ARR_ITEM_OF), whose compliance the
+	 * service reads alike */
+	struct db_stmt *s = st_stmt(st,
+	    "WITH " WAS_DAYS_ARR ", "
+	    "pa (day, arr_id, plan_id, cid, grace, misses, le, held) AS "
+	    "MATERIALIZED (SELECT ev.day, a.id, a.plan_id, a.consumer_id, "
+	    "a.grace_days, a.misses_allowed, (SELECT max(e.id) FROM "
+	    "arrangement_events e WHERE e.arrangement_id = a.id AND e.kind <> "
+	    "'cancel' AND substr(e.at, 1, 10) < ev.day), (SELECT "
+	    "min(x.due_on) FROM arrangement_events e JOIN arrangement_moves m "
+	    "ON m.event_id = e.id JOIN items x ON x.id = m.item_id WHERE "
+	    "e.arrangement_id = a.id AND x.plan_id IS NULL) FROM ev JOIN "
+	    "arrangements a ON a.consumer_id = ev.cid WHERE a.created_on < "
+	    "ev.day AND NOT (a.cancelled = 1 AND coalesce((SELECT "
+	    "max(substr(e.at, 1, 10)) FROM arrangement_events e WHERE "
+	    "e.arrangement_id = a.id AND e.kind = 'cancel'), '') < ev.day)), "
+	    "r (day, arr_id, cid, grace, misses, le, held, iid, inst_no, "
+	    "amount, "
+	    "due_on, arr_event, paid, moved, absorbed) AS (SELECT pa.day, "
+	    "pa.arr_id, pa.cid, pa.grace, pa.misses, pa.le, pa.held, i.id, "
+	    "i.inst_no, i.amount, i.due_on, i.arr_event, coalesce((SELECT "
+	    "sum(x.amount) FROM allocations x JOIN payments y ON y.id = "
+	    "x.payment_id WHERE x.item_id = i.id AND y.paid_on < pa.day), 0) + "
+	    "coalesce((SELECT sum(c.amount) FROM credit_applications c WHERE "
+	    "c.item_id = i.id AND c.applied_on < pa.day AND NOT EXISTS (SELECT "
+	    "1 FROM sync_undone u WHERE u.uuid = c.uuid)), 0), "
+	    "coalesce((SELECT sum(m.amount) FROM arrangement_moves m JOIN "
+	    "arrangement_events e ON e.id = m.event_id WHERE m.item_id = i.id "
+	    "AND m.event_id IS NOT i.arr_event AND substr(e.at, 1, 10) < "
+	    "pa.day), 0), coalesce((SELECT sum(m.amount) FROM "
+	    "arrangement_moves m WHERE m.item_id = i.id AND +m.event_id = "
+	    "i.arr_event), 0) FROM pa CROSS JOIN items i ON i.plan_id = "
+	    "pa.plan_id WHERE i.arr_event IS NULL OR (SELECT substr(e.at, 1, "
+	    "10) FROM arrangement_events e WHERE e.id = i.arr_event) < pa.day) "
+	    "SELECT amount, paid + moved + absorbed, due_on, moved, CASE WHEN "
+	    "paid + moved + absorbed >= amount THEN coalesce((SELECT max(u.d) "
+	    "FROM (SELECT y.paid_on AS d FROM allocations x JOIN payments y ON "
+	    "y.id = x.payment_id WHERE x.item_id = r.iid AND x.amount > 0 AND "
+	    "y.paid_on < r.day UNION ALL SELECT c.applied_on FROM "
+	    "credit_applications c WHERE c.item_id = r.iid AND c.applied_on < "
+	    "r.day AND NOT EXISTS (SELECT 1 FROM sync_undone u WHERE u.uuid = "
+	    "c.uuid)) AS u), '') ELSE '' END, absorbed, arr_id, cid, grace, "
+	    "misses, CASE WHEN arr_event IS NULL OR arr_event = le THEN 1 ELSE "
+	    "0 END, iid, day, coalesce(held, '') FROM r ORDER BY cid, day, "
+	    "arr_id, inst_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ss", since, today);
+	return st_collect(st, s, sizeof(struct arr_item_of), read_was_item, n,
+	    "reading the plans of who was on the disconnection list", err);
+}
+
+static void
+read_contact(struct db_stmt *s, void *elem)
+{
+	struct reconnect_row *r = elem;
+
+	memset(r, 0, sizeof *r);
+	r->consumer_id = db_column_int64(s, 0);
+	st_col(s, 1, r->account_no, sizeof r->account_no);
+	st_col(s, 2, r->name, sizeof r->name);
+	st_col(s, 3, r->address, sizeof r->address);
+	st_col(s, 4, r->phone, sizeof r->phone);
+}
+
+struct reconnect_row *
+store_reconnect_contacts(
+    struct store *st, const char *ids, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id, account_no, name, service_address, phone FROM "
+	    "consumers WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY "
+	    "account_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", ids);
+	return st_collect(st, s, sizeof(struct reconnect_row), read_contact, n,
+	    "reading the consumers to reconnect", err);
 }
 
 static void

@@ -1165,6 +1165,111 @@ same "Jul 10: #1 missed, not kept: listed with all he owes past the days" \
     "$(dis8 2025-07-10)" "WU-96008,Seven 8,150.00,2,2025-04-05"
 expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
 
+## The reconnection list reads each day it reads (a payment's, an
+## arrangement's, a reschedule's) by the disconnection list's rule as it
+## stood that day (issue 21): a Broken plan's installments owed from the
+## dates of the items it took over, a plan kept protecting the debt it
+## holds. Listed on a day: on the disconnection list before that day's
+## payment or change
+printf 'account_no,name,service_address,phone,email,segment\n' >"$T/rhc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/rhb.csv"
+for k in 1 2 3 4 5; do
+	printf 'WU-9610%d,Ten %d,%d Ten St,,,Residential\n' $k $k $k >>"$T/rhc.csv"
+	printf 'F10-%d,WU-9610%d,Feb 2025,340.00,2025-02-01,2025-03-01\n' $k $k >>"$T/rhb.csv"
+done
+s7 import consumers "$T/rhc.csv" >/dev/null && s7 import bills "$T/rhb.csv" >/dev/null ||
+    echo "not ok - the consumers of the reconnection history"
+# rec10 DAY ACCOUNT: account, was overdue, listed on, now, why
+rec10() { at "$1" r7 --csv reconnections | tr -d '\r' | grep "^$2," | cut -d, -f1,3-6; }
+same "Jun 1: WU-96101 listed before his plan" "$(listed 2025-06-01 WU-96101)" 1
+f7plan WU-96101
+f7plan WU-96102
+f7plan WU-96103
+f7plan WU-96104
+P1=$(f7no WU-96101) P3=$(f7no WU-96103) P4=$(f7no WU-96104)
+same "to reconnect for his plan, listed the day he made it" \
+    "$(rec10 2025-06-01 WU-96101)" "WU-96101,340.00,2025-06-01,0.00,Arrangement"
+same "Jun 6: #1 missed, the plan Broken, listed again" \
+    "$(f7status 2025-06-06 "$P1")/$(listed 2025-06-06 WU-96101)" "Broken/1"
+same "so to reconnect no more" "$(rec10 2025-06-06 WU-96101)" ""
+# a break and a reschedule: listed the day of the reschedule
+same "Jun 13: listed before his reschedule" "$(listed 2025-06-13 WU-96101)" 1
+resched 2025-06-13 "$P1"
+same "rescheduled: to reconnect, listed the day of the reschedule, not of his plan" \
+    "$(rec10 2025-06-13 WU-96101)" "WU-96101,340.00,2025-06-13,0.00,Arrangement"
+same "Jun 21: the new #1 missed, Broken again, listed again" \
+    "$(f7status 2025-06-21 "$P1")/$(listed 2025-06-21 WU-96101)" "Broken/1"
+same "Jul 1: listed before he pays" "$(listed 2025-07-01 WU-96101)" 1
+expect "WU-96101 pays all his plan owes" 0 "Payment ID" at 2025-07-01 \
+    c7 pay WU-96101 --type installment --method "Credit Card" \
+    --reference RH1 --amount 340
+same "paid: listed the day he paid, the latest listing" \
+    "$(rec10 2025-07-01 WU-96101)" "WU-96101,340.00,2025-07-01,0.00,Paid"
+# a break, no reschedule: listed the day he paid
+expect "WU-96102 pays all his Broken plan owes on Jun 20" 0 "Payment ID" \
+    at 2025-06-20 c7 pay WU-96102 --type installment --method "Credit Card" \
+    --reference RH2 --amount 340
+same "listed the day he paid, while his plan was Broken" \
+    "$(rec10 2025-06-20 WU-96102)" "WU-96102,340.00,2025-06-20,0.00,Paid"
+same "two consumers, each his own day" \
+    "$(rec10 2025-07-01 "WU-9610[12]" | tr '\n' ' ')" \
+    "WU-96101,340.00,2025-07-01,0.00,Paid WU-96102,340.00,2025-06-20,0.00,Paid "
+# rescheduled the day the break lists him
+same "Jun 6: WU-96103 listed, his plan Broken that day" "$(listed 2025-06-06 WU-96103)" 1
+resched 2025-06-06 "$P3"
+same "rescheduled the day of his listing: that day" \
+    "$(rec10 2025-06-06 WU-96103)" "WU-96103,340.00,2025-06-06,0.00,Arrangement"
+same "and so a week later" \
+    "$(rec10 2025-06-13 WU-96103)" "WU-96103,340.00,2025-06-06,0.00,Arrangement"
+# a payment and a reschedule on one day of a break
+same "Jun 10: WU-96104 listed" "$(listed 2025-06-10 WU-96104)" 1
+expect "WU-96104 pays #1 late" 0 "Payment ID" at 2025-06-10 c7 pay WU-96104 \
+    --type installment --method "Credit Card" --reference RH4 --amount 48.57
+same "still listed, his plan Broken" "$(listed 2025-06-10 WU-96104)" 1
+resched 2025-06-10 "$P4"
+same "rescheduled the day he paid: listed that day, with what he owed before it" \
+    "$(rec10 2025-06-10 WU-96104)" "WU-96104,340.00,2025-06-10,0.00,Arrangement"
+# a plan kept protects what it holds: an installment past the days, inside
+# its grace days, never listed its consumer, who is not to reconnect
+expect "WU-96105 arranges his bill, 90 days' grace" 0 "Arrangement" \
+    at 2025-04-01 r7 arrangement create WU-96105 --installments 2 \
+    --frequency monthly --first-due 2025-04-05 --grace 90 --misses 0 \
+    --reason Hardship
+same "Jun 10: #1 past the 60 days, not missed: not listed" \
+    "$(listed 2025-06-10 WU-96105)" 0
+expect "he pays #1 on Jun 10" 0 "Payment ID" at 2025-06-10 c7 pay WU-96105 \
+    --type installment --method "Credit Card" --reference RH5 --amount 170
+same "never listed: not to reconnect" "$(rec10 2025-06-10 WU-96105)" ""
+expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
+
 ## Review R21b, fault 1: one plan changed at both terminals offline
 # (arrange_race.sh: every pair of changes, both orders of the syncs)
 . "$TOP/tests/cli/arrange_race.sh"
+
+## The reconnection list's history at a second terminal (issue 21): a
+## plan made, broken, rescheduled, broken again and paid at terminal 1
+## reads alike at terminal 2 once pulled, listed the day he paid
+printf 'account_no,name,service_address,phone,email,segment\nWU-96110,Ten 10,10 Ten St,,,Residential\n' >"$T/rxc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nF10-10,WU-96110,Jul 2025,340.00,2025-07-01,2025-08-01\n' >"$T/rxb.csv"
+central import ACME consumers "$T/rxc.csv" >/dev/null &&
+    central import ACME bills "$T/rxb.csv" >/dev/null ||
+    echo "not ok - WU-96110 imported"
+# recx N DAY: WU-96110's reconnection row at terminal N
+recx() { at "$2" rec "$1" --csv reconnections | tr -d '\r' | grep '^WU-96110,' | cut -d, -f1,3-6; }
+at 2025-10-06 t1 sync >/dev/null; at 2025-10-06 t2 sync >/dev/null
+expect "WU-96110's plan at terminal 1" 0 "Arrangement" at 2025-10-06 rec 1 \
+    arrangement create WU-96110 --installments 7 --frequency weekly \
+    --first-due 2025-10-09 --grace 0 --misses 0 --reason Hardship
+PX=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+expect "rescheduled once broken" 0 "" at 2025-10-15 rec 1 arrangement \
+    reschedule "$PX" --installments 3 --frequency monthly --first-due \
+    2025-10-24 --reason "New agreement"
+same "broken again" "$(at 2025-10-25 rec 1 arrangement show "$PX" | sed -n 's/^Status *//p')" Broken
+expect "he pays all of it" 0 "Payment ID" at 2025-11-03 pdtc 1 pay \
+    WU-96110 --type installment --method "Credit Card" --reference RX1 \
+    --amount 340
+at 2025-11-03 t1 sync >/dev/null; at 2025-11-03 t2 sync >/dev/null
+same "terminal 1: listed the day he paid" "$(recx 1 2025-11-03)" \
+    "WU-96110,340.00,2025-11-03,0.00,Paid"
+same "terminal 2 alike after a pull" "$(recx 2 2025-11-03)" \
+    "WU-96110,340.00,2025-11-03,0.00,Paid"
