@@ -288,19 +288,22 @@ struct was_day {
 	char day[11];
 	int64_t owed;
 };
-/* The days (store_was_days' own definition of them) on which what a
- * consumer's items due days before owed came to more than nothing, by
- * consumer and day; caller frees (NULL: err). */
+/* The days on which what a consumer's items due days before owed came to
+ * more than nothing, by consumer and day, of every consumer but those the
+ * JSON array of ids still names (on the list today); caller frees (NULL:
+ * err). */
 struct was_day *store_was_days(struct store *st, const char *since,
-    const char *today, int days, size_t *n, struct pd_err *err);
-/* On each such day (of every consumer with an arrangement, whatever he
- * owed), the installments of his plans made before it and not cancelled
- * before it, each as it stood before that day (settled, moved, paid in
+    const char *today, int days, const char *still, size_t *n,
+    struct pd_err *err);
+/* On each such day (of every consumer with an arrangement but those
+ * still names, whatever he owed) on which one of his plans can weigh,
+ * the installments of his plans made before it and not cancelled before
+ * it, each as it stood before that day (settled, moved, paid in
  * full, in force: read as store_arr_items_overdue reads them today), day
  * and held_from filled; by consumer, day, plan and installment; caller
  * frees (NULL: err). */
 struct arr_item_of *store_was_plans(struct store *st, const char *since,
-    const char *today, size_t *n, struct pd_err *err);
+    const char *today, const char *still, size_t *n, struct pd_err *err);
 /* The account, name, address and phone of the consumers the JSON array
  * of ids names, by account (the rest zero); caller frees (NULL: err). */
 struct reconnect_row *store_reconnect_contacts(

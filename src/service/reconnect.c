@@ -142,7 +142,8 @@ by_id(const void *a, const void *b)
 }
 
 /* The consumers on the disconnection list (owing min or more by
- * day_owed) on a day of theirs after since up to today: was (the most
+ * day_owed) on a day of theirs after since up to today, but those the
+ * JSON array of ids still names (on it today: not to reconnect): was (the most
  * owed on any of those days) and listed_on (the latest day listed) filled,
  * with their account, name, address and phone, by account; *n rows,
  * caller frees (NULL: err). Three statements whatever the days read: the
@@ -150,7 +151,7 @@ by_id(const void *a, const void *b)
  * consumers found. */
 static struct reconnect_row *
 was_listed(struct svc *s, const char *since, const char *today, int days,
-    int64_t min, size_t *n, struct pd_err *err)
+    int64_t min, const char *still, size_t *n, struct pd_err *err)
 {
 	struct was_day *wd;
 	struct arr_item_of *pl;
@@ -160,9 +161,11 @@ was_listed(struct svc *s, const char *since, const char *today, int days,
 	size_t nwd, npl, nh = 0, i = 0, j = 0, k;
 
 	*n = 0;
-	if ((wd = store_was_days(s->st, since, today, days, &nwd, err)) == NULL)
+	if ((wd = store_was_days(
+	         s->st, since, today, days, still, &nwd, err)) == NULL)
 		return NULL;
-	if ((pl = store_was_plans(s->st, since, today, &npl, err)) == NULL) {
+	if ((pl = store_was_plans(s->st, since, today, still, &npl, err)) ==
+	    NULL) {
 		free(wd);
 		return NULL;
 	}
@@ -233,7 +236,7 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	struct reconnect_row *r;
 	struct overdue_row *od;
 	struct svc_kept_inst ki;
-	char iso[11], since[11], cutoff[11], *broken;
+	char iso[11], since[11], cutoff[11], *broken, *still, *w;
 	int64_t *kept, *owers;
 	int32_t today;
 	size_t nod, nk, nw, i, k = 0;
@@ -280,8 +283,18 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 		free(od);
 		return NULL;
 	}
+	/* those still on the list are not to reconnect: their days are
+	 * not read (at 1M payments, 5,200 of the 5,700 listed in the
+	 * window) */
+	w = still = xcalloc(nod * 21 + 3, 1);
+	*w++ = '[';
+	for (i = 0; i < nod; i++)
+		if (od[i].overdue >= s->cfg.disc_amount && od[i].overdue > 0)
+			w = svc_json_id(w, od[i].consumer_id);
+	strcpy(w, "]");
 	r = was_listed(s, since, iso, s->cfg.disc_days,
-	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
+	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, still, n, err);
+	free(still);
 	for (i = 0; r != NULL && i < *n; i++) {
 		int64_t id = r[i].consumer_id;
 

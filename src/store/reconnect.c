@@ -25,23 +25,27 @@ read_was_day(struct db_stmt *s, void *elem)
 
 /* The days the reconnection list reads (store_was_days, store_was_plans,
  * the one list of them): of the consumers among who (an SQL set of their
- * ids), each day after ?1 up to ?2 on which a payment of theirs was taken
- * or an arrangement of theirs made or rescheduled, ev (cid, day) */
-#define WAS_DAYS(who)                                                          \
+ * ids) but those the JSON array of ids bound to parameter still names
+ * (on the list today: not to reconnect, whatever they were), each day
+ * after ?1 up to ?2 on which a payment of theirs was taken or an
+ * arrangement of theirs made or rescheduled, ev (cid, day) */
+#define WAS_DAYS(who, still)                                                   \
 	"ev (cid, day) AS (SELECT consumer_id, paid_on FROM payments WHERE "   \
-	"paid_on > ?1 AND paid_on <= ?2 AND consumer_id IN " who " UNION "     \
+	"paid_on > ?1 AND paid_on <= ?2 AND consumer_id IN " who " AND "       \
+	"consumer_id NOT IN (SELECT value FROM json_each(" still ")) UNION "   \
 	"SELECT a.consumer_id, substr(e.at, 1, 10) FROM arrangement_events e " \
 	"JOIN arrangements a ON a.id = e.arrangement_id WHERE e.kind IN "      \
 	"('create', 'reschedule') AND substr(e.at, 1, 10) > ?1 AND "           \
-	"substr(e.at, 1, 10) <= ?2 AND a.consumer_id IN " who ")"
+	"substr(e.at, 1, 10) <= ?2 AND a.consumer_id IN " who " AND "          \
+	"a.consumer_id NOT IN (SELECT value FROM json_each(" still ")))"
 /* those of the consumers of the items p (store_was_days), and of the
  * consumers with an arrangement (store_was_plans) */
-#define WAS_DAYS_P WAS_DAYS("(SELECT cid FROM p)")
-#define WAS_DAYS_ARR WAS_DAYS("(SELECT consumer_id FROM arrangements)")
+#define WAS_DAYS_P WAS_DAYS("(SELECT cid FROM p)", "?4")
+#define WAS_DAYS_ARR WAS_DAYS("(SELECT consumer_id FROM arrangements)", "?3")
 
 struct was_day *
 store_was_days(struct store *st, const char *since, const char *today, int days,
-    size_t *n, struct pd_err *err)
+    const char *still, size_t *n, struct pd_err *err)
 {
 	/* the days a consumer's payment or arrangement was made after
 	 * since; on each, what its items due days before owed before it:
@@ -98,7 +102,7 @@ store_was_days(struct store *st, const char *since, const char *today, int days,
 
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "ssd", since, today, days);
+	st_bind(s, "ssds", since, today, days, still);
 	return st_collect(st, s, sizeof(struct was_day), read_was_day, n,
 	    "reading who was on the disconnection list", err);
 }
@@ -117,9 +121,19 @@ read_was_item(struct db_stmt *s, void *elem)
 
 struct arr_item_of *
 store_was_plans(struct store *st, const char *since, const char *today,
-    size_t *n, struct pd_err *err)
+    const char *still, size_t *n, struct pd_err *err)
 {
-	/* on each day (ev) of a consumer with an arrangement, his plans
+	/* of the days (ev) of the consumers with an arrangement, those on
+	 * which one of his plans can weigh (pe): a day on which every
+	 * installment of his plans due before it was paid in full on time
+	 * before it (each payment and credit of it before the day and by
+	 * its due date plus the grace days, none of it moved by another
+	 * event) has none Broken, none holding an installment open due by
+	 * the cutoff: his plans add nothing and take nothing off (he keeps
+	 * them or they are Completed), and his day is what his items owed.
+	 * A consumer's every plan is read on a day one of them can weigh:
+	 * one kept protects the installments of the others. Then, on each
+	 * such day, his plans
 	 * made before it and not cancelled before it (pa: each plan's
 	 * event in force then, le, and the oldest due date of the items it
 	 * took over, found once a plan and day), and their installments
@@ -131,6 +145,18 @@ store_was_plans(struct store *st, const char *since, const char *today,
 	 * service reads alike */
 	struct db_stmt *s = st_stmt(st,
 	    "WITH " WAS_DAYS_ARR ", "
+	    "pe (cid, day) AS (SELECT ev.cid, ev.day FROM ev WHERE EXISTS "
+	    "(SELECT 1 FROM arrangements b CROSS JOIN items x ON x.plan_id = "
+	    "b.plan_id WHERE b.consumer_id = ev.cid AND b.created_on < ev.day "
+	    "AND +x.due_on < ev.day AND NOT (x.settled >= x.amount AND NOT "
+	    "EXISTS (SELECT 1 FROM allocations xa JOIN payments y ON y.id = "
+	    "xa.payment_id WHERE xa.item_id = x.id AND (y.paid_on >= ev.day OR "
+	    "y.paid_on > date(x.due_on, '+' || b.grace_days || ' days'))) AND "
+	    "NOT EXISTS (SELECT 1 FROM credit_applications c WHERE c.item_id = "
+	    "x.id AND (c.applied_on >= ev.day OR c.applied_on > date(x.due_on, "
+	    "'+' || b.grace_days || ' days'))) AND NOT EXISTS (SELECT 1 FROM "
+	    "arrangement_moves m WHERE m.item_id = x.id AND m.event_id IS NOT "
+	    "x.arr_event)))), "
 	    "pa (day, arr_id, plan_id, cid, grace, misses, le, held) AS "
 	    "MATERIALIZED (SELECT ev.day, a.id, a.plan_id, a.consumer_id, "
 	    "a.grace_days, a.misses_allowed, (SELECT max(e.id) FROM "
@@ -138,14 +164,15 @@ store_was_plans(struct store *st, const char *since, const char *today,
 	    "'cancel' AND substr(e.at, 1, 10) < ev.day), (SELECT "
 	    "min(x.due_on) FROM arrangement_events e JOIN arrangement_moves m "
 	    "ON m.event_id = e.id JOIN items x ON x.id = m.item_id WHERE "
-	    "e.arrangement_id = a.id AND x.plan_id IS NULL) FROM ev JOIN "
+	    "e.arrangement_id = a.id AND x.plan_id IS NULL) FROM pe ev JOIN "
 	    "arrangements a ON a.consumer_id = ev.cid WHERE a.created_on < "
 	    "ev.day AND NOT (a.cancelled = 1 AND coalesce((SELECT "
 	    "max(substr(e.at, 1, 10)) FROM arrangement_events e WHERE "
 	    "e.arrangement_id = a.id AND e.kind = 'cancel'), '') < ev.day)), "
 	    "r (day, arr_id, cid, grace, misses, le, held, iid, inst_no, "
 	    "amount, "
-	    "due_on, arr_event, paid, moved, absorbed) AS (SELECT pa.day, "
+	    "due_on, arr_event, paid, moved, absorbed) AS MATERIALIZED (SELECT "
+	    "pa.day, "
 	    "pa.arr_id, pa.cid, pa.grace, pa.misses, pa.le, pa.held, i.id, "
 	    "i.inst_no, i.amount, i.due_on, i.arr_event, coalesce((SELECT "
 	    "sum(x.amount) FROM allocations x JOIN payments y ON y.id = "
@@ -176,7 +203,7 @@ store_was_plans(struct store *st, const char *since, const char *today,
 
 	if (s == NULL)
 		return NULL;
-	st_bind(s, "ss", since, today);
+	st_bind(s, "sss", since, today, still);
 	return st_collect(st, s, sizeof(struct arr_item_of), read_was_item, n,
 	    "reading the plans of who was on the disconnection list", err);
 }
