@@ -209,6 +209,10 @@ int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 int store_void_again(struct store *st, const char *uuid, int64_t payment_id,
     const char *reason, int64_t user_id, const char *voided_by, const char *at,
     const char *terminal, struct pd_err *err);
+/* The shift of payment payment_id's void uuid (issue 20): shift_uuid,
+ * the shift open at the drawer of its terminal when it was made. */
+int store_void_shift_add(struct store *st, int64_t payment_id, const char *uuid,
+    const char *shift_uuid, struct pd_err *err);
 
 /* Stream payments matching f in its order; stops when cb returns non-0. */
 int store_payments_each(struct store *st, const struct payment_filter *f,
@@ -451,7 +455,11 @@ struct void_row {
 	char voided_by[129];
 	char voided_at[TS_BUFSZ];
 	char terminal[17];
+	/* the shift open at its terminal's drawer when it was made (issue
+	 * 20); "" none, or made before voids said */
+	char shift_uuid[37];
 };
+/* Void id, with its shift. */
 int store_void_by_id(
     struct store *st, int64_t id, struct void_row *v, struct pd_err *err);
 int store_credit_apply_by_id(struct store *st, int64_t id,

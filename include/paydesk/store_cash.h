@@ -183,8 +183,9 @@ struct shift_cheque_fate {
 	int64_t amount;
 	int64_t taken, voided;
 };
-/* Those of closed shift shift_id of method, read by the times every node
- * holds, by number and amount; the caller frees (NULL: err). */
+/* Those of closed shift shift_id of method, read by the shifts and
+ * times every node holds (a void after the close: store_void_after_close),
+ * by number and amount; the caller frees (NULL: err). */
 struct shift_cheque_fate *store_shift_cheque_fates(struct store *st,
     int64_t shift_id, const char *method, size_t *n, struct pd_err *err);
 /* A payment of a cheque method voided after its shift's close (by a
@@ -194,8 +195,8 @@ struct shift_cheque_void {
 	char ref[SHIFT_REF_BUFSZ]; /* the payment's cheque number; "" none */
 	int64_t amount;
 };
-/* Those of closed shift shift_id of method, by the times every node
- * holds, in the order taken; the caller frees (NULL: err). */
+/* Those of closed shift shift_id of method, by the shifts and times
+ * every node holds, in the order taken; the caller frees (NULL: err). */
 struct shift_cheque_void *store_shift_cheque_voids(struct store *st,
     int64_t shift_id, const char *method, size_t *n, struct pd_err *err);
 /* The shifts and methods of which a live deposit holds a cheque and a
@@ -212,6 +213,13 @@ struct shift_method *store_held_shifts(
  * id, 0 none, -1 error. */
 int store_payment_closed_shift(struct store *st, int64_t payment_id,
     int64_t *shift_id, struct pd_err *err);
+/* Whether payment payment_id's void (one that stands) was made after
+ * closed shift shift_id's close: by the shift it names (issue 20: the
+ * shift open at its terminal's drawer, any other than shift_id's), or,
+ * naming none, by its time; 1 after, 0 before (or no such void), -1
+ * error. */
+int store_void_after_close(
+    struct store *st, int64_t payment_id, int64_t shift_id, struct pd_err *err);
 /* Deposit deposit_id's cheques in the order written; the caller frees. */
 struct deposit_cheque *store_deposit_cheques(
     struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);

@@ -188,7 +188,8 @@ struct syncrec {
 	/* shift_open (sh: drawer, cashier, opened_at, float_expected,
 	 * float_counted; counts the opening float), shift_movement (mv,
 	 * shift_uuid), shift_close (sh: z_no, closed_at, closed_by,
-	 * signed_off_by, float_kept; shift_uuid; counts and tenders) */
+	 * signed_off_by, float_kept; shift_uuid; counts and tenders);
+	 * a void's shift_uuid: the shift open at its terminal's drawer */
 	struct shift sh;
 	struct shift_movement mv;
 	char shift_uuid[37];

@@ -506,10 +506,12 @@ unnumbered_note(struct svc *s, const struct payment *p, char *buf, size_t n,
 	w = store_cheques_of_shift(s->st, shift_id, p->method, &nw, err);
 	if (w == NULL)
 		return -1;
-	/* voided before the close (its cheque not counted), or none listed */
-	if (nw == 0 || strcmp(p->voided_at, w[0].closed_at) < 0) {
+	/* voided before the close (its cheque not counted: by the shift the
+	 * void names, issue 20, else by its time), or none listed */
+	rc = nw == 0 ? 0 : store_void_after_close(s->st, p->id, shift_id, err);
+	if (rc <= 0) {
 		free(w);
-		return 0;
+		return rc;
 	}
 	pool = xcalloc(nw + 1, 1);
 	h = xcalloc(1, sizeof *h);

@@ -477,7 +477,7 @@ unpost(struct svc *s, const struct gw_payment *g, const char *reason,
 	free(cns);
 	os_uuid_new(uuid);
 	if (ledger_void(s, &p, uuid, reason, 0, "System", at,
-	        s->cfg.terminal_id, err) != 0)
+	        s->cfg.terminal_id, NULL, err) != 0)
 		return -1;
 	return svc_audit(s, at, "void", "payment", p.payment_no, reason, err);
 }

@@ -405,7 +405,7 @@ reverse(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 		    "Gateway %s reported payment %s %s", gw->name, g->code,
 		    gw_status_name(g->status));
 	if (ledger_void(s, &p, uuid, reason, 0, "System", at,
-	        s->cfg.terminal_id, err) != 0 ||
+	        s->cfg.terminal_id, NULL, err) != 0 ||
 	    svc_audit(s, at, "void", "payment", p.payment_no, reason, err) != 0)
 		return -1;
 	g->review[0] = '\0';

@@ -578,10 +578,11 @@ int ledger_credit_audit(struct svc *s, const struct payment *p,
 int ledger_payment(struct svc *s, struct payment *p, struct pd_err *err);
 /* What a void does, wherever it was decided: reverse what is left of
  * each allocation (ledger_allocate), void the credit notes, record the
- * void, mark the payment Voided. */
+ * void and its shift (shift_uuid: the shift open at the drawer of
+ * terminal when it was made; "" none), mark the payment Voided. */
 int ledger_void(struct svc *s, const struct payment *p, const char *uuid,
     const char *reason, int64_t user_id, const char *by, const char *at,
-    const char *terminal, struct pd_err *err);
+    const char *terminal, const char *shift_uuid, struct pd_err *err);
 /* An allocation of payment payment_id to item it, and the item settled
  * by the same amount. amount > 0 takes part of what the item has open
  * (reverses 0); amount < 0 gives back (reverses: the allocation it

@@ -211,7 +211,7 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 int
 ledger_void(struct svc *s, const struct payment *p, const char *uuid,
     const char *reason, int64_t user_id, const char *by, const char *at,
-    const char *terminal, struct pd_err *err)
+    const char *terminal, const char *shift_uuid, struct pd_err *err)
 {
 	struct allocation *al;
 	struct item it;
@@ -255,6 +255,10 @@ ledger_void(struct svc *s, const struct payment *p, const char *uuid,
 	                  at, terminal, err)) != 0 ||
 	    store_payment_set_status(s->st, p->id, PS_VOIDED, p->verified,
 	        p->verified_at, p->verified_by, err) != 0)
+		goto out;
+	/* its shift (issue 20), which every node reads before its time */
+	if (shift_uuid != NULL && shift_uuid[0] != '\0' &&
+	    store_void_shift_add(s->st, p->id, uuid, shift_uuid, err) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -351,6 +355,7 @@ ledger_rec_void(const struct svc *s, struct syncrec *r, const struct payment *p,
 	xstrlcpy(r->p.payment_no, p->payment_no, sizeof r->p.payment_no);
 	xstrlcpy(r->reason, v->reason, sizeof r->reason);
 	xstrlcpy(r->by, v->voided_by, sizeof r->by);
+	xstrlcpy(r->shift_uuid, v->shift_uuid, sizeof r->shift_uuid);
 }
 
 void

@@ -661,7 +661,9 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	struct payment p;
 	struct void_row v;
 	struct syncrec rec;
+	struct shift sh;
 	char detail[700];
+	int rc;
 
 	/* (not svc_void_reach: an uphold's void is of a dispute, worked at
 	 * any terminal of the organisation, as the central node takes it;
@@ -676,8 +678,22 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	xstrlcpy(v.reason, reason, sizeof v.reason);
 	xstrlcpy(v.voided_by, s->actor.full_name, sizeof v.voided_by);
 	xstrlcpy(v.terminal, s->cfg.terminal_id, sizeof v.terminal);
+	/* the shift open at this terminal's drawer, whose void it is (issue
+	 * 20): the drawer its cash leaves (store_shift_taken), whoever
+	 * voids it; its opening queued first if it never was, as a
+	 * payment's (the central node applies a void naming a shift it
+	 * has) */
+	rc = store_shift_drawer(
+	    s->st, s->cfg.terminal_id, s->cfg.terminal_id, 1, &sh, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		xstrlcpy(v.shift_uuid, sh.uuid, sizeof v.shift_uuid);
+		if (svc_shift_open_rec(s, &sh, err) != 0)
+			return -1;
+	}
 	if (ledger_void(s, &p, v.uuid, reason, s->actor.user_id, v.voided_by,
-	        v.voided_at, v.terminal, err) != 0)
+	        v.voided_at, v.terminal, v.shift_uuid, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "reason=%s", reason);
 	ledger_rec_void(s, &rec, &p, &v, s->cfg.branch_id);

@@ -548,7 +548,7 @@ apply_void(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	        store_sync_origin(s->st, r->terminal, 0, err) != 0))
 		return -1;
 	if (ledger_void(s, &p, r->uuid, r->reason, 0, r->by, r->at, r->terminal,
-	        err) != 0)
+	        r->shift_uuid, err) != 0)
 		return -1;
 	if (mode == APPLY_REPLICA)
 		return 0;

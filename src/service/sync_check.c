@@ -434,6 +434,56 @@ push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	return 0;
 }
 
+/* The shift a void names (shift_uuid, issue 20), as the void names it:
+ * the shift open at the drawer of the sending terminal when it was made
+ * (its opening received before it, the push sends it first), whoever
+ * voided it (a void hands a cash payment's cash back out of the drawer
+ * it was made at, whichever shift took the payment), opened at or
+ * before the void's time and closed, if it is, at or after it. A void
+ * that names none (a terminal of before it, or none open) is read by the
+ * shifts' times, as before. payment_no: the payment's, for the
+ * message. */
+static int
+check_void_shift(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, const char *payment_no, struct pd_err *err)
+{
+	struct shift sh;
+	struct pd_err e = {0};
+
+	if (r->shift_uuid[0] == '\0')
+		return 0;
+	/* (store_shift_find takes a Z number too: none is a uuid) */
+	if (store_shift_find(s->st, r->shift_uuid, &sh, &e) != 0 ||
+	    strcmp(sh.uuid, r->shift_uuid) != 0) {
+		if (e.code != 0 && e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("The void of payment %s: its shift %s is not known here: "
+		      "its opening was not received"),
+		    payment_no, r->shift_uuid);
+	}
+	if (strcmp(sh.terminal, f->terminal) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The void of payment %s: its shift %s is terminal %s's, "
+		      "not %s's"),
+		    payment_no, r->shift_uuid, sh.terminal, f->terminal);
+	if (sh.status == SHIFT_CLOSED && (strcmp(r->at, sh.opened_at) < 0 ||
+	                                     strcmp(r->at, sh.closed_at) > 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("The void of payment %s: made at %s, outside its shift "
+		      "%s (opened at %s, closed at %s)"),
+		    payment_no, r->at, r->shift_uuid, sh.opened_at,
+		    sh.closed_at);
+	if (strcmp(r->at, sh.opened_at) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The void of payment %s: made at %s, before its shift %s "
+		      "opened (at %s)"),
+		    payment_no, r->at, r->shift_uuid, sh.opened_at);
+	return 0;
+}
+
 /* A void of a payment of another branch than the sending terminal's is
  * an admin's (review R23 fault 5, as svc_void_reach at the terminal,
  * which an older or a modified terminal does not ask): by the user the
@@ -454,7 +504,9 @@ push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	if (svc_check_text(
 	        _("Void reason"), r->reason, s->cfg.remarks_max, 1, err) != 0 ||
 	    push_act(s, f, r, _("the void"), _("voided by"),
-	        _("voiding a payment"), &p, &found, &role, err) != 0)
+	        _("voiding a payment"), &p, &found, &role, err) != 0 ||
+	    check_void_shift(
+	        s, f, r, found ? p.payment_no : r->p.payment_no, err) != 0)
 		return -1;
 	if (!found || s->push_uphold_void || role >= ROLE_ADMIN ||
 	    p.branch[0] == '\0' || strcmp(p.branch, f->branch) == 0)

@@ -19,6 +19,14 @@
  * it), or, naming none (taken before payments named one), between its
  * opening and its close (times every node holds, as the payments' and
  * voids' records carry them).
+ * A void v of a payment of shift s made after its close (VOID_AFTER): one
+ * that names a shift other than s (void_shifts, as the voids' records
+ * carry it: the shift open at the drawer of its terminal when it was
+ * made; issue 20, a void made before the close in the second of the close
+ * counted as after it), which s's close did not take out of its
+ * tenders (store_shift_taken: the voids made at its drawer while it was
+ * open); or, naming none (made before voids named one, or with no
+ * shift open), made at or after s's close.
  * The payments of cheque c of shift s voided after its close (the cheque
  * given back to its payer, review R20 fault 6): of c's method, number
  * (any case) and amount, by a void that stands. As many cheques alike
@@ -31,12 +39,14 @@
 	"s.uuid FROM payment_shifts k WHERE k.payment_id = p.id), "            \
 	"p.created_at BETWEEN s.opened_at AND s.closed_at) AND p.terminal = "  \
 	"s.terminal AND p.user_id = s.user_id"
+#define VOID_AFTER                                                             \
+	"coalesce((SELECT k.shift_uuid <> s.uuid FROM void_shifts k WHERE "    \
+	"k.void_uuid = v.uuid), v.voided_at >= s.closed_at)"
 #define VOIDED                                                                 \
 	"(SELECT count(*) FROM payments p JOIN voids v ON v.payment_id = "     \
 	"p.id WHERE p.method = c.method AND " SHIFT_TIMES " AND "              \
-	"p.reference = c.ref COLLATE NOCASE AND p.amount = c.amount AND "      \
-	"v.voided_at >= s.closed_at AND v.uuid NOT IN (SELECT uuid FROM "      \
-	"sync_undone))"
+	"p.reference = c.ref COLLATE NOCASE AND p.amount = c.amount "          \
+	"AND " VOID_AFTER " AND v.uuid NOT IN (SELECT uuid FROM sync_undone))"
 
 /* The cheques counted at the closes (c, of closed shifts s) where WHERE
  * says, and the live deposit holding each. Two of a shift's cheques of one
@@ -207,8 +217,8 @@ store_shift_cheque_fates(struct store *st, int64_t shift_id, const char *method,
 	 * as the close read them. */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT min(p.reference), p.amount, sum(CASE WHEN v.id IS NULL "
-	    "OR v.voided_at >= s.closed_at THEN 1 ELSE 0 END), sum(CASE WHEN "
-	    "v.voided_at >= s.closed_at THEN 1 ELSE 0 END) FROM shifts s JOIN "
+	    "OR " VOID_AFTER " THEN 1 ELSE 0 END), sum(CASE WHEN v.id IS NOT "
+	    "NULL AND " VOID_AFTER " THEN 1 ELSE 0 END) FROM shifts s JOIN "
 	    "payments p ON p.method = ?2 AND " SHIFT_TIMES " LEFT JOIN voids v "
 	    "ON v.payment_id = p.id AND v.uuid NOT IN (SELECT uuid FROM "
 	    "sync_undone) WHERE s.id = ?1 AND s.status = 'closed' AND "
@@ -244,8 +254,8 @@ store_held_shifts(struct store *st, size_t *n, struct pd_err *err)
 	    "deposits d ON d.id = q.deposit_id AND d.voided_at = '' JOIN "
 	    "shifts s ON s.id = q.shift_id WHERE EXISTS (SELECT 1 FROM "
 	    "payments p JOIN voids v ON v.payment_id = p.id WHERE p.method = "
-	    "q.method AND " SHIFT_TIMES " AND v.voided_at >= s.closed_at AND "
-	    "v.uuid NOT IN (SELECT uuid FROM sync_undone)) ORDER BY "
+	    "q.method AND " SHIFT_TIMES " AND " VOID_AFTER " AND v.uuid NOT "
+	    "IN (SELECT uuid FROM sync_undone)) ORDER BY "
 	    "q.shift_id, q.method",
 	    err);
 
@@ -275,9 +285,10 @@ store_shift_cheque_voids(struct store *st, int64_t shift_id, const char *method,
 	    "SELECT p.id, p.reference, p.amount FROM shifts s JOIN payments p "
 	    "ON p.method = ?2 AND " SHIFT_TIMES " WHERE s.id = ?1 AND "
 	    "s.status = 'closed' AND p.status NOT IN ('Failed', 'Cancelled') "
-	    "AND EXISTS (SELECT 1 FROM voids v WHERE v.payment_id = p.id AND "
-	    "v.voided_at >= s.closed_at AND v.uuid NOT IN (SELECT uuid FROM "
-	    "sync_undone)) ORDER BY p.id",
+	    "AND EXISTS (SELECT 1 FROM voids v WHERE v.payment_id = p.id "
+	    "AND " VOID_AFTER
+	    " AND v.uuid NOT IN (SELECT uuid FROM sync_undone)) "
+	    "ORDER BY p.id",
 	    err);
 
 	if (s == NULL)
@@ -302,4 +313,25 @@ store_payment_closed_shift(
 	st_bind(s, "i", payment_id);
 	rc = st_one(st, s, st_read_int64, shift_id, _("Reading a shift"), err);
 	return rc < 0 ? -1 : rc == 0;
+}
+
+int
+store_void_after_close(
+    struct store *st, int64_t payment_id, int64_t shift_id, struct pd_err *err)
+{
+	/* its void that stands, as store_shift_cheque_fates reads it */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT CASE WHEN " VOID_AFTER " THEN 1 ELSE 0 END FROM voids v "
+	    "JOIN shifts s ON s.id = ?2 "
+	    "WHERE v.payment_id = ?1 AND s.status = 'closed' AND v.uuid NOT "
+	    "IN (SELECT uuid FROM sync_undone)",
+	    err);
+	int64_t after = 0;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", payment_id, shift_id);
+	rc = st_one(st, s, st_read_int64, &after, _("Reading a void"), err);
+	return rc < 0 ? -1 : after != 0;
 }

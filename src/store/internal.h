@@ -347,6 +347,8 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_SHIFT_UNMATCHED "shift_id, method, cheques"
 /* the shift a payment belongs to (issue 20, a later migration) */
 #define SEAL_PAYMENT_SHIFTS "payment_id, shift_uuid"
+/* the shift a void belongs to (issue 20, a later migration) */
+#define SEAL_VOID_SHIFTS "void_id, void_uuid, shift_uuid"
 #define SEAL_BANK_STATEMENTS                                                   \
 	"account, stmt_id, stmt_key, currency, period_from, period_to, "       \
 	"opening, closing, line_count, credits, debits, dup_count, user_id"

@@ -400,6 +400,26 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 }
 
 int
+store_void_shift_add(struct store *st, int64_t payment_id, const char *uuid,
+    const char *shift_uuid, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO void_shifts (void_id, void_uuid, shift_uuid) SELECT "
+	    "id, uuid, ?3 FROM voids WHERE payment_id = ?1 AND uuid = ?2",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iss", payment_id, uuid, shift_uuid);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (db_changes(st->db) != 1)
+		return pd_fail(err, PD_ESTORE, "Payment %lld has no void %s",
+		    (long long)payment_id, uuid);
+	return 0;
+}
+
+int
 store_void_again(struct store *st, const char *uuid, int64_t payment_id,
     const char *reason, int64_t user_id, const char *voided_by, const char *at,
     const char *terminal, struct pd_err *err)

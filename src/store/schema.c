@@ -111,6 +111,7 @@ const char *const store_migrations[] = {
     store_mig_79,
     store_mig_80,
     store_mig_81,
+    store_mig_82,
 };
 
 const int store_nmigrations =

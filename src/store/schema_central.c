@@ -315,8 +315,7 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_recon_resolutions_upd;\n",
     /* disputes (issue 21, schema.c): each step fed to the terminals as
      * one dispute record */
-    FEED("dispute_ins", "AFTER INSERT ON dispute_events", "dispute",
-        "NEW.id"),
+    FEED("dispute_ins", "AFTER INSERT ON dispute_events", "dispute", "NEW.id"),
     /* a user's team (issue 23, the store's users.team) flows to the
      * terminals as the rest of the user does */
     "DROP TRIGGER feed_user_upd;\n" RULE_FEED("user_upd",
@@ -344,9 +343,8 @@ const char *const store_central_migrations[] = {
     "DELETE FROM due_paid_daily;\n",
     /* an organisation's alerts (issue 21, schema.c): each step a
      * terminal sent fed to the others as one alert record */
-    FEED("alert_ins",
-        "AFTER INSERT ON alert_notes WHEN NEW.uuid IS NOT NULL", "alert",
-        "NEW.id"),
+    FEED("alert_ins", "AFTER INSERT ON alert_notes WHEN NEW.uuid IS NOT NULL",
+        "alert", "NEW.id"),
     /* the forecast's weeks (issue 23, the store's paid_by_day): a
      * report of the terminals, not kept here; nor due_paid's triggers,
      * made again by the store's migration 44 */
@@ -382,20 +380,21 @@ const char *const store_central_migrations[] = {
     "INSERT INTO feed (entity, row_id, origin) SELECT 'stmt_unmatch', id,"
     " '' FROM statement_matches WHERE unmatched_at <> '' ORDER BY id;\n"
     "INSERT INTO feed (entity, row_id, origin) SELECT 'resolution',"
-    " id, terminal FROM recon_resolutions ORDER BY id;\n"
-    FEED("deposit_ins", "AFTER INSERT ON deposits", "deposit", "NEW.id")
-    FEED("deposit_void", "AFTER UPDATE OF voided_at ON deposits WHEN"
-        " OLD.voided_at = '' AND NEW.voided_at <> ''", "deposit_void",
-        "NEW.id")
-    FEED("statement_part", "AFTER INSERT ON bank_statement_lines WHEN"
-        " NEW.seq % 1000 = 1", "statement", "NEW.id")
-    FEED("stmt_match_ins", "AFTER INSERT ON statement_matches",
-        "stmt_match", "NEW.id")
-    FEED("stmt_unmatch", "AFTER UPDATE OF unmatched_at ON"
-        " statement_matches WHEN OLD.unmatched_at = '' AND"
-        " NEW.unmatched_at <> ''", "stmt_unmatch", "NEW.id")
-    FEED("recon_resolution_ins", "AFTER INSERT ON recon_resolutions",
-        "resolution", "NEW.id"),
+    " id, terminal FROM recon_resolutions ORDER BY id;\n" FEED("deposit_ins",
+        "AFTER INSERT ON deposits", "deposit", "NEW.id") FEED("deposit_void",
+        "AFTER UPDATE OF voided_at ON deposits WHEN"
+        " OLD.voided_at = '' AND NEW.voided_at <> ''",
+        "deposit_void", "NEW.id") FEED("statement_part",
+        "AFTER INSERT ON bank_statement_lines WHEN"
+        " NEW.seq % 1000 = 1",
+        "statement", "NEW.id") FEED("stmt_match_ins",
+        "AFTER INSERT ON statement_matches", "stmt_match", "NEW.id")
+        FEED("stmt_unmatch",
+            "AFTER UPDATE OF unmatched_at ON"
+            " statement_matches WHEN OLD.unmatched_at = '' AND"
+            " NEW.unmatched_at <> ''",
+            "stmt_unmatch", "NEW.id") FEED("recon_resolution_ins",
+            "AFTER INSERT ON recon_resolutions", "resolution", "NEW.id"),
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal
@@ -434,40 +433,61 @@ const char *const store_central_migrations[] = {
     " value FROM setting_history ORDER BY rowid;\n"
     "DROP TABLE setting_history;\n"
     "ALTER TABLE setting_history_v2 RENAME TO setting_history;\n"
-    "CREATE INDEX setting_history_seq ON setting_history (seq);\n"
-    RULE_FEED("setting_ins", "AFTER INSERT ON settings", "setting",
+    "CREATE INDEX setting_history_seq ON setting_history (seq);\n" RULE_FEED(
+        "setting_ins", "AFTER INSERT ON settings", "setting",
         "setting_history (seq, key, value) SELECT last_insert_rowid(),"
-        " NEW.key, NEW.value")
-    RULE_FEED("setting_upd", "AFTER UPDATE OF value ON settings", "setting",
+        " NEW.key, NEW.value") RULE_FEED("setting_upd",
+        "AFTER UPDATE OF value ON settings", "setting",
         "setting_history (seq, key, value) SELECT last_insert_rowid(),"
-        " NEW.key, NEW.value")
-    RULE_FEED("user_ins", "AFTER INSERT ON users", "user",
-        "user_history (seq, user_id, full_name, branch, role) SELECT"
-        " last_insert_rowid(), NEW.id, NEW.full_name, NEW.branch, NEW.role")
-    RULE_FEED("user_upd",
-        "AFTER UPDATE OF full_name, role, pin_hash, active, branch, team"
-        " ON users",
+        " NEW.key, NEW.value") RULE_FEED("user_ins", "AFTER INSERT ON users",
         "user",
         "user_history (seq, user_id, full_name, branch, role) SELECT"
         " last_insert_rowid(), NEW.id, NEW.full_name, NEW.branch, NEW.role")
-    HISTORY_SEAL("user_history", SEAL_USER_HISTORY)
-    HISTORY_SEAL("setting_history", SEAL_SETTING_HISTORY)
-    "INSERT INTO seals (tbl, row_id, fields) SELECT 'user_history', h.id,"
-    " json_array(" SEAL_USER_HISTORY ") FROM user_history h WHERE"
-    USER_HISTORY_BORNE_OUT("json_array_length(", ")") " ORDER BY h.id;\n"
-    "INSERT INTO seals (tbl, row_id, fields) SELECT 'setting_history',"
-    " h.id, json_array(" SEAL_SETTING_HISTORY ") FROM setting_history h"
-    " WHERE" SETTING_HISTORY_BORNE_OUT " ORDER BY h.id;\n"
-    /* the documents' seals (schema.c): the terminals' log, not kept
-     * here */
-    "DROP TRIGGER IF EXISTS seal_documents_ins;\n"
-    "DROP TRIGGER IF EXISTS seal_documents_upd;\n"
-    /* the baseline claims the seals above the floor its value says
-     * (db.c): those of this migration; an earlier migration's waiting
-     * baseline ('1', every seal) is kept */
-    "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
-    " coalesce(max(id), 0) + 1 FROM seals WHERE tbl NOT IN"
-    " ('user_history', 'setting_history');\n",
+        RULE_FEED("user_upd",
+            "AFTER UPDATE OF full_name, role, pin_hash, active, branch, team"
+            " ON users",
+            "user",
+            "user_history (seq, user_id, full_name, branch, role) SELECT"
+            " last_insert_rowid(), NEW.id, NEW.full_name, NEW.branch, NEW.role")
+            HISTORY_SEAL("user_history", SEAL_USER_HISTORY) HISTORY_SEAL(
+                "setting_history",
+                SEAL_SETTING_HISTORY) "INSERT INTO seals (tbl, row_id, fields) "
+                                      "SELECT 'user_history', h.id,"
+                                      " json_array(" SEAL_USER_HISTORY
+                                      ") FROM user_history h "
+                                      "WHERE" USER_HISTORY_BORNE_OUT(
+                                          "json_array_length(",
+                                          ")") " ORDER BY h.id;\n"
+                                               "INSERT INTO seals (tbl, "
+                                               "row_id, fields) SELECT "
+                                               "'setting_history',"
+                                               " h.id, "
+                                               "json_"
+                                               "array(" SEAL_SETTING_HISTORY
+                                               ") FROM setting_history h"
+                                               " WHER"
+                                               "E" SETTING_HISTORY_BORNE_OUT
+                                               " ORDER BY h.id;\n"
+                                               /* the documents' seals
+                                                * (schema.c): the terminals'
+                                                * log, not kept here */
+                                               "DROP TRIGGER IF EXISTS "
+                                               "seal_documents_ins;\n"
+                                               "DROP TRIGGER IF EXISTS "
+                                               "seal_documents_upd;\n"
+                                               /* the baseline claims the seals
+                                                * above the floor its value says
+                                                * (db.c): those of this
+                                                * migration; an earlier
+                                                * migration's waiting baseline
+                                                * ('1', every seal) is kept */
+                                               "INSERT OR IGNORE INTO meta "
+                                               "(key, value) SELECT "
+                                               "'seal_baseline',"
+                                               " coalesce(max(id), 0) + 1 FROM "
+                                               "seals WHERE tbl NOT IN"
+                                               " ('user_history', "
+                                               "'setting_history');\n",
     /* the filtered dashboards' facts (issue 23, the store's pay_facts,
      * alloc_facts and due_segment) and the deteriorating payers' last
      * days to pay (pay_recent): the terminals' reports, not kept here */
@@ -515,13 +535,13 @@ const char *const store_central_migrations[] = {
     /* run again (schema.c): the triggers made again */
     "DROP TRIGGER IF EXISTS feed_shift_open;\n"
     "DROP TRIGGER IF EXISTS feed_shift_move;\n"
-    "DROP TRIGGER IF EXISTS feed_shift_close;\n"
-    FEED("shift_open", "AFTER INSERT ON shifts", "shift_open", "NEW.id")
-    FEED("shift_move", "AFTER INSERT ON shift_movements", "shift_move",
-        "NEW.id")
-    FEED("shift_close", "AFTER UPDATE OF status ON shifts WHEN"
-        " OLD.status = 'open' AND NEW.status = 'closed'", "shift_close",
-        "NEW.id"),
+    "DROP TRIGGER IF EXISTS feed_shift_close;\n" FEED(
+        "shift_open", "AFTER INSERT ON shifts", "shift_open", "NEW.id")
+        FEED("shift_move", "AFTER INSERT ON shift_movements", "shift_move",
+            "NEW.id") FEED("shift_close",
+            "AFTER UPDATE OF status ON shifts WHEN"
+            " OLD.status = 'open' AND NEW.status = 'closed'",
+            "shift_close", "NEW.id"),
     /* an arrangement's and its moves' seals (schema.c): the terminals'
      * ledger, not sealed here */
     "DROP TRIGGER IF EXISTS seal_arrangements_ins;\n"
@@ -596,6 +616,11 @@ const char *const store_central_migrations[] = {
      * again. */
     "DROP TRIGGER IF EXISTS seal_payment_shifts_ins;\n"
     "DROP TRIGGER IF EXISTS seal_payment_shifts_upd;\n",
+    /* the shift a void belongs to (schema.c, store_mig_82): the
+     * terminals' ledger, not sealed here, as the voids. Safe to run
+     * again. */
+    "DROP TRIGGER IF EXISTS seal_void_shifts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_void_shifts_upd;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -731,3 +731,30 @@ const char store_mig_80[] =
 const char store_mig_81[] =
     "CREATE INDEX IF NOT EXISTS statement_matches_line_all ON"
     " statement_matches (line_id);\n";
+
+/* 82. The shift a void belongs to (issue 20): the shift open at the
+ * drawer of the terminal where the void was made (a void takes a cash
+ * payment's cash out of that drawer, whoever voided it and whichever
+ * shift took the payment: store_shift_taken), kept with the void and
+ * carried by its record, so that every node finds whether a void was made
+ * before or after a shift's close by it and not by times alone, where a
+ * void of the second of the close counted as after it. Named by the
+ * void's uuid: a void undone and made again in its row
+ * (store_void_again) is a new uuid, its shift a new row. A void of
+ * before it, or made with no shift open, has no row: it is read by its
+ * time, as before. Append-only and sealed as the payment's shift
+ * (store_mig_79); a central node's store drops the seal triggers
+ * (schema_central.c). Run again (schema.c), it changes nothing. */
+const char store_mig_82[] =
+    "CREATE TABLE IF NOT EXISTS void_shifts (id INTEGER PRIMARY KEY,"
+    " void_id INTEGER NOT NULL REFERENCES voids (id),"
+    " void_uuid TEXT NOT NULL UNIQUE,"
+    " shift_uuid TEXT NOT NULL CHECK (length(shift_uuid) = 36));\n"
+    "DROP TRIGGER IF EXISTS void_shifts_no_delete;\n"
+    "DROP TRIGGER IF EXISTS void_shifts_no_update;\n" FROZEN("void_shifts")
+        NO_UPDATE(
+            "void_shifts") "DROP TRIGGER IF EXISTS seal_void_shifts_ins;\n"
+                           "DROP TRIGGER IF EXISTS "
+                           "seal_void_shifts_upd;\n" SEAL_TRIGGERS(
+                               "void_shifts", SEAL_VOID_SHIFTS)
+                               SEAL_BASE_NEW("void_shifts", SEAL_VOID_SHIFTS);

@@ -49,5 +49,6 @@ extern const char pg_mig_23[];
 extern const char pg_mig_24[];
 extern const char pg_mig_25[];
 extern const char pg_mig_26[];
+extern const char pg_mig_27[];
 
 #endif

@@ -297,5 +297,6 @@ extern const char store_mig_78[];
 extern const char store_mig_79[];
 extern const char store_mig_80[];
 extern const char store_mig_81[];
+extern const char store_mig_82[];
 
 #endif

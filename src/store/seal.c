@@ -29,7 +29,7 @@ static const struct {
 	const char *cols;
 	const char *label;      /* over t */
 	const char *gone_label; /* over g */
-	int ledger; /* 1: not at a central node; 2: only there */
+	int ledger;             /* 1: not at a central node; 2: only there */
 } sealed[] = {
     {"items", SEAL_ITEMS, "t.ref", "json_extract(g.fields, '$[2]')", 0},
     {"credit_notes", SEAL_CREDIT_NOTES, "t.cn_no",
@@ -38,8 +38,7 @@ static const struct {
     {"settings", SEAL_SETTINGS, "t.key", "json_extract(g.fields, '$[0]')", 0},
     /* the log of documents issued: which was the original, which each
      * copy (a later migration) */
-    {"documents", SEAL_DOCUMENTS,
-        "t.kind || ' ' || t.number || ' #' || t.copy",
+    {"documents", SEAL_DOCUMENTS, "t.kind || ' ' || t.number || ' #' || t.copy",
         "json_extract(g.fields, '$[0]') || ' ' || json_extract(g.fields, "
         "'$[1]') || ' #' || json_extract(g.fields, '$[2]')",
         1},
@@ -110,6 +109,13 @@ static const struct {
         "(SELECT payment_no FROM payments WHERE id = json_extract(g.fields, "
         "'$[0]'))",
         1},
+    /* the shift a void belongs to (a later migration, issue 20) */
+    {"void_shifts", SEAL_VOID_SHIFTS,
+        "(SELECT p.payment_no FROM voids v JOIN payments p ON p.id = "
+        "v.payment_id WHERE v.id = t.void_id)",
+        "(SELECT p.payment_no FROM voids v JOIN payments p ON p.id = "
+        "v.payment_id WHERE v.id = json_extract(g.fields, '$[0]'))",
+        1},
     {"bank_statements", SEAL_BANK_STATEMENTS, "t.stmt_id",
         "json_extract(g.fields, '$[1]')", 1},
     {"bank_statement_lines", SEAL_BANK_LINES,
@@ -138,9 +144,8 @@ static const struct {
         1},
     {"statement_matches", SEAL_STMT_MATCHES, "'line ' || t.line_id",
         "'line ' || json_extract(g.fields, '$[0]')", 1},
-    {"statement_match_payments", SEAL_MATCH_PAYMENTS,
-        "'match ' || t.match_id", "'match ' || json_extract(g.fields, '$[0]')",
-        1},
+    {"statement_match_payments", SEAL_MATCH_PAYMENTS, "'match ' || t.match_id",
+        "'match ' || json_extract(g.fields, '$[0]')", 1},
     /* an arrangement and its moves (review R18, session 37) */
     {"arrangements", SEAL_ARRANGEMENTS,
         "(SELECT plan_no FROM plans WHERE id = t.plan_id)",
@@ -167,8 +172,8 @@ static const struct {
  * alias, as the engine's triggers write it: SQLite's json_array, or
  * PostgreSQL's seal_fields (schema_pg.c), which writes the same text. */
 static void
-fields_sql(struct store *st, const char *alias, const char *cols, char *out,
-    size_t n)
+fields_sql(
+    struct store *st, const char *alias, const char *cols, char *out, size_t n)
 {
 	if (db_is_pg(st->db))
 		snprintf(out, n, "seal_fields(to_json(%s), '%s')", alias, cols);
@@ -267,42 +272,22 @@ payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
 	return n;
 }
 
-/* Each credit_apply outbox record whose payload says another amount,
- * date, credit note or item than the application it was made from (review
- * 18, point 3): the row and its record are sealed apart, so a row and
- * its seal forged together still differ from what was sent. */
+/* Each row of sql (an outbox record whose payload differs from the row it
+ * was made from: its id, and four texts) reported as fmt says ("%s row
+ * %lld" then the four texts), for apply_payloads and shift_payloads. */
 static int
-apply_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
-    struct pd_err *err)
+payload_problems(struct store *st, const char *sql, const char *fmt,
+    problem_cb cb, void *arg, int *problems, struct pd_err *err)
 {
 	struct db_stmt *s;
 	char line[1024];
 	int rc;
 
-	if (db_prepare_v2(st->db,
-	        "SELECT o.id, o.uuid, json_extract(m.value, '$[0]'), "
-	        "coalesce(json_extract(m.value, '$[1]'), 'null'), "
-	        "coalesce(json_extract(m.value, '$[2]'), 'null') FROM outbox o "
-	        "JOIN credit_applications a ON a.uuid = o.uuid "
-	        "JOIN credit_notes c ON c.id = a.credit_note_id "
-	        "JOIN items i ON i.id = a.item_id, json_each(json_array("
-	        "json_array('amount', json_extract(o.payload, "
-	        "'$.data.amount'), "
-	        "a.amount), json_array('applied_on', json_extract(o.payload, "
-	        "'$.data.applied_on'), a.applied_on), json_array("
-	        "'credit_note_uuid', json_extract(o.payload, "
-	        "'$.data.credit_note_uuid'), c.uuid), json_array('item_ref', "
-	        "json_extract(o.payload, '$.data.item_ref'), i.ref))) m "
-	        "WHERE o.kind = 'credit_apply' AND json_valid(o.payload) AND "
-	        "json_extract(m.value, '$[1]') IS NOT json_extract(m.value, "
-	        "'$[2]') ORDER BY o.id",
-	        -1, &s, NULL) != DB_OK)
+	if (db_prepare_v2(st->db, sql, -1, &s, NULL) != DB_OK)
 		return st_fail(st, err, _("Reading the seals"));
 	while ((rc = db_step(s)) == DB_ROW) {
-		snprintf(line, sizeof line,
-		    _("%s row %lld (credit_apply %s): payload %s is %s "
-		      "but the credit application it was made from says %s"),
-		    "outbox", (long long)db_column_int64(s, 0),
+		snprintf(line, sizeof line, fmt, "outbox",
+		    (long long)db_column_int64(s, 0),
 		    (const char *)db_column_text(s, 1),
 		    (const char *)db_column_text(s, 2),
 		    (const char *)db_column_text(s, 3),
@@ -313,6 +298,64 @@ apply_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
 	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
 	return 0;
+}
+
+/* Each credit_apply outbox record whose payload says another amount,
+ * date, credit note or item than the application it was made from (review
+ * 18, point 3): the row and its record are sealed apart, so a row and
+ * its seal forged together still differ from what was sent. */
+static int
+apply_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
+    struct pd_err *err)
+{
+	return payload_problems(st,
+	    "SELECT o.id, o.uuid, json_extract(m.value, '$[0]'), "
+	    "coalesce(json_extract(m.value, '$[1]'), 'null'), "
+	    "coalesce(json_extract(m.value, '$[2]'), 'null') FROM outbox o "
+	    "JOIN credit_applications a ON a.uuid = o.uuid "
+	    "JOIN credit_notes c ON c.id = a.credit_note_id "
+	    "JOIN items i ON i.id = a.item_id, json_each(json_array("
+	    "json_array('amount', json_extract(o.payload, "
+	    "'$.data.amount'), "
+	    "a.amount), json_array('applied_on', json_extract(o.payload, "
+	    "'$.data.applied_on'), a.applied_on), json_array("
+	    "'credit_note_uuid', json_extract(o.payload, "
+	    "'$.data.credit_note_uuid'), c.uuid), json_array('item_ref', "
+	    "json_extract(o.payload, '$.data.item_ref'), i.ref))) m "
+	    "WHERE o.kind = 'credit_apply' AND json_valid(o.payload) AND "
+	    "json_extract(m.value, '$[1]') IS NOT json_extract(m.value, "
+	    "'$[2]') ORDER BY o.id",
+	    _("%s row %lld (credit_apply %s): payload %s is %s but the "
+	      "credit application it was made from says %s"),
+	    cb, arg, problems, err);
+}
+
+/* Each payment or void outbox record whose payload names another shift
+ * than the one kept with its payment or void (payment_shifts,
+ * void_shifts: issue 20), or names one where none is kept, or none where
+ * one is: as apply_payloads, a row and its seal forged together still
+ * differ from what was sent. By the payments and voids made here (their
+ * outbox record by uuid), a payload read once each. */
+static int
+shift_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
+    struct pd_err *err)
+{
+	return payload_problems(st,
+	    "SELECT o.id, o.kind, o.ref, x.sent, x.kept FROM (SELECT o.id "
+	    "AS oid, coalesce(json_extract(o.payload, "
+	    "'$.data.shift_uuid'), 'null') AS sent, coalesce(k.shift_uuid, "
+	    "'null') AS kept FROM payments p JOIN outbox o ON o.uuid = "
+	    "p.uuid AND o.kind = 'payment' LEFT JOIN payment_shifts k ON "
+	    "k.payment_id = p.id WHERE json_valid(o.payload) UNION ALL "
+	    "SELECT o.id, coalesce(json_extract(o.payload, "
+	    "'$.data.shift_uuid'), 'null'), coalesce(k.shift_uuid, 'null') "
+	    "FROM voids v JOIN outbox o ON o.uuid = v.uuid AND o.kind = "
+	    "'void' LEFT JOIN void_shifts k ON k.void_uuid = v.uuid WHERE "
+	    "json_valid(o.payload)) x JOIN outbox o ON o.id = x.oid WHERE "
+	    "x.sent <> x.kept ORDER BY o.id",
+	    _("%s row %lld (%s %s): payload shift_uuid is %s but the "
+	      "shift kept with it is %s"),
+	    cb, arg, problems, err);
 }
 
 /* Say which columns of row differ between now and sealed (JSON arrays). */
@@ -480,9 +523,9 @@ check_pending(struct store *st, problem_cb cb, void *arg, int *problems)
  * of them, "action entity" as audit_log records them; "" is none (the
  * column never changes). A column a later migration began to seal
  * (users' branch and team) first appears in a seal claimed by the store's
- * own "seal store" entry, which is not a change of it. An "import users" must be an admin's. A forged
- * entry still hides a change when it names a use case of the row: what
- * doctor cannot see is said in paydesk(1). */
+ * own "seal store" entry, which is not a change of it. An "import users" must
+ * be an admin's. A forged entry still hides a change when it names a use case
+ * of the row: what doctor cannot see is said in paydesk(1). */
 static const struct {
 	const char *table;
 	const char *cols; /* watched, each a column of the table's SEAL_* */
@@ -613,8 +656,8 @@ seal_check_arrangements(struct store *st, struct pd_err *err)
 			continue;
 		if (check_rows(st, (int)i, first_problem, first, &problems,
 		        err) != 0 ||
-		    check_gone(st, (int)i, first_problem, first, &problems,
-		        err) != 0)
+		    check_gone(
+		        st, (int)i, first_problem, first, &problems, err) != 0)
 			return -1;
 	}
 	if (problems > 0)
@@ -642,6 +685,7 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 			return -1;
 	}
 	if (!central && (apply_payloads(st, cb, arg, &problems, err) != 0 ||
+	                    shift_payloads(st, cb, arg, &problems, err) != 0 ||
 	                    check_changers(st, cb, arg, &problems, err) != 0))
 		return -1;
 	check_pending(st, cb, arg, &problems);

@@ -348,8 +348,9 @@ store_void_by_id(
     struct store *st, int64_t id, struct void_row *v, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT uuid, payment_id, reason, voided_by, voided_at, terminal "
-	    "FROM voids WHERE id = ?",
+	    "SELECT v.uuid, v.payment_id, v.reason, v.voided_by, v.voided_at, "
+	    "v.terminal, coalesce(k.shift_uuid, '') FROM voids v LEFT JOIN "
+	    "void_shifts k ON k.void_uuid = v.uuid WHERE v.id = ?",
 	    err);
 
 	if (s == NULL)
@@ -364,6 +365,7 @@ store_void_by_id(
 	st_col(s, 3, v->voided_by, sizeof v->voided_by);
 	st_col(s, 4, v->voided_at, sizeof v->voided_at);
 	st_col(s, 5, v->terminal, sizeof v->terminal);
+	st_col(s, 6, v->shift_uuid, sizeof v->shift_uuid);
 	db_reset(s);
 	return 0;
 }

@@ -70,7 +70,9 @@ static const struct field credit_fields[] = {S("uuid", cn.uuid, 1),
 
 static const struct field void_fields[] = {S("payment_uuid", payment_uuid, 1),
     S("payment_no", p.payment_no, 0), T("reason", reason, F_TEXT, 1),
-    S("voided_by", by, 1), {NULL, F_STR, 0, 0, 0}};
+    S("voided_by", by, 1),
+    /* the shift open at its terminal's drawer (issue 20) */
+    T("shift_uuid", shift_uuid, F_UUID, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field verify_fields[] = {S("payment_uuid", payment_uuid, 1),
     S("payment_no", p.payment_no, 0), S("verified_by", by, 1),

@@ -31,7 +31,8 @@ enum ftype {
 	F_DAY,      /* YYYY-MM-DD, left out if "" (an item's entry day: a
 	               record of a node of before it has none) */
 	F_UUID      /* another record's uuid (uuid_valid), left out if ""
-	               (a payment's shift: none, or a node of before it) */
+	               (a payment's or a void's shift: none, or a node of
+	               before it) */
 };
 
 struct field {

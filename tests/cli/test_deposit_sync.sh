@@ -214,6 +214,50 @@ forged "a cheque given back with a payment taken with no number" \
     "data.cheques.0.shift_uuid=\"$U5\"" "data.lines.0.shift_uuid=\"$U5\"" \
     data.lines.0.amount=4100 data.amount=4100
 sleep 1
+# (issue 20) a void in the second of its drawer's close keeps the shift
+# open at the drawer when it was made, at the central node and at T02,
+# which pulls it. In one second: jane's shift A takes two cheques of
+# 42.00 with no number and cheque 9431 of 43.00; mary voids one 42.00
+# before A's close, which lists 9420 of 42.00 and 9431; mary's shift B
+# opens and she voids 9431's payment in it. 9420 stands, deposited at
+# T01 and at the central node, which reads the first void by its shift,
+# not as after the close by its time; 9431 is given back everywhere.
+export PAYDESK_NOW="$(date -u '+%Y-%m-%d %H:%M:%S')"
+J shift open --count 5000x1 >/dev/null || echo "not ok - void tie: open A"
+W1=$(J pay WU-10001 --type bill --method Cheque --amount 42 2>/dev/null |
+    sed -n 's/^Receipt number  *//p')
+J pay WU-10001 --type bill --method Cheque --amount 42 >/dev/null 2>&1 ||
+    echo "not ok - void tie: second 42.00"
+W3=$(J pay WU-10001 --type bill --method Cheque --amount 43 --reference 9431 2>/dev/null |
+    sed -n 's/^Receipt number  *//p')
+M payment void "$W1" --reason "Cheque handed back" >/dev/null ||
+    echo "not ok - void tie: void before the close"
+J shift close --count 5000x1 --cheque "9420:42;9431:43" >/dev/null ||
+    echo "not ok - void tie: close A"
+ZT=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+UT=$(tsql 1 "SELECT uuid FROM shifts ORDER BY id DESC LIMIT 1")
+M shift open --count 5000x1 >/dev/null || echo "not ok - void tie: open B"
+UB=$(tsql 1 "SELECT uuid FROM shifts ORDER BY id DESC LIMIT 1")
+expect "9431's payment voided in B's shift: given back" 0 \
+    "Cheque 9431 (shift $ZT, \$43.00) is given back with the payment" \
+    M payment void "$W3" --reason "Cheque handed back"
+expect "9420 is deposited: its other payment's void was before the close" 0 \
+    "CHQ-42" M deposit create --cheque 9420 --slip CHQ-42 --account $ACCT
+M shift close --count 5000x1 >/dev/null || echo "not ok - void tie: close B"
+unset PAYDESK_NOW
+expect "the shifts, the voids and the deposit are applied" 0 "Rejected    0" pdt 1 sync
+same "the central node has 9420 in CHQ-42" \
+    "$(cheques | grep -o 'CHQ-42:[0-9]*:[0-9]*')" "CHQ-42:9420:4200"
+pdt 2 sync >/dev/null || echo "not ok - void tie: T02 pulls"
+vsh() { sql_of "$1" "SELECT group_concat(k.shift_uuid, ' ') FROM (SELECT k.shift_uuid FROM payments p JOIN voids v ON v.payment_id = p.id JOIN void_shifts k ON k.void_uuid = v.uuid WHERE p.receipt_no IN ('$W1', '$W3') ORDER BY p.id) k"; }
+sql_of() { if [ "$1" = c ]; then csql "$2"; else tsql "$1" "$2"; fi; }
+same "T01's voids name the shift open at its drawer when each was made" \
+    "$(vsh 1)" "$UT $UB"
+same "the central node keeps them" "$(vsh c)" "$UT $UB"
+same "T02 pulls them with their shift" "$(vsh 2)" "$UT $UB"
+same "T01's and T02's To deposit lack 9431 and 9420" \
+    "$(M --csv deposit pending | grep -c "$ZT")/$(PAYDESK_PIN=2222 pdt 2 --user mary --csv deposit pending | grep -c "$ZT")" "0/0"
+sleep 1
 # (review R20, s40) an old plain statement number: T02 imports A then B,
 # T01 imports B itself before a sync; T02 syncs first, so every statement
 # at T01 is T02's import, yet T01 numbered B first: its plain numbers are

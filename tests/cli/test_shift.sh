@@ -875,3 +875,52 @@ expect "B's payment voided: B's 9501 given back" 0 \
     "listed at shift $ZB's close that no numbered payment took is given back with it (9501)" \
     M payment void "$PB" --reason "Cheque given back"
 same "to deposit: nothing of A or B" "$(tie_chq)" ""
+
+# (issue 20) a void in the second of its drawer's close: it belongs to
+# the shift open at the drawer when it was made, not to whichever side of
+# the close its time falls. Jane's shift A takes two cheques of 43.00
+# with no number and two cash payments; in the second of A's close mary
+# voids one of each before the close: out of A's drawer and A's close
+# (which lists the other cheque as 9700), not given back from A's bag.
+# Sam's shift B opens in that second, and mary voids the others in it:
+# out of B's drawer, and A's 9700 given back from the bag, as before.
+S() { PAYDESK_PIN=4321 "$PD" --user sam "$@"; }
+export PAYDESK_NOW="2026-06-19 09:00:00"
+J shift open --count 10000x1 >/dev/null || echo "not ok - void tie: open A"
+export PAYDESK_NOW="2026-06-19 09:00:30"
+rcpt() { J pay WU-10001 --type bill --method "$1" --amount "$2" 2>/dev/null |
+    sed -n 's/^Receipt number  *//p'; }
+V1=$(rcpt Cheque 43)
+V2=$(rcpt Cheque 43)
+C1=$(rcpt Cash 15)
+C2=$(rcpt Cash 16)
+export PAYDESK_NOW="2026-06-19 09:05:00"
+M payment void "$V1" --reason "Cheque given back" >/dev/null ||
+    echo "not ok - void tie: void V1"
+M payment void "$C1" --reason "Cash given back" >/dev/null ||
+    echo "not ok - void tie: void C1"
+expect "A's close in the second of the voids: clean, both out of its tenders" \
+    0 "Z-T01-" J shift close --total Cash=116.00 --cheque "9700:43"
+ZA=$(sql "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+expect "B opens in that second" 0 "" S shift open --count 10000x1
+same "to deposit: A's 9700, its void before the close gave back the other cheque" \
+    "$(tie_chq)" "$ZA:9700"
+M payment void "$C2" --reason "Cash given back" >/dev/null ||
+    echo "not ok - void tie: void C2"
+expect "V2 voided in B's shift: A's 9700 given back" 0 \
+    "listed at shift $ZA's close that no numbered payment took is given back with it (9700)" \
+    M payment void "$V2" --reason "Cheque given back"
+same "to deposit: nothing of A's" "$(tie_chq)" ""
+ZB=$(sql "SELECT uuid FROM shifts ORDER BY id DESC LIMIT 1")
+vsh() { sql "SELECT coalesce(s.z_no, s.uuid) FROM payments p JOIN voids v ON v.payment_id = p.id JOIN void_shifts k ON k.void_uuid = v.uuid JOIN shifts s ON s.uuid = k.shift_uuid WHERE p.receipt_no = '$1'"; }
+same "each void names the shift open at the drawer when it was made" \
+    "$(vsh "$V1") $(vsh "$C1") $(vsh "$V2") $(vsh "$C2")" "$ZA $ZA $ZB $ZB"
+same "the void's record carries its shift" \
+    "$(sql "SELECT group_concat(json_extract(o.payload, '\$.data.shift_uuid') = k.shift_uuid, ' ') FROM outbox o JOIN void_shifts k ON k.void_uuid = o.uuid WHERE o.kind = 'void' AND o.ref IN (SELECT payment_no FROM payments WHERE receipt_no IN ('$V1', '$C2'))")" \
+    "1 1"
+S --json shift x >"$OUT"
+same "B's drawer: the cash voided in it out of its Expected" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(t["expected"], t.get("voids", 0)) for t in d["tenders"] if t["method"] == "Cash"][0])' "$OUT")" \
+    "(8400, 1)"
+expect "B's close: clean" 0 "Z-T01-" S shift close --total Cash=84.00
+expect "doctor after the voids" 0 "ok" "$PD" doctor

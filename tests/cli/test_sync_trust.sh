@@ -907,6 +907,67 @@ expect "and is applied" 0 "Applied     1" pdt 2 sync
 same "the central node keeps no shift for it" \
     "$(csql "SELECT count(*) || '/' || (SELECT count(*) FROM payment_shifts k JOIN payments q ON q.id = k.payment_id WHERE q.uuid = '$p0') FROM payments WHERE uuid = '$p0'")" "1/0"
 
+# -- a void names its shift (issue 20): the shift open at the drawer of
+# the terminal where it was made, whoever voided it (mary voids jane's
+# payment in jane's shift). The central node keeps it; it refuses a void
+# naming T02's shift, a shift nobody opened, a shift it was not made in
+# (after the shift's close, before its opening), saying which, the
+# ledger unchanged; a void naming none (a terminal of before, or no
+# shift open: T02's) is applied.
+sleep 1
+pdt 1 --user jane shift open --count 5000x1 >/dev/null || echo "not ok - void: shift open"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 4 \
+    --tendered 4 >/dev/null 2>&1 || echo "not ok - void: payment"
+pv=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+PAYDESK_PIN=2222 pdt 1 --user mary payment void "$pv" --reason "Wrong bill" \
+    >/dev/null || echo "not ok - void: void"
+sv=$(tsql 1 "SELECT uuid FROM shifts ORDER BY id DESC LIMIT 1")
+same "T01's void names the shift open at its drawer, and its record carries it" \
+    "$(tsql 1 "SELECT k.shift_uuid || '/' || json_extract(o.payload, '\$.data.shift_uuid') FROM void_shifts k JOIN outbox o ON o.uuid = k.void_uuid WHERE o.kind = 'void' AND o.ref = '$pv'")" \
+    "$sv/$sv"
+expect "the shift's opening, the payment and the void are applied" 0 "Applied     3" pdt 1 sync
+same "the central node keeps the void's shift" \
+    "$(csql "SELECT k.shift_uuid FROM void_shifts k JOIN voids v ON v.uuid = k.void_uuid JOIN payments p ON p.id = v.payment_id WHERE p.payment_no = '$pv'")" \
+    "$sv"
+pu2=$(tsql 1 "SELECT uuid FROM payments WHERE payment_no = '$p2'")
+pa2=$(tsql 1 "SELECT created_at FROM payments WHERE payment_no = '$p2'")
+os=$(tsql 1 "SELECT opened_at FROM shifts WHERE uuid = '$sv'")
+forged "a void naming T02's shift" \
+    "The void of payment $p2: its shift $OLD is terminal T02's, not T01's" \
+    void data.payment_uuid=$pu2 data.payment_no=$p2 data.shift_uuid=$OLD
+forged "a void naming a shift nobody opened" \
+    "The void of payment $p2: its shift 00000000-0000-4000-8000-000000000000 is not known here: its opening was not received" \
+    void data.payment_uuid=$pu2 data.payment_no=$p2 \
+    data.shift_uuid=00000000-0000-4000-8000-000000000000
+forged "a void naming a shift by no shift's id" \
+    "Field \"shift_uuid\": \"$Z2\" is not a record's id" \
+    void data.payment_uuid=$pu2 data.payment_no=$p2 data.shift_uuid=$Z2
+forged "a void made after the shift it names closed" \
+    "The void of payment $p2: made at $d2 23:59:59, outside its shift $sh2 (opened at $o2, closed at $c2)" \
+    void data.payment_uuid=$pu2 data.payment_no=$p2 data.shift_uuid=$sh2 \
+    "at=$d2 23:59:59"
+forged "a void made before the shift it names opened" \
+    "The void of payment $p2: made at $pa2, before its shift $sv opened (at $os)" \
+    void data.payment_uuid=$pu2 data.payment_no=$p2 data.shift_uuid=$sv "at=$pa2"
+same "nothing forged voided $p2 at the central node" \
+    "$(csql "SELECT status FROM payments WHERE payment_no = '$p2'")" Posted
+pdt 1 --user jane shift close --count 5000x1 --keep 50 >/dev/null ||
+    echo "not ok - void: shift close"
+expect "its close is applied" 0 "Applied     1" pdt 1 sync
+# T02 has no shift open: its void names none, as a terminal of before
+# sends it, and is applied
+p0n=$(tsql 2 "SELECT payment_no FROM payments WHERE uuid = '$p0'")
+PAYDESK_PIN=2222 pdt 2 --user mary payment void "$p0n" --reason "Wrong card" \
+    >/dev/null || echo "not ok - T02's void with no shift"
+same "a void made with no shift open names none in its record" \
+    "$(tsql 2 "SELECT count(*) FROM outbox WHERE kind = 'void' AND ref = '$p0n' AND payload LIKE '%shift_uuid%'")" 0
+expect "and is applied" 0 "Applied     1" pdt 2 sync
+same "the central node keeps no shift for it" \
+    "$(csql "SELECT p.status || '/' || (SELECT count(*) FROM void_shifts k JOIN voids v ON v.uuid = k.void_uuid WHERE v.payment_id = p.id) FROM payments p WHERE p.uuid = '$p0'")" "Voided/0"
+expect "the central node's store is sound with its voids' shifts" \
+    0 "ok" central doctor ACME
+expect "T01's store is sound with its voids' shifts" 0 "ok (" pdt 1 doctor
+
 # -- bank statements and their matches (issue 20): T01 imports a
 # statement and matches BAG-9 by the rule; the central node keeps the
 # statement, its lines and the match, and lists BAG-9 matched. T02

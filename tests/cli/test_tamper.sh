@@ -478,6 +478,57 @@ tamper "a payment's shift and its seal forged together break the chain" \
     "the seals of the rows it recorded were altered"
 expect "and audit verify says so" 6 "were altered" \
     "$PD" --db "$T/bad.db" audit verify
+# resealed with the row (reseal.py), a payment's shift still differs from
+# the shift its record sent
+resealed() {
+	cp "$BASE" "$T/bad.db"
+	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+	python3 "$TOP/tests/cli/reseal.py" "$T/bad.db" "$2" >/dev/null 2>&1 ||
+	    echo "not ok - $1: reseal.py"
+	expect "$1" 6 "$3" "$PD" --db "$T/bad.db" doctor
+}
+opk=$(psq "SELECT o.id FROM outbox o JOIN payments p ON p.uuid = o.uuid WHERE p.payment_no = '$psp'")
+resealed "a payment's shift resealed still differs from its record" \
+    "DROP TRIGGER payment_shifts_no_update; UPDATE payment_shifts SET
+     shift_uuid = '$NOSH'" \
+    "outbox row $opk (payment $psp): payload shift_uuid is $psu but the shift kept with it is $NOSH"
+BASE=
+
+# -- the shift a void belongs to (issue 20), the shift open at the drawer
+# where it was made, is sealed as a payment's: mary voids the payment in
+# jane's shift
+PAYDESK_PIN=2222 "$PD" --db "$PSDB" --user mary payment void "$psp" \
+    --reason "Wrong bill" >/dev/null || echo "not ok - a void in the shift"
+expect "a store whose void names its shift passes doctor" 0 "ok (" \
+    "$PD" --db "$PSDB" doctor
+vk=$(psq "SELECT id FROM void_shifts")
+vsu=$(psq "SELECT shift_uuid FROM void_shifts")
+ovk=$(psq "SELECT id FROM outbox WHERE kind = 'void'")
+same "the void names the shift open at the drawer" "$vsu" "$psu"
+BASE=$PSDB
+shift_refused "a void's shift changed in the shell is refused" \
+    "UPDATE void_shifts SET shift_uuid = '$NOSH'" "void_shifts is append-only"
+shift_refused "a void's shift deleted in the shell is refused" \
+    "DELETE FROM void_shifts" "void_shifts is append-only"
+tamper "a void's shift changed, its trigger dropped, is seen" \
+    "DROP TRIGGER void_shifts_no_update; UPDATE void_shifts SET
+     shift_uuid = '$NOSH'" \
+    "void_shifts row $vk ($psp): shift_uuid is $NOSH but its audit entry says $vsu"
+tamper "a void's shift deleted, its trigger dropped, is seen" \
+    "DROP TRIGGER void_shifts_no_delete; DELETE FROM void_shifts" \
+    "void_shifts row $vk ($psp) was deleted"
+tamper "a void's shift added in the shell is seen" \
+    "DROP TRIGGER void_shifts_no_delete; DELETE FROM void_shifts;
+     INSERT INTO void_shifts (id, void_id, void_uuid, shift_uuid) SELECT
+     $vk, id, uuid, '$NOSH' FROM voids" \
+    "void_shifts row $vk ($psp): shift_uuid is $NOSH but its audit entry says $vsu"
+resealed "a void's shift resealed still differs from its record" \
+    "DROP TRIGGER void_shifts_no_update; UPDATE void_shifts SET
+     shift_uuid = '$NOSH'" \
+    "outbox row $ovk (void $psp): payload shift_uuid is $vsu but the shift kept with it is $NOSH"
+resealed "a void's shift deleted and resealed: its record sent one" \
+    "DROP TRIGGER void_shifts_no_delete; DELETE FROM void_shifts" \
+    "outbox row $ovk (void $psp): payload shift_uuid is $vsu but the shift kept with it is null"
 BASE=
 
 # -- the log of documents is sealed (review of issue 18): a receipt's rows
