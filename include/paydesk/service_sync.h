@@ -215,8 +215,10 @@ char *svc_central_pull(struct svc *s, const char *terminal, const char *branch,
  * user (0: none): a pull page that hands a terminal a change of the
  * rules its records are judged by (sync_judge.c). */
 int64_t svc_central_rules_in(struct svc *s, int64_t since, int64_t cursor);
-/* Feed entries after since that terminal has not pulled yet. */
-int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
+/* The feed entries each of n terminals has not pulled yet, after its
+ * cursor since[i] (store_feed_waiting); -1 when the store failed. */
+int svc_central_waiting(struct svc *s, const char *const *terminals,
+    const int64_t *since, size_t n, int64_t *waiting, struct pd_err *err);
 /* A terminal's audit head (POST /v1/anchor): kept when it extends the
  * one kept (or in is only a question); *out gets the head kept after.
  * PD_ETAMPER (an answer 409) when it is shorter or differs. */

@@ -523,7 +523,10 @@ sq_status(struct backend *b, const char *org, size_t *n, int64_t *head,
 	struct terminal_row *rows;
 	struct terminal_status *out;
 	struct conn *c;
+	const char **names;
+	int64_t *since, *waiting;
 	size_t i;
+	int rc;
 
 	pthread_mutex_lock(&SB(b)->dir_lock);
 	rows = store_terminals(SB(b)->dir, org, n, err);
@@ -536,14 +539,27 @@ sq_status(struct backend *b, const char *org, size_t *n, int64_t *head,
 		return NULL;
 	}
 	out = xcalloc(*n + 1, sizeof *out);
+	names = xcalloc(*n + 1, sizeof *names);
+	since = xcalloc(*n + 1, sizeof *since);
+	waiting = xcalloc(*n + 1, sizeof *waiting);
 	*head = store_feed_head(c->s.st);
 	for (i = 0; i < *n; i++) {
 		out[i].t = rows[i];
-		out[i].waiting = svc_central_waiting(
-		    &c->s, rows[i].terminal, rows[i].last_cursor);
+		names[i] = rows[i].terminal;
+		since[i] = rows[i].last_cursor;
 	}
+	rc = svc_central_waiting(&c->s, names, since, *n, waiting, err);
+	for (i = 0; i < *n; i++)
+		out[i].waiting = waiting[i];
 	sq_give_back(b, c);
 	free(rows);
+	free(names);
+	free(since);
+	free(waiting);
+	if (rc != 0) {
+		free(out);
+		return NULL;
+	}
 	return out;
 }
 

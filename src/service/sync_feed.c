@@ -390,10 +390,11 @@ svc_central_rules_in(struct svc *s, int64_t since, int64_t cursor)
 	return store_feed_rules_in(s->st, since, cursor);
 }
 
-int64_t
-svc_central_waiting(struct svc *s, const char *terminal, int64_t since)
+int
+svc_central_waiting(struct svc *s, const char *const *terminals,
+    const int64_t *since, size_t n, int64_t *waiting, struct pd_err *err)
 {
-	return store_feed_count_after(s->st, since, terminal);
+	return store_feed_waiting(s->st, terminals, since, n, waiting, err);
 }
 
 int

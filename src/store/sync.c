@@ -639,22 +639,47 @@ store_feed_page(struct store *st, int64_t since, const char *origin,
 	return e;
 }
 
-int64_t
-store_feed_count_after(struct store *st, int64_t since, const char *origin)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT count(*) FROM feed WHERE seq > ? AND (origin <> ? OR "
-	    "altered <> 0)",
-	    NULL);
-	int64_t n = 0;
+/* One term of the feed's waiting count: a terminal's cursor, its id */
+#define WAIT_TERM                                                              \
+	"count(*) FILTER (WHERE seq > ? AND (origin <> ? OR altered <> 0))"
 
-	if (s == NULL)
-		return 0;
-	st_bind(s, "is", since, origin);
-	if (db_step(s) == DB_ROW)
-		n = db_column_int64(s, 0);
-	db_reset(s);
-	return n;
+int
+store_feed_waiting(struct store *st, const char *const *origins,
+    const int64_t *since, size_t n, int64_t *waiting, struct pd_err *err)
+{
+	/* STORE_WAIT_SCAN terms, a slot left over counting nothing */
+	static const char sql[] =
+	    "SELECT " WAIT_TERM ", " WAIT_TERM ", " WAIT_TERM ", " WAIT_TERM
+	    ", " WAIT_TERM ", " WAIT_TERM ", " WAIT_TERM ", " WAIT_TERM
+	    " FROM feed WHERE seq > ?";
+	int64_t c[STORE_WAIT_SCAN], from;
+	const char *o[STORE_WAIT_SCAN];
+	struct db_stmt *s;
+	size_t i, k, m;
+	int rc;
+
+	for (i = 0; i < n; i += STORE_WAIT_SCAN) {
+		m = n - i < STORE_WAIT_SCAN ? n - i : STORE_WAIT_SCAN;
+		from = INT64_MAX;
+		for (k = 0; k < STORE_WAIT_SCAN; k++) {
+			c[k] = k < m ? since[i + k] : INT64_MAX;
+			o[k] = k < m ? origins[i + k] : "";
+			if (c[k] < from)
+				from = c[k];
+		}
+		if ((s = st_stmt(st, sql, err)) == NULL)
+			return -1;
+		st_bind(s, "isisisisisisisisi", c[0], o[0], c[1], o[1], c[2],
+		    o[2], c[3], o[3], c[4], o[4], c[5], o[5], c[6], o[6], c[7],
+		    o[7], from);
+		rc = db_step(s);
+		for (k = 0; rc == DB_ROW && k < m; k++)
+			waiting[i + k] = db_column_int64(s, (int)k);
+		db_reset(s);
+		if (rc != DB_ROW)
+			return st_fail(st, err, _("Counting the feed"));
+	}
+	return 0;
 }
 
 static void

@@ -27,6 +27,9 @@ struct sync_arena;
 struct sync_arena *sync_arena_new(void);
 void sync_arena_fill(struct sync_arena *a);
 void sync_arena_free(struct sync_arena *a);
+/* The bytes of freed arenas' blocks kept for the next (at most
+ * SPARE_MAX, 64 MiB, in all). */
+size_t sync_arena_spare(void);
 /* Decode and validate a record already parsed (record.c); with hash,
  * r->hash gets the SHA-256 of its canonical JSON. */
 int sync_decode_json(

@@ -317,9 +317,23 @@ int
 sync_only_known(const struct field *f, const char *const *extra, json_t *o,
     const char *where, struct pd_err *err)
 {
+	const struct field *g;
+	const char *const *x;
 	const char *key;
 	json_t *v;
+	size_t n = 0;
 
+	/* each name looked up in o (a hash) rather than each member of o
+	 * compared with every name (a payment's 30 members with its 29
+	 * names: 1.5% of the central node's CPU in a push): as many names
+	 * in o as o has members, and o has no other (the names of a table
+	 * and its extra are distinct) */
+	for (g = f; g != NULL && g->name != NULL; g++)
+		n += json_object_get(o, g->name) != NULL;
+	for (x = extra; x != NULL && *x != NULL; x++)
+		n += json_object_get(o, *x) != NULL;
+	if (n == json_object_size(o))
+		return 0;
 	json_object_foreach(o, key, v)
 	{
 		if (!known_field(f, extra, key))

@@ -460,6 +460,26 @@ expect "and the store is consistent" 0 "search index" pdt 5 doctor
 r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
 case "$r" in *'"terminal":"T01"'*'"waiting"'*) ok "status lists the terminals" ;;
 *) echo "not ok - status"; echo "  $r" ;; esac
+# each terminal's waiting entries as the feed holds them, counted here
+# one by one: more terminals than one read of the feed counts
+# (STORE_WAIT_SCAN, 8), at cursors of their own (the terminals that
+# synced, each last at another time, and seven that never did)
+for n in 06 07 08 09 10 11 12; do
+	run central terminal add ACME B01 T$n
+done
+r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
+wait_want=$(echo "$r" | python3 -c 'import json, sys
+for t in json.load(sys.stdin)["terminals"]:
+    print(t["terminal"], t["last_cursor"])' | while read -r t c; do
+	echo "$t $(csql "SELECT count(*) FROM feed WHERE seq > $c AND (origin <> '$t' OR altered <> 0)")"
+done)
+wait_got=$(echo "$r" | python3 -c 'import json, sys
+for t in json.load(sys.stdin)["terminals"]:
+    print(t["terminal"], t["waiting"])')
+same "status: each terminal's waiting entries, 11 terminals" "$wait_got" "$wait_want"
+same "status: of several counts" \
+    "$(echo "$wait_got" | awk '{ print $2 }' | sort -u | wc -l | tr -d ' ') $(echo "$wait_got" | wc -l | tr -d ' ')" \
+    "5 11"
 grep -Eq 'ACME/T01 POST /v1/push 200 [0-9.]+ms records=[0-9]+ apply=[0-9.]+ms' "$T/central.log" && ok "requests are logged" ||
     echo "not ok - requests are logged"
 grep -q ' 401 ' "$T/central.log" && ok "refusals are logged" || echo "not ok - refusals are logged"

@@ -1053,7 +1053,8 @@ push_arena(void **state)
 	static struct syncrec r, d;
 	struct pd_err err;
 	json_t *other;
-	char *body, *small;
+	char *body, *small, *big, *big1;
+	size_t spare;
 
 	sync_json_arena_install();
 	sync_json_arena_install(); /* (once is enough; again is nothing) */
@@ -1088,6 +1089,34 @@ push_arena(void **state)
 	assert_string_equal(r.hash, d.hash);
 	syncrec_free(&r);
 	sync_push_free(&p);
+	/* their blocks kept, and the next push's parse takes them */
+	spare = sync_arena_spare();
+	assert_true(spare >= 2 * 256 * 1024);
+	assert_int_equal(sync_push_decode(body, strlen(body), &p, &err), 0);
+	assert_true(sync_arena_spare() < spare);
+	assert_int_equal(sync_push_record(&p, n / 2, &r, &err), 0);
+	assert_string_equal(r.hash, d.hash);
+	syncrec_free(&r);
+	sync_push_free(&p);
+	assert_int_equal(sync_arena_spare(), spare);
+	/* never more than 64 MiB kept: a push of a 20 MiB note twice over
+	 * the limit of records parses into blocks larger than that */
+	big = xmalloc(20u << 20);
+	memset(big, 'x', (20u << 20) - 1);
+	big[(20u << 20) - 1] = '\0';
+	other = json_pack("{s:s}", "note", big);
+	free(big);
+	big = json_dumps(other, 0);
+	json_decref(other);
+	big1 = xmalloc(3 * strlen(big) + 64);
+	sprintf(big1, "{\"v\":1,\"terminal\":\"T01\",\"records\":[%s,%s,%s]}",
+	    big, big, big);
+	free(big);
+	assert_int_equal(sync_push_decode(big1, strlen(big1), &p, &err), 0);
+	sync_push_free(&p);
+	assert_true(sync_arena_spare() <= 64u << 20);
+	assert_true(sync_arena_spare() >= spare);
+	free(big1);
 	syncrec_free(&d);
 	free(body);
 	free(small);
