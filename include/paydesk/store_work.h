@@ -41,6 +41,10 @@ struct alert_note {
 	char user[33];
 	char action[16];
 	char text[512];
+	/* its place in the history (store_alert_notes): the millisecond in
+	 * its record's UUID, or that of the step stored before it here */
+	uint64_t made_ms;
+	size_t seq; /* stored order here */
 };
 /* Raise alert a (cause, kind, ids, ref, due_on, amount, figure, allowed,
  * raised_at) unless its cause is stored: *raised 1 when it was new. In
@@ -165,10 +169,16 @@ int store_alert_set(struct store *st, int64_t id, const char *status,
 int store_alert_note_add(struct store *st, int64_t id, const char *at,
     int64_t user_id, const char *user, const char *action, const char *text,
     struct pd_err *err);
-/* An alert's history, oldest first; free(). */
 /* The history of alert id, oldest first, less the steps this terminal
  * undid (sync_undone: a step the central node refused, review R21d);
- * caller frees. */
+ * caller frees. The raise first, then in the order the steps were made,
+ * the same at every terminal (helper-228 fault 2: a step pulled was put
+ * after the local ones, which read "acknowledged after it was closed"
+ * at one terminal and not the other): by the millisecond their records'
+ * UUIDs (version 7) begin with, from the clock of the terminal that
+ * made them, not by their time, which the one that made them may have
+ * had set back; a step of this store's own with no record (a failed
+ * delivery, a local raise) after the one stored before it. */
 struct alert_note *store_alert_notes(
     struct store *st, int64_t id, size_t *n, struct pd_err *err);
 /* One try of delivery: error NULL delivered at at, else kept waiting with

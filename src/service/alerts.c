@@ -243,53 +243,79 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 	return rc;
 }
 
+/* The rule of items overdue by [alerts] overdue_days, as of day t:
+ * the items that passed the threshold since the day last ("" none; t:
+ * none by their dates) and those that came into the store since the
+ * rule's mark (imported or pulled already past it) or were opened again
+ * (a void, a cancelled plan): past the mark, META_OVERDUE "<days> <item
+ * id> <allocation id> <arrangement move id>". All of them at the first
+ * pass, and when the rule was just switched on or its days changed
+ * (review of issue 21). Nothing when the rule is off (its mark
+ * cleared). */
+static int
+overdue_rule(struct svc *s, const char *last, int32_t t, const char *at,
+    int64_t *n, struct pd_err *err)
+{
+	char after[11] = "0000-00-00", upto[11], mark[96] = "";
+	long long hw = -1, ha = 0, hm = 0;
+	struct overdue_mark seen, top;
+	int days = -1;
+	int32_t l;
+
+	if (s->cfg.alert_overdue_days < 0)
+		return store_meta_set(s->st, META_OVERDUE, "", err);
+	date_format(upto, t - s->cfg.alert_overdue_days);
+	store_meta_get(s->st, META_OVERDUE, mark, sizeof mark);
+	if (sscanf(mark, "%d %lld %lld %lld", &days, &hw, &ha, &hm) != 4 ||
+	    days != s->cfg.alert_overdue_days)
+		hw = -1;
+	seen.items = hw;
+	seen.allocs = ha;
+	seen.moves = hm;
+	if (hw >= 0 && last[0] != '\0' && date_parse(last, NULL, &l, NULL) == 0)
+		date_format(after, l - s->cfg.alert_overdue_days);
+	if (store_alerts_raise_overdue(s->st, after, upto, &seen,
+	        s->cfg.alert_overdue_days, at, delivers(s), n, &top, err) != 0)
+		return -1;
+	snprintf(mark, sizeof mark, "%d %lld %lld %lld",
+	    s->cfg.alert_overdue_days, (long long)top.items,
+	    (long long)top.allocs, (long long)top.moves);
+	return store_meta_set(s->st, META_OVERDUE, mark, err);
+}
+
+int
+svc_alerts_items_came(
+    struct svc *s, const char *by, const char *at, struct pd_err *err)
+{
+	char today[11], last[16] = "";
+	int64_t before, n = 0;
+	int32_t t;
+
+	if (s->base_cfg != NULL || s->gateway_of != NULL ||
+	    s->cfg.alert_overdue_days < 0)
+		return 0;
+	xstrlcpy(today, at, sizeof today);
+	store_meta_get(s->st, META_DAY, last, sizeof last);
+	/* the day's pass not made yet: it takes them, with the rest */
+	if (date_parse(today, NULL, &t, NULL) != 0 || strcmp(last, today) != 0)
+		return 0;
+	if (store_alerts_max_id(s->st, &before, err) != 0 ||
+	    overdue_rule(s, today, t, at, &n, err) != 0)
+		return -1;
+	return alerts_raised(s, before, n, by, at, err);
+}
+
 /* The rules of the day: last is the day of the pass before ("" none). */
 static int
 day_rules(struct svc *s, const char *last, const char *today, const char *at,
     int64_t *n, struct pd_err *err)
 {
-	char after[11] = "0000-00-00", upto[11], until[11];
-	int32_t t, l;
+	char until[11];
+	int32_t t;
 
 	date_parse(today, NULL, &t, NULL);
-	if (alerts_plan_rules(s, last, t, at, 0, n, err) != 0)
-		return -1;
-	if (s->cfg.alert_overdue_days >= 0) {
-		char mark[96] = "";
-		long long hw = -1, ha = 0, hm = 0;
-		struct overdue_mark seen, top;
-		int days = -1;
-
-		/* incremental: the items that passed the threshold since the
-		 * pass before, and those that came into the store since it
-		 * (imported or pulled already past it) or was opened again
-		 * (a void, a cancelled plan): past the mark of the pass
-		 * before, META_OVERDUE "<days> <item id> <allocation id>
-		 * <arrangement move id>". All of them at the first pass, and
-		 * when the rule was just switched on or its days changed
-		 * (review of issue 21) */
-		date_format(upto, t - s->cfg.alert_overdue_days);
-		store_meta_get(s->st, META_OVERDUE, mark, sizeof mark);
-		if (sscanf(mark, "%d %lld %lld %lld", &days, &hw, &ha, &hm) !=
-		        4 ||
-		    days != s->cfg.alert_overdue_days)
-			hw = -1;
-		seen.items = hw;
-		seen.allocs = ha;
-		seen.moves = hm;
-		if (hw >= 0 && last[0] != '\0' &&
-		    date_parse(last, NULL, &l, NULL) == 0)
-			date_format(after, l - s->cfg.alert_overdue_days);
-		if (store_alerts_raise_overdue(s->st, after, upto, &seen,
-		        s->cfg.alert_overdue_days, at, delivers(s), n, &top,
-		        err) != 0)
-			return -1;
-		snprintf(mark, sizeof mark, "%d %lld %lld %lld",
-		    s->cfg.alert_overdue_days, (long long)top.items,
-		    (long long)top.allocs, (long long)top.moves);
-		if (store_meta_set(s->st, META_OVERDUE, mark, err) != 0)
-			return -1;
-	} else if (store_meta_set(s->st, META_OVERDUE, "", err) != 0)
+	if (alerts_plan_rules(s, last, t, at, 0, n, err) != 0 ||
+	    overdue_rule(s, last, t, at, n, err) != 0)
 		return -1;
 	if (s->cfg.alert_credit_days >= 0) {
 		date_format(until, t + s->cfg.alert_credit_days);
@@ -737,6 +763,10 @@ svc_alerts_sync(struct svc *s, int pulled)
 		rc = alerts_plan_rules(s, NULL, t, now, refused > 0, &n, &err);
 	if (rc == 0)
 		rc = alerts_raised(s, before, n, "sync", now, &err);
+	/* the items pulled overdue already (review 21, helper-228 fault 3:
+	 * raised at the next day's pass) */
+	if (rc == 0 && pulled)
+		rc = svc_alerts_items_came(s, "sync", now, &err);
 	/* steps pulled before their alert, now here (raised by this round's
 	 * rules or a pulled payment's) */
 	if (rc == 0)

@@ -684,13 +684,16 @@ svc_dispute_list(struct svc *s, const char *status, const char *account,
 		return NULL;
 	/* an empty status (a script's empty variable) is none of them, not
 	 * every dispute: NULL is (review s48) */
+	/* "all", as alerts and arrangement list take it (helper-228) */
+	if (status != NULL && strcasecmp(status, "all") == 0)
+		f.status = status = NULL;
 	if (status != NULL && strcmp(status, "unresolved") != 0 &&
 	    dsp_status_parse(status) < 0) {
 		/* a usage error, as every option's word of none
 		 * (paydesk(1) EXIT STATUS; review s52: status 3) */
 		pd_fail(err, PD_EUSAGE,
 		    _("Unknown dispute status \"%s\"; choose one of: open, "
-		      "review, upheld, rejected, unresolved"),
+		      "review, upheld, rejected, unresolved, all"),
 		    status);
 		return NULL;
 	}

@@ -419,13 +419,14 @@ static const struct {
 	row_fn fn;
 	enum role role; /* who may import it */
 	int optional;   /* the last cols that a file may leave out */
+	int items;      /* it brings items (the overdue alert rule) */
 } kinds[] = {
-    {"consumers", consumer_cols, row_consumer, ROLE_SUPERVISOR, 1},
-    {"bills", bill_cols, row_bill, ROLE_SUPERVISOR, 0},
-    {"services", service_cols, row_service, ROLE_SUPERVISOR, 0},
-    {"installments", installment_cols, row_installment, ROLE_SUPERVISOR, 0},
-    {"users", user_cols, row_user, ROLE_ADMIN, 2},
-    {"settings", setting_cols, row_setting, ROLE_ADMIN, 0},
+    {"consumers", consumer_cols, row_consumer, ROLE_SUPERVISOR, 1, 0},
+    {"bills", bill_cols, row_bill, ROLE_SUPERVISOR, 0, 1},
+    {"services", service_cols, row_service, ROLE_SUPERVISOR, 0, 1},
+    {"installments", installment_cols, row_installment, ROLE_SUPERVISOR, 0, 1},
+    {"users", user_cols, row_user, ROLE_ADMIN, 2, 0},
+    {"settings", setting_cols, row_setting, ROLE_ADMIN, 0, 0},
 };
 
 char *
@@ -649,9 +650,20 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 		rc = svc_gateway_rematch(
 		    s, at, &count->matched, &count->unassociated, err);
 	}
+	/* bills, services or installments came already overdue: their
+	 * alerts now, not at the next day's pass (review 21, helper-228
+	 * fault 3) */
+	if (rc == 0 && kinds[k].items) {
+		char at[TS_BUFSZ];
+
+		svc_now(at);
+		rc = svc_alerts_items_came(s, "import", at, err);
+	}
 	rc = svc_finish(s, rc, err);
 	free(buf);
 	if (rc != 0)
 		memset(count, 0, sizeof *count);
+	else if (kinds[k].items)
+		svc_alerts_tick(s); /* delivered after the commit */
 	return rc;
 }

@@ -823,6 +823,15 @@ int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
  * service. */
 int svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
     const char *by, const char *at, struct pd_err *err);
+/* The items that came into the store (an import of bills, services or
+ * installments, a sync's pull) already overdue by [alerts]
+ * overdue_days: their alerts raised now, in the caller's transaction,
+ * as of at, and audited as raised by by ("import", "sync"), not at the
+ * next day's pass (review 21, helper-228 fault 3). Nothing when the
+ * day's pass has not been made (it takes them), on a central node or a
+ * gateway's service, or with the rule off. */
+int svc_alerts_items_came(
+    struct svc *s, const char *by, const char *at, struct pd_err *err);
 /* After a sync round's pull (sync_round.c): alerts for the records
  * refused and, when it pulled any, the plans broken or installments
  * missed;

@@ -3,6 +3,7 @@
  * their causes in bulk (an item overdue, a credit note expiring, a
  * gateway payment unassociated, a sync record refused) are one INSERT ...
  * SELECT each: the UNIQUE cause makes a cause seen again raise nothing. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -656,32 +657,85 @@ store_alert_note_add(struct store *st, int64_t id, const char *at,
 	return st_done(st, s, err);
 }
 
+/* The millisecond a version 7 UUID begins with; 0 for any other. */
+static uint64_t
+uuid_ms(const char *u)
+{
+	uint64_t ms = 0;
+	int i, d;
+
+	if (strlen(u) != 36 || u[14] != '7')
+		return 0;
+	for (i = 0; i < 13; i++) {
+		if (i == 8)
+			continue; /* the '-' after the first 8 digits */
+		d = u[i] >= '0' && u[i] <= '9'   ? u[i] - '0'
+		    : u[i] >= 'a' && u[i] <= 'f' ? u[i] - 'a' + 10
+		                                 : -1;
+		if (d < 0)
+			return 0;
+		ms = ms << 4 | (uint64_t)d;
+	}
+	return ms;
+}
+
 static void
 read_note(struct db_stmt *s, void *elem)
 {
 	struct alert_note *nt = elem;
+	char uuid[37];
 
 	st_col(s, 0, nt->at, sizeof nt->at);
 	st_col(s, 1, nt->user, sizeof nt->user);
 	st_col(s, 2, nt->action, sizeof nt->action);
 	st_col(s, 3, nt->text, sizeof nt->text);
+	st_col(s, 4, uuid, sizeof uuid);
+	nt->made_ms = uuid_ms(uuid);
+}
+
+/* The raise first, then by when made, then as stored. */
+static int
+by_made(const void *x, const void *y)
+{
+	const struct alert_note *a = x, *b = y;
+	int ra = strcmp(a->action, "raised") == 0,
+	    rb = strcmp(b->action, "raised") == 0;
+
+	if (ra != rb)
+		return ra ? -1 : 1;
+	if (a->made_ms != b->made_ms)
+		return a->made_ms < b->made_ms ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
 struct alert_note *
 store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT at, username, action, text FROM alert_notes WHERE"
-	    " alert_id = ? AND (uuid IS NULL OR uuid NOT IN (SELECT uuid"
-	    " FROM sync_undone)) ORDER BY id",
+	    "SELECT at, username, action, text, coalesce(uuid, '') FROM"
+	    " alert_notes WHERE alert_id = ? AND (uuid IS NULL OR uuid NOT IN"
+	    " (SELECT uuid FROM sync_undone)) ORDER BY id",
 	    err);
+	struct alert_note *nt;
+	uint64_t before = 0;
+	size_t i;
 
 	*n = 0;
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", id);
-	return st_collect(st, s, sizeof(struct alert_note), read_note, n,
+	nt = st_collect(st, s, sizeof(struct alert_note), read_note, n,
 	    _("Reading the alerts"), err);
+	if (nt == NULL)
+		return NULL;
+	for (i = 0; i < *n; i++) {
+		nt[i].seq = i;
+		if (nt[i].made_ms == 0)
+			nt[i].made_ms = before;
+		before = nt[i].made_ms;
+	}
+	qsort(nt, *n, sizeof *nt, by_made);
+	return nt;
 }
 
 int

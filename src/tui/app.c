@@ -433,8 +433,9 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 {
 	struct tui_screen *sc = t->top;
 	unsigned gen = t->stack_gen;
+	const struct tui_key *keys;
 	int r = 0;
-	size_t i;
+	size_t i, nkeys;
 
 	t->msg[0] = '\0';
 	t->unwind_to = NULL;
@@ -450,16 +451,19 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 			return 0;
 		}
 	}
-	for (i = 0; i < sc->cls->nkeys; i++) {
-		const struct tui_key *k = &sc->cls->keys[i];
-
-		if ((key != 0 && k->key == key) ||
-		    (key == 0 && k->key == (int)ch && !sc->typing)) {
-			r = sc->cls->action(sc, t, k->action);
+	/* the table read before the action, which may change the screen's
+	 * class (the alert inbox's prompt, screen_alerts.c): the key it
+	 * took is not input too */
+	keys = sc->cls->keys;
+	nkeys = sc->cls->nkeys;
+	for (i = 0; i < nkeys; i++) {
+		if ((key != 0 && keys[i].key == key) ||
+		    (key == 0 && keys[i].key == (int)ch && !sc->typing)) {
+			r = sc->cls->action(sc, t, keys[i].action);
 			break;
 		}
 	}
-	if (i == sc->cls->nkeys && sc->cls->input != NULL)
+	if (i == nkeys && sc->cls->input != NULL)
 		r = sc->cls->input(sc, t, key, ch);
 	if (r & TUI_QUIT)
 		return TUI_QUIT;
@@ -591,6 +595,7 @@ tui_main(struct svc *svc)
 	X(arr_reschedule)                                                      \
 	X(arr_cancel)                                                          \
 	X(alerts)                                                              \
+	X(alert)                                                               \
 	X(exceptions)                                                          \
 	X(rate_items)                                                          \
 	X(time_rows)                                                           \

@@ -4,9 +4,13 @@
  * figure that raised it and who it is assigned to. a acknowledges, g
  * assigns to a user (typed on the line below the list), n adds a note
  * (typed there too), c closes; F2 shows one kind in turn, F3 the closed
- * ones too; Enter opens the arrangement of the alert. Reached from Home
- * (Alerts) and from the Arrangements list (F3); read again when it comes
- * back on top. */
+ * ones too; Enter opens the alert with its history (screen_alert.c).
+ * While a user or a note is typed the key bar is the prompt's (Enter
+ * saves, Esc drops it; helper-228: the list's keys stayed on the bar
+ * and were typed into the field); an assignment refused closes the
+ * prompt, a note refused keeps its text to be put right. Reached from
+ * Home (Alerts) and from the Arrangements list (F3); read again when it
+ * comes back on top. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +22,7 @@ enum { A_OPEN = 1, A_KIND, A_BACK, A_ALL, A_ACK, A_ASSIGN, A_NOTE, A_CLOSE };
 
 static const struct tui_key screen_alerts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
-        N_("the alert's arrangement, or what is typed saved"), A_OPEN},
+        N_("the alert with its history, or what is typed saved"), A_OPEN},
     {'a', "a", N_("Acknowledge"), N_("acknowledge the open alert selected"),
         A_ACK},
     {'g', "g", N_("Assign"),
@@ -35,12 +39,21 @@ static const struct tui_key screen_alerts_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
+/* the keys while a user or a note is typed (the list's class otherwise;
+ * paydesk keys lists that one, whose Enter and Esc these are) */
+static const struct tui_key typing_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Save"), N_("save what is typed"), A_OPEN},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("drop what is typed"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
 struct alerts {
 	struct tui_screen sc;
 	struct tui_list list;
 	struct alert *rows;
 	size_t n;
-	int kind;   /* -1: every kind */
+	size_t nopen; /* of them, Open (the header's count) */
+	int kind;     /* -1: every kind */
 	int all;    /* the closed ones too */
 	int asking; /* A_ASSIGN or A_NOTE while a text is typed, else 0 */
 	struct tui_field text;
@@ -91,11 +104,15 @@ load(struct alerts *al, struct tui *t)
 {
 	struct pd_err err;
 
+	size_t i;
+
 	free(al->rows);
-	al->n = 0;
+	al->n = al->nopen = 0;
 	if ((al->rows = svc_alerts(t->svc, al->kind, al->all, &al->n, &err)) ==
 	    NULL)
 		tui_message(t, 1, "%s", err.msg);
+	for (i = 0; i < al->n; i++)
+		al->nopen += al->rows[i].status == ALERT_OPEN;
 	tui_list_set(&al->list, al->n);
 }
 
@@ -103,7 +120,7 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct alerts *al = (struct alerts *)sc;
-	char line[256], num[SVC_COUNT_BUFSZ];
+	char line[256], num[SVC_COUNT_BUFSZ], open[SVC_COUNT_BUFSZ + 64];
 	int y = 2, rows;
 
 	svc_count(t->svc, num, sizeof num, (int64_t)al->n);
@@ -119,6 +136,14 @@ draw(struct tui_screen *sc, struct tui *t)
 		    ngettext(
 		        "%s alert: %s", "%s alerts: %s", (unsigned long)al->n),
 		    num, _(svc_alert_kind_name((enum alert_kind)al->kind)));
+	/* how many of them are Open (not acknowledged yet), the header's
+	 * figure (helper-228: the two counts read as one) */
+	if (al->nopen > 0 && al->nopen < al->n) {
+		svc_count(t->svc, num, sizeof num, (int64_t)al->nopen);
+		snprintf(open, sizeof open, _(", %s Open"), num);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
+		    open);
+	}
 	/* no scope: one inbox of the organisation's (issue 23) */
 	tui_org_suffix(line, sizeof line);
 	attron(A_BOLD);
@@ -152,6 +177,9 @@ selected(struct alerts *al, struct tui *t)
 	return &al->rows[al->list.sel < al->n ? al->list.sel : 0];
 }
 
+extern const struct tui_screen_class screen_alerts_class;
+static const struct tui_screen_class typing_class;
+
 /* Typing a user or a note for the alert selected (what: A_ASSIGN,
  * A_NOTE); 0 to stop. */
 static void
@@ -159,6 +187,7 @@ ask(struct alerts *al, int what)
 {
 	al->asking = what;
 	al->sc.typing = what != 0;
+	al->sc.cls = what != 0 ? &typing_class : &screen_alerts_class;
 	al->over = 0;
 	tui_field_set(&al->text, NULL);
 	al->text.max = what == A_NOTE ? 500 : 32;
@@ -197,6 +226,10 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 		break;
 	}
 	if (rc != 0) {
+		/* a user refused is typed again with g; a note's text kept
+		 * to be put right */
+		if (action == A_ASSIGN)
+			ask(al, 0);
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
@@ -256,12 +289,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		}
 		if (al->asking)
 			return work(al, t, sel, al->asking);
-		if (sel->plan_no[0] == '\0') {
-			tui_message(
-			    t, 1, "%s", _("This alert names no arrangement"));
-			return TUI_HANDLED;
-		}
-		open = screen_arrangement_new(t, sel->plan_no);
+		open = screen_alert_new(t, sel->id);
 		if (open != NULL)
 			tui_push(t, open);
 		return TUI_HANDLED;
@@ -309,6 +337,20 @@ const struct tui_screen_class screen_alerts_class = {
     .title = N_("Alerts"),
     .keys = screen_alerts_keys,
     .nkeys = TUI_NKEYS(screen_alerts_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .enter = enter,
+    .free = free_alerts,
+    .fields = 1,
+};
+
+/* the same screen while a user or a note is typed (ask) */
+static const struct tui_screen_class typing_class = {
+    .name = "Alerts",
+    .title = N_("Alerts"),
+    .keys = typing_keys,
+    .nkeys = TUI_NKEYS(typing_keys),
     .draw = draw,
     .action = action,
     .input = input,

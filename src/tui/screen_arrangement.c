@@ -86,7 +86,12 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	size_t i;
 
 	tui_lines_add(l, 0, "%s", "");
-	tui_lines_add(l, 1, "%s", _("Installments"));
+	/* the plan's #1 is its down payment when it has one, as
+	 * arrangement show says (helper-228: not marked here; said above
+	 * the rows, whose state fills an 80-column line) */
+	tui_lines_add(l, 1, "%s",
+	    v->a.down > 0 ? _("Installments, the first the down payment")
+	                  : _("Installments"));
 	for (i = 0; i < v->ninst; i++) {
 		const struct arr_item *in = &v->inst[i];
 

@@ -584,6 +584,9 @@ struct tui_screen *screen_arr_create_new(struct tui *t, const char *account);
  * the reason in the message line, for a role below): Home's Alerts, the
  * Arrangements list's F3. */
 struct tui_screen *screen_alerts_new(struct tui *t);
+/* One alert with its history (screen_alert.c); NULL, the reason in the
+ * message line, when it cannot be read. */
+struct tui_screen *screen_alert_new(struct tui *t, int64_t id);
 
 /* Disputes of payments (issue 21; recovery and up; NULL, the reason in
  * the message line, for a role below): Home's Disputes. */

@@ -294,6 +294,11 @@ wait_for "terminal 2's Alerts screen has terminal 1's alert" "1 alert"
 wait_for "Acknowledged there" "Acknowledged"
 wait_for "assigned to rita" "rita"
 lacks "none open in the header" "open alert"
+# its history in the alert's view, terminal 1's steps by rita
+keys Enter
+wait_re "Enter: its history at terminal 2, the note made at terminal 1" \
+    'rita +Note +Bank called back *$'
+keys Escape
 same "with its note in its history" \
     "$(PAYDESK_PIN=4321 "$PD" --user rita --json alerts show "$(tsql 2 "SELECT id FROM alerts")" | python3 -c "import json,sys
 print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][1:]))")" \

@@ -1,0 +1,191 @@
+/* screen_alert.c - one alert (issue 21), opened with Enter from the
+ * alert inbox: what raised it (its consumer, arrangement or payment, the
+ * installment, item or record, its due day, amount and days as of
+ * today), its status, who it is assigned to, its delivery to [alerts]
+ * command, and its history, oldest first: raised, acknowledged, assigned,
+ * each note with its text, closed, as `paydesk alerts show` prints them
+ * (helper-228: a note added in the inbox could be read with the CLI
+ * only). Enter opens its arrangement or payment; it is worked from the
+ * inbox, which reads it again when it comes back on top. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_OPEN = 1 };
+
+static const struct tui_key screen_alert_keys[] = {
+    TUI_LINES_KEYS,
+    {TUI_KEY_ENTER, "Enter", N_("Open"),
+        N_("the alert's arrangement, or its payment"), A_OPEN},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the alerts"), TUI_A_CLOSE},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+struct alert_view {
+	struct tui_screen sc;
+	struct tui_lines l;
+	char plan_no[33], payment_no[33];
+};
+
+/* Its figure as of today by kind: days past due or ahead, hours
+ * unassociated, a broken plan's misses against those allowed. */
+static void
+figure(const struct alert *a, char *buf, size_t n, const char **label)
+{
+	buf[0] = '\0';
+	*label = NULL;
+	if (a->kind == ALERT_BROKEN) {
+		*label = _("Misses");
+		snprintf(buf, n, "%d / %d", a->days, a->allowed);
+	} else if (a->kind == ALERT_LARGE || a->kind == ALERT_REFUSED ||
+	           a->status == ALERT_CLOSED)
+		return; /* none, or none as of today (review s48) */
+	else {
+		*label = _("Days");
+		snprintf(buf, n, "%d", a->days);
+	}
+}
+
+static void
+terms(struct tui *t, struct tui_lines *l, const struct alert *a)
+{
+	static const char *const labels[] = {N_("Consumer"), N_("Arrangement"),
+	    N_("Payment"), N_("Reference"), N_("Due"), N_("Amount"), N_("Days"),
+	    N_("Misses"), N_("Raised"), N_("Assigned"), N_("Delivered"),
+	    N_("Delivery error")};
+	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[400];
+	const char *label;
+	int lw = tui_label_width(labels, TUI_NKEYS(labels), 15) + 1;
+
+	snprintf(line, sizeof line, "%lld  %s  %s", (long long)a->id,
+	    _(svc_alert_kind_name(a->kind)),
+	    i18n_term(svc_alert_status_name(a->status)));
+	tui_lines_add(l, 1, "%s", line);
+	if (a->account_no[0]) {
+		snprintf(
+		    line, sizeof line, "%s  %s", a->account_no, a->consumer);
+		tui_lines_pair(l, lw, _("Consumer"), line);
+	}
+	if (a->plan_no[0])
+		tui_lines_pair(l, lw, _("Arrangement"), a->plan_no);
+	if (a->payment_no[0])
+		tui_lines_pair(l, lw, _("Payment"), a->payment_no);
+	if (a->ref[0])
+		tui_lines_pair(l, lw, _("Reference"), a->ref);
+	if (a->due_on[0])
+		tui_lines_pair(
+		    l, lw, _("Due"), svc_date(t->svc, d, sizeof d, a->due_on));
+	tui_lines_pair(
+	    l, lw, _("Amount"), svc_money(t->svc, m, sizeof m, a->amount));
+	figure(a, line, sizeof line, &label);
+	if (label != NULL)
+		tui_lines_pair(l, lw, label, line);
+	tui_lines_pair(l, lw, _("Raised"),
+	    svc_datetime(t->svc, d, sizeof d, a->raised_at));
+	tui_lines_pair(
+	    l, lw, _("Assigned"), a->assigned[0] ? a->assigned : "-");
+	if (a->delivered_at[0])
+		tui_lines_pair(l, lw, _("Delivered"),
+		    svc_datetime(t->svc, d, sizeof d, a->delivered_at));
+	if (a->delivery_error[0])
+		tui_lines_pair(l, lw, _("Delivery error"), a->delivery_error);
+}
+
+/* Its history: when, who, what, and a note's or an assignment's text. */
+static void
+history(
+    struct tui *t, struct tui_lines *l, const struct alert_entry *e, size_t n)
+{
+	char d[SVC_DATE_BUFSZ];
+	size_t i;
+
+	tui_lines_add(l, 0, "%s", "");
+	tui_lines_add(l, 1, "%s", _("History"));
+	for (i = 0; i < n; i++)
+		tui_lines_add(l, 0, "%16s  %-10s %-14s %s",
+		    svc_datetime(t->svc, d, sizeof d, e[i].at), e[i].user,
+		    _(svc_alert_action_name(e[i].action, e[i].text)),
+		    e[i].text);
+}
+
+static int
+rows(void)
+{
+	return LINES - 4;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct alert_view *v = (struct alert_view *)sc;
+
+	(void)t;
+	tui_lines_scroll(&v->l, 0, rows());
+	tui_lines_draw(&v->l, 1, 2, rows());
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct alert_view *v = (struct alert_view *)sc;
+	struct tui_screen *next;
+
+	if (tui_lines_action(&v->l, a, rows()))
+		return TUI_HANDLED;
+	if (a == TUI_A_CLOSE)
+		return TUI_CLOSE;
+	if (v->plan_no[0])
+		next = screen_arrangement_new(t, v->plan_no);
+	else if (v->payment_no[0])
+		next = screen_payment_new(t, v->payment_no);
+	else {
+		tui_message(t, 1, "%s",
+		    _("This alert names no arrangement and no payment"));
+		return TUI_HANDLED;
+	}
+	if (next != NULL)
+		tui_push(t, next);
+	return TUI_HANDLED;
+}
+
+static void
+free_view(struct tui_screen *sc)
+{
+	tui_lines_free(&((struct alert_view *)sc)->l);
+}
+
+const struct tui_screen_class screen_alert_class = {
+    .name = "Alert",
+    .title = N_("Alert"),
+    .keys = screen_alert_keys,
+    .nkeys = TUI_NKEYS(screen_alert_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_view,
+};
+
+struct tui_screen *
+screen_alert_new(struct tui *t, int64_t id)
+{
+	struct alert_view *v;
+	struct alert_entry *e;
+	struct alert a;
+	struct pd_err err;
+	size_t n;
+
+	if ((e = svc_alert_show(t->svc, id, &a, &n, &err)) == NULL) {
+		tui_message(t, 1, "%s", err.msg);
+		return NULL;
+	}
+	v = xcalloc(1, sizeof *v);
+	terms(t, &v->l, &a);
+	history(t, &v->l, e, n);
+	free(e);
+	xstrlcpy(v->plan_no, a.plan_no, sizeof v->plan_no);
+	xstrlcpy(v->payment_no, a.payment_no, sizeof v->payment_no);
+	v->sc.cls = &screen_alert_class;
+	return &v->sc;
+}
