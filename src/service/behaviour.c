@@ -173,6 +173,15 @@ det_row(int64_t consumer_id, const char *name, const char *account_no,
 	return 0;
 }
 
+static int
+by_consumer(const void *a, const void *b)
+{
+	const struct deteriorating_row *x = a, *y = b;
+
+	return (x->consumer_id > y->consumer_id) -
+	       (x->consumer_id < y->consumer_id);
+}
+
 /* Both criteria first, then the most growth of the days, then the most
  * buckets moved, then the latest days, then the name. */
 static int
@@ -278,7 +287,12 @@ svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
 	aging_flush(&x);
 	/* the names of the consumers kept (both criteria read without:
 	 * the aging's every consumer with an item open at a month end, a
-	 * random read of the consumers each, 10M) */
+	 * random read of the consumers each, 10M), read in the order of
+	 * their ids: the rows are the days' consumers then the aging's
+	 * others, and read so each look-up went down the table's tree
+	 * anew (1.53 s of the 3.56 s report for 90,778 rows at 10M) */
+	if (x.n > 0)
+		qsort(x.rows, x.n, sizeof *x.rows, by_consumer);
 	for (i = 0; i < x.n; i++) {
 		struct consumer c;
 

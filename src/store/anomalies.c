@@ -88,8 +88,9 @@ store_anomaly_large(struct store *st, const struct payment_filter *sc,
 {
 	struct qb q;
 
-	/* the history through payments_consumer (consumer_id, paid_on),
-	 * read once for its count and its sum: a LEFT JOIN grouped by the
+	/* the history through payments_consumer (consumer_id, paid_on,
+	 * status, amount: migration 83, no look-up in the table), read
+	 * once for its count and its sum: a LEFT JOIN grouped by the
 	 * day's payment, not a subquery for each (each read every row of
 	 * the consumer's year again, from the table: half the pass, 10M
 	 * payments) */

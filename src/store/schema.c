@@ -24,7 +24,9 @@
  * disputes, the analysis rollups, the documents log sealed), schema_m54.c
  * 54 on (the payers of a scope, rollups added to in place, the first
  * count of a close, the forecast's running totals, the open items, the
- * live copy of a bank line, the amount a dispute disputes).
+ * live copy of a bank line, the amount a dispute disputes, the shift of
+ * a payment or a void, a consumer's payments covered for the anomaly
+ * pass).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -112,6 +114,7 @@ const char *const store_migrations[] = {
     store_mig_80,
     store_mig_81,
     store_mig_82,
+    store_mig_83,
 };
 
 const int store_nmigrations =

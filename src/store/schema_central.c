@@ -621,6 +621,11 @@ const char *const store_central_migrations[] = {
      * again. */
     "DROP TRIGGER IF EXISTS seal_void_shifts_ins;\n"
     "DROP TRIGGER IF EXISTS seal_void_shifts_upd;\n",
+    /* a consumer's payments with their status and amount (schema.c,
+     * store_mig_83): the anomaly pass's, which runs at the terminals;
+     * dropped here as the index it took the place of (3). Safe to run
+     * again. */
+    "DROP INDEX IF EXISTS payments_consumer;\n",
 };
 #undef FEED
 #undef RULE_FEED

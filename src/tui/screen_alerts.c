@@ -332,32 +332,18 @@ free_alerts(struct tui_screen *sc)
 	free(((struct alerts *)sc)->rows);
 }
 
-const struct tui_screen_class screen_alerts_class = {
-    .name = "Alerts",
-    .title = N_("Alerts"),
-    .keys = screen_alerts_keys,
-    .nkeys = TUI_NKEYS(screen_alerts_keys),
-    .draw = draw,
-    .action = action,
-    .input = input,
-    .enter = enter,
-    .free = free_alerts,
-    .fields = 1,
-};
-
-/* the same screen while a user or a note is typed (ask) */
-static const struct tui_screen_class typing_class = {
-    .name = "Alerts",
-    .title = N_("Alerts"),
-    .keys = typing_keys,
-    .nkeys = TUI_NKEYS(typing_keys),
-    .draw = draw,
-    .action = action,
-    .input = input,
-    .enter = enter,
-    .free = free_alerts,
-    .fields = 1,
-};
+/* the inbox's class with key table k: the list's, and the same screen's
+ * while a user or a note is typed (ask) */
+#define ALERTS_CLASS(k)                                                        \
+	{                                                                      \
+		.name = "Alerts", .title = N_("Alerts"), .keys = k,            \
+		.nkeys = TUI_NKEYS(k), .draw = draw, .action = action,         \
+		.input = input, .enter = enter, .free = free_alerts,           \
+		.fields = 1,                                                   \
+	}
+const struct tui_screen_class screen_alerts_class =
+    ALERTS_CLASS(screen_alerts_keys);
+static const struct tui_screen_class typing_class = ALERTS_CLASS(typing_keys);
 
 struct tui_screen *
 screen_alerts_new(struct tui *t)

@@ -440,3 +440,12 @@ same "--user mary: T01's credit notes mary made" \
 run sup --csv report anomalies --date "$D4" --user jane
 same "--user jane: no credit notes row, she made none" \
     "$(rows | grep '^Credit')" "$(whocredits "u.username = 'jane'")"
+# the large-payment rule's year before each payment of the day, read from
+# the index alone (migration 83: a look-up in the table for each row's
+# status and amount was most of the pass at 10M)
+same "the year before read through the covering index payments_consumer" \
+    "$(sql "EXPLAIN QUERY PLAN SELECT count(q.id), sum(q.amount) FROM
+ payments p LEFT JOIN payments q ON q.consumer_id = p.consumer_id AND
+ q.paid_on >= date('$D', '-365 days') AND q.paid_on < '$D' AND
+ q.status = 'Posted' WHERE p.paid_on = '$D' AND p.status = 'Posted'
+ GROUP BY p.id" | grep -c 'SEARCH q USING COVERING INDEX payments_consumer')" 1
