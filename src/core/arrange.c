@@ -128,12 +128,18 @@ check_terms(
 	if ((unsigned)t->freq > ARR_MONTHLY)
 		return pd_fail(err, PD_EINVAL,
 		    _("Frequency: must be weekly, fortnightly or monthly"));
+	/* what is left after the down payment, in n parts of at least one
+	 * minor unit each (helper-230: "2 installments of $0.01" named the
+	 * whole left as if it were each one's) */
 	if (t->debt - t->down < t->n)
 		return pd_fail(err, PD_EINVAL,
-		    _("%d installments of %s: each must be at least the "
-		      "smallest unit of money"),
-		    t->n,
-		    money_format_style(a, sizeof a, t->debt - t->down, st));
+		    t->down > 0 ? _("%s left after the down payment cannot be "
+		                    "split into %d installments of at least %s "
+		                    "each")
+		                : _("A debt of %s cannot be split into %d "
+		                    "installments of at least %s each"),
+		    money_format_style(a, sizeof a, t->debt - t->down, st),
+		    t->n, money_format_style(b, sizeof b, 1, st));
 	if (t->first_due < t->today)
 		return pd_fail(err, PD_EINVAL,
 		    _("First due date %s: must be today (%s) or later"),

@@ -407,6 +407,15 @@ svc_demo(struct svc *s, struct pd_err *err)
 		rc = sample_consumer(s, err);
 	if (rc == 0)
 		rc = load(s, t, err);
+	/* its bills already overdue raise their alerts now, as an import's
+	 * do, not at the next day's pass (helper-230: on the demo's day
+	 * only the sample consumer's, raised by his payments) */
+	if (rc == 0) {
+		char at[TS_BUFSZ];
+
+		svc_now(at);
+		rc = svc_alerts_items_came(s, "demo", at, err);
+	}
 	if (rc == 0)
 		rc = store_meta_set(s->st, "demo", "1", err);
 	s->actor = saved;

@@ -582,3 +582,22 @@ same "every large payment's figure is its amount" \
 o=[json.loads(l) for l in open(sys.argv[1])]
 l=[x for x in o if x['kind']=='large']
 print(len(l) > 1 and all(x['figure'] == x['amount'] > 0 for x in l))" "$T/delivered")" True
+
+# demo data: its bills already past the days raise their alerts on the
+# demo's day, as an import's do (helper-230: the sample consumer's alone,
+# raised by his payments; the others' at the next day's pass)
+mkdir -p "$T/demo"
+printf '[store]\npath = %s\n[alerts]\noverdue_days = 30\n' "$T/demo/s.db" \
+    >"$T/demo/c.ini"
+PAYDESK_NOW="2026-03-10 09:00:00" "$PD" --config "$T/demo/c.ini" init >/dev/null
+PAYDESK_NOW="2026-03-10 09:00:00" "$PD" --config "$T/demo/c.ini" demo >/dev/null
+same "demo day: every open item 30 days past due has its alert" \
+    "$(sqlite3 "$T/demo/s.db" "SELECT (SELECT count(*) FROM alerts WHERE
+ kind = 'item-overdue') || ' ' || (SELECT count(*) > 100 FROM items WHERE
+ settled < amount AND due_on <= '2026-02-08') || ' ' || (SELECT count(*)
+ FROM items WHERE settled < amount AND due_on <= '2026-02-08')")" \
+    "$(sqlite3 "$T/demo/s.db" "SELECT count(*) || ' 1 ' || count(*) FROM
+ items WHERE settled < amount AND due_on <= '2026-02-08'")"
+same "audited as raised by the demo" \
+    "$(sqlite3 "$T/demo/s.db" "SELECT count(*) FROM audit_log WHERE
+ entity = 'alerts' AND detail LIKE '% by=demo'")" 1

@@ -153,7 +153,7 @@ refused1 "a first due date in the past" 3 "must be today (2025-06-01) or later" 
     rec 1 arrangement create WU-20001 $(but first-due) --first-due 2025-05-31 --reason Hardship
 refused1 "a down payment of the whole debt" 3 "less than the debt of \$600.34" \
     rec 1 arrangement create WU-20001 $(but down) --down 600.34 --reason Hardship
-refused1 "installments under a cent each" 3 "7 installments of \$0.04" \
+refused1 "installments under a cent each" 3 "\$0.04 left after the down payment cannot be split into 7 installments of at least \$0.01 each" \
     rec 1 arrangement create WU-20001 $(but down) --down 600.30 --reason Hardship
 for d in " 100" "100 " "	100"; do
 	refused1 "a down payment \"$d\" with spaces around (review s50)" 3 \
