@@ -151,8 +151,12 @@ bad_terms(void **state)
 	refuse(1000, 0, ARR_INST_MAX + 1, ARR_MONTHLY, "2025-06-01",
 	    "Installments 121");
 	refuse(1000, 0, 3, 7, "2025-06-01", "Frequency");
-	refuse(6, 0, 7, ARR_WEEKLY, "2025-06-01", "7 installments of $0.06");
-	refuse(1000, 995, 7, ARR_WEEKLY, "2025-06-01", "7 installments");
+	refuse(6, 0, 7, ARR_WEEKLY, "2025-06-01",
+	    "A debt of $0.06 cannot be split into 7 installments of at least "
+	    "$0.01 each");
+	refuse(1000, 995, 7, ARR_WEEKLY, "2025-06-01",
+	    "$0.05 left after the down payment cannot be split into 7 "
+	    "installments");
 	refuse(1000, 0, 3, ARR_WEEKLY, "2025-05-09",
 	    "First due date 2025-05-09: must be today (2025-05-10)");
 	/* within a year of today (review s48) */
