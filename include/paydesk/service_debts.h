@@ -278,6 +278,14 @@ const char *svc_alert_kind_words(void);
 /* "Open", "Acknowledged", "Closed" with the context "alert" (TC_: a
  * term for an X_TERM cell or rec_term; i18n_term_word the word alone). */
 const char *svc_alert_status_name(enum alert_status st);
+/* Whether alert a has days (hours for a gateway payment): not a broken
+ * plan, which has its misses against those allowed, nor a large payment
+ * or a refused record, which have neither. */
+int svc_alert_has_days(const struct alert *a);
+/* Whether its days as of today are shown: it has days and is not Closed
+ * (review s48: a due alert closed by its payment read -69 days). The
+ * CLI's list and show, the inbox's Days column and the alert's view. */
+int svc_alert_days_now(const struct alert *a);
 
 /* The plans' performance (issue 21: "which terms result in the highest
  * compliance"; recovery and up): every arrangement made from created_on

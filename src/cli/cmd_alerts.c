@@ -29,24 +29,6 @@ alert_id(struct cli *c, const char *sub, const char *s, int64_t *id)
 	return 0;
 }
 
-/* Which of the days and misses an alert has: a broken plan its misses
- * (against those allowed), a large payment or a refused record neither,
- * the others their days (or hours, for a gateway payment). */
-static int
-has_days(const struct alert *a)
-{
-	return a->kind != ALERT_BROKEN && a->kind != ALERT_LARGE &&
-	       a->kind != ALERT_REFUSED;
-}
-
-/* Days as of today: none for a closed alert (review s48: a due alert
- * closed by its payment read -69 days, its date long past) */
-static int
-has_days_now(const struct alert *a)
-{
-	return has_days(a) && a->status != ALERT_CLOSED;
-}
-
 int
 cmd_alerts(struct cli *c, int argc, char **argv)
 {
@@ -108,7 +90,7 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		cell[8].n = a[i].amount;
 		/* days as of today (svc_alerts); none: a set .s */
 		cell[9].n = a[i].days;
-		cell[9].s = has_days_now(&a[i]) ? NULL : "";
+		cell[9].s = svc_alert_days_now(&a[i]) ? NULL : "";
 		cell[10].n = a[i].days;
 		cell[10].s = a[i].kind == ALERT_BROKEN ? NULL : "";
 		cell[11].s = a[i].raised_at;
@@ -149,9 +131,10 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 	rec_money(r, _("Amount"), "amount", a.amount);
 	/* the days as of today, as the list gives them, and the figure it
 	 * was raised with (review of issue 21) */
-	rec_number_or_none(r, _("Days"), "days", a.days, has_days_now(&a));
+	rec_number_or_none(
+	    r, _("Days"), "days", a.days, svc_alert_days_now(&a));
 	rec_number_or_none(r, _("Days when raised"), "raised_days",
-	    a.raised_days, has_days(&a));
+	    a.raised_days, svc_alert_has_days(&a));
 	rec_number_or_none(
 	    r, _("Misses"), "misses", a.days, a.kind == ALERT_BROKEN);
 	rec_number_or_none(r, _("Misses allowed"), "allowed", a.allowed,

@@ -44,6 +44,22 @@ uuid_v7(uint64_t ms, const uint8_t rnd[10], char out[UUID_BUFSZ])
 	format(b, 7, out);
 }
 
+uint64_t
+uuid_v7_ms(const char *s)
+{
+	uint64_t ms = 0;
+	int i;
+
+	if (!uuid_valid(s) || s[14] != '7')
+		return 0;
+	for (i = 0; i < 13; i++)
+		if (i != 8) /* the '-' after the first 8 digits */
+			ms =
+			    ms << 4 | (uint64_t)(s[i] <= '9' ? s[i] - '0'
+			                                     : s[i] - 'a' + 10);
+	return ms;
+}
+
 int
 uuid_valid(const char *s)
 {

@@ -105,6 +105,19 @@ svc_alert_status_name(enum alert_status st)
 }
 
 int
+svc_alert_has_days(const struct alert *a)
+{
+	return a->kind != ALERT_BROKEN && a->kind != ALERT_LARGE &&
+	       a->kind != ALERT_REFUSED;
+}
+
+int
+svc_alert_days_now(const struct alert *a)
+{
+	return svc_alert_has_days(a) && a->status != ALERT_CLOSED;
+}
+
+int
 svc_alert_kind_parse(const char *s)
 {
 	int i;

@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
 #define ALERT_COLS                                                             \
@@ -657,28 +658,6 @@ store_alert_note_add(struct store *st, int64_t id, const char *at,
 	return st_done(st, s, err);
 }
 
-/* The millisecond a version 7 UUID begins with; 0 for any other. */
-static uint64_t
-uuid_ms(const char *u)
-{
-	uint64_t ms = 0;
-	int i, d;
-
-	if (strlen(u) != 36 || u[14] != '7')
-		return 0;
-	for (i = 0; i < 13; i++) {
-		if (i == 8)
-			continue; /* the '-' after the first 8 digits */
-		d = u[i] >= '0' && u[i] <= '9'   ? u[i] - '0'
-		    : u[i] >= 'a' && u[i] <= 'f' ? u[i] - 'a' + 10
-		                                 : -1;
-		if (d < 0)
-			return 0;
-		ms = ms << 4 | (uint64_t)d;
-	}
-	return ms;
-}
-
 static void
 read_note(struct db_stmt *s, void *elem)
 {
@@ -690,7 +669,7 @@ read_note(struct db_stmt *s, void *elem)
 	st_col(s, 2, nt->action, sizeof nt->action);
 	st_col(s, 3, nt->text, sizeof nt->text);
 	st_col(s, 4, uuid, sizeof uuid);
-	nt->made_ms = uuid_ms(uuid);
+	nt->made_ms = uuid_v7_ms(uuid);
 }
 
 /* The raise first, then by when made, then as stored. */

@@ -40,10 +40,7 @@ figure(const struct alert *a, char *buf, size_t n, const char **label)
 	if (a->kind == ALERT_BROKEN) {
 		*label = _("Misses");
 		snprintf(buf, n, "%d / %d", a->days, a->allowed);
-	} else if (a->kind == ALERT_LARGE || a->kind == ALERT_REFUSED ||
-	           a->status == ALERT_CLOSED)
-		return; /* none, or none as of today (review s48) */
-	else {
+	} else if (svc_alert_days_now(a)) {
 		*label = _("Days");
 		snprintf(buf, n, "%d", a->days);
 	}

@@ -88,9 +88,8 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[4].n = a->amount;
 	if (a->kind == ALERT_BROKEN)
 		snprintf(buf, LISTING_BUFSZ, "%d/%d", a->days, a->allowed);
-	else if (a->kind == ALERT_LARGE || a->kind == ALERT_REFUSED ||
-	         a->status == ALERT_CLOSED)
-		buf[0] = '\0'; /* closed: no days as of today (review s48) */
+	else if (!svc_alert_days_now(a))
+		buf[0] = '\0';
 	else
 		snprintf(buf, LISTING_BUFSZ, "%d", a->days);
 	c[5].s = buf;
@@ -103,7 +102,6 @@ static void
 load(struct alerts *al, struct tui *t)
 {
 	struct pd_err err;
-
 	size_t i;
 
 	free(al->rows);
