@@ -17,7 +17,9 @@
  * most alerts are never worked); the central node applies a raise of a
  * cause it has already as nothing, so two terminals that raised it make
  * one alert. A pulled raise makes the alert where it is not yet (its
- * delivery was the raising terminal's: never delivered again here).
+ * delivery was the raising terminal's: never delivered again here); where
+ * it is, the pulled raise is kept beside this terminal's own and shown
+ * as the alert's, the same at every terminal (store_alert_notes).
  *
  * HELD. A pulled step of an alert this terminal does not have is kept
  * (alert_steps_held) and applied when the alert comes: by its raise, or
@@ -234,9 +236,10 @@ svc_alert_outbox(struct svc *s, int64_t id, const char *action,
  * "system", so that the central node and the other terminals close it
  * too, though their passes may not read its plan again, nor the central
  * node pass at all (review 21, session 40, fault 8: the alerts an undone
- * void raised, once worked, stayed open there). A close by "system" of
- * an alert Closed already is taken as nothing: each terminal's pass may
- * send one. */
+ * void raised, once worked, stayed open there). Each terminal's pass may
+ * send one: the central node keeps the first (of an alert a user closed,
+ * too, the end of its cause noted) and feeds it, which the other
+ * terminals show over their own (svc_alert_apply). */
 int
 svc_alert_ended(struct svc *s, int64_t id, const char *cause, const char *at,
     const char *why, struct pd_err *err)
@@ -418,8 +421,22 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 
 	if ((rc = store_alert_by_cause(s->st, r->alert_cause, &a, err)) < 0)
 		return -1;
-	if (rc == 0) /* raised here too: one alert */
+	/* raised here too: one alert. The central node keeps the raise it
+	 * took first (one alert of two terminals' raises); a terminal keeps
+	 * the one pulled beside its own, the organisation's, shown as its
+	 * raise (store_alert_notes; helper-230, fault 2: the raise of its own
+	 * pass, made after the close pulled with it, was listed above it) */
+	if (rc == 0 && mode == APPLY_CENTRAL)
 		return a.synced ? 1 : store_alert_synced(s->st, a.id, err);
+	if (rc == 0)
+		return store_alert_synced(s->st, a.id, err) != 0 ||
+		               store_alert_step_put(s->st, a.id, r->uuid,
+		                   r->terminal,
+		                   r->alert_raised_at[0] ? r->alert_raised_at
+		                                         : r->at,
+		                   0, "system", "raised", "", err) != 0
+		           ? -1
+		           : 0;
 	memset(&a, 0, sizeof a);
 	xstrlcpy(a.cause, r->alert_cause, sizeof a.cause);
 	xstrlcpy(a.kind, r->alert_kind, sizeof a.kind);
@@ -482,10 +499,20 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		free(payload);
 		return rc;
 	}
-	/* a pass's close of an alert closed here already: nothing */
+	/* a pass's close of an alert closed here already: the end of its
+	 * cause noted, once at the central node (the first terminal's), and
+	 * here the one pulled, the organisation's, shown over this
+	 * terminal's own (store_alert_notes; helper-230, fault 3: each
+	 * terminal showed the time its own pass saw the cause end) */
 	if (k == 4 && strcmp(a.status, "closed") == 0 &&
-	    strcmp(r->by_user, "system") == 0)
-		return 1;
+	    strcmp(r->by_user, "system") == 0) {
+		if (mode == APPLY_CENTRAL &&
+		    (rc = store_alert_has_end(s->st, a.id, err)) != 0)
+			return rc < 0 ? -1 : 1;
+		return store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
+		    r->at, 0, "system",
+		    mode == APPLY_CENTRAL ? "closed" : "ended", r->reason, err);
+	}
 	if (k == 2)
 		who = r->assignee[0] != '\0' && store_user_by_name(s->st,
 		                                    r->assignee, &u, &ue) == 0

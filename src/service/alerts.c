@@ -405,12 +405,11 @@ close_stale(struct svc *s, int64_t consumer_id, const char *today,
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		stale_why(&a[i], why, sizeof why);
-		/* one a user closed: its cause's end noted here, its close
-		 * the user's (its return raises it again) */
-		rc = a[i].closed ? store_alert_note_add(s->st, a[i].id, at, 0,
-		                       "system", "ended", why, err)
-		                 : svc_alert_ended(
-		                       s, a[i].id, a[i].cause, at, why, err);
+		/* one a user closed: its cause's end noted, its close the
+		 * user's (its return raises it again); an organisation's
+		 * noted at the central node and the other terminals too, at
+		 * the time the first pass saw it (helper-230, fault 3) */
+		rc = svc_alert_ended(s, a[i].id, a[i].cause, at, why, err);
 	}
 	free(a);
 	if (rc == 0 && consumer_id == 0) {

@@ -11,11 +11,16 @@
 #include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
+/* An alert's columns, its raise time the organisation's: a pulled raise's,
+ * stored after the one this terminal made itself (svc_alert_apply). */
 #define ALERT_COLS                                                             \
 	"SELECT a.id, a.cause, a.kind, coalesce(c.account_no, ''),"            \
 	" coalesce(c.name, ''), coalesce(pl.plan_no, ''),"                     \
 	" coalesce(p.payment_no, ''), a.ref, a.due_on, a.amount, a.figure,"    \
-	" a.allowed, a.raised_at, a.status, coalesce(u.username, ''),"         \
+	" a.allowed, coalesce((SELECT t.at FROM alert_notes t WHERE"           \
+	" t.alert_id = a.id AND t.action = 'raised' AND t.uuid IS NOT NULL"    \
+	" ORDER BY t.id DESC LIMIT 1), a.raised_at), a.status,"                \
+	" coalesce(u.username, ''),"                                           \
 	" a.deliver, a.tries, a.delivered_at, a.delivery_error,"               \
 	" coalesce(c.uuid, ''), coalesce(p.uuid, ''), coalesce(ar.uuid, ''),"  \
 	" a.synced FROM alerts a"                                              \
@@ -672,6 +677,44 @@ read_note(struct db_stmt *s, void *elem)
 	nt->made_ms = uuid_v7_ms(uuid);
 }
 
+/* Whether note is one that each store may hold twice (helper-230, faults
+ * 2 and 3): 1 its raise, 2 the end of its cause (a close by "system"). */
+static int
+twice_kind(const struct alert_note *nt)
+{
+	if (strcmp(nt->action, "raised") == 0)
+		return 1;
+	if (strcmp(nt->action, "ended") == 0 ||
+	    (strcmp(nt->action, "closed") == 0 &&
+	        strcmp(nt->user, "system") == 0))
+		return 2;
+	return 0;
+}
+
+/* Notes nt[0..n) in stored order less each raise and each end of its
+ * cause but the last stored: the organisation's, which a pull stores
+ * after the one this store made itself (svc_alert_apply); the number
+ * kept. */
+static size_t
+one_of_each(struct alert_note *nt, size_t n)
+{
+	size_t i, j, kept = 0;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		k = twice_kind(&nt[i]);
+		for (j = i + 1; k != 0 && j < n; j++)
+			if (twice_kind(&nt[j]) == k)
+				break;
+		if (k != 0 && j < n)
+			continue;
+		if (kept != i)
+			nt[kept] = nt[i];
+		kept++;
+	}
+	return kept;
+}
+
 /* The raise first, then by when made, then as stored. */
 static int
 by_made(const void *x, const void *y)
@@ -713,6 +756,7 @@ store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
 			nt[i].made_ms = before;
 		before = nt[i].made_ms;
 	}
+	*n = one_of_each(nt, *n);
 	qsort(nt, *n, sizeof *nt, by_made);
 	return nt;
 }
@@ -793,6 +837,25 @@ store_alert_step_put(struct store *st, int64_t id, const char *uuid,
 	st_bind(
 	    s, "isisssss", id, at, user_id, user, action, text, uuid, terminal);
 	return st_done(st, s, err);
+}
+
+int
+store_alert_has_end(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM alert_notes WHERE alert_id = ? AND (action ="
+	    " 'ended' OR (action = 'closed' AND username = 'system'))",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = db_step(s);
+	db_reset(s);
+	if (rc == DB_ROW || rc == DB_DONE)
+		return rc == DB_ROW;
+	return st_fail(st, err, _("Reading the alerts"));
 }
 
 int

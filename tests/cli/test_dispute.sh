@@ -686,6 +686,58 @@ a=json.load(sys.stdin); print(a["status"], " ".join(h["at"][11:] + " " + h["acti
 same "terminal 1: in the order made, one second" "$(shown 1 "$O2")" \
     "Closed 12:00:00 Acknowledged 12:00:00 Note 12:00:00 Closed"
 same "terminal 2: the same" "$(shown 2 "$O2")" "$(shown 1 "$O2")"
+# one alert raised by each terminal's own pass (helper-230, fault 2):
+# terminal 1 raises, works and closes it at 08:05 and 08:10, terminal 2,
+# not yet told, raises it at 08:15; once it pulled, both list the
+# organisation's raise (terminal 1's, the first the central node took),
+# before the close, and its time in the list
+shownall() { rec "$1" --json alerts show "$(aid "$1" "$2")" | python3 -c 'import json,sys
+a=json.load(sys.stdin); print(a["status"], a["raised_at"][11:], " ".join(h["at"][11:] + " " + h["action"] for h in a["history"]))'; }
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009004,WU-10002,May 2025,44.00,2025-05-01,2025-05-20\n' >"$T/late3.csv"
+central import ACME bills "$T/late3.csv" >/dev/null
+PAYDESK_NOW="2025-07-03 08:05:00" t1 sync >/dev/null
+O4=$(tsql 1 "SELECT cause FROM alerts WHERE ref = 'INV-2025-009004'")
+same "terminal 1's round of the day raised the bill at 08:05" \
+    "$(tsql 1 "SELECT raised_at FROM alerts WHERE cause = '$O4'")" "2025-07-03 08:05:00"
+PAYDESK_NOW="2025-07-03 08:10:00" rec 1 alerts ack "$(aid 1 "$O4")" >/dev/null &&
+    PAYDESK_NOW="2025-07-03 08:10:00" rec 1 alerts close "$(aid 1 "$O4")" >/dev/null ||
+    echo "not ok - the alert worked at terminal 1"
+PAYDESK_NOW="2025-07-03 08:15:00" t2 sync >/dev/null
+same "terminal 2's own round raised it at 08:15, not told of it" \
+    "$(tsql 2 "SELECT raised_at || ' ' || status FROM alerts WHERE cause = '$O4'")" "2025-07-03 08:15:00 open"
+PAYDESK_NOW="2025-07-03 08:20:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-03 08:20:00" t2 sync >/dev/null
+same "terminal 1: raised at 08:05, then worked" "$(shownall 1 "$O4")" \
+    "Closed 08:05:00 08:05:00 Raised 08:10:00 Acknowledged 08:10:00 Closed"
+same "terminal 2: the organisation's raise, not its own of 08:15" \
+    "$(shownall 2 "$O4")" "$(shownall 1 "$O4")"
+same "terminal 2 keeps both raises (its history is append-only)" \
+    "$(tsql 2 "SELECT count(*) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O4' AND n.action = 'raised'")" 2
+PAYDESK_NOW="2025-07-03 08:20:00" rec 2 alerts --status all --kind overdue >"$OUT"
+same "terminal 2's list gives the organisation's raise time" \
+    "$(grep -F INV-2025-009004 "$OUT" | grep -o '2025-07-03 08:[0-9:]*')" "2025-07-03 08:05:00"
+PAYDESK_NOW="2025-07-03 08:25:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-03 08:25:00" t1 sync >/dev/null
+same "another round at both: the same" "$(shownall 2 "$O4") $(shownall 1 "$O4")" \
+    "$(shownall 1 "$O4") $(shownall 1 "$O4")"
+# the end of a cause of an alert a user closed (helper-230, fault 3): the
+# bill paid at terminal 1 at 09:00, its pass notes the end there, and
+# terminal 2 shows it at 09:00 too, not at the time it pulled the
+# payment; the central node holds one end, the first, whatever the
+# terminals' passes send after it
+PAYDESK_NOW="2025-07-03 09:00:00" expect "the bill paid at terminal 1" 0 "Payment ID" \
+    rec 1 pay WU-10002 --type bill --items INV-2025-009004 --method Cash --amount 44
+PAYDESK_NOW="2025-07-03 09:05:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-03 09:30:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-03 09:30:00" rec 2 alerts >/dev/null
+PAYDESK_NOW="2025-07-03 09:35:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-03 09:40:00" t1 sync >/dev/null
+same "terminal 1: its cause's end noted at 09:00" "$(shownall 1 "$O4")" \
+    "Closed 08:05:00 08:05:00 Raised 08:10:00 Acknowledged 08:10:00 Closed 09:00:00 Closed: its cause ended"
+same "terminal 2: the same, at 09:00" "$(shownall 2 "$O4")" "$(shownall 1 "$O4")"
+same "the central node holds one end, terminal 1's" \
+    "$(csql "SELECT count(*) || ' ' || min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O4' AND n.username = 'system' AND n.action IN ('closed', 'ended')")" \
+    "1 2025-07-03 09:00:00"
 
 # forged steps pushed with terminal 1's token: each refused saying why,
 # the central node's alerts unchanged
