@@ -575,3 +575,33 @@ sed -i '/^\[disconnection\]$/,$d' "$PAYDESK_CONFIG"
 PAYDESK_NOW="2025-09-20 10:00:00" expect "a cashier: refused" 5 \
     "The disconnection list needs the recovery role" \
     env PAYDESK_PIN=1234 "$PD" --user jane disconnections
+
+# the inbox's title: the alerts not closed and, when some are
+# acknowledged, how many are still Open, the header's count (helper-228:
+# the two read as one); items 30 days overdue raised by the day's pass
+printf '[alerts]\noverdue_days = 30\n' >>"$PAYDESK_CONFIG"
+on 2025-11-21 alerts >/dev/null
+nc=$(sql "SELECT count(*) FROM alerts WHERE status <> 'closed'")
+no=$(sql "SELECT count(*) FROM alerts WHERE status = 'open'")
+[ "$no" -ge 3 ] && ok "at least three alerts open ($no)" ||
+    echo "not ok - at least three alerts open ($no)"
+PAYDESK_NOW="2025-11-21 12:00:00" tui_open
+login rita 4321
+wait_for "rita's Home" "Find Consumer"
+keys Home Down Down Down Down Enter
+wait_for "every one open: the count alone" "$nc alerts not closed"
+lacks "no Open count beside it" "$nc alerts not closed,"
+wait_for "the header's count" "Alerts │ $no open alerts"
+keys a
+wait_for "one acknowledged" "acknowledged"
+wait_for "the title: how many are still Open" \
+    "$nc alerts not closed, $((no - 1)) Open"
+wait_for "the header's count one less" "Alerts │ $((no - 1)) open alert"
+keys Down a
+wait_for "another: one less Open" "$nc alerts not closed, $((no - 2)) Open"
+keys c
+wait_for "one closed: not among those not closed" \
+    "$((nc - 1)) alerts not closed, $((no - 2)) Open"
+keys F3
+wait_for "F3: every alert, the closed ones too" \
+    "$(sql "SELECT count(*) FROM alerts") alerts, $((no - 2)) Open"
