@@ -45,6 +45,7 @@ struct alert_note {
 	 * its record's UUID, or that of the step stored before it here */
 	uint64_t made_ms;
 	size_t seq; /* stored order here */
+	int synced; /* a sync record's step (it has a UUID): sent or pulled */
 };
 /* Raise alert a (cause, kind, ids, ref, due_on, amount, figure, allowed,
  * raised_at) unless its cause is stored: *raised 1 when it was new. In
@@ -179,8 +180,8 @@ int store_alert_note_add(struct store *st, int64_t id, const char *at,
  * made them, not by their time, which the one that made them may have
  * had set back; a step of this store's own with no record (a failed
  * delivery, a local raise) after the one stored before it. Its raise
- * and the end of its cause once each, the last stored: a pulled one, the
- * organisation's, over this terminal's own (svc_alert_apply). */
+ * and the end of its cause once each: the earliest of those synced (every
+ * node has them all, svc_alert_apply), else the one stored first. */
 struct alert_note *store_alert_notes(
     struct store *st, int64_t id, size_t *n, struct pd_err *err);
 /* One try of delivery: error NULL delivered at at, else kept waiting with
@@ -197,9 +198,6 @@ int store_alert_synced(struct store *st, int64_t id, struct pd_err *err);
  * step worked on it sends its raise again first. */
 int store_alert_unsynced(
     struct store *st, const char *cause, struct pd_err *err);
-/* Whether alert id's history has the end of its cause (an "ended" step
- * or a close by "system"): 1 yes, 0 no, -1 err set. */
-int store_alert_has_end(struct store *st, int64_t id, struct pd_err *err);
 /* A step of alert id's history that is a sync record's (uuid) made on
  * terminal. */
 int store_alert_step_put(struct store *st, int64_t id, const char *uuid,

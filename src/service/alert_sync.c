@@ -14,12 +14,12 @@
  *
  * WHEN. An alert's raise goes to the central node with the first step
  * worked on it (not when it is raised: the daily pass raises in bulk, and
- * most alerts are never worked); the central node applies a raise of a
- * cause it has already as nothing, so two terminals that raised it make
- * one alert. A pulled raise makes the alert where it is not yet (its
+ * most alerts are never worked); the central node takes a raise of a
+ * cause it has already as the same alert, so two terminals that raised
+ * it make one alert. A pulled raise makes the alert where it is not yet (its
  * delivery was the raising terminal's: never delivered again here); where
- * it is, the pulled raise is kept beside this terminal's own and shown
- * as the alert's, the same at every terminal (store_alert_notes).
+ * it is, the raise is kept beside the node's own: every node has every
+ * raise sent and shows the earliest (store_alert_notes).
  *
  * HELD. A pulled step of an alert this terminal does not have is kept
  * (alert_steps_held) and applied when the alert comes: by its raise, or
@@ -206,6 +206,12 @@ svc_alert_outbox(struct svc *s, int64_t id, const char *action,
 		xstrlcpy(r.by, s->actor.full_name, sizeof r.by);
 		xstrlcpy(r.by_user, s->actor.username, sizeof r.by_user);
 		rc = svc_outbox(s, &r, a->cause, err);
+		/* its raise as sent, beside the one of its pass: the raises
+		 * synced are the ones every node has (store_alert_notes) */
+		if (rc == 0)
+			rc = store_alert_step_put(s->st, id, r.uuid,
+			    s->cfg.terminal_id, a->raised_at, 0, "system",
+			    "raised", "", err);
 		syncrec_free(&r);
 		if (rc == 0)
 			rc = store_alert_synced(s->st, id, err);
@@ -237,9 +243,8 @@ svc_alert_outbox(struct svc *s, int64_t id, const char *action,
  * too, though their passes may not read its plan again, nor the central
  * node pass at all (review 21, session 40, fault 8: the alerts an undone
  * void raised, once worked, stayed open there). Each terminal's pass may
- * send one: the central node keeps the first (of an alert a user closed,
- * too, the end of its cause noted) and feeds it, which the other
- * terminals show over their own (svc_alert_apply). */
+ * send one (of an alert a user closed too, the end of its cause noted):
+ * every node keeps them all and shows the earliest (svc_alert_apply). */
 int
 svc_alert_ended(struct svc *s, int64_t id, const char *cause, const char *at,
     const char *why, struct pd_err *err)
@@ -287,9 +292,11 @@ svc_alert_record(
 		              : pd_fail(err, PD_ESTORE, "No alert step %lld",
 		                    (long long)note_id);
 	k = op_index(e.action, 1);
-	if (k == 0)
+	if (k == 0) {
 		raise_record(s, r, &a, e.uuid, e.terminal, "", e.at);
-	else {
+		/* this raise's time, not the alert's earliest */
+		xstrlcpy(r->alert_raised_at, e.at, sizeof r->alert_raised_at);
+	} else {
 		ledger_rec_head(s, r, SR_ALERT, e.uuid, e.terminal, "", e.at);
 		xstrlcpy(r->op, k > 0 ? ops[k].op : e.action, sizeof r->op);
 		xstrlcpy(r->alert_cause, a.cause, sizeof r->alert_cause);
@@ -421,15 +428,14 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 
 	if ((rc = store_alert_by_cause(s->st, r->alert_cause, &a, err)) < 0)
 		return -1;
-	/* raised here too: one alert. The central node keeps the raise it
-	 * took first (one alert of two terminals' raises); a terminal keeps
-	 * the one pulled beside its own, the organisation's, shown as its
-	 * raise (store_alert_notes; helper-230, fault 2: the raise of its own
-	 * pass, made after the close pulled with it, was listed above it) */
-	if (rc == 0 && mode == APPLY_CENTRAL)
-		return a.synced ? 1 : store_alert_synced(s->st, a.id, err);
+	/* raised here too: one alert, its raise kept beside this node's
+	 * own, so that every node has every raise sent and shows the
+	 * earliest (store_alert_notes; helper-230, fault 2, and helper-231,
+	 * fault 2: each node showed its own, or the one the central node
+	 * took first, after steps made before it) */
 	if (rc == 0)
-		return store_alert_synced(s->st, a.id, err) != 0 ||
+		return (a.synced ? 0 : store_alert_synced(s->st, a.id, err)) !=
+		                   0 ||
 		               store_alert_step_put(s->st, a.id, r->uuid,
 		                   r->terminal,
 		                   r->alert_raised_at[0] ? r->alert_raised_at
@@ -500,19 +506,14 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return rc;
 	}
 	/* a pass's close of an alert closed here already: the end of its
-	 * cause noted, once at the central node (the first terminal's), and
-	 * here the one pulled, the organisation's, shown over this
-	 * terminal's own (store_alert_notes; helper-230, fault 3: each
-	 * terminal showed the time its own pass saw the cause end) */
+	 * cause noted, each terminal's kept at every node, which shows the
+	 * earliest (store_alert_notes; helper-230, fault 3: each terminal
+	 * showed the time its own pass saw the cause end) */
 	if (k == 4 && strcmp(a.status, "closed") == 0 &&
-	    strcmp(r->by_user, "system") == 0) {
-		if (mode == APPLY_CENTRAL &&
-		    (rc = store_alert_has_end(s->st, a.id, err)) != 0)
-			return rc < 0 ? -1 : 1;
+	    strcmp(r->by_user, "system") == 0)
 		return store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
 		    r->at, 0, "system",
 		    mode == APPLY_CENTRAL ? "closed" : "ended", r->reason, err);
-	}
 	if (k == 2)
 		who = r->assignee[0] != '\0' && store_user_by_name(s->st,
 		                                    r->assignee, &u, &ue) == 0
@@ -530,12 +531,17 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
 		    r->at, 0, "system",
 		    mode == APPLY_CENTRAL ? "closed" : "ended", r->reason, err);
-	return store_alert_step_put(s->st, a.id, r->uuid, r->terminal, r->at, 0,
-	    r->by_user, ops[k].action,
-	    k == 2   ? r->assignee
-	    : k == 3 ? r->reason
-	             : "",
-	    err);
+	if (store_alert_step_put(s->st, a.id, r->uuid, r->terminal, r->at, 0,
+	        r->by_user, ops[k].action,
+	        k == 2   ? r->assignee
+	        : k == 3 ? r->reason
+	                 : "",
+	        err) != 0)
+		return -1;
+	/* the assignee the last assignment in the history's order names, not
+	 * the last one applied here: two terminals that assigned one alert
+	 * offline each applied the other's last (helper-231, fault 3) */
+	return k == 2 ? restate(s, a.id, err) : 0;
 }
 
 int

@@ -475,10 +475,13 @@ svc_was_undone(
 	    syncrec_decode(payload, strlen(payload), &r, &e2) != 0)
 		return 0;
 	/* a plan's create or reschedule (arrange_undo.c), a dispute's
-	 * step, a void, a credit application that gave way to it */
+	 * step, a void, a credit application that gave way to it, an
+	 * alert's step (sent again, the central node took it and this
+	 * terminal, which never pulls its own, kept it undone: helper-231,
+	 * fault 1) */
 	if (strcmp(kind, "dispute") == 0 || strcmp(kind, "void") == 0 ||
 	    strcmp(kind, "arrangement") == 0 ||
-	    strcmp(kind, "credit_apply") == 0)
+	    strcmp(kind, "credit_apply") == 0 || strcmp(kind, "alert") == 0)
 		rc = store_undone_has(s->st, r.uuid, err);
 	/* an uphold's credit note voided here with its undone uphold (or by
 	 * its payment's void): the central node must not take a credit this

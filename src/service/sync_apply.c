@@ -409,9 +409,17 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			goto out;
 	}
 	/* another terminal's payment above [alerts] large_payment: the
-	 * same alert (its cause the payment's) as where it was posted */
-	if (mode == APPLY_REPLICA && svc_alert_payment(s, &p, r->at, err) != 0)
-		goto out;
+	 * same alert (its cause the payment's) as where it was posted,
+	 * raised now, when this terminal learns of it (helper-231, fault 4:
+	 * stamped with the payment's time, its audit entry went back in
+	 * time) */
+	if (mode == APPLY_REPLICA) {
+		char now[TS_BUFSZ];
+
+		svc_now(now);
+		if (svc_alert_payment(s, &p, now, err) != 0)
+			goto out;
+	}
 	rc = 0;
 out:
 	free(items);

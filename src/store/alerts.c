@@ -11,15 +11,16 @@
 #include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
-/* An alert's columns, its raise time the organisation's: a pulled raise's,
- * stored after the one this terminal made itself (svc_alert_apply). */
+/* An alert's columns, its raise time the organisation's: the earliest of
+ * the raises synced (sent or pulled: svc_alert_apply), this terminal's
+ * own when it has none. */
 #define ALERT_COLS                                                             \
 	"SELECT a.id, a.cause, a.kind, coalesce(c.account_no, ''),"            \
 	" coalesce(c.name, ''), coalesce(pl.plan_no, ''),"                     \
 	" coalesce(p.payment_no, ''), a.ref, a.due_on, a.amount, a.figure,"    \
-	" a.allowed, coalesce((SELECT t.at FROM alert_notes t WHERE"           \
-	" t.alert_id = a.id AND t.action = 'raised' AND t.uuid IS NOT NULL"    \
-	" ORDER BY t.id DESC LIMIT 1), a.raised_at), a.status,"                \
+	" a.allowed, coalesce((SELECT min(t.at) FROM alert_notes t WHERE"      \
+	" t.alert_id = a.id AND t.action = 'raised' AND t.uuid IS NOT NULL),"  \
+	" a.raised_at), a.status,"                                             \
 	" coalesce(u.username, ''),"                                           \
 	" a.deliver, a.tries, a.delivered_at, a.delivery_error,"               \
 	" coalesce(c.uuid, ''), coalesce(p.uuid, ''), coalesce(ar.uuid, ''),"  \
@@ -675,6 +676,7 @@ read_note(struct db_stmt *s, void *elem)
 	st_col(s, 3, nt->text, sizeof nt->text);
 	st_col(s, 4, uuid, sizeof uuid);
 	nt->made_ms = uuid_v7_ms(uuid);
+	nt->synced = uuid[0] != '\0';
 }
 
 /* Whether note is one that each store may hold twice (helper-230, faults
@@ -691,22 +693,29 @@ twice_kind(const struct alert_note *nt)
 	return 0;
 }
 
-/* Notes nt[0..n) in stored order less each raise and each end of its
- * cause but the last stored: the organisation's, which a pull stores
- * after the one this store made itself (svc_alert_apply); the number
- * kept. */
+/* Notes nt[0..n) in stored order less, of its raises and of the ends of
+ * its cause, all but one each: the earliest synced (sent or pulled: every
+ * node has the same ones, svc_alert_apply), or the first stored when none
+ * is; the number kept. */
 static size_t
 one_of_each(struct alert_note *nt, size_t n)
 {
-	size_t i, j, kept = 0;
+	size_t i, j, kept = 0, keep[3] = {n, n, n};
 	int k;
 
 	for (i = 0; i < n; i++) {
 		k = twice_kind(&nt[i]);
-		for (j = i + 1; k != 0 && j < n; j++)
-			if (twice_kind(&nt[j]) == k)
-				break;
-		if (k != 0 && j < n)
+		if (k == 0)
+			continue;
+		j = keep[k];
+		if (j == n || (nt[i].synced && !nt[j].synced) ||
+		    (nt[i].synced && nt[j].synced &&
+		        strcmp(nt[i].at, nt[j].at) < 0))
+			keep[k] = i;
+	}
+	for (i = 0; i < n; i++) {
+		k = twice_kind(&nt[i]);
+		if (k != 0 && keep[k] != i)
 			continue;
 		if (kept != i)
 			nt[kept] = nt[i];
@@ -837,25 +846,6 @@ store_alert_step_put(struct store *st, int64_t id, const char *uuid,
 	st_bind(
 	    s, "isisssss", id, at, user_id, user, action, text, uuid, terminal);
 	return st_done(st, s, err);
-}
-
-int
-store_alert_has_end(struct store *st, int64_t id, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT 1 FROM alert_notes WHERE alert_id = ? AND (action ="
-	    " 'ended' OR (action = 'closed' AND username = 'system'))",
-	    err);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", id);
-	rc = db_step(s);
-	db_reset(s);
-	if (rc == DB_ROW || rc == DB_DONE)
-		return rc == DB_ROW;
-	return st_fail(st, err, _("Reading the alerts"));
 }
 
 int

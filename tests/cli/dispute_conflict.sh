@@ -451,6 +451,17 @@ same "alert: each undo audited at terminal 2" \
 PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary sync --quarantine >"$OUT" 2>&1
 same "alert: the quarantine says the steps are undone" \
     "$(grep -c "This terminal's step of alert $LP is undone" "$OUT")" 3
+# queued again, an undone step is refused before anything is sent
+# (helper-231, fault 1: sent again, the central node took it, and
+# terminal 2, which never pulls its own records, kept it undone: the
+# alert Closed everywhere but there), its store unchanged
+U3=$(tsql 2 "SELECT uuid FROM sync_undone WHERE kind = 'alert' ORDER BY rowid LIMIT 1")
+before=$(tsql 2 "SELECT (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL) || '/' || (SELECT count(*) FROM sync_undone)")
+PAYDESK_PIN=2222 expect "alert: an undone step queued again: refused" 17 \
+    "was undone at this terminal when the central node refused it" \
+    "$PD" --config "$T/t2.ini" --user mary sync --retry "$U3"
+same "alert: nothing queued, nothing redone" \
+    "$(tsql 2 "SELECT (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL) || '/' || (SELECT count(*) FROM sync_undone)")" "$before"
 expect "alert: doctor at terminal 2" 0 "ok" t2 doctor
 # the other way round: terminal 2 notes it, terminal 1's note taken too
 # (notes do not conflict): both notes everywhere

@@ -735,9 +735,61 @@ PAYDESK_NOW="2025-07-03 09:40:00" t1 sync >/dev/null
 same "terminal 1: its cause's end noted at 09:00" "$(shownall 1 "$O4")" \
     "Closed 08:05:00 08:05:00 Raised 08:10:00 Acknowledged 08:10:00 Closed 09:00:00 Closed: its cause ended"
 same "terminal 2: the same, at 09:00" "$(shownall 2 "$O4")" "$(shownall 1 "$O4")"
-same "the central node holds one end, terminal 1's" \
-    "$(csql "SELECT count(*) || ' ' || min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O4' AND n.username = 'system' AND n.action IN ('closed', 'ended')")" \
-    "1 2025-07-03 09:00:00"
+same "the central node's earliest end is terminal 1's" \
+    "$(csql "SELECT min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O4' AND n.username = 'system' AND n.action IN ('closed', 'ended')")" \
+    "2025-07-03 09:00:00"
+# raised at both, worked at both, offline (helper-231, fault 2: the
+# history listed the raise the central node took first, terminal 1's of
+# 09:00, above terminal 2's acknowledgement of 08:30): terminal 2 raises
+# it at 08:00 and acknowledges it at 08:30, terminal 1 raises it at 09:00
+# and notes it at 09:05, terminal 1 syncs first; every node has both
+# raises and shows the earliest, before the steps
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009005,WU-10002,May 2025,45.00,2025-05-01,2025-05-25\n' >"$T/late4.csv"
+central import ACME bills "$T/late4.csv" >/dev/null
+PAYDESK_NOW="2025-07-04 08:00:00" t2 sync >/dev/null
+O5=$(tsql 2 "SELECT cause FROM alerts WHERE ref = 'INV-2025-009005'")
+PAYDESK_NOW="2025-07-04 08:30:00" rec 2 alerts ack "$(aid 2 "$O5")" >/dev/null ||
+    echo "not ok - terminal 2 acknowledges it"
+PAYDESK_NOW="2025-07-04 09:00:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-04 09:05:00" rec 1 alerts note "$(aid 1 "$O5")" "T1 note" >/dev/null ||
+    echo "not ok - terminal 1 notes it"
+PAYDESK_NOW="2025-07-04 09:10:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-04 09:20:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-04 09:25:00" t1 sync >/dev/null
+same "terminal 2: raised at 08:00, its own, then the steps in time order" \
+    "$(shownall 2 "$O5")" \
+    "Acknowledged 08:00:00 08:00:00 Raised 08:30:00 Acknowledged 09:05:00 Note"
+same "terminal 1: the same, not its own raise of 09:00" "$(shownall 1 "$O5")" "$(shownall 2 "$O5")"
+same "the central node has both raises, the earliest 08:00" \
+    "$(csql "SELECT count(*) || ' ' || min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O5' AND n.action = 'raised'")" \
+    "2 2025-07-04 08:00:00"
+# assigned at both offline, to mary at terminal 1 first (helper-231, fault 3:
+# terminal 2 showed the assignee of the step it pulled last, not of the
+# last in its history): every node names the last assigned, rita
+PAYDESK_NOW="2025-07-04 09:30:00" rec 1 alerts assign "$(aid 1 "$O5")" mary >/dev/null &&
+    PAYDESK_NOW="2025-07-04 09:31:00" rec 2 alerts assign "$(aid 2 "$O5")" rita >/dev/null ||
+    echo "not ok - assigned at both terminals"
+for n in 1 2 1; do PAYDESK_NOW="2025-07-04 09:35:00" t$n sync >/dev/null; done
+same "assigned to rita at both terminals and the central node" \
+    "$(astate 1 "$O5" | cut -d'|' -f2) $(astate 2 "$O5" | cut -d'|' -f2) $(csql "SELECT u.username FROM alerts a JOIN users u ON u.id = a.assigned_id WHERE a.cause = '$O5'")" \
+    "rita rita rita"
+# a large payment pulled raises its alert when it is pulled, not at the
+# payment's time (helper-231, fault 4: terminal 2's raise, and its audit
+# entry, bore terminal 1's time of payment, before its own entries)
+printf 'key,value\nalerts.large_payment,20.00\n' >"$T/alerts_on.csv"
+central import ACME settings --update "$T/alerts_on.csv" >/dev/null
+for n in 1 2; do PAYDESK_NOW="2025-07-04 09:36:00" t$n sync >/dev/null; done
+PAYDESK_NOW="2025-07-04 09:40:00" rec 1 pay WU-10003 --type bill --method Cash --amount 30 >/dev/null ||
+    echo "not ok - a large payment at terminal 1"
+L5=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' ORDER BY id DESC LIMIT 1")
+PAYDESK_NOW="2025-07-04 09:41:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-04 09:50:00" t2 sync >/dev/null
+same "terminal 2 raised it at 09:50, when it pulled the payment, audited then" \
+    "$(tsql 2 "SELECT a.raised_at || ' ' || (SELECT max(at) FROM audit_log WHERE action = 'raise') FROM alerts a WHERE a.cause = '$L5'")" \
+    "2025-07-04 09:50:00 2025-07-04 09:50:00"
+printf 'key,value\nalerts.large_payment,\n' >"$T/alerts_off.csv"
+central import ACME settings --update "$T/alerts_off.csv" >/dev/null
+for n in 1 2; do PAYDESK_NOW="2025-07-04 09:55:00" t$n sync >/dev/null; done
 
 # forged steps pushed with terminal 1's token: each refused saying why,
 # the central node's alerts unchanged
