@@ -139,6 +139,17 @@ struct alert_cause {
 	int64_t id;
 	char cause[160];
 };
+/* What became of the cause of an alert of the arrangement rules: its
+ * kind, ref and plan, the plan cancelled, its installment (of a missed
+ * or due one) paid in full or replaced by a change of the plan, and when
+ * that installment falls due. */
+struct alert_arr_end {
+	char kind[24], ref[80], plan_no[40], due_on[11];
+	int cancelled, paid, replaced;
+};
+/* Alert id's struct alert_arr_end into *e: 0, 1 no such alert, -1 err. */
+int store_alert_arr_end(
+    struct store *st, int64_t id, struct alert_arr_end *e, struct pd_err *err);
 /* The alerts not closed of the arrangement rules' kinds (plan-broken,
  * installment-missed, installment-due) of the arrangements the JSON
  * array among names (NULL: of every one), oldest first; free(). */

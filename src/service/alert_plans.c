@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/say.h"
 #include "alerts_int.h"
 #include "paydesk/date.h"
 
@@ -117,6 +118,41 @@ cmp_cause(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Why alert id of the arrangement rules ended, as of at (its day), kept
+ * to be said in the reader's language (say.h) into why (n bytes), ""
+ * when nothing tells (helper-231, fault 5: none said why, where those
+ * of the items' rules do). */
+static int
+arr_end_why(struct svc *s, int64_t id, const char *at, char *why, size_t n,
+    struct pd_err *err)
+{
+	struct alert_arr_end e;
+	const char *args[1];
+	int rc;
+
+	why[0] = '\0';
+	if ((rc = store_alert_arr_end(s->st, id, &e, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	args[0] = e.cancelled || strcmp(e.kind, "plan-broken") == 0 ? e.plan_no
+	                                                            : e.ref;
+	if (e.cancelled)
+		say_keep(why, n, N_("Arrangement %s is cancelled"), 1, args);
+	else if (strcmp(e.kind, "plan-broken") == 0)
+		say_keep(why, n,
+		    N_("Arrangement %s is no longer broken: rescheduled or "
+		       "paid up"),
+		    1, args);
+	else if (e.paid)
+		say_keep(why, n, N_("%s is paid in full"), 1, args);
+	else if (e.replaced)
+		say_keep(why, n,
+		    N_("%s is replaced: its arrangement was rescheduled"), 1,
+		    args);
+	else if (e.due_on[0] != '\0' && strncmp(e.due_on, at, 10) < 0)
+		say_keep(why, n, N_("%s is past due"), 1, args);
+	return 0;
+}
+
 /* Close the open alerts of the arrangement rules of the plans among
  * names (JSON array; NULL every plan) whose cause is not among seen: the
  * installment paid, the plan cancelled or rescheduled, what was due
@@ -127,6 +163,7 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
     const char *at, struct pd_err *err)
 {
 	struct alert_cause *r;
+	char why[SAY_MAX];
 	size_t nr, i;
 	int rc = 0;
 
@@ -146,7 +183,10 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
 		if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
 		                       sizeof *seen->key, cmp_cause))
 			continue;
-		rc = svc_alert_ended(s, r[i].id, r[i].cause, at, "", err);
+		rc =
+		    arr_end_why(s, r[i].id, at, why, sizeof why, err) != 0
+		        ? -1
+		        : svc_alert_ended(s, r[i].id, r[i].cause, at, why, err);
 	}
 	free(r);
 	return rc;

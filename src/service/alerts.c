@@ -460,13 +460,12 @@ alerts_raised(struct svc *s, int64_t before, int64_t n, const char *by, const ch
     struct pd_err *err)
 {
 	char ref[48], detail[64];
-	const char *user = s->actor.user_id ? s->actor.username : "system";
 	int64_t last;
 
 	if (n == 0)
 		return 0;
 	if (store_alerts_max_id(s->st, &last, err) != 0 ||
-	    store_alerts_raised_since(s->st, before, at, user, err) != 0)
+	    store_alerts_raised_since(s->st, before, at, "system", err) != 0)
 		return -1;
 	snprintf(ref, sizeof ref, "%lld-%lld", (long long)before + 1,
 	    (long long)last);

@@ -532,6 +532,50 @@ store_alerts_open_arr(
 	    _("Reading the alerts"), err);
 }
 
+int
+store_alert_arr_end(
+    struct store *st, int64_t id, struct alert_arr_end *e, struct pd_err *err)
+{
+	/* the installment by the uuid after the kind in its cause (one
+	 * raised again ends in "#<n>": its 36 characters alone); paid in
+	 * full by payments or credits, not by what a change of its plan
+	 * closed of it (arrangement_moves); replaced when its plan's schedule
+	 * in force is a later one (ARR_IN_FORCE, arrange.c) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT a.kind, a.ref, coalesce(pl.plan_no, ''),"
+	    " coalesce(ar.cancelled, 0), coalesce(i.settled >= i.amount AND"
+	    " i.settled > (SELECT coalesce(sum(m.amount), 0) FROM"
+	    " arrangement_moves m WHERE m.item_id = i.id), 0),"
+	    " coalesce(i.arr_event IS NOT (SELECT max(e.id) FROM"
+	    " arrangement_events e WHERE e.arrangement_id = a.arrangement_id"
+	    " AND e.kind <> 'cancel'), 0), coalesce(i.due_on, '') FROM alerts a"
+	    " LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"
+	    " LEFT JOIN plans pl ON pl.id = ar.plan_id"
+	    " LEFT JOIN items i ON a.kind <> 'plan-broken' AND i.uuid ="
+	    " substr(a.cause, length(a.kind) + 2, 36) WHERE a.id = ?",
+	    err);
+	int rc;
+
+	memset(e, 0, sizeof *e);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		st_col(s, 0, e->kind, sizeof e->kind);
+		st_col(s, 1, e->ref, sizeof e->ref);
+		st_col(s, 2, e->plan_no, sizeof e->plan_no);
+		e->cancelled = db_column_int(s, 3);
+		e->paid = db_column_int(s, 4);
+		e->replaced = db_column_int(s, 5);
+		st_col(s, 6, e->due_on, sizeof e->due_on);
+	}
+	db_reset(s);
+	if (rc == DB_ROW)
+		return 0;
+	return rc == DB_DONE ? 1 : st_fail(st, err, _("Reading the alerts"));
+}
+
 struct alert_cause *
 store_alert_causes(
     struct store *st, const char *prefix, size_t *n, struct pd_err *err)

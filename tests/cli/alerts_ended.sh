@@ -203,14 +203,14 @@ expect "and that payment voided" 0 "" void "$r8a"
 same "its cause never ended: nothing raised, nothing noted" \
     "$(st INV-END-5 item-overdue) $(rec --json alerts show "$a8" | python3 -c 'import json,sys
 print(" ".join(h["user"] + ":" + h["action"] for h in json.load(sys.stdin)["history"]))')" \
-    "closed admin:Raised rita:Closed"
+    "closed system:Raised rita:Closed"
 expect "paid in full" 0 "Receipt number" cashier pay WU-10002 --type bill \
     --items INV-END-5 --method Cash --amount 11.00
 r8=$(receipt)
 same "its cause's end noted by system, the user's close kept" \
     "$(st INV-END-5 item-overdue) $(rec --json alerts show "$a8" | python3 -c 'import json,sys
 print(" ".join(h["user"] + ":" + h["action"] for h in json.load(sys.stdin)["history"]))')" \
-    "closed admin:Raised rita:Closed system:Closed: its cause ended"
+    "closed system:Raised rita:Closed system:Closed: its cause ended"
 expect "voided" 0 "" void "$r8"
 same "owed again: a new alert at once, the user's stays Closed" \
     "$(st INV-END-5 item-overdue)" "closed open"

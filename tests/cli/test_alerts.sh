@@ -204,7 +204,7 @@ refused "--kind other: refused, a usage error" 2 '--kind "weather": one of' \
     rec alerts --kind weather
 same "the history: who did what, when" \
     "$(rec --json alerts show 1 | python3 -c "import json,sys; print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history']))")" \
-    "rita:Raised: rita:Acknowledged: rita:Assigned:rita rita:Note:Called, promised Friday rita:Closed:"
+    "system:Raised: rita:Acknowledged: rita:Assigned:rita rita:Note:Called, promised Friday rita:Closed:"
 same "each change audited" "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM audit_log WHERE entity = 'alert' AND ref = '1'")" \
     "acknowledged assigned note closed"
 same "closed: not in the open list" "$(open_alerts | grep -c '^1,')" 0

@@ -93,6 +93,17 @@ same "Sep 21: #2's miss closed, paid since the pass before" \
     || status, ', ') FROM (SELECT * FROM alerts WHERE kind <> 'installment-due'
     ORDER BY id)")" \
     "installment-missed AR-T01-000001#2 closed, plan-broken  open, installment-missed AR-T01-000001#3 open"
+# each says why it ended (helper-231, fault 5: the arrangement rules'
+# ends said nothing, where the items' rules say "... is settled in full")
+same "why: #2's miss ended, paid in full; the due ones, past due" \
+    "$(sqlite3 "$T/alerts.db" "SELECT id, kind FROM alerts WHERE ref IN
+    ('AR-T01-000001#2', 'AR-T01-000001#3') AND status = 'closed' ORDER BY id" |
+    while IFS='|' read -r a k; do printf '%s ' "$k"
+    PAYDESK_NOW="2025-09-21 10:00:00" PAYDESK_PIN=4321 "$PD" --db "$T/alerts.db" \
+    --user rita --json alerts show "$a" | python3 -c 'import json,sys
+a=json.load(sys.stdin); print([h["text"] for h in a["history"] if h["action"].startswith("Closed")][-1])'
+    done | tr '\n' '/')" \
+    "installment-due AR-T01-000001#2 is past due/installment-missed AR-T01-000001#2 is paid in full/installment-due AR-T01-000001#3 is past due/"
 # [alerts] due_days: read by the pass of the next day (a pass is once a
 # day); on the main store, whose last pass was Jun 1
 same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-07-31 10:00:00' \
