@@ -141,11 +141,12 @@ struct alert_cause {
 };
 /* What became of the cause of an alert of the arrangement rules: its
  * kind, ref and plan, the plan cancelled, its installment (of a missed
- * or due one) paid in full or replaced by a change of the plan, and when
- * that installment falls due. */
+ * or due one) paid in full, replaced by a change of the plan or made by a
+ * change undone here (sync_undone), and when that installment falls
+ * due. */
 struct alert_arr_end {
 	char kind[24], ref[80], plan_no[40], due_on[11];
-	int cancelled, paid, replaced;
+	int cancelled, paid, replaced, undone;
 };
 /* Alert id's struct alert_arr_end into *e: 0, 1 no such alert, -1 err. */
 int store_alert_arr_end(

@@ -142,6 +142,11 @@ arr_end_why(struct svc *s, int64_t id, const char *at, char *why, size_t n,
 		    N_("Arrangement %s is no longer broken: rescheduled or "
 		       "paid up"),
 		    1, args);
+	else if (e.undone)
+		say_keep(why, n,
+		    N_("%s is undone: the central node did not take the change "
+		       "of its arrangement"),
+		    1, args);
 	else if (e.paid)
 		say_keep(why, n, N_("%s is paid in full"), 1, args);
 	else if (e.replaced)

@@ -300,6 +300,12 @@ svc_arr_refused(struct svc *s, const char *payload, const char *reason,
 		goto done;
 	}
 	rc = undo(s, &a, e.id, r.op, r.uuid, reason, at, err);
+	/* the alerts of the installments undone end, those of the plan as
+	 * it stands hold (helper-231, fault 11: a reschedule's installment
+	 * due soon kept its alert after the reschedule was undone) */
+	if (rc >= 0 && rc != 1 &&
+	    svc_alerts_reread(s, a.consumer_id, 1, "undo", at, err) != 0)
+		rc = -1;
 	rc = rc < 0 ? -1 : rc == 1 ? 2 : strcmp(r.op, "create") == 0 ? 3 : 1;
 done:
 	syncrec_free(&r);

@@ -548,7 +548,9 @@ store_alert_arr_end(
 	    " arrangement_moves m WHERE m.item_id = i.id), 0),"
 	    " coalesce(i.arr_event IS NOT (SELECT max(e.id) FROM"
 	    " arrangement_events e WHERE e.arrangement_id = a.arrangement_id"
-	    " AND e.kind <> 'cancel'), 0), coalesce(i.due_on, '') FROM alerts a"
+	    " AND e.kind <> 'cancel'), 0), coalesce(i.due_on, ''),"
+	    " EXISTS (SELECT 1 FROM arrangement_events ue JOIN sync_undone u"
+	    " ON u.uuid = ue.uuid WHERE ue.id = i.arr_event) FROM alerts a"
 	    " LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"
 	    " LEFT JOIN plans pl ON pl.id = ar.plan_id"
 	    " LEFT JOIN items i ON a.kind <> 'plan-broken' AND i.uuid ="
@@ -569,6 +571,7 @@ store_alert_arr_end(
 		e->paid = db_column_int(s, 4);
 		e->replaced = db_column_int(s, 5);
 		st_col(s, 6, e->due_on, sizeof e->due_on);
+		e->undone = db_column_int(s, 7);
 	}
 	db_reset(s);
 	if (rc == DB_ROW)

@@ -829,13 +829,23 @@ central import ACME consumers "$T/gil-c.csv" >/dev/null && central import ACME b
 t1 sync >/dev/null; t2 sync >/dev/null
 mk() { rec "$1" arrangement create "$2" --installments 2 --frequency weekly --first-due 2025-12-31 --reason Hardship | sed -n 's/^Arrangement  *//p'; }
 PG=$(mk 1 WU-20011); t1 sync >/dev/null; t2 sync >/dev/null; PH=$(mk 2 WU-20012); PH1=$(mk 1 WU-20012)
-expect "terminal 1 reschedules Gil Paz's plan, offline" 0 "" rec 1 arrangement \
-    reschedule "$PG" --installments 3 --frequency weekly --first-due 2025-12-31 --reason Later
+expect "terminal 1 reschedules Gil Paz's plan, offline, its #1 due tomorrow" 0 "" rec 1 arrangement \
+    reschedule "$PG" --installments 3 --frequency weekly --first-due 2025-09-05 --reason Later
+GD=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'installment-due' AND status = 'open' AND ref LIKE '$PG#%'")
+GR=$(tsql 1 "SELECT ref FROM alerts WHERE cause = '$GD'")
+[ -n "$GD" ] && ok "terminal 1 raised the reschedule's first installment due" ||
+    echo "not ok - terminal 1 raised the reschedule's first installment due"
 expect "terminal 2 cancels it and syncs first" 0 "" rec 2 arrangement cancel "$PG" --reason Gone
 t2 sync >/dev/null
 expect "the central node refuses terminal 1's reschedule and second plan" 0 "Rejected    2" t1 sync
 expect "terminal 1's quarantine says its reschedule is undone" 0 \
     "This terminal's change of arrangement $PG is undone" sup1 sync --quarantine
+# its installment's alert ends with it (helper-231, fault 11: it stayed,
+# naming an installment the plan no longer had)
+same "the undone installment's due alert closed by system, saying why" \
+    "$(rec 1 --json alerts show "$(tsql 1 "SELECT id FROM alerts WHERE cause = '$GD'")" | python3 -c 'import json,sys
+a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["user"], h["action"] + ":", h["text"])')" \
+    "Closed system Closed: its cause ended: $GR is undone: the central node did not take the change of its arrangement"
 expect "and that its plan of Hal Paz's bill is undone: another came first" 0 \
     "is under arrangement $PH already, made first at terminal T02. This terminal's arrangement $PH1 is undone" sup1 sync --quarantine
 for a in WU-20011 WU-20012; do same "$a's open items are the same at both terminals and the central node" \
