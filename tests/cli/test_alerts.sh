@@ -211,6 +211,28 @@ refused "--status other: refused, a usage error (review s52: 3)" 2 \
     '--status "closed": open (not closed) or all' rec alerts --status closed
 refused "--kind other: refused, a usage error" 2 '--kind "weather": one of' \
     rec alerts --kind weather
+# --status in any case, as --kind (tester's fault 10: ALL was refused)
+same "--status ALL: as all" "$(rec --csv alerts --status ALL)" \
+    "$(rec --csv alerts --status all)"
+same "--status Open: as open" "$(rec --csv alerts --status Open)" \
+    "$(rec --csv alerts --status open)"
+same "--kind OverDue: as overdue, not empty" \
+    "$(rec --csv alerts --status all --kind OverDue | grep -c 'Item overdue')" \
+    "$(rec --csv alerts --status all --kind overdue | grep -c 'Item overdue')"
+[ "$(rec --csv alerts --status ALL | grep -c 'Item overdue')" -ge 1 ] &&
+    ok "--status ALL lists them" || echo "not ok - --status ALL lists them"
+# paydesk(1) says what the program does: an unknown one is status 2
+man_alerts=$(tr '\n' ' ' <"$TOP/man/paydesk.1")
+case $man_alerts in
+*'.B \-\-status is a usage error (status 2), as for .BR "dispute list" ; a cashier is status 5.'*)
+	ok "paydesk(1): an unknown --kind or --status is status 2" ;;
+*) echo "not ok - paydesk(1): an unknown --kind or --status is status 2" ;;
+esac
+case $man_alerts in
+*".B \-\-status is status 3, a cashier"*)
+	echo "not ok - paydesk(1) no longer says status 3" ;;
+*) ok "paydesk(1) no longer says status 3" ;;
+esac
 same "the history: who did what, when" \
     "$(rec --json alerts show 1 | python3 -c "import json,sys; print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history']))")" \
     "rita:Raised: rita:Acknowledged: rita:Assigned:rita rita:Note:Called, promised Friday rita:Closed:"
