@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "opts.h"
@@ -68,8 +69,9 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--kind \"%s\": one of %s"), kind,
 		    svc_alert_kind_words());
-	if (status != NULL && strcmp(status, "open") != 0 &&
-	    !(all = strcmp(status, "all") == 0))
+	/* in any case, as --kind (tester's fault 10: ALL was refused) */
+	if (status != NULL && strcasecmp(status, "open") != 0 &&
+	    !(all = strcasecmp(status, "all") == 0))
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--status \"%s\": open (not closed) or all"), status);
 	if ((a = svc_alerts(&c->svc, k, all, &n, &c->err)) == NULL)

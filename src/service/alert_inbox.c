@@ -231,8 +231,15 @@ svc_alert_assign(
 
 	if (get(s, id, _("Assigning an alert"), 0, &a, err) != 0)
 		return -1;
-	if (user == NULL || *user == '\0' || strcmp(user, "-") == 0)
+	/* an assignment that changes nothing is refused, as an ack of an
+	 * acknowledged alert is (tester's fault 7: a second step said so) */
+	if (user == NULL || *user == '\0' || strcmp(user, "-") == 0) {
+		if (a.assigned[0] == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    _("Alert %lld is assigned to nobody already"),
+			    (long long)id);
 		return change(s, id, NULL, 0, "assigned", "", err);
+	}
 	if (store_user_by_name(s->st, user, &u, err) != 0) {
 		if (err->code == PD_ENOTFOUND)
 			return pd_fail(err, PD_ENOTFOUND,
@@ -245,6 +252,10 @@ svc_alert_assign(
 		    _("%s cannot work alerts: an active user of the recovery "
 		      "role or above is needed"),
 		    user);
+	if (strcmp(a.assigned, u.username) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert %lld is assigned to %s already"), (long long)id,
+		    u.username);
 	return change(s, id, NULL, u.id, "assigned", u.username, err);
 }
 

@@ -130,18 +130,21 @@ draw(struct tui_screen *sc, struct tui *t)
 		                  "%s alerts not closed", (unsigned long)al->n),
 		    num);
 	else
+		/* one kind, of those not closed or of all (tester's fault 8:
+		 * "alerts: KIND" either way) */
 		snprintf(line, sizeof line,
-		    ngettext(
-		        "%s alert: %s", "%s alerts: %s", (unsigned long)al->n),
+		    al->all
+		        ? ngettext("%s alert: %s", "%s alerts: %s",
+		              (unsigned long)al->n)
+		        : ngettext("%s alert not closed: %s",
+		              "%s alerts not closed: %s", (unsigned long)al->n),
 		    num, _(svc_alert_kind_name((enum alert_kind)al->kind)));
-	/* how many of them are Open (not acknowledged yet), the header's
-	 * figure (helper-228: the two counts read as one) */
-	if (al->nopen > 0 && al->nopen < al->n) {
-		svc_count(t->svc, num, sizeof num, (int64_t)al->nopen);
-		snprintf(open, sizeof open, _(", %s Open"), num);
-		snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
-		    open);
-	}
+	/* how many of them are Open (not acknowledged yet), always, 0 and
+	 * all of them too, as paydesk(1) says (tester's fault 8; helper-228:
+	 * the two counts read as one) */
+	svc_count(t->svc, num, sizeof num, (int64_t)al->nopen);
+	snprintf(open, sizeof open, _(", %s Open"), num);
+	snprintf(line + strlen(line), sizeof line - strlen(line), "%s", open);
 	/* no scope: one inbox of the organisation's (issue 23) */
 	tui_org_suffix(line, sizeof line);
 	attron(A_BOLD);
@@ -207,7 +210,7 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 {
 	struct pd_err err;
 	int64_t id = a->id;
-	int rc;
+	int rc, none;
 
 	switch (action) {
 	case A_ACK:
@@ -217,6 +220,14 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 		rc = svc_alert_close(t->svc, id, &err);
 		break;
 	case A_ASSIGN:
+		/* nothing typed is no user (tester's fault 7: it wrote an
+		 * Unassigned step); - is none */
+		if (utf8_blank(al->text.buf)) {
+			ask(al, 0);
+			tui_message(
+			    t, 1, "%s", _("Type a user, or - for none"));
+			return TUI_HANDLED;
+		}
 		rc = svc_alert_assign(t->svc, id, al->text.buf, &err);
 		break;
 	default:
@@ -231,11 +242,13 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
+	none = action == A_ASSIGN && strcmp(al->text.buf, "-") == 0;
 	ask(al, 0);
 	load(al, t);
 	tui_message(t, 0,
 	    action == A_ACK      ? _("Alert %lld acknowledged")
 	    : action == A_CLOSE  ? _("Alert %lld closed")
+	    : none               ? _("Alert %lld unassigned")
 	    : action == A_ASSIGN ? _("Alert %lld assigned")
 	                         : _("Note added to alert %lld"),
 	    (long long)id);
@@ -275,7 +288,15 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_ASSIGN:
 	case A_NOTE:
-		if (selected(al, t) != NULL)
+		if ((sel = selected(al, t)) == NULL)
+			return TUI_HANDLED;
+		/* refused at once, as a and c are (tester's fault 9: the
+		 * prompt opened, and refused only at Enter) */
+		if (sel->status == ALERT_CLOSED)
+			tui_message(t, 1,
+			    _("Alert %lld is Closed: it cannot be changed"),
+			    (long long)sel->id);
+		else
 			ask(al, a);
 		return TUI_HANDLED;
 	case A_OPEN:

@@ -145,6 +145,10 @@ same "nothing waits" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver
 expect "ack" 0 "Acknowledged" rec alerts ack 1
 refused "ack twice: refused" 3 "Alert 1 is Acknowledged already" rec alerts ack 1
 expect "assign to rita" 0 "rita" rec alerts assign 1 rita
+# an assignment that changes nothing is refused, as a second ack is
+# (tester's fault 7: a second step was written)
+refused "assign to rita again: refused" 3 "Alert 1 is assigned to rita already" \
+    rec alerts assign 1 rita
 refused "assign to a cashier: refused" 3 \
     "jane cannot work alerts: an active user of the recovery role or above is needed" \
     rec alerts assign 1 jane
@@ -158,6 +162,11 @@ same "assigned then taken back: Assigned rita, Unassigned" \
     "$(rec --json alerts show 2 | python3 -c "import json,sys; print(' '.join(h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][-2:]))")" \
     "Assigned:rita Unassigned:"
 expect "in text too" 0 "Unassigned" rec alerts show 2
+refused "taken back again: refused" 3 "Alert 2 is assigned to nobody already" \
+    rec alerts assign 2 -
+na=$(sqlite3 "$DB" "SELECT min(id) FROM alerts WHERE status <> 'closed' AND id NOT IN (SELECT alert_id FROM alert_notes WHERE action = 'assigned')")
+refused "one never assigned taken back: refused" 3 \
+    "Alert $na is assigned to nobody already" rec alerts assign "$na" -
 expect "a note" 0 "Called, promised Friday" rec alerts note 1 "Called, promised Friday"
 # empty or blank, one status and one message (review s50: "" was a usage
 # error, "   " required), as a dispute's --note says
@@ -202,6 +211,28 @@ refused "--status other: refused, a usage error (review s52: 3)" 2 \
     '--status "closed": open (not closed) or all' rec alerts --status closed
 refused "--kind other: refused, a usage error" 2 '--kind "weather": one of' \
     rec alerts --kind weather
+# --status in any case, as --kind (tester's fault 10: ALL was refused)
+same "--status ALL: as all" "$(rec --csv alerts --status ALL)" \
+    "$(rec --csv alerts --status all)"
+same "--status Open: as open" "$(rec --csv alerts --status Open)" \
+    "$(rec --csv alerts --status open)"
+same "--kind OverDue: as overdue, not empty" \
+    "$(rec --csv alerts --status all --kind OverDue | grep -c 'Item overdue')" \
+    "$(rec --csv alerts --status all --kind overdue | grep -c 'Item overdue')"
+[ "$(rec --csv alerts --status ALL | grep -c 'Item overdue')" -ge 1 ] &&
+    ok "--status ALL lists them" || echo "not ok - --status ALL lists them"
+# paydesk(1) says what the program does: an unknown one is status 2
+man_alerts=$(tr '\n' ' ' <"$TOP/man/paydesk.1")
+case $man_alerts in
+*'.B \-\-status is a usage error (status 2), as for .BR "dispute list" ; a cashier is status 5.'*)
+	ok "paydesk(1): an unknown --kind or --status is status 2" ;;
+*) echo "not ok - paydesk(1): an unknown --kind or --status is status 2" ;;
+esac
+case $man_alerts in
+*".B \-\-status is status 3, a cashier"*)
+	echo "not ok - paydesk(1) no longer says status 3" ;;
+*) ok "paydesk(1) no longer says status 3" ;;
+esac
 same "the history: who did what, when" \
     "$(rec --json alerts show 1 | python3 -c "import json,sys; print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history']))")" \
     "system:Raised: rita:Acknowledged: rita:Assigned:rita rita:Note:Called, promised Friday rita:Closed:"

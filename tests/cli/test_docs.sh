@@ -90,3 +90,52 @@ sed -n 's/^[[:space:]]*X(\([a-z_0-9]*\)).*/\1/p' "$TOP/src/tui/app.c" |
     echo "not ok - screen classes found"
 same "every screen class is in the registry" \
     "$(comm -3 "$T/classes" "$T/registry" | tr '\n\t' '  ')" ""
+
+# the man pages' alternating macros (.BR .RB .BI .IB .IR .RI) join their
+# arguments with no space: words given as more arguments than the
+# alternation means run together once rendered (tester's fault 12:
+# "--despite-chargeback),withitsamount", "(100000+).Thefirstcolumn"). A
+# word after a word, a comma or a closing bracket, or a [ after a word, is
+# such a join; the few joins meant (section.key, COLUMN[:asc]) are listed
+python3 - "$TOP"/man/paydesk.1 "$TOP"/man/paydesk.ini.5 \
+    "$TOP"/man/paydesk-central.8 >"$T/joins" <<'PY'
+import re, sys
+meant = {
+    r'.RB ( \(dq 12\(dq )', r'.IB section . key', r'.IB section . key \fR,',
+    r'.IR COLUMN [ :asc | :desc ]]', r'.IB TIMESTAMP . BODY',
+    r'.BI \ex HH', r'.BI \eu HHHH ,',
+    r'.BI "POST /v1/gateway/" ORG / NAME "\fR[\fP/" SECRET "\fR[\fP/validate\fR]]\fP"',
+}
+def args(s):
+    return [a[1:-1].replace('""', '"') if a.startswith('"') else a
+            for a in re.findall(r'"(?:[^"]|"")*"?|[^ ]+', s)]
+for f in sys.argv[1:]:
+    for no, line in enumerate(open(f, encoding='utf-8'), 1):
+        line = line.rstrip('\n')
+        if re.search(r'[\x00-\x08\x0b-\x1f\x7f]', line):
+            print('%s:%d: a control character (\\f typed as one?)' % (f, no))
+        m = re.match(r'\.(BR|RB|BI|IB|IR|RI) +(.*)', line)
+        if not m or line in meant or re.search(r'\(\d\)', line):
+            continue
+        a = [re.sub(r'^(\\f[BIRP])+|(\\f[BIRP])+$', '', x) for x in args(m.group(2))]
+        for p, q in zip(a, a[1:]):
+            if p and q and ((re.search(r'[A-Za-z0-9,;.)]$', p) and q[0].isalnum())
+                            or (re.search(r'[A-Za-z0-9\]]$', p) and q[0] == '[')):
+                print('%s:%d: %s' % (f, no, line))
+                break
+PY
+same "no man page runs words together in .BR, .RB, .BI, .IB" \
+    "$(sed "s|$TOP/||" "$T/joins")" ""
+# and rendered, the places the tester found
+if command -v man >/dev/null 2>&1 && command -v groff >/dev/null 2>&1; then
+	MANWIDTH=200 man -l "$MAN1" 2>/dev/null | tr -s ' ' >"$T/man1.txt"
+	same "rendered: no words run together" "$(grep -c \
+	    'withitsamount\|Thefirstcolumn\|FindConsumeris\|R\[--gateway\|FILE\]\[--text' \
+	    "$T/man1.txt")" 0
+	has_text() { grep -qF -- "$2" "$T/man1.txt" && ok "$1" ||
+	    echo "not ok - $1"; }
+	has_text "rendered: the Uphold Dispute screen's words apart" \
+	    "--despite-chargeback), with its amount and its reason"
+	has_text "rendered: the payments list's words apart" \
+	    "(100000+). The first column stays"
+fi
