@@ -432,6 +432,7 @@ static int
 add_charge(struct svc *s, struct dispute *d, int charge, struct pd_err *err)
 {
 	struct item it;
+	char at[TS_BUFSZ];
 
 	if (!charge && (s->cfg.dsp_bounced_charge <= 0 ||
 	                   strcmp(d->reason, DSP_BOUNCED) != 0))
@@ -452,7 +453,10 @@ add_charge(struct svc *s, struct dispute *d, int charge, struct pd_err *err)
 	if (svc_item_insert(s, &it, err) != 0)
 		return -1;
 	xstrlcpy(d->charge_uuid, it.uuid, sizeof d->charge_uuid);
-	return 0;
+	/* a chargeback's, due as its debt was, overdue already: its alert
+	 * raised now, not at the next round or pass (helper-231, 13) */
+	svc_now(at);
+	return svc_alerts_items_came(s, "dispute", at, err);
 }
 
 /* A chargeback's remedy (issue 21, s45): the bank has taken the money

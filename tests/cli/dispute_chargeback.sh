@@ -268,6 +268,8 @@ expect "the 10.00 upheld offline: charged again" 0 "Charged again" sup1 \
 same "the charges: due as the debt they paid was (March's), or today" \
     "$(tsql 1 "SELECT group_concat(ref || ' ' || amount || ' ' || issued_on || ' ' || due_on, ', ') FROM (SELECT * FROM items WHERE ref IN ('$DCO-CHG', '$DCG-CHG') ORDER BY ref) x")" \
     "$DCO-CHG 18000 2025-07-02 2025-03-31, $DCG-CHG 1000 2025-07-02 2025-07-02"
+same "its overdue alert raised by the uphold, not at the next round (helper-231)" \
+    "$(tsql 1 "SELECT count(*) || ' ' || min(status) FROM alerts WHERE kind = 'item-overdue' AND ref = '$DCO-CHG'")" "1 open"
 same "the 180.00 owed again since March: back on the disconnection list" \
     "$(dc1 | grep -o WU-10047)" WU-10047
 same "and off the reconnection list" "$(rc1 | grep -c WU-10047)" 0

@@ -82,6 +82,8 @@ has "the preview states the rule of the cents" "the last one takes the remainder
 same "the schedule to the cent, monthly on the 31st" "$(sed -n \
     's/^ *\([0-9]*\) [A-Za-z ]*; Due: \([0-9-]*\); Amount: \(.*\)$/\1 \2 \3/p' \
     "$OUT" | tr '\n' ' ')" "1 2025-06-01 \$100.00 2 2025-07-31 \$71.47 3 2025-08-31 \$71.47 4 2025-09-30 \$71.47 5 2025-10-31 \$71.47 6 2025-11-30 \$71.47 7 2025-12-31 \$71.47 8 2026-01-31 \$71.52 "
+refused1 "--frequency in any case: Monthly is monthly (paydesk(1))" 0 "Amount: \$71.52" \
+    rec 1 arrangement preview WU-20001 $(but frequency) --frequency Monthly
 refused1 "a cashier may preview but not make one" 5 "needs the recovery role" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     arrangement create WU-20001 $TERMS --reason Hardship

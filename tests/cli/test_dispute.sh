@@ -703,89 +703,89 @@ same "terminal 1: in the order made, one second" "$(shown 1 "$O2")" \
     "Closed 12:00:00 Acknowledged 12:00:00 Note 12:00:00 Closed"
 same "terminal 2: the same" "$(shown 2 "$O2")" "$(shown 1 "$O2")"
 # one alert raised by each terminal's own pass (helper-230, fault 2):
-# terminal 1 raises, works and closes it at 08:05 and 08:10, terminal 2,
-# not yet told, raises it at 08:15; once it pulled, both list the
+# terminal 1 raises, works and closes it at 13:05 and 13:10, terminal 2,
+# not yet told, raises it at 13:15; once it pulled, both list the
 # organisation's raise (terminal 1's, the first the central node took),
 # before the close, and its time in the list
 shownall() { rec "$1" --json alerts show "$(aid "$1" "$2")" | python3 -c 'import json,sys
 a=json.load(sys.stdin); print(a["status"], a["raised_at"][11:], " ".join(h["at"][11:] + " " + h["action"] for h in a["history"]))'; }
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009004,WU-10002,May 2025,44.00,2025-05-01,2025-05-20\n' >"$T/late3.csv"
 central import ACME bills "$T/late3.csv" >/dev/null
-PAYDESK_NOW="2025-07-03 08:05:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-02 13:05:00" t1 sync >/dev/null
 O4=$(tsql 1 "SELECT cause FROM alerts WHERE ref = 'INV-2025-009004'")
-same "terminal 1's round of the day raised the bill at 08:05" \
-    "$(tsql 1 "SELECT raised_at FROM alerts WHERE cause = '$O4'")" "2025-07-03 08:05:00"
-PAYDESK_NOW="2025-07-03 08:10:00" rec 1 alerts ack "$(aid 1 "$O4")" >/dev/null &&
-    PAYDESK_NOW="2025-07-03 08:10:00" rec 1 alerts close "$(aid 1 "$O4")" >/dev/null ||
+same "terminal 1's round of the day raised the bill at 13:05" \
+    "$(tsql 1 "SELECT raised_at FROM alerts WHERE cause = '$O4'")" "2025-07-02 13:05:00"
+PAYDESK_NOW="2025-07-02 13:10:00" rec 1 alerts ack "$(aid 1 "$O4")" >/dev/null &&
+    PAYDESK_NOW="2025-07-02 13:10:00" rec 1 alerts close "$(aid 1 "$O4")" >/dev/null ||
     echo "not ok - the alert worked at terminal 1"
-PAYDESK_NOW="2025-07-03 08:15:00" t2 sync >/dev/null
-same "terminal 2's own round raised it at 08:15, not told of it" \
-    "$(tsql 2 "SELECT raised_at || ' ' || status FROM alerts WHERE cause = '$O4'")" "2025-07-03 08:15:00 open"
-PAYDESK_NOW="2025-07-03 08:20:00" t1 sync >/dev/null
-PAYDESK_NOW="2025-07-03 08:20:00" t2 sync >/dev/null
-same "terminal 1: raised at 08:05, then worked" "$(shownall 1 "$O4")" \
-    "Closed 08:05:00 08:05:00 Raised 08:10:00 Acknowledged 08:10:00 Closed"
-same "terminal 2: the organisation's raise, not its own of 08:15" \
+PAYDESK_NOW="2025-07-02 13:15:00" t2 sync >/dev/null
+same "terminal 2's own round raised it at 13:15, not told of it" \
+    "$(tsql 2 "SELECT raised_at || ' ' || status FROM alerts WHERE cause = '$O4'")" "2025-07-02 13:15:00 open"
+PAYDESK_NOW="2025-07-02 13:20:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-02 13:20:00" t2 sync >/dev/null
+same "terminal 1: raised at 13:05, then worked" "$(shownall 1 "$O4")" \
+    "Closed 13:05:00 13:05:00 Raised 13:10:00 Acknowledged 13:10:00 Closed"
+same "terminal 2: the organisation's raise, not its own of 13:15" \
     "$(shownall 2 "$O4")" "$(shownall 1 "$O4")"
 same "terminal 2 keeps both raises (its history is append-only)" \
     "$(tsql 2 "SELECT count(*) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O4' AND n.action = 'raised'")" 2
-PAYDESK_NOW="2025-07-03 08:20:00" rec 2 alerts --status all --kind overdue >"$OUT"
+PAYDESK_NOW="2025-07-02 13:20:00" rec 2 alerts --status all --kind overdue >"$OUT"
 same "terminal 2's list gives the organisation's raise time" \
-    "$(grep -F INV-2025-009004 "$OUT" | grep -o '2025-07-03 08:[0-9:]*')" "2025-07-03 08:05:00"
-PAYDESK_NOW="2025-07-03 08:25:00" t2 sync >/dev/null
-PAYDESK_NOW="2025-07-03 08:25:00" t1 sync >/dev/null
+    "$(grep -F INV-2025-009004 "$OUT" | grep -o '2025-07-02 13:[0-9:]*')" "2025-07-02 13:05:00"
+PAYDESK_NOW="2025-07-02 13:25:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-02 13:25:00" t1 sync >/dev/null
 same "another round at both: the same" "$(shownall 2 "$O4") $(shownall 1 "$O4")" \
     "$(shownall 1 "$O4") $(shownall 1 "$O4")"
 # the end of a cause of an alert a user closed (helper-230, fault 3): the
-# bill paid at terminal 1 at 09:00, its pass notes the end there, and
-# terminal 2 shows it at 09:00 too, not at the time it pulled the
+# bill paid at terminal 1 at 14:00, its pass notes the end there, and
+# terminal 2 shows it at 14:00 too, not at the time it pulled the
 # payment; the central node holds one end, the first, whatever the
 # terminals' passes send after it
-PAYDESK_NOW="2025-07-03 09:00:00" expect "the bill paid at terminal 1" 0 "Payment ID" \
+PAYDESK_NOW="2025-07-02 14:00:00" expect "the bill paid at terminal 1" 0 "Payment ID" \
     rec 1 pay WU-10002 --type bill --items INV-2025-009004 --method Cash --amount 44
-PAYDESK_NOW="2025-07-03 09:05:00" t1 sync >/dev/null
-PAYDESK_NOW="2025-07-03 09:30:00" t2 sync >/dev/null
-PAYDESK_NOW="2025-07-03 09:30:00" rec 2 alerts >/dev/null
-PAYDESK_NOW="2025-07-03 09:35:00" t2 sync >/dev/null
-PAYDESK_NOW="2025-07-03 09:40:00" t1 sync >/dev/null
-same "terminal 1: its cause's end noted at 09:00" "$(shownall 1 "$O4")" \
-    "Closed 08:05:00 08:05:00 Raised 08:10:00 Acknowledged 08:10:00 Closed 09:00:00 Closed: its cause ended"
-same "terminal 2: the same, at 09:00" "$(shownall 2 "$O4")" "$(shownall 1 "$O4")"
+PAYDESK_NOW="2025-07-02 14:05:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-02 14:30:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-02 14:30:00" rec 2 alerts >/dev/null
+PAYDESK_NOW="2025-07-02 14:35:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-02 14:40:00" t1 sync >/dev/null
+same "terminal 1: its cause's end noted at 14:00" "$(shownall 1 "$O4")" \
+    "Closed 13:05:00 13:05:00 Raised 13:10:00 Acknowledged 13:10:00 Closed 14:00:00 Closed: its cause ended"
+same "terminal 2: the same, at 14:00" "$(shownall 2 "$O4")" "$(shownall 1 "$O4")"
 same "the central node's earliest end is terminal 1's" \
     "$(csql "SELECT min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O4' AND n.username = 'system' AND n.action IN ('closed', 'ended')")" \
-    "2025-07-03 09:00:00"
+    "2025-07-02 14:00:00"
 # raised at both, worked at both, offline (helper-231, fault 2: the
 # history listed the raise the central node took first, terminal 1's of
-# 09:00, above terminal 2's acknowledgement of 08:30): terminal 2 raises
-# it at 08:00 and acknowledges it at 08:30, terminal 1 raises it at 09:00
-# and notes it at 09:05, terminal 1 syncs first; every node has both
+# 16:00, above terminal 2's acknowledgement of 15:30): terminal 2 raises
+# it at 15:00 and acknowledges it at 15:30, terminal 1 raises it at 16:00
+# and notes it at 16:05, terminal 1 syncs first; every node has both
 # raises and shows the earliest, before the steps
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009005,WU-10002,May 2025,45.00,2025-05-01,2025-05-25\n' >"$T/late4.csv"
 central import ACME bills "$T/late4.csv" >/dev/null
-PAYDESK_NOW="2025-07-04 08:00:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-02 15:00:00" t2 sync >/dev/null
 O5=$(tsql 2 "SELECT cause FROM alerts WHERE ref = 'INV-2025-009005'")
-PAYDESK_NOW="2025-07-04 08:30:00" rec 2 alerts ack "$(aid 2 "$O5")" >/dev/null ||
+PAYDESK_NOW="2025-07-02 15:30:00" rec 2 alerts ack "$(aid 2 "$O5")" >/dev/null ||
     echo "not ok - terminal 2 acknowledges it"
-PAYDESK_NOW="2025-07-04 09:00:00" t1 sync >/dev/null
-PAYDESK_NOW="2025-07-04 09:05:00" rec 1 alerts note "$(aid 1 "$O5")" "T1 note" >/dev/null ||
+PAYDESK_NOW="2025-07-02 16:00:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-02 16:05:00" rec 1 alerts note "$(aid 1 "$O5")" "T1 note" >/dev/null ||
     echo "not ok - terminal 1 notes it"
-PAYDESK_NOW="2025-07-04 09:10:00" t1 sync >/dev/null
-PAYDESK_NOW="2025-07-04 09:20:00" t2 sync >/dev/null
-PAYDESK_NOW="2025-07-04 09:25:00" t1 sync >/dev/null
-same "terminal 2: raised at 08:00, its own, then the steps in time order" \
+PAYDESK_NOW="2025-07-02 16:10:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-02 16:20:00" t2 sync >/dev/null
+PAYDESK_NOW="2025-07-02 16:25:00" t1 sync >/dev/null
+same "terminal 2: raised at 15:00, its own, then the steps in time order" \
     "$(shownall 2 "$O5")" \
-    "Acknowledged 08:00:00 08:00:00 Raised 08:30:00 Acknowledged 09:05:00 Note"
-same "terminal 1: the same, not its own raise of 09:00" "$(shownall 1 "$O5")" "$(shownall 2 "$O5")"
-same "the central node has both raises, the earliest 08:00" \
+    "Acknowledged 15:00:00 15:00:00 Raised 15:30:00 Acknowledged 16:05:00 Note"
+same "terminal 1: the same, not its own raise of 16:00" "$(shownall 1 "$O5")" "$(shownall 2 "$O5")"
+same "the central node has both raises, the earliest 15:00" \
     "$(csql "SELECT count(*) || ' ' || min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O5' AND n.action = 'raised'")" \
-    "2 2025-07-04 08:00:00"
+    "2 2025-07-02 15:00:00"
 # assigned at both offline, to mary at terminal 1 first (helper-231, fault 3:
 # terminal 2 showed the assignee of the step it pulled last, not of the
 # last in its history): every node names the last assigned, rita
-PAYDESK_NOW="2025-07-04 09:30:00" rec 1 alerts assign "$(aid 1 "$O5")" mary >/dev/null &&
-    PAYDESK_NOW="2025-07-04 09:31:00" rec 2 alerts assign "$(aid 2 "$O5")" rita >/dev/null ||
+PAYDESK_NOW="2025-07-02 16:30:00" rec 1 alerts assign "$(aid 1 "$O5")" mary >/dev/null &&
+    PAYDESK_NOW="2025-07-02 16:31:00" rec 2 alerts assign "$(aid 2 "$O5")" rita >/dev/null ||
     echo "not ok - assigned at both terminals"
-for n in 1 2 1; do PAYDESK_NOW="2025-07-04 09:35:00" t$n sync >/dev/null; done
+for n in 1 2 1; do PAYDESK_NOW="2025-07-02 16:35:00" t$n sync >/dev/null; done
 same "assigned to rita at both terminals and the central node" \
     "$(astate 1 "$O5" | cut -d'|' -f2) $(astate 2 "$O5" | cut -d'|' -f2) $(csql "SELECT u.username FROM alerts a JOIN users u ON u.id = a.assigned_id WHERE a.cause = '$O5'")" \
     "rita rita rita"
@@ -794,18 +794,18 @@ same "assigned to rita at both terminals and the central node" \
 # entry, bore terminal 1's time of payment, before its own entries)
 printf 'key,value\nalerts.large_payment,20.00\n' >"$T/alerts_on.csv"
 central import ACME settings --update "$T/alerts_on.csv" >/dev/null
-for n in 1 2; do PAYDESK_NOW="2025-07-04 09:36:00" t$n sync >/dev/null; done
-PAYDESK_NOW="2025-07-04 09:40:00" rec 1 pay WU-10003 --type bill --method Cash --amount 30 >/dev/null ||
+for n in 1 2; do PAYDESK_NOW="2025-07-02 16:36:00" t$n sync >/dev/null; done
+PAYDESK_NOW="2025-07-02 16:40:00" rec 1 pay WU-10003 --type bill --method Cash --amount 30 >/dev/null ||
     echo "not ok - a large payment at terminal 1"
 L5=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' ORDER BY id DESC LIMIT 1")
-PAYDESK_NOW="2025-07-04 09:41:00" t1 sync >/dev/null
-PAYDESK_NOW="2025-07-04 09:50:00" t2 sync >/dev/null
-same "terminal 2 raised it at 09:50, when it pulled the payment, audited then" \
+PAYDESK_NOW="2025-07-02 16:41:00" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-02 16:50:00" t2 sync >/dev/null
+same "terminal 2 raised it at 16:50, when it pulled the payment, audited then" \
     "$(tsql 2 "SELECT a.raised_at || ' ' || (SELECT max(at) FROM audit_log WHERE action = 'raise') FROM alerts a WHERE a.cause = '$L5'")" \
-    "2025-07-04 09:50:00 2025-07-04 09:50:00"
+    "2025-07-02 16:50:00 2025-07-02 16:50:00"
 printf 'key,value\nalerts.large_payment,\n' >"$T/alerts_off.csv"
 central import ACME settings --update "$T/alerts_off.csv" >/dev/null
-for n in 1 2; do PAYDESK_NOW="2025-07-04 09:55:00" t$n sync >/dev/null; done
+for n in 1 2; do PAYDESK_NOW="2025-07-02 16:55:00" t$n sync >/dev/null; done
 
 # forged steps pushed with terminal 1's token: each refused saying why,
 # the central node's alerts unchanged
