@@ -299,13 +299,12 @@ svc_arr_refused(struct svc *s, const char *payload, const char *reason,
 		rc = -1;
 		goto done;
 	}
+	/* (the alerts of the installments undone end at the next pass
+	 * over the plan, as "undone" or its plan "cancelled": rereading
+	 * them here, before the pull brings the plan as the central node
+	 * has it, ended and raised again at this terminal alone causes
+	 * that never held in the organisation, helper-233, faults 1, 3) */
 	rc = undo(s, &a, e.id, r.op, r.uuid, reason, at, err);
-	/* the alerts of the installments undone end, those of the plan as
-	 * it stands hold (helper-231, fault 11: a reschedule's installment
-	 * due soon kept its alert after the reschedule was undone) */
-	if (rc >= 0 && rc != 1 &&
-	    svc_alerts_reread(s, a.consumer_id, 1, "undo", at, err) != 0)
-		rc = -1;
 	rc = rc < 0 ? -1 : rc == 1 ? 2 : strcmp(r.op, "create") == 0 ? 3 : 1;
 done:
 	syncrec_free(&r);
