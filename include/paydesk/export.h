@@ -18,7 +18,8 @@
 
 enum xkind {
 	X_TEXT,   /* cell.s */
-	X_MONEY,  /* cell.n, minor units */
+	X_MONEY,  /* cell.n, minor units; none (empty, null) when cell.s is set
+	           */
 	X_INT,    /* cell.n; none (empty, JSON null) when cell.s is set */
 	X_DATE,   /* cell.s, "YYYY-MM-DD" or "" */
 	X_TENTHS, /* cell.n, a number with one decimal (12.3% as 123) */

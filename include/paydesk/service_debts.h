@@ -282,6 +282,9 @@ const char *svc_alert_status_name(enum alert_status st);
  * plan, which has its misses against those allowed, nor a large payment
  * or a refused record, which have neither. */
 int svc_alert_has_days(const struct alert *a);
+/* Whether alert a has an amount: not a refused record's (helper-233,
+ * fault 7: it read 0.00). */
+int svc_alert_has_amount(const struct alert *a);
 /* Whether its days as of today are shown: it has days and is not Closed
  * (review s48: a due alert closed by its payment read -69 days). The
  * CLI's list and show, the inbox's Days column and the alert's view. */

@@ -435,7 +435,8 @@ enum store_table {
 	TBL_PAYMENTS,
 	TBL_VOIDS,
 	TBL_CREDIT_NOTES,
-	TBL_CREDIT_APPLICATIONS
+	TBL_CREDIT_APPLICATIONS,
+	TBL_ARR_EVENTS /* an arrangement's changes */
 };
 int store_id_of(struct store *st, enum store_table t, const char *key,
     int64_t *id, struct pd_err *err);

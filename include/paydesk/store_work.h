@@ -41,8 +41,9 @@ struct alert_note {
 	char user[33];
 	char action[16];
 	char text[512];
-	/* its place in the history (store_alert_notes): the millisecond in
-	 * its record's UUID, or that of the step stored before it here */
+	/* its place within a second of the history (store_alert_notes):
+	 * the millisecond in its record's UUID, or that of the step stored
+	 * before it here */
 	uint64_t made_ms;
 	size_t seq; /* stored order here */
 	int synced; /* a sync record's step (it has a UUID): sent or pulled */
@@ -105,6 +106,9 @@ struct alert_stale {
 	char ref[80];
 	char on[11];
 	int closed; /* closed by a user while its cause held: its end noted */
+	/* the record that ended it: the change of a plan that took its item
+	 * over, the void of its payment ("" none; svc_alert_ended) */
+	char change[37];
 };
 /* What a pass that closed the alerts that no longer hold saw: the
  * highest allocation, credit application, arrangement move and void ids
@@ -147,6 +151,9 @@ struct alert_cause {
 struct alert_arr_end {
 	char kind[24], ref[80], plan_no[40], due_on[11];
 	int cancelled, paid, replaced, undone;
+	/* the change of its plan that ended it, its event's uuid: the
+	 * cancel when cancelled, else the plan's latest change ("" none) */
+	char change[37];
 };
 /* Alert id's struct alert_arr_end into *e: 0, 1 no such alert, -1 err. */
 int store_alert_arr_end(
@@ -187,11 +194,11 @@ int store_alert_note_add(struct store *st, int64_t id, const char *at,
  * caller frees. The raise first, then in the order the steps were made,
  * the same at every terminal (helper-228 fault 2: a step pulled was put
  * after the local ones, which read "acknowledged after it was closed"
- * at one terminal and not the other): by the millisecond their records'
- * UUIDs (version 7) begin with, from the clock of the terminal that
- * made them, not by their time, which the one that made them may have
- * had set back; a step of this store's own with no record (a failed
- * delivery, a local raise) after the one stored before it. Its raise
+ * at one terminal and not the other): by their time (at, the one shown,
+ * helper-233 fault 4), within one second by the millisecond their
+ * records' UUIDs (version 7) begin with; a step of this store's own with
+ * no record (a failed delivery, a local raise) after the one stored
+ * before it in the same second. Its raise
  * and the end of its cause once each: the earliest of those synced (every
  * node has them all, svc_alert_apply), else the one stored first. */
 struct alert_note *store_alert_notes(

@@ -265,7 +265,9 @@ struct syncrec {
 	 * carries what it points at (consumer_uuid, account_no,
 	 * payment_uuid, alert_arr_uuid) and its figures; assignee a username
 	 * ("" taken back), the note in reason, by a full name and its
-	 * username in by_user */
+	 * username in by_user; a close by "system" (the end of its cause)
+	 * names in alert_ended_by the record that ended it, a change of an
+	 * arrangement (its event's uuid) or a void ("" none, or another) */
 	char alert_cause[160];
 	char alert_kind[24];
 	char alert_ref[80];
@@ -273,6 +275,7 @@ struct syncrec {
 	int64_t alert_amount, alert_figure, alert_allowed;
 	char alert_raised_at[TS_BUFSZ];
 	char alert_arr_uuid[37];
+	char alert_ended_by[37];
 	char assignee[33];
 	char by_user[33];
 	/* recon_resolution: the resolution (the record's uuid, at, terminal

@@ -68,6 +68,9 @@ void rec_time(
 void rec_term(struct rec *r, const char *label, const char *key, const char *v);
 void rec_word(struct rec *r, const char *label, const char *key, const char *v);
 void rec_money(struct rec *r, const char *label, const char *key, int64_t v);
+/* rec_money, or (has 0) nothing in text and null in JSON. */
+void rec_money_or_none(
+    struct rec *r, const char *label, const char *key, int64_t v, int has);
 /* A count: in the organisation's grouping in text ("12,345"). */
 void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
 /* A number that is no count (a version, a cursor, a copy's number): its

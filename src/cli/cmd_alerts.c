@@ -90,6 +90,7 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		cell[6].s = a[i].ref;
 		cell[7].s = a[i].due_on;
 		cell[8].n = a[i].amount;
+		cell[8].s = svc_alert_has_amount(&a[i]) ? NULL : "";
 		/* days as of today (svc_alerts); none: a set .s */
 		cell[9].n = a[i].days;
 		cell[9].s = svc_alert_days_now(&a[i]) ? NULL : "";
@@ -130,7 +131,8 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Payment"), "payment_no", a.payment_no);
 	rec_str(r, _("Reference"), "ref", a.ref);
 	rec_date(r, _("Due"), "due_on", a.due_on);
-	rec_money(r, _("Amount"), "amount", a.amount);
+	rec_money_or_none(
+	    r, _("Amount"), "amount", a.amount, svc_alert_has_amount(&a));
 	/* the days as of today, as the list gives them, and the figure it
 	 * was raised with (review of issue 21) */
 	rec_number_or_none(

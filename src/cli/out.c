@@ -301,8 +301,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	const char *w;
 
 	switch (t->cols[i].kind) {
-	case X_MONEY:
-		return svc_money(&t->c->svc, buf, n, c->n);
+	case X_MONEY: /* a set .s: none (a refused record's alert) */
+		return c->s != NULL ? "" : svc_money(&t->c->svc, buf, n, c->n);
 	case X_INT: /* a count, in the organisation's grouping */
 		return c->s != NULL ? "" : svc_count(&t->c->svc, buf, n, c->n);
 	case X_NUMBER:
@@ -334,8 +334,9 @@ cell_json(struct table *t, int i)
 	switch (t->cols[i].kind) {
 	case X_INT:
 		return c->s != NULL ? json_null() : json_integer(c->n);
-	case X_NUMBER:
 	case X_MONEY:
+		return c->s != NULL ? json_null() : json_integer(c->n);
+	case X_NUMBER:
 		return json_integer(c->n);
 	case X_TENTHS:
 		return json_real((double)c->n / 10);

@@ -411,9 +411,11 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		if (i)
 			fputc(',', x->f);
 		switch (x->cols[i].kind) {
-		case X_MONEY:
-			fputs(money_plain(buf, sizeof buf, c[i].n, x->o.digits),
-			    x->f);
+		case X_MONEY: /* a set .s: none, empty */
+			if (c[i].s == NULL)
+				fputs(money_plain(
+				          buf, sizeof buf, c[i].n, x->o.digits),
+				    x->f);
 			break;
 		case X_TENTHS:
 			fputs(money_plain(buf, sizeof buf, c[i].n, 1), x->f);
@@ -483,9 +485,12 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		const char *s = c[i].s ? c[i].s : "";
 
 		switch (x->cols[i].kind) {
-		case X_MONEY:
-			xsheet_num(x->sheet, i, xlsx_money_cell(x, c[i].n),
-			    money_plain(num, sizeof num, c[i].n, x->o.digits));
+		case X_MONEY: /* a set .s: none, empty */
+			if (c[i].s == NULL)
+				xsheet_num(x->sheet, i,
+				    xlsx_money_cell(x, c[i].n),
+				    money_plain(
+				        num, sizeof num, c[i].n, x->o.digits));
 			break;
 		case X_TENTHS:
 			xsheet_num(x->sheet, i,

@@ -121,20 +121,24 @@ cmp_cause(const void *a, const void *b)
 /* Why alert id of the arrangement rules ended, as of at (its day), kept
  * to be said in the reader's language (say.h) into why (n bytes), ""
  * when nothing tells (helper-231, fault 5: none said why, where those
- * of the items' rules do). */
+ * of the items' rules do); the change of its plan that ended it into
+ * change (its event's uuid, "" none: svc_alert_ended). */
 static int
 arr_end_why(struct svc *s, int64_t id, const char *at, char *why, size_t n,
-    struct pd_err *err)
+    char change[37], struct pd_err *err)
 {
 	struct alert_arr_end e;
 	const char *args[1];
 	int rc;
 
-	why[0] = '\0';
+	why[0] = change[0] = '\0';
 	if ((rc = store_alert_arr_end(s->st, id, &e, err)) != 0)
 		return rc < 0 ? -1 : 0;
 	args[0] = e.cancelled || strcmp(e.kind, "plan-broken") == 0 ? e.plan_no
 	                                                            : e.ref;
+	if (e.cancelled || (!e.undone && !e.paid && e.replaced) ||
+	    strcmp(e.kind, "plan-broken") == 0)
+		xstrlcpy(change, e.change, 37);
 	if (e.cancelled)
 		say_keep(why, n, N_("Arrangement %s is cancelled"), 1, args);
 	else if (strcmp(e.kind, "plan-broken") == 0)
@@ -168,7 +172,7 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
     const char *at, struct pd_err *err)
 {
 	struct alert_cause *r;
-	char why[SAY_MAX];
+	char why[SAY_MAX], change[37];
 	size_t nr, i;
 	int rc = 0;
 
@@ -188,10 +192,11 @@ close_ended(struct svc *s, struct causes *seen, const char *among,
 		if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
 		                       sizeof *seen->key, cmp_cause))
 			continue;
-		rc =
-		    arr_end_why(s, r[i].id, at, why, sizeof why, err) != 0
-		        ? -1
-		        : svc_alert_ended(s, r[i].id, r[i].cause, at, why, err);
+		rc = arr_end_why(
+		         s, r[i].id, at, why, sizeof why, change, err) != 0
+		         ? -1
+		         : svc_alert_ended(
+		               s, r[i].id, r[i].cause, at, why, change, err);
 	}
 	free(r);
 	return rc;

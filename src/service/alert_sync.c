@@ -31,6 +31,7 @@
 
 #include "internal.h"
 #include "paydesk/say.h"
+#include "paydesk/uuid.h"
 
 /* The kinds of an organisation's alerts: their causes are synced data. */
 static const char *const org_kinds[] = {"plan-broken", "installment-missed",
@@ -245,12 +246,40 @@ svc_alert_outbox(struct svc *s, int64_t id, const char *action,
  * void raised, once worked, stayed open there). Each terminal's pass may
  * send one (of an alert a user closed too, the end of its cause noted):
  * every node keeps them all and shows the earliest (svc_alert_apply). */
+/* The end of alert a's cause at at, why (say.h), by change (NULL none:
+ * svc_alert_ended), sent as a step by "system" and kept in its history
+ * with its record's uuid. */
+static int
+send_end(struct svc *s, const struct alert_row *a, const char *at,
+    const char *why, const char *change, struct pd_err *err)
+{
+	struct syncrec r;
+	int rc;
+
+	ledger_rec_head(s, &r, SR_ALERT, NULL, NULL, s->cfg.branch_id, at);
+	xstrlcpy(r.op, "close", sizeof r.op);
+	xstrlcpy(r.alert_cause, a->cause, sizeof r.alert_cause);
+	xstrlcpy(r.alert_kind, a->kind, sizeof r.alert_kind);
+	xstrlcpy(r.by, "system", sizeof r.by);
+	xstrlcpy(r.by_user, "system", sizeof r.by_user);
+	if (change != NULL)
+		xstrlcpy(r.alert_ended_by, change, sizeof r.alert_ended_by);
+	/* why as said in English: a record's text has no control bytes (a
+	 * kept message's, say.h, were refused at the central node) */
+	say_render_en(r.reason, sizeof r.reason, why);
+	rc = svc_outbox(s, &r, a->cause, err);
+	if (rc == 0)
+		rc = store_alert_step_put(s->st, a->id, r.uuid,
+		    s->cfg.terminal_id, at, 0, "system", "ended", why, err);
+	syncrec_free(&r);
+	return rc;
+}
+
 int
 svc_alert_ended(struct svc *s, int64_t id, const char *cause, const char *at,
-    const char *why, struct pd_err *err)
+    const char *why, const char *change, struct pd_err *err)
 {
 	struct alert_row a;
-	struct syncrec r;
 	int rc;
 
 	if (store_alert_set(s->st, id, "closed", -1, err) != 0 ||
@@ -259,20 +288,29 @@ svc_alert_ended(struct svc *s, int64_t id, const char *cause, const char *at,
 	if (rc == 1 || !a.synced || !svc_alert_org_kind(a.kind))
 		return store_alert_note_add(
 		    s->st, id, at, 0, "system", "ended", why, err);
-	ledger_rec_head(s, &r, SR_ALERT, NULL, NULL, s->cfg.branch_id, at);
-	xstrlcpy(r.op, "close", sizeof r.op);
-	xstrlcpy(r.alert_cause, a.cause, sizeof r.alert_cause);
-	xstrlcpy(r.alert_kind, a.kind, sizeof r.alert_kind);
-	xstrlcpy(r.by, "system", sizeof r.by);
-	xstrlcpy(r.by_user, "system", sizeof r.by_user);
-	/* why as said in English: a record's text has no control bytes (a
-	 * kept message's, say.h, were refused at the central node) */
-	say_render_en(r.reason, sizeof r.reason, why);
-	rc = svc_outbox(s, &r, a.cause, err);
-	if (rc == 0)
-		rc = store_alert_step_put(s->st, id, r.uuid, s->cfg.terminal_id,
-		    at, 0, "system", "ended", why, err);
-	syncrec_free(&r);
+	return send_end(s, &a, at, why, change, err);
+}
+
+/* Alert a, known to the organisation from now on (a raise pulled): the
+ * end of its cause this terminal's pass saw before, kept here alone
+ * then (svc_alert_ended), sent now, so that the time it saw it end is
+ * the one every node has (helper-233, fault 4: the end of the other
+ * terminal's pass, which saw it later, replaced it here). */
+static int
+send_own_end(struct svc *s, const struct alert_row *a, struct pd_err *err)
+{
+	struct alert_note *h;
+	size_t n, i;
+	int rc = 0;
+
+	if ((h = store_alert_notes(s->st, a->id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!h[i].synced && strcmp(h[i].action, "ended") == 0) {
+			rc = send_end(s, a, h[i].at, h[i].text, NULL, err);
+			break;
+		}
+	free(h);
 	return rc;
 }
 
@@ -316,10 +354,67 @@ svc_alert_record(
 
 /* ---- the central node's check of a pushed step ---- */
 
+/* How a step r of alert id stands against the history the central node
+ * holds, both in the order steps were made (store_alert_notes), not in
+ * the order they came (helper-233, fault 6: a close that came after work
+ * made later than it, at another terminal, read "Closed" then
+ * "Acknowledged"; a note made before a close that came first was
+ * refused). */
+struct standing {
+	char closed_at[TS_BUFSZ]; /* its close or end made before r, "" none */
+	/* the first step of a user made after r ("" none): what, by whom */
+	char later_at[TS_BUFSZ], later_what[16], later_by[33];
+	int acked, user_closed; /* acknowledged, closed by a user, ever */
+};
+
+/* Whether note nt was made after the time at, ms the millisecond in its
+ * record's UUID (within one second, the history's own order). */
+static int
+made_after(const struct alert_note *nt, const char *at, uint64_t ms)
+{
+	int c = strcmp(nt->at, at);
+
+	return c > 0 || (c == 0 && nt->made_ms > ms);
+}
+
+static int
+standing(struct svc *s, int64_t id, const struct syncrec *r, struct standing *w,
+    struct pd_err *err)
+{
+	struct alert_note *h;
+	uint64_t ms = uuid_v7_ms(r->uuid);
+	size_t n, i;
+
+	memset(w, 0, sizeof *w);
+	if ((h = store_alert_notes(s->st, id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int user = strcmp(h[i].user, "system") != 0,
+		    close = strcmp(h[i].action, "closed") == 0 ||
+		            strcmp(h[i].action, "ended") == 0,
+		    after = made_after(&h[i], r->at, ms);
+
+		if (close && !after && w->closed_at[0] == '\0')
+			xstrlcpy(w->closed_at, h[i].at, sizeof w->closed_at);
+		if (user && after && w->later_at[0] == '\0' &&
+		    strcmp(h[i].action, "raised") != 0) {
+			xstrlcpy(w->later_at, h[i].at, sizeof w->later_at);
+			xstrlcpy(
+			    w->later_what, h[i].action, sizeof w->later_what);
+			xstrlcpy(w->later_by, h[i].user, sizeof w->later_by);
+		}
+		w->acked |= strcmp(h[i].action, "acknowledged") == 0;
+		w->user_closed |= user && strcmp(h[i].action, "closed") == 0;
+	}
+	free(h);
+	return 0;
+}
+
 int
 svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct alert_row a;
+	struct standing w;
 	struct user u;
 	struct pd_err ue = {0};
 	size_t kl = strlen(r->alert_kind);
@@ -385,16 +480,44 @@ svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    _("Alert %s is not known to the organisation: its raise "
 		      "comes first"),
 		    r->alert_cause);
-	if (strcmp(a.status, "closed") == 0 && k == 4 &&
-	    strcmp(r->by_user, "system") == 0)
-		return 0;
-	if (strcmp(a.status, "closed") == 0)
+	/* the end of its cause, from the synced data, is taken whenever it
+	 * came, unless the change of a plan or the void that ended it is one
+	 * the organisation did not take (helper-233, fault 2: a cancel
+	 * refused, undone at its terminal, dated the alert's close) */
+	if (k == 4 && strcmp(r->by_user, "system") == 0) {
+		int64_t ev = 1, vd = 0;
+
+		if (r->alert_ended_by[0] != '\0' &&
+		    (store_id_of(s->st, TBL_ARR_EVENTS, r->alert_ended_by, &ev,
+		         err) != 0 ||
+		        (ev == 0 && store_id_of(s->st, TBL_VOIDS,
+		                        r->alert_ended_by, &vd, err) != 0)))
+			return -1;
+		return ev != 0 || vd != 0
+		           ? 0
+		           : pd_fail(err, PD_EINVAL,
+		                 _("Alert %s: the change that ended its cause "
+		                   "(%s, of an arrangement or a void) is not "
+		                   "one the organisation took"),
+		                 r->alert_cause, r->alert_ended_by);
+	}
+	if (standing(s, a.id, r, &w, err) != 0)
+		return -1;
+	if (k == 4 && w.user_closed)
 		return pd_fail(err, PD_EINVAL,
-		    k == 4 ? _("Alert %s is Closed already: it cannot be "
-		               "closed again")
-		           : _("Alert %s is Closed: it cannot be changed"),
+		    _("Alert %s is Closed already: it cannot be closed again"),
 		    r->alert_cause);
-	if (k == 1 && strcmp(a.status, "open") != 0)
+	if (w.closed_at[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert %s is Closed: it cannot be changed by a step made "
+		      "at %s, after its close at %s"),
+		    r->alert_cause, r->at, w.closed_at);
+	if (k == 4 && w.later_at[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert %s was worked after this close was made (%s by %s "
+		      "at %s): the close is not taken"),
+		    r->alert_cause, w.later_what, w.later_by, w.later_at);
+	if (k == 1 && w.acked)
 		return pd_fail(err, PD_EINVAL,
 		    _("Alert %s is Acknowledged already"), r->alert_cause);
 	if (k == 2 && r->assignee[0] != '\0') {
@@ -418,6 +541,16 @@ svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 /* ---- applying a step (the central node's or a pulled one) ---- */
 
+/* Raise r kept in alert a's history, at the time it was raised there. */
+static int
+put_raise(struct svc *s, const struct alert_row *a, const struct syncrec *r,
+    struct pd_err *err)
+{
+	return store_alert_step_put(s->st, a->id, r->uuid, r->terminal,
+	           r->alert_raised_at[0] ? r->alert_raised_at : r->at, 0,
+	           "system", "raised", "", err) != 0;
+}
+
 /* A raise: the alert where it is not yet, never delivered here. */
 static int
 apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
@@ -434,13 +567,11 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	 * fault 2: each node showed its own, or the one the central node
 	 * took first, after steps made before it) */
 	if (rc == 0)
-		return (a.synced ? 0 : store_alert_synced(s->st, a.id, err)) !=
-		                   0 ||
-		               store_alert_step_put(s->st, a.id, r->uuid,
-		                   r->terminal,
-		                   r->alert_raised_at[0] ? r->alert_raised_at
-		                                         : r->at,
-		                   0, "system", "raised", "", err) != 0
+		return (!a.synced &&
+		           (store_alert_synced(s->st, a.id, err) != 0 ||
+		               (mode == APPLY_REPLICA &&
+		                   send_own_end(s, &a, err) != 0))) ||
+		               put_raise(s, &a, r, err)
 		           ? -1
 		           : 0;
 	memset(&a, 0, sizeof a);
@@ -465,8 +596,7 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	    store_alert_raise(s->st, &a, 0, &raised, err) != 0 ||
 	    store_alert_by_cause(s->st, r->alert_cause, &a, err) != 0 ||
 	    store_alert_synced(s->st, a.id, err) != 0 ||
-	    store_alert_step_put(s->st, a.id, r->uuid, r->terminal, a.raised_at,
-	        0, "system", "raised", "", err) != 0)
+	    put_raise(s, &a, r, err))
 		return -1;
 	return mode == APPLY_REPLICA ? svc_alerts_release_held(s, err) : 0;
 }
@@ -477,11 +607,8 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 {
 	struct alert_step e;
 	struct alert_row a;
-	struct user u;
-	struct pd_err ue = {0};
 	char *payload;
-	int k = op_index(r->op, 0), rc;
-	int64_t who = -1;
+	int k = op_index(r->op, 0), rc, sys;
 
 	if (k < 0)
 		return pd_fail(
@@ -505,43 +632,24 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		free(payload);
 		return rc;
 	}
-	/* a pass's close of an alert closed here already: the end of its
-	 * cause noted, each terminal's kept at every node, which shows the
-	 * earliest (store_alert_notes; helper-230, fault 3: each terminal
-	 * showed the time its own pass saw the cause end) */
-	if (k == 4 && strcmp(a.status, "closed") == 0 &&
-	    strcmp(r->by_user, "system") == 0)
-		return store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
-		    r->at, 0, "system",
-		    mode == APPLY_CENTRAL ? "closed" : "ended", r->reason, err);
-	if (k == 2)
-		who = r->assignee[0] != '\0' && store_user_by_name(s->st,
-		                                    r->assignee, &u, &ue) == 0
-		          ? u.id
-		          : 0;
-	if (store_alert_set(s->st, a.id,
-	        k == 4                                    ? "closed"
-	        : k == 1 && strcmp(a.status, "open") == 0 ? "acknowledged"
-	                                                  : NULL,
-	        who, err) != 0)
-		return -1;
-	/* a pass's close elsewhere is one here too: "ended", with why (an
-	 * alert that ended may be raised again, store_alerts_raise_again) */
-	if (k == 4 && strcmp(r->by_user, "system") == 0)
-		return store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
-		    r->at, 0, "system",
-		    mode == APPLY_CENTRAL ? "closed" : "ended", r->reason, err);
+	/* its status and assignee as the history leaves them, whatever
+	 * order the steps came in: a step made before a close that came
+	 * first (svc_alert_check_push) is listed before it and leaves the
+	 * alert closed; the assignee the last assignment in the history's
+	 * order names (helper-231, fault 3). A pass's close elsewhere is the
+	 * end of its cause here ("ended", with why; an alert that ended may
+	 * be raised again, store_alerts_raise_again), each terminal's kept
+	 * at every node, which shows the earliest (helper-230, fault 3). */
+	sys = k == 4 && strcmp(r->by_user, "system") == 0;
 	if (store_alert_step_put(s->st, a.id, r->uuid, r->terminal, r->at, 0,
-	        r->by_user, ops[k].action,
-	        k == 2   ? r->assignee
-	        : k == 3 ? r->reason
-	                 : "",
+	        r->by_user,
+	        sys && mode != APPLY_CENTRAL ? "ended" : ops[k].action,
+	        k == 2          ? r->assignee
+	        : k == 3 || sys ? r->reason
+	                        : "",
 	        err) != 0)
 		return -1;
-	/* the assignee the last assignment in the history's order names, not
-	 * the last one applied here: two terminals that assigned one alert
-	 * offline each applied the other's last (helper-231, fault 3) */
-	return k == 2 ? restate(s, a.id, err) : 0;
+	return restate(s, a.id, err);
 }
 
 int

@@ -112,6 +112,12 @@ svc_alert_has_days(const struct alert *a)
 }
 
 int
+svc_alert_has_amount(const struct alert *a)
+{
+	return a->kind != ALERT_REFUSED;
+}
+
+int
 svc_alert_days_now(const struct alert *a)
 {
 	return svc_alert_has_days(a) && a->status != ALERT_CLOSED;
@@ -409,7 +415,8 @@ close_stale(struct svc *s, int64_t consumer_id, const char *today,
 		 * user's (its return raises it again); an organisation's
 		 * noted at the central node and the other terminals too, at
 		 * the time the first pass saw it (helper-230, fault 3) */
-		rc = svc_alert_ended(s, a[i].id, a[i].cause, at, why, err);
+		rc = svc_alert_ended(
+		    s, a[i].id, a[i].cause, at, why, a[i].change, err);
 	}
 	free(a);
 	if (rc == 0 && consumer_id == 0) {

@@ -131,9 +131,12 @@ int svc_alert_outbox(struct svc *s, int64_t id, const char *action,
 /* Alert id (of cause) closed by the pass, its cause ended here; why
  * (a kept message, say.h; "" none) in its history; sent as a close by
  * "system", why its reason, when the alert is the organisation's and
- * synced (alert_sync.c). */
+ * synced (alert_sync.c), naming change, the uuid of the record that
+ * ended it, a change of an arrangement or a void (NULL or "" none): the
+ * central node refuses the end of a record it did not take (helper-233,
+ * fault 2). */
 int svc_alert_ended(struct svc *s, int64_t id, const char *cause,
-    const char *at, const char *why, struct pd_err *err);
+    const char *at, const char *why, const char *change, struct pd_err *err);
 /* The record of alert step note_id (the central node's feed). */
 int svc_alert_record(
     struct svc *s, int64_t note_id, struct syncrec *r, struct pd_err *err);

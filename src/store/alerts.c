@@ -8,7 +8,6 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
-#include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
 /* An alert's columns, its raise time the organisation's: the earliest of
@@ -323,6 +322,7 @@ read_stale(struct db_stmt *s, void *elem)
 	st_col(s, 3, a->ref, sizeof a->ref);
 	st_col(s, 4, a->on, sizeof a->on);
 	a->closed = db_column_int(s, 5) != 0;
+	st_col(s, 6, a->change, sizeof a->change);
 }
 
 /* Why an alert of each kind (a) no longer holds, NULL while it does: its
@@ -338,6 +338,18 @@ read_stale(struct db_stmt *s, void *elem)
 	" (SELECT CASE WHEN p.status = 'Voided' THEN 'voided' WHEN p.status"   \
 	" <> 'Posted' THEN 'uncleared' END FROM payments p WHERE p.uuid ="     \
 	" substr(a.cause, 15, 36)) END"
+
+/* The record that ended it, of those the central node may refuse
+ * (svc_alert_ended): the change of a plan that took its item over, the
+ * void of its payment; '' none */
+#define STALE_CHANGE                                                           \
+	" coalesce(CASE why WHEN 'arranged' THEN (SELECT e.uuid FROM items i"  \
+	" JOIN arrangement_moves m ON m.item_id = i.id JOIN"                   \
+	" arrangement_events e ON e.id = m.event_id WHERE i.uuid ="            \
+	" substr(cause, 14, 36) AND m.amount > 0 ORDER BY m.id DESC LIMIT 1)"  \
+	" WHEN 'voided' THEN (SELECT v.uuid FROM payments p JOIN voids v ON"   \
+	" v.payment_id = p.id WHERE p.uuid = substr(cause, 15, 36) ORDER BY"   \
+	" v.id DESC LIMIT 1) END, '')"
 
 /* The alerts whose cause is read again: the open (or acknowledged) ones,
  * and those a user closed while it held, once (review s49, helper-214:
@@ -364,9 +376,10 @@ store_alert_stale_top(struct store *st, struct alert_stale_mark *top)
 /* store_alerts_stale's reads: the alerts (a) whose cause no longer
  * holds, among those WHERE says, oldest first */
 #define STALE_HEAD                                                             \
-	"SELECT id, cause, why, ref, due_on, closed FROM (SELECT a.id,"        \
-	" a.cause, a.ref, a.due_on, CASE a.status WHEN 'closed' THEN 1 ELSE"   \
-	" 0 END AS closed," STALE_WHY " AS why FROM alerts a WHERE"
+	"SELECT id, cause, why, ref, due_on, closed," STALE_CHANGE " FROM"     \
+	" (SELECT a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN"          \
+	" 'closed' THEN 1 ELSE 0 END AS closed," STALE_WHY " AS why FROM"      \
+	" alerts a WHERE"
 #define STALE_TAIL ") WHERE why IS NOT NULL ORDER BY id"
 /* of consumer ?2: its alerts of the kinds STALE_WHY reads, by
  * alerts_consumer (migration 80), each raised with its subject's consumer
@@ -550,7 +563,11 @@ store_alert_arr_end(
 	    " arrangement_events e WHERE e.arrangement_id = a.arrangement_id"
 	    " AND e.kind <> 'cancel'), 0), coalesce(i.due_on, ''),"
 	    " EXISTS (SELECT 1 FROM arrangement_events ue JOIN sync_undone u"
-	    " ON u.uuid = ue.uuid WHERE ue.id = i.arr_event) FROM alerts a"
+	    " ON u.uuid = ue.uuid WHERE ue.id = i.arr_event),"
+	    " coalesce((SELECT ce.uuid FROM arrangement_events ce WHERE"
+	    " ce.arrangement_id = a.arrangement_id AND (ce.kind = 'cancel') ="
+	    " coalesce(ar.cancelled, 0) ORDER BY ce.id DESC LIMIT 1), '')"
+	    " FROM alerts a"
 	    " LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"
 	    " LEFT JOIN plans pl ON pl.id = ar.plan_id"
 	    " LEFT JOIN items i ON a.kind <> 'plan-broken' AND i.uuid ="
@@ -572,6 +589,7 @@ store_alert_arr_end(
 		e->replaced = db_column_int(s, 5);
 		st_col(s, 6, e->due_on, sizeof e->due_on);
 		e->undone = db_column_int(s, 7);
+		st_col(s, 8, e->change, sizeof e->change);
 	}
 	db_reset(s);
 	if (rc == DB_ROW)
@@ -696,128 +714,6 @@ store_alert_set(struct store *st, int64_t id, const char *status,
 }
 
 int
-store_alert_note_add(struct store *st, int64_t id, const char *at,
-    int64_t user_id, const char *user, const char *action, const char *text,
-    struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO alert_notes (alert_id, at, user_id, username, action,"
-	    " text) VALUES (?, ?, nullif(?, 0), ?, ?, ?)",
-	    err);
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "isisss", id, at, user_id, user, action, text);
-	return st_done(st, s, err);
-}
-
-static void
-read_note(struct db_stmt *s, void *elem)
-{
-	struct alert_note *nt = elem;
-	char uuid[37];
-
-	st_col(s, 0, nt->at, sizeof nt->at);
-	st_col(s, 1, nt->user, sizeof nt->user);
-	st_col(s, 2, nt->action, sizeof nt->action);
-	st_col(s, 3, nt->text, sizeof nt->text);
-	st_col(s, 4, uuid, sizeof uuid);
-	nt->made_ms = uuid_v7_ms(uuid);
-	nt->synced = uuid[0] != '\0';
-}
-
-/* Whether note is one that each store may hold twice (helper-230, faults
- * 2 and 3): 1 its raise, 2 the end of its cause (a close by "system"). */
-static int
-twice_kind(const struct alert_note *nt)
-{
-	if (strcmp(nt->action, "raised") == 0)
-		return 1;
-	if (strcmp(nt->action, "ended") == 0 ||
-	    (strcmp(nt->action, "closed") == 0 &&
-	        strcmp(nt->user, "system") == 0))
-		return 2;
-	return 0;
-}
-
-/* Notes nt[0..n) in stored order less, of its raises and of the ends of
- * its cause, all but one each: the earliest synced (sent or pulled: every
- * node has the same ones, svc_alert_apply), or the first stored when none
- * is; the number kept. */
-static size_t
-one_of_each(struct alert_note *nt, size_t n)
-{
-	size_t i, j, kept = 0, keep[3] = {n, n, n};
-	int k;
-
-	for (i = 0; i < n; i++) {
-		k = twice_kind(&nt[i]);
-		if (k == 0)
-			continue;
-		j = keep[k];
-		if (j == n || (nt[i].synced && !nt[j].synced) ||
-		    (nt[i].synced && nt[j].synced &&
-		        strcmp(nt[i].at, nt[j].at) < 0))
-			keep[k] = i;
-	}
-	for (i = 0; i < n; i++) {
-		k = twice_kind(&nt[i]);
-		if (k != 0 && keep[k] != i)
-			continue;
-		if (kept != i)
-			nt[kept] = nt[i];
-		kept++;
-	}
-	return kept;
-}
-
-/* The raise first, then by when made, then as stored. */
-static int
-by_made(const void *x, const void *y)
-{
-	const struct alert_note *a = x, *b = y;
-	int ra = strcmp(a->action, "raised") == 0,
-	    rb = strcmp(b->action, "raised") == 0;
-
-	if (ra != rb)
-		return ra ? -1 : 1;
-	if (a->made_ms != b->made_ms)
-		return a->made_ms < b->made_ms ? -1 : 1;
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-struct alert_note *
-store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT at, username, action, text, coalesce(uuid, '') FROM"
-	    " alert_notes WHERE alert_id = ? AND (uuid IS NULL OR uuid NOT IN"
-	    " (SELECT uuid FROM sync_undone)) ORDER BY id",
-	    err);
-	struct alert_note *nt;
-	uint64_t before = 0;
-	size_t i;
-
-	*n = 0;
-	if (s == NULL)
-		return NULL;
-	st_bind(s, "i", id);
-	nt = st_collect(st, s, sizeof(struct alert_note), read_note, n,
-	    _("Reading the alerts"), err);
-	if (nt == NULL)
-		return NULL;
-	for (i = 0; i < *n; i++) {
-		nt[i].seq = i;
-		if (nt[i].made_ms == 0)
-			nt[i].made_ms = before;
-		before = nt[i].made_ms;
-	}
-	*n = one_of_each(nt, *n);
-	qsort(nt, *n, sizeof *nt, by_made);
-	return nt;
-}
-
-int
 store_alert_delivered(struct store *st, int64_t id, const char *at,
     const char *error, struct pd_err *err)
 {
@@ -852,152 +748,4 @@ store_alert_by_cause(struct store *st, const char *cause, struct alert_row *a,
 	if (rc == DB_ROW)
 		return 0;
 	return rc == DB_DONE ? 1 : st_fail(st, err, _("Reading the alerts"));
-}
-
-int
-store_alert_synced(struct store *st, int64_t id, struct pd_err *err)
-{
-	struct db_stmt *s =
-	    st_stmt(st, "UPDATE alerts SET synced = 1 WHERE id = ?", err);
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", id);
-	return st_done(st, s, err);
-}
-
-int
-store_alert_unsynced(struct store *st, const char *cause, struct pd_err *err)
-{
-	struct db_stmt *s =
-	    st_stmt(st, "UPDATE alerts SET synced = 0 WHERE cause = ?", err);
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "s", cause);
-	return st_done(st, s, err);
-}
-
-int
-store_alert_step_put(struct store *st, int64_t id, const char *uuid,
-    const char *terminal, const char *at, int64_t user_id, const char *user,
-    const char *action, const char *text, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO alert_notes (alert_id, at, user_id, username, action,"
-	    " text, uuid, terminal) VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?)",
-	    err);
-
-	if (s == NULL)
-		return -1;
-	st_bind(
-	    s, "isisssss", id, at, user_id, user, action, text, uuid, terminal);
-	return st_done(st, s, err);
-}
-
-int
-store_alert_step_find(struct store *st, int64_t note_id, const char *uuid,
-    struct alert_step *e, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT n.id, a.cause, n.at, n.username, n.action, n.text,"
-	    " coalesce(n.uuid, ''), n.terminal FROM alert_notes n JOIN alerts a"
-	    " ON a.id = n.alert_id WHERE (?1 <> 0 AND n.id = ?1) OR"
-	    " (?1 = 0 AND n.uuid = ?2)",
-	    err);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "is", note_id, uuid ? uuid : "");
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		e->id = db_column_int64(s, 0);
-		st_col(s, 1, e->cause, sizeof e->cause);
-		st_col(s, 2, e->at, sizeof e->at);
-		st_col(s, 3, e->user, sizeof e->user);
-		st_col(s, 4, e->action, sizeof e->action);
-		st_col(s, 5, e->text, sizeof e->text);
-		st_col(s, 6, e->uuid, sizeof e->uuid);
-		st_col(s, 7, e->terminal, sizeof e->terminal);
-	}
-	db_reset(s);
-	if (rc == DB_ROW)
-		return 0;
-	return rc == DB_DONE ? 1 : st_fail(st, err, _("Reading the alerts"));
-}
-
-int
-store_alert_hold(struct store *st, const char *uuid, const char *cause,
-    const char *payload, const char *at, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO alert_steps_held (uuid, cause, payload, held_at)"
-	    " VALUES (?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
-	    err);
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "ssss", uuid, cause, payload, at);
-	return st_done(st, s, err);
-}
-
-static void
-read_held(struct db_stmt *s, void *elem)
-{
-	struct alert_held *h = elem;
-
-	h->id = db_column_int64(s, 0);
-	h->payload = xstrdup((const char *)db_column_text(s, 1));
-}
-
-struct alert_held *
-store_alerts_held_ready(struct store *st, size_t *n, struct pd_err *err)
-{
-	/* those whose alert is here now, in the order they came */
-	struct db_stmt *s = st_stmt(st,
-	    "SELECT h.id, h.payload FROM alert_steps_held h WHERE EXISTS"
-	    " (SELECT 1 FROM alerts a WHERE a.cause = h.cause) ORDER BY h.id",
-	    err);
-
-	*n = 0;
-	if (s == NULL)
-		return NULL;
-	return st_collect(st, s, sizeof(struct alert_held), read_held, n,
-	    _("Reading the alerts"), err);
-}
-
-int
-store_alert_held_drop(struct store *st, int64_t id, struct pd_err *err)
-{
-	struct db_stmt *s =
-	    st_stmt(st, "DELETE FROM alert_steps_held WHERE id = ?", err);
-
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", id);
-	return st_done(st, s, err);
-}
-
-int
-store_alert_arr_id(
-    struct store *st, const char *uuid, int64_t *id, struct pd_err *err)
-{
-	struct db_stmt *s;
-	int rc;
-
-	*id = 0;
-	if (uuid[0] == '\0')
-		return 0;
-	if ((s = st_stmt(st, "SELECT id FROM arrangements WHERE uuid = ?",
-	         err)) == NULL)
-		return -1;
-	st_bind(s, "s", uuid);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*id = db_column_int64(s, 0);
-	db_reset(s);
-	return rc == DB_ROW || rc == DB_DONE
-	           ? 0
-	           : st_fail(st, err, _("Reading the alerts"));
 }

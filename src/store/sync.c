@@ -240,6 +240,8 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	    [TBL_CREDIT_NOTES] = "SELECT id FROM credit_notes WHERE uuid = ?",
 	    [TBL_CREDIT_APPLICATIONS] =
 	        "SELECT id FROM credit_applications WHERE uuid = ?",
+	    [TBL_ARR_EVENTS] =
+	        "SELECT id FROM arrangement_events WHERE uuid = ?",
 	};
 	struct db_stmt *s;
 	int rc, i,

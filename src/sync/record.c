@@ -219,9 +219,9 @@ static const struct field alert_fields[] = {S("op", op, 1),
     T("raised_at", alert_raised_at, F_TS, 0),
     S("consumer_uuid", consumer_uuid, 0), S("account_no", account_no, 0),
     S("payment_uuid", payment_uuid, 0),
-    S("arrangement_uuid", alert_arr_uuid, 0), S("assignee", assignee, 0),
-    T("note", reason, F_TEXT, 0), S("by", by, 1), S("by_user", by_user, 1),
-    {NULL, F_STR, 0, 0, 0}};
+    S("arrangement_uuid", alert_arr_uuid, 0), S("ended_by", alert_ended_by, 0),
+    S("assignee", assignee, 0), T("note", reason, F_TEXT, 0), S("by", by, 1),
+    S("by_user", by_user, 1), {NULL, F_STR, 0, 0, 0}};
 /* A reconciliation exception resolved by hand (issue 20): what it is
  * about as every store names it, what it showed then, the note. */
 static const struct field resolution_fields[] = {

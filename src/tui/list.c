@@ -92,8 +92,8 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 	const char *w;
 
 	switch (l->cols[i].kind) {
-	case X_MONEY:
-		return svc_money(t->svc, buf, n, c[i].n);
+	case X_MONEY: /* a set .s: none (a refused record's alert) */
+		return c[i].s != NULL ? "" : svc_money(t->svc, buf, n, c[i].n);
 	case X_INT: /* a count, in the organisation's grouping */
 		return c[i].s != NULL ? "" : svc_count(t->svc, buf, n, c[i].n);
 	case X_NUMBER:

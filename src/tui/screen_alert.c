@@ -75,8 +75,9 @@ terms(struct tui *t, struct tui_lines *l, const struct alert *a)
 	if (a->due_on[0])
 		tui_lines_pair(
 		    l, lw, _("Due"), svc_date(t->svc, d, sizeof d, a->due_on));
-	tui_lines_pair(
-	    l, lw, _("Amount"), svc_money(t->svc, m, sizeof m, a->amount));
+	if (svc_alert_has_amount(a))
+		tui_lines_pair(l, lw, _("Amount"),
+		    svc_money(t->svc, m, sizeof m, a->amount));
 	figure(a, line, sizeof line, &label);
 	if (label != NULL)
 		tui_lines_pair(l, lw, label, line);

@@ -86,6 +86,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	 * where an installment's days are */
 	c[3].s = a->ref[0] ? a->ref : a->plan_no;
 	c[4].n = a->amount;
+	c[4].s = svc_alert_has_amount(a) ? NULL : "";
 	if (a->kind == ALERT_BROKEN)
 		snprintf(buf, LISTING_BUFSZ, "%d/%d", a->days, a->allowed);
 	else if (!svc_alert_days_now(a))
@@ -210,6 +211,8 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 {
 	struct pd_err err;
 	int64_t id = a->id;
+	const char *who = NULL;
+	size_t i;
 	int rc, none;
 
 	switch (action) {
@@ -245,13 +248,22 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 	none = action == A_ASSIGN && strcmp(al->text.buf, "-") == 0;
 	ask(al, 0);
 	load(al, t);
-	tui_message(t, 0,
-	    action == A_ACK      ? _("Alert %lld acknowledged")
-	    : action == A_CLOSE  ? _("Alert %lld closed")
-	    : none               ? _("Alert %lld unassigned")
-	    : action == A_ASSIGN ? _("Alert %lld assigned")
-	                         : _("Note added to alert %lld"),
-	    (long long)id);
+	/* the user it is assigned to now (helper-233, fault 7: "assigned"
+	 * alone) */
+	for (i = 0; action == A_ASSIGN && !none && i < al->n; i++)
+		if (al->rows[i].id == id)
+			who = al->rows[i].assigned;
+	if (who != NULL)
+		tui_message(
+		    t, 0, _("Alert %lld assigned to %s"), (long long)id, who);
+	else
+		tui_message(t, 0,
+		    action == A_ACK      ? _("Alert %lld acknowledged")
+		    : action == A_CLOSE  ? _("Alert %lld closed")
+		    : none               ? _("Alert %lld unassigned")
+		    : action == A_ASSIGN ? _("Alert %lld assigned")
+		                         : _("Note added to alert %lld"),
+		    (long long)id);
 	return TUI_HANDLED;
 }
 

@@ -63,6 +63,12 @@ expect "the payment shows Posted at terminal 1, no Void section" 0 "Posted" \
 if grep -q "^Void" "$OUT"; then notok "no Void section once undone"; else ok "no Void section once undone"; fi
 expect "a refused-record alert for the recovery role at terminal 1" 0 \
     "Sync record refused" rec 1 alerts
+# it has no amount (helper-233, fault 7: it read 0.00): empty in the
+# list and its view, null in JSON, as its days are
+RA=$(tsql 1 "SELECT id FROM alerts WHERE kind = 'sync-refused' ORDER BY id DESC LIMIT 1")
+same "the refused record's alert: no amount in the list, text and JSON" \
+    "$(rec 1 --csv alerts | awk -F, -v id="$RA" '$1 == id { print "[" $9 "]" }')/$(rec 1 --json alerts show "$RA" | python3 -c 'import json,sys; print(json.load(sys.stdin)["amount"])')/$(rec 1 alerts show "$RA" | grep -c '^Amount  *$')" \
+    "[]/None/1"
 # sync --retry of the undone step: refused before anything is sent
 U=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'dispute' AND ref = '$D10' AND rejected_at IS NOT NULL")
 expect "sync --retry of the undone step is refused, status 17" 17 \
@@ -207,7 +213,12 @@ t1 sync >/dev/null; t2 sync >/dev/null
 mkp() { rec "$1" arrangement create WU-10001 --installments 2 --frequency weekly --first-due 2025-07-31 --reason Hardship | sed -n 's/^Arrangement  *//p'; }
 P2=$(mkp 2); P1=$(mkp 1)
 t2 sync >/dev/null
-expect "terminal 1's plan of the same debt is refused and undone" 0 "Rejected    1" t1 sync
+# (its worked overdue alert's end, "under an arrangement", is refused
+# with it: the organisation did not take that plan, helper-233 fault 2)
+expect "terminal 1's plan of the same debt is refused and undone, and the end it made" 0 "Rejected    2" t1 sync
+same "the two refused: the plan, and its alert's end naming the plan" \
+    "$(tsql 1 "SELECT group_concat(kind, ',') FROM (SELECT kind FROM outbox WHERE rejected_at IS NOT NULL AND (ref = '$P1' OR payload LIKE '%\"ended_by\":\"' || (SELECT e.uuid FROM arrangement_events e JOIN arrangements a ON a.id = e.arrangement_id JOIN plans p ON p.id = a.plan_id WHERE p.plan_no = '$P1' AND e.kind = 'create') || '\"%') ORDER BY id)")" \
+    "arrangement,alert"
 U=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'arrangement' AND ref = '$P1' AND rejected_at IS NOT NULL")
 expect "sync --retry of the plan undone is refused, status 17" 17 \
     "$U (arrangement $P1) was undone at this terminal" sup1 sync --retry "$U"

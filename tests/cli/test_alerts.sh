@@ -199,10 +199,12 @@ refused "a note on a closed one: refused" 3 "Alert 1 is Closed" rec alerts note 
 refused "no such alert" 4 "No alert 999" rec alerts ack 999
 refused "not a number" 2 '"x1" is not an alert number' rec alerts close x1
 # a digit first: strtoll skipped the spaces and took a sign (review s50)
-for i in " 1" "+1" "1 "; do
+for i in " 1" "+1" "1 " 0 1.0; do
 	refused "alert ID \"$i\": not an alert number" 2 \
 	    "\"$i\" is not an alert number" rec alerts show "$i"
 done
+refused "alert ID -5: a usage error, as an option" 2 "unknown option -5" \
+    rec alerts show -5
 refused "a number past the largest: not an alert number, not clamped" 2 \
     '"99999999999999999999" is not an alert number' rec alerts show 99999999999999999999
 refused "a cashier may not work alerts" 5 \

@@ -871,6 +871,39 @@ expect "the text says the undone reschedule and its reason" 0 \
     rec 1 arrangement show "$PG"
 expect "doctor at terminal 1 after the undo" 0 "ok" pdt 1 doctor
 same "an audit entry names each undo" "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND ref IN ('$PG', '$PH1')")" 2
+# the end of a cause that a refused change made (helper-233, fault 2: a
+# cancel refused as the second dated the alert's close, everywhere, and
+# the central node refused a note made before the cancel that won): Ida
+# Paz's plan, its #1 due, acknowledged at terminal 2; terminal 1 notes
+# it at 10:05 and cancels the plan at 10:10, terminal 2 cancels it at
+# 10:15 and syncs first. Terminal 1's end is refused with its cancel;
+# the note stands; every node dates the close 10:15
+printf 'account_no,name,service_address,phone,email,segment\nWU-20013,Ida Paz,13 High Road,,,Residential\n' >"$T/ida-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-I1,WU-20013,Aug 2025,60.00,2025-08-01,2025-08-15\n' >"$T/ida-b.csv"
+central import ACME consumers "$T/ida-c.csv" >/dev/null && central import ACME bills "$T/ida-b.csv" >/dev/null || echo "not ok - importing Ida Paz"
+t1 sync >/dev/null; t2 sync >/dev/null
+PI=$(PAYDESK_NOW="2025-09-04 09:00:00" rec 1 arrangement create WU-20013 --installments 2 --frequency weekly --first-due 2025-09-05 --reason Hardship | sed -n 's/^Arrangement  *//p')
+for n in 1 2; do PAYDESK_NOW="2025-09-04 09:30:00" t$n sync >/dev/null; done
+ID=$(tsql 2 "SELECT cause FROM alerts WHERE kind = 'installment-due' AND ref = '$PI#1'")
+PAYDESK_NOW="2025-09-04 10:00:00" rec 2 alerts ack "$(tsql 2 "SELECT id FROM alerts WHERE cause = '$ID'")" >/dev/null ||
+    echo "not ok - terminal 2 acknowledges $PI#1 due"
+for n in 2 1; do PAYDESK_NOW="2025-09-04 10:01:00" t$n sync >/dev/null; done
+PAYDESK_NOW="2025-09-04 10:05:00" rec 1 alerts note "$(tsql 1 "SELECT id FROM alerts WHERE cause = '$ID'")" "Will pay Friday" >/dev/null &&
+    PAYDESK_NOW="2025-09-04 10:10:00" rec 1 arrangement cancel "$PI" --reason Moved >/dev/null &&
+    PAYDESK_NOW="2025-09-04 10:15:00" rec 2 arrangement cancel "$PI" --reason Gone >/dev/null ||
+    echo "not ok - noted and cancelled at terminal 1, cancelled at terminal 2, offline"
+same "terminal 1's pass ended the alert at 10:10 with its own cancel" \
+    "$(tsql 1 "SELECT status || ' ' || (SELECT max(at) FROM alert_notes WHERE alert_id = alerts.id AND action = 'ended') FROM alerts WHERE cause = '$ID'")" \
+    "closed 2025-09-04 10:10:00"
+for n in 2 1 2 1; do PAYDESK_NOW="2025-09-04 10:20:00" t$n sync >/dev/null 2>&1; done
+same "terminal 2: the note of 10:05 taken, closed at 10:15 by its cancel" "$(alert_hist 2 "$ID")" \
+    "Closed 10:00 rita Acknowledged / 10:05 rita Note: Will pay Friday / 10:15 system Closed: its cause ended: Arrangement $PI is cancelled"
+same "terminal 1: the same, its own end of 10:10 undone" "$(alert_hist 1 "$ID")" "$(alert_hist 2 "$ID")"
+same "the central node's ends: 10:15 alone" \
+    "$(csql "SELECT group_concat(n.at, ',') FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$ID' AND n.username = 'system' AND n.action IN ('closed', 'ended')")" \
+    "2025-09-04 10:15:00"
+expect "terminal 1's quarantine: the end refused with the cancel" 0 \
+    "the change that ended its cause ($(tsql 1 "SELECT e.uuid FROM arrangement_events e JOIN arrangements a ON a.id = e.arrangement_id JOIN plans p ON p.id = a.plan_id WHERE p.plan_no = '$PI' AND e.kind = 'cancel' AND e.terminal = 'T01'"), of an arrangement or a void) is not one the organisation took" sup1 --csv sync --quarantine
 
 ## 8. The plans' performance (issue 21: "which terms result in the
 # highest compliance"): the report's groups against the same groups made

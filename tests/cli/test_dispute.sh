@@ -806,6 +806,7 @@ same "terminal 2 raised it at 16:50, when it pulled the payment, audited then" \
 printf 'key,value\nalerts.large_payment,\n' >"$T/alerts_off.csv"
 central import ACME settings --update "$T/alerts_off.csv" >/dev/null
 for n in 1 2; do PAYDESK_NOW="2025-07-02 16:55:00" t$n sync >/dev/null; done
+. "$TOP/tests/cli/alert_order.sh"
 
 # forged steps pushed with terminal 1's token: each refused saying why,
 # the central node's alerts unchanged
@@ -825,8 +826,19 @@ aforged "a step of an alert the organisation does not have" \
     data.cause=large-payment:$(U)
 aforged "a close of a closed alert" "is Closed already" "alert:$L2" \
     data.op=close data.note=- data.cause="$OVER" data.alert_kind=item-overdue
-aforged "a note on a closed alert" "is Closed: it cannot be changed" \
-    "alert:$L2" data.cause="$OVER" data.alert_kind=item-overdue
+aforged "a note made after the alert's close" \
+    "is Closed: it cannot be changed by a step made at 2025-07-02 23:00:00, after its close at" \
+    "alert:$L2" data.cause="$OVER" data.alert_kind=item-overdue \
+    at="2025-07-02 23:00:00"
+# one made before the close, come after it (helper-233, fault 6): taken,
+# listed before the close, the alert still closed
+overclose=$(csql "SELECT min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$OVER' AND n.action IN ('closed', 'ended')")
+same "a note made a minute before the close, come after it: taken" \
+    "$($F "$T/t1.db" "$TOK1" "alert:$L2" data.cause="$OVER" data.alert_kind=item-overdue \
+        data.note="Made before" at="$(date -d "$overclose 1 minute ago" '+%Y-%m-%d %H:%M:%S')" 2>&1)" applied
+same "kept before the close at the central node, the alert closed still" \
+    "$(csql "SELECT a.status || ' ' || (SELECT count(*) FROM alert_notes n WHERE n.alert_id = a.id AND n.text = 'Made before' AND n.at < '$overclose') FROM alerts a WHERE a.cause = '$OVER'")" \
+    "closed 1"
 aforged "an acknowledged alert acknowledged again" "Acknowledged already" \
     "alert:$L2" data.op=acknowledge data.note=- data.cause="$LARGE"
 aforged "an empty note" "The note" "alert:$L2" 'data.note=""'

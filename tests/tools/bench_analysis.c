@@ -202,7 +202,8 @@ disk_read(void)
 	return v;
 }
 
-/* An analysis of the bench's run twice (ours(s, today, &n): ms), each
+/* An analysis of the bench's run twice (ours(s, today, &n, &err), timed),
+ * each
  * beside raw SQLite's same reads (sql) made right after it: the first
  * as the page cache was left (at 10M the store is several times the
  * memory a small machine gives its cache: its rollups mostly read from
@@ -212,15 +213,20 @@ disk_read(void)
 static void
 twice(struct svc *s, sqlite3 *raw, const char *today, const char *what,
     const char *unit, const char *target, const char *sql,
-    double (*ours)(struct svc *, const char *))
+    int (*ours)(struct svc *, const char *, int *, struct pd_err *))
 {
 	double t, r, div = strcmp(unit, "s") == 0 ? 1000 : 1;
 	long long mb[2];
-	int k;
+	struct pd_err err;
+	int k, n;
 
 	for (k = 0; k < 2; k++) {
 		mb[k] = disk_read();
-		t = ours(s, today);
+		t = now_ms();
+		n = 0;
+		if (ours(s, today, &n, &err) != 0)
+			fprintf(stderr, "bench: %s\n", err.msg);
+		t = now_ms() - t;
 		mb[k] = mb[k] < 0 ? -1 : (disk_read() - mb[k]) >> 20;
 		r = raw_ms(raw, sql);
 		row(k == 0 ? what : "  the same again (its pages read once)",
@@ -232,43 +238,27 @@ twice(struct svc *s, sqlite3 *raw, const char *today, const char *what,
 		    mb[0], mb[1]);
 }
 
-static double
-forecast_ms(struct svc *s, const char *today)
+/* The analyses twice() times (0, or -1 with err set). */
+static int
+forecast_run(struct svc *s, const char *today, int *n, struct pd_err *err)
 {
 	struct forecast_totals ft;
-	struct pd_err err;
-	double t = now_ms();
-	int n = 0;
 
 	(void)today;
-	if (svc_forecast(s, 13, 4, NULL, count_week, &n, &ft, &err) != 0)
-		fprintf(stderr, "bench: %s\n", err.msg);
-	return now_ms() - t;
+	return svc_forecast(s, 13, 4, NULL, count_week, n, &ft, err);
 }
 
-static double
-deteriorating_ms(struct svc *s, const char *today)
+static int
+deteriorating_run(struct svc *s, const char *today, int *n, struct pd_err *err)
 {
-	struct pd_err err;
-	double t = now_ms();
-	int n = 0;
-
 	(void)today;
-	if (svc_deteriorating(s, 4, 3, count_payer, &n, &err) != 0)
-		fprintf(stderr, "bench: %s\n", err.msg);
-	return now_ms() - t;
+	return svc_deteriorating(s, 4, 3, count_payer, n, err);
 }
 
-static double
-anomalies_ms(struct svc *s, const char *today)
+static int
+anomalies_run(struct svc *s, const char *today, int *n, struct pd_err *err)
 {
-	struct pd_err err;
-	double t = now_ms();
-	int n = 0;
-
-	if (svc_anomalies(s, today, count_anomaly, &n, &err) != 0)
-		fprintf(stderr, "bench: %s\n", err.msg);
-	return now_ms() - t;
+	return svc_anomalies(s, today, count_anomaly, n, err);
 }
 
 int
@@ -353,7 +343,7 @@ main(int argc, char **argv)
 	    "o.a) FROM o WHERE o.open > 0 GROUP BY o.k",
 	    today, today, today, today);
 	twice(&s, raw, today, "forecast, 13 weeks ahead and 4 past", "s",
-	    "<= 2 s", sql, forecast_ms);
+	    "<= 2 s", sql, forecast_run);
 
 	/* the deteriorating payers: last 4 payments, 3 month ends; raw: the
 	 * branch's consumers' last days to pay (the rollup pay_recent, a
@@ -377,7 +367,7 @@ main(int argc, char **argv)
 	    today, today, today);
 	twice(&s, raw, today,
 	    "deteriorating payers (last 4 payments, 3 month ends)", "s",
-	    "<= 3 s", sql, deteriorating_ms);
+	    "<= 3 s", sql, deteriorating_run);
 
 	/* a day's anomaly pass; raw: the day's payments with their
 	 * consumers' year before (read once, as the store does), the day's
@@ -392,7 +382,7 @@ main(int argc, char **argv)
 	    "created_on = '%s' GROUP BY 1",
 	    today, today, today, today);
 	twice(&s, raw, today, "anomaly pass of a day", "ms", "<= 1000 ms", sql,
-	    anomalies_ms);
+	    anomalies_run);
 
 	svc_close(&s);
 	sqlite3_close(raw);

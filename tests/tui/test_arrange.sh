@@ -396,7 +396,7 @@ wait_for "the list's key bar again" "g Assign"
 keys g
 type_text rita
 keys Enter
-wait_for "g: assigned" "Alert 2 assigned"
+wait_for "g: assigned, naming the user (helper-233, fault 7)" "Alert 2 assigned to rita"
 # a note of 300 é (600 bytes, the field holds 511): the letters past it
 # refused with a word, and Enter refuses the note (review 21: it was cut
 # to 255 letters without one; the CLI refuses it, status 3)
