@@ -37,6 +37,9 @@ struct alert_row {
 };
 /* An alert's history entry. */
 struct alert_note {
+	int64_t id;        /* its row here */
+	char terminal[17]; /* the terminal that made its record ("" none) */
+	char uuid[37];     /* its record's ("" none: a note of this store's) */
 	char at[TS_BUFSZ];
 	char user[33];
 	char action[16];
@@ -189,6 +192,11 @@ int store_alert_set(struct store *st, int64_t id, const char *status,
 int store_alert_note_add(struct store *st, int64_t id, const char *at,
     int64_t user_id, const char *user, const char *action, const char *text,
     struct pd_err *err);
+/* Note note_id (an end of its cause this terminal's pass noted alone)
+ * taken back at at, for reason: store_alert_notes reads it no more
+ * (migration 84). Taken back already: nothing. */
+int store_alert_note_undone(struct store *st, int64_t note_id, const char *at,
+    const char *reason, struct pd_err *err);
 /* The history of alert id, oldest first, less the steps this terminal
  * undid (sync_undone: a step the central node refused, review R21d);
  * caller frees. The raise first, then in the order the steps were made,

@@ -110,14 +110,16 @@ name_shown(struct cli *c)
 	return c->mode == OUT_TEXT || c->svc.actor.role >= ROLE_SUPERVISOR;
 }
 
-/* The schedule of p as a record: what is taken over, the rule, the
+/* The schedule of p, made by request q, as a record: what is taken
+ * over, the plan's terms (helper-231, fault 13: the grace days and the
+ * misses allowed were not shown before the plan was made), the rule, the
  * lines. */
 static void
-rec_preview(
-    struct rec *r, const struct arr_preview *p, const char *plan_no, int named)
+rec_preview(struct rec *r, const struct arr_request *q,
+    const struct arr_preview *p, const char *plan_no, int named)
 {
 	size_t i;
-	int k;
+	int k, f = arr_freq_parse(q->freq);
 
 	if (plan_no != NULL)
 		rec_str(r, _("Arrangement"), "plan_no", plan_no);
@@ -125,6 +127,11 @@ rec_preview(
 	if (named)
 		rec_str(r, _("Consumer"), "consumer", p->c.name);
 	rec_money(r, _("Debt"), "debt", p->debt);
+	rec_number(r, _("Installments"), "n_installments", q->n);
+	rec_term(r, _("Frequency"), "frequency",
+	    arr_freq_name(f < 0 ? ARR_MONTHLY : (enum arr_freq)f));
+	rec_number(r, _("Grace days"), "grace_days", q->grace_days);
+	rec_number(r, _("Misses allowed"), "misses_allowed", q->misses_allowed);
 	rec_str(r, _("Rule"), "rule",
 	    _("Each installment is the rest after the down payment divided "
 	      "by their number, rounded down to the cent; the last one takes "
@@ -169,7 +176,7 @@ cmd_arr_preview(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(r, &p, NULL, name_shown(c));
+	rec_preview(r, &q, &p, NULL, name_shown(c));
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;
@@ -191,7 +198,7 @@ cmd_arr_create(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(r, &p, plan_no, name_shown(c));
+	rec_preview(r, &q, &p, plan_no, name_shown(c));
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;

@@ -314,6 +314,54 @@ send_own_end(struct svc *s, const struct alert_row *a, struct pd_err *err)
 	return rc;
 }
 
+/* Whether note nt is the end of its alert's cause (a pass's close). */
+static int
+is_end(const struct alert_note *nt)
+{
+	return strcmp(nt->action, "ended") == 0 ||
+	       (strcmp(nt->action, "closed") == 0 &&
+	           strcmp(nt->user, "system") == 0);
+}
+
+int
+svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
+    const char *at, struct pd_err *err)
+{
+	struct alert_cause *c;
+	struct alert_note *h;
+	size_t nc, n, i, j, bl = strlen(base);
+	int rc = 0, back;
+
+	if ((c = store_alert_causes(s->st, base, &nc, err)) == NULL)
+		return -1;
+	for (i = 0; i < nc && rc == 0; i++) {
+		if (c[i].cause[bl] != '\0' && c[i].cause[bl] != '#')
+			continue;
+		if ((h = store_alert_notes(s->st, c[i].id, &n, err)) == NULL) {
+			rc = -1;
+			break;
+		}
+		for (j = back = 0; j < n && rc == 0; j++) {
+			if (!is_end(&h[j]))
+				continue;
+			if (!h[j].synced)
+				rc = store_alert_note_undone(
+				    s->st, h[j].id, at, why, err);
+			else if (strcmp(h[j].terminal, s->cfg.terminal_id) == 0)
+				rc = store_undone_add(
+				    s->st, h[j].uuid, "alert", at, why, err);
+			else
+				continue;
+			back = 1;
+		}
+		free(h);
+		if (rc == 0 && back)
+			rc = restate(s, c[i].id, err);
+	}
+	free(c);
+	return rc;
+}
+
 int
 svc_alert_record(
     struct svc *s, int64_t note_id, struct syncrec *r, struct pd_err *err)

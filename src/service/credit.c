@@ -99,7 +99,8 @@ svc_credit_quote(struct svc *s, const struct credit_request *r,
 /* Write the credit note of quote q; inside the caller's transaction. */
 static int
 create_in_tx(struct svc *s, const struct credit_request *r,
-    struct credit_quote *q, struct credit_note *cn, struct pd_err *err)
+    struct credit_quote *q, struct credit_note *cn, int reread,
+    struct pd_err *err)
 {
 	struct consumer c;
 	struct syncrec rec;
@@ -127,8 +128,11 @@ create_in_tx(struct svc *s, const struct credit_request *r,
 	if (svc_outbox(s, &rec, cn->cn_no, err) != 0 ||
 	    ledger_credit_audit(s, &q->p, cn, at, NULL, err) != 0)
 		return -1;
-	/* a note that applies itself settles items (review 21b, 8b) */
-	return svc_alerts_reread(s, q->p.consumer_id, 0, "credit", at, err);
+	/* a note that applies itself settles items (review 21b, 8b; an
+	 * uphold's: after the uphold's record, svc_credit_in_tx) */
+	return reread ? svc_alerts_reread(
+	                    s, q->p.consumer_id, 0, "credit", at, err)
+	              : 0;
 }
 
 int
@@ -141,7 +145,7 @@ svc_credit_in_tx(struct svc *s, const char *receipt, int64_t amount,
 
 	memset(&q, 0, sizeof q);
 	q.reason = reason;
-	return create_in_tx(s, &r, &q, out, err);
+	return create_in_tx(s, &r, &q, out, 0, err);
 }
 
 int
@@ -160,7 +164,7 @@ svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s, create_in_tx(s, &r, &q, out, err), err);
+	return svc_finish(s, create_in_tx(s, &r, &q, out, 1, err), err);
 }
 
 static int

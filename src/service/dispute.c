@@ -590,7 +590,7 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 {
 	struct credit_note cn;
 	struct dispute d;
-	char words[96], detail[200], m[MONEY_BUFSZ];
+	char words[96], detail[200], m[MONEY_BUFSZ], at[TS_BUFSZ];
 	int64_t credit = 0;
 	int charge = 0, pending;
 
@@ -654,7 +654,15 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 		    cn.cn_no,
 		    money_plain(m, sizeof m, credit, s->cfg.minor_digits));
 	}
-	return step(s, &d, "uphold", u->note, detail, err);
+	if (step(s, &d, "uphold", u->note, detail, err) != 0)
+		return -1;
+	/* what the void or the credit note changed, read after the uphold's
+	 * record: no alert step between the two (svc_void_in_tx) */
+	if (charge)
+		return 0;
+	svc_now(at);
+	return svc_alerts_reread(s, d.consumer_id, u->by_void,
+	    u->by_void ? "void" : "credit", at, err);
 }
 
 int

@@ -192,7 +192,7 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 	struct item it;
 	size_t n, i, first, ncn;
 	int64_t vid, need;
-	char detail[768];
+	char detail[768], base[64];
 	int rc = -1;
 
 	if (store_id_of(s->st, TBL_VOIDS, uuid, &vid, err) != 0)
@@ -236,7 +236,10 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 
 		if (!cns[i].voided)
 			continue;
+		/* its expiry's alert as it was (helper-234, fault 6) */
+		snprintf(base, sizeof base, "credit-expiring:%s", cns[i].uuid);
 		if (store_credit_unvoid(s->st, cns[i].id, err) != 0 ||
+		    svc_alert_ends_undone(s, base, why, at, err) != 0 ||
 		    store_credit_by_id(s->st, cns[i].id, &cn, err) != 0 ||
 		    (!cn.voided && svc_audit(s, at, "undo", "credit_note",
 		                       cn.cn_no, p.payment_no, err) != 0)) {
@@ -246,10 +249,16 @@ unvoid(struct svc *s, const char *uuid, const char *why, const char *at,
 	}
 	free(cns);
 	snprintf(detail, sizeof detail, "void=%s refused: %s", uuid, why);
+	/* the end of its large-payment alert that the void made taken back
+	 * before the alerts are read again: the alert as it was, not one
+	 * closed here alone and raised again as "#2" (helper-234, fault 6) */
+	snprintf(base, sizeof base, "large-payment:%s", p.uuid);
 	if (store_undone_add(s->st, uuid, "void", at, why, err) != 0 ||
+	    svc_alert_ends_undone(s, base, why, at, err) != 0 ||
 	    store_payment_set_status(s->st, p.id, PS_POSTED, p.verified,
 	        p.verified_at, p.verified_by, err) != 0 ||
-	    svc_audit(s, at, "undo", "payment", p.payment_no, detail, err) != 0 ||
+	    svc_audit(s, at, "undo", "payment", p.payment_no, detail, err) !=
+	        0 ||
 	    /* cleared again: what its void ended comes back, what it paid
 	     * ends again (review 21b, fault 8b) */
 	    svc_alerts_reread(s, p.consumer_id, 1, "sync", at, err) != 0)

@@ -41,7 +41,12 @@ int svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
     struct pd_err *err);
 /* Void payment number for reason (stored as given) inside the caller's
  * transaction, with its outbox record and audit entry; the void's uuid
- * into uuid (may be NULL). The checks of svc_void_check. */
+ * into uuid (may be NULL). The checks of svc_void_check. With uuid (a
+ * dispute's uphold) the alerts are not read again here: the uphold does,
+ * after its own record, so that no alert step comes between the void
+ * and the uphold in the outbox (helper-234, fault 5: the central node
+ * takes the two together only next to each other, and applied the void
+ * alone). */
 int svc_void_in_tx(struct svc *s, const char *number, const char *reason,
     char uuid[37], struct pd_err *err);
 /* A cash payment's void hands its cash back out of this terminal's
@@ -61,7 +66,8 @@ void svc_stmt_seen_add(struct stmt_seen *set, int64_t line);
 /* A credit note of amount against receipt inside the caller's
  * transaction, with reason (one of the organisation's, checked by the
  * caller) and remarks; the checks of svc_credit_create's payment and
- * amount. */
+ * amount. A dispute's uphold's: the alerts are read again by the caller,
+ * after its record (svc_void_in_tx). */
 int svc_credit_in_tx(struct svc *s, const char *receipt, int64_t amount,
     const char *reason, const char *remarks, struct credit_note *out,
     struct pd_err *err);
@@ -137,6 +143,16 @@ int svc_alert_outbox(struct svc *s, int64_t id, const char *action,
  * fault 2). */
 int svc_alert_ended(struct svc *s, int64_t id, const char *cause,
     const char *at, const char *why, const char *change, struct pd_err *err);
+/* The ends of their cause this terminal made of the alerts of cause
+ * base (base and its "#<n>"), taken back at at for why: the change that ended
+ * it (a void) undone here, the central node having refused it (helper-234,
+ * fault 6). A sent one is undone (the central node refuses it too: it names the
+ * change), one noted alone is taken back (store_alert_note_undone); the alert's
+ * status as the rest of its history leaves it, before the alerts are read again
+ * (an alert closed by an end that did not happen was raised again as
+ * "#2", at this terminal alone). */
+int svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
+    const char *at, struct pd_err *err);
 /* The record of alert step note_id (the central node's feed). */
 int svc_alert_record(
     struct svc *s, int64_t note_id, struct syncrec *r, struct pd_err *err);

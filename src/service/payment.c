@@ -706,7 +706,9 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 		return -1;
 	/* what it paid is owed again: an installment missed, a plan
 	 * broken, an item overdue again now; its large-payment alert and
-	 * its credit note's end */
+	 * its credit note's end (an uphold's: after the uphold's record) */
+	if (uuid != NULL)
+		return 0;
 	return svc_alerts_reread(s, p.consumer_id, 1, "void", v.voided_at, err);
 }
 

@@ -30,15 +30,16 @@ static void
 read_note(struct db_stmt *s, void *elem)
 {
 	struct alert_note *nt = elem;
-	char uuid[37];
 
 	st_col(s, 0, nt->at, sizeof nt->at);
 	st_col(s, 1, nt->user, sizeof nt->user);
 	st_col(s, 2, nt->action, sizeof nt->action);
 	st_col(s, 3, nt->text, sizeof nt->text);
-	st_col(s, 4, uuid, sizeof uuid);
-	nt->made_ms = uuid_v7_ms(uuid);
-	nt->synced = uuid[0] != '\0';
+	st_col(s, 4, nt->uuid, sizeof nt->uuid);
+	nt->id = db_column_int64(s, 5);
+	st_col(s, 6, nt->terminal, sizeof nt->terminal);
+	nt->made_ms = uuid_v7_ms(nt->uuid);
+	nt->synced = nt->uuid[0] != '\0';
 }
 
 /* Whether note is one that each store may hold twice (helper-230, faults
@@ -109,10 +110,19 @@ by_made(const void *x, const void *y)
 struct alert_note *
 store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
 {
+	/* less the steps undone here: by their record, or a pass's end
+	 * noted alone (migration 84; a terminal's, never PostgreSQL's) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT at, username, action, text, coalesce(uuid, '') FROM"
-	    " alert_notes WHERE alert_id = ? AND (uuid IS NULL OR uuid NOT IN"
-	    " (SELECT uuid FROM sync_undone)) ORDER BY id",
+	    db_is_pg(st->db)
+	        ? "SELECT at, username, action, text, coalesce(uuid, ''), id,"
+	          " coalesce(terminal, '') FROM alert_notes WHERE alert_id = ?"
+	          " AND (uuid IS NULL OR uuid NOT IN (SELECT uuid FROM"
+	          " sync_undone)) ORDER BY id"
+	        : "SELECT at, username, action, text, coalesce(uuid, ''), id,"
+	          " coalesce(terminal, '') FROM alert_notes WHERE alert_id = ? "
+	          "AND (uuid IS NULL OR"
+	          " uuid NOT IN (SELECT uuid FROM sync_undone)) AND id NOT IN"
+	          " (SELECT note_id FROM alert_notes_undone) ORDER BY id",
 	    err);
 	struct alert_note *nt;
 	uint64_t before = 0;
@@ -135,6 +145,21 @@ store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
 	*n = one_of_each(nt, *n);
 	qsort(nt, *n, sizeof *nt, by_made);
 	return nt;
+}
+
+int
+store_alert_note_undone(struct store *st, int64_t note_id, const char *at,
+    const char *reason, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alert_notes_undone (note_id, at, reason) VALUES (?,"
+	    " ?, ?) ON CONFLICT (note_id) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iss", note_id, at, reason);
+	return st_done(st, s, err);
 }
 
 /* ---- an organisation's alerts synced ---- */

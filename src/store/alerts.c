@@ -551,14 +551,16 @@ store_alert_arr_end(
 {
 	/* the installment by the uuid after the kind in its cause (one
 	 * raised again ends in "#<n>": its 36 characters alone); paid in
-	 * full by payments or credits, not by what a change of its plan
-	 * closed of it (arrangement_moves); replaced when its plan's schedule
+	 * full by payments or credits, all of it, not by what a change of
+	 * its plan closed of it (arrangement_moves; helper-234, fault 2: one
+	 * paid in part, the rest moved by a reschedule, read "paid in
+	 * full"); replaced when its plan's schedule
 	 * in force is a later one (ARR_IN_FORCE, arrange.c) */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT a.kind, a.ref, coalesce(pl.plan_no, ''),"
-	    " coalesce(ar.cancelled, 0), coalesce(i.settled >= i.amount AND"
-	    " i.settled > (SELECT coalesce(sum(m.amount), 0) FROM"
-	    " arrangement_moves m WHERE m.item_id = i.id), 0),"
+	    " coalesce(ar.cancelled, 0), coalesce(i.settled - (SELECT"
+	    " coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE"
+	    " m.item_id = i.id) >= i.amount, 0),"
 	    " coalesce(i.arr_event IS NOT (SELECT max(e.id) FROM"
 	    " arrangement_events e WHERE e.arrangement_id = a.arrangement_id"
 	    " AND e.kind <> 'cancel'), 0), coalesce(i.due_on, ''),"

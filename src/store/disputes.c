@@ -195,8 +195,12 @@ store_dsp_list(
 		store_row_scope(&q, f->scope, "d.terminal", NULL, 1);
 		qb_add(&q, "))", "");
 	}
+	/* ties by number, the same at every terminal (helper-234, fault 7:
+	 * by the row's id, each terminal's own order) */
 	qb_add(&q,
-	    " ORDER BY d.status IN ('upheld', 'rejected'), d.due_on, d.id", "");
+	    " ORDER BY d.status IN ('upheld', 'rejected'), d.due_on,"
+	    " d.dispute_no",
+	    "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)

@@ -115,6 +115,7 @@ const char *const store_migrations[] = {
     store_mig_81,
     store_mig_82,
     store_mig_83,
+    store_mig_84,
 };
 
 const int store_nmigrations =

@@ -299,5 +299,6 @@ extern const char store_mig_80[];
 extern const char store_mig_81[];
 extern const char store_mig_82[];
 extern const char store_mig_83[];
+extern const char store_mig_84[];
 
 #endif

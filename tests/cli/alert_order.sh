@@ -93,3 +93,62 @@ same "terminal 1: the same, its own end of 19:05 undone with its plan" "$(alert_
 same "the central node's ends: 19:10 alone" \
     "$(csql "SELECT group_concat(n.at, ',') FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$JD' AND n.username = 'system' AND n.action IN ('closed', 'ended')")" \
     "2025-07-02 19:10:00"
+
+# an uphold by void refused (terminal 2 rejected the dispute first) of a
+# payment whose large-payment alert was worked (helper-234, fault 5: the
+# void's alert step came between the void and its uphold in the outbox,
+# and the central node, which takes the two together only side by side,
+# applied the void alone: Voided at the central node and terminal 2,
+# Posted at terminal 1)
+central import ACME settings --update "$T/alerts_on.csv" >/dev/null
+for n in 1 2; do PAYDESK_NOW="2025-07-02 20:00:00" t$n sync >/dev/null; done
+lp() {
+	PAYDESK_NOW="2025-07-02 20:00:00" rec 1 pay WU-10003 --type bill --method Cash --amount 25 >"$OUT" 2>&1
+	LR=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+	LC=$(tsql 1 "SELECT a.cause FROM alerts a JOIN payments p ON p.id = a.payment_id WHERE p.receipt_no = '$LR'")
+	LD=$(PAYDESK_NOW="2025-07-02 20:01:00" rec 1 dispute open "$LR" --reason other | sed -n 's/^Dispute  *//p')
+}
+lp; R8=$LR L8=$LC D8=$LD
+PAYDESK_NOW="2025-07-02 20:02:00" rec 1 alerts ack "$(aid 1 "$L8")" >/dev/null ||
+    echo "not ok - terminal 1 acknowledges the large payment $R8"
+for n in 1 2 1; do PAYDESK_NOW="2025-07-02 20:05:00" t$n sync >/dev/null; done
+PAYDESK_NOW="2025-07-02 20:20:00" sup1 dispute uphold "$D8" --void --note Upheld >/dev/null &&
+    PAYDESK_NOW="2025-07-02 20:21:00" rec 2 dispute reject "$D8" --note Rejected >/dev/null ||
+    echo "not ok - $D8 upheld by void at terminal 1, rejected at terminal 2, offline"
+for n in 2 1 2 1; do PAYDESK_NOW="2025-07-02 20:30:00" t$n sync >/dev/null 2>&1; done
+pstat() { tsql "$1" "SELECT status FROM payments WHERE receipt_no = '$2'"; }
+same "$R8 Posted at both terminals and the central node: its void refused with the uphold" \
+    "$(pstat 1 "$R8") $(pstat 2 "$R8") $(csql "SELECT status FROM payments WHERE receipt_no = '$R8'")" \
+    "Posted Posted Posted"
+same "its alert Acknowledged at both, one alert of it at each (no #2)" \
+    "$(tsql 1 "SELECT group_concat(status) FROM alerts WHERE cause LIKE '$L8%'") $(tsql 2 "SELECT group_concat(status) FROM alerts WHERE cause LIKE '$L8%'")" \
+    "acknowledged acknowledged"
+same "its history the same at both" "$(alert_hist 1 "$L8")" "$(alert_hist 2 "$L8")"
+# the same with the alert not worked (fault 6: the refused void's end,
+# noted at terminal 1 alone, kept the alert Closed there and raised a #2;
+# once terminal 2 worked the alert, that end went out and closed it
+# everywhere): the end taken back with the void
+lp; R9=$LR L9=$LC D9=$LD
+for n in 1 2 1; do PAYDESK_NOW="2025-07-02 20:35:00" t$n sync >/dev/null; done
+PAYDESK_NOW="2025-07-02 20:40:00" sup1 dispute uphold "$D9" --void --note Upheld >/dev/null &&
+    PAYDESK_NOW="2025-07-02 20:41:00" rec 2 dispute reject "$D9" --note Rejected >/dev/null ||
+    echo "not ok - $D9 upheld by void at terminal 1, rejected at terminal 2, offline"
+same "terminal 1's void closed the alert there" "$(tsql 1 "SELECT status FROM alerts WHERE cause = '$L9'")" closed
+for n in 2 1 2 1; do PAYDESK_NOW="2025-07-02 20:45:00" t$n sync >/dev/null 2>&1; done
+same "once the void was refused: the alert Open at terminal 1 again, no #2" \
+    "$(tsql 1 "SELECT group_concat(status) FROM alerts WHERE cause LIKE '$L9%'")" "open"
+PAYDESK_NOW="2025-07-02 20:50:00" rec 2 alerts note "$(aid 2 "$L9")" "Verify with bank" >/dev/null ||
+    echo "not ok - terminal 2 notes the large payment's alert"
+for n in 2 1 2 1; do PAYDESK_NOW="2025-07-02 20:55:00" t$n sync >/dev/null 2>&1; done
+same "worked at terminal 2: Open at both and the central node, its end never sent" \
+    "$(tsql 1 "SELECT group_concat(status) FROM alerts WHERE cause LIKE '$L9%'") $(tsql 2 "SELECT group_concat(status) FROM alerts WHERE cause LIKE '$L9%'") $(csql "SELECT group_concat(status) FROM alerts WHERE cause LIKE '$L9%'")" \
+    "open open open"
+same "the same history at both: raised, the note" "$(alert_hist 1 "$L9")" "$(alert_hist 2 "$L9")"
+same "... which is terminal 2's note alone" "$(alert_hist 2 "$L9")" "Open 20:50 rita Note: Verify with bank"
+# the disputes in one order at both terminals (fault 7: ties of one due
+# date by each store's row id)
+same "dispute list in the same order at both terminals" \
+    "$(sup1 --csv dispute list --scope org | cut -d, -f1 | tr '\n' ' ')" \
+    "$(PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary --csv dispute list --scope org | cut -d, -f1 | tr '\n' ' ')"
+central import ACME settings --update "$T/alerts_off.csv" >/dev/null
+for n in 1 2; do PAYDESK_NOW="2025-07-02 21:00:00" t$n sync >/dev/null; done

@@ -77,6 +77,10 @@ but() {
 refused1 "the preview writes nothing" 0 "Amount: \$71.52" \
     rec 1 arrangement preview WU-20001 $TERMS
 has "the preview states the rule of the cents" "the last one takes the remainder"
+# and the plan's terms, the grace and misses too (helper-231, fault 13)
+same "the preview states the terms: 7 monthly, 3 days' grace, 1 miss allowed" \
+    "$(sed -n 's/^\(Installments\|Frequency\|Grace days\|Misses allowed\)  *//p' "$OUT" | tr '\n' ' ')" \
+    "7 monthly 3 1 "
 # 500.34 after the down payment: 71.47 six times and 71.52; the 31st
 # kept (Sep 30, Nov 30) over a year's end
 same "the schedule to the cent, monthly on the 31st" "$(sed -n \
@@ -904,6 +908,21 @@ same "the central node's ends: 10:15 alone" \
     "2025-09-04 10:15:00"
 expect "terminal 1's quarantine: the end refused with the cancel" 0 \
     "the change that ended its cause ($(tsql 1 "SELECT e.uuid FROM arrangement_events e JOIN arrangements a ON a.id = e.arrangement_id JOIN plans p ON p.id = a.plan_id WHERE p.plan_no = '$PI' AND e.kind = 'cancel' AND e.terminal = 'T01'"), of an arrangement or a void) is not one the organisation took" sup1 --csv sync --quarantine
+
+# an installment paid in part, the rest moved by a reschedule: its due
+# alert ends as replaced, not "paid in full" (helper-234, fault 2)
+printf 'account_no,name,service_address,phone,email,segment\nWU-20015,Kim Paz,15 High Road,,,Residential\n' >"$T/kim-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-K1,WU-20015,Aug 2025,90.00,2025-08-01,2025-08-15\n' >"$T/kim-b.csv"
+central import ACME consumers "$T/kim-c.csv" >/dev/null && central import ACME bills "$T/kim-b.csv" >/dev/null || echo "not ok - importing Kim Paz"
+t1 sync >/dev/null
+PK=$(rec 1 arrangement create WU-20015 --installments 2 --frequency weekly --first-due 2025-09-05 --reason Hardship | sed -n 's/^Arrangement  *//p')
+KD=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'installment-due' AND ref = '$PK#1'")
+rec 1 pay WU-20015 --type installment --items "$PK#1" --method Cash --amount 10 >/dev/null &&
+    rec 1 arrangement reschedule "$PK" --installments 3 --frequency weekly --first-due 2025-09-12 --reason Later >/dev/null ||
+    echo "not ok - Kim Paz's #1 paid in part, the plan rescheduled"
+same "its due alert closed: replaced, not paid in full" \
+    "$(alert_hist 1 "$KD" | sed 's/^.* system //')" \
+    "Closed: its cause ended: $PK#1 is replaced: its arrangement was rescheduled"
 
 ## 8. The plans' performance (issue 21: "which terms result in the
 # highest compliance"): the report's groups against the same groups made
