@@ -585,6 +585,11 @@ struct arr_event {
 };
 int store_arr_event(struct store *st, int64_t arr_id,
     const struct arr_event *e, int64_t *event_id, struct pd_err *err);
+/* The day (YYYY-MM-DD) installment item_id came to be: the day of the
+ * change of its plan that made it ("" not an arrangement's: a bill, a
+ * service, an imported installment). */
+int store_item_made_on(
+    struct store *st, int64_t item_id, char day[11], struct pd_err *err);
 /* Move amount of item item_id's debt into a plan (> 0: the item is
  * settled by it and, with arr_id, marked under that arrangement's plan)
  * or back (< 0: unsettled; the mark goes when nothing stays held). An

@@ -145,6 +145,7 @@ int store_alerts_raise_refused(struct store *st, const char *at, int deliver,
 struct alert_cause {
 	int64_t id;
 	char cause[160];
+	int open; /* not closed */
 };
 /* What became of the cause of an alert of the arrangement rules: its
  * kind, ref and plan, the plan cancelled, its installment (of a missed

@@ -72,6 +72,12 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 		                : _("%s %s needs --installments, --frequency "
 		                    "and --first-due"),
 		    c->cmd, argv[0]);
+	/* an empty --first-due names no day, as an empty --frequency names
+	 * none: a usage error (helper-235, fault 5: status 3, a bad date) */
+	if (v.first[strspn(v.first, " \t")] == '\0')
+		return cli_usage(c,
+		    _("%s %s: --first-due is empty: give a date"), c->cmd,
+		    argv[0]);
 	/* an empty --items (a script's empty variable) names no item: not
 	 * every open item, as no --items would (review 21b, fault 11) */
 	if (v.items != NULL && v.items[strspn(v.items, " \t")] == '\0')

@@ -108,7 +108,8 @@ rec_timeline(struct rec *r, const struct dispute_view *v)
 		rec_item(r);
 		rec_shown(
 		    r, _("Step"), "step", e->kind, dsp_step_label(e->kind));
-		rec_str(r, _("At"), "at", e->at);
+		/* in the organisation's format (helper-235, fault 3) */
+		rec_time(r, _("At"), "at", e->at);
 		rec_shown(
 		    r, _("By"), "by", e->by, svc_word(e->by, buf, sizeof buf));
 		rec_str(r, _("Terminal"), "terminal", e->terminal);

@@ -25,7 +25,10 @@ as_of(struct alert *a, int32_t today)
 
 	if (a->due_on[0] == '\0' || date_parse(a->due_on, NULL, &d, NULL) != 0)
 		return;
-	if (a->kind == ALERT_MISSED || a->kind == ALERT_OVERDUE)
+	/* a reconciliation exception's age from its day (helper-235, fault
+	 * 2: it stayed the age it was raised with) */
+	if (a->kind == ALERT_MISSED || a->kind == ALERT_OVERDUE ||
+	    a->kind == ALERT_RECON)
 		a->days = today - d;
 	else if (a->kind == ALERT_DUE || a->kind == ALERT_CREDIT)
 		a->days = d - today;

@@ -220,7 +220,28 @@ cmp_cause(const void *k, const void *a)
 	    ((const struct alert_cause *)a)->cause);
 }
 
-/* Reconciliation exceptions [alerts] reconciliation_days old or older. */
+int
+svc_alert_recon_end(struct svc *s, int64_t id, const char *cause,
+    const char *at, struct pd_err *err)
+{
+	const char *ref = strchr(cause + strlen("reconciliation:"), ':'),
+	           *args[1];
+	char why[SAY_MAX];
+
+	args[0] = ref != NULL ? ref + 1 : cause;
+	say_keep(why, sizeof why, N_("Reconciliation exception %s is resolved"),
+	    1, args);
+	return svc_alert_ended(s, id, cause, at, why, NULL, err);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reconciliation exceptions [alerts] reconciliation_days old or older;
+ * the alerts of those no longer there closed. */
 static int
 recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
     struct pd_err *err)
@@ -229,7 +250,8 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 	struct alert_cause *had;
 	struct alert_row r;
 	const char *key;
-	size_t ne, nh, i;
+	char **now;
+	size_t ne, nh, i, nn = 0;
 	int rc = 0;
 
 	if ((e = svc_recon_exc(s, today, s->cfg.alert_recon_days, &ne, err)) ==
@@ -242,12 +264,14 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 		free(e);
 		return -1;
 	}
+	now = xcalloc(ne ? ne : 1, sizeof *now);
 	for (i = 0; i < ne && rc == 0; i++) {
 		if (e[i].age < s->cfg.alert_recon_days)
 			continue;
 		memset(&r, 0, sizeof r);
 		snprintf(r.cause, sizeof r.cause, "reconciliation:%s:%s",
 		    recon_kind_name(e[i].kind), e[i].ref);
+		now[nn++] = xstrdup(r.cause);
 		key = r.cause;
 		if (nh > 0 && bsearch(&key, had, nh, sizeof *had, cmp_cause))
 			continue;
@@ -257,6 +281,20 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 		r.figure = (int)e[i].age;
 		rc = alerts_raise_one(s, &r, ALERT_RECON, at, n, err);
 	}
+	/* those open whose exception is no longer there: resolved, matched
+	 * or cleared (helper-235, fault 1: they stayed open for good) */
+	if (nn > 1)
+		qsort(now, nn, sizeof *now, cmp_str);
+	for (i = 0; i < nh && rc == 0; i++) {
+		key = had[i].cause;
+		if (!had[i].open ||
+		    (nn > 0 && bsearch(&key, now, nn, sizeof *now, cmp_str)))
+			continue;
+		rc = svc_alert_recon_end(s, had[i].id, had[i].cause, at, err);
+	}
+	for (i = 0; i < nn; i++)
+		free(now[i]);
+	free(now);
 	free(had);
 	free(e);
 	return rc;

@@ -297,9 +297,10 @@ svc_dispute_open(struct svc *s, const char *payment, const char *reason,
 		config_join(
 		    s->cfg.dsp_reasons, s->cfg.ndsp_reasons, list, sizeof list);
 		/* blank as empty (review s50: "  " was an unknown
-		 * reason, "" a missing one) */
+		 * reason, "" a missing one), a usage error as an empty
+		 * option's argument is (helper-235, fault 5) */
 		if (utf8_blank(reason))
-			return pd_fail(err, PD_EINVAL,
+			return pd_fail(err, PD_EUSAGE,
 			    _("A dispute needs a reason; choose one of: %s"),
 			    list);
 		return pd_fail(err, PD_EINVAL,

@@ -283,6 +283,28 @@ build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		return -1;
 	}
 	q->overpaid = alloc_apply_rule(q->items, q->nitems, q->amount, q->rule);
+	/* a payment of a plan's installment dated before the installment
+	 * came to be (helper-235, fault 4: dated before the plan, it made a
+	 * missed installment On time and a Broken plan Active again) */
+	for (i = 0; i < q->nitems; i++) {
+		char made[11];
+
+		if (!q->items[i].arranged || q->items[i].applied == 0)
+			continue;
+		if (store_item_made_on(s->st, q->items[i].id, made, err) != 0) {
+			svc_pay_quote_free(q);
+			return -1;
+		}
+		if (made[0] != '\0' && strcmp(q->date, made) < 0) {
+			pd_fail(err, PD_EINVAL,
+			    _("Payment date %s is before installment %s "
+			      "came to be: its plan was made or rescheduled "
+			      "on %s"),
+			    q->date, q->items[i].ref, made);
+			svc_pay_quote_free(q);
+			return -1;
+		}
+	}
 	q->type = quote_type(r, q);
 	q->analysis = analysis_of(q->due_total, q->amount, &q->difference);
 	for (i = 0; i < q->nitems; i++)

@@ -515,6 +515,7 @@ read_cause(struct db_stmt *s, void *elem)
 
 	a->id = db_column_int64(s, 0);
 	st_col(s, 1, a->cause, sizeof a->cause);
+	a->open = db_column_int(s, 2) != 0;
 }
 
 struct alert_cause *
@@ -526,10 +527,10 @@ store_alerts_open_arr(
 	 * alerts, with their joins, was a tenth of the pass at 10M) */
 	struct db_stmt *s = st_stmt(st,
 	    among == NULL
-	        ? "SELECT id, cause FROM alerts WHERE status IN ('open',"
+	        ? "SELECT id, cause, 1 FROM alerts WHERE status IN ('open',"
 	          " 'acknowledged') AND kind IN ('plan-broken',"
 	          " 'installment-missed', 'installment-due') ORDER BY id"
-	        : "SELECT id, cause FROM alerts WHERE status IN ('open',"
+	        : "SELECT id, cause, 1 FROM alerts WHERE status IN ('open',"
 	          " 'acknowledged') AND kind IN ('plan-broken',"
 	          " 'installment-missed', 'installment-due') AND"
 	          " arrangement_id IN (SELECT value FROM json_each(?1))"
@@ -606,7 +607,8 @@ store_alert_causes(
 	/* a range of the causes' UNIQUE index, in its order; ORDER BY
 	 * in C's byte order (the index's, BINARY) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT id, cause FROM alerts WHERE cause >= ?1 AND cause < ?1 ||"
+	    "SELECT id, cause, status <> 'closed' FROM alerts WHERE cause >= "
+	    "?1 AND cause < ?1 ||"
 	    " char(255) ORDER BY cause",
 	    err);
 

@@ -772,3 +772,26 @@ store_arr_retire_items(
 	st_bind(s, "is", event_id, tag);
 	return st_done(st, s, err);
 }
+
+int
+store_item_made_on(
+    struct store *st, int64_t item_id, char day[11], struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT substr(e.at, 1, 10) FROM items i JOIN arrangement_events"
+	    " e ON e.id = i.arr_event WHERE i.id = ?",
+	    err);
+	int rc;
+
+	day[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", item_id);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, day, 11);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading the arrangements"));
+}

@@ -290,10 +290,21 @@ rc() { PAYDESK_NOW="$1 09:00:00" rec --csv alerts --kind reconciliation |
 same "Jun 14: 2 days old, no alert" "$(rc 2025-06-14)" ""
 same "Jun 15: 3 days old, the shift's 1.00 over" "$(rc 2025-06-15)" \
     "Reconciliation exception,$z,1.00,3"
-same "Jun 16: the same alert, once" "$(rc 2025-06-16)" \
-    "Reconciliation exception,$z,1.00,3"
+same "Jun 16: the same alert, once, its age as of today (helper-235, fault 2: it stayed 3)" \
+    "$(rc 2025-06-16)" "Reconciliation exception,$z,1.00,4"
 same "one alert of that cause" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'reconciliation'")" 1
+# resolved by hand: its alert closed at once, saying why (helper-235,
+# fault 1: it stayed Open for good)
+PAYDESK_NOW="2025-06-16 10:00:00" PAYDESK_PIN=2222 "$PD" --user mary \
+    reconcile resolve "over_short:$z:Cash" --note "Found the coin" >/dev/null ||
+    echo "not ok - the over resolved"
+ra=$(sqlite3 "$DB" "SELECT id FROM alerts WHERE kind = 'reconciliation'")
+same "resolved: its alert closed by system at the resolve, saying why" \
+    "$(PAYDESK_NOW='2025-06-16 10:05:00' rec --json alerts show "$ra" | python3 -c 'import json,sys
+a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["at"], h["user"], h["action"] + ":", h["text"])')" \
+    "Closed 2025-06-16 10:00:00 system Closed: its cause ended: Reconciliation exception $z is resolved"
+same "none open in the list" "$(rc 2025-06-16)" ""
 
 # [alerts] overdue_days: an item that is already past the days when it
 # comes into the store (imported, or pulled, late) is overdue like any

@@ -99,6 +99,11 @@ refused1 "create without a reason: usage names every term it needs" 2 \
 refused1 "preview without its terms: usage names them" 2 \
     "arrangement preview needs --installments, --frequency and --first-due" \
     rec 1 arrangement preview WU-20001
+# an empty --first-due, as an empty --frequency (helper-235, fault 5)
+for e in "" " "; do
+	refused1 "--first-due \"$e\": a usage error" 2 "--first-due is empty" \
+	    rec 1 arrangement preview WU-20001 $(but first-due) --first-due "$e"
+done
 refused1 "--items \",\": the list is bad, not the consumer's items" 3 \
     'Items ",": reference 1 is empty' \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items ,
@@ -923,6 +928,15 @@ rec 1 pay WU-20015 --type installment --items "$PK#1" --method Cash --amount 10 
 same "its due alert closed: replaced, not paid in full" \
     "$(alert_hist 1 "$KD" | sed 's/^.* system //')" \
     "Closed: its cause ended: $PK#1 is replaced: its arrangement was rescheduled"
+# a payment of an installment dated before the installment came to be
+# (helper-235, fault 4: dated before its plan, it made a missed
+# installment On time, a Broken plan Active): refused, nothing written
+PK4=$(tsql 1 "SELECT ref FROM items WHERE ref LIKE '$PK#%' AND settled < amount ORDER BY due_on LIMIT 1")
+refused1 "an installment paid with a date before its plan's reschedule: refused" 3 \
+    "Payment date 2025-09-03 is before installment $PK4 came to be: its plan was made or rescheduled on 2025-09-04" \
+    rec 1 pay WU-20015 --type installment --items "$PK4" --method Cash --amount 5 --date 2025-09-03
+expect "dated the day it came to be: taken" 0 "Payment ID" \
+    rec 1 pay WU-20015 --type installment --items "$PK4" --method Cash --amount 5 --date 2025-09-04
 
 ## 8. The plans' performance (issue 21: "which terms result in the
 # highest compliance"): the report's groups against the same groups made

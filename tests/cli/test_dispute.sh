@@ -71,9 +71,9 @@ refused1 "a void reason of 300 accented letters is refused too" 3 \
     "600 bytes long in UTF-8" sup1 payment void "$R1" \
     --reason "$(python3 -c "print('é' * 300)")"
 # a blank reason is a missing one, as an empty one (review s50: "  " was
-# an unknown reason)
+# an unknown reason), a usage error (helper-235, fault 5: status 3)
 for r in "" "  " "	"; do
-	refused1 "a reason \"$r\": a dispute needs a reason" 3 \
+	refused1 "a reason \"$r\": a dispute needs a reason" 2 \
 	    "A dispute needs a reason; choose one of: chargeback" \
 	    rec 1 dispute open "$R1" --reason "$r"
 done
