@@ -193,6 +193,9 @@ int store_alert_set(struct store *st, int64_t id, const char *status,
 int store_alert_note_add(struct store *st, int64_t id, const char *at,
     int64_t user_id, const char *user, const char *action, const char *text,
     struct pd_err *err);
+/* Whether note nt is the end of its alert's cause: a pass's close
+ * ("ended" here, "closed" by "system" at the central node). */
+int store_alert_note_is_end(const struct alert_note *nt);
 /* Note note_id (an end of its cause this terminal's pass noted alone)
  * taken back at at, for reason: store_alert_notes reads it no more
  * (migration 84). Taken back already: nothing. */

@@ -215,16 +215,22 @@ rec_money(struct rec *r, const char *label, const char *key, int64_t v)
 	add_line(r, label, svc_money(&r->c->svc, buf, sizeof buf, v));
 }
 
+/* None: nothing in text, null in JSON. */
+static void
+rec_none(struct rec *r, const char *label, const char *key)
+{
+	set(r, key, json_null());
+	add_line(r, label, "");
+}
+
 void
 rec_money_or_none(
     struct rec *r, const char *label, const char *key, int64_t v, int has)
 {
-	if (has) {
+	if (has)
 		rec_money(r, label, key, v);
-		return;
-	}
-	set(r, key, json_null());
-	add_line(r, label, "");
+	else
+		rec_none(r, label, key);
 }
 
 void
@@ -250,12 +256,10 @@ void
 rec_number_or_none(
     struct rec *r, const char *label, const char *key, int64_t v, int has)
 {
-	if (has) {
+	if (has)
 		rec_number(r, label, key, v);
-		return;
-	}
-	set(r, key, json_null());
-	add_line(r, label, "");
+	else
+		rec_none(r, label, key);
 }
 
 void

@@ -314,15 +314,6 @@ send_own_end(struct svc *s, const struct alert_row *a, struct pd_err *err)
 	return rc;
 }
 
-/* Whether note nt is the end of its alert's cause (a pass's close). */
-static int
-is_end(const struct alert_note *nt)
-{
-	return strcmp(nt->action, "ended") == 0 ||
-	       (strcmp(nt->action, "closed") == 0 &&
-	           strcmp(nt->user, "system") == 0);
-}
-
 int
 svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
     const char *at, struct pd_err *err)
@@ -342,7 +333,7 @@ svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
 			break;
 		}
 		for (j = back = 0; j < n && rc == 0; j++) {
-			if (!is_end(&h[j]))
+			if (!store_alert_note_is_end(&h[j]))
 				continue;
 			if (!h[j].synced)
 				rc = store_alert_note_undone(
@@ -595,8 +586,8 @@ put_raise(struct svc *s, const struct alert_row *a, const struct syncrec *r,
     struct pd_err *err)
 {
 	return store_alert_step_put(s->st, a->id, r->uuid, r->terminal,
-	           r->alert_raised_at[0] ? r->alert_raised_at : r->at, 0,
-	           "system", "raised", "", err) != 0;
+	    r->alert_raised_at[0] ? r->alert_raised_at : r->at, 0, "system",
+	    "raised", "", err);
 }
 
 /* A raise: the alert where it is not yet, never delivered here. */
@@ -614,14 +605,14 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	 * earliest (store_alert_notes; helper-230, fault 2, and helper-231,
 	 * fault 2: each node showed its own, or the one the central node
 	 * took first, after steps made before it) */
-	if (rc == 0)
-		return (!a.synced &&
-		           (store_alert_synced(s->st, a.id, err) != 0 ||
-		               (mode == APPLY_REPLICA &&
-		                   send_own_end(s, &a, err) != 0))) ||
-		               put_raise(s, &a, r, err)
-		           ? -1
-		           : 0;
+	if (rc == 0) {
+		if (!a.synced && store_alert_synced(s->st, a.id, err) != 0)
+			return -1;
+		if (!a.synced && mode == APPLY_REPLICA &&
+		    send_own_end(s, &a, err) != 0)
+			return -1;
+		return put_raise(s, &a, r, err);
+	}
 	memset(&a, 0, sizeof a);
 	xstrlcpy(a.cause, r->alert_cause, sizeof a.cause);
 	xstrlcpy(a.kind, r->alert_kind, sizeof a.kind);
@@ -644,7 +635,7 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	    store_alert_raise(s->st, &a, 0, &raised, err) != 0 ||
 	    store_alert_by_cause(s->st, r->alert_cause, &a, err) != 0 ||
 	    store_alert_synced(s->st, a.id, err) != 0 ||
-	    put_raise(s, &a, r, err))
+	    put_raise(s, &a, r, err) != 0)
 		return -1;
 	return mode == APPLY_REPLICA ? svc_alerts_release_held(s, err) : 0;
 }

@@ -220,9 +220,19 @@ cmp_cause(const void *k, const void *a)
 	    ((const struct alert_cause *)a)->cause);
 }
 
-int
-svc_alert_recon_end(struct svc *s, int64_t id, const char *cause,
-    const char *at, struct pd_err *err)
+/* The cause of the alert of reconciliation exception e into out. */
+static void
+recon_cause(char *out, size_t n, const struct recon_exception *e)
+{
+	snprintf(
+	    out, n, "reconciliation:%s:%s", recon_kind_name(e->kind), e->ref);
+}
+
+/* Alert id of reconciliation exception cause closed by "system", its
+ * exception resolved (helper-235, fault 1). */
+static int
+recon_end(struct svc *s, int64_t id, const char *cause, const char *at,
+    struct pd_err *err)
 {
 	const char *ref = strchr(cause + strlen("reconciliation:"), ':'),
 	           *args[1];
@@ -232,6 +242,22 @@ svc_alert_recon_end(struct svc *s, int64_t id, const char *cause,
 	say_keep(why, sizeof why, N_("Reconciliation exception %s is resolved"),
 	    1, args);
 	return svc_alert_ended(s, id, cause, at, why, NULL, err);
+}
+
+int
+svc_alert_recon_resolved(struct svc *s, const struct recon_exception *e,
+    const char *at, struct pd_err *err)
+{
+	struct alert_row a;
+	char cause[160];
+	int rc;
+
+	recon_cause(cause, sizeof cause, e);
+	if ((rc = store_alert_by_cause(s->st, cause, &a, err)) < 0)
+		return -1;
+	return rc == 0 && strcmp(a.status, "closed") != 0
+	           ? recon_end(s, a.id, cause, at, err)
+	           : 0;
 }
 
 static int
@@ -269,8 +295,7 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 		if (e[i].age < s->cfg.alert_recon_days)
 			continue;
 		memset(&r, 0, sizeof r);
-		snprintf(r.cause, sizeof r.cause, "reconciliation:%s:%s",
-		    recon_kind_name(e[i].kind), e[i].ref);
+		recon_cause(r.cause, sizeof r.cause, &e[i]);
 		now[nn++] = xstrdup(r.cause);
 		key = r.cause;
 		if (nh > 0 && bsearch(&key, had, nh, sizeof *had, cmp_cause))
@@ -290,7 +315,7 @@ recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
 		if (!had[i].open ||
 		    (nn > 0 && bsearch(&key, now, nn, sizeof *now, cmp_str)))
 			continue;
-		rc = svc_alert_recon_end(s, had[i].id, had[i].cause, at, err);
+		rc = recon_end(s, had[i].id, had[i].cause, at, err);
 	}
 	for (i = 0; i < nn; i++)
 		free(now[i]);

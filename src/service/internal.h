@@ -153,10 +153,11 @@ int svc_alert_ended(struct svc *s, int64_t id, const char *cause,
  * "#2", at this terminal alone). */
 int svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
     const char *at, struct pd_err *err);
-/* The alert id of reconciliation exception cause closed by "system", its
- * exception resolved (by hand, at the resolve; matched or cleared, at the
- * day's pass: helper-235, fault 1, they stayed open for good). */
-int svc_alert_recon_end(struct svc *s, int64_t id, const char *cause,
+/* The alert of reconciliation exception e, if one was raised and is not
+ * closed, closed by "system" at at: e resolved by hand (those matched or
+ * cleared the day's pass closes; helper-235, fault 1: they stayed open
+ * for good). */
+int svc_alert_recon_resolved(struct svc *s, const struct recon_exception *e,
     const char *at, struct pd_err *err);
 /* The record of alert step note_id (the central node's feed). */
 int svc_alert_record(

@@ -193,8 +193,7 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 {
 	struct recon_exception *v;
 	struct recon_resolution *done, prev;
-	struct alert_row a;
-	char detail[320], lkey[RECON_KEY_BUFSZ], names[1024], cause[160];
+	char detail[320], lkey[RECON_KEY_BUFSZ], names[1024];
 	size_t n, i;
 	int found = -1, rc;
 
@@ -274,14 +273,8 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 	if (svc_audit(s, out->at, "resolve", "exception", out->uuid, detail,
 	        err) != 0)
 		return -1;
-	/* its alert, if one was raised, closed now (helper-235, fault 1) */
-	snprintf(cause, sizeof cause, "reconciliation:%s:%s",
-	    recon_kind_name(out->e.kind), out->e.ref);
-	if ((rc = store_alert_by_cause(s->st, cause, &a, err)) < 0)
-		return -1;
-	return rc == 0 && strcmp(a.status, "closed") != 0
-	           ? svc_alert_recon_end(s, a.id, cause, out->at, err)
-	           : 0;
+	/* its alert, if one was raised, closed now */
+	return svc_alert_recon_resolved(s, &out->e, out->at, err);
 }
 
 int

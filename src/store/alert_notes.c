@@ -42,6 +42,14 @@ read_note(struct db_stmt *s, void *elem)
 	nt->synced = nt->uuid[0] != '\0';
 }
 
+int
+store_alert_note_is_end(const struct alert_note *nt)
+{
+	return strcmp(nt->action, "ended") == 0 ||
+	       (strcmp(nt->action, "closed") == 0 &&
+	           strcmp(nt->user, "system") == 0);
+}
+
 /* Whether note is one that each store may hold twice (helper-230, faults
  * 2 and 3): 1 its raise, 2 the end of its cause (a close by "system"). */
 static int
@@ -49,11 +57,7 @@ twice_kind(const struct alert_note *nt)
 {
 	if (strcmp(nt->action, "raised") == 0)
 		return 1;
-	if (strcmp(nt->action, "ended") == 0 ||
-	    (strcmp(nt->action, "closed") == 0 &&
-	        strcmp(nt->user, "system") == 0))
-		return 2;
-	return 0;
+	return store_alert_note_is_end(nt) ? 2 : 0;
 }
 
 /* Notes nt[0..n) in stored order less, of its raises and of the ends of
