@@ -204,6 +204,15 @@ struct arr_item {
  * the sum of its installments' (review 21, fault 7: a rescheduled one
  * settled on its items showed that as paid of it too). */
 int64_t arr_item_paid(const struct arr_item *in);
+/* What a reschedule's cut took off installment in (minor units): of one
+ * a reschedule made, what it absorbed, paid of the installments it
+ * replaced while the reschedule was on its way (paydesk(1): "what it
+ * moved less comes off its own last installments"); else 0. */
+int64_t arr_item_cut(const struct arr_item *in);
+/* Installment in's amount as its plan holds it now: its item's less the
+ * cut, so that the amounts of the schedule in force are its paid and left
+ * (helper-234, fault 3: #9 read $366.68 unpaid, its item owing $266.68). */
+int64_t arr_item_amount(const struct arr_item *in);
 /* An installment with its arrangement's terms (store_arr_items_overdue):
  * only what its compliance reads, as struct arr_item names them (an
  * arr_item is ~400 bytes: 120,000 of them at 10M payments were 50 MB

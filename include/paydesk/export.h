@@ -63,7 +63,23 @@ struct xcol {
 struct xcell {
 	const char *s;
 	int64_t n;
+	/* X_TERM: the word as stored and filtered on, for CSV and JSON,
+	 * when s is a label that is not that word (an alert's status
+	 * "open", shown "Open"; a dispute's reason "bounced-cheque", shown
+	 * "Bounced cheque"); NULL: the word of s (i18n_term_word).
+	 * helper-235, fault 6 of issue 21 */
+	const char *word;
 };
+
+/* The word of an X_TERM cell c in CSV and JSON: c->word, else the word
+ * of its term; "" when it has none. */
+static inline const char *
+xcell_word(const struct xcell *c)
+{
+	if (c->word != NULL)
+		return c->word;
+	return c->s != NULL ? i18n_term_word(c->s) : "";
+}
 
 enum export_format { EXPORT_CSV, EXPORT_XLSX };
 

@@ -468,6 +468,14 @@ struct payment_view {
 };
 int svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err);
+/* v's allocations as its details show them (payment show, the Payment
+ * details screen), in place (v->allocs reallocated): of a payment that
+ * stands, one line an item with the net it holds of it now (a carry into
+ * the plan that took the debt over, in pieces or not, a void undone), due
+ * before as at the first, none for an item it holds nothing of; so every
+ * node lists the same (helper-234, fault 4). A voided payment's are left
+ * as they are. The receipt keeps every original allocation. */
+void svc_payment_fold(struct payment_view *v);
 void svc_payment_view_free(struct payment_view *v);
 int svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err);

@@ -226,9 +226,13 @@ struct alert {
  * is kept in s->alert_note for the front end to show, and tried again at
  * the next use; never the caller's. Not on a central node. */
 void svc_alerts_tick(struct svc *s);
-/* The alerts not closed (all 0) or every one, of every kind (kind -1) or
- * one, oldest first; *n of them, free the array. Recovery and up
- * (PD_EPERM). */
+/* The kind svc_alerts takes for the three of arrangements: a broken
+ * plan, an installment missed or due (the Arrangements list's F3;
+ * helper-235, fault 7 of issue 21). */
+#define ALERT_PLAN_KINDS (-2)
+/* The alerts not closed (all 0) or every one, of every kind (kind -1),
+ * of one or of arrangements (ALERT_PLAN_KINDS), oldest first; *n of
+ * them, free the array. Recovery and up (PD_EPERM). */
 struct alert *svc_alerts(
     struct svc *s, int kind, int all, size_t *n, struct pd_err *err);
 /* How many alerts are Open, for the header: -1 when the user signed in
@@ -278,6 +282,11 @@ const char *svc_alert_kind_words(void);
 /* "Open", "Acknowledged", "Closed" with the context "alert" (TC_: a
  * term for an X_TERM cell or rec_term; i18n_term_word the word alone). */
 const char *svc_alert_status_name(enum alert_status st);
+/* The words a program reads and types back (CSV and JSON, --kind and
+ * --status): "overdue", "broken"...; "open", "acknowledged", "closed"
+ * (static). helper-235, fault 6 of issue 21. */
+const char *svc_alert_kind_word(enum alert_kind k);
+const char *svc_alert_status_word(enum alert_status st);
 /* Whether alert a has days (hours for a gateway payment): not a broken
  * plan, which has its misses against those allowed, nor a large payment
  * or a refused record, which have neither. */
@@ -421,6 +430,11 @@ struct dispute_uphold {
 	const char *credit_reason;
 	const char *note;
 };
+/* What svc_dispute_uphold would refuse u of dispute number for, with its
+ * error, written nothing: 0 when it can be upheld so (the TUI asks for
+ * its confirmation only then; helper-235, fault 9 of issue 21). */
+int svc_dispute_uphold_check(struct svc *s, const char *number,
+    const struct dispute_uphold *u, struct pd_err *err);
 /* Resolve a dispute as upheld (supervisor and up). */
 int svc_dispute_uphold(struct svc *s, const char *number,
     const struct dispute_uphold *u, struct pd_err *err);

@@ -83,7 +83,9 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		memset(cell, 0, sizeof cell);
 		cell[0].n = a[i].id;
 		cell[1].s = svc_alert_kind_name(a[i].kind);
+		cell[1].word = svc_alert_kind_word(a[i].kind);
 		cell[2].s = svc_alert_status_name(a[i].status);
+		cell[2].word = svc_alert_status_word(a[i].status);
 		cell[3].s = a[i].account_no;
 		cell[4].s = a[i].consumer;
 		cell[5].s = a[i].plan_no[0] ? a[i].plan_no : a[i].payment_no;
@@ -123,8 +125,11 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 		return -1;
 	r = rec_new(c);
 	rec_number(r, _("ID"), "id", a.id);
-	rec_term(r, _("Alert"), "alert", svc_alert_kind_name(a.kind));
-	rec_term(r, _("Status"), "status", svc_alert_status_name(a.status));
+	/* in JSON the words the list gives and --kind and --status take */
+	rec_shown(r, _("Alert"), "alert", svc_alert_kind_word(a.kind),
+	    i18n_term(svc_alert_kind_name(a.kind)));
+	rec_shown(r, _("Status"), "status", svc_alert_status_word(a.status),
+	    i18n_term(svc_alert_status_name(a.status)));
 	rec_str(r, _("Account"), "account_no", a.account_no);
 	rec_str(r, _("Consumer"), "consumer", a.consumer);
 	rec_str(r, _("Arrangement"), "plan_no", a.plan_no);

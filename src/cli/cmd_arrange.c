@@ -43,6 +43,34 @@ freq_opt(struct cli *c, const char *s)
 	return 0;
 }
 
+/* A usage error naming which of a plan's terms sub lacks (helper-234: it
+ * named all four when --reason alone was missing), with every one it
+ * needs; reason NULL: it takes none (preview). */
+static int
+terms_lacking(struct cli *c, const char *sub, const char *n, const char *freq,
+    const char *first, const char *const *reason)
+{
+	const char *val[4] = {n, freq, first, reason ? *reason : ""};
+	static const char *const opt[4] = {
+	    "--installments", "--frequency", "--first-due", "--reason"};
+	char list[80] = "";
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (val[i] == NULL)
+			snprintf(list + strlen(list),
+			    sizeof list - strlen(list), "%s%s",
+			    list[0] ? ", " : "", opt[i]);
+	if (list[0] == '\0')
+		return 0;
+	return cli_usage(c,
+	    reason ? _("%s %s lacks %s (it needs --installments, --frequency, "
+	               "--first-due and --reason)")
+	           : _("%s %s lacks %s (it needs --installments, --frequency "
+	               "and --first-due)"),
+	    c->cmd, sub, list);
+}
+
 /* The options of a request that preview and create share. */
 struct req_opts {
 	const char *items, *down, *n, *freq, *first, *grace, *misses, *reason;
@@ -64,14 +92,9 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 	memset(r, 0, sizeof *r);
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
-	if (v.n == NULL || v.freq == NULL || v.first == NULL ||
-	    (need_reason && v.reason == NULL))
-		return cli_usage(c,
-		    need_reason ? _("%s %s needs --installments, --frequency, "
-		                    "--first-due and --reason")
-		                : _("%s %s needs --installments, --frequency "
-		                    "and --first-due"),
-		    c->cmd, argv[0]);
+	if (terms_lacking(c, argv[0], v.n, v.freq, v.first,
+	        need_reason ? &v.reason : NULL) != 0)
+		return -1;
 	/* an empty --first-due names no day, as an empty --frequency names
 	 * none: a usage error (helper-235, fault 5: status 3, a bad date) */
 	if (v.first[strspn(v.first, " \t")] == '\0')
@@ -222,7 +245,12 @@ rec_installments(struct rec *r, const struct arr_view *v)
 		rec_item(r);
 		rec_str(r, _("Reference"), "ref", in->it.ref);
 		rec_date(r, _("Due"), "due_on", in->it.due_on);
-		rec_money(r, _("Amount"), "amount", in->it.amount);
+		rec_money(r, _("Amount"), "amount", arr_item_amount(in));
+		/* what a reschedule's cut took off it, said when any */
+		if (arr_item_cut(in) > 0)
+			rec_money(r, _("Cut"), "cut", arr_item_cut(in));
+		else
+			rec_data_json(r, "cut", json_integer(0));
 		rec_money(r, _("Paid"), "paid", arr_item_paid(in));
 		rec_date(r, _("Paid on"), "paid_on", in->paid_on);
 		rec_term(r, _("Compliance"), "state",
@@ -483,11 +511,8 @@ cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
-	if (n == NULL || freq == NULL || first == NULL || reason == NULL)
-		return cli_usage(c,
-		    _("%s %s needs --installments, --frequency, "
-		      "--first-due and --reason"),
-		    c->cmd, argv[0]);
+	if (terms_lacking(c, argv[0], n, freq, first, &reason) != 0)
+		return -1;
 	if (freq_opt(c, freq) != 0 ||
 	    int_opt(c, "installments", n, 1, ARR_INST_MAX, &k) != 0 ||
 	    svc_arrangement_reschedule(

@@ -78,7 +78,9 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 		svc_dispute_days(&d[i], &age, &overdue);
 		cell[0].s = d[i].dispute_no;
 		cell[1].s = dsp_status_label(d[i].status);
+		cell[1].word = dsp_status_name(d[i].status);
 		cell[2].s = dsp_reason_label(d[i].reason);
+		cell[2].word = d[i].reason;
 		cell[3].s = d[i].receipt_no;
 		cell[4].s = d[i].account_no;
 		cell[5].s = d[i].consumer_name;

@@ -459,8 +459,12 @@ item_rows(struct cli *c, struct rec *r, const struct payment_view *v)
 		const struct allocation *a = &v->allocs[i];
 
 		rec_item(r);
+		/* a reversal takes money off; money moved on to an item (a
+		 * carry, a reversal taken back) is of its kind (helper-234,
+		 * fault 4: a carry read "Reversal") */
 		rec_term(r, _("Kind"), "kind",
-		    a->reverses ? N_("Reversal") : pay_type_name(a->item.kind));
+		    a->amount < 0 ? N_("Reversal")
+		                  : pay_type_name(a->item.kind));
 		rec_str(r, _("Reference"), "ref", a->item.ref);
 		if (a->item.kind == PAY_BILL) {
 			svc_period(&c->svc, what, sizeof what, a->item.period);
@@ -496,6 +500,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	    cli_personal_data(c) != 0 ||
 	    svc_payment_show(&c->svc, pos[0], &v, &c->err) != 0)
 		return -1;
+	svc_payment_fold(&v);
 	r = rec_new(c);
 	rec_section(r, _("Payment information"), "payment");
 	rec_str(r, _("Payment ID"), "payment_no", p->payment_no);

@@ -256,6 +256,7 @@ cell(struct table *t, const char *s, int64_t n)
 	t->owned[t->col] = s ? xstrdup(s) : NULL;
 	t->cells[t->col].s = t->owned[t->col];
 	t->cells[t->col].n = n;
+	t->cells[t->col].word = NULL;
 	t->col++;
 }
 
@@ -288,8 +289,12 @@ table_cells(struct table *t, const struct xcell *cells)
 {
 	int i;
 
-	for (i = 0; i < t->ncols; i++)
+	/* a word is static or the caller's until this returns: the row is
+	 * written (JSON, CSV) or made text here */
+	for (i = 0; i < t->ncols; i++) {
 		cell(t, cells[i].s, cells[i].n);
+		t->cells[i].word = cells[i].word;
+	}
 	table_row(t);
 }
 
@@ -343,7 +348,7 @@ cell_json(struct table *t, int i)
 	case X_PERCENT:
 		return c->n < 0 ? json_null() : json_real((double)c->n / 10);
 	case X_TERM: /* a term (TC_): the word alone, as stored */
-		return json_string(c->s ? i18n_term_word(c->s) : "");
+		return json_string(xcell_word(c));
 	default:
 		return json_string(c->s ? c->s : "");
 	}

@@ -75,14 +75,25 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
     struct pd_err *err)
 {
 	char(*names)[CFG_NAME_MAX] = (void *)((char *)cfg + s->off);
-	int *count = (int *)((char *)cfg + s->size), i, n = 0;
-	char *copy = xstrdup(value), *save = NULL, *tok, *name;
+	int *count = (int *)((char *)cfg + s->size), i, n = 0, k;
+	char *copy = xstrdup(value), *p = copy, *comma, *name;
 
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	     tok = strtok_r(NULL, ",", &save)) {
-		name = trim(tok);
-		if (*name == '\0')
-			continue;
+	/* each comma between two names: an empty one is refused, not
+	 * dropped (helper-235, fault 9 of issue 21: "chargeback, ,other"
+	 * was taken as two); a value all blank is no name at all */
+	for (k = 1;; k++, p = comma + 1) {
+		if ((comma = strchr(p, ',')) != NULL)
+			*comma = '\0';
+		name = trim(p);
+		if (*name == '\0' && comma == NULL && k == 1)
+			break;
+		if (*name == '\0') {
+			free(copy);
+			return pd_fail(err, PD_EINVAL,
+			    _("Name %d of the list is empty: a comma with "
+			      "nothing before or after it"),
+			    k);
+		}
 		if (n == CFG_LIST_MAX || strlen(name) >= CFG_NAME_MAX) {
 			free(copy);
 			return pd_fail(err, PD_EINVAL,
@@ -99,6 +110,8 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 				return -1;
 			}
 		xstrlcpy(names[n++], name, CFG_NAME_MAX);
+		if (comma == NULL)
+			break;
 	}
 	free(copy);
 	if (n == 0)

@@ -191,7 +191,19 @@ arr_schedule(const struct arr_terms *t, const struct money_style *st,
 int64_t
 arr_item_paid(const struct arr_item *in)
 {
-	return in->it.settled - in->moved - (in->resched ? in->absorbed : 0);
+	return in->it.settled - in->moved - arr_item_cut(in);
+}
+
+int64_t
+arr_item_cut(const struct arr_item *in)
+{
+	return in->resched ? in->absorbed : 0;
+}
+
+int64_t
+arr_item_amount(const struct arr_item *in)
+{
+	return in->it.amount - arr_item_cut(in);
 }
 
 enum arr_inst_state

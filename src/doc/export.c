@@ -436,8 +436,7 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 			csv_field(x->f, c[i].s ? c[i].s : "", 0);
 			break;
 		case X_TERM: /* a term (TC_): the word alone, as stored */
-			csv_field(
-			    x->f, c[i].s ? i18n_term_word(c[i].s) : "", 1);
+			csv_field(x->f, xcell_word(&c[i]), 1);
 			break;
 		default:
 			csv_field(x->f, c[i].s ? c[i].s : "", 1);

@@ -58,7 +58,7 @@ svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 {
 	struct alert_row *r;
 	struct alert *a;
-	size_t i;
+	size_t i, k;
 	char iso[11];
 	int32_t today;
 
@@ -75,10 +75,14 @@ svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 	a = xcalloc(*n ? *n : 1, sizeof *a);
 	svc_today(iso);
 	date_parse(iso, NULL, &today, NULL);
-	for (i = 0; i < *n; i++) {
-		alerts_from_row(&a[i], &r[i]);
-		as_of(&a[i], today);
+	for (i = k = 0; i < *n; i++) {
+		alerts_from_row(&a[k], &r[i]);
+		if (kind == ALERT_PLAN_KINDS && a[k].kind != ALERT_BROKEN &&
+		    a[k].kind != ALERT_MISSED && a[k].kind != ALERT_DUE)
+			continue;
+		as_of(&a[k++], today);
 	}
+	*n = k;
 	free(r);
 	qsort(a, *n, sizeof *a, by_kind);
 	return a;

@@ -104,6 +104,18 @@ svc_alert_status_name(enum alert_status st)
 	return (unsigned)st <= ALERT_CLOSED ? statuses[st].name : "";
 }
 
+const char *
+svc_alert_kind_word(enum alert_kind k)
+{
+	return (unsigned)k < ALERT_NKINDS ? kinds[k].word : "";
+}
+
+const char *
+svc_alert_status_word(enum alert_status st)
+{
+	return (unsigned)st <= ALERT_CLOSED ? statuses[st].code : "";
+}
+
 int
 svc_alert_has_days(const struct alert *a)
 {

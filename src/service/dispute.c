@@ -585,18 +585,19 @@ check_remedy(struct svc *s, const struct dispute *d,
 	return 0;
 }
 
+/* What refuses u of dispute number before anything is written (the
+ * dispute read into *d, its credit note's amount into *credit, whether
+ * it is charged again into *charge): 0 when it can be upheld so. */
 static int
-uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
-    const char *creason, struct pd_err *err)
+uphold_checks(struct svc *s, const char *number, const struct dispute_uphold *u,
+    struct dispute *d, int64_t *credit, int *charge, struct pd_err *err)
 {
-	struct credit_note cn;
-	struct dispute d;
-	char words[96], detail[200], m[MONEY_BUFSZ], at[TS_BUFSZ];
-	int64_t credit = 0;
-	int charge = 0, pending;
+	int pending;
 
-	if (find_unresolved(s, number, 0, &d, err) != 0 ||
-	    (pending = check_pending(s, &d, u, err)) < 0)
+	*credit = 0;
+	*charge = 0;
+	if (find_unresolved(s, number, 0, d, err) != 0 ||
+	    (pending = check_pending(s, d, u, err)) < 0)
 		return -1;
 	/* before the remedies of the others (review s48: with no option
 	 * it was told to ask for --void or --credit; no option is a usage
@@ -604,26 +605,39 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	/* each option told what the void does instead (review s50:
 	 * --charge was told "not credited"; a bounced cheque is charged
 	 * again, by its void) */
-	if (!u->by_void && strcmp(d.reason, DSP_BOUNCED) == 0) {
+	if (!u->by_void && strcmp(d->reason, DSP_BOUNCED) == 0) {
 		if (u->by_charge)
 			return pd_fail(err, PD_EINVAL,
 			    _("Dispute %s is of a bounced cheque: it is "
 			      "charged again by its payment's void (--void: "
 			      "what the cheque paid is owed again, and the "
 			      "bounced cheque charge added), not by --charge"),
-			    d.dispute_no);
+			    d->dispute_no);
 		if (u->by_credit)
 			return pd_fail(err, PD_EINVAL,
 			    _("Dispute %s is of a bounced cheque: its payment "
 			      "is reversed (--void), not credited"),
-			    d.dispute_no);
+			    d->dispute_no);
 		return pd_fail(err, PD_EUSAGE,
 		    _("Dispute %s is of a bounced cheque: uphold it by its "
 		      "payment's void (--void): what the cheque paid is owed "
 		      "again, and the bounced cheque charge added"),
-		    d.dispute_no);
+		    d->dispute_no);
 	}
-	if (!pending && check_remedy(s, &d, u, &credit, &charge, err) != 0)
+	return pending ? 0 : check_remedy(s, d, u, credit, charge, err);
+}
+
+static int
+uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
+    const char *creason, struct pd_err *err)
+{
+	struct credit_note cn;
+	struct dispute d;
+	char words[96], detail[200], m[MONEY_BUFSZ], at[TS_BUFSZ];
+	int64_t credit;
+	int charge;
+
+	if (uphold_checks(s, number, u, &d, &credit, &charge, err) != 0)
 		return -1;
 	d.status = DSP_UPHELD;
 	if (charge) {
@@ -666,21 +680,23 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 	    u->by_void ? "void" : "credit", at, err);
 }
 
-int
-svc_dispute_uphold(struct svc *s, const char *number,
-    const struct dispute_uphold *u, struct pd_err *err)
+/* What refuses u before the store is touched: the role, the note, the
+ * credit note's reason (its configured spelling into *creason). */
+static int
+uphold_asked(struct svc *s, const struct dispute_uphold *u,
+    const char **creason, struct pd_err *err)
 {
-	const char *creason = NULL;
 	char list[800];
 
+	*creason = NULL;
 	if (svc_require(s, ROLE_SUPERVISOR, _("Upholding a dispute"), err) !=
 	        0 ||
 	    check_note(s, u->note, err) != 0)
 		return -1;
 	if (u->by_credit || (!u->by_void && !u->by_charge)) {
-		creason = config_reason(
+		*creason = config_reason(
 		    &s->cfg, u->credit_reason ? u->credit_reason : "Other");
-		if (creason == NULL) {
+		if (*creason == NULL) {
 			config_join(
 			    s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
 			return pd_fail(err, PD_EINVAL,
@@ -690,7 +706,31 @@ svc_dispute_uphold(struct svc *s, const char *number,
 			    list);
 		}
 	}
-	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+	return 0;
+}
+
+int
+svc_dispute_uphold_check(struct svc *s, const char *number,
+    const struct dispute_uphold *u, struct pd_err *err)
+{
+	struct dispute d;
+	const char *creason;
+	int64_t credit;
+	int charge;
+
+	return uphold_asked(s, u, &creason, err) != 0
+	           ? -1
+	           : uphold_checks(s, number, u, &d, &credit, &charge, err);
+}
+
+int
+svc_dispute_uphold(struct svc *s, const char *number,
+    const struct dispute_uphold *u, struct pd_err *err)
+{
+	const char *creason;
+
+	if (uphold_asked(s, u, &creason, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s, uphold_in_tx(s, number, u, creason, err), err);
 }

@@ -612,6 +612,44 @@ payment_gateway(struct svc *s, struct payment_view *v, struct pd_err *err)
 	return 0;
 }
 
+/* The allocations shown of a payment that stands: what it holds of each
+ * item now, one line an item in the order first paid, its amount the net
+ * of every allocation to it (a carry into the plan that took the debt
+ * over, arrange_carry.c, in one piece or several; a void undone), what
+ * was due before the first; an item it holds nothing of left out. So
+ * every node shows the same lines of it, whatever pieces its ledger took
+ * them in (helper-234, fault 4: the terminal whose plan was refused
+ * showed its own installment, its reversal and the carry called a
+ * reversal, the other the carry alone). A voided payment's are all shown:
+ * what it paid, then its reversals. */
+void
+svc_payment_fold(struct payment_view *v)
+{
+	struct allocation *out;
+	size_t i, j, k = 0;
+	int first;
+
+	if (v->p.status == PS_VOIDED || v->nallocs == 0)
+		return;
+	out = xcalloc(v->nallocs, sizeof *out);
+	for (i = 0; i < v->nallocs; i++) {
+		struct allocation a = v->allocs[i];
+
+		for (j = 0, first = 1; j < i && first; j++)
+			first = v->allocs[j].item_id != a.item_id;
+		if (!first)
+			continue;
+		for (j = i + 1; j < v->nallocs; j++)
+			if (v->allocs[j].item_id == a.item_id)
+				a.amount += v->allocs[j].amount;
+		if (a.amount != 0)
+			out[k++] = a;
+	}
+	free(v->allocs);
+	v->allocs = out;
+	v->nallocs = k;
+}
+
 int
 svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err)

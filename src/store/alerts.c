@@ -234,20 +234,30 @@ store_alerts_raise_credit(struct store *st, int64_t consumer_id,
 {
 	/* a note whose alert ended (used, voided, expired) and that
 	 * holds again (an application undone, a void undone): a new alert
-	 * (AGAIN_OK); consumer 0: every consumer's */
+	 * (AGAIN_OK); consumer 0: every consumer's. Only a Posted
+	 * payment's: a Pending one's credit cannot be applied yet
+	 * (helper-235, fault 9 of issue 21) */
 	/* (every consumer's by the window of credit_notes_expiry; one
 	 * consumer's, at each of its payments, by credit_notes_consumer) */
 #define CREDIT_RAISE(by, who)                                                  \
 	"INSERT INTO alerts (cause, kind, consumer_id, payment_id, ref,"       \
 	" due_on, amount, figure, raised_at, deliver) SELECT"                  \
-	" 'credit-expiring:' || cn.uuid" AGAIN_SUFFIX(CN_LO, CN_HI)            \
-	", 'credit-expiring', cn.consumer_id, cn.payment_id, cn.cn_no,"        \
-	" cn.expires_on, cn.amount - cn.applied, CAST(julianday(cn.expires_on)" \
-	" - julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes cn" by         \
-	" WHERE cn.voided = 0 AND cn.applied < cn.amount AND"                  \
-	" cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND"                     \
-	" cn.expires_on <> '' AND" who AGAIN_OK(CN_LO, CN_HI)                  \
-	"ORDER BY cn.expires_on, cn.id ON CONFLICT (cause) DO NOTHING"
+	" 'credit-expiring:' || cn.uuid" AGAIN_SUFFIX(CN_LO,                   \
+	    CN_HI) ", 'credit-expiring', cn.consumer_id, cn.payment_id, "      \
+	           "cn.cn_no,"                                                 \
+	           " cn.expires_on, cn.amount - cn.applied, "                  \
+	           "CAST(julianday(cn.expires_on)"                             \
+	           " - julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes "   \
+	           "cn" by                                                     \
+	           " WHERE cn.voided = 0 AND cn.applied < cn.amount AND"       \
+	           " cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND EXISTS "  \
+	           "(SELECT 1"                                                 \
+	           " FROM payments p WHERE p.id = cn.payment_id AND p.status " \
+	           "="                                                         \
+	           " 'Posted') AND"                                            \
+	           " cn.expires_on <> '' AND" who                              \
+	           AGAIN_OK(CN_LO, CN_HI) "ORDER BY cn.expires_on, cn.id ON "  \
+	                                  "CONFLICT (cause) DO NOTHING"
 	struct db_stmt *s = st_stmt(st,
 	    consumer_id == 0
 	        ? CREDIT_RAISE(" INDEXED BY credit_notes_expiry", " ?5 = 0 AND")

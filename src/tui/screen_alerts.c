@@ -9,8 +9,9 @@
  * saves, Esc drops it; helper-228: the list's keys stayed on the bar
  * and were typed into the field); an assignment refused closes the
  * prompt, a note refused keeps its text to be put right. Reached from
- * Home (Alerts) and from the Arrangements list (F3); read again when it
- * comes back on top. */
+ * Home (Alerts: every kind) and from the Arrangements list (F3: broken
+ * plans, missed and due installments; F2 then every kind, then each);
+ * read again when it comes back on top. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +54,7 @@ struct alerts {
 	struct alert *rows;
 	size_t n;
 	size_t nopen; /* of them, Open (the header's count) */
-	int kind;     /* -1: every kind */
+	int kind;     /* -1: every kind; ALERT_PLAN_KINDS: arrangements' */
 	int all;    /* the closed ones too */
 	int asking; /* A_ASSIGN or A_NOTE while a text is typed, else 0 */
 	struct tui_field text;
@@ -123,7 +124,16 @@ draw(struct tui_screen *sc, struct tui *t)
 	int y = 2, rows;
 
 	svc_count(t->svc, num, sizeof num, (int64_t)al->n);
-	if (al->kind < 0)
+	if (al->kind == ALERT_PLAN_KINDS)
+		snprintf(line, sizeof line,
+		    al->all
+		        ? ngettext("%s alert of arrangements",
+		              "%s alerts of arrangements", (unsigned long)al->n)
+		        : ngettext("%s alert of arrangements not closed",
+		              "%s alerts of arrangements not closed",
+		              (unsigned long)al->n),
+		    num);
+	else if (al->kind < 0)
 		snprintf(line, sizeof line,
 		    al->all ? ngettext(
 		                  "%s alert", "%s alerts", (unsigned long)al->n)
@@ -377,7 +387,7 @@ const struct tui_screen_class screen_alerts_class =
 static const struct tui_screen_class typing_class = ALERTS_CLASS(typing_keys);
 
 struct tui_screen *
-screen_alerts_new(struct tui *t)
+screen_alerts_new(struct tui *t, int kind)
 {
 	struct alerts *al = xcalloc(1, sizeof *al);
 	struct pd_err err;
@@ -389,7 +399,7 @@ screen_alerts_new(struct tui *t)
 		return NULL;
 	}
 	tui_list_init(&al->list, cols, TUI_NCOLS(cols), cells, al);
-	al->kind = -1;
+	al->kind = kind;
 	al->sc.cls = &screen_alerts_class;
 	load(al, t);
 	return &al->sc;

@@ -97,7 +97,7 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 
 		tui_lines_add(l, 0, "%-18s %10s %12s %12s  %s", in->it.ref,
 		    svc_date(t->svc, d, sizeof d, in->it.due_on),
-		    svc_money(t->svc, m, sizeof m, in->it.amount),
+		    svc_money(t->svc, m, sizeof m, arr_item_amount(in)),
 		    svc_money(t->svc, p, sizeof p, arr_item_paid(in)),
 		    _(arr_inst_state_name(v->state[i])));
 	}

@@ -16,22 +16,30 @@
 
 enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT };
 
+/* the keys of every role; a cashier's bar has neither the alerts nor
+ * the performance report, which are refused to the role (helper-235,
+ * fault 9 of issue 21: both shown, then refused) */
+#define PLANS_KEYS(...)                                                        \
+	{TUI_KEY_ENTER, "Enter", N_("Open"),                                   \
+	    N_("the arrangement selected: its installments"), A_OPEN},         \
+	    {KEY_F(2), "F2", N_("Status"),                                     \
+	        N_("every arrangement, or those of one status in turn"),       \
+	        A_STATUS},                                                     \
+	    __VA_ARGS__ TUI_LIST_KEYS,                                         \
+	    {TUI_KEY_ESC, "Esc", N_("Back"),                                   \
+	        N_("back to the dashboard, Home or the account"), A_BACK},     \
+	{                                                                      \
+		KEY_F(1), "F1", N_("Help"), N_("this help"), -1                \
+	}
+
 static const struct tui_key screen_arrangements_keys[] = {
-    {TUI_KEY_ENTER, "Enter", N_("Open"),
-        N_("the arrangement selected: its installments"), A_OPEN},
-    {KEY_F(2), "F2", N_("Status"),
-        N_("every arrangement, or those of one status in turn"), A_STATUS},
-    {KEY_F(3), "F3", N_("Alerts"),
-        N_("broken plans, missed or due installments"), A_ALERTS},
-    {'p', "p", N_("Performance"),
-        N_("the plans by their terms, highest compliance first (recovery)"),
-        A_REPORT},
-    TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"),
-        N_("back to the dashboard, Home or the account"),
-        A_BACK},
-    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
-};
+    PLANS_KEYS({KEY_F(3), "F3", N_("Alerts"),
+                   N_("broken plans, missed or due installments"), A_ALERTS},
+        {'p', "p", N_("Performance"),
+            N_("the plans by their terms, highest compliance first (recovery)"),
+            A_REPORT}, )};
+static const struct tui_key cashier_keys[] = {PLANS_KEYS()};
+#undef PLANS_KEYS
 
 struct plans {
 	struct tui_screen sc;
@@ -133,7 +141,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			tui_push(t, open);
 		return TUI_HANDLED;
 	case A_ALERTS:
-		if ((open = screen_alerts_new(t)) != NULL)
+		/* the arrangements' alerts, as the key says (helper-235,
+		 * fault 7: the whole inbox); F2 there widens it */
+		if ((open = screen_alerts_new(t, ALERT_PLAN_KINDS)) != NULL)
 			tui_push(t, open);
 		return TUI_HANDLED;
 	case A_STATUS:
@@ -162,15 +172,16 @@ free_plans(struct tui_screen *sc)
 	svc_arr_views_free(p->rows, p->n);
 }
 
-const struct tui_screen_class screen_arrangements_class = {
-    .name = "Arrangements",
-    .title = N_("Payment arrangements"),
-    .keys = screen_arrangements_keys,
-    .nkeys = TUI_NKEYS(screen_arrangements_keys),
-    .draw = draw,
-    .action = action,
-    .free = free_plans,
-};
+#define PLANS_CLASS(k)                                                         \
+	{                                                                      \
+		.name = "Arrangements", .title = N_("Payment arrangements"),   \
+		.keys = k, .nkeys = TUI_NKEYS(k), .draw = draw,                \
+		.action = action, .free = free_plans,                          \
+	}
+const struct tui_screen_class screen_arrangements_class =
+    PLANS_CLASS(screen_arrangements_keys);
+static const struct tui_screen_class cashier_class = PLANS_CLASS(cashier_keys);
+#undef PLANS_CLASS
 
 struct tui_screen *
 screen_arrangements_new(struct tui *t, const char *account)
@@ -181,7 +192,9 @@ screen_arrangements_new(struct tui *t, const char *account)
 		xstrlcpy(p->account, account, sizeof p->account);
 	tui_list_init(&p->list, cols, TUI_NCOLS(cols), cells, p);
 	p->status = -1;
-	p->sc.cls = &screen_arrangements_class;
+	p->sc.cls = t->svc->actor.role >= ROLE_RECOVERY
+	                ? &screen_arrangements_class
+	                : &cashier_class;
 	load(p, t);
 	return &p->sc;
 }

@@ -46,7 +46,8 @@ enum {
 	A_DETERIORATING,
 	A_FILTER,
 	A_TILES,
-	A_MY_SHIFT
+	A_MY_SHIFT,
+	A_ALERTS
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -55,8 +56,7 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'t', "t", NULL, N_("back to this month (this week)"), A_THIS},
     {'w', "w", NULL,
         N_("this week against the week before, or back to the month"), A_WEEK},
-    {'m', "m", NULL,
-        N_("the collections by method, or by payment gateway"),
+    {'m', "m", NULL, N_("the collections by method, or by payment gateway"),
         A_BY_GATEWAY},
     {'p', "p", N_("Payments"), N_("the payments list"), A_PAYMENTS},
     {'c', "c", N_("Credits"), N_("the credit notes list"), A_CREDITS},
@@ -64,14 +64,10 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'a', "a", N_("Aging"), N_("the aging report of open items"), A_AGING},
     {'f', "f", NULL, N_("the cash-flow forecast of the weeks ahead"),
         A_FORECAST},
-    {'i', "i", NULL,
-        N_("today's anomalies, each with its rule"),
-        A_ANOMALIES},
-    {'b', "b", NULL,
-        N_("the deteriorating payers: paying later and later"),
+    {'i', "i", NULL, N_("today's anomalies, each with its rule"), A_ANOMALIES},
+    {'b', "b", NULL, N_("the deteriorating payers: paying later and later"),
         A_DETERIORATING},
-    {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
-        A_SHIFTS},
+    {'h', "h", NULL, N_("every drawer's shifts, open and closed"), A_SHIFTS},
     {'u', "u", NULL,
         N_("gateway payments: the unassociated ones, to associate"), A_GATEWAY},
     {'r', "r", NULL,
@@ -80,6 +76,9 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'e', "e", NULL, N_("the reconciliation's exceptions"), A_EXCEPTIONS},
     {'d', "d", NULL, N_("the disputes: review, uphold or reject them"),
         A_DISPUTES},
+    /* helper-235, fault 8: the header counts them, no key opened them */
+    {'l', "l", NULL, N_("the alert inbox: acknowledge, assign, note, close"),
+        A_ALERTS},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
@@ -88,8 +87,7 @@ static const struct tui_key screen_dashboard_keys[] = {
         A_MY_SHIFT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
     {'v', "v", N_("Filter"),
-        N_("filter the figures (segment, branch, user, method...)"),
-        A_FILTER},
+        N_("filter the figures (segment, branch, user, method...)"), A_FILTER},
     {'k', "k", NULL, N_("choose and order your tiles"), A_TILES},
     {'o', "o", N_("Scope"),
         N_("the scope: terminal, branch or organisation, as the role "
@@ -458,6 +456,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_DISPUTES:
 		if ((next = screen_disputes_new(t)) != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case A_ALERTS:
+		if ((next = screen_alerts_new(t, -1)) != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
 	case A_SYNC:

@@ -233,7 +233,31 @@ apply(struct tui_step *s, struct tui *t)
 		tui_message(t, 1, "%s", why);
 		return TUI_HANDLED;
 	}
+	memset(&u, 0, sizeof u);
+	if (d->step == STEP_UPHOLD) {
+		u.by_void = d->it[F_RES].choice == 0;
+		u.by_credit = d->it[F_RES].choice == 1;
+		u.by_charge = d->it[F_RES].choice == 2;
+		/* a chargeback's credit note: asked below, knowingly */
+		u.despite_chargeback = u.by_credit && d->chargeback;
+		/* a void of all of a payment disputed in part: asked below */
+		u.whole = u.by_void;
+		u.credit = u.by_credit ? cr : 0;
+		u.credit_reason =
+		    !u.by_credit || t->svc->cfg.nreasons == 0
+		        ? NULL
+		        : t->svc->cfg.reasons[d->it[F_CREASON].choice];
+		u.note = d->it[F_NOTE].f.buf;
+	}
 	if (!tui_step_confirmed(&d->s)) {
+		/* what is refused anyway is said now, not after a second
+		 * Enter (helper-235, fault 9: a credit note above the amount
+		 * disputed, the void of a chargeback of part) */
+		if (d->step == STEP_UPHOLD && svc_dispute_uphold_check(t->svc,
+		                                  d->target, &u, &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
+			return TUI_HANDLED;
+		}
 		ask(d, t, cr);
 		return TUI_HANDLED;
 	}
@@ -244,23 +268,8 @@ apply(struct tui_step *s, struct tui *t)
 	else if (d->step == STEP_REJECT)
 		rc = svc_dispute_reject(
 		    t->svc, d->target, d->it[F_NOTE].f.buf, &err);
-	else {
-		memset(&u, 0, sizeof u);
-		u.by_void = d->it[F_RES].choice == 0;
-		u.by_credit = d->it[F_RES].choice == 1;
-		u.by_charge = d->it[F_RES].choice == 2;
-		/* a chargeback's credit note: asked above, knowingly */
-		u.despite_chargeback = u.by_credit && d->chargeback;
-		/* a void of all of a payment disputed in part: asked above */
-		u.whole = u.by_void;
-		u.credit = u.by_credit ? cr : 0;
-		u.credit_reason =
-		    !u.by_credit || t->svc->cfg.nreasons == 0
-		        ? NULL
-		        : t->svc->cfg.reasons[d->it[F_CREASON].choice];
-		u.note = d->it[F_NOTE].f.buf;
+	else
 		rc = svc_dispute_uphold(t->svc, d->target, &u, &err);
-	}
 	if (rc != 0) {
 		tui_step_refused(&d->s);
 		tui_message(t, 1, "%s", err.msg);

@@ -291,7 +291,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			tui_push(t, screen_sync_new(t));
 			return TUI_HANDLED;
 		case T_ALERTS:
-			next = screen_alerts_new(t);
+			next = screen_alerts_new(t, -1);
 			if (next != NULL)
 				tui_push(t, next);
 			return TUI_HANDLED;

@@ -98,7 +98,8 @@ item_lines(struct details *d, struct tui *t, const struct allocation *a)
 	char no[16], h[160];
 
 	tui_lines_add(l, 0, " ");
-	if (a->reverses) {
+	/* money moved on to an item is of its kind (svc_payment_show) */
+	if (a->amount < 0) {
 		snprintf(h, sizeof h, _("Reversal of %s"), it->ref);
 		tui_lines_add(l, 1, " %s", h);
 		money_pair(d, t, _("Amount"), a->amount);
@@ -316,6 +317,7 @@ screen_payment_new(struct tui *t, const char *number)
 		tui_message(t, 1, "%s", err.msg);
 		return NULL;
 	}
+	svc_payment_fold(&v);
 	d = xcalloc(1, sizeof *d);
 	snprintf(d->number, sizeof d->number, "%s", v.p.receipt_no);
 	d->lw = LW;

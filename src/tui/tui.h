@@ -581,9 +581,10 @@ struct tui_screen *screen_arrangements_new(struct tui *t, const char *account);
  * account view's a. */
 struct tui_screen *screen_arr_create_new(struct tui *t, const char *account);
 /* The alerts of the debts being worked (issue 21; recovery and up; NULL,
- * the reason in the message line, for a role below): Home's Alerts, the
- * Arrangements list's F3. */
-struct tui_screen *screen_alerts_new(struct tui *t);
+ * the reason in the message line, for a role below) of kind, as
+ * svc_alerts takes it: Home's Alerts (-1, every kind), the Arrangements
+ * list's F3 (ALERT_PLAN_KINDS). */
+struct tui_screen *screen_alerts_new(struct tui *t, int kind);
 /* One alert with its history (screen_alert.c); NULL, the reason in the
  * message line, when it cannot be read. */
 struct tui_screen *screen_alert_new(struct tui *t, int64_t id);

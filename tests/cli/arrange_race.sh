@@ -363,6 +363,8 @@ alloc_sum() {
 	q="SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.payment_no = '$2'"
 	if [ "$1" = 0 ]; then csql "$q"; else tsql "$1" "$q"; fi
 }
+# pshow N PAYMENT_NO: the items of the payment's details at terminal N
+pshow() { rec "$1" payment show "$2" | sed -n '/amount analysis$/,/^$/p'; }
 # twin ACCOUNT WHAT PAYARGS OWED HELD: both terminals arrange ACCOUNT
 # offline (T01 first to sync), T02 pays PAYARGS into its own plan; then
 # ACCOUNT owes OWED everywhere and the payment holds HELD of items at
@@ -392,6 +394,15 @@ twin() {
 	same "$what: T02's plan is Cancelled, holding nothing; T01's alike at both" \
 	    "$(show3 2 "$p2")" "Cancelled 0 \$0.00 \$0.00 "
 	plans_same "$what: both terminals show the plan that won alike" "$p1"
+	# the payment's details alike: what it holds now, of the plan that
+	# won, no reversal of the refused plan's installments, nor its carry
+	# called one (helper-234, fault 4)
+	pshow 1 "$pno" >"$T/ps1"; pshow 2 "$pno" >"$T/ps2"
+	same "$what: the payment's items the same at both terminals" \
+	    "$(cat "$T/ps2")" "$(cat "$T/ps1")"
+	same "$what: each of the plan that won, none a reversal" \
+	    "$(grep -c "$p1#" "$T/ps2")/$(grep -c "$p2#\|Reversal" "$T/ps2")" \
+	    "$(tsql 2 "SELECT count(DISTINCT a.item_id) FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN items i ON i.id = a.item_id JOIN plans pl ON pl.id = i.plan_id WHERE p.payment_no = '$pno' AND pl.plan_no = '$p1'")/0"
 	same "$what: the undo and the payment's giving way audited at T02" \
 	    "$(tsql 2 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND ref = '$p2'")/$(tsql 2 "SELECT count(*) FROM audit_log WHERE action = 'carry' AND ref = '$pno'")" "1/1"
 	for n in 1 2; do

@@ -160,7 +160,7 @@ tsql() { sqlite3 "$T/t$1.db" "$2"; }
 # recovery officer): its status, then its history after the raise,
 # "HH:MM user action: text" each
 alert_hist() { rec "$1" --json alerts show "$(tsql "$1" "SELECT id FROM alerts WHERE cause = '$2'")" | python3 -c 'import json,sys
-a=json.load(sys.stdin); print(a["status"], " / ".join(h["at"][11:16] + " " + h["user"] + " " + h["action"] + (": " + h["text"] if h["text"] else "") for h in a["history"][1:]))'; }
+a=json.load(sys.stdin); print(a["status"].capitalize(), " / ".join(h["at"][11:16] + " " + h["user"] + " " + h["action"] + (": " + h["text"] if h["text"] else "") for h in a["history"][1:]))'; }
 # the demo's cashier jane, supervisor mary and admin at terminal N
 C() { n=$1; shift; PAYDESK_PIN=1234 pdt $n --user jane "$@"; }
 S() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }

@@ -37,7 +37,7 @@ same "May 1: nothing 30 days past due" "$(open_alerts)" ""
 # plan's installment) are 30 days past due, each its own alert
 export PAYDESK_NOW="2025-05-16 09:00:00"
 same "May 16: four items 30 days past due, the oldest first" "$(open_alerts)" \
-    "1,Item overdue,SRV-2025-0410,25.00,36 2,Item overdue,INV-2025-001234,145.50,31 3,Item overdue,INV-2025-002001,80.00,31 4,Item overdue,PP-2025-0034#1,67.50,31 "
+    "1,overdue,SRV-2025-0410,25.00,36 2,overdue,INV-2025-001234,145.50,31 3,overdue,INV-2025-002001,80.00,31 4,overdue,PP-2025-0034#1,67.50,31 "
 same "the pass is once a day" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_day'")" "2025-05-16"
 same "its audit entry by who used it first" \
     "$(sqlite3 "$DB" "SELECT user || ' ' || action || ' ' || entity || ' ' || detail FROM audit_log WHERE entity = 'alerts'")" \
@@ -60,7 +60,7 @@ expect "1,200.00 paid" 0 "Payment ID" cashier pay WU-10003 --type bill \
 expect "80.00 paid" 0 "Payment ID" cashier pay WU-10002 --type bill \
     --items INV-2025-002001 --method Cash --amount 80.00
 same "one large payment: the 1,200.00" "$(open_alerts --kind large | cut -d, -f2,4)" \
-    "Large payment,1200.00"
+    "large,1200.00"
 r_large=$(sqlite3 "$DB" "SELECT receipt_no FROM payments WHERE amount = 120000")
 same "it names the payment's receipt" "$(open_alerts --kind large | cut -d, -f3)" "$r_large"
 
@@ -71,7 +71,7 @@ expect "a credit note" 0 "" sup credit-note create "$r_large" --amount 10 \
 same "Jun 1: not within 10 days yet" "$(open_alerts --kind credit)" ""
 PAYDESK_NOW="2025-06-11 09:00:00" rec alerts >/dev/null
 same "Jun 11: it expires in 10 days" "$(PAYDESK_NOW='2025-06-11 09:00:00' open_alerts --kind credit | cut -d, -f2,4,5)" \
-    "Credit note expiring,10.00,10 "
+    "credit,10.00,10 "
 
 # delivery: every alert went to the command as one JSON object
 same "each new alert delivered once" "$(wc -l <"$T/delivered" | tr -d ' ')" "$(nalerts)"
@@ -193,7 +193,7 @@ refused "close twice: refused" 3 "Alert 1 is Closed: it cannot be changed" \
 # Clôturée; a shift's Cerrado); JSON keeps the word (issue 25)
 LANGUAGE=es expect "es: the alert Cerrada" 0 "Cerrada" rec alerts show 1
 LANGUAGE=fr expect "fr: the alert Clôturée" 0 "Clôturée" rec alerts show 1
-LANGUAGE=es expect "es JSON: the status as stored" 0 '"status": "Closed"' \
+LANGUAGE=es expect "es JSON: the status as stored" 0 '"status": "closed"' \
     rec --json alerts show 1
 refused "a note on a closed one: refused" 3 "Alert 1 is Closed" rec alerts note 1 late
 refused "no such alert" 4 "No alert 999" rec alerts ack 999
@@ -219,9 +219,9 @@ same "--status ALL: as all" "$(rec --csv alerts --status ALL)" \
 same "--status Open: as open" "$(rec --csv alerts --status Open)" \
     "$(rec --csv alerts --status open)"
 same "--kind OverDue: as overdue, not empty" \
-    "$(rec --csv alerts --status all --kind OverDue | grep -c 'Item overdue')" \
-    "$(rec --csv alerts --status all --kind overdue | grep -c 'Item overdue')"
-[ "$(rec --csv alerts --status ALL | grep -c 'Item overdue')" -ge 1 ] &&
+    "$(rec --csv alerts --status all --kind OverDue | grep -c ',overdue,')" \
+    "$(rec --csv alerts --status all --kind overdue | grep -c ',overdue,')"
+[ "$(rec --csv alerts --status ALL | grep -c ',overdue,')" -ge 1 ] &&
     ok "--status ALL lists them" || echo "not ok - --status ALL lists them"
 # paydesk(1) says what the program does: an unknown one is status 2
 man_alerts=$(tr '\n' ' ' <"$TOP/man/paydesk.1")
@@ -241,7 +241,23 @@ same "the history: who did what, when" \
 same "each change audited" "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM audit_log WHERE entity = 'alert' AND ref = '1'")" \
     "acknowledged assigned note closed"
 same "closed: not in the open list" "$(open_alerts | grep -c '^1,')" 0
-same "--status all: there" "$(rec --csv alerts --status all | tail -n +2 | cut -d, -f1,3 | grep '^1,')" "1,Closed"
+same "--status all: there" "$(rec --csv alerts --status all | tail -n +2 | cut -d, -f1,3 | grep '^1,')" "1,closed"
+# helper-235, fault 6: CSV and JSON give the words --kind and --status
+# take; the text, the words people read
+for w in $(rec --csv alerts --status all | tail -n +2 | cut -d, -f2 | sort -u); do
+	n=$(rec --csv alerts --status all | tail -n +2 | cut -d, -f2 | grep -cx "$w")
+	same "the CSV's kind $w is what --kind takes: its $n rows" \
+	    "$(rec --csv alerts --status all --kind "$w" | tail -n +2 | wc -l)" "$n"
+done
+same "the CSV's statuses, as stored" \
+    "$(rec --csv alerts --status all | tail -n +2 | cut -d, -f3 | sort -u | tr '\n' ' ')" "closed open "
+same "the JSON's words are the CSV's" \
+    "$(rec --json alerts --status all | python3 -c 'import json,sys
+print(" ".join(sorted(set(a["alert"] + "/" + a["status"] for a in json.load(sys.stdin)))))')" \
+    "$(rec --csv alerts --status all | tail -n +2 | cut -d, -f2,3 | tr , / | sort -u | tr '\n' ' ' | sed 's/ $//')"
+expect "the text list: the kind and status people read" 0 "Item overdue" \
+    rec alerts --status all
+has "the text list: Closed" "Closed"
 
 # [alerts] gateway_hours, looked at once an hour: two gateway payments as
 # a pull stores them (one succeeded with no payment, one failed), paid at
@@ -289,9 +305,9 @@ rc() { PAYDESK_NOW="$1 09:00:00" rec --csv alerts --kind reconciliation |
     tail -n +2 | tr -d '\r' | cut -d, -f2,7,9,10; }
 same "Jun 14: 2 days old, no alert" "$(rc 2025-06-14)" ""
 same "Jun 15: 3 days old, the shift's 1.00 over" "$(rc 2025-06-15)" \
-    "Reconciliation exception,$z,1.00,3"
+    "reconciliation,$z,1.00,3"
 same "Jun 16: the same alert, once, its age as of today (helper-235, fault 2: it stayed 3)" \
-    "$(rc 2025-06-16)" "Reconciliation exception,$z,1.00,4"
+    "$(rc 2025-06-16)" "reconciliation,$z,1.00,4"
 same "one alert of that cause" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'reconciliation'")" 1
 # resolved by hand: its alert closed at once, saying why (helper-235,
@@ -303,7 +319,7 @@ ra=$(sqlite3 "$DB" "SELECT id FROM alerts WHERE kind = 'reconciliation'")
 same "resolved: its alert closed by system at the resolve, saying why" \
     "$(PAYDESK_NOW='2025-06-16 10:05:00' rec --json alerts show "$ra" | python3 -c 'import json,sys
 a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["at"], h["user"], h["action"] + ":", h["text"])')" \
-    "Closed 2025-06-16 10:00:00 system Closed: its cause ended: Reconciliation exception $z is resolved"
+    "closed 2025-06-16 10:00:00 system Closed: its cause ended: Reconciliation exception $z is resolved"
 same "none open in the list" "$(rc 2025-06-16)" ""
 
 # [alerts] overdue_days: an item that is already past the days when it
@@ -337,7 +353,7 @@ has "the days now beside it" "Days              $(echo "$a1" | cut -d, -f10)"
 same "the list in JSON: days a number, a large payment's and a closed one's none" \
     "$(rec --json alerts --status all | python3 -c 'import json,sys
 l=json.load(sys.stdin)
-print(sorted(set(type(a["days"]).__name__ for a in l if a["alert"] != "Large payment" and a["status"] != "Closed")), set(a["days"] for a in l if a["alert"] == "Large payment" or a["status"] == "Closed"), set(a["misses"] for a in l))')" \
+print(sorted(set(type(a["days"]).__name__ for a in l if a["alert"] != "large" and a["status"] != "closed")), set(a["days"] for a in l if a["alert"] == "large" or a["status"] == "closed"), set(a["misses"] for a in l))')" \
     "['int'] {None} {None}"
 # more of review R21's rule: [alerts] overdue_days lowered (30 to 20) or
 # switched on raises every item past the days not yet raised, once, and
@@ -645,3 +661,19 @@ same "demo day: every open item 30 days past due has its alert" \
 same "audited as raised by the demo" \
     "$(sqlite3 "$T/demo/s.db" "SELECT count(*) FROM audit_log WHERE
  entity = 'alerts' AND detail LIKE '% by=demo'")" 1
+# a credit note of a Pending payment (an online payment overpaid, not
+# verified) cannot be applied: no alert of its expiry; a Posted one's,
+# each (helper-235, fault 9: CN-T01-00058 of a Pending payment alerted)
+printf 'credit_expiry_days = 365\n' >>"$T/demo/c.ini"
+PAYDESK_NOW="2026-03-11 09:00:00" PAYDESK_PIN=482615 "$PD" --config "$T/demo/c.ini" \
+    --user admin alerts >/dev/null 2>&1
+cn_in() { sqlite3 "$T/demo/s.db" "SELECT count(*) FROM credit_notes cn JOIN
+ payments p ON p.id = cn.payment_id WHERE cn.voided = 0 AND cn.applied <
+ cn.amount AND cn.expires_on >= '2026-03-11' AND p.status $1"; }
+same "demo: unapplied credit notes of Pending payments within the days" \
+    "$([ "$(cn_in "= 'Pending'")" -gt 0 ] && echo yes)" yes
+same "demo: a credit alert for each of a Posted payment, none of a Pending one" \
+    "$(sqlite3 "$T/demo/s.db" "SELECT count(*) || ' ' || coalesce(sum(p.status
+ <> 'Posted'), 0) FROM alerts a JOIN credit_notes cn ON cn.cn_no = a.ref JOIN
+ payments p ON p.id = cn.payment_id WHERE a.kind = 'credit-expiring'")" \
+    "$(cn_in "= 'Posted'") 0"

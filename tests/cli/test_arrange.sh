@@ -93,12 +93,22 @@ refused1 "a cashier may preview but not make one" 5 "needs the recovery role" \
     arrangement create WU-20001 $TERMS --reason Hardship
 refused1 "create without a reason: usage" 2 "--reason" \
     rec 1 arrangement create WU-20001 $TERMS
-refused1 "create without a reason: usage names every term it needs" 2 \
-    "needs --installments, --frequency, --first-due and --reason" \
+refused1 "create without its terms: usage names those it lacks, and every one" 2 \
+    "arrangement create lacks --frequency, --first-due, --reason (it needs --installments, --frequency, --first-due and --reason)" \
     rec 1 arrangement create WU-20001 --installments 7
+# only what is missing (helper-234: all four named for --reason alone)
+refused1 "create lacking --reason alone: that one named" 2 \
+    "arrangement create lacks --reason (it needs" \
+    rec 1 arrangement create WU-20001 $TERMS
+refused1 "create lacking --installments alone" 2 \
+    "arrangement create lacks --installments (it needs" \
+    rec 1 arrangement create WU-20001 $(but installments) --reason Hardship
 refused1 "preview without its terms: usage names them" 2 \
-    "arrangement preview needs --installments, --frequency and --first-due" \
+    "arrangement preview lacks --installments, --frequency, --first-due (it needs --installments, --frequency and --first-due)" \
     rec 1 arrangement preview WU-20001
+refused1 "preview lacking --first-due alone" 2 \
+    "arrangement preview lacks --first-due (it needs" \
+    rec 1 arrangement preview WU-20001 $(but first-due)
 # an empty --first-due, as an empty --frequency (helper-235, fault 5)
 for e in "" " "; do
 	refused1 "--first-due \"$e\": a usage error" 2 "--first-due is empty" \
@@ -375,9 +385,13 @@ refused1 "show names an arrangement that does not exist" 4 "AR-T01-000999" \
 ## 4. Rescheduled at terminal 2, cancelled at terminal 1, synced both ways
 # left: 600.34 - 100 - 71.47 = 428.87 in 3 weekly: 142.95, 142.95, 142.97
 export PAYDESK_NOW=2025-09-04
-refused1 "a reschedule without a reason: usage" 2 "--reason" \
+refused1 "a reschedule without a reason: usage, naming it" 2 \
+    "arrangement reschedule lacks --reason (it needs --installments" \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10
+refused1 "a reschedule without a frequency nor a first due date" 2 \
+    "arrangement reschedule lacks --frequency, --first-due (it needs" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments 3 --reason Again
 refused1 "a reschedule's unknown frequency: usage" 2 \
     "--frequency \"yearly\": must be weekly, fortnightly or monthly" \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
@@ -412,7 +426,7 @@ expect "terminal 2 reschedules what is left" 0 '"status"' \
     rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 --reason "Lost job"
 same "the rest in three weekly installments, the last with the cents" \
-    "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"paid":0,"paid_on":"[0-9-]*","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
+    "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"cut":0,"paid":0,"paid_on":"[0-9-]*","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
     "14295 14295 14297 "
 expect "terminal 2 pushes the reschedule" 0 "" t2 sync
 # its installments' seals are claimed by an audit entry of the central
@@ -856,7 +870,7 @@ expect "terminal 1's quarantine says its reschedule is undone" 0 \
 # installment the plan no longer had)
 same "the undone installment's due alert closed by system, saying why" \
     "$(rec 1 --json alerts show "$(tsql 1 "SELECT id FROM alerts WHERE cause = '$GD'")" | python3 -c 'import json,sys
-a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["user"], h["action"] + ":", h["text"])')" \
+a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"].capitalize(), h["user"], h["action"] + ":", h["text"])')" \
     "Closed system Closed: its cause ended: Arrangement $PG is cancelled"
 expect "and that its plan of Hal Paz's bill is undone: another came first" 0 \
     "is under arrangement $PH already, made first at terminal T02. This terminal's arrangement $PH1 is undone" sup1 sync --quarantine

@@ -191,8 +191,25 @@ for op in pay credit void dispute; do
 			else
 				l=$(plan 1 "$PLAN" | sed -n 's/.*Left to pay \$\([0-9.,]*\);.*/\1/p' | tr -d ',.')
 				same "$c: the plan's left to pay is what is owed" "$l" $want
+				# each installment's amount less its paid, those
+				# of the schedule in force: the plan's left too,
+				# a cut taken off its amount (helper-234, fault 3:
+				# #9 read unpaid in full, its item owing less);
+				# money that crossed, not a void (an installment
+				# replaced then owing again owes less than its
+				# amount: what the reschedule moved of it)
+				[ $op = pay ] || [ $op = credit ] && for n in 1 2; do
+					same "$c: T0$n's installments in force owe the plan's left" \
+					    "$(rec $n --json arrangement show "$PLAN" | python3 -c 'import json,sys
+d=json.load(sys.stdin); i=[x for x in d["installments"] if x["state"] not in ("Replaced", "Missed, replaced", "Settled")]
+print(sum(x["amount"] - x["paid"] for x in i))
+open(sys.argv[1], "a").write("%d\n" % sum(x["cut"] for x in i))' "$T/cuts")" "$want"
+				done
 			fi
 		done
 	done
 done
+[ "$(sort -n "$T/cuts" | tail -1)" -gt 0 ] &&
+    ok "a crossing cut an installment of the reschedule, and it added up" ||
+    echo "not ok - a crossing cut an installment of the reschedule"
 ledger_ok "the central node holds every payment once"

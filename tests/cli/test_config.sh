@@ -54,3 +54,22 @@ python3 -c 'print("[alerts]\ncommand = echo " + "x" * 505 + "; exit 1")' >"$T/lo
 expect "a command of 518 bytes (';' and all): refused" 3 \
     "long.ini:2: [alerts] command: " "$PD" --config "$T/long.ini" config
 has "with its length rule" "length must be 0 to 511 bytes"
+# a list with an empty name: refused with its line and which name, not
+# dropped (helper-235, fault 9: "chargeback, ,other" taken as two)
+for v in "chargeback, ,other:2" "chargeback,,other:2" ",chargeback:1" \
+    "chargeback, other,:3" "chargeback, other , ,:3"; do
+	printf '[disputes]\nreasons = %s\n' "${v%:*}" >"$T/empty.ini"
+	expect "[disputes] reasons = \"${v%:*}\": refused (3)" 3 \
+	    "empty.ini:2: [disputes] reasons: Name ${v##*:} of the list is empty" \
+	    "$PD" --config "$T/empty.ini" config
+done
+printf '[arrangements]\nreasons = Hardship,, Other\n' >"$T/empty.ini"
+expect "[arrangements] reasons with an empty name: refused too" 3 \
+    "empty.ini:2: [arrangements] reasons: Name 2 of the list is empty" \
+    "$PD" --config "$T/empty.ini" config
+printf '[disputes]\nreasons = chargeback , other\n' >"$T/empty.ini"
+expect "blanks around the names: taken" 0 "reasons = chargeback, other" \
+    "$PD" --config "$T/empty.ini" config
+printf '[disputes]\nreasons =  \n' >"$T/empty.ini"
+expect "a list all blank: at least one name" 3 "At least one name is needed" \
+    "$PD" --config "$T/empty.ini" config

@@ -298,10 +298,30 @@ PAYDESK_NOW=2025-06-11 sup1 --csv dispute list >"$T/dsp.csv" 2>&1
 PAYDESK_NOW=2025-06-11 expect "the disputes as a workbook" 0 \
     "Wrote 4 rows to $T/dsp.xlsx" sup1 --xlsx "$T/dsp.xlsx" dispute list
 xcheck "the workbook's cells are the CSV's, age and overdue days as numbers" \
-    "$T/dsp.csv" "$T/dsp.xlsx" ttttttmmddii
+    "$T/dsp.csv" "$T/dsp.xlsx" twwtttmmddii
 $X "$T/dsp.xlsx" >"$OUT" 2>&1
 has "its header row in words" "str:Dispute	str:Status	str:Reason"
 has "a status and a reason in words" "str:Resolved: upheld	str:Amount contested"
+# helper-235, fault 6: the CSV and JSON give the words as stored, which
+# --status takes back; the workbook and the text, the words people read
+if grep -q ',upheld,amount-contested,' "$T/dsp.csv" &&
+    ! grep -q 'Resolved\|Amount contested' "$T/dsp.csv"; then
+	ok "the CSV's status and reason as stored (upheld, amount-contested)"
+else notok "the CSV's status and reason as stored" "$(head -3 "$T/dsp.csv")"; fi
+for w in $(cut -d, -f2 "$T/dsp.csv" | sed 1d | sort -u); do
+	PAYDESK_NOW=2025-06-11 expect "the CSV's status $w is what --status takes" \
+	    0 "" sup1 --csv dispute list --status "$w"
+	n=$(grep -c ",$w," "$T/dsp.csv")
+	[ "$(sed 1d "$OUT" | wc -l)" -eq "$n" ] &&
+	    ok "--status $w gives its $n rows" ||
+	    notok "--status $w gives its $n rows"
+done
+PAYDESK_NOW=2025-06-11 expect "JSON: the status and reason as stored" 0 \
+    '"status":"upheld"' sup1 --json dispute list
+has "JSON: the reason's code" '"reason":"amount-contested"'
+PAYDESK_NOW=2025-06-11 expect "the text list: the words people read" 0 \
+    "Resolved: upheld" sup1 dispute list
+has "the text list: the reason's label" "Amount contested"
 refused1 "a recovery user's workbook of disputes: refused, no file" 5 \
     "supervisor" rec 1 --xlsx "$T/dsp2.xlsx" dispute list
 [ -e "$T/dsp2.xlsx" ] && echo "not ok - no workbook written" ||
@@ -698,7 +718,7 @@ rec 1 alerts ack "$(aid 1 "$O2")" >/dev/null &&
     echo "not ok - the alert worked at both terminals"
 t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null
 shown() { rec "$1" --json alerts show "$(aid "$1" "$2")" | python3 -c 'import json,sys
-a=json.load(sys.stdin); print(a["status"], " ".join(h["at"][11:] + " " + h["action"] for h in a["history"][1:]))'; }
+a=json.load(sys.stdin); print(a["status"].capitalize(), " ".join(h["at"][11:] + " " + h["action"] for h in a["history"][1:]))'; }
 same "terminal 1: in the order made, one second" "$(shown 1 "$O2")" \
     "Closed 12:00:00 Acknowledged 12:00:00 Note 12:00:00 Closed"
 same "terminal 2: the same" "$(shown 2 "$O2")" "$(shown 1 "$O2")"
@@ -708,7 +728,7 @@ same "terminal 2: the same" "$(shown 2 "$O2")" "$(shown 1 "$O2")"
 # organisation's raise (terminal 1's, the first the central node took),
 # before the close, and its time in the list
 shownall() { rec "$1" --json alerts show "$(aid "$1" "$2")" | python3 -c 'import json,sys
-a=json.load(sys.stdin); print(a["status"], a["raised_at"][11:], " ".join(h["at"][11:] + " " + h["action"] for h in a["history"]))'; }
+a=json.load(sys.stdin); print(a["status"].capitalize(), a["raised_at"][11:], " ".join(h["at"][11:] + " " + h["action"] for h in a["history"]))'; }
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009004,WU-10002,May 2025,44.00,2025-05-01,2025-05-20\n' >"$T/late3.csv"
 central import ACME bills "$T/late3.csv" >/dev/null
 PAYDESK_NOW="2025-07-02 13:05:00" t1 sync >/dev/null

@@ -12,7 +12,8 @@ the thousands flag between them), one "CELL<TAB>TEXT" a line.
 
 xlsx_cells.py --compare FILE.csv FILE.xlsx KINDS - check that the data rows
 of a CSV export and an xlsx export are the same cell by cell; KINDS has a
-letter per column: t text, m money, i integer, d date. Prints "rows N",
+letter per column: t text, m money, i integer, d date, w a stored word
+(the CSV's as stored, the workbook's as a person reads it: both there). Prints "rows N",
 then "sum COLUMN VALUE" for each money column (exact decimals; number
 cells are doubles, so they are compared at the CSV's precision), and
 "mismatch ..." lines (exit status 1) for any difference.
@@ -217,7 +218,7 @@ def show(path):
 
 def compare(csv_path, xlsx_path, kinds):
     want = {"t": ("str", "empty"), "m": ("money",), "i": ("num",),
-            "d": ("date", "empty")}
+            "d": ("date", "empty"), "w": ("str",)}
     with open(csv_path, newline="", encoding="utf-8") as f:
         crow = list(csv.reader(f))[1:]
     _, _, xrow = read_xlsx(xlsx_path)
@@ -247,6 +248,8 @@ def compare(csv_path, xlsx_path, kinds):
                 xsums[i] = xsums.get(i, 0) + decimal.Decimal(v)
             elif k == "i":
                 same = decimal.Decimal(cv) == decimal.Decimal(v)
+            elif k == "w":
+                same = cv.strip() != "" and v.strip() != ""
             else:
                 if k == "t" and cv.startswith("'") and v[:1] in "=+-@":
                     cv = cv[1:]  # the CSV-injection guard

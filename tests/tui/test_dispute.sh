@@ -218,6 +218,29 @@ keys Left
 wait_for "Left: its credit note" "< Credit note >"
 wait_for "said to pay twice" \
     "The bank returned it already: a credit note pays twice."
+# what is refused anyway is said at the first Enter, nothing asked
+# (helper-235, fault 9): a credit note of more than is disputed, the
+# void of a chargeback of part of the payment
+keys Down BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "6.00"
+wait_re "a credit of 6.00 typed" "Credit amount +6\.00"
+keys Enter
+wait_for "6.00 of a 5.00 dispute: refused at once" \
+    "Credit note of \$6.00: dispute DP-T01-000006 disputes \$5.00"
+lacks "nothing asked" "Enter again"
+keys Up Left
+wait_for "Left: its void" "< Void the payment >"
+keys Enter
+wait_for "the void of a chargeback of part: refused at once" \
+    "Dispute DP-T01-000006 is a chargeback of \$5.00 of payment"
+lacks "nothing asked for the void" "Enter again"
+same "nothing done: open, posted, no credit note" \
+    "$(sqlite3 "$DB" "SELECT d.status, p.status, (SELECT count(*) FROM credit_notes c WHERE c.payment_id = p.id) FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = 'DP-T01-000006'")" \
+    "open|Posted|0"
+keys Right
+wait_for "Right: its credit note again" "< Credit note >"
+keys Down BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "5.00"
 keys Enter
 wait_for "asked once, as a chargeback's" \
     "Chargeback: uphold DP-T01-000006 by a credit note of \$5.00 anyway? Enter again"
