@@ -627,8 +627,8 @@ csv_export(void **state)
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[1024];
 	struct export_opts o = {
 	    EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3, FILE_LINKS_REFUSE};
-	struct xcell c[5] = {{"Doe, \"Jo\"", 0}, {NULL, -12345}, {NULL, 7},
-	    {"2025-04-20", 0}, {NULL, 425}};
+	struct xcell c[5] = {{"Doe, \"Jo\"", 0, NULL}, {NULL, -12345, NULL},
+	    {NULL, 7, NULL}, {"2025-04-20", 0, NULL}, {NULL, 425, NULL}};
 	struct pd_err err;
 	struct exporter *x;
 
@@ -674,8 +674,8 @@ xlsx_export(void **state)
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[8192];
 	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0,
 	    3, FILE_LINKS_REFUSE};
-	struct xcell c[5] = {
-	    {"Zoë", 0}, {NULL, 14550}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
+	struct xcell c[5] = {{"Zoë", 0, NULL}, {NULL, 14550, NULL},
+	    {NULL, 3, NULL}, {"2025-04-20", 0, NULL}, {NULL, 5, NULL}};
 	struct pd_err err;
 	struct exporter *x;
 	char *long_text;
@@ -750,8 +750,8 @@ xlsx_indian(void **state)
 	struct export_opts o = {EXPORT_XLSX, "Payments", "\xe2\x82\xb9", 2, 0,
 	    NULL, 0, 0, 2, FILE_LINKS_REFUSE};
 	int64_t v[] = {14550, 1234567, -1234567, INT64_C(9999999999999)};
-	struct xcell c[5] = {
-	    {"Zoë", 0}, {NULL, 0}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
+	struct xcell c[5] = {{"Zoë", 0, NULL}, {NULL, 0, NULL}, {NULL, 3, NULL},
+	    {"2025-04-20", 0, NULL}, {NULL, 5, NULL}};
 	struct pd_err err;
 	struct exporter *x;
 	FILE *p;
