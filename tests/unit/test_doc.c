@@ -668,6 +668,40 @@ csv_export(void **state)
 	rmdir(dir);
 }
 
+/* An X_TERM cell in CSV: its stored word when it carries one (an alert's
+ * "open" shown "Open"), else the word of its term, context dropped
+ * (helper-235, fault 6 of issue 21). */
+static void
+csv_term_word(void **state)
+{
+	static const struct xcol cols[] = {{"Status", "status", X_TERM, 10, 0},
+	    {"Kind", "kind", X_TERM, 10, 0}};
+	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[256];
+	struct export_opts o = {
+	    EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3, FILE_LINKS_REFUSE};
+	struct xcell c[2] = {{TC_("alert", "Open"), 0, "open"},
+	    {TC_("dispute", "Resolved: upheld"), 0, NULL}};
+	struct pd_err err;
+	struct exporter *x;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.csv", dir);
+	x = export_open(path, NULL, &o, cols, 2, &err);
+	assert_non_null(x);
+	assert_int_equal(export_row(x, c, &err), 0);
+	c[0].word = NULL;
+	c[1].word = "upheld";
+	assert_int_equal(export_row(x, c, &err), 0);
+	assert_int_equal(export_close(x, &err), 0);
+	slurp(path, got, sizeof got);
+	assert_string_equal(got, "Status,Kind\r\n"
+	                         "open,Resolved: upheld\r\n"
+	                         "Open,upheld\r\n");
+	unlink(path);
+	rmdir(dir);
+}
+
 static void
 xlsx_export(void **state)
 {
@@ -805,6 +839,7 @@ main(void)
 	    cmocka_unit_test(printing),
 	    cmocka_unit_test(run_group_kill),
 	    cmocka_unit_test(csv_export),
+	    cmocka_unit_test(csv_term_word),
 	    cmocka_unit_test(xlsx_export),
 	    cmocka_unit_test(xlsx_indian),
 	};
