@@ -273,6 +273,24 @@ undo_of(const char *kind)
 	return NULL;
 }
 
+/* Alert cause as an operator finds it: "12 (INV-2025-001234; CAUSE)",
+ * its number in paydesk alerts and its reference, into name; 0 when this
+ * store has no alert of it. */
+static int
+alert_name(struct svc *s, const char *cause, char *name, size_t n)
+{
+	struct alert_row r;
+	struct pd_err e;
+	const char *what;
+
+	if (store_alert_by_cause(s->st, cause, &r, &e) != 0)
+		return 0;
+	what = r.ref[0] ? r.ref : r.plan_no[0] ? r.plan_no : r.payment_no;
+	snprintf(name, n, "%lld (%s%s%s)", (long long)r.id, what,
+	    what[0] ? "; " : "", cause);
+	return 1;
+}
+
 /* Mark record q refused for why. A statement match the central node
  * refused is undone here (svc_match_refused), and the reason kept says
  * so in the reader's language. */
@@ -288,7 +306,13 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 		rc = svc_match_refused(s, q->payload, why, at, err);
 	else if ((u = undo_of(q->kind)) != NULL && q->payload != NULL) {
 		const char *a[2] = {why, q->ref};
+		char name[200];
 
+		/* an alert by its number here and what it is about, its
+		 * cause after (helper-234: the cause alone, raw UUIDs) */
+		if (strcmp(q->kind, "alert") == 0 &&
+		    alert_name(s, q->ref, name, sizeof name))
+			a[1] = name;
 		rc = u->undo(s, q->payload, why, at, err);
 		if (rc > 0 && rc <= 4 && u->said[rc - 1] != NULL) {
 			say_keep(kept, sizeof kept, u->said[rc - 1], 2, a);

@@ -460,8 +460,10 @@ same "alert: terminal 2's refused steps are not in its history" \
 same "alert: each undo audited at terminal 2" \
     "$(tsql 2 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'alert' AND ref = '$LP'")" 3
 PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary sync --quarantine >"$OUT" 2>&1
-same "alert: the quarantine says the steps are undone" \
-    "$(grep -c "This terminal's step of alert $LP is undone" "$OUT")" 3
+# named by its number here and what it is about, its cause after
+# (helper-234: the cause alone, raw UUIDs)
+same "alert: the quarantine says the steps are undone, the alert by its number" \
+    "$(grep -c "This terminal's step of alert $(tsql 2 "SELECT id || ' (' || ref FROM alerts WHERE cause = '$LP'"); $LP) is undone" "$OUT")" 3
 # queued again, an undone step is refused before anything is sent
 # (helper-231, fault 1: sent again, the central node took it, and
 # terminal 2, which never pulls its own records, kept it undone: the
