@@ -210,8 +210,10 @@ int64_t arr_item_paid(const struct arr_item *in);
  * moved less comes off its own last installments"); else 0. */
 int64_t arr_item_cut(const struct arr_item *in);
 /* Installment in's amount as its plan holds it now: its item's less the
- * cut, so that the amounts of the schedule in force are its paid and left
- * (helper-234, fault 3: #9 read $366.68 unpaid, its item owing $266.68). */
+ * cut, and, of one a later change moved the rest of that owes again (its
+ * payment voided since), less what was moved; so that the amounts of the
+ * installments not replaced are their paid and left (helper-234, fault
+ * 3: #9 read $366.68 unpaid, its item owing $266.68; helper-236, fault 4). */
 int64_t arr_item_amount(const struct arr_item *in);
 /* An installment with its arrangement's terms (store_arr_items_overdue):
  * only what its compliance reads, as struct arr_item names them (an

@@ -472,9 +472,10 @@ int svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
  * details screen), in place (v->allocs reallocated): of a payment that
  * stands, one line an item with the net it holds of it now (a carry into
  * the plan that took the debt over, in pieces or not, a void undone), due
- * before as at the first, none for an item it holds nothing of; so every
- * node lists the same (helper-234, fault 4). A voided payment's are left
- * as they are. The receipt keeps every original allocation. */
+ * before as at the first (less what it gave way to a payment before it),
+ * none for an item it holds nothing of; so every node lists the same
+ * (helper-234, fault 4; a receipt's reprint too, helper-236, fault 3). A
+ * voided payment's are left as they are. */
 void svc_payment_fold(struct payment_view *v);
 void svc_payment_view_free(struct payment_view *v);
 int svc_payment_void(

@@ -322,7 +322,9 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_number(r, _("Grace days"), "grace_days", v.a.grace_days);
 	rec_number(
 	    r, _("Misses allowed"), "misses_allowed", v.a.misses_allowed);
-	rec_str(r, _("Reason"), "reason", v.a.reason);
+	/* a default reason in the reader's words, as Changes gives it
+	 * (helper-236, fault 7: "Motivo Hardship") */
+	rec_word(r, _("Reason"), "reason", v.a.reason);
 	/* agree with the arrangement (es acuerdo Creado; a credit note's
 	 * Creada) */
 	rec_time(r, i18n_term(TC_("arrangement", "Created")), "created_at",

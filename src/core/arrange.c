@@ -203,7 +203,13 @@ arr_item_cut(const struct arr_item *in)
 int64_t
 arr_item_amount(const struct arr_item *in)
 {
-	return in->it.amount - arr_item_cut(in);
+	/* one a later change moved the rest of, owing again (its payment
+	 * voided since): what the plan holds of it is what was not moved
+	 * (helper-236, fault 4: #2 read $100.00 unpaid, owing $50.00) */
+	int64_t back =
+	    in->moved > 0 && in->it.settled < in->it.amount ? in->moved : 0;
+
+	return in->it.amount - arr_item_cut(in) - back;
 }
 
 enum arr_inst_state

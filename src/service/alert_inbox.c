@@ -17,12 +17,25 @@
 
 /* The days of an alert counted from its day as of today (the figure it
  * was raised with is its first): past due for a miss or an overdue
- * item, ahead for what falls due or a credit note expiring. */
+ * item, ahead for what falls due or a credit note expiring; a gateway
+ * payment's hours as of now. */
 static void
 as_of(struct alert *a, int32_t today)
 {
+	char now[TS_BUFSZ];
+	int64_t from, to;
 	int32_t d;
 
+	/* a gateway payment's hours unassociated as of now: those it was
+	 * raised with and the hours since (helper-236, fault 6: they
+	 * stayed what they were raised with) */
+	if (a->kind == ALERT_GATEWAY) {
+		svc_now(now);
+		if ((from = date_ts_secs(a->raised_at)) >= 0 &&
+		    (to = date_ts_secs(now)) >= from)
+			a->days = a->raised_days + (int)((to - from) / 3600);
+		return;
+	}
 	if (a->due_on[0] == '\0' || date_parse(a->due_on, NULL, &d, NULL) != 0)
 		return;
 	/* a reconciliation exception's age from its day (helper-235, fault

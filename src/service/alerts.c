@@ -187,7 +187,12 @@ alerts_from_row(struct alert *a, const struct alert_row *r)
 	xstrlcpy(a->payment_no, r->payment_no, sizeof a->payment_no);
 	xstrlcpy(a->ref, r->ref, sizeof a->ref);
 	xstrlcpy(a->due_on, r->due_on, sizeof a->due_on);
-	a->amount = r->amount;
+	/* of an item or installment, what is open of it now while the
+	 * alert is not closed: the same at every terminal whatever it was
+	 * when each raised it (helper-236, fault 2: $145.50 at one, $40.50
+	 * at the other, the bill owing $40.50) */
+	a->amount = r->open_now >= 0 && a->status != ALERT_CLOSED ? r->open_now
+	                                                          : r->amount;
 	a->days = a->raised_days = r->figure;
 	a->allowed = r->allowed;
 	xstrlcpy(a->raised_at, r->raised_at, sizeof a->raised_at);
@@ -842,16 +847,20 @@ svc_alerts_sync(struct svc *s, int pulled)
 		return;
 	}
 	rc = store_alerts_max_id(s->st, &before, &err);
-	/* what the records pulled ended (an item paid, a payment voided at
-	 * another terminal) */
-	if (rc == 0 && pulled)
-		rc = close_stale(s, 0, today, now, &err);
 	if (rc == 0)
 		rc = store_alerts_raise_refused(
 		    s->st, now, delivers(s), &n, &err);
+	refused = n;
+	/* what the records pulled ended (an item paid, a payment voided at
+	 * another terminal), and what a change refused and undone here
+	 * ended (a cancel undone: its items under the plan again; helper-237,
+	 * fault 1: their overdue alerts stayed Open until the next day when
+	 * the round pulled nothing); after the pull, the plan as the central
+	 * node has it */
+	if (rc == 0 && (pulled || refused > 0))
+		rc = close_stale(s, 0, today, now, &err);
 	/* what it brought may break a plan; a record refused may undo an
 	 * arrangement's change (every plan read) */
-	refused = n;
 	if (rc == 0 && (pulled || refused > 0))
 		rc = alerts_plan_rules(s, NULL, t, now, refused > 0, &n, &err);
 	if (rc == 0)

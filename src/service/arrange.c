@@ -157,17 +157,25 @@ pick_items(struct svc *s, const struct arr_request *r, struct arr_preview *p,
 		/* every reference between the commas, none empty (",", "A,,B"
 		 * and "A," are a list typed wrong, not a consumer with nothing
 		 * to arrange) */
+		/* the list's shape first, then its items: an empty one
+		 * after an unknown one is the list typed wrong, status 3, not
+		 * the unknown one's 4 (helper-236, fault 10) */
+		for (tok = (char *)r->items;; tok = next + 1, k++) {
+			next = strchr(tok, ',');
+			if (next == tok || *tok == '\0')
+				return pd_fail(err, PD_EINVAL,
+				    _("Items \"%s\": reference %d is empty; "
+				      "give item references separated by "
+				      "commas"),
+				    r->items, k);
+			if (next == NULL)
+				break;
+		}
 		list = xstrdup(r->items);
-		for (tok = list; tok != NULL && rc == 0; tok = next, k++) {
+		for (tok = list; tok != NULL && rc == 0; tok = next) {
 			if ((next = strchr(tok, ',')) != NULL)
 				*next++ = '\0';
-			rc = *tok == '\0'
-			         ? pd_fail(err, PD_EINVAL,
-			               _("Items \"%s\": reference %d is empty; "
-			                 "give item references separated by "
-			                 "commas"),
-			               r->items, k)
-			         : pick_one(s, p, tok, err);
+			rc = pick_one(s, p, tok, err);
 		}
 		free(list);
 		if (rc != 0)

@@ -179,36 +179,6 @@ item_line(struct svc *s, struct doc *d, const struct allocation *a)
 	free(detail);
 }
 
-/* Allocation i of v (its first to its item) as a line: a voided
- * payment's as it was (the receipt is marked VOID), a Posted one's as
- * it holds the item now, its later rows to the item counted (review 21,
- * session 40, fault 10: a payment that gave its item way to an undone
- * uphold's void, credit everywhere, was reprinted at its terminal as
- * still paying it, at the others as paying nothing); none when it holds
- * nothing of it now, the same at every terminal. */
-static void
-paid_line(
-    struct svc *s, const struct payment_view *v, size_t i, struct doc *d)
-{
-	struct allocation a = v->allocs[i];
-	size_t j;
-
-	if (v->p.status != PS_VOIDED) {
-		for (j = 0; j < i; j++)
-			if (v->allocs[j].item_id == a.item_id)
-				return; /* counted on its first line */
-		for (j = i + 1; j < v->nallocs; j++)
-			if (v->allocs[j].item_id == a.item_id)
-				a.amount += v->allocs[j].amount;
-		/* what it gave way went to a payment before it, as the
-		 * central node has them: due before it, that much less */
-		if (a.amount < v->allocs[i].amount)
-			a.due_before -= v->allocs[i].amount - a.amount;
-	}
-	if (a.amount > 0)
-		item_line(s, d, &a);
-}
-
 /* How long the payment took to be verified, in the document's language:
  * pending, immediate (not online), or the days from record to
  * verification. */
@@ -358,9 +328,13 @@ receipt_doc(
 
 	doc_heading(d, L_(L, "Items paid"));
 	doc_columns(d, L_(L, "Amount due"), LP_(L, "amount", "Applied"));
+	/* a voided payment's as it was (the receipt is marked VOID); a
+	 * Posted one's as it holds its items now (svc_payment_fold, the
+	 * caller's), the same at every terminal */
 	for (i = 0; i < v->nallocs; i++)
-		if (v->allocs[i].reverses == 0 && v->allocs[i].amount > 0)
-			paid_line(s, v, i, d);
+		if (v->allocs[i].amount > 0 &&
+		    (v->p.status != PS_VOIDED || v->allocs[i].reverses == 0))
+			item_line(s, d, &v->allocs[i]);
 	if (p->overpaid > 0)
 		doc_line(d, L_(L, "Credit (overpayment)"),
 		    L_(L, "Kept as a credit note"), "",
@@ -475,6 +449,7 @@ svc_receipt_of(struct svc *s, const char *number, struct doc *d,
 	if (svc_require(s, ROLE_CASHIER, _("Printing a receipt"), err) != 0 ||
 	    svc_payment_show(s, number, &v, err) != 0)
 		return -1;
+	svc_payment_fold(&v);
 	receipt_doc(s, &v, d, res->language);
 	snprintf(res->number, sizeof res->number, "%s", v.p.receipt_no);
 	svc_payment_view_free(&v);
@@ -491,6 +466,7 @@ svc_receipt_preview(
 
 	if (svc_payment_show(s, number, &v, err) != 0)
 		return NULL;
+	svc_payment_fold(&v);
 	receipt_doc(s, &v, &d, kept);
 	svc_payment_view_free(&v);
 	text = doc_text(&d, width ? width : s->cfg.text_width);

@@ -616,7 +616,8 @@ payment_gateway(struct svc *s, struct payment_view *v, struct pd_err *err)
  * item now, one line an item in the order first paid, its amount the net
  * of every allocation to it (a carry into the plan that took the debt
  * over, arrange_carry.c, in one piece or several; a void undone), what
- * was due before the first; an item it holds nothing of left out. So
+ * was due before the first, less what it gave way since to a payment
+ * before it; an item it holds nothing of left out. So
  * every node shows the same lines of it, whatever pieces its ledger took
  * them in (helper-234, fault 4: the terminal whose plan was refused
  * showed its own installment, its reversal and the carry called a
@@ -642,6 +643,11 @@ svc_payment_fold(struct payment_view *v)
 		for (j = i + 1; j < v->nallocs; j++)
 			if (v->allocs[j].item_id == a.item_id)
 				a.amount += v->allocs[j].amount;
+		/* what it gave way since went to a payment before it, as the
+		 * central node has them: due before it, that much less (a
+		 * refused uphold's void undone; review 21, session 40) */
+		if (a.amount < v->allocs[i].amount)
+			a.due_before -= v->allocs[i].amount - a.amount;
 		if (a.amount != 0)
 			out[k++] = a;
 	}

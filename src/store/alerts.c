@@ -23,7 +23,9 @@
 	" coalesce(u.username, ''),"                                           \
 	" a.deliver, a.tries, a.delivered_at, a.delivery_error,"               \
 	" coalesce(c.uuid, ''), coalesce(p.uuid, ''), coalesce(ar.uuid, ''),"  \
-	" a.synced FROM alerts a"                                              \
+	" a.synced, coalesce((SELECT i.amount - i.settled FROM items i WHERE"  \
+	" i.ref = a.ref AND a.kind IN ('item-overdue', 'installment-missed',"  \
+	" 'installment-due')), -1) FROM alerts a"                              \
 	" LEFT JOIN consumers c ON c.id = a.consumer_id"                       \
 	" LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"               \
 	" LEFT JOIN plans pl ON pl.id = ar.plan_id"                            \
@@ -87,6 +89,7 @@ read_alert(struct db_stmt *s, void *elem)
 	st_col(s, 20, a->payment_uuid, sizeof a->payment_uuid);
 	st_col(s, 21, a->arr_uuid, sizeof a->arr_uuid);
 	a->synced = db_column_int(s, 22);
+	a->open_now = db_column_int64(s, 23);
 }
 
 /* The columns an alert is raised with, its values ?1 to ?12 (raise). */

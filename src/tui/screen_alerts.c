@@ -7,8 +7,8 @@
  * ones too; Enter opens the alert with its history (screen_alert.c).
  * While a user or a note is typed the key bar is the prompt's (Enter
  * saves, Esc drops it; helper-228: the list's keys stayed on the bar
- * and were typed into the field); an assignment refused closes the
- * prompt, a note refused keeps its text to be put right. Reached from
+ * and were typed into the field); a user or a note refused keeps its
+ * text to be put right (Esc drops it). Reached from
  * Home (Alerts: every kind) and from the Arrangements list (F3: broken
  * plans, missed and due installments; F2 then every kind, then each);
  * read again when it comes back on top. */
@@ -248,10 +248,9 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 		break;
 	}
 	if (rc != 0) {
-		/* a user refused is typed again with g; a note's text kept
-		 * to be put right */
-		if (action == A_ASSIGN)
-			ask(al, 0);
+		/* a user refused, as a note, keeps its text to be put right
+		 * (helper-236, fault 5: closed, the name typed again went to
+		 * the list's keys, whose a acknowledged the alert) */
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}

@@ -100,7 +100,11 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 			      "to dispute"),
 			    svc_money(t->svc, m, sizeof m, d->disputed));
 		}
-	} else if (d->step == STEP_REJECT && d->it[F_NOTE].f.len == 0)
+	} else if (d->step == STEP_REJECT &&
+	           d->it[F_NOTE].f.buf[strspn(d->it[F_NOTE].f.buf, " \t")] ==
+	               '\0')
+		/* a note of blanks says nothing: refused before anything is
+		 * asked, as the CLI does (helper-236, fault 9) */
 		snprintf(
 		    why, wn, "%s", _("A note is required to reject a dispute"));
 	else if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1) {

@@ -363,6 +363,8 @@ alloc_sum() {
 	q="SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.payment_no = '$2'"
 	if [ "$1" = 0 ]; then csql "$q"; else tsql "$1" "$q"; fi
 }
+# rshow N PAYMENT_NO: the items of its receipt's text at terminal N
+rshow() { rec "$1" receipt "$2" --text | sed -n '/ITEMS PAID/,/^ *$/p'; }
 # pshow N PAYMENT_NO: the items of the payment's details at terminal N
 pshow() { rec "$1" payment show "$2" | sed -n '/amount analysis$/,/^$/p'; }
 # twin ACCOUNT WHAT PAYARGS OWED HELD: both terminals arrange ACCOUNT
@@ -400,6 +402,14 @@ twin() {
 	pshow 1 "$pno" >"$T/ps1"; pshow 2 "$pno" >"$T/ps2"
 	same "$what: the payment's items the same at both terminals" \
 	    "$(cat "$T/ps2")" "$(cat "$T/ps1")"
+	# and its receipt's copy alike: the items it holds now (helper-236,
+	# fault 3: each terminal printed what it held when it was taken)
+	rshow 1 "$pno" >"$T/rs1"; rshow 2 "$pno" >"$T/rs2"
+	same "$what: its receipt's items the same at both terminals" \
+	    "$(cat "$T/rs2")" "$(cat "$T/rs1")"
+	same "$what: the receipt lists the plan that won" \
+	    "$(grep -c "$p1" "$T/rs2")/$(grep -c "$p2" "$T/rs2")" \
+	    "$(grep -c "$p1#" "$T/ps2")/0"
 	same "$what: each of the plan that won, none a reversal" \
 	    "$(grep -c "$p1#" "$T/ps2")/$(grep -c "$p2#\|Reversal" "$T/ps2")" \
 	    "$(tsql 2 "SELECT count(DISTINCT a.item_id) FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN items i ON i.id = a.item_id JOIN plans pl ON pl.id = i.plan_id WHERE p.payment_no = '$pno' AND pl.plan_no = '$p1'")/0"

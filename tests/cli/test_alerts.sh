@@ -274,7 +274,9 @@ gw() { PAYDESK_NOW="2025-06-12 $1" rec --csv alerts --kind gateway | tail -n +2 
     tr -d '\r' | cut -d, -f7,9,10; }
 same "09:59: not 2 hours yet" "$(gw 09:59:00)" ""
 same "10:00: the succeeded one, 2 hours unassociated" "$(gw 10:00:00)" "mpesa GX1,42.00,2"
-same "11:30: the same alert, once" "$(gw 11:30:00)" "mpesa GX1,42.00,2"
+# its hours as of now: those raised with and the hours since
+# (helper-236, fault 6: 2 at 11:05, 18:00 and the day after)
+same "11:30: the same alert, once, 3 hours unassociated now" "$(gw 11:30:00)" "mpesa GX1,42.00,3"
 # each pass looks at those that passed the hours since the pass before
 # and those pulled since it (store_alerts_raise_gateway): GX3, paid 11
 # days ago, pulled at 11:45; GX4 paid at 10:40, pulled before the 11:30
@@ -287,7 +289,7 @@ sqlite3 "$DB" "INSERT INTO gw_payments (gateway, code, status,
     'In Progress', 'NOPE', '254700000009', 800, '2025-06-12 10:40:00', '',
     '2025-06-12 10:41:00')"
 same "12:45: GX3 pulled since, GX4 2 hours since" "$(gw 12:45:00 | tr '\n' ' ')" \
-    "mpesa GX3,7.00,268 mpesa GX1,42.00,2 mpesa GX4,8.00,2 "
+    "mpesa GX3,7.00,268 mpesa GX1,42.00,4 mpesa GX4,8.00,2 "
 
 # [alerts] reconciliation_days: a reconciliation exception (here a shift's
 # cash over by 1.00, [deposits] over_short_above 0.00) 3 days old raises

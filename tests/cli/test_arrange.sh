@@ -120,6 +120,14 @@ refused1 "--items \",\": the list is bad, not the consumer's items" 3 \
 refused1 "--items with an empty reference among them" 3 \
     'Items "INV-A1,,INV-A2": reference 2 is empty' \
     rec 1 arrangement preview WU-20001 $TERMS --items INV-A1,,INV-A2
+# the list's shape before its items: an unknown one before the empty one
+# is not what is said (helper-236, fault 10: "No item NOPE", status 4)
+refused1 "--items NOPE,,INV-A2: the empty reference, status 3" 3 \
+    'Items "NOPE,,INV-A2": reference 2 is empty' \
+    rec 1 arrangement preview WU-20001 $TERMS --items NOPE,,INV-A2
+refused1 "--items NOPE,INV-A2,: the empty last one, status 3" 3 \
+    'Items "NOPE,INV-A2,": reference 3 is empty' \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items NOPE,INV-A2,
 # an empty --items (a script's empty variable) names no item; it took
 # every open item of the consumer (review 21b, fault 11)
 refused1 "--items \"\": empty, not every item" 3 "--items is empty" \
@@ -1035,9 +1043,14 @@ print(sum(r["plans"] for r in json.load(open(sys.argv[1]))))' "$OUT")" \
     a.terminal = 'T01'")"
 refused1 "--segment no consumer is of" 4 'Segment "Bogus": no consumer is of it' \
     rec 1 report arrangements --segment Bogus
-expect "--from after every plan: no groups" 0 "" \
+# a period that begins after today has nothing yet: bad input, as
+# paydesk(1) EXIT STATUS says (helper-236, fault 8: an empty list)
+refused1 "--from after today: status 3" 3 "--from 2099-01-01 is after today" \
     rec 1 --json report arrangements --from 2099-01-01
-same "no groups" "$(tr -d ' \n' <"$OUT")" "[]"
+refused1 "payments --from after today: status 3 too" 3 \
+    "--from 2099-01-01 is after today" sup1 payments --from 2099-01-01
+refused1 "report payers --from after today: status 3 too" 3 \
+    "--from 2099-01-01 is after today" sup1 report payers --from 2099-01-01
 refused1 "--from that is no date" 3 '--from "2025-13-01"' \
     rec 1 report arrangements --from 2025-13-01
 refused1 "--from after --to" 3 "is after --to" \
@@ -1366,3 +1379,41 @@ same "terminal 1: listed the day he paid" "$(recx 1 2025-11-03)" \
     "WU-96110,340.00,2025-11-03,0.00,Paid"
 same "terminal 2 alike after a pull" "$(recx 2 2025-11-03)" \
     "WU-96110,340.00,2025-11-03,0.00,Paid"
+
+## helper-237, fault 1: a cancel the central node refuses, undone at its
+## terminal in a round that pulls nothing: the overdue alerts the cancel
+## raised again end in that round, the debt under the plan again (they
+## stayed Open until the next day's pass). The central node's clock is
+## 2026-02-01: a change dated 2026-02-10 is refused (last: the terminal's
+## days move to February)
+printf 'account_no,name,service_address,phone,email,segment\nWU-96120,Late Twelve,12 Late St,,,Residential\n' >"$T/lc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nL12-1,WU-96120,Jun 2025,100.01,2025-06-01,2025-06-15\nL12-2,WU-96120,Jul 2025,200.02,2025-07-01,2025-07-15\n' >"$T/lb.csv"
+central import ACME consumers "$T/lc.csv" >/dev/null &&
+    central import ACME bills "$T/lb.csv" >/dev/null ||
+    echo "not ok - WU-96120 imported"
+printf 'key,value\nalerts.overdue_days,30\n' >"$T/ls.csv"
+central import ACME settings "$T/ls.csv" >/dev/null ||
+    echo "not ok - [alerts] overdue_days 30 at the central node"
+# lopen: WU-96120's overdue alerts Open at terminal 2 on 2026-02-10
+lopen() { at 2026-02-10 rec 2 --csv alerts --kind overdue | tr -d '\r' |
+    grep ',WU-96120,' | cut -d, -f2,3,7 | sort | tr '\n' ' '; }
+at 2026-02-01 t2 sync >/dev/null
+expect "WU-96120's plan at terminal 2" 0 "Arrangement" at 2026-02-01 rec 2 \
+    arrangement create WU-96120 --installments 3 --frequency monthly \
+    --first-due 2026-03-01 --reason Hardship
+PL=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+at 2026-02-01 t2 sync >/dev/null
+same "under the plan: no overdue alert" "$(lopen)" ""
+expect "cancelled on Feb 10" 0 "" at 2026-02-10 rec 2 arrangement cancel \
+    "$PL" --reason Stop
+same "the cancel: the bills' overdue alerts Open again" "$(lopen)" \
+    "overdue,open,L12-1 overdue,open,L12-2 "
+expect "the central node refuses the cancel: a day ahead of its clock" 0 \
+    "Rejected    1" at 2026-02-10 t2 sync
+same "the plan Active again at terminal 2" \
+    "$(at 2026-02-10 rec 2 arrangement show "$PL" | sed -n 's/^Status *//p')" Active
+same "its bills' overdue alerts closed in that round" "$(lopen)" ""
+# each bill's: raised on Feb 1 and closed by the plan, raised again by
+# the cancel and closed by the round; none left open
+same "every one of them closed: two before the plan, two after the cancel" \
+    "$(tsql 2 "SELECT count(*) || '/' || sum(a.status = 'closed') FROM alerts a JOIN consumers c ON c.id = a.consumer_id WHERE c.account_no = 'WU-96120'")" 4/4

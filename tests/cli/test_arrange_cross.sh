@@ -194,11 +194,11 @@ for op in pay credit void dispute; do
 				# each installment's amount less its paid, those
 				# of the schedule in force: the plan's left too,
 				# a cut taken off its amount (helper-234, fault 3:
-				# #9 read unpaid in full, its item owing less);
-				# money that crossed, not a void (an installment
-				# replaced then owing again owes less than its
-				# amount: what the reschedule moved of it)
-				[ $op = pay ] || [ $op = credit ] && for n in 1 2; do
+				# #9 read unpaid in full, its item owing less; an
+				# installment replaced then owing again, its payment
+				# voided, less what the reschedule moved of it:
+				# helper-236, fault 4)
+				for n in 1 2; do
 					same "$c: T0$n's installments in force owe the plan's left" \
 					    "$(rec $n --json arrangement show "$PLAN" | python3 -c 'import json,sys
 d=json.load(sys.stdin); i=[x for x in d["installments"] if x["state"] not in ("Replaced", "Missed, replaced", "Settled")]

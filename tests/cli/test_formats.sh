@@ -150,9 +150,14 @@ expect "--from and --to in the date format" 0 "R-T01-000001" \
 expect "one-digit day and month, and ISO, are taken" 0 "R-T01-000001" \
     cashier payments --from 2025-04-01 --to 20.4.2025
 expect "a day outside the range leaves it out" 0 "" \
+    cashier payments --to 19.04.2025
+if grep -q R-T01-000001 "$OUT"; then notok "--to 19.04.2025 excludes the 20th"
+else ok "--to 19.04.2025 excludes the 20th"; fi
+# a period that begins after today has nothing yet: status 3, the day
+# read in the organisation's format (helper-236, fault 8)
+refused "--from 21.04.2025, after today: status 3" 3 \
+    "--from 21.04.2025 is after today (20.04.2025)" \
     cashier payments --from 21.04.2025
-if grep -q R-T01-000001 "$OUT"; then notok "--from 21.04.2025 excludes the 20th"
-else ok "--from 21.04.2025 excludes the 20th"; fi
 refused "a two-digit year is ambiguous" 3 \
     '--from "01.04.25": ambiguous year; write it in full, as DD.MM.YYYY' \
     cashier payments --from 01.04.25

@@ -401,10 +401,12 @@ lacks "not the list's" "a Acknowledge"
 type_text zed
 keys Enter
 wait_for "g: an unknown user refused" 'No user "zed" to assign alert 2 to'
-lacks "a user refused closes the prompt" "Assign to:"
-wait_for "the list's key bar again" "g Assign"
-# g again starts afresh (it was typed into the old text: "zedgrita")
-keys g
+# the prompt stays, its text to be put right, as a note's (helper-236,
+# fault 5: closed, the name typed again went to the list's keys, and
+# the a of "rita" acknowledged the alert)
+wait_for "a user refused keeps the prompt" "Assign to:"
+wait_for "its key bar still the prompt's" "Enter Save Esc Cancel"
+keys BSpace BSpace BSpace
 type_text rita
 keys Enter
 wait_for "g: assigned, naming the user (helper-233, fault 7)" "Alert 2 assigned to rita"
@@ -457,6 +459,8 @@ keys g
 type_text rita
 keys Enter
 wait_for "g rita again: refused" "Alert 2 is assigned to rita already"
+keys Escape
+wait_for "Esc drops it: the list's key bar" "g Assign"
 keys g
 type_text -
 keys Enter
@@ -467,6 +471,8 @@ keys g
 type_text -
 keys Enter
 wait_for "g - again: refused" "Alert 2 is assigned to nobody already"
+keys Escape
+wait_for "Esc: the list's key bar" "g Assign"
 same "one step written: Unassigned" "$(hist2)" \
     "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday rita:Unassigned:"
 keys c

@@ -99,6 +99,13 @@ keys Down x
 wait_for "x: reject the new one" "DP-T01-000003  R-T01-000003"
 keys Enter
 wait_for "no note: refused" "A note is required to reject a dispute"
+# a note of blanks says nothing: refused at once, nothing asked
+# (helper-236, fault 9: "Enter again" first)
+type_text "   "
+keys Enter
+wait_for "a note of blanks: refused" "A note is required to reject a dispute"
+lacks "a note of blanks: nothing asked" "Enter again"
+keys BSpace BSpace BSpace
 type_text "Chargeback withdrawn"
 keys Enter
 wait_for "asked once" "Reject dispute DP-T01-000003? Enter again"

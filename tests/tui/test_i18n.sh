@@ -135,7 +135,7 @@ header_is "fr: the supervisor's date beside the name, without the year" \
     "│ Tableau de bord {3,}Mary Johnson │ 04-20 10:00$"
 keys F1
 wait_for "fr: the dashboard's help" \
-    "s           la synchronisation avec le nœud central, les rejets"
+    "l           les alertes : prendre en compte, attribuer, annoter, clore"
 keys Space
 # the deteriorating payers' screen (b) and its help in French
 keys b
