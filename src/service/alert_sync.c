@@ -590,6 +590,65 @@ put_raise(struct svc *s, const struct alert_row *a, const struct syncrec *r,
 	    "raised", "", err);
 }
 
+/* The number of an alert's cause among those of its subject: BASE is
+ * 1, BASE#N is N. */
+static long
+cause_no(const char *cause, size_t bl)
+{
+	return cause[bl] == '#' ? strtol(cause + bl + 1, NULL, 10) : 1;
+}
+
+/* Raise r of a cause raised again (BASE#N) pulled as new, alert id here:
+ * the cause ended at another terminal and held again; this terminal's
+ * own older alerts of it (BASE, BASE#k with k < N), open and known to no
+ * other node, ended too, so that the subject has one open alert here as
+ * there (helper-236, fault 1: a plan made and cancelled at T01, T02 kept
+ * its first alert of the bill open beside T01's second, and the work on
+ * one never met the other). An organisation's older one is closed as the
+ * central node says. */
+static int
+close_older(
+    struct svc *s, const struct syncrec *r, int64_t id, struct pd_err *err)
+{
+	const char *hash = strchr(r->alert_cause, '#'), *args[1];
+	struct alert_cause *c;
+	struct alert_row a;
+	char base[160], why[SAY_MAX], num[24];
+	size_t nc, i, bl;
+	long n;
+	int rc = 0;
+
+	if (hash == NULL ||
+	    (bl = (size_t)(hash - r->alert_cause)) >= sizeof base)
+		return 0;
+	memcpy(base, r->alert_cause, bl);
+	base[bl] = '\0';
+	n = cause_no(r->alert_cause, bl);
+	if ((c = store_alert_causes(s->st, base, &nc, err)) == NULL)
+		return -1;
+	snprintf(num, sizeof num, "%lld", (long long)id);
+	args[0] = num;
+	say_keep(why, sizeof why,
+	    N_("its cause ended at another terminal and held again: alert "
+	       "%s"),
+	    1, args);
+	for (i = 0; i < nc && rc == 0; i++) {
+		if (c[i].id == id || !c[i].open ||
+		    (c[i].cause[bl] != '\0' && c[i].cause[bl] != '#') ||
+		    cause_no(c[i].cause, bl) >= n)
+			continue;
+		if ((rc = store_alert_by_cause(s->st, c[i].cause, &a, err)) !=
+		    0)
+			break;
+		if (!a.synced)
+			rc = svc_alert_ended(s, a.id, a.cause,
+			    r->alert_raised_at[0] ? r->alert_raised_at : r->at,
+			    why, NULL, err);
+	}
+	free(c);
+	return rc < 0 ? -1 : 0;
+}
+
 /* A raise: the alert where it is not yet, never delivered here. */
 static int
 apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
@@ -637,7 +696,11 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	    store_alert_synced(s->st, a.id, err) != 0 ||
 	    put_raise(s, &a, r, err) != 0)
 		return -1;
-	return mode == APPLY_REPLICA ? svc_alerts_release_held(s, err) : 0;
+	if (mode != APPLY_REPLICA)
+		return 0;
+	return close_older(s, r, a.id, err) != 0
+	           ? -1
+	           : svc_alerts_release_held(s, err);
 }
 
 int

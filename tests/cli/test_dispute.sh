@@ -828,6 +828,44 @@ central import ACME settings --update "$T/alerts_off.csv" >/dev/null
 for n in 1 2; do PAYDESK_NOW="2025-07-02 16:55:00" t$n sync >/dev/null; done
 . "$TOP/tests/cli/alert_order.sh"
 
+# one cause raised again at one terminal (a plan made and cancelled
+# there, between two rounds): once its raise is pulled, the other
+# terminal's own older alert of it ends, and the subject has one open
+# alert at both, worked alike (helper-236, fault 1: terminal 2 kept its
+# first beside terminal 1's second, and the work on one never met it)
+printf 'account_no,name,service_address,phone,email,segment\nWU-97301,Again One,1 Again St,,,Residential\n' >"$T/ag-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nAG-1,WU-97301,Apr 2025,55.00,2025-04-01,2025-05-01\n' >"$T/ag-b.csv"
+central import ACME consumers "$T/ag-c.csv" >/dev/null &&
+    central import ACME bills "$T/ag-b.csv" >/dev/null ||
+    echo "not ok - WU-97301 imported"
+for n in 1 2; do PAYDESK_NOW="2025-07-02 17:00:00" t$n sync >/dev/null; done
+# agopen N: terminal N's alerts of AG-1 not closed, "id cause-number"
+agopen() { tsql "$1" "SELECT group_concat(CASE WHEN instr(cause, '#') > 0 THEN substr(cause, instr(cause, '#')) ELSE 'first' END, ' ') FROM alerts WHERE ref = 'AG-1' AND status <> 'closed'"; }
+same "each terminal raised AG-1's alert, the first of its cause" \
+    "$(agopen 1)/$(agopen 2)" "first/first"
+PAYDESK_NOW="2025-07-02 17:05:00" rec 1 arrangement create WU-97301 \
+    --installments 2 --frequency monthly --first-due 2025-08-01 \
+    --reason Hardship >"$OUT" 2>&1 || echo "not ok - WU-97301's plan"
+PAG=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+PAYDESK_NOW="2025-07-02 17:06:00" rec 1 arrangement cancel "$PAG" \
+    --reason Stop >/dev/null || echo "not ok - WU-97301's plan cancelled"
+same "terminal 1: the plan ended the first, the cancel raised it again" \
+    "$(agopen 1)" "#2"
+for n in 1 2; do PAYDESK_NOW="2025-07-02 17:10:00" t$n sync >/dev/null; done
+AG2=$(tsql 1 "SELECT id FROM alerts WHERE ref = 'AG-1' AND status <> 'closed'")
+expect "rita takes terminal 1's" 0 "" env PAYDESK_NOW="2025-07-02 17:11:00" \
+    PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita alerts assign "$AG2" rita
+for n in 1 2; do PAYDESK_NOW="2025-07-02 17:15:00" t$n sync >/dev/null; done
+same "terminal 2: terminal 1's second open, its own first ended" \
+    "$(agopen 1)/$(agopen 2)" "#2/#2"
+same "assigned alike" \
+    "$(tsql 1 "SELECT u.username FROM alerts a JOIN users u ON u.id = a.assigned_id WHERE a.ref = 'AG-1' AND a.status <> 'closed'")/$(tsql 2 "SELECT u.username FROM alerts a JOIN users u ON u.id = a.assigned_id WHERE a.ref = 'AG-1' AND a.status <> 'closed'")" \
+    "rita/rita"
+same "terminal 2's first: ended by system, saying which alert took its place" \
+    "$(rec 2 --json alerts show "$(tsql 2 "SELECT id FROM alerts WHERE ref = 'AG-1' AND instr(cause, '#') = 0")" | python3 -c 'import json,sys
+a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["user"], h["text"])')" \
+    "closed system its cause ended at another terminal and held again: alert $(tsql 2 "SELECT id FROM alerts WHERE ref = 'AG-1' AND status <> 'closed'")"
+
 # forged steps pushed with terminal 1's token: each refused saying why,
 # the central node's alerts unchanged
 al_state() { csql "SELECT (SELECT group_concat(status || coalesce(assigned_id, 0), ',') FROM (SELECT * FROM alerts ORDER BY id) x) || '/' || (SELECT count(*) FROM alert_notes)"; }
