@@ -138,6 +138,9 @@ int cli_money(struct cli *c, const char *opt, const char *s, int64_t *out);
 /* A date option in the organisation's date format or YYYY-MM-DD: the
  * day as "YYYY-MM-DD" (held by c), or NULL with c->err naming opt. */
 const char *cli_date(struct cli *c, const char *opt, const char *s);
+/* A --from date as cli_date reads it, refused (status 3) after today: a
+ * period that begins then has nothing yet. */
+const char *cli_from(struct cli *c, const char *s);
 int cli_limit(struct cli *c, const char *s, size_t *out);
 /* An option's whole number s in lo..hi into *v: 0, else the status of
  * its refusal, for the caller's message naming the option and s:

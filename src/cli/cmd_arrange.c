@@ -460,7 +460,7 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
 	        &pf, &c->err) != 0 ||
-	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (from && (from = cli_from(c, from)) == NULL) ||
 	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
 	    cli_scope(c, scope) != 0)
 		return -1;

@@ -603,7 +603,7 @@ cmd_report_reconciliation(struct cli *c, int argc, char **argv)
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (from && (from = cli_from(c, from)) == NULL) ||
 	    (to && (to = cli_date(c, "--to", to)) == NULL))
 		return -1;
 	if (cli_export_job(c, &j)) {

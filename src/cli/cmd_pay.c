@@ -638,7 +638,7 @@ cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
 
 	f->status = -1;
 	f->type = -1;
-	if ((from && (from = cli_date(c, "--from", from)) == NULL) ||
+	if ((from && (from = cli_from(c, from)) == NULL) ||
 	    (to && (to = cli_date(c, "--to", to)) == NULL))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)

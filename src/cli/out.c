@@ -602,16 +602,24 @@ cli_money(struct cli *c, const char *opt, const char *s, int64_t *out)
 const char *
 cli_date(struct cli *c, const char *opt, const char *s)
 {
-	char *iso = c->dates[c->ndates++ % 4], today[11], a[SVC_DATE_BUFSZ],
-	     b[SVC_DATE_BUFSZ];
+	char *iso = c->dates[c->ndates++ % 4];
 
 	if (svc_date_parse(&c->svc, s, opt, iso, &c->err) != 0)
 		return NULL;
+	return iso;
+}
+
+const char *
+cli_from(struct cli *c, const char *s)
+{
+	char today[11], a[SVC_DATE_BUFSZ], b[SVC_DATE_BUFSZ];
+	const char *iso = cli_date(c, "--from", s);
+
 	/* a period that begins after today has nothing yet: bad input, as
 	 * kpi's month is (paydesk(1) EXIT STATUS; helper-236, fault 8: an
 	 * empty table, status 0) */
 	svc_today(today);
-	if (strcmp(opt, "--from") == 0 && strcmp(iso, today) > 0) {
+	if (iso != NULL && strcmp(iso, today) > 0) {
 		pd_fail(&c->err, PD_EINVAL,
 		    _("--from %s is after today (%s): nothing is there yet"),
 		    svc_date(&c->svc, a, sizeof a, iso),

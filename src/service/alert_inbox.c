@@ -19,21 +19,31 @@
  * was raised with is its first): past due for a miss or an overdue
  * item, ahead for what falls due or a credit note expiring; a gateway
  * payment's hours as of now. */
-static void
-as_of(struct alert *a, int32_t today)
+/* Now in seconds, today's day into *today: read once for every alert. */
+static int64_t
+clock_now(int32_t *today)
 {
 	char now[TS_BUFSZ];
-	int64_t from, to;
+
+	svc_now(now);
+	now[10] = '\0';
+	date_parse(now, NULL, today, NULL);
+	now[10] = ' ';
+	return date_ts_secs(now);
+}
+
+static void
+as_of(struct alert *a, int32_t today, int64_t now)
+{
+	int64_t from;
 	int32_t d;
 
 	/* a gateway payment's hours unassociated as of now: those it was
 	 * raised with and the hours since (helper-236, fault 6: they
 	 * stayed what they were raised with) */
 	if (a->kind == ALERT_GATEWAY) {
-		svc_now(now);
-		if ((from = date_ts_secs(a->raised_at)) >= 0 &&
-		    (to = date_ts_secs(now)) >= from)
-			a->days = a->raised_days + (int)((to - from) / 3600);
+		if ((from = date_ts_secs(a->raised_at)) >= 0 && now >= from)
+			a->days = a->raised_days + (int)((now - from) / 3600);
 		return;
 	}
 	if (a->due_on[0] == '\0' || date_parse(a->due_on, NULL, &d, NULL) != 0)
@@ -72,7 +82,7 @@ svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 	struct alert_row *r;
 	struct alert *a;
 	size_t i, k;
-	char iso[11];
+	int64_t now;
 	int32_t today;
 
 	*n = 0;
@@ -86,14 +96,13 @@ svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 	         0, 0, n, err)) == NULL)
 		return NULL;
 	a = xcalloc(*n ? *n : 1, sizeof *a);
-	svc_today(iso);
-	date_parse(iso, NULL, &today, NULL);
+	now = clock_now(&today);
 	for (i = k = 0; i < *n; i++) {
 		alerts_from_row(&a[k], &r[i]);
 		if (kind == ALERT_PLAN_KINDS && a[k].kind != ALERT_BROKEN &&
 		    a[k].kind != ALERT_MISSED && a[k].kind != ALERT_DUE)
 			continue;
-		as_of(&a[k++], today);
+		as_of(&a[k++], today, now);
 	}
 	*n = k;
 	free(r);
@@ -152,7 +161,7 @@ svc_alert_show(
 	struct alert_entry *e;
 	size_t i;
 
-	char iso[11];
+	int64_t now;
 	int32_t today;
 
 	*n = 0;
@@ -160,9 +169,8 @@ svc_alert_show(
 		return NULL;
 	/* its days as of today, as the list gives them (review of issue
 	 * 21); raised_days keeps the figure it was raised with */
-	svc_today(iso);
-	date_parse(iso, NULL, &today, NULL);
-	as_of(a, today);
+	now = clock_now(&today);
+	as_of(a, today, now);
 	if ((nt = store_alert_notes(s->st, id, n, err)) == NULL)
 		return NULL;
 	e = xcalloc(*n ? *n : 1, sizeof *e);
