@@ -9,10 +9,6 @@
 
 /* At most this many installments in a plan (ten years monthly). */
 #define ARR_INST_MAX 120
-/* The latest first due date, in days after the day a plan is made or
- * rescheduled: a year (review s48: a first due of 2099 for 2027, a typo,
- * made a plan that kept its debt off the disconnection list for ever) */
-#define ARR_FIRST_DUE_MAX 365
 /* Grace days and misses allowed are bounded by these. */
 #define ARR_GRACE_MAX 90
 #define ARR_MISSES_MAX 12
@@ -24,6 +20,14 @@ const char *arr_freq_name(enum arr_freq f);
 /* Case-insensitive; -1 if unknown. */
 int arr_freq_parse(const char *s);
 
+/* The latest first due date of a plan made or rescheduled on today (days):
+ * a year after it, the same day of the month a year on (29 February:
+ * the 28th), as a monthly schedule counts twelve months (review s48: a
+ * first due of 2099 for 2027, a typo, made a plan that kept its debt off
+ * the disconnection list for ever; helper-238: 365 days refused the same
+ * day next year across a 29 February). */
+int32_t arr_first_due_max(int32_t today);
+
 /* The terms of a schedule. The down payment (0: none) is due on today,
  * the n installments from first_due on. */
 struct arr_terms {
@@ -32,7 +36,7 @@ struct arr_terms {
 	int n;        /* 1..ARR_INST_MAX installments after the down payment */
 	enum arr_freq freq;
 	int32_t today;     /* the day the plan is made */
-	int32_t first_due; /* today <= first_due <= today + ARR_FIRST_DUE_MAX */
+	int32_t first_due; /* today <= first_due <= arr_first_due_max(today) */
 };
 
 /* One line of a schedule: line 0 is the down payment when there is one. */

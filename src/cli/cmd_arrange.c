@@ -29,18 +29,28 @@ int_opt(struct cli *c, const char *opt, const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
-/* --frequency: a word of none of the three is a usage error (2), as
- * every option's word of none (paydesk(1) EXIT STATUS; review s52: the
- * service's refusal was 3). */
+/* --frequency: one of the three words, as stored (weekly), or as the
+ * output shows it in the language in force (es: semanal; helper-238: a
+ * Spanish officer typed back the word shown and was refused), either
+ * case; *s becomes the stored word. A word of none of them is a usage
+ * error (2), as every option's word of none (paydesk(1) EXIT STATUS;
+ * review s52: the service's refusal was 3). */
 static int
-freq_opt(struct cli *c, const char *s)
+freq_opt(struct cli *c, const char **s)
 {
-	if (arr_freq_parse(s) < 0)
-		return pd_fail(&c->err, PD_EUSAGE,
-		    _("--frequency \"%s\": must be weekly, fortnightly or "
-		      "monthly"),
-		    s);
-	return 0;
+	int f;
+
+	if (*s == NULL || arr_freq_parse(*s) >= 0)
+		return 0;
+	for (f = ARR_WEEKLY; f <= ARR_MONTHLY; f++)
+		if (strcasecmp(
+		        *s, i18n_term(arr_freq_name((enum arr_freq)f))) == 0) {
+			*s = arr_freq_name((enum arr_freq)f);
+			return 0;
+		}
+	return pd_fail(&c->err, PD_EUSAGE,
+	    _("--frequency \"%s\": must be weekly, fortnightly or monthly"),
+	    *s);
 }
 
 /* A usage error naming which of a plan's terms sub lacks (helper-234: it
@@ -116,11 +126,12 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 	r->account = pos[0];
 	r->items = v.items;
 	r->down = v.down;
+	if (freq_opt(c, &v.freq) != 0)
+		return -1;
 	r->freq = v.freq;
 	r->first_due = v.first;
 	r->reason = v.reason ? v.reason : (need_reason ? "" : "preview");
-	if (freq_opt(c, v.freq) != 0 ||
-	    int_opt(c, "installments", v.n, 1, ARR_INST_MAX, &r->n) != 0 ||
+	if (int_opt(c, "installments", v.n, 1, ARR_INST_MAX, &r->n) != 0 ||
 	    int_opt(c, "grace", v.grace, 0, ARR_GRACE_MAX, &r->grace_days) !=
 	        0 ||
 	    int_opt(c, "misses", v.misses, 0, ARR_MISSES_MAX,
@@ -170,7 +181,7 @@ rec_preview(struct rec *r, const struct arr_request *q,
 		rec_item(r);
 		rec_str(r, _("Reference"), "ref", p->items[i].ref);
 		rec_date(r, _("Due"), "due_on", p->items[i].due_on);
-		rec_money(r, _("Open"), "open",
+		rec_money(r, i18n_term(TC_("column", "Open")), "open",
 		    p->items[i].amount - p->items[i].settled);
 		rec_end(r);
 	}
@@ -515,7 +526,7 @@ cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 		return -1;
 	if (terms_lacking(c, argv[0], n, freq, first, &reason) != 0)
 		return -1;
-	if (freq_opt(c, freq) != 0 ||
+	if (freq_opt(c, &freq) != 0 ||
 	    int_opt(c, "installments", n, 1, ARR_INST_MAX, &k) != 0 ||
 	    svc_arrangement_reschedule(
 	        &c->svc, pos[0], k, freq, first, reason, &bad, &c->err) != 0)

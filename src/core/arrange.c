@@ -104,6 +104,12 @@ due_day(int32_t first, enum arr_freq f, int k)
 	return date_days(y, m, d < last ? d : last);
 }
 
+int32_t
+arr_first_due_max(int32_t today)
+{
+	return due_day(today, ARR_MONTHLY, 12);
+}
+
 static int
 check_terms(
     const struct arr_terms *t, const struct money_style *st, struct pd_err *err)
@@ -144,12 +150,12 @@ check_terms(
 		return pd_fail(err, PD_EINVAL,
 		    _("First due date %s: must be today (%s) or later"),
 		    date_format(d1, t->first_due), date_format(d2, t->today));
-	if (t->first_due > t->today + ARR_FIRST_DUE_MAX)
+	if (t->first_due > arr_first_due_max(t->today))
 		return pd_fail(err, PD_EINVAL,
 		    _("First due date %s: more than a year after today; the "
 		      "first installment falls due by %s"),
 		    date_format(d1, t->first_due),
-		    date_format(d2, t->today + ARR_FIRST_DUE_MAX));
+		    date_format(d2, arr_first_due_max(t->today)));
 	/* the last date a day of the store (YYYY-MM-DD) can be: a schedule
 	 * running past it wrapped to the year 0000 (review of issue 21) */
 	if (due_day(t->first_due, t->freq, t->n - 1) > date_days(9999, 12, 31))

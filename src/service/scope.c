@@ -2,7 +2,10 @@
  * seed 000's team-based visibility): this terminal's, its branch's, or
  * the organisation's (all the store holds: this terminal's and what it
  * pulled). A role reads up to its own width and that is its default:
- * cashier the terminal, supervisor the branch, admin the organisation.
+ * cashier the terminal, recovery officer and supervisor the branch,
+ * admin the organisation (helper-238: a recovery officer's alerts named
+ * a plan of the branch that their plans list, of this terminal, left
+ * out).
  * Payments pulled from other terminals count in a figure only when its
  * scope takes them in, and every header and title says which scope. */
 #include <stdio.h>
@@ -19,18 +22,20 @@ static const struct {
 	const char *noun;
 } scopes[] = {
     [SVC_SCOPE_TERMINAL] = {"terminal", ROLE_CASHIER, N_("this terminal")},
-    [SVC_SCOPE_BRANCH] = {"branch", ROLE_SUPERVISOR, N_("this branch")},
+    [SVC_SCOPE_BRANCH] = {"branch", ROLE_RECOVERY, N_("this branch")},
     [SVC_SCOPE_ORG] = {"org", ROLE_ADMIN, N_("the organisation")},
 };
 
 /* Whether [visibility] team limits the actor to their team's payments:
- * a supervisor's (an admin reads the organisation, a cashier this
- * terminal). */
+ * a reader of the branch's, a supervisor or a recovery officer (an admin
+ * reads the organisation, a cashier this terminal). */
 static int
 team_limited(const struct svc *s)
 {
 	return strcmp(s->cfg.team_visibility, "yes") == 0 &&
-	       s->actor.user_id != 0 && s->actor.role == ROLE_SUPERVISOR;
+	       s->actor.user_id != 0 &&
+	       (s->actor.role == ROLE_SUPERVISOR ||
+	           s->actor.role == ROLE_RECOVERY);
 }
 
 enum svc_scope
@@ -39,7 +44,7 @@ svc_scope_widest(const struct svc *s)
 	/* the central node acts as its own admin without a user */
 	if (s->actor.role >= ROLE_ADMIN)
 		return SVC_SCOPE_ORG;
-	if (s->actor.role >= ROLE_SUPERVISOR)
+	if (s->actor.role >= ROLE_RECOVERY)
 		return SVC_SCOPE_BRANCH;
 	return SVC_SCOPE_TERMINAL;
 }

@@ -18,6 +18,7 @@ t2() { pdt 2 "$@"; }
 rec() { n=$1; shift; PAYDESK_PIN=4321 "$PD" --config "$T/t$n.ini" --user rita "$@"; }
 sup1() { PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary "$@"; }
 snap1() { store_hash "$T/t1.db"; }
+lacks() { if grep -qF -- "$2" "$OUT"; then notok "$1" "output has: $2"; else ok "$1"; fi; }
 # refused1 NAME STATUS NEEDLE CMD...: refused, terminal 1's store unchanged
 refused1() {
 	before=$(snap1)
@@ -88,6 +89,50 @@ same "the schedule to the cent, monthly on the 31st" "$(sed -n \
     "$OUT" | tr '\n' ' ')" "1 2025-06-01 \$100.00 2 2025-07-31 \$71.47 3 2025-08-31 \$71.47 4 2025-09-30 \$71.47 5 2025-10-31 \$71.47 6 2025-11-30 \$71.47 7 2025-12-31 \$71.47 8 2026-01-31 \$71.52 "
 refused1 "--frequency in any case: Monthly is monthly (paydesk(1))" 0 "Amount: \$71.52" \
     rec 1 arrangement preview WU-20001 $(but frequency) --frequency Monthly
+# the word the output shows in the language in force is taken back
+# (helper-238: "Frecuencia semanal" shown, "--frequency semanal" refused)
+les() { L=$1; shift; env LANGUAGE=$L PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita "$@"; }
+refused1 "es: --frequency mensual, the word shown, is monthly" 0 "Importe: \$71.52" \
+    les es arrangement preview WU-20001 $(but frequency) --frequency mensual
+has "es: and the preview says monthly in Spanish" "mensual"
+refused1 "es: --frequency Semanal in any case is weekly" 0 "semanal" \
+    les es arrangement preview WU-20001 $(but frequency) --frequency Semanal
+refused1 "fr: --frequency hebdomadaire is weekly" 0 "hebdomadaire" \
+    les fr arrangement preview WU-20001 $(but frequency) --frequency hebdomadaire
+refused1 "es: the English word still is (scripts keep working)" 0 "quincenal" \
+    les es arrangement preview WU-20001 $(but frequency) --frequency fortnightly
+refused1 "es: a French word is no Spanish one: usage" 2 \
+    '--frequency «hebdomadaire»: debe ser weekly' \
+    les es arrangement preview WU-20001 $(but frequency) --frequency hebdomadaire
+refused1 "en: a Spanish word is no English one: usage" 2 \
+    '--frequency "semanal": must be weekly, fortnightly or monthly' \
+    rec 1 arrangement preview WU-20001 $(but frequency) --frequency semanal
+# an item's amount still open is "Open" the column, not the verb "to open"
+# (helper-238: "Abrir: $28.89", "Ouvrir : $28.89")
+refused1 "es: the items' open amount is Por pagar" 0 "; Por pagar: \$" \
+    les es arrangement preview WU-20001 $TERMS
+lacks "es: not the verb Abrir" "Abrir"
+refused1 "fr: the items' open amount is Reste dû" 0 "Reste dû" \
+    les fr arrangement preview WU-20001 $TERMS
+lacks "fr: not the verb Ouvrir" "Ouvrir"
+# a year after today is the same day a year on, a 29 February between or
+# not (helper-238: 365 days refused 2028-03-01 on 2027-03-01); on a copy
+# of terminal 1's store, whose alerts' pass these days would move on
+sqlite3 "$T/t1.db" ".backup '$T/leap.db'"
+sed "s|$T/t1.db|$T/leap.db|" "$T/t1.ini" >"$T/leap.ini"
+for d in "2027-03-01 2028-03-01 2028-03-02" "2027-12-15 2028-12-15 2028-12-16" \
+    "2028-02-29 2029-02-28 2029-03-01" "2027-02-28 2028-02-28 2028-02-29"; do
+	set -- $d
+	expect "on $1 a first due of $2, a year on, is taken" 0 "$2" \
+	    env PAYDESK_NOW=$1 PAYDESK_PIN=4321 "$PD" --config "$T/leap.ini" \
+	    --user rita arrangement preview WU-20001 $(but first-due) --first-due $2
+	before=$(store_hash "$T/leap.db")
+	expect "on $1 a first due of $3 is refused, naming $2" 3 \
+	    "First due date $3: more than a year after today; the first installment falls due by $2" \
+	    env PAYDESK_NOW=$1 PAYDESK_PIN=4321 "$PD" --config "$T/leap.ini" \
+	    --user rita arrangement preview WU-20001 $(but first-due) --first-due $3
+	same "on $1 the refusal of $3 changes nothing" "$(store_hash "$T/leap.db")" "$before"
+done
 refused1 "a cashier may preview but not make one" 5 "needs the recovery role" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     arrangement create WU-20001 $TERMS --reason Hardship
@@ -352,7 +397,6 @@ has "a late and a missed one, one allowed: Broken" '"status": "Broken"'
 cp "$OUT" "$T/shown.json"
 name=$(sqlite3 "$T/t1.db" "SELECT name FROM consumers WHERE account_no = 'WU-20001'")
 [ -n "$name" ] || echo "not ok - WU-20001 has a name"
-lacks() { if grep -qF -- "$2" "$OUT"; then notok "$1" "output has: $2"; else ok "$1"; fi; }
 lacks "a recovery user's --json show: no consumer name" "$name"
 run env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane --json \
     arrangement show AR-T01-000001
@@ -376,14 +420,14 @@ has "one on time out of three due: 33.3 %" '"compliance_percent": 33.3'
 run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
     --user rita arrangement list --status broken --consumer WU-20001
 has "the list filters by status" "AR-T01-000001"
-# of the scope (issue 23): a recovery agent reads this terminal's plans,
-# one consumer's wherever made
+# of the scope (issue 23): a recovery officer reads the branch's plans
+# (T02 is branch B02's, T01 B01's), one consumer's wherever made
 has "a consumer's plans made at another terminal: wherever made" \
     "Scope: Wherever taken (a search)"
 run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
     --user rita arrangement list --status broken
-lacks "T02's list holds no plan made at T01" "AR-T01-000001"
-has "T02's list is of this terminal" "Scope: Terminal T02"
+lacks "T02's list holds no plan made at T01, of another branch" "AR-T01-000001"
+has "T02's list is of its branch" "Scope: Branch B02"
 refused1 "a status that does not exist, naming the words as paydesk(1) does: usage" 2 \
     "--status \"lapsed\": one of active, completed, broken, cancelled, all" \
     rec 1 arrangement list --status lapsed

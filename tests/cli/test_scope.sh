@@ -68,6 +68,20 @@ check() {
 check jane 1234 terminal "'T01'"
 check mary 2222 branch "'T01', 'T03'"
 check admin 9999 org "'T01', 'T02', 'T03'"
+# a recovery officer reads the branch, as a supervisor (helper-238: her
+# alerts named a plan of the branch that her plans list, of this
+# terminal, left out)
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
+    >"$T/rec.csv"
+central import ACME users "$T/rec.csv" >/dev/null ||
+    echo "not ok - the central node imports a recovery user"
+for n in 1 3; do pdt $n sync >/dev/null 2>&1; done
+check rita 4321 branch "'T01', 'T03'"
+expect "a recovery officer asks for the organisation: refused (16)" 16 \
+    "The figures of the organisation need the admin role; rita is a recovery officer and reads this branch at most" \
+    as rita 4321 kpi --scope org
+expect "a recovery officer's narrower scope: this terminal" 0 \
+    "Terminal T01" as rita 4321 kpi --scope terminal
 run as mary 2222 --json kpi --month 2025-05 --scope terminal
 same "a supervisor may narrow to this terminal" \
     "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\).*/\1/p')" \
@@ -100,13 +114,13 @@ same "the branch's May collections differ from the organisation's" \
 
 # a wider scope than the role: refused, its own status, nothing read
 expect "a cashier asks for the branch: refused (16)" 16 \
-    "The figures of this branch need the supervisor role; jane is a cashier and reads this terminal at most" \
+    "The figures of this branch need the recovery role; jane is a cashier and reads this terminal at most" \
     as jane 1234 kpi --scope branch
 expect "a supervisor asks for the organisation: refused (16)" 16 \
     "The figures of the organisation need the admin role; mary is a supervisor" \
     as mary 2222 report payers --scope org
 expect "nobody signed in asks for the branch: refused (16)" 16 \
-    "need a signed-in user of the supervisor role" pdt 1 kpi --scope branch
+    "need a signed-in user of the recovery role" pdt 1 kpi --scope branch
 expect "a cashier's payments list of the organisation: refused" 16 \
     "The figures of the organisation" as jane 1234 payments --scope org
 # a value of no accepted form: a usage error (2), as a filter's (review
@@ -415,7 +429,7 @@ pdt 1 sync >/dev/null 2>&1
 same "a pull brings each user's team" \
     "$(tsql 1 "SELECT group_concat(username || ':' || team) FROM (SELECT
      username, team FROM users ORDER BY 1)")" \
-    "admin:,jane:North,kim:South,mary:North,sue:South"
+    "admin:,jane:North,kim:South,mary:North,rita:,sue:South"
 PAYDESK_PIN=4826 pdt 1 --user kim pay WU-10003 --type bill --amount 9.00 \
     --method Cash >/dev/null 2>&1
 # tq TEAM: "sum count" of the branch's Posted payments by that team's users
@@ -646,7 +660,7 @@ run as admin 9999 --csv credit-notes --branch B02
 same "credit-notes --branch B02 (R23): the notes of B02's payments" \
     "$(cns)" "$(cnq "p.branch = 'B02'")"
 expect "a cashier's credit notes of the branch: refused (16)" 16 \
-    "need the supervisor role" as jane 1234 credit-notes --scope branch
+    "need the recovery role" as jane 1234 credit-notes --scope branch
 CN2=$(tsql 1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T02'")
 run as mary 2222 credit-notes --search "$CN2"
 same "a search finds T02's note wherever taken" "$(cns)" "$CN2 "
@@ -830,7 +844,7 @@ run as jane 1234 --csv shift list
 same "jane's shifts: hers of T01" "$(col1)" \
     "$(rows "SELECT z_no FROM shifts WHERE terminal = 'T01' AND cashier = 'jane'")"
 expect "jane's shifts of the branch: refused (16)" 16 \
-    "need the supervisor role" as jane 1234 shift list --scope branch
+    "need the recovery role" as jane 1234 shift list --scope branch
 # one consumer's disputes and plans: wherever made unless a scope is chosen
 run as admin 9999 dispute list --consumer WU-10003 --scope terminal
 has "a consumer's disputes of a scope chosen: its title" "Scope: Terminal T01"
@@ -901,3 +915,38 @@ expect "receipts export of a segment no consumer has: refused (4)" 4 \
 # the tiles' French, the rows' refusals and the filters named (review R23
 # s41)
 . "$TOP/tests/cli/scope_filters.sh"
+# a plan made at T03, of T01's branch: in a recovery officer's plans list
+# and performance report at T01, not in this terminal's alone; under team
+# visibility (on since above) hers are those of the users of no team
+# (a bill of WU-10002's that nothing paid, imported for it)
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-RITA,WU-10002,May 2025,90.00,2025-05-01,2025-05-15\n' \
+    >"$T/rita-b.csv"
+central import ACME bills "$T/rita-b.csv" >/dev/null ||
+    echo "not ok - importing a bill for a plan"
+pdt 3 sync >/dev/null 2>&1
+acct=WU-10002
+expect "rita makes a plan at T03 ($acct)" 0 "AR-T03-000001" \
+    env PAYDESK_PIN=4321 "$PD" --config "$T/t3.ini" --user rita \
+    arrangement create $acct --items INV-2025-RITA --installments 3 \
+    --frequency monthly --first-due 2025-06-20 --reason Hardship
+for n in 3 1; do pdt $n sync >/dev/null 2>&1; done
+NONE="IN (SELECT id FROM users WHERE coalesce(team, '') = '')"
+PLANS="SELECT p.plan_no FROM arrangements a JOIN plans p ON p.id = a.plan_id"
+run as rita 4321 --csv arrangement list
+same "rita's plans at T01: the branch's, of users of no team, T03's in it" \
+    "$(col1)" "$(rows "$PLANS WHERE a.terminal IN $B01 AND a.user_id $NONE")"
+same "and T03's plan is one of them" \
+    "$(col1 | grep -c AR-T03-000001)" 1
+expect "rita's list says its scope" 0 "Scope: Branch B01, no team" \
+    as rita 4321 arrangement list
+run as rita 4321 --csv arrangement list --scope terminal
+same "rita's list of this terminal alone: T01's, not T03's plan" \
+    "$(col1)" "$(rows "$PLANS WHERE a.terminal = 'T01' AND a.user_id $NONE")"
+run as rita 4321 --csv report arrangements
+same "rita's plans performance report: the branch's plans of no team" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {n += $6} END {print n + 0}')" \
+    "$(tsql 1 "SELECT count(*) FROM arrangements a WHERE a.terminal IN $B01
+     AND a.user_id $NONE")"
+run as jane 1234 arrangement list
+lacks "a cashier's plans list stays this terminal's: not T03's plan" \
+    "AR-T03-000001"

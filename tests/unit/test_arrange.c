@@ -163,11 +163,58 @@ bad_terms(void **state)
 	refuse(1000, 0, 3, ARR_WEEKLY, "2026-05-11",
 	    "First due date 2026-05-11: more than a year after today; the "
 	    "first installment falls due by 2026-05-10");
+	/* a year is the same day a year on, whatever lies between
+	 * (helper-238: 365 days refused 2028-03-01 made on 2027-03-01) */
+	refuse_on("2027-03-01", 1000, 3, ARR_MONTHLY, "2028-03-02",
+	    "falls due by 2028-03-01");
+	refuse_on("2027-12-15", 1000, 3, ARR_MONTHLY, "2028-12-16",
+	    "falls due by 2028-12-15");
+	refuse_on("2028-02-29", 1000, 3, ARR_MONTHLY, "2029-03-01",
+	    "falls due by 2029-02-28");
 	/* none past the year 9999 (review R21: wrapped to the year 0000) */
 	refuse_on("9999-06-01", 1000, 3, ARR_MONTHLY, "9999-11-30",
 	    "after 9999-12-31");
 	refuse_on("9999-06-01", 1000, 3, ARR_WEEKLY, "9999-12-20",
 	    "after 9999-12-31");
+}
+
+/* The latest first due date: the same day a year on, across a 29
+ * February or not, and 28 February a year after a 29 February; every
+ * day of four years against the civil date a year on, and its schedule
+ * accepted on that day and refused the day after. */
+static void
+first_due_year(void **state)
+{
+	int32_t d, from = day("2027-01-01"), to = day("2031-01-01");
+	int y, m, dd, y2, m2, d2;
+
+	(void)state;
+	assert_int_equal(
+	    arr_first_due_max(day("2027-03-01")), day("2028-03-01"));
+	assert_int_equal(
+	    arr_first_due_max(day("2027-12-15")), day("2028-12-15"));
+	assert_int_equal(
+	    arr_first_due_max(day("2028-02-29")), day("2029-02-28"));
+	assert_int_equal(
+	    arr_first_due_max(day("2027-02-28")), day("2028-02-28"));
+	assert_int_equal(
+	    arr_first_due_max(day("2025-06-10")), day("2026-06-10"));
+	for (d = from; d < to; d++) {
+		struct arr_terms t = {1000, 0, 3, ARR_MONTHLY, d, 0};
+		struct arr_line l[ARR_INST_MAX + 1];
+		struct pd_err err;
+		int k;
+
+		date_civil(d, &y, &m, &dd);
+		date_civil(arr_first_due_max(d), &y2, &m2, &d2);
+		assert_int_equal(y2, y + 1);
+		assert_int_equal(m2, m);
+		assert_int_equal(d2, m == 2 && dd == 29 ? 28 : dd);
+		t.first_due = arr_first_due_max(d);
+		assert_int_equal(arr_schedule(&t, NULL, l, &k, &err), 0);
+		t.first_due++;
+		assert_int_equal(arr_schedule(&t, NULL, l, &k, &err), -1);
+	}
 }
 
 static void
@@ -268,6 +315,7 @@ main(void)
 	    cmocka_unit_test(seven_installments),
 	    cmocka_unit_test(months_of_28_to_31_days),
 	    cmocka_unit_test(bad_terms),
+	    cmocka_unit_test(first_due_year),
 	    cmocka_unit_test(compliance),
 	};
 
