@@ -15,7 +15,8 @@
  * other rules read a bounded set (credit notes expiring in a window,
  * gateway payments with no payment, the reconciliation's exceptions).
  *
- * Delivery: each new alert waits (deliver = 1) for [alerts] command,
+ * Delivery (alert_deliver.c): each new alert waits (deliver = 1) for
+ * [alerts] command,
  * given it as one JSON object on its standard input after the commit; a
  * command that fails leaves it waiting with the error (s->alert_note
  * for the front end, an audit entry) and it is tried again at the next
@@ -23,7 +24,7 @@
  * (alert_sync.c: an alert is one by its cause wherever it is computed).
  *
  * TO ADD A RULE: a kind at the end of enum alert_kind (service.h) and of
- * kinds[] here, its cause key (unique per cause) and its rule in
+ * kinds[] (alert_kinds.c), its cause key (unique per cause) and its rule in
  * day_rules or where its cause happens, its key in config.c,
  * config.ini.example and paydesk.ini(5). */
 #include <stdio.h>
@@ -34,7 +35,6 @@
 #include "internal.h"
 #include "alerts_int.h"
 #include "paydesk/date.h"
-#include "paydesk/os.h"
 #include "paydesk/say.h"
 
 #define META_DAY "alerts_day"
@@ -44,176 +44,7 @@
 /* what the close of the alerts that no longer hold saw (close_stale):
  * "<allocation> <credit application> <arrangement move> <void>" */
 #define META_STALE "alerts_stale"
-/* a delivery that failed or was stopped for the time ([alerts]
- * command_timeout): none tried again before "<failures in a row> <epoch
- * seconds>", a wait of a minute doubled at each failure, an hour at most
- * (review of issue 21: a hanging command cost its time at every use;
- * review s48: a command that failed at once was run for each of 700
- * waiting alerts at every use, seconds each time) */
-#define META_BACKOFF "alerts_backoff"
-#define BACKOFF_FIRST 60
-#define BACKOFF_MAX 3600
-
-static const struct {
-	const char *code;   /* stored */
-	const char *name;   /* shown, translated */
-	const char *word;   /* --kind */
-	const char *figure; /* what the JSON's figure is (paydesk(1)) */
-} kinds[ALERT_NKINDS] = {
-    [ALERT_BROKEN] = {"plan-broken", N_("Arrangement broken"), "broken",
-        "misses"},
-    [ALERT_MISSED] = {"installment-missed", N_("Installment missed"), "missed",
-        "days_past_due"},
-    [ALERT_DUE] = {"installment-due", N_("Installment due"), "due",
-        "days_ahead"},
-    [ALERT_OVERDUE] = {"item-overdue", N_("Item overdue"), "overdue",
-        "days_past_due"},
-    [ALERT_LARGE] = {"large-payment", N_("Large payment"), "large",
-        "minor_units"},
-    [ALERT_CREDIT] = {"credit-expiring", N_("Credit note expiring"), "credit",
-        "days_left"},
-    [ALERT_REFUSED] = {"sync-refused", N_("Sync record refused"), "refused",
-        "pulled"},
-    [ALERT_GATEWAY] = {"gateway-unassociated",
-        N_("Gateway payment "
-           "unassociated"),
-        "gateway", "hours"},
-    [ALERT_RECON] = {"reconciliation", N_("Reconciliation exception"),
-        "reconciliation", "days_old"},
-};
-
-static const struct {
-	const char *code;
-	const char *name;
-} statuses[] = {
-    /* an alert's: the word agrees with it (es alerta Cerrada) */
-    [ALERT_OPEN] = {"open", TC_("alert", "Open")},
-    [ALERT_ACKED] = {"acknowledged", TC_("alert", "Acknowledged")},
-    [ALERT_CLOSED] = {"closed", TC_("alert", "Closed")},
-};
-
-const char *
-svc_alert_kind_name(enum alert_kind k)
-{
-	return (unsigned)k < ALERT_NKINDS ? kinds[k].name : "";
-}
-
-const char *
-svc_alert_status_name(enum alert_status st)
-{
-	return (unsigned)st <= ALERT_CLOSED ? statuses[st].name : "";
-}
-
-const char *
-svc_alert_kind_word(enum alert_kind k)
-{
-	return (unsigned)k < ALERT_NKINDS ? kinds[k].word : "";
-}
-
-const char *
-svc_alert_status_word(enum alert_status st)
-{
-	return (unsigned)st <= ALERT_CLOSED ? statuses[st].code : "";
-}
-
-int
-svc_alert_has_days(const struct alert *a)
-{
-	return a->kind != ALERT_BROKEN && a->kind != ALERT_LARGE &&
-	       a->kind != ALERT_REFUSED;
-}
-
-int
-svc_alert_has_amount(const struct alert *a)
-{
-	return a->kind != ALERT_REFUSED;
-}
-
-int
-svc_alert_days_now(const struct alert *a)
-{
-	return svc_alert_has_days(a) && a->status != ALERT_CLOSED;
-}
-
-int
-svc_alert_kind_parse(const char *s)
-{
-	int i;
-
-	for (i = 0; s != NULL && i < ALERT_NKINDS; i++)
-		if (strcasecmp(s, kinds[i].word) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-svc_alert_kind_words(void)
-{
-	static char words[256];
-	int i;
-
-	if (words[0] == '\0')
-		for (i = 0; i < ALERT_NKINDS; i++)
-			snprintf(words + strlen(words),
-			    sizeof words - strlen(words), "%s%s", i ? ", " : "",
-			    kinds[i].word);
-	return words;
-}
-
-/* Kind k's stored code. */
-const char *
-alerts_kind_code(enum alert_kind k)
-{
-	return kinds[k].code;
-}
-
-/* The alert a row of the store holds. */
-void
-alerts_from_row(struct alert *a, const struct alert_row *r)
-{
-	int i;
-
-	memset(a, 0, sizeof *a);
-	a->id = r->id;
-	for (i = 0; i < ALERT_NKINDS; i++)
-		if (strcmp(r->kind, kinds[i].code) == 0)
-			a->kind = (enum alert_kind)i;
-	for (i = 0; i <= ALERT_CLOSED; i++)
-		if (strcmp(r->status, statuses[i].code) == 0)
-			a->status = (enum alert_status)i;
-	xstrlcpy(a->account_no, r->account_no, sizeof a->account_no);
-	xstrlcpy(a->consumer, r->consumer, sizeof a->consumer);
-	xstrlcpy(a->plan_no, r->plan_no, sizeof a->plan_no);
-	xstrlcpy(a->payment_no, r->payment_no, sizeof a->payment_no);
-	xstrlcpy(a->ref, r->ref, sizeof a->ref);
-	xstrlcpy(a->due_on, r->due_on, sizeof a->due_on);
-	/* of an item or installment, what is open of it now while the
-	 * alert is not closed: the same at every terminal whatever it was
-	 * when each raised it (helper-236, fault 2: $145.50 at one, $40.50
-	 * at the other, the bill owing $40.50) */
-	a->amount = r->open_now >= 0 && a->status != ALERT_CLOSED ? r->open_now
-	                                                          : r->amount;
-	a->days = a->raised_days = r->figure;
-	a->allowed = r->allowed;
-	xstrlcpy(a->raised_at, r->raised_at, sizeof a->raised_at);
-	xstrlcpy(a->assigned, r->assigned, sizeof a->assigned);
-	a->waiting = r->deliver;
-	a->tries = r->tries;
-	xstrlcpy(a->delivered_at, r->delivered_at, sizeof a->delivered_at);
-	say_render(
-	    a->delivery_error, sizeof a->delivery_error, r->delivery_error);
-	say_render_en(a->delivery_error_en, sizeof a->delivery_error_en,
-	    r->delivery_error);
-}
-
 /* ---- raising ---- */
-
-/* Whether a new alert waits for [alerts] command. */
-static int
-delivers(const struct svc *s)
-{
-	return s->cfg.alert_command[0] != '\0';
-}
 
 int
 alerts_raise_one(struct svc *s, struct alert_row *r, enum alert_kind k, const char *at,
@@ -221,9 +52,10 @@ alerts_raise_one(struct svc *s, struct alert_row *r, enum alert_kind k, const ch
 {
 	int raised;
 
-	xstrlcpy(r->kind, kinds[k].code, sizeof r->kind);
+	xstrlcpy(r->kind, alerts_kind_code(k), sizeof r->kind);
 	xstrlcpy(r->raised_at, at, sizeof r->raised_at);
-	if (store_alert_raise_anew(s->st, r, delivers(s), &raised, err) != 0)
+	if (store_alert_raise_anew(
+	        s->st, r, alerts_delivers(s), &raised, err) != 0)
 		return -1;
 	*n += raised;
 	return 0;
@@ -374,7 +206,8 @@ overdue_rule(struct svc *s, const char *last, int32_t t, const char *at,
 	if (hw >= 0 && last[0] != '\0' && date_parse(last, NULL, &l, NULL) == 0)
 		date_format(after, l - s->cfg.alert_overdue_days);
 	if (store_alerts_raise_overdue(s->st, after, upto, &seen,
-	        s->cfg.alert_overdue_days, at, delivers(s), n, &top, err) != 0)
+	        s->cfg.alert_overdue_days, at, alerts_delivers(s), n, &top,
+	        err) != 0)
 		return -1;
 	snprintf(mark, sizeof mark, "%d %lld %lld %lld",
 	    s->cfg.alert_overdue_days, (long long)top.items,
@@ -418,8 +251,8 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 		return -1;
 	if (s->cfg.alert_credit_days >= 0) {
 		date_format(until, t + s->cfg.alert_credit_days);
-		if (store_alerts_raise_credit(
-		        s->st, 0, today, until, at, delivers(s), n, err) != 0)
+		if (store_alerts_raise_credit(s->st, 0, today, until, at,
+		        alerts_delivers(s), n, err) != 0)
 			return -1;
 	}
 	if (s->cfg.alert_recon_days >= 0 &&
@@ -530,13 +363,13 @@ svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
 	date_format(upto, t - s->cfg.alert_overdue_days);
 	if (store_alerts_raise_again(s->st, consumer_id,
 	        s->cfg.alert_overdue_days >= 0 ? upto : NULL,
-	        s->cfg.alert_overdue_days, s->cfg.alert_large, at, delivers(s),
-	        &n, err) != 0)
+	        s->cfg.alert_overdue_days, s->cfg.alert_large, at,
+	        alerts_delivers(s), &n, err) != 0)
 		return -1;
 	if (s->cfg.alert_credit_days >= 0) {
 		date_format(until, t + s->cfg.alert_credit_days);
 		if (store_alerts_raise_credit(s->st, consumer_id, today, until,
-		        at, delivers(s), &n, err) != 0)
+		        at, alerts_delivers(s), &n, err) != 0)
 			return -1;
 	}
 	return alerts_raised(s, before, n, by, at, err);
@@ -584,7 +417,7 @@ gateway_rule(struct svc *s, const char *now, int64_t *n, struct pd_err *err)
 	} else
 		day[0] = last[0] = '\0';
 	if (store_alerts_raise_gateway(s->st, now, s->cfg.alert_gateway_hours,
-	        day, last, now, delivers(s), n, err) != 0)
+	        day, last, now, alerts_delivers(s), n, err) != 0)
 		return -1;
 	snprintf(mark, sizeof mark, "%d %s", s->cfg.alert_gateway_hours, now);
 	return store_meta_set(s->st, META_GATEWAY, mark, err);
@@ -660,163 +493,6 @@ svc_alert_payment(
 	return alerts_raised(s, before, n, "payment", at, err);
 }
 
-/* ---- delivery ---- */
-
-/* s JSON-quoted onto the end of buf (n bytes). */
-static void
-json_str(char *buf, size_t n, const char *key, const char *s, int comma)
-{
-	size_t o = strlen(buf);
-
-	o += (size_t)snprintf(
-	    buf + o, o < n ? n - o : 0, "%s\"%s\":\"", comma ? "," : "", key);
-	for (; *s != '\0' && o + 8 < n; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			o += (size_t)snprintf(buf + o, n - o, "\\%c", c);
-		else if (c < 0x20 || c == 0x7F)
-			o += (size_t)snprintf(buf + o, n - o, "\\u%04x", c);
-		else
-			buf[o++] = (char)c;
-	}
-	snprintf(buf + o, o < n ? n - o : 0, "\"");
-}
-
-/* Alert a as the one JSON object [alerts] command reads (paydesk(1)):
- * money in minor units (amount) and as the screens show it, with the
- * organisation's sign (amount_text); the figure the rule is about, its
- * unit in figure_is (review s50: a large payment's was 0, the text had
- * no sign). */
-static void
-alert_json(const struct svc *s, const struct alert_row *r, char *buf, size_t n)
-{
-	char money[MONEY_BUFSZ];
-	const struct alert *a;
-	struct alert al;
-
-	alerts_from_row(&al, r);
-	a = &al;
-	snprintf(buf, n, "{\"id\":%lld", (long long)a->id);
-	json_str(buf, n, "kind", kinds[a->kind].word, 1);
-	json_str(buf, n, "title", kinds[a->kind].name, 1);
-	json_str(buf, n, "cause", r->cause, 1);
-	json_str(buf, n, "raised_at", a->raised_at, 1);
-	json_str(buf, n, "terminal", s->cfg.terminal_id, 1);
-	json_str(buf, n, "account_no", a->account_no, 1);
-	json_str(buf, n, "consumer", a->consumer, 1);
-	json_str(buf, n, "plan_no", a->plan_no, 1);
-	json_str(buf, n, "payment_no", a->payment_no, 1);
-	json_str(buf, n, "ref", a->ref, 1);
-	json_str(buf, n, "date", a->due_on, 1);
-	snprintf(buf + strlen(buf), n - strlen(buf), ",\"amount\":%lld",
-	    (long long)a->amount);
-	json_str(buf, n, "amount_text",
-	    svc_money(s, money, sizeof money, a->amount), 1);
-	/* a large payment's rule is about its amount (its stored figure,
-	 * synced, stays 0) */
-	snprintf(buf + strlen(buf), n - strlen(buf), ",\"figure\":%lld",
-	    a->kind == ALERT_LARGE ? (long long)a->amount : (long long)a->days);
-	json_str(buf, n, "figure_is", kinds[a->kind].figure, 1);
-	snprintf(buf + strlen(buf), n - strlen(buf), ",\"allowed\":%d}\n",
-	    a->allowed);
-}
-
-/* The wait after stops stops in a row (0: none). */
-static int64_t
-backoff_secs(int stops)
-{
-	int64_t w = BACKOFF_FIRST;
-
-	if (stops <= 0)
-		return 0;
-	while (--stops > 0 && w < BACKOFF_MAX)
-		w *= 2;
-	return w < BACKOFF_MAX ? w : BACKOFF_MAX;
-}
-
-/* One try of delivering r: the outcome into the row, and a failure into
- * the audit log and *failed (the first one's message); *halted 1 when
- * the command failed or was stopped for the time (the backoff then
- * noted: failures in a row so far, after the try). */
-static int
-deliver_one(struct svc *s, const struct alert_row *r, int stops, int *halted,
-    struct pd_err *failed, struct pd_err *err)
-{
-	char json[2048], at[TS_BUFSZ], ref[24], mark[48];
-	struct pd_err e = {0};
-	const char *kept;
-	int ok, rc, stopped = 0;
-
-	alert_json(s, r, json, sizeof json);
-	ok = os_run_input(s->cfg.alert_command, json, strlen(json),
-	         s->cfg.alert_command_timeout * 1000, &stopped, &e) == 0;
-	*halted = !ok || stopped;
-	svc_now(at);
-	snprintf(ref, sizeof ref, "%lld", (long long)r->id);
-	if (store_begin(s->st, err) != 0)
-		return -1;
-	/* the command answered (or not): the backoff starts again, or
-	 * waits longer */
-	mark[0] = '\0';
-	if (*halted)
-		snprintf(mark, sizeof mark, "%d %lld", stops + 1,
-		    (long long)(date_ts_secs(at) + backoff_secs(stops + 1)));
-	if (store_meta_set(s->st, META_BACKOFF, mark, err) != 0) {
-		store_rollback(s->st);
-		return -1;
-	}
-	/* the row and the history keep the message to say it again in the
-	 * reader's language (say.h); the audit log is a record, as said */
-	kept = e.said[0] ? e.said : e.msg;
-	rc = store_alert_delivered(s->st, r->id, at, ok ? NULL : kept, err);
-	if (rc == 0 && !ok)
-		rc = store_alert_note_add(
-		    s->st, r->id, at, 0, "system", "delivery", kept, err);
-	if (rc == 0 && !ok)
-		rc = svc_audit(
-		    s, at, "deliver-failed", "alert", ref, e.msg, err);
-	if (!ok && failed->code == 0)
-		*failed = e;
-	return svc_finish(s, rc, err);
-}
-
-/* Every alert that waits for [alerts] command, oldest first: 0, or -1
- * with err the first failure. */
-static int
-deliver(struct svc *s, struct pd_err *err)
-{
-	struct alert_row *r;
-	struct pd_err failed = {0};
-	char mark[48] = "", now[TS_BUFSZ];
-	long long until = 0;
-	size_t n, i;
-	int rc = 0, stops = 0, halted = 0;
-
-	if (!delivers(s))
-		return 0;
-	/* a command that failed or was stopped waits out its backoff */
-	store_meta_get(s->st, META_BACKOFF, mark, sizeof mark);
-	if (sscanf(mark, "%d %lld", &stops, &until) != 2)
-		stops = 0;
-	svc_now(now);
-	if (stops > 0 && date_ts_secs(now) < until)
-		return 0;
-	if ((r = store_alerts_undelivered(s->st, &n, err)) == NULL)
-		return -1;
-	/* the first that failed or was stopped ends the round: the others
-	 * would most likely fail as well, or wait as long each */
-	for (i = 0; i < n && rc == 0 && !halted; i++)
-		rc = deliver_one(s, &r[i], stops, &halted, &failed, err);
-	free(r);
-	if (rc == 0 && failed.code != 0) {
-		*err = failed;
-		pd_err_prefix(err, _("An alert was not delivered: "));
-		return -1;
-	}
-	return rc;
-}
-
 void
 svc_alerts_tick(struct svc *s)
 {
@@ -825,7 +501,7 @@ svc_alerts_tick(struct svc *s)
 	if (s->st == NULL || s->base_cfg != NULL || s->gateway_of != NULL)
 		return;
 	s->alerts_ticked = 1;
-	if (pass(s, &err) != 0 || deliver(s, &err) != 0)
+	if (pass(s, &err) != 0 || alerts_deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
 }
 
@@ -849,7 +525,7 @@ svc_alerts_sync(struct svc *s, int pulled)
 	rc = store_alerts_max_id(s->st, &before, &err);
 	if (rc == 0)
 		rc = store_alerts_raise_refused(
-		    s->st, now, delivers(s), &n, &err);
+		    s->st, now, alerts_delivers(s), &n, &err);
 	refused = n;
 	/* what the records pulled ended (an item paid, a payment voided at
 	 * another terminal), and what a change refused and undone here
@@ -873,6 +549,6 @@ svc_alerts_sync(struct svc *s, int pulled)
 	 * rules or a pulled payment's) */
 	if (rc == 0)
 		rc = svc_alerts_release_held(s, &err);
-	if (svc_finish(s, rc, &err) != 0 || deliver(s, &err) != 0)
+	if (svc_finish(s, rc, &err) != 0 || alerts_deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
 }

@@ -61,4 +61,17 @@ int svc_dispute_check_amount(struct svc *s, const struct payment *p,
 int svc_dispute_charge_due(struct svc *s, const struct dispute *d,
     const char *today, char *due, struct pd_err *err);
 
+/* A new step of d (kind, note) by the actor, with its outbox record
+ * and audit entry; the row of d written as it now is (dispute.c). */
+int svc_dispute_step(struct svc *s, struct dispute *d, const char *kind,
+    const char *note, const char *detail, struct pd_err *err);
+/* An optional note checked (s: its limits): none, or one that says
+ * something. Given of spaces only it is refused, as a required one is
+ * (tester's fault 6: it was dropped without a word). */
+int svc_dispute_check_note(struct svc *s, const char *note, struct pd_err *err);
+/* Dispute number, which must be unresolved (and, when open_only, not yet
+ * under review). */
+int svc_dispute_find_unresolved(struct svc *s, const char *number,
+    int open_only, struct dispute *d, struct pd_err *err);
+
 #endif

@@ -743,7 +743,11 @@ struct recon_exception *svc_recon_exc(struct svc *s, const char *today,
 int svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
     const struct deposit_cheque *taken, size_t ntaken,
     struct deposit_cheque *out, struct pd_err *err);
-/* The central node: record r's cheques checked against its cheque lines
+/* Whether cheque c is one of taken (n), by its count line. */
+int svc_dep_cheque_taken(const struct deposit_cheque *c,
+    const struct deposit_cheque *taken, size_t n);
+/* The central node (deposit_cheque_check.c): record r's cheques checked
+ * against its cheque lines
  * and the closes' counts; *all (free()) the cheques to write with it,
  * an older terminal's cheque lines' all of the shift's left. */
 int svc_dep_check_cheques(struct svc *s, const struct syncrec *r,

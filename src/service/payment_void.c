@@ -1,0 +1,223 @@
+/* payment_void.c - voiding a payment (its allocations given back, its
+ * drawer's shift kept, its dispute's step checked) and verifying one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispute_int.h"
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/os.h"
+
+int
+svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	struct credit_note *cns;
+	size_t ncn, i;
+
+	if (p->status == PS_VOIDED)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s was already voided "
+		      "on %s by %s"),
+		    p->payment_no, p->voided_at, p->voided_by);
+	if (svc_dispute_check_void(s, p, err) != 0)
+		return -1;
+	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
+	if (cns == NULL)
+		return -1;
+	for (i = 0; i < ncn; i++)
+		if (cns[i].applied > 0 && !cns[i].voided) {
+			pd_fail(err, PD_EINVAL,
+			    _("Payment %s cannot be voided: "
+			      "its credit note %s has been applied to open "
+			      "items"),
+			    p->payment_no, cns[i].cn_no);
+			free(cns);
+			return -1;
+		}
+	free(cns);
+	return 0;
+}
+
+int
+svc_void_in_tx(struct svc *s, const char *number, const char *reason,
+    char uuid[37], struct pd_err *err)
+{
+	struct payment p;
+	struct void_row v;
+	struct syncrec rec;
+	struct shift sh;
+	char detail[700];
+	int rc;
+
+	/* (not svc_void_reach: an uphold's void is of a dispute, worked at
+	 * any terminal of the organisation, as the central node takes it;
+	 * svc_payment_void asks it) */
+	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
+	    svc_void_check(s, &p, err) != 0)
+		return -1;
+	memset(&v, 0, sizeof v);
+	svc_now(v.voided_at);
+	os_uuid_new(v.uuid);
+	v.payment_id = p.id;
+	xstrlcpy(v.reason, reason, sizeof v.reason);
+	xstrlcpy(v.voided_by, s->actor.full_name, sizeof v.voided_by);
+	xstrlcpy(v.terminal, s->cfg.terminal_id, sizeof v.terminal);
+	/* the shift open at this terminal's drawer, whose void it is (issue
+	 * 20): the drawer its cash leaves (store_shift_taken), whoever
+	 * voids it; its opening queued first if it never was, as a
+	 * payment's (the central node applies a void naming a shift it
+	 * has) */
+	rc = store_shift_drawer(
+	    s->st, s->cfg.terminal_id, s->cfg.terminal_id, 1, &sh, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		xstrlcpy(v.shift_uuid, sh.uuid, sizeof v.shift_uuid);
+		if (svc_shift_open_rec(s, &sh, err) != 0)
+			return -1;
+	}
+	if (ledger_void(s, &p, v.uuid, reason, s->actor.user_id, v.voided_by,
+	        v.voided_at, v.terminal, v.shift_uuid, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "reason=%s", reason);
+	ledger_rec_void(s, &rec, &p, &v, s->cfg.branch_id);
+	if (svc_outbox(s, &rec, p.payment_no, err) != 0)
+		return -1;
+	if (uuid != NULL)
+		xstrlcpy(uuid, v.uuid, 37);
+	if (svc_audit(s, v.voided_at, "void", "payment", p.payment_no, detail,
+	        err) != 0)
+		return -1;
+	/* what it paid is owed again: an installment missed, a plan
+	 * broken, an item overdue again now; its large-payment alert and
+	 * its credit note's end (an uphold's: after the uphold's record) */
+	if (uuid != NULL)
+		return 0;
+	return svc_alerts_reread(s, p.consumer_id, 1, "void", v.voided_at, err);
+}
+
+/* A void of a payment of another branch is an admin's (svc_void_reach).
+ * A cash payment's void hands its cash back out of this terminal's
+ * drawer (the open shift's expected cash counts it, shift.c): with
+ * [shifts] required, a shift is open at the drawer, and its cash covers
+ * it (review R20). In the void's transaction. */
+int
+svc_void_drawer(struct svc *s, const char *number, struct pd_err *err)
+{
+	struct shift_report rep;
+	struct shift_tender *cash;
+	struct payment p;
+	struct shift sh;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int rc;
+
+	if (store_payment_lookup(s->st, number, &p, err) != 0)
+		return -1;
+	if (strcmp(s->cfg.shifts_required, "yes") != 0 ||
+	    svc_shift_cash(s) == NULL)
+		return 0;
+	if (p.method_kind != METHOD_CASH || p.status == PS_VOIDED)
+		return 0;
+	rc = store_shift_drawer(
+	    s->st, s->cfg.terminal_id, s->cfg.terminal_id, 1, &sh, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return pd_fail(err, PD_ESHIFT,
+		    _("Voiding %s hands %s of cash back out of the drawer: "
+		      "a shift is open at terminal %s first"),
+		    p.payment_no, svc_money(s, a, sizeof a, p.amount),
+		    s->cfg.terminal_id);
+	if (svc_shift_report_of(s, &sh, &rep, err) != 0) {
+		svc_shift_report_free(&rep);
+		return -1;
+	}
+	cash = svc_shift_tender(&rep, svc_shift_cash(s)->name, METHOD_CASH);
+	rc = cash->expected < p.amount;
+	svc_money(s, b, sizeof b, cash->expected);
+	svc_shift_report_free(&rep);
+	if (rc)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is more than the %s expected in the drawer"),
+		    svc_money(s, a, sizeof a, p.amount), b);
+	return 0;
+}
+
+static int
+void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
+{
+	struct payment p;
+
+	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
+	    svc_void_reach(s, &p, err) != 0 ||
+	    svc_void_drawer(s, number, err) != 0)
+		return -1;
+	return p.status != PS_VOIDED ? svc_dispute_check_unresolved(s, &p, err)
+	                             : 0;
+}
+
+int
+svc_payment_void(
+    struct svc *s, const char *number, const char *reason, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Voiding a payment"), err) != 0 ||
+	    svc_check_text_fits(_("Void reason"), reason, s->cfg.remarks_max,
+	        SVC_TEXT_BUFSZ, 1, err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s,
+	    void_drawer_check(s, number, err) != 0
+	        ? -1
+	        : svc_void_in_tx(s, number, reason, NULL, err),
+	    err);
+}
+
+static int
+verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
+{
+	struct payment p;
+	struct syncrec rec;
+
+	if (store_payment_lookup(s->st, number, &p, err) != 0)
+		return -1;
+	if (p.status != PS_PENDING)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is %s; only "
+		      "Pending payments can be verified"),
+		    p.payment_no, pay_status_name(p.status));
+	svc_now(p.verified_at);
+	xstrlcpy(p.verified_by, s->actor.full_name, sizeof p.verified_by);
+	if (store_payment_set_status(s->st, p.id, PS_POSTED, 1, p.verified_at,
+	        p.verified_by, err) != 0)
+		return -1;
+	ledger_rec_verify(
+	    s, &rec, NULL, &p, s->cfg.terminal_id, s->cfg.branch_id);
+	if (svc_outbox(s, &rec, p.payment_no, err) != 0)
+		return -1;
+	if (svc_audit(s, p.verified_at, "verify", "payment", p.payment_no, "",
+	        err) != 0)
+		return -1;
+	p.status = PS_POSTED; /* cleared now: a large one raises its alert */
+	if (svc_alert_payment(s, &p, p.verified_at, err) != 0)
+		return -1;
+	return svc_alerts_reread(s, p.consumer_id,
+	    p.type == PAY_INSTALLMENT || p.type == PAY_MIXED, "payment",
+	    p.verified_at, err);
+}
+
+int
+svc_payment_verify(struct svc *s, const char *number, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Verifying a payment"), err) !=
+	        0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	if (store_begin(s->st, err) != 0 ||
+	    svc_finish(s, verify_in_tx(s, number, err), err) != 0)
+		return -1;
+	svc_alerts_tick(s);
+	return 0;
+}
