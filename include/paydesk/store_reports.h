@@ -29,6 +29,16 @@ int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
  * review: a later arrangement no longer changes a past period's rate). */
 int store_moved_after(struct store *st, const char *segment, const char *from,
     const char *due_to, const char *to, int64_t *moved, struct pd_err *err);
+/* What falls due from from to due_to (of segment; NULL: every
+ * consumer's) of the charges cancelled here, in minor units: an uphold's
+ * service charge that the central node never had, undone at this
+ * terminal (dispute_undo.c's uncharge: settled by nothing, in
+ * sync_undone), less what arrangements moved of it. The rollups count
+ * an item's amount as it was written; the Total Due leaves these out, as
+ * the central node and every other terminal, which never had them, do
+ * (helper-239: $2,233.33 due here, $2,083.33 elsewhere). */
+int store_due_cancelled(struct store *st, const char *segment, const char *from,
+    const char *due_to, int64_t *due, struct pd_err *err);
 int store_rate_rows(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, rate_cb cb,
     void *arg, struct pd_err *err);

@@ -34,8 +34,9 @@ struct alert_row {
 	 * its raise went to the central node or came from it */
 	char consumer_uuid[37], payment_uuid[37], arr_uuid[37];
 	int synced;
-	/* read: what is open now of the item or installment it is about
-	 * (minor units), -1 for another kind */
+	/* read: what is open now of the item or installment it is about,
+	 * or of a broken plan's installments (minor units), -1 for another
+	 * kind */
 	int64_t open_now;
 };
 /* An alert's history entry. */

@@ -489,9 +489,11 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 		memset(cell, 0, sizeof cell);
 		cell[0].s = r[i].inst_band;
 		cell[1].s = arr_freq_name(r[i].freq);
-		cell[2].s = c->mode == OUT_TEXT
-		                ? svc_arr_down_band_name(r[i].down_band)
-		                : svc_arr_down_band_key(r[i].down_band);
+		/* the band's name as the screen shows it (text, xlsx:
+		 * helper-239, "0" read as an amount), its key in CSV and
+		 * JSON */
+		cell[2].s = svc_arr_down_band_name(r[i].down_band);
+		cell[2].word = svc_arr_down_band_key(r[i].down_band);
 		cell[3].n = r[i].grace_days;
 		cell[4].n = r[i].misses_allowed;
 		cell[5].n = r[i].plans;

@@ -604,6 +604,14 @@ cli_date(struct cli *c, const char *opt, const char *s)
 {
 	char *iso = c->dates[c->ndates++ % 4];
 
+	/* empty or of spaces only: a usage error, as every option's
+	 * argument (paydesk(1) EXIT STATUS; helper-239: status 3, and
+	 * "not a date" for spaces), said as the date's reader says it */
+	if (s[strspn(s, " \t")] == '\0') {
+		svc_date_parse(&c->svc, "", opt, iso, &c->err);
+		c->err.code = PD_EUSAGE;
+		return NULL;
+	}
 	if (svc_date_parse(&c->svc, s, opt, iso, &c->err) != 0)
 		return NULL;
 	return iso;

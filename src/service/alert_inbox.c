@@ -275,6 +275,15 @@ svc_alert_assign(
 			    (long long)id);
 		return -1;
 	}
+	/* a user of another branch signs in at none of this branch's
+	 * terminals (helper-239: "cannot work alerts" of an active
+	 * recovery officer of B02) */
+	if (u.branch[0] != '\0' && strcmp(u.branch, s->cfg.branch_id) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is a user of branch %s, who signs in at none of this "
+		      "branch's terminals: assign the alert to a recovery user "
+		      "of branch %s"),
+		    user, u.branch, s->cfg.branch_id);
 	if (!u.active || u.role < ROLE_RECOVERY)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s cannot work alerts: an active user of the recovery "

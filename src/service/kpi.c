@@ -118,6 +118,16 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	        k->prev_to, &moved, err) != 0)
 		return -1;
 	k->prev.due_total += moved;
+	/* the charges cancelled here, which no other node had, are due
+	 * nowhere (store_due_cancelled) */
+	if (store_due_cancelled(
+	        s->st, sc.segment, k->from, k->due_to, &moved, err) != 0)
+		return -1;
+	k->cur.due_total -= moved;
+	if (store_due_cancelled(
+	        s->st, sc.segment, k->prev_from, k->prev_to, &moved, err) != 0)
+		return -1;
+	k->prev.due_total -= moved;
 	k->rate_tenths = money_ratio_tenths(k->cur.due_paid, k->cur.due_total);
 	k->prev_rate_tenths =
 	    money_ratio_tenths(k->prev.due_paid, k->prev.due_total);

@@ -249,9 +249,9 @@ static const struct undo_kind undo_kinds[] = {
                "item again, and the credit note's remaining is back"),
             NULL, NULL}},
     {"dispute", svc_dispute_refused,
-        {N_("%s. This terminal's uphold of dispute %s is undone, with its "
-            "void or credit note: the central node's steps came first, and "
-            "the pull brings them here"),
+        {N_("%s. This terminal's uphold of dispute %s is undone, with what "
+            "it made (its void, credit note or charge): the central node's "
+            "steps came first, and the pull brings them here"),
             N_("%s. This terminal's uphold of dispute %s stays, as its "
                "credit note was applied here since: a supervisor puts it "
                "right"),

@@ -25,7 +25,9 @@
 	" coalesce(c.uuid, ''), coalesce(p.uuid, ''), coalesce(ar.uuid, ''),"  \
 	" a.synced, coalesce((SELECT i.amount - i.settled FROM items i WHERE"  \
 	" i.ref = a.ref AND a.kind IN ('item-overdue', 'installment-missed',"  \
-	" 'installment-due')), -1) FROM alerts a"                              \
+	" 'installment-due')), (SELECT sum(i.amount - i.settled) FROM items i" \
+	" WHERE i.plan_id = pl.id AND a.kind = 'plan-broken'), -1)"            \
+	" FROM alerts a"                                                       \
 	" LEFT JOIN consumers c ON c.id = a.consumer_id"                       \
 	" LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"               \
 	" LEFT JOIN plans pl ON pl.id = ar.plan_id"                            \
@@ -490,6 +492,18 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 	return bulk(st, s, n, err);
 }
 
+/* The consumer of a refused record r (its ref: a payment's or void's
+ * number, a plan's, a dispute's), NULL for one of none (helper-239: a
+ * refused plan's alert named no account). */
+#define REFUSED_CONSUMER(r)                                                    \
+	"coalesce((SELECT p.consumer_id FROM payments p WHERE p.payment_no "   \
+	"= " r                                                                 \
+	".ref), (SELECT pl.consumer_id FROM plans pl WHERE pl.plan_no = " r    \
+	".ref), (SELECT "                                                      \
+	"p.consumer_id FROM disputes d JOIN payments p ON p.id = "             \
+	"d.payment_id "                                                        \
+	"WHERE d.dispute_no = " r ".ref))"
+
 int
 store_alerts_raise_refused(struct store *st, const char *at, int deliver,
     int64_t *n, struct pd_err *err)
@@ -497,10 +511,13 @@ store_alerts_raise_refused(struct store *st, const char *at, int deliver,
 	/* refused at the central node (an outbox record) or here when pulled
 	 * (the quarantine); figure: 0 pushed, 1 pulled */
 	struct db_stmt *push = st_stmt(st,
-	    "INSERT INTO alerts (cause, kind, ref, figure, raised_at, deliver)"
-	    " SELECT 'sync-refused:' || o.uuid, 'sync-refused', o.kind || ' '"
-	    " || o.ref, 0, ?1, ?2 FROM outbox o WHERE o.rejected_at IS NOT"
-	    " NULL ORDER BY o.id ON CONFLICT (cause) DO NOTHING",
+	    "INSERT INTO alerts (cause, kind, consumer_id, ref, figure,"
+	    " raised_at, deliver) SELECT 'sync-refused:' || o.uuid,"
+	    " 'sync-refused', " REFUSED_CONSUMER(
+	        "o") ", o.kind || ' ' ||"
+	             " o.ref, 0, ?1, ?2 FROM outbox o WHERE o.rejected_at IS "
+	             "NOT NULL"
+	             " ORDER BY o.id ON CONFLICT (cause) DO NOTHING",
 	    err);
 	struct db_stmt *pull;
 
@@ -510,10 +527,12 @@ store_alerts_raise_refused(struct store *st, const char *at, int deliver,
 	if (bulk(st, push, n, err) != 0)
 		return -1;
 	pull = st_stmt(st,
-	    "INSERT INTO alerts (cause, kind, ref, figure, raised_at, deliver)"
-	    " SELECT 'sync-refused:' || q.uuid, 'sync-refused', q.kind || ' '"
-	    " || q.ref, 1, ?1, ?2 FROM pull_quarantine q ORDER BY q.id"
-	    " ON CONFLICT (cause) DO NOTHING",
+	    "INSERT INTO alerts (cause, kind, consumer_id, ref, figure,"
+	    " raised_at, deliver) SELECT 'sync-refused:' || q.uuid,"
+	    " 'sync-refused', " REFUSED_CONSUMER(
+	        "q") ", q.kind || ' ' ||"
+	             " q.ref, 1, ?1, ?2 FROM pull_quarantine q ORDER BY q.id"
+	             " ON CONFLICT (cause) DO NOTHING",
 	    err);
 	if (pull == NULL)
 		return -1;

@@ -192,7 +192,7 @@ store_dsp_list(
 	 * wherever it was taken found it in no list (review 21b, fault 6) */
 	if (f->scope != NULL) {
 		qb_add(&q, " AND (COALESCE(p.branch, '') = '' OR (1", "");
-		store_row_scope(&q, f->scope, "d.terminal", NULL, 1);
+		store_row_scope(&q, f->scope, "d.terminal", "d.user_id", 1);
 		qb_add(&q, "))", "");
 	}
 	/* ties by number, the same at every terminal (helper-234, fault 7:

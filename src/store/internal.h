@@ -498,7 +498,8 @@ void store_scope_where(struct qb *q, const struct payment_filter *sc);
 /* The rows of sc (issue 23) appended to q's WHERE: made at the terminal
  * in column tcol by the user in column ucol (a row made at a terminal),
  * or, with pay set, of the payment p or, when tcol is given, made at
- * the scope's terminals (ucol unused: the payment's user's team). */
+ * the scope's terminals; of the team, the payment's user's or, when ucol
+ * is given, the row's maker's. */
 void store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
     const char *ucol, int pay);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */

@@ -34,7 +34,18 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 			    sc->here ? sc->here : "", sc->branch);
 		} else if (sc->branch != NULL)
 			qb_add(q, " AND p.branch = ?", "s", sc->branch);
-		if (sc->team != NULL)
+		/* the team's: of a payment a user of it took, or, with
+		 * ucol, a row one of it made (helper-239: the dispute a
+		 * recovery officer opened of another team's payment was in
+		 * none of her lists) */
+		if (sc->team != NULL && ucol != NULL) {
+			snprintf(sql, sizeof sql,
+			    " AND (p.user_id IN (SELECT id FROM users WHERE "
+			    "pd_fold(team) = pd_fold(?)) OR %s IN (SELECT id "
+			    "FROM users WHERE pd_fold(team) = pd_fold(?)))",
+			    ucol);
+			qb_add(q, sql, "ss", sc->team, sc->team);
+		} else if (sc->team != NULL)
 			qb_add(q,
 			    " AND p.user_id IN (SELECT id FROM users WHERE "
 			    "pd_fold(team) = pd_fold(?))",

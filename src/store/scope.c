@@ -351,6 +351,24 @@ store_moved_after(struct store *st, const char *segment, const char *from,
 	return qb_one_row(st, &q, moved, 1, err);
 }
 
+int
+store_due_cancelled(struct store *st, const char *segment, const char *from,
+    const char *due_to, int64_t *due, struct pd_err *err)
+{
+	struct qb q;
+
+	/* the few undone records (sync_undone, by its key), the items of
+	 * those that are items */
+	qb_init(&q,
+	    "SELECT coalesce(sum(i.amount - (SELECT coalesce(sum(m.amount), "
+	    "0) FROM arrangement_moves m WHERE m.item_id = i.id)), 0) FROM "
+	    "sync_undone u CROSS JOIN items i WHERE i.uuid = u.uuid AND "
+	    "u.kind = 'dispute'");
+	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", from, due_to);
+	segment_items(&q, &(struct payment_filter){.segment = segment});
+	return qb_one_row(st, &q, due, 1, err);
+}
+
 /* A method's total of the period (store_daily_scoped). */
 struct method_sum {
 	char *method;
@@ -509,6 +527,11 @@ store_rate_rows(struct store *st, const struct payment_filter *sc,
 	    "JOIN consumers c ON c.id = i.consumer_id WHERE i.due_on "
 	    "BETWEEN ? AND ?",
 	    "ss", from, due_to);
+	/* nor a charge cancelled here (store_due_cancelled) */
+	qb_add(&q,
+	    " AND NOT EXISTS (SELECT 1 FROM sync_undone u WHERE u.uuid = "
+	    "i.uuid AND u.kind = 'dispute')",
+	    "");
 	segment_items(&q, sc);
 	qb_add(&q, " ORDER BY i.due_on, i.ref", "");
 	s = qb_prepare(st, &q, err);

@@ -239,11 +239,13 @@ draw(struct tui_screen *sc, struct tui *t)
 		draw_schedule(t, &p, y, why[0] ? last - 1 : last);
 	}
 	svc_arr_preview_free(&p);
-	if (why[0]) {
+	/* what the message line says already (a down payment's amount
+	 * refused as it is typed) is not said twice (helper-239) */
+	if (why[0] && !(t->msg_error && strcmp(t->msg, why) == 0)) {
 		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
 		tui_wrap(last, 2, why, COLS - 4, 2);
 		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
-	} else {
+	} else if (!why[0]) {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
 		tui_text(last + 1, 2,
 		    tui_keys(_("{Enter} makes the arrangement")), COLS - 4);

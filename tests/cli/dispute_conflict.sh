@@ -55,7 +55,7 @@ for d in "$D10" "$D11"; do
 done
 sup1 --csv sync --quarantine >"$T/q.csv"
 same "terminal 1's reasons say the uphold and the void were undone" \
-    "$(grep -c "^[^,]*,dispute,$D10,.*This terminal's uphold of dispute $D10 is undone, with its void or credit note" "$T/q.csv")/$(grep -c "^[^,]*,void,.*$D10.*This terminal's void is undone with the dispute's uphold" "$T/q.csv")" 1/1
+    "$(grep -c "^[^,]*,dispute,$D10,.*This terminal's uphold of dispute $D10 is undone, with what it made (its void, credit note or charge)" "$T/q.csv")/$(grep -c "^[^,]*,void,.*$D10.*This terminal's void is undone with the dispute's uphold" "$T/q.csv")" 1/1
 same "one undo audited for the step and one for the void" \
     "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND (ref = '$D10' OR ref = (SELECT p.payment_no FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D10'))")" 2
 expect "the payment shows Posted at terminal 1, no Void section" 0 "Posted" \
@@ -399,6 +399,25 @@ for o in unpaid paid; do
 	same "$o: the cancel audited" "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'undo' AND entity = 'item' AND ref = '$D-CHG'")" 1
 	expect "$o: the charge is not offered at the counter any more" 3 "already paid in full" \
 	    rec 1 pay WU-10021 --type service --method Cash --amount 15 --items "$D-CHG"
+	# nor due in the month's Total Due: the same at terminal 1 as at
+	# terminal 2, which never had it (helper-239: counted at the one).
+	# Read the day after (the current month counts what fell due before
+	# today), on copies of the stores: that day's first use runs its
+	# alerts' pass
+	for n in 1 2; do sqlite3 "$T/t$n.db" ".backup '$T/k$n.db'"; done
+	cdue=$(tsql 1 "SELECT due_on FROM items WHERE ref = '$D-CHG'")
+	kday=$(date -d "$cdue + 1 day" +%F)
+	kdue() { PAYDESK_NOW=$kday PAYDESK_PIN=2222 "$PD" --db "$T/k$1.db" \
+	    --user mary --json kpi --month "${cdue%-*}" | tr -d ' \n' |
+	    sed -n 's/.*"month":{[^}]*"total_due":\([0-9]*\).*/\1/p'; }
+	same "$o: the month's Total Due read at terminal 2" \
+	    "$(kdue 2 | grep -c '^[1-9][0-9]*$')" 1
+	same "$o: the month's Total Due at terminal 1 is terminal 2's ($(kdue 2))" \
+	    "$(kdue 1)" "$(kdue 2)"
+	expect "$o: the rows behind the rate" 0 "" env PAYDESK_NOW=$kday \
+	    PAYDESK_PIN=2222 "$PD" --db "$T/k1.db" --user mary kpi --rows rate \
+	    --month "${cdue%-*}"
+	same "$o: and $D-CHG is not among them" "$(grep -c "$D-CHG" "$OUT")" 0
 done
 same "paid: its 15.00 is credit at terminal 1, 2 and the central node" \
     "$(tsql 1 "SELECT sum(n.amount) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RCH'")/$(tsql 2 "SELECT sum(n.amount) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RCH'")/$(csql "SELECT sum(n.amount) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RCH'")" \

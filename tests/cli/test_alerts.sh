@@ -154,6 +154,14 @@ refused "assign to a cashier: refused" 3 \
     rec alerts assign 1 jane
 refused "assign to nobody known: refused" 4 'No user "zed" to assign alert 1 to' \
     rec alerts assign 1 zed
+# a recovery officer of another branch signs in at none of this
+# branch's terminals: said so, not "cannot work alerts" (helper-239)
+printf 'username,full_name,role,pin,branch\nrob,Rob Lane,recovery,5678,B02\n' >"$T/rob.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rob.csv" >/dev/null ||
+    echo "not ok - importing a user of branch B02"
+refused "assign to another branch's recovery officer: refused, saying why" 3 \
+    "rob is a user of branch B02, who signs in at none of this branch's terminals" \
+    rec alerts assign 1 rob
 # taken back (-): its history says Unassigned (review s48: "Assigned",
 # to nobody)
 rec alerts assign 2 rita >/dev/null && rec alerts assign 2 - >/dev/null ||

@@ -1078,6 +1078,11 @@ expect "report arrangements, as CSV" 0 "1-3,weekly,10_25,3,1,1,0,0,0,1,3,1,1,1,3
     rec 1 --csv report arrangements
 expect "report arrangements, as a workbook" 0 "Wrote" \
     rec 1 --xlsx "$T/pa.xlsx" report arrangements
+# the down payment's band as the screen names it, not CSV's key
+# (helper-239: "0" and "under_10" read as amounts)
+same "the workbook's down payment is the screen's band" \
+    "$(unzip -p "$T/pa.xlsx" xl/worksheets/sheet1.xml | grep -o '<c r="C2"[^/]*<t>[^<]*</t>' | sed 's/.*<t>//;s/<.t>//')" \
+    "10-25%"
 expect "--segment: the plans of its consumers only (any case)" 0 "" \
     rec 1 --json report arrangements --segment residential
 same "as many plans as its consumers have" "$(python3 -c 'import json,sys
@@ -1097,6 +1102,16 @@ refused1 "report payers --from after today: status 3 too" 3 \
     "--from 2099-01-01 is after today" sup1 report payers --from 2099-01-01
 refused1 "--from that is no date" 3 '--from "2025-13-01"' \
     rec 1 report arrangements --from 2025-13-01
+# an empty date or one of spaces is a usage error, as every option's
+# empty argument (helper-239: status 3; "not a date" for spaces)
+for e in "" " " "  "; do
+	refused1 "--from \"$e\": usage (2)" 2 "--from is empty" \
+	    rec 1 report arrangements --from "$e"
+	refused1 "--to \"$e\": usage (2)" 2 "--to is empty" \
+	    rec 1 report arrangements --to "$e"
+	refused1 "payments --from \"$e\": usage (2) too" 2 "--from is empty" \
+	    sup1 payments --from "$e"
+done
 refused1 "--from after --to" 3 "is after --to" \
     rec 1 report arrangements --from 2025-09-01 --to 2025-08-01
 refused1 "a cashier may not read it" 5 "needs the recovery role" \
@@ -1180,6 +1195,16 @@ expect "its broken alert counts the new schedule's misses only" 0 "" \
     at 2025-06-21 r7 --json alerts --kind broken
 same "one miss of none allowed" "$(python3 -c 'import json,sys
 print([(a["misses"], a["allowed"]) for a in json.load(open(sys.argv[1])) if a["plan_no"] == sys.argv[2]])' "$OUT" "$M")" "[(1, 0)]"
+# its amount is what is left of the plan now, not when it broke: the
+# same at every terminal whichever saw a payment first (helper-239)
+expect "WU-96002 pays 10.00 more of its broken plan" 0 "Payment ID" \
+    at 2025-06-21 c7 pay WU-96002 \
+    --type installment --method "Credit Card" --reference F7M2 --amount 10.00
+left=$(at 2025-06-21 r7 arrangement show "$M" | sed -n 's/^Left to pay *//p')
+expect "the broken alert's amount follows" 0 "" \
+    at 2025-06-21 r7 alerts --kind broken
+same "its amount the plan's left to pay now ($left)" \
+    "$(grep -F "$M" "$OUT" | grep -cF "$left ")" 1
 resched 2025-06-06 "$V"
 same "WU-96003's plan rescheduled after an installment paid on time" "$(f7status 2025-06-06 "$V")" Active
 expect "its #1's payment voided after the reschedule" 0 "" at 2025-06-06 \
@@ -1460,4 +1485,9 @@ same "its bills' overdue alerts closed in that round" "$(lopen)" ""
 # each bill's: raised on Feb 1 and closed by the plan, raised again by
 # the cancel and closed by the round; none left open
 same "every one of them closed: two before the plan, two after the cancel" \
-    "$(tsql 2 "SELECT count(*) || '/' || sum(a.status = 'closed') FROM alerts a JOIN consumers c ON c.id = a.consumer_id WHERE c.account_no = 'WU-96120'")" 4/4
+    "$(tsql 2 "SELECT count(*) || '/' || sum(a.status = 'closed') FROM alerts a JOIN consumers c ON c.id = a.consumer_id WHERE c.account_no = 'WU-96120' AND a.kind = 'item-overdue'")" 4/4
+# the refused cancel's alert names the plan's consumer (helper-239: a
+# refused plan's record alert had no account)
+expect "the refused record's alert" 0 "" at 2026-02-10 rec 2 --csv alerts --kind refused
+same "names the plan's consumer, WU-96120" \
+    "$(grep -c ",WU-96120,.*$PL" "$OUT")" 1

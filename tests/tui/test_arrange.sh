@@ -258,6 +258,13 @@ cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
 wait_for "a down payment of the whole debt: the command line's words" \
     "$(echo "$cli" | cut -c1-60)"
 keys C-u
+# a decimal comma: said once, on the message line, not again under the
+# form (helper-239: twice)
+type_text "1,5"
+wait_for "a down payment with a decimal comma" "use . for decimals"
+settle
+same "said once on the screen" "$(grep -c "use \. for decimals" "$SCREEN")" 1
+keys C-u
 # typed with spaces around: the field's, not the amount's (a command
 # line's " 100 " is refused, review s50)
 type_text " 100 "
