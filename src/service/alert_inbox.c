@@ -284,7 +284,17 @@ svc_alert_assign(
 		      "branch's terminals: assign the alert to a recovery user "
 		      "of branch %s"),
 		    user, u.branch, s->cfg.branch_id);
-	if (!u.active || u.role < ROLE_RECOVERY)
+	/* a synced terminal knows another branch's users disabled (their
+	 * branch is the central node's): said as what it is, not as a
+	 * role that cannot work alerts (helper-239) */
+	if (!u.active)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is not active at this terminal (disabled, or a user "
+		      "of another branch, who signs in at none of its "
+		      "terminals): assign the alert to an active user of the "
+		      "recovery role or above"),
+		    user);
+	if (u.role < ROLE_RECOVERY)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s cannot work alerts: an active user of the recovery "
 		      "role or above is needed"),

@@ -1491,3 +1491,19 @@ same "every one of them closed: two before the plan, two after the cancel" \
 expect "the refused record's alert" 0 "" at 2026-02-10 rec 2 --csv alerts --kind refused
 same "names the plan's consumer, WU-96120" \
     "$(grep -c ",WU-96120,.*$PL" "$OUT")" 1
+# an alert assigned to a user of another branch, whom this terminal knows
+# disabled (the central node sends another branch's users so): said as
+# what it is, not as a role that cannot work alerts (helper-239)
+printf 'username,full_name,role,pin,branch\nrob,Rob Lane,recovery,5678,B01\n' \
+    >"$T/rob.csv"
+central import ACME users "$T/rob.csv" >/dev/null ||
+    echo "not ok - importing rob of branch B01"
+at 2026-02-10 t2 sync >/dev/null
+same "rob reaches terminal 2 (of B02) disabled" \
+    "$(tsql 2 "SELECT active FROM users WHERE username = 'rob'")" 0
+ID=$(at 2026-02-10 rec 2 --csv alerts --kind refused | tr -d '\r' | sed -n 2p | cut -d, -f1)
+before=$(store_hash "$T/t2.db")
+expect "assigning an alert to rob at terminal 2: refused, saying why" 3 \
+    "rob is not active at this terminal (disabled, or a user of another branch" \
+    at 2026-02-10 rec 2 alerts assign "$ID" rob
+same "and nothing changed" "$(store_hash "$T/t2.db")" "$before"
