@@ -102,6 +102,46 @@ backoff_secs(int stops)
 	return w < BACKOFF_MAX ? w : BACKOFF_MAX;
 }
 
+/* Who delivers (helper-240: the counter's screens and their background
+ * sync each gave every waiting alert to the command, twice, at once):
+ * one round at a time per store, whatever the thread or process, by a
+ * lease kept in the store, "<round's uuid> <epoch seconds it ends>",
+ * taken before the alerts are read, renewed at each alert, given back
+ * at the end; one left by a round that died ends by itself. */
+#define META_LEASE "alerts_delivering"
+
+/* The lease of round tok (take 1: taken unless another round's holds;
+ * take 0: given back if still tok's): 0 done, 1 another round delivers,
+ * -1 err. */
+static int
+lease(struct svc *s, const char *tok, int take, struct pd_err *err)
+{
+	char mark[80] = "", held[40] = "", now[TS_BUFSZ];
+	long long until = 0;
+	int rc = 0;
+
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	svc_now(now);
+	store_meta_get(s->st, META_LEASE, mark, sizeof mark);
+	if (sscanf(mark, "%39s %lld", held, &until) != 2)
+		held[0] = '\0';
+	if (take && held[0] != '\0' && strcmp(held, tok) != 0 &&
+	    date_ts_secs(now) < until) {
+		store_rollback(s->st);
+		return 1;
+	}
+	if (take)
+		snprintf(mark, sizeof mark, "%s %lld", tok,
+		    (long long)(date_ts_secs(now) +
+		                s->cfg.alert_command_timeout + 60));
+	else
+		mark[0] = '\0';
+	if (take || strcmp(held, tok) == 0)
+		rc = store_meta_set(s->st, META_LEASE, mark, err);
+	return svc_finish(s, rc, err);
+}
+
 /* One try of delivering r: the outcome into the row, and a failure into
  * the audit log and *failed (the first one's message); *halted 1 when
  * the command failed or was stopped for the time (the backoff then
@@ -156,6 +196,7 @@ alerts_deliver(struct svc *s, struct pd_err *err)
 	char mark[48] = "", now[TS_BUFSZ];
 	long long until = 0;
 	size_t n, i;
+	char tok[UUID_BUFSZ];
 	int rc = 0, stops = 0, halted = 0;
 
 	if (!alerts_delivers(s))
@@ -167,13 +208,26 @@ alerts_deliver(struct svc *s, struct pd_err *err)
 	svc_now(now);
 	if (stops > 0 && date_ts_secs(now) < until)
 		return 0;
-	if ((r = store_alerts_undelivered(s->st, &n, err)) == NULL)
+	os_uuid_new(tok);
+	if ((rc = lease(s, tok, 1, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if ((r = store_alerts_undelivered(s->st, &n, err)) == NULL) {
+		lease(s, tok, 0, &failed);
 		return -1;
+	}
 	/* the first that failed or was stopped ends the round: the others
-	 * would most likely fail as well, or wait as long each */
+	 * would most likely fail as well, or wait as long each; the lease
+	 * renewed before each */
 	for (i = 0; i < n && rc == 0 && !halted; i++)
-		rc = deliver_one(s, &r[i], stops, &halted, &failed, err);
+		if ((rc = lease(s, tok, 1, err)) == 0)
+			rc =
+			    deliver_one(s, &r[i], stops, &halted, &failed, err);
 	free(r);
+	if (rc > 0)
+		rc = 0; /* another round took it over: it delivers the rest */
+	else if (lease(s, tok, 0, rc == 0 ? err : &(struct pd_err){0}) != 0 &&
+	         rc == 0)
+		rc = -1;
 	if (rc == 0 && failed.code != 0) {
 		*err = failed;
 		pd_err_prefix(err, _("An alert was not delivered: "));

@@ -618,6 +618,12 @@ int ledger_void(struct svc *s, const struct payment *p, const char *uuid,
 int ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
     int64_t amount, int64_t reverses, struct allocation *out,
     struct pd_err *err);
+/* ledger_allocate of amount > 0 with due_before as the record says it
+ * (> 0), the central node's and every terminal's alike, not what the
+ * item has open here (a replica's pull: helper-236, fault 3); 0: as
+ * ledger_allocate. */
+int ledger_allocate_due(struct svc *s, int64_t payment_id, struct item *it,
+    int64_t amount, int64_t due_before, struct pd_err *err);
 /* A credit application: a->amount of credit note cn applied to item it,
  * the item settled and the note's applied amount raised by as much (a
  * comes with amount, applied_on, created_at, user_id, terminal, and its

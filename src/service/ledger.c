@@ -143,9 +143,9 @@ ledger_payment(struct svc *s, struct payment *p, struct pd_err *err)
 	return store_payment_insert(s->st, p, err);
 }
 
-int
-ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
-    int64_t amount, int64_t reverses, struct allocation *out,
+static int
+allocate(struct svc *s, int64_t payment_id, struct item *it, int64_t amount,
+    int64_t reverses, int64_t due_before, struct allocation *out,
     struct pd_err *err)
 {
 	struct allocation a;
@@ -170,7 +170,7 @@ ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
 	a.payment_id = payment_id;
 	a.item_id = it->id;
 	a.amount = amount;
-	a.due_before = open;
+	a.due_before = due_before > 0 ? due_before : open;
 	a.reverses = reverses;
 	if (store_allocation_insert(s->st, &a, err) != 0 ||
 	    store_item_settle(s->st, it->id, amount, err) != 0)
@@ -180,6 +180,21 @@ ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
 	if (out != NULL)
 		*out = a;
 	return 0;
+}
+
+int
+ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
+    int64_t amount, int64_t reverses, struct allocation *out,
+    struct pd_err *err)
+{
+	return allocate(s, payment_id, it, amount, reverses, 0, out, err);
+}
+
+int
+ledger_allocate_due(struct svc *s, int64_t payment_id, struct item *it,
+    int64_t amount, int64_t due_before, struct pd_err *err)
+{
+	return allocate(s, payment_id, it, amount, 0, due_before, NULL, err);
 }
 
 int

@@ -313,12 +313,17 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	return 0;
 }
 
-/* Allocate payment pid's shares; a replica first makes room on each item
- * (its own later payments give way). */
+/* Allocate payment pid's shares of record r; a replica first makes room
+ * on each item (its own later payments give way); each share keeps what
+ * its item had open before as the record says, the counter's, at the
+ * central node (a share taken whole) and every terminal alike
+ * (helper-236, fault 3: $130.00 due where the plan's cancel came first
+ * and the installment was reopened for it, $200.08 at the counter). */
 static int
-allocate_shares(struct svc *s, enum apply_mode mode, size_t n, int64_t pid,
-    struct item *items, int64_t *give, struct pd_err *err)
+allocate_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    int64_t pid, struct item *items, int64_t *give, struct pd_err *err)
 {
+	size_t n = r->nallocs;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -331,8 +336,15 @@ allocate_shares(struct svc *s, enum apply_mode mode, size_t n, int64_t pid,
 			return -1;
 		if (give[i] > items[i].amount - items[i].settled)
 			give[i] = items[i].amount - items[i].settled;
-		if (give[i] > 0 && ledger_allocate(s, pid, &items[i], give[i],
-		                       0, NULL, err) != 0)
+		/* the central node too, of a share taken whole: what the
+		 * counter saw due (checked, sync_check_pay.c), not what its
+		 * reopening of a plan's installment left open here */
+		if (give[i] > 0 &&
+		    ledger_allocate_due(s, pid, &items[i], give[i],
+		        mode == APPLY_REPLICA || give[i] == r->allocs[i].amount
+		            ? r->allocs[i].due_before
+		            : 0,
+		        err) != 0)
 			return -1;
 	}
 	return 0;
@@ -373,7 +385,7 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		goto out;
 	if (ledger_payment(s, &p, err) != 0 ||
 	    store_received_add(s->st, p.uuid, err) != 0 ||
-	    allocate_shares(s, mode, r->nallocs, p.id, items, give, err) != 0)
+	    allocate_shares(s, mode, r, p.id, items, give, err) != 0)
 		goto out;
 	/* what it paid of installments of a refused change: carried to
 	 * the plan's debt here, the rest credit (review R21b, fault 1) */

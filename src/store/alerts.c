@@ -706,8 +706,10 @@ store_alerts_list(struct store *st, int all, const char *kind, int64_t id,
 struct alert_row *
 store_alerts_undelivered(struct store *st, size_t *n, struct pd_err *err)
 {
-	struct db_stmt *s =
-	    st_stmt(st, ALERT_COLS "WHERE a.deliver = 1 ORDER BY a.id", err);
+	struct db_stmt *s = st_stmt(st,
+	    ALERT_COLS "WHERE a.deliver = 1 AND a.status <> 'closed' "
+	               "ORDER BY a.id",
+	    err);
 
 	*n = 0;
 	if (s == NULL)

@@ -117,16 +117,19 @@ same "the wait noted: one failure, a minute" \
     "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
     "1 $(( $(date -u -d '2025-06-12 09:00:00' +%s) + 60 ))"
 try_of() { sqlite3 "$DB" "SELECT group_concat(deliver || '/' || tries, ' ') FROM (SELECT deliver, tries FROM alerts WHERE id IN ($1) ORDER BY id)"; }
-# two delivered before waiting again (3, 4: the older ones are worked
-# below), the oldest first
-t0=$(try_of "3, 4, $new")
-sqlite3 "$DB" "UPDATE alerts SET deliver = 1 WHERE id IN (3, 4)"
+# two delivered before waiting again (the two oldest not closed after
+# 2, which are worked below: a closed one is given no more), the oldest
+# first
+A3=$(sqlite3 "$DB" "SELECT id FROM alerts WHERE id > 2 AND id <> $new AND status <> 'closed' ORDER BY id LIMIT 1")
+A4=$(sqlite3 "$DB" "SELECT id FROM alerts WHERE id > $A3 AND id <> $new AND status <> 'closed' ORDER BY id LIMIT 1")
+t0=$(try_of "$A3, $A4, $new")
+sqlite3 "$DB" "UPDATE alerts SET deliver = 1 WHERE id IN ($A3, $A4)"
 PAYDESK_NOW="2025-06-12 09:00:59" rec alerts >/dev/null 2>&1
 same "within the minute: none of the three waiting tried" \
-    "$(try_of "3, 4, $new")" "$(echo "$t0" | sed 's|^0/|1/|; s| 0/| 1/|')"
+    "$(try_of "$A3, $A4, $new")" "$(echo "$t0" | sed 's|^0/|1/|; s| 0/| 1/|')"
 PAYDESK_NOW="2025-06-12 09:01:01" rec alerts >/dev/null 2>&1
 same "after it: the oldest tried, failed, the round ended" \
-    "$(try_of "3, 4, $new" | cut -d' ' -f2,3)/$(sqlite3 "$DB" "SELECT tries FROM alerts WHERE id = 3")" \
+    "$(try_of "$A3, $A4, $new" | cut -d' ' -f2,3)/$(sqlite3 "$DB" "SELECT tries FROM alerts WHERE id = $A3")" \
     "$(echo "$t0" | cut -d' ' -f2,3 | sed 's|^0/|1/|')/$(( $(echo "$t0" | cut -d' ' -f1 | cut -d/ -f2) + 1 ))"
 same "then two minutes" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
     "2 $(( $(date -u -d '2025-06-12 09:01:01' +%s) + 120 ))"
@@ -605,7 +608,7 @@ sed -i "s|^command = .*|command = $T/deliver.sh # the site's mail hook|" "$PAYDE
 # (after the minute the failure waits)
 export PAYDESK_NOW="2025-07-19 10:01:01"
 expect "a '#' is the command's too: the shell takes it as its comment" 0 "" rec alerts
-same "delivered then" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 0
+same "delivered then" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1 AND status <> 'closed'")" 0
 
 # a plan made with an installment falling due within [alerts] due_days:
 # its due alert at once, as a reschedule's, not at the next day's pass
@@ -687,3 +690,34 @@ same "demo: a credit alert for each of a Posted payment, none of a Pending one" 
  <> 'Posted'), 0) FROM alerts a JOIN credit_notes cn ON cn.cn_no = a.ref JOIN
  payments p ON p.id = cn.payment_id WHERE a.kind = 'credit-expiring'")" \
     "$(cn_in "= 'Posted'") 0"
+
+# one delivery round at a time (helper-240: the screens and their
+# background sync each gave every waiting alert to the command, twice):
+# two programs at once on the store give each waiting alert once, and an
+# alert closed while it waited is not given any more
+cat >"$T/slow.sh" <<SH
+#!/bin/sh
+sleep 0.3
+cat >>"$T/once"
+SH
+chmod +x "$T/slow.sh"
+sed -i "s|^command = .*|command = $T/slow.sh|" "$PAYDESK_CONFIG"
+sqlite3 "$DB" "DELETE FROM meta WHERE key IN ('alerts_backoff', 'alerts_delivering');
+ UPDATE alerts SET deliver = 1 WHERE id IN (SELECT id FROM alerts WHERE
+ status <> 'closed' ORDER BY id LIMIT 6)"
+CL=$(sqlite3 "$DB" "SELECT id FROM alerts WHERE status = 'closed' ORDER BY id LIMIT 1")
+sqlite3 "$DB" "UPDATE alerts SET deliver = 1 WHERE id = $CL"
+W=$(sqlite3 "$DB" "SELECT group_concat(id, ' ') FROM (SELECT id FROM alerts
+ WHERE deliver = 1 AND status <> 'closed' ORDER BY id)")
+rm -f "$T/once"
+PAYDESK_NOW="2025-06-20 11:00:00" rec alerts >/dev/null 2>&1 &
+PAYDESK_NOW="2025-06-20 11:00:00" rec alerts >/dev/null 2>&1 &
+wait
+same "two at once: the six waiting given to the command once each" \
+    "$(python3 -c "import json,sys; print(' '.join(str(i) for i in sorted(json.loads(l)['id'] for l in open(sys.argv[1]))))" "$T/once")" \
+    "$W"
+same "the closed one not given" "$(grep -c "\"id\":$CL," "$T/once")" 0
+same "none waits (the closed one aside), the round's lease given back" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1 AND
+     status <> 'closed'")/$(sqlite3 "$DB" "SELECT coalesce((SELECT value
+     FROM meta WHERE key = 'alerts_delivering'), '')")" "0/"

@@ -181,6 +181,18 @@ for op in pay credit void dispute; do
 			[ "$RC" = 0 ] && ok "$c: T01's $change" || notok "$c: T01's $change"
 			syncs $first
 			agree "$c" $want 0
+			# T02's payment the same at every terminal, its items'
+			# amounts due as the counter saw them (helper-236,
+			# fault 3: $130.00 due where the cancel came first and
+			# the installment was reopened for it, $200.08 at the
+			# counter)
+			if [ $op = pay ]; then
+				RN2=$(tsql 2 "SELECT receipt_no FROM payments WHERE
+				    terminal = 'T02' ORDER BY id DESC LIMIT 1")
+				same "$c: $RN2 shown alike at T01 and T02" \
+				    "$(sup 1 --json payment show "$RN2")" \
+				    "$(sup 2 --json payment show "$RN2")"
+			fi
 			if [ $change = cancel ]; then
 				same "$c: no installment of the cancelled plan owes" \
 				    "$(tsql 1 "SELECT count(*) FROM items WHERE plan_id =

@@ -189,7 +189,9 @@ refused "French: no such day" 3 \
 refused "French: another shape, both formats in French letters" 3 \
     '--to « 04/20/2025 » : pas une date, écrivez JJ.MM.AAAA ou AAAA-MM-JJ' \
     env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments --to 04/20/2025
-refused "Spanish: an empty date" 3 \
+# an empty date is a usage error, as every option's empty argument
+# (helper-239), said in the configured format
+refused "Spanish: an empty date: usage (2)" 2 \
     'indique una fecha como DD.MM.AAAA' \
     env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --from ''
 expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
