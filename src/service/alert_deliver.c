@@ -212,7 +212,7 @@ alerts_deliver(struct svc *s, struct pd_err *err)
 	if ((rc = lease(s, tok, 1, err)) != 0)
 		return rc < 0 ? -1 : 0;
 	if ((r = store_alerts_undelivered(s->st, &n, err)) == NULL) {
-		lease(s, tok, 0, &failed);
+		lease(s, tok, 0, &(struct pd_err){0});
 		return -1;
 	}
 	/* the first that failed or was stopped ends the round: the others
@@ -223,11 +223,18 @@ alerts_deliver(struct svc *s, struct pd_err *err)
 			rc =
 			    deliver_one(s, &r[i], stops, &halted, &failed, err);
 	free(r);
-	if (rc > 0)
+	if (rc > 0) {
 		rc = 0; /* another round took it over: it delivers the rest */
-	else if (lease(s, tok, 0, rc == 0 ? err : &(struct pd_err){0}) != 0 &&
-	         rc == 0)
-		rc = -1;
+	} else {
+		/* given back; a failure to is this round's error only when
+		 * it had none (the lease ends by itself anyway) */
+		struct pd_err e = {0};
+
+		if (lease(s, tok, 0, &e) != 0 && rc == 0) {
+			*err = e;
+			rc = -1;
+		}
+	}
 	if (rc == 0 && failed.code != 0) {
 		*err = failed;
 		pd_err_prefix(err, _("An alert was not delivered: "));
