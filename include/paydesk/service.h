@@ -74,7 +74,14 @@ struct svc {
 	 * mapping); NULL on a terminal. PD_ENOTFOUND when there is none. */
 	int (*gateway_of)(void *arg, const char *name, struct gateway_row *g,
 	    struct pd_err *err);
-	void *gateway_arg;
+	/* the central node: the branch of terminal of this store's
+	 * organisation, from the directory, into branch (n bytes; "" when
+	 * the directory has no such terminal): given with the records a
+	 * terminal made, so that every terminal knows whose branch they
+	 * are (sync_feed.c); NULL on a terminal */
+	int (*terminal_branch_of)(void *arg, const char *terminal, char *branch,
+	    size_t n, struct pd_err *err);
+	void *gateway_arg; /* gateway_of's and terminal_branch_of's */
 	/* the central node: its config before the organisation's settings
 	 * (a record made under older settings is judged by them on top of
 	 * this); NULL on a terminal */
@@ -86,6 +93,10 @@ struct svc {
 	 * [alerts] command (issue 21), for the front end to show; "" none */
 	char alert_note[512];
 	int alerts_ticked; /* svc_alerts_tick ran (a command's once is enough) */
+	/* the UI's: the thread that gives the alerts to [alerts] command
+	 * (svc_alert_worker_start), so that no screen waits for it; NULL:
+	 * they are given in the call (a command) */
+	struct alert_worker *deliverer;
 	/* the organisation's keys this run's config file sets and that are
 	 * not in force (svc_settings_load; review R20b 3, R21b 9): one line
 	 * each naming the file, the key and the value in force, for the

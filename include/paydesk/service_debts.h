@@ -226,6 +226,25 @@ struct alert {
  * is kept in s->alert_note for the front end to show, and tried again at
  * the next use; never the caller's. Not on a central node. */
 void svc_alerts_tick(struct svc *s);
+/* The UI's delivery (src/service/alert_worker.c): a thread with its own
+ * store connection gives the waiting alerts to [alerts] command, so
+ * that signing in, a payment or an import never waits for the command
+ * (helper-240 of issue 21: 16 s at a sign-in for six alerts). Started
+ * on s's store, it is s->deliverer: from then on s's deliveries (the
+ * tick's, a payment's) wake it with s's config of the moment and return
+ * at once. NULL (err set) when it cannot start; s then delivers in the
+ * call as before. */
+struct alert_worker;
+struct alert_worker *svc_alert_worker_start(struct svc *s, struct pd_err *err);
+void svc_alert_worker_kick(struct alert_worker *w, const struct config *cfg);
+/* 1 with the message (n bytes into buf) when a round failed since the
+ * failure count *seen (updated), else 0; w may be NULL. */
+int svc_alert_worker_note(
+    struct alert_worker *w, unsigned *seen, char *buf, size_t n);
+/* Stop s->deliverer and free it, after the delivery under way (a
+ * command still running after 2 s is left to the process's end: its
+ * alert, not marked delivered, waits for the next use); none: nothing. */
+void svc_alert_worker_stop(struct svc *s);
 /* The kind svc_alerts takes for the three of arrangements: a broken
  * plan, an installment missed or due (the Arrangements list's F3;
  * helper-235, fault 7 of issue 21). */

@@ -449,13 +449,21 @@ int store_shift_drawer(struct store *st, const char *terminal,
 /* *seen: whether shift movement uuid is here. */
 int store_shift_move_seen(
     struct store *st, const char *uuid, int *seen, struct pd_err *err);
-/* The branch of terminal's shifts into out (n bytes): the branch its
- * payments carry (each carries its terminal's [terminal] branch), else
- * its cashier cashier_id's (users.branch), else "" (not known here).
- * Review R20b, fault 10: a branch's supervisor deposits its drawers'
- * cash in one bag. */
+/* The branch of terminal's shifts into out (n bytes): the one the
+ * central node's directory gave with its records (terminal_branches,
+ * store_terminal_branch_note), else the branch its payments carry (each
+ * carries its terminal's [terminal] branch), else its cashier
+ * cashier_id's (users.branch), else "" (not known here). Review R20b,
+ * fault 10: a branch's supervisor deposits its drawers' cash in one
+ * bag. */
 int store_terminal_branch(struct store *st, const char *terminal,
     int64_t cashier_id, char *out, size_t n, struct pd_err *err);
+/* Note that terminal (another one) is of branch, as a record pulled
+ * from the central node says (migration 86): the branch of the rows it
+ * made in every scope's list (row_scope.c), even before a payment of it
+ * comes (helper-240 of issue 21). In the caller's transaction. */
+int store_terminal_branch_note(struct store *st, const char *terminal,
+    const char *branch, struct pd_err *err);
 /* A shift by Z number (any case) or UUID; PD_ENOTFOUND naming key. */
 int store_shift_find(
     struct store *st, const char *key, struct shift *out, struct pd_err *err);

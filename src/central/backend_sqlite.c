@@ -105,6 +105,29 @@ conn_gateway(
 	return sq_gateway_get(c->b, c->org, name, g, err);
 }
 
+/* svc.terminal_branch_of: the branch of a terminal of the connection's
+ * organisation, from the directory. */
+static int
+conn_terminal_branch(
+    void *arg, const char *terminal, char *branch, size_t n, struct pd_err *err)
+{
+	struct conn *c = arg;
+	struct terminal_row *t;
+	size_t k, i;
+
+	branch[0] = '\0';
+	pthread_mutex_lock(&SB(c->b)->dir_lock);
+	t = store_terminals(SB(c->b)->dir, c->org, &k, err);
+	pthread_mutex_unlock(&SB(c->b)->dir_lock);
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < k; i++)
+		if (strcmp(t[i].terminal, terminal) == 0)
+			xstrlcpy(branch, t[i].branch, n);
+	free(t);
+	return 0;
+}
+
 /* The node's configuration in cfg with organisation org's currency:
  * its code and minor units; its symbol the code unless it is the node's
  * own currency. */
@@ -148,6 +171,7 @@ conn_open(struct backend *b, const char *org, struct pd_err *err)
 	c->b = b;
 	store_set_begin_check(c->s.st, begin_check, c);
 	c->s.gateway_of = conn_gateway;
+	c->s.terminal_branch_of = conn_terminal_branch;
 	c->s.gateway_arg = c;
 	c->s.actor.role = ROLE_ADMIN;
 	xstrlcpy(c->s.actor.username, "central", sizeof c->s.actor.username);

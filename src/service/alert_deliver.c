@@ -201,6 +201,11 @@ alerts_deliver(struct svc *s, struct pd_err *err)
 
 	if (!alerts_delivers(s))
 		return 0;
+	/* the UI's: its thread delivers (alert_worker.c) */
+	if (s->deliverer != NULL) {
+		svc_alert_worker_kick(s->deliverer, &s->cfg);
+		return 0;
+	}
 	/* a command that failed or was stopped waits out its backoff */
 	store_meta_get(s->st, META_BACKOFF, mark, sizeof mark);
 	if (sscanf(mark, "%d %lld", &stops, &until) != 2)

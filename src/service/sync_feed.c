@@ -336,6 +336,29 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 	return reference_record(s, e, branch, pr, r, err);
 }
 
+/* The branch of the terminal that made r, when r does not carry it (an
+ * arrangement's, a dispute's, an alert's, a shift's or a deposit's
+ * step, fed without it), from the directory (helper-240 of issue 21: a
+ * plan made at a terminal that had taken no payment was in no branch's
+ * list); the last terminal's kept in last (terminal, branch) for the
+ * page's next records. */
+static int
+record_branch(
+    struct svc *s, struct syncrec *r, char last[2][17], struct pd_err *err)
+{
+	if (r->branch[0] != '\0' || r->terminal[0] == '\0' ||
+	    syncrec_reference(r->kind) || s->terminal_branch_of == NULL)
+		return 0;
+	if (strcmp(last[0], r->terminal) != 0) {
+		if (s->terminal_branch_of(s->gateway_arg, r->terminal, last[1],
+		        sizeof last[1], err) != 0)
+			return -1;
+		xstrlcpy(last[0], r->terminal, sizeof last[0]);
+	}
+	xstrlcpy(r->branch, last[1], sizeof r->branch);
+	return 0;
+}
+
 char *
 svc_central_pull(struct svc *s, const char *terminal, const char *branch,
     int64_t since, size_t limit, int64_t *cursor, size_t *count,
@@ -345,7 +368,7 @@ svc_central_pull(struct svc *s, const char *terminal, const char *branch,
 	struct page_rows pr;
 	size_t n, i;
 	int64_t *seqs;
-	char **recs, *body = NULL;
+	char **recs, *body = NULL, last[2][17] = {"", ""};
 	int more;
 
 	e = store_feed_page(
@@ -362,7 +385,8 @@ svc_central_pull(struct svc *s, const char *terminal, const char *branch,
 		struct syncrec r;
 
 		memset(&r, 0, sizeof r);
-		if (feed_record(s, &e[i], branch, &pr, &r, err) != 0) {
+		if (feed_record(s, &e[i], branch, &pr, &r, err) != 0 ||
+		    record_branch(s, &r, last, err) != 0) {
 			syncrec_free(&r);
 			goto out;
 		}

@@ -124,11 +124,33 @@ clash_named(const struct syncrec *r, struct pd_err *e)
  * either way. A savepoint per record is what makes the fast path worth
  * it: each one flushes the consumer search index. -1: the store failed
  * or the page is not understood. */
+/* Note the branch of the other terminal that made r, as the central
+ * node's directory gives it (migration 86: the rows it made are of that
+ * branch in every list, before a payment of it comes); last: the
+ * terminal noted last, not noted again in the page. */
+static int
+note_branch(struct svc *s, const struct syncrec *r, char last[2][17],
+    struct pd_err *err)
+{
+	if (r->branch[0] == '\0' || r->terminal[0] == '\0' ||
+	    syncrec_reference(r->kind) ||
+	    strcmp(r->terminal, s->cfg.terminal_id) == 0 ||
+	    (strcmp(last[0], r->terminal) == 0 &&
+	        strcmp(last[1], r->branch) == 0))
+		return 0;
+	if (store_terminal_branch_note(s->st, r->terminal, r->branch, err) != 0)
+		return -1;
+	xstrlcpy(last[0], r->terminal, sizeof last[0]);
+	xstrlcpy(last[1], r->branch, sizeof last[1]);
+	return 0;
+}
+
 static int
 apply_records(struct svc *s, const struct sync_page *pg, int each,
     int64_t *conflicts, struct pd_err *err)
 {
 	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
+	char last[2][17] = {"", ""};
 	int64_t seq;
 	size_t i;
 	int rc = 0;
@@ -174,8 +196,12 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 					rc = -1;
 				(*conflicts)++;
 			}
-		} else if (each && store_commit(s->st, err) != 0)
+		} else if (note_branch(s, r, last, err) != 0 ||
+		           (each && store_commit(s->st, err) != 0)) {
+			if (each)
+				store_rollback(s->st);
 			rc = -1;
+		}
 		s->pull_found_kind = 0; /* taken by the apply, or stale */
 		syncrec_free(r);
 	}

@@ -9,6 +9,7 @@
 #include "paydesk/i18n.h"
 #include "paydesk/say.h"
 #include "paydesk/xmalloc.h"
+#include "schema_sql.h"
 
 /* A credit application not undone here (one that gave way to a refused
  * uphold's void, dispute_undo.c, is kept, marked in sync_undone) */
@@ -46,8 +47,8 @@ static const struct {
         "FROM arrangement_moves WHERE item_id = i.id), 0) + " CANCELLED
         ") FROM items i WHERE i.settled <> coalesce((SELECT sum(amount) "
         "FROM allocations WHERE item_id = i.id), 0) + coalesce((SELECT "
-        "sum(amount) FROM credit_applications WHERE item_id = i.id AND "
-        LIVE_APP "), 0) + coalesce((SELECT sum(amount) FROM "
+        "sum(amount) FROM credit_applications WHERE item_id = i.id "
+        "AND " LIVE_APP "), 0) + coalesce((SELECT sum(amount) FROM "
         "arrangement_moves WHERE item_id = i.id), 0) + " CANCELLED},
     {N_("credit balances"), 0,
         "SELECT 'credit note ' || n.cn_no || ': applied "
@@ -114,7 +115,8 @@ static const struct {
         "settles ' || sum(a.amount) || ' of ' || group_concat(i.ref, ', ') "
         "FROM credit_notes n JOIN credit_applications a ON "
         "a.credit_note_id = n.id JOIN items i ON i.id = a.item_id WHERE "
-        "n.voided <> 0 AND a." LIVE_APP " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+        "n.voided <> 0 AND a." LIVE_APP
+        " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
         "o.rejected_at IS NOT NULL AND (o.uuid = a.uuid OR o.ref = n.cn_no "
         "OR (o.kind = 'void' AND o.ref = (SELECT payment_no FROM payments "
         "WHERE id = n.payment_id)))) GROUP BY n.id"},
@@ -172,15 +174,22 @@ static const struct {
         "WITH b AS (SELECT p.consumer_id, p.paid_on, p.id, "
         "CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS INTEGER) "
         "AS days, p.terminal, p.branch FROM payments p JOIN allocations a "
-        "ON a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL "
-        "JOIN items i ON i.id = a.item_id WHERE p.status = 'Posted' GROUP "
-        "BY p.id), r AS (SELECT consumer_id, paid_on, payment_id, days, "
-        "terminal, branch FROM pay_days) SELECT 'payment #' || id || ' of "
-        "' || paid_on || ': the ledger says ' || days || ' days, the "
-        "rollup not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) UNION "
-        "ALL SELECT 'payment #' || payment_id || ' of ' || paid_on || ': "
-        "the rollup says ' || days || ' days, the ledger not' FROM (SELECT "
-        "* FROM r EXCEPT SELECT * FROM b)"},
+        "ON a.payment_id = p.id AND " PAYS(
+            "a") " "
+                 "JOIN items i ON i.id = a.item_id WHERE p.status = 'Posted' "
+                 "GROUP "
+                 "BY p.id), r AS (SELECT consumer_id, paid_on, payment_id, "
+                 "days, "
+                 "terminal, branch FROM pay_days) SELECT 'payment #' || id || "
+                 "' of "
+                 "' || paid_on || ': the ledger says ' || days || ' days, the "
+                 "rollup not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) "
+                 "UNION "
+                 "ALL SELECT 'payment #' || payment_id || ' of ' || paid_on || "
+                 "': "
+                 "the rollup says ' || days || ' days, the ledger not' FROM "
+                 "(SELECT "
+                 "* FROM r EXCEPT SELECT * FROM b)"},
     /* the deteriorating payers' last days to pay (schema.c's
      * pay_recent) against pay_days, both ways */
     {N_("days to pay"), 1,
@@ -261,17 +270,21 @@ static const struct {
      * before, with that payment's date, against the allocations */
     {N_("late items"), 1,
         "WITH b AS (SELECT i.id, i.consumer_id, i.due_on, max(p.paid_on) "
-        "AS done FROM items i JOIN allocations a ON a.item_id = i.id AND "
-        "a.amount > 0 AND a.reverses IS NULL JOIN payments p ON p.id = "
-        "a.payment_id AND p.status = 'Posted' GROUP BY i.id HAVING "
-        "max(p.paid_on) > date(i.due_on, '+1 day', 'start of month', "
-        "'+1 month', '-1 day')), r AS (SELECT item_id, consumer_id, "
-        "due_on, done FROM item_late) SELECT 'item #' || id || ', due ' || "
-        "due_on || ': the ledger says last paid ' || done || ', the rollup "
-        "not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) UNION ALL "
-        "SELECT 'item #' || item_id || ', due ' || due_on || ': the rollup "
-        "says last paid ' || done || ', the ledger not' FROM (SELECT * FROM "
-        "r EXCEPT SELECT * FROM b)"},
+        "AS done FROM items i JOIN allocations a ON a.item_id = i.id AND " PAYS(
+            "a") " JOIN payments p ON p.id = "
+                 "a.payment_id AND p.status = 'Posted' GROUP BY i.id HAVING "
+                 "max(p.paid_on) > date(i.due_on, '+1 day', 'start of month', "
+                 "'+1 month', '-1 day')), r AS (SELECT item_id, consumer_id, "
+                 "due_on, done FROM item_late) SELECT 'item #' || id || ', due "
+                 "' || "
+                 "due_on || ': the ledger says last paid ' || done || ', the "
+                 "rollup "
+                 "not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) UNION ALL "
+                 "SELECT 'item #' || item_id || ', due ' || due_on || ': the "
+                 "rollup "
+                 "says last paid ' || done || ', the ledger not' FROM (SELECT "
+                 "* FROM "
+                 "r EXCEPT SELECT * FROM b)"},
     /* the filtered dashboards' running totals (schema.c's pay_facts,
      * alloc_facts, due_segment) against the payments, their
      * allocations and the items, both ways (a row of nothing left by a
@@ -294,23 +307,39 @@ static const struct {
     {N_("dashboard totals"), 1,
         "WITH b AS (SELECT i.due_on, p.paid_on, p.terminal, p.branch, "
         "p.method, p.channel, coalesce(p.user_id, 0) AS user_id, "
-        "c.segment, sum(a.amount) AS paid, sum(a.amount > 0 AND a.reverses IS NULL) "
-        "AS n, sum(CASE WHEN a.amount > 0 AND a.reverses IS NULL THEN "
-        "max(0, CAST(julianday(p.paid_on) - julianday(i.issued_on) AS "
-        "INTEGER)) ELSE 0 END) AS days FROM allocations a JOIN payments p "
-        "ON p.id = a.payment_id AND p.status = 'Posted' JOIN items i ON "
-        "i.id = a.item_id JOIN consumers c ON c.id = p.consumer_id GROUP BY "
-        "1, 2, 3, 4, 5, 6, 7, 8 HAVING paid <> 0 OR n <> 0 OR days <> 0), "
-        "r AS (SELECT due_on, paid_on, terminal, branch, method, channel, "
-        "user_id, segment, paid, n, days FROM alloc_facts WHERE paid <> 0 "
-        "OR n <> 0 OR days <> 0) SELECT 'due ' || x.due_on || ', paid ' || "
-        "x.paid_on || ' at ' || x.terminal || ', ' || x.method || ', ' || "
-        "x.channel || ', user #' || x.user_id || ', segment \"' || "
-        "x.segment || '\": the ' || x.side || ' says ' || x.paid || ' paid "
-        "by ' || x.n || ' allocations (' || x.days || ' days), the other "
-        "not' FROM (SELECT 'ledger' AS side, * FROM (SELECT * FROM b EXCEPT "
-        "SELECT * FROM r) UNION ALL SELECT 'rollup', * FROM (SELECT * FROM "
-        "r EXCEPT SELECT * FROM b)) x"},
+        "c.segment, sum(a.amount) AS paid, sum(" PAYS(
+            "a") ") "
+                 "AS n, sum(CASE WHEN " PAYS(
+                     "a") " THEN "
+                          "max(0, CAST(julianday(p.paid_on) - "
+                          "julianday(i.issued_on) AS "
+                          "INTEGER)) ELSE 0 END) AS days FROM allocations a "
+                          "JOIN payments p "
+                          "ON p.id = a.payment_id AND p.status = 'Posted' JOIN "
+                          "items i ON "
+                          "i.id = a.item_id JOIN consumers c ON c.id = "
+                          "p.consumer_id GROUP BY "
+                          "1, 2, 3, 4, 5, 6, 7, 8 HAVING paid <> 0 OR n <> 0 "
+                          "OR days <> 0), "
+                          "r AS (SELECT due_on, paid_on, terminal, branch, "
+                          "method, channel, "
+                          "user_id, segment, paid, n, days FROM alloc_facts "
+                          "WHERE paid <> 0 "
+                          "OR n <> 0 OR days <> 0) SELECT 'due ' || x.due_on "
+                          "|| ', paid ' || "
+                          "x.paid_on || ' at ' || x.terminal || ', ' || "
+                          "x.method || ', ' || "
+                          "x.channel || ', user #' || x.user_id || ', segment "
+                          "\"' || "
+                          "x.segment || '\": the ' || x.side || ' says ' || "
+                          "x.paid || ' paid "
+                          "by ' || x.n || ' allocations (' || x.days || ' "
+                          "days), the other "
+                          "not' FROM (SELECT 'ledger' AS side, * FROM (SELECT "
+                          "* FROM b EXCEPT "
+                          "SELECT * FROM r) UNION ALL SELECT 'rollup', * FROM "
+                          "(SELECT * FROM "
+                          "r EXCEPT SELECT * FROM b)) x"},
     {N_("dashboard totals"), 1,
         "WITH b AS (SELECT i.due_on, c.segment, sum(i.amount - (SELECT "
         "coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "

@@ -495,6 +495,12 @@ int store_facts_week(struct store *st, const struct payment_filter *sc,
 /* The condition of sc (scope and report filters, scope.c) on the
  * payments p appended to q's WHERE; nothing when sc narrows nothing. */
 void store_scope_where(struct qb *q, const struct payment_filter *sc);
+/* SQL: the branch of the terminal named by the SQL expression t, as
+ * store_terminal_branch reads it but for the cashier's (NULL: none) */
+#define TERMINAL_BRANCH_OF(t)                                                  \
+	"coalesce((SELECT tb.branch FROM terminal_branches tb WHERE"           \
+	" tb.terminal = " t "), (SELECT bp.branch FROM payments bp WHERE"      \
+	" bp.terminal = " t " LIMIT 1))"
 /* The rows of sc (issue 23) appended to q's WHERE: made at the terminal
  * in column tcol by the user in column ucol (a row made at a terminal),
  * or, with pay set, of the payment p or, when tcol is given, made at

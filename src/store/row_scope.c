@@ -9,7 +9,7 @@ void
 store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
     const char *ucol, int pay)
 {
-	char sql[320];
+	char sql[512];
 
 	if (sc == NULL)
 		return;
@@ -26,10 +26,9 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 			qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
 		if (sc->branch != NULL && tcol != NULL) {
 			snprintf(sql, sizeof sql,
-			    " AND (p.branch = ? OR %s = ? OR (SELECT "
-			    "bp.branch FROM payments bp WHERE bp.terminal = %s "
-			    "LIMIT 1) = ?)",
-			    tcol, tcol);
+			    " AND (p.branch = ? OR %s = ? "
+			    "OR " TERMINAL_BRANCH_OF("%s") " = ?)",
+			    tcol, tcol, tcol);
 			qb_add(q, sql, "sss", sc->branch,
 			    sc->here ? sc->here : "", sc->branch);
 		} else if (sc->branch != NULL)
@@ -56,13 +55,13 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 		snprintf(sql, sizeof sql, " AND %s = ?", tcol);
 		qb_add(q, sql, "s", sc->terminal);
 	}
-	/* a terminal is of the branch of the payments it took (each
-	 * payment carries its terminal's [terminal] branch): one payment
-	 * of it read by payments_terminal; this terminal always */
+	/* a terminal is of the branch the central node's directory gave
+	 * with its records, or of the payments it took (each payment
+	 * carries its terminal's [terminal] branch): one payment of it
+	 * read by payments_terminal; this terminal always */
 	if (sc->branch != NULL) {
 		snprintf(sql, sizeof sql,
-		    " AND (%s = ? OR (SELECT bp.branch FROM payments bp WHERE "
-		    "bp.terminal = %s LIMIT 1) = ?)",
+		    " AND (%s = ? OR " TERMINAL_BRANCH_OF("%s") " = ?)", tcol,
 		    tcol, tcol);
 		qb_add(q, sql, "ss", sc->here ? sc->here : "", sc->branch);
 	}

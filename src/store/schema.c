@@ -26,7 +26,8 @@
  * count of a close, the forecast's running totals, the open items, the
  * live copy of a bank line, the amount a dispute disputes, the shift of
  * a payment or a void, a consumer's payments covered for the anomaly
- * pass).
+ * pass), schema_m85.c 85 on (what a payment pays as it stands, in
+ * the rollups; the other terminals' branches).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -116,6 +117,8 @@ const char *const store_migrations[] = {
     store_mig_82,
     store_mig_83,
     store_mig_84,
+    store_mig_85,
+    store_mig_86,
 };
 
 const int store_nmigrations =

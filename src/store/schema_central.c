@@ -626,6 +626,24 @@ const char *const store_central_migrations[] = {
      * dropped here as the index it took the place of (3). Safe to run
      * again. */
     "DROP INDEX IF EXISTS payments_consumer;\n",
+    /* what a payment pays as it stands, in the rollups (schema.c,
+     * store_mig_85): the terminals' reports, not kept here (the
+     * migration fills nothing here). Safe to run again. */
+    "DROP TRIGGER IF EXISTS rollup_verify;\n"
+    "DROP TRIGGER IF EXISTS rollup_unpost;\n"
+    "DROP TRIGGER IF EXISTS rollup_alloc;\n"
+    "DROP TRIGGER IF EXISTS facts_status;\n"
+    "DROP TRIGGER IF EXISTS facts_alloc;\n"
+    "DROP TRIGGER IF EXISTS facts_item_days;\n"
+    "DROP TRIGGER IF EXISTS facts_segment;\n"
+    "DROP TRIGGER IF EXISTS pay_days_alloc;\n"
+    "DROP TRIGGER IF EXISTS pay_days_unalloc;\n"
+    "DROP TRIGGER IF EXISTS pay_days_post;\n"
+    "DROP TRIGGER IF EXISTS pay_days_item;\n"
+    "DROP TRIGGER IF EXISTS item_late_alloc;\n"
+    "DROP TRIGGER IF EXISTS item_late_unalloc;\n"
+    "DROP TRIGGER IF EXISTS item_late_status;\n"
+    "DROP TRIGGER IF EXISTS item_late_item;\n",
 };
 #undef FEED
 #undef RULE_FEED

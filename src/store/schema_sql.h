@@ -26,14 +26,46 @@
 	"(consumer_id,"                                                        \
 	"  method) DO UPDATE SET total = total + NEW.amount;"
 /* Days from issue to payment, and the count, of a payment's allocations. */
-#define ALLOC_DAYS                                                             \
+#define ALLOC_DAYS_BY(pays)                                                    \
 	"SELECT coalesce(sum(max(0, CAST(julianday(NEW.paid_on) -"             \
 	" julianday(i.issued_on) AS INTEGER))), 0) FROM allocations a JOIN"    \
-	" items i ON i.id = a.item_id WHERE a.payment_id = NEW.id AND"         \
-	" a.reverses IS NULL AND a.amount > 0"
-#define ALLOC_COUNT                                                            \
-	"SELECT count(*) FROM allocations a WHERE a.payment_id = NEW.id AND"   \
-	" a.reverses IS NULL AND a.amount > 0"
+	" items i ON i.id = a.item_id WHERE a.payment_id = NEW.id AND " pays
+#define ALLOC_COUNT_BY(pays)                                                   \
+	"SELECT count(*) FROM allocations a WHERE a.payment_id = NEW.id "      \
+	"AND " pays
+/* (before migration 85: a payment's first allocations, not what it
+ * pays as it stands, PAYS below) */
+#define FIRST_ALLOC "a.amount > 0 AND a.reverses IS NULL"
+#define ALLOC_DAYS ALLOC_DAYS_BY("a.reverses IS NULL AND a.amount > 0")
+#define ALLOC_COUNT ALLOC_COUNT_BY("a.reverses IS NULL AND a.amount > 0")
+
+/* Allocation a is what its payment pays of its item as it stands
+ * (migration 85; review R21, helper-240's fault 2): the first of that
+ * payment's allocations to that item, when they net above zero, their
+ * reversals and what was carried there (a refused change's payment,
+ * arrange_carry.c and sync_apply.c's take_more) netted in. One per item
+ * a payment pays, whatever path its allocations took: a terminal that
+ * took a payment into an installment the central node undid, and then
+ * carried it to the bill, counts the bill once and the installment not,
+ * as a terminal that pulled the payment as the central node has it. */
+#define PAYS(a)                                                                \
+	"(" a ".id = (SELECT min(id) FROM allocations INDEXED BY"              \
+	" allocations_payment WHERE payment_id = " a ".payment_id AND"         \
+	" item_id = " a ".item_id) AND " NET_OF(a) " > 0)"
+/* what allocation a's payment pays of its item as it stands: its
+ * allocations to it netted, in minor units (from the index by payment,
+ * item and amount of migration 85 alone; by item, a bill paid a cent at
+ * a time would read each of its allocations) */
+#define NET_OF(a)                                                              \
+	"(SELECT sum(amount) FROM allocations INDEXED BY allocations_payment"  \
+	" WHERE payment_id = " a ".payment_id AND item_id = " a ".item_id)"
+/* In a trigger after allocation NEW is inserted: 1 when its payment
+ * pays its item now and did not before (PAYS), -1 when it did and no
+ * longer does, else 0. */
+#define NET_STEP                                                               \
+	"(SELECT (s > 0) - (s - NEW.amount > 0) FROM (SELECT sum(amount) AS"   \
+	" s FROM allocations INDEXED BY allocations_payment WHERE payment_id"  \
+	" = NEW.payment_id AND item_id = NEW.item_id))"
 
 /* A Posted payment into the per-day, per-method rollup. */
 #define METHOD_ADD                                                             \
@@ -44,14 +76,14 @@
 
 /* A Posted payment's days to pay (behaviour.c): from the due date of the
  * oldest item it paid to its date, over its allocations that pay. */
-#define PAY_DAYS_OF(cond)                                                      \
+#define PAY_DAYS_BY(pays, cond)                                                \
 	" INSERT OR REPLACE INTO pay_days (consumer_id, paid_on, payment_id,"  \
 	" days, terminal, branch) SELECT p.consumer_id, p.paid_on, p.id,"      \
 	" CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS INTEGER),"   \
 	" p.terminal, p.branch FROM payments p JOIN allocations a ON"          \
-	" a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL JOIN"    \
-	" items i ON i.id = a.item_id WHERE " cond " AND p.status = 'Posted'"  \
-	" GROUP BY p.id;"
+	" a.payment_id = p.id AND " pays " JOIN items i ON i.id = a.item_id"   \
+	" WHERE " cond " AND p.status = 'Posted' GROUP BY p.id;"
+#define PAY_DAYS_OF(cond) PAY_DAYS_BY(FIRST_ALLOC, cond)
 
 /* What the payments that count (Posted, Pending) allocated to item i on
  * or before its due date (the forecast's paying on time, forecast.c). */
@@ -110,14 +142,15 @@
  * from the ledger again: the date of the last Posted payment that paid
  * it, kept when a month end falls between its due date and that date
  * (the first month end after due_on: the day after's month's end). */
-#define ITEM_LATE_OF(del, cond)                                                \
+#define ITEM_LATE_BY(pays, del, cond)                                          \
 	" DELETE FROM item_late WHERE " del ";"                                \
 	" INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"   \
 	" i.id, i.consumer_id, i.due_on, max(p.paid_on) FROM items i JOIN"     \
-	" allocations a ON a.item_id = i.id AND a.amount > 0 AND a.reverses"   \
-	" IS NULL JOIN payments p ON p.id = a.payment_id AND p.status ="       \
-	" 'Posted' WHERE " cond " GROUP BY i.id HAVING max(p.paid_on) >"       \
-	" date(i.due_on, '+1 day', 'start of month', '+1 month', '-1 day');"
+	" allocations a ON a.item_id = i.id AND " pays " JOIN payments p ON"   \
+	" p.id = a.payment_id AND p.status = 'Posted' WHERE " cond " GROUP BY" \
+	" i.id HAVING max(p.paid_on) > date(i.due_on, '+1 day', 'start of"     \
+	" month', '+1 month', '-1 day');"
+#define ITEM_LATE_OF(del, cond) ITEM_LATE_BY(FIRST_ALLOC, del, cond)
 
 /* The filtered dashboards' facts (issue 23, migration 48): sign (1 or
  * -1, or an expression of NEW) times the Posted payments where cond (on
@@ -136,22 +169,26 @@
  * they paid of items due on a day (reversals net), and the count and the
  * days from issue of those that pay (as the KPIs count them, kpi.c),
  * the item's due and issue days as due and issued say */
-#define FACTS_ALLOC_AT(sign, seg, due, issued, cond)                           \
+#define FACTS_ALLOC_BY(pays, sign, seg, due, issued, cond)                     \
 	" INSERT INTO alloc_facts (due_on, paid_on, terminal, branch, method," \
 	" channel, user_id, segment, paid, n, days) SELECT " due ","           \
 	" p.paid_on, p.terminal, p.branch, p.method, p.channel,"               \
 	" coalesce(p.user_id, 0), " seg ", " sign " * sum(a.amount), " sign    \
-	" * sum(a.amount > 0 AND a.reverses IS NULL), " sign " * sum(CASE"     \
-	" WHEN a.amount > 0 AND a.reverses IS NULL THEN max(0,"                \
-	" CAST(julianday(p.paid_on) - julianday(" issued ") AS INTEGER))"     \
+	" * sum(" pays "), " sign " * sum(CASE"                                \
+	" WHEN " pays " THEN max(0,"                                           \
+	" CAST(julianday(p.paid_on) - julianday(" issued ") AS INTEGER))"      \
 	" ELSE 0 END) FROM allocations a JOIN payments p ON p.id ="            \
 	" a.payment_id JOIN items i ON i.id = a.item_id JOIN consumers c ON"   \
 	" c.id = p.consumer_id WHERE " cond " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8" \
 	" ON CONFLICT (due_on, paid_on, terminal, branch, method, channel,"    \
 	" user_id, segment) DO UPDATE SET paid = paid + excluded.paid, n = n"  \
 	" + excluded.n, days = days + excluded.days;"
+#define FACTS_ALLOC_AT(sign, seg, due, issued, cond)                           \
+	FACTS_ALLOC_BY(FIRST_ALLOC, sign, seg, due, issued, cond)
 #define FACTS_ALLOC(sign, seg, cond)                                           \
 	FACTS_ALLOC_AT(sign, seg, "i.due_on", "i.issued_on", cond)
+#define FACTS_PAYS(sign, seg, cond)                                            \
+	FACTS_ALLOC_BY(PAYS("a"), sign, seg, "i.due_on", "i.issued_on", cond)
 /* sign times the items i where cond says, less what arrangements moved
  * of them, by due day and the segment seg of their consumers c */
 #define FACTS_DUE_AT(sign, seg, due, amount, cond)                             \
@@ -300,5 +337,7 @@ extern const char store_mig_81[];
 extern const char store_mig_82[];
 extern const char store_mig_83[];
 extern const char store_mig_84[];
+extern const char store_mig_85[];
+extern const char store_mig_86[];
 
 #endif

@@ -12,6 +12,7 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
+#include "schema_sql.h"
 
 /* Whether sc narrows the payments at all (NULL: the organisation): a
  * scope, or a report filter (issue 23: branch, team member, method,
@@ -92,8 +93,8 @@ qb_one_row(struct store *st, struct qb *q, int64_t *v, int n,
 }
 
 /* Posted payments of the scope over [from, to]: amount and count, and
- * their allocations to items' days from issue and count (as the
- * rollup_alloc trigger counts them). */
+ * the items they pay as they stand (PAYS): days from issue and count
+ * (as the rollup_alloc trigger counts them). */
 static int
 scoped_collected(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, struct kpi_raw *k, struct pd_err *err)
@@ -113,8 +114,7 @@ scoped_collected(struct store *st, const struct payment_filter *sc,
 	    "SELECT coalesce(sum(max(0, CAST(julianday(p.paid_on) - "
 	    "julianday(i.issued_on) AS INTEGER))), 0), count(*) FROM payments "
 	    "p JOIN allocations a ON a.payment_id = p.id JOIN items i ON i.id "
-	    "= a.item_id WHERE p.status = 'Posted' AND a.reverses IS NULL AND "
-	    "a.amount > 0");
+	    "= a.item_id WHERE p.status = 'Posted' AND " PAYS("a"));
 	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
 	scope_where(&q, sc);
 	if (qb_one_row(st, &q, v, 2, err) != 0)

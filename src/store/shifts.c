@@ -147,11 +147,13 @@ int
 store_terminal_branch(struct store *st, const char *terminal,
     int64_t cashier_id, char *out, size_t n, struct pd_err *err)
 {
-	/* one payment of the terminal by payments_terminal */
+	/* the directory's, or one payment of the terminal by
+	 * payments_terminal */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce((SELECT branch FROM payments WHERE terminal = ?1 "
-	    "AND branch <> '' LIMIT 1), (SELECT nullif(branch, '') FROM users "
-	    "WHERE id = ?2), '')",
+	    "SELECT coalesce((SELECT nullif(branch, '') FROM "
+	    "terminal_branches WHERE terminal = ?1), (SELECT branch FROM "
+	    "payments WHERE terminal = ?1 AND branch <> '' LIMIT 1), (SELECT "
+	    "nullif(branch, '') FROM users WHERE id = ?2), '')",
 	    err);
 	int rc;
 
@@ -164,6 +166,27 @@ store_terminal_branch(struct store *st, const char *terminal,
 		st_col(s, 0, out, n);
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading shifts"));
+}
+
+int
+store_terminal_branch_note(struct store *st, const char *terminal,
+    const char *branch, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO terminal_branches (terminal, branch) VALUES (?, ?) "
+	    "ON CONFLICT (terminal) DO UPDATE SET branch = excluded.branch "
+	    "WHERE branch IS NOT excluded.branch",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", terminal, branch);
+	rc = db_step(s);
+	db_reset(s);
+	return rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Noting a terminal's branch"));
 }
 
 int

@@ -1,11 +1,12 @@
 /* time_rows.c - the allocations behind the Average Collection Time
  * (review R23: "from each KPI tile to the rows behind it"): those
- * alloc_facts counts (schema_sql.h's FACTS_ALLOC_AT), one row each. */
+ * alloc_facts counts (schema_sql.h's PAYS), one row each. */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "schema_sql.h"
 
 int
 store_time_rows(struct store *st, const struct payment_filter *sc,
@@ -17,17 +18,19 @@ store_time_rows(struct store *st, const struct payment_filter *sc,
 	struct qb q;
 	int rc;
 
-	/* the days as the facts count them: a first allocation (amount >
-	 * 0, no reversal) of a Posted payment, whole days from the issue
-	 * date, 0 when paid before it */
+	/* the days as the facts count them: an item a Posted payment pays
+	 * as it stands (PAYS), what it pays of it, whole days from the
+	 * issue date, 0 when paid before it */
 	qb_init(&q,
 	    "SELECT p.receipt_no, i.ref, c.name, c.account_no, i.issued_on, "
-	    "p.paid_on, a.amount, max(0, CAST(julianday(p.paid_on) - "
-	    "julianday(i.issued_on) AS INTEGER)) FROM payments p JOIN "
-	    "allocations a ON a.payment_id = p.id JOIN items i ON i.id = "
-	    "a.item_id JOIN consumers c ON c.id = p.consumer_id WHERE "
-	    "p.status = 'Posted' AND p.paid_on BETWEEN ? AND ? AND a.amount > "
-	    "0 AND a.reverses IS NULL");
+	    "p.paid_on, " NET_OF(
+	        "a") ", max(0, CAST(julianday(p.paid_on) - "
+	             "julianday(i.issued_on) AS INTEGER)) FROM payments p JOIN "
+	             "allocations a ON a.payment_id = p.id JOIN items i ON "
+	             "i.id = "
+	             "a.item_id JOIN consumers c ON c.id = p.consumer_id WHERE "
+	             "p.status = 'Posted' AND p.paid_on BETWEEN ? AND ? "
+	             "AND " PAYS("a"));
 	qb_add(&q, "", "ss", from, to);
 	store_scope_where(&q, sc);
 	qb_add(&q, " ORDER BY p.paid_on, p.receipt_no, i.ref", "");

@@ -516,8 +516,19 @@ tui_main(struct svc *svc)
 	t.sync = svc_sync_worker_start(svc, &err);
 	if (t.sync == NULL && err.code != 0)
 		tui_message(&t, 1, _("Background sync is off: %s"), err.msg);
+	/* the alerts go to [alerts] command from a thread: no screen waits
+	 * for it; without it, in the call, as a command gives them */
+	if (svc_alert_worker_start(svc, &err) == NULL)
+		tui_message(&t, 1, "%s", err.msg);
 	tui_push(&t, screen_login_new());
 	while (t.top != NULL) {
+		/* a delivery that failed, on the status line (it is in the
+		 * alert's history and the audit log too) */
+		if (svc_alert_worker_note(svc->deliverer, &t.alert_failures,
+		        t.svc->alert_note, sizeof t.svc->alert_note)) {
+			tui_message(&t, 1, "%s", t.svc->alert_note);
+			t.svc->alert_note[0] = '\0';
+		}
 		tui_redraw(&t);
 		key = next_key(&ch);
 		/* a second with no key: a quiet moment (issue 24) */
@@ -536,6 +547,7 @@ tui_main(struct svc *svc)
 	while (t.top != NULL)
 		pop(&t);
 	endwin();
+	svc_alert_worker_stop(svc);
 	svc_sync_worker_stop(t.sync);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* screen_tile_rows.c - the rows behind the dashboard's Average Collection
- * Time (4: each allocation it counts, with its days) and Outstanding (5:
- * the open items today), review R23's "from each KPI tile to the rows
- * behind it"; the totals above are the tile's; x exports the rows. */
+ * Time (4: each item a payment pays as it stands, with its days) and
+ * Outstanding (5: the open items today), review R23's "from each KPI tile to
+ * the rows behind it"; the totals above are the tile's; x exports the rows. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>

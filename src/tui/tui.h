@@ -83,6 +83,7 @@ struct tui {
 	struct svc *svc;
 	struct sync_worker *sync; /* background sync; NULL: none configured */
 	int64_t sync_rounds; /* the worker's rounds seen (svc_currency_follow) */
+	unsigned alert_failures; /* the alerts' delivery's failures shown */
 	struct tui_screen *top;
 	int colour;
 	char msg[512]; /* the message line */

@@ -208,6 +208,16 @@ pay_into() {
 	    >/dev/null || echo "not ok - a payment of $3 into $2 at terminal $1"
 }
 
+# time_of N ACCOUNT: what terminal N counts of ACCOUNT's payments, as a
+# the administrator reads it (the organisation's) and in its rollups: the Average Collection Time's
+# rows (receipt, item, amount, days), each payment's days to pay (the
+# deteriorating payers) and its items paid late (their aging), non-empty
+time_of() {
+	PAYDESK_PIN=9999 "$PD" --config "$T/t$1.ini" --user admin --csv kpi \
+	    --scope org --rows time | awk -F, -v a="$2" '$5 == a { printf "%s>%s:%s:%s ", $2, $3, $7, $8 }'
+	tsql "$1" "SELECT 'days ' || coalesce(group_concat(x, ' '), '') FROM (SELECT p.payment_no || ':' || d.days AS x FROM pay_days d JOIN payments p ON p.id = d.payment_id JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = '$2' ORDER BY 1) y"
+	tsql "$1" "SELECT 'late ' || coalesce(group_concat(x, ' '), '') FROM (SELECT i.ref || ':' || l.done AS x FROM item_late l JOIN items i ON i.id = l.item_id JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = '$2' ORDER BY 1) y"
+}
 # carry ACCOUNT OP1 OP2 FIRST HOW OWED CREDIT [WINPAY]: terminals 1 and
 # 2 change ACCOUNT's plan by OP1 and OP2 offline (r, c as change does);
 # the one that syncs second (the loser) pays HOW into what its change
@@ -246,6 +256,9 @@ carry() {
 	    "$(tsql 1 "SELECT group_concat(x, ' ') FROM (SELECT p.payment_no || '>' || i.ref || ':' || sum(a.amount) AS x FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN items i ON i.id = a.item_id JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = '$acct' GROUP BY p.payment_no, i.ref HAVING sum(a.amount) <> 0 ORDER BY 1) y")/$(tsql 2 "SELECT group_concat(x, ' ') FROM (SELECT p.payment_no || '>' || i.ref || ':' || sum(a.amount) AS x FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN items i ON i.id = a.item_id JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = '$acct' GROUP BY p.payment_no, i.ref HAVING sum(a.amount) <> 0 ORDER BY 1) y")" \
 	    "$(csql "SELECT group_concat(x, ' ') FROM (SELECT p.payment_no || '>' || i.ref || ':' || sum(a.amount) AS x FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN items i ON i.id = a.item_id JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = '$acct' GROUP BY p.payment_no, i.ref HAVING sum(a.amount) <> 0 ORDER BY 1) y")/$(csql "SELECT group_concat(x, ' ') FROM (SELECT p.payment_no || '>' || i.ref || ':' || sum(a.amount) AS x FROM allocations a JOIN payments p ON p.id = a.payment_id JOIN items i ON i.id = a.item_id JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = '$acct' GROUP BY p.payment_no, i.ref HAVING sum(a.amount) <> 0 ORDER BY 1) y")"
 	plans_same "$what: both terminals show the plan alike" "$plan"
+	same "$what: the Average Collection Time's rows, each payment's days to pay and its late items alike at both terminals (helper-240, fault 2)" \
+	    "$(time_of 1 "$acct")/$(time_of 2 "$acct")" \
+	    "$(time_of 2 "$acct")/$(time_of 1 "$acct")"
 	case $lop in
 	r) carried=1 ;;
 	*) carried=0 ;;

@@ -955,3 +955,44 @@ same "rita's plans performance report: the branch's plans of no team" \
 run as jane 1234 arrangement list
 lacks "a cashier's plans list stays this terminal's: not T03's plan" \
     "AR-T03-000001"
+# a plan made at a terminal of the branch that has taken no payment
+# (helper-239 and -240 of issue 21: its branch was known only from its
+# payments, so the plan was in no branch's list, the organisation's
+# alone): the central node gives its directory's branch with the record,
+# and T01 notes it; a plan of T04 is the branch's from its first record
+run central terminal add ACME B01 T04
+terminal 4 "$(token_of)"
+sed -i 's/^branch = B04$/branch = B01/' "$T/t4.ini"
+pdt 4 sync >/dev/null 2>&1 || echo "not ok - first sync of T04"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-T04,WU-10003,May 2025,70.00,2025-05-01,2025-05-15\n' \
+    >"$T/t04-b.csv"
+central import ACME bills "$T/t04-b.csv" >/dev/null ||
+    echo "not ok - importing a bill for T04's plan"
+pdt 4 sync >/dev/null 2>&1
+expect "rita makes a plan at T04, which has taken no payment" 0 \
+    "AR-T04-000001" env PAYDESK_PIN=4321 "$PD" --config "$T/t4.ini" \
+    --user rita arrangement create WU-10003 --items INV-2025-T04 \
+    --installments 2 --frequency monthly --first-due 2025-06-20 \
+    --reason Hardship
+same "T04 has taken no payment, nor has T01 one of it" \
+    "$(tsql 4 "SELECT count(*) FROM payments WHERE terminal = 'T04'")/$(tsql 1 "SELECT count(*) FROM payments WHERE terminal = 'T04'")" \
+    "0/0"
+for n in 4 1; do pdt $n sync >/dev/null 2>&1; done
+same "T01 knows T04 as of branch B01, from the central node's directory" \
+    "$(tsql 1 "SELECT terminal || ':' || branch FROM terminal_branches WHERE terminal = 'T04'")" \
+    "T04:B01"
+run as rita 4321 --csv arrangement list
+same "rita's plans at T01: T04's plan is the branch's" \
+    "$(col1 | grep -c AR-T04-000001)" 1
+run as admin 9999 --csv arrangement list --scope branch
+same "an admin's branch list too" "$(col1 | grep -c AR-T04-000001)" 1
+run as rita 4321 --csv arrangement list --scope terminal
+same "but not this terminal's" "$(col1 | grep -c AR-T04-000001)" 0
+pdt 2 sync >/dev/null 2>&1
+same "T02 (branch B02), once synced, knows T04 as of B01" \
+    "$(tsql 2 "SELECT branch FROM terminal_branches WHERE terminal = 'T04'")" \
+    "B01"
+PAYDESK_PIN=9999 pdt 2 --user admin --csv arrangement list --scope branch \
+    >"$OUT" 2>&1
+same "T02's branch list (B02) holds no plan of T04" \
+    "$(grep -c AR-T04-000001 "$OUT")" 0

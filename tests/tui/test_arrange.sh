@@ -739,3 +739,89 @@ wait_for "F2 there: every kind" "$(notclosed) alert"
 lacks "F2: no longer of arrangements only" "of arrangements"
 keys Escape
 wait_for "Esc: back to the arrangements" "payment arrangements"
+
+## The alerts' delivery holds no screen (helper-240 of issue 21: signing
+## in waited 16 s while six waiting alerts went to a slow command, Home
+## drawn after the last; a payment waited for its own alert so). The
+## command here fails until $T/deliver-on is there (the alerts wait),
+## then holds each alert until $T/gate is there.
+keys Escape
+logout
+wait_for "rita signs out" "Log in to take payments"
+keys F10
+wait_dead
+cat >"$T/deliver.sh" <<SH
+[ -e "$T/deliver-on" ] || { cat >/dev/null; exit 3; }
+cat >"$T/in.\$\$"
+while [ ! -e "$T/gate" ]; do sleep 0.1; done
+cat "$T/in.\$\$" >>"$T/delivered"; echo >>"$T/delivered"
+SH
+printf 'large_payment = 1.00\ncommand = sh %s/deliver.sh\ncommand_timeout = 120\n' \
+    "$T" >>"$PAYDESK_CONFIG"
+waiting() { sql "SELECT count(*) FROM alerts WHERE deliver = 1"; }
+w0=$(waiting)
+for r in 1 2 3; do
+	on 2025-11-22 pay WU-10003 --type bill --method Cash --amount 2.0$r \
+	    >/dev/null 2>&1 || echo "not ok - payment $r of a large amount"
+done
+same "three large payments: three alerts wait, the command failing" \
+    "$(($(waiting) - w0))" 3
+touch "$T/deliver-on"
+PAYDESK_NOW="2025-11-22 15:00:00" tui_open
+login rita 4321
+wait_for "signed in while the command holds the first alert: Home at once" \
+    "Find Consumer"
+i=0
+while [ $i -lt 100 ] && [ "$(ls "$T"/in.* 2>/dev/null | wc -l)" -lt 1 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+same "the command has the first alert, none delivered yet" \
+    "$(ls "$T"/in.* 2>/dev/null | wc -l)/$(($(waiting) - w0))/$(cat "$T/delivered" 2>/dev/null | wc -l)" \
+    "1/3/0"
+keys Home Down Down Down Down Enter
+wait_for "the inbox opens meanwhile" "alerts not closed"
+keys Escape
+wait_for "and Home again" "Find Consumer"
+# signed out and ended while the command still holds it: the UI ends
+# (the command left to itself), the alert still waits
+logout
+wait_for "rita signs out meanwhile" "Log in to take payments"
+keys F10
+wait_dead
+same "the UI ends while the command holds an alert" "$(cat "$OUT")" 1
+pkill -f "$T/deliver.sh" 2>/dev/null
+same "that alert still waits, with the others" "$(($(waiting) - w0))" 3
+rm -f "$T"/in.*
+touch "$T/gate"
+PAYDESK_NOW="2025-11-22 15:05:00" tui_open
+login rita 4321
+wait_for "signed in again: Home" "Find Consumer"
+i=0
+while [ $i -lt 100 ] && [ "$(waiting)" -gt "$w0" ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+same "the gate open: the three delivered in the background, each once" \
+    "$(($(waiting) - w0))/$(grep -c '"kind":"large"' "$T/delivered")/$(grep -o '"id":[0-9]*' "$T/delivered" | sort -u | wc -l)" \
+    "0/3/3"
+logout
+wait_for "rita signs out" "Log in to take payments"
+keys F10
+wait_dead
+# a delivery that fails in the background is said on the status line
+# (and kept in the alert's history), as one in the call was
+rm -f "$T/deliver-on"
+on 2025-11-23 pay WU-10003 --type bill --method Cash --amount 2.04 \
+    >/dev/null 2>&1 || echo "not ok - a fourth large payment"
+PAYDESK_NOW="2025-11-23 15:00:00" tui_open
+login rita 4321
+wait_for "a delivery that failed in the background: on the status line" \
+    "An alert was not delivered"
+same "the alert waits, its failure in its history" \
+    "$(sql "SELECT deliver, delivery_error <> '' FROM alerts ORDER BY id DESC LIMIT 1")" \
+    "1|1"
+logout
+wait_for "rita signs out" "Log in to take payments"
+keys F10
+wait_dead

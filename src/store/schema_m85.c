@@ -1,0 +1,209 @@
+/* schema_m85.c - what a payment pays as it stands, in the rollups; the
+ * other terminals' branches
+ *
+ * Migrations 85 on of store_migrations[] (schema.c), each the text of
+ * one version: never edit one that has shipped. */
+#include "internal.h"
+#include "schema_sql.h"
+
+/* SQL text joined with its macros, a statement's parts a line each, as
+ * the migration reads: not formatted */
+/* clang-format off */
+
+/* the payments to recount: those with an allocation that reverses or
+ * carries (the only ones whose first allocations and what they pay as
+ * they stand differ), the items they allocated to, and their days */
+#define MOVED_PAYMENTS                                                         \
+	"(SELECT payment_id FROM allocations WHERE reverses IS NOT NULL)"
+#define MOVED_ITEMS                                                            \
+	"(SELECT item_id FROM allocations WHERE payment_id IN " MOVED_PAYMENTS \
+	")"
+#define MOVED_DAYS                                                             \
+	"(SELECT paid_on FROM payments WHERE id IN " MOVED_PAYMENTS ")"
+/* not in a central node's store (its sync_origin): it keeps none of
+ * these rollups (schema_central.c drops this migration's triggers) */
+#define TERMINAL                                                               \
+	"NOT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sync_origin')"
+/* what each trigger counts with: the days from the item's issue to the
+ * payment, for the items NEW pays */
+#define DAYS_PAID_BY(sign)                                                     \
+	" alloc_days = alloc_days " sign " (" ALLOC_DAYS_BY(PAYS("a")) "),"    \
+	" allocs = allocs " sign " (" ALLOC_COUNT_BY(PAYS("a")) ") WHERE day"  \
+	" = NEW.paid_on;"
+#define POSTED_OR_NOT "(CASE WHEN NEW.status = 'Posted' THEN 1 ELSE -1 END)"
+
+
+/* 85. The Average Collection Time, the days to pay and the late items
+ * count what each payment pays as it stands (schema_sql.h's PAYS): one
+ * per item it pays, its allocations to that item netted (review R21,
+ * helper-240's fault 2). They counted a payment's first allocations,
+ * so a payment taken into an installment of a change the central node
+ * refused, and carried to the plan's bill at its terminal, counted the
+ * undone installment there (0 days) and the bill at every other
+ * terminal (153 days): the dashboard read 0.0 days at one and 153.0 at
+ * the other. An allocation now adds one where its payment comes to pay
+ * its item (NET_STEP 1) and takes one away where it no longer does (-1);
+ * a payment Posted or no longer, an item's days or a consumer's segment
+ * changed count what the payments pay. The allocations by payment and
+ * item, with their amounts (PAYS and NET_STEP read them there, no
+ * row), under the index's name (the same entries as before). The
+ * payments whose allocations reversed or carried are counted again in
+ * daily_totals, alloc_facts, pay_days and item_late (the others count
+ * the same either way). Run again (schema.c), it makes the same
+ * triggers and counts the same again; in a central node's store it
+ * fills nothing, and schema_central.c drops the triggers. */
+const char store_mig_85[] =
+    "DROP INDEX IF EXISTS allocations_payment;\n"
+    "CREATE INDEX allocations_payment ON allocations (payment_id, item_id,"
+    " amount);\n"
+    /* the organisation's Average Collection Time (reports.c) */
+    "DROP TRIGGER IF EXISTS rollup_verify;\n"
+    "DROP TRIGGER IF EXISTS rollup_unpost;\n"
+    "DROP TRIGGER IF EXISTS rollup_alloc;\n"
+    "CREATE TRIGGER rollup_verify AFTER UPDATE OF status ON payments"
+    " WHEN NEW.status = 'Posted' AND OLD.status <> 'Posted' BEGIN"
+    ROLLUP_ADD
+    " UPDATE daily_totals SET" DAYS_PAID_BY("+")
+    " END;\n"
+    "CREATE TRIGGER rollup_unpost AFTER UPDATE OF status ON payments"
+    " WHEN OLD.status = 'Posted' AND NEW.status <> 'Posted' BEGIN"
+    " UPDATE daily_totals SET collected = collected - NEW.amount,"
+    " payments = payments - 1," DAYS_PAID_BY("-")
+    " UPDATE payer_totals SET total = total - NEW.amount,"
+    " payments = payments - 1, last_paid = coalesce((SELECT max(paid_on)"
+    " FROM payments WHERE consumer_id = NEW.consumer_id AND"
+    " status = 'Posted'), '') WHERE consumer_id = NEW.consumer_id;"
+    " UPDATE payer_method_totals SET total = total - NEW.amount"
+    " WHERE consumer_id = NEW.consumer_id AND method = NEW.method;"
+    " END;\n"
+    "CREATE TRIGGER rollup_alloc AFTER INSERT ON allocations"
+    " WHEN (SELECT status FROM payments WHERE id = NEW.payment_id) ="
+    " 'Posted' AND " NET_STEP " <> 0 BEGIN"
+    " UPDATE daily_totals SET allocs = allocs + " NET_STEP ","
+    " alloc_days = alloc_days + " NET_STEP " * (SELECT max(0,"
+    " CAST(julianday(p.paid_on) - julianday(i.issued_on) AS INTEGER))"
+    " FROM payments p, items i WHERE p.id = NEW.payment_id AND i.id ="
+    " NEW.item_id) WHERE day = (SELECT paid_on FROM payments WHERE id ="
+    " NEW.payment_id);"
+    " END;\n"
+    "UPDATE daily_totals SET (alloc_days, allocs) = (SELECT"
+    " coalesce(sum(max(0, CAST(julianday(p.paid_on) - julianday(i.issued_on)"
+    " AS INTEGER))), 0), count(*) FROM payments p JOIN allocations a ON"
+    " a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE"
+    " p.paid_on = daily_totals.day AND p.status = 'Posted' AND "
+    PAYS("a") ") WHERE day IN " MOVED_DAYS " AND " TERMINAL ";\n"
+    /* the filtered dashboards' (facts.c) */
+    "DROP TRIGGER IF EXISTS facts_status;\n"
+    "DROP TRIGGER IF EXISTS facts_alloc;\n"
+    "DROP TRIGGER IF EXISTS facts_item_days;\n"
+    "DROP TRIGGER IF EXISTS facts_segment;\n"
+    "CREATE TRIGGER facts_status AFTER UPDATE OF status ON payments WHEN"
+    " (OLD.status = 'Posted') <> (NEW.status = 'Posted') BEGIN"
+    FACTS_PAY(POSTED_OR_NOT, "c.segment", "p.id = NEW.id")
+    FACTS_PAYS(POSTED_OR_NOT, "c.segment", "a.payment_id = NEW.id")
+    " END;\n"
+    "CREATE TRIGGER facts_alloc AFTER INSERT ON allocations BEGIN"
+    " INSERT INTO alloc_facts (due_on, paid_on, terminal, branch, method,"
+    " channel, user_id, segment, paid, n, days) SELECT i.due_on, p.paid_on,"
+    " p.terminal, p.branch, p.method, p.channel, coalesce(p.user_id, 0),"
+    " c.segment, NEW.amount, d.n, d.n * max(0, CAST(julianday(p.paid_on) -"
+    " julianday(i.issued_on) AS INTEGER)) FROM payments p, items i,"
+    " consumers c, (SELECT " NET_STEP " AS n) d WHERE p.id ="
+    " NEW.payment_id AND p.status = 'Posted' AND i.id = NEW.item_id AND"
+    " c.id = p.consumer_id ON CONFLICT (due_on, paid_on, terminal, branch,"
+    " method, channel, user_id, segment) DO UPDATE SET paid = paid +"
+    " excluded.paid, n = n + excluded.n, days = days + excluded.days;"
+    " END;\n"
+    "CREATE TRIGGER facts_item_days AFTER UPDATE OF due_on, issued_on ON"
+    " items WHEN NEW.due_on IS NOT OLD.due_on OR NEW.issued_on IS NOT"
+    " OLD.issued_on BEGIN"
+    FACTS_ALLOC_BY(PAYS("a"), "-1", "c.segment", "OLD.due_on",
+        "OLD.issued_on", "a.item_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAYS("1", "c.segment", "a.item_id = NEW.id AND p.status = 'Posted'")
+    " END;\n"
+    "CREATE TRIGGER facts_segment AFTER UPDATE OF segment ON consumers"
+    " WHEN NEW.segment IS NOT OLD.segment BEGIN"
+    FACTS_PAY("-1", "OLD.segment", "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAY("1", "c.segment", "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAYS("-1", "OLD.segment", "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAYS("1", "c.segment", "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_DUE_AT("-1", "OLD.segment", "i.due_on", "i.amount", "i.consumer_id = NEW.id")
+    FACTS_DUE_AT("1", "c.segment", "i.due_on", "i.amount", "i.consumer_id = NEW.id")
+    " END;\n"
+    "DELETE FROM alloc_facts WHERE paid_on IN " MOVED_DAYS ";\n"
+    FACTS_PAYS("1", "c.segment", "p.status = 'Posted' AND p.paid_on IN "
+        MOVED_DAYS " AND " TERMINAL) "\n"
+    /* the deteriorating payers' days to pay (behaviour.c): a payment
+     * that comes to pay an item may pay an older one; one that no
+     * longer pays one is counted again, or no longer at all */
+    "DROP TRIGGER IF EXISTS pay_days_alloc;\n"
+    "DROP TRIGGER IF EXISTS pay_days_unalloc;\n"
+    "DROP TRIGGER IF EXISTS pay_days_post;\n"
+    "DROP TRIGGER IF EXISTS pay_days_item;\n"
+    "CREATE TRIGGER pay_days_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount > 0 BEGIN"
+    PAY_DAYS_BY(PAYS("a"), "p.id = NEW.payment_id")
+    " END;\n"
+    "CREATE TRIGGER pay_days_unalloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount < 0 AND " NET_STEP " < 0 BEGIN"
+    " DELETE FROM pay_days WHERE (consumer_id, paid_on, payment_id) IN"
+    " (SELECT consumer_id, paid_on, id FROM payments WHERE id ="
+    " NEW.payment_id);"
+    PAY_DAYS_BY(PAYS("a"), "p.id = NEW.payment_id")
+    " END;\n"
+    "CREATE TRIGGER pay_days_post AFTER UPDATE OF status ON payments"
+    " WHEN NEW.status = 'Posted' AND OLD.status <> 'Posted' BEGIN"
+    PAY_DAYS_BY(PAYS("a"), "p.id = NEW.id")
+    " END;\n"
+    "CREATE TRIGGER pay_days_item AFTER UPDATE OF due_on ON items"
+    " WHEN NEW.due_on IS NOT OLD.due_on BEGIN"
+    PAY_DAYS_BY(PAYS("a"), "p.id IN (SELECT payment_id FROM allocations WHERE item_id = NEW.id)")
+    " END;\n"
+    "DELETE FROM pay_days WHERE payment_id IN " MOVED_PAYMENTS ";\n"
+    PAY_DAYS_BY(PAYS("a"), "p.id IN " MOVED_PAYMENTS " AND " TERMINAL) "\n"
+    /* the deteriorating payers' aging: a payment that comes to pay an
+     * item adds its day, as before; one that no longer pays it counts
+     * the item again */
+    "DROP TRIGGER IF EXISTS item_late_alloc;\n"
+    "DROP TRIGGER IF EXISTS item_late_unalloc;\n"
+    "DROP TRIGGER IF EXISTS item_late_status;\n"
+    "DROP TRIGGER IF EXISTS item_late_item;\n"
+    "CREATE TRIGGER item_late_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount > 0 BEGIN"
+    " INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"
+    " i.id, i.consumer_id, i.due_on, p.paid_on FROM items i, payments p"
+    " WHERE i.id = NEW.item_id AND p.id = NEW.payment_id AND p.status ="
+    " 'Posted' AND p.paid_on > date(i.due_on, '+1 day', 'start of month',"
+    " '+1 month', '-1 day') ON CONFLICT (item_id) DO UPDATE SET done ="
+    " max(done, excluded.done); END;\n"
+    "CREATE TRIGGER item_late_unalloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount < 0 AND " NET_STEP " < 0 BEGIN"
+    ITEM_LATE_BY(PAYS("a"), "item_id = NEW.item_id", "i.id = NEW.item_id")
+    " END;\n"
+    "CREATE TRIGGER item_late_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status = 'Posted') <> (NEW.status = 'Posted') BEGIN"
+    ITEM_LATE_BY(PAYS("a"),
+        "item_id IN (SELECT item_id FROM allocations WHERE payment_id = NEW.id)",
+        "i.id IN (SELECT item_id FROM allocations WHERE payment_id = NEW.id)")
+    " END;\n"
+    "CREATE TRIGGER item_late_item AFTER UPDATE OF consumer_id, due_on ON"
+    " items BEGIN"
+    ITEM_LATE_BY(PAYS("a"), "item_id = NEW.id", "i.id = NEW.id")
+    " END;\n"
+    ITEM_LATE_BY(PAYS("a"), "item_id IN " MOVED_ITEMS,
+        "i.id IN " MOVED_ITEMS " AND " TERMINAL) "\n";
+
+/* 86. The branch of each other terminal, as the central node's
+ * directory has it (helper-239 and -240 of issue 21: a plan made at a
+ * terminal that had taken no payment was in no branch's list, a
+ * terminal's branch being known only from its payments). Every record
+ * pulled that a terminal made carries its branch (the central node
+ * fills it from its directory, sync_feed.c); the pull notes it here
+ * (sync_pull.c), and a row's branch is read here first, then from a
+ * payment of its terminal (row_scope.c, store_terminal_branch). A central
+ * node's store keeps it empty. Run again, it changes nothing. */
+const char store_mig_86[] =
+    "CREATE TABLE IF NOT EXISTS terminal_branches (terminal TEXT PRIMARY"
+    " KEY, branch TEXT NOT NULL) WITHOUT ROWID;\n";
+
+/* clang-format on */
