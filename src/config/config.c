@@ -47,8 +47,8 @@ const struct schema cfg_schema[] = {
         CFG_CHOICE, F(decimal_sep), 0, 0, "dot|comma"},
     {{"organisation", "grouping_separator", "auto",
          N_("separator of digit groups: comma, dot, apostrophe, space "
-         "(written as a no-break space), nnbsp (narrow no-break space), "
-         "none, or auto (comma; dot with a comma decimal separator)")},
+            "(written as a no-break space), nnbsp (narrow no-break space), "
+            "none, or auto (comma; dot with a comma decimal separator)")},
         CFG_CHOICE, F(group_sep), 0, 0,
         "auto|comma|dot|apostrophe|space|nnbsp|none"},
     {{"organisation", "grouping", "3",
@@ -62,7 +62,7 @@ const struct schema cfg_schema[] = {
         CFG_CHOICE, F(symbol_space), 0, 0, "no|yes"},
     {{"organisation", "date_format", "YYYY-MM-DD",
          N_("dates on screens and documents: YYYY-MM-DD, DD/MM/YYYY, "
-         "MM/DD/YYYY, DD.MM.YYYY, DD-MM-YYYY or YYYY/MM/DD")},
+            "MM/DD/YYYY, DD.MM.YYYY, DD-MM-YYYY or YYYY/MM/DD")},
         CFG_CHOICE, F(date_format), 0, 0,
         "YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY|DD.MM.YYYY|DD-MM-YYYY|YYYY/MM/DD"},
     {{"organisation", "week_start", "monday",
@@ -146,7 +146,8 @@ const struct schema cfg_schema[] = {
         CFG_DENOMS, 0, 0, 0, 0, NULL},
     {{"shifts", "tolerance", "0.00",
          N_("over or short per tender at a close beyond which a reason and "
-            "a supervisor's sign-off are needed")},
+            "a supervisor's sign-off are needed; an opening float further "
+            "off the expected one is asked about first in the screens")},
         CFG_MONEY, offsetof(struct config, shift_tolerance), 0, 0, MONEY_MAX,
         NULL},
     {{"shifts", "movement_approval_above", "50.00",
@@ -179,8 +180,8 @@ const struct schema cfg_schema[] = {
     {{"deposits", "over_short_above", "0.00",
          N_("a closed shift's tender over or short by more than this is an "
             "exception")},
-        CFG_MONEY, offsetof(struct config, over_short_above), 0, 0,
-        MONEY_MAX, NULL},
+        CFG_MONEY, offsetof(struct config, over_short_above), 0, 0, MONEY_MAX,
+        NULL},
     {{"reconciliation", "card_fee_tolerance", "300",
          N_("most a card processor may keep of a terminal's day of card "
             "payments for its settlement to be matched, in hundredths of a "
@@ -261,8 +262,8 @@ const struct schema cfg_schema[] = {
     {{"anomalies", "round_unit", "10.00",
          N_("a credit note of a whole multiple of this amount is round "
             "(0.00: the rule off)")},
-        CFG_MONEY, offsetof(struct config, anom_round_unit), 0, 0,
-        MONEY_MAX, NULL},
+        CFG_MONEY, offsetof(struct config, anom_round_unit), 0, 0, MONEY_MAX,
+        NULL},
     {{"anomalies", "round_count", "3",
          N_("this many round credit notes made by one user in a day are an "
             "anomaly (1-1000)")},
@@ -278,8 +279,7 @@ const struct schema cfg_schema[] = {
     {{"disconnection", "amount", "100.00",
          N_("least debt past those days that puts a consumer on the "
             "disconnection list")},
-        CFG_MONEY, offsetof(struct config, disc_amount), 0, 0, MONEY_MAX,
-        NULL},
+        CFG_MONEY, offsetof(struct config, disc_amount), 0, 0, MONEY_MAX, NULL},
     {{"disputes", "reasons",
          "chargeback, bounced-cheque, amount-contested, wrong-account, other",
          N_("reason codes a dispute of a payment is opened with, "
@@ -293,8 +293,8 @@ const struct schema cfg_schema[] = {
     {{"disputes", "bounced_cheque_charge", "0.00",
          N_("service charge added to the consumer when a bounced-cheque "
             "dispute is upheld (0.00: none)")},
-        CFG_MONEY, offsetof(struct config, dsp_bounced_charge), 0, 0,
-        MONEY_MAX, NULL},
+        CFG_MONEY, offsetof(struct config, dsp_bounced_charge), 0, 0, MONEY_MAX,
+        NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},

@@ -43,6 +43,8 @@ struct count {
 	struct tui_list list;
 	int64_t expected;   /* open: the float the drawer's last close kept */
 	const char *drawer; /* open: this terminal's drawer */
+	int64_t confirmed;  /* open: the float off the expected one the
+	                     * cashier confirmed (-1 none) */
 };
 
 static const struct xcol cols[] = {
@@ -132,15 +134,42 @@ lines(const struct count *c, const char *method, struct shift_count *out)
 	}
 }
 
+/* A float off the expected one by more than [shifts] tolerance: the
+ * cashier checks the count and presses Enter again (helper-240 of issue
+ * 21: "WU-10001" typed into the count by mistake opened a shift with a
+ * float of $1,000,100.00 at one Enter). The service records the
+ * difference either way. */
+static int
+float_confirmed(struct count *c, struct tui *t)
+{
+	char f[MONEY_BUFSZ], d[MONEY_BUFSZ], e[MONEY_BUFSZ];
+	int64_t sum = total(c), diff = sum - c->expected;
+
+	if ((diff < 0 ? -diff : diff) <= t->svc->cfg.shift_tolerance ||
+	    c->confirmed == sum)
+		return 1;
+	c->confirmed = sum;
+	tui_message(t, 1,
+	    _("Float %s is %s off the %s expected: {Enter} again to open "
+	      "with it"),
+	    svc_money(t->svc, f, sizeof f, sum),
+	    svc_money(t->svc, d, sizeof d, diff < 0 ? -diff : diff),
+	    svc_money(t->svc, e, sizeof e, c->expected));
+	return 0;
+}
+
 static int
 open_shift(struct count *c, struct tui *t)
 {
-	struct shift_count *l = xcalloc((size_t)c->n + 1, sizeof *l);
+	struct shift_count *l;
 	struct shift sh;
 	struct pd_err err;
 	char m[MONEY_BUFSZ];
 	int rc;
 
+	if (!float_confirmed(c, t))
+		return TUI_HANDLED;
+	l = xcalloc((size_t)c->n + 1, sizeof *l);
 	lines(c, drawer_cash_method(t), l);
 	rc = svc_shift_open(t->svc, l, (size_t)c->n, &sh, &err);
 	free(l);
@@ -286,6 +315,7 @@ screen_shift_open_new(struct tui *t)
 	c = count_new(t, &screen_shift_open_class);
 	c->open = 1;
 	c->expected = -1;
+	c->confirmed = -1;
 	memset(&f, 0, sizeof f);
 	c->drawer = t->svc->cfg.terminal_id;
 	if (svc_shift_list(t->svc, &f, last_close, c, &err) != 0)

@@ -78,6 +78,24 @@ wait_for "the line total" "\$100.00"
 wait_for "the total counted" "\$200.00"
 line_is "the difference from the expected float" "Difference" "\$200.00"
 keys Enter
+# a float off the expected one asks first (helper-240 of issue 21: a
+# float of $1,000,100.00 opened at one Enter)
+wait_for "a float off the expected one: Enter asks first" \
+    "Float \$200.00 is \$200.00 off the \$0.00 expected"
+same "no shift opened yet" "$(sql "SELECT count(*) FROM shifts WHERE status = 'open'")" 0
+keys BSpace
+type_text "6"
+wait_for "the count changed" "\$220.00"
+keys Enter
+wait_for "a count changed after the question asks again" \
+    "Float \$220.00 is \$220.00 off"
+keys BSpace
+type_text "5"
+line_is "back to \$200.00" "Total counted" "\$200.00"
+keys Enter
+wait_for "asked again for \$200.00 (the question was of \$220.00)" \
+    "Float \$200.00 is \$200.00 off"
+keys Enter
 wait_for "the shift opens" "Shift opened with a float of \$200.00"
 wait_for "home shows the shift" "Shift open since"
 lacks "Open shift is gone" "Open shift"
@@ -284,6 +302,9 @@ line_is "the next shift expects the float kept" "Expected float" "\$200.00"
 keys Down Down
 type_text "4"
 keys Enter
+wait_for "\$80.00 against \$200.00 expected: asked first" \
+    "Float \$80.00 is \$120.00 off the \$200.00 expected"
+keys Enter
 wait_for "the second shift opens with \$80.00 (the difference is recorded)" \
     "Shift opened with a float of \$80.00"
 same "the second shift's float: counted and expected" \
@@ -472,7 +493,14 @@ keys Escape
 keys x
 wait_for "x: mary's opening float" "Count the opening float (Cash)"
 type_text "1"
+settle
 keys Enter
+# asked first when off the float her drawer's last close kept
+if ! grep -qE 'Difference +\$0\.00' "$SCREEN"; then
+	wait_for "mary's float off the expected one: asked first" \
+	    "again to open with it"
+	keys Enter
+fi
 wait_for "mary's shift opens" "Shift opened with a float of \$100.00"
 same "the open shift is mary's" \
     "$(sql "SELECT cashier FROM shifts WHERE status = 'open'")" "mary"
