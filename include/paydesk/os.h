@@ -45,8 +45,11 @@ struct os_run_result {
 /* Run script through /bin/sh -c (arg, when not NULL, as its $1), in a
  * process group of its own, with the len bytes of data on its standard
  * input (NULL: /dev/null), stopped after timeout_ms with every process
- * of the group (src/os/run.c): 0 with *res saying how it ended, or -1
- * with errno when it could not be started. */
+ * of the group (src/os/run.c). It is done when sh exits: what it started
+ * in the background and left running (a mailer that forks) is its own,
+ * neither waited for nor stopped, even when it holds the output open. 0
+ * with *res saying how it ended, or -1 with errno when it could not be
+ * started. */
 int os_run(const char *script, const char *arg, const char *data, size_t len,
     int timeout_ms, struct os_run_result *res);
 

@@ -78,7 +78,9 @@ int svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err);
 struct sync_worker;
 /* Start the worker on s's config and store; NULL (err set) if its store
  * connection cannot be opened. Not started (NULL, err.code 0) when no
- * central node is configured. */
+ * central node is configured. The alerts its rounds raise or pull go to
+ * s->deliverer when s has one (svc_alert_worker_start, started first and
+ * stopped after this one). */
 struct sync_worker *svc_sync_worker_start(
     const struct svc *s, struct pd_err *err);
 void svc_sync_worker_status(struct sync_worker *w, struct sync_status *st);

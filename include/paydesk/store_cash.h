@@ -561,7 +561,9 @@ int store_overdue_outside(struct store *st, const char *cutoff,
  * installments, by id; *n of them, the caller frees (NULL: err). */
 int64_t *store_plan_owers(struct store *st, size_t *n, struct pd_err *err);
 /* The arrangements of consumer_id (0: all) made at the terminals of sc
- * (NULL: all; issue 23), newest first. */
+ * (NULL: all; issue 23), newest first (by creation time, then plan
+ * number: the same order at every terminal); not one whose create the
+ * central node refused (undone here: never the organisation's). */
 struct arrangement *store_arr_list(struct store *st, int64_t consumer_id,
     const struct row_scope *sc, size_t *n, struct pd_err *err);
 /* What the arrangement rules' pass before saw (alerts.c): the highest

@@ -62,35 +62,64 @@ feed(int fd, const char *data, size_t len)
 	sigaction(SIGPIPE, &old, NULL);
 }
 
-/* Read the child's output on fd into out (keeping the newest) until it
- * closes or timeout_ms passed: 1 when the time ran out. */
+/* The wait for output after sh has exited (ms): what it wrote last is
+ * in the pipe, or comes at once; a child it left running in the
+ * background (a mailer that forks) may hold the pipe open for long. */
+#define AFTER_EXIT_MS 50
+/* How often sh is asked whether it has exited while it writes nothing
+ * (ms). */
+#define EXIT_POLL_MS 20
+
+/* Read the child's output on fd into out (keeping the newest) until sh
+ * (pid) has exited and its output has stopped coming (AFTER_EXIT_MS) or
+ * closed, or timeout_ms passed: 1 when the time ran out with sh still
+ * running. *status and *reaped: sh's exit, when it was reaped
+ * here (review of issue 21, helper-241: a command that started a
+ * background child and exited 0 at once was waited for until its time
+ * limit, as the child held the output open, and called stopped, its
+ * alert given again). */
 static int
-drain(int fd, char *out, size_t size, int timeout_ms)
+drain(int fd, char *out, size_t size, int timeout_ms, pid_t pid, int *status,
+    int *reaped)
 {
-	struct timespec t0;
+	struct timespec t0, done;
 	struct pollfd pfd;
 	size_t used = 0;
 	ssize_t r;
 
+	*reaped = 0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	for (;;) {
-		long left = timeout_ms - ms_since(&t0);
+		long left = timeout_ms - ms_since(&t0), wait;
 
-		if (left <= 0) {
+		if (!*reaped && waitpid(pid, status, WNOHANG) == pid) {
+			*reaped = 1;
+			clock_gettime(CLOCK_MONOTONIC, &done);
+		}
+		if (*reaped) {
+			wait = AFTER_EXIT_MS - ms_since(&done);
+			if (wait <= 0 || pfd.fd < 0)
+				break;
+		} else if (left <= 0) {
 			out[used] = '\0';
 			return 1;
-		}
-		if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR)
+		} else
+			wait = left < EXIT_POLL_MS ? left : EXIT_POLL_MS;
+		if (poll(&pfd, 1, (int)wait) < 0 && errno != EINTR)
 			break;
 		if (pfd.revents == 0)
 			continue;
 		r = read(fd, out + used, size - 1 - used);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0)
-			break;
+		/* the output closed: sh may still run (it closed its own),
+		 * waited for as long as the time allows */
+		if (r <= 0) {
+			pfd.fd = -1;
+			continue;
+		}
 		used += (size_t)r;
 		if (used == size - 1)
 			used = 0;
@@ -124,7 +153,7 @@ int
 os_run(const char *script, const char *arg, const char *data, size_t len,
     int timeout_ms, struct os_run_result *res)
 {
-	int in[2] = {-1, -1}, outp[2], status, e;
+	int in[2] = {-1, -1}, outp[2], status = 0, e, reaped;
 	pid_t pid;
 
 	memset(res, 0, sizeof *res);
@@ -152,13 +181,15 @@ os_run(const char *script, const char *arg, const char *data, size_t len,
 		close(in[0]);
 		feed(in[1], data, len);
 	}
-	res->timed_out = drain(outp[0], res->out, sizeof res->out, timeout_ms);
+	res->timed_out = drain(outp[0], res->out, sizeof res->out, timeout_ms,
+	    pid, &status, &reaped);
 	/* the whole group: sh and whatever it started that still runs (a
-	 * pipeline, a child in the background holding the output open) */
+	 * pipeline, a child in the background holding the output open);
+	 * what a command that exited in time left running is its own */
 	if (res->timed_out && kill(-pid, SIGKILL) != 0)
 		kill(pid, SIGKILL);
 	close(outp[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (!reaped && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (WIFSIGNALED(status))
 		res->signal = WTERMSIG(status);

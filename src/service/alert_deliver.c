@@ -76,10 +76,16 @@ alert_json(const struct svc *s, const struct alert_row *r, char *buf, size_t n)
 	json_str(buf, n, "payment_no", a->payment_no, 1);
 	json_str(buf, n, "ref", a->ref, 1);
 	json_str(buf, n, "date", a->due_on, 1);
-	snprintf(buf + strlen(buf), n - strlen(buf), ",\"amount\":%lld",
-	    (long long)a->amount);
-	json_str(buf, n, "amount_text",
-	    svc_money(s, money, sizeof money, a->amount), 1);
+	/* none for a refused record, as alerts --json gives it (null; the
+	 * text empty, as the list's; helper-241: 0 and "$0.00" here) */
+	if (svc_alert_has_amount(a)) {
+		snprintf(buf + strlen(buf), n - strlen(buf), ",\"amount\":%lld",
+		    (long long)a->amount);
+		json_str(buf, n, "amount_text",
+		    svc_money(s, money, sizeof money, a->amount), 1);
+	} else
+		snprintf(buf + strlen(buf), n - strlen(buf),
+		    ",\"amount\":null,\"amount_text\":\"\"");
 	/* a large payment's rule is about its amount (its stored figure,
 	 * synced, stays 0) */
 	snprintf(buf + strlen(buf), n - strlen(buf), ",\"figure\":%lld",

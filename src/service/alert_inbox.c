@@ -57,6 +57,28 @@ as_of(struct alert *a, int32_t today, int64_t now)
 		a->days = d - today;
 }
 
+/* A broken plan's misses as of now, while its alert is not closed
+ * (helper-241: the alert kept the 1 it was raised with while the plan
+ * missed a second; its amount, what the plan has left, was already
+ * now's): the plan as every terminal has it. The figure it was raised
+ * with stays in raised_days. Left as it is when the plan cannot be read. */
+static void
+misses_now(struct svc *s, struct alert *a)
+{
+	struct arrangement ar;
+	struct arr_view v;
+	struct pd_err e = {0};
+
+	if (a->kind != ALERT_BROKEN || a->status == ALERT_CLOSED ||
+	    a->plan_no[0] == '\0' ||
+	    store_arr_find(s->st, a->plan_no, &ar, &e) != 0)
+		return;
+	memset(&v, 0, sizeof v);
+	if (svc_arr_view_bare_of(s, &ar, &v, &e) == 0)
+		a->days = arr_tally_misses(&v.tally);
+	svc_arr_view_free(&v);
+}
+
 /* Open ones first, then by kind (the order of enum alert_kind: broken
  * plans, misses, what falls due, ...); the oldest past due first, what
  * falls due soonest first; then in the order raised. */
@@ -102,6 +124,7 @@ svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 		if (kind == ALERT_PLAN_KINDS && a[k].kind != ALERT_BROKEN &&
 		    a[k].kind != ALERT_MISSED && a[k].kind != ALERT_DUE)
 			continue;
+		misses_now(s, &a[k]);
 		as_of(&a[k++], today, now);
 	}
 	*n = k;
@@ -170,6 +193,7 @@ svc_alert_show(
 	/* its days as of today, as the list gives them (review of issue
 	 * 21); raised_days keeps the figure it was raised with */
 	now = clock_now(&today);
+	misses_now(s, a);
 	as_of(a, today, now);
 	if ((nt = store_alert_notes(s->st, id, n, err)) == NULL)
 		return NULL;

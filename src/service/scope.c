@@ -140,8 +140,7 @@ svc_scope_list_title(
 	 * a scope its rows are not of (issue 23 review) */
 	if (search == NULL || *search == '\0' || s->scope != SVC_SCOPE_AUTO)
 		return svc_scope_title(s, buf, n);
-	snprintf(buf, n, "%s",
-	    _("Wherever taken (a search)"));
+	snprintf(buf, n, "%s", _("At every terminal (a search)"));
 	return team_suffix(s, buf, n);
 }
 

@@ -151,6 +151,9 @@ svc_sync_worker_start(const struct svc *s, struct pd_err *err)
 		return NULL;
 	w = xcalloc(1, sizeof *w);
 	w->svc.cfg = s->cfg;
+	/* the alerts its rounds raise or pull go to the UI's delivery
+	 * (alert_worker.c), whose failures the UI shows */
+	w->svc.deliverer = s->deliverer;
 	if (store_open(w->svc.cfg.store_path, 0, &w->svc.st, err) != 0) {
 		free(w);
 		return NULL;

@@ -493,8 +493,9 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 }
 
 /* The consumer of a refused record r (its ref: a payment's or void's
- * number, a plan's, a dispute's), NULL for one of none (helper-239: a
- * refused plan's alert named no account). */
+ * number, a plan's, a dispute's, an alert's cause), NULL for one of
+ * none (helper-239: a refused plan's alert named no account; helper-241:
+ * nor did a refused step of an alert). */
 #define REFUSED_CONSUMER(r)                                                    \
 	"coalesce((SELECT p.consumer_id FROM payments p WHERE p.payment_no "   \
 	"= " r                                                                 \
@@ -502,7 +503,8 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 	".ref), (SELECT "                                                      \
 	"p.consumer_id FROM disputes d JOIN payments p ON p.id = "             \
 	"d.payment_id "                                                        \
-	"WHERE d.dispute_no = " r ".ref))"
+	"WHERE d.dispute_no = " r ".ref), (SELECT al.consumer_id FROM alerts " \
+	"al WHERE al.cause = " r ".ref))"
 
 int
 store_alerts_raise_refused(struct store *st, const char *at, int deliver,

@@ -119,11 +119,20 @@ store_arr_list(struct store *st, int64_t consumer_id,
 	struct db_stmt *s;
 	struct qb q;
 
-	qb_init(&q, "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.id > 0");
+	/* not a plan the central node refused (its create undone here,
+	 * arrange_undo.c): it never was the organisation's, and is in no
+	 * other terminal's list or report (helper-241: its debt counted
+	 * twice in the plans performance report of its terminal alone) */
+	qb_init(&q, "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.id > 0 AND "
+	            "NOT EXISTS (SELECT 1 FROM arrangement_events e JOIN "
+	            "sync_undone u ON u.uuid = e.uuid WHERE e.arrangement_id = "
+	            "a.id AND e.kind = 'create')");
 	if (consumer_id != 0)
 		qb_add(&q, " AND a.consumer_id = ?", "i", consumer_id);
 	store_row_scope(&q, sc, "a.terminal", "a.user_id", 0);
-	qb_add(&q, " ORDER BY a.id DESC", "");
+	/* newest first, in the same order at every terminal (ids are each
+	 * store's own; helper-241: two plans of one second differed) */
+	qb_add(&q, " ORDER BY a.created_at DESC, p.plan_no DESC", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)

@@ -513,13 +513,15 @@ tui_main(struct svc *svc)
 	timeout(1000); /* the clock in the header moves */
 	if (svc_checkpoints_behind(svc, &err) != 0)
 		tui_message(&t, 1, "%s", err.msg);
+	/* the alerts go to [alerts] command from a thread: no screen waits
+	 * for it, and the background sync's rounds hand it theirs, so that
+	 * a failure comes to the status line; without it, in the call, as a
+	 * command gives them */
+	if (svc_alert_worker_start(svc, &err) == NULL)
+		tui_message(&t, 1, "%s", err.msg);
 	t.sync = svc_sync_worker_start(svc, &err);
 	if (t.sync == NULL && err.code != 0)
 		tui_message(&t, 1, _("Background sync is off: %s"), err.msg);
-	/* the alerts go to [alerts] command from a thread: no screen waits
-	 * for it; without it, in the call, as a command gives them */
-	if (svc_alert_worker_start(svc, &err) == NULL)
-		tui_message(&t, 1, "%s", err.msg);
 	tui_push(&t, screen_login_new());
 	while (t.top != NULL) {
 		/* a delivery that failed, on the status line (it is in the
@@ -547,8 +549,8 @@ tui_main(struct svc *svc)
 	while (t.top != NULL)
 		pop(&t);
 	endwin();
+	svc_sync_worker_stop(t.sync); /* it may hand the alerts' thread some */
 	svc_alert_worker_stop(svc);
-	svc_sync_worker_stop(t.sync);
 	return 0;
 }
 

@@ -665,12 +665,12 @@ CN2=$(tsql 1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T02'")
 run as mary 2222 credit-notes --search "$CN2"
 same "a search finds T02's note wherever taken" "$(cns)" "$CN2 "
 has "and its heading says so" \
-    "Scope: Wherever taken (a search), team North"
+    "Scope: At every terminal (a search), team North"
 run as mary 2222 credit-notes --search "$CN2" --scope branch
 same "a search in the branch scope finds nothing of B02" "$(cns)" ""
 run as mary 2222 payments --search WU-10002
 has "a payments search's heading: wherever taken" \
-    "Scope: Wherever taken (a search), team North"
+    "Scope: At every terminal (a search), team North"
 same "and it lists T02's payment" "$(grep -c 'R-T02' "$OUT")" \
     "$(tsql 1 "SELECT count(*) FROM payments p JOIN consumers c ON c.id =
      p.consumer_id WHERE c.account_no = 'WU-10002' AND p.terminal = 'T02'
@@ -860,7 +860,7 @@ same "mary's disputes of WU-10003: wherever taken, North's" "$(col1)" \
      c.account_no = 'WU-10003' AND (p.user_id $NT OR d.user_id $NT)")"
 run as mary 2222 arrangement list --consumer WU-10003
 has "a consumer's plans: the heading says wherever made" \
-    "Scope: Wherever taken (a search), team North"
+    "Scope: At every terminal (a search), team North"
 run as jane 1234 arrangement list --consumer WU-10003
 has "a cashier finds T02's plan of her consumer" "AR-T02-"
 run as jane 1234 arrangement list

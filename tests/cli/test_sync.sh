@@ -184,8 +184,8 @@ same "delivered to [alerts] command once, as JSON naming the record" \
     "$(python3 -c "import json, sys
 o = [json.loads(l) for l in open(sys.argv[1])]
 r = [x for x in o if x['kind'] == 'refused']
-print(len(r), r[0]['ref'], r[0]['cause'], r[0]['terminal'], r[0]['title'])" "$T/delivered")" \
-    "1 payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'") sync-refused:$u T01 Sync record refused"
+print(len(r), r[0]['ref'], r[0]['cause'], r[0]['terminal'], r[0]['title'], r[0]['amount'], repr(r[0]['amount_text']))" "$T/delivered")" \
+    "1 payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'") sync-refused:$u T01 Sync record refused None ''"
 same "raised by the round, audited" \
     "$(tsql 1 "SELECT count(*) FROM audit_log WHERE entity = 'alerts' AND detail = 'raised=1 by=sync'")" 1
 same "quarantine does not hold up the queue" \

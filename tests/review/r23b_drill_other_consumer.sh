@@ -2,11 +2,11 @@
 # Review R23b: Enter on the Deteriorating payers screen shows another
 # consumer's payments too. man paydesk(1), Deteriorating payers: "Enter
 # the chosen consumer's payments". What happens: it opens the payments
-# list with the account number as a search ("Search: A-1", "Wherever taken
+# list with the account number as a search ("Search: A-1", "At every terminal
 # (a search)"), and a search of three or more characters matches any part
 # of an account, so for Alice Able (A-1) the list also holds Zed Zorn's
 # (A-10) payments, mixed in by date, with a count of 6 where Alice made 4.
-# (It also leaves the report's scope, Branch B01, for "Wherever taken".)
+# (It also leaves the report's scope, Branch B01, for "At every terminal".)
 . tests/review/r23_lib.sh
 r23_store s
 d=$R23_TMP/s

@@ -78,7 +78,7 @@ wait_for "search by receipt number" "Credit Notes    1 payment"
 keys Enter
 wait_for "the search found that receipt" "R-T01-000042"
 wait_for "a search's count says it is of wherever taken (issue 23)" \
-    "1 payment · Wherever taken (a search)"
+    "1 payment · At every terminal (a search)"
 keys F
 wait_for "F clears the search" "$n payments"
 wait_for "then the scope again" "$n payments · Branch"

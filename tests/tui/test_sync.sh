@@ -471,3 +471,20 @@ else
 	ok "no decimals of another currency"
 fi
 tmux -S "$SOCK" kill-server 2>/dev/null
+
+# a delivery of an alert that the background sync's round raised, failing:
+# said on the status line (helper-241: the rounds gave their alerts to
+# [alerts] command themselves, and a failure came to no screen). Terminal
+# 1 takes a large payment; terminal 2's round pulls it, raises its alert
+# and hands it to the screens' delivery, whose command fails.
+export PAYDESK_CONFIG="$T/t2.ini"
+r1 pay WU-10002 --type bill --method Cash --amount 8 >/dev/null ||
+    echo "not ok - terminal 1's large payment"
+pdt 1 sync >/dev/null 2>&1
+printf '[alerts]\ncommand = echo "no relay" >&2; exit 4\n' >>"$T/t2.ini"
+tui_start
+wait_long "the round's alert not delivered: on the status line" 20 \
+    "An alert was not delivered"
+same "terminal 2 raised it on the pull, and it waits, the failure kept" \
+    "$(tsql 2 "SELECT count(*) FROM alerts WHERE kind = 'large-payment' AND deliver = 1 AND delivery_error LIKE '%no relay%'")" 1
+tmux -S "$SOCK" kill-server 2>/dev/null
