@@ -555,3 +555,11 @@ const char pg_mig_27[] =
     "CREATE TRIGGER void_shifts_no_update BEFORE UPDATE ON"
     " void_shifts FOR EACH ROW EXECUTE FUNCTION"
     " refuse('void_shifts is append-only');\n";
+
+/* 28: the other terminals' branches, as schema.c's store_mig_86 (issue
+ * 21): a terminal's own table, kept empty here, where the store's SQL
+ * that reads a terminal's branch (store_terminal_branch, row_scope.c)
+ * finds it so. Run twice, it changes nothing. */
+const char pg_mig_28[] =
+    "CREATE TABLE IF NOT EXISTS terminal_branches (terminal text PRIMARY"
+    " KEY, branch text NOT NULL);\n";

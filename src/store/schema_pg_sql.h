@@ -50,5 +50,6 @@ extern const char pg_mig_24[];
 extern const char pg_mig_25[];
 extern const char pg_mig_26[];
 extern const char pg_mig_27[];
+extern const char pg_mig_28[];
 
 #endif

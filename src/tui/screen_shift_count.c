@@ -150,8 +150,7 @@ float_confirmed(struct count *c, struct tui *t)
 		return 1;
 	c->confirmed = sum;
 	tui_message(t, 1,
-	    _("Float %s is %s off the %s expected: {Enter} again to open "
-	      "with it"),
+	    _("Float %s is %s off the %s expected: {Enter} again to open"),
 	    svc_money(t->svc, f, sizeof f, sum),
 	    svc_money(t->svc, d, sizeof d, diff < 0 ? -diff : diff),
 	    svc_money(t->svc, e, sizeof e, c->expected));

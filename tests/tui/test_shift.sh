@@ -498,7 +498,7 @@ keys Enter
 # asked first when off the float her drawer's last close kept
 if ! grep -qE 'Difference +\$0\.00' "$SCREEN"; then
 	wait_for "mary's float off the expected one: asked first" \
-	    "again to open with it"
+	    "again to open"
 	keys Enter
 fi
 wait_for "mary's shift opens" "Shift opened with a float of \$100.00"
