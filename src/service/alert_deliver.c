@@ -158,9 +158,19 @@ deliver_one(struct svc *s, const struct alert_row *r, int stops, int *halted,
 {
 	char json[2048], at[TS_BUFSZ], ref[24], mark[48];
 	struct pd_err e = {0};
+	struct alert_row cur;
 	const char *kept;
 	int ok, rc, stopped = 0;
 
+	/* still waiting, as read now: another program may have given it
+	 * since this round read the list (helper-242: with the programs'
+	 * clocks far apart, a lease seemed over; one was given twice, and
+	 * one given was then tried again and noted as not delivered) */
+	*halted = 0;
+	if ((rc = store_alert_by_cause(s->st, r->cause, &cur, err)) < 0)
+		return -1;
+	if (rc == 1 || !cur.deliver || strcmp(cur.status, "closed") == 0)
+		return 0;
 	alert_json(s, r, json, sizeof json);
 	ok = os_run_input(s->cfg.alert_command, json, strlen(json),
 	         s->cfg.alert_command_timeout * 1000, &stopped, &e) == 0;

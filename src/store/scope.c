@@ -527,10 +527,16 @@ store_rate_rows(struct store *st, const struct payment_filter *sc,
 	    "JOIN consumers c ON c.id = i.consumer_id WHERE i.due_on "
 	    "BETWEEN ? AND ?",
 	    "ss", from, due_to);
-	/* nor a charge cancelled here (store_due_cancelled) */
+	/* nor a charge cancelled here (store_due_cancelled), nor an
+	 * installment of a plan or reschedule the central node refused,
+	 * undone here: no other node has it (helper-242: listed at its
+	 * terminal alone, nothing owed, paid by receipts that paid the
+	 * winning plan everywhere) */
 	qb_add(&q,
 	    " AND NOT EXISTS (SELECT 1 FROM sync_undone u WHERE u.uuid = "
-	    "i.uuid AND u.kind = 'dispute')",
+	    "i.uuid AND u.kind = 'dispute') AND NOT EXISTS (SELECT 1 FROM "
+	    "arrangement_events e JOIN sync_undone u ON u.uuid = e.uuid "
+	    "WHERE e.id = i.arr_event)",
 	    "");
 	segment_items(&q, sc);
 	qb_add(&q, " ORDER BY i.due_on, i.ref", "");
