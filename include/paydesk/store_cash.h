@@ -518,7 +518,7 @@ int store_shift_each(struct store *st, const struct shift_query *f,
 int store_shift_open_sent(
     struct store *st, const char *uuid, int *found, struct pd_err *err);
 
-/* ---- Payment arrangements (issue 21; src/store/arrange.c) ---- */
+/* ---- Payment arrangements (issue 21; src/store/arrange*.c) ---- */
 struct arrangement;
 struct arr_item;
 struct arr_hold;

@@ -175,7 +175,16 @@ check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
 	        r->p.type == PAY_MIXED ? -1 : (int)r->p.type, &of_type, &all,
 	        err))
 		return -1;
-	/* a charge this node never had (check_item) is not billed here */
+	/* a charge or an installment this node never had (check_item) is
+	 * not billed here. Nor are the items the payment selected beside
+	 * it and paid nothing (a record lists only what it allocated): a
+	 * refused plan's other installments, or charges. They were made at
+	 * the terminal from the consumer's debt, of any kind: the amount due
+	 * is held to every kind's items then (helper-242, fault 2: a plan
+	 * refused here, paid at its counter 10.00 of 90.01 selected, was
+	 * refused as "Amount due 9001 is more than ... (3000)") */
+	if (lost != 0)
+		of_type = all;
 	of_type += lost;
 	all += lost;
 	if (r->p.due_total > of_type)

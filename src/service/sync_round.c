@@ -219,9 +219,15 @@ static const struct undo_kind undo_kinds[] = {
             N_("%s. This terminal's change of arrangement %s stays, as it "
                "was paid or changed here since: cancel or reschedule the "
                "plan again"),
+            /* whatever it was refused for: another terminal's plan
+             * of the debt first, or its maker, its terms, its day
+             * (helper-242, fault 6: it promised a plan to pull when
+             * there was none) */
             N_("%s. This terminal's arrangement %s is undone (Cancelled "
                "here, its debt back on the items): the pull brings the "
-               "central node's plan here"),
+               "debt as the central node has it, under another "
+               "terminal's plan if one came first; make a new arrangement "
+               "if the consumer still wants one and has none"),
             NULL}},
     {"alert", svc_alert_step_refused,
         /* whatever it was refused for (review s48: it said the

@@ -210,12 +210,13 @@ static const struct {
         "x"},
     /* the forecast's history by consumer and due day (schema.c's
      * due_paid) against the items and what the payments that count paid
-     * of them on time, and by due day (due_paid_daily) against those */
+     * of them on time as they stand (every allocation netted: store_mig_87),
+     * and by due day (due_paid_daily) against those */
     {N_("forecast history"), 1,
         "WITH b AS (SELECT i.consumer_id, i.due_on, sum(i.amount) AS due, "
         "sum((SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN "
         "payments p ON p.id = a.payment_id WHERE a.item_id = i.id AND "
-        "a.reverses IS NULL AND p.status IN ('Posted', 'Pending') AND "
+        "p.status IN ('Posted', 'Pending') AND "
         "p.paid_on <= i.due_on)) AS on_time FROM items i GROUP BY "
         "i.consumer_id, i.due_on), r AS (SELECT consumer_id, due_on, due, "
         "on_time FROM due_paid) SELECT 'consumer #' || consumer_id || ', "
@@ -251,12 +252,12 @@ static const struct {
         "r EXCEPT SELECT * FROM b)"},
     /* the forecast's weeks (schema.c's paid_by_day): what the payments
      * that count paid of each consumer's items due on a day, by the day
-     * paid, against the allocations */
+     * paid, against the allocations (every one netted: store_mig_87) */
     {N_("forecast weeks"), 1,
         "WITH b AS (SELECT i.due_on, i.consumer_id, p.paid_on, "
         "sum(a.amount) AS paid FROM allocations a JOIN payments p ON p.id "
         "= a.payment_id AND p.status IN ('Posted', 'Pending') JOIN items i "
-        "ON i.id = a.item_id WHERE a.reverses IS NULL GROUP BY i.due_on, "
+        "ON i.id = a.item_id GROUP BY i.due_on, "
         "i.consumer_id, p.paid_on), r AS (SELECT due_on, consumer_id, "
         "paid_on, paid FROM paid_by_day) SELECT 'consumer #' || "
         "consumer_id || ', due ' || due_on || ', paid ' || paid_on || ': "

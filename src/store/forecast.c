@@ -84,7 +84,7 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 	"BETWEEN ?1 AND ?2 AND i.issued_on >= ?4 AND i.id NOT IN "             \
 	"(" NOT_ORG_IDS ") UNION ALL SELECT i.consumer_id, coalesce((SELECT "  \
 	"sum(a.amount) FROM allocations a CROSS JOIN payments p WHERE "        \
-	"a.item_id = i.id AND a.reverses IS NULL AND p.id = a.payment_id AND " \
+	"a.item_id = i.id AND p.id = a.payment_id AND "                        \
 	"p.status IN ('Posted', 'Pending') AND p.paid_on < ?3), 0) - "         \
 	"i.amount FROM items i WHERE i.id IN (" NOT_ORG_IDS ") AND i.due_on "  \
 	"BETWEEN ?1 AND ?2"
@@ -112,15 +112,17 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
  *   over (its installments are items of their own, due on their days: a
  *   debt counts once, review R23b);
  * - an item not the organisation's (NOT_ORG_IDS), whole: its amount and
- *   what was paid of it on time, as the rollups count it (PAID_ON_TIME,
+ *   what was paid of it on time, as the rollups count it (PAID_ON_TIME_NET,
  *   schema_sql.h), always (it never was the organisation's), and none of
  *   its moves. */
 #define ASIDE_OF_HISTORY                                                       \
 	"SELECT i.consumer_id, i.due_on, m.amount, 0, e.at FROM "              \
-	"arrangement_moves m CROSS JOIN arrangement_events e CROSS JOIN items " \
+	"arrangement_moves m CROSS JOIN arrangement_events e CROSS JOIN "      \
+	"items "                                                               \
 	"i WHERE e.id = m.event_id AND i.id = m.item_id AND i.due_on >= ?1 "   \
 	"AND i.due_on < ?2 AND i.id NOT IN (" NOT_ORG_IDS ") UNION ALL "       \
-	"SELECT i.consumer_id, i.due_on, i.amount, " PAID_ON_TIME ", '' FROM " \
+	"SELECT i.consumer_id, i.due_on, i.amount, " PAID_ON_TIME_NET ", '' "  \
+	"FROM "                                                                \
 	"items i WHERE i.id IN (" NOT_ORG_IDS ") AND i.due_on >= ?1 AND "      \
 	"i.due_on < ?2"
 

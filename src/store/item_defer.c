@@ -48,15 +48,16 @@
 	"items WHERE " NEWER " GROUP BY due_on ON CONFLICT (day) DO UPDATE "   \
 	"SET amount = amount + excluded.amount; "                              \
 	"INSERT INTO seals (tbl, row_id, fields) SELECT 'items', t.id, t.f "   \
-	"FROM (SELECT id, json_array(" SEAL_ITEMS ") AS f FROM items WHERE "   \
-	NEWER " ORDER BY id) t WHERE t.f IS NOT (SELECT fields FROM seals "    \
+	"FROM (SELECT id, json_array(" SEAL_ITEMS                              \
+	") AS f FROM items WHERE " NEWER                                       \
+	" ORDER BY id) t WHERE t.f IS NOT (SELECT fields FROM seals "          \
 	"WHERE tbl = 'items' AND row_id = t.id ORDER BY id DESC LIMIT 1); "    \
 	"DELETE FROM due_paid WHERE (consumer_id, due_on) IN (SELECT "         \
 	"consumer_id, due_on FROM items WHERE " NEWER "); "                    \
 	"INSERT INTO due_paid (consumer_id, due_on, due, on_time) SELECT "     \
 	"i.consumer_id, i.due_on, sum(i.amount), sum((SELECT "                 \
 	"coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON "    \
-	"p.id = a.payment_id WHERE a.item_id = i.id AND a.reverses IS NULL "   \
+	"p.id = a.payment_id WHERE a.item_id = i.id "                          \
 	"AND p.status IN ('Posted', 'Pending') AND p.paid_on <= i.due_on)) "   \
 	"FROM (SELECT DISTINCT consumer_id, due_on FROM items WHERE " NEWER    \
 	") g JOIN items i ON i.consumer_id = g.consumer_id AND +i.due_on = "   \
@@ -71,9 +72,9 @@
 	"i.due_on, coalesce((SELECT segment FROM consumers WHERE id = "        \
 	"i.consumer_id), ''), i.arr_event IS NOT NULL, 1 * sum(i.amount - "    \
 	"i.settled), count(*) FROM items i WHERE " NEWER_I " AND i.settled < " \
-	"i.amount GROUP BY 1, 2, 3 ON CONFLICT (due_on, segment, arranged) "  \
+	"i.amount GROUP BY 1, 2, 3 ON CONFLICT (due_on, segment, arranged) "   \
 	"DO UPDATE SET open = open + excluded.open, n = n + excluded.n; "      \
-	"UPDATE meta SET value = coalesce(" T_ ", 0) WHERE key = "              \
+	"UPDATE meta SET value = coalesce(" T_ ", 0) WHERE key = "             \
 	"'items_defer'; "
 /* what first flushes (TEMP: gone with the transaction, whatever its
  * end) */

@@ -119,6 +119,7 @@ const char *const store_migrations[] = {
     store_mig_84,
     store_mig_85,
     store_mig_86,
+    store_mig_87,
 };
 
 const int store_nmigrations =

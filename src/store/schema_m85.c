@@ -1,5 +1,5 @@
-/* schema_m85.c - what a payment pays as it stands, in the rollups; the
- * other terminals' branches
+/* schema_m85.c - what a payment pays as it stands, in the rollups and
+ * the forecast's history; the other terminals' branches
  *
  * Migrations 85 on of store_migrations[] (schema.c), each the text of
  * one version: never edit one that has shipped. */
@@ -205,5 +205,77 @@ const char store_mig_85[] =
 const char store_mig_86[] =
     "CREATE TABLE IF NOT EXISTS terminal_branches (terminal TEXT PRIMARY"
     " KEY, branch TEXT NOT NULL) WITHOUT ROWID;\n";
+
+/* the consumers' due days of the items an allocation that reverses or
+ * carries went to (the only days whose first allocations and what is
+ * paid as it stands differ), for migration 87's recount */
+#define NETTED_DAYS                                                            \
+	"(SELECT j.consumer_id, j.due_on FROM allocations x JOIN items j ON"   \
+	" j.id = x.item_id WHERE x.reverses IS NOT NULL)"
+
+/* 87. The forecast's history and weeks (due_paid, paid_by_day) count
+ * what the payments pay as they stand (PAID_ON_TIME_NET): a reversal
+ * takes off what its allocation paid, and a carry adds to the item it
+ * went to. They counted a payment's first allocations, so a payment
+ * taken into an installment of a change the central node refused, and
+ * carried off it at its terminal, counted as paid on time of the undone
+ * installment there and of the item it went to nowhere, while every
+ * other node counted it of that item: a consumer's paying on time, and
+ * the forecast weighted by it, differed between terminals (s63's open
+ * point, as migration 85 for the collection time). The triggers that
+ * count again (an item added or changed, a payment that
+ * counts or no longer) count that way; an allocation adds its amount,
+ * a reversal's negative, to what its day has. The days of the items an
+ * allocation reversed or carried to are counted again (the others count
+ * the same either way): due_paid_daily and due_paid_run follow by their
+ * triggers. Run again (schema.c), it makes the same triggers and counts
+ * the same again; a central node's store fills nothing, and
+ * schema_central.c drops the triggers. */
+const char store_mig_87[] =
+    FORECAST_TRIGGERS_DROP
+    "CREATE TRIGGER due_paid_item AFTER INSERT ON items BEGIN"
+    DUE_PAID_NET_OF("consumer_id = NEW.consumer_id AND due_on = NEW.due_on",
+        SAME_DAY("NEW.consumer_id", "NEW.due_on")) " END;\n"
+    "CREATE TRIGGER due_paid_item_upd AFTER UPDATE OF consumer_id, amount,"
+    " due_on ON items BEGIN"
+    DUE_PAID_NET_OF("consumer_id = OLD.consumer_id AND due_on = OLD.due_on",
+        SAME_DAY("OLD.consumer_id", "OLD.due_on"))
+    DUE_PAID_NET_OF("consumer_id = NEW.consumer_id AND due_on = NEW.due_on",
+        SAME_DAY("NEW.consumer_id", "NEW.due_on")) " END;\n"
+    "CREATE TRIGGER due_paid_alloc AFTER INSERT ON allocations BEGIN"
+    " UPDATE due_paid SET on_time = on_time + NEW.amount WHERE"
+    " (consumer_id, due_on) = (SELECT i.consumer_id, i.due_on FROM items i,"
+    " payments p WHERE i.id = NEW.item_id AND p.id = NEW.payment_id AND"
+    " p.status IN ('Posted', 'Pending') AND p.paid_on <= i.due_on);"
+    " UPDATE due_paid_daily SET on_time = on_time + NEW.amount WHERE day ="
+    " (SELECT i.due_on FROM items i, payments p WHERE i.id = NEW.item_id"
+    " AND p.id = NEW.payment_id AND p.status IN ('Posted', 'Pending') AND"
+    " p.paid_on <= i.due_on); END;\n"
+    "CREATE TRIGGER due_paid_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status IN ('Posted', 'Pending')) <> (NEW.status IN"
+    " ('Posted', 'Pending')) BEGIN"
+    DUE_PAID_NET_OF("(consumer_id, due_on) IN " DUE_PAID_PAYMENT,
+        SAME_DAY_PAYMENT) " END;\n"
+    "CREATE TRIGGER paid_by_day_item AFTER UPDATE OF consumer_id, due_on"
+    " ON items BEGIN"
+    PAID_BY_DAY_NET_OF("due_on = OLD.due_on AND consumer_id = OLD.consumer_id",
+        SAME_DAY("OLD.consumer_id", "OLD.due_on"))
+    PAID_BY_DAY_NET_OF("due_on = NEW.due_on AND consumer_id = NEW.consumer_id",
+        SAME_DAY("NEW.consumer_id", "NEW.due_on")) " END;\n"
+    "CREATE TRIGGER paid_by_day_alloc AFTER INSERT ON allocations BEGIN"
+    " INSERT INTO paid_by_day (due_on, consumer_id, paid_on, paid) SELECT"
+    " i.due_on, i.consumer_id, p.paid_on, NEW.amount FROM items i,"
+    " payments p WHERE i.id = NEW.item_id AND p.id = NEW.payment_id AND"
+    " p.status IN ('Posted', 'Pending') ON CONFLICT (due_on, consumer_id,"
+    " paid_on) DO UPDATE SET paid = paid + excluded.paid; END;\n"
+    "CREATE TRIGGER paid_by_day_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status IN ('Posted', 'Pending')) <> (NEW.status IN"
+    " ('Posted', 'Pending')) BEGIN"
+    PAID_BY_DAY_NET_OF("(due_on, consumer_id) IN " PAID_BY_DAY_PAYMENT,
+        SAME_DAY_PAYMENT) " END;\n"
+    DUE_PAID_NET_OF("(consumer_id, due_on) IN " NETTED_DAYS,
+        "(i.consumer_id, i.due_on) IN " NETTED_DAYS " AND " TERMINAL) "\n"
+    PAID_BY_DAY_NET_OF("(consumer_id, due_on) IN " NETTED_DAYS,
+        "(i.consumer_id, i.due_on) IN " NETTED_DAYS " AND " TERMINAL) "\n";
 
 /* clang-format on */

@@ -106,6 +106,19 @@
 #define DUE_PAID_PAYMENT                                                       \
 	"(SELECT j.consumer_id, j.due_on FROM allocations a JOIN items j ON"   \
 	" j.id = a.item_id WHERE a.payment_id = NEW.id)"
+/* (since migration 87) PAID_ON_TIME as it stands: every allocation to
+ * item i netted, reversals and carries with the rest, as the central
+ * node has the payment (a payment carried off the item pays it
+ * nothing; carried onto another, it pays that one) */
+#define PAID_ON_TIME_NET                                                       \
+	"(SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments"  \
+	" p ON p.id = a.payment_id WHERE a.item_id = i.id AND p.status IN"     \
+	" ('Posted', 'Pending') AND p.paid_on <= i.due_on)"
+#define DUE_PAID_NET_OF(del, cond)                                             \
+	" DELETE FROM due_paid WHERE " del ";"                                 \
+	" INSERT INTO due_paid (consumer_id, due_on, due, on_time) SELECT"     \
+	" i.consumer_id, i.due_on, sum(i.amount), sum(" PAID_ON_TIME_NET ")"   \
+	" FROM items i WHERE " cond " GROUP BY i.consumer_id, i.due_on;"
 /* The rows of paid_by_day where cond (on the items i) says, from the
  * items again: what the payments that count paid of them, by the day
  * each was paid (the forecast's weeks, forecast.c). */
@@ -120,6 +133,15 @@
 #define PAID_BY_DAY_AT(cid, day)                                               \
 	PAID_BY_DAY_OF(                                                        \
 	    "due_on = " day " AND consumer_id = " cid, SAME_DAY(cid, day))
+/* (since migration 87) PAID_BY_DAY_OF as it stands: every allocation
+ * netted (PAID_ON_TIME_NET) */
+#define PAID_BY_DAY_NET_OF(del, cond)                                          \
+	" DELETE FROM paid_by_day WHERE " del ";"                              \
+	" INSERT INTO paid_by_day (due_on, consumer_id, paid_on, paid) SELECT" \
+	" i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM items i JOIN" \
+	" allocations a ON a.item_id = i.id JOIN payments p ON p.id ="         \
+	" a.payment_id AND p.status IN ('Posted', 'Pending') WHERE " cond      \
+	" GROUP BY i.due_on, i.consumer_id, p.paid_on;"
 /* The items i of consumer cid due on day, through items_consumer (by
  * items_due, as the planner took the triggers of migration 43 without
  * the store's statistics, every item due that day was read: 27,000 per
@@ -253,6 +275,17 @@
 	" r.id) ORDER BY r.id;\n"
 
 /* the migrations, one text a version (schema.c lists them in order) */
+/* The forecast's triggers migration 87 makes again (its text: never
+ * edit it), which a central node's store drops again (schema_central.c) */
+#define FORECAST_TRIGGERS_DROP                                                 \
+	"DROP TRIGGER IF EXISTS due_paid_item;\n"                              \
+	"DROP TRIGGER IF EXISTS due_paid_item_upd;\n"                          \
+	"DROP TRIGGER IF EXISTS due_paid_alloc;\n"                             \
+	"DROP TRIGGER IF EXISTS due_paid_status;\n"                            \
+	"DROP TRIGGER IF EXISTS paid_by_day_item;\n"                           \
+	"DROP TRIGGER IF EXISTS paid_by_day_alloc;\n"                          \
+	"DROP TRIGGER IF EXISTS paid_by_day_status;\n"
+
 extern const char store_mig_1[];
 extern const char store_mig_2[];
 extern const char store_mig_3[];
@@ -339,5 +372,6 @@ extern const char store_mig_83[];
 extern const char store_mig_84[];
 extern const char store_mig_85[];
 extern const char store_mig_86[];
+extern const char store_mig_87[];
 
 #endif

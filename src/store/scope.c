@@ -202,8 +202,7 @@ pending_week(struct store *st, const struct payment_filter *sc,
 	qb_init(&q,
 	    "SELECT coalesce(sum(a.amount), 0) FROM payments p CROSS "
 	    "JOIN allocations a CROSS JOIN items i WHERE a.payment_id = "
-	    "p.id AND i.id = a.item_id AND p.status = 'Pending' AND "
-	    "a.reverses IS NULL");
+	    "p.id AND i.id = a.item_id AND p.status = 'Pending'");
 	qb_add(&q, " AND p.paid_on >= ? AND p.paid_on < ?", "ss", w->from, end);
 	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", w->from, w->to);
 	if (sc != NULL)
@@ -277,8 +276,7 @@ store_forecast_scoped(struct store *st, const struct payment_filter *sc,
 	 * is not in yet) paid of the week's items within it */
 	qb_init(&q, "SELECT coalesce(sum(a.amount), 0) FROM payments p JOIN "
 	            "allocations a ON a.payment_id = p.id JOIN items i ON i.id "
-	            "= a.item_id WHERE p.status = 'Posted' AND "
-	            "a.reverses IS NULL");
+	            "= a.item_id WHERE p.status = 'Posted'");
 	qb_add(&q, " AND p.paid_on >= ? AND p.paid_on < ?", "ss", w->from, end);
 	qb_add(&q, " AND i.due_on BETWEEN ? AND ?", "ss", w->from, w->to);
 	scope_where(&q, sc);

@@ -218,6 +218,12 @@ time_of() {
 	tsql "$1" "SELECT 'days ' || coalesce(group_concat(x, ' '), '') FROM (SELECT p.payment_no || ':' || d.days AS x FROM pay_days d JOIN payments p ON p.id = d.payment_id JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = '$2' ORDER BY 1) y"
 	tsql "$1" "SELECT 'late ' || coalesce(group_concat(x, ' '), '') FROM (SELECT i.ref || ':' || l.done AS x FROM item_late l JOIN items i ON i.id = l.item_id JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = '$2' ORDER BY 1) y"
 }
+# forecast_of N: the organisation's cash-flow forecast at terminal N, its
+# 13 weeks ahead and 26 past
+forecast_of() {
+	PAYDESK_PIN=9999 "$PD" --config "$T/t$1.ini" --user admin --json report \
+	    forecast --scope org --past 26
+}
 # carry ACCOUNT OP1 OP2 FIRST HOW OWED CREDIT [WINPAY]: terminals 1 and
 # 2 change ACCOUNT's plan by OP1 and OP2 offline (r, c as change does);
 # the one that syncs second (the loser) pays HOW into what its change
@@ -233,8 +239,12 @@ carry() {
 	pq1=$(tsql 1 "SELECT count(*) FROM pull_quarantine")
 	pq2=$(tsql 2 "SELECT count(*) FROM pull_quarantine")
 	change 1 "$op1" "$plan" "$acct"
+	# (DAY2: terminal 2's change, and its payment if it loses, are made
+	# that day, after terminal 1's)
+	(if [ -n "${DAY2-}" ]; then PAYDESK_NOW=$DAY2; export PAYDESK_NOW; fi
 	change 2 "$op2" "$plan" "$acct"
-	pay_into "$second" "$lop" "$plan" "$acct" "$5"
+	[ "$second" = 1 ] || pay_into "$second" "$lop" "$plan" "$acct" "$5")
+	[ "$second" = 2 ] || pay_into "$second" "$lop" "$plan" "$acct" "$5"
 	[ -z "${8-}" ] || pay_into "$first" "$wop" "$plan" "$acct" "$8"
 	expect "$what: terminal $first syncs first, nothing refused" 0 "Rejected    0" pdt "$first" sync
 	expect "$what: of terminal $second's, only its change is refused" 0 "Rejected    1" pdt "$second" sync
@@ -259,6 +269,12 @@ carry() {
 	same "$what: the Average Collection Time's rows, each payment's days to pay and its late items alike at both terminals (helper-240, fault 2)" \
 	    "$(time_of 1 "$acct")/$(time_of 2 "$acct")" \
 	    "$(time_of 2 "$acct")/$(time_of 1 "$acct")"
+	# and the cash-flow forecast, its past weeks' paying on time and came
+	# in with them: what a payment pays as it stands (a payment carried
+	# off an undone installment counted of it at the loser, and of the
+	# item it went to nowhere there)
+	same "$what: the forecast, its history and past weeks alike at both terminals" \
+	    "$(forecast_of 1)" "$(forecast_of 2)"
 	case $lop in
 	r) carried=1 ;;
 	*) carried=0 ;;
@@ -311,6 +327,33 @@ carry WU-200512 c r 2 all 0 2250 first
 carry WU-200514 r c 1 all 0 3000 first
 carry WU-200515 c r 2 part 4751 0 first
 carry WU-200516 c r 2 all 0 4500 45
+# the winner paid 20.00 into #1 and rescheduled, the loser rescheduled
+# and paid the day after: #1, Replaced, was "Paid on" the loser's day at
+# the loser, by the loser's payment its undo carried into #1 and the
+# pull took off it again, and the winner's day everywhere else
+# (helper-242, fault 4); plans_same compares each installment's Paid on
+DAY2=2025-09-05
+carry WU-200513 pr r 1 part 5001 0
+DAY2=
+same "carry: #1 of the plan of WU-200513, Replaced, paid on the winner's day at both terminals" \
+    "$(for n in 1 2; do rec $n --json arrangement show "$(tsql 1 "SELECT p.plan_no FROM plans p JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-200513'")" | python3 -c 'import json, sys
+v = json.load(sys.stdin)
+print(" ".join(i["state"] + ":" + (i["paid_on"] or "-") for i in v["installments"] if i["ref"].endswith("#1")))'; done | tr '\n' /)" \
+    "Replaced:2025-09-04/Replaced:2025-09-04/"
+# migration 87 counts again the forecast's days that a reversal or a
+# carry touched: T02's history and weeks put back as a store of version
+# 86 counted them (a payment's first allocations), the store opened
+NET_AGAIN="(SELECT (SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM r)) + (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM b)))"
+net_off() {
+	tsql 2 "WITH b AS (SELECT i.consumer_id, i.due_on, sum(i.amount), sum((SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE a.item_id = i.id AND p.status IN ('Posted', 'Pending') AND p.paid_on <= i.due_on)) FROM items i GROUP BY 1, 2), r AS (SELECT consumer_id, due_on, due, on_time FROM due_paid) SELECT $NET_AGAIN"
+	tsql 2 "WITH b AS (SELECT i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM items i JOIN allocations a ON a.item_id = i.id JOIN payments p ON p.id = a.payment_id WHERE p.status IN ('Posted', 'Pending') GROUP BY 1, 2, 3), r AS (SELECT due_on, consumer_id, paid_on, paid FROM paid_by_day) SELECT $NET_AGAIN"
+}
+tsql 2 "DELETE FROM due_paid; INSERT INTO due_paid (consumer_id, due_on, due, on_time) SELECT i.consumer_id, i.due_on, sum(i.amount), sum((SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE a.item_id = i.id AND a.reverses IS NULL AND p.status IN ('Posted', 'Pending') AND p.paid_on <= i.due_on)) FROM items i GROUP BY 1, 2; DELETE FROM paid_by_day; INSERT INTO paid_by_day (due_on, consumer_id, paid_on, paid) SELECT i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM allocations a JOIN payments p ON p.id = a.payment_id AND p.status IN ('Posted', 'Pending') JOIN items i ON i.id = a.item_id WHERE a.reverses IS NULL GROUP BY 1, 2, 3; PRAGMA user_version = $(($(tsql 2 "PRAGMA user_version") - 1))"
+same "migration 87: T02's history and weeks as version 86 counted them are off" \
+    "$(net_off | grep -vc '^0$')" 2
+expect "migration 87: T02's store opened, doctor finds nothing wrong" 0 "ok (" pdt 2 doctor
+same "migration 87: its history and weeks count what is paid as it stands" "$(net_off | tr '\n' ' ')" "0 0 "
+same "migration 87: the forecast alike at both terminals again" "$(forecast_of 1)" "$(forecast_of 2)"
 
 ## A terminal's plan series skips a number a plan pulled from the
 ## central node holds (section 5 forged AR-T01-000009 there; terminal 1
@@ -437,3 +480,54 @@ twin() {
 twin WU-200901 "cash, the down payment" "--items PLAN#1 --method Cash --amount 20" 7001 2000
 twin WU-200902 "a cheque, two installments" "--items PLAN#1,PLAN#2 --method Cheque --reference 77001 --amount 43.33" 4668 4333
 twin WU-200903 "the whole plan" "--items PLAN#1,PLAN#2,PLAN#3,PLAN#4 --method Cash --amount 90.01" 0 9001
+
+## helper-242, fault 2: a plan the central node refused for a reason of
+# its own (here its maker, no longer a recovery officer there), no other
+# plan of the debt there, paid at its counter by payments that selected
+# more of its installments than they paid. Each was refused as "Amount
+# due 9001 is more than consumer ...'s items of this type come to (3000)":
+# the installments it selected and paid nothing were not there. Now each
+# is taken and carried to the debt as the central node has it (the bill).
+export PAYDESK_NOW=2025-09-04
+printf 'account_no,name,service_address,phone,email,segment\nWU-200904,Lone Four,9 Race Road,,,Residential\n' >"$T/lone-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-200904,WU-200904,Jul 2025,90.01,2025-07-01,2025-07-15\n' >"$T/lone-b.csv"
+printf 'username,full_name,role,pin\nremy,Remy Lone,recovery,4321\n' >"$T/remy.csv"
+central import ACME consumers "$T/lone-c.csv" >"$T/lone.imp" 2>&1 &&
+    central import ACME bills "$T/lone-b.csv" >>"$T/lone.imp" 2>&1 &&
+    central import ACME users "$T/remy.csv" >>"$T/lone.imp" 2>&1 ||
+    { echo "not ok - importing the lone consumer and remy"; cat "$T/lone.imp"; }
+t1 sync >/dev/null; t2 sync >/dev/null
+what="a plan refused for its maker, paid beyond what it was paid"
+pl=$(PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" --user remy arrangement create WU-200904 \
+    --installments 3 --frequency weekly --first-due 2025-09-20 --reason Hardship | sed -n 's/^Arrangement  *//p')
+[ -n "$pl" ] || echo "not ok - $what: remy's plan at T02"
+pa=$(pdtc 2 pay WU-200904 --type installment --items "$pl#1,$pl#2,$pl#3" --method Cash --amount 10 |
+    sed -n 's/^Payment ID  *//p')
+pb=$(pdtc 2 pay WU-200904 --type installment --items "$pl#2,$pl#3" --method Cheque --reference 88001 --amount 5 |
+    sed -n 's/^Payment ID  *//p')
+[ -n "$pa" ] && [ -n "$pb" ] || echo "not ok - $what: two payments into it at T02"
+printf 'username,full_name,role,pin\nremy,Remy Lone,cashier,4321\n' >"$T/remy.csv"
+central import ACME users "$T/remy.csv" --update >"$T/lone.imp" 2>&1 ||
+    { echo "not ok - remy a cashier at the central node"; cat "$T/lone.imp"; }
+expect "$what: the plan is refused, its two payments taken" 0 "Rejected    1" t2 sync
+t1 sync >/dev/null; t2 sync >/dev/null
+quarantine 2 >"$T/q"
+same "$what: neither payment is in T02's quarantine" \
+    "$(grep -c "$pa\|$pb" "$T/q")" 0
+same "$what: the refusal says why, and that the debt comes as the central node has it" \
+    "$(grep -c "By remy is a cashier.*arrangement $pl is undone .*the pull brings the debt as the central node has it" "$T/q")" 1
+same "$what: WU-200904 owes the same at T01, T02 and the central node" \
+    "$(owed WU-200904 1)/$(owed WU-200904 2)/$(owed WU-200904 0)" "7501/7501/7501"
+same "$what: its open items are the same everywhere" \
+    "$(tsql 1 "$(open_items WU-200904)")/$(tsql 2 "$(open_items WU-200904)")" \
+    "INV-200904:9001:1500/INV-200904:9001:1500"
+for p in "$pa:1000" "$pb:500"; do
+	same "$what: ${p%:*} holds ${p#*:} of the bill at every node" \
+	    "$(alloc_sum 1 "${p%:*}")/$(alloc_sum 2 "${p%:*}")/$(alloc_sum 0 "${p%:*}")" "${p#*:}/${p#*:}/${p#*:}"
+done
+same "$what: the plan is Cancelled at T02, holding nothing" "$(show3 2 "$pl")" "Cancelled 0 \$0.00 \$0.00 "
+for n in 1 2; do
+	pdt $n doctor >"$T/doc" 2>&1 && ok "$what: doctor at terminal $n" ||
+	    { echo "not ok - $what: doctor at terminal $n"; grep problem "$T/doc" | head -3; }
+done
+expect "$what: doctor at the central node" 0 "ok" central doctor ACME

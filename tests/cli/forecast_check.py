@@ -12,7 +12,8 @@ that day, before today for the weeks ahead: what was paid to them on or
 before their due date over their amounts, less what arrangements took
 over of them before the as-of day), else the organisation's ratio over the same days, else 1;
 half up per consumer. A payment counts when Posted or Pending, on its
-paid_on day; what came in in a past week, as what was collected, counts
+paid_on day, for what it pays as it stands (every allocation, its
+reversals and carries netted); what came in in a past week, as what was collected, counts
 the Posted ones. What an item owes is also less what an arrangement took
 over of it (moved before the as-of day: its installments owe it) and
 what credit notes paid of it before that day; an item counts from the
@@ -66,7 +67,7 @@ known = dict(con.execute(
 paid = {}
 for item_id, amount, d in con.execute(
         "SELECT a.item_id, a.amount, p.paid_on FROM allocations a JOIN "
-        "payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND "
+        "payments p ON p.id = a.payment_id WHERE "
         "p.status IN ('Posted', 'Pending')"):
     paid.setdefault(item_id, []).append((amount, d))
 # taken over by arrangements and paid by credit notes, by day (a credit
@@ -88,7 +89,7 @@ of_segment = set(c for (c,) in con.execute(
 scoped = {}
 for item_id, amount, d in con.execute(
         "SELECT a.item_id, a.amount, p.paid_on FROM allocations a JOIN "
-        "payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND "
+        "payments p ON p.id = a.payment_id WHERE "
         "p.status = 'Posted' AND (%s)" % scope):
     scoped.setdefault(item_id, []).append((amount, d))
 

@@ -924,8 +924,11 @@ same "the undone installment's due alert closed by system, saying why" \
     "$(rec 1 --json alerts show "$(tsql 1 "SELECT id FROM alerts WHERE cause = '$GD'")" | python3 -c 'import json,sys
 a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"].capitalize(), h["user"], h["action"] + ":", h["text"])')" \
     "Closed system Closed: its cause ended: Arrangement $PG is cancelled"
-expect "and that its plan of Hal Paz's bill is undone: another came first" 0 \
-    "is under arrangement $PH already, made first at terminal T02. This terminal's arrangement $PH1 is undone" sup1 sync --quarantine
+# by whom and when, as a change's refusal says (helper-242, fault 6)
+expect "and that its plan of Hal Paz's bill is undone: another came first, by whom and when" 0 \
+    "is under arrangement $PH already, made first at terminal T02 (by rita, 2025-09-04 12:00:00). This terminal's arrangement $PH1 is undone" sup1 sync --quarantine
+has "the undo says the pull brings the debt as the central node has it" \
+    "the pull brings the debt as the central node has it, under another terminal's plan if one came first"
 for a in WU-20011 WU-20012; do same "$a's open items are the same at both terminals and the central node" \
     "$(tsql 1 "$(items_of $a) WHERE amount > settled")/$(tsql 2 "$(items_of $a) WHERE amount > settled")" \
     "$(csql "$(items_of $a) WHERE amount > settled")/$(csql "$(items_of $a) WHERE amount > settled")"; done
