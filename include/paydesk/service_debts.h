@@ -226,6 +226,23 @@ struct alert {
  * is kept in s->alert_note for the front end to show, and tried again at
  * the next use; never the caller's. Not on a central node. */
 void svc_alerts_tick(struct svc *s);
+/* The alerts' daily pass for today, at once (a supervisor; issue 21,
+ * helper-243's fault 1): as the first use of a day passes it, and also
+ * when the clock's day is before the last pass's (that pass ran under a
+ * clock ahead: until that day, no pass runs, and each use says so).
+ * Then it passes as a first pass does: every plan read, the alerts of
+ * the arrangement rules that do not hold today closed by "system", every
+ * overdue item and note looked at, and the last pass's day set back to
+ * today. *was: the day of the pass before ("" none), 11 bytes. Then the
+ * alerts waiting are delivered (a failure noted in s->alert_note). 0, or
+ * -1 with err (PD_EPERM for another role, a store error). */
+int svc_alerts_pass(struct svc *s, char was[11], struct pd_err *err);
+/* Whether the clock's day is more than 31 days before the last pass's:
+ * 1 with what to say into msg (n bytes, the reader's language), for the
+ * inbox (paydesk alerts, the Alerts view) to say it (helper-243, fault 1:
+ * a preview run once under a clock two years ahead stopped the
+ * terminal's passes without a word); else 0. */
+int svc_alerts_behind(struct svc *s, char *msg, size_t n);
 /* The UI's delivery (src/service/alert_worker.c): a thread with its own
  * store connection gives the waiting alerts to [alerts] command, so
  * that signing in, a payment or an import never waits for the command

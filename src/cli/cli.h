@@ -205,6 +205,7 @@ int cmd_alert_ack(struct cli *c, int argc, char **argv);
 int cmd_alert_assign(struct cli *c, int argc, char **argv);
 int cmd_alert_note(struct cli *c, int argc, char **argv);
 int cmd_alert_close(struct cli *c, int argc, char **argv);
+int cmd_alert_pass(struct cli *c, int argc, char **argv);
 int cmd_disconnections(struct cli *c, int argc, char **argv);
 /* The reconnection list (cmd_reconnect.c). */
 int cmd_reconnections(struct cli *c, int argc, char **argv);

@@ -59,7 +59,7 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	struct xcell cell[14];
 	struct alert *a;
 	struct table *t;
-	char **pos;
+	char **pos, behind[512];
 	int npos, k = -1, all = 0;
 	size_t n, i;
 
@@ -105,6 +105,9 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		table_cells(t, cell);
 	}
 	free(a);
+	/* a clock far before the last pass: said under the list */
+	if (svc_alerts_behind(&c->svc, behind, sizeof behind))
+		fprintf(stderr, "paydesk: %s\n", behind);
 	return table_done(t, 0);
 }
 
@@ -234,4 +237,23 @@ cmd_alert_note(struct cli *c, int argc, char **argv)
 	    svc_alert_note(&c->svc, id, pos[1], &c->err) != 0)
 		return -1;
 	return shown(c, pos[0]);
+}
+
+int
+cmd_alert_pass(struct cli *c, int argc, char **argv)
+{
+	char **pos, was[11] = "", now[TS_BUFSZ];
+	int npos;
+	struct rec *r;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
+	    svc_alerts_pass(&c->svc, was, &c->err) != 0)
+		return -1;
+	svc_now(now);
+	now[10] = '\0';
+	r = rec_new(c);
+	rec_date(r, _("Passed for"), "day", now);
+	rec_date(r, _("Pass before"), "before", was);
+	rec_print(r);
+	return 0;
 }

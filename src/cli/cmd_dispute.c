@@ -238,10 +238,12 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 	/* none: the service's default (a chargeback's amount charged
 	 * again; a credit note of the amount disputed, for another dispute
 	 * of part of its payment) */
+	/* (helper-243, fault 4: it said "needs --void or --credit AMOUNT
+	 * or --charge, one of them", as if none had been given) */
 	if ((by_void != NULL) + (credit != NULL) + (charge != NULL) > 1)
 		return cli_usage(c,
-		    _("%s %s needs --void or --credit AMOUNT or --charge, "
-		      "one of them"),
+		    _("%s %s: --void, --credit AMOUNT and --charge are ways "
+		      "to uphold; give one of them, not two"),
 		    c->cmd, argv[0]);
 	if (despite != NULL && credit == NULL)
 		return cli_usage(c,

@@ -100,7 +100,8 @@ static const struct command {
         N_("list credit notes, newest first")},
     {"kpi", NULL, cmd_kpi, LISTING,
         "kpi [--month YYYY-MM | --period P] [--day YYYY-MM-DD] "
-        "[--scope terminal|branch|org] [--rows collected|day|rate|outstanding|time] "
+        "[--scope terminal|branch|org] [--rows "
+        "collected|day|rate|outstanding|time] "
         "[--segment S] [--branch B] [--user U] [--channel C] [--method M] "
         "[--gateway G]",
         N_("collection KPIs for a month and a day")},
@@ -196,7 +197,8 @@ static const struct command {
         N_("write (or reprint, marked COPY) a closed shift's Z report")},
     {"deposit", "create", cmd_deposit_create, STORE,
         "deposit create [SHIFT[:METHOD=AMOUNT]...] "
-        "[--cheque NUMBER[:AMOUNT];...] --slip NO [--account ACCOUNT] [--date D]",
+        "[--cheque NUMBER[:AMOUNT];...] --slip NO [--account ACCOUNT] [--date "
+        "D]",
         N_("record a bank deposit of closed shifts' cash and cheques "
            "(supervisor)")},
     {"deposit", "list", cmd_deposit_list, STORE,
@@ -269,7 +271,8 @@ static const struct command {
         N_("consumers whose debt is past [disconnection] days and amount, "
            "but a kept arrangement (recovery)")},
     {"reconnections", NULL, cmd_reconnections, LISTING, "reconnections",
-        N_("consumers who were on the disconnection list within [disconnection] "
+        N_("consumers who were on the disconnection list within "
+           "[disconnection] "
            "days and have paid or made an arrangement since (recovery)")},
     {"alerts", "show", cmd_alert_show, STORE, "alerts show ID",
         N_("an alert with its history: who did what, when (recovery)")},
@@ -282,6 +285,9 @@ static const struct command {
         N_("add a note to an alert's history (recovery)")},
     {"alerts", "close", cmd_alert_close, STORE, "alerts close ID",
         N_("close an alert (recovery)")},
+    {"alerts", "pass", cmd_alert_pass, STORE, "alerts pass",
+        N_("the day's pass of the alerts, now, even when the clock is "
+           "before the last pass's day (supervisor)")},
     {"alerts", NULL, cmd_alerts, STORE, "alerts [--status open|all] [--kind K]",
         N_("the alerts raised when their cause happened, not closed or all "
            "(recovery)")},

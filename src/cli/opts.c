@@ -1,4 +1,5 @@
 /* opts.c - a command's options from a table, with getopt_long. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +32,16 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 	/* the help page is the command's ("credit-note"), never its
 	 * second word ("pdf": no such page) */
 	const char *page = c->cmd != NULL ? c->cmd : argv[0];
+	/* and a refusal names the command whole ("arrangement preview"),
+	 * as the use cases' messages do (helper-243, fault 5: "preview:
+	 * --first-due is given twice" beside "arrangement preview:
+	 * --first-due is empty") */
+	char who[96];
+
+	if (c->cmd != NULL && strcmp(c->cmd, argv[0]) != 0)
+		snprintf(who, sizeof who, "%s %s", c->cmd, argv[0]);
+	else
+		snprintf(who, sizeof who, "%s", argv[0]);
 
 	for (n = 0; opts != NULL && opts[n].name != NULL && n < 30; n++) {
 		lo[n].name = opts[n].name;
@@ -62,7 +73,7 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 				return cli_usage(c,
 				    _("%s: --%s is given twice: give it once "
 				      "(see `paydesk help %s`)"),
-				    argv[0], opts[ch - 1000].name, page);
+				    who, opts[ch - 1000].name, page);
 			/* (review s50: --consumer "" was "No consumer with
 			 * account number", status 4) */
 			if (opts[ch - 1000].flag == OPT_FILTER &&
@@ -75,7 +86,7 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 		}
 		if (ch == ':')
 			return cli_usage(c, _("%s: option %s needs a value"),
-			    argv[0], argv[optind - 1]);
+			    who, argv[optind - 1]);
 		/* a short option (none is known): name the argument it is
 		 * in ("-10", where argv[optind - 1] is still the one
 		 * before), not the argument before it */
@@ -83,13 +94,22 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 			for (i = 1; i < argc; i++)
 				if (argv[i][0] == '-' && argv[i][1] == optopt)
 					return cli_usage(c,
-					    _("%s: unknown option %s (see "
-					      "`paydesk help %s`)"),
-					    argv[0], argv[i], page);
+					    isdigit((unsigned char)optopt)
+					        /* "-5": a number below zero
+					         * given where none is taken
+					         * (helper-243, fault 5) */
+					        ? _("%s: unknown option %s: a "
+					            "number given here is not "
+					            "below zero (see `paydesk "
+					            "help %s`)")
+					        : _("%s: unknown option %s "
+					            "(see "
+					            "`paydesk help %s`)"),
+					    who, argv[i], page);
 		return cli_usage(c,
 		    _("%s: unknown option %s (see `paydesk help "
 		      "%s`)"),
-		    argv[0], argv[optind - 1], page);
+		    who, argv[optind - 1], page);
 	}
 	*pos = argv + optind;
 	*npos = argc - optind;
@@ -98,11 +118,11 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 			return cli_usage(c,
 			    _("%s: missing argument (see "
 			      "`paydesk help %s`)"),
-			    argv[0], page);
+			    who, page);
 		return cli_usage(c,
 		    _("%s: unexpected argument \"%s\" (see "
 		      "`paydesk help %s`)"),
-		    argv[0], (*pos)[max_pos], page);
+		    who, (*pos)[max_pos], page);
 	}
 	/* spaces only are as empty as nothing (review s50: a note of
 	 * "   " and one of "" were refused differently); a free text's
@@ -112,7 +132,7 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 			return cli_usage(c,
 			    _("%s: argument %d is empty or blank (see "
 			      "`paydesk help %s`)"),
-			    argv[0], i + 1, page);
+			    who, i + 1, page);
 	return 0;
 }
 

@@ -159,6 +159,15 @@ arr_end_why(struct svc *s, int64_t id, const char *at, char *why, size_t n,
 		    args);
 	else if (e.due_on[0] != '\0' && strncmp(e.due_on, at, 10) < 0)
 		say_keep(why, n, N_("%s is past due"), 1, args);
+	else if (e.due_on[0] != '\0') {
+		/* a missed one raised by a pass under a clock ahead, closed
+		 * by the pass of today's day (svc_alerts_pass; helper-243,
+		 * fault 1) */
+		const char *two[2] = {args[0], e.due_on};
+
+		say_keep(
+		    why, n, N_("%s is not missed: it falls due on %s"), 2, two);
+	}
 	return 0;
 }
 

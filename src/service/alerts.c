@@ -423,10 +423,37 @@ gateway_rule(struct svc *s, const char *now, int64_t *n, struct pd_err *err)
 	return store_meta_set(s->st, META_GATEWAY, mark, err);
 }
 
+/* How many days a clock may be behind the last pass's day before the
+ * inbox says so (a day or two back is a clock put right, passing again
+ * soon; more, the last pass likely ran under a clock ahead) */
+#define BEHIND_DAYS 31
+
+int
+svc_alerts_behind(struct svc *s, char *msg, size_t n)
+{
+	char now[TS_BUFSZ], last[16] = "";
+	int32_t t, l;
+
+	svc_now(now);
+	now[10] = '\0';
+	store_meta_get(s->st, META_DAY, last, sizeof last);
+	if (date_parse(now, NULL, &t, NULL) != 0 ||
+	    date_parse(last, NULL, &l, NULL) != 0 || l - t <= BEHIND_DAYS)
+		return 0;
+	snprintf(msg, n,
+	    _("The clock's day, %s, is %d days before the alerts' last daily "
+	      "pass, %s: no alert of the day is raised until then. If that "
+	      "pass ran under a wrong clock, a supervisor passes today's with "
+	      "`paydesk alerts pass`"),
+	    now, (int)(l - t), last);
+	return 1;
+}
+
 /* The pass, when the day (or, for the gateway rule, the hour) changed
- * since the last one; one transaction. */
+ * since the last one; one transaction. again: a clock before the last
+ * pass's day passes today all the same (svc_alerts_pass). */
 static int
-pass(struct svc *s, struct pd_err *err)
+pass(struct svc *s, int again, char *was, struct pd_err *err)
 {
 	char now[TS_BUFSZ], today[11], hour[14], last[16] = "",
 	                                         last_hour[16] = "";
@@ -439,11 +466,18 @@ pass(struct svc *s, struct pd_err *err)
 	snprintf(hour, sizeof hour, "%.13s", now);
 	store_meta_get(s->st, META_DAY, last, sizeof last);
 	store_meta_get(s->st, META_HOUR, last_hour, sizeof last_hour);
+	if (was != NULL)
+		snprintf(was, 11, "%.10s", last);
 	/* forward only: a clock set back (a day already passed) passes
-	 * nothing until it is past the last day again */
-	if (strcmp(today, last) < 0)
-		return 0;
-	day = strcmp(last, today) != 0;
+	 * nothing until it is past the last day again, but when passed
+	 * again by hand: as a first pass, every plan read (their alerts
+	 * that do not hold today closed), the day set back to today */
+	if (strcmp(today, last) < 0) {
+		if (!again)
+			return 0;
+		last[0] = last_hour[0] = '\0';
+	}
+	day = again || strcmp(last, today) != 0;
 	if (!day &&
 	    (s->cfg.alert_gateway_hours < 0 || strcmp(last_hour, hour) >= 0))
 		return 0;
@@ -501,8 +535,25 @@ svc_alerts_tick(struct svc *s)
 	if (s->st == NULL || s->base_cfg != NULL || s->gateway_of != NULL)
 		return;
 	s->alerts_ticked = 1;
-	if (pass(s, &err) != 0 || alerts_deliver(s, &err) != 0)
+	if (pass(s, 0, NULL, &err) != 0 || alerts_deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
+}
+
+int
+svc_alerts_pass(struct svc *s, char was[11], struct pd_err *err)
+{
+	struct pd_err e = {0};
+
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Passing the alerts again"), err) != 0)
+		return -1;
+	s->alerts_ticked = 1;
+	if (pass(s, 1, was, err) != 0)
+		return -1;
+	/* delivered as after any pass: a failure is noted, not the pass's */
+	if (alerts_deliver(s, &e) != 0)
+		xstrlcpy(s->alert_note, e.msg, sizeof s->alert_note);
+	return 0;
 }
 
 void

@@ -493,9 +493,10 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 }
 
 /* The consumer of a refused record r (its ref: a payment's or void's
- * number, a plan's, a dispute's, an alert's cause), NULL for one of
- * none (helper-239: a refused plan's alert named no account; helper-241:
- * nor did a refused step of an alert). */
+ * number, a plan's, a dispute's, an alert's cause, a credit note's of
+ * the note or of an application of it), NULL for one of none
+ * (helper-239: a refused plan's alert named no account; helper-241: nor
+ * did a refused step of an alert; helper-243: nor a credit note's). */
 #define REFUSED_CONSUMER(r)                                                    \
 	"coalesce((SELECT p.consumer_id FROM payments p WHERE p.payment_no "   \
 	"= " r                                                                 \
@@ -504,7 +505,8 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 	"p.consumer_id FROM disputes d JOIN payments p ON p.id = "             \
 	"d.payment_id "                                                        \
 	"WHERE d.dispute_no = " r ".ref), (SELECT al.consumer_id FROM alerts " \
-	"al WHERE al.cause = " r ".ref))"
+	"al WHERE al.cause = " r ".ref), (SELECT n.consumer_id FROM "          \
+	"credit_notes n WHERE n.cn_no = " r ".ref))"
 
 int
 store_alerts_raise_refused(struct store *st, const char *at, int deliver,
@@ -599,16 +601,23 @@ store_alert_arr_end(
 	    " coalesce(i.arr_event IS NOT (SELECT max(e.id) FROM"
 	    " arrangement_events e WHERE e.arrangement_id = a.arrangement_id"
 	    " AND e.kind <> 'cancel'), 0), coalesce(i.due_on, ''),"
-	    " EXISTS (SELECT 1 FROM arrangement_events ue JOIN sync_undone u"
-	    " ON u.uuid = ue.uuid WHERE ue.id = i.arr_event),"
-	    " coalesce((SELECT ce.uuid FROM arrangement_events ce WHERE"
-	    " ce.arrangement_id = a.arrangement_id AND (ce.kind = 'cancel') ="
-	    " coalesce(ar.cancelled, 0) ORDER BY ce.id DESC LIMIT 1), '')"
-	    " FROM alerts a"
-	    " LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"
-	    " LEFT JOIN plans pl ON pl.id = ar.plan_id"
-	    " LEFT JOIN items i ON a.kind <> 'plan-broken' AND i.uuid ="
-	    " substr(a.cause, length(a.kind) + 2, 36) WHERE a.id = ?",
+	    " " ARR_EVENT_UNDONE(
+	        "ue.id = i.arr_event") ","
+	                               " coalesce((SELECT ce.uuid FROM "
+	                               "arrangement_events ce WHERE"
+	                               " ce.arrangement_id = a.arrangement_id "
+	                               "AND (ce.kind = 'cancel') ="
+	                               " coalesce(ar.cancelled, 0) ORDER BY "
+	                               "ce.id DESC LIMIT 1), '')"
+	                               " FROM alerts a"
+	                               " LEFT JOIN arrangements ar ON ar.id = "
+	                               "a.arrangement_id"
+	                               " LEFT JOIN plans pl ON pl.id = "
+	                               "ar.plan_id"
+	                               " LEFT JOIN items i ON a.kind <> "
+	                               "'plan-broken' AND i.uuid ="
+	                               " substr(a.cause, length(a.kind) + 2, "
+	                               "36) WHERE a.id = ?",
 	    err);
 	int rc;
 

@@ -124,9 +124,8 @@ store_arr_list(struct store *st, int64_t consumer_id,
 	 * other terminal's list or report (helper-241: its debt counted
 	 * twice in the plans performance report of its terminal alone) */
 	qb_init(&q, "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.id > 0 AND "
-	            "NOT EXISTS (SELECT 1 FROM arrangement_events e JOIN "
-	            "sync_undone u ON u.uuid = e.uuid WHERE e.arrangement_id = "
-	            "a.id AND e.kind = 'create')");
+	            "NOT " ARR_EVENT_UNDONE(
+	                "ue.arrangement_id = a.id AND ue.kind = 'create'"));
 	if (consumer_id != 0)
 		qb_add(&q, " AND a.consumer_id = ?", "i", consumer_id);
 	store_row_scope(&q, sc, "a.terminal", "a.user_id", 0);

@@ -495,6 +495,13 @@ int store_facts_week(struct store *st, const struct payment_filter *sc,
 /* The condition of sc (scope and report filters, scope.c) on the
  * payments p appended to q's WHERE; nothing when sc narrows nothing. */
 void store_scope_where(struct qb *q, const struct payment_filter *sc);
+/* Whether an arrangement event that cond (on the events ue) names was
+ * undone here, when the central node refused it (arrange_undo.c): the
+ * plan or reschedule it made never was the organisation's, and no other
+ * node has it */
+#define ARR_EVENT_UNDONE(cond)                                                 \
+	"EXISTS (SELECT 1 FROM arrangement_events ue JOIN sync_undone u ON"    \
+	" u.uuid = ue.uuid WHERE " cond ")"
 /* SQL: the branch of the terminal named by the SQL expression t, as
  * store_terminal_branch reads it but for the cashier's (NULL: none) */
 #define TERMINAL_BRANCH_OF(t)                                                  \

@@ -108,9 +108,14 @@ load(struct alerts *al, struct tui *t)
 
 	free(al->rows);
 	al->n = al->nopen = 0;
+	char behind[512];
+
 	if ((al->rows = svc_alerts(t->svc, al->kind, al->all, &al->n, &err)) ==
 	    NULL)
 		tui_message(t, 1, "%s", err.msg);
+	/* a clock far before the last pass (helper-243, fault 1) */
+	else if (svc_alerts_behind(t->svc, behind, sizeof behind))
+		tui_message(t, 1, "%s", behind);
 	for (i = 0; i < al->n; i++)
 		al->nopen += al->rows[i].status == ALERT_OPEN;
 	tui_list_set(&al->list, al->n);

@@ -346,6 +346,10 @@ same "the application held at terminal 1, never sent" \
     "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'credit_apply' AND rejected_at IS NOT NULL AND sent_at IS NULL AND ref LIKE '$CN34%'")" 1
 same "with this terminal's reason" \
     "$(sup1 --csv sync --quarantine | grep -c "^[^,]*,credit_apply,.*This terminal's application of credit note $CN34 to INV-2025-0340E is undone with the dispute's uphold the central node refused")" 1
+# its alert names the consumer, as every refused record's of one
+# (helper-243, fault 3: a credit note's and an application's named none)
+same "the application's refused-record alert names WU-10034" \
+    "$(rec 1 --csv alerts --kind refused --status all | grep "credit_apply $CN34" | grep -c 'WU-10034')" 1
 same "the central node never had it: $CN34 applied nowhere there" \
     "$(csql "SELECT count(*) || '/' || coalesce(sum(a.amount), 0) FROM credit_applications a JOIN credit_notes n ON n.id = a.credit_note_id WHERE n.cn_no = '$CN34'")" "0/0"
 same "INV-2025-0340E owes 60.00 at terminal 1, 2 and the central node" \

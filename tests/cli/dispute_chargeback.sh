@@ -84,7 +84,7 @@ refused1 "--despite-chargeback goes with --credit (status 2)" 2 \
     "--despite-chargeback goes with --credit" \
     sup1 dispute uphold "$DCA" --despite-chargeback
 refused1 "--charge and --credit together (status 2)" 2 \
-    "--void or --credit AMOUNT or --charge" \
+    "--void, --credit AMOUNT and --charge are ways to uphold; give one of them, not two" \
     sup1 dispute uphold "$DCA" --charge --credit 4
 same "the refusals left it Open, nothing charged or credited" \
     "$(figs)" "$F0"

@@ -214,8 +214,15 @@ for i in " 1" "+1" "1 " 0 1.0; do
 	refused "alert ID \"$i\": not an alert number" 2 \
 	    "\"$i\" is not an alert number" rec alerts show "$i"
 done
-refused "alert ID -5: a usage error, as an option" 2 "unknown option -5" \
+# named whole, and a number's sign said (helper-243, fault 5: "show:
+# unknown option -5" said neither)
+refused "alert ID -5: a usage error, the command named and the sign said" 2 \
+    "alerts show: unknown option -5: a number given here is not below zero" \
     rec alerts show -5
+refused "alert ID given twice: the command named whole" 2 \
+    "alerts show: unexpected argument" rec alerts show 1 2
+refused "a value given twice: the command named whole" 2 \
+    "arrangement preview: --first-due is given twice" rec arrangement preview WU-1 --first-due 2025-01-01 --first-due 2025-01-02
 refused "a number past the largest: not an alert number, not clamped" 2 \
     '"99999999999999999999" is not an alert number' rec alerts show 99999999999999999999
 refused "a cashier may not work alerts" 5 \
@@ -780,3 +787,47 @@ same "Nov 11: the second missed too: two in the list and alerts show, the alert 
     "$(bmiss 2025-11-11)/$(PAYDESK_NOW="2025-11-11 09:00:00" rec --json alerts show "$BID" | python3 -c 'import json, sys
 print(json.load(sys.stdin)["misses"])')/$(sqlite3 "$DB" "SELECT figure FROM alerts WHERE id = $BID")" \
     "open:2/0/2/1"
+
+# A pass run under a clock ahead (helper-243, fault 1: one preview at a
+# day two years on raised a plan's broken and missed alerts for that
+# day, and the terminal then raised no alert of the day until it came,
+# without a word). The inbox says the clock is behind the last pass; a
+# supervisor's `alerts pass` passes today's: every plan read, the
+# alerts that do not hold today closed, the day set back, and the days
+# after pass again
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-CLK-1,WU-10003,Nov 2025,90.00,2025-11-20,2025-12-10\n' \
+    >"$T/clk.csv"
+PAYDESK_NOW="2025-12-01 09:00:00" PAYDESK_PIN=9999 "$PD" --user admin \
+    import bills "$T/clk.csv" >/dev/null
+pclk=$(PAYDESK_NOW="2025-12-01 10:00:00" rec arrangement create WU-10003 \
+    --items INV-CLK-1 --installments 2 --frequency weekly \
+    --first-due 2025-12-22 --reason Hardship | sed -n 's/^Arrangement  *//p')
+[ -n "$pclk" ] || echo "not ok - a plan of WU-10003 on Dec 1"
+# clk DAY: the open alerts of that plan, kind:status:day raised
+clk() { PAYDESK_NOW="$1 09:00:00" rec --json alerts --status all | python3 -c 'import json, sys
+print(" ".join(sorted("%s:%s:%s" % (a["alert"], a["status"], a["raised_at"][:10]) for a in json.load(sys.stdin) if a["plan_no"] == sys.argv[1])))' "$pclk"; }
+PAYDESK_NOW="2028-01-15 09:00:00" rec arrangement preview WU-10003 \
+    --installments 3 --frequency weekly --first-due 2028-01-20 >/dev/null 2>&1
+same "a preview under a clock ahead: the plan broken, both missed, raised that day" \
+    "$(clk 2028-01-15)" "broken:open:2028-01-15 missed:open:2028-01-15 missed:open:2028-01-15"
+PAYDESK_NOW="2025-12-20 09:00:00" rec alerts >"$OUT" 2>&1
+has "the clock back: the inbox says it is behind the last pass, and what to do" \
+    "The clock's day, 2025-12-20, is 756 days before the alerts' last daily pass, 2028-01-15: no alert of the day is raised until then. If that pass ran under a wrong clock, a supervisor passes today's with \`paydesk alerts pass\`"
+refused "alerts pass: a recovery officer may not" 5 "needs the supervisor role" \
+    env PAYDESK_NOW="2025-12-20 09:00:00" PAYDESK_PIN=4321 "$PD" --user rita alerts pass
+expect "alerts pass: today's passed, the day before named" 0 "Pass before  2028-01-15" \
+    env PAYDESK_NOW="2025-12-20 09:30:00" PAYDESK_PIN=2222 "$PD" --user mary alerts pass
+has "  passed for today" "Passed for   2025-12-20"
+same "the alerts that do not hold on Dec 20 closed; its #1 due soon raised that day" \
+    "$(clk 2025-12-20)" "broken:closed:2028-01-15 due:open:2025-12-20 missed:closed:2028-01-15 missed:closed:2028-01-15"
+same "each ended by system, saying why" \
+    "$(for id in $(sqlite3 "$DB" "SELECT a.id FROM alerts a JOIN arrangements r ON r.id = a.arrangement_id JOIN plans p ON p.id = r.plan_id WHERE p.plan_no = '$pclk' AND a.raised_at LIKE '2028%' ORDER BY a.kind, a.ref"); do
+	PAYDESK_NOW="2025-12-20 10:00:00" rec --json alerts show "$id" | python3 -c 'import json, sys
+h = json.load(sys.stdin)["history"][-1]
+print(h["user"], h["action"] + ":", h["text"])'; done | tr '\n' '|')" \
+    "system Closed: its cause ended: $pclk#1 is not missed: it falls due on 2025-12-22|system Closed: its cause ended: $pclk#2 is not missed: it falls due on 2025-12-29|system Closed: its cause ended: Arrangement $pclk is no longer broken: rescheduled or paid up|"
+PAYDESK_NOW="2025-12-21 09:00:00" rec alerts >"$OUT" 2>&1
+lacks() { if grep -qF -- "$2" "$OUT"; then notok "$1" "output has: $2"; else ok "$1"; fi; }
+lacks "Dec 21: the clock no longer behind" "days before the alerts' last"
+same "Dec 23: the days pass again, its first installment missed the day after it fell due" \
+    "$(clk 2025-12-23 | tr ' ' '\n' | grep -c 'missed:open:2025-12-23')" 1

@@ -108,8 +108,14 @@ refused1 "reviewed twice is refused" 3 "is Under review already" \
     rec 1 dispute review DP-T01-000001
 refused1 "upholding needs a supervisor" 5 "supervisor" rec 1 dispute \
     uphold DP-T01-000001 --credit 30
-refused1 "uphold needs --void or --credit, not both" 2 "--void or --credit" \
+# each pair of the three ways names them and says one, not two
+# (helper-243, fault 4: "needs ... one of them", as if none were given)
+refused1 "uphold needs --void or --credit, not both" 2 "--void, --credit AMOUNT and --charge are ways to uphold; give one of them, not two" \
     sup1 dispute uphold DP-T01-000001 --void --credit 30
+refused1 "uphold: --void and --charge, not both" 2 "give one of them, not two" \
+    sup1 dispute uphold DP-T01-000001 --void --charge
+refused1 "uphold: all three, not all" 2 "give one of them, not two" \
+    sup1 dispute uphold DP-T01-000001 --void --charge --credit 30
 refused1 "a credit above the payment is refused" 3 "" sup1 dispute uphold \
     DP-T01-000001 --credit 80.01
 refused1 "a credit amount that is not money is refused" 3 "--credit" \

@@ -166,6 +166,7 @@ alerts ack|recovery|alerts ack 1
 alerts assign|recovery|alerts assign 1 mary
 alerts note|recovery|alerts note 1 x
 alerts close|recovery|alerts close 1
+alerts pass|supervisor|alerts pass
 disconnections|recovery|disconnections
 reconnections|recovery|reconnections
 dispute open|recovery|dispute open R-X --reason other

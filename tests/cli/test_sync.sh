@@ -90,12 +90,13 @@ has "its JSON keeps the stored creator" '"created_by": "central node"'
 # there: the bill was paid); doctor checks them against the ledger
 same "T02's days to pay hold T01's pulled payments" \
     "$(tsql 2 "SELECT count(*) FROM pay_days WHERE terminal = 'T01'")" 2
-# and the forecast's weeks (paid_by_day) what they paid, by day paid: the
-# rollup as T02's ledger, both ways, T01's payments among its rows
+# and the forecast's weeks (paid_by_day) what they paid, by day paid (as
+# they pay now, every allocation netted): the rollup as T02's ledger,
+# both ways, T01's payments among its rows
 same "T02's forecast weeks hold what T01's pulled payments paid" \
     "$(tsql 2 "WITH b AS (SELECT i.due_on, i.consumer_id, p.paid_on,
         sum(a.amount) FROM items i JOIN allocations a ON a.item_id = i.id
-        JOIN payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND
+        JOIN payments p ON p.id = a.payment_id WHERE
         p.status IN ('Posted', 'Pending') GROUP BY 1, 2, 3), r AS (SELECT
         due_on, consumer_id, paid_on, paid FROM paid_by_day) SELECT
         ((SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM r)) +
