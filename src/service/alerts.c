@@ -458,7 +458,7 @@ pass(struct svc *s, int again, char *was, struct pd_err *err)
 	char now[TS_BUFSZ], today[11], hour[14], last[16] = "",
 	                                         last_hour[16] = "";
 	int64_t before, n = 0;
-	int day, rc;
+	int day, rc, back = 0;
 
 	svc_now(now);
 	memcpy(today, now, 10);
@@ -476,6 +476,7 @@ pass(struct svc *s, int again, char *was, struct pd_err *err)
 		if (!again)
 			return 0;
 		last[0] = last_hour[0] = '\0';
+		back = 1;
 	}
 	day = again || strcmp(last, today) != 0;
 	if (!day &&
@@ -490,6 +491,9 @@ pass(struct svc *s, int again, char *was, struct pd_err *err)
 		rc = close_stale(s, 0, today, now, err);
 	if (rc == 0 && day)
 		rc = day_rules(s, last, today, now, &n, err);
+	/* the gateway rule's mark of that later pass too: every one */
+	if (rc == 0 && back)
+		rc = store_meta_set(s->st, META_GATEWAY, "", err);
 	if (rc == 0 && s->cfg.alert_gateway_hours >= 0)
 		rc = gateway_rule(s, now, &n, err);
 	if (rc == 0)
