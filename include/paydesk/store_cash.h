@@ -672,6 +672,12 @@ int store_arr_own_absorbed(struct store *st, int64_t item_id, int64_t *event_id,
     int64_t *absorbed, struct pd_err *err);
 int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
     int64_t *event_id, int64_t *arr_id, struct pd_err *err);
+/* The latest event other than except_ev that holds some of item
+ * item_id's debt, net (*event_id, 0: none; *held, minor units) and its
+ * arrangement (*arr_id): where an event's absorption reopens the item
+ * from (a later event of its plan; the event itself never). */
+int store_arr_item_holder(struct store *st, int64_t item_id, int64_t except_ev,
+    int64_t *event_id, int64_t *held, int64_t *arr_id, struct pd_err *err);
 /* The cancel event of arrangement arr_id (*event_id 0: not cancelled). */
 int store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);

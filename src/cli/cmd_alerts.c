@@ -105,8 +105,10 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		table_cells(t, cell);
 	}
 	free(a);
-	/* a clock far before the last pass: said under the list */
-	if (svc_alerts_behind(&c->svc, behind, sizeof behind))
+	/* a clock far before the last pass: said under the list read by
+	 * a person (the text; an export or JSON is a program's) */
+	if (c->mode == OUT_TEXT &&
+	    svc_alerts_behind(&c->svc, behind, sizeof behind))
 		fprintf(stderr, "paydesk: %s\n", behind);
 	return table_done(t, 0);
 }

@@ -151,6 +151,31 @@ svc_arr_unpaid(
  * a pulled payment (svc_make_room): the central node applied them after
  * the record that needs the room, and they are pulled back as it did
  * (review 21b, fault 2). */
+/* Item it reopened for event ev's absorption up to need (open): from
+ * the latest other event holding some of it, a later change of the
+ * plan. Not from ev itself: the latest event to have moved some onto it
+ * may be ev (what it absorbed before), and reopening from it undid its
+ * own move, so ev took nothing there and the payment it gave way for
+ * went to credit while the plan still owed (helper-244, fault 1: 297.51
+ * paid of bills a plan held at the central node, 73.94 credit, 73.94
+ * still owed on its installments). */
+static int
+reopen_for(struct svc *s, int64_t ev, struct item *it, int64_t need,
+    int replica, struct pd_err *err)
+{
+	int64_t holder, held, arr, open = it->amount - it->settled;
+
+	if (need <= open)
+		return 0;
+	if (store_arr_item_holder(
+	        s->st, it->id, ev, &holder, &held, &arr, err) != 0)
+		return -1;
+	if (holder == 0 || held <= 0)
+		return 0;
+	return svc_arr_reopen_by(s, it, holder, arr,
+	    need - open < held ? need - open : held, replica, err);
+}
+
 static int
 absorb_one(struct svc *s, int64_t ev, int64_t id, int64_t cap, int64_t *amount,
     int reopen, int replica, struct pd_err *err)
@@ -159,7 +184,7 @@ absorb_one(struct svc *s, int64_t ev, int64_t id, int64_t cap, int64_t *amount,
 	int64_t take, need = *amount < cap ? *amount : cap;
 
 	if (store_item_by_id(s->st, id, &it, err) != 0 ||
-	    (reopen && svc_arr_reopen(s, &it, need, replica, err) != 0) ||
+	    (reopen && reopen_for(s, ev, &it, need, replica, err) != 0) ||
 	    (replica && svc_make_room(s, &it, need, err) != 0) ||
 	    (replica && store_item_by_id(s->st, id, &it, err) != 0))
 		return -1;
@@ -440,6 +465,83 @@ svc_arr_reopen_pulled(
 	return svc_arr_reopen(s, it, need, 1, err);
 }
 
+/* A pulled reschedule of plan a: what its moves close of the plan's
+ * installments against what they have open here. The central node took
+ * a payment it had after the reschedule by the plan's earlier events
+ * (svc_arr_reopen's chain: each event takes what it gives way for off
+ * its installments, the later events' reopened), which placed an
+ * earlier event's absorption on another of its installments than this
+ * terminal did, having taken the payment before the reschedule
+ * (helper-244, fault 1: the create held 2.49 of #6 here and of #5
+ * there, so #5 kept 2.49 open here, Replaced, and #10 2.49 less, for
+ * good). Where the record closes more of one installment than it has
+ * open here (short) and less of another of the same own event (over),
+ * that event's absorption moves from the one to the other, oldest
+ * first: the record's moves then fit, as at the central node. */
+static int
+place_absorbed(struct svc *s, const struct syncrec *r,
+    const struct arrangement *a, struct pd_err *err)
+{
+	struct fit {
+		int64_t id, own, absorbed, d; /* d: open less closed */
+	} * f;
+	struct item it;
+	int64_t id, net, k;
+	size_t i, j, n = 0;
+	int rc = 0;
+
+	f = xcalloc(r->nmoves + 1, sizeof *f);
+	for (i = 0; i < r->nmoves && rc == 0; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(r->moves[j].item_uuid,
+			        r->moves[i].item_uuid) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (net = 0, j = i; j < r->nmoves; j++)
+			if (strcmp(r->moves[j].item_uuid,
+			        r->moves[i].item_uuid) == 0)
+				net += r->moves[j].amount;
+		if ((rc = store_id_of(s->st, TBL_ITEMS, r->moves[i].item_uuid,
+		         &id, err)) != 0 ||
+		    id == 0 || net <= 0)
+			continue;
+		if ((rc = store_item_by_id(s->st, id, &it, err)) != 0)
+			break;
+		if (it.kind != PAY_INSTALLMENT ||
+		    strcmp(it.plan_no, a->plan_no) != 0)
+			continue;
+		f[n].id = id;
+		f[n].d = it.amount - it.settled - net;
+		rc = store_arr_own_absorbed(
+		    s->st, id, &f[n].own, &f[n].absorbed, err);
+		n++;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		/* short: its own event absorbed some of it here */
+		if (f[i].d >= 0 || f[i].own == 0 || f[i].absorbed <= 0)
+			continue;
+		for (j = 0; j < n && f[i].d < 0 && f[i].absorbed > 0 && rc == 0;
+		     j++) {
+			if (j == i || f[j].d <= 0 || f[j].own != f[i].own)
+				continue;
+			k = -f[i].d < f[j].d ? -f[i].d : f[j].d;
+			if (k > f[i].absorbed)
+				k = f[i].absorbed;
+			if ((rc = store_arr_move(
+			         s->st, f[i].own, f[i].id, -k, 0, err)) != 0 ||
+			    (rc = store_arr_move(
+			         s->st, f[i].own, f[j].id, k, 0, err)) != 0)
+				break;
+			f[i].d += k;
+			f[i].absorbed -= k;
+			f[j].d -= k;
+		}
+	}
+	free(f);
+	return rc;
+}
+
 /* The moves of an event of arrangement a, each item's netted (a node's
  * feed carries what it absorbed since), cut to what its item has open;
  * what they moved less the event absorbs. An installment of its own
@@ -454,6 +556,9 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 	size_t i, j, nt = 0;
 	int cancel = replica && strcmp(r->op, "cancel") == 0;
 
+	if (replica && strcmp(r->op, "reschedule") == 0 &&
+	    place_absorbed(s, r, a, err) != 0)
+		return -1;
 	for (i = 0; i < r->nmoves; i++) {
 		for (j = 0; j < i; j++)
 			if (strcmp(r->moves[j].item_uuid,

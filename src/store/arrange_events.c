@@ -233,6 +233,35 @@ store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 	return 0;
 }
 
+int
+store_arr_item_holder(struct store *st, int64_t item_id, int64_t except_ev,
+    int64_t *event_id, int64_t *held, int64_t *arr_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT m.event_id, sum(m.amount), e.arrangement_id FROM "
+	    "arrangement_moves m JOIN arrangement_events e ON e.id = "
+	    "m.event_id WHERE m.item_id = ?1 AND m.event_id <> ?2 GROUP BY "
+	    "m.event_id, e.arrangement_id HAVING sum(m.amount) > 0 ORDER BY "
+	    "max(m.id) DESC LIMIT 1",
+	    err);
+	int rc;
+
+	*event_id = *held = *arr_id = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", item_id, except_ev);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*event_id = db_column_int64(s, 0);
+		*held = db_column_int64(s, 1);
+		*arr_id = db_column_int64(s, 2);
+	}
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading an arrangement's moves"));
+}
+
 /* One figure of a statement of one id (?1), at most one row: *v its
  * first column, 0 when there is no row; -1 an error (what failed). */
 static int

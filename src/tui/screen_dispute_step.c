@@ -92,13 +92,18 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 			snprintf(why, wn, "%s",
 			    _("The disputed amount is more than the payment"));
 		else if (*cr > d->disputed) {
-			char m[MONEY_BUFSZ];
+			char m[MONEY_BUFSZ], u[MONEY_BUFSZ], w[MONEY_BUFSZ];
 
-			/* its upheld disputes took the rest */
+			/* its upheld disputes took the rest: said as the
+			 * command line says it (helper-244, fault 3: the
+			 * screen left out what was taken) */
 			snprintf(why, wn,
-			    _("The disputed amount is more than the %s left "
-			      "to dispute"),
-			    svc_money(t->svc, m, sizeof m, d->disputed));
+			    _("Only %s is left to dispute: %s of %s was "
+			      "charged back or credited"),
+			    svc_money(t->svc, m, sizeof m, d->disputed),
+			    svc_money(
+			        t->svc, u, sizeof u, d->amount - d->disputed),
+			    svc_money(t->svc, w, sizeof w, d->amount));
 		}
 	} else if (d->step == STEP_REJECT &&
 	           d->it[F_NOTE].f.buf[strspn(d->it[F_NOTE].f.buf, " \t")] ==

@@ -531,3 +531,69 @@ for n in 1 2; do
 	    { echo "not ok - $what: doctor at terminal $n"; grep problem "$T/doc" | head -3; }
 done
 expect "$what: doctor at the central node" 0 "ok" central doctor ACME
+
+## helper-244, fault 1 (in part): a plan paid into its fifth installment,
+# cancelled at T02 offline and the debt the cancel gave back paid there
+# (250.00 of two bills), while T01 rescheduled it and synced first. The
+# central node took T02's payment after the reschedule: the plan's create
+# gave way for the bills and took as much off its installments, the
+# reschedule's reopened, which placed part of the create's absorption on
+# #5; T02 had taken it before the reschedule, on #6. T02 then kept 2.49
+# of #5 (Replaced) open and #10 2.49 less, for good. The pulled
+# reschedule now moves the create's absorption so its moves fit
+# (place_absorbed): both terminals and the central node owe the same on
+# the same installments
+export PAYDESK_NOW=2025-09-01
+# five ACCOUNT AMOUNT OWED TERMS: the race, T02 paying AMOUNT of the
+# bills, T01 rescheduling by TERMS; then ACCOUNT owes OWED everywhere,
+# on the same installments
+five() {
+	acct=$1
+	printf 'account_no,name,service_address,phone,email,segment\n%s,Five Paid,7 Race Road,,,Residential\n' "$acct" >"$T/five-c.csv"
+	printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-%sA,%s,Jun 2025,300.00,2025-06-01,2025-06-20\nINV-%sB,%s,Jul 2025,250.01,2025-07-01,2025-07-20\nINV-%sC,%s,Aug 2025,100.00,2025-08-01,2025-09-20\n' \
+	    "${acct#WU-}" "$acct" "${acct#WU-}" "$acct" "${acct#WU-}" "$acct" >"$T/five-b.csv"
+	printf 'ref,account_no,description,amount,service_date\nSVC-%s,%s,Reconnection fee,45.00,2025-08-05\n' "${acct#WU-}" "$acct" >"$T/five-s.csv"
+	central import ACME consumers "$T/five-c.csv" >"$T/five.imp" 2>&1 &&
+	    central import ACME bills "$T/five-b.csv" >>"$T/five.imp" 2>&1 &&
+	    central import ACME services "$T/five-s.csv" >>"$T/five.imp" 2>&1 ||
+	    { echo "not ok - importing $acct"; cat "$T/five.imp"; }
+	t1 sync >/dev/null; t2 sync >/dev/null
+	what="a plan paid into #5, cancelled and $2 of its bills paid at T02, rescheduled ($4) at T01 first"
+	pf=$(rec 1 arrangement create "$acct" --installments 7 --frequency monthly \
+	    --first-due 2025-09-30 --down 50 --grace 5 --misses 1 --reason Hardship | sed -n 's/^Arrangement  *//p')
+	[ -n "$pf" ] && pdtc 1 pay "$acct" --type installment --method Cash --amount 347.50 >/dev/null ||
+	    echo "not ok - $what: the plan and 347.50 into it at T01"
+	t1 sync >/dev/null; t2 sync >/dev/null
+	rec 2 arrangement cancel "$pf" --reason "Moved away" >/dev/null &&
+	    pdtc 2 pay "$acct" --type bill --method Cash --amount "$2" >/dev/null &&
+	    rec 1 arrangement reschedule "$pf" $4 --reason "Promise to pay" >/dev/null ||
+	    echo "not ok - $what: the changes offline"
+	expect "$what: T01 syncs first" 0 "Rejected    0" t1 sync
+	expect "$what: T02's cancel is refused" 0 "Rejected    1" t2 sync
+	t1 sync >/dev/null; t2 sync >/dev/null
+	same "$what: its open items are the same at T01, T02 and the central node" \
+	    "$(tsql 1 "$(open_items "$acct")")/$(tsql 2 "$(open_items "$acct")")" \
+	    "$(csql "$(open_items "$acct")")/$(csql "$(open_items "$acct")")"
+	same "$what: it owes $3 everywhere" \
+	    "$(owed "$acct" 1)/$(owed "$acct" 2)/$(owed "$acct" 0)" "$3/$3/$3"
+	plans_same "$what: both terminals show the plan alike" "$pf"
+	for n in 1 2; do
+		pdt $n doctor >"$T/doc" 2>&1 && ok "$what: doctor at terminal $n" ||
+		    { echo "not ok - $what: doctor at terminal $n"; grep problem "$T/doc" | head -3; }
+	done
+	expect "$what: doctor at the central node" 0 "ok" central doctor ACME
+}
+five WU-200920 250 9751 "--installments 4 --frequency weekly --first-due 2025-09-10"
+same "  the first: on the reschedule's #9 and #10" \
+    "$(tsql 2 "SELECT group_concat(ref, ' ') FROM (SELECT i.ref FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = 'WU-200920' AND i.amount > i.settled ORDER BY i.ref)")" \
+    "$pf#10 $pf#9"
+five WU-200921 120 22751 "--installments 4 --frequency weekly --first-due 2025-09-10"
+five WU-200922 180.40 16711 "--installments 3 --frequency monthly --first-due 2025-10-05"
+# all the cancel gave back (297.51 of 347.51 open): before, the central
+# node took 273.57 of it and made 23.94 credit while the plan still
+# owed 73.94 (the create reopened its own move, reopen_for), and T02
+# showed a bill open outside the plan; now it pays the bills whole
+five WU-200924 297.51 5000 "--installments 3 --frequency monthly --first-due 2025-10-05"
+same "  all of it: no credit at any node" \
+    "$(credit_of 1 WU-200924)/$(credit_of 2 WU-200924)/$(credit_of 0 WU-200924)" 0/0/0
+five WU-200923 60.25 28726 "--installments 2 --frequency fortnightly --first-due 2025-09-15"

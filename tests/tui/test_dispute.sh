@@ -280,8 +280,9 @@ wait_re "the 15.00 left of its 20.00 said" 'Left to dispute +\$15\.00'
 wait_re "and proposed as the amount disputed" "Disputed +15\.00"
 keys Right Down Down
 type_text "15.01"
-wait_for "more than is left: said below the form" \
-    "The disputed amount is more than the \$15.00 left to dispute"
+# and what was taken, as the command line says (helper-244, fault 3)
+wait_for "more than is left: said below the form, with what was taken" \
+    "Only \$15.00 is left to dispute: \$5.00 of \$20.00 was charged back or credited"
 keys Enter
 lacks "Enter asks nothing" "Enter again"
 keys Escape
