@@ -81,10 +81,10 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 			 * (refuse_later; helper-242, fault 6: the terminal
 			 * alone) */
 			return pd_fail(err, PD_EINVAL,
-			    _("Move %zu: item %s is under arrangement %s "
-			      "already, made first at terminal %s (by %s, %s)"),
-			    i + 1, m->item_ref, a.plan_no, a.terminal,
-			    a.created_by, a.created_at);
+			    _("Item %s is under arrangement %s already, made "
+			      "first at terminal %s (by %s, %s)"),
+			    m->item_ref, a.plan_no, a.terminal, a.created_by,
+			    a.created_at);
 		sum += m->amount;
 	}
 	if (sum != r->arr.debt || r->nmoves == 0)

@@ -414,13 +414,21 @@ struct arr_hold *
 store_arr_holds(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 {
 	/* the plan's own installments are not what it holds (grouped by
-	 * the item's ref too: PostgreSQL wants every column so, issue 22) */
+	 * the item's ref too: PostgreSQL wants every column so, issue 22);
+	 * one it holds nothing of now, only where a cancel of it (not one
+	 * undone here) gave it back, as at every node: a create that gave
+	 * way here for a payment of the item, where the central node cut
+	 * its move to nothing, listed it at 0.00 at its maker alone
+	 * (helper-245, fault 2) */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT m.item_id, i.ref, sum(m.amount) FROM arrangement_moves m "
 	    "JOIN arrangement_events e ON e.id = m.event_id JOIN items i ON "
 	    "i.id = m.item_id WHERE e.arrangement_id = ?1 AND i.plan_id IS "
 	    "NOT (SELECT plan_id FROM arrangements WHERE id = ?1) GROUP BY "
-	    "m.item_id, i.ref ORDER BY min(m.id)",
+	    "m.item_id, i.ref HAVING sum(m.amount) <> 0 OR sum(CASE WHEN "
+	    "e.kind = 'cancel' AND NOT EXISTS (SELECT 1 FROM sync_undone u "
+	    "WHERE u.uuid = e.uuid) THEN 1 ELSE 0 END) > 0 ORDER BY "
+	    "min(m.id)",
 	    err);
 
 	if (s == NULL)

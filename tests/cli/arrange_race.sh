@@ -597,3 +597,27 @@ five WU-200924 297.51 5000 "--installments 3 --frequency monthly --first-due 202
 same "  all of it: no credit at any node" \
     "$(credit_of 1 WU-200924)/$(credit_of 2 WU-200924)/$(credit_of 0 WU-200924)" 0/0/0
 five WU-200923 60.25 28726 "--installments 2 --frequency fortnightly --first-due 2025-09-15"
+
+## helper-245, fault 2: a plan made at T01 offline while T02 took a
+# payment of one of its bills whole. The central node cut the plan's
+# move of that bill to nothing; T01 had moved it and given way (net
+# 0.00). T01 listed the bill at $0.00 among the items taken over, the
+# other nodes did not. An item the plan holds nothing of is listed only
+# where a cancel gave it back, at every node
+export PAYDESK_NOW=2025-09-02
+printf 'account_no,name,service_address,phone,email,segment\nWU-200930,Paid Meanwhile,8 Race Road,,,Residential\n' >"$T/pm-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-20093A,WU-200930,Jun 2025,120.00,2025-06-01,2025-06-20\nINV-20093B,WU-200930,Jul 2025,150.00,2025-07-01,2025-07-20\nINV-20093C,WU-200930,Aug 2025,100.01,2025-08-01,2025-08-20\n' >"$T/pm-b.csv"
+central import ACME consumers "$T/pm-c.csv" >"$T/pm.imp" 2>&1 &&
+    central import ACME bills "$T/pm-b.csv" >>"$T/pm.imp" 2>&1 ||
+    { echo "not ok - importing WU-200930"; cat "$T/pm.imp"; }
+t1 sync >/dev/null; t2 sync >/dev/null
+pm=$(rec 1 arrangement create WU-200930 --installments 3 --frequency monthly \
+    --first-due 2025-10-01 --reason Hardship | sed -n 's/^Arrangement  *//p')
+pdtc 2 pay WU-200930 --type bill --items INV-20093A --method Cash --amount 120 >/dev/null ||
+    echo "not ok - WU-200930's first bill paid at T02"
+t2 sync >/dev/null; t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null
+plans_same "a plan made while the other terminal paid a bill of it: shown alike, items taken over too" "$pm"
+same "  the bill paid meanwhile among the items taken over nowhere" \
+    "$(for n in 1 2; do rec $n --json arrangement show "$pm" | python3 -c 'import json, sys
+print(" ".join(i["ref"] for i in json.load(sys.stdin)["items"]))'; done | tr '\n' /)" \
+    "INV-20093B INV-20093C/INV-20093B INV-20093C/"

@@ -33,7 +33,8 @@ expect "no shift: no pay-out" 13 "has no open shift" \
     J shift pay-out 10 --reason "Petty cash"
 # (review R20) an amount below zero reads as an option: the message
 # names it, not the word before it
-expect "pay-out -10: the -10 named" 2 "unknown option -10 (see" \
+expect "pay-out -10: the -10 named, and that it is below zero" 2 \
+    "shift pay-out: unknown option -10: a number given here is not below zero (see" \
     J shift pay-out -10 --reason "Petty cash"
 expect "drop with a short option that is none: named" 2 "unknown option -x (see" \
     J shift drop 5 -x --reason "Safe drop"
