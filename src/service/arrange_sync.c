@@ -465,6 +465,22 @@ svc_arr_reopen_pulled(
 	return svc_arr_reopen(s, it, need, 1, err);
 }
 
+/* Whether move i of record r is the first of its item, and then what
+ * the record moves of that item in all, netted, into *net. */
+static int
+move_net(const struct syncrec *r, size_t i, int64_t *net)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (strcmp(r->moves[j].item_uuid, r->moves[i].item_uuid) == 0)
+			return 0;
+	for (*net = 0, j = i; j < r->nmoves; j++)
+		if (strcmp(r->moves[j].item_uuid, r->moves[i].item_uuid) == 0)
+			*net += r->moves[j].amount;
+	return 1;
+}
+
 /* A pulled reschedule of plan a: what its moves close of the plan's
  * installments against what they have open here. The central node took
  * a payment it had after the reschedule by the plan's earlier events
@@ -492,19 +508,14 @@ place_absorbed(struct svc *s, const struct syncrec *r,
 
 	f = xcalloc(r->nmoves + 1, sizeof *f);
 	for (i = 0; i < r->nmoves && rc == 0; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(r->moves[j].item_uuid,
-			        r->moves[i].item_uuid) == 0)
-				break;
-		if (j < i)
+		if (!move_net(r, i, &net))
 			continue;
-		for (net = 0, j = i; j < r->nmoves; j++)
-			if (strcmp(r->moves[j].item_uuid,
-			        r->moves[i].item_uuid) == 0)
-				net += r->moves[j].amount;
+		if (net <= 0)
+			continue;
 		if ((rc = store_id_of(s->st, TBL_ITEMS, r->moves[i].item_uuid,
-		         &id, err)) != 0 ||
-		    id == 0 || net <= 0)
+		         &id, err)) != 0)
+			break;
+		if (id == 0)
 			continue;
 		if ((rc = store_item_by_id(s->st, id, &it, err)) != 0)
 			break;
@@ -553,23 +564,15 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 	struct takeover t[8];
 	struct item it;
 	int64_t id, net, short_by = 0;
-	size_t i, j, nt = 0;
+	size_t i, nt = 0;
 	int cancel = replica && strcmp(r->op, "cancel") == 0;
 
 	if (replica && strcmp(r->op, "reschedule") == 0 &&
 	    place_absorbed(s, r, a, err) != 0)
 		return -1;
 	for (i = 0; i < r->nmoves; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(r->moves[j].item_uuid,
-			        r->moves[i].item_uuid) == 0)
-				break;
-		if (j < i)
+		if (!move_net(r, i, &net))
 			continue;
-		for (net = 0, j = i; j < r->nmoves; j++)
-			if (strcmp(r->moves[j].item_uuid,
-			        r->moves[i].item_uuid) == 0)
-				net += r->moves[j].amount;
 		if (store_id_of(
 		        s->st, TBL_ITEMS, r->moves[i].item_uuid, &id, err) != 0)
 			return -1;
