@@ -190,7 +190,12 @@ struct arr_item {
 	 * the event reached this node (arrange_sync.c), part of it.settled
 	 * and of what the plan shows paid of it (review of issue 21) */
 	int64_t absorbed;
+	/* the day it was paid in full: the latest day of a payment or
+	 * credit into it ("" if none, or not all of it was paid) */
 	char paid_on[11];
+	/* the latest day of a payment or credit into it, paid in full or
+	 * not ("" if none: store_arr_items only) */
+	char last_paid_on[11];
 	/* made by a reschedule: what it absorbed was paid of the
 	 * installments it replaced, counted there (store_arr_items only) */
 	int resched;
@@ -202,17 +207,27 @@ struct arr_item {
 	 * closed after its due day + grace was missed first (ARR_LAPSED) */
 	char moved_on[11];
 };
-/* What was paid of installment in: settled less what later events closed
- * of it (moved) and, for one a reschedule made, less what it absorbed
- * (paid of the installments it replaced, shown there); a plan's paid is
- * the sum of its installments' (review 21, fault 7: a rescheduled one
- * settled on its items showed that as paid of it too). */
+/* What payments and credit notes paid into installment in (minor
+ * units): settled less what later events closed of it (moved) and less
+ * what its own event took off it (absorbed): of one a reschedule made,
+ * paid of the installments it replaced (shown there, arr_item_cut); of
+ * any other, paid to the items the plan took over at a terminal the plan
+ * had not reached yet (arr_item_to_items). A plan's paid is the sum of
+ * its installments' (review 21, fault 7; helper-245, fault 1: a bill
+ * payment read as paid into the installments it settled). */
 int64_t arr_item_paid(const struct arr_item *in);
 /* What a reschedule's cut took off installment in (minor units): of one
  * a reschedule made, what it absorbed, paid of the installments it
  * replaced while the reschedule was on its way (paydesk(1): "what it
  * moved less comes off its own last installments"); else 0. */
 int64_t arr_item_cut(const struct arr_item *in);
+/* What payments to the items the plan took over settled of installment
+ * in (minor units): of one the plan's create or a cancel undone made,
+ * what its own event took off it (a payment of those items kept at a
+ * terminal the event had not reached yet, arrange_sync.c); 0 of one a
+ * reschedule made (its cut). Paid + this + left is what the plan holds
+ * of it (paydesk(1), arrangement show: "Paid to items taken over"). */
+int64_t arr_item_to_items(const struct arr_item *in);
 /* Installment in's amount as its plan holds it now: its item's less the
  * cut, and, of one a later change moved the rest of that owes again (its
  * payment voided since), less what was moved; so that the amounts of the

@@ -120,8 +120,12 @@ struct arr_view {
 	struct arr_tally tally;
 	enum arr_status status;
 	int compliance; /* tenths of a percent; -1 none due yet */
-	int64_t paid;   /* paid into its installments */
-	int64_t left;   /* what its live installments still owe */
+	int64_t paid;   /* paid into its installments (arr_item_paid) */
+	/* paid to the items it took over at a terminal it had not reached
+	 * yet, and taken off its installments (arr_item_to_items): debt =
+	 * paid + to_items + left, while its installments are live */
+	int64_t to_items;
+	int64_t left; /* what its live installments still owe */
 	/* owned, svc_arrangement_show's only (NULL in a list): its create,
 	 * reschedules and cancel in order, with who, when, where and why */
 	struct arr_event_row *events;
@@ -344,7 +348,8 @@ int svc_alert_days_now(const struct alert *a);
  * plans by status, its installments that fell due (on time, late,
  * missed: as each plan's compliance counts them), the compliance rate
  * (on time / fell due, tenths of a percent, -1 none fell due), the debt
- * arranged and what its installments were paid. Highest compliance
+ * arranged, what its installments were paid (collected) and what
+ * payments to the items it took over settled of them. Highest compliance
  * first, groups with none due last, then most plans. segment (NULL:
  * any) keeps the plans of consumers of that segment, ignoring case.
  * *n rows, free the array. */
@@ -358,7 +363,9 @@ struct arr_perf_row {
 	int plans, active, completed, broken, cancelled;
 	int fell_due, on_time, late, missed;
 	int compliance; /* tenths; -1 none fell due */
-	int64_t arranged, collected;
+	/* the debt arranged; paid into the installments (arr_view.paid);
+	 * paid to the items taken over (arr_view.to_items) */
+	int64_t arranged, collected, to_items;
 };
 struct arr_perf_row *svc_arr_performance(struct svc *s, const char *from,
     const char *to, const char *segment, size_t *n, struct pd_err *err);

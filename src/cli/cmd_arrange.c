@@ -244,6 +244,14 @@ cmd_arr_create(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* The day installment in was paid in full ("" if it was not: a later
+ * change closed its rest, or some is unpaid). */
+static const char *
+in_full(const struct arr_item *in)
+{
+	return in->moved > 0 ? "" : in->paid_on;
+}
+
 static void
 rec_installments(struct rec *r, const struct arr_view *v)
 {
@@ -263,7 +271,23 @@ rec_installments(struct rec *r, const struct arr_view *v)
 		else
 			rec_data_json(r, "cut", json_integer(0));
 		rec_money(r, _("Paid"), "paid", arr_item_paid(in));
-		rec_date(r, _("Paid on"), "paid_on", in->paid_on);
+		/* settled by a payment of the items the plan took over
+		 * (helper-245, fault 1), said when any */
+		if (arr_item_to_items(in) > 0)
+			rec_money(r, _("Paid to items"), "paid_to_items",
+			    arr_item_to_items(in));
+		else
+			rec_data_json(r, "paid_to_items", json_integer(0));
+		/* paid in full that day; else the day of the last payment
+		 * into it, its rest unpaid or moved by a later change
+		 * (helper-245, fault 4) */
+		rec_date(r, _("Paid on"), "paid_on", in_full(in));
+		if (*in_full(in) == '\0' && in->last_paid_on[0] != '\0')
+			rec_date(r, _("Last paid on"), "last_paid_on",
+			    in->last_paid_on);
+		else
+			rec_data_json(
+			    r, "last_paid_on", json_string(in->last_paid_on));
 		rec_term(r, _("Compliance"), "state",
 		    arr_inst_state_name(v->state[i]));
 		/* the plan's #1 is its down payment when it has one: the
@@ -345,6 +369,7 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Terminal"), "terminal", v.a.terminal);
 	rec_number(r, _("Reschedules"), "reschedules", v.a.changes);
 	rec_money(r, _("Paid"), "paid", v.paid);
+	rec_money(r, _("Paid to items"), "paid_to_items", v.to_items);
 	rec_money(r, _("Left to pay"), "left", v.left);
 	rec_number(r, _("Installments missed"), "missed", v.tally.missed);
 	rec_number(r, _("Installments late"), "late", v.tally.late);
@@ -378,6 +403,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Status"), "status", X_TERM, 10, 0},
 	    {NC_("column", "Debt"), "debt", X_MONEY, 12, 0},
 	    {NC_("column", "Paid"), "paid", X_MONEY, 12, 0},
+	    {NC_("column", "To items"), "paid_to_items", X_MONEY, 12, 0},
 	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
 	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
 	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
@@ -386,7 +412,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	struct opt o[] = {{"consumer", OPT_FILTER, &consumer},
 	    {"status", OPT_FILTER, &status}, {"scope", OPT_FILTER, &scope},
 	    {NULL, 0, NULL}};
-	struct xcell cell[8];
+	struct xcell cell[9];
 	struct arr_view *v;
 	struct table *t;
 	char **pos;
@@ -410,7 +436,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	}
 	/* the plans made at the scope's terminals (issue 23) */
 	cli_list_scope_line(c, consumer);
-	t = table_new(c, cols, 8);
+	t = table_new(c, cols, 9);
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
 		cell[0].s = v[i].a.plan_no;
@@ -418,9 +444,10 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 		cell[2].s = arr_status_term(v[i].status);
 		cell[3].n = v[i].a.debt;
 		cell[4].n = v[i].paid;
-		cell[5].n = v[i].left;
-		cell[6].n = arr_tally_fell_due(&v[i].tally);
-		cell[7].n = v[i].compliance; /* -1: none fell due */
+		cell[5].n = v[i].to_items;
+		cell[6].n = v[i].left;
+		cell[7].n = arr_tally_fell_due(&v[i].tally);
+		cell[8].n = v[i].compliance; /* -1: none fell due */
 		table_cells(t, cell);
 	}
 	svc_arr_views_free(v, n);
@@ -450,13 +477,14 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
 	    {NC_("column", "Arranged"), "arranged", X_MONEY, 12, 0},
 	    {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
+	    {NC_("column", "To items"), "paid_to_items", X_MONEY, 12, 0},
 	};
 	const char *from = NULL, *to = NULL, *scope = NULL;
 	struct opt o[9] = {
 	    {"from", 0, &from}, {"to", 0, &to}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
-	struct xcell cell[17];
+	struct xcell cell[18];
 	struct arr_perf_row *r;
 	struct table *t;
 	char **pos;
@@ -483,7 +511,7 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 		return -1;
 	/* of the plans made at the scope's terminals (issue 23) */
 	cli_scope_line(c);
-	t = table_new(c, cols, 17);
+	t = table_new(c, cols, 18);
 	table_sheet(t, N_("Plan performance"));
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
@@ -508,6 +536,7 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 		cell[14].n = r[i].compliance; /* -1: none fell due */
 		cell[15].n = r[i].arranged;
 		cell[16].n = r[i].collected;
+		cell[17].n = r[i].to_items;
 		table_cells(t, cell);
 	}
 	free(r);

@@ -197,7 +197,13 @@ arr_schedule(const struct arr_terms *t, const struct money_style *st,
 int64_t
 arr_item_paid(const struct arr_item *in)
 {
-	return in->it.settled - in->moved - arr_item_cut(in);
+	return in->it.settled - in->moved - in->absorbed;
+}
+
+int64_t
+arr_item_to_items(const struct arr_item *in)
+{
+	return in->resched ? 0 : in->absorbed;
 }
 
 int64_t

@@ -137,6 +137,7 @@ svc_arr_performance(struct svc *s, const char *from, const char *to,
 		g->missed += v[i].tally.missed;
 		g->arranged += v[i].a.debt;
 		g->collected += v[i].paid;
+		g->to_items += v[i].to_items;
 	}
 	svc_arr_views_free(v, nv);
 	for (i = 0; i < *n; i++) {

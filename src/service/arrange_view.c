@@ -50,17 +50,20 @@ comply(struct arr_view *v)
 	svc_today(today);
 	date_parse(today, NULL, &t, NULL);
 	memset(&v->tally, 0, sizeof v->tally);
-	v->paid = v->left = 0;
+	v->paid = v->to_items = v->left = 0;
 	v->state = xcalloc(v->ninst ? v->ninst : 1, sizeof *v->state);
 	for (i = 0; i < v->ninst; i++) {
 		const struct arr_item *in = &v->inst[i];
 
-		/* what its own event took off it (absorbed: paid elsewhere
-		 * before the event came) is paid of it too, so that the
-		 * plan's debt less paid is what is left; but a reschedule's
-		 * was paid of the installments it replaced and is counted
-		 * there already (review 21: paid twice) */
+		/* what its own event took off it (absorbed: paid to the
+		 * items before the event came) is not paid into it: the
+		 * plan counts it apart, so that its debt less both is what
+		 * is left; a reschedule's was paid of the installments it
+		 * replaced and is counted there already (review 21: paid
+		 * twice; helper-245, fault 1: a bill payment counted as
+		 * collected by the plan) */
 		v->paid += arr_item_paid(in);
+		v->to_items += arr_item_to_items(in);
 		v->state[i] = inst_state(in->it.amount, in->it.settled,
 		    in->moved, in->absorbed, in->it.due_on, in->paid_on,
 		    in->moved_on, v->a.grace_days, t);

@@ -201,7 +201,14 @@ read_arr_item(struct db_stmt *s, void *elem)
 
 	store_read_item(s, 0, &a->it);
 	a->moved = db_column_int64(s, 13);
-	st_col(s, 14, a->paid_on, sizeof a->paid_on);
+	/* the last day anything was paid into it; the day it was paid in
+	 * full once it is settled (helper-245, fault 4: a partly paid one
+	 * whose rest a cancel moved read "Paid on" that day) */
+	st_col(s, 14, a->last_paid_on, sizeof a->last_paid_on);
+	if (a->it.settled >= a->it.amount)
+		memcpy(a->paid_on, a->last_paid_on, sizeof a->paid_on);
+	else
+		a->paid_on[0] = '\0';
 	/* what its own event took off it (a payment made meanwhile
 	 * elsewhere, arrange_sync.c): paid of it, as the account shows it
 	 * (it was a smaller installment of the same amount in the item:
@@ -245,9 +252,9 @@ read_arr_item(struct db_stmt *s, void *elem)
 	"UNION ALL SELECT c.applied_on FROM credit_applications c WHERE "      \
 	"c.item_id = i.id AND " LIVE_CA ") AS u), '')"
 
-/* An installment's columns after ITEM_COLS (read_arr_item): paid in
- * full on the latest day a payment or a credit went to it (each read
- * once: the daily pass reads every plan's); moved: what later events
+/* An installment's columns after ITEM_COLS (read_arr_item): paid on
+ * the latest day a payment or a credit went to it, when anything was
+ * (each read once: the daily pass reads every plan's); moved: what later events
  * closed of it; then what its own event took off it, whether a
  * reschedule made it, whether the schedule in force did; then the day of
  * the first later event that closed some of it ("" if none) */
@@ -255,9 +262,8 @@ read_arr_item(struct db_stmt *s, void *elem)
 	", coalesce((SELECT sum(amount) FROM "                                 \
 	"arrangement_moves WHERE item_id = i.id AND event_id IS NOT "          \
 	"i.arr_event), 0) AS moved, CASE WHEN "                                \
-	"i.settled = i.amount AND i.settled > (SELECT "                        \
-	"coalesce(sum(amount), "                                               \
-	"0) FROM arrangement_moves WHERE item_id = i.id) THEN " PAID_ON_LAST   \
+	"i.settled > (SELECT coalesce(sum(amount), 0) FROM "                   \
+	"arrangement_moves WHERE item_id = i.id) THEN " PAID_ON_LAST           \
 	" ELSE '' END, "                                                       \
 	"coalesce((SELECT "                                                    \
 	"sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "         \

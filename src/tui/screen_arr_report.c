@@ -42,6 +42,7 @@ static const struct xcol cols[] = {
     {NC_("column", "Cancelled"), "cancelled", X_INT, 6, 0},
     {NC_("column", "Arranged"), "arranged", X_MONEY, 12, 0},
     {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
+    {NC_("column", "To items"), "paid_to_items", X_MONEY, 12, 0},
 };
 
 static void
@@ -65,6 +66,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[11].n = r->cancelled;
 	c[12].n = r->arranged;
 	c[13].n = r->collected;
+	c[14].n = r->to_items;
 }
 
 static void

@@ -37,9 +37,9 @@ static void
 terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 {
 	static const char *const labels[] = {N_("Consumer"), N_("Debt"),
-	    N_("Down payment"), N_("Paid"), N_("Left to pay"), N_("Installments"),
-	    N_("Compliance rate"), N_("Grace days"), N_("Misses allowed"),
-	    N_("Reason")};
+	    N_("Down payment"), N_("Paid"), N_("Paid to items"),
+	    N_("Left to pay"), N_("Installments"), N_("Compliance rate"),
+	    N_("Grace days"), N_("Misses allowed"), N_("Reason")};
 	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[640];
 	/* as wide as the widest label in the reader's language, and a gap */
 	int lw = tui_label_width(labels, TUI_NKEYS(labels), 17) + 1;
@@ -59,6 +59,11 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	    svc_money(t->svc, m, sizeof m, v->a.down));
 	tui_lines_pair(
 	    l, lw, _("Paid"), svc_money(t->svc, m, sizeof m, v->paid));
+	/* a payment of the items it took over that settled some of its
+	 * installments, said when any (helper-245, fault 1) */
+	if (v->to_items > 0)
+		tui_lines_pair(l, lw, _("Paid to items"),
+		    svc_money(t->svc, m, sizeof m, v->to_items));
 	tui_lines_pair(
 	    l, lw, _("Left to pay"), svc_money(t->svc, m, sizeof m, v->left));
 	snprintf(line, sizeof line, "%d, %s, %s", v->a.n,

@@ -57,7 +57,7 @@ open_items() { echo "SELECT group_concat(ref || ':' || amount || ':' || settled,
 # race ACCOUNT OP1 OP2 FIRST OWED STATE: terminals 1 and 2 change ACCOUNT's
 # plan by OP1 and OP2 offline, terminal FIRST syncs first; then ACCOUNT
 # owes OWED (minor units) everywhere and the plan shows STATE (Status,
-# Reschedules, Paid, Left to pay) at both terminals
+# Reschedules, Paid, Paid to items, Left to pay) at both terminals
 race() {
 	acct=$1 op1=$2 op2=$3 first=$4
 	second=$((3 - first))
@@ -104,18 +104,18 @@ race() {
 
 # reschedule against reschedule, cancel, each order; then after a
 # payment of 20.00 into #1 at the terminal whose change wins or loses
-race WU-200401 r r 1 9001 "Active 1 \$0.00 \$90.01 "
-race WU-200402 r r 2 9001 "Active 1 \$0.00 \$90.01 "
-race WU-200403 r c 1 9001 "Active 1 \$0.00 \$90.01 "
-race WU-200404 r c 2 9001 "Cancelled 0 \$0.00 \$0.00 "
-race WU-200405 c r 1 9001 "Cancelled 0 \$0.00 \$0.00 "
-race WU-200406 c r 2 9001 "Active 1 \$0.00 \$90.01 "
-race WU-200407 c c 1 9001 "Cancelled 0 \$0.00 \$0.00 "
-race WU-200408 c c 2 9001 "Cancelled 0 \$0.00 \$0.00 "
-race WU-200409 pr c 1 7001 "Active 1 \$20.00 \$70.01 "
-race WU-200410 pr c 2 7001 "Cancelled 0 \$20.00 \$0.00 "
-race WU-200411 pc r 2 7001 "Active 1 \$20.00 \$70.01 "
-race WU-200412 pr r 2 7001 "Active 1 \$20.00 \$70.01 "
+race WU-200401 r r 1 9001 "Active 1 \$0.00 \$0.00 \$90.01 "
+race WU-200402 r r 2 9001 "Active 1 \$0.00 \$0.00 \$90.01 "
+race WU-200403 r c 1 9001 "Active 1 \$0.00 \$0.00 \$90.01 "
+race WU-200404 r c 2 9001 "Cancelled 0 \$0.00 \$0.00 \$0.00 "
+race WU-200405 c r 1 9001 "Cancelled 0 \$0.00 \$0.00 \$0.00 "
+race WU-200406 c r 2 9001 "Active 1 \$0.00 \$0.00 \$90.01 "
+race WU-200407 c c 1 9001 "Cancelled 0 \$0.00 \$0.00 \$0.00 "
+race WU-200408 c c 2 9001 "Cancelled 0 \$0.00 \$0.00 \$0.00 "
+race WU-200409 pr c 1 7001 "Active 1 \$20.00 \$0.00 \$70.01 "
+race WU-200410 pr c 2 7001 "Cancelled 0 \$20.00 \$0.00 \$0.00 "
+race WU-200411 pc r 2 7001 "Active 1 \$20.00 \$0.00 \$70.01 "
+race WU-200412 pr r 2 7001 "Active 1 \$20.00 \$0.00 \$70.01 "
 
 # the terminal that lost changes the plan again: its installments are
 # numbered on after the central node's, which takes the change
@@ -335,11 +335,13 @@ carry WU-200516 c r 2 all 0 4500 45
 DAY2=2025-09-05
 carry WU-200513 pr r 1 part 5001 0
 DAY2=
-same "carry: #1 of the plan of WU-200513, Replaced, paid on the winner's day at both terminals" \
+# (paid in part, its rest moved: no Paid on, its Last paid on that day;
+# helper-245, fault 4)
+same "carry: #1 of the plan of WU-200513, Replaced, last paid on the winner's day at both terminals" \
     "$(for n in 1 2; do rec $n --json arrangement show "$(tsql 1 "SELECT p.plan_no FROM plans p JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-200513'")" | python3 -c 'import json, sys
 v = json.load(sys.stdin)
-print(" ".join(i["state"] + ":" + (i["paid_on"] or "-") for i in v["installments"] if i["ref"].endswith("#1")))'; done | tr '\n' /)" \
-    "Replaced:2025-09-04/Replaced:2025-09-04/"
+print(" ".join(i["state"] + ":" + (i["paid_on"] or "-") + ":" + (i["last_paid_on"] or "-") for i in v["installments"] if i["ref"].endswith("#1")))'; done | tr '\n' /)" \
+    "Replaced:-:2025-09-04/Replaced:-:2025-09-04/"
 # migration 87 counts again the forecast's days that a reversal or a
 # carry touched: T02's history and weeks put back as a store of version
 # 86 counted them (a payment's first allocations), the store opened
@@ -450,7 +452,7 @@ twin() {
 	same "$what: the payment holds the same of items at every node" \
 	    "$(alloc_sum 1 "$pno")/$(alloc_sum 2 "$pno")/$(alloc_sum 0 "$pno")" "$3/$3/$3"
 	same "$what: T02's plan is Cancelled, holding nothing; T01's alike at both" \
-	    "$(show3 2 "$p2")" "Cancelled 0 \$0.00 \$0.00 "
+	    "$(show3 2 "$p2")" "Cancelled 0 \$0.00 \$0.00 \$0.00 "
 	plans_same "$what: both terminals show the plan that won alike" "$p1"
 	# the payment's details alike: what it holds now, of the plan that
 	# won, no reversal of the refused plan's installments, nor its carry
@@ -525,7 +527,7 @@ for p in "$pa:1000" "$pb:500"; do
 	same "$what: ${p%:*} holds ${p#*:} of the bill at every node" \
 	    "$(alloc_sum 1 "${p%:*}")/$(alloc_sum 2 "${p%:*}")/$(alloc_sum 0 "${p%:*}")" "${p#*:}/${p#*:}/${p#*:}"
 done
-same "$what: the plan is Cancelled at T02, holding nothing" "$(show3 2 "$pl")" "Cancelled 0 \$0.00 \$0.00 "
+same "$what: the plan is Cancelled at T02, holding nothing" "$(show3 2 "$pl")" "Cancelled 0 \$0.00 \$0.00 \$0.00 "
 for n in 1 2; do
 	pdt $n doctor >"$T/doc" 2>&1 && ok "$what: doctor at terminal $n" ||
 	    { echo "not ok - $what: doctor at terminal $n"; grep problem "$T/doc" | head -3; }

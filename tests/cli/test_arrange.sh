@@ -478,7 +478,7 @@ expect "terminal 2 reschedules what is left" 0 '"status"' \
     rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 --reason "Lost job"
 same "the rest in three weekly installments, the last with the cents" \
-    "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"cut":0,"paid":0,"paid_on":"[0-9-]*","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
+    "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"cut":0,"paid":0,"paid_to_items":0,"paid_on":"","last_paid_on":"","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
     "14295 14295 14297 "
 expect "terminal 2 pushes the reschedule" 0 "" t2 sync
 # its installments' seals are claimed by an audit entry of the central
@@ -761,7 +761,7 @@ has "es: its details: Activo" "Activo"
 has "es: Creado, Creado por (a credit note's Creada)" "Creado por"
 run rec 1 --json arrangement list --consumer WU-20001
 has "and none where nothing fell due yet (not 0 %)" \
-    '"plan_no":"AR-T01-000009","account_no":"WU-20001","status":"Active","debt":42887,"paid":0,"left":42887,"fell_due":0,"compliance":null'
+    '"plan_no":"AR-T01-000009","account_no":"WU-20001","status":"Active","debt":42887,"paid":0,"paid_to_items":0,"left":42887,"fell_due":0,"compliance":null'
 paid_by() { tsql 1 "SELECT DISTINCT p.payment_no FROM payments p JOIN
     allocations a ON a.payment_id = p.id JOIN items i ON i.id = a.item_id
     WHERE i.ref = '$1' AND p.terminal = 'T01'"; }
@@ -822,17 +822,24 @@ expect "terminal 2 takes 20.00 of the bill, not knowing" 0 "Payment ID" \
     rec 2 pay WU-20009 --type bill --method Cash --amount 20
 t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null
 rec 1 --json arrangement show "$PE" >"$T/pe.json"
-same "debt less paid is what is left" "$(python3 -c 'import json,sys
+# the 20.00 is the bill's payment, not the plan's: paid to the items it
+# took over, none paid into its installments (helper-245, fault 1)
+same "debt less paid, less paid to its items, is what is left: 0 paid, 20.00 to items" \
+    "$(python3 -c 'import json,sys
 d=json.load(open(sys.argv[1])); a=d.get("arrangement", d)
-print(a["debt"] - a["paid"] == a["left"])' "$T/pe.json")" True
+print(a["debt"] - a["paid"] - a["paid_to_items"] == a["left"], a["paid"],
+    a["paid_to_items"], [i["paid_to_items"] for i in a["installments"]])' "$T/pe.json")" \
+    "True 0 2000 [0, 0, 2000]"
 same "the last installment is the same in the plan and in the account" \
     "$(python3 -c 'import json,sys
 d=json.load(open(sys.argv[1])); i=d["installments"][-1]
 print(i["amount"])' "$T/pe.json")" \
     "$(tsql 1 "SELECT amount FROM items WHERE ref = '$PE#3'")"
-same "the plan says so at both terminals alike: 80.00, 20.00 paid, 60.00 left" \
-    "$(rec 1 arrangement show "$PE" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')/$(rec 2 arrangement show "$PE" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')" \
-    "\$80.00 \$20.00 \$60.00 /\$80.00 \$20.00 \$60.00 "
+# debt_paid_left N PLAN: its Debt, Paid, Paid to items and Left to pay
+debt_paid_left() { rec "$1" arrangement show "$2" | sed -n 's/^\(Debt\|Paid\|Paid to items\|Left to pay\)  \+//p' | tr '\n' ' '; }
+same "the plan says so at both terminals alike: 80.00, 20.00 paid to its items, 60.00 left" \
+    "$(debt_paid_left 1 "$PE")/$(debt_paid_left 2 "$PE")" \
+    "\$80.00 \$0.00 \$20.00 \$60.00 /\$80.00 \$0.00 \$20.00 \$60.00 "
 # the other order (review R21, /tmp/r21/sync2.sh): terminal 2 takes 30.00
 # of Flor Gil's 80.00 bill and syncs first; terminal 1, not synced since,
 # arranges the 80.00 in three. The 30.00 comes off the last installments
@@ -869,15 +876,15 @@ same "the central node's items: the bill settled, #3 paid by the 26.68, #2 by 3.
     "$PF#1:2666:0 $PF#2:2666:332 $PF#3:2668:2668 INV-F1:8000:8000"
 same "terminal 1's are the central node's" "$(tsql 1 "$(flor)")" "$(csql "$(flor)")"
 same "terminal 2's too" "$(tsql 2 "$(flor)")" "$(csql "$(flor)")"
-same "the plan at both: 80.00, 30.00 paid, 50.00 left" \
-    "$(rec 1 arrangement show "$PF" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')/$(rec 2 arrangement show "$PF" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')" \
-    "\$80.00 \$30.00 \$50.00 /\$80.00 \$30.00 \$50.00 "
+same "the plan at both: 80.00, 30.00 paid to its items, 50.00 left" \
+    "$(debt_paid_left 1 "$PF")/$(debt_paid_left 2 "$PF")" \
+    "\$80.00 \$0.00 \$30.00 \$50.00 /\$80.00 \$0.00 \$30.00 \$50.00 "
 rec 1 --json arrangement show "$PF" >"$T/pf.json"
-same "its installments: amounts as in the account, what was paid of each" \
+same "its installments: amounts as in the account, nothing paid into them, what the bill's payment settled of each" \
     "$(python3 -c 'import json,sys
 d=json.load(open(sys.argv[1]))
-print(" ".join("%s:%s" % (i["amount"], i["paid"]) for i in d["installments"]))' "$T/pf.json")" \
-    "2666:0 2666:332 2668:2668"
+print(" ".join("%s:%s:%s" % (i["amount"], i["paid"], i["paid_to_items"]) for i in d["installments"]))' "$T/pf.json")" \
+    "2666:0:0 2666:0:332 2668:0:2668"
 same "Flor Gil owes 50.00 at both terminals" \
     "$(pdtc 1 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')/$(pdtc 2 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')" \
     "\$50.00/\$50.00"
@@ -888,7 +895,7 @@ expect "Flor Gil pays her #1 ahead of its due date" 0 "Payment ID" \
     rec 1 pay WU-20010 --type installment --items "$PF#1" --method Cash \
     --amount 26.66
 flor_row() { rec 1 --csv arrangement list --consumer WU-20010 | tr -d '\r' |
-    awk -F, 'NR == 2 {print $7 "," $8}'; }
+    awk -F, 'NR == 2 {print $8 "," $9}'; }
 same "#1 paid ahead: On time, yet nothing fell due and no rate" \
     "$(rec 1 --json arrangement show "$PF" | python3 -c 'import json,sys
 d=json.load(sys.stdin)
@@ -896,6 +903,34 @@ print(d["installments"][0]["state"], d.get("compliance_percent"))')/$(flor_row)"
     "On time None/0,"
 same "on its due date it has fallen due: 1 of 1, 100.0 %" \
     "$(PAYDESK_NOW=2025-12-31 flor_row)" "1,100.0"
+# Paid on is the day an installment was paid in full; one paid in part
+# shows Last paid on instead (helper-245, fault 4: a partly paid one
+# read "Paid on" as if settled that day): #1, paid in full today; #2,
+# 3.32 of it paid to the bill, 10.00 paid into it today, 13.34 owed
+expect "Flor Gil pays 10.00 of her #2" 0 "Payment ID" \
+    rec 1 pay WU-20010 --type installment --items "$PF#2" --method Cash \
+    --amount 10
+# paid_on_of N PLAN: each installment's paid:paid_to_items:paid_on:last_paid_on
+paid_on_of() { rec "$1" --json arrangement show "$2" | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+print(" ".join("%s:%s:%s:%s" % (i["paid"], i["paid_to_items"], i["paid_on"] or "-",
+    i["last_paid_on"] or "-") for i in d["installments"]))'; }
+same "#1 paid on today in full, #2 last paid on today, #3 paid to the bill alone" \
+    "$(paid_on_of 1 "$PF")" \
+    "2666:0:2025-09-04:2025-09-04 1000:332:-:2025-09-04 0:2668:-:-"
+# (an installment is one line, "Label: value; ..."; the plan's Paid to
+# items a line of its own)
+rec 1 arrangement show "$PF" >"$T/pf.txt"
+same "the text says Paid on of #1, Last paid on of #2, Paid to items of #2 and #3, and the plan's" \
+    "$(grep -o '; Paid on: 2025-09-04' "$T/pf.txt" | wc -l)/$(grep -o '; Last paid on: 2025-09-04' "$T/pf.txt" | wc -l)/$(grep -o 'Paid to items: \$[0-9.]*' "$T/pf.txt" | tr '\n' ' ')/$(sed -n 's/^Paid to items  *//p' "$T/pf.txt")" \
+    "1/1/Paid to items: \$3.32 Paid to items: \$26.68 /\$30.00"
+t1 sync >/dev/null; t2 sync >/dev/null
+same "terminal 2 says the same of each" "$(paid_on_of 2 "$PF")" "$(paid_on_of 1 "$PF")"
+expect "Flor Gil's plan cancelled" 0 "Cancelled" \
+    rec 1 arrangement cancel "$PF" --reason "Moved away"
+same "cancelled: #1 still paid in full, #2 paid in part (its rest given back): no Paid on" \
+    "$(paid_on_of 1 "$PF")" \
+    "2666:0:2025-09-04:2025-09-04 1000:332:-:2025-09-04 0:2668:-:-"
 
 ## Review R21, faults 1, 2: a change the central node refuses is undone at
 # its terminal. 2: terminal 1 reschedules Gil Paz's plan that terminal 2
@@ -933,8 +968,10 @@ for a in WU-20011 WU-20012; do same "$a's open items are the same at both termin
     "$(tsql 1 "$(items_of $a) WHERE amount > settled")/$(tsql 2 "$(items_of $a) WHERE amount > settled")" \
     "$(csql "$(items_of $a) WHERE amount > settled")/$(csql "$(items_of $a) WHERE amount > settled")"; done
 same "Gil Paz's bill is open again, Hal Paz's under terminal 2's plan" "$(csql "$(items_of WU-20011) WHERE amount > settled")/$(tsql 1 "SELECT count(*) FROM items WHERE ref LIKE '$PH#%' AND amount > settled")" "INV-G1:9000:0/2"
-show3() { rec "$1" arrangement show "$2" | sed -n 's/^\(Status\|Paid\|Left to pay\|Reschedules\)  *//p' | tr '\n' ' '; }
-same "the plan at both: Cancelled, nothing paid or left, no reschedule" "$(show3 1 "$PG")/$(show3 1 "$PH1")" "$(show3 2 "$PG")/Cancelled 0 \$0.00 \$0.00 "
+# show3 N PLAN: its status, reschedules, paid (into its installments),
+# paid to the items it took over and left to pay, as terminal N shows it
+show3() { rec "$1" arrangement show "$2" | sed -n 's/^\(Status\|Paid\|Paid to items\|Left to pay\|Reschedules\)  \+//p' | tr '\n' ' '; }
+same "the plan at both: Cancelled, nothing paid or left, no reschedule" "$(show3 1 "$PG")/$(show3 1 "$PH1")" "$(show3 2 "$PG")/Cancelled 0 \$0.00 \$0.00 \$0.00 "
 # a plan the central node refused is in no list of its terminal (it
 # never was the organisation's: helper-241, its debt counted twice in
 # that terminal's plans performance report), shown by its number only
@@ -1057,7 +1094,8 @@ for p in plans:
     k = (band(p["n_installments"]), p["frequency"], down(p["down_payment"], p["debt"]),
          p["grace_days"], p["misses_allowed"])
     g = groups.setdefault(k, dict(plans=0, active=0, completed=0, broken=0,
-        cancelled=0, on_time=0, late=0, missed=0, arranged=0, collected=0))
+        cancelled=0, on_time=0, late=0, missed=0, arranged=0, collected=0,
+        paid_to_items=0))
     g["plans"] += 1
     g[p["status"].lower()] += 1
     for s in p["installments"]:
@@ -1070,6 +1108,7 @@ for p in plans:
             g[st] += 1
     g["arranged"] += p["debt"]
     g["collected"] += p["paid"]
+    g["paid_to_items"] += p["paid_to_items"]
 mine = {}
 for k, g in groups.items():
     due = g["on_time"] + g["late"] + g["missed"]
