@@ -237,10 +237,12 @@ void svc_alerts_tick(struct svc *s);
  * Then it passes as a first pass does: every plan read, the alerts of
  * the arrangement rules that do not hold today closed by "system", every
  * overdue item and note looked at, and the last pass's day set back to
- * today. *was: the day of the pass before ("" none), 11 bytes. Then the
+ * today. *was: the day of the pass before ("" none), 11 bytes; *day: the
+ * day passed (the clock's, read once), 11 bytes. Then the
  * alerts waiting are delivered (a failure noted in s->alert_note). 0, or
  * -1 with err (PD_EPERM for another role, a store error). */
-int svc_alerts_pass(struct svc *s, char was[11], struct pd_err *err);
+int svc_alerts_pass(
+    struct svc *s, char was[11], char day[11], struct pd_err *err);
 /* Whether the clock's day is more than 31 days before the last pass's:
  * 1 with what to say into msg (n bytes, the reader's language), for the
  * inbox (paydesk alerts, the Alerts view) to say it (helper-243, fault 1:

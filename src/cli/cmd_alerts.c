@@ -244,17 +244,15 @@ cmd_alert_note(struct cli *c, int argc, char **argv)
 int
 cmd_alert_pass(struct cli *c, int argc, char **argv)
 {
-	char **pos, was[11] = "", now[TS_BUFSZ];
+	char **pos, was[11] = "", day[11] = "";
 	int npos;
 	struct rec *r;
 
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
-	    svc_alerts_pass(&c->svc, was, &c->err) != 0)
+	    svc_alerts_pass(&c->svc, was, day, &c->err) != 0)
 		return -1;
-	svc_now(now);
-	now[10] = '\0';
 	r = rec_new(c);
-	rec_date(r, _("Passed for"), "day", now);
+	rec_date(r, _("Passed for"), "day", day);
 	rec_date(r, _("Pass before"), "before", was);
 	rec_print(r);
 	return 0;

@@ -451,9 +451,11 @@ svc_alerts_behind(struct svc *s, char *msg, size_t n)
 
 /* The pass, when the day (or, for the gateway rule, the hour) changed
  * since the last one; one transaction. again: a clock before the last
- * pass's day passes today all the same (svc_alerts_pass). */
+ * pass's day passes today all the same (svc_alerts_pass). *was (if not
+ * NULL, 11 bytes) the last pass's day; *day (if not NULL, 11 bytes) the
+ * day this one passes, read from the clock once. */
 static int
-pass(struct svc *s, int again, char *was, struct pd_err *err)
+pass(struct svc *s, int again, char *was, char *day_out, struct pd_err *err)
 {
 	char now[TS_BUFSZ], today[11], hour[14], last[16] = "",
 	                                         last_hour[16] = "";
@@ -468,6 +470,8 @@ pass(struct svc *s, int again, char *was, struct pd_err *err)
 	store_meta_get(s->st, META_HOUR, last_hour, sizeof last_hour);
 	if (was != NULL)
 		snprintf(was, 11, "%.10s", last);
+	if (day_out != NULL)
+		memcpy(day_out, today, 11);
 	/* forward only: a clock set back (a day already passed) passes
 	 * nothing until it is past the last day again, but when passed
 	 * again by hand: as a first pass, every plan read (their alerts
@@ -539,12 +543,12 @@ svc_alerts_tick(struct svc *s)
 	if (s->st == NULL || s->base_cfg != NULL || s->gateway_of != NULL)
 		return;
 	s->alerts_ticked = 1;
-	if (pass(s, 0, NULL, &err) != 0 || alerts_deliver(s, &err) != 0)
+	if (pass(s, 0, NULL, NULL, &err) != 0 || alerts_deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
 }
 
 int
-svc_alerts_pass(struct svc *s, char was[11], struct pd_err *err)
+svc_alerts_pass(struct svc *s, char was[11], char day[11], struct pd_err *err)
 {
 	struct pd_err e = {0};
 
@@ -552,7 +556,7 @@ svc_alerts_pass(struct svc *s, char was[11], struct pd_err *err)
 	        s, ROLE_SUPERVISOR, _("Passing the alerts again"), err) != 0)
 		return -1;
 	s->alerts_ticked = 1;
-	if (pass(s, 1, was, err) != 0)
+	if (pass(s, 1, was, day, err) != 0)
 		return -1;
 	/* delivered as after any pass: a failure is noted, not the pass's */
 	if (alerts_deliver(s, &e) != 0)
