@@ -97,6 +97,10 @@ struct svc {
 	 * (svc_alert_worker_start), so that no screen waits for it; NULL:
 	 * they are given in the call (a command) */
 	struct alert_worker *deliverer;
+	/* set (atomically) by another thread: the round of deliveries under
+	 * way on this svc ends after the alert being given (the UI's end,
+	 * svc_alert_worker_stop) */
+	int deliver_halt;
 	/* the organisation's keys this run's config file sets and that are
 	 * not in force (svc_settings_load; review R20b 3, R21b 9): one line
 	 * each naming the file, the key and the value in force, for the

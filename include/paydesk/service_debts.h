@@ -264,10 +264,15 @@ void svc_alert_worker_kick(struct alert_worker *w, const struct config *cfg);
  * failure count *seen (updated), else 0; w may be NULL. */
 int svc_alert_worker_note(
     struct alert_worker *w, unsigned *seen, char *buf, size_t n);
-/* Stop s->deliverer and free it, after the delivery under way (a
- * command still running after 2 s is left to the process's end: its
- * alert, not marked delivered, waits for the next use); none: nothing. */
-void svc_alert_worker_stop(struct svc *s);
+/* Stop s->deliverer and free it, after the delivery under way: the
+ * round ends after the alert being given (the others wait for the next
+ * use); a command still running after 2 s is waited for, at most its
+ * [alerts] command_timeout (then stopped with its process group, as at
+ * any timeout, and noted), waiting(arg, that timeout in s) called first
+ * when not NULL, for the front end to say so (helper-247, fault 1).
+ * None: nothing. */
+void svc_alert_worker_stop(
+    struct svc *s, void (*waiting)(void *arg, int secs), void *arg);
 /* The kind svc_alerts takes for the three of arrangements: a broken
  * plan, an installment missed or due (the Arrangements list's F3;
  * helper-235, fault 7 of issue 21). */

@@ -238,8 +238,11 @@ alerts_deliver(struct svc *s, struct pd_err *err)
 	}
 	/* the first that failed or was stopped ends the round: the others
 	 * would most likely fail as well, or wait as long each; the lease
-	 * renewed before each */
-	for (i = 0; i < n && rc == 0 && !halted; i++)
+	 * renewed before each; the UI's end stops it after the one being
+	 * given (svc_alert_worker_stop) */
+	for (i = 0; i < n && rc == 0 && !halted &&
+	            !__atomic_load_n(&s->deliver_halt, __ATOMIC_RELAXED);
+	     i++)
 		if ((rc = lease(s, tok, 1, err)) == 0)
 			rc =
 			    deliver_one(s, &r[i], stops, &halted, &failed, err);

@@ -18,9 +18,12 @@
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
-/* how long the UI's end waits for a command under way (its own timeout
- * may be minutes): then the process ends without it; the alert, not
- * marked, waits for the next use */
+/* how long the UI's end waits for a command under way before it says
+ * so: then it waits for the command to end, at most its own timeout,
+ * past which the command is stopped with its process group, as any
+ * (helper-247, fault 1: a command left running when the screens ended
+ * was never stopped, and its alert, not marked, was given to it again
+ * by the next use while the first copy still ran) */
 #define STOP_WAIT_S 2
 
 struct alert_worker {
@@ -33,10 +36,6 @@ struct alert_worker {
 	char note[sizeof((struct svc *)0)->alert_note];
 	unsigned failures; /* rounds that failed so far */
 };
-
-/* the one of this process, kept reachable when its end is not waited
- * for (svc_alert_worker_stop) */
-static struct alert_worker *left_running;
 
 static void *
 run(void *arg)
@@ -126,23 +125,29 @@ svc_alert_worker_note(
 }
 
 void
-svc_alert_worker_stop(struct svc *s)
+svc_alert_worker_stop(
+    struct svc *s, void (*waiting)(void *arg, int secs), void *arg)
 {
 	struct alert_worker *w = s->deliverer;
 	struct timespec until;
+	int secs;
 
 	if (w == NULL)
 		return;
 	s->deliverer = NULL;
 	pthread_mutex_lock(&w->mu);
+	secs = w->svc.cfg.alert_command_timeout; /* the round's */
 	w->stop = 1;
+	__atomic_store_n(&w->svc.deliver_halt, 1, __ATOMIC_RELAXED);
 	pthread_cond_signal(&w->cv);
 	pthread_mutex_unlock(&w->mu);
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += STOP_WAIT_S;
 	if (pthread_timedjoin_np(w->thread, NULL, &until) != 0) {
-		left_running = w;
-		return;
+		/* the command under way ends by its timeout at the latest */
+		if (waiting != NULL)
+			waiting(arg, secs);
+		pthread_join(w->thread, NULL);
 	}
 	pthread_cond_destroy(&w->cv);
 	pthread_mutex_destroy(&w->mu);

@@ -266,6 +266,17 @@ help_draw(struct tui *t, size_t top, int rows)
 
 static int next_key(wint_t *ch);
 
+/* The screens have ended while [alerts] command still has an alert:
+ * said on the terminal, which waits for it (svc_alert_worker_stop). */
+static void
+say_waiting(void *arg, int secs)
+{
+	(void)arg;
+	printf(
+	    _("Waiting for [alerts] command to end (at most %d s)...\n"), secs);
+	fflush(stdout);
+}
+
 /* Show the help until a key that does not scroll it. */
 static void
 help(struct tui *t)
@@ -550,7 +561,7 @@ tui_main(struct svc *svc)
 		pop(&t);
 	endwin();
 	svc_sync_worker_stop(t.sync); /* it may hand the alerts' thread some */
-	svc_alert_worker_stop(svc);
+	svc_alert_worker_stop(svc, say_waiting, NULL);
 	return 0;
 }
 
