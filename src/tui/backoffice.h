@@ -75,6 +75,20 @@ struct tui_screen *screen_arr_report_new(struct tui *t);
  * configured reason (recovery and up; NULL with the reason as above). */
 struct tui_screen *screen_arr_change_new(
     struct tui *t, const char *plan_no, int cancel);
+/* A schedule previewed under a form (arr_schedule.c): its lines in
+ * columns from row y to row last, from line *top (clamped here) when
+ * they do not all fit, then how many are not shown and the last line;
+ * returns the lines a page scrolls (0: all shown). arr_schedule_scroll
+ * moves *top a page down (dir 1) or up (-1): TUI_HANDLED. */
+int arr_schedule_draw(
+    struct tui *t, const struct arr_preview *p, int y, int last, int *top);
+int arr_schedule_scroll(int *top, int page, int dir);
+/* the schedule's keys of those forms (their action words: a form's own) */
+#define ARR_SCHEDULE_KEYS(down, up)                                            \
+	{KEY_NPAGE, "PgDn", NULL, N_("the schedule's next lines"), down},      \
+	{                                                                      \
+		KEY_PPAGE, "PgUp", NULL, N_("the schedule's lines before"), up \
+	}
 /* The steps of a dispute at the screens (issue 21;
  * screen_dispute_step.c; NULL, the reason in the message line, when the
  * role or the dispute's status does not allow it): open one on a payment

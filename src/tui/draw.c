@@ -75,6 +75,12 @@ wrap_cut(const char *s, int width, int paths)
 	return s[i] != '\0' && cut > 0 ? cut : i;
 }
 
+size_t
+tui_wrap_cut(const char *s, int width)
+{
+	return wrap_cut(s, width, 0);
+}
+
 /* The rows s takes wrapped at width (paths: as wrap_cut). */
 static int
 wrap_rows(const char *text, int width, int paths)

@@ -97,16 +97,19 @@ static void
 history(
     struct tui *t, struct tui_lines *l, const struct alert_entry *e, size_t n)
 {
-	char d[SVC_DATE_BUFSZ];
+	char d[SVC_DATE_BUFSZ], head[256];
 	size_t i;
 
 	tui_lines_add(l, 0, "%s", "");
 	tui_lines_add(l, 1, "%s", _("History"));
-	for (i = 0; i < n; i++)
-		tui_lines_add(l, 0, "%16s  %-10s %-14s %s",
+	/* a note or a delivery error longer than the row goes on under it
+	 * (helper-247, fault 2: cut at the edge) */
+	for (i = 0; i < n; i++) {
+		snprintf(head, sizeof head, "%16s  %-10s %-14s ",
 		    svc_datetime(t->svc, d, sizeof d, e[i].at), e[i].user,
-		    _(svc_alert_action_name(e[i].action, e[i].text)),
-		    e[i].text);
+		    _(svc_alert_action_name(e[i].action, e[i].text)));
+		tui_lines_tail(l, head, e[i].text, 4);
+	}
 }
 
 static int

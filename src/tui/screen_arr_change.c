@@ -19,13 +19,16 @@ enum {
 	A_PREV,
 	A_KLEFT,
 	A_KRIGHT,
-	A_BACK = TUI_STEP_BACK
+	A_BACK = TUI_STEP_BACK,
+	A_PGDN = TUI_STEP_OWN,
+	A_PGUP
 };
 
 static const struct tui_key screen_arr_reschedule_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Reschedule"),
         N_("reschedule what is left as previewed (asked once)"), A_DO},
     TUI_FORM_KEYS(A_NEXT),
+    ARR_SCHEDULE_KEYS(A_PGDN, A_PGUP),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -52,6 +55,7 @@ struct achange {
 	const char *reasons[CFG_LIST_MAX + 1];
 	char rshown[CFG_LIST_MAX][128];
 	char hint[24];
+	int top, page; /* the schedule's first line shown, lines a page */
 };
 
 /* The configured reason chosen, NULL for none. */
@@ -107,8 +111,8 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct achange *a = (struct achange *)sc;
 	struct arr_preview p;
-	char why[640], m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], iso[11], line[256];
-	int y = 1, lw = list_form_width(&a->s.fm, 16) + 2, last = LINES - 4, k;
+	char why[640], m[MONEY_BUFSZ], line[256];
+	int y = 1, lw = list_form_width(&a->s.fm, 16) + 2, last = LINES - 4;
 
 	snprintf(line, sizeof line, "%s  %s  %s", a->plan_no,
 	    a->head.c.account_no, a->head.c.name);
@@ -126,19 +130,12 @@ draw(struct tui_screen *sc, struct tui *t)
 		    _("What is left goes back to the items the plan took "
 		      "over."),
 		    COLS - 4, 3);
-	for (k = 0; k < p.nlines && y < (why[0] ? last - 1 : last); k++) {
-		if (k == 0) {
-			attron(A_BOLD);
-			tui_text(y++, 2, _("New installments"), COLS - 4);
-			attroff(A_BOLD);
-		}
-		date_format(iso, p.lines[k].due);
-		snprintf(line, sizeof line, "%3d  %s  %s", k + 1,
-		    svc_date(t->svc, d, sizeof d, iso),
-		    svc_money(t->svc, m, sizeof m, p.lines[k].amount));
-		if (y == last - 1 && k + 1 < p.nlines && !why[0])
-			snprintf(line, sizeof line, _("%d more"), p.nlines - k);
-		tui_text(y++, 4, line, COLS - 6);
+	if (p.nlines > 0 && y < (why[0] ? last - 1 : last)) {
+		attron(A_BOLD);
+		tui_text(y++, 2, _("New installments"), COLS - 4);
+		attroff(A_BOLD);
+		a->page = arr_schedule_draw(
+		    t, &p, y, why[0] ? last - 2 : last - 1, &a->top);
 	}
 	svc_arr_preview_free(&p);
 	if (why[0]) {
@@ -214,13 +211,24 @@ apply(struct tui_step *s, struct tui *t)
 	return TUI_CLOSE;
 }
 
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct achange *a = (struct achange *)sc;
+
+	if (act == A_PGDN || act == A_PGUP)
+		return arr_schedule_scroll(
+		    &a->top, a->page, act == A_PGDN ? 1 : -1);
+	return tui_step_action(sc, t, act);
+}
+
 const struct tui_screen_class screen_arr_reschedule_class = {
     .name = "Reschedule Arrangement",
     .title = N_("Reschedule arrangement"),
     .keys = screen_arr_reschedule_keys,
     .nkeys = TUI_NKEYS(screen_arr_reschedule_keys),
     .draw = draw,
-    .action = tui_step_action,
+    .action = action,
     .input = tui_step_input,
     .fields = 1,
 };

@@ -21,7 +21,9 @@ enum {
 	A_KLEFT,
 	A_KRIGHT,
 	A_BACK = TUI_STEP_BACK,
-	A_TOGGLE = TUI_STEP_OWN
+	A_TOGGLE = TUI_STEP_OWN,
+	A_PGDN,
+	A_PGUP
 };
 
 static const struct tui_key screen_arr_create_keys[] = {
@@ -33,6 +35,7 @@ static const struct tui_key screen_arr_create_keys[] = {
     {KEY_RIGHT, "Right", NULL, N_("the next item or choice"), A_KRIGHT},
     {' ', "Space", NULL, N_("take or leave the item under the cursor"),
         A_TOGGLE},
+    ARR_SCHEDULE_KEYS(A_PGDN, A_PGUP),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -65,6 +68,7 @@ struct acreate {
 	char rshown[CFG_LIST_MAX][128];
 	char hints[3][24];
 	char down[512]; /* the down payment typed, without spaces around */
+	int top, page;  /* the schedule's first line shown, lines a page */
 };
 
 /* A whole number field in lo..hi into *v; a message naming it. */
@@ -159,60 +163,6 @@ check(struct acreate *a, struct tui *t, struct arr_preview *p, char *why,
 		snprintf(why, n, "%s", _("Choose a reason"));
 }
 
-/* Line k of a schedule as a cell: its number (the down payment's word
- * for it), due date and amount. */
-static void
-line_cell(
-    struct tui *t, const struct arr_preview *p, int k, char *cell, size_t n)
-{
-	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], iso[11], no[16];
-
-	date_format(iso, p->lines[k].due);
-	int w = p->lines[0].down
-	            ? (int)utf8_columns(_("Down"), strlen(_("Down")))
-	            : 0;
-
-	/* numbered as the plan numbers its items (PLAN#k): the down
-	 * payment #1, the first installment after it #2 (review 21) */
-	snprintf(no, sizeof no, "%d", k + 1);
-	if (w < 3)
-		w = 3;
-	/* the numbers under each other, right-aligned as wide as the word */
-	snprintf(cell, n, "%*s%s  %s  %s",
-	    w - (int)utf8_columns(p->lines[k].down ? _("Down") : no,
-	            strlen(p->lines[k].down ? _("Down") : no)),
-	    "", p->lines[k].down ? _("Down") : no,
-	    svc_date(t->svc, d, sizeof d, iso),
-	    svc_money(t->svc, m, sizeof m, p->lines[k].amount));
-}
-
-/* The schedule's lines in columns as wide as the widest from y to last;
- * a last cell says how many more there are. */
-static void
-draw_schedule(struct tui *t, const struct arr_preview *p, int y, int last)
-{
-	char cell[128];
-	int cw = 0, ncol, rows = last - y + 1, k, slots, w;
-
-	for (k = 0; k < p->nlines; k++) {
-		line_cell(t, p, k, cell, sizeof cell);
-		if ((w = (int)utf8_columns(cell, strlen(cell)) + 3) > cw)
-			cw = w;
-	}
-	if (rows < 1 || cw == 0)
-		return;
-	ncol = (COLS - 4) / cw > 0 ? (COLS - 4) / cw : 1;
-	slots = ncol * rows;
-	for (k = 0; k < p->nlines && k < slots; k++) {
-		if (k == slots - 1 && p->nlines > slots)
-			snprintf(
-			    cell, sizeof cell, _("%d more"), p->nlines - k);
-		else
-			line_cell(t, p, k, cell, sizeof cell);
-		tui_text(y + k % rows, 2 + (k / rows) * cw, cell, cw - 1);
-	}
-}
-
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -236,7 +186,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		attron(A_BOLD);
 		y += tui_wrap(y, 2, line, COLS - 4, 2);
 		attroff(A_BOLD);
-		draw_schedule(t, &p, y, why[0] ? last - 1 : last);
+		a->page = arr_schedule_draw(
+		    t, &p, y, why[0] ? last - 1 : last, &a->top);
 	}
 	svc_arr_preview_free(&p);
 	/* what the message line says already (a down payment's amount
@@ -295,6 +246,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct acreate *a = (struct acreate *)sc;
 
+	if (act == A_PGDN || act == A_PGUP)
+		return arr_schedule_scroll(
+		    &a->top, a->page, act == A_PGDN ? 1 : -1);
 	if (act != A_TOGGLE)
 		return tui_step_action(sc, t, act);
 	a->s.edits++;

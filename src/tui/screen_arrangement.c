@@ -120,11 +120,18 @@ changes(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	for (i = 0; i < v->nevents; i++) {
 		const struct arr_event_row *e = &v->events[i];
 
-		tui_lines_add(l, 0, "%-12s %16s  %-10s %-5s %s%s",
+		char head[256], why[SVC_TEXT_BUFSZ + 64];
+
+		/* a reason longer than the row goes on under it (helper-247,
+		 * fault 2) */
+		snprintf(head, sizeof head, "%-12s %16s  %-10s %-5s ",
 		    arr_event_label(e->kind),
 		    svc_datetime(t->svc, d, sizeof d, e->at), e->by,
-		    e->terminal, svc_word(e->reason, w, sizeof w),
+		    e->terminal);
+		snprintf(why, sizeof why, "%s%s",
+		    svc_word(e->reason, w, sizeof w),
 		    e->undone ? _(" (undone)") : "");
+		tui_lines_tail(l, head, why, 4);
 	}
 }
 

@@ -301,9 +301,10 @@ screen_dispute_new(struct tui *t, const char *number)
 		svc_datetime(t->svc, at, sizeof at, e->at);
 		tui_lines_add(&l, 0, "%s  %s  %s", at, dsp_step_label(e->kind),
 		    svc_word(e->by, buf, sizeof buf));
+		/* wrapped, the rows under its step (helper-247, fault 2) */
 		if (e->note[0] != '\0')
-			tui_lines_add(&l, 0, "    %s",
-			    svc_word(e->note, buf, sizeof buf));
+			tui_lines_wrap(
+			    &l, 4, svc_word(e->note, buf, sizeof buf));
 	}
 	svc_dispute_view_free(&v);
 	return tui_lines_screen(&screen_dispute_class, number, &l);

@@ -173,6 +173,9 @@ const char *tui_keys(const char *s);
 /* Text wrapped at spaces over at most rows rows, a newline starting a
  * row; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
+/* The bytes of s (printable) that go on one row of width columns,
+ * broken at the last space that fits (a word wider than the row alone). */
+size_t tui_wrap_cut(const char *s, int width);
 /* s as it fits in width display columns: whole, or cut and ended with
  * "…" so that a cut is never silent (issue 17). Into out (n bytes). */
 const char *tui_fit(const char *s, int width, char *out, size_t n);
@@ -215,9 +218,18 @@ struct tui_lines {
 };
 void tui_lines_add(struct tui_lines *l, int bold, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* "label   value" with the label in a column of lw. */
+/* "label   value" with the label in a column of lw; a value wider than
+ * the row (a view's lines are drawn at column 2) goes on under its
+ * column (helper-247, fault 2: a long reason or error was cut at the
+ * edge, no key showing the rest). */
 void tui_lines_pair(
     struct tui_lines *l, int lw, const char *label, const char *value);
+/* text wrapped over lines as wide as the row, each indent columns in. */
+void tui_lines_wrap(struct tui_lines *l, int indent, const char *text);
+/* head and text on one line when it fits the row; else head, and text
+ * wrapped under it, indent columns in (a history's note, a reason). */
+void tui_lines_tail(
+    struct tui_lines *l, const char *head, const char *text, int indent);
 /* Draw from row y to row y + rows - 1. */
 void tui_lines_draw(const struct tui_lines *l, int y, int x, int rows);
 /* Scroll by delta lines (rows visible). */

@@ -102,13 +102,81 @@ tui_lines_add(struct tui_lines *l, int bold, const char *fmt, ...)
 	l->bold[l->n++] = (unsigned char)bold;
 }
 
+/* The columns of a lines view's row: drawn at column 2, up to the last
+ * column but one (tui_lines_draw). */
+static int
+lines_width(void)
+{
+	return COLS - 3 > 20 ? COLS - 3 : 20;
+}
+
+/* The first row's part of s (printable) that fits width and where the
+ * rest starts, spaces skipped: *rest. */
+static size_t
+row_part(const char *s, int width, const char **rest)
+{
+	size_t n = tui_wrap_cut(s, width);
+
+	*rest = s + n;
+	while (**rest == ' ')
+		(*rest)++;
+	return n;
+}
+
 void
 tui_lines_pair(
     struct tui_lines *l, int lw, const char *label, const char *value)
 {
-	int pad = lw - utf8_columns(label, strlen(label));
+	int lc = utf8_columns(label, strlen(label)),
+	    pad = lw - lc > 1 ? lw - lc : 1,
+	    width = lines_width() - 2 - lc - pad;
+	char *shown = utf8_printable(value);
+	const char *s = shown;
+	size_t n;
 
-	tui_lines_add(l, 0, "  %s%*s%s", label, pad > 1 ? pad : 1, "", value);
+	if (width < 10 || (int)utf8_columns(s, strlen(s)) <= width) {
+		tui_lines_add(l, 0, "  %s%*s%s", label, pad, "", value);
+		free(shown);
+		return;
+	}
+	n = row_part(s, width, &s);
+	tui_lines_add(l, 0, "  %s%*s%.*s", label, pad, "", (int)n, shown);
+	while (*s != '\0') {
+		const char *from = s;
+
+		n = row_part(from, width, &s);
+		tui_lines_add(l, 0, "%*s%.*s", 2 + lc + pad, "", (int)n, from);
+	}
+	free(shown);
+}
+
+void
+tui_lines_wrap(struct tui_lines *l, int indent, const char *text)
+{
+	char *shown = utf8_printable(text);
+	const char *s = shown;
+	int width = lines_width() - indent;
+
+	while (*s != '\0') {
+		const char *from = s;
+		size_t n = row_part(from, width > 10 ? width : 10, &s);
+
+		tui_lines_add(l, 0, "%*s%.*s", indent, "", (int)n, from);
+	}
+	free(shown);
+}
+
+void
+tui_lines_tail(
+    struct tui_lines *l, const char *head, const char *text, int indent)
+{
+	if ((int)(utf8_columns(head, strlen(head)) +
+	          utf8_columns(text, strlen(text))) <= lines_width()) {
+		tui_lines_add(l, 0, "%s%s", head, text);
+		return;
+	}
+	tui_lines_add(l, 0, "%s", head);
+	tui_lines_wrap(l, indent, text);
 }
 
 void

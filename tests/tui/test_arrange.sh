@@ -251,6 +251,22 @@ keys BSpace
 wait_for "7 of a debt 7 does not divide: the last takes the cents" \
     "7  2026-02-01  \$171.48"
 wait_for "the others rounded down" "6  2026-01-01  \$171.42"
+# a schedule longer than the screen: its last line (the cents left over,
+# the day it ends) shown always, how many are not, PgDn and PgUp through
+# the rest (helper-247, fault 3: "7 more", the last never shown)
+keys BSpace
+type_text 47
+wait_re "47 lines: the last, with the cents, shown" '47  [0-9-]+  \$25\.62'
+wait_re "the lines not shown said, with their keys" '[0-9]+ more \(PgDn, PgUp\)'
+wait_for "the first shown" "  1  2025-08-01  \$25.53"
+keys NPage
+lacks "PgDn: the next lines, not the first" "  1  2025-08-01  \$25.53"
+wait_re "the last still shown" '47  [0-9-]+  \$25\.62'
+keys PPage
+wait_for "PgUp: the first again" "  1  2025-08-01  \$25.53"
+keys BSpace BSpace
+type_text 7
+wait_for "7 again" "7  2026-02-01  \$171.48"
 keys Up
 type_text 1200
 cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
@@ -310,6 +326,20 @@ keys C-u
 type_text 4
 keys Down Right
 wait_for "4 weekly ones previewed" "4  2025-08-22  \$300.00"
+# 47 new ones: the last shown, the others said (helper-247, fault 3:
+# the first 9, nothing said of the rest)
+keys Up C-u
+type_text 47
+wait_re "47 new ones: the last, with the cents, shown" '47  [0-9-]+  \$25\.62'
+wait_re "the new lines not shown said" '[0-9]+ more \(PgDn, PgUp\)'
+keys NPage
+lacks "PgDn: the next new lines" "  1  2025-08-01  \$25.53"
+keys PPage
+wait_for "PgUp: the first new line again" "  1  2025-08-01  \$25.53"
+keys C-u
+type_text 4
+keys Down
+wait_for "4 weekly ones again" "4  2025-08-22  \$300.00"
 keys Enter
 wait_for "Enter without a reason" "Not rescheduled: Choose a reason"
 keys Down Down Right
@@ -451,6 +481,18 @@ hist2() { PAYDESK_PIN=4321 "$PD" --user rita --json alerts show 2 | python3 -c "
 print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][1:]))"; }
 same "in its history: acknowledged, assigned, the note, by rita" \
     "$(hist2)" "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday"
+# a note longer than the row: wrapped under its entry, its last words
+# shown (helper-247, fault 2: cut at the screen's edge)
+long="Spoke to Mr Doe at 10:15: the payment will come from his employer's payroll at the end of the month, after the bonus, he said; call again on the 30th to confirm ENDNOTE"
+PAYDESK_PIN=4321 "$PD" --user rita alerts note 2 "$long" >/dev/null ||
+    echo "not ok - a long note by the command line"
+keys Enter
+wait_for "a long note: its last words shown" "to confirm ENDNOTE"
+wait_re "on rows of its own under the entry" '^      .*to confirm ENDNOTE *$'
+wait_re "the entry's row says Note" 'rita +Note *$'
+keys Escape
+wait_for "back to the alerts" \
+    "1 alert not closed: Installment missed, 0 Open"
 # g with nothing typed is no user: refused, nothing written (tester's
 # fault 7: it wrote an Unassigned step and said "assigned"); - is none,
 # and an assignment that changes nothing is refused, as a second ack is
@@ -461,7 +503,7 @@ wait_for "g, Enter with nothing: refused" "Type a user, or - for none"
 lacks "not said assigned" "Alert 2 assigned"
 lacks "the prompt closed" "Assign to:"
 same "nothing written" "$(hist2)" \
-    "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday"
+    "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday rita:Note:$long"
 keys g
 type_text rita
 keys Enter
@@ -481,7 +523,7 @@ wait_for "g - again: refused" "Alert 2 is assigned to nobody already"
 keys Escape
 wait_for "Esc: the list's key bar" "g Assign"
 same "one step written: Unassigned" "$(hist2)" \
-    "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday rita:Unassigned:"
+    "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday rita:Note:$long rita:Unassigned:"
 keys c
 wait_for "c: closed" "Alert 2 closed"
 wait_for "not among those not closed" \
