@@ -454,6 +454,13 @@ int svc_dispute_left(
 int svc_dispute_open(struct svc *s, const char *payment, const char *reason,
     const char *note, const int64_t *amount, char number[33],
     struct pd_err *err);
+/* What svc_dispute_open would refuse, with its error, written nothing:
+ * 0 when the dispute can be opened so (the TUI asks for its confirmation
+ * only then; helper-246, fault 6: a bounced cheque of part of its
+ * payment was refused after the second Enter). */
+int svc_dispute_open_check(struct svc *s, const char *payment,
+    const char *reason, const char *note, const int64_t *amount,
+    struct pd_err *err);
 /* Open -> Under review, with note ("" none). */
 int svc_dispute_review(
     struct svc *s, const char *number, const char *note, struct pd_err *err);

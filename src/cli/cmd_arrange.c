@@ -155,7 +155,7 @@ name_shown(struct cli *c)
  * misses allowed were not shown before the plan was made), the rule, the
  * lines. */
 static void
-rec_preview(struct rec *r, const struct arr_request *q,
+rec_preview(struct cli *c, struct rec *r, const struct arr_request *q,
     const struct arr_preview *p, const char *plan_no, int named)
 {
 	size_t i;
@@ -172,10 +172,19 @@ rec_preview(struct rec *r, const struct arr_request *q,
 	    arr_freq_name(f < 0 ? ARR_MONTHLY : (enum arr_freq)f));
 	rec_number(r, _("Grace days"), "grace_days", q->grace_days);
 	rec_number(r, _("Misses allowed"), "misses_allowed", q->misses_allowed);
-	rec_str(r, _("Rule"), "rule",
-	    _("Each installment is the rest after the down payment divided "
-	      "by their number, rounded down to the cent; the last one takes "
-	      "the remainder"));
+	/* in the currency's smallest unit, $0.01 or ¥1 (helper-246, fault
+	 * 4: "to the cent" of yen) */
+	{
+		char unit[MONEY_BUFSZ], rule[512];
+
+		snprintf(rule, sizeof rule,
+		    _("Each installment is the rest after the down payment "
+		      "divided by their number, rounded down to %s (the "
+		      "currency's smallest unit); the last one takes the "
+		      "remainder"),
+		    svc_money(&c->svc, unit, sizeof unit, 1));
+		rec_str(r, _("Rule"), "rule", rule);
+	}
 	rec_list(r, _("Items taken over"), "items");
 	for (i = 0; i < p->nitems; i++) {
 		rec_item(r);
@@ -216,7 +225,7 @@ cmd_arr_preview(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(r, &q, &p, NULL, name_shown(c));
+	rec_preview(c, r, &q, &p, NULL, name_shown(c));
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;
@@ -238,7 +247,7 @@ cmd_arr_create(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(r, &q, &p, plan_no, name_shown(c));
+	rec_preview(c, r, &q, &p, plan_no, name_shown(c));
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;

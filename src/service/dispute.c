@@ -235,6 +235,28 @@ new_dispute(struct svc *s, const struct payment *p, const char *code,
 	return store_dsp_insert(s->st, d, s->actor.user_id, err);
 }
 
+/* What opening a dispute of payment for reason code of *amount (NULL:
+ * all that is left) needs of the payment, read only: it into *p, the
+ * amount into *disputed. */
+static int
+open_checks(struct svc *s, const char *payment, const char *code,
+    const int64_t *amount, struct payment *p, int64_t *disputed,
+    struct pd_err *err)
+{
+	if (store_payment_lookup(s->st, payment, p, err) != 0 ||
+	    svc_dispute_check_disputable(s, p, err) != 0)
+		return -1;
+	/* by default all that its upheld disputes left of it */
+	if (amount != NULL)
+		*disputed = *amount;
+	else if (svc_dispute_left(s, p, disputed, err) != 0)
+		return -1;
+	if (svc_dispute_check_reason(s, p, code, err) != 0 ||
+	    svc_dispute_check_amount(s, p, code, *disputed, err) != 0)
+		return -1;
+	return 0;
+}
+
 static int
 open_in_tx(struct svc *s, const char *payment, const char *code,
     const char *note, const int64_t *amount, char number[33],
@@ -245,16 +267,7 @@ open_in_tx(struct svc *s, const char *payment, const char *code,
 	char at[TS_BUFSZ], detail[200], m[MONEY_BUFSZ];
 	int64_t disputed;
 
-	if (store_payment_lookup(s->st, payment, &p, err) != 0 ||
-	    svc_dispute_check_disputable(s, &p, err) != 0)
-		return -1;
-	/* by default all that its upheld disputes left of it */
-	if (amount != NULL)
-		disputed = *amount;
-	else if (svc_dispute_left(s, &p, &disputed, err) != 0)
-		return -1;
-	if (svc_dispute_check_reason(s, &p, code, err) != 0 ||
-	    svc_dispute_check_amount(s, &p, code, disputed, err) != 0)
+	if (open_checks(s, payment, code, amount, &p, &disputed, err) != 0)
 		return -1;
 	svc_now(at);
 	if (new_dispute(
@@ -278,17 +291,16 @@ svc_dispute_check_note(struct svc *s, const char *note, struct pd_err *err)
 	    _("Note"), note, s->cfg.remarks_max, SVC_TEXT_BUFSZ, 0, err);
 }
 
-int
-svc_dispute_open(struct svc *s, const char *payment, const char *reason,
-    const char *note, const int64_t *amount, char number[33],
-    struct pd_err *err)
+/* The role, the reason's code (*code) and the note of a dispute opened. */
+static int
+open_asked(struct svc *s, const char *reason, const char *note,
+    const char **code, struct pd_err *err)
 {
-	const char *code;
 	char list[800];
 
 	if (svc_require(s, ROLE_RECOVERY, _("Opening a dispute"), err) != 0)
 		return -1;
-	if ((code = svc_dispute_reason_code(&s->cfg, reason)) == NULL) {
+	if ((*code = svc_dispute_reason_code(&s->cfg, reason)) == NULL) {
 		config_join(
 		    s->cfg.dsp_reasons, s->cfg.ndsp_reasons, list, sizeof list);
 		/* blank as empty (review s50: "  " was an unknown
@@ -302,7 +314,30 @@ svc_dispute_open(struct svc *s, const char *payment, const char *reason,
 		    _("Unknown dispute reason \"%s\"; choose one of: %s"),
 		    reason, list);
 	}
-	if (svc_dispute_check_note(s, note, err) != 0 ||
+	return svc_dispute_check_note(s, note, err);
+}
+
+int
+svc_dispute_open_check(struct svc *s, const char *payment, const char *reason,
+    const char *note, const int64_t *amount, struct pd_err *err)
+{
+	struct payment p;
+	const char *code;
+	int64_t disputed;
+
+	return open_asked(s, reason, note, &code, err) != 0
+	           ? -1
+	           : open_checks(s, payment, code, amount, &p, &disputed, err);
+}
+
+int
+svc_dispute_open(struct svc *s, const char *payment, const char *reason,
+    const char *note, const int64_t *amount, char number[33],
+    struct pd_err *err)
+{
+	const char *code;
+
+	if (open_asked(s, reason, note, &code, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s,

@@ -1,7 +1,7 @@
 /* arr_schedule.c - a payment arrangement's schedule as the New
  * Arrangement and Reschedule Arrangement forms preview it (issue 21):
  * its lines in columns under the form, the last line (the one that
- * takes the cents left over, and the day the plan ends) always shown,
+ * takes the remainder of the division, and the day the plan ends) shown,
  * the lines between scrolled with PgDn and PgUp (helper-247, fault 3:
  * a long schedule showed its first lines and "7 more", the last never,
  * and the reschedule form's cut with no word of it). */
@@ -69,8 +69,8 @@ arr_schedule_draw(
 	}
 	if (hidden > 0) {
 		snprintf(cell, sizeof cell,
-		    ngettext("%d more (PgDn, PgUp)", "%d more (PgDn, PgUp)",
-		        (unsigned long)hidden),
+		    tui_keys(ngettext("%d more ({PgDn}, {PgUp})",
+		        "%d more ({PgDn}, {PgUp})", (unsigned long)hidden)),
 		    hidden);
 		tui_text(y + k % rows, 2 + (k / rows) * cw, cell, cw - 1);
 		k++;

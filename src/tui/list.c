@@ -18,7 +18,11 @@
  * shown whole or hidden); then the lowest-ranked columns are hidden, the last
  * first (text and counts before amounts), and a ">" at the header's end says
  * so. Left/Right scroll the hidden columns into view ("<": some
- * scrolled off to the left), the key columns staying in place. Amounts
+ * scrolled off to the left), the key columns staying in place; the first
+ * Right shows the others by place from the first when the first view
+ * showed them by rank, and a column too wide beside the columns a screen
+ * keeps shows in place of those (the first and sorted ones stay), so
+ * that every column is reached (helper-246, fault 2). Amounts
  * are sized from the widest shown, in every money format: where the key
  * columns alone would not fit, the amounts (but the sorted one) give up
  * their key place and scroll whole like the others, so that no amount
@@ -258,6 +262,17 @@ fit(struct tui_list *l, const int *nat, const int *cw, const int *lo, int width)
 	return shrink(l->w, fl, l->ncols, total, width);
 }
 
+/* The other columns scrolled off to the left: first view 0 and view 1
+ * show from the first other column on (view 0 by priority, 1 by place),
+ * view k from the k-th (helper-246, fault 2: Right from the first view,
+ * where counts had given way to amounts, scrolled the first count off
+ * before it was ever shown). */
+static int
+skipped(const struct tui_list *l)
+{
+	return l->first > 0 ? l->first - 1 : 0;
+}
+
 /* The next column to hide: in the first view those the screen lets
  * give way first, then the last shown that is not a key column, text and
  * counts before amounts (once scrolled, by place only, so that every
@@ -276,6 +291,43 @@ hide_next(const struct tui_list *l)
 				return i;
 		}
 	return 0;
+}
+
+/* Whether the other columns shown are the first of them by place, one
+ * at least. */
+static int
+in_place(const struct tui_list *l)
+{
+	int i, gap = 0, any = 0;
+
+	for (i = 0; i < l->ncols; i++) {
+		if (key_col(l, i))
+			continue;
+		if (!((l->shown >> i) & 1u))
+			gap = 1;
+		else if (gap)
+			return 0;
+		else
+			any = 1;
+	}
+	return any;
+}
+
+/* The k-th other (not key) column when no other column shows, else -1. */
+static int
+shown_other(const struct tui_list *l, int k)
+{
+	int i, n = 0, at = -1;
+
+	for (i = 0; i < l->ncols; i++) {
+		if (key_col(l, i))
+			continue;
+		if ((l->shown >> i) & 1u)
+			return -1;
+		if (n++ == k)
+			at = i;
+	}
+	return at;
 }
 
 /* Which columns show and how wide. Every key column shows; the others
@@ -299,10 +351,10 @@ layout(struct tui *t, struct tui_list *l, int width)
 	l->shown = (1u << l->ncols) - 1;
 	if (fit(l, nat, cw, lo, width) <= width)
 		l->first = 0; /* everything fits: nothing to scroll */
-	if (l->first > nopt - 1)
-		l->first = nopt > 0 ? nopt - 1 : 0;
+	if (l->first > nopt)
+		l->first = nopt;
 	for (i = 0, k = 0; i < l->ncols; i++)
-		if (!key_col(l, i) && k++ < l->first)
+		if (!key_col(l, i) && k++ < skipped(l))
 			l->shown &= ~(1u << i);
 	l->more = 0;
 	/* once one is hidden, room for the " >" that says so */
@@ -312,6 +364,21 @@ layout(struct tui *t, struct tui_list *l, int width)
 			break; /* the key columns alone: cut at the edge */
 		l->shown &= ~(1u << i);
 		l->more = 1;
+	}
+	/* scrolled to a column the kept ones leave no room for: it shows,
+	 * and the columns a screen keeps give way to it, the last first
+	 * (never the first nor the sorted one), so that every column can
+	 * be reached (helper-246, fault 2: at 80 columns, five of the plans
+	 * report's never showed) */
+	if (l->first > 0 && (k = shown_other(l, skipped(l))) >= 0) {
+		l->shown |= 1u << k;
+		for (i = l->ncols - 1; i > 0; i--) {
+			if (fit(l, nat, cw, lo, width - 2) <= width - 2)
+				break;
+			if (((l->keep >> i) & 1u) && i != l->sorted && i != k)
+				l->shown &= ~(1u << i);
+		}
+		(void)fit(l, nat, cw, lo, width - 2); /* the widths drawn */
 	}
 }
 
@@ -337,7 +404,7 @@ draw_header(struct tui_list *l, int y, int x, int width)
 		tui_cell(y, cx, h, l->w[i] < end - cx ? l->w[i] : end - cx,
 		    numeric(l->cols[i].kind));
 		cx += l->w[i] + 1;
-		if (i == 0 && l->first > 0)
+		if (i == 0 && skipped(l) > 0)
 			mvaddstr(y, cx - 1, "<");
 	}
 	if (l->more) /* after a space: the room layout left for it */
@@ -491,9 +558,14 @@ tui_list_action(struct tui_list *l, int action)
 	case TUI_A_LIST_RIGHT:
 		if (action == TUI_A_LIST_RIGHT && !l->more)
 			return TUI_HANDLED;
-		l->first += action == TUI_A_LIST_LEFT ? -1 : 1;
-		if (l->first < 0)
-			l->first = 0;
+		/* from the first view: by place from the first other
+		 * column when it showed them out of place (a count gave way
+		 * to an amount after it), else one scrolled off; back to it
+		 * from either */
+		if (action == TUI_A_LIST_RIGHT)
+			l->first += l->first == 0 && in_place(l) ? 2 : 1;
+		else
+			l->first = l->first <= 2 ? 0 : l->first - 1;
 		return TUI_HANDLED;
 	case TUI_A_LIST_MARK:
 		if (l->marked == NULL || l->n == 0)

@@ -180,8 +180,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	check(a, t, &p, why, sizeof why);
 	if (p.nlines > 0) {
 		snprintf(line, sizeof line,
-		    _("Debt %s in %d lines; the last takes the cents left "
-		      "over"),
+		    _("Debt %s in %d lines; the last takes the remainder"),
 		    svc_money(t->svc, m, sizeof m, p.debt), p.nlines);
 		attron(A_BOLD);
 		y += tui_wrap(y, 2, line, COLS - 4, 2);

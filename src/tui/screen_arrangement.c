@@ -39,7 +39,7 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	static const char *const labels[] = {N_("Consumer"), N_("Debt"),
 	    N_("Down payment"), N_("Paid"), N_("Paid to items"),
 	    N_("Left to pay"), N_("Installments"), N_("Compliance rate"),
-	    N_("Grace days"), N_("Misses allowed"), N_("Reason")};
+	    N_("Grace days"), N_("Misses / allowed"), N_("Reason")};
 	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[640];
 	/* as wide as the widest label in the reader's language, and a gap */
 	int lw = tui_label_width(labels, TUI_NKEYS(labels), 17) + 1;
@@ -79,7 +79,9 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	/* the misses of the schedule in force (review 21b, fault 7) */
 	snprintf(line, sizeof line, "%d / %d", arr_tally_misses(&v->tally),
 	    v->a.misses_allowed);
-	tui_lines_pair(l, lw, _("Misses allowed"), line);
+	/* its misses against those it allows, said so (helper-246, fault
+	 * 7: "Misses allowed 2 / 1" read as 2 allowed) */
+	tui_lines_pair(l, lw, _("Misses / allowed"), line);
 	tui_lines_pair(
 	    l, lw, _("Reason"), svc_word(v->a.reason, line, sizeof line));
 }

@@ -262,8 +262,12 @@ apply(struct tui_step *s, struct tui *t)
 		/* what is refused anyway is said now, not after a second
 		 * Enter (helper-235, fault 9: a credit note above the amount
 		 * disputed, the void of a chargeback of part) */
-		if (d->step == STEP_UPHOLD && svc_dispute_uphold_check(t->svc,
-		                                  d->target, &u, &err) != 0) {
+		if ((d->step == STEP_UPHOLD && svc_dispute_uphold_check(t->svc,
+		                                   d->target, &u, &err) != 0) ||
+		    (d->step == STEP_OPEN &&
+		        svc_dispute_open_check(t->svc, d->target,
+		            t->svc->cfg.dsp_reasons[d->it[F_REASON].choice - 1],
+		            d->it[F_NOTE].f.buf, &cr, &err) != 0)) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}

@@ -432,9 +432,11 @@ struct tui_list {
 	/* columns that give way first on a narrow screen, a bit each (the
 	 * account beside the consumer's name) */
 	unsigned give;
-	/* the layout of the last draw: the columns shown (a bit each), the
-	 * other columns scrolled off to the left (Left/Right move it), and
-	 * whether more are hidden to the right */
+	/* the layout of the last draw: the columns shown (a bit each); the
+	 * scroll (Left/Right move it): 0 the first view, the columns by
+	 * priority, k > 0 those from the k-th other column on, by place
+	 * (k - 1 scrolled off to the left); whether more are hidden to the
+	 * right */
 	unsigned shown;
 	int first, more;
 	/* amounts that gave up their key place in the last draw (a bit

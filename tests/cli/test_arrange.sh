@@ -78,6 +78,9 @@ but() {
 refused1 "the preview writes nothing" 0 "Amount: \$71.52" \
     rec 1 arrangement preview WU-20001 $TERMS
 has "the preview states the rule of the cents" "the last one takes the remainder"
+# in the currency's smallest unit: $0.01 here (helper-246, fault 4)
+has "the rule names the smallest unit, \$0.01" \
+    "rounded down to \$0.01 (the currency's smallest unit)"
 # and the plan's terms, the grace and misses too (helper-231, fault 13)
 same "the preview states the terms: 7 monthly, 3 days' grace, 1 miss allowed" \
     "$(sed -n 's/^\(Installments\|Frequency\|Grace days\|Misses allowed\)  *//p' "$OUT" | tr '\n' ' ')" \
@@ -87,6 +90,23 @@ same "the preview states the terms: 7 monthly, 3 days' grace, 1 miss allowed" \
 same "the schedule to the cent, monthly on the 31st" "$(sed -n \
     's/^ *\([0-9]*\) [A-Za-z ]*; Due: \([0-9-]*\); Amount: \(.*\)$/\1 \2 \3/p' \
     "$OUT" | tr '\n' ' ')" "1 2025-06-01 \$100.00 2 2025-07-31 \$71.47 3 2025-08-31 \$71.47 4 2025-09-30 \$71.47 5 2025-10-31 \$71.47 6 2025-11-30 \$71.47 7 2025-12-31 \$71.47 8 2026-01-31 \$71.52 "
+# in the currency's smallest unit: $0.01 here, ¥1 in a currency with no
+# decimals (helper-246, fault 4: "rounded down to the cent" of yen)
+sed -e "s|^path = .*|path = $T/jpy.db|" "$PAYDESK_CONFIG" >"$T/jpy.ini"
+printf '[organisation]\ncurrency_code = JPY\ncurrency_symbol = ¥\nminor_digits = 0\n' >>"$T/jpy.ini"
+printf 'account_no,name,service_address,phone,email,segment\nJP-1,Aiko Sato,1 Sakura St,,,Residential\n' >"$T/jpy-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nJB-1,JP-1,May 2025,1000,2025-05-01,2025-05-15\n' >"$T/jpy-b.csv"
+jp() { PAYDESK_CONFIG="$T/jpy.ini" "$PD" "$@"; }
+{ jp init && jp import users "$DATA/users.csv" &&
+    PAYDESK_PIN=9999 jp --user admin import consumers "$T/jpy-c.csv" &&
+    PAYDESK_PIN=9999 jp --user admin import bills "$T/jpy-b.csv"; } >/dev/null 2>&1 ||
+    echo "not ok - a yen store"
+expect "a yen debt of 1,000 in 7: 142 six times, the last 148" 0 "¥148" \
+    env PAYDESK_PIN=9999 PAYDESK_CONFIG="$T/jpy.ini" "$PD" --user admin \
+    arrangement preview JP-1 --installments 7 --frequency monthly \
+    --first-due 2025-07-31
+has "its rule names the yen, not the cent" \
+    "rounded down to ¥1 (the currency's smallest unit)"
 refused1 "--frequency in any case: Monthly is monthly (paydesk(1))" 0 "Amount: \$71.52" \
     rec 1 arrangement preview WU-20001 $(but frequency) --frequency Monthly
 # the word the output shows in the language in force is taken back

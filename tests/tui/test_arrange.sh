@@ -162,6 +162,26 @@ same "the best group as paydesk report arrangements's first (terms, compliance, 
     "$(grep -o ' 1-3 .*' "$SCREEN" | head -1 | tr -s ' ' | cut -d' ' -f2-8)" \
     "$(sup --csv report arrangements | sed -n 2p | tr -d '\r' | awk -F, '{
         printf "%s %s %s %s %s %s%% %s", $1, $2, $3 == "0" ? "0%" : $3, $4, $5, $15, $6}')"
+# every column reached with Right at 80 columns, each whole in one of the
+# views (helper-246, fault 2: Fell due, Completed, Cancelled, Arranged
+# and Collected never showed: the kept terms left them no room, and the
+# first Right scrolled Fell due off before it showed)
+: >"$T/views"
+for r in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	settle
+	grep 'Installments' "$SCREEN" >>"$T/views"
+	keys Right
+done
+seen=""
+for h in "Fell due" Broken Active Completed Cancelled Arranged Collected "To items"; do
+	grep -q "$h" "$T/views" && seen="$seen$h,"
+done
+same "Right brings every column of the report into view at 80 columns" \
+    "$seen$(grep -q . "$T/views" || cat "$SCREEN")" "Fell due,Broken,Active,Completed,Cancelled,Arranged,Collected,To items,"
+keys Left Left Left Left Left Left Left Left Left Left Left Left
+settle
+same "Left back to the first view: the terms and the compliance" \
+    "$(grep -c 'Installments.*Compliance' "$SCREEN")" 1
 keys Escape
 wait_for "Esc: back to the list" "2 payment arrangements"
 wait_for "each with its status" "AR-T01-000002  WU-10002"
@@ -251,7 +271,7 @@ keys BSpace
 wait_for "7 of a debt 7 does not divide: the last takes the cents" \
     "7  2026-02-01  \$171.48"
 wait_for "the others rounded down" "6  2026-01-01  \$171.42"
-# a schedule longer than the screen: its last line (the cents left over,
+# a schedule longer than the screen: its last line (the remainder,
 # the day it ends) shown always, how many are not, PgDn and PgUp through
 # the rest (helper-247, fault 3: "7 more", the last never shown)
 keys BSpace

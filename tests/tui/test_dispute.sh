@@ -77,6 +77,15 @@ wait_for "more than the payment: said" \
     "The disputed amount is more than the payment"
 keys BSpace BSpace
 type_text "3.50"
+# a bounced cheque of a payment not by cheque: refused at the first
+# Enter, in the command line's words, before anything is asked
+# (helper-246, fault 6: asked first, refused at the second Enter)
+keys Up Up Right
+wait_for "the next reason: a bounced cheque" "Bounced cheque"
+keys Enter
+wait_for "refused at once" "was paid by Cash, not by cheque: a bounced-cheque"
+lacks "not asked" "Enter again"
+keys Left Down Down
 keys Enter
 wait_for "asked once" \
     "A dispute of R-T01-000003 for Chargeback? Enter again"
