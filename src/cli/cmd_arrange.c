@@ -156,7 +156,7 @@ name_shown(struct cli *c)
  * lines. */
 static void
 rec_preview(struct cli *c, struct rec *r, const struct arr_request *q,
-    const struct arr_preview *p, const char *plan_no, int named)
+    const struct arr_preview *p, const char *plan_no)
 {
 	size_t i;
 	int k, f = arr_freq_parse(q->freq);
@@ -164,7 +164,7 @@ rec_preview(struct cli *c, struct rec *r, const struct arr_request *q,
 	if (plan_no != NULL)
 		rec_str(r, _("Arrangement"), "plan_no", plan_no);
 	rec_str(r, _("Account"), "account_no", p->c.account_no);
-	if (named)
+	if (name_shown(c))
 		rec_str(r, _("Consumer"), "consumer", p->c.name);
 	rec_money(r, _("Debt"), "debt", p->debt);
 	rec_number(r, _("Installments"), "n_installments", q->n);
@@ -225,7 +225,7 @@ cmd_arr_preview(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(c, r, &q, &p, NULL, name_shown(c));
+	rec_preview(c, r, &q, &p, NULL);
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;
@@ -247,7 +247,7 @@ cmd_arr_create(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(c, r, &q, &p, plan_no, name_shown(c));
+	rec_preview(c, r, &q, &p, plan_no);
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;

@@ -231,6 +231,11 @@ static int
 apply(struct tui_step *s, struct tui *t)
 {
 	struct dstep *d = (struct dstep *)s;
+	/* the reason chosen (check: one is, when opening) */
+	const char *reason =
+	    d->step == STEP_OPEN && d->it[F_REASON].choice > 0
+	        ? t->svc->cfg.dsp_reasons[d->it[F_REASON].choice - 1]
+	        : NULL;
 	struct dispute_uphold u;
 	struct pd_err err;
 	char why[640], number[33];
@@ -265,8 +270,7 @@ apply(struct tui_step *s, struct tui *t)
 		if ((d->step == STEP_UPHOLD && svc_dispute_uphold_check(t->svc,
 		                                   d->target, &u, &err) != 0) ||
 		    (d->step == STEP_OPEN &&
-		        svc_dispute_open_check(t->svc, d->target,
-		            t->svc->cfg.dsp_reasons[d->it[F_REASON].choice - 1],
+		        svc_dispute_open_check(t->svc, d->target, reason,
 		            d->it[F_NOTE].f.buf, &cr, &err) != 0)) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
@@ -275,8 +279,7 @@ apply(struct tui_step *s, struct tui *t)
 		return TUI_HANDLED;
 	}
 	if (d->step == STEP_OPEN)
-		rc = svc_dispute_open(t->svc, d->target,
-		    t->svc->cfg.dsp_reasons[d->it[F_REASON].choice - 1],
+		rc = svc_dispute_open(t->svc, d->target, reason,
 		    d->it[F_NOTE].f.buf, &cr, number, &err);
 	else if (d->step == STEP_REJECT)
 		rc = svc_dispute_reject(
