@@ -149,6 +149,13 @@ struct svc {
 	int pull_found_kind;
 	char pull_found_uuid[37];
 	int64_t pull_found_id;
+	/* the consumers (ids) whose alert an end pulled in the page being
+	 * applied closed, read again for their alerts once the whole page
+	 * is in (svc_alerts_pulled_reread; helper-246, fault 1 of issue
+	 * 21); pull_in_page: a page is being applied (else at once) */
+	int pull_in_page;
+	size_t pull_nreread;
+	int64_t pull_reread[32];
 };
 
 /* Load the config (path NULL: the usual search) and open the store

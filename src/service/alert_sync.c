@@ -749,9 +749,54 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	        k == 2          ? r->assignee
 	        : k == 3 || sys ? r->reason
 	                        : "",
-	        err) != 0)
+	        err) != 0 ||
+	    restate(s, a.id, err) != 0)
 		return -1;
-	return restate(s, a.id, err);
+	/* the end of its cause another terminal saw, pulled where the cause
+	 * holds (the payment that ended it there came here with its void in
+	 * one round, so that it never ended here): the alert closes as
+	 * everywhere, and its subject is read again, so that it has one open
+	 * alert here too (BASE#N, as the other terminal raised it: the same
+	 * cause, one alert once worked; helper-246, fault 1: the alert an
+	 * officer worked here showed Closed, "settled in full", and the bill
+	 * still overdue had no open alert here) */
+	if (sys && mode == APPLY_REPLICA && a.consumer_uuid[0] != '\0') {
+		int64_t cid;
+		size_t i;
+
+		if (store_id_of(
+		        s->st, TBL_CONSUMERS, a.consumer_uuid, &cid, err) != 0)
+			return -1;
+		for (i = 0; i < s->pull_nreread; i++)
+			if (s->pull_reread[i] == cid)
+				return 0;
+		if (s->pull_nreread ==
+		        sizeof s->pull_reread / sizeof s->pull_reread[0] &&
+		    svc_alerts_pulled_reread(s, err) != 0)
+			return -1;
+		s->pull_reread[s->pull_nreread++] = cid;
+		if (!s->pull_in_page)
+			return svc_alerts_pulled_reread(s, err);
+	}
+	return 0;
+}
+
+int
+svc_alerts_pulled_reread(struct svc *s, struct pd_err *err)
+{
+	char now[TS_BUFSZ];
+	size_t i, n = s->pull_nreread;
+
+	/* read once the page is in: the other records of the page (the
+	 * same terminal's ends of the subject's other alerts) applied
+	 * first, so that none of them is ended again here */
+	s->pull_nreread = 0;
+	svc_now(now);
+	for (i = 0; i < n; i++)
+		if (svc_alerts_reread(
+		        s, s->pull_reread[i], 1, "sync", now, err) != 0)
+			return -1;
+	return 0;
 }
 
 int

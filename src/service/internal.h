@@ -172,6 +172,10 @@ int svc_alert_apply(struct svc *s, enum apply_mode mode,
 /* The held steps whose alert is here now, applied (caller's
  * transaction). */
 int svc_alerts_release_held(struct svc *s, struct pd_err *err);
+/* The alerts of the consumers s->pull_reread names read again (caller's
+ * transaction): where a pulled end closed an alert whose cause holds
+ * here, the cause raised again (svc_alerts_reread). Clears the list. */
+int svc_alerts_pulled_reread(struct svc *s, struct pd_err *err);
 /* Whether a record pushed by terminal from is one it could have posted
  * itself (src/service/sync_check.c: the core rules of local posting, its
  * own number series, the organisation's reasons, methods, channels,

@@ -228,26 +228,31 @@ apply_page(struct svc *s, const struct sync_page *pg, int64_t *conflicts,
 	char cur[32], at[TS_BUFSZ], detail[96];
 	int rc;
 
-	if (!careful) {
+	s->pull_in_page = 1;
+	s->pull_nreread = 0;
+	if (!careful)
 		rc = apply_records(s, pg, 0, conflicts, err);
-		if (rc != 0)
-			return rc;
-	} else {
-		if (store_begin(s->st, err) != 0)
-			return -1;
+	else if ((rc = store_begin(s->st, err)) == 0) {
 		rc = apply_records(s, pg, 0, conflicts, err);
 		if (rc == 0 && store_commit(s->st, err) != 0)
-			return -1;
-		if (rc != 0) {
+			rc = -1;
+		else if (rc != 0) {
 			store_rollback(s->st);
-			if (rc < 0 ||
-			    apply_records(s, pg, 1, conflicts, err) != 0)
-				return -1;
+			if (rc > 0)
+				rc = apply_records(s, pg, 1, conflicts, err);
 		}
 	}
+	s->pull_in_page = 0;
+	if (rc != 0) {
+		s->pull_nreread = 0;
+		return rc;
+	}
 	/* the page's items into their rollups and sealed, before its
-	 * entry, which claims their seals (item_defer.c) */
-	if (store_items_defer_flush(s->st, err) != 0)
+	 * entry, which claims their seals (item_defer.c); then the alerts
+	 * of the consumers whose alert an end pulled closed read again,
+	 * on the items as the page left them (alert_sync.c) */
+	if (store_items_defer_flush(s->st, err) != 0 ||
+	    svc_alerts_pulled_reread(s, err) != 0)
 		return -1;
 	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
 	svc_now(at);
