@@ -50,9 +50,13 @@ store_was_days(struct store *st, const char *since, const char *today, int days,
 	/* the days a consumer's payment or arrangement was made after
 	 * since; on each, what its items due days before owed before it:
 	 * their amount less what payments, credit notes and arrangements
-	 * took of them on the days before. Only the items (p) due days
-	 * before today that are open, or that a payment, a credit note or
-	 * an arrangement took from after since, and the days of their
+	 * took of them on the days before. Only the items issued before it:
+	 * a chargeback's charge is due when the bill it charges again was,
+	 * and was not owed before its uphold (helper-246, fault 3 of issue
+	 * 21: counted beside that bill, paid the day of the arrangement,
+	 * the consumer "was overdue" twice what it ever owed). Only the items
+	 * (p) due days before today that are open, or that a payment, a credit
+	 * note or an arrangement took from after since, and the days of their
 	 * consumers: an item all taken before (settled is what those took
 	 * of it, doctor's "item balances") owed nothing on any of the
 	 * days (every item of every consumer paying in the window was
@@ -96,7 +100,8 @@ store_was_days(struct store *st, const char *since, const char *today, int days,
 	    "arrangement_events e2 ON e2.id = m.event_id WHERE m.item_id = "
 	    "i.id AND substr(e2.at, 1, 10) < ev.day), 0))), 0) FROM p CROSS "
 	    "JOIN items i WHERE p.cid = ev.cid AND i.id = p.iid AND i.due_on "
-	    "<= date(ev.day, '-' || ?3 || ' days')) FROM ev) "
+	    "<= date(ev.day, '-' || ?3 || ' days') AND i.issued_on < ev.day) "
+	    "FROM ev) "
 	    "SELECT cid, day, owed FROM od WHERE owed > 0 ORDER BY cid, day",
 	    err);
 

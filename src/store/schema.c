@@ -120,6 +120,7 @@ const char *const store_migrations[] = {
     store_mig_85,
     store_mig_86,
     store_mig_87,
+    store_mig_88,
 };
 
 const int store_nmigrations =

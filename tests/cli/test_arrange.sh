@@ -1488,6 +1488,41 @@ same "Jun 10: #1 past the 60 days, not missed: not listed" \
 expect "he pays #1 on Jun 10" 0 "Payment ID" at 2025-06-10 c7 pay WU-96105 \
     --type installment --method "Credit Card" --reference RH5 --amount 170
 same "never listed: not to reconnect" "$(rec10 2025-06-10 WU-96105)" ""
+# a chargeback's charge is due when the bill it charges again was, and
+# was not owed before its uphold: the most a consumer came to counts it
+# from the day of the uphold, not beside the bill it re-owes (helper-246,
+# fault 3: paid by card and charged back the day of the plan, "was
+# overdue" 500.00 of a 250.00 bill). WU-96106 is charged back the day he
+# pays and arranges; WU-96107 pays on Jun 2, is charged back on Jun 5 and
+# arranges on Jun 9: each day read counts the one debt he owed before it
+printf 'account_no,name,service_address,phone,email,segment\nWU-96106,Ten 6,6 Ten St,,,Residential\nWU-96107,Ten 7,7 Ten St,,,Residential\n' >"$T/rcc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nF10-6,WU-96106,Feb 2025,250.00,2025-02-01,2025-03-01\nF10-7,WU-96107,Feb 2025,260.00,2025-02-01,2025-03-01\n' >"$T/rcb.csv"
+s7 import consumers "$T/rcc.csv" >/dev/null && s7 import bills "$T/rcb.csv" >/dev/null ||
+    echo "not ok - WU-96106 and WU-96107 imported"
+# chargeback DAY ACCOUNT AMOUNT: paid by card, and charged back on DAY2
+chargeback() {
+	at "$1" c7 pay "$3" --type bill --method "Credit Card" --reference "CB $3" \
+	    --amount "$4" >"$OUT" 2>&1 || echo "not ok - $3 pays by card"
+	R=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+	at "$2" r7 dispute open "$R" --reason chargeback >"$OUT" 2>&1 ||
+	    echo "not ok - $3's chargeback opened"
+	at "$2" s7 dispute uphold "$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)" \
+	    --charge >/dev/null || echo "not ok - $3's chargeback upheld"
+}
+same "Jun 2: both listed" "$(listed 2025-06-02 WU-96106)$(listed 2025-06-02 WU-96107)" 11
+chargeback 2025-06-09 2025-06-09 WU-96106 250.00
+chargeback 2025-06-02 2025-06-05 WU-96107 260.00
+same "charged back: each listed again, for the charge alone" \
+    "$(at 2025-06-09 r7 --csv disconnections | tr -d '\r' | grep '^WU-9610[67],' | cut -d, -f1,3-5 | tr '\n' ' ')" \
+    "WU-96107,260.00,1,2025-03-01 WU-96106,250.00,1,2025-03-01 "
+for a in WU-96106 WU-96107; do
+	expect "$a arranges what the chargeback charged" 0 "Arrangement" \
+	    at 2025-06-09 r7 arrangement create "$a" --installments 2 \
+	    --frequency monthly --first-due 2025-07-01 --reason Hardship
+done
+same "to reconnect, each was overdue his one debt, not twice it" \
+    "$(rec10 2025-06-09 "WU-9610[67]" | tr '\n' ' ')" \
+    "WU-96106,250.00,2025-06-09,0.00,Arrangement WU-96107,260.00,2025-06-09,0.00,Arrangement "
 expect "the store is sound" 0 "" "$PD" --db "$F7" doctor
 
 ## Review R21b, fault 1: one plan changed at both terminals offline
