@@ -15,15 +15,21 @@ struct alloc_item {
 	char due_on[11]; /* YYYY-MM-DD; oldest is paid first */
 	int64_t outstanding; /* amount still open before this payment */
 	int64_t applied;     /* out: amount allocated */
+	int rank; /* ALLOC_PRIORITY's rank of its kind (set by the rule) */
 };
 
 enum analysis { ANALYSIS_EXACT, ANALYSIS_OVER, ANALYSIS_UNDER };
 
 /* The rules that split a payment among the items selected (issue 21,
- * "Allocation rules"). Every rule but ALLOC_HAND sorts the items, then
- * pays them in that order: whole items first, a partial remainder on the
- * last. Ties are broken by the oldest-first order: due date, then the
- * item's reference (byte order), then its id.
+ * "Allocation rules": "oldest due first, proportional, or by item
+ * priority (service charges before consumption, or a priority per item
+ * type)"). Every rule but ALLOC_HAND and ALLOC_PROPORTIONAL sorts the
+ * items, then pays them in that order: whole items first, a partial
+ * remainder on the last. ALLOC_PROPORTIONAL pays each item its share of
+ * the payment by what it owes, rounded down to the minor unit, the units
+ * left one each to the oldest items. Ties are broken by the oldest-first
+ * order: due date, then the item's reference (byte order), then its
+ * id.
  * TO ADD A RULE: the enum, rule_names[] and the comparison in alloc.c,
  * the choice of payments.allocation (config.c), paydesk.ini(5),
  * paydesk(1), config.ini.example, alloc_rule_text's wording. */
@@ -34,9 +40,29 @@ enum alloc_rule {
 	                       installments */
 	ALLOC_LARGEST,      /* "largest": largest outstanding first */
 	ALLOC_HAND,         /* "hand": the order the cashier gave */
+	ALLOC_PROPORTIONAL, /* "proportional": each its share by what it
+	                       owes */
+	ALLOC_PRIORITY,     /* "priority": by the rank of the item's kind
+	                       (struct alloc_ranks), oldest first in one */
 	ALLOC_RULES
 };
-/* "oldest", "installments", "bills", "largest", "hand"; NULL if none. */
+/* The rank of each item kind (enum pay_type: bill, service,
+ * installment) for ALLOC_PRIORITY: 1 (paid first) to 9; kinds of one
+ * rank are paid oldest first. payments.priority_bill, priority_service,
+ * priority_installment (paydesk.ini(5)); ALLOC_RANKS_DEFAULT is service
+ * charges before consumption (the issue's example), then installments. */
+struct alloc_ranks {
+	int rank[3];
+};
+#define ALLOC_RANK_MAX 9
+#define ALLOC_RANKS_DEFAULT                                                    \
+	{                                                                      \
+		{                                                              \
+			2, 1, 3                                                \
+		}                                                              \
+	}
+/* "oldest", "installments", "bills", "largest", "hand", "proportional",
+ * "priority"; NULL if none. */
 const char *alloc_rule_name(enum alloc_rule r);
 /* The rule named s (as alloc_rule_name), or -1. */
 int alloc_rule_parse(const char *s);
@@ -44,8 +70,13 @@ int alloc_rule_parse(const char *s);
  * first", ... */
 const char *alloc_rule_text(enum alloc_rule r);
 
-/* Order items by rule and allocate amount in that order. Returns the part
- * of amount that no item could take (the overpayment). */
+/* Split amount among items by rule (ranks: ALLOC_PRIORITY's, NULL the
+ * default), the items left in the order they are paid (oldest first
+ * for ALLOC_PROPORTIONAL, as given for ALLOC_HAND). Returns the part of
+ * amount that no item could take (the overpayment). */
+int64_t alloc_apply_ranked(struct alloc_item *items, size_t n, int64_t amount,
+    enum alloc_rule rule, const struct alloc_ranks *ranks);
+/* alloc_apply_ranked with the default ranks. */
 int64_t alloc_apply_rule(
     struct alloc_item *items, size_t n, int64_t amount, enum alloc_rule rule);
 /* alloc_apply_rule with ALLOC_OLDEST. */

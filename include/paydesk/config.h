@@ -75,6 +75,10 @@ struct config {
 	/* payments.allocation: alloc_rule_name of the rule that splits a
 	 * payment (alloc.h), never "hand" */
 	char alloc_rule[16];
+	/* payments.priority_bill, priority_service, priority_installment:
+	 * the "priority" rule's rank of each item kind (enum pay_type), 1
+	 * paid first to 9 (struct alloc_ranks) */
+	int alloc_rank[3];
 	int64_t change_confirm; /* change above it is confirmed; 0: never */
 	int notes_max;
 

@@ -116,10 +116,24 @@ const struct schema cfg_schema[] = {
         NULL},
     {{"payments", "allocation", "oldest",
          N_("how a payment that does not cover every item selected is split: "
-            "oldest (due date first), installments (an arrangement's "
-            "installments first), bills (bills, then service charges, then "
-            "installments) or largest (largest outstanding first)")},
-        CFG_CHOICE, F(alloc_rule), 0, 0, "oldest|installments|bills|largest"},
+            "oldest (due date first), proportional (each item its share by "
+            "what it owes), priority (by the rank of the item's kind: "
+            "priority_service, priority_bill, priority_installment), "
+            "installments (an arrangement's installments first), bills "
+            "(bills, then service charges, then installments) or largest "
+            "(largest outstanding first)")},
+        CFG_CHOICE, F(alloc_rule), 0, 0,
+        "oldest|proportional|priority|installments|bills|largest"},
+    {{"payments", "priority_service", "1",
+         N_("the priority rule's rank of service charges, 1 (paid first) "
+            "to 9; kinds of one rank are paid oldest first")},
+        CFG_INT, F(alloc_rank[1]), 1, 9, NULL},
+    {{"payments", "priority_bill", "2",
+         N_("the priority rule's rank of bills (consumption), 1 to 9")},
+        CFG_INT, F(alloc_rank[0]), 1, 9, NULL},
+    {{"payments", "priority_installment", "3",
+         N_("the priority rule's rank of installments, 1 to 9")},
+        CFG_INT, F(alloc_rank[2]), 1, 9, NULL},
     {{"payments", "notes_max", "250",
          N_("longest payment note in characters (1-2000)")},
         CFG_INT, F(notes_max), 1, 2000, NULL},
@@ -502,6 +516,9 @@ static const char *const central_settings[] = {
     "payments.overpayment_threshold",
     "payments.change_confirm",
     "payments.allocation",
+    "payments.priority_service",
+    "payments.priority_bill",
+    "payments.priority_installment",
     "payments.notes_max",
     "credit_notes.reasons",
     "credit_notes.expiry_days",

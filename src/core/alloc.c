@@ -1,6 +1,6 @@
 /* alloc.c - allocation by rule (oldest first, arrangement installments
- * first, bills first, largest first, by hand), amount analysis, payment
- * amount rules. */
+ * first, bills first, largest first, by hand, proportional, by item
+ * priority), amount analysis, payment amount rules. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +14,8 @@ static const char *const rule_names[ALLOC_RULES] = {
     [ALLOC_BILLS] = "bills",
     [ALLOC_LARGEST] = "largest",
     [ALLOC_HAND] = "hand",
+    [ALLOC_PROPORTIONAL] = "proportional",
+    [ALLOC_PRIORITY] = "priority",
 };
 
 const char *
@@ -48,6 +50,10 @@ alloc_rule_text(enum alloc_rule r)
 		return N_("Largest first");
 	case ALLOC_HAND:
 		return N_("In the order picked by hand");
+	case ALLOC_PROPORTIONAL:
+		return N_("Proportional to what each owes");
+	case ALLOC_PRIORITY:
+		return N_("By item priority");
 	case ALLOC_RULES:
 		break;
 	}
@@ -90,6 +96,16 @@ by_kind(const void *a, const void *b)
 }
 
 static int
+by_rank(const void *a, const void *b)
+{
+	const struct alloc_item *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return by_due(a, b);
+}
+
+static int
 by_size(const void *a, const void *b)
 {
 	const struct alloc_item *x = a, *y = b;
@@ -99,9 +115,43 @@ by_size(const void *a, const void *b)
 	return by_due(a, b);
 }
 
+/* ALLOC_PROPORTIONAL over items in oldest-first order: all of amount
+ * that is owed (each its share, what it owes times amount over what all
+ * owe, rounded down; the units left over one each to the oldest items
+ * still owing). Fewer units are left than items, each share being below
+ * what its item owes by less than one: one pass gives them out. */
+static int64_t
+proportional(struct alloc_item *items, size_t n, int64_t amount)
+{
+	int64_t owed = 0, given = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (items[i].outstanding > 0)
+			owed += items[i].outstanding;
+	for (i = 0; i < n; i++) {
+		int64_t o = items[i].outstanding > 0 ? items[i].outstanding : 0;
+
+		items[i].applied =
+		    amount >= owed
+		        ? o
+		        : (int64_t)((__int128)o * (amount > 0 ? amount : 0) /
+		                    (owed > 0 ? owed : 1));
+		given += items[i].applied;
+	}
+	if (amount >= owed)
+		return amount - owed;
+	for (i = 0; i < n && given < amount; i++)
+		if (items[i].applied < items[i].outstanding) {
+			items[i].applied++;
+			given++;
+		}
+	return 0;
+}
+
 int64_t
-alloc_apply_rule(
-    struct alloc_item *items, size_t n, int64_t amount, enum alloc_rule rule)
+alloc_apply_ranked(struct alloc_item *items, size_t n, int64_t amount,
+    enum alloc_rule rule, const struct alloc_ranks *ranks)
 {
 	static int (*const order[ALLOC_RULES])(const void *, const void *) = {
 	    [ALLOC_OLDEST] = by_due,
@@ -109,14 +159,25 @@ alloc_apply_rule(
 	    [ALLOC_BILLS] = by_kind,
 	    [ALLOC_LARGEST] = by_size,
 	    [ALLOC_HAND] = NULL,
+	    [ALLOC_PROPORTIONAL] = by_due,
+	    [ALLOC_PRIORITY] = by_rank,
 	};
+	static const struct alloc_ranks def = ALLOC_RANKS_DEFAULT;
 	size_t i;
 	int64_t left = amount, take;
 
 	if ((unsigned)rule >= ALLOC_RULES)
 		rule = ALLOC_OLDEST;
+	if (ranks == NULL)
+		ranks = &def;
+	for (i = 0; i < n; i++)
+		items[i].rank = (unsigned)items[i].kind < 3
+		                    ? ranks->rank[items[i].kind]
+		                    : ALLOC_RANK_MAX + 1;
 	if (order[rule] != NULL && n > 1)
 		qsort(items, n, sizeof *items, order[rule]);
+	if (rule == ALLOC_PROPORTIONAL)
+		return proportional(items, n, amount);
 	for (i = 0; i < n; i++) {
 		take =
 		    items[i].outstanding < left ? items[i].outstanding : left;
@@ -126,6 +187,13 @@ alloc_apply_rule(
 		left -= take;
 	}
 	return left;
+}
+
+int64_t
+alloc_apply_rule(
+    struct alloc_item *items, size_t n, int64_t amount, enum alloc_rule rule)
+{
+	return alloc_apply_ranked(items, n, amount, rule, NULL);
 }
 
 int64_t

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/alloc.h"
 #include "paydesk/i18n.h"
 #include "paydesk/date.h"
 #include "paydesk/utf8.h"
@@ -14,6 +15,13 @@ svc_style(const struct svc *s, struct money_style *st)
 {
 	config_money_style(&s->cfg, st);
 	return st;
+}
+
+const struct alloc_ranks *
+svc_alloc_ranks(const struct svc *s, struct alloc_ranks *rk)
+{
+	memcpy(rk->rank, s->cfg.alloc_rank, sizeof rk->rank);
+	return rk;
 }
 
 const char *

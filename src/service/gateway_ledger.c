@@ -253,7 +253,8 @@ post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	}
 	n = m_;
 	type = pay_type_of_kinds(kinds, n);
-	overpaid = alloc_apply_rule(ai, n, amount, rule);
+	overpaid = alloc_apply_ranked(
+	    ai, n, amount, rule, svc_alloc_ranks(s, &(struct alloc_ranks){0}));
 	if (gw_ledger_payment(s, gw, g, amount, was, &c, ai, n,
 	        type < 0 ? PAY_BILL : (enum pay_type)type, rule, overpaid, at,
 	        &p, err) != 0)

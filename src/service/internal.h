@@ -683,6 +683,12 @@ int svc_finish(struct svc *s, int rc, struct pd_err *err);
 const struct money_style *svc_style(
     const struct svc *s, struct money_style *st);
 
+/* The organisation's ranks of the item kinds for the priority rule
+ * (payments.priority_*) written into *rk; returns rk. */
+struct alloc_ranks;
+const struct alloc_ranks *svc_alloc_ranks(
+    const struct svc *s, struct alloc_ranks *rk);
+
 /* Cash shifts (shift.c, shift_close.c): what the two files share. */
 /* The cash method: the first configured method of kind cash; NULL. */
 const struct pay_method *svc_shift_cash(const struct svc *s);

@@ -283,7 +283,8 @@ build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		svc_pay_quote_free(q);
 		return -1;
 	}
-	q->overpaid = alloc_apply_rule(q->items, q->nitems, q->amount, q->rule);
+	q->overpaid = alloc_apply_ranked(q->items, q->nitems, q->amount,
+	    q->rule, svc_alloc_ranks(s, &(struct alloc_ranks){0}));
 	/* a payment of a plan's installment dated before the installment
 	 * came to be (helper-235, fault 4: dated before the plan, it made a
 	 * missed installment On time and a Broken plan Active again) */

@@ -121,6 +121,7 @@ const char *const store_migrations[] = {
     store_mig_86,
     store_mig_87,
     store_mig_88,
+    store_mig_89,
 };
 
 const int store_nmigrations =

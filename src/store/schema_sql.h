@@ -374,5 +374,6 @@ extern const char store_mig_85[];
 extern const char store_mig_86[];
 extern const char store_mig_87[];
 extern const char store_mig_88[];
+extern const char store_mig_89[];
 
 #endif

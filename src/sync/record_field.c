@@ -261,8 +261,8 @@ decode_field(
 		if (alloc_rule_parse(s) < 0)
 			return pd_fail(err, PD_EINVAL,
 			    _("Field \"%s\": \"%.40s\" is not an allocation "
-			      "rule (one of oldest, installments, bills, "
-			      "largest, hand)"),
+			      "rule (one of oldest, proportional, priority, "
+			      "installments, bills, largest, hand)"),
 			    f->name, s);
 		xstrlcpy(p, s, f->size);
 		return 0;

@@ -60,6 +60,7 @@ struct alerts {
 	struct tui_field text;
 	int over; /* a letter typed did not fit the field: Enter refuses it
 	             (review 21: the text was cut without a word) */
+	int64_t close_asked; /* the alert c was pressed on once, 0 none */
 };
 
 static const struct xcol cols[] = {
@@ -288,6 +289,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	const struct alert *sel;
 	struct tui_screen *open;
 
+	if (a != A_CLOSE)
+		al->close_asked = 0;
 	if (tui_list_action(&al->list, a))
 		return TUI_HANDLED;
 	if (al->asking && a != A_OPEN && a != A_BACK)
@@ -307,8 +310,29 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		al->all = !al->all;
 		load(al, t);
 		return TUI_HANDLED;
-	case A_ACK:
 	case A_CLOSE:
+		/* asked once (helper-247: one c closed it without a word,
+		 * and a user's close is not taken back): c again closes it;
+		 * any other key, or another alert, asks again */
+		if ((sel = selected(al, t)) == NULL)
+			return TUI_HANDLED;
+		if (sel->status != ALERT_CLOSED && al->close_asked != sel->id) {
+			al->close_asked = sel->id;
+			if (sel->ref[0] != '\0')
+				tui_message(t, 1,
+				    _("Close alert %lld (%s) for good? c "
+				      "again to close it"),
+				    (long long)sel->id, sel->ref);
+			else
+				tui_message(t, 1,
+				    _("Close alert %lld for good? c again to "
+				      "close it"),
+				    (long long)sel->id);
+			return TUI_HANDLED;
+		}
+		al->close_asked = 0;
+		return work(al, t, sel, a);
+	case A_ACK:
 		if ((sel = selected(al, t)) != NULL)
 			return work(al, t, sel, a);
 		return TUI_HANDLED;

@@ -217,6 +217,18 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		    _("Uphold %s by voiding all of %s, not %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
 		    svc_money(t->svc, a, sizeof a, d->disputed));
+	} else if (d->it[F_RES].choice == 0 && d->bounced &&
+	           t->svc->cfg.dsp_bounced_charge > 0) {
+		char c[MONEY_BUFSZ];
+
+		/* and the charge it adds (helper-246: the confirmation did
+		 * not say so) */
+		tui_message(t, 1,
+		    _("Uphold %s by voiding its payment of %s and charging "
+		      "%s? {Enter} again"),
+		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
+		    svc_money(
+		        t->svc, c, sizeof c, t->svc->cfg.dsp_bounced_charge));
 	} else if (d->it[F_RES].choice == 0)
 		tui_message(t, 1,
 		    _("Uphold %s by voiding its payment of %s? {Enter} again"),

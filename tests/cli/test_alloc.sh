@@ -189,7 +189,7 @@ same "the central node refused nothing" "$(csql "SELECT count(*) FROM
 printf '[payments]\nallocation = newest\n' >>"$T/t2.ini"
 before=$(store_hash "$T/t2.db")
 expect "an unknown rule in paydesk.ini is refused, naming the rules" 3 \
-    '"newest": must be one of oldest|installments|bills|largest' \
+    '"newest": must be one of oldest|proportional|priority|installments|bills|largest' \
     cas 2 pay WU-30002 --type bill --method Cash --amount 10
 has "saying which key" "allocation"
 same "nothing was posted at terminal 2" "$(store_hash "$T/t2.db")" "$before"
@@ -197,7 +197,7 @@ sed -i '$d' "$T/t2.ini"; sed -i '$d' "$T/t2.ini"
 printf 'key,value\npayments.allocation,newest\n' >"$T/set.csv"
 expect "the central node refuses an unknown rule, saying where" 3 \
     "set.csv:2" central import ACME settings "$T/set.csv" --update
-has "and what is allowed" "must be one of oldest|installments|bills|largest"
+has "and what is allowed" "must be one of oldest|proportional|priority|installments|bills|largest"
 same "the organisation's rule is as it was" "$(csql "SELECT value FROM
     settings WHERE key = 'payments.allocation'")" bills
 # a payment record pushed with a rule no terminal could have used
@@ -338,3 +338,98 @@ forged "the type spelt mixed" 'Field \"type\" has an unknown value' lower
 forged "Mixed with items of one kind" \
     "A Mixed payment pays items of two or more kinds; every item of this one is a bill" \
     onekind
+
+## 12. Proportional, and by item priority (issue 21: "oldest due first,
+# proportional, or by item priority (service charges before consumption,
+# or a priority per item type)"). Three consumers with a bill of 100.00
+# (Mar 15), a service charge (Apr 1), a bill of 50.00 (Apr 15) and an
+# imported plan's installment of 60.00 (May 1)
+printf 'account_no,name,service_address,phone,email,segment\n' >"$T/c12.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/b12.csv"
+printf 'ref,account_no,description,amount,service_date\n' >"$T/s12.csv"
+printf 'plan_id,account_no,number,amount,due_on\n' >"$T/i12.csv"
+for n in 7 8 9; do
+	printf 'WU-3000%s,Rule %s,%s Rule Street,,,Residential\n' $n $n $n >>"$T/c12.csv"
+	printf 'INV-R%sA,WU-3000%s,Feb 2025,100.00,2025-03-01,2025-03-15\nINV-R%sB,WU-3000%s,Mar 2025,50.00,2025-04-01,2025-04-15\n' \
+	    $n $n $n $n >>"$T/b12.csv"
+	printf 'SRV-R%s,WU-3000%s,Meter test,30.00,2025-04-01\n' $n $n >>"$T/s12.csv"
+	printf 'PP-R%s,WU-3000%s,1,60.00,2025-05-01\n' $n $n >>"$T/i12.csv"
+done
+for k in consumers:c12 bills:b12 services:s12 installments:i12; do
+	central import ACME "${k%%:*}" "$T/${k#*:}.csv" >/dev/null ||
+	    echo "not ok - importing $k for section 12"
+done
+rule_set() {
+	printf 'key,value\n' >"$T/set.csv"
+	for kv in "$@"; do printf '%s,%s\n' "${kv%%=*}" "${kv#*=}" >>"$T/set.csv"; done
+	central import ACME settings "$T/set.csv" --update >/dev/null ||
+	    echo "not ok - settings $*"
+	t1 sync >/dev/null
+}
+# proportional: 100.01 of 180.00 over the two bills and the charge, each
+# its share rounded down (55.56, 16.67, 27.78 of 100.00, 30.00, 50.00
+# less than a cent each), the cent left to the oldest
+rule_set payments.allocation=proportional
+paid_split "proportional" proportional \
+    "INV-R7A=5557 SRV-R7=1666 INV-R7B=2778" \
+    WU-30007 --type bill,service --method Cash --amount 100.01
+P_PRO=$PNO R_PRO=$RCPT
+expect "payment show names the rule" 0 "Proportional to what each owes" \
+    cas 1 payment show "$P_PRO"
+# every cent of a payment that covers all: each item whole, the rest an
+# overpayment, as under every rule
+paid_split "proportional, all of it and more" proportional \
+    "INV-R7A=4443 SRV-R7=1334 INV-R7B=2222" \
+    WU-30007 --type bill,service --method Cash --amount 100.00
+# one cent over three items: the oldest takes it
+paid_split "proportional, one cent" proportional \
+    "INV-R8A=1 SRV-R8=0 INV-R8B=0" \
+    WU-30008 --type bill,service --method Cash --amount 0.01
+# priority, the default ranks: service charges (1) before bills (2)
+# before installments (3), oldest first in one rank
+rule_set payments.allocation=priority
+paid_split "priority, service charges before consumption" priority \
+    "SRV-R8=3000 INV-R8A=9999 INV-R8B=1 PP-R8#1=0" \
+    WU-30008 --type mixed --method Cash --amount 130.00
+P_PRI=$PNO R_PRI=$RCPT
+expect "payment show names the rule" 0 "By item priority" \
+    cas 1 payment show "$P_PRI"
+# a priority per item type: installments first, then bills and service
+# charges alike (one rank: oldest first)
+rule_set payments.priority_installment=1 payments.priority_bill=2 \
+    payments.priority_service=2
+paid_split "priority per item type: installments, then the rest oldest first" \
+    priority "PP-R9#1=6000 INV-R9A=10000 SRV-R9=1000 INV-R9B=0" \
+    WU-30009 --type mixed --method Cash --amount 170.00
+# a rank out of 1-9, or not a number, refused where it is set, nothing
+# changed
+for bad in 0 10 x; do
+	printf 'key,value\npayments.priority_bill,%s\n' "$bad" >"$T/set.csv"
+	expect "priority_bill $bad: refused, saying where" 3 "set.csv:2" \
+	    central import ACME settings "$T/set.csv" --update
+done
+same "the ranks are as set" "$(for k in bill installment service; do
+    csql "SELECT value FROM settings WHERE key = 'payments.priority_$k'"; done |
+    tr '\n' ' ')" "2 1 2 "
+printf '[payments]\nallocation = priority\npriority_service = 10\n' >>"$T/t2.ini"
+before=$(store_hash "$T/t2.db")
+expect "a rank out of range in paydesk.ini is refused, naming the key" 3 \
+    "priority_service" cas 2 pay WU-30002 --type bill --method Cash --amount 10
+same "nothing was posted at terminal 2" "$(store_hash "$T/t2.db")" "$before"
+sed -i '$d' "$T/t2.ini"; sed -i '$d' "$T/t2.ini"; sed -i '$d' "$T/t2.ini"
+# on the receipt, in the consumer's language; synced as posted
+pdf_text "$R_PRI"
+has "the receipt states the priority rule" "By item priority"
+expect "terminal 1 pushes them" 0 "" t1 sync
+same "the central node holds each rule" "$(for p in $P_PRO $P_PRI; do
+    csql "SELECT alloc_rule FROM payments WHERE payment_no = '$p'"; done |
+    tr '\n' ' ')" "proportional priority "
+expect "terminal 2 pulls them" 0 "" pdt 2 sync
+expect "terminal 2 shows the proportional rule" 0 \
+    "Proportional to what each owes" cas 2 payment show "$P_PRO"
+q12="SELECT group_concat(r, ' ') FROM (SELECT p.alloc_rule || ':' || i.ref
+    || '=' || a.amount AS r FROM payments p JOIN allocations a ON
+    a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE
+    p.payment_no IN ('$P_PRO', '$P_PRI') ORDER BY a.id)"
+same "terminal 2 holds them as terminal 1, item by item" "$(tsql 2 "$q12")" \
+    "$(tsql 1 "$q12")"

@@ -544,8 +544,19 @@ keys Escape
 wait_for "Esc: the list's key bar" "g Assign"
 same "one step written: Unassigned" "$(hist2)" \
     "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday rita:Note:$long rita:Unassigned:"
+# c asks first (helper-247: one c closed it without a word); another
+# key drops the question, and c on it again asks again
 keys c
-wait_for "c: closed" "Alert 2 closed"
+wait_re "c: asked first, naming the alert" \
+    "Close alert 2 \\($(sql "SELECT ref FROM alerts WHERE id = 2")\\) for good\\? c again to close it"
+same "not closed yet" "$(sql "SELECT status FROM alerts WHERE id = 2")" acknowledged
+keys Down
+sleep 0.3
+keys c
+wait_for "c after another key: asked again" "c again to close it"
+same "still not closed" "$(sql "SELECT status FROM alerts WHERE id = 2")" acknowledged
+keys c
+wait_for "c again: closed" "Alert 2 closed"
 wait_for "not among those not closed" \
     "0 alerts not closed: Installment missed, 0 Open"
 keys F3
@@ -759,6 +770,8 @@ wait_for "the title: how many are still Open" \
 wait_for "the header's count one less" "Alerts │ $((no - 1)) open alert"
 keys Down a
 wait_for "another: one less Open" "$nc alerts not closed, $((no - 2)) Open"
+keys c
+wait_for "c: asked first" "c again to close it"
 keys c
 wait_for "one closed: not among those not closed" \
     "$((nc - 1)) alerts not closed, $((no - 2)) Open"

@@ -17,6 +17,10 @@ printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
     >"$T/rec.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
 rec() { PAYDESK_PIN=4321 "$PD" --user rita "$@"; }
+# a bounced cheque's service charge, said in its uphold's question
+printf 'key,value\ndisputes.bounced_cheque_charge,15.00\n' >"$T/set.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/set.csv" >/dev/null ||
+    echo "not ok - the bounced cheque's charge set"
 for a in 80 40 25; do
 	rec pay WU-10002 --type bill --method Cash --amount $a >"$OUT" 2>&1
 	sed -n 's/^Receipt number  *//p' "$OUT" | head -1 >>"$T/rnos"
@@ -147,6 +151,12 @@ wait_for "the one under review first, the bounced cheque's after" \
 keys Down u
 wait_for "u on the bounced cheque's: upheld by a void only" \
     "A bounced cheque: voided, and its service charge if any."
+# asked with the charge it adds (helper-246: the question said the void
+# alone)
+keys Enter
+wait_for "Enter: asked, the void and the charge it adds" \
+    "Uphold DP-T01-000004 by voiding its payment of \$30.00 and charging \$15.00?"
+same "nothing done yet" "$(sqlite3 "$DB" "SELECT status FROM disputes WHERE dispute_no = 'DP-T01-000004'")" open
 keys Right
 wait_for "Right: no credit note to choose" "< Void the payment >"
 lacks "no credit amount" "Credit amount"

@@ -864,6 +864,76 @@ allocation_rules(void **state)
 	assert_int_equal(alloc_apply_rule(it, 5, 46282 + 100, ALLOC_HAND), 100);
 	assert_string_equal(it[0].ref, "SRV-1");
 	assert_int_equal(it[4].applied, 15225);
+	/* proportional: each its share of 200.00 by what it owes of 462.82,
+	 * rounded down, the two cents left to the two oldest; left in the
+	 * oldest-first order */
+	rule_items(it);
+	assert_int_equal(alloc_apply_rule(it, 5, 20000, ALLOC_PROPORTIONAL), 0);
+	assert_string_equal(it[0].ref, "PP-1#1");
+	assert_int_equal(it[0].applied, 6580);
+	assert_string_equal(it[1].ref, "INV-1");
+	assert_int_equal(it[1].applied, 4321);
+	assert_string_equal(it[2].ref, "SRV-1");
+	assert_int_equal(it[2].applied, 1080);
+	assert_int_equal(it[3].applied, 6579);
+	assert_string_equal(it[4].ref, "ARR-1#1");
+	assert_int_equal(it[4].applied, 1440);
+	/* all of it and more: each whole, the rest returned */
+	rule_items(it);
+	assert_int_equal(
+	    alloc_apply_rule(it, 5, 46282 + 7, ALLOC_PROPORTIONAL), 7);
+	for (r = 0; r < 5; r++)
+		assert_int_equal(it[r].applied, it[r].outstanding);
+	/* one cent: the oldest; none: nothing */
+	rule_items(it);
+	assert_int_equal(alloc_apply_rule(it, 5, 1, ALLOC_PROPORTIONAL), 0);
+	assert_int_equal(it[0].applied, 1);
+	assert_int_equal(
+	    it[1].applied + it[2].applied + it[3].applied + it[4].applied, 0);
+	assert_int_equal(alloc_apply_rule(it, 5, 0, ALLOC_PROPORTIONAL), 0);
+	assert_int_equal(it[0].applied, 0);
+	assert_int_equal(alloc_apply_rule(it, 0, 500, ALLOC_PROPORTIONAL), 500);
+	/* amounts whose products pass 64 bits: no overflow, every unit
+	 * placed, none above what its item owes */
+	rule_item(&it[0], 1, 0, 0, "A", "2025-01-01", 4000000000000000);
+	rule_item(&it[1], 2, 0, 0, "B", "2025-02-01", 5000000000000001);
+	rule_item(&it[2], 3, 0, 0, "C", "2025-03-01", 1);
+	assert_int_equal(
+	    alloc_apply_rule(it, 3, 7000000000000000, ALLOC_PROPORTIONAL), 0);
+	assert_int_equal(it[0].applied, 3111111111111111);
+	assert_int_equal(it[1].applied, 3888888888888889);
+	assert_int_equal(it[2].applied, 0);
+	/* by item priority, the default ranks: service charges, then
+	 * bills, then installments, oldest first in each */
+	rule_items(it);
+	assert_int_equal(alloc_apply_rule(it, 5, 30000, ALLOC_PRIORITY), 0);
+	assert_string_equal(it[0].ref, "SRV-1");
+	assert_int_equal(it[0].applied, 2500);
+	assert_string_equal(it[1].ref, "INV-1");
+	assert_int_equal(it[1].applied, 9999);
+	assert_string_equal(it[2].ref, "INV-2");
+	assert_int_equal(it[2].applied, 15225);
+	assert_string_equal(it[3].ref, "PP-1#1");
+	assert_int_equal(it[3].applied, 2276);
+	assert_string_equal(it[4].ref, "ARR-1#1");
+	assert_int_equal(it[4].applied, 0);
+	/* a priority per item type: installments first, bills and service
+	 * charges one rank (oldest first, the tie by reference) */
+	{
+		struct alloc_ranks rk = {{2, 2, 1}};
+
+		rule_items(it);
+		assert_int_equal(
+		    alloc_apply_ranked(it, 5, 20000, ALLOC_PRIORITY, &rk), 0);
+		assert_string_equal(it[0].ref, "PP-1#1");
+		assert_int_equal(it[0].applied, 15225);
+		assert_string_equal(it[1].ref, "ARR-1#1");
+		assert_int_equal(it[1].applied, 3333);
+		assert_string_equal(it[2].ref, "INV-1");
+		assert_int_equal(it[2].applied, 1442);
+		assert_string_equal(it[3].ref, "SRV-1");
+		assert_int_equal(it[3].applied, 0);
+	}
 	for (r = 0; r < ALLOC_RULES; r++) {
 		assert_int_equal(alloc_rule_parse(alloc_rule_name(r)), r);
 		assert_string_not_equal(alloc_rule_text(r), "?");
