@@ -16,6 +16,7 @@ struct alloc_item {
 	int64_t outstanding; /* amount still open before this payment */
 	int64_t applied;     /* out: amount allocated */
 	int rank; /* ALLOC_PRIORITY's rank of its kind (set by the rule) */
+	int tier; /* installments first's group of it (set by the rule) */
 };
 
 enum analysis { ANALYSIS_EXACT, ANALYSIS_OVER, ANALYSIS_UNDER };
@@ -64,8 +65,19 @@ struct alloc_ranks {
 /* "oldest", "installments", "bills", "largest", "hand", "proportional",
  * "priority"; NULL if none. */
 const char *alloc_rule_name(enum alloc_rule r);
-/* The rule named s (as alloc_rule_name), or -1. */
+/* The rule named s (as alloc_rule_name, or a payment's name of a split
+ * that paid an arrangement's installments first: the name and "+",
+ * alloc_apply_policy), or -1. */
 int alloc_rule_parse(const char *s);
+/* Whether the name s (a payment's rule) says an arrangement's
+ * installments were paid before what was not overdue ("oldest+"). */
+int alloc_rule_first(const char *s);
+/* Whether rule r may pay an arrangement's installments first (not
+ * "installments", which pays them first anyway, nor "hand"). */
+int alloc_rule_takes_first(enum alloc_rule r);
+/* "an arrangement's installments before what is not overdue", marked
+ * N_(): said after the rule's words of a "+" split. */
+const char *alloc_first_text(void);
 /* The rule in words, marked N_() for the reader's language: "Oldest due
  * first", ... */
 const char *alloc_rule_text(enum alloc_rule r);
@@ -76,6 +88,23 @@ const char *alloc_rule_text(enum alloc_rule r);
  * amount that no item could take (the overpayment). */
 int64_t alloc_apply_ranked(struct alloc_item *items, size_t n, int64_t amount,
     enum alloc_rule rule, const struct alloc_ranks *ranks);
+/* The organisation's way of splitting (issue 21, "An arrangement's
+ * installments are paid before anything else that is not overdue
+ * (configurable)"): rule, its ranks, and, when installments_first, the
+ * items in three groups paid in turn, each by the rule: those overdue
+ * (due before today, YYYY-MM-DD), then an arrangement's installments,
+ * then the rest (payments.installments_first, paydesk.ini(5)). */
+struct alloc_policy {
+	enum alloc_rule rule;
+	const struct alloc_ranks *ranks; /* NULL: the default */
+	int installments_first;
+	const char *today;
+};
+/* alloc_apply_ranked by policy p; *first (may be NULL) 1 when the groups
+ * made a split other than the rule alone would (the payment's rule is
+ * then named with "+"), else 0. */
+int64_t alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
+    const struct alloc_policy *p, int *first);
 /* alloc_apply_ranked with the default ranks. */
 int64_t alloc_apply_rule(
     struct alloc_item *items, size_t n, int64_t amount, enum alloc_rule rule);

@@ -79,6 +79,10 @@ struct config {
 	 * the "priority" rule's rank of each item kind (enum pay_type), 1
 	 * paid first to 9 (struct alloc_ranks) */
 	int alloc_rank[3];
+	/* payments.installments_first: "yes" an arrangement's installments
+	 * are paid before what is not overdue, under every rule that sorts
+	 * (struct alloc_policy); "no" */
+	char installments_first[4];
 	int64_t change_confirm; /* change above it is confirmed; 0: never */
 	int notes_max;
 

@@ -438,8 +438,11 @@ struct pay_quote {
 	const char *channel;
 	char date[11];
 	char reference[PAYREF_BUFSZ];
-	/* the rule that split amount: items[] is in its order */
+	/* the rule that split amount: items[] is in its order; first 1
+	 * when an arrangement's installments were paid before what is not
+	 * overdue, changing the split (alloc_apply_policy) */
 	enum alloc_rule rule;
+	int first;
 	/* the type the payment is recorded with: the kind of the items
 	 * the amount reaches, PAY_MIXED when they are of several kinds */
 	enum pay_type type;

@@ -36,6 +36,15 @@ const char *svc_word_in(
  * English header of two meanings ("Age": days, or an aging bucket) gets
  * one translation each (issue 25 review). Static or catalogue storage. */
 const char *svc_column_header(const char *h);
+/* A payment's allocation rule as named with it: the rule's name, and
+ * "+" when first (an arrangement's installments were paid before what
+ * is not overdue: alloc.h, struct pay_quote's first). */
+void svc_alloc_rule_name(int rule, int first, char *buf, size_t n);
+/* A payment's rule (its name, as svc_alloc_rule_name writes it) in the
+ * reader's words: "Oldest due first", "Oldest due first; an
+ * arrangement's installments before what is not overdue"; a name no
+ * rule has as it is. Returns buf. */
+const char *svc_alloc_rule_words(const char *name, char *buf, size_t n);
 /* Money as text with the configured symbol and digits ("$1,234.50"). */
 char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
 

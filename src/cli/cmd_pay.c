@@ -27,6 +27,7 @@ posted(struct cli *c, const struct pay_result *res,
     const struct doc_result *doc, int print)
 {
 	struct rec *r;
+	char words[256];
 
 	r = rec_new(c);
 	rec_str(r, _("Payment ID"), "payment_no", res->p.payment_no);
@@ -38,10 +39,7 @@ posted(struct cli *c, const struct pay_result *res,
 	rec_money(r, _("Amount"), "amount", res->p.amount);
 	/* the rule that split it: "by hand" said when the cashier chose */
 	rec_shown(r, _("Allocation rule"), "allocation", res->p.alloc_rule,
-	    alloc_rule_parse(res->p.alloc_rule) < 0
-	        ? res->p.alloc_rule
-	        : _(alloc_rule_text(
-	              (enum alloc_rule)alloc_rule_parse(res->p.alloc_rule))));
+	    svc_alloc_rule_words(res->p.alloc_rule, words, sizeof words));
 	rec_str(r, _("Method"), "method", res->p.method);
 	if (res->p.reference[0] != '\0')
 		rec_str(
@@ -262,6 +260,7 @@ preview(struct cli *c, const struct pay_request *q)
 {
 	struct pay_quote qt;
 	struct rec *r;
+	char name[32], words[256];
 	size_t i;
 
 	if (svc_pay_preview(&c->svc, q, &qt, &c->err) != 0)
@@ -275,8 +274,9 @@ preview(struct cli *c, const struct pay_request *q)
 	rec_str(r, _("Account number"), "account", qt.c.account_no);
 	rec_term(r, _("Payment type"), "type", pay_type_name(qt.type));
 	rec_money(r, _("Amount"), "amount", qt.amount);
-	rec_shown(r, _("Allocation rule"), "allocation",
-	    alloc_rule_name(qt.rule), _(alloc_rule_text(qt.rule)));
+	svc_alloc_rule_name(qt.rule, qt.first, name, sizeof name);
+	rec_shown(r, _("Allocation rule"), "allocation", name,
+	    svc_alloc_rule_words(name, words, sizeof words));
 	/* each figure named for what it is (review s50: "Amount due" of
 	 * the items selected, later installments too, read against
 	 * "Outstanding after payment", the account's debt due by today,
@@ -492,8 +492,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	struct payment_view v;
 	const struct payment *p = &v.p;
 	struct rec *r;
-	char **pos;
-	int npos, rule;
+	char **pos, words[256];
+	int npos;
 	size_t i;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
@@ -509,9 +509,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Payment method"), "method", p->method);
 	rec_term(r, _("Payment type"), "type", pay_type_name(p->type));
 	rec_str(r, _("Channel"), "channel", p->channel);
-	rule = alloc_rule_parse(p->alloc_rule);
 	rec_shown(r, _("Allocation rule"), "allocation", p->alloc_rule,
-	    rule < 0 ? p->alloc_rule : _(alloc_rule_text(rule)));
+	    svc_alloc_rule_words(p->alloc_rule, words, sizeof words));
 	if (p->notes[0] != '\0')
 		rec_word(r, _("Notes"), "notes", p->notes);
 	rec_end(r);

@@ -124,6 +124,11 @@ const struct schema cfg_schema[] = {
             "(largest outstanding first)")},
         CFG_CHOICE, F(alloc_rule), 0, 0,
         "oldest|proportional|priority|installments|bills|largest"},
+    {{"payments", "installments_first", "yes",
+         N_("an arrangement's installments are paid before what is not "
+            "overdue, under every rule but installments and a split by "
+            "hand: yes or no")},
+        CFG_CHOICE, F(installments_first), 0, 0, "yes|no"},
     {{"payments", "priority_service", "1",
          N_("the priority rule's rank of service charges, 1 (paid first) "
             "to 9; kinds of one rank are paid oldest first")},
@@ -516,6 +521,7 @@ static const char *const central_settings[] = {
     "payments.overpayment_threshold",
     "payments.change_confirm",
     "payments.allocation",
+    "payments.installments_first",
     "payments.priority_service",
     "payments.priority_bill",
     "payments.priority_installment",

@@ -25,14 +25,37 @@ alloc_rule_name(enum alloc_rule r)
 }
 
 int
+alloc_rule_takes_first(enum alloc_rule r)
+{
+	return (unsigned)r < ALLOC_RULES && r != ALLOC_HAND &&
+	       r != ALLOC_INSTALLMENTS;
+}
+
+int
+alloc_rule_first(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return n > 1 && s[n - 1] == '+';
+}
+
+int
 alloc_rule_parse(const char *s)
 {
-	int i;
+	size_t n = s != NULL ? strlen(s) : 0;
+	int i, plus = alloc_rule_first(s);
 
 	for (i = 0; s != NULL && i < ALLOC_RULES; i++)
-		if (strcmp(s, rule_names[i]) == 0)
-			return i;
+		if (strlen(rule_names[i]) == n - (size_t)plus &&
+		    strncmp(s, rule_names[i], n - (size_t)plus) == 0)
+			return !plus || alloc_rule_takes_first(i) ? i : -1;
 	return -1;
+}
+
+const char *
+alloc_first_text(void)
+{
+	return N_("an arrangement's installments before what is not overdue");
 }
 
 /* marked for the screens, which translate it where shown */
@@ -194,6 +217,59 @@ alloc_apply_rule(
     struct alloc_item *items, size_t n, int64_t amount, enum alloc_rule rule)
 {
 	return alloc_apply_ranked(items, n, amount, rule, NULL);
+}
+
+static int
+by_tier(const void *a, const void *b)
+{
+	const struct alloc_item *x = a, *y = b;
+
+	return (x->tier > y->tier) - (x->tier < y->tier);
+}
+
+int64_t
+alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
+    const struct alloc_policy *p, int *first)
+{
+	struct alloc_item *base;
+	size_t i, j, k;
+	int64_t left = amount;
+	int same = 1;
+
+	if (first != NULL)
+		*first = 0;
+	if (!p->installments_first || !alloc_rule_takes_first(p->rule) ||
+	    p->today == NULL || n < 2)
+		return alloc_apply_ranked(items, n, amount, p->rule, p->ranks);
+	/* the rule alone, to tell whether the groups change anything */
+	base = malloc(n * sizeof *base);
+	if (base == NULL)
+		abort();
+	memcpy(base, items, n * sizeof *base);
+	alloc_apply_ranked(base, n, amount, p->rule, p->ranks);
+	/* the groups in turn (a stable order: mergesort of one key is not
+	 * in libc, so each group is split by the rule on its own) */
+	for (i = 0; i < n; i++)
+		items[i].tier = strcmp(items[i].due_on, p->today) < 0 ? 0
+		                : items[i].arranged                   ? 1
+		                                                      : 2;
+	qsort(items, n, sizeof *items, by_tier);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && items[j].tier == items[i].tier; j++)
+			;
+		left = alloc_apply_ranked(
+		    items + i, j - i, left, p->rule, p->ranks);
+	}
+	for (i = 0; i < n && same; i++)
+		for (k = 0; k < n; k++)
+			if (base[k].id == items[i].id) {
+				same = base[k].applied == items[i].applied;
+				break;
+			}
+	free(base);
+	if (first != NULL)
+		*first = !same;
+	return left;
 }
 
 int64_t

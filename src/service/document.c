@@ -236,9 +236,17 @@ receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 	/* the rule that split it among its items (issue 21): "by hand"
 	 * when the cashier gave the order */
 	rule = alloc_rule_parse(p->alloc_rule);
-	doc_field(d, L_(L, "Allocation rule"),
-	    rule < 0 ? p->alloc_rule
-	             : L_(L, alloc_rule_text((enum alloc_rule)rule)));
+	if (rule >= 0 && alloc_rule_first(p->alloc_rule)) {
+		char *both = xasprintf("%s; %s",
+		    L_(L, alloc_rule_text((enum alloc_rule)rule)),
+		    L_(L, alloc_first_text()));
+
+		doc_field(d, L_(L, "Allocation rule"), both);
+		free(both);
+	} else
+		doc_field(d, L_(L, "Allocation rule"),
+		    rule < 0 ? p->alloc_rule
+		             : L_(L, alloc_rule_text((enum alloc_rule)rule)));
 }
 
 /* What the consumer still owes on each live arrangement, as the

@@ -24,6 +24,41 @@ svc_alloc_ranks(const struct svc *s, struct alloc_ranks *rk)
 	return rk;
 }
 
+const struct alloc_policy *
+svc_alloc_policy(const struct svc *s, enum alloc_rule rule, const char *today,
+    struct alloc_ranks *rk, struct alloc_policy *p)
+{
+	p->rule = rule;
+	p->ranks = svc_alloc_ranks(s, rk);
+	p->installments_first = strcmp(s->cfg.installments_first, "yes") == 0;
+	p->today = today;
+	return p;
+}
+
+void
+svc_alloc_rule_name(int rule, int first, char *buf, size_t n)
+{
+	const char *name = alloc_rule_name((enum alloc_rule)rule);
+
+	snprintf(buf, n, "%s%s", name != NULL ? name : "oldest",
+	    first && alloc_rule_takes_first((enum alloc_rule)rule) ? "+" : "");
+}
+
+const char *
+svc_alloc_rule_words(const char *name, char *buf, size_t n)
+{
+	int rule = alloc_rule_parse(name);
+
+	if (rule < 0)
+		snprintf(buf, n, "%s", name);
+	else if (alloc_rule_first(name))
+		snprintf(buf, n, "%s; %s", _(alloc_rule_text(rule)),
+		    _(alloc_first_text()));
+	else
+		snprintf(buf, n, "%s", _(alloc_rule_text(rule)));
+	return buf;
+}
+
 const char *
 svc_column_header(const char *h)
 {

@@ -124,8 +124,8 @@ static int
 gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
     const struct gw_payment *g, int64_t amount, const struct payment *was,
     const struct consumer *c, const struct alloc_item *ai, size_t n,
-    enum pay_type type, enum alloc_rule rule, int64_t overpaid,
-    const char *at, struct payment *p, struct pd_err *err)
+    enum pay_type type, const char *rule, int64_t overpaid, const char *at,
+    struct payment *p, struct pd_err *err)
 {
 	const char *method =
 	    gw->method[0] ? gw->method : gw_default_method(gw->profile);
@@ -146,7 +146,7 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	xstrlcpy(p->receipt_no, p->payment_no, sizeof p->receipt_no);
 	p->consumer_id = c->id;
 	p->type = type;
-	xstrlcpy(p->alloc_rule, alloc_rule_name(rule), sizeof p->alloc_rule);
+	xstrlcpy(p->alloc_rule, rule, sizeof p->alloc_rule);
 	xstrlcpy(p->channel, "Online", sizeof p->channel);
 	xstrlcpy(p->method, m != NULL ? m->name : method, sizeof p->method);
 	p->method_kind = m != NULL ? m->kind : METHOD_ONLINE;
@@ -214,7 +214,8 @@ post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	struct alloc_item *ai = NULL;
 	struct item *open, it;
 	enum alloc_rule rule;
-	int *kinds = NULL, arranged, type;
+	char day[11], name[32];
+	int *kinds = NULL, arranged, type, first;
 	size_t n, m_, i;
 	int64_t overpaid;
 	char detail[300], m[MONEY_BUFSZ];
@@ -253,10 +254,16 @@ post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	}
 	n = m_;
 	type = pay_type_of_kinds(kinds, n);
-	overpaid = alloc_apply_ranked(
-	    ai, n, amount, rule, svc_alloc_ranks(s, &(struct alloc_ranks){0}));
+	/* by the organisation's way, an arrangement's installments before
+	 * what is not overdue on the day it was paid (as a terminal's) */
+	snprintf(day, sizeof day, "%.10s", g->paid_at);
+	overpaid = alloc_apply_policy(ai, n, amount,
+	    svc_alloc_policy(s, rule, day, &(struct alloc_ranks){0},
+	        &(struct alloc_policy){0}),
+	    &first);
+	svc_alloc_rule_name(rule, first, name, sizeof name);
 	if (gw_ledger_payment(s, gw, g, amount, was, &c, ai, n,
-	        type < 0 ? PAY_BILL : (enum pay_type)type, rule, overpaid, at,
+	        type < 0 ? PAY_BILL : (enum pay_type)type, name, overpaid, at,
 	        &p, err) != 0)
 		goto out;
 	for (i = 0; i < n; i++)

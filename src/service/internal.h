@@ -688,6 +688,12 @@ const struct money_style *svc_style(
 struct alloc_ranks;
 const struct alloc_ranks *svc_alloc_ranks(
     const struct svc *s, struct alloc_ranks *rk);
+/* The organisation's way of splitting a payment of day today (10
+ * bytes) by rule, written into *p with its ranks in *rk; returns p. */
+struct alloc_policy;
+const struct alloc_policy *svc_alloc_policy(const struct svc *s,
+    enum alloc_rule rule, const char *today, struct alloc_ranks *rk,
+    struct alloc_policy *p);
 
 /* Cash shifts (shift.c, shift_close.c): what the two files share. */
 /* The cash method: the first configured method of kind cash; NULL. */

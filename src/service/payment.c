@@ -283,8 +283,10 @@ build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		svc_pay_quote_free(q);
 		return -1;
 	}
-	q->overpaid = alloc_apply_ranked(q->items, q->nitems, q->amount,
-	    q->rule, svc_alloc_ranks(s, &(struct alloc_ranks){0}));
+	q->overpaid = alloc_apply_policy(q->items, q->nitems, q->amount,
+	    svc_alloc_policy(s, q->rule, q->date, &(struct alloc_ranks){0},
+	        &(struct alloc_policy){0}),
+	    &q->first);
 	/* a payment of a plan's installment dated before the installment
 	 * came to be (helper-235, fault 4: dated before the plan, it made a
 	 * missed installment On time and a Broken plan Active again) */
@@ -387,7 +389,8 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	xstrlcpy(p->created_at, at, sizeof p->created_at);
 	xstrlcpy(p->notes, r->notes ? r->notes : "", sizeof p->notes);
 	xstrlcpy(p->reference, q->reference, sizeof p->reference);
-	xstrlcpy(p->alloc_rule, alloc_rule_name(q->rule), sizeof p->alloc_rule);
+	svc_alloc_rule_name(
+	    q->rule, q->first, p->alloc_rule, sizeof p->alloc_rule);
 	p->user_id = s->actor.user_id;
 	xstrlcpy(p->received_by, s->actor.full_name, sizeof p->received_by);
 	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);

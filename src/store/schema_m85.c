@@ -293,14 +293,18 @@ const char store_mig_88[] =
     " (arrangement_id) WHERE arrangement_id IS NOT NULL;\n";
 
 /* 89. The allocation rules proportional and priority (issue 21: "oldest
- * due first, proportional, or by item priority"): the CHECK of
+ * due first, proportional, or by item priority"), and a split that paid
+ * an arrangement's installments before what was not overdue, named with
+ * "+" ("An arrangement's installments are paid before anything else
+ * that is not overdue (configurable)"; alloc.h): the CHECK of
  * payments.alloc_rule widened in place, as migration 48 widened
  * payments.type's (it only accepts more; no row changes, so no seal
  * does). Run again, it finds nothing to replace. */
 const char store_mig_89[] =
     "PRAGMA writable_schema = ON;\n"
     "UPDATE sqlite_schema SET sql = replace(sql, '''largest'', ''hand''))',"
-    " '''largest'', ''hand'', ''proportional'', ''priority''))') WHERE"
+    " '''largest'', ''hand'', ''proportional'', ''priority'', ''oldest+'',"
+    " ''proportional+'', ''priority+'', ''bills+'', ''largest+''))') WHERE"
     " type = 'table' AND name = 'payments';\n"
     "PRAGMA writable_schema = RESET;\n";
 

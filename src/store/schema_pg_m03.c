@@ -564,7 +564,8 @@ const char pg_mig_28[] =
     "CREATE TABLE IF NOT EXISTS terminal_branches (terminal text PRIMARY"
     " KEY, branch text NOT NULL);\n";
 
-/* 29: the allocation rules proportional and priority (issue 21), as
+/* 29: the allocation rules proportional and priority, and the "+" of a
+ * split that paid an arrangement's installments first (issue 21), as
  * schema.c's store_mig_89: the CHECK of payments.alloc_rule widened.
  * NOT VALID: the rows there hold to the narrower one already, and are
  * not read again (10M at the bench); new rows are checked. */
@@ -573,4 +574,5 @@ const char pg_mig_29[] =
     " payments_alloc_rule_check;\n"
     "ALTER TABLE payments ADD CONSTRAINT payments_alloc_rule_check CHECK"
     " (alloc_rule IN ('oldest', 'installments', 'bills', 'largest',"
-    " 'hand', 'proportional', 'priority')) NOT VALID;\n";
+    " 'hand', 'proportional', 'priority', 'oldest+', 'proportional+',"
+    " 'priority+', 'bills+', 'largest+')) NOT VALID;\n";

@@ -125,7 +125,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 2, lw, _(labels[L_METHOD]), q->method->name);
 	tui_pair(y++, 2, lw, _(labels[L_ITEMS]),
 	    wizard_paid_text(w, t, line, sizeof line));
-	tui_pair(y++, 2, lw, _(labels[L_RULE]), _(alloc_rule_text(q->rule)));
+	{
+		char name[32], words[256];
+
+		svc_alloc_rule_name(q->rule, q->first, name, sizeof name);
+		tui_pair(y++, 2, lw, _(labels[L_RULE]),
+		    svc_alloc_rule_words(name, words, sizeof words));
+	}
 	/* the rows under the split, counted as drawn below: received and
 	 * change (cash), a blank, the extra and its credit note or what it
 	 * is against, outstanding after, the plans, a blank, the notes'

@@ -142,7 +142,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	const struct payment *p = &v->p;
 	struct tui_lines *l = &d->l;
 	size_t i;
-	char at[SVC_DATE_BUFSZ + 32], w[512]; /* w: a stored word */
+	char at[SVC_DATE_BUFSZ + 32], w[512], words[256]; /* w: a stored word */
 
 	tui_lines_add(l, 1, "%s", _("Payment information"));
 	pair(d, _("Payment ID"), p->payment_no);
@@ -152,10 +152,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	pair(d, _("Payment type"), list_pay_type(p->type));
 	pair(d, _("Channel"), p->channel);
 	pair(d, _("Allocation rule"),
-	    alloc_rule_parse(p->alloc_rule) < 0
-	        ? p->alloc_rule
-	        : _(alloc_rule_text(
-	              (enum alloc_rule)alloc_rule_parse(p->alloc_rule))));
+	    svc_alloc_rule_words(p->alloc_rule, words, sizeof words));
 	if (p->notes[0] != '\0')
 		pair(d, _("Notes"), svc_word(p->notes, w, sizeof w));
 	heading(l, _("Payment details and amount analysis"));

@@ -433,3 +433,58 @@ q12="SELECT group_concat(r, ' ') FROM (SELECT p.alloc_rule || ':' || i.ref
     p.payment_no IN ('$P_PRO', '$P_PRI') ORDER BY a.id)"
 same "terminal 2 holds them as terminal 1, item by item" "$(tsql 2 "$q12")" \
     "$(tsql 1 "$q12")"
+
+## 13. An arrangement's installments before what is not overdue (issue
+# 21: "An arrangement's installments are paid before anything else that
+# is not overdue (configurable)"; payments.installments_first, yes by
+# default): WU-30010 owes INV-T0 (50.00, due May 1: overdue), INV-T1
+# (80.00, due Jun 20) and a plan of INV-T9 in two of 60.00 (Jun 30, Jul
+# 30). Of 150.00, oldest first: the overdue bill, then the plan's
+# installments, then the bill not yet due; the rule named "oldest+", said
+# in words, on the receipt, synced
+printf 'account_no,name,service_address,phone,email,segment\nWU-30010,Tier Ten,10 Rule Street,,,Residential\nWU-30011,Tier Eleven,11 Rule Street,,,Residential\n' >"$T/c13.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/b13.csv"
+for n in 10 11; do
+	printf 'INV-T%s0,WU-300%s,Apr 2025,50.00,2025-04-01,2025-05-01\nINV-T%s1,WU-300%s,May 2025,80.00,2025-05-20,2025-06-20\nINV-T%s9,WU-300%s,Jan 2025,120.00,2025-01-15,2025-02-15\n' \
+	    $n $n $n $n $n $n >>"$T/b13.csv"
+done
+central import ACME consumers "$T/c13.csv" >/dev/null &&
+    central import ACME bills "$T/b13.csv" >/dev/null ||
+    echo "not ok - section 13's consumers and bills"
+rule_set payments.allocation=oldest
+for n in 10 11; do
+	expect "WU-300$n's plan of INV-T${n}9" 0 "Arrangement" rec1 arrangement \
+	    create WU-300$n --items INV-T${n}9 --installments 2 --frequency \
+	    monthly --first-due 2025-06-30 --reason Hardship
+	eval "PL$n=\$(sed -n 's/^Arrangement  *//p' \"\$OUT\" | head -1)"
+done
+paid_split "installments first among what is not overdue" "oldest+" \
+    "INV-T100=5000 $PL10#1=6000 $PL10#2=4000 INV-T101=0" \
+    WU-30010 --type mixed --method Cash --amount 150
+P_T10=$PNO R_T10=$RCPT
+expect "payment show says it in words" 0 \
+    "Oldest due first; an arrangement's installments before what is not overdue" \
+    cas 1 payment show "$P_T10"
+pdf_text "$R_T10"
+has "and the receipt (its words wrap)" "an arrangement's installments before what is not"
+# a payment the groups change nothing of is named by its rule alone
+paid_split "the overdue bill alone: the rule's name alone" oldest \
+    "INV-T110=3000" WU-30011 --type bill --items INV-T110 --method Cash \
+    --amount 30
+# switched off: oldest first, whatever the item
+rule_set payments.installments_first=no
+paid_split "installments_first no: oldest due first" oldest \
+    "INV-T110=2000 INV-T111=8000 $PL11#1=5000 $PL11#2=0" \
+    WU-30011 --type mixed --method Cash --amount 150
+P_T11=$PNO
+printf 'key,value\npayments.installments_first,maybe\n' >"$T/set.csv"
+expect "installments_first maybe: refused, saying where" 3 "set.csv:2" \
+    central import ACME settings "$T/set.csv" --update
+expect "terminal 1 pushes them" 0 "" t1 sync
+same "the central node holds each rule as named" "$(for p in $P_T10 $P_T11; do
+    csql "SELECT alloc_rule FROM payments WHERE payment_no = '$p'"; done |
+    tr '\n' ' ')" "oldest+ oldest "
+expect "terminal 2 pulls them" 0 "" pdt 2 sync
+expect "terminal 2 says it in words" 0 \
+    "an arrangement's installments before what is not overdue" \
+    cas 2 payment show "$P_T10"

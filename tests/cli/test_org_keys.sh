@@ -44,6 +44,7 @@ payments.allocation=largest
 payments.priority_service=4
 payments.priority_bill=5
 payments.priority_installment=6
+payments.installments_first=no
 payments.notes_max=20
 credit_notes.reasons=Overpayment, Own Reason
 credit_notes.expiry_days=30

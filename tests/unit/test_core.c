@@ -934,6 +934,60 @@ allocation_rules(void **state)
 		assert_string_equal(it[3].ref, "SRV-1");
 		assert_int_equal(it[3].applied, 0);
 	}
+	/* an arrangement's installments before what is not overdue, on
+	 * 2025-04-01: the overdue PP-1#1, INV-1 and SRV-1 first, then the
+	 * arrangement's ARR-1#1, then INV-2 (due 04-15) */
+	{
+		struct alloc_policy pol = {ALLOC_OLDEST, NULL, 1, "2025-04-01"};
+		int first = -1;
+
+		rule_items(it);
+		assert_int_equal(
+		    alloc_apply_policy(it, 5, 30000, &pol, &first), 0);
+		assert_int_equal(first, 1);
+		assert_string_equal(it[3].ref, "ARR-1#1");
+		assert_int_equal(it[3].applied, 2276);
+		assert_string_equal(it[4].ref, "INV-2");
+		assert_int_equal(it[4].applied, 0);
+		/* the overdue ones cover the payment: no change, no "+" */
+		rule_items(it);
+		assert_int_equal(
+		    alloc_apply_policy(it, 5, 20000, &pol, &first), 0);
+		assert_int_equal(first, 0);
+		/* proportional in each group: the overdue 277.24 whole, the
+		 * 22.76 left all the installment's (the one of its group) */
+		pol.rule = ALLOC_PROPORTIONAL;
+		rule_items(it);
+		assert_int_equal(
+		    alloc_apply_policy(it, 5, 30000, &pol, &first), 0);
+		assert_int_equal(first, 1);
+		assert_string_equal(it[3].ref, "ARR-1#1");
+		assert_int_equal(it[3].applied, 2276);
+		/* off, or under installments (first anyway) or by hand: the
+		 * rule alone */
+		pol.rule = ALLOC_OLDEST;
+		pol.installments_first = 0;
+		rule_items(it);
+		alloc_apply_policy(it, 5, 30000, &pol, &first);
+		assert_int_equal(first, 0);
+		assert_string_equal(it[3].ref, "INV-2");
+		assert_int_equal(it[3].applied, 2276);
+		pol.installments_first = 1;
+		pol.rule = ALLOC_HAND;
+		rule_items(it);
+		alloc_apply_policy(it, 5, 30000, &pol, &first);
+		assert_int_equal(first, 0);
+		assert_string_equal(it[0].ref, "SRV-1");
+	}
+	/* a payment's name of a "+" split: the rule, and that it was */
+	assert_int_equal(alloc_rule_parse("oldest+"), ALLOC_OLDEST);
+	assert_int_equal(alloc_rule_first("oldest+"), 1);
+	assert_int_equal(alloc_rule_first("oldest"), 0);
+	assert_int_equal(alloc_rule_parse("proportional+"), ALLOC_PROPORTIONAL);
+	assert_int_equal(alloc_rule_parse("hand+"), -1);
+	assert_int_equal(alloc_rule_parse("installments+"), -1);
+	assert_int_equal(alloc_rule_parse("+"), -1);
+	assert_int_equal(alloc_rule_parse("oldest++"), -1);
 	for (r = 0; r < ALLOC_RULES; r++) {
 		assert_int_equal(alloc_rule_parse(alloc_rule_name(r)), r);
 		assert_string_not_equal(alloc_rule_text(r), "?");
