@@ -234,6 +234,11 @@ void svc_store_check(struct svc *s, char *out, size_t n);
 
 /* The clock: local time, or $PAYDESK_NOW ("YYYY-MM-DD[ HH:MM:SS]"). */
 void svc_now(char ts[TS_BUFSZ]);
+/* The same clock in Unix seconds ($PAYDESK_NOW read as local time), for
+ * what is checked against a time in seconds (a gateway's signature:
+ * helper-248, fault 6 of issue 21, checked against the real clock while
+ * the event's age was against $PAYDESK_NOW). */
+int64_t svc_now_unix(void);
 void svc_today(char day[11]);
 
 /* Check username and PIN; on success the actor is set. Wrong PINs count

@@ -296,7 +296,7 @@ check_signature(struct server *sv, const struct gw_req *g, const char *body,
 	if (g->g.old_secret[0] != '\0' && strcmp(now, g->g.old_until) < 0)
 		secrets[n++] = g->g.old_secret;
 	r = svc_gateway_sig_check(g->sig[0] ? g->sig : NULL, body, len, secrets,
-	    n, (int64_t)time(NULL), sv->b->cfg.central_gateway_tolerance, &e);
+	    n, svc_now_unix(), sv->b->cfg.central_gateway_tolerance, &e);
 	if (r == GW_SIG_OK)
 		return 0;
 	answer_error(a, r == GW_SIG_BAD ? 401 : 400, e.msg);

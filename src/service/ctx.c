@@ -102,6 +102,24 @@ svc_now(char ts[TS_BUFSZ])
 	strftime(ts, TS_BUFSZ, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+int64_t
+svc_now_unix(void)
+{
+	char ts[TS_BUFSZ];
+	struct tm tm;
+
+	if (!fixed_now(ts))
+		return (int64_t)(os_clock_ms() / 1000);
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(ts, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon,
+	        &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return (int64_t)(os_clock_ms() / 1000);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
 void
 svc_today(char day[11])
 {

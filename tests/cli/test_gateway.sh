@@ -1982,6 +1982,26 @@ for n in 1 2 4; do
 	    "$(grep -v 'is held (' "$T/aldoc" | grep -c '^problem')" 0
 done
 
+# -- a central node on a clock of its own (PAYDESK_NOW, a day replayed
+# or a test's): a card event signed at that clock's time is taken, one
+# signed at the real clock's is stale (helper-248, fault 6: the
+# signature's time was checked against the real clock and the event's
+# age against PAYDESK_NOW, so no signed event could pass both)
+stop_central
+export PAYDESK_NOW="2028-01-29 12:00:00"
+start_central || exit 1
+then=$(date -d "2028-01-29 12:00:00" +%s)
+ev=$($SIM card payment_intent.succeeded evt_clk pi_clk 700 usd WU-10001 "$then")
+run $SIM send "$CU" --secret "$NEW" --t-offset "$((then - $(date +%s)))" "$ev"
+answer "PAYDESK_NOW: an event signed at the node's clock is taken" 200 \
+    '"status":"succeeded"'
+ev=$($SIM card payment_intent.succeeded evt_clk2 pi_clk2 700 usd WU-10001 "$then")
+refused_gw "PAYDESK_NOW: one signed at the real clock's time is stale" 400 \
+    "seconds from the central node's clock" $SIM send "$CU" --secret "$NEW" "$ev"
+stop_central
+unset PAYDESK_NOW
+start_central || exit 1
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
