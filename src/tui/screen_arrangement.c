@@ -175,6 +175,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	(void)t;
 	tui_lines_scroll(&p->l, 0, rows());
 	tui_lines_draw(&p->l, 1, 2, rows());
+	/* the lines below the screen counted on the row under them
+	 * (helper-247: nothing said the Changes were further down) */
+	tui_lines_more(&p->l, 1 + rows(), 2, rows());
 }
 
 static int

@@ -234,6 +234,9 @@ void tui_lines_tail(
 void tui_lines_draw(const struct tui_lines *l, int y, int x, int rows);
 /* Scroll by delta lines (rows visible). */
 void tui_lines_scroll(struct tui_lines *l, long delta, int rows);
+/* "N more ({PgDn}, {PgUp})" at y, x when lines lie below the rows drawn
+ * from l's top; nothing when all are shown. */
+void tui_lines_more(const struct tui_lines *l, int y, int x, int rows);
 /* The scrolling keys of a lines view, for its key table, and their
  * actions: tui_lines_action handles them (TUI_HANDLED) or returns 0. */
 enum { TUI_A_LINE_DOWN = 1000, TUI_A_LINE_UP, TUI_A_PAGE_DOWN, TUI_A_PAGE_UP };

@@ -194,6 +194,24 @@ tui_lines_draw(const struct tui_lines *l, int y, int x, int rows)
 }
 
 void
+tui_lines_more(const struct tui_lines *l, int y, int x, int rows)
+{
+	char buf[128];
+	size_t below =
+	    l->n > l->top + (size_t)rows ? l->n - l->top - (size_t)rows : 0;
+
+	if (below == 0)
+		return;
+	snprintf(buf, sizeof buf,
+	    tui_keys(ngettext("%d more ({PgDn}, {PgUp})",
+	        "%d more ({PgDn}, {PgUp})", (unsigned long)below)),
+	    (int)below);
+	attron(A_DIM);
+	tui_text(y, x, buf, COLS - x - 1);
+	attroff(A_DIM);
+}
+
+void
 tui_lines_scroll(struct tui_lines *l, long delta, int rows)
 {
 	long top = (long)l->top + delta,

@@ -382,6 +382,9 @@ wait_for "asked once" "Give \$1,200.00 back to the items? Enter again"
 keys Enter
 wait_for "cancelled" "Arrangement AR-T01-000003 cancelled"
 wait_for "the plan read again" "AR-T01-000003  Cancelled"
+wait_re "the lines below the screen said, with their keys" \
+    '^  [0-9]+ more \(PgDn, PgUp\)'
+lacks "the changes not on the screen yet" "Rescheduled "
 same "the bill owes its 1,200.00 again" \
     "$(sql "SELECT amount - settled FROM items WHERE ref = 'INV-2025-003001'")" \
     120000
@@ -397,9 +400,13 @@ wait_for "nor rescheduled" "AR-T01-000003  Cancelled"
 lacks "the dialog did not open" "Reschedule arrangement"
 same "nothing written" "$(plans)" "$p0"
 # its changes, last (review s48: a change's reason was in the audit log
-# alone): made, rescheduled and cancelled, when, by whom, where and why
+# alone): made, rescheduled and cancelled, when, by whom, where and why;
+# the lines below the screen counted under it (helper-247: nothing said
+# the changes were further down; a long message may cover it, as here),
+# none once they are all above it
 keys NPage
 wait_for "PgDn: its changes" "Changes"
+lacks "at the end: no more said" " more (PgDn, PgUp)"
 wait_re "made, by rita at T01, for Job loss" "Created +[0-9/-]+ [0-9:]+ +rita +T01 +Job loss"
 wait_re "rescheduled, its reason" "Rescheduled +[0-9/-]+ [0-9:]+ +rita +T01 +$(sql "SELECT reason FROM arrangement_events WHERE kind = 'reschedule' ORDER BY id DESC LIMIT 1")"
 wait_re "cancelled, for Other" "Cancelled +[0-9/-]+ [0-9:]+ +rita +T01 +Other"
