@@ -35,7 +35,7 @@ static int
 is_field(const struct tui_form_item *it)
 {
 	return it->kind == FORM_TEXT || it->kind == FORM_MONEY ||
-	       it->kind == FORM_DATE;
+	       it->kind == FORM_DATE || it->kind == FORM_COUNT;
 }
 
 int
@@ -128,6 +128,12 @@ tui_form_input(struct tui_form *fm, int key, wint_t ch)
 	if (it->kind == FORM_DATE && key == 0 && ch >= 0x20 &&
 	    !((ch >= '0' && ch <= '9') || ch == '-' || ch == '/' || ch == '.'))
 		return -1;
+	/* a count: digits, refused as typed as a money field's letters
+	 * are (helper-247: the wizard's Installments, Grace and Misses took
+	 * a letter and refused it at Enter only) */
+	if (it->kind == FORM_COUNT && key == 0 && ch >= 0x20 &&
+	    !(ch >= '0' && ch <= '9'))
+		return -1;
 	it->f.money = it->kind == FORM_MONEY;
 	rc = tui_field_input(&it->f, key, ch);
 	if (rc == 1)
@@ -143,6 +149,8 @@ tui_form_key(struct tui *t, struct tui_form *fm, int key, wint_t ch)
 
 	if (rc < 0 && it->kind == FORM_MONEY)
 		tui_money_refused(t, it->label, ch);
+	else if (rc < 0 && it->kind == FORM_COUNT)
+		tui_message(t, 1, _("%s: digits only"), it->label);
 	else if (rc < 0)
 		tui_message(t, 1, "%s", _("Only digits and - / . in a date"));
 	else if (rc > 0 && it->kind == FORM_MONEY)

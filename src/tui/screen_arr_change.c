@@ -253,6 +253,7 @@ form(struct achange *a, struct tui *t, int freq)
 	int k;
 
 	tui_form_text(&a->it[F_N], _("Installments"), 3, "3");
+	a->it[F_N].kind = FORM_COUNT;
 	snprintf(a->hint, sizeof a->hint, "1-%d", ARR_INST_MAX);
 	a->it[F_N].hint = a->hint;
 	for (k = 0; k < 3; k++)

@@ -328,6 +328,7 @@ screen_arr_create_new(struct tui *t, const char *account)
 	tui_form_text(&a->it[F_DOWN], _("Down payment"), 16, "");
 	a->it[F_DOWN].kind = FORM_MONEY;
 	tui_form_text(&a->it[F_N], _("Installments"), 3, "3");
+	a->it[F_N].kind = FORM_COUNT;
 	snprintf(a->hints[0], sizeof a->hints[0], "1-%d", ARR_INST_MAX);
 	a->it[F_N].hint = a->hints[0];
 	for (k = 0; k < 3; k++)
@@ -339,9 +340,11 @@ screen_arr_create_new(struct tui *t, const char *account)
 	    svc_date(t->svc, today, sizeof today, iso));
 	a->it[F_FIRST].kind = FORM_DATE;
 	tui_form_text(&a->it[F_GRACE], _("Grace days"), 2, "0");
+	a->it[F_GRACE].kind = FORM_COUNT;
 	snprintf(a->hints[1], sizeof a->hints[1], "0-%d", ARR_GRACE_MAX);
 	a->it[F_GRACE].hint = a->hints[1];
 	tui_form_text(&a->it[F_MISSES], _("Misses allowed"), 2, "0");
+	a->it[F_MISSES].kind = FORM_COUNT;
 	snprintf(a->hints[2], sizeof a->hints[2], "0-%d", ARR_MISSES_MAX);
 	a->it[F_MISSES].hint = a->hints[2];
 	a->reasons[0] = _("(choose a reason)");

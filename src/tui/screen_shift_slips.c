@@ -120,13 +120,7 @@ static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct slips *s = (struct slips *)sc;
-	struct tui_form_item *it = &s->fm.items[s->fm.focus];
 
-	if (it->kind == FORM_TEXT && key == 0 && ch >= 0x20 &&
-	    (ch < '0' || ch > '9')) {
-		tui_message(t, 1, _("%s: digits only"), it->label);
-		return TUI_HANDLED;
-	}
 	return tui_form_key(t, &s->fm, key, ch) != 0 ? TUI_HANDLED : 0;
 }
 
@@ -154,6 +148,7 @@ screen_shift_slips_new(struct tui *t, struct drawer_close *d)
 		snprintf(s->labels[2 * k + 1], sizeof s->labels[0],
 		    _("%s total"), d->cards[k]);
 		tui_form_text(&s->items[2 * k], s->labels[2 * k], 7, NULL);
+		s->items[2 * k].kind = FORM_COUNT;
 		tui_form_text(
 		    &s->items[2 * k + 1], s->labels[2 * k + 1], 16, NULL);
 		s->items[2 * k + 1].kind = FORM_MONEY;

@@ -301,6 +301,7 @@ enum tui_form_kind {
 	FORM_TEXT,
 	FORM_MONEY,
 	FORM_DATE,
+	FORM_COUNT, /* digits only: a number of installments, days, ... */
 	FORM_CHOICE,
 	FORM_MULTI
 };
