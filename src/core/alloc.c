@@ -227,13 +227,20 @@ by_tier(const void *a, const void *b)
 	return (x->tier > y->tier) - (x->tier < y->tier);
 }
 
+/* Whether item x is overdue on today (due before it). */
+static int
+overdue(const struct alloc_item *x, const char *today)
+{
+	return strcmp(x->due_on, today) < 0;
+}
+
 int64_t
 alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
     const struct alloc_policy *p, int *first)
 {
 	struct alloc_item *base;
-	size_t i, j, k;
-	int64_t left = amount;
+	size_t i, j, k, at = n;
+	int64_t left = amount, take;
 	int same = 1;
 
 	if (first != NULL)
@@ -241,24 +248,54 @@ alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
 	if (!p->installments_first || !alloc_rule_takes_first(p->rule) ||
 	    p->today == NULL || n < 2)
 		return alloc_apply_ranked(items, n, amount, p->rule, p->ranks);
-	/* the rule alone, to tell whether the groups change anything */
+	/* the rule alone, in its order: what the installments change */
 	base = malloc(n * sizeof *base);
 	if (base == NULL)
 		abort();
 	memcpy(base, items, n * sizeof *base);
-	alloc_apply_ranked(base, n, amount, p->rule, p->ranks);
-	/* the groups in turn (a stable order: mergesort of one key is not
-	 * in libc, so each group is split by the rule on its own) */
-	for (i = 0; i < n; i++)
-		items[i].tier = strcmp(items[i].due_on, p->today) < 0 ? 0
-		                : items[i].arranged                   ? 1
-		                                                      : 2;
-	qsort(items, n, sizeof *items, by_tier);
-	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && items[j].tier == items[i].tier; j++)
-			;
-		left = alloc_apply_ranked(
-		    items + i, j - i, left, p->rule, p->ranks);
+	left = alloc_apply_ranked(base, n, amount, p->rule, p->ranks);
+	memcpy(items, base, n * sizeof *base);
+	/* the first item that is neither an arrangement's installment nor
+	 * overdue: each installment the rule put after it goes before it,
+	 * the installments in their order, the rest in theirs (helper-249,
+	 * fault 1: every overdue item went first too, a largest or priority
+	 * split of a consumer with no arrangement reordered) */
+	for (i = 0; i < n && at == n; i++)
+		if (!items[i].arranged && !overdue(&items[i], p->today))
+			at = i;
+	for (i = at + 1, k = 0; i < n; i++)
+		k += items[i].arranged != 0;
+	if (at < n && k > 0) {
+		for (i = at, j = at, k = 0; i < n; i++)
+			if (items[i].arranged)
+				items[j++] = base[i];
+		for (i = at; i < n; i++)
+			if (!base[i].arranged)
+				items[j++] = base[i];
+		if (p->rule == ALLOC_PROPORTIONAL) {
+			/* the installments and what is overdue share the
+			 * payment first, the rest what is left: a proportional
+			 * split has no order to move them in */
+			for (i = 0; i < n; i++)
+				items[i].tier = !items[i].arranged &&
+				                !overdue(&items[i], p->today);
+			qsort(items, n, sizeof *items, by_tier);
+			for (i = 0, left = amount; i < n; i = j) {
+				for (j = i;
+				     j < n && items[j].tier == items[i].tier;
+				     j++)
+					;
+				left = alloc_apply_ranked(items + i, j - i,
+				    left, ALLOC_PROPORTIONAL, p->ranks);
+			}
+		} else
+			for (i = 0, left = amount; i < n; i++) {
+				take = items[i].outstanding < left
+				           ? items[i].outstanding
+				           : left;
+				items[i].applied = take > 0 ? take : 0;
+				left -= items[i].applied;
+			}
 	}
 	for (i = 0; i < n && same; i++)
 		for (k = 0; k < n; k++)

@@ -262,7 +262,8 @@ decode_field(
 			return pd_fail(err, PD_EINVAL,
 			    _("Field \"%s\": \"%.40s\" is not an allocation "
 			      "rule (one of oldest, proportional, priority, "
-			      "installments, bills, largest, hand)"),
+			      "installments, bills, largest, hand; each but "
+			      "installments and hand also with +)"),
 			    f->name, s);
 		xstrlcpy(p, s, f->size);
 		return 0;

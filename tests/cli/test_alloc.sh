@@ -471,6 +471,18 @@ has "and the receipt (its words wrap)" "an arrangement's installments before wha
 paid_split "the overdue bill alone: the rule's name alone" oldest \
     "INV-T110=3000" WU-30011 --type bill --items INV-T110 --method Cash \
     --amount 30
+# no arrangement's installment among the items: the rule's split, the
+# rule's name (helper-249, fault 1: largest paid the overdue bill first,
+# named largest+, its words an arrangement the consumer did not have)
+printf 'account_no,name,service_address,phone,email,segment\nWU-30012,Tier Twelve,12 Rule Street,,,Residential\n' >"$T/c13b.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-U1,WU-30012,Apr 2025,40.00,2025-04-15,2025-05-15\nINV-U2,WU-30012,Jun 2025,90.00,2025-06-15,2025-07-15\n' >"$T/b13b.csv"
+central import ACME consumers "$T/c13b.csv" >/dev/null &&
+    central import ACME bills "$T/b13b.csv" >/dev/null ||
+    echo "not ok - WU-30012 imported"
+rule_set payments.allocation=largest
+paid_split "no installment: largest alone, its name alone" largest \
+    "INV-U2=9000 INV-U1=1000" WU-30012 --type bill --method Cash --amount 100
+rule_set payments.allocation=oldest
 # switched off: oldest first, whatever the item
 rule_set payments.installments_first=no
 paid_split "installments_first no: oldest due first" oldest \

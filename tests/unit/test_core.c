@@ -954,15 +954,47 @@ allocation_rules(void **state)
 		assert_int_equal(
 		    alloc_apply_policy(it, 5, 20000, &pol, &first), 0);
 		assert_int_equal(first, 0);
-		/* proportional in each group: the overdue 277.24 whole, the
-		 * 22.76 left all the installment's (the one of its group) */
+		/* proportional: the installment and what is overdue share
+		 * the 300.00 first (of 310.57: each rounded down, the three
+		 * units left to the oldest), INV-2, not yet due, nothing */
 		pol.rule = ALLOC_PROPORTIONAL;
 		rule_items(it);
 		assert_int_equal(
 		    alloc_apply_policy(it, 5, 30000, &pol, &first), 0);
 		assert_int_equal(first, 1);
+		assert_string_equal(it[0].ref, "PP-1#1");
+		assert_int_equal(it[0].applied, 14707);
+		assert_int_equal(it[1].applied, 9659);
+		assert_int_equal(it[2].applied, 2415);
 		assert_string_equal(it[3].ref, "ARR-1#1");
-		assert_int_equal(it[3].applied, 2276);
+		assert_int_equal(it[3].applied, 3219);
+		assert_string_equal(it[4].ref, "INV-2");
+		assert_int_equal(it[4].applied, 0);
+		/* no arrangement's installment among them: the rule's split
+		 * whatever is overdue (helper-249, fault 1: largest paid the
+		 * overdue first, and said an arrangement did it) */
+		pol.rule = ALLOC_LARGEST;
+		rule_items(it);
+		it[2].arranged = 0;
+		assert_int_equal(
+		    alloc_apply_policy(it, 5, 20000, &pol, &first), 0);
+		assert_int_equal(first, 0);
+		assert_string_equal(it[0].ref, "PP-1#1");
+		assert_string_equal(it[1].ref, "INV-2");
+		assert_int_equal(it[1].applied, 4775);
+		/* under largest, the installment (33.33, due May 1) goes
+		 * before INV-2 (152.25, not yet due), after the overdue
+		 * PP-1#1 the rule put first */
+		rule_items(it);
+		assert_int_equal(
+		    alloc_apply_policy(it, 5, 20000, &pol, &first), 0);
+		assert_int_equal(first, 1);
+		assert_string_equal(it[0].ref, "PP-1#1");
+		assert_int_equal(it[0].applied, 15225);
+		assert_string_equal(it[1].ref, "ARR-1#1");
+		assert_int_equal(it[1].applied, 3333);
+		assert_string_equal(it[2].ref, "INV-2");
+		assert_int_equal(it[2].applied, 1442);
 		/* off, or under installments (first anyway) or by hand: the
 		 * rule alone */
 		pol.rule = ALLOC_OLDEST;
