@@ -30,7 +30,9 @@ GWSEC=$(sed -n 's/^signing secret: //p' "$OUT")
 start_central || exit 1
 GS="python3 $TOP/tests/cli/gateway_sim.py"
 ev=$($GS card payment_intent.succeeded evt_1 pi_1 1500 usd WU-10001 "$(date -u -d '2025-05-02 10:00:00' +%s)")
-run $GS send "$URL/v1/gateway/ACME/stripe" --secret "$GWSEC" "$ev"
+# signed at the central node's clock (PAYDESK_NOW, noon of its day)
+run $GS send "$URL/v1/gateway/ACME/stripe" --secret "$GWSEC" --t-offset \
+    "$(($(date -d '2025-05-02 12:00:00' +%s) - $(date +%s)))" "$ev"
 has "(the gateway's payment is taken)" '"status":"succeeded"'
 pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
 R() { n=$1; shift; PAYDESK_PIN=4321 pdt $n --user rita "$@"; }
