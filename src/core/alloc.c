@@ -7,6 +7,7 @@
 #include "paydesk/alloc.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
 
 static const char *const rule_names[ALLOC_RULES] = {
     [ALLOC_OLDEST] = "oldest",
@@ -239,9 +240,8 @@ alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
     const struct alloc_policy *p, int *first)
 {
 	struct alloc_item *base;
-	size_t i, j, k, at = n;
-	int64_t left = amount, take;
-	int same = 1;
+	size_t i, j, at = n, moved = 0;
+	int64_t left;
 
 	if (first != NULL)
 		*first = 0;
@@ -249,9 +249,7 @@ alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
 	    p->today == NULL || n < 2)
 		return alloc_apply_ranked(items, n, amount, p->rule, p->ranks);
 	/* the rule alone, in its order: what the installments change */
-	base = malloc(n * sizeof *base);
-	if (base == NULL)
-		abort();
+	base = xmalloc(n * sizeof *base);
 	memcpy(base, items, n * sizeof *base);
 	left = alloc_apply_ranked(base, n, amount, p->rule, p->ranks);
 	memcpy(items, base, n * sizeof *base);
@@ -263,11 +261,11 @@ alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
 	for (i = 0; i < n && at == n; i++)
 		if (!items[i].arranged && !overdue(&items[i], p->today))
 			at = i;
-	for (i = at + 1, k = 0; i < n; i++)
-		k += items[i].arranged != 0;
-	if (at < n && k > 0) {
-		for (i = at, j = at, k = 0; i < n; i++)
-			if (items[i].arranged)
+	for (i = at + 1; i < n; i++)
+		moved += items[i].arranged != 0;
+	if (moved > 0) {
+		for (i = j = at; i < n; i++)
+			if (base[i].arranged)
 				items[j++] = base[i];
 		for (i = at; i < n; i++)
 			if (!base[i].arranged)
@@ -288,24 +286,19 @@ alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
 				left = alloc_apply_ranked(items + i, j - i,
 				    left, ALLOC_PROPORTIONAL, p->ranks);
 			}
-		} else
-			for (i = 0, left = amount; i < n; i++) {
-				take = items[i].outstanding < left
-				           ? items[i].outstanding
-				           : left;
-				items[i].applied = take > 0 ? take : 0;
-				left -= items[i].applied;
-			}
+		} else /* paid in the order made above, as by hand */
+			left = alloc_apply_ranked(
+			    items, n, amount, ALLOC_HAND, p->ranks);
+		/* named "+" only when the split differs from the rule's */
+		for (i = 0; i < n && first != NULL && !*first; i++)
+			for (j = 0; j < n; j++)
+				if (base[j].id == items[i].id) {
+					*first =
+					    base[j].applied != items[i].applied;
+					break;
+				}
 	}
-	for (i = 0; i < n && same; i++)
-		for (k = 0; k < n; k++)
-			if (base[k].id == items[i].id) {
-				same = base[k].applied == items[i].applied;
-				break;
-			}
 	free(base);
-	if (first != NULL)
-		*first = !same;
 	return left;
 }
 

@@ -166,6 +166,10 @@ int svc_alert_record(
  * sent it is sync_check's. */
 int svc_alert_check_push(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* The index of an alert step's op ("raise", ...; action 0) or of its
+ * action in the history ("raised", ...; action 1) in alert_sync.c's
+ * table: 0 raise, 1 acknowledge, 2 assign, 3 note, 4 close; -1 none. */
+int svc_alert_op_index(const char *s, int action);
 /* Apply an alert step (0 applied or held, 1 already there, -1 err). */
 int svc_alert_apply(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
