@@ -381,10 +381,19 @@ row_setting(struct row_ctx *r, struct pd_err *err)
 	struct setting old;
 	char at[TS_BUFSZ];
 	const char *key, *value;
+	char v[1024];
+	size_t n;
 	int found;
 
 	if (need(r, 0, 63, err) != 0 || opt(r, 1, 1023, err) != 0)
 		return -1;
+	/* blanks around the value go, as around one in paydesk.ini: " 2"
+	 * and "oldest " are 2 and oldest alike (helper-249, fault 4) */
+	value = F(r, 1);
+	value += strspn(value, " \t");
+	xstrlcpy(v, value, sizeof v);
+	for (n = strlen(v); n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t');)
+		v[--n] = '\0';
 	r->field = 0;
 	if (config_central_row(F(r, 0)) < 0)
 		return pd_fail(err, PD_EINVAL,
@@ -397,13 +406,14 @@ row_setting(struct row_ctx *r, struct pd_err *err)
 	if (found && !r->update)
 		return pd_fail(err, PD_EINVAL,
 		    _("\"%s\" is already set (--update changes it)"), F(r, 0));
-	if (found && strcmp(old.value, F(r, 1)) == 0) {
+	if (found && strcmp(old.value, v) == 0) {
 		r->n->unchanged++;
 		return 0;
 	}
 	svc_now(at);
 	key = F(r, 0);
-	value = F(r, 1); /* from here on, an error is the value's */
+	r->field = 1; /* from here on, an error is the value's */
+	value = v;
 	if (svc_setting_put(r->s, key, value, at, err) != 0)
 		return -1;
 	if (found)

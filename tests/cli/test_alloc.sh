@@ -200,6 +200,25 @@ expect "the central node refuses an unknown rule, saying where" 3 \
 has "and what is allowed" "must be one of oldest|proportional|priority|installments|bills|largest"
 same "the organisation's rule is as it was" "$(csql "SELECT value FROM
     settings WHERE key = 'payments.allocation'")" bills
+# blanks around a value go, as in paydesk.ini, whatever the key's kind
+# (helper-249, fault 4: " 2" was taken and "oldest " refused)
+printf 'key,value\npayments.allocation,"largest "\npayments.priority_bill," 4	"\npayments.installments_first,"	no "\n' >"$T/set.csv"
+expect "blanks around imported values are dropped" 0 "3 rows of settings" \
+    central import ACME settings "$T/set.csv" --update
+same "and the values kept are the words alone" "$(csql "SELECT
+    group_concat(value, '|') FROM (SELECT value FROM settings WHERE key IN
+    ('payments.allocation', 'payments.priority_bill',
+    'payments.installments_first') ORDER BY key)")" "largest|no|4"
+printf 'key,value\npayments.allocation,  bills\npayments.priority_bill,2\npayments.installments_first,yes\n' >"$T/set.csv"
+expect "the same word with blanks is no change" 0 "3 updated" \
+    central import ACME settings "$T/set.csv" --update
+printf 'key,value\npayments.allocation,bills \n' >"$T/set.csv"
+expect "a value equal but for its blanks is unchanged" 0 "1 unchanged" \
+    central import ACME settings "$T/set.csv" --update
+printf 'key,value\npayments.priority_bill,"2 2"\n' >"$T/set.csv"
+expect "blanks inside a number are still refused" 3 \
+    "must be a whole number from 1 to 9" \
+    central import ACME settings "$T/set.csv" --update
 # a payment record pushed with a rule no terminal could have used
 tsql 1 "SELECT payload FROM outbox WHERE kind = 'payment' ORDER BY id
     LIMIT 1" >"$T/pay.json"
