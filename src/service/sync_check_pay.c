@@ -14,6 +14,7 @@
 #include "paydesk/alloc.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
 #include "sync_check_int.h"
 
 /* "Cash, Credit Card, ..." */
@@ -67,7 +68,8 @@ check_method(struct svc *s, const struct payment *p, struct pd_err *err)
  * carried to the plan. */
 static int
 check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
-    const char *account, unsigned *kinds, struct pd_err *err)
+    const char *account, unsigned *kinds, struct alloc_item *ai,
+    struct pd_err *err)
 {
 	const struct allocation *a = &r->allocs[i];
 	struct arrangement plan;
@@ -115,6 +117,87 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 		      "amount %lld"),
 		    i + 1, (long long)a->due_before, it.ref,
 		    (long long)it.amount);
+	/* the item as the rules read it, owing what the terminal had */
+	ai->id = (int64_t)i;
+	ai->kind = (int)it.kind;
+	xstrlcpy(ai->ref, it.ref, sizeof ai->ref);
+	xstrlcpy(ai->due_on, it.due_on, sizeof ai->due_on);
+	ai->outstanding = a->due_before;
+	ai->arranged = svc_arr_is_installment(s, &it, err);
+	return ai->arranged < 0 ? -1 : 0;
+}
+
+/* The split against the rule it names (helper-249, fault 2: a payment
+ * named "oldest" that paid a service charge and left an older bill was
+ * applied, and every terminal showed the rule on it). A record lists
+ * only the items the money reached, so what can be held to the rule is
+ * what the rule does with those: a rule that pays in turn (all but
+ * proportional and by hand) pays whole items before part of the last, so
+ * at most one is paid in part; one whose order the item alone decides
+ * (oldest, bills, largest, installments, without "+") pays them as it
+ * would pay those items alone with that money; proportional gives each
+ * its share of what was due, rounded down, or one unit more. The order
+ * of priority (the organisation's ranks) and of "+" (the day's overdue
+ * items) may have changed between posting and this push: their split is
+ * held to the first rule only. ai: the rules' view of each allocation's
+ * item (check_item). */
+static int
+check_rule(const struct syncrec *r, struct alloc_item *ai, struct pd_err *err)
+{
+	const struct payment *p = &r->p;
+	int rule = alloc_rule_parse(p->alloc_rule), plus;
+	size_t i, parts = 0, part = 0;
+	int64_t paid = 0;
+
+	if (rule < 0 || rule == ALLOC_HAND || r->nallocs == 0)
+		return 0; /* no rule: an older record, or one by hand */
+	plus = alloc_rule_first(p->alloc_rule);
+	for (i = 0; i < r->nallocs; i++) {
+		paid += r->allocs[i].amount;
+		if (r->allocs[i].amount < r->allocs[i].due_before &&
+		    parts++ == 0)
+			part = i;
+	}
+	if (rule == ALLOC_PROPORTIONAL) {
+		for (i = 0; !plus && i < r->nallocs; i++) {
+			int64_t share =
+			    (int64_t)((__int128)r->allocs[i].due_before * paid /
+			              (p->due_total > 0 ? p->due_total : 1));
+
+			if (paid >= p->due_total)
+				share = r->allocs[i].due_before;
+			if (r->allocs[i].amount != share &&
+			    r->allocs[i].amount != share + 1)
+				return pd_fail(err, PD_EINVAL,
+				    _("Allocation %zu: %lld to item %s is not "
+				      "its "
+				      "share under rule %s (%lld of %lld due, "
+				      "of "
+				      "%lld paid)"),
+				    i + 1, (long long)r->allocs[i].amount,
+				    ai[i].ref, p->alloc_rule, (long long)share,
+				    (long long)r->allocs[i].due_before,
+				    (long long)paid);
+		}
+		return 0;
+	}
+	if (parts > 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Rule %s pays whole items before part of the last; "
+		      "this payment pays part of %zu items (%s among them)"),
+		    p->alloc_rule, parts, ai[part].ref);
+	if (plus || rule == ALLOC_PRIORITY)
+		return 0;
+	alloc_apply_rule(ai, r->nallocs, paid, (enum alloc_rule)rule);
+	for (i = 0; i < r->nallocs; i++)
+		if (ai[i].applied != r->allocs[ai[i].id].amount)
+			return pd_fail(err, PD_EINVAL,
+			    _("Allocation %lld: rule %s pays item %s %lld of "
+			      "the "
+			      "%lld these items were paid, not %lld"),
+			    (long long)ai[i].id + 1, p->alloc_rule, ai[i].ref,
+			    (long long)ai[i].applied, (long long)paid,
+			    (long long)r->allocs[ai[i].id].amount);
 	return 0;
 }
 
@@ -211,6 +294,7 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	size_t i;
 	unsigned kinds = 0;
 	int64_t due_sum = 0, lost = 0;
+	struct alloc_item *ai;
 	int rc;
 
 	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
@@ -224,10 +308,13 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    _("Account %s is not the account of consumer %s (%s)"),
 		    r->account_no, r->consumer_uuid, c.account_no);
+	ai = xcalloc(r->nallocs > 0 ? r->nallocs : 1, sizeof *ai);
 	for (i = 0; i < r->nallocs; i++) {
-		if ((rc = check_item(s, r, i, cid, c.account_no, &kinds, err)) <
-		    0)
+		if ((rc = check_item(s, r, i, cid, c.account_no, &kinds, &ai[i],
+		         err)) < 0) {
+			free(ai);
 			return -1;
+		}
 		if (rc == 2)
 			lost += r->allocs[i].due_before;
 		if (due_sum <= MONEY_MAX) /* each at most an item's amount */
@@ -237,6 +324,11 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	 * kinds (payment.c, quote_type): when every item selected is here
 	 * (their amounts due add up to the payment's) and all are of one
 	 * kind, the payment is of that kind */
+	/* an item this node never had (lost) is not one the rules can read */
+	rc = lost == 0 ? check_rule(r, ai, err) : 0;
+	free(ai);
+	if (rc != 0)
+		return -1;
 	if (r->p.type == PAY_MIXED && kinds != 0 &&
 	    (kinds & (kinds - 1)) == 0 && due_sum == r->p.due_total)
 		return pd_fail(err, PD_EINVAL,

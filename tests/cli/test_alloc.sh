@@ -340,6 +340,16 @@ elif edit == "onekind":  # Mixed, but every item is a bill, all there
     del al[2]
     d["amount"] = d["tendered"] = d["due_total"] = 18000
     d["change"] = 0
+elif edit == "twoparts": # a cent moved from a whole bill to the charge
+    al[0]["amount"] -= 1
+    al[2]["amount"] += 1
+elif edit == "newerbill": # 150.00 paying the newer bill whole first
+    d["allocations"] = al[:2]
+    al[0]["amount"], al[1]["amount"] = 7000, 8000
+    d["amount"] = d["tendered"] = 15000
+    d["change"] = 0
+elif edit in ("proportional", "largest"): # the split named otherwise
+    d["allocation"] = edit
 print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
 PY
 	curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/push.json" \
@@ -357,6 +367,18 @@ forged "the type spelt mixed" 'Field \"type\" has an unknown value' lower
 forged "Mixed with items of one kind" \
     "A Mixed payment pays items of two or more kinds; every item of this one is a bill" \
     onekind
+# a split its rule could not make (helper-249, fault 2): the node holds
+# what the record lists to the rule it names
+forged "two items paid in part under one rule" \
+    "Rule bills pays whole items before part of the last; this payment pays part of 2 items (INV-M3A among them)" \
+    twoparts
+forged "the newer bill paid first, named bills" \
+    "Allocation 1: rule bills pays item INV-M3A 10000 of the 15000 these items were paid, not 7000" \
+    newerbill
+forged "a split in turn named proportional" \
+    "is not its share under rule proportional" proportional
+forged "bills first named largest first" \
+    "rule largest pays item" largest
 
 ## 12. Proportional, and by item priority (issue 21: "oldest due first,
 # proportional, or by item priority (service charges before consumption,
