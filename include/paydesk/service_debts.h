@@ -143,10 +143,14 @@ struct arr_view *svc_arrangement_list(struct svc *s, const char *account,
 void svc_arr_views_free(struct arr_view *v, size_t n);
 /* What is left of an Active or Broken arrangement scheduled again
  * (recovery and up): its unpaid installments closed, the rest split in
- * n new ones from first_due (no down payment), with a reason; audited,
- * synced. */
+ * n new ones from first_due (no down payment: one is a payment taken
+ * before), with a reason; misses the misses the new schedule allows
+ * (0..ARR_MISSES_MAX, counted over it alone: arr_plan_status), -1 the
+ * plan's stay (helper-248, fault 4). Its grace days stay the plan's:
+ * every installment, replaced ones too, is judged by them
+ * (arr_inst_state). Audited, synced. */
 int svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
-    const char *freq, const char *first_due, const char *reason,
+    const char *freq, const char *first_due, int misses, const char *reason,
     enum arr_field *bad, struct pd_err *err);
 /* What a reschedule of plan_no would make, writing nothing (cashier and
  * up): out->debt what is left, out->lines the n new installments (no

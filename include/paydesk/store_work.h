@@ -175,6 +175,10 @@ struct alert_cause *store_alerts_open_arr(
  * of their causes (bsearch by cause, strcmp); free(). */
 struct alert_cause *store_alert_causes(
     struct store *st, const char *prefix, size_t *n, struct pd_err *err);
+/* Every alert of arrangement arr_id (any status), in the order of their
+ * causes; free(). */
+struct alert_cause *store_alerts_of_arr(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
 /* The newest alert's id (0: none). */
 int store_alerts_max_id(struct store *st, int64_t *id, struct pd_err *err);
 /* A "raised" history entry by user for every alert after id after. */

@@ -555,12 +555,14 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 int
 cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 {
-	const char *n = NULL, *freq = NULL, *first = NULL, *reason = NULL;
+	const char *n = NULL, *freq = NULL, *first = NULL, *reason = NULL,
+	           *misses = NULL;
 	struct opt o[] = {{"installments", 0, &n}, {"frequency", 0, &freq},
-	    {"first-due", 0, &first}, {"reason", 0, &reason}, {NULL, 0, NULL}};
+	    {"first-due", 0, &first}, {"misses", 0, &misses},
+	    {"reason", 0, &reason}, {NULL, 0, NULL}};
 	enum arr_field bad;
 	char **pos;
-	int npos, k = 0;
+	int npos, k = 0, m = -1;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
@@ -568,8 +570,9 @@ cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 		return -1;
 	if (freq_opt(c, &freq) != 0 ||
 	    int_opt(c, "installments", n, 1, ARR_INST_MAX, &k) != 0 ||
+	    int_opt(c, "misses", misses, 0, ARR_MISSES_MAX, &m) != 0 ||
 	    svc_arrangement_reschedule(
-	        &c->svc, pos[0], k, freq, first, reason, &bad, &c->err) != 0)
+	        &c->svc, pos[0], k, freq, first, m, reason, &bad, &c->err) != 0)
 		return -1;
 	return cmd_arr_show(c, 2, (char *[]){argv[0], pos[0], NULL});
 }

@@ -261,7 +261,7 @@ static const struct command {
     {"arrangement", "reschedule", cmd_arr_reschedule, STORE,
         "arrangement reschedule PLAN --installments N "
         "--frequency weekly|fortnightly|monthly --first-due YYYY-MM-DD "
-        "--reason TEXT",
+        "[--misses 0-12] --reason TEXT",
         N_("schedule what is left of an arrangement again (recovery)")},
     {"arrangement", "cancel", cmd_arr_cancel, STORE,
         "arrangement cancel PLAN --reason TEXT",

@@ -311,26 +311,28 @@ send_own_end(struct svc *s, const struct alert_row *a, struct pd_err *err)
 	return rc;
 }
 
-int
-svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
-    const char *at, struct pd_err *err)
+/* The ends this terminal made of alerts c (nc of them; base not NULL:
+ * only those of cause base and its "#<n>"; since not NULL: only ends
+ * made then or later) taken back at at for why, each alert's status
+ * restated (svc_alert_ends_undone). */
+static int
+ends_undone(struct svc *s, const struct alert_cause *c, size_t nc,
+    const char *base, const char *since, const char *why, const char *at,
+    struct pd_err *err)
 {
-	struct alert_cause *c;
 	struct alert_note *h;
-	size_t nc, n, i, j, bl = strlen(base);
+	size_t n, i, j, bl = base != NULL ? strlen(base) : 0;
 	int rc = 0, back;
 
-	if ((c = store_alert_causes(s->st, base, &nc, err)) == NULL)
-		return -1;
 	for (i = 0; i < nc && rc == 0; i++) {
-		if (c[i].cause[bl] != '\0' && c[i].cause[bl] != '#')
+		if (base != NULL && c[i].cause[bl] != '\0' &&
+		    c[i].cause[bl] != '#')
 			continue;
-		if ((h = store_alert_notes(s->st, c[i].id, &n, err)) == NULL) {
-			rc = -1;
-			break;
-		}
+		if ((h = store_alert_notes(s->st, c[i].id, &n, err)) == NULL)
+			return -1;
 		for (j = back = 0; j < n && rc == 0; j++) {
-			if (!store_alert_note_is_end(&h[j]))
+			if (!store_alert_note_is_end(&h[j]) ||
+			    (since != NULL && strcmp(h[j].at, since) < 0))
 				continue;
 			if (!h[j].synced)
 				rc = store_alert_note_undone(
@@ -346,6 +348,35 @@ svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
 		if (rc == 0 && back)
 			rc = restate(s, c[i].id, err);
 	}
+	return rc;
+}
+
+int
+svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
+    const char *at, struct pd_err *err)
+{
+	struct alert_cause *c;
+	size_t nc;
+	int rc;
+
+	if ((c = store_alert_causes(s->st, base, &nc, err)) == NULL)
+		return -1;
+	rc = ends_undone(s, c, nc, base, NULL, why, at, err);
+	free(c);
+	return rc;
+}
+
+int
+svc_alert_arr_ends_undone(struct svc *s, int64_t arr_id, const char *since,
+    const char *why, const char *at, struct pd_err *err)
+{
+	struct alert_cause *c;
+	size_t nc;
+	int rc;
+
+	if ((c = store_alerts_of_arr(s->st, arr_id, &nc, err)) == NULL)
+		return -1;
+	rc = ends_undone(s, c, nc, NULL, since, why, at, err);
 	free(c);
 	return rc;
 }

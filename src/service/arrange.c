@@ -565,7 +565,8 @@ svc_arrangement_change_preview(struct svc *s, const char *plan_no, int n,
 
 struct resched {
 	const char *plan_no;
-	struct arr_request r; /* n, freq, first_due, reason */
+	struct arr_request r; /* n, freq, first_due, misses, reason */
+	int keep_misses;      /* 1: the plan's misses allowed stay */
 	enum arr_field *bad;
 };
 
@@ -600,11 +601,14 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	v.a.n = t.n;
 	v.a.freq = t.freq;
 	date_format(v.a.first_due, t.first_due);
+	if (!q->keep_misses)
+		v.a.misses_allowed = q->r.misses_allowed;
 	v.a.changes++;
 	snprintf(detail, sizeof detail,
-	    "rest=%s n=%d frequency=%s first_due=%s reason=%s",
+	    "rest=%s n=%d frequency=%s first_due=%s misses=%d reason=%s",
 	    money_plain(m, sizeof m, rest, s->cfg.minor_digits), t.n,
-	    arr_freq_name(t.freq), v.a.first_due, q->r.reason);
+	    arr_freq_name(t.freq), v.a.first_due, v.a.misses_allowed,
+	    q->r.reason);
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
 	    outbox(s, ev, v.a.plan_no, err) == 0 &&
 	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no, detail,
@@ -619,15 +623,16 @@ out:
 
 int
 svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
-    const char *freq, const char *first_due, const char *reason,
+    const char *freq, const char *first_due, int misses, const char *reason,
     enum arr_field *bad, struct pd_err *err)
 {
-	struct resched q = {plan_no, {0}, bad};
+	struct resched q = {plan_no, {0}, misses == -1, bad};
 	struct arr_terms t;
 
 	q.r.n = n;
 	q.r.freq = freq;
 	q.r.first_due = first_due;
+	q.r.misses_allowed = misses == -1 ? 0 : misses;
 	q.r.reason = reason;
 	*bad = ARR_F_NONE;
 	if (svc_require(

@@ -342,5 +342,21 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL, _("Arrangement %s is cancelled"),
 		    r->arr.plan_no);
 	}
+	/* a change keeps the plan's debt, down payment and grace days (every
+	 * installment is judged by them); a reschedule may set the misses
+	 * its schedule allows (helper-248, fault 4), a cancel's are not
+	 * taken (arrange_sync.c) */
+	if (r->arr.debt != a.debt || r->arr.down != a.down ||
+	    r->arr.grace_days != a.grace_days)
+		return pd_fail(err, PD_EINVAL,
+		    _("Arrangement %s: a change keeps its debt %lld, down "
+		      "payment %lld and grace days %d (not %lld, %lld, %d)"),
+		    a.plan_no, (long long)a.debt, (long long)a.down,
+		    a.grace_days, (long long)r->arr.debt,
+		    (long long)r->arr.down, r->arr.grace_days);
+	if (r->arr.misses_allowed < 0 || r->arr.misses_allowed > ARR_MISSES_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Misses allowed %d: give 0 to %d"), r->arr.misses_allowed,
+		    ARR_MISSES_MAX);
 	return check_change(s, r, &a, err);
 }

@@ -706,6 +706,8 @@ svc_arr_apply(struct svc *s, const struct syncrec *r, int replica,
 	a.freq = r->arr.freq;
 	xstrlcpy(a.first_due, r->arr.first_due, sizeof a.first_due);
 	if (strcmp(r->op, "cancel") != 0) {
+		/* the misses its schedule allows (helper-248, fault 4) */
+		a.misses_allowed = r->arr.misses_allowed;
 		a.changes++;
 		return store_arr_update(s->st, &a, err);
 	}

@@ -62,6 +62,7 @@ terms_back(struct svc *s, struct arrangement *a, int64_t ev, int64_t *later,
 		    strcmp(p.arr.plan_no, a->plan_no) == 0) {
 			a->n = p.arr.n;
 			a->freq = p.arr.freq;
+			a->misses_allowed = p.arr.misses_allowed;
 			xstrlcpy(a->first_due, p.arr.first_due,
 			    sizeof a->first_due);
 		}
@@ -305,6 +306,14 @@ svc_arr_refused(struct svc *s, const char *payload, const char *reason,
 	 * has it, ended and raised again at this terminal alone causes
 	 * that never held in the organisation, helper-233, faults 1, 3) */
 	rc = undo(s, &a, e.id, r.op, r.uuid, reason, at, err);
+	/* the ends of the plan's alerts the change made (or any made here
+	 * since: each read a plan that changed) go with it; the pass over
+	 * the plan the pull brings ends them for what holds (helper-248,
+	 * fault 7). A create undone leaves a plan the organisation never
+	 * had: its alerts stay closed */
+	if (rc == 0 && strcmp(r.op, "create") != 0 &&
+	    svc_alert_arr_ends_undone(s, a.id, e.at, reason, at, err) != 0)
+		rc = -1;
 	rc = rc < 0 ? -1 : rc == 1 ? 2 : strcmp(r.op, "create") == 0 ? 3 : 1;
 done:
 	syncrec_free(&r);

@@ -153,6 +153,15 @@ int svc_alert_ended(struct svc *s, int64_t id, const char *cause,
  * "#2", at this terminal alone). */
 int svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
     const char *at, struct pd_err *err);
+/* As svc_alert_ends_undone, of the alerts of arrangement arr_id (its
+ * plan broken, its installments missed or due), the ends made at since
+ * or later: the change of the plan made then undone here, the central
+ * node having refused it (helper-248, fault 7: an alert closed by a
+ * cancel refused kept "Arrangement ... is cancelled"). Each alert stands
+ * as the rest of its history leaves it until the next pass over the
+ * plan, the one of the plan the pull brings, ends it for what holds. */
+int svc_alert_arr_ends_undone(struct svc *s, int64_t arr_id, const char *since,
+    const char *why, const char *at, struct pd_err *err);
 /* The alert of reconciliation exception e, if one was raised and is not
  * closed, closed by "system" at at: e resolved by hand (those matched or
  * cleared the day's pass closes; helper-235, fault 1: they stayed open

@@ -324,13 +324,9 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	 * kinds (payment.c, quote_type): when every item selected is here
 	 * (their amounts due add up to the payment's) and all are of one
 	 * kind, the payment is of that kind */
-	/* an item this node never had (lost) is not one the rules can read */
-	rc = lost == 0 ? check_rule(r, ai, err) : 0;
-	free(ai);
-	if (rc != 0)
-		return -1;
 	if (r->p.type == PAY_MIXED && kinds != 0 &&
-	    (kinds & (kinds - 1)) == 0 && due_sum == r->p.due_total)
+	    (kinds & (kinds - 1)) == 0 && due_sum == r->p.due_total) {
+		free(ai);
 		return pd_fail(err, PD_EINVAL,
 		    _("A Mixed payment pays items of two or more kinds; every "
 		      "item of this one is a %s"),
@@ -338,10 +334,15 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		        (enum pay_type)(kinds == 1   ? PAY_BILL
 		                        : kinds == 2 ? PAY_SERVICE
 		                                     : PAY_INSTALLMENT)));
-	return check_twice(r, err) != 0 ||
-	               check_billed(s, r, &c, cid, lost, err)
-	           ? -1
-	           : 0;
+	}
+	/* an item this node never had (lost) is not one the rules can read */
+	rc = check_twice(r, err) != 0 ||
+	             check_billed(s, r, &c, cid, lost, err) != 0 ||
+	             (lost == 0 && check_rule(r, ai, err) != 0)
+	         ? -1
+	         : 0;
+	free(ai);
+	return rc;
 }
 
 /* Tendered and change as posting works them out (pay_cash_change). */

@@ -663,6 +663,24 @@ store_alert_causes(
 	    _("Reading the alerts"), err);
 }
 
+struct alert_cause *
+store_alerts_of_arr(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
+{
+	/* the partial index alerts_arrangement (migration 88) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id, cause, status <> 'closed' FROM alerts WHERE "
+	    "arrangement_id = ?1 ORDER BY cause",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", arr_id);
+	return st_collect(st, s, sizeof(struct alert_cause), read_cause, n,
+	    _("Reading the alerts"), err);
+}
+
 int
 store_alerts_max_id(struct store *st, int64_t *id, struct pd_err *err)
 {

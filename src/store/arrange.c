@@ -83,13 +83,13 @@ store_arr_update(
 {
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE arrangements SET n_inst = ?, frequency = ?, first_due = "
-	    "?, cancelled = ?, changes = ? WHERE id = ?",
+	    "?, misses_allowed = ?, cancelled = ?, changes = ? WHERE id = ?",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "dssddi", a->n, arr_freq_name(a->freq), a->first_due,
-	    a->cancelled, a->changes, a->id);
+	st_bind(s, "dssdddi", a->n, arr_freq_name(a->freq), a->first_due,
+	    a->misses_allowed, a->cancelled, a->changes, a->id);
 	return st_done(st, s, err);
 }
 

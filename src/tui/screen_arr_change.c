@@ -1,11 +1,11 @@
 /* screen_arr_change.c - reschedule or cancel a payment arrangement from
  * the Arrangement view (issue 21; recovery and up). Reschedule: the
- * number and frequency of the new installments, the first due date and a
- * reason of [arrangements] reasons, with the new schedule of what is left
- * under the form as the service previews it; cancel: the reason, and what
- * goes back to the items the plan took over. Enter asks once, then calls
- * the service `paydesk arrangement reschedule` and `cancel` call, whose
- * refusal is shown as it says it. */
+ * number and frequency of the new installments, the first due date, the
+ * misses the new schedule allows and a reason of [arrangements] reasons, with
+ * the new schedule of what is left under the form as the service previews it;
+ * cancel: the reason, and what goes back to the items the plan took over. Enter
+ * asks once, then calls the service `paydesk arrangement reschedule` and
+ * `cancel` call, whose refusal is shown as it says it. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +43,7 @@ static const struct tui_key screen_arr_cancel_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-enum { F_N, F_FREQ, F_FIRST, F_REASON, F_COUNT };
+enum { F_N, F_FREQ, F_FIRST, F_MISSES, F_REASON, F_COUNT };
 
 struct achange {
 	struct tui_step s; /* first: the screen, its form, Enter asked */
@@ -54,7 +54,7 @@ struct achange {
 	const char *freqs[3];
 	const char *reasons[CFG_LIST_MAX + 1];
 	char rshown[CFG_LIST_MAX][128];
-	char hint[24];
+	char hint[24], mhint[24], misses[4];
 	int top, page; /* the schedule's first line shown, lines a page */
 };
 
@@ -67,18 +67,20 @@ reason(const struct achange *a, const struct tui *t)
 	return k == 0 ? NULL : t->svc->cfg.arr_reasons[k - 1];
 }
 
-/* The number of installments typed into *n; why says what is wrong. */
+/* The whole number typed in field f, lo to hi, into *n; why says what
+ * is wrong. */
 static int
-count(const struct achange *a, int *n, char *why, size_t wn)
+count(const struct achange *a, int f, int lo, int hi, int *n, char *why,
+    size_t wn)
 {
-	const struct tui_form_item *it = &a->it[F_N];
+	const struct tui_form_item *it = &a->it[f];
 	char *end;
 	long k = strtol(it->f.buf, &end, 10);
 
-	if (it->f.buf[0] == '\0' || *end != '\0' || k < 1 || k > ARR_INST_MAX) {
+	if (it->f.buf[0] == '\0' || *end != '\0' || k < lo || k > hi) {
 		snprintf(why, wn,
 		    _("%s \"%s\": give a whole number from %d to %d"),
-		    it->label, it->f.buf, 1, ARR_INST_MAX);
+		    it->label, it->f.buf, lo, hi);
 		return -1;
 	}
 	*n = (int)k;
@@ -92,11 +94,13 @@ check(struct achange *a, struct tui *t, struct arr_preview *p, char *why,
     size_t wn)
 {
 	struct pd_err err;
-	int n = 0;
+	int n = 0, m;
 
 	why[0] = '\0';
 	memset(p, 0, sizeof *p);
-	if (!a->cancel && count(a, &n, why, wn) != 0)
+	if (!a->cancel &&
+	    (count(a, F_N, 1, ARR_INST_MAX, &n, why, wn) != 0 ||
+	        count(a, F_MISSES, 0, ARR_MISSES_MAX, &m, why, wn) != 0))
 		return;
 	if (svc_arrangement_change_preview(t->svc, a->plan_no, n,
 	        arr_freq_name((enum arr_freq)a->it[F_FREQ].choice),
@@ -160,7 +164,7 @@ apply(struct tui_step *s, struct tui *t)
 	struct pd_err err;
 	enum arr_field bad;
 	char why[640], m[MONEY_BUFSZ];
-	int n = 0, rc;
+	int n = 0, misses = 0, rc;
 
 	check(a, t, &p, why, sizeof why);
 	if (why[0]) {
@@ -190,10 +194,11 @@ apply(struct tui_step *s, struct tui *t)
 		rc = svc_arrangement_cancel(
 		    t->svc, a->plan_no, reason(a, t), &err);
 	else {
-		count(a, &n, why, sizeof why);
+		count(a, F_N, 1, ARR_INST_MAX, &n, why, sizeof why);
+		count(a, F_MISSES, 0, ARR_MISSES_MAX, &misses, why, sizeof why);
 		rc = svc_arrangement_reschedule(t->svc, a->plan_no, n,
 		    arr_freq_name((enum arr_freq)a->it[F_FREQ].choice),
-		    a->it[F_FIRST].f.buf, reason(a, t), &bad, &err);
+		    a->it[F_FIRST].f.buf, misses, reason(a, t), &bad, &err);
 	}
 	if (rc != 0) {
 		tui_step_refused(&a->s);
@@ -243,10 +248,10 @@ const struct tui_screen_class screen_arr_cancel_class = {
     .input = tui_step_input,
 };
 
-/* The form: for a reschedule the plan's frequency, today and 3
- * installments to start from; the reason in both. */
+/* The form: for a reschedule the plan's frequency and misses allowed,
+ * today and 3 installments to start from; the reason in both. */
 static void
-form(struct achange *a, struct tui *t, int freq)
+form(struct achange *a, struct tui *t, int freq, int misses)
 {
 	const struct config *cfg = &t->svc->cfg;
 	char iso[11], today[SVC_DATE_BUFSZ];
@@ -263,6 +268,11 @@ form(struct achange *a, struct tui *t, int freq)
 	tui_form_text(&a->it[F_FIRST], _("First due date"), 10,
 	    svc_date(t->svc, today, sizeof today, iso));
 	a->it[F_FIRST].kind = FORM_DATE;
+	snprintf(a->misses, sizeof a->misses, "%d", misses);
+	tui_form_text(&a->it[F_MISSES], _("Misses allowed"), 2, a->misses);
+	a->it[F_MISSES].kind = FORM_COUNT;
+	snprintf(a->mhint, sizeof a->mhint, "0-%d", ARR_MISSES_MAX);
+	a->it[F_MISSES].hint = a->mhint;
 	a->reasons[0] = _("(choose a reason)");
 	for (k = 0; k < cfg->narr_reasons; k++)
 		a->reasons[k + 1] = svc_word(
@@ -296,7 +306,7 @@ screen_arr_change_new(struct tui *t, const char *plan_no, int cancel)
 	}
 	xstrlcpy(a->plan_no, plan_no, sizeof a->plan_no);
 	a->cancel = cancel;
-	form(a, t, (int)v.a.freq);
+	form(a, t, (int)v.a.freq, v.a.misses_allowed);
 	svc_arr_view_free(&v);
 	tui_step_init(&a->s,
 	    cancel ? &screen_arr_cancel_class : &screen_arr_reschedule_class,

@@ -770,7 +770,7 @@ same "the cancel's audit entry keeps its reason" "$(tsql 1 "SELECT detail
 same "the reschedule's too" "$(tsql 2 "SELECT detail FROM audit_log WHERE
     entity = 'arrangement' AND action = 'reschedule' AND ref =
     'AR-T01-000002'")" \
-    "rest=300.00 n=2 frequency=weekly first_due=2025-09-10 reason=Lost job"
+    "rest=300.00 n=2 frequency=weekly first_due=2025-09-10 misses=0 reason=Lost job"
 run rec 1 arrangement list --consumer WU-20001
 # the missed one its reschedule closed stays in its rate (review s48)
 has "the list shows the compliance as a percentage" "3  33.3%"
@@ -1615,3 +1615,111 @@ expect "assigning an alert to rob at terminal 2: refused, saying why" 3 \
     "rob is not active at this terminal (disabled, or a user of another branch" \
     at 2026-02-10 rec 2 alerts assign "$ID" rob
 same "and nothing changed" "$(store_hash "$T/t2.db")" "$before"
+
+## helper-248, fault 4: a reschedule sets the misses its new schedule
+## allows (a plan Broken by 0 allowed gets 1); it keeps the plan's grace
+## days and down payment. And fault 7: a plan Broken at terminal 2,
+## rescheduled at terminal 1 (synced) and cancelled at terminal 2
+## offline. The central node refuses the cancel, which terminal 2
+## undoes; the ends the cancel made of the plan's alerts there ("...
+## is cancelled", never true in the organisation) go with it, and the
+## alerts end as the plan the central node has says. The central node's
+## clock is 2026-02-01: terminal 1 works on that day, terminal 2 (whose
+## alerts passed 2026-02-10 above) on Feb 10, its cancel refused
+printf 'account_no,name,service_address,phone,email,segment\nWU-96130,Ends Undone,13 Late St,,,Residential\n' >"$T/euc.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nE13-1,WU-96130,Nov 2025,210.00,2025-11-01,2025-11-20\n' >"$T/eub.csv"
+central import ACME consumers "$T/euc.csv" >/dev/null &&
+    central import ACME bills "$T/eub.csv" >/dev/null ||
+    echo "not ok - WU-96130 imported"
+at 2026-01-05 t1 sync >/dev/null 2>&1
+expect "WU-96130's plan at terminal 1: no miss allowed" 0 "Arrangement" \
+    at 2026-01-05 rec 1 arrangement create WU-96130 --installments 3 \
+    --frequency weekly --first-due 2026-01-08 --grace 0 --misses 0 \
+    --reason Hardship
+EU=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+at 2026-01-05 t1 sync >/dev/null 2>&1; at 2026-02-10 t2 sync >/dev/null
+terms() { at "$1" rec "$2" arrangement show "$EU" 2>/dev/null | sed -n \
+    's/^\(Status\|Grace days\|Misses allowed\|Down payment\)  *//p' | tr '\n' ' '; }
+same "Broken by its first miss" "$(terms 2026-02-01 1)" "Broken \$0.00 0 0 "
+before=$(store_hash "$T/t1.db")
+expect "a reschedule's misses out of range: refused, naming the option" 3 \
+    "--misses \"13\": give a whole number from 0 to 12" at 2026-02-01 rec 1 \
+    arrangement reschedule "$EU" --installments 2 --frequency weekly \
+    --first-due 2026-02-05 --misses 13 --reason "Promise to pay"
+expect "  and no number: usage" 2 "--misses \"one\"" at 2026-02-01 rec 1 \
+    arrangement reschedule "$EU" --installments 2 --frequency weekly \
+    --first-due 2026-02-05 --misses one --reason "Promise to pay"
+expect "  grace days are not a reschedule's" 2 "--grace" at 2026-02-01 \
+    rec 1 arrangement reschedule "$EU" --installments 2 --frequency weekly \
+    --first-due 2026-02-05 --grace 5 --reason "Promise to pay"
+same "  nothing changed" "$(store_hash "$T/t1.db")" "$before"
+expect "rescheduled at terminal 1 with one miss allowed" 0 "" \
+    at 2026-02-01 rec 1 arrangement reschedule "$EU" --installments 2 \
+    --frequency weekly --first-due 2026-02-05 --misses 1 \
+    --reason "Promise to pay"
+same "Active, one miss allowed, grace and down payment kept" \
+    "$(terms 2026-02-01 1)" "Active \$0.00 0 1 "
+same "the audit names the misses" "$(tsql 1 "SELECT detail FROM audit_log
+    WHERE action = 'reschedule' AND ref = '$EU'")" \
+    "rest=210.00 n=2 frequency=weekly first_due=2026-02-05 misses=1 reason=Promise to pay"
+# its first new installment missed (Feb 12 past Feb 5): one allowed
+same "one miss of the new schedule: still Active" "$(terms 2026-02-12 1)" \
+    "Active \$0.00 0 1 "
+at 2026-02-01 t1 sync >/dev/null 2>&1
+# the alerts of the plan (of its installments by their refs too)
+EUA="arrangement_id = (SELECT a.id FROM arrangements a JOIN plans p ON p.id = a.plan_id WHERE p.plan_no = '$EU')"
+# broken_alert: terminal 2's alert of the plan broken, "status last-step"
+broken_alert() {
+	at 2026-02-10 rec 2 alerts >/dev/null
+	id=$(tsql 2 "SELECT id FROM alerts WHERE kind = 'plan-broken' AND $EUA ORDER BY id DESC LIMIT 1")
+	[ -n "$id" ] || { echo none; return; }
+	at 2026-02-10 rec 2 --json alerts show "$id" | python3 -c 'import json,sys
+a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["text"] or h["action"])'
+}
+same "terminal 2, not synced since: the plan Broken, its alert Open" \
+    "$(broken_alert)" "open Raised"
+MI=$(tsql 2 "SELECT id FROM alerts WHERE kind = 'installment-missed' AND ref = '$EU#1'")
+[ -n "$MI" ] && ok "and its first installment's missed alert" ||
+    echo "not ok - and its first installment's missed alert"
+expect "terminal 2 cancels it offline" 0 "" at 2026-02-10 rec 2 \
+    arrangement cancel "$EU" --reason Gone
+same "its Broken alert ends with the cancel" "$(broken_alert)" \
+    "closed Arrangement $EU is cancelled"
+expect "the central node refuses the cancel" 0 "Rejected    1" \
+    at 2026-02-10 t2 sync
+at 2026-02-10 t2 sync >/dev/null
+same "terminal 2 has the plan as rescheduled, one miss allowed" \
+    "$(terms 2026-02-10 2)" "Active \$0.00 0 1 "
+same "its Broken alert ends as the plan the organisation has says" \
+    "$(broken_alert)" \
+    "closed Arrangement $EU is no longer broken: rescheduled or paid up"
+same "no step of terminal 2's alerts of the plan says it is cancelled" \
+    "$(for id in $(tsql 2 "SELECT id FROM alerts WHERE $EUA OR ref LIKE '$EU#%'"); do
+	at 2026-02-10 rec 2 alerts show "$id"; done | grep -c "is cancelled")" 0
+same "its missed installment's alert ends as replaced by the reschedule" \
+    "$(at 2026-02-10 rec 2 --json alerts show "$MI" | python3 -c 'import json,sys
+a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["text"])')" \
+    "closed $EU#1 is replaced: its arrangement was rescheduled"
+# a reschedule pushed with other grace days: refused, naming them
+tsql 1 "SELECT payload FROM outbox WHERE kind = 'arrangement' AND ref =
+    '$EU' ORDER BY id DESC LIMIT 1" >"$T/eu.json"
+for edit in grace misses; do
+	python3 - "$T/eu.json" "$edit" >"$T/eu-push.json" <<'PY'
+import json, sys, uuid
+r = json.load(open(sys.argv[1]))
+r["uuid"] = str(uuid.uuid4())
+if sys.argv[2] == "grace":
+    r["data"]["grace_days"] = 5
+else:
+    r["data"]["misses_allowed"] = 13
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
+PY
+	curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/eu-push.json" \
+	    "$URL/v1/push" >"$OUT"
+	case $edit in
+	grace) has "a reschedule pushed with other grace days: refused" \
+	    "a change keeps its debt 21000, down payment 0 and grace days 0 (not 21000, 0, 5)" ;;
+	misses) has "a reschedule pushed with 13 misses allowed: refused" \
+	    "Misses allowed 13: give 0 to 12" ;;
+	esac
+done

@@ -362,11 +362,26 @@ keys Down
 wait_for "4 weekly ones again" "4  2025-08-22  \$300.00"
 keys Enter
 wait_for "Enter without a reason" "Not rescheduled: Choose a reason"
-keys Down Down Right
+# the misses the new schedule allows (helper-248, fault 4): the plan's
+# at first, 0 to 12
+keys Down Down
+wait_re "the misses allowed, the plan's at first" "Misses allowed +\[?$(rec --json \
+    arrangement show AR-T01-000003 | python3 -c 'import json,sys
+print(json.load(sys.stdin)["misses_allowed"])')"
+keys C-u
+type_text 13
+wait_for "13 misses: refused as the form says" \
+    'Misses allowed "13": give a whole number from 0 to 12'
+keys C-u
+type_text 2
+keys Down Right
 keys Enter
 wait_for "asked once" "\$1,200.00 in 4 new installments? Enter again"
 keys Enter
 wait_for "rescheduled" "Arrangement AR-T01-000003 rescheduled"
+same "with two misses allowed" "$(rec --json arrangement show \
+    AR-T01-000003 | python3 -c 'import json,sys
+print(json.load(sys.stdin)["misses_allowed"])')" 2
 wait_for "the plan read again" "4, weekly, 2025-08-01"
 wait_for "its first installments replaced" "Replaced"
 same "one plan more, with its create and reschedule events" "$(plans)" \
