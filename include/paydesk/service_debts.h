@@ -226,6 +226,10 @@ struct alert {
 	char delivered_at[TS_BUFSZ];
 	char delivery_error[256];    /* in the reader's language */
 	char delivery_error_en[256]; /* the same in English (JSON), say.h */
+	/* a refused sync record's: why, as the refusal said it (the
+	 * central node's answer, or this terminal's of a record pulled);
+	 * "" otherwise (the alerts of svc_alert_show and the changes) */
+	char refused_why[512];
 };
 /* The pass (at most once a day, the gateway rule once an hour; the
  * last day passed is remembered) and the delivery of the alerts that

@@ -392,6 +392,11 @@ struct outbox_rec *store_outbox_next(struct store *st, int64_t after,
 struct outbox_rec *store_outbox_quarantine(
     struct store *st, size_t *n, struct pd_err *err);
 void store_outbox_free(struct outbox_rec *r, size_t n);
+/* Why record uuid was refused, into why (n bytes): the central node's
+ * reason of an outbox record rejected, or this terminal's of a pulled
+ * one it set aside; "" when neither (put right since). */
+int store_sync_refusal(struct store *st, const char *uuid, char *why, size_t n,
+    struct pd_err *err);
 /* Acknowledged (sent_at = at), or rejected with a reason (quarantined). */
 int store_outbox_ack(struct store *st, const char *uuid, const char *at,
     struct pd_err *err);

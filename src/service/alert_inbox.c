@@ -165,6 +165,16 @@ get(struct svc *s, int64_t id, const char *action, int closed, struct alert *a,
 		return -1;
 	if (n == 1)
 		alerts_from_row(a, &r[0]);
+	/* a refused record's alert says why (s66's observation: the view
+	 * named the record, not the refusal) */
+	if (n == 1 && a->kind == ALERT_REFUSED &&
+	    store_sync_refusal(s->st,
+	        r[0].cause + strcspn(r[0].cause, ":") +
+	            (r[0].cause[strcspn(r[0].cause, ":")] != '\0'),
+	        a->refused_why, sizeof a->refused_why, err) != 0) {
+		free(r);
+		return -1;
+	}
 	free(r);
 	if (n != 1)
 		return pd_fail(

@@ -64,6 +64,30 @@ store_outbox_quarantine(struct store *st, size_t *n, struct pd_err *err)
 	    "reading the quarantine", err);
 }
 
+int
+store_sync_refusal(
+    struct store *st, const char *uuid, char *why, size_t n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT reject_reason FROM outbox WHERE uuid = ?1 AND rejected_at "
+	    "IS NOT NULL UNION ALL SELECT reason FROM pull_quarantine WHERE "
+	    "uuid = ?1 LIMIT 1",
+	    err);
+	int rc;
+
+	why[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, why, n);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading the quarantine"));
+}
+
 void
 store_outbox_free(struct outbox_rec *r, size_t n)
 {

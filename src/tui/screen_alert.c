@@ -90,6 +90,8 @@ terms(struct tui *t, struct tui_lines *l, const struct alert *a)
 		    svc_datetime(t->svc, d, sizeof d, a->delivered_at));
 	if (a->delivery_error[0])
 		tui_lines_pair(l, lw, _("Delivery error"), a->delivery_error);
+	if (a->refused_why[0])
+		tui_lines_pair(l, lw, _("Refused because"), a->refused_why);
 }
 
 /* Its history: when, who, what, and a note's or an assignment's text. */

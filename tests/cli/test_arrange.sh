@@ -1599,6 +1599,15 @@ same "every one of them closed: two before the plan, two after the cancel" \
 expect "the refused record's alert" 0 "" at 2026-02-10 rec 2 --csv alerts --kind refused
 same "names the plan's consumer, WU-96120" \
     "$(grep -c ",WU-96120,.*$PL" "$OUT")" 1
+# and says why (s66: the record named, not the refusal)
+RID=$(grep ",WU-96120,.*$PL" "$OUT" | cut -d, -f1)
+WHY=$(tsql 2 "SELECT reject_reason FROM outbox WHERE rejected_at IS NOT NULL AND ref = '$PL' ORDER BY id DESC LIMIT 1")
+case $WHY in *"ahead of"*|*"after"*|*clock*) ok "the central node's reason, of its clock" ;;
+*) echo "not ok - the central node's reason, of its clock"; echo "  got [$WHY]" ;; esac
+same "alerts show gives the central node's reason" "$(at 2026-02-10 rec 2 \
+    --json alerts show "$RID" | python3 -c 'import json,sys
+print(json.load(sys.stdin)["refused_because"])')" "$WHY"
+expect "  in text too" 0 "Refused because" at 2026-02-10 rec 2 alerts show "$RID"
 # an alert assigned to a user of another branch, whom this terminal knows
 # disabled (the central node sends another branch's users so): said as
 # what it is, not as a role that cannot work alerts (helper-239)
