@@ -229,7 +229,8 @@ struct alert {
 	/* a refused sync record's: why, as the refusal said it (the
 	 * central node's answer, or this terminal's of a record pulled);
 	 * "" otherwise (the alerts of svc_alert_show and the changes) */
-	char refused_why[512];
+	char refused_why[512];    /* in the reader's language */
+	char refused_why_en[512]; /* the same in English (JSON), say.h */
 };
 /* The pass (at most once a day, the gateway rule once an hour; the
  * last day passed is remembered) and the delivery of the alerts that

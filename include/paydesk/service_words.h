@@ -145,6 +145,11 @@ char *svc_date_hint(const struct svc *s, char *buf, size_t n);
 char *svc_doc_percent(const struct svc *s, const struct i18n_lang *L, char *buf,
     size_t n, int64_t tenths);
 
+/* A list of item references as typed ("A,B,C"): none empty (",", "A,,B"
+ * and "A," are a list typed wrong, status 3 naming the place; helper-236,
+ * fault 10; helper-250, fault 5: pay took "A,,B"). The items themselves
+ * are the use case's to check. */
+int svc_check_ref_list(const char *list, struct pd_err *err);
 /* Text checks shared by the use cases: UTF-8, at most max characters.
  * what is the field's name as the reader reads it (passed through _()). */
 int svc_check_text(const char *what, const char *text, int max, int required,

@@ -158,7 +158,8 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 	rec_time(r, _("Delivered"), "delivered_at", a.delivered_at);
 	rec_shown(r, _("Delivery error"), "delivery_error", a.delivery_error_en,
 	    a.delivery_error);
-	rec_str(r, _("Refused because"), "refused_because", a.refused_why);
+	rec_shown(r, _("Refused because"), "refused_because", a.refused_why_en,
+	    a.refused_why);
 	rec_list(r, _("History"), "history");
 	for (i = 0; i < n; i++) {
 		rec_item(r);

@@ -364,6 +364,11 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("pay: --hand needs --items, in the order they are "
 		      "paid"));
+	/* the list's shape first, as an arrangement's (helper-250, fault
+	 * 5: "A,,B" was taken as "A,B") */
+	if (items != NULL && items[0] != '\0' &&
+	    svc_check_ref_list(items, &c->err) != 0)
+		return -1;
 	if (items != NULL) {
 		q.items = split_items(items, &q.nitems);
 		if (q.nitems == 0) {
@@ -495,6 +500,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	char **pos, words[256];
 	int npos;
 	size_t i;
+	int64_t net;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
 	    cli_personal_data(c) != 0 ||
@@ -517,6 +523,16 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	item_rows(c, r, &v);
 	rec_section(r, _("Amount analysis (total)"), "analysis");
 	analysis_rows(r, p->due_total, p->amount);
+	/* what the items it paid gave way since, and the node made credit
+	 * (a refused uphold's void undone, a plan's change refused): said,
+	 * so that no item is read as owing it (helper-250, fault 4: no
+	 * item listed, and only "Under paid" said) */
+	for (i = 0, net = 0; i < v.nallocs; i++)
+		net += v.allocs[i].amount;
+	if (p->status != PS_VOIDED && v.ncredits > 0 &&
+	    p->amount - p->overpaid - net > 0)
+		rec_money(r, _("Carried to credit"), "carried_to_credit",
+		    p->amount - p->overpaid - net);
 	rec_end(r);
 	for (i = 0; i < v.ncredits; i++) {
 		rec_section(r, _("Credit note generated"),

@@ -152,6 +152,7 @@ get(struct svc *s, int64_t id, const char *action, int closed, struct alert *a,
     struct pd_err *err)
 {
 	struct alert_row *r;
+	char kept[512];
 	size_t n;
 
 	if (svc_require(s, ROLE_RECOVERY, action, err) != 0)
@@ -167,13 +168,18 @@ get(struct svc *s, int64_t id, const char *action, int closed, struct alert *a,
 		alerts_from_row(a, &r[0]);
 	/* a refused record's alert says why (s66's observation: the view
 	 * named the record, not the refusal) */
-	if (n == 1 && a->kind == ALERT_REFUSED &&
-	    store_sync_refusal(s->st,
-	        r[0].cause + strcspn(r[0].cause, ":") +
-	            (r[0].cause[strcspn(r[0].cause, ":")] != '\0'),
-	        a->refused_why, sizeof a->refused_why, err) != 0) {
-		free(r);
-		return -1;
+	if (n == 1 && a->kind == ALERT_REFUSED) {
+		const char *uuid = strchr(r[0].cause, ':');
+
+		if (store_sync_refusal(s->st, uuid ? uuid + 1 : "", kept,
+		        sizeof kept, err) != 0) {
+			free(r);
+			return -1;
+		}
+		/* kept as said (say.h), as the quarantine's reasons */
+		say_render(a->refused_why, sizeof a->refused_why, kept);
+		say_render_en(
+		    a->refused_why_en, sizeof a->refused_why_en, kept);
 	}
 	free(r);
 	if (n != 1)

@@ -151,26 +151,14 @@ pick_items(struct svc *s, const struct arr_request *r, struct arr_preview *p,
 	struct item *open;
 	char *list, *tok, *next;
 	size_t n, i;
-	int rc = 0, k = 1;
+	int rc = 0;
 
 	if (r->items != NULL && r->items[0] != '\0') {
-		/* every reference between the commas, none empty (",", "A,,B"
-		 * and "A," are a list typed wrong, not a consumer with nothing
-		 * to arrange) */
 		/* the list's shape first, then its items: an empty one
 		 * after an unknown one is the list typed wrong, status 3, not
 		 * the unknown one's 4 (helper-236, fault 10) */
-		for (tok = (char *)r->items;; tok = next + 1, k++) {
-			next = strchr(tok, ',');
-			if (next == tok || *tok == '\0')
-				return pd_fail(err, PD_EINVAL,
-				    _("Items \"%s\": reference %d is empty; "
-				      "give item references separated by "
-				      "commas"),
-				    r->items, k);
-			if (next == NULL)
-				break;
-		}
+		if (svc_check_ref_list(r->items, err) != 0)
+			return -1;
 		list = xstrdup(r->items);
 		for (tok = list; tok != NULL && rc == 0; tok = next) {
 			if ((next = strchr(tok, ',')) != NULL)

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/money.h"
 #include "paydesk/numfmt.h"
+#include "sync_check_int.h"
 
 /* by is a user of the branch with the recovery role at least. */
 static int
@@ -47,6 +49,7 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 	struct item it;
 	struct arrangement a;
 	int64_t sum = 0, id, moved, ev, arr;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	size_t i;
 
 	for (i = 0; i < r->nmoves; i++) {
@@ -66,8 +69,8 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 		    m->amount > it.amount)
 			return pd_fail(err, PD_EINVAL,
 			    _("Move %zu: item %s is another consumer's, or "
-			      "owes less than %lld in all"),
-			    i + 1, m->item_ref, (long long)m->amount);
+			      "owes less than %s in all"),
+			    i + 1, m->item_ref, sck_amount(s, m1, m->amount));
 		/* another terminal's plan of it came first (review of issue
 		 * 21, fault 1: both were applied, the debt moved twice) */
 		if (store_arr_item_moved(s->st, id, &moved, &ev, &arr, err) !=
@@ -89,8 +92,8 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 	}
 	if (sum != r->arr.debt || r->nmoves == 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("The moves add up to %lld; the debt is %lld"),
-		    (long long)sum, (long long)r->arr.debt);
+		    _("The moves add up to %s; the debt is %s"),
+		    sck_amount(s, m1, sum), sck_amount(s, m2, r->arr.debt));
 	return 0;
 }
 
@@ -100,9 +103,10 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
  * (write_lines: the day of the record; none from a terminal of before
  * entry days, review R23b). */
 static int
-check_schedule(const struct syncrec *r, int64_t debt, int64_t down, int first,
-    struct pd_err *err)
+check_schedule(struct svc *s, const struct syncrec *r, int64_t debt,
+    int64_t down, int first, struct pd_err *err)
 {
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	struct arr_terms t = {debt, down, r->arr.n, r->arr.freq, 0, 0};
 	struct arr_line l[ARR_INST_MAX + 1];
 	char due[11] = "";
@@ -128,25 +132,28 @@ check_schedule(const struct syncrec *r, int64_t debt, int64_t down, int first,
 		    r->insts[k].inst_no != first + k ||
 		    strcmp(r->insts[k].due_on, due) != 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("Installment %d is %lld due %s; the terms make "
-			      "%lld due %s"),
-			    k + 1, (long long)r->insts[k].amount,
-			    r->insts[k].due_on, (long long)l[k].amount, due);
+			    _("The record's installment %s is %s due %s; the "
+			      "terms make %s#%d %s due %s"),
+			    r->insts[k].ref,
+			    sck_amount(s, m1, r->insts[k].amount),
+			    r->insts[k].due_on, r->arr.plan_no, first + k,
+			    sck_amount(s, m2, l[k].amount), due);
 		/* named as write_lines names it: another reference could be
 		 * a bill's to come, which its import could then not take */
 		snprintf(ref, sizeof ref, "%s#%d", r->arr.plan_no, first + k);
 		if (strcmp(r->insts[k].ref, ref) != 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("Installment %d is referenced %s; an installment "
-			      "of arrangement %s is %s"),
-			    k + 1, r->insts[k].ref, r->arr.plan_no, ref);
+			    _("The record's installment %s is the terms' %s: "
+			      "an "
+			      "installment of arrangement %s is referenced so"),
+			    r->insts[k].ref, ref, r->arr.plan_no);
 		if (r->insts[k].entered_on[0] != '\0' &&
 		    strcmp(r->insts[k].entered_on, day) != 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("Installment %d was entered on %s; an "
+			    _("Installment %s was entered on %s; an "
 			      "installment is entered on the day its change "
 			      "was made (%s)"),
-			    k + 1, r->insts[k].entered_on, day);
+			    r->insts[k].ref, r->insts[k].entered_on, day);
 	}
 	return 0;
 }
@@ -232,6 +239,7 @@ check_change(struct svc *s, const struct syncrec *r,
 {
 	int cancel = strcmp(r->op, "cancel") == 0;
 	int64_t closed = 0, given = 0, id, held, ev;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	struct item it;
 	size_t i;
 
@@ -260,19 +268,19 @@ check_change(struct svc *s, const struct syncrec *r,
 		if (!cancel || own || m->amount >= 0 ||
 		    it.consumer_id != a->consumer_id)
 			return pd_fail(err, PD_EINVAL,
-			    _("Move %zu (%lld): item %s is not an open "
+			    _("Move %zu (%s): item %s is not an open "
 			      "installment of arrangement %s, nor an item a "
 			      "cancel of it gives back to"),
-			    i + 1, (long long)m->amount, m->item_ref,
+			    i + 1, sck_amount(s, m1, m->amount), m->item_ref,
 			    a->plan_no);
 		if (held_of(s, a, id, &held, err) != 0)
 			return -1;
 		if (-m->amount > held)
 			return pd_fail(err, PD_EINVAL,
-			    _("Move %zu of the cancel gives %lld back to item "
-			      "%s; arrangement %s holds %lld of it"),
-			    i + 1, (long long)-m->amount, m->item_ref,
-			    a->plan_no, (long long)held);
+			    _("Move %zu of the cancel gives %s back to item "
+			      "%s; arrangement %s holds %s of it"),
+			    i + 1, sck_amount(s, m1, -m->amount), m->item_ref,
+			    a->plan_no, sck_amount(s, m2, held));
 		given -= m->amount;
 	}
 	if (closed == 0)
@@ -284,12 +292,13 @@ check_change(struct svc *s, const struct syncrec *r,
 		if (r->ninsts != 0 || given > closed)
 			return pd_fail(err, PD_EINVAL,
 			    _("A cancel gives back at most what it closed "
-			      "(%lld, not %lld) and makes no installments"),
-			    (long long)closed, (long long)given);
+			      "(%s, not %s) and makes no installments"),
+			    sck_amount(s, m1, closed),
+			    sck_amount(s, m2, given));
 		return 0;
 	}
 	return check_schedule(
-	    r, closed, 0, r->ninsts > 0 ? (int)r->insts[0].inst_no : 1, err);
+	    s, r, closed, 0, r->ninsts > 0 ? (int)r->insts[0].inst_no : 1, err);
 }
 
 int
@@ -298,6 +307,7 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 {
 	struct arrangement a;
 	struct numfmt_ctx ctx = {NULL, r->terminal, branch};
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], m4[MONEY_BUFSZ];
 	int64_t cid;
 	struct pd_err e2;
 
@@ -319,7 +329,7 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 			    _("Arrangement %s exists already"), r->arr.plan_no);
 		return check_create_moves(s, r, cid, err) != 0 ||
 		               check_schedule(
-		                   r, r->arr.debt, r->arr.down, 1, err) != 0
+		                   s, r, r->arr.debt, r->arr.down, 1, err) != 0
 		           ? -1
 		           : 0;
 	}
@@ -349,11 +359,12 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 	if (r->arr.debt != a.debt || r->arr.down != a.down ||
 	    r->arr.grace_days != a.grace_days)
 		return pd_fail(err, PD_EINVAL,
-		    _("Arrangement %s: a change keeps its debt %lld, down "
-		      "payment %lld and grace days %d (not %lld, %lld, %d)"),
-		    a.plan_no, (long long)a.debt, (long long)a.down,
-		    a.grace_days, (long long)r->arr.debt,
-		    (long long)r->arr.down, r->arr.grace_days);
+		    _("Arrangement %s: a change keeps its debt %s, down "
+		      "payment %s and grace days %d (not %s, %s, %d)"),
+		    a.plan_no, sck_amount(s, m1, a.debt),
+		    sck_amount(s, m2, a.down), a.grace_days,
+		    sck_amount(s, m3, r->arr.debt),
+		    sck_amount(s, m4, r->arr.down), r->arr.grace_days);
 	if (r->arr.misses_allowed < 0 || r->arr.misses_allowed > ARR_MISSES_MAX)
 		return pd_fail(err, PD_EINVAL,
 		    _("Misses allowed %d: give 0 to %d"), r->arr.misses_allowed,

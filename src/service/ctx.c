@@ -131,6 +131,24 @@ svc_today(char day[11])
 }
 
 int
+svc_check_ref_list(const char *list, struct pd_err *err)
+{
+	const char *tok, *next;
+	int k = 1;
+
+	for (tok = list;; tok = next + 1, k++) {
+		next = strchr(tok, ',');
+		if (next == tok || *tok == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    _("Items \"%s\": reference %d is empty; give item "
+			      "references separated by commas"),
+			    list, k);
+		if (next == NULL)
+			return 0;
+	}
+}
+
+int
 svc_check_text(const char *what, const char *text, int max, int required,
     struct pd_err *err)
 {

@@ -94,9 +94,11 @@ sck_since(const char *what, const char *ts, const struct sync_sender *f,
 
 /* 0 <= v <= MONEY_MAX (or -MONEY_MAX <= v with negative). */
 int
-sck_allocs(const struct syncrec *r, int64_t *sum, struct pd_err *err)
+sck_allocs(
+    struct svc *s, const struct syncrec *r, int64_t *sum, struct pd_err *err)
 {
 	int64_t total = 0;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 	size_t i;
 
 	for (i = 0; i < r->nallocs; i++) {
@@ -105,15 +107,22 @@ sck_allocs(const struct syncrec *r, int64_t *sum, struct pd_err *err)
 		if (a->amount < 1 || a->amount > a->due_before ||
 		    a->due_before > MONEY_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    _("Allocation %zu: %lld of %lld due is not between "
-			      "1 and what was due"),
-			    i + 1, (long long)a->amount,
-			    (long long)a->due_before);
+			    _("Allocation %zu: %s of %s due is not between "
+			      "%s and what was due"),
+			    i + 1, sck_amount(s, m1, a->amount),
+			    sck_amount(s, m2, a->due_before),
+			    sck_amount(s, m3, 1));
 		total += a->amount; /* each at most MONEY_MAX: no overflow */
 	}
 	if (sum != NULL)
 		*sum = total;
 	return 0;
+}
+
+const char *
+sck_amount(const struct svc *s, char *buf, int64_t v)
+{
+	return money_plain(buf, MONEY_BUFSZ, v, s->cfg.minor_digits);
 }
 
 int

@@ -14,10 +14,16 @@ int sck_since(const char *what, const char *ts, const struct sync_sender *f,
     struct pd_err *err);
 /* 0 <= v <= MONEY_MAX (or -MONEY_MAX <= v with negative). */
 int sck_money(const char *what, int64_t v, int negative, struct pd_err *err);
+/* v as a refusal writes an amount, "1234.50" in the organisation's
+ * minor digits, no symbol (as the gateway's refusals), into buf
+ * (MONEY_BUFSZ bytes); buf returned (helper-250, fault 2: "17319 ... not
+ * 1000" in minor units) */
+const char *sck_amount(const struct svc *s, char *buf, int64_t v);
 /* Each allocation of payment record r between 1 and what its item had
  * due (a pushed or a pulled payment); their sum into *sum (NULL: not
  * wanted). */
-int sck_allocs(const struct syncrec *r, int64_t *sum, struct pd_err *err);
+int sck_allocs(
+    struct svc *s, const struct syncrec *r, int64_t *sum, struct pd_err *err);
 /* number is of the series fmt of the sending terminal (t, branch b), for
  * a document dated date. */
 int sck_number(const char *what, const char *fmt, const char *number,

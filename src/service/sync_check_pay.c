@@ -74,6 +74,7 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 	const struct allocation *a = &r->allocs[i];
 	struct arrangement plan;
 	struct item it;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	int64_t id;
 
 	if (store_id_of(s->st, TBL_ITEMS, a->item.uuid, &id, err) != 0)
@@ -113,10 +114,10 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 		    pay_type_name(r->p.type));
 	if (a->due_before > it.amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("Allocation %zu: %lld due before, more than item %s's "
-		      "amount %lld"),
-		    i + 1, (long long)a->due_before, it.ref,
-		    (long long)it.amount);
+		    _("Allocation %zu: %s due before, more than item %s's "
+		      "amount %s"),
+		    i + 1, sck_amount(s, m1, a->due_before), it.ref,
+		    sck_amount(s, m2, it.amount));
 	/* the item as the rules read it, owing what the terminal had */
 	ai->id = (int64_t)i;
 	ai->kind = (int)it.kind;
@@ -127,31 +128,49 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 	return ai->arranged < 0 ? -1 : 0;
 }
 
-/* The split against the rule it names (helper-249, fault 2: a payment
- * named "oldest" that paid a service charge and left an older bill was
- * applied, and every terminal showed the rule on it). A record lists
- * only the items the money reached, so what can be held to the rule is
- * what the rule does with those: a rule that pays in turn (all but
- * proportional and by hand) pays whole items before part of the last, so
- * at most one is paid in part; one whose order the item alone decides
- * (oldest, bills, largest, installments, without "+") pays them as it
- * would pay those items alone with that money; proportional gives each
- * its share of what was due, rounded down, or one unit more. The order
- * of priority (the organisation's ranks) and of "+" (the day's overdue
- * items) may have changed between posting and this push: their split is
- * held to the first rule only. ai: the rules' view of each allocation's
- * item (check_item). */
+/* The rule a payment names is the organisation's, as its terminal had
+ * it (the settings the record is judged by, sync_judge.c), or "hand"; a
+ * "+" only when it pays an arrangement's installments first (helper-250,
+ * fault 1: a record naming a rule the organisation never had was
+ * applied). Then the split against that rule (helper-249, fault 2: a
+ * payment named "oldest" that paid a service charge and left an older
+ * bill was applied). A record lists only the items the money reached, so
+ * what can be held to the rule is what the rule does with those: a rule
+ * that pays in turn (all but proportional and by hand) pays whole items
+ * before part of the last, so at most one is paid in part; one whose
+ * order the items and the organisation's ranks decide (all but those and
+ * the "+" forms) pays them as it would pay those items alone with that
+ * money; proportional gives each its share of what was due, rounded
+ * down, or one unit more. The "+" forms' order (which items were overdue
+ * that day, the groups moved) is held to the first rule only. ai: the
+ * rules' view of each allocation's item (check_item); lost 1: an item
+ * is one this node never had (an uphold's charge or a plan's installment
+ * refused here), which the rules cannot read: the name alone is held. */
 static int
-check_rule(const struct syncrec *r, struct alloc_item *ai, struct pd_err *err)
+check_rule(struct svc *s, const struct syncrec *r, struct alloc_item *ai,
+    int lost, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 	int rule = alloc_rule_parse(p->alloc_rule), plus;
 	size_t i, parts = 0, part = 0;
 	int64_t paid = 0;
+	struct alloc_ranks rk;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], m4[MONEY_BUFSZ];
 
-	if (rule < 0 || rule == ALLOC_HAND || r->nallocs == 0)
+	if (rule < 0 || rule == ALLOC_HAND)
 		return 0; /* no rule: an older record, or one by hand */
 	plus = alloc_rule_first(p->alloc_rule);
+	if (strcmp(alloc_rule_name((enum alloc_rule)rule), s->cfg.alloc_rule) !=
+	        0 ||
+	    (plus && strcmp(s->cfg.installments_first, "yes") != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("Rule %s is not the organisation's (payments.allocation "
+		      "%s, installments_first %s): a payment is split by it, "
+		      "or by hand"),
+		    p->alloc_rule, s->cfg.alloc_rule,
+		    s->cfg.installments_first);
+	if (lost)
+		return 0;
 	for (i = 0; i < r->nallocs; i++) {
 		paid += r->allocs[i].amount;
 		if (r->allocs[i].amount < r->allocs[i].due_before &&
@@ -169,15 +188,17 @@ check_rule(const struct syncrec *r, struct alloc_item *ai, struct pd_err *err)
 			if (r->allocs[i].amount != share &&
 			    r->allocs[i].amount != share + 1)
 				return pd_fail(err, PD_EINVAL,
-				    _("Allocation %zu: %lld to item %s is not "
+				    _("Allocation %zu: %s to item %s is not "
 				      "its "
-				      "share under rule %s (%lld of %lld due, "
-				      "of "
-				      "%lld paid)"),
-				    i + 1, (long long)r->allocs[i].amount,
-				    ai[i].ref, p->alloc_rule, (long long)share,
-				    (long long)r->allocs[i].due_before,
-				    (long long)paid);
+				      "share under rule %s (%s of %s due, of "
+				      "%s "
+				      "paid)"),
+				    i + 1,
+				    sck_amount(s, m1, r->allocs[i].amount),
+				    ai[i].ref, p->alloc_rule,
+				    sck_amount(s, m2, share),
+				    sck_amount(s, m3, r->allocs[i].due_before),
+				    sck_amount(s, m4, paid));
 		}
 		return 0;
 	}
@@ -186,18 +207,20 @@ check_rule(const struct syncrec *r, struct alloc_item *ai, struct pd_err *err)
 		    _("Rule %s pays whole items before part of the last; "
 		      "this payment pays part of %zu items (%s among them)"),
 		    p->alloc_rule, parts, ai[part].ref);
-	if (plus || rule == ALLOC_PRIORITY)
+	if (plus)
 		return 0;
-	alloc_apply_rule(ai, r->nallocs, paid, (enum alloc_rule)rule);
+	alloc_apply_ranked(ai, r->nallocs, paid, (enum alloc_rule)rule,
+	    svc_alloc_ranks(s, &rk));
 	for (i = 0; i < r->nallocs; i++)
 		if (ai[i].applied != r->allocs[ai[i].id].amount)
 			return pd_fail(err, PD_EINVAL,
-			    _("Allocation %lld: rule %s pays item %s %lld of "
-			      "the "
-			      "%lld these items were paid, not %lld"),
+			    _("Allocation %lld: rule %s pays item %s %s of the "
+			      "%s "
+			      "these items were paid, not %s"),
 			    (long long)ai[i].id + 1, p->alloc_rule, ai[i].ref,
-			    (long long)ai[i].applied, (long long)paid,
-			    (long long)r->allocs[ai[i].id].amount);
+			    sck_amount(s, m1, ai[i].applied),
+			    sck_amount(s, m2, paid),
+			    sck_amount(s, m3, r->allocs[ai[i].id].amount));
 	return 0;
 }
 
@@ -252,6 +275,7 @@ check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
     int64_t cid, int64_t lost, struct pd_err *err)
 {
 	int64_t of_type, all;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	/* a Mixed payment's items: of every kind */
 	if (store_items_billed(s->st, cid,
@@ -272,16 +296,16 @@ check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
 	all += lost;
 	if (r->p.due_total > of_type)
 		return pd_fail(err, PD_EINVAL,
-		    _("Amount due %lld is more than consumer %s's items of "
-		      "this type come to (%lld)"),
-		    (long long)r->p.due_total, c->account_no,
-		    (long long)of_type);
+		    _("Amount due %s is more than consumer %s's items of "
+		      "this type come to (%s)"),
+		    sck_amount(s, m1, r->p.due_total), c->account_no,
+		    sck_amount(s, m2, of_type));
 	if (r->p.balance_after > all)
 		return pd_fail(err, PD_EINVAL,
-		    _("Balance after %lld is more than consumer %s's items "
-		      "come to (%lld)"),
-		    (long long)r->p.balance_after, c->account_no,
-		    (long long)all);
+		    _("Balance after %s is more than consumer %s's items "
+		      "come to (%s)"),
+		    sck_amount(s, m1, r->p.balance_after), c->account_no,
+		    sck_amount(s, m2, all));
 	return 0;
 }
 
@@ -335,10 +359,9 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		                        : kinds == 2 ? PAY_SERVICE
 		                                     : PAY_INSTALLMENT)));
 	}
-	/* an item this node never had (lost) is not one the rules can read */
 	rc = check_twice(r, err) != 0 ||
 	             check_billed(s, r, &c, cid, lost, err) != 0 ||
-	             (lost == 0 && check_rule(r, ai, err) != 0)
+	             check_rule(s, r, ai, lost != 0, err) != 0
 	         ? -1
 	         : 0;
 	free(ai);
@@ -350,6 +373,7 @@ static int
 check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
 {
 	int64_t change;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	if (p->method_kind != METHOD_CASH) {
 		if (p->tendered != 0 || p->change != 0)
@@ -365,9 +389,9 @@ check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
 		return -1;
 	if (change != p->change)
 		return pd_fail(err, PD_EINVAL,
-		    _("Change %lld is not the amount received less the amount "
-		      "(%lld)"),
-		    (long long)p->change, (long long)change);
+		    _("Change %s is not the amount received less the amount "
+		      "(%s)"),
+		    sck_amount(s, m1, p->change), sck_amount(s, m2, change));
 	return 0;
 }
 
@@ -406,7 +430,7 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
-	if (sck_allocs(r, NULL, err) != 0)
+	if (sck_allocs(s, r, NULL, err) != 0)
 		return -1;
 	if ((p->overpaid > 0) != (r->has_cn != 0))
 		return pd_fail(err, PD_EINVAL,
@@ -425,12 +449,13 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
  * yet; it is not dated after it was recorded, nor recorded before the
  * organisation existed. */
 static int
-check_derived(
-    const struct sync_sender *f, const struct syncrec *r, struct pd_err *err)
+check_derived(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 	int64_t over = p->amount > p->due_total ? p->amount - p->due_total : 0;
 	int64_t allocated = 0, due = 0;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], m4[MONEY_BUFSZ];
 	size_t i;
 
 	for (i = 0; i < r->nallocs; i++) {
@@ -439,26 +464,28 @@ check_derived(
 		due += r->allocs[i].due_before;
 		if (allocated > MONEY_MAX || due > MONEY_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    _("The allocations add up to more than %lld"),
-			    (long long)MONEY_MAX);
+			    _("The allocations add up to more than %s"),
+			    sck_amount(s, m1, MONEY_MAX));
 	}
 	if (p->overpaid != over)
 		return pd_fail(err, PD_EINVAL,
-		    _("Overpaid %lld is not the amount %lld less the amount "
-		      "due %lld (%lld)"),
-		    (long long)p->overpaid, (long long)p->amount,
-		    (long long)p->due_total, (long long)over);
+		    _("Overpaid %s is not the amount %s less the amount "
+		      "due %s (%s)"),
+		    sck_amount(s, m1, p->overpaid),
+		    sck_amount(s, m2, p->amount),
+		    sck_amount(s, m3, p->due_total), sck_amount(s, m4, over));
 	if (allocated + p->overpaid != p->amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("Allocations (%lld) and overpaid (%lld) do not add up "
-		      "to the amount (%lld)"),
-		    (long long)allocated, (long long)p->overpaid,
-		    (long long)p->amount);
+		    _("Allocations (%s) and overpaid (%s) do not add up "
+		      "to the amount (%s)"),
+		    sck_amount(s, m1, allocated),
+		    sck_amount(s, m2, p->overpaid),
+		    sck_amount(s, m3, p->amount));
 	if (due > p->due_total)
 		return pd_fail(err, PD_EINVAL,
-		    _("Amount due %lld is less than the allocations say was "
-		      "due (%lld)"),
-		    (long long)p->due_total, (long long)due);
+		    _("Amount due %s is less than the allocations say was "
+		      "due (%s)"),
+		    sck_amount(s, m1, p->due_total), sck_amount(s, m2, due));
 	if (!p->has_balance)
 		return pd_fail(err, PD_EINVAL,
 		    _("A payment records the consumer's balance after it "
@@ -585,8 +612,8 @@ sck_push_payment(struct svc *s, const struct sync_sender *f,
 	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
 	    sck_number(N_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
 	        f->terminal, f->branch, d, err) != 0 ||
-	    check_derived(f, r, err) != 0 || check_ahead(s, f, p, err) != 0 ||
-	    check_shift(s, f, p, err) != 0)
+	    check_derived(s, f, r, err) != 0 ||
+	    check_ahead(s, f, p, err) != 0 || check_shift(s, f, p, err) != 0)
 		return -1;
 	if (!r->has_cn)
 		return 0;

@@ -79,8 +79,8 @@ pull_payment_sound(struct svc *s, const struct syncrec *r,
 {
 	const struct payment *p = &r->p;
 	int64_t sum = 0, credited;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], m4[MONEY_BUFSZ];
 
-	(void)s;
 	if (p->status == PS_VOIDED)
 		return pd_fail(err, PD_EINVAL,
 		    _("Status Voided: a payment is served as it was posted, "
@@ -98,28 +98,30 @@ pull_payment_sound(struct svc *s, const struct syncrec *r,
 	    p->overpaid > p->amount || p->tendered < 0 ||
 	    p->tendered > MONEY_MAX || p->change < 0 || p->change > p->tendered)
 		return pd_fail(err, PD_EINVAL,
-		    _("Amount %lld, overpaid %lld, received %lld, change "
-		      "%lld: not the figures of a payment"),
-		    (long long)p->amount, (long long)p->overpaid,
-		    (long long)p->tendered, (long long)p->change);
-	if (sck_allocs(r, &sum, err) != 0)
+		    _("Amount %s, overpaid %s, received %s, change %s: not "
+		      "the figures of a payment"),
+		    sck_amount(s, m1, p->amount),
+		    sck_amount(s, m2, p->overpaid),
+		    sck_amount(s, m3, p->tendered),
+		    sck_amount(s, m4, p->change));
+	if (sck_allocs(s, r, &sum, err) != 0)
 		return -1;
 	if (sum + p->overpaid > p->amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("Allocations (%lld) and overpaid (%lld) come to more "
-		      "than the amount (%lld)"),
-		    (long long)sum, (long long)p->overpaid,
-		    (long long)p->amount);
+		    _("Allocations (%s) and overpaid (%s) come to more "
+		      "than the amount (%s)"),
+		    sck_amount(s, m1, sum), sck_amount(s, m2, p->overpaid),
+		    sck_amount(s, m3, p->amount));
 	if (sum + p->overpaid == p->amount)
 		return 0;
 	credited = credited_after(at, r);
 	if (sum + p->overpaid + credited != p->amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("Allocations (%lld), overpaid (%lld) and the central "
-		      "node's credit after it (%lld) do not add up to the "
-		      "amount (%lld)"),
-		    (long long)sum, (long long)p->overpaid,
-		    (long long)credited, (long long)p->amount);
+		    _("Allocations (%s), overpaid (%s) and the central "
+		      "node's credit after it (%s) do not add up to the "
+		      "amount (%s)"),
+		    sck_amount(s, m1, sum), sck_amount(s, m2, p->overpaid),
+		    sck_amount(s, m3, credited), sck_amount(s, m4, p->amount));
 	return 0;
 }
 
@@ -155,12 +157,13 @@ pull_credit_note(struct svc *s, const struct syncrec *r,
 	struct payment p;
 	int64_t pid;
 	int32_t c, e;
+	char m1[MONEY_BUFSZ];
 
 	(void)at;
 	if (cn->amount < 1 || cn->amount > MONEY_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("Credit note %s: amount %lld is out of bounds"),
-		    cn->cn_no, (long long)cn->amount);
+		    _("Credit note %s: amount %s is out of bounds"), cn->cn_no,
+		    sck_amount(s, m1, cn->amount));
 	if (config_reason(&s->cfg, cn->reason) == NULL)
 		return pd_fail(err, PD_EINVAL,
 		    _("Credit note %s: reason \"%s\" is not one of the "

@@ -167,6 +167,13 @@ expect "once the void is undone, its receipt reads Posted, no VOID mark" 0 \
 if grep -q VOID "$OUT"; then notok "no VOID mark once undone"; else ok "no VOID mark once undone"; fi
 same "the later payment is credit at both terminals and the central node" \
     "$(tsql 1 "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")$(tsql 2 "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")$(csql "SELECT count(*) FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")" 111
+# its details say what went to credit (helper-250, fault 4: "Under paid"
+# alone, no item listed)
+same "payment show: carried to credit, the credit note's amount" \
+    "$(sup1 --json payment show "$RL" | python3 -c 'import json,sys
+d = json.load(sys.stdin); print(d["analysis"].get("carried_to_credit"), d["credit_note"]["amount"])')" \
+    "$(tsql 1 "SELECT n.amount || ' ' || n.amount FROM credit_notes n JOIN payments p ON p.id = n.payment_id WHERE p.receipt_no = '$RL'")"
+expect "  in text" 0 "Carried to credit" sup1 payment show "$RL"
 expect "terminal 1's doctor passes" 0 "ok" t1 doctor
 expect "terminal 2's doctor passes" 0 "ok" t2 doctor
 expect "the central node's doctor passes" 0 "" central doctor ACME

@@ -132,6 +132,9 @@ terminal() {
 	[ -f "$T/t$n.db" ] || "$PD" --config "$T/t$n.ini" init >/dev/null
 }
 pdt() { n=$1; shift; "$PD" --config "$T/t$n.ini" "$@"; }
+# plain_money CENTS: an amount as the central node's refusals write it
+# (two minor digits, no symbol nor separators: 1234.50)
+plain_money() { python3 -c 'import sys; v = int(sys.argv[1]); print("%s%d.%02d" % ("-" if v < 0 else "", abs(v) // 100, abs(v) % 100))' "$1"; }
 # pdtc N ARGS...: pdt signed in as the cashier jane (consumers' data
 # needs a sign-in in text too, issue 17)
 pdtc() { n=$1; shift; PAYDESK_PIN=1234 "$PD" --config "$T/t$n.ini" --user jane "$@"; }

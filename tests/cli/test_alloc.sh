@@ -133,6 +133,19 @@ paid_split "bills" bills "SRV-E1=4000 SRV-E2=1000" \
 paid_split "by hand" hand "PP-E#2=6000 PP-E#1=1000" \
     WU-30001 --type installment --method Cash --amount 70 \
     --items PP-E#2,PP-E#1 --hand
+# a list of items typed wrong is refused as an arrangement's is, naming
+# the empty place, nothing posted (helper-250, fault 5: "A,,B" was "A,B")
+before=$(store_hash "$T/t1.db")
+for bad in "PP-E#2,,PP-E#1:2" ",PP-E#1:1" "PP-E#2,:2" ",:1" "NOPE,,PP-E#1:2"; do
+	expect "pay --items \"${bad%:*}\": refused, reference ${bad##*:} empty" 3 \
+	    "Items \"${bad%:*}\": reference ${bad##*:} is empty" \
+	    cas 1 pay WU-30001 --type installment --method Cash --amount 10 \
+	    --items "${bad%:*}" --hand
+	expect "  and in a preview" 3 "reference ${bad##*:} is empty" \
+	    cas 1 pay WU-30001 --type installment --method Cash --amount 10 \
+	    --items "${bad%:*}" --preview
+done
+same "nothing posted" "$(store_hash "$T/t1.db")" "$before"
 P_HAND=$PNO R_HAND=$RCPT
 has "pay says the split was by hand" \
     "In the order picked by hand"
@@ -317,7 +330,10 @@ same "the central node refused nothing but section 8's forgery" \
     "$(csql "SELECT count(*) FROM sync_log")" 1
 
 ## 11. Forged mixed payments pushed to the central node, each refused with
-# its reason, nothing applied
+# its reason, nothing applied (under bills, the rule P_MB was posted by)
+printf 'key,value\npayments.allocation,bills\n' >"$T/set.csv"
+central import ACME settings "$T/set.csv" --update >/dev/null &&
+    t1 sync >/dev/null || echo "not ok - the organisation's rule back to bills"
 tsql 1 "SELECT payload FROM outbox WHERE kind = 'payment' AND ref =
     '$P_MB'" >"$T/mb.json"
 OTHER=$(tsql 1 "SELECT uuid FROM items WHERE ref = 'INV-L1'")
@@ -372,12 +388,16 @@ forged "two items paid in part under one rule" \
     "Rule bills pays whole items before part of the last; this payment pays part of 2 items (INV-M3A among them)" \
     twoparts
 forged "the newer bill paid first, named bills" \
-    "Allocation 1: rule bills pays item INV-M3A 10000 of the 15000 these items were paid, not 7000" \
+    "Allocation 1: rule bills pays item INV-M3A 100.00 of the 150.00 these items were paid, not 70.00" \
     newerbill
-forged "a split in turn named proportional" \
-    "is not its share under rule proportional" proportional
+# a rule the organisation does not have (helper-250, fault 1: a record
+# naming priority or bills, made after the terminal had largest, was
+# applied)
+forged "a split named proportional, the organisation's rule bills" \
+    "Rule proportional is not the organisation's (payments.allocation bills, installments_first yes): a payment is split by it, or by hand" \
+    proportional
 forged "bills first named largest first" \
-    "rule largest pays item" largest
+    "Rule largest is not the organisation's (payments.allocation bills" largest
 
 ## 12. Proportional, and by item priority (issue 21: "oldest due first,
 # proportional, or by item priority (service charges before consumption,
@@ -416,6 +436,32 @@ paid_split "proportional" proportional \
 P_PRO=$PNO R_PRO=$RCPT
 expect "payment show names the rule" 0 "Proportional to what each owes" \
     cas 1 payment show "$P_PRO"
+# a split pushed that is not each item's share: refused, in money
+# (helper-249, fault 2; helper-250, fault 2)
+forge12() {
+	name=$1 want=$2 pno=$3 edit=$4
+	tsql 1 "SELECT payload FROM outbox WHERE kind = 'payment' AND ref =
+	    '$pno'" >"$T/f12.json"
+	python3 - "$T/f12.json" "$edit" >"$T/push.json" <<'PY'
+import json, sys, uuid
+r = json.load(open(sys.argv[1]))
+r["uuid"] = str(uuid.uuid4())
+al = {a["item_ref"]: a for a in r["data"]["allocations"]}
+take, give, n = sys.argv[2].split(":")
+al[take]["amount"] -= int(n)
+al[give]["amount"] += int(n)
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
+PY
+	curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/push.json" \
+	    "$URL/v1/push" >"$OUT"
+	has "$name" "$want"
+	same "$name: nothing of it applied" "$(csql "SELECT count(*) FROM
+	    payments WHERE uuid = '$(python3 -c 'import json,sys
+print(json.load(open(sys.argv[1]))["records"][0]["uuid"])' "$T/push.json")'")" 0
+}
+forge12 "two cents moved between the shares: refused" \
+    "to item INV-R7A is not its share under rule proportional (55.56 of 100.00 due, of 100.01 paid)" \
+    "$P_PRO" INV-R7A:INV-R7B:2
 # every cent of a payment that covers all: each item whole, the rest an
 # overpayment, as under every rule
 paid_split "proportional, all of it and more" proportional \
@@ -441,6 +487,12 @@ rule_set payments.priority_installment=1 payments.priority_bill=2 \
 paid_split "priority per item type: installments, then the rest oldest first" \
     priority "PP-R9#1=6000 INV-R9A=10000 SRV-R9=1000 INV-R9B=0" \
     WU-30009 --type mixed --method Cash --amount 170.00
+P_RK=$PNO
+# the organisation's ranks hold the split too: bills and charges alike,
+# the older bill first
+forge12 "the charge paid whole before the older bill, ranked alike: refused" \
+    "rule priority pays item INV-R9A 100.00 of the 170.00 these items were paid, not 80.00" \
+    "$P_RK" INV-R9A:SRV-R9:2000
 # a rank out of 1-9, or not a number, refused where it is set, nothing
 # changed
 for bad in 0 10 x; do

@@ -96,7 +96,7 @@ forged "a credit note of the central node's series" "CN-HQ-" credit_note \
 # -- amounts within the rules and the configured bounds
 forged "a tendered amount of 2^63-1" "Amount received 9223372036854775807" \
     payment:$p_cash data.tendered=9223372036854775807
-forged "change that is not tendered less the amount" "Change 5 is not" \
+forged "change that is not tendered less the amount" "Change 0.05 is not" \
     payment:$p_cash data.change=5
 forged "an overpayment past the threshold" "exceeds" payment:$p_online \
     data.amount=1000000 data.overpaid=970225 data.credit_note.amount=970225
@@ -261,12 +261,13 @@ a credit applied to another consumer's item|Item $oref belongs to another consum
 a credit applied to an item that does not exist|item INV-NOPE is not known here|credit_apply data.item_uuid=- data.item_ref=INV-NOPE
 a credit application naming another credit note's number|names credit note CN-T01-99999, but|credit_apply data.credit_note_no=CN-T01-99999
 a credit applied before its note was made|after it was applied on 2020-01-01|credit_apply data.applied_on=2020-01-01
-an amount due below what the allocations say was due|Amount due $a_card is less than the allocations say was due|$P data.due_total=$a_card
-an overpaid amount that is not the amount less the amount due|Overpaid 1 is not the amount|payment:$p_online data.overpaid=1 data.credit_note.amount=1
+an amount due below what the allocations say was due|Amount due $(plain_money $a_card) is less than the allocations say was due|$P data.due_total=$a_card
+an overpaid amount that is not the amount less the amount due|Overpaid 0.01 is not the amount|payment:$p_online data.overpaid=1 data.credit_note.amount=1
 one item paid by two allocations (posting lists an item once)|Allocation 2: item $ca_ref is already allocation 1's|$P data.amount=$((2 * a_card)) data.due_total=$((2 * ca_due)) data.balance_after=0 'data.allocations=[$ca,$ca]'
-an amount due above all the consumer was ever billed|Amount due 9999999999 is more than consumer WU-10003's items of this type come to|$P data.due_total=9999999999
-a balance after above all the consumer was ever billed|Balance after 9999999999 is more than consumer WU-10003's items come to|$P data.balance_after=9999999999
-allocations that do not add up to the amount|Allocations (1) and overpaid (0) do not add up to the amount ($a_card)|$P data.allocations.0.amount=1
+an amount due above all the consumer was ever billed|Amount due 99999999.99 is more than consumer WU-10003's items of this type come to|$P data.due_total=9999999999
+a balance after above all the consumer was ever billed|Balance after 99999999.99 is more than consumer WU-10003's items come to|$P data.balance_after=9999999999
+an allocation above what its item had due|Allocation 1: 99999999.99 of $(plain_money $ca_due) due is not between 0.01 and what was due|$P data.allocations.0.amount=9999999999
+allocations that do not add up to the amount|Allocations (0.01) and overpaid (0.00) do not add up to the amount ($(plain_money $a_card))|$P data.allocations.0.amount=1
 a payment without its balance after|A payment records the consumer's balance after it (has_balance)|$P data.has_balance=false
 a posted payment verified before it was recorded|Verified at "2020-01-01 00:00:00": a payment posted when it is taken is verified when it is recorded|$P data.verified_at=$(ts "2020-01-01 00:00:00")
 a posted payment verified a second after it was recorded|is verified when it is recorded ($t_card)|$P data.verified_at=$(ts "$d_card 23:59:59")
