@@ -133,6 +133,13 @@ paid_split "bills" bills "SRV-E1=4000 SRV-E2=1000" \
 paid_split "by hand" hand "PP-E#2=6000 PP-E#1=1000" \
     WU-30001 --type installment --method Cash --amount 70 \
     --items PP-E#2,PP-E#1 --hand
+P_HAND=$PNO R_HAND=$RCPT
+has "pay says the split was by hand" \
+    "In the order picked by hand"
+expect "payment show says the split was by hand" 0 \
+    "In the order picked by hand" cas 1 payment show "$P_HAND"
+expect "--hand without --items is refused" 2 "--hand needs --items" \
+    cas 1 pay WU-30001 --type bill --method Cash --amount 10 --hand
 # a list of items typed wrong is refused as an arrangement's is, naming
 # the empty place, nothing posted (helper-250, fault 5: "A,,B" was "A,B")
 before=$(store_hash "$T/t1.db")
@@ -146,13 +153,6 @@ for bad in "PP-E#2,,PP-E#1:2" ",PP-E#1:1" "PP-E#2,:2" ",:1" "NOPE,,PP-E#1:2"; do
 	    --items "${bad%:*}" --preview
 done
 same "nothing posted" "$(store_hash "$T/t1.db")" "$before"
-P_HAND=$PNO R_HAND=$RCPT
-has "pay says the split was by hand" \
-    "In the order picked by hand"
-expect "payment show says the split was by hand" 0 \
-    "In the order picked by hand" cas 1 payment show "$P_HAND"
-expect "--hand without --items is refused" 2 "--hand needs --items" \
-    cas 1 pay WU-30001 --type bill --method Cash --amount 10 --hand
 
 
 

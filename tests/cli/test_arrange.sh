@@ -596,7 +596,7 @@ has "an installment entered on a malformed day: refused" \
     'installment 1: entered_on \"2025-9-04\" is not a YYYY-MM-DD date'
 ENTERED=2025-08-01 push rita 14297 AR-T01-000015
 has "an installment entered before the day its plan was made: refused" \
-    "Installment 1 was entered on 2025-08-01; an installment is entered on the day its change was made (2025-09-04)"
+    "Installment AR-T01-000015#1 was entered on 2025-08-01; an installment is entered on the day its change was made (2025-09-04)"
 ENTERED=2025-09-04 push rita 14297 AR-T01-000009
 has "a good record is applied (the forger's control case)" '"applied"'
 same "its installments entered at the central node on the day they were made, one without it (an older terminal's) on the central node's" \
