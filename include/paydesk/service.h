@@ -507,6 +507,12 @@ int svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
  * (helper-234, fault 4; a receipt's reprint too, helper-236, fault 3). A
  * voided payment's are left as they are. */
 void svc_payment_fold(struct payment_view *v);
+/* What of folded payment v (svc_payment_fold) its items gave way since
+ * and the central node made credit (a refused uphold's void or a plan's
+ * change undone: the items paid again by the payment before it), minor
+ * units; 0 when none, or v is voided or generated no credit note
+ * (helper-250, fault 4: its details said "Under paid" alone). */
+int64_t svc_payment_carried(const struct payment_view *v);
 void svc_payment_view_free(struct payment_view *v);
 int svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err);

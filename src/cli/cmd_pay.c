@@ -500,7 +500,6 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	char **pos, words[256];
 	int npos;
 	size_t i;
-	int64_t net;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
 	    cli_personal_data(c) != 0 ||
@@ -527,12 +526,9 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	 * (a refused uphold's void undone, a plan's change refused): said,
 	 * so that no item is read as owing it (helper-250, fault 4: no
 	 * item listed, and only "Under paid" said) */
-	for (i = 0, net = 0; i < v.nallocs; i++)
-		net += v.allocs[i].amount;
-	if (p->status != PS_VOIDED && v.ncredits > 0 &&
-	    p->amount - p->overpaid - net > 0)
+	if (svc_payment_carried(&v) > 0)
 		rec_money(r, _("Carried to credit"), "carried_to_credit",
-		    p->amount - p->overpaid - net);
+		    svc_payment_carried(&v));
 	rec_end(r);
 	for (i = 0; i < v.ncredits; i++) {
 		rec_section(r, _("Credit note generated"),

@@ -628,6 +628,18 @@ payment_gateway(struct svc *s, struct payment_view *v, struct pd_err *err)
  * showed its own installment, its reversal and the carry called a
  * reversal, the other the carry alone). A voided payment's are all shown:
  * what it paid, then its reversals. */
+int64_t
+svc_payment_carried(const struct payment_view *v)
+{
+	int64_t left = v->p.amount - v->p.overpaid;
+	size_t i;
+
+	for (i = 0; i < v->nallocs; i++)
+		left -= v->allocs[i].amount;
+	return v->p.status != PS_VOIDED && v->ncredits > 0 && left > 0 ? left
+	                                                               : 0;
+}
+
 void
 svc_payment_fold(struct payment_view *v)
 {

@@ -161,6 +161,9 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	tui_lines_add(l, 0, " ");
 	tui_lines_add(l, 1, " %s", _("Total"));
 	analysis(d, t, _(due_labels[p->type]), p->due_total, p->amount);
+	if (svc_payment_carried(v) > 0)
+		money_pair(
+		    d, t, _("Carried to credit"), svc_payment_carried(v));
 	for (i = 0; i < v->ncredits; i++) {
 		const struct credit_note *cn = &v->credits[i];
 
