@@ -317,6 +317,10 @@ struct alert_entry {
 	char user[33];  /* "system" for the pass, a sync round, delivery */
 	char action[16]; /* stored word: "raised", "note", ... */
 	char text[512];
+	/* a step this terminal undid: why, in the reader's language and in
+	 * English (JSON); "" one that stands (store_alert_history) */
+	char taken_back[512];
+	char taken_back_en[512];
 };
 /* Alert id and its history, oldest first (*n entries; free()).
  * Recovery and up; PD_ENOTFOUND. */
@@ -512,6 +516,9 @@ int svc_dispute_reject(
  * first, soonest due first; *n, the caller frees. */
 struct dispute *svc_dispute_list(struct svc *s, const char *status,
     const char *account, size_t *n, struct pd_err *err);
+/* How dispute d was upheld, as people read it (N_(): "Payment voided",
+ * "Credit note", "Charged again"), "" when it is not upheld. */
+const char *svc_dispute_resolution(const struct dispute *d);
 /* The disputes of one payment (by id), newest last; caller frees. */
 struct dispute *svc_dispute_of_payment(
     struct svc *s, int64_t payment_id, size_t *n, struct pd_err *err);

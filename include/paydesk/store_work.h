@@ -54,6 +54,10 @@ struct alert_note {
 	uint64_t made_ms;
 	size_t seq; /* stored order here */
 	int synced; /* a sync record's step (it has a UUID): sent or pulled */
+	/* store_alert_history only: why this terminal undid it ("" it
+	 * stands): the central node's refusal of the step, or of the change
+	 * whose end of the cause it was (kept as said, say.h) */
+	char undone[512];
 };
 /* Raise alert a (cause, kind, ids, ref, due_on, amount, figure, allowed,
  * raised_at) unless its cause is stored: *raised 1 when it was new. In
@@ -222,6 +226,12 @@ int store_alert_note_undone(struct store *st, int64_t note_id, const char *at,
  * and the end of its cause once each: the earliest of those synced (every
  * node has them all, svc_alert_apply), else the one stored first. */
 struct alert_note *store_alert_notes(
+    struct store *st, int64_t id, size_t *n, struct pd_err *err);
+/* As store_alert_notes, with the steps this terminal undid among them in
+ * their places, each with why (undone): the history as shown, which
+ * keeps what was done and taken back (helper-250, fault 3: an end taken
+ * back left no trace). */
+struct alert_note *store_alert_history(
     struct store *st, int64_t id, size_t *n, struct pd_err *err);
 /* One try of delivery: error NULL delivered at at, else kept waiting with
  * the error. */

@@ -120,7 +120,7 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 	struct alert_entry *e;
 	struct rec *r;
 	char **pos;
-	int npos;
+	int npos, k;
 	int64_t id;
 	size_t n, i;
 
@@ -160,17 +160,37 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 	    a.delivery_error);
 	rec_shown(r, _("Refused because"), "refused_because", a.refused_why_en,
 	    a.refused_why);
-	rec_list(r, _("History"), "history");
-	for (i = 0; i < n; i++) {
-		rec_item(r);
-		rec_time(r, _("When"), "at", e[i].at);
-		rec_str(r, _("Who"), "user", e[i].user);
-		rec_term(r, _("What"), "action",
-		    svc_alert_action_name(e[i].action, e[i].text));
-		rec_str(r, _("Text"), "text", e[i].text);
-		rec_end(r);
+	/* the organisation's history, the same at every node; then the
+	 * steps this terminal undid, each with why (helper-250, fault 3:
+	 * an end taken back left no trace) */
+	for (k = 0; k < 2; k++) {
+		size_t shown = 0;
+
+		for (i = 0; i < n; i++) {
+			if ((e[i].taken_back[0] != '\0') != k)
+				continue;
+			if (shown++ == 0)
+				rec_list(r,
+				    k ? _("Taken back here") : _("History"),
+				    k ? "taken_back" : "history");
+			rec_item(r);
+			rec_time(r, _("When"), "at", e[i].at);
+			rec_str(r, _("Who"), "user", e[i].user);
+			rec_term(r, _("What"), "action",
+			    svc_alert_action_name(e[i].action, e[i].text));
+			rec_str(r, _("Text"), "text", e[i].text);
+			if (k)
+				rec_shown(r, _("Why"), "why",
+				    e[i].taken_back_en, e[i].taken_back);
+			rec_end(r);
+		}
+		if (shown > 0)
+			rec_end(r);
+		else if (k == 0) {
+			rec_list(r, _("History"), "history");
+			rec_end(r);
+		}
 	}
-	rec_end(r);
 	rec_print(r);
 	free(e);
 	return 0;

@@ -366,6 +366,9 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_number(r, _("Grace days"), "grace_days", v.a.grace_days);
 	rec_number(
 	    r, _("Misses allowed"), "misses_allowed", v.a.misses_allowed);
+	/* those of the schedule in force, as the Arrangement view's
+	 * "Misses / allowed" (helper-251, fault 2) */
+	rec_number(r, _("Misses"), "misses", arr_tally_misses(&v.tally));
 	/* a default reason in the reader's words, as Changes gives it
 	 * (helper-236, fault 7: "Motivo Hardship") */
 	rec_word(r, _("Reason"), "reason", v.a.reason);

@@ -491,6 +491,42 @@ item_rows(struct cli *c, struct rec *r, const struct payment_view *v)
 	rec_end(r);
 }
 
+/* The payment's disputes, to a user who reads disputes (recovery and
+ * up): each with its reason, status, amount disputed and how it was
+ * upheld (helper-251, fault 5: a payment charged back read Posted, its
+ * dispute nowhere). */
+static void
+disputes_of(struct cli *c, struct rec *r, int64_t payment_id)
+{
+	struct pd_err e = {0};
+	struct dispute *d;
+	size_t n, i;
+
+	if ((d = svc_dispute_of_payment(&c->svc, payment_id, &n, &e)) == NULL)
+		return; /* a cashier's: none shown */
+	if (n > 0) {
+		rec_list(r, _("Disputes"), "disputes");
+		for (i = 0; i < n; i++) {
+			rec_item(r);
+			rec_str(r, _("Dispute"), "dispute_no", d[i].dispute_no);
+			rec_shown(r, _("Reason"), "reason", d[i].reason,
+			    svc_dispute_reason(d[i].reason));
+			rec_shown(r, _("Status"), "status",
+			    dsp_status_name(d[i].status),
+			    svc_dispute_status(d[i].status));
+			rec_money(r, _("Disputed"), "disputed",
+			    d[i].disputed > 0 ? d[i].disputed : d[i].amount);
+			rec_date(r, _("Opened"), "opened_on", d[i].opened_on);
+			if (svc_dispute_resolution(&d[i])[0] != '\0')
+				rec_term(r, _("Resolution"), "resolution",
+				    svc_dispute_resolution(&d[i]));
+			rec_end(r);
+		}
+		rec_end(r);
+	}
+	free(d);
+}
+
 int
 cmd_payment_show(struct cli *c, int argc, char **argv)
 {
@@ -542,6 +578,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		        svc_credit_status(&c->svc, &v.credits[i])));
 		rec_end(r);
 	}
+	disputes_of(c, r, p->id);
 	if (p->method_kind == METHOD_CASH) {
 		rec_section(r, _("Cash payment details"), "cash");
 		rec_money(r, _("Amount received"), "tendered", p->tendered);

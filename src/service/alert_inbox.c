@@ -211,7 +211,8 @@ svc_alert_show(
 	now = clock_now(&today);
 	misses_now(s, a);
 	as_of(a, today, now);
-	if ((nt = store_alert_notes(s->st, id, n, err)) == NULL)
+	/* the steps taken back too, each saying why (helper-250, fault 3) */
+	if ((nt = store_alert_history(s->st, id, n, err)) == NULL)
 		return NULL;
 	e = xcalloc(*n ? *n : 1, sizeof *e);
 	for (i = 0; i < *n; i++) {
@@ -219,6 +220,10 @@ svc_alert_show(
 		xstrlcpy(e[i].user, nt[i].user, sizeof e[i].user);
 		xstrlcpy(e[i].action, nt[i].action, sizeof e[i].action);
 		say_render(e[i].text, sizeof e[i].text, nt[i].text);
+		say_render(
+		    e[i].taken_back, sizeof e[i].taken_back, nt[i].undone);
+		say_render_en(e[i].taken_back_en, sizeof e[i].taken_back_en,
+		    nt[i].undone);
 	}
 	free(nt);
 	return e;

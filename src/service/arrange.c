@@ -149,9 +149,10 @@ pick_items(struct svc *s, const struct arr_request *r, struct arr_preview *p,
     struct pd_err *err)
 {
 	struct item *open;
-	char *list, *tok, *next;
+	char *list, *tok, *next, plan[33] = "", m[MONEY_BUFSZ];
 	size_t n, i;
-	int rc = 0;
+	int64_t held = 0;
+	int rc = 0, more = 0;
 
 	if (r->items != NULL && r->items[0] != '\0') {
 		/* the list's shape first, then its items: an empty one
@@ -175,12 +176,32 @@ pick_items(struct svc *s, const struct arr_request *r, struct arr_preview *p,
 		for (i = 0; i < n && rc == 0; i++)
 			if ((rc = arr_installment(s, &open[i], err)) == 0)
 				rc = pick_one(s, p, open[i].ref, err);
-			else if (rc > 0)
+			else if (rc > 0) {
+				/* what a plan of the consumer's holds: said
+				 * when nothing else is open (helper-251, fault
+				 * 4: "no open items" of one owing a Broken
+				 * plan's 450.00) */
+				held += open[i].amount - open[i].settled;
+				if (plan[0] == '\0')
+					xstrlcpy(
+					    plan, open[i].plan_no, sizeof plan);
+				else if (strcmp(plan, open[i].plan_no) != 0)
+					more = 1;
 				rc = 0;
+			}
 		free(open);
 		if (rc != 0)
 			return -1;
 	}
+	if (p->nitems == 0 && held > 0)
+		return pd_fail(err, PD_EINVAL,
+		    more ? _("Consumer %s owes %s, all of it in the "
+		             "installments of arrangements (%s among them): "
+		             "reschedule them instead")
+		         : _("Consumer %s owes %s, all of it in the "
+		             "installments of arrangement %s: reschedule that "
+		             "one instead"),
+		    p->c.account_no, svc_money(s, m, sizeof m, held), plan);
 	if (p->nitems == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Consumer %s has no open items to arrange"),

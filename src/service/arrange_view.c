@@ -70,9 +70,14 @@ comply(struct arr_view *v)
 		if (v->state[i] == ARR_REPLACED)
 			continue;
 		/* missed before a change moved its rest: history, its
-		 * rest counted by the installments that took it */
+		 * rest counted by the installments that took it; one of
+		 * the schedule in force was closed by the cancel, which is
+		 * no new agreement: still a miss of it (helper-251, fault
+		 * 2: a Broken plan's "2 / 1" read "1 / 1" once cancelled) */
 		if (v->state[i] == ARR_LAPSED) {
 			arr_tally_add(&v->tally, ARR_LAPSED);
+			if (in->in_force)
+				v->tally.lapsed--;
 			continue;
 		}
 		if (v->state[i] == ARR_SETTLED) {

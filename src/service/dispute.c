@@ -49,6 +49,18 @@ svc_dispute_reason_code(const struct config *cfg, const char *reason)
 	return NULL;
 }
 
+const char *
+svc_dispute_resolution(const struct dispute *d)
+{
+	if (d->status != DSP_UPHELD)
+		return "";
+	if (strcmp(d->resolution, "void") == 0)
+		return N_("Payment voided");
+	if (strcmp(d->resolution, "credit") == 0)
+		return N_("Credit note");
+	return d->charge_uuid[0] != '\0' ? N_("Charged again") : "";
+}
+
 void
 svc_dispute_days(const struct dispute *d, int *age, int *overdue)
 {

@@ -40,6 +40,7 @@ read_note(struct db_stmt *s, void *elem)
 	st_col(s, 6, nt->terminal, sizeof nt->terminal);
 	nt->made_ms = uuid_v7_ms(nt->uuid);
 	nt->synced = nt->uuid[0] != '\0';
+	st_col(s, 7, nt->undone, sizeof nt->undone);
 }
 
 int
@@ -55,6 +56,8 @@ store_alert_note_is_end(const struct alert_note *nt)
 static int
 twice_kind(const struct alert_note *nt)
 {
+	if (nt->undone[0] != '\0')
+		return 0; /* shown as taken back, beside the one that stands */
 	if (strcmp(nt->action, "raised") == 0)
 		return 1;
 	return store_alert_note_is_end(nt) ? 2 : 0;
@@ -111,23 +114,34 @@ by_made(const void *x, const void *y)
 	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-struct alert_note *
-store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
+/* Alert id's steps (with_undone: those undone here too, with why). */
+static struct alert_note *
+notes_of(struct store *st, int64_t id, int with_undone, size_t *n,
+    struct pd_err *err)
 {
 	/* less the steps undone here: by their record, or a pass's end
 	 * noted alone (migration 84; a terminal's, never PostgreSQL's) */
-	struct db_stmt *s = st_stmt(st,
-	    db_is_pg(st->db)
-	        ? "SELECT at, username, action, text, coalesce(uuid, ''), id,"
-	          " coalesce(terminal, '') FROM alert_notes WHERE alert_id = ?"
-	          " AND (uuid IS NULL OR uuid NOT IN (SELECT uuid FROM"
-	          " sync_undone)) ORDER BY id"
-	        : "SELECT at, username, action, text, coalesce(uuid, ''), id,"
-	          " coalesce(terminal, '') FROM alert_notes WHERE alert_id = ? "
-	          "AND (uuid IS NULL OR"
-	          " uuid NOT IN (SELECT uuid FROM sync_undone)) AND id NOT IN"
-	          " (SELECT note_id FROM alert_notes_undone) ORDER BY id",
-	    err);
+	static const char *const sql[2][2] = {
+	    {"SELECT at, username, action, text, coalesce(uuid, ''), id,"
+	     " coalesce(terminal, ''), '' FROM alert_notes WHERE alert_id = ?"
+	     " AND (uuid IS NULL OR uuid NOT IN (SELECT uuid FROM"
+	     " sync_undone)) AND id NOT IN (SELECT note_id FROM"
+	     " alert_notes_undone) ORDER BY id",
+	        "SELECT at, username, action, text, coalesce(uuid, ''), id,"
+	        " coalesce(terminal, ''), coalesce((SELECT reason FROM"
+	        " alert_notes_undone WHERE note_id = alert_notes.id), (SELECT"
+	        " reason FROM sync_undone WHERE uuid = alert_notes.uuid), '')"
+	        " FROM alert_notes WHERE alert_id = ? ORDER BY id"},
+	    {"SELECT at, username, action, text, coalesce(uuid, ''), id,"
+	     " coalesce(terminal, ''), '' FROM alert_notes WHERE alert_id = ?"
+	     " AND (uuid IS NULL OR uuid NOT IN (SELECT uuid FROM"
+	     " sync_undone)) ORDER BY id",
+	        "SELECT at, username, action, text, coalesce(uuid, ''), id,"
+	        " coalesce(terminal, ''), coalesce((SELECT reason FROM"
+	        " sync_undone WHERE uuid = alert_notes.uuid), '') FROM"
+	        " alert_notes WHERE alert_id = ? ORDER BY id"}};
+	struct db_stmt *s =
+	    st_stmt(st, sql[db_is_pg(st->db) != 0][with_undone != 0], err);
 	struct alert_note *nt;
 	uint64_t before = 0;
 	size_t i;
@@ -149,6 +163,18 @@ store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
 	*n = one_of_each(nt, *n);
 	qsort(nt, *n, sizeof *nt, by_made);
 	return nt;
+}
+
+struct alert_note *
+store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
+{
+	return notes_of(st, id, 0, n, err);
+}
+
+struct alert_note *
+store_alert_history(struct store *st, int64_t id, size_t *n, struct pd_err *err)
+{
+	return notes_of(st, id, 1, n, err);
 }
 
 int

@@ -5,8 +5,9 @@
  * command, and its history, oldest first: raised, acknowledged, assigned,
  * each note with its text, closed, as `paydesk alerts show` prints them
  * (helper-228: a note added in the inbox could be read with the CLI
- * only). Enter opens its arrangement or payment; it is worked from the
- * inbox, which reads it again when it comes back on top. */
+ * only). Enter opens its arrangement or payment, a New Arrangement of
+ * its consumer's debt; it is worked from the inbox, which reads it again
+ * when it comes back on top. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,12 +15,16 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1 };
+enum { A_OPEN = 1, A_ARRANGE };
 
 static const struct tui_key screen_alert_keys[] = {
     TUI_LINES_KEYS,
     {TUI_KEY_ENTER, "Enter", N_("Open"),
         N_("the alert's arrangement, or its payment"), A_OPEN},
+    {'a', "a", N_("Arrange"),
+        N_("a payment arrangement of its consumer's debt (New "
+           "Arrangement)"),
+        A_ARRANGE},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the alerts"), TUI_A_CLOSE},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -27,7 +32,7 @@ static const struct tui_key screen_alert_keys[] = {
 struct alert_view {
 	struct tui_screen sc;
 	struct tui_lines l;
-	char plan_no[33], payment_no[33];
+	char plan_no[33], payment_no[33], account_no[33];
 };
 
 /* Its figure as of today by kind: days past due or ahead, hours
@@ -99,18 +104,38 @@ static void
 history(
     struct tui *t, struct tui_lines *l, const struct alert_entry *e, size_t n)
 {
-	char d[SVC_DATE_BUFSZ], head[256];
+	char d[SVC_DATE_BUFSZ], head[256], taken[600];
 	size_t i;
+	int k;
 
-	tui_lines_add(l, 0, "%s", "");
-	tui_lines_add(l, 1, "%s", _("History"));
-	/* a note or a delivery error longer than the row goes on under it
-	 * (helper-247, fault 2: cut at the edge) */
-	for (i = 0; i < n; i++) {
-		snprintf(head, sizeof head, "%16s  %-10s %-14s ",
-		    svc_datetime(t->svc, d, sizeof d, e[i].at), e[i].user,
-		    _(svc_alert_action_name(e[i].action, e[i].text)));
-		tui_lines_tail(l, head, e[i].text, 4);
+	/* the organisation's history, then the steps undone here, each
+	 * with why under it (helper-250, fault 3); a note or a delivery
+	 * error longer than the row goes on under it (helper-247, fault 2:
+	 * cut at the edge) */
+	for (k = 0; k < 2; k++) {
+		int shown = 0;
+
+		for (i = 0; i < n; i++) {
+			if ((e[i].taken_back[0] != '\0') != k)
+				continue;
+			if (shown++ == 0) {
+				tui_lines_add(l, 0, "%s", "");
+				tui_lines_add(l, 1, "%s",
+				    k ? _("Taken back here") : _("History"));
+			}
+			snprintf(head, sizeof head, "%16s  %-10s %-14s ",
+			    svc_datetime(t->svc, d, sizeof d, e[i].at),
+			    e[i].user,
+			    _(svc_alert_action_name(e[i].action, e[i].text)));
+			tui_lines_tail(l, head, e[i].text, 4);
+			if (k) {
+				snprintf(head, sizeof head, "%*s",
+				    16 + 2 + 10 + 1 + 14 + 1, "");
+				snprintf(taken, sizeof taken, _("Why: %s"),
+				    e[i].taken_back);
+				tui_lines_tail(l, head, taken, 4);
+			}
+		}
 	}
 }
 
@@ -140,13 +165,29 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	if (a == TUI_A_CLOSE)
 		return TUI_CLOSE;
+	/* from the alert to the plan (helper-251, fault 3: an overdue
+	 * item's alert led nowhere; the officer searched the consumer
+	 * again from Home) */
+	if (a == A_ARRANGE) {
+		if (v->account_no[0] == '\0') {
+			tui_message(t, 1, "%s",
+			    _("This alert names no consumer to arrange"));
+			return TUI_HANDLED;
+		}
+		if ((next = screen_arr_create_new(t, v->account_no)) != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	}
 	if (v->plan_no[0])
 		next = screen_arrangement_new(t, v->plan_no);
 	else if (v->payment_no[0])
 		next = screen_payment_new(t, v->payment_no);
 	else {
 		tui_message(t, 1, "%s",
-		    _("This alert names no arrangement and no payment"));
+		    v->account_no[0]
+		        ? _("This alert names no arrangement and no payment: "
+		            "a arranges its consumer's debt")
+		        : _("This alert names no arrangement and no payment"));
 		return TUI_HANDLED;
 	}
 	if (next != NULL)
@@ -189,6 +230,7 @@ screen_alert_new(struct tui *t, int64_t id)
 	free(e);
 	xstrlcpy(v->plan_no, a.plan_no, sizeof v->plan_no);
 	xstrlcpy(v->payment_no, a.payment_no, sizeof v->payment_no);
+	xstrlcpy(v->account_no, a.account_no, sizeof v->account_no);
 	v->sc.cls = &screen_alert_class;
 	return &v->sc;
 }

@@ -136,6 +136,34 @@ heading(struct tui_lines *l, const char *text)
 	tui_lines_add(l, 1, "%s", text);
 }
 
+/* Its disputes, to a user who reads them (recovery and up), as payment
+ * show gives them (helper-251, fault 5). */
+static void
+disputes(struct details *d, struct tui *t, int64_t payment_id)
+{
+	struct pd_err e = {0};
+	struct dispute *ds;
+	char m[MONEY_BUFSZ], line[300];
+	size_t n, i;
+
+	if ((ds = svc_dispute_of_payment(t->svc, payment_id, &n, &e)) == NULL)
+		return; /* a cashier's: none shown */
+	for (i = 0; i < n; i++) {
+		const char *how = svc_dispute_resolution(&ds[i]);
+
+		if (i == 0)
+			heading(&d->l, _("Disputes"));
+		snprintf(line, sizeof line, "%s, %s, %s%s%s",
+		    svc_dispute_reason(ds[i].reason),
+		    svc_dispute_status(ds[i].status),
+		    svc_money(t->svc, m, sizeof m,
+		        ds[i].disputed > 0 ? ds[i].disputed : ds[i].amount),
+		    how[0] ? ", " : "", how[0] ? _(how) : "");
+		pair(d, ds[i].dispute_no, line);
+	}
+	free(ds);
+}
+
 static void
 build(struct details *d, struct tui *t, const struct payment_view *v)
 {
@@ -174,6 +202,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 		pair(d, _("Status"),
 		    list_credit_status(svc_credit_status(t->svc, cn)));
 	}
+	disputes(d, t, p->id);
 	if (p->method_kind == METHOD_CASH) {
 		heading(l, _("Cash payment details"));
 		money_pair(d, t, _("Amount received"), p->tendered);

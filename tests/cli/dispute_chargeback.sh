@@ -106,6 +106,15 @@ same "figures: owed 4.00 more, no credit, collected and credit notes as before" 
 expect "dispute show names the resolution in JSON" 0 "" sup1 --json dispute \
     show "$DCA"
 has "JSON resolution" '"resolution": "Charged again"'
+# the payment says it was charged back (helper-251, fault 5: Posted, its
+# dispute nowhere), to those who read disputes
+same "payment show lists its dispute, upheld, charged again" \
+    "$(sup1 --json payment show "$CA" | python3 -c 'import json,sys
+d = json.load(sys.stdin)["disputes"]
+print(" ".join("%s %s %s %d %s" % (x["dispute_no"], x["reason"], x["status"], x["disputed"], x.get("resolution", "")) for x in d))')" \
+    "$DCA chargeback upheld 400 Charged again"
+expect "  in text" 0 "Charged again" sup1 payment show "$CA"
+has "  under Disputes" "Disputes"
 # a chargeback of all of a card payment: charged again too by default
 expect "a chargeback of all of a 10.00 card payment" 0 "Open" rec 1 \
     dispute open "$CB" --reason chargeback

@@ -1692,8 +1692,15 @@ same "terminal 2, not synced since: the plan Broken, its alert Open" \
 MI=$(tsql 2 "SELECT id FROM alerts WHERE kind = 'installment-missed' AND ref = '$EU#1'")
 [ -n "$MI" ] && ok "and its first installment's missed alert" ||
     echo "not ok - and its first installment's missed alert"
+misses_of() { at 2026-02-10 rec 2 --json arrangement show "$EU" | python3 -c 'import json,sys
+print(json.load(sys.stdin)["misses"])'; }
+same "its three installments missed, at terminal 2" "$(misses_of)" 3
 expect "terminal 2 cancels it offline" 0 "" at 2026-02-10 rec 2 \
     arrangement cancel "$EU" --reason Gone
+# a cancel is no new agreement: the misses of the schedule it ended stay
+# (helper-251, fault 2: "2 / 1" read "1 / 1" once cancelled)
+same "cancelled: still three misses" "$(misses_of)" 3
+same "  in text" "$(at 2026-02-10 rec 2 arrangement show "$EU" | sed -n 's/^Misses  *//p')" 3
 same "its Broken alert ends with the cancel" "$(broken_alert)" \
     "closed Arrangement $EU is cancelled"
 expect "the central node refuses the cancel" 0 "Rejected    1" \
@@ -1704,9 +1711,22 @@ same "terminal 2 has the plan as rescheduled, one miss allowed" \
 same "its Broken alert ends as the plan the organisation has says" \
     "$(broken_alert)" \
     "closed Arrangement $EU is no longer broken: rescheduled or paid up"
-same "no step of terminal 2's alerts of the plan says it is cancelled" \
+# the cancel's ends are no longer the organisation's history, and stay
+# listed apart, taken back here, saying why (helper-250, fault 3: they
+# left no trace)
+same "every step of terminal 2's alerts of the plan that says it is cancelled is taken back" \
     "$(for id in $(tsql 2 "SELECT id FROM alerts WHERE $EUA OR ref LIKE '$EU#%'"); do
-	at 2026-02-10 rec 2 alerts show "$id"; done | grep -c "is cancelled")" 0
+	at 2026-02-10 rec 2 --json alerts show "$id"; done | python3 -c 'import json, sys
+dec = json.JSONDecoder(); t = sys.stdin.read(); i = 0; said = back = 0
+while i < len(t):
+    while i < len(t) and t[i].isspace(): i += 1
+    if i >= len(t): break
+    a, i = dec.raw_decode(t, i)
+    said += sum("is cancelled" in h["text"] for h in a["history"])
+    back += sum("is cancelled" in h["text"] and h["why"] != "" for h in a.get("taken_back", []))
+print(said, back > 0)')" "0 True"
+expect "  in text, under its label" 0 "Taken back here" at 2026-02-10 rec 2 \
+    alerts show "$(tsql 2 "SELECT id FROM alerts WHERE kind = 'plan-broken' AND $EUA")"
 same "its missed installment's alert ends as replaced by the reschedule" \
     "$(at 2026-02-10 rec 2 --json alerts show "$MI" | python3 -c 'import json,sys
 a=json.load(sys.stdin); h=a["history"][-1]; print(a["status"], h["text"])')" \
@@ -1734,3 +1754,15 @@ PY
 	    "Misses allowed 13: give 0 to 12" ;;
 	esac
 done
+# a plan asked of a consumer whose debt is all in a plan: the plan named,
+# and what to do (helper-251, fault 4: "no open items to arrange" of one
+# owing 450.00 in a Broken plan)
+before=$(store_hash "$T/t2.db")
+expect "a plan of what a plan holds: refused, naming the plan" 3 \
+    "Consumer WU-96130 owes \$210.00, all of it in the installments of arrangement $EU: reschedule that one instead" \
+    at 2026-02-10 rec 2 arrangement preview WU-96130 --installments 2 \
+    --frequency weekly --first-due 2026-02-20
+expect "  and when made, too" 3 "reschedule that one instead" \
+    at 2026-02-10 rec 2 arrangement create WU-96130 --installments 2 \
+    --frequency weekly --first-due 2026-02-20 --reason Hardship
+same "  nothing changed" "$(store_hash "$T/t2.db")" "$before"

@@ -813,6 +813,21 @@ wait_for "F2 with F3: every item overdue, how many Open" \
 keys F3
 wait_for "F2 without F3: those not closed, how many Open" \
     "$ko_nc alerts not closed: Item overdue, $ko_open Open"
+# from an item's alert to a plan of its consumer's debt (helper-251,
+# fault 3: it led nowhere; the officer searched the consumer again)
+keys Enter
+wait_for "an item overdue's alert" "Item overdue"
+keys Enter
+wait_for "Enter: no plan nor payment to open, a said" \
+    "names no arrangement and no payment: a arranges its consumer's debt"
+ACC=$(grep -oE 'WU-[0-9]+' "$SCREEN" | head -1)
+keys a
+wait_for "a: New Arrangement of its consumer" "New payment arrangement"
+wait_for "  of $ACC" "$ACC"
+keys Escape
+wait_for "Esc: back to the alert" "Item overdue"
+keys Escape
+wait_for "back to the inbox" "alerts not closed: Item overdue"
 keys Escape
 wait_for "Esc: rita's Home" "Find Consumer"
 keys Home Down Down Down Down Down Down Enter
