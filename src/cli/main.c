@@ -253,7 +253,7 @@ static const struct command {
            "(recovery)")},
     {"arrangement", "show", cmd_arr_show, STORE, "arrangement show PLAN",
         N_("an arrangement, its installments and their compliance")},
-    {"arrangement", "list", cmd_arr_list, STORE,
+    {"arrangement", "list", cmd_arr_list, LISTING,
         "arrangement list [--consumer ACCOUNT] "
         "[--status active|completed|broken|cancelled|all] "
         "[--scope terminal|branch|org]",
@@ -288,7 +288,8 @@ static const struct command {
     {"alerts", "pass", cmd_alert_pass, STORE, "alerts pass",
         N_("the day's pass of the alerts, now, even when the clock is "
            "before the last pass's day (supervisor)")},
-    {"alerts", NULL, cmd_alerts, STORE, "alerts [--status open|all] [--kind K]",
+    {"alerts", NULL, cmd_alerts, LISTING,
+        "alerts [--status open|all] [--kind K]",
         N_("the alerts raised when their cause happened, not closed or all "
            "(recovery)")},
     {"dispute", "open", cmd_dsp_open, STORE,
@@ -619,8 +620,8 @@ main(int argc, char **argv)
 		      "report payers, report aging, report forecast, report "
 		      "deteriorating, report anomalies, report exceptions, "
 		      "report reconciliation, report arrangements, "
-		      "disconnections, reconnections and dispute list, not "
-		      "with %s%s%s"),
+		      "arrangement list, alerts, disconnections, "
+		      "reconnections and dispute list, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

@@ -526,6 +526,15 @@ expect "Acme Bakery makes an arrangement of its 1,200.00" 0 "AR-T01-" \
     rec 1 arrangement create WU-10003 --installments 3 --frequency monthly \
     --first-due 2025-07-31 --reason Hardship
 same "nobody left to disconnect" "$(dc1)" ""
+# the plans and the alerts export as the other listings (helper-251,
+# fault 1: --xlsx was refused for arrangement list), a row each as CSV
+for l in "arrangement list" "alerts --status all"; do
+	n=$(rec 1 --csv $l | tail -n +2 | wc -l)
+	expect "$l as a workbook: its $n rows" 0 "Wrote $n row" \
+	    rec 1 --xlsx "$T/l.xlsx" $l
+	$X "$T/l.xlsx" >"$OUT" 2>&1
+	same "  read back: a header and $n rows" "$(wc -l <"$OUT")" $((n + 1))
+done
 same "both to reconnect, Acme Bakery for its arrangement" "$(rc1)" \
     "WU-10001,John Doe,313.00,2025-07-01,92.50,Paid WU-10003,Acme Bakery Ltd,1200.00,2025-07-01,0.00,Arrangement "
 rec 1 --csv reconnections >"$T/rc.csv" 2>&1
