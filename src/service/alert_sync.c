@@ -311,25 +311,27 @@ send_own_end(struct svc *s, const struct alert_row *a, struct pd_err *err)
 	return rc;
 }
 
-/* The ends this terminal made of alerts c (nc of them; base not NULL:
+/* The ends this terminal made of alerts c (nc of them, freed here; NULL:
+ * their read failed, -1; base not NULL:
  * only those of cause base and its "#<n>"; since not NULL: only ends
  * made then or later) taken back at at for why, each alert's status
  * restated (svc_alert_ends_undone). */
 static int
-ends_undone(struct svc *s, const struct alert_cause *c, size_t nc,
-    const char *base, const char *since, const char *why, const char *at,
-    struct pd_err *err)
+ends_undone(struct svc *s, struct alert_cause *c, size_t nc, const char *base,
+    const char *since, const char *why, const char *at, struct pd_err *err)
 {
 	struct alert_note *h;
 	size_t n, i, j, bl = base != NULL ? strlen(base) : 0;
-	int rc = 0, back;
+	int rc = c != NULL ? 0 : -1, back;
 
 	for (i = 0; i < nc && rc == 0; i++) {
 		if (base != NULL && c[i].cause[bl] != '\0' &&
 		    c[i].cause[bl] != '#')
 			continue;
-		if ((h = store_alert_notes(s->st, c[i].id, &n, err)) == NULL)
-			return -1;
+		if ((h = store_alert_notes(s->st, c[i].id, &n, err)) == NULL) {
+			rc = -1;
+			break;
+		}
 		for (j = back = 0; j < n && rc == 0; j++) {
 			if (!store_alert_note_is_end(&h[j]) ||
 			    (since != NULL && strcmp(h[j].at, since) < 0))
@@ -348,6 +350,7 @@ ends_undone(struct svc *s, const struct alert_cause *c, size_t nc,
 		if (rc == 0 && back)
 			rc = restate(s, c[i].id, err);
 	}
+	free(c);
 	return rc;
 }
 
@@ -355,30 +358,20 @@ int
 svc_alert_ends_undone(struct svc *s, const char *base, const char *why,
     const char *at, struct pd_err *err)
 {
-	struct alert_cause *c;
-	size_t nc;
-	int rc;
+	size_t nc = 0;
+	struct alert_cause *c = store_alert_causes(s->st, base, &nc, err);
 
-	if ((c = store_alert_causes(s->st, base, &nc, err)) == NULL)
-		return -1;
-	rc = ends_undone(s, c, nc, base, NULL, why, at, err);
-	free(c);
-	return rc;
+	return ends_undone(s, c, nc, base, NULL, why, at, err);
 }
 
 int
 svc_alert_arr_ends_undone(struct svc *s, int64_t arr_id, const char *since,
     const char *why, const char *at, struct pd_err *err)
 {
-	struct alert_cause *c;
-	size_t nc;
-	int rc;
+	size_t nc = 0;
+	struct alert_cause *c = store_alerts_of_arr(s->st, arr_id, &nc, err);
 
-	if ((c = store_alerts_of_arr(s->st, arr_id, &nc, err)) == NULL)
-		return -1;
-	rc = ends_undone(s, c, nc, NULL, since, why, at, err);
-	free(c);
-	return rc;
+	return ends_undone(s, c, nc, NULL, since, why, at, err);
 }
 
 int
