@@ -81,14 +81,16 @@ enum listing {
 	LIST_FORECAST,      /* the weeks ahead of a forecast */
 	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
 	LIST_EXCEPTIONS,    /* the reconciliation's exceptions (issue 20) */
-	LIST_RATE_ITEMS,    /* the items behind the Collection Rate (issue 23) */
-	LIST_RESOLVED,      /* exceptions resolved by hand (issue 20) */
-	LIST_RECON,         /* a bank account's reconciliation by day */
+	LIST_RATE_ITEMS, /* the items behind the Collection Rate (issue 23) */
+	LIST_RESOLVED,   /* exceptions resolved by hand (issue 20) */
+	LIST_RECON,      /* a bank account's reconciliation by day */
 	LIST_DETERIORATING, /* payers paying later and later (issue 23) */
 	LIST_ANOMALIES,     /* payment patterns that look wrong (issue 23) */
 	LIST_RECON_DAY,     /* one day of the account: exceptions, matches */
 	LIST_OPEN_ITEMS,    /* the open items behind Outstanding (R23) */
 	LIST_TIME_ROWS,     /* the allocations behind the Avg Collection Time */
+	LIST_DISCONNECT,    /* the disconnection list (issue 21) */
+	LIST_RECONNECT,     /* the reconnection list (issue 21) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -112,6 +114,11 @@ void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
 void svc_open_cells(const struct open_row *r, struct xcell *cells);
 /* An allocation behind the Average Collection Time as LIST_TIME_ROWS. */
 void svc_time_cells(const struct time_row *r, struct xcell *cells);
+/* A consumer of the disconnection list as cells of LIST_DISCONNECT. */
+void svc_disconnect_cells(const struct overdue_row *r, struct xcell *cells);
+/* One of the reconnection list as cells of LIST_RECONNECT (its reason a
+ * term: the reader's words on screen, English in CSV and JSON). */
+void svc_reconnect_cells(const struct reconnect_row *r, struct xcell *cells);
 /* A deteriorating payer as cells of LIST_DETERIORATING: its words in
  * the reader's language, or (en, JSON and CSV) in English. */
 void svc_deteriorating_cells(
@@ -181,6 +188,13 @@ int svc_export_anomalies(struct svc *s, const char *day,
  * payments and `months` month ends, as svc_deteriorating ranks them. */
 int svc_export_deteriorating(struct svc *s, int last, int months,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The disconnection and reconnection lists (LIST_DISCONNECT,
+ * LIST_RECONNECT; recovery and up), as svc_disconnections and
+ * svc_reconnections give them: for the field crews (issue 21). */
+int svc_export_disconnections(struct svc *s, const struct export_job *j,
+    int64_t *rows, struct pd_err *err);
+int svc_export_reconnections(struct svc *s, const struct export_job *j,
+    int64_t *rows, struct pd_err *err);
 /* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
 int svc_export_forecast(struct svc *s, int weeks, const char *segment,
     const struct export_job *j, int64_t *rows, struct pd_err *err);

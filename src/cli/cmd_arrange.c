@@ -600,21 +600,13 @@ cmd_arr_cancel(struct cli *c, int argc, char **argv)
 int
 cmd_disconnections(struct cli *c, int argc, char **argv)
 {
-	static const struct xcol cols[] = {
-	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
-	    {NC_("column", "Consumer"), "consumer", X_TEXT, 24, 0},
-	    {NC_("column", "Overdue"), "overdue", X_MONEY, 12, 0},
-	    {NC_("column", "Items"), "items", X_INT, 5, 0},
-	    {NC_("column", "Oldest due"), "oldest_due", X_DATE, 10, 0},
-	    /* for the field crews (review R21d, r21d_crew_address) */
-	    {NC_("column", "Address"), "address", X_TEXT, 28, 0},
-	    {NC_("column", "Phone"), "phone", X_TEXT, 15, 0},
-	};
-	struct xcell cell[7];
+	/* the screen's columns (listing.c), for the field crews */
+	struct xcell cell[8];
 	struct overdue_row *r;
 	struct table *t;
+	const struct xcol *cols;
 	char **pos;
-	int npos;
+	int npos, ncols;
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
@@ -622,17 +614,11 @@ cmd_disconnections(struct cli *c, int argc, char **argv)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
 	cli_fixed_scope_line(c, 0);
-	t = table_new(c, cols, 7);
+	cols = svc_listing_cols(LIST_DISCONNECT, &ncols);
+	t = table_new(c, cols, ncols);
 	table_sheet(t, N_("Disconnections"));
 	for (i = 0; i < n; i++) {
-		memset(cell, 0, sizeof cell);
-		cell[0].s = r[i].account_no;
-		cell[1].s = r[i].name;
-		cell[2].n = r[i].overdue;
-		cell[3].n = r[i].items;
-		cell[4].s = r[i].oldest_due;
-		cell[5].s = r[i].address;
-		cell[6].s = r[i].phone;
+		svc_disconnect_cells(&r[i], cell);
 		table_cells(t, cell);
 	}
 	free(r);

@@ -317,6 +317,54 @@ svc_export_deteriorating(struct svc *s, int last, int months,
 	return xrun_finish(&r, rc, rows);
 }
 
+int
+svc_export_disconnections(struct svc *s, const struct export_job *j,
+    int64_t *rows, struct pd_err *err)
+{
+	struct overdue_row *o;
+	struct xrun r;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if ((o = svc_disconnections(s, &n, err)) == NULL)
+		return -1;
+	if (xrun_open(&r, s, j, LIST_DISCONNECT,
+	        L_(svc_doc_lang(s, NULL), "Disconnections"), -1, err) != 0) {
+		free(o);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0 && !r.cancelled; i++) {
+		svc_disconnect_cells(&o[i], r.cells);
+		rc = xrun_row(&r);
+	}
+	free(o);
+	return xrun_finish(&r, rc, rows);
+}
+
+int
+svc_export_reconnections(struct svc *s, const struct export_job *j,
+    int64_t *rows, struct pd_err *err)
+{
+	struct reconnect_row *o;
+	struct xrun r;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if ((o = svc_reconnections(s, &n, err)) == NULL)
+		return -1;
+	if (xrun_open(&r, s, j, LIST_RECONNECT,
+	        L_(svc_doc_lang(s, NULL), "Reconnections"), -1, err) != 0) {
+		free(o);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0 && !r.cancelled; i++) {
+		svc_reconnect_cells(&o[i], r.cells);
+		rc = xrun_row(&r);
+	}
+	free(o);
+	return xrun_finish(&r, rc, rows);
+}
+
 static int
 put_rate(const struct rate_row *row, void *arg)
 {

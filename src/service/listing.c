@@ -228,6 +228,29 @@ static const struct xcol anomaly_cols[] = {
     {N_("Reason"), "reason", X_TEXT, 60, 20},
 };
 
+/* the disconnection and reconnection lists (issue 21), with where a
+ * field crew goes and whom it calls (review R21d, r21d_crew_address) */
+static const struct xcol disconnect_cols[] = {
+    {NC_("column", "Account"), "account_no", X_ID, 10, 8},
+    {NC_("column", "Consumer"), "consumer", X_TEXT, 24, 10},
+    {NC_("column", "Overdue"), "overdue", X_MONEY, 12, 9},
+    {NC_("column", "Items"), "items", X_INT, 5, 5},
+    {NC_("column", "Oldest due"), "oldest_due", X_DATE, 10, 10},
+    {NC_("column", "Address"), "address", X_TEXT, 28, 10},
+    {NC_("column", "Phone"), "phone", X_TEXT, 15, 8},
+};
+
+static const struct xcol reconnect_cols[] = {
+    {NC_("column", "Account"), "account_no", X_ID, 10, 8},
+    {NC_("column", "Consumer"), "consumer", X_TEXT, 24, 10},
+    {NC_("column", "Was overdue"), "was_overdue", X_MONEY, 12, 9},
+    {NC_("column", "Listed on"), "listed_on", X_DATE, 10, 10},
+    {NC_("column", "Overdue now"), "overdue", X_MONEY, 12, 9},
+    {NC_("column", "Why"), "reason", X_TERM, 12, 8},
+    {NC_("column", "Address"), "address", X_TEXT, 28, 10},
+    {NC_("column", "Phone"), "phone", X_TEXT, 15, 8},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -252,6 +275,8 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_RECON_DAY] = {recon_day_cols, N(recon_day_cols)},
 	    [LIST_OPEN_ITEMS] = {open_cols, N(open_cols)},
 	    [LIST_TIME_ROWS] = {time_cols, N(time_cols)},
+	    [LIST_DISCONNECT] = {disconnect_cols, N(disconnect_cols)},
+	    [LIST_RECONNECT] = {reconnect_cols, N(reconnect_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -341,6 +366,33 @@ svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
 	c[3].n = r->count;
 	c[4].s = r->last_paid;
 	c[5].s = buf;
+}
+
+void
+svc_disconnect_cells(const struct overdue_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(disconnect_cols));
+	c[0].s = r->account_no;
+	c[1].s = r->name;
+	c[2].n = r->overdue;
+	c[3].n = r->items;
+	c[4].s = r->oldest_due;
+	c[5].s = r->address;
+	c[6].s = r->phone;
+}
+
+void
+svc_reconnect_cells(const struct reconnect_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(reconnect_cols));
+	c[0].s = r->account_no;
+	c[1].s = r->name;
+	c[2].n = r->was;
+	c[3].s = r->listed_on;
+	c[4].n = r->now;
+	c[5].s = r->reason;
+	c[6].s = r->address;
+	c[7].s = r->phone;
 }
 
 void

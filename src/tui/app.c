@@ -619,6 +619,7 @@ tui_main(struct svc *svc)
 	X(arr_create)                                                          \
 	X(arr_reschedule)                                                      \
 	X(arr_cancel)                                                          \
+	X(crews)                                                               \
 	X(alerts)                                                              \
 	X(alert)                                                               \
 	X(exceptions)                                                          \

@@ -14,7 +14,7 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT };
+enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT, A_CREWS };
 
 /* the keys of every role; a cashier's bar has neither the alerts nor
  * the performance report, which are refused to the role (helper-235,
@@ -32,12 +32,14 @@ enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT };
 		KEY_F(1), "F1", N_("Help"), N_("this help"), -1                \
 	}
 
-static const struct tui_key screen_arrangements_keys[] = {
-    PLANS_KEYS({KEY_F(3), "F3", N_("Alerts"),
-                   N_("broken plans, missed or due installments"), A_ALERTS},
-        {'p', "p", N_("Performance"),
-            N_("the plans by their terms, highest compliance first (recovery)"),
-            A_REPORT}, )};
+static const struct tui_key screen_arrangements_keys[] = {PLANS_KEYS(
+    {KEY_F(3), "F3", N_("Alerts"),
+        N_("broken plans, missed or due installments"), A_ALERTS},
+    {'p', "p", N_("Performance"),
+        N_("the plans by their terms, highest compliance first (recovery)"),
+        A_REPORT},
+    {'d', "d", N_("Disconnections"),
+        N_("the disconnection and reconnection lists (recovery)"), A_CREWS}, )};
 static const struct tui_key cashier_keys[] = {PLANS_KEYS()};
 #undef PLANS_KEYS
 
@@ -138,6 +140,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_CLOSE;
 	case A_REPORT:
 		if ((open = screen_arr_report_new(t)) != NULL)
+			tui_push(t, open);
+		return TUI_HANDLED;
+	case A_CREWS:
+		if ((open = screen_crews_new(t)) != NULL)
 			tui_push(t, open);
 		return TUI_HANDLED;
 	case A_ALERTS:

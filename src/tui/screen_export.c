@@ -25,18 +25,17 @@ static const struct tui_key screen_export_keys[] = {
 
 static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
 /* The listings in file names, and as the heading names them. */
-static const char *const list_names[LISTINGS] = {
-    "payments", "credit-notes", "payers", "aging", "forecast",
+static const char *const list_names[LISTINGS] = {"payments", "credit-notes",
+    "payers", "aging", "forecast",
     "forecast-past", [LIST_ANOMALIES] = "anomalies",
-    [LIST_DETERIORATING] = "deteriorating",
-    [LIST_EXCEPTIONS] = "exceptions", [LIST_RECON] = "reconciliation",
-    [LIST_RATE_ITEMS] = "rate-items", [LIST_TIME_ROWS] = "time-payments",
-    [LIST_OPEN_ITEMS] = "outstanding-items"};
+    [LIST_DETERIORATING] = "deteriorating", [LIST_EXCEPTIONS] = "exceptions",
+    [LIST_RECON] = "reconciliation", [LIST_RATE_ITEMS] = "rate-items",
+    [LIST_TIME_ROWS] = "time-payments", [LIST_OPEN_ITEMS] = "outstanding-items",
+    [LIST_DISCONNECT] = "disconnections", [LIST_RECONNECT] = "reconnections"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
     N_("Export the credit notes as shown (%s)"),
-    N_("Export the payers as shown (%s)"),
-    N_("Export the aging as shown (%s)"),
+    N_("Export the payers as shown (%s)"), N_("Export the aging as shown (%s)"),
     N_("Export the forecast's weeks ahead (%s)"),
     N_("Export the forecast's past weeks (%s)"),
     [LIST_ANOMALIES] = N_("Export the anomalies of the day (%s)"),
@@ -45,9 +44,11 @@ static const char *const headings[LISTINGS] = {
     [LIST_RECON] = N_("Export the account's reconciliation by day (%s)"),
     /* the rows behind the dashboard's tiles 3, 4, 5 (review R23 11) */
     [LIST_RATE_ITEMS] = N_("Export the collection rate's items (%s)"),
-    [LIST_TIME_ROWS] =
-        N_("Export the collection time's payments (%s)"),
-    [LIST_OPEN_ITEMS] = N_("Export the open items (%s)")};
+    [LIST_TIME_ROWS] = N_("Export the collection time's payments (%s)"),
+    [LIST_OPEN_ITEMS] = N_("Export the open items (%s)"),
+    /* for the field crews (issue 21) */
+    [LIST_DISCONNECT] = N_("Export the disconnection list (%s)"),
+    [LIST_RECONNECT] = N_("Export the reconnection list (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -215,6 +216,12 @@ start(struct xport *x, struct tui *t)
 			break;
 		case LIST_EXCEPTIONS:
 			rc = svc_export_exceptions(t->svc, &j, &rows, &err);
+			break;
+		case LIST_DISCONNECT:
+			rc = svc_export_disconnections(t->svc, &j, &rows, &err);
+			break;
+		case LIST_RECONNECT:
+			rc = svc_export_reconnections(t->svc, &j, &rows, &err);
 			break;
 		case LIST_RATE_ITEMS:
 		case LIST_TIME_ROWS:

@@ -567,6 +567,9 @@ struct tui_screen *screen_payments_posted(
 struct tui_screen *screen_payments_of(struct tui *t, const char *account_no);
 /* The deteriorating payers (issue 23; screen_deteriorating.c). */
 struct tui_screen *screen_deteriorating_new(struct tui *t);
+/* The disconnection and reconnection lists (issue 21; recovery and up),
+ * Tab between them, x exporting the one shown; NULL when refused. */
+struct tui_screen *screen_crews_new(struct tui *t);
 /* The items behind k's Collection Rate, what each owes and what paid it
  * (svc_rate_rows); k is copied. */
 struct tui_screen *screen_rate_items_new(struct tui *t, const struct kpi *k);

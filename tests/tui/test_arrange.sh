@@ -851,6 +851,39 @@ wait_for "F2 there: every kind" "$(notclosed) alert"
 lacks "F2: no longer of arrangements only" "of arrangements"
 keys Escape
 wait_for "Esc: back to the arrangements" "payment arrangements"
+# the lists for the field crews at the screens (helper-251, fault 1: the
+# command line's alone), exported as the other listings
+keys d
+wait_re "d: the disconnection list" "[0-9]+ consumers? to disconnect"
+ndc=$(grep -oE '[0-9]+ consumers? to disconnect' "$SCREEN" | cut -d' ' -f1)
+same "  a row for each consumer it counts" \
+    "$(grep -cE '^ +WU-[0-9]+ ' "$SCREEN")" "$ndc"
+wait_for "  the rule said" "([disconnection])"
+keys Tab
+wait_re "Tab: the reconnection list" "[0-9]+ consumers? to reconnect"
+keys x
+wait_for "x: the reconnection list's export" "Export the reconnection list"
+keys Escape
+wait_re "Esc: the reconnection list again" "[0-9]+ consumers? to reconnect"
+keys Tab
+wait_re "Tab again: the disconnection list" "$ndc consumers? to disconnect"
+if [ "$ndc" -gt 0 ]; then
+	ACC=$(grep -oE '^ +WU-[0-9]+' "$SCREEN" | head -1 | tr -d ' ')
+	keys Enter
+	wait_re "Enter: the chosen consumer's arrangements" "[0-9]+ payment arrangements?"
+	keys Escape
+	wait_re "  and back" "$ndc consumers? to disconnect"
+	# a: New Arrangement, or why not (a debt all in a plan: reschedule it)
+	keys a
+	wait_re "a: New Arrangement of $ACC, or why not" \
+	    "New payment arrangement|reschedule that one instead"
+	if grep -q "New payment arrangement" "$SCREEN"; then
+		keys Escape
+		wait_re "  and back" "$ndc consumers? to disconnect"
+	fi
+fi
+keys Escape
+wait_for "Esc: back to the arrangements" "payment arrangements"
 
 ## The alerts' delivery holds no screen (helper-240 of issue 21: signing
 ## in waited 16 s while six waiting alerts went to a slow command, Home
