@@ -91,6 +91,9 @@ enum listing {
 	LIST_TIME_ROWS,     /* the allocations behind the Avg Collection Time */
 	LIST_DISCONNECT,    /* the disconnection list (issue 21) */
 	LIST_RECONNECT,     /* the reconnection list (issue 21) */
+	LIST_PLANS,         /* the payment arrangements (issue 21) */
+	LIST_PLAN_PERF,     /* the plans' performance by their terms */
+	LIST_DISPUTES,      /* the disputes of payments (issue 21) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -119,6 +122,16 @@ void svc_disconnect_cells(const struct overdue_row *r, struct xcell *cells);
 /* One of the reconnection list as cells of LIST_RECONNECT (its reason a
  * term: the reader's words on screen, English in CSV and JSON). */
 void svc_reconnect_cells(const struct reconnect_row *r, struct xcell *cells);
+/* A plan as cells of LIST_PLANS; a group of the plans' performance as
+ * cells of LIST_PLAN_PERF (its down payment's band named, its key the
+ * word of CSV and JSON); a dispute as cells of LIST_DISPUTES (its status
+ * and reason named, their codes the words), its age and days overdue as
+ * of today (svc_dispute_days). */
+struct arr_view;     /* service_debts.h */
+struct arr_perf_row; /* service_debts.h */
+void svc_plan_cells(const struct arr_view *v, struct xcell *cells);
+void svc_plan_perf_cells(const struct arr_perf_row *r, struct xcell *cells);
+void svc_dispute_cells(const struct dispute *d, struct xcell *cells);
 /* A deteriorating payer as cells of LIST_DETERIORATING: its words in
  * the reader's language, or (en, JSON and CSV) in English. */
 void svc_deteriorating_cells(
@@ -195,6 +208,21 @@ int svc_export_disconnections(struct svc *s, const struct export_job *j,
     int64_t *rows, struct pd_err *err);
 int svc_export_reconnections(struct svc *s, const struct export_job *j,
     int64_t *rows, struct pd_err *err);
+/* The arrangements (LIST_PLANS) of account (NULL: every consumer's) and
+ * status (-1: every one), as svc_arrangement_list gives them; their
+ * performance (LIST_PLAN_PERF) of the plans made from `from` to `to`
+ * (YYYY-MM-DD, NULL open) of segment's consumers (NULL: all), as
+ * svc_arr_performance groups them; the disputes (LIST_DISPUTES) of a
+ * status filter (NULL: all) and account, as svc_dispute_list gives
+ * them. Recovery and up, as the lists are (issue 21). */
+int svc_export_plans(struct svc *s, const char *account, int status,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+int svc_export_plan_perf(struct svc *s, const char *from, const char *to,
+    const char *segment, const struct export_job *j, int64_t *rows,
+    struct pd_err *err);
+int svc_export_disputes(struct svc *s, const char *status,
+    const char *account, const struct export_job *j, int64_t *rows,
+    struct pd_err *err);
 /* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
 int svc_export_forecast(struct svc *s, int weeks, const char *segment,
     const struct export_job *j, int64_t *rows, struct pd_err *err);

@@ -409,26 +409,16 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 int
 cmd_arr_list(struct cli *c, int argc, char **argv)
 {
-	static const struct xcol cols[] = {
-	    {NC_("column", "Arrangement"), "plan_no", X_ID, 16, 0},
-	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
-	    {NC_("column", "Status"), "status", X_TERM, 10, 0},
-	    {NC_("column", "Debt"), "debt", X_MONEY, 12, 0},
-	    {NC_("column", "Paid"), "paid", X_MONEY, 12, 0},
-	    {NC_("column", "To items"), "paid_to_items", X_MONEY, 12, 0},
-	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
-	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
-	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
-	};
 	const char *consumer = NULL, *status = NULL, *scope = NULL;
 	struct opt o[] = {{"consumer", OPT_FILTER, &consumer},
 	    {"status", OPT_FILTER, &status}, {"scope", OPT_FILTER, &scope},
 	    {NULL, 0, NULL}};
 	struct xcell cell[9];
+	const struct xcol *cols;
 	struct arr_view *v;
 	struct table *t;
 	char **pos;
-	int npos, st = -1;
+	int npos, ncols, st = -1;
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
@@ -448,18 +438,12 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	}
 	/* the plans made at the scope's terminals (issue 23) */
 	cli_list_scope_line(c, consumer);
-	t = table_new(c, cols, 9);
+	/* the columns of the screen's export (listing.c) */
+	cols = svc_listing_cols(LIST_PLANS, &ncols);
+	t = table_new(c, cols, ncols);
+	table_sheet(t, N_("Arrangements"));
 	for (i = 0; i < n; i++) {
-		memset(cell, 0, sizeof cell);
-		cell[0].s = v[i].a.plan_no;
-		cell[1].s = v[i].a.account_no;
-		cell[2].s = arr_status_term(v[i].status);
-		cell[3].n = v[i].a.debt;
-		cell[4].n = v[i].paid;
-		cell[5].n = v[i].to_items;
-		cell[6].n = v[i].left;
-		cell[7].n = arr_tally_fell_due(&v[i].tally);
-		cell[8].n = v[i].compliance; /* -1: none fell due */
+		svc_plan_cells(&v[i], cell);
 		table_cells(t, cell);
 	}
 	svc_arr_views_free(v, n);
@@ -471,36 +455,17 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 int
 cmd_report_arrangements(struct cli *c, int argc, char **argv)
 {
-	static const struct xcol cols[] = {
-	    {NC_("column", "Installments"), "installments", X_TEXT, 6, 0},
-	    {NC_("column", "Frequency"), "frequency", X_TERM, 11, 0},
-	    {NC_("column", "Down payment"), "down_payment", X_TERM, 9, 0},
-	    {NC_("column", "Grace"), "grace_days", X_INT, 5, 0},
-	    {NC_("column", "Misses"), "misses_allowed", X_INT, 6, 0},
-	    {NC_("column", "Plans"), "plans", X_INT, 5, 0},
-	    {NC_("column", "Active"), "active", X_INT, 6, 0},
-	    {NC_("column", "Completed"), "completed", X_INT, 9, 0},
-	    {NC_("column", "Broken"), "broken", X_INT, 6, 0},
-	    {NC_("column", "Cancelled"), "cancelled", X_INT, 9, 0},
-	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
-	    {NC_("column", "On time"), "on_time", X_INT, 7, 0},
-	    {NC_("column", "Late"), "late", X_INT, 4, 0},
-	    {NC_("column", "Missed"), "missed", X_INT, 6, 0},
-	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
-	    {NC_("column", "Arranged"), "arranged", X_MONEY, 12, 0},
-	    {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
-	    {NC_("column", "To items"), "paid_to_items", X_MONEY, 12, 0},
-	};
 	const char *from = NULL, *to = NULL, *scope = NULL;
 	struct opt o[9] = {
 	    {"from", 0, &from}, {"to", 0, &to}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
 	struct xcell cell[18];
+	const struct xcol *cols;
 	struct arr_perf_row *r;
 	struct table *t;
 	char **pos;
-	int npos;
+	int npos, ncols;
 	size_t n, i;
 	int no = 3;
 
@@ -523,32 +488,11 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 		return -1;
 	/* of the plans made at the scope's terminals (issue 23) */
 	cli_scope_line(c);
-	t = table_new(c, cols, 18);
+	cols = svc_listing_cols(LIST_PLAN_PERF, &ncols);
+	t = table_new(c, cols, ncols);
 	table_sheet(t, N_("Plan performance"));
 	for (i = 0; i < n; i++) {
-		memset(cell, 0, sizeof cell);
-		cell[0].s = r[i].inst_band;
-		cell[1].s = arr_freq_name(r[i].freq);
-		/* the band's name as the screen shows it (text, xlsx:
-		 * helper-239, "0" read as an amount), its key in CSV and
-		 * JSON */
-		cell[2].s = svc_arr_down_band_name(r[i].down_band);
-		cell[2].word = svc_arr_down_band_key(r[i].down_band);
-		cell[3].n = r[i].grace_days;
-		cell[4].n = r[i].misses_allowed;
-		cell[5].n = r[i].plans;
-		cell[6].n = r[i].active;
-		cell[7].n = r[i].completed;
-		cell[8].n = r[i].broken;
-		cell[9].n = r[i].cancelled;
-		cell[10].n = r[i].fell_due;
-		cell[11].n = r[i].on_time;
-		cell[12].n = r[i].late;
-		cell[13].n = r[i].missed;
-		cell[14].n = r[i].compliance; /* -1: none fell due */
-		cell[15].n = r[i].arranged;
-		cell[16].n = r[i].collected;
-		cell[17].n = r[i].to_items;
+		svc_plan_perf_cells(&r[i], cell);
 		table_cells(t, cell);
 	}
 	free(r);

@@ -33,31 +33,16 @@ cmd_dsp_open(struct cli *c, int argc, char **argv)
 int
 cmd_dsp_list(struct cli *c, int argc, char **argv)
 {
-	static const struct xcol cols[] = {
-	    {NC_("column", "Dispute"), "dispute_no", X_ID, 16, 0},
-	    {NC_("column", "Status"), "status", X_TERM, 18, 0},
-	    {NC_("column", "Reason"), "reason", X_TERM, 16, 0},
-	    {NC_("column", "Receipt"), "receipt_no", X_ID, 14, 0},
-	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
-	    {NC_("column", "Consumer"), "consumer", X_TEXT, 18, 0},
-	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
-	    /* what the payer disputes, part or all of the amount */
-	    {NC_("column", "Disputed"), "disputed", X_MONEY, 12, 0},
-	    /* agrees with the dispute (es Abierta; a shift's Abierto) */
-	    {TC_("dispute", "Opened"), "opened_on", X_DATE, 10, 0},
-	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
-	    {NC_("column", "Age"), "age", X_INT, 4, 0},
-	    {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
-	};
 	const char *status = NULL, *account = NULL, *scope = NULL;
 	struct opt o[] = {{"status", OPT_FILTER, &status},
 	    {"consumer", OPT_FILTER, &account}, {"scope", OPT_FILTER, &scope},
 	    {NULL, 0, NULL}};
 	struct xcell cell[12];
+	const struct xcol *cols;
 	struct dispute *d;
 	struct table *t;
 	char **pos;
-	int npos, age, overdue;
+	int npos, ncols;
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
@@ -71,25 +56,11 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	}
 	/* whose disputes: those of the scope's payments (issue 23) */
 	cli_list_scope_line(c, account);
-	t = table_new(c, cols, 12);
+	cols = svc_listing_cols(LIST_DISPUTES, &ncols);
+	t = table_new(c, cols, ncols);
 	table_sheet(t, N_("Disputes"));
 	for (i = 0; i < n; i++) {
-		memset(cell, 0, sizeof cell);
-		svc_dispute_days(&d[i], &age, &overdue);
-		cell[0].s = d[i].dispute_no;
-		cell[1].s = dsp_status_label(d[i].status);
-		cell[1].word = dsp_status_name(d[i].status);
-		cell[2].s = dsp_reason_label(d[i].reason);
-		cell[2].word = d[i].reason;
-		cell[3].s = d[i].receipt_no;
-		cell[4].s = d[i].account_no;
-		cell[5].s = d[i].consumer_name;
-		cell[6].n = d[i].amount;
-		cell[7].n = d[i].disputed;
-		cell[8].s = d[i].opened_on;
-		cell[9].s = d[i].due_on;
-		cell[10].n = age;
-		cell[11].n = overdue;
+		svc_dispute_cells(&d[i], cell);
 		table_cells(t, cell);
 	}
 	free(d);

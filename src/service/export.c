@@ -19,7 +19,7 @@ struct xrun {
 	int failed;
 	struct pd_err *err;
 	char buf[LISTING_BUFSZ];
-	struct xcell cells[16];
+	struct xcell cells[24];
 };
 
 /* The options of a workbook or CSV file of format, as the organisation
@@ -40,6 +40,26 @@ file_opts(struct svc *s, struct export_opts *o, enum export_format format,
 	o->lang = svc_doc_lang(s, NULL);
 }
 
+/* Who may write a listing's file: a file of consumers' names, phones
+ * and amounts is a supervisor's (issue 18 section 5); the recovery
+ * lists are written by the role that reads them, as the command line's
+ * --csv and --xlsx write them (issue 21: "export for field crews"); the
+ * plans list, of account numbers and sums, by every role that reads it. */
+static enum role
+export_role(enum listing l)
+{
+	switch (l) {
+	case LIST_PLANS:
+		return ROLE_CASHIER;
+	case LIST_PLAN_PERF:
+	case LIST_DISCONNECT:
+	case LIST_RECONNECT:
+		return ROLE_RECOVERY;
+	default:
+		return ROLE_SUPERVISOR;
+	}
+}
+
 static int
 xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
     enum listing l, const char *sheet, int64_t total, struct pd_err *err)
@@ -49,10 +69,9 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	int ncols;
 
 	memset(r, 0, sizeof *r);
-	/* a file of consumers' names, phones and amounts: a supervisor's
-	 * (issue 18 section 5), checked before the file is opened */
-	if (svc_require(
-	        s, ROLE_SUPERVISOR, _("Exporting consumers' data"), err) != 0)
+	/* checked before the file is opened */
+	if (svc_require(s, export_role(l), _("Exporting consumers' data"),
+	        err) != 0)
 		return -1;
 	r->s = s;
 	r->j = j;
@@ -317,28 +336,72 @@ svc_export_deteriorating(struct svc *s, int last, int months,
 	return xrun_finish(&r, rc, rows);
 }
 
+/* A listing's rows read whole (n of them, row(i) the cells of the i-th)
+ * written to j's file: the lists of issue 21, none of them large. */
+static int
+xrun_array(struct svc *s, const struct export_job *j, enum listing l,
+    const char *sheet, const void *rows, size_t n,
+    void (*row)(const void *rows, size_t i, struct xcell *c), int64_t *out,
+    struct pd_err *err)
+{
+	struct xrun r;
+	size_t i;
+	int rc = 0;
+
+	if (xrun_open(&r, s, j, l, L_(svc_doc_lang(s, NULL), sheet),
+	        (int64_t)n, err) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0 && !r.cancelled; i++) {
+		row(rows, i, r.cells);
+		rc = xrun_row(&r);
+	}
+	return xrun_finish(&r, rc, out);
+}
+
+static void
+disconnect_row(const void *rows, size_t i, struct xcell *c)
+{
+	svc_disconnect_cells(&((const struct overdue_row *)rows)[i], c);
+}
+
+static void
+reconnect_row(const void *rows, size_t i, struct xcell *c)
+{
+	svc_reconnect_cells(&((const struct reconnect_row *)rows)[i], c);
+}
+
+static void
+plan_row(const void *rows, size_t i, struct xcell *c)
+{
+	svc_plan_cells(&((const struct arr_view *)rows)[i], c);
+}
+
+static void
+plan_perf_row(const void *rows, size_t i, struct xcell *c)
+{
+	svc_plan_perf_cells(&((const struct arr_perf_row *)rows)[i], c);
+}
+
+static void
+dispute_row(const void *rows, size_t i, struct xcell *c)
+{
+	svc_dispute_cells(&((const struct dispute *)rows)[i], c);
+}
+
 int
 svc_export_disconnections(struct svc *s, const struct export_job *j,
     int64_t *rows, struct pd_err *err)
 {
 	struct overdue_row *o;
-	struct xrun r;
-	size_t n = 0, i;
-	int rc = 0;
+	size_t n = 0;
+	int rc;
 
 	if ((o = svc_disconnections(s, &n, err)) == NULL)
 		return -1;
-	if (xrun_open(&r, s, j, LIST_DISCONNECT,
-	        L_(svc_doc_lang(s, NULL), "Disconnections"), -1, err) != 0) {
-		free(o);
-		return -1;
-	}
-	for (i = 0; i < n && rc == 0 && !r.cancelled; i++) {
-		svc_disconnect_cells(&o[i], r.cells);
-		rc = xrun_row(&r);
-	}
+	rc = xrun_array(s, j, LIST_DISCONNECT, N_("Disconnections"), o, n,
+	    disconnect_row, rows, err);
 	free(o);
-	return xrun_finish(&r, rc, rows);
+	return rc;
 }
 
 int
@@ -346,23 +409,65 @@ svc_export_reconnections(struct svc *s, const struct export_job *j,
     int64_t *rows, struct pd_err *err)
 {
 	struct reconnect_row *o;
-	struct xrun r;
-	size_t n = 0, i;
-	int rc = 0;
+	size_t n = 0;
+	int rc;
 
 	if ((o = svc_reconnections(s, &n, err)) == NULL)
 		return -1;
-	if (xrun_open(&r, s, j, LIST_RECONNECT,
-	        L_(svc_doc_lang(s, NULL), "Reconnections"), -1, err) != 0) {
-		free(o);
-		return -1;
-	}
-	for (i = 0; i < n && rc == 0 && !r.cancelled; i++) {
-		svc_reconnect_cells(&o[i], r.cells);
-		rc = xrun_row(&r);
-	}
+	rc = xrun_array(s, j, LIST_RECONNECT, N_("Reconnections"), o, n,
+	    reconnect_row, rows, err);
 	free(o);
-	return xrun_finish(&r, rc, rows);
+	return rc;
+}
+
+int
+svc_export_plans(struct svc *s, const char *account, int status,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	struct arr_view *v;
+	size_t n = 0;
+	int rc;
+
+	if ((v = svc_arrangement_list(s, account, status, &n, err)) == NULL)
+		return -1;
+	rc = xrun_array(
+	    s, j, LIST_PLANS, N_("Arrangements"), v, n, plan_row, rows, err);
+	svc_arr_views_free(v, n);
+	return rc;
+}
+
+int
+svc_export_plan_perf(struct svc *s, const char *from, const char *to,
+    const char *segment, const struct export_job *j, int64_t *rows,
+    struct pd_err *err)
+{
+	struct arr_perf_row *r;
+	size_t n = 0;
+	int rc;
+
+	if ((r = svc_arr_performance(s, from, to, segment, &n, err)) == NULL)
+		return -1;
+	rc = xrun_array(s, j, LIST_PLAN_PERF, N_("Plan performance"), r, n,
+	    plan_perf_row, rows, err);
+	free(r);
+	return rc;
+}
+
+int
+svc_export_disputes(struct svc *s, const char *status,
+    const char *account, const struct export_job *j, int64_t *rows,
+    struct pd_err *err)
+{
+	struct dispute *d;
+	size_t n = 0;
+	int rc;
+
+	if ((d = svc_dispute_list(s, status, account, &n, err)) == NULL)
+		return -1;
+	rc = xrun_array(
+	    s, j, LIST_DISPUTES, N_("Disputes"), d, n, dispute_row, rows, err);
+	free(d);
+	return rc;
 }
 
 static int

@@ -251,6 +251,59 @@ static const struct xcol reconnect_cols[] = {
     {NC_("column", "Phone"), "phone", X_TEXT, 15, 8},
 };
 
+/* the arrangements, their performance and the disputes (issue 21), as
+ * `arrangement list`, `report arrangements` and `dispute list` print
+ * them: their screens show the first columns, a file has them all */
+static const struct xcol plan_cols[] = {
+    {NC_("column", "Arrangement"), "plan_no", X_ID, 16, 0},
+    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
+    {NC_("column", "Status"), "status", X_TERM, 10, 0},
+    {NC_("column", "Debt"), "debt", X_MONEY, 12, 0},
+    {NC_("column", "Paid"), "paid", X_MONEY, 12, 0},
+    {NC_("column", "To items"), "paid_to_items", X_MONEY, 12, 0},
+    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
+    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
+    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
+};
+
+static const struct xcol plan_perf_cols[] = {
+    {NC_("column", "Installments"), "installments", X_TEXT, 6, 0},
+    {NC_("column", "Frequency"), "frequency", X_TERM, 11, 0},
+    {NC_("column", "Down payment"), "down_payment", X_TERM, 9, 0},
+    {NC_("column", "Grace"), "grace_days", X_INT, 5, 0},
+    {NC_("column", "Misses"), "misses_allowed", X_INT, 6, 0},
+    {NC_("column", "Plans"), "plans", X_INT, 5, 0},
+    {NC_("column", "Active"), "active", X_INT, 6, 0},
+    {NC_("column", "Completed"), "completed", X_INT, 9, 0},
+    {NC_("column", "Broken"), "broken", X_INT, 6, 0},
+    {NC_("column", "Cancelled"), "cancelled", X_INT, 9, 0},
+    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
+    {NC_("column", "On time"), "on_time", X_INT, 7, 0},
+    {NC_("column", "Late"), "late", X_INT, 4, 0},
+    {NC_("column", "Missed"), "missed", X_INT, 6, 0},
+    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
+    {NC_("column", "Arranged"), "arranged", X_MONEY, 12, 0},
+    {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
+    {NC_("column", "To items"), "paid_to_items", X_MONEY, 12, 0},
+};
+
+static const struct xcol dispute_cols[] = {
+    {NC_("column", "Dispute"), "dispute_no", X_ID, 16, 0},
+    {NC_("column", "Status"), "status", X_TERM, 18, 0},
+    {NC_("column", "Reason"), "reason", X_TERM, 16, 0},
+    {NC_("column", "Receipt"), "receipt_no", X_ID, 14, 0},
+    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
+    {NC_("column", "Consumer"), "consumer", X_TEXT, 18, 0},
+    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
+    /* what the payer disputes, part or all of the amount */
+    {NC_("column", "Disputed"), "disputed", X_MONEY, 12, 0},
+    /* agrees with the dispute (es Abierta; a shift's Abierto) */
+    {TC_("dispute", "Opened"), "opened_on", X_DATE, 10, 0},
+    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
+    {NC_("column", "Age"), "age", X_INT, 4, 0},
+    {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -277,6 +330,9 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_TIME_ROWS] = {time_cols, N(time_cols)},
 	    [LIST_DISCONNECT] = {disconnect_cols, N(disconnect_cols)},
 	    [LIST_RECONNECT] = {reconnect_cols, N(reconnect_cols)},
+	    [LIST_PLANS] = {plan_cols, N(plan_cols)},
+	    [LIST_PLAN_PERF] = {plan_perf_cols, N(plan_perf_cols)},
+	    [LIST_DISPUTES] = {dispute_cols, N(dispute_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -495,4 +551,69 @@ svc_time_cells(const struct time_row *r, struct xcell *c)
 	c[5].s = r->issued_on;
 	c[6].n = r->amount;
 	c[7].n = r->days;
+}
+
+void
+svc_plan_cells(const struct arr_view *v, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(plan_cols));
+	c[0].s = v->a.plan_no;
+	c[1].s = v->a.account_no;
+	c[2].s = arr_status_term(v->status);
+	c[3].n = v->a.debt;
+	c[4].n = v->paid;
+	c[5].n = v->to_items;
+	c[6].n = v->left;
+	c[7].n = arr_tally_fell_due(&v->tally);
+	c[8].n = v->compliance; /* -1: none fell due */
+}
+
+void
+svc_plan_perf_cells(const struct arr_perf_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(plan_perf_cols));
+	c[0].s = r->inst_band;
+	c[1].s = arr_freq_name(r->freq);
+	/* the band's name as the screen shows it (text, xlsx: helper-239,
+	 * "0" read as an amount), its key in CSV and JSON */
+	c[2].s = svc_arr_down_band_name(r->down_band);
+	c[2].word = svc_arr_down_band_key(r->down_band);
+	c[3].n = r->grace_days;
+	c[4].n = r->misses_allowed;
+	c[5].n = r->plans;
+	c[6].n = r->active;
+	c[7].n = r->completed;
+	c[8].n = r->broken;
+	c[9].n = r->cancelled;
+	c[10].n = r->fell_due;
+	c[11].n = r->on_time;
+	c[12].n = r->late;
+	c[13].n = r->missed;
+	c[14].n = r->compliance; /* -1: none fell due */
+	c[15].n = r->arranged;
+	c[16].n = r->collected;
+	c[17].n = r->to_items;
+}
+
+void
+svc_dispute_cells(const struct dispute *d, struct xcell *c)
+{
+	int age, overdue;
+
+	memset(c, 0, sizeof *c * N(dispute_cols));
+	svc_dispute_days(d, &age, &overdue);
+	c[0].s = d->dispute_no;
+	c[1].s = dsp_status_label(d->status);
+	c[1].word = dsp_status_name(d->status);
+	c[2].s = dsp_reason_label(d->reason);
+	c[2].word = d->reason;
+	c[3].s = d->receipt_no;
+	c[4].s = d->account_no;
+	c[5].s = d->consumer_name;
+	c[6].n = d->amount;
+	c[7].n = d->disputed;
+	c[8].s = d->opened_on;
+	c[9].s = d->due_on;
+	c[10].n = age;
+	c[11].n = overdue;
 }

@@ -615,6 +615,7 @@ tui_main(struct svc *svc)
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \
 	X(arr_report)                                                          \
+	X(arr_filter)                                                          \
 	X(arrangement)                                                         \
 	X(arr_create)                                                          \
 	X(arr_reschedule)                                                      \

@@ -1,8 +1,11 @@
 /* screen_arr_report.c - the plans' performance (issue 21: "which terms
  * result in the highest compliance"): the arrangements grouped by their
  * terms, highest compliance first, as `paydesk report arrangements`
- * prints them (svc_arr_performance has the rule). Reached from the
- * arrangements list (p); recovery and up. */
+ * prints them (svc_arr_performance has the rule); f filters them by the
+ * day the plans were made and the consumers' segment (the report's
+ * --from, --to and --segment; screen_arr_filter.c), x exports them as
+ * shown, every column of the report. Reached from the arrangements list
+ * (p); recovery and up. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +13,13 @@
 
 #include "backoffice.h"
 
-enum { A_BACK = 1 };
+enum { A_BACK = 1, A_FILTER, A_EXPORT };
 
 static const struct tui_key screen_arr_report_keys[] = {
+    {'f', "f", N_("Filter"), N_("the plans of a period, of a segment"),
+        A_FILTER},
+    {'x', "x", N_("Export"), N_("export the groups as shown as CSV or Excel"),
+        A_EXPORT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the arrangements"), A_BACK},
@@ -22,6 +29,7 @@ static const struct tui_key screen_arr_report_keys[] = {
 struct perf {
 	struct tui_screen sc;
 	struct tui_list list;
+	struct arr_perf_filter f;
 	struct arr_perf_row *rows;
 	size_t n;
 	int plans;
@@ -69,6 +77,57 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[14].n = r->to_items;
 }
 
+/* The groups of the filters in force; on an error (a store's) the
+ * groups shown stay, the reason on the message line. */
+static int
+load(struct perf *p, struct tui *t)
+{
+	struct arr_perf_row *rows;
+	struct pd_err err;
+	size_t n, i;
+
+	rows = svc_arr_performance(t->svc, p->f.from[0] ? p->f.from : NULL,
+	    p->f.to[0] ? p->f.to : NULL, p->f.segment[0] ? p->f.segment : NULL,
+	    &n, &err);
+	if (rows == NULL) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	free(p->rows);
+	p->rows = rows;
+	p->n = n;
+	p->plans = 0;
+	for (i = 0; i < n; i++)
+		p->plans += rows[i].plans;
+	tui_list_set(&p->list, n);
+	return 0;
+}
+
+/* "Made from 01/04/2025, to 30/06/2025, segment Residential": the
+ * filters set, "" none. */
+static void
+filter_text(struct tui *t, const struct perf *p, char *buf, size_t n)
+{
+	char d[SVC_DATE_BUFSZ];
+	size_t len;
+
+	buf[0] = '\0';
+	if (p->f.from[0])
+		snprintf(buf, n, _("Made from %s"),
+		    svc_date(t->svc, d, sizeof d, p->f.from));
+	if (p->f.to[0]) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len,
+		    len ? _(", to %s") : _("Made to %s"),
+		    svc_date(t->svc, d, sizeof d, p->f.to));
+	}
+	if (p->f.segment[0]) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len,
+		    len ? _(", segment %s") : _("Segment %s"), p->f.segment);
+	}
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -76,6 +135,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[256], num[SVC_COUNT_BUFSZ];
 	int y = 2;
 
+	if (p->f.changed) {
+		p->f.changed = 0;
+		load(p, t);
+	}
 	svc_count(t->svc, num, sizeof num, (int64_t)p->plans);
 	snprintf(line, sizeof line,
 	    ngettext("%s payment arrangement by its terms",
@@ -88,6 +151,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
 	attron(A_DIM);
+	filter_text(t, p, line, sizeof line);
+	if (line[0] != '\0')
+		tui_text(y++, 2, line, COLS - 4);
 	y += tui_wrap(y, 2,
 	    _("Compliance: installments paid on time of those that fell due; "
 	      "highest first"),
@@ -105,11 +171,30 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct perf *p = (struct perf *)sc;
+	struct tui_screen *next;
+	struct payment_filter pf;
 
-	(void)t;
 	if (tui_list_action(&p->list, a))
 		return TUI_HANDLED;
-	return a == A_BACK ? TUI_CLOSE : 0;
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_FILTER:
+		tui_push(t, screen_arr_filter_new(t, &p->f));
+		return TUI_HANDLED;
+	case A_EXPORT:
+		/* every column of `report arrangements` (listing.c), of the
+		 * filters shown */
+		memset(&pf, 0, sizeof pf);
+		pf.from = p->f.from[0] ? p->f.from : NULL;
+		pf.to = p->f.to[0] ? p->f.to : NULL;
+		pf.segment = p->f.segment[0] ? p->f.segment : NULL;
+		next = screen_export_new(
+		    t, LIST_PLAN_PERF, &pf, NULL, NULL, 0, NULL, 0);
+		tui_push(t, next);
+		return TUI_HANDLED;
+	}
+	return 0;
 }
 
 static void
@@ -131,28 +216,18 @@ const struct tui_screen_class screen_arr_report_class = {
 struct tui_screen *
 screen_arr_report_new(struct tui *t)
 {
-	struct perf *p;
-	struct arr_perf_row *rows;
-	struct pd_err err;
-	size_t n, i;
+	struct perf *p = xcalloc(1, sizeof *p);
 
-	if ((rows = svc_arr_performance(t->svc, NULL, NULL, NULL, &n, &err)) ==
-	    NULL) {
-		tui_message(t, 1, "%s", err.msg);
-		return NULL;
-	}
-	p = xcalloc(1, sizeof *p);
-	p->rows = rows;
-	p->n = n;
-	for (i = 0; i < n; i++)
-		p->plans += rows[i].plans;
 	tui_list_init(&p->list, cols, TUI_NCOLS(cols), cells, p);
 	/* the order (highest compliance first), the terms and the plans
 	 * kept on a narrow screen; the rest scroll into view */
 	p->list.sorted = 5;
 	p->list.asc = 0;
 	p->list.keep = 0x7f;
-	tui_list_set(&p->list, n);
+	if (load(p, t) != 0) {
+		free(p);
+		return NULL;
+	}
 	p->sc.cls = &screen_arr_report_class;
 	return &p->sc;
 }

@@ -1,8 +1,9 @@
 /* screen_arrangements.c - payment arrangements in the back office (issue
  * 21): every plan, newest first, with its status, what it still owes and
  * its compliance; F2 goes through the statuses (all, Active, Completed,
- * Broken, Cancelled); Enter opens one (screen_arrangement.c); p the plans'
- * performance (screen_arr_report.c). Reached from the dashboard (r), the
+ * Broken, Cancelled); Enter opens one (screen_arrangement.c); x exports
+ * the list as shown, every column of `paydesk arrangement list`; p the
+ * plans' performance (screen_arr_report.c). Reached from the dashboard (r), the
  * recovery role's Home and from a consumer's account view (r: that
  * consumer's only). Plans are made at the account view (a,
  * screen_arr_create.c) and changed in the Arrangement view (s, c), or
@@ -14,7 +15,7 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT, A_CREWS };
+enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT, A_CREWS, A_EXPORT };
 
 /* the keys of every role; a cashier's bar has neither the alerts nor
  * the performance report, which are refused to the role (helper-235,
@@ -25,6 +26,8 @@ enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT, A_CREWS };
 	    {KEY_F(2), "F2", N_("Status"),                                     \
 	        N_("every arrangement, or those of one status in turn"),       \
 	        A_STATUS},                                                     \
+	    {'x', "x", N_("Export"),                                           \
+	        N_("export the list as shown as CSV or Excel"), A_EXPORT},     \
 	    __VA_ARGS__ TUI_LIST_KEYS,                                         \
 	    {TUI_KEY_ESC, "Esc", N_("Back"),                                   \
 	        N_("back to the dashboard, Home or the account"), A_BACK},     \
@@ -145,6 +148,14 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_CREWS:
 		if ((open = screen_crews_new(t)) != NULL)
 			tui_push(t, open);
+		return TUI_HANDLED;
+	case A_EXPORT:
+		/* every column of `arrangement list` (listing.c), of the
+		 * status and consumer shown */
+		open = screen_export_new(t, LIST_PLANS, NULL, NULL, NULL, 0, NULL, 0);
+		screen_export_account(open, p->account);
+		screen_export_status(open, p->status, NULL);
+		tui_push(t, open);
 		return TUI_HANDLED;
 	case A_ALERTS:
 		/* the arrangements' alerts, as the key says (helper-235,

@@ -5,8 +5,10 @@
  * unresolved ones or one status in turn; Enter opens the dispute with its
  * timeline (every step, who, when, the note); r puts an open one under review,
  * u upholds one (a supervisor's: a void or a credit note,
- * screen_dispute_step.c) and x rejects one with a note. Reached from Home
- * (Disputes); read again when it comes back on top. */
+ * screen_dispute_step.c) and n rejects one with a note; x exports the
+ * list as shown, every column of `paydesk dispute list` (a supervisor's,
+ * as a file of consumers' names is). Reached from Home (Disputes); read
+ * again when it comes back on top. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +16,7 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_REVIEW, A_UPHOLD, A_REJECT, A_BACK };
+enum { A_OPEN = 1, A_STATUS, A_REVIEW, A_UPHOLD, A_REJECT, A_EXPORT, A_BACK };
 
 static const struct tui_key screen_disputes_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
@@ -26,8 +28,11 @@ static const struct tui_key screen_disputes_keys[] = {
     {'u', "u", N_("Uphold"),
         N_("uphold the one selected: a void or a credit note (supervisor)"),
         A_UPHOLD},
-    {'x', "x", N_("Reject"), N_("reject the dispute selected, with a note"),
+    /* n: x exports, as in every list (helper-251, fault 1) */
+    {'n', "n", N_("Reject"), N_("reject the dispute selected, with a note"),
         A_REJECT},
+    {'x', "x", N_("Export"), N_("export the list as shown as CSV or Excel"),
+        A_EXPORT},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
@@ -160,6 +165,19 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		    (open = screen_dispute_step_new(t, d, a == A_UPHOLD)) !=
 		        NULL)
 			tui_push(t, open);
+		return TUI_HANDLED;
+	case A_EXPORT:
+		/* a file of consumers' names: a supervisor's, said before
+		 * the form (as dispute list --csv) */
+		if (svc_require(t->svc, ROLE_SUPERVISOR,
+		        _("Exporting consumers' data"), &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
+			return TUI_HANDLED;
+		}
+		open = screen_export_new(
+		    t, LIST_DISPUTES, NULL, NULL, NULL, 0, NULL, 0);
+		screen_export_status(open, -1, filters[ds->filter]);
+		tui_push(t, open);
 		return TUI_HANDLED;
 	case A_REVIEW:
 		if ((d = selected(ds, t)) == NULL)

@@ -31,7 +31,9 @@ static const char *const list_names[LISTINGS] = {"payments", "credit-notes",
     [LIST_DETERIORATING] = "deteriorating", [LIST_EXCEPTIONS] = "exceptions",
     [LIST_RECON] = "reconciliation", [LIST_RATE_ITEMS] = "rate-items",
     [LIST_TIME_ROWS] = "time-payments", [LIST_OPEN_ITEMS] = "outstanding-items",
-    [LIST_DISCONNECT] = "disconnections", [LIST_RECONNECT] = "reconnections"};
+    [LIST_DISCONNECT] = "disconnections", [LIST_RECONNECT] = "reconnections",
+    [LIST_PLANS] = "arrangements", [LIST_PLAN_PERF] = "plan-performance",
+    [LIST_DISPUTES] = "disputes"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
     N_("Export the credit notes as shown (%s)"),
@@ -48,7 +50,10 @@ static const char *const headings[LISTINGS] = {
     [LIST_OPEN_ITEMS] = N_("Export the open items (%s)"),
     /* for the field crews (issue 21) */
     [LIST_DISCONNECT] = N_("Export the disconnection list (%s)"),
-    [LIST_RECONNECT] = N_("Export the reconnection list (%s)")};
+    [LIST_RECONNECT] = N_("Export the reconnection list (%s)"),
+    [LIST_PLANS] = N_("Export the arrangements as shown (%s)"),
+    [LIST_PLAN_PERF] = N_("Export the plans' performance as shown (%s)"),
+    [LIST_DISPUTES] = N_("Export the disputes as shown (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -69,7 +74,11 @@ struct xport {
 	char stamp[32];
 	int last_fmt;
 	int64_t shown; /* progress drawn at this many rows */
-	char account[DEPOSIT_ACCOUNT_BUFSZ]; /* LIST_RECON's; "" [deposits] */
+	/* LIST_RECON's bank account ("" [deposits]); LIST_PLANS' and
+	 * LIST_DISPUTES' consumer ("" every one) */
+	char account[DEPOSIT_ACCOUNT_BUFSZ];
+	int status;       /* LIST_PLANS' (-1 every one) */
+	const char *word; /* LIST_DISPUTES' status filter (NULL every one) */
 	int last, months; /* LIST_DETERIORATING's (0: the defaults) */
 	struct kpi k; /* LIST_RATE_ITEMS' and LIST_TIME_ROWS' figures */
 };
@@ -223,6 +232,19 @@ start(struct xport *x, struct tui *t)
 		case LIST_RECONNECT:
 			rc = svc_export_reconnections(t->svc, &j, &rows, &err);
 			break;
+		case LIST_PLANS:
+			rc = svc_export_plans(t->svc,
+			    x->account[0] ? x->account : NULL, x->status, &j,
+			    &rows, &err);
+			break;
+		case LIST_PLAN_PERF:
+			rc = svc_export_plan_perf(t->svc, x->pf.from, x->pf.to,
+			    x->pf.segment, &j, &rows, &err);
+			break;
+		case LIST_DISPUTES:
+			rc = svc_export_disputes(t->svc, x->word,
+			    x->account[0] ? x->account : NULL, &j, &rows, &err);
+			break;
 		case LIST_RATE_ITEMS:
 		case LIST_TIME_ROWS:
 		case LIST_OPEN_ITEMS:
@@ -327,6 +349,7 @@ screen_export_new(struct tui *t, enum listing l,
 
 	x->t = t;
 	x->l = l;
+	x->status = -1;
 	x->sort = sort;
 	if (pf != NULL) {
 		x->pf = *pf;
@@ -338,6 +361,7 @@ screen_export_new(struct tui *t, enum listing l,
 		x->pf.recorded_by = keep(x, pf->recorded_by);
 		x->pf.terminal = keep(x, pf->terminal);
 		x->pf.search = keep(x, pf->search);
+		x->pf.segment = keep(x, pf->segment);
 	}
 	if (cf != NULL) {
 		x->cf = *cf;
@@ -393,4 +417,13 @@ screen_export_kpi(struct tui_screen *sc, const struct kpi *k)
 	struct xport *x = (struct xport *)sc;
 
 	x->k = *k;
+}
+
+void
+screen_export_status(struct tui_screen *sc, int status, const char *word)
+{
+	struct xport *x = (struct xport *)sc;
+
+	x->status = status;
+	x->word = word;
 }

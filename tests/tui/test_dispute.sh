@@ -3,7 +3,7 @@
 # with the command line, one rejected; in tmux a recovery user opens Home's
 # Disputes, filters the unresolved (F2), puts one under review (r) and
 # opens it (Enter): its terms and its timeline; she opens a dispute from a
-# payment's details (d) and rejects it with a note (x), upholding is
+# payment's details (d) and rejects it with a note (n), upholding is
 # refused her; a supervisor reaches Disputes from the Dashboard (d) and
 # upholds one by a credit note (u), its timeline after, a bounced
 # cheque's only by a void, and one of part of its payment (review R21d,
@@ -13,6 +13,8 @@
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-06-01 10:00:00"
 setup_store
+EXP="$T/exports"
+printf '[exports]\ndir = %s\n' "$EXP" >>"$PAYDESK_CONFIG"
 printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
     >"$T/rec.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
@@ -108,8 +110,15 @@ wait_for "the one under review first" "DP-T01-000001 Under review"
 keys u
 wait_for "u: upholding is a supervisor's" \
     "Upholding a dispute needs the supervisor role"
-keys Down x
-wait_for "x: reject the new one" "DP-T01-000003  R-T01-000003"
+# x exports, as in every list: a file of consumers' names is a
+# supervisor's (as dispute list --csv); n rejects (helper-251, fault 1:
+# x was Reject, the list had no export)
+keys x
+wait_for "x: exporting is a supervisor's" \
+    "Exporting consumers' data needs the supervisor role"
+lacks "  no export form" "Export the disputes"
+keys Down n
+wait_for "n: reject the new one" "DP-T01-000003  R-T01-000003"
 keys Enter
 wait_for "no note: refused" "A note is required to reject a dispute"
 # a note of blanks says nothing: refused at once, nothing asked
@@ -128,8 +137,8 @@ wait_for "the list again: it is resolved" "DP-T01-000003 Resolved: rejected"
 same "in the store: rejected, the note in its timeline" \
     "$(sqlite3 "$DB" "SELECT d.status, e.kind, e.note FROM disputes d JOIN dispute_events e ON e.dispute_id = d.id WHERE d.dispute_no = 'DP-T01-000003' AND e.kind = 'reject'")" \
     "rejected|reject|Chargeback withdrawn"
-keys x
-wait_for "x on a resolved one: refused" "is Resolved: rejected already"
+keys n
+wait_for "n on a resolved one: refused" "is Resolved: rejected already"
 keys Escape
 wait_for "back on Home, last" "Find Consumer"
 logout
@@ -148,6 +157,30 @@ keys d
 wait_for "d: the disputes" "4 disputes"
 wait_for "the one under review first, the bounced cheque's after" \
     "DP-T01-000004 Open"
+# x: the list as shown, as `dispute list --csv` prints it, every column
+# (F2: of the filter shown)
+for f in "" unresolved; do
+	if [ -n "$f" ]; then
+		keys F2
+		wait_for "F2: the unresolved" "disputes: unresolved"
+	fi
+	rm -rf "$EXP"
+	keys x
+	wait_for "x ${f:-all}: the export" "Export the disputes as shown"
+	keys Enter
+	wait_for "x ${f:-all}: written" "Exported"
+	xf=$(ls "$EXP"/disputes-*.csv 2>/dev/null | head -1)
+	PAYDESK_PIN=2222 "$PD" --user mary --csv dispute list \
+	    ${f:+--status $f} | tr -d '\r' >"$T/cli.csv"
+	if [ -n "$xf" ] && [ "$(tr -d '\r' <"$xf")" = "$(cat "$T/cli.csv")" ]; then
+		ok "x ${f:-all}: the file is dispute list --csv's ($(($(wc -l <"$T/cli.csv") - 1)) rows)"
+	else
+		echo "not ok - x ${f:-all}: the file ($xf) is not dispute list --csv's"
+		diff "$T/cli.csv" "$xf" | head -5
+	fi
+done
+keys F2 F2 F2 F2 F2
+wait_for "F2: every one again" "4 disputes"
 keys Down u
 wait_for "u on the bounced cheque's: upheld by a void only" \
     "A bounced cheque: voided, and its service charge if any."

@@ -1,0 +1,167 @@
+/* screen_arr_filter.c - the filters of the plans' performance (issue 21;
+ * helper-251, fault 1: `report arrangements` had --from, --to and
+ * --segment, its screen none): the plans made from a day to a day, of
+ * the consumers of a segment. Checked when applied as the command line
+ * checks them (a date of the organisation's format, From not after To,
+ * a segment some consumer has, in any case); a wrong one names its field
+ * and changes nothing. The performance screen (screen_arr_report.c)
+ * reads its groups again when the filters change. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_APPLY = 1, A_CLEAR, A_BACK, A_DOWN, A_UP };
+
+static const struct tui_key screen_arr_filter_keys[] = {
+    {TUI_KEY_ENTER, "Enter", KC_("filter", "Apply"), N_("apply the filters"),
+        A_APPLY},
+    {KEY_F(8), "F8", N_("Clear"), N_("clear every filter"), A_CLEAR},
+    {KEY_DOWN, "Down", NULL, N_("the next filter (also {Tab})"), A_DOWN},
+    {KEY_UP, "Up", NULL, N_("the filter above"), A_UP},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without changing anything"),
+        A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help; Ctrl-U clears a field"), -1},
+};
+
+enum { G_FROM, G_TO, G_SEGMENT, G_COUNT };
+
+struct afilter {
+	struct tui_screen sc;
+	struct arr_perf_filter *f;
+	struct tui_form fm;
+	struct tui_form_item items[G_COUNT];
+};
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct afilter *g = (struct afilter *)sc;
+	const struct tui_form_item *it = &g->fm.items[g->fm.focus];
+	int lw = list_form_width(&g->fm, 12), y = 2;
+
+	attron(A_BOLD);
+	tui_text(y++, 2, _("Filter the plans' performance"), COLS - 4);
+	attroff(A_BOLD);
+	attron(A_DIM);
+	y += tui_wrap(y, 2,
+	    _("Empty: no filter. From and To are the days the plans were "
+	      "made on."),
+	    COLS - 4, 2);
+	attroff(A_DIM);
+	y++;
+	tui_form_draw(t, &g->fm, y, 4, lw, COLS - 8 > 60 ? 60 : COLS - 8);
+	t->cur_y = y + g->fm.focus;
+	t->cur_x = 4 + lw + 2 + utf8_columns(it->f.buf, it->f.len);
+}
+
+/* Check the form as `report arrangements` checks its options; in force
+ * only when every one is good. */
+static int
+apply(struct afilter *g, struct tui *t)
+{
+	struct arr_perf_filter nf;
+	const char *seg = g->items[G_SEGMENT].f.buf;
+	struct payment_filter pf;
+	struct pd_err err;
+	int k;
+
+	memset(&nf, 0, sizeof nf);
+	for (k = G_FROM; k <= G_TO; k++) {
+		const struct tui_form_item *it = &g->items[k];
+
+		if (it->f.len == 0)
+			continue;
+		if (svc_date_parse(t->svc, it->f.buf, it->label,
+		        k == G_FROM ? nf.from : nf.to, &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
+			g->fm.focus = k;
+			return TUI_HANDLED;
+		}
+	}
+	if (nf.from[0] && nf.to[0] && strcmp(nf.from, nf.to) > 0) {
+		tui_message(t, 1, "%s", _("From: after To; swap them"));
+		g->fm.focus = G_FROM;
+		return TUI_HANDLED;
+	}
+	memset(&pf, 0, sizeof pf);
+	pf.segment = seg;
+	if (*seg != '\0' && svc_payment_filter_check(t->svc, &pf, &err) != 0) {
+		tui_filter_refused(t, err.msg);
+		g->fm.focus = G_SEGMENT;
+		return TUI_HANDLED;
+	}
+	snprintf(nf.segment, sizeof nf.segment, "%s", seg);
+	nf.changed = 1;
+	*g->f = nf;
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct afilter *g = (struct afilter *)sc;
+	int k;
+
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_APPLY:
+		return apply(g, t);
+	case A_CLEAR:
+		for (k = 0; k < G_COUNT; k++) {
+			g->items[k].f.buf[0] = '\0';
+			g->items[k].f.len = 0;
+		}
+		return TUI_HANDLED;
+	case A_DOWN:
+	case A_UP:
+		tui_form_input(&g->fm, a == A_DOWN ? KEY_DOWN : KEY_UP, 0);
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct afilter *g = (struct afilter *)sc;
+
+	return tui_form_key(t, &g->fm, key, ch) != 0 ? TUI_HANDLED : 0;
+}
+
+const struct tui_screen_class screen_arr_filter_class = {
+    .name = "Plan performance filters",
+    .title = N_("Plan performance"),
+    .keys = screen_arr_filter_keys,
+    .nkeys = TUI_NKEYS(screen_arr_filter_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+struct tui_screen *
+screen_arr_filter_new(struct tui *t, struct arr_perf_filter *f)
+{
+	struct afilter *g = xcalloc(1, sizeof *g);
+	char d[SVC_DATE_BUFSZ];
+
+	/* the days as the organisation writes them, as they are typed */
+	tui_form_text(&g->items[G_FROM], _("From"), 10,
+	    f->from[0] ? svc_date(t->svc, d, sizeof d, f->from) : "");
+	g->items[G_FROM].kind = FORM_DATE;
+	tui_form_text(&g->items[G_TO], _("To"), 10,
+	    f->to[0] ? svc_date(t->svc, d, sizeof d, f->to) : "");
+	g->items[G_TO].kind = FORM_DATE;
+	tui_form_text(&g->items[G_SEGMENT], _("Segment"),
+	    (int)sizeof f->segment - 1, f->segment);
+	g->fm.items = g->items;
+	g->fm.n = G_COUNT;
+	g->f = f;
+	g->sc.cls = &screen_arr_filter_class;
+	g->sc.typing = 1;
+	return &g->sc;
+}
