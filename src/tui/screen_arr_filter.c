@@ -47,8 +47,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 	attron(A_DIM);
 	y += tui_wrap(y, 2,
-	    _("Empty: no filter. From and To are the days the plans were "
-	      "made on."),
+	    _("Empty: no filter. From, To: the days the plans were made."),
 	    COLS - 4, 2);
 	attroff(A_DIM);
 	y++;
