@@ -136,10 +136,21 @@ struct arr_view {
 int svc_arrangement_show(
     struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err);
 void svc_arr_view_free(struct arr_view *v);
-/* Arrangements newest first, of one account (NULL: all), of one status
- * (-1: all); *n views, free each and the array with svc_arr_views_free. */
-struct arr_view *svc_arrangement_list(struct svc *s, const char *account,
-    int status, size_t *n, struct pd_err *err);
+/* The plans a list takes (`arrangement list`'s options): of one
+ * consumer's account (NULL: every one's), of one status (ARR_*; -1 every
+ * one), made from `from` to `to` (the day of creation, YYYY-MM-DD, both
+ * included; NULL open), of the consumers of segment (any case; NULL any;
+ * one no consumer has PD_ENOTFOUND, as every report's). */
+struct arr_filter {
+	const char *account;
+	int status;
+	const char *from, *to;
+	const char *segment;
+};
+/* Arrangements newest first, of the plans of f (cashier and up); *n
+ * views, free each and the array with svc_arr_views_free. */
+struct arr_view *svc_arrangement_list(
+    struct svc *s, const struct arr_filter *f, size_t *n, struct pd_err *err);
 void svc_arr_views_free(struct arr_view *v, size_t n);
 /* What is left of an Active or Broken arrangement scheduled again
  * (recovery and up): its unpaid installments closed, the rest split in

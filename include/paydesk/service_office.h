@@ -208,14 +208,15 @@ int svc_export_disconnections(struct svc *s, const struct export_job *j,
     int64_t *rows, struct pd_err *err);
 int svc_export_reconnections(struct svc *s, const struct export_job *j,
     int64_t *rows, struct pd_err *err);
-/* The arrangements (LIST_PLANS) of account (NULL: every consumer's) and
- * status (-1: every one), as svc_arrangement_list gives them; their
+/* The arrangements (LIST_PLANS) of f, as svc_arrangement_list gives
+ * them; their
  * performance (LIST_PLAN_PERF) of the plans made from `from` to `to`
  * (YYYY-MM-DD, NULL open) of segment's consumers (NULL: all), as
  * svc_arr_performance groups them; the disputes (LIST_DISPUTES) of a
  * status filter (NULL: all) and account, as svc_dispute_list gives
  * them. Recovery and up, as the lists are (issue 21). */
-int svc_export_plans(struct svc *s, const char *account, int status,
+struct arr_filter; /* service_debts.h */
+int svc_export_plans(struct svc *s, const struct arr_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 int svc_export_plan_perf(struct svc *s, const char *from, const char *to,
     const char *segment, const struct export_job *j, int64_t *rows,

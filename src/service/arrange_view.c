@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "internal.h"
 #include "paydesk/os.h"
 
@@ -327,19 +328,37 @@ svc_arrangement_show(
 }
 
 struct arr_view *
-svc_arrangement_list(struct svc *s, const char *account, int status, size_t *n,
-    struct pd_err *err)
+svc_arrangement_list(
+    struct svc *s, const struct arr_filter *f, size_t *n, struct pd_err *err)
 {
+	const char *segment = f->segment;
+	struct arr_view *v;
 	struct row_scope sc;
+	size_t all, i;
 
 	*n = 0;
 	if (svc_require(s, ROLE_CASHIER, _("The list of arrangements"), err) !=
-	    0)
+	        0 ||
+	    (segment != NULL && svc_segment_canon(s, &segment, err) != 0))
 		return NULL;
 	/* the plans made at the scope's terminals (issue 23); one
 	 * consumer's wherever made unless a scope was chosen */
-	svc_row_scope(s, account, &sc);
-	return svc_arr_views_of(s, account, status, &sc, n, err);
+	svc_row_scope(s, f->account, &sc);
+	if ((v = svc_arr_views_of(s, f->account, f->status, &sc, &all, err)) ==
+	    NULL)
+		return NULL;
+	/* the days made and the segment, as svc_arr_performance reads them */
+	for (i = 0; i < all; i++) {
+		if ((f->from != NULL &&
+		        strcmp(v[i].a.created_on, f->from) < 0) ||
+		    (f->to != NULL && strcmp(v[i].a.created_on, f->to) > 0) ||
+		    (segment != NULL &&
+		        strcasecmp(v[i].a.segment, segment) != 0))
+			svc_arr_view_free(&v[i]);
+		else
+			v[(*n)++] = v[i];
+	}
+	return v;
 }
 
 /* svc_arr_views, with what each holds if holds. */

@@ -421,14 +421,14 @@ svc_export_reconnections(struct svc *s, const struct export_job *j,
 }
 
 int
-svc_export_plans(struct svc *s, const char *account, int status,
+svc_export_plans(struct svc *s, const struct arr_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err)
 {
 	struct arr_view *v;
 	size_t n = 0;
 	int rc;
 
-	if ((v = svc_arrangement_list(s, account, status, &n, err)) == NULL)
+	if ((v = svc_arrangement_list(s, f, &n, err)) == NULL)
 		return -1;
 	rc = xrun_array(
 	    s, j, LIST_PLANS, N_("Arrangements"), v, n, plan_row, rows, err);

@@ -71,17 +71,23 @@ struct tui_screen *screen_arrangement_new(struct tui *t, const char *plan_no);
 /* The plans' performance by their terms (recovery and up); NULL with
  * the message on the status line. */
 struct tui_screen *screen_arr_report_new(struct tui *t);
-/* The performance's filters (`report arrangements` --from, --to,
- * --segment): the plans made from `from` to `to` (YYYY-MM-DD, "" open)
- * of the consumers of segment ("" any); changed set when applied. */
-struct arr_perf_filter {
+/* The filters of the plans list and of their performance (`arrangement
+ * list` and `report arrangements` --from, --to, --segment): the plans
+ * made from `from` to `to` (YYYY-MM-DD, "" open) of the consumers of
+ * segment ("" any); changed set when applied. */
+struct plans_filter {
 	char from[11], to[11];
 	char segment[65];
 	int changed;
 };
-/* Their form (screen_arr_filter.c): f changes only when applied. */
+/* Their form (screen_arr_filter.c) under title: f changes only when
+ * applied. */
 struct tui_screen *screen_arr_filter_new(
-    struct tui *t, struct arr_perf_filter *f);
+    struct tui *t, struct plans_filter *f, const char *title);
+/* "Made from 2025-06-01, to 2025-06-30, segment Commercial": the
+ * filters of f set, in the organisation's date format; "" none. */
+void plans_filter_text(
+    struct tui *t, const struct plans_filter *f, char *buf, size_t n);
 /* Reschedule (cancel 0) or cancel (1) a payment arrangement, with a
  * configured reason (recovery and up; NULL with the reason as above). */
 struct tui_screen *screen_arr_change_new(
@@ -133,8 +139,7 @@ void tui_credit_doc(struct tui *t, const char *cn_no, int print);
 /* Export a listing for its filter (the one the list holds: copied), in
  * its order (payers: sort, and only the marked consumers if any). */
 /* The bank account a LIST_RECON export of sc (screen_export_new's) is
- * of, none set: [deposits] account; the consumer (account number) a
- * LIST_PLANS or LIST_DISPUTES export is of, none set: every one. */
+ * of; none set: [deposits] account. */
 void screen_export_account(struct tui_screen *sc, const char *account);
 /* The payments and month ends a LIST_DETERIORATING export of sc
  * compares (the screen's; 0: the defaults). */
@@ -142,10 +147,11 @@ void screen_export_counts(struct tui_screen *sc, int last, int months);
 /* The figures a LIST_RATE_ITEMS or LIST_TIME_ROWS export of sc lists
  * the rows of (the screen's period and filters). */
 void screen_export_kpi(struct tui_screen *sc, const struct kpi *k);
-/* The status a LIST_PLANS export of sc is of (ARR_*; -1, the default,
- * every one), or a LIST_DISPUTES export's (word, svc_dispute_list's
- * filter, static; NULL every one). */
-void screen_export_status(struct tui_screen *sc, int status, const char *word);
+/* The plans a LIST_PLANS export of sc is of (copied; none set: every
+ * one); the status filter of a LIST_DISPUTES export (svc_dispute_list's
+ * word, static; NULL every one). */
+void screen_export_plans(struct tui_screen *sc, const struct arr_filter *f);
+void screen_export_status(struct tui_screen *sc, const char *word);
 struct tui_screen *screen_export_new(struct tui *t, enum listing l,
     const struct payment_filter *pf, const struct credit_filter *cf,
     const struct aging_filter *af, enum payers_sort sort, const int64_t *marked,

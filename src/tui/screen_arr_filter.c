@@ -1,11 +1,12 @@
-/* screen_arr_filter.c - the filters of the plans' performance (issue 21;
- * helper-251, fault 1: `report arrangements` had --from, --to and
- * --segment, its screen none): the plans made from a day to a day, of
- * the consumers of a segment. Checked when applied as the command line
- * checks them (a date of the organisation's format, From not after To,
- * a segment some consumer has, in any case); a wrong one names its field
- * and changes nothing. The performance screen (screen_arr_report.c)
- * reads its groups again when the filters change. */
+/* screen_arr_filter.c - the filters of the plans list and of their
+ * performance (issue 21; helper-251, fault 1: `report arrangements` had
+ * --from, --to and --segment, its screen none): the plans made from a day
+ * to a day, of the consumers of a segment. Checked when applied as the
+ * command line checks them (a date of the organisation's format, From
+ * not after To, a segment some consumer has, in any case); a wrong one
+ * names its field and changes nothing. The screen below
+ * (screen_arrangements.c, screen_arr_report.c) reads its rows again when
+ * the filters change. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,8 @@ enum { G_FROM, G_TO, G_SEGMENT, G_COUNT };
 
 struct afilter {
 	struct tui_screen sc;
-	struct arr_perf_filter *f;
+	struct plans_filter *f;
+	const char *title;
 	struct tui_form fm;
 	struct tui_form_item items[G_COUNT];
 };
@@ -43,7 +45,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	int lw = list_form_width(&g->fm, 12), y = 2;
 
 	attron(A_BOLD);
-	tui_text(y++, 2, _("Filter the plans' performance"), COLS - 4);
+	tui_text(y++, 2, g->title, COLS - 4);
 	attroff(A_BOLD);
 	attron(A_DIM);
 	y += tui_wrap(y, 2,
@@ -61,7 +63,7 @@ draw(struct tui_screen *sc, struct tui *t)
 static int
 apply(struct afilter *g, struct tui *t)
 {
-	struct arr_perf_filter nf;
+	struct plans_filter nf;
 	const char *seg = g->items[G_SEGMENT].f.buf;
 	struct payment_filter pf;
 	struct pd_err err;
@@ -132,8 +134,8 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 }
 
 const struct tui_screen_class screen_arr_filter_class = {
-    .name = "Plan performance filters",
-    .title = N_("Plan performance"),
+    .name = "Plan filters",
+    .title = N_("Filter"),
     .keys = screen_arr_filter_keys,
     .nkeys = TUI_NKEYS(screen_arr_filter_keys),
     .draw = draw,
@@ -143,7 +145,7 @@ const struct tui_screen_class screen_arr_filter_class = {
 };
 
 struct tui_screen *
-screen_arr_filter_new(struct tui *t, struct arr_perf_filter *f)
+screen_arr_filter_new(struct tui *t, struct plans_filter *f, const char *title)
 {
 	struct afilter *g = xcalloc(1, sizeof *g);
 	char d[SVC_DATE_BUFSZ];
@@ -160,7 +162,32 @@ screen_arr_filter_new(struct tui *t, struct arr_perf_filter *f)
 	g->fm.items = g->items;
 	g->fm.n = G_COUNT;
 	g->f = f;
+	g->title = title;
 	g->sc.cls = &screen_arr_filter_class;
 	g->sc.typing = 1;
 	return &g->sc;
+}
+
+void
+plans_filter_text(
+    struct tui *t, const struct plans_filter *f, char *buf, size_t n)
+{
+	char d[SVC_DATE_BUFSZ];
+	size_t len;
+
+	buf[0] = '\0';
+	if (f->from[0])
+		snprintf(buf, n, _("Made from %s"),
+		    svc_date(t->svc, d, sizeof d, f->from));
+	if (f->to[0]) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len,
+		    len ? _(", to %s") : _("Made to %s"),
+		    svc_date(t->svc, d, sizeof d, f->to));
+	}
+	if (f->segment[0]) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len,
+		    len ? _(", segment %s") : _("Segment %s"), f->segment);
+	}
 }

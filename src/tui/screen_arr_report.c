@@ -29,7 +29,7 @@ static const struct tui_key screen_arr_report_keys[] = {
 struct perf {
 	struct tui_screen sc;
 	struct tui_list list;
-	struct arr_perf_filter f;
+	struct plans_filter f;
 	struct arr_perf_row *rows;
 	size_t n;
 	int plans;
@@ -103,31 +103,6 @@ load(struct perf *p, struct tui *t)
 	return 0;
 }
 
-/* "Made from 01/04/2025, to 30/06/2025, segment Residential": the
- * filters set, "" none. */
-static void
-filter_text(struct tui *t, const struct perf *p, char *buf, size_t n)
-{
-	char d[SVC_DATE_BUFSZ];
-	size_t len;
-
-	buf[0] = '\0';
-	if (p->f.from[0])
-		snprintf(buf, n, _("Made from %s"),
-		    svc_date(t->svc, d, sizeof d, p->f.from));
-	if (p->f.to[0]) {
-		len = strlen(buf);
-		snprintf(buf + len, n - len,
-		    len ? _(", to %s") : _("Made to %s"),
-		    svc_date(t->svc, d, sizeof d, p->f.to));
-	}
-	if (p->f.segment[0]) {
-		len = strlen(buf);
-		snprintf(buf + len, n - len,
-		    len ? _(", segment %s") : _("Segment %s"), p->f.segment);
-	}
-}
-
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -151,7 +126,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
 	attron(A_DIM);
-	filter_text(t, p, line, sizeof line);
+	plans_filter_text(t, &p->f, line, sizeof line);
 	if (line[0] != '\0')
 		tui_text(y++, 2, line, COLS - 4);
 	y += tui_wrap(y, 2,
@@ -180,7 +155,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_BACK:
 		return TUI_CLOSE;
 	case A_FILTER:
-		tui_push(t, screen_arr_filter_new(t, &p->f));
+		tui_push(t, screen_arr_filter_new(
+		                t, &p->f, _("Filter the plans' performance")));
 		return TUI_HANDLED;
 	case A_EXPORT:
 		/* every column of `report arrangements` (listing.c), of the

@@ -1,11 +1,12 @@
 /* screen_arrangements.c - payment arrangements in the back office (issue
  * 21): every plan, newest first, with its status, what it still owes and
  * its compliance; F2 goes through the statuses (all, Active, Completed,
- * Broken, Cancelled); Enter opens one (screen_arrangement.c); x exports
- * the list as shown, every column of `paydesk arrangement list`; p the
- * plans' performance (screen_arr_report.c). Reached from the dashboard (r), the
- * recovery role's Home and from a consumer's account view (r: that
- * consumer's only). Plans are made at the account view (a,
+ * Broken, Cancelled), f by the days they were made and the consumers'
+ * segment (screen_arr_filter.c); Enter opens one (screen_arrangement.c);
+ * x exports the list as shown, every column of `paydesk arrangement
+ * list`; p the plans' performance (screen_arr_report.c). Reached from the
+ * dashboard (r), the recovery role's Home and from a consumer's account view
+ * (r: that consumer's only). Plans are made at the account view (a,
  * screen_arr_create.c) and changed in the Arrangement view (s, c), or
  * with `paydesk arrangement` (paydesk(1)). */
 #include <curses.h>
@@ -15,7 +16,16 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT, A_CREWS, A_EXPORT };
+enum {
+	A_OPEN = 1,
+	A_STATUS,
+	A_FILTER,
+	A_BACK,
+	A_ALERTS,
+	A_REPORT,
+	A_CREWS,
+	A_EXPORT
+};
 
 /* the keys of every role; a cashier's bar has neither the alerts nor
  * the performance report, which are refused to the role (helper-235,
@@ -26,6 +36,8 @@ enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT, A_CREWS, A_EXPORT };
 	    {KEY_F(2), "F2", N_("Status"),                                     \
 	        N_("every arrangement, or those of one status in turn"),       \
 	        A_STATUS},                                                     \
+	    {'f', "f", N_("Filter"),                                           \
+	        N_("the plans of a period, of a segment"), A_FILTER},          \
 	    {'x', "x", N_("Export"),                                           \
 	        N_("export the list as shown as CSV or Excel"), A_EXPORT},     \
 	    __VA_ARGS__ TUI_LIST_KEYS,                                         \
@@ -53,6 +65,7 @@ struct plans {
 	size_t n;
 	int status;       /* -1: all */
 	char account[33]; /* "": every consumer's */
+	struct plans_filter f;
 	unsigned gen;
 };
 
@@ -80,16 +93,28 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[5].n = v->compliance;
 }
 
+/* The plans the list shows, as `arrangement list` takes them. */
+static void
+filter_of(const struct plans *p, struct arr_filter *f)
+{
+	f->account = p->account[0] ? p->account : NULL;
+	f->status = p->status;
+	f->from = p->f.from[0] ? p->f.from : NULL;
+	f->to = p->f.to[0] ? p->f.to : NULL;
+	f->segment = p->f.segment[0] ? p->f.segment : NULL;
+}
+
 static void
 load(struct plans *p, struct tui *t)
 {
+	struct arr_filter f;
 	struct pd_err err;
 
 	svc_arr_views_free(p->rows, p->n);
 	p->n = 0;
 	p->gen = t->list_gen;
-	p->rows = svc_arrangement_list(
-	    t->svc, p->account[0] ? p->account : NULL, p->status, &p->n, &err);
+	filter_of(p, &f);
+	p->rows = svc_arrangement_list(t->svc, &f, &p->n, &err);
 	if (p->rows == NULL)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&p->list, p->n);
@@ -102,8 +127,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[256], num[SVC_COUNT_BUFSZ];
 	int y = 2;
 
-	if (p->gen != t->list_gen)
+	if (p->gen != t->list_gen || p->f.changed) {
+		p->f.changed = 0;
 		load(p, t);
+	}
 	svc_count(t->svc, num, sizeof num, (int64_t)p->n);
 	if (p->status < 0)
 		snprintf(line, sizeof line,
@@ -120,9 +147,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_scope_suffix(
 	    t, line, sizeof line, p->account[0] ? p->account : NULL);
 	attron(A_BOLD);
-	tui_text(y, 2, line, COLS - 4);
+	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
-	y += 2;
+	plans_filter_text(t, &p->f, line, sizeof line);
+	attron(A_DIM);
+	tui_text(y++, 2, line, COLS - 4);
+	attroff(A_DIM);
 	if (p->n == 0) {
 		tui_text(y, 3, _("No payment arrangements"), COLS - 4);
 		return;
@@ -135,6 +165,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct plans *p = (struct plans *)sc;
 	struct tui_screen *open;
+	struct arr_filter f;
 
 	if (tui_list_action(&p->list, a))
 		return TUI_HANDLED;
@@ -149,12 +180,16 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if ((open = screen_crews_new(t)) != NULL)
 			tui_push(t, open);
 		return TUI_HANDLED;
+	case A_FILTER:
+		tui_push(t, screen_arr_filter_new(t, &p->f,
+		                _("Filter the payment arrangements")));
+		return TUI_HANDLED;
 	case A_EXPORT:
 		/* every column of `arrangement list` (listing.c), of the
-		 * status and consumer shown */
+		 * filters shown */
 		open = screen_export_new(t, LIST_PLANS, NULL, NULL, NULL, 0, NULL, 0);
-		screen_export_account(open, p->account);
-		screen_export_status(open, p->status, NULL);
+		filter_of(p, &f);
+		screen_export_plans(open, &f);
 		tui_push(t, open);
 		return TUI_HANDLED;
 	case A_ALERTS:

@@ -176,7 +176,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		}
 		open = screen_export_new(
 		    t, LIST_DISPUTES, NULL, NULL, NULL, 0, NULL, 0);
-		screen_export_status(open, -1, filters[ds->filter]);
+		screen_export_status(open, filters[ds->filter]);
 		tui_push(t, open);
 		return TUI_HANDLED;
 	case A_REVIEW:

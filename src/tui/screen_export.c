@@ -74,10 +74,8 @@ struct xport {
 	char stamp[32];
 	int last_fmt;
 	int64_t shown; /* progress drawn at this many rows */
-	/* LIST_RECON's bank account ("" [deposits]); LIST_PLANS' and
-	 * LIST_DISPUTES' consumer ("" every one) */
-	char account[DEPOSIT_ACCOUNT_BUFSZ];
-	int status;       /* LIST_PLANS' (-1 every one) */
+	char account[DEPOSIT_ACCOUNT_BUFSZ]; /* LIST_RECON's; "" [deposits] */
+	struct arr_filter plans;             /* LIST_PLANS' (its texts kept) */
 	const char *word; /* LIST_DISPUTES' status filter (NULL every one) */
 	int last, months; /* LIST_DETERIORATING's (0: the defaults) */
 	struct kpi k; /* LIST_RATE_ITEMS' and LIST_TIME_ROWS' figures */
@@ -233,17 +231,16 @@ start(struct xport *x, struct tui *t)
 			rc = svc_export_reconnections(t->svc, &j, &rows, &err);
 			break;
 		case LIST_PLANS:
-			rc = svc_export_plans(t->svc,
-			    x->account[0] ? x->account : NULL, x->status, &j,
-			    &rows, &err);
+			rc = svc_export_plans(
+			    t->svc, &x->plans, &j, &rows, &err);
 			break;
 		case LIST_PLAN_PERF:
 			rc = svc_export_plan_perf(t->svc, x->pf.from, x->pf.to,
 			    x->pf.segment, &j, &rows, &err);
 			break;
 		case LIST_DISPUTES:
-			rc = svc_export_disputes(t->svc, x->word,
-			    x->account[0] ? x->account : NULL, &j, &rows, &err);
+			rc = svc_export_disputes(
+			    t->svc, x->word, NULL, &j, &rows, &err);
 			break;
 		case LIST_RATE_ITEMS:
 		case LIST_TIME_ROWS:
@@ -349,7 +346,7 @@ screen_export_new(struct tui *t, enum listing l,
 
 	x->t = t;
 	x->l = l;
-	x->status = -1;
+	x->plans.status = -1;
 	x->sort = sort;
 	if (pf != NULL) {
 		x->pf = *pf;
@@ -420,10 +417,19 @@ screen_export_kpi(struct tui_screen *sc, const struct kpi *k)
 }
 
 void
-screen_export_status(struct tui_screen *sc, int status, const char *word)
+screen_export_plans(struct tui_screen *sc, const struct arr_filter *f)
 {
 	struct xport *x = (struct xport *)sc;
 
-	x->status = status;
-	x->word = word;
+	x->plans.account = keep(x, f->account);
+	x->plans.status = f->status;
+	x->plans.from = keep(x, f->from);
+	x->plans.to = keep(x, f->to);
+	x->plans.segment = keep(x, f->segment);
+}
+
+void
+screen_export_status(struct tui_screen *sc, const char *word)
+{
+	((struct xport *)sc)->word = word;
 }

@@ -1191,6 +1191,42 @@ refused1 "--from after --to" 3 "is after --to" \
 refused1 "a cashier may not read it" 5 "needs the recovery role" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     report arrangements
+# the plans list takes the report's days and segment (helper-251, fault
+# 1: a plans list "with filters" had the status and consumer only): the
+# same plans, each day made and segment checked against the store
+plans_sql() { tsql 1 "SELECT group_concat(n, ' ') FROM (SELECT p.plan_no AS n FROM
+    arrangements a JOIN plans p ON p.id = a.plan_id JOIN consumers c ON
+    c.id = a.consumer_id WHERE a.terminal = 'T01' $1 AND NOT EXISTS (SELECT
+    1 FROM arrangement_events e JOIN sync_undone u ON u.uuid = e.uuid WHERE
+    e.arrangement_id = a.id AND e.kind = 'create') ORDER BY p.plan_no)"; }
+plans_cli() { rec 1 --csv arrangement list "$@" | tr -d '\r' |
+    awk -F, 'NR > 1 {print $1}' | sort | tr '\n' ' ' | sed 's/ $//'; }
+d1=$(tsql 1 "SELECT min(created_on) FROM arrangements WHERE terminal = 'T01'")
+d2=$(tsql 1 "SELECT max(created_on) FROM arrangements WHERE terminal = 'T01'")
+[ "$d1" != "$d2" ] && ok "plans made on more than one day ($d1 to $d2)" ||
+    echo "not ok - plans made on more than one day ($d1 to $d2)"
+for q in "--segment residential|AND c.segment = 'Residential' COLLATE NOCASE" \
+    "--segment COMMERCIAL|AND c.segment = 'Commercial' COLLATE NOCASE" \
+    "--from $d2|AND a.created_on >= '$d2'" \
+    "--to $d1|AND a.created_on <= '$d1'" \
+    "--from $d1 --to $d1 --segment residential|AND a.created_on = '$d1' AND c.segment = 'Residential'"; do
+	same "arrangement list ${q%%|*}: the store's plans" \
+	    "$(plans_cli ${q%%|*})" "$(plans_sql "${q#*|}")"
+done
+same "  not every plan" \
+    "$([ "$(plans_cli --from "$d2")" != "$(plans_cli)" ] && echo fewer)" fewer
+refused1 "arrangement list --segment no consumer is of" 4 \
+    'Segment "Bogus": no consumer is of it' \
+    rec 1 arrangement list --segment Bogus
+refused1 "  with --consumer: the segment named, not the consumer" 4 \
+    'Segment "Bogus"' rec 1 arrangement list --consumer WU-10001 --segment Bogus
+same "  not as the consumer's" "$(grep -c -- '--consumer' "$OUT")" 0
+refused1 "arrangement list --from after --to" 3 "is after --to" \
+    rec 1 arrangement list --from 2025-09-01 --to 2025-08-01
+refused1 "arrangement list --from that is no date" 3 '--from "2025-02-30"' \
+    rec 1 arrangement list --from 2025-02-30
+refused1 "arrangement list --to empty: usage (2)" 2 "--to is empty" \
+    rec 1 arrangement list --to ""
 
 ## A reschedule is a new agreement (review 21b, fault 7; the lead's
 ## decision): the misses allowed are counted over the installments of the

@@ -921,6 +921,24 @@ xport "the Active plans" "Export the arrangements as shown" \
     arrangement list --status active
 keys F2 F2 F2 F2
 wait_re "F2: every one again" "[0-9]+ payment arrangements? · "
+# f: those made on the day of the first plan of a Commercial consumer, of
+# that segment, as arrangement list --from --to --segment lists them
+cf=$(sql "SELECT min(a.created_on) FROM arrangements a JOIN consumers c ON c.id = a.consumer_id WHERE c.segment = 'Commercial'")
+keys f
+wait_for "f: the plans' filters" "Filter the payment arrangements"
+keys "$cf" Down "$cf" Down Nowhere Enter
+wait_for "  a segment no consumer has: refused" "Segment \"Nowhere\": no consumer"
+keys C-u Commercial Enter
+wait_for "  applied: named under the title" "Made from $cf, to $cf, segment Commercial"
+np=$(on 2025-11-21 --csv arrangement list --from "$cf" --to "$cf" --segment commercial | tail -n +2 | wc -l)
+[ "$np" -gt 0 ] && ok "  one plan or more ($np)" ||
+    echo "not ok - the filtered plans list has one plan or more ($np)"
+wait_re "  as many as arrangement list's" "(^| )$np payment arrangements? · "
+xport "the plans filtered" "Export the arrangements as shown" \
+    arrangement list --from "$cf" --to "$cf" --segment commercial
+keys f F8 Enter
+wait_re "f F8 Enter: every one again" "[0-9]+ payment arrangements? · "
+lacks "  no filter named" "segment Commercial"
 keys p
 wait_for "p: the plans' performance" "by their terms"
 xport "the performance" "Export the plans' performance as shown" \
@@ -933,7 +951,6 @@ wait_for "  the form stays" "Filter the plans' performance"
 keys C-u 2025-07-01 Down 2025-06-01 Enter
 wait_for "From after To: refused" "From: after To; swap them"
 # the day of the first plan of a Commercial consumer: From and To
-cf=$(sql "SELECT min(a.created_on) FROM arrangements a JOIN consumers c ON c.id = a.consumer_id WHERE c.segment = 'Commercial'")
 keys C-u "$cf" Down C-u "$cf" Down Nowhere Enter
 wait_for "a segment no consumer has: refused, named as the field" "Segment \"Nowhere\": no consumer"
 lacks "  not as the command line's option" "--segment"
