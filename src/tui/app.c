@@ -445,9 +445,11 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 	struct tui_screen *sc = t->top;
 	unsigned gen = t->stack_gen;
 	const struct tui_key *keys;
-	int r = 0;
+	char was[sizeof t->msg];
+	int r = 0, was_error = t->msg_error;
 	size_t i, nkeys;
 
+	memcpy(was, t->msg, sizeof was);
 	t->msg[0] = '\0';
 	t->unwind_to = NULL;
 	t->push_after = NULL;
@@ -476,6 +478,14 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 	}
 	if (i == nkeys && sc->cls->input != NULL)
 		r = sc->cls->input(sc, t, key, ch);
+	if (i == nkeys && r == 0 && t->msg[0] == '\0') {
+		/* a key the screen has no use for changes nothing, the
+		 * message line neither: a question put ("c again to close
+		 * it") stays in sight while its answer is still taken
+		 * (helper-252, fault 1: hidden by z, then closed by c) */
+		memcpy(t->msg, was, sizeof t->msg);
+		t->msg_error = was_error;
+	}
 	if (r & TUI_QUIT)
 		return TUI_QUIT;
 	if (t->unwind_to != NULL) {

@@ -70,7 +70,8 @@ struct plans {
 };
 
 static const struct xcol cols[] = {
-    {NC_("column", "Arrangement"), "plan_no", X_ID, 14, 12},
+    /* the number whole (helper-252, fault 2: a dispute's was cut) */
+    {NC_("column", "Arrangement"), "plan_no", X_ID, 14, 0},
     {NC_("column", "Account"), "account_no", X_ID, 10, 8},
     {NC_("column", "Status"), "status", X_TERM, 10, 0},
     {NC_("column", "Left"), "left", X_MONEY, 10, 0},

@@ -52,7 +52,9 @@ struct disputes {
 };
 
 static const struct xcol cols[] = {
-    {NC_("column", "Dispute"), "dispute_no", X_ID, 16, 12},
+    /* the number whole: the only thing that tells disputes apart before
+     * Enter (helper-252, fault 2: "DP-T01-0000…" on every row) */
+    {NC_("column", "Dispute"), "dispute_no", X_ID, 16, 0},
     {NC_("column", "Status"), "status", X_TERM, 18, 0},
     {NC_("column", "Reason"), "reason", X_TERM, 16, 8},
     /* what the payer disputes, part or all of the payment's amount

@@ -131,8 +131,9 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	struct voidd *d = (struct voidd *)sc;
 
 	(void)t;
-	if (tui_field_input(&d->reason, key, ch) > 0)
-		d->asked = 0; /* a new reason is asked about again */
+	if (tui_field_input(&d->reason, key, ch) <= 0)
+		return 0; /* no use for it: the question stays as it was */
+	d->asked = 0;     /* a new reason is asked about again */
 	return TUI_HANDLED;
 }
 

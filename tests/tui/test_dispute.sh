@@ -163,6 +163,11 @@ for f in "" unresolved; do
 	if [ -n "$f" ]; then
 		keys F2
 		wait_for "F2: the unresolved" "disputes: unresolved"
+		# none resolved, so no wide status: the numbers stay whole
+		# at 80 columns (helper-252, fault 2: "DP-T01-0000…" on
+		# every row)
+		wait_for "  at 80 columns, the numbers whole" "DP-T01-000004 "
+		lacks "  none cut" "DP-T01-0000…"
 	fi
 	rm -rf "$EXP"
 	keys x
