@@ -299,6 +299,11 @@ const char *svc_filters_title(
  * list only once its filter is good. */
 int svc_payment_filter_check(
     struct svc *s, const struct payment_filter *f, struct pd_err *err);
+/* The segment typed (any case) as the consumers have it into buf ("RES"
+ * no, "residential" "Residential"), for a filter line; one no consumer
+ * has PD_ENOTFOUND, naming the segments known, as every report's. */
+int svc_segment_as_stored(struct svc *s, const char *segment, char *buf,
+    size_t n, struct pd_err *err);
 /* The dashboard's KPI tiles (issue 23, seed 002's customizable KPI
  * tiles): each user chooses which and in what order, kept in the store. */
 enum svc_tile {

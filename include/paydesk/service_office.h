@@ -94,6 +94,7 @@ enum listing {
 	LIST_PLANS,         /* the payment arrangements (issue 21) */
 	LIST_PLAN_PERF,     /* the plans' performance by their terms */
 	LIST_DISPUTES,      /* the disputes of payments (issue 21) */
+	LIST_ALERTS,        /* the alert inbox (issue 21) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -132,6 +133,10 @@ struct arr_perf_row; /* service_debts.h */
 void svc_plan_cells(const struct arr_view *v, struct xcell *cells);
 void svc_plan_perf_cells(const struct arr_perf_row *r, struct xcell *cells);
 void svc_dispute_cells(const struct dispute *d, struct xcell *cells);
+/* An alert as cells of LIST_ALERTS (its kind and status named, their
+ * words the codes; a cell that means nothing for its kind empty). */
+struct alert; /* service_debts.h */
+void svc_alert_cells(const struct alert *a, struct xcell *cells);
 /* A deteriorating payer as cells of LIST_DETERIORATING: its words in
  * the reader's language, or (en, JSON and CSV) in English. */
 void svc_deteriorating_cells(
@@ -221,6 +226,11 @@ int svc_export_plans(struct svc *s, const struct arr_filter *f,
 int svc_export_plan_perf(struct svc *s, const char *from, const char *to,
     const char *segment, const struct export_job *j, int64_t *rows,
     struct pd_err *err);
+/* The alert inbox (LIST_ALERTS) of kind (-1 every one, ALERT_PLAN_KINDS
+ * the arrangements'), the closed ones too if all, as svc_alerts gives
+ * them; recovery and up, as the command line's --csv writes them. */
+int svc_export_alerts(struct svc *s, int kind, int all,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
 int svc_export_disputes(struct svc *s, const char *status,
     const char *account, const struct export_job *j, int64_t *rows,
     struct pd_err *err);

@@ -33,34 +33,15 @@ alert_id(struct cli *c, const char *sub, const char *s, int64_t *id)
 int
 cmd_alerts(struct cli *c, int argc, char **argv)
 {
-	static const struct xcol cols[] = {
-	    {NC_("column", "ID"), "id", X_NUMBER, 4, 0},
-	    {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
-	    {NC_("column", "Status"), "status", X_TERM, 12, 0},
-	    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
-	    {NC_("column", "Consumer"), "consumer", X_TEXT, 20, 0},
-	    {NC_("column", "Arrangement"), "plan_no", X_ID, 19, 0},
-	    {NC_("column", "Reference"), "ref", X_ID, 18, 0},
-	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
-	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
-	    /* missed, overdue: days past due; due, credit: days ahead;
-	     * gateway: hours; reconciliation: age; a broken plan's misses
-	     * against those it allows */
-	    {NC_("column", "Days"), "days", X_INT, 5, 0},
-	    {NC_("column", "Misses"), "misses", X_INT, 6, 0},
-	    {NC_("column", "Raised"), "raised_at", X_TIME, 19, 0},
-	    {NC_("column", "Assigned"), "assigned", X_ID, 10, 0},
-	    /* a broken plan: the misses it allows */
-	    {NC_("column", "Allowed"), "allowed", X_INT, 7, 0},
-	};
 	const char *kind = NULL, *status = NULL;
 	struct opt o[] = {{"kind", OPT_FILTER, &kind},
 	    {"status", OPT_FILTER, &status}, {NULL, 0, NULL}};
 	struct xcell cell[14];
+	const struct xcol *cols;
 	struct alert *a;
 	struct table *t;
 	char **pos, behind[512];
-	int npos, k = -1, all = 0;
+	int npos, ncols, k = -1, all = 0;
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
@@ -78,30 +59,12 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
 	cli_fixed_scope_line(c, 0);
-	t = table_new(c, cols, 14);
+	/* the columns of the screen's export (listing.c) */
+	cols = svc_listing_cols(LIST_ALERTS, &ncols);
+	t = table_new(c, cols, ncols);
+	table_sheet(t, N_("Alerts"));
 	for (i = 0; i < n; i++) {
-		memset(cell, 0, sizeof cell);
-		cell[0].n = a[i].id;
-		cell[1].s = svc_alert_kind_name(a[i].kind);
-		cell[1].word = svc_alert_kind_word(a[i].kind);
-		cell[2].s = svc_alert_status_name(a[i].status);
-		cell[2].word = svc_alert_status_word(a[i].status);
-		cell[3].s = a[i].account_no;
-		cell[4].s = a[i].consumer;
-		cell[5].s = a[i].plan_no[0] ? a[i].plan_no : a[i].payment_no;
-		cell[6].s = a[i].ref;
-		cell[7].s = a[i].due_on;
-		cell[8].n = a[i].amount;
-		cell[8].s = svc_alert_has_amount(&a[i]) ? NULL : "";
-		/* days as of today (svc_alerts); none: a set .s */
-		cell[9].n = a[i].days;
-		cell[9].s = svc_alert_days_now(&a[i]) ? NULL : "";
-		cell[10].n = a[i].days;
-		cell[10].s = a[i].kind == ALERT_BROKEN ? NULL : "";
-		cell[11].s = a[i].raised_at;
-		cell[12].s = a[i].assigned;
-		cell[13].n = a[i].allowed;
-		cell[13].s = a[i].kind == ALERT_BROKEN ? NULL : "";
+		svc_alert_cells(&a[i], cell);
 		table_cells(t, cell);
 	}
 	free(a);

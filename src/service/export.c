@@ -52,6 +52,7 @@ export_role(enum listing l)
 	case LIST_PLANS:
 		return ROLE_CASHIER;
 	case LIST_PLAN_PERF:
+	case LIST_ALERTS:
 	case LIST_DISCONNECT:
 	case LIST_RECONNECT:
 		return ROLE_RECOVERY;
@@ -383,6 +384,12 @@ plan_perf_row(const void *rows, size_t i, struct xcell *c)
 }
 
 static void
+alert_row(const void *rows, size_t i, struct xcell *c)
+{
+	svc_alert_cells(&((const struct alert *)rows)[i], c);
+}
+
+static void
 dispute_row(const void *rows, size_t i, struct xcell *c)
 {
 	svc_dispute_cells(&((const struct dispute *)rows)[i], c);
@@ -450,6 +457,22 @@ svc_export_plan_perf(struct svc *s, const char *from, const char *to,
 	rc = xrun_array(s, j, LIST_PLAN_PERF, N_("Plan performance"), r, n,
 	    plan_perf_row, rows, err);
 	free(r);
+	return rc;
+}
+
+int
+svc_export_alerts(struct svc *s, int kind, int all, const struct export_job *j,
+    int64_t *rows, struct pd_err *err)
+{
+	struct alert *a;
+	size_t n = 0;
+	int rc;
+
+	if ((a = svc_alerts(s, kind, all, &n, err)) == NULL)
+		return -1;
+	rc = xrun_array(
+	    s, j, LIST_ALERTS, N_("Alerts"), a, n, alert_row, rows, err);
+	free(a);
 	return rc;
 }
 

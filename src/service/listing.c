@@ -304,6 +304,28 @@ static const struct xcol dispute_cols[] = {
     {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
 };
 
+/* the alert inbox (issue 21), as `paydesk alerts` prints it */
+static const struct xcol alert_cols[] = {
+    {NC_("column", "ID"), "id", X_NUMBER, 4, 0},
+    {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
+    {NC_("column", "Status"), "status", X_TERM, 12, 0},
+    {NC_("column", "Account"), "account_no", X_ID, 10, 0},
+    {NC_("column", "Consumer"), "consumer", X_TEXT, 20, 0},
+    {NC_("column", "Arrangement"), "plan_no", X_ID, 19, 0},
+    {NC_("column", "Reference"), "ref", X_ID, 18, 0},
+    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
+    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
+    /* missed, overdue: days past due; due, credit: days ahead; gateway:
+     * hours; reconciliation: age; a broken plan's misses against those
+     * it allows */
+    {NC_("column", "Days"), "days", X_INT, 5, 0},
+    {NC_("column", "Misses"), "misses", X_INT, 6, 0},
+    {NC_("column", "Raised"), "raised_at", X_TIME, 19, 0},
+    {NC_("column", "Assigned"), "assigned", X_ID, 10, 0},
+    /* a broken plan: the misses it allows */
+    {NC_("column", "Allowed"), "allowed", X_INT, 7, 0},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -333,6 +355,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_PLANS] = {plan_cols, N(plan_cols)},
 	    [LIST_PLAN_PERF] = {plan_perf_cols, N(plan_perf_cols)},
 	    [LIST_DISPUTES] = {dispute_cols, N(dispute_cols)},
+	    [LIST_ALERTS] = {alert_cols, N(alert_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -616,4 +639,31 @@ svc_dispute_cells(const struct dispute *d, struct xcell *c)
 	c[9].s = d->due_on;
 	c[10].n = age;
 	c[11].n = overdue;
+}
+
+void
+svc_alert_cells(const struct alert *a, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(alert_cols));
+	c[0].n = a->id;
+	c[1].s = svc_alert_kind_name(a->kind);
+	c[1].word = svc_alert_kind_word(a->kind);
+	c[2].s = svc_alert_status_name(a->status);
+	c[2].word = svc_alert_status_word(a->status);
+	c[3].s = a->account_no;
+	c[4].s = a->consumer;
+	c[5].s = a->plan_no[0] ? a->plan_no : a->payment_no;
+	c[6].s = a->ref;
+	c[7].s = a->due_on;
+	c[8].n = a->amount;
+	c[8].s = svc_alert_has_amount(a) ? NULL : "";
+	/* days as of today (svc_alerts); none: a set .s */
+	c[9].n = a->days;
+	c[9].s = svc_alert_days_now(a) ? NULL : "";
+	c[10].n = a->days;
+	c[10].s = a->kind == ALERT_BROKEN ? NULL : "";
+	c[11].s = a->raised_at;
+	c[12].s = a->assigned;
+	c[13].n = a->allowed;
+	c[13].s = a->kind == ALERT_BROKEN ? NULL : "";
 }

@@ -38,6 +38,16 @@ svc_segment_canon(struct svc *s, const char **segment, struct pd_err *err)
 	return rc;
 }
 
+int
+svc_segment_as_stored(
+    struct svc *s, const char *segment, char *buf, size_t n, struct pd_err *err)
+{
+	if (svc_segment_canon(s, &segment, err) != 0)
+		return -1;
+	xstrlcpy(buf, segment, n);
+	return 0;
+}
+
 /* svc_segment_canon, for a check alone. */
 int
 svc_segment_known(struct svc *s, const char *segment, struct pd_err *err)

@@ -152,6 +152,10 @@ void screen_export_kpi(struct tui_screen *sc, const struct kpi *k);
  * word, static; NULL every one). */
 void screen_export_plans(struct tui_screen *sc, const struct arr_filter *f);
 void screen_export_status(struct tui_screen *sc, const char *word);
+/* The alerts a LIST_ALERTS export of sc is of: kind (-1 every one,
+ * ALERT_PLAN_KINDS), the closed ones too if all (none set: those not
+ * closed, of every kind). */
+void screen_export_alerts(struct tui_screen *sc, int kind, int all);
 struct tui_screen *screen_export_new(struct tui *t, enum listing l,
     const struct payment_filter *pf, const struct credit_filter *cf,
     const struct aging_filter *af, enum payers_sort sort, const int64_t *marked,

@@ -4,7 +4,8 @@
  * figure that raised it and who it is assigned to. a acknowledges, g
  * assigns to a user (typed on the line below the list), n adds a note
  * (typed there too), c closes; F2 shows one kind in turn, F3 the closed
- * ones too; Enter opens the alert with its history (screen_alert.c).
+ * ones too; x exports the list as shown, every column of `paydesk
+ * alerts`; Enter opens the alert with its history (screen_alert.c).
  * While a user or a note is typed the key bar is the prompt's (Enter
  * saves, Esc drops it; helper-228: the list's keys stayed on the bar
  * and were typed into the field); a user or a note refused keeps its
@@ -19,7 +20,17 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_KIND, A_BACK, A_ALL, A_ACK, A_ASSIGN, A_NOTE, A_CLOSE };
+enum {
+	A_OPEN = 1,
+	A_KIND,
+	A_BACK,
+	A_ALL,
+	A_ACK,
+	A_ASSIGN,
+	A_NOTE,
+	A_CLOSE,
+	A_EXPORT
+};
 
 static const struct tui_key screen_alerts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
@@ -30,10 +41,14 @@ static const struct tui_key screen_alerts_keys[] = {
         N_("assign the alert: type a user (- none), {Enter}"), A_ASSIGN},
     {'n', "n", N_("Note"), N_("add a note to the alert: type it, {Enter}"),
         A_NOTE},
-    {'c', "c", N_("Close"), N_("close the alert selected"), A_CLOSE},
+    /* the word of its status Closed (fr Clôturer, Clôturée; a view's
+     * Close is Fermer: helper-252, fault 4) */
+    {'c', "c", KC_("alert", "Close"), N_("close the alert selected"), A_CLOSE},
     {KEY_F(2), "F2", N_("Kind"),
         N_("every alert, or those of one kind in turn"), A_KIND},
     {KEY_F(3), "F3", N_("Closed"), N_("the closed alerts too, or not"), A_ALL},
+    {'x', "x", N_("Export"), N_("export the list as shown as CSV or Excel"),
+        A_EXPORT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("drop what is typed, or back"), A_BACK},
@@ -160,7 +175,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	 * all of them too, as paydesk(1) says (tester's fault 8; helper-228:
 	 * the two counts read as one) */
 	svc_count(t->svc, num, sizeof num, (int64_t)al->nopen);
-	snprintf(open, sizeof open, _(", %s Open"), num);
+	/* agreeing with its count (helper-252, fault 4: "0 ouvertes") */
+	snprintf(open, sizeof open,
+	    ngettext(", %s Open", ", %s Open", (unsigned long)al->nopen), num);
 	snprintf(line + strlen(line), sizeof line - strlen(line), "%s", open);
 	/* no scope: one inbox of the organisation's (issue 23) */
 	tui_org_suffix(line, sizeof line);
@@ -309,6 +326,14 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_ALL:
 		al->all = !al->all;
 		load(al, t);
+		return TUI_HANDLED;
+	case A_EXPORT:
+		/* every column of `paydesk alerts` (listing.c), of the kind
+		 * and the closed ones shown (helper-252, fault 5) */
+		open = screen_export_new(
+		    t, LIST_ALERTS, NULL, NULL, NULL, 0, NULL, 0);
+		screen_export_alerts(open, al->kind, al->all);
+		tui_push(t, open);
 		return TUI_HANDLED;
 	case A_CLOSE:
 		/* asked once (helper-247: one c closed it without a word,

@@ -65,7 +65,6 @@ apply(struct afilter *g, struct tui *t)
 {
 	struct plans_filter nf;
 	const char *seg = g->items[G_SEGMENT].f.buf;
-	struct payment_filter pf;
 	struct pd_err err;
 	int k;
 
@@ -87,14 +86,13 @@ apply(struct afilter *g, struct tui *t)
 		g->fm.focus = G_FROM;
 		return TUI_HANDLED;
 	}
-	memset(&pf, 0, sizeof pf);
-	pf.segment = seg;
-	if (*seg != '\0' && svc_payment_filter_check(t->svc, &pf, &err) != 0) {
+	/* named as its consumers have it (helper-252: "RESIDENTIAL") */
+	if (*seg != '\0' && svc_segment_as_stored(t->svc, seg, nf.segment,
+	                        sizeof nf.segment, &err) != 0) {
 		tui_filter_refused(t, err.msg);
 		g->fm.focus = G_SEGMENT;
 		return TUI_HANDLED;
 	}
-	snprintf(nf.segment, sizeof nf.segment, "%s", seg);
 	nf.changed = 1;
 	*g->f = nf;
 	return TUI_CLOSE;

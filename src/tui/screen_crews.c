@@ -26,7 +26,7 @@ static const struct tui_key screen_crews_keys[] = {
     {'g', "g", NULL, N_("read the list again"), A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home"), A_BACK},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the arrangements"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 

@@ -4,7 +4,7 @@
  * unless changed), uphold one (the Disputes list's u: by voiding its
  * payment or by a credit note of an amount, a supervisor's; a dispute of
  * part of its payment proposes the credit note of the amount disputed,
- * and its void is asked as the void of all of it) and reject one (x:
+ * and its void is asked as the void of all of it) and reject one (n:
  * with the note, required). Enter asks once, then
  * calls the use case `paydesk dispute open`, `uphold` and `reject` call,
  * whose refusal is shown in its words; nothing is written before. */

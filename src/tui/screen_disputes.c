@@ -31,8 +31,8 @@ static const struct tui_key screen_disputes_keys[] = {
     /* n: x exports, as in every list (helper-251, fault 1) */
     {'n', "n", N_("Reject"), N_("reject the dispute selected, with a note"),
         A_REJECT},
-    {'x', "x", N_("Export"), N_("export the list as shown as CSV or Excel"),
-        A_EXPORT},
+    {'x', "x", N_("Export"),
+        N_("export the list as shown as CSV or Excel (supervisor)"), A_EXPORT},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
@@ -104,18 +104,25 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[256], num[SVC_COUNT_BUFSZ];
 	int y = 2;
 
+	/* the count and the filter one sentence, its colon and agreement
+	 * the language's (helper-252, fault 4: "0 litige: non réglés") */
 	svc_count(t->svc, num, sizeof num, (int64_t)ds->n);
-	snprintf(line, sizeof line,
-	    ngettext("%s dispute", "%s disputes", (unsigned long)ds->n), num);
-	if (ds->filter != 0) {
-		size_t k = strlen(line);
-
-		snprintf(line + k, sizeof line - k, ": %s",
-		    ds->filter == 1
-		        ? _("unresolved")
-		        : svc_dispute_status((enum dsp_status)dsp_status_parse(
-		              filters[ds->filter])));
-	}
+	if (ds->filter == 0)
+		snprintf(line, sizeof line,
+		    ngettext("%s dispute", "%s disputes", (unsigned long)ds->n),
+		    num);
+	else if (ds->filter == 1)
+		snprintf(line, sizeof line,
+		    ngettext("%s dispute unresolved", "%s disputes unresolved",
+		        (unsigned long)ds->n),
+		    num);
+	else
+		snprintf(line, sizeof line,
+		    ngettext("%s dispute: %s", "%s disputes: %s",
+		        (unsigned long)ds->n),
+		    num,
+		    svc_dispute_status((enum dsp_status)dsp_status_parse(
+		        filters[ds->filter])));
 	/* those of the scope's payments (issue 23) */
 	tui_scope_suffix(t, line, sizeof line, NULL);
 	attron(A_BOLD);

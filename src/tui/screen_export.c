@@ -33,7 +33,7 @@ static const char *const list_names[LISTINGS] = {"payments", "credit-notes",
     [LIST_TIME_ROWS] = "time-payments", [LIST_OPEN_ITEMS] = "outstanding-items",
     [LIST_DISCONNECT] = "disconnections", [LIST_RECONNECT] = "reconnections",
     [LIST_PLANS] = "arrangements", [LIST_PLAN_PERF] = "plan-performance",
-    [LIST_DISPUTES] = "disputes"};
+    [LIST_DISPUTES] = "disputes", [LIST_ALERTS] = "alerts"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
     N_("Export the credit notes as shown (%s)"),
@@ -53,7 +53,8 @@ static const char *const headings[LISTINGS] = {
     [LIST_RECONNECT] = N_("Export the reconnection list (%s)"),
     [LIST_PLANS] = N_("Export the arrangements as shown (%s)"),
     [LIST_PLAN_PERF] = N_("Export the plans' performance as shown (%s)"),
-    [LIST_DISPUTES] = N_("Export the disputes as shown (%s)")};
+    [LIST_DISPUTES] = N_("Export the disputes as shown (%s)"),
+    [LIST_ALERTS] = N_("Export the alerts as shown (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -77,6 +78,7 @@ struct xport {
 	char account[DEPOSIT_ACCOUNT_BUFSZ]; /* LIST_RECON's; "" [deposits] */
 	struct arr_filter plans;             /* LIST_PLANS' (its texts kept) */
 	const char *word; /* LIST_DISPUTES' status filter (NULL every one) */
+	int kind, all;    /* LIST_ALERTS' (svc_alerts') */
 	int last, months; /* LIST_DETERIORATING's (0: the defaults) */
 	struct kpi k; /* LIST_RATE_ITEMS' and LIST_TIME_ROWS' figures */
 };
@@ -238,6 +240,10 @@ start(struct xport *x, struct tui *t)
 			rc = svc_export_plan_perf(t->svc, x->pf.from, x->pf.to,
 			    x->pf.segment, &j, &rows, &err);
 			break;
+		case LIST_ALERTS:
+			rc = svc_export_alerts(
+			    t->svc, x->kind, x->all, &j, &rows, &err);
+			break;
 		case LIST_DISPUTES:
 			rc = svc_export_disputes(
 			    t->svc, x->word, NULL, &j, &rows, &err);
@@ -347,6 +353,7 @@ screen_export_new(struct tui *t, enum listing l,
 	x->t = t;
 	x->l = l;
 	x->plans.status = -1;
+	x->kind = -1;
 	x->sort = sort;
 	if (pf != NULL) {
 		x->pf = *pf;
@@ -432,4 +439,13 @@ void
 screen_export_status(struct tui_screen *sc, const char *word)
 {
 	((struct xport *)sc)->word = word;
+}
+
+void
+screen_export_alerts(struct tui_screen *sc, int kind, int all)
+{
+	struct xport *x = (struct xport *)sc;
+
+	x->kind = kind;
+	x->all = all;
 }

@@ -42,7 +42,7 @@ wait_for "the open one first, its status, reason, amount disputed and age" \
     "DP-T01-000001 Open               Amount contested   \$80.00 2025-07-01   0"
 wait_for "the rejected one after" "DP-T01-000002 Resolved: rejected Chargeback         \$40.00"
 keys F2
-wait_for "F2: the unresolved" "1 dispute: unresolved"
+wait_for "F2: the unresolved" "1 dispute unresolved"
 lacks "the rejected one is not among them" "DP-T01-000002"
 keys r
 wait_for "r: under review" "Dispute DP-T01-000001 is under review"
@@ -57,7 +57,7 @@ wait_for "Enter opens the dispute" "Amount contested"
 wait_for "its timeline: opened, with the note" "Read twice"
 wait_for "and put under review by Rita" "Under review  Rita Ochoa"
 keys Escape
-wait_for "back to the list" "1 dispute: unresolved"
+wait_for "back to the list" "1 dispute unresolved"
 keys Escape
 wait_for "back on Home" "Find Consumer"
 
@@ -162,7 +162,7 @@ wait_for "the one under review first, the bounced cheque's after" \
 for f in "" unresolved; do
 	if [ -n "$f" ]; then
 		keys F2
-		wait_for "F2: the unresolved" "disputes: unresolved"
+		wait_for "F2: the unresolved" "disputes unresolved"
 		# none resolved, so no wide status: the numbers stay whole
 		# at 80 columns (helper-252, fault 2: "DP-T01-0000…" on
 		# every row)
@@ -362,3 +362,23 @@ keys d
 wait_for "d: a cashier may not open a dispute" \
     "Opening a dispute needs the recovery role"
 lacks "no dispute form" "Open dispute"
+
+# In French the count and the filter are one sentence: a space before the
+# colon, the word agreeing with the count (helper-252, fault 4: "0
+# litige: non réglés")
+keys Escape Escape
+logout
+tmux -S "$SOCK" kill-server
+tui_start LANGUAGE=fr
+login mary 2222
+wait_for "fr: mary on the Dashboard" "Tableau de bord"
+keys d
+nu=$(sqlite3 "$DB" "SELECT count(*) FROM disputes WHERE status IN ('open', 'review')")
+keys F2
+if [ "$nu" -eq 1 ]; then w="1 litige non réglé"; else w="$nu litiges non réglés"; fi
+wait_for "fr F2: $w" "$w"
+keys F2
+no=$(sqlite3 "$DB" "SELECT count(*) FROM disputes WHERE status = 'open'")
+[ "$no" -le 1 ] && w="$no litige : Ouvert" || w="$no litiges : Ouvert"
+wait_for "fr F2 F2: the status after a space and a colon" "$w"
+lacks "  no colon without its space" "litige:"
