@@ -95,10 +95,23 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	    l, lw, _("Reason"), svc_word(v->a.reason, line, sizeof line));
 }
 
+/* s after out's text in w columns, on the right if right. */
+static void
+cell(char *out, size_t n, const char *s, int w, int right)
+{
+	size_t len = strlen(out);
+	int pad = w - utf8_columns(s, strlen(s));
+
+	if (pad < 0)
+		pad = 0;
+	snprintf(out + len, n - len, "%*s%s%*s", right ? pad : 0, "", s,
+	    right ? 0 : pad, "");
+}
+
 static void
 installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 {
-	char m[MONEY_BUFSZ], p[MONEY_BUFSZ], d[SVC_DATE_BUFSZ];
+	char m[MONEY_BUFSZ], p[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], h[256] = "";
 	size_t i;
 
 	tui_lines_add(l, 0, "%s", "");
@@ -108,6 +121,15 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	tui_lines_add(l, 1, "%s",
 	    v->a.down > 0 ? _("Installments, the first the down payment")
 	                  : _("Installments"));
+	/* the columns named, as arrangement show's (helper-252: Amount
+	 * and Paid told apart by their order only) */
+	cell(h, sizeof h, svc_column_header(NC_("column", "Reference")), 18, 0);
+	cell(h, sizeof h, svc_column_header(NC_("column", "Due")), 11, 1);
+	cell(h, sizeof h, svc_column_header(NC_("column", "Amount")), 13, 1);
+	cell(h, sizeof h, svc_column_header(NC_("column", "Paid")), 13, 1);
+	cell(h, sizeof h, "  ", 2, 0);
+	cell(h, sizeof h, svc_column_header(NC_("column", "Status")), 0, 0);
+	tui_lines_add(l, 0, "%s", h);
 	for (i = 0; i < v->ninst; i++) {
 		const struct arr_item *in = &v->inst[i];
 

@@ -198,6 +198,9 @@ keys Enter
 wait_for "Enter: the cancelled plan, its down payment the first row" \
     "Installments, the first the down payment"
 wait_re "its first row the down payment's" 'AR-T01-000002#1 +[0-9/-]+ +\$10\.00 '
+# the columns named over the rows (helper-252: Amount and Paid told
+# apart by their order only)
+wait_re "  the columns named" 'Reference +Due +Amount +Paid +Status'
 keys Escape
 wait_for "back to the list" "2 payment arrangements"
 keys F2
