@@ -135,9 +135,13 @@ void store_alert_stale_top(struct store *st, struct alert_stale_mark *top);
  * (YYYY-MM-DD), oldest first; free(): of consumer consumer_id; or, 0,
  * of every consumer: those whose item was paid, credited or taken over
  * by a plan or whose payment was voided since mark, and every
- * credit-expiring one (mark NULL: every open one of the kinds). */
+ * credit-expiring one (mark NULL: every open one of the kinds). back
+ * (a pass by hand under a clock set back, svc_alerts_pass): every open
+ * one of the kinds, mark unread, and the item-overdue ones whose item is
+ * not overdue today by the alert's days (figure), why "not-overdue": an
+ * alert raised by a pass under a clock ahead (helper-252, fault 9). */
 struct alert_stale *store_alerts_stale(struct store *st, int64_t consumer_id,
-    const struct alert_stale_mark *mark, const char *today, size_t *n,
+    const struct alert_stale_mark *mark, const char *today, int back, size_t *n,
     struct pd_err *err);
 /* Succeeded gateway payments with no payment, paid hours before now:
  * of those paid on day or after or pulled at pulled or after (day "":

@@ -276,6 +276,7 @@ stale_why(const struct alert_stale *st, char *out, size_t n)
 	    {"used", N_("Credit note %s is used in full")},
 	    {"expired", N_("Credit note %s expired on %s")},
 	    {"uncleared", N_("Payment %s is no longer cleared")},
+	    {"not-overdue", N_("%s is not overdue yet: it falls due on %s")},
 	};
 	const char *args[2];
 	size_t i;
@@ -286,7 +287,11 @@ stale_why(const struct alert_stale *st, char *out, size_t n)
 	for (i = 0; i < sizeof whys / sizeof whys[0]; i++)
 		if (strcmp(st->why, whys[i].why) == 0)
 			say_keep(out, n, whys[i].msgid,
-			    strcmp(st->why, "expired") == 0 ? 2 : 1, args);
+			    strcmp(st->why, "expired") == 0 ||
+			            strcmp(st->why, "not-overdue") == 0
+			        ? 2
+			        : 1,
+			    args);
 }
 
 /* Close the open alerts of items overdue, credit notes expiring and
@@ -295,10 +300,12 @@ stale_why(const struct alert_stale *st, char *out, size_t n)
  * payment voided), of consumer_id (0: every consumer's: the daily pass,
  * a sync round), each with why, by "system" (review 21b, fault 8b: they
  * stayed Open, in the inbox and the header's count); of those a user
- * closed while their cause held, the end noted only (store_alerts_stale). */
+ * closed while their cause held, the end noted only (store_alerts_stale).
+ * back: a pass by hand under a clock set back (pass): every open one
+ * read, and the item-overdue ones raised under a clock ahead closed. */
 static int
 close_stale(struct svc *s, int64_t consumer_id, const char *today,
-    const char *at, struct pd_err *err)
+    const char *at, int back, struct pd_err *err)
 {
 	struct alert_stale_mark mark, top;
 	struct alert_stale *a;
@@ -320,7 +327,7 @@ close_stale(struct svc *s, int64_t consumer_id, const char *today,
 		store_alert_stale_top(s->st, &top);
 	}
 	if ((a = store_alerts_stale(s->st, consumer_id, has ? &mark : NULL,
-	         today, &n, err)) == NULL)
+	         today, back, &n, err)) == NULL)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		stale_why(&a[i], why, sizeof why);
@@ -357,7 +364,7 @@ svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
 		return 0;
 	if (store_alerts_max_id(s->st, &before, err) != 0 ||
 	    (plans && alerts_plans_of(s, consumer_id, t, at, &n, err) != 0) ||
-	    close_stale(s, consumer_id, today, at, err) != 0)
+	    close_stale(s, consumer_id, today, at, 0, err) != 0)
 		return -1;
 	/* what ended and holds again: a new alert (the rules on) */
 	date_format(upto, t - s->cfg.alert_overdue_days);
@@ -492,7 +499,7 @@ pass(struct svc *s, int again, char *was, char *day_out, struct pd_err *err)
 	/* what ended since (paid, voided, used, expired; here or pulled)
 	 * closed first: a cause that holds again is then a new alert */
 	if (rc == 0 && day)
-		rc = close_stale(s, 0, today, now, err);
+		rc = close_stale(s, 0, today, now, back, err);
 	if (rc == 0 && day)
 		rc = day_rules(s, last, today, now, &n, err);
 	/* the gateway rule's mark of that later pass too: every one */
@@ -593,7 +600,7 @@ svc_alerts_sync(struct svc *s, int pulled)
 	 * the round pulled nothing); after the pull, the plan as the central
 	 * node has it */
 	if (rc == 0 && (pulled || refused > 0))
-		rc = close_stale(s, 0, today, now, &err);
+		rc = close_stale(s, 0, today, now, 0, &err);
 	/* what it brought may break a plan; a record refused may undo an
 	 * arrangement's change (every plan read) */
 	if (rc == 0 && (pulled || refused > 0))

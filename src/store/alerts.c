@@ -178,18 +178,30 @@ store_alerts_raise_overdue(struct store *st, const char *after,
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
 	    " amount, figure, raised_at, deliver) SELECT 'item-overdue:' ||"
-	    " i.uuid || ':' || ?3, 'item-overdue', i.consumer_id, i.ref,"
-	    " i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM items i"
-	    " WHERE i.due_on > ?1 AND i.due_on <= ?2 AND i.settled < i.amount"
-	    " AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.plan_id ="
-	    " i.plan_id) AND (?6 >= 0 OR NOT EXISTS (SELECT 1 FROM alerts x"
-	    " WHERE x.cause > 'item-overdue:' || i.uuid || ':' AND x.cause <"
-	    " 'item-overdue:' || i.uuid || ';')) ORDER BY i.due_on, i.id"
-	    " ON CONFLICT (cause) DO NOTHING",
+	    " i.uuid || ':' || ?3" AGAIN_SUFFIX(ITEM_LO,
+	        ITEM_HI) ", 'item-overdue', i.consumer_id, i.ref, i.due_on, "
+	                 "i.amount -"
+	                 " i.settled, ?3, ?4, ?5 FROM items i WHERE i.due_on > "
+	                 "?1 AND"
+	                 " i.due_on <= ?2 AND i.settled < i.amount AND NOT "
+	                 "EXISTS (SELECT"
+	                 " 1 FROM arrangements a WHERE a.plan_id = i.plan_id) "
+	                 "AND (CASE"
+	                 " WHEN ?6 >= 0 THEN" AGAIN_OK(ITEM_LO,
+	                     ITEM_HI) "ELSE NOT EXISTS"
+	                              " (SELECT 1 FROM alerts x WHERE" RANGE_OF(
+	                                  ITEM_LO,
+	                                  ITEM_HI) ")"
+	                                           " END) ORDER BY i.due_on, "
+	                                           "i.id ON CONFLICT (cause) "
+	                                           "DO NOTHING",
 	    err);
 
 	/* all of them (mark < 0: the first pass, the rule switched on or
-	 * its days changed): an item raised at other days is not again */
+	 * its days changed): an item raised at other days is not again;
+	 * else one whose alert ended and that is overdue again (AGAIN_OK:
+	 * closed as not overdue by a pass under a clock set back, raised
+	 * under a clock ahead; helper-252, fault 9) */
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ssdsdi", after, upto, days, at, deliver, mark->items);
@@ -342,17 +354,27 @@ read_stale(struct db_stmt *s, void *elem)
 
 /* Why an alert of each kind (a) no longer holds, NULL while it does: its
  * subject by the uuid its cause names (alerts.c's causes) */
-#define STALE_WHY                                                              \
-	" CASE a.kind WHEN 'item-overdue' THEN (SELECT CASE WHEN i.settled <"  \
-	" i.amount THEN NULL WHEN i.under_plan IS NOT NULL THEN 'arranged'"    \
-	" ELSE 'settled' END FROM items i WHERE i.uuid = substr(a.cause, 14,"  \
-	" 36)) WHEN 'credit-expiring' THEN (SELECT CASE WHEN cn.voided <> 0"   \
+/* back (SQL, "" or NOT_OVERDUE): more of an item-overdue alert's ends */
+#define STALE_WHY(back)                                                        \
+	" CASE a.kind WHEN 'item-overdue' THEN (SELECT CASE WHEN i.settled >=" \
+	" i.amount AND i.under_plan IS NOT NULL THEN 'arranged' WHEN"          \
+	" i.settled >= i.amount THEN 'settled'" back " END FROM items i WHERE" \
+	" i.uuid = substr(a.cause, 14, 36)) WHEN 'credit-expiring' THEN "      \
+	"(SELECT CASE WHEN cn.voided <> 0"                                     \
 	" THEN 'cn-voided' WHEN cn.applied >= cn.amount THEN 'used' WHEN"      \
 	" cn.expires_on < ?1 THEN 'expired' END FROM credit_notes cn WHERE"    \
 	" cn.uuid = substr(a.cause, 17, 36)) WHEN 'large-payment' THEN"        \
 	" (SELECT CASE WHEN p.status = 'Voided' THEN 'voided' WHEN p.status"   \
 	" <> 'Posted' THEN 'uncleared' END FROM payments p WHERE p.uuid ="     \
 	" substr(a.cause, 15, 36)) END"
+/* an item not overdue by its alert's days (figure) as of today ?1: the
+ * alert raised by a pass under a clock ahead (helper-252, fault 9); read
+ * only by a pass by hand under a clock set back (svc_alerts_pass), not at
+ * each post or sync round: two terminals' clocks a day apart would close
+ * and raise an item's alert in turn */
+#define NOT_OVERDUE                                                            \
+	" WHEN julianday(i.due_on) + a.figure > julianday(?1) THEN"            \
+	" 'not-overdue'"
 
 /* The record that ended it, of those the central node may refuse
  * (svc_alert_ended): the change of a plan that took its item over, the
@@ -390,11 +412,13 @@ store_alert_stale_top(struct store *st, struct alert_stale_mark *top)
 
 /* store_alerts_stale's reads: the alerts (a) whose cause no longer
  * holds, among those WHERE says, oldest first */
-#define STALE_HEAD                                                             \
+#define STALE_HEAD_OF(back)                                                    \
 	"SELECT id, cause, why, ref, due_on, closed," STALE_CHANGE " FROM"     \
 	" (SELECT a.id, a.cause, a.ref, a.due_on, CASE a.status WHEN"          \
-	" 'closed' THEN 1 ELSE 0 END AS closed," STALE_WHY " AS why FROM"      \
-	" alerts a WHERE"
+	" 'closed' THEN 1 ELSE 0 END AS closed," STALE_WHY(                    \
+	    back) " AS why"                                                    \
+	          " FROM alerts a WHERE"
+#define STALE_HEAD STALE_HEAD_OF("")
 #define STALE_TAIL ") WHERE why IS NOT NULL ORDER BY id"
 /* of consumer ?2: its alerts of the kinds STALE_WHY reads, by
  * alerts_consumer (migration 80), each raised with its subject's consumer
@@ -418,14 +442,16 @@ store_alert_stale_top(struct store *st, struct alert_stale_mark *top)
 	" 'acknowledged') AND x.kind = 'credit-expiring' UNION SELECT x.id"    \
 	" FROM payments p JOIN alerts x ON" RANGE_OF(PAY_LO, PAY_HI) " WHERE"  \
 	" p.id IN (SELECT payment_id FROM voids WHERE id > ?6))" STALE_TAIL
-/* every open one of the kinds */
-#define STALE_ALL                                                              \
-	STALE_HEAD " a.status IN ('open', 'acknowledged') AND a.kind IN"       \
-	" ('item-overdue', 'credit-expiring', 'large-payment')" STALE_TAIL
+/* every open one of the kinds (back: and those not overdue today) */
+#define STALE_ALL(back)                                                        \
+	STALE_HEAD_OF(back)                                                    \
+	" a.status IN ('open', 'acknowledged') AND"                            \
+	" a.kind IN ('item-overdue', 'credit-expiring', "                      \
+	"'large-payment')" STALE_TAIL
 
 struct alert_stale *
 store_alerts_stale(struct store *st, int64_t consumer_id,
-    const struct alert_stale_mark *mark, const char *today, size_t *n,
+    const struct alert_stale_mark *mark, const char *today, int back, size_t *n,
     struct pd_err *err)
 {
 	/* one consumer's (a use case's transaction): its own alerts of the
@@ -438,8 +464,9 @@ store_alerts_stale(struct store *st, int64_t consumer_id,
 	 * kinds with no mark */
 	struct db_stmt *s = st_stmt(st,
 	    consumer_id != 0 ? STALE_OF_CONSUMER
+	    : back           ? STALE_ALL(NOT_OVERDUE)
 	    : mark != NULL   ? STALE_SINCE
-	                     : STALE_ALL,
+	                     : STALE_ALL(""),
 	    err);
 
 	*n = 0;
@@ -447,7 +474,7 @@ store_alerts_stale(struct store *st, int64_t consumer_id,
 		return NULL;
 	if (consumer_id != 0)
 		st_bind(s, "si", today, consumer_id);
-	else if (mark != NULL)
+	else if (mark != NULL && !back)
 		st_bind(s, "siiiii", today, (int64_t)0, mark->allocs,
 		    mark->credits, mark->moves, mark->voids);
 	else
@@ -456,6 +483,7 @@ store_alerts_stale(struct store *st, int64_t consumer_id,
 	    _("Reading the alerts"), err);
 }
 #undef STALE_HEAD
+#undef STALE_HEAD_OF
 #undef STALE_TAIL
 #undef STALE_OF_CONSUMER
 #undef STALE_SINCE

@@ -795,7 +795,7 @@ print(json.load(sys.stdin)["misses"])')/$(sqlite3 "$DB" "SELECT figure FROM aler
 # supervisor's `alerts pass` passes today's: every plan read, the
 # alerts that do not hold today closed, the day set back, and the days
 # after pass again
-printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-CLK-1,WU-10003,Nov 2025,90.00,2025-11-20,2025-12-10\n' \
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-CLK-1,WU-10003,Nov 2025,90.00,2025-11-20,2025-12-10\nINV-CLK-2,WU-10003,Nov 2025,40.00,2025-11-20,2025-12-15\nINV-CLK-3,WU-10003,Oct 2025,30.00,2025-10-20,2025-12-05\nINV-CLK-4,WU-10003,Oct 2025,35.00,2025-10-20,2025-11-01\n' \
     >"$T/clk.csv"
 PAYDESK_NOW="2025-12-01 09:00:00" PAYDESK_PIN=9999 "$PD" --user admin \
     import bills "$T/clk.csv" >/dev/null
@@ -831,3 +831,29 @@ lacks() { if grep -qF -- "$2" "$OUT"; then notok "$1" "output has: $2"; else ok 
 lacks "Dec 21: the clock no longer behind" "days before the alerts' last"
 same "Dec 23: the days pass again, its first installment missed the day after it fell due" \
     "$(clk 2025-12-23 | tr ' ' '\n' | grep -c 'missed:open:2025-12-23')" 1
+
+# the items' overdue alerts that pass raised (helper-252, fault 9: they
+# stayed Open after the pass of today): at 20 days, INV-CLK-2 (due Dec
+# 15) and INV-CLK-3 (due Dec 5) are not overdue on Dec 20 and close,
+# saying so; INV-CLK-4 (due Nov 1) is and stays Open; each is raised
+# again on the day it is 20 days overdue, and on no day before
+# iod DAY: the INV-CLK items' overdue alerts, ref:status:day raised
+iod() { PAYDESK_NOW="$1 09:00:00" rec --json alerts --status all --kind overdue | python3 -c 'import json, sys
+print(" ".join(sorted("%s:%s:%s" % (a["ref"], a["status"], a["raised_at"][:10]) for a in json.load(sys.stdin) if a["ref"].startswith("INV-CLK-"))))'; }
+same "Dec 23: the ones not overdue on Dec 20 closed, INV-CLK-4 open" \
+    "$(iod 2025-12-23)" \
+    "INV-CLK-2:closed:2028-01-15 INV-CLK-3:closed:2028-01-15 INV-CLK-4:open:2025-12-01"
+same "each ended by system, naming its due date" \
+    "$(for r in INV-CLK-2 INV-CLK-3; do
+	PAYDESK_NOW="2025-12-23 10:00:00" rec --json alerts show "$(sqlite3 "$DB" "SELECT id FROM alerts WHERE kind = 'item-overdue' AND ref = '$r'")" | python3 -c 'import json, sys
+h = json.load(sys.stdin)["history"][-1]
+print(h["user"], h["action"] + ":", h["text"])'; done | tr '\n' '|')" \
+    "system Closed: its cause ended: INV-CLK-2 is not overdue yet: it falls due on 2025-12-15|system Closed: its cause ended: INV-CLK-3 is not overdue yet: it falls due on 2025-12-05|"
+same "Dec 24: INV-CLK-3 is 19 days past due: not raised again yet" \
+    "$(iod 2025-12-24)" \
+    "INV-CLK-2:closed:2028-01-15 INV-CLK-3:closed:2028-01-15 INV-CLK-4:open:2025-12-01"
+same "Dec 25: 20 days: raised again, a new alert; INV-CLK-2 not yet" \
+    "$(iod 2025-12-25)" \
+    "INV-CLK-2:closed:2028-01-15 INV-CLK-3:closed:2028-01-15 INV-CLK-3:open:2025-12-25 INV-CLK-4:open:2025-12-01"
+same "Jan 4: INV-CLK-2's day: raised again" \
+    "$(iod 2026-01-04 | tr ' ' '\n' | grep -c '^INV-CLK-2:open:2026-01-04$')" 1
