@@ -29,7 +29,8 @@ enum {
 	A_ASSIGN,
 	A_NOTE,
 	A_CLOSE,
-	A_EXPORT
+	A_EXPORT,
+	A_RELOAD
 };
 
 static const struct tui_key screen_alerts_keys[] = {
@@ -37,7 +38,9 @@ static const struct tui_key screen_alerts_keys[] = {
         N_("the alert with its history, or what is typed saved"), A_OPEN},
     {'a', "a", N_("Acknowledge"), N_("acknowledge the open alert selected"),
         A_ACK},
-    {'g', "g", N_("Assign"),
+    /* u for the user: g reads a list again on every screen (helper-252,
+     * fault 6) */
+    {'u', "u", N_("Assign"),
         N_("assign the alert: type a user (- none), {Enter}"), A_ASSIGN},
     {'n', "n", N_("Note"), N_("add a note to the alert: type it, {Enter}"),
         A_NOTE},
@@ -49,6 +52,7 @@ static const struct tui_key screen_alerts_keys[] = {
     {KEY_F(3), "F3", N_("Closed"), N_("the closed alerts too, or not"), A_ALL},
     {'x', "x", N_("Export"), N_("export the list as shown as CSV or Excel"),
         A_EXPORT},
+    {'g', "g", NULL, N_("read the list again"), A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("drop what is typed, or back"), A_BACK},
@@ -325,6 +329,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_ALL:
 		al->all = !al->all;
+		load(al, t);
+		return TUI_HANDLED;
+	case A_RELOAD:
+		/* what another terminal or the daily pass did since */
 		load(al, t);
 		return TUI_HANDLED;
 	case A_EXPORT:

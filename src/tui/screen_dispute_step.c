@@ -46,7 +46,7 @@ static const struct tui_key uphold_keys[] = {
 static const struct tui_key reject_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Reject"),
         N_("reject the dispute with the note (asked once)"), A_DO},
-    TUI_FORM_KEYS(A_NEXT),
+    TUI_NOTE_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };

@@ -27,7 +27,7 @@ enum {
 static const struct tui_key resolve_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Resolve"),
         N_("resolve the exception with the note (asked once)"), A_DO},
-    TUI_FORM_KEYS(A_NEXT),
+    TUI_NOTE_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -35,7 +35,7 @@ static const struct tui_key resolve_keys[] = {
 static const struct tui_key unmatch_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Unmatch"),
         N_("take the match back with the note (asked once)"), A_DO},
-    TUI_FORM_KEYS(A_NEXT),
+    TUI_NOTE_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };

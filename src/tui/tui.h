@@ -346,6 +346,15 @@ int tui_form_move(struct tui_form *fm, int step);
 	{KEY_UP, "Up", NULL, N_("the field above"), (next) + 1},             \
 	{KEY_LEFT, "Left", NULL, N_("the choice before"), (next) + 2},       \
 	{KEY_RIGHT, "Right", NULL, N_("the next choice"), (next) + 3}
+/* The key table rows of a form of one text field, a note (Reject a
+ * dispute, resolve an exception, take a match back): no other field to
+ * go to nor choice to turn (helper-252, fault 6: F1 listed them), Left
+ * and Right its cursor's; actions as TUI_FORM_KEYS'. */
+/* clang-format off */
+#define TUI_NOTE_KEYS(next)                                               \
+	{KEY_LEFT, "Left", NULL, N_("the cursor left"), (next) + 2},      \
+	{KEY_RIGHT, "Right", NULL, N_("the cursor right"), (next) + 3}
+/* clang-format on */
 /* Labels in a column of lw, inputs after them, w columns in all. A
  * field's hint goes beside it, the field giving up columns for it (down
  * to 10); one that still does not fit is wrapped under the field, never

@@ -119,6 +119,15 @@ wait_for "x: exporting is a supervisor's" \
 lacks "  no export form" "Export the disputes"
 keys Down n
 wait_for "n: reject the new one" "DP-T01-000003  R-T01-000003"
+# its F1 names the keys of a form of one note: Left and Right move the
+# cursor; no field to go to nor choice to turn (helper-252, fault 6)
+keys F1
+wait_for "F1: Left moves the cursor" "the cursor left"
+wait_for "  Right too" "the cursor right"
+lacks "  no other field" "the next field"
+lacks "  no choice" "the choice before"
+keys Escape
+wait_for "back to the form" "Reject dispute"
 keys Enter
 wait_for "no note: refused" "A note is required to reject a dispute"
 # a note of blanks says nothing: refused at once, nothing asked

@@ -102,6 +102,10 @@ same "h: in the store, a transfer match with the note, by mary" \
     "transfer:Order 5 paid by transfer:mary:ORDER-5"
 keys Down r
 wait_for "r: the coins" "unexpected_credit:$N2:2  COINS"
+keys F1
+wait_for "F1: a note's keys" "the cursor left"
+lacks "  no other field" "the next field"
+keys Escape
 keys Enter
 wait_for "r: no note, refused" "A note is required"
 type_text "Coins paid in at the counter"
