@@ -69,9 +69,12 @@ add_line(struct rec *r, const char *label, const char *value)
 	}
 	shown = utf8_printable(value);
 	/* list item: one line, the first two values bare (what and which),
-	 * the rest labelled */
+	 * the rest labelled; a labelled one with no value left out (as a
+	 * record's line is: rec_print) */
 	l = &r->lines[r->n - 1];
-	if (r->item_fields < 2)
+	if (r->item_fields >= 2 && shown[0] == '\0')
+		v = xstrdup(l->value);
+	else if (r->item_fields < 2)
 		v = xasprintf(
 		    "%s%s%s", l->value, l->value[0] ? " " : "", shown);
 	else
@@ -370,13 +373,20 @@ rec_print(struct rec *r)
 		    JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_EXACT_TENTHS);
 		fputc('\n', stdout);
 	} else {
+		/* a field with no value (none: an alert of no plan, a
+		 * payment of no reference) is left out, its label too
+		 * (helper-252, fault 10: a column of labels with nothing
+		 * beside them); JSON and CSV have it, null or "" */
 		for (i = 0; i < r->n; i++)
 			if (r->lines[i].label && !r->lines[i].item &&
+			    r->lines[i].value[0] != '\0' &&
 			    (len = label_columns(r->lines[i].label)) > w)
 				w = len;
 		for (i = 0; i < r->n; i++) {
 			struct line *l = &r->lines[i];
 
+			if (l->label != NULL && !l->item && l->value[0] == '\0')
+				continue;
 			if (l->item)
 				printf("%*s  %s\n", l->depth * 2 - 2, "",
 				    l->value);
