@@ -12,7 +12,8 @@
 #include "paydesk/service.h"
 
 static const struct xcol payment_cols[] = {
-    {N_("Receipt #"), "receipt_no", X_ID, 14, 12},
+    /* a document's number, whole: never "CN-T01-0000…" (helper-252) */
+    {N_("Receipt #"), "receipt_no", X_ID, 14, 0},
     {N_("Consumer"), "consumer", X_TEXT, 20, 11},
     {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 12, 9},
@@ -26,7 +27,7 @@ static const struct xcol payment_cols[] = {
 };
 
 static const struct xcol credit_cols[] = {
-    {N_("Credit Note #"), "number", X_ID, 14, 12},
+    {N_("Credit Note #"), "number", X_ID, 14, 0},
     {N_("Consumer"), "consumer", X_TEXT, 20, 9},
     {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 11, 10},
@@ -35,7 +36,7 @@ static const struct xcol credit_cols[] = {
     {N_("Reason"), "reason", X_TERM, 18, 7},
     {N_("Status"), "status", X_TERM, 8, 6},
     {N_("Created"), "created_on", X_DATE, 10, 10},
-    {N_("Linked Payment"), "linked_receipt", X_ID, 14, 12},
+    {N_("Linked Payment"), "linked_receipt", X_ID, 14, 0},
 };
 
 static const struct xcol payer_cols[] = {
@@ -196,7 +197,7 @@ static const struct xcol open_cols[] = {
 
 static const struct xcol time_cols[] = {
     {N_("Paid"), "paid_on", X_DATE, 10, 10},
-    {N_("Receipt"), "receipt_no", X_ID, 14, 12},
+    {N_("Receipt"), "receipt_no", X_ID, 14, 0},
     {N_("Item"), "item", X_ID, 15, 10},
     {N_("Consumer"), "consumer", X_TEXT, 20, 8},
     {N_("Account"), "account_no", X_ID, 10, 6},

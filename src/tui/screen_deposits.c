@@ -27,7 +27,7 @@ static const struct tui_key screen_deposits_keys[] = {
 };
 
 static const struct xcol cols[] = {
-    {NC_("column", "Z number"), "z_no", X_ID, 16, 12},
+    {NC_("column", "Z number"), "z_no", X_ID, 16, 0},
     {NC_("column", "Cashier"), "cashier", X_ID, 10, 6},
     {NC_("column", "Method"), "method", X_TEXT, 10, -1},
     {NC_("column", "Cheque"), "cheque", X_ID, 10, 6},

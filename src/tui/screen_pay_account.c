@@ -40,7 +40,7 @@ struct account {
 
 static const struct xcol cols[] = {
     {N_("Date"), "paid_on", X_DATE, 10, 0},
-    {N_("Receipt"), "receipt_no", X_ID, 16, 8},
+    {N_("Receipt"), "receipt_no", X_ID, 16, 0},
     {N_("Amount"), "amount", X_MONEY, 14, 0},
     {N_("Method"), "method", X_TEXT, 14, 6},
     {N_("Status"), "status", X_TEXT, 0, 0},

@@ -454,6 +454,10 @@ keys F10
 tmux -S "$SOCK" kill-server 2>/dev/null
 rm -f "$DB" "$DB-wal" "$DB-shm"
 printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
+# an organisation's wider numbers: whole on every list (helper-252: the
+# Credit Note # could be cut to 12, "CN-T01-0000…")
+printf '[numbers]\nreceipt = R-{BRANCH}-{TERM}-{SEQ:7}\ncredit_note = CN-{TERM}-{YYYY}-{SEQ:6}\n' \
+    >>"$PAYDESK_CONFIG"
 setup_store
 { jane() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
 	jane pay WU-10001 --type bill --items INV-2025-001234 \
@@ -465,7 +469,7 @@ setup_store
 	jane pay WU-10002 --type bill --method Cheque --amount 20 &&
 	for r in "Refund Request" "Billing Adjustment" "Customer Request"; do
 		PAYDESK_PIN=2222 "$PD" --user mary credit-note create \
-		    R-T01-000001 --amount 1 --reason "$r" || exit 1
+		    R-B01-T01-0000001 --amount 1 --reason "$r" || exit 1
 	done
 } >"$OUT" 2>&1 || notok "the store of every type, method and reason"
 # whole NAME WORD...: each WORD (English, shown in $L) is on the screen
@@ -510,6 +514,8 @@ for L in en es fr; do
 	wait_for "$L: the payments" "$(msg 'Receipt #')" >/dev/null
 	words_whole "the payments' methods whole" "Debit Card" \
 	    "Bank Transfer" "Credit Card" Cheque
+	words_whole "the receipts' numbers whole" R-B01-T01-0000001 \
+	    R-B01-T01-0000004
 	# the Type gives way to them where all do not fit, whole (never
 	# "Mensual…"): Right brings it in
 	scroll_to "$(msg Type)"
@@ -517,6 +523,8 @@ for L in en es fr; do
 	keys Left Left Left Left
 	keys Tab
 	wait_for "$L: the credit notes" "$(msg 'Credit Note #')" >/dev/null
+	words_whole "the credit notes' numbers whole" CN-T01-2025-000001 \
+	    CN-T01-2025-000003
 	# (fr "Demande de remboursement" needs the room of a column scrolled
 	# off: never "Demande de rem…", Right brings it whole)
 	scroll_to "$(msg Reason)"
