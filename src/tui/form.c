@@ -176,10 +176,15 @@ draw_multi(struct tui *t, const struct tui_form_item *it, int y, int x, int w,
 	int k, from = 0, cx, used = 0, end = x + w;
 
 	/* the first shown: the cursor's option fits after it, with room
-	 * for the markers */
+	 * for the markers, the < of those before, the > of those after
+	 * (none after the last: helper-252, fault 10, one option shown
+	 * where two fitted); the last shown needs no gap after it */
 	for (k = 0; k <= it->cursor && k < it->nopts; k++)
 		used += option_width(it, k);
-	while (from < it->cursor && used + (from > 0 ? 2 : 0) + 2 > w)
+	while (
+	    from < it->cursor && used - 2 + (from > 0 ? 2 : 0) +
+	                                 (it->cursor + 1 < it->nopts ? 2 : 0) >
+	                             w)
 		used -= option_width(it, from++);
 	cx = x;
 	if (from > 0) {

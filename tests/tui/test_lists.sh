@@ -193,6 +193,17 @@ keys Right Right Right Right Right Right Right
 wait_for "Right moves to the last reason, which scrolls into view" \
     "Customer Complaint Settlement"
 lacks "the first reason scrolled away" "Duplicate Payment"
+# the reasons before it fill the row as far as they fit (helper-252,
+# fault 10: room was kept for a > after the last reason, and for a gap
+# after it, so one showed where two fitted): at 88 columns Tariff
+# Correction fits before it exactly, at 86 it does not
+tmux -S "$SOCK" resize-window -t pd -x 88 -y 24
+wait_for "at 88 columns, the reason before it too, to the row's end" \
+    "< [ ] Tariff Correction  [ ] Customer Complaint Settlement"
+tmux -S "$SOCK" resize-window -t pd -x 86 -y 24
+wait_re "at 86 columns, no room for it" \
+    'Reasons +< \[ \] Customer Complaint Settlement$'
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
 keys Space
 wait_for "Space takes the reason under the cursor" \
     "[x] Customer Complaint Settlement"
