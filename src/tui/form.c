@@ -338,3 +338,31 @@ tui_step_refused(struct tui_step *s)
 {
 	s->asked = s->edits - 1;
 }
+
+int
+tui_form_period(struct tui *t, struct tui_form *fm, int from, char from_iso[11],
+    char to_iso[11])
+{
+	struct pd_err err;
+	int k;
+
+	from_iso[0] = to_iso[0] = '\0';
+	for (k = from; k <= from + 1; k++) {
+		const struct tui_form_item *it = &fm->items[k];
+
+		if (it->f.len == 0)
+			continue;
+		if (svc_date_parse(t->svc, it->f.buf, it->label,
+		        k == from ? from_iso : to_iso, &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
+			fm->focus = k;
+			return -1;
+		}
+	}
+	if (from_iso[0] && to_iso[0] && strcmp(from_iso, to_iso) > 0) {
+		tui_message(t, 1, "%s", _("From: after To; swap them"));
+		fm->focus = from;
+		return -1;
+	}
+	return 0;
+}

@@ -305,27 +305,10 @@ static int
 apply(struct sfilter *g, struct tui *t)
 {
 	struct shifts_filter nf;
-	struct pd_err err;
-	int k;
 
 	memset(&nf, 0, sizeof nf);
-	for (k = G_FROM; k <= G_TO; k++) {
-		const struct tui_form_item *it = &g->items[k];
-
-		if (it->f.len == 0)
-			continue;
-		if (svc_date_parse(t->svc, it->f.buf, it->label,
-		        k == G_FROM ? nf.from : nf.to, &err) != 0) {
-			tui_message(t, 1, "%s", err.msg);
-			g->fm.focus = k;
-			return TUI_HANDLED;
-		}
-	}
-	if (nf.from[0] && nf.to[0] && strcmp(nf.from, nf.to) > 0) {
-		tui_message(t, 1, "%s", _("From: after To; swap them"));
-		g->fm.focus = G_FROM;
+	if (tui_form_period(t, &g->fm, G_FROM, nf.from, nf.to) != 0)
 		return TUI_HANDLED;
-	}
 	snprintf(
 	    nf.cashier, sizeof nf.cashier, "%s", g->items[G_CASHIER].f.buf);
 	snprintf(

@@ -328,6 +328,13 @@ void tui_form_choice(struct tui_form_item *it, const char *label,
     const char *const *options, int n, int choice);
 /* A key for the form: 1 handled, 0 not a form key, -1 refused. */
 int tui_form_input(struct tui_form *fm, int key, wint_t ch);
+/* The period of a filter form, its From and To date fields items from
+ * and from + 1 of fm: each empty or a date of the organisation's format,
+ * read into from_iso and to_iso (11 bytes each, YYYY-MM-DD, "" for an
+ * empty one), From not after To. 0, or -1 with the message line saying
+ * what is wrong and the focus on that field. */
+int tui_form_period(struct tui *t, struct tui_form *fm, int from,
+    char from_iso[11], char to_iso[11]);
 /* tui_form_input with the message line's answer: a character a money
  * or date field refused says what the field takes, an amount being typed
  * shows its reason until it is one (tui_money_typed). Returns as
