@@ -25,8 +25,8 @@ read_stale(struct db_stmt *s, void *elem)
 }
 
 /* Why an alert of each kind (a) no longer holds, NULL while it does: its
- * subject by the uuid its cause names (alerts.c's causes) */
-/* back (SQL, "" or NOT_OVERDUE): more of an item-overdue alert's ends */
+ * subject by the uuid its cause names (alerts.c's causes); back (SQL, ""
+ * or NOT_OVERDUE): more of an item-overdue alert's ends */
 #define STALE_WHY(back)                                                        \
 	" CASE a.kind WHEN 'item-overdue' THEN (SELECT CASE WHEN i.settled >=" \
 	" i.amount AND i.under_plan IS NOT NULL THEN 'arranged' WHEN"          \
