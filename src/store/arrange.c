@@ -232,7 +232,9 @@ read_arr_item(struct db_stmt *s, void *elem)
 #define ARR_IN_FORCE_OF(alias, arr)                                            \
 	"CASE WHEN " alias ".arr_event IS NULL OR " alias ".arr_event = "      \
 	"(SELECT max(e.id) FROM arrangement_events e WHERE "                   \
-	"e.arrangement_id = " arr " AND e.kind <> 'cancel') THEN 1 ELSE 0 END"
+	"e.arrangement_id = " arr                                              \
+	" AND e.kind <> 'cancel' AND" ARR_EVENT_LIVE(                          \
+	    "e") ") THEN 1 ELSE 0 END"
 #define ARR_IN_FORCE(alias)                                                    \
 	ARR_IN_FORCE_OF(alias, "(SELECT x.arrangement_id FROM "                \
 	                       "arrangement_events x WHERE x.id = " alias      \
@@ -274,7 +276,8 @@ read_arr_item(struct db_stmt *s, void *elem)
 	         "min(substr(e.at, 1, 10)) FROM arrangement_moves m JOIN "     \
 	         "arrangement_events e ON e.id = m.event_id WHERE m.item_id "  \
 	         "= i.id "                                                     \
-	         "AND m.event_id IS NOT i.arr_event), '')"
+	         "AND m.event_id IS NOT i.arr_event AND" ARR_EVENT_LIVE(       \
+	             "e") "), '')"
 
 struct arr_item *
 store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
@@ -336,8 +339,9 @@ st_read_arr_item_of(struct db_stmt *s, void *elem)
 	"LEFT JOIN "                                                           \
 	"arrangement_events le ON le.id = (SELECT max(e.id) FROM "             \
 	"arrangement_events e WHERE e.arrangement_id = a.id AND e.kind <> "    \
-	"'cancel') CROSS JOIN items i ON i.plan_id = a.plan_id WHERE "         \
-	"a.cancelled = 0"
+	"'cancel' AND" ARR_EVENT_LIVE("e") ") CROSS JOIN items i ON "          \
+	                                   "i.plan_id = a.plan_id WHERE "      \
+	                                   "a.cancelled = 0"
 
 struct arr_item_of *
 store_arr_items_overdue(

@@ -499,6 +499,14 @@ void store_scope_where(struct qb *q, const struct payment_filter *sc);
  * undone here, when the central node refused it (arrange_undo.c): the
  * plan or reschedule it made never was the organisation's, and no other
  * node has it */
+/* SQL: arrangement event alias e is not one the central node refused and
+ * this terminal undid (sync_undone): the plan's schedule in force and
+ * the change that closed an installment are read among these alone
+ * (helper-253, fault 1: a reschedule undone here was read as closing
+ * installments missed after it, "Replaced" here and "Missed, replaced"
+ * at every other node) */
+#define ARR_EVENT_LIVE(e)                                                      \
+	" NOT EXISTS (SELECT 1 FROM sync_undone u WHERE u.uuid = " e ".uuid)"
 #define ARR_EVENT_UNDONE(cond)                                                 \
 	"EXISTS (SELECT 1 FROM arrangement_events ue JOIN sync_undone u ON"    \
 	" u.uuid = ue.uuid WHERE " cond ")"

@@ -140,6 +140,46 @@ same "an update that makes $p7 live again is refused by the store" \
 same "so is any other change of it" \
     "$(tsql 2 "UPDATE arrangements SET n_inst = 5 WHERE plan_id = (SELECT id FROM plans WHERE plan_no = '$p7')" 2>&1 | grep -c 'a cancelled arrangement cannot be changed')" 1
 
+## helper-253, fault 1: a reschedule the central node refused (its
+## maker no longer of the recovery role there) is undone at its
+## terminal; that terminal's next reschedule, after installments were
+## missed, read the undone one as the change that first closed them
+## (before they fell due): "Replaced" there, "Missed, replaced" at the
+## other, and a compliance rate of 100 % against 0 %
+PU=$(rec 1 arrangement create WU-200413 --installments 3 --frequency weekly \
+    --first-due 2025-09-08 --reason Hardship | sed -n 's/^Arrangement  *//p')
+t1 sync >/dev/null; t2 sync >/dev/null
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,%s,4321\n' cashier >"$T/rita-c.csv"
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,%s,4321\n' recovery >"$T/rita-r.csv"
+central import ACME users "$T/rita-c.csv" --update >/dev/null ||
+    echo "not ok - rita a cashier at the central node"
+expect "terminal 1 reschedules $PU on Sep 5, before its #1 is due" 0 "" \
+    env PAYDESK_NOW=2025-09-05 PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" \
+    --user rita arrangement reschedule "$PU" --installments 2 \
+    --frequency monthly --first-due 2025-10-01 --reason Early
+expect "the central node refuses it (rita is a cashier there): undone" 0 \
+    "Rejected    1" env PAYDESK_NOW=2025-09-05 "$PD" --config "$T/t1.ini" sync
+central import ACME users "$T/rita-r.csv" --update >/dev/null ||
+    echo "not ok - rita of the recovery role again"
+t1 sync >/dev/null; t2 sync >/dev/null
+# comp N: #1-#3's compliance at terminal N, then the plan's rate
+comp() { PAYDESK_PIN=4321 "$PD" --config "$T/t$1.ini" --user rita --json \
+    arrangement show "$PU" | python3 -c 'import json, sys
+v = json.load(sys.stdin)
+print(" ".join(i["state"] for i in v["installments"][:3]), v["compliance_percent"])'; }
+export PAYDESK_NOW=2025-09-20
+same "Sep 20: #1 and #2 missed at both terminals" "$(comp 1)/$(comp 2)" \
+    "$(comp 2)/Missed Missed Upcoming 0.0"
+expect "terminal 1 reschedules it again, on Sep 20" 0 "" rec 1 arrangement \
+    reschedule "$PU" --installments 2 --frequency monthly \
+    --first-due 2025-10-15 --reason "Lost job"
+t1 sync >/dev/null; t2 sync >/dev/null
+same "#1 and #2 were missed before they were replaced, at both terminals" \
+    "$(comp 1)/$(comp 2)" \
+    "Missed, replaced Missed, replaced Replaced 0.0/Missed, replaced Missed, replaced Replaced 0.0"
+plans_same "both terminals show $PU alike after its second reschedule" "$PU"
+export PAYDESK_NOW=2025-09-04
+
 ## Review R21b, fault 1, what was left (the lead's decision): a payment
 ## taken into what the losing change made (its new installments, or the
 ## items a losing cancel gave back) stands, and pays the debt as the
