@@ -48,6 +48,16 @@ freq_opt(struct cli *c, const char **s)
 			*s = arr_freq_name((enum arr_freq)f);
 			return 0;
 		}
+	/* the words of the language it takes, and the English ones
+	 * (helper-253, fault 9: es/fr named the English alone) */
+	if (strcmp(i18n_term(arr_freq_name(ARR_WEEKLY)),
+	        arr_freq_name(ARR_WEEKLY)) != 0)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("--frequency \"%s\": must be %s, %s or %s (or weekly, "
+		      "fortnightly or monthly)"),
+		    *s, i18n_term(arr_freq_name(ARR_WEEKLY)),
+		    i18n_term(arr_freq_name(ARR_FORTNIGHTLY)),
+		    i18n_term(arr_freq_name(ARR_MONTHLY)));
 	return pd_fail(&c->err, PD_EUSAGE,
 	    _("--frequency \"%s\": must be weekly, fortnightly or monthly"),
 	    *s);

@@ -122,8 +122,11 @@ refused1 "fr: --frequency hebdomadaire is weekly" 0 "hebdomadaire" \
 refused1 "es: the English word still is (scripts keep working)" 0 "quincenal" \
     les es arrangement preview WU-20001 $(but frequency) --frequency fortnightly
 refused1 "es: a French word is no Spanish one: usage" 2 \
-    '--frequency «hebdomadaire»: debe ser weekly' \
+    '--frequency «hebdomadaire»: debe ser semanal, quincenal o mensual (o weekly, fortnightly o monthly)' \
     les es arrangement preview WU-20001 $(but frequency) --frequency hebdomadaire
+refused1 "fr: a Spanish word is no French one: the French words named, and the English" 2 \
+    '--frequency « mensual » : doit être hebdomadaire, quinzomadaire ou mensuel (ou weekly, fortnightly ou monthly)' \
+    les fr arrangement preview WU-20001 $(but frequency) --frequency mensual
 refused1 "en: a Spanish word is no English one: usage" 2 \
     '--frequency "semanal": must be weekly, fortnightly or monthly' \
     rec 1 arrangement preview WU-20001 $(but frequency) --frequency semanal

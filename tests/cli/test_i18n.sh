@@ -84,6 +84,34 @@ PY
 		ok "$l.po: every translation fits the help at 80 columns"
 	fi
 done
+# the alert kinds' names: no wider than the widest English one (28,
+# "Gateway payment unassociated"), a column the Alerts list shows whole
+# or not at all (helper-253, fault 6: fr "Enregistrement de
+# synchronisation refusé", 40, left no room for the kind at 64 columns)
+for l in $langs; do
+	python3 - "$T/$l.nowrap.po" >"$OUT" 2>&1 <<'PY'
+import re, sys, unicodedata
+def cols(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
+text = open(sys.argv[1], encoding='utf-8').read()
+found = [(i, s) for r, i, s in re.findall(
+    r'^((?:#.*\n)+)msgid "(.*)"\nmsgstr "(.*)"$', text, re.M)
+    if re.search(r'^#:.* src/service/alert_kinds\.c', r, re.M)]
+most = max(cols(i) for i, s in found) if found else 0
+for i, s in found:
+    if cols(s) > most:
+        print('%d > %d columns: %s' % (cols(s), most, s))
+if len(found) < 9:
+    print('only %d alert words found' % len(found))
+PY
+	if [ -s "$OUT" ]; then
+		sed 's/^/# /' "$OUT"
+		notok "$l: every alert kind's name is no wider than the English ones"
+	else
+		ok "$l: every alert kind's name is no wider than the English ones"
+	fi
+done
 # every key's help as the screens' F1 writes it, in English and in each
 # language: 62 columns at 80x24 (review R23b: the Dashboard's 5, the
 # forecast's and the deteriorating payers' f and v, and the arrangements'
