@@ -165,6 +165,18 @@ option_width(const struct tui_form_item *it, int k)
 	return 4 + utf8_columns(it->options[k], strlen(it->options[k])) + 2;
 }
 
+/* The widest of a set's options as drawn, "[x] " and its text. */
+static int
+multi_widest(const struct tui_form_item *it)
+{
+	int k, w = 0;
+
+	for (k = 0; k < it->nopts; k++)
+		if (option_width(it, k) - 2 > w)
+			w = option_width(it, k) - 2;
+	return w;
+}
+
 /* A set of options on one row of w columns: when they do not all fit,
  * they scroll so that the one under the cursor shows, with < and > where
  * more are. */
@@ -276,6 +288,15 @@ tui_form_draw(
 			tui_text(y, fx, line, fw);
 			if (focus)
 				attroff(tui_attr(t, TUI_C_SELECT, A_REVERSE));
+		} else if (multi_widest(it) + 4 > x + w - fx &&
+		           x + w - fx < w - 2) {
+			/* an option that does not fit beside the label with
+			 * the < and > of those around it: the options on the
+			 * row under it, the form's width (helper-253, fault
+			 * 3: es at 64 columns, "< [x] INV-2025-004002
+			 * $250.0" and no > after the first) */
+			y++;
+			draw_multi(t, it, y, x + 2, w - 2, focus);
 		} else
 			draw_multi(t, it, y, fx, x + w - fx, focus);
 		y++;

@@ -365,7 +365,9 @@ int tui_form_move(struct tui_form *fm, int step);
 /* Labels in a column of lw, inputs after them, w columns in all. A
  * field's hint goes beside it, the field giving up columns for it (down
  * to 10); one that still does not fit is wrapped under the field, never
- * cut, and the items after it move down. Returns the rows drawn. */
+ * cut, and the items after it move down; so do a set of options whose
+ * widest does not fit beside its label (drawn on the row under it).
+ * Returns the rows drawn. */
 int tui_form_draw(
     struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w);
 

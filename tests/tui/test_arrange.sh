@@ -255,6 +255,18 @@ header_whole "the account view: the title and the alerts' count whole" "Find Con
 keys a
 wait_for "a: a new arrangement of the bill it owes" \
     "[x] INV-2025-003001 \$1,200.00"
+wait_re "  beside its label" 'Items +\[x\] INV-2025-003001 \$1,200\.00'
+# where it does not fit beside the label, the items go on the row under
+# it, whole, the rows after moving down (helper-253, fault 3: cut, with
+# no > for more, at 64 columns in Spanish)
+tmux -S "$SOCK" resize-window -t pd -x 40 -y 24
+wait_re "at 40 columns, the item on the row under Items, whole" \
+    '^    \[x\] INV-2025-003001 \$1,200\.00 *$'
+wait_re "  Items alone on its row" '^  Items *$'
+wait_re "  the down payment on the row after" '^  Down payment'
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
+wait_re "at 80 columns beside its label again" \
+    'Items +\[x\] INV-2025-003001 \$1,200\.00'
 header_whole "New payment arrangement: the title and the alerts' count whole" \
     "New payment arrangement"
 wait_for "previewed as it stands: 3 monthly from today" \
