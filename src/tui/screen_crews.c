@@ -108,7 +108,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	    _("Overdue %d days or more, %s or more in all ([disconnection])"),
 	    t->svc->cfg.disc_days,
 	    svc_money(t->svc, m, sizeof m, t->svc->cfg.disc_amount));
-	tui_text(y++, 2, line, COLS - 4);
+	y += tui_wrap(y, 2, line, COLS - 4, 2);
 	attroff(A_DIM);
 	y++;
 	tui_list_draw(
@@ -122,12 +122,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	if (i >= v->n)
 		i = 0;
-	/* where the crew goes, and whom it calls, whole */
+	/* where the crew goes, and whom it calls, whole: on two rows
+	 * when one does not hold them (helper-253, fault 4: a long
+	 * address was cut, the phone after it never shown) */
 	snprintf(line, sizeof line, "%s  %s",
 	    v->re ? v->on[i].address : v->off[i].address,
 	    v->re ? v->on[i].phone : v->off[i].phone);
 	attron(A_BOLD);
-	tui_text(LINES - 2 - below, 2, line, COLS - 4);
+	tui_wrap(LINES - 2 - below, 2, line, COLS - 4, 2);
 	attroff(A_BOLD);
 }
 

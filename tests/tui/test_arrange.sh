@@ -949,6 +949,23 @@ if [ "$ndc" -gt 0 ]; then
 	wait_re "Enter: the chosen consumer's arrangements" "[0-9]+ payment arrangements?"
 	keys Escape
 	wait_re "  and back" "$ndc consumers? to disconnect"
+	# the chosen one's address and phone under the list, whole, on two
+	# rows when one does not hold them (helper-253, fault 4: a long
+	# address cut at 80 columns, the phone after it never shown)
+	sqlite3 -csv "$DB" "SELECT account_no, name, 'Apartment 1234, 77 Very Long Boulevard of the Republic, Cityville North District', '555-0199', coalesce(email, ''), coalesce(segment, '') FROM consumers WHERE account_no = '$ACC'" |
+	    { echo 'account_no,name,service_address,phone,email,segment'; cat; } >"$T/long.csv"
+	PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/long.csv" --update >"$OUT" 2>&1 ||
+	    { echo "not ok - $ACC's address made long"; cat "$OUT"; }
+	keys Escape d
+	wait_re "  read again" "$ndc consumers? to disconnect"
+	wait_for "  its address's end shown" "Cityville North"
+	wait_for "  to the last word" "District"
+	wait_for "  and its phone" "555-0199"
+	tmux -S "$SOCK" resize-window -t pd -x 64 -y 24
+	wait_for "  at 64 columns its address's end" "District"
+	wait_for "  and its phone" "555-0199"
+	wait_for "  the rule whole, its key named" "([disconnection])"
+	tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
 	# a: New Arrangement, or why not (a debt all in a plan: reschedule it)
 	keys a
 	wait_re "a: New Arrangement of $ACC, or why not" \
