@@ -405,6 +405,8 @@ int
 svc_dispute_find_unresolved(struct svc *s, const char *number, int open_only,
     struct dispute *d, struct pd_err *err)
 {
+	char now[TS_BUFSZ];
+
 	if (store_dsp_find(s->st, number ? number : "", d, err) != 0)
 		return -1;
 	if (d->status > DSP_REVIEW)
@@ -413,6 +415,15 @@ svc_dispute_find_unresolved(struct svc *s, const char *number, int open_only,
 	if (open_only && d->status != DSP_OPEN)
 		return pd_fail(err, PD_EINVAL, _("Dispute %s is %s already"),
 		    d->dispute_no, svc_dispute_status(d->status));
+	/* no step dated before the day it was opened: this terminal's
+	 * clock is behind the one that opened it (helper-253, fault 8;
+	 * the central node refuses it too, svc_dispute_check_push) */
+	svc_now(now);
+	if (strncmp(now, d->opened_on, 10) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s was opened on %s, after this terminal's "
+		      "day, %.10s: check the clock"),
+		    d->dispute_no, d->opened_on, now);
 	return 0;
 }
 

@@ -70,7 +70,9 @@ int svc_dispute_step(struct svc *s, struct dispute *d, const char *kind,
  * (tester's fault 6: it was dropped without a word). */
 int svc_dispute_check_note(struct svc *s, const char *note, struct pd_err *err);
 /* Dispute number, which must be unresolved (and, when open_only, not yet
- * under review). */
+ * under review), and opened no later than this terminal's day (a step
+ * of it dated before its opening is refused, PD_EINVAL: a clock behind;
+ * helper-253, fault 8). */
 int svc_dispute_find_unresolved(struct svc *s, const char *number,
     int open_only, struct dispute *d, struct pd_err *err);
 

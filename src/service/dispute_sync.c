@@ -177,6 +177,14 @@ check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s; a step \"%s\" cannot follow"), d->dispute_no,
 		    svc_dispute_status(d->status), r->op);
+	/* no step before the day it was opened (helper-253, fault 8: a
+	 * terminal whose clock was behind resolved one the day before a
+	 * gateway opened it, its timeline "Upheld" above "Opened") */
+	if (strncmp(r->at, d->opened_on, 10) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The step is dated %.10s, before dispute %s was opened "
+		      "on %s"),
+		    r->at, d->dispute_no, d->opened_on);
 	if (strcmp(r->op, "uphold") == 0)
 		return check_uphold(s, r, d, err);
 	return 0;

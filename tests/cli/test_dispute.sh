@@ -281,6 +281,20 @@ for v in "" " " "	"; do
 done
 expect "a fourth, left open" 0 "DP-T01-000004" rec 1 dispute open "$R2" \
     --reason wrong-account
+# no step dated before the day it was opened: a clock behind the one
+# that opened it (helper-253, fault 8: "Upheld" above "Opened" in its
+# timeline); each step, in the screens too (the same service)
+for step in "review DP-T01-000004 --note Later" "reject DP-T01-000004 --note No"; do
+	# shellcheck disable=SC2086
+	PAYDESK_NOW="2025-05-01 23:59:00" refused1 \
+	    "a ${step%% *} dated the day before it was opened: refused, naming both days" 3 \
+	    "Dispute DP-T01-000004 was opened on 2025-05-02, after this terminal's day, 2025-05-01: check the clock" \
+	    rec 1 dispute $step
+done
+PAYDESK_NOW="2025-05-01 23:59:00" refused1 \
+    "an uphold dated the day before it was opened: refused" 3 \
+    "after this terminal's day, 2025-05-01" \
+    sup1 dispute uphold DP-T01-000004 --credit 1
 PAYDESK_NOW=2025-06-11 expect "41 days later: its age" 0 "" sup1 --json \
     dispute show DP-T01-000004
 has "age 40 days" '"age": 40'
@@ -409,6 +423,9 @@ forged "an upheld dispute rejected after (a resolution is final)" \
     "is Resolved: upheld; a step \"reject\" cannot follow" dispute:DP-T01-000001 \
     data.op=reject data.resolution=- data.credit_note_uuid=- \
     data.note=late
+forged "a step dated the day before the dispute was opened" \
+    "The step is dated 2025-05-01, before dispute DP-T01-000004 was opened on 2025-05-02" \
+    dispute:DP-T01-000004 data.op=review data.note=- at="2025-05-01 12:00:00"
 forged "a step of a dispute the central node does not have" \
     "its first step is open" dispute:DP-T01-000002 data.op=review \
     data.note=- data.dispute_uuid="$(U)" data.number=DP-T01-seq
