@@ -173,6 +173,87 @@ proportional(struct alloc_item *items, size_t n, int64_t amount)
 	return 0;
 }
 
+/* The length of item x's plan key: the reference of an installment up to
+ * its last '#' (PLAN#N), 0 for any other item. */
+static size_t
+plan_key(const struct alloc_item *x)
+{
+	const char *h = x->kind == 2 ? strrchr(x->ref, '#') : NULL;
+
+	return h != NULL && h > x->ref ? (size_t)(h - x->ref) : 0;
+}
+
+static int
+same_plan(const struct alloc_item *x, const struct alloc_item *y)
+{
+	size_t k = plan_key(x);
+
+	return k > 0 && k == plan_key(y) && strncmp(x->ref, y->ref, k) == 0;
+}
+
+/* One plan's installments in the places the rule gave them, taken in
+ * their due order (helper-253, fault 7: largest first paid a plan's last
+ * installment, the largest by the cents its remainder holds, due a year
+ * on, and left the one due this month to be missed); items in the
+ * rule's order, each plan's installments are re-dealt over their own
+ * places; the rest stay. */
+static void
+plans_in_due_order(struct alloc_item *items, size_t n)
+{
+	struct alloc_item *mine = xmalloc(n * sizeof *mine);
+	size_t *at = xmalloc(n * sizeof *at);
+	char *done = xcalloc(n ? n : 1, 1);
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++) {
+		if (done[i] || plan_key(&items[i]) == 0)
+			continue;
+		for (j = i, k = 0; j < n; j++)
+			if (!done[j] && same_plan(&items[i], &items[j])) {
+				at[k] = j;
+				mine[k++] = items[j];
+				done[j] = 1;
+			}
+		qsort(mine, k, sizeof *mine, by_due);
+		for (j = 0; j < k; j++)
+			items[at[j]] = mine[j];
+	}
+	free(done);
+	free(at);
+	free(mine);
+}
+
+/* ALLOC_PROPORTIONAL's share of each plan (the sum of its installments'
+ * shares) paid into its installments in due order, whole ones first: a
+ * share of each would leave every one of them part paid, the one due
+ * now missed (helper-253, fault 7); items in oldest-first order. */
+static void
+plans_share_in_due_order(struct alloc_item *items, size_t n)
+{
+	char *done = xcalloc(n ? n : 1, 1);
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		int64_t share = 0, take;
+
+		if (done[i] || plan_key(&items[i]) == 0)
+			continue;
+		for (j = i; j < n; j++)
+			if (same_plan(&items[i], &items[j]))
+				share += items[j].applied;
+		for (j = i; j < n; j++)
+			if (same_plan(&items[i], &items[j])) {
+				take = items[j].outstanding < share
+				           ? items[j].outstanding
+				           : share;
+				items[j].applied = take > 0 ? take : 0;
+				share -= items[j].applied;
+				done[j] = 1;
+			}
+	}
+	free(done);
+}
+
 int64_t
 alloc_apply_ranked(struct alloc_item *items, size_t n, int64_t amount,
     enum alloc_rule rule, const struct alloc_ranks *ranks)
@@ -198,10 +279,16 @@ alloc_apply_ranked(struct alloc_item *items, size_t n, int64_t amount,
 		items[i].rank = (unsigned)items[i].kind < 3
 		                    ? ranks->rank[items[i].kind]
 		                    : ALLOC_RANK_MAX + 1;
-	if (order[rule] != NULL && n > 1)
+	if (order[rule] != NULL && n > 1) {
 		qsort(items, n, sizeof *items, order[rule]);
-	if (rule == ALLOC_PROPORTIONAL)
-		return proportional(items, n, amount);
+		if (rule == ALLOC_LARGEST)
+			plans_in_due_order(items, n);
+	}
+	if (rule == ALLOC_PROPORTIONAL) {
+		left = proportional(items, n, amount);
+		plans_share_in_due_order(items, n);
+		return left;
+	}
 	for (i = 0; i < n; i++) {
 		take =
 		    items[i].outstanding < left ? items[i].outstanding : left;

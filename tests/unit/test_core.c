@@ -893,6 +893,47 @@ allocation_rules(void **state)
 	assert_int_equal(alloc_apply_rule(it, 5, 0, ALLOC_PROPORTIONAL), 0);
 	assert_int_equal(it[0].applied, 0);
 	assert_int_equal(alloc_apply_rule(it, 0, 500, ALLOC_PROPORTIONAL), 500);
+	/* one plan's installments in their due order (helper-253, fault
+	 * 7): largest first gave its last installment, 33.37 by the cents
+	 * of its remainder, the 16.66 left, and #2, due this month, none;
+	 * its installments take the places of its largest, in due order,
+	 * and another plan's and a bill keep theirs */
+	rule_item(&it[0], 1, 2, 1, "AR-1#1", "2025-06-30", 8334);
+	rule_item(&it[1], 2, 2, 1, "AR-1#13", "2026-06-30", 3337);
+	rule_item(&it[2], 3, 2, 1, "AR-1#2", "2025-07-31", 3333);
+	rule_item(&it[3], 4, 0, 0, "INV-9", "2025-07-15", 5000);
+	rule_item(&it[4], 5, 2, 0, "PP-7#2", "2025-09-01", 4000);
+	assert_int_equal(alloc_apply_rule(it, 5, 10000, ALLOC_LARGEST), 0);
+	assert_string_equal(it[0].ref, "AR-1#1");
+	assert_int_equal(it[0].applied, 8334);
+	assert_string_equal(it[1].ref, "INV-9");
+	assert_int_equal(it[1].applied, 1666);
+	assert_string_equal(it[2].ref, "PP-7#2");
+	assert_string_equal(it[3].ref, "AR-1#2");
+	assert_string_equal(it[4].ref, "AR-1#13");
+	assert_int_equal(it[4].applied, 0);
+	rule_item(&it[0], 1, 2, 1, "AR-1#1", "2025-06-30", 8334);
+	rule_item(&it[1], 2, 2, 1, "AR-1#13", "2026-06-30", 3337);
+	rule_item(&it[2], 3, 2, 1, "AR-1#2", "2025-07-31", 3333);
+	assert_int_equal(alloc_apply_rule(it, 3, 10000, ALLOC_LARGEST), 0);
+	assert_string_equal(it[1].ref, "AR-1#2");
+	assert_int_equal(it[1].applied, 1666);
+	assert_int_equal(it[2].applied, 0);
+	/* proportional: the plan's share (of 100.00 over 150.04 owed by
+	 * it and 50.00 by the bill: 75.01, the cent left its #1's, and
+	 * 24.99) into its installments oldest first, not a part of each */
+	rule_item(&it[0], 1, 2, 1, "AR-1#1", "2025-06-30", 8334);
+	rule_item(&it[1], 2, 2, 1, "AR-1#13", "2026-06-30", 3337);
+	rule_item(&it[2], 3, 2, 1, "AR-1#2", "2025-07-31", 3333);
+	rule_item(&it[3], 4, 0, 0, "INV-9", "2025-07-15", 5000);
+	assert_int_equal(alloc_apply_rule(it, 4, 10000, ALLOC_PROPORTIONAL), 0);
+	assert_string_equal(it[0].ref, "AR-1#1");
+	assert_int_equal(it[0].applied, 7501);
+	assert_string_equal(it[1].ref, "INV-9");
+	assert_int_equal(it[1].applied, 2499);
+	assert_string_equal(it[2].ref, "AR-1#2");
+	assert_int_equal(it[2].applied, 0);
+	assert_int_equal(it[3].applied, 0);
 	/* amounts whose products pass 64 bits: no overflow, every unit
 	 * placed, none above what its item owes */
 	rule_item(&it[0], 1, 0, 0, "A", "2025-01-01", 4000000000000000);
