@@ -94,8 +94,9 @@ svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    _("Alert cause \"%s\" is not one of kind %s"),
 		    r->alert_cause, r->alert_kind);
 	/* a terminal's pass closing an alert whose cause ended there
-	 * (svc_alert_ended) */
-	if (k == 4 && strcmp(r->by_user, "system") == 0 &&
+	 * (svc_alert_ended), or the raise of its pass sent when a later
+	 * one was pulled (alert_sync.c, send_own_raise) */
+	if ((k == 4 || k == 0) && strcmp(r->by_user, "system") == 0 &&
 	    strcmp(r->by, "system") == 0)
 		;
 	else if (store_user_by_name(s->st, r->by_user, &u, &ue) != 0 ||

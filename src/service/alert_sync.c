@@ -483,6 +483,31 @@ close_older(
 	return rc < 0 ? -1 : 0;
 }
 
+/* Alert a, raised here by this terminal's own pass and never worked
+ * here (never sent), known to the organisation from now on by a raise
+ * pulled that is later than this one: this one sent now, by "system",
+ * at the time it was raised, so that every node shows the earliest
+ * (helper-253, fault 5: raised and delivered here on Jun 30, the alert
+ * read "Raised Jul 1", the other terminal's, worked there, listed after
+ * its own deliveries). */
+static int
+send_own_raise(struct svc *s, const struct alert_row *a, struct pd_err *err)
+{
+	struct syncrec r;
+	int rc;
+
+	raise_record(s, &r, a, NULL, NULL, s->cfg.branch_id, a->raised_at);
+	xstrlcpy(r.by, "system", sizeof r.by);
+	xstrlcpy(r.by_user, "system", sizeof r.by_user);
+	rc = svc_outbox(s, &r, a->cause, err);
+	if (rc == 0)
+		rc = store_alert_step_put(s->st, a->id, r.uuid,
+		    s->cfg.terminal_id, a->raised_at, 0, "system", "raised", "",
+		    err);
+	syncrec_free(&r);
+	return rc;
+}
+
 /* A raise: the alert where it is not yet, never delivered here. */
 static int
 apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
@@ -499,6 +524,12 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	 * fault 2: each node showed its own, or the one the central node
 	 * took first, after steps made before it) */
 	if (rc == 0) {
+		if (!a.synced && mode == APPLY_REPLICA &&
+		    strcmp(a.raised_at,
+		        r->alert_raised_at[0] ? r->alert_raised_at : r->at) <
+		        0 &&
+		    send_own_raise(s, &a, err) != 0)
+			return -1;
 		if (!a.synced && store_alert_synced(s->st, a.id, err) != 0)
 			return -1;
 		if (!a.synced && mode == APPLY_REPLICA &&

@@ -685,15 +685,17 @@ push_dispute(struct svc *s, const struct sync_sender *f,
 }
 
 /* A step of an organisation's alert (issue 21): by a user of the sending
- * terminal's branch with the recovery role, or a close by "system" (the
- * terminal's pass: its cause ended there), the rest alert_sync.c's. */
+ * terminal's branch with the recovery role, or a close or raise by
+ * "system" (the terminal's pass: its cause ended there; the raise of its
+ * pass sent when a later one was pulled, alert_sync.c), the rest
+ * alert_check.c's. */
 static int
 push_alert(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
 {
-	int sys = strcmp(r->op, "close") == 0 &&
-	          strcmp(r->by_user, "system") == 0 &&
-	          strcmp(r->by, "system") == 0;
+	int sys =
+	    (strcmp(r->op, "close") == 0 || strcmp(r->op, "raise") == 0) &&
+	    strcmp(r->by_user, "system") == 0 && strcmp(r->by, "system") == 0;
 
 	if ((!sys && sck_user(s, f, _("By"), r->by, ROLE_RECOVERY,
 	                 _("working an alert"), err) != 0) ||

@@ -831,6 +831,30 @@ same "terminal 1: the same, not its own raise of 16:00" "$(shownall 1 "$O5")" "$
 same "the central node has both raises, the earliest 15:00" \
     "$(csql "SELECT count(*) || ' ' || min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O5' AND n.action = 'raised'")" \
     "2 2025-07-02 15:00:00"
+# raised at both, worked at one alone: the other's own earlier raise,
+# never worked there, is sent once it pulls the worked one, so that every
+# node shows the earliest (helper-253, fault 5: raised and delivered at
+# terminal 1 on Jun 30, it read "Raised Jul 1", terminal 2's, everywhere,
+# listed after terminal 1's own deliveries): terminal 2 raises it at
+# 16:26:00, terminal 1 at 16:26:10 and notes it at 16:26:20
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009016,WU-10002,May 2025,46.00,2025-05-01,2025-05-25\n' >"$T/late5.csv"
+central import ACME bills "$T/late5.csv" >/dev/null
+PAYDESK_NOW="2025-07-02 16:26:00" t2 sync >/dev/null
+O7=$(tsql 2 "SELECT cause FROM alerts WHERE ref = 'INV-2025-009016'")
+PAYDESK_NOW="2025-07-02 16:26:10" t1 sync >/dev/null
+PAYDESK_NOW="2025-07-02 16:26:20" rec 1 alerts note "$(aid 1 "$O7")" "T1 works it" >/dev/null ||
+    echo "not ok - terminal 1 notes it"
+for w in 1:16:27 2:16:28 2:16:29 1:16:29; do
+	PAYDESK_NOW="2025-07-02 ${w#*:}:00" t${w%%:*} sync >"$OUT" 2>&1 ||
+	    { echo "not ok - terminal ${w%%:*} syncs at ${w#*:}"; cat "$OUT"; }
+	grep -q "Rejected  *0" "$OUT" || { echo "not ok - terminal ${w%%:*} at ${w#*:}: nothing refused"; cat "$OUT"; }
+done
+same "terminal 1: raised at 16:26:00, terminal 2's own, then its note" \
+    "$(shownall 1 "$O7")" "Open 16:26:00 16:26:00 Raised 16:26:20 Note"
+same "terminal 2: the same" "$(shownall 2 "$O7")" "$(shownall 1 "$O7")"
+same "the central node has both raises, the earliest 16:26:00" \
+    "$(csql "SELECT count(*) || ' ' || min(n.at) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$O7' AND n.action = 'raised'")" \
+    "2 2025-07-02 16:26:00"
 # assigned at both offline, to mary at terminal 1 first (helper-231, fault 3:
 # terminal 2 showed the assignee of the step it pulled last, not of the
 # last in its history): every node names the last assigned, rita
