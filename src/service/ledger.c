@@ -244,9 +244,22 @@ ledger_void(struct svc *s, const struct payment *p, const char *uuid,
 	}
 	for (i = 0; i < n; i++) {
 		/* one reversal per item, of what is left of the payment's
-		 * allocations to it (a sync may have given part back) */
-		int64_t net = ledger_item_held(al, n, i);
+		 * allocations to it (a sync may have given part back), by
+		 * the item's first row, whatever it is: one the payment was
+		 * carried to (its plan refused, arrange_sync.c) has none but
+		 * rows that name what they were carried from (helper-254,
+		 * fault 1: such a payment's void gave nothing back here,
+		 * its installments paid, the store failing doctor) */
+		int64_t net = 0;
+		size_t j;
 
+		for (j = 0; j < i && al[j].item_id != al[i].item_id; j++)
+			;
+		if (j < i)
+			continue;
+		for (j = i; j < n; j++)
+			if (al[j].item_id == al[i].item_id)
+				net += al[j].amount;
 		if (net <= 0)
 			continue;
 		it = al[i].item;

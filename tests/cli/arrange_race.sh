@@ -330,6 +330,25 @@ carry() {
 # a reschedule loses to a reschedule: part of, and a whole, new
 # installment, carried to the winner's oldest due first
 carry WU-200501 r r 2 part 7001 0
+# the payment carried voided at its terminal, where it was taken
+# (helper-254, fault 1: the void gave nothing back there, the rows it
+# held naming what they were carried from; terminal 1 showed the
+# installments paid, owed 20.00 less than the others, failed doctor and
+# posted nothing more); so the dispute uphold's void
+pv=$(tsql 1 "SELECT p.payment_no FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-200501' AND p.terminal = 'T01'")
+expect "carry: the carried payment $pv voided at terminal 1" 0 "" \
+    sup1 payment void "$pv" --reason "Wrong account"
+same "carry: it holds nothing at terminal 1 once voided" \
+    "$(tsql 1 "SELECT sum(a.amount) FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE p.payment_no = '$pv'")" 0
+for n in 1 2 1; do t$n sync >/dev/null || echo "not ok - terminal $n syncs the void"; done
+same "carry: WU-200501 owes 90.01 again at both terminals and the central node" \
+    "$(owed WU-200501 1)/$(owed WU-200501 2)/$(owed WU-200501 0)" "9001/9001/9001"
+plans_same "carry: both terminals show its plan alike after the void" \
+    "$(tsql 1 "SELECT p.plan_no FROM arrangements a JOIN plans p ON p.id = a.plan_id JOIN consumers c ON c.id = a.consumer_id WHERE c.account_no = 'WU-200501' AND a.cancelled = 0")"
+for n in 1 2; do
+	pdt $n doctor >"$T/doc" 2>&1 && ok "carry: doctor at terminal $n after the void" ||
+	    { echo "not ok - carry: doctor at terminal $n after the void"; grep problem "$T/doc" | head -3; }
+done
 carry WU-200502 r r 1 first 6751 0
 # a reschedule loses to a cancel: carried to the bill it gave back
 carry WU-200503 r c 2 part 7001 0
