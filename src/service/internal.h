@@ -653,8 +653,10 @@ int ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 
 /* What a payment still holds of the item of its allocation row i (al:
  * its n rows as store_allocations_of gives them, reversals included),
- * when row i is the item's first allocation; -1 for any other row, so
- * that each item is counted once. */
+ * when row i is the item's first row, whatever it is (of a payment
+ * carried to another plan's installments, a row naming the one it was
+ * carried from: helper-254, fault 1); -1 for any other row, so that
+ * each item is counted once. */
 int64_t ledger_item_held(const struct allocation *al, size_t n, size_t i);
 
 /* The outgoing sync record of each kind, as a terminal writes it to its

@@ -250,16 +250,8 @@ ledger_void(struct svc *s, const struct payment *p, const char *uuid,
 		 * rows that name what they were carried from (helper-254,
 		 * fault 1: such a payment's void gave nothing back here,
 		 * its installments paid, the store failing doctor) */
-		int64_t net = 0;
-		size_t j;
+		int64_t net = ledger_item_held(al, n, i);
 
-		for (j = 0; j < i && al[j].item_id != al[i].item_id; j++)
-			;
-		if (j < i)
-			continue;
-		for (j = i; j < n; j++)
-			if (al[j].item_id == al[i].item_id)
-				net += al[j].amount;
 		if (net <= 0)
 			continue;
 		it = al[i].item;
@@ -301,10 +293,8 @@ ledger_item_held(const struct allocation *al, size_t n, size_t i)
 	int64_t held = 0;
 	size_t j;
 
-	if (al[i].reverses != 0)
-		return -1;
 	for (j = 0; j < i; j++)
-		if (al[j].reverses == 0 && al[j].item_id == al[i].item_id)
+		if (al[j].item_id == al[i].item_id)
 			return -1;
 	for (j = 0; j < n; j++)
 		if (al[j].item_id == al[i].item_id)
