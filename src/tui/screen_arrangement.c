@@ -39,6 +39,7 @@ struct plan {
 	struct tui_lines l;
 	char plan_no[33];
 	unsigned gen; /* t->list_gen when read */
+	int cols;     /* COLS when read: its rows laid out for them */
 };
 
 /* The plan's figures, label by value. */
@@ -108,10 +109,25 @@ cell(char *out, size_t n, const char *s, int w, int right)
 	    right ? 0 : pad, "");
 }
 
+/* The widest of s and w (display columns). */
+static int
+wider(const char *s, int w)
+{
+	int c = utf8_columns(s, strlen(s));
+
+	return c > w ? c : w;
+}
+
 static void
 installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 {
 	char m[MONEY_BUFSZ], p[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], h[256] = "";
+	const char *hr = svc_column_header(NC_("column", "Reference")),
+	           *hd = svc_column_header(NC_("column", "Due")),
+	           *ha = svc_column_header(NC_("column", "Amount")),
+	           *hp = svc_column_header(NC_("column", "Paid"));
+	int wr = wider(hr, 0), wd = wider(hd, 0), wa = wider(ha, 0),
+	    wp = wider(hp, 0), at;
 	size_t i;
 
 	tui_lines_add(l, 0, "%s", "");
@@ -121,23 +137,48 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	tui_lines_add(l, 1, "%s",
 	    v->a.down > 0 ? _("Installments, the first the down payment")
 	                  : _("Installments"));
+	/* each column as wide as its widest cell or header, so that the
+	 * status has what is left of the row, and goes on under its row
+	 * where that is not enough (helper-255, fault 1: "Miss", "Repl" at
+	 * 64 columns, Missed not told from Missed, replaced) */
+	for (i = 0; i < v->ninst; i++) {
+		const struct arr_item *in = &v->inst[i];
+
+		wr = wider(in->it.ref, wr);
+		wd = wider(svc_date(t->svc, d, sizeof d, in->it.due_on), wd);
+		wa = wider(
+		    svc_money(t->svc, m, sizeof m, arr_item_amount(in)), wa);
+		wp = wider(
+		    svc_money(t->svc, p, sizeof p, arr_item_paid(in)), wp);
+	}
 	/* the columns named, as arrangement show's (helper-252: Amount
 	 * and Paid told apart by their order only) */
-	cell(h, sizeof h, svc_column_header(NC_("column", "Reference")), 18, 0);
-	cell(h, sizeof h, svc_column_header(NC_("column", "Due")), 11, 1);
-	cell(h, sizeof h, svc_column_header(NC_("column", "Amount")), 13, 1);
-	cell(h, sizeof h, svc_column_header(NC_("column", "Paid")), 13, 1);
+	cell(h, sizeof h, hr, wr + 1, 0);
+	cell(h, sizeof h, hd, wd, 1);
+	cell(h, sizeof h, "", 1, 0);
+	cell(h, sizeof h, ha, wa, 1);
+	cell(h, sizeof h, "", 1, 0);
+	cell(h, sizeof h, hp, wp, 1);
 	cell(h, sizeof h, "  ", 2, 0);
+	at = utf8_columns(h, strlen(h));
 	cell(h, sizeof h, svc_column_header(NC_("column", "Status")), 0, 0);
 	tui_lines_add(l, 0, "%s", h);
 	for (i = 0; i < v->ninst; i++) {
 		const struct arr_item *in = &v->inst[i];
 
-		tui_lines_add(l, 0, "%-18s %10s %12s %12s  %s", in->it.ref,
-		    svc_date(t->svc, d, sizeof d, in->it.due_on),
-		    svc_money(t->svc, m, sizeof m, arr_item_amount(in)),
-		    svc_money(t->svc, p, sizeof p, arr_item_paid(in)),
-		    _(arr_inst_state_name(v->state[i])));
+		h[0] = '\0';
+		cell(h, sizeof h, in->it.ref, wr + 1, 0);
+		cell(h, sizeof h, svc_date(t->svc, d, sizeof d, in->it.due_on),
+		    wd, 1);
+		cell(h, sizeof h, "", 1, 0);
+		cell(h, sizeof h,
+		    svc_money(t->svc, m, sizeof m, arr_item_amount(in)), wa, 1);
+		cell(h, sizeof h, "", 1, 0);
+		cell(h, sizeof h,
+		    svc_money(t->svc, p, sizeof p, arr_item_paid(in)), wp, 1);
+		cell(h, sizeof h, "  ", 2, 0);
+		tui_lines_tail(l, h, _(arr_inst_state_name(v->state[i])),
+		    at < COLS - 20 ? at : 4);
 	}
 }
 
@@ -178,6 +219,7 @@ load(struct plan *p, struct tui *t)
 	struct pd_err err;
 
 	p->gen = t->list_gen;
+	p->cols = COLS;
 	if (svc_arrangement_show(t->svc, p->plan_no, &v, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return -1;
@@ -203,7 +245,9 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct plan *p = (struct plan *)sc;
 
-	(void)t;
+	/* a terminal resized: the rows laid out again for its width */
+	if (p->cols != COLS)
+		load(p, t);
 	tui_lines_scroll(&p->l, 0, rows());
 	tui_lines_draw(&p->l, 1, 2, rows());
 	/* the lines below the screen counted on the row under them

@@ -201,6 +201,17 @@ wait_re "its first row the down payment's" 'AR-T01-000002#1 +[0-9/-]+ +\$10\.00 
 # the columns named over the rows (helper-252: Amount and Paid told
 # apart by their order only)
 wait_re "  the columns named" 'Reference +Due +Amount +Paid +Status'
+# narrower, each installment's compliance whole, under its row where the
+# row has no room for it (helper-255, fault 1: "Miss", "Repl" at 64)
+for st in $(rec --json arrangement show AR-T01-000002 | python3 -c 'import json, sys
+print(" ".join(sorted({i["state"].replace(" ", "_") for i in json.load(sys.stdin)["installments"]})))'); do
+	st=$(echo "$st" | tr _ ' ')
+	tmux -S "$SOCK" resize-window -t pd -x 52 -y 20
+	wait_for "at 52 columns its compliance whole: $st" "$st"
+	tmux -S "$SOCK" resize-window -t pd -x 64 -y 20
+	wait_for "at 64 columns too: $st" "$st"
+done
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
 keys Escape
 wait_for "back to the list" "2 payment arrangements"
 keys F2
@@ -213,6 +224,11 @@ wait_for "its down payment ($d), as arrangement show (review R21d)" \
     "Down payment      $d"
 wait_for "its first installment on time" "On time"
 wait_for "its second missed (due Jul 10, two days of grace)" "Missed"
+tmux -S "$SOCK" resize-window -t pd -x 52 -y 24
+wait_re "at 52 columns: its first On time, under its row" '^ +On time *$'
+wait_re "  its second Missed, under its row" '^ +Missed *$'
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
+wait_re "at 80 columns beside its row again" '#2 .* Missed *$'
 wait_for "its third upcoming" "Upcoming"
 wait_for "its misses against those allowed" "1 / 1"
 wait_re "its grace days" 'Grace days +2 *$'
