@@ -32,10 +32,16 @@ cmd_config(struct cli *c, int argc, char **argv)
 		}
 		svc_config_value(&c->svc.cfg, i, value, sizeof value);
 		printf("; %s\n", _(rows[i].help));
+		/* the organisation's settings: the central node's, or,
+		 * at a store with none, those imported here (helper-255,
+		 * fault 3: "set by the central node" where there is none) */
 		if (config_is_central(&c->svc.cfg, i))
 			printf("; %s\n",
-			    _("set by the central node, over the file's "
-			      "value:"));
+			    c->svc.cfg.sync_url[0]
+			        ? _("set by the central node, over the file's "
+			            "value:")
+			        : _("set by the organisation's settings "
+			            "imported here, over the file's value:"));
 		printf("%s = %s\n", rows[i].key, value);
 	}
 	/* the organisation's keys this file sets otherwise, every time,

@@ -248,9 +248,11 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 		    _("%s: [%s] %s is the organisation's, not this file's "
 		      "(%s): in force %s (%s)"),
 		    file->source, rows[i].section, rows[i].key, fv, cv,
-		    config_is_central(&s->cfg, (size_t)i)
+		    !config_is_central(&s->cfg, (size_t)i) ? why
+		    : s->cfg.sync_url[0]
 		        ? _("set by the central node")
-		        : why);
+		        : _("set by the organisation's settings imported "
+		            "here"));
 		/* whole lines only */
 		ll = strlen(line);
 		if (len + ll + 2 > sizeof note)

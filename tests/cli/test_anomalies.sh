@@ -251,6 +251,11 @@ printf 'key,value\nanomalies.large_factor,5\nanomalies.burst_count,3\n' \
     >"$T/as.csv"
 run env PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/as.csv"
 same "anomalies.* are the organisation's settings" "$RC" 0
+# said so by config, at a store with no central node (helper-255, fault
+# 3: "set by the central node")
+"$PD" config >"$OUT" 2>&1
+same "config: the keys set by the settings imported here, said so" \
+    "$(grep -A1 "^; set by the organisation's settings imported here, over the file's value:" "$OUT" | grep -cE '^(large_factor|burst_count) = ')/$(grep -c 'set by the central node' "$OUT")" "2/0"
 run sup --csv report anomalies --date "$D"
 same "the store's large_factor 5 over the file's 4: WU-10001's alone" \
     "$(rows | grep '^Large' | cut -d'|' -f2,5)" "WU-10001|6000"
