@@ -7,6 +7,19 @@
 #include "cli.h"
 #include "opts.h"
 
+/* An optional --note given empty: refused, status 3, as a note of
+ * spaces only is (paydesk(1), EXIT STATUS; helper-256: dispute open
+ * --note "" opened the dispute with none); the screens' empty field is
+ * no note. */
+static int
+note_empty(struct cli *c, const char *note)
+{
+	if (note != NULL && note[0] == '\0')
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--note is empty: write a note, or give none"));
+	return 0;
+}
+
 int
 cmd_dsp_open(struct cli *c, int argc, char **argv)
 {
@@ -22,7 +35,9 @@ cmd_dsp_open(struct cli *c, int argc, char **argv)
 	if (reason == NULL)
 		return cli_usage(c, _("%s %s needs --reason"), c->cmd, argv[0]);
 	/* what the payer disputes; the whole payment when not given */
-	if (amount != NULL && cli_money(c, "--amount", amount, &disputed) != 0)
+	if (note_empty(c, note) != 0 ||
+	    (amount != NULL &&
+	        cli_money(c, "--amount", amount, &disputed) != 0))
 		return -1;
 	if (svc_dispute_open(&c->svc, pos[0], reason, note,
 	        amount != NULL ? &disputed : NULL, number, &c->err))
@@ -172,6 +187,8 @@ note_step(struct cli *c, int argc, char **argv, int reject)
 		return -1;
 	if (reject && note == NULL)
 		return cli_usage(c, _("%s %s needs --note"), c->cmd, argv[0]);
+	if (!reject && note_empty(c, note) != 0)
+		return -1;
 	if ((reject ? svc_dispute_reject(&c->svc, pos[0], note, &c->err)
 	            : svc_dispute_review(&c->svc, pos[0], note, &c->err)) != 0)
 		return -1;
@@ -235,7 +252,9 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 	u.whole = whole != NULL;
 	u.credit_reason = reason;
 	u.note = note;
-	if (credit != NULL && cli_money(c, "--credit", credit, &u.credit) != 0)
+	if (note_empty(c, note) != 0 ||
+	    (credit != NULL &&
+	        cli_money(c, "--credit", credit, &u.credit) != 0))
 		return -1;
 	if (svc_dispute_uphold(&c->svc, pos[0], &u, &c->err) != 0)
 		return -1;

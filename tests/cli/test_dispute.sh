@@ -95,6 +95,15 @@ refused1 "a second dispute of a payment with one unresolved is refused" 3 \
     --reason other
 
 ## 2. Review, uphold by a credit note
+# an optional note given empty is refused too, status 3, as paydesk(1)'s
+# EXIT STATUS says of a note's text (helper-256: dispute open --note ""
+# opened one with none); given no --note at all, there is none
+refused1 "dispute open --note \"\": refused" 3 "--note is empty: write a note, or give none" \
+    rec 1 dispute open "$R1" --reason chargeback --note ""
+refused1 "dispute review --note \"\": refused" 3 "--note is empty" \
+    rec 1 dispute review DP-T01-000001 --note ""
+refused1 "dispute uphold --note \"\": refused" 3 "--note is empty" \
+    sup1 dispute uphold DP-T01-000001 --credit 30 --note ""
 # an optional note given of spaces only is refused, as a required one is
 # (tester's fault 6: it was dropped without a word)
 for n in "   " "	"; do
