@@ -181,6 +181,28 @@ done:
 	return rc;
 }
 
+/* Alert a's raise sent, its record dated at and made by by (by_user),
+ * and kept as sent beside the one of its pass, dated when it was raised:
+ * the raises synced are the ones every node has (store_alert_notes). */
+static int
+send_raise(struct svc *s, const struct alert_row *a, const char *at,
+    const char *by, const char *by_user, struct pd_err *err)
+{
+	struct syncrec r;
+	int rc;
+
+	raise_record(s, &r, a, NULL, NULL, s->cfg.branch_id, at);
+	xstrlcpy(r.by, by, sizeof r.by);
+	xstrlcpy(r.by_user, by_user, sizeof r.by_user);
+	rc = svc_outbox(s, &r, a->cause, err);
+	if (rc == 0)
+		rc = store_alert_step_put(s->st, a->id, r.uuid,
+		    s->cfg.terminal_id, a->raised_at, 0, "system", "raised", "",
+		    err);
+	syncrec_free(&r);
+	return rc;
+}
+
 int
 svc_alert_outbox(struct svc *s, int64_t id, const char *action,
     const char *text, const char *at, char uuid[37], struct pd_err *err)
@@ -200,17 +222,8 @@ svc_alert_outbox(struct svc *s, int64_t id, const char *action,
 	if (!a->synced) {
 		/* its raise first, by who works it (the central node knows
 		 * the alert before its step comes) */
-		raise_record(s, &r, a, NULL, NULL, s->cfg.branch_id, at);
-		xstrlcpy(r.by, s->actor.full_name, sizeof r.by);
-		xstrlcpy(r.by_user, s->actor.username, sizeof r.by_user);
-		rc = svc_outbox(s, &r, a->cause, err);
-		/* its raise as sent, beside the one of its pass: the raises
-		 * synced are the ones every node has (store_alert_notes) */
-		if (rc == 0)
-			rc = store_alert_step_put(s->st, id, r.uuid,
-			    s->cfg.terminal_id, a->raised_at, 0, "system",
-			    "raised", "", err);
-		syncrec_free(&r);
+		rc = send_raise(
+		    s, a, at, s->actor.full_name, s->actor.username, err);
 		if (rc == 0)
 			rc = store_alert_synced(s->st, id, err);
 	}
@@ -493,19 +506,7 @@ close_older(
 static int
 send_own_raise(struct svc *s, const struct alert_row *a, struct pd_err *err)
 {
-	struct syncrec r;
-	int rc;
-
-	raise_record(s, &r, a, NULL, NULL, s->cfg.branch_id, a->raised_at);
-	xstrlcpy(r.by, "system", sizeof r.by);
-	xstrlcpy(r.by_user, "system", sizeof r.by_user);
-	rc = svc_outbox(s, &r, a->cause, err);
-	if (rc == 0)
-		rc = store_alert_step_put(s->st, a->id, r.uuid,
-		    s->cfg.terminal_id, a->raised_at, 0, "system", "raised", "",
-		    err);
-	syncrec_free(&r);
-	return rc;
+	return send_raise(s, a, a->raised_at, "system", "system", err);
 }
 
 /* A raise: the alert where it is not yet, never delivered here. */
