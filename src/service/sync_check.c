@@ -500,8 +500,8 @@ check_void_shift(struct svc *s, const struct sync_sender *f,
  * with its dispute step (push_pair, push_uphold_void): a dispute is
  * worked at any terminal of the organisation, as at a counter
  * (dispute.c). The organisation's own payments (a gateway's, branch
- * "") stay a supervisor's. The terminal undoes a void refused so
- * (sync_round.c knows the words "only an admin voids"). */
+ * "") stay a supervisor's. The terminal undoes a void refused, so or
+ * otherwise (sync_round.c refused). */
 static int
 push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)

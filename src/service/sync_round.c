@@ -325,14 +325,30 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 			why = kept;
 		}
 		rc = rc < 0 ? -1 : 0;
+	} else if (strcmp(q->kind, "void") == 0 && q->payload != NULL &&
+	           strstr(why, "dispute step upholding") != NULL) {
+		say_keep(kept, sizeof kept,
+		    N_("%s. This terminal's void is undone with the dispute's "
+		       "uphold: the payment is Posted again, allocated as "
+		       "before"),
+		    1, &why);
+		why = kept;
 	} else if (strcmp(q->kind, "void") == 0 &&
-	           (strstr(why, "only an admin voids") != NULL ||
-	               strstr(why, "upheld a chargeback") != NULL)) {
-		/* a void of another branch's payment by no admin, as the
-		 * central node's users say (sync_check.c push_void; review
-		 * R23 fault 5), or of a payment a chargeback upheld there
-		 * charged again first (svc_dispute_check_void; review s48):
-		 * undone, as an uphold's void is with its refused step */
+	           strstr(why, "dispute step upholding") == NULL &&
+	           strstr(why, "was already voided") == NULL) {
+		/* any other void the central node refused, but of a payment
+		 * voided there already (another terminal's void, offline,
+		 * taken first: the payment stays Voided here, its refund an
+		 * exception of the drawer, test_void_refund): undone here,
+		 * as an uphold's void is with its refused step, so that
+		 * every node has the payment Posted (a void of another branch's
+		 * payment by no admin, as the central node's users say:
+		 * sync_check.c push_void, review R23 fault 5; of a payment a
+		 * chargeback upheld there charged again first:
+		 * svc_dispute_check_void, review s48; one dated before its
+		 * payment was recorded, at a terminal whose clock is behind the
+		 * one that took it, or outside its shift: s69, it stayed Voided
+		 * here alone) */
 		rc = svc_void_refused(s, q->uuid, why, at, err);
 		if (rc == 1) {
 			say_keep(kept, sizeof kept,
@@ -342,14 +358,6 @@ refused(struct svc *s, const struct outbox_rec *q, const char *why,
 			why = kept;
 		}
 		rc = rc < 0 ? -1 : 0;
-	} else if (strcmp(q->kind, "void") == 0 && q->payload != NULL &&
-	           strstr(why, "dispute step upholding") != NULL) {
-		say_keep(kept, sizeof kept,
-		    N_("%s. This terminal's void is undone with the dispute's "
-		       "uphold: the payment is Posted again, allocated as "
-		       "before"),
-		    1, &why);
-		why = kept;
 	} else if (strcmp(q->kind, "credit_note") == 0 &&
 	           strstr(why, "dispute step upholding") != NULL) {
 		/* the uphold's credit note, voided with it when the dispute's

@@ -113,3 +113,51 @@ expect "an admin voids the payment at T01" 0 "" \
 expect "and the central node takes it" 0 "Rejected    0" pdt 1 sync
 same "Voided at the central node" \
     "$(csql "SELECT status FROM payments WHERE payment_no = '$P2C'")" Voided
+
+# any void the central node refuses is undone at its terminal, not only
+# one of the scope (s69: a void dated before its payment was recorded
+# stayed Voided at its terminal alone): T03 takes a payment on May 20,
+# T01, whose clock is two days behind T03's (more than the skew the
+# central node allows), voids it on May 18
+PAYDESK_NOW="2025-05-20 10:00:00" cash 3 WU-10003 --type bill --amount 4.00
+P3K=$(tsql 3 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+pdt 3 sync >/dev/null 2>&1
+pdt 1 sync >/dev/null 2>&1
+P2C=$P3K
+al=$(held)
+expect "T01 pulled T03's payment $P3K, Posted" 0 "Posted" \
+    sh -c "sqlite3 '$T/t1.db' \"SELECT status FROM payments WHERE payment_no = '$P3K'\""
+expect "an admin at T01 voids it on May 18, before T03 recorded it" 0 "" \
+    env PAYDESK_NOW="2025-05-18 09:30:00" PAYDESK_PIN=9999 \
+    "$PD" --config "$T/t1.ini" --user admin payment void "$P3K" \
+    --reason "Wrong account"
+same "Voided at T01" \
+    "$(tsql 1 "SELECT status FROM payments WHERE payment_no = '$P3K'")" \
+    Voided
+expect "the central node refuses the void" 0 "Rejected    1" \
+    env PAYDESK_NOW="2025-05-18 09:31:00" "$PD" --config "$T/t1.ini" sync
+same "T01 undid it: Posted, allocated as before, as at the central node" \
+    "$(tsql 1 "SELECT status FROM payments WHERE payment_no = '$P3K'")
+$(held)
+$(csql "SELECT status FROM payments WHERE payment_no = '$P3K'")" "Posted
+$al
+Posted"
+expect "sync --quarantine says why and that the void was undone" 0 \
+    "is dated 2025-05-18, before payment $P3K was recorded on 2025-05-20. This terminal's void is undone: the payment is Posted again" \
+    as admin 9999 sync --quarantine
+vu=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'void' AND ref = '$P3K'")
+expect "sync --retry of the undone void: refused (17)" 17 \
+    "was undone at this terminal" as admin 9999 sync --retry "$vu"
+expect "voided again at 10:30: the central node takes it" 0 \
+    "Rejected    0" sh -c "PAYDESK_NOW='2025-05-20 10:30:00' PAYDESK_PIN=9999 \
+    '$PD' --config '$T/t1.ini' --user admin payment void '$P3K' \
+    --reason 'Wrong account' >/dev/null && PAYDESK_NOW='2025-05-20 10:31:00' \
+    '$PD' --config '$T/t1.ini' sync"
+pdt 3 sync >/dev/null 2>&1
+same "Voided at T01, the central node and T03, one void each" \
+    "$(tsql 1 "SELECT status FROM payments WHERE payment_no = '$P3K'")
+$(csql "SELECT p.status || ' ' || (SELECT count(*) FROM voids v WHERE
+ v.payment_id = p.id) FROM payments p WHERE p.payment_no = '$P3K'")
+$(tsql 3 "SELECT status FROM payments WHERE payment_no = '$P3K'")" "Voided
+Voided 1
+Voided"
