@@ -944,6 +944,8 @@ wait_for "Esc: back to the arrangements" "payment arrangements"
 # command line's alone), exported as the other listings
 keys d
 wait_re "d: the disconnection list" "[0-9]+ consumers? to disconnect"
+# (its rows drawn: the header came first in a capture under load, CI s70)
+settle
 ndc=$(grep -oE '[0-9]+ consumers? to disconnect' "$SCREEN" | cut -d' ' -f1)
 same "  a row for each consumer it counts" \
     "$(grep -cE '^ +WU-[0-9]+ ' "$SCREEN")" "$ndc"
