@@ -91,9 +91,12 @@ int64_t alloc_apply_ranked(struct alloc_item *items, size_t n, int64_t amount,
 /* The organisation's way of splitting (issue 21, "An arrangement's
  * installments are paid before anything else that is not overdue
  * (configurable)"): rule, its ranks, and, when installments_first, the
- * items in three groups paid in turn, each by the rule: those overdue
- * (due before today, YYYY-MM-DD), then an arrangement's installments,
- * then the rest (payments.installments_first, paydesk.ini(5)). */
+ * items from the first the rule puts that is neither overdue (due before
+ * today, YYYY-MM-DD) nor an arrangement's installment in three groups
+ * paid in turn, each in the rule's order: those overdue, then an
+ * arrangement's installments, then the rest; the rule alone where no
+ * installment comes after that item (payments.installments_first,
+ * paydesk.ini(5); helper-258, fault 1). */
 struct alloc_policy {
 	enum alloc_rule rule;
 	const struct alloc_ranks *ranks; /* NULL: the default */

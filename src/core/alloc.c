@@ -342,9 +342,14 @@ alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
 	memcpy(items, base, n * sizeof *base);
 	/* the first item that is neither an arrangement's installment nor
 	 * overdue: each installment the rule put after it goes before it,
-	 * the installments in their order, the rest in theirs (helper-249,
-	 * fault 1: every overdue item went first too, a largest or priority
-	 * split of a consumer with no arrangement reordered) */
+	 * after every overdue item the rule put after it too, each group
+	 * in the rule's order (an arrangement's installments after what is
+	 * overdue, before what is not: helper-258, fault 1, under bills a
+	 * bill not yet due came before an overdue service charge, and the
+	 * installments before both); nothing moves where no installment
+	 * comes after it (helper-249, fault 1: every overdue item went
+	 * first too, a largest or priority split of a consumer with no
+	 * arrangement reordered) */
 	for (i = 0; i < n && at == n; i++)
 		if (!items[i].arranged && !overdue(&items[i], p->today))
 			at = i;
@@ -352,10 +357,13 @@ alloc_apply_policy(struct alloc_item *items, size_t n, int64_t amount,
 		moved += items[i].arranged != 0;
 	if (moved > 0) {
 		for (i = j = at; i < n; i++)
+			if (!base[i].arranged && overdue(&base[i], p->today))
+				items[j++] = base[i];
+		for (i = at; i < n; i++)
 			if (base[i].arranged)
 				items[j++] = base[i];
 		for (i = at; i < n; i++)
-			if (!base[i].arranged)
+			if (!base[i].arranged && !overdue(&base[i], p->today))
 				items[j++] = base[i];
 		if (p->rule == ALLOC_PROPORTIONAL) {
 			/* the installments and what is overdue share the

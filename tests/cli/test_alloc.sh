@@ -574,6 +574,36 @@ central import ACME consumers "$T/c13b.csv" >/dev/null &&
 rule_set payments.allocation=largest
 paid_split "no installment: largest alone, its name alone" largest \
     "INV-U2=9000 INV-U1=1000" WU-30012 --type bill --method Cash --amount 100
+# under bills (bills, then service charges, then installments), a bill
+# not yet due before an overdue service charge: the installments go
+# after the overdue charge, before the bill (helper-258, fault 1: the
+# arrangement's installment due next month took all of 40.00, the
+# charge overdue for two months nothing). WU-30013 owes SRV-X1 (25.00,
+# Apr 1), INV-X1 (60.00, due Jun 20) and a plan of INV-X9 in two
+printf 'account_no,name,service_address,phone,email,segment\nWU-30013,Tier Thirteen,13 Rule Street,,,Residential\n' >"$T/c13c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-X1,WU-30013,May 2025,60.00,2025-05-20,2025-06-20\nINV-X9,WU-30013,Jan 2025,100.00,2025-01-15,2025-02-15\n' >"$T/b13c.csv"
+printf 'ref,account_no,description,amount,service_date\nSRV-X1,WU-30013,Meter test,25.00,2025-04-01\n' >"$T/s13c.csv"
+central import ACME consumers "$T/c13c.csv" >/dev/null &&
+    central import ACME bills "$T/b13c.csv" >/dev/null &&
+    central import ACME services "$T/s13c.csv" >/dev/null ||
+    echo "not ok - WU-30013 imported"
+rule_set payments.allocation=bills
+expect "WU-30013's plan of INV-X9" 0 "Arrangement" rec1 arrangement \
+    create WU-30013 --items INV-X9 --installments 2 --frequency monthly \
+    --first-due 2025-06-30 --reason Hardship
+PL13=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+paid_split "bills: the overdue charge, then the installments, then the bill" \
+    "bills+" "SRV-X1=2500 $PL13#1=1500 $PL13#2=0 INV-X1=0" \
+    WU-30013 --type mixed --method Cash --amount 40
+P_X13=$PNO
+paid_split "bills: more than the charge and the plan: the bill last" \
+    "bills+" "$PL13#1=3500 $PL13#2=5000 INV-X1=1000" \
+    WU-30013 --type mixed --method Cash --amount 95
+expect "terminal 1 pushes them: the central node splits them alike" 0 \
+    "Rejected    0" t1 sync
+same "the central node holds the rule of each" "$(csql "SELECT
+    group_concat(alloc_rule) FROM payments WHERE payment_no IN ('$P_X13',
+    '$PNO')")" "bills+,bills+"
 rule_set payments.allocation=oldest
 # switched off: oldest first, whatever the item
 rule_set payments.installments_first=no

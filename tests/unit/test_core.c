@@ -1025,17 +1025,53 @@ allocation_rules(void **state)
 		assert_int_equal(it[1].applied, 4775);
 		/* under largest, the installment (33.33, due May 1) goes
 		 * before INV-2 (152.25, not yet due), after the overdue
-		 * PP-1#1 the rule put first */
+		 * PP-1#1 the rule put first and after the overdue INV-1 and
+		 * SRV-1 it put after INV-2 (helper-258, fault 1) */
 		rule_items(it);
 		assert_int_equal(
-		    alloc_apply_policy(it, 5, 20000, &pol, &first), 0);
+		    alloc_apply_policy(it, 5, 32000, &pol, &first), 0);
 		assert_int_equal(first, 1);
 		assert_string_equal(it[0].ref, "PP-1#1");
 		assert_int_equal(it[0].applied, 15225);
-		assert_string_equal(it[1].ref, "ARR-1#1");
-		assert_int_equal(it[1].applied, 3333);
-		assert_string_equal(it[2].ref, "INV-2");
-		assert_int_equal(it[2].applied, 1442);
+		assert_string_equal(it[1].ref, "INV-1");
+		assert_int_equal(it[1].applied, 9999);
+		assert_string_equal(it[2].ref, "SRV-1");
+		assert_int_equal(it[2].applied, 2500);
+		assert_string_equal(it[3].ref, "ARR-1#1");
+		assert_int_equal(it[3].applied, 3333);
+		assert_string_equal(it[4].ref, "INV-2");
+		assert_int_equal(it[4].applied, 943);
+		/* under bills (bills, service charges, installments): the
+		 * overdue INV-1, then the overdue SRV-1 and PP-1#1 (an
+		 * imported plan's, not an arrangement's), which the rule put
+		 * after INV-2, not yet due; then ARR-1#1; INV-2 last: not an
+		 * installment paid before an overdue service charge
+		 * (helper-258, fault 1: ARR-1#1 and INV-2 went before them) */
+		pol.rule = ALLOC_BILLS;
+		rule_items(it);
+		assert_int_equal(
+		    alloc_apply_policy(it, 5, 30000, &pol, &first), 0);
+		assert_int_equal(first, 1);
+		assert_string_equal(it[0].ref, "INV-1");
+		assert_int_equal(it[0].applied, 9999);
+		assert_string_equal(it[1].ref, "SRV-1");
+		assert_int_equal(it[1].applied, 2500);
+		assert_string_equal(it[2].ref, "PP-1#1");
+		assert_int_equal(it[2].applied, 15225);
+		assert_string_equal(it[3].ref, "ARR-1#1");
+		assert_int_equal(it[3].applied, 2276);
+		assert_string_equal(it[4].ref, "INV-2");
+		assert_int_equal(it[4].applied, 0);
+		/* the same with no installment of an arrangement: the rule's
+		 * order, INV-2 before the overdue SRV-1 */
+		rule_items(it);
+		it[2].arranged = 0;
+		assert_int_equal(
+		    alloc_apply_policy(it, 5, 30000, &pol, &first), 0);
+		assert_int_equal(first, 0);
+		assert_string_equal(it[1].ref, "INV-2");
+		assert_int_equal(it[1].applied, 15225);
+		pol.rule = ALLOC_LARGEST;
 		/* off, or under installments (first anyway) or by hand: the
 		 * rule alone */
 		pol.rule = ALLOC_OLDEST;
