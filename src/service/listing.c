@@ -312,7 +312,9 @@ static const struct xcol alert_cols[] = {
     {NC_("column", "Status"), "status", X_TERM, 12, 0},
     {NC_("column", "Account"), "account_no", X_ID, 10, 0},
     {NC_("column", "Consumer"), "consumer", X_TEXT, 20, 0},
-    {NC_("column", "Arrangement"), "plan_no", X_ID, 19, 0},
+    /* a large payment's alert: its payment (helper-258, fault 5: headed
+     * Arrangement) */
+    {NC_("column", "Plan or payment"), "plan_no", X_ID, 19, 0},
     {NC_("column", "Reference"), "ref", X_ID, 18, 0},
     {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
     {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},

@@ -63,6 +63,17 @@ same "one large payment: the 1,200.00" "$(open_alerts --kind large | cut -d, -f2
     "large,1200.00"
 r_large=$(sqlite3 "$DB" "SELECT receipt_no FROM payments WHERE amount = 120000")
 same "it names the payment's receipt" "$(open_alerts --kind large | cut -d, -f3)" "$r_large"
+# its payment under a column that says so (helper-258, fault 5: headed
+# Arrangement), plan_no in CSV as before
+p_large=$(sqlite3 "$DB" "SELECT payment_no FROM payments WHERE amount = 120000")
+run rec alerts --kind large
+same "the text list heads its payment Plan or payment" \
+    "$(grep -c "Plan or payment" "$OUT") $(grep -c "$p_large" "$OUT")" \
+    "1 1"
+same "  and no column Arrangement" "$(grep -c Arrangement "$OUT")" 0
+same "CSV keeps the key plan_no, the payment in it" \
+    "$(rec --csv alerts --kind large | tr -d '\r' | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "plan_no") k = i } NR == 2 { print $k }')" \
+    "$p_large"
 
 # a credit note of 20 days expiring within 10: raised at the pass of the
 # 11th day
