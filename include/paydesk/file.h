@@ -57,11 +57,16 @@ int file_publish_batch(const char *tmp, const char *path, enum file_links links,
     struct pd_err *err);
 int file_batch_sync(const char *dir, int names, struct pd_err *err);
 
-/* Whether key (one line, no newline) was said before by this user: 1 when
- * $XDG_STATE_HOME/paydesk/said (~/.local/state/paydesk/said) holds it,
- * else 0 and the key is appended to it (the folder made 0700, the file
- * 0600). A file that cannot be read or written counts as never said: a
- * warning is said again rather than lost. */
-int file_said_once(const char *key);
+/* Whether what (one word, no space nor newline; NULL: nothing to say)
+ * is what was said last to this user of topic (one word): 1 when the
+ * last line of $XDG_STATE_HOME/paydesk/said (~/.local/state/paydesk/said)
+ * that begins with topic is "topic what" (for NULL: there is none, or
+ * it is "topic -"), else 0 and that line is appended (the folder made
+ * 0700, the file 0600): a warning is said once a change of what it says,
+ * again when it comes back after another or none (helper-257, fault 3:
+ * one key's change said every key's again). A file that cannot be read
+ * or written counts as never said: a warning is said again rather than
+ * lost. */
+int file_said_last(const char *topic, const char *what);
 
 #endif

@@ -104,12 +104,13 @@ struct svc {
 	/* the organisation's keys this run's config file sets and that are
 	 * not in force (svc_settings_load; review R20b 3, R21b 9): one line
 	 * each naming the file, the key and the value in force, for the
-	 * front end to show (the UI at its first Home, a command on standard
-	 * error) when org_note_new: said once to a user of a store (their
-	 * state file, file_said_once); paydesk config shows it every time;
-	 * "" none */
+	 * front end to show; paydesk config shows it every time; "" none */
 	char org_note[16384];
-	int org_note_new;
+	/* those of its lines not said to this user of this store before, or
+	 * changed since (their state file, file_said_last): a key's said
+	 * once a change of its value (helper-257, fault 3), by the UI at
+	 * its first Home, a command on standard error; "" none */
+	char org_note_fresh[16384];
 	int fts_due; /* a payment posted or records pulled: the search
 	              * indexes' merging may be due (svc_fts_idle) */
 	/* the report filters of the figures (kpi, the dashboard, the

@@ -516,6 +516,18 @@ struct dispute_uphold {
  * its confirmation only then; helper-235, fault 9 of issue 21). */
 int svc_dispute_uphold_check(struct svc *s, const char *number,
     const struct dispute_uphold *u, struct pd_err *err);
+/* The ways a dispute is upheld: struct dispute_uphold's by_void,
+ * by_credit and by_charge. */
+enum dsp_remedy { DSP_BY_VOID, DSP_BY_CREDIT, DSP_BY_CHARGE, DSP_NREMEDIES };
+/* Whether svc_dispute_uphold would take remedy r for dispute number, as
+ * the Uphold form asks for it (a void of all of its payment, a credit
+ * note of the amount disputed, a chargeback's credit note knowingly):
+ * 0 it would, -1 refused with its reason in err, written nothing. One
+ * rule with the uphold's: the form offers only what it would take
+ * (helper-257, fault 1: the void of a chargeback of part was offered,
+ * then refused). */
+int svc_dispute_remedy_check(
+    struct svc *s, const char *number, enum dsp_remedy r, struct pd_err *err);
 /* Resolve a dispute as upheld (supervisor and up). */
 int svc_dispute_uphold(struct svc *s, const char *number,
     const struct dispute_uphold *u, struct pd_err *err);

@@ -151,7 +151,9 @@ char *svc_doc_percent(const struct svc *s, const struct i18n_lang *L, char *buf,
  * are the use case's to check. */
 int svc_check_ref_list(const char *list, struct pd_err *err);
 /* Text checks shared by the use cases: UTF-8, at most max characters.
- * what is the field's name as the reader reads it (passed through _()). */
+ * what is the field's name as the reader reads it (passed through _()).
+ * Blank (spaces, tabs, line ends only) is as empty: refused when
+ * required, "is required" when empty, "is blank" when given so. */
 int svc_check_text(const char *what, const char *text, int max, int required,
     struct pd_err *err);
 /* The same, and the text fits in a buffer of bufsz bytes with its NUL (a

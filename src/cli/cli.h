@@ -159,8 +159,9 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_config(struct cli *c, int argc, char **argv);
 /* The warning of the organisation's keys the config file sets otherwise
- * (svc org_note), a line each, on standard error (main.c). */
-void cli_org_note(const struct cli *c);
+ * (svc org_note, or the lines of it not said before, org_note_fresh), a
+ * line each, on standard error (main.c). */
+void cli_org_note(const char *note);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_user_set(struct cli *c, int argc, char **argv);

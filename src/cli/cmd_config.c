@@ -47,6 +47,6 @@ cmd_config(struct cli *c, int argc, char **argv)
 	/* the organisation's keys this file sets otherwise, every time,
 	 * after the configuration (not in the middle of one of its lines) */
 	fflush(stdout);
-	cli_org_note(c);
+	cli_org_note(c->svc.org_note);
 	return 0;
 }

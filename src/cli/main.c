@@ -556,13 +556,13 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 }
 
 /* The organisation's keys the config file sets and that are not in
- * force (review R20b 3, R21b 9): a warning a line, on standard error
- * (a command: when not said to this user of this store before,
- * svc org_note_new; paydesk config: every time). */
+ * force (review R20b 3, R21b 9): a warning a line of note, on standard
+ * error (a command: those not said to this user of this store before,
+ * svc org_note_fresh; paydesk config: every time, org_note). */
 void
-cli_org_note(const struct cli *c)
+cli_org_note(const char *note)
 {
-	const char *p = c->svc.org_note, *nl;
+	const char *p = note, *nl;
 
 	while (*p != '\0') {
 		nl = strchr(p, '\n');
@@ -641,8 +641,8 @@ main(int argc, char **argv)
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
 	        &c.err) != 0)
 		return fail(&c);
-	if (c.svc.org_note_new && strcmp(cmd->name, "config") != 0)
-		cli_org_note(&c);
+	if (strcmp(cmd->name, "config") != 0)
+		cli_org_note(c.svc.org_note_fresh);
 	/* the store's settings may name the organisation's language (the
 	 * central node masters it): the command speaks it, as the screens
 	 * do, unless the environment names one */

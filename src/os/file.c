@@ -296,34 +296,53 @@ file_batch_sync(const char *dir, int names, struct pd_err *err)
 	return rc != 0 ? -1 : 0;
 }
 
-int
-file_said_once(const char *key)
+/* The state file of what was said to this user, into path ("" none). */
+static void
+said_path(char *dir, size_t dn, char *path, size_t pn)
 {
 	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	dir[0] = path[0] = '\0';
+	if (state != NULL && state[0] == '/')
+		snprintf(dir, dn, "%s/paydesk", state);
+	else if (home != NULL && home[0] != '\0')
+		snprintf(dir, dn, "%s/.local/state/paydesk", home);
+	else
+		return;
+	snprintf(path, pn, "%s/said", dir);
+}
+
+int
+file_said_last(const char *topic, const char *what)
+{
 	char dir[PATH_MAX], path[PATH_MAX + 8], *line = NULL;
-	size_t cap = 0, kl = strlen(key);
+	const char *w = what != NULL ? what : "-";
+	size_t cap = 0, tl = strlen(topic), wl = strlen(w);
 	struct pd_err e;
 	ssize_t n;
 	FILE *f;
-	int fd, seen = 0;
+	int fd, found = 0, same = 0;
 
-	if (state != NULL && state[0] == '/')
-		snprintf(dir, sizeof dir, "%s/paydesk", state);
-	else if (home != NULL && home[0] != '\0')
-		snprintf(dir, sizeof dir, "%s/.local/state/paydesk", home);
-	else
+	said_path(dir, sizeof dir, path, sizeof path);
+	if (path[0] == '\0')
 		return 0;
-	snprintf(path, sizeof path, "%s/said", dir);
 	if ((f = fopen(path, "r")) != NULL) {
-		while (!seen && (n = getline(&line, &cap, f)) > 0) {
+		/* the last line of the topic says what was said last */
+		while ((n = getline(&line, &cap, f)) > 0) {
 			if (line[n - 1] == '\n')
 				line[--n] = '\0';
-			seen = (size_t)n == kl && memcmp(line, key, kl) == 0;
+			if ((size_t)n <= tl || memcmp(line, topic, tl) != 0 ||
+			    line[tl] != ' ')
+				continue;
+			found = 1;
+			same = (size_t)n == tl + 1 + wl &&
+			       memcmp(line + tl + 1, w, wl) == 0;
 		}
 		free(line);
 		fclose(f);
 	}
-	if (seen)
+	/* nothing to say, and nothing said of it yet: no line for it */
+	if (same || (!found && what == NULL))
 		return 1;
 	if (file_mkdirs(dir, &e) != 0)
 		return 0;
@@ -331,10 +350,11 @@ file_said_once(const char *key)
 	    0600);
 	if (fd < 0)
 		return 0;
-	if (write(fd, key, kl) != (ssize_t)kl || write(fd, "\n", 1) != 1) {
+	if (write(fd, topic, tl) != (ssize_t)tl || write(fd, " ", 1) != 1 ||
+	    write(fd, w, wl) != (ssize_t)wl || write(fd, "\n", 1) != 1) {
 		close(fd);
 		return 0;
 	}
 	close(fd);
-	return 0;
+	return what == NULL;
 }

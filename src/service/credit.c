@@ -36,6 +36,13 @@ check_fields(struct svc *s, const struct credit_request *r,
 			    _("A reason is required; "
 			      "choose one of: %s"),
 			    list);
+		/* blanks only: said so (helper-257, fault 2: an unknown
+		 * reason "  ") */
+		if (utf8_blank(r->reason))
+			return pd_fail(err, PD_EINVAL,
+			    _("The reason is blank (spaces only); choose one "
+			      "of: %s"),
+			    list);
 		return pd_fail(err, PD_EINVAL,
 		    _("Unknown reason \"%s\"; choose "
 		      "one of: %s"),

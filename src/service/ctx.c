@@ -158,6 +158,12 @@ svc_check_text(const char *what, const char *text, int max, int required,
 	/* spaces only say nothing either (review 21b, fault 10: a plan was
 	 * made, cancelled, a dispute rejected with a reason of "   ") */
 	if (utf8_blank(text)) {
+		/* one given of blanks only is said so, not as if none were
+		 * given (helper-257, fault 2: --reason "  " was "Reason is
+		 * required"); status 3 alike */
+		if (required && text != NULL && text[0] != '\0')
+			return pd_fail(err, PD_EINVAL,
+			    _("%s is blank (spaces only): write one"), what);
 		if (required)
 			return pd_fail(
 			    err, PD_EINVAL, _("%s is required"), what);

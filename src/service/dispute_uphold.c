@@ -312,6 +312,31 @@ svc_dispute_uphold_check(struct svc *s, const char *number,
 }
 
 int
+svc_dispute_remedy_check(
+    struct svc *s, const char *number, enum dsp_remedy r, struct pd_err *err)
+{
+	struct dispute_uphold u;
+	struct dispute d;
+	int64_t credit;
+	int charge;
+
+	if (svc_dispute_find_unresolved(s, number, 0, &d, err) != 0)
+		return -1;
+	/* the remedy as the Uphold form asks for it: a void of all of the
+	 * payment, a credit note of the amount disputed, a chargeback's
+	 * credit note knowingly (each asked for at its confirmation) */
+	memset(&u, 0, sizeof u);
+	u.by_void = r == DSP_BY_VOID;
+	u.whole = u.by_void;
+	u.by_credit = r == DSP_BY_CREDIT;
+	u.credit = u.by_credit ? d.disputed : 0;
+	u.despite_chargeback =
+	    u.by_credit && strcmp(d.reason, DSP_CHARGEBACK) == 0;
+	u.by_charge = r == DSP_BY_CHARGE;
+	return uphold_checks(s, number, &u, &d, &credit, &charge, err);
+}
+
+int
 svc_dispute_uphold(struct svc *s, const char *number,
     const struct dispute_uphold *u, struct pd_err *err)
 {

@@ -219,19 +219,58 @@ org_base(struct svc *s, struct config *base, char *why, size_t n)
 	return 0;
 }
 
+/* Whether line, the warning of organisation key i by the run's file
+ * (NULL: none now), was said last to this user of this store and file:
+ * kept in the user's state (file_said_last), never in the store, which
+ * a command that only reads, or is refused, leaves as it was; a key
+ * each, so that one key's change says that key's alone (helper-257,
+ * fault 3: it said every key's again). */
+static int
+org_said(struct svc *s, const struct config *file, int i, const char *line)
+{
+	const struct config_row *rows;
+	char buf[PATH_MAX * 2 + 200], topic[80], what[65];
+	int nrows;
+
+	rows = config_rows(&nrows);
+	snprintf(buf, sizeof buf, "%s\n%s\n%s.%s", s->cfg.store_path,
+	    file->source, rows[i].section, rows[i].key);
+	sha256_hex(buf, strlen(buf), what);
+	snprintf(topic, sizeof topic, "org-key-%s", what);
+	if (line != NULL)
+		sha256_hex(line, strlen(line), what);
+	return file_said_last(topic, line != NULL ? what : NULL);
+}
+
+/* Whole line appended to note (of n bytes, *len used): 0, or -1 when it
+ * does not fit. */
+static int
+note_add(char *note, size_t n, size_t *len, const char *line)
+{
+	size_t ll = strlen(line);
+
+	if (*len + ll + 2 > n)
+		return -1;
+	if (*len > 0)
+		note[(*len)++] = '\n';
+	memcpy(note + *len, line, ll + 1);
+	*len += ll;
+	return 0;
+}
+
 /* The warning of the organisation's keys the run's file sets to values
  * not in force (file: the run's file's values, in the same currency),
- * into s->org_note, a line a key; s->org_note_new when it was not said
- * to this user of this store before (paydesk config says it every
- * time). */
+ * into s->org_note, a line a key (paydesk config says it every time);
+ * those not said to this user of this store before, or changed since,
+ * into s->org_note_fresh (org_said). */
 static void
 org_warn(struct svc *s, const struct config *file, const char *why)
 {
 	const struct config_row *rows;
-	char fv[1024], cv[1024], line[sizeof s->org_note + PATH_MAX], hash[65];
-	char note[sizeof s->org_note] = "";
-	size_t len = 0, ll;
-	int k, i, nrows;
+	char fv[1024], cv[1024], line[sizeof s->org_note + PATH_MAX];
+	char note[sizeof s->org_note] = "", fresh[sizeof s->org_note] = "";
+	size_t len = 0, flen = 0;
+	int k, i, nrows, full = 0;
 
 	/* (a later load, over values already laid, finds none to say and
 	 * leaves what the first said for the front end) */
@@ -242,8 +281,11 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 		if (!config_in_file(file, (size_t)i) ||
 		    config_format(file, i, fv, sizeof fv) != 0 ||
 		    config_format(&s->cfg, i, cv, sizeof cv) != 0 ||
-		    strcmp(fv, cv) == 0)
+		    strcmp(fv, cv) == 0) {
+			/* none now: said again when it comes back */
+			(void)org_said(s, file, i, NULL);
 			continue;
+		}
 		snprintf(line, sizeof line,
 		    _("%s: [%s] %s is the organisation's, not this file's "
 		      "(%s): in force %s (%s)"),
@@ -254,24 +296,17 @@ org_warn(struct svc *s, const struct config *file, const char *why)
 		        : _("set by the organisation's settings imported "
 		            "here"));
 		/* whole lines only */
-		ll = strlen(line);
-		if (len + ll + 2 > sizeof note)
-			break;
-		if (len > 0)
-			note[len++] = '\n';
-		memcpy(note + len, line, ll + 1);
-		len += ll;
+		if (full || note_add(note, sizeof note, &len, line) != 0) {
+			full = 1;
+			continue;
+		}
+		if (!org_said(s, file, i, line))
+			(void)note_add(fresh, sizeof fresh, &flen, line);
 	}
 	if (note[0] == '\0')
 		return;
 	xstrlcpy(s->org_note, note, sizeof s->org_note);
-	/* said once to this user, for this store: kept in the user's state
-	 * (file_said_once), never in the store, which a command that only
-	 * reads, or is refused, leaves as it was */
-	snprintf(line, sizeof line, "%s\n%s", s->cfg.store_path, note);
-	sha256_hex(line, strlen(line), hash);
-	snprintf(line, sizeof line, "org-keys %s", hash);
-	s->org_note_new = !file_said_once(line);
+	xstrlcpy(s->org_note_fresh, fresh, sizeof s->org_note_fresh);
 }
 
 int

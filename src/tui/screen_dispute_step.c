@@ -4,7 +4,9 @@
  * unless changed), uphold one (the Disputes list's u: by voiding its
  * payment or by a credit note of an amount, a supervisor's; a dispute of
  * part of its payment proposes the credit note of the amount disputed,
- * and its void is asked as the void of all of it) and reject one (n:
+ * and its void is asked as the void of all of it; only the resolutions
+ * the service would take are offered, svc_dispute_remedy_check, the
+ * void's refusal said when it is not) and reject one (n:
  * with the note, required). Enter asks once, then
  * calls the use case `paydesk dispute open`, `uphold` and `reject` call,
  * whose refusal is shown in its words; nothing is written before. */
@@ -65,10 +67,19 @@ struct dstep {
 	int chargeback;   /* a chargeback's: charged again by default */
 	struct tui_form_item it[F_COUNT];
 	const char *reasons[CFG_LIST_MAX + 1];
-	const char *res[3];
+	const char *res[DSP_NREMEDIES];
+	enum dsp_remedy rem[DSP_NREMEDIES]; /* the remedy of each choice */
+	char novoid[640]; /* why the void is not offered ("" it is) */
 	const char *creasons[CFG_LIST_MAX]; /* the credit note's, shown */
 	char cshown[CFG_LIST_MAX][128];
 };
+
+/* The remedy chosen (uphold). */
+static enum dsp_remedy
+remedy(const struct dstep *d)
+{
+	return d->rem[d->it[F_RES].choice];
+}
 
 /* What stops the step, into why ("" none); the credit amount (the
  * amount disputed, opening) into *cr. */
@@ -112,7 +123,7 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 		 * asked, as the CLI does (helper-236, fault 9) */
 		snprintf(
 		    why, wn, "%s", _("A note is required to reject a dispute"));
-	else if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1) {
+	else if (d->step == STEP_UPHOLD && remedy(d) == DSP_BY_CREDIT) {
 		if (svc_money_parse(t->svc, d->it[F_CREDIT].f.buf,
 		        _("Credit amount"), cr, &err) != 0)
 			snprintf(why, wn, "%s", err.msg);
@@ -131,9 +142,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	int y = 1, lw, last = LINES - 4;
 
 	if (d->step == STEP_UPHOLD)
-		d->it[F_CREDIT].hidden = d->it[F_RES].choice != 1;
+		d->it[F_CREDIT].hidden = remedy(d) != DSP_BY_CREDIT;
 	d->it[F_CREASON].hidden =
-	    d->it[F_RES].choice != 1 || t->svc->cfg.nreasons == 0;
+	    remedy(d) != DSP_BY_CREDIT || t->svc->cfg.nreasons == 0;
 	lw = list_form_width(&d->s.fm, 14) + 2;
 	attron(A_BOLD);
 	tui_text_cut(y++, 2, d->head, COLS - 4);
@@ -149,20 +160,21 @@ draw(struct tui_screen *sc, struct tui *t)
 	y++;
 	y += tui_form_draw(t, &d->s.fm, y, 2, lw, COLS - 4) + 1;
 	sc->typing = tui_form_typing(&d->s.fm);
-	if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 2)
-		tui_wrap(y, 2,
+	if (d->step == STEP_UPHOLD && remedy(d) == DSP_BY_CHARGE)
+		y += tui_wrap(y, 2,
 		    _("The bank took it back: the amount is owed again, a "
 		      "new item."),
 		    COLS - 4, 3);
-	else if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1)
-		tui_wrap(y, 2,
+	else if (d->step == STEP_UPHOLD && remedy(d) == DSP_BY_CREDIT)
+		y += tui_wrap(y, 2,
 		    d->chargeback
 		        ? _("The bank returned it already: a credit note pays "
 		            "twice.")
-		        : _("A credit note of the amount, against the payment."),
+		        : _("A credit note of the amount, against the "
+		            "payment."),
 		    COLS - 4, 3);
 	else if (d->step == STEP_UPHOLD)
-		tui_wrap(y, 2,
+		y += tui_wrap(y, 2,
 		    d->bounced ? _("A bounced cheque: voided, and its service "
 		                   "charge if any.")
 		    : d->disputed < d->amount
@@ -170,6 +182,16 @@ draw(struct tui_screen *sc, struct tui *t)
 		            "disputed.")
 		        : _("The payment is voided and its items open again."),
 		    COLS - 4, 3);
+	/* the void not offered, and why, in the service's words */
+	if (d->step == STEP_UPHOLD && d->novoid[0]) {
+		char no[700];
+
+		snprintf(
+		    no, sizeof no, _("Not offered, the void: %s"), d->novoid);
+		attron(A_DIM);
+		tui_wrap(y + 1, 2, no, COLS - 4, last - y - 2);
+		attroff(A_DIM);
+	}
 	check(d, t, &cr, why, sizeof why);
 	if (why[0]) {
 		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
@@ -201,23 +223,23 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		tui_message(t, 1,
 		    _("Reject dispute %s? {Enter} again to reject it"),
 		    d->target);
-	else if (d->it[F_RES].choice == 2)
+	else if (remedy(d) == DSP_BY_CHARGE)
 		tui_message(t, 1,
 		    _("Uphold %s by charging %s again? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->disputed));
-	else if (d->it[F_RES].choice == 1 && d->chargeback)
+	else if (remedy(d) == DSP_BY_CREDIT && d->chargeback)
 		tui_message(t, 1,
 		    _("Chargeback: uphold %s by a credit note of %s anyway? "
 		      "{Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, cr));
-	else if (d->it[F_RES].choice == 0 && d->disputed < d->amount) {
+	else if (remedy(d) == DSP_BY_VOID && d->disputed < d->amount) {
 		char a[MONEY_BUFSZ];
 
 		tui_message(t, 1,
 		    _("Uphold %s by voiding all of %s, not %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
 		    svc_money(t->svc, a, sizeof a, d->disputed));
-	} else if (d->it[F_RES].choice == 0 && d->bounced &&
+	} else if (remedy(d) == DSP_BY_VOID && d->bounced &&
 	           t->svc->cfg.dsp_bounced_charge > 0) {
 		char c[MONEY_BUFSZ];
 
@@ -229,7 +251,7 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
 		    svc_money(
 		        t->svc, c, sizeof c, t->svc->cfg.dsp_bounced_charge));
-	} else if (d->it[F_RES].choice == 0)
+	} else if (remedy(d) == DSP_BY_VOID)
 		tui_message(t, 1,
 		    _("Uphold %s by voiding its payment of %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount));
@@ -261,9 +283,9 @@ apply(struct tui_step *s, struct tui *t)
 	}
 	memset(&u, 0, sizeof u);
 	if (d->step == STEP_UPHOLD) {
-		u.by_void = d->it[F_RES].choice == 0;
-		u.by_credit = d->it[F_RES].choice == 1;
-		u.by_charge = d->it[F_RES].choice == 2;
+		u.by_void = remedy(d) == DSP_BY_VOID;
+		u.by_credit = remedy(d) == DSP_BY_CREDIT;
+		u.by_charge = remedy(d) == DSP_BY_CHARGE;
 		/* a chargeback's credit note: asked below, knowingly */
 		u.despite_chargeback = u.by_credit && d->chargeback;
 		/* a void of all of a payment disputed in part: asked below */
@@ -352,19 +374,32 @@ static void
 form(struct dstep *d, struct tui *t)
 {
 	const struct config *cfg = &t->svc->cfg;
+	static const char *const names[DSP_NREMEDIES] = {
+	    [DSP_BY_VOID] = N_("Void the payment"),
+	    [DSP_BY_CREDIT] = N_("Credit note"),
+	    [DSP_BY_CHARGE] = N_("Charge again"),
+	};
 	char m[MONEY_BUFSZ];
-	int k, other = 0;
+	int k, other = 0, nres, pick = 0;
 
 	d->reasons[0] = _("(choose a reason)");
 	for (k = 0; k < cfg->ndsp_reasons; k++)
 		d->reasons[k + 1] = svc_dispute_reason(cfg->dsp_reasons[k]);
 	tui_form_choice(&d->it[F_REASON], _("Reason"), d->reasons,
 	    cfg->ndsp_reasons + 1, 0);
-	d->res[0] = _("Void the payment");
-	d->res[1] = _("Credit note");
-	d->res[2] = _("Charge again");
-	tui_form_choice(&d->it[F_RES], _("Resolution"), d->res,
-	    d->bounced ? 1 : d->chargeback ? 3 : 2, d->chargeback ? 2 : 0);
+	if (d->step != STEP_UPHOLD)
+		d->res[0] = ""; /* hidden: its one choice, named below */
+	/* the remedies offered (screen_dispute_step_new): a chargeback's
+	 * charged again by default, one of part of its payment credited */
+	for (nres = 0; nres < DSP_NREMEDIES && d->res[nres]; nres++) {
+		if (d->rem[nres] == DSP_BY_CHARGE ||
+		    (d->rem[nres] == DSP_BY_CREDIT && d->disputed < d->amount &&
+		        d->rem[pick] != DSP_BY_CHARGE))
+			pick = nres;
+		d->res[nres] = _(names[d->rem[nres]]);
+	}
+	tui_form_choice(
+	    &d->it[F_RES], _("Resolution"), d->res, nres > 0 ? nres : 1, pick);
 	tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, "");
 	d->it[F_CREDIT].kind = FORM_MONEY;
 	/* the credit note's reason: Other when the organisation has it, as
@@ -386,9 +421,6 @@ form(struct dstep *d, struct tui *t)
 	if (d->step == STEP_UPHOLD && d->disputed < d->amount && !d->bounced) {
 		tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, m);
 		d->it[F_CREDIT].kind = FORM_MONEY;
-		/* a chargeback's: charged again, the default still */
-		if (!d->chargeback)
-			d->it[F_RES].choice = 1;
 	}
 	d->it[F_REASON].hidden = d->it[F_AMOUNT].hidden = d->step != STEP_OPEN;
 	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->it[F_CREASON].hidden =
@@ -435,6 +467,36 @@ screen_dispute_open_new(struct tui *t, const char *receipt)
 	return &d->s.sc;
 }
 
+/* The remedies the service would take for the dispute (helper-257,
+ * fault 1: the void of a chargeback of part was offered, then refused),
+ * in d->rem and d->res (a name each, set by form), why the void is not
+ * into d->novoid; -1, said, when none is. */
+static int
+offered(struct dstep *d, struct tui *t)
+{
+	struct pd_err err, first;
+	int r, n = 0;
+
+	first.msg[0] = '\0';
+	for (r = 0; r < DSP_NREMEDIES; r++) {
+		if (svc_dispute_remedy_check(
+		        t->svc, d->target, (enum dsp_remedy)r, &err) == 0) {
+			d->rem[n] = (enum dsp_remedy)r;
+			d->res[n++] = "";
+			continue;
+		}
+		if (r == DSP_BY_VOID) {
+			first = err;
+			xstrlcpy(d->novoid, err.msg, sizeof d->novoid);
+		}
+	}
+	if (n == 0) {
+		tui_message(t, 1, "%s", first.msg);
+		return -1;
+	}
+	return 0;
+}
+
 struct tui_screen *
 screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
 {
@@ -455,6 +517,10 @@ screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
 	d = xcalloc(1, sizeof *d);
 	d->step = uphold ? STEP_UPHOLD : STEP_REJECT;
 	xstrlcpy(d->target, ds->dispute_no, sizeof d->target);
+	if (uphold && offered(d, t) != 0) {
+		free(d);
+		return NULL;
+	}
 	snprintf(d->head, sizeof d->head, "%s  %s  %s  %s", ds->dispute_no,
 	    ds->receipt_no, ds->account_no, ds->consumer_name);
 	d->amount = ds->amount;

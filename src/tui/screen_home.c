@@ -321,13 +321,13 @@ enter(struct tui_screen *sc, struct tui *t)
 	svc_alerts_tick(t->svc);
 	/* the organisation's keys the file sets that are not in force: the
 	 * first of them on the status line, the rest in paydesk config */
-	if (t->svc->org_note_new && t->svc->org_note[0] != '\0') {
-		char *nl = strchr(t->svc->org_note, '\n');
+	if (t->svc->org_note_fresh[0] != '\0') {
+		char *nl = strchr(t->svc->org_note_fresh, '\n');
 
 		if (nl != NULL)
 			*nl = '\0';
-		tui_message(t, 1, "%s", t->svc->org_note);
-		t->svc->org_note[0] = '\0';
+		tui_message(t, 1, "%s", t->svc->org_note_fresh);
+		t->svc->org_note_fresh[0] = '\0';
 		return;
 	}
 	if (t->svc->alert_note[0] != '\0') {

@@ -190,11 +190,13 @@ na=$(sqlite3 "$DB" "SELECT min(id) FROM alerts WHERE status <> 'closed' AND id N
 refused "one never assigned taken back: refused" 3 \
     "Alert $na is assigned to nobody already" rec alerts assign "$na" -
 expect "a note" 0 "Called, promised Friday" rec alerts note 1 "Called, promised Friday"
-# empty or blank, one status and one message (review s50: "" was a usage
-# error, "   " required), as a dispute's --note says
+# empty or blank, one status (review s50: "" was a usage error, "   "
+# required), as a dispute's --note says; the blank one said to be
+# (helper-257, fault 2)
 for n in "" "   " "	" " 	 "; do
-	refused "a note \"$n\": required" 3 "The note is required" \
-	    rec alerts note 1 "$n"
+	w="The note is blank (spaces only)"
+	[ -z "$n" ] && w="The note is required"
+	refused "a note \"$n\": $w" 3 "$w" rec alerts note 1 "$n"
 done
 # the other arguments blank are empty, a usage error (not an unknown one)
 refused "assign to a blank user: usage" 2 "assign: argument 2 is empty or blank" \

@@ -268,8 +268,9 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
     rec 1 arrangement create WU-20001 $(but grace) --grace 91 --reason Hardship
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
-# spaces only are no reason either (review 21b, fault 10: taken)
-refused1 "a reason of spaces only" 3 "Reason is required" \
+# spaces only are no reason either (review 21b, fault 10: taken), and
+# said to be blank (helper-257, fault 2: "Reason is required")
+refused1 "a reason of spaces only" 3 "Reason is blank (spaces only)" \
     rec 1 arrangement create WU-20001 $TERMS --reason "   "
 # 200 characters at most (paydesk(1); review s48: it said 500)
 refused1 "a reason of 201 characters" 3 "Reason" \
@@ -484,13 +485,16 @@ refused1 "a reason of 200 CJK letters (600 bytes) is refused, not aborted" 3 \
     rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 \
     --reason "$(python3 -c "print('中' * 200)")"
-# an empty reason and one of spaces only alike: one status, one message
-# (review s50)
+# an empty reason and one of spaces only alike: one status (review s50),
+# the blank one said to be blank (helper-257, fault 2: "Reason is
+# required", though one was given)
 for r in "" "   " "	"; do
-	refused1 "a reschedule's reason \"$r\": required" 3 "Reason is required" \
+	w="Reason is blank (spaces only): write one"
+	[ -z "$r" ] && w="Reason is required"
+	refused1 "a reschedule's reason \"$r\": $w" 3 "$w" \
 	    rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
 	    --frequency weekly --first-due 2025-09-10 --reason "$r"
-	refused1 "a cancel's reason \"$r\": required" 3 "Reason is required" \
+	refused1 "a cancel's reason \"$r\": $w" 3 "$w" \
 	    rec 1 arrangement cancel AR-T01-000001 --reason "$r"
 done
 refused1 "a blank plan number: a usage error, as an empty one" 2 \

@@ -166,9 +166,12 @@ same "it has no note" \
 refused1 "rejecting needs a note" 2 "needs --note" rec 1 dispute reject \
     DP-T01-000002
 refused1 "a note of spaces only is no note (review 21b, fault 10)" 3 \
-    "Note is required" rec 1 dispute reject DP-T01-000002 --note "   "
+    "Note is blank (spaces only): write one" rec 1 dispute reject \
+    DP-T01-000002 --note "   "
 for n in "" "	" " "; do
-	refused1 "a note \"$n\" is no note either" 3 "Note is required" \
+	w="Note is blank (spaces only)"
+	[ -z "$n" ] && w="Note is required"
+	refused1 "a note \"$n\" is no note either: $w" 3 "$w" \
 	    rec 1 dispute reject DP-T01-000002 --note "$n"
 done
 expect "rejected with a note, straight from Open" 0 "Resolved: rejected" \

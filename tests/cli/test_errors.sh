@@ -371,6 +371,35 @@ refused "apply to another consumer's item" 3 "belongs to another consumer" \
 refused "apply more than remains" 3 "remaining balance \$5.00" \
     "$PD" --user mary credit-note apply CN-T01-00001 --to INV-2025-001567 \
     --amount 6
+# a required text of blanks only (spaces, tabs) is said to be blank,
+# status 3 as a note's text, nothing changed (helper-257, fault 2: "Reason
+# is required", though one was given)
+for b in "   " "	" " 	 "; do
+	refused "payment void --reason \"$b\": blank" 3 \
+	    "Void reason is blank (spaces only): write one" \
+	    "$PD" --user mary payment void R-T01-000001 --reason "$b"
+	refused "credit-note void --reason \"$b\": blank" 3 \
+	    "Void reason is blank (spaces only): write one" \
+	    "$PD" --user mary credit-note void CN-T01-00001 --reason "$b"
+	refused "credit-note create --reason \"$b\": blank, the list said" 3 \
+	    "The reason is blank (spaces only); choose one of: Overpayment" \
+	    "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
+	    --reason "$b"
+	refused "arrangement create --reason \"$b\": blank" 3 \
+	    "Reason is blank (spaces only): write one" \
+	    env PAYDESK_PIN=9999 "$PD" --user admin arrangement create \
+	    WU-10001 --installments 3 --frequency monthly \
+	    --first-due 2025-07-31 --reason "$b"
+	refused "gateway associate --reason \"$b\": blank" 3 \
+	    "Reason is blank (spaces only): write one" \
+	    "$PD" --user mary gateway associate GX WU-10001 --reason "$b"
+	refused "deposit void --reason \"$b\": blank" 3 \
+	    "Reason is blank (spaces only): write one" \
+	    "$PD" --user mary deposit void B1 --reason "$b"
+done
+# empty, it is required, as before
+refused "payment void --reason \"\": required" 3 "Void reason is required" \
+    "$PD" --user mary payment void R-T01-000001 --reason ""
 expect "void once" 0 "voided" \
     "$PD" --user mary payment void R-T01-000001 --reason "test"
 refused "void twice" 3 "already voided" \

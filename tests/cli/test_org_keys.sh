@@ -155,8 +155,9 @@ same "shifts.required is the central node's, not the file's" \
 sed -i 's/^notes_max = 20$/notes_max = 21/' "$T/t1.ini"
 before=$(store_hash "$T/t1.db")
 run pdtc 1 pay WU-10002 --type bill --method Cash --amount 2 --preview
-same "a changed file: the next command warns again" \
-    "$(grep -c '^paydesk: warning: ' "$OUT")" "$NDIFF"
+# of that key alone (helper-257, fault 3: every key's again)
+same "a changed file: the next command warns of the key changed" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 1
 has "of the new value" "[payments] notes_max is the organisation's, not this file's (21): in force 250"
 same "the warning writes nothing to the store" "$(store_hash "$T/t1.db")" "$before"
 run pdtc 1 pay WU-10002 --type bill --method Cash --amount 2 --preview
@@ -204,6 +205,57 @@ grep -q "disputes\] reasons" "$T/w1" &&
     ok "a key the file sets as the organisation does is not warned of"
 expect "the dispute reason the organisation added is taken" 0 "" \
     env PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita dispute open "$R" --reason fraud
+
+## 3b. A key the central node changes: its warning alone said again
+## (helper-257, fault 3: every key the file overrides was said again)
+cp "$T/t2.ini" "$T/t2.ini.bak"
+printf '[payments]\nallocation = largest\nnotes_max = 20\n[shifts]\ntolerance = 999.00\nmax_hours = 48\n[deposits]\nmatch_days = 9\n' \
+    >>"$T/t2.ini"
+p2() { PAYDESK_PIN=1234 "$PD" --config "$T/t2.ini" --user jane "$@"; }
+run p2 payments
+same "T02's file overrides five keys: five warnings" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 5
+run p2 payments
+same "  said once" "$(grep -c '^paydesk: warning: ' "$OUT")" 0
+printf 'key,value\nshifts.tolerance,3.00\n' >"$T/org2.csv"
+expect "the central node changes one of them" 0 "" \
+    central import ACME settings "$T/org2.csv" --update
+run pdt 2 sync
+run p2 payments
+same "after the sync, one warning: the key changed" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 1
+has "  of its new value" \
+    "[shifts] tolerance is the organisation's, not this file's (999.00): in force 3.00 (set by the central node)"
+run p2 payments
+same "  said once" "$(grep -c '^paydesk: warning: ' "$OUT")" 0
+run pdt 2 config
+same "paydesk config still says the five" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 5
+# the file's value taken by the organisation: no warning; back to
+# another: said again, though it was said so before
+printf 'key,value\nshifts.tolerance,999.00\n' >"$T/org2.csv"
+central import ACME settings "$T/org2.csv" --update >/dev/null
+pdt 2 sync >/dev/null 2>&1
+run p2 payments
+same "the organisation sets the file's value: nothing said" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 0
+printf 'key,value\nshifts.tolerance,3.00\n' >"$T/org2.csv"
+central import ACME settings "$T/org2.csv" --update >/dev/null
+pdt 2 sync >/dev/null 2>&1
+run p2 payments
+same "and back to 3.00: said again, alone" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 1
+has "  that key's" "[shifts] tolerance is the organisation's, not this file's (999.00): in force 3.00"
+# the file changed: that key's said again, alone
+sed -i 's/^match_days = 9$/match_days = 8/' "$T/t2.ini"
+run p2 payments
+same "a key the file changes: its warning alone" \
+    "$(grep -c '^paydesk: warning: ' "$OUT")" 1
+has "  of the file's new value" "[deposits] match_days is the organisation's, not this file's (8)"
+printf 'key,value\nshifts.tolerance,2.00\n' >"$T/org2.csv"
+central import ACME settings "$T/org2.csv" --update >/dev/null
+pdt 2 sync >/dev/null 2>&1
+cp "$T/t2.ini.bak" "$T/t2.ini"
 
 ## 4. A file without [sync] url does not make a synced store standalone
 grep -v '^url = ' "$T/t1.ini" >"$T/nourl.ini"
