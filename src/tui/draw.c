@@ -98,6 +98,12 @@ wrap_rows(const char *text, int width, int paths)
 	return used;
 }
 
+int
+tui_wrap_rows(const char *s, int width)
+{
+	return wrap_rows(s, width, 0);
+}
+
 static int
 wrap(int y, int x, const char *text, int width, int rows, int paths)
 {

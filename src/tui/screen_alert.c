@@ -7,7 +7,9 @@
  * (helper-228: a note added in the inbox could be read with the CLI
  * only). Enter opens its arrangement or payment, a New Arrangement of
  * its consumer's debt; it is worked from the inbox, which reads it again
- * when it comes back on top. */
+ * when it comes back on top, as this view does (h1, fault A: the
+ * arrangement made with a closed the alert, which the view still showed
+ * Open). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,7 @@ static const struct tui_key screen_alert_keys[] = {
 struct alert_view {
 	struct tui_screen sc;
 	struct tui_lines l;
+	int64_t id;
 	char plan_no[33], payment_no[33], account_no[33];
 };
 
@@ -201,6 +204,39 @@ free_view(struct tui_screen *sc)
 	tui_lines_free(&((struct alert_view *)sc)->l);
 }
 
+/* Read alert v->id into v (its lines from the first, scrolled as they
+ * were); 0, or -1 with the reason on the message line. */
+static int
+read_alert(struct alert_view *v, struct tui *t)
+{
+	struct alert_entry *e;
+	struct alert a;
+	struct pd_err err;
+	size_t n, top = v->l.top;
+
+	if ((e = svc_alert_show(t->svc, v->id, &a, &n, &err)) == NULL) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	tui_lines_free(&v->l);
+	terms(t, &v->l, &a);
+	history(t, &v->l, e, n);
+	free(e);
+	v->l.top = top; /* tui_lines_scroll keeps it within on the draw */
+	xstrlcpy(v->plan_no, a.plan_no, sizeof v->plan_no);
+	xstrlcpy(v->payment_no, a.payment_no, sizeof v->payment_no);
+	xstrlcpy(v->account_no, a.account_no, sizeof v->account_no);
+	return 0;
+}
+
+/* On top again: a plan made with a (which closes the alerts of the debt
+ * it holds), a payment, a sync or the inbox's pass may have changed it. */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	(void)read_alert((struct alert_view *)sc, t);
+}
+
 const struct tui_screen_class screen_alert_class = {
     .name = "Alert",
     .title = N_("Alert"),
@@ -208,29 +244,21 @@ const struct tui_screen_class screen_alert_class = {
     .nkeys = TUI_NKEYS(screen_alert_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
     .free = free_view,
 };
 
 struct tui_screen *
 screen_alert_new(struct tui *t, int64_t id)
 {
-	struct alert_view *v;
-	struct alert_entry *e;
-	struct alert a;
-	struct pd_err err;
-	size_t n;
+	struct alert_view *v = xcalloc(1, sizeof *v);
 
-	if ((e = svc_alert_show(t->svc, id, &a, &n, &err)) == NULL) {
-		tui_message(t, 1, "%s", err.msg);
+	v->id = id;
+	if (read_alert(v, t) != 0) {
+		tui_lines_free(&v->l);
+		free(v);
 		return NULL;
 	}
-	v = xcalloc(1, sizeof *v);
-	terms(t, &v->l, &a);
-	history(t, &v->l, e, n);
-	free(e);
-	xstrlcpy(v->plan_no, a.plan_no, sizeof v->plan_no);
-	xstrlcpy(v->payment_no, a.payment_no, sizeof v->payment_no);
-	xstrlcpy(v->account_no, a.account_no, sizeof v->account_no);
 	v->sc.cls = &screen_alert_class;
 	return &v->sc;
 }

@@ -8,7 +8,8 @@
  * dashboard (r), the recovery role's Home and from a consumer's account view
  * (r: that consumer's only). Plans are made at the account view (a,
  * screen_arr_create.c) and changed in the Arrangement view (s, c), or
- * with `paydesk arrangement` (paydesk(1)). */
+ * with `paydesk arrangement` (paydesk(1)); the list is read again when
+ * it comes back on top (h1, fault A). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,6 +218,17 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+/* On top again: a plan made, rescheduled or cancelled on a screen above,
+ * an installment paid, a sync since. */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	struct plans *p = (struct plans *)sc;
+
+	p->f.changed = 0; /* the filters' form, if it was that: read now */
+	load(p, t);
+}
+
 static void
 free_plans(struct tui_screen *sc)
 {
@@ -229,7 +241,7 @@ free_plans(struct tui_screen *sc)
 	{                                                                      \
 		.name = "Arrangements", .title = N_("Payment arrangements"),   \
 		.keys = k, .nkeys = TUI_NKEYS(k), .draw = draw,                \
-		.action = action, .free = free_plans,                          \
+		.action = action, .enter = enter, .free = free_plans,          \
 	}
 const struct tui_screen_class screen_arrangements_class =
     PLANS_CLASS(screen_arrangements_keys);

@@ -4,7 +4,10 @@
  * shown as CSV or Excel, Enter opens the chosen consumer's payment
  * arrangements, a a New Arrangement of the consumer's debt; under the
  * list the chosen row's address and phone whole (helper-251, fault 1: the
- * lists could be had from the command line only). */
+ * lists could be had from the command line only). Read again when it
+ * comes back on top (h1, fault A: a consumer who had just made an
+ * arrangement here stayed on the disconnection list, and in its count,
+ * until Tab or g). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,6 +173,14 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	return 0;
 }
 
+/* On top again: a plan made (a) or changed (Enter) since, a payment, a
+ * sync may have taken a consumer off the list shown or put one on. */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	load((struct crews *)sc, t);
+}
+
 static void
 free_crews(struct tui_screen *sc)
 {
@@ -188,6 +199,7 @@ const struct tui_screen_class screen_crews_class = {
     .nkeys = TUI_NKEYS(screen_crews_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
     .free = free_crews,
 };
 

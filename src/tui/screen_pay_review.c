@@ -55,40 +55,94 @@ static const char *const labels[] = {
     [L_REFERENCE] = N_("Reference"),
 };
 
-#define NAMED_MIN 3 /* items named one a row at least; the rest counted */
+#define NAMED_MIN 3  /* items named one a row at least; the rest counted */
+#define LINE_ROWS 2  /* the rows an item's line or a value wraps over */
+#define NOTES_ROWS 3 /* the notes' */
 
-/* Each item being paid, named, with what it gets, as many as the rows
- * above the rest (rest rows, the prompt's included) leave room for, at
- * least NAMED_MIN, the others counted (review R21d: 3 of 6 named with
- * rows empty); then what is paid against what is due. Returns the next
- * row. */
+/* The rows text takes beside the labels' column of lw (tui_pair_wrap
+ * at column 4), 1 to most. */
 static int
-draw_items(const struct wizard *w, struct tui *t, int y, int lw, int rest)
+value_rows(const char *text, int lw, int most)
+{
+	int r = tui_wrap_rows(text, COLS - 4 - lw - 1);
+
+	return r < 1 ? 1 : r > most ? most : r;
+}
+
+/* The line of item i of the quote: what names it and what it gets. */
+static const char *
+item_line(const struct wizard *w, struct tui *t, size_t i, char *line, size_t n)
 {
 	const struct pay_quote *q = &w->q;
-	char name[256], m[MONEY_BUFSZ], line[400];
-	size_t i, j, named = q->nitems;
-	int room = LINES - 2 - y - rest;
+	char name[256], m[MONEY_BUFSZ];
+	size_t j;
 
-	if (named > (size_t)(room > 0 ? room : 0))
-		named = room - 1 > NAMED_MIN ? (size_t)room - 1 : NAMED_MIN;
-	if (named > q->nitems)
-		named = q->nitems;
-	for (i = 0; i < named; i++) {
-		name[0] = '\0';
-		for (j = 0; j < w->cv.nitems; j++)
-			if (w->cv.items[j].id == q->items[i].id)
-				wizard_item_name(
-				    t->svc, &w->cv.items[j], name, sizeof name);
-		snprintf(line, sizeof line, "%s  %s",
-		    name[0] != '\0' ? name : q->items[i].ref,
-		    svc_money(t->svc, m, sizeof m, q->items[i].applied));
-		tui_pair(y++, 4, lw, i == 0 ? _(labels[L_ITEMS]) : "", line);
+	name[0] = '\0';
+	for (j = 0; j < w->cv.nitems; j++)
+		if (w->cv.items[j].id == q->items[i].id)
+			wizard_item_name(
+			    t->svc, &w->cv.items[j], name, sizeof name);
+	snprintf(line, n, "%s  %s", name[0] != '\0' ? name : q->items[i].ref,
+	    svc_money(t->svc, m, sizeof m, q->items[i].applied));
+	return line;
+}
+
+/* Whether item i of q is one the payment pays (reached: how many). */
+static int
+is_paid(const struct pay_quote *q, size_t i, size_t reached)
+{
+	return q->items[i].applied > 0 || reached == q->nitems;
+}
+
+/* Each item the payment pays something, named, with what it gets (one
+ * the amount does not reach is none: the receipt lists it not, and the
+ * total's line counts it apart; h1, fault C), a line longer than the row
+ * wrapped under it (h1, fault C: cut mid-word at 80 columns): all of
+ * them where they fit in room rows, else as many as leave a row there
+ * for the count of the others, at least NAMED_MIN where they fit in most
+ * rows (those the prompt and the notes' wrapped rows would take: review
+ * R21d, 3 of 6 named with rows empty), at least one. Returns the next
+ * row. */
+static int
+draw_items(
+    const struct wizard *w, struct tui *t, int y, int lw, int room, int most)
+{
+	const struct pay_quote *q = &w->q;
+	size_t reached = wizard_items_reached(q), i, k, named = 0;
+	int used = 0, all = 0, r;
+	char line[400];
+
+	/* the rows of every line; all of them named when they fit, or
+	 * take no more rows than those named and the count would */
+	for (i = 0; i < q->nitems; i++)
+		if (is_paid(q, i, reached))
+			all += value_rows(item_line(w, t, i, line, sizeof line),
+			    lw, LINE_ROWS);
+	for (i = 0; i < q->nitems && all > room; i++) {
+		if (!is_paid(q, i, reached))
+			continue;
+		r = value_rows(
+		    item_line(w, t, i, line, sizeof line), lw, LINE_ROWS);
+		if (used + r > room - 1 &&
+		    (named >= NAMED_MIN || used + r > most - 1) && named > 0)
+			break;
+		used += r;
+		named++;
 	}
-	if (q->nitems > named) {
+	if (all <= room || all <= used + 1)
+		named = reached;
+	for (i = 0, k = 0; i < q->nitems && k < named; i++) {
+		if (!is_paid(q, i, reached))
+			continue;
+		r = value_rows(
+		    item_line(w, t, i, line, sizeof line), lw, LINE_ROWS);
+		y += tui_pair_wrap(
+		    y, 4, lw, k++ == 0 ? _(labels[L_ITEMS]) : "", line, r);
+	}
+	if (reached > named) {
 		snprintf(line, sizeof line,
-		    ngettext("and %zu more", "and %zu more", q->nitems - named),
-		    q->nitems - named);
+		    ngettext("and %zu more", "and %zu more", reached - named),
+		    reached - named);
 		tui_pair(y++, 4, lw, "", line);
 	}
 	return y;
@@ -100,9 +154,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct wizard *w = ((struct review *)sc)->w;
 	const struct pay_quote *q = &w->q;
 	const struct config *cfg = &t->svc->cfg;
-	char m[MONEY_BUFSZ], m2[200], line[300];
+	char m[MONEY_BUFSZ], m2[400], total[480], cash[300], over[300];
+	char prompt[512];
 	int y = wizard_band(w, 7, N_("Review and confirm"));
 	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 22);
+	int rt, rc = 0, ro = 0, rb, rn = 0, rp;
 
 	if (!w->quoted) { /* read again after a refusal: nothing to post */
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
@@ -126,37 +182,67 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, lw, _(labels[L_METHOD]), q->method->name);
 	if (q->reference[0] != '\0')
 		tui_pair(y++, 4, lw, _(labels[L_REFERENCE]), q->reference);
-	/* under the items: the total, the cash, the extra, who, the notes,
-	 * a blank and the prompt's two rows */
-	y = draw_items(w, t, y, lw,
-	    1 + (q->method->kind == METHOD_CASH) + (q->overpaid > 0) + 1 +
-	        (w->notes.len > 0) + 1 + 2);
-	attron(A_BOLD);
-	snprintf(line, sizeof line, "%s  (%s)",
+	/* under the items, each wrapped where the row does not hold it
+	 * (h1, fault C: the total's line was cut mid-word at 80 columns):
+	 * the total, the cash, the extra, who, the notes and the prompt */
+	snprintf(total, sizeof total, "%s  (%s)",
 	    svc_money(t->svc, m, sizeof m, q->amount),
 	    wizard_paid_text(w, t, m2, sizeof m2));
-	tui_pair(y++, 4, lw, _(labels[L_TOTAL]), line);
-	attroff(A_BOLD);
+	rt = value_rows(total, lw, LINE_ROWS + 1);
 	if (q->method->kind == METHOD_CASH) {
-		snprintf(line, sizeof line, _("%s, change %s"),
+		snprintf(cash, sizeof cash, _("%s, change %s"),
 		    svc_money(t->svc, m, sizeof m, q->tendered),
 		    svc_money(t->svc, m2, sizeof m2, q->change));
-		tui_pair(y++, 4, lw, _(labels[L_CASH]), line);
+		rc = value_rows(cash, lw, LINE_ROWS);
 	}
 	if (q->overpaid > 0) {
-		snprintf(line, sizeof line, _("%s as a credit note"),
+		snprintf(over, sizeof over, _("%s as a credit note"),
 		    svc_money(t->svc, m, sizeof m, q->overpaid));
-		tui_pair(y++, 4, lw, _(labels[L_OVER]), line);
+		ro = value_rows(over, lw, LINE_ROWS);
 	}
-	tui_pair(y++, 4, lw, _(labels[L_BY]), t->svc->actor.full_name);
+	rb = value_rows(t->svc->actor.full_name, lw, LINE_ROWS);
 	if (w->notes.len > 0)
-		tui_pair(y++, 4, lw, _(labels[L_NOTES]), w->notes.buf);
-	if (++y > LINES - 3)
+		rn = value_rows(w->notes.buf, lw, NOTES_ROWS);
+	snprintf(prompt, sizeof prompt, "%s",
+	    tui_keys(
+	        _("Press {Enter} to post this payment, {Esc} to go back")));
+	rp = tui_wrap_rows(prompt, COLS - 4);
+	rp = rp < 1 ? 1 : rp > 2 ? 2 : rp;
+	/* the items in the rows the lines under them leave, the prompt's
+	 * included; NAMED_MIN of them in those of the prompt and of the
+	 * notes' second and third rows too; the blank above the prompt only
+	 * where a row is left for it (a row empty while an item is counted
+	 * is not) */
+	y = draw_items(w, t, y, lw,
+	    LINES - 2 - y - (rt + rc + ro + rb + rn + rp),
+	    LINES - 2 - y - (rt + rc + ro + rb + (rn > 0)));
+	/* on a screen shorter still, the notes give up their wrapped rows,
+	 * then the total (cut at their end), so that none is pushed off */
+	while (rt + rc + ro + rb + rn > LINES - 2 - y && (rn > 1 || rt > 1)) {
+		if (rn > 1)
+			rn--;
+		else
+			rt--;
+	}
+	attron(A_BOLD);
+	y += tui_pair_wrap(y, 4, lw, _(labels[L_TOTAL]), total, rt);
+	attroff(A_BOLD);
+	if (rc > 0)
+		y += tui_pair_wrap(y, 4, lw, _(labels[L_CASH]), cash, rc);
+	if (ro > 0)
+		y += tui_pair_wrap(y, 4, lw, _(labels[L_OVER]), over, ro);
+	y += tui_pair_wrap(
+	    y, 4, lw, _(labels[L_BY]), t->svc->actor.full_name, rb);
+	if (rn > 0)
+		y += tui_pair_wrap(
+		    y, 4, lw, _(labels[L_NOTES]), w->notes.buf, rn);
+	if (y + 1 + rp <= LINES - 2)
+		y++;
+	if (y > LINES - 3)
 		return; /* the key bar says it when there is no room */
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));
-	tui_wrap(y, 2,
-	    tui_keys(_("Press {Enter} to post this payment, {Esc} to go back")),
-	    COLS - 4, LINES - 3 - y + 1 < 2 ? LINES - 3 - y + 1 : 2);
+	tui_wrap(y, 2, prompt, COLS - 4,
+	    LINES - 3 - y + 1 < rp ? LINES - 3 - y + 1 : rp);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
 

@@ -57,38 +57,69 @@ static const char *const labels[] = {
     [L_AFTER] = N_("Outstanding after payment"),
 };
 
-/* The split, one line per item in the order the rule pays them: what it
- * gets of what it owes; as many as the rows left leave room for (the
- * rest counted), from row y. Returns the next row. */
+/* The text of the split's line of item a (mixed: its kind said). */
+static const char *
+split_text(
+    const struct alloc_item *a, struct tui *t, int mixed, char *line, size_t n)
+{
+	char m[MONEY_BUFSZ], o[MONEY_BUFSZ], due[SVC_DATE_BUFSZ];
+
+	if (mixed)
+		snprintf(line, n, _("%s: %s of %s, due %s"),
+		    _(pay_type_name((enum pay_type)a->kind)),
+		    svc_money(t->svc, m, sizeof m, a->applied),
+		    svc_money(t->svc, o, sizeof o, a->outstanding),
+		    svc_date(t->svc, due, sizeof due, a->due_on));
+	else
+		snprintf(line, n, _("%s of %s, due %s"),
+		    svc_money(t->svc, m, sizeof m, a->applied),
+		    svc_money(t->svc, o, sizeof o, a->outstanding),
+		    svc_date(t->svc, due, sizeof due, a->due_on));
+	return line;
+}
+
+/* The rows text takes beside the labels' column of lw at column x (as
+ * tui_pair_wrap wraps it), 1 to most. */
+static int
+pair_rows(const char *text, int x, int lw, int most)
+{
+	int r = tui_wrap_rows(text, COLS - x - lw - 1);
+
+	return r < 1 ? 1 : r > most ? most : r;
+}
+
+/* The split, one line per item in the order the rule pays them: what
+ * it gets of what it owes (an item the amount does not reach, nothing);
+ * a line longer than the row wraps under it (h1, fault C); as many as
+ * the rows left leave room for (the rest counted), from row y. Returns
+ * the next row. */
 static int
 split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int rest)
 {
-	char m[MONEY_BUFSZ], o[MONEY_BUFSZ], due[SVC_DATE_BUFSZ], line[160];
-	int room = LINES - 1 - y - rest;
-	size_t i, shown = q->nitems;
+	char line[200];
+	int room = LINES - 1 - y - rest, used = 0, all = 0, r;
+	size_t i, shown = 0;
 	int mixed = 0;
 
 	for (i = 1; i < q->nitems; i++) /* a line's kind said when several */
 		mixed |= q->items[i].kind != q->items[0].kind;
 	if (room < 1)
 		return y;
-	if (shown > (size_t)room)
-		shown = (size_t)room - 1;
-	for (i = 0; i < shown; i++) {
-		const struct alloc_item *a = &q->items[i];
-
-		if (mixed)
-			snprintf(line, sizeof line, _("%s: %s of %s, due %s"),
-			    _(pay_type_name((enum pay_type)a->kind)),
-			    svc_money(t->svc, m, sizeof m, a->applied),
-			    svc_money(t->svc, o, sizeof o, a->outstanding),
-			    svc_date(t->svc, due, sizeof due, a->due_on));
-		else
-			snprintf(line, sizeof line, _("%s of %s, due %s"),
-			    svc_money(t->svc, m, sizeof m, a->applied),
-			    svc_money(t->svc, o, sizeof o, a->outstanding),
-			    svc_date(t->svc, due, sizeof due, a->due_on));
-		tui_pair(y++, 4, lw - 2, a->ref, line);
+	for (i = 0; i < q->nitems; i++)
+		all += pair_rows(
+		    split_text(&q->items[i], t, mixed, line, sizeof line), 4,
+		    lw - 2, 2);
+	for (i = 0; i < q->nitems; i++) {
+		r = pair_rows(
+		    split_text(&q->items[i], t, mixed, line, sizeof line), 4,
+		    lw - 2, 2);
+		/* all of them, or as many as leave a row to count the rest */
+		if (all > room && used + r > room - 1)
+			break;
+		tui_pair_wrap(y, 4, lw - 2, q->items[i].ref, line, r);
+		y += r;
+		used += r;
+		shown++;
 	}
 	if (shown < q->nitems) {
 		snprintf(line, sizeof line,
@@ -107,7 +138,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct wizard *w = su->w;
 	int i;
 	const struct pay_quote *q = &w->q;
-	char m[MONEY_BUFSZ], line[160];
+	char m[MONEY_BUFSZ], line[160], paid[400];
 	int y = wizard_band(w, 6, N_("Payment summary")), cw;
 	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 26);
 	const char *notes = _("Notes (optional)");
@@ -123,14 +154,20 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_money(t->svc, m, sizeof m, q->amount));
 	attroff(A_BOLD);
 	tui_pair(y++, 2, lw, _(labels[L_METHOD]), q->method->name);
-	tui_pair(y++, 2, lw, _(labels[L_ITEMS]),
-	    wizard_paid_text(w, t, line, sizeof line));
+	/* of the items it reaches, those it does not said apart (h1,
+	 * fault C), wrapped where the row does not hold it */
+	wizard_paid_text(w, t, paid, sizeof paid);
+	y += tui_pair_wrap(
+	    y, 2, lw, _(labels[L_ITEMS]), paid, pair_rows(paid, 2, lw, 3));
 	{
 		char name[32], words[256];
 
 		svc_alloc_rule_name(q->rule, q->first, name, sizeof name);
-		tui_pair(y++, 2, lw, _(labels[L_RULE]),
-		    svc_alloc_rule_words(name, words, sizeof words));
+		svc_alloc_rule_words(name, words, sizeof words);
+		/* "...; an arrangement's installments before what is not
+		 * overdue" is wider than 80 columns: wrapped */
+		y += tui_pair_wrap(y, 2, lw, _(labels[L_RULE]), words,
+		    pair_rows(words, 2, lw, 2));
 	}
 	/* the rows under the split, counted as drawn below: received and
 	 * change (cash), a blank, the extra and its credit note or what it

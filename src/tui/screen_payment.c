@@ -1,7 +1,9 @@
 /* screen_payment.c - the payment details view: payment information, the
  * details and amount analysis of each item, the credit note generated,
  * cash details, transaction, processing and consumer information; d
- * opens a dispute of it (recovery and up, screen_dispute_step.c). */
+ * opens a dispute of it (recovery and up, screen_dispute_step.c). Read
+ * again when it comes back on top (h1, fault A: the dispute just opened
+ * from it was not among its disputes). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -325,6 +327,47 @@ free_details(struct tui_screen *sc)
 	tui_lines_free(&((struct details *)sc)->l);
 }
 
+/* Read payment number (a receipt number, payment or transaction id)
+ * into d's lines, scrolled as they were, its receipt number into
+ * d->number; 0, or -1 with the reason on the message line. */
+static int
+read_payment(struct details *d, struct tui *t, const char *number)
+{
+	struct payment_view v;
+	struct pd_err err;
+	size_t top = d->l.top;
+
+	if (svc_payment_show(t->svc, number, &v, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	svc_payment_fold(&v);
+	snprintf(d->number, sizeof d->number, "%s", v.p.receipt_no);
+	tui_lines_free(&d->l);
+	d->lw = LW;
+	d->widest = 0;
+	build(d, t, &v);
+	if (d->widest + 2 > d->lw) {
+		/* a translated label is longer: again, in a wider column */
+		tui_lines_free(&d->l);
+		d->lw = d->widest + 2;
+		build(d, t, &v);
+	}
+	svc_payment_view_free(&v);
+	d->l.top = top; /* kept within by the draw's tui_lines_scroll */
+	return 0;
+}
+
+/* On top again: a dispute opened (d), a void, a credit note or a sync
+ * since may have changed what it shows. */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	struct details *d = (struct details *)sc;
+
+	(void)read_payment(d, t, d->number);
+}
+
 const struct tui_screen_class screen_payment_class = {
     .name = "Payment details",
     .title = N_("Payment details"),
@@ -332,33 +375,20 @@ const struct tui_screen_class screen_payment_class = {
     .nkeys = TUI_NKEYS(screen_payment_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
     .free = free_details,
 };
 
 struct tui_screen *
 screen_payment_new(struct tui *t, const char *number)
 {
-	struct payment_view v;
-	struct details *d;
-	struct pd_err err;
+	struct details *d = xcalloc(1, sizeof *d);
 
-	if (svc_payment_show(t->svc, number, &v, &err) != 0) {
-		tui_message(t, 1, "%s", err.msg);
+	if (read_payment(d, t, number) != 0) {
+		tui_lines_free(&d->l);
+		free(d);
 		return NULL;
 	}
-	svc_payment_fold(&v);
-	d = xcalloc(1, sizeof *d);
-	snprintf(d->number, sizeof d->number, "%s", v.p.receipt_no);
-	d->lw = LW;
-	build(d, t, &v);
-	if (d->widest + 2 > d->lw) {
-		/* a translated label is longer: again, in a wider column */
-		tui_lines_free(&d->l);
-		memset(&d->l, 0, sizeof d->l);
-		d->lw = d->widest + 2;
-		build(d, t, &v);
-	}
-	svc_payment_view_free(&v);
 	d->sc.cls = &screen_payment_class;
 	return &d->sc;
 }

@@ -173,6 +173,9 @@ const char *tui_keys(const char *s);
 /* Text wrapped at spaces over at most rows rows, a newline starting a
  * row; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
+/* The rows s takes wrapped at width as tui_wrap and tui_pair_wrap wrap
+ * it (no newline in s), 0 for an empty s. */
+int tui_wrap_rows(const char *s, int width);
 /* The bytes of s (printable) that go on one row of width columns,
  * broken at the last space that fits (a word wider than the row alone). */
 size_t tui_wrap_cut(const char *s, int width);

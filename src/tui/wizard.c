@@ -350,6 +350,9 @@ wizard_post(struct wizard *w, struct tui *t)
 		tui_message(t, 1, _("Not posted: %s"), err.msg);
 		return -1;
 	}
+	/* the screens under the wizard that read before (the Dashboard's
+	 * figures, a payments list) read again (h1, fault A) */
+	t->list_gen++;
 	if (svc_payment_show(t->svc, w->res.p.receipt_no, &w->pv, &err) != 0)
 		memset(&w->pv, 0, sizeof w->pv);
 	/* the receipt comes after the commit; failing it posts nothing less */
@@ -458,11 +461,18 @@ wizard_paid_text(const struct wizard *w, struct tui *t, char *buf, size_t size)
 {
 	const struct pay_quote *q = &w->q;
 	char paid[MONEY_BUFSZ], due[MONEY_BUFSZ];
-	size_t n = q->nitems;
+	size_t n = wizard_items_reached(q), i, len;
+	int64_t owed = 0;
 
-	svc_money(t->svc, paid, sizeof paid,
-	    q->amount < q->due_total ? q->amount : q->due_total);
-	svc_money(t->svc, due, sizeof due, q->due_total);
+	/* the items the amount reaches, what they owe: one selected that
+	 * gets nothing is no item paid, as the receipt lists none (h1,
+	 * fault C: "on 4 items", the fourth paid $0.00) */
+	for (i = 0; i < q->nitems; i++)
+		if (q->items[i].applied > 0 || n == q->nitems)
+			owed += q->items[i].outstanding;
+	svc_money(
+	    t->svc, paid, sizeof paid, q->amount < owed ? q->amount : owed);
+	svc_money(t->svc, due, sizeof due, owed);
 	/* the quote's type: the Mixed tab's items may all be of one kind */
 	switch (q->type) {
 	case PAY_BILL:
@@ -489,5 +499,23 @@ wizard_paid_text(const struct wizard *w, struct tui *t, char *buf, size_t size)
 		    paid, due, n);
 		break;
 	}
+	/* and how many selected it does not reach */
+	if (n < q->nitems && (len = strlen(buf)) < size)
+		snprintf(buf + len, size - len,
+		    ngettext("; %zu more item selected is not reached",
+		        "; %zu more items selected are not reached",
+		        q->nitems - n),
+		    q->nitems - n);
 	return buf;
+}
+
+size_t
+wizard_items_reached(const struct pay_quote *q)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < q->nitems; i++)
+		n += q->items[i].applied > 0;
+	/* none reached (nothing to pay): each counted, as before */
+	return n > 0 ? n : q->nitems;
 }

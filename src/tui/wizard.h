@@ -108,10 +108,15 @@ const char *wizard_items_text(
 const char *wizard_item_name(
     const struct svc *s, const struct item *it, char *buf, size_t size);
 /* What the quote pays against what is due: "$60.00 of $100.00 on 2
- * services" (the part paid is at most what is due; the rest is extra);
- * in buf (size bytes), returned. Needs w->quoted. */
+ * services" (the part paid is at most what is due; the rest is extra),
+ * of the items it reaches only, and how many selected it does not
+ * ("$60.00 of $70.00 on 2 services; 1 more item selected is not
+ * reached"); in buf (size bytes), returned. Needs w->quoted. */
 const char *wizard_paid_text(
     const struct wizard *w, struct tui *t, char *buf, size_t size);
+/* The items of q that its amount pays something (all of them when it
+ * pays none): those the receipt lists. */
+size_t wizard_items_reached(const struct pay_quote *q);
 
 /* The steps after the first, each on top of the one before. */
 struct tui_screen *screen_pay_account_new(struct wizard *w, struct tui *t);

@@ -166,6 +166,19 @@ keys d
 wait_for "d: the disputes" "4 disputes"
 wait_for "the one under review first, the bounced cheque's after" \
     "DP-T01-000004 Open"
+# at 80 columns the consumer gives way, the header ending in ">"; Right
+# scrolls it into view, as on the other lists (h1, fault B: no key
+# reached it), Left back
+settle
+grep -qE '^ +Dispute +Status .* >$' "$SCREEN" && ok "80 columns: the header ends in >" ||
+    { echo "not ok - 80 columns: the header ends in >"; sed 's/^/  | /' "$SCREEN"; }
+lacks "  the consumer hidden" "José Núñez"
+keys Right
+wait_re "Right: the consumer's column" " Consumer *$"
+wait_for "  each dispute's consumer" "José Núñez"
+keys Left
+wait_re "Left: back to the first view" "^ +Dispute +Status .* >$"
+lacks "  the consumer hidden again" "José Núñez"
 # x: the list as shown, as `dispute list --csv` prints it, every column
 # (F2: of the filter shown)
 for f in "" unresolved; do

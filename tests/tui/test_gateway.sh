@@ -135,6 +135,16 @@ keys F2
 wait_for "every payment" "gateway payments"
 wait_for "the two card codes are told apart" "a3tqPa"
 wait_for "and the other" "b9XyZq"
+# beside the long codes at 80 columns the association's state gives way,
+# the header ending in ">"; Right scrolls it into view, as on the other
+# lists (h1, fault B: no key reached it), Left back
+wait_re "80 columns: the header ends in >" "^ +# +Account +Code .* >$"
+lacks "  the state's column hidden" "Sync"
+keys Right
+wait_re "Right: the state's column" " Sync *$"
+wait_re "  GT1's disassociation refused there" "^ +1 +GT1 .* refused *$"
+keys Left
+wait_re "Left: back to the first view" "^ +# +Account +Code .* >$"
 type_text "pi_3MtwBwLkdIwHu7ix28a3"
 wait_for "the search finds the associated card payment" "1 gateway payment"
 keys Enter

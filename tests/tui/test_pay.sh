@@ -337,15 +337,39 @@ wait_for "the bills due this month selected with it" \
 wait_for "the installments listed too, not selected" "[ ] Installment  PP-2025-0034#2"
 keys Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
 type_text 50
+# at 80 columns again: the summary and the review fit their lines or
+# wrap them, never cut (h1, fault C)
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
 keys Enter
 wait_for "step 6: the split, each line's kind" \
     "Bill: \$40.00 of \$40.00, due 2025-04-10"
 wait_for "the service charge next, oldest due first" \
     "Service: \$10.00 of \$20.00, due 2025-04-11"
-wait_for "and the items paid said as of several kinds" \
-    "\$50.00 of \$90.00 on 3 items of several kinds"
+wait_for "the bill the amount does not reach gets nothing" \
+    "Bill: \$0.00 of \$30.00, due 2025-04-12"
+# the items paid: the two it reaches, of what they owe, as of several
+# kinds, the third selected said apart (h1, fault C: "on 3 items", the
+# third paid nothing); wrapped at 80 columns, not cut
+wait_for "and the items paid: the two the amount reaches" \
+    "Items paid                \$50.00 of \$60.00 on 2 items of several kinds;"
+wait_for "  the one it does not reach said after them" \
+    "more item selected is not reached"
+lacks "  no line cut" "…"
 keys Enter
 wait_for "step 7: the type is Mixed" "Payment type          Mixed"
+# the items the payment pays, each with what it gets: the receipt's two,
+# not the bill it does not reach, nor "and 1 more" for it (h1, fault C)
+wait_re "step 7: the bill paid whole" \
+    "Items paid +Invoice INV-MX-1, May 2025  \\\$40\\.00 *$"
+wait_re "  the service charge in part" "^ {26}Meter test, SRV-MX-1  \\\$10\\.00 *$"
+lacks "  not the bill it does not reach" "INV-MX-2"
+lacks "  nor counted as one more item paid" "and 1 more"
+wait_re "  the total of the two, as of several kinds" \
+    "Total amount +\\\$50\\.00  \\(\\\$50\\.00 of \\\$60\\.00 on 2 items of several *$"
+wait_re "  the one selected it does not reach on the row under it, whole" \
+    "^ {26}kinds; 1 more item selected is not reached\\) *$"
+lacks "  no line cut at 80 columns" "…"
+wait_for "  the prompt still in sight" "Press Enter to post this payment"
 keys Enter
 wait_for "posted" "Payment of \$50.00 posted"
 pjson R-T01-000007
