@@ -7,7 +7,7 @@
  * (helper-228: a note added in the inbox could be read with the CLI
  * only). Enter opens its arrangement or payment, a New Arrangement of
  * its consumer's debt; it is worked from the inbox, which reads it again
- * when it comes back on top, as this view does (h1, fault A: the
+ * when it comes back on top, as this view does (helper-258, fault 2: the
  * arrangement made with a closed the alert, which the view still showed
  * Open). */
 #include <curses.h>

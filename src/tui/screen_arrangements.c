@@ -9,7 +9,7 @@
  * (r: that consumer's only). Plans are made at the account view (a,
  * screen_arr_create.c) and changed in the Arrangement view (s, c), or
  * with `paydesk arrangement` (paydesk(1)); the list is read again when
- * it comes back on top (h1, fault A). */
+ * it comes back on top (helper-258, fault 2). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * arrangements, a a New Arrangement of the consumer's debt; under the
  * list the chosen row's address and phone whole (helper-251, fault 1: the
  * lists could be had from the command line only). Read again when it
- * comes back on top (h1, fault A: a consumer who had just made an
+ * comes back on top (helper-258, fault 2: a consumer who had just made an
  * arrangement here stayed on the disconnection list, and in its count,
  * until Tab or g). */
 #include <curses.h>

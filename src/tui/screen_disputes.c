@@ -34,8 +34,8 @@ static const struct tui_key screen_disputes_keys[] = {
     {'x', "x", N_("Export"),
         N_("export the list as shown as CSV or Excel (supervisor)"), A_EXPORT},
     TUI_LIST_KEYS,
-    /* the columns a narrow screen hides, the consumer last (h1, fault
-     * B: at 80 columns it was out of reach) */
+    /* the columns a narrow screen hides, the consumer last (helper-258,
+     * fault 3: at 80 columns it was out of reach) */
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},

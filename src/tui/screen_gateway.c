@@ -25,7 +25,7 @@ static const struct tui_key screen_gateway_keys[] = {
         N_("every gateway payment, or the unassociated ones only"), A_ALL},
     TUI_LIST_KEYS,
     /* the candidates and the state, hidden at 80 columns beside long
-     * codes (h1, fault B: a ">" and no key to reach them) */
+     * codes (helper-258, fault 3: a ">" and no key to reach them) */
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},

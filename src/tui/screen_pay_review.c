@@ -96,13 +96,12 @@ is_paid(const struct pay_quote *q, size_t i, size_t reached)
 
 /* Each item the payment pays something, named, with what it gets (one
  * the amount does not reach is none: the receipt lists it not, and the
- * total's line counts it apart; h1, fault C), a line longer than the row
- * wrapped under it (h1, fault C: cut mid-word at 80 columns): all of
- * them where they fit in room rows, else as many as leave a row there
- * for the count of the others, at least NAMED_MIN where they fit in most
- * rows (those the prompt and the notes' wrapped rows would take: review
- * R21d, 3 of 6 named with rows empty), at least one. Returns the next
- * row. */
+ * total's line counts it apart; helper-258, fault 6), a line longer than the
+ * row wrapped under it (helper-258, fault 6: cut mid-word at 80 columns): all
+ * of them where they fit in room rows, else as many as leave a row there for
+ * the count of the others, at least NAMED_MIN where they fit in most rows
+ * (those the prompt and the notes' wrapped rows would take: review R21d, 3 of 6
+ * named with rows empty), at least one. Returns the next row. */
 static int
 draw_items(
     const struct wizard *w, struct tui *t, int y, int lw, int room, int most)
@@ -183,8 +182,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (q->reference[0] != '\0')
 		tui_pair(y++, 4, lw, _(labels[L_REFERENCE]), q->reference);
 	/* under the items, each wrapped where the row does not hold it
-	 * (h1, fault C: the total's line was cut mid-word at 80 columns):
-	 * the total, the cash, the extra, who, the notes and the prompt */
+	 * (helper-258, fault 6: the total's line was cut mid-word at 80
+	 * columns): the total, the cash, the extra, who, the notes and the
+	 * prompt */
 	snprintf(total, sizeof total, "%s  (%s)",
 	    svc_money(t->svc, m, sizeof m, q->amount),
 	    wizard_paid_text(w, t, m2, sizeof m2));

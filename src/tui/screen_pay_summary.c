@@ -90,7 +90,7 @@ pair_rows(const char *text, int x, int lw, int most)
 
 /* The split, one line per item in the order the rule pays them: what
  * it gets of what it owes (an item the amount does not reach, nothing);
- * a line longer than the row wraps under it (h1, fault C); as many as
+ * a line longer than the row wraps under it (helper-258, fault 6); as many as
  * the rows left leave room for (the rest counted), from row y. Returns
  * the next row. */
 static int

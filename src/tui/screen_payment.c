@@ -2,7 +2,7 @@
  * details and amount analysis of each item, the credit note generated,
  * cash details, transaction, processing and consumer information; d
  * opens a dispute of it (recovery and up, screen_dispute_step.c). Read
- * again when it comes back on top (h1, fault A: the dispute just opened
+ * again when it comes back on top (helper-258, fault 2: the dispute just opened
  * from it was not among its disputes). */
 #include <curses.h>
 #include <stdio.h>

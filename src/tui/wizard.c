@@ -351,7 +351,7 @@ wizard_post(struct wizard *w, struct tui *t)
 		return -1;
 	}
 	/* the screens under the wizard that read before (the Dashboard's
-	 * figures, a payments list) read again (h1, fault A) */
+	 * figures, a payments list) read again (helper-258, fault 2) */
 	t->list_gen++;
 	if (svc_payment_show(t->svc, w->res.p.receipt_no, &w->pv, &err) != 0)
 		memset(&w->pv, 0, sizeof w->pv);

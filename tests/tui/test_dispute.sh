@@ -167,7 +167,7 @@ wait_for "d: the disputes" "4 disputes"
 wait_for "the one under review first, the bounced cheque's after" \
     "DP-T01-000004 Open"
 # at 80 columns the consumer gives way, the header ending in ">"; Right
-# scrolls it into view, as on the other lists (h1, fault B: no key
+# scrolls it into view, as on the other lists (helper-258, fault 3: no key
 # reached it), Left back
 settle
 grep -qE '^ +Dispute +Status .* >$' "$SCREEN" && ok "80 columns: the header ends in >" ||

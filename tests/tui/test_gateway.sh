@@ -137,7 +137,7 @@ wait_for "the two card codes are told apart" "a3tqPa"
 wait_for "and the other" "b9XyZq"
 # beside the long codes at 80 columns the association's state gives way,
 # the header ending in ">"; Right scrolls it into view, as on the other
-# lists (h1, fault B: no key reached it), Left back
+# lists (helper-258, fault 3: no key reached it), Left back
 wait_re "80 columns: the header ends in >" "^ +# +Account +Code .* >$"
 lacks "  the state's column hidden" "Sync"
 keys Right

@@ -338,7 +338,7 @@ wait_for "the installments listed too, not selected" "[ ] Installment  PP-2025-0
 keys Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
 type_text 50
 # at 80 columns again: the summary and the review fit their lines or
-# wrap them, never cut (h1, fault C)
+# wrap them, never cut (helper-258, fault 6)
 tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
 keys Enter
 wait_for "step 6: the split, each line's kind" \
@@ -348,7 +348,7 @@ wait_for "the service charge next, oldest due first" \
 wait_for "the bill the amount does not reach gets nothing" \
     "Bill: \$0.00 of \$30.00, due 2025-04-12"
 # the items paid: the two it reaches, of what they owe, as of several
-# kinds, the third selected said apart (h1, fault C: "on 3 items", the
+# kinds, the third selected said apart (helper-258, fault 6: "on 3 items", the
 # third paid nothing); wrapped at 80 columns, not cut
 wait_for "and the items paid: the two the amount reaches" \
     "Items paid                \$50.00 of \$60.00 on 2 items of several kinds;"
@@ -358,7 +358,7 @@ lacks "  no line cut" "…"
 keys Enter
 wait_for "step 7: the type is Mixed" "Payment type          Mixed"
 # the items the payment pays, each with what it gets: the receipt's two,
-# not the bill it does not reach, nor "and 1 more" for it (h1, fault C)
+# not the bill it does not reach, nor "and 1 more" for it (helper-258, fault 6)
 wait_re "step 7: the bill paid whole" \
     "Items paid +Invoice INV-MX-1, May 2025  \\\$40\\.00 *$"
 wait_re "  the service charge in part" "^ {26}Meter test, SRV-MX-1  \\\$10\\.00 *$"
