@@ -13,11 +13,15 @@
 
 /* An alert's columns, its raise time the organisation's: the earliest of
  * the raises synced (sent or pulled: svc_alert_apply), this terminal's
- * own when it has none. */
+ * own when it has none. A refused record's alert names the plan or the
+ * payment its record is of (its ref "arrangement PLAN", "payment NO",
+ * "void NO"), to open from it (helper-261, fault 3: the plan it said to
+ * look at was not named, its Enter opened nothing). */
 #define ALERT_COLS                                                             \
 	"SELECT a.id, a.cause, a.kind, coalesce(c.account_no, ''),"            \
-	" coalesce(c.name, ''), coalesce(pl.plan_no, ''),"                     \
-	" coalesce(p.payment_no, ''), a.ref, a.due_on, a.amount, a.figure,"    \
+	" coalesce(c.name, ''), coalesce(pl.plan_no, rp.plan_no, ''),"         \
+	" coalesce(p.payment_no, ry.payment_no, ''), a.ref, a.due_on,"         \
+	" a.amount, a.figure,"                                                 \
 	" a.allowed, coalesce((SELECT min(t.at) FROM alert_notes t WHERE"      \
 	" t.alert_id = a.id AND t.action = 'raised' AND t.uuid IS NOT NULL),"  \
 	" a.raised_at), a.status,"                                             \
@@ -33,6 +37,11 @@
 	" LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"               \
 	" LEFT JOIN plans pl ON pl.id = ar.plan_id"                            \
 	" LEFT JOIN payments p ON p.id = a.payment_id"                         \
+	" LEFT JOIN plans rp ON a.kind = 'sync-refused' AND a.ref LIKE"        \
+	" 'arrangement %' AND rp.plan_no = substr(a.ref, 13)"                  \
+	" LEFT JOIN payments ry ON a.kind = 'sync-refused' AND ry.payment_no"  \
+	" = CASE WHEN a.ref LIKE 'payment %' THEN substr(a.ref, 9) WHEN"       \
+	" a.ref LIKE 'void %' THEN substr(a.ref, 6) END"                       \
 	" LEFT JOIN users u ON u.id = a.assigned_id "
 
 static void

@@ -1653,6 +1653,11 @@ same "alerts show gives the central node's reason, said whole" \
 expect "  in text too" 0 "Record time 2026-02-10 is in the future" \
     at 2026-02-10 rec 2 alerts show "$RID"
 has "  under its label" "Refused because"
+# and names the plan, to open from it (helper-261, fault 3: its Enter
+# opened nothing, the plan it said to look at not named)
+same "it names the plan in plan_no" \
+    "$(at 2026-02-10 rec 2 --json alerts show "$RID" | python3 -c 'import json,sys
+d = json.load(sys.stdin); print(d["plan_no"], d["payment_no"])')" "$PL "
 # an alert assigned to a user of another branch, whom this terminal knows
 # disabled (the central node sends another branch's users so): said as
 # what it is, not as a role that cannot work alerts (helper-239)

@@ -175,7 +175,7 @@ same "the conflict is logged at the central node" \
     "$(csql "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
 expect "the refused record is in quarantine" 0 "conflict" pdt 1 sync --quarantine
 # a record refused raises an alert at the round (issue 21), once however
-# many rounds see it
+# many rounds see it; it names the payment (helper-261, fault 3)
 same "the refused record: an alert" \
     "$(tsql 1 "SELECT count(*) || ' ' || kind || ' ' || ref FROM alerts WHERE cause = 'sync-refused:$u'")" \
     "1 sync-refused payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'")"
@@ -185,8 +185,8 @@ same "delivered to [alerts] command once, as JSON naming the record" \
     "$(python3 -c "import json, sys
 o = [json.loads(l) for l in open(sys.argv[1])]
 r = [x for x in o if x['kind'] == 'refused']
-print(len(r), r[0]['ref'], r[0]['cause'], r[0]['terminal'], r[0]['title'], r[0]['amount'], repr(r[0]['amount_text']))" "$T/delivered")" \
-    "1 payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'") sync-refused:$u T01 Sync record refused None ''"
+print(len(r), r[0]['ref'], r[0]['cause'], r[0]['terminal'], r[0]['title'], r[0]['amount'], repr(r[0]['amount_text']), r[0]['payment_no'])" "$T/delivered")" \
+    "1 payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'") sync-refused:$u T01 Sync record refused None '' $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'")"
 same "raised by the round, audited" \
     "$(tsql 1 "SELECT count(*) FROM audit_log WHERE entity = 'alerts' AND detail = 'raised=1 by=sync'")" 1
 same "quarantine does not hold up the queue" \
