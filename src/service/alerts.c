@@ -237,6 +237,42 @@ svc_alerts_items_came(
 	return alerts_raised(s, before, n, by, at, err);
 }
 
+int
+svc_alerts_recon_came(
+    struct svc *s, const char *by, const char *at, struct pd_err *err)
+{
+	char today[11], last[16] = "";
+	int64_t before, n = 0;
+
+	if (s->base_cfg != NULL || s->gateway_of != NULL ||
+	    s->cfg.alert_recon_days < 0)
+		return 0;
+	xstrlcpy(today, at, sizeof today);
+	store_meta_get(s->st, META_DAY, last, sizeof last);
+	/* the day's pass not made yet: it takes them, with the rest */
+	if (strcmp(last, today) != 0)
+		return 0;
+	if (store_alerts_max_id(s->st, &before, err) != 0 ||
+	    recon_rule(s, today, at, &n, err) != 0)
+		return -1;
+	return alerts_raised(s, before, n, by, at, err);
+}
+
+int
+svc_finish_recon(struct svc *s, int rc, const char *by, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+
+	if (rc == 0) {
+		svc_now(at);
+		rc = svc_alerts_recon_came(s, by, at, err);
+	}
+	if (svc_finish(s, rc, err) != 0)
+		return -1;
+	svc_alerts_tick(s); /* delivered after the commit */
+	return 0;
+}
+
 /* The rules of the day: last is the day of the pass before ("" none). */
 static int
 day_rules(struct svc *s, const char *last, const char *today, const char *at,
@@ -611,6 +647,10 @@ svc_alerts_sync(struct svc *s, int pulled)
 	 * raised at the next day's pass) */
 	if (rc == 0 && pulled)
 		rc = svc_alerts_items_came(s, "sync", now, &err);
+	/* and the reconciliation's exceptions they made or ended (a
+	 * statement, a match, a shift pulled) */
+	if (rc == 0 && pulled)
+		rc = svc_alerts_recon_came(s, "sync", now, &err);
 	/* steps pulled before their alert, now here (raised by this round's
 	 * rules or a pulled payment's) */
 	if (rc == 0)

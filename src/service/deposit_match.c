@@ -174,7 +174,7 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 	    n, ng, nt, nc, ns, s->cfg.match_days, s->cfg.card_fee_bp);
 	if (rc == 0 && n + ng + nt + nc + ns > 0)
 		rc = svc_audit(s, at, "match", "deposit", "auto", detail, err);
-	return svc_finish(s, rc, err);
+	return svc_finish_recon(s, rc, "match", err);
 }
 
 /* Statement stmt's line seq (c) is a credit free to match by hand: not
@@ -267,8 +267,9 @@ svc_deposit_match(struct svc *s, const char *key, const char *line,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(
-	    s, match_in_tx(s, key, stmt, seq, ref, copy, note, out, err), err);
+	return svc_finish_recon(s,
+	    match_in_tx(s, key, stmt, seq, ref, copy, note, out, err), "match",
+	    err);
 }
 
 static int
@@ -306,7 +307,8 @@ svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s, unmatch_in_tx(s, key, note, out, err), err);
+	return svc_finish_recon(
+	    s, unmatch_in_tx(s, key, note, out, err), "match", err);
 }
 
 static int
@@ -370,8 +372,9 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
 	        1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(
-	    s, line_unmatch_in_tx(s, stmt, seq, ref, note, out, err), err);
+	return svc_finish_recon(s,
+	    line_unmatch_in_tx(s, stmt, seq, ref, note, out, err), "match",
+	    err);
 }
 
 /* A hand match's bank transfer: payment number pno, a posted bank
@@ -522,7 +525,7 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	xstrlcpy(out->note, note, sizeof out->note);
 	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(
-	    s, line_match_in_tx(s, stmt, seq, ref, copy, payment, card, out, err),
-	    err);
+	return svc_finish_recon(s,
+	    line_match_in_tx(s, stmt, seq, ref, copy, payment, card, out, err),
+	    "match", err);
 }

@@ -898,6 +898,21 @@ int svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
  * gateway's service, or with the rule off. */
 int svc_alerts_items_came(
     struct svc *s, const char *by, const char *at, struct pd_err *err);
+/* The reconciliation's exceptions as they stand after what changed them
+ * (a statement imported, deposits matched, a shift closed, a sync's
+ * pull): those [alerts] reconciliation_days old or older raised now, in
+ * the caller's transaction, and those resolved, matched or cleared
+ * closed, as of at, audited as by by ("statement", "match", "shift",
+ * "sync"), not at the next day's pass (helper-261, fault 2: with 0 days
+ * an unexpected credit raised nothing until then). Nothing when the
+ * day's pass has not been made (it takes them), on a central node or a
+ * gateway's service, or with the rule off. */
+int svc_alerts_recon_came(
+    struct svc *s, const char *by, const char *at, struct pd_err *err);
+/* svc_finish of a use case that changed the reconciliation's exceptions
+ * (rc its result so far): svc_alerts_recon_came before the commit (by:
+ * its audit's word), the alerts delivered after it. */
+int svc_finish_recon(struct svc *s, int rc, const char *by, struct pd_err *err);
 /* After a sync round's pull (sync_round.c): alerts for the records
  * refused and, when it pulled any, the plans broken or installments
  * missed;

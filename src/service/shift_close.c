@@ -722,7 +722,7 @@ close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	struct shift sh;
 	const struct pay_method *cash = svc_shift_cash(s);
 	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;
-	char m[MONEY_BUFSZ];
+	char m[MONEY_BUFSZ], at[TS_BUFSZ];
 
 	/* before the over or short is worked out (and shown: the count
 	 * would stand, review s50, helper-216) */
@@ -733,9 +733,12 @@ close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		    svc_money(s, m, sizeof m, r->keep));
 	if (close_target(s, r, &sh, err) != 0 ||
 	    compare(s, &sh, c, n, r, res, err) != 0 ||
-	    check_beyond(s, r, res, miss, err) != 0)
+	    check_beyond(s, r, res, miss, err) != 0 ||
+	    write_close(s, c, n, r, res, err) != 0)
 		return -1;
-	return write_close(s, c, n, r, res, err);
+	/* its over or short, an exception of the reconciliation */
+	svc_now(at);
+	return svc_alerts_recon_came(s, "shift", at, err);
 }
 
 int
@@ -758,6 +761,8 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 	}
 	rc = close_in_tx(s, c, r->ncounts, r, res, &miss, err);
 	rc = finish_signed(s, rc, miss, r->approval.user, err);
+	if (rc == 0)
+		svc_alerts_tick(s); /* its alerts delivered after the commit */
 	free(c);
 	/* refused once the over or short was worked out (and shown): that
 	 * count stands */

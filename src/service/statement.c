@@ -258,7 +258,8 @@ svc_statement_import(struct svc *s, const char *path, const char *format,
 		return -1;
 	rc = fill(s, &b, path, account, out, err);
 	if (rc == 0 && store_begin(s->st, err) == 0)
-		rc = svc_finish(s, import_in_tx(s, &b, out, err), err);
+		rc = svc_finish_recon(
+		    s, import_in_tx(s, &b, out, err), "statement", err);
 	else
 		rc = -1;
 	bank_stmt_free(&b);

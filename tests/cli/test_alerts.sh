@@ -650,6 +650,26 @@ same "Jul 18: nothing new" "$(credits 2025-07-18)" \
     "2025-07-13/1200 2025-07-14/1400"
 same "Jul 19: and the credit of Jul 16, each once" "$(credits 2025-07-19)" \
     "2025-07-13/1200 2025-07-14/1400 2025-07-16/1600"
+# with 0 days, an exception raises its alert when it appears, not at the
+# next day's pass (helper-261, fault 2: an unexpected credit raised
+# nothing until then): a statement's credit at its import, a shift's
+# over at its close, each audited by what raised it
+sed -i 's/^reconciliation_days = 3$/reconciliation_days = 0/' "$PAYDESK_CONFIG"
+printf 'date,amount,reference\n2025-07-19,19.19,UNKNOWN CREDIT D\n' >"$T/rst0.csv"
+PAYDESK_NOW="2025-07-19 11:00:00" sup statement import "$T/rst0.csv" --mapping ra --account NL00ALERTS >/dev/null ||
+    echo "not ok - a statement of Jul 19 imported"
+same "0 days: the credit of Jul 19 raised at its import, by the import" \
+    "$(sqlite3 "$DB" "SELECT count(*) || ' ' || min(raised_at) FROM alerts WHERE cause LIKE 'reconciliation:unexpected_credit:%' AND due_on = '2025-07-19'") $(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'alerts' AND detail = 'raised=1 by=statement'")" \
+    "1 2025-07-19 11:00:00 1"
+PAYDESK_NOW="2025-07-19 11:10:00" cashier shift open --count 10000x1 >/dev/null
+PAYDESK_NOW="2025-07-19 11:20:00" PAYDESK_APPROVER_PIN=2222 cashier shift close \
+    --count 10000x1,200x1 --reason "Cash=Found a coin" --approver mary \
+    >/dev/null || echo "not ok - a shift closed over by 2.00"
+z0=$(sqlite3 "$DB" "SELECT z_no FROM shifts WHERE status = 'closed' ORDER BY id DESC LIMIT 1")
+same "0 days: the shift's over raised at its close, by the close" \
+    "$(sqlite3 "$DB" "SELECT count(*) || ' ' || min(raised_at) || ' ' || min(amount) FROM alerts WHERE cause LIKE 'reconciliation:over_short:$z0%'") $(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'alerts' AND detail = 'raised=1 by=shift'")" \
+    "1 2025-07-19 11:20:00 200 1"
+sed -i 's/^reconciliation_days = 0$/reconciliation_days = 3/' "$PAYDESK_CONFIG"
 
 # [alerts] command is the whole line, ';' and '#' kept (review 21b,
 # fault 12: "cat >>F; exit 4" ran as "cat >>F", its failure never said):
