@@ -402,6 +402,28 @@ printf 'key,value\nterminal.id,T09\n' >"$T/s2.csv"
 expect "a terminal's own key is not a central setting" 3 \
     '"terminal.id" is not a setting the central node masters' \
     central import ACME settings "$T/s2.csv"
+# a misspelt key is named, not hidden as a value (helper-261, fault 5),
+# with the nearest setting when one is near; its value stays hidden
+printf 'key,value\nalerts.nosuch,SECRET1\n' >"$T/s2.csv"
+expect "an unknown key is named" 3 \
+    's2.csv:2:1: key: "alerts.nosuch" is not a setting the central node masters (see paydesk.ini(5))' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the unknown key's value"; else ok "and not the unknown key's value"; fi
+printf 'key,value\nalerts.overdue_dayz,SECRET2\n' >"$T/s2.csv"
+expect "a typo: the nearest setting said" 3 \
+    '"alerts.overdue_dayz" is not a setting the central node masters (see paydesk.ini(5)); the nearest is alerts.overdue_days' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the misspelt key's value"; else ok "and not the misspelt key's value"; fi
+printf 'key,value\n"al\tx""y\342\200\256",SECRET3\n' >"$T/s2.csv"
+expect "a key's tab, quote and bidi control are made safe" 3 \
+    'key: "al\x09x"y\u202e" is not a setting' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the odd key's value"; else ok "and not the odd key's value"; fi
+printf 'key,value\nalerts.overdue_days,SECRET4\n' >"$T/s2.csv"
+expect "a known key's bad value stays hidden" 3 \
+    'value: alerts.overdue_days: (a value from the file, not shown)' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the bad value"; else ok "and not the bad value"; fi
 printf 'key,value\npayments.methods,Cash:cash;Card\n' >"$T/s3.csv"
 expect "a bad value is refused with the file's reason" 3 \
     "s3.csv:2:18: value: payments.methods:" central import ACME settings "$T/s3.csv"
