@@ -899,10 +899,11 @@ int svc_alerts_reread(struct svc *s, int64_t consumer_id, int plans,
 int svc_alerts_items_came(
     struct svc *s, const char *by, const char *at, struct pd_err *err);
 /* After a sync round's pull (sync_round.c): alerts for the records
- * refused and, when it pulled any, the plans broken or installments
- * missed;
+ * refused ([alerts] refused) and, when it pulled any or refused one
+ * (refused: the round had a record refused or set aside), the plans
+ * broken or installments missed;
  * delivered. A failure is kept in s->alert_note, never the round's. */
-void svc_alerts_sync(struct svc *s, int pulled);
+void svc_alerts_sync(struct svc *s, int pulled, int refused);
 
 /* Reconciliation fed to the terminals (issue 20; recon_feed.c): feed
  * entry e as its record (1: not one of reconciliation's); a pulled

@@ -198,6 +198,35 @@ treseal 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"',
 expect "put right, it goes through as a duplicate" 0 "Duplicates  1" pdt 1 sync
 ledger_ok "after the conflict"
 
+# [alerts] refused (helper-261, fault 4): off, a record refused raises no
+# alert; switched on, the refused record still kept raises one, once
+printf 'key,value\nalerts.refused,no\n' >"$T/roff.csv"
+expect "the central node switches the refused rule off" 0 "1 added" \
+    central import ACME settings "$T/roff.csv"
+pdt 1 sync >/dev/null
+u2=$(tsql 1 "SELECT uuid FROM outbox WHERE uuid <> '$u' AND payload LIKE '%\"notes\":\"\"%' ORDER BY id LIMIT 1")
+treseal 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u2'"
+expect "refused off: a record refused" 0 "Rejected    1" pdt 1 sync
+same "refused off: no alert of it" \
+    "$(tsql 1 "SELECT count(*) FROM alerts WHERE cause = 'sync-refused:$u2'")" 0
+pdt 1 sync >/dev/null
+same "refused off: none at the next round either" \
+    "$(tsql 1 "SELECT count(*) FROM alerts WHERE cause = 'sync-refused:$u2'")" 0
+printf 'key,value\nalerts.refused,yes\n' >"$T/ron.csv"
+expect "switched on again" 0 "1 updated" \
+    central import ACME settings "$T/ron.csv" --update
+pdt 1 sync >/dev/null
+pdt 1 sync >/dev/null
+same "refused on: the record still kept raises its alert, once" \
+    "$(tsql 1 "SELECT count(*) FROM alerts WHERE cause = 'sync-refused:$u2'")" 1
+printf 'key,value\nalerts.refused,maybe\n' >"$T/rbad.csv"
+expect "alerts.refused maybe: refused, saying the choices" 3 \
+    "value: alerts.refused: (a value from the file, not shown): must be one of yes|no" \
+    central import ACME settings "$T/rbad.csv" --update
+treseal 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"', '\"notes\":\"\"') WHERE uuid = '$u2'"
+PAYDESK_PIN=2222 pdt 1 --user mary sync --retry "$u2" >/dev/null
+expect "put right, it goes through as a duplicate" 0 "Duplicates  1" pdt 1 sync
+
 # -- central down while a terminal posts 500 payments
 stop_central
 "$POSTER" "$T/t1.db" 500 "$T/t1.ini" || echo "not ok - poster"
