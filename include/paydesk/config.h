@@ -111,6 +111,10 @@ struct config {
 	int alert_credit_days;   /* a credit note expiring within */
 	int alert_gateway_hours; /* a gateway payment unassociated after */
 	int alert_recon_days;    /* a reconciliation exception this old */
+	/* the rules of no threshold, on or off (helper-261, fault 4) */
+	char alert_missed[4];    /* yes: an installment missed; no */
+	char alert_broken[4];    /* yes: a plan broken; no */
+	char alert_refused[4];   /* yes: a sync record refused; no */
 	char alert_command[512]; /* each new alert as JSON on its stdin */
 	int alert_command_timeout; /* seconds it may take per alert */
 	int disc_days;        /* disconnection: debt past due this long */

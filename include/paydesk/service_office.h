@@ -323,5 +323,10 @@ struct import_counts {
 };
 int svc_import(struct svc *s, const char *kind, const char *path, int update,
     struct import_counts *count, struct pd_err *err);
+/* Whether msg is a settings import's error of an unknown key, whose only
+ * text from the file is the key's name (and the nearest setting's, ours):
+ * the central node, which hides a file's values, names it (helper-261,
+ * fault 5). */
+int svc_import_names_key(const char *msg);
 
 #endif

@@ -242,7 +242,8 @@ log_redact(char *msg, size_t n)
 	char *tmp;
 	size_t head;
 
-	if (first != NULL &&
+	/* an unknown setting's name is not a value: named, escaped below */
+	if (first != NULL && !svc_import_names_key(msg) &&
 	    (first == last ||
 	        !ours(msg, first + 1, (size_t)(last - first - 1)))) {
 		/* from the first quote to the last, or to the end when there

@@ -237,6 +237,17 @@ const struct schema cfg_schema[] = {
          N_("a reconciliation exception this many days old raises an "
             "alert (0-3650; empty: off)")},
         CFG_OPTINT, F(alert_recon_days), 0, 3650, NULL},
+    {{"alerts", "missed", "yes",
+         N_("an arrangement's installment missed raises an alert: yes or "
+            "no")},
+        CFG_CHOICE, F(alert_missed), 0, 0, "yes|no"},
+    {{"alerts", "broken", "yes",
+         N_("an arrangement broken raises an alert: yes or no")},
+        CFG_CHOICE, F(alert_broken), 0, 0, "yes|no"},
+    {{"alerts", "refused", "yes",
+         N_("a record the central node refused, or one set aside at the "
+            "pull, raises an alert at the next sync round: yes or no")},
+        CFG_CHOICE, F(alert_refused), 0, 0, "yes|no"},
     {{"alerts", "command", "",
          N_("command given each new alert as one JSON object on its "
             "standard input (empty: none)")},
@@ -585,6 +596,9 @@ static const char *const central_settings[] = {
     "alerts.credit_expiry_days",
     "alerts.gateway_hours",
     "alerts.reconciliation_days",
+    "alerts.missed",
+    "alerts.broken",
+    "alerts.refused",
 };
 
 static struct config_row rows_copy[NSCHEMA];

@@ -14,8 +14,10 @@
  * those whose installments were paid, credited or moved, or which were
  * made, rescheduled or cancelled, since the mark of the pass before
  * (META_PLANS: "<due_days> <allocation> <credit application> <move>
- * <event> <arrangement>", the highest ids it saw). Every plan at the
- * first pass, when due_days changed, and after a record refused (an
+ * <event> <arrangement> <rules>", the highest ids it saw and which of
+ * the rules missed and broken were on: m, b, both or "-"). Every plan
+ * at the first pass, when due_days changed or one of those rules was
+ * switched on or off, and after a record refused (an
  * arrangement's change undone writes none of those rows). The open
  * alerts of those kinds of the plans read that no longer hold are
  * closed. */
@@ -54,7 +56,10 @@ cmp_key(const void *a, const void *b)
 }
 
 /* The alerts of plan v as of today: broken, each installment missed and
- * each falling due within [alerts] due_days; their causes into *seen. */
+ * each falling due within [alerts] due_days; their causes into *seen.
+ * A rule switched off ([alerts] missed, broken: no) raises none, but
+ * its cause is seen all the same: an alert of it raised before stays as
+ * it is until its cause ends (helper-261, fault 4). */
 static int
 plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
     const char *at, struct causes *seen, int64_t *n, struct pd_err *err)
@@ -82,7 +87,8 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 		r.figure = arr_tally_misses(&v->tally);
 		r.allowed = v->a.misses_allowed;
 		cause_seen(seen, r.cause);
-		if (alerts_raise_one(s, &r, ALERT_BROKEN, at, n, err) != 0)
+		if (strcmp(s->cfg.alert_broken, "yes") == 0 &&
+		    alerts_raise_one(s, &r, ALERT_BROKEN, at, n, err) != 0)
 			return -1;
 	}
 	r.allowed = 0;
@@ -106,7 +112,9 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 		r.amount = in->it.amount - in->it.settled;
 		r.figure = k == ALERT_MISSED ? today - due : due - today;
 		cause_seen(seen, r.cause);
-		if (alerts_raise_one(s, &r, k, at, n, err) != 0)
+		if ((k != ALERT_MISSED ||
+		        strcmp(s->cfg.alert_missed, "yes") == 0) &&
+		    alerts_raise_one(s, &r, k, at, n, err) != 0)
 			return -1;
 	}
 	return 0;
@@ -248,15 +256,22 @@ alerts_plan_rules(struct svc *s, const char *last, int32_t today,
 	struct arrangement *as;
 	long long m[5];
 	char buf[160] = "", from[11] = "9999-12-31", until[11] = "0000-00-00",
-	     *among = NULL, *w;
+	     *among = NULL, *w, had[4] = "", on[4];
 	int days = -1, rc;
 	int32_t l;
 	size_t na, i;
 
+	/* the rules of no threshold on: switched on, every plan is read
+	 * (the missed installments, the broken plans, raised then) */
+	snprintf(on, sizeof on, "%s%s",
+	    strcmp(s->cfg.alert_missed, "yes") == 0 ? "m" : "",
+	    strcmp(s->cfg.alert_broken, "yes") == 0 ? "b" : "");
+	if (on[0] == '\0')
+		strcpy(on, "-");
 	store_meta_get(s->st, META_PLANS, buf, sizeof buf);
-	if (sscanf(buf, "%d %lld %lld %lld %lld %lld", &days, &m[0], &m[1],
-	        &m[2], &m[3], &m[4]) != 6 ||
-	    days != s->cfg.alert_due_days)
+	if (sscanf(buf, "%d %lld %lld %lld %lld %lld %3s", &days, &m[0], &m[1],
+	        &m[2], &m[3], &m[4], had) != 7 ||
+	    days != s->cfg.alert_due_days || strcmp(had, on) != 0)
 		every = 1;
 	mark.allocs = m[0];
 	mark.credits = m[1];
@@ -291,10 +306,10 @@ alerts_plan_rules(struct svc *s, const char *last, int32_t today,
 	free(among);
 	if (rc != 0)
 		return -1;
-	snprintf(buf, sizeof buf, "%d %lld %lld %lld %lld %lld",
+	snprintf(buf, sizeof buf, "%d %lld %lld %lld %lld %lld %s",
 	    s->cfg.alert_due_days, (long long)top.allocs,
 	    (long long)top.credits, (long long)top.moves, (long long)top.events,
-	    (long long)top.arrs);
+	    (long long)top.arrs, on);
 	return store_meta_set(s->st, META_PLANS, buf, err);
 }
 

@@ -608,7 +608,7 @@ svc_alerts_pass(struct svc *s, char was[11], char day[11], struct pd_err *err)
 }
 
 void
-svc_alerts_sync(struct svc *s, int pulled)
+svc_alerts_sync(struct svc *s, int pulled, int refused_now)
 {
 	struct pd_err err = {0};
 	char now[TS_BUFSZ], today[11];
@@ -625,10 +625,13 @@ svc_alerts_sync(struct svc *s, int pulled)
 		return;
 	}
 	rc = store_alerts_max_id(s->st, &before, &err);
-	if (rc == 0)
+	/* the rule off ([alerts] refused = no): none raised; switched on,
+	 * those refused meanwhile and still kept are (helper-261, fault 4) */
+	if (rc == 0 && strcmp(s->cfg.alert_refused, "yes") == 0)
 		rc = store_alerts_raise_refused(
 		    s->st, now, alerts_delivers(s), &n, &err);
-	refused = n;
+	/* a record refused, its alert raised now or not (the rule off) */
+	refused = n + (refused_now != 0);
 	/* what the records pulled ended (an item paid, a payment voided at
 	 * another terminal), and what a change refused and undone here
 	 * ended (a cancel undone: its items under the plan again; helper-237,

@@ -375,6 +375,119 @@ row_user(struct row_ctx *r, struct pd_err *err)
 
 static const char *const setting_cols[] = {"key", "value", NULL};
 
+/* An unknown setting's key: its name, as the file has it, and the
+ * nearest setting of the organisation when one is near (a typo). */
+#define UNKNOWN_KEY                                                            \
+	N_("\"%s\" is not a setting the central node masters (see "            \
+	   "paydesk.ini(5))")
+#define UNKNOWN_KEY_NEAR                                                       \
+	N_("\"%s\" is not a setting the central node masters (see "            \
+	   "paydesk.ini(5)); the nearest is %s")
+
+/* The edits (a byte put in, left out or changed) from a to b, at most
+ * 63 bytes each; more: 99. */
+static int
+edits(const char *a, const char *b)
+{
+	int d[2][64], i, j, la = (int)strlen(a), lb = (int)strlen(b), c;
+
+	if (la > 63 || lb > 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		d[i % 2][0] = i;
+		for (j = 1; j <= lb; j++) {
+			c = d[(i - 1) % 2][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[(i - 1) % 2][j] + 1 < c)
+				c = d[(i - 1) % 2][j] + 1;
+			if (d[i % 2][j - 1] + 1 < c)
+				c = d[i % 2][j - 1] + 1;
+			d[i % 2][j] = c;
+		}
+	}
+	return d[la % 2][lb];
+}
+
+/* The organisation's setting nearest to key into out (n bytes): at most
+ * 2 edits, or a third of its length, away; 0 none (helper-261, fault 5). */
+static int
+nearest_setting(const char *key, char *out, size_t n)
+{
+	const struct config_row *rows;
+	char name[80];
+	int k, i, nrows, e, best = 99, most = (int)strlen(key) / 3;
+
+	if (most < 2)
+		most = 2;
+	rows = svc_config_rows(&nrows);
+	for (k = 0; (i = config_org_row(k)) >= 0; k++) {
+		snprintf(
+		    name, sizeof name, "%s.%s", rows[i].section, rows[i].key);
+		if ((e = edits(key, name)) < best && e <= most) {
+			best = e;
+			xstrlcpy(out, name, n);
+		}
+	}
+	return best < 99;
+}
+
+int
+svc_import_names_key(const char *msg)
+{
+	static const char label[] = ": key: ";
+	const char *fmts[2] = {_(UNKNOWN_KEY), _(UNKNOWN_KEY_NEAR)};
+	const char *p, *q, *key, *end, *mid, *post, *sugg;
+	char pre[16], name[80];
+	size_t lpre, lmid, lpost, lmsg = strlen(msg);
+	int f;
+
+	for (f = 0; f < 2; f++) {
+		/* the format: pre %s post, or pre %s mid %s post */
+		if ((p = strstr(fmts[f], "%s")) == NULL ||
+		    (size_t)(p - fmts[f]) >= sizeof pre)
+			continue;
+		lpre = (size_t)(p - fmts[f]);
+		memcpy(pre, fmts[f], lpre);
+		pre[lpre] = '\0';
+		mid = p + 2;
+		q = f ? strstr(mid, "%s") : NULL;
+		if (f && q == NULL)
+			continue;
+		lmid = f ? (size_t)(q - mid) : 0;
+		post = f ? q + 2 : mid;
+		lpost = strlen(post);
+		/* msg: PATH:LINE:COL: key: pre KEY post, or with mid SUGG */
+		if (lmsg < lpost || strcmp(msg + lmsg - lpost, post) != 0)
+			continue;
+		end = msg + lmsg - lpost;
+		for (key = msg; (key = strstr(key, label)) != NULL; key++)
+			if (strncmp(key + strlen(label), pre, lpre) == 0)
+				break;
+		if (key == NULL)
+			continue;
+		key += strlen(label) + lpre;
+		if (f) {
+			/* the suggestion is a setting's name, ours */
+			for (sugg = end; sugg > key; sugg--)
+				if ((size_t)(sugg - key) >= lmid &&
+				    strncmp(sugg - lmid, mid, lmid) == 0)
+					break;
+			if (sugg == key || (size_t)(end - sugg) >= sizeof name)
+				continue;
+			memcpy(name, sugg, (size_t)(end - sugg));
+			name[end - sugg] = '\0';
+			if (config_central_row(name) < 0)
+				continue;
+			end = sugg - lmid;
+		}
+		/* a key is 63 characters at most (row_setting) */
+		if (end >= key && end - key <= 63 * 4)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 row_setting(struct row_ctx *r, struct pd_err *err)
 {
@@ -395,11 +508,16 @@ row_setting(struct row_ctx *r, struct pd_err *err)
 	for (n = strlen(v); n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t');)
 		v[--n] = '\0';
 	r->field = 0;
-	if (config_central_row(F(r, 0)) < 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("\"%s\" is not a setting the central node masters (see "
-		      "paydesk.ini(5))"),
-		    F(r, 0));
+	/* named, as it is in the file (the central node shows it, escaped:
+	 * svc_import_names_key), with the nearest setting if one is near */
+	if (config_central_row(F(r, 0)) < 0) {
+		char near[80];
+
+		return nearest_setting(F(r, 0), near, sizeof near)
+		           ? pd_fail(err, PD_EINVAL, _(UNKNOWN_KEY_NEAR),
+		                 F(r, 0), near)
+		           : pd_fail(err, PD_EINVAL, _(UNKNOWN_KEY), F(r, 0));
+	}
 	found = store_setting_get(r->s->st, F(r, 0), &old, err);
 	if (found < 0)
 		return -1;

@@ -914,10 +914,11 @@ int svc_alerts_recon_came(
  * its audit's word), the alerts delivered after it. */
 int svc_finish_recon(struct svc *s, int rc, const char *by, struct pd_err *err);
 /* After a sync round's pull (sync_round.c): alerts for the records
- * refused and, when it pulled any, the plans broken or installments
- * missed;
+ * refused ([alerts] refused) and, when it pulled any or refused one
+ * (refused: the round had a record refused or set aside), the plans
+ * broken or installments missed;
  * delivered. A failure is kept in s->alert_note, never the round's. */
-void svc_alerts_sync(struct svc *s, int pulled);
+void svc_alerts_sync(struct svc *s, int pulled, int refused);
 
 /* Reconciliation fed to the terminals (issue 20; recon_feed.c): feed
  * entry e as its record (1: not one of reconciliation's); a pulled

@@ -514,7 +514,8 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	/* the alerts of what the round brought (records refused, plans
 	 * broken, installments missed), before the head is anchored */
 	if (rc == 0)
-		svc_alerts_sync(s, rep->pulled > 0);
+		svc_alerts_sync(s, rep->pulled > 0,
+		    rep->rejected > 0 || rep->conflicts > 0);
 	/* last: the head anchored is the round's own, the push's and the
 	 * pull's audit entries in it (review 18) */
 	if (rc == 0 && (rc = anchor(s, net, &mismatch)) != 0) {

@@ -890,3 +890,50 @@ same "Dec 25: 20 days: raised again, a new alert; INV-CLK-2 not yet" \
     "INV-CLK-2:closed:2028-01-15 INV-CLK-3:closed:2028-01-15 INV-CLK-3:open:2025-12-25 INV-CLK-4:open:2025-12-01"
 same "Jan 4: INV-CLK-2's day: raised again" \
     "$(iod 2026-01-04 | tr ' ' '\n' | grep -c '^INV-CLK-2:open:2026-01-04$')" 1
+
+# [alerts] missed and broken (helper-261, fault 4): each rule off raises
+# nothing of its cause, the alerts raised before stay as they are; on
+# again, what holds is raised at the next pass, once
+arrk() { sqlite3 "$DB" "SELECT coalesce(group_concat(kind || ':' || status, ' '), '') FROM (SELECT kind, status FROM alerts WHERE kind IN ('plan-broken', 'installment-missed') AND arrangement_id = (SELECT a.id FROM arrangements a JOIN plans p ON p.id = a.plan_id WHERE p.plan_no = '$1') ORDER BY id)"; }
+others() { sqlite3 "$DB" "SELECT count(*) || ' ' || sum(status <> 'closed') FROM alerts WHERE kind IN ('plan-broken', 'installment-missed')"; }
+printf '\nmissed = no\nbroken = no\n' >>"$PAYDESK_CONFIG"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-OFF-1,WU-10002,Jan 2026,60.00,2026-01-01,2026-01-20\n' \
+    >"$T/off1.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/off1.csv" >/dev/null || echo "not ok - import off1.csv"
+export PAYDESK_NOW="2026-01-05 10:00:00"
+rec alerts >/dev/null
+before=$(others)
+expect "Jan 5: a plan of 2 weekly, no miss allowed" 0 "Arrangement" \
+    rec arrangement create WU-10002 --items INV-OFF-1 --installments 2 \
+    --frequency weekly --first-due 2026-01-07 --reason Hardship
+poff=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+PAYDESK_NOW="2026-01-09 09:00:00" rec alerts >/dev/null
+same "both off: its installment missed and the plan broken raise nothing" \
+    "$(arrk "$poff")" ""
+same "both off: the alerts of those kinds raised before stay as they were" \
+    "$(others)" "$before"
+sed -i '/^broken = no$/d' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2026-01-10 09:00:00" rec alerts >/dev/null
+same "broken on, missed off: the plan broken raised, no missed" \
+    "$(arrk "$poff")" "plan-broken:open"
+sed -i '/^missed = no$/d' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2026-01-11 09:00:00" rec alerts >/dev/null
+same "missed on again: the installment still missed raised" \
+    "$(arrk "$poff")" "plan-broken:open installment-missed:open"
+PAYDESK_NOW="2026-01-12 09:00:00" rec alerts >/dev/null
+same "each once" "$(arrk "$poff")" "plan-broken:open installment-missed:open"
+printf '\nmissed = no\nbroken = no\n' >>"$PAYDESK_CONFIG"
+PAYDESK_NOW="2026-01-15 09:00:00" rec alerts >/dev/null
+same "off again: the open ones stay open, the second miss raises nothing" \
+    "$(arrk "$poff")" "plan-broken:open installment-missed:open"
+sed -i '/^missed = no$/d; /^broken = no$/d' "$PAYDESK_CONFIG"
+for k in missed broken refused; do
+	printf '\n%s = maybe\n' "$k" >>"$PAYDESK_CONFIG"
+	expect "$k = maybe: refused, naming the key and the choices" 3 \
+	    "[alerts] $k: \"maybe\": must be one of yes|no" rec alerts
+	sed -i "/^$k = maybe$/d" "$PAYDESK_CONFIG"
+done
+expect "the keys listed by paydesk config" 0 "" rec config
+same "  each yes by default" \
+    "$(grep -E '^(missed|broken|refused) = ' "$OUT" | tr '\n' ' ')" \
+    "missed = yes broken = yes refused = yes "

@@ -88,6 +88,9 @@ alerts.large_payment=123.45
 alerts.credit_expiry_days=12
 alerts.gateway_hours=13
 alerts.reconciliation_days=14
+alerts.missed=no
+alerts.broken=no
+alerts.refused=no
 ALT
 # the table names every organisation key, and only them
 sed -n '/^static const char \*const central_settings/,/^};/p' \

@@ -198,6 +198,35 @@ treseal 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"',
 expect "put right, it goes through as a duplicate" 0 "Duplicates  1" pdt 1 sync
 ledger_ok "after the conflict"
 
+# [alerts] refused (helper-261, fault 4): off, a record refused raises no
+# alert; switched on, the refused record still kept raises one, once
+printf 'key,value\nalerts.refused,no\n' >"$T/roff.csv"
+expect "the central node switches the refused rule off" 0 "1 added" \
+    central import ACME settings "$T/roff.csv"
+pdt 1 sync >/dev/null
+u2=$(tsql 1 "SELECT uuid FROM outbox WHERE uuid <> '$u' AND payload LIKE '%\"notes\":\"\"%' ORDER BY id LIMIT 1")
+treseal 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u2'"
+expect "refused off: a record refused" 0 "Rejected    1" pdt 1 sync
+same "refused off: no alert of it" \
+    "$(tsql 1 "SELECT count(*) FROM alerts WHERE cause = 'sync-refused:$u2'")" 0
+pdt 1 sync >/dev/null
+same "refused off: none at the next round either" \
+    "$(tsql 1 "SELECT count(*) FROM alerts WHERE cause = 'sync-refused:$u2'")" 0
+printf 'key,value\nalerts.refused,yes\n' >"$T/ron.csv"
+expect "switched on again" 0 "1 updated" \
+    central import ACME settings "$T/ron.csv" --update
+pdt 1 sync >/dev/null
+pdt 1 sync >/dev/null
+same "refused on: the record still kept raises its alert, once" \
+    "$(tsql 1 "SELECT count(*) FROM alerts WHERE cause = 'sync-refused:$u2'")" 1
+printf 'key,value\nalerts.refused,maybe\n' >"$T/rbad.csv"
+expect "alerts.refused maybe: refused, saying the choices" 3 \
+    "value: alerts.refused: (a value from the file, not shown): must be one of yes|no" \
+    central import ACME settings "$T/rbad.csv" --update
+treseal 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"', '\"notes\":\"\"') WHERE uuid = '$u2'"
+PAYDESK_PIN=2222 pdt 1 --user mary sync --retry "$u2" >/dev/null
+expect "put right, it goes through as a duplicate" 0 "Duplicates  1" pdt 1 sync
+
 # -- central down while a terminal posts 500 payments
 stop_central
 "$POSTER" "$T/t1.db" 500 "$T/t1.ini" || echo "not ok - poster"
@@ -402,6 +431,28 @@ printf 'key,value\nterminal.id,T09\n' >"$T/s2.csv"
 expect "a terminal's own key is not a central setting" 3 \
     '"terminal.id" is not a setting the central node masters' \
     central import ACME settings "$T/s2.csv"
+# a misspelt key is named, not hidden as a value (helper-261, fault 5),
+# with the nearest setting when one is near; its value stays hidden
+printf 'key,value\nalerts.nosuch,SECRET1\n' >"$T/s2.csv"
+expect "an unknown key is named" 3 \
+    's2.csv:2:1: key: "alerts.nosuch" is not a setting the central node masters (see paydesk.ini(5))' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the unknown key's value"; else ok "and not the unknown key's value"; fi
+printf 'key,value\nalerts.overdue_dayz,SECRET2\n' >"$T/s2.csv"
+expect "a typo: the nearest setting said" 3 \
+    '"alerts.overdue_dayz" is not a setting the central node masters (see paydesk.ini(5)); the nearest is alerts.overdue_days' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the misspelt key's value"; else ok "and not the misspelt key's value"; fi
+printf 'key,value\n"al\tx""y\342\200\256",SECRET3\n' >"$T/s2.csv"
+expect "a key's tab, quote and bidi control are made safe" 3 \
+    'key: "al\x09x"y\u202e" is not a setting' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the odd key's value"; else ok "and not the odd key's value"; fi
+printf 'key,value\nalerts.overdue_days,SECRET4\n' >"$T/s2.csv"
+expect "a known key's bad value stays hidden" 3 \
+    'value: alerts.overdue_days: (a value from the file, not shown)' \
+    central import ACME settings "$T/s2.csv"
+if grep -q SECRET "$OUT"; then notok "and not the bad value"; else ok "and not the bad value"; fi
 printf 'key,value\npayments.methods,Cash:cash;Card\n' >"$T/s3.csv"
 expect "a bad value is refused with the file's reason" 3 \
     "s3.csv:2:18: value: payments.methods:" central import ACME settings "$T/s3.csv"

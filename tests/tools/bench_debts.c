@@ -540,9 +540,10 @@ main(int argc, char **argv)
 
 	/* the arrangement rules' mark as the ledger stands before this
 	 * run's plans (alert_plans.c: due_days, the highest allocation,
-	 * credit application, move, event and arrangement ids): the pass
-	 * reads the plans made here as those of a day's work */
-	snprintf(pmark, sizeof pmark, "3 %ld %ld %ld %ld %ld",
+	 * credit application, move, event and arrangement ids, the rules
+	 * missed and broken on): the pass reads the plans made here as
+	 * those of a day's work */
+	snprintf(pmark, sizeof pmark, "3 %ld %ld %ld %ld %ld mb",
 	    raw_int(
 	        raw, "SELECT coalesce(max(id), 0) FROM allocations", NULL, 0),
 	    raw_int(raw, "SELECT coalesce(max(id), 0) FROM credit_applications",
