@@ -257,7 +257,7 @@ alerts_plan_rules(struct svc *s, const char *last, int32_t today,
 	long long m[5];
 	char buf[160] = "", from[11] = "9999-12-31", until[11] = "0000-00-00",
 	     *among = NULL, *w, had[4] = "", on[4];
-	int days = -1, rc;
+	int days = -1, rc, k;
 	int32_t l;
 	size_t na, i;
 
@@ -269,9 +269,14 @@ alerts_plan_rules(struct svc *s, const char *last, int32_t today,
 	if (on[0] == '\0')
 		strcpy(on, "-");
 	store_meta_get(s->st, META_PLANS, buf, sizeof buf);
-	if (sscanf(buf, "%d %lld %lld %lld %lld %lld %3s", &days, &m[0], &m[1],
-	        &m[2], &m[3], &m[4], had) != 7 ||
-	    days != s->cfg.alert_due_days || strcmp(had, on) != 0)
+	k = sscanf(buf, "%d %lld %lld %lld %lld %lld %3s", &days, &m[0], &m[1],
+	    &m[2], &m[3], &m[4], had);
+	/* a mark of before the switches: both rules were on (not every
+	 * plan read again at the first pass after an upgrade: a minute at
+	 * 10M payments) */
+	if (k == 6)
+		strcpy(had, "mb");
+	if (k < 6 || days != s->cfg.alert_due_days || strcmp(had, on) != 0)
 		every = 1;
 	mark.allocs = m[0];
 	mark.credits = m[1];
