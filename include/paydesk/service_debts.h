@@ -531,6 +531,10 @@ int svc_dispute_remedy_check(
 /* Resolve a dispute as upheld (supervisor and up). */
 int svc_dispute_uphold(struct svc *s, const char *number,
     const struct dispute_uphold *u, struct pd_err *err);
+/* What svc_dispute_reject says of note, 0 when it takes it: required,
+ * not blank (the form asks it, helper-261, fault 2). */
+int svc_dispute_reject_check_note(
+    struct svc *s, const char *note, struct pd_err *err);
 /* Resolve a dispute as rejected, with note (required). */
 int svc_dispute_reject(
     struct svc *s, const char *number, const char *note, struct pd_err *err);

@@ -117,12 +117,12 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 			    svc_money(t->svc, w, sizeof w, d->amount));
 		}
 	} else if (d->step == STEP_REJECT &&
-	           d->it[F_NOTE].f.buf[strspn(d->it[F_NOTE].f.buf, " \t")] ==
-	               '\0')
+	           svc_dispute_reject_check_note(
+	               t->svc, d->it[F_NOTE].f.buf, &err) != 0)
 		/* a note of blanks says nothing: refused before anything is
-		 * asked, as the CLI does (helper-236, fault 9) */
-		snprintf(
-		    why, wn, "%s", _("A note is required to reject a dispute"));
+		 * asked, as the CLI does (helper-236, fault 9), in the
+		 * service's words (helper-261, fault 2) */
+		snprintf(why, wn, "%s", err.msg);
 	else if (d->step == STEP_UPHOLD && remedy(d) == DSP_BY_CREDIT) {
 		if (svc_money_parse(t->svc, d->it[F_CREDIT].f.buf,
 		        _("Credit amount"), cr, &err) != 0)

@@ -88,7 +88,7 @@ v_receipt|N.º de recibo   R-T01-000002
 v_status|Estado          Cobrado
 v_reason|Motivo
 v_note|El pago queda en el libro marcado como Anulado; sus imputaciones
-reasonreq|Se requiere un motivo para anular un pago
+reasonreq|«Motivo de anulación» es obligatorio
 voidask|¿Anular el pago R-T01-000002 de $80.00? Intro otra vez para anular
 voided|Pago R-T01-000002 anulado
 today|Hoy en este terminal: 3 pagos registrados, $1,877.75
@@ -180,7 +180,7 @@ v_receipt|N° de reçu      R-T01-000002
 v_status|Statut          Encaissé
 v_reason|Motif
 v_note|Le paiement reste au grand livre, marqué Extourné ; ses
-reasonreq|Un motif est obligatoire pour extourner un paiement
+reasonreq|« Motif de l'extourne » est obligatoire
 voidask|Extourner R-T01-000002 de $80.00 ? Entrée de nouveau pour extourner
 voided|Paiement R-T01-000002 extourné
 today|Aujourd'hui sur ce terminal : 3 paiements enregistrés, $1,877.75
