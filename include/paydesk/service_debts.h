@@ -498,6 +498,10 @@ int svc_dispute_review(
  * was disputed: refused (PD_ECONFIRM) unless whole asks for it. A
  * bounced cheque is upheld by a void, and adds [disputes]
  * bounced_cheque_charge as a new open item when it is not 0. */
+/* The service charge an upheld bounced cheque adds ([disputes]
+ * bounced_cheque_charge), minor units; 0 none (the Uphold form says
+ * which, helper-261, fault 3). */
+int64_t svc_dispute_bounced_charge(const struct svc *s);
 struct dispute_uphold {
 	int by_void;
 	int by_credit;

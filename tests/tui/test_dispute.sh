@@ -212,7 +212,7 @@ keys F2 F2 F2 F2 F2
 wait_for "F2: every one again" "4 disputes"
 keys Down u
 wait_for "u on the bounced cheque's: upheld by a void only" \
-    "A bounced cheque: voided, and its service charge if any."
+    "A bounced cheque: voided, and a \$15.00 service charge added."
 # asked with the charge it adds (helper-246: the question said the void
 # alone)
 keys Enter
