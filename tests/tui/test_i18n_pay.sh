@@ -31,7 +31,7 @@ bills|Facturas               2 pendientes, $297.75
 insts|Cuotas                 3 pendientes, $202.50
 latest|Últimos pagos
 latesthead|Fecha      Recibo                  Importe Medio          Estado
-nonerec|ninguno registrado
+nonerec|ninguno en este terminal
 step3|Paso 3 de 8  Canal de pago
 where|¿Dónde se cobra el pago?
 step4|Paso 4 de 8  Tipo de pago y conceptos  John Doe  WU-10001
@@ -123,7 +123,7 @@ bills|Factures              2 à payer, $297.75
 insts|Échéances             3 à payer, $202.50
 latest|Derniers paiements
 latesthead|Date       Reçu                    Montant Moyen          Statut
-nonerec|aucun enregistré
+nonerec|aucun sur ce terminal
 step3|Étape 3 sur 8  Canal de paiement
 where|Où le paiement est-il encaissé ?
 step4|Étape 4 sur 8  Type de paiement et éléments  John Doe  WU-10001
@@ -288,7 +288,7 @@ flow() {
 	see bills "open bills, plural"
 	see insts "open installments"
 	see latest "the latest payments' heading"
-	see nonerec "none recorded"
+	see nonerec "none at this terminal"
 	uncut "the account"
 
 	# --- 3: the channel

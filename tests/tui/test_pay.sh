@@ -32,6 +32,11 @@ wait_for "current balance (due now)" "Current balance       \$313.00"
 wait_for "available credit" "Available credit      \$0.00"
 wait_for "service address" "123 Main Street, Cityville"
 wait_for "open bills counted" "2 open, \$297.75"
+# a cashier reads this terminal's payments: said so, not "none recorded"
+# as if never paid (helper-261, fault 4)
+wait_for "the latest payments, this terminal's" "Latest payments at this terminal"
+wait_for "  none of them here" "none at this terminal"
+lacks "  not 'none recorded'" "none recorded"
 keys Enter
 wait_for "step 3: Walk-in selected by default" "(*) Walk-in"
 keys Enter
