@@ -520,6 +520,10 @@ void svc_payment_fold(struct payment_view *v);
  * (helper-250, fault 4: its details said "Under paid" alone). */
 int64_t svc_payment_carried(const struct payment_view *v);
 void svc_payment_view_free(struct payment_view *v);
+/* What svc_payment_void says of reason, 0 when it takes it: required,
+ * not blank (the form asks it, helper-261, fault 2). */
+int svc_payment_void_check_reason(
+    struct svc *s, const char *reason, struct pd_err *err);
 int svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err);
 int svc_payment_verify(struct svc *s, const char *number, struct pd_err *err);

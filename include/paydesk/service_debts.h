@@ -498,6 +498,10 @@ int svc_dispute_review(
  * was disputed: refused (PD_ECONFIRM) unless whole asks for it. A
  * bounced cheque is upheld by a void, and adds [disputes]
  * bounced_cheque_charge as a new open item when it is not 0. */
+/* The service charge an upheld bounced cheque adds ([disputes]
+ * bounced_cheque_charge), minor units; 0 none (the Uphold form says
+ * which, helper-261, fault 3). */
+int64_t svc_dispute_bounced_charge(const struct svc *s);
 struct dispute_uphold {
 	int by_void;
 	int by_credit;
@@ -531,6 +535,10 @@ int svc_dispute_remedy_check(
 /* Resolve a dispute as upheld (supervisor and up). */
 int svc_dispute_uphold(struct svc *s, const char *number,
     const struct dispute_uphold *u, struct pd_err *err);
+/* What svc_dispute_reject says of note, 0 when it takes it: required,
+ * not blank (the form asks it, helper-261, fault 2). */
+int svc_dispute_reject_check_note(
+    struct svc *s, const char *note, struct pd_err *err);
 /* Resolve a dispute as rejected, with note (required). */
 int svc_dispute_reject(
     struct svc *s, const char *number, const char *note, struct pd_err *err);

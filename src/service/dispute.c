@@ -464,12 +464,19 @@ reject_in_tx(
 }
 
 int
+svc_dispute_reject_check_note(
+    struct svc *s, const char *note, struct pd_err *err)
+{
+	return svc_check_text_fits(
+	    _("Note"), note, s->cfg.remarks_max, SVC_TEXT_BUFSZ, 1, err);
+}
+
+int
 svc_dispute_reject(
     struct svc *s, const char *number, const char *note, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_RECOVERY, _("Rejecting a dispute"), err) != 0 ||
-	    svc_check_text_fits(_("Note"), note, s->cfg.remarks_max,
-	        SVC_TEXT_BUFSZ, 1, err) != 0 ||
+	    svc_dispute_reject_check_note(s, note, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s, reject_in_tx(s, number, note, err), err);

@@ -17,13 +17,19 @@
  * (charge: the amount disputed; by default the chargeback's remedy): a
  * new open item of the payment's consumer, DISPUTE-CHG, due today (a
  * chargeback's: as the debt its payment paid was, svc_dispute_charge_due). */
+int64_t
+svc_dispute_bounced_charge(const struct svc *s)
+{
+	return s->cfg.dsp_bounced_charge > 0 ? s->cfg.dsp_bounced_charge : 0;
+}
+
 static int
 add_charge(struct svc *s, struct dispute *d, int charge, struct pd_err *err)
 {
 	struct item it;
 	char at[TS_BUFSZ];
 
-	if (!charge && (s->cfg.dsp_bounced_charge <= 0 ||
+	if (!charge && (svc_dispute_bounced_charge(s) <= 0 ||
 	                   strcmp(d->reason, DSP_BOUNCED) != 0))
 		return 0;
 	memset(&it, 0, sizeof it);
@@ -32,7 +38,7 @@ add_charge(struct svc *s, struct dispute *d, int charge, struct pd_err *err)
 	snprintf(it.ref, sizeof it.ref, "%s-CHG", d->dispute_no);
 	xstrlcpy(it.description, charge ? DSP_CB_WORDS : DSP_CHARGE_WORDS,
 	    sizeof it.description);
-	it.amount = charge ? d->disputed : s->cfg.dsp_bounced_charge;
+	it.amount = charge ? d->disputed : svc_dispute_bounced_charge(s);
 	svc_today(it.issued_on);
 	/* a chargeback's due as the debt its payment paid was */
 	if (!charge)

@@ -158,12 +158,19 @@ void_drawer_check(struct svc *s, const char *number, struct pd_err *err)
 }
 
 int
+svc_payment_void_check_reason(
+    struct svc *s, const char *reason, struct pd_err *err)
+{
+	return svc_check_text_fits(_("Void reason"), reason, s->cfg.remarks_max,
+	    SVC_TEXT_BUFSZ, 1, err);
+}
+
+int
 svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("Voiding a payment"), err) != 0 ||
-	    svc_check_text_fits(_("Void reason"), reason, s->cfg.remarks_max,
-	        SVC_TEXT_BUFSZ, 1, err) != 0 ||
+	    svc_payment_void_check_reason(s, reason, err) != 0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)

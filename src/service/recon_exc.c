@@ -278,13 +278,19 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 }
 
 int
+svc_recon_check_note(const char *note, struct pd_err *err)
+{
+	return svc_check_text_fits(_("Note"), note ? note : "",
+	    DEPOSIT_NOTE_BUFSZ - 1, DEPOSIT_NOTE_BUFSZ, 1, err);
+}
+
+int
 svc_recon_resolve(struct svc *s, const char *key, const char *note,
     struct recon_resolution *out, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("Resolving exceptions"), err) !=
 	        0 ||
-	    svc_check_text_fits(_("Note"), note ? note : "",
-	        DEPOSIT_NOTE_BUFSZ - 1, DEPOSIT_NOTE_BUFSZ, 1, err) != 0)
+	    svc_recon_check_note(note, err) != 0)
 		return -1;
 	if (key == NULL || strchr(key, ':') == NULL || key[0] == ':')
 		return pd_fail(err, PD_EUSAGE,

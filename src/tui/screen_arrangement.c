@@ -153,8 +153,11 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	}
 	/* the columns named, as arrangement show's (helper-252: Amount
 	 * and Paid told apart by their order only) */
+	/* the dates and their header from the same column, as the lists
+	 * set a date (helper-261, fault 5: "Due" right-aligned sat off its
+	 * dates); the amounts and theirs right-aligned */
 	cell(h, sizeof h, hr, wr + 1, 0);
-	cell(h, sizeof h, hd, wd, 1);
+	cell(h, sizeof h, hd, wd, 0);
 	cell(h, sizeof h, "", 1, 0);
 	cell(h, sizeof h, ha, wa, 1);
 	cell(h, sizeof h, "", 1, 0);
@@ -169,7 +172,7 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 		h[0] = '\0';
 		cell(h, sizeof h, in->it.ref, wr + 1, 0);
 		cell(h, sizeof h, svc_date(t->svc, d, sizeof d, in->it.due_on),
-		    wd, 1);
+		    wd, 0);
 		cell(h, sizeof h, "", 1, 0);
 		cell(h, sizeof h,
 		    svc_money(t->svc, m, sizeof m, arr_item_amount(in)), wa, 1);

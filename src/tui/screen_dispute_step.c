@@ -117,12 +117,12 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 			    svc_money(t->svc, w, sizeof w, d->amount));
 		}
 	} else if (d->step == STEP_REJECT &&
-	           d->it[F_NOTE].f.buf[strspn(d->it[F_NOTE].f.buf, " \t")] ==
-	               '\0')
+	           svc_dispute_reject_check_note(
+	               t->svc, d->it[F_NOTE].f.buf, &err) != 0)
 		/* a note of blanks says nothing: refused before anything is
-		 * asked, as the CLI does (helper-236, fault 9) */
-		snprintf(
-		    why, wn, "%s", _("A note is required to reject a dispute"));
+		 * asked, as the CLI does (helper-236, fault 9), in the
+		 * service's words (helper-261, fault 2) */
+		snprintf(why, wn, "%s", err.msg);
 	else if (d->step == STEP_UPHOLD && remedy(d) == DSP_BY_CREDIT) {
 		if (svc_money_parse(t->svc, d->it[F_CREDIT].f.buf,
 		        _("Credit amount"), cr, &err) != 0)
@@ -173,11 +173,26 @@ draw(struct tui_screen *sc, struct tui *t)
 		        : _("A credit note of the amount, against the "
 		            "payment."),
 		    COLS - 4, 3);
-	else if (d->step == STEP_UPHOLD)
+	else if (d->step == STEP_UPHOLD && d->bounced) {
+		char says[200];
+
+		/* the charge it adds, or that none is configured (helper-261,
+		 * fault 3: "its service charge if any", the amount in the
+		 * question alone) */
+		if (svc_dispute_bounced_charge(t->svc) > 0)
+			snprintf(says, sizeof says,
+			    _("A bounced cheque: voided, and a %s service "
+			      "charge added."),
+			    svc_money(t->svc, m, sizeof m,
+			        svc_dispute_bounced_charge(t->svc)));
+		else
+			snprintf(says, sizeof says, "%s",
+			    _("A bounced cheque: voided; no service charge "
+			      "is configured."));
+		y += tui_wrap(y, 2, says, COLS - 4, 3);
+	} else if (d->step == STEP_UPHOLD)
 		y += tui_wrap(y, 2,
-		    d->bounced ? _("A bounced cheque: voided, and its service "
-		                   "charge if any.")
-		    : d->disputed < d->amount
+		    d->disputed < d->amount
 		        ? _("All of the payment is voided, more than is "
 		            "disputed.")
 		        : _("The payment is voided and its items open again."),
@@ -240,7 +255,7 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
 		    svc_money(t->svc, a, sizeof a, d->disputed));
 	} else if (remedy(d) == DSP_BY_VOID && d->bounced &&
-	           t->svc->cfg.dsp_bounced_charge > 0) {
+	           svc_dispute_bounced_charge(t->svc) > 0) {
 		char c[MONEY_BUFSZ];
 
 		/* and the charge it adds (helper-246: the confirmation did
@@ -249,8 +264,8 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		    _("Uphold %s by voiding its payment of %s and charging "
 		      "%s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount),
-		    svc_money(
-		        t->svc, c, sizeof c, t->svc->cfg.dsp_bounced_charge));
+		    svc_money(t->svc, c, sizeof c,
+		        svc_dispute_bounced_charge(t->svc)));
 	} else if (remedy(d) == DSP_BY_VOID)
 		tui_message(t, 1,
 		    _("Uphold %s by voiding its payment of %s? {Enter} again"),

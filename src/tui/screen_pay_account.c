@@ -144,6 +144,23 @@ gateway_lines(const struct wizard *w, struct tui *t, int y)
 	return y + 1;
 }
 
+/* The latest payments' heading (none: what is said for none) in the
+ * scope the role reads them in. */
+static const char *
+recent_words(const struct tui *t, int none)
+{
+	switch (svc_scope_now(t->svc)) {
+	case SVC_SCOPE_TERMINAL:
+		return none ? _("none at this terminal")
+		            : _("Latest payments at this terminal");
+	case SVC_SCOPE_BRANCH:
+		return none ? _("none at this branch")
+		            : _("Latest payments at this branch");
+	default:
+		return none ? _("none recorded") : _("Latest payments");
+	}
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -181,11 +198,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	y++;
 	if (w->cv.ngw > 0)
 		y = gateway_lines(w, t, y);
+	/* of the role's scope, which the service reads them in, said so: a
+	 * cashier's are this terminal's, and "none recorded" read as never
+	 * paid of one who paid at another (helper-261, fault 4) */
 	attron(A_BOLD);
-	tui_text(y++, 2, _("Latest payments"), COLS - 4);
+	tui_text(y++, 2, recent_words(t, 0), COLS - 4);
 	attroff(A_BOLD);
 	if (w->nrecent == 0) {
-		tui_text(y, 4, _("none recorded"), COLS - 6);
+		tui_text(y, 4, recent_words(t, 1), COLS - 6);
 		return;
 	}
 	tui_list_set(&a->list, w->nrecent); /* read again on the way */

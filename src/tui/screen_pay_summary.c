@@ -88,44 +88,90 @@ pair_rows(const char *text, int x, int lw, int most)
 	return r < 1 ? 1 : r > most ? most : r;
 }
 
-/* The split, one line per item in the order the rule pays them: what
- * it gets of what it owes (an item the amount does not reach, nothing);
- * a line longer than the row wraps under it (helper-258, fault 6); as many as
- * the rows left leave room for (the rest counted), from row y. Returns
- * the next row. */
+/* Whether q's items are of several kinds (each line's kind said). */
 static int
-split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int rest)
+split_mixed(const struct pay_quote *q)
 {
-	char line[200];
-	int room = LINES - 1 - y - rest, used = 0, all = 0, r;
-	size_t i, shown = 0;
-	int mixed = 0;
+	size_t i;
 
-	for (i = 1; i < q->nitems; i++) /* a line's kind said when several */
-		mixed |= q->items[i].kind != q->items[0].kind;
+	for (i = 1; i < q->nitems; i++)
+		if (q->items[i].kind != q->items[0].kind)
+			return 1;
+	return 0;
+}
+
+/* Whether item i of q is one the payment pays (reached: how many), as
+ * the review and the receipt count them. */
+static int
+is_paid(const struct pay_quote *q, size_t i, size_t reached)
+{
+	return q->items[i].applied > 0 || reached == q->nitems;
+}
+
+/* The rows the split's lines take: each item paid on its own, and those
+ * the amount does not reach summed on one. */
+static int
+split_rows(const struct pay_quote *q, struct tui *t, int lw, int mixed)
+{
+	size_t reached = wizard_items_reached(q), i;
+	char line[200];
+	int all = 0;
+
+	for (i = 0; i < q->nitems; i++)
+		if (is_paid(q, i, reached))
+			all += pair_rows(split_text(&q->items[i], t, mixed,
+			                     line, sizeof line),
+			    4, lw - 2, 2);
+	return all + (reached < q->nitems);
+}
+
+/* The split, one line per item the payment pays, in the order the rule
+ * pays them: what it gets of what it owes; a line longer than the row
+ * wraps under it (helper-258, fault 6); those it does not reach summed
+ * on one line after them, what they owe and that they get nothing
+ * (helper-261, fault 1: at 80x24 a line paid was hidden while the two
+ * that get nothing were counted with it, "and 3 more items"). All of
+ * them in room rows from row y, or as many paid as leave a row to count
+ * exactly the paid ones not shown. Returns the next row. */
+static int
+split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int room)
+{
+	char line[200], m[MONEY_BUFSZ];
+	size_t reached = wizard_items_reached(q), i, shown = 0;
+	int used = 0, all, r, mixed = split_mixed(q);
+	int64_t owed = 0;
+
 	if (room < 1)
 		return y;
-	for (i = 0; i < q->nitems; i++)
-		all += pair_rows(
-		    split_text(&q->items[i], t, mixed, line, sizeof line), 4,
-		    lw - 2, 2);
+	all = split_rows(q, t, lw, mixed);
 	for (i = 0; i < q->nitems; i++) {
+		if (!is_paid(q, i, reached)) {
+			owed += q->items[i].outstanding;
+			continue;
+		}
 		r = pair_rows(
 		    split_text(&q->items[i], t, mixed, line, sizeof line), 4,
 		    lw - 2, 2);
 		/* all of them, or as many as leave a row to count the rest */
-		if (all > room && used + r > room - 1)
+		if (all > room && used + r > room - 1 && shown > 0)
 			break;
 		tui_pair_wrap(y, 4, lw - 2, q->items[i].ref, line, r);
 		y += r;
 		used += r;
 		shown++;
 	}
-	if (shown < q->nitems) {
+	if (shown < reached) { /* the paid ones not shown, and only them */
 		snprintf(line, sizeof line,
-		    ngettext("and %zu more item", "and %zu more items",
-		        q->nitems - shown),
-		    q->nitems - shown);
+		    ngettext("and %zu more item paid",
+		        "and %zu more items paid", reached - shown),
+		    reached - shown);
+		tui_text(y++, 4, line, COLS - 6);
+	} else if (reached < q->nitems) {
+		snprintf(line, sizeof line,
+		    ngettext("and %zu item not reached: nothing of %s",
+		        "and %zu items not reached: nothing of %s",
+		        q->nitems - reached),
+		    q->nitems - reached, svc_money(t->svc, m, sizeof m, owed));
 		tui_text(y++, 4, line, COLS - 6);
 	}
 	return y;
@@ -136,7 +182,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct summary *su = (struct summary *)sc;
 	struct wizard *w = su->w;
-	int i;
+	int i, room, need, gap_totals, gap_notes;
 	const struct pay_quote *q = &w->q;
 	char m[MONEY_BUFSZ], line[160], paid[400];
 	int y = wizard_band(w, 6, N_("Payment summary")), cw;
@@ -170,21 +216,27 @@ draw(struct tui_screen *sc, struct tui *t)
 		    pair_rows(words, 2, lw, 2));
 	}
 	/* the rows under the split, counted as drawn below: received and
-	 * change (cash), a blank, the extra and its credit note or what it
-	 * is against, outstanding after, the plans, a blank, the notes'
-	 * label and field; and the message line and the key bar. No row
-	 * left empty while a line of the split is counted, not shown
+	 * change (cash), the extra and its credit note or what it is
+	 * against, outstanding after, the plans, the notes' label and
+	 * field; and the message line and the key bar. The split has the
+	 * rows first: the blank above the notes, then the one above the
+	 * totals, give theirs where it needs them (helper-261, fault 1); no
+	 * row left empty while a line of the split is counted, not shown
 	 * (review R21d: 3 of 6 with four rows empty) */
-	y = split_lines(q, t, y, lw,
-	    (q->method->kind == METHOD_CASH ? 2 : 0) + 1 +
-	        (q->overpaid > 0 ? 2 : 1) + 1 + su->npl + 1 + 2 + 1);
+	room = LINES - 1 - y -
+	       ((q->method->kind == METHOD_CASH ? 2 : 0) +
+	           (q->overpaid > 0 ? 2 : 1) + 1 + su->npl + 2 + 1);
+	need = split_rows(q, t, lw, split_mixed(q));
+	gap_totals = room - need >= 1;
+	gap_notes = room - need >= 2;
+	y = split_lines(q, t, y, lw, room - gap_totals - gap_notes);
 	if (q->method->kind == METHOD_CASH) {
 		tui_pair(y++, 2, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, q->tendered));
 		tui_pair(y++, 2, lw, _(labels[L_CHANGE]),
 		    svc_money(t->svc, m, sizeof m, q->change));
 	}
-	y++;
+	y += gap_totals;
 	if (q->overpaid > 0) {
 		attron(A_BOLD);
 		tui_pair(y++, 2, lw, _(labels[L_EXTRA]),
@@ -216,7 +268,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		    su->pl[i].n);
 		tui_pair(y++, 2, lw, label, line);
 	}
-	y++;
+	y += gap_notes;
 	snprintf(line, sizeof line, "%zu/%d",
 	    utf8_chars(w->notes.buf, w->notes.len), w->notes.max);
 	tui_text(y, 2, notes, COLS - 4 - (int)strlen(line) - 2);

@@ -100,6 +100,8 @@ deposits_of(struct rstep *r, struct tui *t)
 static void
 check(const struct rstep *r, char *why, size_t wn)
 {
+	struct pd_err err;
+
 	why[0] = '\0';
 	if (r->hand && r->it[F_WHAT].choice == 0 && r->it[F_PAY].f.len == 0)
 		snprintf(
@@ -112,8 +114,9 @@ check(const struct rstep *r, char *why, size_t wn)
 		snprintf(why, wn,
 		    _("No deposit to account %s is waiting for its credit"),
 		    r->account);
-	else if (r->it[F_NOTE].f.len == 0)
-		snprintf(why, wn, "%s", _("A note is required"));
+	else if (svc_recon_check_note(r->it[F_NOTE].f.buf, &err) != 0)
+		/* the service's words (helper-261, fault 2) */
+		snprintf(why, wn, "%s", err.msg);
 }
 
 static void

@@ -93,9 +93,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 	if (a == A_BACK)
 		return TUI_CLOSE;
-	if (d->reason.len == 0) {
-		tui_message(
-		    t, 1, "%s", _("A reason is required to void a payment"));
+	/* the service's words for a reason empty or blank, before the
+	 * question (helper-261, fault 2: spaces were asked to confirm) */
+	if (svc_payment_void_check_reason(t->svc, d->reason.buf, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
 	if (!d->asked) { /* are you sure, with the amount */

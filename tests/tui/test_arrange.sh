@@ -201,6 +201,33 @@ wait_re "its first row the down payment's" 'AR-T01-000002#1 +[0-9/-]+ +\$10\.00 
 # the columns named over the rows (helper-252: Amount and Paid told
 # apart by their order only)
 wait_re "  the columns named" 'Reference +Due +Amount +Paid +Status'
+# each header over its column: Due from the column its dates start at
+# (as the lists set a date), Amount and Paid ending where their amounts
+# do, Status from where the states start, at 100 and 80 columns
+# (helper-261, fault 5: Due one column off its dates)
+for cols in 100 80; do
+	tmux -S "$SOCK" resize-window -t pd -x "$cols" -y 24
+	sleep 0.3
+	settle
+	same "$cols columns: each header over its column" "$(awk '
+	    /Reference +Due +Amount +Paid +Status/ { h = $0 }
+	    /AR-T01-000002#1 / && !r { r = $0 }
+	    END {
+		# the header: where Due and Status start, Amount and Paid end
+		printf "%d %d %d %d", index(h, "Due"), \
+		    index(h, "Amount") + 6, index(h, "Paid") + 4, \
+		    index(h, "Status")
+		# the row: its fields after the reference, each field end
+		n = split(r, f, / +/); x = index(r, "AR-")
+		pos = x + length(f[2])
+		for (k = 3; k <= 6; k++) {
+			s = index(substr(r, pos), f[k]) + pos - 1
+			e[k] = s + length(f[k]); b[k] = s; pos = e[k]
+		}
+		printf " / %d %d %d %d", b[3], e[4], e[5], b[6]
+	    }' "$SCREEN" | awk -F' / ' '{ print ($1 == $2) ? "aligned" : $0 }')" aligned
+done
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
 # narrower, each installment's compliance whole, under its row where the
 # row has no room for it (helper-255, fault 1: "Miss", "Repl" at 64)
 for st in $(rec --json arrangement show AR-T01-000002 | python3 -c 'import json, sys

@@ -288,7 +288,15 @@ wait_for "Void is offered" "Void"
 keys Down Down Down Down Enter
 wait_for "the void dialog" "Void this payment"
 keys Enter
-wait_for "a void needs a reason" "A reason is required"
+wait_for "a void needs a reason" "Void reason is required"
+# a reason of spaces: refused in the service's words, nothing asked
+# (helper-261, fault 2)
+type_text "   "
+keys Enter
+wait_for "a reason of blanks: refused" \
+    "Void reason is blank (spaces only): write one"
+lacks "  nothing asked" "Void payment $vr of"
+keys BSpace BSpace BSpace
 type_text "Entered twice"
 keys Enter
 wait_for "the void asks first, with the amount" "Void payment $vr of \$"

@@ -31,7 +31,7 @@ bills|Facturas               2 pendientes, $297.75
 insts|Cuotas                 3 pendientes, $202.50
 latest|Últimos pagos
 latesthead|Fecha      Recibo                  Importe Medio          Estado
-nonerec|ninguno registrado
+nonerec|ninguno en este terminal
 step3|Paso 3 de 8  Canal de pago
 where|¿Dónde se cobra el pago?
 step4|Paso 4 de 8  Tipo de pago y conceptos  John Doe  WU-10001
@@ -88,7 +88,7 @@ v_receipt|N.º de recibo   R-T01-000002
 v_status|Estado          Cobrado
 v_reason|Motivo
 v_note|El pago queda en el libro marcado como Anulado; sus imputaciones
-reasonreq|Se requiere un motivo para anular un pago
+reasonreq|«Motivo de anulación» es obligatorio
 voidask|¿Anular el pago R-T01-000002 de $80.00? Intro otra vez para anular
 voided|Pago R-T01-000002 anulado
 today|Hoy en este terminal: 3 pagos registrados, $1,877.75
@@ -123,7 +123,7 @@ bills|Factures              2 à payer, $297.75
 insts|Échéances             3 à payer, $202.50
 latest|Derniers paiements
 latesthead|Date       Reçu                    Montant Moyen          Statut
-nonerec|aucun enregistré
+nonerec|aucun sur ce terminal
 step3|Étape 3 sur 8  Canal de paiement
 where|Où le paiement est-il encaissé ?
 step4|Étape 4 sur 8  Type de paiement et éléments  John Doe  WU-10001
@@ -180,7 +180,7 @@ v_receipt|N° de reçu      R-T01-000002
 v_status|Statut          Encaissé
 v_reason|Motif
 v_note|Le paiement reste au grand livre, marqué Extourné ; ses
-reasonreq|Un motif est obligatoire pour extourner un paiement
+reasonreq|« Motif de l'extourne » est obligatoire
 voidask|Extourner R-T01-000002 de $80.00 ? Entrée de nouveau pour extourner
 voided|Paiement R-T01-000002 extourné
 today|Aujourd'hui sur ce terminal : 3 paiements enregistrés, $1,877.75
@@ -288,7 +288,7 @@ flow() {
 	see bills "open bills, plural"
 	see insts "open installments"
 	see latest "the latest payments' heading"
-	see nonerec "none recorded"
+	see nonerec "none at this terminal"
 	uncut "the account"
 
 	# --- 3: the channel

@@ -32,6 +32,11 @@ wait_for "current balance (due now)" "Current balance       \$313.00"
 wait_for "available credit" "Available credit      \$0.00"
 wait_for "service address" "123 Main Street, Cityville"
 wait_for "open bills counted" "2 open, \$297.75"
+# a cashier reads this terminal's payments: said so, not "none recorded"
+# as if never paid (helper-261, fault 4)
+wait_for "the latest payments, this terminal's" "Latest payments at this terminal"
+wait_for "  none of them here" "none at this terminal"
+lacks "  not 'none recorded'" "none recorded"
 keys Enter
 wait_for "step 3: Walk-in selected by default" "(*) Walk-in"
 keys Enter
@@ -345,8 +350,8 @@ wait_for "step 6: the split, each line's kind" \
     "Bill: \$40.00 of \$40.00, due 2025-04-10"
 wait_for "the service charge next, oldest due first" \
     "Service: \$10.00 of \$20.00, due 2025-04-11"
-wait_for "the bill the amount does not reach gets nothing" \
-    "Bill: \$0.00 of \$30.00, due 2025-04-12"
+wait_for "the bill the amount does not reach gets nothing, on a line of its own" \
+    "and 1 item not reached: nothing of \$30.00"
 # the items paid: the two it reaches, of what they owe, as of several
 # kinds, the third selected said apart (helper-258, fault 6: "on 3 items", the
 # third paid nothing); wrapped at 80 columns, not cut
@@ -429,3 +434,36 @@ if [ -n "$rest" ]; then
 else
 	ok "step 7: every item named"
 fi
+
+# --- an amount that reaches some of the items (helper-261, fault 1: at
+# 80x24 the third line paid was hidden and "and 3 more items" counted the
+# two that get nothing with it): every item paid on its line, with what
+# it gets, at 80x24 and 100x32; those not reached summed on one line
+keys Escape
+wait_for "back to step 6" "Step 6 of 8"
+tmux -S "$SOCK" resize-window -t pd -x 100 -y 32
+settle
+# what the first three owe, less a cent: the third paid in part
+amt=$(grep -E '^    (INV|SRV|PP)-' "$SCREEN" | head -n 3 |
+    sed 's/.* of \$\([0-9,]*\.[0-9][0-9]\), due.*/\1/' | tr -d , |
+    awk '{ s += $1 * 100 } END { printf "%.2f", (s - 1) / 100 }')
+keys Escape
+wait_for "back to step 5" "Step 5 of 8"
+keys Tab
+type_text "$amt"
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
+keys Enter
+wait_for "step 6 with $amt" "Step 6 of 8"
+for size in 80x24 100x32; do
+	tmux -S "$SOCK" resize-window -t pd -x "${size%x*}" -y "${size#*x}"
+	sleep 0.3
+	settle
+	same "$size: the three items paid, each on its line" \
+	    "$(grep -cE '^    (INV|SRV|PP)-' "$SCREEN")" 3
+	same "$size: none of them counted as hidden" \
+	    "$(grep -c 'and [0-9]* more item' "$SCREEN")" 0
+	same "$size: the $((n - 3)) not reached summed on one line" \
+	    "$(grep -cE "^    and $((n - 3)) items? not reached: nothing of " "$SCREEN")" 1
+	same "$size: the notes still in sight" \
+	    "$(grep -c 'Notes (optional)' "$SCREEN")" 1
+done
