@@ -234,24 +234,70 @@ ours(const char *msg, const char *v, size_t n)
 	return 0;
 }
 
+/* The opening quote of msg, '"' or the "«" of the French and Spanish
+ * messages (*len its bytes), NULL none. */
+static char *
+open_quote(char *msg, size_t *len)
+{
+	char *d = strchr(msg, '"'), *g = strstr(msg, "\xc2\xab");
+
+	if (g != NULL && (d == NULL || g < d)) {
+		*len = 2;
+		return g;
+	}
+	*len = 1;
+	return d;
+}
+
+/* The last closing quote of msg, '"' or "»", NULL none. */
+static char *
+close_quote(char *msg)
+{
+	char *d = strrchr(msg, '"'), *g = NULL, *p;
+
+	for (p = msg; (p = strstr(p, "\xc2\xbb")) != NULL; p += 2)
+		g = p;
+	return g != NULL && (d == NULL || g > d) ? g : d;
+}
+
 void
 log_redact(char *msg, size_t n)
 {
 	static const char hidden[] = "(a value from the file, not shown)";
-	char *first = strchr(msg, '"'), *last = strrchr(msg, '"');
-	char *tmp;
-	size_t head;
+	size_t ql, head, in;
+	char *first = open_quote(msg, &ql), *last = close_quote(msg);
+	char *tmp, *v;
 
-	/* an unknown setting's name is not a value: named, escaped below */
+	/* between the quotes, the blanks the French put inside « » left out
+	 * (a no-break space, U+00A0, or a narrow one, U+202F) */
+	v = first != NULL ? first + ql : NULL;
+	in = v != NULL && last != NULL && last > v ? (size_t)(last - v) : 0;
+	while (in > 0 && (*v == ' ' || strncmp(v, "\xc2\xa0", 2) == 0 ||
+	                     strncmp(v, "\xe2\x80\xaf", 3) == 0)) {
+		size_t k = *v == ' ' ? 1 : (unsigned char)*v == 0xc2 ? 2 : 3;
+
+		v += k;
+		in = in > k ? in - k : 0;
+	}
+	while (in > 0 &&
+	       (v[in - 1] == ' ' ||
+	           (in >= 2 && strncmp(v + in - 2, "\xc2\xa0", 2) == 0) ||
+	           (in >= 3 && strncmp(v + in - 3, "\xe2\x80\xaf", 3) == 0)))
+		in -= v[in - 1] == ' '                   ? 1
+		      : (unsigned char)v[in - 2] == 0xc2 ? 2
+		                                         : 3;
+	/* an unknown setting's name is not a value: named, escaped below;
+	 * French and Spanish messages quote it with « » (helper-263: a
+	 * value read from the file showed under those languages) */
 	if (first != NULL && !svc_import_names_key(msg) &&
-	    (first == last ||
-	        !ours(msg, first + 1, (size_t)(last - first - 1)))) {
+	    (last == NULL || last <= first || !ours(msg, v, in))) {
 		/* from the first quote to the last, or to the end when there
 		 * is one: a value may hold quotes of its own */
 		head = (size_t)(first - msg);
 		tmp = xmalloc(n);
 		snprintf(tmp, n, "%.*s%s%s", (int)head, msg, hidden,
-		    last != first ? last + 1 : "");
+		    last != NULL && last > first ? last + (*last == '"' ? 1 : 2)
+		                                 : "");
 		xstrlcpy(msg, tmp, n);
 		free(tmp);
 	}

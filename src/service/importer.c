@@ -432,6 +432,26 @@ nearest_setting(const char *key, char *out, size_t n)
 	return best < 99;
 }
 
+/* Whether the n bytes at k have the shape of a setting's name: lower
+ * case letters, digits and underscores, one dot between two of them, 63
+ * at most. */
+static int
+key_shaped(const char *k, size_t n)
+{
+	size_t i, dots = 0;
+
+	if (n == 0 || n > 63 || k[0] == '.' || k[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (k[i] == '.')
+			dots++;
+		else if (!((k[i] >= 'a' && k[i] <= 'z') ||
+		             (k[i] >= '0' && k[i] <= '9') || k[i] == '_'))
+			return 0;
+	}
+	return dots == 1;
+}
+
 int
 svc_import_names_key(const char *msg)
 {
@@ -481,8 +501,11 @@ svc_import_names_key(const char *msg)
 				continue;
 			end = sugg - lmid;
 		}
-		/* a key is 63 characters at most (row_setting) */
-		if (end >= key && end - key <= 63 * 4)
+		/* a key is 63 characters at most (row_setting), named only
+		 * in a setting name's shape: the first field of a line of a
+		 * file that is no settings file (a password file's) stays
+		 * hidden, as every value (paydesk-central(8)) */
+		if (end >= key && key_shaped(key, (size_t)(end - key)))
 			return 1;
 	}
 	return 0;
