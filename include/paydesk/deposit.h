@@ -392,7 +392,7 @@ struct recon_resolution {
  * no open exception of that key, PD_EINVAL for one resolved already
  * (naming who and when). *out gets the resolution. */
 /* What svc_recon_resolve says of note, 0 when it takes it: required,
- * not blank (the form asks it, helper-261, fault 2). */
+ * not blank (the form asks it, helper-261, fault 6). */
 int svc_recon_check_note(const char *note, struct pd_err *err);
 int svc_recon_resolve(struct svc *s, const char *key, const char *note,
     struct recon_resolution *out, struct pd_err *err);

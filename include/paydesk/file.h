@@ -63,7 +63,7 @@ int file_batch_sync(const char *dir, int names, struct pd_err *err);
  * that begins with topic is "topic what" (for NULL: there is none, or
  * it is "topic -"), else 0 and that line is appended (the folder made
  * 0700, the file 0600): a warning is said once a change of what it says,
- * again when it comes back after another or none (helper-257, fault 3:
+ * again when it comes back after another or none (helper-258, fault 7:
  * one key's change said every key's again). A file that cannot be read
  * or written counts as never said: a warning is said again rather than
  * lost. */

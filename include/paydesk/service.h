@@ -108,7 +108,7 @@ struct svc {
 	char org_note[16384];
 	/* those of its lines not said to this user of this store before, or
 	 * changed since (their state file, file_said_last): a key's said
-	 * once a change of its value (helper-257, fault 3), by the UI at
+	 * once a change of its value (helper-258, fault 7), by the UI at
 	 * its first Home, a command on standard error; "" none */
 	char org_note_fresh[16384];
 	int fts_due; /* a payment posted or records pulled: the search
@@ -521,7 +521,7 @@ void svc_payment_fold(struct payment_view *v);
 int64_t svc_payment_carried(const struct payment_view *v);
 void svc_payment_view_free(struct payment_view *v);
 /* What svc_payment_void says of reason, 0 when it takes it: required,
- * not blank (the form asks it, helper-261, fault 2). */
+ * not blank (the form asks it, helper-261, fault 6). */
 int svc_payment_void_check_reason(
     struct svc *s, const char *reason, struct pd_err *err);
 int svc_payment_void(

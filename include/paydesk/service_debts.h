@@ -500,7 +500,7 @@ int svc_dispute_review(
  * bounced_cheque_charge as a new open item when it is not 0. */
 /* The service charge an upheld bounced cheque adds ([disputes]
  * bounced_cheque_charge), minor units; 0 none (the Uphold form says
- * which, helper-261, fault 3). */
+ * which, helper-261, fault 6). */
 int64_t svc_dispute_bounced_charge(const struct svc *s);
 struct dispute_uphold {
 	int by_void;
@@ -528,7 +528,7 @@ enum dsp_remedy { DSP_BY_VOID, DSP_BY_CREDIT, DSP_BY_CHARGE, DSP_NREMEDIES };
  * note of the amount disputed, a chargeback's credit note knowingly):
  * 0 it would, -1 refused with its reason in err, written nothing. One
  * rule with the uphold's: the form offers only what it would take
- * (helper-257, fault 1: the void of a chargeback of part was offered,
+ * (helper-258, fault 4: the void of a chargeback of part was offered,
  * then refused). */
 int svc_dispute_remedy_check(
     struct svc *s, const char *number, enum dsp_remedy r, struct pd_err *err);
@@ -536,7 +536,7 @@ int svc_dispute_remedy_check(
 int svc_dispute_uphold(struct svc *s, const char *number,
     const struct dispute_uphold *u, struct pd_err *err);
 /* What svc_dispute_reject says of note, 0 when it takes it: required,
- * not blank (the form asks it, helper-261, fault 2). */
+ * not blank (the form asks it, helper-261, fault 6). */
 int svc_dispute_reject_check_note(
     struct svc *s, const char *note, struct pd_err *err);
 /* Resolve a dispute as rejected, with note (required). */

@@ -36,7 +36,7 @@ check_fields(struct svc *s, const struct credit_request *r,
 			    _("A reason is required; "
 			      "choose one of: %s"),
 			    list);
-		/* blanks only: said so (helper-257, fault 2: an unknown
+		/* blanks only: said so (helper-258, fault 7: an unknown
 		 * reason "  ") */
 		if (utf8_blank(r->reason))
 			return pd_fail(err, PD_EINVAL,

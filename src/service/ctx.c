@@ -159,7 +159,7 @@ svc_check_text(const char *what, const char *text, int max, int required,
 	 * made, cancelled, a dispute rejected with a reason of "   ") */
 	if (utf8_blank(text)) {
 		/* one given of blanks only is said so, not as if none were
-		 * given (helper-257, fault 2: --reason "  " was "Reason is
+		 * given (helper-258, fault 7: --reason "  " was "Reason is
 		 * required"); status 3 alike */
 		if (required && text != NULL && text[0] != '\0')
 			return pd_fail(err, PD_EINVAL,

@@ -223,7 +223,7 @@ org_base(struct svc *s, struct config *base, char *why, size_t n)
  * (NULL: none now), was said last to this user of this store and file:
  * kept in the user's state (file_said_last), never in the store, which
  * a command that only reads, or is refused, leaves as it was; a key
- * each, so that one key's change says that key's alone (helper-257,
+ * each, so that one key's change says that key's alone (helper-258,
  * fault 3: it said every key's again). */
 static int
 org_said(struct svc *s, const struct config *file, int i, const char *line)

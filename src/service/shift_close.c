@@ -163,7 +163,7 @@ svc_shift_movement(struct svc *s, const struct shift_move_request *r,
 		for (i = 0; i < s->cfg.nmove_reasons && len < sizeof list; i++)
 			len += (size_t)snprintf(list + len, sizeof list - len,
 			    "%s%s", i > 0 ? ", " : "", s->cfg.move_reasons[i]);
-		/* given of blanks only: said so (helper-257, fault 2) */
+		/* given of blanks only: said so (helper-258, fault 7) */
 		if (r->reason != NULL && r->reason[0] != '\0' &&
 		    utf8_blank(r->reason))
 			return pd_fail(err, PD_EINVAL,

@@ -154,7 +154,7 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	/* the columns named, as arrangement show's (helper-252: Amount
 	 * and Paid told apart by their order only) */
 	/* the dates and their header from the same column, as the lists
-	 * set a date (helper-261, fault 5: "Due" right-aligned sat off its
+	 * set a date (helper-261, fault 6: "Due" right-aligned sat off its
 	 * dates); the amounts and theirs right-aligned */
 	cell(h, sizeof h, hr, wr + 1, 0);
 	cell(h, sizeof h, hd, wd, 0);

@@ -121,7 +121,7 @@ check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
 	               t->svc, d->it[F_NOTE].f.buf, &err) != 0)
 		/* a note of blanks says nothing: refused before anything is
 		 * asked, as the CLI does (helper-236, fault 9), in the
-		 * service's words (helper-261, fault 2) */
+		 * service's words (helper-261, fault 6) */
 		snprintf(why, wn, "%s", err.msg);
 	else if (d->step == STEP_UPHOLD && remedy(d) == DSP_BY_CREDIT) {
 		if (svc_money_parse(t->svc, d->it[F_CREDIT].f.buf,
@@ -482,7 +482,7 @@ screen_dispute_open_new(struct tui *t, const char *receipt)
 	return &d->s.sc;
 }
 
-/* The remedies the service would take for the dispute (helper-257,
+/* The remedies the service would take for the dispute (helper-258,
  * fault 1: the void of a chargeback of part was offered, then refused),
  * in d->rem and d->res (a name each, set by form), why the void is not
  * into d->novoid; -1, said, when none is. */

@@ -200,7 +200,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		y = gateway_lines(w, t, y);
 	/* of the role's scope, which the service reads them in, said so: a
 	 * cashier's are this terminal's, and "none recorded" read as never
-	 * paid of one who paid at another (helper-261, fault 4) */
+	 * paid of one who paid at another (helper-261, fault 6) */
 	attron(A_BOLD);
 	tui_text(y++, 2, recent_words(t, 0), COLS - 4);
 	attroff(A_BOLD);

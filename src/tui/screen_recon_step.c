@@ -115,7 +115,7 @@ check(const struct rstep *r, char *why, size_t wn)
 		    _("No deposit to account %s is waiting for its credit"),
 		    r->account);
 	else if (svc_recon_check_note(r->it[F_NOTE].f.buf, &err) != 0)
-		/* the service's words (helper-261, fault 2) */
+		/* the service's words (helper-261, fault 6) */
 		snprintf(why, wn, "%s", err.msg);
 }
 

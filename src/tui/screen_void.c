@@ -94,7 +94,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	if (a == A_BACK)
 		return TUI_CLOSE;
 	/* the service's words for a reason empty or blank, before the
-	 * question (helper-261, fault 2: spaces were asked to confirm) */
+	 * question (helper-261, fault 6: spaces were asked to confirm) */
 	if (svc_payment_void_check_reason(t->svc, d->reason.buf, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;

@@ -192,7 +192,7 @@ refused "one never assigned taken back: refused" 3 \
 expect "a note" 0 "Called, promised Friday" rec alerts note 1 "Called, promised Friday"
 # empty or blank, one status (review s50: "" was a usage error, "   "
 # required), as a dispute's --note says; the blank one said to be
-# (helper-257, fault 2)
+# (helper-258, fault 7)
 for n in "" "   " "	" " 	 "; do
 	w="The note is blank (spaces only)"
 	[ -z "$n" ] && w="The note is required"

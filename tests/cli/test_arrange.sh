@@ -269,7 +269,7 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
 # spaces only are no reason either (review 21b, fault 10: taken), and
-# said to be blank (helper-257, fault 2: "Reason is required")
+# said to be blank (helper-258, fault 7: "Reason is required")
 refused1 "a reason of spaces only" 3 "Reason is blank (spaces only)" \
     rec 1 arrangement create WU-20001 $TERMS --reason "   "
 # 200 characters at most (paydesk(1); review s48: it said 500)
@@ -486,7 +486,7 @@ refused1 "a reason of 200 CJK letters (600 bytes) is refused, not aborted" 3 \
     --frequency weekly --first-due 2025-09-10 \
     --reason "$(python3 -c "print('中' * 200)")"
 # an empty reason and one of spaces only alike: one status (review s50),
-# the blank one said to be blank (helper-257, fault 2: "Reason is
+# the blank one said to be blank (helper-258, fault 7: "Reason is
 # required", though one was given)
 for r in "" "   " "	"; do
 	w="Reason is blank (spaces only): write one"

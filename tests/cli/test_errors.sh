@@ -372,7 +372,7 @@ refused "apply more than remains" 3 "remaining balance \$5.00" \
     "$PD" --user mary credit-note apply CN-T01-00001 --to INV-2025-001567 \
     --amount 6
 # a required text of blanks only (spaces, tabs) is said to be blank,
-# status 3 as a note's text, nothing changed (helper-257, fault 2: "Reason
+# status 3 as a note's text, nothing changed (helper-258, fault 7: "Reason
 # is required", though one was given)
 for b in "   " "	" " 	 "; do
 	refused "payment void --reason \"$b\": blank" 3 \

@@ -158,7 +158,7 @@ same "shifts.required is the central node's, not the file's" \
 sed -i 's/^notes_max = 20$/notes_max = 21/' "$T/t1.ini"
 before=$(store_hash "$T/t1.db")
 run pdtc 1 pay WU-10002 --type bill --method Cash --amount 2 --preview
-# of that key alone (helper-257, fault 3: every key's again)
+# of that key alone (helper-258, fault 7: every key's again)
 same "a changed file: the next command warns of the key changed" \
     "$(grep -c '^paydesk: warning: ' "$OUT")" 1
 has "of the new value" "[payments] notes_max is the organisation's, not this file's (21): in force 250"
@@ -210,7 +210,7 @@ expect "the dispute reason the organisation added is taken" 0 "" \
     env PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita dispute open "$R" --reason fraud
 
 ## 3b. A key the central node changes: its warning alone said again
-## (helper-257, fault 3: every key the file overrides was said again)
+## (helper-258, fault 7: every key the file overrides was said again)
 cp "$T/t2.ini" "$T/t2.ini.bak"
 printf '[payments]\nallocation = largest\nnotes_max = 20\n[shifts]\ntolerance = 999.00\nmax_hours = 48\n[deposits]\nmatch_days = 9\n' \
     >>"$T/t2.ini"

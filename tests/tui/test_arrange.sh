@@ -204,7 +204,7 @@ wait_re "  the columns named" 'Reference +Due +Amount +Paid +Status'
 # each header over its column: Due from the column its dates start at
 # (as the lists set a date), Amount and Paid ending where their amounts
 # do, Status from where the states start, at 100 and 80 columns
-# (helper-261, fault 5: Due one column off its dates)
+# (helper-261, fault 6: Due one column off its dates)
 for cols in 100 80; do
 	tmux -S "$SOCK" resize-window -t pd -x "$cols" -y 24
 	sleep 0.3

@@ -290,7 +290,7 @@ wait_for "the void dialog" "Void this payment"
 keys Enter
 wait_for "a void needs a reason" "Void reason is required"
 # a reason of spaces: refused in the service's words, nothing asked
-# (helper-261, fault 2)
+# (helper-261, fault 6)
 type_text "   "
 keys Enter
 wait_for "a reason of blanks: refused" \

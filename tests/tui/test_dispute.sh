@@ -308,7 +308,7 @@ wait_for "said to pay twice" \
     "The bank returned it already: a credit note pays twice."
 # the void of a chargeback of part of the payment is not offered, as
 # dispute uphold would not take it: the service's refusal said below
-# the form before anything is chosen (helper-257, fault 1: offered,
+# the form before anything is chosen (helper-258, fault 4: offered,
 # its hint said it would void all of it, refused at Enter)
 wait_for "the void not offered, and why" \
     "Not offered, the void: Dispute DP-T01-000006 is a chargeback"
@@ -378,7 +378,7 @@ keys Escape
 wait_for "back on Home" "Find Consumer"
 logout
 wait_for "logged out again" "Log in to take payments"
-# a chargeback of all of its payment (helper-257, fault 1): its void is
+# a chargeback of all of its payment (helper-258, fault 4): its void is
 # offered, as dispute uphold --void takes it, and taken
 rec pay WU-10001 --type bill --method Cash --amount 7 >/dev/null 2>&1
 expect "a chargeback of all of a payment of 7.00" 0 "DP-T01-000007" rec \

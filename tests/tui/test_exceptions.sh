@@ -108,7 +108,7 @@ lacks "  no other field" "the next field"
 keys Escape
 keys Enter
 wait_for "r: no note, refused" "Note is required"
-# spaces only: refused in the service's words (helper-261, fault 2)
+# spaces only: refused in the service's words (helper-261, fault 6)
 type_text "  "
 keys Enter
 wait_for "r: a note of blanks, refused" "Note is blank (spaces only): write one"

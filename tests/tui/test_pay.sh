@@ -33,7 +33,7 @@ wait_for "available credit" "Available credit      \$0.00"
 wait_for "service address" "123 Main Street, Cityville"
 wait_for "open bills counted" "2 open, \$297.75"
 # a cashier reads this terminal's payments: said so, not "none recorded"
-# as if never paid (helper-261, fault 4)
+# as if never paid (helper-261, fault 6)
 wait_for "the latest payments, this terminal's" "Latest payments at this terminal"
 wait_for "  none of them here" "none at this terminal"
 lacks "  not 'none recorded'" "none recorded"
