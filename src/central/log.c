@@ -263,7 +263,9 @@ close_quote(char *msg)
 void
 log_redact(char *msg, size_t n)
 {
-	static const char hidden[] = "(a value from the file, not shown)";
+	/* in the reader's language, as the message around it (helper-264,
+	 * fault 5) */
+	const char *hidden = _("(a value from the file, not shown)");
 	size_t ql, head, in;
 	char *first = open_quote(msg, &ql), *last = close_quote(msg);
 	char *tmp, *v;

@@ -10,6 +10,7 @@
 
 #include "internal.h"
 #include "paydesk/numfmt.h"
+#include "paydesk/utf8.h"
 #include "dispute_int.h"
 
 /* The item an uphold adds: a bounced cheque's service charge (as
@@ -186,6 +187,7 @@ static int
 uphold_checks(struct svc *s, const char *number, const struct dispute_uphold *u,
     struct dispute *d, int64_t *credit, int *charge, struct pd_err *err)
 {
+	char m[MONEY_BUFSZ];
 	int pending;
 
 	*credit = 0;
@@ -200,23 +202,43 @@ uphold_checks(struct svc *s, const char *number, const struct dispute_uphold *u,
 	 * --charge was told "not credited"; a bounced cheque is charged
 	 * again, by its void) */
 	if (!u->by_void && strcmp(d->reason, DSP_BOUNCED) == 0) {
+		if (u->by_charge && svc_dispute_bounced_charge(s) > 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Dispute %s is of a bounced cheque: it is "
+			      "charged again by its payment's void (--void: "
+			      "what the cheque paid is owed again, and a %s "
+			      "service charge added), not by --charge"),
+			    d->dispute_no,
+			    svc_money(
+			        s, m, sizeof m, svc_dispute_bounced_charge(s)));
 		if (u->by_charge)
 			return pd_fail(err, PD_EINVAL,
 			    _("Dispute %s is of a bounced cheque: it is "
 			      "charged again by its payment's void (--void: "
-			      "what the cheque paid is owed again, and the "
-			      "bounced cheque charge added), not by --charge"),
+			      "what the cheque paid is owed again; no service "
+			      "charge is configured), not by --charge"),
 			    d->dispute_no);
 		if (u->by_credit)
 			return pd_fail(err, PD_EINVAL,
 			    _("Dispute %s is of a bounced cheque: its payment "
 			      "is reversed (--void), not credited"),
 			    d->dispute_no);
+		/* the charge as configured, or that none is (helper-264,
+		 * fault 2: "the bounced cheque charge added" where none was,
+		 * and never its amount) */
+		if (svc_dispute_bounced_charge(s) <= 0)
+			return pd_fail(err, PD_EUSAGE,
+			    _("Dispute %s is of a bounced cheque: uphold it by "
+			      "its payment's void (--void): what the cheque "
+			      "paid is owed again; no service charge is "
+			      "configured"),
+			    d->dispute_no);
 		return pd_fail(err, PD_EUSAGE,
 		    _("Dispute %s is of a bounced cheque: uphold it by its "
 		      "payment's void (--void): what the cheque paid is owed "
-		      "again, and the bounced cheque charge added"),
-		    d->dispute_no);
+		      "again, and a %s service charge added"),
+		    d->dispute_no,
+		    svc_money(s, m, sizeof m, svc_dispute_bounced_charge(s)));
 	}
 	return pending ? 0 : check_remedy(s, d, u, credit, charge, err);
 }
@@ -293,6 +315,14 @@ uphold_asked(struct svc *s, const struct dispute_uphold *u,
 		if (*creason == NULL) {
 			config_join(
 			    s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
+			/* blanks only: said so, as credit-note create says it
+			 * (helper-264, fault 6) */
+			if (u->credit_reason != NULL &&
+			    utf8_blank(u->credit_reason))
+				return pd_fail(err, PD_EINVAL,
+				    _("The reason is blank (spaces only); "
+				      "choose one of: %s"),
+				    list);
 			return pd_fail(err, PD_EINVAL,
 			    _("Unknown credit note reason \"%s\"; choose one "
 			      "of: %s"),

@@ -517,7 +517,7 @@ row_setting(struct row_ctx *r, struct pd_err *err)
 	struct setting old;
 	char at[TS_BUFSZ];
 	const char *key, *value;
-	char v[1024];
+	char v[1024], k[64];
 	size_t n;
 	int found;
 
@@ -530,29 +530,36 @@ row_setting(struct row_ctx *r, struct pd_err *err)
 	xstrlcpy(v, value, sizeof v);
 	for (n = strlen(v); n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t');)
 		v[--n] = '\0';
+	/* and around the key (helper-264, fault 4: " alerts.missed" was
+	 * refused as no setting, the nearest being alerts.missed) */
+	key = F(r, 0);
+	key += strspn(key, " \t");
+	xstrlcpy(k, key, sizeof k);
+	for (n = strlen(k); n > 0 && (k[n - 1] == ' ' || k[n - 1] == '\t');)
+		k[--n] = '\0';
+	key = k;
 	r->field = 0;
 	/* named, as it is in the file (the central node shows it, escaped:
 	 * svc_import_names_key), with the nearest setting if one is near */
-	if (config_central_row(F(r, 0)) < 0) {
+	if (config_central_row(key) < 0) {
 		char near[80];
 
-		return nearest_setting(F(r, 0), near, sizeof near)
-		           ? pd_fail(err, PD_EINVAL, _(UNKNOWN_KEY_NEAR),
-		                 F(r, 0), near)
-		           : pd_fail(err, PD_EINVAL, _(UNKNOWN_KEY), F(r, 0));
+		return nearest_setting(key, near, sizeof near)
+		           ? pd_fail(
+		                 err, PD_EINVAL, _(UNKNOWN_KEY_NEAR), key, near)
+		           : pd_fail(err, PD_EINVAL, _(UNKNOWN_KEY), key);
 	}
-	found = store_setting_get(r->s->st, F(r, 0), &old, err);
+	found = store_setting_get(r->s->st, key, &old, err);
 	if (found < 0)
 		return -1;
 	if (found && !r->update)
 		return pd_fail(err, PD_EINVAL,
-		    _("\"%s\" is already set (--update changes it)"), F(r, 0));
+		    _("\"%s\" is already set (--update changes it)"), key);
 	if (found && strcmp(old.value, v) == 0) {
 		r->n->unchanged++;
 		return 0;
 	}
 	svc_now(at);
-	key = F(r, 0);
 	r->field = 1; /* from here on, an error is the value's */
 	value = v;
 	if (svc_setting_put(r->s, key, value, at, err) != 0)

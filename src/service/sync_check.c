@@ -512,7 +512,7 @@ push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 
 	if (svc_check_text(
 	        _("Void reason"), r->reason, s->cfg.remarks_max, 1, err) != 0 ||
-	    push_act(s, f, r, _("the void"), _("voided by"),
+	    push_act(s, f, r, _("The void"), _("voided by"),
 	        _("voiding a payment"), &p, &found, &role, err) != 0 ||
 	    check_void_shift(
 	        s, f, r, found ? p.payment_no : r->p.payment_no, err) != 0)
@@ -536,7 +536,7 @@ push_verify(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	enum role role;
 	int found;
 
-	return push_act(s, f, r, _("the verification"), _("verified by"),
+	return push_act(s, f, r, _("The verification"), _("verified by"),
 	    _("verifying a payment"), &p, &found, &role, err);
 }
 

@@ -207,12 +207,21 @@ refused1 "upheld with no option: told --void, the only remedy (usage, 2)" 2 \
     "is of a bounced cheque: uphold it by its payment's void (--void): what the cheque paid is owed again" \
     sup1 dispute uphold DP-T01-000003
 same "no credit note is suggested" "$(grep -c -- '--credit' "$OUT")" 0
+# the charge as configured (helper-264, fault 2: "the bounced cheque
+# charge added", never its amount, where none was configured too)
+has "  it names the configured charge" "and a \$15.00 service charge added"
 # --charge: a bounced cheque is charged again, by its void (review s50:
 # it was told "not credited", of a charge)
 refused1 "--charge of a bounced cheque: charged again by its void" 3 \
     "is of a bounced cheque: it is charged again by its payment's void (--void: what the cheque paid is owed again" \
     sup1 dispute uphold DP-T01-000003 --charge
 same "  not told of a credit" "$(grep -c 'credit' "$OUT")" 0
+has "  it names the configured charge" "and a \$15.00 service charge added"
+# a blank credit note reason is said blank, as credit-note create says
+# it, not unknown (helper-264, fault 6)
+refused1 "a blank --credit-reason: blank, not unknown" 3 \
+    "The reason is blank (spaces only); choose one of:" \
+    sup1 dispute uphold DP-T01-000003 --credit 5 --credit-reason "  "
 expect "upheld by a void" 0 "Payment voided" sup1 dispute uphold \
     DP-T01-000003 --void
 has "the service charge it added" "DP-T01-000003-CHG"

@@ -252,7 +252,7 @@ a credit note naming another consumer than its payment's|names consumer $oc; its
 a cashier's void|voided by Jane Smith is a cashier; voiding a payment needs a supervisor|$V data.voided_by=Jane\\ Smith
 a void by someone who is not a user|voided by "Nobody" is not a user of branch B01|$V data.voided_by=Nobody
 a void by a supervisor of another branch|voided by "Far Away" is not a user of branch B01|$V data.voided_by=Far\\ Away
-a void dated years before its payment|the void is dated 2020-01-01, before payment $p_card|$V at=2020-01-01\\ 00:00:00
+a void dated years before its payment|The void is dated 2020-01-01, before payment $p_card|$V at=2020-01-01\\ 00:00:00
 a void whose payment number is another payment's|names payment $p_cash, but its payment uuid is payment $p_card's|void data.payment_uuid=$u_card data.payment_no=$p_cash
 a void whose payment number no payment has|names payment PAY-T01-$year-999999, but|void data.payment_uuid=$u_card data.payment_no=PAY-T01-$year-999999
 a cashier's verification|verified by Jane Smith is a cashier; verifying a payment needs a supervisor|verify data.verified_by=Jane\\ Smith
