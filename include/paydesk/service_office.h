@@ -323,10 +323,11 @@ struct import_counts {
 };
 int svc_import(struct svc *s, const char *kind, const char *path, int update,
     struct import_counts *count, struct pd_err *err);
-/* Whether msg is a settings import's error of an unknown key, whose only
- * text from the file is the key's name (and the nearest setting's, ours):
- * the central node, which hides a file's values, names it (helper-261,
- * fault 5). */
-int svc_import_names_key(const char *msg);
+/* Whether the n bytes at k have the shape of a setting's name (lower
+ * case letters, digits and underscores, one dot between two of them, 63
+ * at most): the central node, which hides what a file holds, names a
+ * settings key of that shape, no secret (helper-261, fault 5); any other
+ * first field, a password file's line, stays hidden. */
+int svc_setting_name_shaped(const char *k, size_t n);
 
 #endif

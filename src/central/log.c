@@ -260,39 +260,50 @@ close_quote(char *msg)
 	return g != NULL && (d == NULL || g > d) ? g : d;
 }
 
+/* The bytes of the blank at p (n bytes left), 0 none: a space, or the
+ * no-break ones the French put inside « » (U+00A0, U+202F); at its end
+ * (the blank ending at p + n) when end. */
+static size_t
+blank(const char *p, size_t n, int end)
+{
+	static const char *const blanks[] = {" ", "\xc2\xa0", "\xe2\x80\xaf"};
+	size_t i, k;
+
+	for (i = 0; i < sizeof blanks / sizeof blanks[0]; i++) {
+		k = strlen(blanks[i]);
+		if (n >= k && memcmp(end ? p + n - k : p, blanks[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
 void
 log_redact(char *msg, size_t n)
 {
 	/* in the reader's language, as the message around it (helper-264,
 	 * fault 5) */
 	const char *hidden = _("(a value from the file, not shown)");
-	size_t ql, head, in;
+	size_t ql, head, in, k;
 	char *first = open_quote(msg, &ql), *last = close_quote(msg);
 	char *tmp, *v;
 
-	/* between the quotes, the blanks the French put inside « » left out
-	 * (a no-break space, U+00A0, or a narrow one, U+202F) */
+	/* between the quotes, their blanks left out */
 	v = first != NULL ? first + ql : NULL;
 	in = v != NULL && last != NULL && last > v ? (size_t)(last - v) : 0;
-	while (in > 0 && (*v == ' ' || strncmp(v, "\xc2\xa0", 2) == 0 ||
-	                     strncmp(v, "\xe2\x80\xaf", 3) == 0)) {
-		size_t k = *v == ' ' ? 1 : (unsigned char)*v == 0xc2 ? 2 : 3;
-
+	while ((k = blank(v, in, 0)) > 0) {
 		v += k;
-		in = in > k ? in - k : 0;
+		in -= k;
 	}
-	while (in > 0 &&
-	       (v[in - 1] == ' ' ||
-	           (in >= 2 && strncmp(v + in - 2, "\xc2\xa0", 2) == 0) ||
-	           (in >= 3 && strncmp(v + in - 3, "\xe2\x80\xaf", 3) == 0)))
-		in -= v[in - 1] == ' '                   ? 1
-		      : (unsigned char)v[in - 2] == 0xc2 ? 2
-		                                         : 3;
-	/* an unknown setting's name is not a value: named, escaped below;
-	 * French and Spanish messages quote it with « » (helper-263: a
-	 * value read from the file showed under those languages) */
-	if (first != NULL && !svc_import_names_key(msg) &&
-	    (last == NULL || last <= first || !ours(msg, v, in))) {
+	while ((k = blank(v, in, 1)) > 0)
+		in -= k;
+	/* ours (a setting's name, a header's column), or a settings key in
+	 * a setting name's shape, no secret: named, escaped below; French
+	 * and Spanish messages quote with « » (helper-263: a value read from
+	 * the file showed under those languages) */
+	if (first != NULL &&
+	    (last == NULL || last <= first ||
+	        !(ours(msg, v, in) || (strstr(msg, ": key: ") != NULL &&
+	                                  svc_setting_name_shaped(v, in))))) {
 		/* from the first quote to the last, or to the end when there
 		 * is one: a value may hold quotes of its own */
 		head = (size_t)(first - msg);

@@ -432,11 +432,8 @@ nearest_setting(const char *key, char *out, size_t n)
 	return best < 99;
 }
 
-/* Whether the n bytes at k have the shape of a setting's name: lower
- * case letters, digits and underscores, one dot between two of them, 63
- * at most. */
-static int
-key_shaped(const char *k, size_t n)
+int
+svc_setting_name_shaped(const char *k, size_t n)
 {
 	size_t i, dots = 0;
 
@@ -450,65 +447,6 @@ key_shaped(const char *k, size_t n)
 			return 0;
 	}
 	return dots == 1;
-}
-
-int
-svc_import_names_key(const char *msg)
-{
-	static const char label[] = ": key: ";
-	const char *fmts[2] = {_(UNKNOWN_KEY), _(UNKNOWN_KEY_NEAR)};
-	const char *p, *q, *key, *end, *mid, *post, *sugg;
-	char pre[16], name[80];
-	size_t lpre, lmid, lpost, lmsg = strlen(msg);
-	int f;
-
-	for (f = 0; f < 2; f++) {
-		/* the format: pre %s post, or pre %s mid %s post */
-		if ((p = strstr(fmts[f], "%s")) == NULL ||
-		    (size_t)(p - fmts[f]) >= sizeof pre)
-			continue;
-		lpre = (size_t)(p - fmts[f]);
-		memcpy(pre, fmts[f], lpre);
-		pre[lpre] = '\0';
-		mid = p + 2;
-		q = f ? strstr(mid, "%s") : NULL;
-		if (f && q == NULL)
-			continue;
-		lmid = f ? (size_t)(q - mid) : 0;
-		post = f ? q + 2 : mid;
-		lpost = strlen(post);
-		/* msg: PATH:LINE:COL: key: pre KEY post, or with mid SUGG */
-		if (lmsg < lpost || strcmp(msg + lmsg - lpost, post) != 0)
-			continue;
-		end = msg + lmsg - lpost;
-		for (key = msg; (key = strstr(key, label)) != NULL; key++)
-			if (strncmp(key + strlen(label), pre, lpre) == 0)
-				break;
-		if (key == NULL)
-			continue;
-		key += strlen(label) + lpre;
-		if (f) {
-			/* the suggestion is a setting's name, ours */
-			for (sugg = end; sugg > key; sugg--)
-				if ((size_t)(sugg - key) >= lmid &&
-				    strncmp(sugg - lmid, mid, lmid) == 0)
-					break;
-			if (sugg == key || (size_t)(end - sugg) >= sizeof name)
-				continue;
-			memcpy(name, sugg, (size_t)(end - sugg));
-			name[end - sugg] = '\0';
-			if (config_central_row(name) < 0)
-				continue;
-			end = sugg - lmid;
-		}
-		/* a key is 63 characters at most (row_setting), named only
-		 * in a setting name's shape: the first field of a line of a
-		 * file that is no settings file (a password file's) stays
-		 * hidden, as every value (paydesk-central(8)) */
-		if (end >= key && key_shaped(key, (size_t)(end - key)))
-			return 1;
-	}
-	return 0;
 }
 
 static int
@@ -539,8 +477,9 @@ row_setting(struct row_ctx *r, struct pd_err *err)
 		k[--n] = '\0';
 	key = k;
 	r->field = 0;
-	/* named, as it is in the file (the central node shows it, escaped:
-	 * svc_import_names_key), with the nearest setting if one is near */
+	/* named, as it is in the file (the central node shows it, escaped,
+	 * in a setting name's shape: svc_setting_name_shaped), with the
+	 * nearest setting if one is near */
 	if (config_central_row(key) < 0) {
 		char near[80];
 
