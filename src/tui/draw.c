@@ -104,6 +104,14 @@ tui_wrap_rows(const char *s, int width)
 	return wrap_rows(s, width, 0);
 }
 
+int
+tui_pair_rows(const char *text, int x, int lw, int most)
+{
+	int r = tui_wrap_rows(text, COLS - x - lw - 1);
+
+	return r < 1 ? 1 : r > most ? most : r;
+}
+
 static int
 wrap(int y, int x, const char *text, int width, int rows, int paths)
 {

@@ -59,16 +59,6 @@ static const char *const labels[] = {
 #define LINE_ROWS 2  /* the rows an item's line or a value wraps over */
 #define NOTES_ROWS 3 /* the notes' */
 
-/* The rows text takes beside the labels' column of lw (tui_pair_wrap
- * at column 4), 1 to most. */
-static int
-value_rows(const char *text, int lw, int most)
-{
-	int r = tui_wrap_rows(text, COLS - 4 - lw - 1);
-
-	return r < 1 ? 1 : r > most ? most : r;
-}
-
 /* The line of item i of the quote: what names it and what it gets. */
 static const char *
 item_line(const struct wizard *w, struct tui *t, size_t i, char *line, size_t n)
@@ -85,13 +75,6 @@ item_line(const struct wizard *w, struct tui *t, size_t i, char *line, size_t n)
 	snprintf(line, n, "%s  %s", name[0] != '\0' ? name : q->items[i].ref,
 	    svc_money(t->svc, m, sizeof m, q->items[i].applied));
 	return line;
-}
-
-/* Whether item i of q is one the payment pays (reached: how many). */
-static int
-is_paid(const struct pay_quote *q, size_t i, size_t reached)
-{
-	return q->items[i].applied > 0 || reached == q->nitems;
 }
 
 /* Each item the payment pays something, named, with what it gets (one
@@ -114,14 +97,15 @@ draw_items(
 	/* the rows of every line; all of them named when they fit, or
 	 * take no more rows than those named and the count would */
 	for (i = 0; i < q->nitems; i++)
-		if (is_paid(q, i, reached))
-			all += value_rows(item_line(w, t, i, line, sizeof line),
-			    lw, LINE_ROWS);
+		if (wizard_item_paid(q, i, reached))
+			all +=
+			    tui_pair_rows(item_line(w, t, i, line, sizeof line),
+			        4, lw, LINE_ROWS);
 	for (i = 0; i < q->nitems && all > room; i++) {
-		if (!is_paid(q, i, reached))
+		if (!wizard_item_paid(q, i, reached))
 			continue;
-		r = value_rows(
-		    item_line(w, t, i, line, sizeof line), lw, LINE_ROWS);
+		r = tui_pair_rows(
+		    item_line(w, t, i, line, sizeof line), 4, lw, LINE_ROWS);
 		if (used + r > room - 1 &&
 		    (named >= NAMED_MIN || used + r > most - 1) && named > 0)
 			break;
@@ -131,10 +115,10 @@ draw_items(
 	if (all <= room || all <= used + 1)
 		named = reached;
 	for (i = 0, k = 0; i < q->nitems && k < named; i++) {
-		if (!is_paid(q, i, reached))
+		if (!wizard_item_paid(q, i, reached))
 			continue;
-		r = value_rows(
-		    item_line(w, t, i, line, sizeof line), lw, LINE_ROWS);
+		r = tui_pair_rows(
+		    item_line(w, t, i, line, sizeof line), 4, lw, LINE_ROWS);
 		y += tui_pair_wrap(
 		    y, 4, lw, k++ == 0 ? _(labels[L_ITEMS]) : "", line, r);
 	}
@@ -188,21 +172,21 @@ draw(struct tui_screen *sc, struct tui *t)
 	snprintf(total, sizeof total, "%s  (%s)",
 	    svc_money(t->svc, m, sizeof m, q->amount),
 	    wizard_paid_text(w, t, m2, sizeof m2));
-	rt = value_rows(total, lw, LINE_ROWS + 1);
+	rt = tui_pair_rows(total, 4, lw, LINE_ROWS + 1);
 	if (q->method->kind == METHOD_CASH) {
 		snprintf(cash, sizeof cash, _("%s, change %s"),
 		    svc_money(t->svc, m, sizeof m, q->tendered),
 		    svc_money(t->svc, m2, sizeof m2, q->change));
-		rc = value_rows(cash, lw, LINE_ROWS);
+		rc = tui_pair_rows(cash, 4, lw, LINE_ROWS);
 	}
 	if (q->overpaid > 0) {
 		snprintf(over, sizeof over, _("%s as a credit note"),
 		    svc_money(t->svc, m, sizeof m, q->overpaid));
-		ro = value_rows(over, lw, LINE_ROWS);
+		ro = tui_pair_rows(over, 4, lw, LINE_ROWS);
 	}
-	rb = value_rows(t->svc->actor.full_name, lw, LINE_ROWS);
+	rb = tui_pair_rows(t->svc->actor.full_name, 4, lw, LINE_ROWS);
 	if (w->notes.len > 0)
-		rn = value_rows(w->notes.buf, lw, NOTES_ROWS);
+		rn = tui_pair_rows(w->notes.buf, 4, lw, NOTES_ROWS);
 	snprintf(prompt, sizeof prompt, "%s",
 	    tui_keys(
 	        _("Press {Enter} to post this payment, {Esc} to go back")));

@@ -78,16 +78,6 @@ split_text(
 	return line;
 }
 
-/* The rows text takes beside the labels' column of lw at column x (as
- * tui_pair_wrap wraps it), 1 to most. */
-static int
-pair_rows(const char *text, int x, int lw, int most)
-{
-	int r = tui_wrap_rows(text, COLS - x - lw - 1);
-
-	return r < 1 ? 1 : r > most ? most : r;
-}
-
 /* Whether q's items are of several kinds (each line's kind said). */
 static int
 split_mixed(const struct pay_quote *q)
@@ -100,14 +90,6 @@ split_mixed(const struct pay_quote *q)
 	return 0;
 }
 
-/* Whether item i of q is one the payment pays (reached: how many), as
- * the review and the receipt count them. */
-static int
-is_paid(const struct pay_quote *q, size_t i, size_t reached)
-{
-	return q->items[i].applied > 0 || reached == q->nitems;
-}
-
 /* The rows the split's lines take: each item paid on its own, and those
  * the amount does not reach summed on one. */
 static int
@@ -118,9 +100,9 @@ split_rows(const struct pay_quote *q, struct tui *t, int lw, int mixed)
 	int all = 0;
 
 	for (i = 0; i < q->nitems; i++)
-		if (is_paid(q, i, reached))
-			all += pair_rows(split_text(&q->items[i], t, mixed,
-			                     line, sizeof line),
+		if (wizard_item_paid(q, i, reached))
+			all += tui_pair_rows(split_text(&q->items[i], t, mixed,
+			                         line, sizeof line),
 			    4, lw - 2, 2);
 	return all + (reached < q->nitems);
 }
@@ -145,11 +127,11 @@ split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int room)
 		return y;
 	all = split_rows(q, t, lw, mixed);
 	for (i = 0; i < q->nitems; i++) {
-		if (!is_paid(q, i, reached)) {
+		if (!wizard_item_paid(q, i, reached)) {
 			owed += q->items[i].outstanding;
 			continue;
 		}
-		r = pair_rows(
+		r = tui_pair_rows(
 		    split_text(&q->items[i], t, mixed, line, sizeof line), 4,
 		    lw - 2, 2);
 		/* all of them, or as many as leave a row to count the rest */
@@ -204,7 +186,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	 * fault C), wrapped where the row does not hold it */
 	wizard_paid_text(w, t, paid, sizeof paid);
 	y += tui_pair_wrap(
-	    y, 2, lw, _(labels[L_ITEMS]), paid, pair_rows(paid, 2, lw, 3));
+	    y, 2, lw, _(labels[L_ITEMS]), paid, tui_pair_rows(paid, 2, lw, 3));
 	{
 		char name[32], words[256];
 
@@ -213,7 +195,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		/* "...; an arrangement's installments before what is not
 		 * overdue" is wider than 80 columns: wrapped */
 		y += tui_pair_wrap(y, 2, lw, _(labels[L_RULE]), words,
-		    pair_rows(words, 2, lw, 2));
+		    tui_pair_rows(words, 2, lw, 2));
 	}
 	/* the rows under the split, counted as drawn below: received and
 	 * change (cash), the extra and its credit note or what it is

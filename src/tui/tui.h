@@ -176,6 +176,9 @@ int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* The rows s takes wrapped at width as tui_wrap and tui_pair_wrap wrap
  * it (no newline in s), 0 for an empty s. */
 int tui_wrap_rows(const char *s, int width);
+/* The rows text takes beside a labels' column of lw at column x, as
+ * tui_pair_wrap wraps it there, 1 to most. */
+int tui_pair_rows(const char *text, int x, int lw, int most);
 /* The bytes of s (printable) that go on one row of width columns,
  * broken at the last space that fits (a word wider than the row alone). */
 size_t tui_wrap_cut(const char *s, int width);

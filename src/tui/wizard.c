@@ -519,3 +519,9 @@ wizard_items_reached(const struct pay_quote *q)
 	/* none reached (nothing to pay): each counted, as before */
 	return n > 0 ? n : q->nitems;
 }
+
+int
+wizard_item_paid(const struct pay_quote *q, size_t i, size_t reached)
+{
+	return q->items[i].applied > 0 || reached == q->nitems;
+}

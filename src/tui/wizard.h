@@ -117,6 +117,9 @@ const char *wizard_paid_text(
 /* The items of q that its amount pays something (all of them when it
  * pays none): those the receipt lists. */
 size_t wizard_items_reached(const struct pay_quote *q);
+/* Whether item i of q is one the payment pays (reached: what
+ * wizard_items_reached says of q), as the receipt lists them. */
+int wizard_item_paid(const struct pay_quote *q, size_t i, size_t reached);
 
 /* The steps after the first, each on top of the one before. */
 struct tui_screen *screen_pay_account_new(struct wizard *w, struct tui *t);
