@@ -567,11 +567,10 @@ store_card_match_groups(
 	    _("Matching card settlements"), err);
 }
 
-/* A transfer pair and its line's match as it will be (the columns of
- * store_read_line_match that a transfer's match has). */
+/* A transfer pair and its line's match as it will be. */
 struct tpair {
-	int64_t pid, lid;
-	struct line_match m;
+	int64_t pid;
+	struct transfer_match m;
 };
 
 static void
@@ -579,18 +578,14 @@ read_tpair(struct db_stmt *q, void *elem)
 {
 	struct tpair *t = elem;
 
-	memset(t, 0, sizeof *t);
 	t->pid = db_column_int64(q, 0);
-	t->lid = t->m.line_id = db_column_int64(q, 1);
+	t->m.line_id = db_column_int64(q, 1);
 	t->m.stmt = db_column_int64(q, 2);
 	t->m.seq = db_column_int(q, 3);
-	st_col(q, 4, t->m.account, sizeof t->m.account);
-	st_col(q, 5, t->m.stmt_key, sizeof t->m.stmt_key);
-	t->m.npay = 1;
-	t->m.gross = db_column_int64(q, 6);
-	st_col(q, 7, t->m.pay_terminal, sizeof t->m.pay_terminal);
-	st_col(q, 8, t->m.pay_day, sizeof t->m.pay_day);
-	st_col(q, 9, t->m.pay_uuid, sizeof t->m.pay_uuid);
+	t->m.gross = db_column_int64(q, 4);
+	st_col(q, 5, t->m.pay_terminal, sizeof t->m.pay_terminal);
+	st_col(q, 6, t->m.pay_day, sizeof t->m.pay_day);
+	st_col(q, 7, t->m.pay_uuid, sizeof t->m.pay_uuid);
 }
 
 /* A pair's payment or line id (k), the other (o) and the pair's place:
@@ -619,8 +614,8 @@ tpairs_by(const struct tpair *t, size_t n, int line, char *shared)
 	size_t i, j, m;
 
 	for (i = 0; i < n; i++) {
-		k[i].k = line ? t[i].lid : t[i].pid;
-		k[i].o = line ? t[i].pid : t[i].lid;
+		k[i].k = line ? t[i].m.line_id : t[i].pid;
+		k[i].o = line ? t[i].pid : t[i].m.line_id;
 		k[i].i = i;
 	}
 	qsort(k, n, sizeof *k, by_tkey);
@@ -636,7 +631,7 @@ tpairs_by(const struct tpair *t, size_t n, int line, char *shared)
 
 int64_t *
 store_transfer_match_pairs(struct store *st, int days, size_t *n,
-    struct line_match **lm, struct pd_err *err)
+    struct transfer_match **tm, struct pd_err *err)
 {
 	/* a posted bank transfer payment and a credit of its amount booked
 	 * within days of it either way, whose reference holds the
@@ -653,13 +648,13 @@ store_transfer_match_pairs(struct store *st, int days, size_t *n,
 	 * sorted the pairs twice, then again by payment, in SQL (0.2 s of
 	 * 0.5 with 100,000 lines at 1M) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT p.id, l.id, l.statement_id, l.seq, b.account, "
-	    "b.stmt_key, p.amount, p.terminal, p.paid_on, p.uuid FROM "
-	    FREE_LINES " CROSS JOIN payments p INDEXED BY payments_bank_match "
+	    "SELECT p.id, l.id, l.statement_id, l.seq, p.amount, "
+	    "p.terminal, p.paid_on, p.uuid FROM " FREE_LINES
+	    " CROSS JOIN payments p INDEXED BY payments_bank_match "
 	    "ON p.amount = l.amount AND p.paid_on BETWEEN date("
 	    "l.booking_date, '-' || ?1 || ' days') AND date(l.booking_date, "
-	    "'+' || ?1 || ' days') CROSS JOIN bank_statements b ON b.id = "
-	    "l.statement_id WHERE " LINE_FREE " AND p.method_kind = 'bank' AND "
+	    "'+' || ?1 || ' days') WHERE " LINE_FREE " AND p.method_kind = "
+	    "'bank' AND "
 	    "p.status = 'Posted' AND ((p.reference <> '' AND pd_line_names("
 	    "l.reference, l.text, p.reference)) OR pd_line_names(l.reference, "
 	    "l.text, p.payment_no)) AND " PAY_FREE,
@@ -670,7 +665,7 @@ store_transfer_match_pairs(struct store *st, int days, size_t *n,
 	size_t i, nt;
 	char *shared;
 
-	*lm = NULL;
+	*tm = NULL;
 	*n = 0;
 	if (s == NULL)
 		return NULL;
@@ -685,13 +680,13 @@ store_transfer_match_pairs(struct store *st, int days, size_t *n,
 	free(tpairs_by(t, nt, 1, shared));
 	k = tpairs_by(t, nt, 0, shared);
 	pairs = xcalloc(nt + 1, 2 * sizeof *pairs);
-	*lm = xcalloc(nt + 1, sizeof **lm);
+	*tm = xcalloc(nt + 1, sizeof **tm);
 	for (i = 0; i < nt; i++) {
 		if (shared[k[i].i])
 			continue;
 		pairs[2 * *n] = t[k[i].i].pid;
-		pairs[2 * *n + 1] = t[k[i].i].lid;
-		(*lm)[(*n)++] = t[k[i].i].m;
+		pairs[2 * *n + 1] = t[k[i].i].m.line_id;
+		(*tm)[(*n)++] = t[k[i].i].m;
 	}
 	free(k);
 	free(shared);
