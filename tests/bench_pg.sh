@@ -33,6 +33,15 @@ shared_preload_libraries=pg_stat_statements
 pg_stat_statements.track=all
 pg_stat_statements.track_planning=on"
 fi
+# BENCH_PG_EXPLAIN=FILE: the plans of the statements that took 5 ms or
+# more (auto_explain, nested ones too), the server's log appended to FILE
+# at each stop (a measurement run, as BENCH_PG_STATEMENTS)
+if [ -n "${BENCH_PG_EXPLAIN:-}" ]; then
+	PG_SETTINGS="$PG_SETTINGS
+session_preload_libraries=auto_explain
+auto_explain.log_min_duration=5ms
+auto_explain.log_nested_statements=on"
+fi
 PGORG="$DIR/sync-pg-$C-l$ORG_LAYOUT"
 PGR=
 PGPID_STARTED=
@@ -57,6 +66,7 @@ bench_pg_down() {
 	} >>"$BENCH_PG_STATEMENTS"
 	PGSS_ON=
 	as_pg "$PGBIN/pg_ctl" -D "$PGPID_STARTED" -s -m fast -t 600 stop
+	[ -z "${BENCH_PG_EXPLAIN:-}" ] || { cat "$PGR/log" >>"$BENCH_PG_EXPLAIN" && : >"$PGR/log"; }
 	PGPID_STARTED=
 }
 # bench_pg_clean: the cluster stopped and its directory removed (on exit)

@@ -202,9 +202,17 @@ db_pg_open(const char *conninfo, const char *schema, struct db **out,
 	 * organisation, a first backlog) far faster than autovacuum's
 	 * statistics follow, so a lookup planned as a scan of an empty
 	 * table stayed one over 100,000 rows (the bench's push). Server 12
-	 * and later; 11 has no such setting and plans as it always did */
+	 * and later; 11 has no such setting and plans as it always did.
+	 * No parallel plans: a node's statements are a push's or a pull's
+	 * lookups and writes of a few thousand rows, and a parallel plan
+	 * starts its worker processes at each run, which took longer than
+	 * the work (the push's lookup of its 2,000 payments' numbers in
+	 * three indexes, planned as a Gather of two workers once the table
+	 * held 50,000 rows: 10-20 ms a run, 12.9 s of the server's 26 s in
+	 * the bench's 100,000-payment push, s71, auto_explain) */
 	db->pg->session = xasprintf(
 	    "SET client_min_messages = warning; "
+	    "SET max_parallel_workers_per_gather = 0; "
 	    "SET search_path TO %s, paydesk; "
 	    "DO $pd$ BEGIN IF current_setting('server_version_num')::int >= "
 	    "120000 THEN PERFORM set_config('plan_cache_mode', "
