@@ -32,6 +32,16 @@ int store_version(struct store *st);
  * dirties many pages in one transaction, such as a sync round's pulled
  * pages. */
 void store_cache_kb(struct store *st, int kb);
+/* On PostgreSQL, the session's statements run on generic plans (on 1)
+ * made with sequential scans off, so each is an index lookup planned
+ * once, or planned for their values again (on 0, the session's
+ * force_custom_plan: db_pg_conn.c); nothing on SQLite. For reads by key
+ * in bulk, as a pull page's of its payments, allocations, consumers and
+ * shifts by id (issue 22: 140,000 such reads of eight terminals' pulls
+ * spent 37 s of the server's CPU planning, 5 s executing). A failure is
+ * the next statement's to meet; on 0 the settings are the server's
+ * again. */
+void store_plans_generic(struct store *st, int on);
 /* Bulk loading (demo, bench) in one transaction: synchronous OFF, a
  * 64 MiB page cache and the savepoints' journals in memory, until called
  * with 0 (FULL, SQLite's default cache, temp files as configured). */

@@ -375,7 +375,11 @@ svc_central_pull(struct svc *s, const char *terminal, const char *branch,
 	    s->st, since, terminal, limit, &n, cursor, &more, err);
 	if (e == NULL)
 		return NULL;
+	/* the page's rows read by their keys, each statement on one plan
+	 * (PostgreSQL: store_plans_generic) */
+	store_plans_generic(s->st, 1);
 	if (page_rows_read(s, e, n, &pr, err) != 0) {
+		store_plans_generic(s->st, 0);
 		free(e);
 		return NULL;
 	}
@@ -398,6 +402,7 @@ svc_central_pull(struct svc *s, const char *terminal, const char *branch,
 	    sync_page_encode(*cursor, more, seqs, (const char *const *)recs, n);
 	*count = n;
 out:
+	store_plans_generic(s->st, 0);
 	for (i = 0; i < n; i++)
 		free(recs[i]);
 	free(recs);
