@@ -231,6 +231,10 @@ cli_scope_json_open(
 		json_object_set_new(o, "filters", given);
 	else
 		json_decref(given);
+	/* the rows' amounts are minor units of it, as rec_new's documents
+	 * say (helper-266 of issue 23: the anomalies had none) */
+	json_object_set_new(
+	    o, "currency", json_string(c->svc.cfg.currency_code));
 	t = json_dumps(o, JSON_PRESERVE_ORDER);
 	/* {"scope": ...} without its closing brace, the rows after */
 	if (t != NULL && strlen(t) > 1) {

@@ -130,9 +130,11 @@ same "--json: growth_days null where aging alone lists, 15 for WU-10002" \
     "$(python3 -c 'import json, sys
 print(" ".join("%s:%s" % (r["account_no"], r["growth_days"]) for r in json.load(open(sys.argv[1]))["payers"]))' "$OUT")" \
     "WU-10002:15 WU-10003:None WU-10001:None"
-# its scope in the JSON, as kpi's (review R23)
-same "--json: the scope beside the payers" "$(python3 -c 'import json, sys
-print(list(json.load(open(sys.argv[1])))[:2])' "$OUT")" "['scope', 'payers']"
+# its scope in the JSON, as kpi's (review R23), and the currency of its
+# amounts (helper-266 of issue 23)
+same "--json: the scope and the currency beside the payers" "$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(list(d)[:3], d["currency"])' "$OUT")" "['scope', 'currency', 'payers'] USD"
 # --segment: the consumers of a segment, by either criterion (R23 fault 6)
 why() { python3 -c 'import csv, sys
 print(" ".join(r[1] + ":" + r[5] for r in list(csv.reader(open(sys.argv[1])))[1:]))' "$OUT"; }

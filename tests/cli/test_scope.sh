@@ -464,12 +464,13 @@ same "team visibility on: kpi --csv names the team" \
 team,North"
 run as admin 9999 --json kpi --month 2025-05
 same "an admin's kpi is of no team" "$(grep -c '"team"' "$OUT")" 0
-# report deteriorating and anomalies too (review R23: a bare array)
+# report deteriorating and anomalies too (review R23: a bare array),
+# with the currency their amounts are in (helper-266 of issue 23)
 for r in deteriorating anomalies; do
 	run as mary 2222 --json report $r
-	same "team visibility on: report $r --json names the scope and the team" \
-	    "$(tr -d ' \n' <"$OUT" | sed -n 's/^{"scope":"\([a-z]*\)","team":"\([^"]*\)","[a-z]*":\[.*/\1 \2/p')" \
-	    "branch North"
+	same "team visibility on: report $r --json names the scope, the team and the currency" \
+	    "$(tr -d ' \n' <"$OUT" | sed -n 's/^{"scope":"\([a-z]*\)","team":"\([^"]*\)","currency":"\([A-Z]*\)","[a-z]*":\[.*/\1 \2 \3/p')" \
+	    "branch North USD"
 done
 run as mary 2222 --csv report payers
 same "team visibility on: the payers report of North's payments" \
