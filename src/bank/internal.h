@@ -42,6 +42,12 @@ int bank_mt940(const char *buf, size_t len, const char *name,
  * it. mt940_raw.c. */
 int bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
     struct bank_stmt *out, struct pd_err *err);
+/* The MT940 file's own :60F:, :61: and :62F: fields alone, checked as
+ * bank_mt940_check does: what a file aqbanking refused has wrong, named
+ * by the file, the :61: (its number and the bank's reference it writes)
+ * and its line; 0 when they are well formed. */
+int bank_mt940_fields(const char *buf, size_t len, const char *name, int digits,
+    struct pd_err *err);
 int bank_csv(const char *buf, size_t len, const char *name,
     const struct bank_mapping *map, const char *currency, int digits,
     struct bank_stmt *out, struct pd_err *err);

@@ -11,10 +11,12 @@
  * aqbanking keeps the closing balance (:62F:) but not the opening one,
  * nor the statement's :20: reference, nor whether a line was a reversal
  * (RC/RD): it gives the signed amount of a reversal, which is what the
- * statement counts. Its errors say no line, so a refused file is named
- * by the file and, for a bad line, the bank reference of the :61:.
- * What it hands back is then checked against the file's own :60F:, :61:
- * and :62F: fields (mt940_raw.c), which also give the opening balance. */
+ * statement counts. Its errors say no line, so a file it refuses is
+ * read again by the file's own fields, which name the :61: and its line
+ * where one is bad (a day 261131 aqbanking refuses whole); else the
+ * file. What it hands back is then checked against the file's own
+ * :60F:, :61: and :62F: fields (mt940_raw.c), which also give the
+ * opening balance and which lines are reversals. */
 #include <ctype.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -372,7 +374,12 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 	ai = AB_ImExporterContext_GetFirstAccountInfo(ctx);
 	for (; ai != NULL; ai = AB_ImExporterAccountInfo_List_Next(ai))
 		count++;
-	if (rc != 0)
+	/* aqbanking refuses some bad days (261131, 260000) and says no
+	 * line: the file's own fields say which :61: and where, and
+	 * aqbanking's error only when they are well formed */
+	if (rc != 0 && bank_mt940_fields(buf, len, name, digits, err) != 0)
+		rc = -1;
+	else if (rc != 0)
 		rc = pd_fail(err, PD_EINVAL,
 		    _("%s: aqbanking cannot read it as an MT940 statement "
 		      "(error %d)"),

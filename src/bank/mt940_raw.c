@@ -27,6 +27,7 @@
 struct raw61 {
 	int line;
 	int64_t amount; /* signed */
+	int reversal;   /* marked RC or RD */
 	char value[9];  /* YY-MM-DD */
 	/* the bank's reference after "//" on the :61: line, and the lines
 	 * that continue the field (the supplementary details), in buf */
@@ -43,13 +44,29 @@ struct raw {
 	int has_first, has_last;
 };
 
-/* The name of entry k (0-based) as the import names its lines. */
+/* The name of entry k (0-based) as the import names its lines; where
+ * aqbanking read none (a file it refused), by the bank's reference the
+ * :61: line p (to eol) writes after its "//", as aqbanking names it. */
 static void
 entry_name(const struct bank_stmt *out, const char *name, size_t k, int line,
-    char *buf, size_t n)
+    const char *p, const char *eol, char *buf, size_t n)
 {
-	if (k < out->nlines && out->lines[k].where[0] != '\0')
+	const char *ref = NULL;
+
+	if (k < out->nlines && out->lines[k].where[0] != '\0') {
 		snprintf(buf, n, _("%s, line %d"), out->lines[k].where, line);
+		return;
+	}
+	while (p != NULL && eol > p && (eol[-1] == '\r' || eol[-1] == ' '))
+		eol--;
+	for (; p != NULL && p + 1 < eol; p++)
+		if (p[0] == '/' && p[1] == '/') {
+			ref = p + 2;
+			break;
+		}
+	if (ref != NULL && ref < eol)
+		snprintf(buf, n, _("%s: :61: #%zu (%.*s), line %d"), name,
+		    k + 1, (int)(eol - ref < 34 ? eol - ref : 34), ref, line);
 	else
 		snprintf(
 		    buf, n, _("%s: :61: #%zu, line %d"), name, k + 1, line);
@@ -170,6 +187,7 @@ entry(const char *p, int digits, struct raw61 *e)
 	}
 	if (p[0] == 'R' && (p[1] == 'C' || p[1] == 'D')) {
 		sign = p[1] == 'C' ? -1 : 1; /* a reversal turns the mark */
+		e->reversal = 1;
 		p += 2;
 	} else if (p[0] == 'C' || p[0] == 'D') {
 		sign = p[0] == 'C' ? 1 : -1;
@@ -315,7 +333,8 @@ scan(const char *buf, size_t len, const char *name, int digits,
 			}
 			memset(&r->e[r->n], 0, sizeof r->e[r->n]);
 			r->e[r->n].line = line;
-			entry_name(out, name, r->n, line, where, sizeof where);
+			entry_name(
+			    out, name, r->n, line, p, eol, where, sizeof where);
 			why = entry(p + 4, digits, &r->e[r->n]);
 			if (why != NULL)
 				return pd_fail(
@@ -372,7 +391,8 @@ scan(const char *buf, size_t len, const char *name, int digits,
 	if (r->has_open) {
 		if (r->n > 0)
 			entry_name(out, name, r->n - 1, r->e[r->n - 1].line,
-			    where, sizeof where);
+			    r->e[r->n - 1].ref ? r->e[r->n - 1].ref - 2 : NULL,
+			    r->e[r->n - 1].ref_end, where, sizeof where);
 		else
 			snprintf(where, sizeof where, _("%s, line %d"), name,
 			    r->open_line);
@@ -382,6 +402,21 @@ scan(const char *buf, size_t len, const char *name, int digits,
 		    where);
 	}
 	return 0;
+}
+
+int
+bank_mt940_fields(const char *buf, size_t len, const char *name, int digits,
+    struct pd_err *err)
+{
+	struct bank_stmt none;
+	struct raw r;
+	int rc;
+
+	memset(&none, 0, sizeof none);
+	memset(&r, 0, sizeof r);
+	rc = scan(buf, len, name, digits, &none, &r, err);
+	free(r.e);
+	return rc;
 }
 
 int
@@ -396,7 +431,8 @@ bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
 	memset(&r, 0, sizeof r);
 	rc = scan(buf, len, name, digits, out, &r, err);
 	for (k = 0; rc == 0 && k < r.n && k < out->nlines; k++) {
-		entry_name(out, name, k, r.e[k].line, where, sizeof where);
+		entry_name(
+		    out, name, k, r.e[k].line, NULL, NULL, where, sizeof where);
 		if (out->lines[k].amount != r.e[k].amount ||
 		    strcmp(out->lines[k].value + 2, r.e[k].value) != 0)
 			rc = pd_fail(err, PD_EINVAL,
@@ -415,8 +451,13 @@ bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
 		    _("%s: the closing balance (:62F:) is not the one "
 		      "aqbanking read"),
 		    name);
-	for (k = 0; rc == 0 && k < r.n; k++)
+	/* aqbanking gives a reversal's amount signed as booked and not
+	 * that it is one: the file's RC or RD says so (a credit reversed
+	 * by an RC is then no credit to match, as camt.053's RvslInd) */
+	for (k = 0; rc == 0 && k < r.n; k++) {
 		take_parts(&r.e[k], &out->lines[k]);
+		out->lines[k].reversal = r.e[k].reversal;
+	}
 	if (rc == 0 && r.has_first) {
 		out->opening = r.first_opening;
 		out->has_opening = 1;

@@ -65,7 +65,7 @@ static struct dynlib ofx_lib = {
 #define OFX_ACCOUNTS 8
 
 struct ofx_acct {
-	char id[OFX_ACCOUNT_ID_LENGTH];
+	char id[OFX_ACCOUNT_ID_LENGTH]; /* libofx's: BANKID BRANCHID ACCTID */
 	int closed; /* its statement (STMTRS) ended: the file is whole */
 	struct bank_stmt st;
 };
@@ -80,8 +80,24 @@ struct ofx {
 	int nacct;
 };
 
+/* The account a statement is of: its ACCTID alone (issue 20, tester).
+ * libofx's account_id is "BANKID BRANCHID ACCTID" ("ABNA
+ * NL77ABNA0574908765"), an account no deposit names and no camt.053 or
+ * MT940 statement of it gives: camt.053 gives the IBAN or the bank's
+ * number of the account, aqbanking the MT940 :25: account without the
+ * bank's code. The bank id and branch only tell the bank's accounts
+ * apart in the file (ofx_acct_of keys them by libofx's id). */
+static const char *
+acct_number(const struct OfxAccountData *a, const char *id)
+{
+	if (a != NULL && a->account_number_valid &&
+	    a->account_number[0] != '\0')
+		return a->account_number;
+	return id;
+}
+
 static struct ofx_acct *
-ofx_acct_of(struct ofx *o, const char *id)
+ofx_acct_of(struct ofx *o, const char *id, const char *number)
 {
 	int i;
 
@@ -91,7 +107,7 @@ ofx_acct_of(struct ofx *o, const char *id)
 	if (o->nacct == OFX_ACCOUNTS)
 		return NULL;
 	xstrlcpy(o->acct[o->nacct].id, id, sizeof o->acct[0].id);
-	bank_set(&o->acct[o->nacct].st.account, id);
+	bank_set(&o->acct[o->nacct].st.account, number);
 	o->acct[o->nacct].st.stmt_id = xstrdup("");
 	return &o->acct[o->nacct++];
 }
@@ -126,7 +142,8 @@ on_statement(const struct OfxStatementData d, void *arg)
 
 	if (o->failed || !d.account_id_valid)
 		return 0;
-	a = ofx_acct_of(o, d.account_id);
+	a = ofx_acct_of(
+	    o, d.account_id, acct_number(d.account_ptr, d.account_id));
 	if (a == NULL)
 		return 0;
 	a->closed = 1;
@@ -134,7 +151,7 @@ on_statement(const struct OfxStatementData d, void *arg)
 		o->failed = pd_fail(o->err, PD_EINVAL,
 		    _("%s: account %s: the statement is in %s; the "
 		      "organisation's currency is %s"),
-		    o->name, d.account_id, d.currency, o->currency);
+		    o->name, a->st.account, d.currency, o->currency);
 		return 0;
 	}
 	if (d.ledger_balance_valid) {
@@ -163,7 +180,8 @@ on_transaction(const struct OfxTransactionData d, void *arg)
 
 	if (o->failed || !d.account_id_valid)
 		return 0;
-	a = ofx_acct_of(o, d.account_id);
+	a = ofx_acct_of(
+	    o, d.account_id, acct_number(d.account_ptr, d.account_id));
 	if (a == NULL)
 		return 0;
 	if (!d.amount_valid)
@@ -223,7 +241,7 @@ pick(struct ofx *o, struct bank_stmt *out)
 		return pd_fail(o->err, PD_EINVAL,
 		    _("%s: the statement of account %s does not end (no "
 		      "</STMTRS>): is the file cut short?"),
-		    o->name, o->acct[k].id);
+		    o->name, o->acct[k].st.account);
 	bank_stmt_free(out);
 	*out = o->acct[k].st;
 	memset(&o->acct[k].st, 0, sizeof o->acct[k].st);

@@ -667,6 +667,64 @@ M --db "$W" --json deposit list >"$OUT" 2>&1
 same "reversal: the list too" \
     "$(python3 -c 'import json,sys; print([d["credited"] for d in json.load(open(sys.argv[1])) if d["slip_no"] == "RV-3"])' "$OUT")" "[0]"
 rm -f "$W"
+# (issue 20, tester) the same in MT940: RC is a reversal of a credit, as
+# camt.053's RvslInd. RV-5's 20.00 booked on the 23rd is taken back on
+# the 24th (RC, the same reference): not matched, not credited, and its
+# credit no unexpected one
+W="$T/rev940.db"
+cp "$DB" "$W"
+sqlite3 "$W" "INSERT INTO deposits (uuid, slip_no, account, deposited_on, amount, created_at, created_by, terminal) VALUES
+ ('rv-5', 'RV-5', '$ACCT', '2026-06-22', 2000, '2026-06-22 10:00:00', 'Mary', 'T01')"
+printf ':20:RV940\n:25:%s\n:28C:1/1\n:60F:C260622USD0,00\n:61:2606230623C20,00NTRFREF555//B30\n:86:RV-5\n:61:2606240624RC20,00NTRFREF555//B31\n:86:RV-5\n:62F:C260624USD0,00\n-\n' \
+    "$ACCT" >"$T/rv.940"
+PAYDESK_NOW="2026-06-24 21:00:00" M --db "$W" statement import "$T/rv.940" >/dev/null 2>&1 ||
+    echo "not ok - MT940 reversal: import rv.940"
+PAYDESK_NOW="2026-06-24 21:00:00" M --db "$W" deposit match >/dev/null
+same "MT940 reversal: RV-5 not matched" \
+    "$(sqlite3 "$W" "SELECT count(*) FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no = 'RV-5' AND m.unmatched_at = ''")" 0
+PAYDESK_NOW="2026-06-30 09:00:00" M --db "$W" --json report exceptions >"$OUT" 2>&1
+same "MT940 reversal: RV-5 not credited; no unexpected credit" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (e["kind"], e["reference"], e["expected"], e["actual"]) for e in json.load(open(sys.argv[1])) if "RV-" in e["reference"] + e["detail"]))' "$OUT")" \
+    "not_credited:RV-5:2000:0"
+rm -f "$W"
+# (issue 20, tester) an OFX statement is of the account its ACCTID names,
+# as a deposit names it: libofx's "BANKID BRANCHID ACCTID" was kept, so
+# no deposit was ever matched to an OFX credit, --account ACCTID was
+# refused as another account, and a hand match was "of another account"
+W="$T/ofx.db"
+cp "$DB" "$W"
+sqlite3 "$W" "INSERT INTO deposits (uuid, slip_no, account, deposited_on, amount, created_at, created_by, terminal) VALUES
+ ('ofx-1', 'OFXBAG', '$ACCT', '2026-06-22', 5000, '2026-06-22 10:00:00', 'Mary', 'T01'),
+ ('ofx-2', 'OFXBAG2', '$ACCT', '2026-06-22', 3000, '2026-06-22 10:00:00', 'Mary', 'T01')"
+ofx() { # FITID-PREFIX
+	printf 'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n'
+	printf '<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20260623120000<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1>\n'
+	printf '<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>USD\n'
+	printf '<BANKACCTFROM><BANKID>ABNA<ACCTID>%s<ACCTTYPE>CHECKING</BANKACCTFROM>\n' "$ACCT"
+	printf '<BANKTRANLIST><DTSTART>20260623<DTEND>20260623\n'
+	printf '<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260623<TRNAMT>50.00<FITID>%s1<NAME>BANK<MEMO>DEPOSIT OFXBAG</STMTTRN>\n' "$1"
+	printf '<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260623<TRNAMT>29.00<FITID>%s2<NAME>BANK<MEMO>CASH DEPOSIT</STMTTRN>\n' "$1"
+	printf '</BANKTRANLIST><LEDGERBAL><BALAMT>79.00<DTASOF>20260623</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n'
+}
+ofx F >"$T/c.ofx"
+PAYDESK_NOW="2026-06-23 21:00:00" run M --db "$W" statement import "$T/c.ofx" --account "$ACCT"
+same "OFX: --account ACCTID is the file's account" "$RC" 0
+[ "$RC" = 0 ] || sed 's/^/  | /' "$OUT"
+same "OFX: the statement's account is the ACCTID" \
+    "$(sqlite3 "$W" "SELECT account FROM bank_statements WHERE file_name LIKE '%c.ofx'")" "$ACCT"
+PAYDESK_NOW="2026-06-23 21:00:00" M --db "$W" deposit match >/dev/null
+same "OFX: the rule matches OFXBAG to its credit" \
+    "$(sqlite3 "$W" "SELECT group_concat(d.slip_no || ':' || m.rule, ' ') FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no LIKE 'OFXBAG%' AND m.unmatched_at = ''")" \
+    "OFXBAG:auto"
+OS=$(M --db "$W" --csv statement list | awk -F, -v id="$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%c.ofx'")" '$2 == id { print $1 }')
+PAYDESK_NOW="2026-06-23 21:00:00" run M --db "$W" deposit match OFXBAG2 \
+    --line "$OS:2" --note "bank counted 29.00"
+same "OFX: OFXBAG2 matched by hand to its line" "$RC" 0
+[ "$RC" = 0 ] || sed 's/^/  | /' "$OUT"
+same "OFX: the two deposits matched to the statement's credits" \
+    "$(sqlite3 "$W" "SELECT group_concat(d.slip_no || ':' || m.rule || ':' || l.seq, ' ') FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no LIKE 'OFXBAG%' AND m.unmatched_at = ''")" \
+    "OFXBAG:auto:1 OFXBAG2:manual:2"
+rm -f "$W"
 # (review R20, fault 5) a safe drop takes cash to the safe to be banked:
 # it is to deposit with what the close counted. Mary's shift: 100.00 of
 # float, 5.00 taken, 20.00 dropped, 85.00 counted and kept: 20.00 to

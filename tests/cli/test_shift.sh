@@ -556,6 +556,13 @@ same "shift list --json: the same bytes in en and fr" \
 same "shift list --csv: the same bytes in en and es" \
     "$(LANGUAGE=es M --csv shift list | md5sum)" "$(LANGUAGE=en M --csv shift list | md5sum)"
 same "jane's list shows her shifts" "$(J --json shift list | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" 6
+# (issue 20, tester) a cashier lists her own shifts only: --cashier
+# naming another is refused as the supervisor's (paydesk(1), ROLES), not
+# answered with her own under his name; her own name is taken
+refused "a cashier's shift list --cashier of another: refused" 5 \
+    "another cashier's shifts need the supervisor role" J shift list --cashier mary
+same "a cashier's shift list --cashier of her own name: her shifts" \
+    "$(J --json shift list --cashier jane | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" 6
 
 # -- the configuration: [shifts] checked like every key (file, section, key)
 printf '[shifts]\ndenominations = 500, 1000\n' >"$T/bad.ini"

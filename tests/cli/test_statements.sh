@@ -109,6 +109,10 @@ sed -e 's/^:61:1402200220D119,00NTRF/:61:1402200220RD119,00NTRF/' \
 expect "MT940 with RD imports" 0 "" eur statement import "$T/rd.940"
 same "MT940: RD 119,00 is +119.00" \
     "$(line amount "$(sql "SELECT max(id) FROM bank_statements")" 8)" 11900
+# (issue 20, tester) and a reversal, as camt.053's RvslInd (aqbanking
+# does not say so: the file's mark does)
+same "MT940: RD flagged a reversal, the D before it not" \
+    "$(line reversal "$(sql "SELECT max(id) FROM bank_statements")" 8)$(line reversal "$(sql "SELECT max(id) FROM bank_statements")" 7)" 10
 same "MT940: the lines seen before are recognised (7 of 8)" \
     "$(sql "SELECT dup_count FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" 7
 sed 's/EUR/USD/g' "$T/mt940-example.940" >"$T/usd.940"
@@ -187,6 +191,11 @@ O=$(sql "SELECT max(id) FROM bank_statements")
 same "OFX: four lines of -80, -90, -100, -90 and the ledger balance" \
     "$(sql "SELECT line_count, debits, closing FROM bank_statements WHERE id = $O")" \
     "4|-36000|215656"
+# (issue 20, tester) the account is the ACCTID, as deposits and camt.053
+# and MT940 statements name it: not libofx's "BANKID BRANCHID ACCTID"
+# ("000000123 123456"), which no deposit could name
+same "OFX: the account is the ACCTID, the bank id apart" \
+    "$(sql "SELECT account FROM bank_statements WHERE id = $O")" "123456"
 same "OFX: FITIDs as the bank's ids" \
     "$(sql "SELECT group_concat(bank_id) FROM (SELECT bank_id FROM bank_statement_lines WHERE statement_id = $O ORDER BY seq)")" \
     "219378,219379,219380,219381"
@@ -264,6 +273,30 @@ refused "an unknown format" 2 "camt053, mt940, ofx or csv" \
     eur statement import "$T/camt053-example.xml" --format xml
 }
 with_samples samples_camt_mt940_ofx
+# (issue 20, tester) a value day aqbanking refuses whole (31 November,
+# month 00 or 13) said as the one it reads (30 February): the file, the
+# :61: by its number and bank reference, and its line; nothing stored
+mt940() { # VALUE-DAY of the first :61:
+	printf ':20:STMT1\n:25:NL77ABNA0574908765\n:28C:1/1\n:60F:C261210USD0,00\n'
+	printf ':61:%s1211C20,00NTRFREF555//B30\n:86:/REMI/DEPOSIT RC1\n' "$1"
+	printf ':61:2612121212RC20,00NTRFREF555//B31\n:86:/REMI/DEPOSIT RC1\n'
+	printf ':62F:C261212USD0,00\n-\n'
+}
+for d in 261131 260000 261332 260230; do
+	mt940 $d >"$T/d$d.940"
+	refused "MT940: the value day $d named by its file, :61: and line" 3 \
+	    "d$d.940: :61: #1 (B30), line 5: the value day (YYMMDD) is not a day" \
+	    sup statement import "$T/d$d.940"
+done
+# (issue 20, tester) RC, a credit reversed: a reversal, as camt.053's
+# RvslInd, which the credit it takes back is shown taken back by
+mt940 261211 >"$T/rc.940"
+expect "MT940 with RC imports" 0 "" sup statement import "$T/rc.940"
+same "MT940: RC flagged a reversal, the credit it reverses not" \
+    "$(sql "SELECT group_concat(amount || ':' || reversal, ' ') FROM (SELECT amount, reversal FROM bank_statement_lines WHERE statement_id = (SELECT max(id) FROM bank_statements) ORDER BY seq)")" \
+    "2000:0 -2000:1"
+expect "MT940: statement show says so" 0 "Bank's id: B31; Reversal: yes" \
+    sup statement show "$(sname "$(sql "SELECT max(id) FROM bank_statements")")"
 printf 'hello\n' >"$T/what.txt"
 refused "a file that is no statement" 3 "not a statement paydesk recognises" \
     eur statement import "$T/what.txt"
