@@ -603,8 +603,10 @@ typedef int (*time_cb)(const struct time_row *r, void *arg);
  * the TUI's screen) */
 #define DETERIORATING_LAST 4
 #define DETERIORATING_MONTHS 3
-/* Most month ends its aging criterion reads: one a bucket (AGE_BUCKETS). */
-#define DETERIORATING_MONTHS_MAX 5
+/* Most month ends its aging criterion compares (--months M), each with
+ * the one before it: M + 1 read, one a bucket (AGE_BUCKETS), so four
+ * moves at most (a fifth would need a sixth bucket: h3 fault 2). */
+#define DETERIORATING_MONTHS_MAX (AGE_BUCKETS - 1)
 /* Why a consumer is a deteriorating payer (a row's why, bits). */
 #define DETERIORATING_DAYS 1u  /* days to pay grew */
 #define DETERIORATING_AGING 2u /* a later aging bucket each month end */
@@ -612,7 +614,7 @@ typedef int (*time_cb)(const struct time_row *r, void *arg);
  * from the due date of the oldest item each of their last n Posted
  * payments paid to the payment (negative: early), oldest first; and/or
  * the aging bucket of their oldest open item at each of the last nb
- * month ends, oldest first. */
+ * month ends, oldest first (the months compared and the one before). */
 struct deteriorating_row {
 	int64_t consumer_id;
 	char name[129];
@@ -621,8 +623,8 @@ struct deteriorating_row {
 	int64_t days[DETERIORATING_MAX];
 	char days_text[DETERIORATING_MAX * 8]; /* "3, 10, 25"; "" not read */
 	int64_t growth;                        /* last less first */
-	int nb;
-	int bucket[DETERIORATING_MONTHS_MAX]; /* enum age_bucket */
+	int nb; /* the month ends read: the months compared and one more */
+	int bucket[DETERIORATING_MONTHS_MAX + 1]; /* enum age_bucket */
 	char buckets_text[80];                /* "Current, 1-30, 31-60" */
 	char buckets_en[80];                  /* in English: JSON, CSV */
 	unsigned why;                         /* DETERIORATING_* bits */

@@ -90,9 +90,12 @@ int store_anomaly_round(struct store *st, const struct payment_filter *sc,
  * k (0-based), for those with one (issue 23's deteriorating payers: the
  * aging bucket month after month). An item counts as open at a day when
  * it fell due before it and is still open, or the last Posted payment
- * that paid it came after it; segment: of its consumers only (NULL:
- * all). The name and account number given to cb are empty: the caller
- * looks up the consumers it keeps. */
+ * that paid it came after it; one an arrangement event after ends[0]
+ * moved, when it was owed at it as it stood then (its amount less the
+ * Posted payments dated up to it and the moves of events up to it);
+ * segment: of its consumers only (NULL: all). The name and account
+ * number given to cb are empty: the caller looks up the consumers it
+ * keeps. */
 int store_aging_ends_each(struct store *st, const char *segment,
     const char *const *ends, int n, aging_end_cb cb, void *arg,
     struct pd_err *err);

@@ -681,8 +681,9 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	}
 	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
 	/* the figures that list a payer, whole: the days to pay of --last
-	 * (up to 20) and the aging at --months month ends (up to 5), the
-	 * last of them being the move that lists him (review R23b: "-7, -4,
+	 * (up to 20) and the aging at --months month ends and the one
+	 * before them (up to 5), the last of them being the move that lists
+	 * him (review R23b: "-7, -4,
 	 * -1, 2, 5, 8, 11~"); on the command line, where nothing is hidden,
 	 * no text column of this report is cut */
 	if (ncols <= (int)(sizeof whole_cols / sizeof whole_cols[0])) {

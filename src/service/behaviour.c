@@ -6,8 +6,8 @@
  * their last N Posted payments never fell and grew from the first to the
  * last, or when the aging bucket of their oldest open item was a later
  * one at each of the last M month ends than at the one before ("moved
- * to a later aging bucket month after month"). Ranked: both first, then
- * by the days' growth, then by the buckets moved. */
+ * to a later aging bucket month after month": M + 1 month ends read). Ranked:
+ * both first, then by the days' growth, then by the buckets moved. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,12 +24,13 @@ struct det_ctx {
 	struct deteriorating_row *rows;
 	size_t n, cap;
 	size_t ndays; /* rows of the days' criterion, by consumer id */
-	/* the aging criterion: the month ends and the consumer read */
-	int months;
-	const char *ends[DETERIORATING_MONTHS_MAX];
-	char end_days[DETERIORATING_MONTHS_MAX][11];
+	/* the aging criterion: the month ends compared, those read (each
+	 * compared with the one before it: one more) and the consumer read */
+	int months, nends;
+	const char *ends[DETERIORATING_MONTHS_MAX + 1];
+	char end_days[DETERIORATING_MONTHS_MAX + 1][11];
 	int64_t acur;
-	int abucket[DETERIORATING_MONTHS_MAX];
+	int abucket[DETERIORATING_MONTHS_MAX + 1];
 };
 
 /* A new row at the end of x->rows. */
@@ -87,7 +88,9 @@ det_flush(struct det_ctx *x)
 }
 
 /* The consumer's buckets read so far: a row (or the days' one marked)
- * when each month end's is later than the one before. */
+ * when each of the last x->months month ends' is later than the one
+ * before it's (paydesk(1): M moves over M + 1 month ends; h3 fault 2,
+ * the M shown compared with each other only: two moves for M = 3). */
 static void
 aging_flush(struct det_ctx *x)
 {
@@ -97,7 +100,7 @@ aging_flush(struct det_ctx *x)
 
 	if (x->acur == 0)
 		return;
-	for (k = 1; k < x->months; k++)
+	for (k = 1; k < x->nends; k++)
 		if (x->abucket[k] <= x->abucket[k - 1])
 			return;
 	while (lo < hi) { /* the days' rows are by consumer id */
@@ -115,8 +118,8 @@ aging_flush(struct det_ctx *x)
 		r->consumer_id = x->acur;
 	}
 	r->why |= DETERIORATING_AGING;
-	r->nb = x->months;
-	for (k = 0; k < x->months; k++) {
+	r->nb = x->nends;
+	for (k = 0; k < x->nends; k++) {
 		const char *b = age_bucket_name((enum age_bucket)x->abucket[k]);
 
 		r->bucket[k] = x->abucket[k];
@@ -144,7 +147,7 @@ aging_row(int64_t consumer_id, const char *name, const char *account_no,
 		x->acur = consumer_id;
 		memset(x->abucket, 0, sizeof x->abucket); /* AGE_CURRENT */
 	}
-	if (k < 0 || k >= x->months ||
+	if (k < 0 || k >= x->nends ||
 	    date_parse(oldest_due, "Due date", &due, NULL) != 0 ||
 	    date_parse(x->ends[k], "Month end", &end, NULL) != 0)
 		return 0;
@@ -206,8 +209,8 @@ by_growth(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* The last day of each of the months month ends before this month's,
- * oldest first, into x->ends. */
+/* The last day of each of the x->nends months before this month, oldest
+ * first, into x->ends. */
 static void
 month_ends(struct det_ctx *x, int32_t today)
 {
@@ -215,7 +218,7 @@ month_ends(struct det_ctx *x, int32_t today)
 
 	date_civil(today, &y, &m, &d);
 	/* the day before the first of this month, and back */
-	for (k = x->months - 1; k >= 0; k--) {
+	for (k = x->nends - 1; k >= 0; k--) {
 		date_format(x->end_days[k], date_days(y, m, 1) - 1);
 		x->ends[k] = x->end_days[k];
 		if (--m == 0) {
@@ -266,6 +269,7 @@ svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
 	memset(&x, 0, sizeof x);
 	x.last = last;
 	x.months = months;
+	x.nends = months + 1;
 	svc_today(today);
 	if (date_parse(today, "Today", &day, err) != 0)
 		return -1;
@@ -279,8 +283,8 @@ svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
 	x.ndays = x.n;
 	/* the items of the segment filter's consumers, as the aging
 	 * report reads them: the organisation's, owed by no terminal */
-	if (store_aging_ends_each(s->st, sc.segment, x.ends, x.months,
-	        aging_row, &x, err) != 0) {
+	if (store_aging_ends_each(
+	        s->st, sc.segment, x.ends, x.nends, aging_row, &x, err) != 0) {
 		free(x.rows);
 		return -1;
 	}

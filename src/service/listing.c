@@ -211,7 +211,8 @@ static const struct xcol deteriorating_cols[] = {
     {N_("Account"), "account_no", X_ID, 10, 8},
     {N_("Days to pay"), "days", X_TEXT, 24, 12},
     {N_("Growth"), "growth_days", X_INT, 7, 6},
-    {N_("Aging at month ends"), "aging", X_TEXT, 24, 12},
+    /* the default 3 month ends compared and the one before, whole */
+    {N_("Aging at month ends"), "aging", X_TEXT, 28, 12},
     {N_("Why"), "why", X_TEXT, 18, 8},
 };
 

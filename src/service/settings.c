@@ -78,6 +78,62 @@ org_currency(struct svc *s, struct pd_err *err)
 	return 0;
 }
 
+/* The currency a standalone store's amounts are in ("CODE DIGITS"):
+ * recorded at its first open, and again while it holds no amount. */
+#define META_STORE_CURRENCY "store_currency"
+
+/* A standalone terminal's store keeps the currency its amounts were
+ * written in, as a syncing terminal's keeps its organisation's
+ * (svc_sync_currency): opened under another one, with amounts, it is
+ * refused (PD_EINVAL, naming both), since every figure would read them
+ * in the wrong minor units or add two currencies into one (issue 23,
+ * h3 fault 1: USD 7,165.67 read as JPY 716,567, a yen payment added to
+ * it). A store that holds no amount yet takes the one in force. An
+ * attached store's currency is its organisation's (checked at the sync
+ * that took it); a central node's stores are its organisations'. */
+static int
+store_currency(struct svc *s, struct pd_err *err)
+{
+	char v[64], code[4], mine[64], url[1024];
+	struct pd_err e = {0};
+	int digits, held, have;
+
+	if (s->base_cfg != NULL ||
+	    currency_kept(s, code, &digits, url, sizeof url))
+		return 0;
+	snprintf(mine, sizeof mine, "%s %d", s->cfg.currency_code,
+	    s->cfg.minor_digits);
+	have = store_meta_get(s->st, META_STORE_CURRENCY, v, sizeof v) == 0 &&
+	       sscanf(v, "%3s %d", code, &digits) == 2;
+	if (have && strcmp(code, s->cfg.currency_code) == 0 &&
+	    digits == s->cfg.minor_digits)
+		return 0;
+	if (have) {
+		held = store_holds_amounts(s->st, err);
+		if (held < 0)
+			return -1;
+		if (held)
+			return pd_fail(err, PD_EINVAL,
+			    _("%s holds amounts in %s (%d decimals), but the "
+			      "currency in force is %s (%d decimals): its "
+			      "amounts would be read wrong, and no figure adds "
+			      "two currencies; nothing was done. Set "
+			      "[organisation] currency_code = %s and "
+			      "minor_digits = %d in %s again, or point [store] "
+			      "path at a new store to work in %s"),
+			    s->cfg.store_path, code, digits,
+			    s->cfg.currency_code, s->cfg.minor_digits, code,
+			    digits,
+			    s->cfg.source[0] ? s->cfg.source
+			                     : _("the config file"),
+			    s->cfg.currency_code);
+	}
+	/* the first open (or none held yet): a store that cannot be
+	 * written is recorded at a later open, before it can hold any */
+	(void)store_meta_set(s->st, META_STORE_CURRENCY, mine, &e);
+	return 0;
+}
+
 int
 svc_currency_follow(struct svc *s)
 {
@@ -321,6 +377,10 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 	/* the organisation's currency first: the settings' money values
 	 * are read in its minor units */
 	if (org_currency(s, err) != 0)
+		return -1;
+	/* a standalone store's amounts are in the currency they were
+	 * written in */
+	if (store_currency(s, err) != 0)
 		return -1;
 	/* a terminal's organisation keys: never a user's own file's */
 	if (s->base_cfg == NULL) {

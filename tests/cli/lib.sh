@@ -50,6 +50,17 @@ as_admin() {
 	return $_rc
 }
 
+# store_currency CODE DIGITS [STORE]: the store ($DB) takes its amounts
+# for minor units of CODE with DIGITS decimals. A store opened in another
+# currency than its amounts' is refused (h3 fault 1): the tests of
+# formats and statements that read one store's amounts in several
+# currencies on purpose say so with this, at each change
+store_currency() {
+	sqlite3 "${3:-$DB}" "INSERT INTO meta (key, value) VALUES
+	 ('store_currency', '$1 $2') ON CONFLICT (key) DO UPDATE SET value =
+	 excluded.value"
+}
+
 # run CMD...: run a command, output in $OUT, exit status in $RC
 run() {
 	"$@" >"$OUT" 2>&1

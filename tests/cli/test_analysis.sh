@@ -149,7 +149,7 @@ refused "shift list --xlsx: kpi --rows named among the listings" 2 \
     "kpi --rows" sup --xlsx "$T/s.xlsx" shift list
 
 # --- report deteriorating's figures whole in text (review R23b): a
-# payer's days to pay at --last 2..20 and the aging at --months 2..5,
+# payer's days to pay at --last 2..20 and the aging at --months 2..4,
 # the last figure being the one that lists them, never cut with "~", to
 # a pipe or a file and at any COLUMNS; the consumer's name whole too
 printf 'account_no,name,service_address,phone,email,segment\nDT-1,Dora Deteriorating-Longname-Payer,1 Road,,,Residential\nDT-2,Ned Aging,2 Road,,,Commercial\n' >"$T/dc.csv"
@@ -174,7 +174,7 @@ for a in "--last 8:-1, 2, 5, 8, 11, 14, 17, 20" \
 	for cols in "" 80 200; do
 		run env ${cols:+COLUMNS=$cols} PAYDESK_NOW="2023-11-15 10:00:00" \
 		    PAYDESK_PIN=2222 "$PD" --user mary report deteriorating \
-		    ${a%%:*} --months 5
+		    ${a%%:*} --months 4
 		line=$(grep -F "DT-1" "$OUT")
 		case $line in
 		*"Dora Deteriorating-Longname-Payer"*"${a#*:}"*)
@@ -183,13 +183,14 @@ for a in "--last 8:-1, 2, 5, 8, 11, 14, 17, 20" \
 		esac
 	done
 done
-for a in "5:Current, 1-30, 31-60, 61-90, 90+" "4:1-30, 31-60, 61-90, 90+" \
-    "3:31-60, 61-90, 90+"; do
+# (M month ends compared, each with the one before it: M + 1 shown)
+for a in "4:Current, 1-30, 31-60, 61-90, 90+" "3:1-30, 31-60, 61-90, 90+" \
+    "2:31-60, 61-90, 90+"; do
 	line=$(dt --months "${a%%:*}" | grep -F "DT-2")
 	case $line in
 	*"${a#*:}  "*|*"${a#*:}") ok "deteriorating --months ${a%%:*}: Ned's aging whole" ;;
 	*) notok "deteriorating --months ${a%%:*}: Ned's aging whole" "[$line]" ;;
 	esac
 done
-dt --last 10 --months 5 >"$T/dt.txt"
+dt --last 10 --months 4 >"$T/dt.txt"
 same "deteriorating: no figure cut with ~" "$(grep -c '~' "$T/dt.txt")" 0

@@ -268,6 +268,7 @@ same "and nothing was imported" "$(snapshot)" "$before"
 # --- three minor digits: text both formats read differently ----------------
 printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 3 # the same amounts read in it
 expect "ambiguous text is refused" 3 "ambiguous, it could be" \
     cashier credit-notes --min 1.500
 has "naming both readings" '$1,500 or $1.500,000'
@@ -287,6 +288,7 @@ expect "another ambiguous amount, in Spanish" 3 \
 # be a grouped number (no leading 0), so it is half a dinar, not refused
 printf '%s\n[organisation]\ncurrency_code = TND\ncurrency_symbol = DT\nminor_digits = 3\ndecimal_separator = comma\ncurrency_position = after\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency TND 3 # the same amounts read in it
 cents() { python3 -c 'import json,sys; print(sorted(n["amount"] for n in json.load(open(sys.argv[1]))))' "$OUT"; }
 expect "TND: 0.500 is half a dinar" 0 "" sup --json credit-notes --min 0.500
 same "TND: 0.500 keeps the note of 1 DT (read as 500 DT: none)" "$(cents)" "[1000]"
@@ -300,6 +302,7 @@ expect "TND: four decimals are refused" 3 "at most 3 decimals" \
 # JPY: no decimals; a dot that groups is not a decimal point
 printf '%s\n[organisation]\ncurrency_code = JPY\ncurrency_symbol = ¥\nminor_digits = 0\ndecimal_separator = comma\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency JPY 0 # the same amounts read in it
 expect "JPY: 1.000 groups (no decimal point to mistake it for)" 0 "" \
     cashier credit-notes --min 1.000
 expect "JPY: 2.000.000 too" 0 "" cashier credit-notes --min 2.000.000
@@ -307,6 +310,7 @@ expect "JPY: a decimal is refused" 3 "this currency has no decimals" \
     cashier credit-notes --min 1,5
 # USD and EUR with both marks, each where the other was meant
 printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 2 # the same amounts read in it
 expect "USD: 1,234.50 is taken" 0 "" cashier credit-notes --min 1,234.50
 expect "USD: 1.234,50 says what to write" 3 "use . for decimals: 1,234.50" \
     cashier credit-notes --min 1.234,50
@@ -330,6 +334,7 @@ expect "CHF: 12’34.50 is grouped wrong" 3 "grouped in the wrong places" \
 # decimals (minor units: shown with two decimals further on, ten times
 # larger)
 printf '%s\n[organisation]\nminor_digits = 3\n' "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 3 # the same amounts read in it
 big_bills_csv
 PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/big-c.csv" \
     >/dev/null && PAYDESK_PIN=9999 "$PD" --user admin import bills \
@@ -354,6 +359,7 @@ row() {
 }
 printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = space\ncurrency_position = after\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 3 # the same amounts read in it
 # "space" groups with a no-break space (U+00A0: 2 bytes, 1 column), so
 # that no amount is split over two lines (issue 25)
 B=$(printf '\302\240')
@@ -377,12 +383,14 @@ row "the total paid whole" "Big Spender" "8${B}888${B}888${B}888,888 €"
 N=$(printf '\342\200\257') # a narrow no-break space: 3 bytes, 1 column
 printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = nnbsp\ncurrency_position = after\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 3 # the same amounts read in it
 expect "a narrow no-break space, in French" 0 "Big Spender" \
     env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
 row "the amounts whole" "Big Spender" "10${N}001${N}246${N}913,177 €" \
     "9${N}999${N}999${N}999,999 €"
 printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = KD\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 3 # the same amounts read in it
 expect "three decimals, the symbol before with a space (English)" 0 \
     "Big Spender" sup report aging
 row "the aging amounts whole" "Big Spender" "KD 10,001,246,913.177" \
@@ -391,6 +399,7 @@ expect "JSON keeps minor units" 0 '"days_over_90":9999999999999' \
     sup --json report aging
 printf '%s\n[organisation]\ncurrency_symbol = ₹\ngrouping = 3,2\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 2 # the same amounts read in it
 expect "Indian grouping, in French" 0 "Big Spender" \
     env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
 row "lakh and crore, whole" "Big Spender" "₹1,00,01,24,69,131.77" \
@@ -428,12 +437,14 @@ has "Excel shows it by three" "₹99,999,999,999.99"
 grow_ledger 1000
 printf '%s\n[organisation]\ndecimal_separator = comma\ngrouping_separator = dot\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 2 # the same amounts read in it
 expect "a thousand and one payments, in Spanish" 0 "Big Spender" \
     env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary report payers
 row "the count grouped: 1.001" "Big Spender" "   1.001  "
 expect "the count in JSON stays a number" 0 '"payments":1001' \
     sup --json report payers
 printf '%s\n[organisation]\ngrouping = 3,2\n' "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 2 # the same amounts read in it
 expect "and in the Indian grouping" 0 "Big Spender" sup report payers
 row "1,001" "Big Spender" "   1,001  "
 expect "past a thousand rows the listing streams on" 0 "Big Spender" \
@@ -447,6 +458,7 @@ same "every one of the 1,001 big amounts whole" \
 # one whole line per consumer
 printf '%s\n[organisation]\ndecimal_separator = comma\ngrouping_separator = space\ncurrency_symbol = €\ncurrency_position = after\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 2 # the same amounts read in it
 for m in "Cash 120.10" "Credit Card 200.55" "Bank Transfer 100.55"; do
 	PAYDESK_PIN=1234 "$PD" --user jane pay WU-10003 --type bill \
 	    --method "${m% *}" --amount "${m##* }" >/dev/null ||

@@ -35,7 +35,16 @@ EUR="$T/eur.ini"
 cp "$PAYDESK_CONFIG" "$EUR"
 printf '[organisation]\ncurrency_code = EUR\ncurrency_symbol = EUR\n' >>"$EUR"
 # (its symbol is the organisation's: the store's administrator's file's)
-eur() { as_admin "$EUR" env PAYDESK_PIN=2222 "$PD" --config "$EUR" --user mary "$@"; }
+# (a statement in euros into the store of dollars, on purpose: a store
+# refuses another currency than its amounts', said here before and after
+# each, store_currency)
+eur() {
+	store_currency EUR 2
+	as_admin "$EUR" env PAYDESK_PIN=2222 "$PD" --config "$EUR" --user mary "$@"
+	_rc=$?
+	store_currency USD 2
+	return $_rc
+}
 line() { sql "SELECT $1 FROM bank_statement_lines WHERE statement_id = $2 AND seq = $3"; }
 # sname ID: the name of this store's statement ID, as statement list gives it
 sname() { sup --csv statement list | awk -F, -v id="$1" '$2 == id { print $1 }'; }
@@ -513,6 +522,7 @@ if [ -n "$ofx_so" ] && [ -n "$aqb_so" ] &&
 	    "Reading an OFX statement needs $ofx_so, which cannot be loaded" \
 	    env LD_LIBRARY_PATH="$FAKE" PAYDESK_PIN=2222 "$PD" --user mary \
 	    statement import "$T/ofx-example.ofx"
+	store_currency EUR 2 # (the euro statements: eur())
 	refused "MT940 with a libaqbanking that lacks a function" 6 \
 	    "Reading an MT940 statement needs $aqb_so, which lacks AB_" \
 	    env LD_LIBRARY_PATH="$FAKE" PAYDESK_PIN=2222 "$PD" --config "$EUR" \
@@ -523,6 +533,7 @@ if [ -n "$ofx_so" ] && [ -n "$aqb_so" ] &&
 	    "Reading a camt.053 statement needs $xml_so, which lacks xml" \
 	    env LD_LIBRARY_PATH="$FAKE" PAYDESK_PIN=2222 "$PD" --config "$EUR" \
 	    --user mary statement import "$T/camt053-example.xml"
+	store_currency USD 2
 	expect "a command that needs neither runs without them" 0 \
 	    "NL77ABNA0574908765" env LD_LIBRARY_PATH="$FAKE" \
 	    PAYDESK_PIN=2222 "$PD" --user mary statement list

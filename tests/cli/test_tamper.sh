@@ -325,8 +325,11 @@ if [ -r "$SAMPLES/mt940-example.940" ]; then
 	cp "$SAMPLES/mt940-example.940" "$T/s.940"
 	printf '[organisation]\ncurrency_code = EUR\ncurrency_symbol = EUR\n' \
 	    >"$T/eur.ini"
+	# (in euros into the store of dollars, on purpose: store_currency)
+	store_currency EUR 2 "$MDB"
 	PAYDESK_PIN=2222 "$PD" --config "$T/eur.ini" --db "$MDB" --user mary \
 	    statement import "$T/s.940" >/dev/null && stmts=1
+	store_currency USD 2 "$MDB"
 	[ $stmts = 1 ] || echo "not ok - a statement imported"
 fi
 expect "a store with every sealed kind passes doctor" 0 "ok (" "$PD" \

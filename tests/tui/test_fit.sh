@@ -383,6 +383,8 @@ uncut() {
 big() {
 	L=$1
 	printf '%s\n[organisation]\n%s\n' "$BASE" "$2" >"$PAYDESK_CONFIG"
+	# the same amounts read in this number of decimals
+	store_currency USD "$(printf '%s\n' "$2" | sed -n 's/^minor_digits = //p')"
 	tui_open LANGUAGE="$L"
 	wait_for "$L: the login" "$(msg 'Log in to take payments')" >/dev/null
 	login mary 2222
@@ -436,6 +438,7 @@ currency_space = yes' "KD 8,888,889,888.888" "KD 8,888,888,888.888 (1)" \
 grow_ledger 1000
 printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\ngrouping_separator = dot\n' \
     "$BASE" >"$PAYDESK_CONFIG"
+store_currency USD 3
 L=es
 tui_open LANGUAGE=es
 wait_for "es: the login" "$(msg 'Log in to take payments')" >/dev/null
