@@ -380,7 +380,8 @@ main(int argc, char **argv)
 	twice(&s, raw, today, "forecast, 13 weeks ahead and 4 past", "s",
 	    "<= 2 s", sql, forecast_run);
 
-	/* the deteriorating payers: last 4 payments, 3 month ends; raw: the
+	/* the deteriorating payers: last 4 payments, 3 moves over the last
+	 * 4 month ends (helper-266: M moves need M + 1 of them); raw: the
 	 * branch's consumers' last days to pay (the rollup pay_recent, a
 	 * row a consumer and terminal), and the items that may be open at
 	 * a month end (open now, or last paid after it: item_late) by
@@ -388,20 +389,21 @@ main(int argc, char **argv)
 	 * kept in C) */
 	snprintf(sql, sizeof sql,
 	    "WITH me(k, d) AS (VALUES (0, date('%s', 'start of month', "
-	    "'-2 months', '-1 day')), (1, date('%s', 'start of month', "
-	    "'-1 month', '-1 day')), (2, date('%s', 'start of month', "
+	    "'-3 months', '-1 day')), (1, date('%s', 'start of month', "
+	    "'-2 months', '-1 day')), (2, date('%s', 'start of month', "
+	    "'-1 month', '-1 day')), (3, date('%s', 'start of month', "
 	    "'-1 day'))), cand(cid, due_on, done) AS (SELECT "
 	    "i.consumer_id, i.due_on, NULL FROM items i WHERE i.settled < "
-	    "i.amount AND i.due_on < (SELECT d FROM me WHERE k = 2) UNION ALL "
+	    "i.amount AND i.due_on < (SELECT d FROM me WHERE k = 3) UNION ALL "
 	    "SELECT consumer_id, due_on, done FROM item_late WHERE done > "
 	    "(SELECT d FROM me WHERE k = 0) AND due_on < (SELECT d FROM me "
-	    "WHERE k = 2)) SELECT * FROM (SELECT 0, cid, due_on, done FROM "
+	    "WHERE k = 3)) SELECT * FROM (SELECT 0, cid, due_on, done FROM "
 	    "cand ORDER BY cid) UNION ALL SELECT * FROM (SELECT 1, "
 	    "consumer_id, recent, 0 FROM pay_recent WHERE branch IN ('B01', "
 	    "'') ORDER BY consumer_id)",
-	    today, today, today);
+	    today, today, today, today);
 	twice(&s, raw, today,
-	    "deteriorating payers (last 4 payments, 3 month ends)", "s",
+	    "deteriorating payers (last 4 payments, 4 month ends)", "s",
 	    "<= 3 s", sql, deteriorating_run);
 
 	/* a day's anomaly pass; raw: the day's payments with their
