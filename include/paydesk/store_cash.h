@@ -452,6 +452,10 @@ int store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err);
 /* The open shift of user_id at terminal: 1 and *out, 0 none, -1 error. */
 int store_shift_open_of(struct store *st, const char *terminal,
     int64_t user_id, struct shift *out, struct pd_err *err);
+/* An open shift of user_id at another terminal than terminal, as pulled
+ * from the central node (the latest): 1 and *out, 0 none, -1 error. */
+int store_shift_open_elsewhere(struct store *st, const char *terminal,
+    int64_t user_id, struct shift *out, struct pd_err *err);
 /* The drawer's open shift (open 1) or its latest closed one (open 0): 1
  * and *out, 0 none, -1 error. */
 int store_shift_drawer(struct store *st, const char *terminal,

@@ -101,6 +101,22 @@ store_shift_open_of(struct store *st, const char *terminal, int64_t user_id,
 }
 
 int
+store_shift_open_elsewhere(struct store *st, const char *terminal,
+    int64_t user_id, struct shift *out, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.status = "
+	    "'open' AND s.terminal <> ? AND s.user_id = ? ORDER BY s.id DESC "
+	    "LIMIT 1",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", terminal, user_id);
+	return shift_one(st, s, out, err);
+}
+
+int
 store_shift_drawer(struct store *st, const char *terminal, const char *drawer,
     int open, struct shift *out, struct pd_err *err)
 {
