@@ -141,6 +141,15 @@ lacks "nothing recorded" "recorded"
 keys C-u
 type_text "80.00"
 before=$(snapshot)
+# (review s70, fault 4) no reason is preselected ("Change from safe"
+# stood for a pay-out): one is chosen
+line_is "no reason preselected" "Reason" "(choose one)"
+keys Enter
+wait_for "no reason chosen: refused" \
+    "Reason: choose the movement's reason, with Left and Right"
+keys Right
+line_is "Right chooses the first reason" "Reason" "Change from safe"
+keys Up
 keys Enter
 wait_for "no supervisor: refused" \
     "A movement above the approval amount needs a supervisor's sign-off"
