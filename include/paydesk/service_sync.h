@@ -134,8 +134,24 @@ struct central_shift_filter {
 	const char *const *terminals;
 	size_t nterminals;
 };
+/* Another shift of a row's cashier at another terminal, open at once
+ * with the row's (its time from opened_at to closed_at, "" while open,
+ * meets the row's): one cashier holds one drawer at a time, which a
+ * terminal keeps to as far as it has pulled, but two terminals offline
+ * may each open one. The central node takes both (refusing one would
+ * lose a drawer's cash records) and names them (review s70, fault 3). */
+struct central_shift_overlap {
+	char uuid[37];
+	char terminal[17];
+	char cashier[SHIFT_USER_BUFSZ];
+	char opened_at[TS_BUFSZ];
+	char closed_at[TS_BUFSZ];
+};
 struct central_shift_row {
 	const struct shift *sh;
+	/* the cashier's shifts at other terminals open at once with it */
+	const struct central_shift_overlap *overlaps;
+	size_t noverlaps;
 	int64_t over_short;                /* minor units; 0 while open */
 	char over_short_text[MONEY_BUFSZ]; /* as the organisation writes it */
 	char float_text[MONEY_BUFSZ];      /* the opening float counted */

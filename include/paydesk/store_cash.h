@@ -452,6 +452,10 @@ int store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err);
 /* The open shift of user_id at terminal: 1 and *out, 0 none, -1 error. */
 int store_shift_open_of(struct store *st, const char *terminal,
     int64_t user_id, struct shift *out, struct pd_err *err);
+/* An open shift of user_id at another terminal than terminal, as pulled
+ * from the central node (the latest): 1 and *out, 0 none, -1 error. */
+int store_shift_open_elsewhere(struct store *st, const char *terminal,
+    int64_t user_id, struct shift *out, struct pd_err *err);
 /* The drawer's open shift (open 1) or its latest closed one (open 0): 1
  * and *out, 0 none, -1 error. */
 int store_shift_drawer(struct store *st, const char *terminal,
@@ -504,6 +508,11 @@ struct shift_tender *store_shift_tenders(
  * caller frees (NULL: err). */
 struct shift_tender *store_shift_taken(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+/* *takes: whether a void of payment_id made now at the shift's terminal
+ * would be one of the shift's voids, as store_shift_taken reads them (a
+ * cash payment's, whatever shift took it; another's, of this shift). */
+int store_shift_voids_take(struct store *st, int64_t shift_id,
+    int64_t payment_id, int *takes, struct pd_err *err);
 /* The cheques of method a shift took, each number (any case) and amount
  * once with how many of it (n: its payments, as store_shift_taken reads
  * them, less the voids at its terminal in its time; only those where that

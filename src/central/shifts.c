@@ -52,7 +52,7 @@ one_row(const struct central_shift_row *r, void *arg)
 	if (o->json != NULL) {
 		json_t *first = json_object();
 		size_t i;
-		json_t *tenders = json_array();
+		json_t *tenders = json_array(), *at_once = json_array();
 
 		/* the tenders counted again after the first count's over or
 		 * short was shown: that first count (the close record's) */
@@ -77,9 +77,17 @@ one_row(const struct central_shift_row *r, void *arg)
 				    json_string(r->tenders[i].unmatched));
 			json_array_append_new(tenders, t);
 		}
+		/* the cashier's shifts at other terminals open at once */
+		for (i = 0; i < r->noverlaps; i++)
+			json_array_append_new(
+			    at_once, json_pack("{s:s, s:s, s:s, s:s}", "uuid",
+			                 r->overlaps[i].uuid, "terminal",
+			                 r->overlaps[i].terminal, "opened_at",
+			                 r->overlaps[i].opened_at, "closed_at",
+			                 r->overlaps[i].closed_at));
 		json_array_append_new(o->json,
 		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
-		              "s:I, s:I, s:o, s:s, s:o, s:b}",
+		              "s:I, s:I, s:o, s:s, s:o, s:b, s:o}",
 		        "uuid", sh->uuid, "z_no", sh->z_no, "terminal",
 		        sh->terminal, "cashier", sh->cashier, "opened_at",
 		        sh->opened_at, "closed_at", sh->closed_at, "status",
@@ -89,7 +97,8 @@ one_row(const struct central_shift_row *r, void *arg)
 		        (json_int_t)(sh->float_counted - sh->float_expected),
 		        "over_short", (json_int_t)r->over_short, "tenders",
 		        tenders, "signed_off_by", sh->signed_off_by,
-		        "counted_first", first, "flagged", r->flagged));
+		        "counted_first", first, "flagged", r->flagged,
+		        "open_at_once", at_once));
 		return 0;
 	}
 	head_once(o);
@@ -110,6 +119,17 @@ one_row(const struct central_shift_row *r, void *arg)
 	if (sh->float_counted != sh->float_expected)
 		tender_line(r->svc, _("Opening float"),
 		    sh->float_counted - sh->float_expected);
+	/* one cashier, one drawer: the cashier's shifts at other terminals
+	 * open at once with this one, which two terminals offline may
+	 * each have opened; both kept (review s70, fault 3) */
+	for (size_t i = 0; i < r->noverlaps; i++) {
+		printf("    ");
+		printf(_("%s's shift at terminal %s, opened %s, was open at "
+		         "the same time"),
+		    sh->cashier, r->overlaps[i].terminal,
+		    r->overlaps[i].opened_at);
+		printf("\n");
+	}
 	for (size_t i = 0; i < r->ntenders; i++) {
 		if (r->tenders[i].over_short != 0)
 			tender_line(r->svc, r->tenders[i].method,

@@ -51,7 +51,9 @@ int svc_void_in_tx(struct svc *s, const char *number, const char *reason,
     char uuid[37], struct pd_err *err);
 /* A cash payment's void hands its cash back out of this terminal's
  * drawer: with [shifts] required, a shift open at the drawer whose cash
- * covers it (payment void and a dispute's uphold alike; review R20b). */
+ * covers it (payment void and a dispute's uphold alike; review R20b);
+ * and no void that changes what the drawer's shift expects once its
+ * close's over or short was shown (PD_ESHIFT). */
 int svc_void_drawer(struct svc *s, const char *number, struct pd_err *err);
 /* The earlier statement lines a statement's lines are found again as
  * (one for one: two credits alike of a statement are two, however many

@@ -97,8 +97,42 @@ svc_void_in_tx(struct svc *s, const char *number, const char *reason,
 	return svc_alerts_reread(s, p.consumer_id, 1, "void", v.voided_at, err);
 }
 
+/* Whether voiding p now would change what the shift open at this
+ * terminal's drawer expects once its close was counted and its over or
+ * short shown (review s70, issue 20 fault 1: a supervisor's void after
+ * the blind count made the same count come out even): refused as a
+ * payment of a method its drawer counts is (svc_shift_required), until
+ * the close. A transfer's or an online payment's void is no tender's. */
+static int
+void_counted(struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	struct shift sh;
+	int rc, takes;
+
+	if (p->status == PS_VOIDED ||
+	    !svc_shift_in_drawer(s, p->method, p->method_kind))
+		return 0;
+	rc = store_shift_drawer(
+	    s->st, s->cfg.terminal_id, s->cfg.terminal_id, 1, &sh, err);
+	if (rc <= 0)
+		return rc;
+	if ((rc = svc_shift_counted(s, sh.uuid, err)) <= 0)
+		return rc;
+	if (store_shift_voids_take(s->st, sh.id, p->id, &takes, err) != 0)
+		return -1;
+	if (!takes)
+		return 0;
+	return pd_fail(err, PD_ESHIFT,
+	    _("The close of %s's shift at terminal %s was counted and its "
+	      "over or short shown: voiding %s would change what it expects "
+	      "behind the count. Close the shift first (paydesk shift "
+	      "close), then void it"),
+	    sh.cashier, s->cfg.terminal_id, p->payment_no);
+}
+
 /* A void of a payment of another branch is an admin's (svc_void_reach).
- * A cash payment's void hands its cash back out of this terminal's
+ * Not one that changes what a counted shift expects (void_counted). A
+ * cash payment's void hands its cash back out of this terminal's
  * drawer (the open shift's expected cash counts it, shift.c): with
  * [shifts] required, a shift is open at the drawer, and its cash covers
  * it (review R20). In the void's transaction. */
@@ -112,7 +146,8 @@ svc_void_drawer(struct svc *s, const char *number, struct pd_err *err)
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	int rc;
 
-	if (store_payment_lookup(s->st, number, &p, err) != 0)
+	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
+	    void_counted(s, &p, err) != 0)
 		return -1;
 	if (strcmp(s->cfg.shifts_required, "yes") != 0 ||
 	    svc_shift_cash(s) == NULL)

@@ -515,6 +515,22 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		                      "since %s already"),
 		                    s->actor.username, s->cfg.terminal_id,
 		                    other.opened_at);
+	/* one cashier, one drawer at a time (review s70, fault 3): an open
+	 * shift of the cashier at another terminal, as this one last
+	 * pulled it; two opened offline both reach the central node, which
+	 * keeps both (each drawer's cash) and names them in its list */
+	if ((rc = store_shift_open_elsewhere(s->st, s->cfg.terminal_id,
+	         s->actor.user_id, &other, err)) != 0)
+		return rc < 0
+		           ? -1
+		           : pd_fail(err, PD_ESHIFT,
+		                 _("%s has a shift open at terminal %s "
+		                   "since %s (as this terminal last "
+		                   "synced): one cashier holds one drawer at "
+		                   "a time; it is closed there first, then "
+		                   "synced (paydesk sync)"),
+		                 s->actor.username, other.terminal,
+		                 other.opened_at);
 	if ((rc = store_shift_drawer(s->st, s->cfg.terminal_id,
 	         s->cfg.terminal_id, 1, &other, err)) != 0)
 		return rc < 0 ? -1

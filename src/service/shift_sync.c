@@ -496,6 +496,9 @@ svc_shift_open_rec(struct svc *s, const struct shift *sh, struct pd_err *err)
 
 struct org_arg {
 	struct svc *s;
+	/* every shift of the organisation, by cashier then opening */
+	struct central_shift_overlap *all;
+	size_t nall, capall;
 	const char *const *terminals; /* NULL: every terminal */
 	size_t nterminals;
 	central_shift_cb cb;
@@ -503,6 +506,77 @@ struct org_arg {
 	struct pd_err *err;
 	int failed;
 };
+
+static int
+overlap_cmp(const void *a, const void *b)
+{
+	const struct central_shift_overlap *x = a, *y = b;
+	int c = strcmp(x->cashier, y->cashier);
+
+	return c != 0 ? c : strcmp(x->opened_at, y->opened_at);
+}
+
+static int
+collect_one(const struct shift *sh, void *arg)
+{
+	struct org_arg *a = arg;
+	struct central_shift_overlap *o;
+
+	if (a->nall == a->capall) {
+		a->capall = a->capall ? 2 * a->capall : 64;
+		a->all = xrealloc(a->all, a->capall, sizeof *a->all);
+	}
+	o = &a->all[a->nall++];
+	xstrlcpy(o->uuid, sh->uuid, sizeof o->uuid);
+	xstrlcpy(o->terminal, sh->terminal, sizeof o->terminal);
+	xstrlcpy(o->cashier, sh->cashier, sizeof o->cashier);
+	xstrlcpy(o->opened_at, sh->opened_at, sizeof o->opened_at);
+	xstrlcpy(o->closed_at, sh->closed_at, sizeof o->closed_at);
+	return 0;
+}
+
+/* Whether [a0, a1) and [b0, b1) meet, "" an end not yet come. */
+static int
+times_meet(const char *a0, const char *a1, const char *b0, const char *b1)
+{
+	return (a1[0] == '\0' || strcmp(b0, a1) < 0) &&
+	       (b1[0] == '\0' || strcmp(a0, b1) < 0);
+}
+
+/* The shifts of sh's cashier at other terminals open at once with it
+ * (a->all sorted by cashier, then opening); *n how many; the caller
+ * frees. */
+static struct central_shift_overlap *
+overlaps_of(const struct org_arg *a, const struct shift *sh, size_t *n)
+{
+	struct central_shift_overlap *out = NULL;
+	size_t lo = 0, hi = a->nall, i;
+
+	*n = 0;
+	while (lo < hi) { /* the cashier's first */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(a->all[mid].cashier, sh->cashier) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < a->nall && strcmp(a->all[i].cashier, sh->cashier) == 0;
+	     i++) {
+		const struct central_shift_overlap *o = &a->all[i];
+
+		if (sh->closed_at[0] != '\0' &&
+		    strcmp(o->opened_at, sh->closed_at) >= 0)
+			break; /* opened after it closed, as are the rest */
+		if (strcmp(o->terminal, sh->terminal) == 0 ||
+		    !times_meet(sh->opened_at, sh->closed_at, o->opened_at,
+		        o->closed_at))
+			continue;
+		out = xrealloc(out, *n + 1, sizeof *out);
+		out[(*n)++] = *o;
+	}
+	return out;
+}
 
 static int
 org_one(const struct shift *sh, void *arg)
@@ -531,6 +605,7 @@ org_one(const struct shift *sh, void *arg)
 	}
 	row.sh = sh;
 	row.svc = a->s;
+	row.overlaps = overlaps_of(a, sh, &row.noverlaps);
 	svc_now(now);
 	row.flagged = svc_shift_flag(a->s, sh, now);
 	row.over_short = over_short;
@@ -541,6 +616,7 @@ org_one(const struct shift *sh, void *arg)
 	svc_money(
 	    a->s, row.float_text, sizeof row.float_text, sh->float_counted);
 	rc = a->cb(&row, a->arg);
+	free((void *)row.overlaps);
 	free(t);
 	return rc;
 }
@@ -550,8 +626,11 @@ svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
     central_shift_cb cb, void *arg, struct pd_err *err)
 {
 	struct shift_query q = {0};
-	struct org_arg a = {s, f->terminals, f->nterminals, cb, arg, err, 0};
+	struct shift_query every = {0};
+	struct org_arg a = {
+	    s, NULL, 0, 0, f->terminals, f->nterminals, cb, arg, err, 0};
 	int32_t d;
+	int rc;
 
 	if ((f->from && date_parse(f->from, "--from", &d, err) != 0) ||
 	    (f->to && date_parse(f->to, "--to", &d, err) != 0)) {
@@ -560,7 +639,16 @@ svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
 	}
 	q.from = f->from;
 	q.to = f->to;
-	if (store_shift_each(s->st, &q, org_one, &a, err) != 0 || a.failed)
+	/* every shift first, whatever the filter: the other of two open at
+	 * once may be outside it (another branch's, another day's) */
+	if (store_shift_each(s->st, &every, collect_one, &a, err) != 0) {
+		free(a.all);
 		return -1;
-	return 0;
+	}
+	if (a.nall > 1)
+		qsort(a.all, a.nall, sizeof *a.all, overlap_cmp);
+	rc = store_shift_each(s->st, &q, org_one, &a, err) != 0 || a.failed ? -1
+	                                                                    : 0;
+	free(a.all);
+	return rc;
 }

@@ -101,6 +101,22 @@ store_shift_open_of(struct store *st, const char *terminal, int64_t user_id,
 }
 
 int
+store_shift_open_elsewhere(struct store *st, const char *terminal,
+    int64_t user_id, struct shift *out, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.status = "
+	    "'open' AND s.terminal <> ? AND s.user_id = ? ORDER BY s.id DESC "
+	    "LIMIT 1",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", terminal, user_id);
+	return shift_one(st, s, out, err);
+}
+
+int
 store_shift_drawer(struct store *st, const char *terminal, const char *drawer,
     int open, struct shift *out, struct pd_err *err)
 {
@@ -443,7 +459,10 @@ read_taken(struct db_stmt *s, void *elem)
 	" v.id <= coalesce(s.void_upto, 9223372036854775807)"                  \
 	" JOIN payments p ON p.id = v.payment_id"                              \
 	" WHERE s.id = ?1 AND v.terminal = s.terminal AND v.uuid NOT IN"       \
-	" (SELECT uuid FROM sync_undone) AND (p.method_kind = 'cash' OR"       \
+	" (SELECT uuid FROM sync_undone) AND" SHIFT_VOID_OF
+/* the payments p whose void at its terminal a shift s counts */
+#define SHIFT_VOID_OF                                                          \
+	" (p.method_kind = 'cash' OR"                                          \
 	" (p.id > s.pay_after AND p.id <= coalesce(s.pay_upto,"                \
 	" 9223372036854775807) AND p.terminal = s.terminal AND p.user_id ="    \
 	" s.user_id))"
@@ -477,6 +496,28 @@ store_shift_taken(
 	st_bind(s, "i", shift_id);
 	return st_collect(st, s, sizeof(struct shift_tender), read_taken, n,
 	    _("Reading a shift's payments"), err);
+}
+
+int
+store_shift_voids_take(struct store *st, int64_t shift_id, int64_t payment_id,
+    int *takes, struct pd_err *err)
+{
+	/* as SHIFT_VOIDS reads a void of the payment made now */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM shifts s JOIN payments p ON p.id = ?2"
+	    " WHERE s.id = ?1 AND" SHIFT_VOID_OF,
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", shift_id, payment_id);
+	rc = db_step(s);
+	db_reset(s);
+	*takes = rc == DB_ROW;
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading a shift's payments"));
 }
 
 static void

@@ -71,6 +71,32 @@ drawer_counts(const struct drawer_close *d, size_t *n)
 	return all;
 }
 
+_Static_assert(sizeof(((struct tui_field *)0)->buf) == DRAWER_TYPED_SZ,
+    "a step's field is kept whole");
+
+const char *
+drawer_reason_typed(
+    struct drawer_close *d, const char *method, const char *text)
+{
+	int i;
+
+	for (i = 0; i < d->nreasons_typed; i++)
+		if (strcmp(d->reasons_typed[i].method, method) == 0)
+			break;
+	if (text == NULL)
+		return i < d->nreasons_typed ? d->reasons_typed[i].text : "";
+	if (i == d->nreasons_typed) {
+		if (i == CFG_LIST_MAX)
+			return "";
+		d->nreasons_typed++;
+		snprintf(d->reasons_typed[i].method,
+		    sizeof d->reasons_typed[i].method, "%s", method);
+	}
+	snprintf(d->reasons_typed[i].text, sizeof d->reasons_typed[i].text,
+	    "%s", text);
+	return d->reasons_typed[i].text;
+}
+
 void
 drawer_close_free(struct drawer_close *d)
 {

@@ -9,6 +9,9 @@
 #define PAYDESK_TUI_DRAWER_H
 #include "backoffice.h"
 
+/* Room for what one form field holds (struct tui_field's buf). */
+#define DRAWER_TYPED_SZ 512
+
 struct drawer_close {
 	struct tui_screen *home; /* the screen the close returns to */
 	struct shift sh;         /* the open shift */
@@ -27,12 +30,35 @@ struct drawer_close {
 	size_t nslips;
 	struct shift_count *cheque_lines;
 	size_t ncheque, cheque_cap;
+	/* what a later step had typed, kept when Esc leaves it and typed
+	 * back when it is entered again, each step a new screen (README:
+	 * "Esc goes back a step and keeps what was typed"; review s70,
+	 * fault 2: the card slips were lost after going back to the cash):
+	 * each card method's slips and total; the cheque not added yet
+	 * (method, number, amount); the result's float kept (when changed),
+	 * each tender's reason and the supervisor, not the PIN (wiped when
+	 * the result is left) */
+	char slips_typed[2 * CFG_LIST_MAX][DRAWER_TYPED_SZ];
+	int cheque_method;
+	char cheque_no[DRAWER_TYPED_SZ], cheque_amount[DRAWER_TYPED_SZ];
+	char keep_typed[DRAWER_TYPED_SZ];
+	int keep_changed;
+	struct {
+		char method[SHIFT_METHOD_BUFSZ];
+		char text[DRAWER_TYPED_SZ];
+	} reasons_typed[CFG_LIST_MAX];
+	int nreasons_typed;
+	char supervisor_typed[DRAWER_TYPED_SZ];
 };
 
 /* The lines of the close as one array (cash, slips, cheques); the caller
  * frees it. */
 struct shift_count *drawer_counts(const struct drawer_close *d, size_t *n);
 void drawer_close_free(struct drawer_close *d);
+/* The reason typed for method's tender at the result, kept in d (text
+ * NULL: the one kept, "" if none). */
+const char *drawer_reason_typed(
+    struct drawer_close *d, const char *method, const char *text);
 
 /* The configured denominations, largest first, and the movements'
  * reasons and the amount above which a movement needs a supervisor

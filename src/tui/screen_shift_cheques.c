@@ -152,6 +152,13 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	switch (a) {
 	case A_BACK:
+		/* a cheque typed and not added yet, for the step's next
+		 * screen (the list is the close's already) */
+		d->cheque_method = q->items[F_METHOD].choice;
+		snprintf(d->cheque_no, sizeof d->cheque_no, "%s",
+		    q->items[F_NUMBER].f.buf);
+		snprintf(d->cheque_amount, sizeof d->cheque_amount, "%s",
+		    q->items[F_AMOUNT].f.buf);
 		return TUI_CLOSE;
 	case A_FIELD:
 		tui_form_input(&q->fm, TUI_KEY_TAB, 0);
@@ -207,12 +214,13 @@ screen_shift_cheques_new(struct tui *t, struct drawer_close *d)
 	(void)t;
 	for (k = 0; k < d->ncheques; k++)
 		q->methods[k] = d->cheques[k];
-	tui_form_choice(
-	    &q->items[F_METHOD], _("Method"), q->methods, d->ncheques, 0);
+	/* as typed before Esc went back from here */
+	tui_form_choice(&q->items[F_METHOD], _("Method"), q->methods,
+	    d->ncheques, d->cheque_method < d->ncheques ? d->cheque_method : 0);
 	q->items[F_METHOD].hidden = d->ncheques < 2;
-	tui_form_text(
-	    &q->items[F_NUMBER], _("Cheque #"), SHIFT_REF_BUFSZ - 1, NULL);
-	tui_form_text(&q->items[F_AMOUNT], _("Amount"), 16, NULL);
+	tui_form_text(&q->items[F_NUMBER], _("Cheque #"), SHIFT_REF_BUFSZ - 1,
+	    d->cheque_no);
+	tui_form_text(&q->items[F_AMOUNT], _("Amount"), 16, d->cheque_amount);
 	q->items[F_AMOUNT].kind = FORM_MONEY;
 	q->fm.items = q->items;
 	q->fm.n = F_COUNT;

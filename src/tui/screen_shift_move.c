@@ -34,7 +34,10 @@ struct move {
 	struct tui_form fm;
 	struct tui_form_item items[F_COUNT];
 	const char *kind_shown[3];
-	const char *reasons[CFG_LIST_MAX];
+	/* [shifts] movement_reasons after a first entry that is none: the
+	 * reason is chosen, not preselected (review s70, fault 4: "Change
+	 * from safe" stood for a pay-out) */
+	const char *reasons[CFG_LIST_MAX + 1];
 	char hint[160];
 };
 
@@ -78,9 +81,14 @@ save(struct move *v, struct tui *t)
 		v->fm.focus = F_AMOUNT;
 		return TUI_HANDLED;
 	}
-	q.reason = v->items[F_REASON].nopts > 0
-	               ? v->reasons[v->items[F_REASON].choice]
-	               : "";
+	if (v->items[F_REASON].choice == 0) {
+		tui_message(t, 1, "%s",
+		    _("Reason: choose the movement's reason, with Left and "
+		      "Right"));
+		v->fm.focus = F_REASON;
+		return TUI_HANDLED;
+	}
+	q.reason = v->reasons[v->items[F_REASON].choice];
 	q.approval.user = v->items[F_SUP].f.buf;
 	q.approval.pin = v->items[F_PIN].f.buf;
 	rc = svc_shift_movement(t->svc, &q, &out, &err);
@@ -156,13 +164,14 @@ screen_shift_move_new(struct tui *t, enum shift_move_kind kind)
 
 	list_translate(v->kind_shown, kinds, 3);
 	reasons = drawer_reasons(t, &n);
+	v->reasons[0] = _("(choose one)");
 	for (k = 0; k < n && k < CFG_LIST_MAX; k++)
-		v->reasons[k] = reasons[k];
+		v->reasons[k + 1] = reasons[k];
 	tui_form_choice(
 	    &v->items[F_KIND], _("Movement"), v->kind_shown, 3, (int)kind);
 	tui_form_text(&v->items[F_AMOUNT], _("Amount"), 16, NULL);
 	v->items[F_AMOUNT].kind = FORM_MONEY;
-	tui_form_choice(&v->items[F_REASON], _("Reason"), v->reasons, n, 0);
+	tui_form_choice(&v->items[F_REASON], _("Reason"), v->reasons, k + 1, 0);
 	tui_form_text(
 	    &v->items[F_SUP], _("Supervisor"), SHIFT_USER_BUFSZ - 1, NULL);
 	tui_form_text(&v->items[F_PIN], _("Supervisor's PIN"), 32, NULL);

@@ -235,6 +235,28 @@ close_shift(struct result *r, struct tui *t)
 	return TUI_HANDLED;
 }
 
+/* What was typed, kept in the close for the result shown again after
+ * the count is changed: the float kept when changed, the reasons by
+ * tender, the supervisor (not the PIN). */
+static void
+keep(struct result *r)
+{
+	struct drawer_close *d = r->d;
+	int k;
+
+	if (r->items[0].changed) {
+		d->keep_changed = 1;
+		snprintf(d->keep_typed, sizeof d->keep_typed, "%s",
+		    r->items[0].f.buf);
+	}
+	for (k = 0; k < r->nbeyond; k++)
+		drawer_reason_typed(d, r->res.tenders[r->beyond[k]].method,
+		    r->items[1 + k].f.buf);
+	if (r->nbeyond > 0 || r->res.recount)
+		snprintf(d->supervisor_typed, sizeof d->supervisor_typed, "%s",
+		    r->items[SUP(r)].f.buf);
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
@@ -243,6 +265,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 	switch (a) {
 	case A_BACK:
+		keep(r);
 		return TUI_CLOSE;
 	case A_DOWN:
 	case A_UP:
@@ -315,7 +338,10 @@ form(struct result *r, struct tui *t)
 
 	svc_money_bare(t->svc, m, sizeof m,
 	    r->ok ? r->res.sh.float_kept : r->d->sh.float_counted, 0);
-	tui_form_text(&r->items[n], _("Float kept"), 16, m);
+	/* typed before, where Esc went back to the count (keep) */
+	tui_form_text(&r->items[n], _("Float kept"), 16,
+	    r->d->keep_changed ? r->d->keep_typed : m);
+	r->items[n].changed = r->d->keep_changed;
 	r->items[n++].kind = FORM_MONEY;
 	for (i = 0; i < r->res.ntenders && r->nbeyond < CFG_LIST_MAX; i++) {
 		if (!r->res.tenders[i].beyond)
@@ -324,11 +350,12 @@ form(struct result *r, struct tui *t)
 		    _("Reason (%s)"), r->res.tenders[i].method);
 		r->beyond[r->nbeyond++] = i;
 		tui_form_text(&r->items[n++], r->labels[r->nbeyond - 1],
-		    SHIFT_REASON_BUFSZ - 1, NULL);
+		    SHIFT_REASON_BUFSZ - 1,
+		    drawer_reason_typed(r->d, r->res.tenders[i].method, NULL));
 	}
 	if (r->nbeyond > 0 || r->res.recount) {
 		tui_form_text(&r->items[n++], _("Supervisor"),
-		    SHIFT_USER_BUFSZ - 1, NULL);
+		    SHIFT_USER_BUFSZ - 1, r->d->supervisor_typed);
 		tui_form_text(&r->items[n++], _("Supervisor's PIN"), 32, NULL);
 		r->items[n - 1].f.masked = 1;
 	}

@@ -93,6 +93,17 @@ collect(struct slips *s, struct tui *t)
 	return 1;
 }
 
+/* What was typed, kept in the close for the step's next screen. */
+static void
+keep(struct slips *s)
+{
+	int k;
+
+	for (k = 0; k < s->fm.n; k++)
+		snprintf(s->d->slips_typed[k], sizeof s->d->slips_typed[k],
+		    "%s", s->items[k].f.buf);
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
@@ -100,6 +111,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 	switch (a) {
 	case A_BACK:
+		keep(s);
 		return TUI_CLOSE;
 	case A_DOWN:
 	case A_UP:
@@ -147,10 +159,12 @@ screen_shift_slips_new(struct tui *t, struct drawer_close *d)
 		    d->cards[k]);
 		snprintf(s->labels[2 * k + 1], sizeof s->labels[0],
 		    _("%s total"), d->cards[k]);
-		tui_form_text(&s->items[2 * k], s->labels[2 * k], 7, NULL);
+		/* as typed before Esc went back from here */
+		tui_form_text(&s->items[2 * k], s->labels[2 * k], 7,
+		    d->slips_typed[2 * k]);
 		s->items[2 * k].kind = FORM_COUNT;
-		tui_form_text(
-		    &s->items[2 * k + 1], s->labels[2 * k + 1], 16, NULL);
+		tui_form_text(&s->items[2 * k + 1], s->labels[2 * k + 1], 16,
+		    d->slips_typed[2 * k + 1]);
 		s->items[2 * k + 1].kind = FORM_MONEY;
 	}
 	s->fm.items = s->items;

@@ -282,6 +282,31 @@ expect "a card payment after it: refused too (its slips are counted)" 13 \
 same "nothing recorded: no movement, no payment since" \
     "$(sqlite3 "$T/recount.db" "SELECT count(*) FROM shift_movements m JOIN shifts s ON s.id = m.shift_id WHERE s.status = 'open' AND m.amount = 500")/$(sqlite3 "$T/recount.db" "SELECT count(*) FROM payments")" \
     "0/$(sqlite3 "$DB" "SELECT count(*) FROM payments")"
+# (review s70, fault 1) nor by a supervisor's void: voiding jane's cash
+# payment of 10.00 would take 10.00 off the cash expected, and the count
+# shown would come out 5.00 over; a card payment's void the same. Refused
+# as a payment is (13), the void and the dispute's uphold alike; a
+# transfer's void changes no tender and is made
+CV=$(sqlite3 "$T/recount.db" "SELECT payment_no FROM payments WHERE method = 'Cash' AND status = 'Posted' ORDER BY id LIMIT 1")
+KV=$(sqlite3 "$T/recount.db" "SELECT payment_no FROM payments WHERE method = 'Credit Card' ORDER BY id LIMIT 1")
+expect "a cash void after the shortage was shown: refused" 13 \
+    "voiding $CV would change what it expects behind the count" \
+    M --db "$T/recount.db" payment void "$CV" --reason test
+expect "a card payment's void after it: refused too" 13 \
+    "was counted and its over or short shown" \
+    M --db "$T/recount.db" payment void "$KV" --reason test
+CD=$(M --db "$T/recount.db" dispute open "$CV" --reason wrong-account --note x 2>/dev/null | sed -n 's/^Dispute  *//p')
+before=$(store_hash "$T/recount.db")
+expect "a dispute's uphold by a void after it: refused" 13 \
+    "was counted and its over or short shown" \
+    M --db "$T/recount.db" dispute uphold "$CD" --void --note refund
+same "the refused voids: the store unchanged" "$(store_hash "$T/recount.db")" "$before"
+J --db "$T/recount.db" pay WU-10002 --type bill --method "Bank Transfer" \
+    --amount 5 --reference TR-1 >/dev/null 2>&1 ||
+    echo "not ok - a transfer after the count is taken"
+TV=$(sqlite3 "$T/recount.db" "SELECT payment_no FROM payments WHERE method = 'Bank Transfer' ORDER BY id DESC LIMIT 1")
+expect "a transfer's void after it: made (no tender of the drawer)" 0 "" \
+    M --db "$T/recount.db" payment void "$TV" --reason test
 APIN=1234 expect "a recount: the cashier cannot sign off her own" 5 \
     "another user than jane" A --db "$T/recount.db" shift close \
     --count "$C185,100x5" --slip "Credit Card:A1:15" --cheque "000777:30" \

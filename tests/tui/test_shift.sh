@@ -141,6 +141,15 @@ lacks "nothing recorded" "recorded"
 keys C-u
 type_text "80.00"
 before=$(snapshot)
+# (review s70, fault 4) no reason is preselected ("Change from safe"
+# stood for a pay-out): one is chosen
+line_is "no reason preselected" "Reason" "(choose one)"
+keys Enter
+wait_for "no reason chosen: refused" \
+    "Reason: choose the movement's reason, with Left and Right"
+keys Right
+line_is "Right chooses the first reason" "Reason" "Change from safe"
+keys Up
 keys Enter
 wait_for "no supervisor: refused" \
     "A movement above the approval amount needs a supervisor's sign-off"
@@ -198,6 +207,22 @@ type_text "30.00"
 keys Enter
 wait_for "the cheques" "List the cheques in the drawer"
 lacks "the cheques are blind" "Expected"
+# (review s70, fault 2) Esc goes back a step and keeps what was typed,
+# and on again: the card slips typed, after going back to the cash
+# count, and a cheque's number typed, not added yet
+type_text "999"
+esc 1
+wait_for "Esc back to the slips" "Count the card slips"
+esc 1
+wait_for "Esc back to the cash count" "Count the cash in the drawer"
+keys Enter
+wait_for "on to the card slips again" "Count the card slips"
+line_is "the number of slips typed is kept" "Credit Card slips" "1"
+line_is "the slips' total typed is kept" "Credit Card total" "30.00"
+keys Enter
+wait_for "on to the cheques again" "List the cheques in the drawer"
+line_is "the cheque's number typed is kept" "Cheque #" "999"
+keys C-u
 keys F2
 wait_for "F2 goes on with nothing typed (no cheque yet)" \
     "The count against what was expected"
@@ -265,7 +290,17 @@ keys Enter Enter
 wait_for "the cashier cannot sign off her own close" \
     "needs the sign-off of another user than jane"
 same "the refused closes change nothing" "$(snapshot)" "$before"
-keys Up C-u
+# (review s70, fault 2) back to the cheques and on to the result again:
+# the reason and the supervisor typed are kept, the PIN is not
+esc 1
+wait_for "Esc back to the cheques" "List the cheques in the drawer"
+keys F2
+wait_for "the result again" "The count against what was expected"
+line_is "the reason typed is kept" "Reason (Cash)" "Miscounted change"
+line_is "the supervisor typed is kept" "Supervisor " "jane"
+same "the result shown again with the same count: nothing kept anew" \
+    "$(snapshot)" "$before"
+keys Down C-u
 type_text "mary"
 keys Down C-u
 type_text "2222"

@@ -1,0 +1,67 @@
+# test_shift_sync.sh - one cashier, one drawer at a time across terminals
+# (issue 20, review s70 fault 3; on SQLite and, in make check, on
+# PostgreSQL: tests/run.sh), with a real central node: jane's shift open
+# at T01, pulled by T02, keeps her from opening one at T02 (status 13,
+# naming T01, nothing written) until its close is pulled; mary's shifts
+# opened at both terminals offline both reach the central node, which
+# keeps both and names each beside the other in paydesk-central shifts
+# (its table and --json open_at_once); shifts one after the other are not
+# named.
+. "$TOP/tests/cli/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+
+setup_org || { echo "not ok - setup"; exit 1; }
+start_central || exit 1
+pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
+J() { n=$1; shift; PAYDESK_PIN=1234 pdt $n --user jane "$@"; }
+M() { n=$1; shift; PAYDESK_PIN=2222 pdt $n --user mary "$@"; }
+
+must "jane opens a shift at T01" J 1 shift open --count 10000x1
+must "T01 syncs" pdt 1 sync
+must "T02 syncs" pdt 2 sync
+same "T02 has pulled jane's shift open at T01" \
+    "$(tsql 2 "SELECT terminal || ':' || cashier || ':' || status FROM shifts")" "T01:jane:open"
+before=$(store_hash "$T/t2.db")
+expect "jane's shift at T02 while her T01 one is open: refused, T01 named" 13 \
+    "jane has a shift open at terminal T01 since $(tsql 1 "SELECT opened_at FROM shifts WHERE cashier = 'jane'")" \
+    J 2 shift open --count 10000x1
+same "the refusal writes nothing" "$(store_hash "$T/t2.db")" "$before"
+same "no shift at T02" "$(tsql 2 "SELECT count(*) FROM shifts WHERE terminal = 'T02'")" 0
+
+# closed at T01 and synced: T02 pulls the close, and jane opens there
+must "jane closes at T01" J 1 shift close --count 10000x1
+must "T01 syncs the close" pdt 1 sync
+must "T02 pulls it" pdt 2 sync
+expect "jane's shift at T02 once the T01 one is closed: opened" 0 "" \
+    J 2 shift open --count 10000x1
+must "jane closes at T02" J 2 shift close --count 10000x1
+must "T02 syncs jane's shift" pdt 2 sync
+
+# two terminals offline: mary opens at both before either syncs
+must "mary opens at T01, offline" M 1 shift open --count 5000x1
+must "mary opens at T02, offline" M 2 shift open --count 5000x1
+expect "T01 pushes mary's shift: taken" 0 "Rejected    0" pdt 1 sync
+expect "T02 pushes hers: taken too (a drawer's cash is never lost)" 0 \
+    "Rejected    0" pdt 2 sync
+same "the central node keeps both open" \
+    "$(csql "SELECT count(*) FROM shifts WHERE cashier = 'mary' AND status = 'open'")" 2
+run central shifts ACME
+same "paydesk-central shifts names each beside the other" \
+    "$(grep -c "mary's shift at terminal T0[12], opened .*, was open at the same time" "$OUT")" 2
+grep -q "mary's shift at terminal T02, opened $(tsql 2 "SELECT opened_at FROM shifts WHERE cashier = 'mary' AND terminal = 'T02'")" "$OUT" &&
+    grep -q "mary's shift at terminal T01, opened $(tsql 1 "SELECT opened_at FROM shifts WHERE cashier = 'mary' AND terminal = 'T01'")" "$OUT" &&
+    ok "each names the other's terminal" ||
+    { echo "not ok - each names the other's terminal"; sed 's/^/  | /' "$OUT"; }
+same "jane's shifts one after the other: not named" \
+    "$(grep -c "jane's shift at terminal" "$OUT")" 0
+run central shifts ACME --json
+same "--json: open_at_once, the other's terminal" \
+    "$(python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(sorted("%s:%s>%s" % (s["cashier"], s["terminal"], ",".join(o["terminal"] for o in s["open_at_once"])) for s in d if s["open_at_once"])), len(d))' "$OUT")" \
+    "mary:T01>T02 mary:T02>T01 4"
+# a filter that leaves the other out still names it
+run central shifts ACME --branch B02
+same "the branch of one of them: the other, of another branch, named" \
+    "$(grep -c "mary's shift at terminal T01" "$OUT")" 1
+stop_central
