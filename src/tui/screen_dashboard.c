@@ -328,6 +328,24 @@ my_shift(struct tui_screen *sc, struct tui *t)
 	return TUI_HANDLED;
 }
 
+/* The chart's last bar a day of which can be chosen: today's in the
+ * period that holds it (a day to come has no payments to open: the CLI
+ * refuses it, helper-266 of issue 23), the period's last day before it;
+ * -1 for none. */
+static int
+last_bar(const struct dash *b)
+{
+	char today[11];
+	int32_t first, t;
+
+	if (b->d.ndays <= 0 || date_parse(b->d.k.from, NULL, &first, NULL) != 0)
+		return -1;
+	svc_today(today);
+	if (date_parse(today, NULL, &t, NULL) != 0 || t - first >= b->d.ndays)
+		return b->d.ndays - 1;
+	return t - first;
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
@@ -384,18 +402,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		open_tile(b, t, TILE_OUTSTANDING);
 		return TUI_HANDLED;
 	case A_BAR_PREV:
-	case A_BAR_NEXT:
-		if (b->d.ndays <= 0)
+	case A_BAR_NEXT: {
+		int last = last_bar(b);
+
+		if (last < 0)
 			return TUI_HANDLED;
 		if (b->bar < 0)
-			b->bar = a == A_BAR_PREV ? b->d.ndays - 1 : 0;
+			b->bar = a == A_BAR_PREV ? last : 0;
 		else
 			b->bar += a == A_BAR_PREV ? -1 : 1;
 		if (b->bar < 0)
 			b->bar = 0;
-		if (b->bar >= b->d.ndays)
-			b->bar = b->d.ndays - 1;
+		if (b->bar > last)
+			b->bar = last;
 		return TUI_HANDLED;
+	}
 	case A_BAR_OPEN: {
 		char day[11];
 		int32_t first;
