@@ -206,6 +206,10 @@ int svc_void_cheque_note(struct svc *s, const char *number, char *buf,
     size_t n, struct pd_err *err);
 struct deposit_cheque *svc_deposit_cheques(struct svc *s,
     const struct deposit *dep, size_t *n, struct pd_err *err);
+/* The matches of deposit dep undone, as made (who unmatched each, when
+ * and why); free() the array, NULL on error. */
+struct past_match *svc_deposit_past_matches(
+    struct svc *s, const struct deposit *dep, size_t *n, struct pd_err *err);
 /* Every deposit, newest first (supervisor); free() the array. */
 struct deposit *svc_deposit_list(struct svc *s, size_t *n, struct pd_err *err);
 

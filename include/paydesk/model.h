@@ -811,6 +811,12 @@ struct statement_line {
 	char matched_by[33];
 	char matched_at[20];
 	int64_t expected;
+	/* whether that match was made by hand (a supervisor's deposit
+	 * match, rule manual, or transfer or card match, which takes a
+	 * note; a rule's match has none), and its note (owned, NULL none:
+	 * issue 20, "Each match says which rule made it") */
+	int by_hand;
+	char *match_note;
 	/* which copy is live as the central node has it (review R20c): in
 	 * a statement record it feeds, said 1 and, for a duplicate, the
 	 * key of the statement (of the same account) and the line it
@@ -819,6 +825,23 @@ struct statement_line {
 	int said;
 	int dup_seq;
 	char dup_key[80];
+};
+/* A match undone (statement_matches' rows with unmatched_at set): its
+ * line, what it was (as struct statement_line says of an active one),
+ * and who undid it, when and why (issue 20: every match and unmatch
+ * audited, and shown by statement show and deposit show). */
+struct past_match {
+	int seq;                         /* its line's place */
+	char line[STMT_NAME_BUFSZ + 12]; /* NAME:LINE */
+	char rule[16];
+	char matched_to[80];
+	int by_hand;
+	char note[257];
+	char matched_by[33];
+	char matched_at[20];
+	char unmatched_by[33];
+	char unmatched_at[20];
+	char unmatch_note[257];
 };
 /* A statement line's status (stored words, translated for people;
  * N_ of paydesk/i18n.h where they are used). */

@@ -11,6 +11,9 @@ struct statement_view {
 	struct statement st;
 	struct statement_line *lines;
 	size_t nlines;
+	/* the matches undone of its lines, by line (svc_statement_show) */
+	struct past_match *past;
+	size_t npast;
 };
 /* Import the statement in file path (supervisor): format "camt053",
  * "mt940", "ofx", "csv" or NULL (guessed from the content); account

@@ -87,6 +87,11 @@ void rec_list(struct rec *r, const char *title, const char *key);
 void rec_item(struct rec *r);
 /* Print and free. */
 void rec_print(struct rec *r);
+/* The list "earlier" of the matches undone p (n; with_line: each names
+ * its statement line) of a statement's line (seq > 0: those of that
+ * line alone) or a deposit (cmd_statement.c). */
+void rec_past_matches(struct rec *r, const struct past_match *p, size_t n,
+    int seq, int with_line);
 
 /* Tables: rows as aligned text (kept until the end, so that numbers
  * are as wide as the widest), streamed CSV (through the exporter, a

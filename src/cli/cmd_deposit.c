@@ -227,9 +227,10 @@ cmd_deposit_show(struct cli *c, int argc, char **argv)
 {
 	struct deposit_line *lines;
 	struct deposit_cheque *chq;
+	struct past_match *past;
 	struct deposit d;
 	struct rec *r;
-	size_t n, nch;
+	size_t n, nch, npast;
 	char **pos;
 	int npos;
 
@@ -241,13 +242,23 @@ cmd_deposit_show(struct cli *c, int argc, char **argv)
 		free(lines);
 		return -1;
 	}
+	past = svc_deposit_past_matches(&c->svc, &d, &npast, &c->err);
+	if (past == NULL) {
+		free(lines);
+		free(chq);
+		return -1;
+	}
 	r = rec_new(c);
 	rec_deposit(r, &d);
 	rec_lines(r, lines, n);
 	rec_cheques(r, chq, nch);
+	/* its matches undone: who unmatched each, when and why */
+	if (npast > 0)
+		rec_past_matches(r, past, npast, 0, 1);
 	rec_print(r);
 	free(lines);
 	free(chq);
+	free(past);
 	return 0;
 }
 

@@ -103,6 +103,39 @@ cmd_statement_list(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+void
+rec_past_matches(
+    struct rec *r, const struct past_match *p, size_t n, int seq, int with_line)
+{
+	size_t i;
+
+	rec_list(r, _("Earlier matches"), "earlier_matches");
+	for (i = 0; i < n; i++) {
+		if (seq > 0 && p[i].seq != seq)
+			continue;
+		rec_item(r);
+		if (with_line)
+			rec_str(r, _("Statement line"), "statement_line",
+			    p[i].line);
+		rec_term(r, _("Rule"), "rule", p[i].rule);
+		rec_str(r, _("Matched to"), "matched_to", p[i].matched_to);
+		rec_term(r, _("By hand"), "by_hand",
+		    p[i].by_hand ? N_("yes") : N_("no"));
+		if (p[i].note[0] != '\0')
+			rec_str(r, _("Note"), "note", p[i].note);
+		rec_str(r, _("Matched by"), "matched_by", p[i].matched_by);
+		rec_str(r, _("Matched at"), "matched_at", p[i].matched_at);
+		rec_str(
+		    r, _("Unmatched by"), "unmatched_by", p[i].unmatched_by);
+		rec_str(
+		    r, _("Unmatched at"), "unmatched_at", p[i].unmatched_at);
+		rec_str(
+		    r, _("Unmatch note"), "unmatch_note", p[i].unmatch_note);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
 int
 cmd_statement_show(struct cli *c, int argc, char **argv)
 {
@@ -111,7 +144,7 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 	char **pos, name[STMT_NAME_BUFSZ];
 	int npos, rc;
 	int64_t id;
-	size_t i;
+	size_t i, k;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0)
 		return -1;
@@ -154,9 +187,20 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 			rec_money(r, _("Expected"), "expected", l->expected);
 			rec_money(r, _("Difference"), "difference",
 			    l->amount - l->expected);
+			/* made by hand or by the rule, and the hand's note
+			 * (issue 20: each match says which rule made it) */
+			rec_term(r, _("By hand"), "by_hand",
+			    l->by_hand ? N_("yes") : N_("no"));
+			if (l->match_note != NULL && l->match_note[0] != '\0')
+				rec_str(r, _("Note"), "note", l->match_note);
 			rec_str(r, _("Matched by"), "matched_by", l->matched_by);
 			rec_str(r, _("Matched at"), "matched_at", l->matched_at);
 		}
+		/* the matches undone of it: who, when and why */
+		for (k = 0; k < v.npast && v.past[k].seq != l->seq; k++)
+			;
+		if (k < v.npast)
+			rec_past_matches(r, v.past, v.npast, l->seq, 0);
 		rec_end(r);
 	}
 	rec_end(r);

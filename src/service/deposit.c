@@ -580,6 +580,13 @@ svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
 	return *lines != NULL ? 0 : -1;
 }
 
+struct past_match *
+svc_deposit_past_matches(
+    struct svc *s, const struct deposit *dep, size_t *n, struct pd_err *err)
+{
+	return store_past_matches(s->st, 0, dep->id, n, err);
+}
+
 struct deposit *
 svc_deposit_list(struct svc *s, size_t *n, struct pd_err *err)
 {

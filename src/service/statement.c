@@ -472,6 +472,13 @@ svc_statement_show(
 		svc_statement_view_free(v);
 		return -1;
 	}
+	/* and the matches undone: who unmatched each, when and why
+	 * (issue 20: every match audited, and unmatched with a note) */
+	v->past = store_past_matches(s->st, id, 0, &v->npast, err);
+	if (v->past == NULL) {
+		svc_statement_view_free(v);
+		return -1;
+	}
 	return 0;
 }
 
@@ -485,8 +492,10 @@ svc_statement_view_free(struct statement_view *v)
 		free(v->lines[i].counterparty);
 		free(v->lines[i].text);
 		free(v->lines[i].bank_id);
+		free(v->lines[i].match_note);
 	}
 	free(v->lines);
+	free(v->past);
 	memset(v, 0, sizeof *v);
 }
 

@@ -247,6 +247,22 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 	"ELSE (SELECT coalesce(sum(p.amount), 0) FROM "                        \
 	"statement_match_payments mp JOIN payments p ON p.id = "              \
 	"mp.payment_id WHERE mp.match_id = m.id AND p.status <> 'Voided') END"
+/* What match m (its deposit d and gateway payment g LEFT JOINed) took,
+ * as people read it: the slip number, "GATEWAY CODE", a transfer's
+ * payment number or a card day's "TERMINAL YYYY-MM-DD (N)". */
+#define MATCH_TO                                                               \
+	"CASE WHEN d.id IS NOT NULL THEN d.slip_no WHEN g.id IS NOT NULL "     \
+	"THEN g.gateway || ' ' || g.code WHEN m.rule = 'transfer' THEN "       \
+	"(SELECT min(p.payment_no) FROM statement_match_payments mp JOIN "     \
+	"payments p ON p.id = mp.payment_id WHERE mp.match_id = m.id) ELSE "   \
+	"(SELECT min(p.terminal) || ' ' || min(p.paid_on) || ' (' || "         \
+	"count(*) || ')' FROM statement_match_payments mp JOIN payments p ON " \
+	"p.id = mp.payment_id WHERE mp.match_id = m.id) END"
+/* Whether match m was made by hand: a deposit's by a supervisor (rule
+ * manual), or a transfer or card match by a supervisor, whose note is
+ * required (svc_line_match); a rule's match has no note, and its sync
+ * record says none (the record's rule word stays the rule's). */
+#define MATCH_BY_HAND "(m.rule = 'manual' OR m.note <> '')"
 #define SEAL_USERS_V1 "username, full_name, role, pin_hash, active"
 #define SEAL_USERS                                                             \
 	"username, full_name, role, pin_hash, active, branch, team"

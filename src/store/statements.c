@@ -1,5 +1,6 @@
 /* statements.c - bank statements, their lines and the CSV column
  * mappings (issue 20); append-only tables of schema.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -466,6 +467,9 @@ line_recon_step(struct store *st, struct db_stmt *q, struct line_recon_arg *a,
 		st_col(q, 3, l->matched_by, sizeof l->matched_by);
 		st_col(q, 4, l->matched_at, sizeof l->matched_at);
 		l->expected = db_column_int64(q, 5);
+		free(l->match_note);
+		l->match_note = xstrdup((const char *)db_column_text(q, 7));
+		l->by_hand = db_column_int(q, 8);
 		/* a card day's credit is its payments less the processor's
 		 * fee, which the rule (or the supervisor) accepted; any
 		 * other match of another amount, or one whose payments were
@@ -511,18 +515,13 @@ store_stmt_lines_recon(struct store *st, int64_t stmt,
 	 * when, what the ledger expected, and whether it is no longer
 	 * what it was (a credit reversed, a payment voided since) */
 	q = st_stmt(st,
-	    "SELECT l.seq, m.rule, CASE WHEN d.id IS NOT NULL THEN d.slip_no "
-	    "WHEN g.id IS NOT NULL THEN g.gateway || ' ' || g.code WHEN "
-	    "m.rule = 'transfer' THEN (SELECT min(p.payment_no) FROM "
-	    "statement_match_payments mp JOIN payments p ON p.id = "
-	    "mp.payment_id WHERE mp.match_id = m.id) ELSE (SELECT "
-	    "min(p.terminal) || ' ' || min(p.paid_on) || ' (' || count(*) || "
-	    "')' FROM statement_match_payments mp JOIN payments p ON p.id = "
-	    "mp.payment_id WHERE mp.match_id = m.id) END, m.matched_by, "
-	    "m.matched_at, " MATCH_EXPECTED ", (d.id IS NOT NULL AND "
-	    LINE_REVERSED ") OR EXISTS (SELECT 1 FROM statement_match_payments "
-	    "mp JOIN payments p ON p.id = mp.payment_id WHERE mp.match_id = "
-	    "m.id AND p.status = 'Voided') FROM bank_statement_lines l JOIN "
+	    "SELECT l.seq, m.rule, " MATCH_TO
+	    ", m.matched_by, m.matched_at, " MATCH_EXPECTED
+	    ", (d.id IS NOT NULL AND " LINE_REVERSED ") OR "
+	    "EXISTS (SELECT 1 FROM statement_match_payments mp JOIN payments "
+	    "p ON p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status "
+	    "= 'Voided'), m.note, " MATCH_BY_HAND " FROM "
+	    "bank_statement_lines l JOIN "
 	    "statement_matches m ON m.line_id = l.id AND m.unmatched_at = '' "
 	    "LEFT JOIN deposits d ON d.id = m.deposit_id LEFT JOIN gw_payments "
 	    "g ON g.id = m.gw_id WHERE l.statement_id = ? ORDER BY l.seq",
@@ -531,4 +530,59 @@ store_stmt_lines_recon(struct store *st, int64_t stmt,
 		return -1;
 	st_bind(q, "i", stmt);
 	return line_recon_step(st, q, &a, 0, err);
+}
+
+static void
+read_past(struct db_stmt *q, void *elem)
+{
+	struct past_match *p = elem;
+
+	memset(p, 0, sizeof *p);
+	p->seq = db_column_int(q, 0);
+	stmt_name((const char *)db_column_text(q, 1),
+	    (const char *)db_column_text(q, 2), p->line);
+	snprintf(p->line + strlen(p->line), sizeof p->line - strlen(p->line),
+	    ":%d", p->seq);
+	st_col(q, 3, p->rule, sizeof p->rule);
+	st_col(q, 4, p->matched_to, sizeof p->matched_to);
+	p->by_hand = db_column_int(q, 5);
+	st_col(q, 6, p->note, sizeof p->note);
+	st_col(q, 7, p->matched_by, sizeof p->matched_by);
+	st_col(q, 8, p->matched_at, sizeof p->matched_at);
+	st_col(q, 9, p->unmatched_by, sizeof p->unmatched_by);
+	st_col(q, 10, p->unmatched_at, sizeof p->unmatched_at);
+	st_col(q, 11, p->unmatch_note, sizeof p->unmatch_note);
+}
+
+/* read_past's columns of the undone matches m of lines l (of statements
+ * b), their deposits d and gateway payments g joined, then WHERE */
+#define PAST_MATCHES                                                           \
+	"SELECT l.seq, b.account, b.stmt_key, m.rule, " MATCH_TO               \
+	", " MATCH_BY_HAND ", m.note, m.matched_by, m.matched_at, "            \
+	"m.unmatched_by, m.unmatched_at, m.unmatch_note FROM "                 \
+	"statement_matches m JOIN bank_statement_lines l ON l.id = "           \
+	"m.line_id JOIN bank_statements b ON b.id = l.statement_id LEFT JOIN " \
+	"deposits d ON d.id = m.deposit_id LEFT JOIN gw_payments g ON g.id = " \
+	"m.gw_id WHERE m.unmatched_at <> '' AND "
+
+struct past_match *
+store_past_matches(struct store *st, int64_t stmt, int64_t deposit_id,
+    size_t *n, struct pd_err *err)
+{
+	struct db_stmt *q = stmt != 0
+	                        ? st_stmt(st,
+	                              PAST_MATCHES "l.statement_id = ? ORDER "
+	                                           "BY l.seq, m.id",
+	                              err)
+	                        : st_stmt(st,
+	                              PAST_MATCHES "m.deposit_id = ? ORDER BY "
+	                                           "m.id",
+	                              err);
+
+	*n = 0;
+	if (q == NULL)
+		return NULL;
+	st_bind(q, "i", stmt != 0 ? stmt : deposit_id);
+	return st_collect(st, q, sizeof(struct past_match), read_past, n,
+	    _("Reading statements"), err);
 }

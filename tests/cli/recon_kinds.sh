@@ -74,7 +74,7 @@ TNO=$(sql "SELECT payment_no FROM payments WHERE reference = 'TRX-555'")
 same "statement show --json: every line's status, rule, what it took, expected, difference" "$(kline)" \
     "1:amount_differs:auto:BAG-K1:3000:-100 2:amount_differs:auto:BAG-K2:2600:100 3:unmatched:::: 4:unmatched:::: 5:unmatched:::: 6:matched:auto:BAG-K6:1200:0 7:unmatched:::: 8:matched:auto:BAG-K7:900:0 9:matched:transfer:$TNO:3000:0 10:matched:card:T01 2026-07-01 (1):2000:-40 11:debit:::: 12:unmatched::::"
 run M statement show "$K1"
-case "$(cat "$OUT")" in *"Status: amount_differs; Rule: auto; Matched to: BAG-K1; Expected: \$30.00; Difference: -\$1.00; Matched by: mary"*) ok "statement show (text): the short bag's line" ;;
+case "$(cat "$OUT")" in *"Status: amount_differs; Rule: auto; Matched to: BAG-K1; Expected: \$30.00; Difference: -\$1.00; By hand: no; Matched by: mary"*) ok "statement show (text): the short bag's line" ;;
 *) echo "not ok - statement show (text): the short bag's line"; sed 's/^/  | /' "$OUT" | head -30 ;; esac
 case "$(cat "$OUT")" in *"Status: matched; Rule: card; Matched to: T01 2026-07-01 (1); Expected: \$20.00; Difference: -\$0.40"*) ok "statement show (text): the card day less its fee" ;;
 *) echo "not ok - statement show (text): the card day less its fee" ;; esac

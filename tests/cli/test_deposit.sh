@@ -222,6 +222,14 @@ same "show: BAG-2 credited by line 1:1, by its name" \
 same "audited" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'deposit' ORDER BY id)")" \
     "create,create,void,create,match,unmatch,match,unmatch"
+# a deposit's matches undone, each with who unmatched it, when and why
+run M --json deposit show BAG-3
+same "deposit show: BAG-3's matches undone, with the unmatch notes" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], " / ".join(e["rule"] + " " + e["by_hand"] + " " + e["unmatch_note"] + " " + e["unmatched_by"] + " " + str(e["statement_line"].startswith(sys.argv[2] + ":")) for e in d["earlier_matches"]))' "$OUT" "$N1")" \
+    "handed auto no Matched by hand below mary True / manual yes Wrong line mary True"
+expect "deposit show: the unmatch in text" 0 "Unmatch note: Wrong line" M deposit show BAG-3
+expect "deposit show: none undone, no list" 0 "" M deposit show BAG-2
+if grep -q "Earlier matches" "$OUT"; then notok "deposit show: BAG-2 lists no earlier match"; else ok "deposit show: BAG-2 lists no earlier match"; fi
 # -- a reused slip number (issue 20): a bank takes a slip or bag number
 # once, whatever the day, so bag-2 is BAG-2 and refused to another account
 # on another day too; a void's slip is used again, and each deposit's
@@ -517,6 +525,15 @@ same "hand match: the credit to INV-1's transfer" \
 same "kept with who and why, audited, a sync record with the note" \
     "$(sql "SELECT m.rule || ':' || m.matched_by || ':' || m.note || ':' || p.payment_no FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE l.statement_id = $S5 AND l.seq = 6 AND m.unmatched_at = ''") $(sql "SELECT count(*) FROM audit_log WHERE action = 'match' AND entity = 'statement_line' AND ref = '$N5:6'") $(sql "SELECT json_extract(payload, '$.data.rule') || ':' || json_extract(payload, '$.data.note') FROM outbox WHERE kind = 'statement_match' AND ref = '$N5:6'")" \
     "transfer:mary:INV-1 by transfer; INV-2 was paid in cash:$PINV1 1 transfer:INV-1 by transfer; INV-2 was paid in cash"
+# a match by hand is told from a rule's, with its note (issue 20: each
+# match says which rule made it), in text and JSON; the sync record's
+# rule word stays "transfer" (above)
+run M --json statement show "$N5"
+same "statement show: line 6 matched by hand, with its note" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=[x for x in d["lines"] if x["seq"]==6][0]; r=[x for x in d["lines"] if x["seq"]==3][0]; print(l["rule"], l["by_hand"], l["note"], "|", r["rule"], r["by_hand"], "note" in r)' "$OUT")" \
+    "transfer yes INV-1 by transfer; INV-2 was paid in cash | $(sql "SELECT m.rule FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = $S5 AND l.seq = 3 AND m.unmatched_at = ''") no False"
+expect "statement show: by hand and the note in text" 0 "Note: INV-1 by transfer; INV-2 was paid in cash" M statement show "$N5"
+has "statement show: by hand in text" "By hand: yes"
 refused "hand match: a payment taken already" 3 "matched already to another statement line" M reconcile match $S7:1 --payment "$PINV1" --note x
 refused "hand match: a fee beyond 20%, in the money format" 3 "The credit of \$19.00 is not the card payments' \$25.00 less a fee of at most 20%" M reconcile match $S7:2 --card T01:2026-06-23 --note x
 run M --json reconcile match $S7:1 --card T01:2026-06-22 --note "Batch 889 is T01's day"
@@ -525,6 +542,13 @@ same "hand match: the settlement to T01's card day" \
     "card 1 2500 2400"
 refused "hand match: a card day taken already" 3 "no posted card payment on 2026-06-22" M reconcile match $S7:2 --card T01:2026-06-22 --note x
 expect "a hand match is taken back as the rules' are" 0 "1" M reconcile unmatch $S7:1 --note "Wrong batch"
+# the match undone stays in view: who made it and why, who undid it,
+# when and why (issue 20: the match is kept with when, who and why)
+run M --json statement show "#$S7"
+same "statement show: line 1's earlier match, unmatched with its note" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=[x for x in d["lines"] if x["seq"]==1][0]; e=l["earlier_matches"]; print(len(e), e[0]["rule"], e[0]["by_hand"], e[0]["note"], e[0]["matched_by"], e[0]["unmatched_by"], e[0]["unmatch_note"], e[0]["unmatched_at"] != "", "rule" in l, "earlier_matches" in [x for x in d["lines"] if x["seq"]==2][0])' "$OUT")" \
+    "1 card yes Batch 889 is T01's day mary mary Wrong batch True False False"
+expect "statement show: the unmatch in text" 0 "Unmatch note: Wrong batch" M statement show "#$S7"
 # -- a second credit of a deposit (issue 20 F20: the lines' runs looked
 # up among the matched slips', each candidate checked as the rule does):
 # on a copy, six deposits matched to a base statement's lines (one in a
