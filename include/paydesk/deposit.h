@@ -182,6 +182,11 @@ struct deposit_request {
  * named twice or a number of two shifts not named SHIFT:NUMBER
  * (PD_EUSAGE). *out gets the deposit; free the lines with free(*lines)
  * when lines is not NULL. */
+/* svc_deposit_create's every check of r, writing nothing: 0 when it
+ * would record the deposit now, else -1 with its refusal (the screen's
+ * check before it asks to confirm). */
+int svc_deposit_check(
+    struct svc *s, const struct deposit_request *r, struct pd_err *err);
 int svc_deposit_create(struct svc *s, const struct deposit_request *r,
     struct deposit *out, struct deposit_line **lines, size_t *nlines,
     struct pd_err *err);

@@ -278,6 +278,13 @@ struct shift_close_request {
 	 * a blind count of their own; NULL or "": the signed-in cashier's */
 	const char *cashier;
 };
+/* svc_shift_close's checks of r, writing nothing: the float kept, the
+ * counts against what the shift took, a reason for each tender beyond
+ * the tolerance, a supervisor named for the sign-off it needs (the PIN
+ * is the close's to check). 0 when the close would go ahead, else -1
+ * with its refusal: a screen checks before it asks to confirm. */
+int svc_shift_close_ready(
+    struct svc *s, const struct shift_close_request *r, struct pd_err *err);
 /* The result of a close (or of its check, svc_shift_close_check). */
 struct shift_close_result {
 	struct shift sh;              /* closed: z_no, closed_at set */

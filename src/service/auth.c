@@ -552,15 +552,9 @@ svc_require(
 }
 
 int
-svc_signoff(struct svc *s, const struct shift_approval *a, const char *action,
-    char name[SHIFT_USER_BUFSZ], int *miss, struct pd_err *err)
+svc_signoff_named(struct svc *s, const struct shift_approval *a,
+    const char *action, struct pd_err *err)
 {
-	struct user u;
-	struct pd_err e2;
-	char now[TS_BUFSZ];
-	int found;
-
-	*miss = 0;
 	if (a == NULL || a->user == NULL || a->user[0] == '\0')
 		return pd_fail(err, PD_EPERM,
 		    _("%s needs a supervisor's sign-off: the supervisor's "
@@ -570,6 +564,21 @@ svc_signoff(struct svc *s, const struct shift_approval *a, const char *action,
 		return pd_fail(err, PD_EPERM,
 		    _("%s needs the sign-off of another user than %s"), action,
 		    s->actor.username);
+	return 0;
+}
+
+int
+svc_signoff(struct svc *s, const struct shift_approval *a, const char *action,
+    char name[SHIFT_USER_BUFSZ], int *miss, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e2;
+	char now[TS_BUFSZ];
+	int found;
+
+	*miss = 0;
+	if (svc_signoff_named(s, a, action, err) != 0)
+		return -1;
 	found = store_user_by_name(s->st, a->user, &u, &e2) == 0;
 	if (!found && e2.code != PD_ENOTFOUND) {
 		if (err)

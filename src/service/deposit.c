@@ -383,13 +383,14 @@ named_cheque(struct svc *s, struct build *b, const struct deposit_request *r,
 	return take_cheque(b, &c, err);
 }
 
+/* The deposit's lines and cheques built into b, each checked as the
+ * deposit takes it, and its slip not another live deposit's: all that
+ * refuses a deposit, writing nothing (create_in_tx, svc_deposit_check). */
 static int
-create_in_tx(struct svc *s, const struct deposit_request *r,
-    struct deposit *d, struct build *b, struct pd_err *err)
+build_in_tx(struct svc *s, const struct deposit_request *r, struct deposit *d,
+    struct build *b, struct pd_err *err)
 {
 	struct deposit used;
-	struct syncrec rec;
-	char detail[256], m[MONEY_BUFSZ];
 	size_t i;
 	int rc;
 
@@ -410,6 +411,19 @@ create_in_tx(struct svc *s, const struct deposit_request *r,
 		      "another slip number"),
 		    d->slip_no, used.uuid, used.slip_no, used.account,
 		    used.deposited_on, used.terminal, used.created_by);
+	return 0;
+}
+
+static int
+create_in_tx(struct svc *s, const struct deposit_request *r, struct deposit *d,
+    struct build *b, struct pd_err *err)
+{
+	struct syncrec rec;
+	char detail[256], m[MONEY_BUFSZ];
+	size_t i;
+
+	if (build_in_tx(s, r, d, b, err) != 0)
+		return -1;
 	for (i = 0; i < b->n; i++)
 		d->amount += b->lines[i].amount;
 	if (store_deposit_insert(s->st, d, s->actor.user_id, err) != 0)
@@ -480,17 +494,13 @@ check_request(struct svc *s, const struct deposit_request *r,
 	return 0;
 }
 
-int
-svc_deposit_create(struct svc *s, const struct deposit_request *r,
-    struct deposit *out, struct deposit_line **lines, size_t *nlines,
+/* What svc_deposit_create checks before its transaction. */
+static int
+check_first(struct svc *s, const struct deposit_request *r, struct deposit *out,
     struct pd_err *err)
 {
-	struct build b = {NULL, NULL, 0, NULL, 0};
 	size_t i;
-	int rc;
 
-	if (lines != NULL)
-		*lines = NULL;
 	if (svc_require(s, ROLE_SUPERVISOR, _("Recording a deposit"), err) !=
 	        0 ||
 	    check_request(s, r, out, err) != 0 || svc_check_sound(s, err) != 0)
@@ -501,7 +511,38 @@ svc_deposit_create(struct svc *s, const struct deposit_request *r,
 			    _("Shift %s: the amount of %s must be more than "
 			      "zero"),
 			    r->parts[i].shift, r->parts[i].method);
-	if (store_begin(s->st, err) != 0)
+	return 0;
+}
+
+int
+svc_deposit_check(
+    struct svc *s, const struct deposit_request *r, struct pd_err *err)
+{
+	struct build b = {NULL, NULL, 0, NULL, 0};
+	struct deposit d;
+	int rc;
+
+	if (check_first(s, r, &d, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	rc = build_in_tx(s, r, &d, &b, err);
+	store_rollback(s->st);
+	free(b.ids);
+	free(b.ch);
+	free(b.lines);
+	return rc;
+}
+
+int
+svc_deposit_create(struct svc *s, const struct deposit_request *r,
+    struct deposit *out, struct deposit_line **lines, size_t *nlines,
+    struct pd_err *err)
+{
+	struct build b = {NULL, NULL, 0, NULL, 0};
+	int rc;
+
+	if (lines != NULL)
+		*lines = NULL;
+	if (check_first(s, r, out, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	rc = svc_finish(s, create_in_tx(s, r, out, &b, err), err);
 	free(b.ids);

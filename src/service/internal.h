@@ -811,6 +811,10 @@ int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
  * above, active, not locked out, a->pin its PIN. 0 with the user name in
  * name; -1 with PD_EPERM, and *miss set when the PIN (or the name) was
  * wrong: after the rollback svc_signoff_miss counts it. */
+/* svc_signoff's first checks, of the name alone: a user named, another
+ * than the actor (a screen's check before it asks to confirm). */
+int svc_signoff_named(struct svc *s, const struct shift_approval *a,
+    const char *action, struct pd_err *err);
 int svc_signoff(struct svc *s, const struct shift_approval *a,
     const char *action, char name[SHIFT_USER_BUFSZ], int *miss,
     struct pd_err *err);

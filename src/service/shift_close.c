@@ -608,11 +608,10 @@ svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
 	return rc;
 }
 
-/* Beyond the tolerance: a reason for each such tender, and a
- * supervisor's sign-off (in the transaction). */
+/* Beyond the tolerance: a reason for each such tender. */
 static int
-check_beyond(struct svc *s, const struct shift_close_request *r,
-    struct shift_close_result *res, int *miss, struct pd_err *err)
+reasons_given(
+    struct svc *s, const struct shift_close_result *res, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	size_t i;
@@ -638,13 +637,34 @@ check_beyond(struct svc *s, const struct shift_close_request *r,
 		            "give a reason"),
 		    t->method, a, b);
 	}
+	return 0;
+}
+
+/* What a close needs a sign-off for, or NULL: none. */
+static const char *
+signoff_for(const struct shift_close_result *res)
+{
 	if (res->nbeyond == 0 && !res->recount)
+		return NULL;
+	return res->nbeyond > 0
+	           ? _("A close beyond the tolerance")
+	           : _("A count other than the one whose over or short was "
+	               "shown");
+}
+
+/* Beyond the tolerance: a reason for each such tender, and a
+ * supervisor's sign-off (in the transaction). */
+static int
+check_beyond(struct svc *s, const struct shift_close_request *r,
+    struct shift_close_result *res, int *miss, struct pd_err *err)
+{
+	size_t i;
+
+	if (reasons_given(s, res, err) != 0)
+		return -1;
+	if (signoff_for(res) == NULL)
 		return 0;
-	if (svc_signoff(s, &r->approval,
-	        res->nbeyond > 0
-	            ? _("A close beyond the tolerance")
-	            : _("A count other than the one whose over or short was "
-	                "shown"),
+	if (svc_signoff(s, &r->approval, signoff_for(res),
 	        res->sh.signed_off_by, miss, err) != 0)
 		return -1;
 	for (i = 0; i < res->ntenders; i++)
@@ -714,24 +734,35 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	    s, sh->closed_at, "close", "shift", sh->uuid, detail, err);
 }
 
+/* The float kept r asks for, between zero and the cash counted. */
+static int
+check_keep(struct svc *s, const struct shift_count *c, size_t n,
+    const struct shift_close_request *r, struct pd_err *err)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;
+	char m[MONEY_BUFSZ];
+
+	if (r->has_keep && (r->keep < 0 || r->keep > counted))
+		return pd_fail(err, PD_EINVAL,
+		    _("The float kept, %s, must be between zero and the cash "
+		      "counted"),
+		    svc_money(s, m, sizeof m, r->keep));
+	return 0;
+}
+
 static int
 close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
     const struct shift_close_request *r, struct shift_close_result *res,
     int *miss, struct pd_err *err)
 {
 	struct shift sh;
-	const struct pay_method *cash = svc_shift_cash(s);
-	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;
-	char m[MONEY_BUFSZ], at[TS_BUFSZ];
+	char at[TS_BUFSZ];
 
 	/* before the over or short is worked out (and shown: the count
 	 * would stand, review s50, helper-216) */
-	if (r->has_keep && (r->keep < 0 || r->keep > counted))
-		return pd_fail(err, PD_EINVAL,
-		    _("The float kept, %s, must be between zero and the cash "
-		      "counted"),
-		    svc_money(s, m, sizeof m, r->keep));
-	if (close_target(s, r, &sh, err) != 0 ||
+	if (check_keep(s, c, n, r, err) != 0 ||
+	    close_target(s, r, &sh, err) != 0 ||
 	    compare(s, &sh, c, n, r, res, err) != 0 ||
 	    check_beyond(s, r, res, miss, err) != 0 ||
 	    write_close(s, c, n, r, res, err) != 0)
@@ -739,6 +770,39 @@ close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	/* its over or short, an exception of the reconciliation */
 	svc_now(at);
 	return svc_alerts_recon_came(s, "shift", at, err);
+}
+
+int
+svc_shift_close_ready(
+    struct svc *s, const struct shift_close_request *r, struct pd_err *err)
+{
+	struct shift_close_result res;
+	struct shift_count *c;
+	struct shift sh;
+	const char *why;
+	int rc;
+
+	memset(&res, 0, sizeof res);
+	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
+	if (c == NULL)
+		return -1;
+	rc = check_keep(s, c, r->ncounts, r, err) != 0 ||
+	             close_target(s, r, &sh, err) != 0 ||
+	             compare(s, &sh, c, r->ncounts, r, &res, err) != 0 ||
+	             reasons_given(s, &res, err) != 0
+	         ? -1
+	         : 0;
+	/* the sign-off's supervisor named (the PIN is checked, and a wrong
+	 * one counted, by the close itself) */
+	why = rc == 0 ? signoff_for(&res) : NULL;
+	if (why != NULL && svc_signoff_named(s, &r->approval, why, err) != 0)
+		rc = -1;
+	free(c);
+	svc_shift_close_result_free(&res);
+	return rc;
 }
 
 int

@@ -130,16 +130,32 @@ apply(struct tui_step *s, struct tui *t)
 		tui_message(t, 1, "%s", _("Give the slip (bag) number"));
 		return TUI_HANDLED;
 	}
-	if (!tui_step_confirmed(&d->s)) {
-		tui_message(t, 1, _("Deposit %s in slip %s? {Enter} again"),
-		    svc_money(t->svc, m, sizeof m, d->total),
-		    d->it[F_SLIP].f.buf);
-		return TUI_HANDLED;
-	}
 	q.slip_no = d->it[F_SLIP].f.buf;
 	q.account = d->it[F_ACCOUNT].f.len ? d->it[F_ACCOUNT].f.buf : NULL;
 	request(t, d, &q, &specs, &parts);
-	rc = svc_deposit_create(t->svc, &q, &dep, NULL, NULL, &err);
+	/* checked as the deposit would be (its slip, its shifts and
+	 * cheques) before the question, which is asked of a deposit that
+	 * would be recorded, and then recorded */
+	if (!tui_step_confirmed(&d->s)) {
+		rc = svc_deposit_check(t->svc, &q, &err);
+		if (rc != 0) {
+			tui_step_refused(&d->s);
+			tui_message(t, 1, "%s", err.msg);
+		} else
+			tui_message(t, 1,
+			    _("Deposit %s in slip %s? {Enter} again"),
+			    svc_money(t->svc, m, sizeof m, d->total),
+			    d->it[F_SLIP].f.buf);
+		rc = 1;
+	} else
+		rc = svc_deposit_create(t->svc, &q, &dep, NULL, NULL, &err);
+	if (rc == 1) {
+		for (i = 0; i < q.ncheques; i++)
+			free(specs[i]);
+		free(specs);
+		free(parts);
+		return TUI_HANDLED;
+	}
 	for (i = 0; i < q.ncheques; i++)
 		free(specs[i]);
 	free(specs);

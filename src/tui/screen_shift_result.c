@@ -275,9 +275,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if (!r->ok)
 			return TUI_HANDLED;
 		if (!r->asked) {
+			struct shift_close_request q;
+			struct shift_reason reasons[CFG_LIST_MAX];
+			struct pd_err err;
 			int64_t counted = 0;
 			size_t i;
 
+			/* checked as the close would be (the float kept, the
+			 * reasons, the supervisor) before the question, which
+			 * is asked of a close that would go ahead */
+			if (!request(r, t, &q, reasons))
+				return TUI_HANDLED;
+			if (svc_shift_close_ready(t->svc, &q, &err) != 0) {
+				tui_message(t, 1, "%s", err.msg);
+				return TUI_HANDLED;
+			}
 			for (i = 0; i < r->ncounts; i++)
 				counted += r->counts[i].amount;
 			r->asked = 1;

@@ -68,8 +68,9 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM deposits")
 keys c
 wait_for "c on the row under the cursor" "1 row, \$12.34 in all"
 type_text "USED-0"
-keys Enter Enter
+keys Enter
 wait_for "a slip in use is refused, in the command's words" "Slip USED-0 is deposit"
+lacks "a slip in use: refused before any question (s72 fault 2)" "Enter again"
 same "nothing written" "$(sqlite3 "$DB" "SELECT count(*) FROM deposits")" "$n"
 keys Escape
 wait_for "Esc: back to the list" "1 row to deposit"
