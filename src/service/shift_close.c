@@ -434,6 +434,23 @@ close_target(struct svc *s, const struct shift_close_request *r,
 	return rc < 0 ? -1 : 0;
 }
 
+/* The shift sh found (rc 0 from close_target) closed now: not before it
+ * opened, as a clock set back would date it (helper-265 of issue 20: a
+ * close at 09:00 of a shift opened at 10:00 was taken). */
+static int
+close_after_open(const struct shift *sh, struct pd_err *err)
+{
+	char now[TS_BUFSZ];
+
+	svc_now(now);
+	if (strcmp(now, sh->opened_at) >= 0)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("The clock reads %s, before the shift opened (%s): a close is "
+	      "not dated before its opening; set the clock right, then close"),
+	    now, sh->opened_at);
+}
+
 /* One side of the cheques not matched into out (size sz): those of k
  * (n: the listed less the taken of each) on side sign, after label;
  * nothing when there is none. */
@@ -594,7 +611,8 @@ svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
 
 	memset(res, 0, sizeof *res);
 	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
-	    close_target(s, r, &sh, err) != 0)
+	    close_target(s, r, &sh, err) != 0 ||
+	    close_after_open(&sh, err) != 0)
 		return -1;
 	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
 	if (c == NULL)
@@ -763,6 +781,7 @@ close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	 * would stand, review s50, helper-216) */
 	if (check_keep(s, c, n, r, err) != 0 ||
 	    close_target(s, r, &sh, err) != 0 ||
+	    close_after_open(&sh, err) != 0 ||
 	    compare(s, &sh, c, n, r, res, err) != 0 ||
 	    check_beyond(s, r, res, miss, err) != 0 ||
 	    write_close(s, c, n, r, res, err) != 0)
@@ -791,6 +810,7 @@ svc_shift_close_ready(
 		return -1;
 	rc = check_keep(s, c, r->ncounts, r, err) != 0 ||
 	             close_target(s, r, &sh, err) != 0 ||
+	             close_after_open(&sh, err) != 0 ||
 	             compare(s, &sh, c, r->ncounts, r, &res, err) != 0 ||
 	             reasons_given(s, &res, err) != 0
 	         ? -1

@@ -957,3 +957,14 @@ same "B's drawer: the cash voided in it out of its Expected" \
     "(8400, 1)"
 expect "B's close: clean" 0 "Z-T01-" S shift close --total Cash=84.00
 expect "doctor after the voids" 0 "ok" "$PD" doctor
+# a close dated before its opening, a clock set back: refused before
+# anything is counted or shown, nothing written (helper-265 of issue 20:
+# a close at 09:00 of a shift opened at 10:00 was taken)
+export PAYDESK_NOW="2026-06-19 10:00:00"
+expect "sam opens at 10:00" 0 "" S shift open --count 10000x1
+PAYDESK_NOW="2026-06-19 09:00:00" refused \
+    "a close at 09:00 of the shift opened at 10:00: refused" 3 \
+    "before the shift opened (2026-06-19 10:00:00)" S shift close --count 10000x1
+same "the shift is still open" \
+    "$(sql "SELECT status FROM shifts ORDER BY id DESC LIMIT 1")" "open"
+expect "closed at 10:30: taken" 0 "Z-T01-" S shift close --count 10000x1
