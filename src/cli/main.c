@@ -118,11 +118,13 @@ static const struct command {
         N_("outstanding open items by days past due, per consumer")},
     {"report", "deteriorating", cmd_report_deteriorating, LISTING,
         "report deteriorating [--last N] [--months M] [--segment S] "
-        "[--branch B] [--user U] [--scope terminal|branch|org]",
+        "[--branch B] [--user U] [--method M] [--channel C] "
+        "[--scope terminal|branch|org]",
         N_("consumers paying later and later over their last N payments, "
            "ranked")},
     {"report", "anomalies", cmd_report_anomalies, LISTING,
-        "report anomalies [--date D] [--branch B] [--user U] "
+        "report anomalies [--date D] [--segment S] [--branch B] "
+        "[--user U] [--method M] [--channel C] [--gateway G] "
         "[--scope terminal|branch|org]",
         N_("payments, voids and credit notes of a day that look wrong, "
            "each with the rule and its figures (supervisor)")},

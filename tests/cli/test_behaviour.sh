@@ -158,6 +158,28 @@ expect "--segment of none: refused (4)" 4 "Nope" \
     sup report deteriorating --segment Nope
 expect "--period: not this report's (2)" 2 "--period" \
     sup report deteriorating --period 2025-03
+# --method and --channel: the payments whose days to pay are read (issue
+# 23); the aging's items have neither. Every payment here is cash and
+# walk-in: by card or at a kiosk, the aging's two alone
+run sup --csv report deteriorating --last 2
+all=$(why)
+run sup --csv report deteriorating --last 2 --method cash
+same "--method cash: as with none, WU-10002's and WU-10003's days" \
+    "$RC $(why)" \
+    "0 WU-10003:days to pay, aging WU-10002:days to pay WU-10001:aging"
+same "--method cash: as with none" "$(why)" "$all"
+run sup --csv report deteriorating --last 2 --method "Credit Card"
+same "--method Credit Card: no days to pay, the aging's" "$RC $(why)" \
+    "0 WU-10003:aging WU-10001:aging"
+run sup --csv report deteriorating --last 2 --channel Kiosk
+same "--channel Kiosk: no days to pay, the aging's" "$RC $(why)" \
+    "0 WU-10003:aging WU-10001:aging"
+run sup --csv report deteriorating --last 2 --channel WALK-IN --method Cash
+same "--channel WALK-IN --method Cash: as with none" "$RC $(why)" "0 $all"
+expect "--method of none: refused (2)" 2 '--method "Barter"' \
+    sup report deteriorating --method Barter
+expect "--gateway: not this report's (2)" 2 "--gateway" \
+    sup report deteriorating --gateway Stripe
 # JSON and CSV the same in every language, the text the reader's (R23
 # fault 8)
 for f in --csv --json; do
