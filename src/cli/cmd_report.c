@@ -702,7 +702,8 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	if (ncols <= (int)(sizeof whole_cols / sizeof whole_cols[0])) {
 		memcpy(whole_cols, cols, sizeof *cols * (size_t)ncols);
 		for (i = 0; i < ncols; i++)
-			if (whole_cols[i].kind == X_TEXT)
+			if (whole_cols[i].kind == X_TEXT ||
+			    whole_cols[i].kind == X_LIST)
 				whole_cols[i].min = -1;
 		cols = whole_cols;
 	}

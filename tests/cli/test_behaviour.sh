@@ -140,6 +140,23 @@ same "--json: growth_days null where aging alone lists, 15 for WU-10002" \
     "$(python3 -c 'import json, sys
 print(" ".join("%s:%s" % (r["account_no"], r["growth_days"]) for r in json.load(open(sys.argv[1]))["payers"]))' "$OUT")" \
     "WU-10002:15 WU-10003:None WU-10001:None"
+# the days to pay and the aging as arrays, the days numbers (issue 23:
+# "days": "0, 5, 15" was one string); CSV's cell as the text's
+same "--json: days an array of numbers, aging one of words" \
+    "$(python3 -c 'import json, sys
+p = {r["account_no"]: r for r in json.load(open(sys.argv[1]))["payers"]}
+a = p["WU-10003"]["aging"]
+print(p["WU-10002"]["days"], p["WU-10002"]["aging"], type(a).__name__,
+    all(isinstance(b, str) for b in a), len(a))' "$OUT")" \
+    "[0, 5, 15] [] list True 4"
+same "--json: a payer the aging alone lists has no days ([])" \
+    "$(python3 -c 'import json, sys
+print([r["days"] for r in json.load(open(sys.argv[1]))["payers"] if r["account_no"] == "WU-10001"])' "$OUT")" \
+    "[[]]"
+run sup --csv report deteriorating --last 3
+same "--csv: the days in one cell, as the text has them" \
+    "$(rows | grep '^WU-10002')" "WU-10002|0, 5, 15|15"
+run sup --json report deteriorating --last 3
 # its scope in the JSON, as kpi's (review R23), and the currency of its
 # amounts (helper-266 of issue 23)
 same "--json: the scope and the currency beside the payers" "$(python3 -c 'import json, sys
