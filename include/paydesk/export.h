@@ -45,7 +45,14 @@ enum xkind {
 	 * payment's or a statement line's ID): its digits as they are
 	 * everywhere, never grouped ("1089", not "1,089", which the
 	 * commands that take it refuse: review s48) */
-	X_NUMBER
+	X_NUMBER,
+	/* cell.s, a list of figures or words separated by ", " (a
+	 * consumer's days to pay "3, 9, 19", the aging buckets "Current,
+	 * 1-30"): as X_TEXT in the text, CSV and the workbook (a cell a
+	 * person reads); in JSON an array of them, each a number when it is
+	 * a whole number, else a string (issue 23: "3, 9, 19" was one string
+	 * a program had to split) */
+	X_LIST
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's

@@ -118,6 +118,11 @@ struct svc {
 	 * method, channel, segment, gateway; NULL fields: none. The texts
 	 * are the caller's (struct svc_filters) */
 	struct payment_filter narrow;
+	/* how the front end's user chooses the organisation's scope, in its
+	 * own terms, a msgid (N_): a refusal that needs that scope says it
+	 * (a screen's, o on the dashboard; review of issue 23: a screen's
+	 * filter form said "--scope org"); NULL: the command line's */
+	const char *scope_how;
 	/* the central node: the users found sealed during the push under
 	 * way (svc_central_push; svc_sync_user_unsealed), each checked once
 	 * a push, not once a record */

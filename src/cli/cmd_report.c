@@ -449,11 +449,21 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-/* The filters of the forecast and the deteriorating payers: the
- * segment (the consumers'), the branch and the user (the payments'). */
+/* The filters of the forecast: the segment (the consumers'), the
+ * branch and the user (the payments'). */
 #define ANALYSIS_FILTERS                                                       \
 	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
 	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
+/* The deteriorating payers': those and the method and the channel of the
+ * payments whose days to pay are read (issue 23: filters everywhere a
+ * report has them); the aging's items have neither */
+#define DETERIORATING_FILTERS                                                  \
+	(ANALYSIS_FILTERS | SVC_FILTER_BIT(SVC_FILTER_METHOD) |                \
+	    SVC_FILTER_BIT(SVC_FILTER_CHANNEL))
+/* The anomalies': every filter of the payments their rules read (and of
+ * the payments the credit notes give back) but the period, the day
+ * being theirs */
+#define ANOMALY_FILTERS (SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD))
 
 /* A whole number of weeks for option opt, or -1 with the message. */
 static int
@@ -645,18 +655,21 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	int npos, ncols, rc, no = 3, i;
 
 	/* of the filters, the segment (paydesk(1)): the consumers' payments
-	 * and items; the branch and the user: the payments' (review R23 10) */
+	 * and items; the branch, the user, the method and the channel: the
+	 * payments' (review R23 10; issue 23) */
 	memset(&pf, 0, sizeof pf);
-	cli_filter_opts(o, &no, &fs, ANALYSIS_FILTERS);
+	cli_filter_opts(o, &no, &fs, DETERIORATING_FILTERS);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_scope(c, scope) != 0 ||
-	    svc_filters_parse(&c->svc, &fs, ANALYSIS_FILTERS, &pf, &c->err) !=
-	        0 ||
+	    svc_filters_parse(
+	        &c->svc, &fs, DETERIORATING_FILTERS, &pf, &c->err) != 0 ||
 	    svc_payment_filter_check(&c->svc, &pf, &c->err) != 0)
 		return -1;
 	c->svc.narrow.segment = pf.segment;
 	c->svc.narrow.branch = pf.branch;
 	c->svc.narrow.recorded_by = pf.recorded_by;
+	c->svc.narrow.method = pf.method;
+	c->svc.narrow.channel = pf.channel;
 	if (last != NULL &&
 	    (e = cli_whole(last, 2, DETERIORATING_MAX, &n)) != 0)
 		return pd_fail(&c->err, e,
@@ -689,7 +702,8 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	if (ncols <= (int)(sizeof whole_cols / sizeof whole_cols[0])) {
 		memcpy(whole_cols, cols, sizeof *cols * (size_t)ncols);
 		for (i = 0; i < ncols; i++)
-			if (whole_cols[i].kind == X_TEXT)
+			if (whole_cols[i].kind == X_TEXT ||
+			    whole_cols[i].kind == X_LIST)
 				whole_cols[i].min = -1;
 		cols = whole_cols;
 	}
@@ -720,7 +734,7 @@ int
 cmd_report_anomalies(struct cli *c, int argc, char **argv)
 {
 	const char *date = NULL, *scope = NULL;
-	struct opt o[8] = {
+	struct opt o[12] = {
 	    {"date", OPT_FILTER, &date}, {"scope", OPT_FILTER, &scope}};
 	struct svc_filters fs;
 	struct payment_filter pf;
@@ -731,20 +745,23 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	int64_t rows = 0;
 	int npos, ncols, rc, no = 2;
 
-	/* the branch and the user of the payments the rules read (review
-	 * R23 10); the day is the period */
+	/* the segment, branch, user, method, channel and gateway of the
+	 * payments the rules read (review R23 10; issue 23); the day is the
+	 * period */
 	memset(&pf, 0, sizeof pf);
-	cli_filter_opts(o, &no, &fs,
-	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER));
+	cli_filter_opts(o, &no, &fs, ANOMALY_FILTERS);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_scope(c, scope) != 0 ||
-	    svc_filters_parse(&c->svc, &fs,
-	        SVC_FILTER_BIT(SVC_FILTER_BRANCH) |
-	            SVC_FILTER_BIT(SVC_FILTER_USER),
-	        &pf, &c->err) != 0)
+	    svc_filters_parse(&c->svc, &fs, ANOMALY_FILTERS, &pf, &c->err) !=
+	        0 ||
+	    svc_payment_filter_check(&c->svc, &pf, &c->err) != 0)
 		return -1;
+	c->svc.narrow.segment = pf.segment;
 	c->svc.narrow.branch = pf.branch;
 	c->svc.narrow.recorded_by = pf.recorded_by;
+	c->svc.narrow.method = pf.method;
+	c->svc.narrow.channel = pf.channel;
+	c->svc.narrow.gateway = pf.gateway;
 	if (date != NULL &&
 	    (svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0 ||
 	        svc_anomalies_day(&c->svc, day, &c->err) != 0))

@@ -111,18 +111,22 @@ static const struct command {
         "[--search TEXT] [--sort total|count|last|name|account|methods] "
         "[--limit N] [--split method|gateway] [--segment S] "
         "[--scope terminal|branch|org]",
-        N_("payments grouped by consumer, or split by method or gateway")},
+        N_("payments grouped by consumer, or split by method or gateway "
+           "(supervisor)")},
     {"report", "aging", cmd_report_aging, LISTING,
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N] [--segment S]",
-        N_("outstanding open items by days past due, per consumer")},
+        N_("outstanding open items by days past due, per consumer "
+           "(supervisor)")},
     {"report", "deteriorating", cmd_report_deteriorating, LISTING,
         "report deteriorating [--last N] [--months M] [--segment S] "
-        "[--branch B] [--user U] [--scope terminal|branch|org]",
+        "[--branch B] [--user U] [--method M] [--channel C] "
+        "[--scope terminal|branch|org]",
         N_("consumers paying later and later over their last N payments, "
-           "ranked")},
+           "ranked (supervisor)")},
     {"report", "anomalies", cmd_report_anomalies, LISTING,
-        "report anomalies [--date D] [--branch B] [--user U] "
+        "report anomalies [--date D] [--segment S] [--branch B] "
+        "[--user U] [--method M] [--channel C] [--gateway G] "
         "[--scope terminal|branch|org]",
         N_("payments, voids and credit notes of a day that look wrong, "
            "each with the rule and its figures (supervisor)")},

@@ -197,6 +197,7 @@ text_row(struct table *t, char *const *v)
 			        t->cols[i].kind != X_ID &&
 			        t->cols[i].kind != X_DATE &&
 			        t->cols[i].kind != X_TERM &&
+			        t->cols[i].kind != X_LIST &&
 			        t->cols[i].kind != X_TIME);
 			fputs("  ", stdout);
 			x += (whole(&t->cols[i]) && c > t->w[i] ? c
@@ -331,6 +332,35 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	}
 }
 
+/* An X_LIST cell's items ("3, -1, 19"; "Current, 1-30") as a JSON array:
+ * a whole number as a number, anything else as a string; "" none. */
+static json_t *
+list_json(const char *s)
+{
+	json_t *a = json_array();
+	const char *end;
+	char item[64];
+	size_t n, k;
+	int whole;
+
+	while (s != NULL && *s != '\0') {
+		end = strstr(s, ", ");
+		n = end != NULL ? (size_t)(end - s) : strlen(s);
+		if (n >= sizeof item)
+			n = sizeof item - 1;
+		memcpy(item, s, n);
+		item[n] = '\0';
+		whole = n > (item[0] == '-') && n < 19;
+		for (k = item[0] == '-'; whole && k < n; k++)
+			whole = item[k] >= '0' && item[k] <= '9';
+		json_array_append_new(
+		    a, whole ? json_integer(strtoll(item, NULL, 10))
+		             : json_string(item));
+		s = end != NULL ? end + 2 : "";
+	}
+	return a;
+}
+
 static json_t *
 cell_json(struct table *t, int i)
 {
@@ -349,6 +379,8 @@ cell_json(struct table *t, int i)
 		return c->n < 0 ? json_null() : json_real((double)c->n / 10);
 	case X_TERM: /* a term (TC_): the word alone, as stored */
 		return json_string(xcell_word(c));
+	case X_LIST:
+		return list_json(c->s);
 	default:
 		return json_string(c->s ? c->s : "");
 	}

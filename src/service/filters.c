@@ -173,11 +173,15 @@ branch_allowed(struct svc *s, const char *b, struct pd_err *err)
 	if (strcmp(b, s->cfg.branch_id) == 0 ||
 	    svc_scope_now(s) == SVC_SCOPE_ORG)
 		return 0;
+	/* TRANSLATORS: the first %s is how the front end chooses the scope
+	 * ("--scope org", or the screens' "o on the dashboard") */
 	return pd_fail(err, PD_ESCOPE,
 	    _("--branch %s: the payments of another branch than this "
-	      "terminal's (%s) need the organisation's scope (--scope org, "
-	      "an admin's); the scope in force is %s"),
-	    b, s->cfg.branch_id, svc_scope_title(s, title, sizeof title));
+	      "terminal's (%s) need the organisation's scope (%s, an "
+	      "admin's); the scope in force is %s"),
+	    b, s->cfg.branch_id,
+	    s->scope_how != NULL ? _(s->scope_how) : "--scope org",
+	    svc_scope_title(s, title, sizeof title));
 }
 
 /* One filter's value into f. */

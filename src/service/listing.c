@@ -209,10 +209,11 @@ static const struct xcol time_cols[] = {
 static const struct xcol deteriorating_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 20, 10},
     {N_("Account"), "account_no", X_ID, 10, 8},
-    {N_("Days to pay"), "days", X_TEXT, 24, 12},
+    /* JSON: arrays, the days numbers (X_LIST) */
+    {N_("Days to pay"), "days", X_LIST, 24, 12},
     {N_("Growth"), "growth_days", X_INT, 7, 6},
     /* the default 3 month ends compared and the one before, whole */
-    {N_("Aging at month ends"), "aging", X_TEXT, 28, 12},
+    {N_("Aging at month ends"), "aging", X_LIST, 28, 12},
     {N_("Why"), "why", X_TEXT, 18, 8},
 };
 

@@ -50,6 +50,13 @@ tiles_parse(const char *list, enum svc_tile *t, int *n, struct pd_err *err)
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);
 		snprintf(word, sizeof word, "%.*s", (int)len, p);
+		/* ",rate", "rate,,time", ",": no name before a comma, said
+		 * as of one after it (issue 23: 'Tile "": one of ...') */
+		if (len == 0 && comma != NULL)
+			return pd_fail(err, PD_EUSAGE,
+			    _("Tiles \"%s\": a tile's name on each side of "
+			      "every comma"),
+			    list);
 		for (i = 0;
 		     i < SVC_TILES &&
 		     (len >= sizeof word || strcmp(word, tiles[i].word) != 0);
@@ -74,7 +81,8 @@ tiles_parse(const char *list, enum svc_tile *t, int *n, struct pd_err *err)
 		/* "rate,time,": a name after each comma */
 		if (comma != NULL && *p == '\0')
 			return pd_fail(err, PD_EUSAGE,
-			    _("Tiles \"%s\": a tile's name after each comma"),
+			    _("Tiles \"%s\": a tile's name on each side of "
+			      "every comma"),
 			    list);
 	}
 	if (*n == 0)

@@ -513,6 +513,9 @@ tui_main(struct svc *svc)
 
 	memset(&t, 0, sizeof t);
 	t.svc = svc;
+	/* a refusal that needs the organisation's scope says how to choose
+	 * it here, not the command line's --scope org */
+	svc->scope_how = N_("o on the dashboard");
 	/* a locale that is not installed (es_ES.UTF-8 here, C.UTF-8
 	 * elsewhere), or one that is not UTF-8 (C, POSIX, unset: the
 	 * README's `LANGUAGE=es paydesk` with no LANG), leaves C:

@@ -2,8 +2,8 @@
  * service/anomalies.c's and paydesk(1)'s): each row the rule that flagged
  * it, who, the amount, and under the list the chosen row's reason whole
  * with its figures; [ and ] step through the days, x exports the day, v
- * opens the dashboard's filters, of which the branch and the user hold
- * here (review R23 10). */
+ * opens the dashboard's filters, every one of which holds here (review
+ * R23 10; issue 23: the segment, method, channel and gateway too). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,8 +28,7 @@ static const struct tui_key screen_anomalies_keys[] = {
     {'x', "x", N_("Export"), N_("export the day's anomalies as CSV or Excel"),
         A_EXPORT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
-    {'v', "v", NULL,
-        N_("the dashboard's filters: their branch and user hold here"),
+    {'v', "v", NULL, N_("the dashboard's filters: every one holds here"),
         A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,

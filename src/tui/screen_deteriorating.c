@@ -7,7 +7,8 @@
  * consumer's payments, x exports the list; + and - compare one payment
  * more or fewer, > and < one month end (--last and --months of the
  * command line, in their ranges); v the dashboard's filters, of which
- * the segment, the branch and the user hold here (review R23 10). */
+ * the segment, the branch, the user, the method and the channel hold
+ * here (review R23 10; issue 23). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,8 +41,7 @@ static const struct tui_key screen_deteriorating_keys[] = {
         A_LATER},
     {'<', "<", NULL, N_("compare one month end fewer (2 at least)"), A_EARLIER},
     {'v', "v", NULL,
-        N_("the dashboard's filters: segment, branch and user hold here"),
-        A_FILTER},
+        N_("the dashboard's filters: all but the gateway hold here"), A_FILTER},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -75,7 +75,8 @@ load(struct detv *v, struct tui *t)
 {
 	struct pd_err err;
 	/* those of the dashboard's filters `report deteriorating` takes */
-	struct payment_filter was = tui_narrow_only(t, TUI_ANALYSIS_FILTERS);
+	struct payment_filter was =
+	    tui_narrow_only(t, TUI_DETERIORATING_FILTERS);
 	int rc;
 
 	v->n = 0;
@@ -119,7 +120,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(
 	    y++, 2, svc_scope_title(t->svc, scope, sizeof scope), COLS - 4);
 	attroff(A_DIM);
-	y += tui_filters_line(t, y, TUI_ANALYSIS_FILTERS);
+	y += tui_filters_line(t, y, TUI_DETERIORATING_FILTERS);
 	y++;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y - below);
 	if (v->n == 0) {

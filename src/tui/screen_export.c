@@ -164,6 +164,7 @@ static int
 start(struct xport *x, struct tui *t)
 {
 	struct export_job j;
+	struct payment_filter was;
 	struct pd_err err;
 	char num[SVC_COUNT_BUFSZ];
 	int64_t rows = 0;
@@ -213,15 +214,21 @@ start(struct xport *x, struct tui *t)
 			    t->svc->narrow.segment, &j, &rows, &err);
 			break;
 		case LIST_ANOMALIES:
+			/* of the dashboard's filters those the screen reads */
+			was = tui_narrow_only(t, TUI_ANOMALY_FILTERS);
 			rc = svc_export_anomalies(
 			    t->svc, x->pf.from, &j, &rows, &err);
+			t->svc->narrow = was;
 			break;
 		case LIST_DETERIORATING:
-			/* the payments and month ends the screen shows */
+			/* the payments and month ends the screen shows, of the
+			 * filters it reads (the gateway is none of them) */
+			was = tui_narrow_only(t, TUI_DETERIORATING_FILTERS);
 			rc = svc_export_deteriorating(t->svc,
 			    x->last ? x->last : DETERIORATING_LAST,
 			    x->months ? x->months : DETERIORATING_MONTHS, &j,
 			    &rows, &err);
+			t->svc->narrow = was;
 			break;
 		case LIST_EXCEPTIONS:
 			rc = svc_export_exceptions(t->svc, &j, &rows, &err);

@@ -1,12 +1,12 @@
 /* screen_forecast.c - the cash-flow forecast (issue 23; the method is
  * forecast.h's and paydesk(1)'s): the next 13 weeks, what their open items
  * owe and what they are expected to bring in, the totals of the next 4, 8
- * and 13 weeks and what is overdue before them; v shows the past weeks
+ * and 13 weeks and what is overdue before them; p shows the past weeks
  * instead, each as its forecast was known on its first day beside what
  * came in;
- * f opens the dashboard's filters, of which the segment (the items'),
- * the branch and the user (the past weeks' payments) hold here (review
- * R23 10). */
+ * v opens the dashboard's filters (as on every screen that has them), of
+ * which the segment (the items'), the branch and the user (the past
+ * weeks' payments) hold here (review R23 10). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,12 +20,12 @@
 enum { A_PAST, A_EXPORT, A_RELOAD, A_FILTER, A_BACK };
 
 static const struct tui_key screen_forecast_keys[] = {
-    {'v', "v", N_("Past"),
+    {'p', "p", N_("Past"),
         N_("the past weeks against what came in, or the weeks ahead"), A_PAST},
     {'x', "x", N_("Export"), N_("export the weeks ahead as CSV or Excel"),
         A_EXPORT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
-    {'f', "f", NULL,
+    {'v', "v", NULL,
         N_("the dashboard's filters: segment, branch and user hold here"),
         A_FILTER},
     TUI_LIST_KEYS,
@@ -41,7 +41,7 @@ struct forecastv {
 	int show_past;
 	struct forecast_totals f;
 	struct tui_list list[2]; /* the weeks ahead, the past weeks */
-	unsigned gen; /* t->list_gen read at: the filters changed (f) */
+	unsigned gen; /* t->list_gen read at: the filters changed (v) */
 };
 
 static int
@@ -141,7 +141,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[320], day[64], scope[96];
 	int y = 2;
 
-	if (v->gen != t->list_gen) /* the filters changed (f) */
+	if (v->gen != t->list_gen) /* the filters changed (v) */
 		load(v, t);
 	svc_date(t->svc, day, sizeof day, v->f.as_of);
 	snprintf(line, sizeof line, _("As of %s, by the week items fall due"),

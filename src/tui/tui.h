@@ -138,21 +138,25 @@ void tui_scope_suffix(struct tui *t, char *line, size_t n, const char *search);
 void tui_org_suffix(char *line, size_t n);
 /* The dashboard's filters (svc->narrow) of those in bits
  * (SVC_FILTER_BIT) that hold, as a "Filters:" line at row y of a report
- * that takes those (forecast and deteriorating payers: segment, branch,
- * user; anomalies: branch, user; review R23 10): 1 drawn, or 0. */
+ * that takes those (TUI_ANALYSIS_FILTERS and the others below; review
+ * R23 10): 1 drawn, or 0. */
 int tui_filters_line(struct tui *t, int y, unsigned bits);
 /* Leave of the dashboard's filters (svc->narrow) those in bits alone,
  * for a report that takes no others, as its command does; the filters
  * as they were returned, for the caller to put back once read. */
 struct payment_filter tui_narrow_only(struct tui *t, unsigned bits);
-/* The filters of the forecast and the deteriorating payers (`report
- * forecast` and `report deteriorating`): the consumers' segment, the
- * payments' branch and user; the anomalies' the last two. */
+/* The filters of the forecast (`report forecast`): the consumers'
+ * segment, the payments' branch and user; the deteriorating payers'
+ * (`report deteriorating`) those and the payments' method and channel;
+ * the anomalies' (`report anomalies`) every one of the dashboard's. */
 #define TUI_ANALYSIS_FILTERS                                                   \
 	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
 	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
+#define TUI_DETERIORATING_FILTERS                                              \
+	(TUI_ANALYSIS_FILTERS | SVC_FILTER_BIT(SVC_FILTER_METHOD) |            \
+	    SVC_FILTER_BIT(SVC_FILTER_CHANNEL))
 #define TUI_ANOMALY_FILTERS                                                    \
-	(SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
+	(SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD))
 /* A report filter's refusal (svc_filters_parse) shown on a filter form:
  * the option it begins with ("--method") named as the form's field
  * ("Method"; review R23 s41: the screens said the command line's

@@ -120,8 +120,10 @@ expect "forecast --branch B01 at the organisation's scope (an admin's)" 0 \
     --scope org --branch B01
 refused "forecast --segment Nowhere: the segments named" 4 \
     "no consumer is of it" sup report forecast --segment Nowhere
-refused "anomalies --segment: not one of its filters" 2 \
-    "unknown option --segment" sup report anomalies --segment Residential
+refused "anomalies --period: not one of its filters (--date is its day)" 2 \
+    "unknown option --period" sup report anomalies --period 2025-03
+refused "forecast --method: not one of its filters" 2 \
+    "unknown option --method" sup report forecast --method Cash
 refused "aging --user: an open item is of no user" 2 \
     "unknown option --user" sup report aging --user jane
 refused "deteriorating --user: a cashier reads none" 5 \

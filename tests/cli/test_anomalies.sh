@@ -235,6 +235,38 @@ LANGUAGE=es run sup --xlsx "$T/es.xlsx" report anomalies --date "$D"
 [ "$RC" -eq 0 ] && ok "--xlsx in Spanish: a workbook" ||
 	notok "--xlsx in Spanish: a workbook" "status $RC"
 
+# the report filters of the payments the rules read (issue 23: filters
+# everywhere a report has them): --segment Residential keeps WU-10001's
+# large payment, WU-10002's burst and Mary's round notes (of A-4, WU-10001's);
+# the voids are of WU-10003's payments, and T01's notes of WU-10001's have
+# no peer (T02 and T03 took none of the segment's payments)
+rules() { rows | cut -d'|' -f1,2 | tr '\n' ' '; }
+run sup --csv report anomalies --date "$D" --segment Residential
+same "--segment Residential: the large payment, the burst, the round notes" \
+    "$RC $(rules)" "0 Large payment|WU-10001 Many payments|WU-10002 Round credit notes|Mary Johnson "
+run sup --csv report anomalies --date "$D" --segment commercial
+same "--segment commercial: T01's voids of WU-10003's payments alone" \
+    "$RC $(rules)" "0 Cash voids|T01 "
+run sup --csv report anomalies --date "$D" --method cash
+same "--method cash (any case): the five rows, each payment cash" \
+    "$RC $(rows | wc -l)" "0 5"
+run sup --csv report anomalies --date "$D" --method "Credit Card"
+same "--method Credit Card: none, no card payment" "$RC $(rows | wc -l)" "0 0"
+run sup --csv report anomalies --date "$D" --channel Kiosk
+same "--channel Kiosk: none, every payment walk-in" "$RC $(rows | wc -l)" "0 0"
+run sup --csv report anomalies --date "$D" --channel walk-in
+same "--channel walk-in: the five" "$RC $(rows | wc -l)" "0 5"
+run sup --json report anomalies --date "$D" --segment Residential --method Cash
+same "--json: the filters as typed" "$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["filters"])' "$OUT")" \
+    "{'segment': 'Residential', 'method': 'Cash'}"
+expect "--segment of none: refused (4)" 4 "Nope" \
+    sup report anomalies --segment Nope
+expect "--method of none: refused (2)" 2 "--method \"Barter\"" \
+    sup report anomalies --method Barter
+expect "--period: not this report's, the day is (2)" 2 "--period" \
+    sup report anomalies --period 2025-06
+
 # the thresholds are the configuration's
 printf '[anomalies]\nlarge_factor = 4\nburst_count = 4\nround_unit = 5.00\nround_count = 5\n' >>"$PAYDESK_CONFIG"
 run sup --csv report anomalies --date "$D"

@@ -140,6 +140,23 @@ same "--json: growth_days null where aging alone lists, 15 for WU-10002" \
     "$(python3 -c 'import json, sys
 print(" ".join("%s:%s" % (r["account_no"], r["growth_days"]) for r in json.load(open(sys.argv[1]))["payers"]))' "$OUT")" \
     "WU-10002:15 WU-10003:None WU-10001:None"
+# the days to pay and the aging as arrays, the days numbers (issue 23:
+# "days": "0, 5, 15" was one string); CSV's cell as the text's
+same "--json: days an array of numbers, aging one of words" \
+    "$(python3 -c 'import json, sys
+p = {r["account_no"]: r for r in json.load(open(sys.argv[1]))["payers"]}
+a = p["WU-10003"]["aging"]
+print(p["WU-10002"]["days"], p["WU-10002"]["aging"], type(a).__name__,
+    all(isinstance(b, str) for b in a), len(a))' "$OUT")" \
+    "[0, 5, 15] [] list True 4"
+same "--json: a payer the aging alone lists has no days ([])" \
+    "$(python3 -c 'import json, sys
+print([r["days"] for r in json.load(open(sys.argv[1]))["payers"] if r["account_no"] == "WU-10001"])' "$OUT")" \
+    "[[]]"
+run sup --csv report deteriorating --last 3
+same "--csv: the days in one cell, as the text has them" \
+    "$(rows | grep '^WU-10002')" "WU-10002|0, 5, 15|15"
+run sup --json report deteriorating --last 3
 # its scope in the JSON, as kpi's (review R23), and the currency of its
 # amounts (helper-266 of issue 23)
 same "--json: the scope and the currency beside the payers" "$(python3 -c 'import json, sys
@@ -158,6 +175,28 @@ expect "--segment of none: refused (4)" 4 "Nope" \
     sup report deteriorating --segment Nope
 expect "--period: not this report's (2)" 2 "--period" \
     sup report deteriorating --period 2025-03
+# --method and --channel: the payments whose days to pay are read (issue
+# 23); the aging's items have neither. Every payment here is cash and
+# walk-in: by card or at a kiosk, the aging's two alone
+run sup --csv report deteriorating --last 2
+all=$(why)
+run sup --csv report deteriorating --last 2 --method cash
+same "--method cash: as with none, WU-10002's and WU-10003's days" \
+    "$RC $(why)" \
+    "0 WU-10003:days to pay, aging WU-10002:days to pay WU-10001:aging"
+same "--method cash: as with none" "$(why)" "$all"
+run sup --csv report deteriorating --last 2 --method "Credit Card"
+same "--method Credit Card: no days to pay, the aging's" "$RC $(why)" \
+    "0 WU-10003:aging WU-10001:aging"
+run sup --csv report deteriorating --last 2 --channel Kiosk
+same "--channel Kiosk: no days to pay, the aging's" "$RC $(why)" \
+    "0 WU-10003:aging WU-10001:aging"
+run sup --csv report deteriorating --last 2 --channel WALK-IN --method Cash
+same "--channel WALK-IN --method Cash: as with none" "$RC $(why)" "0 $all"
+expect "--method of none: refused (2)" 2 '--method "Barter"' \
+    sup report deteriorating --method Barter
+expect "--gateway: not this report's (2)" 2 "--gateway" \
+    sup report deteriorating --gateway Stripe
 # JSON and CSV the same in every language, the text the reader's (R23
 # fault 8)
 for f in --csv --json; do

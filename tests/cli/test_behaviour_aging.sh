@@ -46,7 +46,7 @@ sup --json report deteriorating --months 2 >"$OUT" 2>&1
 same "--json: the month ends read, oldest first" "$(python3 -c '
 import json, sys
 for r in json.load(open(sys.argv[1]))["payers"]:
-    print(r["account_no"], r["aging"])' "$OUT" | sort)" \
+    print(r["account_no"], ", ".join(r["aging"]))' "$OUT" | sort)" \
     "WU-10001 31-60, 61-90, 90+
 WU-10003 Current, 1-30, 31-60"
 

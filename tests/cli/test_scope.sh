@@ -597,11 +597,19 @@ expect "a tile twice: refused (2)" 2 'Tile "rate" is listed twice' \
     as mary 2222 dashboard tiles set rate,today,rate
 expect "five tiles: refused (2)" 2 'at most 4 fit side by side' \
     as mary 2222 dashboard tiles set collected,today,rate,time,outstanding
-expect "an empty tile: refused (2)" 2 'Tile "": one of' \
+expect "an empty tile: refused (2)" 2 \
+    "Tiles \",\": a tile's name on each side of every comma" \
     as mary 2222 dashboard tiles set ,
 expect "a comma with no tile after it: refused (2)" 2 \
-    "a tile's name after each comma" \
+    "a tile's name on each side of every comma" \
     as mary 2222 dashboard tiles set rate,time,
+# before it, as after it (issue 23: 'Tile "": one of ...')
+expect "a comma with no tile before it: refused (2), said alike" 2 \
+    "Tiles \",rate\": a tile's name on each side of every comma" \
+    as mary 2222 dashboard tiles set ,rate
+expect "two commas: refused (2), said alike" 2 \
+    "Tiles \"rate,,time\": a tile's name on each side of every comma" \
+    as mary 2222 dashboard tiles set rate,,time
 # JSON and CSV: the words and English titles, in every language
 run as mary 2222 --json dashboard tiles
 same "dashboard tiles --json: JSON, the words and titles" \

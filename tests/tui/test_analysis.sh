@@ -169,6 +169,20 @@ wait_for "refused: the form stays" "Filter the dashboard's figures"
 keys Escape
 wait_for "Esc: the filters as they were" "Filters: Segment Commercial"
 wait_for "Esc: the figures as they were" "$seg"
+# another branch than the terminal's: the scope it needs said in the
+# screens' terms, not the command line's --scope org (issue 23); B02
+# known by a user of it
+printf 'username,full_name,role,pin,branch\nbob2,Bob Two,cashier,5151,B02\n' >"$T/b2.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import users "$T/b2.csv" >/dev/null ||
+	echo "not ok - a user of B02"
+keys v Down
+type_text B02
+keys Enter
+wait_for "another branch: refused, the organisation's scope named" \
+    "organisation's scope (o on the dashboard, an admin's)"
+lacks "the screens' terms, not the command line's" "--scope"
+keys Escape
+wait_for "Esc: the filters as they were (B02)" "Filters: Segment Commercial"
 keys v F8 Enter
 wait_for "F8 and Enter: every filter off, both segments again" "\$35.00"
 lacks "no filter line again" "Filters:"
@@ -257,13 +271,13 @@ wait_for "f: the totals" "Next 13 weeks"
 grab
 same "f: the segment's next 4 weeks ($fall the organisation's)" \
     "$(grep -A1 'Next 4 weeks' "$SCREEN" | tail -1 | awk '{print $1}')" "$fseg"
-# v: the past weeks, their header saying what a past week knows (its
+# p: the past weeks, their header saying what a past week knows (its
 # first day's), not "at their start"
-keys v
-wait_for "v: the past weeks, as known on their first day" \
+keys p
+wait_for "p: the past weeks, as known on their first day" \
     "Past weeks: their first day's forecast, and what came in"
-keys v
-wait_for "v again: the weeks ahead" "The weeks ahead"
+keys p
+wait_for "p again: the weeks ahead" "The weeks ahead"
 keys Escape
 keys b
 wait_for "b: the deteriorating payers" "paying later and later"
@@ -434,7 +448,8 @@ done
 # --- the forecast (f), the deteriorating payers (b) and the anomalies (i)
 # follow the dashboard's branch and user as their commands' --branch and
 # --user (review R23 10), named on their Filters: line; each opens the
-# form (f on the forecast, v on the others)
+# form (v on each, the forecast's too: its f was the form, v its past
+# weeks, while v is the filters everywhere else; issue 23)
 keys b
 wait_for "b: the deteriorating payers" "paying later and later"
 wait_for "b: WU-10001's row" "WU-10001"
@@ -476,7 +491,10 @@ keys f
 wait_for "f: the forecast" "Next 4 weeks"
 wait_for "f: its filters named" "Filters: Branch B01"
 keys f
-wait_for "f on the forecast: the form" "Filter the dashboard's figures"
+wait_for "f on the forecast: not the form" "Next 4 weeks"
+lacks "f on the forecast: no form" "Filter the dashboard's figures"
+keys v
+wait_for "v on the forecast: the form" "Filter the dashboard's figures"
 keys F8 Enter
 wait_for "F8 Enter: no filter, read again" "Next 4 weeks"
 lacks "no filter line" "Filters:"

@@ -381,11 +381,11 @@ wait_for "forecast: the overdue, not forecast, is the CLI's" \
     "$(money "$(json "$T/fc.json" "d['totals']['arrears']")")"
 wait_for "forecast: the first week ahead is the CLI's" \
     "$(money "$(json "$T/fc.json" "d['weeks'][0]['forecast']")")"
-keys v
-wait_for "forecast: v shows the past weeks" "and what came in"
+keys p
+wait_for "forecast: p shows the past weeks" "and what came in"
 wait_for "forecast: the last past week's collected is the CLI's" \
     "$(money "$(json "$T/fc.json" "d['past'][-1]['collected']")")"
-keys v x
+keys p x
 wait_for "forecast: the export dialog" "Format"
 keys Right Enter
 wait_for "forecast: the xlsx is written" "Exported 13 rows"
