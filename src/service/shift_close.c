@@ -791,6 +791,18 @@ close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	return svc_alerts_recon_came(s, "shift", at, err);
 }
 
+/* A close's counts checked (free()), its user a cashier's and the store
+ * sound; NULL with err set. */
+static struct shift_count *
+close_counts(
+    struct svc *s, const struct shift_close_request *r, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return NULL;
+	return svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
+}
+
 int
 svc_shift_close_ready(
     struct svc *s, const struct shift_close_request *r, struct pd_err *err)
@@ -802,11 +814,7 @@ svc_shift_close_ready(
 	int rc;
 
 	memset(&res, 0, sizeof res);
-	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
-	    svc_check_sound(s, err) != 0)
-		return -1;
-	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
-	if (c == NULL)
+	if ((c = close_counts(s, r, err)) == NULL)
 		return -1;
 	rc = check_keep(s, c, r->ncounts, r, err) != 0 ||
 	             close_target(s, r, &sh, err) != 0 ||
@@ -833,11 +841,7 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 	int miss = 0, rc;
 
 	memset(res, 0, sizeof *res);
-	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
-	    svc_check_sound(s, err) != 0)
-		return -1;
-	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
-	if (c == NULL)
+	if ((c = close_counts(s, r, err)) == NULL)
 		return -1;
 	if (store_begin(s->st, err) != 0) {
 		free(c);
