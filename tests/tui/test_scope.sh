@@ -94,10 +94,10 @@ keys Escape
 wait_for "Esc: the dashboard once more" "Daily collections"
 keys Enter
 wait_for "Enter without a bar: says how to choose one" "[ and ]"
-# from the month's last day back to the 19th
+# today's bar first, the 20th (no day to come), then back to the 19th
 keys '['
-i=0
-while [ $i -lt 12 ]; do keys '['; i=$((i + 1)); done
+wait_for "[: today's bar, the 20th" "day 20:"
+keys '['
 wait_for "[ ... [: the 19th chosen, its amount" "day 19: \$7.00 (Enter: its payments)"
 keys Enter
 wait_for "Enter: the 19th's payments" "R-T01-000004"
@@ -133,9 +133,7 @@ same "T01's methods: Cash, then Cheque, no card" \
     "$(grep -o 'Cash *\$[0-9.,]*\|Cheque *\$[0-9.,]*\|Credit Card *\$[0-9.,]*' \
       "$SCREEN" | tr -s ' ' | tr '\n' ';')" "Cash \$107.00;Cheque \$50.00;"
 keys '['
-i=0
-while [ $i -lt 11 ]; do keys '['; i=$((i + 1)); done
-wait_for "[ ... [: the 20th, both its methods' payments" \
+wait_for "[: the 20th, today's, both its methods' payments" \
     "day 20: \$150.00 (Enter: its payments)"
 logout
 # the disputes list of the scope (issue 23): mary's branch's payments'
