@@ -712,7 +712,8 @@ const struct alloc_policy *svc_alloc_policy(const struct svc *s,
     enum alloc_rule rule, const char *today, struct alloc_ranks *rk,
     struct alloc_policy *p);
 
-/* Cash shifts (shift.c, shift_close.c): what the two files share. */
+/* Cash shifts (shift.c, shift_move.c, shift_shown.c, shift_close.c):
+ * what the files share. */
 /* The cash method: the first configured method of kind cash; NULL. */
 const struct pay_method *svc_shift_cash(const struct svc *s);
 /* Whether a method's takings stay in the drawer until the close (cash,
@@ -734,14 +735,24 @@ int64_t svc_shift_items(
     const struct shift_count *c, size_t n, const char *method);
 /* Each of the n tenders of shift uuid against the first count shown
  * (audit action "count", review R20): first_counted and recounted set;
- * *any (may be NULL) 1 when one was recounted. shift_close.c. */
+ * *any (may be NULL) 1 when one was recounted. shift_shown.c. */
 int svc_shift_first_counts(struct svc *s, const char *uuid,
     struct shift_tender *t, size_t n, int *any, struct pd_err *err);
 /* Whether shift uuid's close was counted and its over or short shown
  * (audit action "count"): 1, 0, -1 on error. From then on what the
  * drawer holds stands: no payment it counts, and a movement only with a
- * supervisor's sign-off (review R20). shift_close.c. */
+ * supervisor's sign-off (review R20). shift_shown.c. */
 int svc_shift_counted(struct svc *s, const char *uuid, struct pd_err *err);
+/* The count res shows kept in the audit log (action "count") when a
+ * tender is over or short, unless it is the last one kept; its own
+ * transaction. shift_shown.c. */
+int svc_shift_keep_shown(
+    struct svc *s, const struct shift_close_result *res, struct pd_err *err);
+/* svc_finish(rc) of a use case with a sign-off: a sign-off that failed
+ * on a wrong PIN (miss) is counted toward user's lockout after the
+ * rollback. shift_move.c. */
+int svc_shift_finish_signed(
+    struct svc *s, int rc, int miss, const char *user, struct pd_err *err);
 /* What shift shift_id's safe drops took to the safe less what its
  * pay-ins brought from it, in all, into *sum (may be < 0): cash to
  * deposit with what its close counted less the float kept (reviews R20,

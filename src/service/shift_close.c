@@ -1,9 +1,8 @@
-/* shift_close.c - the writing use cases of an open shift beside its open
- * (shift.c): pay-ins, pay-outs and safe drops, and the blind close (the
- * counts against what was expected, a reason and a supervisor's sign-off
- * beyond the tolerance, the Z number). A sign-off is checked inside the
- * use case's transaction; a wrong PIN rolls it back and is then counted
- * toward the supervisor's lockout like a wrong sign-in PIN. */
+/* shift_close.c - the blind close of an open shift (shift.c opens it,
+ * shift_move.c moves cash in and out of it): the counts against what was
+ * expected, a reason and a supervisor's sign-off beyond the tolerance,
+ * the Z number. The counts shown before the close are kept by
+ * shift_shown.c. A sign-off is checked inside the close's transaction. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,183 +10,6 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
-
-/* The configured movement reason named (any case), or NULL. */
-static const char *
-move_reason(const struct svc *s, const char *name)
-{
-	int i;
-
-	for (i = 0; name != NULL && i < s->cfg.nmove_reasons; i++)
-		if (strcasecmp(s->cfg.move_reasons[i], name) == 0)
-			return s->cfg.move_reasons[i];
-	return NULL;
-}
-
-/* A sign-off that failed on a wrong PIN is counted after the rollback. */
-static int
-finish_signed(
-    struct svc *s, int rc, int miss, const char *user, struct pd_err *err)
-{
-	struct pd_err keep;
-
-	if (svc_finish(s, rc, err) == 0)
-		return 0;
-	if (miss) {
-		keep = *err;
-		if (svc_signoff_miss(s, user, err) == 0)
-			*err = keep;
-	}
-	return -1;
-}
-
-/* The sign-off's action for a movement that brings its kind's running
- * total (shift_move_running) above the approval amount: %s the total. */
-static const char *
-running_action(enum shift_move_kind k)
-{
-	switch (k) {
-	case SHIFT_PAY_IN:
-		return _("A pay-in that brings this shift's pay-ins since the "
-		         "last one approved to %s, above the approval amount,");
-	case SHIFT_PAY_OUT:
-		return _("A pay-out that brings this shift's pay-outs since the "
-		         "last one approved to %s, above the approval amount,");
-	default:
-		return _("A safe drop that brings this shift's safe drops since "
-		         "the last one approved to %s, above the approval "
-		         "amount,");
-	}
-}
-
-static int
-move_in_tx(struct svc *s, const struct shift_move_request *r,
-    struct shift_movement *m, int *miss, struct pd_err *err)
-{
-	struct shift_report rep;
-	struct shift_tender *cash;
-	struct shift_movement *mv;
-	struct shift sh;
-	struct syncrec rec;
-	char detail[384], a[MONEY_BUFSZ], b[MONEY_BUFSZ];
-	int64_t run;
-	size_t n;
-	int rc, counted;
-
-	if (svc_shift_mine(s, &sh, err) != 0 ||
-	    (counted = svc_shift_counted(s, sh.uuid, err)) < 0 ||
-	    (mv = store_shift_moves(s->st, sh.id, &n, err)) == NULL)
-		return -1;
-	run = shift_move_running(mv, n, r->kind, r->amount);
-	free(mv);
-	/* once the close's over or short was shown, a movement would make
-	 * the same count come out even: a supervisor signs it off; and
-	 * above the approval amount, with those of its kind since the last
-	 * one approved (four pay-outs of 50.00 are one of 200.00) */
-	if (counted)
-		rc = svc_signoff(s, &r->approval,
-		    _("A movement after the close's over or short was shown"),
-		    m->approved_by, miss, err);
-	else if (r->amount > s->cfg.move_approval)
-		rc = svc_signoff(s, &r->approval,
-		    _("A movement above the approval amount"), m->approved_by,
-		    miss, err);
-	else if (run > s->cfg.move_approval) {
-		snprintf(detail, sizeof detail, running_action(r->kind),
-		    svc_money(s, a, sizeof a, run));
-		rc = svc_signoff(s, &r->approval, detail, m->approved_by, miss,
-		    err);
-	} else
-		rc = 0;
-	if (rc != 0)
-		return -1;
-	if (r->kind != SHIFT_PAY_IN) {
-		if (svc_shift_report_of(s, &sh, &rep, err) != 0) {
-			svc_shift_report_free(&rep);
-			return -1;
-		}
-		cash = svc_shift_tender(&rep, m->method, METHOD_CASH);
-		rc = cash->expected < r->amount;
-		xstrlcpy(detail, svc_money(s, b, sizeof b, cash->expected),
-		    sizeof detail);
-		svc_shift_report_free(&rep);
-		if (rc)
-			return pd_fail(err, PD_EINVAL,
-			    _("%s is more than the %s expected in the drawer"),
-			    svc_money(s, a, sizeof a, r->amount), detail);
-	}
-	svc_now(m->at);
-	if (store_shift_move_insert(s->st, sh.id, s->actor.user_id, m, err) ||
-	    svc_shift_open_rec(s, &sh, err) != 0)
-		return -1;
-	ledger_rec_head(
-	    s, &rec, SR_SHIFT_MOVE, m->uuid, NULL, s->cfg.branch_id, m->at);
-	rec.mv = *m;
-	xstrlcpy(rec.shift_uuid, sh.uuid, sizeof rec.shift_uuid);
-	if (svc_outbox(s, &rec, sh.uuid, err) != 0)
-		return -1;
-	snprintf(detail, sizeof detail, "kind=%s amount=%s reason=%s%s%s",
-	    shift_move_kind_name(m->kind),
-	    money_plain(a, sizeof a, m->amount, s->cfg.minor_digits), m->reason,
-	    m->approved_by[0] ? " approved_by=" : "", m->approved_by);
-	return svc_audit(s, m->at, "movement", "shift", sh.uuid, detail, err);
-}
-
-int
-svc_shift_movement(struct svc *s, const struct shift_move_request *r,
-    struct shift_movement *out, struct pd_err *err)
-{
-	const struct pay_method *cash = svc_shift_cash(s);
-	const char *reason;
-	int miss = 0, rc;
-
-	memset(out, 0, sizeof *out);
-	if (svc_require(s, ROLE_CASHIER, _("A pay-in, pay-out or safe drop"),
-	        err) != 0 ||
-	    svc_check_sound(s, err) != 0)
-		return -1;
-	if (shift_move_kind_name(r->kind)[0] == '\0')
-		return pd_fail(err, PD_EINVAL,
-		    _("A movement is a pay-in, a pay-out or a safe drop"));
-	if (r->amount <= 0 || r->amount > SHIFT_AMOUNT_MAX)
-		return pd_fail(err, PD_EINVAL,
-		    _("Amount: must be above zero and at most %lld minor "
-		      "units"),
-		    (long long)SHIFT_AMOUNT_MAX);
-	if ((reason = move_reason(s, r->reason)) == NULL) {
-		char list[CFG_LIST_MAX * (CFG_NAME_MAX + 2)] = "";
-		size_t len = 0;
-		int i;
-
-		/* every reason the cashier may give, not the first alone */
-		for (i = 0; i < s->cfg.nmove_reasons && len < sizeof list; i++)
-			len += (size_t)snprintf(list + len, sizeof list - len,
-			    "%s%s", i > 0 ? ", " : "", s->cfg.move_reasons[i]);
-		/* given of blanks only: said so (helper-258, fault 7) */
-		if (r->reason != NULL && r->reason[0] != '\0' &&
-		    utf8_blank(r->reason))
-			return pd_fail(err, PD_EINVAL,
-			    _("The reason is blank (spaces only); choose one "
-			      "of: %s"),
-			    list);
-		return pd_fail(err, PD_EINVAL,
-		    _("Reason \"%s\" is not one of [shifts] movement_reasons "
-		      "(%s)"),
-		    r->reason ? r->reason : "", list);
-	}
-	if (cash == NULL)
-		return pd_fail(err, PD_EINVAL,
-		    _("No payment method of kind cash is configured: a shift "
-		      "counts cash"));
-	out->kind = r->kind;
-	out->amount = r->amount;
-	xstrlcpy(out->reason, reason, sizeof out->reason);
-	xstrlcpy(out->method, cash->name, sizeof out->method);
-	if (store_begin(s->st, err) != 0)
-		return -1;
-	rc = move_in_tx(s, r, out, &miss, err);
-	return finish_signed(s, rc, miss, r->approval.user, err);
-}
 
 /* ---- the close ---- */
 
@@ -234,162 +56,6 @@ check_reasons(const struct shift_close_request *r,
 			return -1;
 	}
 	return 0;
-}
-
-/* ---- the counts shown (review R20): a blind count, once its over or
- * short was shown, stands ---- */
-
-/* The key of a tender's cheques not matched in a count shown. */
-#define SHOWN_UNMATCHED " not matched"
-
-/* "Cash=185.00; Credit Card=15.00": what each tender of res counted
- * ("; Cheque not matched=listed, not taken: ...", those that did not). */
-static void
-shown_detail(const struct svc *s, const struct shift_close_result *res,
-    char *buf, size_t n)
-{
-	char m[MONEY_BUFSZ];
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < res->ntenders && len < n; i++)
-		len += (size_t)snprintf(buf + len, n - len, "%s%s=%s",
-		    i > 0 ? "; " : "", res->tenders[i].method,
-		    money_plain(m, sizeof m, res->tenders[i].counted,
-		        s->cfg.minor_digits));
-	/* and the cheques listed that did not match, as shown */
-	for (i = 0; i < res->ntenders && len < n; i++)
-		if (res->tenders[i].unmatched[0] != '\0')
-			len += (size_t)snprintf(buf + len, n - len,
-			    "; %s" SHOWN_UNMATCHED "=%s",
-			    res->tenders[i].method, res->tenders[i].unmatched);
-}
-
-/* What detail d (shown_detail's) has for key into out (n bytes); ""
- * when it names none. */
-static void
-shown_value(
-    const char *d, const char *key, const char *more, char *out, size_t n)
-{
-	size_t kl = strlen(key), ml = strlen(more), k;
-	const char *p = d, *e;
-
-	out[0] = '\0';
-	while (p != NULL && *p != '\0') {
-		if (strncmp(p, key, kl) == 0 &&
-		    strncmp(p + kl, more, ml) == 0 && p[kl + ml] == '=') {
-			p += kl + ml + 1;
-			e = strstr(p, "; ");
-			k = e ? (size_t)(e - p) : strlen(p);
-			if (k < n) {
-				memcpy(out, p, k);
-				out[k] = '\0';
-			}
-			return;
-		}
-		p = strstr(p, "; ");
-		if (p != NULL)
-			p += 2;
-	}
-}
-
-/* What detail d (shown_detail's) counted for method; 0 when unnamed. */
-static int64_t
-shown_amount(const struct svc *s, const char *d, const char *method)
-{
-	char buf[MONEY_BUFSZ];
-	struct pd_err e2;
-	int64_t v;
-
-	shown_value(d, method, "", buf, sizeof buf);
-	if (buf[0] == '\0' ||
-	    money_parse(buf, s->cfg.minor_digits, "", &v, &e2) != 0)
-		return 0;
-	return v;
-}
-
-static void
-free_details(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-int
-svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
-    size_t n, int *any, struct pd_err *err)
-{
-	size_t nd, i;
-	char **v = store_shift_counts_shown(s->st, uuid, &nd, err);
-
-	if (any != NULL)
-		*any = 0;
-	if (v == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		char was[SHIFT_UNMATCHED_BUFSZ] = "";
-
-		t[i].first_counted =
-		    nd > 0 ? shown_amount(s, v[0], t[i].method) : t[i].counted;
-		/* cheques listed again after those not matched were shown
-		 * (their numbers are what the shift took): a recount too */
-		if (nd > 0)
-			shown_value(v[0], t[i].method, SHOWN_UNMATCHED, was,
-			    sizeof was);
-		t[i].recounted =
-		    nd > 0 && (t[i].first_counted != t[i].counted ||
-		                  strcasecmp(was, t[i].unmatched) != 0);
-		if (any != NULL && t[i].recounted)
-			*any = 1;
-	}
-	free_details(v, nd);
-	return 0;
-}
-
-int
-svc_shift_counted(struct svc *s, const char *uuid, struct pd_err *err)
-{
-	size_t n;
-	char **v = store_shift_counts_shown(s->st, uuid, &n, err);
-
-	if (v == NULL)
-		return -1;
-	free_details(v, n);
-	return n > 0;
-}
-
-/* The count res shows kept in the audit log when a tender is over or
- * short, unless it is the last one kept; its own transaction. */
-static int
-keep_shown(
-    struct svc *s, const struct shift_close_result *res, struct pd_err *err)
-{
-	char d[1024], now[TS_BUFSZ];
-	char **v;
-	size_t i, n;
-	int any = 0, same;
-
-	for (i = 0; i < res->ntenders; i++)
-		any |= res->tenders[i].over_short != 0 ||
-		       res->tenders[i].unmatched[0] != '\0';
-	if (!any)
-		return 0;
-	shown_detail(s, res, d, sizeof d);
-	v = store_shift_counts_shown(s->st, res->sh.uuid, &n, err);
-	if (v == NULL)
-		return -1;
-	same = n > 0 && strcmp(v[n - 1], d) == 0;
-	free_details(v, n);
-	if (same)
-		return 0;
-	if (store_begin(s->st, err) != 0)
-		return -1;
-	svc_now(now);
-	return svc_finish(
-	    s, svc_audit(s, now, "count", "shift", res->sh.uuid, d, err), err);
 }
 
 /* The float kept when none is given: the opening float, or the cash
@@ -619,7 +285,7 @@ svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
 		return -1;
 	rc = compare(s, &sh, c, r->ncounts, r, res, err);
 	free(c);
-	if (rc == 0 && keep_shown(s, res, err) != 0) {
+	if (rc == 0 && svc_shift_keep_shown(s, res, err) != 0) {
 		svc_shift_close_result_free(res);
 		return -1;
 	}
@@ -848,7 +514,7 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 		return -1;
 	}
 	rc = close_in_tx(s, c, r->ncounts, r, res, &miss, err);
-	rc = finish_signed(s, rc, miss, r->approval.user, err);
+	rc = svc_shift_finish_signed(s, rc, miss, r->approval.user, err);
 	if (rc == 0)
 		svc_alerts_tick(s); /* its alerts delivered after the commit */
 	free(c);
@@ -858,7 +524,7 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 		struct pd_err e2;
 
 		memset(&e2, 0, sizeof e2);
-		if (keep_shown(s, res, &e2) != 0)
+		if (svc_shift_keep_shown(s, res, &e2) != 0)
 			*err = e2;
 	}
 	return rc;

@@ -1,8 +1,8 @@
 /* shift_sync.c - cash shifts as sync records (issue 20, point 3): what
  * the central node checks of a terminal's shift_open, shift_movement and
  * shift_close before it applies them (the rules of the terminal's own
- * use cases, shift.c and shift_close.c: a drawer of the sending terminal,
- * a cashier of its branch, counts that add up, a Z number of its own
+ * use cases, shift.c, shift_move.c and shift_close.c: a drawer of the sending
+ * terminal, a cashier of its branch, counts that add up, a Z number of its own
  * series, over/short = counted - expected per tender, a sign-off beyond
  * the tolerance), how they are applied (the central node keeps every
  * drawer's shifts in the same tables as a terminal), and the list of an

@@ -83,6 +83,10 @@ int db_pg_defer(struct db *db, int on);
 void db_pg_batchable(struct db_pg_stmt *s, const char *set_sql);
 /* Batching on or off (a push's first pass, store_push_guard). */
 void db_pg_batch(struct db *db, int on);
+/* The session's plans generic (on) or custom again (off), with no
+ * sequential scan and no JIT while on: store_plans_generic, around a
+ * pull's page reads; beside the session settings of db_pg_open. */
+void db_pg_plans_generic(struct db *db, int on);
 /* db_pg_sql.c: SQLite's form of a statement the store runs as it is
  * read as PostgreSQL's (sql itself when it is the same); sql with ?N and
  * ? as $N and SQLite's words as PostgreSQL's, *nparams the highest

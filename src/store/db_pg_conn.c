@@ -242,6 +242,23 @@ db_pg_open(const char *conninfo, const char *schema, struct db **out,
 }
 
 void
+db_pg_plans_generic(struct db *db, int on)
+{
+	/* (server 11 has no plan_cache_mode: its plans as it makes them,
+	 * with no sequential scan while on) */
+	db_pg_exec(db,
+	    on ? "SET enable_seqscan = off; SET jit = off; DO $pd$ BEGIN IF "
+	         "current_setting('server_version_num')::int >= 120000 THEN "
+	         "PERFORM set_config('plan_cache_mode', 'force_generic_plan', "
+	         "false); END IF; END $pd$"
+	       : "RESET enable_seqscan; RESET jit; DO $pd$ BEGIN IF "
+	         "current_setting('server_version_num')::int >= 120000 THEN "
+	         "PERFORM set_config('plan_cache_mode', 'force_custom_plan', "
+	         "false); END IF; END $pd$",
+	    NULL);
+}
+
+void
 db_pg_close(struct db *db)
 {
 	PQfinish(db->pg->conn);

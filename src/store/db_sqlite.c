@@ -298,20 +298,8 @@ store_cache_kb(struct store *st, int kb)
 void
 store_plans_generic(struct store *st, int on)
 {
-	if (st->db->pg == NULL)
-		return;
-	/* (server 11 has no plan_cache_mode: its plans as it makes them,
-	 * with no sequential scan while on) */
-	db_exec(st->db,
-	    on ? "SET enable_seqscan = off; SET jit = off; DO $pd$ BEGIN IF "
-	         "current_setting('server_version_num')::int >= 120000 THEN "
-	         "PERFORM set_config('plan_cache_mode', 'force_generic_plan', "
-	         "false); END IF; END $pd$"
-	       : "RESET enable_seqscan; RESET jit; DO $pd$ BEGIN IF "
-	         "current_setting('server_version_num')::int >= 120000 THEN "
-	         "PERFORM set_config('plan_cache_mode', 'force_custom_plan', "
-	         "false); END IF; END $pd$",
-	    NULL, NULL, NULL);
+	if (st->db->pg != NULL)
+		db_pg_plans_generic(st->db, on);
 }
 
 static int
