@@ -542,6 +542,10 @@ svc_gateway_rematch(struct svc *s, const char *at, size_t *matched,
 	*matched = *left = 0;
 	if (s->gateway_of == NULL)
 		return 0;
+	/* planned with the consumers just loaded counted (a look-up by
+	 * account per payment of the backlog) */
+	if (store_stats_now(s->st, err) != 0)
+		return -1;
 	memset(&gw, 0, sizeof gw);
 	do {
 		g = store_gw_unmatched(s->st, after, REMATCH_PAGE, &n, err);

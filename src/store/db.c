@@ -644,6 +644,8 @@ store_begin(struct store *st, struct pd_err *err)
 	}
 	/* after the check: a store moved away may be gone, and a failed
 	 * read would abort a PostgreSQL transaction */
+	if (st->depth == 1)
+		st->seal_claimed = 0;
 	if (st->depth == 1 && st->sealing && !st->seal_carry)
 		st->seal_floor =
 		    st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
@@ -705,6 +707,7 @@ store_rollback(struct store *st)
 	}
 	reset_cached(st);
 	st->pay_counts = st->nids = 0;
+	st->seal_claimed = 0; /* the ids rolled back are written again */
 	st_push_forget(st);
 	st->refused_of[0] = '\0';
 	db_exec(

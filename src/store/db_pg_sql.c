@@ -2,6 +2,8 @@
  * PostgreSQL's (db_pg.c, issue 22):
  * - a statement's parameters ?N and ? become $N (outside quotes and
  *   comments);
+ * - SQLite's INDEXED BY name is left out (PostgreSQL plans by its own
+ *   statistics);
  * - two words are read as SQLite means them: audit_log's column user
  *   (a word PostgreSQL reserves) is quoted, the query builders'
  *   "WHERE 1" is "WHERE true", and SQLite's a IS [NOT] b (NULL-safe
@@ -124,6 +126,15 @@ db_pg_translate(const char *sql, int *nparams)
 			 * PostgreSQL wants boolean */
 			o += (size_t)sprintf(out + o, "WHERE true");
 			p += 7;
+		} else if (keyword_at(sql, p, "indexed by")) {
+			/* SQLite's choice of index for a statement whose
+			 * statistics mislead it (store_gw_phone_owners):
+			 * PostgreSQL's own statistics choose */
+			p += 10;
+			while (*p == ' ')
+				p++;
+			while (isalnum((unsigned char)*p) || *p == '_')
+				p++;
 		} else if (keyword_at(sql, p, "is") && p[2] == ' ') {
 			o += is_form(&p, out + o);
 		} else if (keyword_at(sql, p, "user")) {

@@ -511,6 +511,27 @@ store_stats_keep(struct store *st)
 	sqlite3_free(mark);
 }
 
+int
+store_stats_now(struct store *st, struct pd_err *err)
+{
+	struct stats_todo t = {NULL, 0};
+	int i, rc = SQLITE_OK;
+
+	if (st->db == NULL || st->db->pg != NULL)
+		return 0;
+	if (stats_todo(st->db->lite, &t) == 0)
+		for (i = 0; i < t.n && rc == SQLITE_OK; i++)
+			rc = sqlite3_exec(
+			    st->db->lite, t.sql[i], NULL, NULL, NULL);
+	for (i = 0; i < t.n; i++)
+		sqlite3_free(t.sql[i]);
+	free(t.sql);
+	if (rc != SQLITE_OK)
+		return pd_fail(err, PD_ESTORE, _("Counting the statistics: %s"),
+		    sqlite3_errmsg(st->db->lite));
+	return 0;
+}
+
 void
 store_wal_manual(struct store *st)
 {

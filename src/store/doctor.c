@@ -23,12 +23,14 @@
 /* Each check is a query whose rows are problems, one text column each;
  * a rollup check (1) only where the rollups are kept (not in a central
  * node's store, see schema_central.c), an engine's own check (2) only
- * on SQLite (PostgreSQL keeps its pages and foreign keys itself). Its
+ * on SQLite (PostgreSQL keeps its pages and foreign keys itself), a
+ * terminal's (3) only in a terminal's store and a central node's (4)
+ * only in a central node's (its gateway_payments, schema_central.c). Its
  * name is the reader's (N_); what the query says of a row is the
  * store's own English. */
 static const struct {
 	const char *what;
-	int rollup;
+	int only; /* 0 every store, else 1-4 as above */
 	const char *sql;
 } checks[] = {
     {N_("integrity"), 2,
@@ -366,11 +368,21 @@ static const struct {
         "' items, the other not' FROM (SELECT 'ledger' AS side, * FROM "
         "(SELECT * FROM b EXCEPT SELECT * FROM r) UNION ALL SELECT "
         "'rollup', * FROM (SELECT * FROM r EXCEPT SELECT * FROM b)) x"},
-    {N_("outbox"), 0,
+    {N_("outbox"), 3,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
         "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
         "p.uuid NOT IN (SELECT uuid FROM received)"},
+    /* a central node's payment is a terminal's it received or one it
+     * posted of a gateway payment (the feed takes that to the
+     * terminals, no outbox: every gateway payment was a problem here) */
+    {N_("outbox"), 4,
+        "SELECT 'payment ' || p.payment_no || ' was neither received "
+        "from a terminal nor posted of a gateway payment' FROM payments p "
+        "WHERE p.uuid NOT IN (SELECT uuid FROM received) AND NOT EXISTS "
+        "(SELECT 1 FROM outbox o WHERE o.kind = 'payment' AND o.uuid = "
+        "p.uuid) AND NOT EXISTS (SELECT 1 FROM gateway_payments g WHERE "
+        "g.payment_id = p.id)"},
     {N_("audit"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no audit "
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
@@ -414,10 +426,16 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	    !pg &&
 	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
 	                 "type = 'trigger' AND name = 'rollup_post'") > 0;
+	int central =
+	    pg || st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
+	                       "type = 'table' AND name = "
+	                       "'gateway_payments'") > 0;
 
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-		if ((checks[i].rollup == 1 && !rollups) ||
-		    (checks[i].rollup == 2 && pg))
+		if ((checks[i].only == 1 && !rollups) ||
+		    (checks[i].only == 2 && pg) ||
+		    (checks[i].only == 3 && central) ||
+		    (checks[i].only == 4 && !central))
 			continue;
 		if (db_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) != DB_OK)
 			return st_fail(st, err, _(checks[i].what));

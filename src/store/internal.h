@@ -28,6 +28,13 @@ struct store {
 	                       transaction: never its to claim (seal.c) */
 	int seal_carry; /* seals above seal_floor wait for this connection's
 	                   next audit entry (a use case without one) */
+	int64_t seal_claimed; /* seals up to this id (above seal_floor) are
+	                         claimed by an entry of this transaction:
+	                         the next claim starts past them while
+	                         seal seal_claimed is still entry
+	                         seal_claimed_by's (0: from the floor;
+	                         reset by begin and rollbacks) */
+	int64_t seal_claimed_by;
 	/* the organisation's calling code, dropped from a searched phone
 	 * number (store_set_phone_cc) */
 	char phone_cc[PHONE_CC_MAX + 1];

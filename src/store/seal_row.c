@@ -62,6 +62,28 @@ seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err)
  * a statement's journal is kept in memory (db_sqlite.c, STMT_SPILL). */
 #define SEAL_CLAIM_RANGE 10000
 
+/* Where a claim starts: past the seals this transaction's entries
+ * claimed (seal_claimed) while that mark still stands, the last of them
+ * its entry's (a transaction rolled back by another way than
+ * store_rollback wrote those ids again, unclaimed); else the floor. */
+static int64_t
+claimed_from(struct store *st)
+{
+	struct db_stmt *s;
+	int64_t by = -1;
+
+	if (st->seal_claimed <= st->seal_floor)
+		return st->seal_floor;
+	s = st_stmt(st, "SELECT audit_id FROM seals WHERE id = ?", NULL);
+	if (s == NULL)
+		return st->seal_floor;
+	st_bind(s, "i", st->seal_claimed);
+	if (db_step(s) == DB_ROW && db_column_type(s, 0) != DB_NULL)
+		by = db_column_int64(s, 0);
+	db_reset(s);
+	return by == st->seal_claimed_by ? st->seal_claimed : st->seal_floor;
+}
+
 int
 seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 {
@@ -103,8 +125,13 @@ seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 		return st_fail(st, err, _("Reading the seals"));
 	rc = DB_DONE;
 	sha256_init(&h);
-	for (from = st->seal_floor; from < top && rc == DB_DONE;
-	    from += SEAL_CLAIM_RANGE) {
+	/* past what this transaction's entries claimed already: each
+	 * claim read its transaction's seals from the floor again, and a
+	 * transaction of many entries took their square (a consumer
+	 * import's re-match of 10,000 gateway payments, each posted with
+	 * its entry: 3 of every 4 samples here, s72) */
+	from = claimed_from(st);
+	for (; from < top && rc == DB_DONE; from += SEAL_CLAIM_RANGE) {
 		st_bind(s, "iii", id, from, from + SEAL_CLAIM_RANGE);
 		if (st_done(st, s, err) != 0) {
 			sha256_final(&h, d);
@@ -122,6 +149,10 @@ seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 		return st_fail(st, err, _("Reading the seals"));
 	if (changed == 0)
 		return 0;
+	/* every seal up to top is an entry's now, top (written since the
+	 * last claim) this one's */
+	st->seal_claimed = top;
+	st->seal_claimed_by = id;
 	if (stale)
 		return seal_digest(st, id, hex, err);
 	sha256_tohex(d, sizeof d, hex);

@@ -1126,6 +1126,14 @@ same "disassociate: refused, nothing changed" "$(gwstate)" "$before"
 expect "gateway list --json: the state and the reason's word" 0 \
     '"sync":"refused"' tsup 2 --json gateway list --search GB1
 expect "gateway: the terminals' stores are consistent" 0 "ok (" pdt 2 doctor
+# the central node's own payments of gateway payments reach the terminals
+# by the feed, not an outbox: its doctor found each one a problem (s72)
+n_gw=$(csql "SELECT count(*) FROM payments p
+    WHERE EXISTS (SELECT 1 FROM gateway_payments g WHERE g.payment_id = p.id)")
+[ "$n_gw" -gt 0 ] && ok "gateway: the central node posted $n_gw payments" ||
+    notok "gateway: the central node posted no payment to check"
+expect "gateway: the central node's store is consistent" 0 "ok (" \
+    central doctor ACME
 
 # -- a disassociated payment stays so (issue 19): the gateway notifying
 # the same payment again (a new event: a retry with its own id, a status
