@@ -419,9 +419,11 @@ int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
  * payment is the pair's first (a transfer's, read by its id). */
 struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
     size_t n, int one, size_t *nout, struct pd_err *err);
-/* The credits of account booked on day (no reversal, no line an earlier
- * statement had) with an active match, in statement and line order;
- * recon_line's exc -1; free(). */
+/* The credits of account (no reversal, no line an earlier statement had)
+ * with an active match to what day expected (MATCH_DAY: a deposit of
+ * that day, that day's transfers, card days, gateway payments), by
+ * booking day, statement and line, each with its booking
+ * day; recon_line's exc -1; free(). */
 struct recon_line *store_recon_day_matches(struct store *st,
     const char *account, const char *day, size_t *n, struct pd_err *err);
 /* *id: line seq of statement stmt, 0 when it has none; of a line that
