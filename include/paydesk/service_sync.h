@@ -169,24 +169,29 @@ int svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
     central_shift_cb cb, void *arg, struct pd_err *err);
 /* The central node's report of a terminal's document series (review 18,
  * the gaps an auditor asks about; paydesk-central gaps). Lines, in this
- * order: per series (payments, receipts, credit notes) and scope (the
- * year or month of a format that resets), SERIES_ISSUED (first and last
- * number held, count: how many) and after it each SERIES_MISSING (first
- * to last missing, count); then each document voided, oldest void first
+ * order: per series (payments, receipts, credit notes, closed shifts'
+ * Z numbers) and scope (the year or month of a format that resets),
+ * SERIES_ISSUED (first and last number held, count: how many) and after
+ * it each SERIES_MISSING (first to last missing, count) and
+ * SERIES_TWICE (a number held more than once, count: how many times);
+ * then each document voided, oldest void first
  * (SERIES_VOIDED: first its number, last its payment's, reason, by and at
  * the void's); then SERIES_REFUSED (count: the terminal's records the
  * node refused, sync_log) when there are any. Numbers of today's formats
  * only, judged as doctor does (src/service/series.c). A number missing
  * after the last one held is not seen: the terminal's pending count and
  * last sync say whether it may still come. series is the stored word
- * ("payment", "receipt", "credit_note"), scope "" when the format does
- * not reset. The strings live until cb returns; a non-zero return stops
+ * ("payment", "receipt", "credit_note", "z_report"), scope "" when the format
+ * does not reset. The strings live until cb returns; a non-zero return stops
  * the report and is returned. */
 enum series_line_kind {
 	SERIES_ISSUED,
 	SERIES_MISSING,
 	SERIES_VOIDED,
 	SERIES_REFUSED,
+	/* a number held twice in one series (first: it, count: how many
+	 * times): a Z number of two closes, told like a gap */
+	SERIES_TWICE,
 };
 struct series_line {
 	enum series_line_kind kind;
