@@ -312,6 +312,44 @@ struct match_ref *store_stmt_sendable_matches(
  * free(). */
 struct match_ref *store_match_unsent(
     struct store *st, size_t *n, struct pd_err *err);
+/* The rows the central node makes the reconciliation's exceptions of
+ * (recon_central.c; paydesk-central exceptions): each query reads what
+ * the terminal's exceptions query does, kind by kind, in SQL both of the
+ * central node's engines read; the service puts them together. */
+enum central_row_type {
+	CENTRAL_NOT_CREDITED,  /* a deposit not void no active match took */
+	CENTRAL_FREE_CREDIT,   /* a live credit no active match took; flag:
+	                          the bank took it back since; text: its
+	                          reference and text */
+	CENTRAL_SLIP,          /* a deposit not void matched (id: its line;
+	                          text: its slip) */
+	CENTRAL_DEPOSIT_MATCH, /* an active match of a deposit */
+	CENTRAL_MATCH_PAYMENT, /* a payment of an active match of which one
+	                          was voided (id: the match; flag: voided;
+	                          detail: its number; text: its uuid; on: its
+	                          day; expected: its amount), by match */
+	CENTRAL_OVER_SHORT,    /* a closed shift's tender beyond over_short */
+	CENTRAL_FLOAT,         /* an opening float that far from the last
+	                          close's */
+};
+struct central_row {
+	enum central_row_type type;
+	int kind; /* enum recon_kind */
+	char on[11], rday[11];
+	char ref[80], detail[80];
+	int64_t expected, actual;
+	char target[256];
+	char terminal[33], account[64];
+	char stmt_key[80]; /* a line's statement (its name is made of it) */
+	int seq;           /* a line's number, 0 none */
+	int64_t id;
+	int flag;
+	const char *text; /* lives until the callback returns */
+};
+/* A non-zero return stops the rows (-1: an error the callback set). */
+typedef int (*central_row_cb)(const struct central_row *r, void *arg);
+int store_central_exc_rows(struct store *st, enum central_row_type type,
+    int64_t over_short, central_row_cb cb, void *arg, struct pd_err *err);
 /* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
  * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
 struct recon_day *store_recon_days(struct store *st, const char *account,
