@@ -331,6 +331,10 @@ enum central_row_type {
 	CENTRAL_OVER_SHORT,    /* a closed shift's tender beyond over_short */
 	CENTRAL_FLOAT,         /* an opening float that far from the last
 	                          close's */
+	CENTRAL_RESOLVED,      /* a resolution kept (ref: its kind's stored
+	                          word; target): the central node undoes
+	                          none, and has no recon_undone on
+	                          PostgreSQL */
 };
 struct central_row {
 	enum central_row_type type;

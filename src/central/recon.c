@@ -298,11 +298,11 @@ statements_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 int
 exceptions_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
-	const char *heads[9] = {NC_("column", "Kind"), NC_("column", "Date"),
-	    NC_("column", "Age"), NC_("column", "Reference"),
-	    NC_("column", "Account"), NC_("column", "Terminal"),
-	    NC_("column", "Expected"), NC_("column", "Actual"),
-	    NC_("column", "Difference")};
+	const char *heads[9] = {NC_("column", "Exception"),
+	    NC_("column", "Date"), NC_("column", "Age"),
+	    NC_("column", "Reference"), NC_("column", "Account"),
+	    NC_("column", "Terminal"), NC_("column", "Expected"),
+	    NC_("column", "Actual"), NC_("column", "Difference")};
 	int w[9] = {17, 10, 4, 16, 20, 8, 12, 12, 12};
 	struct recon_opts o;
 	struct svc fmt;
@@ -325,10 +325,10 @@ exceptions_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			    json_pack("{s:s, s:s, s:I, s:s, s:s, s:s, s:s, "
 			              "s:I, s:I, s:I, s:s, s:s, s:s}",
 			        "kind", recon_kind_name(e->kind), "date", e->on,
-			        "age", (json_int_t)e->age, "reference", e->ref,
-			        "detail", e->detail, "account", v[i].account,
-			        "terminal", v[i].terminal, "expected",
-			        (json_int_t)e->expected, "actual",
+			        "age_days", (json_int_t)e->age, "reference",
+			        e->ref, "detail", e->detail, "account",
+			        v[i].account, "terminal", v[i].terminal,
+			        "expected", (json_int_t)e->expected, "actual",
 			        (json_int_t)e->actual, "difference",
 			        (json_int_t)e->difference, "key", e->key,
 			        "target", e->target, "currency", cur));

@@ -183,6 +183,9 @@ struct exc_build {
 	char last_uuid[37];
 	int64_t posted;
 	char first_day[11];
+	/* the resolutions: kind (stored word) and target of each */
+	struct central_row *res;
+	size_t nres, capres;
 };
 
 /* Days from day (YYYY-MM-DD) to today, or 0 when day is none. */
@@ -322,6 +325,14 @@ one_row(const struct central_row *r, void *arg)
 		line_ref(r, x.detail, sizeof x.detail);
 		add(b, &x);
 		return 0;
+	case CENTRAL_RESOLVED:
+		if (b->nres == b->capres) {
+			b->capres = b->capres ? 2 * b->capres : 32;
+			b->res = xrealloc(b->res, b->capres, sizeof *b->res);
+		}
+		b->res[b->nres] = *r;
+		b->res[b->nres++].text = NULL;
+		return 0;
 	case CENTRAL_MATCH_PAYMENT:
 		if (r->id != b->match) {
 			match_done(b);
@@ -379,12 +390,12 @@ exceptions_all(struct svc *s, size_t *n, struct pd_err *err)
 {
 	static const enum central_row_type order[] = {CENTRAL_NOT_CREDITED,
 	    CENTRAL_SLIP, CENTRAL_FREE_CREDIT, CENTRAL_DEPOSIT_MATCH,
-	    CENTRAL_MATCH_PAYMENT, CENTRAL_OVER_SHORT, CENTRAL_FLOAT};
+	    CENTRAL_MATCH_PAYMENT, CENTRAL_OVER_SHORT, CENTRAL_FLOAT,
+	    CENTRAL_RESOLVED};
 	struct exc_build b;
-	struct recon_resolution *res;
 	struct recon_exception *e;
 	char today[11];
-	size_t i, j, k, nres;
+	size_t i, j, k;
 	int rc = 0;
 
 	memset(&b, 0, sizeof b);
@@ -400,21 +411,22 @@ exceptions_all(struct svc *s, size_t *n, struct pd_err *err)
 	}
 	free(b.slips);
 	free(b.voided);
-	res = rc == 0 ? store_recon_resolutions(s->st, &nres, err) : NULL;
-	if (res == NULL) {
+	if (rc != 0) {
+		free(b.res);
 		free(b.v);
 		return NULL;
 	}
 	/* those resolved by hand are left out */
 	for (i = k = 0; i < b.n; i++) {
-		for (j = 0; j < nres; j++)
-			if (res[j].e.kind == b.v[i].e.kind &&
-			    strcmp(res[j].e.target, b.v[i].e.target) == 0)
+		for (j = 0; j < b.nres; j++)
+			if (strcmp(b.res[j].ref,
+			        recon_kind_name(b.v[i].e.kind)) == 0 &&
+			    strcmp(b.res[j].target, b.v[i].e.target) == 0)
 				break;
-		if (j == nres)
+		if (j == b.nres)
 			b.v[k++] = b.v[i];
 	}
-	free(res);
+	free(b.res);
 	b.n = k;
 	/* their age and key, in the terminal's order */
 	e = xcalloc(b.n + 1, sizeof *e);

@@ -121,6 +121,9 @@ static const char *const central_sql[] = {
     "0, s.id, 0, '' FROM shifts s WHERE abs(s.float_counted - "
     "s.float_expected) > ?1 AND EXISTS (SELECT 1 FROM shifts p WHERE "
     "p.terminal = s.terminal AND p.drawer = s.drawer AND p.id < s.id)",
+    /* CENTRAL_RESOLVED */
+    "SELECT 0, '', kind, '', 0, 0, target, '', '', '', '', 0, id, 0, '' "
+    "FROM recon_resolutions",
 };
 
 int
