@@ -362,6 +362,10 @@ struct recon_exception {
 	 * KIND:Z-NUMBER:TENDER), recon_key; KIND:REFERENCE:DETAIL where
 	 * another open exception has its KIND:REFERENCE, recon_keys_apart */
 	char key[RECON_KEY_BUFSZ];
+	/* the day the reconciliation by day shows it on (svc_recon_days):
+	 * a matched credit's, the day of what it matched (the deposit's);
+	 * else on */
+	char rday[11];
 };
 /* e's key into out (core, no I/O): the kind's stored word, ':', the
  * reference, and for over_short ':' and the tender. */
@@ -414,17 +418,21 @@ struct recon_resolution *svc_recon_resolved(
 struct recon_day {
 	char day[11];
 	int64_t expected;   /* deposits handed to the bank that day, and
-	                       what the ledger held of that day's credits
-	                       matched to gateway payments, transfers and
+	                       what the ledger held of the credits matched
+	                       to that day's gateway payments, transfers and
 	                       card days (MATCH_EXPECTED, store/internal.h) */
 	int deposits;       /* how many */
-	int64_t credited;   /* the statements' credits booked that day, each
-	                       once (no reversal, no line an earlier
-	                       statement had) */
+	int64_t credited;   /* the statements' credits, each once (no
+	                       reversal, no line an earlier statement had):
+	                       one matched on the day of what it matched
+	                       (a bag credited next day on the bag's day,
+	                       MATCH_DAY), one unmatched on its booking day */
 	int credits;        /* how many */
 	int64_t matched;    /* of those, matched by a rule or by hand */
-	int64_t difference; /* credited - expected */
-	int exceptions;     /* open exceptions of the account on that day */
+	int64_t difference; /* credited - expected: what is unmatched, or
+	                       matched for another amount */
+	int exceptions;     /* open exceptions of the account shown on that
+	                       day (recon_exception's rday) */
 };
 /* The days of account (NULL: [deposits] account) from..to (YYYY-MM-DD;
  * NULL: from the first, to today) that have a deposit or a credit,
@@ -434,24 +442,27 @@ struct recon_day {
 struct recon_day *svc_recon_days(struct svc *s, const char *account,
     const char *from, const char *to, size_t *n, struct pd_err *err);
 /* A row of one day of the account (svc_recon_day, the Reconciliation
- * screen's Enter): an exception of that day, or a credit booked that day
- * and matched. */
+ * screen's Enter): an exception shown on that day, or a credit matched
+ * to what that day expected (booked that day or later). */
 struct recon_line {
 	int exc;          /* the exception's index in svc_recon_day's, or -1 */
 	char kind[20];    /* the exception's kind, or "matched" */
 	char ref[80];     /* STATEMENT:LINE, slip or Z number */
 	int64_t amount;   /* the credit's (an exception's actual, or expected) */
 	char rule[12];    /* the match's rule */
+	char booked[11];  /* a matched credit's booking day (the row is
+	                     listed on the day of what it matched) */
 	char to[80];      /* what it is matched to: slip, gateway code, payment
 	                     number, TERMINAL DAY (N payments) */
 	char by[33];      /* who matched it */
 	char note[DEPOSIT_NOTE_BUFSZ]; /* the match's note, the exception's
 	                                  detail */
 };
-/* Day (YYYY-MM-DD) of account (NULL or "": [deposits] account; supervisor): its exceptions
- * open (*exc, *nexc, as svc_recon_exceptions lists them) and its rows,
- * the exceptions first, then the credits booked that day with their
- * active match; free() both. */
+/* Day (YYYY-MM-DD) of account (NULL or "": [deposits] account; supervisor): its
+ * exceptions open (*exc, *nexc, as svc_recon_exceptions lists them) and its
+ * rows, the exceptions first, then the credits matched to what that day
+ * expected (MATCH_DAY) with their active match and booking day; free()
+ * both. */
 struct recon_line *svc_recon_day(struct svc *s, const char *account,
     const char *day, struct recon_exception **exc, size_t *nexc, size_t *n,
     struct pd_err *err);

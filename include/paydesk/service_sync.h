@@ -169,24 +169,29 @@ int svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
     central_shift_cb cb, void *arg, struct pd_err *err);
 /* The central node's report of a terminal's document series (review 18,
  * the gaps an auditor asks about; paydesk-central gaps). Lines, in this
- * order: per series (payments, receipts, credit notes) and scope (the
- * year or month of a format that resets), SERIES_ISSUED (first and last
- * number held, count: how many) and after it each SERIES_MISSING (first
- * to last missing, count); then each document voided, oldest void first
+ * order: per series (payments, receipts, credit notes, closed shifts'
+ * Z numbers) and scope (the year or month of a format that resets),
+ * SERIES_ISSUED (first and last number held, count: how many) and after
+ * it each SERIES_MISSING (first to last missing, count) and
+ * SERIES_TWICE (a number held more than once, count: how many times);
+ * then each document voided, oldest void first
  * (SERIES_VOIDED: first its number, last its payment's, reason, by and at
  * the void's); then SERIES_REFUSED (count: the terminal's records the
  * node refused, sync_log) when there are any. Numbers of today's formats
  * only, judged as doctor does (src/service/series.c). A number missing
  * after the last one held is not seen: the terminal's pending count and
  * last sync say whether it may still come. series is the stored word
- * ("payment", "receipt", "credit_note"), scope "" when the format does
- * not reset. The strings live until cb returns; a non-zero return stops
+ * ("payment", "receipt", "credit_note", "z_report"), scope "" when the format
+ * does not reset. The strings live until cb returns; a non-zero return stops
  * the report and is returned. */
 enum series_line_kind {
 	SERIES_ISSUED,
 	SERIES_MISSING,
 	SERIES_VOIDED,
 	SERIES_REFUSED,
+	/* a number held twice in one series (first: it, count: how many
+	 * times): a Z number of two closes, told like a gap */
+	SERIES_TWICE,
 };
 struct series_line {
 	enum series_line_kind kind;
@@ -215,6 +220,59 @@ struct deposit *svc_central_deposits(
  * the order written; the caller frees. */
 struct deposit_cheque *svc_central_deposit_cheques(
     struct svc *s, int64_t deposit_id, size_t *n, struct pd_err *err);
+/* The central node's view of the reconciliation (issue 20; paydesk-central
+ * statements, exceptions and reconciliation; src/service/recon_central.c),
+ * on both of its engines. A filter's NULL member is any: the bank
+ * account, the days from..to (YYYY-MM-DD), the terminal whose records
+ * raised a row. */
+struct central_recon_filter {
+	const char *account, *from, *to, *terminal;
+};
+/* An imported statement with how many of its lines an active match
+ * holds and how many live credits none took (statement show's words:
+ * matched and amount_differs; unmatched). */
+struct central_stmt_row {
+	struct statement st;
+	int64_t matched, unmatched;
+};
+/* The statements of the organisation (f's account, terminal, and a
+ * period that meets from..to), newest first; free(). */
+struct central_stmt_row *svc_central_statements(struct svc *s,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err);
+/* The statement named name (its NAME as every store names it, or this
+ * node's number) with its lines' reconciliation, as svc_statement_show
+ * reads it; PD_ENOTFOUND when none. svc_statement_view_free it. */
+struct statement_view;
+int svc_central_statement_show(struct svc *s, const char *name,
+    struct statement_view *v, struct pd_err *err);
+/* An open exception as the central node has it: the terminal's (struct
+ * recon_exception, its age as of today) with the bank account it is of
+ * ("" a shift's) and the terminal whose record raised it (the deposit's,
+ * the statement's import, the shift's). */
+struct central_exception {
+	struct recon_exception e;
+	char account[64];
+	char terminal[33];
+};
+/* The open exceptions (f: account, terminal, the day listed from..to),
+ * oldest first, as a terminal holding the same records lists them
+ * (svc_recon_exceptions), but for what only a terminal holds (the
+ * refunds of voids it had refused or undid, a deposit's cheque whose
+ * payment was voided); free(). */
+struct central_exception *svc_central_exceptions(struct svc *s,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err);
+/* A bank account's day as svc_recon_days gives it. */
+struct central_recon_day {
+	char account[64];
+	struct recon_day d;
+};
+/* The days of each account (f's, or every account deposits and
+ * statements name, in order) from..to (NULL: from the first, to today),
+ * each as a terminal holding the same records reads it (svc_recon_days);
+ * PD_ENOTFOUND: f's account named by nothing; PD_EINVAL: from after to;
+ * free(). */
+struct central_recon_day *svc_central_recon(struct svc *s,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err);
 /* Apply a push from terminal from in one transaction; res[i] answers
  * push->recs[i]. Each record must be one the terminal could have posted
  * itself (src/service/sync_check.c), or it is rejected with the reason

@@ -312,6 +312,48 @@ struct match_ref *store_stmt_sendable_matches(
  * free(). */
 struct match_ref *store_match_unsent(
     struct store *st, size_t *n, struct pd_err *err);
+/* The rows the central node makes the reconciliation's exceptions of
+ * (recon_central.c; paydesk-central exceptions): each query reads what
+ * the terminal's exceptions query does, kind by kind, in SQL both of the
+ * central node's engines read; the service puts them together. */
+enum central_row_type {
+	CENTRAL_NOT_CREDITED,  /* a deposit not void no active match took */
+	CENTRAL_FREE_CREDIT,   /* a live credit no active match took; flag:
+	                          the bank took it back since; text: its
+	                          reference and text */
+	CENTRAL_SLIP,          /* a deposit not void matched (id: its line;
+	                          text: its slip) */
+	CENTRAL_DEPOSIT_MATCH, /* an active match of a deposit */
+	CENTRAL_MATCH_PAYMENT, /* a payment of an active match of which one
+	                          was voided (id: the match; flag: voided;
+	                          detail: its number; text: its uuid; on: its
+	                          day; expected: its amount), by match */
+	CENTRAL_OVER_SHORT,    /* a closed shift's tender beyond over_short */
+	CENTRAL_FLOAT,         /* an opening float that far from the last
+	                          close's */
+	CENTRAL_RESOLVED,      /* a resolution kept (ref: its kind's stored
+	                          word; target): the central node undoes
+	                          none, and has no recon_undone on
+	                          PostgreSQL */
+};
+struct central_row {
+	enum central_row_type type;
+	int kind; /* enum recon_kind */
+	char on[11], rday[11];
+	char ref[80], detail[80];
+	int64_t expected, actual;
+	char target[256];
+	char terminal[33], account[64];
+	char stmt_key[80]; /* a line's statement (its name is made of it) */
+	int seq;           /* a line's number, 0 none */
+	int64_t id;
+	int flag;
+	const char *text; /* lives until the callback returns */
+};
+/* A non-zero return stops the rows (-1: an error the callback set). */
+typedef int (*central_row_cb)(const struct central_row *r, void *arg);
+int store_central_exc_rows(struct store *st, enum central_row_type type,
+    int64_t over_short, central_row_cb cb, void *arg, struct pd_err *err);
 /* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
  * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
 struct recon_day *store_recon_days(struct store *st, const char *account,
@@ -419,9 +461,11 @@ int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
  * payment is the pair's first (a transfer's, read by its id). */
 struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
     size_t n, int one, size_t *nout, struct pd_err *err);
-/* The credits of account booked on day (no reversal, no line an earlier
- * statement had) with an active match, in statement and line order;
- * recon_line's exc -1; free(). */
+/* The credits of account (no reversal, no line an earlier statement had)
+ * with an active match to what day expected (MATCH_DAY: a deposit of
+ * that day, that day's transfers, card days, gateway payments), by
+ * booking day, statement and line, each with its booking
+ * day; recon_line's exc -1; free(). */
 struct recon_line *store_recon_day_matches(struct store *st,
     const char *account, const char *day, size_t *n, struct pd_err *err);
 /* *id: line seq of statement stmt, 0 when it has none; of a line that

@@ -129,6 +129,22 @@ struct backend_ops {
 	 * svc_central_deposit_cheques. Caller frees. */
 	struct deposit_cheque *(*deposit_cheques)(struct backend *b,
 	    const char *org, int64_t deposit_id, size_t *n, struct pd_err *err);
+	/* The reconciliation of org as its terminals' records make it
+	 * (issue 20, paydesk-central statements, exceptions and
+	 * reconciliation): see svc_central_statements,
+	 * svc_central_statement_show, svc_central_exceptions and
+	 * svc_central_recon. Callers free. */
+	struct central_stmt_row *(*statements)(struct backend *b,
+	    const char *org, const struct central_recon_filter *f, size_t *n,
+	    struct pd_err *err);
+	int (*statement_show)(struct backend *b, const char *org,
+	    const char *name, struct statement_view *v, struct pd_err *err);
+	struct central_exception *(*exceptions)(struct backend *b,
+	    const char *org, const struct central_recon_filter *f, size_t *n,
+	    struct pd_err *err);
+	struct central_recon_day *(*recon)(struct backend *b, const char *org,
+	    const struct central_recon_filter *f, size_t *n,
+	    struct pd_err *err);
 	/* Check org's store as paydesk doctor checks a terminal's (see
 	 * svc_doctor): cb gets each problem; their count, or -1 with err
 	 * (PD_ENOTFOUND: no such organisation). The engine's own checks

@@ -228,6 +228,68 @@ sq_deposit_cheques(struct backend *b, const char *org, int64_t deposit_id,
 	return v;
 }
 
+/* The reconciliation's reads of org's store (issue 20): on a connection
+ * borrowed for the read, as deposits. */
+struct central_stmt_row *
+sq_statements(struct backend *b, const char *org,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err)
+{
+	struct central_stmt_row *v;
+	struct conn *c;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_statements(&c->s, f, n, err);
+	sq_give_back(b, c);
+	return v;
+}
+
+int
+sq_statement_show(struct backend *b, const char *org, const char *name,
+    struct statement_view *v, struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_central_statement_show(&c->s, name, v, err);
+	sq_give_back(b, c);
+	return rc;
+}
+
+struct central_exception *
+sq_exceptions(struct backend *b, const char *org,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err)
+{
+	struct central_exception *v;
+	struct conn *c;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_exceptions(&c->s, f, n, err);
+	sq_give_back(b, c);
+	return v;
+}
+
+struct central_recon_day *
+sq_recon(struct backend *b, const char *org,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err)
+{
+	struct central_recon_day *v;
+	struct conn *c;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_recon(&c->s, f, n, err);
+	sq_give_back(b, c);
+	return v;
+}
+
 int
 sq_gaps(struct backend *b, const char *org, const char *terminal,
     series_line_cb cb, void *arg, struct pd_err *err)

@@ -98,6 +98,14 @@ struct deposit *sq_deposits(
     struct backend *b, const char *org, size_t *n, struct pd_err *err);
 struct deposit_cheque *sq_deposit_cheques(struct backend *b, const char *org,
     int64_t deposit_id, size_t *n, struct pd_err *err);
+struct central_stmt_row *sq_statements(struct backend *b, const char *org,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err);
+int sq_statement_show(struct backend *b, const char *org, const char *name,
+    struct statement_view *v, struct pd_err *err);
+struct central_exception *sq_exceptions(struct backend *b, const char *org,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err);
+struct central_recon_day *sq_recon(struct backend *b, const char *org,
+    const struct central_recon_filter *f, size_t *n, struct pd_err *err);
 int sq_gaps(struct backend *b, const char *org, const char *terminal,
     series_line_cb cb, void *arg, struct pd_err *err);
 struct reanchor_row *sq_reanchors(struct backend *b, const char *org,

@@ -242,6 +242,14 @@ int shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central deposits ORG ...` (argv after "deposits",
  * deposits.c). */
 int deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
+/* `paydesk-central statements ORG ...`, `exceptions ORG ...` and
+ * `reconciliation ORG ...` (recon.c). */
+int statements_cmd(
+    struct backend *b, int argc, char **argv, struct pd_err *err);
+int exceptions_cmd(
+    struct backend *b, int argc, char **argv, struct pd_err *err);
+int reconciliation_cmd(
+    struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central gaps ORG ...` (argv after "gaps", gaps.c). */
 int gaps_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central reanchors ORG ...` (argv after "reanchors",

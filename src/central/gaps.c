@@ -20,6 +20,7 @@ static const struct {
     {"payment", N_("Payments")},
     {"receipt", N_("Receipts")},
     {"credit_note", N_("Credit notes")},
+    {"z_report", N_("Z numbers")},
 };
 
 static const char *
@@ -35,7 +36,7 @@ series_label(const char *word)
 
 struct gaps_out {
 	json_t *json;    /* --json: this terminal's object; NULL: text */
-	int seen[3];     /* the series that had numbers (labels' order) */
+	int seen[4];     /* the series that had numbers (labels' order) */
 	int64_t missing; /* numbers missing in all */
 };
 
@@ -80,6 +81,15 @@ json_line(json_t *o, const struct series_line *l)
 	case SERIES_REFUSED:
 		json_object_set_new(o, "refused", json_integer(l->count));
 		break;
+	case SERIES_TWICE:
+		a = json_array_get(json_object_get(o, "series"),
+		    json_array_size(json_object_get(o, "series")) - 1);
+		if (json_object_get(a, "twice") == NULL)
+			json_object_set_new(a, "twice", json_array());
+		json_array_append_new(json_object_get(a, "twice"),
+		    json_pack("{s:s, s:I}", "number", l->first, "count",
+		        (json_int_t)l->count));
+		break;
 	}
 }
 
@@ -92,7 +102,9 @@ text_line(const struct series_line *l)
 	char *r, *by, word[512];
 
 	/* the indent is the layout's, not the sentence's */
-	fputs(l->kind == SERIES_MISSING ? "    " : "  ", stdout);
+	fputs(l->kind == SERIES_MISSING || l->kind == SERIES_TWICE ? "    "
+	                                                           : "  ",
+	    stdout);
 	switch (l->kind) {
 	case SERIES_ISSUED:
 		if (strcmp(l->first, l->last) == 0 && l->scope[0] != '\0')
@@ -129,6 +141,9 @@ text_line(const struct series_line *l)
 		free(r);
 		free(by);
 		break;
+	case SERIES_TWICE:
+		printf(_("Used %" PRId64 " times: %s"), l->count, a);
+		break;
 	case SERIES_REFUSED:
 		printf(ngettext("Refused by this node: %" PRId64
 		                " record (see paydesk-central's log)",
@@ -150,7 +165,7 @@ one_line(const struct series_line *l, void *arg)
 
 	if (l->kind == SERIES_ISSUED)
 		o->seen[label_index(l->series)] = 1;
-	if (l->kind == SERIES_MISSING)
+	if (l->kind == SERIES_MISSING || l->kind == SERIES_TWICE)
 		o->missing += l->count;
 	if (o->json != NULL)
 		json_line(o->json, l);

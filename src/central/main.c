@@ -29,6 +29,12 @@ static const char *const synopsis[] = {
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
     "deposits ORG [--json]",
+    "statements ORG [NAME] [--account ACCOUNT] [--from DATE] [--to DATE] "
+    "[--terminal TERMINAL] [--json]",
+    "exceptions ORG [--account ACCOUNT] [--from DATE] [--to DATE] "
+    "[--terminal TERMINAL] [--json]",
+    "reconciliation ORG [--account ACCOUNT] [--from DATE] [--to DATE] "
+    "[--json]",
     "doctor ORG",
     "gaps ORG [--terminal TERMINAL] [--json]",
     "reanchors ORG [--terminal TERMINAL] [--json]",
@@ -448,6 +454,9 @@ static const struct {
 } reports[] = {
     {"shifts", shifts_cmd},
     {"deposits", deposits_cmd},
+    {"statements", statements_cmd},
+    {"exceptions", exceptions_cmd},
+    {"reconciliation", reconciliation_cmd},
     {"gaps", gaps_cmd},
     {"reanchors", reanchors_cmd},
 };

@@ -145,6 +145,7 @@ static const struct xcol recon_day_cols[] = {
     {NC_("column", "Matched to"), "matched_to", X_ID, 18, 4},
     {NC_("column", "By"), "by", X_ID, 8, -1},
     {NC_("column", "Note"), "note", X_TEXT, 20, 10},
+    {NC_("column", "Booked"), "booked", X_DATE, 10, -1},
 };
 
 void
@@ -159,6 +160,7 @@ svc_recon_line_cells(const struct recon_line *l, struct xcell *c)
 	c[4].s = l->to;
 	c[5].s = l->by;
 	c[6].s = l->note;
+	c[7].s = l->booked;
 }
 
 /* the reconciliation's exceptions resolved by hand (issue 20): what

@@ -383,7 +383,7 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 	d = store_recon_days(s->st, account, from, to, n, err);
 	for (i = 0; d != NULL && i < *n; i++)
 		for (k = 0; k < nv; k++)
-			d[i].exceptions += strcmp(v[k].on, d[i].day) == 0 &&
+			d[i].exceptions += strcmp(v[k].rday, d[i].day) == 0 &&
 			                   exc_of(&v[k], account);
 	free(v);
 	return d;
@@ -414,9 +414,11 @@ svc_recon_day(struct svc *s, const char *account, const char *day,
 		free(v);
 		return NULL;
 	}
-	/* the day's exceptions of the account, kept in v's first places */
+	/* the day's exceptions of the account, kept in v's first places:
+	 * those shown on that day (a credit of another amount on the day of
+	 * the deposit it was matched to, as the day's figures) */
 	for (i = 0; i < nv; i++)
-		if (strcmp(v[i].on, day) == 0 && exc_of(&v[i], account))
+		if (strcmp(v[i].rday, day) == 0 && exc_of(&v[i], account))
 			v[k++] = v[i];
 	out = xcalloc(k + nm + 1, sizeof *out);
 	for (i = 0; i < k; i++) {
@@ -425,6 +427,10 @@ svc_recon_day(struct svc *s, const char *account, const char *day,
 		    sizeof out[i].kind);
 		xstrlcpy(out[i].ref, v[i].ref, sizeof out[i].ref);
 		out[i].amount = v[i].actual ? v[i].actual : v[i].expected;
+		/* a credit's own booking day, where it is one */
+		if (v[i].kind == RECON_UNEXPECTED || v[i].kind == RECON_TWICE ||
+		    (v[i].kind == RECON_DIFFERS && strchr(v[i].target, '#')))
+			xstrlcpy(out[i].booked, v[i].on, sizeof out[i].booked);
 		xstrlcpy(out[i].note, v[i].detail, sizeof out[i].note);
 	}
 	if (nm > 0) /* m is NULL when there is none */

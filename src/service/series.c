@@ -176,11 +176,12 @@ report_series(struct svc *s, enum doc_series kind, const char *terminal,
     series_line_cb cb, void *arg, struct pd_err *err)
 {
 	static const char *const words[] = {
-	    "receipt", "credit_note", "payment"};
+	    "receipt", "credit_note", "payment", "z_report"};
 	const char *fmt = kind == DOC_SERIES_RECEIPT ? s->cfg.fmt_receipt
 	                  : kind == DOC_SERIES_CREDIT_NOTE
 	                      ? s->cfg.fmt_credit_note
-	                      : s->cfg.fmt_payment;
+	                  : kind == DOC_SERIES_Z_REPORT ? s->cfg.fmt_z_report
+	                                                : s->cfg.fmt_payment;
 	struct series_line l;
 	struct doc_number *d;
 	struct issued *v;
@@ -213,6 +214,24 @@ report_series(struct svc *s, enum doc_series kind, const char *terminal,
 		 * on from the one before, its first of today's not a gap */
 		expect = other > 0 ? v[i].seq : 1;
 		for (; i < j && rc == 0; i++) {
+			/* a number held twice (one Z number of two closes,
+			 * rendered alike by another branch): said once, with
+			 * how many times */
+			if (i > 0 && same_series(&v[i - 1], &v[i]) &&
+			    v[i - 1].seq == v[i].seq) {
+				size_t t = i;
+
+				while (t + 1 < j && v[t + 1].seq == v[i].seq)
+					t++;
+				l.kind = SERIES_TWICE;
+				l.count = (int64_t)(t - i + 2);
+				numfmt_render(fmt, &ctx, v[i].seq, l.first,
+				    sizeof l.first, NULL);
+				xstrlcpy(l.last, l.first, sizeof l.last);
+				rc = cb(&l, arg);
+				i = t;
+				continue;
+			}
 			if (v[i].seq > expect) {
 				l.kind = SERIES_MISSING;
 				l.count = v[i].seq - expect;
@@ -234,8 +253,8 @@ int
 svc_central_gaps(struct svc *s, const char *terminal, series_line_cb cb,
     void *arg, struct pd_err *err)
 {
-	static const enum doc_series order[] = {
-	    DOC_SERIES_PAYMENT, DOC_SERIES_RECEIPT, DOC_SERIES_CREDIT_NOTE};
+	static const enum doc_series order[] = {DOC_SERIES_PAYMENT,
+	    DOC_SERIES_RECEIPT, DOC_SERIES_CREDIT_NOTE, DOC_SERIES_Z_REPORT};
 	struct series_line l;
 	struct voided_doc *vd;
 	size_t i, n;

@@ -254,6 +254,18 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 	"ELSE (SELECT coalesce(sum(p.amount), 0) FROM "                        \
 	"statement_match_payments mp JOIN payments p ON p.id = "              \
 	"mp.payment_id WHERE mp.match_id = m.id AND p.status <> 'Voided') END"
+/* The day the reconciliation by day counts active match m's credit l on
+ * (its deposit d and gateway payment g LEFT JOINed): the day of what it
+ * matched, the deposit's day, the gateway payment's, the first day of
+ * the payments it took (a transfer's, a card day's); the credit's own
+ * booking day when none is known. A bag credited the day after it was
+ * handed is no difference on either day (tester fault 11, where it read
+ * -X on the deposit's day and +X on the next). */
+#define MATCH_DAY                                                              \
+	"coalesce(CASE WHEN d.id IS NOT NULL THEN d.deposited_on WHEN g.id "   \
+	"IS NOT NULL THEN substr(g.paid_at, 1, 10) ELSE (SELECT "              \
+	"min(p.paid_on) FROM statement_match_payments mp JOIN payments p ON "  \
+	"p.id = mp.payment_id WHERE mp.match_id = m.id) END, l.booking_date)"
 /* What match m (its deposit d and gateway payment g LEFT JOINed) took,
  * as people read it: the slip number, "GATEWAY CODE", a transfer's
  * payment number or a card day's "TERMINAL YYYY-MM-DD (N)". */

@@ -471,6 +471,7 @@ read_rline(struct db_stmt *q, void *elem)
 	st_col(q, 3, l->to, sizeof l->to);
 	st_col(q, 4, l->by, sizeof l->by);
 	st_col(q, 5, l->note, sizeof l->note);
+	st_col(q, 6, l->booked, sizeof l->booked);
 }
 
 struct recon_line *
@@ -487,12 +488,14 @@ store_recon_day_matches(struct store *st, const char *account,
 	    "min(p.terminal) || ' ' || min(p.paid_on) || ' (' || count(*) || "
 	    "')' FROM statement_match_payments mp JOIN payments p ON p.id = "
 	    "mp.payment_id WHERE mp.match_id = m.id) END, m.matched_by, "
-	    "m.note FROM bank_statement_lines l JOIN bank_statements b ON b.id "
-	    "= l.statement_id JOIN statement_matches m ON m.line_id = l.id AND "
-	    "m.unmatched_at = '' LEFT JOIN deposits d ON d.id = m.deposit_id "
-	    "LEFT JOIN gw_payments g ON g.id = m.gw_id WHERE b.account = ? AND "
-	    "l.booking_date = ? AND l.amount > 0 AND l.reversal = 0 AND "
-	    "l.dup_of IS NULL ORDER BY l.statement_id, l.seq",
+	    "m.note, l.booking_date FROM bank_statement_lines l JOIN "
+	    "bank_statements b ON b.id = l.statement_id JOIN "
+	    "statement_matches m ON m.line_id = l.id AND m.unmatched_at = '' "
+	    "LEFT JOIN deposits d ON d.id = m.deposit_id LEFT JOIN "
+	    "gw_payments g ON g.id = m.gw_id WHERE b.account = ?1 "
+	    "AND " MATCH_DAY " = ?2 AND l.amount > 0 AND l.reversal = 0 AND "
+	    "l.dup_of IS NULL ORDER BY l.booking_date, l.statement_id, "
+	    "l.seq",
 	    err);
 
 	if (s == NULL)

@@ -231,6 +231,12 @@ static const char *const doc_number_sql[] = {
     "c.terminal, c.id",
     "SELECT terminal, branch, payment_no, paid_on FROM payments ORDER BY "
     "terminal, id",
+    /* a closed shift's Z number by its close's day (its branch that of
+     * the terminal's payments: a shift row has none) */
+    "SELECT s.terminal, coalesce((SELECT min(p.branch) FROM payments p "
+    "WHERE p.terminal = s.terminal), ''), s.z_no, substr(s.closed_at, 1, "
+    "10) FROM shifts s WHERE s.z_no IS NOT NULL ORDER BY s.terminal, "
+    "s.id",
 };
 
 struct doc_number *
@@ -238,7 +244,7 @@ store_doc_numbers(struct store *st, int kind, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s;
 
-	if (kind < 0 || kind > DOC_SERIES_PAYMENT) {
+	if (kind < 0 || kind > DOC_SERIES_Z_REPORT) {
 		pd_fail(err, PD_EINVAL, "No document series %d", kind);
 		return NULL;
 	}

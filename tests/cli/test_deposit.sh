@@ -475,15 +475,20 @@ R() { PAYDESK_NOW="2026-06-25 09:00:00" M "$@"; }
 R --json report reconciliation --account $ACCT --from 2026-06-15 --to 2026-06-19 >"$OUT" 2>&1
 same "report reconciliation: each day's figures" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d:%d:%d:%d:%d:%d" % (d["date"], d["expected"], d["deposits"], d["credited"], d["credits"], d["matched"], d["difference"], d["exceptions"]) for d in json.load(open(sys.argv[1]))))' "$OUT")" \
-    "2026-06-15:9500:4:800:2:400:-8700:3 2026-06-16:0:0:18500:2:8600:18500:1 2026-06-17:4850:0:6750:2:4850:1900:1 2026-06-19:22000:0:32210:4:21710:10210:1"
+    "2026-06-15:14350:4:14250:4:13850:-100:3 2026-06-16:0:0:9900:1:0:9900:1 2026-06-17:0:0:1900:1:0:1900:1 2026-06-18:26500:0:26210:3:26210:-290:0 2026-06-19:5000:0:15200:3:4700:10200:1"
 # (review R20b, fault 9: Expected holds what the ledger held of each
 # credit matched to a gateway payment, a transfer or a card day, so the
-# difference of such a day is what nobody matched: 06-17 the 19.00 of
-# BAG-3 CASH, 06-19 the 75.00 and 30.00 nobody matched less the card
-# fee of 2.90 the rule kept, 06-20 a card fee of 3.00)
+# difference of such a day is what nobody matched. Tester fault 11: a
+# matched credit counts on the day of what it matched, whatever day the
+# bank booked it: BAG-2's 86.00 of 06-16, slip 7's and the gateway's
+# 48.50 of 06-17 (its payment of 06-15 less the fee) on 06-15, whose
+# difference is BAG_4's and BAG#4's 5.00 not credited less INVOICE
+# 5170's 4.00 nobody expected; 06-16 and 06-17 the 99.00 and 19.00
+# nobody matched; 06-18 the card day's and the transfers' payments of
+# that day, credited on 06-19 and 06-20, less the card fee of 2.90;
+# 06-19 the 75.00 and 30.00 nobody matched less the card fee of 3.00)
 R --csv report reconciliation --account $ACCT --from 2026-06-20 >"$OUT" 2>&1
 same "as CSV, from a day to today" "$(tr -d '\r' <"$OUT")" "date,expected,credited,matched,difference,exceptions,deposits,credits
-2026-06-20,95.00,92.00,92.00,-3.00,0,0,2
 2026-06-21,0.00,86.00,0.00,86.00,0,0,1"
 expect "to a workbook" 0 "Wrote 6 rows" R --xlsx "$T/recon.xlsx" report reconciliation --account $ACCT
 refused "reconciliation: no account given nor configured" 2 "Give --account, or set [deposits] account" \

@@ -6,7 +6,8 @@
 # opened at both terminals offline both reach the central node, which
 # keeps both and names each beside the other in paydesk-central shifts
 # (its table and --json open_at_once); shifts one after the other are not
-# named.
+# named. paydesk-central gaps says a Z number missing in a terminal's
+# series (tester fault 13a).
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 
@@ -64,4 +65,26 @@ print(" ".join(sorted("%s:%s>%s" % (s["cashier"], s["terminal"], ",".join(o["ter
 run central shifts ACME --branch B02
 same "the branch of one of them: the other, of another branch, named" \
     "$(grep -c "mary's shift at terminal T01" "$OUT")" 1
+# (tester fault 13a) paydesk-central gaps covers each terminal's Z number
+# series: T01's series moved on in the sqlite3 shell before mary's close
+# leaves Z-T01-000002 missing at the central node, said like a receipt's
+must "mary closes at T02" M 2 shift close --count 5000x1
+sqlite3 "$T/t1.db" "UPDATE number_series SET next = next + 1 WHERE series = 'z_report'"
+must "mary closes at T01, a Z number skipped" M 1 shift close --count 5000x1
+must "T01 syncs mary's close" pdt 1 sync
+must "T02 syncs mary's close" pdt 2 sync
+run central gaps ACME
+same "gaps: T01's Z numbers, one missing" \
+    "$(sed -n '/^Terminal T01/,/^Terminal/p' "$OUT" | grep -A1 '^  Z numbers')" \
+    "  Z numbers: Z-T01-000001 to Z-T01-000003, 2 held
+    Missing: Z-T01-000002"
+same "gaps: T02's Z numbers whole" \
+    "$(sed -n '/^Terminal T02/,$p' "$OUT" | grep '^  Z numbers\|^  No number is missing')" \
+    "  Z numbers: Z-T02-000001 to Z-T02-000002, 2 held
+  No number is missing."
+run central gaps ACME --terminal T01 --json
+same "gaps --json: the Z series with its missing number" \
+    "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))[0]
+print(";".join("%s:%s-%s:%d:%s" % (s["series"], s["first"], s["last"], s["issued"], ",".join("%s/%d" % (m["first"], m["count"]) for m in s["missing"])) for s in t["series"] if s["series"] == "z_report"))' "$OUT")" \
+    "z_report:Z-T01-000001-Z-T01-000003:2:Z-T01-000002/1"
 stop_central

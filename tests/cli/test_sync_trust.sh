@@ -1603,7 +1603,8 @@ same "gaps: each series with the numbers missing, the voided, in order" \
   Credit notes: CN-T03-00001 to CN-T03-00003, 2 held
     Missing: CN-T03-00002
   Voided: R-T03-000005 (payment PAY-T03-$y-000005) at TIME by Mary Johnson: wrong consumer
-  Voided: CN-T03-00001 (payment PAY-T03-$y-000005) at TIME by Mary Johnson: wrong consumer"
+  Voided: CN-T03-00001 (payment PAY-T03-$y-000005) at TIME by Mary Johnson: wrong consumer
+  Z numbers: none"
 run central gaps AUD --terminal T03 --json
 same "gaps --json: the same, for a program" \
     "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))[0]
@@ -1617,6 +1618,7 @@ same "gaps: T04's series whole, after T03's" \
   Payments of $y: PAY-T04-$y-000001, 1 held
   Receipts: R-T04-000001, 1 held
   Credit notes: none
+  Z numbers: none
   No number is missing."
 expect "gaps: T01's records this node refused are counted" 0 \
     "Refused by this node:" central gaps ACME --terminal T01
