@@ -24,13 +24,13 @@
  * a rollup check (1) only where the rollups are kept (not in a central
  * node's store, see schema_central.c), an engine's own check (2) only
  * on SQLite (PostgreSQL keeps its pages and foreign keys itself), a
- * terminal's (3) only in a terminal's store and a central node's (4)
- * only in a central node's (its gateway_payments, schema_central.c). Its
+ * terminal's (3) not in a central node's store (its gateway_payments,
+ * schema_central.c). Its
  * name is the reader's (N_); what the query says of a row is the
  * store's own English. */
 static const struct {
 	const char *what;
-	int only; /* 0 every store, else 1-4 as above */
+	int only; /* 0 every store, else 1-3 as above */
 	const char *sql;
 } checks[] = {
     {N_("integrity"), 2,
@@ -368,21 +368,14 @@ static const struct {
         "' items, the other not' FROM (SELECT 'ledger' AS side, * FROM "
         "(SELECT * FROM b EXCEPT SELECT * FROM r) UNION ALL SELECT "
         "'rollup', * FROM (SELECT * FROM r EXCEPT SELECT * FROM b)) x"},
+    /* a terminal's: a central node's own payments (of gateway
+     * payments) reach the terminals by its feed, not an outbox, and
+     * one it neither received nor posted has no audit entry (below) */
     {N_("outbox"), 3,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
         "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
         "p.uuid NOT IN (SELECT uuid FROM received)"},
-    /* a central node's payment is a terminal's it received or one it
-     * posted of a gateway payment (the feed takes that to the
-     * terminals, no outbox: every gateway payment was a problem here) */
-    {N_("outbox"), 4,
-        "SELECT 'payment ' || p.payment_no || ' was neither received "
-        "from a terminal nor posted of a gateway payment' FROM payments p "
-        "WHERE p.uuid NOT IN (SELECT uuid FROM received) AND NOT EXISTS "
-        "(SELECT 1 FROM outbox o WHERE o.kind = 'payment' AND o.uuid = "
-        "p.uuid) AND NOT EXISTS (SELECT 1 FROM gateway_payments g WHERE "
-        "g.payment_id = p.id)"},
     {N_("audit"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no audit "
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
@@ -434,8 +427,7 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
 		if ((checks[i].only == 1 && !rollups) ||
 		    (checks[i].only == 2 && pg) ||
-		    (checks[i].only == 3 && central) ||
-		    (checks[i].only == 4 && !central))
+		    (checks[i].only == 3 && central))
 			continue;
 		if (db_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) != DB_OK)
 			return st_fail(st, err, _(checks[i].what));
