@@ -812,8 +812,8 @@ struct shift_tender *svc_shift_tender(
  * shift's as its close wrote them). Free with svc_shift_report_free. */
 int svc_shift_report_of(struct svc *s, const struct shift *sh,
     struct shift_report *r, struct pd_err *err);
-/* Whether sh is flagged: open, until now; closed, as its close kept it
- * (or from its times, closed before that). shift.c. */
+/* sh's flags (SHIFT_FLAG_*, 0 none): open, until now; closed, as its
+ * close kept it (or from its times, closed before that). shift.c. */
 int svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now);
 /* The signed-in cashier's open shift; PD_ESHIFT when none. */
 int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
