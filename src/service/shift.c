@@ -435,7 +435,7 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 		if (r->tenders[i].recounted)
 			return 0;
 	return svc_shift_first_counts(
-	    s, sh->uuid, r->tenders, r->ntenders, NULL, err);
+	    s, sh->uuid, &r->tenders, &r->ntenders, NULL, err);
 }
 
 void

@@ -194,11 +194,11 @@ shift_line(struct home *h, struct tui *t, int y)
 	tui_text(y++, 4, line, COLS - 6);
 	if (h->sh.flagged) {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
-		/* TRANSLATORS: which flags a shift has: "left open over
-		 * midnight; open past the configured length (12 h)" */
+		/* TRANSLATORS: which flags a shift has, as a list's cell
+		 * says them: "over midnight, past 12 h" */
 		snprintf(line, sizeof line, _("Flagged (%s): close it"),
 		    shift_flag_text(h->sh.flagged, t->svc->cfg.shift_max_hours,
-		        1, fl, sizeof fl));
+		        0, fl, sizeof fl));
 		tui_wrap(y++, 4, line, COLS - 6, 1);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
 	}

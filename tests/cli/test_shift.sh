@@ -778,7 +778,7 @@ same "the refusals changed nothing" "$(store_hash "$T/gone.db")" "$gone"
 # even when the count is refused beyond the tolerance
 # (on a copy: the count shown stays with the shift)
 cp "$T/gone.db" "$T/gone2.db"
-GM --db "$T/gone2.db" shift close --cashier jane --count 10000x6 >"$OUT" 2>&1
+PAYDESK_PIN=2222 "$PD" --db "$T/gone2.db" --user mary shift close --cashier jane --count 10000x6 >"$OUT" 2>&1
 rm -f "$T/gone2.db"
 grep -q "^Cashier  *jane$" "$OUT" && grep -q "^Terminal  *T01$" "$OUT" &&
     ok "a close refused: whose shift and which terminal said" ||
@@ -1016,3 +1016,18 @@ PAYDESK_NOW="2026-06-19 09:00:00" refused \
 same "the shift is still open" \
     "$(sql "SELECT status FROM shifts ORDER BY id DESC LIMIT 1")" "open"
 expect "closed at 10:30: taken" 0 "Z-T01-" S shift close --count 10000x1
+# (issue 20 review, faults 6 and 7) a cheque listed when the shift took
+# none is not matched; a recount that leaves that tender out shows what
+# the first count had of it: counted first $10.00, recounted none
+export PAYDESK_NOW="2026-06-19 11:00:00"
+expect "sam opens at 11:00" 0 "" S shift open --count 10000x1
+expect "a cheque listed, none taken: not matched" 3 \
+    "listed, not taken: CQ-9 \$10.00" S shift close --count 10000x1 --cheque "CQ-9:10"
+S --json shift close --count 10000x1 >"$OUT" 2>/dev/null
+same "the recount without the cheque: Cheque counted first 10.00, now none" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join("%s:%d:%d" % (t["method"], t["counted"], t.get("counted_first", -1)) for t in d["tenders"]))' "$OUT")" \
+    "Cash:10000:-1 Cheque:0:1000"
+S shift close --count 10000x1 >"$OUT" 2>&1
+grep "^ *Cheque" "$OUT" | grep -q 'Counted: \$0.00.*Counted first (shown short or over): \$10.00' &&
+    ok "in text: Cheque counted first \$10.00, recounted none" ||
+    notok "in text: Cheque counted first \$10.00, recounted none" "$(cat "$OUT")"

@@ -358,7 +358,7 @@ tui_open PAYDESK_NOW="2025-04-21 09:00:00"
 wait_for "the UI again, the day after" "Log in to take payments"
 login jane 1234
 wait_for "a shift open across midnight is flagged, which flag said" \
-    "Flagged (left open over midnight): close it"
+    "Flagged (over midnight, past 12 h): close it"
 logout
 
 # --- the supervisor's Shifts tab
