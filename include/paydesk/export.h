@@ -52,7 +52,10 @@ enum xkind {
 	 * person reads); in JSON an array of them, each a number when it is
 	 * a whole number, else a string (issue 23: "3, 9, 19" was one string
 	 * a program had to split) */
-	X_LIST
+	X_LIST,
+	/* cell.n, yes (not 0) or no: a JSON boolean; "true" or "false" (s)
+	 * in CSV and the workbook; "yes" or nothing for people */
+	X_BOOL
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's
@@ -74,7 +77,8 @@ struct xcell {
 	 * when s is a label that is not that word (an alert's status
 	 * "open", shown "Open"; a dispute's reason "bounced-cheque", shown
 	 * "Bounced cheque"); NULL: the word of s (i18n_term_word).
-	 * helper-235, fault 6 of issue 21 */
+	 * helper-235, fault 6 of issue 21; X_LIST: the stored words of
+	 * the list for CSV and JSON when s shows them translated */
 	const char *word;
 };
 

@@ -138,9 +138,21 @@ int shift_line_amount(
 int shift_denoms_parse(const char *s, int64_t *out, int *n, struct pd_err *err);
 /* Whether over_short is beyond tolerance (|over_short| > tolerance). */
 int shift_beyond(int64_t over_short, int64_t tolerance);
-/* Whether a shift opened at opened ("YYYY-MM-DD HH:MM:SS") is flagged at
- * now: open across midnight (another day) or longer than max_hours. */
+/* The flags of a shift (a bit each): left open over midnight, open past
+ * [shifts] max_hours. */
+enum { SHIFT_FLAG_OVERNIGHT = 1, SHIFT_FLAG_LONG = 2 };
+/* The flags (SHIFT_FLAG_*) of a shift opened at opened ("YYYY-MM-DD
+ * HH:MM:SS") and open until now: another day (over midnight), longer than
+ * max_hours; 0 when neither (or a time is not one). */
 int shift_flagged(const char *opened, const char *now, int max_hours);
+/* The stored words of the flags, ", " between them ("overnight, too_long",
+ * as JSON and CSV carry them); "" when none. Static strings. */
+const char *shift_flag_words(int flags);
+/* The flags as people read them into buf: long (a record, a report):
+ * "left open over midnight; open past the configured length (12 h)";
+ * else short (a list's cell): "over midnight, past 12 h". */
+const char *shift_flag_text(
+    int flags, int max_hours, int is_long, char *buf, size_t n);
 
 /* A shift as stored. */
 struct shift {
@@ -161,8 +173,11 @@ struct shift {
 	int64_t float_kept;        /* at close: cash left for the next shift */
 	char closed_by[SHIFT_USER_BUFSZ];
 	char signed_off_by[SHIFT_USER_BUFSZ]; /* supervisor, "" if none */
-	/* open longer than [shifts] max_hours, or across midnight */
+	/* open longer than [shifts] max_hours, or across midnight: the
+	 * SHIFT_FLAG_* bits (the store keeps whether, 1; -1: none kept) */
 	int flagged;
+	/* closed: the tenders' over (above 0) or short, summed; 0 open */
+	int64_t over_short;
 };
 
 /* One tender (a configured method) of a shift. Cash: expected =

@@ -42,12 +42,26 @@ tender_line(const struct svc *s, const char *what, int64_t amount)
 	printf("    %s: %s\n", what, svc_money(s, m, sizeof m, amount));
 }
 
+/* A shift's flags as the words JSON carries ("overnight", "too_long"). */
+static json_t *
+flag_words(int flags)
+{
+	json_t *a = json_array();
+
+	if (flags & SHIFT_FLAG_OVERNIGHT)
+		json_array_append_new(a, json_string("overnight"));
+	if (flags & SHIFT_FLAG_LONG)
+		json_array_append_new(a, json_string("too_long"));
+	return a;
+}
+
 static int
 one_row(const struct central_shift_row *r, void *arg)
 {
 	struct shifts_out *o = arg;
 	const struct shift *sh = r->sh;
 	const char *cells[9];
+	char flags[128];
 
 	if (o->json != NULL) {
 		json_t *first = json_object();
@@ -87,7 +101,7 @@ one_row(const struct central_shift_row *r, void *arg)
 			                 r->overlaps[i].closed_at));
 		json_array_append_new(o->json,
 		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
-		              "s:I, s:I, s:o, s:s, s:o, s:b, s:o}",
+		              "s:I, s:I, s:o, s:s, s:o, s:b, s:o, s:o}",
 		        "uuid", sh->uuid, "z_no", sh->z_no, "terminal",
 		        sh->terminal, "cashier", sh->cashier, "opened_at",
 		        sh->opened_at, "closed_at", sh->closed_at, "status",
@@ -97,8 +111,9 @@ one_row(const struct central_shift_row *r, void *arg)
 		        (json_int_t)(sh->float_counted - sh->float_expected),
 		        "over_short", (json_int_t)r->over_short, "tenders",
 		        tenders, "signed_off_by", sh->signed_off_by,
-		        "counted_first", first, "flagged", r->flagged,
-		        "open_at_once", at_once));
+		        "counted_first", first, "flagged", r->flagged != 0,
+		        "flags", flag_words(r->flagged), "open_at_once",
+		        at_once));
 		return 0;
 	}
 	head_once(o);
@@ -111,7 +126,8 @@ one_row(const struct central_shift_row *r, void *arg)
 	cells[6] = r->float_text;
 	cells[7] = sh->status == SHIFT_CLOSED ? r->over_short_text : "-";
 	/* open too long or across midnight (review R20, fault 7) */
-	cells[8] = r->flagged ? _("yes") : "";
+	cells[8] = shift_flag_text(
+	    r->flagged, r->svc->cfg.shift_max_hours, 0, flags, sizeof flags);
 	central_row(cells, o->w, 9, 1);
 	/* under it, each difference on a line of its own: the opening
 	 * float's, and each tender's, which the column's sum may net

@@ -65,6 +65,8 @@ void rec_time(
     struct rec *r, const char *label, const char *key, const char *ts);
 /* A word from a fixed vocabulary (a status, yes/no): v as it is in JSON,
  * translated in text (v must be marked N_() where it is defined). */
+/* A yes or no: a JSON boolean, "yes" or "no" for people. */
+void rec_bool(struct rec *r, const char *label, const char *key, int v);
 void rec_term(struct rec *r, const char *label, const char *key, const char *v);
 void rec_word(struct rec *r, const char *label, const char *key, const char *v);
 void rec_money(struct rec *r, const char *label, const char *key, int64_t v);
@@ -102,6 +104,11 @@ struct table;
 struct table *table_new(struct cli *c, const struct xcol *cols, int ncols);
 void table_str(struct table *t, const char *v);
 void table_money(struct table *t, int64_t v);
+/* An X_LIST cell shown as shown, its stored words (static) in JSON and
+ * CSV. */
+void table_words(struct table *t, const char *shown, const char *words);
+/* An X_BOOL cell. */
+void table_bool(struct table *t, int v);
 void table_int(struct table *t, int64_t v);
 /* The sheet of the --xlsx file (the recovery lists: disconnections,
  * reconnections, dispute list), a msgid (N_) put in the workbook's

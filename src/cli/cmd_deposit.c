@@ -301,9 +301,8 @@ cmd_deposit_list(struct cli *c, int argc, char **argv)
 		table_str(t, v[i].created_by);
 		table_row(t);
 	}
-	table_end(t);
 	free(v);
-	return 0;
+	return table_done(t, 0);
 }
 
 int
@@ -346,9 +345,8 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 		table_int(t, v[i].age);
 		table_row(t);
 	}
-	table_end(t);
 	free(v);
-	return 0;
+	return table_done(t, 0);
 }
 
 int
@@ -528,9 +526,8 @@ cmd_report_exceptions(struct cli *c, int argc, char **argv)
 		svc_recon_exception_cells(&v[i], cells);
 		table_cells(t, cells);
 	}
-	table_end(t);
 	free(v);
-	return 0;
+	return table_done(t, 0);
 }
 
 int
@@ -592,9 +589,8 @@ cmd_reconcile_resolved(struct cli *c, int argc, char **argv)
 		table_str(t, v[i].at);
 		table_row(t);
 	}
-	table_end(t);
 	free(v);
-	return 0;
+	return table_done(t, 0);
 }
 
 int

@@ -199,8 +199,26 @@ approval(struct cli *c, const char *user, char **pin, struct shift_approval *a)
 /* The status words as rec_term shows them (shift_status_name's). */
 static const char *const status_words[] = {N_("open"), N_("closed")};
 
+/* A shift's flags: "flagged" true or false and the "flags" words in
+ * JSON, which ones said for people (nothing when none). */
 static void
-rec_shift(struct rec *r, const struct shift *sh)
+rec_flags(struct rec *r, int flags, int max_hours)
+{
+	char buf[256];
+	json_t *a = json_array();
+	const char *w = shift_flag_words(flags);
+
+	if (flags & SHIFT_FLAG_OVERNIGHT)
+		json_array_append_new(a, json_string("overnight"));
+	if (flags & SHIFT_FLAG_LONG)
+		json_array_append_new(a, json_string("too_long"));
+	rec_data_json(r, "flagged", json_boolean(flags != 0));
+	rec_json(r, _("Flag"), "flags", a,
+	    *w ? shift_flag_text(flags, max_hours, 1, buf, sizeof buf) : "");
+}
+
+static void
+rec_shift(struct cli *c, struct rec *r, const struct shift *sh)
 {
 	if (sh->z_no[0])
 		rec_str(r, _("Z number"), "z_no", sh->z_no);
@@ -224,9 +242,7 @@ rec_shift(struct rec *r, const struct shift *sh)
 			rec_str(r, _("Signed off by"), "signed_off_by",
 			    sh->signed_off_by);
 	}
-	if (sh->flagged)
-		rec_term(r, _("Flag"), "flag",
-		    N_("open too long or across midnight"));
+	rec_flags(r, sh->flagged, c->svc.cfg.shift_max_hours);
 }
 
 static void
@@ -370,7 +386,7 @@ cmd_shift_open(struct cli *c, int argc, char **argv)
 	if (rc != 0)
 		return -1;
 	r = rec_new(c);
-	rec_shift(r, &sh);
+	rec_shift(c, r, &sh);
 	rec_print(r);
 	return 0;
 }
@@ -387,7 +403,7 @@ cmd_shift_status(struct cli *c, int argc, char **argv)
 	    svc_shift_x(&c->svc, &x, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_shift(r, &x.sh);
+	rec_shift(c, r, &x.sh);
 	rec_money(r, _("Pay-ins"), "pay_ins", x.pay_ins);
 	rec_money(r, _("Pay-outs"), "pay_outs", x.pay_outs);
 	rec_money(r, _("Safe drops"), "safe_drops", x.drops);
@@ -463,7 +479,7 @@ cmd_shift_x(struct cli *c, int argc, char **argv)
 		return -1;
 	r = rec_new(c);
 	rec_term(r, _("Report"), "report", N_("X report, not a close"));
-	rec_shift(r, &x.sh);
+	rec_shift(c, r, &x.sh);
 	rec_tenders(r, x.tenders, x.ntenders, 0);
 	rec_moves(r, x.moves, x.nmoves);
 	rec_print(r);
@@ -504,9 +520,14 @@ print_close(struct cli *c, const struct shift_close_result *res, int closed)
 	struct rec *r = rec_new(c);
 
 	if (closed)
-		rec_shift(r, &res->sh);
-	else
+		rec_shift(c, r, &res->sh);
+	else {
 		rec_term(r, _("Status"), "status", N_("not closed"));
+		/* whose shift at which terminal: a supervisor's count of a
+		 * cashier's drawer says whose it is (issue 20 review) */
+		rec_str(r, _("Terminal"), "terminal", res->sh.terminal);
+		rec_str(r, _("Cashier"), "cashier", res->sh.cashier);
+	}
 	rec_int(r, _("Tenders beyond the tolerance"), "beyond", res->nbeyond);
 	rec_tenders(r, res->tenders, res->ntenders, 1);
 	rec_print(r);
@@ -579,6 +600,7 @@ static int
 list_row(const struct shift *sh, void *arg)
 {
 	struct list_arg *a = arg;
+	char flags[128];
 
 	/* the scope of the shifts read, once the role was let read them */
 	if (a->rows++ == 0)
@@ -590,7 +612,16 @@ list_row(const struct shift *sh, void *arg)
 	/* X_TERM: translated for people, as stored in JSON and CSV */
 	table_str(a->t, status_words[sh->status == SHIFT_CLOSED]);
 	table_money(a->t, sh->float_counted);
-	table_str(a->t, sh->flagged ? _("yes") : "");
+	/* the close's over (+) or short (-); none while open */
+	if (sh->status == SHIFT_CLOSED)
+		table_money(a->t, sh->over_short);
+	else
+		table_str(a->t, "");
+	table_bool(a->t, sh->flagged);
+	table_words(a->t,
+	    shift_flag_text(sh->flagged, a->c->svc.cfg.shift_max_hours, 0,
+	        flags, sizeof flags),
+	    shift_flag_words(sh->flagged));
 	table_str(a->t, sh->terminal);
 	table_row(a->t);
 	return 0;
@@ -606,7 +637,10 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Closed"), "closed_at", X_TIME, 19, 0},
 	    {NC_("column", "Status"), "status", X_TERM, 8, 0},
 	    {NC_("column", "Float"), "float_counted", X_MONEY, 12, 0},
-	    {NC_("column", "Flagged"), "flagged", X_TEXT, 7, 0},
+	    {NC_("column", "Over/short"), "over_short", X_MONEY, 10, 0},
+	    {NC_("column", "Flagged"), "flagged", X_BOOL, 7, 0},
+	    /* which: over midnight, past [shifts] max_hours */
+	    {NC_("column", "Flags"), "flags", X_LIST, 14, 0},
 	    /* every drawer's shifts are fed to every terminal */
 	    {NC_("column", "Terminal"), "terminal", X_ID, 8, 0},
 	};
@@ -637,7 +671,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	f.limit = (int64_t)lim;
 	/* the shifts of the scope's drawers (issue 23) */
 	f.scoped = 1;
-	a.t = table_new(c, cols, 8);
+	a.t = table_new(c, cols, 10);
 	rc = svc_shift_list(&c->svc, &f, list_row, &a, &c->err);
 	if (rc == 0 && a.rows == 0)
 		cli_scope_line(c);
@@ -656,7 +690,7 @@ cmd_shift_show(struct cli *c, int argc, char **argv)
 	    svc_shift_show(&c->svc, pos[0], &z, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_shift(r, &z.sh);
+	rec_shift(c, r, &z.sh);
 	rec_tenders(r, z.tenders, z.ntenders, z.sh.status == SHIFT_CLOSED);
 	rec_counts(r, _("Opening float counted"), "open_counts", z.open_counts,
 	    z.nopen);

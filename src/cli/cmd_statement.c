@@ -98,9 +98,8 @@ cmd_statement_list(struct cli *c, int argc, char **argv)
 		table_str(t, v[i].imported_at);
 		table_row(t);
 	}
-	table_end(t);
 	free(v);
-	return 0;
+	return table_done(t, 0);
 }
 
 void
@@ -119,8 +118,7 @@ rec_past_matches(
 			    p[i].line);
 		rec_term(r, _("Rule"), "rule", p[i].rule);
 		rec_str(r, _("Matched to"), "matched_to", p[i].matched_to);
-		rec_term(r, _("By hand"), "by_hand",
-		    p[i].by_hand ? N_("yes") : N_("no"));
+		rec_bool(r, _("By hand"), "by_hand", p[i].by_hand);
 		if (p[i].note[0] != '\0')
 			rec_str(r, _("Note"), "note", p[i].note);
 		rec_str(r, _("Matched by"), "matched_by", p[i].matched_by);
@@ -172,8 +170,7 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 		rec_str(r, _("Counterparty"), "counterparty", l->counterparty);
 		rec_str(r, _("Text"), "text", l->text);
 		rec_str(r, _("Bank's id"), "bank_id", l->bank_id);
-		rec_term(r, _("Reversal"), "reversal",
-		    l->reversal ? N_("yes") : N_("no"));
+		rec_bool(r, _("Reversal"), "reversal", l->reversal);
 		if (l->dup_of != 0)
 			rec_str(r, _("Already in statement"), "already_in",
 			    l->dup_of_name);
@@ -189,8 +186,7 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 			    l->amount - l->expected);
 			/* made by hand or by the rule, and the hand's note
 			 * (issue 20: each match says which rule made it) */
-			rec_term(r, _("By hand"), "by_hand",
-			    l->by_hand ? N_("yes") : N_("no"));
+			rec_bool(r, _("By hand"), "by_hand", l->by_hand);
 			if (l->match_note != NULL && l->match_note[0] != '\0')
 				rec_str(r, _("Note"), "note", l->match_note);
 			rec_str(r, _("Matched by"), "matched_by", l->matched_by);

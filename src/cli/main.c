@@ -153,7 +153,7 @@ static const struct command {
         "statement import FILE [--format camt053|mt940|ofx|csv] "
         "[--account ACCOUNT] [--mapping NAME]",
         N_("import a bank statement, all or nothing, once (supervisor)")},
-    {"statement", "list", cmd_statement_list, STORE, "statement list",
+    {"statement", "list", cmd_statement_list, LISTING, "statement list",
         N_("the bank statements imported, newest first (supervisor)")},
     {"statement", "show", cmd_statement_show, STORE, "statement show STATEMENT",
         N_("a bank statement and its lines (supervisor)")},
@@ -190,7 +190,7 @@ static const struct command {
         "[--cashier USER]",
         N_("blind close: the counts, then over or short per tender and the "
            "Z number")},
-    {"shift", "list", cmd_shift_list, STORE,
+    {"shift", "list", cmd_shift_list, LISTING,
         "shift list [--open] [--from D] [--to D] [--cashier USER] "
         "[--limit N] [--scope terminal|branch|org]",
         N_("shifts, newest first, flagged when open too long")},
@@ -205,7 +205,7 @@ static const struct command {
         "D]",
         N_("record a bank deposit of closed shifts' cash and cheques "
            "(supervisor)")},
-    {"deposit", "list", cmd_deposit_list, STORE,
+    {"deposit", "list", cmd_deposit_list, LISTING,
         "deposit list [--scope terminal|branch|org]",
         N_("bank deposits, newest first, with their credits (supervisor)")},
     {"deposit", "show", cmd_deposit_show, STORE, "deposit show SLIP",
@@ -239,7 +239,7 @@ static const struct command {
         "reconcile unmatch STATEMENT:LINE --note TEXT",
         N_("take back a card settlement's or a bank transfer's match to a "
            "statement line (supervisor)")},
-    {"reconcile", "resolved", cmd_reconcile_resolved, STORE,
+    {"reconcile", "resolved", cmd_reconcile_resolved, LISTING,
         "reconcile resolved",
         N_("the exceptions resolved by hand, newest first (supervisor)")},
     {"arrangement", "preview", cmd_arr_preview, STORE,
@@ -625,7 +625,9 @@ main(int argc, char **argv)
 		      "deteriorating, report anomalies, report exceptions, "
 		      "report reconciliation, report arrangements, "
 		      "arrangement list, alerts, disconnections, "
-		      "reconnections and dispute list, not with %s%s%s"),
+		      "reconnections, dispute list, shift list, deposit "
+		      "list, statement list and reconcile resolved, not "
+		      "with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

@@ -198,6 +198,7 @@ text_row(struct table *t, char *const *v)
 			        t->cols[i].kind != X_DATE &&
 			        t->cols[i].kind != X_TERM &&
 			        t->cols[i].kind != X_LIST &&
+			        t->cols[i].kind != X_BOOL &&
 			        t->cols[i].kind != X_TIME);
 			fputs("  ", stdout);
 			x += (whole(&t->cols[i]) && c > t->w[i] ? c
@@ -268,6 +269,19 @@ table_str(struct table *t, const char *v)
 }
 
 void
+table_words(struct table *t, const char *shown, const char *words)
+{
+	cell(t, shown ? shown : "", 0);
+	t->cells[t->col - 1].word = words;
+}
+
+void
+table_bool(struct table *t, int v)
+{
+	cell(t, v ? "true" : "false", v != 0);
+}
+
+void
 table_money(struct table *t, int64_t v)
 {
 	cell(t, NULL, v);
@@ -322,6 +336,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		return svc_date(&t->c->svc, buf, n, c->s);
 	case X_TIME:
 		return svc_timestamp(&t->c->svc, buf, n, c->s);
+	case X_BOOL:
+		return c->n ? _("yes") : "";
 	case X_TERM: /* a stored word, in the operator's language */
 		if (c->s == NULL || *c->s == '\0')
 			return "";
@@ -379,8 +395,10 @@ cell_json(struct table *t, int i)
 		return c->n < 0 ? json_null() : json_real((double)c->n / 10);
 	case X_TERM: /* a term (TC_): the word alone, as stored */
 		return json_string(xcell_word(c));
-	case X_LIST:
-		return list_json(c->s);
+	case X_LIST: /* the stored words when s shows them translated */
+		return list_json(c->word != NULL ? c->word : c->s);
+	case X_BOOL:
+		return json_boolean(c->n != 0);
 	default:
 		return json_string(c->s ? c->s : "");
 	}

@@ -199,6 +199,14 @@ rec_term(struct rec *r, const char *label, const char *key, const char *v)
 	    r, label, key, i18n_term_word(v), v && *v ? i18n_term(v) : "");
 }
 
+void
+rec_bool(struct rec *r, const char *label, const char *key, int v)
+{
+	/* true or false in JSON, yes or no for people */
+	set(r, key, json_boolean(v));
+	add_line(r, label, v ? _("yes") : _("no"));
+}
+
 /* A word paydesk stored (svc_word): the operator's language for people,
  * as stored in JSON. */
 void

@@ -202,6 +202,41 @@ shift_flagged(const char *opened, const char *now, int max_hours)
 
 	if (a < 0 || b < 0)
 		return 0;
-	return strncmp(opened, now, 10) != 0 ||
-	       b - a > (int64_t)max_hours * 3600;
+	return (strncmp(opened, now, 10) != 0 ? SHIFT_FLAG_OVERNIGHT : 0) |
+	       (b - a > (int64_t)max_hours * 3600 ? SHIFT_FLAG_LONG : 0);
+}
+
+const char *
+shift_flag_words(int flags)
+{
+	if ((flags & SHIFT_FLAG_OVERNIGHT) && (flags & SHIFT_FLAG_LONG))
+		return "overnight, too_long";
+	if (flags & SHIFT_FLAG_OVERNIGHT)
+		return "overnight";
+	return flags & SHIFT_FLAG_LONG ? "too_long" : "";
+}
+
+const char *
+shift_flag_text(int flags, int max_hours, int is_long, char *buf, size_t n)
+{
+	char night[128], len[128];
+
+	snprintf(night, sizeof night, "%s",
+	    is_long ? _("left open over midnight") : _("over midnight"));
+	snprintf(len, sizeof len,
+	    is_long ? _("open past the configured length (%d h)")
+	            : _("past %d h"),
+	    max_hours);
+	if ((flags & SHIFT_FLAG_OVERNIGHT) && (flags & SHIFT_FLAG_LONG))
+		/* TRANSLATORS: a shift's two flags, over midnight and too
+		 * long, in a record ("; ") or a list's cell (", ") */
+		snprintf(
+		    buf, n, is_long ? _("%s; %s") : _("%s, %s"), night, len);
+	else if (flags & SHIFT_FLAG_OVERNIGHT)
+		snprintf(buf, n, "%s", night);
+	else if (flags & SHIFT_FLAG_LONG)
+		snprintf(buf, n, "%s", len);
+	else if (n > 0)
+		buf[0] = '\0';
+	return buf;
 }

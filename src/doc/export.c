@@ -438,6 +438,13 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		case X_TERM: /* a term (TC_): the word alone, as stored */
 			csv_field(x->f, xcell_word(&c[i]), 1);
 			break;
+		case X_LIST: /* its stored words when s shows them */
+			csv_field(x->f,
+			    c[i].word ? c[i].word
+			    : c[i].s  ? c[i].s
+			              : "",
+			    1);
+			break;
 		default:
 			csv_field(x->f, c[i].s ? c[i].s : "", 1);
 		}

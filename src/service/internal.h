@@ -733,11 +733,13 @@ int64_t svc_shift_total(
  * slips, cheques), totals typed left out. */
 int64_t svc_shift_items(
     const struct shift_count *c, size_t n, const char *method);
-/* Each of the n tenders of shift uuid against the first count shown
- * (audit action "count", review R20): first_counted and recounted set;
- * *any (may be NULL) 1 when one was recounted. shift_shown.c. */
+/* Each of the *n tenders (*t, xrealloc'd) of shift uuid against the
+ * first count shown (audit action "count", review R20): first_counted and
+ * recounted set; a tender the first count named and the recount left out
+ * appended, counted none (issue 20 review, fault 6); *any (may be NULL) 1
+ * when one was recounted. shift_shown.c. */
 int svc_shift_first_counts(struct svc *s, const char *uuid,
-    struct shift_tender *t, size_t n, int *any, struct pd_err *err);
+    struct shift_tender **t, size_t *n, int *any, struct pd_err *err);
 /* Whether shift uuid's close was counted and its over or short shown
  * (audit action "count"): 1, 0, -1 on error. From then on what the
  * drawer holds stands: no payment it counts, and a movement only with a
@@ -812,8 +814,8 @@ struct shift_tender *svc_shift_tender(
  * shift's as its close wrote them). Free with svc_shift_report_free. */
 int svc_shift_report_of(struct svc *s, const struct shift *sh,
     struct shift_report *r, struct pd_err *err);
-/* Whether sh is flagged: open, until now; closed, as its close kept it
- * (or from its times, closed before that). shift.c. */
+/* sh's flags (SHIFT_FLAG_*, 0 none): open, until now; closed, as its
+ * close kept it (or from its times, closed before that). shift.c. */
 int svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now);
 /* The signed-in cashier's open shift; PD_ESHIFT when none. */
 int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);

@@ -435,7 +435,7 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 		if (r->tenders[i].recounted)
 			return 0;
 	return svc_shift_first_counts(
-	    s, sh->uuid, r->tenders, r->ntenders, NULL, err);
+	    s, sh->uuid, &r->tenders, &r->ntenders, NULL, err);
 }
 
 void
@@ -455,11 +455,20 @@ svc_shift_report_free(struct shift_report *r)
 int
 svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now)
 {
-	if (sh->status == SHIFT_CLOSED && sh->flagged >= 0)
-		return sh->flagged != 0;
-	return shift_flagged(sh->opened_at,
+	int f = shift_flagged(sh->opened_at,
 	    sh->status == SHIFT_OPEN ? now : sh->closed_at,
 	    s->cfg.shift_max_hours);
+
+	/* the store keeps whether the close flagged it, not why: over
+	 * midnight is read from its times, and a flag they do not explain
+	 * was the length its close had configured */
+	if (sh->status == SHIFT_CLOSED && sh->flagged >= 0)
+		return sh->flagged == 0 ? 0
+		                        : (f & SHIFT_FLAG_OVERNIGHT) |
+		                              (f & SHIFT_FLAG_LONG || f == 0
+		                                      ? SHIFT_FLAG_LONG
+		                                      : 0);
+	return f;
 }
 
 /* The signed-in cashier's open shift, PD_ESHIFT when there is none. */

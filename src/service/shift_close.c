@@ -258,8 +258,8 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 	rep.tenders = NULL;
 	svc_shift_report_free(&rep);
 	if (check_reasons(r, res, err) != 0 ||
-	    svc_shift_first_counts(s, res->sh.uuid, res->tenders, res->ntenders,
-	        &res->recount, err) != 0) {
+	    svc_shift_first_counts(s, res->sh.uuid, &res->tenders,
+	        &res->ntenders, &res->recount, err) != 0) {
 		/* bad input: nothing shown */
 		svc_shift_close_result_free(res);
 		return -1;

@@ -21,11 +21,32 @@ static const char *const move_words[] = {
     [SHIFT_SAFE_DROP] = N_("Safe drop"),
 };
 
+/* Which flags the shift has, in the document's language (as
+ * shift_flag_text's long form says them). */
+static void
+flag(struct svc *s, int flags, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	char len[160], both[400];
+
+	snprintf(len, sizeof len,
+	    L_(L, "open past the configured length (%d h)"),
+	    s->cfg.shift_max_hours);
+	snprintf(both, sizeof both, L_(L, "%s; %s"),
+	    L_(L, "left open over midnight"), len);
+	if ((flags & SHIFT_FLAG_OVERNIGHT) && (flags & SHIFT_FLAG_LONG))
+		doc_field(d, L_(L, "Flag"), both);
+	else if (flags & SHIFT_FLAG_OVERNIGHT)
+		doc_field(d, L_(L, "Flag"), L_(L, "left open over midnight"));
+	else if (flags & SHIFT_FLAG_LONG)
+		doc_field(d, L_(L, "Flag"), len);
+}
+
 static void
 head(struct svc *s, const struct shift *sh, struct doc *d)
 {
 	const struct i18n_lang *L = d->lang;
-	char who[200];
+	char who[200], by[200];
 
 	doc_field(d, L_(L, "Terminal"), sh->terminal);
 	doc_field(d, L_(L, "Drawer"), sh->drawer);
@@ -36,15 +57,21 @@ head(struct svc *s, const struct shift *sh, struct doc *d)
 	if (sh->status == SHIFT_CLOSED) {
 		svc_doc_time(s, d, L_(L, "Closed"), sh->closed_at);
 		doc_field(d, L_(L, "Closed by"), sh->closed_by);
+		/* a supervisor's close of another's shift: who counted is
+		 * not whose shift it is (issue 20 review) */
+		if (strcmp(sh->closed_by, sh->cashier) != 0) {
+			snprintf(by, sizeof by,
+			    L_(L, "%s, not the shift's cashier %s"),
+			    sh->closed_by, sh->cashier);
+			doc_field(d, L_(L, "Counted by"), by);
+		}
 	}
 	svc_doc_money(
 	    s, d, L_(L, "Opening float expected"), sh->float_expected);
 	svc_doc_money(s, d, L_(L, "Opening float counted"), sh->float_counted);
 	svc_doc_money(s, d, L_(L, "Opening float difference"),
 	    sh->float_counted - sh->float_expected);
-	if (sh->flagged)
-		doc_field(d, L_(L, "Flag"),
-		    L_(L, "Open too long or across midnight"));
+	flag(s, sh->flagged, d);
 }
 
 static void

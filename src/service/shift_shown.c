@@ -89,17 +89,60 @@ free_details(char **v, size_t n)
 	free(v);
 }
 
-int
-svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
-    size_t n, int *any, struct pd_err *err)
+/* The tenders detail d (shown_detail's) counted that none of the n of
+ * *t is, appended to *t: counted none now, so the recount shows what
+ * the first count had of them (issue 20 review, fault 6: a tender left
+ * out of the recount was not listed under Counted first). */
+static void
+shown_left_out(
+    const struct svc *s, const char *d, struct shift_tender **t, size_t *n)
 {
-	size_t nd, i;
+	const struct pay_method *m;
+	struct shift_tender *x;
+	const char *p = d, *e, *eq;
+	char method[SHIFT_METHOD_BUFSZ];
+	size_t i, k;
+
+	while (p != NULL && *p != '\0') {
+		e = strstr(p, "; ");
+		eq = strchr(p, '=');
+		k = eq != NULL && (e == NULL || eq < e) ? (size_t)(eq - p) : 0;
+		if (k > 0 && k < sizeof method) {
+			memcpy(method, p, k);
+			method[k] = '\0';
+			for (i = 0; i < *n && strcmp((*t)[i].method, method);
+			     i++)
+				;
+			if (i == *n &&
+			    strstr(method, SHOWN_UNMATCHED) == NULL) {
+				*t = xrealloc(*t, *n + 1, sizeof **t);
+				x = &(*t)[(*n)++];
+				memset(x, 0, sizeof *x);
+				xstrlcpy(x->method, method, sizeof x->method);
+				m = config_method(&s->cfg, method);
+				x->kind = m != NULL ? m->kind : METHOD_BANK;
+			}
+		}
+		p = e != NULL ? e + 2 : NULL;
+	}
+}
+
+int
+svc_shift_first_counts(struct svc *s, const char *uuid,
+    struct shift_tender **tp, size_t *np, int *any, struct pd_err *err)
+{
+	size_t nd, i, n;
 	char **v = store_shift_counts_shown(s->st, uuid, &nd, err);
+	struct shift_tender *t;
 
 	if (any != NULL)
 		*any = 0;
 	if (v == NULL)
 		return -1;
+	if (nd > 0)
+		shown_left_out(s, v[0], tp, np);
+	t = *tp;
+	n = *np;
 	for (i = 0; i < n; i++) {
 		char was[SHIFT_UNMATCHED_BUFSZ] = "";
 

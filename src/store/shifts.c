@@ -13,8 +13,10 @@
 	"s.id, s.uuid, s.terminal, s.drawer, s.user_id, s.cashier, "           \
 	"coalesce(u.full_name, ''), s.status, s.opened_at, s.closed_at, "      \
 	"coalesce(s.z_no, ''), s.float_expected, s.float_counted, "            \
-	"s.float_kept, s.closed_by, s.signed_off_by, coalesce((SELECT "       \
-	"f.flagged FROM shift_flags f WHERE f.shift_id = s.id), -1)"
+	"s.float_kept, s.closed_by, s.signed_off_by, coalesce((SELECT "        \
+	"f.flagged FROM shift_flags f WHERE f.shift_id = s.id), -1), "         \
+	"coalesce((SELECT sum(t.over_short) FROM shift_tenders t WHERE "       \
+	"t.shift_id = s.id), 0)"
 #define SHIFT_FROM "shifts s LEFT JOIN users u ON u.id = s.user_id"
 
 static void
@@ -42,6 +44,7 @@ read_shift(struct db_stmt *s, void *elem)
 	st_col(s, 14, sh->closed_by, sizeof sh->closed_by);
 	st_col(s, 15, sh->signed_off_by, sizeof sh->signed_off_by);
 	sh->flagged = (int)db_column_int64(s, 16);
+	sh->over_short = db_column_int64(s, 17);
 }
 
 /* Step a statement of at most one shift: 1 with it in out, 0 without. */

@@ -177,6 +177,11 @@ screen_exceptions_new(struct tui *t)
 	cols = svc_listing_cols(LIST_EXCEPTIONS, &ncols);
 	tui_list_init(&e->list, cols, ncols, cells, e);
 	e->list.sorted = 1;
+	/* at 80 columns the reference stays (what reconcile resolve and a
+	 * match by hand take), the detail gives way first (issue 20
+	 * review, fault 4: Reference was hidden until Right) */
+	e->list.keep = 1u << 3;
+	e->list.give = 1u << 4;
 	e->sc.cls = &screen_exceptions_class;
 	load(e, t);
 	return &e->sc;

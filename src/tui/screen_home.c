@@ -179,7 +179,7 @@ menu_width(void)
 static int
 shift_line(struct home *h, struct tui *t, int y)
 {
-	char line[256], a[SVC_DATE_BUFSZ];
+	char line[512], fl[256], a[SVC_DATE_BUFSZ];
 
 	if (h->shift != 1) {
 		if (h->shift == 0 && required(t)) {
@@ -194,9 +194,12 @@ shift_line(struct home *h, struct tui *t, int y)
 	tui_text(y++, 4, line, COLS - 6);
 	if (h->sh.flagged) {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
-		tui_wrap(y++, 4,
-		    _("Open too long or across midnight: close it"), COLS - 6,
-		    1);
+		/* TRANSLATORS: which flags a shift has, as a list's cell
+		 * says them: "over midnight, past 12 h" */
+		snprintf(line, sizeof line, _("Flagged (%s): close it"),
+		    shift_flag_text(h->sh.flagged, t->svc->cfg.shift_max_hours,
+		        0, fl, sizeof fl));
+		tui_wrap(y++, 4, line, COLS - 6, 1);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
 	}
 	return y;

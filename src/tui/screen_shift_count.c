@@ -100,6 +100,19 @@ draw(struct tui_screen *sc, struct tui *t)
 	    c->open ? drawer_cash_method(t) : c->close->cash);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
+	/* another cashier's shift (a supervisor's close of a drawer left
+	 * open): whose, at which terminal, before anything is counted */
+	if (!c->open &&
+	    strcmp(c->close->sh.cashier, t->svc->actor.username) != 0) {
+		snprintf(line, sizeof line,
+		    _("The shift of %s (%s) at terminal %s, opened %s"),
+		    c->close->sh.cashier_name[0] ? c->close->sh.cashier_name
+		                                 : c->close->sh.cashier,
+		    c->close->sh.cashier, c->close->sh.terminal,
+		    svc_datetime(t->svc, m, sizeof m, c->close->sh.opened_at));
+		tui_text(y++, 2, line, COLS - 4);
+		rows--;
+	}
 	y++;
 	if (rows < 2)
 		rows = 2;

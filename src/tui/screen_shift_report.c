@@ -49,6 +49,7 @@ pair_money(
 static void
 head(struct tui *t, struct tui_lines *l, int lw, const struct shift_report *r)
 {
+	char fl[256];
 	const struct shift *sh = &r->sh;
 	char a[SVC_DATE_BUFSZ], who[200];
 
@@ -61,8 +62,10 @@ head(struct tui *t, struct tui_lines *l, int lw, const struct shift_report *r)
 	tui_lines_pair(l, lw, _(labels[4]),
 	    svc_timestamp(t->svc, a, sizeof a, sh->opened_at));
 	if (sh->flagged)
+		/* which flags: over midnight, past the length */
 		tui_lines_add(l, 1, "  %s",
-		    _("Open too long or across midnight: close it"));
+		    shift_flag_text(sh->flagged, t->svc->cfg.shift_max_hours, 1,
+		        fl, sizeof fl));
 	if (sh->closed_at[0])
 		tui_lines_pair(l, lw, _(labels[5]),
 		    svc_timestamp(t->svc, a, sizeof a, sh->closed_at));

@@ -60,7 +60,10 @@ static const struct xcol cols[] = {
     {N_("Opened"), "opened_at", X_TEXT, 16, 0},
     {N_("Closed"), "closed_at", X_TEXT, 16, 0},
     {N_("Status"), "status", X_TEXT, 8, 0},
-    {N_("Flag"), "flag", X_TEXT, 6, 0},
+    /* the close's over (+) or short (-), none while open */
+    {N_("Over/short"), "over_short", X_MONEY, 10, 0},
+    /* which flag: over midnight, past [shifts] max_hours */
+    {N_("Flag"), "flag", X_TEXT, 14, 5},
 };
 
 static void
@@ -77,7 +80,10 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	                                SVC_DATE_BUFSZ, sh->closed_at)
 	                          : "";
 	c[5].s = drawer_status_name(sh->status);
-	c[6].s = sh->flagged ? _("late") : "";
+	c[6].s = sh->status == SHIFT_CLOSED ? NULL : "";
+	c[6].n = sh->over_short;
+	c[7].s = shift_flag_text(sh->flagged, t->svc->cfg.shift_max_hours, 0,
+	    buf + 2 * SVC_DATE_BUFSZ, LISTING_BUFSZ - 2 * SVC_DATE_BUFSZ);
 }
 
 static int

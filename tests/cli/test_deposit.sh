@@ -215,6 +215,17 @@ if grep -q over_short "$OUT"; then echo "not ok - over_short_above 1.00: Z2's 1.
 else ok "over_short_above 1.00: Z2's 1.00 is not listed"; fi
 expect "exceptions: a cashier may not" 5 "supervisor" J report exceptions
 expect "list: every deposit with its status" 0 "matched" M deposit list
+# (issue 20 review, fault 3) the deposits exported like the other
+# listings: CSV and a workbook of the same cells
+M --csv deposit list >"$T/dep.csv" 2>&1
+ndep=$(($(tr -d '\r' <"$T/dep.csv" | wc -l) - 1))
+same "deposit list --csv: a header and a row a deposit" \
+    "$(tr -d '\r' <"$T/dep.csv" | head -1)/$ndep" \
+    "slip_no,account,deposited_on,amount,status,credited,created_by/$(sql "SELECT count(*) FROM deposits")"
+expect "deposit list to a workbook" 0 "Wrote $ndep rows" M --xlsx "$T/dep.xlsx" deposit list
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/dep.csv" "$T/dep.xlsx" ttdmwmt >"$OUT" 2>&1 &&
+    grep -q "^rows $ndep" "$OUT" && ok "deposits workbook = CSV, cell by cell" ||
+    notok "deposits workbook = CSV, cell by cell" "$(cat "$OUT")"
 run M --json deposit show BAG-2
 same "show: BAG-2 credited by line 1:1, by its name" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["statement_line"], d["credited"], len(d["lines"]))' "$OUT")" \
@@ -225,8 +236,8 @@ same "audited" \
 # a deposit's matches undone, each with who unmatched it, when and why
 run M --json deposit show BAG-3
 same "deposit show: BAG-3's matches undone, with the unmatch notes" \
-    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], " / ".join(e["rule"] + " " + e["by_hand"] + " " + e["unmatch_note"] + " " + e["unmatched_by"] + " " + str(e["statement_line"].startswith(sys.argv[2] + ":")) for e in d["earlier_matches"]))' "$OUT" "$N1")" \
-    "handed auto no Matched by hand below mary True / manual yes Wrong line mary True"
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], " / ".join(e["rule"] + " " + json.dumps(e["by_hand"]) + " " + e["unmatch_note"] + " " + e["unmatched_by"] + " " + str(e["statement_line"].startswith(sys.argv[2] + ":")) for e in d["earlier_matches"]))' "$OUT" "$N1")" \
+    "handed auto false Matched by hand below mary True / manual true Wrong line mary True"
 expect "deposit show: the unmatch in text" 0 "Unmatch note: Wrong line" M deposit show BAG-3
 expect "deposit show: none undone, no list" 0 "" M deposit show BAG-2
 if grep -q "Earlier matches" "$OUT"; then notok "deposit show: BAG-2 lists no earlier match"; else ok "deposit show: BAG-2 lists no earlier match"; fi
@@ -456,6 +467,12 @@ refused "resolve: once" 3 "was resolved already, by mary" \
 PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
 same "the resolved leave the open list" "$(exc unexpected_credit matched_twice over_short)" \
     "unexpected_credit:$N2:1:INVOICE 5170:10 unexpected_credit:$N1:2:TRANSFER 4711:9 unexpected_credit:$N1:3:BAG-3 CASH:8 unexpected_credit:$N5:6:SEPA INV-1 INV-2:6"
+M --csv reconcile resolved >"$T/res.csv" 2>&1
+expect "reconcile resolved to a workbook (fault 3)" 0 "Wrote 3 rows" \
+    M --xlsx "$T/res.xlsx" reconcile resolved
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/res.csv" "$T/res.xlsx" wtdmttt >"$OUT" 2>&1 &&
+    grep -q "^rows 3" "$OUT" && ok "resolved workbook = CSV, cell by cell" ||
+    notok "resolved workbook = CSV, cell by cell" "$(cat "$OUT")"
 run M --json reconcile resolved
 same "and stay in the history, newest first" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%s" % (e["kind"], e["reference"], e["difference"], e["resolved_by"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
@@ -535,8 +552,8 @@ same "kept with who and why, audited, a sync record with the note" \
 # rule word stays "transfer" (above)
 run M --json statement show "$N5"
 same "statement show: line 6 matched by hand, with its note" \
-    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=[x for x in d["lines"] if x["seq"]==6][0]; r=[x for x in d["lines"] if x["seq"]==3][0]; print(l["rule"], l["by_hand"], l["note"], "|", r["rule"], r["by_hand"], "note" in r)' "$OUT")" \
-    "transfer yes INV-1 by transfer; INV-2 was paid in cash | $(sql "SELECT m.rule FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = $S5 AND l.seq = 3 AND m.unmatched_at = ''") no False"
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=[x for x in d["lines"] if x["seq"]==6][0]; r=[x for x in d["lines"] if x["seq"]==3][0]; print(l["rule"], json.dumps(l["by_hand"]), l["note"], "|", r["rule"], json.dumps(r["by_hand"]), "note" in r)' "$OUT")" \
+    "transfer true INV-1 by transfer; INV-2 was paid in cash | $(sql "SELECT m.rule FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = $S5 AND l.seq = 3 AND m.unmatched_at = ''") false False"
 expect "statement show: by hand and the note in text" 0 "Note: INV-1 by transfer; INV-2 was paid in cash" M statement show "$N5"
 has "statement show: by hand in text" "By hand: yes"
 refused "hand match: a payment taken already" 3 "matched already to another statement line" M reconcile match $S7:1 --payment "$PINV1" --note x
@@ -551,8 +568,8 @@ expect "a hand match is taken back as the rules' are" 0 "1" M reconcile unmatch 
 # when and why (issue 20: the match is kept with when, who and why)
 run M --json statement show "#$S7"
 same "statement show: line 1's earlier match, unmatched with its note" \
-    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=[x for x in d["lines"] if x["seq"]==1][0]; e=l["earlier_matches"]; print(len(e), e[0]["rule"], e[0]["by_hand"], e[0]["note"], e[0]["matched_by"], e[0]["unmatched_by"], e[0]["unmatch_note"], e[0]["unmatched_at"] != "", "rule" in l, "earlier_matches" in [x for x in d["lines"] if x["seq"]==2][0])' "$OUT")" \
-    "1 card yes Batch 889 is T01's day mary mary Wrong batch True False False"
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); l=[x for x in d["lines"] if x["seq"]==1][0]; e=l["earlier_matches"]; print(len(e), e[0]["rule"], json.dumps(e[0]["by_hand"]), e[0]["note"], e[0]["matched_by"], e[0]["unmatched_by"], e[0]["unmatch_note"], e[0]["unmatched_at"] != "", "rule" in l, "earlier_matches" in [x for x in d["lines"] if x["seq"]==2][0])' "$OUT")" \
+    "1 card true Batch 889 is T01's day mary mary Wrong batch True False False"
 expect "statement show: the unmatch in text" 0 "Unmatch note: Wrong batch" M statement show "#$S7"
 # -- a second credit of a deposit (issue 20 F20: the lines' runs looked
 # up among the matched slips', each candidate checked as the rule does):

@@ -153,8 +153,8 @@ J shift open --count 5000x1 >/dev/null || echo "not ok - shift open 3"
 pdt 1 sync >/dev/null || echo "not ok - sync of the open shift"
 PAYDESK_NOW="$(date -d tomorrow '+%Y-%m-%d 09:00:00')" central shifts ACME --json >"$OUT" 2>&1
 same "central shifts --json: the open one flagged the next day, the closed not" \
-    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (s["status"], s["flagged"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
-    "open:True closed:False closed:False"
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%s" % (s["status"], s["flagged"], "overnight" in s["flags"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "open:True:True closed:False:False closed:False:False"
 same "each close's flag kept at the central node, as its record carried it" \
     "$(csql "SELECT count(*) || ':' || sum(flagged) FROM shift_flags")" "2:0"
 pdt 2 sync >/dev/null || echo "not ok - T02 pulls the shifts"

@@ -413,16 +413,51 @@ expect "with a reason and sign-off" 0 "Z-T01-000004" \
 same "Z numbers without gaps" \
     "$(sql "SELECT group_concat(z_no, ' ') FROM (SELECT z_no FROM shifts ORDER BY id)")" \
     "Z-T01-000001 Z-T01-000002 Z-T01-000003 Z-T01-000004"
+# (issue 20 review, fault 2) each close's over or short in shift list
+same "shift list --json: each close's over/short" \
+    "$(J --json shift list | python3 -c 'import json,sys; print(" ".join("%s:%s" % (s["z_no"], s["over_short"]) for s in json.load(sys.stdin)))')" \
+    "Z-T01-000004:200 Z-T01-000003:50 Z-T01-000002:0 Z-T01-000001:$(sql "SELECT sum(over_short) FROM shift_tenders WHERE shift_id = 1")"
+expect "shift list: the Over/short column, signed" 0 "Over/short" J shift list
+# (fault 3) shift list exported like the other listings: the workbook
+# holds the CSV's cells
+M --csv shift list >"$T/sl.csv" 2>&1
+expect "shift list to a workbook" 0 "Wrote 4 rows" M --xlsx "$T/sl.xlsx" shift list
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/sl.csv" "$T/sl.xlsx" ttttwmMtWt >"$OUT" 2>&1 &&
+    grep -q "^rows 4" "$OUT" && ok "shifts workbook = CSV, cell by cell" ||
+    notok "shifts workbook = CSV, cell by cell" "$(cat "$OUT")"
+J shift list >"$OUT" 2>&1
+grep "Z-T01-000004" "$OUT" | grep -q '\$2\.00' && ok "shift list: Z4 over by \$2.00" ||
+    notok "shift list: Z4 over by \$2.00" "$(cat "$OUT")"
 
 # -- flagged: open longer than max_hours (12), or across midnight
 export PAYDESK_NOW="2026-06-16 08:00:00"
 expect "a fifth shift at 08:00" 0 "" J shift open --count 10000x1
-PAYDESK_NOW="2026-06-16 21:00:00" expect "13 hours later it is flagged" 0 \
-    "open too long or across midnight" J shift status
-PAYDESK_NOW="2026-06-16 21:00:00" expect "shift list shows the flag" 0 "yes" \
+PAYDESK_NOW="2026-06-16 21:00:00" expect "13 hours later it is flagged: which flag said" 0 \
+    "open past the configured length (12 h)" J shift status
+PAYDESK_NOW="2026-06-16 21:00:00" J shift status >"$OUT" 2>&1
+grep -q "midnight" "$OUT" && echo "not ok - the same day: not said over midnight" ||
+    ok "the same day: not said over midnight"
+PAYDESK_NOW="2026-06-16 21:00:00" expect "shift list shows which flag" 0 "past 12 h" \
     J shift list --open
+# (issue 20 review, fault 1) which flag: JSON a boolean and the words
+flags() { python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print("%s:%s" % (json.dumps(d["flagged"]), ",".join(d["flags"])))'; }
+same "status --json at 21:00: flagged true, too_long" \
+    "$(PAYDESK_NOW="2026-06-16 21:00:00" J --json shift status | flags)" "true:too_long"
+same "shift list --json at 21:00: flagged true, too_long" \
+    "$(PAYDESK_NOW="2026-06-16 21:00:00" J --json shift list --open | flags)" "true:too_long"
+same "status --json the next morning: both flags" \
+    "$(PAYDESK_NOW="2026-06-17 09:00:00" J --json shift status | flags)" "true:overnight,too_long"
+PAYDESK_NOW="2026-06-17 09:00:00" expect "the next morning: both said" 0 \
+    "left open over midnight; open past the configured length (12 h)" J shift status
+same "shift list --csv the next morning: both flags as stored" \
+    "$(PAYDESK_NOW="2026-06-17 09:00:00" J --csv shift list --open | tr -d '\r' | python3 -c 'import csv,sys; r=list(csv.DictReader(sys.stdin))[0]; print(r["flagged"] + ":" + r["flags"])')" \
+    "true:overnight, too_long"
+same "shift list --json: an open shift's over/short is none" \
+    "$(J --json shift list --open | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[0]["over_short"]))')" "null"
+same "status --json at 19:00: flagged false, no flags" \
+    "$(PAYDESK_NOW="2026-06-16 19:00:00" J --json shift status | flags)" "false:"
 PAYDESK_NOW="2026-06-16 19:00:00" J shift status >"$OUT" 2>&1
-grep -q "across midnight" "$OUT" && echo "not ok - 11 hours is not flagged" || \
+grep -q "Flag" "$OUT" && echo "not ok - 11 hours is not flagged" || \
     ok "11 hours is not flagged"
 # two card payments, counted as two slips in one line (the screen's card
 # step: how many slips, their total); the count is kept (issue 20, point 2)
@@ -479,24 +514,24 @@ done
 export PAYDESK_NOW="2026-06-16 23:00:00"
 expect "a sixth shift at 23:00" 0 "" J shift open --count 10000x1
 PAYDESK_NOW="2026-06-17 01:00:00" expect "two hours later, past midnight: flagged" 0 \
-    "open too long or across midnight" J shift status
+    "left open over midnight" J shift status
 # (review R20, fault 7) closed at 01:10, on a copy: the flag stays with
 # the shift in shift list, shift show and its Z report the next morning
 cp "$DB" "$T/flag.db"
 FL() { J --db "$T/flag.db" "$@"; }
 PAYDESK_NOW="2026-06-17 01:10:00" expect "closed past midnight: the close says the flag" 0 \
-    "open too long or across midnight" FL shift close --count 10000x1
+    "left open over midnight" FL shift close --count 10000x1
 PAYDESK_NOW="2026-06-17 08:00:00" FL --json shift list --limit 2 >"$OUT"
 same "shift list the next morning: flagged, the one closed the day it opened not" \
-    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (s["z_no"], s["flagged"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
-    "Z-T01-000006:yes Z-T01-000005:"
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%s" % (s["z_no"], json.dumps(s["flagged"]), ",".join(s["flags"])) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "Z-T01-000006:true:overnight Z-T01-000005:false:"
 PAYDESK_NOW="2026-06-17 08:00:00" expect "shift show keeps the flag" 0 \
-    "open too long or across midnight" FL shift show Z-T01-000006
+    "left open over midnight" FL shift show Z-T01-000006
 FL shift z Z-T01-000006 --text --out "$T/z6.txt" >/dev/null 2>&1
-grep -q "Open too long or across midnight" "$T/z6.txt" && ok "the Z report keeps the flag" ||
+grep -q "Flag.*left open over midnight" "$T/z6.txt" && ok "the Z report keeps the flag" ||
     echo "not ok - the Z report keeps the flag"
 FL shift show Z-T01-000005 >"$OUT" 2>&1
-grep -q "across midnight" "$OUT" && echo "not ok - a shift closed the day it opened is flagged" ||
+grep -q "Flag" "$OUT" && echo "not ok - a shift closed the day it opened is flagged" ||
     ok "a shift closed the day it opened is not flagged"
 same "each close keeps its shift's flag" \
     "$(sqlite3 "$T/flag.db" "SELECT group_concat(s.z_no || ':' || f.flagged, ' ') FROM shift_flags f JOIN shifts s ON s.id = f.shift_id")" \
@@ -739,8 +774,18 @@ expect "--cashier of one with no open shift: said" 13 \
     "sam has no open shift at terminal T01" \
     GM shift close --cashier sam --count 10000x1
 same "the refusals changed nothing" "$(store_hash "$T/gone.db")" "$gone"
+# (issue 20 review, fault 5) whose shift a supervisor counts is said,
+# even when the count is refused beyond the tolerance
+# (on a copy: the count shown stays with the shift)
+cp "$T/gone.db" "$T/gone2.db"
+PAYDESK_PIN=2222 "$PD" --db "$T/gone2.db" --user mary shift close --cashier jane --count 10000x6 >"$OUT" 2>&1
+rm -f "$T/gone2.db"
+grep -q "^Cashier  *jane$" "$OUT" && grep -q "^Terminal  *T01$" "$OUT" &&
+    ok "a close refused: whose shift and which terminal said" ||
+    notok "a close refused: whose shift and which terminal said" "$(cat "$OUT")"
 expect "a supervisor closes the shift jane left open" 0 "Z-T01-" \
     GM shift close --cashier jane --count 10000x1
+has "the close names jane's shift" "jane"
 same "closed by mary, jane's shift, audited under mary naming jane" \
     "$(sqlite3 "$T/gone.db" "SELECT s.cashier || '/' || s.closed_by || '/' || s.status FROM shifts s ORDER BY s.id DESC LIMIT 1")|$(sqlite3 "$T/gone.db" "SELECT \"user\" FROM audit_log WHERE action = 'close' AND detail LIKE '%cashier=jane%'")" \
     "jane/mary/closed|mary"
@@ -748,6 +793,9 @@ Z=$(sqlite3 "$T/gone.db" "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
 GM shift z "$Z" --text --out "$T/gone.txt" >/dev/null 2>&1
 grep -q "Closed by.*mary" "$T/gone.txt" && ok "the Z report says mary closed it" ||
     echo "not ok - the Z report says mary closed it"
+grep -q "Counted by.*mary, not the shift's cashier jane" "$T/gone.txt" &&
+    ok "the Z report: who counted, not whose shift" ||
+    notok "the Z report: who counted, not whose shift" "$(cat "$T/gone.txt")"
 expect "then sam opens the drawer" 0 "" G shift open --count 10000x1
 rm -f "$T/gone.db" "$T/gone.txt"
 
@@ -968,3 +1016,18 @@ PAYDESK_NOW="2026-06-19 09:00:00" refused \
 same "the shift is still open" \
     "$(sql "SELECT status FROM shifts ORDER BY id DESC LIMIT 1")" "open"
 expect "closed at 10:30: taken" 0 "Z-T01-" S shift close --count 10000x1
+# (issue 20 review, faults 6 and 7) a cheque listed when the shift took
+# none is not matched; a recount that leaves that tender out shows what
+# the first count had of it: counted first $10.00, recounted none
+export PAYDESK_NOW="2026-06-19 11:00:00"
+expect "sam opens at 11:00" 0 "" S shift open --count 10000x1
+expect "a cheque listed, none taken: not matched" 3 \
+    "listed, not taken: CQ-9 \$10.00" S shift close --count 10000x1 --cheque "CQ-9:10"
+S --json shift close --count 10000x1 >"$OUT" 2>/dev/null
+same "the recount without the cheque: Cheque counted first 10.00, now none" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join("%s:%d:%d" % (t["method"], t["counted"], t.get("counted_first", -1)) for t in d["tenders"]))' "$OUT")" \
+    "Cash:10000:-1 Cheque:0:1000"
+S shift close --count 10000x1 >"$OUT" 2>&1
+grep "^ *Cheque" "$OUT" | grep -q 'Counted: \$0.00.*Counted first (shown short or over): \$10.00' &&
+    ok "in text: Cheque counted first \$10.00, recounted none" ||
+    notok "in text: Cheque counted first \$10.00, recounted none" "$(cat "$OUT")"

@@ -70,6 +70,10 @@ same "camt.053: the lines, signed by CdtDbtInd" \
     "$(sql "SELECT group_concat(amount) FROM (SELECT amount FROM bank_statement_lines WHERE statement_id = $C ORDER BY seq)")" \
     "-75425,-66405,140531"
 same "camt.053: the reversal (RvslInd) flagged" "$(line reversal $C 2)" 1
+# (issue 20 review, fault 9) in JSON a boolean, not "yes" or "no"
+same "statement show --json: reversal a boolean" \
+    "$(eur --json statement show "#$C" | python3 -c 'import json,sys; print(" ".join(json.dumps(l["reversal"]) for l in json.load(sys.stdin)["lines"]))')" \
+    "false true false"
 same "camt.053: end-to-end id, counterparty, text" \
     "$(line "reference || '|' || counterparty || '|' || text" $C 1)" \
     "435005714488-ABNO33052620|INSURANCE COMPANY TESTX|Insurance policy 857239PERIOD 01.01.2014 - 31.12.2014"
@@ -476,6 +480,13 @@ same "CSV: 3,00- is -3.00 and +2,00 is 2.00" \
 # -- the listings
 expect "statement list" 0 "NL01" sup statement list
 expect "statement list --csv" 0 "id,account,format" sup --csv statement list
+# (issue 20 review, fault 3) a workbook of the same cells as the CSV
+sup --csv statement list >"$T/st.csv" 2>&1
+nst=$(($(tr -d '\r' <"$T/st.csv" | wc -l) - 1))
+expect "statement list to a workbook" 0 "Wrote $nst rows" sup --xlsx "$T/st.xlsx" statement list
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/st.csv" "$T/st.xlsx" tittdimmt >"$OUT" 2>&1 &&
+    grep -q "^rows $nst" "$OUT" && [ "$nst" -gt 0 ] && ok "statements workbook = CSV, cell by cell" ||
+    notok "statements workbook = CSV, cell by cell" "$(cat "$OUT")"
 expect "statement show: none such" 4 "No statement 999" sup statement show 999
 expect "statement show: neither a name nor a number" 2 "is not a statement's name" \
     sup statement show x

@@ -13,7 +13,8 @@ the thousands flag between them), one "CELL<TAB>TEXT" a line.
 xlsx_cells.py --compare FILE.csv FILE.xlsx KINDS - check that the data rows
 of a CSV export and an xlsx export are the same cell by cell; KINDS has a
 letter per column: t text, m money, i integer, d date, w a stored word
-(the CSV's as stored, the workbook's as a person reads it: both there). Prints "rows N",
+(the CSV's as stored, the workbook's as a person reads it: both there);
+M money or none, W a stored word or none (both empty). Prints "rows N",
 then "sum COLUMN VALUE" for each money column (exact decimals; number
 cells are doubles, so they are compared at the CSV's precision), and
 "mismatch ..." lines (exit status 1) for any difference.
@@ -218,7 +219,8 @@ def show(path):
 
 def compare(csv_path, xlsx_path, kinds):
     want = {"t": ("str", "empty"), "m": ("money",), "i": ("num",),
-            "d": ("date", "empty"), "w": ("str",)}
+            "d": ("date", "empty"), "w": ("str",),
+            "M": ("money", "empty"), "W": ("str", "empty")}
     with open(csv_path, newline="", encoding="utf-8") as f:
         crow = list(csv.reader(f))[1:]
     _, _, xrow = read_xlsx(xlsx_path)
@@ -239,7 +241,15 @@ def compare(csv_path, xlsx_path, kinds):
                 print("mismatch row %d col %d kind %s" % (n, i + 1, kind))
                 bad += 1
                 continue
-            if k == "m":
+            if k in "MW" and kind == "empty":
+                # none: empty in both (an open shift's over/short)
+                same = cv == ""
+            elif k == "M":
+                exact = decimal.Decimal(cv)
+                same = decimal.Decimal(v).quantize(exact) == exact
+            elif k == "W":
+                same = cv.strip() != "" and v.strip() != ""
+            elif k == "m":
                 # a number cell is a binary double, written by the library
                 # with 16 significant digits: equal at the CSV's precision
                 exact = decimal.Decimal(cv)

@@ -34,6 +34,9 @@ line_has() {
 	else echo "not ok - $1"; sed 's/^/  | /' "$SCREEN"; fi
 }
 line_has "BAG-41 not credited after 10 days" "BAG-41" "not_credited"
+# (issue 20 review, fault 4) at 80 columns the Reference column is in
+# view without Right (Detail gives way first)
+line_has "80 columns: the Reference column shown" "Age" "Reference"
 line_has "the credit nobody expected, by its line" "$N1:2" "unexpected_credit"
 # x: the exceptions exported as the command line's CSV (issue 20)
 M --csv report exceptions >"$T/exc-cli.csv"

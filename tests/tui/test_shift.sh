@@ -357,8 +357,8 @@ expect "a cheque in the second shift" 0 "" \
 tui_open PAYDESK_NOW="2025-04-21 09:00:00"
 wait_for "the UI again, the day after" "Log in to take payments"
 login jane 1234
-wait_for "a shift open across midnight is flagged" \
-    "Open too long or across midnight: close it"
+wait_for "a shift open across midnight is flagged, which flag said" \
+    "Flagged (over midnight, past 12 h): close it"
 logout
 
 # --- the supervisor's Shifts tab
@@ -502,6 +502,11 @@ wait_for "back on the Shifts tab" "Open"
 keys Home c
 wait_for "c: the blind count of jane's shift" "Count the cash in the drawer"
 lacks "the supervisor's count is blind too" "Expected"
+# (issue 20 review, fault 5) whose shift and which terminal, before
+# the count
+wait_for "c: the count names jane's shift and its terminal" \
+    "The shift of Jane"
+wait_for "c: ... at terminal T01" "(jane) at terminal T01, opened"
 type_text "1"
 keys Enter
 wait_for "the slips" "Count the card slips"

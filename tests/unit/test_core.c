@@ -2065,6 +2065,31 @@ shift_rules(void **state)
 	assert_true(
 	    shift_flagged("2026-06-15 23:00:00", "2026-06-16 00:30:00", 12));
 	assert_false(shift_flagged("garbage", "2026-06-16 00:30:00", 12));
+	/* which flag (issue 20 review, fault 1) */
+	assert_int_equal(
+	    shift_flagged("2026-06-15 08:00:00", "2026-06-15 20:00:01", 12),
+	    SHIFT_FLAG_LONG);
+	assert_int_equal(
+	    shift_flagged("2026-06-15 23:00:00", "2026-06-16 00:30:00", 12),
+	    SHIFT_FLAG_OVERNIGHT);
+	assert_int_equal(
+	    shift_flagged("2026-06-15 08:00:00", "2026-06-16 09:00:00", 12),
+	    SHIFT_FLAG_OVERNIGHT | SHIFT_FLAG_LONG);
+	assert_string_equal(
+	    shift_flag_words(SHIFT_FLAG_OVERNIGHT | SHIFT_FLAG_LONG),
+	    "overnight, too_long");
+	assert_string_equal(shift_flag_words(0), "");
+	{
+		char fb[128];
+
+		assert_string_equal(
+		    shift_flag_text(SHIFT_FLAG_LONG, 12, 1, fb, sizeof fb),
+		    "open past the configured length (12 h)");
+		assert_string_equal(
+		    shift_flag_text(SHIFT_FLAG_OVERNIGHT | SHIFT_FLAG_LONG, 12,
+		        0, fb, sizeof fb),
+		    "over midnight, past 12 h");
+	}
 
 	assert_int_equal(shift_move_kind_parse("pay-in"), SHIFT_PAY_IN);
 	assert_int_equal(shift_move_kind_parse("drop"), SHIFT_SAFE_DROP);
