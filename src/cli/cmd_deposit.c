@@ -398,6 +398,7 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 		rec_int(r, _("Deposits matched"), "matched", mc.deposits);
 		rec_int(r, _("Gateway settlements matched"), "gateway",
 		    mc.gateway);
+		rec_int(r, _("Gateway payouts matched"), "payout", mc.payout);
 		rec_int(r, _("Bank transfers matched"), "transfer", mc.transfer);
 		rec_int(r, _("Card settlements matched"), "card", mc.card);
 		rec_int(r, _("Deposits of another amount"), "differs",

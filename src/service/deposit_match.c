@@ -157,7 +157,7 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 {
 	int64_t *pairs, *gws;
 	char at[TS_BUFSZ], detail[128];
-	size_t n, ng = 0, nt = 0, nc = 0, ns = 0;
+	size_t n, ng = 0, nt = 0, nc = 0, ns = 0, np = 0, npd = 0;
 	int rc;
 
 	if (store_begin(s->st, err) != 0)
@@ -177,6 +177,16 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 		rc = -1;
 	if (rc == 0)
 		rc = insert_pairs(s, gws, ng, N_("gateway"), at, err);
+	free(gws);
+	/* a gateway's payout, one credit for its payments less their fees
+	 * (a credit naming one payment's code is that payment's, above) */
+	gws = rc == 0 ? store_payout_match_pairs(
+	                    s->st, s->cfg.match_days, 1, &np, err)
+	              : NULL;
+	if (rc == 0 && gws == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = insert_pairs(s, gws, np, N_("payout"), at, err);
 	free(gws);
 	/* a transfer names its payment; a card settlement only its
 	 * terminal and a total less a fee, the loosest rule, last */
@@ -199,16 +209,29 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 	if (rc == 0)
 		rc = insert_pairs(s, pairs, ns, N_("auto"), at, err);
 	free(pairs);
+	/* and a payout's credit of another amount, as a bag's: matched
+	 * (rule payout) so that it is an amount_differs */
+	pairs = rc == 0 ? store_payout_match_pairs(
+	                      s->st, s->cfg.match_days, 0, &npd, err)
+	                : NULL;
+	if (rc == 0 && pairs == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = insert_pairs(s, pairs, npd, N_("payout"), at, err);
+	free(pairs);
+	out->payout = (int)(np + npd);
+	out->payout_differs = (int)npd;
 	out->deposits = (int)n;
 	out->differs = (int)ns;
 	out->gateway = (int)ng;
 	out->transfer = (int)nt;
 	out->card = (int)nc;
 	snprintf(detail, sizeof detail,
-	    "rule=auto matched=%zu gateway=%zu transfer=%zu card=%zu "
-	    "differs=%zu days=%d fee_bp=%d",
-	    n, ng, nt, nc, ns, s->cfg.match_days, s->cfg.card_fee_bp);
-	if (rc == 0 && n + ng + nt + nc + ns > 0)
+	    "rule=auto matched=%zu gateway=%zu payout=%zu transfer=%zu "
+	    "card=%zu differs=%zu days=%d fee_bp=%d",
+	    n, ng, np + npd, nt, nc, ns + npd, s->cfg.match_days,
+	    s->cfg.card_fee_bp);
+	if (rc == 0 && n + ng + np + npd + nt + nc + ns > 0)
 		rc = svc_audit(s, at, "match", "deposit", "auto", detail, err);
 	return svc_finish_recon(s, rc, "match", err);
 }

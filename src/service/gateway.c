@@ -329,8 +329,16 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    r->code, r->settled_on, g->paid_at);
 	if (g->settled_on[0] != '\0') {
 		if (strcmp(g->settled_on, r->settled_on) == 0 &&
-		    g->fee == r->fee)
+		    g->fee == r->fee && strcmp(g->payout, r->payout) == 0)
 			return 0;
+		/* a payout is the bank credit its payments were matched to
+		 * (the rule payout): not moved to another one */
+		if (strcmp(g->settled_on, r->settled_on) == 0 &&
+		    g->fee == r->fee)
+			return pd_fail(err, PD_EINVAL,
+			    "Code %s: already settled on %s in payout \"%s\", "
+			    "not \"%s\"",
+			    r->code, g->settled_on, g->payout, r->payout);
 		return pd_fail(err, PD_EINVAL,
 		    "Code %s: already settled on %s with a fee of %s", r->code,
 		    g->settled_on,
@@ -348,6 +356,7 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    r->code, r->settled_on, now);
 	g->fee = r->fee;
 	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
+	xstrlcpy(g->payout, r->payout, sizeof g->payout);
 	/* a payment refunded or disputed since keeps the settlement status
 	 * its gateway status maps to ("Reversed", "On Hold"), as svc_gw_advance()
 	 * gives it whichever of the settlement and the refund came first */

@@ -649,6 +649,16 @@ const char *const store_central_migrations[] = {
      * stand (schema.c, store_mig_87): the terminals' reports, not kept
      * here (the migration fills nothing here). Safe to run again. */
     FORECAST_TRIGGERS_DROP,
+    /* the payout that paid a gateway payment out (schema.c,
+     * store_mig_90): the settlement file's payout column, kept with the
+     * settled payment and fed to the terminals with it (its feed entry
+     * is the payment's, made by the settlement's update). Safe to run
+     * again. */
+    "CREATE TABLE IF NOT EXISTS gateway_payouts (gw_id INTEGER PRIMARY KEY"
+    " REFERENCES gateway_payments (id), payout TEXT NOT NULL CHECK"
+    " (length(payout) BETWEEN 1 AND 63));\n"
+    "CREATE INDEX IF NOT EXISTS gateway_payouts_payout ON gateway_payouts"
+    " (payout);\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -576,3 +576,18 @@ const char pg_mig_29[] =
     " (alloc_rule IN ('oldest', 'installments', 'bills', 'largest',"
     " 'hand', 'proportional', 'priority', 'oldest+', 'proportional+',"
     " 'priority+', 'bills+', 'largest+')) NOT VALID;\n";
+
+/* 30: the payout that paid a gateway payment out, as schema.c's
+ * store_mig_90 and schema_central.c's gateway_payouts (issue 20). Run
+ * twice, it changes nothing. */
+const char pg_mig_30[] =
+    "CREATE TABLE IF NOT EXISTS gw_payouts (gw_id bigint PRIMARY KEY"
+    " REFERENCES gw_payments (id), payout text NOT NULL CHECK"
+    " (length(payout) BETWEEN 1 AND 63));\n"
+    "CREATE INDEX IF NOT EXISTS gw_payouts_payout ON gw_payouts"
+    " (payout);\n"
+    "CREATE TABLE IF NOT EXISTS gateway_payouts (gw_id bigint PRIMARY KEY"
+    " REFERENCES gateway_payments (id), payout text NOT NULL CHECK"
+    " (length(payout) BETWEEN 1 AND 63));\n"
+    "CREATE INDEX IF NOT EXISTS gateway_payouts_payout ON gateway_payouts"
+    " (payout);\n";
