@@ -328,14 +328,17 @@ int svc_line_unmatch(struct svc *s, const char *line, const char *note,
  * note: to bank transfer payment (its number; a posted bank payment no
  * match took, of the credit's amount) or to card "TERMINAL:YYYY-MM-DD"
  * (the terminal's posted card payments of that day no match took, their
- * total less a fee of at most 20% the credit), one of the two; the match
- * is of rule transfer or card with the note, audited, a sync record, one
- * transaction. PD_EUSAGE for a bad line, note, --card or neither or both,
- * PD_ENOTFOUND for no such line or payment, PD_EINVAL for a line not a
- * free credit or a payment or day that does not fit. */
+ * total less a fee of at most 20% the credit), to gateway payment
+ * "GATEWAY:CODE" (settled, not matched, its amount less its fee the
+ * credit; rule gateway) or to payout "GATEWAY:PAYOUT" (all its settled
+ * payments, none matched; another amount is an amount_differs; rule
+ * payout), one of the four; the match is of its rule with the note, audited, a
+ * sync record, one transaction. PD_EUSAGE for a bad line, note, --card or
+ * neither or both, PD_ENOTFOUND for no such line or payment, PD_EINVAL for a
+ * line not a free credit or a payment or day that does not fit. */
 int svc_line_match(struct svc *s, const char *line, const char *payment,
-    const char *card, const char *note, struct recon_unmatch *out,
-    struct pd_err *err);
+    const char *card, const char *gateway, const char *payout, const char *note,
+    struct recon_unmatch *out, struct pd_err *err);
 /* Take a deposit's match back, with a note. */
 int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
     struct deposit *out, struct pd_err *err);

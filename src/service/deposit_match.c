@@ -529,10 +529,113 @@ hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
 	           : 0;
 }
 
+/* "GATEWAY:WORD" (of option opt, shaped as shape) split into gw and
+ * word. */
+static int
+gw_spec(const char *spec, const char *opt, const char *shape, char *gw,
+    size_t gwsize, char *word, size_t wsize, struct pd_err *err)
+{
+	const char *colon = strchr(spec, ':');
+
+	if (colon == NULL || colon == spec ||
+	    (size_t)(colon - spec) >= gwsize || colon[1] == '\0' ||
+	    strlen(colon + 1) >= wsize)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--%s \"%s\": give %s, the gateway's name, a colon and "
+		      "the id"),
+		    opt, spec, shape);
+	memcpy(gw, spec, (size_t)(colon - spec));
+	gw[colon - spec] = '\0';
+	xstrlcpy(word, colon + 1, wsize);
+	return 0;
+}
+
+/* A hand match's gateway payment "GATEWAY:CODE": settled here (pulled
+ * from the central node), no match took it or its payout, its amount
+ * less its fee the credit (as the rule gateway; the central node checks
+ * it too). */
+static int
+hand_gateway(struct svc *s, const struct stmt_credit *c, const char *spec,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char gw[48], code[256], a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	char po[GW_PAYOUT_BUFSZ];
+	struct payout_state ps;
+	struct gw_payment g;
+	int matched = 0;
+
+	if (gw_spec(spec, "gateway", "GATEWAY:CODE", gw, sizeof gw, code,
+	        sizeof code, err) != 0)
+		return -1;
+	if (store_gwl_get(s->st, gw, code, &g, err) != 0) {
+		if (err->code == PD_ENOTFOUND)
+			pd_fail(err, PD_ENOTFOUND,
+			    _("Gateway %s has no payment %s here"), gw, code);
+		return -1;
+	}
+	if (g.settled_on[0] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s %s is not settled: the gateway has "
+		      "not paid it out"),
+		    gw, code);
+	if (store_match_gw_active(s->st, g.id, &matched, err) != 0 ||
+	    store_gwl_payout(s->st, gw, code, po, sizeof po, err) != 0 ||
+	    (po[0] != '\0' && store_payout_find(s->st, gw, po, &ps, err) < 0))
+		return -1;
+	if (matched || (po[0] != '\0' && ps.taken))
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s %s is matched already to another "
+		      "statement line"),
+		    gw, code);
+	if (c->amount != g.amount - g.fee)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s %s settled %s less its fee; the "
+		      "credit is of %s"),
+		    gw, code, svc_money(s, a1, sizeof a1, g.amount - g.fee),
+		    svc_money(s, a2, sizeof a2, c->amount));
+	xstrlcpy(out->rule, "gateway", sizeof out->rule);
+	out->npayments = 1;
+	out->gross = g.amount - g.fee;
+	return store_match_insert(s->st, c->line_id, 0, g.id, "gateway",
+	    out->note, out->at, s->actor.user_id, s->actor.username, err);
+}
+
+/* A hand match's payout "GATEWAY:PAYOUT": its payments settled here,
+ * none matched; the credit may be of another amount (an amount_differs
+ * then, as a deposit's). */
+static int
+hand_payout(struct svc *s, const struct stmt_credit *c, const char *spec,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char gw[48], po[GW_PAYOUT_BUFSZ];
+	struct payout_state ps;
+	int rc;
+
+	if (gw_spec(spec, "payout", "GATEWAY:PAYOUT", gw, sizeof gw, po,
+	        sizeof po, err) != 0)
+		return -1;
+	if ((rc = store_payout_find(s->st, gw, po, &ps, err)) < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Gateway %s has no payout %s settled here"), gw, po);
+	if (ps.taken)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payout %s %s is matched already to another "
+		      "statement line"),
+		    gw, po);
+	xstrlcpy(out->rule, "payout", sizeof out->rule);
+	out->npayments = ps.n;
+	out->gross = ps.net;
+	return store_match_insert(s->st, c->line_id, 0, ps.rep, "payout",
+	    out->note, out->at, s->actor.user_id, s->actor.username, err);
+}
+
 static int
 line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
     const char *copy, const char *payment, const char *card,
-    struct recon_unmatch *out, struct pd_err *err)
+    const char *gateway, const char *payout, struct recon_unmatch *out,
+    struct pd_err *err)
 {
 	struct stmt_credit c;
 	char detail[320];
@@ -546,13 +649,24 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	out->seq = seq;
 	out->amount = c.amount;
 	svc_now(out->at);
-	if ((payment != NULL ? hand_transfer(s, &c, payment, out, err)
-	                     : hand_card(s, &c, card, out, err)) != 0 ||
+	if ((payment != NULL   ? hand_transfer(s, &c, payment, out, err)
+	        : card != NULL ? hand_card(s, &c, card, out, err)
+	        : gateway != NULL
+	            ? hand_gateway(s, &c, gateway, out, err)
+	            : hand_payout(s, &c, payout, out, err)) != 0 ||
 	    svc_match_outbox(s, c.line_id, "match", out->note, out->at, err))
 		return -1;
 	snprintf(detail, sizeof detail,
 	    "rule=%s by=hand %s=%.40s payments=%lld gross=%lld note=%.180s",
-	    out->rule, payment ? "payment" : "card", payment ? payment : card,
+	    out->rule,
+	    payment   ? "payment"
+	    : card    ? "card"
+	    : gateway ? "gateway"
+	              : "payout",
+	    payment   ? payment
+	    : card    ? card
+	    : gateway ? gateway
+	              : payout,
 	    (long long)out->npayments, (long long)out->gross, out->note);
 	return svc_audit(
 	    s, out->at, "match", "statement_line", ref, detail, err);
@@ -560,8 +674,8 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 
 int
 svc_line_match(struct svc *s, const char *line, const char *payment,
-    const char *card, const char *note, struct recon_unmatch *out,
-    struct pd_err *err)
+    const char *card, const char *gateway, const char *payout, const char *note,
+    struct recon_unmatch *out, struct pd_err *err)
 {
 	int64_t stmt = 0;
 	int seq = 0;
@@ -573,10 +687,15 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, copy,
 	        sizeof copy, err) != 0)
 		return -1;
-	if ((payment == NULL) == (card == NULL))
+	if ((payment != NULL) + (card != NULL) + (gateway != NULL) +
+	        (payout != NULL) !=
+	    1)
 		return pd_fail(err, PD_EUSAGE,
-		    _("Give --payment NUMBER (a bank transfer) or --card "
-		      "TERMINAL:YYYY-MM-DD (a card settlement), one of them"));
+		    _("Give --payment NUMBER (a bank transfer), --card "
+		      "TERMINAL:YYYY-MM-DD (a card settlement), --gateway "
+		      "GATEWAY:CODE (a gateway payment's settlement) or "
+		      "--payout GATEWAY:PAYOUT (a gateway's payout), one of "
+		      "them"));
 	if (svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0)
@@ -585,6 +704,7 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish_recon(s,
-	    line_match_in_tx(s, stmt, seq, ref, copy, payment, card, out, err),
+	    line_match_in_tx(s, stmt, seq, ref, copy, payment, card, gateway,
+	        payout, out, err),
 	    "match", err);
 }

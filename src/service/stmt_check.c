@@ -268,7 +268,25 @@ check_target(struct svc *s, const struct syncrec *r, struct deposit *d,
 {
 	struct pd_err e = {0};
 	int matched = 0;
+	int64_t n, net;
 
+	/* a payout: its payments settled here, none matched yet (the
+	 * match holds the first of them) */
+	if (r->gp.payout[0] != '\0') {
+		memset(g, 0, sizeof *g);
+		if (store_gw_payout_central(s->st, r->gp.gateway, r->gp.payout,
+		        &g->id, &n, &net, &matched, err) != 0)
+			return -1;
+		if (g->id == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Gateway payout %s %s is not known here"),
+			    r->gp.gateway, r->gp.payout);
+		return matched ? pd_fail(err, PD_EINVAL,
+		                     _("Gateway payout %s %s is matched "
+		                       "already to another statement line"),
+		                     r->gp.gateway, r->gp.payout)
+		               : 0;
+	}
 	if (r->gp.code[0] != '\0') {
 		if (store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, g,
 		        &e) != 0)
@@ -499,6 +517,19 @@ apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (r->gp.code[0] != '\0' &&
 	    store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, &g, err))
 		return -1;
+	/* a payout's match holds its first payment */
+	if (r->gp.payout[0] != '\0') {
+		int64_t n, net;
+		int taken;
+
+		if (store_gw_payout_central(s->st, r->gp.gateway, r->gp.payout,
+		        &g.id, &n, &net, &taken, err) != 0)
+			return -1;
+		if (g.id == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Gateway payout %s %s is not known here"),
+			    r->gp.gateway, r->gp.payout);
+	}
 	if (store_user_by_name(s->st, r->by, &u, err) != 0 ||
 	    store_match_insert(s->st, line_id, d.id, g.id, r->match_rule,
 	        r->reason, r->at, u.id, r->by, err) != 0)

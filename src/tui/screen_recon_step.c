@@ -212,7 +212,7 @@ apply(struct tui_step *s, struct tui *t)
 		rc = svc_line_match(t->svc, r->e.ref,
 		    r->it[F_WHAT].choice == 0 ? r->it[F_PAY].f.buf : NULL,
 		    r->it[F_WHAT].choice == 1 ? r->it[F_CARD].f.buf : NULL,
-		    r->it[F_NOTE].f.buf, &u, &err);
+		    NULL, NULL, r->it[F_NOTE].f.buf, &u, &err);
 	else
 		rc = svc_recon_resolve(
 		    t->svc, r->e.key, r->it[F_NOTE].f.buf, &res, &err);
