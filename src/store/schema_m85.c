@@ -322,6 +322,15 @@ const char store_mig_90[] =
     " REFERENCES gw_payments (id), payout TEXT NOT NULL CHECK"
     " (length(payout) BETWEEN 1 AND 63));\n"
     "CREATE INDEX IF NOT EXISTS gw_payouts_payout ON gw_payouts"
-    " (payout);\n";
+    " (payout);\n"
+    /* and the match of a payout, rule payout (its first payment in
+     * gw_id): the CHECK of statement_matches.rule widened in place, as
+     * migration 89 widened payments.alloc_rule's; run again, it finds
+     * nothing to replace */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql, '''card'', ''transfer''))"
+    ", note', '''card'', ''transfer'', ''payout'')), note') WHERE type ="
+    " 'table' AND name = 'statement_matches';\n"
+    "PRAGMA writable_schema = RESET;\n";
 
 /* clang-format on */

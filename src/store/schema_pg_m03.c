@@ -590,4 +590,9 @@ const char pg_mig_30[] =
     " REFERENCES gateway_payments (id), payout text NOT NULL CHECK"
     " (length(payout) BETWEEN 1 AND 63));\n"
     "CREATE INDEX IF NOT EXISTS gateway_payouts_payout ON gateway_payouts"
-    " (payout);\n";
+    " (payout);\n"
+    "ALTER TABLE statement_matches DROP CONSTRAINT IF EXISTS"
+    " statement_matches_rule_check;\n"
+    "ALTER TABLE statement_matches ADD CONSTRAINT"
+    " statement_matches_rule_check CHECK (rule IN ('auto', 'manual',"
+    " 'gateway', 'card', 'transfer', 'payout')) NOT VALID;\n";

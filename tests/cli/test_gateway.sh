@@ -710,6 +710,25 @@ refused_settle "settled before it was paid" 3 \
 refused_settle "settled in 2099" 3 \
     "Line 2: Code GB1: settled on 2099-01-01 00:00:00, in the future" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2099-01-01"
+# the optional column payout (fault 7): an id on every line, 1 to 63
+# characters, no space nor control character; file and line named
+refused_settle "a payout column with an empty id" 3 \
+    "bad.csv: Line 3: Column payout: must be 1 to 63 characters" \
+    "code,amount,fee,settled_on,payout" "GB1,40.00,0,2026-12-02,po_1" \
+    "GC1,7.00,0,2026-12-02,"
+refused_settle "a payout id too long" 3 \
+    "bad.csv: Line 2: Column payout: must be 1 to 63 characters" \
+    "code,amount,fee,settled_on,payout" \
+    "GB1,40.00,0,2026-12-02,$(printf 'p%.0s' $(seq 64))"
+refused_settle "a payout id with a control character" 3 \
+    "bad.csv: Line 2: Column payout: a space or control character at 3" \
+    "code,amount,fee,settled_on,payout" "$(printf 'GB1,40.00,0,2026-12-02,po\001x')"
+refused_settle "a payout id with a space" 3 \
+    "bad.csv: Line 2: Column payout: a space or control character at 3" \
+    "code,amount,fee,settled_on,payout" "GB1,40.00,0,2026-12-02,po 1"
+refused_settle "a payout already settled in another payout" 3 \
+    "Line 2: Code GA1: already settled on 2026-12-02 21:42:00 in payout \"\", not \"po_X\"" \
+    "code,amount,fee,settled_on,payout" "GA1,120.00,1.20,2026-12-02 21:42:00,po_X"
 ahead="$(date -u -d '+4 days' +%F) 00:00:01"
 refused_settle "settled more than a day ahead of the clock" 3 \
     "Line 3: Code GB1: settled on $ahead, in the future (the central node's clock says $settle_now)" \
