@@ -427,6 +427,12 @@ struct line_match {
 	int64_t npay, gross;
 	char pay_terminal[17], pay_day[11], pay_uuid[37];
 	int64_t line_id; /* store_line_matches' only */
+	/* store_line_match's and store_match_row's only: a payout match's
+	 * payout ("" none: gateway and code are its first payment's), and
+	 * whether a supervisor made the match by hand (rule manual, or a
+	 * note) */
+	char payout[64];
+	int by_hand;
 };
 /* Line line_id's place and match (PD_ENOTFOUND). */
 int store_line_match(struct store *st, int64_t line_id, struct line_match *out,

@@ -179,8 +179,8 @@ struct gw_payment *store_gw_payments(struct store *st, const char *gateway,
 /* Gateway payment id of the central node (PD_ENOTFOUND). */
 int store_gw_payment_by_id(
     struct store *st, int64_t id, struct gw_payment *g, struct pd_err *err);
-/* At a terminal: the payout of gateway payment gateway code into out
- * ("" none). */
+/* The payout of gateway payment gateway code into out ("" none): a
+ * terminal's pulled payment, or the central node's. */
 int store_gwl_payout(struct store *st, const char *gateway, const char *code,
     char *out, size_t size, struct pd_err *err);
 /* At the central node: payout payout of gateway (gateway_payouts), its

@@ -536,9 +536,14 @@ gateway_settle(struct backend *b, char **argv, struct pd_err *err)
 	    b->ops->gateway_settle(b, &g, argv[3], &r, err) != 0)
 		return -1;
 	printf("gateway %s of %s: %zu payment%s settled, %zu already "
-	       "settled; %zu ledger payment%s posted.\n",
+	       "settled; %zu ledger payment%s posted",
 	    argv[2], argv[1], r.settled, r.settled == 1 ? "" : "s", r.unchanged,
 	    r.posted, r.posted == 1 ? "" : "s");
+	/* the payouts a file with the column payout filled in */
+	if (r.payouts > 0)
+		printf("; %zu payout%s filled in", r.payouts,
+		    r.payouts == 1 ? "" : "s");
+	puts(".");
 	return 0;
 }
 

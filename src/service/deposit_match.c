@@ -370,6 +370,31 @@ svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
 	    s, unmatch_in_tx(s, key, note, out, err), "match", err);
 }
 
+/* What the gateway match m freed into out: a payout's payments, or the
+ * one gateway payment, and what they make less their fees. */
+static int
+gw_freed(struct svc *s, const struct line_match *m, struct recon_unmatch *out,
+    struct pd_err *err)
+{
+	struct payout_state ps;
+	struct gw_payment g;
+	int rc;
+
+	if (m->payout[0] != '\0') {
+		rc = store_payout_find(s->st, m->gateway, m->payout, &ps, err);
+		if (rc < 0)
+			return -1;
+		out->npayments = ps.n;
+		out->gross = ps.net;
+		return 0;
+	}
+	if (store_gwl_get(s->st, m->gateway, m->code, &g, err) != 0)
+		return -1;
+	out->npayments = 1;
+	out->gross = g.amount - g.fee;
+	return 0;
+}
+
 static int
 line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
     const char *note, struct recon_unmatch *out, struct pd_err *err)
@@ -389,7 +414,16 @@ line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 		    _("Statement line %s is matched to deposit %s: take "
 		      "it back with deposit unmatch %s"),
 		    ref, m.slip_no, m.slip_no);
-	if (m.code[0] != '\0')
+	/* a gateway payment's or payout's match by the rule stands on
+	 * the gateway's confirmation; a supervisor's hand match of one
+	 * (its note) is taken back as a transfer's or card day's is */
+	if (m.payout[0] != '\0' && !m.by_hand)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement line %s is matched to payout %s %s by its "
+		      "rule, which the gateway confirmed: it is not taken "
+		      "back"),
+		    ref, m.gateway, m.payout);
+	if (m.code[0] != '\0' && !m.by_hand)
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement line %s is the settlement of gateway "
 		      "payment %s %s, which the gateway confirmed: it is not "
@@ -408,6 +442,10 @@ line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	xstrlcpy(out->rule, m.rule, sizeof out->rule);
 	out->npayments = m.npay;
 	out->gross = m.gross;
+	/* a hand match of a payout or gateway payment: the payments it
+	 * frees, what they make less their fees */
+	if (m.code[0] != '\0' && gw_freed(s, &m, out, err) != 0)
+		return -1;
 	snprintf(detail, sizeof detail,
 	    "rule=%s payments=%lld gross=%lld note=%.180s", m.rule,
 	    (long long)m.npay, (long long)m.gross, note);

@@ -600,8 +600,12 @@ store_gwl_payout(struct store *st, const char *gateway, const char *code,
     char *out, size_t size, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT x.payout FROM gw_payments g JOIN gw_payouts x ON x.gw_id "
-	    "= g.id WHERE g.gateway = ? AND g.code = ?",
+	    st->central
+	        ? "SELECT x.payout FROM gateway_payments g JOIN "
+	          "gateway_payouts x ON x.gw_id = g.id WHERE g.gateway "
+	          "= ? AND g.code = ?"
+	        : "SELECT x.payout FROM gw_payments g JOIN gw_payouts x "
+	          "ON x.gw_id = g.id WHERE g.gateway = ? AND g.code = ?",
 	    err);
 	int rc;
 

@@ -11,6 +11,8 @@
 
 struct store {
 	struct db *db;
+	int central; /* a central node's organisation store (its gateway
+	                payments in gateway_payments, not gw_payments) */
 	char path[PATH_MAX];
 	struct {
 		const char *sql; /* a string literal: compared by address */

@@ -659,6 +659,20 @@ const char *const store_central_migrations[] = {
     " (length(payout) BETWEEN 1 AND 63));\n"
     "CREATE INDEX IF NOT EXISTS gateway_payouts_payout ON gateway_payouts"
     " (payout);\n",
+    /* a statement credit's match of a gateway payment or payout (rules
+     * gateway and payout, issue 20) holds the central node's gateway
+     * payment (gateway_payments), not a terminal's pulled copy
+     * (gw_payments, empty here): the foreign key of
+     * statement_matches.gw_id pointed there, and every such match a
+     * terminal sent was refused. Replaced in place, as migration 89
+     * widened a CHECK: no such match could be kept, so no row changes;
+     * run again, it finds nothing to replace. */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql, 'gw_id INTEGER"
+    " REFERENCES gw_payments (id)', 'gw_id INTEGER REFERENCES"
+    " gateway_payments (id)') WHERE type = 'table' AND name ="
+    " 'statement_matches';\n"
+    "PRAGMA writable_schema = RESET;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -167,6 +167,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_28,
     pg_mig_29,
     pg_mig_30,
+    pg_mig_31,
 };
 
 const int store_pg_central_nmigrations =

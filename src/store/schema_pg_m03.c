@@ -596,3 +596,15 @@ const char pg_mig_30[] =
     "ALTER TABLE statement_matches ADD CONSTRAINT"
     " statement_matches_rule_check CHECK (rule IN ('auto', 'manual',"
     " 'gateway', 'card', 'transfer', 'payout')) NOT VALID;\n";
+
+/* 31: a match of a gateway payment or payout holds the central node's
+ * gateway payment (gateway_payments), not a terminal's pulled copy
+ * (gw_payments), as schema_central.c's same migration (issue 20): the
+ * foreign key replaced; no such match could be kept before. Run twice,
+ * it changes nothing. */
+const char pg_mig_31[] =
+    "ALTER TABLE statement_matches DROP CONSTRAINT IF EXISTS"
+    " statement_matches_gw_id_fkey;\n"
+    "ALTER TABLE statement_matches ADD CONSTRAINT"
+    " statement_matches_gw_id_fkey FOREIGN KEY (gw_id) REFERENCES"
+    " gateway_payments (id) NOT VALID;\n";

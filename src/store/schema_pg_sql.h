@@ -53,5 +53,6 @@ extern const char pg_mig_27[];
 extern const char pg_mig_28[];
 extern const char pg_mig_29[];
 extern const char pg_mig_30[];
+extern const char pg_mig_31[];
 
 #endif

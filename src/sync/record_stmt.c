@@ -321,9 +321,6 @@ sync_match_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 		      "payout, transfer for a bank transfer, card for card "
 		      "payments"),
 		    r->match_rule);
-	if (!match && (gw || po))
-		return pd_fail(err, PD_EINVAL,
-		    _("data: a gateway payment's match is not unmatched"));
 	if (card && (strlen(r->card_day) != 10 ||
 	                date_parse(r->card_day, NULL, &day, NULL) != 0 ||
 	                r->card_count < 1 || r->card_count > 10000000 ||
