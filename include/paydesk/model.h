@@ -416,6 +416,17 @@ struct terminal_row {
  * "Reconciliation"): 1 to GW_PAYOUT_BUFSZ - 1 printable characters
  * without a space ("po_1Nx...", a batch number) */
 #define GW_PAYOUT_BUFSZ 64
+/* A central node's gateway payout and its match (issue 20): how many
+ * payments, what they make less their fees, and the statement line an
+ * active match of them holds ("" none: account, key and seq), its rule
+ * and who made it. */
+struct payout_row {
+	char gateway[33], payout[GW_PAYOUT_BUFSZ];
+	int64_t n, net;
+	char account[64], stmt_key[80];
+	int64_t seq;
+	char rule[12], by[33];
+};
 /* a gateway payment's review codes (struct gw_payment review) */
 #define GW_REVIEW_CREDIT_USED "credit used"
 #define GW_REVIEW_OVER_REFUND "over refund"

@@ -337,6 +337,10 @@ int svc_gateway_settle(struct svc *s, const struct gateway_row *g,
 /* Whether zone is a time zone a gateway's local times can be read in
  * (os_tz_local_to_utc: an IANA name or an offset): 0, or -1 with err. */
 int svc_gateway_tz_check(const char *zone, struct pd_err *err);
+/* The payouts of gateway (NULL: every gateway's) with their matches
+ * (store_gw_payouts_central); caller frees. */
+struct payout_row *svc_gateway_payouts(
+    struct svc *s, const char *gateway, size_t *n, struct pd_err *err);
 struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
     int unassociated, size_t *n, struct pd_err *err);
 

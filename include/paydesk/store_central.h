@@ -183,6 +183,10 @@ int store_gw_payment_by_id(
  * terminal's pulled payment, or the central node's. */
 int store_gwl_payout(struct store *st, const char *gateway, const char *code,
     char *out, size_t size, struct pd_err *err);
+/* At the central node: the payouts of gateway ("" every gateway's), by
+ * gateway and payout id; *n of them; free(). */
+struct payout_row *store_gw_payouts_central(
+    struct store *st, const char *gateway, size_t *n, struct pd_err *err);
 /* At the central node: payout payout of gateway (gateway_payouts), its
  * first payment's id (*rep, 0 when there is no such payout), how many
  * payments, what they make less their fees, and whether a match holds

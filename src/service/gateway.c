@@ -462,6 +462,13 @@ svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
 	return svc_finish(s, rc, err);
 }
 
+struct payout_row *
+svc_gateway_payouts(
+    struct svc *s, const char *gateway, size_t *n, struct pd_err *err)
+{
+	return store_gw_payouts_central(s->st, gateway ? gateway : "", n, err);
+}
+
 struct gw_payment *
 svc_gateway_payments(struct svc *s, const char *gateway, int unassociated,
     size_t *n, struct pd_err *err)

@@ -572,9 +572,10 @@ store_gw_payout_central(struct store *st, const char *gateway,
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(min(g.id), 0), count(*), coalesce(sum(g.amount "
-	    "- g.fee), 0), coalesce(max(EXISTS (SELECT 1 FROM "
+	    "- g.fee), 0), coalesce(max(CASE WHEN EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.gw_id = g.id AND m.unmatched_at = "
-	    "'')), 0) FROM gateway_payouts x JOIN gateway_payments g ON g.id "
+	    "'') THEN 1 ELSE 0 END), 0) FROM gateway_payouts x JOIN "
+	    "gateway_payments g ON g.id "
 	    "= x.gw_id WHERE g.gateway = ? AND x.payout = ?",
 	    err);
 	int rc;
@@ -593,6 +594,50 @@ store_gw_payout_central(struct store *st, const char *gateway,
 	}
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, "Reading gateway payments");
+}
+
+static void
+read_payout_row(struct db_stmt *s, void *elem)
+{
+	struct payout_row *p = elem;
+
+	memset(p, 0, sizeof *p);
+	st_col(s, 0, p->gateway, sizeof p->gateway);
+	st_col(s, 1, p->payout, sizeof p->payout);
+	p->n = db_column_int64(s, 2);
+	p->net = db_column_int64(s, 3);
+	st_col(s, 4, p->account, sizeof p->account);
+	st_col(s, 5, p->stmt_key, sizeof p->stmt_key);
+	p->seq = db_column_int64(s, 6);
+	st_col(s, 7, p->rule, sizeof p->rule);
+	st_col(s, 8, p->by, sizeof p->by);
+}
+
+struct payout_row *
+store_gw_payouts_central(
+    struct store *st, const char *gateway, size_t *n, struct pd_err *err)
+{
+	/* a payout's match holds its first payment: the one match of any
+	 * of its payments is the payout's */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT g.gateway, x.payout, count(*), sum(g.amount - g.fee), "
+	    "coalesce(max(b.account), ''), coalesce(max(b.stmt_key), ''), "
+	    "coalesce(max(l.seq), 0), coalesce(max(m.rule), ''), "
+	    "coalesce(max(m.matched_by), '') FROM gateway_payouts x JOIN "
+	    "gateway_payments g ON g.id = x.gw_id LEFT JOIN statement_matches "
+	    "m ON m.gw_id = g.id AND m.unmatched_at = '' LEFT JOIN "
+	    "bank_statement_lines l ON l.id = m.line_id LEFT JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE g.gateway = ?1 "
+	    "OR ?1 = '' GROUP BY g.gateway, x.payout ORDER BY g.gateway, "
+	    "x.payout",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", gateway);
+	return st_collect(st, s, sizeof(struct payout_row), read_payout_row, n,
+	    "Reading gateway payments", err);
 }
 
 int
