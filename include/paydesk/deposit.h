@@ -257,6 +257,9 @@ struct match_counts {
 	int card;     /* rule "card" */
 	int differs;  /* rule "auto", its second pass: a credit of another
 	                 amount (an exception, amount_differs) */
+	int payout;   /* rule "payout" (each a credit for a payout's
+	                 payments, however many) */
+	int payout_differs; /* of them, of another amount (amount_differs) */
 };
 /* Match statement credit lines automatically by the rules of issue 20
  * ("Reconciliation"), each match naming its rule, in this order (a line
@@ -268,6 +271,11 @@ struct match_counts {
  * - gateway: a settled gateway payment to a credit of its amount less
  *   its fee, booked from the day it settled to match_days after, whose
  *   reference holds its code;
+ * - payout: the settled gateway payments of one payout (the settlement
+ *   file's payout column), none matched yet, to a credit of their amounts
+ *   less their fees, exactly, booked from the payout's last settle day to
+ *   match_days after, whose reference holds the payout id; all of them
+ *   in one match;
  * - transfer: a posted bank transfer payment (a method of kind bank) to
  *   a credit of its amount booked within match_days of its day either
  *   way, whose reference holds the payment's reference or its number;
@@ -280,7 +288,11 @@ struct match_counts {
  *   of its account, booked from its day to match_days after, whose
  *   reference holds its slip number, of another amount (the bank
  *   counted the bag otherwise), one to one: listed as amount_differs
- *   (review R20b, fault 8).
+ *   (review R20b, fault 8);
+ * - payout again, last: a payout no rule took to a free credit naming
+ *   it, of another amount: listed as amount_differs.
+ * Of two credits that fit one deposit, gateway payment or payout, the
+ * first booked is matched (the other is matched_twice).
  * Transfer and card matches are not sync records yet (the record names a
  * deposit or a gateway payment). One transaction, audited. */
 int svc_deposit_match_auto(
@@ -316,14 +328,17 @@ int svc_line_unmatch(struct svc *s, const char *line, const char *note,
  * note: to bank transfer payment (its number; a posted bank payment no
  * match took, of the credit's amount) or to card "TERMINAL:YYYY-MM-DD"
  * (the terminal's posted card payments of that day no match took, their
- * total less a fee of at most 20% the credit), one of the two; the match
- * is of rule transfer or card with the note, audited, a sync record, one
- * transaction. PD_EUSAGE for a bad line, note, --card or neither or both,
- * PD_ENOTFOUND for no such line or payment, PD_EINVAL for a line not a
- * free credit or a payment or day that does not fit. */
+ * total less a fee of at most 20% the credit), to gateway payment
+ * "GATEWAY:CODE" (settled, not matched, its amount less its fee the
+ * credit; rule gateway) or to payout "GATEWAY:PAYOUT" (all its settled
+ * payments, none matched; another amount is an amount_differs; rule
+ * payout), one of the four; the match is of its rule with the note, audited, a
+ * sync record, one transaction. PD_EUSAGE for a bad line, note, --card or
+ * neither or both, PD_ENOTFOUND for no such line or payment, PD_EINVAL for a
+ * line not a free credit or a payment or day that does not fit. */
 int svc_line_match(struct svc *s, const char *line, const char *payment,
-    const char *card, const char *note, struct recon_unmatch *out,
-    struct pd_err *err);
+    const char *card, const char *gateway, const char *payout, const char *note,
+    struct recon_unmatch *out, struct pd_err *err);
 /* Take a deposit's match back, with a note. */
 int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
     struct deposit *out, struct pd_err *err);

@@ -83,6 +83,7 @@ struct gw_settle_row {
 	char code[256];
 	int64_t amount, fee;
 	char settled_on[TS_BUFSZ];
+	char payout[GW_PAYOUT_BUFSZ]; /* "" when the file has no payout */
 	int line;
 };
 
@@ -92,7 +93,11 @@ struct gw_settle_row {
  * without spaces, each code once; amount and fee decimal strings of at
  * most digits decimals (money_parse), 0 < amount, 0 <= fee <= amount;
  * settled_on YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (a 'T' and a final 'Z'
- * allowed). The rows (*n, at least one; caller frees), or NULL with err
+ * allowed). An optional column payout names the payout (the one bank
+ * credit) that paid each payment out: 1 to GW_PAYOUT_BUFSZ - 1
+ * characters without spaces or control characters on every line when
+ * the header has it. The rows (*n, at least one; caller frees), or NULL
+ * with err
  * (PD_EINVAL) beginning "Line L: " and naming the field. */
 struct gw_settle_row *gw_settle_decode(
     const char *buf, size_t len, int digits, size_t *n, struct pd_err *err);

@@ -412,6 +412,21 @@ struct terminal_row {
 
 #define GW_MAP_BUFSZ 400
 #define GW_STATUS_BUFSZ 33
+/* A gateway payout's id (a settlement file's payout column, issue 20
+ * "Reconciliation"): 1 to GW_PAYOUT_BUFSZ - 1 printable characters
+ * without a space ("po_1Nx...", a batch number) */
+#define GW_PAYOUT_BUFSZ 64
+/* A central node's gateway payout and its match (issue 20): how many
+ * payments, what they make less their fees, and the statement line an
+ * active match of them holds ("" none: account, key and seq), its rule
+ * and who made it. */
+struct payout_row {
+	char gateway[33], payout[GW_PAYOUT_BUFSZ];
+	int64_t n, net;
+	char account[64], stmt_key[80];
+	int64_t seq;
+	char rule[12], by[33];
+};
 /* a gateway payment's review codes (struct gw_payment review) */
 #define GW_REVIEW_CREDIT_USED "credit used"
 #define GW_REVIEW_OVER_REFUND "over refund"
@@ -510,6 +525,10 @@ struct gw_payment {
 	 * translated (svc_gateway_review) */
 	int64_t refunded;
 	char review[24];
+	/* the payout that paid it out (the settlement file's payout
+	 * column; "" none): one bank credit for all of a payout's payments
+	 * less their fees (the matching rule payout) */
+	char payout[GW_PAYOUT_BUFSZ];
 	/* what its payer disputes: the amount of the dispute its disputed
 	 * event opened of its ledger payment (a chargeback may be of part
 	 * of it; review R21d, fault 3), when read; 0 none */

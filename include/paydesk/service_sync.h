@@ -374,6 +374,8 @@ int svc_gateway_validate(struct svc *s, const char *body, size_t len,
  * Pending to Posted. */
 struct gw_settle_result {
 	size_t settled, unchanged, posted;
+	size_t payouts; /* of unchanged, the payout filled in (settled
+	                   before by a file without the column payout) */
 };
 /* Import gateway g's settlement file path (gw_settle_decode's format),
  * all or nothing, in one transaction (issue 19; seed 002): every code
@@ -382,7 +384,9 @@ struct gw_settle_result {
  * Each gets its fee, its settlement day, "Settled" and its processing
  * time (paid to settled in tenths of a day, rounded; a day without a
  * time counts from its start, and never less than 0); its ledger
- * payment, when Pending, is Posted, verified by "System". Any refusal
+ * payment, when Pending, is Posted, verified by "System". A payment
+ * settled the same way before without a payout takes the payout the
+ * file names (audited); one in another payout is refused. Any refusal
  * is PD_EINVAL beginning "PATH: Line L: ", and nothing is written. */
 int svc_gateway_settle(struct svc *s, const struct gateway_row *g,
     const char *path, struct gw_settle_result *res, struct pd_err *err);
@@ -391,6 +395,10 @@ int svc_gateway_settle(struct svc *s, const struct gateway_row *g,
 /* Whether zone is a time zone a gateway's local times can be read in
  * (os_tz_local_to_utc: an IANA name or an offset): 0, or -1 with err. */
 int svc_gateway_tz_check(const char *zone, struct pd_err *err);
+/* The payouts of gateway (NULL: every gateway's) with their matches
+ * (store_gw_payouts_central); caller frees. */
+struct payout_row *svc_gateway_payouts(
+    struct svc *s, const char *gateway, size_t *n, struct pd_err *err);
 struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
     int unassociated, size_t *n, struct pd_err *err);
 

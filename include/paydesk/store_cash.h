@@ -274,6 +274,24 @@ int64_t *store_slip_match_pairs(
  * statements (deposit.h, svc_deposit_match_auto); free(). */
 int64_t *store_gw_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {payout's first gateway payment id, line id} of the rule
+ * payout (deposit.h, svc_deposit_match_auto): exact, credits of the
+ * payout's payments less their fees; else of another amount (to list as
+ * amount_differs); free(). */
+int64_t *store_payout_match_pairs(
+    struct store *st, int days, int exact, size_t *n, struct pd_err *err);
+/* A terminal's gateway payout (gw_payouts) as a match takes it. */
+struct payout_state {
+	int64_t rep;  /* its first payment's id (gw_payments) */
+	int64_t n;    /* its payments */
+	int64_t net;  /* their amounts less their fees */
+	char day[11]; /* the last day one of them settled */
+	int taken;    /* a match took one of them */
+};
+/* Payout payout of gateway into *out: 0, 1 when the terminal has no such
+ * payout (nothing settled in it), -1 on error. */
+int store_payout_find(struct store *st, const char *gateway, const char *payout,
+    struct payout_state *out, struct pd_err *err);
 /* Record a resolution of exception r->e (its kind and target once). */
 int store_recon_resolve(struct store *st, const struct recon_resolution *r,
     int64_t user_id, struct pd_err *err);
@@ -451,6 +469,12 @@ struct line_match {
 	int64_t npay, gross;
 	char pay_terminal[17], pay_day[11], pay_uuid[37];
 	int64_t line_id; /* store_line_matches' only */
+	/* store_line_match's and store_match_row's only: a payout match's
+	 * payout ("" none: gateway and code are its first payment's), and
+	 * whether a supervisor made the match by hand (rule manual, or a
+	 * note) */
+	char payout[64];
+	int by_hand;
 };
 /* Line line_id's place and match (PD_ENOTFOUND). */
 int store_line_match(struct store *st, int64_t line_id, struct line_match *out,

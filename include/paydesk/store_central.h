@@ -179,6 +179,21 @@ struct gw_payment *store_gw_payments(struct store *st, const char *gateway,
 /* Gateway payment id of the central node (PD_ENOTFOUND). */
 int store_gw_payment_by_id(
     struct store *st, int64_t id, struct gw_payment *g, struct pd_err *err);
+/* The payout of gateway payment gateway code into out ("" none): a
+ * terminal's pulled payment, or the central node's. */
+int store_gwl_payout(struct store *st, const char *gateway, const char *code,
+    char *out, size_t size, struct pd_err *err);
+/* At the central node: the payouts of gateway ("" every gateway's), by
+ * gateway and payout id; *n of them; free(). */
+struct payout_row *store_gw_payouts_central(
+    struct store *st, const char *gateway, size_t *n, struct pd_err *err);
+/* At the central node: payout payout of gateway (gateway_payouts), its
+ * first payment's id (*rep, 0 when there is no such payout), how many
+ * payments, what they make less their fees, and whether a match holds
+ * any of them (*taken). */
+int store_gw_payout_central(struct store *st, const char *gateway,
+    const char *payout, int64_t *rep, int64_t *n, int64_t *net, int *taken,
+    struct pd_err *err);
 /* At a terminal (issue 19): keep a pulled gateway payment, the central
  * node's version replacing what was here (g->consumer_id a local id, 0
  * none; g->payment_uuid its ledger payment, "" none). */

@@ -116,6 +116,10 @@ struct backend_ops {
 	struct gw_payment *(*gateway_payments)(struct backend *b,
 	    const char *org, const char *name, int unassociated, size_t *n,
 	    struct pd_err *err);
+	/* The payouts of org's gateway name (NULL: every one's) with their
+	 * matches; see svc_gateway_payouts. Caller frees. */
+	struct payout_row *(*gateway_payouts)(struct backend *b,
+	    const char *org, const char *name, size_t *n, struct pd_err *err);
 	/* The shifts of org's drawers (issue 20); see svc_central_shifts. */
 	int (*shifts)(struct backend *b, const char *org,
 	    const struct central_shift_filter *f, central_shift_cb cb,

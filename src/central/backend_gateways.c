@@ -195,6 +195,20 @@ sq_gateway_settle(struct backend *b, const struct gateway_row *g,
 	return rc;
 }
 
+struct payout_row *
+sq_gateway_payouts(struct backend *b, const char *org, const char *name,
+    size_t *n, struct pd_err *err)
+{
+	struct conn *c = sq_borrow(b, org, err);
+	struct payout_row *p;
+
+	if (c == NULL)
+		return NULL;
+	p = svc_gateway_payouts(&c->s, name, n, err);
+	sq_give_back(b, c);
+	return p;
+}
+
 struct gw_payment *
 sq_gateway_payments(struct backend *b, const char *org, const char *name,
     int unassociated, size_t *n, struct pd_err *err)

@@ -134,6 +134,8 @@ int sq_gateway_set(struct backend *b, const char *org, const char *name,
     struct pd_err *err);
 int sq_gateway_settle(struct backend *b, const struct gateway_row *g,
     const char *path, struct gw_settle_result *res, struct pd_err *err);
+struct payout_row *sq_gateway_payouts(struct backend *b, const char *org,
+    const char *name, size_t *n, struct pd_err *err);
 struct gw_payment *sq_gateway_payments(struct backend *b, const char *org,
     const char *name, int unassociated, size_t *n, struct pd_err *err);
 

@@ -650,6 +650,7 @@ static const struct backend_ops store_ops = {
     sq_gateway_set,
     sq_gateway_settle,
     sq_gateway_payments,
+    sq_gateway_payouts,
     sq_shifts,
     sq_deposits,
     sq_deposit_cheques,

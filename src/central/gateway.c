@@ -536,9 +536,14 @@ gateway_settle(struct backend *b, char **argv, struct pd_err *err)
 	    b->ops->gateway_settle(b, &g, argv[3], &r, err) != 0)
 		return -1;
 	printf("gateway %s of %s: %zu payment%s settled, %zu already "
-	       "settled; %zu ledger payment%s posted.\n",
+	       "settled; %zu ledger payment%s posted",
 	    argv[2], argv[1], r.settled, r.settled == 1 ? "" : "s", r.unchanged,
 	    r.posted, r.posted == 1 ? "" : "s");
+	/* the payouts a file with the column payout filled in */
+	if (r.payouts > 0)
+		printf("; %zu payout%s filled in", r.payouts,
+		    r.payouts == 1 ? "" : "s");
+	puts(".");
 	return 0;
 }
 
@@ -578,6 +583,37 @@ payments_notes(int digits, const struct gw_payment *p, size_t n)
 			    refunded);
 		}
 	}
+}
+
+/* Below the queue: each payout (a settlement file's column payout),
+ * its payments, what they make less their fees, and the statement line
+ * a terminal matched it to (issue 20), by which rule and whom. */
+static int
+payouts_notes(struct backend *b, const char *org, const char *name, int digits,
+    struct pd_err *err)
+{
+	char net[32], line[STMT_NAME_BUFSZ + 24];
+	struct payout_row *p;
+	size_t n, i;
+
+	p = b->ops->gateway_payouts(b, org, name, &n, err);
+	if (p == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		amount_text(p[i].net, digits, net);
+		printf("Payout %s%s%s: %lld payment%s, %s less fees, ",
+		    name ? "" : p[i].gateway, name ? "" : " ", p[i].payout,
+		    (long long)p[i].n, p[i].n == 1 ? "" : "s", net);
+		if (p[i].rule[0] == '\0') {
+			puts("not matched");
+			continue;
+		}
+		stmt_name(p[i].account, p[i].stmt_key, line);
+		printf("matched to statement line %s:%lld (%s, by %s)\n", line,
+		    (long long)p[i].seq, p[i].rule, p[i].by);
+	}
+	free(p);
+	return 0;
 }
 
 /* `gateway payments ORG [NAME] [--unassociated]`: the queue. */
@@ -641,7 +677,7 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	payments_notes(digits, p, n);
 	free(p);
-	return 0;
+	return unassoc ? 0 : payouts_notes(b, argv[1], name, digits, err);
 }
 
 int

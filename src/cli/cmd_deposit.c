@@ -396,6 +396,7 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 		rec_int(r, _("Deposits matched"), "matched", mc.deposits);
 		rec_int(r, _("Gateway settlements matched"), "gateway",
 		    mc.gateway);
+		rec_int(r, _("Gateway payouts matched"), "payout", mc.payout);
 		rec_int(r, _("Bank transfers matched"), "transfer", mc.transfer);
 		rec_int(r, _("Card settlements matched"), "card", mc.card);
 		rec_int(r, _("Deposits of another amount"), "differs",
@@ -441,8 +442,10 @@ int
 cmd_reconcile_match(struct cli *c, int argc, char **argv)
 {
 	const char *note = NULL, *payment = NULL, *card = NULL;
+	const char *gateway = NULL, *payout = NULL;
 	struct opt o[] = {{"note", 0, &note}, {"payment", 0, &payment},
-	    {"card", 0, &card}, {NULL, 0, NULL}};
+	    {"card", 0, &card}, {"gateway", 0, &gateway},
+	    {"payout", 0, &payout}, {NULL, 0, NULL}};
 	struct recon_unmatch u;
 	struct rec *r;
 	char **pos;
@@ -452,8 +455,8 @@ cmd_reconcile_match(struct cli *c, int argc, char **argv)
 		return -1;
 	if (note == NULL)
 		return cli_usage(c, _("Reconcile match: give --note TEXT"));
-	if (svc_line_match(&c->svc, pos[0], payment, card, note, &u, &c->err) !=
-	    0)
+	if (svc_line_match(&c->svc, pos[0], payment, card, gateway, payout,
+	        note, &u, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, _("Statement"), "statement", u.name);

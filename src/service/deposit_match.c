@@ -157,7 +157,7 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 {
 	int64_t *pairs, *gws;
 	char at[TS_BUFSZ], detail[128];
-	size_t n, ng = 0, nt = 0, nc = 0, ns = 0;
+	size_t n, ng = 0, nt = 0, nc = 0, ns = 0, np = 0, npd = 0;
 	int rc;
 
 	if (store_begin(s->st, err) != 0)
@@ -177,6 +177,16 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 		rc = -1;
 	if (rc == 0)
 		rc = insert_pairs(s, gws, ng, N_("gateway"), at, err);
+	free(gws);
+	/* a gateway's payout, one credit for its payments less their fees
+	 * (a credit naming one payment's code is that payment's, above) */
+	gws = rc == 0 ? store_payout_match_pairs(
+	                    s->st, s->cfg.match_days, 1, &np, err)
+	              : NULL;
+	if (rc == 0 && gws == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = insert_pairs(s, gws, np, N_("payout"), at, err);
 	free(gws);
 	/* a transfer names its payment; a card settlement only its
 	 * terminal and a total less a fee, the loosest rule, last */
@@ -199,16 +209,29 @@ match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 	if (rc == 0)
 		rc = insert_pairs(s, pairs, ns, N_("auto"), at, err);
 	free(pairs);
+	/* and a payout's credit of another amount, as a bag's: matched
+	 * (rule payout) so that it is an amount_differs */
+	pairs = rc == 0 ? store_payout_match_pairs(
+	                      s->st, s->cfg.match_days, 0, &npd, err)
+	                : NULL;
+	if (rc == 0 && pairs == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = insert_pairs(s, pairs, npd, N_("payout"), at, err);
+	free(pairs);
+	out->payout = (int)(np + npd);
+	out->payout_differs = (int)npd;
 	out->deposits = (int)n;
 	out->differs = (int)ns;
 	out->gateway = (int)ng;
 	out->transfer = (int)nt;
 	out->card = (int)nc;
 	snprintf(detail, sizeof detail,
-	    "rule=auto matched=%zu gateway=%zu transfer=%zu card=%zu "
-	    "differs=%zu days=%d fee_bp=%d",
-	    n, ng, nt, nc, ns, s->cfg.match_days, s->cfg.card_fee_bp);
-	if (rc == 0 && n + ng + nt + nc + ns > 0)
+	    "rule=auto matched=%zu gateway=%zu payout=%zu transfer=%zu "
+	    "card=%zu differs=%zu days=%d fee_bp=%d",
+	    n, ng, np + npd, nt, nc, ns + npd, s->cfg.match_days,
+	    s->cfg.card_fee_bp);
+	if (rc == 0 && n + ng + np + npd + nt + nc + ns > 0)
 		rc = svc_audit(s, at, "match", "deposit", "auto", detail, err);
 	return svc_finish_recon(s, rc, "match", err);
 }
@@ -347,6 +370,31 @@ svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
 	    s, unmatch_in_tx(s, key, note, out, err), "match", err);
 }
 
+/* What the gateway match m freed into out: a payout's payments, or the
+ * one gateway payment, and what they make less their fees. */
+static int
+gw_freed(struct svc *s, const struct line_match *m, struct recon_unmatch *out,
+    struct pd_err *err)
+{
+	struct payout_state ps;
+	struct gw_payment g;
+	int rc;
+
+	if (m->payout[0] != '\0') {
+		rc = store_payout_find(s->st, m->gateway, m->payout, &ps, err);
+		if (rc < 0)
+			return -1;
+		out->npayments = ps.n;
+		out->gross = ps.net;
+		return 0;
+	}
+	if (store_gwl_get(s->st, m->gateway, m->code, &g, err) != 0)
+		return -1;
+	out->npayments = 1;
+	out->gross = g.amount - g.fee;
+	return 0;
+}
+
 static int
 line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
     const char *note, struct recon_unmatch *out, struct pd_err *err)
@@ -366,7 +414,16 @@ line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 		    _("Statement line %s is matched to deposit %s: take "
 		      "it back with deposit unmatch %s"),
 		    ref, m.slip_no, m.slip_no);
-	if (m.code[0] != '\0')
+	/* a gateway payment's or payout's match by the rule stands on
+	 * the gateway's confirmation; a supervisor's hand match of one
+	 * (its note) is taken back as a transfer's or card day's is */
+	if (m.payout[0] != '\0' && !m.by_hand)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement line %s is matched to payout %s %s by its "
+		      "rule, which the gateway confirmed: it is not taken "
+		      "back"),
+		    ref, m.gateway, m.payout);
+	if (m.code[0] != '\0' && !m.by_hand)
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement line %s is the settlement of gateway "
 		      "payment %s %s, which the gateway confirmed: it is not "
@@ -385,6 +442,10 @@ line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	xstrlcpy(out->rule, m.rule, sizeof out->rule);
 	out->npayments = m.npay;
 	out->gross = m.gross;
+	/* a hand match of a payout or gateway payment: the payments it
+	 * frees, what they make less their fees */
+	if (m.code[0] != '\0' && gw_freed(s, &m, out, err) != 0)
+		return -1;
 	snprintf(detail, sizeof detail,
 	    "rule=%s payments=%lld gross=%lld note=%.180s", m.rule,
 	    (long long)m.npay, (long long)m.gross, note);
@@ -506,10 +567,113 @@ hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
 	           : 0;
 }
 
+/* "GATEWAY:WORD" (of option opt, shaped as shape) split into gw and
+ * word. */
+static int
+gw_spec(const char *spec, const char *opt, const char *shape, char *gw,
+    size_t gwsize, char *word, size_t wsize, struct pd_err *err)
+{
+	const char *colon = strchr(spec, ':');
+
+	if (colon == NULL || colon == spec ||
+	    (size_t)(colon - spec) >= gwsize || colon[1] == '\0' ||
+	    strlen(colon + 1) >= wsize)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--%s \"%s\": give %s, the gateway's name, a colon and "
+		      "the id"),
+		    opt, spec, shape);
+	memcpy(gw, spec, (size_t)(colon - spec));
+	gw[colon - spec] = '\0';
+	xstrlcpy(word, colon + 1, wsize);
+	return 0;
+}
+
+/* A hand match's gateway payment "GATEWAY:CODE": settled here (pulled
+ * from the central node), no match took it or its payout, its amount
+ * less its fee the credit (as the rule gateway; the central node checks
+ * it too). */
+static int
+hand_gateway(struct svc *s, const struct stmt_credit *c, const char *spec,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char gw[48], code[256], a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	char po[GW_PAYOUT_BUFSZ];
+	struct payout_state ps;
+	struct gw_payment g;
+	int matched = 0;
+
+	if (gw_spec(spec, "gateway", "GATEWAY:CODE", gw, sizeof gw, code,
+	        sizeof code, err) != 0)
+		return -1;
+	if (store_gwl_get(s->st, gw, code, &g, err) != 0) {
+		if (err->code == PD_ENOTFOUND)
+			pd_fail(err, PD_ENOTFOUND,
+			    _("Gateway %s has no payment %s here"), gw, code);
+		return -1;
+	}
+	if (g.settled_on[0] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s %s is not settled: the gateway has "
+		      "not paid it out"),
+		    gw, code);
+	if (store_match_gw_active(s->st, g.id, &matched, err) != 0 ||
+	    store_gwl_payout(s->st, gw, code, po, sizeof po, err) != 0 ||
+	    (po[0] != '\0' && store_payout_find(s->st, gw, po, &ps, err) < 0))
+		return -1;
+	if (matched || (po[0] != '\0' && ps.taken))
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s %s is matched already to another "
+		      "statement line"),
+		    gw, code);
+	if (c->amount != g.amount - g.fee)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s %s settled %s less its fee; the "
+		      "credit is of %s"),
+		    gw, code, svc_money(s, a1, sizeof a1, g.amount - g.fee),
+		    svc_money(s, a2, sizeof a2, c->amount));
+	xstrlcpy(out->rule, "gateway", sizeof out->rule);
+	out->npayments = 1;
+	out->gross = g.amount - g.fee;
+	return store_match_insert(s->st, c->line_id, 0, g.id, "gateway",
+	    out->note, out->at, s->actor.user_id, s->actor.username, err);
+}
+
+/* A hand match's payout "GATEWAY:PAYOUT": its payments settled here,
+ * none matched; the credit may be of another amount (an amount_differs
+ * then, as a deposit's). */
+static int
+hand_payout(struct svc *s, const struct stmt_credit *c, const char *spec,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char gw[48], po[GW_PAYOUT_BUFSZ];
+	struct payout_state ps;
+	int rc;
+
+	if (gw_spec(spec, "payout", "GATEWAY:PAYOUT", gw, sizeof gw, po,
+	        sizeof po, err) != 0)
+		return -1;
+	if ((rc = store_payout_find(s->st, gw, po, &ps, err)) < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Gateway %s has no payout %s settled here"), gw, po);
+	if (ps.taken)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payout %s %s is matched already to another "
+		      "statement line"),
+		    gw, po);
+	xstrlcpy(out->rule, "payout", sizeof out->rule);
+	out->npayments = ps.n;
+	out->gross = ps.net;
+	return store_match_insert(s->st, c->line_id, 0, ps.rep, "payout",
+	    out->note, out->at, s->actor.user_id, s->actor.username, err);
+}
+
 static int
 line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
     const char *copy, const char *payment, const char *card,
-    struct recon_unmatch *out, struct pd_err *err)
+    const char *gateway, const char *payout, struct recon_unmatch *out,
+    struct pd_err *err)
 {
 	struct stmt_credit c;
 	char detail[320];
@@ -523,13 +687,24 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	out->seq = seq;
 	out->amount = c.amount;
 	svc_now(out->at);
-	if ((payment != NULL ? hand_transfer(s, &c, payment, out, err)
-	                     : hand_card(s, &c, card, out, err)) != 0 ||
+	if ((payment != NULL   ? hand_transfer(s, &c, payment, out, err)
+	        : card != NULL ? hand_card(s, &c, card, out, err)
+	        : gateway != NULL
+	            ? hand_gateway(s, &c, gateway, out, err)
+	            : hand_payout(s, &c, payout, out, err)) != 0 ||
 	    svc_match_outbox(s, c.line_id, "match", out->note, out->at, err))
 		return -1;
 	snprintf(detail, sizeof detail,
 	    "rule=%s by=hand %s=%.40s payments=%lld gross=%lld note=%.180s",
-	    out->rule, payment ? "payment" : "card", payment ? payment : card,
+	    out->rule,
+	    payment   ? "payment"
+	    : card    ? "card"
+	    : gateway ? "gateway"
+	              : "payout",
+	    payment   ? payment
+	    : card    ? card
+	    : gateway ? gateway
+	              : payout,
 	    (long long)out->npayments, (long long)out->gross, out->note);
 	return svc_audit(
 	    s, out->at, "match", "statement_line", ref, detail, err);
@@ -537,8 +712,8 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 
 int
 svc_line_match(struct svc *s, const char *line, const char *payment,
-    const char *card, const char *note, struct recon_unmatch *out,
-    struct pd_err *err)
+    const char *card, const char *gateway, const char *payout, const char *note,
+    struct recon_unmatch *out, struct pd_err *err)
 {
 	int64_t stmt = 0;
 	int seq = 0;
@@ -550,10 +725,15 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, copy,
 	        sizeof copy, err) != 0)
 		return -1;
-	if ((payment == NULL) == (card == NULL))
+	if ((payment != NULL) + (card != NULL) + (gateway != NULL) +
+	        (payout != NULL) !=
+	    1)
 		return pd_fail(err, PD_EUSAGE,
-		    _("Give --payment NUMBER (a bank transfer) or --card "
-		      "TERMINAL:YYYY-MM-DD (a card settlement), one of them"));
+		    _("Give --payment NUMBER (a bank transfer), --card "
+		      "TERMINAL:YYYY-MM-DD (a card settlement), --gateway "
+		      "GATEWAY:CODE (a gateway payment's settlement) or "
+		      "--payout GATEWAY:PAYOUT (a gateway's payout), one of "
+		      "them"));
 	if (svc_check_text_fits(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
 	        DEPOSIT_NOTE_BUFSZ,
 	        1, err) != 0)
@@ -562,6 +742,7 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish_recon(s,
-	    line_match_in_tx(s, stmt, seq, ref, copy, payment, card, out, err),
+	    line_match_in_tx(s, stmt, seq, ref, copy, payment, card, gateway,
+	        payout, out, err),
 	    "match", err);
 }

@@ -290,7 +290,8 @@ svc_gateway_validate(struct svc *s, const char *body, size_t len,
 /* ---- settlement files and the list ---- */
 
 /* Settle g (read) by row r of file path: 1 settled now, 0 the same
- * settlement again, -1 refused. */
+ * settlement again, 2 the same settlement naming the payout it was
+ * settled without (filled in, audited), -1 refused. */
 static int
 settle_one(struct svc *s, const struct gateway_row *gw,
     const struct gw_settle_row *r, struct gw_payment *g, struct pd_err *err)
@@ -329,8 +330,24 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    r->code, r->settled_on, g->paid_at);
 	if (g->settled_on[0] != '\0') {
 		if (strcmp(g->settled_on, r->settled_on) == 0 &&
-		    g->fee == r->fee)
+		    g->fee == r->fee && strcmp(g->payout, r->payout) == 0)
 			return 0;
+		/* a file that has the column payout now names the payout
+		 * of a payment settled without one: filled in (the rule
+		 * payout then finds it); a payout is the bank credit its
+		 * payments were matched to: not moved to another one */
+		if (strcmp(g->settled_on, r->settled_on) == 0 &&
+		    g->fee == r->fee && g->payout[0] == '\0') {
+			xstrlcpy(g->payout, r->payout, sizeof g->payout);
+			return store_gw_payment_save(s->st, g, err) == 0 ? 2
+			                                                 : -1;
+		}
+		if (strcmp(g->settled_on, r->settled_on) == 0 &&
+		    g->fee == r->fee)
+			return pd_fail(err, PD_EINVAL,
+			    "Code %s: already settled on %s in payout \"%s\", "
+			    "not \"%s\"",
+			    r->code, g->settled_on, g->payout, r->payout);
 		return pd_fail(err, PD_EINVAL,
 		    "Code %s: already settled on %s with a fee of %s", r->code,
 		    g->settled_on,
@@ -348,6 +365,7 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    r->code, r->settled_on, now);
 	g->fee = r->fee;
 	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
+	xstrlcpy(g->payout, r->payout, sizeof g->payout);
 	/* a payment refunded or disputed since keeps the settlement status
 	 * its gateway status maps to ("Reversed", "On Hold"), as svc_gw_advance()
 	 * gives it whichever of the settlement and the refund came first */
@@ -421,10 +439,20 @@ svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
 			res->settled++;
 		else if (rc == 0)
 			res->unchanged++;
+		else if (rc == 2) {
+			res->unchanged++;
+			res->payouts++;
+			snprintf(detail, sizeof detail,
+			    "code=%s payout=%s file=%s", g.code, g.payout,
+			    path);
+			rc = svc_audit(
+			    s, at, "payout", "gateway", gw->name, detail, err);
+		}
 		rc = rc == 1 ? settle_post(s, &g, at, &res->posted, err) : rc;
 	}
-	snprintf(detail, sizeof detail, "file=%s settled=%zu unchanged=%zu",
-	    path, res->settled, res->unchanged);
+	snprintf(detail, sizeof detail,
+	    "file=%s settled=%zu unchanged=%zu payouts=%zu", path, res->settled,
+	    res->unchanged, res->payouts);
 	if (rc == 0)
 		rc = svc_audit(
 		    s, at, "settle", "gateway", gw->name, detail, err);
@@ -432,6 +460,13 @@ svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
 	if (rc != 0)
 		memset(res, 0, sizeof *res);
 	return svc_finish(s, rc, err);
+}
+
+struct payout_row *
+svc_gateway_payouts(
+    struct svc *s, const char *gateway, size_t *n, struct pd_err *err)
+{
+	return store_gw_payouts_central(s->st, gateway ? gateway : "", n, err);
 }
 
 struct gw_payment *

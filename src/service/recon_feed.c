@@ -116,6 +116,11 @@ match_record(struct svc *s, const struct feed_entry *e, int undo,
 	xstrlcpy(r->dep.slip_no, m.slip_no, sizeof r->dep.slip_no);
 	xstrlcpy(r->gp.gateway, m.gateway, sizeof r->gp.gateway);
 	xstrlcpy(r->gp.code, m.code, sizeof r->gp.code);
+	/* a payout's match holds its first payment: the record names the
+	 * payout, as the terminal that made it sent it (stmt_sync.c) */
+	xstrlcpy(r->gp.payout, m.payout, sizeof r->gp.payout);
+	if (m.payout[0] != '\0')
+		r->gp.code[0] = '\0';
 	if (strcmp(m.rule, "transfer") == 0)
 		xstrlcpy(r->payment_uuid, m.pay_uuid, sizeof r->payment_uuid);
 	if (strcmp(m.rule, "card") == 0) {

@@ -156,6 +156,11 @@ same_match(const struct syncrec *r, const struct line_match *m)
 		return strcmp(m->rule, "card") == 0 &&
 		       strcmp(m->pay_terminal, r->card_terminal) == 0 &&
 		       strcmp(m->pay_day, r->card_day) == 0;
+	/* a payout's match holds its first payment */
+	if (r->gp.payout[0])
+		return strcmp(m->rule, "payout") == 0 &&
+		       strcmp(m->gateway, r->gp.gateway) == 0 &&
+		       strcmp(m->payout, r->gp.payout) == 0;
 	return strcmp(m->gateway, r->gp.gateway) == 0 &&
 	       strcmp(m->code, r->gp.code) == 0;
 }
@@ -166,6 +171,8 @@ match_what(const struct line_match *m, char *buf, size_t size)
 {
 	if (m->dep_uuid[0])
 		snprintf(buf, size, _("deposit %s"), m->slip_no);
+	else if (m->payout[0])
+		snprintf(buf, size, _("payout %s %s"), m->gateway, m->payout);
 	else if (m->code[0])
 		snprintf(buf, size, "%s %s", m->gateway, m->code);
 	else if (strcmp(m->rule, "transfer") == 0)
@@ -268,7 +275,25 @@ check_target(struct svc *s, const struct syncrec *r, struct deposit *d,
 {
 	struct pd_err e = {0};
 	int matched = 0;
+	int64_t n, net;
 
+	/* a payout: its payments settled here, none matched yet (the
+	 * match holds the first of them) */
+	if (r->gp.payout[0] != '\0') {
+		memset(g, 0, sizeof *g);
+		if (store_gw_payout_central(s->st, r->gp.gateway, r->gp.payout,
+		        &g->id, &n, &net, &matched, err) != 0)
+			return -1;
+		if (g->id == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Gateway payout %s %s is not known here"),
+			    r->gp.gateway, r->gp.payout);
+		return matched ? pd_fail(err, PD_EINVAL,
+		                     _("Gateway payout %s %s is matched "
+		                       "already to another statement line"),
+		                     r->gp.gateway, r->gp.payout)
+		               : 0;
+	}
 	if (r->gp.code[0] != '\0') {
 		if (store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, g,
 		        &e) != 0)
@@ -327,9 +352,21 @@ check_match(struct svc *s, const struct sync_sender *f,
 	 * terminal's came first) asks for what is here already: nothing
 	 * to do, so the operator who resolves the conflict is not refused
 	 * again */
-	if (strcmp(r->op, "unmatch") == 0)
+	if (strcmp(r->op, "unmatch") == 0) {
+		/* a gateway payment's or payout's match is taken back only
+		 * when a supervisor made it by hand: the rule's stands on
+		 * the gateway's confirmation (svc_line_unmatch) */
+		if ((r->gp.code[0] || r->gp.payout[0]) && m.rule[0] &&
+		    same_match(r, &m) && !m.by_hand)
+			return pd_fail(err, PD_EINVAL,
+			    _("Statement line %s:%lld is matched to %s %s by "
+			      "its rule, which the gateway confirmed: it is "
+			      "not taken back"),
+			    name, (long long)r->stmt_first, r->gp.gateway,
+			    r->gp.payout[0] ? r->gp.payout : r->gp.code);
 		return r->dep.uuid[0] != '\0' ? check_target(s, r, &d, &g, err)
 		                              : 0;
+	}
 	if (m.rule[0] != '\0') {
 		if (same_match(r, &m))
 			return 0; /* the same match from another terminal */
@@ -470,6 +507,55 @@ svc_stmt_take_importer(
 	    s->st, have.id, r->terminal, u.id, r->at, err);
 }
 
+/* *id: the gateway payment match r holds (a payout's first payment),
+ * 0 none: the central node's (gateway_payments), or at a terminal
+ * pulling another terminal's match, the one pulled here (gw_payments,
+ * gw_payouts). */
+static int
+match_gw_id(
+    struct svc *s, const struct syncrec *r, int64_t *id, struct pd_err *err)
+{
+	struct gw_payment g;
+	struct payout_state ps;
+	int64_t n, net;
+	int taken, rc, central = store_is_central(s->st);
+
+	*id = 0;
+	if (r->gp.code[0] != '\0') {
+		if ((central ? store_gw_payment_get(
+		                   s->st, r->gp.gateway, r->gp.code, &g, err)
+		             : store_gwl_get(s->st, r->gp.gateway, r->gp.code,
+		                   &g, err)) != 0) {
+			if (err->code == PD_ENOTFOUND)
+				pd_fail(err, PD_EINVAL,
+				    _("Gateway payment %s %s is not known "
+				      "here"),
+				    r->gp.gateway, r->gp.code);
+			return -1;
+		}
+		*id = g.id;
+		return 0;
+	}
+	if (r->gp.payout[0] == '\0')
+		return 0;
+	if (central) {
+		if (store_gw_payout_central(s->st, r->gp.gateway, r->gp.payout,
+		        id, &n, &net, &taken, err) != 0)
+			return -1;
+	} else {
+		rc = store_payout_find(
+		    s->st, r->gp.gateway, r->gp.payout, &ps, err);
+		if (rc < 0)
+			return -1;
+		*id = rc == 0 ? ps.rep : 0;
+	}
+	if (*id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payout %s %s is not known here"), r->gp.gateway,
+		    r->gp.payout);
+	return 0;
+}
+
 static int
 apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
@@ -496,8 +582,7 @@ apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	}
 	if (m.rule[0] != '\0')
 		return 0; /* the same match, from another terminal */
-	if (r->gp.code[0] != '\0' &&
-	    store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, &g, err))
+	if (match_gw_id(s, r, &g.id, err) != 0)
 		return -1;
 	if (store_user_by_name(s->st, r->by, &u, err) != 0 ||
 	    store_match_insert(s->st, line_id, d.id, g.id, r->match_rule,

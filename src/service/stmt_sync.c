@@ -114,6 +114,15 @@ match_row(struct svc *s, int64_t line_id, const struct line_match *mm,
 	xstrlcpy(r->dep.slip_no, m.slip_no, sizeof r->dep.slip_no);
 	xstrlcpy(r->gp.gateway, m.gateway, sizeof r->gp.gateway);
 	xstrlcpy(r->gp.code, m.code, sizeof r->gp.code);
+	r->gp.payout[0] = '\0';
+	/* a payout's match holds its first payment: the record names the
+	 * payout (all of its payments) */
+	if (strcmp(m.rule, "payout") == 0) {
+		if (store_gwl_payout(s->st, m.gateway, m.code, r->gp.payout,
+		        sizeof r->gp.payout, err) != 0)
+			return -1;
+		r->gp.code[0] = '\0';
+	}
 	if (strcmp(m.rule, "transfer") == 0)
 		xstrlcpy(r->payment_uuid, m.pay_uuid, sizeof r->payment_uuid);
 	if (strcmp(m.rule, "card") == 0) {

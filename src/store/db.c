@@ -520,6 +520,7 @@ open_kind(const char *path, int create, enum store_kind kind,
 	}
 	st = xcalloc(1, sizeof *st);
 	xstrlcpy(st->path, path, sizeof st->path);
+	st->central = kind == KIND_CENTRAL;
 	if ((pg ? open_pg(path, st, err)
 	        : db_sqlite_open(path, create, &st->db, err)) != 0) {
 		store_close(st);

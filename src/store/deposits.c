@@ -465,16 +465,31 @@ store_slip_match_pairs(
 	    _("Matching deposits"), err);
 }
 
+/* Gateway payment g is of a payout a match took whole (the rule payout:
+ * its match holds the payout's first payment). */
+#define GW_IN_PAYOUT_TAKEN                                                     \
+	"EXISTS (SELECT 1 FROM gw_payouts xa JOIN gw_payouts xb ON xb.payout " \
+	"= xa.payout JOIN gw_payments g2 ON g2.id = xb.gw_id AND g2.gateway "  \
+	"= g.gateway JOIN statement_matches m ON m.gw_id = g2.id AND "         \
+	"m.unmatched_at = '' AND m.rule = 'payout' WHERE xa.gw_id = g.id)"
+
 int64_t *
 store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 {
 	/* a gateway's settlement of one payment: its amount less the fee,
 	 * booked from the day it settled to days after, its code in the
-	 * reference; one-to-one as the deposits' */
+	 * reference; of a payment's credits the first booked (by day, then
+	 * as stored), so that a settlement the bank booked twice is matched
+	 * on its first credit and the second is matched_twice whatever the
+	 * order of the imports and matches, as the deposits'
+	 * (store_match_pairs); a line two payments fit is left to the
+	 * supervisor */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT gid, lid FROM (SELECT g.id AS gid, l.id AS lid, count(*) "
-	    "OVER (PARTITION BY g.id) AS ng, count(*) OVER (PARTITION BY "
-	    "l.id) AS nl FROM gw_payments g CROSS JOIN bank_statement_lines l "
+	    "SELECT gid, lid FROM (SELECT gid, lid, rn, max(nl) OVER "
+	    "(PARTITION BY gid) AS mnl FROM (SELECT g.id AS gid, l.id AS lid, "
+	    "row_number() OVER (PARTITION BY g.id ORDER BY l.booking_date, "
+	    "l.id) AS rn, count(*) OVER (PARTITION BY l.id) AS nl FROM "
+	    "gw_payments g CROSS JOIN bank_statement_lines l "
 	    "INDEXED BY bank_lines_amount ON l.amount = g.amount - g.fee WHERE "
 	    "g.status = 'succeeded' AND "
 	    "g.settled_on <> '' AND g.code <> '' AND l.amount > 0 AND "
@@ -483,9 +498,10 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "'+' || ? || ' days') AND pd_has_word(l.reference || ' ' || "
 	    "l.text, g.code) AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.unmatched_at = '' AND m.gw_id = g.id) "
-	    "AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
-	    "m.unmatched_at = '' AND m.line_id = l.id)) WHERE ng = 1 AND nl = "
-	    "1 ORDER BY gid",
+	    "AND NOT " GW_IN_PAYOUT_TAKEN " AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE "
+	    "m.unmatched_at = '' AND m.line_id = l.id))) WHERE rn = 1 AND mnl "
+	    "= 1 ORDER BY gid",
 	    err);
 
 	if (s == NULL)
@@ -493,6 +509,82 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	st_bind(s, "d", days);
 	return st_collect(st, s, 2 * sizeof(int64_t), read_pair, n,
 	    _("Matching gateway settlements"), err);
+}
+
+/* A terminal's payouts (gw_payouts: a gateway and a payout id), each
+ * with the first of its settled payments (which a match of the payout
+ * holds for them all), what they make less their fees, the last day one
+ * settled, and whether a match took any of them. */
+#define PAYOUTS                                                                \
+	"SELECT g.gateway AS gw, x.payout AS po, min(g.id) AS rep, "           \
+	"sum(g.amount - g.fee) AS net, max(substr(g.settled_on, 1, 10)) AS "   \
+	"day, max(EXISTS (SELECT 1 FROM statement_matches m WHERE m.gw_id = "  \
+	"g.id AND m.unmatched_at = '')) AS taken FROM gw_payouts x CROSS "     \
+	"JOIN "                                                                \
+	"gw_payments g ON g.id = x.gw_id WHERE g.settled_on <> '' GROUP BY "   \
+	"g.gateway, x.payout"
+
+int64_t *
+store_payout_match_pairs(
+    struct store *st, int days, int exact, size_t *n, struct pd_err *err)
+{
+	/* a payout no match took to a free credit (temp.match_lines, no
+	 * match since) whose reference or text holds the payout id as a
+	 * whole word, booked from the payout's (last) settle day to days
+	 * after; exact: of what its payments make less their fees, else of
+	 * another amount (an amount_differs). Of a payout's credits the
+	 * first booked, as store_gw_match_pairs; a line two payouts fit is
+	 * left to the supervisor */
+	struct db_stmt *s = st_stmt(st,
+	    "WITH p AS (" PAYOUTS "), c AS (SELECT p.rep AS rep, l.id AS lid, "
+	    "row_number() OVER (PARTITION BY p.rep ORDER BY l.booking_date, "
+	    "l.id) AS rn, count(*) OVER (PARTITION BY l.id) AS nl FROM p "
+	    "CROSS JOIN temp.match_lines f CROSS JOIN bank_statement_lines l "
+	    "ON l.id = f.id WHERE p.taken = 0 AND (l.amount = p.net) = ?2 AND "
+	    "l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND "
+	    "l.booking_date BETWEEN p.day AND date(p.day, '+' || ?1 || ' "
+	    "days') AND pd_has_word(l.reference || ' ' || l.text, p.po) AND "
+	    "NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
+	    "m.unmatched_at = '' AND m.line_id = l.id)) SELECT rep, lid FROM "
+	    "(SELECT rep, lid, rn, max(nl) OVER (PARTITION BY rep) AS mnl FROM "
+	    "c) WHERE rn = 1 AND mnl = 1 ORDER BY rep",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "dd", days, exact ? 1 : 0);
+	return st_collect(st, s, 2 * sizeof(int64_t), read_pair, n,
+	    _("Matching gateway payouts"), err);
+}
+
+int
+store_payout_find(struct store *st, const char *gateway, const char *payout,
+    struct payout_state *out, struct pd_err *err)
+{
+	/* a terminal's payout, as PAYOUTS reads it */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT rep, net, day, taken, (SELECT count(*) FROM gw_payouts x "
+	    "JOIN gw_payments g ON g.id = x.gw_id AND g.gateway = ?1 WHERE "
+	    "x.payout = ?2) FROM (" PAYOUTS ") WHERE gw = ?1 AND po = ?2",
+	    err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", gateway, payout);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		out->rep = db_column_int64(s, 0);
+		out->net = db_column_int64(s, 1);
+		st_col(s, 2, out->day, sizeof out->day);
+		out->taken = db_column_int(s, 3);
+		out->n = db_column_int64(s, 4);
+	}
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading gateway payments"));
+	return rc == DB_ROW ? 0 : 1;
 }
 
 /* ---- card settlements and bank transfers (issue 20) ---- */

@@ -391,7 +391,9 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
 	"g.processing_tenths, g.manual, g.refunded, "                          \
-	"g.review, " GW_DISPUTED_COL " FROM gateway_payments g LEFT JOIN "     \
+	"g.review, " GW_DISPUTED_COL ", coalesce((SELECT x.payout FROM "       \
+	"gateway_payouts x WHERE x.gw_id = g.id), '') FROM gateway_payments "  \
+	"g LEFT JOIN "                                                         \
 	"consumers c ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = "  \
 	"g.payment_id "
 
@@ -425,6 +427,7 @@ read_gwp(struct db_stmt *s, void *elem)
 	g->refunded = db_column_int64(s, 19);
 	st_col(s, 20, g->review, sizeof g->review);
 	g->disputed = db_column_int64(s, 21);
+	st_col(s, 22, g->payout, sizeof g->payout);
 }
 
 int
@@ -463,6 +466,38 @@ store_gw_payment_by_id(
 	return rc;
 }
 
+/* Gateway payment id's payout at the central node (gateway_payouts) or,
+ * local, at a terminal (gw_payouts): kept, or taken away for "". The
+ * statements are literals: st_stmt keeps them by their text's address. */
+static int
+payout_put(struct store *st, int local, int64_t id, const char *payout,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+
+	if (payout[0] == '\0')
+		s = st_stmt(st,
+		    local ? "DELETE FROM gw_payouts WHERE gw_id = ?"
+		          : "DELETE FROM gateway_payouts WHERE gw_id = ?",
+		    err);
+	else
+		s = st_stmt(st,
+		    local ? "INSERT INTO gw_payouts (gw_id, payout) VALUES "
+		            "(?1, ?2) ON CONFLICT (gw_id) DO UPDATE SET "
+		            "payout = excluded.payout"
+		          : "INSERT INTO gateway_payouts (gw_id, payout) "
+		            "VALUES (?1, ?2) ON CONFLICT (gw_id) DO UPDATE SET "
+		            "payout = excluded.payout",
+		    err);
+	if (s == NULL)
+		return -1;
+	if (payout[0] == '\0')
+		st_bind(s, "i", id);
+	else
+		st_bind(s, "is", id, payout);
+	return st_done(st, s, err);
+}
+
 int
 store_gw_payment_save(
     struct store *st, const struct gw_payment *g, struct pd_err *err)
@@ -479,7 +514,9 @@ store_gw_payment_save(
 	st_bind(s, "ssisiisidsi", g->webhook_status, g->settlement_status,
 	    g->consumer_id, g->candidates, g->payment_id, g->fee, g->settled_on,
 	    g->processing_tenths, g->manual, g->review, g->id);
-	return st_done(st, s, err);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	return payout_put(st, 0, g->id, g->payout, err);
 }
 
 struct gw_payment *
@@ -524,6 +561,129 @@ store_gw_payments(struct store *st, const char *gateway, int unassociated,
 
 /* ---- at a terminal: the gateway payments pulled ---- */
 
+/* Pulled gateway payment g's payout, by its gateway and code. */
+static int
+payout_id_put(struct store *st, const struct gw_payment *g, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id FROM gw_payments WHERE gateway = ? AND code = ?", err);
+	int64_t id = 0;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", g->gateway, g->code);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		id = db_column_int64(s, 0);
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, "Reading gateway payments");
+	return payout_put(st, 1, id, g->payout, err);
+}
+
+int
+store_gw_payout_central(struct store *st, const char *gateway,
+    const char *payout, int64_t *rep, int64_t *n, int64_t *net, int *taken,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT coalesce(min(g.id), 0), count(*), coalesce(sum(g.amount "
+	    "- g.fee), 0), coalesce(max(CASE WHEN EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.gw_id = g.id AND m.unmatched_at = "
+	    "'') THEN 1 ELSE 0 END), 0) FROM gateway_payouts x JOIN "
+	    "gateway_payments g ON g.id "
+	    "= x.gw_id WHERE g.gateway = ? AND x.payout = ?",
+	    err);
+	int rc;
+
+	*rep = *n = *net = 0;
+	*taken = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", gateway, payout);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*rep = db_column_int64(s, 0);
+		*n = db_column_int64(s, 1);
+		*net = db_column_int64(s, 2);
+		*taken = db_column_int(s, 3);
+	}
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, "Reading gateway payments");
+}
+
+static void
+read_payout_row(struct db_stmt *s, void *elem)
+{
+	struct payout_row *p = elem;
+
+	memset(p, 0, sizeof *p);
+	st_col(s, 0, p->gateway, sizeof p->gateway);
+	st_col(s, 1, p->payout, sizeof p->payout);
+	p->n = db_column_int64(s, 2);
+	p->net = db_column_int64(s, 3);
+	st_col(s, 4, p->account, sizeof p->account);
+	st_col(s, 5, p->stmt_key, sizeof p->stmt_key);
+	p->seq = db_column_int64(s, 6);
+	st_col(s, 7, p->rule, sizeof p->rule);
+	st_col(s, 8, p->by, sizeof p->by);
+}
+
+struct payout_row *
+store_gw_payouts_central(
+    struct store *st, const char *gateway, size_t *n, struct pd_err *err)
+{
+	/* a payout's match holds its first payment: the one match of any
+	 * of its payments is the payout's */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT g.gateway, x.payout, count(*), sum(g.amount - g.fee), "
+	    "coalesce(max(b.account), ''), coalesce(max(b.stmt_key), ''), "
+	    "coalesce(max(l.seq), 0), coalesce(max(m.rule), ''), "
+	    "coalesce(max(m.matched_by), '') FROM gateway_payouts x JOIN "
+	    "gateway_payments g ON g.id = x.gw_id LEFT JOIN statement_matches "
+	    "m ON m.gw_id = g.id AND m.unmatched_at = '' LEFT JOIN "
+	    "bank_statement_lines l ON l.id = m.line_id LEFT JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE g.gateway = ?1 "
+	    "OR ?1 = '' GROUP BY g.gateway, x.payout ORDER BY g.gateway, "
+	    "x.payout",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", gateway);
+	return st_collect(st, s, sizeof(struct payout_row), read_payout_row, n,
+	    "Reading gateway payments", err);
+}
+
+int
+store_gwl_payout(struct store *st, const char *gateway, const char *code,
+    char *out, size_t size, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    st->central
+	        ? "SELECT x.payout FROM gateway_payments g JOIN "
+	          "gateway_payouts x ON x.gw_id = g.id WHERE g.gateway "
+	          "= ? AND g.code = ?"
+	        : "SELECT x.payout FROM gw_payments g JOIN gw_payouts x "
+	          "ON x.gw_id = g.id WHERE g.gateway = ? AND g.code = ?",
+	    err);
+	int rc;
+
+	out[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", gateway, code);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, out, size);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, "Reading gateway payments");
+}
+
 int
 store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
     struct pd_err *err)
@@ -550,7 +710,9 @@ store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
 	    g->account_ref, g->phone, g->amount, g->paid_at, g->candidates,
 	    g->consumer_id, g->payment_uuid, g->fee, g->settled_on,
 	    g->processing_tenths, at, g->refunded, g->review);
-	return st_done(st, s, err);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	return payout_id_put(st, g, err);
 }
 
 static void
@@ -597,7 +759,8 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"coalesce(p.id, 0), coalesce(p.payment_no, ''), g.fee, g.settled_on, " \
 	"g.processing_tenths, 0, g.refunded, g.review, " GW_DISPUTED_COL       \
-	", g.payment_uuid, coalesce((SELECT CASE WHEN "                        \
+	", coalesce((SELECT x.payout FROM gw_payouts x WHERE x.gw_id = "       \
+	"g.id), ''), g.payment_uuid, coalesce((SELECT CASE WHEN "              \
 	"o.rejected_at IS NOT NULL THEN 'refused' WHEN o.sent_at IS NULL "     \
 	"THEN 'waiting' ELSE '' END || char(9) || coalesce(json_extract("      \
 	"o.payload, '$.data.action'), '') || char(9) || o.reject_reason FROM " \
@@ -614,8 +777,8 @@ read_gwl(struct db_stmt *s, void *elem)
 
 	read_gwp(s, g);
 	g->manual = 0;
-	st_col(s, 22, g->payment_uuid, sizeof g->payment_uuid);
-	st_col(s, 23, state, sizeof state);
+	st_col(s, 23, g->payment_uuid, sizeof g->payment_uuid);
+	st_col(s, 24, state, sizeof state);
 	tab = strchr(state, '\t');
 	if (tab != NULL) {
 		*tab++ = '\0';

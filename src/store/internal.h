@@ -11,6 +11,8 @@
 
 struct store {
 	struct db *db;
+	int central; /* a central node's organisation store (its gateway
+	                payments in gateway_payments, not gw_payments) */
 	char path[PATH_MAX];
 	struct {
 		const char *sql; /* a string literal: compared by address */
@@ -248,8 +250,24 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
  * void), the gateway payment's amount less its fee, or the posted
  * payments the match took (a transfer's one, a card day's, gross of the
  * card fee). Review R20b, fault 9. */
+/* The payout of gateway payment g (a terminal's gw_payments row; ""
+ * none), and what its payout's payments make less their fees: what the
+ * bank credits for it (the rule payout, issue 20). */
+#define PAYOUT_OF(g)                                                           \
+	"coalesce((SELECT xo.payout FROM gw_payouts xo WHERE xo.gw_id = " g    \
+	".id), '')"
+#define PAYOUT_NET(g)                                                          \
+	"(SELECT coalesce(sum(gn.amount - gn.fee), 0) FROM gw_payouts xa "     \
+	"JOIN gw_payouts xb ON xb.payout = xa.payout JOIN gw_payments gn ON "  \
+	"gn.id = xb.gw_id AND gn.gateway = " g ".gateway WHERE xa.gw_id = " g  \
+	".id)"
+#define PAYOUT_COUNT(g)                                                        \
+	"(SELECT count(*) FROM gw_payouts xa JOIN gw_payouts xb ON xb.payout " \
+	"= xa.payout JOIN gw_payments gn ON gn.id = xb.gw_id AND gn.gateway "  \
+	"= " g ".gateway WHERE xa.gw_id = " g ".id)"
 #define MATCH_EXPECTED                                                         \
-	"CASE WHEN d.id IS NOT NULL THEN CASE WHEN d.voided_at = '' THEN "     \
+	"CASE WHEN m.rule = 'payout' AND g.id IS NOT NULL THEN " PAYOUT_NET(   \
+	    "g") " WHEN d.id IS NOT NULL THEN CASE WHEN d.voided_at = '' THEN " \
 	"d.amount ELSE 0 END WHEN g.id IS NOT NULL THEN g.amount - g.fee "     \
 	"ELSE (SELECT coalesce(sum(p.amount), 0) FROM "                        \
 	"statement_match_payments mp JOIN payments p ON p.id = "              \
@@ -267,16 +285,19 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 	"min(p.paid_on) FROM statement_match_payments mp JOIN payments p ON "  \
 	"p.id = mp.payment_id WHERE mp.match_id = m.id) END, l.booking_date)"
 /* What match m (its deposit d and gateway payment g LEFT JOINed) took,
- * as people read it: the slip number, "GATEWAY CODE", a transfer's
+ * as people read it: the slip number, "GATEWAY CODE", a payout's
+ * "GATEWAY PAYOUT (N)", a transfer's
  * payment number or a card day's "TERMINAL YYYY-MM-DD (N)". */
 #define MATCH_TO                                                               \
-	"CASE WHEN d.id IS NOT NULL THEN d.slip_no WHEN g.id IS NOT NULL "     \
-	"THEN g.gateway || ' ' || g.code WHEN m.rule = 'transfer' THEN "       \
-	"(SELECT min(p.payment_no) FROM statement_match_payments mp JOIN "     \
-	"payments p ON p.id = mp.payment_id WHERE mp.match_id = m.id) ELSE "   \
-	"(SELECT min(p.terminal) || ' ' || min(p.paid_on) || ' (' || "         \
-	"count(*) || ')' FROM statement_match_payments mp JOIN payments p ON " \
-	"p.id = mp.payment_id WHERE mp.match_id = m.id) END"
+	"CASE WHEN m.rule = 'payout' AND g.id IS NOT NULL THEN g.gateway || "  \
+	"' ' || " PAYOUT_OF("g") " || ' (' || " PAYOUT_COUNT("g") " || ')' "   \
+	"WHEN d.id IS NOT NULL THEN d.slip_no WHEN g.id IS NOT NULL THEN "     \
+	"g.gateway || ' ' || g.code WHEN m.rule = 'transfer' THEN (SELECT "    \
+	"min(p.payment_no) FROM statement_match_payments mp JOIN payments p "  \
+	"ON p.id = mp.payment_id WHERE mp.match_id = m.id) ELSE (SELECT "      \
+	"min(p.terminal) || ' ' || min(p.paid_on) || ' (' || count(*) || "    \
+	"')' FROM statement_match_payments mp JOIN payments p ON p.id = "      \
+	"mp.payment_id WHERE mp.match_id = m.id) END"
 /* Whether match m was made by hand: a deposit's by a supervisor (rule
  * manual), or a transfer or card match by a supervisor, whose note is
  * required (svc_line_match); a rule's match has no note, and its sync

@@ -116,10 +116,12 @@ store_match_insert_set(struct store *st, const int64_t *pairs, size_t n,
     struct pd_err *err)
 {
 	/* what the first of a pair is: a deposit (rule auto), a gateway
-	 * payment (gateway), a bank transfer's payment (transfer) or
+	 * payment (gateway; payout: the first of its payout's, which
+	 * stands for them all), a bank transfer's payment (transfer) or
 	 * nothing (card: its payments by its terminal and day, after) */
 	int what = strcmp(rule, "auto") == 0       ? 1
 	           : strcmp(rule, "gateway") == 0  ? 2
+	           : strcmp(rule, "payout") == 0   ? 2
 	           : strcmp(rule, "transfer") == 0 ? 3
 	                                           : 0;
 	struct db_stmt *s;
@@ -480,15 +482,8 @@ store_recon_day_matches(struct store *st, const char *account,
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT pd_stmt_name(b.account, b.stmt_key) || ':' || l.seq, "
-	    "l.amount, m.rule, CASE "
-	    "WHEN d.id IS NOT NULL THEN d.slip_no WHEN g.id IS NOT NULL THEN "
-	    "g.gateway || ' ' || g.code WHEN m.rule = 'transfer' THEN (SELECT "
-	    "min(p.payment_no) FROM statement_match_payments mp JOIN payments "
-	    "p ON p.id = mp.payment_id WHERE mp.match_id = m.id) ELSE (SELECT "
-	    "min(p.terminal) || ' ' || min(p.paid_on) || ' (' || count(*) || "
-	    "')' FROM statement_match_payments mp JOIN payments p ON p.id = "
-	    "mp.payment_id WHERE mp.match_id = m.id) END, m.matched_by, "
-	    "m.note, l.booking_date FROM bank_statement_lines l JOIN "
+	    "l.amount, m.rule, " MATCH_TO ", m.matched_by, m.note, "
+	    "l.booking_date FROM bank_statement_lines l JOIN "
 	    "bank_statements b ON b.id = l.statement_id JOIN "
 	    "statement_matches m ON m.line_id = l.id AND m.unmatched_at = '' "
 	    "LEFT JOIN deposits d ON d.id = m.deposit_id LEFT JOIN "

@@ -63,30 +63,44 @@ store_read_line_match(struct db_stmt *q, struct line_match *m)
 static void
 read_lmatch(struct db_stmt *q, void *elem)
 {
-	store_read_line_match(q, elem);
+	struct line_match *m = elem;
+
+	store_read_line_match(q, m);
+	m->by_hand = db_column_int(q, 17);
+	st_col(q, 18, m->payout, sizeof m->payout);
 }
+
+/* store_line_match's query, its gateway payments in table GW and their
+ * payouts in PO: a terminal's pulled ones, or the central node's */
+#define LINE_MATCH(GW, PO)                                                     \
+	"SELECT l.statement_id, l.seq, b.account, b.stmt_key, "                \
+	"coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "                      \
+	"coalesce(d.terminal, ''), coalesce(g.gateway, ''), "                  \
+	"coalesce(g.code, ''), coalesce(m.rule, ''), "                         \
+	"coalesce(m.matched_by, ''), coalesce(m.matched_at, ''), "             \
+	"x.n, x.gross, x.term, x.day, x.pu, CASE WHEN m.rule = 'manual' OR "   \
+	"m.note <> '' THEN 1 ELSE 0 END, CASE WHEN m.rule = 'payout' THEN "    \
+	"coalesce((SELECT "                                                    \
+	"xo.payout FROM " PO " xo WHERE xo.gw_id = m.gw_id), '') ELSE '' END " \
+	"FROM bank_statement_lines l JOIN bank_statements b ON b.id = "        \
+	"l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "    \
+	"AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "              \
+	"m.deposit_id LEFT JOIN " GW " g ON g.id = m.gw_id CROSS JOIN "        \
+	"(SELECT count(*) AS n, sum(p.amount) AS gross, min(p.terminal) AS "   \
+	"term, min(p.paid_on) AS day, min(p.uuid) AS pu FROM "                 \
+	"statement_match_payments mp JOIN payments p ON p.id = "               \
+	"mp.payment_id WHERE mp.match_id = (SELECT id FROM "                   \
+	"statement_matches WHERE line_id = ?1 AND unmatched_at = '')) x "      \
+	"WHERE l.id = ?1"
 
 int
 store_line_match(struct store *st, int64_t line_id, struct line_match *out,
     struct pd_err *err)
 {
+	/* the central node's matches hold its gateway payments */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT l.statement_id, l.seq, b.account, b.stmt_key, "
-	    "coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "
-	    "coalesce(d.terminal, ''), coalesce(g.gateway, ''), "
-	    "coalesce(g.code, ''), coalesce(m.rule, ''), "
-	    "coalesce(m.matched_by, ''), coalesce(m.matched_at, ''), "
-	    "x.n, x.gross, x.term, x.day, x.pu FROM bank_statement_lines l "
-	    "JOIN bank_statements b ON b.id = "
-	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
-	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
-	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id CROSS "
-	    "JOIN (SELECT count(*) AS n, sum(p.amount) AS gross, min(p.terminal) "
-	    "AS term, min(p.paid_on) AS day, min(p.uuid) AS pu FROM "
-	    "statement_match_payments mp JOIN payments p ON p.id = "
-	    "mp.payment_id WHERE mp.match_id = (SELECT id FROM "
-	    "statement_matches WHERE line_id = ?1 AND unmatched_at = '')) x "
-	    "WHERE l.id = ?1",
+	    st->central ? LINE_MATCH("gateway_payments", "gateway_payouts")
+	                : LINE_MATCH("gw_payments", "gw_payouts"),
 	    err);
 	int rc;
 

@@ -52,7 +52,29 @@ read_match_row(struct db_stmt *q, void *elem)
 	st_col(q, 19, rr->x->unmatched_by, sizeof rr->x->unmatched_by);
 	st_col(q, 20, rr->x->unmatch_note, sizeof rr->x->unmatch_note);
 	rr->x->line_id = db_column_int64(q, 21);
+	rr->m->by_hand = db_column_int(q, 22);
+	st_col(q, 23, rr->m->payout, sizeof rr->m->payout);
 }
+
+/* store_match_row's query, its gateway payments in table GW and their
+ * payouts in PO (the central node's, or a terminal's) */
+#define MATCH_ROW(GW, PO)                                                      \
+	"SELECT l.statement_id, l.seq, b.account, b.stmt_key, "                \
+	"coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "                      \
+	"coalesce(d.terminal, ''), coalesce(g.gateway, ''), "                  \
+	"coalesce(g.code, ''), m.rule, m.matched_by, m.matched_at, "           \
+	"x.n, x.gross, x.term, x.day, x.pu, m.note, m.unmatched_at, "          \
+	"m.unmatched_by, m.unmatch_note, m.line_id, CASE WHEN m.rule = "       \
+	"'manual' OR m.note <> '' THEN 1 ELSE 0 END, CASE WHEN m.rule = "      \
+	"'payout' THEN coalesce((SELECT "                                      \
+	"xo.payout FROM " PO " xo WHERE xo.gw_id = m.gw_id), '') ELSE '' END " \
+	"FROM statement_matches m JOIN bank_statement_lines l ON l.id = "      \
+	"m.line_id JOIN bank_statements b ON b.id = l.statement_id LEFT JOIN " \
+	"deposits d ON d.id = m.deposit_id LEFT JOIN " GW " g ON g.id = "      \
+	"m.gw_id CROSS JOIN (SELECT count(*) AS n, sum(p.amount) AS gross, "   \
+	"min(p.terminal) AS term, min(p.paid_on) AS day, min(p.uuid) AS pu "   \
+	"FROM statement_match_payments mp JOIN payments p ON p.id = "          \
+	"mp.payment_id WHERE mp.match_id = ?1) x WHERE m.id = ?1"
 
 int
 store_match_row(struct store *st, int64_t match_id, struct line_match *m,
@@ -61,19 +83,8 @@ store_match_row(struct store *st, int64_t match_id, struct line_match *m,
 	/* store_line_match's columns, of this match row whether it is
 	 * active or not */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT l.statement_id, l.seq, b.account, b.stmt_key, "
-	    "coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "
-	    "coalesce(d.terminal, ''), coalesce(g.gateway, ''), "
-	    "coalesce(g.code, ''), m.rule, m.matched_by, m.matched_at, "
-	    "x.n, x.gross, x.term, x.day, x.pu, m.note, m.unmatched_at, "
-	    "m.unmatched_by, m.unmatch_note, m.line_id FROM statement_matches "
-	    "m JOIN bank_statement_lines l ON l.id = m.line_id JOIN "
-	    "bank_statements b ON b.id = l.statement_id LEFT JOIN deposits d "
-	    "ON d.id = m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id "
-	    "CROSS JOIN (SELECT count(*) AS n, sum(p.amount) AS gross, "
-	    "min(p.terminal) AS term, min(p.paid_on) AS day, min(p.uuid) AS "
-	    "pu FROM statement_match_payments mp JOIN payments p ON p.id = "
-	    "mp.payment_id WHERE mp.match_id = ?1) x WHERE m.id = ?1",
+	    st->central ? MATCH_ROW("gateway_payments", "gateway_payouts")
+	                : MATCH_ROW("gw_payments", "gw_payouts"),
 	    err);
 	struct match_row_read rr = {m, x};
 	int rc;
@@ -116,7 +127,9 @@ store_match_seen(struct store *st, int64_t line_id, int undone,
     const struct line_match *w, int *seen, struct pd_err *err)
 {
 	/* the match w names on the line: made (or undone) at that time, by
-	 * that user, of that deposit or gateway payment; never one this
+	 * that user, of that deposit or gateway payment (a payout's record
+	 * names the payout, its match the first payment: rule, gateway,
+	 * time and user tell it); never one this
 	 * terminal undid when the central node refused it (another
 	 * terminal's match of the line made in the same second is not
 	 * that one: review R20, fault 1) */
@@ -126,15 +139,15 @@ store_match_seen(struct store *st, int64_t line_id, int undone,
 	             "g ON g.id = m.gw_id WHERE m.line_id = ?1 AND "
 	             "m.unmatched_at = ?2 AND m.unmatched_by = ?3 AND (?4 = '' "
 	             "OR m.rule = ?4) AND coalesce(d.uuid, '') = ?5 AND "
-	             "coalesce(g.gateway, '') = ?6 AND coalesce(g.code, '') = "
-	             "?7 AND m.unmatched_by <> ?8"
+	             "coalesce(g.gateway, '') = ?6 AND (coalesce(g.code, '') = "
+	             "?7 OR m.rule = 'payout') AND m.unmatched_by <> ?8"
 	           : "SELECT count(*) FROM statement_matches m LEFT JOIN "
 	             "deposits d ON d.id = m.deposit_id LEFT JOIN gw_payments "
 	             "g ON g.id = m.gw_id WHERE m.line_id = ?1 AND "
 	             "m.matched_at = ?2 AND m.matched_by = ?3 AND (?4 = '' OR "
 	             "m.rule = ?4) AND coalesce(d.uuid, '') = ?5 AND "
-	             "coalesce(g.gateway, '') = ?6 AND coalesce(g.code, '') = "
-	             "?7 AND m.unmatched_by <> ?8",
+	             "coalesce(g.gateway, '') = ?6 AND (coalesce(g.code, '') = "
+	             "?7 OR m.rule = 'payout') AND m.unmatched_by <> ?8",
 	    err);
 	int64_t n = 0;
 

@@ -112,7 +112,8 @@ check(struct slips *x, const struct slip *d, int64_t line_id,
 {
 	/* TWICE_FROM's conditions but the deposit's voided_at and its
 	 * active match, which the deposits read had */
-	if (d->line_id != line_id && strcmp(d->account, account) == 0 &&
+	if (d->line_id != line_id &&
+	    (d->id < 0 || strcmp(d->account, account) == 0) &&
 	    deposit_ref_has(text, d->slip))
 		pair_add(x, line_id, d->id);
 }
@@ -146,7 +147,17 @@ read_slips(struct store *st, struct slips *x, struct pd_err *err)
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT d2.id, m2.line_id, d2.account, d2.slip_no FROM deposits "
 	    "d2 JOIN statement_matches m2 ON m2.deposit_id = d2.id AND "
-	    "m2.unmatched_at = '' WHERE d2.voided_at = ''",
+	    "m2.unmatched_at = '' WHERE d2.voided_at = '' "
+	    /* and the gateway payments' and payouts' matches, each as the
+	     * match's id less than 0 (recon.c's kind 4 tells them apart),
+	     * of no account, the word its credit names: the code, or the
+	     * payout id */
+	    "UNION ALL SELECT -m2.id, m2.line_id, '', CASE WHEN m2.rule = "
+	    "'payout' THEN " PAYOUT_OF(
+	        "g") " ELSE g.code END FROM "
+	             "statement_matches m2 JOIN gw_payments g ON g.id = "
+	             "m2.gw_id WHERE "
+	             "m2.unmatched_at = ''",
 	    err);
 	const unsigned char *a, *w;
 	struct slip *d;

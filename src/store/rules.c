@@ -495,6 +495,8 @@ store_series_peek(struct store *st, const char *series, const char *scope)
 int
 store_is_central(struct store *st)
 {
+	if (st->central)
+		return 1;
 	return st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
 	                    "'table' AND name = 'feed'") > 0;
 }

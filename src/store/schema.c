@@ -122,6 +122,7 @@ const char *const store_migrations[] = {
     store_mig_87,
     store_mig_88,
     store_mig_89,
+    store_mig_90,
 };
 
 const int store_nmigrations =

@@ -649,6 +649,30 @@ const char *const store_central_migrations[] = {
      * stand (schema.c, store_mig_87): the terminals' reports, not kept
      * here (the migration fills nothing here). Safe to run again. */
     FORECAST_TRIGGERS_DROP,
+    /* the payout that paid a gateway payment out (schema.c,
+     * store_mig_90): the settlement file's payout column, kept with the
+     * settled payment and fed to the terminals with it (its feed entry
+     * is the payment's, made by the settlement's update). Safe to run
+     * again. */
+    "CREATE TABLE IF NOT EXISTS gateway_payouts (gw_id INTEGER PRIMARY KEY"
+    " REFERENCES gateway_payments (id), payout TEXT NOT NULL CHECK"
+    " (length(payout) BETWEEN 1 AND 63));\n"
+    "CREATE INDEX IF NOT EXISTS gateway_payouts_payout ON gateway_payouts"
+    " (payout);\n",
+    /* a statement credit's match of a gateway payment or payout (rules
+     * gateway and payout, issue 20) holds the central node's gateway
+     * payment (gateway_payments), not a terminal's pulled copy
+     * (gw_payments, empty here): the foreign key of
+     * statement_matches.gw_id pointed there, and every such match a
+     * terminal sent was refused. Replaced in place, as migration 89
+     * widened a CHECK: no such match could be kept, so no row changes;
+     * run again, it finds nothing to replace. */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql, 'gw_id INTEGER"
+    " REFERENCES gw_payments (id)', 'gw_id INTEGER REFERENCES"
+    " gateway_payments (id)') WHERE type = 'table' AND name ="
+    " 'statement_matches';\n"
+    "PRAGMA writable_schema = RESET;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -308,4 +308,29 @@ const char store_mig_89[] =
     " type = 'table' AND name = 'payments';\n"
     "PRAGMA writable_schema = RESET;\n";
 
+/* 90. The payout that paid a gateway payment out (issue 20,
+ * "Reconciliation": a gateway pays out one bank credit for several
+ * settled payments, less their fees, naming the payout in its
+ * reference; the matching rule payout): a terminal's pulled gateway
+ * payments' (gw_payments) and a central node's (gateway_payments), each
+ * payment's payout as the settlement file named it, kept only where
+ * there is one. A table of their own rather than a column, so that the
+ * migration runs again as it is (schema.c). Run twice, it changes
+ * nothing. */
+const char store_mig_90[] =
+    "CREATE TABLE IF NOT EXISTS gw_payouts (gw_id INTEGER PRIMARY KEY"
+    " REFERENCES gw_payments (id), payout TEXT NOT NULL CHECK"
+    " (length(payout) BETWEEN 1 AND 63));\n"
+    "CREATE INDEX IF NOT EXISTS gw_payouts_payout ON gw_payouts"
+    " (payout);\n"
+    /* and the match of a payout, rule payout (its first payment in
+     * gw_id): the CHECK of statement_matches.rule widened in place, as
+     * migration 89 widened payments.alloc_rule's; run again, it finds
+     * nothing to replace */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql, '''card'', ''transfer''))"
+    ", note', '''card'', ''transfer'', ''payout'')), note') WHERE type ="
+    " 'table' AND name = 'statement_matches';\n"
+    "PRAGMA writable_schema = RESET;\n";
+
 /* clang-format on */

@@ -375,5 +375,6 @@ extern const char store_mig_86[];
 extern const char store_mig_87[];
 extern const char store_mig_88[];
 extern const char store_mig_89[];
+extern const char store_mig_90[];
 
 #endif

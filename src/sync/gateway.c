@@ -505,10 +505,12 @@ out:
 
 /* ---- settlement files ---- */
 
-/* The columns a settlement file must have, by their header. */
-enum { SC_CODE, SC_AMOUNT, SC_FEE, SC_SETTLED, SC_N };
+/* The columns of a settlement file, by their header: the first SC_NEED
+ * it must have, then the optional payout. */
+enum { SC_CODE, SC_AMOUNT, SC_FEE, SC_SETTLED, SC_PAYOUT, SC_N };
+#define SC_NEED SC_PAYOUT
 static const char *const settle_cols[SC_N] = {
-    "code", "amount", "fee", "settled_on"};
+    "code", "amount", "fee", "settled_on", "payout"};
 
 /* A header cell as a column: case ignored, spaces around and a space
  * for '_' allowed ("Settled On"); -1 for a column that is not read. */
@@ -569,6 +571,29 @@ settle_when(const char *s, char *out, struct pd_err *err)
 	return 0;
 }
 
+/* A payout id p (the column payout) into out: 1 to GW_PAYOUT_BUFSZ - 1
+ * characters, no space or control character (it is found as a whole
+ * word in a bank credit's reference). */
+static int
+settle_payout(const char *p, char *out, struct pd_err *err)
+{
+	size_t i, n = strlen(p);
+
+	if (n == 0 || n >= GW_PAYOUT_BUFSZ)
+		return pd_fail(err, PD_EINVAL,
+		    "Column payout: must be 1 to %d characters (the payout "
+		    "that paid the payment out)",
+		    GW_PAYOUT_BUFSZ - 1);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] <= ' ' || p[i] == 0x7f)
+			return pd_fail(err, PD_EINVAL,
+			    "Column payout: a space or control character at "
+			    "%zu",
+			    i + 1);
+	xstrlcpy(out, p, GW_PAYOUT_BUFSZ);
+	return 0;
+}
+
 /* Row r of a settlement file (its fields in cols' order). */
 static int
 settle_row(struct csv_row *row, const int *at, int digits,
@@ -598,6 +623,9 @@ settle_row(struct csv_row *row, const int *at, int digits,
 	if (r->fee > r->amount)
 		return pd_fail(err, PD_EINVAL,
 		    "Column fee: more than the amount it was taken from");
+	if (at[SC_PAYOUT] >= 0 &&
+	    settle_payout(row->fields[at[SC_PAYOUT]], r->payout, err) != 0)
+		return -1;
 	return settle_when(row->fields[at[SC_SETTLED]], r->settled_on, err);
 }
 
@@ -618,7 +646,7 @@ settle_header(const struct csv_row *row, int *at, struct pd_err *err)
 		if (c >= 0)
 			at[c] = (int)i;
 	}
-	for (c = 0; c < SC_N; c++)
+	for (c = 0; c < SC_NEED; c++)
 		if (at[c] < 0)
 			return pd_fail(err, PD_EINVAL,
 			    "Line 1: no column %s (a settlement file has code, "
@@ -649,7 +677,7 @@ gw_settle_decode(
 			continue;
 		}
 		for (k = 0; k < SC_N; k++)
-			if ((size_t)at[k] >= row.n) {
+			if (at[k] >= 0 && (size_t)at[k] >= row.n) {
 				pd_fail(err, PD_EINVAL,
 				    "Line %d: %zu fields, and column %s is the "
 				    "%d%s",

@@ -147,7 +147,7 @@ static const struct field gw_payment_fields[] = {S("gateway", gp.gateway, 1),
     T("fee", gp.fee, F_INT, 0), T("settled_on", gp.settled_on, F_TS, 0),
     T("processing_tenths", gp.processing_tenths, F_INT, 0),
     T("refunded", gp.refunded, F_INT, 0), S("review", gp.review, 0),
-    {NULL, F_STR, 0, 0, 0}};
+    S("payout", gp.payout, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field gw_assoc_fields[] = {S("action", action, 1),
     S("gateway", gp.gateway, 1), S("code", gp.code, 1),
@@ -188,9 +188,9 @@ static const struct field stmt_match_fields[] = {S("op", op, 1),
     S("account", stmt.account, 1), S("stmt_key", stmt.stmt_key, 1),
     T("line", stmt_first, F_INT, 1), S("deposit_uuid", dep.uuid, 0),
     S("slip_no", dep.slip_no, 0), S("gateway", gp.gateway, 0),
-    S("code", gp.code, 0), S("payment_uuid", payment_uuid, 0),
-    S("card_terminal", card_terminal, 0), S("card_day", card_day, 0),
-    T("card_count", card_count, F_INT, 0),
+    S("code", gp.code, 0), S("payout", gp.payout, 0),
+    S("payment_uuid", payment_uuid, 0), S("card_terminal", card_terminal, 0),
+    S("card_day", card_day, 0), T("card_count", card_count, F_INT, 0),
     T("card_gross", card_gross, F_INT, 0), S("rule", match_rule, 1),
     T("note", reason, F_TEXT, 0), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 

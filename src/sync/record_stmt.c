@@ -291,11 +291,13 @@ int
 sync_match_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 {
 	int dep = r->dep.uuid[0] != '\0', gw = r->gp.code[0] != '\0';
+	int po = r->gp.payout[0] != '\0';
 	int pay = r->payment_uuid[0] != '\0',
 	    card = r->card_terminal[0] != '\0';
 	int match = strcmp(r->op, "match") == 0;
 	const char *rule = dep   ? "auto"
 	                   : gw  ? "gateway"
+	                   : po  ? "payout"
 	                   : pay ? "transfer"
 	                         : "card";
 	int32_t day;
@@ -303,22 +305,22 @@ sync_match_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 	if (!match && strcmp(r->op, "unmatch") != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: op \"%s\": match or unmatch"), r->op);
-	if (dep + gw + pay + card != 1 || (gw && r->gp.gateway[0] == '\0'))
+	if (dep + gw + po + pay + card != 1 ||
+	    ((gw || po) && r->gp.gateway[0] == '\0'))
 		return pd_fail(err, PD_EINVAL,
 		    _("data: a match names one deposit (deposit_uuid), one "
-		      "gateway payment (gateway and code), one bank transfer "
-		      "(payment_uuid) or one terminal's day of card payments "
+		      "gateway payment (gateway and code), one gateway payout "
+		      "(gateway and payout), one bank transfer (payment_uuid) "
+		      "or one terminal's day of card payments "
 		      "(card_terminal)"));
 	if (strcmp(r->match_rule, rule) != 0 &&
 	    (!dep || strcmp(r->match_rule, "manual") != 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("data: rule \"%s\": auto or manual for a deposit, "
-		      "gateway for a gateway payment, transfer for a bank "
-		      "transfer, card for card payments"),
+		      "gateway for a gateway payment, payout for a gateway "
+		      "payout, transfer for a bank transfer, card for card "
+		      "payments"),
 		    r->match_rule);
-	if (!match && gw)
-		return pd_fail(err, PD_EINVAL,
-		    _("data: a gateway payment's match is not unmatched"));
 	if (card && (strlen(r->card_day) != 10 ||
 	                date_parse(r->card_day, NULL, &day, NULL) != 0 ||
 	                r->card_count < 1 || r->card_count > 10000000 ||

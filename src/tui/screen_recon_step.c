@@ -2,8 +2,10 @@
  * "a supervisor matches or unmatches by hand with a note, and resolves
  * it"): the Exceptions list's r resolves the exception under the cursor
  * with a note (Resolve Exception), h matches a credit nobody expected to
- * a bank transfer, to a terminal's day of card payments or to a deposit
- * of its account not credited yet, picked (review R20) (Match Credit);
+ * a bank transfer, to a terminal's day of card payments, to a deposit
+ * of its account not credited yet, picked (review R20), to a gateway
+ * payment's settlement (GATEWAY:CODE) or to a gateway's payout
+ * (GATEWAY:PAYOUT, fault 7) (Match Credit);
  * a day's u takes a credit's match back (Unmatch Credit). Enter asks
  * once, then calls the use case `paydesk reconcile resolve`, `reconcile
  * match`, `reconcile unmatch` or `deposit unmatch` call, whose refusal is
@@ -48,7 +50,10 @@ static const struct tui_key hand_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-enum { F_WHAT, F_PAY, F_CARD, F_DEP, F_NOTE, F_COUNT };
+enum { F_WHAT, F_PAY, F_CARD, F_DEP, F_GW, F_PO, F_NOTE, F_COUNT };
+
+/* Match to: its choices, in this order */
+enum { W_PAY, W_CARD, W_DEP, W_GW, W_PO, W_COUNT };
 
 /* The deposits offered to a credit, at most. */
 #define DEPS_MAX 32
@@ -60,7 +65,7 @@ struct rstep {
 	char slip[33];            /* a deposit's match: its slip */
 	struct recon_exception e; /* the exception (or the credit) */
 	struct tui_form_item it[F_COUNT];
-	const char *what[3];
+	const char *what[W_COUNT];
 	/* the deposits of the credit's account not credited yet: slips and
 	 * their choice labels (slip, amount, day handed) */
 	char account[DEPOSIT_ACCOUNT_BUFSZ];
@@ -102,18 +107,26 @@ check(const struct rstep *r, char *why, size_t wn)
 {
 	struct pd_err err;
 
+	int w = r->it[F_WHAT].choice;
+
 	why[0] = '\0';
-	if (r->hand && r->it[F_WHAT].choice == 0 && r->it[F_PAY].f.len == 0)
+	if (r->hand && w == W_PAY && r->it[F_PAY].f.len == 0)
 		snprintf(
 		    why, wn, "%s", _("Give the transfer's payment number"));
-	else if (r->hand && r->it[F_WHAT].choice == 1 &&
-	         r->it[F_CARD].f.len == 0)
+	else if (r->hand && w == W_CARD && r->it[F_CARD].f.len == 0)
 		snprintf(why, wn, "%s",
 		    _("Give the terminal and day: TERMINAL:YYYY-MM-DD"));
-	else if (r->hand && r->it[F_WHAT].choice == 2 && r->ndeps == 0)
+	else if (r->hand && w == W_DEP && r->ndeps == 0)
 		snprintf(why, wn,
 		    _("No deposit to account %s is waiting for its credit"),
 		    r->account);
+	else if (r->hand && w == W_GW && r->it[F_GW].f.len == 0)
+		snprintf(why, wn, "%s",
+		    _("Give the gateway and the payment's code: "
+		      "GATEWAY:CODE"));
+	else if (r->hand && w == W_PO && r->it[F_PO].f.len == 0)
+		snprintf(why, wn, "%s",
+		    _("Give the gateway and its payout: GATEWAY:PAYOUT"));
 	else if (svc_recon_check_note(r->it[F_NOTE].f.buf, &err) != 0)
 		/* the service's words (helper-261, fault 6) */
 		snprintf(why, wn, "%s", err.msg);
@@ -126,10 +139,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	char why[320], m[MONEY_BUFSZ], head[320];
 	int y = 1, lw, last = LINES - 4;
 
-	r->it[F_PAY].hidden = !r->hand || r->it[F_WHAT].choice != 0;
-	r->it[F_CARD].hidden = !r->hand || r->it[F_WHAT].choice != 1;
+	r->it[F_PAY].hidden = !r->hand || r->it[F_WHAT].choice != W_PAY;
+	r->it[F_CARD].hidden = !r->hand || r->it[F_WHAT].choice != W_CARD;
 	r->it[F_DEP].hidden =
-	    !r->hand || r->it[F_WHAT].choice != 2 || r->ndeps == 0;
+	    !r->hand || r->it[F_WHAT].choice != W_DEP || r->ndeps == 0;
+	r->it[F_GW].hidden = !r->hand || r->it[F_WHAT].choice != W_GW;
+	r->it[F_PO].hidden = !r->hand || r->it[F_WHAT].choice != W_PO;
 	lw = list_form_width(&r->s.fm, 14) + 2;
 	/* the key and what it is about, once: an over_short key, or the
 	 * long key of one sharing its KIND:REFERENCE, holds the detail */
@@ -163,6 +178,25 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
 
+/* What a hand match names: the payment number, TERMINAL:DAY, the slip,
+ * GATEWAY:CODE or GATEWAY:PAYOUT as typed or picked. */
+static const char *
+hand_target(const struct rstep *r)
+{
+	switch (r->it[F_WHAT].choice) {
+	case W_PAY:
+		return r->it[F_PAY].f.buf;
+	case W_CARD:
+		return r->it[F_CARD].f.buf;
+	case W_DEP:
+		return r->slips[r->it[F_DEP].choice];
+	case W_GW:
+		return r->it[F_GW].f.buf;
+	default:
+		return r->it[F_PO].f.buf;
+	}
+}
+
 static int
 apply(struct tui_step *s, struct tui *t)
 {
@@ -172,7 +206,7 @@ apply(struct tui_step *s, struct tui *t)
 	struct deposit d;
 	struct pd_err err;
 	char why[320];
-	int rc;
+	int rc, w = r->it[F_WHAT].choice;
 
 	check(r, why, sizeof why);
 	if (why[0]) {
@@ -188,10 +222,7 @@ apply(struct tui_step *s, struct tui *t)
 		else if (r->hand)
 			tui_message(t, 1,
 			    _("Match statement line %s to %s? {Enter} again"),
-			    r->e.ref,
-			    r->it[F_WHAT].choice == 0   ? r->it[F_PAY].f.buf
-			    : r->it[F_WHAT].choice == 1 ? r->it[F_CARD].f.buf
-			        : r->slips[r->it[F_DEP].choice]);
+			    r->e.ref, hand_target(r));
 		else
 			tui_message(t, 1,
 			    _("Resolve exception %s? {Enter} again to resolve "
@@ -205,14 +236,16 @@ apply(struct tui_step *s, struct tui *t)
 	else if (r->unmatch)
 		rc = svc_line_unmatch(
 		    t->svc, r->e.ref, r->it[F_NOTE].f.buf, &u, &err);
-	else if (r->hand && r->it[F_WHAT].choice == 2)
+	else if (r->hand && w == W_DEP)
 		rc = svc_deposit_match(t->svc, r->slips[r->it[F_DEP].choice],
 		    r->e.ref, r->it[F_NOTE].f.buf, &d, &err);
 	else if (r->hand)
 		rc = svc_line_match(t->svc, r->e.ref,
-		    r->it[F_WHAT].choice == 0 ? r->it[F_PAY].f.buf : NULL,
-		    r->it[F_WHAT].choice == 1 ? r->it[F_CARD].f.buf : NULL,
-		    r->it[F_NOTE].f.buf, &u, &err);
+		    w == W_PAY ? r->it[F_PAY].f.buf : NULL,
+		    w == W_CARD ? r->it[F_CARD].f.buf : NULL,
+		    w == W_GW ? r->it[F_GW].f.buf : NULL,
+		    w == W_PO ? r->it[F_PO].f.buf : NULL, r->it[F_NOTE].f.buf,
+		    &u, &err);
 	else
 		rc = svc_recon_resolve(
 		    t->svc, r->e.key, r->it[F_NOTE].f.buf, &res, &err);
@@ -288,15 +321,17 @@ screen_recon_step_new(struct tui *t, const struct recon_exception *e, int hand)
 	r = xcalloc(1, sizeof *r);
 	r->hand = hand;
 	r->e = *e;
-	r->what[0] = _("Bank transfer");
-	r->what[1] = _("Card day");
-	r->what[2] = _("Deposit");
+	r->what[W_PAY] = _("Bank transfer");
+	r->what[W_CARD] = _("Card day");
+	r->what[W_DEP] = _("Deposit");
+	r->what[W_GW] = _("Gateway payment");
+	r->what[W_PO] = _("Payout");
 	/* the credit's account: its target's first part (ACCOUNT/...) */
 	snprintf(r->account, sizeof r->account, "%.*s",
 	    (int)strcspn(e->target, "/"), e->target);
 	if (hand)
 		deposits_of(r, t);
-	tui_form_choice(&r->it[F_WHAT], _("Match to"), r->what, 3, 0);
+	tui_form_choice(&r->it[F_WHAT], _("Match to"), r->what, W_COUNT, 0);
 	tui_form_text(&r->it[F_PAY], _("Payment"), 32, "");
 	tui_form_text(&r->it[F_CARD], _("Terminal:day"), 27, "");
 	if (r->ndeps > 0)
@@ -304,6 +339,11 @@ screen_recon_step_new(struct tui *t, const struct recon_exception *e, int hand)
 		    &r->it[F_DEP], _("Deposit"), r->opts, r->ndeps, 0);
 	else
 		tui_form_text(&r->it[F_DEP], _("Deposit"), 1, "");
+	/* GATEWAY:CODE and GATEWAY:PAYOUT, as the service's gw_spec
+	 * bounds them (a gateway's name of 47, an id of 255 or 63) */
+	tui_form_text(&r->it[F_GW], _("Gateway:code"), 47 + 1 + 255, "");
+	tui_form_text(&r->it[F_PO], _("Gateway:payout"),
+	    47 + 1 + GW_PAYOUT_BUFSZ - 1, "");
 	tui_form_text(&r->it[F_NOTE], _("Note"), DEPOSIT_NOTE_BUFSZ - 1, "");
 	r->it[F_WHAT].hidden = !hand;
 	tui_step_init(&r->s,

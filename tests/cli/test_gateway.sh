@@ -637,7 +637,7 @@ mm2 "$($SIM mm GF1 5.00 WU-30004 254700000001 20261130180000)"
 same "gateway set: a new payment follows the mapping and the method" \
     "$(gp GF1)|$(lp GF1 | cut -d'|' -f4)" \
     "succeeded|Paid|Awaiting bank|WU-30004||Bank Transfer"
-csnap() { csql "SELECT * FROM gateway_payments; SELECT * FROM payments;
+csnap() { csql "SELECT * FROM gateway_payments; SELECT * FROM gateway_payouts; SELECT * FROM payments;
     SELECT * FROM credit_notes; SELECT * FROM voids" | sha256sum; }
 before=$(csnap)
 expect "gateway set: an unknown status is refused" 3 \
@@ -710,6 +710,28 @@ refused_settle "settled before it was paid" 3 \
 refused_settle "settled in 2099" 3 \
     "Line 2: Code GB1: settled on 2099-01-01 00:00:00, in the future" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2099-01-01"
+# the optional column payout (fault 7): an id on every line, 1 to 63
+# characters, no space nor control character; file and line named
+refused_settle "a payout column with an empty id" 3 \
+    "bad.csv: Line 3: Column payout: must be 1 to 63 characters" \
+    "code,amount,fee,settled_on,payout" "GB1,40.00,0,2026-12-02,po_1" \
+    "GC1,7.00,0,2026-12-02,"
+refused_settle "a payout id too long" 3 \
+    "bad.csv: Line 2: Column payout: must be 1 to 63 characters" \
+    "code,amount,fee,settled_on,payout" \
+    "GB1,40.00,0,2026-12-02,$(printf 'p%.0s' $(seq 64))"
+refused_settle "a payout id with a control character" 3 \
+    "bad.csv: Line 2: Column payout: a space or control character at 3" \
+    "code,amount,fee,settled_on,payout" "$(printf 'GB1,40.00,0,2026-12-02,po\001x')"
+refused_settle "a payout id with a space" 3 \
+    "bad.csv: Line 2: Column payout: a space or control character at 3" \
+    "code,amount,fee,settled_on,payout" "GB1,40.00,0,2026-12-02,po 1"
+# a payment settled without a payout takes the payout a file names
+# (test_payout_sync.sh), all or nothing: not when another line is refused
+refused_settle "a payout filled in, and a bad line after it" 3 \
+    "Line 3: Code GB1: amount 41.00" \
+    "code,amount,fee,settled_on,payout" "GA1,120.00,1.20,2026-12-02 21:42:00,po_X" \
+    "GB1,41.00,0,2026-12-02,po_X"
 ahead="$(date -u -d '+4 days' +%F) 00:00:01"
 refused_settle "settled more than a day ahead of the clock" 3 \
     "Line 3: Code GB1: settled on $ahead, in the future (the central node's clock says $settle_now)" \

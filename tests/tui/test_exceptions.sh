@@ -278,3 +278,71 @@ wait_for "Esc: the dashboard (float)" "Total Collected"
 logout
 expect "resolved by the reference the screen shows" 0 "Opening float" \
     M reconcile resolve "over_short:$REFT:Opening float" --note "Counted again"
+# (fault 7) h on a gateway's payout credit whose reference names nothing:
+# Match to Payout, GATEWAY:PAYOUT typed; an unknown payout and a gateway
+# payment of another amount refused in the command's words, then the
+# payout matched, as reconcile match --payout does (statement show). The
+# gateway payments are as the central node feeds them (gw_payments,
+# gw_payouts)
+gw() {
+	sqlite3 "$DB" "INSERT INTO gw_payments (gateway, code, status, webhook_status, settlement_status, account_ref, phone, amount, paid_at, candidates, fee, settled_on, pulled_at) VALUES ('$1', '$2', 'succeeded', 'Completed', 'Settled', '', '', $3, '2026-06-22 10:00:00', '', $4, '$5 09:00:00', '$5 09:00:00')"
+	[ -z "$6" ] || sqlite3 "$DB" "INSERT INTO gw_payouts (gw_id, payout) SELECT id, '$6' FROM gw_payments WHERE gateway = '$1' AND code = '$2'"
+}
+gw stripe ch_71 6000 200 2026-06-23 po_T
+gw stripe ch_72 1000 50 2026-06-23 po_T
+gw mpesa QK9 2000 60 2026-06-23 ""
+printf 'date,amount,reference\n2026-06-24,67.50,STRIPE SETTLEMENT\n' >"$T/st4.csv"
+M statement import "$T/st4.csv" --mapping m1 --account DE89 >/dev/null
+N4=$(nm 4)
+tui_start
+login mary 2222
+wait_for "the dashboard (payout)" "Total Collected"
+keys e d
+wait_for "d: DE89's days (payout)" "Bank account DE89 (1 of 2), by day"
+keys End Enter
+wait_for "Enter: the payout credit's day" "Bank account DE89 on 2026-06-24"
+keys h
+wait_for "h: the payout credit by hand" "unexpected_credit:$N4:1  STRIPE SETTLEMENT"
+keys Right Right Right
+wait_for "Match to: Gateway payment" "Gateway:code"
+keys Enter
+wait_for "Gateway payment: none typed, refused" "Give the gateway and the payment's code: GATEWAY:CODE"
+keys Down
+type_text "mpesa:QK9"
+keys Down
+type_text "Bank lost the reference"
+keys Enter
+wait_for "asked once: the gateway payment" "Match statement line $N4:1 to mpesa:QK9? Enter again"
+keys Enter
+wait_for "a gateway payment of another amount: refused in the command's words" \
+    "Gateway payment mpesa QK9 settled \$19.40 less its fee; the credit is of \$67.50"
+keys Up Up Right
+wait_for "Match to: Payout" "Gateway:payout"
+keys Enter
+wait_for "Payout: none typed, refused" "Give the gateway and its payout: GATEWAY:PAYOUT"
+keys Down
+type_text "stripe:po_Z"
+keys Enter Enter
+wait_for "an unknown payout: refused in the command's words" \
+    "Gateway stripe has no payout po_Z settled here"
+same "refused: nothing matched" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = 4")" "0"
+keys C-u
+type_text "stripe:po_T"
+keys Enter
+wait_for "asked once: the payout" "Match statement line $N4:1 to stripe:po_T? Enter again"
+keys Enter
+wait_for "h: the payout matched" "Statement line $N4:1 matched by hand"
+wait_for "the day again: matched by mary" "mary Bank lost the refe"
+keys Escape Escape Escape
+wait_for "Esc: the dashboard (payout)" "Total Collected"
+logout
+run M --json statement show "$N4"
+same "statement show: the payout by hand, to stripe po_T (2), its net expected" \
+    "$(python3 -c 'import json,sys
+l=json.load(open(sys.argv[1]))["lines"][0]
+print(l["rule"], l["matched_to"], l["expected"], l["amount"])' "$OUT" 2>&1)" \
+    "payout stripe po_T (2) 6750 6750"
+same "the hand match's note, by mary, audited" \
+    "$(sqlite3 "$DB" "SELECT m.note || '|' || m.matched_by || '|' || (SELECT count(*) FROM audit_log WHERE action = 'match' AND detail LIKE 'rule=payout by=hand payout=stripe:po_T payments=2 gross=6750 %') FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = 4 AND m.unmatched_at = ''")" \
+    "Bank lost the reference|mary|1"
