@@ -653,6 +653,7 @@ static const struct backend_ops store_ops = {
     sq_shifts,
     sq_deposits,
     sq_deposit_cheques,
+    sq_collections,
     sq_doctor,
     sq_close,
     sq_migrate,

@@ -29,6 +29,8 @@ static const char *const synopsis[] = {
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
     "deposits ORG [--json]",
+    "collections [--org ORG] [--currency CODE] [--from DATE] [--to DATE] "
+    "[--method METHOD] [--json]",
     "doctor ORG",
     "gaps ORG [--terminal TERMINAL] [--json]",
     "reanchors ORG [--terminal TERMINAL] [--json]",
@@ -448,6 +450,7 @@ static const struct {
 } reports[] = {
     {"shifts", shifts_cmd},
     {"deposits", deposits_cmd},
+    {"collections", collections_cmd},
     {"gaps", gaps_cmd},
     {"reanchors", reanchors_cmd},
 };
