@@ -257,6 +257,13 @@ int svc_export_format_of(const char *path);
  * up, no file) finishes and frees. Errors are PD_EDOC naming the file. */
 struct exporter *svc_sheet_open(struct svc *s, const char *path,
     const char *sheet, const struct xcol *cols, int ncols, struct pd_err *err);
+/* The same with an analysis report's heading block above the header row
+ * (issue 23: the report, the scope, the figures' filters, period, the
+ * currency, when made and by whom), period as the reader reads it
+ * (NULL: none said). */
+struct exporter *svc_sheet_open_headed(struct svc *s, const char *path,
+    const char *sheet, const struct xcol *cols, int ncols, const char *period,
+    struct pd_err *err);
 int svc_sheet_row(
     struct exporter *x, const struct xcell *cells, struct pd_err *err);
 int svc_sheet_close(struct exporter *x, int ok, struct pd_err *err);

@@ -109,6 +109,10 @@ void table_int(struct table *t, int64_t v);
  * file, written at table_done when the listing succeeded (nothing is
  * written when it failed) and said on stderr as the other listings'. */
 void table_sheet(struct table *t, const char *sheet);
+/* The --xlsx file of an analysis report (kpi --rows): its heading block
+ * says the scope, the figures' filters, period (copied), the currency,
+ * when and by whom (issue 23). */
+void table_heading(struct table *t, const char *period);
 /* Print the row being built. */
 void table_row(struct table *t);
 /* A whole row of cells, printed. */

@@ -20,6 +20,8 @@ struct table {
 	long rows;
 	struct exporter *x; /* CSV, or the --xlsx file */
 	const char *sheet;  /* the --xlsx file's sheet (table_sheet) */
+	int headed;         /* table_heading: a heading block */
+	char period[64];
 	int failed;         /* the --xlsx file could not be written */
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
@@ -113,9 +115,12 @@ table_start(struct table *t)
 	if (t->c->mode == OUT_CSV)
 		t->x = svc_stream_open(&t->c->svc, stdout, t->cols, t->ncols);
 	else if (t->c->mode == OUT_XLSX) {
-		t->x = svc_sheet_open(&t->c->svc, t->c->xlsx,
-		    t->sheet ? t->sheet : t->c->cmd, t->cols, t->ncols,
-		    &t->c->err);
+		t->x = t->headed ? svc_sheet_open_headed(&t->c->svc, t->c->xlsx,
+		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
+		                       t->ncols, t->period, &t->c->err)
+		                 : svc_sheet_open(&t->c->svc, t->c->xlsx,
+		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
+		                       t->ncols, &t->c->err);
 		t->failed = t->x == NULL;
 	} else if (t->c->mode == OUT_JSON)
 		fputs("[", stdout);
@@ -459,6 +464,13 @@ void
 table_sheet(struct table *t, const char *sheet)
 {
 	t->sheet = sheet;
+}
+
+void
+table_heading(struct table *t, const char *period)
+{
+	t->headed = 1;
+	snprintf(t->period, sizeof t->period, "%s", period);
 }
 
 /* The --xlsx file of a listing that returned rc: written (its row count

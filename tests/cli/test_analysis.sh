@@ -196,3 +196,50 @@ for a in "4:Current, 1-30, 31-60, 61-90, 90+" "3:1-30, 31-60, 61-90, 90+" \
 done
 dt --last 10 --months 4 >"$T/dt.txt"
 same "deteriorating: no figure cut with ~" "$(grep -c '~' "$T/dt.txt")" 0
+
+# --- the analysis reports' workbooks say what they cover (issue 23, a
+# fresh tester's (c)): above the header row, the report, its scope, the
+# filters given, its period, the currency, when made and by whom; the
+# header row frozen under them, the data rows as the CSV's. Each value
+# checked against what the test gave and the store holds.
+# xhead XLSX: the heading block's rows, "LABEL=VALUE;" each
+xhead() {
+	$X "$1" | sed -n '2,8p' | sed 's/^str:\([^	]*\)	str:/\1=/' | tr '\n' ';'
+}
+mary="Mary Johnson (mary)"
+cur="$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'store_currency'" | cut -d' ' -f1)"
+same "the store's currency, as the heading says it" "$cur" USD
+NOW="2025-05-20 12:00:00"
+run sup --xlsx "$T/hr.xlsx" kpi --rows rate --segment Residential --method cash
+same "kpi --rows rate --xlsx: its heading block" "$(xhead "$T/hr.xlsx")" \
+    "Report=Collection rate items;Scope=Branch B01;Filters=Segment Residential, method Cash;Period=2025-05-01 to 2025-05-31;Currency=USD (\$);Made=$NOW;By=$mary;"
+same "kpi --rows rate --xlsx: the header row frozen under it (row 9)" \
+    "$($X "$T/hr.xlsx" | head -1 | cut -d' ' -f2)" "frozen=9"
+same "and the header row after a blank one" \
+    "$($X "$T/hr.xlsx" | sed -n '9,10p' | cut -f1 | tr '\n' ';')" \
+    ";str:Due;"
+sup --csv kpi --rows collected --month 2025-04 >"$T/hc.csv"
+run sup --xlsx "$T/hc.xlsx" kpi --rows collected --month 2025-04
+same "kpi --rows collected --month 2025-04: its period and no filter" \
+    "$(xhead "$T/hc.xlsx" | cut -d';' -f3,4)" \
+    "Filters=None;Period=2025-04-01 to 2025-04-30"
+$X --compare "$T/hc.csv" "$T/hc.xlsx" tttmtdttt >"$OUT" 2>&1 &&
+    ok "its data rows the CSV's, under the block" ||
+    notok "its data rows the CSV's, under the block"
+same "and there are rows to compare" "$(sed -n 's/^rows //p' "$OUT" | grep -c -v '^0$')" 1
+same "the CSV's first row stays its header (a machine format)" \
+    "$(head -1 "$T/hc.csv" | cut -d, -f1)" "receipt_no"
+run sup --xlsx "$T/hf.xlsx" report forecast --segment Residential
+same "report forecast --xlsx: its heading block" "$(xhead "$T/hf.xlsx")" \
+    "Report=Forecast;Scope=Branch B01;Filters=Segment Residential;Period=13 weeks from 2025-05-20;Currency=USD (\$);Made=$NOW;By=$mary;"
+run sup --xlsx "$T/ha.xlsx" report anomalies --date 2025-05-19 --user jane
+same "report anomalies --xlsx: its day and filter" "$(xhead "$T/ha.xlsx" | cut -d';' -f1-4)" \
+    "Report=Anomalies;Scope=Branch B01;Filters=User jane;Period=2025-05-19"
+run sup --xlsx "$T/hd.xlsx" report deteriorating --last 4 --months 2
+same "report deteriorating --xlsx: its payments and month ends" \
+    "$(xhead "$T/hd.xlsx" | cut -d';' -f1,4)" \
+    "Report=Deteriorating payers;Period=The last 4 payments, the last 2 month ends"
+run sup --xlsx "$T/hp.xlsx" report payers --from 2025-04-01 --to 2025-04-30 --method Cash --scope terminal
+same "report payers --xlsx: scope terminal, its filter and days" \
+    "$(xhead "$T/hp.xlsx" | cut -d';' -f2-4)" \
+    "Scope=Terminal T01;Filters=Method Cash;Period=2025-04-01 to 2025-04-30"
