@@ -1,6 +1,7 @@
 /* screen_dash_filter.c - the dashboard's report filters (issue 23: the
  * billing manager filters by segment, branch, team member, channel,
- * method and gateway; the period is the dashboard's month or week): a
+ * method and gateway, and the accounting period the dashboard shows,
+ * as the command line's kpi --period; else its month or week): a
  * form checked by the command line's parser (svc_filters_parse) when
  * applied, a wrong value named with its field and nothing changed. The
  * filters hold for the figures (svc->narrow) until changed or the next
@@ -25,18 +26,21 @@ static const struct tui_key screen_dash_filter_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help; Ctrl-U clears a field"), -1},
 };
 
-/* The filters of the form, in their order; the period is the month's. */
-static const enum svc_filter shown[] = {SVC_FILTER_SEGMENT,
-    SVC_FILTER_BRANCH, SVC_FILTER_USER, SVC_FILTER_CHANNEL,
-    SVC_FILTER_METHOD, SVC_FILTER_GATEWAY};
+/* The filters of the form, in their order; the period is the month the
+ * dashboard shows (a calendar month, or a fiscal period: one month). */
+static const enum svc_filter shown[] = {SVC_FILTER_SEGMENT, SVC_FILTER_BRANCH,
+    SVC_FILTER_USER, SVC_FILTER_CHANNEL, SVC_FILTER_METHOD, SVC_FILTER_GATEWAY,
+    SVC_FILTER_PERIOD};
 #define NSHOWN ((int)(sizeof shown / sizeof shown[0]))
 static const char *const labels[NSHOWN] = {N_("Segment"), N_("Branch"),
-    N_("User"), N_("Channel"), N_("Method"), N_("Gateway")};
+    N_("User"), N_("Channel"), N_("Method"), N_("Gateway"), N_("Period")};
 
 /* The texts the figures' filters point into: the process's one copy, so
  * that svc->narrow never points into a screen that is gone. */
 #define FILTER_TEXT 65
 static char kept[SVC_FILTERS][FILTER_TEXT];
+/* the kept period's month (YYYY-MM), "" none */
+static char kept_month[8];
 
 struct dfilter {
 	struct tui_screen sc;
@@ -65,10 +69,27 @@ dash_filter_title(char *buf, size_t n)
 	return svc_filters_title(&fs, buf, n);
 }
 
+int
+dash_filter_period(char month[8])
+{
+	if (kept[SVC_FILTER_PERIOD][0] == '\0')
+		return 0;
+	memcpy(month, kept_month, 8);
+	return 1;
+}
+
+void
+dash_filter_period_clear(void)
+{
+	kept[SVC_FILTER_PERIOD][0] = '\0';
+	kept_month[0] = '\0';
+}
+
 void
 dash_filter_reset(struct tui *t)
 {
 	memset(kept, 0, sizeof kept);
+	kept_month[0] = '\0';
 	t->svc->narrow.branch = t->svc->narrow.recorded_by = NULL;
 	t->svc->narrow.method = t->svc->narrow.channel = NULL;
 	t->svc->narrow.segment = t->svc->narrow.gateway = NULL;
@@ -86,13 +107,41 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 	attron(A_DIM);
 	y += tui_wrap(y, 2,
-	    _("Empty: no filter. The period is the month or week shown."),
+	    _("Empty: no filter. Period: the accounting period the dashboard "
+	      "shows (2026-11; FY2026-P03 with a fiscal calendar), else the "
+	      "month or week shown."),
 	    COLS - 4, 2);
 	attroff(A_DIM);
 	y++;
 	tui_form_draw(t, &v->fm, y, 4, lw, COLS - 8 > 60 ? 60 : COLS - 8);
 	t->cur_y = y + v->fm.focus;
 	t->cur_x = 4 + lw + 2 + utf8_columns(it->f.buf, it->f.len);
+}
+
+/* The period parsed in fs is one the dashboard shows: one month (a
+ * fiscal year is twelve: the command line's kpi --period gives it),
+ * begun by today. */
+static int
+period_one(const struct svc_filters *fs, struct pd_err *err)
+{
+	char today[11];
+
+	if (fs->text[SVC_FILTER_PERIOD] == NULL)
+		return 0;
+	if (fs->months > 1)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Period %s is a whole fiscal year: the dashboard shows "
+		      "one period at a time (%s-P01 to %s-P12; paydesk kpi "
+		      "--period %s gives the year's figures)"),
+		    fs->text[SVC_FILTER_PERIOD], fs->text[SVC_FILTER_PERIOD],
+		    fs->text[SVC_FILTER_PERIOD], fs->text[SVC_FILTER_PERIOD]);
+	svc_today(today);
+	if (strcmp(fs->from, today) > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Period %s is in the future (today is %s): there is no "
+		      "data for it yet"),
+		    fs->text[SVC_FILTER_PERIOD], today);
+	return 0;
 }
 
 /* Check the form's filters as the command line does; in force only
@@ -115,9 +164,8 @@ apply(struct dfilter *v, struct tui *t)
 			fs.text[k] = typed[k];
 	}
 	memset(&f, 0, sizeof f);
-	if (svc_filters_parse(t->svc, &fs,
-	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD), &f,
-	        &err) != 0 ||
+	if (svc_filters_parse(t->svc, &fs, SVC_FILTER_ALL, &f, &err) != 0 ||
+	    period_one(&fs, &err) != 0 ||
 	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
 		t->svc->narrow = was;
 		tui_filter_refused(t, err.msg);
@@ -130,9 +178,7 @@ apply(struct dfilter *v, struct tui *t)
 	 * pointing into kept; checked above, so this cannot fail */
 	in_force(&fs);
 	memset(&f, 0, sizeof f);
-	if (svc_filters_parse(t->svc, &fs,
-	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD), &f,
-	        &err) != 0) {
+	if (svc_filters_parse(t->svc, &fs, SVC_FILTER_ALL, &f, &err) != 0) {
 		dash_filter_reset(t);
 		tui_filter_refused(t, err.msg);
 		return TUI_HANDLED;
@@ -148,6 +194,8 @@ apply(struct dfilter *v, struct tui *t)
 	t->svc->narrow.channel = f.channel;
 	t->svc->narrow.segment = f.segment;
 	t->svc->narrow.gateway = f.gateway;
+	/* the month the dashboard shows: the period's */
+	snprintf(kept_month, sizeof kept_month, "%.7s", fs.from);
 	t->list_gen++; /* the dashboard reads its figures again */
 	return TUI_CLOSE;
 }

@@ -616,6 +616,12 @@ struct tui_screen *screen_anomalies_new(struct tui *t);
 struct tui_screen *screen_dash_filter_new(struct tui *t);
 const char *dash_filter_title(char *buf, size_t n);
 void dash_filter_reset(struct tui *t);
+/* The accounting period of the form in force (issue 23): 1 with the
+ * month the dashboard shows for it (YYYY-MM), 0 with none. */
+int dash_filter_period(char month[8]);
+/* The dashboard moved to another month or week: its period no longer
+ * in force. */
+void dash_filter_period_clear(void);
 /* The signed-in user's dashboard tiles: which and in what order. */
 struct tui_screen *screen_tiles_new(struct tui *t);
 /* The payment details view of a receipt number, payment or transaction
