@@ -106,11 +106,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, _("Filter the dashboard's figures"), COLS - 4);
 	attroff(A_BOLD);
 	attron(A_DIM);
-	y += tui_wrap(y, 2,
-	    _("Empty: no filter. Period: the accounting period the dashboard "
-	      "shows (2026-11; FY2026-P03 with a fiscal calendar), else the "
-	      "month or week shown."),
-	    COLS - 4, 2);
+	y += tui_wrap(y, 2, _("Empty: no filter."), COLS - 4, 2);
+	/* (the period is the dashboard's: paydesk(1) says the forms) */
+	y += tui_wrap(
+	    y, 2, _("Period: the month or fiscal period to show"), COLS - 4, 2);
 	attroff(A_DIM);
 	y++;
 	tui_form_draw(t, &v->fm, y, 4, lw, COLS - 8 > 60 ? 60 : COLS - 8);
@@ -130,16 +129,12 @@ period_one(const struct svc_filters *fs, struct pd_err *err)
 		return 0;
 	if (fs->months > 1)
 		return pd_fail(err, PD_EUSAGE,
-		    _("Period %s is a whole fiscal year: the dashboard shows "
-		      "one period at a time (%s-P01 to %s-P12; paydesk kpi "
-		      "--period %s gives the year's figures)"),
-		    fs->text[SVC_FILTER_PERIOD], fs->text[SVC_FILTER_PERIOD],
-		    fs->text[SVC_FILTER_PERIOD], fs->text[SVC_FILTER_PERIOD]);
+		    _("Period %s: a whole year; choose one of its periods"),
+		    fs->text[SVC_FILTER_PERIOD]);
 	svc_today(today);
 	if (strcmp(fs->from, today) > 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Period %s is in the future (today is %s): there is no "
-		      "data for it yet"),
+		    _("Period %s is still to come (today is %s)"),
 		    fs->text[SVC_FILTER_PERIOD], today);
 	return 0;
 }

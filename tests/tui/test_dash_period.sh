@@ -66,13 +66,13 @@ keys v Down Down Down Down Down Down C-u
 type_text FY2025
 keys Enter
 wait_for "a whole fiscal year: refused, the dashboard shows one period" \
-    "Period FY2025 is a whole fiscal year"
+    "Period FY2025: a whole year; choose one of its periods"
 keys Escape
 wait_for "Esc: the period as it was" "Filters: Period 2025-04"
 keys v Down Down Down Down Down Down C-u
 type_text FY2025-P03
 keys Enter
-wait_for "a period to come (June): refused" "Period FY2025-P03 is in the future"
+wait_for "a period to come (June): refused" "Period FY2025-P03 is still to come (today is 2025-05-20)"
 keys Escape
 keys v Down Down Down Down Down Down C-u
 type_text 2025-13
