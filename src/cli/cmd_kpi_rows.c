@@ -24,10 +24,7 @@ cli_kpi_rows_filters(struct cli *c, const struct svc_filters *fs)
 static void
 kpi_heading(struct table *t, const char *from, const char *to)
 {
-	char period[64];
-
-	snprintf(period, sizeof period, _("%s to %s"), from, to);
-	table_heading(t, period);
+	table_heading(t, from, to);
 }
 
 static int
@@ -76,7 +73,7 @@ cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
 		char today[11];
 
 		svc_today(today);
-		table_heading(t, today);
+		table_heading(t, today, NULL);
 	}
 	return table_done(t, svc_open_rows(&c->svc, open_row, t, &c->err));
 }

@@ -21,7 +21,7 @@ struct table {
 	struct exporter *x; /* CSV, or the --xlsx file */
 	const char *sheet;  /* the --xlsx file's sheet (table_sheet) */
 	int headed;         /* table_heading: a heading block */
-	char period[64];
+	char from[11], to[11]; /* its days, "" none */
 	int failed;         /* the --xlsx file could not be written */
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
@@ -117,7 +117,8 @@ table_start(struct table *t)
 	else if (t->c->mode == OUT_XLSX) {
 		t->x = t->headed ? svc_sheet_open_headed(&t->c->svc, t->c->xlsx,
 		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
-		                       t->ncols, t->period, &t->c->err)
+		                       t->ncols, t->from[0] ? t->from : NULL,
+		                       t->to[0] ? t->to : NULL, &t->c->err)
 		                 : svc_sheet_open(&t->c->svc, t->c->xlsx,
 		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
 		                       t->ncols, &t->c->err);
@@ -467,10 +468,11 @@ table_sheet(struct table *t, const char *sheet)
 }
 
 void
-table_heading(struct table *t, const char *period)
+table_heading(struct table *t, const char *from, const char *to)
 {
 	t->headed = 1;
-	snprintf(t->period, sizeof t->period, "%s", period);
+	snprintf(t->from, sizeof t->from, "%s", from ? from : "");
+	snprintf(t->to, sizeof t->to, "%s", to ? to : "");
 }
 
 /* The --xlsx file of a listing that returned rc: written (its row count

@@ -53,8 +53,11 @@ xhead_fill(struct svc *s, struct xhead *h, const char *report,
 	fs.text[SVC_FILTER_CHANNEL] = f->channel;
 	fs.text[SVC_FILTER_METHOD] = f->method;
 	fs.text[SVC_FILTER_GATEWAY] = f->gateway;
-	svc_scope_title(s, h->scope, sizeof h->scope);
-	if (*svc_filters_title(&fs, h->filters, sizeof h->filters) == '\0')
+	/* the whole block in the document's language, as the rest of the
+	 * workbook: the scope and the filters' words too */
+	svc_scope_title_in(s, lang, h->scope, sizeof h->scope);
+	if (*svc_filters_title_in(&fs, lang, h->filters, sizeof h->filters) ==
+	    '\0')
 		snprintf(h->filters, sizeof h->filters, "%s", L_(lang, "None"));
 	snprintf(h->currency, sizeof h->currency, "%s (%s)",
 	    s->cfg.currency_code, s->cfg.currency_symbol);
@@ -382,23 +385,28 @@ put_anomaly(const struct anomaly_row *a, void *arg)
 }
 
 int
-svc_export_anomalies(struct svc *s, const char *day,
+svc_export_anomalies(struct svc *s, const char *from, const char *to,
     const struct export_job *j, int64_t *rows, struct pd_err *err)
 {
 	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	struct xrun r;
 	struct xhead h;
-	char today[11];
+	char today[11], period[128];
 	int rc;
 
 	svc_today(today);
-	xhead_fill(s, &h, L_(lang, "Anomalies"), day ? day : today, NULL, NULL);
+	if (to != NULL && (from == NULL || strcmp(from, to) != 0))
+		snprintf(period, sizeof period, L_(lang, "%s to %s"),
+		    from ? from : today, to);
+	else
+		snprintf(period, sizeof period, "%s", from ? from : today);
+	xhead_fill(s, &h, L_(lang, "Anomalies"), period, NULL, NULL);
 	if (svc_require(s, ROLE_SUPERVISOR, _("The anomalies report"), err) !=
 	        0 ||
 	    xrun_open_headed(&r, s, j, LIST_ANOMALIES, L_(lang, "Anomalies"),
 	        -1, &h, err) != 0)
 		return -1;
-	rc = r.cancelled ? 0 : svc_anomalies(s, day, put_anomaly, &r, err);
+	rc = r.cancelled ? 0 : svc_anomalies(s, from, to, put_anomaly, &r, err);
 	return xrun_finish(&r, rc, rows);
 }
 
@@ -751,12 +759,20 @@ svc_sheet_open(struct svc *s, const char *path, const char *sheet,
 
 struct exporter *
 svc_sheet_open_headed(struct svc *s, const char *path, const char *sheet,
-    const struct xcol *cols, int ncols, const char *period, struct pd_err *err)
+    const struct xcol *cols, int ncols, const char *from, const char *to,
+    struct pd_err *err)
 {
 	struct export_opts o;
 	struct xhead h;
-	const char *name = L_(svc_doc_lang(s, NULL), sheet);
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	const char *name = L_(lang, sheet);
+	char period[128];
 
+	/* the days as the document's language says them */
+	if (from != NULL && to != NULL)
+		snprintf(period, sizeof period, L_(lang, "%s to %s"), from, to);
+	else
+		snprintf(period, sizeof period, "%s", from ? from : "-");
 	file_opts(s, &o, EXPORT_XLSX, name);
 	xhead_fill(s, &h, name, period, NULL, NULL);
 	o.heading = h.pairs;

@@ -462,7 +462,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_push(t, screen_deteriorating_new(t));
 		return TUI_HANDLED;
 	case A_FILTER:
-		tui_push(t, screen_dash_filter_new(t));
+		tui_push(t, screen_dash_filter_new(t, "kpi"));
 		return TUI_HANDLED;
 	case A_TILES: {
 		struct tui_screen *ts = screen_tiles_new(t);
