@@ -120,8 +120,8 @@ expect "forecast --branch B01 at the organisation's scope (an admin's)" 0 \
     --scope org --branch B01
 refused "forecast --segment Nowhere: the segments named" 4 \
     "no consumer is of it" sup report forecast --segment Nowhere
-refused "anomalies --period: not one of its filters (--date is its day)" 2 \
-    "unknown option --period" sup report anomalies --period 2025-03
+refused "forecast --period: not one of its filters (the weeks ahead)" 2 \
+    "unknown option --period" sup report forecast --period 2025-03
 refused "forecast --method: not one of its filters" 2 \
     "unknown option --method" sup report forecast --method Cash
 refused "aging --user: an open item is of no user" 2 \
@@ -243,3 +243,33 @@ run sup --xlsx "$T/hp.xlsx" report payers --from 2025-04-01 --to 2025-04-30 --me
 same "report payers --xlsx: scope terminal, its filter and days" \
     "$(xhead "$T/hp.xlsx" | cut -d';' -f2-4)" \
     "Scope=Terminal T01;Filters=Method Cash;Period=2025-04-01 to 2025-04-30"
+# the anomalies of a period (h4): its first and last days
+run sup --xlsx "$T/hq.xlsx" report anomalies --period 2025-05 --user jane
+same "report anomalies --period --xlsx: the period's days" \
+    "$(xhead "$T/hq.xlsx" | cut -d';' -f1-4)" \
+    "Report=Anomalies;Scope=Branch B01;Filters=User jane;Period=2025-05-01 to 2025-05-31"
+# the heading block wholly in the documents' language, as the rest of the
+# workbook (h4: the scope and filters' words were the user's): a French
+# organisation, a Spanish-speaking user, then the other way round
+# (the organisation's language is its store administrator's file's: this
+# one's, set back to English after)
+printf '[organisation]\nlanguage = fr\n' >>"$PAYDESK_CONFIG"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" \
+    --user mary --xlsx "$T/hfr.xlsx" kpi --rows rate --segment Residential \
+    --method cash
+same "fr document, es user: the heading block in French" \
+    "$(xhead "$T/hfr.xlsx")" \
+    "Rapport=Éléments du taux d'encaissement;Périmètre=Agence B01;Filtres=Segment Residential, moyen Cash;Période=du 2025-05-01 au 2025-05-31;Devise=USD (\$);Fait le=$NOW;Par=$mary;"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" \
+    --user mary --xlsx "$T/hfa.xlsx" report anomalies --period 2025-05 \
+    --user jane --scope terminal
+same "fr document, es user: the anomalies' scope, filter and period in French" \
+    "$(xhead "$T/hfa.xlsx" | cut -d';' -f1-4)" \
+    "Rapport=Anomalies;Périmètre=Terminal T01;Filtres=Utilisateur jane;Période=du 2025-05-01 au 2025-05-31"
+sed -i 's/^language = fr$/language = es/' "$PAYDESK_CONFIG"
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" \
+    --user mary --xlsx "$T/hes.xlsx" report forecast --segment Residential
+same "es document, fr user: the heading block in Spanish" \
+    "$(xhead "$T/hes.xlsx" | cut -d';' -f1-3)" \
+    "Informe=Previsión;Alcance=Sucursal B01;Filtros=Segmento Residential"
+sed -i 's/^language = es$/language = en/' "$PAYDESK_CONFIG"

@@ -6,7 +6,12 @@
 # the test makes of the store's Posted payments of those days, and the
 # command line's; Left shows another month and lets the period go; a
 # whole fiscal year, a period to come and a period of no form are
-# refused, naming the field, the filters unchanged.
+# refused, naming the field, the filters unchanged; the refusal of a
+# year says what to do instead (a month of it, or the command line's
+# report of the screen). The other screens that open the form (h4): the
+# anomalies read the period's days (the test's own count of the bursts
+# of April, as report anomalies --period's), the aging, forecast and
+# deteriorating payers' form has no Period field, the period kept.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-05-20 12:00:00"
 setup_store
@@ -67,6 +72,8 @@ type_text FY2025
 keys Enter
 wait_for "a whole fiscal year: refused, the dashboard shows one period" \
     "Period FY2025: a whole year; choose one of its periods"
+wait_for "and what to do instead: a month of it, or kpi --period" \
+    "A month of it, as FY2025-P03; the year: paydesk kpi --period FY2025"
 keys Escape
 wait_for "Esc: the period as it was" "Filters: Period 2025-04"
 keys v Down Down Down Down Down Down C-u
@@ -85,3 +92,63 @@ wait_for "and its figure" "$april"
 keys t
 wait_for "t: this month" "May 2025"
 lacks "t: the period let go" "Filters:"
+
+# --- the other screens of the form (h4) ------------------------------
+keys v Down Down Down Down Down Down C-u
+type_text 2025-04
+keys Enter
+wait_for "2025-04 again" "Filters: Period 2025-04"
+# the aging, forecast and deteriorating payers are of today: no Period
+for k in a f b; do
+	keys $k
+	sleep 0.5
+	keys v
+	wait_for "$k, v: the form" "Gateway"
+	lacks "$k, v: no Period field" "Period"
+	keys Enter
+	sleep 0.3
+	keys Escape
+	wait_for "$k: back to the dashboard, the period kept" \
+	    "Filters: Period 2025-04"
+	wait_for "$k: still April" "April 2025"
+done
+# the anomalies read the period's days: a burst of WU-10001 on April 15
+# (three payments within 60 minutes), none other in the store
+for t in 09:00 09:20 09:40; do
+	PAYDESK_NOW="2025-04-15 $t:00" PAYDESK_PIN=1234 "$PD" --user jane pay \
+	    WU-10001 --type bill --method Cash --amount 1.00 >/dev/null ||
+	    echo "not ok - WU-10001 pays 1.00 at $t"
+done
+# the test's own: each consumer's days of April with three payments
+# within 60 minutes
+bursts=$(sqlite3 "$DB" "SELECT count(*) FROM (SELECT DISTINCT
+ a.consumer_id, a.paid_on FROM payments a JOIN payments b ON b.consumer_id
+ = a.consumer_id AND b.paid_on = a.paid_on AND b.status IN ('Posted',
+ 'Pending') AND strftime('%s', b.created_at) - strftime('%s', a.created_at)
+ BETWEEN 0 AND 3600 WHERE a.paid_on BETWEEN '2025-04-01' AND '2025-04-30'
+ AND a.status IN ('Posted', 'Pending') GROUP BY a.id HAVING count(b.id) >= 3)")
+same "the test's count of April's bursts" "$bursts" 1
+cli=$(PAYDESK_PIN=2222 "$PD" --user mary --csv report anomalies \
+    --period 2025-04 | tail -n +2 | cut -d, -f1,7 | tr -d '\r' | tr '\n' ' ')
+same "report anomalies --period 2025-04: the burst, its day" "$cli" \
+    "Many payments,2025-04-15 "
+keys i
+wait_for "i: the period's days, its anomalies the test's count" \
+    "2025-04-01 to 2025-04-30: $bursts anomaly, each with its rule and figures"
+wait_for "the chosen row's day beside its rule" \
+    "Many payments: John Doe (2025-04-15)"
+# a whole year on this form: the command line's report anomalies
+keys v Down Down Down Down Down Down C-u
+type_text FY2025
+keys Enter
+wait_for "a whole year on the anomalies' form: report anomalies --period" \
+    "A month of it, as FY2025-P03; the year: paydesk report anomalies"
+keys Escape
+wait_for "Esc: the anomalies, the period as it was" "2025-04-01 to 2025-04-30"
+sleep 0.5 # (Esc then [ at once: a key's escape sequence)
+keys '['
+wait_for "[: one day again, the day before today" "2025-05-19: 0 anomalies"
+keys Escape
+wait_for "back to the dashboard" "Collected"
+lacks "the period let go on the anomalies, as the dashboard's Left" \
+    "Filters:"
