@@ -114,6 +114,14 @@ struct export_opts {
 	                      else 3 (1,234,567.89) */
 	int replace_links; /* enum file_links: an output path that is a
 	                      symbolic link replaced (1) or refused (0) */
+	/* a workbook's heading block (issue 23: what an analysis report
+	 * covers, for the reader who opens it later): nheading pairs,
+	 * heading[2i] a label and heading[2i+1] its value, one a row in
+	 * columns A and B above the header row, a blank row between;
+	 * nheading 0: the header is the first row. CSV has none: its first
+	 * row stays the header, for the programs that read it. */
+	const char *const *heading;
+	int nheading;
 };
 
 struct exporter;

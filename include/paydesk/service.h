@@ -300,6 +300,11 @@ int svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
  * 2026-11"), the names as given; "" with none. */
 const char *svc_filters_title(
     const struct svc_filters *fs, char *buf, size_t n);
+struct i18n_lang;
+/* The same in a document's language lang (NULL: English), as the
+ * heading of a workbook is written (issue 23). */
+const char *svc_filters_title_in(const struct svc_filters *fs,
+    const struct i18n_lang *lang, char *buf, size_t n);
 /* Check a payment filter as svc_payments_each does (texts, gateway,
  * segment) without reading payments: a front end's title goes above a
  * list only once its filter is good. */
@@ -365,6 +370,9 @@ int svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err);
 /* The scope in force as the reader reads it in a header or a report's
  * title: "Terminal T01", "Branch B01", "Organisation" (into buf of n). */
 const char *svc_scope_title(const struct svc *s, char *buf, size_t n);
+/* The same in a document's language lang (NULL: English). */
+const char *svc_scope_title_in(
+    const struct svc *s, const struct i18n_lang *lang, char *buf, size_t n);
 /* The title of a list of payments or credit notes with that search
  * (NULL: none): svc_scope_title, or for a search with no scope chosen
  * (it finds them wherever taken) "Wherever taken (a search ...)". */

@@ -164,12 +164,15 @@ const char *svc_anomaly_word(enum anomaly_rule r);
 /* 0 when day (YYYY-MM-DD) is today or before; a day after today is
  * refused (PD_EINVAL): it has no data yet. */
 int svc_anomalies_day(struct svc *s, const char *day, struct pd_err *err);
-/* The anomalies of one day (issue 23; a supervisor's), day YYYY-MM-DD
- * or NULL for today, of the scope and filters in force: the rules of
- * service/anomalies.c with the thresholds of [anomalies], in the order
- * of enum anomaly_rule, each row with its reason and figures. */
-int svc_anomalies(struct svc *s, const char *day, anomaly_cb cb, void *arg,
-    struct pd_err *err);
+/* The anomalies of the days from to to (issue 23; a supervisor's),
+ * YYYY-MM-DD, from NULL for today, to NULL for from alone (an accounting
+ * period's days: those after today not read, they have no data yet; from
+ * after today refused as svc_anomalies_day), of the scope and filters in
+ * force: the rules of service/anomalies.c with the thresholds of
+ * [anomalies] over each day as that day alone, day by day, in the order
+ * of enum anomaly_rule, each row with its day, reason and figures. */
+int svc_anomalies(struct svc *s, const char *from, const char *to,
+    anomaly_cb cb, void *arg, struct pd_err *err);
 /* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
  * when w->past. */
 void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);
@@ -199,8 +202,9 @@ int svc_export_payers(struct svc *s, const struct payment_filter *f,
     struct pd_err *err);
 int svc_export_aging(struct svc *s, const struct aging_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
-/* The anomalies of a day (LIST_ANOMALIES), as svc_anomalies finds them. */
-int svc_export_anomalies(struct svc *s, const char *day,
+/* The anomalies of a day or of the days from to to (LIST_ANOMALIES), as
+ * svc_anomalies finds them. */
+int svc_export_anomalies(struct svc *s, const char *from, const char *to,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* The deteriorating payers (LIST_DETERIORATING) of the last `last`
  * payments and `months` month ends, as svc_deteriorating ranks them. */
@@ -257,6 +261,14 @@ int svc_export_format_of(const char *path);
  * up, no file) finishes and frees. Errors are PD_EDOC naming the file. */
 struct exporter *svc_sheet_open(struct svc *s, const char *path,
     const char *sheet, const struct xcol *cols, int ncols, struct pd_err *err);
+/* The same with an analysis report's heading block above the header row
+ * (issue 23: the report, the scope, the figures' filters, period, the
+ * currency, when made and by whom), all in the document's language; its
+ * period the days from to to (YYYY-MM-DD; to NULL: the day from; both
+ * NULL: none said). */
+struct exporter *svc_sheet_open_headed(struct svc *s, const char *path,
+    const char *sheet, const struct xcol *cols, int ncols, const char *from,
+    const char *to, struct pd_err *err);
 int svc_sheet_row(
     struct exporter *x, const struct xcell *cells, struct pd_err *err);
 int svc_sheet_close(struct exporter *x, int ok, struct pd_err *err);

@@ -212,6 +212,12 @@ void svc_central_history_cutoff(
  * oldest first (review 18; paydesk-central reanchors); caller frees. */
 struct reanchor_row *svc_central_reanchors(
     struct svc *s, const char *terminal, size_t *n, struct pd_err *err);
+/* The organisation's Posted payments paid from from to to (YYYY-MM-DD,
+ * inclusive; NULL: open) as its terminals sent them, per method,
+ * largest first (issue 23: paydesk-central collections, each
+ * organisation in its own currency). */
+int svc_central_collections(struct svc *s, const char *from, const char *to,
+    split_cb cb, void *arg, struct pd_err *err);
 /* Every deposit of the organisation as its terminals sent them (issue
  * 20), newest first; the caller frees. */
 struct deposit *svc_central_deposits(

@@ -149,6 +149,11 @@ struct backend_ops {
 	struct central_recon_day *(*recon)(struct backend *b, const char *org,
 	    const struct central_recon_filter *f, size_t *n,
 	    struct pd_err *err);
+	/* The Posted payments of org paid from from to to (NULL: open),
+	 * per method, largest first (issue 23, paydesk-central
+	 * collections); see svc_central_collections. */
+	int (*collections)(struct backend *b, const char *org, const char *from,
+	    const char *to, split_cb cb, void *arg, struct pd_err *err);
 	/* Check org's store as paydesk doctor checks a terminal's (see
 	 * svc_doctor): cb gets each problem; their count, or -1 with err
 	 * (PD_ENOTFOUND: no such organisation). The engine's own checks

@@ -185,6 +185,21 @@ sq_shifts(struct backend *b, const char *org,
 }
 
 int
+sq_collections(struct backend *b, const char *org, const char *from,
+    const char *to, split_cb cb, void *arg, struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_central_collections(&c->s, from, to, cb, arg, err);
+	sq_give_back(b, c);
+	return rc;
+}
+
+int
 sq_doctor(struct backend *b, const char *org, problem_cb cb, void *arg,
     struct pd_err *err)
 {

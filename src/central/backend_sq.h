@@ -92,6 +92,8 @@ int sq_org_known(struct backend *b, const char *org, struct pd_err *err);
 int sq_shifts(struct backend *b, const char *org,
     const struct central_shift_filter *f, central_shift_cb cb, void *arg,
     struct pd_err *err);
+int sq_collections(struct backend *b, const char *org, const char *from,
+    const char *to, split_cb cb, void *arg, struct pd_err *err);
 int sq_doctor(struct backend *b, const char *org, problem_cb cb, void *arg,
     struct pd_err *err);
 struct deposit *sq_deposits(

@@ -658,6 +658,7 @@ static const struct backend_ops store_ops = {
     sq_statement_show,
     sq_exceptions,
     sq_recon,
+    sq_collections,
     sq_doctor,
     sq_close,
     sq_migrate,

@@ -250,6 +250,10 @@ int exceptions_cmd(
     struct backend *b, int argc, char **argv, struct pd_err *err);
 int reconciliation_cmd(
     struct backend *b, int argc, char **argv, struct pd_err *err);
+/* `paydesk-central collections ...` (argv after "collections",
+ * collections.c). */
+int collections_cmd(
+    struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central gaps ORG ...` (argv after "gaps", gaps.c). */
 int gaps_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central reanchors ORG ...` (argv after "reanchors",

@@ -35,6 +35,8 @@ static const char *const synopsis[] = {
     "[--terminal TERMINAL] [--json]",
     "reconciliation ORG [--account ACCOUNT] [--from DATE] [--to DATE] "
     "[--json]",
+    "collections [--org ORG] [--currency CODE] [--from DATE] [--to DATE] "
+    "[--method METHOD] [--json]",
     "doctor ORG",
     "gaps ORG [--terminal TERMINAL] [--json]",
     "reanchors ORG [--terminal TERMINAL] [--json]",
@@ -457,6 +459,7 @@ static const struct {
     {"statements", statements_cmd},
     {"exceptions", exceptions_cmd},
     {"reconciliation", reconciliation_cmd},
+    {"collections", collections_cmd},
     {"gaps", gaps_cmd},
     {"reanchors", reanchors_cmd},
 };

@@ -116,6 +116,11 @@ void table_int(struct table *t, int64_t v);
  * file, written at table_done when the listing succeeded (nothing is
  * written when it failed) and said on stderr as the other listings'. */
 void table_sheet(struct table *t, const char *sheet);
+/* The --xlsx file of an analysis report (kpi --rows): its heading block
+ * says the scope, the figures' filters, its days from to to (copied; to
+ * NULL: the day from), the currency, when and by whom, in the document's
+ * language (issue 23). */
+void table_heading(struct table *t, const char *from, const char *to);
 /* Print the row being built. */
 void table_row(struct table *t);
 /* A whole row of cells, printed. */

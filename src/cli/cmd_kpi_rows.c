@@ -20,6 +20,13 @@ cli_kpi_rows_filters(struct cli *c, const struct svc_filters *fs)
 	puts(line);
 }
 
+/* The workbook's heading block of the figure's rows: its days. */
+static void
+kpi_heading(struct table *t, const char *from, const char *to)
+{
+	table_heading(t, from, to);
+}
+
 static int
 open_row(const struct open_row *row, void *arg)
 {
@@ -62,6 +69,12 @@ cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
 	cols = svc_listing_cols(LIST_OPEN_ITEMS, &ncols);
 	t = table_new(c, cols, ncols);
 	table_sheet(t, N_("Outstanding items"));
+	{
+		char today[11];
+
+		svc_today(today);
+		table_heading(t, today, NULL);
+	}
 	return table_done(t, svc_open_rows(&c->svc, open_row, t, &c->err));
 }
 
@@ -94,6 +107,7 @@ cli_kpi_time_rows(struct cli *c, const struct kpi *k,
 	cols = svc_listing_cols(LIST_TIME_ROWS, &ncols);
 	t = table_new(c, cols, ncols);
 	table_sheet(t, N_("Collection time"));
+	kpi_heading(t, k->from, k->to);
 	return table_done(t, svc_time_rows(&c->svc, k, time_row, t, &c->err));
 }
 
@@ -165,6 +179,7 @@ cli_kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 		cli_kpi_rows_filters(c, fs);
 		t = table_new(c, cols, ncols);
 		table_sheet(t, N_("Collection rate items"));
+		kpi_heading(t, k->from, k->to);
 		return table_done(
 		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
 	}
@@ -178,6 +193,7 @@ cli_kpi_rows(struct cli *c, const char *rows, const struct kpi *k,
 	cli_kpi_rows_filters(c, fs);
 	t = table_new(c, cols, ncols);
 	table_sheet(t, i == 0 ? N_("Payments") : N_("Received"));
+	kpi_heading(t, f.from, f.to);
 	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
 	return table_done(t, rc);
 }

@@ -461,9 +461,9 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	(ANALYSIS_FILTERS | SVC_FILTER_BIT(SVC_FILTER_METHOD) |                \
 	    SVC_FILTER_BIT(SVC_FILTER_CHANNEL))
 /* The anomalies': every filter of the payments their rules read (and of
- * the payments the credit notes give back) but the period, the day
- * being theirs */
-#define ANOMALY_FILTERS (SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD))
+ * the payments the credit notes give back), and the period: its days
+ * (issue 23), in the place of --date's one */
+#define ANOMALY_FILTERS SVC_FILTER_ALL
 
 /* A whole number of weeks for option opt, or -1 with the message. */
 static int
@@ -728,8 +728,9 @@ anomaly_row(const struct anomaly_row *row, void *arg)
 	return 0;
 }
 
-/* report anomalies [--date D] [--scope S]: the rules of
- * service/anomalies.c over one day, each row with its reason */
+/* report anomalies [--date D | --period P] [--scope S]: the rules of
+ * service/anomalies.c over one day or each day of an accounting period
+ * (up to today), each row with its day and reason */
 int
 cmd_report_anomalies(struct cli *c, int argc, char **argv)
 {
@@ -741,7 +742,8 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	const struct xcol *cols;
 	struct export_job j;
 	struct table *t;
-	char **pos, day[11];
+	char **pos, day[11], today[11];
+	const char *from, *to = NULL;
 	int64_t rows = 0;
 	int npos, ncols, rc, no = 2;
 
@@ -762,17 +764,35 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	c->svc.narrow.method = pf.method;
 	c->svc.narrow.channel = pf.channel;
 	c->svc.narrow.gateway = pf.gateway;
+	if (date != NULL && fs.text[SVC_FILTER_PERIOD] != NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("--period \"%s\" takes the place of --date: give one "
+		      "or the other"),
+		    fs.text[SVC_FILTER_PERIOD]);
 	if (date != NULL &&
 	    (svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0 ||
 	        svc_anomalies_day(&c->svc, day, &c->err) != 0))
 		return -1;
+	from = date != NULL ? day : NULL;
+	svc_today(today);
+	if (fs.text[SVC_FILTER_PERIOD] != NULL) {
+		/* its days, those up to today (a period begun after today
+		 * has none yet, as kpi --period says) */
+		if (strcmp(fs.from, today) > 0)
+			return pd_fail(&c->err, PD_EINVAL,
+			    _("Period %s is in the future (today is %s): "
+			      "there is no data for it yet"),
+			    fs.text[SVC_FILTER_PERIOD], today);
+		from = fs.from;
+		to = fs.to;
+	}
 	/* refused before the title line */
 	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The anomalies report"),
 	        &c->err) != 0)
 		return -1;
 	if (cli_export_job(c, &j)) {
-		rc = svc_export_anomalies(
-		    &c->svc, date ? day : NULL, &j, &rows, &c->err);
+		rc =
+		    svc_export_anomalies(&c->svc, from, to, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);
 	}
 	cols = svc_listing_cols(LIST_ANOMALIES, &ncols);
@@ -780,7 +800,7 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	cli_kpi_rows_filters(c, &fs);
 	cli_scope_json_open(c, "anomalies", &fs);
 	t = table_new(c, cols, ncols);
-	rc = table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
-	                       anomaly_row, t, &c->err));
+	rc = table_done(
+	    t, svc_anomalies(&c->svc, from, to, anomaly_row, t, &c->err));
 	return cli_scope_json_close(c, rc);
 }

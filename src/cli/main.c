@@ -125,11 +125,11 @@ static const struct command {
         N_("consumers paying later and later over their last N payments, "
            "ranked (supervisor)")},
     {"report", "anomalies", cmd_report_anomalies, LISTING,
-        "report anomalies [--date D] [--segment S] [--branch B] "
+        "report anomalies [--date D | --period P] [--segment S] [--branch B] "
         "[--user U] [--method M] [--channel C] [--gateway G] "
         "[--scope terminal|branch|org]",
-        N_("payments, voids and credit notes of a day that look wrong, "
-           "each with the rule and its figures (supervisor)")},
+        N_("payments, voids and credit notes of a day or a period that "
+           "look wrong, each with the rule and its figures (supervisor)")},
     {"report", "forecast", cmd_report_forecast, LISTING,
         "report forecast [--weeks N] [--past N] [--segment S] "
         "[--branch B] [--user U] [--scope terminal|branch|org]",

@@ -20,6 +20,8 @@ struct table {
 	long rows;
 	struct exporter *x; /* CSV, or the --xlsx file */
 	const char *sheet;  /* the --xlsx file's sheet (table_sheet) */
+	int headed;         /* table_heading: a heading block */
+	char from[11], to[11]; /* its days, "" none */
 	int failed;         /* the --xlsx file could not be written */
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
@@ -113,9 +115,13 @@ table_start(struct table *t)
 	if (t->c->mode == OUT_CSV)
 		t->x = svc_stream_open(&t->c->svc, stdout, t->cols, t->ncols);
 	else if (t->c->mode == OUT_XLSX) {
-		t->x = svc_sheet_open(&t->c->svc, t->c->xlsx,
-		    t->sheet ? t->sheet : t->c->cmd, t->cols, t->ncols,
-		    &t->c->err);
+		t->x = t->headed ? svc_sheet_open_headed(&t->c->svc, t->c->xlsx,
+		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
+		                       t->ncols, t->from[0] ? t->from : NULL,
+		                       t->to[0] ? t->to : NULL, &t->c->err)
+		                 : svc_sheet_open(&t->c->svc, t->c->xlsx,
+		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
+		                       t->ncols, &t->c->err);
 		t->failed = t->x == NULL;
 	} else if (t->c->mode == OUT_JSON)
 		fputs("[", stdout);
@@ -477,6 +483,14 @@ void
 table_sheet(struct table *t, const char *sheet)
 {
 	t->sheet = sheet;
+}
+
+void
+table_heading(struct table *t, const char *from, const char *to)
+{
+	t->headed = 1;
+	snprintf(t->from, sizeof t->from, "%s", from ? from : "");
+	snprintf(t->to, sizeof t->to, "%s", to ? to : "");
 }
 
 /* The --xlsx file of a listing that returned rc: written (its row count

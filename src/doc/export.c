@@ -77,6 +77,7 @@ struct exporter {
 	lxw_worksheet *ws;
 	struct xsheet *sheet;
 	lxw_format *head;
+	int top; /* the header's row: below the heading block, if any */
 	lxw_format *money, *date, *tenths; /* xf indexes taken at first use */
 	int band[XLSX_BANDS]; /* Indian grouping: a band's own, 0 until made */
 	char day[12], day_num[32]; /* the last date cell and its number */
@@ -323,9 +324,28 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 		if (e != LXW_NO_ERROR)
 			return xlsx_fail(x, e, err);
 	}
-	worksheet_freeze_panes(x->ws, 1, 0);
+	/* the heading block: label in bold, its value beside it */
+	if (x->o.nheading > 0) {
+		lxw_format *label = workbook_add_format(x->wb);
+
+		format_set_bold(label);
+		for (i = 0; i < x->o.nheading; i++) {
+			lxw_error e = worksheet_write_string(x->ws,
+			    (lxw_row_t)i, 0, DOC_S(x->o.heading[2 * i]), label);
+
+			if (e == LXW_NO_ERROR &&
+			    x->o.heading[2 * i + 1] != NULL)
+				e = worksheet_write_string(x->ws, (lxw_row_t)i,
+				    1, x->o.heading[2 * i + 1], NULL);
+			if (e != LXW_NO_ERROR)
+				return xlsx_fail(x, e, err);
+		}
+		x->top = x->o.nheading + 1;
+	}
+	worksheet_freeze_panes(x->ws, (lxw_row_t)x->top + 1, 0);
 	for (i = 0; i < x->ncols; i++) {
-		lxw_error e = worksheet_write_string(x->ws, 0, (lxw_col_t)i,
+		lxw_error e = worksheet_write_string(x->ws, (lxw_row_t)x->top,
+		    (lxw_col_t)i,
 		    i18n_term_in(x->o.lang, DOC_S(x->cols[i].header)), x->head);
 
 		if (e != LXW_NO_ERROR)
@@ -486,7 +506,7 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 	double d;
 	int i, bad = 0;
 
-	xsheet_row(x->sheet, x->rows + 1);
+	xsheet_row(x->sheet, x->rows + 1 + x->top);
 	for (i = 0; i < x->ncols && !bad; i++) {
 		const char *s = c[i].s ? c[i].s : "";
 
@@ -559,7 +579,7 @@ export_row(struct exporter *x, const struct xcell *cells, struct pd_err *err)
 {
 	int rc;
 
-	if (x->o.format == EXPORT_XLSX && x->rows + 1 >= LXW_ROW_MAX)
+	if (x->o.format == EXPORT_XLSX && x->rows + 1 + x->top >= LXW_ROW_MAX)
 		return pd_fail(err, PD_EDOC,
 		    _("%s: more than %d rows do not fit in one Excel sheet"),
 		    x->path, LXW_ROW_MAX - 1);

@@ -110,6 +110,7 @@ struct xsheet {
 	size_t head;   /* b's length after its "<row r=...>" */
 	int64_t row;   /* the row being written, 0-based */
 	int64_t rows;
+	int64_t last;  /* the last row written, 0-based (the header's: 0) */
 	int bad;       /* a write failed */
 };
 
@@ -325,6 +326,7 @@ xsheet_row_end(struct xsheet *x)
 	}
 	PUTS(x, "</row>");
 	x->rows++;
+	x->last = x->row;
 	if (x->n >= BATCH) {
 		rows_deflate(x, x->b, x->n, Z_NO_FLUSH);
 		x->n = 0;
@@ -423,8 +425,10 @@ splice(zipFile z, const char *name, const zip_fileinfo *zi,
 	if (dim != NULL && x->rows > 0 && dim < mid &&
 	    (q = strchr(dim + 16, '"')) != NULL && q < mid) {
 		k = col_name(ref, ncols > 0 ? ncols - 1 : 0);
-		snprintf(ref + k, sizeof ref - k, "%lld",
-		    (long long)x->rows + 1);
+		/* the last row's: a heading block above the header row
+		 * (export_opts.heading) moves them down */
+		snprintf(
+		    ref + k, sizeof ref - k, "%lld", (long long)x->last + 1);
 		npre = (size_t)(dim + 16 - s);
 		memcpy(pre, s, npre);
 		npre += (size_t)sprintf(pre + npre, "A1:%s", ref);

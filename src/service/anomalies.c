@@ -346,23 +346,15 @@ svc_anomalies_day(struct svc *s, const char *day, struct pd_err *err)
 	    svc_date(s, now, sizeof now, today));
 }
 
-int
-svc_anomalies(struct svc *s, const char *day, anomaly_cb cb, void *arg,
+/* The rules over one day, day. */
+static int
+anomalies_of(struct svc *s, const char *day, anomaly_cb cb, void *arg,
     struct pd_err *err)
 {
 	struct payment_filter sc;
 	struct anom x;
-	char today[11];
 	int rc = -1;
 
-	if (svc_require(s, ROLE_SUPERVISOR, _("The anomalies report"), err) !=
-	    0)
-		return -1;
-	svc_today(today);
-	if (day == NULL)
-		day = today;
-	if (svc_anomalies_day(s, day, err) != 0)
-		return -1;
 	memset(&x, 0, sizeof x);
 	x.s = s;
 	x.day = day;
@@ -388,9 +380,37 @@ svc_anomalies(struct svc *s, const char *day, anomaly_cb cb, void *arg,
 	        round_fact, &x, err) != 0)
 		goto out;
 	round_flush(&x);
-	rc = 0;
+	rc = x.stop ? 1 : 0;
 out:
 	free(x.pay);
 	free(x.term);
 	return rc;
+}
+
+int
+svc_anomalies(struct svc *s, const char *from, const char *to, anomaly_cb cb,
+    void *arg, struct pd_err *err)
+{
+	char today[11], day[11], last[11];
+	int rc;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("The anomalies report"), err) !=
+	    0)
+		return -1;
+	svc_today(today);
+	if (from == NULL)
+		from = today;
+	if (svc_anomalies_day(s, from, err) != 0)
+		return -1;
+	/* a period's days (issue 23: the accounting period, as the other
+	 * reports take it), each day's rules as that day alone; the days
+	 * after today have no data yet: the period's up to today */
+	snprintf(last, sizeof last, "%s", to != NULL ? to : from);
+	if (strcmp(last, today) > 0)
+		memcpy(last, today, sizeof last);
+	for (snprintf(day, sizeof day, "%s", from); strcmp(day, last) <= 0;
+	     svc_day_step(day, 1, day))
+		if ((rc = anomalies_of(s, day, cb, arg, err)) != 0)
+			return rc < 0 ? -1 : 0;
+	return 0;
 }

@@ -279,6 +279,20 @@ svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return rc;
 }
 
+int
+svc_central_collections(struct svc *s, const char *from, const char *to,
+    split_cb cb, void *arg, struct pd_err *err)
+{
+	struct payment_filter f;
+
+	memset(&f, 0, sizeof f);
+	f.status = -1;
+	f.type = -1;
+	f.from = from;
+	f.to = to;
+	return store_split(s->st, &f, SPLIT_METHOD, cb, arg, err);
+}
+
 struct deposit *
 svc_central_deposits(struct svc *s, size_t *n, struct pd_err *err)
 {

@@ -22,6 +22,69 @@ struct xrun {
 	struct xcell cells[24];
 };
 
+/* An analysis report's heading block (issue 23: a workbook opened later
+ * says what it covers): the report, its scope, the filters given, its
+ * period, the currency of its amounts, when it was made and by whom. */
+#define XHEAD_ROWS 7
+struct xhead {
+	const char *pairs[2 * XHEAD_ROWS];
+	char scope[96], filters[400], period[128], currency[48], made[40],
+	    by[200];
+};
+
+/* h filled for report (the sheet's name) over period (NULL: none said)
+ * with the filters f (a payment filter's texts; NULL: the figures',
+ * s->narrow) and segment besides (NULL: none). */
+static void
+xhead_fill(struct svc *s, struct xhead *h, const char *report,
+    const char *period, const struct payment_filter *f, const char *segment)
+{
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	struct svc_filters fs;
+	char ts[TS_BUFSZ];
+	int k = 0;
+
+	if (f == NULL)
+		f = &s->narrow;
+	memset(&fs, 0, sizeof fs);
+	fs.text[SVC_FILTER_SEGMENT] = f->segment ? f->segment : segment;
+	fs.text[SVC_FILTER_BRANCH] = f->branch;
+	fs.text[SVC_FILTER_USER] = f->recorded_by;
+	fs.text[SVC_FILTER_CHANNEL] = f->channel;
+	fs.text[SVC_FILTER_METHOD] = f->method;
+	fs.text[SVC_FILTER_GATEWAY] = f->gateway;
+	/* the whole block in the document's language, as the rest of the
+	 * workbook: the scope and the filters' words too */
+	svc_scope_title_in(s, lang, h->scope, sizeof h->scope);
+	if (*svc_filters_title_in(&fs, lang, h->filters, sizeof h->filters) ==
+	    '\0')
+		snprintf(h->filters, sizeof h->filters, "%s", L_(lang, "None"));
+	snprintf(h->currency, sizeof h->currency, "%s (%s)",
+	    s->cfg.currency_code, s->cfg.currency_symbol);
+	svc_now(ts);
+	snprintf(h->made, sizeof h->made, "%s", ts);
+	if (s->actor.user_id != 0)
+		snprintf(h->by, sizeof h->by, "%s (%s)", s->actor.full_name,
+		    s->actor.username);
+	else
+		snprintf(h->by, sizeof h->by, "-");
+	snprintf(h->period, sizeof h->period, "%s", period ? period : "-");
+	h->pairs[k++] = L_(lang, "Report");
+	h->pairs[k++] = report;
+	h->pairs[k++] = L_(lang, "Scope");
+	h->pairs[k++] = h->scope;
+	h->pairs[k++] = L_(lang, "Filters");
+	h->pairs[k++] = h->filters;
+	h->pairs[k++] = L_(lang, "Period");
+	h->pairs[k++] = h->period;
+	h->pairs[k++] = L_(lang, "Currency");
+	h->pairs[k++] = h->currency;
+	h->pairs[k++] = L_(lang, "Made");
+	h->pairs[k++] = h->made;
+	h->pairs[k++] = L_(lang, "By");
+	h->pairs[k++] = h->by;
+}
+
 /* The options of a workbook or CSV file of format, as the organisation
  * writes money, in the documents' language (sheet: the name shown). */
 static void
@@ -61,9 +124,12 @@ export_role(enum listing l)
 	}
 }
 
+/* The run of listing l into j's file; h: its heading block (NULL:
+ * none, the header the first row). */
 static int
-xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
-    enum listing l, const char *sheet, int64_t total, struct pd_err *err)
+xrun_open_headed(struct xrun *r, struct svc *s, const struct export_job *j,
+    enum listing l, const char *sheet, int64_t total, const struct xhead *h,
+    struct pd_err *err)
 {
 	struct export_opts o;
 	const struct xcol *cols;
@@ -80,6 +146,10 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	r->err = err;
 	file_opts(s, &o, j->format, sheet);
 	o.key_headers = j->key_headers;
+	if (h != NULL) {
+		o.heading = h->pairs;
+		o.nheading = XHEAD_ROWS;
+	}
 	cols = svc_listing_cols(l, &ncols);
 	r->x = export_open(j->path, stdout, &o, cols, ncols, err);
 	if (r->x == NULL)
@@ -87,6 +157,13 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	if (j->progress != NULL && j->progress(0, total, j->arg) != 0)
 		r->cancelled = 1;
 	return 0;
+}
+
+static int
+xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
+    enum listing l, const char *sheet, int64_t total, struct pd_err *err)
+{
+	return xrun_open_headed(r, s, j, l, sheet, total, NULL, err);
 }
 
 /* Write the row in r->cells; non-zero stops the listing. */
@@ -224,10 +301,17 @@ svc_export_payers(struct svc *s, const struct payment_filter *f,
 	int64_t total = j->nmarked > 0 ? (int64_t)j->nmarked
 	                : f->limit > 0 ? (int64_t)f->limit
 	                               : -1;
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	struct xhead h;
+	char period[128];
 	int rc;
 
-	if (xrun_open(&r, s, j, LIST_PAYERS,
-	        L_(svc_doc_lang(s, NULL), "Payers"), total, err) != 0)
+	/* the payers report's file says its scope and filters (issue 23) */
+	snprintf(period, sizeof period, L_(lang, "%s to %s"),
+	    f->from ? f->from : "...", f->to ? f->to : "...");
+	xhead_fill(s, &h, L_(lang, "Payers"), period, f, NULL);
+	if (xrun_open_headed(
+	        &r, s, j, LIST_PAYERS, L_(lang, "Payers"), total, &h, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_payers_each(s, f, sort, put_payer, &r, err);
 	return xrun_finish(&r, rc, rows);
@@ -269,12 +353,19 @@ int
 svc_export_forecast(struct svc *s, int weeks, const char *segment,
     const struct export_job *j, int64_t *rows, struct pd_err *err)
 {
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	struct forecast_totals t;
 	struct xrun r;
+	struct xhead h;
+	char period[128], today[11];
 	int rc;
 
-	if (xrun_open(&r, s, j, LIST_FORECAST,
-	        L_(svc_doc_lang(s, NULL), "Forecast"), weeks, err) != 0)
+	svc_today(today);
+	snprintf(
+	    period, sizeof period, L_(lang, "%d weeks from %s"), weeks, today);
+	xhead_fill(s, &h, L_(lang, "Forecast"), period, NULL, segment);
+	if (xrun_open_headed(&r, s, j, LIST_FORECAST, L_(lang, "Forecast"),
+	        weeks, &h, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0
 	                 : svc_forecast(s, weeks, 0, segment, put_forecast, &r,
@@ -294,18 +385,28 @@ put_anomaly(const struct anomaly_row *a, void *arg)
 }
 
 int
-svc_export_anomalies(struct svc *s, const char *day,
+svc_export_anomalies(struct svc *s, const char *from, const char *to,
     const struct export_job *j, int64_t *rows, struct pd_err *err)
 {
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	struct xrun r;
+	struct xhead h;
+	char today[11], period[128];
 	int rc;
 
+	svc_today(today);
+	if (to != NULL && (from == NULL || strcmp(from, to) != 0))
+		snprintf(period, sizeof period, L_(lang, "%s to %s"),
+		    from ? from : today, to);
+	else
+		snprintf(period, sizeof period, "%s", from ? from : today);
+	xhead_fill(s, &h, L_(lang, "Anomalies"), period, NULL, NULL);
 	if (svc_require(s, ROLE_SUPERVISOR, _("The anomalies report"), err) !=
 	        0 ||
-	    xrun_open(&r, s, j, LIST_ANOMALIES,
-	        L_(svc_doc_lang(s, NULL), "Anomalies"), -1, err) != 0)
+	    xrun_open_headed(&r, s, j, LIST_ANOMALIES, L_(lang, "Anomalies"),
+	        -1, &h, err) != 0)
 		return -1;
-	rc = r.cancelled ? 0 : svc_anomalies(s, day, put_anomaly, &r, err);
+	rc = r.cancelled ? 0 : svc_anomalies(s, from, to, put_anomaly, &r, err);
 	return xrun_finish(&r, rc, rows);
 }
 
@@ -322,14 +423,20 @@ int
 svc_export_deteriorating(struct svc *s, int last, int months,
     const struct export_job *j, int64_t *rows, struct pd_err *err)
 {
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	struct xrun r;
+	struct xhead h;
+	char period[128];
 	int rc;
 
+	snprintf(period, sizeof period,
+	    L_(lang, "The last %d payments, the last %d month ends"), last,
+	    months);
+	xhead_fill(s, &h, L_(lang, "Deteriorating payers"), period, NULL, NULL);
 	if (svc_require(s, ROLE_SUPERVISOR,
 	        _("The deteriorating payers report"), err) != 0 ||
-	    xrun_open(&r, s, j, LIST_DETERIORATING,
-	        L_(svc_doc_lang(s, NULL), "Deteriorating payers"), -1,
-	        err) != 0)
+	    xrun_open_headed(&r, s, j, LIST_DETERIORATING,
+	        L_(lang, "Deteriorating payers"), -1, &h, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0
 	                 : svc_deteriorating(
@@ -527,6 +634,8 @@ svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
 	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	const char *sheet;
 	struct xrun r;
+	struct xhead h;
+	char period[128];
 	int rc;
 
 	/* the sheet named as the screen is (at most 31 characters) */
@@ -544,7 +653,14 @@ svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
 		return pd_fail(err, PD_EINVAL,
 		    _("Not the rows behind a figure: listing %d"), (int)l);
 	}
-	if (xrun_open(&r, s, j, l, sheet, -1, err) != 0)
+	/* the open items are today's, the others the period's */
+	if (l == LIST_OPEN_ITEMS)
+		svc_today(period);
+	else
+		snprintf(period, sizeof period, L_(lang, "%s to %s"), k->from,
+		    k->to);
+	xhead_fill(s, &h, sheet, period, NULL, NULL);
+	if (xrun_open_headed(&r, s, j, l, sheet, -1, &h, err) != 0)
 		return -1;
 	if (r.cancelled)
 		rc = 0;
@@ -638,6 +754,30 @@ svc_sheet_open(struct svc *s, const char *path, const char *sheet,
 	struct export_opts o;
 
 	file_opts(s, &o, EXPORT_XLSX, L_(svc_doc_lang(s, NULL), sheet));
+	return export_open(path, NULL, &o, cols, ncols, err);
+}
+
+struct exporter *
+svc_sheet_open_headed(struct svc *s, const char *path, const char *sheet,
+    const struct xcol *cols, int ncols, const char *from, const char *to,
+    struct pd_err *err)
+{
+	struct export_opts o;
+	struct xhead h;
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	const char *name = L_(lang, sheet);
+	char period[128];
+
+	/* the days as the document's language says them */
+	if (from != NULL && to != NULL)
+		snprintf(period, sizeof period, L_(lang, "%s to %s"), from, to);
+	else
+		snprintf(period, sizeof period, "%s", from ? from : "-");
+	file_opts(s, &o, EXPORT_XLSX, name);
+	xhead_fill(s, &h, name, period, NULL, NULL);
+	o.heading = h.pairs;
+	o.nheading = XHEAD_ROWS;
+	/* the block is written as the workbook opens: h may go after */
 	return export_open(path, NULL, &o, cols, ncols, err);
 }
 

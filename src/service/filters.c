@@ -258,8 +258,10 @@ svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
 	return 0;
 }
 
-const char *
-svc_filters_title(const struct svc_filters *fs, char *buf, size_t n)
+/* The title in the reader's language (doc 0) or in the document's. */
+static const char *
+filters_title(const struct svc_filters *fs, int doc,
+    const struct i18n_lang *lang, char *buf, size_t n)
 {
 	size_t at = 0;
 	int k;
@@ -268,10 +270,26 @@ svc_filters_title(const struct svc_filters *fs, char *buf, size_t n)
 	for (k = 0; k < SVC_FILTERS && at < n; k++)
 		if (fs->text[k] != NULL)
 			at += (size_t)snprintf(buf + at, n - at, "%s%s %s",
-			    at ? ", " : "", _(filters[k].noun), fs->text[k]);
+			    at ? ", " : "",
+			    doc ? L_(lang, filters[k].noun)
+			        : gettext(filters[k].noun),
+			    fs->text[k]);
 	/* the first word a capital, as every message (its noun in the
 	 * reader's language may start with a letter of any width) */
 	if (*buf != '\0' && (unsigned char)*buf < 0x80)
 		*buf = (char)toupper((unsigned char)*buf);
 	return buf;
+}
+
+const char *
+svc_filters_title(const struct svc_filters *fs, char *buf, size_t n)
+{
+	return filters_title(fs, 0, NULL, buf, n);
+}
+
+const char *
+svc_filters_title_in(const struct svc_filters *fs, const struct i18n_lang *lang,
+    char *buf, size_t n)
+{
+	return filters_title(fs, 1, lang, buf, n);
 }

@@ -230,6 +230,9 @@ static const struct xcol anomaly_cols[] = {
     {N_("Reference"), "reference", X_ID, 28, 10},
     {N_("Count"), "count", X_INT, 5, 5},
     {N_("Amount"), "amount", X_MONEY, 12, 9},
+    /* a period's rows are of several days (--period); the reason
+     * last, whole on the command line */
+    {N_("Day"), "day", X_DATE, 10, 10},
     {N_("Reason"), "reason", X_TEXT, 60, 20},
 };
 
@@ -548,7 +551,8 @@ svc_anomaly_cells(const struct anomaly_row *r, int en, struct xcell *c)
 	c[3].s = r->ref;
 	c[4].n = r->count;
 	c[5].n = r->amount;
-	c[6].s = en ? r->reason_en : r->reason;
+	c[6].s = r->day;
+	c[7].s = en ? r->reason_en : r->reason;
 }
 
 void

@@ -102,33 +102,57 @@ svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err)
 	return 0;
 }
 
+/* msgid in the reader's language (doc 0), or in the document's lang. */
+static const char *
+tr(int doc, const struct i18n_lang *lang, const char *msgid)
+{
+	return doc ? L_(lang, msgid) : gettext(msgid);
+}
+
 /* buf (of n) and the team of team visibility after it. */
 static const char *
-team_suffix(const struct svc *s, char *buf, size_t n)
+team_suffix(const struct svc *s, int doc, const struct i18n_lang *lang,
+    char *buf, size_t n)
 {
 	if (team_limited(s) && *s->actor.team != '\0')
-		snprintf(buf + strlen(buf), n - strlen(buf), _(", team %s"),
-		    s->actor.team);
+		snprintf(buf + strlen(buf), n - strlen(buf),
+		    tr(doc, lang, N_(", team %s")), s->actor.team);
 	else if (team_limited(s))
-		snprintf(
-		    buf + strlen(buf), n - strlen(buf), "%s", _(", no team"));
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s",
+		    tr(doc, lang, N_(", no team")));
 	return buf;
+}
+
+static const char *
+scope_title(const struct svc *s, int doc, const struct i18n_lang *lang,
+    char *buf, size_t n)
+{
+	switch (svc_scope_now(s)) {
+	case SVC_SCOPE_TERMINAL:
+		snprintf(buf, n, tr(doc, lang, N_("Terminal %s")),
+		    s->cfg.terminal_id);
+		break;
+	case SVC_SCOPE_BRANCH:
+		snprintf(
+		    buf, n, tr(doc, lang, N_("Branch %s")), s->cfg.branch_id);
+		break;
+	default:
+		snprintf(buf, n, "%s", tr(doc, lang, N_("Organisation")));
+	}
+	return team_suffix(s, doc, lang, buf, n);
 }
 
 const char *
 svc_scope_title(const struct svc *s, char *buf, size_t n)
 {
-	switch (svc_scope_now(s)) {
-	case SVC_SCOPE_TERMINAL:
-		snprintf(buf, n, _("Terminal %s"), s->cfg.terminal_id);
-		break;
-	case SVC_SCOPE_BRANCH:
-		snprintf(buf, n, _("Branch %s"), s->cfg.branch_id);
-		break;
-	default:
-		snprintf(buf, n, "%s", _("Organisation"));
-	}
-	return team_suffix(s, buf, n);
+	return scope_title(s, 0, NULL, buf, n);
+}
+
+const char *
+svc_scope_title_in(
+    const struct svc *s, const struct i18n_lang *lang, char *buf, size_t n)
+{
+	return scope_title(s, 1, lang, buf, n);
 }
 
 const char *
@@ -141,7 +165,7 @@ svc_scope_list_title(
 	if (search == NULL || *search == '\0' || s->scope != SVC_SCOPE_AUTO)
 		return svc_scope_title(s, buf, n);
 	snprintf(buf, n, "%s", _("At every terminal (a search)"));
-	return team_suffix(s, buf, n);
+	return team_suffix(s, 0, NULL, buf, n);
 }
 
 const char *

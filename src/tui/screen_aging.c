@@ -250,7 +250,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		load(a, t);
 		return TUI_HANDLED;
 	case A_FILTER:
-		tui_push(t, screen_dash_filter_new(t));
+		tui_push(t, screen_dash_filter_new(t, NULL));
 		return TUI_HANDLED;
 	case A_EXPORT:
 		filter_of(a, t, &f);

@@ -1,9 +1,11 @@
 /* screen_anomalies.c - a day's anomalies (issue 23; the rules are
  * service/anomalies.c's and paydesk(1)'s): each row the rule that flagged
  * it, who, the amount, and under the list the chosen row's reason whole
- * with its figures; [ and ] step through the days, x exports the day, v
- * opens the dashboard's filters, every one of which holds here (review
- * R23 10; issue 23: the segment, method, channel and gateway too). */
+ * with its figures; [ and ] step through the days, x exports what is
+ * shown, v opens the dashboard's filters, every one of which holds here
+ * (review R23 10; issue 23: the segment, method, channel and gateway
+ * too, and the accounting period: its days up to today, until [, ] or t
+ * shows one day again, as the dashboard's Left and Right). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +27,7 @@ static const struct tui_key screen_anomalies_keys[] = {
     {'[', "[", NULL, N_("the day before"), A_DAY_PREV},
     {']', "]", NULL, N_("the day after"), A_DAY_NEXT},
     {'t', "t", NULL, N_("back to today"), A_TODAY},
-    {'x', "x", N_("Export"), N_("export the day's anomalies as CSV or Excel"),
+    {'x', "x", N_("Export"), N_("export the anomalies shown as CSV or Excel"),
         A_EXPORT},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
     {'v', "v", NULL, N_("the dashboard's filters: every one holds here"),
@@ -39,6 +41,8 @@ static const struct tui_key screen_anomalies_keys[] = {
 struct anomv {
 	struct tui_screen sc;
 	char day[11]; /* YYYY-MM-DD */
+	/* the accounting period's days (v), "" none: the day's */
+	char from[11], to[11];
 	struct anomaly_row *rows;
 	size_t n, cap;
 	struct tui_list list;
@@ -68,7 +72,11 @@ load(struct anomv *v, struct tui *t)
 
 	v->n = 0;
 	v->gen = t->list_gen;
-	rc = svc_anomalies(t->svc, v->day, add, v, &err);
+	if (!dash_filter_days(v->from, v->to))
+		v->from[0] = v->to[0] = '\0';
+	rc = v->from[0] != '\0'
+	         ? svc_anomalies(t->svc, v->from, v->to, add, v, &err)
+	         : svc_anomalies(t->svc, v->day, NULL, add, v, &err);
 	t->svc->narrow = was;
 	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
@@ -118,13 +126,20 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct anomv *v = (struct anomv *)sc;
-	char line[320], day[64], scope[160];
+	char line[320], day[64], scope[160], a[SVC_DATE_BUFSZ],
+	    b[SVC_DATE_BUFSZ];
 	const struct anomaly_row *r;
 	int y = 2, below = 4;
 
 	if (v->gen != t->list_gen) /* the filters changed (v) */
 		load(v, t);
-	svc_date(t->svc, day, sizeof day, v->day);
+	if (v->from[0] != '\0')
+		/* the period's days: up to today, the rest to come */
+		snprintf(day, sizeof day, _("%s to %s"),
+		    svc_date(t->svc, a, sizeof a, v->from),
+		    svc_date(t->svc, b, sizeof b, v->to));
+	else
+		svc_date(t->svc, day, sizeof day, v->day);
 	snprintf(line, sizeof line,
 	    ngettext("%2$s: %1$zu anomaly, each with its rule and figures",
 	        "%2$s: %1$zu anomalies, each with its rule and figures",
@@ -142,8 +157,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_list_draw(
 	    t, &v->list, y, 2, COLS - 3, LINES - 3 - y - below);
 	if (v->n == 0) {
-		tui_text(y + 2, 4, _("No payment, void or credit note of the day "
-		                     "breaks a rule."),
+		tui_text(y + 2, 4,
+		    v->from[0] != '\0'
+		        ? _("No payment, void or credit note of the period "
+		            "breaks a rule.")
+		        : _("No payment, void or credit note of the day "
+		            "breaks a rule."),
 		    COLS - 8);
 		return;
 	}
@@ -152,6 +171,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	 * puts a space before the colon) */
 	snprintf(line, sizeof line, _("%s: %s"), svc_anomaly_title(r->rule),
 	    r->who);
+	if (v->from[0] != '\0') /* a period's rows: which day */
+		snprintf(line + strlen(line), sizeof line - strlen(line),
+		    " (%s)", svc_date(t->svc, a, sizeof a, r->day));
 	attron(A_BOLD);
 	tui_text(LINES - 3 - below, 2, line, COLS - 4);
 	attroff(A_BOLD);
@@ -172,6 +194,7 @@ step(struct anomv *v, struct tui *t, int d)
 		return;
 	}
 	memcpy(v->day, day, sizeof v->day);
+	dash_filter_period_clear(); /* one day again */
 	load(v, t);
 }
 
@@ -190,12 +213,15 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case A_TODAY:
 		svc_today(v->day);
+		dash_filter_period_clear();
 		load(v, t);
 		return TUI_HANDLED;
 	case A_EXPORT:
-		/* the day, as the export screen's from */
+		/* the day or the period's days, as the export screen's
+		 * from and to */
 		memset(&pf, 0, sizeof pf);
-		pf.from = v->day;
+		pf.from = v->from[0] != '\0' ? v->from : v->day;
+		pf.to = v->from[0] != '\0' ? v->to : NULL;
 		tui_push(t, screen_export_new(t, LIST_ANOMALIES, &pf, NULL,
 		                NULL, 0, NULL, 0));
 		return TUI_HANDLED;
@@ -203,7 +229,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:
-		tui_push(t, screen_dash_filter_new(t));
+		tui_push(t, screen_dash_filter_new(t, "report anomalies"));
 		return TUI_HANDLED;
 	case A_BACK:
 		return TUI_CLOSE;

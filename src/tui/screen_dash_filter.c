@@ -1,10 +1,16 @@
 /* screen_dash_filter.c - the dashboard's report filters (issue 23: the
  * billing manager filters by segment, branch, team member, channel,
- * method and gateway; the period is the dashboard's month or week): a
+ * method and gateway, and the accounting period the dashboard shows,
+ * as the command line's kpi --period; else its month or week): a
  * form checked by the command line's parser (svc_filters_parse) when
  * applied, a wrong value named with its field and nothing changed. The
  * filters hold for the figures (svc->narrow) until changed or the next
- * sign-in, and the dashboard names them on its filter line. */
+ * sign-in, and the dashboard names them on its filter line. The Period
+ * field is on the form of the screens it has a meaning on (the
+ * dashboard's month, the anomalies' days); the aging, the forecast and
+ * the deteriorating payers are of today (the open items, the weeks
+ * ahead, the last payments and month ends): their form has none, and
+ * the period in force stays as it is when it is applied. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,23 +31,29 @@ static const struct tui_key screen_dash_filter_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help; Ctrl-U clears a field"), -1},
 };
 
-/* The filters of the form, in their order; the period is the month's. */
-static const enum svc_filter shown[] = {SVC_FILTER_SEGMENT,
-    SVC_FILTER_BRANCH, SVC_FILTER_USER, SVC_FILTER_CHANNEL,
-    SVC_FILTER_METHOD, SVC_FILTER_GATEWAY};
+/* The filters of the form, in their order; the period is the month the
+ * dashboard shows (a calendar month, or a fiscal period: one month). */
+static const enum svc_filter shown[] = {SVC_FILTER_SEGMENT, SVC_FILTER_BRANCH,
+    SVC_FILTER_USER, SVC_FILTER_CHANNEL, SVC_FILTER_METHOD, SVC_FILTER_GATEWAY,
+    SVC_FILTER_PERIOD};
 #define NSHOWN ((int)(sizeof shown / sizeof shown[0]))
 static const char *const labels[NSHOWN] = {N_("Segment"), N_("Branch"),
-    N_("User"), N_("Channel"), N_("Method"), N_("Gateway")};
+    N_("User"), N_("Channel"), N_("Method"), N_("Gateway"), N_("Period")};
 
 /* The texts the figures' filters point into: the process's one copy, so
  * that svc->narrow never points into a screen that is gone. */
 #define FILTER_TEXT 65
 static char kept[SVC_FILTERS][FILTER_TEXT];
+/* the kept period's month (YYYY-MM) and days, "" none */
+static char kept_month[8], kept_from[11], kept_to[11];
 
 struct dfilter {
 	struct tui_screen sc;
 	struct tui_form fm;
 	struct tui_form_item items[NSHOWN];
+	int n; /* the fields shown: NSHOWN, or without the period */
+	/* the command line's report that gives a whole year ("kpi") */
+	const char *cli;
 };
 
 /* The filters in force into fs (NULL texts: none). */
@@ -65,10 +77,37 @@ dash_filter_title(char *buf, size_t n)
 	return svc_filters_title(&fs, buf, n);
 }
 
+int
+dash_filter_period(char month[8])
+{
+	if (kept[SVC_FILTER_PERIOD][0] == '\0')
+		return 0;
+	memcpy(month, kept_month, 8);
+	return 1;
+}
+
+int
+dash_filter_days(char from[11], char to[11])
+{
+	if (kept[SVC_FILTER_PERIOD][0] == '\0')
+		return 0;
+	memcpy(from, kept_from, 11);
+	memcpy(to, kept_to, 11);
+	return 1;
+}
+
+void
+dash_filter_period_clear(void)
+{
+	kept[SVC_FILTER_PERIOD][0] = '\0';
+	kept_month[0] = kept_from[0] = kept_to[0] = '\0';
+}
+
 void
 dash_filter_reset(struct tui *t)
 {
 	memset(kept, 0, sizeof kept);
+	kept_month[0] = kept_from[0] = kept_to[0] = '\0';
 	t->svc->narrow.branch = t->svc->narrow.recorded_by = NULL;
 	t->svc->narrow.method = t->svc->narrow.channel = NULL;
 	t->svc->narrow.segment = t->svc->narrow.gateway = NULL;
@@ -85,14 +124,48 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, _("Filter the dashboard's figures"), COLS - 4);
 	attroff(A_BOLD);
 	attron(A_DIM);
-	y += tui_wrap(y, 2,
-	    _("Empty: no filter. The period is the month or week shown."),
-	    COLS - 4, 2);
+	y += tui_wrap(y, 2, _("Empty: no filter."), COLS - 4, 2);
+	/* (the period is the dashboard's: paydesk(1) says the forms) */
+	if (v->n == NSHOWN)
+		y += tui_wrap(y, 2,
+		    _("Period: the month or fiscal period to show"), COLS - 4,
+		    2);
 	attroff(A_DIM);
 	y++;
 	tui_form_draw(t, &v->fm, y, 4, lw, COLS - 8 > 60 ? 60 : COLS - 8);
 	t->cur_y = y + v->fm.focus;
 	t->cur_x = 4 + lw + 2 + utf8_columns(it->f.buf, it->f.len);
+}
+
+/* The period parsed in fs is one the screens show: one month (a fiscal
+ * year is twelve, the dashboard's chart holds a month's days: the
+ * command line's report v->cli gives it, which the refusal says with
+ * one of its periods to choose instead), begun by today. */
+static int
+period_one(
+    const struct dfilter *v, const struct svc_filters *fs, struct pd_err *err)
+{
+	const char *p = fs->text[SVC_FILTER_PERIOD];
+	char today[11], what[160], how[200];
+
+	if (p == NULL)
+		return 0;
+	if (fs->months > 1) {
+		/* two lines: each fits the help's 62 columns */
+		snprintf(what, sizeof what,
+		    _("Period %s: a whole year; choose one of its periods"), p);
+		snprintf(how, sizeof how,
+		    _("A month of it, as %s-P03; the year: paydesk %s "
+		      "--period %s"),
+		    p, v->cli, p);
+		return pd_fail(err, PD_EUSAGE, "%s\n%s", what, how);
+	}
+	svc_today(today);
+	if (strcmp(fs->from, today) > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Period %s is still to come (today is %s)"),
+		    fs->text[SVC_FILTER_PERIOD], today);
+	return 0;
 }
 
 /* Check the form's filters as the command line does; in force only
@@ -108,16 +181,20 @@ apply(struct dfilter *v, struct tui *t)
 
 	memset(typed, 0, sizeof typed);
 	memset(&fs, 0, sizeof fs);
-	for (i = 0; i < NSHOWN; i++) {
+	/* a form without the period: the one in force stays */
+	snprintf(typed[SVC_FILTER_PERIOD], FILTER_TEXT, "%s",
+	    kept[SVC_FILTER_PERIOD]);
+	if (typed[SVC_FILTER_PERIOD][0] != '\0')
+		fs.text[SVC_FILTER_PERIOD] = typed[SVC_FILTER_PERIOD];
+	for (i = 0; i < v->n; i++) {
 		k = (int)shown[i];
 		snprintf(typed[k], sizeof typed[k], "%s", v->items[i].f.buf);
 		if (typed[k][0] != '\0')
 			fs.text[k] = typed[k];
 	}
 	memset(&f, 0, sizeof f);
-	if (svc_filters_parse(t->svc, &fs,
-	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD), &f,
-	        &err) != 0 ||
+	if (svc_filters_parse(t->svc, &fs, SVC_FILTER_ALL, &f, &err) != 0 ||
+	    period_one(v, &fs, &err) != 0 ||
 	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
 		t->svc->narrow = was;
 		tui_filter_refused(t, err.msg);
@@ -130,9 +207,7 @@ apply(struct dfilter *v, struct tui *t)
 	 * pointing into kept; checked above, so this cannot fail */
 	in_force(&fs);
 	memset(&f, 0, sizeof f);
-	if (svc_filters_parse(t->svc, &fs,
-	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD), &f,
-	        &err) != 0) {
+	if (svc_filters_parse(t->svc, &fs, SVC_FILTER_ALL, &f, &err) != 0) {
 		dash_filter_reset(t);
 		tui_filter_refused(t, err.msg);
 		return TUI_HANDLED;
@@ -148,6 +223,11 @@ apply(struct dfilter *v, struct tui *t)
 	t->svc->narrow.channel = f.channel;
 	t->svc->narrow.segment = f.segment;
 	t->svc->narrow.gateway = f.gateway;
+	/* the month the dashboard shows, the days the anomalies read: the
+	 * period's */
+	snprintf(kept_month, sizeof kept_month, "%.7s", fs.from);
+	snprintf(kept_from, sizeof kept_from, "%s", fs.from);
+	snprintf(kept_to, sizeof kept_to, "%s", fs.to);
 	t->list_gen++; /* the dashboard reads its figures again */
 	return TUI_CLOSE;
 }
@@ -166,7 +246,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_form_input(&v->fm, a == A_DOWN ? KEY_DOWN : KEY_UP, 0);
 		return TUI_HANDLED;
 	case A_CLEAR:
-		for (i = 0; i < NSHOWN; i++) {
+		for (i = 0; i < v->n; i++) {
 			v->items[i].f.buf[0] = '\0';
 			v->items[i].f.len = 0;
 		}
@@ -197,17 +277,20 @@ const struct tui_screen_class screen_dash_filter_class = {
 };
 
 struct tui_screen *
-screen_dash_filter_new(struct tui *t)
+screen_dash_filter_new(struct tui *t, const char *cli)
 {
 	struct dfilter *v = xcalloc(1, sizeof *v);
 	int i;
 
 	(void)t;
-	for (i = 0; i < NSHOWN; i++)
+	/* the period last (shown[]): the screens of today go without it */
+	v->n = cli != NULL ? NSHOWN : NSHOWN - 1;
+	v->cli = cli;
+	for (i = 0; i < v->n; i++)
 		tui_form_text(&v->items[i], _(labels[i]), FILTER_TEXT - 1,
 		    kept[shown[i]]);
 	v->fm.items = v->items;
-	v->fm.n = NSHOWN;
+	v->fm.n = v->n;
 	v->sc.cls = &screen_dash_filter_class;
 	v->sc.typing = 1;
 	return &v->sc;

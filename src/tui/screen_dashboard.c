@@ -122,6 +122,11 @@ load(struct dash *b, struct tui *t)
 	struct pd_err err;
 
 	b->gen = t->list_gen;
+	/* an accounting period chosen with v: its month (issue 23) */
+	if (dash_filter_period(b->month)) {
+		b->week = 0;
+		snprintf(b->day, sizeof b->day, "%s-01", b->month);
+	}
 	if (svc_tiles(t->svc, b->tl, &b->ntl, &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
 	b->ok = (b->week ? svc_dashboard_week(t->svc, b->day, &b->d, &err)
@@ -365,6 +370,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			                "later one yet"));
 			return TUI_HANDLED;
 		}
+		dash_filter_period_clear();
 		if (b->week)
 			svc_day_step(b->day, a == A_PREV ? -7 : 7, b->day);
 		else
@@ -373,12 +379,14 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		load(b, t);
 		return TUI_HANDLED;
 	case A_THIS:
+		dash_filter_period_clear();
 		this_month(b);
 		load(b, t);
 		return TUI_HANDLED;
 	case A_WEEK:
 		/* the week of the month shown: today's in this month, else
 		 * its first */
+		dash_filter_period_clear();
 		b->week = !b->week;
 		if (b->week && strncmp(b->day, b->month, 7) != 0)
 			snprintf(b->day, sizeof b->day, "%s-01", b->month);
@@ -454,7 +462,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_push(t, screen_deteriorating_new(t));
 		return TUI_HANDLED;
 	case A_FILTER:
-		tui_push(t, screen_dash_filter_new(t));
+		tui_push(t, screen_dash_filter_new(t, "kpi"));
 		return TUI_HANDLED;
 	case A_TILES: {
 		struct tui_screen *ts = screen_tiles_new(t);

@@ -40,7 +40,7 @@ static const char *const headings[LISTINGS] = {
     N_("Export the payers as shown (%s)"), N_("Export the aging as shown (%s)"),
     N_("Export the forecast's weeks ahead (%s)"),
     N_("Export the forecast's past weeks (%s)"),
-    [LIST_ANOMALIES] = N_("Export the anomalies of the day (%s)"),
+    [LIST_ANOMALIES] = N_("Export the anomalies shown (%s)"),
     [LIST_DETERIORATING] = N_("Export the deteriorating payers (%s)"),
     [LIST_EXCEPTIONS] = N_("Export the exceptions open (%s)"),
     [LIST_RECON] = N_("Export the account's reconciliation by day (%s)"),
@@ -217,7 +217,7 @@ start(struct xport *x, struct tui *t)
 			/* of the dashboard's filters those the screen reads */
 			was = tui_narrow_only(t, TUI_ANOMALY_FILTERS);
 			rc = svc_export_anomalies(
-			    t->svc, x->pf.from, &j, &rows, &err);
+			    t->svc, x->pf.from, x->pf.to, &j, &rows, &err);
 			t->svc->narrow = was;
 			break;
 		case LIST_DETERIORATING:

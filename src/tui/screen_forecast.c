@@ -187,7 +187,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:
-		tui_push(t, screen_dash_filter_new(t));
+		tui_push(t, screen_dash_filter_new(t, NULL));
 		return TUI_HANDLED;
 	case A_BACK:
 		return TUI_CLOSE;

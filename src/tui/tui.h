@@ -613,9 +613,21 @@ struct tui_screen *screen_anomalies_new(struct tui *t);
 /* The dashboard's filters (screen_dash_filter.c): the form; the filters
  * in force as a title ("" none); every filter off (a new sign-in's
  * dashboard). */
-struct tui_screen *screen_dash_filter_new(struct tui *t);
+/* The dashboard's filters form, shared by the analysis screens; cli the
+ * command line's report of a whole year's period ("kpi", "report
+ * anomalies") on the screens a period has a meaning on, NULL on the
+ * others: no Period field (the period in force kept as it is). */
+struct tui_screen *screen_dash_filter_new(struct tui *t, const char *cli);
 const char *dash_filter_title(char *buf, size_t n);
 void dash_filter_reset(struct tui *t);
+/* The accounting period of the form in force (issue 23): 1 with the
+ * month the dashboard shows for it (YYYY-MM), 0 with none. */
+int dash_filter_period(char month[8]);
+/* The same with the period's first and last days (YYYY-MM-DD). */
+int dash_filter_days(char from[11], char to[11]);
+/* The dashboard moved to another month or week: its period no longer
+ * in force. */
+void dash_filter_period_clear(void);
 /* The signed-in user's dashboard tiles: which and in what order. */
 struct tui_screen *screen_tiles_new(struct tui *t);
 /* The payment details view of a receipt number, payment or transaction

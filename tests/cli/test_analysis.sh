@@ -120,8 +120,8 @@ expect "forecast --branch B01 at the organisation's scope (an admin's)" 0 \
     --scope org --branch B01
 refused "forecast --segment Nowhere: the segments named" 4 \
     "no consumer is of it" sup report forecast --segment Nowhere
-refused "anomalies --period: not one of its filters (--date is its day)" 2 \
-    "unknown option --period" sup report anomalies --period 2025-03
+refused "forecast --period: not one of its filters (the weeks ahead)" 2 \
+    "unknown option --period" sup report forecast --period 2025-03
 refused "forecast --method: not one of its filters" 2 \
     "unknown option --method" sup report forecast --method Cash
 refused "aging --user: an open item is of no user" 2 \
@@ -196,3 +196,80 @@ for a in "4:Current, 1-30, 31-60, 61-90, 90+" "3:1-30, 31-60, 61-90, 90+" \
 done
 dt --last 10 --months 4 >"$T/dt.txt"
 same "deteriorating: no figure cut with ~" "$(grep -c '~' "$T/dt.txt")" 0
+
+# --- the analysis reports' workbooks say what they cover (issue 23, a
+# fresh tester's (c)): above the header row, the report, its scope, the
+# filters given, its period, the currency, when made and by whom; the
+# header row frozen under them, the data rows as the CSV's. Each value
+# checked against what the test gave and the store holds.
+# xhead XLSX: the heading block's rows, "LABEL=VALUE;" each
+xhead() {
+	$X "$1" | sed -n '2,8p' | sed 's/^str:\([^	]*\)	str:/\1=/' | tr '\n' ';'
+}
+mary="Mary Johnson (mary)"
+cur="$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'store_currency'" | cut -d' ' -f1)"
+same "the store's currency, as the heading says it" "$cur" USD
+NOW="2025-05-20 12:00:00"
+run sup --xlsx "$T/hr.xlsx" kpi --rows rate --segment Residential --method cash
+same "kpi --rows rate --xlsx: its heading block" "$(xhead "$T/hr.xlsx")" \
+    "Report=Collection rate items;Scope=Branch B01;Filters=Segment Residential, method Cash;Period=2025-05-01 to 2025-05-31;Currency=USD (\$);Made=$NOW;By=$mary;"
+same "kpi --rows rate --xlsx: the header row frozen under it (row 9)" \
+    "$($X "$T/hr.xlsx" | head -1 | cut -d' ' -f2)" "frozen=9"
+same "and the header row after a blank one" \
+    "$($X "$T/hr.xlsx" | sed -n '9,10p' | cut -f1 | tr '\n' ';')" \
+    ";str:Due;"
+sup --csv kpi --rows collected --month 2025-04 >"$T/hc.csv"
+run sup --xlsx "$T/hc.xlsx" kpi --rows collected --month 2025-04
+same "kpi --rows collected --month 2025-04: its period and no filter" \
+    "$(xhead "$T/hc.xlsx" | cut -d';' -f3,4)" \
+    "Filters=None;Period=2025-04-01 to 2025-04-30"
+$X --compare "$T/hc.csv" "$T/hc.xlsx" tttmtdttt >"$OUT" 2>&1 &&
+    ok "its data rows the CSV's, under the block" ||
+    notok "its data rows the CSV's, under the block"
+same "and there are rows to compare" "$(sed -n 's/^rows //p' "$OUT" | grep -c -v '^0$')" 1
+same "the CSV's first row stays its header (a machine format)" \
+    "$(head -1 "$T/hc.csv" | cut -d, -f1)" "receipt_no"
+run sup --xlsx "$T/hf.xlsx" report forecast --segment Residential
+same "report forecast --xlsx: its heading block" "$(xhead "$T/hf.xlsx")" \
+    "Report=Forecast;Scope=Branch B01;Filters=Segment Residential;Period=13 weeks from 2025-05-20;Currency=USD (\$);Made=$NOW;By=$mary;"
+run sup --xlsx "$T/ha.xlsx" report anomalies --date 2025-05-19 --user jane
+same "report anomalies --xlsx: its day and filter" "$(xhead "$T/ha.xlsx" | cut -d';' -f1-4)" \
+    "Report=Anomalies;Scope=Branch B01;Filters=User jane;Period=2025-05-19"
+run sup --xlsx "$T/hd.xlsx" report deteriorating --last 4 --months 2
+same "report deteriorating --xlsx: its payments and month ends" \
+    "$(xhead "$T/hd.xlsx" | cut -d';' -f1,4)" \
+    "Report=Deteriorating payers;Period=The last 4 payments, the last 2 month ends"
+run sup --xlsx "$T/hp.xlsx" report payers --from 2025-04-01 --to 2025-04-30 --method Cash --scope terminal
+same "report payers --xlsx: scope terminal, its filter and days" \
+    "$(xhead "$T/hp.xlsx" | cut -d';' -f2-4)" \
+    "Scope=Terminal T01;Filters=Method Cash;Period=2025-04-01 to 2025-04-30"
+# the anomalies of a period (h4): its first and last days
+run sup --xlsx "$T/hq.xlsx" report anomalies --period 2025-05 --user jane
+same "report anomalies --period --xlsx: the period's days" \
+    "$(xhead "$T/hq.xlsx" | cut -d';' -f1-4)" \
+    "Report=Anomalies;Scope=Branch B01;Filters=User jane;Period=2025-05-01 to 2025-05-31"
+# the heading block wholly in the documents' language, as the rest of the
+# workbook (h4: the scope and filters' words were the user's): a French
+# organisation, a Spanish-speaking user, then the other way round
+# (the organisation's language is its store administrator's file's: this
+# one's, set back to English after)
+printf '[organisation]\nlanguage = fr\n' >>"$PAYDESK_CONFIG"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" \
+    --user mary --xlsx "$T/hfr.xlsx" kpi --rows rate --segment Residential \
+    --method cash
+same "fr document, es user: the heading block in French" \
+    "$(xhead "$T/hfr.xlsx")" \
+    "Rapport=Éléments du taux d'encaissement;Périmètre=Agence B01;Filtres=Segment Residential, moyen Cash;Période=du 2025-05-01 au 2025-05-31;Devise=USD (\$);Fait le=$NOW;Par=$mary;"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" \
+    --user mary --xlsx "$T/hfa.xlsx" report anomalies --period 2025-05 \
+    --user jane --scope terminal
+same "fr document, es user: the anomalies' scope, filter and period in French" \
+    "$(xhead "$T/hfa.xlsx" | cut -d';' -f1-4)" \
+    "Rapport=Anomalies;Périmètre=Terminal T01;Filtres=Utilisateur jane;Période=du 2025-05-01 au 2025-05-31"
+sed -i 's/^language = fr$/language = es/' "$PAYDESK_CONFIG"
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" \
+    --user mary --xlsx "$T/hes.xlsx" report forecast --segment Residential
+same "es document, fr user: the heading block in Spanish" \
+    "$(xhead "$T/hes.xlsx" | cut -d';' -f1-3)" \
+    "Informe=Previsión;Alcance=Sucursal B01;Filtros=Segmento Residential"
+sed -i 's/^language = es$/language = en/' "$PAYDESK_CONFIG"

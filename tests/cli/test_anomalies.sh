@@ -264,8 +264,8 @@ expect "--segment of none: refused (4)" 4 "Nope" \
     sup report anomalies --segment Nope
 expect "--method of none: refused (2)" 2 "--method \"Barter\"" \
     sup report anomalies --method Barter
-expect "--period: not this report's, the day is (2)" 2 "--period" \
-    sup report anomalies --period 2025-06
+expect "--period of no form: refused (2)" 2 '--period "2025-13"' \
+    sup report anomalies --period 2025-13
 
 # the thresholds are the configuration's
 printf '[anomalies]\nlarge_factor = 4\nburst_count = 4\nround_unit = 5.00\nround_count = 5\n' >>"$PAYDESK_CONFIG"
@@ -486,3 +486,45 @@ same "the year before read through the covering index payments_consumer" \
  q.paid_on >= date('$D', '-365 days') AND q.paid_on < '$D' AND
  q.status = 'Posted' WHERE p.paid_on = '$D' AND p.status = 'Posted'
  GROUP BY p.id" | grep -c 'SEARCH q USING COVERING INDEX payments_consumer')" 1
+
+# --- --period: the days of an accounting period (h4) -----------------
+# its rows are each day's as --date gives them, day by day, each with
+# its day; the days after today (June 27 to 30) not read
+all=""
+d=2025-06-01
+while [ "$d" != 2025-06-27 ]; do
+	run sup --csv report anomalies --date "$d"
+	# (a day of none: no row)
+	[ "$(wc -l <"$OUT")" -gt 1 ] && all="$all$(tail -n +2 "$OUT")
+"
+	d=$(date -d "$d + 1 day" +%F)
+done
+run sup --csv report anomalies --period 2025-06
+[ "$RC" -eq 0 ] && ok "--period 2025-06: status 0" ||
+	notok "--period 2025-06: status 0" "status $RC"
+same "--period 2025-06: each day's rows, in order" \
+    "$(tail -n +2 "$OUT")" "$(printf '%s' "$all")"
+same "the day column before the reason" \
+    "$(head -1 "$OUT" | cut -d, -f7,8 | tr -d '\r')" "day,reason"
+# by hand: the days with rows, and D's large payments from the ledger
+same "the days of June with anomalies" "$(python3 -c 'import csv, sys
+days = [r[6] for r in list(csv.reader(open(sys.argv[1])))[1:]]
+print(" ".join(sorted(set(days))), days == sorted(days))' "$OUT")" \
+    "$D $D2 $D3 $D4 True"
+same "D's large payments in the period, from the ledger" \
+    "$(rows | grep '^Large' | head -$(large 5 | wc -l))" "$(large 5)"
+run sup --json report anomalies --period 2025-06
+same "--json: each row's day" "$(python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))
+print(sorted(set(r["day"] for r in o["anomalies"])))' "$OUT")" \
+    "['$D', '$D2', '$D3', '$D4']"
+run sup report anomalies --period 2025-06 --date "$D"
+[ "$RC" -eq 2 ] && ok "--period with --date: status 2" ||
+	notok "--period with --date: status 2" "status $RC"
+has "--period with --date: one or the other" \
+    '--period "2025-06" takes the place of --date: give one or the other'
+run sup report anomalies --period 2025-07
+[ "$RC" -eq 3 ] && ok "a period begun after today: status 3" ||
+	notok "a period begun after today: status 3" "status $RC"
+has "a period begun after today: no data yet" \
+    "Period 2025-07 is in the future (today is 2025-06-26)"

@@ -74,13 +74,17 @@ import csv, re, sys, zipfile
 c, x, cols = sys.argv[1], sys.argv[2], sys.argv[3]
 rows = list(csv.reader(open(c, newline='')))[1:]
 xml = zipfile.ZipFile(x).read('xl/worksheets/sheet1.xml').decode()
+# the header row is the frozen one's (a heading block above it in an
+# analysis report's workbook, issue 23)
+top = re.search(r'ySplit="(\d+)"', xml)
+top = int(top.group(1)) if top else 1
 bad, n = [], 0
 for ref, attrs, v in re.findall(r'<c r="([A-Z]+\d+)"([^>]*)><v>([^<]*)</v>', xml):
     col, row = re.match(r'([A-Z]+)(\d+)', ref).groups()
-    if col not in cols or ' t="' in attrs or int(row) < 2:
+    if col not in cols or ' t="' in attrs or int(row) < top + 1:
         continue
     n += 1
-    want = rows[int(row) - 2][ord(col) - ord('A')]
+    want = rows[int(row) - top - 1][ord(col) - ord('A')]
     if v != want:
         bad.append('%s: %s, the CSV %s' % (ref, v, want))
 print(n, bad[:3])

@@ -473,8 +473,8 @@ expect "fr organisation: payers xlsx" 0 "Wrote" \
 $X "$E/payers.xlsx" >"$OUT"
 has "payers xlsx header row in French" \
     "$(printf 'str:Client\tstr:Compte\tstr:Total payé\tstr:Paiements\tstr:Dernier paiement\tstr:Moyens')"
-has "each column as wide as its translated header" \
-    "# frozen=1 widths=24,12,15,11,18,42"
+has "each column as wide as its translated header, frozen under its heading block" \
+    "# frozen=9 widths=24,12,15,11,18,42"
 python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())' \
     "$E/payers.xlsx" >"$OUT"
 has "payers sheet named in French" 'name="Payeurs"'

@@ -287,7 +287,7 @@ deteriorating_run(struct svc *s, const char *today, int *n, struct pd_err *err)
 static int
 anomalies_run(struct svc *s, const char *today, int *n, struct pd_err *err)
 {
-	return svc_anomalies(s, today, count_anomaly, n, err);
+	return svc_anomalies(s, today, NULL, count_anomaly, n, err);
 }
 
 int

@@ -66,6 +66,10 @@ def read_xlsx(path):
     rows = []
     epoch = datetime.date(1899, 12, 30)
     for row in sheet.findall("m:sheetData/m:row", NS):
+        # a row without cells is not written: an empty row in its place
+        # (the blank one under an analysis report's heading block)
+        while row.get("r") and len(rows) < int(row.get("r")) - 1:
+            rows.append([])
         out = {}
         for c in row.findall("m:c", NS):
             i = col_index(c.get("r"))
@@ -223,8 +227,10 @@ def compare(csv_path, xlsx_path, kinds):
             "M": ("money", "empty"), "W": ("str", "empty")}
     with open(csv_path, newline="", encoding="utf-8") as f:
         crow = list(csv.reader(f))[1:]
-    _, _, xrow = read_xlsx(xlsx_path)
-    xrow = xrow[1:]
+    frozen, _, xrow = read_xlsx(xlsx_path)
+    # the data rows: those under the frozen header row (a heading block
+    # of an analysis report's above it, issue 23)
+    xrow = xrow[max(int(frozen), 1):]
     bad = 0
     sums = {}
     xsums = {}

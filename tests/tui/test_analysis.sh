@@ -68,7 +68,7 @@ keys ']'
 wait_for "] on today: no day after it" "Today is the last day to look at"
 wait_for "] on today: still today's" "1 anomaly"
 keys x
-wait_for "x: the export dialog" "Export the anomalies of the day"
+wait_for "x: the export dialog" "Export the anomalies shown"
 keys Enter
 wait_for "x: the CSV is written" "Exported 1 row"
 same "the export is the CLI's" "$(cat "$EXP"/anomalies-*.csv)" \

@@ -625,8 +625,8 @@ static void
 csv_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[1024];
-	struct export_opts o = {
-	    EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3, FILE_LINKS_REFUSE};
+	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3,
+	    FILE_LINKS_REFUSE, NULL, 0};
 	struct xcell c[5] = {{"Doe, \"Jo\"", 0, NULL}, {NULL, -12345, NULL},
 	    {NULL, 7, NULL}, {"2025-04-20", 0, NULL}, {NULL, 425, NULL}};
 	struct pd_err err;
@@ -677,8 +677,8 @@ csv_term_word(void **state)
 	static const struct xcol cols[] = {{"Status", "status", X_TERM, 10, 0},
 	    {"Kind", "kind", X_TERM, 10, 0}};
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[256];
-	struct export_opts o = {
-	    EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3, FILE_LINKS_REFUSE};
+	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3,
+	    FILE_LINKS_REFUSE, NULL, 0};
 	struct xcell c[2] = {{TC_("alert", "Open"), 0, "open"},
 	    {TC_("dispute", "Resolved: upheld"), 0, NULL}};
 	struct pd_err err;
@@ -707,7 +707,7 @@ xlsx_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[8192];
 	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0,
-	    3, FILE_LINKS_REFUSE};
+	    3, FILE_LINKS_REFUSE, NULL, 0};
 	struct xcell c[5] = {{"Zoë", 0, NULL}, {NULL, 14550, NULL},
 	    {NULL, 3, NULL}, {"2025-04-20", 0, NULL}, {NULL, 5, NULL}};
 	struct pd_err err;
@@ -782,7 +782,7 @@ xlsx_indian(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[8192];
 	struct export_opts o = {EXPORT_XLSX, "Payments", "\xe2\x82\xb9", 2, 0,
-	    NULL, 0, 0, 2, FILE_LINKS_REFUSE};
+	    NULL, 0, 0, 2, FILE_LINKS_REFUSE, NULL, 0};
 	int64_t v[] = {14550, 1234567, -1234567, INT64_C(9999999999999)};
 	struct xcell c[5] = {{"Zoë", 0, NULL}, {NULL, 0, NULL}, {NULL, 3, NULL},
 	    {"2025-04-20", 0, NULL}, {NULL, 5, NULL}};
