@@ -505,6 +505,11 @@ main(int argc, char **argv)
 	f.from = from;
 	f.to = to;
 	f.method = "Cash";
+	/* both on pages read once: the raw query below runs after this
+	 * report, on the pages it read (s71: 883 ms cold beside raw's
+	 * 301 ms warm); an untimed run first puts paydesk's on the same
+	 * footing */
+	svc_payers_each(&s, &f, PAYERS_BY_TOTAL, count_cb, &rows, &err);
 	t = now_ms();
 	svc_payers_each(&s, &f, PAYERS_BY_TOTAL, count_cb, &rows, &err);
 	t = now_ms() - t;
