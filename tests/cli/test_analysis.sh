@@ -147,8 +147,9 @@ refused "kpi --xlsx without --rows: the figures are a record" 2 \
 same "and no file" "$(ls "$T/k.xlsx" 2>/dev/null | wc -l)" 0
 refused "a cashier's workbook of the payments: a supervisor's" 5 \
     "supervisor" cashier --xlsx "$T/c.xlsx" kpi --rows collected
-refused "shift list --xlsx: kpi --rows named among the listings" 2 \
-    "kpi --rows" sup --xlsx "$T/s.xlsx" shift list
+# (shift list takes --xlsx since s72; deposit pending does not)
+refused "deposit pending --xlsx: kpi --rows named among the listings" 2 \
+    "kpi --rows" sup --xlsx "$T/s.xlsx" deposit pending
 
 # --- report deteriorating's figures whole in text (review R23b): a
 # payer's days to pay at --last 2..20 and the aging at --months 2..4,

@@ -414,7 +414,8 @@ keys d
 wait_for "T02's Reconciliation screen" "Bank account DE89, by day"
 keys Enter
 wait_for "Enter: the day at T02" "Bank account DE89 on $day"
-wait_for "T01's hand match of BAG-41 there, by mary with the note" "Bag 41 at the b"
+# (the note's column gives way to Booked at 80 columns: "Bag 41 at t…")
+wait_for "T01's hand match of BAG-41 there, by mary with the note" "mary Bag 41 at t"
 keys u
 wait_for "u at T02: take T01's match back" "BAG-41"
 type_text "Not our bag"
