@@ -154,6 +154,7 @@ svc_deposit_slip_issue(struct svc *s, const char *key,
 		return -1;
 	}
 	slip_doc(s, &dep, l, n, &d);
+	xstrlcpy(res->origin, dep.terminal, sizeof res->origin);
 	free(l);
 	/* the document (its file, original and COPY) is this deposit's
 	 * own: a slip number used again after a void, or one whose file

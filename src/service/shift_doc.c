@@ -234,6 +234,7 @@ svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
 		    key);
 	}
 	shift_doc(s, &z, z.sh.z_no, &d);
+	xstrlcpy(res->origin, z.sh.terminal, sizeof res->origin);
 	svc_shift_report_free(&z);
 	rc = svc_doc_issue(s, "z_report", &d, r, res, err);
 	/* the Z number as stored, whatever was typed (z-t01-000001) */
@@ -259,6 +260,7 @@ svc_shift_x_issue(struct svc *s, const struct doc_request *r,
 	snprintf(number, sizeof number, "X-%s-%.4s%.2s%.2s-%.2s%.2s%.2s",
 	    x.sh.terminal, now, now + 5, now + 8, now + 11, now + 14, now + 17);
 	shift_doc(s, &x, number, &d);
+	xstrlcpy(res->origin, x.sh.terminal, sizeof res->origin);
 	svc_shift_report_free(&x);
 	rc = svc_doc_issue(s, "x_report", &d, r, res, err);
 	doc_free(&d);

@@ -504,6 +504,8 @@ expect "T02 resolves $SA:1 again once open again" 0 "" \
 same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B "
 # a branch's one bag of two terminals' drawers (review R20b, fault 10)
 . "$TOP/tests/cli/deposit_branch.sh"
+# original and COPY of another terminal's records (fault 8)
+. "$TOP/tests/cli/doc_origin.sh"
 
 ## Overlapping statements at two terminals (review R20c,
 # r20c_overlap_match): the bank's export of one day imported at T01, of
