@@ -815,6 +815,10 @@ int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
  * than the actor (a screen's check before it asks to confirm). */
 int svc_signoff_named(struct svc *s, const struct shift_approval *a,
     const char *action, struct pd_err *err);
+/* svc_shift_show's, blind 0: an open shift's too, for a use case that
+ * shows none of it (the Z report, which refuses an open shift). */
+int svc_shift_report_by(struct svc *s, const char *key, struct shift_report *r,
+    int blind, struct pd_err *err);
 int svc_signoff(struct svc *s, const struct shift_approval *a,
     const char *action, char name[SHIFT_USER_BUFSZ], int *miss,
     struct pd_err *err);

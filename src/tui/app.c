@@ -620,6 +620,7 @@ tui_main(struct svc *svc)
 	X(shift_result)                                                        \
 	X(shift_move)                                                          \
 	X(shift_report)                                                        \
+	X(shift_x_sign)                                                        \
 	X(shifts)                                                              \
 	X(shift_filter)                                                        \
 	X(deposits)                                                            \
