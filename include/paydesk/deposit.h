@@ -231,7 +231,9 @@ struct deposit_pending {
 	char cheque[SHIFT_REF_BUFSZ]; /* a cheque's number, "" a tender's */
 	int64_t age;                  /* days since the shift closed */
 };
-/* Each closed shift's tenders with something left to deposit, a cheque
+/* Each closed shift of the branch's drawers (this terminal's and those of
+ * its branch's other terminals pulled: a deposit is made at branch level)
+ * with something left to deposit, its tenders, a cheque
  * method's as one row per cheque not deposited (its number, its amount
  * left), oldest first (supervisor); free() the array. */
 struct deposit_pending *svc_deposit_pending(

@@ -159,6 +159,11 @@ int store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
 int store_deposit_void(struct store *st, int64_t id, const char *at,
     const char *by, const char *reason, struct pd_err *err);
 /* *sum: what deposits that are not void took of shift_id's method. */
+/* The last deposit not void that holds some of shift_id's method: its
+ * slip number (slip, >= DEPOSIT_SLIP_BUFSZ) and terminal (term, >= 17);
+ * both "" when none does. */
+int store_deposit_holding(struct store *st, int64_t shift_id,
+    const char *method, char *slip, char *term, struct pd_err *err);
 int store_deposit_done(struct store *st, int64_t shift_id, const char *method,
     int64_t *sum, struct pd_err *err);
 /* ---- a deposit's cheques by number (deposit_cheques.c) ---- */

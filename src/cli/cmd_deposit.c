@@ -332,7 +332,7 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 	if (v == NULL)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
-	cli_fixed_scope_line(c, 1);
+	cli_fixed_scope_line(c, 2); /* the branch's drawers (fault 12) */
 	t = table_new(c, cols, 9);
 	for (i = 0; i < n; i++) {
 		table_str(t, v[i].z_no);

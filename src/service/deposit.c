@@ -702,8 +702,20 @@ pending_one(const struct shift *sh, void *arg)
 	struct deposit_pending *p;
 	int64_t done, avail;
 	size_t n, i, first;
+	char of[17];
+	int rc;
 
 	if (sh->status != SHIFT_CLOSED)
+		return 0;
+	/* the branch's drawers, this terminal's and the others' pulled
+	 * (fault 12): a supervisor deposits the branch's closed shifts */
+	rc = svc_shift_of_branch(
+	    a->s, sh, a->s->cfg.terminal_id, a->s->cfg.branch_id, of, a->err);
+	if (rc < 0) {
+		a->failed = 1;
+		return 1;
+	}
+	if (rc == 0)
 		return 0;
 	t = store_shift_tenders(a->s->st, sh->id, &n, a->err);
 	if (t == NULL) {
@@ -760,7 +772,7 @@ svc_deposit_pending(struct svc *s, size_t *n, struct pd_err *err)
 	if (svc_require(s, ROLE_SUPERVISOR, _("Listing what is to deposit"),
 	        err) != 0)
 		return NULL;
-	q.terminal = s->cfg.terminal_id;
+	/* every drawer's shift, kept to the branch's by pending_one */
 	if (store_shift_each(s->st, &q, pending_one, &a, err) != 0 ||
 	    a.failed) {
 		free(a.v);

@@ -67,7 +67,7 @@ check_line(struct svc *s, const struct sync_sender *f,
 	struct shift sh;
 	int64_t done, avail = -1, dropped;
 	size_t n, j;
-	char of[17];
+	char of[17], slip[DEPOSIT_SLIP_BUFSZ], term[17];
 	int rc;
 
 	if (l->amount <= 0 || l->amount > SHIFT_AMOUNT_MAX)
@@ -128,6 +128,19 @@ check_line(struct svc *s, const struct sync_sender *f,
 			return pd_fail(err, PD_EINVAL,
 			    _("Deposit line %zu: shift %s's %s is named twice"),
 			    i + 1, sh.z_no, l->method);
+	/* a shift deposited by another terminal of the branch first, both
+	 * offline (fault 12): the bag that has it named, not a bare sum */
+	if (l->amount > avail - done && done > 0 &&
+	    store_deposit_holding(s->st, sh.id, l->method, slip, term, err) ==
+	        0 &&
+	    slip[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: shift %s's %s is in deposit %s of "
+		      "terminal %s already, which reached the central node "
+		      "first (%lld of it left to deposit, less than %lld)"),
+		    i + 1, sh.z_no, l->method, slip, term,
+		    (long long)(avail > done ? avail - done : 0),
+		    (long long)l->amount);
 	if (l->amount > avail - done)
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit line %zu: shift %s has %lld of %s left to "

@@ -251,6 +251,32 @@ store_deposit_void(struct store *st, int64_t id, const char *at,
 }
 
 int
+store_deposit_holding(struct store *st, int64_t shift_id, const char *method,
+    char *slip, char *term, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT d.slip_no, d.terminal FROM deposit_lines l JOIN deposits "
+	    "d ON d.id = l.deposit_id WHERE l.shift_id = ? AND l.method = ? "
+	    "AND d.voided_at = '' ORDER BY d.id DESC LIMIT 1",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	slip[0] = term[0] = '\0';
+	st_bind(s, "is", shift_id, method);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		st_col(s, 0, slip, DEPOSIT_SLIP_BUFSZ);
+		st_col(s, 1, term, 17);
+	}
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading deposits"));
+}
+
+int
 store_deposit_done(struct store *st, int64_t shift_id, const char *method,
     int64_t *sum, struct pd_err *err)
 {

@@ -1,4 +1,4 @@
-/* screen_deposits.c - what this terminal's closed shifts leave to deposit
+/* screen_deposits.c - what the branch's closed shifts leave to deposit
  * (issue 20, "Deposits"; `paydesk deposit pending`): each shift's cash
  * left (counted less the float kept, with its safe drops) and each cheque
  * not deposited yet, by number, with its age in days; Space marks the
@@ -97,7 +97,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_count(t->svc, num, sizeof num, (int64_t)d->n),
 	    svc_count(t->svc, nm, sizeof nm, (int64_t)d->list.nmarked),
 	    svc_money(t->svc, m, sizeof m, sum));
-	/* no scope: this terminal's drawers (paydesk(1) SCOPES) */
+	/* no scope: the branch's drawers (paydesk(1) SCOPES) */
 	tui_text(y, 2, line, COLS - 4);
 	y += 2;
 	tui_list_draw(t, &d->list, y, 2, COLS - 3, LINES - 3 - y);

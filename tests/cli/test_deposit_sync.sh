@@ -506,6 +506,8 @@ same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B 
 . "$TOP/tests/cli/deposit_branch.sh"
 # original and COPY of another terminal's records (fault 8)
 . "$TOP/tests/cli/doc_origin.sh"
+# one shift in two deposits offline at two terminals (fault 12)
+. "$TOP/tests/cli/deposit_twice.sh"
 
 ## Overlapping statements at two terminals (review R20c,
 # r20c_overlap_match): the bank's export of one day imported at T01, of
