@@ -412,6 +412,10 @@ int svc_shift_open_rec(struct svc *s, const struct shift *sh, struct pd_err *err
 int svc_sync_check_deposit(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Deposit d handed as record r (op hand) says, unless it is already
+ * (deposit_sync.c; the central node's apply and a terminal's pull). */
+int svc_deposit_hand_apply(struct svc *s, const struct deposit *d,
+    const struct syncrec *r, struct pd_err *err);
 /* A statement line named "STATEMENT:LINE" (svc_stmt_named: its name,
  * #N, an old number where one is taken) into this store's statement, the
  * line's number and ref, the line as every store names it (NAME:LINE):

@@ -28,6 +28,8 @@
 
 /* ---- at the central node ---- */
 
+/* The record of deposit id's creation (voided 0), void (1), or hand
+ * (2: id is its row of deposit_hands). */
 static int
 deposit_record(struct svc *s, int64_t id, int voided, struct syncrec *r,
     struct pd_err *err)
@@ -36,11 +38,18 @@ deposit_record(struct svc *s, int64_t id, int voided, struct syncrec *r,
 	struct deposit d;
 
 	if (store_feed_row_key(s->st,
-	        "SELECT uuid, '' FROM deposits WHERE id = ?", id, key,
-	        err) != 0 ||
+	        voided == 2 ? "SELECT d.uuid, '' FROM deposit_hands h JOIN "
+	                      "deposits d ON d.id = h.deposit_id WHERE h.id = ?"
+	                    : "SELECT uuid, '' FROM deposits WHERE id = ?",
+	        id, key, err) != 0 ||
 	    store_deposit_find(s->st, key[0], &d, err) != 0)
 		return -1;
-	if (!voided) {
+	if (voided == 2) {
+		ledger_rec_head(
+		    s, r, SR_DEPOSIT, NULL, d.terminal, NULL, d.handed_at);
+		xstrlcpy(r->op, "hand", sizeof r->op);
+		xstrlcpy(r->by, d.handed_by, sizeof r->by);
+	} else if (!voided) {
 		ledger_rec_head(
 		    s, r, SR_DEPOSIT, d.uuid, d.terminal, NULL, d.created_at);
 		xstrlcpy(r->op, "create", sizeof r->op);
@@ -168,6 +177,8 @@ svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
 		return deposit_record(s, e->row_id, 0, r, err);
 	if (strcmp(e->entity, "deposit_void") == 0)
 		return deposit_record(s, e->row_id, 1, r, err);
+	if (strcmp(e->entity, "deposit_hand") == 0)
+		return deposit_record(s, e->row_id, 2, r, err);
 	if (strcmp(e->entity, "statement") == 0)
 		return statement_record(s, e->row_id, r, err);
 	if (strcmp(e->entity, "stmt_match") == 0)
@@ -193,6 +204,10 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (store_deposit_find(s->st, r->dep.uuid, &d, &e) == 0) {
 		if (strcmp(r->op, "create") == 0 || d.voided_at[0])
 			return 1; /* here already */
+		if (strcmp(r->op, "hand") == 0)
+			return d.handed_at[0]
+			           ? 1
+			           : svc_deposit_hand_apply(s, &d, r, err);
 		return store_deposit_void(
 		    s->st, d.id, r->at, r->by, r->reason, err);
 	}

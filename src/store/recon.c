@@ -96,131 +96,174 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	if (st_recon_twice(st, today, min_age, err) != 0 ||
 	    held_fill(st, held, nheld, err) != 0)
 		goto fail;
-	s = st_stmt(st,
-	    "SELECT k, age, day, ref, detail, expected, actual, target FROM ("
-	    "SELECT 0 AS k, " AGE("d.deposited_on") " AS age, d.deposited_on "
-	    "AS day, d.slip_no AS ref, d.account AS detail, d.amount AS "
-	    "expected, 0 AS actual, d.uuid AS target FROM deposits d WHERE "
-	    "d.voided_at = '' AND NOT EXISTS (SELECT 1 FROM statement_matches "
-	    "m WHERE m.deposit_id = d.id AND m.unmatched_at = '') AND "
-	    "julianday(?1) - julianday(d.deposited_on) > ?2 "
-	    "UNION ALL SELECT 1, " AGE("l.booking_date") ", l.booking_date, "
-	    LINE_REF ", substr(l.reference, 1, 79), 0, "
-	    /* the credits no active match took, min_age days old or more
-	     * (?4; all if none), read by st_recon_twice */
-	    "l.amount, " LINE_TARGET " FROM temp.recon_lines r CROSS JOIN "
-	    "bank_statement_lines l ON l.id = r.line_id JOIN "
-	    "bank_statements b ON b.id = l.statement_id WHERE NOT "
-	    LINE_REVERSED " AND NOT EXISTS (SELECT 1 FROM temp.recon_twice "
-	    "t WHERE t.line_id = l.id) "
-	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
-	    /* a credit the bank took back since is credited nothing */
-	    "d.slip_no, " LINE_REF ", d.amount, CASE WHEN "
-	    LINE_REVERSED " THEN 0 ELSE l.amount END AS got, "
-	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
-	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
-	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
-	    "WHERE m.unmatched_at = '' AND got <> d.amount AND "
-	    "d.voided_at = '' "
-	    /* a credit matched to a deposit voided since (its void made
-	     * where the match had not arrived, review R20): what it holds
-	     * is to deposit again, the bank's credit backs nothing */
-	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
-	    "d.slip_no, " LINE_REF ", 0, l.amount, "
-	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
-	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
-	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
-	    "WHERE m.unmatched_at = '' AND d.voided_at <> '' "
-	    /* a credit matched to payments of which one was voided since:
-	     * no longer backed by what the ledger holds (review R20); its
-	     * expected what the match's payments still posted make, its
-	     * target "void:N:UUID LINE" (how many are void and the last of
-	     * them: another void is another exception). The matches are
-	     * found from the voided payments (payments_status, then
-	     * statement_match_payments_payment): an EXISTS probed every
-	     * active match's payments, the most of the daily alert pass's
-	     * reconciliation rule once the bench's statements were in
-	     * (issue 21) */
-	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
-	    LINE_REF ", substr((SELECT group_concat("
-	    "p.payment_no, ' ') FROM (SELECT p.payment_no FROM "
-	    "statement_match_payments mp JOIN payments p ON p.id = "
-	    "mp.payment_id WHERE mp.match_id = m.id AND p.status = 'Voided' "
-	    "ORDER BY p.payment_no) p), 1, 79), (SELECT coalesce(sum("
-	    "p.amount), 0) FROM statement_match_payments mp JOIN payments p ON "
-	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status <> "
-	    "'Voided'), l.amount, 'void:' || (SELECT count(*) || ':' || "
-	    "max(p.uuid) FROM statement_match_payments mp JOIN payments p ON "
-	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
-	    "'Voided') || ' ' || " LINE_TARGET " FROM statement_matches m "
-	    "JOIN bank_statement_lines l ON l.id = m.line_id JOIN "
-	    "bank_statements b ON b.id = l.statement_id WHERE m.unmatched_at = "
-	    "'' AND m.id IN "
-	    "(SELECT mp.match_id FROM payments p CROSS JOIN "
-	    "statement_match_payments mp ON mp.payment_id = p.id WHERE "
-	    "p.status = 'Voided') "
-	    /* a deposit holding a cheque whose payment was voided after its
-	     * shift's close (review R20, fault 6): the bank got a cheque the
-	     * ledger no longer backs; ref SLIP:NUMBER, expected the deposit
-	     * less the cheque, target "DEPOSIT-UUID cheque:PAYMENT-UUID".
-	     * Which cheque each such payment's is, by the close's rule, the
-	     * service says (temp.recon_cheques, held_fill) */
-	    "UNION ALL SELECT 2, " AGE("d.deposited_on") ", d.deposited_on, "
-	    "d.slip_no || ':' || q.number, substr(p.payment_no, 1, 79), "
-	    "d.amount - q.amount, d.amount, d.uuid || ' cheque:' || p.uuid "
-	    "FROM temp.recon_cheques r JOIN deposit_cheques q ON q.id = "
-	    "r.cheque_id JOIN deposits d ON d.id = q.deposit_id AND "
-	    "d.voided_at = '' JOIN payments p ON p.id = r.payment_id "
-	    "UNION ALL SELECT 3, " AGE("substr(s.closed_at, 1, 10)") ", "
-	    "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
-	    "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "
-	    "shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
-	    /* the float counted at an open against what the drawer's last
-	     * close kept (review R20): cash gone, or come, between two
-	     * shifts; not a drawer's first float */
-	    "UNION ALL SELECT 3, " AGE("substr(s.opened_at, 1, 10)") ", "
-	    "substr(s.opened_at, 1, 10), coalesce(nullif(s.z_no, ''), "
-	    "s.uuid), 'Opening float', s.float_expected, s.float_counted, "
-	    "s.uuid || '/Opening float' FROM shifts s WHERE abs(s.float_counted "
-	    "- s.float_expected) > ?3 AND EXISTS (SELECT 1 FROM shifts p WHERE "
-	    "p.terminal = s.terminal AND p.drawer = s.drawer AND p.id < s.id) "
-	    /* a void's refund out of a drawer of this terminal, the void
-	     * refused by the central node or undone since (review R20b 2):
-	     * the drawer's expected took the refund, the ledger no longer
-	     * backs it. Each such void once, of the shift whose range holds
-	     * it, while that shift's figure still counts it (refused and not
-	     * undone; undone after the shift closed: one closed after the
-	     * undo, or still open, leaves it out of expected, its close
-	     * shows the difference); expected the refund, counted none,
-	     * ref the Z number (the shift's uuid while open), detail
-	     * "TENDER void PAYMENT", target "SHIFT-UUID/void:VOID-UUID" */
-	    "UNION ALL SELECT 3, " AGE("substr(v.voided_at, 1, 10)") ", "
-	    "substr(v.voided_at, 1, 10), coalesce(nullif(s.z_no, ''), "
-	    "s.uuid), substr(p.method || ' void ' || p.payment_no, 1, 79), "
-	    "p.amount, 0, s.uuid || '/void:' || v.uuid FROM voids v JOIN "
-	    "payments p ON p.id = v.payment_id JOIN shifts s ON s.terminal = "
-	    "v.terminal AND v.id > s.void_after AND v.id <= "
-	    "coalesce(s.void_upto, 9223372036854775807) LEFT JOIN sync_undone "
-	    "u ON u.uuid = v.uuid WHERE (u.uuid IS NOT NULL OR EXISTS (SELECT "
-	    "1 FROM outbox o WHERE o.uuid = v.uuid AND o.rejected_at IS NOT "
-	    "NULL)) AND (u.uuid IS NULL OR (s.closed_at <> '' AND s.closed_at "
-	    "< u.at)) "
-	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
-	    LINE_REF ", d2.slip_no, d2.amount, l.amount, "
-	    LINE_TARGET " FROM temp.recon_twice t CROSS JOIN "
-	    "bank_statement_lines l ON l.id = t.line_id CROSS JOIN "
-	    "bank_statements b ON b.id = l.statement_id CROSS JOIN deposits d2 "
-	    "ON d2.id = t.deposit_id CROSS JOIN statement_matches m2 ON "
-	    "m2.deposit_id = d2.id AND m2.unmatched_at = '' WHERE " TWICE_WHERE " AND l.amount > 0 AND "
-	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
-	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
-	    "'')) x WHERE (?4 <= 0 OR x.age >= ?4) AND NOT EXISTS (SELECT 1 "
-	    "FROM recon_resolutions r WHERE r.target = x.target AND r.uuid NOT "
-	    "IN (SELECT uuid FROM recon_undone) AND r.kind = CASE x.k WHEN 0 THEN "
-	    "'not_credited' WHEN 1 THEN 'unexpected_credit' WHEN 2 THEN "
-	    "'amount_differs' WHEN 3 THEN 'over_short' ELSE 'matched_twice' "
-	    "END) ORDER BY day, k, ref, detail, target",
-	    err);
+	s =
+	    st_stmt(st,
+	        "SELECT k, age, day, ref, detail, expected, actual, target "
+	        "FROM ("
+	        /* a deposit handed to the bank and not credited, its age from
+	         * the day it was handed (a prepared one is the bank's nothing
+	         * yet: not an exception), on its day as the reconciliation's
+	         * days list it */
+	        "SELECT 0 AS k, " AGE(
+	            "substr(h.handed_at, 1, 10)") " AS age, "
+	                                          "d.deposited_on AS day, "
+	                                          "d.slip_no AS ref, d.account "
+	                                          "AS detail, d.amount AS "
+	                                          "expected, 0 AS actual, "
+	                                          "d.uuid AS target "
+	                                          "FROM deposits d JOIN "
+	                                          "deposit_hands h ON "
+	                                          "h.deposit_id = d.id "
+	                                          "WHERE d.voided_at = '' AND "
+	                                          "NOT EXISTS (SELECT 1 FROM "
+	                                          "statement_matches m WHERE "
+	                                          "m.deposit_id = d.id AND "
+	                                          "m.unmatched_at "
+	                                          "= '') AND julianday(?1) - "
+	                                          "julianday(substr(h.handed_"
+	                                          "at, 1, 10)) > "
+	                                          "?2 "
+	                                          "UNION ALL SELECT 1, " AGE("l"
+	                                                                     "."
+	                                                                     "b"
+	                                                                     "o"
+	                                                                     "o"
+	                                                                     "k"
+	                                                                     "i"
+	                                                                     "n"
+	                                                                     "g"
+	                                                                     "_"
+	                                                                     "d"
+	                                                                     "a"
+	                                                                     "t"
+	                                                                     "e") ", l.booking_date, " LINE_REF
+	                                                                          ", substr(l.reference, 1, 79), 0, "
+	                                                                          /* the credits no active match took, min_age days old or more
+	                                                                           * (?4; all if none), read by st_recon_twice */
+	                                                                          "l.amount, " LINE_TARGET
+	                                                                          " FROM temp.recon_lines r CROSS JOIN "
+	                                                                          "bank_statement_lines l ON l.id = r.line_id JOIN "
+	                                                                          "bank_statements b ON b.id = l.statement_id WHERE NOT " LINE_REVERSED
+	                                                                          " AND NOT EXISTS (SELECT 1 FROM temp.recon_twice "
+	                                                                          "t WHERE t.line_id = l.id) "
+	                                                                          "UNION ALL SELECT 2, " AGE(
+	                                                                              "l.booking_date") ", l.booking_date, "
+	                                                                                                /* a credit the bank took back since is credited nothing */
+	                                                                                                "d.slip_no, " LINE_REF
+	                                                                                                ", d.amount, CASE WHEN " LINE_REVERSED
+	                                                                                                " THEN 0 ELSE l.amount END AS got, "
+	                                                                                                "d.uuid || ' ' || " LINE_TARGET
+	                                                                                                " FROM statement_matches m JOIN "
+	                                                                                                "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
+	                                                                                                "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
+	                                                                                                "WHERE m.unmatched_at = '' AND got <> d.amount AND "
+	                                                                                                "d.voided_at = '' "
+	                                                                                                /* a credit matched to a deposit voided since (its void made
+	                                                                                                 * where the match had not arrived, review R20): what it holds
+	                                                                                                 * is to deposit again, the bank's credit backs nothing */
+	                                                                                                "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
+	                                                                                                                                             "d.slip_no, " LINE_REF
+	                                                                                                                                             ", 0, l.amount, "
+	                                                                                                                                             "d.uuid || ' ' || " LINE_TARGET
+	                                                                                                                                             " FROM statement_matches m JOIN "
+	                                                                                                                                             "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
+	                                                                                                                                             "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
+	                                                                                                                                             "WHERE m.unmatched_at = '' AND d.voided_at <> '' "
+	                                                                                                                                             /* a credit matched to payments of which one was voided since:
+	                                                                                                                                              * no longer backed by what the ledger holds (review R20); its
+	                                                                                                                                              * expected what the match's payments still posted make, its
+	                                                                                                                                              * target "void:N:UUID LINE" (how many are void and the last of
+	                                                                                                                                              * them: another void is another exception). The matches are
+	                                                                                                                                              * found from the voided payments (payments_status, then
+	                                                                                                                                              * statement_match_payments_payment): an EXISTS probed every
+	                                                                                                                                              * active match's payments, the most of the daily alert pass's
+	                                                                                                                                              * reconciliation rule once the bench's statements were in
+	                                                                                                                                              * (issue 21) */
+	                                                                                                                                             "UNION ALL SELECT 2, " AGE(
+	                                                                                                                                                 "l.booking_date") ", l.booking_date, " LINE_REF
+	                                                                                                                                                                   ", substr((SELECT group_concat("
+	                                                                                                                                                                   "p.payment_no, ' ') FROM (SELECT p.payment_no FROM "
+	                                                                                                                                                                   "statement_match_payments mp JOIN payments p ON p.id = "
+	                                                                                                                                                                   "mp.payment_id WHERE mp.match_id = m.id AND p.status = 'Voided' "
+	                                                                                                                                                                   "ORDER BY p.payment_no) p), 1, 79), (SELECT coalesce(sum("
+	                                                                                                                                                                   "p.amount), 0) FROM statement_match_payments mp JOIN payments p ON "
+	                                                                                                                                                                   "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status <> "
+	                                                                                                                                                                   "'Voided'), l.amount, 'void:' || (SELECT count(*) || ':' || "
+	                                                                                                                                                                   "max(p.uuid) FROM statement_match_payments mp JOIN payments p ON "
+	                                                                                                                                                                   "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
+	                                                                                                                                                                   "'Voided') || ' ' || " LINE_TARGET
+	                                                                                                                                                                   " FROM statement_matches m "
+	                                                                                                                                                                   "JOIN bank_statement_lines l ON l.id = m.line_id JOIN "
+	                                                                                                                                                                   "bank_statements b ON b.id = l.statement_id WHERE m.unmatched_at = "
+	                                                                                                                                                                   "'' AND m.id IN "
+	                                                                                                                                                                   "(SELECT mp.match_id FROM payments p CROSS JOIN "
+	                                                                                                                                                                   "statement_match_payments mp ON mp.payment_id = p.id WHERE "
+	                                                                                                                                                                   "p.status = 'Voided') "
+	                                                                                                                                                                   /* a deposit holding a cheque whose payment was voided after its
+	                                                                                                                                                                    * shift's close (review R20, fault 6): the bank got a cheque the
+	                                                                                                                                                                    * ledger no longer backs; ref SLIP:NUMBER, expected the deposit
+	                                                                                                                                                                    * less the cheque, target "DEPOSIT-UUID cheque:PAYMENT-UUID".
+	                                                                                                                                                                    * Which cheque each such payment's is, by the close's rule, the
+	                                                                                                                                                                    * service says (temp.recon_cheques, held_fill) */
+	                                                                                                                                                                   "UNION ALL SELECT 2, " AGE("d.deposited_on") ", d.deposited_on, "
+	                                                                                                                                                                                                                "d.slip_no || ':' || q.number, substr(p.payment_no, 1, 79), "
+	                                                                                                                                                                                                                "d.amount - q.amount, d.amount, d.uuid || ' cheque:' || p.uuid "
+	                                                                                                                                                                                                                "FROM temp.recon_cheques r JOIN deposit_cheques q ON q.id = "
+	                                                                                                                                                                                                                "r.cheque_id JOIN deposits d ON d.id = q.deposit_id AND "
+	                                                                                                                                                                                                                "d.voided_at = '' JOIN payments p ON p.id = r.payment_id "
+	                                                                                                                                                                                                                "UNION ALL SELECT 3, " AGE("substr(s.closed_at, 1, 10)") ", "
+	                                                                                                                                                                                                                                                                         "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
+	                                                                                                                                                                                                                                                                         "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "
+	                                                                                                                                                                                                                                                                         "shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
+	                                                                                                                                                                                                                                                                         /* the float counted at an open against what the drawer's last
+	                                                                                                                                                                                                                                                                          * close kept (review R20): cash gone, or come, between two
+	                                                                                                                                                                                                                                                                          * shifts; not a drawer's first float */
+	                                                                                                                                                                                                                                                                         "UNION ALL SELECT 3, " AGE(
+	                                                                                                                                                                                                                                                                             "substr(s.opened_at, 1, 10)") ", "
+	                                                                                                                                                                                                                                                                                                           "substr(s.opened_at, 1, 10), coalesce(nullif(s.z_no, ''), "
+	                                                                                                                                                                                                                                                                                                           "s.uuid), 'Opening float', s.float_expected, s.float_counted, "
+	                                                                                                                                                                                                                                                                                                           "s.uuid || '/Opening float' FROM shifts s WHERE abs(s.float_counted "
+	                                                                                                                                                                                                                                                                                                           "- s.float_expected) > ?3 AND EXISTS (SELECT 1 FROM shifts p WHERE "
+	                                                                                                                                                                                                                                                                                                           "p.terminal = s.terminal AND p.drawer = s.drawer AND p.id < s.id) "
+	                                                                                                                                                                                                                                                                                                           /* a void's refund out of a drawer of this terminal, the void
+	                                                                                                                                                                                                                                                                                                            * refused by the central node or undone since (review R20b 2):
+	                                                                                                                                                                                                                                                                                                            * the drawer's expected took the refund, the ledger no longer
+	                                                                                                                                                                                                                                                                                                            * backs it. Each such void once, of the shift whose range holds
+	                                                                                                                                                                                                                                                                                                            * it, while that shift's figure still counts it (refused and not
+	                                                                                                                                                                                                                                                                                                            * undone; undone after the shift closed: one closed after the
+	                                                                                                                                                                                                                                                                                                            * undo, or still open, leaves it out of expected, its close
+	                                                                                                                                                                                                                                                                                                            * shows the difference); expected the refund, counted none,
+	                                                                                                                                                                                                                                                                                                            * ref the Z number (the shift's uuid while open), detail
+	                                                                                                                                                                                                                                                                                                            * "TENDER void PAYMENT", target "SHIFT-UUID/void:VOID-UUID" */
+	                                                                                                                                                                                                                                                                                                           "UNION ALL SELECT 3, " AGE("substr(v.voided_at, 1, 10)") ", "
+	                                                                                                                                                                                                                                                                                                                                                                    "substr(v.voided_at, 1, 10), coalesce(nullif(s.z_no, ''), "
+	                                                                                                                                                                                                                                                                                                                                                                    "s.uuid), substr(p.method || ' void ' || p.payment_no, 1, 79), "
+	                                                                                                                                                                                                                                                                                                                                                                    "p.amount, 0, s.uuid || '/void:' || v.uuid FROM voids v JOIN "
+	                                                                                                                                                                                                                                                                                                                                                                    "payments p ON p.id = v.payment_id JOIN shifts s ON s.terminal = "
+	                                                                                                                                                                                                                                                                                                                                                                    "v.terminal AND v.id > s.void_after AND v.id <= "
+	                                                                                                                                                                                                                                                                                                                                                                    "coalesce(s.void_upto, 9223372036854775807) LEFT JOIN sync_undone "
+	                                                                                                                                                                                                                                                                                                                                                                    "u ON u.uuid = v.uuid WHERE (u.uuid IS NOT NULL OR EXISTS (SELECT "
+	                                                                                                                                                                                                                                                                                                                                                                    "1 FROM outbox o WHERE o.uuid = v.uuid AND o.rejected_at IS NOT "
+	                                                                                                                                                                                                                                                                                                                                                                    "NULL)) AND (u.uuid IS NULL OR (s.closed_at <> '' AND s.closed_at "
+	                                                                                                                                                                                                                                                                                                                                                                    "< u.at)) "
+	                                                                                                                                                                                                                                                                                                                                                                    "UNION ALL SELECT 4, " AGE(
+	                                                                                                                                                                                                                                                                                                                                                                        "l.booking_date") ", l.booking_date, " LINE_REF
+	                                                                                                                                                                                                                                                                                                                                                                                          ", d2.slip_no, d2.amount, l.amount, " LINE_TARGET
+	                                                                                                                                                                                                                                                                                                                                                                                          " FROM temp.recon_twice t CROSS JOIN "
+	                                                                                                                                                                                                                                                                                                                                                                                          "bank_statement_lines l ON l.id = t.line_id CROSS JOIN "
+	                                                                                                                                                                                                                                                                                                                                                                                          "bank_statements b ON b.id = l.statement_id CROSS JOIN deposits d2 "
+	                                                                                                                                                                                                                                                                                                                                                                                          "ON d2.id = t.deposit_id CROSS JOIN statement_matches m2 ON "
+	                                                                                                                                                                                                                                                                                                                                                                                          "m2.deposit_id = d2.id AND m2.unmatched_at = '' WHERE " TWICE_WHERE
+	                                                                                                                                                                                                                                                                                                                                                                                          " AND l.amount > 0 AND "
+	                                                                                                                                                                                                                                                                                                                                                                                          "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	                                                                                                                                                                                                                                                                                                                                                                                          "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
+	                                                                                                                                                                                                                                                                                                                                                                                          "'')) x WHERE (?4 <= 0 OR x.age >= ?4) AND NOT EXISTS (SELECT 1 "
+	                                                                                                                                                                                                                                                                                                                                                                                          "FROM recon_resolutions r WHERE r.target = x.target AND r.uuid NOT "
+	                                                                                                                                                                                                                                                                                                                                                                                          "IN (SELECT uuid FROM recon_undone) AND r.kind = CASE x.k WHEN 0 THEN "
+	                                                                                                                                                                                                                                                                                                                                                                                          "'not_credited' WHEN 1 THEN 'unexpected_credit' WHEN 2 THEN "
+	                                                                                                                                                                                                                                                                                                                                                                                          "'amount_differs' WHEN 3 THEN 'over_short' ELSE 'matched_twice' "
+	                                                                                                                                                                                                                                                                                                                                                                                          "END) ORDER BY day, k, ref, detail, target",
+	        err);
 	if (s == NULL)
 		goto fail;
 	st_bind(s, "sdid", today, overdue, over_short, min_age);
@@ -339,7 +382,9 @@ store_recon_days(struct store *st, const char *account, const char *from,
     const char *to, size_t *n, struct pd_err *err)
 {
 	/* the days with a deposit handed to the bank or a credit booked:
-	 * what was expected (the deposits handed that day, and what the
+	 * what was expected (the deposits of that day handed to the bank
+	 * since, on their day as made: one prepared is expected nowhere
+	 * until handed; and what the
 	 * ledger held of each credit of that day a rule or a supervisor
 	 * matched to a gateway payment, a transfer or a card day: review
 	 * R20b, fault 9, where a matched transfer read as a difference of
@@ -351,7 +396,8 @@ store_recon_days(struct store *st, const char *account, const char *from,
 	struct db_stmt *s = st_stmt(st,
 	    "WITH dep AS (SELECT deposited_on AS day, sum(amount) AS exp, "
 	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
-	    "'' AND deposited_on BETWEEN ?2 AND ?3 GROUP BY deposited_on), c "
+	    "'' AND deposited_on BETWEEN ?2 AND ?3 AND id IN (SELECT "
+	    "deposit_id FROM deposit_hands) GROUP BY deposited_on), c "
 	    "AS (SELECT l.booking_date AS day, sum(l.amount) AS cred, "
 	    "count(*) AS nc, sum(CASE WHEN m.id IS NOT NULL THEN l.amount "
 	    "ELSE 0 END) AS matched, sum(CASE WHEN m.id IS NOT NULL AND "

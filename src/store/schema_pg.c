@@ -166,6 +166,8 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_27,
     pg_mig_28,
     pg_mig_29,
+    pg_mig_30,
+    pg_mig_31,
 };
 
 const int store_pg_central_nmigrations =

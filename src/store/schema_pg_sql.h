@@ -52,5 +52,7 @@ extern const char pg_mig_26[];
 extern const char pg_mig_27[];
 extern const char pg_mig_28[];
 extern const char pg_mig_29[];
+extern const char pg_mig_30[];
+extern const char pg_mig_31[];
 
 #endif

@@ -375,5 +375,7 @@ extern const char store_mig_86[];
 extern const char store_mig_87[];
 extern const char store_mig_88[];
 extern const char store_mig_89[];
+extern const char store_mig_90[];
+extern const char store_mig_91[];
 
 #endif
