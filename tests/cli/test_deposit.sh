@@ -11,7 +11,28 @@
 export PAYDESK_NOW="2026-06-15 08:00:00"
 setup_store
 J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
-M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+# M: mary, a supervisor. A deposit she makes here is handed to the bank
+# as she makes it (deposit hand SLIP just after, at the same time): these
+# checks are of a deposit handed, matched and reconciled; P makes one
+# prepared only (the prepared state's own checks are at the end)
+P() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+M() {
+	_create=0 _slip="" _prev=""
+	for _a in "$@"; do
+		[ "$_prev" = deposit ] && [ "$_a" = create ] && _create=1
+		[ "$_prev" = --slip ] && _slip=$_a
+		_prev=$_a
+	done
+	if [ "$_create" = 0 ]; then
+		P "$@"
+		return
+	fi
+	_out=$(P "$@")
+	_rc=$?
+	printf '%s\n' "$_out"
+	[ "$_rc" = 0 ] && P deposit hand "$_slip" >/dev/null
+	return "$_rc"
+}
 # nm ID: the name of this store's statement ID (review R20: a statement
 # is named alike at every terminal, its lines NAME:LINE); the commands
 # below give the old numbers, taken while one terminal imported them all
