@@ -625,6 +625,7 @@ tui_main(struct svc *svc)
 	X(shift_filter)                                                        \
 	X(deposits)                                                            \
 	X(deposit_create)                                                      \
+	X(deposit_hand)                                                        \
 	X(gateway)                                                             \
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \

@@ -112,6 +112,9 @@ struct tui_screen *screen_shifts_new(struct tui *t);
 struct tui_screen *screen_deposits_new(struct tui *t);
 struct tui_screen *screen_deposit_create_new(
     struct tui *t, const struct deposit_pending *rows, size_t n);
+/* The deposits this terminal prepared, each to hand to the bank
+ * (supervisor; NULL with a message): screen_deposit_hand.c. */
+struct tui_screen *screen_deposit_hand_new(struct tui *t);
 /* The menu of the open shift (X report, movements, close) over home. */
 struct tui_screen *screen_shift_menu_new(
     struct tui *t, struct tui_screen *home);

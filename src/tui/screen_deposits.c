@@ -5,7 +5,9 @@
  * rows to deposit, * marks them all, c records the deposit of the marked
  * rows (or of the row under the cursor) with its slip number
  * (screen_deposit_create.c): a cheque held back, post-dated or refused by
- * the bank's branch, is left unmarked and waits. From the Shifts tab (d). */
+ * the bank's branch, is left unmarked and waits; h lists the deposits
+ * prepared here, to hand one to the bank (screen_deposit_hand.c). From
+ * the Shifts tab (d). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +15,13 @@
 
 #include "drawer.h"
 
-enum { D_CREATE = 1, D_RELOAD, D_BACK };
+enum { D_CREATE = 1, D_HAND, D_RELOAD, D_BACK };
 
 static const struct tui_key screen_deposits_keys[] = {
     {'c', "c", N_("Deposit"),
         N_("deposit the marked rows, or the row under the cursor"), D_CREATE},
+    {'h', "h", N_("Hand"),
+        N_("the deposits prepared here, to hand one to the bank"), D_HAND},
     TUI_LIST_MARK_KEYS,
     {'g', "g", NULL, N_("read the list again"), D_RELOAD},
     TUI_LIST_KEYS,
@@ -130,6 +134,11 @@ action(struct tui_screen *sc, struct tui *t, int act)
 				pick[k++] = d->rows[i];
 		next = screen_deposit_create_new(t, pick, k);
 		free(pick);
+		if (next != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case D_HAND:
+		next = screen_deposit_hand_new(t);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
