@@ -13,7 +13,8 @@
  * node applies a match only after the statement and the deposit it names,
  * so a terminal pulls them before it; one whose statement line or deposit
  * is not here even so (a feed reordered, a record set aside here) is held
- * (recon_held) and applied when they arrive, in the order it came. A
+ * (recon_held) and applied when they arrive, in the order it came; so
+ * is the hand of a deposit not here yet (issue 20). A
  * pulled deposit keeps the lines of the shifts this terminal has (every
  * drawer's shifts are fed, shift_feed.c, before the deposits of them;
  * one fed before shifts were has those of its own terminal's only): its
@@ -313,8 +314,24 @@ match_ready(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
-/* Hold match r until what it names is here: once, by what names it (a
- * replay brings it again with another record uuid). */
+/* Whether the deposit hand r names is here (1), not yet (0). */
+static int
+hand_ready(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct deposit d;
+	struct pd_err e = {0};
+
+	if (store_deposit_find(s->st, r->dep.uuid, &d, &e) == 0)
+		return 1;
+	if (e.code != PD_ENOTFOUND) {
+		*err = e;
+		return -1;
+	}
+	return 0;
+}
+
+/* Hold match r (or a deposit's hand) until what it names is here: once,
+ * by what names it (a replay brings it again with another record uuid). */
 static int
 hold(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
@@ -362,11 +379,14 @@ release_held(struct svc *s, struct pd_err *err)
 		memset(&e, 0, sizeof e);
 		if (syncrec_decode(h[i].payload, strlen(h[i].payload), &r, &e))
 			continue;
-		ready = match_ready(s, &r, err);
+		ready = r.kind == SR_DEPOSIT ? hand_ready(s, &r, err)
+		                             : match_ready(s, &r, err);
 		if (ready < 0)
 			rc = -1;
 		else if (ready == 1 && store_begin(s->st, err) == 0) {
-			if (pulled_match(s, &r, &e) >= 0 &&
+			if ((r.kind == SR_DEPOSIT
+			            ? pulled_deposit(s, &r, &e)
+			            : pulled_match(s, &r, &e)) >= 0 &&
 			    store_recon_held_drop(s->st, h[i].id, &e) == 0)
 				rc = store_commit(s->st, err);
 			else
@@ -388,6 +408,12 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 	switch (r->kind) {
 	case SR_DEPOSIT:
+		/* a hand before its deposit (a feed reordered): held */
+		if (strcmp(r->op, "hand") == 0) {
+			rc = hand_ready(s, r, err);
+			if (rc <= 0)
+				return rc < 0 ? -1 : hold(s, r, err);
+		}
 		rc = pulled_deposit(s, r, err);
 		return rc < 0 || release_held(s, err) != 0 ? -1 : rc;
 	case SR_STMT_MATCH:

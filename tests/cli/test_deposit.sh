@@ -1195,6 +1195,10 @@ same "prepared: its status, handed by nobody yet" \
 same "prepared: its one sync record, the create" \
     "$(sql "SELECT group_concat(json_extract(payload, '$.data.op'), ' ') FROM outbox WHERE kind = 'deposit' AND ref = 'PRE-1'")" "create"
 expect "prepared: deposit list says so" 0 "prepared" P deposit list
+case "$(pdftotext -layout "$T/receipts/PRE-1.pdf" - 2>/dev/null | tr -s ' ')" in
+*"Handed to the bank"*) notok "prepared: its slip says so, handed by nobody" ;;
+*"Status prepared"*) ok "prepared: its slip says so, handed by nobody" ;;
+*) notok "prepared: its slip says so, handed by nobody" ;; esac
 printf 'date,amount,reference\n2026-07-02,30.00,DEPOSIT PRE-1\n' >"$T/st_pre.csv"
 P statement import "$T/st_pre.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st_pre"
 SP=$(sql "SELECT max(id) FROM bank_statements")
@@ -1225,6 +1229,10 @@ same "handed: its sync record (op hand), audited" \
 same "handed: its row of deposit_hands" \
     "$(sql "SELECT h.handed_at || '|' || h.handed_by FROM deposit_hands h JOIN deposits d ON d.id = h.deposit_id WHERE d.slip_no = 'PRE-1'")" \
     "2026-07-03 10:00:00|mary"
+# its slip again: handed, when and by whom (a preview)
+run P deposit slip PRE-1 --text
+case "$(tr -s ' ' <"$OUT")" in *"Status handed"*"Handed to the bank"*"Handed by mary"*) ok "handed: the slip says so, when and by whom" ;;
+*) notok "handed: the slip says so, when and by whom" ;; esac
 refused "hand twice: refused (19)" 19 "Deposit PRE-1 was handed to the bank already (2026-07-03 10:00:00, by mary)" \
     P deposit hand PRE-1
 refused "void after the hand: refused (19)" 19 "Deposit PRE-1 was handed to the bank (2026-07-03 10:00:00, by mary): it cannot be voided" \
