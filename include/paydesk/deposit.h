@@ -14,7 +14,7 @@
  *
  * Money is int64_t minor units of the organisation's currency. Each
  * writing call is one store transaction with its audit entry and outbox
- * record (kind "deposit", op create or void). Errors (err.h): PD_EUSAGE
+ * record (kind "deposit", op create, hand or void). Errors (err.h): PD_EUSAGE
  * for a malformed argument, PD_EINVAL for amounts or shifts the rules
  * refuse, PD_ENOTFOUND for an unknown deposit, shift or statement line,
  * PD_EPERM for a role below supervisor, PD_ESTORE when the store failed.
@@ -74,13 +74,15 @@ struct deposit_cheque {
 };
 
 /* A deposit as stored. status is derived: "void" once voided, "matched"
- * when a statement credit line is matched to it, else "handed". */
+ * when a statement credit line is matched to it, "handed" once handed to
+ * the bank (deposit hand), else "prepared" (its slip printable, not yet
+ * the bank's: matched to nothing, expected nowhere). */
 struct deposit {
 	int64_t id;
 	char uuid[37];
 	char slip_no[DEPOSIT_SLIP_BUFSZ];
 	char account[DEPOSIT_ACCOUNT_BUFSZ];
-	char deposited_on[11]; /* YYYY-MM-DD: handed to the bank */
+	char deposited_on[11]; /* YYYY-MM-DD: the deposit's day, as made */
 	int64_t amount;        /* the lines' total, > 0 */
 	char created_at[TS_BUFSZ];
 	char created_by[SHIFT_USER_BUFSZ];
@@ -88,7 +90,10 @@ struct deposit {
 	char voided_at[TS_BUFSZ]; /* "" unless voided */
 	char voided_by[SHIFT_USER_BUFSZ];
 	char void_reason[DEPOSIT_NOTE_BUFSZ];
-	const char *status; /* "handed", "matched", "void" (static) */
+	char handed_at[TS_BUFSZ]; /* "" while prepared */
+	char handed_by[SHIFT_USER_BUFSZ];
+	const char *status; /* "prepared", "handed", "matched", "void"
+	                       (static) */
 	/* the statement credit matched to it (0: none) */
 	int64_t line_id;
 	int64_t line_stmt; /* that line's statement and place in it */
@@ -190,9 +195,19 @@ int svc_deposit_check(
 int svc_deposit_create(struct svc *s, const struct deposit_request *r,
     struct deposit *out, struct deposit_line **lines, size_t *nlines,
     struct pd_err *err);
+/* Mark deposit key (slip number or uuid) handed to the bank
+ * (supervisor), now, by the user signed in: audited, with its sync
+ * record (op hand), one transaction. Only a handed deposit is matched to
+ * a statement credit, and "not credited after N days" counts from the
+ * day it was handed. Refused: PD_EPERM below supervisor, PD_ENOTFOUND
+ * for no such deposit, PD_EINVAL for one void or another terminal's,
+ * PD_EHANDED for one handed already. */
+int svc_deposit_hand(
+    struct svc *s, const char *key, struct deposit *out, struct pd_err *err);
 /* Void a deposit (supervisor) with a reason: its shifts' cash and its
  * cheques are to deposit again. A matched deposit is unmatched first
- * (refused). */
+ * (refused); a handed one is the bank's and is never voided (PD_EHANDED:
+ * what the bank credits otherwise is an exception resolved by hand). */
 int svc_deposit_void(struct svc *s, const char *key, const char *reason,
     struct deposit *out, struct pd_err *err);
 /* The deposit with slip number or uuid key (a slip reused after a void:
@@ -231,7 +246,9 @@ struct deposit_pending {
 	char cheque[SHIFT_REF_BUFSZ]; /* a cheque's number, "" a tender's */
 	int64_t age;                  /* days since the shift closed */
 };
-/* Each closed shift's tenders with something left to deposit, a cheque
+/* Each closed shift of the branch's drawers (this terminal's and those of
+ * its branch's other terminals pulled: a deposit is made at branch level)
+ * with something left to deposit, its tenders, a cheque
  * method's as one row per cheque not deposited (its number, its amount
  * left), oldest first (supervisor); free() the array. */
 struct deposit_pending *svc_deposit_pending(

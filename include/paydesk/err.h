@@ -50,8 +50,13 @@ enum pd_status {
 	PD_ESCOPE = 16,   /* a scope wider than the user's role may read
 	                     (issue 23: a cashier the branch, a supervisor
 	                     the organisation) */
-	PD_EUNDONE = 17   /* sync --retry of a record this terminal undid
+	PD_EUNDONE = 17,  /* sync --retry of a record this terminal undid
 	                     when the central node refused it (review 21) */
+	PD_EBLIND = 18,   /* what an open shift expects (its X report) asked
+	                     by a cashier with no supervisor: the close is
+	                     blind (fault 15) */
+	PD_EHANDED = 19   /* a deposit handed to the bank already: handed
+	                     again, or voided (issue 20) */
 };
 
 struct pd_err {

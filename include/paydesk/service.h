@@ -650,6 +650,10 @@ struct doc_result {
 	 * organisation's), which the documents' log keeps for its copies
 	 * (issue 25 review) */
 	char language[16];
+	/* the terminal the document's record was made at (its builder's):
+	 * there its first issue is the original; at any other terminal
+	 * every issue is a COPY (fault 8); "": this terminal's */
+	char origin[17];
 };
 /* number: receipt number, payment id or transaction id. On a print
  * failure (PD_EPRINT) the file is written and res->path names it. */

@@ -270,9 +270,18 @@ struct shift_move_request {
 int svc_shift_movement(struct svc *s, const struct shift_move_request *r,
     struct shift_movement *out, struct pd_err *err);
 
-/* The X report of the cashier's open shift: expected per tender so far;
+/* The cashier's open shift, its movements and what each tender expects
+ * so far (for the close's steps and the status: the front ends show
+ * no expected figure of it; the X report is svc_shift_x_report's);
  * nothing counted, nothing closed, nothing written. */
 int svc_shift_x(struct svc *s, struct shift_report *r, struct pd_err *err);
+/* The X report of the cashier's open shift: svc_shift_x's, shown only
+ * to a supervisor (signed in, or a: a supervisor's user name and PIN
+ * given at the terminal, as a pay-out above the approval amount asks),
+ * since the close is blind (fault 15): a cashier alone gets PD_EBLIND;
+ * a wrong PIN counts toward the supervisor's lockout. a may be NULL. */
+int svc_shift_x_report(struct svc *s, const struct shift_approval *a,
+    struct shift_report *r, struct pd_err *err);
 
 /* The reason given for a tender beyond tolerance. */
 struct shift_reason {
@@ -343,7 +352,8 @@ struct shift_filter {
 typedef int (*shift_cb)(const struct shift *sh, void *arg);
 int svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
     void *arg, struct pd_err *err);
-/* A shift by Z number or UUID with everything a Z report shows. */
+/* A shift by Z number or UUID with everything a Z report shows; an open
+ * one's (its X report) only to a supervisor (PD_EBLIND, fault 15). */
 int svc_shift_show(
     struct svc *s, const char *key, struct shift_report *r, struct pd_err *err);
 
@@ -355,7 +365,8 @@ struct doc_request;
 struct doc_result;
 int svc_shift_z_issue(struct svc *s, const char *key,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err);
-int svc_shift_x_issue(struct svc *s, const struct doc_request *r,
-    struct doc_result *res, struct pd_err *err);
+/* (the X report, a's sign-off as svc_shift_x_report's) */
+int svc_shift_x_issue(struct svc *s, const struct shift_approval *a,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err);
 
 #endif

@@ -128,6 +128,11 @@ char **store_stmt_mappings(struct store *st, size_t *n, struct pd_err *err);
 /* Insert d (uuid made if empty): sets d->id. */
 int store_deposit_insert(
     struct store *st, struct deposit *d, int64_t user_id, struct pd_err *err);
+/* Deposit deposit_id handed to the bank at at by by (user_id 0: none
+ * known here): its one row of deposit_hands (a second is refused by the
+ * store). */
+int store_deposit_hand(struct store *st, int64_t deposit_id, const char *at,
+    const char *by, int64_t user_id, struct pd_err *err);
 int store_deposit_line_insert(struct store *st, int64_t deposit_id,
     int64_t shift_id, const char *method, int64_t amount, struct pd_err *err);
 /* A deposit by uuid or slip number (one not void first) with its active
@@ -159,6 +164,11 @@ int store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
 int store_deposit_void(struct store *st, int64_t id, const char *at,
     const char *by, const char *reason, struct pd_err *err);
 /* *sum: what deposits that are not void took of shift_id's method. */
+/* The last deposit not void that holds some of shift_id's method: its
+ * slip number (slip, >= DEPOSIT_SLIP_BUFSZ) and terminal (term, >= 17);
+ * both "" when none does. */
+int store_deposit_holding(struct store *st, int64_t shift_id,
+    const char *method, char *slip, char *term, struct pd_err *err);
 int store_deposit_done(struct store *st, int64_t shift_id, const char *method,
     int64_t *sum, struct pd_err *err);
 /* ---- a deposit's cheques by number (deposit_cheques.c) ---- */

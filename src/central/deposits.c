@@ -9,8 +9,9 @@
 
 #include "central.h"
 
-/* The stored word (void, matched: a statement credit the bank booked
- * is matched to it, handed) as people read it. */
+/* The stored word (void; matched: a statement credit the bank booked
+ * is matched to it; handed to the bank; prepared, not handed yet) as
+ * people read it. */
 static const char *
 status_word(const struct deposit *d)
 {
@@ -50,17 +51,17 @@ print_json(struct backend *b, const char *org, const struct deposit *v,
 		}
 		json_array_append_new(a,
 		    json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:s, "
-		              "s:s, s:s, s:I, s:s, s:s, s:o}",
+		              "s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o}",
 		        "uuid", v[i].uuid, "slip_no", v[i].slip_no, "account",
 		        v[i].account, "deposited_on", v[i].deposited_on,
-		        "amount", (json_int_t)v[i].amount, "currency",
-		        currency, "terminal",
-		        v[i].terminal, "created_by", v[i].created_by,
-		        "created_at", v[i].created_at, "status",
-		        v[i].status, "void_reason", v[i].void_reason,
-		        "credited", (json_int_t)v[i].credited, "credited_on",
-		        v[i].credited_on, "rule", v[i].rule, "cheques",
-		        cheques_json(c, nc)));
+		        "amount", (json_int_t)v[i].amount, "currency", currency,
+		        "terminal", v[i].terminal, "created_by",
+		        v[i].created_by, "created_at", v[i].created_at,
+		        "status", v[i].status, "handed_at", v[i].handed_at,
+		        "handed_by", v[i].handed_by, "void_reason",
+		        v[i].void_reason, "credited", (json_int_t)v[i].credited,
+		        "credited_on", v[i].credited_on, "rule", v[i].rule,
+		        "cheques", cheques_json(c, nc)));
 		free(c);
 	}
 	s = json_dumps(a, JSON_INDENT(1));

@@ -265,6 +265,7 @@ int cmd_shift_z(struct cli *c, int argc, char **argv);
 int cmd_deposit_create(struct cli *c, int argc, char **argv);
 int cmd_deposit_list(struct cli *c, int argc, char **argv);
 int cmd_deposit_show(struct cli *c, int argc, char **argv);
+int cmd_deposit_hand(struct cli *c, int argc, char **argv);
 int cmd_deposit_void(struct cli *c, int argc, char **argv);
 int cmd_deposit_pending(struct cli *c, int argc, char **argv);
 int cmd_deposit_match(struct cli *c, int argc, char **argv);

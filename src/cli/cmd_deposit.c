@@ -1,4 +1,4 @@
-/* cmd_deposit.c - deposit create|list|show|void|pending|match|unmatch
+/* cmd_deposit.c - deposit create|list|show|hand|void|pending|match|unmatch
  * and report exceptions: bank deposits of closed shifts' cash and their
  * reconciliation against imported statements (issue 20; deposit.h). */
 #include <stdio.h>
@@ -19,6 +19,9 @@ rec_deposit(struct rec *r, const struct deposit *d)
 	rec_str(r, _("Recorded by"), "created_by", d->created_by);
 	rec_str(r, _("Terminal"), "terminal", d->terminal);
 	rec_str(r, _("Id"), "uuid", d->uuid);
+	/* prepared, or handed to the bank: when and by whom */
+	rec_time(r, _("Handed"), "handed_at", d->handed_at);
+	rec_str(r, _("Handed by"), "handed_by", d->handed_by);
 	if (d->voided_at[0]) {
 		rec_time(r, _("Voided"), "voided_at", d->voided_at);
 		rec_str(r, _("Voided by"), "voided_by", d->voided_by);
@@ -273,6 +276,7 @@ cmd_deposit_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Status"), "status", X_TERM, 8, 0},
 	    {NC_("column", "Credited"), "credited", X_MONEY, 12, 0},
 	    {NC_("column", "By"), "created_by", X_ID, 10, 0},
+	    {NC_("column", "Handed"), "handed_at", X_TIME, 19, 0},
 	};
 	const char *scope = NULL;
 	struct opt o[] = {{"scope", OPT_FILTER, &scope}, {NULL, 0, NULL}};
@@ -290,7 +294,7 @@ cmd_deposit_list(struct cli *c, int argc, char **argv)
 		return -1;
 	/* the deposits made at the scope's terminals (issue 23) */
 	cli_scope_line(c);
-	t = table_new(c, cols, 7);
+	t = table_new(c, cols, 8);
 	for (i = 0; i < n; i++) {
 		table_str(t, v[i].slip_no);
 		table_str(t, v[i].account);
@@ -299,6 +303,7 @@ cmd_deposit_list(struct cli *c, int argc, char **argv)
 		table_str(t, v[i].status);
 		table_money(t, v[i].credited);
 		table_str(t, v[i].created_by);
+		table_str(t, v[i].handed_at);
 		table_row(t);
 	}
 	free(v);
@@ -331,7 +336,7 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 	if (v == NULL)
 		return -1;
 	/* no scope: see paydesk(1) SCOPES (issue 23) */
-	cli_fixed_scope_line(c, 1);
+	cli_fixed_scope_line(c, 2); /* the branch's drawers (fault 12) */
 	t = table_new(c, cols, 9);
 	for (i = 0; i < n; i++) {
 		table_str(t, v[i].z_no);
@@ -347,6 +352,24 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 	}
 	free(v);
 	return table_done(t, 0);
+}
+
+int
+cmd_deposit_hand(struct cli *c, int argc, char **argv)
+{
+	struct opt o[] = {{NULL, 0, NULL}};
+	struct deposit d;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0 ||
+	    svc_deposit_hand(&c->svc, pos[0], &d, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_deposit(r, &d);
+	rec_print(r);
+	return 0;
 }
 
 int

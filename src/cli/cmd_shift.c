@@ -455,27 +455,33 @@ cmd_shift_move(struct cli *c, int argc, char **argv)
 int
 cmd_shift_x(struct cli *c, int argc, char **argv)
 {
-	const char *out = NULL, *text = NULL, *print = NULL;
+	const char *out = NULL, *text = NULL, *print = NULL, *approver = NULL;
 	struct opt o[] = {{"out", 0, &out}, {"text", 1, &text},
-	    {"print", 1, &print}, {NULL, 0, NULL}};
+	    {"print", 1, &print}, {"approver", OPT_ONCE, &approver},
+	    {NULL, 0, NULL}};
+	struct shift_approval a;
 	struct doc_request q = {0};
 	struct doc_result res;
 	struct shift_report x;
 	struct rec *r;
-	char **pos;
+	char **pos, *pin;
 	int npos, rc;
 
-	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    approval(c, approver, &pin, &a) != 0)
 		return -1;
 	if (out != NULL || text != NULL || print != NULL) {
 		q.out = out;
 		q.text = text != NULL;
 		q.print = print != NULL;
-		rc = svc_shift_x_issue(&c->svc, &q, &res, &c->err);
+		rc = svc_shift_x_issue(&c->svc, &a, &q, &res, &c->err);
+		free(pin);
 		return cli_doc_report(
 		    c, N_("X report, not a close"), NULL, &res, q.print, rc);
 	}
-	if (svc_shift_x(&c->svc, &x, &c->err) != 0)
+	rc = svc_shift_x_report(&c->svc, &a, &x, &c->err);
+	free(pin);
+	if (rc != 0)
 		return -1;
 	r = rec_new(c);
 	rec_term(r, _("Report"), "report", N_("X report, not a close"));

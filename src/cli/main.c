@@ -203,13 +203,15 @@ static const struct command {
         "deposit create [SHIFT[:METHOD=AMOUNT]...] "
         "[--cheque NUMBER[:AMOUNT];...] --slip NO [--account ACCOUNT] [--date "
         "D]",
-        N_("record a bank deposit of closed shifts' cash and cheques "
-           "(supervisor)")},
+        N_("prepare a bank deposit of closed shifts' cash and cheques, "
+           "its slip printable (supervisor)")},
     {"deposit", "list", cmd_deposit_list, LISTING,
         "deposit list [--scope terminal|branch|org]",
         N_("bank deposits, newest first, with their credits (supervisor)")},
     {"deposit", "show", cmd_deposit_show, STORE, "deposit show SLIP",
         N_("a deposit: its shifts, amounts and credit (supervisor)")},
+    {"deposit", "hand", cmd_deposit_hand, STORE, "deposit hand SLIP",
+        N_("mark a prepared deposit handed to the bank (supervisor)")},
     {"deposit", "void", cmd_deposit_void, STORE,
         "deposit void SLIP --reason TEXT",
         N_("void a deposit: its shifts' cash and cheques are to deposit "

@@ -173,7 +173,10 @@ cli_fixed_scope_line(struct cli *c, int here)
 
 	if (c->mode != OUT_TEXT)
 		return;
-	if (here)
+	if (here == 2)
+		snprintf(
+		    title, sizeof title, _("Branch %s"), c->svc.cfg.branch_id);
+	else if (here)
 		snprintf(title, sizeof title, _("Terminal %s"),
 		    c->svc.cfg.terminal_id);
 	else

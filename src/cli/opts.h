@@ -49,7 +49,8 @@ int cli_scope_json_close(struct cli *c, int rc);
 void cli_list_scope_line(struct cli *c, const char *search);
 /* The line above a text listing that has no scope (issue 23, paydesk(1)
  * SCOPES says why): "Scope: Organisation (the same in every scope)";
- * with here, this terminal's own ("Scope: Terminal T01"). */
+ * with here 1, this terminal's own ("Scope: Terminal T01"); 2, its
+ * branch's ("Scope: Branch B01"). */
 void cli_fixed_scope_line(struct cli *c, int here);
 
 /* The report filters' options (issue 23) of allowed (SVC_FILTER_BIT()s)

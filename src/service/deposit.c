@@ -490,7 +490,7 @@ check_request(struct svc *s, const struct deposit_request *r,
 	svc_now(d->created_at);
 	xstrlcpy(d->created_by, s->actor.username, sizeof d->created_by);
 	xstrlcpy(d->terminal, s->cfg.terminal_id, sizeof d->terminal);
-	d->status = "handed";
+	d->status = "prepared";
 	return 0;
 }
 
@@ -580,6 +580,17 @@ void_in_tx(struct svc *s, const char *key, const char *reason,
 		    _("Deposit %s is matched to statement line %s:%d: "
 		      "unmatch it first (paydesk deposit unmatch)"),
 		    d->slip_no, d->line_name, d->line_seq);
+	/* a bag handed to the bank is the bank's: what it credits, or
+	 * does not, is an exception resolved with a note (paydesk(1),
+	 * deposit void), never a void that makes its cash to deposit
+	 * again while the bank holds it */
+	if (d->handed_at[0])
+		return pd_fail(err, PD_EHANDED,
+		    _("Deposit %s was handed to the bank (%s, by %s): it "
+		      "cannot be voided; what the bank credits otherwise, or "
+		      "not at all, is an exception to resolve with a note "
+		      "(paydesk reconcile resolve)"),
+		    d->slip_no, d->handed_at, d->handed_by);
 	svc_now(at);
 	if (store_deposit_void(
 	        s->st, d->id, at, s->actor.username, reason, err) != 0)
@@ -608,6 +619,59 @@ svc_deposit_void(struct svc *s, const char *key, const char *reason,
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s, void_in_tx(s, key, reason, out, err), err);
+}
+
+static int
+hand_in_tx(
+    struct svc *s, const char *key, struct deposit *d, struct pd_err *err)
+{
+	struct syncrec rec;
+	char at[TS_BUFSZ], detail[160];
+
+	if (store_deposit_find(s->st, key, d, err) != 0)
+		return -1;
+	if (d->voided_at[0])
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is void (%s, by %s): a void deposit is not "
+		      "handed to the bank"),
+		    d->slip_no, d->voided_at, d->voided_by);
+	if (d->handed_at[0])
+		return pd_fail(err, PD_EHANDED,
+		    _("Deposit %s was handed to the bank already (%s, by %s)"),
+		    d->slip_no, d->handed_at, d->handed_by);
+	/* the bag is at the terminal that made it, as its void is: the
+	 * central node takes its hand from that terminal only */
+	if (strcmp(d->terminal, s->cfg.terminal_id) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is terminal %s's, not %s's"), d->slip_no,
+		    d->terminal, s->cfg.terminal_id);
+	svc_now(at);
+	if (store_deposit_hand(s->st, d->id, at, s->actor.username,
+	        s->actor.user_id, err) != 0)
+		return -1;
+	xstrlcpy(d->handed_at, at, sizeof d->handed_at);
+	xstrlcpy(d->handed_by, s->actor.username, sizeof d->handed_by);
+	d->status = "handed";
+	ledger_rec_head(s, &rec, SR_DEPOSIT, NULL, NULL, s->cfg.branch_id, at);
+	xstrlcpy(rec.op, "hand", sizeof rec.op);
+	rec.dep = *d;
+	xstrlcpy(rec.by, s->actor.username, sizeof rec.by);
+	if (svc_outbox(s, &rec, d->slip_no, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "slip=%s account=%s on=%s", d->slip_no,
+	    d->account, d->deposited_on);
+	return svc_audit(s, at, "hand", "deposit", d->uuid, detail, err);
+}
+
+int
+svc_deposit_hand(
+    struct svc *s, const char *key, struct deposit *out, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Handing a deposit to the bank"),
+	        err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, hand_in_tx(s, key, out, err), err);
 }
 
 int
@@ -702,8 +766,20 @@ pending_one(const struct shift *sh, void *arg)
 	struct deposit_pending *p;
 	int64_t done, avail;
 	size_t n, i, first;
+	char of[17];
+	int rc;
 
 	if (sh->status != SHIFT_CLOSED)
+		return 0;
+	/* the branch's drawers, this terminal's and the others' pulled
+	 * (fault 12): a supervisor deposits the branch's closed shifts */
+	rc = svc_shift_of_branch(
+	    a->s, sh, a->s->cfg.terminal_id, a->s->cfg.branch_id, of, a->err);
+	if (rc < 0) {
+		a->failed = 1;
+		return 1;
+	}
+	if (rc == 0)
 		return 0;
 	t = store_shift_tenders(a->s->st, sh->id, &n, a->err);
 	if (t == NULL) {
@@ -760,7 +836,7 @@ svc_deposit_pending(struct svc *s, size_t *n, struct pd_err *err)
 	if (svc_require(s, ROLE_SUPERVISOR, _("Listing what is to deposit"),
 	        err) != 0)
 		return NULL;
-	q.terminal = s->cfg.terminal_id;
+	/* every drawer's shift, kept to the branch's by pending_one */
 	if (store_shift_each(s->st, &q, pending_one, &a, err) != 0 ||
 	    a.failed) {
 		free(a.v);

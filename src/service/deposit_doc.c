@@ -3,7 +3,9 @@
  * slip number, account and day, each shift's cash and cheques, the total
  * per tender and in all. PDF on [receipts] paper or text, in the
  * organisation's language and formats; a reprint is marked COPY like a
- * receipt's (document.c), a void deposit's slip says VOID. */
+ * receipt's (document.c), a void deposit's slip says VOID. It states
+ * the deposit's status: prepared, or handed to the bank (when, by whom)
+ * and matched. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +108,13 @@ slip_doc(struct svc *s, const struct deposit *dep, const struct deposit_line *l,
 	    svc_date(s, day, sizeof day, dep->deposited_on));
 	doc_field(d, L_(L, "Prepared by"), dep->created_by);
 	doc_field(d, L_(L, "Terminal"), dep->terminal);
+	/* its state (issue 20): prepared, the bag made up, until it is
+	 * handed to the bank; then when and by whom */
+	doc_field(d, L_(L, "Status"), L_(L, dep->status));
+	if (dep->handed_at[0]) {
+		svc_doc_time(s, d, L_(L, "Handed to the bank"), dep->handed_at);
+		doc_field(d, L_(L, "Handed by"), dep->handed_by);
+	}
 	doc_heading(d, L_(L, "Shifts"));
 	doc_columns(d, "", L_(L, "Amount"));
 	ch = store_deposit_cheques(s->st, dep->id, &nch, &e);
@@ -154,6 +163,7 @@ svc_deposit_slip_issue(struct svc *s, const char *key,
 		return -1;
 	}
 	slip_doc(s, &dep, l, n, &d);
+	xstrlcpy(res->origin, dep.terminal, sizeof res->origin);
 	free(l);
 	/* the document (its file, original and COPY) is this deposit's
 	 * own: a slip number used again after a void, or one whose file

@@ -279,6 +279,12 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 	if (d->voided_at[0])
 		return pd_fail(
 		    err, PD_EINVAL, _("Deposit %s is void"), d->slip_no);
+	/* the bank credits a bag it was handed, nothing else */
+	if (d->handed_at[0] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is prepared, not handed to the bank: no "
+		      "credit is of it yet (paydesk deposit hand %s first)"),
+		    d->slip_no, d->slip_no);
 	if (d->line_id != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit %s is matched to statement line %s:%d "
@@ -351,7 +357,7 @@ unmatch_in_tx(struct svc *s, const char *key, const char *note,
 	    d->slip_no, d->line_name, d->line_seq, note);
 	d->line_id = 0;
 	d->rule[0] = '\0';
-	d->status = d->voided_at[0] ? "void" : "handed";
+	d->status = d->voided_at[0] ? "void" : "handed"; /* (matched: handed) */
 	return svc_audit(s, at, "unmatch", "deposit", d->uuid, detail, err);
 }
 

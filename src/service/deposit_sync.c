@@ -67,7 +67,7 @@ check_line(struct svc *s, const struct sync_sender *f,
 	struct shift sh;
 	int64_t done, avail = -1, dropped;
 	size_t n, j;
-	char of[17];
+	char of[17], slip[DEPOSIT_SLIP_BUFSZ], term[17];
 	int rc;
 
 	if (l->amount <= 0 || l->amount > SHIFT_AMOUNT_MAX)
@@ -128,6 +128,19 @@ check_line(struct svc *s, const struct sync_sender *f,
 			return pd_fail(err, PD_EINVAL,
 			    _("Deposit line %zu: shift %s's %s is named twice"),
 			    i + 1, sh.z_no, l->method);
+	/* a shift deposited by another terminal of the branch first, both
+	 * offline (fault 12): the bag that has it named, not a bare sum */
+	if (l->amount > avail - done && done > 0 &&
+	    store_deposit_holding(s->st, sh.id, l->method, slip, term, err) ==
+	        0 &&
+	    slip[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: shift %s's %s is in deposit %s of "
+		      "terminal %s already, which reached the central node "
+		      "first (%lld of it left to deposit, less than %lld)"),
+		    i + 1, sh.z_no, l->method, slip, term,
+		    (long long)(avail > done ? avail - done : 0),
+		    (long long)l->amount);
 	if (l->amount > avail - done)
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit line %zu: shift %s has %lld of %s left to "
@@ -226,12 +239,74 @@ check_void(struct svc *s, const struct sync_sender *f,
 	return 0;
 }
 
+/* A deposit handed to the bank: a supervisor of the sender's branch, a
+ * deposit this node has of the sending terminal, not void, not handed
+ * yet (its one hand; the record's uuid is the hand's, applied once). */
+static int
+check_hand(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct deposit d;
+	struct pd_err e = {0};
+
+	if (svc_sync_supervisor(s, f, r->by, _("a deposit"), NULL, err) != 0)
+		return -1;
+	if (store_deposit_find(s->st, r->dep.uuid, &d, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s (slip %s) is not known here: it cannot be "
+		      "handed to the bank"),
+		    r->dep.uuid, r->dep.slip_no);
+	}
+	if (strcmp(d.uuid, r->dep.uuid) != 0 ||
+	    strcmp(d.terminal, r->terminal) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is terminal %s's, not %s's"), r->dep.uuid,
+		    d.terminal, r->terminal);
+	if (d.voided_at[0])
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is void here (%s, by %s): a void deposit is "
+		      "not handed to the bank"),
+		    d.slip_no, d.voided_at, d.voided_by);
+	if (d.handed_at[0])
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s was handed to the bank already (%s, by %s)"),
+		    d.slip_no, d.handed_at, d.handed_by);
+	if (strcmp(r->at, d.created_at) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s was handed at %s, before it was made (%s)"),
+		    d.slip_no, r->at, d.created_at);
+	return 0;
+}
+
 int
 svc_sync_check_deposit(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
 {
-	return strcmp(r->op, "create") == 0 ? check_create(s, f, r, err)
-	                                    : check_void(s, f, r, err);
+	if (strcmp(r->op, "create") == 0)
+		return check_create(s, f, r, err);
+	if (strcmp(r->op, "hand") == 0)
+		return check_hand(s, f, r, err);
+	return check_void(s, f, r, err);
+}
+
+/* Deposit d (found here) handed as record r says, unless it is already
+ * (a pull of this terminal's own hand, fed back). */
+int
+svc_deposit_hand_apply(struct svc *s, const struct deposit *d,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+
+	if (d->handed_at[0])
+		return 0;
+	if (store_user_by_name(s->st, r->by, &u, &e) != 0)
+		u.id = 0;
+	return store_deposit_hand(s->st, d->id, r->at, r->by, u.id, err);
 }
 
 int
@@ -244,7 +319,7 @@ svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	size_t i, nchq;
 	int rc;
 
-	if (strcmp(r->op, "void") == 0) {
+	if (strcmp(r->op, "void") == 0 || strcmp(r->op, "hand") == 0) {
 		struct pd_err e = {0};
 
 		if (store_deposit_find(s->st, r->dep.uuid, &d, &e) != 0) {
@@ -253,6 +328,8 @@ svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 			*err = e;
 			return -1;
 		}
+		if (strcmp(r->op, "hand") == 0)
+			return svc_deposit_hand_apply(s, &d, r, err);
 		return store_deposit_void(
 		    s->st, d.id, r->at, r->by, r->reason, err);
 	}

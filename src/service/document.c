@@ -460,6 +460,7 @@ svc_receipt_of(struct svc *s, const char *number, struct doc *d,
 	svc_payment_fold(&v);
 	receipt_doc(s, &v, d, res->language);
 	snprintf(res->number, sizeof res->number, "%s", v.p.receipt_no);
+	xstrlcpy(res->origin, v.p.terminal, sizeof res->origin);
 	svc_payment_view_free(&v);
 	return 0;
 }

@@ -49,6 +49,24 @@ mark_copy(struct svc *s, struct doc *d, int copy)
 	free(detail);
 }
 
+/* The one rule of original and COPY, for every kind of document (fault
+ * 8): at the terminal where its record was made (res->origin, "" for
+ * this one) the first issue is the original and each later one a COPY;
+ * at any other terminal (a record pulled from the central node) the
+ * original was issued where the record was made, so every issue here is
+ * a COPY. *copy: 0 the original, n the nth copy. */
+static int
+copy_number(struct svc *s, const struct doc_kind *k, const char *number,
+    const struct doc_result *res, int *copy, struct pd_err *err)
+{
+	if (store_doc_issued(s->st, k->kind, number, copy, err) != 0)
+		return -1;
+	if (res->origin[0] != '\0' &&
+	    strcmp(res->origin, s->cfg.terminal_id) != 0)
+		++*copy;
+	return 0;
+}
+
 /* The file a document goes to: out, or the receipts directory. */
 static int
 target(struct svc *s, const struct doc_request *r, const char *number, int copy,
@@ -118,7 +136,7 @@ issue_stage(struct svc *s, const struct doc_kind *k, struct doc *d,
 	size_t len = 0;
 	int copy, rc;
 
-	if (store_doc_issued(s->st, k->kind, d->number, &copy, err) != 0)
+	if (copy_number(s, k, d->number, res, &copy, err) != 0)
 		return -1;
 	mark_copy(s, d, copy);
 	if (r->text) {
@@ -263,6 +281,7 @@ svc_credit_doc_issue(struct svc *s, const char *cn_no,
 		return -1;
 	svc_credit_doc(s, &v, &d, res->language);
 	snprintf(res->number, sizeof res->number, "%s", v.cn.cn_no);
+	xstrlcpy(res->origin, v.cn.terminal, sizeof res->origin);
 	svc_credit_view_free(&v);
 	rc = issue(s, &svc_credit_kind, &d, r, res, err);
 	doc_free(&d);

@@ -412,6 +412,10 @@ int svc_shift_open_rec(struct svc *s, const struct shift *sh, struct pd_err *err
 int svc_sync_check_deposit(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Deposit d handed as record r (op hand) says, unless it is already
+ * (deposit_sync.c; the central node's apply and a terminal's pull). */
+int svc_deposit_hand_apply(struct svc *s, const struct deposit *d,
+    const struct syncrec *r, struct pd_err *err);
 /* A statement line named "STATEMENT:LINE" (svc_stmt_named: its name,
  * #N, an old number where one is taken) into this store's statement, the
  * line's number and ref, the line as every store names it (NAME:LINE):
@@ -828,6 +832,10 @@ int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
  * than the actor (a screen's check before it asks to confirm). */
 int svc_signoff_named(struct svc *s, const struct shift_approval *a,
     const char *action, struct pd_err *err);
+/* svc_shift_show's, blind 0: an open shift's too, for a use case that
+ * shows none of it (the Z report, which refuses an open shift). */
+int svc_shift_report_by(struct svc *s, const char *key, struct shift_report *r,
+    int blind, struct pd_err *err);
 int svc_signoff(struct svc *s, const struct shift_approval *a,
     const char *action, char name[SHIFT_USER_BUFSZ], int *miss,
     struct pd_err *err);

@@ -13,7 +13,8 @@
  * node applies a match only after the statement and the deposit it names,
  * so a terminal pulls them before it; one whose statement line or deposit
  * is not here even so (a feed reordered, a record set aside here) is held
- * (recon_held) and applied when they arrive, in the order it came. A
+ * (recon_held) and applied when they arrive, in the order it came; so
+ * is the hand of a deposit not here yet (issue 20). A
  * pulled deposit keeps the lines of the shifts this terminal has (every
  * drawer's shifts are fed, shift_feed.c, before the deposits of them;
  * one fed before shifts were has those of its own terminal's only): its
@@ -28,6 +29,8 @@
 
 /* ---- at the central node ---- */
 
+/* The record of deposit id's creation (voided 0), void (1), or hand
+ * (2: id is its row of deposit_hands). */
 static int
 deposit_record(struct svc *s, int64_t id, int voided, struct syncrec *r,
     struct pd_err *err)
@@ -36,11 +39,18 @@ deposit_record(struct svc *s, int64_t id, int voided, struct syncrec *r,
 	struct deposit d;
 
 	if (store_feed_row_key(s->st,
-	        "SELECT uuid, '' FROM deposits WHERE id = ?", id, key,
-	        err) != 0 ||
+	        voided == 2 ? "SELECT d.uuid, '' FROM deposit_hands h JOIN "
+	                      "deposits d ON d.id = h.deposit_id WHERE h.id = ?"
+	                    : "SELECT uuid, '' FROM deposits WHERE id = ?",
+	        id, key, err) != 0 ||
 	    store_deposit_find(s->st, key[0], &d, err) != 0)
 		return -1;
-	if (!voided) {
+	if (voided == 2) {
+		ledger_rec_head(
+		    s, r, SR_DEPOSIT, NULL, d.terminal, NULL, d.handed_at);
+		xstrlcpy(r->op, "hand", sizeof r->op);
+		xstrlcpy(r->by, d.handed_by, sizeof r->by);
+	} else if (!voided) {
 		ledger_rec_head(
 		    s, r, SR_DEPOSIT, d.uuid, d.terminal, NULL, d.created_at);
 		xstrlcpy(r->op, "create", sizeof r->op);
@@ -173,6 +183,8 @@ svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
 		return deposit_record(s, e->row_id, 0, r, err);
 	if (strcmp(e->entity, "deposit_void") == 0)
 		return deposit_record(s, e->row_id, 1, r, err);
+	if (strcmp(e->entity, "deposit_hand") == 0)
+		return deposit_record(s, e->row_id, 2, r, err);
 	if (strcmp(e->entity, "statement") == 0)
 		return statement_record(s, e->row_id, r, err);
 	if (strcmp(e->entity, "stmt_match") == 0)
@@ -198,6 +210,10 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (store_deposit_find(s->st, r->dep.uuid, &d, &e) == 0) {
 		if (strcmp(r->op, "create") == 0 || d.voided_at[0])
 			return 1; /* here already */
+		if (strcmp(r->op, "hand") == 0)
+			return d.handed_at[0]
+			           ? 1
+			           : svc_deposit_hand_apply(s, &d, r, err);
 		return store_deposit_void(
 		    s->st, d.id, r->at, r->by, r->reason, err);
 	}
@@ -303,8 +319,24 @@ match_ready(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
-/* Hold match r until what it names is here: once, by what names it (a
- * replay brings it again with another record uuid). */
+/* Whether the deposit hand r names is here (1), not yet (0). */
+static int
+hand_ready(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct deposit d;
+	struct pd_err e = {0};
+
+	if (store_deposit_find(s->st, r->dep.uuid, &d, &e) == 0)
+		return 1;
+	if (e.code != PD_ENOTFOUND) {
+		*err = e;
+		return -1;
+	}
+	return 0;
+}
+
+/* Hold match r (or a deposit's hand) until what it names is here: once,
+ * by what names it (a replay brings it again with another record uuid). */
 static int
 hold(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
@@ -352,11 +384,14 @@ release_held(struct svc *s, struct pd_err *err)
 		memset(&e, 0, sizeof e);
 		if (syncrec_decode(h[i].payload, strlen(h[i].payload), &r, &e))
 			continue;
-		ready = match_ready(s, &r, err);
+		ready = r.kind == SR_DEPOSIT ? hand_ready(s, &r, err)
+		                             : match_ready(s, &r, err);
 		if (ready < 0)
 			rc = -1;
 		else if (ready == 1 && store_begin(s->st, err) == 0) {
-			if (pulled_match(s, &r, &e) >= 0 &&
+			if ((r.kind == SR_DEPOSIT
+			            ? pulled_deposit(s, &r, &e)
+			            : pulled_match(s, &r, &e)) >= 0 &&
 			    store_recon_held_drop(s->st, h[i].id, &e) == 0)
 				rc = store_commit(s->st, err);
 			else
@@ -378,6 +413,12 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 	switch (r->kind) {
 	case SR_DEPOSIT:
+		/* a hand before its deposit (a feed reordered): held */
+		if (strcmp(r->op, "hand") == 0) {
+			rc = hand_ready(s, r, err);
+			if (rc <= 0)
+				return rc < 0 ? -1 : hold(s, r, err);
+		}
 		rc = pulled_deposit(s, r, err);
 		return rc < 0 || release_held(s, err) != 0 ? -1 : rc;
 	case SR_STMT_MATCH:

@@ -150,16 +150,24 @@ unknown:
 	    err, PD_EINVAL, _("Statement line %s is not known here"), line);
 }
 
-/* Deposit uuid known here: 0, or PD_EINVAL naming it. */
+/* Deposit uuid known here (handed: and handed to the bank here, as a
+ * deposit not credited or credited otherwise is, issue 20): 0, or
+ * PD_EINVAL naming it. */
 static int
-deposit_known(struct svc *s, const char *uuid, struct pd_err *err)
+deposit_known(struct svc *s, const char *uuid, int handed, struct pd_err *err)
 {
 	struct deposit d;
 	struct pd_err e = {0};
 
 	if (store_deposit_find(s->st, uuid, &d, &e) == 0 &&
-	    strcmp(d.uuid, uuid) == 0)
+	    strcmp(d.uuid, uuid) == 0) {
+		if (handed && d.handed_at[0] == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    _("Deposit %s is prepared here, not handed to the "
+			      "bank: it has no exception to resolve"),
+			    d.slip_no);
 		return 0;
+	}
 	if (e.code == PD_ESTORE) {
 		*err = e;
 		return -1;
@@ -180,7 +188,7 @@ target_known(
 
 	switch (res->e.kind) {
 	case RECON_NOT_CREDITED:
-		return deposit_known(s, t, err);
+		return deposit_known(s, t, 1, err);
 	case RECON_UNEXPECTED:
 	case RECON_TWICE:
 		return line_known(s, t, err);
@@ -194,10 +202,12 @@ target_known(
 			return line_known(s, cut + 1, err);
 		memcpy(uuid, t, (size_t)(cut - t));
 		uuid[cut - t] = '\0';
-		if (deposit_known(s, uuid, err) != 0)
-			return -1;
 		/* "UUID cheque:PAYMENT": a deposit holding a cheque of a
-		 * payment voided since (review R20, fault 6) */
+		 * payment voided since (review R20, fault 6); else the line
+		 * it is matched to, a handed deposit's */
+		if (deposit_known(
+		        s, uuid, strncmp(cut + 1, "cheque:", 7) != 0, err) != 0)
+			return -1;
 		if (strncmp(cut + 1, "cheque:", 7) == 0)
 			return 0;
 		return line_known(s, cut + 1, err);

@@ -251,7 +251,7 @@ svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (svc_shift_show(s, key, &z, err) != 0)
+	if (svc_shift_report_by(s, key, &z, 0, err) != 0)
 		return -1;
 	if (z.sh.status != SHIFT_CLOSED) {
 		svc_shift_report_free(&z);
@@ -261,6 +261,7 @@ svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
 		    key);
 	}
 	shift_doc(s, &z, z.sh.z_no, &d);
+	xstrlcpy(res->origin, z.sh.terminal, sizeof res->origin);
 	svc_shift_report_free(&z);
 	rc = svc_doc_issue(s, "z_report", &d, r, res, err);
 	/* the Z number as stored, whatever was typed (z-t01-000001) */
@@ -270,8 +271,8 @@ svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
 }
 
 int
-svc_shift_x_issue(struct svc *s, const struct doc_request *r,
-    struct doc_result *res, struct pd_err *err)
+svc_shift_x_issue(struct svc *s, const struct shift_approval *a,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
 {
 	struct shift_report x;
 	struct doc d;
@@ -279,13 +280,14 @@ svc_shift_x_issue(struct svc *s, const struct doc_request *r,
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (svc_shift_x(s, &x, err) != 0)
+	if (svc_shift_x_report(s, a, &x, err) != 0)
 		return -1;
 	/* an X report is a snapshot: each one its own name, never a copy */
 	svc_now(now);
 	snprintf(number, sizeof number, "X-%s-%.4s%.2s%.2s-%.2s%.2s%.2s",
 	    x.sh.terminal, now, now + 5, now + 8, now + 11, now + 14, now + 17);
 	shift_doc(s, &x, number, &d);
+	xstrlcpy(res->origin, x.sh.terminal, sizeof res->origin);
 	svc_shift_report_free(&x);
 	rc = svc_doc_issue(s, "x_report", &d, r, res, err);
 	doc_free(&d);

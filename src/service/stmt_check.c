@@ -403,6 +403,14 @@ check_match(struct svc *s, const struct sync_sender *f,
 		    _("Deposit %s is matched already to another statement "
 		      "line here"),
 		    d.slip_no);
+	/* the bank credits a bag it was handed (issue 20): a deposit this
+	 * node holds prepared, its hand not here, is matched to nothing */
+	if (r->dep.uuid[0] != '\0' && d.handed_at[0] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s (terminal %s) is prepared here, not handed "
+		      "to the bank: no credit is matched to it before its hand "
+		      "(deposit hand, synced first)"),
+		    d.slip_no, d.terminal);
 	return 0;
 }
 

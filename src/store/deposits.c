@@ -22,12 +22,13 @@
 	"coalesce(l.amount, 0) END, "                                          \
 	"coalesce(l.booking_date, ''), coalesce(m.rule, ''), "                 \
 	"coalesce(m.note, ''), coalesce(lb.account, ''), "                     \
-	"coalesce(lb.stmt_key, '')"
+	"coalesce(lb.stmt_key, ''), coalesce(h.handed_at, ''), "               \
+	"coalesce(h.handed_by, '')"
 #define DEP_FROM                                                               \
 	" FROM deposits d LEFT JOIN statement_matches m ON m.deposit_id = "    \
-	"d.id AND m.unmatched_at = '' LEFT JOIN bank_statement_lines l ON "   \
-	"l.id = m.line_id LEFT JOIN bank_statements lb ON lb.id = "           \
-	"l.statement_id"
+	"d.id AND m.unmatched_at = '' LEFT JOIN bank_statement_lines l ON "    \
+	"l.id = m.line_id LEFT JOIN bank_statements lb ON lb.id = "            \
+	"l.statement_id LEFT JOIN deposit_hands h ON h.deposit_id = d.id"
 
 static void
 read_dep(struct db_stmt *q, void *elem)
@@ -57,10 +58,28 @@ read_dep(struct db_stmt *q, void *elem)
 	if (d->line_id != 0)
 		stmt_name((const char *)db_column_text(q, 19),
 		    (const char *)db_column_text(q, 20), d->line_name);
+	st_col(q, 21, d->handed_at, sizeof d->handed_at);
+	st_col(q, 22, d->handed_by, sizeof d->handed_by);
 	/* stored words (deposit.h), translated where they are shown */
-	d->status = d->voided_at[0] ? N_("void")
-	            : d->line_id    ? N_("matched")
-	                            : N_("handed");
+	d->status = d->voided_at[0]   ? N_("void")
+	            : d->line_id      ? N_("matched")
+	            : d->handed_at[0] ? N_("handed")
+	                              : N_("prepared");
+}
+
+int
+store_deposit_hand(struct store *st, int64_t deposit_id, const char *at,
+    const char *by, int64_t user_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO deposit_hands (deposit_id, handed_at, handed_by, "
+	    "user_id) VALUES (?, ?, ?, nullif(?, 0))",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "issi", deposit_id, at, by, user_id);
+	return st_done(st, s, err);
 }
 
 int
@@ -251,6 +270,32 @@ store_deposit_void(struct store *st, int64_t id, const char *at,
 }
 
 int
+store_deposit_holding(struct store *st, int64_t shift_id, const char *method,
+    char *slip, char *term, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT d.slip_no, d.terminal FROM deposit_lines l JOIN deposits "
+	    "d ON d.id = l.deposit_id WHERE l.shift_id = ? AND l.method = ? "
+	    "AND d.voided_at = '' ORDER BY d.id DESC LIMIT 1",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	slip[0] = term[0] = '\0';
+	st_bind(s, "is", shift_id, method);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		st_col(s, 0, slip, DEPOSIT_SLIP_BUFSZ);
+		st_col(s, 1, term, 17);
+	}
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading deposits"));
+}
+
+int
 store_deposit_done(struct store *st, int64_t shift_id, const char *method,
     int64_t *sum, struct pd_err *err)
 {
@@ -407,20 +452,25 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "(PARTITION BY did) AS mnl FROM (SELECT d.id AS did, l.id AS lid, "
 	    "row_number() OVER (PARTITION BY d.id ORDER BY l.booking_date, "
 	    "l.id) AS rn, count(*) OVER "
-	    "(PARTITION BY l.id) AS nl FROM deposits d CROSS JOIN "
+	    "(PARTITION BY l.id) AS nl FROM deposits d JOIN deposit_hands h "
+	    "ON h.deposit_id = d.id CROSS JOIN "
 	    "bank_statement_lines l INDEXED BY bank_lines_amount ON l.amount "
 	    "= d.amount JOIN "
 	    "bank_statements b ON b.id = l.statement_id AND b.account = "
 	    "d.account WHERE d.voided_at = '' AND l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of "
-	    "IS NULL AND l.booking_date BETWEEN d.deposited_on AND "
-	    "date(d.deposited_on, '+' || ? || ' days') AND pd_has_word("
-	    "l.reference || ' ' || l.text, d.slip_no) AND NOT " LINE_REVERSED
-	    " AND NOT "
-	    "EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
-	    "'' AND m.deposit_id = d.id) AND NOT EXISTS (SELECT 1 FROM "
-	    "statement_matches m WHERE m.unmatched_at = '' AND m.line_id = "
-	    "l.id))) WHERE rn = 1 AND mnl = 1 ORDER BY did",
+	    "IS NULL AND l.booking_date BETWEEN d.deposited_on "
+	    "AND " DEP_MATCH_UNTIL(
+	        "?") " AND pd_has_word("
+	             "l.reference || ' ' || l.text, d.slip_no) AND "
+	             "NOT " LINE_REVERSED " AND NOT "
+	             "EXISTS (SELECT 1 FROM statement_matches m WHERE "
+	             "m.unmatched_at = "
+	             "'' AND m.deposit_id = d.id) AND NOT EXISTS (SELECT 1 "
+	             "FROM "
+	             "statement_matches m WHERE m.unmatched_at = '' AND "
+	             "m.line_id = "
+	             "l.id))) WHERE rn = 1 AND mnl = 1 ORDER BY did",
 	    err);
 
 	if (s == NULL)
@@ -443,19 +493,27 @@ store_slip_match_pairs(
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT did, lid FROM (SELECT d.id AS did, l.id AS lid, "
 	    "count(*) OVER (PARTITION BY d.id) AS nd, count(*) OVER "
-	    "(PARTITION BY l.id) AS nl FROM deposits d CROSS JOIN "
+	    "(PARTITION BY l.id) AS nl FROM deposits d JOIN deposit_hands h "
+	    "ON h.deposit_id = d.id CROSS JOIN "
 	    "bank_statement_lines l INDEXED BY bank_lines_day_ref ON "
-	    "l.booking_date BETWEEN d.deposited_on AND date(d.deposited_on, "
-	    "'+' || ?1 || ' days') CROSS JOIN temp.match_lines f ON f.id = "
-	    "l.id JOIN bank_statements b ON b.id = l.statement_id AND "
-	    "b.account = d.account WHERE d.voided_at = '' AND l.amount <> "
-	    "d.amount AND l.amount > 0 AND l.reversal = 0 AND l.dup_of IS "
-	    "NULL AND pd_has_word(l.reference || ' ' || l.text, d.slip_no) "
-	    "AND NOT " LINE_REVERSED " AND NOT EXISTS (SELECT 1 FROM "
-	    "statement_matches m WHERE m.unmatched_at = '' AND m.deposit_id "
-	    "= d.id) AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
-	    "m.unmatched_at = '' AND m.line_id = l.id)) WHERE nd = 1 AND nl = "
-	    "1 ORDER BY did",
+	    "l.booking_date BETWEEN d.deposited_on AND " DEP_MATCH_UNTIL(
+	        "?1") " CROSS JOIN temp.match_lines f ON f.id = "
+	              "l.id JOIN bank_statements b ON b.id = l.statement_id "
+	              "AND "
+	              "b.account = d.account WHERE d.voided_at = '' AND "
+	              "l.amount <> "
+	              "d.amount AND l.amount > 0 AND l.reversal = 0 AND "
+	              "l.dup_of IS "
+	              "NULL AND pd_has_word(l.reference || ' ' || l.text, "
+	              "d.slip_no) "
+	              "AND NOT " LINE_REVERSED " AND NOT EXISTS (SELECT 1 FROM "
+	              "statement_matches m WHERE m.unmatched_at = '' AND "
+	              "m.deposit_id "
+	              "= d.id) AND NOT EXISTS (SELECT 1 FROM statement_matches "
+	              "m WHERE "
+	              "m.unmatched_at = '' AND m.line_id = l.id)) WHERE nd = 1 "
+	              "AND nl = "
+	              "1 ORDER BY did",
 	    err);
 
 	if (s == NULL)

@@ -419,6 +419,15 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_DEPOSIT_LINES "deposit_id, shift_id, method, amount"
 /* a deposit's cheques, each by number (issue 20, a later migration) */
 #define SEAL_DEPOSIT_CHEQUES "deposit_id, shift_id, method, number, amount"
+/* The last day a credit of deposit d handed at h (deposit_hands) is
+ * matched to it by the rule: days (an SQL parameter) after the later of
+ * its day and the day it was handed (issue 20: a bag prepared on Monday
+ * and handed on Friday is credited after Friday). */
+#define DEP_MATCH_UNTIL(days)                                                  \
+	"date(max(d.deposited_on, substr(h.handed_at, 1, 10)), '+' || " days   \
+	" || ' days')"
+/* a deposit handed to the bank, when and by whom (issue 20, migration 91) */
+#define SEAL_DEPOSIT_HANDS "deposit_id, handed_at, handed_by, user_id"
 #define SEAL_STMT_MATCHES                                                      \
 	"line_id, deposit_id, gw_id, rule, note, user_id, unmatched_at, "      \
 	"unmatch_note"

@@ -101,13 +101,16 @@ store_recon_exceptions_aged(struct store *st, const char *today, int overdue,
 	s = st_stmt(st,
 	    "SELECT k, age, day, ref, detail, expected, actual, target, rday "
 	    "FROM ("
-	    "SELECT 0 AS k, " AGE("d.deposited_on") " AS age, d.deposited_on "
-	    "AS day, d.slip_no AS ref, d.account AS detail, d.amount AS "
-	    "expected, 0 AS actual, d.uuid AS target, d.deposited_on AS rday "
-	    "FROM deposits d WHERE "
+	    /* a deposit handed to the bank, not credited: its age from the
+	     * handing (a prepared one is the branch's still) */
+	    "SELECT 0 AS k, " AGE("substr(h.handed_at, 1, 10)") " AS age, "
+	    "d.deposited_on AS day, d.slip_no AS ref, d.account AS detail, "
+	    "d.amount AS expected, 0 AS actual, d.uuid AS target, "
+	    "d.deposited_on AS rday FROM deposits d JOIN deposit_hands h ON "
+	    "h.deposit_id = d.id WHERE "
 	    "d.voided_at = '' AND NOT EXISTS (SELECT 1 FROM statement_matches "
 	    "m WHERE m.deposit_id = d.id AND m.unmatched_at = '') AND "
-	    "julianday(?1) - julianday(d.deposited_on) > ?2 "
+	    "julianday(?1) - julianday(substr(h.handed_at, 1, 10)) > ?2 "
 	    "UNION ALL SELECT 1, " AGE("l.booking_date") ", l.booking_date, "
 	    LINE_REF ", substr(l.reference, 1, 79), 0, "
 	    /* the credits no active match took, min_age days old or more
@@ -383,7 +386,9 @@ store_recon_days(struct store *st, const char *account, const char *from,
     const char *to, size_t *n, struct pd_err *err)
 {
 	/* the days with a deposit handed to the bank or a credit counted:
-	 * what was expected (the deposits handed that day, and what the
+	 * what was expected (the deposits of that day handed to the bank
+	 * since, on their day as made: one prepared is expected nowhere
+	 * until handed; and what the
 	 * ledger held of the payments of that day a credit was matched to,
 	 * a gateway payment's, a transfer's or a card day's: review R20b,
 	 * fault 9, where a matched transfer read as a difference of its
@@ -398,7 +403,8 @@ store_recon_days(struct store *st, const char *account, const char *from,
 	struct db_stmt *s = st_stmt(st,
 	    "WITH dep AS (SELECT deposited_on AS day, sum(amount) AS exp, "
 	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
-	    "'' AND deposited_on BETWEEN ?2 AND ?3 GROUP BY deposited_on), cl "
+	    "'' AND deposited_on BETWEEN ?2 AND ?3 AND id IN (SELECT "
+	    "deposit_id FROM deposit_hands) GROUP BY deposited_on), cl "
 	    "AS (SELECT CASE WHEN m.id IS NULL THEN l.booking_date "
 	    "ELSE " MATCH_DAY
 	    " END AS day, l.amount AS amount, m.id IS NOT NULL AS "

@@ -27,7 +27,8 @@
  * live copy of a bank line, the amount a dispute disputes, the shift of
  * a payment or a void, a consumer's payments covered for the anomaly
  * pass), schema_m85.c 85 on (what a payment pays as it stands, in
- * the rollups; the other terminals' branches).
+ * the rollups; the other terminals' branches; a deposit handed to the
+ * bank, 91).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -123,6 +124,7 @@ const char *const store_migrations[] = {
     store_mig_88,
     store_mig_89,
     store_mig_90,
+    store_mig_91,
 };
 
 const int store_nmigrations =

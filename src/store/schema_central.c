@@ -673,6 +673,20 @@ const char *const store_central_migrations[] = {
     " gateway_payments (id)') WHERE type = 'table' AND name ="
     " 'statement_matches';\n"
     "PRAGMA writable_schema = RESET;\n",
+    /* a deposit handed to the bank (schema.c, store_mig_91): the
+     * terminals' ledger, not sealed here, as the deposits; each hand fed
+     * to the terminals as "deposit_hand" (the row of its hand). Safe to
+     * run again. */
+    "DROP TRIGGER IF EXISTS seal_deposit_hands_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_hands_upd;\n"
+    "DROP TRIGGER IF EXISTS feed_deposit_hand;\n" FEED("deposit_hand",
+        "AFTER INSERT ON deposit_hands", "deposit_hand", "NEW.id")
+    /* the deposits held before, handed as they were made there: fed,
+     * so that a terminal that pulls them has them handed too */
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'deposit_hand',"
+    " h.id, d.terminal FROM deposit_hands h JOIN deposits d ON d.id ="
+    " h.deposit_id WHERE NOT EXISTS (SELECT 1 FROM feed f WHERE f.entity ="
+    " 'deposit_hand' AND f.row_id = h.id) ORDER BY h.id;\n",
 };
 #undef FEED
 #undef RULE_FEED

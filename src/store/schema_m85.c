@@ -333,4 +333,44 @@ const char store_mig_90[] =
     " 'table' AND name = 'statement_matches';\n"
     "PRAGMA writable_schema = RESET;\n";
 
+/* 91. A deposit prepared, then handed to the bank (issue 20, "prints a
+ * deposit slip, and marks it handed to the bank"): deposit create makes
+ * a deposit whose slip can be printed, deposit hand marks it handed,
+ * when and by whom; only a handed deposit is matched to a statement
+ * credit, and "not credited after N days" counts from the day it was
+ * handed. A row of its own, at most one a deposit, append-only and
+ * sealed as the deposit's lines (a central node's store drops the seal
+ * triggers, schema_central.c). The deposits a store holds already were
+ * handed as they were made: each gets a row of its creation's time and
+ * user, sealed, the seals claimed by one audit entry at the next open
+ * (db.c, seal_baseline). Those are the deposits up to the highest id the
+ * first run found (meta deposits_handed_upto, kept): run again (a store
+ * taken back to an earlier version), it adds nothing, and never hands a
+ * deposit prepared since. */
+const char store_mig_91[] =
+    "CREATE TABLE IF NOT EXISTS deposit_hands (id INTEGER PRIMARY KEY,"
+    " deposit_id INTEGER NOT NULL UNIQUE REFERENCES deposits (id),"
+    " handed_at TEXT NOT NULL CHECK (handed_at <> ''),"
+    " handed_by TEXT NOT NULL CHECK (handed_by <> ''),"
+    " user_id INTEGER REFERENCES users (id));\n"
+    "DROP TRIGGER IF EXISTS deposit_hands_no_delete;\n"
+    "DROP TRIGGER IF EXISTS deposit_hands_no_update;\n"
+    FROZEN("deposit_hands") NO_UPDATE("deposit_hands")
+    "DROP TRIGGER IF EXISTS seal_deposit_hands_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_hands_upd;\n"
+    SEAL_TRIGGERS("deposit_hands", SEAL_DEPOSIT_HANDS)
+    "INSERT OR IGNORE INTO meta (key, value) SELECT"
+    " 'deposits_handed_upto', coalesce(max(id), 0) FROM deposits;\n"
+    "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
+    " coalesce(max(id), 0) + 1 FROM seals WHERE " TERMINAL " AND EXISTS"
+    " (SELECT 1 FROM deposits d WHERE d.id <= (SELECT CAST(value AS"
+    " INTEGER) FROM meta WHERE key = 'deposits_handed_upto') AND NOT"
+    " EXISTS (SELECT 1 FROM deposit_hands h WHERE h.deposit_id ="
+    " d.id));\n"
+    "INSERT INTO deposit_hands (deposit_id, handed_at, handed_by, user_id)"
+    " SELECT d.id, d.created_at, d.created_by, d.user_id FROM deposits d"
+    " WHERE d.id <= (SELECT CAST(value AS INTEGER) FROM meta WHERE key ="
+    " 'deposits_handed_upto') AND NOT EXISTS (SELECT 1 FROM deposit_hands"
+    " h WHERE h.deposit_id = d.id) ORDER BY d.id;\n";
+
 /* clang-format on */

@@ -168,6 +168,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_29,
     pg_mig_30,
     pg_mig_31,
+    pg_mig_32,
 };
 
 const int store_pg_central_nmigrations =

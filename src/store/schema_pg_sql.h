@@ -54,5 +54,6 @@ extern const char pg_mig_28[];
 extern const char pg_mig_29[];
 extern const char pg_mig_30[];
 extern const char pg_mig_31[];
+extern const char pg_mig_32[];
 
 #endif

@@ -142,6 +142,12 @@ static const struct {
         "'$[0]')) || ' ' || json_extract(g.fields, '$[2]') || ' ' || "
         "json_extract(g.fields, '$[3]')",
         1},
+    /* a deposit handed to the bank (a later migration) */
+    {"deposit_hands", SEAL_DEPOSIT_HANDS,
+        "(SELECT slip_no FROM deposits WHERE id = t.deposit_id)",
+        "(SELECT slip_no FROM deposits WHERE id = json_extract(g.fields, "
+        "'$[0]'))",
+        1},
     {"statement_matches", SEAL_STMT_MATCHES, "'line ' || t.line_id",
         "'line ' || json_extract(g.fields, '$[0]')", 1},
     {"statement_match_payments", SEAL_MATCH_PAYMENTS, "'match ' || t.match_id",

@@ -155,7 +155,8 @@ static const struct field gw_assoc_fields[] = {S("action", action, 1),
     T("reason", reason, F_TEXT, 1), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 
 /* A bank deposit (issue 20): created with its lines ("lines", an array
- * beside the fields, record_dep.c), or voided. */
+ * beside the fields, record_dep.c), handed to the bank (op hand, at the
+ * record's time, by "by"), or voided. */
 static const struct field deposit_fields[] = {S("op", op, 1),
     S("deposit_uuid", dep.uuid, 1), S("slip_no", dep.slip_no, 1),
     S("account", dep.account, 1),

@@ -67,7 +67,8 @@ cheques_decode(json_t *d, struct syncrec *r, int create, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    create ? _("data: \"cheques\" must be an array of at most "
 		               "%d cheques")
-		           : _("data: a void's \"cheques\" must be empty (%d)"),
+		           : _("data: a void's or a hand's \"cheques\" must be "
+		               "empty (%d)"),
 		    create ? DEPOSIT_CHEQUES_MAX : 0);
 	r->ndcheques = json_array_size(a);
 	r->dcheques =
@@ -106,15 +107,17 @@ sync_dep_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 	int create = strcmp(r->op, "create") == 0;
 	size_t i, max = create ? DEPOSIT_LINES_MAX : 0;
 
-	if (!create && strcmp(r->op, "void") != 0)
+	/* made (prepared), handed to the bank, or voided */
+	if (!create && strcmp(r->op, "void") != 0 && strcmp(r->op, "hand") != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("data: op \"%s\": create or void"), r->op);
+		    _("data: op \"%s\": create, hand or void"), r->op);
 	if (!json_is_array(a) || json_array_size(a) > max ||
 	    (create && json_array_size(a) == 0))
 		return pd_fail(err, PD_EINVAL,
 		    create ? _("data: \"lines\" must be an array of 1 to %zu "
 		               "lines")
-		           : _("data: a void's \"lines\" must be empty (%zu)"),
+		           : _("data: a void's or a hand's \"lines\" must be "
+		               "empty (%zu)"),
 		    max);
 	r->ndlines = json_array_size(a);
 	r->dlines = xcalloc(r->ndlines ? r->ndlines : 1, sizeof *r->dlines);

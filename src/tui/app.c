@@ -620,10 +620,12 @@ tui_main(struct svc *svc)
 	X(shift_result)                                                        \
 	X(shift_move)                                                          \
 	X(shift_report)                                                        \
+	X(shift_x_sign)                                                        \
 	X(shifts)                                                              \
 	X(shift_filter)                                                        \
 	X(deposits)                                                            \
 	X(deposit_create)                                                      \
+	X(deposit_hand)                                                        \
 	X(gateway)                                                             \
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \

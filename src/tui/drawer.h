@@ -99,6 +99,11 @@ struct tui_screen *screen_shift_move_new(
 /* The X report of the open shift (z NULL), or the details of a shift by
  * Z number or UUID (the back office); NULL with a message on failure. */
 struct tui_screen *screen_shift_report_new(struct tui *t, const char *key);
+/* A cashier's X report: a supervisor's user name and PIN first, then
+ * the X report they signed off (fault 15: the close is blind). */
+struct tui_screen *screen_shift_x_sign_new(struct tui *t);
+struct tui_screen *screen_shift_x_signed(
+    struct tui *t, const struct shift_approval *a);
 /* The back office's Shifts tab: every drawer's shifts. */
 struct tui_screen *screen_shifts_new(struct tui *t);
 /* What this terminal's closed shifts leave to deposit, each cheque by
@@ -107,6 +112,9 @@ struct tui_screen *screen_shifts_new(struct tui *t);
 struct tui_screen *screen_deposits_new(struct tui *t);
 struct tui_screen *screen_deposit_create_new(
     struct tui *t, const struct deposit_pending *rows, size_t n);
+/* The deposits this terminal prepared, each to hand to the bank
+ * (supervisor; NULL with a message): screen_deposit_hand.c. */
+struct tui_screen *screen_deposit_hand_new(struct tui *t);
 /* The menu of the open shift (X report, movements, close) over home. */
 struct tui_screen *screen_shift_menu_new(
     struct tui *t, struct tui_screen *home);

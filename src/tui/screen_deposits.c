@@ -1,11 +1,13 @@
-/* screen_deposits.c - what this terminal's closed shifts leave to deposit
+/* screen_deposits.c - what the branch's closed shifts leave to deposit
  * (issue 20, "Deposits"; `paydesk deposit pending`): each shift's cash
  * left (counted less the float kept, with its safe drops) and each cheque
  * not deposited yet, by number, with its age in days; Space marks the
  * rows to deposit, * marks them all, c records the deposit of the marked
  * rows (or of the row under the cursor) with its slip number
  * (screen_deposit_create.c): a cheque held back, post-dated or refused by
- * the bank's branch, is left unmarked and waits. From the Shifts tab (d). */
+ * the bank's branch, is left unmarked and waits; h lists the deposits
+ * prepared here, to hand one to the bank (screen_deposit_hand.c). From
+ * the Shifts tab (d). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +15,13 @@
 
 #include "drawer.h"
 
-enum { D_CREATE = 1, D_RELOAD, D_BACK };
+enum { D_CREATE = 1, D_HAND, D_RELOAD, D_BACK };
 
 static const struct tui_key screen_deposits_keys[] = {
     {'c', "c", N_("Deposit"),
         N_("deposit the marked rows, or the row under the cursor"), D_CREATE},
+    {'h', "h", N_("Hand"),
+        N_("the deposits prepared here, to hand one to the bank"), D_HAND},
     TUI_LIST_MARK_KEYS,
     {'g', "g", NULL, N_("read the list again"), D_RELOAD},
     TUI_LIST_KEYS,
@@ -97,7 +101,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_count(t->svc, num, sizeof num, (int64_t)d->n),
 	    svc_count(t->svc, nm, sizeof nm, (int64_t)d->list.nmarked),
 	    svc_money(t->svc, m, sizeof m, sum));
-	/* no scope: this terminal's drawers (paydesk(1) SCOPES) */
+	/* no scope: the branch's drawers (paydesk(1) SCOPES) */
 	tui_text(y, 2, line, COLS - 4);
 	y += 2;
 	tui_list_draw(t, &d->list, y, 2, COLS - 3, LINES - 3 - y);
@@ -130,6 +134,11 @@ action(struct tui_screen *sc, struct tui *t, int act)
 				pick[k++] = d->rows[i];
 		next = screen_deposit_create_new(t, pick, k);
 		free(pick);
+		if (next != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case D_HAND:
+		next = screen_deposit_hand_new(t);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;

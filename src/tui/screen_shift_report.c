@@ -24,6 +24,9 @@ struct report {
 	struct tui_screen sc;
 	struct tui_lines l;
 	int x; /* the X report; else a shift's details */
+	/* the supervisor who signed off a cashier's X report (fault 15),
+	 * again for its print; the PIN wiped with the screen */
+	char sup[SHIFT_USER_BUFSZ], pin[33];
 	char key[SHIFT_NO_BUFSZ];
 	char title[SHIFT_NO_BUFSZ + 64];
 };
@@ -195,6 +198,7 @@ draw(struct tui_screen *sc, struct tui *t)
 static void
 print(struct report *v, struct tui *t)
 {
+	struct shift_approval a = {v->sup, v->pin};
 	struct doc_request q = {0};
 	struct doc_result res;
 	struct pd_err err;
@@ -202,7 +206,7 @@ print(struct report *v, struct tui *t)
 
 	q.print = 1;
 	memset(&res, 0, sizeof res);
-	rc = v->x ? svc_shift_x_issue(t->svc, &q, &res, &err)
+	rc = v->x ? svc_shift_x_issue(t->svc, &a, &q, &res, &err)
 	          : svc_shift_z_issue(t->svc, v->key, &q, &res, &err);
 	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
@@ -237,7 +241,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 static void
 free_report(struct tui_screen *sc)
 {
-	tui_lines_free(&((struct report *)sc)->l);
+	struct report *v = (struct report *)sc;
+
+	memset(v->pin, 0, sizeof v->pin);
+	tui_lines_free(&v->l);
 }
 
 const struct tui_screen_class screen_shift_report_class = {
@@ -250,8 +257,10 @@ const struct tui_screen_class screen_shift_report_class = {
     .free = free_report,
 };
 
-struct tui_screen *
-screen_shift_report_new(struct tui *t, const char *key)
+/* A shift's details (key), or the X report (key NULL) with a's
+ * sign-off (NULL: none, a supervisor's own). */
+static struct tui_screen *
+report_new(struct tui *t, const char *key, const struct shift_approval *a)
 {
 	struct report *v = xcalloc(1, sizeof *v);
 	struct shift_report r;
@@ -260,10 +269,15 @@ screen_shift_report_new(struct tui *t, const char *key)
 
 	memset(&r, 0, sizeof r);
 	v->x = key == NULL;
-	rc = v->x ? svc_shift_x(t->svc, &r, &err)
+	if (a != NULL && a->user != NULL) {
+		xstrlcpy(v->sup, a->user, sizeof v->sup);
+		xstrlcpy(v->pin, a->pin ? a->pin : "", sizeof v->pin);
+	}
+	rc = v->x ? svc_shift_x_report(t->svc, a, &r, &err)
 	          : svc_shift_show(t->svc, key, &r, &err);
 	if (rc != 0) {
 		tui_message(t, 1, "%s", err.msg);
+		memset(v->pin, 0, sizeof v->pin);
 		free(v);
 		return NULL;
 	}
@@ -280,4 +294,19 @@ screen_shift_report_new(struct tui *t, const char *key)
 	v->sc.cls = &screen_shift_report_class;
 	v->sc.title = v->title;
 	return &v->sc;
+}
+
+struct tui_screen *
+screen_shift_report_new(struct tui *t, const char *key)
+{
+	/* a cashier's X report asks a supervisor first (fault 15) */
+	if (key == NULL && t->svc->actor.role < ROLE_SUPERVISOR)
+		return screen_shift_x_sign_new(t);
+	return report_new(t, key, NULL);
+}
+
+struct tui_screen *
+screen_shift_x_signed(struct tui *t, const struct shift_approval *a)
+{
+	return report_new(t, NULL, a);
 }

@@ -237,7 +237,7 @@ same "and it stays set aside" "$(tsql 1 "SELECT count(*) FROM outbox WHERE uuid 
 # session 40: it stayed Voided at terminal 1, the consumer's credit lost)
 # xcash: the cash rita's shift at terminal 1 expects (its X report)
 xcash() {
-	f=$(rec 1 shift x --text 2>/dev/null | sed -n 's/^File  *//p')
+	f=$(PAYDESK_APPROVER_PIN=2222 rec 1 shift x --text --approver mary 2>/dev/null | sed -n 's/^File  *//p')
 	awk '/^Cash *$/ { c = 1 } c && /\$/ { print $NF; exit }' "$f"
 }
 expect "rita opens a shift at terminal 1" 0 "" rec 1 shift open

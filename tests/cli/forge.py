@@ -55,8 +55,12 @@ def renumber(d, fresh):
 
 def forge(kind, args):
     kind, _, ref = kind.partition(":")
+    # a deposit's record to forge from is its create or void, not its
+    # hand (issue 20: a hand carries no lines; forge one with data.op=hand)
     row = con.execute("SELECT payload FROM outbox WHERE kind = ? AND (? = ''"
-                      " OR ref = ?) ORDER BY id DESC LIMIT 1",
+                      " OR ref = ?) AND (kind <> 'deposit' OR"
+                      " json_extract(payload, '$.data.op') <> 'hand')"
+                      " ORDER BY id DESC LIMIT 1",
                       (kind, ref, ref)).fetchone()
     rec = json.loads(row[0])
     rec["uuid"] = str(uuid.uuid4())

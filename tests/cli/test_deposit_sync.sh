@@ -20,7 +20,10 @@
 # refused deposit an older version left live is undone at the pull; the
 # winner's resolution of its match ends applied where the loser's match
 # was undone. A branch's one bag of two terminals' drawers
-# (deposit_branch.sh).
+# (deposit_branch.sh). Deposits prepared then handed (issue 20): a hand
+# applied at the central node and pulled by T02, the node's refusals of a
+# hand (a deposit it does not know, handed twice, another terminal's) and
+# of a match of a deposit it holds prepared.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -333,9 +336,14 @@ printf 'date,amount,reference\n%s,7.00,X1\n%s,7.00,X2\n' "${PAYDESK_NOW%% *}" "$
 Mn 3 statement mapping add m date=1 amount=2 reference=3 header=1 >/dev/null
 for n in 1 2 3; do
 	drawer $n 71$n 72$n 73$n 74$n
+	# each bag matched is handed to the bank first (issue 20: a
+	# prepared deposit is matched to nothing); of the bags 77, T02's,
+	# the one the central node keeps, is handed (and pulled handed)
 	Mn $n deposit create --cheque 71$n --slip BAG-3$n --account $A2 >/dev/null || echo "not ok - T0$n BAG-3$n"
+	Mn $n deposit hand BAG-3$n >/dev/null || echo "not ok - T0$n hands BAG-3$n"
 	Mn $n deposit create --cheque 72$n --slip "$(case $n in 3) echo bag-77;; *) echo BAG-77;; esac)" \
 	    --account $A2 >/dev/null || echo "not ok - T0$n its bag 77"
+	[ $n = 2 ] && { Mn 2 deposit hand BAG-77 >/dev/null || echo "not ok - T02 hands BAG-77"; }
 	S2=$(Mn $n statement import "$T/s2.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p')
 	Mn $n deposit match BAG-3$n --line "$S2:1" --note "T0$n's" >/dev/null || echo "not ok - T0$n matches BAG-3$n"
 done
@@ -392,6 +400,9 @@ expect "T01 makes its deposit again as BAG-78" 0 "BAG-78" \
     Mn 1 deposit create --cheque 721 --slip BAG-78 --account $A2
 expect "T03 makes its deposit again as BAG-79" 0 "BAG-79" \
     Mn 3 deposit create --cheque 723 --slip BAG-79 --account $A2
+for b in 1:BAG-78 3:BAG-79; do
+	Mn ${b%%:*} deposit hand ${b#*:} >/dev/null || echo "not ok - T0${b%%:*} hands ${b#*:}"
+done
 Mn 2 deposit unmatch BAG-32 --note "not ours" >/dev/null || echo "not ok - T02 unmatches BAG-32"
 Mn 1 deposit match BAG-31 --line "$S2:2" --note "T01's" >/dev/null || echo "not ok - T01 matches line 2"
 Mn 3 deposit match BAG-33 --line "$S2:2" --note "T03's" >/dev/null || echo "not ok - T03 matches line 2"
@@ -432,6 +443,7 @@ expect "T01's store is consistent after it" 0 "ok (" pdt 1 doctor
 Mn 3 deposit create --cheque 733 --slip bag-91 --account $A2 >/dev/null || echo "not ok - T03 bag-91"
 treseal 3 "UPDATE outbox SET rejected_at = '$PAYDESK_NOW', reject_reason = 'Slip bag-91 is taken' WHERE ref = 'bag-91'"
 Mn 2 deposit create --cheque 742 --slip BAG-91 --account $A2 >/dev/null || echo "not ok - T02 BAG-91"
+Mn 2 deposit hand BAG-91 >/dev/null || echo "not ok - T02 hands BAG-91"
 pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 syncs BAG-91"
 expect "T03 pulls T02's BAG-91, nothing set aside" 0 "Conflicts   0" pdt 3 sync
 same "T03's refused bag-91 undone, T02's BAG-91 applied" \
@@ -443,6 +455,7 @@ same "T03's refused bag-91 undone, T02's BAG-91 applied" \
 printf 'date,amount,reference\n%s,8.00,X3\n' "${PAYDESK_NOW%% *}" >"$T/s3.csv"
 for n in 1 3; do
 	Mn $n deposit create --cheque 74$n --slip BAG-4$n --account $A2 >/dev/null || echo "not ok - T0$n BAG-4$n"
+	Mn $n deposit hand BAG-4$n >/dev/null || echo "not ok - T0$n hands BAG-4$n"
 	S3=$(Mn $n statement import "$T/s3.csv" --account $A2 --mapping m | sed -n 's/^Statement  *//p')
 	Mn $n deposit match BAG-4$n --line "$S3:1" --note "T0$n's" >/dev/null || echo "not ok - T0$n matches BAG-4$n"
 done
@@ -504,6 +517,10 @@ expect "T02 resolves $SA:1 again once open again" 0 "" \
 same "T02 lists the new one in its place" "$(notes 2)" "T02 again on A T02 on B "
 # a branch's one bag of two terminals' drawers (review R20b, fault 10)
 . "$TOP/tests/cli/deposit_branch.sh"
+# original and COPY of another terminal's records (fault 8)
+. "$TOP/tests/cli/doc_origin.sh"
+# one shift in two deposits offline at two terminals (fault 12)
+. "$TOP/tests/cli/deposit_twice.sh"
 
 ## Overlapping statements at two terminals (review R20c,
 # r20c_overlap_match): the bank's export of one day imported at T01, of
@@ -768,6 +785,70 @@ for n in 1 2 3; do
 	expect "moves: doctor at T0$n" 0 "ok" pdt $n doctor
 done
 expect "moves: doctor at the central node" 0 "ok" central doctor ACME
+# -- (issue 20) deposits prepared, then handed, through a real central
+# node: T01 prepares HAND-1 and HAND-2 (their creates synced: prepared
+# there, T02 pulls them prepared); T01 hands HAND-1, the hand is applied
+# and T02 pulls it handed, when and by whom; the node refuses a hand of a
+# deposit it does not know, a second hand of HAND-1, and a hand of T01's
+# HAND-2 sent by T02, writing nothing; and a match of a credit to HAND-2,
+# whose hand T01 recorded as sent but never delivered, is refused there
+# (prepared at the node) and undone at T01
+drawer 1 781 782
+Mn 1 deposit create --cheque 781 --slip HAND-1 --account $A2 >/dev/null || echo "not ok - HAND-1"
+Mn 1 deposit create --cheque 782 --slip HAND-2 --account $A2 >/dev/null || echo "not ok - HAND-2"
+expect "hand: HAND-1 and HAND-2 reach the central node" 0 "Rejected    0" pdt 1 sync
+cdep() { central deposits ACME --json | python3 -c 'import json,sys
+print(" ".join("%s:%s:%s" % (d["slip_no"], d["status"], d["handed_by"]) for d in json.load(sys.stdin) if d["slip_no"].startswith("HAND-")))'; }
+same "hand: paydesk-central deposits lists them prepared, handed by nobody" "$(cdep)" "HAND-2:prepared: HAND-1:prepared:"
+expect "hand: paydesk-central deposits in text says prepared" 0 "prepared" central deposits ACME
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - hand: T02 pulls the deposits"
+same "hand: T02 pulls HAND-1 prepared" "$(status 2 HAND-1)" "prepared"
+Mn 1 deposit hand HAND-1 >/dev/null || echo "not ok - T01 hands HAND-1"
+expect "hand: T01's hand is applied at the central node" 0 "Applied     1" pdt 1 sync
+same "hand: the central node has HAND-1 handed, by mary" "$(cdep)" "HAND-2:prepared: HAND-1:handed:mary"
+hands() { sql_of "$1" "SELECT coalesce(group_concat(d.slip_no || '|' || h.handed_at || '|' || h.handed_by, ' '), '') FROM deposit_hands h JOIN deposits d ON d.id = h.deposit_id WHERE d.slip_no LIKE 'HAND-%'"; }
+same "hand: its row of deposit_hands there, as T01's" "$(hands c)" "$(hands 1)"
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - hand: T02 pulls the hand"
+same "hand: T02 pulls HAND-1 handed, when and by whom T01 handed it" \
+    "$(status 2 HAND-1) $(hands 2)" "handed $(hands 1)"
+expect "hand: T02 cannot hand it again (19)" 19 "was handed to the bank already" \
+    Mn 2 deposit hand HAND-1
+# hforged NAME NEEDLE N ARGS...: terminal N pushes a hand forged from a
+# deposit record of its own: rejected saying NEEDLE, nothing written
+hforged() {
+	name=$1 needle=$2 n=$3
+	shift 3
+	before=$(hands c)
+	r=$($F "$T/t$n.db" "$(eval echo \$TOK$n)" deposit data.op=hand "data.lines=[]" "data.cheques=[]" "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, naming the deposit" ;;
+	*) echo "not ok - $name: rejected, naming the deposit"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: nothing written" "$(hands c)" "$before"
+}
+U1=$(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'HAND-1'")
+U2=$(tsql 1 "SELECT uuid FROM deposits WHERE slip_no = 'HAND-2'")
+hforged "hand: of a deposit the central node does not know" "(slip HAND-9) is not known here: it cannot be handed to the bank" 1 \
+    data.deposit_uuid=00000000-0000-4000-8000-000000000009 data.slip_no=HAND-9
+hforged "hand: HAND-1 handed twice" "Deposit HAND-1 was handed to the bank already" 1 \
+    data.deposit_uuid="$U1" data.slip_no=HAND-1
+hforged "hand: T01's HAND-2 handed by T02" "Deposit $U2 is terminal T01's, not T02's" 2 \
+    data.deposit_uuid="$U2" data.slip_no=HAND-2
+# (issue 20) a match naming a deposit the central node holds prepared:
+# T01's hand of HAND-2 recorded as sent, lost on its way
+Mn 1 deposit hand HAND-2 >/dev/null || echo "not ok - T01 hands HAND-2"
+treseal 1 "UPDATE outbox SET sent_at = '$PAYDESK_NOW' WHERE kind = 'deposit' AND ref = 'HAND-2' AND sent_at IS NULL"
+printf 'date,amount,reference\n%s,7.00,CASH HAND-2\n' "${PAYDESK_NOW%% *}" >"$T/sh.csv"
+Mn 1 statement import "$T/sh.csv" --account $A2 --mapping m >/dev/null || echo "not ok - hand: import"
+run Mn 1 --json deposit match
+same "hand: T01 matches HAND-2, handed there, by the rule" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 1
+pdt 1 sync >/dev/null 2>&1
+run pdt 1 sync --quarantine
+has "hand: the central node refuses the match of HAND-2, prepared there" \
+    "Deposit HAND-2 (terminal T01) is prepared here, not handed to the bank"
+has "hand: and T01 undoes its match" "This terminal's match is undone"
+same "hand: nothing matched to HAND-2 at the central node, nor at T01" \
+    "$(csql "SELECT count(*) FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no = 'HAND-2' AND m.unmatched_at = ''"):$(tsql 1 "SELECT count(*) FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no = 'HAND-2' AND m.unmatched_at = ''")" "0:0"
 # a pulled match record is known by its line's matches, active or undone,
 # and its deposit by its id: each found by an index, not by reading every
 # match or deposit of the store for each record (issue 20: a pull of

@@ -181,6 +181,7 @@ gateway disassociate|supervisor|gateway disassociate GX --reason x
 deposit create|supervisor|deposit create Z-X --slip B1 --account A1
 deposit list|supervisor|deposit list
 deposit show|supervisor|deposit show B1
+deposit hand|supervisor|deposit hand B1
 deposit void|supervisor|deposit void B1 --reason x
 deposit pending|supervisor|deposit pending
 deposit slip|supervisor|deposit slip B1

@@ -901,7 +901,7 @@ same "report aging of mary: every consumer with an open item" \
     "$(rows "SELECT DISTINCT c.account_no FROM items i JOIN consumers c ON
      c.id = i.consumer_id WHERE i.settled < i.amount")"
 run as mary 2222 deposit pending
-has "deposit pending: this terminal's" "Scope: Terminal T01"
+has "deposit pending: the branch's drawers (fault 12)" "Scope: Branch B01"
 expect "gateway list: no scope, said (R23)" 0 \
     "Scope: Organisation (the same in every scope)" as mary 2222 gateway list
 # receipts export (review R23): the payments list's scope and report

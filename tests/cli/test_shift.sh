@@ -15,6 +15,8 @@ printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,4321\n' >"$T/sam.csv
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/sam.csv" >/dev/null
 J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
 M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+# a cashier's X report, signed off by mary (fault 15: the close is blind)
+JX() { PAYDESK_APPROVER_PIN=2222 J "$@" --approver mary; }
 A() { PAYDESK_APPROVER_PIN=${APIN:-2222} J "$@"; }
 
 # -- no shift: cash refused (exit 13), other tenders taken
@@ -154,7 +156,7 @@ same "split: who approved which, in order" \
 
 # -- X report: expected so far, nothing counted, nothing written
 before=$(snapshot)
-J --json shift x >"$OUT"
+JX --json shift x >"$OUT"
 same "X: cash expected = float 220 + 10 + pay-in 20 - pay-out 60" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([t["expected"] for t in d["tenders"] if t["method"]=="Cash"][0])' "$OUT")" 19000
 same "X: card and cheque expected, online not in the drawer" \
@@ -163,7 +165,32 @@ same "X: card and cheque expected, online not in the drawer" \
 same "X changes nothing" "$(snapshot)" "$before"
 grep -q "Bank Transfer" "$OUT" && echo "not ok - X: a transfer is no tender" || \
     ok "X: a transfer is no tender"
-expect "X report as text" 0 "X report, not a close" J shift x --text --out "$T/x.txt"
+expect "X report as text" 0 "X report, not a close" JX shift x --text --out "$T/x.txt"
+# (fault 15) the close is blind: what the drawer should hold is a
+# supervisor's to see while the shift is open; a cashier alone is
+# refused (exit 18), in every form of the X report and in shift show
+before=$(snapshot)
+refused "X: a cashier alone is refused" 18 \
+    "The X report shows what the drawer should hold, which the cashier does not see before the blind close" \
+    J shift x
+refused "X as a file: a cashier alone is refused" 18 "needs a supervisor" \
+    J shift x --text --out "$T/xb.txt"
+[ -e "$T/xb.txt" ] && notok "X refused: no file written" || ok "X refused: no file written"
+refused "X in JSON: a cashier alone is refused" 18 "needs a supervisor" J --json shift x
+OPEN=$(sql "SELECT uuid FROM shifts WHERE status = 'open' ORDER BY id DESC LIMIT 1")
+refused "the open shift's details: a cashier alone is refused" 18 "needs a supervisor" \
+    J shift show "$OPEN"
+refused "X: a cashier's own PIN as the sign-off is refused" 5 \
+    "needs the sign-off of another user than jane" \
+    env PAYDESK_APPROVER_PIN=1234 PAYDESK_PIN=1234 "$PD" --user jane shift x --approver jane
+MISS=$(sql "SELECT failed_logins FROM users WHERE username = 'mary'")
+expect "X: a wrong supervisor PIN is refused" 5 "Wrong user name or PIN" \
+    env PAYDESK_APPROVER_PIN=9999 PAYDESK_PIN=1234 "$PD" --user jane shift x --approver mary
+same "the wrong PIN counted toward mary's lockout" \
+    "$(sql "SELECT failed_logins FROM users WHERE username = 'mary'")" $((MISS + 1))
+expect "X: a supervisor signed in sees it" 0 "Expected" M shift show "$OPEN"
+expect "X: with a supervisor's PIN at the terminal, the cashier's X report" 0 \
+    "Expected" JX shift x
 # (review R20) it said "X report  X", as if X were its number
 grep -q "X report  *X *$" "$OUT" && echo "not ok - X report --out: no number X" || \
     ok "X report --out: no number X"
@@ -388,7 +415,7 @@ J pay WU-10002 --type bill --method Cash --amount 12.50 >/dev/null 2>&1
 J pay WU-10003 --type bill --method Cash --amount 7.50 >/dev/null 2>&1
 V=$(sql "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
 M payment void "$V" --reason "Wrong account" >/dev/null 2>&1
-J --json shift x >"$OUT"
+JX --json shift x >"$OUT"
 same "a void in the shift takes its cash out of the drawer's expected" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(t["expected"], t["payments"]) for t in d["tenders"] if t["method"]=="Cash"][0])' "$OUT")" \
     "(19250, 2)"
@@ -687,6 +714,7 @@ rm -f "$T/cheque.db" "$T/noshift.ini" "$T/noshift2.ini"
 # one beyond the drawer's cash took its expected below zero. On a copy.
 cp "$DB" "$T/void.db"
 V() { PAYDESK_PIN=1234 PAYDESK_APPROVER_PIN=2222 "$PD" --db "$T/void.db" --user jane "$@"; }
+VX() { V "$@" --approver mary; }
 MV() { PAYDESK_PIN=2222 "$PD" --db "$T/void.db" --user mary "$@"; }
 V shift close --count 10000x1 --reason "Cash=x" --approver mary >/dev/null 2>&1
 R=$(sqlite3 "$T/void.db" "SELECT payment_no FROM payments WHERE method = 'Cash' AND status = 'Posted' AND amount > 100 ORDER BY id DESC LIMIT 1")
@@ -705,7 +733,7 @@ same "none voided it" "$(sqlite3 "$T/void.db" "SELECT status FROM payments WHERE
 same "the dispute stays open" "$(sqlite3 "$T/void.db" "SELECT status FROM disputes WHERE dispute_no = '$D'")" "open"
 # (review R20, fault 19) a tender's count of payments said as one
 expect "the X report: each tender's payments counted in words" 0 \
-    "Cash 0 payments; Expected: \$1.00" V shift x
+    "Cash 0 payments; Expected: \$1.00" VX shift x
 # (review R20b) a void's cash handed back is on the X and Z reports: the
 # drawer's 1.00, a pay-in of 20.00 and a 4.00 cash payment voided:
 # expected 21.00, the 4.00 refund said
@@ -713,8 +741,8 @@ V shift pay-in 20 --reason "Change from safe" >/dev/null || echo "not ok - void:
 R4=$(V pay WU-10001 --type bill --method Cash --amount 4 --tendered 4 2>/dev/null | sed -n 's/^Receipt number *//p')
 MV payment void "$R4" --reason "Wrong account" >/dev/null || echo "not ok - void of $R4"
 expect "the X report says the void's refund" 0 \
-    "Cash 1 payment; Expected: \$21.00; Voids: 1; Refunded by voids: \$4.00" V shift x
-same "and in --json" "$(V --json shift x | python3 -c 'import json,sys; t=json.load(sys.stdin)["tenders"][0]; print(t["voids"], t["voided"], t["expected"])')" \
+    "Cash 1 payment; Expected: \$21.00; Voids: 1; Refunded by voids: \$4.00" VX shift x
+same "and in --json" "$(VX --json shift x | python3 -c 'import json,sys; t=json.load(sys.stdin)["tenders"][0]; print(t["voids"], t["voided"], t["expected"])')" \
     "1 400 2100"
 V shift close --count 1000x2,100x1 >/dev/null 2>&1 || echo "not ok - void: close"
 V shift z "$(sqlite3 "$T/void.db" "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")" --text --out "$T/void.txt" >/dev/null 2>&1
@@ -820,10 +848,10 @@ J pay WU-10002 --type bill --method Cheque --amount 12 >/dev/null 2>&1 ||
 M payment void "$(sql "SELECT payment_no FROM payments WHERE reference = 'CQ-504'")" \
     --reason "Wrong account" >/dev/null 2>&1 || echo "not ok - CQ-504 voided"
 # the cash as expected, every other tender as taken: only the cheques differ
-CASH=$(J --json shift x | python3 -c 'import json, sys
+CASH=$(JX --json shift x | python3 -c 'import json, sys
 d = json.load(sys.stdin)
 print("%d.%02d" % divmod([t["expected"] for t in d["tenders"] if t["method"] == "Cash"][0], 100))')
-OTHER=$(J --json shift x | python3 -c 'import json, sys
+OTHER=$(JX --json shift x | python3 -c 'import json, sys
 d = json.load(sys.stdin)
 print(";".join("%s=%d.%02d" % ((t["method"],) + divmod(t["expected"], 100)) for t in d["tenders"] if t["method"] not in ("Cash", "Cheque") and t["expected"] > 0))')
 [ -n "$OTHER" ] && set -- --total "$OTHER" || set --
@@ -908,7 +936,7 @@ J pay WU-10002 --type bill --method Cheque --amount 20 --reference CQ-601 \
 expect "the closed shift's CQ-501 voided in it" 0 "" M payment void \
     "$(sql "SELECT payment_no FROM payments WHERE reference = 'CQ-501'")" \
     --reason "Bounced"
-J --json shift x >"$OUT"
+JX --json shift x >"$OUT"
 same "its Cheque expects its own cheque, no void of another shift's" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(t["expected"], t.get("voids", 0)) for t in d["tenders"] if t["method"] == "Cheque"][0])' "$OUT")" \
     "(2000, 0)"
@@ -966,6 +994,7 @@ same "to deposit: nothing of A or B" "$(tie_chq)" ""
 # Sam's shift B opens in that second, and mary voids the others in it:
 # out of B's drawer, and A's 9700 given back from the bag, as before.
 S() { PAYDESK_PIN=4321 "$PD" --user sam "$@"; }
+SX() { PAYDESK_APPROVER_PIN=2222 S "$@" --approver mary; }
 export PAYDESK_NOW="2026-06-19 09:00:00"
 J shift open --count 10000x1 >/dev/null || echo "not ok - void tie: open A"
 export PAYDESK_NOW="2026-06-19 09:00:30"
@@ -999,7 +1028,7 @@ same "each void names the shift open at the drawer when it was made" \
 same "the void's record carries its shift" \
     "$(sql "SELECT group_concat(json_extract(o.payload, '\$.data.shift_uuid') = k.shift_uuid, ' ') FROM outbox o JOIN void_shifts k ON k.void_uuid = o.uuid WHERE o.kind = 'void' AND o.ref IN (SELECT payment_no FROM payments WHERE receipt_no IN ('$V1', '$C2'))")" \
     "1 1"
-S --json shift x >"$OUT"
+SX --json shift x >"$OUT"
 same "B's drawer: the cash voided in it out of its Expected" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(t["expected"], t.get("voids", 0)) for t in d["tenders"] if t["method"] == "Cash"][0])' "$OUT")" \
     "(8400, 1)"

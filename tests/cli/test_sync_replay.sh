@@ -96,12 +96,13 @@ day() {
 		must "T0$n alert note" R $n alerts note "$a" "Called the payer"
 		must "T0$n alert close" R $n alerts close "$a"
 	done
-	# deposits: one voided, one matched to a credit, unmatched, matched
+	# deposits: one voided (prepared), one handed to the bank and matched to a credit, unmatched, matched
 	# again; an exception resolved
 	z=$(tsql $n "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
 	must "T0$n deposit" S $n deposit create "$z:Cash=100.00" --slip BAG-$n-1 --account $ACCT
 	must "T0$n deposit void" S $n deposit void BAG-$n-1 --reason "Wrong bag"
 	must "T0$n deposit again" S $n deposit create "$z:Cash=100.00" --slip BAG-$n-2 --account $ACCT
+	must "T0$n deposit hand" S $n deposit hand BAG-$n-2
 	must "T0$n cheque deposit" S $n deposit create --cheque 50$n --slip CHQ-$n --account $ACCT
 	printf 'date,amount,reference\n2025-05-02,100.00,BAG-%s-2\n2025-05-02,3.00,GIFT-%s\n' $n $n >"$T/st$n.csv"
 	must "T0$n mapping" S $n statement mapping add m date=1 amount=2 reference=3 header=1

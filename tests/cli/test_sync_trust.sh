@@ -760,7 +760,9 @@ expect "the shift, its payment and the deposit are applied" 0 "Applied     4" pd
 same "the central node has the deposit and its line" \
     "$(csql "SELECT d.slip_no || '/' || d.amount || '/' || d.created_by || '/' || s.z_no || ':' || l.method || ':' || l.amount FROM deposits d JOIN deposit_lines l ON l.deposit_id = d.id JOIN shifts s ON s.id = l.shift_id")" \
     "BAG-7/3000/mary/$Z2:Cash:3000"
-forged "a deposit of more than the shift has left" "has 1000 of Cash left to deposit, less than 2000" \
+# (fault 12: the deposit that has the rest is named, with what is left)
+forged "a deposit of more than the shift has left" \
+    "shift $Z2's Cash is in deposit BAG-7 of terminal T01 already, which reached the central node first (1000 of it left to deposit, less than 2000)" \
     deposit data.slip_no=BAG-8 data.amount=2000 data.lines.0.amount=2000
 forged "a deposit of a shift the central node does not know" "is not known here" \
     deposit data.slip_no=BAG-8 data.lines.0.shift_uuid=00000000-0000-4000-8000-000000000000
@@ -984,13 +986,15 @@ day=$(date +%F)
 printf 'date,amount,reference\n%s,40.00,DEPOSIT BAG-9\n%s,60.00,CASH BRANCH 2\n%s,-5.00,FEES\n' \
     "$day" "$day" "$day" >"$T/st.csv"
 M1 deposit create "$Z2" --slip BAG-9 --account $ACCT >/dev/null || echo "not ok - BAG-9"
+# handed to the bank (issue 20: a prepared deposit is matched to nothing)
+M1 deposit hand BAG-9 >/dev/null || echo "not ok - hand BAG-9"
 M1 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M1 statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null ||
     echo "not ok - T01 import"
 run M1 --json deposit match
 same "T01 matches BAG-9 by the rule" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["gateway"])' "$OUT")" "1 0"
-expect "the deposit, the statement and the match are applied" 0 "Applied     3" pdt 1 sync
+expect "the deposit, its hand, the statement and the match are applied" 0 "Applied     4" pdt 1 sync
 same "the central node has the statement and its lines" \
     "$(csql "SELECT b.terminal || '/' || b.line_count || '/' || (SELECT group_concat(seq || ':' || amount || ':' || reference, ' ') FROM bank_statement_lines WHERE statement_id = b.id) FROM bank_statements b")" \
     "T01/3/1:4000:DEPOSIT BAG-9 2:6000:CASH BRANCH 2 3:-500:FEES"
@@ -1069,6 +1073,13 @@ same "T02 takes the central node's first import of the statement for its own" \
     "$(tsql 1 "SELECT terminal || '/' || imported_at FROM bank_statements WHERE file_name = 'st.csv'")"
 same "and T01 keeps its own" "$(tsql 1 "SELECT terminal FROM bank_statements WHERE file_name = 'st.csv'")" "T01"
 expect "T02's store is sound after taking it (its seals claimed)" 0 "ok" pdt 2 doctor
+# (issue 20) BAG-20 is prepared at the central node (T02 has not handed
+# it): a match naming it, forged at T01, is refused, saying so
+forged_st "a match of a deposit the central node holds prepared" \
+    "Deposit BAG-20 (terminal T02) is prepared here, not handed to the bank" \
+    statement_match data.line=2 data.deposit_uuid="$(csql "SELECT uuid FROM deposits WHERE slip_no = 'BAG-20'")" \
+    data.slip_no=BAG-20
+M2 deposit hand BAG-20 >/dev/null || echo "not ok - hand BAG-20"
 # T02 has pulled T01's match of the credit (reconciliation is fed to the
 # terminals, brief 20b): its match of it is refused at once, nothing
 # recorded, nothing queued (by #1, its own number: T02 imported the
@@ -1082,8 +1093,8 @@ same "nothing queued by the refused match" "$(tsql 2 "SELECT count(*) FROM outbo
 same "the central node keeps T01's match" "$(stmts)" "1/3/1:BAG-9:auto:0"
 M2 deposit match BAG-20 --line "#1:2" --note "Branch 2's cash" >/dev/null ||
     echo "not ok - T02 match line 2"
-expect "T02's match of line 2 is applied" 0 \
-    "Applied     1" pdt 2 sync
+expect "T02's hand of BAG-20 and its match of line 2 are applied" 0 \
+    "Applied     2" pdt 2 sync
 same "BAG-20 matched to line 2 by hand" "$(stmts)" "1/3/1:BAG-9:auto:0 2:BAG-20:manual:0"
 M1 deposit unmatch BAG-9 --note "Wrong credit" >/dev/null || echo "not ok - T01 unmatch"
 expect "T01's unmatch is applied" 0 "Applied     1" pdt 1 sync
@@ -1414,6 +1425,7 @@ pdt 5 --user jane shift close --count 5000x1,1000x1,500x1 >/dev/null ||
     echo "not ok - R20 shift close"
 M5 deposit create "$(tsql 5 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1"):Cash=15.00" \
     --slip BAG-21 --account $ACCT >/dev/null || echo "not ok - BAG-21"
+M5 deposit hand BAG-21 >/dev/null || echo "not ok - hand BAG-21"
 printf 'date,amount,reference\n%s,15.00,BAG-21 FIRST\n%s,15.00,BAG-21 SECOND\n' \
     "$day" "$day" >"$T/st5.csv"
 M5 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null

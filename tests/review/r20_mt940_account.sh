@@ -15,6 +15,7 @@ jane pay WU-10001 --type bill --items INV-2025-001234 --method Cash --amount 145
 jane shift close --count 10000x1,2000x2,500x1,50x1,1000x1 >/dev/null 2>&1 || nok "close"
 z=$(mary --csv shift list 2>/dev/null | awk -F, 'NR==2{print $1}')
 mary deposit create "$z" --slip BAG-5 --account NL77INGB0574908765 >/dev/null 2>&1 || nok "deposit"
+mary deposit hand BAG-5 >/dev/null 2>&1 || nok "deposit hand"
 cat > "$T/s.940" <<'MT'
 {1:F01INGBNL2ABXXX0000000000}
 {2:I940INGBNL2AXXXN}

@@ -7,7 +7,7 @@
 demo
 jane shift open --count 1000x1 >/dev/null 2>&1 || nok "open"
 jane pay WU-10001 --type bill --items INV-2025-001234 --method Cash --amount 100 --tendered 100 >/dev/null 2>&1 || nok "pay"
-out=$(jane shift x 2>&1)
+out=$(PAYDESK_APPROVER_PIN=583920 jane shift x --approver mary 2>&1)
 line=$(echo "$out" | grep '^ *Cash [0-9]')
 case "$line" in *'Cash 1;'*) nok "shift x: \"$line\": the payments' count unlabelled";; *) ok "labelled: $line";; esac
 finish

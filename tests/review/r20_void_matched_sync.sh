@@ -6,13 +6,16 @@
 # "to deposit" again (deposit pending) and no exception names it: the bank's
 # 20.00 is counted credited and the cash to bank once more. The void must be
 # refused (at the central node, quarantined with the reason, undone at the
-# terminal) or the match become an exception.
+# terminal) or the match become an exception. (Issue 20: a deposit is
+# matched once handed to the bank, and a handed deposit is never voided:
+# T01 refuses the void itself, status 19.)
 . "$(dirname "$0")/r20_lib.sh"
 . "$(dirname "$0")/r20_central.sh"
 t1 jane shift open --count 1000x1 >/dev/null 2>&1 || nok "open"
 t1 jane pay WU-10001 --type bill --method Cash --amount 20 --tendered 20 >/dev/null 2>&1 || nok "pay"
 t1 jane shift close --count 2000x1,1000x1 >/dev/null 2>&1 || nok "close"
 t1 mary deposit create Z-T01-000001 --slip BAG-8 --account ACC-9 >/dev/null 2>&1 || nok "deposit"
+t1 mary deposit hand BAG-8 >/dev/null 2>&1 || nok "deposit hand"
 t1 mary sync >/dev/null 2>&1 || nok "sync T01"
 export PAYDESK_NOW="2026-06-18 10:00:00"
 printf 'date,amount,reference\n2026-06-18,20.00,BAG-8\n' > "$T/st.csv"

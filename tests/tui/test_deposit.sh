@@ -4,7 +4,8 @@
 # and one of another, c records their deposit with a slip number (asked
 # once), the slip written; two cheques of one number in one shift (two
 # payers' cheque books, review R20 fault 4) both marked and deposited;
-# the cheque held back stays to deposit; a slip
+# the cheque held back stays to deposit; h lists the deposits prepared
+# here and hands one to the bank (asked once); a slip
 # in use is refused in the command's words, nothing written; the screens
 # in French.
 . "$TOP/tests/tui/lib.sh"
@@ -63,6 +64,23 @@ same "the deposit took the three cheques by number and amount" \
     "$(sqlite3 "$DB" "SELECT group_concat(s.z_no || ':' || q.number || ':' || q.amount, ' ') FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id JOIN shifts s ON s.id = q.shift_id WHERE d.slip_no = 'USED-0'")" \
     "Z-T01-000001:8002:2000 Z-T01-000002:8001:500 Z-T01-000002:8001:700"
 [ -s "$T/receipts/USED-0.pdf" ] && ok "the slip is written" || echo "not ok - the slip is written"
+# (issue 20) USED-0 is prepared: h lists the deposits prepared here, h
+# on one asks once, h again hands it to the bank (deposit hand)
+same "USED-0 is prepared" "$(sqlite3 "$DB" "SELECT count(*) FROM deposit_hands")" 0
+keys h
+wait_for "h: the deposits to hand to the bank" "1 deposit prepared, not handed to the bank"
+line_has "USED-0 listed with its amount" "USED-0" '$32.00'
+keys h
+wait_for "h asks once" "Hand deposit USED-0 (\$32.00) to the bank? Press h again"
+same "nothing handed yet" "$(sqlite3 "$DB" "SELECT count(*) FROM deposit_hands")" 0
+keys h
+wait_for "h again hands it" "Deposit USED-0 handed to the bank (2026-06-15 17:00:00, by mary)"
+wait_for "it leaves the list" "No deposit to hand"
+same "its row of deposit_hands, its sync record and audit entry" \
+    "$(sqlite3 "$DB" "SELECT d.slip_no || ':' || h.handed_by FROM deposit_hands h JOIN deposits d ON d.id = h.deposit_id") $(sqlite3 "$DB" "SELECT count(*) FROM outbox WHERE kind = 'deposit' AND json_extract(payload, '$.data.op') = 'hand'") $(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'hand' AND entity = 'deposit'")" \
+    "USED-0:mary 1 1"
+keys Escape
+wait_for "Esc: back to what is to deposit" "1 row to deposit"
 # a slip in use: refused in the command's words, nothing written
 n=$(sqlite3 "$DB" "SELECT count(*) FROM deposits")
 keys c

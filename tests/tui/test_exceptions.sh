@@ -13,7 +13,10 @@ M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
 PAYDESK_NOW="2026-06-15 08:00:00" J shift open --count 10000x1 >/dev/null
 PAYDESK_NOW="2026-06-15 08:00:00" J pay WU-10001 --type bill --method Cash --amount 50 --tendered 50 >/dev/null
 PAYDESK_NOW="2026-06-15 17:00:00" J shift close --count 10000x1,2000x2,1000x1 >/dev/null
-M deposit create Z-T01-000001 --slip BAG-41 --account DE89 --date 2026-06-15 >/dev/null
+# made and handed to the bank that evening (issue 20: not credited counts
+# from the hand)
+PAYDESK_NOW="2026-06-15 17:30:00" M deposit create Z-T01-000001 --slip BAG-41 --account DE89 --date 2026-06-15 >/dev/null
+PAYDESK_NOW="2026-06-15 17:30:00" M deposit hand BAG-41 >/dev/null || echo "not ok - hand BAG-41"
 printf 'date,amount,reference\n2026-06-16,50.00,BAG-41\n2026-06-17,12.00,TRANSFER 99\n' >"$T/st.csv"
 M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M statement import "$T/st.csv" --mapping m1 --account DE89 >/dev/null
@@ -205,6 +208,7 @@ PAYDESK_NOW="2026-06-20 08:00:00" J pay WU-10001 --type bill --method Cash --amo
 PAYDESK_NOW="2026-06-20 17:00:00" J shift close --count 10000x1,500x1,100x2,5x1 >/dev/null
 Z2=$(sqlite3 "$DB" "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
 PAYDESK_NOW="2026-06-20 17:00:00" M deposit create "$Z2" --slip BAG-7 --account AT01ACC1 --date 2026-06-20 >/dev/null
+PAYDESK_NOW="2026-06-20 17:00:00" M deposit hand BAG-7 >/dev/null || echo "not ok - hand BAG-7"
 same "BAG-7 waits for its credit" \
     "$(sqlite3 "$DB" "SELECT amount FROM deposits WHERE slip_no = 'BAG-7'")" "705"
 tui_start

@@ -176,6 +176,20 @@ wait_for "the pay-in with mary's PIN" "Pay-in of \$80.00 recorded"
 keys End Up Enter
 wait_for "the Shift menu again" "X report"
 keys Enter
+# (fault 15) the close is blind: jane's X report asks a supervisor first
+wait_for "jane's X report asks a supervisor" "a supervisor signs the X report off"
+lacks "nothing expected shown before the sign-off" "330.00"
+keys Enter
+wait_for "no supervisor: refused" "needs a supervisor"
+lacks "refused: still nothing expected shown" "330.00"
+type_text "mary"
+keys Down
+type_text "9999"
+keys Enter
+wait_for "a wrong PIN: refused" "Wrong user name or PIN for \"mary\""
+lacks "a wrong PIN: nothing expected shown" "330.00"
+type_text "2222"
+keys Enter
 wait_for "the X report" "X report: not a close, nothing counted"
 wait_for "the X report's cash expected" "\$330.00"
 keys PgDn

@@ -341,6 +341,7 @@ pdt 1 --user jane shift close --count 10000x1,2000x2,1000x1 >/dev/null ||
 z1=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
 m1 deposit create "$z1" --slip BAG-41 --account DE89 >/dev/null ||
     echo "not ok - T01 BAG-41"
+m1 deposit hand BAG-41 >/dev/null || echo "not ok - T01 hands BAG-41"
 pdt 1 --user jane pay WU-10002 --type bill --method "Bank Transfer" \
     --amount 12 --reference ORDER-5 >/dev/null || echo "not ok - T01's transfer"
 pno=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'ORDER-5'")

@@ -675,10 +675,26 @@ deposit_round_trip(void **state)
 	assert_string_equal(d.reason, "Wrong bag");
 	syncrec_free(&d);
 	free(json);
+	/* a hand to the bank (issue 20): no lines, no cheques, by whom */
+	strcpy(r.op, "hand");
+	r.reason[0] = '\0';
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_string_equal(d.op, "hand");
+	assert_int_equal(d.ndlines, 0);
+	syncrec_free(&d);
+	free(json);
+	r.ndlines = 1;
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(
+	    strstr(err.msg, "a void's or a hand's \"lines\" must be empty"));
+	free(json);
+	r.ndlines = 0;
 	strcpy(r.op, "lose");
 	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
-	assert_non_null(strstr(err.msg, "create or void"));
+	assert_non_null(strstr(err.msg, "create, hand or void"));
 	free(json);
 }
 
