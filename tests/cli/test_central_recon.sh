@@ -41,13 +41,21 @@ start_central || exit 1
 # 07-05 to A, BAG-E 07-02 to account B
 for b in A:100:01 B:60:03; do
 	v=${b#*:}
-	M 1 deposit create "$Z1:Cash=${v%%:*}" --slip BAG-${b%%:*} --account $A \
-	    --date 2026-07-${b##*:} >/dev/null || echo "not ok - bag ${b%%:*}"
+	# made and handed to the bank on its day (issue 20: only a bag
+	# handed is matched, its age counted from the handing)
+	PAYDESK_NOW="2026-07-${b##*:} 19:00:00" M 1 deposit create \
+	    "$Z1:Cash=${v%%:*}" --slip BAG-${b%%:*} --account $A \
+	    --date 2026-07-${b##*:} >/dev/null &&
+	    PAYDESK_NOW="2026-07-${b##*:} 19:05:00" M 1 deposit hand \
+	    BAG-${b%%:*} >/dev/null || echo "not ok - bag ${b%%:*}"
 done
 for b in C:40:04:$A D:80:05:$A E:30:02:$B; do
 	v=${b#*:} d=${b#*:*:}
-	M 2 deposit create "$Z2:Cash=${v%%:*}" --slip BAG-${b%%:*} --account "${d#*:}" \
-	    --date 2026-07-${d%%:*} >/dev/null || echo "not ok - bag ${b%%:*}"
+	PAYDESK_NOW="2026-07-${d%%:*} 19:00:00" M 2 deposit create \
+	    "$Z2:Cash=${v%%:*}" --slip BAG-${b%%:*} --account "${d#*:}" \
+	    --date 2026-07-${d%%:*} >/dev/null &&
+	    PAYDESK_NOW="2026-07-${d%%:*} 19:05:00" M 2 deposit hand \
+	    BAG-${b%%:*} >/dev/null || echo "not ok - bag ${b%%:*}"
 done
 pdt 2 sync >/dev/null || echo "not ok - T02 sync"
 pdt 1 sync >/dev/null || echo "not ok - T01 sync (pulls T02's bags)"

@@ -23,8 +23,13 @@ export PAYDESK_NOW="2026-07-10 09:00:00"
 # BAG-A handed 07-01, BAG-B 07-03, BAG-C 07-04, BAG-D 07-05
 for b in A:100:01 B:60:03 C:40:04 D:80:05; do
 	v=${b#*:}
-	M deposit create "$Z:Cash=${v%%:*}" --slip BAG-${b%%:*} --account $A \
-	    --date 2026-07-${b##*:} >/dev/null || echo "not ok - bag ${b%%:*}"
+	# made and handed to the bank on its day (issue 20: only a bag
+	# handed is matched, its age counted from the handing)
+	PAYDESK_NOW="2026-07-${b##*:} 19:00:00" M deposit create \
+	    "$Z:Cash=${v%%:*}" --slip BAG-${b%%:*} --account $A \
+	    --date 2026-07-${b##*:} >/dev/null &&
+	    PAYDESK_NOW="2026-07-${b##*:} 19:05:00" M deposit hand \
+	    BAG-${b%%:*} >/dev/null || echo "not ok - bag ${b%%:*}"
 done
 # a transfer of 30.00 taken 07-03, card payments of 20.00 taken 07-04
 PAYDESK_NOW="2026-07-03 10:00:00" J pay WU-10002 --type bill --method "Bank Transfer" \
