@@ -144,6 +144,21 @@ central_opt_once(
 	return 0;
 }
 
+int
+central_date_opt(
+    const char *opt, const char **slot, const char *v, struct pd_err *err)
+{
+	int32_t d;
+
+	if (central_opt_once(opt, slot, v, err) != 0)
+		return -1;
+	if (date_parse(v, opt, &d, err) != 0) {
+		err->code = date_form_status(v, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 /* migrate: one line an organisation. */
 static void
 migrated(const char *org, int version, void *arg)

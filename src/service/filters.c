@@ -69,7 +69,11 @@ period_days(struct svc_filters *fs, int y, int m, int months)
 	fs->months = months;
 }
 
-/* --period: YYYY-MM, and with a fiscal calendar FYyyyy-Pnn or FYyyyy. */
+/* --period: YYYY-MM, and with a fiscal calendar FYyyyy-Pnn or FYyyyy.
+ * One rule (paydesk(1) EXIT STATUS): a value of none of these forms is
+ * PD_EUSAGE; one of a form that names no period the ledger can hold
+ * (month 13, P13, year 0001 or 9999 of a fiscal year) PD_EINVAL, saying
+ * what is wrong. */
 static int
 period_parse(
     struct svc *s, struct svc_filters *fs, const char *t, struct pd_err *err)
@@ -78,23 +82,41 @@ period_parse(
 	size_t n = strlen(t);
 	int y, m, p;
 
-	if (n == 7 && t[4] == '-' && (y = digits(t, 4)) >= 1900 &&
-	    (m = digits(t + 5, 2)) >= 1 && m <= 12) {
+	if (n == 7 && t[4] == '-' && (y = digits(t, 4)) >= 0 &&
+	    (m = digits(t + 5, 2)) >= 0) {
+		if (y < 1900)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": the year is out of range "
+			      "(1900 to 9999)"),
+			    t);
+		if (m < 1 || m > 12)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": no such month (01 to 12)"), t);
 		period_days(fs, y, m, 1);
 		return 0;
 	}
 	if (fiscal && (n == 6 || n == 10) && (t[0] == 'F' || t[0] == 'f') &&
-	    (t[1] == 'Y' || t[1] == 'y') && (y = digits(t + 2, 4)) >= 1900 &&
-	    y < 9999) {
+	    (t[1] == 'Y' || t[1] == 'y') && (y = digits(t + 2, 4)) >= 0 &&
+	    (n == 6 || (t[6] == '-' && (t[7] == 'P' || t[7] == 'p') &&
+	                   (p = digits(t + 8, 2)) >= 0))) {
+		/* a fiscal year not begun in January ends in the next
+		 * calendar year: 9999's would end in year 10000 */
+		if (y < 1900 || y > 9998)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": the fiscal year is out of "
+			      "range (FY1900 to FY9998)"),
+			    t);
 		if (n == 6) {
 			period_days(fs, y, s->cfg.fiscal_start, 12);
 			return 0;
 		}
-		if (t[6] == '-' && (t[7] == 'P' || t[7] == 'p') &&
-		    (p = digits(t + 8, 2)) >= 1 && p <= 12) {
-			period_days(fs, y, s->cfg.fiscal_start + p - 1, 1);
-			return 0;
-		}
+		if (p < 1 || p > 12)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": no such fiscal period (P01 to "
+			      "P12)"),
+			    t);
+		period_days(fs, y, s->cfg.fiscal_start + p - 1, 1);
+		return 0;
 	}
 	if (!fiscal && (t[0] == 'F' || t[0] == 'f'))
 		return pd_fail(err, PD_EUSAGE,
@@ -103,13 +125,13 @@ period_parse(
 		    t);
 	if (!fiscal)
 		return pd_fail(err, PD_EUSAGE,
-		    _("--period \"%s\": a calendar month as YYYY-MM, e.g. "
-		      "2026-11"),
+		    _("--period \"%s\": not a period: a calendar month as "
+		      "YYYY-MM, e.g. 2026-11"),
 		    t);
 	return pd_fail(err, PD_EUSAGE,
-	    _("--period \"%s\": a calendar month (YYYY-MM, e.g. 2026-11), a "
-	      "fiscal period (FYyyyy-Pnn, nn 01-12, e.g. FY2026-P03) or a "
-	      "fiscal year (FYyyyy)"),
+	    _("--period \"%s\": not a period: a calendar month (YYYY-MM, "
+	      "e.g. 2026-11), a fiscal period (FYyyyy-Pnn, nn 01-12, e.g. "
+	      "FY2026-P03) or a fiscal year (FYyyyy)"),
 	    t);
 }
 

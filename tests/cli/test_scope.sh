@@ -376,8 +376,8 @@ same "payments --period FY2025: April 2025 to March 2026" "$(csvsum)" \
     "$(pq "p.paid_on BETWEEN '2025-04-01' AND '2026-03-31'")"
 # bad values: the option, the forms it takes, exit 2, nothing read
 S1=$(tsql 1 "SELECT count(*) FROM audit_log")
-expect "a fiscal period out of 01-12: refused (2)" 2 \
-    '--period "FY2025-P13": a calendar month (YYYY-MM, e.g. 2026-11), a fiscal period (FYyyyy-Pnn' \
+expect "a fiscal period out of 01-12: refused (3)" 3 \
+    '--period "FY2025-P13": no such fiscal period (P01 to P12)' \
     as admin 9999 kpi --period FY2025-P13
 expect "a period and --from: refused (2)" 2 \
     '--period "2025-05" takes the place of --from and --to' \
@@ -394,7 +394,7 @@ expect "a fiscal period with calendar months: refused (2)" 2 \
     '--period "FY2025-P02": the periods here are calendar months' \
     as admin 9999 payments --period FY2025-P02
 expect "a period of no form: refused (2)" 2 \
-    '--period "2025-5": a calendar month as YYYY-MM' \
+    '--period "2025-5": not a period: a calendar month as YYYY-MM' \
     as admin 9999 report payers --period 2025-5
 expect "a user nobody is: refused (2), the users named" 2 \
     '--user "zoe": not one of admin, jane, mary' \
