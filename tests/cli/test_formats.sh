@@ -219,7 +219,7 @@ refused "kpi --month in French: the option named, the format in its letters" 2 \
     '--month « 2025/04 » : pas un mois, écrivez MM.AAAA (p. ex. 04.2025) ou AAAA-MM' \
     env LANGUAGE=fr "$PD" kpi --month 2025/04
 refused "kpi --month in Spanish: no English word" 2 \
-    '--month «2025-1»: no es un mes, use AAAA-MM (p. ej. 2025-04)' \
+    '--month «2025-1»: no es un mes, escriba MM.AAAA (p. ej. 04.2025) o AAAA-MM' \
     env LANGUAGE=es "$PD" kpi --month 2025-1
 refused "kpi --month in Spanish: no such month" 3 \
     '--month «2025-13»: no existe ese mes (01 a 12)' \
