@@ -7,6 +7,7 @@
  * its figures never sum two. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -206,6 +207,65 @@ branch_allowed(struct svc *s, const char *b, struct pd_err *err)
 	    svc_scope_title(s, title, sizeof title));
 }
 
+/* 1 when teams a and b are one team: kept without the spaces around
+ * them and read in any case, as the store compares them (pd_fold). */
+static int
+same_team(const char *a, const char *b)
+{
+	char *fa = utf8_fold(a, strlen(a)), *fb = utf8_fold(b, strlen(b));
+	int same = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* --user of a user whose payments the reader may not see: one of
+ * another team under team visibility, or one who works at another
+ * branch than this terminal's below the organisation's scope, refused
+ * with the scope refusals' status, PD_ESCOPE (s72: a supervisor of team
+ * North read $0.00 for a user of team South, as though nothing were
+ * taken). A user of every branch ("") is of this one. */
+static int
+user_allowed(struct svc *s, const char *name, struct pd_err *err)
+{
+	const char *team = svc_scope_team(s);
+	char mine[64], theirs[64], title[64];
+	struct user u;
+
+	if (store_user_by_name(s->st, name, &u, NULL) != 0)
+		return 0; /* name_known said it is one */
+	if (team != NULL && !same_team(u.team, team)) {
+		if (*team != '\0')
+			snprintf(mine, sizeof mine, _("team %s"), team);
+		else
+			snprintf(mine, sizeof mine, "%s", _("no team"));
+		if (u.team[0] != '\0')
+			snprintf(theirs, sizeof theirs, _("team %s"), u.team);
+		else
+			snprintf(theirs, sizeof theirs, "%s", _("no team"));
+		return pd_fail(err, PD_ESCOPE,
+		    _("--user %s: the user is not in your team (%s) but in "
+		      "%s; team visibility limits your lists and reports to "
+		      "your team's payments"),
+		    name, mine, theirs);
+	}
+	if (svc_scope_now(s) != SVC_SCOPE_ORG && u.branch[0] != '\0' &&
+	    strcmp(u.branch, s->cfg.branch_id) != 0)
+		/* TRANSLATORS: the third %s is how the front end chooses the
+		 * scope ("--scope org", or the screens' "o on the
+		 * dashboard") */
+		return pd_fail(err, PD_ESCOPE,
+		    _("--user %s: the user is not of your branch (%s) but of "
+		      "branch %s; another branch's payments need the "
+		      "organisation's scope (%s, an admin's); the scope in "
+		      "force is %s"),
+		    name, s->cfg.branch_id, u.branch,
+		    s->scope_how != NULL ? _(s->scope_how) : "--scope org",
+		    svc_scope_title(s, title, sizeof title));
+	return 0;
+}
+
 /* One filter's value into f. */
 static int
 filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
@@ -236,6 +296,8 @@ filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
 		f->branch = t;
 		break;
 	case SVC_FILTER_USER:
+		if (user_allowed(s, t, err) != 0)
+			return -1;
 		f->recorded_by = t;
 		break;
 	case SVC_FILTER_CHANNEL:

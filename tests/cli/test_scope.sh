@@ -441,6 +441,23 @@ tq() {
 run as mary 2222 --csv payments
 same "team visibility off: mary reads her whole branch" "$(csvsum)" \
     "$(pq "p.branch = 'B01'")"
+# a --user outside what the reader may see is refused, status 16 as the
+# scope refusals, never a list or figure of nothing (s72: a supervisor of
+# North read $0.00 for a user of South): sue works at B02
+USERCMDS="kpi --month 2025-05|payments|credit-notes|report payers|report forecast|report anomalies|report deteriorating|receipts export --dir $T/ux"
+IFS='|'
+for cmd in $USERCMDS; do
+	IFS=' '
+	expect "$cmd --user sue of branch B02: refused (16)" 16 \
+	    "--user sue: the user is not of your branch (B01) but of branch B02" \
+	    as mary 2222 $cmd --user sue
+	expect "$cmd --user sue: an admin reads her" 0 "" \
+	    as admin 9999 $cmd --user sue
+	expect "$cmd --user kim of B01 (team South, visibility off): read" 0 "" \
+	    as mary 2222 $cmd --user kim
+	IFS='|'
+done
+IFS=' '
 # (the organisation's, set at the central node: a terminal's file does
 # not set it, review R20b 3; T01's file says the same)
 printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
@@ -527,6 +544,28 @@ same "team visibility on: mary reads those North's people received" \
     "$(csvsum)" "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*)
      FROM payments WHERE status = 'Posted' AND branch = 'B01' AND
      received_by IN ('Mary Johnson', 'Jane Smith')")"
+# team visibility on: a --user of another team is refused (16) on every
+# report and list that takes --user (and --operator, its older name), the
+# team named; one of her team is read
+IFS='|'
+for cmd in $USERCMDS; do
+	IFS=' '
+	expect "team visibility on: $cmd --user kim (South): refused (16)" 16 \
+	    "--user kim: the user is not in your team (team North) but in team South" \
+	    as mary 2222 $cmd --user kim
+	expect "team visibility on: $cmd --user jane (North): read" 0 "" \
+	    as mary 2222 $cmd --user jane
+	IFS='|'
+done
+IFS=' '
+expect "team visibility on: --operator kim, --user's older name: refused (16)" \
+    16 "--user kim: the user is not in your team" \
+    as mary 2222 payments --operator kim
+expect "team visibility on: kpi --rows collected --user kim: refused (16)" \
+    16 "--user kim: the user is not in your team" \
+    as mary 2222 kpi --month 2025-05 --rows collected --user kim
+expect "team visibility on: an admin reads kim's" 0 "" \
+    as admin 9999 kpi --month 2025-05 --user kim
 # the team visibility is the organisation's: kept in the store from the
 # central node, a user's own config file (team = no) does not lift it
 S1=$(tsql 1 "SELECT count(*) FROM settings")
