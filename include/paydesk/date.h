@@ -77,4 +77,14 @@ char *date_pattern_words(char *buf, size_t n, const char *pattern);
 int date_parse_pattern(const char *s, const char *pattern, const char *what,
     int32_t *days, struct pd_err *err);
 
+/* The status a command-line option's date (or month) that
+ * date_parse_pattern (month_parse_pattern) refused is refused with, the
+ * one rule of paydesk(1) and paydesk-central(8) EXIT STATUS: PD_EUSAGE
+ * when s is not of a date's (month's) form at all, neither YYYY-MM-DD
+ * (YYYY-MM) nor pattern's with a four-digit year; PD_EINVAL when it is
+ * but names no real day (month) of the ledger's years: Feb 30, month 13,
+ * year 0001. An import's date stays PD_EINVAL: bad input, not usage. */
+enum pd_status date_form_status(const char *s, const char *pattern);
+enum pd_status month_form_status(const char *s, const char *pattern);
+
 #endif

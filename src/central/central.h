@@ -236,6 +236,12 @@ int central_twice(const char *opt, struct pd_err *err);
  * replace the first, as paydesk's own options refuse (review s50). */
 int central_opt_once(
     const char *opt, const char **slot, const char *v, struct pd_err *err);
+/* A date option (--from, --to) as central_opt_once takes it, checked
+ * by the one rule of paydesk-central(8) EXIT STATUS: PD_EUSAGE for a
+ * value not of the form YYYY-MM-DD, PD_EINVAL for one of the form that
+ * is no real day (2026-02-30, 0001-01-01); the message names opt and v. */
+int central_date_opt(
+    const char *opt, const char **slot, const char *v, struct pd_err *err);
 int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central shifts ORG ...` (argv after "shifts", shifts.c). */
 int shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);

@@ -39,20 +39,6 @@ add_row(const struct split_row *r, void *arg)
 	return 0;
 }
 
-static int
-one_date(const char *opt, const char **slot, const char *v, struct pd_err *err)
-{
-	int32_t d;
-
-	if (central_opt_once(opt, slot, v, err) != 0)
-		return -1;
-	if (date_parse(v, opt, &d, err) != 0) {
-		err->code = PD_EUSAGE;
-		return -1;
-	}
-	return 0;
-}
-
 /* The options; PD_EUSAGE naming a wrong one. */
 static int
 coll_opts(int argc, char **argv, struct coll_opts *o, struct pd_err *err)
@@ -89,10 +75,10 @@ coll_opts(int argc, char **argv, struct coll_opts *o, struct pd_err *err)
 				      "JPY...)"),
 				    v);
 		} else if (strcmp(argv[i], "--from") == 0) {
-			if (one_date(argv[i], &o->from, v, err) != 0)
+			if (central_date_opt(argv[i], &o->from, v, err) != 0)
 				return -1;
 		} else if (strcmp(argv[i], "--to") == 0) {
-			if (one_date(argv[i], &o->to, v, err) != 0)
+			if (central_date_opt(argv[i], &o->to, v, err) != 0)
 				return -1;
 		} else if (strcmp(argv[i], "--method") == 0) {
 			if (central_opt_once(argv[i], &o->method, v, err) != 0)

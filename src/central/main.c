@@ -65,6 +65,69 @@ usage(FILE *f)
 	      "it is stopped."));
 }
 
+/* After a usage error's reason (paydesk-central: ...), a short hint,
+ * never the whole usage before it (s72: collections --currency kes gave
+ * 27 lines of usage with the reason last): the command's own synopsis
+ * lines when cmd is a command, else the whole usage, as paydesk does for
+ * a command it does not know. */
+/* The synopsis lines of cmd (and of its sub-command sub, when some are:
+ * "gateway set"), printed to f under "usage:" when f is not NULL; how
+ * many there are. */
+static size_t
+usage_lines(FILE *f, const char *cmd, const char *sub)
+{
+	const char *head = _("usage:"), *line;
+	int w = utf8_columns(head, strlen(head));
+	size_t i, n = strlen(cmd), m = sub != NULL ? strlen(sub) : 0, shown = 0;
+
+	for (i = 0; n > 0 && i < sizeof synopsis / sizeof synopsis[0]; i++) {
+		line = synopsis[i] + (synopsis[i][0] == '[');
+		if (strncmp(line, cmd, n) != 0 ||
+		    (line[n] != ' ' && line[n] != ']' && line[n] != '\0'))
+			continue;
+		/* "gateway rotate|revoke": either word */
+		if (m > 0 && line[n] == ' ' &&
+		    !((strncmp(line + n + 1, sub, m) == 0 &&
+		          strchr(" |", line[n + 1 + m]) != NULL) ||
+		        (strchr(line + n + 1, '|') != NULL &&
+		            strchr(line + n + 1, '|') <
+		                strchr(line + n + 1, ' ') &&
+		            strncmp(strchr(line + n + 1, '|') + 1, sub, m) ==
+		                0 &&
+		            strchr(line + n + 1, '|')[1 + m] == ' ')))
+			continue;
+		if (f != NULL) {
+			fprintf(f, "%s%*s ", shown == 0 ? head : "",
+			    shown == 0 ? 0 : w, "");
+			svc_synopsis(f, "paydesk-central [--config FILE] ");
+			svc_synopsis(f, synopsis[i]);
+			fputc('\n', f);
+		}
+		shown++;
+	}
+	return shown;
+}
+
+/* After a usage error's reason (paydesk-central: ...), a short hint,
+ * never the whole usage before it (s72: collections --currency kes gave
+ * 27 lines of usage with the reason last): the synopsis lines of the
+ * command (of its sub-command sub when that is one of its own) when cmd
+ * is a command, else the whole usage, as paydesk does for a command it
+ * does not know. */
+static void
+usage_hint(FILE *f, const char *cmd, const char *sub)
+{
+	if (sub == NULL || sub[0] == '-' || usage_lines(NULL, cmd, sub) == 0)
+		sub = NULL;
+	if (usage_lines(f, cmd, sub) == 0) {
+		usage(f);
+		return;
+	}
+	fprintf(f, "%s\n",
+	    _("See `paydesk-central --help` for every command, "
+	      "paydesk-central(8) for the rest."));
+}
+
 void
 central_row(const char *const *cells, const int *w, int n, int right_last)
 {
@@ -144,6 +207,21 @@ central_opt_once(
 	return 0;
 }
 
+int
+central_date_opt(
+    const char *opt, const char **slot, const char *v, struct pd_err *err)
+{
+	int32_t d;
+
+	if (central_opt_once(opt, slot, v, err) != 0)
+		return -1;
+	if (date_parse(v, opt, &d, err) != 0) {
+		err->code = date_form_status(v, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 /* migrate: one line an organisation. */
 static void
 migrated(const char *org, int version, void *arg)
@@ -169,7 +247,6 @@ doctor_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	int n = 0, rc;
 
 	if (argc != 2) {
-		usage(stderr);
 		return pd_fail(err, PD_EUSAGE, _("Doctor: which organisation"));
 	}
 	if (central_check_id(_("Organisation"), argv[1], 32, err) != 0)
@@ -213,7 +290,6 @@ move_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	    strcmp(argv[4], "--to") == 0)
 		return central_twice(argv[4], err);
 	if (argc != 4 || strcmp(argv[2], "--to") != 0) {
-		usage(stderr);
 		return pd_fail(err, PD_EUSAGE,
 		    _("Move: which organisation, and --to where"));
 	}
@@ -384,7 +460,6 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		free(t);
 		return 0;
 	}
-	usage(stderr);
 	return pd_fail(err, PD_EUSAGE, _("Terminal: add, revoke or list"));
 }
 
@@ -418,7 +493,6 @@ org_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	} else if (argc != 3 || strcmp(argv[0], "add") != 0) {
 		if (argc == 1 && strcmp(argv[0], "list") == 0)
 			goto list;
-		usage(stderr);
 		return pd_fail(err, PD_EUSAGE, _("Org: add or list"));
 	}
 	if (central_check_new_id(_("Organisation"), argv[1], 32, err) != 0)
@@ -472,7 +546,6 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 	if (argc == 0 || strcmp(argv[0], "serve") == 0) {
 		if (argc > 1) {
-			usage(stderr);
 			return pd_fail(
 			    err, PD_EUSAGE, _("Serve takes no arguments"));
 		}
@@ -488,7 +561,6 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return move_cmd(b, argc, argv, err);
 	if (strcmp(argv[0], "migrate") == 0) {
 		if (argc > 1) {
-			usage(stderr);
 			return pd_fail(
 			    err, PD_EUSAGE, _("Migrate takes no arguments"));
 		}
@@ -497,16 +569,12 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	if (strcmp(argv[0], "gateway") == 0) {
 		if (gateway_cmd(b, argc - 1, argv + 1, err) == 0)
 			return 0;
-		if (err->code == PD_EUSAGE)
-			usage(stderr);
 		return -1;
 	}
 	for (i = 0; i < sizeof reports / sizeof reports[0]; i++)
 		if (strcmp(argv[0], reports[i].name) == 0) {
 			if (reports[i].cmd(b, argc - 1, argv + 1, err) == 0)
 				return 0;
-			if (err->code == PD_EUSAGE)
-				usage(stderr);
 			return -1;
 		}
 	/* --update before the file too, as paydesk import takes it; any
@@ -555,7 +623,6 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		}
 		return 0;
 	}
-	usage(stderr);
 	return pd_fail(err, PD_EUSAGE, _("Unknown command \"%s\""), argv[0]);
 }
 
@@ -605,7 +672,11 @@ main(int argc, char **argv)
 	rc = run(b, argc - i, argv + i, &err);
 	b->ops->close(b);
 	if (rc != 0) {
+		/* the reason first, on one line; then a short hint */
 		fprintf(stderr, "paydesk-central: %s\n", err.msg);
+		if (err.code == PD_EUSAGE)
+			usage_hint(stderr, i < argc ? argv[i] : "serve",
+			    i + 1 < argc ? argv[i + 1] : NULL);
 		return err.code ? err.code : 1;
 	}
 	return 0;

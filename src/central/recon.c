@@ -23,14 +23,13 @@ struct recon_opts {
 
 /* Read argv (after ORG) as cmd takes it: terminal (--terminal) and name
  * (a statement's NAME) where it takes them. PD_EUSAGE naming what is
- * not an option of it; a day that is none and --from after --to
- * PD_EINVAL. */
+ * not an option of it or a date not of the form YYYY-MM-DD; a day that
+ * is none and --from after --to PD_EINVAL (central_date_opt). */
 static int
 recon_opts(const char *cmd, int argc, char **argv, int terminal, int name,
     struct recon_opts *o, struct pd_err *err)
 {
 	const char **slot;
-	int32_t day;
 	int i;
 
 	memset(o, 0, sizeof *o);
@@ -57,14 +56,13 @@ recon_opts(const char *cmd, int argc, char **argv, int terminal, int name,
 			return pd_fail(err, PD_EUSAGE,
 			    _("%s: unknown option or missing value \"%s\""),
 			    cmd, argv[i]);
-		if (central_opt_once(argv[i], slot, argv[i + 1], err) != 0)
+		if ((slot == &o->f.from || slot == &o->f.to
+		            ? central_date_opt(argv[i], slot, argv[i + 1], err)
+		            : central_opt_once(
+		                  argv[i], slot, argv[i + 1], err)) != 0)
 			return -1;
 		i++;
 	}
-	if ((o->f.from != NULL &&
-	        date_parse(o->f.from, "--from", &day, err) != 0) ||
-	    (o->f.to != NULL && date_parse(o->f.to, "--to", &day, err) != 0))
-		return -1;
 	if (o->f.from != NULL && o->f.to != NULL &&
 	    strcmp(o->f.from, o->f.to) > 0)
 		return pd_fail(err, PD_EINVAL, _("--from %s is after --to %s"),

@@ -217,12 +217,12 @@ shift_opts(int argc, char **argv, const char **branch,
 				return -1;
 			i++;
 		} else if (i + 1 < argc && strcmp(argv[i], "--from") == 0) {
-			if (central_opt_once(
+			if (central_date_opt(
 			        argv[i], &f->from, argv[i + 1], err))
 				return -1;
 			i++;
 		} else if (i + 1 < argc && strcmp(argv[i], "--to") == 0) {
-			if (central_opt_once(argv[i], &f->to, argv[i + 1], err))
+			if (central_date_opt(argv[i], &f->to, argv[i + 1], err))
 				return -1;
 			i++;
 		} else

@@ -153,8 +153,13 @@ int cli_export_end(struct cli *c, int rc, int64_t rows);
 /* Option parsing helpers that set cli->err and return -1. */
 int cli_money(struct cli *c, const char *opt, const char *s, int64_t *out);
 /* A date option in the organisation's date format or YYYY-MM-DD: the
- * day as "YYYY-MM-DD" (held by c), or NULL with c->err naming opt. */
+ * day as "YYYY-MM-DD" (held by c), or NULL with c->err naming opt:
+ * status 2 for a value not of a date's form, 3 for no real day
+ * (date_form_status). */
 const char *cli_date(struct cli *c, const char *opt, const char *s);
+/* The same for a month option (--month): "YYYY-MM" into iso (8 bytes),
+ * 0; or -1 with c->err (2 not a month's form, 3 month 13 or year 0001). */
+int cli_month(struct cli *c, const char *opt, const char *s, char *iso);
 /* A --from date as cli_date reads it, refused (status 3) after today: a
  * period that begins then has nothing yet. */
 const char *cli_from(struct cli *c, const char *s);

@@ -81,8 +81,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		return -1;
 	/* in the organisation's date format without the day, as --day
 	 * takes its date format (issue 25) */
-	if (month &&
-	    svc_month_parse(&c->svc, month, "--month", m, &c->err) != 0)
+	if (month && cli_month(c, "--month", month, m) != 0)
 		return -1;
 	if (month)
 		month = m;
@@ -769,10 +768,11 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 		    _("--period \"%s\" takes the place of --date: give one "
 		      "or the other"),
 		    fs.text[SVC_FILTER_PERIOD]);
-	if (date != NULL &&
-	    (svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0 ||
-	        svc_anomalies_day(&c->svc, day, &c->err) != 0))
+	if (date != NULL && ((date = cli_date(c, "--date", date)) == NULL ||
+	                        svc_anomalies_day(&c->svc, date, &c->err) != 0))
 		return -1;
+	if (date != NULL)
+		snprintf(day, sizeof day, "%s", date);
 	from = date != NULL ? day : NULL;
 	svc_today(today);
 	if (fs.text[SVC_FILTER_PERIOD] != NULL) {

@@ -676,9 +676,24 @@ cli_date(struct cli *c, const char *opt, const char *s)
 		c->err.code = PD_EUSAGE;
 		return NULL;
 	}
-	if (svc_date_parse(&c->svc, s, opt, iso, &c->err) != 0)
+	/* one rule for every option's date (paydesk(1) EXIT STATUS): 2 for
+	 * a value not of a date's form at all, 3 for one of the form that
+	 * is no real day (2026-02-30, year 0001) */
+	if (svc_date_parse(&c->svc, s, opt, iso, &c->err) != 0) {
+		c->err.code = date_form_status(s, c->svc.cfg.date_format);
 		return NULL;
+	}
 	return iso;
+}
+
+int
+cli_month(struct cli *c, const char *opt, const char *s, char *iso)
+{
+	if (svc_month_parse(&c->svc, s, opt, iso, &c->err) != 0) {
+		c->err.code = month_form_status(s, c->svc.cfg.date_format);
+		return -1;
+	}
+	return 0;
 }
 
 const char *

@@ -99,7 +99,13 @@ date_parse(const char *s, const char *what, int32_t *days, struct pd_err *err)
 		    _("%s \"%s\": not a date, use "
 		      "YYYY-MM-DD (e.g. 2025-04-20)"),
 		    WHAT, s);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
+	/* a year the calendar has, but not the ledger's (one before any
+	 * payment): said as such, not as a day that is none */
+	if (y < 1900)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": the year is out of range (1900 to 9999)"),
+		    WHAT, s);
+	if (m < 1 || m > 12 || d < 1 || d > month_len(y, m))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": no such day in "
 		      "the calendar"),
@@ -118,11 +124,18 @@ month_parse(const char *s, const char *what, int32_t *first, int32_t *last,
 	if (what == NULL)
 		what = _("Month");
 	if (s == NULL || strlen(s) != 7 || s[4] != '-' || digits_at(s, 4, &y) ||
-	    digits_at(s + 5, 2, &m) || y < 1900 || m < 1 || m > 12)
+	    digits_at(s + 5, 2, &m))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": not a month, use "
 		      "YYYY-MM (e.g. 2025-04)"),
 		    what, s ? s : "");
+	if (y < 1900)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": the year is out of range (1900 to 9999)"),
+		    what, s);
+	if (m < 1 || m > 12)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": no such month (01 to 12)"), what, s);
 	*first = date_days(y, m, 1);
 	*last = date_days(y, m, month_len(y, m));
 	return 0;
@@ -306,7 +319,11 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": not a date, write %s or YYYY-MM-DD"), what, s,
 		    words);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
+	if (y < 1900)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": the year is out of range (1900 to 9999)"),
+		    what, s);
+	if (m < 1 || m > 12 || d < 1 || d > month_len(y, m))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": no such day in the calendar (%s)"), what, s,
 		    words);
@@ -371,13 +388,56 @@ month_parse_pattern(const char *s, const char *pattern, const char *what,
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": ambiguous year; write it in full, as %s"),
 		    what, s, words);
-	if (shape != 0 || y < 1900 || m < 1 || m > 12)
+	if (shape != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": not a month, write %s (e.g. %s) or YYYY-MM"),
 		    what, s ? s : "", words, example);
+	if (y < 1900)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": the year is out of range (1900 to 9999)"),
+		    what, s);
+	if (m < 1 || m > 12)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": no such month (01 to 12)"), what, s);
 	*first = date_days(y, m, 1);
 	*last = date_days(y, m, month_len(y, m));
 	return 0;
+}
+
+enum pd_status
+date_form_status(const char *s, const char *pattern)
+{
+	int y, m, d;
+
+	if (s == NULL || *s == '\0')
+		return PD_EUSAGE;
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	    digits_at(s, 4, &y) == 0 && digits_at(s + 5, 2, &m) == 0 &&
+	    digits_at(s + 8, 2, &d) == 0)
+		return PD_EINVAL;
+	if (date_pattern_ok(pattern) && strcmp(pattern, "YYYY-MM-DD") != 0 &&
+	    pattern_shape(s, pattern, &y, &m, &d) == 0)
+		return PD_EINVAL;
+	return PD_EUSAGE;
+}
+
+enum pd_status
+month_form_status(const char *s, const char *pattern)
+{
+	char mp[16];
+	int y, m, d = 1;
+
+	if (s == NULL || *s == '\0')
+		return PD_EUSAGE;
+	if (strlen(s) == 7 && s[4] == '-' && digits_at(s, 4, &y) == 0 &&
+	    digits_at(s + 5, 2, &m) == 0)
+		return PD_EINVAL;
+	if (date_pattern_ok(pattern) && strcmp(pattern, "YYYY-MM-DD") != 0) {
+		month_pattern(pattern, mp, sizeof mp);
+		if (pattern_shape(s, mp, &y, &m, &d) == 0)
+			return PD_EINVAL;
+	}
+	return PD_EUSAGE;
 }
 
 int64_t

@@ -7,6 +7,7 @@
  * its figures never sum two. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -69,7 +70,11 @@ period_days(struct svc_filters *fs, int y, int m, int months)
 	fs->months = months;
 }
 
-/* --period: YYYY-MM, and with a fiscal calendar FYyyyy-Pnn or FYyyyy. */
+/* --period: YYYY-MM, and with a fiscal calendar FYyyyy-Pnn or FYyyyy.
+ * One rule (paydesk(1) EXIT STATUS): a value of none of these forms is
+ * PD_EUSAGE; one of a form that names no period the ledger can hold
+ * (month 13, P13, year 0001 or 9999 of a fiscal year) PD_EINVAL, saying
+ * what is wrong. */
 static int
 period_parse(
     struct svc *s, struct svc_filters *fs, const char *t, struct pd_err *err)
@@ -78,23 +83,41 @@ period_parse(
 	size_t n = strlen(t);
 	int y, m, p;
 
-	if (n == 7 && t[4] == '-' && (y = digits(t, 4)) >= 1900 &&
-	    (m = digits(t + 5, 2)) >= 1 && m <= 12) {
+	if (n == 7 && t[4] == '-' && (y = digits(t, 4)) >= 0 &&
+	    (m = digits(t + 5, 2)) >= 0) {
+		if (y < 1900)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": the year is out of range "
+			      "(1900 to 9999)"),
+			    t);
+		if (m < 1 || m > 12)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": no such month (01 to 12)"), t);
 		period_days(fs, y, m, 1);
 		return 0;
 	}
 	if (fiscal && (n == 6 || n == 10) && (t[0] == 'F' || t[0] == 'f') &&
-	    (t[1] == 'Y' || t[1] == 'y') && (y = digits(t + 2, 4)) >= 1900 &&
-	    y < 9999) {
+	    (t[1] == 'Y' || t[1] == 'y') && (y = digits(t + 2, 4)) >= 0 &&
+	    (n == 6 || (t[6] == '-' && (t[7] == 'P' || t[7] == 'p') &&
+	                   (p = digits(t + 8, 2)) >= 0))) {
+		/* a fiscal year not begun in January ends in the next
+		 * calendar year: 9999's would end in year 10000 */
+		if (y < 1900 || y > 9998)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": the fiscal year is out of "
+			      "range (FY1900 to FY9998)"),
+			    t);
 		if (n == 6) {
 			period_days(fs, y, s->cfg.fiscal_start, 12);
 			return 0;
 		}
-		if (t[6] == '-' && (t[7] == 'P' || t[7] == 'p') &&
-		    (p = digits(t + 8, 2)) >= 1 && p <= 12) {
-			period_days(fs, y, s->cfg.fiscal_start + p - 1, 1);
-			return 0;
-		}
+		if (p < 1 || p > 12)
+			return pd_fail(err, PD_EINVAL,
+			    _("--period \"%s\": no such fiscal period (P01 to "
+			      "P12)"),
+			    t);
+		period_days(fs, y, s->cfg.fiscal_start + p - 1, 1);
+		return 0;
 	}
 	if (!fiscal && (t[0] == 'F' || t[0] == 'f'))
 		return pd_fail(err, PD_EUSAGE,
@@ -103,13 +126,13 @@ period_parse(
 		    t);
 	if (!fiscal)
 		return pd_fail(err, PD_EUSAGE,
-		    _("--period \"%s\": a calendar month as YYYY-MM, e.g. "
-		      "2026-11"),
+		    _("--period \"%s\": not a period: a calendar month as "
+		      "YYYY-MM, e.g. 2026-11"),
 		    t);
 	return pd_fail(err, PD_EUSAGE,
-	    _("--period \"%s\": a calendar month (YYYY-MM, e.g. 2026-11), a "
-	      "fiscal period (FYyyyy-Pnn, nn 01-12, e.g. FY2026-P03) or a "
-	      "fiscal year (FYyyyy)"),
+	    _("--period \"%s\": not a period: a calendar month (YYYY-MM, "
+	      "e.g. 2026-11), a fiscal period (FYyyyy-Pnn, nn 01-12, e.g. "
+	      "FY2026-P03) or a fiscal year (FYyyyy)"),
 	    t);
 }
 
@@ -184,6 +207,65 @@ branch_allowed(struct svc *s, const char *b, struct pd_err *err)
 	    svc_scope_title(s, title, sizeof title));
 }
 
+/* 1 when teams a and b are one team: kept without the spaces around
+ * them and read in any case, as the store compares them (pd_fold). */
+static int
+same_team(const char *a, const char *b)
+{
+	char *fa = utf8_fold(a, strlen(a)), *fb = utf8_fold(b, strlen(b));
+	int same = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* --user of a user whose payments the reader may not see: one of
+ * another team under team visibility, or one who works at another
+ * branch than this terminal's below the organisation's scope, refused
+ * with the scope refusals' status, PD_ESCOPE (s72: a supervisor of team
+ * North read $0.00 for a user of team South, as though nothing were
+ * taken). A user of every branch ("") is of this one. */
+static int
+user_allowed(struct svc *s, const char *name, struct pd_err *err)
+{
+	const char *team = svc_scope_team(s);
+	char mine[64], theirs[64], title[64];
+	struct user u;
+
+	if (store_user_by_name(s->st, name, &u, NULL) != 0)
+		return 0; /* name_known said it is one */
+	if (team != NULL && !same_team(u.team, team)) {
+		if (*team != '\0')
+			snprintf(mine, sizeof mine, _("team %s"), team);
+		else
+			snprintf(mine, sizeof mine, "%s", _("no team"));
+		if (u.team[0] != '\0')
+			snprintf(theirs, sizeof theirs, _("team %s"), u.team);
+		else
+			snprintf(theirs, sizeof theirs, "%s", _("no team"));
+		return pd_fail(err, PD_ESCOPE,
+		    _("--user %s: the user is not in your team (%s) but in "
+		      "%s; team visibility limits your lists and reports to "
+		      "your team's payments"),
+		    name, mine, theirs);
+	}
+	if (svc_scope_now(s) != SVC_SCOPE_ORG && u.branch[0] != '\0' &&
+	    strcmp(u.branch, s->cfg.branch_id) != 0)
+		/* TRANSLATORS: the third %s is how the front end chooses the
+		 * scope ("--scope org", or the screens' "o on the
+		 * dashboard") */
+		return pd_fail(err, PD_ESCOPE,
+		    _("--user %s: the user is not of your branch (%s) but of "
+		      "branch %s; another branch's payments need the "
+		      "organisation's scope (%s, an admin's); the scope in "
+		      "force is %s"),
+		    name, s->cfg.branch_id, u.branch,
+		    s->scope_how != NULL ? _(s->scope_how) : "--scope org",
+		    svc_scope_title(s, title, sizeof title));
+	return 0;
+}
+
 /* One filter's value into f. */
 static int
 filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
@@ -214,6 +296,8 @@ filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
 		f->branch = t;
 		break;
 	case SVC_FILTER_USER:
+		if (user_allowed(s, t, err) != 0)
+			return -1;
 		f->recorded_by = t;
 		break;
 	case SVC_FILTER_CHANNEL:

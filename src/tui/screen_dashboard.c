@@ -120,7 +120,11 @@ static void
 load(struct dash *b, struct tui *t)
 {
 	struct pd_err err;
+	char shown[SVC_DATE_BUFSZ * 2 + 2];
 
+	/* the days shown before, to know whether the period changes */
+	snprintf(shown, sizeof shown, "%s %s", b->ok ? b->d.k.from : "",
+	    b->ok ? b->d.k.to : "");
 	b->gen = t->list_gen;
 	/* an accounting period chosen with v: its month (issue 23) */
 	if (dash_filter_period(b->month)) {
@@ -133,6 +137,12 @@ load(struct dash *b, struct tui *t)
 	                 : svc_dashboard(t->svc, b->month, &b->d, &err)) == 0;
 	if (!b->ok)
 		tui_message(t, 1, "%s", err.msg);
+	/* a bar chosen is a day of the period it was chosen in: another
+	 * month, week or period has none chosen (s72: "day 21: $0.00" of
+	 * a month where the user never chose it) */
+	if (!b->ok || strncmp(shown, b->d.k.from, strlen(b->d.k.from)) != 0 ||
+	    strcmp(shown + strlen(b->d.k.from) + 1, b->d.k.to) != 0)
+		b->bar = -1;
 }
 
 /* The scope in force at x on line y, in bold: "Branch B01". */
@@ -183,14 +193,18 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct dash *b = (struct dash *)sc;
 	char line[400], from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ],
 	    month[SVC_DATE_BUFSZ], filters[320];
-	const char *head =
-	    b->week ? _("Week")
-	            : svc_month_name(t->svc, month, sizeof month, b->month);
+	const char *head;
 	char ov[4][64];
-	int rows, y = 2, split, px, ow, n, hw = utf8_columns(head, strlen(head));
+	int rows, y = 2, split, px, ow, n, hw;
 
 	if (b->gen != t->list_gen)
 		load(b, t); /* something was voided, credited, verified */
+	/* named after the load, which may move to a period's month (s72:
+	 * "November 2026  2026-12-01 to 2026-12-31" after an export, the
+	 * name of the month before the period's figures) */
+	head = b->week ? _("Week")
+	               : svc_month_name(t->svc, month, sizeof month, b->month);
+	hw = utf8_columns(head, strlen(head));
 	if (!b->ok) {
 		tui_text(y, 2, _("The figures cannot be read (g to try again)"),
 		    COLS - 4);

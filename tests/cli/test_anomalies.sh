@@ -264,8 +264,10 @@ expect "--segment of none: refused (4)" 4 "Nope" \
     sup report anomalies --segment Nope
 expect "--method of none: refused (2)" 2 "--method \"Barter\"" \
     sup report anomalies --method Barter
-expect "--period of no form: refused (2)" 2 '--period "2025-13"' \
-    sup report anomalies --period 2025-13
+expect "--period of no form: refused (2)" 2 '--period "2025-5": not a period' \
+    sup report anomalies --period 2025-5
+expect "--period of the form but no month: refused (3)" 3 \
+    '--period "2025-13": no such month' sup report anomalies --period 2025-13
 
 # the thresholds are the configuration's
 printf '[anomalies]\nlarge_factor = 4\nburst_count = 4\nround_unit = 5.00\nround_count = 5\n' >>"$PAYDESK_CONFIG"

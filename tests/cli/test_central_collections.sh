@@ -157,8 +157,12 @@ expect "$BACKEND: an organisation not hosted: status 4" 4 \
 expect "$BACKEND: an organisation in another currency: status 3" 3 \
     "Organisation KE is in KES, not USD" \
     central collections --org KE --currency USD
-expect "$BACKEND: a date not a day: status 2" 2 "--from" \
+expect "$BACKEND: a date not a day: status 3, as paydesk's" 3 \
+    '--from "2026-02-30": no such day in the calendar' \
     central collections --from 2026-02-30
+expect "$BACKEND: a date not of the form: status 2" 2 \
+    '--from "2026/02/30": not a date' \
+    central collections --from 2026/02/30
 expect "$BACKEND: --from after --to: status 3" 3 \
     "--from 2026-03-20 is after --to 2026-03-01" \
     central collections --from 2026-03-20 --to 2026-03-01

@@ -409,7 +409,11 @@ refused "verify a posted payment" 3 "only Pending" \
     "$PD" --user mary payment verify R-T01-000001
 refused "date range backwards" 3 "is after" \
     cashier payments --from 2025-05-01 --to 2025-04-01
-refused "bad filter date" 3 "not a date" cashier payments --from 2025-4-1
+# a value not of a date's form is usage (2), one of the form that is no
+# real day or month validation (3): one rule for every date, month and
+# period (paydesk(1) EXIT STATUS; tests/cli/test_date_status.sh)
+refused "bad filter date: not of a date's form (2)" 2 '--from "2025-4-1": not a date' \
+    cashier payments --from 2025-4-1
 # a list's word of none: a usage error, as a report's (review s52: 3)
 refused "bad status filter: usage" 2 '--status "done": one of Posted, Pending' \
     cashier payments --status done
@@ -423,7 +427,8 @@ refused "credit-notes: bad status: usage" 2 '--status "open": one of All, Active
     cashier credit-notes --status open
 refused "credit-notes: bad --remaining: usage" 2 '--remaining "some": one of used' \
     cashier credit-notes --remaining some
-refused "bad month" 3 "not a month" "$PD" kpi --month 2025-13
+refused "bad month: no such month (3)" 3 '--month "2025-13": no such month' \
+    "$PD" kpi --month 2025-13
 # a usage error names a help page that exists: the command's, never its
 # second word (`paydesk help pdf` has no page)
 refused "credit-note pdf: the help page named is credit-note's" 2 \

@@ -158,10 +158,10 @@ else ok "--to 19.04.2025 excludes the 20th"; fi
 refused "--from 21.04.2025, after today: status 3" 3 \
     "--from 21.04.2025 is after today (20.04.2025)" \
     cashier payments --from 21.04.2025
-refused "a two-digit year is ambiguous" 3 \
+refused "a two-digit year is ambiguous: not the form (2)" 2 \
     '--from "01.04.25": ambiguous year; write it in full, as DD.MM.YYYY' \
     cashier payments --from 01.04.25
-refused "another shape names the format" 3 \
+refused "another shape names the format: usage (2)" 2 \
     '--to "04/20/2025": not a date, write DD.MM.YYYY or YYYY-MM-DD' \
     cashier payments --to 04/20/2025
 refused "a day not in the calendar" 3 \
@@ -170,23 +170,23 @@ refused "a day not in the calendar" 3 \
 refused "--from after --to, in the date format" 3 \
     "--from 20.04.2025 is after --to 01.04.2025" \
     cashier payments --from 20.04.2025 --to 01.04.2025
-refused "report payers: --from in the date format or refused" 3 \
+refused "report payers: --from in the date format or refused (2)" 2 \
     '--from "2025/04/01": not a date, write DD.MM.YYYY' \
     "$PD" report payers --from 2025/04/01
 # the format in the reader's letters (issue 25): es DD.MM.AAAA, fr JJ.MM.AAAA
-refused "Spanish: the ambiguous year" 3 \
+refused "Spanish: the ambiguous year" 2 \
     '--from «01.04.25»: año ambiguo; escríbalo completo, como DD.MM.AAAA' \
     env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --from 01.04.25
-refused "French: the ambiguous year" 3 \
+refused "French: the ambiguous year" 2 \
     '--from « 01.04.25 » : année ambiguë ; écrivez-la en entier, au format JJ.MM.AAAA' \
     env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments --from 01.04.25
-refused "Spanish: another shape" 3 \
+refused "Spanish: another shape" 2 \
     '--to «04/20/2025»: no es una fecha, escriba DD.MM.AAAA o AAAA-MM-DD' \
     env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --to 04/20/2025
 refused "French: no such day" 3 \
     "--from « 31.04.2025 » : ce jour n'existe pas dans le calendrier (JJ.MM.AAAA)" \
     env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments --from 31.04.2025
-refused "French: another shape, both formats in French letters" 3 \
+refused "French: another shape, both formats in French letters" 2 \
     '--to « 04/20/2025 » : pas une date, écrivez JJ.MM.AAAA ou AAAA-MM-JJ' \
     env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments --to 04/20/2025
 # an empty date is a usage error, as every option's empty argument
@@ -196,7 +196,7 @@ refused "Spanish: an empty date: usage (2)" 2 \
     env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --from ''
 expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
     "$PD" kpi --day 19.04.2025
-refused "kpi --day refused with the format" 3 \
+refused "kpi --day refused with the format (2)" 2 \
     '--day "19.4.25": ambiguous year' "$PD" kpi --day 19.4.25
 # --month as the date format writes a month (issue 25: only YYYY-MM was
 # taken, and its error said "Month", in English)
@@ -206,20 +206,26 @@ expect "kpi --month: one digit for the month" 0 \
     "Month 01.03.2025 to 31.03.2025" "$PD" kpi --month 3.2025
 expect "kpi --month: YYYY-MM still" 0 "Month 01.04.2025 to 30.04.2025" \
     "$PD" kpi --month 2025-04
-refused "kpi --month: no such month, the option and the format named" 3 \
-    '--month "13.2025": not a month, write MM.YYYY (e.g. 04.2025) or YYYY-MM' \
+refused "kpi --month: no such month, the option named (3)" 3 \
+    '--month "13.2025": no such month (01 to 12)' \
     "$PD" kpi --month 13.2025
-refused "kpi --month: a two-digit year" 3 \
+refused "kpi --month: another shape, the option and the format named (2)" 2 \
+    '--month "13-2025": not a month, write MM.YYYY (e.g. 04.2025) or YYYY-MM' \
+    "$PD" kpi --month 13-2025
+refused "kpi --month: a two-digit year (2)" 2 \
     '--month "04.25": ambiguous year; write it in full, as MM.YYYY' \
     "$PD" kpi --month 04.25
-refused "kpi --month in French: the option named, the format in its letters" 3 \
+refused "kpi --month in French: the option named, the format in its letters" 2 \
     '--month « 2025/04 » : pas un mois, écrivez MM.AAAA (p. ex. 04.2025) ou AAAA-MM' \
     env LANGUAGE=fr "$PD" kpi --month 2025/04
-refused "kpi --month in Spanish: no English word" 3 \
-    '--month «2025-13»: no es un mes, use AAAA-MM (p. ej. 2025-04)' \
+refused "kpi --month in Spanish: no English word" 2 \
+    '--month «2025-1»: no es un mes, escriba MM.AAAA (p. ej. 04.2025) o AAAA-MM' \
+    env LANGUAGE=es "$PD" kpi --month 2025-1
+refused "kpi --month in Spanish: no such month" 3 \
+    '--month «2025-13»: no existe ese mes (01 a 12)' \
     env LANGUAGE=es "$PD" kpi --month 2025-13
 before=$(snapshot)
-refused "pay --date: not a date in the format, nothing written" 3 \
+refused "pay --date: not a date in the format, nothing written" 2 \
     'Payment date "2025.04.19": not a date, write DD.MM.YYYY' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --date 2025.04.19

@@ -376,8 +376,8 @@ same "payments --period FY2025: April 2025 to March 2026" "$(csvsum)" \
     "$(pq "p.paid_on BETWEEN '2025-04-01' AND '2026-03-31'")"
 # bad values: the option, the forms it takes, exit 2, nothing read
 S1=$(tsql 1 "SELECT count(*) FROM audit_log")
-expect "a fiscal period out of 01-12: refused (2)" 2 \
-    '--period "FY2025-P13": a calendar month (YYYY-MM, e.g. 2026-11), a fiscal period (FYyyyy-Pnn' \
+expect "a fiscal period out of 01-12: refused (3)" 3 \
+    '--period "FY2025-P13": no such fiscal period (P01 to P12)' \
     as admin 9999 kpi --period FY2025-P13
 expect "a period and --from: refused (2)" 2 \
     '--period "2025-05" takes the place of --from and --to' \
@@ -394,7 +394,7 @@ expect "a fiscal period with calendar months: refused (2)" 2 \
     '--period "FY2025-P02": the periods here are calendar months' \
     as admin 9999 payments --period FY2025-P02
 expect "a period of no form: refused (2)" 2 \
-    '--period "2025-5": a calendar month as YYYY-MM' \
+    '--period "2025-5": not a period: a calendar month as YYYY-MM' \
     as admin 9999 report payers --period 2025-5
 expect "a user nobody is: refused (2), the users named" 2 \
     '--user "zoe": not one of admin, jane, mary' \
@@ -441,6 +441,22 @@ tq() {
 run as mary 2222 --csv payments
 same "team visibility off: mary reads her whole branch" "$(csvsum)" \
     "$(pq "p.branch = 'B01'")"
+# a --user outside what the reader may see is refused, status 16 as the
+# scope refusals, never a list or figure of nothing (s72: a supervisor of
+# North read $0.00 for a user of South); team visibility is off here,
+# and a terminal's users carry no branch (the users' records send none),
+# so sue of B02 is read as every user of none; an admin reads her too
+USERCMDS="kpi --month 2025-05|payments|credit-notes|report payers|report forecast|report anomalies|report deteriorating|receipts export --dir $T/ux"
+IFS='|'
+for cmd in $USERCMDS; do
+	IFS=' '
+	expect "$cmd --user sue: an admin reads her" 0 "" \
+	    as admin 9999 $cmd --user sue
+	expect "$cmd --user kim of B01 (team South, visibility off): read" 0 "" \
+	    as mary 2222 $cmd --user kim
+	IFS='|'
+done
+IFS=' '
 # (the organisation's, set at the central node: a terminal's file does
 # not set it, review R20b 3; T01's file says the same)
 printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
@@ -527,6 +543,28 @@ same "team visibility on: mary reads those North's people received" \
     "$(csvsum)" "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*)
      FROM payments WHERE status = 'Posted' AND branch = 'B01' AND
      received_by IN ('Mary Johnson', 'Jane Smith')")"
+# team visibility on: a --user of another team is refused (16) on every
+# report and list that takes --user (and --operator, its older name), the
+# team named; one of her team is read
+IFS='|'
+for cmd in $USERCMDS; do
+	IFS=' '
+	expect "team visibility on: $cmd --user kim (South): refused (16)" 16 \
+	    "--user kim: the user is not in your team (team North) but in team South" \
+	    as mary 2222 $cmd --user kim
+	expect "team visibility on: $cmd --user jane (North): read" 0 "" \
+	    as mary 2222 $cmd --user jane
+	IFS='|'
+done
+IFS=' '
+expect "team visibility on: --operator kim, --user's older name: refused (16)" \
+    16 "--user kim: the user is not in your team" \
+    as mary 2222 payments --operator kim
+expect "team visibility on: kpi --rows collected --user kim: refused (16)" \
+    16 "--user kim: the user is not in your team" \
+    as mary 2222 kpi --month 2025-05 --rows collected --user kim
+expect "team visibility on: an admin reads kim's" 0 "" \
+    as admin 9999 kpi --month 2025-05 --user kim
 # the team visibility is the organisation's: kept in the store from the
 # central node, a user's own config file (team = no) does not lift it
 S1=$(tsql 1 "SELECT count(*) FROM settings")

@@ -1082,10 +1082,22 @@ local_formats(void **state)
 	assert_string_equal(iso, "2025-11");
 	assert_int_equal(
 	    svc_month_parse(&f->s, "13.2025", "--month", iso, &err), -1);
-	assert_non_null(strstr(err.msg, "--month \"13.2025\": not a month, "
-	                                "write MM.YYYY (e.g. 04.2025)"));
+	/* of the month's form, but no month: said so (status 3 on the
+	 * command line), another shape names the format (status 2) */
+	assert_non_null(
+	    strstr(err.msg, "--month \"13.2025\": no such month (01 to 12)"));
+	assert_int_equal(month_form_status("13.2025", "DD.MM.YYYY"), PD_EINVAL);
 	assert_int_equal(
 	    svc_month_parse(&f->s, "04/2025", "--month", iso, &err), -1);
+	assert_non_null(strstr(err.msg, "--month \"04/2025\": not a month, "
+	                                "write MM.YYYY (e.g. 04.2025)"));
+	assert_int_equal(month_form_status("04/2025", "DD.MM.YYYY"), PD_EUSAGE);
+	assert_int_equal(
+	    date_form_status("31.04.2025", "DD.MM.YYYY"), PD_EINVAL);
+	assert_int_equal(date_form_status("01.04.25", "DD.MM.YYYY"), PD_EUSAGE);
+	assert_int_equal(
+	    date_form_status("2025-02-30", "DD.MM.YYYY"), PD_EINVAL);
+	assert_int_equal(date_form_status("2025-2-3", NULL), PD_EUSAGE);
 	assert_int_equal(
 	    svc_date_parse(&f->s, "1.4.2025", "From", iso, &err), 0);
 	assert_string_equal(iso, "2025-04-01");
