@@ -50,8 +50,11 @@ enum pd_status {
 	PD_ESCOPE = 16,   /* a scope wider than the user's role may read
 	                     (issue 23: a cashier the branch, a supervisor
 	                     the organisation) */
-	PD_EUNDONE = 17   /* sync --retry of a record this terminal undid
+	PD_EUNDONE = 17,  /* sync --retry of a record this terminal undid
 	                     when the central node refused it (review 21) */
+	PD_EREJECTED = 18 /* a sync round that ran whole, the central node
+	                     refusing some of the records pushed (kept in
+	                     the quarantine): not a failure of the link */
 };
 
 struct pd_err {

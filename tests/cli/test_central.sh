@@ -590,7 +590,7 @@ if [ "$BACKEND" = postgresql ]; then
 	u=$(tsql 2 "SELECT uuid FROM outbox WHERE kind = 'payment' ORDER BY id LIMIT 1")
 	treseal 2 "UPDATE outbox SET sent_at = NULL, payload = replace(payload,
 	    '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
-	expect "postgresql: the same uuid with another body is refused" 0 \
+	expect "postgresql: the same uuid with another body is refused" 18 \
 	    "Rejected    1" pdt 2 sync
 	same "postgresql: the conflict is logged" \
 	    "$(q "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
@@ -829,7 +829,7 @@ print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"][
 	shift_deposit 3 BAG-31
 	PAYDESK_PIN=2222 pdt 3 --user mary deposit match BAG-31 --line 1:1 \
 	    --note "Bank says branch 3" >/dev/null || notok "T03: match"
-	expect "postgresql: T03's hand match of T02's credit is refused" 0 \
+	expect "postgresql: T03's hand match of T02's credit is refused" 18 \
 	    "Rejected    1" pdt 3 sync
 	run pdt 3 sync --quarantine
 	has "postgresql: saying who matched it to what" \
