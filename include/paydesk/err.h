@@ -52,7 +52,7 @@ enum pd_status {
 	                     the organisation) */
 	PD_EUNDONE = 17,  /* sync --retry of a record this terminal undid
 	                     when the central node refused it (review 21) */
-	PD_EREJECTED = 18 /* a sync round that ran whole, the central node
+	PD_EREJECTED = 20 /* a sync round that ran whole, the central node
 	                     refusing some of the records pushed (kept in
 	                     the quarantine): not a failure of the link */
 };

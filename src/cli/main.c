@@ -668,7 +668,7 @@ main(int argc, char **argv)
 	/* the alerts' pass of the first use of the day, after a command
 	 * that did what it was asked (a refused one changes nothing; a
 	 * sync that ran with records the central node refused, exit status
-	 * 18, did), and the delivery of those waiting (issue 21) */
+	 * 20, did), and the delivery of those waiting (issue 21) */
 	if ((rc == 0 || c.err.code == PD_EREJECTED) &&
 	    (cmd->store == STORE || cmd->store == LISTING) &&
 	    !c.svc.alerts_ticked)

@@ -26,8 +26,8 @@ J6 shift close --count 5000x1,2000x1 >/dev/null || echo "not ok - T06 close"
 for n in 5 6 5; do pdt $n sync >/dev/null || echo "not ok - sync T0$n"; done
 # T02's resolution made again where the central node has T01's
 # (test_deposit_sync.sh, just before) is refused at this push: the round
-# runs, exit status 18
-expect "sync T02: its resolution made apart refused" 18 "Rejected    1" pdt 2 sync
+# runs, exit status 20
+expect "sync T02: its resolution made apart refused" 20 "Rejected    1" pdt 2 sync
 Z5=$(tsql 5 "SELECT z_no FROM shifts WHERE terminal = 'T05' AND status = 'closed'")
 Z6=$(tsql 6 "SELECT z_no FROM shifts WHERE terminal = 'T06' AND status = 'closed'")
 same "T06 has T05's closed shift" "$(tsql 6 "SELECT count(*) FROM shifts WHERE z_no = '$Z5'")" 1

@@ -29,8 +29,8 @@ pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
 lastcn() { tsql $1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T0$1' ORDER BY id DESC LIMIT 1"; }
 syncs() { for n in "$@"; do pdt $n sync >/dev/null 2>&1 || echo "not ok - sync of T0$n"; done; }
 # refused_sync WHAT N: terminal N's sync, the central node refusing some
-# of its records: the round runs, exit status 18
-refused_sync() { expect "$1: T0$2's sync, its records refused" 18 "Rejected" pdt $2 sync; }
+# of its records: the round runs, exit status 20
+refused_sync() { expect "$1: T0$2's sync, its records refused" 20 "Rejected" pdt $2 sync; }
 # left N CN: credit note CN's remaining at terminal N (c: the central node)
 left() {
 	q="SELECT amount - applied FROM credit_notes WHERE cn_no = '$2'"

@@ -287,11 +287,11 @@ SA=$(M2 --csv statement list | awk -F, 'NR > 1 && $2 == 1 { print $1 }')
 M reconcile resolve "unexpected_credit:$SA:1" --note "T01 on A" >/dev/null || echo "not ok - T01 resolves A"
 M2 reconcile resolve "unexpected_credit:$SA:1" --note "T02 on A" >/dev/null || echo "not ok - T02 resolves A"
 pdt 1 sync >/dev/null || echo "not ok - T01 syncs A first"
-expect "T02's resolution of $SA:1 is refused" 18 "Rejected    1" pdt 2 sync
+expect "T02's resolution of $SA:1 is refused" 20 "Rejected    1" pdt 2 sync
 M2 reconcile resolve "unexpected_credit:$SB:1" --note "T02 on B" >/dev/null || echo "not ok - T02 resolves B"
 M reconcile resolve "unexpected_credit:$SB:1" --note "T01 on B" >/dev/null || echo "not ok - T01 resolves B"
 pdt 2 sync >/dev/null || echo "not ok - T02 syncs B first"
-expect "T01's resolution of $SB:1 is refused" 18 "Rejected    1" pdt 1 sync
+expect "T01's resolution of $SB:1 is refused" 20 "Rejected    1" pdt 1 sync
 expect "the refusal at T02 names the line $SA:1, the undo said" 0 \
     "Exception $SA:1 was resolved already, by mary at" M2 sync --quarantine
 expect "T02's resolution is undone" 0 "This terminal's resolution of unexpected_credit:$SA:1 is undone, as the central node does not have it" M2 sync --quarantine

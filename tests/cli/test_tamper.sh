@@ -1105,8 +1105,8 @@ expect "doctor passes again" 0 "ok (" pdt 1 doctor
 expect "posting works again" 0 "" pdt 1 --user jane pay WU-10002 --type bill \
     --method Cash --amount 1
 # (the payment is numbered as one the store sent before it was restored:
-# refused there, the round run whole, exit status 18)
-expect "and sync anchors past it" 18 "Rejected    1" pdt 1 sync
+# refused there, the round run whole, exit status 20)
+expect "and sync anchors past it" 20 "Rejected    1" pdt 1 sync
 expect "a second reanchor has nothing to do: exit 3" 3 "nothing to reanchor" \
     env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit \
     reanchor --reason "again"

@@ -114,9 +114,9 @@ PAYDESK_PIN=2222 pdt 1 --user mary payment verify "$(tsql 1 "SELECT
     PAYDESK_PIN=2222 pdt 1 --user mary gateway disassociate GT1 \
     --reason "Wrong account" >/dev/null ||
     echo "not ok - cosmetics setup"
-# (T01's disassociation refused there: the round runs, exit status 18)
+# (T01's disassociation refused there: the round runs, exit status 20)
 pdt 1 sync >/dev/null
-[ $? -eq 18 ] || echo "not ok - cosmetics setup: T01's disassociation refused at the central node, exit status 18"
+[ $? -eq 20 ] || echo "not ok - cosmetics setup: T01's disassociation refused at the central node, exit status 20"
 keys Escape
 sleep 0.3
 keys Escape
