@@ -93,7 +93,9 @@ void bank_mapping_spec(const struct bank_mapping *m, char *buf, size_t n);
 /* Decode buf (len bytes) of the file called name (for messages) as a
  * statement of format fmt (BANK_GUESS: bank_format_guess). currency and
  * digits are the organisation's: every amount must be in that currency
- * and have at most that many decimals. map is the CSV mapping (NULL for
+ * and have at most that many decimals. A camt.053 of no entries (a day
+ * of no movement) is a statement of no lines; a file of another format
+ * with none is refused. map is the CSV mapping (NULL for
  * the other formats; required for CSV). On failure -1, *out freed, and
  * err (PD_EINVAL) names the first bad entry: "name:LINE: ..." for CSV,
  * "name: Stmt/Ntry[3]/Amt: ..." for camt.053, "name: FITID X: ..." for
@@ -105,8 +107,8 @@ int bank_decode(const char *buf, size_t len, const char *name,
 void bank_stmt_free(struct bank_stmt *s);
 
 /* The hex SHA-256 over the statement's account and lines (dates, amount,
- * reference, bank id, text): the identity of a statement whose format
- * gives none. */
+ * reference, bank id, text), and for a statement of no lines its period
+ * and balances: the identity of a statement whose format gives none. */
 void bank_stmt_hash(const struct bank_stmt *s, char hex[65]);
 
 #endif

@@ -55,8 +55,11 @@ enum pd_status {
 	PD_EBLIND = 18,   /* what an open shift expects (its X report) asked
 	                     by a cashier with no supervisor: the close is
 	                     blind (fault 15) */
-	PD_EHANDED = 19   /* a deposit handed to the bank already: handed
+	PD_EHANDED = 19,  /* a deposit handed to the bank already: handed
 	                     again, or voided (issue 20) */
+	PD_EREJECTED = 20 /* a sync round that ran whole, the central node
+	                     refusing some of the records pushed (kept in
+	                     the quarantine): not a failure of the link */
 };
 
 struct pd_err {

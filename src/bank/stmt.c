@@ -222,6 +222,19 @@ bank_stmt_hash(const struct bank_stmt *s, char hex[65])
 		sha256_update(&h, l->bank_id, strlen(l->bank_id) + 1);
 		sha256_update(&h, l->text, strlen(l->text) + 1);
 	}
+	/* a statement of no lines (a camt.053 of a day of no movement):
+	 * its period and balances, or every such day of the account would
+	 * be one statement; a statement of lines keeps the hash it had */
+	if (s->nlines == 0) {
+		char bal[64];
+
+		snprintf(bal, sizeof bal, "%d:%lld:%d:%lld", s->has_opening,
+		    (long long)s->opening, s->has_closing,
+		    (long long)s->closing);
+		sha256_update(&h, s->from, strlen(s->from) + 1);
+		sha256_update(&h, s->to, strlen(s->to) + 1);
+		sha256_update(&h, bal, strlen(bal) + 1);
+	}
 	sha256_final(&h, d);
 	sha256_tohex(d, SHA256_LEN, hex);
 	hex[64] = '\0';
@@ -267,7 +280,10 @@ bank_decode(const char *buf, size_t len, const char *name, enum bank_format fmt,
 		      "MT940, OFX); give --format, or --mapping for CSV"),
 		    name);
 	}
-	if (rc == 0 && out->nlines == 0)
+	/* a camt.053 of no entries is a day of no movement, as banks send
+	 * it (its account, period and balances); the other formats' files
+	 * of no lines say nothing */
+	if (rc == 0 && out->nlines == 0 && fmt != BANK_CAMT053)
 		rc = pd_fail(
 		    err, PD_EINVAL, _("%s: the statement has no lines"), name);
 	/* a line of 0.00 is neither a credit nor a debit: taken here, the

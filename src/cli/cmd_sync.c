@@ -133,16 +133,20 @@ cmd_sync(struct cli *c, int argc, char **argv)
 	rec_int(r, _("Pending"), "pending", rep.pending);
 	rec_print(r);
 	/* said besides the count (review of issue 21: the summary's last
-	 * lines, Conflicts 0 among them, read as all well) */
+	 * lines, Conflicts 0 among them, read as all well), and in the exit
+	 * status, its own (a script that reads 0 as all sent and applied
+	 * went on; the round itself ran whole: not 10 or 11) */
 	if (rep.rejected > 0) {
-		fprintf(stderr, "paydesk: ");
-		fprintf(stderr,
+		pd_fail(&c->err, PD_EREJECTED,
 		    ngettext("%lld record was refused by the central node; "
 		             "paydesk sync --quarantine says why\n",
 		        "%lld records were refused by the central node; "
 		        "paydesk sync --quarantine says why\n",
 		        (unsigned long)rep.rejected),
 		    (long long)rep.rejected);
+		/* said as "paydesk: ..." by main, which ends the line */
+		c->err.msg[strcspn(c->err.msg, "\n")] = '\0';
+		return -1;
 	}
 	return 0;
 }

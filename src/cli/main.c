@@ -668,9 +668,11 @@ main(int argc, char **argv)
 	c.svc.replace_links = c.force;
 	rc = cmd->fn(&c, argc - i - used, argv + i + used);
 	/* the alerts' pass of the first use of the day, after a command
-	 * that did what it was asked (a refused one changes nothing), and
-	 * the delivery of those waiting (issue 21) */
-	if (rc == 0 && (cmd->store == STORE || cmd->store == LISTING) &&
+	 * that did what it was asked (a refused one changes nothing; a
+	 * sync that ran with records the central node refused, exit status
+	 * 20, did), and the delivery of those waiting (issue 21) */
+	if ((rc == 0 || c.err.code == PD_EREJECTED) &&
+	    (cmd->store == STORE || cmd->store == LISTING) &&
 	    !c.svc.alerts_ticked)
 		svc_alerts_tick(&c.svc);
 	if (c.svc.alert_note[0] != '\0')

@@ -56,7 +56,10 @@ svc_stmt_outbox(struct svc *s, const struct statement *st,
 	char ref[64];
 	size_t first;
 
-	for (first = 0; first < n; first += SYNC_STMT_LINES) {
+	/* a statement of no lines (a camt.053 of a day of no movement) is
+	 * one record of none, its header */
+	for (first = 0; first < n || (n == 0 && first == 0);
+	     first += SYNC_STMT_LINES) {
 		ledger_rec_head(s, &rec, SR_STATEMENT, NULL, NULL,
 		    s->cfg.branch_id, st->imported_at);
 		rec.stmt = *st;

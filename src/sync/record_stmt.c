@@ -188,10 +188,22 @@ sync_stmt_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 	const struct statement *st = &r->stmt;
 	size_t i;
 
-	if (st->nlines < 1 || st->nlines > STMT_LINES_TOTAL_MAX)
+	if (st->nlines < 0 || st->nlines > STMT_LINES_TOTAL_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("data: line_count %lld is not between 1 and %d"),
+		    _("data: line_count %lld is not between 0 and %d"),
 		    (long long)st->nlines, STMT_LINES_TOTAL_MAX);
+	/* a statement of no lines (a camt.053 of a day of no movement):
+	 * one record, its header, no lines and no totals */
+	if (st->nlines == 0) {
+		if (r->stmt_first != 1 || !json_is_array(a) ||
+		    json_array_size(a) != 0 || st->credits != 0 ||
+		    st->debits != 0 || st->ndup != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: a statement of no lines has first_line "
+			      "1, \"lines\" empty and no credits, debits or "
+			      "dup_count"));
+		return 0;
+	}
 	if (r->stmt_first < 1 || r->stmt_first > st->nlines)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: first_line %lld is not a line of the statement's "

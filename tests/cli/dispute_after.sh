@@ -339,7 +339,7 @@ same "terminal 1's outbox: the void, the step, the application" \
     "$(tsql 1 "SELECT group_concat(kind, ',') FROM (SELECT kind FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL ORDER BY id)")" \
     "void,dispute,credit_apply"
 sed -i '/^\[sync\]$/a batch = 2' "$T/t1.ini"
-expect "terminal 1's sync in batches of 2: the pair sent and refused" 0 "Sent        2" t1 sync
+expect "terminal 1's sync in batches of 2: the pair sent and refused" 20 "Sent        2" t1 sync
 has "refused, the two" "Rejected    2"
 sed -i '/^batch = 2$/d' "$T/t1.ini"
 same "the application held at terminal 1, never sent" \

@@ -127,7 +127,7 @@ expect "terminal 2, offline: a dispute of all of the 5.00" 0 "Open" rec 2 \
     dispute open "$TE" --reason wrong-account
 DE2=$(val Dispute)
 expect "terminal 1 pushes first" 0 "Rejected    0" t1 sync
-expect "terminal 2 pushes: the void and the dispute refused" 0 \
+expect "terminal 2 pushes: the void and the dispute refused" 20 \
     "Rejected    2" t2 sync
 expect "terminal 2's quarantine says why" 0 "" s2 sync --quarantine
 has "the void: a chargeback was upheld" "upheld a chargeback of \$8.00 of it"

@@ -28,6 +28,9 @@ start_central || exit 1
 pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
 lastcn() { tsql $1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T0$1' ORDER BY id DESC LIMIT 1"; }
 syncs() { for n in "$@"; do pdt $n sync >/dev/null 2>&1 || echo "not ok - sync of T0$n"; done; }
+# refused_sync WHAT N: terminal N's sync, the central node refusing some
+# of its records: the round runs, exit status 20
+refused_sync() { expect "$1: T0$2's sync, its records refused" 20 "Rejected" pdt $2 sync; }
 # left N CN: credit note CN's remaining at terminal N (c: the central node)
 left() {
 	q="SELECT amount - applied FROM credit_notes WHERE cn_no = '$2'"
@@ -66,7 +69,7 @@ must "T02 voids T01's payment" A 2 payment void "$(lastpay 1)" --reason "Wrong c
 syncs 2
 must "T01 applies the note, offline" C 1 credit-note apply "$CN" --to Y-2 --amount 10
 same "(T01's note has 10.00 left)" "$(left 1 $CN)" 1000
-syncs 1
+refused_sync "voided note" 1
 UNDONE=1
 undone "voided note" "$CN" 2000 Y-2 5000 "Credit note $CN is voided"
 same "voided note: T01 has the note voided, as the central node" \
@@ -79,7 +82,7 @@ syncs 1 2
 must "T02 spends T01's note" C 2 credit-note apply "$CN" --to Y-4 --amount 20
 syncs 2
 must "T01 applies the note, offline" C 1 credit-note apply "$CN" --to Y-5 --amount 10
-syncs 1
+refused_sync "spent note" 1
 UNDONE=2
 undone "spent note" "$CN" 0 Y-5 5000 "$CN"
 same "spent note: T01 has T02's application" "$(owes 1 Y-4)" 3000
@@ -90,7 +93,7 @@ syncs 1 2
 must "T02 pays Y-7 in full" C 2 pay WU-10003 --type bill --items Y-7 --method Cash --amount 50 --tendered 50
 syncs 2
 must "T01 applies the note to Y-7, offline" C 1 credit-note apply "$CN" --to Y-7 --amount 10
-syncs 1
+refused_sync "paid item" 1
 UNDONE=3
 undone "paid item" "$CN" 2000 Y-7 0 "exceeds the item's outstanding"
 
@@ -105,7 +108,7 @@ must "T01 credits it, offline" S 1 credit-note create "$P4" --amount 15 --reason
 CN=$(lastcn 1)
 CN4=$CN
 must "T01 applies that note, offline" C 1 credit-note apply "$CN" --to Y-9 --amount 10
-syncs 1
+refused_sync "unknown note" 1
 UNDONE=4
 same "unknown note: (the central node does not have it)" "$(csql "SELECT count(*) FROM credit_notes WHERE cn_no = '$CN'")" 0
 same "unknown note: the item owes it again at T01" "$(owes 1 Y-9)" 5000

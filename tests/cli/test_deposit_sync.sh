@@ -290,11 +290,11 @@ SA=$(M2 --csv statement list | awk -F, 'NR > 1 && $2 == 1 { print $1 }')
 M reconcile resolve "unexpected_credit:$SA:1" --note "T01 on A" >/dev/null || echo "not ok - T01 resolves A"
 M2 reconcile resolve "unexpected_credit:$SA:1" --note "T02 on A" >/dev/null || echo "not ok - T02 resolves A"
 pdt 1 sync >/dev/null || echo "not ok - T01 syncs A first"
-expect "T02's resolution of $SA:1 is refused" 0 "Rejected    1" pdt 2 sync
+expect "T02's resolution of $SA:1 is refused" 20 "Rejected    1" pdt 2 sync
 M2 reconcile resolve "unexpected_credit:$SB:1" --note "T02 on B" >/dev/null || echo "not ok - T02 resolves B"
 M reconcile resolve "unexpected_credit:$SB:1" --note "T01 on B" >/dev/null || echo "not ok - T01 resolves B"
 pdt 2 sync >/dev/null || echo "not ok - T02 syncs B first"
-expect "T01's resolution of $SB:1 is refused" 0 "Rejected    1" pdt 1 sync
+expect "T01's resolution of $SB:1 is refused" 20 "Rejected    1" pdt 1 sync
 expect "the refusal at T02 names the line $SA:1, the undo said" 0 \
     "Exception $SA:1 was resolved already, by mary at" M2 sync --quarantine
 expect "T02's resolution is undone" 0 "This terminal's resolution of unexpected_credit:$SA:1 is undone, as the central node does not have it" M2 sync --quarantine
@@ -860,4 +860,25 @@ same "a refused match undone: by that index too" \
     "$(plan recon_feed.c store_match_refused | grep -c 'USING INDEX statement_matches_line_all (line_id=?)')" 1
 same "a deposit by its id: by the id's index" \
     "$(plan deposits.c store_deposit_find | grep -c 'SEARCH deposits USING COVERING INDEX sqlite_autoindex_deposits_1 (uuid=?)')" 1
+# (issue 20, helper bt5c) a camt.053 of a day of no movement (balances,
+# no Ntry) is a statement of no lines: its record, the header and no
+# lines, is applied at the central node; the other terminal's import of
+# the same file applies there as the same statement, not a second one
+# (the central node feeds a statement by its lines: one of none is not
+# pulled by the other terminals yet)
+Q=NL02QUIE0123456789
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>QUIET-1</MsgId><CreDtTm>2026-03-15T20:00:00</CreDtTm></GrpHdr><Stmt><Id>QUIET-1</Id><CreDtTm>2026-03-15T20:00:00</CreDtTm><FrToDt><FrDtTm>2026-03-15T00:00:00</FrDtTm><ToDtTm>2026-03-15T23:59:59</ToDtTm></FrToDt><Acct><Id><IBAN>%s</IBAN></Id><Ccy>USD</Ccy></Acct><Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="USD">812.40</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-15</Dt></Dt></Bal><Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="USD">812.40</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-15</Dt></Dt></Bal></Stmt></BkToCstmrStmt></Document>\n' "$Q" >"$T/quiet.xml"
+expect "no movement: T01 imports a camt.053 of no entries" 0 "QUIET-1" \
+    Mn 1 statement import "$T/quiet.xml"
+expect "no movement: its record is applied at the central node" 0 "Rejected    0" pdt 1 sync
+quiet="SELECT stmt_id, period_from, period_to, opening, closing, line_count, credits, debits FROM bank_statements WHERE account = '$Q'"
+same "no movement: the central node keeps its account, period and balances, no lines" \
+    "$(csql "$quiet")" "QUIET-1|2026-03-15|2026-03-15|81240|81240|0|0|0"
+expect "no movement: T02 imports the same file" 0 "QUIET-1" \
+    Mn 2 statement import "$T/quiet.xml"
+expect "no movement: T02's record is applied" 0 "Rejected    0" pdt 2 sync
+same "no movement: the central node has it once" "$(csql "$quiet")" \
+    "QUIET-1|2026-03-15|2026-03-15|81240|81240|0|0|0"
+expect "no movement: T02's import again: imported already" 3 \
+    "imported already" Mn 2 statement import "$T/quiet.xml"
 stop_central

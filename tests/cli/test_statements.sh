@@ -286,6 +286,60 @@ refused "an unknown format" 2 "camt053, mt940, ofx or csv" \
     eur statement import "$T/camt053-example.xml" --format xml
 }
 with_samples samples_camt_mt940_ofx
+# (issue 20, helper bt5c) a camt.053 of a day of no movement, as banks
+# send it: its balances and no entry (Ntry). It was refused ("the
+# statement has no lines"); it is a statement of no lines, its account,
+# period and balances kept, recognised when imported again
+camt_empty() { # FILE STATEMENT-ID DAY BALANCE
+	cat >"$1" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+ <BkToCstmrStmt>
+  <GrpHdr><MsgId>$2</MsgId><CreDtTm>${3}T18:00:00</CreDtTm></GrpHdr>
+  <Stmt>
+   <Id>$2</Id>
+   <CreDtTm>${3}T18:00:00</CreDtTm>
+   <FrToDt><FrDtTm>${3}T00:00:00</FrDtTm><ToDtTm>${3}T23:59:59</ToDtTm></FrToDt>
+   <Acct><Id><IBAN>NL02QUIE0123456789</IBAN></Id><Ccy>EUR</Ccy></Acct>
+   <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp>
+    <Amt Ccy="EUR">$4</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>$3</Dt></Dt></Bal>
+   <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp>
+    <Amt Ccy="EUR">$4</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>$3</Dt></Dt></Bal>
+   <TxsSummry><TtlNtries><NbOfNtries>0</NbOfNtries></TtlNtries></TxsSummry>
+  </Stmt>
+ </BkToCstmrStmt>
+</Document>
+XML
+}
+camt_empty "$T/quiet.xml" QUIET-0315 2026-03-15 1250.00
+expect "camt.053 of no entries imports: a statement of no lines" 0 \
+    "QUIET-0315" eur statement import "$T/quiet.xml"
+Q=$(sql "SELECT max(id) FROM bank_statements")
+same "camt.053 of no entries: account, id, period, balances, no lines" \
+    "$(sql "SELECT account, stmt_id, format, period_from, period_to, opening, closing, line_count, credits, debits FROM bank_statements WHERE id = $Q")" \
+    "NL02QUIE0123456789|QUIET-0315|camt053|2026-03-15|2026-03-15|125000|125000|0|0|0"
+same "camt.053 of no entries: no line stored" \
+    "$(sql "SELECT count(*) FROM bank_statement_lines WHERE statement_id = $Q")" 0
+same "camt.053 of no entries: its sync record, the header and no lines" \
+    "$(sql "SELECT count(*) FROM outbox WHERE kind = 'bank_statement' AND ref = '$(sname $Q):1' AND payload LIKE '%\"line_count\":0%' AND payload LIKE '%\"lines\":[]%'")" 1
+refused "camt.053 of no entries again: refused, naming the first import" 3 \
+    "imported already: statement $(sname $Q), from quiet.xml" \
+    eur statement import "$T/quiet.xml"
+# the next quiet day, without the bank's statement id: known by its
+# hash, which takes its period and balances (not only the account)
+camt_empty "$T/quiet2.xml" "" 2026-03-16 1250.00
+sed -i '/<Stmt>/,/<\/Stmt>/{/<Id><\/Id>/d}' "$T/quiet2.xml"
+expect "camt.053 of no entries, no statement id: imports" 0 \
+    "quiet2.xml" eur statement import "$T/quiet2.xml"
+sed 's/2026-03-16/2026-03-17/g' "$T/quiet2.xml" >"$T/quiet3.xml"
+expect "another day of no entries, no statement id: not the same statement" 0 \
+    "quiet3.xml" eur statement import "$T/quiet3.xml"
+refused "a day of no entries, no statement id, again: refused" 3 \
+    "imported already: statement" eur statement import "$T/quiet3.xml"
+# the other formats' files of no lines say nothing: refused as before
+printf ':20:STMT9\n:25:NL77ABNA0574908765\n:28C:1/1\n:60F:C261210EUR0,00\n:62F:C261210EUR0,00\n-\n' >"$T/none.940"
+refused "MT940 of no :61:: refused" 3 "the statement has no lines" \
+    eur statement import "$T/none.940" --format mt940
 # (issue 20, tester) a value day aqbanking refuses whole (31 November,
 # month 00 or 13) said as the one it reads (30 February): the file, the
 # :61: by its number and bank reference, and its line; nothing stored

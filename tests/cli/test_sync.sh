@@ -170,7 +170,7 @@ SH
 chmod +x "$T/deliver.sh"
 printf '[alerts]\ncommand = %s\n' "$T/deliver.sh" >>"$T/t1.ini"
 treseal 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
-expect "the same uuid with another body is refused" 0 "Rejected    1" pdt 1 sync
+expect "the same uuid with another body is refused" 20 "Rejected    1" pdt 1 sync
 same "the conflict is logged at the central node" \
     "$(csql "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
 expect "the refused record is in quarantine" 0 "conflict" pdt 1 sync --quarantine
@@ -206,7 +206,7 @@ expect "the central node switches the refused rule off" 0 "1 added" \
 pdt 1 sync >/dev/null
 u2=$(tsql 1 "SELECT uuid FROM outbox WHERE uuid <> '$u' AND payload LIKE '%\"notes\":\"\"%' ORDER BY id LIMIT 1")
 treseal 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u2'"
-expect "refused off: a record refused" 0 "Rejected    1" pdt 1 sync
+expect "refused off: a record refused" 20 "Rejected    1" pdt 1 sync
 same "refused off: no alert of it" \
     "$(tsql 1 "SELECT count(*) FROM alerts WHERE cause = 'sync-refused:$u2'")" 0
 pdt 1 sync >/dev/null

@@ -372,7 +372,7 @@ PY
 }
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 3 >/dev/null
 fake rejectctl "$T/good.json"
-expect "a push rejected with control bytes in the reason" 0 "" \
+expect "a push rejected with control bytes in the reason" 20 "Rejected    1" \
     "$PD" --config "$T/t1f.ini" sync
 same "the reason is kept as the central node sent it" "$(tsql 1 "SELECT
     count(*) FROM outbox WHERE reject_reason LIKE '%' || char(27) || '[2J%'

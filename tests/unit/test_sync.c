@@ -802,6 +802,34 @@ statement_round_trip(void **state)
 	free(again);
 	free(json);
 	l[0].said = l[1].said = 0;
+	/* a statement of no lines (a camt.053 of a day of no movement,
+	 * helper bt5c): its header alone, lines [], round-trips; with
+	 * totals, or from a line but 1, refused */
+	r.stmt.nlines = 0;
+	r.stmt.credits = r.stmt.debits = 0;
+	r.stmt_first = 1;
+	r.nslines = 0;
+	json = enc(&r);
+	assert_non_null(strstr(json, "\"lines\":[]"));
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.stmt.nlines, 0);
+	assert_int_equal(d.nslines, 0);
+	again = enc(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	free(json);
+	r.stmt.credits = 100;
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "a statement of no lines"));
+	free(json);
+	r.stmt.credits = 0;
+	r.stmt_first = 2;
+	json = enc(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "a statement of no lines"));
+	free(json);
 
 	head(&r, SR_STMT_MATCH);
 	strcpy(r.op, "match");
