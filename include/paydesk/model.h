@@ -313,6 +313,10 @@ struct page_key {
 };
 struct payment_filter {
 	const char *from, *to;   /* paid_on range, inclusive; NULL: open */
+	/* the accounting period from and to are, as given ("FY2026-P08";
+	 * svc_filters_parse), NULL or "": none; read by no query: an
+	 * export's heading names it (issue 23) */
+	const char *period;
 	const char *method;      /* NULL: any; exact, as stored */
 	int status;              /* enum pay_status or -1 */
 	int type;                /* enum pay_type or -1 */

@@ -207,6 +207,7 @@ filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
 			return -1;
 		f->from = fs->from;
 		f->to = fs->to;
+		f->period = t;
 		break;
 	case SVC_FILTER_BRANCH:
 		if (branch_allowed(s, t, err) != 0)
