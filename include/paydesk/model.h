@@ -370,7 +370,9 @@ struct credit_filter {
 	const char *receipt;            /* linked payment, exact; NULL: any */
 	/* the scope (issue 23): the notes of the payments of a terminal,
 	 * a branch (with the organisation's own, branch ""), a team's
-	 * users; NULL: any (set by the service from the scope in force) */
+	 * users, and the notes a team's users made (of any team's
+	 * payments); NULL: any (set by the service from the scope in
+	 * force) */
 	const char *terminal, *branch, *team;
 	/* the report filters (review R23): the consumers of a segment (any
 	 * case), the payments a user recorded; NULL: any. --branch is
