@@ -314,6 +314,12 @@ const char *svc_filter_option(enum svc_filter k);
  * month fiscal_start of yyyy) and FYyyyy (that year). */
 int svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
     struct payment_filter *f, struct pd_err *err);
+/* The accounting period of month (YYYY-MM) less back months, as --period
+ * takes it, into buf (of n): "FY2026-P08" under [periods] calendar =
+ * fiscal (period nn of the fiscal year that begins in month fiscal_start
+ * of yyyy), else the month ("2026-03"). */
+const char *svc_period_name(
+    const struct svc *s, const char *month, int back, char *buf, size_t n);
 /* The filters in force as a title ("Segment Residential, period
  * 2026-11"), the names as given; "" with none. */
 const char *svc_filters_title(
