@@ -313,6 +313,10 @@ struct page_key {
 };
 struct payment_filter {
 	const char *from, *to;   /* paid_on range, inclusive; NULL: open */
+	/* the accounting period from and to are, as given ("FY2026-P08";
+	 * svc_filters_parse), NULL or "": none; read by no query: an
+	 * export's heading names it (issue 23) */
+	const char *period;
 	const char *method;      /* NULL: any; exact, as stored */
 	int status;              /* enum pay_status or -1 */
 	int type;                /* enum pay_type or -1 */
@@ -366,7 +370,9 @@ struct credit_filter {
 	const char *receipt;            /* linked payment, exact; NULL: any */
 	/* the scope (issue 23): the notes of the payments of a terminal,
 	 * a branch (with the organisation's own, branch ""), a team's
-	 * users; NULL: any (set by the service from the scope in force) */
+	 * users, and the notes a team's users made (of any team's
+	 * payments); NULL: any (set by the service from the scope in
+	 * force) */
 	const char *terminal, *branch, *team;
 	/* the report filters (review R23): the consumers of a segment (any
 	 * case), the payments a user recorded; NULL: any. --branch is

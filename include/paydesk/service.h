@@ -271,6 +271,24 @@ enum svc_filter {
 };
 #define SVC_FILTER_BIT(k) (1u << (unsigned)(k))
 #define SVC_FILTER_ALL ((1u << SVC_FILTERS) - 1u)
+/* The filters an analysis report's figures apply: its command's
+ * options, its screen's Filters: line and its workbook's heading name
+ * those and no other (issue 23). The forecast's: the segment (its
+ * items' consumers), the branch and the user (its past weeks'
+ * payments); the deteriorating payers': those and the method and the
+ * channel of the payments whose days to pay are read; the anomalies':
+ * every one (the period's days in place of one day); the aging's and
+ * the open items': the segment (an item is of no branch, user, method
+ * or period). */
+#define SVC_FORECAST_FILTERS                                                   \
+	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
+	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) |                                \
+	    SVC_FILTER_BIT(SVC_FILTER_USER))
+#define SVC_DETERIORATING_FILTERS                                              \
+	(SVC_FORECAST_FILTERS | SVC_FILTER_BIT(SVC_FILTER_METHOD) |            \
+	    SVC_FILTER_BIT(SVC_FILTER_CHANNEL))
+#define SVC_ANOMALY_FILTERS SVC_FILTER_ALL
+#define SVC_ITEM_FILTERS SVC_FILTER_BIT(SVC_FILTER_SEGMENT)
 /* The filters as given, and what the period came to. */
 struct svc_filters {
 	const char *text[SVC_FILTERS]; /* as typed (not copied); NULL: none */
@@ -296,6 +314,12 @@ const char *svc_filter_option(enum svc_filter k);
  * month fiscal_start of yyyy) and FYyyyy (that year). */
 int svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
     struct payment_filter *f, struct pd_err *err);
+/* The accounting period of month (YYYY-MM) less back months, as --period
+ * takes it, into buf (of n): "FY2026-P08" under [periods] calendar =
+ * fiscal (period nn of the fiscal year that begins in month fiscal_start
+ * of yyyy), else the month ("2026-03"). */
+const char *svc_period_name(
+    const struct svc *s, const char *month, int back, char *buf, size_t n);
 /* The filters in force as a title ("Segment Residential, period
  * 2026-11"), the names as given; "" with none. */
 const char *svc_filters_title(

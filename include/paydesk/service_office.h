@@ -265,10 +265,12 @@ struct exporter *svc_sheet_open(struct svc *s, const char *path,
  * (issue 23: the report, the scope, the figures' filters, period, the
  * currency, when made and by whom), all in the document's language; its
  * period the days from to to (YYYY-MM-DD; to NULL: the day from; both
- * NULL: none said). */
+ * NULL: none said); its filters those of bits (SVC_FILTER_BIT: the ones
+ * the figures applied) that s->narrow holds, its accounting period
+ * (narrow.period) named with its days. */
 struct exporter *svc_sheet_open_headed(struct svc *s, const char *path,
     const char *sheet, const struct xcol *cols, int ncols, const char *from,
-    const char *to, struct pd_err *err);
+    const char *to, unsigned bits, struct pd_err *err);
 int svc_sheet_row(
     struct exporter *x, const struct xcell *cells, struct pd_err *err);
 int svc_sheet_close(struct exporter *x, int ok, struct pd_err *err);

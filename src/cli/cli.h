@@ -119,8 +119,10 @@ void table_sheet(struct table *t, const char *sheet);
 /* The --xlsx file of an analysis report (kpi --rows): its heading block
  * says the scope, the figures' filters, its days from to to (copied; to
  * NULL: the day from), the currency, when and by whom, in the document's
- * language (issue 23). */
-void table_heading(struct table *t, const char *from, const char *to);
+ * language (issue 23); the filters of bits (SVC_FILTER_BIT: those the
+ * figures applied) alone. */
+void table_heading(
+    struct table *t, const char *from, const char *to, unsigned bits);
 /* Print the row being built. */
 void table_row(struct table *t);
 /* A whole row of cells, printed. */

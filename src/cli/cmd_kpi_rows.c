@@ -20,11 +20,12 @@ cli_kpi_rows_filters(struct cli *c, const struct svc_filters *fs)
 	puts(line);
 }
 
-/* The workbook's heading block of the figure's rows: its days. */
+/* The workbook's heading block of the figure's rows: its days, the
+ * figure's filters (its accounting period named, narrow.period). */
 static void
 kpi_heading(struct table *t, const char *from, const char *to)
 {
-	table_heading(t, from, to);
+	table_heading(t, from, to, SVC_FILTER_ALL);
 }
 
 static int
@@ -73,7 +74,7 @@ cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
 		char today[11];
 
 		svc_today(today);
-		table_heading(t, today, NULL);
+		table_heading(t, today, NULL, SVC_ITEM_FILTERS);
 	}
 	return table_done(t, svc_open_rows(&c->svc, open_row, t, &c->err));
 }

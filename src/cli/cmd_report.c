@@ -50,6 +50,7 @@ kpi_filters(struct cli *c, struct svc_filters *fs, const char *month)
 	c->svc.narrow.channel = f.channel;
 	c->svc.narrow.segment = f.segment;
 	c->svc.narrow.gateway = f.gateway;
+	c->svc.narrow.period = f.period; /* a workbook's heading names it */
 	return 0;
 }
 
@@ -448,21 +449,11 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-/* The filters of the forecast: the segment (the consumers'), the
- * branch and the user (the payments'). */
-#define ANALYSIS_FILTERS                                                       \
-	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
-	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
-/* The deteriorating payers': those and the method and the channel of the
- * payments whose days to pay are read (issue 23: filters everywhere a
- * report has them); the aging's items have neither */
-#define DETERIORATING_FILTERS                                                  \
-	(ANALYSIS_FILTERS | SVC_FILTER_BIT(SVC_FILTER_METHOD) |                \
-	    SVC_FILTER_BIT(SVC_FILTER_CHANNEL))
-/* The anomalies': every filter of the payments their rules read (and of
- * the payments the credit notes give back), and the period: its days
- * (issue 23), in the place of --date's one */
-#define ANOMALY_FILTERS SVC_FILTER_ALL
+/* The analysis reports' filters: service.h's (their workbooks' headings
+ * name the same) */
+#define ANALYSIS_FILTERS SVC_FORECAST_FILTERS
+#define DETERIORATING_FILTERS SVC_DETERIORATING_FILTERS
+#define ANOMALY_FILTERS SVC_ANOMALY_FILTERS
 
 /* A whole number of weeks for option opt, or -1 with the message. */
 static int
@@ -763,6 +754,7 @@ cmd_report_anomalies(struct cli *c, int argc, char **argv)
 	c->svc.narrow.method = pf.method;
 	c->svc.narrow.channel = pf.channel;
 	c->svc.narrow.gateway = pf.gateway;
+	c->svc.narrow.period = pf.period; /* a workbook's heading names it */
 	if (date != NULL && fs.text[SVC_FILTER_PERIOD] != NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("--period \"%s\" takes the place of --date: give one "

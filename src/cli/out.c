@@ -21,6 +21,7 @@ struct table {
 	struct exporter *x; /* CSV, or the --xlsx file */
 	const char *sheet;  /* the --xlsx file's sheet (table_sheet) */
 	int headed;         /* table_heading: a heading block */
+	unsigned bits;      /* the filters it names (SVC_FILTER_BIT) */
 	char from[11], to[11]; /* its days, "" none */
 	int failed;         /* the --xlsx file could not be written */
 	struct xcell *cells;
@@ -115,13 +116,14 @@ table_start(struct table *t)
 	if (t->c->mode == OUT_CSV)
 		t->x = svc_stream_open(&t->c->svc, stdout, t->cols, t->ncols);
 	else if (t->c->mode == OUT_XLSX) {
-		t->x = t->headed ? svc_sheet_open_headed(&t->c->svc, t->c->xlsx,
-		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
-		                       t->ncols, t->from[0] ? t->from : NULL,
-		                       t->to[0] ? t->to : NULL, &t->c->err)
-		                 : svc_sheet_open(&t->c->svc, t->c->xlsx,
-		                       t->sheet ? t->sheet : t->c->cmd, t->cols,
-		                       t->ncols, &t->c->err);
+		t->x = t->headed
+		           ? svc_sheet_open_headed(&t->c->svc, t->c->xlsx,
+		                 t->sheet ? t->sheet : t->c->cmd, t->cols,
+		                 t->ncols, t->from[0] ? t->from : NULL,
+		                 t->to[0] ? t->to : NULL, t->bits, &t->c->err)
+		           : svc_sheet_open(&t->c->svc, t->c->xlsx,
+		                 t->sheet ? t->sheet : t->c->cmd, t->cols,
+		                 t->ncols, &t->c->err);
 		t->failed = t->x == NULL;
 	} else if (t->c->mode == OUT_JSON)
 		fputs("[", stdout);
@@ -486,9 +488,10 @@ table_sheet(struct table *t, const char *sheet)
 }
 
 void
-table_heading(struct table *t, const char *from, const char *to)
+table_heading(struct table *t, const char *from, const char *to, unsigned bits)
 {
 	t->headed = 1;
+	t->bits = bits;
 	snprintf(t->from, sizeof t->from, "%s", from ? from : "");
 	snprintf(t->to, sizeof t->to, "%s", to ? to : "");
 }

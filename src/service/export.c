@@ -32,27 +32,39 @@ struct xhead {
 	    by[200];
 };
 
-/* h filled for report (the sheet's name) over period (NULL: none said)
- * with the filters f (a payment filter's texts; NULL: the figures',
- * s->narrow) and segment besides (NULL: none). */
+/* h filled for report (the sheet's name) of the filters bits
+ * (SVC_FILTER_BIT: those its figures apply, and no other; a fresh
+ * tester's, issue 23: the forecast's workbook named the dashboard's
+ * method and channel, which no forecast reads) as f holds them (NULL:
+ * the figures', s->narrow), over days (as said; NULL: none). An
+ * accounting period f names (f->period, as given: "FY2026-P08") is
+ * named among the filters, as the text's Filters: line names it, and
+ * heads the period's row, its days after it. */
 static void
-xhead_fill(struct svc *s, struct xhead *h, const char *report,
-    const char *period, const struct payment_filter *f, const char *segment)
+xhead_fill(struct svc *s, struct xhead *h, const char *report, const char *days,
+    unsigned bits, const struct payment_filter *f)
 {
 	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	struct svc_filters fs;
+	const char *period;
 	char ts[TS_BUFSZ];
-	int k = 0;
+	int k = 0, i;
 
 	if (f == NULL)
 		f = &s->narrow;
+	period = f->period != NULL && *f->period != '\0' ? f->period : NULL;
 	memset(&fs, 0, sizeof fs);
-	fs.text[SVC_FILTER_SEGMENT] = f->segment ? f->segment : segment;
+	fs.text[SVC_FILTER_SEGMENT] = f->segment;
+	fs.text[SVC_FILTER_PERIOD] = period;
 	fs.text[SVC_FILTER_BRANCH] = f->branch;
 	fs.text[SVC_FILTER_USER] = f->recorded_by;
 	fs.text[SVC_FILTER_CHANNEL] = f->channel;
 	fs.text[SVC_FILTER_METHOD] = f->method;
 	fs.text[SVC_FILTER_GATEWAY] = f->gateway;
+	for (i = 0; i < SVC_FILTERS; i++)
+		if (!(bits & SVC_FILTER_BIT(i)))
+			fs.text[i] = NULL;
+	period = fs.text[SVC_FILTER_PERIOD];
 	/* the whole block in the document's language, as the rest of the
 	 * workbook: the scope and the filters' words too */
 	svc_scope_title_in(s, lang, h->scope, sizeof h->scope);
@@ -68,7 +80,13 @@ xhead_fill(struct svc *s, struct xhead *h, const char *report,
 		    s->actor.username);
 	else
 		snprintf(h->by, sizeof h->by, "-");
-	snprintf(h->period, sizeof h->period, "%s", period ? period : "-");
+	if (period != NULL && days != NULL)
+		snprintf(h->period, sizeof h->period, "%s (%s)", period, days);
+	else
+		snprintf(h->period, sizeof h->period, "%s",
+		    period ? period
+		    : days ? days
+		           : "-");
 	h->pairs[k++] = L_(lang, "Report");
 	h->pairs[k++] = report;
 	h->pairs[k++] = L_(lang, "Scope");
@@ -309,7 +327,7 @@ svc_export_payers(struct svc *s, const struct payment_filter *f,
 	/* the payers report's file says its scope and filters (issue 23) */
 	snprintf(period, sizeof period, L_(lang, "%s to %s"),
 	    f->from ? f->from : "...", f->to ? f->to : "...");
-	xhead_fill(s, &h, L_(lang, "Payers"), period, f, NULL);
+	xhead_fill(s, &h, L_(lang, "Payers"), period, SVC_FILTER_ALL, f);
 	if (xrun_open_headed(
 	        &r, s, j, LIST_PAYERS, L_(lang, "Payers"), total, &h, err) != 0)
 		return -1;
@@ -330,11 +348,21 @@ int
 svc_export_aging(struct svc *s, const struct aging_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err)
 {
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	struct payment_filter pf;
 	struct xrun r;
+	struct xhead h;
+	char today[11];
 	int rc;
 
-	if (xrun_open(&r, s, j, LIST_AGING, L_(svc_doc_lang(s, NULL), "Aging"),
-	        f->limit > 0 ? (int64_t)f->limit : -1, err) != 0)
+	/* its heading as every analysis report's (issue 23): the segment,
+	 * its one filter, and the day its items are open on */
+	memset(&pf, 0, sizeof pf);
+	pf.segment = f->segment;
+	svc_today(today);
+	xhead_fill(s, &h, L_(lang, "Aging"), today, SVC_ITEM_FILTERS, &pf);
+	if (xrun_open_headed(&r, s, j, LIST_AGING, L_(lang, "Aging"),
+	        f->limit > 0 ? (int64_t)f->limit : -1, &h, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_aging_each(s, f, put_aging, &r, err);
 	return xrun_finish(&r, rc, rows);
@@ -355,6 +383,7 @@ svc_export_forecast(struct svc *s, int weeks, const char *segment,
 {
 	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	struct forecast_totals t;
+	struct payment_filter pf = s->narrow;
 	struct xrun r;
 	struct xhead h;
 	char period[128], today[11];
@@ -363,7 +392,12 @@ svc_export_forecast(struct svc *s, int weeks, const char *segment,
 	svc_today(today);
 	snprintf(
 	    period, sizeof period, L_(lang, "%d weeks from %s"), weeks, today);
-	xhead_fill(s, &h, L_(lang, "Forecast"), period, NULL, segment);
+	/* the forecast's filters alone: its segment, and the branch and
+	 * user svc_forecast reads (not the dashboard's method or channel,
+	 * which it does not) */
+	pf.segment = segment;
+	xhead_fill(
+	    s, &h, L_(lang, "Forecast"), period, SVC_FORECAST_FILTERS, &pf);
 	if (xrun_open_headed(&r, s, j, LIST_FORECAST, L_(lang, "Forecast"),
 	        weeks, &h, err) != 0)
 		return -1;
@@ -395,12 +429,17 @@ svc_export_anomalies(struct svc *s, const char *from, const char *to,
 	int rc;
 
 	svc_today(today);
+	/* the days read: a period's up to today (svc_anomalies reads no
+	 * day to come; a fresh tester's, issue 23: the row said its last) */
+	if (to != NULL && strcmp(to, today) > 0)
+		to = today;
 	if (to != NULL && (from == NULL || strcmp(from, to) != 0))
 		snprintf(period, sizeof period, L_(lang, "%s to %s"),
 		    from ? from : today, to);
 	else
 		snprintf(period, sizeof period, "%s", from ? from : today);
-	xhead_fill(s, &h, L_(lang, "Anomalies"), period, NULL, NULL);
+	xhead_fill(
+	    s, &h, L_(lang, "Anomalies"), period, SVC_ANOMALY_FILTERS, NULL);
 	if (svc_require(s, ROLE_SUPERVISOR, _("The anomalies report"), err) !=
 	        0 ||
 	    xrun_open_headed(&r, s, j, LIST_ANOMALIES, L_(lang, "Anomalies"),
@@ -432,7 +471,8 @@ svc_export_deteriorating(struct svc *s, int last, int months,
 	snprintf(period, sizeof period,
 	    L_(lang, "The last %d payments, the last %d month ends"), last,
 	    months);
-	xhead_fill(s, &h, L_(lang, "Deteriorating payers"), period, NULL, NULL);
+	xhead_fill(s, &h, L_(lang, "Deteriorating payers"), period,
+	    SVC_DETERIORATING_FILTERS, NULL);
 	if (svc_require(s, ROLE_SUPERVISOR,
 	        _("The deteriorating payers report"), err) != 0 ||
 	    xrun_open_headed(&r, s, j, LIST_DETERIORATING,
@@ -659,7 +699,10 @@ svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
 	else
 		snprintf(period, sizeof period, L_(lang, "%s to %s"), k->from,
 		    k->to);
-	xhead_fill(s, &h, sheet, period, NULL, NULL);
+	/* the open items' filter is their segment; the others' every one
+	 * the figure's (its period too) */
+	xhead_fill(s, &h, sheet, period,
+	    l == LIST_OPEN_ITEMS ? SVC_ITEM_FILTERS : SVC_FILTER_ALL, NULL);
 	if (xrun_open_headed(&r, s, j, l, sheet, -1, &h, err) != 0)
 		return -1;
 	if (r.cancelled)
@@ -760,7 +803,7 @@ svc_sheet_open(struct svc *s, const char *path, const char *sheet,
 struct exporter *
 svc_sheet_open_headed(struct svc *s, const char *path, const char *sheet,
     const struct xcol *cols, int ncols, const char *from, const char *to,
-    struct pd_err *err)
+    unsigned bits, struct pd_err *err)
 {
 	struct export_opts o;
 	struct xhead h;
@@ -774,7 +817,7 @@ svc_sheet_open_headed(struct svc *s, const char *path, const char *sheet,
 	else
 		snprintf(period, sizeof period, "%s", from ? from : "-");
 	file_opts(s, &o, EXPORT_XLSX, name);
-	xhead_fill(s, &h, name, period, NULL, NULL);
+	xhead_fill(s, &h, name, period, bits, NULL);
 	o.heading = h.pairs;
 	o.nheading = XHEAD_ROWS;
 	/* the block is written as the workbook opens: h may go after */

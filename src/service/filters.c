@@ -289,6 +289,7 @@ filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
 			return -1;
 		f->from = fs->from;
 		f->to = fs->to;
+		f->period = t;
 		break;
 	case SVC_FILTER_BRANCH:
 		if (branch_allowed(s, t, err) != 0)
@@ -376,4 +377,31 @@ svc_filters_title_in(const struct svc_filters *fs, const struct i18n_lang *lang,
     char *buf, size_t n)
 {
 	return filters_title(fs, 1, lang, buf, n);
+}
+
+const char *
+svc_period_name(
+    const struct svc *s, const char *month, int back, char *buf, size_t n)
+{
+	int y = digits(month, 4), m = digits(month + 5, 2), k;
+
+	if (y < 0 || m < 1 || m > 12) {
+		snprintf(buf, n, "%s", month);
+		return buf;
+	}
+	k = y * 12 + (m - 1) - back; /* months since year 0 */
+	y = k / 12;
+	m = k % 12 + 1;
+	if (strcmp(s->cfg.period_calendar, "fiscal") != 0) {
+		snprintf(buf, n, "%04d-%02d", y, m);
+		return buf;
+	}
+	/* the fiscal year begun in its start month at or before m */
+	if (m < s->cfg.fiscal_start)
+		snprintf(buf, n, "FY%04d-P%02d", y - 1,
+		    m + 12 - s->cfg.fiscal_start + 1);
+	else
+		snprintf(
+		    buf, n, "FY%04d-P%02d", y, m - s->cfg.fiscal_start + 1);
+	return buf;
 }

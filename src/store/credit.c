@@ -511,11 +511,17 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
 	if (f->branch != NULL)
 		qb_add(q, " AND p.branch = ?", "s", f->branch);
+	/* a team's notes: those of its payments, and those its users made
+	 * of another team's payments (a fresh tester's, issue 23: the
+	 * anomalies name a team's user's round credit notes, of payments
+	 * another team took, that this list did not show), as the
+	 * anomalies read a note as its maker's */
 	if (f->team != NULL)
 		qb_add(q,
-		    " AND p.user_id IN (SELECT id FROM users WHERE "
-		    "pd_fold(team) = pd_fold(?))",
-		    "s", f->team);
+		    " AND (p.user_id IN (SELECT id FROM users WHERE "
+		    "pd_fold(team) = pd_fold(?)) OR n.user_id IN (SELECT id "
+		    "FROM users WHERE pd_fold(team) = pd_fold(?)))",
+		    "ss", f->team, f->team);
 	/* the report filters (review R23) */
 	if (f->segment != NULL)
 		qb_add(q,

@@ -17,17 +17,28 @@
 /* A change against no data (either period empty): NO_DATA. */
 #define CHG_NONE KPI_NONE
 
-/* The change's text: "▲ 12.5%" / "▼ 3.0%" / "= 0.0%"; CHG_NONE: "—". */
+/* The change's text: "▲ 12.5%" / "▼ 3.0%" / "= 0.0%", a rate's in
+ * points ("▼ 47.2 pts": a fresh tester's, issue 23, read a relative
+ * 62.9% beside the command line's -47.2 points); CHG_NONE: "—". */
 static const char *
-change_text(struct tui *t, char *buf, size_t n, int64_t tenths)
+change_text(struct tui *t, char *buf, size_t n, int64_t tenths, int points)
 {
-	char num[48];
+	char num[48], pts[64];
 
 	if (tenths == CHG_NONE) {
 		snprintf(buf, n, "%s", NO_DATA);
 		return buf;
 	}
-	svc_percent(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
+	if (points) {
+		/* TRANSLATORS: a collection rate's change in percentage
+		 * points on a dashboard tile ("47.2 pts"), short */
+		snprintf(pts, sizeof pts, _("%s pts"),
+		    svc_tenths(t->svc, num, sizeof num,
+		        tenths < 0 ? -tenths : tenths));
+		snprintf(num, sizeof num, "%s", pts);
+	} else
+		svc_percent(
+		    t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
 	snprintf(buf, n, "%s %s",
 	    tenths > 0   ? "\xe2\x96\xb2"
 	    : tenths < 0 ? "\xe2\x96\xbc"
@@ -39,12 +50,13 @@ change_text(struct tui *t, char *buf, size_t n, int64_t tenths)
 /* The change in w columns; good says which sign is good news; CHG_NONE
  * in no colour. */
 static void
-change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
+change(
+    struct tui *t, int y, int x, int w, int64_t tenths, int good_up, int points)
 {
 	char buf[48];
 	int attr = 0;
 
-	change_text(t, buf, sizeof buf, tenths);
+	change_text(t, buf, sizeof buf, tenths, points);
 	if (tenths != 0 && tenths != CHG_NONE)
 		attr = (tenths > 0) == good_up ? tui_attr(t, TUI_C_OK, A_BOLD)
 		                               : tui_attr(t, TUI_C_ERROR, 0);
@@ -60,17 +72,18 @@ struct kpi_tile {
 	char fig[96];
 	int64_t chg;
 	int good_up;
+	int points; /* chg in points (a rate's), not a relative % */
 	const char *vs;
 };
 
 /* The columns of the change's place: 9, or what it shows. */
 static int
-change_width(struct tui *t, int64_t tenths)
+change_width(struct tui *t, int64_t tenths, int points)
 {
 	char buf[48];
 	int w;
 
-	change_text(t, buf, sizeof buf, tenths);
+	change_text(t, buf, sizeof buf, tenths, points);
 	w = utf8_columns(buf, strlen(buf));
 	return w > 9 ? w : 9;
 }
@@ -79,7 +92,7 @@ change_width(struct tui *t, int64_t tenths)
 static void
 tile(struct tui *t, int y, int x, int w, const struct kpi_tile *k)
 {
-	int cw = change_width(t, k->chg);
+	int cw = change_width(t, k->chg, k->points);
 
 	mvaddch(y, x, ACS_ULCORNER);
 	mvhline(y, x + 1, ACS_HLINE, w - 2);
@@ -93,7 +106,8 @@ tile(struct tui *t, int y, int x, int w, const struct kpi_tile *k)
 	attron(A_BOLD);
 	tui_text(y + 1, x + 2, k->fig, w - 4);
 	attroff(A_BOLD);
-	change(t, y + 2, x + 2, cw < w - 4 ? cw : w - 4, k->chg, k->good_up);
+	change(t, y + 2, x + 2, cw < w - 4 ? cw : w - 4, k->chg, k->good_up,
+	    k->points);
 	if (w >= 26 && w - 5 - cw > 0) {
 		attron(A_DIM);
 		tui_text(y + 2, x + 3 + cw, k->vs, w - 5 - cw);
@@ -144,7 +158,7 @@ static int
 tile_need(struct tui *t, const struct kpi_tile *k)
 {
 	int f = utf8_columns(k->fig, strlen(k->fig)),
-	    c = change_width(t, k->chg);
+	    c = change_width(t, k->chg, k->points);
 
 	return (f > c ? f : c) + 4;
 }
@@ -213,9 +227,18 @@ static void
 tile_figures(struct dash *b, struct tui *t, struct kpi_tile *kt, char *num)
 {
 	const struct kpi *k = &b->d.k;
-	char m[MONEY_BUFSZ], r[48];
+	char m[MONEY_BUFSZ], r[48], prev[24];
 	int i;
 	const char *vs = b->week ? _("vs week") : _("vs month");
+
+	/* a fiscal period is compared with the one before it, named as
+	 * --period names it ("vs FY2026-P07"; a fresh tester's, issue 23:
+	 * "vs month" under a fiscal period) */
+	if (!b->week && strcmp(t->svc->cfg.period_calendar, "fiscal") == 0) {
+		svc_period_name(t->svc, b->month, 1, prev, sizeof prev);
+		snprintf(b->vs, sizeof b->vs, _("vs %s"), prev);
+		vs = b->vs;
+	}
 	/* a figure or change only where the periods have data: the
 	 * service's rule (KPI_NONE), the same as paydesk kpi's */
 	memset(kt, 0, sizeof *kt * SVC_TILES);
@@ -229,7 +252,12 @@ tile_figures(struct dash *b, struct tui *t, struct kpi_tile *kt, char *num)
 	if (k->rate_tenths != KPI_NONE)
 		svc_percent(
 		    t->svc, kt[2].fig, sizeof kt[2].fig, k->rate_tenths);
-	kt[2].chg = k->chg_rate;
+	/* a rate's change in points, as paydesk kpi's */
+	kt[2].chg =
+	    k->rate_tenths == KPI_NONE || k->prev_rate_tenths == KPI_NONE
+	        ? CHG_NONE
+	        : k->rate_tenths - k->prev_rate_tenths;
+	kt[2].points = 1;
 	snprintf(kt[3].fig, sizeof kt[3].fig, "%s", NO_DATA);
 	if (k->avg_tenths != KPI_NONE)
 		snprintf(kt[3].fig, sizeof kt[3].fig, _("%s days"),

@@ -133,12 +133,17 @@ draw(struct tui_screen *sc, struct tui *t)
 
 	if (v->gen != t->list_gen) /* the filters changed (v) */
 		load(v, t);
-	if (v->from[0] != '\0')
-		/* the period's days: up to today, the rest to come */
+	if (v->from[0] != '\0') {
+		/* the period's days read: up to today, the rest to come
+		 * (a fresh tester's, issue 23: its last day was said) */
+		char today[11];
+
+		svc_today(today);
 		snprintf(day, sizeof day, _("%s to %s"),
 		    svc_date(t->svc, a, sizeof a, v->from),
-		    svc_date(t->svc, b, sizeof b, v->to));
-	else
+		    svc_date(t->svc, b, sizeof b,
+		        strcmp(v->to, today) > 0 ? today : v->to));
+	} else
 		svc_date(t->svc, day, sizeof day, v->day);
 	snprintf(line, sizeof line,
 	    ngettext("%2$s: %1$zu anomaly, each with its rule and figures",

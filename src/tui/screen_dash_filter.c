@@ -111,6 +111,7 @@ dash_filter_reset(struct tui *t)
 	t->svc->narrow.branch = t->svc->narrow.recorded_by = NULL;
 	t->svc->narrow.method = t->svc->narrow.channel = NULL;
 	t->svc->narrow.segment = t->svc->narrow.gateway = NULL;
+	t->svc->narrow.period = NULL;
 }
 
 static void
@@ -223,6 +224,9 @@ apply(struct dfilter *v, struct tui *t)
 	t->svc->narrow.channel = f.channel;
 	t->svc->narrow.segment = f.segment;
 	t->svc->narrow.gateway = f.gateway;
+	/* into kept: "" once [, ] or Left shows one day or month again
+	 * (dash_filter_period_clear); a workbook's heading names it */
+	t->svc->narrow.period = f.period;
 	/* the month the dashboard shows, the days the anomalies read: the
 	 * period's */
 	snprintf(kept_month, sizeof kept_month, "%.7s", fs.from);

@@ -19,6 +19,7 @@ struct dash {
 	/* the signed-in user's tiles in order (issue 23: svc_tiles) */
 	enum svc_tile tl[SVC_TILES_SHOWN];
 	int ntl;
+	char vs[48]; /* the tiles' "vs FY2026-P07" of a fiscal period */
 };
 
 /* The period shown holds today (or is later): Right stops there. */

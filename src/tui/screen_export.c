@@ -373,6 +373,7 @@ screen_export_new(struct tui *t, enum listing l,
 		x->pf.terminal = keep(x, pf->terminal);
 		x->pf.search = keep(x, pf->search);
 		x->pf.segment = keep(x, pf->segment);
+		x->pf.period = keep(x, pf->period);
 	}
 	if (cf != NULL) {
 		x->cf = *cf;

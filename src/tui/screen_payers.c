@@ -79,6 +79,7 @@ struct payers {
 	int ndist;
 	char from[11], to[11];
 	char pfrom[11], pto[11]; /* the Period applied, its days; "": none */
+	char pname[16]; /* and as typed (FY2026-P08), for an export's heading */
 };
 
 /* The form's dates (the organisation's format or ISO) as ISO into lf;
@@ -131,6 +132,7 @@ filter_of(struct payers *p, struct tui *t, struct payment_filter *f)
 	if (p->pfrom[0] != '\0') {
 		f->from = p->pfrom;
 		f->to = p->pto;
+		f->period = p->pname;
 	}
 	if (it[F_SEGMENT].f.len)
 		f->segment = it[F_SEGMENT].f.buf;
@@ -179,6 +181,8 @@ report_filters(struct payers *p, struct tui *t)
 	}
 	snprintf(p->pfrom, sizeof p->pfrom, "%s", fs.from);
 	snprintf(p->pto, sizeof p->pto, "%s", fs.to);
+	snprintf(p->pname, sizeof p->pname, "%s",
+	    fs.text[SVC_FILTER_PERIOD] ? fs.text[SVC_FILTER_PERIOD] : "");
 	return 0;
 }
 

@@ -149,14 +149,10 @@ struct payment_filter tui_narrow_only(struct tui *t, unsigned bits);
  * segment, the payments' branch and user; the deteriorating payers'
  * (`report deteriorating`) those and the payments' method and channel;
  * the anomalies' (`report anomalies`) every one of the dashboard's. */
-#define TUI_ANALYSIS_FILTERS                                                   \
-	(SVC_FILTER_BIT(SVC_FILTER_SEGMENT) |                                  \
-	    SVC_FILTER_BIT(SVC_FILTER_BRANCH) | SVC_FILTER_BIT(SVC_FILTER_USER))
-#define TUI_DETERIORATING_FILTERS                                              \
-	(TUI_ANALYSIS_FILTERS | SVC_FILTER_BIT(SVC_FILTER_METHOD) |            \
-	    SVC_FILTER_BIT(SVC_FILTER_CHANNEL))
+#define TUI_ANALYSIS_FILTERS SVC_FORECAST_FILTERS
+#define TUI_DETERIORATING_FILTERS SVC_DETERIORATING_FILTERS
 #define TUI_ANOMALY_FILTERS                                                    \
-	(SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD))
+	(SVC_ANOMALY_FILTERS & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD))
 /* A report filter's refusal (svc_filters_parse) shown on a filter form:
  * the option it begins with ("--method") named as the form's field
  * ("Method"; review R23 s41: the screens said the command line's

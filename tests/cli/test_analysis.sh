@@ -244,11 +244,13 @@ run sup --xlsx "$T/hp.xlsx" report payers --from 2025-04-01 --to 2025-04-30 --me
 same "report payers --xlsx: scope terminal, its filter and days" \
     "$(xhead "$T/hp.xlsx" | cut -d';' -f2-4)" \
     "Scope=Terminal T01;Filters=Method Cash;Period=2025-04-01 to 2025-04-30"
-# the anomalies of a period (h4): its first and last days
+# the anomalies of a period (h4): the period named among the filters, as
+# the text's Filters: line names it, and its days read, to today (a fresh
+# tester's, issue 23: "2025-05-31", a day not read)
 run sup --xlsx "$T/hq.xlsx" report anomalies --period 2025-05 --user jane
-same "report anomalies --period --xlsx: the period's days" \
+same "report anomalies --period --xlsx: the period and the days read" \
     "$(xhead "$T/hq.xlsx" | cut -d';' -f1-4)" \
-    "Report=Anomalies;Scope=Branch B01;Filters=User jane;Period=2025-05-01 to 2025-05-31"
+    "Report=Anomalies;Scope=Branch B01;Filters=Period 2025-05, user jane;Period=2025-05 (2025-05-01 to 2025-05-20)"
 # the heading block wholly in the documents' language, as the rest of the
 # workbook (h4: the scope and filters' words were the user's): a French
 # organisation, a Spanish-speaking user, then the other way round
@@ -266,7 +268,7 @@ run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" \
     --user jane --scope terminal
 same "fr document, es user: the anomalies' scope, filter and period in French" \
     "$(xhead "$T/hfa.xlsx" | cut -d';' -f1-4)" \
-    "Rapport=Anomalies;Périmètre=Terminal T01;Filtres=Utilisateur jane;Période=du 2025-05-01 au 2025-05-31"
+    "Rapport=Anomalies;Périmètre=Terminal T01;Filtres=Période 2025-05, utilisateur jane;Période=2025-05 (du 2025-05-01 au 2025-05-20)"
 sed -i 's/^language = fr$/language = es/' "$PAYDESK_CONFIG"
 run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" \
     --user mary --xlsx "$T/hes.xlsx" report forecast --segment Residential

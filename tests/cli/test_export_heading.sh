@@ -1,0 +1,94 @@
+# test_export_heading.sh - an analysis export's heading names exactly the
+# filters its figures applied, as the text's Filters: line does (issue 23,
+# a fresh tester's faults 1 and 2): the period as given (a fiscal
+# period's name, FY2025-P01) with its days, among the filters too; the
+# anomalies of a period that runs past today the days read (to today);
+# the forecast none of the payments' method or channel; the aging and the
+# open items their segment alone. Each read back from the workbook.
+. "$TOP/tests/cli/lib.sh"
+X="python3 $TOP/tests/tools/xlsx_cells.py"
+setup_store
+export PAYDESK_NOW="2025-05-20 12:00:00"
+# a fiscal calendar beginning in April: FY2025-P01 is April 2025,
+# FY2025-P02 May 2025 (today the 20th)
+printf '[periods]\ncalendar = fiscal\nfiscal_start = 4\n' >>"$PAYDESK_CONFIG"
+P() { # P DAY ACCOUNT AMOUNT: jane takes AMOUNT of ACCOUNT on DAY
+	PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=1234 "$PD" --user jane pay "$2" \
+	    --type bill --method Cash --amount "$3" >/dev/null ||
+	    echo "not ok - $2 pays $3 on $1"
+}
+P 2025-04-10 WU-10001 50.00
+P 2025-04-22 WU-10002 30.25
+P 2025-05-19 WU-10002 5.00
+# xhead XLSX: the heading block's rows, "LABEL=VALUE;" each
+xhead() {
+	$X "$1" | sed -n '2,8p' | sed 's/^str:\([^	]*\)	str:/\1=/' | tr '\n' ';'
+}
+# field XLSX LABEL: one row's value
+field() {
+	xhead "$1" | tr ';' '\n' | sed -n "s/^$2=//p"
+}
+
+# --- the period as given, with its days (fault 2)
+run sup kpi --rows rate --period FY2025-P01
+has "kpi --rows rate --period: the text names it" "Filters: Period FY2025-P01"
+run sup --xlsx "$T/r.xlsx" kpi --rows rate --period FY2025-P01
+same "kpi --rows rate --period FY2025-P01: the filters name it" \
+    "$(field "$T/r.xlsx" Filters)" "Period FY2025-P01"
+same "and the period's row its name and days" \
+    "$(field "$T/r.xlsx" Period)" "FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/c.xlsx" kpi --rows collected --period FY2025-P01 \
+    --segment Residential
+same "kpi --rows collected --period --segment: both named" \
+    "$(field "$T/c.xlsx" Filters)" "Segment Residential, period FY2025-P01"
+same "its period's row" "$(field "$T/c.xlsx" Period)" \
+    "FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/t.xlsx" kpi --rows time --period FY2025-P01
+same "kpi --rows time --period: named" "$(field "$T/t.xlsx" Period)" \
+    "FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/p.xlsx" report payers --period FY2025-P01
+same "report payers --period: named among the filters" \
+    "$(field "$T/p.xlsx" Filters)" "Period FY2025-P01"
+same "and its row" "$(field "$T/p.xlsx" Period)" \
+    "FY2025-P01 (2025-04-01 to 2025-04-30)"
+same "the payers' rows those of the period (the test's count)" \
+    "$($X "$T/p.xlsx" | sed -n '11,$p' | grep -c .)" \
+    "$(sql "SELECT count(DISTINCT consumer_id) FROM payments WHERE
+        status = 'Posted' AND paid_on BETWEEN '2025-04-01' AND '2025-04-30'")"
+# the anomalies of a period that runs past today: the days read
+run sup --xlsx "$T/a.xlsx" report anomalies --period FY2025-P02
+same "report anomalies --period FY2025-P02: named" \
+    "$(field "$T/a.xlsx" Filters)" "Period FY2025-P02"
+same "the days read: to today, not the period's last" \
+    "$(field "$T/a.xlsx" Period)" "FY2025-P02 (2025-05-01 to 2025-05-20)"
+run sup --xlsx "$T/a1.xlsx" report anomalies --period FY2025-P01 --user jane
+same "a period before today: its days whole, its filters both" \
+    "$(xhead "$T/a1.xlsx" | cut -d';' -f3,4)" \
+    "Filters=Period FY2025-P01, user jane;Period=FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/m.xlsx" kpi --rows rate --month 2025-04
+same "a month (--month): no period named, its days" \
+    "$(xhead "$T/m.xlsx" | cut -d';' -f3,4)" \
+    "Filters=None;Period=2025-04-01 to 2025-04-30"
+
+# --- exactly the filters applied (fault 1)
+run sup --xlsx "$T/d.xlsx" report deteriorating --method Cash --segment Residential
+same "report deteriorating: its method and segment" \
+    "$(field "$T/d.xlsx" Filters)" "Segment Residential, method Cash"
+run sup --xlsx "$T/f.xlsx" report forecast --user jane
+same "report forecast --user: named" "$(field "$T/f.xlsx" Filters)" "User jane"
+expect "report forecast takes no method (status 2)" 2 "--method" \
+    sup --xlsx "$T/f2.xlsx" report forecast --method Cash
+run sup --xlsx "$T/o.xlsx" kpi --rows outstanding --segment Residential
+same "kpi --rows outstanding: its segment" "$(field "$T/o.xlsx" Filters)" \
+    "Segment Residential"
+run sup --xlsx "$T/g.xlsx" report aging --segment Residential
+same "report aging --xlsx: a heading, its segment" \
+    "$(xhead "$T/g.xlsx" | cut -d';' -f1,3,4)" \
+    "Report=Aging;Filters=Segment Residential;Period=2025-05-20"
+sup --csv report aging --segment Residential --limit 0 >"$T/g.csv"
+run sup --xlsx "$T/g0.xlsx" report aging --segment Residential --limit 0
+$X --compare "$T/g.csv" "$T/g0.xlsx" ttmimmmmmm >"$OUT" 2>&1 &&
+    ok "the aging's data rows the CSV's, under the block" ||
+    notok "the aging's data rows the CSV's, under the block"
+same "the aging's header row frozen under it (row 9)" \
+    "$($X "$T/g.xlsx" | head -1 | cut -d' ' -f2)" "frozen=9"
