@@ -115,6 +115,24 @@ date_parse(const char *s, const char *what, int32_t *days, struct pd_err *err)
 }
 #undef WHAT
 
+/* Month m of year y, read from s (named what in the messages), as its
+ * first and last days: a real month of a year the ledger can hold. */
+static int
+month_range(const char *s, const char *what, int y, int m, int32_t *first,
+    int32_t *last, struct pd_err *err)
+{
+	if (y < 1900)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": the year is out of range (1900 to 9999)"),
+		    what, s);
+	if (m < 1 || m > 12)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": no such month (01 to 12)"), what, s);
+	*first = date_days(y, m, 1);
+	*last = date_days(y, m, month_len(y, m));
+	return 0;
+}
+
 int
 month_parse(const char *s, const char *what, int32_t *first, int32_t *last,
     struct pd_err *err)
@@ -129,16 +147,7 @@ month_parse(const char *s, const char *what, int32_t *first, int32_t *last,
 		    _("%s \"%s\": not a month, use "
 		      "YYYY-MM (e.g. 2025-04)"),
 		    what, s ? s : "");
-	if (y < 1900)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": the year is out of range (1900 to 9999)"),
-		    what, s);
-	if (m < 1 || m > 12)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": no such month (01 to 12)"), what, s);
-	*first = date_days(y, m, 1);
-	*last = date_days(y, m, month_len(y, m));
-	return 0;
+	return month_range(s, what, y, m, first, last, err);
 }
 
 int32_t
@@ -392,16 +401,7 @@ month_parse_pattern(const char *s, const char *pattern, const char *what,
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": not a month, write %s (e.g. %s) or YYYY-MM"),
 		    what, s ? s : "", words, example);
-	if (y < 1900)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": the year is out of range (1900 to 9999)"),
-		    what, s);
-	if (m < 1 || m > 12)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": no such month (01 to 12)"), what, s);
-	*first = date_days(y, m, 1);
-	*last = date_days(y, m, month_len(y, m));
-	return 0;
+	return month_range(s, what, y, m, first, last, err);
 }
 
 enum pd_status
