@@ -24,7 +24,7 @@ expect "offline, T05 deposits its shift" 0 "\$30.00" \
 expect "offline, T06 deposits the same shift" 0 "\$30.00" \
     M6 deposit create "$ZT" --slip BAG-TW6 --account $ACCT
 expect "T06 reaches the central node first: applied" 0 "Rejected    0" pdt 6 sync
-expect "T05 second: its deposit refused" 0 "Rejected    1" pdt 5 sync
+expect "T05 second: its deposit refused" 20 "Rejected    1" pdt 5 sync
 run M5 sync --quarantine
 has "T05 says why, naming T06's deposit" \
     "shift $ZT's Cash is in deposit BAG-TW6 of terminal T06 already, which reached the central node first"
