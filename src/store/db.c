@@ -1,4 +1,5 @@
 /* db.c - opening the store, pragmas, migrations, transactions, helpers. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -34,6 +35,55 @@ st_fail(struct store *st, struct pd_err *err, const char *what)
 	return pd_fail(err, PD_ESTORE, "%s: %s (%s)", what, msg, st->path);
 }
 
+/* sql prepared for st: in a central node's store, the gateway payments
+ * and payouts a terminal pulls (gw_payments, gw_payouts, empty there)
+ * read as the central node's own (gateway_payments, gateway_payouts),
+ * whose columns a reconciliation's reads share: its statements, their
+ * lines, matches, exceptions and days read the same queries as a
+ * terminal's, and at the central node saw no gateway payment, so every
+ * gateway or payout match read as a credit of nothing (s72, helper-287:
+ * paydesk-central reconciliation 142.10 apart from its terminals'). */
+static int
+central_prepare(struct store *st, const char *sql, struct db_stmt **s)
+{
+	static const struct {
+		const char *from, *to;
+	} names[] = {{"gw_payments", "gateway_payments"},
+	    {"gw_payouts", "gateway_payouts"}};
+	char *out, *o;
+	const char *p, *hit;
+	size_t i, n, len;
+	int rc;
+
+	if (!st->central || strstr(sql, "gw_pay") == NULL)
+		return db_prepare_v3(
+		    st->db, sql, -1, DB_PREPARE_PERSISTENT, s, NULL);
+	len = strlen(sql);
+	out = o = xmalloc(len * 2 + 1);
+	for (p = sql; *p != '\0';) {
+		hit = NULL;
+		for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+			n = strlen(names[i].from);
+			if (strncmp(p, names[i].from, n) == 0 &&
+			    (p == sql || !(isalnum((unsigned char)p[-1]) ||
+			                     p[-1] == '_')) &&
+			    !(isalnum((unsigned char)p[n]) || p[n] == '_')) {
+				hit = names[i].to;
+				break;
+			}
+		}
+		if (hit != NULL) {
+			o += sprintf(o, "%s", hit);
+			p += n;
+		} else
+			*o++ = *p++;
+	}
+	*o = '\0';
+	rc = db_prepare_v3(st->db, out, -1, DB_PREPARE_PERSISTENT, s, NULL);
+	free(out);
+	return rc;
+}
+
 struct db_stmt *
 st_stmt(struct store *st, const char *sql, struct pd_err *err)
 {
@@ -59,8 +109,7 @@ st_stmt(struct store *st, const char *sql, struct pd_err *err)
 			db_clear_bindings(s);
 			return s;
 		}
-	if (db_prepare_v3(st->db, sql, -1, DB_PREPARE_PERSISTENT, &s, NULL) !=
-	    DB_OK) {
+	if (central_prepare(st, sql, &s) != DB_OK) {
 		st_fail(st, err, _("Preparing a query"));
 		return NULL;
 	}

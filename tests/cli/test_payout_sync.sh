@@ -145,3 +145,28 @@ same "the central node keeps it" "$(cmatches)" \
 pdt 1 sync >/dev/null || echo "not ok - T01 sync"
 same "T01 pulls it" "$(tmatches 1)" "1:payout:pa1:0 2:payout:pb1:1 3:payout:pb1:0"
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
+
+# the central node's reconciliation reads the same matches as its
+# terminals: a payout's credit matched there, not a credit of nothing
+# (s72, helper-287: the central node joined the terminals' pulled gateway
+# payments, empty there, and its days stood 142.10 apart from theirs)
+daysof() { python3 -c 'import json,sys
+print(" ".join("%s:%d:%d:%d:%d" % (d["date"], d["expected"], d["credited"], d["matched"], d["difference"]) for d in json.load(open(sys.argv[1])) if d.get("account", sys.argv[2]) == sys.argv[2]))' "$OUT" "$ACCT"; }
+run M1 --json report reconciliation --account $ACCT
+t1days=$(daysof)
+run central reconciliation ACME --account $ACCT --json
+same "paydesk-central reconciliation: each day as T01 reckons it" \
+    "$(daysof)" "$t1days"
+case "$t1days" in *:0:0:0:0*|"") notok "T01's days hold the payouts' credits" "$t1days" ;;
+*) ok "T01's days hold the payouts' credits" ;; esac
+run central statements ACME "$N" --json
+same "paydesk-central statements: each payout's line matched, by its rule" \
+    "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+ls=d["lines"] if isinstance(d, dict) else d
+print(" ".join("%s:%s" % (x["line"], x.get("rule","")) for x in ls if x.get("status") == "matched"))' "$OUT" 2>&1)" \
+    "1:payout 3:payout"
+run central exceptions ACME --account $ACCT --json
+lacks_payout=$(python3 -c 'import json,sys
+print(sum(1 for e in json.load(open(sys.argv[1])) if e["kind"] == "amount_differs"))' "$OUT" 2>&1)
+same "paydesk-central exceptions: no payout's credit reads as amount_differs" "$lacks_payout" 0
