@@ -241,6 +241,14 @@ struct shift_approval {
 	const char *pin;
 };
 
+/* The opening float this terminal's drawer expects (minor units): what
+ * its last close kept, whoever's shift it was; 0 for its first shift.
+ * The figure svc_shift_open records the counted float against, for a
+ * screen to show before the count (helper-287, fault 2: the TUI showed
+ * the signed-in cashier's own last close). -1 with err on a store
+ * error. */
+int svc_shift_float_expected(
+    struct svc *s, int64_t *expected, struct pd_err *err);
 /* Open a shift for the signed-in cashier at this terminal with the
  * opening float counted (cash denomination lines; none: a float of 0).
  * float_expected comes from the drawer's previous closed shift; the

@@ -510,7 +510,8 @@ static int
 open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
     struct shift *sh, struct pd_err *err)
 {
-	struct shift other, prev;
+	struct shift other;
+	int64_t expected;
 	struct syncrec rec;
 	char detail[256], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	size_t i;
@@ -550,8 +551,7 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		                      "(paydesk shift close --cashier %s)"),
 		                    s->cfg.terminal_id, other.cashier,
 		                    other.opened_at, other.cashier);
-	if ((rc = store_shift_drawer(s->st, s->cfg.terminal_id,
-	         s->cfg.terminal_id, 0, &prev, err)) < 0)
+	if (svc_shift_float_expected(s, &expected, err) != 0)
 		return -1;
 	memset(sh, 0, sizeof *sh);
 	xstrlcpy(sh->terminal, s->cfg.terminal_id, sizeof sh->terminal);
@@ -560,7 +560,7 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	xstrlcpy(sh->cashier, s->actor.username, sizeof sh->cashier);
 	xstrlcpy(sh->cashier_name, s->actor.full_name, sizeof sh->cashier_name);
 	svc_now(sh->opened_at);
-	sh->float_expected = rc == 1 ? prev.float_kept : 0;
+	sh->float_expected = expected;
 	sh->float_counted = svc_shift_total(c, n, NULL);
 	if (store_shift_insert(s->st, sh, err) != 0)
 		return -1;
@@ -581,6 +581,19 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	        m2, sizeof m2, sh->float_expected, s->cfg.minor_digits));
 	return svc_audit(
 	    s, sh->opened_at, "open", "shift", sh->uuid, detail, err);
+}
+
+int
+svc_shift_float_expected(struct svc *s, int64_t *expected, struct pd_err *err)
+{
+	struct shift prev;
+	int rc = store_shift_drawer(
+	    s->st, s->cfg.terminal_id, s->cfg.terminal_id, 0, &prev, err);
+
+	if (rc < 0)
+		return -1;
+	*expected = rc == 1 ? prev.float_kept : 0;
+	return 0;
 }
 
 int

@@ -42,7 +42,6 @@ struct count {
 	char qty[SHIFT_DENOMS_MAX][QTY_DIGITS + 1];
 	struct tui_list list;
 	int64_t expected;   /* open: the float the drawer's last close kept */
-	const char *drawer; /* open: this terminal's drawer */
 	int64_t confirmed;  /* open: the float off the expected one the
 	                     * cashier confirmed (-1 none) */
 };
@@ -287,20 +286,6 @@ const struct tui_screen_class screen_shift_count_class = {
     .free = free_count,
 };
 
-/* The float the drawer's last close kept: what the opening float is
- * expected to be (the service records the difference). */
-static int
-last_close(const struct shift *sh, void *arg)
-{
-	struct count *c = arg;
-
-	if (sh->status != SHIFT_CLOSED || c->expected >= 0 ||
-	    strcmp(sh->drawer, c->drawer) != 0)
-		return 0;
-	c->expected = sh->float_kept;
-	return 1; /* the newest close of the drawer: enough */
-}
-
 static struct count *
 count_new(struct tui *t, const struct tui_screen_class *cls)
 {
@@ -317,7 +302,6 @@ struct tui_screen *
 screen_shift_open_new(struct tui *t)
 {
 	struct count *c;
-	struct shift_filter f;
 	struct pd_err err;
 
 	if (drawer_cash_method(t) == NULL) {
@@ -328,12 +312,12 @@ screen_shift_open_new(struct tui *t)
 	c->open = 1;
 	c->expected = -1;
 	c->confirmed = -1;
-	memset(&f, 0, sizeof f);
-	c->drawer = t->svc->cfg.terminal_id;
-	if (svc_shift_list(t->svc, &f, last_close, c, &err) != 0)
+	/* the drawer's last close, whoever's shift it was: the figure the
+	 * open records the count against */
+	if (svc_shift_float_expected(t->svc, &c->expected, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
-	if (c->expected < 0)
-		c->expected = 0; /* the drawer's first shift */
+		c->expected = 0;
+	}
 	return &c->sc;
 }
 

@@ -566,3 +566,19 @@ wait_for "x again: the shift's menu" "X report"
 wait_for "with its close" "Close shift"
 esc 1
 logout
+
+# --- (helper-287, fault 2) a cashier's opening float is expected as the
+# drawer's last close kept it, whoever's shift that was: mary's, closed
+# keeping $55.00, not jane's own last close (the screen showed that)
+PAYDESK_PIN=2222 "$PD" --user mary shift close --count 10000x1 --keep 55 \
+    >/dev/null || echo "not ok - mary's close keeping \$55.00"
+same "the drawer's last close is mary's, keeping \$55.00" \
+    "$(sql "SELECT cashier || ' ' || float_kept FROM shifts WHERE status = 'closed' ORDER BY id DESC LIMIT 1")" \
+    "mary 5500"
+login jane 1234
+wait_for "jane: no shift open" "No shift open"
+keys Enter
+wait_for "jane's float count" "Count the opening float"
+line_is "jane's float expected as mary's close kept it" "Expected float" "\$55.00"
+esc 1
+logout
