@@ -287,9 +287,12 @@ int svc_shift_x(struct svc *s, struct shift_report *r, struct pd_err *err);
  * to a supervisor (signed in, or a: a supervisor's user name and PIN
  * given at the terminal, as a pay-out above the approval amount asks),
  * since the close is blind (fault 15): a cashier alone gets PD_EBLIND;
- * a wrong PIN counts toward the supervisor's lockout. a may be NULL. */
-int svc_shift_x_report(struct svc *s, const struct shift_approval *a,
-    struct shift_report *r, struct pd_err *err);
+ * a wrong PIN counts toward the supervisor's lockout. a may be NULL.
+ * cashier: whose open shift at this terminal (NULL or "": the signed-in
+ * user's); another cashier's is a signed-in supervisor's to read
+ * (PD_EPERM otherwise), PD_ESHIFT when they have none open here. */
+int svc_shift_x_report(struct svc *s, const char *cashier,
+    const struct shift_approval *a, struct shift_report *r, struct pd_err *err);
 
 /* The reason given for a tender beyond tolerance. */
 struct shift_reason {
@@ -373,8 +376,10 @@ struct doc_request;
 struct doc_result;
 int svc_shift_z_issue(struct svc *s, const char *key,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err);
-/* (the X report, a's sign-off as svc_shift_x_report's) */
-int svc_shift_x_issue(struct svc *s, const struct shift_approval *a,
-    const struct doc_request *r, struct doc_result *res, struct pd_err *err);
+/* (the X report of cashier's open shift, a's sign-off as
+ * svc_shift_x_report's) */
+int svc_shift_x_issue(struct svc *s, const char *cashier,
+    const struct shift_approval *a, const struct doc_request *r,
+    struct doc_result *res, struct pd_err *err);
 
 #endif

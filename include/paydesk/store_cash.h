@@ -383,9 +383,14 @@ typedef int (*central_row_cb)(const struct central_row *r, void *arg);
 int store_central_exc_rows(struct store *st, enum central_row_type type,
     int64_t over_short, central_row_cb cb, void *arg, struct pd_err *err);
 /* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
- * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
+ * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free().
+ * held (nheld; NULL, 0: none) the deposits' cheques of payments voided
+ * since, as store_recon_exceptions_aged takes them: a deposit's day
+ * expects it less those cheques, what the ledger backs (s72 fault 2). */
+struct cheque_held;
 struct recon_day *store_recon_days(struct store *st, const char *account,
-    const char *from, const char *to, size_t *n, struct pd_err *err);
+    const char *from, const char *to, const struct cheque_held *held,
+    size_t nheld, size_t *n, struct pd_err *err);
 /* The bank accounts the deposits and the statements name, in order;
  * *n of them (review R20: the screens choose among them); free(). */
 struct recon_account;

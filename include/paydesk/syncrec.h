@@ -28,7 +28,8 @@
  *                   200 { "v": 1, "results": [ { "uuid": "...",
  *                          "status": "applied"|"duplicate"|"rejected",
  *                          "reason": "..." }, ... ] } in record order
- *   GET  /v1/pull?since=CURSOR&limit=N
+ *   GET  /v1/pull?since=CURSOR&limit=N&pending=P (P: the records
+ *                   waiting at the terminal, kept as its pending count)
  *                   200 { "v": 1, "cursor": C, "more": true|false,
  *                          "entries": [ { "seq": S, "record": record } ] }
  *                   (reference data and other terminals' records, and the

@@ -179,9 +179,9 @@ static void
 text_head(const struct terminal_row *t)
 {
 	printf(ngettext("Terminal %s (branch %s): last synced %s, %" PRId64
-	                " record waiting at its last push",
+	                " record waiting after its last sync",
 	           "Terminal %s (branch %s): last synced %s, %" PRId64
-	           " records waiting at its last push",
+	           " records waiting after its last sync",
 	           (unsigned long)t->pending),
 	    t->terminal, t->branch, t->last_seen[0] ? t->last_seen : _("never"),
 	    t->pending);

@@ -170,7 +170,7 @@ struct query_seen {
 };
 /* (libmicrohttpd decodes %00 into the value: its C string would end
  * there, "0%00abc" read as "0") */
-static const char *const query_known[] = {"since", "limit"};
+static const char *const query_known[] = {"since", "limit", "pending"};
 
 /* Each query argument of a request: a known one given twice is kept in
  * rq->twice (the route refuses it: which of the two was meant?), one
@@ -211,6 +211,8 @@ enqueue(struct server *sv, struct MHD_Connection *c, struct request *rq)
 	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since"));
 	rq->limit = dup_or_null(
 	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit"));
+	rq->pending = dup_or_null(
+	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "pending"));
 	return queue_put(&sv->q, &rq->qi, suspend, &s);
 }
 
@@ -371,6 +373,7 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	free(rq->body);
 	free(rq->since);
 	free(rq->limit);
+	free(rq->pending);
 	free(rq->gw);
 	free(rq->a.body);
 	free(rq);

@@ -32,9 +32,11 @@ struct request {
 	const struct route *r;
 	struct terminal_row t; /* its token's terminal (authenticated routes) */
 	struct MHD_Connection *c;
-	char *since, *limit; /* query arguments, NULL when absent */
-	const char *twice;   /* "since" or "limit" given more than once */
-	const char *nul;     /* "since" or "limit" with a NUL byte (%00) */
+	/* query arguments, NULL when absent; pending: the records still
+	 * waiting at the terminal as it pulls (s72 fault 3) */
+	char *since, *limit, *pending;
+	const char *twice;   /* "since", "limit" or "pending" given twice */
+	const char *nul;     /* one of them with a NUL byte (%00) */
 	struct gw_req *gw;   /* a gateway's request (gateway.c) */
 	struct answer a;
 };

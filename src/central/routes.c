@@ -94,7 +94,12 @@ route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
 	else {
 		a->status = 200;
 		a->body = svc_central_push_answer(res, p.nrecs);
-		sv->b->ops->seen(sv->b, t, rq->route, -1, p.pending);
+		/* what waits at the terminal once this push is answered:
+		 * its records, applied or refused, wait no more (s72 fault
+		 * 3: a push's own records stayed counted until the next) */
+		sv->b->ops->seen(sv->b, t, rq->route, -1,
+		    p.pending > (int64_t)p.nrecs ? p.pending - (int64_t)p.nrecs
+		                                 : 0);
 		pthread_mutex_lock(&sv->lock);
 		n = ++sv->pushes;
 		pthread_mutex_unlock(&sv->lock);
@@ -130,12 +135,14 @@ query_int(const char *name, const char *v, long long def, long long min,
 	return 0;
 }
 
-/* GET /v1/pull?since=CURSOR&limit=N (Authorization: Bearer TOKEN) */
+/* GET /v1/pull?since=CURSOR&limit=N&pending=P (Authorization: Bearer
+ * TOKEN); pending: the records waiting at the terminal, which a round
+ * with nothing to push says only here (s72 fault 3) */
 static void
 route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
     struct answer *a)
 {
-	long long since, limit;
+	long long since, limit, pending;
 	int64_t cursor;
 	size_t n;
 	struct pd_err e = {0};
@@ -154,7 +161,9 @@ route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
 	/* limit 0 is refused: a page of none would be no answer, and one
 	 * entry (as before review R18) not what was asked */
 	if (query_int("since", rq->since, 0, 0, INT64_MAX, &since, a) != 0 ||
-	    query_int("limit", rq->limit, 1000, 1, SYNC_PULL_MAX, &limit, a))
+	    query_int("limit", rq->limit, 1000, 1, SYNC_PULL_MAX, &limit, a) ||
+	    query_int(
+	        "pending", rq->pending, -1, 0, SYNC_PENDING_MAX, &pending, a))
 		return;
 	a->body =
 	    sv->b->ops->pull(sv->b, t, since, (size_t)limit, &cursor, &n, &e);
@@ -163,7 +172,7 @@ route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
 		return;
 	}
 	a->status = 200;
-	sv->b->ops->seen(sv->b, t, rq->route, since, -1);
+	sv->b->ops->seen(sv->b, t, rq->route, since, pending);
 }
 
 /* GET /v1/status (Authorization: Bearer TOKEN) */

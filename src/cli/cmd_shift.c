@@ -455,10 +455,11 @@ cmd_shift_move(struct cli *c, int argc, char **argv)
 int
 cmd_shift_x(struct cli *c, int argc, char **argv)
 {
-	const char *out = NULL, *text = NULL, *print = NULL, *approver = NULL;
+	const char *out = NULL, *text = NULL, *print = NULL, *approver = NULL,
+	           *cashier = NULL;
 	struct opt o[] = {{"out", 0, &out}, {"text", 1, &text},
 	    {"print", 1, &print}, {"approver", OPT_ONCE, &approver},
-	    {NULL, 0, NULL}};
+	    {"cashier", OPT_ONCE, &cashier}, {NULL, 0, NULL}};
 	struct shift_approval a;
 	struct doc_request q = {0};
 	struct doc_result res;
@@ -474,12 +475,12 @@ cmd_shift_x(struct cli *c, int argc, char **argv)
 		q.out = out;
 		q.text = text != NULL;
 		q.print = print != NULL;
-		rc = svc_shift_x_issue(&c->svc, &a, &q, &res, &c->err);
+		rc = svc_shift_x_issue(&c->svc, cashier, &a, &q, &res, &c->err);
 		free(pin);
 		return cli_doc_report(
 		    c, N_("X report, not a close"), NULL, &res, q.print, rc);
 	}
-	rc = svc_shift_x_report(&c->svc, &a, &x, &c->err);
+	rc = svc_shift_x_report(&c->svc, cashier, &a, &x, &c->err);
 	free(pin);
 	if (rc != 0)
 		return -1;

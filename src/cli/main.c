@@ -181,7 +181,8 @@ static const struct command {
         "shift drop AMOUNT --reason R [--approver USER]",
         N_("cash taken from the drawer to the safe")},
     {"shift", "x", cmd_shift_x, STORE,
-        "shift x [--out FILE] [--text] [--print]",
+        "shift x [--cashier USER] [--approver USER] [--out FILE] [--text] "
+        "[--print]",
         N_("X report: what each tender expects so far, nothing closed")},
     {"shift", "close", cmd_shift_close, STORE,
         "shift close [--count DENOMxQTY,...] [--slip METHOD:REF:AMOUNT;...] "

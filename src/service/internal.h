@@ -823,6 +823,12 @@ int svc_shift_report_of(struct svc *s, const struct shift *sh,
 int svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now);
 /* The signed-in cashier's open shift; PD_ESHIFT when none. */
 int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
+/* The open shift at this terminal of cashier (NULL, "" or the actor:
+ * the signed-in cashier's, svc_shift_mine's); another cashier's only for
+ * a supervisor (PD_EPERM naming action), PD_ENOTFOUND when no such user,
+ * PD_ESHIFT when they have no shift open here. shift.c. */
+int svc_shift_of(struct svc *s, const char *cashier, const char *action,
+    struct shift *sh, struct pd_err *err);
 /* A supervisor's sign-off of action, inside the caller's transaction
  * (auth.c): a->user another user than the actor, of role supervisor or
  * above, active, not locked out, a->pin its PIN. 0 with the user name in

@@ -513,7 +513,8 @@ svc_central_recon(struct svc *s, const struct central_recon_filter *f,
 		return NULL;
 	}
 	for (i = 0; i < nacc; i++) {
-		d = store_recon_days(s->st, acc[i].account, from, to, &nd, err);
+		d = store_recon_days(
+		    s->st, acc[i].account, from, to, NULL, 0, &nd, err);
 		if (d == NULL) {
 			free(out);
 			out = NULL;

@@ -316,10 +316,13 @@ svc_recon_resolved(struct svc *s, size_t *n, struct pd_err *err)
 
 /* Whether exception e is of account: a deposit's, or a line's. */
 static int
-exc_of(const struct recon_exception *e, const char *account)
+exc_of(struct svc *s, const struct recon_exception *e, const char *account)
 {
 	const char *t = e->target;
 	size_t n = strlen(account);
+	struct deposit d;
+	struct pd_err err;
+	char uuid[sizeof d.uuid];
 
 	switch (e->kind) {
 	case RECON_NOT_CREDITED:
@@ -329,6 +332,15 @@ exc_of(const struct recon_exception *e, const char *account)
 		if (t == NULL)
 			return 0;
 		t++;
+		/* a deposit holding a voided payment's cheque, "DEPOSIT-UUID
+		 * cheque:PAYMENT-UUID": of the deposit's account (s72 fault
+		 * 2: it was of none, and no day's Open counted it) */
+		if (strncmp(t, "cheque:", 7) == 0) {
+			snprintf(uuid, sizeof uuid, "%.*s",
+			    (int)(t - 1 - e->target), e->target);
+			return store_deposit_find(s->st, uuid, &d, &err) == 0 &&
+			       strcmp(d.account, account) == 0;
+		}
 		/* fall through */
 	case RECON_UNEXPECTED:
 	case RECON_TWICE:
@@ -344,8 +356,9 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 {
 	struct recon_day *d;
 	struct recon_exception *v;
+	struct cheque_held *held;
 	char today[11];
-	size_t nv = 0, i, k;
+	size_t nv = 0, nheld = 0, i, k;
 	int known = 0;
 
 	*n = 0;
@@ -380,11 +393,19 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 	v = svc_recon_exc(s, today, 0, &nv, err);
 	if (v == NULL)
 		return NULL;
-	d = store_recon_days(s->st, account, from, to, n, err);
+	/* the deposits' cheques the ledger no longer backs, less in each
+	 * day's Expected as in the exceptions' (s72 fault 2) */
+	held = svc_cheques_held(s, &nheld, err);
+	if (held == NULL) {
+		free(v);
+		return NULL;
+	}
+	d = store_recon_days(s->st, account, from, to, held, nheld, n, err);
+	free(held);
 	for (i = 0; d != NULL && i < *n; i++)
 		for (k = 0; k < nv; k++)
 			d[i].exceptions += strcmp(v[k].rday, d[i].day) == 0 &&
-			                   exc_of(&v[k], account);
+			                   exc_of(s, &v[k], account);
 	free(v);
 	return d;
 }
@@ -418,7 +439,7 @@ svc_recon_day(struct svc *s, const char *account, const char *day,
 	 * those shown on that day (a credit of another amount on the day of
 	 * the deposit it was matched to, as the day's figures) */
 	for (i = 0; i < nv; i++)
-		if (strcmp(v[i].rday, day) == 0 && exc_of(&v[i], account))
+		if (strcmp(v[i].rday, day) == 0 && exc_of(s, &v[i], account))
 			v[k++] = v[i];
 	out = xcalloc(k + nm + 1, sizeof *out);
 	for (i = 0; i < k; i++) {

@@ -487,6 +487,32 @@ svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err)
 }
 
 int
+svc_shift_of(struct svc *s, const char *cashier, const char *action,
+    struct shift *sh, struct pd_err *err)
+{
+	struct user u;
+	int rc;
+
+	if (cashier == NULL || cashier[0] == '\0' ||
+	    strcmp(cashier, s->actor.username) == 0)
+		return svc_shift_mine(s, sh, err);
+	if (svc_require(s, ROLE_SUPERVISOR, action, err) != 0)
+		return -1;
+	if (store_user_by_name(s->st, cashier, &u, err) != 0) {
+		if (err->code == PD_ENOTFOUND)
+			return pd_fail(err, PD_ENOTFOUND,
+			    _("--cashier %s: no such user"), cashier);
+		return -1;
+	}
+	rc = store_shift_open_of(s->st, s->cfg.terminal_id, u.id, sh, err);
+	if (rc == 0)
+		return pd_fail(err, PD_ESHIFT,
+		    _("%s has no open shift at terminal %s"), u.username,
+		    s->cfg.terminal_id);
+	return rc < 0 ? -1 : 0;
+}
+
+int
 svc_shift_current(struct svc *s, struct shift *out, struct pd_err *err)
 {
 	char now[TS_BUFSZ];
@@ -623,20 +649,30 @@ svc_shift_open(struct svc *s, const struct shift_count *counts, size_t n,
 
 /* ---- X report ---- */
 
-int
-svc_shift_x(struct svc *s, struct shift_report *r, struct pd_err *err)
+/* svc_shift_x of cashier's open shift at this terminal (NULL: the
+ * signed-in cashier's; another's, a supervisor's to read). */
+static int
+x_of(struct svc *s, const char *cashier, struct shift_report *r,
+    struct pd_err *err)
 {
 	struct shift sh;
 
 	memset(r, 0, sizeof *r);
 	if (svc_require(s, ROLE_CASHIER, _("An X report"), err) != 0 ||
-	    svc_shift_mine(s, &sh, err) != 0)
+	    svc_shift_of(s, cashier,
+	        _("The X report of another cashier's shift"), &sh, err) != 0)
 		return -1;
 	if (svc_shift_report_of(s, &sh, r, err) != 0) {
 		svc_shift_report_free(r);
 		return -1;
 	}
 	return 0;
+}
+
+int
+svc_shift_x(struct svc *s, struct shift_report *r, struct pd_err *err)
+{
+	return x_of(s, NULL, r, err);
 }
 
 /* What an open shift expects is a supervisor's to see (fault 15). */
@@ -667,10 +703,10 @@ blind_gate(struct svc *s, const struct shift_approval *a, struct pd_err *err)
 }
 
 int
-svc_shift_x_report(struct svc *s, const struct shift_approval *a,
-    struct shift_report *r, struct pd_err *err)
+svc_shift_x_report(struct svc *s, const char *cashier,
+    const struct shift_approval *a, struct shift_report *r, struct pd_err *err)
 {
-	if (svc_shift_x(s, r, err) != 0)
+	if (x_of(s, cashier, r, err) != 0)
 		return -1;
 	if (blind_gate(s, a, err) != 0) {
 		svc_shift_report_free(r);

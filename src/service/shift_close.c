@@ -77,27 +77,8 @@ static int
 close_target(struct svc *s, const struct shift_close_request *r,
     struct shift *sh, struct pd_err *err)
 {
-	struct user u;
-	int rc;
-
-	if (r->cashier == NULL || r->cashier[0] == '\0' ||
-	    strcmp(r->cashier, s->actor.username) == 0)
-		return svc_shift_mine(s, sh, err);
-	if (svc_require(s, ROLE_SUPERVISOR, _("Closing another cashier's shift"),
-	        err) != 0)
-		return -1;
-	if (store_user_by_name(s->st, r->cashier, &u, err) != 0) {
-		if (err->code == PD_ENOTFOUND)
-			return pd_fail(err, PD_ENOTFOUND,
-			    _("--cashier %s: no such user"), r->cashier);
-		return -1;
-	}
-	rc = store_shift_open_of(s->st, s->cfg.terminal_id, u.id, sh, err);
-	if (rc == 0)
-		return pd_fail(err, PD_ESHIFT,
-		    _("%s has no open shift at terminal %s"), u.username,
-		    s->cfg.terminal_id);
-	return rc < 0 ? -1 : 0;
+	return svc_shift_of(
+	    s, r->cashier, _("Closing another cashier's shift"), sh, err);
 }
 
 /* The shift sh found (rc 0 from close_target) closed now: not before it

@@ -271,8 +271,9 @@ svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
 }
 
 int
-svc_shift_x_issue(struct svc *s, const struct shift_approval *a,
-    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+svc_shift_x_issue(struct svc *s, const char *cashier,
+    const struct shift_approval *a, const struct doc_request *r,
+    struct doc_result *res, struct pd_err *err)
 {
 	struct shift_report x;
 	struct doc d;
@@ -280,7 +281,7 @@ svc_shift_x_issue(struct svc *s, const struct shift_approval *a,
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (svc_shift_x_report(s, a, &x, err) != 0)
+	if (svc_shift_x_report(s, cashier, a, &x, err) != 0)
 		return -1;
 	/* an X report is a snapshot: each one its own name, never a copy */
 	svc_now(now);

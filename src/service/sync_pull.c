@@ -316,7 +316,8 @@ pull_tx_commit(struct svc *s, struct pull_tx *tx, struct sync_report *rep,
  * request failed, -2 the page did not decode (err says why). */
 struct fetch {
 	struct sync_net *net;
-	char path[128];
+	int64_t pending; /* the outbox's records waiting, said to the node */
+	char path[160];
 	struct sync_page pg, dead;
 	struct pd_err err;
 	int rc;
@@ -349,8 +350,11 @@ fetch_done(struct fetch *f)
 static void
 fetch_path(struct fetch *f, const struct svc *s, int64_t since)
 {
-	snprintf(f->path, sizeof f->path, "%s?since=%lld&limit=%d",
-	    SYNC_ROUTE_PULL, (long long)since, s->cfg.sync_pull_page);
+	/* the records still waiting here: a round with nothing to push
+	 * tells the central node's terminal list so (s72 fault 3) */
+	snprintf(f->path, sizeof f->path, "%s?since=%lld&limit=%d&pending=%lld",
+	    SYNC_ROUTE_PULL, (long long)since, s->cfg.sync_pull_page,
+	    (long long)f->pending);
 }
 
 /* How far a round's pull has come, to bound it: pages in a row that
@@ -423,6 +427,7 @@ pull_pages(struct svc *s, struct sync_net *net, sync_progress_fn cb,
 
 	memset(&f, 0, sizeof f);
 	f.net = net;
+	f.pending = store_outbox_pending(s->st);
 	svc_sync_state(s, &st);
 	since = st.cursor;
 	fetch_path(&f, s, since);

@@ -383,7 +383,8 @@ read_rday(struct db_stmt *q, void *elem)
 
 struct recon_day *
 store_recon_days(struct store *st, const char *account, const char *from,
-    const char *to, size_t *n, struct pd_err *err)
+    const char *to, const struct cheque_held *held, size_t nheld, size_t *n,
+    struct pd_err *err)
 {
 	/* the days with a deposit handed to the bank or a credit counted:
 	 * what was expected (the deposits of that day handed to the bank
@@ -399,9 +400,22 @@ store_recon_days(struct store *st, const char *account, const char *from,
 	 * 15th and credited on the 16th is no difference on either day,
 	 * tester fault 11), one nobody matched on its booking day; and how
 	 * much of it is matched. The credits' day is known after the join,
-	 * so the account's credits are read whole and their days kept. */
-	struct db_stmt *s = st_stmt(st,
-	    "WITH dep AS (SELECT deposited_on AS day, sum(amount) AS exp, "
+	 * so the account's credits are read whole and their days kept. A
+	 * deposit is expected less its cheques whose payments were voided
+	 * since (temp.recon_cheques, held_fill): what the ledger backs, as
+	 * the exceptions' amount_differs of each says (s72 fault 2). */
+	struct db_stmt *s;
+	struct recon_day *v;
+
+	if (st_exec(st, "SAVEPOINT pd_recon_days", err) != 0)
+		return NULL;
+	if (held_fill(st, held, nheld, err) != 0)
+		goto fail;
+	s = st_stmt(st,
+	    "WITH dep AS (SELECT deposited_on AS day, sum(amount - "
+	    "coalesce((SELECT sum(q.amount) FROM temp.recon_cheques r JOIN "
+	    "deposit_cheques q ON q.id = r.cheque_id WHERE q.deposit_id = "
+	    "deposits.id), 0)) AS exp, "
 	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
 	    "'' AND deposited_on BETWEEN ?2 AND ?3 AND id IN (SELECT "
 	    "deposit_id FROM deposit_hands) GROUP BY deposited_on), cl "
@@ -425,12 +439,16 @@ store_recon_days(struct store *st, const char *account, const char *from,
 	    "coalesce(c.matched, 0) FROM days LEFT JOIN dep ON dep.day = "
 	    "days.day LEFT JOIN c ON c.day = days.day ORDER BY days.day",
 	    err);
-
 	if (s == NULL)
-		return NULL;
+		goto fail;
 	st_bind(s, "sss", account, from, to);
-	return st_collect(st, s, sizeof(struct recon_day), read_rday, n,
+	v = st_collect(st, s, sizeof(struct recon_day), read_rday, n,
 	    _("Reading the reconciliation"), err);
+	st_exec(st, "RELEASE pd_recon_days", NULL);
+	return v;
+fail:
+	st_exec(st, "ROLLBACK TO pd_recon_days; RELEASE pd_recon_days", NULL);
+	return NULL;
 }
 
 int

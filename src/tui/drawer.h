@@ -104,6 +104,9 @@ struct tui_screen *screen_shift_report_new(struct tui *t, const char *key);
 struct tui_screen *screen_shift_x_sign_new(struct tui *t);
 struct tui_screen *screen_shift_x_signed(
     struct tui *t, const struct shift_approval *a);
+/* The X report of cashier's open shift at this terminal, for a
+ * supervisor (the Shifts tab; NULL with a message on failure). */
+struct tui_screen *screen_shift_x_of(struct tui *t, const char *cashier);
 /* The back office's Shifts tab: every drawer's shifts. */
 struct tui_screen *screen_shifts_new(struct tui *t);
 /* What this terminal's closed shifts leave to deposit, each cheque by

@@ -28,7 +28,10 @@ struct report {
 	 * again for its print; the PIN wiped with the screen */
 	char sup[SHIFT_USER_BUFSZ], pin[33];
 	char key[SHIFT_NO_BUFSZ];
-	char title[SHIFT_NO_BUFSZ + 64];
+	/* the X report of this cashier's open shift here (a supervisor
+	 * reading it from the Shifts tab); "": the signed-in user's */
+	char cashier[SHIFT_USER_BUFSZ];
+	char title[SHIFT_NO_BUFSZ + SHIFT_USER_BUFSZ + 64];
 };
 
 /* The labels of the header, in the order shown. */
@@ -206,7 +209,7 @@ print(struct report *v, struct tui *t)
 
 	q.print = 1;
 	memset(&res, 0, sizeof res);
-	rc = v->x ? svc_shift_x_issue(t->svc, &a, &q, &res, &err)
+	rc = v->x ? svc_shift_x_issue(t->svc, v->cashier, &a, &q, &res, &err)
 	          : svc_shift_z_issue(t->svc, v->key, &q, &res, &err);
 	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
@@ -257,10 +260,12 @@ const struct tui_screen_class screen_shift_report_class = {
     .free = free_report,
 };
 
-/* A shift's details (key), or the X report (key NULL) with a's
- * sign-off (NULL: none, a supervisor's own). */
+/* A shift's details (key), or the X report (key NULL) of cashier's open
+ * shift here (NULL: the signed-in user's) with a's sign-off (NULL: none,
+ * a supervisor's own). */
 static struct tui_screen *
-report_new(struct tui *t, const char *key, const struct shift_approval *a)
+report_new(struct tui *t, const char *key, const struct shift_approval *a,
+    const char *cashier)
 {
 	struct report *v = xcalloc(1, sizeof *v);
 	struct shift_report r;
@@ -273,7 +278,9 @@ report_new(struct tui *t, const char *key, const struct shift_approval *a)
 		xstrlcpy(v->sup, a->user, sizeof v->sup);
 		xstrlcpy(v->pin, a->pin ? a->pin : "", sizeof v->pin);
 	}
-	rc = v->x ? svc_shift_x_report(t->svc, a, &r, &err)
+	if (cashier != NULL)
+		xstrlcpy(v->cashier, cashier, sizeof v->cashier);
+	rc = v->x ? svc_shift_x_report(t->svc, v->cashier, a, &r, &err)
 	          : svc_shift_show(t->svc, key, &r, &err);
 	if (rc != 0) {
 		tui_message(t, 1, "%s", err.msg);
@@ -283,7 +290,11 @@ report_new(struct tui *t, const char *key, const struct shift_approval *a)
 	}
 	snprintf(
 	    v->key, sizeof v->key, "%s", r.sh.z_no[0] ? r.sh.z_no : r.sh.uuid);
-	if (v->x)
+	if (v->x && v->cashier[0])
+		/* whose drawer the supervisor reads */
+		snprintf(v->title, sizeof v->title, _("X report of %s"),
+		    r.sh.cashier);
+	else if (v->x)
 		snprintf(v->title, sizeof v->title, "%s", _("X report"));
 	else if (r.sh.z_no[0])
 		snprintf(v->title, sizeof v->title, _("Shift %s"), r.sh.z_no);
@@ -302,11 +313,17 @@ screen_shift_report_new(struct tui *t, const char *key)
 	/* a cashier's X report asks a supervisor first (fault 15) */
 	if (key == NULL && t->svc->actor.role < ROLE_SUPERVISOR)
 		return screen_shift_x_sign_new(t);
-	return report_new(t, key, NULL);
+	return report_new(t, key, NULL, NULL);
 }
 
 struct tui_screen *
 screen_shift_x_signed(struct tui *t, const struct shift_approval *a)
 {
-	return report_new(t, NULL, a);
+	return report_new(t, NULL, a, NULL);
+}
+
+struct tui_screen *
+screen_shift_x_of(struct tui *t, const char *cashier)
+{
+	return report_new(t, NULL, NULL, cashier);
 }

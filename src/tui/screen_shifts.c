@@ -15,12 +15,11 @@ enum { A_OPEN = 1, A_FILTER, A_CLEAR, A_RELOAD, A_BACK, A_CLOSE, A_DEPOSIT };
 
 static const struct tui_key screen_shifts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Details"),
-        N_("the details of the shift selected"), A_OPEN},
+        N_("the shift's details; open at this terminal: its X report"), A_OPEN},
     {'f', "f", N_("Filter"), N_("the filters of the list"), A_FILTER},
     {'F', "F", NULL, N_("clear every filter"), A_CLEAR},
     {'g', "g", NULL, N_("read the list again"), A_RELOAD},
-    {'c', "c", NULL,
-        N_("close an open shift of a cashier who has gone"),
+    {'c', "c", NULL, N_("close an open shift of a cashier who has gone"),
         A_CLOSE},
     {'d', "d", N_("Deposit"),
         N_("the cash and cheques to deposit, each cheque by number"),
@@ -196,6 +195,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct shifts *s = (struct shifts *)sc;
 	struct tui_screen *next;
+	const struct shift *sh;
 
 	if (tui_list_action(&s->list, a))
 		return TUI_HANDLED;
@@ -227,9 +227,18 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_OPEN:
 		if (s->n == 0)
 			return TUI_HANDLED;
-		next = screen_shift_report_new(t,
-		    s->rows[s->list.sel].z_no[0] ? s->rows[s->list.sel].z_no
-		                                 : s->rows[s->list.sel].uuid);
+		sh = &s->rows[s->list.sel];
+		/* an open shift of this drawer: its cashier's X report, which
+		 * p prints (a Z report it has not) */
+		if (sh->status != SHIFT_CLOSED &&
+		    strcmp(sh->terminal, t->svc->cfg.terminal_id) == 0 &&
+		    t->svc->actor.role >= ROLE_SUPERVISOR)
+			next = screen_shift_x_of(t, sh->cashier);
+		else
+			next = screen_shift_report_new(
+			    t, s->rows[s->list.sel].z_no[0]
+			           ? s->rows[s->list.sel].z_no
+			           : s->rows[s->list.sel].uuid);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;

@@ -196,6 +196,38 @@ grep -q "X report  *X *$" "$OUT" && echo "not ok - X report --out: no number X" 
     ok "X report --out: no number X"
 grep -q "X REPORT" "$T/x.txt" && ok "X report says X REPORT" || \
     echo "not ok - X report says X REPORT"
+# (s72 fault 1) a supervisor signed in reads a cashier's open shift's X
+# report with --cashier, in every form shift x has; a cashier naming
+# another is refused with the role status, nothing written
+expect "X --cashier: mary alone has no shift here" 13 "mary has no open shift" \
+    M shift x
+expect "X --cashier jane: the supervisor reads jane's X report" 0 \
+    "X report, not a close" M shift x --cashier jane
+grep -q "jane" "$OUT" && ok "X --cashier jane: names jane" || \
+    notok "X --cashier jane: names jane"
+same "X --cashier jane: the tenders jane's signed-off X report has" \
+    "$(M --json shift x --cashier jane | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["cashier"], ",".join("%s=%d" % (t["method"], t["expected"]) for t in d["tenders"]))')" \
+    "$(JX --json shift x | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["cashier"], ",".join("%s=%d" % (t["method"], t["expected"]) for t in d["tenders"]))')"
+expect "X --cashier jane --text --out: written" 0 "X report, not a close" \
+    M shift x --cashier jane --text --out "$T/xj.txt"
+grep -q "X REPORT" "$T/xj.txt" && grep -q "jane" "$T/xj.txt" && \
+    ok "X --cashier --out: an X REPORT of jane's" || \
+    notok "X --cashier --out: an X REPORT of jane's"
+refused "X --cashier jane by sam, a cashier: the role status" 5 \
+    "needs the supervisor role" \
+    env PAYDESK_PIN=4321 "$PD" --user sam shift x --cashier jane --text --out "$T/xs.txt"
+refused "X --cashier jane by sam with a sign-off: still the role status" 5 \
+    "needs the supervisor role" \
+    env PAYDESK_APPROVER_PIN=2222 PAYDESK_PIN=4321 "$PD" --user sam shift x --cashier jane --approver mary
+[ -e "$T/xs.txt" ] && notok "X --cashier refused: no file" || ok "X --cashier refused: no file"
+refused "X --cashier of a user unknown" 4 "--cashier nobody: no such user" \
+    M shift x --cashier nobody
+refused "X --cashier of a cashier with no shift here" 13 \
+    "sam has no open shift at terminal" M shift x --cashier sam
+expect "X --cashier jane by jane herself: her own, signed off" 0 "Expected" \
+    JX shift x --cashier jane
+expect "help shift: shift x's options" 0 \
+    "shift x [--cashier USER] [--approver USER] [--out FILE]" "$PD" help shift
 # the expected amounts stand under their heading, Expected, in the last
 # column (issue 25: they sat one column left, under the counts' Amount)
 python3 - "$T/x.txt" <<'PY' && ok "X report: the expected amounts under Expected" ||
