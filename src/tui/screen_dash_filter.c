@@ -190,8 +190,9 @@ apply(struct dfilter *v, struct tui *t)
 	for (i = 0; i < v->n; i++) {
 		k = (int)shown[i];
 		snprintf(typed[k], sizeof typed[k], "%s", v->items[i].f.buf);
-		if (typed[k][0] != '\0')
-			fs.text[k] = typed[k];
+		/* a field emptied is no filter, the period in force too
+		 * (helper-290, fault 5: "Period needs a value") */
+		fs.text[k] = typed[k][0] != '\0' ? typed[k] : NULL;
 	}
 	memset(&f, 0, sizeof f);
 	if (svc_filters_parse(t->svc, &fs, SVC_FILTER_ALL, &f, &err) != 0 ||

@@ -206,3 +206,21 @@ keys Escape
 wait_for "back to the dashboard" "Collected"
 lacks "the period let go on the anomalies, as the dashboard's Left" \
     "Filters:"
+
+# --- (helper-290, fault 5) a period cleared on the form is no filter:
+# F8 and Enter, or the field emptied, once refused "Period needs a value"
+keys v Down Down Down Down Down Down C-u
+type_text 2025-04
+keys Enter
+wait_for "2025-04 once more" "Filters: Period 2025-04"
+keys v F8 Enter
+wait_for "F8 and Enter: back on the dashboard" "Collected"
+lacks "no 'needs a value'" "needs a value"
+lacks "F8: the period let go" "Filters:"
+keys v Down Down Down Down Down Down C-u
+type_text 2025-04
+keys Enter
+wait_for "2025-04 yet again" "Filters: Period 2025-04"
+keys v Down Down Down Down Down Down C-u Enter
+wait_for "the field emptied and Enter: the dashboard" "Collected"
+lacks "emptied: the period let go" "Filters:"
