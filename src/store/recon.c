@@ -381,6 +381,34 @@ read_rday(struct db_stmt *q, void *elem)
 	d->difference = d->credited - d->expected;
 }
 
+/* store_recon_days' query, the deposits' day expected as held says: the
+ * deposit's amount less its cheques held in temp.recon_cheques, or whole
+ * where none is held (a central node's: no temporary table there) */
+#define RECON_DAYS(dep_amount)                                                 \
+	"WITH dep AS (SELECT deposited_on AS day, sum(" dep_amount ") AS exp, " \
+	"count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = " \
+	"'' AND deposited_on BETWEEN ?2 AND ?3 AND id IN (SELECT " \
+	"deposit_id FROM deposit_hands) GROUP BY deposited_on), cl " \
+	"AS (SELECT CASE WHEN m.id IS NULL THEN l.booking_date " \
+	"ELSE " MATCH_DAY \
+	" END AS day, l.amount AS amount, m.id IS NOT NULL AS " \
+	"took, CASE WHEN m.id IS NOT NULL AND m.deposit_id IS NULL " \
+	"THEN " MATCH_EXPECTED \
+	" ELSE 0 END AS mexp FROM bank_statement_lines l " \
+	"JOIN bank_statements b ON b.id = l.statement_id LEFT JOIN " \
+	"statement_matches m ON m.line_id = l.id AND m.unmatched_at = '' " \
+	"LEFT JOIN deposits d ON d.id = m.deposit_id LEFT JOIN " \
+	"gw_payments g ON g.id = m.gw_id WHERE b.account = ?1 AND " \
+	"l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND " \
+	"NOT " LINE_REVERSED "), c AS (SELECT day, sum(amount) AS cred, " \
+	"count(*) AS nc, sum(CASE WHEN took THEN amount ELSE 0 END) AS " \
+	"matched, sum(mexp) AS mexp FROM cl WHERE day BETWEEN ?2 AND ?3 " \
+	"GROUP BY day), days AS (SELECT day FROM dep UNION SELECT day " \
+	"FROM c) SELECT days.day, coalesce(dep.exp, 0) + coalesce(c.mexp, " \
+	"0), coalesce(dep.nd, 0), coalesce(c.cred, 0), coalesce(c.nc, 0), " \
+	"coalesce(c.matched, 0) FROM days LEFT JOIN dep ON dep.day = " \
+	"days.day LEFT JOIN c ON c.day = days.day ORDER BY days.day"
+
 struct recon_day *
 store_recon_days(struct store *st, const char *account, const char *from,
     const char *to, const struct cheque_held *held, size_t nheld, size_t *n,
@@ -407,37 +435,22 @@ store_recon_days(struct store *st, const char *account, const char *from,
 	struct db_stmt *s;
 	struct recon_day *v;
 
+	if (nheld == 0) {
+		s = st_stmt(st, RECON_DAYS("amount"), err);
+		if (s == NULL)
+			return NULL;
+		st_bind(s, "sss", account, from, to);
+		return st_collect(st, s, sizeof(struct recon_day), read_rday,
+		    n, _("Reading the reconciliation"), err);
+	}
 	if (st_exec(st, "SAVEPOINT pd_recon_days", err) != 0)
 		return NULL;
 	if (held_fill(st, held, nheld, err) != 0)
 		goto fail;
 	s = st_stmt(st,
-	    "WITH dep AS (SELECT deposited_on AS day, sum(amount - "
-	    "coalesce((SELECT sum(q.amount) FROM temp.recon_cheques r JOIN "
-	    "deposit_cheques q ON q.id = r.cheque_id WHERE q.deposit_id = "
-	    "deposits.id), 0)) AS exp, "
-	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
-	    "'' AND deposited_on BETWEEN ?2 AND ?3 AND id IN (SELECT "
-	    "deposit_id FROM deposit_hands) GROUP BY deposited_on), cl "
-	    "AS (SELECT CASE WHEN m.id IS NULL THEN l.booking_date "
-	    "ELSE " MATCH_DAY
-	    " END AS day, l.amount AS amount, m.id IS NOT NULL AS "
-	    "took, CASE WHEN m.id IS NOT NULL AND m.deposit_id IS NULL "
-	    "THEN " MATCH_EXPECTED
-	    " ELSE 0 END AS mexp FROM bank_statement_lines l "
-	    "JOIN bank_statements b ON b.id = l.statement_id LEFT JOIN "
-	    "statement_matches m ON m.line_id = l.id AND m.unmatched_at = '' "
-	    "LEFT JOIN deposits d ON d.id = m.deposit_id LEFT JOIN "
-	    "gw_payments g ON g.id = m.gw_id WHERE b.account = ?1 AND "
-	    "l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND "
-	    "NOT " LINE_REVERSED "), c AS (SELECT day, sum(amount) AS cred, "
-	    "count(*) AS nc, sum(CASE WHEN took THEN amount ELSE 0 END) AS "
-	    "matched, sum(mexp) AS mexp FROM cl WHERE day BETWEEN ?2 AND ?3 "
-	    "GROUP BY day), days AS (SELECT day FROM dep UNION SELECT day "
-	    "FROM c) SELECT days.day, coalesce(dep.exp, 0) + coalesce(c.mexp, "
-	    "0), coalesce(dep.nd, 0), coalesce(c.cred, 0), coalesce(c.nc, 0), "
-	    "coalesce(c.matched, 0) FROM days LEFT JOIN dep ON dep.day = "
-	    "days.day LEFT JOIN c ON c.day = days.day ORDER BY days.day",
+	    RECON_DAYS("amount - coalesce((SELECT sum(q.amount) FROM "
+	               "temp.recon_cheques r JOIN deposit_cheques q ON q.id = "
+	               "r.cheque_id WHERE q.deposit_id = deposits.id), 0)"),
 	    err);
 	if (s == NULL)
 		goto fail;
