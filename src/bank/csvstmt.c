@@ -134,8 +134,11 @@ bank_mapping_parse(
 		return pd_fail(err, PD_EUSAGE,
 		    _("Mapping: date=COLUMN is "
 		      "required"));
-	if ((m->col[BCOL_AMOUNT] == 0) ==
-	    (m->col[BCOL_CREDIT] == 0 || m->col[BCOL_DEBIT] == 0))
+	/* one signed column, or both of credit and debit and no amount
+	 * (issue 20, tester: amount=2 credit=3 was saved) */
+	if (m->col[BCOL_AMOUNT] != 0
+	        ? m->col[BCOL_CREDIT] != 0 || m->col[BCOL_DEBIT] != 0
+	        : m->col[BCOL_CREDIT] == 0 || m->col[BCOL_DEBIT] == 0)
 		return pd_fail(err, PD_EUSAGE,
 		    _("Mapping: amount=COLUMN, or credit=COLUMN and "
 		      "debit=COLUMN, is required (not both)"));
@@ -199,6 +202,24 @@ row_date(const struct csv_row *row, int c, const struct bank_mapping *m,
 	out[0] = '\0';
 	if (c == 0 || (*s == '\0' && c != m->col[BCOL_DATE]))
 		return 0;
+	/* the mapping's layout only: date_parse_pattern takes YYYY-MM-DD
+	 * whatever the pattern (a person's typing is never ambiguous so),
+	 * but a bank's export writes one layout, and a line of another
+	 * says the mapping or the line is wrong (issue 20, tester:
+	 * 2026-12-07 under DD-MM-YYYY was taken); a text of neither
+	 * layout is said so too, not "write DD.MM.YYYY or YYYY-MM-DD" */
+	if ((strcmp(m->date_format, "YYYY-MM-DD") != 0 && strlen(s) == 10 &&
+	        s[4] == '-' && s[7] == '-') ||
+	    date_form_status(s, m->date_format) == PD_EUSAGE) {
+		char example[DATE_BUFSZ * 2];
+
+		date_format_pattern(example, sizeof example,
+		    date_days(2025, 4, 20), m->date_format);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\" (column %d): not of the mapping's "
+		      "date_format %s (e.g. %s)"),
+		    what, s, c, m->date_format, example);
+	}
 	if (date_parse_pattern(s, m->date_format, what, &days, err) != 0)
 		return -1;
 	date_format(out, days);

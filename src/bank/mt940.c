@@ -389,9 +389,17 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 		    _("%s: %d statements in the file; paydesk imports one "
 		      "statement per file"),
 		    name, count);
-	else
+	else {
 		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx),
 		    name, currency, digits, out, err);
+		/* what aqbanking read refused (an amount of more decimals
+		 * than the currency has): the file's own fields name the
+		 * :61:, its line and the amount as written, where they
+		 * find it (issue 20, tester) */
+		if (rc != 0 &&
+		    bank_mt940_fields(buf, len, name, digits, err) != 0)
+			rc = -1;
+	}
 	if (rc == 0)
 		rc = bank_mt940_check(buf, len, name, digits, out, err);
 	AB_ImExporterContext_free(ctx);

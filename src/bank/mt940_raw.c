@@ -120,25 +120,29 @@ day4(const char *p, const char yymmdd[9])
 }
 
 /* An SWIFT amount at *p: digits with the one decimal comma ("1,56",
- * "12,"), at most 15 characters; *p moves past it. */
+ * "12,"), at most 15 characters; *p moves past it, buf (16 bytes) has it
+ * as written. -2: of that form, but with more decimals than the currency
+ * has ("5,001"). */
 static int
-amount(const char **p, int digits, int64_t *out)
+amount(const char **p, int digits, int64_t *out, char buf[16])
 {
-	char buf[16];
 	size_t n = 0, commas = 0;
 	struct pd_err e = {0};
+	const char *c;
 
 	while (isdigit((unsigned char)**p) || **p == ',') {
-		if (n + 1 >= sizeof buf)
+		if (n + 1 >= 16)
 			return -1;
 		commas += **p == ',';
 		buf[n++] = *(*p)++;
 	}
 	buf[n] = '\0';
-	if (commas != 1 || buf[0] == ',' ||
-	    bank_amount(buf, ',', 0, digits, out, &e) != 0) {
-		pd_err_clear(&e);
+	if (commas != 1 || buf[0] == ',')
 		return -1;
+	if (bank_amount(buf, ',', 0, digits, out, &e) != 0) {
+		pd_err_clear(&e);
+		c = strchr(buf, ',');
+		return strlen(c + 1) > (size_t)digits ? -2 : -1;
 	}
 	return 0;
 }
@@ -147,7 +151,7 @@ amount(const char **p, int digits, int64_t *out)
 static int
 balance(const char *p, const char *eol, int digits, int64_t *out)
 {
-	char d[9];
+	char d[9], text[16];
 	int neg;
 
 	if (*p != 'C' && *p != 'D')
@@ -160,7 +164,7 @@ balance(const char *p, const char *eol, int digits, int64_t *out)
 	    !isupper((unsigned char)p[1]) || !isupper((unsigned char)p[2]))
 		return -1;
 	p += 3;
-	if (amount(&p, digits, out) != 0)
+	if (amount(&p, digits, out, text) != 0)
 		return -1;
 	while (p < eol && (*p == ' ' || *p == '\r'))
 		p++;
@@ -171,11 +175,13 @@ balance(const char *p, const char *eol, int digits, int64_t *out)
 	return 0;
 }
 
-/* A :61: "1402200220C1,56NTRF..." into e; the reason it is none. */
+/* A :61: "1402200220C1,56NTRF..." into e; the reason it is none (in
+ * why, n bytes, where it names the amount). */
 static const char *
-entry(const char *p, int digits, struct raw61 *e)
+entry(const char *p, int digits, struct raw61 *e, char *why, size_t n)
 {
-	int sign = 1;
+	char text[16];
+	int sign = 1, rc;
 
 	if (day6(p, e->value) != 0)
 		return _("the value day (YYMMDD) is not a day");
@@ -196,7 +202,18 @@ entry(const char *p, int digits, struct raw61 *e)
 		return _("the mark is not C, D, RC or RD");
 	if (isalpha((unsigned char)*p)) /* the funds code */
 		p++;
-	if (amount(&p, digits, &e->amount) != 0)
+	rc = amount(&p, digits, &e->amount, text);
+	/* as the file writes it, not aqbanking's fraction (issue 20,
+	 * tester: "Amount 5001/1000 has more than 2 decimals", no line) */
+	if (rc == -2) {
+		snprintf(why, n,
+		    ngettext("the amount %s has more than %d decimal",
+		        "the amount %s has more than %d decimals",
+		        (unsigned long)digits),
+		    text, digits);
+		return why;
+	}
+	if (rc != 0)
 		return _("the amount is not digits with a decimal comma");
 	if ((*p != 'N' && *p != 'F' && *p != 'S') ||
 	    !isalnum((unsigned char)p[1]) || !isalnum((unsigned char)p[2]) ||
@@ -297,7 +314,7 @@ scan(const char *buf, size_t len, const char *name, int digits,
     const struct bank_stmt *out, struct raw *r, struct pd_err *err)
 {
 	const char *p = buf, *end = buf + len, *eol, *why;
-	char where[256];
+	char where[256], why_buf[96];
 	int line = 0, cont = 0;
 	int64_t v;
 
@@ -335,7 +352,8 @@ scan(const char *buf, size_t len, const char *name, int digits,
 			r->e[r->n].line = line;
 			entry_name(
 			    out, name, r->n, line, p, eol, where, sizeof where);
-			why = entry(p + 4, digits, &r->e[r->n]);
+			why = entry(p + 4, digits, &r->e[r->n], why_buf,
+			    sizeof why_buf);
 			if (why != NULL)
 				return pd_fail(
 				    err, PD_EINVAL, "%s: %s", where, why);
@@ -457,6 +475,11 @@ bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
 	for (k = 0; rc == 0 && k < r.n; k++) {
 		take_parts(&r.e[k], &out->lines[k]);
 		out->lines[k].reversal = r.e[k].reversal;
+		/* its line too, for what is found of it later (a day booked
+		 * after today, an amount of zero), as every MT940 message */
+		entry_name(
+		    out, name, k, r.e[k].line, NULL, NULL, where, sizeof where);
+		bank_set(&out->lines[k].where, where);
 	}
 	if (rc == 0 && r.has_first) {
 		out->opening = r.first_opening;

@@ -719,6 +719,27 @@ cli_from(struct cli *c, const char *s)
 	return iso;
 }
 
+const char *
+cli_to_past(struct cli *c, const char *s)
+{
+	char today[11], a[SVC_DATE_BUFSZ], b[SVC_DATE_BUFSZ];
+	const char *iso = cli_date(c, "--to", s);
+
+	/* the bank's days are past ones: a reconciliation to a day after
+	 * today asks for what no statement can have yet, refused as its
+	 * --from is (issue 20, tester: --to 2027-12-31 was 0) */
+	svc_today(today);
+	if (iso != NULL && strcmp(iso, today) > 0) {
+		pd_fail(&c->err, PD_EINVAL,
+		    _("--to %s is after today (%s): no bank has booked it "
+		      "yet"),
+		    svc_date(&c->svc, a, sizeof a, iso),
+		    svc_date(&c->svc, b, sizeof b, today));
+		return NULL;
+	}
+	return iso;
+}
+
 enum pd_status
 cli_whole(const char *s, long lo, long hi, long *v)
 {

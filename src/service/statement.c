@@ -220,6 +220,30 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 	    s, st->imported_at, "import", "bank_statement", ref, detail, err);
 }
 
+/* A line booked after today (paydesk(1), Bank statements): a bank books
+ * what has happened, so such a line is a wrong file or a wrong year, and
+ * the statement is refused whole, naming the line and its day (issue 20,
+ * tester: a camt.053 entry of 2030-01-01 was imported and shown as a
+ * credit nobody expected of age 0). The value date may lie a day or two
+ * ahead of the booking, as banks give it: only the booking counts. */
+static int
+booked_ahead(struct svc *s, const struct bank_stmt *b, struct pd_err *err)
+{
+	char today[11], d[SVC_DATE_BUFSZ], t[SVC_DATE_BUFSZ];
+	size_t i;
+
+	svc_today(today);
+	for (i = 0; i < b->nlines; i++)
+		if (strcmp(b->lines[i].booking, today) > 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("%s: booked on %s, after today (%s): a bank "
+			      "books no day ahead; nothing imported"),
+			    b->lines[i].where,
+			    svc_date(s, d, sizeof d, b->lines[i].booking),
+			    svc_date(s, t, sizeof t, today));
+	return 0;
+}
+
 int
 svc_statement_import(struct svc *s, const char *path, const char *format,
     const char *account, const char *mapping, struct statement *out,
@@ -256,7 +280,9 @@ svc_statement_import(struct svc *s, const char *path, const char *format,
 	free(buf);
 	if (rc != 0)
 		return -1;
-	rc = fill(s, &b, path, account, out, err);
+	rc = booked_ahead(s, &b, err);
+	if (rc == 0)
+		rc = fill(s, &b, path, account, out, err);
 	if (rc == 0 && store_begin(s->st, err) == 0)
 		rc = svc_finish_recon(
 		    s, import_in_tx(s, &b, out, err), "statement", err);
@@ -519,6 +545,10 @@ svc_statement_mapping_change(struct svc *s, const char *name,
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Changing a statement mapping"),
 	        err) != 0)
+		return -1;
+	/* the name first: a change of a mapping that is none says so, as
+	 * its removal does, whatever its words (issue 20, tester) */
+	if (store_stmt_mapping_get(s->st, name, spec, sn, err) != 0)
 		return -1;
 	if (words != NULL && bank_mapping_parse(words, n, &m, err) != 0)
 		return -1;

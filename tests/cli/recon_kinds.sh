@@ -49,8 +49,9 @@ date;amount;reference;text
 2026-07-02;7,00;WHO-1;Unknown
 CSV
 printf 'date;amount;reference;text\n2026-07-02;14,00;BAG-K4;Deposit\n' >"$T/kb.csv"
-K1=$(M statement import "$T/k1.csv" --mapping k --account $KA | sed -n 's/^Statement  *//p')
-M statement import "$T/kb.csv" --mapping k --account $KB >/dev/null || echo "not ok - kinds: import B"
+# (imported the evening of their last day: at_last, test_deposit.sh)
+K1=$(at_last "$T/k1.csv" M statement import "$T/k1.csv" --mapping k --account $KA | sed -n 's/^Statement  *//p')
+at_last "$T/kb.csv" M statement import "$T/kb.csv" --mapping k --account $KB >/dev/null || echo "not ok - kinds: import B"
 export PAYDESK_NOW="2026-07-09 09:00:00"
 run M --json deposit match
 same "the rules' counts: exact bags, transfer, card, bags of another amount" \

@@ -630,9 +630,11 @@ cat >"$T/rst.csv" <<CSV
 date,amount,reference
 2025-07-13,12.00,UNKNOWN CREDIT A
 2025-07-14,14.00,UNKNOWN CREDIT B
-2025-07-16,16.00,UNKNOWN CREDIT C
 2025-07-13,48.50,MPESA PAYOUT QKALERT1
 CSV
+# (the credit of Jul 16 in the statement of Jul 16, imported that day: a
+# line booked after today is refused, issue 20 tester)
+printf 'date,amount,reference\n2025-07-16,16.00,UNKNOWN CREDIT C\n' >"$T/rst16.csv"
 sup() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
 PAYDESK_NOW="2025-07-15 11:00:00" sup statement mapping add ra date=1 amount=2 reference=3 header=1 >/dev/null ||
     echo "not ok - a statement mapping"
@@ -644,6 +646,8 @@ credits() { PAYDESK_NOW="$1 09:00:00" rec alerts >/dev/null
 	sqlite3 "$DB" "SELECT group_concat(due_on || '/' || amount, ' ') FROM (SELECT due_on, amount FROM alerts WHERE cause LIKE 'reconciliation:unexpected_credit:%' ORDER BY due_on)"; }
 same "Jul 16: the credit of Jul 13 is 3 days old; the payout matched" \
     "$(credits 2025-07-16)" "2025-07-13/1200"
+PAYDESK_NOW="2025-07-16 11:00:00" sup statement import "$T/rst16.csv" --mapping ra --account NL00ALERTS >/dev/null ||
+    echo "not ok - the statement of Jul 16 imported"
 same "Jul 17: and the credit of Jul 14" "$(credits 2025-07-17)" \
     "2025-07-13/1200 2025-07-14/1400"
 same "Jul 18: nothing new" "$(credits 2025-07-18)" \

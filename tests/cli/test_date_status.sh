@@ -37,6 +37,14 @@ for cmd in "payments" "credit-notes" "report payers" "shift list" \
 	refused "$cmd: --from after today (3)" 3 "--from 2027-01-01 is after today" \
 	    sup $cmd --from 2027-01-01
 done
+# (issue 20, tester) report reconciliation's --to after today is 3, as
+# its --from: the bank's days are past ones (it was 0); today is a day
+refused "report reconciliation --to after today (3)" 3 \
+    "--to 2026-12-21 is after today (2026-12-20)" \
+    sup report reconciliation --account 01-234 --to 2026-12-21
+run sup report reconciliation --account 01-234 --to 2026-12-20
+[ "$RC" -ne 3 ] && ok "report reconciliation --to today: not refused as after today" ||
+    notok "report reconciliation --to today: not refused as after today" "$(cat "$OUT")"
 refused "kpi --day 2026-2-3: not a date's form (2)" 2 \
     '--day "2026-2-3": not a date' sup kpi --day 2026-2-3
 refused "kpi --day 2026-02-30: no such day (3)" 3 \

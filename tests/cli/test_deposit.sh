@@ -36,6 +36,19 @@ M() {
 # nm ID: the name of this store's statement ID (review R20: a statement
 # is named alike at every terminal, its lines NAME:LINE); the commands
 # below give the old numbers, taken while one terminal imported them all
+# at_last FILE CMD...: CMD on the clock of the evening of the CSV FILE's
+# last booking day where that is after the clock's day: a bank books no
+# day ahead, and a line booked after today is refused (issue 20, tester);
+# the statement comes the day its last line is booked, or later
+at_last() {
+	_d=$(tr ';' ',' <"$1" | cut -d, -f1 | grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' | sort | tail -n 1)
+	shift
+	if [ -n "$_d" ] && [ "$_d" \> "${PAYDESK_NOW%% *}" ]; then
+		(PAYDESK_NOW="$_d 21:00:00"; export PAYDESK_NOW; "$@")
+	else
+		"$@"
+	fi
+}
 nm() { M --csv statement list | awk -F, -v id="$1" '$2 == id { print $1 }'; }
 ACCT=DE89370400440532013000
 # two closed shifts: Z1 cash 150.00 counted, 100.00 kept (50.00 to
@@ -175,7 +188,7 @@ date,amount,reference
 2026-06-17,48.50,MPESA PAYOUT QK1ABC
 CSV
 M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
-M statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import"
+at_last "$T/st.csv" M statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import"
 sql "INSERT INTO gw_payments (gateway, code, status, webhook_status, settlement_status, account_ref, phone, amount, paid_at, candidates, fee, settled_on, pulled_at) VALUES ('mpesa', 'QK1ABC', 'succeeded', 'Completed', 'settled', 'WU-10001', '', 5000, '2026-06-15 10:00:00', '', 150, '2026-06-16 09:00:00', '2026-06-16 09:00:00')"
 run M --json deposit match
 same "match: the rule matches BAG-2, the settlement, and BAG-3 of another amount" \
@@ -315,12 +328,12 @@ same "BAG#4's slip is a file of its own" \
 M deposit create $ZM:Cash=4.00 --slip 7 --account $ACCT >/dev/null ||
     echo "not ok - slip 7"
 printf 'date,amount,reference\n2026-06-15,4.00,INVOICE 5170\n' >"$T/st2.csv"
-M statement import "$T/st2.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st2"
+at_last "$T/st2.csv" M statement import "$T/st2.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st2"
 run M --json deposit match
 same "slip 7 is not matched to INVOICE 5170" \
     "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 0
 printf 'date,amount,reference\n2026-06-15,4.00,Bag 7.\n' >"$T/st3.csv"
-M statement import "$T/st3.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st3"
+at_last "$T/st3.csv" M statement import "$T/st3.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st3"
 run M --json deposit match
 same "it is matched to \"Bag 7.\"" \
     "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 1
@@ -332,7 +345,7 @@ same "BAG-3, handed, matched again by the rule to 1:3" \
 # -- a credit on two statements (overlapping periods) is matched once:
 # BAG-2's credit again on statement 4 is not matched to BAG_4 by hand
 printf 'date,amount,reference\n2026-06-16,86.00,DEPOSIT BAG-2\n' >"$T/st4.csv"
-M statement import "$T/st4.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st4"
+at_last "$T/st4.csv" M statement import "$T/st4.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st4"
 refused "match: a credit an earlier statement had" 3 "a credit an earlier statement already had" \
     M deposit match BAG_4 --line 4:1 --note "by hand"
 # -- card settlements and bank transfers (issue 20, "each match says
@@ -362,7 +375,7 @@ date,amount,reference
 2026-06-19,75.00,SEPA CREDIT TRF-99
 2026-06-19,30.00,SEPA INV-1 INV-2
 CSV
-M statement import "$T/st5.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st5"
+at_last "$T/st5.csv" M statement import "$T/st5.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st5"
 S5=$(sql "SELECT max(id) FROM bank_statements")
 N5=$(nm "$S5")
 run M --json deposit match
@@ -441,7 +454,7 @@ printf 'date,amount,reference\n2026-06-19,75.00,SEPA CREDIT TRF-9 FIRST\n2026-06
 head -2 "$T/st_twice.csv" >"$T/st_once.csv"
 for k in twice once; do
 	cp "$DB" "$T/$k.db"
-	M --db "$T/$k.db" statement import "$T/st_$k.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st_$k"
+	at_last "$T/st_$k.csv" M --db "$T/$k.db" statement import "$T/st_$k.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st_$k"
 	M --db "$T/$k.db" --json deposit match >"$OUT" 2>&1
 	echo "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["transfer"])' "$OUT"):$(sqlite3 "$T/$k.db" "SELECT count(*) FROM statement_match_payments mp JOIN statement_matches m ON m.id = mp.match_id JOIN payments p ON p.id = mp.payment_id WHERE p.reference = 'TRF-9' AND m.unmatched_at = ''")" >"$T/$k.out"
 	rm -f "$T/$k.db"
@@ -473,7 +486,7 @@ same "the rules match the transfer again" \
 # nobody expected); a supervisor resolves exceptions with a note, they
 # leave the open list and stay in the history, audited
 printf 'date,amount,reference\n2026-06-21,86.00,BAG-2 REPEAT\n' >"$T/st6.csv"
-M statement import "$T/st6.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st6"
+at_last "$T/st6.csv" M statement import "$T/st6.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st6"
 S6=$(sql "SELECT max(id) FROM bank_statements")
 N6=$(nm "$S6")
 N2=$(nm 2)
@@ -568,7 +581,7 @@ PA1=$(sql "SELECT payment_no FROM payments WHERE reference = 'A1'")
 PAYDESK_NOW="2026-06-22 10:00:00" J pay WU-10001 --type bill --method "Credit Card" --amount 25 --reference A22 >/dev/null || echo "not ok - card of 06-22"
 PAYDESK_NOW="2026-06-23 10:00:00" J pay WU-10002 --type bill --method "Credit Card" --amount 25 --reference A23 >/dev/null || echo "not ok - card of 06-23"
 printf 'date,amount,reference\n2026-06-23,24.00,SETTLEMENT BATCH 889\n2026-06-24,19.00,SETTLEMENT BATCH 890\n' >"$T/st7.csv"
-M statement import "$T/st7.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st7"
+at_last "$T/st7.csv" M statement import "$T/st7.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st7"
 S7=$(sql "SELECT max(id) FROM bank_statements")
 refused "hand match: no note" 2 "--note" M reconcile match $S5:6 --payment "$PINV1"
 refused "hand match: neither --payment nor --card" 2 "one of them" M reconcile match $S5:6 --note x
@@ -639,7 +652,7 @@ CSV
 printf 'date,amount,reference,text\n2026-06-21,3.01,x.y-3 dup,\n2026-06-21,3.02,SL-1,\n' >"$T/tw4.csv"
 M --db "$W" statement mapping add m2 date=1 amount=2 reference=3 text=4 header=1 >/dev/null
 for f in tw1:$ACCT tw2:$A2 tw3:$ACCT tw4:$A2; do
-	M --db "$W" statement import "$T/${f%%:*}.csv" --mapping m2 --account "${f#*:}" >/dev/null ||
+	at_last "$T/${f%%:*}.csv" M --db "$W" statement import "$T/${f%%:*}.csv" --mapping m2 --account "${f#*:}" >/dev/null ||
 	    echo "not ok - twice: import $f"
 done
 TB=$(sqlite3 "$W" "SELECT id FROM bank_statements WHERE file_name LIKE '%tw1.csv'")
@@ -882,8 +895,8 @@ M deposit create "$ZB" --slip TW-1 --account $ACCT >/dev/null || echo "not ok - 
 M deposit create "$ZD" --slip TW-2 --account $ACCT >/dev/null || echo "not ok - TW-2"
 printf 'date,amount,reference\n2026-06-18,5.00,TW-1 CASH\n2026-06-18,5.00,BAG TW-2\n2026-06-19,5.00,TW-2\n' >"$T/tw-late.csv"
 printf 'date,amount,reference\n2026-06-17,5.00,TW-2 X\n2026-06-17,5.00,CASH TW-1\n' >"$T/tw-early.csv"
-M statement import "$T/tw-late.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-late"
-M statement import "$T/tw-early.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-early"
+at_last "$T/tw-late.csv" M statement import "$T/tw-late.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-late"
+at_last "$T/tw-early.csv" M statement import "$T/tw-early.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import tw-early"
 PAYDESK_NOW="2026-06-20 09:00:00" M deposit match >/dev/null || echo "not ok - match TW"
 same "twice: each bag matched on its first booked credit" \
     "$(sql "SELECT group_concat(x, ' ') FROM (SELECT d.slip_no || ':' || l.booking_date || ':' || l.reference AS x FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no LIKE 'TW-%' AND m.unmatched_at = '' ORDER BY d.slip_no)")" \
@@ -1223,7 +1236,7 @@ case "$(pdftotext -layout "$T/receipts/PRE-1.pdf" - 2>/dev/null | tr -s ' ')" in
 *"Status prepared"*) ok "prepared: its slip says so, handed by nobody" ;;
 *) notok "prepared: its slip says so, handed by nobody" ;; esac
 printf 'date,amount,reference\n2026-07-02,30.00,DEPOSIT PRE-1\n' >"$T/st_pre.csv"
-P statement import "$T/st_pre.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st_pre"
+at_last "$T/st_pre.csv" P statement import "$T/st_pre.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st_pre"
 SP=$(sql "SELECT max(id) FROM bank_statements")
 NP=$(nm "$SP")
 PAYDESK_NOW="2026-07-02 09:00:00" run P --json deposit match

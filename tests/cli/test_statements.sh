@@ -133,8 +133,11 @@ refused "MT940 in dollars into a euro organisation" 3 "is in USD" \
     eur statement import "$T/usd.940"
 sed 's/^:61:1402200220D1,57NTRFPREF/:61:1402200220D1,5,7NTRFPREF/' \
     "$T/mt940-example.940" >"$T/amt.940"
-refused "MT940 with a bad amount, named by its :61:" 3 \
-    "amt.940: :61: #2 (00000000001006): No amount" eur statement import "$T/amt.940"
+# named by its :61: and line too, by the file's own field (issue 20,
+# tester: aqbanking's "No amount" said no line)
+refused "MT940 with a bad amount, named by its :61: and line" 3 \
+    "amt.940: :61: #2 (00000000001006), line 14: the amount is not digits with a decimal comma" \
+    eur statement import "$T/amt.940"
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
 refused "MT940 without lines" 3 "empty.940" eur statement import "$T/empty.940" --format mt940
@@ -344,10 +347,12 @@ refused "MT940 of no :61:: refused" 3 "the statement has no lines" \
 # month 00 or 13) said as the one it reads (30 February): the file, the
 # :61: by its number and bank reference, and its line; nothing stored
 mt940() { # VALUE-DAY of the first :61:
-	printf ':20:STMT1\n:25:NL77ABNA0574908765\n:28C:1/1\n:60F:C261210USD0,00\n'
-	printf ':61:%s1211C20,00NTRFREF555//B30\n:86:/REMI/DEPOSIT RC1\n' "$1"
-	printf ':61:2612121212RC20,00NTRFREF555//B31\n:86:/REMI/DEPOSIT RC1\n'
-	printf ':62F:C261212USD0,00\n-\n'
+	# (days of November 2026: the store's clock is the real one, and a
+	# line booked after today is refused, issue 20 tester)
+	printf ':20:STMT1\n:25:NL77ABNA0574908765\n:28C:1/1\n:60F:C261110USD0,00\n'
+	printf ':61:%s1111C20,00NTRFREF555//B30\n:86:/REMI/DEPOSIT RC1\n' "$1"
+	printf ':61:2611121112RC20,00NTRFREF555//B31\n:86:/REMI/DEPOSIT RC1\n'
+	printf ':62F:C261112USD0,00\n-\n'
 }
 for d in 261131 260000 261332 260230; do
 	mt940 $d >"$T/d$d.940"
@@ -357,13 +362,78 @@ for d in 261131 260000 261332 260230; do
 done
 # (issue 20, tester) RC, a credit reversed: a reversal, as camt.053's
 # RvslInd, which the credit it takes back is shown taken back by
-mt940 261211 >"$T/rc.940"
+mt940 261111 >"$T/rc.940"
 expect "MT940 with RC imports" 0 "" sup statement import "$T/rc.940"
 same "MT940: RC flagged a reversal, the credit it reverses not" \
     "$(sql "SELECT group_concat(amount || ':' || reversal, ' ') FROM (SELECT amount, reversal FROM bank_statement_lines WHERE statement_id = (SELECT max(id) FROM bank_statements) ORDER BY seq)")" \
     "2000:0 -2000:1"
 expect "MT940: statement show says so" 0 "Bank's id: B31; Reversal: yes" \
     sup statement show "$(sname "$(sql "SELECT max(id) FROM bank_statements")")"
+# (issue 20, tester) a :61: amount of more decimals than the currency
+# has: its line and the amount as the file writes it, not aqbanking's
+# fraction ("Amount 5001/1000 has more than 2 decimals")
+sed 's/^:61:2611121112RC20,00NTRF/:61:2611121112RC5,001NTRF/' "$T/rc.940" >"$T/dec3.940"
+refused "MT940: 3 decimals named by :61:, line and the amount as written" 3 \
+    "dec3.940: :61: #2 (B31), line 7: the amount 5,001 has more than 2 decimals" \
+    sup statement import "$T/dec3.940"
+
+# -- (issue 20, tester) a line booked after today: a bank books what has
+# happened, so the statement is refused whole in every format, naming
+# the file, the line (or entry) and its day; a value date ahead of the
+# booking is as banks give it, and imports. The clock: 2026-12-07.
+now() { PAYDESK_NOW=2026-12-07 PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+camt_one() { # FILE ID BOOKING-DAY VALUE-DAY
+	cat >"$1" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+ <BkToCstmrStmt>
+  <GrpHdr><MsgId>$2</MsgId><CreDtTm>${3}T18:00:00</CreDtTm></GrpHdr>
+  <Stmt>
+   <Id>$2</Id>
+   <Acct><Id><IBAN>NL03FUTU0123456789</IBAN></Id><Ccy>USD</Ccy></Acct>
+   <Ntry>
+    <Amt Ccy="USD">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+    <BookgDt><Dt>$3</Dt></BookgDt><ValDt><Dt>$4</Dt></ValDt>
+    <AcctSvcrRef>$2-1</AcctSvcrRef>
+   </Ntry>
+  </Stmt>
+ </BkToCstmrStmt>
+</Document>
+XML
+}
+camt_one "$T/fut.xml" FUT-1 2030-01-01 2030-01-01
+refused "camt.053: an entry booked after today, named by its line and day" 3 \
+    "fut.xml:8: Stmt/Ntry[1]: booked on 2030-01-01, after today (2026-12-07)" \
+    now statement import "$T/fut.xml"
+camt_one "$T/tom.xml" FUT-2 2026-12-08 2026-12-08
+refused "camt.053: booked tomorrow is after today too" 3 \
+    "tom.xml:8: Stmt/Ntry[1]: booked on 2026-12-08, after today" \
+    now statement import "$T/tom.xml"
+camt_one "$T/val.xml" FUT-3 2026-12-07 2026-12-09
+expect "camt.053: booked today, value date two days ahead: imports" 0 \
+    "FUT-3" now statement import "$T/val.xml"
+same "camt.053: the value date ahead kept" \
+    "$(line value_date "$(sql "SELECT max(id) FROM bank_statements")" 1)" "2026-12-09"
+sed -e 's/:60F:C261110/:60F:C301110/' -e 's/^:61:2611111111C/:61:3011111111C/' \
+    -e 's/^:61:2611121112RC/:61:3011121112RC/' -e 's/:62F:C261112/:62F:C301112/' \
+    -e 's/STMT1/STMT-FUT/' "$T/rc.940" >"$T/fut.940"
+refused "MT940: a :61: booked after today, named by its number, line and day" 3 \
+    "fut.940: :61: #1 (B30), line 5: booked on 2030-11-11, after today (2026-12-07)" \
+    now statement import "$T/fut.940"
+sed -e 's/^:61:2611111111C/:61:2612071207C/' -e 's/^:61:2611121112RC/:61:2612091207RC/' \
+    -e 's/STMT1/STMT-VAL/' -e 's/B30$/B40/' -e 's/B31$/B41/' "$T/rc.940" >"$T/val.940"
+expect "MT940: booked today, value day two ahead: imports" 0 "" \
+    now statement import "$T/val.940"
+sed -e 's/<DTPOSTED>20130824080000/<DTPOSTED>20300101080000/' -e 's/<FITID>2193/<FITID>8193/' \
+    "$T/ofx-example.ofx" >"$T/fut.ofx" 2>/dev/null
+if [ -n "$HAVE_SAMPLES" ]; then
+	refused "OFX: a transaction posted after today, named by its FITID and day" 3 \
+	    "fut.ofx: FITID 819378: booked on 2030-01-01, after today (2026-12-07)" \
+	    now statement import "$T/fut.ofx"
+else
+	echo "# skip 2 checks (OFX after today): the bank samples are not in $SAMPLES"
+fi
+
 printf 'hello\n' >"$T/what.txt"
 refused "a file that is no statement" 3 "not a statement paydesk recognises" \
     eur statement import "$T/what.txt"
@@ -377,6 +447,16 @@ refused "a mapping word that is not known" 2 "Mapping \"colour=2\": unknown" \
     sup statement mapping add x date=1 amount=2 colour=2
 refused "a mapping with a column twice" 2 "date and amount are both column 1" \
     sup statement mapping add x date=1 amount=1
+# (issue 20, tester) amount and a credit (or debit) column: one or the
+# other, as the message says; it was saved
+for w in "credit=3" "debit=3" "credit=3 debit=4"; do
+	refused "a mapping of amount and $w: refused" 2 \
+	    "amount=COLUMN, or credit=COLUMN and debit=COLUMN, is required (not both)" \
+	    sup statement mapping add m1 date=1 amount=2 $w
+done
+refused "a mapping of credit without debit: refused" 2 \
+    "amount=COLUMN, or credit=COLUMN and debit=COLUMN, is required (not both)" \
+    sup statement mapping add m1 date=1 credit=3
 refused "a cashier cannot save a mapping" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --user jane statement mapping add y date=1 amount=2
 refused "--mapping with another format" 2 "--mapping is for CSV statements" \
@@ -398,6 +478,10 @@ refused "statement mapping change: a bad word" 2 "colour=2" \
     sup statement mapping change gone date=1 colour=2
 refused "statement mapping change of a name that is none" 4 \
     'No statement mapping "nogone"' sup statement mapping change nogone date=1 amount=2
+# the name first, whatever the words (issue 20, tester: "amount=COLUMN
+# ... is required", status 2)
+refused "statement mapping change of a name that is none, words short" 4 \
+    'No statement mapping "nobank"' sup statement mapping change nobank date=1
 expect "statement mapping remove NAME" 0 "gone" sup statement mapping remove gone
 refused "statement mapping remove of a name that is none" 4 \
     'No statement mapping "gone"' sup statement mapping remove gone
@@ -436,6 +520,31 @@ refused "CSV: a line without a date" 3 "bank.csv:8: No date (column 1)" \
 sed -i 's/^;;7,00/31.02.2026;;7,00/' "$T/bank.csv"
 refused "CSV: a day not in the calendar" 3 "bank.csv:8:" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
+# (issue 20, tester) a date not of the mapping's layout: refused with
+# its line and the layout (YYYY-MM-DD was taken under DD.MM.YYYY)
+for d in 2026-03-04 04/03/2026 4.3.26; do
+	sed "s#^31.02.2026;;7,00#$d;;7,00#" "$T/bank.csv" >"$T/layout.csv"
+	refused "CSV: the date $d under DD.MM.YYYY, with its line and the layout" 3 \
+	    "layout.csv:8: Date \"$d\" (column 1): not of the mapping's date_format DD.MM.YYYY (e.g. 20.04.2025)" \
+	    sup statement import "$T/layout.csv" --mapping dutch --account NL01
+done
+sed '3s/^01.03.2026;02.03.2026;/01.03.2026;2026-03-02;/' "$T/bank.csv" >"$T/layout.csv"
+refused "CSV: a value date not of the layout, with its line and column" 3 \
+    "layout.csv:3: Value date \"2026-03-02\" (column 2): not of the mapping's date_format DD.MM.YYYY" \
+    sup statement import "$T/layout.csv" --mapping dutch --account NL01
+sup statement mapping add dmy date=1 amount=2 reference=3 separator=semicolon \
+    decimal=comma date_format=DD-MM-YYYY header=1 >/dev/null
+printf 'Datum;Bedrag;Referentie\n07-11-2026;5,00;F-1\n2026-11-07;6,00;F-2\n' >"$T/dmy.csv"
+refused "CSV: 2026-11-07 under DD-MM-YYYY, with its line" 3 \
+    "dmy.csv:3: Date \"2026-11-07\" (column 1): not of the mapping's date_format DD-MM-YYYY (e.g. 20-04-2025)" \
+    sup statement import "$T/dmy.csv" --mapping dmy --account NL05
+printf 'Datum;Bedrag;Referentie\n07-11-2026;5,00;F-1\n07-12-2027;6,00;F-2\n' >"$T/dmy.csv"
+refused "CSV: a line booked after today, with its line and day" 3 \
+    "dmy.csv:3: booked on 2027-12-07, after today (2026-12-07)" \
+    now statement import "$T/dmy.csv" --mapping dmy --account NL05
+sed -i 's/^07-12-2027/07-12-2026/' "$T/dmy.csv"
+expect "CSV: booked today imports" 0 "Lines                   2" \
+    now statement import "$T/dmy.csv" --mapping dmy --account NL05
 sed -i 's/^31.02.2026;;7,00/04.03.2026;;7,00/' "$T/bank.csv"
 # (review s50, helper-216) a line of 0,00 is neither: refused, named
 # (it was imported, and the central node refused the statement's push)
