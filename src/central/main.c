@@ -219,6 +219,19 @@ central_date_opt(
 		err->code = date_form_status(v, NULL);
 		return -1;
 	}
+	/* a period that begins after today has nothing yet: 3, as
+	 * paydesk's --from (cli_from; helper-287 fault 10, helper-290
+	 * fault 9: shifts and collections --from 2027-01-01 were 0) */
+	if (strcmp(opt, "--from") == 0) {
+		char today[11];
+
+		svc_today(today);
+		if (strcmp(v, today) > 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("--from %s is after today (%s): nothing is there "
+			      "yet"),
+			    v, today);
+	}
 	return 0;
 }
 

@@ -154,4 +154,8 @@ for cmd in "collections" "shifts ACME" "statements ACME" "exceptions ACME" \
 	expect "central $cmd: --from after --to (3)" 3 \
 	    "--from 2026-03-01 is after --to 2026-02-01" \
 	    central $cmd --from 2026-03-01 --to 2026-02-01
+	# a period that begins after today, as paydesk's --from (3; it
+	# was an empty list, status 0: helper-287, helper-290)
+	expect "central $cmd --from after today (3)" 3 \
+	    "--from 2099-01-01 is after today" central $cmd --from 2099-01-01
 done
