@@ -712,6 +712,10 @@ struct kpi {
 	struct kpi_raw cur, prev;
 	int64_t rate_tenths, prev_rate_tenths; /* collection rate, % x10 */
 	int64_t avg_tenths, prev_avg_tenths;   /* days x10 */
+	/* avg_tenths - prev_avg_tenths, and chg_avg, worked from the two
+	 * periods' sums, not their rounded averages (40.0 - 27.75 days is
+	 * 12.3, not 40.0 - 27.8 = 12.2: helper-290, fault 10) */
+	int64_t avg_diff_tenths;
 	struct outstanding out;
 	int64_t avg_past_due_tenths; /* days x10; KPI_NONE: nothing overdue */
 	/* each tile against its previous period (the month before; for

@@ -135,7 +135,10 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_tenths(r, _("Collection rate, relative"), "collection_rate_percent",
 	    k.chg_rate, "%");
 	rec_tenths(r, _("Average collection time"), "avg_collection_days",
-	    kpi_diff(k.avg_tenths, k.prev_avg_tenths), _(" days"));
+	    k.avg_tenths == KPI_NONE || k.prev_avg_tenths == KPI_NONE
+	        ? KPI_NONE
+	        : k.avg_diff_tenths,
+	    _(" days"));
 	rec_tenths(r, _("Average collection time, relative"),
 	    "avg_collection_time_percent", k.chg_avg, "%");
 	rec_end(r);

@@ -146,7 +146,20 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	    svc_change_tenths(k->cur.collected, k->prev.collected);
 	k->chg_today = svc_change_tenths(k->cur.day_total, k->prev_day_total);
 	k->chg_rate = svc_change_tenths(k->rate_tenths, k->prev_rate_tenths);
-	k->chg_avg = svc_change_tenths(k->avg_tenths, k->prev_avg_tenths);
+	/* from the sums: the averages shown are rounded to a tenth */
+	k->chg_avg = KPI_NONE;
+	k->avg_diff_tenths = KPI_NONE;
+	if (k->cur.alloc_count > 0 && k->prev.alloc_count > 0) {
+		int64_t num = k->cur.alloc_days * k->prev.alloc_count -
+		              k->prev.alloc_days * k->cur.alloc_count;
+		int64_t both = k->cur.alloc_count * k->prev.alloc_count;
+
+		k->avg_diff_tenths = money_ratio_tenths(num, both * 100);
+		k->chg_avg = k->prev.alloc_days > 0
+		                 ? money_ratio_tenths(num,
+		                       k->prev.alloc_days * k->cur.alloc_count)
+		                 : (num == 0 ? 0 : KPI_NONE);
+	}
 	/* nothing overdue: no average of it, "—" (review R23), not 0.0 */
 	k->avg_past_due_tenths =
 	    k->out.overdue_items
