@@ -65,6 +65,10 @@ size_t utf8_fit(const char *s, size_t n, int w, int *cols);
  * out-of-memory, like xmalloc. Changing the rule needs a store migration
  * that refolds consumers.name_fold (src/store/schema.c). */
 char *utf8_fold(const char *s, size_t n);
+/* 1 when a and b fold alike (utf8_fold): the same name in any case,
+ * accents alike ("CHÈQUE" is "Chèque"), for what a person types; 0
+ * otherwise. */
+int utf8_same_folded(const char *a, const char *b);
 
 /* Text from outside (the central node's reasons and errors, pulled names,
  * imported files, anything stored) made printable on a terminal, newly

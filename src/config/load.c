@@ -359,21 +359,6 @@ config_load(const char *path, struct config *cfg, struct pd_err *err)
 	return 0;
 }
 
-/* Whether a and b are the same name in any case, accents alike, as a
- * search folds them (utf8_fold): "CHÈQUE" is "Chèque" (review R23 s41:
- * strcasecmp folds ASCII only); for what a person types (the report
- * filters), not for the records a sync checks. */
-static int
-same_folded(const char *a, const char *b)
-{
-	char *x = utf8_fold(a, strlen(a)), *y = utf8_fold(b, strlen(b));
-	int same = strcmp(x, y) == 0;
-
-	free(x);
-	free(y);
-	return same;
-}
-
 const struct pay_method *
 config_method(const struct config *cfg, const char *name)
 {
@@ -392,7 +377,7 @@ config_method_typed(const struct config *cfg, const char *name)
 	int i;
 
 	for (i = 0; m == NULL && i < cfg->nmethods; i++)
-		if (same_folded(cfg->methods[i].name, name))
+		if (utf8_same_folded(cfg->methods[i].name, name))
 			m = &cfg->methods[i];
 	return m;
 }
@@ -415,7 +400,7 @@ config_channel_typed(const struct config *cfg, const char *name)
 	int i;
 
 	for (i = 0; c == NULL && i < cfg->nchannels; i++)
-		if (same_folded(cfg->channels[i], name))
+		if (utf8_same_folded(cfg->channels[i], name))
 			c = cfg->channels[i];
 	return c;
 }

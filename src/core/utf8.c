@@ -333,3 +333,14 @@ utf8_printable(const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+int
+utf8_same_folded(const char *a, const char *b)
+{
+	char *x = utf8_fold(a, strlen(a)), *y = utf8_fold(b, strlen(b));
+	int same = strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}

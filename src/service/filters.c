@@ -207,19 +207,6 @@ branch_allowed(struct svc *s, const char *b, struct pd_err *err)
 	    svc_scope_title(s, title, sizeof title));
 }
 
-/* 1 when teams a and b are one team: kept without the spaces around
- * them and read in any case, as the store compares them (pd_fold). */
-static int
-same_team(const char *a, const char *b)
-{
-	char *fa = utf8_fold(a, strlen(a)), *fb = utf8_fold(b, strlen(b));
-	int same = strcmp(fa, fb) == 0;
-
-	free(fa);
-	free(fb);
-	return same;
-}
-
 /* --user of a user whose payments the reader may not see: one of
  * another team under team visibility, or one who works at another
  * branch than this terminal's below the organisation's scope, refused
@@ -235,7 +222,7 @@ user_allowed(struct svc *s, const char *name, struct pd_err *err)
 
 	if (store_user_by_name(s->st, name, &u, NULL) != 0)
 		return 0; /* name_known said it is one */
-	if (team != NULL && !same_team(u.team, team)) {
+	if (team != NULL && !utf8_same_folded(u.team, team)) {
 		if (*team != '\0')
 			snprintf(mine, sizeof mine, _("team %s"), team);
 		else
