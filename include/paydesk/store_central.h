@@ -66,6 +66,10 @@ int store_org_currency_fill(struct store *st, const char *currency,
 /* PD_ENOTFOUND when there is no such organisation. */
 int store_org_get(struct store *st, const char *code, char *name, size_t n,
     struct pd_err *err);
+/* Organisation code's name in the directory set to name (org rename);
+ * PD_ENOTFOUND when there is no such organisation. */
+int store_org_rename(
+    struct store *st, const char *code, const char *name, struct pd_err *err);
 /* Where organisation code's store is (out, n bytes): "" the node's
  * [central] backend, "sqlite" a file of data_dir, "postgresql CONNINFO"
  * a schema of that database (paydesk-central move); moved_at (TS_BUFSZ,

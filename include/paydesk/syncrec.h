@@ -347,6 +347,10 @@ void sync_anchor_free(struct sync_anchor *a);
  * from before organisations had their own) gives "" and -1. */
 int sync_status_currency(const char *body, size_t len, char code[4],
     int *digits, struct pd_err *err);
+/* The organisation's name in a GET /v1/status answer (name, n bytes);
+ * "" from a central node from before it sent one. */
+int sync_status_name(
+    const char *body, size_t len, char *name, size_t n, struct pd_err *err);
 /* Build a push body from outbox payloads (each a record's JSON text). */
 char *sync_push_encode(const char *terminal, int64_t pending,
     const char *const *payloads, size_t n);

@@ -61,6 +61,13 @@ struct backend_ops {
 	/* Its currency (4 bytes) and minor units (issue 23). */
 	int (*org_currency)(struct backend *b, const char *org,
 	    char currency[4], int *digits, struct pd_err *err);
+	/* Its name in the directory (n bytes), sent to its terminals with
+	 * the status; org_rename sets it and the organisation.name setting,
+	 * which the feed takes to the terminals that have it already. */
+	int (*org_name)(struct backend *b, const char *org, char *name,
+	    size_t n, struct pd_err *err);
+	int (*org_rename)(struct backend *b, const char *org, const char *name,
+	    struct pd_err *err);
 	/* Every organisation, in order (*n of them; the caller frees). */
 	struct org_row *(*orgs)(
 	    struct backend *b, size_t *n, struct pd_err *err);

@@ -79,6 +79,10 @@ int sq_org_add(struct backend *b, const char *code, const char *name,
     const char *currency, int digits, struct pd_err *err);
 int sq_org_currency(struct backend *b, const char *org, char currency[4],
     int *digits, struct pd_err *err);
+int sq_org_name(struct backend *b, const char *org, char *name, size_t n,
+    struct pd_err *err);
+int sq_org_rename(
+    struct backend *b, const char *org, const char *name, struct pd_err *err);
 struct org_row *sq_orgs(struct backend *b, size_t *n, struct pd_err *err);
 int sq_terminal_add(struct backend *b, const char *org, const char *branch,
     const char *terminal, char *token, struct pd_err *err);

@@ -635,6 +635,8 @@ static const struct backend_ops store_ops = {
     sq_seen,
     sq_org_add,
     sq_org_currency,
+    sq_org_name,
+    sq_org_rename,
     sq_orgs,
     sq_terminal_add,
     sq_terminal_revoke,

@@ -13,6 +13,7 @@
 static const char *const synopsis[] = {
     "[serve]",
     "org add CODE NAME [--currency CODE]",
+    "org rename CODE NAME",
     "org list",
     "terminal add ORG BRANCH TERMINAL",
     "terminal revoke ORG TERMINAL",
@@ -476,9 +477,29 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE, _("Terminal: add, revoke or list"));
 }
 
+/* An organisation's name as its terminals take it (the setting
+ * organisation.name: fault 9), or why not. */
+static int
+org_name_check(struct backend *b, const char *name, struct pd_err *err)
+{
+	struct config *c;
+	int rc;
+
+	if (*name == '\0')
+		return pd_fail(err, PD_EUSAGE, _("The name is empty"));
+	c = xmalloc(sizeof *c);
+	*c = b->cfg;
+	rc = config_set_central(c, "organisation.name", name, err);
+	free(c);
+	if (rc != 0)
+		err->code = PD_EUSAGE;
+	return rc;
+}
+
 /* org add CODE NAME [--currency CODE] (issue 23: the currency is the
  * organisation's, the node's [organisation] currency_code when none is
- * given), org list. */
+ * given), org rename CODE NAME (fault 9: the name reaches its
+ * terminals), org list. */
 static int
 org_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
@@ -506,12 +527,14 @@ org_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	} else if (argc != 3 || strcmp(argv[0], "add") != 0) {
 		if (argc == 1 && strcmp(argv[0], "list") == 0)
 			goto list;
-		return pd_fail(err, PD_EUSAGE, _("Org: add or list"));
+		if (argc == 3 && strcmp(argv[0], "rename") == 0)
+			goto rename;
+		return pd_fail(err, PD_EUSAGE, _("Org: add, rename or list"));
 	}
 	if (central_check_new_id(_("Organisation"), argv[1], 32, err) != 0)
 		return -1;
-	if (*argv[2] == '\0')
-		return pd_fail(err, PD_EUSAGE, _("The name is empty"));
+	if (org_name_check(b, argv[2], err) != 0)
+		return -1;
 	if (b->ops->org_add(b, argv[1], argv[2], cur, digits, err) != 0)
 		return -1;
 	printf(_("organisation %s (%s) added, currency %s (%d decimals)."),
@@ -531,6 +554,13 @@ list:
 		central_row(cells, w, 4, 1);
 	}
 	free(o);
+	return 0;
+rename:
+	if (org_name_check(b, argv[2], err) != 0 ||
+	    b->ops->org_rename(b, argv[1], argv[2], err) != 0)
+		return -1;
+	printf(_("organisation %s renamed %s."), argv[1], argv[2]);
+	putchar('\n');
 	return 0;
 }
 

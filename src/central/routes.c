@@ -185,7 +185,7 @@ route_status(struct server *sv, struct request *rq,
 	size_t n, i;
 	int64_t head;
 	json_t *o, *arr;
-	char *s, cur[4];
+	char *s, cur[4], name[256];
 	int digits;
 
 	st = sv->b->ops->status(sv->b, t->org, &n, &head, &e);
@@ -205,14 +205,16 @@ route_status(struct server *sv, struct request *rq,
 		             (json_int_t)st[i].waiting, "revoked",
 		             st[i].t.revoked_at[0] != '\0'));
 	/* the organisation's currency (issue 23): its figures are in it */
-	if (sv->b->ops->org_currency(sv->b, t->org, cur, &digits, &e) != 0) {
+	/* and its name, which its terminals print (fault 9) */
+	if (sv->b->ops->org_currency(sv->b, t->org, cur, &digits, &e) != 0 ||
+	    sv->b->ops->org_name(sv->b, t->org, name, sizeof name, &e) != 0) {
 		json_decref(arr);
 		free(st);
 		answer_store_failed(a, &e);
 		return;
 	}
-	o = json_pack("{s:i, s:s, s:s, s:i, s:I, s:o}", "v",
-	    SYNC_PROTOCOL_VERSION, "org", t->org, "currency", cur,
+	o = json_pack("{s:i, s:s, s:s, s:s, s:i, s:I, s:o}", "v",
+	    SYNC_PROTOCOL_VERSION, "org", t->org, "name", name, "currency", cur,
 	    "minor_digits", digits, "cursor", (json_int_t)head, "terminals",
 	    arr);
 	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);

@@ -106,6 +106,24 @@ statement_record(
 	return 0;
 }
 
+/* The header of statement id, one of no lines (a camt.053 of a day of
+ * no movement), which no part's first line feeds: as the importing
+ * terminal sent it, a record of none from line 1. */
+static int
+statement_head_record(
+    struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
+{
+	struct statement st;
+
+	if (store_stmt_get(s->st, id, &st, err) != 0)
+		return -1;
+	ledger_rec_head(
+	    s, r, SR_STATEMENT, NULL, st.terminal, NULL, st.imported_at);
+	r->stmt = st;
+	r->stmt_first = 1;
+	return 0;
+}
+
 static int
 match_record(struct svc *s, const struct feed_entry *e, int undo,
     struct syncrec *r, struct pd_err *err)
@@ -187,6 +205,8 @@ svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
 		return deposit_record(s, e->row_id, 2, r, err);
 	if (strcmp(e->entity, "statement") == 0)
 		return statement_record(s, e->row_id, r, err);
+	if (strcmp(e->entity, "statement_head") == 0)
+		return statement_head_record(s, e->row_id, r, err);
 	if (strcmp(e->entity, "stmt_match") == 0)
 		return match_record(s, e, 0, r, err);
 	if (strcmp(e->entity, "stmt_unmatch") == 0)

@@ -45,6 +45,11 @@ demo_phone_cc(struct svc *s)
 /* The organisation's currency a sync took (svc_sync_currency), kept in
  * the store's meta as "CODE DIGITS URL": it wins over the file's. */
 #define META_CURRENCY "org_currency"
+/* The organisation's name the central node's status gave at that sync
+ * ("" none it could take): the organisation.name in force at an attached
+ * terminal unless its setting came with the feed (fault 9: the built-in
+ * default's was printed on receipts, Z reports and deposit slips). */
+#define META_ORG_NAME "org_name"
 
 static int
 currency_kept(struct svc *s, char code[4], int *digits, char *url, size_t n)
@@ -148,17 +153,34 @@ svc_currency_follow(struct svc *s)
 	return svc_settings_load(s, &e) == 0;
 }
 
+/* Whether name is an organisation.name this terminal takes. */
+static int
+org_name_fits(struct svc *s, const char *name)
+{
+	struct config *c = xmalloc(sizeof *c);
+	struct pd_err e = {0};
+	int ok;
+
+	*c = s->cfg;
+	ok = name[0] != '\0' &&
+	     config_set_central(c, "organisation.name", name, &e) == 0;
+	free(c);
+	return ok;
+}
+
 int
 svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
 {
 	struct sync_reply r;
-	char code[4], kept[4], url[1024], v[1100];
+	char code[4], kept[4], url[1024], v[1100], name[256];
 	int digits, kd, rc, held;
 
 	/* asked once for each central node: an organisation's currency is
-	 * the one it was added with */
+	 * the one it was added with, and a change of its name comes with
+	 * the feed as its organisation.name setting (org rename) */
 	if (currency_kept(s, kept, &kd, url, sizeof url) &&
-	    strcmp(url, s->cfg.sync_url) == 0)
+	    strcmp(url, s->cfg.sync_url) == 0 &&
+	    store_meta_get(s->st, META_ORG_NAME, name, sizeof name) == 0)
 		return 0;
 	if (sync_net_call(net, "GET", SYNC_ROUTE_STATUS, NULL, 0, &r, err) !=
 	    0) {
@@ -169,6 +191,8 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
 		return -1;
 	}
 	rc = sync_status_currency(r.body, r.len, code, &digits, err);
+	if (rc == 0)
+		rc = sync_status_name(r.body, r.len, name, sizeof name, err);
 	sync_reply_free(&r);
 	if (rc != 0) {
 		pd_err_prefix(err, _("The central node's status was not "
@@ -200,7 +224,12 @@ svc_sync_currency(struct svc *s, struct sync_net *net, struct pd_err *err)
 			                     : _("the config file"));
 	}
 	snprintf(v, sizeof v, "%s %d %s", code, digits, s->cfg.sync_url);
-	if (store_meta_set(s->st, META_CURRENCY, v, err) != 0)
+	/* a name this terminal could not print as the setting (a central
+	 * node's from before names were checked) is not taken */
+	if (!org_name_fits(s, name))
+		name[0] = '\0';
+	if (store_meta_set(s->st, META_CURRENCY, v, err) != 0 ||
+	    store_meta_set(s->st, META_ORG_NAME, name, err) != 0)
 		return -1;
 	return svc_settings_load(s, err);
 }
@@ -370,7 +399,8 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 {
 	struct setting *v;
 	struct config *file = NULL, *base = NULL;
-	char why[PATH_MAX + 200] = "", now[TS_BUFSZ];
+	char why[PATH_MAX + 200] = "", now[TS_BUFSZ], name[256];
+	struct pd_err e = {0};
 	size_t n = 0, i;
 	int rc = 0;
 
@@ -391,6 +421,15 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 			config_org_take(&s->cfg, base);
 		}
 		free(base);
+		/* the organisation's name the central node's status gave,
+		 * marked as the central node's; its setting, if it sent
+		 * one, is laid over it below */
+		if (attached(s) &&
+		    store_meta_get(s->st, META_ORG_NAME, name, sizeof name) ==
+		        0 &&
+		    name[0] != '\0')
+			(void)config_set_central(
+			    &s->cfg, "organisation.name", name, &e);
 	}
 	v = store_settings(s->st, &n, err);
 	if (v == NULL) {

@@ -109,6 +109,21 @@ store_org_get(struct store *st, const char *code, char *name, size_t n,
 	return org_read(st, rc, code, err);
 }
 
+int
+store_org_rename(
+    struct store *st, const char *code, const char *name, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "UPDATE orgs SET name = ? WHERE code = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", name, code);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	return store_org_get(st, code, NULL, 0, err);
+}
+
 static void
 read_code(struct db_stmt *s, void *elem)
 {

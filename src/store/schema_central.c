@@ -687,6 +687,19 @@ const char *const store_central_migrations[] = {
     " h.id, d.terminal FROM deposit_hands h JOIN deposits d ON d.id ="
     " h.deposit_id WHERE NOT EXISTS (SELECT 1 FROM feed f WHERE f.entity ="
     " 'deposit_hand' AND f.row_id = h.id) ORDER BY h.id;\n",
+    /* a statement of no lines fed as its header, "statement_head" (the
+     * row of bank_statements), which no part's first line feeds: the
+     * other terminals of the organisation list it with its balances
+     * (issue 20); those kept before fed too. Safe to run again. */
+    "DROP TRIGGER IF EXISTS feed_statement_head;\n" FEED("statement_head",
+        "AFTER INSERT ON bank_statements WHEN NEW.line_count = 0",
+        "statement_head", "NEW.id") "INSERT INTO feed (entity, row_id, origin) "
+                                    "SELECT 'statement_head',"
+                                    " b.id, b.terminal FROM bank_statements b "
+                                    "WHERE b.line_count = 0 AND"
+                                    " NOT EXISTS (SELECT 1 FROM feed f WHERE "
+                                    "f.entity = 'statement_head'"
+                                    " AND f.row_id = b.id) ORDER BY b.id;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -646,3 +646,17 @@ const char pg_mig_32[] =
     " f.row_id = h.id) ORDER BY h.id) x;\n"
     "CREATE TRIGGER feed_deposit_hand AFTER INSERT ON deposit_hands FOR"
     " EACH ROW EXECUTE FUNCTION feed_row('deposit_hand');\n";
+
+/* 36: a statement of no lines fed as its header, as schema_central.c's
+ * same migration (issue 20): "statement_head", the row of
+ * bank_statements; those kept before fed too. Safe to run again. */
+const char pg_mig_36[] =
+    "DROP TRIGGER IF EXISTS feed_statement_head ON bank_statements;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'statement_head', id, terminal FROM (SELECT b.id, b.terminal FROM"
+    " bank_statements b WHERE b.line_count = 0 AND NOT EXISTS (SELECT 1"
+    " FROM feed f WHERE f.entity = 'statement_head' AND f.row_id = b.id)"
+    " ORDER BY b.id) x;\n"
+    "CREATE TRIGGER feed_statement_head AFTER INSERT ON bank_statements"
+    " FOR EACH ROW WHEN (NEW.line_count = 0) EXECUTE FUNCTION"
+    " feed_row('statement_head');\n";

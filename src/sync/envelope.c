@@ -644,3 +644,28 @@ sync_status_currency(const char *body, size_t len, char code[4], int *digits,
 	json_decref(o);
 	return rc;
 }
+
+int
+sync_status_name(
+    const char *body, size_t len, char *name, size_t n, struct pd_err *err)
+{
+	json_t *o = load_body(body, len, err), *v;
+	int rc = 0;
+
+	name[0] = '\0';
+	if (o == NULL)
+		return -1;
+	v = json_object_get(o, "name");
+	if (v != NULL &&
+	    (!json_is_string(v) || json_string_length(v) == 0 ||
+	        json_string_length(v) >= n ||
+	        strlen(json_string_value(v)) != json_string_length(v)))
+		rc = pd_fail(err, PD_EINVAL,
+		    _("The central node's status needs \"name\", the "
+		      "organisation's name, of 1 to %zu bytes"),
+		    n - 1);
+	else if (v != NULL)
+		xstrlcpy(name, json_string_value(v), n);
+	json_decref(o);
+	return rc;
+}

@@ -46,6 +46,21 @@ expect "$BACKEND: a code with a quote is refused" 2 \
 expect "$BACKEND: a code with a semicolon is refused" 2 \
     "only letters, digits and '-' are allowed" central org add 'A;DROP' "X"
 same "$BACKEND: and no store is made for either" "$(stores)" 2
+# fault 9: the name is the organisation.name its terminals print (1 to
+# 127 bytes), sent with the status; org rename changes it
+long=$(printf '%0128d' 0)
+expect "$BACKEND: a name longer than a terminal prints is refused" 2 \
+    "length must be 1 to 127 bytes" central org add LONG "$long"
+same "$BACKEND: and no organisation LONG made" "$(store_of LONG)" 0
+expect "$BACKEND: org rename" 0 "organisation acme renamed Acme Lower." \
+    central org rename acme "Acme Lower"
+expect "$BACKEND: org list has the new name" 0 "Acme Lower" central org list
+expect "$BACKEND: org rename of no organisation" 4 "No organisation NOPE" \
+    central org rename NOPE "Nope"
+expect "$BACKEND: org rename to a name too long" 2 "length must be 1 to 127 bytes" \
+    central org rename acme "$long"
+expect "$BACKEND: org rename takes a name" 2 "Org: add, rename or list" \
+    central org rename acme
 # an option's value given twice is a usage error naming it, as paydesk's
 # own (review s50: the last was taken silently, or the usage line said
 # nothing of which), and nothing is made
@@ -279,6 +294,7 @@ same "$BACKEND: /v1/status says the organisation's currency" \
     "$(get /v1/status "$TOK8")" 200
 has "$BACKEND: KES" '"currency":"KES"'
 has "$BACKEND: of 2 minor digits" '"minor_digits":2'
+has "$BACKEND: and the organisation's name (fault 9)" '"name":"Kenya ISP"'
 get /v1/status "$TOK9" >/dev/null
 has "$BACKEND: and JP's JPY" '"currency":"JPY"'
 has "$BACKEND: of 0" '"minor_digits":0'

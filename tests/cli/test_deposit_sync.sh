@@ -862,23 +862,33 @@ same "a deposit by its id: by the id's index" \
     "$(plan deposits.c store_deposit_find | grep -c 'SEARCH deposits USING COVERING INDEX sqlite_autoindex_deposits_1 (uuid=?)')" 1
 # (issue 20, helper bt5c) a camt.053 of a day of no movement (balances,
 # no Ntry) is a statement of no lines: its record, the header and no
-# lines, is applied at the central node; the other terminal's import of
-# the same file applies there as the same statement, not a second one
-# (the central node feeds a statement by its lines: one of none is not
-# pulled by the other terminals yet)
+# lines, is applied at the central node, which feeds it as its header
+# ("statement_head": no part's first line feeds it), so the other
+# terminals list it; another terminal's import of the same file before
+# it pulled applies there as the same statement, not a second one
 Q=NL02QUIE0123456789
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>QUIET-1</MsgId><CreDtTm>2026-03-15T20:00:00</CreDtTm></GrpHdr><Stmt><Id>QUIET-1</Id><CreDtTm>2026-03-15T20:00:00</CreDtTm><FrToDt><FrDtTm>2026-03-15T00:00:00</FrDtTm><ToDtTm>2026-03-15T23:59:59</ToDtTm></FrToDt><Acct><Id><IBAN>%s</IBAN></Id><Ccy>USD</Ccy></Acct><Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="USD">812.40</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-15</Dt></Dt></Bal><Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="USD">812.40</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-15</Dt></Dt></Bal></Stmt></BkToCstmrStmt></Document>\n' "$Q" >"$T/quiet.xml"
 expect "no movement: T01 imports a camt.053 of no entries" 0 "QUIET-1" \
     Mn 1 statement import "$T/quiet.xml"
+expect "no movement: T03 imports the same file before it pulls" 0 "QUIET-1" \
+    Mn 3 statement import "$T/quiet.xml"
 expect "no movement: its record is applied at the central node" 0 "Rejected    0" pdt 1 sync
 quiet="SELECT stmt_id, period_from, period_to, opening, closing, line_count, credits, debits FROM bank_statements WHERE account = '$Q'"
 same "no movement: the central node keeps its account, period and balances, no lines" \
     "$(csql "$quiet")" "QUIET-1|2026-03-15|2026-03-15|81240|81240|0|0|0"
-expect "no movement: T02 imports the same file" 0 "QUIET-1" \
-    Mn 2 statement import "$T/quiet.xml"
-expect "no movement: T02's record is applied" 0 "Rejected    0" pdt 2 sync
+same "no movement: the central node feeds its header once" \
+    "$(csql "SELECT count(*) FROM feed WHERE entity = 'statement_head'")" 1
+expect "no movement: T02 pulls it" 0 "Rejected    0" pdt 2 sync
+same "no movement: T02 has it as T01 sent it: account, period, balances, no lines" \
+    "$(tsql 2 "$quiet")" "QUIET-1|2026-03-15|2026-03-15|81240|81240|0|0|0"
+expect "no movement: T02's statement list shows it" 0 "$Q" \
+    Mn 2 statement list
+has "no movement: with its closing balance" '$812.40'
+expect "no movement: T02's import of the same file: imported already" 3 \
+    "imported already" Mn 2 statement import "$T/quiet.xml"
+expect "no movement: T03's record is applied" 0 "Rejected    0" pdt 3 sync
 same "no movement: the central node has it once" "$(csql "$quiet")" \
     "QUIET-1|2026-03-15|2026-03-15|81240|81240|0|0|0"
-expect "no movement: T02's import again: imported already" 3 \
-    "imported already" Mn 2 statement import "$T/quiet.xml"
+same "no movement: T03 has its own once" "$(tsql 3 "$quiet")" \
+    "QUIET-1|2026-03-15|2026-03-15|81240|81240|0|0|0"
 stop_central

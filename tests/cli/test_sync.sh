@@ -12,6 +12,11 @@ start_central || exit 1
 
 # -- reference data flows down
 expect "a fresh terminal pulls the reference data" 0 "Pulled" pdt 1 sync
+# fault 9: the organisation's name from org add, with the status (no
+# feed entry), not the built-in default's "Cityville Water & Power"
+expect "the organisation's name reaches the terminal" 0 "name = Acme Water" \
+    pdt 1 config
+has "marked as the central node's" "set by the central node"
 same "consumers arrived" "$(tsql 1 'SELECT count(*) FROM consumers')" \
     "$(csql 'SELECT count(*) FROM consumers')"
 same "items arrived with their uuids" \
@@ -34,6 +39,9 @@ expect "doctor finds a consumer left out of the index" 6 \
     "search index: does not match" "$PD" --db "$T/bad.db" doctor
 expect "users arrived: jane can log in" 0 "Payment ID" \
     pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 10
+expect "its receipt carries the organisation's name" 0 "Acme Water" \
+    pdt 1 receipt "$(sed -n 's/^Payment ID *//p' "$OUT")" --text
+if grep -q "Cityville Water" "$OUT"; then notok "  not the default's"; else ok "  not the default's"; fi
 expect "sync --status" 0 "Pending" pdt 1 sync --status
 has "status shows one pending" "Pending       1"
 expect "the payment goes up" 0 "Applied     1" pdt 1 sync
@@ -496,6 +504,8 @@ expect "a bad value is refused with the file's reason" 3 \
     "s3.csv:2:18: value: payments.methods:" central import ACME settings "$T/s3.csv"
 expect "the central node takes the organisation's settings" 0 "3 added" \
     central import ACME settings "$T/s1.csv"
+expect "its organisation.name is the directory's name too (fault 9)" 0 \
+    "Acme Water Board" central org list
 expect "and refuses them again without --update" 3 "already set (--update changes it)" \
     central import ACME settings "$T/s1.csv"
 expect "the terminal pulls them" 0 "Pulled" pdt 1 sync
@@ -522,6 +532,15 @@ expect "expiry_days is the new one" 0 "expiry_days = 120" pdt 1 config
 same "the reconciliation's settings are the organisation's, over the file's" \
     "$(grep -B1 -E '^(over_short_above|card_fee_tolerance) =' "$OUT" | tr '\n' '|')" \
     "; set by the central node, over the file's value:|over_short_above = 2.50|--|; set by the central node, over the file's value:|card_fee_tolerance = 450|"
+# fault 9: a name changed at the central node (org rename) reaches the
+# terminals that took the first one: its organisation.name setting, one
+# feed entry
+expect "org rename" 0 "renamed Acme Water & Sewer" \
+    central org rename ACME "Acme Water & Sewer"
+expect "the rename reaches the terminal" 0 "Pulled      1" pdt 1 sync
+expect "and its name is the new one" 0 "name = Acme Water & Sewer" pdt 1 config
+expect "another organisation's terminal syncs" 0 "Pulled      0" pdt 4 sync
+expect "and keeps its organisation's name" 0 "name = Other Utility" pdt 4 config
 export PAYDESK_PIN=1234
 
 # -- a pull cut off in the middle: pages are committed together, so the
