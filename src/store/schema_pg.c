@@ -169,8 +169,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_30,
     pg_mig_31,
     pg_mig_32,
-    /* 33-35 are other branches' (s72): renumber at the merge */
-    pg_mig_36,
+    pg_mig_33,
 };
 
 const int store_pg_central_nmigrations =

@@ -647,10 +647,10 @@ const char pg_mig_32[] =
     "CREATE TRIGGER feed_deposit_hand AFTER INSERT ON deposit_hands FOR"
     " EACH ROW EXECUTE FUNCTION feed_row('deposit_hand');\n";
 
-/* 36: a statement of no lines fed as its header, as schema_central.c's
+/* 33: a statement of no lines fed as its header, as schema_central.c's
  * same migration (issue 20): "statement_head", the row of
  * bank_statements; those kept before fed too. Safe to run again. */
-const char pg_mig_36[] =
+const char pg_mig_33[] =
     "DROP TRIGGER IF EXISTS feed_statement_head ON bank_statements;\n"
     "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
     " 'statement_head', id, terminal FROM (SELECT b.id, b.terminal FROM"
