@@ -297,6 +297,9 @@ struct payout_state {
 	int64_t net;  /* their amounts less their fees */
 	char day[11]; /* the last day one of them settled */
 	int taken;    /* a match took one of them */
+	/* the bank account they settled to (gateway set --account); ""
+	 * none */
+	char account[35];
 };
 /* Payout payout of gateway into *out: 0, 1 when the terminal has no such
  * payout (nothing settled in it), -1 on error. */
