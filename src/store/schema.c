@@ -126,6 +126,7 @@ const char *const store_migrations[] = {
     store_mig_90,
     store_mig_91,
     store_mig_96,
+    store_mig_98,
 };
 
 const int store_nmigrations =

@@ -173,6 +173,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_31,
     pg_mig_32,
     pg_mig_37,
+    pg_mig_39,
 };
 
 const int store_pg_central_nmigrations =

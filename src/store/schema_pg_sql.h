@@ -56,5 +56,6 @@ extern const char pg_mig_30[];
 extern const char pg_mig_31[];
 extern const char pg_mig_32[];
 extern const char pg_mig_37[];
+extern const char pg_mig_39[];
 
 #endif

@@ -378,5 +378,6 @@ extern const char store_mig_89[];
 extern const char store_mig_90[];
 extern const char store_mig_91[];
 extern const char store_mig_96[];
+extern const char store_mig_98[];
 
 #endif

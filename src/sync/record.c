@@ -245,7 +245,7 @@ static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
 /* A shift's open and close beyond their fields. */
 static const char *const shift_open_extra[] = {"counts", NULL};
 static const char *const shift_close_extra[] = {
-    "counts", "tenders", "flagged", NULL};
+    "counts", "tenders", "flagged", "forced_reason", NULL};
 /* An arrangement event's data beyond its fields. */
 static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 /* A deposit's data beyond its fields. */
