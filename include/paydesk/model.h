@@ -463,6 +463,10 @@ struct gateway_row {
 	 * TransTime): an IANA name or an offset (os_tz_local_to_utc); ""
 	 * for UTC */
 	char time_zone[65];
+	/* the bank account its payouts are credited to (IBAN or account
+	 * number, up to 34 characters); "" none set: a payout may be
+	 * matched to a credit of any account */
+	char account[35];
 };
 
 /* A gateway payment's status as the gateway reported it (issue 19). */
@@ -535,6 +539,9 @@ struct gw_payment {
 	 * column; "" none): one bank credit for all of a payout's payments
 	 * less their fees (the matching rule payout) */
 	char payout[GW_PAYOUT_BUFSZ];
+	/* the bank account it settled to: its gateway's account when it
+	 * settled (gateway set --account; "" none set, any account) */
+	char settle_account[35];
 	/* what its payer disputes: the amount of the dispute its disputed
 	 * event opened of its ledger payment (a chargeback may be of part
 	 * of it; review R21d, fault 3), when read; 0 none */

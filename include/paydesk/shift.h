@@ -178,6 +178,10 @@ struct shift {
 	int flagged;
 	/* closed: the tenders' over (above 0) or short, summed; 0 open */
 	int64_t over_short;
+	/* closed by force (svc_shift_force_close): the reason given, ""
+	 * for a close that counted; and the terminal that closed it */
+	char forced_reason[SHIFT_REASON_BUFSZ];
+	char forced_on[17];
 };
 
 /* One tender (a configured method) of a shift. Cash: expected =
@@ -349,6 +353,19 @@ int svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
  * (res->recount), and its Z report shows both counts. */
 int svc_shift_close(struct svc *s, const struct shift_close_request *r,
     struct shift_close_result *res, struct pd_err *err);
+/* A supervisor's forced close of an open shift of another terminal,
+ * abandoned there (the terminal broken, its cashier moved on), whose
+ * cashier cannot open a shift anywhere else while it is open: nothing
+ * counted, every tender's whole expected amount short (the drawer's
+ * cash unaccounted for until found), reason kept with each tender, the
+ * sign-off the signed-in supervisor's, or a.user's (PIN checked) when
+ * a cashier is signed in. Its Z number is this terminal's; it syncs as
+ * the shift's close, which its own terminal then applies. key: the
+ * shift's id or Z number. PD_EPERM without a supervisor, PD_ESHIFT
+ * when the shift is this terminal's or closed already. */
+int svc_shift_force_close(struct svc *s, const char *key, const char *reason,
+    const struct shift_approval *a, struct shift_close_result *res,
+    struct pd_err *err);
 
 /* Shifts of this store, newest first. */
 struct shift_filter {

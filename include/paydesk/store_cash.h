@@ -297,6 +297,9 @@ struct payout_state {
 	int64_t net;  /* their amounts less their fees */
 	char day[11]; /* the last day one of them settled */
 	int taken;    /* a match took one of them */
+	/* the bank account they settled to (gateway set --account); ""
+	 * none */
+	char account[35];
 };
 /* Payout payout of gateway into *out: 0, 1 when the terminal has no such
  * payout (nothing settled in it), -1 on error. */
@@ -596,6 +599,11 @@ struct shift_tender *store_shift_tenders(
  * caller frees (NULL: err). */
 struct shift_tender *store_shift_taken(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+/* As store_shift_taken, of another terminal's shift uuid: the payments
+ * and voids that name it (payment_shifts, void_shifts), whatever order
+ * they reached this store in (a forced close, s72 fault d). */
+struct shift_tender *store_shift_taken_named(
+    struct store *st, const char *uuid, size_t *n, struct pd_err *err);
 /* *takes: whether a void of payment_id made now at the shift's terminal
  * would be one of the shift's voids, as store_shift_taken reads them (a
  * cash payment's, whatever shift took it; another's, of this shift). */

@@ -125,11 +125,12 @@ int store_gateway_rotate(struct store *st, const char *org, const char *name,
     struct pd_err *err);
 int store_gateway_revoke(struct store *st, const char *org, const char *name,
     const char *at, struct pd_err *err);
-/* Set the active gateway NAME of ORG's payment method, status mapping and
- * time zone (NULL leaves one as it is); PD_ENOTFOUND when there is none. */
+/* Set the active gateway NAME of ORG's payment method, status mapping,
+ * time zone and settlement account (NULL leaves one as it is);
+ * PD_ENOTFOUND when there is none. */
 int store_gateway_set(struct store *st, const char *org, const char *name,
     const char *method, const char *statuses, const char *time_zone,
-    struct pd_err *err);
+    const char *account, struct pd_err *err);
 /* All gateways of org (NULL: of every organisation), revoked ones too. */
 struct gateway_row *store_gateways(
     struct store *st, const char *org, size_t *n, struct pd_err *err);

@@ -110,11 +110,12 @@ struct backend_ops {
 	/* Answer a validation request; see svc_gateway_validate. */
 	int (*gateway_validate)(struct backend *b, const char *org,
 	    const char *body, size_t len, int *accept, struct pd_err *err);
-	/* Set the active gateway's payment method, status mapping and time
-	 * zone (NULL leaves one as it is; checked by the caller). */
+	/* Set the active gateway's payment method, status mapping, time
+	 * zone and settlement account (NULL leaves one as it is; checked by
+	 * the caller). */
 	int (*gateway_set)(struct backend *b, const char *org, const char *name,
 	    const char *method, const char *statuses, const char *time_zone,
-	    struct pd_err *err);
+	    const char *account, struct pd_err *err);
 	/* Import a settlement file of gateway g; see svc_gateway_settle. */
 	int (*gateway_settle)(struct backend *b, const struct gateway_row *g,
 	    const char *path, struct gw_settle_result *res, struct pd_err *err);

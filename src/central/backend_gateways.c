@@ -169,13 +169,13 @@ sq_gateway_validate(struct backend *b, const char *org, const char *body,
 int
 sq_gateway_set(struct backend *b, const char *org, const char *name,
     const char *method, const char *statuses, const char *time_zone,
-    struct pd_err *err)
+    const char *account, struct pd_err *err)
 {
 	int rc;
 
 	pthread_mutex_lock(&SB(b)->dir_lock);
 	rc = store_gateway_set(
-	    SB(b)->dir, org, name, method, statuses, time_zone, err);
+	    SB(b)->dir, org, name, method, statuses, time_zone, account, err);
 	pthread_mutex_unlock(&SB(b)->dir_lock);
 	return rc;
 }

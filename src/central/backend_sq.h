@@ -137,7 +137,7 @@ int sq_gateway_validate(struct backend *b, const char *org, const char *body,
     size_t len, int *accept, struct pd_err *err);
 int sq_gateway_set(struct backend *b, const char *org, const char *name,
     const char *method, const char *statuses, const char *time_zone,
-    struct pd_err *err);
+    const char *account, struct pd_err *err);
 int sq_gateway_settle(struct backend *b, const struct gateway_row *g,
     const char *path, struct gw_settle_result *res, struct pd_err *err);
 struct payout_row *sq_gateway_payouts(struct backend *b, const char *org,

@@ -476,11 +476,13 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 	return 0;
 }
 
-/* `gateway set ORG NAME [--method M] [--statuses MAP] [--time-zone TZ]` */
+/* `gateway set ORG NAME [--method M] [--statuses MAP] [--time-zone TZ]
+ * [--account ACCOUNT]` */
 static int
 gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
 	const char *method = NULL, *statuses = NULL, *tz = NULL;
+	const char *account = NULL;
 	struct gateway_row g;
 	int i;
 
@@ -491,6 +493,7 @@ gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 		    strcmp(argv[i], "--method") == 0      ? &method
 		    : strcmp(argv[i], "--statuses") == 0  ? &statuses
 		    : strcmp(argv[i], "--time-zone") == 0 ? &tz
+		    : strcmp(argv[i], "--account") == 0   ? &account
 		                                          : NULL;
 
 		if (slot == NULL)
@@ -501,7 +504,8 @@ gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 	if (i != argc || argc < 5)
 		return pd_fail(err, PD_EUSAGE,
 		    "Gateway set: ORG NAME [--method METHOD] [--statuses "
-		    "STATUS=WEBHOOK/SETTLEMENT;...] [--time-zone ZONE]");
+		    "STATUS=WEBHOOK/SETTLEMENT;...] [--time-zone ZONE] "
+		    "[--account ACCOUNT]");
 	if (tz != NULL && tz[0] != '\0' && svc_gateway_tz_check(tz, err) != 0) {
 		pd_err_prefix(err, "--time-zone: ");
 		return -1;
@@ -512,12 +516,21 @@ gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 		    "--method \"%s\": at most 48 characters, without , : or ; "
 		    "(\"\" for the default, Online)",
 		    method);
+	/* the bank account its payouts are credited to, as a deposit's
+	 * ([deposits] account): an IBAN or account number */
+	if (account != NULL &&
+	    (strlen(account) > 34 || strpbrk(account, " ,:;\n\t") != NULL))
+		return pd_fail(err, PD_EINVAL,
+		    "--account \"%s\": an IBAN or account number, at most 34 "
+		    "characters, without spaces, , : or ; (\"\" for none)",
+		    account);
 	if (statuses != NULL && gw_status_map_check(statuses, err) != 0) {
 		pd_err_prefix(err, "--statuses: ");
 		return -1;
 	}
 	if (b->ops->gateway_get(b, argv[1], argv[2], &g, err) != 0 ||
-	    b->ops->gateway_set(b, argv[1], argv[2], method, statuses, tz, err))
+	    b->ops->gateway_set(
+	        b, argv[1], argv[2], method, statuses, tz, account, err))
 		return -1;
 	printf("gateway %s of %s: set; payments received from now on "
 	       "follow it.\n",
@@ -747,7 +760,7 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE,
 	    _("Gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
 	      "NAME, revoke ORG NAME, list [ORG], set ORG NAME [--method M] "
-	      "[--statuses MAP] [--time-zone ZONE], settle ORG NAME FILE.csv "
-	      "or payments ORG "
+	      "[--statuses MAP] [--time-zone ZONE] [--account ACCOUNT], settle "
+	      "ORG NAME FILE.csv or payments ORG "
 	      "[NAME] [--unassociated]"));
 }

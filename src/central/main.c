@@ -25,7 +25,7 @@ static const char *const synopsis[] = {
     "gateway rotate|revoke ORG NAME",
     "gateway list [ORG]",
     "gateway set ORG NAME [--method METHOD] [--statuses MAP] "
-    "[--time-zone ZONE]",
+    "[--time-zone ZONE] [--account ACCOUNT]",
     "gateway settle ORG NAME FILE.csv",
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",

@@ -28,9 +28,12 @@ head_once(struct shifts_out *o)
 
 /* The stored words as people read them (shift_status_name's). */
 static const char *
-status_word(enum shift_status st)
+status_word(const struct shift *sh)
 {
-	return st == SHIFT_CLOSED ? _("closed") : _("open");
+	/* closed by force, nothing counted (s72 fault d) */
+	if (sh->status == SHIFT_CLOSED && sh->forced_reason[0] != '\0')
+		return _("forced");
+	return sh->status == SHIFT_CLOSED ? _("closed") : _("open");
 }
 
 /* A difference under its shift's row, in the organisation's format. */
@@ -114,6 +117,21 @@ one_row(const struct central_shift_row *r, void *arg)
 		        "counted_first", first, "flagged", r->flagged != 0,
 		        "flags", flag_words(r->flagged), "open_at_once",
 		        at_once));
+		/* closed by force at another terminal (s72 fault d) */
+		json_object_set_new(
+		    json_array_get(o->json, json_array_size(o->json) - 1),
+		    "forced", json_boolean(sh->forced_reason[0] != '\0'));
+		if (sh->forced_reason[0] != '\0') {
+			json_t *last = json_array_get(
+			    o->json, json_array_size(o->json) - 1);
+
+			json_object_set_new(
+			    last, "forced_on", json_string(sh->forced_on));
+			json_object_set_new(last, "forced_reason",
+			    json_string(sh->forced_reason));
+			json_object_set_new(
+			    last, "closed_by", json_string(sh->closed_by));
+		}
 		return 0;
 	}
 	head_once(o);
@@ -122,7 +140,7 @@ one_row(const struct central_shift_row *r, void *arg)
 	cells[2] = sh->cashier;
 	cells[3] = sh->opened_at;
 	cells[4] = sh->closed_at[0] ? sh->closed_at : "-";
-	cells[5] = status_word(sh->status);
+	cells[5] = status_word(sh);
 	cells[6] = r->float_text;
 	cells[7] = sh->status == SHIFT_CLOSED ? r->over_short_text : "-";
 	/* open too long or across midnight (review R20, fault 7) */
@@ -144,6 +162,13 @@ one_row(const struct central_shift_row *r, void *arg)
 		         "the same time"),
 		    sh->cashier, r->overlaps[i].terminal,
 		    r->overlaps[i].opened_at);
+		printf("\n");
+	}
+	if (sh->forced_reason[0] != '\0') {
+		printf("    ");
+		printf(_("closed by force at terminal %s by %s, nothing "
+		         "counted: %s"),
+		    sh->forced_on, sh->closed_by, sh->forced_reason);
 		printf("\n");
 	}
 	for (size_t i = 0; i < r->ntenders; i++) {

@@ -241,6 +241,15 @@ rec_shift(struct cli *c, struct rec *r, const struct shift *sh)
 		if (sh->signed_off_by[0])
 			rec_str(r, _("Signed off by"), "signed_off_by",
 			    sh->signed_off_by);
+		/* closed by force at another terminal, nothing counted */
+		rec_data_json(
+		    r, "forced", json_boolean(sh->forced_reason[0] != '\0'));
+		if (sh->forced_reason[0]) {
+			rec_str(r, _("Closed by force at"), "forced_on",
+			    sh->forced_on);
+			rec_str(r, _("Reason for the forced close"),
+			    "forced_reason", sh->forced_reason);
+		}
 	}
 	rec_flags(r, sh->flagged, c->svc.cfg.shift_max_hours);
 }
@@ -545,9 +554,9 @@ cmd_shift_close(struct cli *c, int argc, char **argv)
 {
 	const char *count = NULL, *slip = NULL, *cheque = NULL, *total = NULL,
 	           *reason = NULL, *approver = NULL, *keep = NULL,
-	           *cashier = NULL;
+	           *cashier = NULL, *force = NULL;
 	struct opt o[] = {{"count", OPT_ONCE, &count},
-	    {"cashier", OPT_ONCE, &cashier},
+	    {"cashier", OPT_ONCE, &cashier}, {"force", OPT_ONCE, &force},
 	    {"slip", OPT_ONCE, &slip}, {"cheque", OPT_ONCE, &cheque},
 	    {"total", OPT_ONCE, &total}, {"reason", OPT_ONCE, &reason},
 	    {"approver", OPT_ONCE, &approver}, {"keep", OPT_ONCE, &keep},
@@ -563,6 +572,23 @@ cmd_shift_close(struct cli *c, int argc, char **argv)
 	memset(&res, 0, sizeof res);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
+	/* another terminal's shift left open there, closed by force with
+	 * nothing counted (s72 fault d) */
+	if (force != NULL) {
+		if (count || slip || cheque || total || keep || cashier)
+			return pd_fail(&c->err, PD_EUSAGE,
+			    _("--force counts nothing: it takes --reason TEXT "
+			      "and --approver USER only"));
+		if (approval(c, approver, &pin, &q.approval) != 0)
+			return -1;
+		rc = svc_shift_force_close(
+		    &c->svc, force, reason, &q.approval, &res, &c->err);
+		if (rc == 0)
+			print_close(c, &res, 1);
+		svc_shift_close_result_free(&res);
+		free(pin);
+		return rc;
+	}
 	/* a close with nothing counted would be a blind count of zero,
 	 * every expected amount shown and the count standing (review s50,
 	 * helper-216): a usage error, before anything is worked out */

@@ -188,7 +188,8 @@ static const struct command {
         "shift close [--count DENOMxQTY,...] [--slip METHOD:REF:AMOUNT;...] "
         "[--cheque NUMBER:AMOUNT;...] [--total METHOD=AMOUNT;...] "
         "[--reason METHOD=TEXT;...] [--approver USER] [--keep AMOUNT] "
-        "[--cashier USER]",
+        "[--cashier USER] | shift close --force SHIFT --reason TEXT "
+        "[--approver USER]",
         N_("blind close: the counts, then over or short per tender and the "
            "Z number")},
     {"shift", "list", cmd_shift_list, LISTING,

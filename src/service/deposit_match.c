@@ -594,6 +594,21 @@ gw_spec(const char *spec, const char *opt, const char *shape, char *gw,
 	return 0;
 }
 
+/* A gateway's credit settles to the bank account its payments settled
+ * to (account; "" none set, any account): credit c of another account
+ * is refused, naming both. */
+static int
+settle_account_check(const struct stmt_credit *c, const char *gw,
+    const char *account, struct pd_err *err)
+{
+	if (account[0] == '\0' || strcmp(c->account, account) == 0)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("Gateway %s settles to bank account %s; statement line %s:%d "
+	      "is of account %s"),
+	    gw, account, c->name, c->seq, c->account);
+}
+
 /* A hand match's gateway payment "GATEWAY:CODE": settled here (pulled
  * from the central node), no match took it or its payout, its amount
  * less its fee the credit (as the rule gateway; the central node checks
@@ -622,6 +637,8 @@ hand_gateway(struct svc *s, const struct stmt_credit *c, const char *spec,
 		    _("Gateway payment %s %s is not settled: the gateway has "
 		      "not paid it out"),
 		    gw, code);
+	if (settle_account_check(c, gw, g.settle_account, err) != 0)
+		return -1;
 	if (store_match_gw_active(s->st, g.id, &matched, err) != 0 ||
 	    store_gwl_payout(s->st, gw, code, po, sizeof po, err) != 0 ||
 	    (po[0] != '\0' && store_payout_find(s->st, gw, po, &ps, err) < 0))
@@ -663,6 +680,8 @@ hand_payout(struct svc *s, const struct stmt_credit *c, const char *spec,
 	if (rc == 1)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("Gateway %s has no payout %s settled here"), gw, po);
+	if (settle_account_check(c, gw, ps.account, err) != 0)
+		return -1;
 	if (ps.taken)
 		return pd_fail(err, PD_EINVAL,
 		    _("Gateway payout %s %s is matched already to another "

@@ -329,6 +329,18 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    "Code %s: settled on %.10s, before it was paid on %.10s",
 		    r->code, r->settled_on, g->paid_at);
 	if (g->settled_on[0] != '\0') {
+		/* the same settlement again once the gateway has a
+		 * settlement account (gateway set --account) and the payment
+		 * settled to none: the account filled in, so that its credit
+		 * is matched to that account's statement lines only */
+		if (strcmp(g->settled_on, r->settled_on) == 0 &&
+		    g->fee == r->fee && strcmp(g->payout, r->payout) == 0 &&
+		    g->settle_account[0] == '\0' && gw->account[0] != '\0') {
+			xstrlcpy(g->settle_account, gw->account,
+			    sizeof g->settle_account);
+			return store_gw_payment_save(s->st, g, err) == 0 ? 0
+			                                                 : -1;
+		}
 		if (strcmp(g->settled_on, r->settled_on) == 0 &&
 		    g->fee == r->fee && strcmp(g->payout, r->payout) == 0)
 			return 0;
@@ -339,6 +351,9 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		if (strcmp(g->settled_on, r->settled_on) == 0 &&
 		    g->fee == r->fee && g->payout[0] == '\0') {
 			xstrlcpy(g->payout, r->payout, sizeof g->payout);
+			if (g->settle_account[0] == '\0')
+				xstrlcpy(g->settle_account, gw->account,
+				    sizeof g->settle_account);
 			return store_gw_payment_save(s->st, g, err) == 0 ? 2
 			                                                 : -1;
 		}
@@ -366,6 +381,7 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 	g->fee = r->fee;
 	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
 	xstrlcpy(g->payout, r->payout, sizeof g->payout);
+	xstrlcpy(g->settle_account, gw->account, sizeof g->settle_account);
 	/* a payment refunded or disputed since keeps the settlement status
 	 * its gateway status maps to ("Reversed", "On Hold"), as svc_gw_advance()
 	 * gives it whichever of the settlement and the refund came first */

@@ -338,7 +338,11 @@ expect_tenders(struct svc *s, struct shift_report *r, struct pd_err *err)
 	struct shift_tender *taken, *t;
 	size_t ntaken, i;
 
-	taken = store_shift_taken(s->st, r->sh.id, &ntaken, err);
+	/* another terminal's (closed here by force): its payments and
+	 * voids by the shift they name */
+	taken = strcmp(r->sh.terminal, s->cfg.terminal_id) != 0
+	            ? store_shift_taken_named(s->st, r->sh.uuid, &ntaken, err)
+	            : store_shift_taken(s->st, r->sh.id, &ntaken, err);
 	if (taken == NULL)
 		return -1;
 	order_tenders(s, r, taken, ntaken);
@@ -393,9 +397,12 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 	if (r->moves == NULL)
 		return -1;
 	/* another terminal's open shift (fed from the central node): what
-	 * it expects is reckoned there, from its own payments' order */
+	 * it expects is reckoned there, from its own payments' order; but
+	 * for its close by force here (forced_on this terminal), from the
+	 * payments and voids that name it */
 	if (sh->status == SHIFT_OPEN && s->cfg.terminal_id[0] &&
-	    strcmp(sh->terminal, s->cfg.terminal_id) != 0)
+	    strcmp(sh->terminal, s->cfg.terminal_id) != 0 &&
+	    strcmp(sh->forced_on, s->cfg.terminal_id) != 0)
 		return 0;
 	if (sh->status == SHIFT_OPEN)
 		return expect_tenders(s, r, err);

@@ -348,8 +348,9 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 {
 	struct shift *sh = &res->sh;
 	struct syncrec rec;
-	char day[11], detail[320], m[MONEY_BUFSZ];
+	char day[11], detail[720], m[MONEY_BUFSZ];
 	size_t i;
+	int forced = sh->forced_reason[0] != '\0';
 
 	sh->float_kept = r->has_keep ? r->keep : float_default(s, sh, c, n);
 	svc_now(sh->closed_at);
@@ -358,7 +359,10 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	if (svc_next_number(s, "z_report", s->cfg.fmt_z_report, day, sh->z_no,
 	        sizeof sh->z_no, err) != 0)
 		return -1;
-	xstrlcpy(sh->closed_by, s->actor.username, sizeof sh->closed_by);
+	/* closed by force: by the supervisor who signed it off, whoever is
+	 * signed in */
+	xstrlcpy(sh->closed_by, forced ? sh->signed_off_by : s->actor.username,
+	    sizeof sh->closed_by);
 	sh->status = SHIFT_CLOSED;
 	/* kept with the shift, synced with its close (review R20, fault 7) */
 	sh->flagged = shift_flagged(
@@ -376,7 +380,8 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	/* the close as a record: its counts, expected and over/short per
 	 * tender, reasons and sign-off (its own uuid: the shift's is its
 	 * open's), after the opening's if the shift has none */
-	if (svc_shift_open_rec(s, sh, err) != 0)
+	if (strcmp(sh->terminal, s->cfg.terminal_id) == 0 &&
+	    svc_shift_open_rec(s, sh, err) != 0)
 		return -1;
 	ledger_rec_head(s, &rec, SR_SHIFT_CLOSE, NULL, NULL, s->cfg.branch_id,
 	    sh->closed_at);
@@ -388,13 +393,15 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	rec.ntenders = res->ntenders;
 	if (svc_outbox(s, &rec, sh->z_no, err) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s%s%s%s",
-	    sh->z_no,
+	snprintf(detail, sizeof detail,
+	    "z=%s kept=%s beyond=%d%s%s%s%s%s%s%s%s%s", sh->z_no,
 	    money_plain(m, sizeof m, sh->float_kept, s->cfg.minor_digits),
 	    res->nbeyond, res->recount ? " recount=1" : "",
 	    sh->signed_off_by[0] ? " signed_off_by=" : "", sh->signed_off_by,
 	    sh->cashier_id != s->actor.user_id ? " cashier=" : "",
-	    sh->cashier_id != s->actor.user_id ? sh->cashier : "");
+	    sh->cashier_id != s->actor.user_id ? sh->cashier : "",
+	    forced ? " forced=1 terminal=" : "", forced ? sh->terminal : "",
+	    forced ? " reason=" : "", forced ? sh->forced_reason : "");
 	return svc_audit(
 	    s, sh->closed_at, "close", "shift", sh->uuid, detail, err);
 }
@@ -508,5 +515,121 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 		if (svc_shift_keep_shown(s, res, &e2) != 0)
 			*err = e2;
 	}
+	return rc;
+}
+
+/* ---- the forced close (s72 fault d) ---- */
+
+/* Shift key found for a forced close here: open, another terminal's. */
+static int
+force_target(
+    struct svc *s, const char *key, struct shift *sh, struct pd_err *err)
+{
+	if (key == NULL || key[0] == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    _("Which shift: its id (paydesk shift list --open)"));
+	if (store_shift_find(s->st, key, sh, err) != 0)
+		return -1;
+	if (sh->status != SHIFT_OPEN)
+		return pd_fail(err, PD_ESHIFT,
+		    _("Shift %s is closed already (%s, Z number %s)"), key,
+		    sh->closed_at, sh->z_no);
+	if (strcmp(sh->terminal, s->cfg.terminal_id) == 0)
+		return pd_fail(err, PD_ESHIFT,
+		    _("Shift %s is this terminal's: its drawer is here to be "
+		      "counted (paydesk shift close --cashier %s); --force "
+		      "closes a shift left open at another terminal"),
+		    key, sh->cashier);
+	return close_after_open(sh, err);
+}
+
+static int
+force_in_tx(struct svc *s, const char *key, const char *reason,
+    const struct shift_approval *a, struct shift_close_result *res, int *miss,
+    struct pd_err *err)
+{
+	struct shift_close_request r;
+	struct shift sh;
+	char by[SHIFT_USER_BUFSZ];
+	size_t i;
+
+	memset(&r, 0, sizeof r);
+	r.has_keep = 1; /* nothing counted, nothing kept */
+	if (force_target(s, key, &sh, err) != 0)
+		return -1;
+	/* the signed-in supervisor's, or a supervisor's user name and PIN
+	 * at a cashier's session */
+	if (s->actor.role >= ROLE_SUPERVISOR)
+		xstrlcpy(by, s->actor.username, sizeof by);
+	else if (svc_signoff(s, a,
+	             _("Closing by force another terminal's shift"), by, miss,
+	             err) != 0)
+		return -1;
+	/* reckoned here, from the payments that name it */
+	xstrlcpy(sh.forced_on, s->cfg.terminal_id, sizeof sh.forced_on);
+	if (compare(s, &sh, NULL, 0, &r, res, err) != 0)
+		return -1;
+	/* every tender's whole expected amount short, the cash of the
+	 * drawer unaccounted for until found; the reason and sign-off
+	 * with each tender, as a close beyond the tolerance keeps them */
+	res->nbeyond = 0;
+	res->recount = 0;
+	for (i = 0; i < res->ntenders; i++) {
+		struct shift_tender *t = &res->tenders[i];
+
+		t->counted = t->items = 0;
+		t->over_short = -t->expected;
+		t->recounted = 0;
+		t->first_counted = 0;
+		t->beyond =
+		    shift_beyond(t->over_short, s->cfg.shift_tolerance) ||
+		    t->unmatched[0] != '\0';
+		res->nbeyond += t->beyond;
+		xstrlcpy(t->reason, reason, sizeof t->reason);
+		xstrlcpy(t->approved_by, by, sizeof t->approved_by);
+	}
+	xstrlcpy(res->sh.signed_off_by, by, sizeof res->sh.signed_off_by);
+	xstrlcpy(res->sh.forced_reason, reason, sizeof res->sh.forced_reason);
+	xstrlcpy(
+	    res->sh.forced_on, s->cfg.terminal_id, sizeof res->sh.forced_on);
+	if (write_close(s, NULL, 0, &r, res, err) != 0)
+		return -1;
+	return svc_alerts_recon_came(s, "shift", res->sh.closed_at, err);
+}
+
+int
+svc_shift_force_close(struct svc *s, const char *key, const char *reason,
+    const struct shift_approval *a, struct shift_close_result *res,
+    struct pd_err *err)
+{
+	int miss = 0, rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	/* a cashier alone is refused before anything is read */
+	if (s->actor.role < ROLE_SUPERVISOR &&
+	    (a == NULL || a->user == NULL || a->user[0] == '\0'))
+		return pd_fail(err, PD_EPERM,
+		    _("Closing by force another terminal's shift needs a "
+		      "supervisor: signed in, or their user name and PIN "
+		      "given here (--approver)"));
+	if (reason == NULL || reason[0] == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    _("A forced close needs a reason (--reason TEXT): why the "
+		      "shift was left open and where its cash is"));
+	if (svc_check_text_fits(_("Reason"), reason, SHIFT_REASON_BUFSZ / 4 - 1,
+	        SHIFT_REASON_BUFSZ, 1, err) != 0)
+		return -1;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = force_in_tx(s, key, reason, a, res, &miss, err);
+	rc = svc_shift_finish_signed(
+	    s, rc, miss, a != NULL ? a->user : NULL, err);
+	if (rc == 0)
+		svc_alerts_tick(s);
+	else
+		svc_shift_close_result_free(res);
 	return rc;
 }

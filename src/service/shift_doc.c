@@ -226,6 +226,18 @@ shift_doc(struct svc *s, const struct shift_report *r, const char *number,
 	if (!closed)
 		doc_mark(d, L_(L, "X REPORT"),
 		    L_(L, "Not a close: what each tender expects so far"));
+	/* closed by force at another terminal (s72 fault d): nothing
+	 * counted, the drawer's cash unaccounted for until found */
+	if (closed && r->sh.forced_reason[0] != '\0') {
+		char *why = xasprintf(
+		    L_(L, "Closed by force at terminal %s by %s, nothing "
+		          "counted: every tender is short by what it expected "
+		          "until the drawer is found. Reason: %s"),
+		    r->sh.forced_on, r->sh.closed_by, r->sh.forced_reason);
+
+		doc_mark(d, L_(L, "FORCED"), why);
+		free(why);
+	}
 	head(s, &r->sh, d);
 	tenders(s, r, d);
 	counts(s, r->open_counts, r->nopen, L_(L, "Opening float"), d);

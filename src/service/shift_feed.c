@@ -58,8 +58,9 @@ close_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 
 	if (feed_shift(s, id, &sh, err) != 0)
 		return -1;
-	ledger_rec_head(
-	    s, r, SR_SHIFT_CLOSE, NULL, sh.terminal, NULL, sh.closed_at);
+	/* closed by force: made at the terminal that closed it */
+	ledger_rec_head(s, r, SR_SHIFT_CLOSE, NULL,
+	    sh.forced_on[0] ? sh.forced_on : sh.terminal, NULL, sh.closed_at);
 	r->sh = sh;
 	xstrlcpy(r->shift_uuid, sh.uuid, sizeof r->shift_uuid);
 	r->counts = store_shift_counts(s->st, sh.id, "close", &r->ncounts, err);

@@ -124,13 +124,67 @@ named_shift(struct svc *s, const struct syncrec *r, struct shift *sh,
 		      "received"),
 		    r->shift_uuid);
 	}
-	if (strcmp(sh->terminal, r->terminal) != 0)
+	/* another terminal's shift is closed there by force only (its
+	 * checks in check_forced) */
+	if (strcmp(sh->terminal, r->terminal) != 0 &&
+	    !(r->kind == SR_SHIFT_CLOSE && r->sh.forced_reason[0] != '\0'))
 		return pd_fail(err, PD_EINVAL,
 		    _("Shift %s is terminal %s's, not %s's"), r->shift_uuid,
 		    sh->terminal, r->terminal);
+	/* what its own terminal made in it after a supervisor closed it
+	 * by force elsewhere is said so (s72 fault d) */
+	if (sh->status != SHIFT_OPEN && sh->forced_reason[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s was closed by force at terminal %s on %s by "
+		      "%s (\"%s\"): nothing more is recorded in it"),
+		    r->shift_uuid, sh->forced_on, sh->closed_at, sh->closed_by,
+		    sh->forced_reason);
 	if (sh->status != SHIFT_OPEN)
 		return pd_fail(err, PD_EINVAL, _("Shift %s is closed already"),
 		    r->shift_uuid);
+	return 0;
+}
+
+/* A close by force (svc_shift_force_close): of an open shift of
+ * another terminal, by a supervisor of the sender's branch who
+ * signed it off, nothing counted nor kept, every tender short by what
+ * it expected with the reason. */
+static int
+check_forced(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, const struct shift *sh, struct pd_err *err)
+{
+	size_t i;
+
+	/* (a cashier may move to another branch's terminal: the supervisor
+	 * is one of the sending terminal's branch, where the cashier is) */
+	if (strcmp(sh->terminal, r->terminal) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s is the sending terminal's own: a close by "
+		      "force is of another terminal's shift"),
+		    sh->uuid);
+	if (strcmp(r->sh.closed_by, r->sh.signed_off_by) != 0 ||
+	    shift_user(s, f, _("Closed by"), r->sh.closed_by, ROLE_SUPERVISOR,
+	        err) != 0) {
+		if (err->code == PD_EINVAL || r->sh.closed_by[0] == '\0' ||
+		    strcmp(r->sh.closed_by, r->sh.signed_off_by) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("A close by force is a supervisor's, who signs "
+			      "it "
+			      "off: %s cannot"),
+			    r->sh.closed_by);
+		return -1;
+	}
+	if (r->ncounts != 0 || r->sh.float_kept != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("A close by force counts nothing and keeps nothing"));
+	for (i = 0; i < r->ntenders; i++)
+		if (r->tenders[i].counted != 0 ||
+		    strcmp(r->tenders[i].reason, r->sh.forced_reason) != 0 ||
+		    strcmp(r->tenders[i].approved_by, r->sh.signed_off_by) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Tender %s of a close by force: nothing counted, "
+			      "the close's reason and sign-off"),
+			    r->tenders[i].method);
 	return 0;
 }
 
@@ -341,6 +395,9 @@ check_close(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("The close at %s is before its shift opened, at %s"),
 		    r->sh.closed_at, sh->opened_at);
+	if (r->sh.forced_reason[0] != '\0' &&
+	    check_forced(s, f, r, sh, err) != 0)
+		return -1;
 	/* its cashier, or a supervisor closing the shift of a cashier who
 	 * has gone (shift close --cashier, the Shifts screen's c: review
 	 * R20b) */
@@ -432,6 +489,10 @@ apply_close(struct svc *s, const struct syncrec *r, struct shift *sh,
 	    sh->signed_off_by, r->sh.signed_off_by, sizeof sh->signed_off_by);
 	sh->float_kept = r->sh.float_kept;
 	sh->flagged = r->sh.flagged; /* -1: none kept, read from its times */
+	/* closed by force: the terminal that closed it, the record's */
+	xstrlcpy(
+	    sh->forced_reason, r->sh.forced_reason, sizeof sh->forced_reason);
+	xstrlcpy(sh->forced_on, r->sh.forced_on, sizeof sh->forced_on);
 	if (store_shift_close(s->st, sh, err) != 0)
 		return -1;
 	for (i = 0; i < r->ncounts; i++)

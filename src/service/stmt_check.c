@@ -268,7 +268,22 @@ check_card(struct svc *s, const struct syncrec *r, const struct stmt_credit *c,
 	return 0;
 }
 
-/* A match's deposit or gateway payment: known, and free to match. */
+/* A gateway payment's credit settles to the bank account it settled to
+ * ("" none set, any), as svc_line_match: a statement of another refused.
+ */
+static int
+settle_account_check(
+    const struct syncrec *r, const char *account, struct pd_err *err)
+{
+	if (account[0] == '\0' || strcmp(account, r->stmt.account) == 0)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("Gateway %s settles to bank account %s; the statement is of %s"),
+	    r->gp.gateway, account, r->stmt.account);
+}
+
+/* A match's deposit or gateway payment: known, and free to match, to a
+ * statement of the account it was paid into. */
 static int
 check_target(struct svc *s, const struct syncrec *r, struct deposit *d,
     struct gw_payment *g, struct pd_err *err)
@@ -288,6 +303,10 @@ check_target(struct svc *s, const struct syncrec *r, struct deposit *d,
 			return pd_fail(err, PD_EINVAL,
 			    _("Gateway payout %s %s is not known here"),
 			    r->gp.gateway, r->gp.payout);
+		if (!matched &&
+		    (store_gw_payment_by_id(s->st, g->id, g, err) != 0 ||
+		        settle_account_check(r, g->settle_account, err) != 0))
+			return -1;
 		return matched ? pd_fail(err, PD_EINVAL,
 		                     _("Gateway payout %s %s is matched "
 		                       "already to another statement line"),
@@ -303,7 +322,8 @@ check_target(struct svc *s, const struct syncrec *r, struct deposit *d,
 			                   "known here"),
 			                 r->gp.gateway, r->gp.code)
 			           : (*err = e, -1);
-		if (store_match_gw_active(s->st, g->id, &matched, err) != 0)
+		if (settle_account_check(r, g->settle_account, err) != 0 ||
+		    store_match_gw_active(s->st, g->id, &matched, err) != 0)
 			return -1;
 		return matched ? pd_fail(err, PD_EINVAL,
 		                     _("Gateway payment %s %s is matched "

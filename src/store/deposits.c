@@ -531,6 +531,13 @@ store_slip_match_pairs(
 	"= g.gateway JOIN statement_matches m ON m.gw_id = g2.id AND "         \
 	"m.unmatched_at = '' AND m.rule = 'payout' WHERE xa.gw_id = g.id)"
 
+/* Line l is of another bank account than gateway payment id settled to
+ * (gateway set --account; none set: any account). */
+#define GW_OTHER_ACCOUNT(id)                                                   \
+	"EXISTS (SELECT 1 FROM gw_pay_accounts a JOIN bank_statements b ON "   \
+	"b.id = l.statement_id WHERE a.gw_id = " id " AND b.account <> "       \
+	"a.account)"
+
 int64_t *
 store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 {
@@ -556,10 +563,12 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "'+' || ? || ' days') AND pd_has_word(l.reference || ' ' || "
 	    "l.text, g.code) AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.unmatched_at = '' AND m.gw_id = g.id) "
-	    "AND NOT " GW_IN_PAYOUT_TAKEN " AND NOT EXISTS (SELECT 1 FROM "
-	    "statement_matches m WHERE "
-	    "m.unmatched_at = '' AND m.line_id = l.id))) WHERE rn = 1 AND mnl "
-	    "= 1 ORDER BY gid",
+	    "AND NOT " GW_IN_PAYOUT_TAKEN " AND NOT " GW_OTHER_ACCOUNT(
+	        "g.id") " AND NOT EXISTS (SELECT 1 FROM "
+	                "statement_matches m WHERE "
+	                "m.unmatched_at = '' AND m.line_id = l.id))) WHERE rn "
+	                "= 1 AND mnl "
+	                "= 1 ORDER BY gid",
 	    err);
 
 	if (s == NULL)
@@ -577,8 +586,9 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	"SELECT g.gateway AS gw, x.payout AS po, min(g.id) AS rep, "           \
 	"sum(g.amount - g.fee) AS net, max(substr(g.settled_on, 1, 10)) AS "   \
 	"day, max(EXISTS (SELECT 1 FROM statement_matches m WHERE m.gw_id = "  \
-	"g.id AND m.unmatched_at = '')) AS taken FROM gw_payouts x CROSS "     \
-	"JOIN "                                                                \
+	"g.id AND m.unmatched_at = '')) AS taken, max(coalesce((SELECT "       \
+	"a.account FROM gw_pay_accounts a WHERE a.gw_id = g.id), '')) AS "     \
+	"acct FROM gw_payouts x CROSS JOIN "                                   \
 	"gw_payments g ON g.id = x.gw_id WHERE g.settled_on <> '' GROUP BY "   \
 	"g.gateway, x.payout"
 
@@ -602,10 +612,14 @@ store_payout_match_pairs(
 	    "l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND "
 	    "l.booking_date BETWEEN p.day AND date(p.day, '+' || ?1 || ' "
 	    "days') AND pd_has_word(l.reference || ' ' || l.text, p.po) AND "
-	    "NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
-	    "m.unmatched_at = '' AND m.line_id = l.id)) SELECT rep, lid FROM "
-	    "(SELECT rep, lid, rn, max(nl) OVER (PARTITION BY rep) AS mnl FROM "
-	    "c) WHERE rn = 1 AND mnl = 1 ORDER BY rep",
+	    "NOT " GW_OTHER_ACCOUNT(
+	        "p.rep") " AND "
+	                 "NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
+	                 "m.unmatched_at = '' AND m.line_id = l.id)) SELECT "
+	                 "rep, lid FROM "
+	                 "(SELECT rep, lid, rn, max(nl) OVER (PARTITION BY "
+	                 "rep) AS mnl FROM "
+	                 "c) WHERE rn = 1 AND mnl = 1 ORDER BY rep",
 	    err);
 
 	if (s == NULL)
@@ -621,7 +635,8 @@ store_payout_find(struct store *st, const char *gateway, const char *payout,
 {
 	/* a terminal's payout, as PAYOUTS reads it */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT rep, net, day, taken, (SELECT count(*) FROM gw_payouts x "
+	    "SELECT rep, net, day, taken, acct, (SELECT count(*) FROM "
+	    "gw_payouts x "
 	    "JOIN gw_payments g ON g.id = x.gw_id AND g.gateway = ?1 WHERE "
 	    "x.payout = ?2) FROM (" PAYOUTS ") WHERE gw = ?1 AND po = ?2",
 	    err);
@@ -637,7 +652,8 @@ store_payout_find(struct store *st, const char *gateway, const char *payout,
 		out->net = db_column_int64(s, 1);
 		st_col(s, 2, out->day, sizeof out->day);
 		out->taken = db_column_int(s, 3);
-		out->n = db_column_int64(s, 4);
+		st_col(s, 4, out->account, sizeof out->account);
+		out->n = db_column_int64(s, 5);
 	}
 	db_reset(s);
 	if (rc != DB_ROW && rc != DB_DONE)

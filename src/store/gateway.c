@@ -10,7 +10,8 @@
 
 #define GW_COLS                                                                \
 	"org, name, profile, secret, old_secret, path_hash, old_path_hash, "   \
-	"old_until, created_at, revoked_at, method, statuses, time_zone"
+	"old_until, created_at, revoked_at, method, statuses, time_zone, "     \
+	"account"
 
 static void
 read_gw(struct db_stmt *s, void *elem)
@@ -31,6 +32,7 @@ read_gw(struct db_stmt *s, void *elem)
 	st_col(s, 10, g->method, sizeof g->method);
 	st_col(s, 11, g->statuses, sizeof g->statuses);
 	st_col(s, 12, g->time_zone, sizeof g->time_zone);
+	st_col(s, 13, g->account, sizeof g->account);
 }
 
 int
@@ -132,17 +134,18 @@ store_gateway_revoke(struct store *st, const char *org, const char *name,
 int
 store_gateway_set(struct store *st, const char *org, const char *name,
     const char *method, const char *statuses, const char *time_zone,
-    struct pd_err *err)
+    const char *account, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE gateways SET method = coalesce(?1, method), statuses = "
-	    "coalesce(?2, statuses), time_zone = coalesce(?5, time_zone) "
+	    "coalesce(?2, statuses), time_zone = coalesce(?5, time_zone), "
+	    "account = coalesce(?6, account) "
 	    "WHERE org = ?3 AND name = ?4 AND revoked_at = ''",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sssss", method, statuses, org, name, time_zone);
+	st_bind(s, "ssssss", method, statuses, org, name, time_zone, account);
 	return active_done(st, s, org, name, err);
 }
 
@@ -392,8 +395,9 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
 	"g.processing_tenths, g.manual, g.refunded, "                          \
 	"g.review, " GW_DISPUTED_COL ", coalesce((SELECT x.payout FROM "       \
-	"gateway_payouts x WHERE x.gw_id = g.id), '') FROM gateway_payments "  \
-	"g LEFT JOIN "                                                         \
+	"gateway_payouts x WHERE x.gw_id = g.id), ''), coalesce((SELECT "      \
+	"a.account FROM gateway_pay_accounts a WHERE a.gw_id = g.id), '') "    \
+	"FROM gateway_payments g LEFT JOIN "                                   \
 	"consumers c ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = "  \
 	"g.payment_id "
 
@@ -428,6 +432,7 @@ read_gwp(struct db_stmt *s, void *elem)
 	st_col(s, 20, g->review, sizeof g->review);
 	g->disputed = db_column_int64(s, 21);
 	st_col(s, 22, g->payout, sizeof g->payout);
+	st_col(s, 23, g->settle_account, sizeof g->settle_account);
 }
 
 int
@@ -498,6 +503,37 @@ payout_put(struct store *st, int local, int64_t id, const char *payout,
 	return st_done(st, s, err);
 }
 
+/* Gateway payment id's settlement account (gateway_pay_accounts at the
+ * central node, gw_pay_accounts at a terminal), as payout_put. */
+static int
+settle_account_put(struct store *st, int local, int64_t id, const char *account,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+
+	if (account[0] == '\0')
+		s = st_stmt(st,
+		    local ? "DELETE FROM gw_pay_accounts WHERE gw_id = ?"
+		          : "DELETE FROM gateway_pay_accounts WHERE gw_id = ?",
+		    err);
+	else
+		s = st_stmt(st,
+		    local ? "INSERT INTO gw_pay_accounts (gw_id, account) "
+		            "VALUES (?1, ?2) ON CONFLICT (gw_id) DO UPDATE SET "
+		            "account = excluded.account"
+		          : "INSERT INTO gateway_pay_accounts (gw_id, account) "
+		            "VALUES (?1, ?2) ON CONFLICT (gw_id) DO UPDATE SET "
+		            "account = excluded.account",
+		    err);
+	if (s == NULL)
+		return -1;
+	if (account[0] == '\0')
+		st_bind(s, "i", id);
+	else
+		st_bind(s, "is", id, account);
+	return st_done(st, s, err);
+}
+
 int
 store_gw_payment_save(
     struct store *st, const struct gw_payment *g, struct pd_err *err)
@@ -516,7 +552,11 @@ store_gw_payment_save(
 	    g->processing_tenths, g->manual, g->review, g->id);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	return payout_put(st, 0, g->id, g->payout, err);
+	return payout_put(st, 0, g->id, g->payout, err) != 0 ||
+	               settle_account_put(
+	                   st, 0, g->id, g->settle_account, err) != 0
+	           ? -1
+	           : 0;
 }
 
 struct gw_payment *
@@ -579,7 +619,11 @@ payout_id_put(struct store *st, const struct gw_payment *g, struct pd_err *err)
 	db_reset(s);
 	if (rc != DB_ROW)
 		return st_fail(st, err, "Reading gateway payments");
-	return payout_put(st, 1, id, g->payout, err);
+	return payout_put(st, 1, id, g->payout, err) != 0 ||
+	               settle_account_put(st, 1, id, g->settle_account, err) !=
+	                   0
+	           ? -1
+	           : 0;
 }
 
 int
@@ -760,7 +804,8 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	"coalesce(p.id, 0), coalesce(p.payment_no, ''), g.fee, g.settled_on, " \
 	"g.processing_tenths, 0, g.refunded, g.review, " GW_DISPUTED_COL       \
 	", coalesce((SELECT x.payout FROM gw_payouts x WHERE x.gw_id = "       \
-	"g.id), ''), g.payment_uuid, coalesce((SELECT CASE WHEN "              \
+	"g.id), ''), coalesce((SELECT a.account FROM gw_pay_accounts a WHERE " \
+	"a.gw_id = g.id), ''), g.payment_uuid, coalesce((SELECT CASE WHEN "    \
 	"o.rejected_at IS NOT NULL THEN 'refused' WHEN o.sent_at IS NULL "     \
 	"THEN 'waiting' ELSE '' END || char(9) || coalesce(json_extract("      \
 	"o.payload, '$.data.action'), '') || char(9) || o.reject_reason FROM " \
@@ -777,8 +822,8 @@ read_gwl(struct db_stmt *s, void *elem)
 
 	read_gwp(s, g);
 	g->manual = 0;
-	st_col(s, 23, g->payment_uuid, sizeof g->payment_uuid);
-	st_col(s, 24, state, sizeof state);
+	st_col(s, 24, g->payment_uuid, sizeof g->payment_uuid);
+	st_col(s, 25, state, sizeof state);
 	tab = strchr(state, '\t');
 	if (tab != NULL) {
 		*tab++ = '\0';

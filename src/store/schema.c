@@ -125,6 +125,8 @@ const char *const store_migrations[] = {
     store_mig_89,
     store_mig_90,
     store_mig_91,
+    store_mig_92,
+    store_mig_93,
 };
 
 const int store_nmigrations =

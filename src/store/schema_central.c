@@ -700,6 +700,12 @@ const char *const store_central_migrations[] = {
                                     " NOT EXISTS (SELECT 1 FROM feed f WHERE "
                                     "f.entity = 'statement_head'"
                                     " AND f.row_id = b.id) ORDER BY b.id;\n",
+    /* the bank account a gateway payment settled to (schema.c,
+     * store_mig_92): its gateway's settlement account when it settled,
+     * fed to the terminals with it. Safe to run again. */
+    "CREATE TABLE IF NOT EXISTS gateway_pay_accounts (gw_id INTEGER"
+    " PRIMARY KEY REFERENCES gateway_payments (id), account TEXT NOT NULL"
+    " CHECK (length(account) BETWEEN 1 AND 34));\n",
 };
 #undef FEED
 #undef RULE_FEED
@@ -773,6 +779,9 @@ const char *const store_admin_migrations[] = {
     " REFERENCES orgs (code), currency TEXT NOT NULL CHECK (length(currency)"
     " = 3), minor_digits INTEGER NOT NULL CHECK (minor_digits BETWEEN 0 AND"
     " 3)) WITHOUT ROWID;\n",
+    /* the bank account a gateway's payouts are credited to (issue 20,
+     * s72 fault a): gateway set --account; "" none set */
+    "ALTER TABLE gateways ADD COLUMN account TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_admin_nmigrations =

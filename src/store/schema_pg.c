@@ -124,6 +124,9 @@ const char *const store_pg_admin_migrations[] = {
     " REFERENCES orgs (code), currency text NOT NULL CHECK (length(currency)"
     " = 3), minor_digits bigint NOT NULL CHECK (minor_digits BETWEEN 0 AND"
     " 3));\n",
+    /* 7: the bank account a gateway's payouts are credited to, as
+     * schema_central.c's */
+    "ALTER TABLE gateways ADD COLUMN account text NOT NULL DEFAULT '';\n",
 };
 
 const int store_pg_admin_nmigrations =
@@ -170,6 +173,8 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_31,
     pg_mig_32,
     pg_mig_33,
+    pg_mig_34,
+    pg_mig_35,
 };
 
 const int store_pg_central_nmigrations =

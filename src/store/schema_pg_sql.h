@@ -56,5 +56,7 @@ extern const char pg_mig_30[];
 extern const char pg_mig_31[];
 extern const char pg_mig_32[];
 extern const char pg_mig_33[];
+extern const char pg_mig_34[];
+extern const char pg_mig_35[];
 
 #endif

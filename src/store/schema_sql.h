@@ -377,5 +377,7 @@ extern const char store_mig_88[];
 extern const char store_mig_89[];
 extern const char store_mig_90[];
 extern const char store_mig_91[];
+extern const char store_mig_92[];
+extern const char store_mig_93[];
 
 #endif

@@ -16,8 +16,11 @@
 	"s.float_kept, s.closed_by, s.signed_off_by, coalesce((SELECT "        \
 	"f.flagged FROM shift_flags f WHERE f.shift_id = s.id), -1), "         \
 	"coalesce((SELECT sum(t.over_short) FROM shift_tenders t WHERE "       \
-	"t.shift_id = s.id), 0)"
-#define SHIFT_FROM "shifts s LEFT JOIN users u ON u.id = s.user_id"
+	"t.shift_id = s.id), 0), coalesce(x.reason, ''), "                     \
+	"coalesce(x.terminal, '')"
+#define SHIFT_FROM                                                             \
+	"shifts s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN "            \
+	"shift_forced x ON x.shift_id = s.id"
 
 static void
 read_shift(struct db_stmt *s, void *elem)
@@ -45,6 +48,8 @@ read_shift(struct db_stmt *s, void *elem)
 	st_col(s, 15, sh->signed_off_by, sizeof sh->signed_off_by);
 	sh->flagged = (int)db_column_int64(s, 16);
 	sh->over_short = db_column_int64(s, 17);
+	st_col(s, 18, sh->forced_reason, sizeof sh->forced_reason);
+	st_col(s, 19, sh->forced_on, sizeof sh->forced_on);
 }
 
 /* Step a statement of at most one shift: 1 with it in out, 0 without. */
@@ -228,6 +233,18 @@ store_shift_close(struct store *st, const struct shift *sh, struct pd_err *err)
 	if (db_changes(st->db) != 1)
 		return pd_fail(err, PD_ESHIFT,
 		    _("The shift was closed meanwhile (by another session)"));
+	/* closed by force (s72 fault d): where and why, kept with it */
+	if (sh->forced_reason[0] != '\0') {
+		s = st_stmt(st,
+		    "INSERT INTO shift_forced (shift_id, terminal, reason) "
+		    "VALUES (?, ?, ?)",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "iss", sh->id, sh->forced_on, sh->forced_reason);
+		if (st_done(st, s, err) != 0)
+			return -1;
+	}
 	/* its flag as the close found it (review R20, fault 7); none from
 	 * an older terminal's record (-1): read from its times */
 	if (sh->flagged < 0)
@@ -497,6 +514,32 @@ store_shift_taken(
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", shift_id);
+	return st_collect(st, s, sizeof(struct shift_tender), read_taken, n,
+	    _("Reading a shift's payments"), err);
+}
+
+struct shift_tender *
+store_shift_taken_named(
+    struct store *st, const char *uuid, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT method, min(method_kind), sum(n), sum(amt), sum(nv),"
+	    " sum(va) FROM ("
+	    " SELECT p.method, p.method_kind, 1 AS n, p.amount AS amt,"
+	    " 0 AS nv, 0 AS va FROM payment_shifts x JOIN payments p ON"
+	    " p.id = x.payment_id WHERE x.shift_uuid = ?1 AND p.status NOT IN"
+	    " ('Failed', 'Cancelled')"
+	    " UNION ALL"
+	    " SELECT p.method, p.method_kind, 0, -p.amount, 1, p.amount"
+	    " FROM void_shifts x JOIN voids v ON v.id = x.void_id JOIN"
+	    " payments p ON p.id = v.payment_id WHERE x.shift_uuid = ?1 AND"
+	    " v.uuid NOT IN (SELECT uuid FROM sync_undone))"
+	    " GROUP BY method ORDER BY method",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", uuid);
 	return st_collect(st, s, sizeof(struct shift_tender), read_taken, n,
 	    _("Reading a shift's payments"), err);
 }

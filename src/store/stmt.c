@@ -44,7 +44,8 @@ central_prepare(struct store *st, const char *sql, struct db_stmt **s)
 	static const struct {
 		const char *from, *to;
 	} names[] = {{"gw_payments", "gateway_payments"},
-	    {"gw_payouts", "gateway_payouts"}};
+	    {"gw_payouts", "gateway_payouts"},
+	    {"gw_pay_accounts", "gateway_pay_accounts"}};
 	char *out, *o;
 	const char *p, *hit;
 	size_t i, n, len;

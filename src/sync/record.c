@@ -147,7 +147,8 @@ static const struct field gw_payment_fields[] = {S("gateway", gp.gateway, 1),
     T("fee", gp.fee, F_INT, 0), T("settled_on", gp.settled_on, F_TS, 0),
     T("processing_tenths", gp.processing_tenths, F_INT, 0),
     T("refunded", gp.refunded, F_INT, 0), S("review", gp.review, 0),
-    S("payout", gp.payout, 0), {NULL, F_STR, 0, 0, 0}};
+    S("payout", gp.payout, 0), S("settle_account", gp.settle_account, 0),
+    {NULL, F_STR, 0, 0, 0}};
 
 static const struct field gw_assoc_fields[] = {S("action", action, 1),
     S("gateway", gp.gateway, 1), S("code", gp.code, 1),
@@ -244,7 +245,7 @@ static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
 /* A shift's open and close beyond their fields. */
 static const char *const shift_open_extra[] = {"counts", NULL};
 static const char *const shift_close_extra[] = {
-    "counts", "tenders", "flagged", NULL};
+    "counts", "tenders", "flagged", "forced_reason", NULL};
 /* An arrangement event's data beyond its fields. */
 static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 /* A deposit's data beyond its fields. */

@@ -64,6 +64,11 @@ sync_shift_json(const struct syncrec *r, json_t *d)
 	 * R20, fault 7); none of a close made before it was kept */
 	if (r->sh.flagged >= 0)
 		json_object_set_new(d, "flagged", json_boolean(r->sh.flagged));
+	/* closed by force, nothing counted (s72 fault d): the reason; a
+	 * close that counted reads as before */
+	if (r->sh.forced_reason[0] != '\0')
+		json_object_set_new(
+		    d, "forced_reason", json_string(r->sh.forced_reason));
 }
 
 /* A text of a shift record's array entry, checked like a field. */
@@ -220,5 +225,20 @@ sync_shift_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    _("Field \"%s\" must be true or false"), "flagged");
 	r->sh.flagged = v == NULL ? -1 : json_is_true(v);
+	/* closed by force: its reason, text; the terminal that closed it
+	 * the record's */
+	v = json_object_get(d, "forced_reason");
+	if (v == NULL)
+		return 0;
+	if (!json_is_string(v) || json_string_value(v)[0] == '\0' ||
+	    sync_check_text("forced_reason", json_string_value(v),
+	        sizeof r->sh.forced_reason, 1, err) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"%s\" must be a reason: text of at most %d "
+		      "bytes"),
+		    "forced_reason", (int)sizeof r->sh.forced_reason - 1);
+	xstrlcpy(r->sh.forced_reason, json_string_value(v),
+	    sizeof r->sh.forced_reason);
+	xstrlcpy(r->sh.forced_on, r->terminal, sizeof r->sh.forced_on);
 	return 0;
 }

@@ -11,7 +11,10 @@
 # each payout's payments matched; paydesk-central gateway payments lists
 # each payout with its match; a hand payout match is unmatched with a
 # note (the unmatch applied at the central node and pulled by T02), a
-# payout matched by the rule is not, naming the payout.
+# payout matched by the rule is not, naming the payout. A gateway's
+# settlement account (gateway set --account, s72 fault a): its payouts
+# and payments match only credits of that account, by the rule or by
+# hand, at the terminal and at the central node.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export URL
@@ -22,6 +25,8 @@ ACCT=DE89370400440532013000
 setup_org || { echo "not ok - setup"; exit 1; }
 run central gateway add ACME stripe --profile card
 CARD=$(sed -n 's/^signing secret: //p' "$OUT")
+run central gateway add ACME adyen --profile card
+ADY=$(sed -n 's/^signing secret: //p' "$OUT")
 start_central || exit 1
 # paid three days ago, settled two days ago, credited yesterday
 paid=$(($(date +%s) - 3 * 86400))
@@ -170,3 +175,58 @@ run central exceptions ACME --account $ACCT --json
 lacks_payout=$(python3 -c 'import json,sys
 print(sum(1 for e in json.load(open(sys.argv[1])) if e["kind"] == "amount_differs"))' "$OUT" 2>&1)
 same "paydesk-central exceptions: no payout's credit reads as amount_differs" "$lacks_payout" 0
+
+# a gateway's settlement account (s72 fault a): adyen pays out to ACCT2
+# only; a credit of ACCT naming its payout is not its payout
+ACCT2=GB29NWBK60161331926819
+refused "gateway set --account: not an account number" 3 \
+    "--account \"GB29 NWBK\": an IBAN or account number" \
+    central gateway set ACME adyen --account "GB29 NWBK"
+expect "gateway set --account" 0 "gateway adyen of ACME: set" \
+    central gateway set ACME adyen --account $ACCT2
+for p in qa1:4000 qa2:3000 qc1:2500; do
+	ev=$($SIM card payment_intent.succeeded "evt_${p%%:*}" "${p%%:*}" \
+	    "${p#*:}" usd WU-10001 $paid)
+	$SIM send "$URL/v1/gateway/ACME/adyen" --secret "$ADY" "$ev" |
+	    grep -q '^200 ' || echo "not ok - adyen payment ${p%%:*}"
+done
+cat >"$T/q1.csv" <<CSV
+code,amount,fee,settled_on,payout
+qa1,40.00,1.00,$sday,po_Q
+qa2,30.00,1.00,$sday,po_Q
+CSV
+printf 'code,amount,fee,settled_on\nqc1,25.00,0.50,%s\n' "$sday" >"$T/q2.csv"
+central gateway settle ACME adyen "$T/q1.csv" >/dev/null &&
+    central gateway settle ACME adyen "$T/q2.csv" >/dev/null ||
+    echo "not ok - adyen settles"
+same "the central node keeps the account each payment settled to" \
+    "$(csql "SELECT group_concat(x, ' ') FROM (SELECT g.code || ':' || a.account AS x FROM gateway_pay_accounts a JOIN gateway_payments g ON g.id = a.gw_id ORDER BY g.code) y")" \
+    "qa1:$ACCT2 qa2:$ACCT2 qc1:$ACCT2"
+pdt 1 sync >/dev/null || echo "not ok - T01 sync (adyen)"
+same "T01 pulls each payment's settlement account" \
+    "$(tsql 1 "SELECT group_concat(x, ' ') FROM (SELECT g.code || ':' || a.account AS x FROM gw_pay_accounts a JOIN gw_payments g ON g.id = a.gw_id ORDER BY g.code) y")" \
+    "qa1:$ACCT2 qa2:$ACCT2 qc1:$ACCT2"
+NET_Q=$(( (4000 - 100) + (3000 - 100) ))
+cat >"$T/sq.csv" <<CSV
+date,amount,reference
+$cday,$(money $NET_Q),ADYEN PAYOUT po_Q
+$cday,24.50,ADYEN qc1
+CSV
+M1 statement import "$T/sq.csv" --mapping m1 --account $ACCT >/dev/null ||
+    echo "not ok - T01 import of ACCT"
+NQ=$(M1 --csv statement list | awk -F, -v o="$N" 'NR > 1 && $1 != o { print $1; exit }')
+run M1 --json deposit match
+same "the rules leave a credit of another account than the gateway's" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["payout"], d["gateway"])' "$OUT")" "0 0"
+refused "hand payout match to another account is refused" 3 \
+    "Gateway adyen settles to bank account $ACCT2; statement line $NQ:1 is of account $ACCT" \
+    M1 reconcile match "$NQ:1" --payout adyen:po_Q --note "Wrong account"
+refused "hand gateway match to another account is refused" 3 \
+    "Gateway adyen settles to bank account $ACCT2; statement line $NQ:2 is of account $ACCT" \
+    M1 reconcile match "$NQ:2" --gateway adyen:qc1 --note "Wrong account"
+M1 statement import "$T/sq.csv" --mapping m1 --account $ACCT2 >/dev/null ||
+    echo "not ok - T01 import of ACCT2"
+run M1 --json deposit match
+same "the rules match the gateway's credits of its account" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["payout"], d["gateway"])' "$OUT")" "1 1"
+expect "and the central node keeps them" 0 "Rejected    0" pdt 1 sync

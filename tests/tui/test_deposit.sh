@@ -109,6 +109,75 @@ wait_for "fr: what is to deposit" "1 ligne à déposer ; 0 marquées : \$0.00"
 keys c
 wait_for "fr: the deposit's step" "1 ligne, \$12.34 en tout"
 wait_for "fr: it wants a slip number" "Donnez le numéro de bordereau (sac)"
+# (s72 fault c) the Hand Deposits screen in French, then in Spanish: its
+# title, columns, key bar, count line and messages the catalogue's, each
+# whole on the 80-column screen (nothing cut)
+cat >"$T/tr.py" <<'PY'
+import gettext, re, sys
+lang, mode, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+t = gettext.translation('paydesk', sys.argv[0].rsplit('/', 1)[0] + '/loc',
+                        [lang])
+if mode == 'ctr':
+    s, key = t.pgettext(args[0], args[1]), args[0] + '\x04' + args[1]
+elif mode == 'ntr':
+    s, key = t.ngettext(args[0], args[1], int(args[2])), (args[0], 0)
+    args = args[2:]
+else:
+    s, key = t.gettext(args[0]), args[0]
+if key not in t._catalog:
+    sys.exit('no %s translation of %r' % (lang, args[0]))
+print(re.sub(r'%(?:zu|lld|d)', '%s', s) % tuple(args[1:]) if len(args) > 1 else s)
+PY
+ln -s "$TOP/$BUILD/locale" "$T/loc"
+msg() { python3 "$T/tr.py" "$L" tr "$@"; }
+nmsg() { python3 "$T/tr.py" "$L" ntr "$@"; }
+cmsg() { python3 "$T/tr.py" "$L" ctr "$@"; }
+# hand_screen N: the screen's title, columns, key bar and count line
+# (N deposits) in language $L, each whole
+hand_screen() {
+	for s in "$(msg "To hand to the bank")" "$(nmsg "%s deposit prepared, not handed to the bank" "%s deposits prepared, not handed to the bank" "$1" "$1")"; do
+		wait_for "$L: Hand Deposits: $s" "$s"
+	done
+	for c in Slip Account Day Amount By Made; do
+		w=$(cmsg column "$c")
+		line_has "$L: Hand Deposits: column $c, whole" "$(cmsg column Slip)" "$w"
+	done
+	bar=$(tail -1 "$SCREEN")
+	for k in "h $(msg Hand)" "$(cmsg key Esc) $(msg Back)" "F1 $(msg Help)"; do
+		case $bar in *"$k"*) ok "$L: Hand Deposits: key bar $k" ;;
+		*) echo "not ok - $L: Hand Deposits: key bar $k"; echo "  | $bar" ;; esac
+	done
+	[ "$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$SCREEN")" -le 80 ] &&
+	    ok "$L: Hand Deposits: within 80 columns" ||
+	    echo "not ok - $L: Hand Deposits: within 80 columns"
+}
+L=fr
+type_text "FR-1"
+keys Enter
+wait_for "fr: Enter asks once" "FR-1"
+keys Enter
+wait_for "fr: the deposit is recorded" "$(msg "Deposit %s recorded: %s; its slip %s" FR-1 '$12.34' "")"
+keys h
+hand_screen 1
+line_has "fr: FR-1 listed" "FR-1" '$12.34'
+keys h
+wait_for "fr: h asks once" "$(msg "Hand deposit %s (%s) to the bank? Press h again" FR-1 '$12.34')"
+keys h
+wait_for "fr: h again hands it" "$(msg "Deposit %s handed to the bank (%s, by %s)" FR-1 "2026-06-15 17:00:00" mary)"
+wait_for "fr: none left" "$(msg "No deposit to hand")"
 keys Escape Escape Escape
 wait_for "fr: Esc back to the dashboard" "Total"
+logout
+
+L=es
+tui_open_until "es" "$(msg "Log in to take payments")" LANGUAGE=es
+login mary 2222
+wait_for "es: the dashboard" "Total"
+keys h
+wait_for "es: the Shifts tab" "Z-T01-000002"
+keys d h
+hand_screen 0
+wait_for "es: none to hand" "$(msg "No deposit to hand")"
+keys Escape Escape Escape
+wait_for "es: Esc back to the dashboard" "Total"
 logout
