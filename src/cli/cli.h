@@ -165,9 +165,9 @@ int cli_month(struct cli *c, const char *opt, const char *s, char *iso);
 /* A --from date as cli_date reads it, refused (status 3) after today: a
  * period that begins then has nothing yet. */
 const char *cli_from(struct cli *c, const char *s);
-/* A --to date as cli_date reads it, refused (status 3) after today, for
- * what has only past days (report reconciliation: the bank's days). */
-const char *cli_to_past(struct cli *c, const char *s);
+/* A --to date as cli_date reads it; after today it means up to today
+ * (today returned): the one rule of paydesk(1) EXIT STATUS. */
+const char *cli_to(struct cli *c, const char *s);
 int cli_limit(struct cli *c, const char *s, size_t *out);
 /* An option's whole number s in lo..hi into *v: 0, else the status of
  * its refusal, for the caller's message naming the option and s:

@@ -665,7 +665,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    (from && (f.from = cli_from(c, from)) == NULL) ||
-	    (to && (f.to = cli_date(c, "--to", to)) == NULL) ||
+	    (to && (f.to = cli_to(c, to)) == NULL) ||
 	    (limit && cli_limit(c, limit, &lim) != 0) ||
 	    cli_scope(c, scope) != 0)
 		return -1;
