@@ -82,7 +82,7 @@ forged "a cheque of another amount" "Deposit cheque 5001 of shift $Z: amount 100
 forged "a cheque listed twice" "Deposit cheque 5003 of shift $Z is listed twice" \
     "data.cheques=[$C5003, $C5003]" \
     data.lines.0.amount=1500 data.amount=1500
-forged "a line that is not its cheques' total" "Deposit line 1: amount 1000 is not the total of its cheques, 750" \
+forged "a line that is not its cheques' total" "Deposit line 1: amount 10.00 is not the total of its cheques, 7.50" \
     data.cheques.0.number='"5003"' data.cheques.0.amount=750 data.lines.0.amount=1000 data.amount=1000
 forged "a cheque of no line of the deposit" "Deposit cheque 5003: no cheque line of the deposit takes" \
     data.cheques.0.number='"5003"' data.cheques.0.amount=750 data.cheques.0.method=Cash
