@@ -71,7 +71,7 @@ forged "T01 pushing a payment of T02's series" \
     payment data.payment_no=PAY-T02-2026-000001 \
     data.txn_no=TXN-T02-2026-000001 data.receipt_no=R-T02-000001
 forged "a payment of 9223372036854775807 minor units" \
-    "Amount 9223372036854775807 is not between" payment \
+    "Amount 92233720368547758.07 is not between 0.00 and" payment \
     data.amount=9223372036854775807 data.overpaid=9223372036854775807
 forged "a payment pushed Voided, no void record" "Status Voided: a new card payment is Posted" \
     payment data.status=Voided
@@ -94,7 +94,7 @@ forged "an overpayment's credit note of T02's series" "CN-T02-" \
 forged "a credit note of the central node's series" "CN-HQ-" credit_note \
     data.number=CN-HQ-seq
 # -- amounts within the rules and the configured bounds
-forged "a tendered amount of 2^63-1" "Amount received 9223372036854775807" \
+forged "a tendered amount of 2^63-1" "Amount received 92233720368547758.07 is not between" \
     payment:$p_cash data.tendered=9223372036854775807
 forged "change that is not tendered less the amount" "Change 0.05 is not" \
     payment:$p_cash data.change=5
