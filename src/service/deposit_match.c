@@ -525,15 +525,14 @@ hand_transfer(struct svc *s, const struct stmt_credit *c, const char *pno,
 /* A --card "TERMINAL:YYYY-MM-DD" split into terminal (tsize bytes) and
  * day (DATE_BUFSZ), with the one rule of paydesk(1) EXIT STATUS for the
  * date inside it: PD_EUSAGE (2) when the text is not of that form at all,
- * PD_EINVAL (3) when its date is of the form but no real day, or a day
- * after today (no card payment is there yet). Fault 10: T01:2026-13-07
- * was 2, as T01:x. */
+ * PD_EINVAL (3) when its date is of the form but no real day (a day with
+ * no card payment is the match's refusal, 3, as before). Fault 10:
+ * T01:2026-13-07 was 2, as T01:x. */
 static int
 card_spec(const char *card, char *terminal, size_t tsize, char *day,
     struct pd_err *err)
 {
 	const char *colon = strrchr(card, ':');
-	char today[DATE_BUFSZ];
 	int32_t d;
 
 	if (colon == NULL || colon == card || (size_t)(colon - card) >= tsize ||
@@ -546,12 +545,6 @@ card_spec(const char *card, char *terminal, size_t tsize, char *day,
 		err->code = PD_EINVAL;
 		return -1;
 	}
-	svc_today(today);
-	if (strcmp(colon + 1, today) > 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("--card \"%s\": %s is after today (%s): no card "
-		      "payment is there yet"),
-		    card, colon + 1, today);
 	memcpy(terminal, card, (size_t)(colon - card));
 	terminal[colon - card] = '\0';
 	xstrlcpy(day, colon + 1, DATE_BUFSZ);

@@ -61,9 +61,6 @@ refused "reconcile match --card T01:2026-02-30: no such day (3)" 3 \
 refused "reconcile match --card T01:0001-01-01: year out of range (3)" 3 \
     'the year is out of range' \
     sup reconcile match S1:1 --card T01:0001-01-01 --note n
-refused "reconcile match --card T01:2027-01-01: after today (3)" 3 \
-    '2027-01-01 is after today' \
-    sup reconcile match S1:1 --card T01:2027-01-01 --note n
 refused "reconcile match --card T01:26-1-1: not a date's form (2)" 2 \
     '--card "T01:26-1-1": give TERMINAL:YYYY-MM-DD' \
     sup reconcile match S1:1 --card T01:26-1-1 --note n
