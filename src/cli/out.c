@@ -296,6 +296,12 @@ table_money(struct table *t, int64_t v)
 }
 
 void
+table_money_or_none(struct table *t, int64_t v, int has)
+{
+	cell(t, has ? NULL : "-", has ? v : 0);
+}
+
+void
 table_int(struct table *t, int64_t v)
 {
 	cell(t, NULL, v);
@@ -329,8 +335,10 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	const char *w;
 
 	switch (t->cols[i].kind) {
-	case X_MONEY: /* a set .s: none (a refused record's alert) */
-		return c->s != NULL ? "" : svc_money(&t->c->svc, buf, n, c->n);
+	case X_MONEY: /* a set .s: none (a refused record's alert, ""; a
+	               * CSV statement's balance, "-"), shown as it is */
+		return c->s != NULL ? c->s
+		                    : svc_money(&t->c->svc, buf, n, c->n);
 	case X_INT: /* a count, in the organisation's grouping */
 		return c->s != NULL ? "" : svc_count(&t->c->svc, buf, n, c->n);
 	case X_NUMBER:
