@@ -485,16 +485,20 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
  * checks it). */
 static int
 hand_transfer(struct svc *s, const struct stmt_credit *c, const char *pno,
-    struct recon_unmatch *out, struct pd_err *err)
+    char *found, size_t fsize, struct recon_unmatch *out, struct pd_err *err)
 {
 	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
 	struct pay_match_state pm;
 	struct payment p;
 	int rc;
 
-	if (store_payment_find(s->st, pno, &p, err) != 0 ||
+	/* the payment named as every command names one (payment show):
+	 * its payment id, receipt number or transaction id, or the one
+	 * number it ends or is part of ("000007"); tester's fault 5, s72 */
+	if (store_payment_lookup(s->st, pno, &p, err) != 0 ||
 	    (rc = store_pay_match_state(s->st, p.uuid, &pm, err)) < 0)
 		return -1;
+	xstrlcpy(found, p.payment_no, fsize); /* the audit's, as stored */
 	if (rc == 1 || strcmp(pm.kind, "bank") != 0 ||
 	    strcmp(pm.status, "Posted") != 0)
 		return pd_fail(err, PD_EINVAL,
@@ -701,7 +705,7 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
     struct pd_err *err)
 {
 	struct stmt_credit c;
-	char detail[320];
+	char detail[320], pno[64];
 
 	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
 		return -1;
@@ -712,7 +716,8 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	out->seq = seq;
 	out->amount = c.amount;
 	svc_now(out->at);
-	if ((payment != NULL   ? hand_transfer(s, &c, payment, out, err)
+	if ((payment != NULL
+	            ? hand_transfer(s, &c, payment, pno, sizeof pno, out, err)
 	        : card != NULL ? hand_card(s, &c, card, out, err)
 	        : gateway != NULL
 	            ? hand_gateway(s, &c, gateway, out, err)
@@ -726,7 +731,7 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	    : card    ? "card"
 	    : gateway ? "gateway"
 	              : "payout",
-	    payment   ? payment
+	    payment   ? pno
 	    : card    ? card
 	    : gateway ? gateway
 	              : payout,
