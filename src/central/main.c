@@ -233,6 +233,18 @@ central_date_opt(
 			      "yet"),
 			    v, today);
 	}
+	/* one rule for every --to, paydesk's and paydesk-central's
+	 * (paydesk-central(8) EXIT STATUS): a day after today is taken and
+	 * means up to today, nothing being dated later (fault 10) */
+	if (strcmp(opt, "--to") == 0) {
+		static char today[4][11];
+		static int n;
+		char *t = today[n++ % 4];
+
+		svc_today(t);
+		if (strcmp(v, t) > 0)
+			*slot = t;
+	}
 	return 0;
 }
 

@@ -138,9 +138,15 @@ recon_start(struct backend *b, const char *cmd, int argc, char **argv,
     int terminal, int name, struct recon_opts *o, struct svc *fmt, char cur[4],
     struct pd_err *err)
 {
-	if (argc < 1)
+	/* options before ORG: theirs said first (a bad date names its
+	 * option and what is wrong: fault 10, "statements --from
+	 * 12/07/2026" read --from as the organisation), then ORG asked for */
+	if (argc < 1 || (argv[0][0] == '-' && recon_opts(cmd, argc, argv,
+	                                          terminal, name, o, err) == 0))
 		return pd_fail(
 		    err, PD_EUSAGE, _("%s: which organisation"), cmd);
+	if (argv[0][0] == '-')
+		return -1;
 	if (central_check_id(_("Organisation"), argv[0], 32, err) != 0 ||
 	    recon_opts(cmd, argc - 1, argv + 1, terminal, name, o, err) != 0 ||
 	    money_style(b, argv[0], fmt, cur, err) != 0 ||

@@ -279,8 +279,13 @@ shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	const char *branch = NULL, **terms = NULL;
 	int json = 0, rc, i;
 
-	if (argc < 1)
+	/* options before ORG: theirs said first, then ORG asked for (fault
+	 * 10, as recon_start) */
+	if (argc < 1 || (argv[0][0] == '-' && shift_opts(argc, argv, &branch,
+	                                          &f, &json, err) == 0))
 		return pd_fail(err, PD_EUSAGE, _("Shifts: which organisation"));
+	if (argv[0][0] == '-')
+		return -1;
 	if (central_check_id(_("Organisation"), argv[0], 32, err) != 0 ||
 	    shift_opts(argc - 1, argv + 1, &branch, &f, &json, err) != 0)
 		return -1;

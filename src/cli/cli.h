@@ -73,6 +73,10 @@ void rec_money(struct rec *r, const char *label, const char *key, int64_t v);
 /* rec_money, or (has 0) nothing in text and null in JSON. */
 void rec_money_or_none(
     struct rec *r, const char *label, const char *key, int64_t v, int has);
+/* rec_money, or (has 0) "-" in text and null in JSON: an amount the
+ * record has none of, said (a CSV statement's balances). */
+void rec_money_or_dash(
+    struct rec *r, const char *label, const char *key, int64_t v, int has);
 /* A count: in the organisation's grouping in text ("12,345"). */
 void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
 /* A number that is no count (a version, a cursor, a copy's number): its
@@ -104,6 +108,9 @@ struct table;
 struct table *table_new(struct cli *c, const struct xcol *cols, int ncols);
 void table_str(struct table *t, const char *v);
 void table_money(struct table *t, int64_t v);
+/* table_money, or (has 0) none: "-" in text, empty in CSV and --xlsx,
+ * null in JSON. */
+void table_money_or_none(struct table *t, int64_t v, int has);
 /* An X_LIST cell shown as shown, its stored words (static) in JSON and
  * CSV. */
 void table_words(struct table *t, const char *shown, const char *words);
@@ -165,9 +172,9 @@ int cli_month(struct cli *c, const char *opt, const char *s, char *iso);
 /* A --from date as cli_date reads it, refused (status 3) after today: a
  * period that begins then has nothing yet. */
 const char *cli_from(struct cli *c, const char *s);
-/* A --to date as cli_date reads it, refused (status 3) after today, for
- * what has only past days (report reconciliation: the bank's days). */
-const char *cli_to_past(struct cli *c, const char *s);
+/* A --to date as cli_date reads it; after today it means up to today
+ * (today returned): the one rule of paydesk(1) EXIT STATUS. */
+const char *cli_to(struct cli *c, const char *s);
 int cli_limit(struct cli *c, const char *s, size_t *out);
 /* An option's whole number s in lo..hi into *v: 0, else the status of
  * its refusal, for the caller's message naming the option and s:

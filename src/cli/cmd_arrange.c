@@ -443,8 +443,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
 	        &pf, &c->err) != 0 ||
 	    (from && (from = cli_from(c, from)) == NULL) ||
-	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
-	    cli_scope(c, scope) != 0)
+	    (to && (to = cli_to(c, to)) == NULL) || cli_scope(c, scope) != 0)
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,
@@ -511,8 +510,7 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
 	        &pf, &c->err) != 0 ||
 	    (from && (from = cli_from(c, from)) == NULL) ||
-	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
-	    cli_scope(c, scope) != 0)
+	    (to && (to = cli_to(c, to)) == NULL) || cli_scope(c, scope) != 0)
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,

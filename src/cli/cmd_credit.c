@@ -206,7 +206,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	cli_filter_opts(o, &no, &fs, rf);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    (from && (from = cli_from(c, from)) == NULL) ||
-	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
+	    (to && (to = cli_to(c, to)) == NULL) ||
 	    (min && cli_money(c, "--min", min, &f.min_amount) != 0) ||
 	    (max && cli_money(c, "--max", max, &f.max_amount) != 0) ||
 	    (limit && cli_limit(c, limit, &f.limit) != 0) ||

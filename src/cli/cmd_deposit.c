@@ -637,7 +637,7 @@ cmd_report_reconciliation(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    (from && (from = cli_from(c, from)) == NULL) ||
-	    (to && (to = cli_to_past(c, to)) == NULL))
+	    (to && (to = cli_to(c, to)) == NULL))
 		return -1;
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_recon(&c->svc, account, from, to, &j, &rows,

@@ -687,7 +687,7 @@ cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
 	f->status = -1;
 	f->type = -1;
 	if ((from && (from = cli_from(c, from)) == NULL) ||
-	    (to && (to = cli_date(c, "--to", to)) == NULL))
+	    (to && (to = cli_to(c, to)) == NULL))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,

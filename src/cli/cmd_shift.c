@@ -638,6 +638,7 @@ list_row(const struct shift *sh, void *arg)
 	/* the scope of the shifts read, once the role was let read them */
 	if (a->rows++ == 0)
 		cli_scope_line(a->c);
+	table_str(a->t, sh->uuid);
 	table_str(a->t, sh->z_no);
 	table_str(a->t, sh->cashier);
 	table_str(a->t, sh->opened_at);
@@ -664,6 +665,9 @@ int
 cmd_shift_list(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
+	    /* the shift's id, first: an open shift has no Z number yet
+	     * (fault 11: the CSV named no shift), as shift show's Shift */
+	    {NC_("column", "Shift"), "uuid", X_ID, 36, 8},
 	    {NC_("column", "Z number"), "z_no", X_ID, 16, 0},
 	    {NC_("column", "Cashier"), "cashier", X_ID, 12, 0},
 	    {NC_("column", "Opened"), "opened_at", X_TIME, 19, 0},
@@ -691,7 +695,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    (from && (f.from = cli_from(c, from)) == NULL) ||
-	    (to && (f.to = cli_date(c, "--to", to)) == NULL) ||
+	    (to && (f.to = cli_to(c, to)) == NULL) ||
 	    (limit && cli_limit(c, limit, &lim) != 0) ||
 	    cli_scope(c, scope) != 0)
 		return -1;
@@ -704,7 +708,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	f.limit = (int64_t)lim;
 	/* the shifts of the scope's drawers (issue 23) */
 	f.scoped = 1;
-	a.t = table_new(c, cols, 10);
+	a.t = table_new(c, cols, 11);
 	rc = svc_shift_list(&c->svc, &f, list_row, &a, &c->err);
 	if (rc == 0 && a.rows == 0)
 		cli_scope_line(c);

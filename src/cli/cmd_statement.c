@@ -19,18 +19,21 @@ rec_statement(struct rec *r, const struct statement *s)
 	rec_str(r, _("Currency"), "currency", s->currency);
 	rec_date(r, _("From"), "from", s->period_from);
 	rec_date(r, _("To"), "to", s->period_to);
-	if (s->has_opening)
-		rec_money(r, _("Opening balance"), "opening", s->opening);
-	if (s->has_closing)
-		rec_money(r, _("Closing balance"), "closing", s->closing);
+	/* a statement without balances (CSV) says it has none: "-", null
+	 * (tester's fault 2, s72) */
+	rec_money_or_dash(
+	    r, _("Opening balance"), "opening", s->opening, s->has_opening);
+	rec_money_or_dash(
+	    r, _("Closing balance"), "closing", s->closing, s->has_closing);
 	rec_int(r, _("Lines"), "lines", s->nlines);
 	rec_money(r, _("Total credits"), "credits", s->credits);
 	rec_money(r, _("Total debits"), "debits", s->debits);
 	rec_money(r, _("Net"), "net", s->credits + s->debits);
-	if (s->has_opening && s->has_closing)
-		rec_money(r, _("Unexplained (closing - opening - net)"),
-		    "unexplained",
-		    s->closing - s->opening - s->credits - s->debits);
+	/* what the balances leave unexplained: null in JSON without them,
+	 * and no line (the balances above say "-") */
+	rec_money_or_none(r, _("Unexplained (closing - opening - net)"),
+	    "unexplained", s->closing - s->opening - s->credits - s->debits,
+	    s->has_opening && s->has_closing);
 	rec_int(r, _("Lines already imported"), "already_imported", s->ndup);
 	rec_time(r, _("Imported"), "imported_at", s->imported_at);
 	rec_str(r, _("Imported by"), "imported_by", s->imported_by);
@@ -94,7 +97,7 @@ cmd_statement_list(struct cli *c, int argc, char **argv)
 		table_str(t, v[i].period_to);
 		table_int(t, v[i].nlines);
 		table_money(t, v[i].credits + v[i].debits);
-		table_money(t, v[i].closing);
+		table_money_or_none(t, v[i].closing, v[i].has_closing);
 		table_str(t, v[i].imported_at);
 		table_row(t);
 	}

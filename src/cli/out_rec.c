@@ -245,6 +245,18 @@ rec_money_or_none(
 }
 
 void
+rec_money_or_dash(
+    struct rec *r, const char *label, const char *key, int64_t v, int has)
+{
+	if (has)
+		rec_money(r, label, key, v);
+	else {
+		set(r, key, json_null());
+		add_line(r, label, "-");
+	}
+}
+
+void
 rec_int(struct rec *r, const char *label, const char *key, int64_t v)
 {
 	char buf[SVC_COUNT_BUFSZ];

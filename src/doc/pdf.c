@@ -64,6 +64,8 @@ struct lay {
 	double reserve;  /* room kept below the row being laid out: the
 	                    footer's, under the last row, so that the footer
 	                    never goes to a page of its own */
+	double leading;  /* a line's height over its size */
+	double vmargin;  /* the page's top and bottom margin */
 };
 
 static double
@@ -97,10 +99,11 @@ op_add(struct lay *l, enum op_kind kind)
 	return o;
 }
 
+/* A line's height: 1.38 of its size, less in the compact layout (fit) */
 static double
-lead(double size)
+lead(const struct lay *l, double size)
 {
-	return size * 1.38;
+	return size * l->leading;
 }
 
 /* One line of text whose box starts at l->y; x is the left edge, the
@@ -158,7 +161,7 @@ new_page(struct lay *l)
 		    0.4, LEFT);
 		l->field = _("document number");
 		text_at(l, l->width, s, strlen(s), l->g->small, 0, 0.4, RIGHT);
-		l->y += lead(l->g->small) + 4;
+		l->y += lead(l, l->g->small) + 4;
 	}
 }
 
@@ -181,11 +184,11 @@ lines_at(struct lay *l, double x, const char *s, double width, double size,
 
 	for (i = 0; i < n; i++) {
 		text_at(l, x, ln[i].s, ln[i].n, size, bold, grey, align);
-		l->y += lead(size);
+		l->y += lead(l, size);
 	}
 	free(ln);
 	l->y = y0;
-	return (double)n * lead(size);
+	return (double)n * lead(l, size);
 }
 
 static size_t
@@ -209,11 +212,11 @@ badge_at(struct lay *l, double x, const char *s, double size, enum align a)
 	o->x = left;
 	o->y = l->y;
 	o->w = w;
-	o->h = lead(size) + 2;
+	o->h = lead(l, size) + 2;
 	o->grey = 0.2;
 	l->y += 1;
 	text_at(l, left + 5, s, strlen(s), size, 1, 0.1, LEFT);
-	l->y += lead(size) + 1;
+	l->y += lead(l, size) + 1;
 }
 
 static void
@@ -254,10 +257,10 @@ header(struct lay *l)
 	l->y = yl;
 	l->field = _("title");
 	text_at(l, W, d->title, strlen(d->title), g->big, 1, 0, RIGHT);
-	l->y += lead(g->big);
+	l->y += lead(l, g->big);
 	l->field = _("document number");
 	text_at(l, W, d->number, strlen(d->number), 11, 0, 0, RIGHT);
-	l->y += lead(11) + 2;
+	l->y += lead(l, 11) + 2;
 	if (d->badge != NULL)
 		badge_at(l, W, d->badge, g->body, RIGHT);
 	if (yr > l->y)
@@ -280,9 +283,9 @@ marks(struct lay *l)
 		struct op *box;
 
 		l->field = m->word;
-		h = lead(big) + 8 +
+		h = lead(l, big) + 8 +
 		    (double)count_lines(l, m->detail, inner, g->body) *
-		        lead(g->body);
+		        lead(l, g->body);
 		need(l, h + 6);
 		box = op_add(l, OP_BOX);
 		box->x = 0;
@@ -296,7 +299,7 @@ marks(struct lay *l)
 		text_at(l, l->width / 2, m->word, strlen(m->word), big, 1,
 		    red ? 0 : 0.2, CENTRE);
 		l->ops[l->n - 1].red = red;
-		l->y += lead(big);
+		l->y += lead(l, big);
 		l->y += lines_at(
 		    l, l->width / 2, m->detail, inner, g->body, 0, 0.2, CENTRE);
 		l->y += 4 + 8;
@@ -317,7 +320,7 @@ heading(struct lay *l, const struct doc_row *r, int table)
 	double size = g->body + 1.5;
 
 	l->field = title;
-	need(l, 10 + lead(size) + 3 + lead(g->body) * (table ? 3 : 2));
+	need(l, 10 + lead(l, size) + 3 + lead(l, g->body) * (table ? 3 : 2));
 	l->y += l->y > 0 ? 8 : 0;
 	l->y += lines_at(l, 0, title, l->width, size, 1, 0, LEFT);
 	rule_at(l, 0, l->width, 0.5, 0.55);
@@ -330,7 +333,7 @@ heading(struct lay *l, const struct doc_row *r, int table)
 		    l, cx, cols[0], strlen(cols[0]), g->small, 0, 0.4, RIGHT);
 		text_at(
 		    l, W, cols[1], strlen(cols[1]), g->small, 0, 0.4, RIGHT);
-		l->y += lead(g->small);
+		l->y += lead(l, g->small);
 	}
 }
 
@@ -349,9 +352,9 @@ field(struct lay *l, const char *label, const char *value, int bold)
 		 * el cajón"): the row takes the taller of the two, so that
 		 * the next row does not run into it (issue 25) */
 		double hl =
-		    (double)count_lines(l, label, lw - 6, size) * lead(size);
+		    (double)count_lines(l, label, lw - 6, size) * lead(l, size);
 
-		h = (double)count_lines(l, value, W - lw, size) * lead(size);
+		h = (double)count_lines(l, value, W - lw, size) * lead(l, size);
 		need(l, h > hl ? h : hl);
 		hl = lines_at(
 		    l, 0, label, lw - 6, size, bold, bold ? 0 : 0.35, LEFT);
@@ -363,15 +366,15 @@ field(struct lay *l, const char *label, const char *value, int bold)
 	if (width_of(l, label, strlen(label), size) +
 	        width_of(l, value, strlen(value), size) + 6 <=
 	    W) {
-		need(l, lead(size));
+		need(l, lead(l, size));
 		text_at(l, 0, label, strlen(label), size, bold, bold ? 0 : 0.35,
 		    LEFT);
 		text_at(l, W, value, strlen(value), size, bold, 0, RIGHT);
-		l->y += lead(size);
+		l->y += lead(l, size);
 		return;
 	}
-	h = lead(size) +
-	    (double)count_lines(l, value, W - 8, size) * lead(size);
+	h = lead(l, size) +
+	    (double)count_lines(l, value, W - 8, size) * lead(l, size);
 	need(l, h);
 	l->y += lines_at(l, 0, label, W, size, bold, bold ? 0 : 0.35, LEFT);
 	l->y += lines_at(l, 8, value, W - 8, size, bold, 0, LEFT);
@@ -388,7 +391,7 @@ para(struct lay *l, const char *label, const char *text)
 	}
 	l->field = label;
 	l->y += 2;
-	need(l, lead(g->body) * 2);
+	need(l, lead(l, g->body) * 2);
 	l->y += lines_at(l, 0, label, l->width, g->body, 0, 0.35, LEFT);
 	/* a long note may run over pages of the roll; one line at a time */
 	{
@@ -398,9 +401,9 @@ para(struct lay *l, const char *label, const char *text)
 		       i;
 
 		for (i = 0; i < n; i++) {
-			need(l, lead(g->body));
+			need(l, lead(l, g->body));
 			text_at(l, 8, ln[i].s, ln[i].n, g->body, 0, 0, LEFT);
-			l->y += lead(g->body);
+			l->y += lead(l, g->body);
 		}
 		free(ln);
 	}
@@ -417,15 +420,15 @@ item_line(struct lay *l, const struct doc_row *r)
 		double tw = W * 0.30, dw = W * 0.40;
 
 		h = (double)count_lines(l, r->a, tw - 6, g->body) *
-		    lead(g->body);
+		    lead(l, g->body);
 		hd = (double)count_lines(l, r->b, dw - 6, g->small) *
-		     lead(g->small);
+		     lead(l, g->small);
 		h = h > hd ? h : hd;
 		need(l, h + 3);
 		lines_at(l, 0, r->a, tw - 6, g->body, 1, 0, LEFT);
-		l->y += (lead(g->body) - lead(g->small)) / 2;
+		l->y += (lead(l, g->body) - lead(l, g->small)) / 2;
 		lines_at(l, tw, r->b, dw - 6, g->small, 0, 0.3, LEFT);
-		l->y -= (lead(g->body) - lead(g->small)) / 2;
+		l->y -= (lead(l, g->body) - lead(l, g->small)) / 2;
 		text_at(l, W * 0.84, r->c, strlen(r->c), g->body, 0, 0, RIGHT);
 		text_at(l, W, r->d, strlen(r->d), g->body, 0, 0, RIGHT);
 		l->y += h + 3;
@@ -433,14 +436,14 @@ item_line(struct lay *l, const struct doc_row *r)
 	}
 	h = (double)(count_lines(l, r->a, W, g->body) +
 	             count_lines(l, r->b, W - 8, g->small)) *
-	        lead(g->body) +
-	    lead(g->body) + 3;
+	        lead(l, g->body) +
+	    lead(l, g->body) + 3;
 	need(l, h);
 	l->y += lines_at(l, 0, r->a, W, g->body, 1, 0, LEFT);
 	l->y += lines_at(l, 8, r->b, W - 8, g->small, 0, 0.3, LEFT);
 	text_at(l, W - 70, r->c, strlen(r->c), g->body, 0, 0, RIGHT);
 	text_at(l, W, r->d, strlen(r->d), g->body, 0, 0, RIGHT);
-	l->y += lead(g->body) + 3;
+	l->y += lead(l, g->body) + 3;
 }
 
 /* The footer's height (0 for none). */
@@ -451,7 +454,7 @@ footer_h(struct lay *l)
 		return 0;
 	return 14 +
 	       (double)count_lines(l, l->d->footer, l->width, l->g->small) *
-	           lead(l->g->small);
+	           lead(l, l->g->small);
 }
 
 static void
@@ -514,6 +517,22 @@ layout(struct lay *l)
 		l->used[l->page] = l->y;
 }
 
+/* The layout of l->d with lines leading their size apart and vmargin
+ * above and below on a page, in place of any before. */
+static void
+lay_out(struct lay *l, double leading, double vmargin)
+{
+	l->leading = leading;
+	l->vmargin = vmargin;
+	l->content_h = (l->g->roll ? ROLL_MAX_H : l->g->h) - 2 * l->vmargin;
+	l->n = 0;
+	l->page = 0;
+	l->y = 0;
+	l->reserve = 0;
+	memset(l->used, 0, sizeof l->used);
+	layout(l);
+}
+
 /* One line: shaped into runs, each in its face, one text object. */
 static void
 draw_text(HPDF_Page pg, struct script_fonts *f, double top, const struct op *o)
@@ -556,7 +575,7 @@ draw(HPDF_Doc pdf, struct lay *l)
 	size_t i;
 
 	for (p = 0; p <= l->page; p++) {
-		heights[p] = g->roll ? l->used[p] + 2 * g->margin : g->h;
+		heights[p] = g->roll ? l->used[p] + 2 * l->vmargin : g->h;
 		pages[p] = HPDF_AddPage(pdf);
 		HPDF_Page_SetWidth(pages[p], (HPDF_REAL)g->w);
 		HPDF_Page_SetHeight(pages[p], (HPDF_REAL)heights[p]);
@@ -564,7 +583,7 @@ draw(HPDF_Doc pdf, struct lay *l)
 	for (i = 0; i < l->n; i++) {
 		const struct op *o = &l->ops[i];
 		HPDF_Page pg = pages[o->page];
-		double top = heights[o->page] - g->margin;
+		double top = heights[o->page] - l->vmargin;
 		double x = g->margin + o->x;
 
 		switch (o->kind) {
@@ -671,8 +690,16 @@ doc_pdf_gaps(const struct doc *d, enum doc_paper paper, const char *font_path,
 	l.g = &geoms[paper];
 	l.d = d;
 	l.width = l.g->w - 2 * l.g->margin;
-	l.content_h = (l.g->roll ? ROLL_MAX_H : l.g->h) - 2 * l.g->margin;
-	layout(&l);
+	lay_out(&l, 1.38, l.g->margin);
+	/* a page's document that runs a little over its first page (a Z
+	 * report's last line and footer on a page of their own) is laid
+	 * out again tighter, lines at 1.2 and less margin above and below:
+	 * one page when that holds it, else the pages as they were */
+	if (!l.g->roll && l.page == 1) {
+		lay_out(&l, 1.2, l.g->margin * 0.6);
+		if (l.page > 0)
+			lay_out(&l, 1.38, l.g->margin);
+	}
 	snprintf(title, sizeof title, "%s %s", d->title, d->number);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, title);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "paydesk");

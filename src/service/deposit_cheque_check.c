@@ -36,6 +36,7 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 	int64_t sum = 0;
 	size_t n, j, k, m, f, listed = 0;
 	int rc = 0;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	v = svc_cheques_of_shift(s, sh->id, l->method, &n, err);
 	if (v == NULL)
@@ -69,10 +70,13 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 			    c->number, sh->z_no, c->method);
 		else if (v[k].amount != c->amount)
 			rc = pd_fail(err, PD_EINVAL,
-			    _("Deposit cheque %s of shift %s: amount %lld, "
-			      "but the close counted %lld"),
-			    c->number, sh->z_no, (long long)c->amount,
-			    (long long)v[k].amount);
+			    _("Deposit cheque %s of shift %s: amount %s, "
+			      "but the close counted %s"),
+			    c->number, sh->z_no,
+			    money_plain(
+			        m1, sizeof m1, c->amount, s->cfg.minor_digits),
+			    money_plain(m2, sizeof m2, v[k].amount,
+			        s->cfg.minor_digits));
 		else if (f == n && v[k].released)
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s of shift %s was given back: "
@@ -106,15 +110,21 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 		if (sum != l->amount)
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit line %zu: shift %s's cheques are "
-			      "deposited by number or all of them: %lld is not "
-			      "the %lld of its %zu cheques not deposited"),
-			    i + 1, sh->z_no, (long long)l->amount,
-			    (long long)sum, listed);
+			      "deposited by number or all of them: %s is not "
+			      "the %s of its %zu cheques not deposited"),
+			    i + 1, sh->z_no,
+			    money_plain(
+			        m1, sizeof m1, l->amount, s->cfg.minor_digits),
+			    money_plain(
+			        m2, sizeof m2, sum, s->cfg.minor_digits),
+			    listed);
 	} else if (rc == 0 && sum != l->amount)
 		rc = pd_fail(err, PD_EINVAL,
-		    _("Deposit line %zu: amount %lld is not the total of its "
-		      "cheques, %lld"),
-		    i + 1, (long long)l->amount, (long long)sum);
+		    _("Deposit line %zu: amount %s is not the total of its "
+		      "cheques, %s"),
+		    i + 1,
+		    money_plain(m1, sizeof m1, l->amount, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, sum, s->cfg.minor_digits));
 	free(v);
 	return rc;
 }

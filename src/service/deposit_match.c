@@ -485,16 +485,20 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
  * checks it). */
 static int
 hand_transfer(struct svc *s, const struct stmt_credit *c, const char *pno,
-    struct recon_unmatch *out, struct pd_err *err)
+    char *found, size_t fsize, struct recon_unmatch *out, struct pd_err *err)
 {
 	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
 	struct pay_match_state pm;
 	struct payment p;
 	int rc;
 
-	if (store_payment_find(s->st, pno, &p, err) != 0 ||
+	/* the payment named as every command names one (payment show):
+	 * its payment id, receipt number or transaction id, or the one
+	 * number it ends or is part of ("000007"); tester's fault 5, s72 */
+	if (store_payment_lookup(s->st, pno, &p, err) != 0 ||
 	    (rc = store_pay_match_state(s->st, p.uuid, &pm, err)) < 0)
 		return -1;
+	xstrlcpy(found, p.payment_no, fsize); /* the audit's, as stored */
 	if (rc == 1 || strcmp(pm.kind, "bank") != 0 ||
 	    strcmp(pm.status, "Posted") != 0)
 		return pd_fail(err, PD_EINVAL,
@@ -522,6 +526,35 @@ hand_transfer(struct svc *s, const struct stmt_credit *c, const char *pno,
 	           : 0;
 }
 
+/* A --card "TERMINAL:YYYY-MM-DD" split into terminal (tsize bytes) and
+ * day (DATE_BUFSZ), with the one rule of paydesk(1) EXIT STATUS for the
+ * date inside it: PD_EUSAGE (2) when the text is not of that form at all,
+ * PD_EINVAL (3) when its date is of the form but no real day (a day with
+ * no card payment is the match's refusal, 3, as before). Fault 10:
+ * T01:2026-13-07 was 2, as T01:x. */
+static int
+card_spec(const char *card, char *terminal, size_t tsize, char *day,
+    struct pd_err *err)
+{
+	const char *colon = strrchr(card, ':');
+	int32_t d;
+
+	if (colon == NULL || colon == card || (size_t)(colon - card) >= tsize ||
+	    date_form_status(colon + 1, NULL) != PD_EINVAL)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--card \"%s\": give TERMINAL:YYYY-MM-DD, the terminal "
+		      "and the day of its card payments (T01:2026-06-18)"),
+		    card);
+	if (date_parse(colon + 1, "--card", &d, err) != 0) {
+		err->code = PD_EINVAL;
+		return -1;
+	}
+	memcpy(terminal, card, (size_t)(colon - card));
+	terminal[colon - card] = '\0';
+	xstrlcpy(day, colon + 1, DATE_BUFSZ);
+	return 0;
+}
+
 /* A hand match's card day "TERMINAL:YYYY-MM-DD": its posted card
  * payments no match took, whose total less at most CARD_FEE_BP_MAX of it
  * is the credit (the central node's bound, not the rule's tolerance: a
@@ -532,20 +565,10 @@ hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
 {
 	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
 	struct card_group g;
-	const char *colon = strrchr(card, ':');
-	int32_t d;
 
 	memset(&g, 0, sizeof g);
-	if (colon == NULL || colon == card ||
-	    (size_t)(colon - card) >= sizeof g.terminal ||
-	    strlen(colon + 1) != 10 ||
-	    date_parse(colon + 1, NULL, &d, NULL) != 0)
-		return pd_fail(err, PD_EUSAGE,
-		    _("--card \"%s\": give TERMINAL:YYYY-MM-DD, the terminal "
-		      "and the day of its card payments (T01:2026-06-18)"),
-		    card);
-	memcpy(g.terminal, card, (size_t)(colon - card));
-	xstrlcpy(g.day, colon + 1, sizeof g.day);
+	if (card_spec(card, g.terminal, sizeof g.terminal, g.day, err) != 0)
+		return -1;
 	g.line_id = c->line_id;
 	if (store_card_day_free(
 	        s->st, g.terminal, g.day, &g.npayments, &g.gross, err) != 0)
@@ -701,7 +724,7 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
     struct pd_err *err)
 {
 	struct stmt_credit c;
-	char detail[320];
+	char detail[320], pno[64];
 
 	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
 		return -1;
@@ -712,7 +735,8 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	out->seq = seq;
 	out->amount = c.amount;
 	svc_now(out->at);
-	if ((payment != NULL   ? hand_transfer(s, &c, payment, out, err)
+	if ((payment != NULL
+	            ? hand_transfer(s, &c, payment, pno, sizeof pno, out, err)
 	        : card != NULL ? hand_card(s, &c, card, out, err)
 	        : gateway != NULL
 	            ? hand_gateway(s, &c, gateway, out, err)
@@ -726,7 +750,7 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *ref,
 	    : card    ? "card"
 	    : gateway ? "gateway"
 	              : "payout",
-	    payment   ? payment
+	    payment   ? pno
 	    : card    ? card
 	    : gateway ? gateway
 	              : payout,
@@ -746,8 +770,17 @@ svc_line_match(struct svc *s, const char *line, const char *payment,
 
 	memset(out, 0, sizeof *out);
 	if (svc_require(
-	        s, ROLE_SUPERVISOR, _("Matching statement lines"), err) != 0 ||
-	    svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, copy,
+	        s, ROLE_SUPERVISOR, _("Matching statement lines"), err) != 0)
+		return -1;
+	/* the card's day checked before the line is looked up: its status
+	 * is the date's, whatever the line (fault 10) */
+	if (card != NULL) {
+		char t[17], d[DATE_BUFSZ];
+
+		if (card_spec(card, t, sizeof t, d, err) != 0)
+			return -1;
+	}
+	if (svc_line_parse(s, line, &stmt, &seq, ref, sizeof ref, copy,
 	        sizeof copy, err) != 0)
 		return -1;
 	if ((payment != NULL) + (card != NULL) + (gateway != NULL) +

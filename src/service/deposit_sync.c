@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
+#include "paydesk/money.h"
 #include "paydesk/say.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
@@ -68,13 +69,17 @@ check_line(struct svc *s, const struct sync_sender *f,
 	int64_t done, avail = -1, dropped;
 	size_t n, j;
 	char of[17], slip[DEPOSIT_SLIP_BUFSZ], term[17];
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 	int rc;
 
 	if (l->amount <= 0 || l->amount > SHIFT_AMOUNT_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("Deposit line %zu: amount %lld is not between 1 and %lld "
-		      "minor units"),
-		    i + 1, (long long)l->amount, (long long)SHIFT_AMOUNT_MAX);
+		    _("Deposit line %zu: amount %s is not between %s and %s"),
+		    i + 1,
+		    money_plain(m1, sizeof m1, l->amount, s->cfg.minor_digits),
+		    money_plain(m3, sizeof m3, 1, s->cfg.minor_digits),
+		    money_plain(
+		        m2, sizeof m2, SHIFT_AMOUNT_MAX, s->cfg.minor_digits));
 	if (m == NULL ||
 	    !(m->kind == METHOD_CASH || (m->kind == METHOD_BANK && m->cheque)))
 		return pd_fail(err, PD_EINVAL,
@@ -137,16 +142,20 @@ check_line(struct svc *s, const struct sync_sender *f,
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit line %zu: shift %s's %s is in deposit %s of "
 		      "terminal %s already, which reached the central node "
-		      "first (%lld of it left to deposit, less than %lld)"),
+		      "first (%s of it left to deposit, less than %s)"),
 		    i + 1, sh.z_no, l->method, slip, term,
-		    (long long)(avail > done ? avail - done : 0),
-		    (long long)l->amount);
+		    money_plain(m1, sizeof m1, avail > done ? avail - done : 0,
+		        s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, l->amount, s->cfg.minor_digits));
 	if (l->amount > avail - done)
 		return pd_fail(err, PD_EINVAL,
-		    _("Deposit line %zu: shift %s has %lld of %s left to "
-		      "deposit, less than %lld"),
-		    i + 1, sh.z_no, (long long)(avail > done ? avail - done : 0),
-		    l->method, (long long)l->amount);
+		    _("Deposit line %zu: shift %s has %s of %s left to "
+		      "deposit, less than %s"),
+		    i + 1, sh.z_no,
+		    money_plain(m1, sizeof m1, avail > done ? avail - done : 0,
+		        s->cfg.minor_digits),
+		    l->method,
+		    money_plain(m2, sizeof m2, l->amount, s->cfg.minor_digits));
 	return 0;
 }
 
@@ -160,6 +169,7 @@ check_create(struct svc *s, const struct sync_sender *f,
 	int32_t day;
 	size_t i, nchq;
 	int rc;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	if (deposit_word_check(_("Slip number"), r->dep.slip_no,
 	        DEPOSIT_SLIP_BUFSZ, err) != 0 ||
@@ -187,9 +197,11 @@ check_create(struct svc *s, const struct sync_sender *f,
 	}
 	if (total != r->dep.amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("The deposit's amount, %lld, is not the total of its "
-		      "lines, %lld"),
-		    (long long)r->dep.amount, (long long)total);
+		    _("The deposit's amount, %s, is not the total of its "
+		      "lines, %s"),
+		    money_plain(
+		        m1, sizeof m1, r->dep.amount, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, total, s->cfg.minor_digits));
 	rc = store_deposit_slip_used(s->st, r->dep.slip_no, &used, err);
 	if (rc < 0)
 		return -1;

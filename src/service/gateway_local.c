@@ -20,6 +20,7 @@ svc_gateway_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct gw_payment g = r->gp;
 	char at[TS_BUFSZ];
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 
 	if (g.review[0] != '\0' &&
 	    strcmp(g.review, GW_REVIEW_CREDIT_USED) != 0 &&
@@ -30,9 +31,12 @@ svc_gateway_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    g.code, g.review);
 	if (g.refunded < 0 || g.refunded > MONEY_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("Gateway payment %s: refunded %lld is not between 0 and "
-		      "%lld minor units"),
-		    g.code, (long long)g.refunded, (long long)MONEY_MAX);
+		    _("Gateway payment %s: refunded %s is not between %s and "
+		      "%s"),
+		    g.code,
+		    money_plain(m1, sizeof m1, g.refunded, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, 0, s->cfg.minor_digits),
+		    money_plain(m3, sizeof m3, MONEY_MAX, s->cfg.minor_digits));
 	g.consumer_id = 0;
 	if (r->consumer_uuid[0] != '\0') {
 		if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid,

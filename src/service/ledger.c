@@ -129,17 +129,23 @@ ledger_credit_audit(struct svc *s, const struct payment *p,
 int
 ledger_payment(struct svc *s, struct payment *p, struct pd_err *err)
 {
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
+
 	if (p->amount <= 0 || p->amount > MONEY_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s: amount %lld is not between 1 and %lld minor "
-		      "units"),
-		    p->payment_no, (long long)p->amount, (long long)MONEY_MAX);
+		    _("Payment %s: amount %s is not between %s and %s"),
+		    p->payment_no,
+		    money_plain(m1, sizeof m1, p->amount, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, 1, s->cfg.minor_digits),
+		    money_plain(m3, sizeof m3, MONEY_MAX, s->cfg.minor_digits));
 	if (p->overpaid < 0 || p->overpaid > p->amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s: overpaid %lld is not between 0 and the "
-		      "amount %lld"),
-		    p->payment_no, (long long)p->overpaid,
-		    (long long)p->amount);
+		    _("Payment %s: overpaid %s is not between 0 and the "
+		      "amount %s"),
+		    p->payment_no,
+		    money_plain(
+		        m1, sizeof m1, p->overpaid, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, p->amount, s->cfg.minor_digits));
 	return store_payment_insert(s->st, p, err);
 }
 
@@ -150,6 +156,7 @@ allocate(struct svc *s, int64_t payment_id, struct item *it, int64_t amount,
 {
 	struct allocation a;
 	int64_t open = it->amount - it->settled;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	/* above zero with reverses: a reversal taken back (a void this
 	 * terminal undid, dispute_undo.c) */
@@ -160,12 +167,17 @@ allocate(struct svc *s, int64_t payment_id, struct item *it, int64_t amount,
 		    it->ref);
 	if (amount > open)
 		return pd_fail(err, PD_EINVAL,
-		    _("An allocation of %lld to %s is more than its open %lld"),
-		    (long long)amount, it->ref, (long long)open);
+		    _("An allocation of %s to %s is more than its open %s"),
+		    money_plain(m1, sizeof m1, amount, s->cfg.minor_digits),
+		    it->ref,
+		    money_plain(m2, sizeof m2, open, s->cfg.minor_digits));
 	if (-amount > it->settled)
 		return pd_fail(err, PD_EINVAL,
-		    _("A reversal of %lld on %s is more than it settled %lld"),
-		    (long long)-amount, it->ref, (long long)it->settled);
+		    _("A reversal of %s on %s is more than it settled %s"),
+		    money_plain(m1, sizeof m1, -amount, s->cfg.minor_digits),
+		    it->ref,
+		    money_plain(
+		        m2, sizeof m2, it->settled, s->cfg.minor_digits));
 	memset(&a, 0, sizeof a);
 	a.payment_id = payment_id;
 	a.item_id = it->id;

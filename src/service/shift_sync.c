@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "paydesk/money.h"
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
 #include "paydesk/numfmt.h"
@@ -71,12 +72,20 @@ shift_user(struct svc *s, const struct sync_sender *f, const char *what,
 }
 
 static int
-shift_amount(const char *what, int64_t v, struct pd_err *err)
+shift_amount(
+    const struct svc *s, const char *what, int64_t v, struct pd_err *err)
 {
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
+
+	/* money as money, as an operator reads it (fault 11: "less than
+	 * 5000" in minor units) */
 	if (v < 0 || v > SHIFT_AMOUNT_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("%s %lld is not between 0 and %lld minor units"), what,
-		    (long long)v, (long long)SHIFT_AMOUNT_MAX);
+		    _("%s %s is not between %s and %s"), what,
+		    money_plain(m1, sizeof m1, v, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, 0, s->cfg.minor_digits),
+		    money_plain(
+		        m3, sizeof m3, SHIFT_AMOUNT_MAX, s->cfg.minor_digits));
 	return 0;
 }
 
@@ -88,6 +97,7 @@ shift_counts(struct svc *s, const struct syncrec *r, int open, int64_t *total,
 {
 	struct shift_count *c;
 	size_t i;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	c = svc_shift_counts_checked(s, r->counts, r->ncounts, open, err);
 	if (c == NULL)
@@ -97,10 +107,12 @@ shift_counts(struct svc *s, const struct syncrec *r, int open, int64_t *total,
 		    c[i].qty != r->counts[i].qty) {
 			free(c);
 			return pd_fail(err, PD_EINVAL,
-			    _("Count line %zu: %lld x %lld is not %lld"), i + 1,
-			    (long long)r->counts[i].denomination,
+			    _("Count line %zu: %s x %lld is not %s"), i + 1,
+			    money_plain(m1, sizeof m1,
+			        r->counts[i].denomination, s->cfg.minor_digits),
 			    (long long)r->counts[i].qty,
-			    (long long)r->counts[i].amount);
+			    money_plain(m2, sizeof m2, r->counts[i].amount,
+			        s->cfg.minor_digits));
 		}
 	free(c);
 	*total = svc_shift_total(r->counts, r->ncounts, NULL);
@@ -195,6 +207,7 @@ check_open(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	struct shift other;
 	int64_t total;
 	int rc;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	if (strcmp(r->sh.drawer, r->terminal) != 0)
 		return pd_fail(err, PD_EINVAL,
@@ -206,15 +219,17 @@ check_open(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 		    r->sh.opened_at, r->at);
 	if (shift_user(s, f, _("Cashier"), r->sh.cashier, ROLE_CASHIER, err) !=
 	        0 ||
-	    shift_amount(_("Float expected"), r->sh.float_expected, err) ||
-	    shift_amount(_("Float counted"), r->sh.float_counted, err) ||
+	    shift_amount(s, _("Float expected"), r->sh.float_expected, err) ||
+	    shift_amount(s, _("Float counted"), r->sh.float_counted, err) ||
 	    shift_counts(s, r, 1, &total, err) != 0)
 		return -1;
 	if (total != r->sh.float_counted)
 		return pd_fail(err, PD_EINVAL,
-		    _("The float counted, %lld, is not the total of its count "
-		      "lines, %lld"),
-		    (long long)r->sh.float_counted, (long long)total);
+		    _("The float counted, %s, is not the total of its count "
+		      "lines, %s"),
+		    money_plain(m1, sizeof m1, r->sh.float_counted,
+		        s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, total, s->cfg.minor_digits));
 	rc = store_shift_drawer(
 	    s->st, r->terminal, r->sh.drawer, 1, &other, err);
 	if (rc < 0)
@@ -259,12 +274,17 @@ check_move(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     const struct shift *sh, struct pd_err *err)
 {
 	const struct pay_method *cash = svc_shift_cash(s);
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 	int i;
 
 	if (r->mv.amount <= 0 || r->mv.amount > SHIFT_AMOUNT_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("Amount %lld is not between 1 and %lld minor units"),
-		    (long long)r->mv.amount, (long long)SHIFT_AMOUNT_MAX);
+		    _("Amount %s is not between %s and %s"),
+		    money_plain(
+		        m1, sizeof m1, r->mv.amount, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, 1, s->cfg.minor_digits),
+		    money_plain(
+		        m3, sizeof m3, SHIFT_AMOUNT_MAX, s->cfg.minor_digits));
 	if (cash == NULL || strcmp(cash->name, r->mv.method) != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Method %s is not the cash method"), r->mv.method);
@@ -308,12 +328,13 @@ check_tender(struct svc *s, const struct syncrec *r,
 {
 	const struct pay_method *m = config_method(&s->cfg, t->method);
 	int64_t counted = svc_shift_total(r->counts, r->ncounts, t->method);
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 
 	if (m == NULL || !svc_shift_in_drawer(s, m->name, m->kind))
 		return pd_fail(err, PD_EINVAL,
 		    _("Tender %s is not a method counted in the drawer"),
 		    t->method);
-	if (shift_amount(_("Counted"), t->counted, err) != 0 ||
+	if (shift_amount(s, _("Counted"), t->counted, err) != 0 ||
 	    t->expected < -SHIFT_AMOUNT_MAX || t->expected > SHIFT_AMOUNT_MAX ||
 	    t->npayments < 0 || t->taken < -SHIFT_AMOUNT_MAX ||
 	    t->taken > SHIFT_AMOUNT_MAX)
@@ -321,15 +342,21 @@ check_tender(struct svc *s, const struct syncrec *r,
 		    _("Tender %s: an amount out of bounds"), t->method);
 	if (t->over_short != t->counted - t->expected)
 		return pd_fail(err, PD_EINVAL,
-		    _("Tender %s: over/short %lld is not counted %lld less "
-		      "expected %lld"),
-		    t->method, (long long)t->over_short, (long long)t->counted,
-		    (long long)t->expected);
+		    _("Tender %s: over/short %s is not counted %s less "
+		      "expected %s"),
+		    t->method,
+		    money_plain(
+		        m1, sizeof m1, t->over_short, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, t->counted, s->cfg.minor_digits),
+		    money_plain(
+		        m3, sizeof m3, t->expected, s->cfg.minor_digits));
 	if (t->counted != counted)
 		return pd_fail(err, PD_EINVAL,
-		    _("Tender %s: counted %lld is not the total of its count "
-		      "lines, %lld"),
-		    t->method, (long long)t->counted, (long long)counted);
+		    _("Tender %s: counted %s is not the total of its count "
+		      "lines, %s"),
+		    t->method,
+		    money_plain(m1, sizeof m1, t->counted, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, counted, s->cfg.minor_digits));
 	if (shift_beyond(t->over_short, s->cfg.shift_tolerance) &&
 	    !signed_off(r, t, 1))
 		return pd_fail(err, PD_EINVAL,
@@ -351,7 +378,7 @@ check_tender(struct svc *s, const struct syncrec *r,
 	/* counted again after the first count's over or short was shown
 	 * (review R20): the sign-off the terminal asked for */
 	if (t->recounted &&
-	    shift_amount(_("Counted first"), t->first_counted, err) != 0)
+	    shift_amount(s, _("Counted first"), t->first_counted, err) != 0)
 		return -1;
 	/* a recount of the same amount is a cheque method's alone: its
 	 * cheques listed again to other numbers (review s51: that close's
@@ -377,7 +404,7 @@ check_close(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 {
 	const struct pay_method *cash = svc_shift_cash(s);
 	struct numfmt_ctx ctx = {NULL, r->terminal, f->branch};
-	char day[11];
+	char day[11], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	int64_t total;
 	size_t i, j;
 
@@ -433,9 +460,11 @@ check_close(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	total = cash ? svc_shift_total(r->counts, r->ncounts, cash->name) : 0;
 	if (r->sh.float_kept < 0 || r->sh.float_kept > total)
 		return pd_fail(err, PD_EINVAL,
-		    _("The float kept, %lld, is not between 0 and the cash "
-		      "counted, %lld"),
-		    (long long)r->sh.float_kept, (long long)total);
+		    _("The float kept, %s, is not between 0 and the cash "
+		      "counted, %s"),
+		    money_plain(
+		        m1, sizeof m1, r->sh.float_kept, s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, total, s->cfg.minor_digits));
 	return 0;
 }
 

@@ -198,6 +198,7 @@ check_payment_record(struct svc *s, enum apply_mode mode,
 	const char *nums[4];
 	int64_t sum = 0;
 	size_t i;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
 	int all_free;
 
 	if (p->amount <= 0)
@@ -208,10 +209,12 @@ check_payment_record(struct svc *s, enum apply_mode mode,
 		sum += r->allocs[i].amount;
 	if (sum + p->overpaid != p->amount || p->overpaid < 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Allocations (%lld) and overpaid (%lld) do not "
-		      "add up to the amount (%lld)"),
-		    (long long)sum, (long long)p->overpaid,
-		    (long long)p->amount);
+		    _("Allocations (%s) and overpaid (%s) do not "
+		      "add up to the amount (%s)"),
+		    money_plain(m1, sizeof m1, sum, s->cfg.minor_digits),
+		    money_plain(
+		        m2, sizeof m2, p->overpaid, s->cfg.minor_digits),
+		    money_plain(m3, sizeof m3, p->amount, s->cfg.minor_digits));
 	nums[0] = p->payment_no;
 	nums[1] = p->txn_no;
 	nums[2] = p->receipt_no;

@@ -97,6 +97,7 @@ sync_apply_credit_use(struct svc *s, enum apply_mode mode,
 	struct item it;
 	int64_t cnid, iid = 0;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 
 	if (sync_need_id(s, TBL_CREDIT_NOTES, r->cn_uuid, _("Credit note"),
 	        &cnid, err) != 0 ||
@@ -129,8 +130,10 @@ sync_apply_credit_use(struct svc *s, enum apply_mode mode,
 			return -1;
 	} else if (a.amount > cn.amount - cn.applied)
 		return pd_fail(err, PD_EINVAL,
-		    _("Credit note %s has %lld left, not %lld"), cn.cn_no,
-		    (long long)(cn.amount - cn.applied), (long long)a.amount);
+		    _("Credit note %s has %s left, not %s"), cn.cn_no,
+		    money_plain(m1, sizeof m1, cn.amount - cn.applied,
+		        s->cfg.minor_digits),
+		    money_plain(m2, sizeof m2, a.amount, s->cfg.minor_digits));
 	/* a credit applied to an installment a reschedule or cancel closed
 	 * meanwhile is applied as a payment is: the change gives way and
 	 * moves that much less, on every node in either order (review 21b,

@@ -126,14 +126,18 @@ sck_amount(const struct svc *s, char *buf, int64_t v)
 }
 
 int
-sck_money(const char *what, int64_t v, int negative, struct pd_err *err)
+sck_money(const struct svc *s, const char *what, int64_t v, int negative,
+    struct pd_err *err)
 {
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ];
+
+	/* money as money (fault 11) */
 	if (v > MONEY_MAX || v < (negative ? -MONEY_MAX : 0))
 		return pd_fail(err, PD_EINVAL,
-		    _("%s %lld is not between %lld and %lld minor units"),
-		    _(what), (long long)v,
-		    negative ? -(long long)MONEY_MAX : 0LL,
-		    (long long)MONEY_MAX);
+		    _("%s %s is not between %s and %s"), _(what),
+		    sck_amount(s, m1, v),
+		    sck_amount(s, m2, negative ? -MONEY_MAX : 0),
+		    sck_amount(s, m3, MONEY_MAX));
 	return 0;
 }
 
@@ -387,7 +391,7 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 		    _("Credit note %s: an automatic credit note comes with "
 		      "its payment"),
 		    r->cn.cn_no);
-	if (sck_money(N_("Credit amount"), r->cn.amount, 0, err) != 0 ||
+	if (sck_money(s, N_("Credit amount"), r->cn.amount, 0, err) != 0 ||
 	    sck_note(s, f, &r->cn, err) != 0 ||
 	    sck_user(s, f, _("created by"), r->cn.created_by, ROLE_SUPERVISOR,
 	        _("creating a credit note"), err) != 0 ||
@@ -584,7 +588,7 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 	int32_t on, e, c;
 
 	(void)f;
-	if (sck_money(N_("Amount"), r->ca.amount, 0, err) != 0 ||
+	if (sck_money(s, N_("Amount"), r->ca.amount, 0, err) != 0 ||
 	    sck_day(N_("Date applied"), r->ca.applied_on, err) != 0 ||
 	    store_id_of(s->st, TBL_CREDIT_NOTES, r->cn_uuid, &id, err) != 0)
 		return -1;

@@ -13,7 +13,8 @@ int sck_day(const char *what, const char *s, struct pd_err *err);
 int sck_since(const char *what, const char *ts, const struct sync_sender *f,
     struct pd_err *err);
 /* 0 <= v <= MONEY_MAX (or -MONEY_MAX <= v with negative). */
-int sck_money(const char *what, int64_t v, int negative, struct pd_err *err);
+int sck_money(const struct svc *s, const char *what, int64_t v, int negative,
+    struct pd_err *err);
 /* v as a refusal writes an amount, "1234.50" in the organisation's
  * minor digits, no symbol (as the gateway's refusals), into buf
  * (MONEY_BUFSZ bytes); buf returned (helper-250, fault 2: "17319 ... not

@@ -383,7 +383,7 @@ check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
 			    method_kind_name(p->method_kind));
 		return 0;
 	}
-	if (sck_money(N_("Amount received"), p->tendered, 0, err) != 0 ||
+	if (sck_money(s, N_("Amount received"), p->tendered, 0, err) != 0 ||
 	    pay_cash_change(p->amount, p->tendered, &change,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
@@ -422,9 +422,9 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 
-	if (sck_money(N_("Amount"), p->amount, 0, err) != 0 ||
-	    sck_money(N_("Amount due"), p->due_total, 0, err) != 0 ||
-	    sck_money(N_("Balance after"), p->balance_after, 0, err) != 0 ||
+	if (sck_money(s, N_("Amount"), p->amount, 0, err) != 0 ||
+	    sck_money(s, N_("Amount due"), p->due_total, 0, err) != 0 ||
+	    sck_money(s, N_("Balance after"), p->balance_after, 0, err) != 0 ||
 	    check_cash(s, p, err) != 0)
 		return -1;
 	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,

@@ -37,14 +37,36 @@ for cmd in "payments" "credit-notes" "report payers" "shift list" \
 	refused "$cmd: --from after today (3)" 3 "--from 2027-01-01 is after today" \
 	    sup $cmd --from 2027-01-01
 done
-# (issue 20, tester) report reconciliation's --to after today is 3, as
-# its --from: the bank's days are past ones (it was 0); today is a day
-refused "report reconciliation --to after today (3)" 3 \
-    "--to 2026-12-21 is after today (2026-12-20)" \
-    sup report reconciliation --account 01-234 --to 2026-12-21
+# a --to after today is no error, for every command: the period runs up
+# to today (fault 10: report reconciliation's was 3, every other's 0)
+for cmd in "payments" "credit-notes" "report payers" "shift list" \
+    "report arrangements" "report reconciliation --account 01-234" \
+    "receipts export --dir $T/rx2"; do
+	run sup $cmd --to 2026-12-21
+	if [ "$RC" -ne 3 ] && [ "$RC" -ne 2 ] && ! grep -q "after today" "$OUT"
+	then ok "$cmd --to after today: taken (up to today)"
+	else notok "$cmd --to after today: taken (up to today)" "status $RC"; fi
+done
 run sup report reconciliation --account 01-234 --to 2026-12-20
 [ "$RC" -ne 3 ] && ok "report reconciliation --to today: not refused as after today" ||
     notok "report reconciliation --to today: not refused as after today" "$(cat "$OUT")"
+# a date inside an argument of several parts (reconcile match --card
+# TERMINAL:DAY), by the same rule, whatever the line (fault 10: all 2)
+refused "reconcile match --card T01:2026-13-07: no such day (3)" 3 \
+    '--card "2026-13-07": no such day' \
+    sup reconcile match S1:1 --card T01:2026-13-07 --note n
+refused "reconcile match --card T01:2026-02-30: no such day (3)" 3 \
+    '--card "2026-02-30": no such day' \
+    sup reconcile match S1:1 --card T01:2026-02-30 --note n
+refused "reconcile match --card T01:0001-01-01: year out of range (3)" 3 \
+    'the year is out of range' \
+    sup reconcile match S1:1 --card T01:0001-01-01 --note n
+refused "reconcile match --card T01:26-1-1: not a date's form (2)" 2 \
+    '--card "T01:26-1-1": give TERMINAL:YYYY-MM-DD' \
+    sup reconcile match S1:1 --card T01:26-1-1 --note n
+refused "reconcile match --card 2026-12-01: no terminal (2)" 2 \
+    'give TERMINAL:YYYY-MM-DD' \
+    sup reconcile match S1:1 --card 2026-12-01 --note n
 refused "kpi --day 2026-2-3: not a date's form (2)" 2 \
     '--day "2026-2-3": not a date' sup kpi --day 2026-2-3
 refused "kpi --day 2026-02-30: no such day (3)" 3 \
@@ -157,5 +179,17 @@ for cmd in "collections" "shifts ACME" "statements ACME" "exceptions ACME" \
 	# a period that begins after today, as paydesk's --from (3; it
 	# was an empty list, status 0: helper-287, helper-290)
 	expect "central $cmd --from after today (3)" 3 \
-	    "--from 2099-01-01 is after today" central $cmd --from 2099-01-01
+	    "--from 2099-01-01 is after today" central $cmd --from 2099-01-01	# a --to after today: up to today, as paydesk's (fault 10)
+	expect "central $cmd --to after today: taken" 0 "" \
+	    central $cmd --to 2099-01-01
+done
+# options before ORG: a bad date said as such, then ORG asked for (fault
+# 10: statements --from 12/07/2026 read --from as the organisation, 4)
+for cmd in shifts statements exceptions reconciliation; do
+	expect "central $cmd --from 12/07/2026 without ORG: the date said (2)" 2 \
+	    '--from "12/07/2026": not a date' central $cmd --from 12/07/2026
+	expect "central $cmd --from 2026-02-30 without ORG: the date said (3)" 3 \
+	    '--from "2026-02-30": no such day' central $cmd --from 2026-02-30
+	expect "central $cmd --json without ORG: which organisation (2)" 2 \
+	    'which organisation' central $cmd --json
 done

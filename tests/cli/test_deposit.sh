@@ -557,9 +557,23 @@ same "report reconciliation: each day's figures" \
 # that day, credited on 06-19 and 06-20, less the card fee of 2.90;
 # 06-19 the 75.00 and 30.00 nobody matched less the card fee of 3.00)
 R --csv report reconciliation --account $ACCT --from 2026-06-20 >"$OUT" 2>&1
-same "as CSV, from a day to today" "$(tr -d '\r' <"$OUT")" "date,expected,credited,matched,difference,exceptions,deposits,credits
-2026-06-21,0.00,86.00,0.00,86.00,0,0,1"
+# (tester's fault 3, s72) each file names the bank account it is of:
+# the CSV, which has no heading, in its last column
+same "as CSV, from a day to today, the account on each row" "$(tr -d '\r' <"$OUT")" "date,expected,credited,matched,difference,exceptions,deposits,credits,account
+2026-06-21,0.00,86.00,0.00,86.00,0,0,1,$ACCT"
 expect "to a workbook" 0 "Wrote 5 rows" R --xlsx "$T/recon.xlsx" report reconciliation --account $ACCT
+# the workbook in its heading block: the account, with the currency its
+# statements give, the period, and no scope but the organisation's
+python3 "$TOP/tests/tools/xlsx_cells.py" "$T/recon.xlsx" >"$OUT" 2>&1
+cur=$(sql "SELECT currency FROM bank_statements WHERE account = '$ACCT' ORDER BY id DESC LIMIT 1")
+same "the workbook's heading names the bank account and its currency" \
+    "$(grep -E '^str:(Report|Scope|Bank account|Period)' "$OUT")" "str:Report	str:Reconciliation
+str:Scope	str:Organisation (the same in every scope)
+str:Bank account	str:$ACCT ($cur)
+str:Period	str:-"
+R --xlsx "$T/recon.xlsx" report reconciliation --account $ACCT --from 2026-06-15 --to 2026-06-19 >/dev/null 2>&1
+python3 "$TOP/tests/tools/xlsx_cells.py" "$T/recon.xlsx" >"$OUT" 2>&1
+same "and the days it covers" "$(grep '^str:Period' "$OUT")" "str:Period	str:2026-06-15 to 2026-06-19"
 refused "reconciliation: no account given nor configured" 2 "Give --account, or set [deposits] account" \
     R report reconciliation
 refused "reconciliation: an account nothing names" 4 "No deposit or bank statement names account NL00NOPE" \

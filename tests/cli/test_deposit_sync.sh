@@ -77,19 +77,19 @@ forged() {
 forged "a cheque deposited twice" "Deposit cheque 5002 of shift $Z is in deposit CHQ-1 already"
 forged "a cheque no close counted" "Deposit cheque 9999: shift $Z's close counted no Cheque of that number" \
     data.cheques.0.number='"9999"'
-forged "a cheque of another amount" "Deposit cheque 5001 of shift $Z: amount 1000, but the close counted 1234" \
+forged "a cheque of another amount" "Deposit cheque 5001 of shift $Z: amount 10.00, but the close counted 12.34" \
     data.cheques.0.number='"5001"' data.cheques.0.amount=1000 data.lines.0.amount=1000 data.amount=1000
 forged "a cheque listed twice" "Deposit cheque 5003 of shift $Z is listed twice" \
     "data.cheques=[$C5003, $C5003]" \
     data.lines.0.amount=1500 data.amount=1500
-forged "a line that is not its cheques' total" "Deposit line 1: amount 1000 is not the total of its cheques, 750" \
+forged "a line that is not its cheques' total" "Deposit line 1: amount 10.00 is not the total of its cheques, 7.50" \
     data.cheques.0.number='"5003"' data.cheques.0.amount=750 data.lines.0.amount=1000 data.amount=1000
 forged "a cheque of no line of the deposit" "Deposit cheque 5003: no cheque line of the deposit takes" \
     data.cheques.0.number='"5003"' data.cheques.0.amount=750 data.cheques.0.method=Cash
 forged "a cheque without a number" "data: deposit cheque 1 has no number" \
     data.cheques.0.number=
 forged "an older terminal's part of a shift's cheques" \
-    "Deposit line 1: shift $Z's cheques are deposited by number or all of them: 1000 is not the 1984 of its 2 cheques not deposited" \
+    "Deposit line 1: shift $Z's cheques are deposited by number or all of them: 10.00 is not the 19.84 of its 2 cheques not deposited" \
     data.cheques=- data.lines.0.amount=1000 data.amount=1000
 r=$($F "$T/t1.db" "$TOK1" deposit:CHQ-1 data.slip_no=CHQ-9 data.cheques=- \
     data.lines.0.amount=1984 data.amount=1984 2>&1)

@@ -480,8 +480,12 @@ expect "shift list: the Over/short column, signed" 0 "Over/short" J shift list
 # (fault 3) shift list exported like the other listings: the workbook
 # holds the CSV's cells
 M --csv shift list >"$T/sl.csv" 2>&1
+# (fault 11) the shift's id first: an open shift has no Z number yet
+same "shift list --csv: the shift's id, first column" \
+    "$(tr -d '\r' <"$T/sl.csv" | awk -F, 'NR==1{print $1} NR>1{print $1 ":" $2}' | sort)" \
+    "$({ printf 'uuid\n'; sqlite3 -separator : "$DB" "SELECT uuid, z_no FROM shifts"; } | sort)"
 expect "shift list to a workbook" 0 "Wrote 4 rows" M --xlsx "$T/sl.xlsx" shift list
-python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/sl.csv" "$T/sl.xlsx" ttttwmMtWt >"$OUT" 2>&1 &&
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/sl.csv" "$T/sl.xlsx" tttttwmMtWt >"$OUT" 2>&1 &&
     grep -q "^rows 4" "$OUT" && ok "shifts workbook = CSV, cell by cell" ||
     notok "shifts workbook = CSV, cell by cell" "$(cat "$OUT")"
 J shift list >"$OUT" 2>&1

@@ -647,7 +647,7 @@ expect "statement list --csv" 0 "id,account,format" sup --csv statement list
 sup --csv statement list >"$T/st.csv" 2>&1
 nst=$(($(tr -d '\r' <"$T/st.csv" | wc -l) - 1))
 expect "statement list to a workbook" 0 "Wrote $nst rows" sup --xlsx "$T/st.xlsx" statement list
-python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/st.csv" "$T/st.xlsx" tittdimmt >"$OUT" 2>&1 &&
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/st.csv" "$T/st.xlsx" tittdimMt >"$OUT" 2>&1 &&
     grep -q "^rows $nst" "$OUT" && [ "$nst" -gt 0 ] && ok "statements workbook = CSV, cell by cell" ||
     notok "statements workbook = CSV, cell by cell" "$(cat "$OUT")"
 expect "statement show: none such" 4 "No statement 999" sup statement show 999
@@ -756,3 +756,27 @@ expect "CSV, decimal point: digit groups read" 0 "Lines                   2" \
 same "CSV, decimal point: 1,234.50 and -12,345,678.00" \
     "$(sql "SELECT credits, debits FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" \
     "123450|-1234567800"
+
+# -- (tester's fault 2, s72) a CSV statement carries no balance: the
+# list's Closing and show's Opening and Closing balance say there is
+# none ("-" in text, empty in CSV, null in JSON), never 0.00; a
+# statement with balances (MT940 above) shows them
+U=$(sname "$(sql "SELECT max(id) FROM bank_statements")")
+same "statement list: a CSV statement's Closing is -, not 0.00" \
+    "$(sup statement list | awk -v n="$U" '$1 == n { print $(NF-2) }')" "-"
+same "statement list --csv: its closing is empty" \
+    "$(sup --csv statement list | awk -F, -v n="$U" '$1 == n { print "[" $8 "]" }')" "[]"
+same "statement list --json: its closing is null" \
+    "$(sup --json statement list | python3 -c 'import json,sys; print([s["closing"] for s in json.load(sys.stdin) if s["name"] == sys.argv[1]])' "$U")" \
+    "[None]"
+same "statement list: the MT940 statement's closing as in the file" \
+    "$(sup --csv statement list | awk -F, -v n="$(sname $M)" '$1 == n { print $8 }')" \
+    "$(sql "SELECT printf('%.2f', closing / 100.0) FROM bank_statements WHERE id = $M")"
+run sup statement show "$U"
+same "statement show: a CSV statement's balances are -" \
+    "$(grep -E '^(Opening|Closing) balance ' "$OUT" | tr -s ' ')" \
+    "Opening balance -
+Closing balance -"
+same "statement show --json: null, and no unexplained amount" \
+    "$(sup --json statement show "$U" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["opening"], s["closing"], s["unexplained"])')" \
+    "None None None"

@@ -71,7 +71,7 @@ forged "T01 pushing a payment of T02's series" \
     payment data.payment_no=PAY-T02-2026-000001 \
     data.txn_no=TXN-T02-2026-000001 data.receipt_no=R-T02-000001
 forged "a payment of 9223372036854775807 minor units" \
-    "Amount 9223372036854775807 is not between" payment \
+    "Amount 92233720368547758.07 is not between 0.00 and" payment \
     data.amount=9223372036854775807 data.overpaid=9223372036854775807
 forged "a payment pushed Voided, no void record" "Status Voided: a new card payment is Posted" \
     payment data.status=Voided
@@ -94,7 +94,7 @@ forged "an overpayment's credit note of T02's series" "CN-T02-" \
 forged "a credit note of the central node's series" "CN-HQ-" credit_note \
     data.number=CN-HQ-seq
 # -- amounts within the rules and the configured bounds
-forged "a tendered amount of 2^63-1" "Amount received 9223372036854775807" \
+forged "a tendered amount of 2^63-1" "Amount received 92233720368547758.07 is not between" \
     payment:$p_cash data.tendered=9223372036854775807
 forged "change that is not tendered less the amount" "Change 0.05 is not" \
     payment:$p_cash data.change=5
@@ -232,8 +232,8 @@ a payment taken by a user of another branch|received by "Far Away" is not a user
 a posted payment verified by another than its taker|verified by whoever took it (Jane Smith), not Mary Johnson|$P data.verified_by=Mary\\ Johnson
 a Bill payment of bills called Service|item INV-2025-003001 is a bill, and this is a Service payment|$P data.type=Service
 a Bill payment of bills called Installment|is a bill, and this is a Installment payment|$P data.type=Installment
-a negative balance after|Balance after -5 is not between 0 and|$P data.balance_after=-5
-a balance after of -1|Balance after -1 is not between 0 and|$P data.balance_after=-1
+a negative balance after|Balance after -0.05 is not between 0.00 and|$P data.balance_after=-5
+a balance after of -1|Balance after -0.01 is not between 0.00 and|$P data.balance_after=-1
 an allocation to an item reference that does not exist|Allocation 1: item|$P data.allocations.0.item_ref=INV-NOPE
 an allocation to an item uuid that does not exist|(01234567-89ab-cdef-0123-456789abcdef) is not known here|$P data.allocations.0.item_uuid=01234567-89ab-cdef-0123-456789abcdef
 an allocation to another consumer's item|item $oref is not an item of consumer WU-10003|$P data.allocations.0.item_uuid=$oi data.allocations.0.item_ref=$oref
@@ -624,10 +624,10 @@ PAYDESK_APPROVER_PIN=2222 pdt 1 --user jane shift close \
     --count 5000x1,1000x1,200x1 --reason "Cash=Miscounted change" \
     --approver mary >/dev/null || echo "not ok - shift close"
 forged "a close whose over/short is not counted less expected" \
-    "over/short 0 is not counted 6200 less expected 6400" \
+    "over/short 0.00 is not counted 62.00 less expected 64.00" \
     shift_close data.tenders.0.over_short=0
 forged "a close counted above its count lines" \
-    "counted 7000 is not the total of its count lines, 6200" \
+    "counted 70.00 is not the total of its count lines, 62.00" \
     shift_close data.tenders.0.counted=7000 data.tenders.0.over_short=600
 forged "a close short beyond the tolerance without a sign-off" \
     "beyond the tolerance without a reason and a supervisor's sign-off" \
@@ -642,7 +642,7 @@ forged "a close whose first count shown is below nothing" \
     shift_close data.tenders.0.first_counted=-100
 forged "a close without its tenders" 'field "tenders" is missing' \
     shift_close data.tenders=-
-forged "a count line that does not multiply" "Count line 1: 5000 x 1 is not 9000" \
+forged "a count line that does not multiply" "Count line 1: 50.00 x 1 is not 90.00" \
     shift_close data.counts.0.amount=9000
 forged "a movement on a shift the central node does not know" \
     "is not known here: its opening was not received" \
@@ -763,7 +763,7 @@ same "the central node has the deposit and its line" \
     "BAG-7/3000/mary/$Z2:Cash:3000"
 # (fault 12: the deposit that has the rest is named, with what is left)
 forged "a deposit of more than the shift has left" \
-    "shift $Z2's Cash is in deposit BAG-7 of terminal T01 already, which reached the central node first (1000 of it left to deposit, less than 2000)" \
+    "shift $Z2's Cash is in deposit BAG-7 of terminal T01 already, which reached the central node first (10.00 of it left to deposit, less than 20.00)" \
     deposit data.slip_no=BAG-8 data.amount=2000 data.lines.0.amount=2000
 forged "a deposit of a shift the central node does not know" "is not known here" \
     deposit data.slip_no=BAG-8 data.lines.0.shift_uuid=00000000-0000-4000-8000-000000000000

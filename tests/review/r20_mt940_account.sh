@@ -13,7 +13,7 @@ demo
 jane shift open --count 1000x1 >/dev/null 2>&1
 jane pay WU-10001 --type bill --items INV-2025-001234 --method Cash --amount 145.50 --tendered 145.50 >/dev/null 2>&1 || nok "pay"
 jane shift close --count 10000x1,2000x2,500x1,50x1,1000x1 >/dev/null 2>&1 || nok "close"
-z=$(mary --csv shift list 2>/dev/null | awk -F, 'NR==2{print $1}')
+z=$(mary --csv shift list 2>/dev/null | awk -F, 'NR==2{print $2}')
 mary deposit create "$z" --slip BAG-5 --account NL77INGB0574908765 >/dev/null 2>&1 || nok "deposit"
 mary deposit hand BAG-5 >/dev/null 2>&1 || nok "deposit hand"
 cat > "$T/s.940" <<'MT'
