@@ -56,6 +56,11 @@ typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
  * under team visibility), of the segment and of the report filters'
  * branch and user (s->narrow.branch, .recorded_by: the payments'; issue
  * 23 "filters everywhere a report has them", review R23 10). */
+/* The forecast's scope as its text and screen name it: the scope in
+ * force is that of the past weeks' payments; the weeks ahead are the
+ * organisation's open items whatever the scope (a fresh tester's, issue
+ * 23: "Scope: Branch B01" above them said otherwise). */
+const char *svc_forecast_scope_title(const struct svc *s, char *buf, size_t n);
 int svc_forecast(struct svc *s, int weeks, int past, const char *segment,
     forecast_cb cb, void *arg, struct forecast_totals *f,
     struct pd_err *err);

@@ -74,17 +74,33 @@ same "a month (--month): no period named, its days" \
 run sup --xlsx "$T/d.xlsx" report deteriorating --method Cash --segment Residential
 same "report deteriorating: its method and segment" \
     "$(field "$T/d.xlsx" Filters)" "Segment Residential, method Cash"
-run sup --xlsx "$T/f.xlsx" report forecast --user jane
-same "report forecast --user: named" "$(field "$T/f.xlsx" Filters)" "User jane"
+# the file holds the weeks ahead alone, the organisation's open items:
+# the user narrows the past weeks' payments, which it does not hold (a
+# fresh tester's, issue 23: "Scope: Branch B01", "User jane" above them)
+run sup --xlsx "$T/f.xlsx" report forecast --user jane --segment Residential
+same "report forecast --user --segment: the segment alone" \
+    "$(field "$T/f.xlsx" Filters)" "Segment Residential"
+same "report forecast: its weeks ahead the organisation's" \
+    "$(field "$T/f.xlsx" Scope)" "Organisation (the same in every scope)"
+run sup report forecast --weeks 1 --past 1
+has "report forecast, text: the scope the past weeks', the weeks ahead the organisation's" \
+    "Scope: Branch B01 (the past weeks' payments; the weeks ahead: the organisation's open items, the same in every scope)"
 expect "report forecast takes no method (status 2)" 2 "--method" \
     sup --xlsx "$T/f2.xlsx" report forecast --method Cash
 run sup --xlsx "$T/o.xlsx" kpi --rows outstanding --segment Residential
 same "kpi --rows outstanding: its segment" "$(field "$T/o.xlsx" Filters)" \
     "Segment Residential"
+# the open items and the aging are the organisation's in every scope:
+# the heading says so, as the text's Scope: line (a fresh tester's,
+# issue 23: "Branch B01")
+same "kpi --rows outstanding: the organisation's" \
+    "$(field "$T/o.xlsx" Scope)" "Organisation (the same in every scope)"
 run sup --xlsx "$T/g.xlsx" report aging --segment Residential
 same "report aging --xlsx: a heading, its segment" \
     "$(xhead "$T/g.xlsx" | cut -d';' -f1,3,4)" \
     "Report=Aging;Filters=Segment Residential;Period=2025-05-20"
+same "report aging --xlsx: the organisation's" "$(field "$T/g.xlsx" Scope)" \
+    "Organisation (the same in every scope)"
 sup --csv report aging --segment Residential --limit 0 >"$T/g.csv"
 run sup --xlsx "$T/g0.xlsx" report aging --segment Residential --limit 0
 $X --compare "$T/g.csv" "$T/g0.xlsx" ttmimmmmmm >"$OUT" 2>&1 &&
