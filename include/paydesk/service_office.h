@@ -200,6 +200,13 @@ struct export_job {
 };
 int svc_export_payments(struct svc *s, const struct payment_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The same under an analysis report's heading block: the payments of a
+ * drill-down (a tile's, a chart bar's), as `kpi --rows collected|day`
+ * heads them: "Payments" of the days from..to, "Received" of one day;
+ * the scope, f's filters (its accounting period, f->period, named when
+ * given), the days. */
+int svc_export_payments_headed(struct svc *s, const struct payment_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
 int svc_export_credits(struct svc *s, const struct credit_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 int svc_export_payers(struct svc *s, const struct payment_filter *f,

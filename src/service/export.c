@@ -110,6 +110,19 @@ xhead_fill(struct svc *s, struct xhead *h, const char *report, const char *days,
 	h->pairs[k++] = h->by;
 }
 
+/* The days from to to (YYYY-MM-DD, NULL: open) as a heading's Period:
+ * says them, in the document's language: "A to B", one day "A". */
+static void
+xhead_days(const struct i18n_lang *lang, char *buf, size_t n, const char *from,
+    const char *to)
+{
+	if (from != NULL && to != NULL && strcmp(from, to) == 0)
+		snprintf(buf, n, "%s", from);
+	else
+		snprintf(buf, n, L_(lang, "%s to %s"), from ? from : "...",
+		    to ? to : "...");
+}
+
 /* The options of a workbook or CSV file of format, as the organisation
  * writes money, in the documents' language (sheet: the name shown). */
 static void
@@ -263,6 +276,37 @@ svc_export_payments(struct svc *s, const struct payment_filter *f,
 		return -1;
 	if (xrun_open(&r, s, j, LIST_PAYMENTS,
 	        L_(svc_doc_lang(s, NULL), "Payments"), total, err) != 0)
+		return -1;
+	rc = r.cancelled ? 0 : svc_payments_each(s, &g, put_payment, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
+int
+svc_export_payments_headed(struct svc *s, const struct payment_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	struct payment_filter g = *f;
+	const char *report;
+	struct xrun r;
+	struct xhead h;
+	char days[128];
+	int64_t total = -1;
+	int rc;
+
+	g.after = NULL;
+	/* named as `kpi --rows collected|day` names them: a day's
+	 * "Received" (a bar's, Received Today's), the period's "Payments"
+	 * (Total Collected's) */
+	report = f->from != NULL && f->to != NULL && strcmp(f->from, f->to) == 0
+	             ? L_(lang, "Received")
+	             : L_(lang, "Payments");
+	xhead_days(lang, days, sizeof days, f->from, f->to);
+	xhead_fill(s, &h, report, days, SVC_FILTER_ALL, f);
+	if (j->progress != NULL && svc_payments_count(s, &g, &total, err) != 0)
+		return -1;
+	if (xrun_open_headed(&r, s, j, LIST_PAYMENTS, report, total, &h, err) !=
+	    0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_payments_each(s, &g, put_payment, &r, err);
 	return xrun_finish(&r, rc, rows);
