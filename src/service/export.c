@@ -110,17 +110,28 @@ xhead_fill(struct svc *s, struct xhead *h, const char *report, const char *days,
 	h->pairs[k++] = h->by;
 }
 
-/* The days from to to (YYYY-MM-DD, NULL: open) as a heading's Period:
- * says them, in the document's language: "A to B", one day "A". */
+/* The days from to to (YYYY-MM-DD, NULL or "": open) as a heading's
+ * Period: says them, in the document's language: "A to B", one day "A",
+ * and a range open at one end or both what it is (a fresh tester's,
+ * issue 23: "2026-09-01 to ..."): "from A", "up to B", "All days". */
 static void
 xhead_days(const struct i18n_lang *lang, char *buf, size_t n, const char *from,
     const char *to)
 {
+	if (from != NULL && *from == '\0')
+		from = NULL;
+	if (to != NULL && *to == '\0')
+		to = NULL;
 	if (from != NULL && to != NULL && strcmp(from, to) == 0)
 		snprintf(buf, n, "%s", from);
+	else if (from != NULL && to != NULL)
+		snprintf(buf, n, L_(lang, "%s to %s"), from, to);
+	else if (from != NULL)
+		snprintf(buf, n, L_(lang, "from %s"), from);
+	else if (to != NULL)
+		snprintf(buf, n, L_(lang, "up to %s"), to);
 	else
-		snprintf(buf, n, L_(lang, "%s to %s"), from ? from : "...",
-		    to ? to : "...");
+		snprintf(buf, n, "%s", L_(lang, "All days"));
 }
 
 /* The options of a workbook or CSV file of format, as the organisation
@@ -376,8 +387,7 @@ svc_export_payers(struct svc *s, const struct payment_filter *f,
 	int rc;
 
 	/* the payers report's file says its scope and filters (issue 23) */
-	snprintf(period, sizeof period, L_(lang, "%s to %s"),
-	    f->from ? f->from : "...", f->to ? f->to : "...");
+	xhead_days(lang, period, sizeof period, f->from, f->to);
 	xhead_fill(s, &h, L_(lang, "Payers"), period, SVC_FILTER_ALL, f);
 	if (xrun_open_headed(
 	        &r, s, j, LIST_PAYERS, L_(lang, "Payers"), total, &h, err) != 0)
@@ -839,8 +849,7 @@ svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
 	if (l == LIST_OPEN_ITEMS)
 		svc_today(period);
 	else
-		snprintf(period, sizeof period, L_(lang, "%s to %s"), k->from,
-		    k->to);
+		xhead_days(lang, period, sizeof period, k->from, k->to);
 	/* the open items' filter is their segment; the others' every one
 	 * the figure's (its period too) */
 	xhead_fill(s, &h, sheet, period,
@@ -957,7 +966,7 @@ svc_sheet_open_headed(struct svc *s, const char *path, const char *sheet,
 
 	/* the days as the document's language says them */
 	if (from != NULL && to != NULL)
-		snprintf(period, sizeof period, L_(lang, "%s to %s"), from, to);
+		xhead_days(lang, period, sizeof period, from, to);
 	else
 		snprintf(period, sizeof period, "%s", from ? from : "-");
 	file_opts(s, &o, EXPORT_XLSX, name);

@@ -108,3 +108,21 @@ $X --compare "$T/g.csv" "$T/g0.xlsx" ttmimmmmmm >"$OUT" 2>&1 &&
     notok "the aging's data rows the CSV's, under the block"
 same "the aging's header row frozen under it (row 9)" \
     "$($X "$T/g.xlsx" | head -1 | cut -d' ' -f2)" "frozen=9"
+
+# --- a range open at one end or both says what it is (a fresh tester's,
+# issue 23: the payers' "2025-04-15 to ..."), one day its day once
+run sup --xlsx "$T/po1.xlsx" report payers --from 2025-04-15
+same "report payers --from: from its day" "$(field "$T/po1.xlsx" Period)" \
+    "from 2025-04-15"
+run sup --xlsx "$T/po2.xlsx" report payers --to 2025-04-30
+same "report payers --to: up to its day" "$(field "$T/po2.xlsx" Period)" \
+    "up to 2025-04-30"
+run sup --xlsx "$T/po3.xlsx" report payers
+same "report payers, no range: every day" "$(field "$T/po3.xlsx" Period)" \
+    "All days"
+run sup --xlsx "$T/po4.xlsx" report payers --from 2025-04-10 --to 2025-04-10
+same "report payers of one day: the day once" \
+    "$(field "$T/po4.xlsx" Period)" "2025-04-10"
+run sup --xlsx "$T/kd.xlsx" kpi --rows day --day 2025-05-19
+same "kpi --rows day: the day once" "$(field "$T/kd.xlsx" Period)" \
+    "2025-05-19"
