@@ -303,6 +303,12 @@ struct svc_filters {
 	 * year, 1: a month) */
 	char from[11], to[11];
 	int months;
+	/* set by svc_filters_parse: a value accepted in another spelling
+	 * than its canonical one, that one (a period's "FY2026-P07" of
+	 * "fy2026-p07", a segment as its consumers have it), text[k] and
+	 * f's field pointing here: every Filters: line and heading echo
+	 * the name as the store or the configuration has it */
+	char canon[SVC_FILTERS][48];
 };
 /* A filter's option, without its dashes ("segment"). */
 const char *svc_filter_option(enum svc_filter k);

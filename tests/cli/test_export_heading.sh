@@ -126,3 +126,23 @@ same "report payers of one day: the day once" \
 run sup --xlsx "$T/kd.xlsx" kpi --rows day --day 2025-05-19
 same "kpi --rows day: the day once" "$(field "$T/kd.xlsx" Period)" \
     "2025-05-19"
+
+# --- a filter accepted in another spelling is echoed as the store or the
+# configuration names it (a fresh tester's, issue 23: "Period
+# fy2025-p01", "Segment residential"), in the text and the heading
+run sup kpi --rows rate --period fy2025-p01 --segment residential
+has "kpi --rows rate: the text's filters canonical" \
+    "Filters: Segment Residential, period FY2025-P01"
+run sup --xlsx "$T/cn.xlsx" kpi --rows rate --period fy2025-p01 \
+    --segment residential --method cash
+same "kpi --rows rate --xlsx: the heading's filters canonical" \
+    "$(field "$T/cn.xlsx" Filters)" \
+    "Segment Residential, period FY2025-P01, method Cash"
+same "and its period's name" "$(field "$T/cn.xlsx" Period)" \
+    "FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/cp.xlsx" report payers --period fy2025-p01
+same "report payers --xlsx: the period canonical" \
+    "$(field "$T/cp.xlsx" Period)" "FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/cg.xlsx" report aging --segment residential
+same "report aging --xlsx: the segment canonical" \
+    "$(field "$T/cg.xlsx" Filters)" "Segment Residential"
