@@ -289,6 +289,12 @@ enum svc_filter {
 	    SVC_FILTER_BIT(SVC_FILTER_CHANNEL))
 #define SVC_ANOMALY_FILTERS SVC_FILTER_ALL
 #define SVC_ITEM_FILTERS SVC_FILTER_BIT(SVC_FILTER_SEGMENT)
+/* With the filters' bits of a workbook's heading (svc_sheet_open_headed):
+ * its figures are the organisation's whatever the scope (the open items,
+ * the aging, the forecast's weeks ahead: an item is of no terminal,
+ * branch or team), and its Scope: row says so, not the scope in force
+ * (a fresh tester's, issue 23: "Branch B01" above the organisation's). */
+#define SVC_HEAD_ORG (1u << 30)
 /* The filters as given, and what the period came to. */
 struct svc_filters {
 	const char *text[SVC_FILTERS]; /* as typed (not copied); NULL: none */
@@ -297,6 +303,12 @@ struct svc_filters {
 	 * year, 1: a month) */
 	char from[11], to[11];
 	int months;
+	/* set by svc_filters_parse: a value accepted in another spelling
+	 * than its canonical one, that one (a period's "FY2026-P07" of
+	 * "fy2026-p07", a segment as its consumers have it), text[k] and
+	 * f's field pointing here: every Filters: line and heading echo
+	 * the name as the store or the configuration has it */
+	char canon[SVC_FILTERS][48];
 };
 /* A filter's option, without its dashes ("segment"). */
 const char *svc_filter_option(enum svc_filter k);

@@ -56,6 +56,11 @@ typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
  * under team visibility), of the segment and of the report filters'
  * branch and user (s->narrow.branch, .recorded_by: the payments'; issue
  * 23 "filters everywhere a report has them", review R23 10). */
+/* The forecast's scope as its text and screen name it: the scope in
+ * force is that of the past weeks' payments; the weeks ahead are the
+ * organisation's open items whatever the scope (a fresh tester's, issue
+ * 23: "Scope: Branch B01" above them said otherwise). */
+const char *svc_forecast_scope_title(const struct svc *s, char *buf, size_t n);
 int svc_forecast(struct svc *s, int weeks, int past, const char *segment,
     forecast_cb cb, void *arg, struct forecast_totals *f,
     struct pd_err *err);
@@ -194,6 +199,13 @@ struct export_job {
 	size_t nmarked;
 };
 int svc_export_payments(struct svc *s, const struct payment_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The same under an analysis report's heading block: the payments of a
+ * drill-down (a tile's, a chart bar's), as `kpi --rows collected|day`
+ * heads them: "Payments" of the days from..to, "Received" of one day;
+ * the scope, f's filters (its accounting period, f->period, named when
+ * given), the days. */
+int svc_export_payments_headed(struct svc *s, const struct payment_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 int svc_export_credits(struct svc *s, const struct credit_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);

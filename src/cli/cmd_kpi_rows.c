@@ -74,7 +74,7 @@ cli_kpi_open_rows(struct cli *c, const struct svc_filters *fs)
 		char today[11];
 
 		svc_today(today);
-		table_heading(t, today, NULL, SVC_ITEM_FILTERS);
+		table_heading(t, today, NULL, SVC_ITEM_FILTERS | SVC_HEAD_ORG);
 	}
 	return table_done(t, svc_open_rows(&c->svc, open_row, t, &c->err));
 }

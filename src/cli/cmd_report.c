@@ -591,7 +591,15 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 	if (svc_forecast(&c->svc, weeks, past, pf.segment, forecast_row, &out,
 	        &f, &c->err) != 0)
 		return -1;
-	cli_scope_line(c);
+	/* whose payments its past weeks count, the weeks ahead the
+	 * organisation's whatever the scope */
+	if (c->mode == OUT_TEXT) {
+		char title[400];
+
+		printf(_("Scope: %s"),
+		    svc_forecast_scope_title(&c->svc, title, sizeof title));
+		putchar('\n');
+	}
 	cli_kpi_rows_filters(c, &fs); /* named under the scope (review R23 s41) */
 	/* whose payments its past weeks count, then the weeks */
 	cli_scope_json_open(c, "weeks", &fs);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paydesk/date.h"
 #include "paydesk/file.h"
 #include "paydesk/service.h"
 #include "paydesk/xmalloc.h"
@@ -28,7 +29,7 @@ struct xrun {
 #define XHEAD_ROWS 7
 struct xhead {
 	const char *pairs[2 * XHEAD_ROWS];
-	char scope[96], filters[400], period[128], currency[48], made[40],
+	char scope[160], filters[400], period[128], currency[48], made[40],
 	    by[200];
 };
 
@@ -66,8 +67,14 @@ xhead_fill(struct svc *s, struct xhead *h, const char *report, const char *days,
 			fs.text[i] = NULL;
 	period = fs.text[SVC_FILTER_PERIOD];
 	/* the whole block in the document's language, as the rest of the
-	 * workbook: the scope and the filters' words too */
-	svc_scope_title_in(s, lang, h->scope, sizeof h->scope);
+	 * workbook: the scope and the filters' words too; the
+	 * organisation's figures (SVC_HEAD_ORG) said to be, whatever the
+	 * scope in force, as the text's Scope: line says it */
+	if (bits & SVC_HEAD_ORG)
+		snprintf(h->scope, sizeof h->scope, "%s",
+		    L_(lang, "Organisation (the same in every scope)"));
+	else
+		svc_scope_title_in(s, lang, h->scope, sizeof h->scope);
 	if (*svc_filters_title_in(&fs, lang, h->filters, sizeof h->filters) ==
 	    '\0')
 		snprintf(h->filters, sizeof h->filters, "%s", L_(lang, "None"));
@@ -101,6 +108,30 @@ xhead_fill(struct svc *s, struct xhead *h, const char *report, const char *days,
 	h->pairs[k++] = h->made;
 	h->pairs[k++] = L_(lang, "By");
 	h->pairs[k++] = h->by;
+}
+
+/* The days from to to (YYYY-MM-DD, NULL or "": open) as a heading's
+ * Period: says them, in the document's language: "A to B", one day "A",
+ * and a range open at one end or both what it is (a fresh tester's,
+ * issue 23: "2026-09-01 to ..."): "from A", "up to B", "All days". */
+static void
+xhead_days(const struct i18n_lang *lang, char *buf, size_t n, const char *from,
+    const char *to)
+{
+	if (from != NULL && *from == '\0')
+		from = NULL;
+	if (to != NULL && *to == '\0')
+		to = NULL;
+	if (from != NULL && to != NULL && strcmp(from, to) == 0)
+		snprintf(buf, n, "%s", from);
+	else if (from != NULL && to != NULL)
+		snprintf(buf, n, L_(lang, "%s to %s"), from, to);
+	else if (from != NULL)
+		snprintf(buf, n, L_(lang, "from %s"), from);
+	else if (to != NULL)
+		snprintf(buf, n, L_(lang, "up to %s"), to);
+	else
+		snprintf(buf, n, "%s", L_(lang, "All days"));
 }
 
 /* The options of a workbook or CSV file of format, as the organisation
@@ -300,6 +331,37 @@ svc_export_payments(struct svc *s, const struct payment_filter *f,
 	return xrun_finish(&r, rc, rows);
 }
 
+int
+svc_export_payments_headed(struct svc *s, const struct payment_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
+	struct payment_filter g = *f;
+	const char *report;
+	struct xrun r;
+	struct xhead h;
+	char days[128];
+	int64_t total = -1;
+	int rc;
+
+	g.after = NULL;
+	/* named as `kpi --rows collected|day` names them: a day's
+	 * "Received" (a bar's, Received Today's), the period's "Payments"
+	 * (Total Collected's) */
+	report = f->from != NULL && f->to != NULL && strcmp(f->from, f->to) == 0
+	             ? L_(lang, "Received")
+	             : L_(lang, "Payments");
+	xhead_days(lang, days, sizeof days, f->from, f->to);
+	xhead_fill(s, &h, report, days, SVC_FILTER_ALL, f);
+	if (j->progress != NULL && svc_payments_count(s, &g, &total, err) != 0)
+		return -1;
+	if (xrun_open_headed(&r, s, j, LIST_PAYMENTS, report, total, &h, err) !=
+	    0)
+		return -1;
+	rc = r.cancelled ? 0 : svc_payments_each(s, &g, put_payment, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
 static int
 put_credit(const struct credit_note *cn, void *arg)
 {
@@ -364,8 +426,7 @@ svc_export_payers(struct svc *s, const struct payment_filter *f,
 	int rc;
 
 	/* the payers report's file says its scope and filters (issue 23) */
-	snprintf(period, sizeof period, L_(lang, "%s to %s"),
-	    f->from ? f->from : "...", f->to ? f->to : "...");
+	xhead_days(lang, period, sizeof period, f->from, f->to);
 	xhead_fill(s, &h, L_(lang, "Payers"), period, SVC_FILTER_ALL, f);
 	if (xrun_open_headed(
 	        &r, s, j, LIST_PAYERS, L_(lang, "Payers"), total, &h, err) != 0)
@@ -399,7 +460,8 @@ svc_export_aging(struct svc *s, const struct aging_filter *f,
 	memset(&pf, 0, sizeof pf);
 	pf.segment = f->segment;
 	svc_today(today);
-	xhead_fill(s, &h, L_(lang, "Aging"), today, SVC_ITEM_FILTERS, &pf);
+	xhead_fill(s, &h, L_(lang, "Aging"), today,
+	    SVC_ITEM_FILTERS | SVC_HEAD_ORG, &pf);
 	if (xrun_open_headed(&r, s, j, LIST_AGING, L_(lang, "Aging"),
 	        f->limit > 0 ? (int64_t)f->limit : -1, &h, err) != 0)
 		return -1;
@@ -407,13 +469,85 @@ svc_export_aging(struct svc *s, const struct aging_filter *f,
 	return xrun_finish(&r, rc, rows);
 }
 
-static int
-put_forecast(const struct forecast_week *w, void *arg)
-{
-	struct xrun *r = arg;
+/* The weeks ahead of a forecast, kept to go under its heading. */
+struct forecast_keep {
+	struct forecast_week w[FORECAST_WEEKS_MAX];
+	int n;
+};
 
-	svc_forecast_cells(w, r->cells);
+static int
+keep_forecast(const struct forecast_week *w, void *arg)
+{
+	struct forecast_keep *k = arg;
+
+	if (!w->past && k->n < FORECAST_WEEKS_MAX)
+		k->w[k->n++] = *w;
+	return 0;
+}
+
+/* A totals row of the forecast's file: label in the week's column, the
+ * last day it covers (to), what is owed in it and its forecast (none:
+ * -1, an empty cell). */
+static int
+forecast_total_row(struct xrun *r, const char *label, const char *to,
+    int64_t open, int64_t forecast)
+{
+	memset(r->cells, 0, sizeof r->cells);
+	r->cells[0].s = label;
+	r->cells[1].s = to;
+	r->cells[2].s = ""; /* no count of consumers */
+	r->cells[3].n = open;
+	if (forecast < 0)
+		r->cells[4].s = "";
+	else
+		r->cells[4].n = forecast;
 	return xrun_row(r);
+}
+
+/* Under the weeks, their totals as the text's and the screen's (a fresh
+ * tester's, issue 23: the workbook had none of them): the forecast of
+ * the next 4, 8 and 13 weeks as far as the weeks reach (and of the
+ * weeks shown when that is none of those), what is owed in them, and
+ * what is overdue before them (owed, not forecast). In the workbook's
+ * language; CSV's in English, as its other words. */
+static int
+forecast_totals_rows(struct xrun *r, const struct forecast_keep *k,
+    const struct forecast_totals *t, const struct i18n_lang *lang)
+{
+	static const int spans[3] = {4, 8, 13};
+	char label[128], before[11];
+	int64_t open;
+	int32_t d;
+	int i, w;
+
+	for (i = 0; i < 3 && spans[i] <= k->n; i++) {
+		for (open = 0, w = 0; w < spans[i]; w++)
+			open += k->w[w].open;
+		snprintf(label, sizeof label,
+		    LN_(lang, "Forecast, next %d week",
+		        "Forecast, next %d weeks", (unsigned long)spans[i]),
+		    spans[i]);
+		if (forecast_total_row(r, label, k->w[spans[i] - 1].to, open,
+		        t->ahead[i]) != 0)
+			return -1;
+	}
+	if (k->n != 4 && k->n != 8 && k->n != 13 && k->n > 0) {
+		snprintf(label, sizeof label,
+		    LN_(lang, "Forecast, the %d week shown",
+		        "Forecast, the %d weeks shown", (unsigned long)k->n),
+		    k->n);
+		if (forecast_total_row(r, label, k->w[k->n - 1].to,
+		        t->open_ahead, t->expected) != 0)
+			return -1;
+	}
+	/* due before the first week's first day */
+	if (k->n > 0 && date_parse(k->w[0].from, "Week", &d, NULL) == 0)
+		date_format(before, d - 1);
+	else
+		before[0] = '\0';
+	return forecast_total_row(r,
+	    L_(lang, "Overdue before them (not forecast)"), before, t->arrears,
+	    -1);
 }
 
 int
@@ -422,27 +556,45 @@ svc_export_forecast(struct svc *s, int weeks, const char *segment,
 {
 	const struct i18n_lang *lang = svc_doc_lang(s, NULL);
 	struct forecast_totals t;
+	struct forecast_keep *k;
 	struct payment_filter pf = s->narrow;
 	struct xrun r;
 	struct xhead h;
 	char period[128], today[11];
-	int rc;
+	int rc, i;
 
+	/* the weeks and their totals first: the file is opened once they
+	 * are read */
+	k = xcalloc(1, sizeof *k);
+	if (svc_forecast(s, weeks, 0, segment, keep_forecast, k, &t, err) !=
+	    0) {
+		free(k);
+		return -1;
+	}
 	svc_today(today);
 	snprintf(
 	    period, sizeof period, L_(lang, "%d weeks from %s"), weeks, today);
-	/* the forecast's filters alone: its segment, and the branch and
-	 * user svc_forecast reads (not the dashboard's method or channel,
-	 * which it does not) */
+	/* the weeks ahead are the organisation's open items whatever the
+	 * scope (an item is of no terminal, branch or team; a fresh
+	 * tester's, issue 23: "Scope: Branch B01" above them), their one
+	 * filter the segment: the branch and user narrow the past weeks'
+	 * payments alone, which the file does not hold */
 	pf.segment = segment;
-	xhead_fill(
-	    s, &h, L_(lang, "Forecast"), period, SVC_FORECAST_FILTERS, &pf);
+	xhead_fill(s, &h, L_(lang, "Forecast"), period,
+	    SVC_ITEM_FILTERS | SVC_HEAD_ORG, &pf);
 	if (xrun_open_headed(&r, s, j, LIST_FORECAST, L_(lang, "Forecast"),
-	        weeks, &h, err) != 0)
+	        k->n, &h, err) != 0) {
+		free(k);
 		return -1;
-	rc = r.cancelled ? 0
-	                 : svc_forecast(s, weeks, 0, segment, put_forecast, &r,
-	                       &t, err);
+	}
+	for (i = 0, rc = 0; i < k->n && rc == 0 && !r.cancelled; i++) {
+		svc_forecast_cells(&k->w[i], r.cells);
+		rc = xrun_row(&r);
+	}
+	if (rc == 0 && !r.cancelled)
+		rc = forecast_totals_rows(
+		    &r, k, &t, j->format == EXPORT_CSV ? NULL : lang);
+	free(k);
 	return xrun_finish(&r, rc, rows);
 }
 
@@ -736,12 +888,13 @@ svc_export_kpi_rows(struct svc *s, enum listing l, const struct kpi *k,
 	if (l == LIST_OPEN_ITEMS)
 		svc_today(period);
 	else
-		snprintf(period, sizeof period, L_(lang, "%s to %s"), k->from,
-		    k->to);
+		xhead_days(lang, period, sizeof period, k->from, k->to);
 	/* the open items' filter is their segment; the others' every one
 	 * the figure's (its period too) */
 	xhead_fill(s, &h, sheet, period,
-	    l == LIST_OPEN_ITEMS ? SVC_ITEM_FILTERS : SVC_FILTER_ALL, NULL);
+	    l == LIST_OPEN_ITEMS ? SVC_ITEM_FILTERS | SVC_HEAD_ORG
+	                         : SVC_FILTER_ALL,
+	    NULL);
 	if (xrun_open_headed(&r, s, j, l, sheet, -1, &h, err) != 0)
 		return -1;
 	if (r.cancelled)
@@ -877,7 +1030,7 @@ svc_sheet_open_headed(struct svc *s, const char *path, const char *sheet,
 
 	/* the days as the document's language says them */
 	if (from != NULL && to != NULL)
-		snprintf(period, sizeof period, L_(lang, "%s to %s"), from, to);
+		xhead_days(lang, period, sizeof period, from, to);
 	else
 		snprintf(period, sizeof period, "%s", from ? from : "-");
 	file_opts(s, &o, EXPORT_XLSX, name);

@@ -305,6 +305,48 @@ filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
 	return 0;
 }
 
+/* Filter k accepted into f: its value in its canonical spelling, when
+ * another was typed, in fs->canon[k], fs->text[k] and f's field (a
+ * fresh tester's, issue 23: "Period fy2026-p07" and "Segment
+ * residential" echoed as typed). A method or channel is already the
+ * configured one in f; a segment no consumer has is the check's to
+ * refuse, and stays as typed here. */
+static void
+filter_canon(struct svc *s, struct svc_filters *fs, enum svc_filter k,
+    struct payment_filter *f)
+{
+	char *c = fs->canon[k], known[8];
+	struct pd_err err;
+	size_t i;
+
+	switch (k) {
+	case SVC_FILTER_PERIOD: /* FYyyyy-Pnn, FYyyyy: the letters capital */
+		snprintf(c, sizeof fs->canon[k], "%s", fs->text[k]);
+		for (i = 0; c[i] != '\0'; i++)
+			c[i] = (char)toupper((unsigned char)c[i]);
+		if (strcmp(c, fs->text[k]) == 0)
+			return; /* as typed: f keeps pointing at the caller's */
+		f->period = c;
+		break;
+	case SVC_FILTER_SEGMENT:
+		if (store_segment_known(s->st, fs->text[k], c,
+		        sizeof fs->canon[k], known, sizeof known, &err) != 0 ||
+		    strcmp(c, fs->text[k]) == 0)
+			return;
+		f->segment = c;
+		break;
+	case SVC_FILTER_CHANNEL:
+		fs->text[k] = f->channel;
+		return;
+	case SVC_FILTER_METHOD:
+		fs->text[k] = f->method;
+		return;
+	default:
+		return;
+	}
+	fs->text[k] = c;
+}
+
 int
 svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
     struct payment_filter *f, struct pd_err *err)
@@ -326,6 +368,7 @@ svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
 			    filters[k].option);
 		if (filter_set(s, fs, (enum svc_filter)k, f, err) != 0)
 			return -1;
+		filter_canon(s, fs, (enum svc_filter)k, f);
 	}
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* forecast.c - the cash-flow forecast (issue 23): the weeks around
  * today, each to the store for its figures (store/forecast.c), the rule
  * in core/forecast.c. A supervisor's report, like the aging report. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,4 +178,21 @@ svc_forecast(struct svc *s, int weeks, int past, const char *segment,
 out:
 	org_free(&o);
 	return rc;
+}
+
+const char *
+svc_forecast_scope_title(const struct svc *s, char *buf, size_t n)
+{
+	char title[128];
+
+	svc_scope_title(s, title, sizeof title);
+	/* the organisation's whole: the weeks ahead and behind alike */
+	if (svc_scope_now(s) == SVC_SCOPE_ORG && svc_scope_team(s) == NULL)
+		snprintf(buf, n, "%s", title);
+	else
+		snprintf(buf, n,
+		    _("%s (the past weeks' payments; the weeks ahead: the "
+		      "organisation's open items, the same in every scope)"),
+		    title);
+	return buf;
 }

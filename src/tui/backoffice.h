@@ -147,6 +147,10 @@ void screen_export_counts(struct tui_screen *sc, int last, int months);
 /* The figures a LIST_RATE_ITEMS or LIST_TIME_ROWS export of sc lists
  * the rows of (the screen's period and filters). */
 void screen_export_kpi(struct tui_screen *sc, const struct kpi *k);
+/* The payments export of a drill-down (a tile's or a chart bar's
+ * payments): with an analysis report's heading block, as `kpi --rows
+ * collected|day` writes it (a fresh tester's, issue 23). */
+void screen_export_drill(struct tui_screen *sc);
 /* The plans a LIST_PLANS export of sc is of (copied; none set: every
  * one); the status filter of a LIST_DISPUTES export (svc_dispute_list's
  * word, static; NULL every one). */

@@ -39,6 +39,11 @@ struct plist {
 	int cur;       /* 0 payments, 1 credit notes */
 	int page_rows; /* the rows a page had when read */
 	unsigned gen;  /* t->list_gen when read */
+	/* a drill-down's (screen_payments_posted): its days, and the
+	 * dashboard's accounting period when they are its days ("" none):
+	 * its export headed as the figure's rows (issue 23) */
+	int drill;
+	char drill_from[11], drill_to[11], drill_period[16];
 };
 
 /* The rows a page has on this screen (1..PAGE_MAX). */

@@ -204,6 +204,11 @@ apply(struct dfilter *v, struct tui *t)
 	}
 	dash_filter_reset(t);
 	memcpy(kept, typed, sizeof kept);
+	/* each as the parser names it: its canonical spelling
+	 * ("FY2025-P02", the segment as its consumers have it) */
+	for (k = 0; k < SVC_FILTERS; k++)
+		if (fs.text[k] != NULL && fs.text[k] != kept[k])
+			snprintf(kept[k], FILTER_TEXT, "%s", fs.text[k]);
 	/* the values as the parser gives them (a method or channel as
 	 * configured: "cash" is Cash, as the command line's; R23 fault 9),
 	 * pointing into kept; checked above, so this cannot fail */

@@ -81,6 +81,7 @@ struct xport {
 	int kind, all;    /* LIST_ALERTS' (svc_alerts') */
 	int last, months; /* LIST_DETERIORATING's (0: the defaults) */
 	struct kpi k; /* LIST_RATE_ITEMS' and LIST_TIME_ROWS' figures */
+	int drill;    /* LIST_PAYMENTS of a drill-down: headed */
 };
 
 static const char *
@@ -198,8 +199,10 @@ start(struct xport *x, struct tui *t)
 	if (svc_export_mkdir(t->svc, path, &err) == 0) {
 		switch (x->l) {
 		case LIST_PAYMENTS:
-			rc = svc_export_payments(
-			    t->svc, &x->pf, &j, &rows, &err);
+			rc = x->drill ? svc_export_payments_headed(
+			                    t->svc, &x->pf, &j, &rows, &err)
+			              : svc_export_payments(
+			                    t->svc, &x->pf, &j, &rows, &err);
 			break;
 		case LIST_CREDITS:
 			rc =
@@ -429,6 +432,12 @@ screen_export_kpi(struct tui_screen *sc, const struct kpi *k)
 	struct xport *x = (struct xport *)sc;
 
 	x->k = *k;
+}
+
+void
+screen_export_drill(struct tui_screen *sc)
+{
+	((struct xport *)sc)->drill = 1;
 }
 
 void

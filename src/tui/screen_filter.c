@@ -483,7 +483,7 @@ report_apply(struct list_filters *n, struct tui_form_item *it, int base,
 	if (fs.text[SVC_FILTER_PERIOD] != NULL) {
 		snprintf(n->text[SVC_FILTER_PERIOD],
 		    sizeof n->text[SVC_FILTER_PERIOD], "%s",
-		    typed[SVC_FILTER_PERIOD]);
+		    fs.text[SVC_FILTER_PERIOD]); /* its canonical name */
 		snprintf(n->pfrom, sizeof n->pfrom, "%s", fs.from);
 		snprintf(n->pto, sizeof n->pto, "%s", fs.to);
 	}

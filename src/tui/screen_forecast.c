@@ -138,7 +138,7 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct forecastv *v = (struct forecastv *)sc;
-	char line[320], day[64], scope[96];
+	char line[320], day[64], scope[400];
 	int y = 2;
 
 	if (v->gen != t->list_gen) /* the filters changed (v) */
@@ -150,9 +150,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_DIM);
 	tui_text(y++, 2, _("Weighted by each consumer's paying on time"),
 	    COLS - 4);
-	/* whose payments the past weeks' figures count (issue 23) */
-	tui_text(y++, 2, svc_scope_title(t->svc, scope, sizeof scope),
-	    COLS - 4);
+	/* whose payments the past weeks' figures count (issue 23), the
+	 * weeks ahead the organisation's whatever the scope */
+	y += tui_wrap(y, 2,
+	    svc_forecast_scope_title(t->svc, scope, sizeof scope), COLS - 4, 2);
 	attroff(A_DIM);
 	y += tui_filters_line(t, y, TUI_ANALYSIS_FILTERS);
 	y++;

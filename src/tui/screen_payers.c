@@ -179,6 +179,15 @@ report_filters(struct payers *p, struct tui *t)
 		tui_filter_refused(t, err.msg);
 		return -1;
 	}
+	/* the segment as its consumers have it, as the period's name: the
+	 * Filters line and the file's heading echo it (issue 23) */
+	if (fs.text[SVC_FILTER_SEGMENT] != NULL &&
+	    fs.text[SVC_FILTER_SEGMENT] != p->items[F_SEGMENT].f.buf) {
+		snprintf(p->items[F_SEGMENT].f.buf,
+		    sizeof p->items[F_SEGMENT].f.buf, "%s",
+		    fs.text[SVC_FILTER_SEGMENT]);
+		p->items[F_SEGMENT].f.len = strlen(p->items[F_SEGMENT].f.buf);
+	}
 	snprintf(p->pfrom, sizeof p->pfrom, "%s", fs.from);
 	snprintf(p->pto, sizeof p->pto, "%s", fs.to);
 	snprintf(p->pname, sizeof p->pname, "%s",

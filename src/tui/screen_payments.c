@@ -399,9 +399,19 @@ static int export(struct plist *p, struct tui *t)
 	if (p->cur == 0) {
 		struct payment_filter f;
 
+		struct tui_screen *x;
+
 		plist_pay_filter(t, tb, &f, from, to);
-		tui_push(t, screen_export_new(
-		                t, LIST_PAYMENTS, &f, NULL, NULL, 0, 0, 0));
+		/* a drill-down's period named while its days are shown */
+		if (p->drill && p->drill_period[0] != '\0' && f.from != NULL &&
+		    f.to != NULL && strcmp(f.from, p->drill_from) == 0 &&
+		    strcmp(f.to, p->drill_to) == 0)
+			f.period = p->drill_period;
+		x = screen_export_new(
+		    t, LIST_PAYMENTS, &f, NULL, NULL, 0, 0, 0);
+		if (p->drill)
+			screen_export_drill(x);
+		tui_push(t, x);
 	} else {
 		struct credit_filter f;
 
@@ -626,6 +636,14 @@ screen_payments_posted(struct tui *t, const char *from, const char *to)
 	/* and the dashboard's filters in force: the rows the tile or bar
 	 * counts (R23 fault 10), named on the filter line */
 	narrowed(t, lf);
+	/* its export headed as the figure's rows: its days, and the
+	 * accounting period whose days they are (not a day of it) */
+	p->drill = 1;
+	snprintf(p->drill_from, sizeof p->drill_from, "%s", from);
+	snprintf(p->drill_to, sizeof p->drill_to, "%s", to);
+	if (t->svc->narrow.period != NULL && strcmp(from, to) != 0)
+		snprintf(p->drill_period, sizeof p->drill_period, "%s",
+		    t->svc->narrow.period);
 	plist_restart(p, t);
 	return &p->sc;
 }

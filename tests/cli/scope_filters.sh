@@ -40,13 +40,13 @@ for c in payments credit-notes "report payers" "report aging" \
     "report forecast" "report deteriorating"; do
 	run as admin 9999 $c --segment commercial
 	same "$c --segment: a Filters: line under the scope" \
-	    "$RC $(sed -n '2p' "$OUT")" "0 Filters: Segment commercial"
+	    "$RC $(sed -n '2p' "$OUT")" "0 Filters: Segment Commercial"
 done
 for c in "report forecast" "report deteriorating"; do
 	run as admin 9999 --json $c --segment commercial
-	same "$c --json --segment: its filters as typed" "$RC $(python3 -c \
+	same "$c --json --segment: its filters by their canonical names" "$RC $(python3 -c \
 	    'import json,sys; print(json.load(open(sys.argv[1])).get("filters"))' \
-	    "$OUT")" "0 {'segment': 'commercial'}"
+	    "$OUT")" "0 {'segment': 'Commercial'}"
 done
 # a name longer than any is one the terminal does not know: status 2,
 # the option named (review R23 s41: status 3, "branch is 300 characters

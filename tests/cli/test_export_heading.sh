@@ -74,17 +74,33 @@ same "a month (--month): no period named, its days" \
 run sup --xlsx "$T/d.xlsx" report deteriorating --method Cash --segment Residential
 same "report deteriorating: its method and segment" \
     "$(field "$T/d.xlsx" Filters)" "Segment Residential, method Cash"
-run sup --xlsx "$T/f.xlsx" report forecast --user jane
-same "report forecast --user: named" "$(field "$T/f.xlsx" Filters)" "User jane"
+# the file holds the weeks ahead alone, the organisation's open items:
+# the user narrows the past weeks' payments, which it does not hold (a
+# fresh tester's, issue 23: "Scope: Branch B01", "User jane" above them)
+run sup --xlsx "$T/f.xlsx" report forecast --user jane --segment Residential
+same "report forecast --user --segment: the segment alone" \
+    "$(field "$T/f.xlsx" Filters)" "Segment Residential"
+same "report forecast: its weeks ahead the organisation's" \
+    "$(field "$T/f.xlsx" Scope)" "Organisation (the same in every scope)"
+run sup report forecast --weeks 1 --past 1
+has "report forecast, text: the scope the past weeks', the weeks ahead the organisation's" \
+    "Scope: Branch B01 (the past weeks' payments; the weeks ahead: the organisation's open items, the same in every scope)"
 expect "report forecast takes no method (status 2)" 2 "--method" \
     sup --xlsx "$T/f2.xlsx" report forecast --method Cash
 run sup --xlsx "$T/o.xlsx" kpi --rows outstanding --segment Residential
 same "kpi --rows outstanding: its segment" "$(field "$T/o.xlsx" Filters)" \
     "Segment Residential"
+# the open items and the aging are the organisation's in every scope:
+# the heading says so, as the text's Scope: line (a fresh tester's,
+# issue 23: "Branch B01")
+same "kpi --rows outstanding: the organisation's" \
+    "$(field "$T/o.xlsx" Scope)" "Organisation (the same in every scope)"
 run sup --xlsx "$T/g.xlsx" report aging --segment Residential
 same "report aging --xlsx: a heading, its segment" \
     "$(xhead "$T/g.xlsx" | cut -d';' -f1,3,4)" \
     "Report=Aging;Filters=Segment Residential;Period=2025-05-20"
+same "report aging --xlsx: the organisation's" "$(field "$T/g.xlsx" Scope)" \
+    "Organisation (the same in every scope)"
 sup --csv report aging --segment Residential --limit 0 >"$T/g.csv"
 run sup --xlsx "$T/g0.xlsx" report aging --segment Residential --limit 0
 $X --compare "$T/g.csv" "$T/g0.xlsx" ttmimmmmmm >"$OUT" 2>&1 &&
@@ -92,3 +108,41 @@ $X --compare "$T/g.csv" "$T/g0.xlsx" ttmimmmmmm >"$OUT" 2>&1 &&
     notok "the aging's data rows the CSV's, under the block"
 same "the aging's header row frozen under it (row 9)" \
     "$($X "$T/g.xlsx" | head -1 | cut -d' ' -f2)" "frozen=9"
+
+# --- a range open at one end or both says what it is (a fresh tester's,
+# issue 23: the payers' "2025-04-15 to ..."), one day its day once
+run sup --xlsx "$T/po1.xlsx" report payers --from 2025-04-15
+same "report payers --from: from its day" "$(field "$T/po1.xlsx" Period)" \
+    "from 2025-04-15"
+run sup --xlsx "$T/po2.xlsx" report payers --to 2025-04-30
+same "report payers --to: up to its day" "$(field "$T/po2.xlsx" Period)" \
+    "up to 2025-04-30"
+run sup --xlsx "$T/po3.xlsx" report payers
+same "report payers, no range: every day" "$(field "$T/po3.xlsx" Period)" \
+    "All days"
+run sup --xlsx "$T/po4.xlsx" report payers --from 2025-04-10 --to 2025-04-10
+same "report payers of one day: the day once" \
+    "$(field "$T/po4.xlsx" Period)" "2025-04-10"
+run sup --xlsx "$T/kd.xlsx" kpi --rows day --day 2025-05-19
+same "kpi --rows day: the day once" "$(field "$T/kd.xlsx" Period)" \
+    "2025-05-19"
+
+# --- a filter accepted in another spelling is echoed as the store or the
+# configuration names it (a fresh tester's, issue 23: "Period
+# fy2025-p01", "Segment residential"), in the text and the heading
+run sup kpi --rows rate --period fy2025-p01 --segment residential
+has "kpi --rows rate: the text's filters canonical" \
+    "Filters: Segment Residential, period FY2025-P01"
+run sup --xlsx "$T/cn.xlsx" kpi --rows rate --period fy2025-p01 \
+    --segment residential --method cash
+same "kpi --rows rate --xlsx: the heading's filters canonical" \
+    "$(field "$T/cn.xlsx" Filters)" \
+    "Segment Residential, period FY2025-P01, method Cash"
+same "and its period's name" "$(field "$T/cn.xlsx" Period)" \
+    "FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/cp.xlsx" report payers --period fy2025-p01
+same "report payers --xlsx: the period canonical" \
+    "$(field "$T/cp.xlsx" Period)" "FY2025-P01 (2025-04-01 to 2025-04-30)"
+run sup --xlsx "$T/cg.xlsx" report aging --segment residential
+same "report aging --xlsx: the segment canonical" \
+    "$(field "$T/cg.xlsx" Filters)" "Segment Residential"

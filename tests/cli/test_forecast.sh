@@ -208,12 +208,35 @@ expect "text: the weeks, the past weeks, the totals" 0 \
     "Overdue before them (not forecast)" sup report forecast --weeks 8
 has "text: a total for the next 4 weeks" "Forecast, next 4 weeks"
 has "text: the past weeks say what they are" "beside what came in"
-expect "xlsx of the weeks ahead" 0 "Wrote 13 rows" \
+# the 13 weeks, then their totals: the next 4, 8 and 13 weeks and the
+# overdue (a fresh tester's, issue 23: the file had none of them)
+expect "xlsx of the weeks ahead and their 4 totals" 0 "Wrote 17 rows" \
     sup --xlsx "$T/f.xlsx" report forecast
 sup --csv report forecast >"$T/f.csv"
 python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/f.csv" "$T/f.xlsx" \
-    ddimm >"$OUT" 2>&1 && ok "xlsx = CSV, cell by cell" ||
+    DDImM >"$OUT" 2>&1 && ok "xlsx = CSV, cell by cell" ||
     notok "xlsx = CSV, cell by cell" "cells differ"
+# the totals rows against the JSON's totals and the weeks' own sums
+run sup --json report forecast
+same "CSV: the totals' labels, last days, owed and forecasts" \
+    "$(tail -4 "$T/f.csv" | tr -d '\r')" "$(python3 -c '
+import json, sys
+from decimal import Decimal
+d = json.load(open(sys.argv[1]))
+w, t = d["weeks"], d["totals"]
+m = lambda n: str(Decimal(n).scaleb(-2).quantize(Decimal("0.01")))
+for k in (4, 8, 13):
+    print("\"Forecast, next %d weeks\",%s,,%s,%s" % (k, w[k - 1]["to"],
+        m(sum(x["open"] for x in w[:k])), m(t["next_%d" % k])))
+import datetime
+b = datetime.date.fromisoformat(w[0]["week"]) - datetime.timedelta(1)
+print("Overdue before them (not forecast),%s,,%s," % (b, m(t["arrears"])))
+' "$OUT")"
+run sup --csv report forecast --weeks 5
+same "--weeks 5: a total of the 4 and one of the 5 weeks shown" \
+    "$(python3 -c 'import csv, sys
+print(";".join(r[0] for r in list(csv.reader(open(sys.argv[1])))[6:]))' "$OUT")" \
+    "Forecast, next 4 weeks;Forecast, the 5 weeks shown;Overdue before them (not forecast)"
 # an export holds the weeks ahead only: --past with it is refused, not
 # dropped unsaid; --past 0 too (it names past weeks all the same)
 for m in "--csv" "--xlsx $T/p.xlsx"; do

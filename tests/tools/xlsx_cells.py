@@ -224,7 +224,10 @@ def show(path):
 def compare(csv_path, xlsx_path, kinds):
     want = {"t": ("str", "empty"), "m": ("money",), "i": ("num",),
             "d": ("date", "empty"), "w": ("str",),
-            "M": ("money", "empty"), "W": ("str", "empty")}
+            "M": ("money", "empty"), "W": ("str", "empty"),
+            # a date, or a totals row's label in its place (the
+            # forecast's, issue 23); a count, or none (a totals row)
+            "D": ("date", "str", "empty"), "I": ("num", "empty")}
     with open(csv_path, newline="", encoding="utf-8") as f:
         crow = list(csv.reader(f))[1:]
     frozen, _, xrow = read_xlsx(xlsx_path)
@@ -262,8 +265,10 @@ def compare(csv_path, xlsx_path, kinds):
                 same = decimal.Decimal(v).quantize(exact) == exact
                 sums[i] = sums.get(i, 0) + exact
                 xsums[i] = xsums.get(i, 0) + decimal.Decimal(v)
-            elif k == "i":
+            elif k == "i" or (k == "I" and kind == "num"):
                 same = decimal.Decimal(cv) == decimal.Decimal(v)
+            elif k == "I":
+                same = cv == ""
             elif k == "w":
                 same = cv.strip() != "" and v.strip() != ""
             else:

@@ -311,7 +311,7 @@ done
 keys Down Down Down Down
 type_text commercial
 keys Enter
-wait_for "Segment commercial: named" "Segment commercial"
+wait_for "Segment commercial: named as its consumers have it" "Segment Commercial"
 wait_for "Segment commercial: WU-10003's" "WU-10003"
 lacks "Segment commercial: not WU-10002's" "WU-10002"
 keys f

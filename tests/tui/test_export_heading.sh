@@ -114,3 +114,30 @@ export_xlsx rt
 same "3 x: the period named" "$(field "$T/rt.xlsx" Period)" \
     "FY2025-P02 (2025-05-01 to 2025-05-31)"
 keys Escape
+wait_for "Esc: the dashboard" "Total Collected"
+# the payments behind Total Collected (1) and behind a bar of the chart
+# (Enter): headed as every analysis export, as kpi --rows collected|day
+# heads them (a fresh tester's, issue 23: no heading block at all)
+keys 1
+wait_for "1: the payments Total Collected counts" "Receipt #"
+export_xlsx p1
+same "1 x: the payments, with a heading block" \
+    "$(field "$T/p1.xlsx" Report)" "Payments"
+same "1 x: the scope" "$(field "$T/p1.xlsx" Scope)" "Organisation"
+same "1 x: the period among the filters" "$(field "$T/p1.xlsx" Filters)" \
+    "Period FY2025-P02"
+same "1 x: the period's name and days" "$(field "$T/p1.xlsx" Period)" \
+    "FY2025-P02 (2025-05-01 to 2025-05-31)"
+keys Escape
+wait_for "Esc: the dashboard" "Total Collected"
+keys '['
+wait_for "[: today's bar" "day 20:"
+keys Enter
+wait_for "Enter: the chosen bar's day" "Receipt #"
+export_xlsx pd
+same "Enter x: the day's payments, with a heading block" \
+    "$(field "$T/pd.xlsx" Report)" "Received"
+same "Enter x: its day, once" "$(field "$T/pd.xlsx" Period)" "2025-05-20"
+same "Enter x: no period among the filters (a day of it)" \
+    "$(field "$T/pd.xlsx" Filters)" "None"
+keys Escape
