@@ -588,7 +588,7 @@ PAYDESK_NOW="2025-01-02 10:00:00" run sup kpi --month 2025-01
 has "and — in the text" "Average days past due              —"
 # the rows behind a filtered figure say its filters under the scope (R23)
 run sup kpi --month 2025-03 --rows collected --segment residential
-has "kpi --rows: the filters named" "Filters: Segment residential"
+has "kpi --rows: the filters named (canonical)" "Filters: Segment Residential"
 run sup kpi --month 2025-03 --rows collected
 same "and no line when there are none" "$(grep -c '^Filters' "$OUT")" 0
 # (doctor's one problem: D-3's due date changed above by hand)

@@ -263,7 +263,7 @@ type_text "residential"
 keys Enter
 wait_for "segment filter: as many as credit-notes --segment" \
     "Credit Notes    $(count credit-notes --segment residential) credit note"
-wait_for "the filter line names the segment" "Segment residential"
+wait_for "the filter line names the segment (its canonical name)" "Segment Residential"
 keys F f Down Down Down Down Down Down Down Down Down Down Down
 type_text "zoe"
 keys Enter
@@ -388,9 +388,9 @@ wait_for "forecast: the last past week's collected is the CLI's" \
 keys p x
 wait_for "forecast: the export dialog" "Format"
 keys Right Enter
-wait_for "forecast: the xlsx is written" "Exported 13 rows"
+wait_for "forecast: the xlsx is written (13 weeks, 4 totals)" "Exported 17 rows"
 sup --csv report forecast >"$T/fc.csv"
-$X --compare "$T/fc.csv" "$(ls "$EXP"/forecast-*.xlsx)" ddimm >"$OUT" 2>&1 &&
+$X --compare "$T/fc.csv" "$(ls "$EXP"/forecast-*.xlsx)" DDImM >"$OUT" 2>&1 &&
     ok "forecast: the Excel export is the CLI's, cell by cell" ||
     notok "forecast: the Excel export is the CLI's, cell by cell"
 keys Escape
