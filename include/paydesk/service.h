@@ -297,6 +297,9 @@ struct svc_filters {
 	 * year, 1: a month) */
 	char from[11], to[11];
 	int months;
+	/* a value typed with white space around it, without it (text[k]
+	 * then points here) */
+	char trimmed[SVC_FILTERS][64];
 };
 /* A filter's option, without its dashes ("segment"). */
 const char *svc_filter_option(enum svc_filter k);

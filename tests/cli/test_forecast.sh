@@ -208,7 +208,7 @@ run sup --json report forecast --weeks 1 --past 2 --scope terminal
 same "--scope terminal: jane's 10.00 of A3 in week 04-07, no team" \
     "$(json '([(w["came_in"], w["collected"]) for w in d["past"]][-1], d["scope"], "team" in d)')" \
     "((0, 1000), 'terminal', False)"
-refused "--scope org of a supervisor: exit 16" 16 "need the admin role" \
+refused "--scope org of a supervisor: exit 16" 16 "those of the organisation are an admin's alone" \
     sup report forecast --scope org
 
 # --- text, exports

@@ -78,7 +78,7 @@ central import ACME users "$T/rec.csv" >/dev/null ||
 for n in 1 3; do pdt $n sync >/dev/null 2>&1; done
 check rita 4321 branch "'T01', 'T03'"
 expect "a recovery officer asks for the organisation: refused (16)" 16 \
-    "The figures of the organisation need the admin role; rita is a recovery officer and reads this branch at most" \
+    "rita is a recovery officer and sees the figures of this branch at most: those of the organisation are an admin's alone, the one role over every branch" \
     as rita 4321 kpi --scope org
 expect "a recovery officer's narrower scope: this terminal" 0 \
     "Terminal T01" as rita 4321 kpi --scope terminal
@@ -114,8 +114,14 @@ same "the branch's May collections differ from the organisation's" \
 
 # a wider scope than the role: refused, its own status, nothing read
 expect "a cashier asks for the branch: refused (16)" 16 \
-    "The figures of this branch need the recovery role; jane is a cashier and reads this terminal at most" \
+    "jane is a cashier and sees the figures of this terminal only, the payments taken at it: those of this branch are for a recovery officer, a supervisor or an admin" \
     as jane 1234 kpi --scope branch
+# a filter's value with white space around it, as the imports trim the
+# names they load (s72 fault 12: --segment " Residential " refused)
+expect "--segment with spaces around: the segment, trimmed" 0 \
+    "Filters: Segment Residential" as mary 2222 kpi --segment " Residential "
+expect "--method with spaces around: the method, trimmed" 0 \
+    "Filters: Method Cash" as mary 2222 kpi --method "  cash "
 expect "a supervisor asks for the organisation: refused (16)" 16 \
     "The figures of the organisation need the admin role; mary is a supervisor" \
     as mary 2222 report payers --scope org
