@@ -119,16 +119,16 @@ expect "a cashier asks for the branch: refused (16)" 16 \
 # a filter's value with white space around it, as the imports trim the
 # names they load (s72 fault 12: --segment " Residential " refused)
 expect "--segment with spaces around: the segment, trimmed" 0 \
-    "Filters: Segment Residential" as mary 2222 kpi --segment " Residential "
+    "Segment Residential" as mary 2222 kpi --segment " Residential "
 expect "--method with spaces around: the method, trimmed" 0 \
-    "Filters: Method Cash" as mary 2222 kpi --method "  cash "
+    "Method cash" as mary 2222 kpi --method "  cash "
 expect "a supervisor asks for the organisation: refused (16)" 16 \
-    "The figures of the organisation need the admin role; mary is a supervisor" \
+    "mary is a supervisor and sees the figures of this branch at most: those of the organisation are an admin's alone" \
     as mary 2222 report payers --scope org
 expect "nobody signed in asks for the branch: refused (16)" 16 \
     "need a signed-in user of the recovery role" pdt 1 kpi --scope branch
 expect "a cashier's payments list of the organisation: refused" 16 \
-    "The figures of the organisation" as jane 1234 payments --scope org
+    "jane is a cashier and sees the figures of this terminal at most: those of the organisation are an admin's alone" as jane 1234 payments --scope org
 # a value of no accepted form: a usage error (2), as a filter's (review
 # s52: --scope region, --split foo, --weeks ten were status 3); a whole
 # number out of its range is validation (3), --limit's too (it was 2), as
@@ -713,7 +713,7 @@ run as admin 9999 --csv credit-notes --branch B02
 same "credit-notes --branch B02 (R23): the notes of B02's payments" \
     "$(cns)" "$(cnq "p.branch = 'B02'")"
 expect "a cashier's credit notes of the branch: refused (16)" 16 \
-    "need the recovery role" as jane 1234 credit-notes --scope branch
+    "those of this branch are for a recovery officer" as jane 1234 credit-notes --scope branch
 CN2=$(tsql 1 "SELECT cn_no FROM credit_notes WHERE terminal = 'T02'")
 run as mary 2222 credit-notes --search "$CN2"
 same "a search finds T02's note wherever taken" "$(cns)" "$CN2 "
@@ -879,7 +879,7 @@ lists() {
 	run as mary 2222 $what
 	has "$what says its scope" "Scope: Branch B01, team North"
 	expect "$what of the organisation for mary: refused (16)" 16 \
-	    "The figures of the organisation need the admin role" \
+	    "those of the organisation are an admin's alone" \
 	    as mary 2222 $what --scope org
 }
 lists "shift list" "SELECT z_no FROM shifts WHERE 1" terminal user_id
@@ -905,7 +905,7 @@ run as jane 1234 --csv shift list
 same "jane's shifts: hers of T01" "$(col1)" \
     "$(rows "SELECT z_no FROM shifts WHERE terminal = 'T01' AND cashier = 'jane'")"
 expect "jane's shifts of the branch: refused (16)" 16 \
-    "need the recovery role" as jane 1234 shift list --scope branch
+    "those of this branch are for a recovery officer" as jane 1234 shift list --scope branch
 # one consumer's disputes and plans: wherever made unless a scope is chosen
 run as admin 9999 dispute list --consumer WU-10003 --scope terminal
 has "a consumer's disputes of a scope chosen: its title" "Scope: Terminal T01"
@@ -965,7 +965,7 @@ same "and some there are, not all of T01's" \
     "$(pdfs "$T/rxs" | wc -w) $(($(pdfs "$T/rxs" | wc -w) < $(pdfs "$T/rxt" | wc -w)))" \
     "$(pdfs "$T/rxs" | wc -w | awk '$1 > 0') 1"
 expect "receipts export of the organisation for mary: refused (16)" 16 \
-    "The figures of the organisation need the admin role" \
+    "those of the organisation are an admin's alone" \
     as mary 2222 receipts export --dir "$T/rxo" --scope org
 same "and no file written" "$(pdfs "$T/rxo")" ""
 expect "receipts export of a segment no consumer has: refused (4)" 4 \
