@@ -260,7 +260,7 @@ run sup --json report anomalies --date "$D" --segment Residential --method Cash
 same "--json: the filters as typed" "$(python3 -c 'import json, sys
 print(json.load(open(sys.argv[1]))["filters"])' "$OUT")" \
     "{'segment': 'Residential', 'method': 'Cash'}"
-expect "--segment of none: refused (4)" 4 "Nope" \
+expect "--segment of none: refused (2, as --method)" 2 "Nope" \
     sup report anomalies --segment Nope
 expect "--method of none: refused (2)" 2 "--method \"Barter\"" \
     sup report anomalies --method Barter

@@ -129,7 +129,7 @@ run sup --json report forecast --weeks 2 --past 0 --segment Residential
 same "--segment Residential: A3 and B1, nothing overdue" \
     "$(json '([(w["open"], w["forecast"], w["consumers"]) for w in d["weeks"]][1], d["totals"]["arrears"])')" \
     "((25001, 18126, 2), 0)"
-refused "--segment of no consumer: exit 4, the segments named" 4 \
+refused "--segment of no consumer: exit 2, the segments named" 2 \
     'Segment "Business": no consumer is of it (the segments are Commercial, Residential)' \
     sup report forecast --segment Business
 # an arrangement takes over C1 and C2 (120.00) as 3 weekly installments

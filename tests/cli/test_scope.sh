@@ -284,9 +284,25 @@ same "payments --segment --scope: Residential's of the branch" \
     "$(tsql 1 "SELECT p.receipt_no FROM payments p JOIN consumers c ON c.id =
      p.consumer_id WHERE c.segment = 'Residential' AND p.branch = 'B01'
      ORDER BY 1" | tr '\n' ' ')"
-expect "a segment no consumer has: refused (4), the segments named" 4 \
+expect "a segment no consumer has: refused (2, s72 fault 9: 4), the segments named" 2 \
     'Segment "Industrial": no consumer is of it (the segments are Commercial, Residential)' \
     as admin 9999 report payers --segment Industrial
+# every filter's unknown value is 2, the option, the value and those
+# there are named, never figures of nothing (s72 fault 9: a segment and a
+# gateway were 4)
+for c in kpi payments "report payers" "report aging" "report forecast" \
+    "report deteriorating" "report anomalies" credit-notes; do
+	expect "$c --segment of none: 2" 2 'Segment "Industrial": no consumer is of it' \
+	    as admin 9999 $c --segment Industrial
+done
+for c in kpi payments "report payers" "report anomalies"; do
+	expect "$c --gateway of none: 2" 2 'Gateway "paypal": ' \
+	    as admin 9999 $c --gateway paypal
+done
+for o in "method bitcoin" "channel Drone" "branch B77" "user nobody"; do
+	expect "kpi --${o% *} of none: 2, named" 2 "--${o% *} \"${o#* }\": not one of" \
+	    as admin 9999 kpi --$o
+done
 # an empty value is a usage error as every filter's (review R23: 3 for
 # --segment alone)
 expect "an empty segment: refused (2), as an empty user" 2 \
@@ -968,7 +984,7 @@ expect "receipts export of the organisation for mary: refused (16)" 16 \
     "those of the organisation are an admin's alone" \
     as mary 2222 receipts export --dir "$T/rxo" --scope org
 same "and no file written" "$(pdfs "$T/rxo")" ""
-expect "receipts export of a segment no consumer has: refused (4)" 4 \
+expect "receipts export of a segment no consumer has: refused (2)" 2 \
     'Segment "Industrial"' \
     as admin 9999 receipts export --dir "$T/rxi" --segment Industrial
 # a void is of the scope too, at the terminal and the central node
