@@ -309,6 +309,9 @@ struct svc_filters {
 	 * f's field pointing here: every Filters: line and heading echo
 	 * the name as the store or the configuration has it */
 	char canon[SVC_FILTERS][48];
+	/* a value typed with white space around it, without it (text[k]
+	 * then points here) */
+	char trimmed[SVC_FILTERS][64];
 };
 /* A filter's option, without its dashes ("segment"). */
 const char *svc_filter_option(enum svc_filter k);

@@ -215,7 +215,9 @@ struct reanchor_row *svc_central_reanchors(
 /* The organisation's Posted payments paid from from to to (YYYY-MM-DD,
  * inclusive; NULL: open) as its terminals sent them, per method,
  * largest first (issue 23: paydesk-central collections, each
- * organisation in its own currency). */
+ * organisation in its own currency), then each configured method (the
+ * organisation's settings' or the node's) none was taken by, at zero:
+ * the methods a --method may name (s72 fault 9). */
 int svc_central_collections(struct svc *s, const char *from, const char *to,
     split_cb cb, void *arg, struct pd_err *err);
 /* Every deposit of the organisation as its terminals sent them (issue

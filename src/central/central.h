@@ -236,6 +236,17 @@ int central_twice(const char *opt, struct pd_err *err);
  * replace the first, as paydesk's own options refuse (review s50). */
 int central_opt_once(
     const char *opt, const char **slot, const char *v, struct pd_err *err);
+/* A filter's option (--org, --currency, --method, --branch, --account,
+ * --terminal) as central_opt_once takes it, v (argv's) trimmed of the
+ * white space around it in place; PD_EUSAGE when nothing is left. A
+ * value the node does not know is PD_EUSAGE too, naming the option, the
+ * value and the values there are (paydesk-central(8) EXIT STATUS). */
+int central_filter_opt(
+    const char *opt, const char **slot, char *v, struct pd_err *err);
+/* --terminal t names one of org's terminals (t NULL: none asked): 0,
+ * else PD_EUSAGE naming them. */
+int central_terminal_known(
+    struct backend *b, const char *org, const char *t, struct pd_err *err);
 /* A date option (--from, --to) as central_opt_once takes it, checked
  * by the one rule of paydesk-central(8) EXIT STATUS: PD_EUSAGE for a
  * value not of the form YYYY-MM-DD, PD_EINVAL for one of the form that

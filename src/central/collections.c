@@ -39,6 +39,62 @@ add_row(const struct split_row *r, void *arg)
 	return 0;
 }
 
+/* The methods the organisations have, each once (any case alike). */
+struct coll_methods {
+	char known[512];
+	const char *method; /* --method; found: 1 when one of them */
+	int found;
+};
+
+static int
+add_method(const struct split_row *r, void *arg)
+{
+	struct coll_methods *m = arg;
+	size_t k = strlen(m->known), len = strlen(r->key);
+	const char *p = m->known;
+
+	if (strcasecmp(m->method, r->key) == 0)
+		m->found = 1;
+	for (; (p = strstr(p, r->key)) != NULL; p += len)
+		if ((p == m->known || p[-2] == ',') &&
+		    (p[len] == '\0' || p[len] == ','))
+			return 0;
+	if (k + len + 3 < sizeof m->known)
+		snprintf(m->known + k, sizeof m->known - k, "%s%s",
+		    k ? ", " : "", r->key);
+	return 0;
+}
+
+/* --method names a method one of the node's organisations has (one of
+ * its settings' or the node's configured methods, or one of its
+ * payments'); else PD_EUSAGE naming the option, the value and those
+ * there are (s72 fault 9: --method bitcoin printed zeros). */
+static int
+method_known(struct backend *b, const struct org_row *orgs, size_t n,
+    const char *method, struct pd_err *err)
+{
+	struct coll_methods m;
+	size_t i;
+
+	memset(&m, 0, sizeof m);
+	m.method = method;
+	for (i = 0; i < n; i++)
+		if (b->ops->collections(
+		        b, orgs[i].code, NULL, NULL, add_method, &m, err) != 0)
+			return -1;
+	if (m.found)
+		return 0;
+	if (m.known[0] == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    _("--method \"%s\": this node hosts no organisation yet "
+		      "(paydesk-central org add)"),
+		    method);
+	return pd_fail(err, PD_EUSAGE,
+	    _("--method \"%s\": not one of the methods of the organisations "
+	      "here (%s)"),
+	    method, m.known);
+}
+
 /* The options; PD_EUSAGE naming a wrong one. */
 static int
 coll_opts(int argc, char **argv, struct coll_opts *o, struct pd_err *err)
@@ -60,20 +116,21 @@ coll_opts(int argc, char **argv, struct coll_opts *o, struct pd_err *err)
 			      "\"%s\""),
 			    argv[i]);
 		if (strcmp(argv[i], "--org") == 0) {
-			if (central_opt_once(argv[i], &o->org, v, err) != 0 ||
-			    central_check_id(_("Organisation"), v, 32, err) !=
-			        0)
+			if (central_filter_opt(
+			        argv[i], &o->org, argv[i + 1], err) != 0 ||
+			    central_check_id(
+			        _("Organisation"), o->org, 32, err) != 0)
 				return -1;
 		} else if (strcmp(argv[i], "--currency") == 0) {
-			if (central_opt_once(argv[i], &o->currency, v, err) !=
-			    0)
+			if (central_filter_opt(
+			        argv[i], &o->currency, argv[i + 1], err) != 0)
 				return -1;
-			if (currency_minor_digits(v) < 0)
+			if (currency_minor_digits(o->currency) < 0)
 				return pd_fail(err, PD_EUSAGE,
 				    _("--currency \"%s\": not an ISO 4217 "
 				      "currency code in capitals (KES, EUR, "
 				      "JPY...)"),
-				    v);
+				    o->currency);
 		} else if (strcmp(argv[i], "--from") == 0) {
 			if (central_date_opt(argv[i], &o->from, v, err) != 0)
 				return -1;
@@ -81,13 +138,14 @@ coll_opts(int argc, char **argv, struct coll_opts *o, struct pd_err *err)
 			if (central_date_opt(argv[i], &o->to, v, err) != 0)
 				return -1;
 		} else if (strcmp(argv[i], "--method") == 0) {
-			if (central_opt_once(argv[i], &o->method, v, err) != 0)
+			if (central_filter_opt(
+			        argv[i], &o->method, argv[i + 1], err) != 0)
 				return -1;
-			if (*v == '\0' || strlen(v) > 32)
+			if (strlen(o->method) > 32)
 				return pd_fail(err, PD_EUSAGE,
 				    _("--method \"%s\": a payment method's "
 				      "name, 1 to 32 characters"),
-				    v);
+				    o->method);
 		} else
 			return pd_fail(err, PD_EUSAGE,
 			    _("Collections: unknown option or missing value "
@@ -120,7 +178,7 @@ money_in(const struct backend *b, const char *cur, int digits, char *buf,
 }
 
 /* The organisations o selects, in order, into *sel (pointing into
- * orgs); PD_ENOTFOUND when --org or --currency names none of them. */
+ * orgs); PD_EUSAGE when --org or --currency names none of them. */
 static int
 select_orgs(const struct org_row *orgs, size_t n, const struct coll_opts *o,
     const struct org_row ***sel, size_t *nsel, struct pd_err *err)
@@ -148,10 +206,26 @@ select_orgs(const struct org_row *orgs, size_t n, const struct coll_opts *o,
 	}
 	if (*nsel > 0)
 		return 0;
+	/* a filter's value the node does not know: 2, naming the option,
+	 * the value and those there are, as paydesk's filters (s72 fault
+	 * 9: it was 4) */
 	if (o->org != NULL) {
-		pd_fail(err, PD_ENOTFOUND,
-		    _("No organisation %s here (paydesk-central org add)"),
-		    o->org);
+		for (i = 0; i < n; i++) {
+			k = strlen(known);
+			if (k + strlen(orgs[i].code) + 3 < sizeof known)
+				snprintf(known + k, sizeof known - k, "%s%s",
+				    k ? ", " : "", orgs[i].code);
+		}
+		if (n == 0)
+			pd_fail(err, PD_EUSAGE,
+			    _("--org \"%s\": this node hosts no organisation "
+			      "yet (paydesk-central org add)"),
+			    o->org);
+		else
+			pd_fail(err, PD_EUSAGE,
+			    _("--org \"%s\": not one of the organisations "
+			      "here (%s)"),
+			    o->org, known);
 		goto fail;
 	}
 	if (n == 0) /* no organisation yet: an empty report */
@@ -166,8 +240,9 @@ select_orgs(const struct org_row *orgs, size_t n, const struct coll_opts *o,
 			snprintf(known + k, sizeof known - k, "%s%s",
 			    k ? ", " : "", orgs[i].currency);
 	}
-	pd_fail(err, PD_ENOTFOUND,
-	    _("No organisation here is in %s (their currencies: %s)"),
+	pd_fail(err, PD_EUSAGE,
+	    _("--currency \"%s\": no organisation here is in it (their "
+	      "currencies: %s)"),
 	    o->currency, known);
 fail:
 	free(*sel);
@@ -309,7 +384,10 @@ collections_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return -1;
 	if ((orgs = b->ops->orgs(b, &n, err)) == NULL)
 		return -1;
-	if (select_orgs(orgs, n, &o, &sel, &nsel, err) != 0) {
+	if (select_orgs(orgs, n, &o, &sel, &nsel, err) != 0 ||
+	    (o.method != NULL &&
+	        method_known(b, orgs, n, o.method, err) != 0)) {
+		free(sel);
 		free(orgs);
 		return -1;
 	}

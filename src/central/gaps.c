@@ -232,7 +232,7 @@ gaps_opts(
 		if (strcmp(argv[i], "--json") == 0)
 			*json = 1;
 		else if (i + 1 < argc && strcmp(argv[i], "--terminal") == 0) {
-			if (central_opt_once(
+			if (central_filter_opt(
 			        argv[i], terminal, argv[i + 1], err) != 0)
 				return -1;
 			i++;
@@ -270,11 +270,6 @@ report(struct backend *b, const char *org, const struct terminal_row *t,
 		else if (rc == 0)
 			text_tail(&o);
 	}
-	if (rc == 0 && only != NULL && done == 0)
-		return pd_fail(err, PD_ENOTFOUND,
-		    _("No terminal %s in organisation %s (paydesk-central "
-		      "terminal list %s)"),
-		    only, org, org);
 	return rc;
 }
 
@@ -294,7 +289,8 @@ gaps_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	    gaps_opts(argc - 1, argv + 1, &only, &json, err) != 0)
 		return -1;
 	/* an organisation unknown is named before its terminals are read */
-	if (b->ops->gaps(b, argv[0], NULL, NULL, NULL, err) != 0)
+	if (b->ops->gaps(b, argv[0], NULL, NULL, NULL, err) != 0 ||
+	    central_terminal_known(b, argv[0], only, err) != 0)
 		return -1;
 	t = b->ops->terminals(b, argv[0], &n, err);
 	if (t == NULL)

@@ -209,6 +209,61 @@ central_opt_once(
 }
 
 int
+central_filter_opt(
+    const char *opt, const char **slot, char *v, struct pd_err *err)
+{
+	char *end;
+
+	if (central_opt_once(opt, slot, v, err) != 0)
+		return -1;
+	/* the white space around it taken off, as paydesk's report
+	 * filters take it off (s72 fault 9) */
+	while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+		v++;
+	end = v + strlen(v);
+	while (end > v && (end[-1] == ' ' || end[-1] == '\t' ||
+	                      end[-1] == '\n' || end[-1] == '\r'))
+		*--end = '\0';
+	*slot = v;
+	if (*v == '\0')
+		return pd_fail(
+		    err, PD_EUSAGE, _("--%s needs a value"), opt + 2);
+	return 0;
+}
+
+int
+central_terminal_known(
+    struct backend *b, const char *org, const char *t, struct pd_err *err)
+{
+	struct terminal_row *rows;
+	char known[512] = "";
+	size_t n, i, at = 0;
+
+	if (t == NULL)
+		return 0;
+	if ((rows = b->ops->terminals(b, org, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && strcmp(rows[i].terminal, t) != 0; i++)
+		;
+	if (i < n) {
+		free(rows);
+		return 0;
+	}
+	for (i = 0; i < n && at < sizeof known; i++)
+		at += (size_t)snprintf(known + at, sizeof known - at, "%s%s",
+		    i ? ", " : "", rows[i].terminal);
+	free(rows);
+	if (n == 0)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--terminal \"%s\": organisation %s has no terminal "
+		      "(paydesk-central terminal add)"),
+		    t, org);
+	return pd_fail(err, PD_EUSAGE,
+	    _("--terminal \"%s\": not one of the terminals of %s (%s)"), t, org,
+	    known);
+}
+
+int
 central_date_opt(
     const char *opt, const char **slot, const char *v, struct pd_err *err)
 {

@@ -98,7 +98,8 @@ reanchors_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		if (strcmp(argv[i], "--json") == 0)
 			json = 1;
 		else if (i + 1 < argc && strcmp(argv[i], "--terminal") == 0) {
-			if (central_opt_once(argv[i], &only, argv[i + 1], err))
+			if (central_filter_opt(
+			        argv[i], &only, argv[i + 1], err))
 				return -1;
 			i++;
 		} else
@@ -109,9 +110,15 @@ reanchors_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (only != NULL && central_check_id(_("Terminal"), only, 16, err) != 0)
 		return -1;
+	/* the organisation named first, then a terminal none of its
+	 * (s72 fault 9: an empty list) */
 	v = b->ops->reanchors(b, argv[0], only, &n, err);
 	if (v == NULL)
 		return -1;
+	if (central_terminal_known(b, argv[0], only, err) != 0) {
+		free(v);
+		return -1;
+	}
 	if (json)
 		print_json(v, n);
 	else

@@ -58,7 +58,7 @@ recon_opts(const char *cmd, int argc, char **argv, int terminal, int name,
 			    cmd, argv[i]);
 		if ((slot == &o->f.from || slot == &o->f.to
 		            ? central_date_opt(argv[i], slot, argv[i + 1], err)
-		            : central_opt_once(
+		            : central_filter_opt(
 		                  argv[i], slot, argv[i + 1], err)) != 0)
 			return -1;
 		i++;
@@ -95,31 +95,6 @@ money_style(struct backend *b, const char *org, struct svc *fmt, char cur[4],
 	return 0;
 }
 
-/* --terminal names one of org's terminals: 0, or PD_ENOTFOUND as gaps
- * says it. */
-static int
-terminal_known(
-    struct backend *b, const char *org, const char *t, struct pd_err *err)
-{
-	struct terminal_row *rows;
-	size_t n, i;
-
-	if (t == NULL)
-		return 0;
-	rows = b->ops->terminals(b, org, &n, err);
-	if (rows == NULL)
-		return -1;
-	for (i = 0; i < n && strcmp(rows[i].terminal, t) != 0; i++)
-		;
-	free(rows);
-	if (i < n)
-		return 0;
-	return pd_fail(err, PD_ENOTFOUND,
-	    _("No terminal %s in organisation %s (paydesk-central terminal "
-	      "list %s)"),
-	    t, org, org);
-}
-
 static void
 json_print(json_t *j)
 {
@@ -150,7 +125,7 @@ recon_start(struct backend *b, const char *cmd, int argc, char **argv,
 	if (central_check_id(_("Organisation"), argv[0], 32, err) != 0 ||
 	    recon_opts(cmd, argc - 1, argv + 1, terminal, name, o, err) != 0 ||
 	    money_style(b, argv[0], fmt, cur, err) != 0 ||
-	    terminal_known(b, argv[0], o->f.terminal, err) != 0)
+	    central_terminal_known(b, argv[0], o->f.terminal, err) != 0)
 		return -1;
 	return 0;
 }

@@ -214,7 +214,8 @@ branch_terminals(struct backend *b, const char *org, const char *branch,
 				snprintf(known + k, sizeof known - k, "%s%s",
 				    k ? ", " : "", (*rows)[i].branch);
 		}
-		pd_fail(err, PD_EINVAL,
+		/* an unknown filter's value: 2, as every one's (s72 fault 9) */
+		pd_fail(err, PD_EUSAGE,
 		    _("Branch \"%s\": no terminal of %s is of it (its "
 		      "branches: %s)"),
 		    branch, org, known[0] ? known : "-");
@@ -238,7 +239,8 @@ shift_opts(int argc, char **argv, const char **branch,
 		if (strcmp(argv[i], "--json") == 0)
 			*json = 1;
 		else if (i + 1 < argc && strcmp(argv[i], "--branch") == 0) {
-			if (central_opt_once(argv[i], branch, argv[i + 1], err))
+			if (central_filter_opt(
+			        argv[i], branch, argv[i + 1], err))
 				return -1;
 			i++;
 		} else if (i + 1 < argc && strcmp(argv[i], "--from") == 0) {

@@ -66,7 +66,24 @@ struct anom {
 	/* the peers rules: every terminal of the day */
 	struct anomaly_fact *term;
 	size_t nterm, tcap;
+	/* the terminals of the scope in force with what the scope sees of
+	 * them, whose rows are shown; x->term are all their peers, the
+	 * scope's or not (s72 fault 8) */
+	struct anomaly_fact *shown;
+	size_t nshown;
 };
+
+/* Terminal who among all the peers (x->term), or NULL. */
+static const struct anomaly_fact *
+peer_of(const struct anom *x, const char *who)
+{
+	size_t i;
+
+	for (i = 0; i < x->nterm; i++)
+		if (strcmp(x->term[i].who, who) == 0)
+			return &x->term[i];
+	return NULL;
+}
 
 /* A row of rule r for x's callback. */
 static void
@@ -203,12 +220,16 @@ term_fact(const struct anomaly_fact *f, void *arg)
 	return 0;
 }
 
-/* The terminals read, each against the average of the others. */
+/* The terminals of the scope (x->shown), each with what the scope sees
+ * of it, against the average of all the other terminals at work (x->term:
+ * every branch's and team's, the peers being the comparison, not rows
+ * shown). */
 static void
 peers(struct anom *x, enum anomaly_rule rule)
 {
 	const struct config *cfg = &x->s->cfg;
-	int64_t total = 0, c, others, n = (int64_t)x->nterm;
+	const struct anomaly_fact *me;
+	int64_t total = 0, c, others, n;
 	struct anomaly_row r;
 	char amt[48], avg[32], what[160];
 	size_t i;
@@ -216,19 +237,22 @@ peers(struct anom *x, enum anomaly_rule rule)
 
 	for (i = 0; i < x->nterm; i++)
 		total += x->term[i].count;
-	for (i = 0; n >= 2 && i < x->nterm; i++) {
-		c = x->term[i].count;
-		others = total - c;
+	for (i = 0; i < x->nshown; i++) {
+		c = x->shown[i].count;
+		/* its peers: every other terminal at work, as all see them */
+		me = peer_of(x, x->shown[i].who);
+		others = total - (me != NULL ? me->count : 0);
+		n = (int64_t)x->nterm + (me != NULL ? 0 : 1);
 		/* c / (others / (n - 1)) >= factor, in integers */
-		if (c < cfg->anom_peer_least ||
+		if (n < 2 || c < cfg->anom_peer_least ||
 		    c * (n - 1) < (int64_t)cfg->anom_peer_factor * others)
 			continue;
 		memset(&r, 0, sizeof r);
 		r.rule = rule;
-		xstrlcpy(r.who, x->term[i].who, sizeof r.who);
+		xstrlcpy(r.who, x->shown[i].who, sizeof r.who);
 		/* the receipts voided or the notes made (fault 12 of R23) */
-		xstrlcpy(r.ref, x->term[i].ref, sizeof r.ref);
-		r.amount = x->term[i].amount;
+		xstrlcpy(r.ref, x->shown[i].ref, sizeof r.ref);
+		r.amount = x->shown[i].amount;
 		r.count = c;
 		svc_money(x->s, amt, sizeof amt, r.amount);
 		svc_tenths(x->s, avg, sizeof avg, tenths(others, 1, n - 1));
@@ -346,12 +370,36 @@ svc_anomalies_day(struct svc *s, const char *day, struct pd_err *err)
 	    svc_date(s, now, sizeof now, today));
 }
 
+/* The terminals at work that day of the scope in force (sc) in x->shown,
+ * then every terminal of the filters (pf: the scope's terminal or branch
+ * and the team of team visibility left out) in x->term: a terminal is
+ * judged against all its peers, another team's or branch's too; the
+ * scope says which terminals' rows are shown, not whom they are compared
+ * with (s72 fault 8: under team visibility a supervisor's terminal had no
+ * peer, their payments being another team's). */
+static int
+terminals_of(struct anom *x, const struct payment_filter *sc,
+    const struct payment_filter *pf, int credits, struct pd_err *err)
+{
+	free(x->shown);
+	x->nterm = 0;
+	if (store_anomaly_terminals(
+	        x->s->st, sc, x->day, credits, term_fact, x, err) != 0)
+		return -1;
+	x->shown = x->term;
+	x->nshown = x->nterm;
+	x->term = NULL;
+	x->nterm = x->tcap = 0;
+	return store_anomaly_terminals(
+	    x->s->st, pf, x->day, credits, term_fact, x, err);
+}
+
 /* The rules over one day, day. */
 static int
 anomalies_of(struct svc *s, const char *day, anomaly_cb cb, void *arg,
     struct pd_err *err)
 {
-	struct payment_filter sc;
+	struct payment_filter sc, pf;
 	struct anom x;
 	int rc = -1;
 
@@ -361,18 +409,20 @@ anomalies_of(struct svc *s, const char *day, anomaly_cb cb, void *arg,
 	x.cb = cb;
 	x.arg = arg;
 	svc_figure_filter(s, &sc);
+	pf = sc;
+	pf.terminal = NULL;
+	pf.branch = s->narrow.branch;
+	pf.team = s->narrow.team;
 	if (store_anomaly_large(s->st, &sc, day, large_fact, &x, err) != 0)
 		goto out;
 	if (!x.stop && store_anomaly_times(s->st, &sc, day,
 	                   s->cfg.anom_burst_count, burst_fact, &x, err) != 0)
 		goto out;
 	burst_flush(&x);
-	if (!x.stop && store_anomaly_terminals(
-	                   s->st, &sc, day, 0, term_fact, &x, err) != 0)
+	if (!x.stop && terminals_of(&x, &sc, &pf, 0, err) != 0)
 		goto out;
 	peers(&x, ANOMALY_VOIDS);
-	if (!x.stop && store_anomaly_terminals(
-	                   s->st, &sc, day, 1, term_fact, &x, err) != 0)
+	if (!x.stop && terminals_of(&x, &sc, &pf, 1, err) != 0)
 		goto out;
 	peers(&x, ANOMALY_CREDITS);
 	if (!x.stop && s->cfg.anom_round_unit > 0 &&
@@ -384,6 +434,7 @@ anomalies_of(struct svc *s, const char *day, anomaly_cb cb, void *arg,
 out:
 	free(x.pay);
 	free(x.term);
+	free(x.shown);
 	return rc;
 }
 

@@ -373,13 +373,24 @@ svc_central_collections(struct svc *s, const char *from, const char *to,
     split_cb cb, void *arg, struct pd_err *err)
 {
 	struct payment_filter f;
+	struct split_row r = {NULL, 0, 0, 0};
+	int i;
 
 	memset(&f, 0, sizeof f);
 	f.status = -1;
 	f.type = -1;
 	f.from = from;
 	f.to = to;
-	return store_split(s->st, &f, SPLIT_METHOD, cb, arg, err);
+	if (store_split(s->st, &f, SPLIT_METHOD, cb, arg, err) != 0)
+		return -1;
+	/* the configured methods, at zero (what a --method may name; a
+	 * zero row adds nothing to a sum) */
+	for (i = 0; i < s->cfg.nmethods; i++) {
+		r.key = s->cfg.methods[i].name;
+		if (cb(&r, arg) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 struct deposit *

@@ -347,6 +347,28 @@ filter_canon(struct svc *s, struct svc_filters *fs, enum svc_filter k,
 	fs->text[k] = c;
 }
 
+/* The white space around filter k's value taken off, as the imports
+ * take it off the names they load (s72 fault 12: --segment " Residential "
+ * was refused, the import having loaded "Residential"); the trimmed copy
+ * kept in fs. A value too long for it stays as typed (refused as such). */
+static void
+filter_trim(struct svc_filters *fs, int k)
+{
+	const char *t = fs->text[k];
+	size_t n;
+
+	while (isspace((unsigned char)*t))
+		t++;
+	n = strlen(t);
+	while (n > 0 && isspace((unsigned char)t[n - 1]))
+		n--;
+	if (n == strlen(fs->text[k]) || n >= sizeof fs->trimmed[k])
+		return;
+	memcpy(fs->trimmed[k], t, n);
+	fs->trimmed[k][n] = '\0';
+	fs->text[k] = fs->trimmed[k];
+}
+
 int
 svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
     struct payment_filter *f, struct pd_err *err)
@@ -366,6 +388,7 @@ svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
 		if (utf8_blank(fs->text[k]))
 			return pd_fail(err, PD_EUSAGE, _("--%s needs a value"),
 			    filters[k].option);
+		filter_trim(fs, k);
 		if (filter_set(s, fs, (enum svc_filter)k, f, err) != 0)
 			return -1;
 		filter_canon(s, fs, (enum svc_filter)k, f);

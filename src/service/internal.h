@@ -891,8 +891,16 @@ int svc_narrowed(const struct payment_filter *f);
 
 /* svc_arrangement_list without its sign-in: for the alerts' pass, which
  * runs at the first use of the day whoever uses it (alerts.c). */
+/* account is one a deposit or a bank statement names: 0, else PD_EUSAGE
+ * naming the option, the value and the accounts there are, as every
+ * filter's unknown value (s72 fault 9; recon_exc.c). */
+int svc_recon_account_check(
+    struct svc *s, const char *account, struct pd_err *err);
+/* t without the white space around it, in buf (n bytes), as the report
+ * filters take it off; t itself past its leading spaces when too long. */
+const char *svc_trim_into(const char *t, char *buf, size_t n);
 /* A consumer segment some consumer has (issue 23's filters), else
- * PD_ENOTFOUND naming those there are (report.c). */
+ * PD_EUSAGE naming those there are (report.c). */
 int svc_segment_known(struct svc *s, const char *segment, struct pd_err *err);
 int svc_segment_canon(struct svc *s, const char **segment, struct pd_err *err);
 struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,

@@ -20,22 +20,14 @@
 /* ---- statements ---- */
 
 /* f's account is one deposits or statements name: 0, or -1 with
- * PD_ENOTFOUND (as svc_recon_days says it). */
+ * PD_EUSAGE (as svc_recon_days says it). */
 static int
 account_known(
     struct svc *s, const struct central_recon_filter *f, struct pd_err *err)
 {
-	int known = 0;
-
 	if (f->account == NULL)
 		return 0;
-	if (store_recon_account_known(s->st, f->account, &known, err) != 0)
-		return -1;
-	if (!known)
-		return pd_fail(err, PD_ENOTFOUND,
-		    _("No deposit or bank statement names account %s"),
-		    f->account);
-	return 0;
+	return svc_recon_account_check(s, f->account, err);
 }
 
 static void

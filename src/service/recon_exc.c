@@ -350,6 +350,53 @@ exc_of(struct svc *s, const struct recon_exception *e, const char *account)
 	}
 }
 
+int
+svc_recon_account_check(struct svc *s, const char *account, struct pd_err *err)
+{
+	struct recon_account *v;
+	char known[512] = "";
+	size_t n, i, at = 0;
+	int found = 0;
+
+	if (store_recon_account_known(s->st, account, &found, err) != 0)
+		return -1;
+	if (found)
+		return 0;
+	if ((v = store_recon_accounts(s->st, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && at < sizeof known; i++)
+		at += (size_t)snprintf(known + at, sizeof known - at, "%s%s",
+		    i ? ", " : "", v[i].account);
+	free(v);
+	if (n == 0)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--account \"%s\": no deposit or bank statement names "
+		      "an account yet"),
+		    account);
+	return pd_fail(err, PD_EUSAGE,
+	    _("--account \"%s\": not one of the accounts deposits and bank "
+	      "statements name (%s)"),
+	    account, known);
+}
+
+const char *
+svc_trim_into(const char *t, char *buf, size_t n)
+{
+	size_t len;
+
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+		t++;
+	len = strlen(t);
+	while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\t' ||
+	                      t[len - 1] == '\n' || t[len - 1] == '\r'))
+		len--;
+	if (len >= n)
+		return t;
+	memcpy(buf, t, len);
+	buf[len] = '\0';
+	return buf;
+}
+
 struct recon_day *
 svc_recon_days(struct svc *s, const char *account, const char *from,
     const char *to, size_t *n, struct pd_err *err)
@@ -357,9 +404,8 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 	struct recon_day *d;
 	struct recon_exception *v;
 	struct cheque_held *held;
-	char today[11];
+	char today[11], acct[DEPOSIT_ACCOUNT_BUFSZ];
 	size_t nv = 0, nheld = 0, i, k;
-	int known = 0;
 
 	*n = 0;
 	if (svc_require(
@@ -367,6 +413,8 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 		return NULL;
 	if (account == NULL || *account == '\0')
 		account = s->cfg.deposit_account;
+	else /* as every filter's value (s72 fault 9) */
+		account = svc_trim_into(account, acct, sizeof acct);
 	if (*account == '\0') {
 		pd_fail(err, PD_EUSAGE,
 		    _("Give --account, or set [deposits] account"));
@@ -382,14 +430,8 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 		    err, PD_EINVAL, _("--from %s is after --to %s"), from, to);
 		return NULL;
 	}
-	if (store_recon_account_known(s->st, account, &known, err) != 0)
+	if (svc_recon_account_check(s, account, err) != 0)
 		return NULL;
-	if (!known) {
-		pd_fail(err, PD_ENOTFOUND,
-		    _("No deposit or bank statement names account %s"),
-		    account);
-		return NULL;
-	}
 	v = svc_recon_exc(s, today, 0, &nv, err);
 	if (v == NULL)
 		return NULL;

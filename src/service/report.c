@@ -7,15 +7,17 @@
 #include "paydesk/date.h"
 #include "paydesk/xmalloc.h"
 
-/* The refusal of a segment no consumer has, naming those there are. */
+/* The refusal of a segment no consumer has, naming those there are: a
+ * filter's value the terminal does not know, PD_EUSAGE as an unknown
+ * method's, branch's or user's (s72 fault 9: it was PD_ENOTFOUND, 4). */
 static int
 segment_refused(const char *segment, const char *known, struct pd_err *err)
 {
 	if (*known == '\0')
-		return pd_fail(err, PD_ENOTFOUND,
+		return pd_fail(err, PD_EUSAGE,
 		    _("Segment \"%s\": no consumer here has a segment"),
 		    segment);
-	return pd_fail(err, PD_ENOTFOUND,
+	return pd_fail(err, PD_EUSAGE,
 	    _("Segment \"%s\": no consumer is of it (the segments are %s)"),
 	    segment, known);
 }
@@ -23,7 +25,7 @@ segment_refused(const char *segment, const char *known, struct pd_err *err)
 /* A consumer segment some consumer has (issue 23's filters), in any
  * case and accents alike (review R23 s41: "RÉSIDENTIEL", "ecole"), its
  * spelling as the consumers have it put in *segment (s's buffer, until
- * the next call), else PD_ENOTFOUND naming those there are. */
+ * the next call), else PD_EUSAGE naming those there are. */
 int
 svc_segment_canon(struct svc *s, const char **segment, struct pd_err *err)
 {
@@ -91,14 +93,16 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 		return 0;
 	if (svc_check_text(_("Gateway"), in->gateway, 47, 0, err) != 0)
 		return -1;
+	/* a gateway no payment here came from: PD_EUSAGE, as every
+	 * filter's unknown value (s72 fault 9) */
 	rc = store_gwl_gateway(s->st, in->gateway, name, known, sizeof known, err);
 	if (rc == 1 && *known == '\0')
-		return pd_fail(err, PD_ENOTFOUND,
+		return pd_fail(err, PD_EUSAGE,
 		    _("Gateway \"%s\": no gateway payment has reached this "
 		      "terminal yet"),
 		    in->gateway);
 	if (rc == 1)
-		return pd_fail(err, PD_ENOTFOUND,
+		return pd_fail(err, PD_EUSAGE,
 		    _("Gateway \"%s\": not one of the gateways whose payments "
 		      "are here (%s)"),
 		    in->gateway, known);

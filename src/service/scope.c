@@ -91,12 +91,22 @@ svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err)
 			      "the %s role: use --user NAME with $PAYDESK_PIN "
 			      "or the PIN prompt"),
 			    _(scopes[sc].noun), _(role_name(scopes[sc].needs)));
+		/* what the user may see, and why (s72 fault 12: "need the
+		 * recovery role" read as though a cashier lacked one role) */
+		if (scopes[sc].needs == ROLE_ADMIN)
+			return pd_fail(err, PD_ESCOPE,
+			    _("%1$s is a %2$s and sees the figures of %3$s at "
+			      "most: those of %4$s are an admin's alone, the "
+			      "one role over every branch"),
+			    s->actor.username, _(role_noun(r)),
+			    _(scopes[svc_scope_widest(s)].noun),
+			    _(scopes[sc].noun));
 		return pd_fail(err, PD_ESCOPE,
-		    _("The figures of %s need the %s role; %s is a %s and "
-		      "reads %s at most"),
-		    _(scopes[sc].noun), _(role_name(scopes[sc].needs)),
+		    _("%1$s is a %2$s and sees the figures of %3$s only, "
+		      "the payments taken at it: those of %4$s are for a "
+		      "recovery officer, a supervisor or an admin"),
 		    s->actor.username, _(role_noun(r)),
-		    _(scopes[svc_scope_widest(s)].noun));
+		    _(scopes[svc_scope_widest(s)].noun), _(scopes[sc].noun));
 	}
 	s->scope = sc;
 	return 0;

@@ -817,8 +817,8 @@ svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
 
 		if (rc < 0)
 			return -1;
-		if (rc == 1)
-			return pd_fail(err, PD_EINVAL,
+		if (rc == 1) /* as every filter's (s72 fault 9) */
+			return pd_fail(err, PD_EUSAGE,
 			    _("Cashier \"%s\": not one of %s"), q.cashier,
 			    known);
 	}

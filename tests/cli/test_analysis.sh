@@ -118,7 +118,7 @@ refused "anomalies --branch B02: no such branch here" 2 \
 expect "forecast --branch B01 at the organisation's scope (an admin's)" 0 \
     "Filters: " env PAYDESK_PIN=9999 "$PD" --user admin report forecast \
     --scope org --branch B01
-refused "forecast --segment Nowhere: the segments named" 4 \
+refused "forecast --segment Nowhere: the segments named (2)" 2 \
     "no consumer is of it" sup report forecast --segment Nowhere
 refused "forecast --period: not one of its filters (the weeks ahead)" 2 \
     "unknown option --period" sup report forecast --period 2025-03

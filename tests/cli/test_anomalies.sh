@@ -260,7 +260,7 @@ run sup --json report anomalies --date "$D" --segment Residential --method Cash
 same "--json: the filters as typed" "$(python3 -c 'import json, sys
 print(json.load(open(sys.argv[1]))["filters"])' "$OUT")" \
     "{'segment': 'Residential', 'method': 'Cash'}"
-expect "--segment of none: refused (4)" 4 "Nope" \
+expect "--segment of none: refused (2, as --method)" 2 "Nope" \
     sup report anomalies --segment Nope
 expect "--method of none: refused (2)" 2 "--method \"Barter\"" \
     sup report anomalies --method Barter
@@ -309,8 +309,10 @@ Credit notes|T01|4|6500
 Round credit notes|Mary Johnson|3|6000"
 # one peer, in the singular (T02 at work by its note on C-4)
 run sup report anomalies --date "$D" --scope terminal
-has "--scope terminal: its 1 peer, singular" \
-    "3 cash payments voided (\$9.00); its 1 peer voided 0.0 on average"
+# its peers are every terminal at work that day, not only those at work
+# on T01's payments (s72 fault 8): T02 (its own void of 1) and T03, 0.5
+has "--scope terminal: its 2 peers, all the terminals at work" \
+    "3 cash payments voided (\$9.00); its 2 peers voided 0.5 on average"
 term T03
 run sup --csv report anomalies --date "$D" --scope terminal
 same "--scope terminal at T03: one payment, nothing to flag" "$(rows)" ""
@@ -530,3 +532,65 @@ run sup report anomalies --period 2025-07
 	notok "a period begun after today: status 3" "status $RC"
 has "a period begun after today: no data yet" \
     "Period 2025-07 is in the future (today is 2025-06-26)"
+
+# --- team visibility and the terminals' peers (s72 fault 8): the peers
+# are every terminal at work that day, another team's too: they are the
+# comparison, not rows shown. D5: mary (North) takes 6 cash payments of
+# 2.00 at T01, voids 3 of them there and makes 3 credit notes of 1.50 of
+# the others there; jane (South) takes 2 at T02. North sees T01's 3 voids
+# (6.00) and 3 notes (4.50) against its 1 peer's (T02) 0; South, none:
+# T01 is no terminal of South's, T02 did neither.
+D5=2025-06-27
+export PAYDESK_NOW="$D5 18:00:00"
+printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
+env PAYDESK_PIN=9999 "$PD" --user admin import settings --update "$T/vt.csv" \
+    >/dev/null 2>&1 || echo "not ok - team visibility on again"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/t5.csv"
+for i in 1 2 3 4 5 6 7 8; do
+	echo "Y-$i,WU-10003,Jun$i,2,2025-06-20,2025-06-30" >>"$T/t5.csv"
+done
+sup import bills "$T/t5.csv" >/dev/null
+term T01
+for i in 1 2 3 4 5 6; do
+	PAYDESK_NOW="$D5 09:0$i:00" sup pay WU-10003 --type bill --items Y-$i \
+	    --amount 2 --method Cash >/dev/null 2>&1 || echo "not ok - pay Y-$i"
+done
+for i in 1 2 3; do
+	PAYDESK_NOW="$D5 10:0$i:00" sup payment void "$(sql "SELECT payment_no
+	 FROM payments WHERE receipt_no = '$(rcpt Y-$i)'")" --reason test \
+	    >/dev/null 2>&1 || echo "not ok - void Y-$i"
+done
+for i in 4 5 6; do
+	PAYDESK_NOW="$D5 11:0$i:00" sup credit-note create "$(rcpt Y-$i)" \
+	    --amount 1.50 --reason "Billing Error" >/dev/null 2>&1 ||
+		echo "not ok - credit note of Y-$i"
+done
+term T02
+for i in 7 8; do p "$D5 09:1$i:00" WU-10003 Y-$i 2; done
+term T01
+# by hand: each terminal at work on D5 (a payment, a void, a note), its
+# cash voids and notes made by hand, whoever's payments
+h5=$(sql "SELECT group_concat(terminal, ' ') FROM (SELECT terminal FROM
+ payments WHERE paid_on = '$D5' UNION SELECT terminal FROM voids WHERE
+ voided_at LIKE '$D5%' UNION SELECT terminal FROM credit_notes WHERE
+ created_on = '$D5')")
+h5="$h5; $(sql "SELECT v.terminal || ' ' || count(*) || ' ' ||
+ sum(p.amount) FROM voids v JOIN payments p ON p.id = v.payment_id WHERE
+ v.voided_at LIKE '$D5%' GROUP BY v.terminal")"
+h5="$h5; $(sql "SELECT terminal || ' ' || count(*) || ' ' || sum(amount)
+ FROM credit_notes WHERE created_on = '$D5' AND automatic = 0 GROUP BY
+ terminal")"
+[ "$h5" = "T01 T02; T01 3 600; T01 3 450" ] ||
+	echo "not ok - by hand: T01's 3 voids and 3 notes, T02 none ($h5)"
+run sup --csv report anomalies --date "$D5"
+same "team North: T01's cash voids and credit notes against its peer T02" \
+    "$(rows | grep '^Cash\|^Credit')" "Cash voids|T01|3|600
+Credit notes|T01|3|450"
+run sup report anomalies --date "$D5"
+has "team North: its 1 peer, singular, another team's terminal" \
+    "3 cash payments voided (\$6.00); its 1 peer voided 0.0 on average"
+has "team North: the notes against the same peer" \
+    "3 credit notes made (\$4.50); its 1 peer made 0.0 on average"
+run env PAYDESK_PIN=5555 "$PD" --user sam --csv report anomalies --date "$D5"
+same "team South: no row of T01, not of its scope; T02 did neither" \
+    "$(rows | grep -c '^Cash\|^Credit')" 0

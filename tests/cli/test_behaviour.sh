@@ -171,7 +171,7 @@ same "--segment Residential: WU-10002 and WU-10001" "$(why)" \
 run sup --csv report deteriorating --last 2 --segment commercial
 same "--segment commercial (any case): WU-10003 alone" "$(why)" \
     "WU-10003:days to pay, aging"
-expect "--segment of none: refused (4)" 4 "Nope" \
+expect "--segment of none: refused (2, as --method)" 2 "Nope" \
     sup report deteriorating --segment Nope
 expect "--period: not this report's (2)" 2 "--period" \
     sup report deteriorating --period 2025-03

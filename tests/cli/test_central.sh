@@ -989,8 +989,8 @@ print(json.dumps(t, sort_keys=True))' "$OUT")
 	    "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
 for x in t: x.pop("last_synced"); [v.pop("at") for v in x["voided"]]
 print(json.dumps(t, sort_keys=True))' "$OUT")" "$g_pg"
-	expect "postgresql: gaps of a terminal that is none" 4 \
-	    "No terminal T09 in organisation GAP" central gaps GAP --terminal T09
+	expect "postgresql: gaps of a terminal that is none" 2 \
+	    '--terminal "T09": not one of the terminals of GAP' central gaps GAP --terminal T09
 	noat() { sed -e 's/^[0-9-]* [0-9:]* //' -e 's/:[0-9a-f]\{12\} /:HASH /g' \
 	    "$OUT"; }
 	run central reanchors GAP
@@ -1009,6 +1009,8 @@ print(json.dumps(t, sort_keys=True))' "$OUT")
 print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	expect "postgresql: reanchors of an organisation that is none" 4 \
 	    "No organisation NOPE" central reanchors NOPE
+	expect "postgresql: reanchors of a terminal that is none: 2 (s72 fault 9)" 2 \
+	    '--terminal "T09": not one of the terminals of GAP' central reanchors GAP --terminal T09
 	# retention: old heads and marks of T05 at both; a round prunes them
 	gq() { psqlv "SET search_path TO \"org_GAP\", paydesk; $1"; }
 	old="('T05', 1, 'old1', '2020-01-01 00:00:00'), ('T05', 2, 'old2',

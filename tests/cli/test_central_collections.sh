@@ -149,11 +149,29 @@ expect "$BACKEND: a currency not in ISO 4217: status 2" 2 \
     central collections --currency XYZ
 expect "$BACKEND: a code in small letters: status 2" 2 '--currency "kes"' \
     central collections --currency kes
-expect "$BACKEND: a currency no organisation is in: status 4" 4 \
-    "No organisation here is in GBP (their currencies: USD, EUR, JPY, KES)" \
+# a filter's value the node does not know: 2, the option, the value and
+# those there are named, as paydesk's filters (s72 fault 9: --method
+# bitcoin printed zeros; --currency and --org were 4)
+expect "$BACKEND: a currency no organisation is in: status 2" 2 \
+    '--currency "GBP": no organisation here is in it (their currencies: USD, EUR, JPY, KES)' \
     central collections --currency GBP
-expect "$BACKEND: an organisation not hosted: status 4" 4 \
-    "No organisation NOPE here" central collections --org NOPE
+expect "$BACKEND: an organisation not hosted: status 2, those hosted named" 2 \
+    '--org "NOPE": not one of the organisations here (ACME, BETA, EU, JP, KE)' \
+    central collections --org NOPE
+expect "$BACKEND: a method no organisation has: status 2, theirs named" 2 \
+    '--method "bitcoin": not one of the methods of the organisations here (' \
+    central collections --method bitcoin
+has "$BACKEND:   Cash among them" "Cash"
+has "$BACKEND:   Bank Transfer among them" "Bank Transfer"
+expect "$BACKEND: a method no payment has, but configured: zeros" 0 "" \
+    central collections --json --method Cheque
+same "$BACKEND:   no payment counted" "$(got | tr '\n' ';')" \
+    "ACME USD 0 0;BETA USD 0 0;EU EUR 0 0;JP JPY 0 0;KE KES 0 0;Total USD 0 0;Total EUR 0 0;Total JPY 0 0;Total KES 0 0;"
+run central collections --json --method " cash " --org " KE " --currency " KES "
+same "$BACKEND: values trimmed of the spaces around them, as paydesk's" \
+    "$RC $(got | tr '\n' ';')" "0 KE KES 1 250050;Total KES 1 250050;"
+expect "$BACKEND: a method of spaces only: status 2" 2 \
+    "--method needs a value" central collections --method "  "
 expect "$BACKEND: an organisation in another currency: status 3" 3 \
     "Organisation KE is in KES, not USD" \
     central collections --org KE --currency USD

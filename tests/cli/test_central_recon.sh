@@ -170,9 +170,23 @@ expect "an option twice: status 2" 2 "--account" central exceptions ACME --accou
 expect "a day that is none: status 3" 3 "2026-13-01" central reconciliation ACME --from 2026-13-01
 expect "--from after --to: status 3" 3 "is after" central exceptions ACME --from 2026-07-09 --to 2026-07-01
 expect "an organisation that is none: status 4" 4 "NOPE" central reconciliation NOPE
-expect "an account nothing names: status 4" 4 "NL00NONE" central reconciliation ACME --account NL00NONE
-expect "and for the exceptions" 4 "NL00NONE" central exceptions ACME --account NL00NONE
-expect "a terminal of none: status 4" 4 "T09" central exceptions ACME --terminal T09
+# a filter's value the node does not know: 2, naming the option, the
+# value and those there are, as paydesk's filters (s72 fault 9: 4)
+expect "an account nothing names: status 2, the accounts named" 2 \
+    "--account \"NL00NONE\": not one of the accounts deposits and bank statements name ($A" \
+    central reconciliation ACME --account NL00NONE
+expect "and for the exceptions" 2 '--account "NL00NONE": not one of' central exceptions ACME --account NL00NONE
+expect "and for the statements" 2 '--account "NL00NONE": not one of' central statements ACME --account NL00NONE
+expect "a terminal of none: status 2, the terminals named" 2 \
+    '--terminal "T09": not one of the terminals of ACME (T01, T02)' \
+    central exceptions ACME --terminal T09
+expect "and for the statements" 2 '--terminal "T09": not one of' central statements ACME --terminal T09
+expect "an account typed with spaces around it: as without" 0 "" \
+    central exceptions ACME --account " $A " --json
+same "  the same exceptions" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$OUT")" \
+    "$(central exceptions ACME --account $A --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+expect "an account of spaces only: status 2" 2 "--account needs a value" \
+    central reconciliation ACME --account "  "
 expect "a statement that is none: status 4" 4 "ZZZZZZZZ" central statements ACME ZZZZZZZZ
 expect "a name that is no statement's: status 2" 2 "not a statement" central statements ACME "x-y"
 expect "a second name: status 2" 2 "unknown option" central statements ACME "$SA" "$SB"

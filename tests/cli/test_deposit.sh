@@ -576,8 +576,12 @@ python3 "$TOP/tests/tools/xlsx_cells.py" "$T/recon.xlsx" >"$OUT" 2>&1
 same "and the days it covers" "$(grep '^str:Period' "$OUT")" "str:Period	str:2026-06-15 to 2026-06-19"
 refused "reconciliation: no account given nor configured" 2 "Give --account, or set [deposits] account" \
     R report reconciliation
-refused "reconciliation: an account nothing names" 4 "No deposit or bank statement names account NL00NOPE" \
+# an unknown filter's value: 2, the accounts named (s72 fault 9: 4)
+refused "reconciliation: an account nothing names: 2, the accounts named" 2 \
+    "--account \"NL00NOPE\": not one of the accounts deposits and bank statements name ($ACCT" \
     R report reconciliation --account NL00NOPE
+expect "reconciliation: an account typed with spaces around it" 0 "" \
+    R --csv report reconciliation --account " $ACCT "
 refused "reconciliation: from after to" 3 "--from 2026-06-20 is after --to 2026-06-19" \
     R report reconciliation --account $ACCT --from 2026-06-20 --to 2026-06-19
 expect "reconciliation: a day that is none" 3 "2026-02-30" \

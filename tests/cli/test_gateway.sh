@@ -1334,7 +1334,7 @@ else
 fi
 expect "payments --gateway: a receipt read from the table is shown" 0 \
     "${gw_text%% *}" torg 1 payment show "${gw_text%% *}"
-expect "--gateway: a name no payment here has" 4 \
+expect "--gateway: a name no payment here has: 2 (s72 fault 9: 4)" 2 \
     'Gateway "paypal": not one of the gateways whose payments are here (mpesa, stripe)' \
     tsup 1 report payers --gateway paypal
 expect "--split: neither method nor gateway" 2 '--split "channel": method or gateway' \

@@ -664,7 +664,7 @@ expect "shift show by Z number" 0 "Counted twice" M shift show Z-T01-000001
 expect "shift list, every shift" 0 "Z-T01-000005" M shift list
 # (review R20, fault 22) filters that cannot match are said, not listed
 # as none
-expect "shift list --cashier of no user: named" 3 'Cashier "nobody": not one of' \
+expect "shift list --cashier of no user: 2, named (s72 fault 9: 3)" 2 'Cashier "nobody": not one of' \
     M shift list --cashier nobody
 expect "shift list --from after --to" 3 "is after --to" \
     M shift list --from 2026-06-15 --to 2026-06-10

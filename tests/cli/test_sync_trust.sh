@@ -1641,9 +1641,10 @@ expect "gaps: T01's records this node refused are counted" 0 \
     "Refused by this node:" central gaps ACME --terminal T01
 expect "gaps: an organisation that is none" 4 "No organisation NOPE" \
     central gaps NOPE
-expect "gaps: a terminal that is none" 4 "No terminal T09 in organisation AUD" \
+expect "gaps: a terminal that is none: 2, as every filter's (s72 fault 9)" 2 \
+    '--terminal "T09": not one of the terminals of AUD (' \
     central gaps AUD --terminal T09
-expect "gaps: a terminal of another organisation" 4 "No terminal T01 in organisation AUD" \
+expect "gaps: a terminal of another organisation" 2 '--terminal "T01": not one of the terminals of AUD' \
     central gaps AUD --terminal T01
 expect "gaps: a terminal id that cannot be one" 2 "only letters, digits and '-'" \
     central gaps AUD --terminal "T0;1"

@@ -1097,6 +1097,13 @@ same "reanchors of a terminal that had none: the headings alone" "$RC:$(wc -l <"
 expect "reanchors: an organisation that is none" 4 "No organisation NOPE" \
     central reanchors NOPE
 expect "reanchors: an option that is none" 2 "--bogus" central reanchors ACME --bogus
+# a terminal the organisation has not: refused, those it has named, not
+# an empty list (s72 fault 9)
+expect "reanchors --terminal of none: 2, the terminals named" 2 \
+    '--terminal "T09": not one of the terminals of ACME (T01' \
+    central reanchors ACME --terminal T09
+run central reanchors ACME --terminal " T02 "
+same "reanchors --terminal trimmed of its spaces" "$RC:$(wc -l <"$OUT")" "0:1"
 expect "reanchors: a terminal id that cannot be one" 2 "only letters, digits" \
     central reanchors ACME --terminal "T 1"
 expect "reanchors: no organisation" 2 "which organisation" central reanchors
