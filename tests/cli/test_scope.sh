@@ -121,7 +121,7 @@ expect "a cashier asks for the branch: refused (16)" 16 \
 expect "--segment with spaces around: the segment, trimmed" 0 \
     "Segment Residential" as mary 2222 kpi --segment " Residential "
 expect "--method with spaces around: the method, trimmed" 0 \
-    "Method cash" as mary 2222 kpi --method "  cash "
+    "Method Cash" as mary 2222 kpi --method "  cash "
 expect "a supervisor asks for the organisation: refused (16)" 16 \
     "mary is a supervisor and sees the figures of this branch at most: those of the organisation are an admin's alone" \
     as mary 2222 report payers --scope org
@@ -898,7 +898,7 @@ lists() {
 	    "those of the organisation are an admin's alone" \
 	    as mary 2222 $what --scope org
 }
-lists "shift list" "SELECT z_no FROM shifts WHERE 1" terminal user_id
+lists "shift list" "SELECT uuid FROM shifts WHERE 1" terminal user_id
 lists "deposit list" "SELECT slip_no FROM deposits WHERE 1" terminal user_id
 # (a dispute of a payment of the team's or opened by one of it:
 # helper-239, her own dispute was in none of her lists)
@@ -916,10 +916,11 @@ DKIM=$(tsql 1 "SELECT d.dispute_no FROM disputes d JOIN payments p ON p.id =
 [ -n "$DKIM" ] || echo "not ok - the dispute of Kim Lee's payment at T01"
 same "a dispute of South's payment that mary opened is in her list" \
     "$(as mary 2222 --csv dispute list --scope terminal | grep -c "^$DKIM,")" 1
-# a cashier's shifts: her own of this terminal; no wider scope
+# a cashier's shifts: her own of this terminal; no wider scope (the
+# list's first column is the shift's id since s72, a shift open having no Z)
 run as jane 1234 --csv shift list
 same "jane's shifts: hers of T01" "$(col1)" \
-    "$(rows "SELECT z_no FROM shifts WHERE terminal = 'T01' AND cashier = 'jane'")"
+    "$(rows "SELECT uuid FROM shifts WHERE terminal = 'T01' AND cashier = 'jane'")"
 expect "jane's shifts of the branch: refused (16)" 16 \
     "those of this branch are for a recovery officer" as jane 1234 shift list --scope branch
 # one consumer's disputes and plans: wherever made unless a scope is chosen
