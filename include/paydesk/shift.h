@@ -358,8 +358,9 @@ int svc_shift_close(struct svc *s, const struct shift_close_request *r,
  * cashier cannot open a shift anywhere else while it is open: nothing
  * counted, every tender's whole expected amount short (the drawer's
  * cash unaccounted for until found), reason kept with each tender, the
- * sign-off the signed-in supervisor's, or a.user's (PIN checked) when
- * a cashier is signed in. Its Z number is this terminal's; it syncs as
+ * sign-off a.user's when named (a supervisor other than the one signed
+ * in, PIN checked; required when a cashier is signed in), else the
+ * signed-in supervisor's. Its Z number is this terminal's; it syncs as
  * the shift's close, which its own terminal then applies. key: the
  * shift's id or Z number. PD_EPERM without a supervisor, PD_ESHIFT
  * when the shift is this terminal's or closed already. */

@@ -366,6 +366,10 @@ enum central_row_type {
 	                          word; target): the central node undoes
 	                          none, and has no recon_undone on
 	                          PostgreSQL */
+	CENTRAL_HELD_CHEQUE,   /* a live deposit's cheque whose payment was
+	                          voided after its shift's close
+	                          (store_central_held_rows; flag: the
+	                          deposit was handed to the bank) */
 };
 struct central_row {
 	enum central_row_type type;
@@ -385,6 +389,15 @@ struct central_row {
 typedef int (*central_row_cb)(const struct central_row *r, void *arg);
 int store_central_exc_rows(struct store *st, enum central_row_type type,
     int64_t over_short, central_row_cb cb, void *arg, struct pd_err *err);
+/* The rows of CENTRAL_HELD_CHEQUE, one per cheque of held (nheld, as
+ * svc_cheques_held finds them) still in a live deposit, as the
+ * terminal's exceptions make that kind (recon.c): amount_differs on the
+ * deposit's day, ref SLIP:NUMBER, detail the payment's number, expected
+ * the deposit less the cheque, actual the deposit, target "DEPOSIT-UUID
+ * cheque:PAYMENT-UUID"; given to cb (s73 fault 1). */
+struct cheque_held;
+int store_central_held_rows(struct store *st, const struct cheque_held *held,
+    size_t nheld, central_row_cb cb, void *arg, struct pd_err *err);
 /* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
  * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free().
  * held (nheld; NULL, 0: none) the deposits' cheques of payments voided

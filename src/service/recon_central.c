@@ -8,7 +8,10 @@
  * terminal's exceptions query is SQLite's own (temporary tables, join
  * hints, the store's SQL functions), so the exceptions are put together
  * here from rows both engines read alike (store/recon_central.c), kind
- * by kind as that query makes them, and ordered as it orders them. */
+ * by kind as that query makes them, and ordered as it orders them; the
+ * deposits' cheques whose payments were voided since are found as a
+ * terminal finds them (svc_cheques_held), and its days expect each such
+ * deposit less those cheques (s73 fault 1). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,6 +361,24 @@ one_row(const struct central_row *r, void *arg)
 	}
 }
 
+/* The rows of the live deposits' cheques whose payments were voided
+ * after their shifts' close (CENTRAL_HELD_CHEQUE), by the close's rule as
+ * a terminal reads them (svc_cheques_held), each given to cb. */
+static int
+held_rows(struct svc *s, central_row_cb cb, void *arg, struct pd_err *err)
+{
+	struct cheque_held *held;
+	size_t nheld;
+	int rc;
+
+	held = svc_cheques_held(s, &nheld, err);
+	if (held == NULL)
+		return -1;
+	rc = store_central_held_rows(s->st, held, nheld, cb, arg, err);
+	free(held);
+	return rc;
+}
+
 /* recon.c's order: by day, kind, reference, detail, target. */
 static int
 exc_order(const void *pa, const void *pb)
@@ -401,6 +422,9 @@ exceptions_all(struct svc *s, size_t *n, struct pd_err *err)
 		if (order[i] == CENTRAL_MATCH_PAYMENT)
 			match_done(&b);
 	}
+	/* a deposit holding a voided payment's cheque (recon.c) */
+	if (rc == 0)
+		rc = held_rows(s, one_row, &b, err);
 	free(b.slips);
 	free(b.voided);
 	if (rc != 0) {
@@ -470,6 +494,44 @@ svc_central_exceptions(struct svc *s, const struct central_recon_filter *f,
 
 /* ---- the reconciliation by day ---- */
 
+struct held_set {
+	struct central_row *v;
+	size_t n;
+};
+
+static int
+held_one(const struct central_row *r, void *arg)
+{
+	struct held_set *h = arg;
+
+	h->v = xrealloc(h->v, h->n + 1, sizeof *h->v);
+	h->v[h->n] = *r;
+	h->v[h->n++].text = NULL;
+	return 0;
+}
+
+/* Days d (nd) of account expect what the ledger backs, as a terminal's
+ * (store_recon_days with its held cheques): a deposit handed to the bank
+ * less its cheques of payments voided since (h). */
+static void
+held_less(const struct held_set *h, const char *account, struct recon_day *d,
+    size_t nd)
+{
+	size_t i, j;
+
+	for (i = 0; i < h->n; i++) {
+		if (!h->v[i].flag || strcmp(h->v[i].account, account) != 0)
+			continue;
+		for (j = 0; j < nd; j++)
+			if (strcmp(d[j].day, h->v[i].rday) == 0) {
+				/* actual less expected: the cheque */
+				d[j].expected -=
+				    h->v[i].actual - h->v[i].expected;
+				d[j].difference = d[j].credited - d[j].expected;
+			}
+	}
+}
+
 struct central_recon_day *
 svc_central_recon(struct svc *s, const struct central_recon_filter *f,
     size_t *n, struct pd_err *err)
@@ -478,6 +540,7 @@ svc_central_recon(struct svc *s, const struct central_recon_filter *f,
 	struct central_exception *v;
 	struct central_recon_day *out = NULL;
 	struct recon_day *d;
+	struct held_set held = {0};
 	char today[11];
 	const char *from = f->from != NULL ? f->from : "", *to = f->to;
 	size_t nacc, nv, nd, i, j, k, cap = 0;
@@ -500,7 +563,9 @@ svc_central_recon(struct svc *s, const struct central_recon_filter *f,
 	} else if ((acc = store_recon_accounts(s->st, &nacc, err)) == NULL)
 		return NULL;
 	v = exceptions_all(s, &nv, err);
-	if (v == NULL) {
+	if (v == NULL || held_rows(s, held_one, &held, err) != 0) {
+		free(held.v);
+		free(v);
 		free(acc);
 		return NULL;
 	}
@@ -512,6 +577,7 @@ svc_central_recon(struct svc *s, const struct central_recon_filter *f,
 			out = NULL;
 			break;
 		}
+		held_less(&held, acc[i].account, d, nd);
 		for (j = 0; j < nd; j++) {
 			/* the exceptions of the account shown on that day */
 			for (k = 0; k < nv; k++)
@@ -528,6 +594,7 @@ svc_central_recon(struct svc *s, const struct central_recon_filter *f,
 		}
 		free(d);
 	}
+	free(held.v);
 	free(v);
 	free(acc);
 	if (out == NULL && i == nacc)

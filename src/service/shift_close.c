@@ -557,9 +557,12 @@ force_in_tx(struct svc *s, const char *key, const char *reason,
 	r.has_keep = 1; /* nothing counted, nothing kept */
 	if (force_target(s, key, &sh, err) != 0)
 		return -1;
-	/* the signed-in supervisor's, or a supervisor's user name and PIN
-	 * at a cashier's session */
-	if (s->actor.role >= ROLE_SUPERVISOR)
+	/* a supervisor's user name and PIN, checked whoever is signed in
+	 * (a cashier's session; the Shifts screen's form, which asks them
+	 * of a supervisor too: s73 fault 2), else the signed-in
+	 * supervisor's */
+	if (s->actor.role >= ROLE_SUPERVISOR &&
+	    (a == NULL || a->user == NULL || a->user[0] == '\0'))
 		xstrlcpy(by, s->actor.username, sizeof by);
 	else if (svc_signoff(s, a,
 	             _("Closing by force another terminal's shift"), by, miss,

@@ -6,7 +6,10 @@
  * The exceptions' own query (recon.c) is the terminal's, over SQLite
  * only; these rows are what it reads, kind by kind, left for the service
  * to put together and order the same way. What only a terminal holds
- * (its outbox, the voids undone there) is not read. */
+ * (its outbox, the voids undone there) is not read. The deposits'
+ * cheques of payments voided since are found by the service
+ * (svc_cheques_held, the close's rule) and read here one by one: the
+ * terminal's temporary table is SQLite's. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,4 +143,39 @@ store_central_exc_rows(struct store *st, enum central_row_type type,
 	if (type == CENTRAL_OVER_SHORT || type == CENTRAL_FLOAT)
 		st_bind(q, "i", over_short);
 	return rows(st, q, type, cb, arg, err);
+}
+
+int
+store_central_held_rows(struct store *st, const struct cheque_held *held,
+    size_t nheld, central_row_cb cb, void *arg, struct pd_err *err)
+{
+	/* recon.c's kind 2 of temp.recon_cheques, a row per cheque */
+	struct db_stmt *q = st_stmt(st,
+	    "SELECT 2, d.deposited_on, d.slip_no || ':' || q.number, "
+	    "substr(p.payment_no, 1, 79), d.amount - q.amount, d.amount, "
+	    "d.uuid || ' cheque:' || p.uuid, d.deposited_on, d.terminal, "
+	    "d.account, '', 0, d.id, CASE WHEN EXISTS (SELECT 1 FROM "
+	    "deposit_hands h WHERE h.deposit_id = d.id) THEN 1 ELSE 0 END, "
+	    "'' FROM deposit_cheques q JOIN deposits d ON d.id = "
+	    "q.deposit_id AND d.voided_at = '' JOIN payments p ON p.id = ?2 "
+	    "WHERE q.id = ?1",
+	    err);
+	size_t i, j;
+
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < nheld; i++) {
+		/* each cheque and payment once, as the terminal's table
+		 * keeps them */
+		for (j = 0; j < i; j++)
+			if (held[j].cheque_id == held[i].cheque_id &&
+			    held[j].payment_id == held[i].payment_id)
+				break;
+		if (j < i)
+			continue;
+		st_bind(q, "ii", held[i].cheque_id, held[i].payment_id);
+		if (rows(st, q, CENTRAL_HELD_CHEQUE, cb, arg, err) != 0)
+			return -1;
+	}
+	return 0;
 }

@@ -623,6 +623,7 @@ tui_main(struct svc *svc)
 	X(shift_x_sign)                                                        \
 	X(shifts)                                                              \
 	X(shift_filter)                                                        \
+	X(shift_force)                                                         \
 	X(deposits)                                                            \
 	X(deposit_create)                                                      \
 	X(deposit_hand)                                                        \

@@ -107,6 +107,10 @@ struct tui_screen *screen_shift_x_signed(
 /* The X report of cashier's open shift at this terminal, for a
  * supervisor (the Shifts tab; NULL with a message on failure). */
 struct tui_screen *screen_shift_x_of(struct tui *t, const char *cashier);
+/* The forced close of sh, open at another terminal (the Shifts tab's
+ * C): its reason and a supervisor's sign-off; NULL with a message. */
+struct tui_screen *screen_shift_force_new(
+    struct tui *t, const struct shift *sh);
 /* The back office's Shifts tab: every drawer's shifts. */
 struct tui_screen *screen_shifts_new(struct tui *t);
 /* What this terminal's closed shifts leave to deposit, each cheque by

@@ -3,7 +3,9 @@
  * that sync brought), open and closed, newest first; filters (opened
  * from/to, cashier, terminal, status) in a form over the list; Enter
  * opens a shift's details (counts, tenders, movements, Z number), where
- * p reprints its Z report as a COPY. */
+ * p reprints its Z report as a COPY; c counts and closes an open shift
+ * of this terminal, C closes by force one left open at another
+ * (screen_shift_force.c). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,16 @@
 
 #include "drawer.h"
 
-enum { A_OPEN = 1, A_FILTER, A_CLEAR, A_RELOAD, A_BACK, A_CLOSE, A_DEPOSIT };
+enum {
+	A_OPEN = 1,
+	A_FILTER,
+	A_CLEAR,
+	A_RELOAD,
+	A_BACK,
+	A_CLOSE,
+	A_FORCE,
+	A_DEPOSIT
+};
 
 static const struct tui_key screen_shifts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Details"),
@@ -21,6 +32,8 @@ static const struct tui_key screen_shifts_keys[] = {
     {'g', "g", NULL, N_("read the list again"), A_RELOAD},
     {'c', "c", NULL, N_("close an open shift of a cashier who has gone"),
         A_CLOSE},
+    {'C', "C", NULL, N_("close by force a shift left open at another terminal"),
+        A_FORCE},
     {'d', "d", N_("Deposit"),
         N_("the cash and cheques to deposit, each cheque by number"),
         A_DEPOSIT},
@@ -216,6 +229,13 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if (s->n == 0)
 			return TUI_HANDLED;
 		next = screen_shift_close_of(t, sc, &s->rows[s->list.sel]);
+		if (next != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case A_FORCE:
+		if (s->n == 0)
+			return TUI_HANDLED;
+		next = screen_shift_force_new(t, &s->rows[s->list.sel]);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;

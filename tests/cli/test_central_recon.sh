@@ -7,7 +7,9 @@
 # this script works out from the scenario (and the reconciliation's sums
 # against the central store, and against T01's own report reconciliation
 # and report exceptions of the account whose records it holds); the
-# filters; every refusal with its exit status.
+# filters; every refusal with its exit status; a deposit's cheque whose
+# payment was voided after the deposit, the central node's exceptions
+# and days of its account line by line as T01's (s73 fault 1).
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 # the organisation set up on 06-30, the shifts on 07-01, the deposits,
@@ -190,3 +192,42 @@ expect "an account of spaces only: status 2" 2 "--account needs a value" \
 expect "a statement that is none: status 4" 4 "ZZZZZZZZ" central statements ACME ZZZZZZZZ
 expect "a name that is no statement's: status 2" 2 "not a statement" central statements ACME "x-y"
 expect "a second name: status 2" 2 "unknown option" central statements ACME "$SA" "$SB"
+
+# ---- a deposit's cheque whose payment was voided after the deposit
+# (s73 fault 1): T01 takes a cheque, closes, deposits the shift to
+# account C and hands the bag; the payment is voided after and synced.
+# The central node's exceptions and days of C are T01's own report
+# exceptions and report reconciliation, line by line: the deposit less
+# the voided cheque expected, an amount_differs for the cheque.
+C=NL55BANK0000000055
+PAYDESK_NOW="2026-07-10 10:00:00" J 1 shift open --count 10000x1 >/dev/null || echo "not ok - T01 open (cheque)"
+PAYDESK_NOW="2026-07-10 10:05:00" J 1 pay WU-10003 --type bill --method Cheque --amount 45 --reference 000888 >/dev/null ||
+    echo "not ok - T01 cheque"
+PAYNO=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = '000888'")
+PAYDESK_NOW="2026-07-10 12:00:00" J 1 shift close --count 10000x1 --cheque 000888:45.00 >/dev/null ||
+    echo "not ok - T01 close (cheque)"
+Z3=$(tsql 1 "SELECT z_no FROM shifts WHERE status = 'closed' ORDER BY id DESC LIMIT 1")
+PAYDESK_NOW="2026-07-10 12:30:00" M 1 deposit create "$Z3" --slip BAG-F --account $C --date 2026-07-10 >/dev/null &&
+    PAYDESK_NOW="2026-07-10 12:35:00" M 1 deposit hand BAG-F >/dev/null || echo "not ok - bag F"
+pdt 1 sync >/dev/null || echo "not ok - T01 sync (bag F)"
+PAYDESK_NOW="2026-07-10 13:00:00" expect "the cheque's payment voided after BAG-F was handed" 0 \
+    "the bank holds a cheque of a void payment" M 1 payment void "$PAYNO" --reason "Cheque bounced"
+expect "the void is applied" 0 "Rejected    0" pdt 1 sync
+xline() { python3 -c 'import json,sys; print("\n".join("%s %s %s %d %s %d %d %d" % (e["kind"], e["date"], e["reference"], e["age_days"], e["detail"], e["expected"], e["actual"], e["difference"]) for e in json.load(open(sys.argv[1])) if e["reference"].startswith("BAG-F")))' "$1"; }
+dline() { python3 -c 'import json,sys; print("\n".join("%s %d %d %d %d %d" % (d["date"], d["expected"], d["credited"], d["matched"], d["difference"], d["exceptions"]) for d in json.load(open(sys.argv[1]))))' "$1"; }
+PAYDESK_PIN=2222 pdt 1 --user mary --json report exceptions >"$T/t1exc" 2>&1
+central exceptions ACME --account $C --json >"$T/cexc" 2>&1
+same "T01 lists BAG-F's voided cheque" "$(xline "$T/t1exc")" \
+    "amount_differs 2026-07-10 BAG-F:000888 0 $PAYNO 0 4500 4500"
+same "the central node's exceptions of account C are T01's, line by line" \
+    "$(xline "$T/cexc")" "$(xline "$T/t1exc")"
+same "and it lists nothing else of account C" \
+    "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$T/cexc")" 1
+PAYDESK_PIN=2222 pdt 1 --user mary --json report reconciliation --account $C --from 2026-07-01 >"$T/t1rec" 2>&1
+central reconciliation ACME --account $C --json >"$T/crec" 2>&1
+same "T01's day of account C: the bag less the cheque, Open 1" "$(dline "$T/t1rec")" \
+    "2026-07-10 0 0 0 0 1"
+same "the central node's days of account C are T01's, line by line" \
+    "$(dline "$T/crec")" "$(dline "$T/t1rec")"
+run central exceptions ACME --account $C
+has "as text: the voided payment under it" "$PAYNO"

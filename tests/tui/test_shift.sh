@@ -10,7 +10,10 @@
 # the Z report written (pdftotext); the next shift's expected float; a
 # shift open across midnight flagged on Home; the supervisor's Shifts tab
 # (list, filters, a bad date, details, the Z report again as COPY); and
-# the same screens in Spanish and French with nothing cut.
+# the same screens in Spanish and French with nothing cut; a shift left
+# open at another terminal closed by force on the Shifts tab (C), two
+# terminals synced through a real paydesk-central, a reason and a
+# supervisor's sign-off asked, a cashier's refused (s73 fault 2).
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-04-20 10:00:00"
 setup_store
@@ -582,3 +585,66 @@ wait_for "jane's float count" "Count the opening float"
 line_is "jane's float expected as mary's close kept it" "Expected float" "\$55.00"
 esc 1
 logout
+
+# --- (s73 fault 2) a shift left open at another terminal, closed by
+# force on the Shifts tab (C) as shift close --force does: two terminals
+# synced through a real paydesk-central; jane's shift at T01 (then T01
+# is gone), seen at T02 by admin (the organisation's drawers); the form
+# asks a reason and a supervisor's sign-off: none, or a cashier's,
+# refused with nothing written; mary's closes it, nothing counted
+. "$TOP/tests/cli/sync_lib.sh"
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; pg_stop; rm -rf "$T"' EXIT
+export PAYDESK_NOW="2025-04-25 09:00:00"
+setup_org || echo "not ok - force: the organisation"
+start_central || exit 1
+must "force: T01 syncs" pdt 1 sync
+must "force: T02 syncs" pdt 2 sync
+must "force: jane opens a shift at T01" C 1 shift open --count 10000x1
+must "force: T01 takes cash in it" C 1 pay WU-10002 --type bill --method Cash --amount 35 --tendered 35
+must "force: T01 syncs, then is gone" pdt 1 sync
+must "force: T02 pulls jane's shift" pdt 2 sync
+sid=$(tsql 2 "SELECT uuid FROM shifts WHERE terminal = 'T01' AND status = 'open'")
+[ -n "$sid" ] || echo "not ok - force: T02 holds jane's open shift at T01"
+export PAYDESK_CONFIG="$T/t2.ini"
+tui_start
+login admin 9999
+wait_for "force: admin at T02" "Total Collected"
+keys h
+wait_for "force: T01's open shift on T02's Shifts tab" "T01"
+keys Home c
+wait_for "force: c counts only this terminal's" "Only an open shift of terminal T02 is closed here"
+keys C
+wait_for "force: C, the form" "Close by force a shift of another terminal"
+wait_for "force: whose shift" "The shift of jane at terminal T01"
+before=$(store_hash "$T/t2.db")
+keys Enter
+wait_for "force: no reason: refused" "A forced close needs a reason"
+type_text "T01 broken, drawer in the safe"
+keys Down
+type_text "jane"
+keys Down
+type_text "1234"
+keys Enter
+wait_for "force: a cashier's sign-off: refused" "needs the supervisor role; jane is"
+same "force: the refusals write nothing" "$(store_hash "$T/t2.db")" "$before"
+keys Up C-u
+type_text "mary"
+keys Down
+type_text "2222"
+keys Enter
+wait_for "force: closed by force, T02's Z number" "Shift of jane at terminal T01 closed by force: Z-T02-"
+same "force: closed at T02, signed off by mary, the reason kept" \
+    "$(tsql 2 "SELECT s.status || ':' || s.closed_by || ':' || s.signed_off_by || ':' || f.terminal || ':' || f.reason FROM shifts s JOIN shift_forced f ON f.shift_id = s.id WHERE s.uuid = '$sid'")" \
+    "closed:mary:mary:T02:T01 broken, drawer in the safe"
+same "force: every tender short by its expected" \
+    "$(tsql 2 "SELECT group_concat(t.method || '=' || t.over_short || '/' || t.approved_by, ' ') FROM shift_tenders t JOIN shifts s ON s.id = t.shift_id WHERE s.uuid = '$sid' AND t.expected <> 0")" \
+    "Cash=-13500/mary"
+wait_for "force: the list shows it closed" "Closed"
+keys C
+wait_for "force: C on a closed shift: said" "Only another terminal's open shift is closed by force"
+esc 1
+logout
+expect "force: T02 syncs the forced close" 0 "Rejected    0" pdt 2 sync
+same "force: the central node holds it closed by force at T02" \
+    "$(csql "SELECT s.status || ':' || f.terminal FROM shifts s JOIN shift_forced f ON f.shift_id = s.id WHERE s.uuid = '$sid'")" \
+    "closed:T02"
