@@ -28,7 +28,7 @@
  * a payment or a void, a consumer's payments covered for the anomaly
  * pass), schema_m85.c 85 on (what a payment pays as it stands, in
  * the rollups; the other terminals' branches; a deposit handed to the
- * bank, 91).
+ * bank, 91; the team a payment was taken for, 92).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -125,6 +125,7 @@ const char *const store_migrations[] = {
     store_mig_89,
     store_mig_90,
     store_mig_91,
+    store_mig_92,
 };
 
 const int store_nmigrations =

@@ -373,4 +373,30 @@ const char store_mig_91[] =
     " 'deposits_handed_upto') AND NOT EXISTS (SELECT 1 FROM deposit_hands"
     " h WHERE h.deposit_id = d.id) ORDER BY d.id;\n";
 
+/* 92. The team a payment was taken for (a fresh tester's, issue 23):
+ * the posting user's team when it was posted, kept with the payment and
+ * carried by its record, so that a team's figures of a closed period do
+ * not move with a user moved to another team later (they were found
+ * through users.team at query time). A row only for a payment taken by a
+ * user of a team, as payment_shifts (79); none: of no team. Append-only
+ * (a central node's store keeps it as the payments). The payments a
+ * store holds already get their user's team as it is now: those up to
+ * the highest id the first run found (meta payments_teamed_upto, kept),
+ * so that run again it adds nothing, never a team of a payment posted
+ * since by a user of no team. */
+const char store_mig_92[] =
+    "CREATE TABLE IF NOT EXISTS payment_teams (payment_id INTEGER PRIMARY"
+    " KEY REFERENCES payments (id), team TEXT NOT NULL CHECK (team <>"
+    " ''));\n"
+    "DROP TRIGGER IF EXISTS payment_teams_no_delete;\n"
+    "DROP TRIGGER IF EXISTS payment_teams_no_update;\n"
+    FROZEN("payment_teams") NO_UPDATE("payment_teams")
+    "INSERT OR IGNORE INTO meta (key, value) SELECT"
+    " 'payments_teamed_upto', coalesce(max(id), 0) FROM payments;\n"
+    "INSERT OR IGNORE INTO payment_teams (payment_id, team) SELECT p.id,"
+    " u.team FROM payments p JOIN users u ON u.id = p.user_id WHERE"
+    " coalesce(u.team, '') <> '' AND p.id <= (SELECT CAST(value AS"
+    " INTEGER) FROM meta WHERE key = 'payments_teamed_upto') ORDER BY"
+    " p.id;\n";
+
 /* clang-format on */

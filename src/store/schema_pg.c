@@ -169,6 +169,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_30,
     pg_mig_31,
     pg_mig_32,
+    pg_mig_33,
 };
 
 const int store_pg_central_nmigrations =

@@ -55,5 +55,6 @@ extern const char pg_mig_29[];
 extern const char pg_mig_30[];
 extern const char pg_mig_31[];
 extern const char pg_mig_32[];
+extern const char pg_mig_33[];
 
 #endif

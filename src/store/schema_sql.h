@@ -377,5 +377,6 @@ extern const char store_mig_88[];
 extern const char store_mig_89[];
 extern const char store_mig_90[];
 extern const char store_mig_91[];
+extern const char store_mig_92[];
 
 #endif

@@ -55,7 +55,9 @@ static const struct field payment_fields[] = {S("payment_no", p.payment_no, 1),
     T("balance_after", p.balance_after, F_INT, 0),
     T("reference", p.reference, F_REF, 0),
     T("allocation", p.alloc_rule, F_ALLOC, 0),
-    T("shift_uuid", p.shift_uuid, F_UUID, 0), {NULL, F_STR, 0, 0, 0}};
+    T("shift_uuid", p.shift_uuid, F_UUID, 0),
+    /* the team it was taken for (issue 23); absent: none */
+    S("team", p.team, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field credit_fields[] = {S("uuid", cn.uuid, 1),
     S("number", cn.cn_no, 1), S("payment_uuid", payment_uuid, 1),

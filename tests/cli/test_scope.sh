@@ -16,6 +16,12 @@ PAYDESK_NOW=2026-02-01 start_central || exit 1
 export PAYDESK_NOW=2025-05-20
 cash() { n=$1; shift; PAYDESK_PIN=1234 pdt "$n" --user jane pay "$@" \
     --method Cash >/dev/null 2>&1; }
+# the users' teams (seed 000) from the start: each payment keeps the team
+# its user was of when it was taken (issue 23), so the teams are set
+# before any is taken (the teams import below brings them again)
+printf 'username,full_name,role,pin,branch,team\nmary,Mary Johnson,supervisor,2222,,North\njane,Jane Smith,cashier,1234,,North\n' >"$T/teams0.csv"
+central import ACME users "$T/teams0.csv" --update >/dev/null ||
+    echo "not ok - the users' teams at the start"
 for n in 1 2 3; do pdt $n sync >/dev/null 2>&1; done
 cash 1 WU-10001 --type bill --amount 100.00
 cash 1 WU-10002 --type bill --amount 20.00
@@ -444,11 +450,15 @@ moveteam() {
 	    echo "not ok - the central node moves $1 to team $2"
 	pdt 1 sync >/dev/null 2>&1
 }
-# tq TEAM: "sum count" of the branch's Posted payments by that team's users
+# TEAM: the payments taken for team TEAM (in any case), the team kept
+# with each when it was posted (a fresh tester's, issue 23: not its
+# user's team now, which moved a closed period's figures with the user)
+pt() { echo "p.id IN (SELECT payment_id FROM payment_teams WHERE lower(team) = lower('$1'))"; }
+# tq TEAM: "sum count" of the branch's Posted payments taken for that team
 tq() {
 	tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
 	 payments p WHERE p.status = 'Posted' AND p.branch = 'B01' AND
-	 p.user_id IN (SELECT id FROM users WHERE team = '$1') ${2:-}"
+	 $(pt "$1") ${2:-}"
 }
 run as mary 2222 --csv payments
 same "team visibility off: mary reads her whole branch" "$(csvsum)" \
@@ -509,7 +519,7 @@ same "team visibility on: a search finds no other team's payment" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $4}' | sort | tr '\n' ' ')" \
     "$(tsql 1 "SELECT printf('%.2f', p.amount / 100.0) FROM payments p JOIN
      consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-10003' AND
-     p.user_id IN (SELECT id FROM users WHERE team = 'North') ORDER BY 1" |
+     $(pt North) ORDER BY 1" |
      tr '\n' ' ')"
 expect "the title names the team" 0 "Scope: Branch B01, team North" \
     as mary 2222 payments
@@ -519,12 +529,16 @@ expect "the title names the team" 0 "Scope: Branch B01, team North" \
 moveteam kim " north "
 same "a team is kept without the spaces around it" \
     "$(tsql 1 "SELECT team FROM users WHERE username = 'kim'")" north
+PAYDESK_PIN=4826 pdt 1 --user kim pay WU-10003 --type bill --amount 7.00 \
+    --method Cash >/dev/null 2>&1 || echo "not ok - kim (north) pays 7.00"
+same "kim's payment of team north is kept north's, his of South South's" \
+    "$(tsql 1 "SELECT group_concat(t.team || ':' || p.amount, ' ') FROM
+     payments p JOIN payment_teams t ON t.payment_id = p.id WHERE
+     p.user_id = (SELECT id FROM users WHERE username = 'kim')")" \
+    "South:900 north:700"
 run as mary 2222 --csv payments
-same "kim of team north is of mary's team North" "$(csvsum)" \
-    "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*) FROM
-     payments p WHERE status = 'Posted' AND branch = 'B01' AND
-     user_id IN (SELECT id FROM users WHERE username IN ('mary', 'jane',
-     'kim'))")"
+same "kim's payment of team north is of mary's team North, not his of South" \
+    "$(csvsum)" "$(tq North)"
 moveteam kim South
 # a pulled payment is its user's, as where it was taken (issue 23): jane
 # (North) took payments at T02 (B02) and T03 (B01); each counts by the
@@ -551,10 +565,8 @@ run as mary 2222 --csv payments --user jane
 same "team visibility on: mary reads jane's of T03 (her branch)" \
     "$(csvsum)" "$(rq 'Jane Smith' "AND p.branch = 'B01'")"
 run as mary 2222 --csv payments
-same "team visibility on: mary reads those North's people received" \
-    "$(csvsum)" "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*)
-     FROM payments WHERE status = 'Posted' AND branch = 'B01' AND
-     received_by IN ('Mary Johnson', 'Jane Smith')")"
+same "team visibility on: mary reads those taken for North (kim's of north too)" \
+    "$(csvsum)" "$(tq North)"
 # team visibility on: a --user of another team is refused (16) on every
 # report and list that takes --user (and --operator, its older name), the
 # team named; one of her team is read
@@ -605,10 +617,31 @@ same "paydesk config shows it the central node's, over the file's" \
     "; set by the central node, over the file's value:|team = yes|"
 run as admin 9999 --csv payments
 same "an admin reads every team's payments" "$(csvsum)" "$(pq "1")"
-# an admin moves kim to North: mary reads kim's payment then
+# an admin moves kim to North: what his payments of South count stays
+# where it was (a fresh tester's, issue 23: each of them moved to North's
+# figures and lists with him), at T01 and at the central node
+run as mary 2222 --csv payments
+before=$(csvsum)
+run as mary 2222 --csv report payers
+rbefore=$(cat "$OUT")
+run as mary 2222 --csv kpi
+kbefore=$(cat "$OUT")
+cbefore=$(csql "SELECT count(*) FROM payment_teams WHERE team = 'South'")
+[ "$cbefore" -gt 0 ] || echo "not ok - the central node has South's payments"
 moveteam kim North
 run as mary 2222 --csv payments
-same "kim's payment counts in North's now" "$(csvsum)" "$(tq North)"
+same "kim moved to North: North's payments as they were" "$(csvsum)" \
+    "$before"
+same "and as taken for North" "$before" "$(tq North)"
+run as mary 2222 --csv report payers
+same "kim moved to North: North's payers report as it was" "$(cat "$OUT")" \
+    "$rbefore"
+run as mary 2222 --csv kpi
+same "kim moved to North: North's KPIs as they were" "$(cat "$OUT")" \
+    "$kbefore"
+same "the central node keeps South's payments South's" \
+    "$(csql "SELECT count(*) FROM payment_teams WHERE team = 'South'")" \
+    "$cbefore"
 S1=$(tsql 1 "SELECT count(*) FROM audit_log")
 # T01 syncs: its users are the central node's, set there (a fresh
 # tester's, issue 23: a team set at T01 held at T01 alone, for good)
@@ -895,7 +928,7 @@ lists "deposit list" "SELECT slip_no FROM deposits WHERE 1" terminal user_id
 # helper-239, her own dispute was in none of her lists)
 lists "dispute list" "SELECT d.dispute_no FROM disputes d JOIN payments p ON
  p.id = d.payment_id WHERE 1" p.terminal p.user_id \
-    "(p.user_id $NT OR d.user_id $NT)"
+    "($(pt North) OR d.user_id $NT)"
 lists "arrangement list" "SELECT p.plan_no FROM arrangements a JOIN plans p
  ON p.id = a.plan_id WHERE 1" a.terminal a.user_id
 # a dispute of South's payment (kim's) that mary opened at T01 is hers:
