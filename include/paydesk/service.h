@@ -297,6 +297,10 @@ struct svc_filters {
 	 * year, 1: a month) */
 	char from[11], to[11];
 	int months;
+	/* and --user's username as stored, typed in any case and accents
+	 * alike (text[SVC_FILTER_USER] then points here: the filter and
+	 * its echo name it so) */
+	char user[33];
 };
 /* A filter's option, without its dashes ("segment"). */
 const char *svc_filter_option(enum svc_filter k);

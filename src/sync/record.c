@@ -103,7 +103,10 @@ static const struct field item_fields[] = {T("kind", it.kind, F_ITEMKIND, 1),
 static const struct field user_fields[] = {S("username", u.username, 1),
     S("full_name", u.full_name, 1), T("role", u.role, F_ROLE, 1),
     S("pin_hash", u.pin_hash, 1), T("active", u.active, F_BOOL, 1),
-    S("team", u.team, 0), {NULL, F_STR, 0, 0, 0}};
+    S("team", u.team, 0),
+    /* the branch the user works at ("" every branch), so that a terminal
+     * refuses --user of another branch's user (issue 23) */
+    S("branch", u.branch, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field setting_fields[] = {
     S("key", set.key, 1), S("value", set.value, 2), {NULL, F_STR, 0, 0, 0}};

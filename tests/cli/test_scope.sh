@@ -465,9 +465,17 @@ same "team visibility off: mary reads her whole branch" "$(csvsum)" \
     "$(pq "p.branch = 'B01'")"
 # a --user outside what the reader may see is refused, status 16 as the
 # scope refusals, never a list or figure of nothing (s72: a supervisor of
-# North read $0.00 for a user of South); team visibility is off here,
-# and a terminal's users carry no branch (the users' records send none),
-# so sue of B02 is read as every user of none; an admin reads her too
+# North read $0.00 for a user of South); team visibility is off here.
+# The users' records carry their branch (s72, fault 7: they came without
+# one, so sue of B02 was read as a user of every branch, and a
+# supervisor of B02 read zeros for kim of B01): mary (B01) is refused
+# sue, an admin (the organisation's scope) reads her. A user is named in
+# any case and accents alike, as segments, methods and teams (KIM is kim)
+same "a pull brings each user's branch" \
+    "$(tsql 1 "SELECT group_concat(username || ':' || branch) FROM (SELECT
+     username, branch FROM users WHERE username IN ('kim', 'sue', 'mary')
+     ORDER BY 1)")" \
+    "kim:B01,mary:,sue:B02"
 USERCMDS="kpi --month 2025-05|payments|credit-notes|report payers|report forecast|report anomalies|report deteriorating|receipts export --dir $T/ux"
 IFS='|'
 for cmd in $USERCMDS; do
@@ -476,9 +484,29 @@ for cmd in $USERCMDS; do
 	    as admin 9999 $cmd --user sue
 	expect "$cmd --user kim of B01 (team South, visibility off): read" 0 "" \
 	    as mary 2222 $cmd --user kim
+	expect "$cmd --user sue of B02 as mary of B01: refused (16)" 16 \
+	    "--user sue: the user is not of your branch (B01) but of branch B02" \
+	    as mary 2222 $cmd --user sue
 	IFS='|'
 done
 IFS=' '
+# at T02 (of B02), its supervisor sue: kim of B01 refused, in any case
+pdt 2 sync >/dev/null 2>&1
+expect "sue at T02 (B02): report payers --user kim of B01 refused (16)" 16 \
+    "--user kim: the user is not of your branch (B02) but of branch B01" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/t2.ini" --user sue report payers --user kim
+expect "sue at T02: --user KIM is kim, refused alike" 16 \
+    "--user kim: the user is not of your branch (B02) but of branch B01" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/t2.ini" --user sue kpi --month 2025-05 --user KIM
+expect "sue at T02: --user SUE is sue, read" 0 "" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/t2.ini" --user sue report payers --user SUE
+run as admin 9999 --csv payments --user KIM
+same "--user KIM: kim's payments, as --user kim" "$(csvsum)" \
+    "$(pq "u.username = 'kim'")"
+run as admin 9999 --json kpi --month 2025-05 --user Kim
+same "kpi --user Kim: the filter echoed as the user is (kim)" \
+    "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["filters"]["user"])' "$OUT")" \
+    "kim"
 # (the organisation's, set at the central node: a terminal's file does
 # not set it, review R20b 3; T01's file says the same)
 printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
