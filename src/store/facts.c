@@ -4,7 +4,8 @@
  * a branch's month of one segment and method took ~1.5 s of CPU at 2M
  * payments, against 150 ms at 10M). Each figure is a range read of the
  * period's days, filtered by the fields the totals are kept by: the
- * scope (terminal, branch) and the report filters but the gateway (a
+ * scope (terminal, branch, the team a payment was taken for) and the
+ * report filters but the gateway (a
  * payment's gateway is known by its gateway row, which may come later:
  * scope.c reads a gateway's dashboard from the payments). */
 #include <string.h>
@@ -16,10 +17,9 @@ int
 store_facts_cover(struct store *st, const struct payment_filter *sc)
 {
 	/* (a PostgreSQL store is a central node's: none kept); a team's
-	 * payments are those taken for it (payment_teams, issue 23), which
-	 * the totals, kept by user, do not know: read from the payments */
-	return sc != NULL && sc->gateway == NULL && sc->team == NULL &&
-	       !db_is_pg(st->db);
+	 * payments are those taken for it (payment_teams, issue 23), the
+	 * totals kept by that team too (migration 92) */
+	return sc != NULL && sc->gateway == NULL && !db_is_pg(st->db);
 }
 
 /* sc's condition on the facts f, as store_payment_where writes it on the
@@ -42,6 +42,9 @@ facts_where(struct qb *q, const struct payment_filter *sc)
 		    "s", sc->recorded_by);
 	if (sc->segment != NULL)
 		qb_add(q, " AND f.segment = ? COLLATE NOCASE", "s", sc->segment);
+	/* the team the payment was taken for, folded as PAY_TEAM_IS */
+	if (sc->team != NULL)
+		qb_add(q, " AND pd_fold(f.team) = pd_fold(?)", "s", sc->team);
 }
 
 int

@@ -403,6 +403,8 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_SHIFT_UNMATCHED "shift_id, method, cheques"
 /* the shift a payment belongs to (issue 20, a later migration) */
 #define SEAL_PAYMENT_SHIFTS "payment_id, shift_uuid"
+/* the team a payment was taken for (issue 23, migration 92) */
+#define SEAL_PAYMENT_TEAMS "payment_id, team"
 /* the shift a void belongs to (issue 20, a later migration) */
 #define SEAL_VOID_SHIFTS "void_id, void_uuid, shift_uuid"
 #define SEAL_BANK_STATEMENTS                                                   \

@@ -667,6 +667,17 @@ same "kim moved to North: North's payers report as it was" "$(cat "$OUT")" \
 run as mary 2222 --csv kpi
 same "kim moved to North: North's KPIs as they were" "$(cat "$OUT")" \
     "$kbefore"
+# a team's dashboard is read from the running totals, kept by the team
+# each payment was taken for (migration 92): its figures those of the
+# payments taken for North, before the move (kbefore) and after it
+run as mary 2222 --json kpi --month 2025-05
+same "kim moved to North: North's dashboard as the payments taken for it" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(tq North "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+same "the dashboards' totals keep each payment's team, not its user's now" \
+    "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || coalesce(sum(n), 0)
+     FROM pay_facts WHERE lower(team) = 'north' AND branch = 'B01'")" \
+    "$(tq North)"
 same "the central node keeps South's payments South's" \
     "$(csql "SELECT count(*) FROM payment_teams WHERE team = 'South'")" \
     "$cbefore"

@@ -340,6 +340,17 @@ main(int argc, char **argv)
 	s.narrow.recorded_by = NULL;
 	if (svc_scope_set(&s, SVC_SCOPE_BRANCH, &err) != 0)
 		fprintf(stderr, "bench: %s\n", err.msg);
+	/* under team visibility: mary's team's, the payments taken for it
+	 * (the totals keep each one's team, migration 92); the bench's
+	 * users are of no team, so hers is that of every payment taken for
+	 * none, the most rows a team's dashboard reads */
+	snprintf(s.cfg.team_visibility, sizeof s.cfg.team_visibility, "yes");
+	s.actor.team[0] = '\0';
+	dashboard(&s, raw, today, "dashboard, branch and team visibility",
+	    " AND f.branch = 'B01' AND f.team = ''", NULL,
+	    " AND p.branch = 'B01' AND coalesce((SELECT t.team FROM "
+	    "payment_teams t WHERE t.payment_id = p.id), '') = ''");
+	snprintf(s.cfg.team_visibility, sizeof s.cfg.team_visibility, "no");
 
 	/* the forecast: 13 weeks ahead and 4 past; raw: the same rows read
 	 * for the same sums: the organisation's days, each week's due by
