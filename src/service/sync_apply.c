@@ -387,6 +387,15 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	if (svc_check_text(_("Team"), p.team, 32, 0, err) != 0 ||
 	    svc_record_user(s, p.received_by, r->branch, &p.user_id, err) != 0)
 		goto out;
+	/* a record of a terminal that has not upgraded carries no team: the
+	 * central node takes its user's team as it is when applied */
+	if (mode == APPLY_CENTRAL && !r->has_team && p.user_id != 0) {
+		struct user u;
+
+		if (store_user_by_id(s->st, p.user_id, &u, err) != 0)
+			goto out;
+		xstrlcpy(p.team, u.team, sizeof p.team);
+	}
 	if (ledger_payment(s, &p, err) != 0 ||
 	    store_received_add(s->st, p.uuid, err) != 0 ||
 	    allocate_shares(s, mode, r, p.id, items, give, err) != 0)

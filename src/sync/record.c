@@ -666,6 +666,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	if (r->kind == SR_PAYMENT) {
 		if (decode_allocs(json_object_get(d, "allocations"), r, err))
 			return -1;
+		r->has_team = json_object_get(d, "team") != NULL;
 		v = json_object_get(d, "credit_note");
 		if (v != NULL && !json_is_null(v)) {
 			if (sync_decode_fields(credit_fields, NULL, v,
