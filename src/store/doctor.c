@@ -293,8 +293,8 @@ static const struct {
                  "says last paid ' || done || ', the ledger not' FROM (SELECT "
                  "* FROM "
                  "r EXCEPT SELECT * FROM b)"},
-    /* the filtered dashboards' running totals (schema.c's pay_facts,
-     * alloc_facts, due_segment) against the payments, their
+    /* the filtered dashboards' running totals (schema.c's pay_team_facts,
+     * alloc_team_facts, due_segment) against the payments, their
      * allocations and the items, both ways (a row of nothing left by a
      * change that took its last part away is none) */
     {N_("dashboard totals"), 1,
@@ -304,7 +304,8 @@ static const struct {
         "payments p JOIN consumers c ON c.id = p.consumer_id "
         "WHERE p.status = 'Posted' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), r AS "
         "(SELECT paid_on, terminal, branch, method, channel, user_id, "
-        "segment, team, amount, n FROM pay_facts WHERE amount <> 0 OR n <> "
+        "segment, team, amount, n FROM pay_team_facts WHERE amount <> 0 OR n "
+        "<> "
         "0) SELECT 'paid ' || x.paid_on || ' at ' || x.terminal || ', ' || "
         "x.method || ', ' || x.channel || ', user #' || x.user_id || ', "
         "segment \"' || x.segment || '\", team \"' || x.team || '\": the ' "
@@ -334,7 +335,7 @@ static const struct {
                           "r AS (SELECT due_on, paid_on, terminal, branch, "
                           "method, channel, "
                           "user_id, segment, team, paid, n, days FROM "
-                          "alloc_facts "
+                          "alloc_team_facts "
                           "WHERE paid <> 0 "
                           "OR n <> 0 OR days <> 0) SELECT 'due ' || x.due_on "
                           "|| ', paid ' || "

@@ -698,8 +698,11 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS facts_segment;\n"
     "DROP TRIGGER IF EXISTS facts_team;\n"
     "DROP INDEX IF EXISTS alloc_facts_paid;\n"
+    "DROP INDEX IF EXISTS alloc_team_facts_paid;\n"
     "DELETE FROM pay_facts;\n"
     "DELETE FROM alloc_facts;\n"
+    "DELETE FROM pay_team_facts;\n"
+    "DELETE FROM alloc_team_facts;\n"
     /* and the team a payment was taken for (store_mig_92) not sealed
      * here, as the payments */
     "DROP TRIGGER IF EXISTS seal_payment_teams_ins;\n"

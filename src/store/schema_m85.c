@@ -38,7 +38,7 @@
 /* schema_sql.h's FACTS_PAY and FACTS_ALLOC_BY with the facts' team
  * (migration 92): team an expression over the payment p */
 #define FACTS_PAY_T(sign, seg, team, cond)                                     \
-	" INSERT INTO pay_facts (paid_on, terminal, branch, method, channel,"  \
+	" INSERT INTO pay_team_facts (paid_on, terminal, branch, method, channel,"  \
 	" user_id, segment, team, amount, n) SELECT p.paid_on, p.terminal,"    \
 	" p.branch, p.method, p.channel, coalesce(p.user_id, 0), " seg ", "   \
 	team ", " sign " * sum(p.amount), " sign " * count(*) FROM payments"   \
@@ -47,7 +47,7 @@
 	" method, channel, user_id, segment, team) DO UPDATE SET amount ="     \
 	" amount + excluded.amount, n = n + excluded.n;"
 #define FACTS_ALLOC_BY_T(pays, sign, seg, team, due, issued, cond)             \
-	" INSERT INTO alloc_facts (due_on, paid_on, terminal, branch, method," \
+	" INSERT INTO alloc_team_facts (due_on, paid_on, terminal, branch, method," \
 	" channel, user_id, segment, team, paid, n, days) SELECT " due ","     \
 	" p.paid_on, p.terminal, p.branch, p.method, p.channel,"               \
 	" coalesce(p.user_id, 0), " seg ", " team ", " sign " * sum(a.amount)," \
@@ -447,9 +447,11 @@ const char store_mig_92[] =
     /* the filtered dashboards' running totals keep the team each
      * payment was taken for (a fresh tester's, issue 23: a team's
      * dashboard, the totals kept by user only, was read from the
-     * payments, past 150 ms at 10M): pay_facts and alloc_facts made
-     * again with a column team, as the payment's payment_teams row has
-     * it ("" none), in their key. A payment is counted under no team
+     * payments, past 150 ms at 10M): pay_facts and alloc_facts kept as
+     * pay_team_facts and alloc_team_facts, with a column team, as the
+     * payment's payment_teams row has it ("" none), in their key (new
+     * tables: migrations 50 and 85, run again on a store taken back,
+     * write the old ones, left empty here). A payment is counted under no team
      * when posted and moved to its team when its payment_teams row
      * follows (facts_team); the triggers of migrations 50 and 85 made
      * again with the team. Run again, it makes and fills them the same;
@@ -462,15 +464,18 @@ const char store_mig_92[] =
     "DROP TRIGGER IF EXISTS facts_segment;\n"
     "DROP TRIGGER IF EXISTS facts_team;\n"
     "DROP INDEX IF EXISTS alloc_facts_paid;\n"
-    "DROP TABLE IF EXISTS pay_facts;\n"
-    "DROP TABLE IF EXISTS alloc_facts;\n"
-    "CREATE TABLE pay_facts (paid_on TEXT NOT NULL, terminal TEXT NOT"
+    "DELETE FROM pay_facts;\n"
+    "DELETE FROM alloc_facts;\n"
+    "DROP INDEX IF EXISTS alloc_team_facts_paid;\n"
+    "DROP TABLE IF EXISTS pay_team_facts;\n"
+    "DROP TABLE IF EXISTS alloc_team_facts;\n"
+    "CREATE TABLE pay_team_facts (paid_on TEXT NOT NULL, terminal TEXT NOT"
     " NULL, branch TEXT NOT NULL, method TEXT NOT NULL, channel TEXT NOT"
     " NULL, user_id INTEGER NOT NULL, segment TEXT NOT NULL, team TEXT NOT"
     " NULL, amount INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY"
     " (paid_on, terminal, branch, method, channel, user_id, segment,"
     " team)) WITHOUT ROWID;\n"
-    "CREATE TABLE alloc_facts (due_on TEXT NOT NULL, paid_on TEXT NOT"
+    "CREATE TABLE alloc_team_facts (due_on TEXT NOT NULL, paid_on TEXT NOT"
     " NULL, terminal TEXT NOT NULL, branch TEXT NOT NULL, method TEXT NOT"
     " NULL, channel TEXT NOT NULL, user_id INTEGER NOT NULL, segment TEXT"
     " NOT NULL, team TEXT NOT NULL, paid INTEGER NOT NULL, n INTEGER NOT"
@@ -480,12 +485,12 @@ const char store_mig_92[] =
         "p.status = 'Posted' AND " TERMINAL) "\n"
     FACTS_PAYS_T("1", "c.segment", TEAM_OF_P,
         "p.status = 'Posted' AND " TERMINAL) "\n"
-    "CREATE INDEX alloc_facts_paid ON alloc_facts (paid_on, terminal,"
+    "CREATE INDEX alloc_team_facts_paid ON alloc_team_facts (paid_on, terminal,"
     " branch, method, channel, user_id, segment, team, n, days);\n"
     /* a payment added: its own row, without grouping (the posting's
      * cost), of no team until its payment_teams row comes */
     "CREATE TRIGGER facts_pay AFTER INSERT ON payments WHEN NEW.status ="
-    " 'Posted' BEGIN INSERT INTO pay_facts (paid_on, terminal, branch,"
+    " 'Posted' BEGIN INSERT INTO pay_team_facts (paid_on, terminal, branch,"
     " method, channel, user_id, segment, team, amount, n) VALUES"
     " (NEW.paid_on, NEW.terminal, NEW.branch, NEW.method, NEW.channel,"
     " coalesce(NEW.user_id, 0), coalesce((SELECT segment FROM consumers"
@@ -509,7 +514,7 @@ const char store_mig_92[] =
         "a.payment_id = NEW.id")
     " END;\n"
     "CREATE TRIGGER facts_alloc AFTER INSERT ON allocations BEGIN"
-    " INSERT INTO alloc_facts (due_on, paid_on, terminal, branch, method,"
+    " INSERT INTO alloc_team_facts (due_on, paid_on, terminal, branch, method,"
     " channel, user_id, segment, team, paid, n, days) SELECT i.due_on,"
     " p.paid_on, p.terminal, p.branch, p.method, p.channel,"
     " coalesce(p.user_id, 0), c.segment, " TEAM_OF_P ", NEW.amount, d.n,"

@@ -359,8 +359,8 @@ expect "a store of before the rollups: opened, they are filled" 0 \
     "ok (" sup doctor
 same "all filled from its rows, at version $v" "$(sql "SELECT (SELECT
  count(*) > 100 FROM paid_by_day) || (SELECT count(*) > 0 FROM item_late)
- || (SELECT count(*) > 100 FROM pay_facts) || (SELECT count(*) > 100 FROM
- alloc_facts) || (SELECT count(*) > 10 FROM due_segment) || (SELECT
+ || (SELECT count(*) > 100 FROM pay_team_facts) || (SELECT count(*) > 100 FROM
+ alloc_team_facts) || (SELECT count(*) > 10 FROM due_segment) || (SELECT
  count(*) > 10 FROM pay_recent) || (SELECT count(*) = (SELECT count(*)
  FROM due_paid) FROM due_paid_run) || (SELECT count(*) > 10 FROM open_due)
  || ' ' || (SELECT user_version FROM pragma_user_version)")" "11111111 $v"

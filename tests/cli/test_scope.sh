@@ -676,7 +676,7 @@ same "kim moved to North: North's dashboard as the payments taken for it" \
     "$(tq North "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
 same "the dashboards' totals keep each payment's team, not its user's now" \
     "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || coalesce(sum(n), 0)
-     FROM pay_facts WHERE lower(team) = 'north' AND branch = 'B01'")" \
+     FROM pay_team_facts WHERE lower(team) = 'north' AND branch = 'B01'")" \
     "$(tq North)"
 same "the central node keeps South's payments South's" \
     "$(csql "SELECT count(*) FROM payment_teams WHERE team = 'South'")" \

@@ -68,8 +68,8 @@ raw_one(sqlite3 *db, const char *sql)
 
 /* The dashboard's own reads of one period, as the store makes them
  * (facts.c, scope.c, reports.c): the collected and the day's from
- * pay_facts, the collection time and the Collection Rate's paid part
- * from alloc_facts, what fell due (due_daily, or due_segment for a
+ * pay_team_facts, the collection time and the Collection Rate's paid part
+ * from alloc_team_facts, what fell due (due_daily, or due_segment for a
  * segment). where: the filters' condition on the facts f. */
 static double
 raw_period(sqlite3 *db, const char *from, const char *to, const char *due_to,
@@ -80,17 +80,17 @@ raw_period(sqlite3 *db, const char *from, const char *to, const char *due_to,
 
 	snprintf(sql, sizeof sql,
 	    "SELECT coalesce(sum(f.amount), 0), coalesce(sum(f.n), 0) FROM "
-	    "pay_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
+	    "pay_team_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
 	    from, to, where);
 	t += raw_one(db, sql);
 	snprintf(sql, sizeof sql,
 	    "SELECT coalesce(sum(f.amount), 0), coalesce(sum(f.n), 0) FROM "
-	    "pay_facts f WHERE f.paid_on = '%s'%s",
+	    "pay_team_facts f WHERE f.paid_on = '%s'%s",
 	    day, where);
 	t += raw_one(db, sql);
 	snprintf(sql, sizeof sql,
 	    "SELECT coalesce(sum(f.days), 0), coalesce(sum(f.n), 0) FROM "
-	    "alloc_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
+	    "alloc_team_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
 	    from, to, where);
 	t += raw_one(db, sql);
 	if (segment == NULL)
@@ -105,7 +105,8 @@ raw_period(sqlite3 *db, const char *from, const char *to, const char *due_to,
 		    from, due_to, segment);
 	t += raw_one(db, sql);
 	snprintf(sql, sizeof sql,
-	    "SELECT coalesce(sum(f.paid), 0) FROM alloc_facts f WHERE f.due_on "
+	    "SELECT coalesce(sum(f.paid), 0) FROM alloc_team_facts f WHERE "
+	    "f.due_on "
 	    "BETWEEN '%s' AND '%s' AND f.paid_on <= '%s'%s",
 	    from, due_to, to, where);
 	return t + raw_one(db, sql);
@@ -168,7 +169,8 @@ dashboard(struct svc *s, sqlite3 *raw, const char *today, const char *what,
 	    segment != NULL ? "' COLLATE NOCASE" : "");
 	r += raw_one(raw, sql);
 	snprintf(sql, sizeof sql,
-	    "SELECT f.paid_on, f.method, sum(f.amount), sum(f.n) FROM pay_facts "
+	    "SELECT f.paid_on, f.method, sum(f.amount), sum(f.n) FROM "
+	    "pay_team_facts "
 	    "f WHERE f.paid_on BETWEEN '%s' AND '%s'%s GROUP BY f.paid_on, "
 	    "f.method HAVING sum(f.n) <> 0 ORDER BY f.paid_on",
 	    from, to, where);
