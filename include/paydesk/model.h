@@ -214,6 +214,9 @@ struct payment {
 	 * (issue 20: the shift it belongs to, where two shifts' times both
 	 * hold it); "" none, or taken before payments said */
 	char shift_uuid[37];
+	/* the team it was taken for: its posting user's then, kept as it
+	 * was when the user moves (issue 23, payment_teams); "" none */
+	char team[33];
 };
 
 /* A row of a payment's allocation, with what it paid. */

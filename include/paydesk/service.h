@@ -312,6 +312,10 @@ struct svc_filters {
 	/* a value typed with white space around it, without it (text[k]
 	 * then points here) */
 	char trimmed[SVC_FILTERS][64];
+	/* and --user's username as stored, typed in any case and accents
+	 * alike (text[SVC_FILTER_USER] then points here: the filter and
+	 * its echo name it so) */
+	char user[33];
 };
 /* A filter's option, without its dashes ("segment"). */
 const char *svc_filter_option(enum svc_filter k);

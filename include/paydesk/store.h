@@ -183,11 +183,12 @@ int store_series_next(struct store *st, const char *series, const char *scope,
     int64_t *seq, struct pd_err *err);
 
 /* Payments. */
-/* Insert p (and its shift, p->shift_uuid, where it has one). */
+/* Insert p (and its shift, p->shift_uuid, and its team, p->team, where
+ * it has one). */
 int store_payment_insert(
     struct store *st, struct payment *p, struct pd_err *err);
-/* p->shift_uuid: payment p->id's shift ("" none), which the payments'
- * readers leave empty. */
+/* p->shift_uuid and p->team: payment p->id's shift and the team it was
+ * taken for ("" none), which the payments' readers leave empty. */
 int store_payment_shift(
     struct store *st, struct payment *p, struct pd_err *err);
 /* By payment id, receipt number or transaction id. */

@@ -113,6 +113,12 @@ enum store_name {
  * ("" for methods and channels: the config lists those), -1 on error. */
 int store_name_known(struct store *st, enum store_name kind, const char *name,
     char *known, size_t size, struct pd_err *err);
+/* The username name is, typed in any case and accents alike (pd_fold,
+ * as segments, methods and teams are compared): 0 with canon (csize
+ * bytes) the username as stored (exactly name where one is), 1 none,
+ * -1 on error. */
+int store_user_folded(struct store *st, const char *name, char *canon,
+    size_t csize, struct pd_err *err);
 /* Whether some consumer is of segment (in any case, accents and all, as
  * a search folds: pd_fold): 0 yes, with canon (csize bytes) the spelling
  * the consumers have, 1 no with known the segments there are

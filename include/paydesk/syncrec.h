@@ -166,6 +166,9 @@ struct syncrec {
 	struct allocation *allocs; /* owned */
 	size_t nallocs;
 	int has_cn; /* payment: the overpayment credit note in cn */
+	/* payment: whether its data has "team" (a terminal older than
+	 * issue 23's payment_teams sends none; "" is of no team) */
+	int has_team;
 
 	/* credit_note (also a payment's overpayment note) */
 	struct credit_note cn;

@@ -644,9 +644,26 @@ svc_user_team(
 	struct user u;
 	char at[TS_BUFSZ], tbuf[160];
 
+	if (svc_require(s, ROLE_ADMIN, _("Setting a user's team"), err) != 0)
+		return -1;
+	/* a terminal that syncs takes its users, their branch and team, from
+	 * its central node, as its settings (svc_import): one set here held
+	 * at this terminal alone until the central node changed that user,
+	 * which may be never (a fresh tester's, issue 23) */
+	if (s->base_cfg == NULL && s->cfg.sync_url[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("This terminal syncs with a central node, whose users "
+		      "are the organisation's: set %s's team there "
+		      "(paydesk-central import ORG users FILE.csv --update, "
+		      "its team column)"),
+		    username);
+	/* blanks only are no team's name; none is --team "" */
+	if (team != NULL && team[0] != '\0' && utf8_blank(team))
+		return pd_fail(err, PD_EINVAL,
+		    _("Team is blank (spaces only): write one, or --team \"\" "
+		      "for none"));
 	team = team_trimmed(team, tbuf, sizeof tbuf);
-	if (svc_require(s, ROLE_ADMIN, _("Setting a user's team"), err) != 0 ||
-	    svc_check_text(_("Team"), team, 32, 0, err) != 0)
+	if (svc_check_text(_("Team"), team, 32, 0, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;

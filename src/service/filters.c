@@ -212,7 +212,9 @@ branch_allowed(struct svc *s, const char *b, struct pd_err *err)
  * branch than this terminal's below the organisation's scope, refused
  * with the scope refusals' status, PD_ESCOPE (s72: a supervisor of team
  * North read $0.00 for a user of team South, as though nothing were
- * taken). A user of every branch ("") is of this one. */
+ * taken; and one of branch B02 for a user of B01, the users pulled from
+ * the central node having come without their branch). A user of every
+ * branch ("") is of this one. */
 static int
 user_allowed(struct svc *s, const char *name, struct pd_err *err)
 {
@@ -259,7 +261,18 @@ filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
     struct payment_filter *f, struct pd_err *err)
 {
 	const char *t = fs->text[k];
+	int rc;
 
+	/* a user in any case and accents alike, as segments, methods and
+	 * teams (s72: --user KIM read nothing, as one nobody is) */
+	if (k == SVC_FILTER_USER && strlen(t) < sizeof fs->user) {
+		rc =
+		    store_user_folded(s->st, t, fs->user, sizeof fs->user, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			t = fs->text[k] = fs->user;
+	}
 	if (filters[k].names != STORE_NAMES && name_known(s, k, t, err) != 0)
 		return -1;
 	switch (k) {

@@ -717,6 +717,15 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 		    _("This terminal syncs with a central node, whose settings "
 		      "are the organisation's: import them there "
 		      "(paydesk-central import ORG settings FILE.csv)"));
+	/* and its users (their branch and team) likewise, but for the first
+	 * ones of a store that holds nothing yet (a fresh tester's, issue
+	 * 23: a team set here held at this terminal alone) */
+	if (strcmp(kind, "users") == 0 && s->base_cfg == NULL &&
+	    s->cfg.sync_url[0] != '\0' && store_held_rows(s->st) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("This terminal syncs with a central node, whose users "
+		      "are the organisation's: import them there "
+		      "(paydesk-central import ORG users FILE.csv)"));
 	buf = svc_read_file(path, &len, err);
 	if (buf == NULL)
 		return -1;

@@ -393,6 +393,8 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	    q->rule, q->first, p->alloc_rule, sizeof p->alloc_rule);
 	p->user_id = s->actor.user_id;
 	xstrlcpy(p->received_by, s->actor.full_name, sizeof p->received_by);
+	/* the team it is taken for, kept with it (issue 23) */
+	xstrlcpy(p->team, s->actor.team, sizeof p->team);
 	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
 	xstrlcpy(p->branch, s->cfg.branch_id, sizeof p->branch);
 	p->status = pay_status_initial(q->method->kind);

@@ -385,8 +385,20 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		goto out;
 	p.id = 0;
 	p.consumer_id = cid;
-	if (svc_record_user(s, p.received_by, r->branch, &p.user_id, err) != 0)
+	/* the team it was taken for, kept as its record says (issue 23):
+	 * text a person reads, as a user's team */
+	if (svc_check_text(_("Team"), p.team, 32, 0, err) != 0 ||
+	    svc_record_user(s, p.received_by, r->branch, &p.user_id, err) != 0)
 		goto out;
+	/* a record of a terminal that has not upgraded carries no team: the
+	 * central node takes its user's team as it is when applied */
+	if (mode == APPLY_CENTRAL && !r->has_team && p.user_id != 0) {
+		struct user u;
+
+		if (store_user_by_id(s->st, p.user_id, &u, err) != 0)
+			goto out;
+		xstrlcpy(p.team, u.team, sizeof p.team);
+	}
 	if (ledger_payment(s, &p, err) != 0 ||
 	    store_received_add(s->st, p.uuid, err) != 0 ||
 	    allocate_shares(s, mode, r, p.id, items, give, err) != 0)
@@ -640,7 +652,8 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_USER:
 		u = r->u;
 		/* a team the central node sent is text a person reads */
-		if (svc_check_text(_("Team"), u.team, 32, 0, err) != 0)
+		if (svc_check_text(_("Team"), u.team, 32, 0, err) != 0 ||
+		    svc_check_text(_("Branch"), u.branch, 16, 0, err) != 0)
 			return -1;
 		return store_user_upsert(s->st, &u, err);
 	case SR_SETTING:

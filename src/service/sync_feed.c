@@ -268,7 +268,9 @@ reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
 			u.active = 0;
 			xstrlcpy(u.pin_hash, "!", sizeof u.pin_hash);
 		}
-		u.branch[0] = '\0';
+		/* with its branch, which the terminal's --user checks
+		 * (issue 23: a supervisor of North read zeros for a user of
+		 * South, a pulled user being of every branch) */
 		ledger_rec_head(s, r, SR_USER, NULL, NULL, NULL, NULL);
 		r->u = u;
 		return 0;

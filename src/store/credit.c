@@ -518,9 +518,9 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 	 * anomalies read a note as its maker's */
 	if (f->team != NULL)
 		qb_add(q,
-		    " AND (p.user_id IN (SELECT id FROM users WHERE "
-		    "pd_fold(team) = pd_fold(?)) OR n.user_id IN (SELECT id "
-		    "FROM users WHERE pd_fold(team) = pd_fold(?)))",
+		    " AND (" PAY_TEAM_IS(
+		        "p.id") " OR n.user_id IN (SELECT id "
+		                "FROM users WHERE pd_fold(team) = pd_fold(?)))",
 		    "ss", f->team, f->team);
 	/* the report filters (review R23) */
 	if (f->segment != NULL)

@@ -14,6 +14,11 @@
 /* A credit application not undone here (one that gave way to a refused
  * uphold's void, dispute_undo.c, is kept, marked in sync_undone) */
 #define LIVE_APP "uuid NOT IN (SELECT uuid FROM sync_undone)"
+/* the team payment p was taken for ("" none): the dashboards' totals are
+ * kept by it (migration 94) */
+#define FACTS_TEAM                                                             \
+	"coalesce((SELECT t.team FROM payment_teams t WHERE t.payment_id = "   \
+	"p.id), '')"
 /* a service charge cancelled with the uphold that added it, undone here
  * (dispute_undo.c): settled in full by nothing */
 #define CANCELLED                                                              \
@@ -288,21 +293,23 @@ static const struct {
                  "says last paid ' || done || ', the ledger not' FROM (SELECT "
                  "* FROM "
                  "r EXCEPT SELECT * FROM b)"},
-    /* the filtered dashboards' running totals (schema.c's pay_facts,
-     * alloc_facts, due_segment) against the payments, their
+    /* the filtered dashboards' running totals (schema.c's pay_team_facts,
+     * alloc_team_facts, due_segment) against the payments, their
      * allocations and the items, both ways (a row of nothing left by a
      * change that took its last part away is none) */
     {N_("dashboard totals"), 1,
         "WITH b AS (SELECT p.paid_on, p.terminal, p.branch, p.method, "
-        "p.channel, coalesce(p.user_id, 0) AS user_id, c.segment, "
-        "sum(p.amount) AS amount, count(*) AS n FROM payments p JOIN "
-        "consumers c ON c.id = p.consumer_id "
-        "WHERE p.status = 'Posted' GROUP BY 1, 2, 3, 4, 5, 6, 7), r AS "
+        "p.channel, coalesce(p.user_id, 0) AS user_id, c.segment, " FACTS_TEAM
+        " AS team, sum(p.amount) AS amount, count(*) AS n FROM "
+        "payments p JOIN consumers c ON c.id = p.consumer_id "
+        "WHERE p.status = 'Posted' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), r AS "
         "(SELECT paid_on, terminal, branch, method, channel, user_id, "
-        "segment, amount, n FROM pay_facts WHERE amount <> 0 OR n <> 0) "
-        "SELECT 'paid ' || x.paid_on || ' at ' || x.terminal || ', ' || "
+        "segment, team, amount, n FROM pay_team_facts WHERE amount <> 0 OR n "
+        "<> "
+        "0) SELECT 'paid ' || x.paid_on || ' at ' || x.terminal || ', ' || "
         "x.method || ', ' || x.channel || ', user #' || x.user_id || ', "
-        "segment \"' || x.segment || '\": the ' || x.side || ' says ' || "
+        "segment \"' || x.segment || '\", team \"' || x.team || '\": the ' "
+        "|| x.side || ' says ' || "
         "x.amount || ' in ' || x.n || ', the other not' FROM (SELECT "
         "'ledger' AS side, * FROM (SELECT * FROM b EXCEPT SELECT * FROM r) "
         "UNION ALL SELECT 'rollup', * FROM (SELECT * FROM r EXCEPT SELECT * "
@@ -310,7 +317,7 @@ static const struct {
     {N_("dashboard totals"), 1,
         "WITH b AS (SELECT i.due_on, p.paid_on, p.terminal, p.branch, "
         "p.method, p.channel, coalesce(p.user_id, 0) AS user_id, "
-        "c.segment, sum(a.amount) AS paid, sum(" PAYS(
+        "c.segment, " FACTS_TEAM " AS team, sum(a.amount) AS paid, sum(" PAYS(
             "a") ") "
                  "AS n, sum(CASE WHEN " PAYS(
                      "a") " THEN "
@@ -322,11 +329,13 @@ static const struct {
                           "items i ON "
                           "i.id = a.item_id JOIN consumers c ON c.id = "
                           "p.consumer_id GROUP BY "
-                          "1, 2, 3, 4, 5, 6, 7, 8 HAVING paid <> 0 OR n <> 0 "
+                          "1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING paid <> 0 OR n <> "
+                          "0 "
                           "OR days <> 0), "
                           "r AS (SELECT due_on, paid_on, terminal, branch, "
                           "method, channel, "
-                          "user_id, segment, paid, n, days FROM alloc_facts "
+                          "user_id, segment, team, paid, n, days FROM "
+                          "alloc_team_facts "
                           "WHERE paid <> 0 "
                           "OR n <> 0 OR days <> 0) SELECT 'due ' || x.due_on "
                           "|| ', paid ' || "
@@ -334,8 +343,9 @@ static const struct {
                           "x.method || ', ' || "
                           "x.channel || ', user #' || x.user_id || ', segment "
                           "\"' || "
-                          "x.segment || '\": the ' || x.side || ' says ' || "
-                          "x.paid || ' paid "
+                          "x.segment || '\", team \"' || x.team || '\": the ' "
+                          "|| "
+                          "x.side || ' says ' || x.paid || ' paid "
                           "by ' || x.n || ' allocations (' || x.days || ' "
                           "days), the other "
                           "not' FROM (SELECT 'ledger' AS side, * FROM (SELECT "

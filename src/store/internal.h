@@ -403,6 +403,8 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_SHIFT_UNMATCHED "shift_id, method, cheques"
 /* the shift a payment belongs to (issue 20, a later migration) */
 #define SEAL_PAYMENT_SHIFTS "payment_id, shift_uuid"
+/* the team a payment was taken for (issue 23, migration 94) */
+#define SEAL_PAYMENT_TEAMS "payment_id, team"
 /* the shift a void belongs to (issue 20, a later migration) */
 #define SEAL_VOID_SHIFTS "void_id, void_uuid, shift_uuid"
 #define SEAL_BANK_STATEMENTS                                                   \
@@ -577,6 +579,13 @@ void store_scope_where(struct qb *q, const struct payment_filter *sc);
 	" u.uuid = ue.uuid WHERE " cond ")"
 /* SQL: the branch of the terminal named by the SQL expression t, as
  * store_terminal_branch reads it but for the cashier's (NULL: none) */
+/* Whether payment pid (SQL) was taken for team ? (issue 23): the team
+ * kept with it at posting (payment_teams; none: of no team), compared
+ * folded as teams are, not its user's team now, which moves its closed
+ * periods with the user. */
+#define PAY_TEAM_IS(pid)                                                       \
+	"coalesce((SELECT pd_fold(t.team) FROM payment_teams t WHERE "         \
+	"t.payment_id = " pid "), '') = pd_fold(?)"
 #define TERMINAL_BRANCH_OF(t)                                                  \
 	"coalesce((SELECT tb.branch FROM terminal_branches tb WHERE"           \
 	" tb.terminal = " t "), (SELECT bp.branch FROM payments bp WHERE"      \

@@ -151,6 +151,20 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 		if (st_done(st, s, err) != 0)
 			return -1;
 	}
+	if (p->team[0] != '\0') {
+		/* the team it was taken for (issue 23), batched likewise */
+		s = st_stmt(st,
+		    "INSERT INTO payment_teams (payment_id, team) VALUES (?, "
+		    "?)",
+		    err);
+		if (s == NULL)
+			return -1;
+		if (ahead)
+			db_batchable(s, NULL);
+		st_bind(s, "is", p->id, p->team);
+		if (st_done(st, s, err) != 0)
+			return -1;
+	}
 	st_pay_count_insert(st, p->id, p->terminal, p->paid_on);
 	st_push_numbers_taken(st,
 	    (const char *const[3]){p->payment_no, p->txn_no, p->receipt_no});
@@ -160,17 +174,23 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 int
 store_payment_shift(struct store *st, struct payment *p, struct pd_err *err)
 {
+	/* and the team it was taken for (issue 23) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT shift_uuid FROM payment_shifts WHERE payment_id = ?", err);
+	    "SELECT (SELECT shift_uuid FROM payment_shifts WHERE payment_id = "
+	    "?), (SELECT team FROM payment_teams WHERE payment_id = ?)",
+	    err);
 	int rc;
 
 	p->shift_uuid[0] = '\0';
+	p->team[0] = '\0';
 	if (s == NULL)
 		return -1;
-	st_bind(s, "i", p->id);
+	st_bind(s, "ii", p->id, p->id);
 	rc = db_step(s);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		st_col(s, 0, p->shift_uuid, sizeof p->shift_uuid);
+		st_col(s, 1, p->team, sizeof p->team);
+	}
 	db_reset(s);
 	return rc == DB_ROW || rc == DB_DONE
 	           ? 0
@@ -585,10 +605,7 @@ store_payment_where(
 		    "username = ?)",
 		    "s", f->recorded_by);
 	if (f->team != NULL)
-		qb_add(q,
-		    " AND p.user_id IN (SELECT id FROM users WHERE "
-		    "pd_fold(team) = pd_fold(?))",
-		    "s", f->team);
+		qb_add(q, " AND " PAY_TEAM_IS("p.id"), "s", f->team);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
 	if (f->segment != NULL)

@@ -33,22 +33,21 @@ store_row_scope(struct qb *q, const struct row_scope *sc, const char *tcol,
 			    sc->here ? sc->here : "", sc->branch);
 		} else if (sc->branch != NULL)
 			qb_add(q, " AND p.branch = ?", "s", sc->branch);
-		/* the team's: of a payment a user of it took, or, with
-		 * ucol, a row one of it made (helper-239: the dispute a
-		 * recovery officer opened of another team's payment was in
-		 * none of her lists) */
+		/* the team's: of a payment taken for it (the team kept
+		 * with the payment, issue 23), or, with ucol, a row one of
+		 * its users made, by the maker's team now (helper-239: the
+		 * dispute a recovery officer opened of another team's
+		 * payment was in none of her lists) */
 		if (sc->team != NULL && ucol != NULL) {
 			snprintf(sql, sizeof sql,
-			    " AND (p.user_id IN (SELECT id FROM users WHERE "
-			    "pd_fold(team) = pd_fold(?)) OR %s IN (SELECT id "
-			    "FROM users WHERE pd_fold(team) = pd_fold(?)))",
+			    " AND (" PAY_TEAM_IS(
+			        "p.id") " OR %s IN (SELECT id "
+			                "FROM users WHERE pd_fold(team) = "
+			                "pd_fold(?)))",
 			    ucol);
 			qb_add(q, sql, "ss", sc->team, sc->team);
 		} else if (sc->team != NULL)
-			qb_add(q,
-			    " AND p.user_id IN (SELECT id FROM users WHERE "
-			    "pd_fold(team) = pd_fold(?))",
-			    "s", sc->team);
+			qb_add(q, " AND " PAY_TEAM_IS("p.id"), "s", sc->team);
 		return;
 	}
 	if (sc->terminal != NULL) {

@@ -28,7 +28,7 @@
  * a payment or a void, a consumer's payments covered for the anomaly
  * pass), schema_m85.c 85 on (what a payment pays as it stands, in
  * the rollups; the other terminals' branches; a deposit handed to the
- * bank, 91).
+ * bank, 91; the team a payment was taken for, 92).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -127,6 +127,7 @@ const char *const store_migrations[] = {
     store_mig_91,
     store_mig_92,
     store_mig_93,
+    store_mig_94,
 };
 
 const int store_nmigrations =

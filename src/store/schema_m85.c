@@ -31,6 +31,38 @@
 	" allocs = allocs " sign " (" ALLOC_COUNT_BY(PAYS("a")) ") WHERE day"  \
 	" = NEW.paid_on;"
 #define POSTED_OR_NOT "(CASE WHEN NEW.status = 'Posted' THEN 1 ELSE -1 END)"
+/* the team payment p was taken for, as payment_teams has it ("" none) */
+#define TEAM_OF_P                                                              \
+	"coalesce((SELECT t.team FROM payment_teams t WHERE t.payment_id ="    \
+	" p.id), '')"
+/* schema_sql.h's FACTS_PAY and FACTS_ALLOC_BY with the facts' team
+ * (migration 94): team an expression over the payment p */
+#define FACTS_PAY_T(sign, seg, team, cond)                                     \
+	" INSERT INTO pay_team_facts (paid_on, terminal, branch, method, channel,"  \
+	" user_id, segment, team, amount, n) SELECT p.paid_on, p.terminal,"    \
+	" p.branch, p.method, p.channel, coalesce(p.user_id, 0), " seg ", "   \
+	team ", " sign " * sum(p.amount), " sign " * count(*) FROM payments"   \
+	" p JOIN consumers c ON c.id = p.consumer_id WHERE " cond " GROUP BY"  \
+	" 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT (paid_on, terminal, branch,"      \
+	" method, channel, user_id, segment, team) DO UPDATE SET amount ="     \
+	" amount + excluded.amount, n = n + excluded.n;"
+#define FACTS_ALLOC_BY_T(pays, sign, seg, team, due, issued, cond)             \
+	" INSERT INTO alloc_team_facts (due_on, paid_on, terminal, branch, method," \
+	" channel, user_id, segment, team, paid, n, days) SELECT " due ","     \
+	" p.paid_on, p.terminal, p.branch, p.method, p.channel,"               \
+	" coalesce(p.user_id, 0), " seg ", " team ", " sign " * sum(a.amount)," \
+	" " sign " * sum(" pays "), " sign " * sum(CASE"                       \
+	" WHEN " pays " THEN max(0,"                                           \
+	" CAST(julianday(p.paid_on) - julianday(" issued ") AS INTEGER))"      \
+	" ELSE 0 END) FROM allocations a JOIN payments p ON p.id ="            \
+	" a.payment_id JOIN items i ON i.id = a.item_id JOIN consumers c ON"   \
+	" c.id = p.consumer_id WHERE " cond " GROUP BY 1, 2, 3, 4, 5, 6, 7,"  \
+	" 8, 9 ON CONFLICT (due_on, paid_on, terminal, branch, method,"        \
+	" channel, user_id, segment, team) DO UPDATE SET paid = paid +"        \
+	" excluded.paid, n = n + excluded.n, days = days + excluded.days;"
+#define FACTS_PAYS_T(sign, seg, team, cond)                                    \
+	FACTS_ALLOC_BY_T(PAYS("a"), sign, seg, team, "i.due_on", "i.issued_on", \
+	    cond)
 
 
 /* 85. The Average Collection Time, the days to pay and the late items
@@ -372,5 +404,143 @@ const char store_mig_91[] =
     " WHERE d.id <= (SELECT CAST(value AS INTEGER) FROM meta WHERE key ="
     " 'deposits_handed_upto') AND NOT EXISTS (SELECT 1 FROM deposit_hands"
     " h WHERE h.deposit_id = d.id) ORDER BY d.id;\n";
+
+/* 92. The team a payment was taken for (a fresh tester's, issue 23):
+ * the posting user's team when it was posted, kept with the payment and
+ * carried by its record, so that a team's figures of a closed period do
+ * not move with a user moved to another team later (they were found
+ * through users.team at query time). A row only for a payment taken by a
+ * user of a team, as payment_shifts (79); none: of no team. Append-only
+ * (a central node's store keeps it as the payments). The payments a
+ * store holds already get their user's team as it is now: those up to
+ * the highest id the first run found (meta payments_teamed_upto, kept),
+ * so that run again it adds nothing, never a team of a payment posted
+ * since by a user of no team. Sealed as the payment is. */
+const char store_mig_94[] =
+    "CREATE TABLE IF NOT EXISTS payment_teams (id INTEGER PRIMARY KEY,"
+    " payment_id INTEGER NOT NULL UNIQUE REFERENCES payments (id), team"
+    " TEXT NOT NULL CHECK (team <> ''));\n"
+    "DROP TRIGGER IF EXISTS payment_teams_no_delete;\n"
+    "DROP TRIGGER IF EXISTS payment_teams_no_update;\n"
+    FROZEN("payment_teams") NO_UPDATE("payment_teams")
+    /* sealed as the payment it belongs to, as payment_shifts (79): a
+     * row changed, deleted or added around paydesk is one doctor names
+     * (a central node's store drops the seal triggers,
+     * schema_central.c); the rows filled below sealed by the store's
+     * baseline entry (db.c), as deposit_hands' (91) */
+    "DROP TRIGGER IF EXISTS seal_payment_teams_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_payment_teams_upd;\n"
+    SEAL_TRIGGERS("payment_teams", SEAL_PAYMENT_TEAMS)
+    "INSERT OR IGNORE INTO meta (key, value) SELECT"
+    " 'payments_teamed_upto', coalesce(max(id), 0) FROM payments;\n"
+    "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
+    " coalesce(max(id), 0) + 1 FROM seals WHERE " TERMINAL " AND EXISTS"
+    " (SELECT 1 FROM payments p JOIN users u ON u.id = p.user_id WHERE"
+    " coalesce(u.team, '') <> '' AND p.id <= (SELECT CAST(value AS"
+    " INTEGER) FROM meta WHERE key = 'payments_teamed_upto') AND NOT"
+    " EXISTS (SELECT 1 FROM payment_teams t WHERE t.payment_id = p.id));\n"
+    "INSERT OR IGNORE INTO payment_teams (payment_id, team) SELECT p.id,"
+    " u.team FROM payments p JOIN users u ON u.id = p.user_id WHERE"
+    " coalesce(u.team, '') <> '' AND p.id <= (SELECT CAST(value AS"
+    " INTEGER) FROM meta WHERE key = 'payments_teamed_upto') ORDER BY"
+    " p.id;\n"
+    /* the filtered dashboards' running totals keep the team each
+     * payment was taken for (a fresh tester's, issue 23: a team's
+     * dashboard, the totals kept by user only, was read from the
+     * payments, past 150 ms at 10M): pay_facts and alloc_facts kept as
+     * pay_team_facts and alloc_team_facts, with a column team, as the
+     * payment's payment_teams row has it ("" none), in their key (new
+     * tables: migrations 50 and 85, run again on a store taken back,
+     * write the old ones, left empty here). A payment is counted under no team
+     * when posted and moved to its team when its payment_teams row
+     * follows (facts_team); the triggers of migrations 50 and 85 made
+     * again with the team. Run again, it makes and fills them the same;
+     * in a central node's store it fills nothing (schema_central.c
+     * drops the triggers again) */
+    "DROP TRIGGER IF EXISTS facts_pay;\n"
+    "DROP TRIGGER IF EXISTS facts_status;\n"
+    "DROP TRIGGER IF EXISTS facts_alloc;\n"
+    "DROP TRIGGER IF EXISTS facts_item_days;\n"
+    "DROP TRIGGER IF EXISTS facts_segment;\n"
+    "DROP TRIGGER IF EXISTS facts_team;\n"
+    "DROP INDEX IF EXISTS alloc_facts_paid;\n"
+    "DELETE FROM pay_facts;\n"
+    "DELETE FROM alloc_facts;\n"
+    "DROP INDEX IF EXISTS alloc_team_facts_paid;\n"
+    "DROP TABLE IF EXISTS pay_team_facts;\n"
+    "DROP TABLE IF EXISTS alloc_team_facts;\n"
+    "CREATE TABLE pay_team_facts (paid_on TEXT NOT NULL, terminal TEXT NOT"
+    " NULL, branch TEXT NOT NULL, method TEXT NOT NULL, channel TEXT NOT"
+    " NULL, user_id INTEGER NOT NULL, segment TEXT NOT NULL, team TEXT NOT"
+    " NULL, amount INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY"
+    " (paid_on, terminal, branch, method, channel, user_id, segment,"
+    " team)) WITHOUT ROWID;\n"
+    "CREATE TABLE alloc_team_facts (due_on TEXT NOT NULL, paid_on TEXT NOT"
+    " NULL, terminal TEXT NOT NULL, branch TEXT NOT NULL, method TEXT NOT"
+    " NULL, channel TEXT NOT NULL, user_id INTEGER NOT NULL, segment TEXT"
+    " NOT NULL, team TEXT NOT NULL, paid INTEGER NOT NULL, n INTEGER NOT"
+    " NULL, days INTEGER NOT NULL, PRIMARY KEY (due_on, paid_on, terminal,"
+    " branch, method, channel, user_id, segment, team)) WITHOUT ROWID;\n"
+    FACTS_PAY_T("1", "c.segment", TEAM_OF_P,
+        "p.status = 'Posted' AND " TERMINAL) "\n"
+    FACTS_PAYS_T("1", "c.segment", TEAM_OF_P,
+        "p.status = 'Posted' AND " TERMINAL) "\n"
+    "CREATE INDEX alloc_team_facts_paid ON alloc_team_facts (paid_on, terminal,"
+    " branch, method, channel, user_id, segment, team, n, days);\n"
+    /* a payment added: its own row, without grouping (the posting's
+     * cost), of no team until its payment_teams row comes */
+    "CREATE TRIGGER facts_pay AFTER INSERT ON payments WHEN NEW.status ="
+    " 'Posted' BEGIN INSERT INTO pay_team_facts (paid_on, terminal, branch,"
+    " method, channel, user_id, segment, team, amount, n) VALUES"
+    " (NEW.paid_on, NEW.terminal, NEW.branch, NEW.method, NEW.channel,"
+    " coalesce(NEW.user_id, 0), coalesce((SELECT segment FROM consumers"
+    " WHERE id = NEW.consumer_id), ''), '', NEW.amount, 1) ON CONFLICT"
+    " (paid_on, terminal, branch, method, channel, user_id, segment, team)"
+    " DO UPDATE SET amount = amount + excluded.amount, n = n + 1; END;\n"
+    "CREATE TRIGGER facts_team AFTER INSERT ON payment_teams BEGIN"
+    FACTS_PAY_T("-1", "c.segment", "''",
+        "p.id = NEW.payment_id AND p.status = 'Posted'")
+    FACTS_PAY_T("1", "c.segment", "NEW.team",
+        "p.id = NEW.payment_id AND p.status = 'Posted'")
+    FACTS_PAYS_T("-1", "c.segment", "''",
+        "a.payment_id = NEW.payment_id AND p.status = 'Posted'")
+    FACTS_PAYS_T("1", "c.segment", "NEW.team",
+        "a.payment_id = NEW.payment_id AND p.status = 'Posted'")
+    " END;\n"
+    "CREATE TRIGGER facts_status AFTER UPDATE OF status ON payments WHEN"
+    " (OLD.status = 'Posted') <> (NEW.status = 'Posted') BEGIN"
+    FACTS_PAY_T(POSTED_OR_NOT, "c.segment", TEAM_OF_P, "p.id = NEW.id")
+    FACTS_PAYS_T(POSTED_OR_NOT, "c.segment", TEAM_OF_P,
+        "a.payment_id = NEW.id")
+    " END;\n"
+    "CREATE TRIGGER facts_alloc AFTER INSERT ON allocations BEGIN"
+    " INSERT INTO alloc_team_facts (due_on, paid_on, terminal, branch, method,"
+    " channel, user_id, segment, team, paid, n, days) SELECT i.due_on,"
+    " p.paid_on, p.terminal, p.branch, p.method, p.channel,"
+    " coalesce(p.user_id, 0), c.segment, " TEAM_OF_P ", NEW.amount, d.n,"
+    " d.n * max(0, CAST(julianday(p.paid_on) - julianday(i.issued_on) AS"
+    " INTEGER)) FROM payments p, items i, consumers c, (SELECT " NET_STEP
+    " AS n) d WHERE p.id = NEW.payment_id AND p.status = 'Posted' AND i.id"
+    " = NEW.item_id AND c.id = p.consumer_id ON CONFLICT (due_on, paid_on,"
+    " terminal, branch, method, channel, user_id, segment, team) DO UPDATE"
+    " SET paid = paid + excluded.paid, n = n + excluded.n, days = days +"
+    " excluded.days; END;\n"
+    "CREATE TRIGGER facts_item_days AFTER UPDATE OF due_on, issued_on ON"
+    " items WHEN NEW.due_on IS NOT OLD.due_on OR NEW.issued_on IS NOT"
+    " OLD.issued_on BEGIN"
+    FACTS_ALLOC_BY_T(PAYS("a"), "-1", "c.segment", TEAM_OF_P, "OLD.due_on",
+        "OLD.issued_on", "a.item_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAYS_T("1", "c.segment", TEAM_OF_P,
+        "a.item_id = NEW.id AND p.status = 'Posted'")
+    " END;\n"
+    "CREATE TRIGGER facts_segment AFTER UPDATE OF segment ON consumers"
+    " WHEN NEW.segment IS NOT OLD.segment BEGIN"
+    FACTS_PAY_T("-1", "OLD.segment", TEAM_OF_P, "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAY_T("1", "c.segment", TEAM_OF_P, "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAYS_T("-1", "OLD.segment", TEAM_OF_P, "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_PAYS_T("1", "c.segment", TEAM_OF_P, "p.consumer_id = NEW.id AND p.status = 'Posted'")
+    FACTS_DUE_AT("-1", "OLD.segment", "i.due_on", "i.amount", "i.consumer_id = NEW.id")
+    FACTS_DUE_AT("1", "c.segment", "i.due_on", "i.amount", "i.consumer_id = NEW.id")
+    " END;\n";
 
 /* clang-format on */

@@ -660,3 +660,29 @@ const char pg_mig_33[] =
     "CREATE TRIGGER feed_statement_head AFTER INSERT ON bank_statements"
     " FOR EACH ROW WHEN (NEW.line_count = 0) EXECUTE FUNCTION"
     " feed_row('statement_head');\n";
+/* 36: the team a payment was taken for, as schema.c's store_mig_94 (a
+ * fresh tester's, issue 23): payment_teams, append-only, a row for a
+ * payment taken by a user of a team; the payments held already get
+ * their user's team as it is now, those up to the highest id the first
+ * run found (meta payments_teamed_upto, kept): run again, it adds
+ * nothing. */
+const char pg_mig_36[] =
+    "CREATE TABLE IF NOT EXISTS payment_teams (payment_id bigint PRIMARY"
+    " KEY REFERENCES payments (id), team text NOT NULL CHECK (team <>"
+    " ''));\n"
+    "DROP TRIGGER IF EXISTS payment_teams_no_delete ON payment_teams;\n"
+    "DROP TRIGGER IF EXISTS payment_teams_no_update ON payment_teams;\n"
+    "INSERT INTO meta (key, value) SELECT 'payments_teamed_upto',"
+    " coalesce(max(id), 0)::text FROM payments ON CONFLICT (key) DO"
+    " NOTHING;\n"
+    "INSERT INTO payment_teams (payment_id, team) SELECT p.id, u.team"
+    " FROM payments p JOIN users u ON u.id = p.user_id WHERE"
+    " coalesce(u.team, '') <> '' AND p.id <= (SELECT value::bigint FROM"
+    " meta WHERE key = 'payments_teamed_upto') ORDER BY p.id ON CONFLICT"
+    " (payment_id) DO NOTHING;\n"
+    "CREATE TRIGGER payment_teams_no_delete BEFORE DELETE ON"
+    " payment_teams FOR EACH ROW EXECUTE FUNCTION"
+    " refuse('payment_teams is append-only');\n"
+    "CREATE TRIGGER payment_teams_no_update BEFORE UPDATE ON"
+    " payment_teams FOR EACH ROW EXECUTE FUNCTION"
+    " refuse('payment_teams is append-only');\n";

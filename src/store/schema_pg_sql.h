@@ -58,5 +58,6 @@ extern const char pg_mig_32[];
 extern const char pg_mig_33[];
 extern const char pg_mig_34[];
 extern const char pg_mig_35[];
+extern const char pg_mig_36[];
 
 #endif

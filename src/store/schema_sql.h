@@ -379,5 +379,6 @@ extern const char store_mig_90[];
 extern const char store_mig_91[];
 extern const char store_mig_92[];
 extern const char store_mig_93[];
+extern const char store_mig_94[];
 
 #endif

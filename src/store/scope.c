@@ -590,6 +590,28 @@ store_segment_known(struct store *st, const char *segment, char *canon,
 	return found ? 0 : 1;
 }
 
+int
+store_user_folded(struct store *st, const char *name, char *canon, size_t csize,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT username FROM users WHERE username = ?1 UNION ALL SELECT "
+	    "* FROM (SELECT username FROM users WHERE pd_fold(username) = "
+	    "pd_fold(?1) ORDER BY id) x LIMIT 1",
+	    err);
+	int rc;
+
+	if (s == NULL || st_bind(s, "s", name) != 0)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, canon, csize);
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading the names a filter takes"));
+	return rc == DB_ROW ? 0 : 1;
+}
+
 /* Each kind of name a report filter takes: whether the store knows it
  * (?1; a count above 0) and the names it knows, for the refusal. */
 static const struct {

@@ -109,6 +109,12 @@ static const struct {
         "(SELECT payment_no FROM payments WHERE id = json_extract(g.fields, "
         "'$[0]'))",
         1},
+    /* the team a payment was taken for (migration 94, issue 23) */
+    {"payment_teams", SEAL_PAYMENT_TEAMS,
+        "(SELECT payment_no FROM payments WHERE id = t.payment_id)",
+        "(SELECT payment_no FROM payments WHERE id = json_extract(g.fields, "
+        "'$[0]'))",
+        1},
     /* the shift a void belongs to (a later migration, issue 20) */
     {"void_shifts", SEAL_VOID_SHIFTS,
         "(SELECT p.payment_no FROM voids v JOIN payments p ON p.id = "

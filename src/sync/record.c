@@ -55,7 +55,9 @@ static const struct field payment_fields[] = {S("payment_no", p.payment_no, 1),
     T("balance_after", p.balance_after, F_INT, 0),
     T("reference", p.reference, F_REF, 0),
     T("allocation", p.alloc_rule, F_ALLOC, 0),
-    T("shift_uuid", p.shift_uuid, F_UUID, 0), {NULL, F_STR, 0, 0, 0}};
+    T("shift_uuid", p.shift_uuid, F_UUID, 0),
+    /* the team it was taken for (issue 23); absent: none */
+    S("team", p.team, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field credit_fields[] = {S("uuid", cn.uuid, 1),
     S("number", cn.cn_no, 1), S("payment_uuid", payment_uuid, 1),
@@ -101,7 +103,10 @@ static const struct field item_fields[] = {T("kind", it.kind, F_ITEMKIND, 1),
 static const struct field user_fields[] = {S("username", u.username, 1),
     S("full_name", u.full_name, 1), T("role", u.role, F_ROLE, 1),
     S("pin_hash", u.pin_hash, 1), T("active", u.active, F_BOOL, 1),
-    S("team", u.team, 0), {NULL, F_STR, 0, 0, 0}};
+    S("team", u.team, 0),
+    /* the branch the user works at ("" every branch), so that a terminal
+     * refuses --user of another branch's user (issue 23) */
+    S("branch", u.branch, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field setting_fields[] = {
     S("key", set.key, 1), S("value", set.value, 2), {NULL, F_STR, 0, 0, 0}};
@@ -662,6 +667,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	if (r->kind == SR_PAYMENT) {
 		if (decode_allocs(json_object_get(d, "allocations"), r, err))
 			return -1;
+		r->has_team = json_object_get(d, "team") != NULL;
 		v = json_object_get(d, "credit_note");
 		if (v != NULL && !json_is_null(v)) {
 			if (sync_decode_fields(credit_fields, NULL, v,

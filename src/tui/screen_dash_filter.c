@@ -224,6 +224,14 @@ apply(struct dfilter *v, struct tui *t)
 		snprintf(kept[SVC_FILTER_METHOD], FILTER_TEXT, "%s", f.method);
 	if (f.channel != NULL && f.channel != kept[SVC_FILTER_CHANNEL])
 		snprintf(kept[SVC_FILTER_CHANNEL], FILTER_TEXT, "%s", f.channel);
+	/* and a user as the store has the username (the parser's copy
+	 * is fs's, gone once this returns) */
+	if (f.recorded_by != NULL) {
+		if (f.recorded_by != kept[SVC_FILTER_USER])
+			snprintf(kept[SVC_FILTER_USER], FILTER_TEXT, "%s",
+			    f.recorded_by);
+		f.recorded_by = kept[SVC_FILTER_USER];
+	}
 	t->svc->narrow.branch = f.branch;
 	t->svc->narrow.recorded_by = f.recorded_by;
 	t->svc->narrow.method = f.method;

@@ -80,6 +80,7 @@ struct payers {
 	char from[11], to[11];
 	char pfrom[11], pto[11]; /* the Period applied, its days; "": none */
 	char pname[16]; /* and as typed (FY2026-P08), for an export's heading */
+	char puser[33]; /* the User applied as stored (KIM: kim); "": none */
 };
 
 /* The form's dates (the organisation's format or ISO) as ISO into lf;
@@ -121,7 +122,8 @@ filter_of(struct payers *p, struct tui *t, struct payment_filter *f)
 	if (it[F_METHOD].choice > 0)
 		f->method = t->svc->cfg.methods[it[F_METHOD].choice - 1].name;
 	if (it[F_OPERATOR].f.len)
-		f->recorded_by = it[F_OPERATOR].f.buf;
+		f->recorded_by =
+		    p->puser[0] != '\0' ? p->puser : it[F_OPERATOR].f.buf;
 	if (it[F_CHANNEL].choice > 0)
 		f->channel = t->svc->cfg.channels[it[F_CHANNEL].choice - 1];
 	if (it[F_GATEWAY].f.len)
@@ -189,6 +191,8 @@ report_filters(struct payers *p, struct tui *t)
 		p->items[F_SEGMENT].f.len = strlen(p->items[F_SEGMENT].f.buf);
 	}
 	snprintf(p->pfrom, sizeof p->pfrom, "%s", fs.from);
+	snprintf(p->puser, sizeof p->puser, "%s",
+	    f.recorded_by != NULL ? f.recorded_by : "");
 	snprintf(p->pto, sizeof p->pto, "%s", fs.to);
 	snprintf(p->pname, sizeof p->pname, "%s",
 	    fs.text[SVC_FILTER_PERIOD] ? fs.text[SVC_FILTER_PERIOD] : "");

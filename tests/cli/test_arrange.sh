@@ -42,7 +42,10 @@ printf 'username,full_name,role,pin\nrolf,Rolf Abt,recover,4321\n' \
 expect "a role that does not exist is refused, naming the roles" 3 \
     "must be cashier, recovery, supervisor or admin" \
     central import ACME users "$T/bad-role.csv"
-refused1 "a terminal's import refuses it too" 3 "bad-role.csv:2:15: role" \
+# (terminal 1 syncs: its users are the central node's, any import of
+# them refused there, 16ff0080)
+refused1 "a terminal's import refuses it too" 3 \
+    "whose users are the organisation's: import them there" \
     env PAYDESK_PIN=9999 "$PD" --config "$T/t1.ini" --user admin import \
     users "$T/bad-role.csv"
 expect "a recovery user does what a cashier does: records a payment" 0 \
@@ -1659,8 +1662,9 @@ same "it names the plan in plan_no" \
     "$(at 2026-02-10 rec 2 --json alerts show "$RID" | python3 -c 'import json,sys
 d = json.load(sys.stdin); print(d["plan_no"], d["payment_no"])')" "$PL "
 # an alert assigned to a user of another branch, whom this terminal knows
-# disabled (the central node sends another branch's users so): said as
-# what it is, not as a role that cannot work alerts (helper-239)
+# disabled and of that branch (the central node sends another branch's
+# users so): said as what it is, not as a role that cannot work alerts
+# (helper-239)
 printf 'username,full_name,role,pin,branch\nrob,Rob Lane,recovery,5678,B01\n' \
     >"$T/rob.csv"
 central import ACME users "$T/rob.csv" >/dev/null ||
@@ -1671,7 +1675,7 @@ same "rob reaches terminal 2 (of B02) disabled" \
 ID=$(at 2026-02-10 rec 2 --csv alerts --kind refused | tr -d '\r' | sed -n 2p | cut -d, -f1)
 before=$(store_hash "$T/t2.db")
 expect "assigning an alert to rob at terminal 2: refused, saying why" 3 \
-    "rob is not active at this terminal (disabled, or a user of another branch" \
+    "rob is a user of branch B01, who signs in at none of this branch's terminals" \
     at 2026-02-10 rec 2 alerts assign "$ID" rob
 same "and nothing changed" "$(store_hash "$T/t2.db")" "$before"
 

@@ -263,7 +263,7 @@ base_late() { sql "SELECT i.id, max(p.paid_on) AS done FROM items i JOIN
  JOIN payments p ON p.id = a.payment_id WHERE p.status = 'Posted' GROUP BY
  i.id HAVING date(done, 'start of month', '-1 day') > i.due_on ORDER BY
  i.id" | grep . || echo empty; }
-# the filtered dashboards' running totals (pay_facts, alloc_facts,
+# the filtered dashboards' running totals (pay_team_facts, alloc_team_facts,
 # due_segment; schema.c) against the ledger row by row, both ways, and a
 # segment's month under a method and a user against the rule again
 # fdiff LEDGER ROLLUP: rows of one not in the other, + 1 if none kept
@@ -276,7 +276,7 @@ facts_kept() {
 	 (SELECT segment FROM consumers WHERE id = p.consumer_id), sum(p.amount),
 	 count(*) FROM payments p WHERE p.status = 'Posted' GROUP BY 1, 2, 3, 4,
 	 5, 6, 7" "SELECT paid_on, terminal, branch, method, channel, user_id,
-	 segment, amount, n FROM pay_facts WHERE n <> 0")" 0
+	 segment, amount, n FROM pay_team_facts WHERE n <> 0")" 0
 	same "$1: the dashboards' allocations as the ledger" "$(fdiff "SELECT
 	 i.due_on, p.paid_on, p.terminal, p.branch, p.method, p.channel,
 	 p.user_id, c.segment, sum(a.amount), count(a.reverses IS NULL AND
@@ -286,7 +286,7 @@ facts_kept() {
 	 consumers c WHERE a.payment_id = p.id AND i.id = a.item_id AND c.id =
 	 p.consumer_id AND p.status = 'Posted' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8" \
 	 "SELECT due_on, paid_on, terminal, branch, method, channel, user_id,
-	 segment, paid, n, days FROM alloc_facts WHERE paid <> 0 OR n <> 0")" 0
+	 segment, paid, n, days FROM alloc_team_facts WHERE paid <> 0 OR n <> 0")" 0
 	same "$1: a segment's amounts due as the items" "$(fdiff "SELECT
 	 i.due_on, c.segment, sum(i.amount - (SELECT coalesce(sum(m.amount), 0)
 	 FROM arrangement_moves m WHERE m.item_id = i.id)) FROM items i, consumers c
@@ -598,11 +598,11 @@ same "no problem with the dashboards' totals" \
     "$(grep -c 'dashboard totals' "$OUT")" 0
 # doctor sees a row of each running total that is not the ledger's:
 # each one, both ways
-sql "UPDATE pay_facts SET amount = amount + 1 WHERE (paid_on, method,
- segment) = (SELECT paid_on, method, segment FROM pay_facts WHERE n > 0
+sql "UPDATE pay_team_facts SET amount = amount + 1 WHERE (paid_on, method,
+ segment) = (SELECT paid_on, method, segment FROM pay_team_facts WHERE n > 0
  ORDER BY 1 LIMIT 1);
- UPDATE alloc_facts SET days = days + 1 WHERE (due_on, paid_on, segment) =
- (SELECT due_on, paid_on, segment FROM alloc_facts WHERE n > 0 ORDER BY 1
+ UPDATE alloc_team_facts SET days = days + 1 WHERE (due_on, paid_on, segment) =
+ (SELECT due_on, paid_on, segment FROM alloc_team_facts WHERE n > 0 ORDER BY 1
  LIMIT 1);
  UPDATE due_segment SET due = due + 1 WHERE (due_on, segment) = (SELECT
  due_on, segment FROM due_segment WHERE due > 0 ORDER BY 1 LIMIT 1);

@@ -17,6 +17,32 @@ for u in mary:North jane:South sam:South ted:East; do
 	PAYDESK_PIN=9999 "$PD" --user admin user set "${u%:*}" \
 	    --team "${u#*:}" >/dev/null || echo "not ok - team of $u"
 done
+# user set at a store of its own (a synced terminal's users are the
+# central node's: test_scope)
+run env PAYDESK_PIN=9999 "$PD" --user admin user set ted --team " East "
+same "user set --team: done, without the spaces around it" \
+    "$RC $(cat "$OUT")" "0 User ted is of team East"
+same "user set --team is audited" \
+    "$(sql "SELECT action || ' ' || ref || ' ' || detail FROM audit_log
+     ORDER BY id DESC LIMIT 1")" "team ted East"
+S1=$(sql "SELECT count(*) FROM audit_log")
+expect "user set of nobody: refused (4)" 4 'No user "zoe"' \
+    env PAYDESK_PIN=9999 "$PD" --user admin user set zoe --team North
+expect "a team over 32 characters: refused (3)" 3 "Team" \
+    env PAYDESK_PIN=9999 "$PD" --user admin user set ted \
+    --team "$(printf '%033d' 0)"
+# blanks only are no team, nor the removal of one (--team "" is; a fresh
+# tester's, issue 23: "   " took ted out of his team)
+expect "a team of blanks only: refused (3)" 3 \
+    'Team is blank (spaces only): write one, or --team "" for none' \
+    env PAYDESK_PIN=9999 "$PD" --user admin user set ted --team "   "
+same "a refused user set changed nothing" \
+    "$(sql "SELECT count(*) || team FROM audit_log, users WHERE username =
+     'ted'")" "${S1}East"
+run env PAYDESK_PIN=9999 "$PD" --user admin user set ted --team ""
+same "user set --team \"\": of no team" "$RC $(cat "$OUT")/$(sql \
+    "SELECT team FROM users WHERE username = 'ted'")" "0 User ted is of no team/"
+PAYDESK_PIN=9999 "$PD" --user admin user set ted --team East >/dev/null
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\n' >"$T/b.csv"
 for i in 1 2 3 4; do
 	echo "W-$i,WU-10002,Jun$i,20,2025-06-20,2025-06-30" >>"$T/b.csv"

@@ -42,6 +42,11 @@ CSV
 PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/c.csv" >/dev/null &&
     PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b.csv" >/dev/null ||
     exit 1
+# the teams from the start: a payment keeps the team it was taken for
+# (issue 23); used with team visibility below
+PAYDESK_PIN=9999 "$PD" --user admin user set mary --team North >/dev/null &&
+    PAYDESK_PIN=9999 "$PD" --user admin user set jane --team South \
+    >/dev/null || exit 1
 PAYDESK_NOW="2024-02-20 10:00:00" sup pay WU-1 --type bill --items Z0 \
     --method Cash --amount 1000.00 >/dev/null || exit 1
 PAYDESK_NOW="2025-01-05 10:00:00" sup pay WU-1 --type bill --items A1 \
@@ -182,9 +187,6 @@ same "April, the items due by the 19th: the same with or without it" \
 # --scope and team visibility: the past weeks' Came in and Collected of
 # the payments of the scope's team; jane (South) pays 10.00 of A3 on
 # 04-09, mary (North) took A2's 100.00 on 02-20
-PAYDESK_PIN=9999 "$PD" --user admin user set mary --team North >/dev/null &&
-    PAYDESK_PIN=9999 "$PD" --user admin user set jane --team South \
-    >/dev/null || exit 1
 PAYDESK_NOW="2025-04-09 10:00:00" cashier pay WU-1 --type bill --items A3 \
     --method Cash --amount 10.00 >"$OUT" 2>&1
 same "jane's payment of 04-09" "$?" 0
@@ -388,8 +390,8 @@ expect "a store of before the rollups: opened, they are filled" 0 \
     "ok (" sup doctor
 same "all filled from its rows, at version $v" "$(sql "SELECT (SELECT
  count(*) > 100 FROM paid_by_day) || (SELECT count(*) > 0 FROM item_late)
- || (SELECT count(*) > 100 FROM pay_facts) || (SELECT count(*) > 100 FROM
- alloc_facts) || (SELECT count(*) > 10 FROM due_segment) || (SELECT
+ || (SELECT count(*) > 100 FROM pay_team_facts) || (SELECT count(*) > 100 FROM
+ alloc_team_facts) || (SELECT count(*) > 10 FROM due_segment) || (SELECT
  count(*) > 10 FROM pay_recent) || (SELECT count(*) = (SELECT count(*)
  FROM due_paid) FROM due_paid_run) || (SELECT count(*) > 10 FROM open_due)
  || ' ' || (SELECT user_version FROM pragma_user_version)")" "11111111 $v"

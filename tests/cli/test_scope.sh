@@ -16,6 +16,12 @@ PAYDESK_NOW=2026-02-01 start_central || exit 1
 export PAYDESK_NOW=2025-05-20
 cash() { n=$1; shift; PAYDESK_PIN=1234 pdt "$n" --user jane pay "$@" \
     --method Cash >/dev/null 2>&1; }
+# the users' teams (seed 000) from the start: each payment keeps the team
+# its user was of when it was taken (issue 23), so the teams are set
+# before any is taken (the teams import below brings them again)
+printf 'username,full_name,role,pin,branch,team\nmary,Mary Johnson,supervisor,2222,,North\njane,Jane Smith,cashier,1234,,North\n' >"$T/teams0.csv"
+central import ACME users "$T/teams0.csv" --update >/dev/null ||
+    echo "not ok - the users' teams at the start"
 for n in 1 2 3; do pdt $n sync >/dev/null 2>&1; done
 cash 1 WU-10001 --type bill --amount 100.00
 cash 1 WU-10002 --type bill --amount 20.00
@@ -454,20 +460,44 @@ same "a pull brings each user's team" \
     "admin:,jane:North,kim:South,mary:North,rita:,sue:South"
 PAYDESK_PIN=4826 pdt 1 --user kim pay WU-10003 --type bill --amount 9.00 \
     --method Cash >/dev/null 2>&1
-# tq TEAM: "sum count" of the branch's Posted payments by that team's users
+# moveteam USER TEAM: the central node moves USER (of teams.csv) to TEAM
+# (its users import, the one place a synced terminal's users change),
+# then T01 pulls it
+moveteam() {
+	{
+		echo 'username,full_name,role,pin,branch,team'
+		grep "^$1," "$T/teams.csv" | sed "s/,[^,]*\$/,$2/"
+	} >"$T/move.csv"
+	central import ACME users "$T/move.csv" --update >/dev/null ||
+	    echo "not ok - the central node moves $1 to team $2"
+	pdt 1 sync >/dev/null 2>&1
+}
+# TEAM: the payments taken for team TEAM (in any case), the team kept
+# with each when it was posted (a fresh tester's, issue 23: not its
+# user's team now, which moved a closed period's figures with the user)
+pt() { echo "p.id IN (SELECT payment_id FROM payment_teams WHERE lower(team) = lower('$1'))"; }
+# tq TEAM: "sum count" of the branch's Posted payments taken for that team
 tq() {
 	tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
 	 payments p WHERE p.status = 'Posted' AND p.branch = 'B01' AND
-	 p.user_id IN (SELECT id FROM users WHERE team = '$1') ${2:-}"
+	 $(pt "$1") ${2:-}"
 }
 run as mary 2222 --csv payments
 same "team visibility off: mary reads her whole branch" "$(csvsum)" \
     "$(pq "p.branch = 'B01'")"
 # a --user outside what the reader may see is refused, status 16 as the
 # scope refusals, never a list or figure of nothing (s72: a supervisor of
-# North read $0.00 for a user of South); team visibility is off here,
-# and a terminal's users carry no branch (the users' records send none),
-# so sue of B02 is read as every user of none; an admin reads her too
+# North read $0.00 for a user of South); team visibility is off here.
+# The users' records carry their branch (s72, fault 7: they came without
+# one, so sue of B02 was read as a user of every branch, and a
+# supervisor of B02 read zeros for kim of B01): mary (B01) is refused
+# sue, an admin (the organisation's scope) reads her. A user is named in
+# any case and accents alike, as segments, methods and teams (KIM is kim)
+same "a pull brings each user's branch" \
+    "$(tsql 1 "SELECT group_concat(username || ':' || branch) FROM (SELECT
+     username, branch FROM users WHERE username IN ('kim', 'sue', 'mary')
+     ORDER BY 1)")" \
+    "kim:B01,mary:,sue:B02"
 USERCMDS="kpi --month 2025-05|payments|credit-notes|report payers|report forecast|report anomalies|report deteriorating|receipts export --dir $T/ux"
 IFS='|'
 for cmd in $USERCMDS; do
@@ -476,9 +506,29 @@ for cmd in $USERCMDS; do
 	    as admin 9999 $cmd --user sue
 	expect "$cmd --user kim of B01 (team South, visibility off): read" 0 "" \
 	    as mary 2222 $cmd --user kim
+	expect "$cmd --user sue of B02 as mary of B01: refused (16)" 16 \
+	    "--user sue: the user is not of your branch (B01) but of branch B02" \
+	    as mary 2222 $cmd --user sue
 	IFS='|'
 done
 IFS=' '
+# at T02 (of B02), its supervisor sue: kim of B01 refused, in any case
+pdt 2 sync >/dev/null 2>&1
+expect "sue at T02 (B02): report payers --user kim of B01 refused (16)" 16 \
+    "--user kim: the user is not of your branch (B02) but of branch B01" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/t2.ini" --user sue report payers --user kim
+expect "sue at T02: --user KIM is kim, refused alike" 16 \
+    "--user kim: the user is not of your branch (B02) but of branch B01" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/t2.ini" --user sue kpi --month 2025-05 --user KIM
+expect "sue at T02: --user SUE is sue, read" 0 "" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/t2.ini" --user sue report payers --user SUE
+run as admin 9999 --csv payments --user KIM
+same "--user KIM: kim's payments, as --user kim" "$(csvsum)" \
+    "$(pq "u.username = 'kim'")"
+run as admin 9999 --json kpi --month 2025-05 --user Kim
+same "kpi --user Kim: the filter echoed as the user is (kim)" \
+    "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["filters"]["user"])' "$OUT")" \
+    "kim"
 # (the organisation's, set at the central node: a terminal's file does
 # not set it, review R20b 3; T01's file says the same)
 printf 'key,value\nvisibility.team,yes\n' >"$T/vt.csv"
@@ -519,23 +569,27 @@ same "team visibility on: a search finds no other team's payment" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $4}' | sort | tr '\n' ' ')" \
     "$(tsql 1 "SELECT printf('%.2f', p.amount / 100.0) FROM payments p JOIN
      consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-10003' AND
-     p.user_id IN (SELECT id FROM users WHERE team = 'North') ORDER BY 1" |
+     $(pt North) ORDER BY 1" |
      tr '\n' ' ')"
 expect "the title names the team" 0 "Scope: Branch B01, team North" \
     as mary 2222 payments
 # a team is kept without the spaces around it and read in any case
 # (review R23: " north " was a team of its own, and kim's payments
 # left North's figures unsaid)
-run as admin 9999 user set kim --team " north "
-same "user set --team: kept without the spaces around it" \
+moveteam kim " north "
+same "a team is kept without the spaces around it" \
     "$(tsql 1 "SELECT team FROM users WHERE username = 'kim'")" north
+PAYDESK_PIN=4826 pdt 1 --user kim pay WU-10003 --type bill --amount 7.00 \
+    --method Cash >/dev/null 2>&1 || echo "not ok - kim (north) pays 7.00"
+same "kim's payment of team north is kept north's, his of South South's" \
+    "$(tsql 1 "SELECT group_concat(t.team || ':' || p.amount, ' ') FROM
+     payments p JOIN payment_teams t ON t.payment_id = p.id WHERE
+     p.user_id = (SELECT id FROM users WHERE username = 'kim')")" \
+    "South:900 north:700"
 run as mary 2222 --csv payments
-same "kim of team north is of mary's team North" "$(csvsum)" \
-    "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*) FROM
-     payments p WHERE status = 'Posted' AND branch = 'B01' AND
-     user_id IN (SELECT id FROM users WHERE username IN ('mary', 'jane',
-     'kim'))")"
-as admin 9999 user set kim --team South >/dev/null
+same "kim's payment of team north is of mary's team North, not his of South" \
+    "$(csvsum)" "$(tq North)"
+moveteam kim South
 # a pulled payment is its user's, as where it was taken (issue 23): jane
 # (North) took payments at T02 (B02) and T03 (B01); each counts by the
 # name it was received by, not by the store's user column
@@ -561,10 +615,8 @@ run as mary 2222 --csv payments --user jane
 same "team visibility on: mary reads jane's of T03 (her branch)" \
     "$(csvsum)" "$(rq 'Jane Smith' "AND p.branch = 'B01'")"
 run as mary 2222 --csv payments
-same "team visibility on: mary reads those North's people received" \
-    "$(csvsum)" "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || count(*)
-     FROM payments WHERE status = 'Posted' AND branch = 'B01' AND
-     received_by IN ('Mary Johnson', 'Jane Smith')")"
+same "team visibility on: mary reads those taken for North (kim's of north too)" \
+    "$(csvsum)" "$(tq North)"
 # team visibility on: a --user of another team is refused (16) on every
 # report and list that takes --user (and --operator, its older name), the
 # team named; one of her team is read
@@ -615,23 +667,56 @@ same "paydesk config shows it the central node's, over the file's" \
     "; set by the central node, over the file's value:|team = yes|"
 run as admin 9999 --csv payments
 same "an admin reads every team's payments" "$(csvsum)" "$(pq "1")"
-# an admin moves kim to North: mary reads kim's payment then
-run as admin 9999 user set kim --team North
-same "user set --team: done" "$RC $(cat "$OUT")" "0 User kim is of team North"
-same "user set --team is audited" \
-    "$(tsql 1 "SELECT action || ' ' || ref || ' ' || detail FROM audit_log
-     ORDER BY id DESC LIMIT 1")" "team kim North"
+# an admin moves kim to North: what his payments of South count stays
+# where it was (a fresh tester's, issue 23: each of them moved to North's
+# figures and lists with him), at T01 and at the central node
 run as mary 2222 --csv payments
-same "kim's payment counts in North's now" "$(csvsum)" "$(tq North)"
+before=$(csvsum)
+run as mary 2222 --csv report payers
+rbefore=$(cat "$OUT")
+run as mary 2222 --csv kpi
+kbefore=$(cat "$OUT")
+cbefore=$(csql "SELECT count(*) FROM payment_teams WHERE team = 'South'")
+[ "$cbefore" -gt 0 ] || echo "not ok - the central node has South's payments"
+moveteam kim North
+run as mary 2222 --csv payments
+same "kim moved to North: North's payments as they were" "$(csvsum)" \
+    "$before"
+same "and as taken for North" "$before" "$(tq North)"
+run as mary 2222 --csv report payers
+same "kim moved to North: North's payers report as it was" "$(cat "$OUT")" \
+    "$rbefore"
+run as mary 2222 --csv kpi
+same "kim moved to North: North's KPIs as they were" "$(cat "$OUT")" \
+    "$kbefore"
+# a team's dashboard is read from the running totals, kept by the team
+# each payment was taken for (migration 94): its figures those of the
+# payments taken for North, before the move (kbefore) and after it
+run as mary 2222 --json kpi --month 2025-05
+same "kim moved to North: North's dashboard as the payments taken for it" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(tq North "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+same "the dashboards' totals keep each payment's team, not its user's now" \
+    "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' || coalesce(sum(n), 0)
+     FROM pay_team_facts WHERE lower(team) = 'north' AND branch = 'B01'")" \
+    "$(tq North)"
+same "the central node keeps South's payments South's" \
+    "$(csql "SELECT count(*) FROM payment_teams WHERE team = 'South'")" \
+    "$cbefore"
 S1=$(tsql 1 "SELECT count(*) FROM audit_log")
-expect "user set of nobody: refused (4)" 4 'No user "zoe"' \
-    as admin 9999 user set zoe --team North
+# T01 syncs: its users are the central node's, set there (a fresh
+# tester's, issue 23: a team set at T01 held at T01 alone, for good)
+expect "user set at a synced terminal: refused (3), saying where" 3 \
+    "set kim's team there (paydesk-central import ORG users FILE.csv --update" \
+    as admin 9999 user set kim --team East
+printf 'username,full_name,role,pin,branch,team\nkim,Kim Lee,cashier,4826,B01,East\n' >"$T/ku.csv"
+expect "a users import at a synced terminal: refused (3)" 3 \
+    "import them there (paydesk-central import ORG users FILE.csv)" \
+    as admin 9999 import users "$T/ku.csv" --update
 expect "user set without --team: refused (2)" 2 "--team is required" \
     as admin 9999 user set kim
 expect "user set by a supervisor: refused (5)" 5 "needs the admin role" \
     as mary 2222 user set kim --team South
-expect "a team over 32 characters: refused (3)" 3 "Team" \
-    as admin 9999 user set kim --team "$(printf '%033d' 0)"
 same "a refused user set changed nothing" \
     "$(tsql 1 "SELECT count(*) || team FROM audit_log, users WHERE username =
      'kim'")" "${S1}North"
@@ -814,7 +899,7 @@ same "and the organisation's as its payments say" \
 # (this terminal), of T01 and T03 (branch B01) or of all three, each
 # counted here by the terminal it was made at (a dispute: its payment's);
 # kim (South again) is not of mary's team (team visibility is on)
-as admin 9999 user set kim --team South >/dev/null
+moveteam kim South
 for n in 2 3; do pdt $n sync >/dev/null 2>&1; done
 # drawer N USER PIN: a shift at T0N with a cash payment of 5.00, closed
 drawer() {
@@ -904,7 +989,7 @@ lists "deposit list" "SELECT slip_no FROM deposits WHERE 1" terminal user_id
 # helper-239, her own dispute was in none of her lists)
 lists "dispute list" "SELECT d.dispute_no FROM disputes d JOIN payments p ON
  p.id = d.payment_id WHERE 1" p.terminal p.user_id \
-    "(p.user_id $NT OR d.user_id $NT)"
+    "($(pt North) OR d.user_id $NT)"
 lists "arrangement list" "SELECT p.plan_no FROM arrangements a JOIN plans p
  ON p.id = a.plan_id WHERE 1" a.terminal a.user_id
 # a dispute of South's payment (kim's) that mary opened at T01 is hers:

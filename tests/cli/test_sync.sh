@@ -112,13 +112,13 @@ same "T02's forecast weeks hold what T01's pulled payments paid" \
         || '/' || (SELECT count(*) > 0 FROM r JOIN payments p ON p.paid_on =
         r.paid_on AND p.consumer_id = r.consumer_id WHERE p.terminal =
         'T01')")" 0/1
-# and the dashboards' payments (pay_facts) T01's pulled ones by T01's
+# and the dashboards' payments (pay_team_facts) T01's pulled ones by T01's
 # terminal, as T02's ledger says (doctor checks all three totals)
 same "T02's dashboards' totals hold T01's pulled payments" \
-    "$(tsql 2 "SELECT (SELECT total(n) FROM pay_facts WHERE terminal =
+    "$(tsql 2 "SELECT (SELECT total(n) FROM pay_team_facts WHERE terminal =
         'T01') || '/' || (SELECT count(*) FROM payments WHERE terminal =
         'T01' AND status = 'Posted') || '/' || (SELECT total(n) > 0 FROM
-        alloc_facts WHERE terminal = 'T01')")" "2.0/2/1"
+        alloc_team_facts WHERE terminal = 'T01')")" "2.0/2/1"
 # and the Outstanding's open items (open_due) the items pulled and what
 # the pulled payments settled of them, as each terminal's items say
 for k in 1 2; do
@@ -147,13 +147,13 @@ if [ "$BACKEND" = sqlite ]; then
 	        'due_paid_day')
 	        OR name LIKE 'rollup_%' OR name LIKE 'pay_days_%'
 	        OR name LIKE 'paid_by_day_%' OR name LIKE 'item_late_%'
-	        OR name LIKE 'facts_%' OR name = 'alloc_facts_paid'
+	        OR name LIKE 'facts_%' OR name LIKE 'alloc_%facts_paid'
 	        OR name LIKE 'pay_recent_%' OR name LIKE 'open_due_%'")" 0
 	same "the central store keeps no days to pay, forecast weeks, late items" \
 	    "$(sqlite3 "$CDB" "SELECT (SELECT count(*) FROM pay_days) +
 	        (SELECT count(*) FROM paid_by_day) +
 	        (SELECT count(*) FROM item_late) + (SELECT count(*) FROM
-	        pay_facts) + (SELECT count(*) FROM alloc_facts) + (SELECT
+	        pay_facts) + (SELECT count(*) FROM alloc_facts) + (SELECT count(*) FROM pay_team_facts) + (SELECT count(*) FROM alloc_team_facts) + (SELECT
 	        count(*) FROM due_segment) + (SELECT count(*) FROM
 	        pay_recent) + (SELECT count(*) FROM open_due)")" 0
 fi

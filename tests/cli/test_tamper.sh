@@ -497,6 +497,48 @@ resealed "a payment's shift resealed still differs from its record" \
     "outbox row $opk (payment $psp): payload shift_uuid is $psu but the shift kept with it is $NOSH"
 BASE=
 
+# -- the team a payment was taken for (issue 23, payment_teams) is sealed
+# as the payment is: a change made around paydesk, or a row deleted or
+# added, is refused by its append-only triggers or named by doctor
+cp "$T/clean.db" "$T/pteam.db"
+rm -f "$T/pteam.db-wal" "$T/pteam.db-shm"
+PTDB="$T/pteam.db"
+PAYDESK_PIN=9999 "$PD" --db "$PTDB" --user admin user set jane --team North \
+    >/dev/null || echo "not ok - jane of team North"
+PAYDESK_PIN=1234 "$PD" --db "$PTDB" --user jane pay WU-10002 --type bill \
+    --method Cash --amount 10 --tendered 10 >/dev/null ||
+    echo "not ok - a payment taken for North"
+expect "a store whose payment keeps its team passes doctor" 0 "ok (" \
+    "$PD" --db "$PTDB" doctor
+ptq() { sqlite3 "$PTDB" "$1"; }
+tk=$(ptq "SELECT id FROM payment_teams")
+tp=$(ptq "SELECT p.payment_no FROM payments p JOIN payment_teams t ON
+    t.payment_id = p.id")
+same "the payment keeps jane's team" "$(ptq "SELECT team FROM payment_teams")" North
+p1=$(ptq "SELECT payment_no FROM payments WHERE id = 1")
+BASE=$PTDB
+shift_refused "a payment's team changed in the shell is refused" \
+    "UPDATE payment_teams SET team = 'South'" "payment_teams is append-only"
+shift_refused "a payment's team deleted in the shell is refused" \
+    "DELETE FROM payment_teams" "payment_teams is append-only"
+tamper "a payment's team changed, its trigger dropped, is seen" \
+    "DROP TRIGGER payment_teams_no_update; UPDATE payment_teams SET
+     team = 'South'" \
+    "payment_teams row $tk ($tp): team is South but its audit entry says North"
+tamper "a payment's team changed, its seal trigger dropped too, is seen" \
+    "DROP TRIGGER payment_teams_no_update; DROP TRIGGER
+     seal_payment_teams_upd; UPDATE payment_teams SET team = 'South'" \
+    "payment_teams row $tk ($tp): team is South but its audit entry says North"
+tamper "a payment's team deleted, its trigger dropped, is seen" \
+    "DROP TRIGGER payment_teams_no_delete; DROP TRIGGER facts_team;
+     DELETE FROM payment_teams" \
+    "payment_teams row $tk ($tp) was deleted"
+tamper "a team given in the shell to a payment of none is seen" \
+    "DROP TRIGGER facts_team; INSERT INTO payment_teams (payment_id, team)
+     VALUES (1, 'South')" \
+    "payment_teams row $((tk + 1)) ($p1) has no audited seal"
+BASE=
+
 # -- the shift a void belongs to (issue 20), the shift open at the drawer
 # where it was made, is sealed as a payment's: mary voids the payment in
 # jane's shift

@@ -68,8 +68,8 @@ raw_one(sqlite3 *db, const char *sql)
 
 /* The dashboard's own reads of one period, as the store makes them
  * (facts.c, scope.c, reports.c): the collected and the day's from
- * pay_facts, the collection time and the Collection Rate's paid part
- * from alloc_facts, what fell due (due_daily, or due_segment for a
+ * pay_team_facts, the collection time and the Collection Rate's paid part
+ * from alloc_team_facts, what fell due (due_daily, or due_segment for a
  * segment). where: the filters' condition on the facts f. */
 static double
 raw_period(sqlite3 *db, const char *from, const char *to, const char *due_to,
@@ -80,17 +80,17 @@ raw_period(sqlite3 *db, const char *from, const char *to, const char *due_to,
 
 	snprintf(sql, sizeof sql,
 	    "SELECT coalesce(sum(f.amount), 0), coalesce(sum(f.n), 0) FROM "
-	    "pay_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
+	    "pay_team_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
 	    from, to, where);
 	t += raw_one(db, sql);
 	snprintf(sql, sizeof sql,
 	    "SELECT coalesce(sum(f.amount), 0), coalesce(sum(f.n), 0) FROM "
-	    "pay_facts f WHERE f.paid_on = '%s'%s",
+	    "pay_team_facts f WHERE f.paid_on = '%s'%s",
 	    day, where);
 	t += raw_one(db, sql);
 	snprintf(sql, sizeof sql,
 	    "SELECT coalesce(sum(f.days), 0), coalesce(sum(f.n), 0) FROM "
-	    "alloc_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
+	    "alloc_team_facts f WHERE f.paid_on BETWEEN '%s' AND '%s'%s",
 	    from, to, where);
 	t += raw_one(db, sql);
 	if (segment == NULL)
@@ -105,7 +105,8 @@ raw_period(sqlite3 *db, const char *from, const char *to, const char *due_to,
 		    from, due_to, segment);
 	t += raw_one(db, sql);
 	snprintf(sql, sizeof sql,
-	    "SELECT coalesce(sum(f.paid), 0) FROM alloc_facts f WHERE f.due_on "
+	    "SELECT coalesce(sum(f.paid), 0) FROM alloc_team_facts f WHERE "
+	    "f.due_on "
 	    "BETWEEN '%s' AND '%s' AND f.paid_on <= '%s'%s",
 	    from, due_to, to, where);
 	return t + raw_one(db, sql);
@@ -168,7 +169,8 @@ dashboard(struct svc *s, sqlite3 *raw, const char *today, const char *what,
 	    segment != NULL ? "' COLLATE NOCASE" : "");
 	r += raw_one(raw, sql);
 	snprintf(sql, sizeof sql,
-	    "SELECT f.paid_on, f.method, sum(f.amount), sum(f.n) FROM pay_facts "
+	    "SELECT f.paid_on, f.method, sum(f.amount), sum(f.n) FROM "
+	    "pay_team_facts "
 	    "f WHERE f.paid_on BETWEEN '%s' AND '%s'%s GROUP BY f.paid_on, "
 	    "f.method HAVING sum(f.n) <> 0 ORDER BY f.paid_on",
 	    from, to, where);
@@ -340,6 +342,17 @@ main(int argc, char **argv)
 	s.narrow.recorded_by = NULL;
 	if (svc_scope_set(&s, SVC_SCOPE_BRANCH, &err) != 0)
 		fprintf(stderr, "bench: %s\n", err.msg);
+	/* under team visibility: mary's team's, the payments taken for it
+	 * (the totals keep each one's team, migration 94); the bench's
+	 * users are of no team, so hers is that of every payment taken for
+	 * none, the most rows a team's dashboard reads */
+	snprintf(s.cfg.team_visibility, sizeof s.cfg.team_visibility, "yes");
+	s.actor.team[0] = '\0';
+	dashboard(&s, raw, today, "dashboard, branch and team visibility",
+	    " AND f.branch = 'B01' AND f.team = ''", NULL,
+	    " AND p.branch = 'B01' AND coalesce((SELECT t.team FROM "
+	    "payment_teams t WHERE t.payment_id = p.id), '') = ''");
+	snprintf(s.cfg.team_visibility, sizeof s.cfg.team_visibility, "no");
 
 	/* the forecast: 13 weeks ahead and 4 past; raw: the same rows read
 	 * for the same sums: the organisation's days, each week's due by
