@@ -871,7 +871,7 @@ ledger_allocation_settles(void **state)
 	/* more than the item has open */
 	assert_int_equal(
 	    ledger_allocate(&f->s, r.p.id, &it, 10226, 0, NULL, &err), -1);
-	assert_non_null(strstr(err.msg, "more than its open 10225"));
+	assert_non_null(strstr(err.msg, "more than its open 102.25"));
 	/* a reversal names what it reverses, and gives back no more than
 	 * the item settled */
 	assert_int_equal(
