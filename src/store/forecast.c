@@ -108,37 +108,19 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
  * the histories leave out, of the items due from ?1 to before ?2, each
  * with its consumer, due day, due and on-time amounts and the time from
  * which it is left out ('': always):
- * - what arrangements took over of an item on or before its due day,
- *   from the time it was taken over (its installments are items of their
- *   own, due on their days: a debt counts once, review R23b); what one
- *   took over after the item fell due unpaid stays, late: it is the
- *   consumer's own history of paying on time (s72 fault 6: a consumer
- *   whose late bills a plan took over had no history left and took the
- *   organisation's ratio, the worst payer's cash going up; TAKEN_ASIDE);
+ * - what arrangements took over of an item, from the time it was taken
+ *   over (its installments are items of their own, due on their days: a
+ *   debt counts once, review R23b);
  * - an item not the organisation's (NOT_ORG_IDS), whole: its amount and
  *   what was paid of it on time, as the rollups count it (PAID_ON_TIME_NET,
  *   schema_sql.h), always (it never was the organisation's), and none of
  *   its moves. */
-/* Which moves m (of event e, on item i) leave the history: a plan's
- * taking over (create, reschedule) on or before the item's due day; a
- * cancel's closing of its installments (the debt goes back to the items
- * it took over, counted there); a cancel's giving an item back, when its
- * taking over by that plan was left out (an item taken over late was
- * never left out: given back, it stays as it was). */
-#define TAKEN_ASIDE                                                            \
-	"((m.amount > 0 AND (e.kind = 'cancel' OR substr(e.at, 1, 10) <= "     \
-	"i.due_on)) OR (m.amount < 0 AND EXISTS (SELECT 1 FROM "               \
-	"arrangement_moves tm CROSS JOIN arrangement_events te WHERE "         \
-	"tm.item_id = m.item_id AND te.id = tm.event_id AND "                  \
-	"te.arrangement_id = e.arrangement_id AND tm.amount > 0 AND te.kind "  \
-	"<> 'cancel' AND substr(te.at, 1, 10) <= i.due_on)))"
 #define ASIDE_OF_HISTORY                                                       \
 	"SELECT i.consumer_id, i.due_on, m.amount, 0, e.at FROM "              \
 	"arrangement_moves m CROSS JOIN arrangement_events e CROSS JOIN "      \
 	"items "                                                               \
 	"i WHERE e.id = m.event_id AND i.id = m.item_id AND i.due_on >= ?1 "   \
-	"AND i.due_on < ?2 AND " TAKEN_ASIDE " AND i.id NOT IN (" NOT_ORG_IDS  \
-	") UNION ALL "                                                         \
+	"AND i.due_on < ?2 AND i.id NOT IN (" NOT_ORG_IDS ") UNION ALL "       \
 	"SELECT i.consumer_id, i.due_on, i.amount, " PAID_ON_TIME_NET ", '' "  \
 	"FROM "                                                                \
 	"items i WHERE i.id IN (" NOT_ORG_IDS ") AND i.due_on >= ?1 AND "      \

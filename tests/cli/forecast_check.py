@@ -10,9 +10,7 @@ week (what its items due in the week owe at the start of the as-of day)
 times its on-time ratio (over its items due in the 365 days before
 that day, before today for the weeks ahead: what was paid to them on or
 before their due date over their amounts, less what arrangements took
-over of them before the as-of day and on or before their due day: one
-taken over late stays, not paid on time), else the organisation's ratio
-over the same days, else 1;
+over of them before the as-of day), else the organisation's ratio over the same days, else 1;
 half up per consumer. A payment counts when Posted or Pending, on its
 paid_on day, for what it pays as it stands (every allocation, its
 reversals and carries netted); what came in in a past week, as what was collected, counts
@@ -113,25 +111,11 @@ def weigh(open_, due, on_time, org_due, org_on):
     return (open_ * on_time + due // 2) // due
 
 
-# what left the history, by item: a plan's taking over (create,
-# reschedule) on or before the item's due day; a cancel's closing of
-# installments; a cancel's giving back of an item whose taking over by
-# that plan left it (one taken over late stays, not paid on time)
-due_of = dict((i, d) for i, c, amount, d in items)
-moves = con.execute(
-    "SELECT m.item_id, m.amount, substr(e.at, 1, 10), e.kind, "
-    "e.arrangement_id FROM arrangement_moves m JOIN arrangement_events e "
-    "ON e.id = m.event_id").fetchall()
-early = set((i, a) for i, amount, d, kind, a in moves
-            if amount > 0 and kind != "cancel" and i in due_of
-            and d <= due_of[i])
 moved = {}
-for item_id, amount, d, kind, arr in moves:
-    if item_id not in due_of:
-        continue
-    if (amount > 0 and (kind == "cancel" or d <= due_of[item_id])) or (
-            amount < 0 and (item_id, arr) in early):
-        moved.setdefault(item_id, []).append((amount, d))
+for item_id, amount, d in con.execute(
+        "SELECT m.item_id, m.amount, substr(e.at, 1, 10) FROM "
+        "arrangement_moves m JOIN arrangement_events e ON e.id = m.event_id"):
+    moved.setdefault(item_id, []).append((amount, d))
 
 
 def week(frm, to, at, end=None, cut=None):
