@@ -451,15 +451,16 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 	struct gateway_row *g;
 	char now[TS_BUFSZ];
 	size_t n, i;
-	int w[6] = {12, 12, 13, 8, 19, 19};
-	const char *cells[6], *heads[6] = {_("ORG"), _("GATEWAY"), _("PROFILE"),
-	                          _("STATE"), _("ADDED"), _("PREVIOUS UNTIL")};
+	int w[7] = {12, 12, 13, 8, 19, 19, 34};
+	const char *cells[7],
+	    *heads[7] = {_("ORG"), _("GATEWAY"), _("PROFILE"), _("STATE"),
+	        _("ADDED"), _("PREVIOUS UNTIL"), _("ACCOUNT")};
 
 	g = b->ops->gateways(b, org, &n, err);
 	if (g == NULL)
 		return -1;
 	svc_now(now);
-	central_head(heads, w, 6, 0);
+	central_head(heads, w, 7, 0);
 	for (i = 0; i < n; i++) {
 		cells[0] = g[i].org;
 		cells[1] = g[i].name;
@@ -470,7 +471,10 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 		cells[5] = g[i].old_until[0] && strcmp(now, g[i].old_until) < 0
 		               ? g[i].old_until
 		               : "-";
-		central_row(cells, w, 6, 0);
+		/* the settlement account its payouts are credited to (gateway
+		 * set --account), "-" none: any account's credit may match */
+		cells[6] = g[i].account[0] ? g[i].account : "-";
+		central_row(cells, w, 7, 0);
 	}
 	free(g);
 	return 0;

@@ -184,6 +184,8 @@ refused "gateway set --account: not an account number" 3 \
     central gateway set ACME adyen --account "GB29 NWBK"
 expect "gateway set --account" 0 "gateway adyen of ACME: set" \
     central gateway set ACME adyen --account $ACCT2
+expect "gateway list names the settlement account" 0 "$ACCT2" \
+    central gateway list ACME
 for p in qa1:4000 qa2:3000 qc1:2500; do
 	ev=$($SIM card payment_intent.succeeded "evt_${p%%:*}" "${p%%:*}" \
 	    "${p#*:}" usd WU-10001 $paid)
