@@ -232,7 +232,7 @@ same "the CSV's first row stays its header (a machine format)" \
     "$(head -1 "$T/hc.csv" | cut -d, -f1)" "receipt_no"
 run sup --xlsx "$T/hf.xlsx" report forecast --segment Residential
 same "report forecast --xlsx: its heading block" "$(xhead "$T/hf.xlsx")" \
-    "Report=Forecast;Scope=Branch B01;Filters=Segment Residential;Period=13 weeks from 2025-05-20;Currency=USD (\$);Made=$NOW;By=$mary;"
+    "Report=Forecast;Scope=Organisation (the same in every scope);Filters=Segment Residential;Period=13 weeks from 2025-05-20;Currency=USD (\$);Made=$NOW;By=$mary;"
 run sup --xlsx "$T/ha.xlsx" report anomalies --date 2025-05-19 --user jane
 same "report anomalies --xlsx: its day and filter" "$(xhead "$T/ha.xlsx" | cut -d';' -f1-4)" \
     "Report=Anomalies;Scope=Branch B01;Filters=User jane;Period=2025-05-19"
@@ -274,5 +274,5 @@ run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" \
     --user mary --xlsx "$T/hes.xlsx" report forecast --segment Residential
 same "es document, fr user: the heading block in Spanish" \
     "$(xhead "$T/hes.xlsx" | cut -d';' -f1-3)" \
-    "Informe=Previsión;Alcance=Sucursal B01;Filtros=Segmento Residential"
+    "Informe=Previsión;Alcance=Organización (la misma en todo alcance);Filtros=Segmento Residential"
 sed -i 's/^language = es$/language = en/' "$PAYDESK_CONFIG"
