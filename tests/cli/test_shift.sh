@@ -113,6 +113,23 @@ same "a good PIN clears mary's count? no: only a sign-in does" \
     "$(sql "SELECT approved_by FROM shift_movements WHERE kind = 'pay_out'")" mary
 expect "a drop above the cash expected" 3 "is more than the" \
     A shift drop 500 --reason "Safe drop" --approver mary
+# (s72 h8 fault 1) the close is blind: a refusal does not tell the
+# cashier alone what the drawer should hold; signed off by a supervisor,
+# as the X report, it names it (on a copy: cash expected 190.00, 150.00
+# dropped with mary's sign-off leaves 40.00)
+cp "$DB" "$T/blind.db"
+expect "blind: a drop of 150.00 signed off" 0 "mary" \
+    A --db "$T/blind.db" shift drop 150 --reason "Safe drop" --approver mary
+expect "blind: a cashier's drop beyond the drawer: refused, no figure" 3 \
+    '$45.00 is more than the drawer holds by the records' \
+    J --db "$T/blind.db" shift drop 45 --reason "Safe drop"
+if grep -q '40\.00' "$OUT"; then notok "blind: the drop's refusal names the expected 40.00"; else ok "blind: the drop's refusal names no expected amount"; fi
+expect "blind: a cashier's pay-out beyond the drawer: no figure either" 3 \
+    '$41.00 is more than the drawer holds by the records' \
+    J --db "$T/blind.db" shift pay-out 41 --reason "Petty cash"
+expect "blind: signed off by mary, the figure is shown as the X report's" 3 \
+    '$100.00 is more than the $40.00 expected in the drawer' \
+    A --db "$T/blind.db" shift drop 100 --reason "Safe drop" --approver mary
 refused "a reason not configured" 3 "is not one of [shifts] movement_reasons" \
     J shift pay-in 5 --reason "Lunch"
 expect "the refusal lists every reason configured, not the first alone" 3 \
