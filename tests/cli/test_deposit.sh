@@ -1084,7 +1084,8 @@ same "exceptions: CHQ-11 holds the void payment's cheque" \
 expect "resolved by its key" 0 "" M reconcile resolve amount_differs:CHQ-11:556 --note "Bank returns it"
 M --json report exceptions >"$OUT" 2>&1
 grep -q "CHQ-11" "$OUT" && echo "not ok - resolved, the exception is gone" || ok "resolved, the exception is gone"
-# (issue 20) cheques taken with no number (Cheque asks none) voided after
+# (issue 20) cheques taken with no number (Cheque asks none: said
+# Cheque:cheque:optional, required by default, s72 h8 fault 2) voided after
 # the close: each gives back, by the close's rule, a listed cheque of its
 # amount that no numbered payment took. Z9 takes 31.00, twice 32.00, 34.00
 # and 35.00 with no number, and 9323 (32.00) and 9340 (34.00); its close
@@ -1093,6 +1094,8 @@ grep -q "CHQ-11" "$OUT" && echo "not ok - resolved, the exception is gone" || ok
 export PAYDESK_NOW="2026-06-15 10:00:00"
 J shift open --count 5000x1,2000x1,1000x1,500x1 >/dev/null || echo "not ok - open 9"
 export PAYDESK_NOW="2026-06-15 10:01:00"
+grep -q '^methods = .*Cheque:cheque:optional' "$PAYDESK_CONFIG" ||
+    sed -i 's/^\[shifts\]$/[payments]\nmethods = Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, Cheque:cheque:optional, Online:online\n[shifts]/' "$PAYDESK_CONFIG"
 rcpt0() { J pay WU-10001 --type bill --method Cheque --amount "$1" 2>/dev/null |
     sed -n 's/^Receipt number  *//p'; }
 U31=$(rcpt0 31); U32A=$(rcpt0 32); U32B=$(rcpt0 32); R9323=$(rcpt 32 9323)
