@@ -877,6 +877,14 @@ rm -f "$T/gone2.db"
 grep -q "^Cashier  *jane$" "$OUT" && grep -q "^Terminal  *T01$" "$OUT" &&
     ok "a close refused: whose shift and which terminal said" ||
     notok "a close refused: whose shift and which terminal said" "$(cat "$OUT")"
+# (s72 h8 fault 7) a supervisor's own close beyond the tolerance is
+# signed off by a second supervisor: said so, with --approver
+cp "$T/gone.db" "$T/gone3.db"
+expect "a supervisor's close beyond the tolerance: a second supervisor asked" 5 \
+    "A close beyond the tolerance needs the sign-off of a second supervisor, another user than mary: their user name and PIN (--approver USER)" \
+    env PAYDESK_PIN=2222 "$PD" --db "$T/gone3.db" --user mary shift close \
+    --cashier jane --count 10000x6 --reason "Cash=miscount"
+rm -f "$T/gone3.db"
 expect "a supervisor closes the shift jane left open" 0 "Z-T01-" \
     GM shift close --cashier jane --count 10000x1
 has "the close names jane's shift" "jane"
