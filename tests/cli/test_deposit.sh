@@ -513,6 +513,11 @@ expect "resolve Z2's cash over" 0 "over_short" \
     M reconcile resolve "over_short:Z-T01-000002:Cash" --note "Coin found"
 refused "resolve: once" 3 "was resolved already, by mary" \
     M reconcile resolve "unexpected_credit:$S5:5" --note "again"
+# (s72 h8 fault 4) an over_short resolved is named by its tender too:
+# resolved already (3), not "no open exception" (4)
+refused "resolve: an over_short once: resolved already, by whom and when" 3 \
+    "Exception over_short:Z-T01-000002:Cash was resolved already, by mary at" \
+    M reconcile resolve "over_short:Z-T01-000002:Cash" --note "again"
 PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
 same "the resolved leave the open list" "$(exc unexpected_credit matched_twice over_short)" \
     "unexpected_credit:$N2:1:INVOICE 5170:10 unexpected_credit:$N1:2:TRANSFER 4711:9 unexpected_credit:$N5:6:SEPA INV-1 INV-2:6"
