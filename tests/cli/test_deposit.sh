@@ -579,6 +579,18 @@ str:Period	str:-"
 R --xlsx "$T/recon.xlsx" report reconciliation --account $ACCT --from 2026-06-15 --to 2026-06-19 >/dev/null 2>&1
 python3 "$TOP/tests/tools/xlsx_cells.py" "$T/recon.xlsx" >"$OUT" 2>&1
 same "and the days it covers" "$(grep '^str:Period' "$OUT")" "str:Period	str:2026-06-15 to 2026-06-19"
+# (s72 h8 fault 3) the Open column counts the exceptions open: in its
+# own context, not the amount still owed's (es Por pagar, fr Reste dû)
+same "the workbook's Open column heading, its context not shown" \
+    "$(grep -c 'str:Open' "$OUT")/$(grep -c "$(printf '\004')" "$OUT")" "1/0"
+for lw in "es:Abiertas" "fr:Ouvertes" "en:Open"; do
+	LANGUAGE=${lw%%:*} R report reconciliation --account $ACCT \
+	    --from 2026-06-15 --to 2026-06-19 >"$OUT" 2>&1
+	sed -n '/Expected\|Esperado\|Attendu/p' "$OUT" | head -1 | grep -qw "${lw#*:}" &&
+	    ! grep -q "Por pagar\|Reste dû" "$OUT" &&
+	    ok "reconciliation in ${lw%%:*}: the exceptions open are ${lw#*:}" ||
+	    notok "reconciliation in ${lw%%:*}: the exceptions open are ${lw#*:}"
+done
 refused "reconciliation: no account given nor configured" 2 "Give --account, or set [deposits] account" \
     R report reconciliation
 # an unknown filter's value: 2, the accounts named (s72 fault 9: 4)
