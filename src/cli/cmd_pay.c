@@ -353,8 +353,8 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	    m->reference == PAYREF_REQUIRED &&
 	    (reference == NULL || reference[0] == '\0'))
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("pay: a cheque (%s) is taken with its number: "
-		      "--reference NUMBER is required"),
+		    _("pay: --reference NUMBER is required: a cheque (%s) "
+		      "is taken with its number"),
 		    m->name);
 	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
 	    (tendered &&

@@ -83,7 +83,7 @@ J pay WU-10003 --type bill --method Cheque --amount 30 --reference 000777 \
 # (s72 h8 fault 2) a cheque is counted and deposited by its number: one
 # taken without it could never be; refused as an option missing (2)
 refused "a cheque without --reference: refused, nothing posted" 2 \
-    "a cheque (Cheque) is taken with its number: --reference NUMBER is required" \
+    "pay: --reference NUMBER is required: a cheque (Cheque) is taken with its number" \
     J pay WU-10003 --type bill --method Cheque --amount 12.25
 refused "a cheque with an empty --reference: the same" 2 \
     "--reference NUMBER is required" \
