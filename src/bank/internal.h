@@ -48,6 +48,11 @@ int bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
  * and its line; 0 when they are well formed. */
 int bank_mt940_fields(const char *buf, size_t len, const char *name, int digits,
     struct pd_err *err);
+/* The line in the file of each :61: (n of them), as bank_mt940_fields
+ * reads them, for a refusal of what aqbanking read to name it (s72 h8
+ * fault 5); NULL when they are not well formed. Free the result. */
+int *bank_mt940_lines(
+    const char *buf, size_t len, const char *name, int digits, size_t *n);
 int bank_csv(const char *buf, size_t len, const char *name,
     const struct bank_mapping *map, const char *currency, int digits,
     struct bank_stmt *out, struct pd_err *err);

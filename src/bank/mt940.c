@@ -198,23 +198,30 @@ nz(const char *s)
 
 static int
 line(AB_TRANSACTION *t, const char *name, const char *accur,
-    const char *currency, int digits, struct bank_stmt *out, struct pd_err *err)
+    const char *currency, int digits, int at, struct bank_stmt *out,
+    struct pd_err *err)
 {
 	const AB_VALUE *v = AB_Transaction_GetValue(t);
 	const char *bref = nz(AB_Transaction_GetBankReference(t));
 	struct bank_line *l;
 	int64_t amt;
-	char where[160];
+	char where[160], said[200];
 
 	snprintf(where, sizeof where, "%s: :61: #%zu (%s)", name,
 	    out->nlines + 1, bref);
+	/* a refusal names the :61:'s line in the file too, as the other
+	 * formats' do (s72 h8 fault 5); at 0: not known */
+	if (at > 0)
+		snprintf(said, sizeof said, _("%s, line %d"), where, at);
+	else
+		xstrlcpy(said, where, sizeof said);
 	if (!same_currency(v, accur, currency))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s: the amount is in %s; the organisation's currency "
 		      "is %s"),
-		    where, AB_Value_GetCurrency(v), currency);
+		    said, AB_Value_GetCurrency(v), currency);
 	if (fraction(v, digits, &amt, err) != 0) {
-		pd_err_prefix(err, "%s: ", where);
+		pd_err_prefix(err, "%s: ", said);
 		return -1;
 	}
 	l = bank_line_add(out);
@@ -224,7 +231,7 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	if (l->booking[0] == '\0')
 		memcpy(l->booking, l->value, sizeof l->booking);
 	if (l->booking[0] == '\0')
-		return pd_fail(err, PD_EINVAL, _("%s: no date"), where);
+		return pd_fail(err, PD_EINVAL, _("%s: no date"), said);
 	bank_set(&l->bank_id, bref);
 	bank_set(&l->reference, AB_Transaction_GetEndToEndReference(t)
 	                            ? AB_Transaction_GetEndToEndReference(t)
@@ -261,7 +268,8 @@ account_id(const char *id, const char *currency, struct bank_stmt *out)
 
 static int
 account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
-    int digits, struct bank_stmt *out, struct pd_err *err)
+    int digits, const int *at, size_t nat, struct bank_stmt *out,
+    struct pd_err *err)
 {
 	const char *acur = AB_ImExporterAccountInfo_GetCurrency(ai);
 	const char *iban = AB_ImExporterAccountInfo_GetIban(ai);
@@ -273,7 +281,8 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
 	xstrlcpy(out->currency, currency, sizeof out->currency);
 	for (t = AB_ImExporterAccountInfo_GetFirstTransaction(ai, 0, 0);
 	     t != NULL; t = AB_Transaction_List_Next(t))
-		if (line(t, name, acur, currency, digits, out, err) != 0)
+		if (line(t, name, acur, currency, digits,
+		        out->nlines < nat ? at[out->nlines] : 0, out, err) != 0)
 			return -1;
 	/* the last balance aqbanking keeps is the closing one */
 	for (b = AB_ImExporterAccountInfo_GetFirstBalance(ai); b != NULL;
@@ -390,8 +399,12 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 		      "statement per file"),
 		    name, count);
 	else {
+		size_t nat;
+		int *at = bank_mt940_lines(buf, len, name, digits, &nat);
+
 		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx),
-		    name, currency, digits, out, err);
+		    name, currency, digits, at, nat, out, err);
+		free(at);
 		/* what aqbanking read refused (an amount of more decimals
 		 * than the currency has): the file's own fields name the
 		 * :61:, its line and the amount as written, where they

@@ -437,6 +437,31 @@ bank_mt940_fields(const char *buf, size_t len, const char *name, int digits,
 	return rc;
 }
 
+int *
+bank_mt940_lines(
+    const char *buf, size_t len, const char *name, int digits, size_t *n)
+{
+	struct bank_stmt none;
+	struct pd_err e;
+	struct raw r;
+	int *v;
+	size_t k;
+
+	memset(&none, 0, sizeof none);
+	memset(&r, 0, sizeof r);
+	*n = 0;
+	if (scan(buf, len, name, digits, &none, &r, &e) != 0 || r.n == 0) {
+		free(r.e);
+		return NULL;
+	}
+	v = xcalloc(r.n, sizeof *v);
+	for (k = 0; k < r.n; k++)
+		v[k] = r.e[k].line;
+	*n = r.n;
+	free(r.e);
+	return v;
+}
+
 int
 bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
     struct bank_stmt *out, struct pd_err *err)

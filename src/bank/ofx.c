@@ -335,12 +335,17 @@ static int
 check_text(const char *buf, size_t len, const char *name, int digits,
     struct bank_stmt *out, struct pd_err *err)
 {
-	const char *e = buf + len, *p = buf, *q, *blk;
+	const char *e = buf + len, *p = buf, *q, *blk, *seen = buf;
 	char amt[64], day[64], fitid[OFX_ACCOUNT_ID_LENGTH + 64], d[11];
 	size_t k = 0;
 	int64_t v;
+	int at = 1;
 
 	while ((p = tag_at(p, e, "<STMTTRN>")) != NULL) {
+		/* the transaction's line in the file, which a refusal names
+		 * as the other formats' do (s72 h8 fault 5) */
+		for (; seen < p; seen++)
+			at += *seen == '\n';
 		q = tag_at(p + 9, e, "<STMTTRN>");
 		blk = tag_at(p + 9, q ? q : e, "</STMTTRN>");
 		if (blk == NULL)
@@ -351,15 +356,20 @@ check_text(const char *buf, size_t len, const char *name, int digits,
 		if (k < out->nlines) {
 			if (ofx_text_amount(amt, digits, &v, err) != 0 ||
 			    ofx_day(day, d, err) != 0) {
-				pd_err_prefix(err, "%s: FITID %s: ", name, fitid);
+				pd_err_prefix(err, _("%s: FITID %s, line %d: "),
+				    name, fitid, at);
 				return -1;
 			}
 			if (v != out->lines[k].amount)
 				return pd_fail(err, PD_EINVAL,
-				    _("%s: FITID %s: TRNAMT \"%s\" read as "
-				      "another amount"),
-				    name, fitid, amt);
+				    _("%s: FITID %s, line %d: TRNAMT \"%s\" "
+				      "read "
+				      "as another amount"),
+				    name, fitid, at, amt);
 			memcpy(out->lines[k].booking, d, 11);
+			free(out->lines[k].where);
+			out->lines[k].where =
+			    xasprintf("%s: FITID %s, line %d", name, fitid, at);
 		}
 		k++;
 		p = blk;

@@ -351,7 +351,7 @@ reconciliation_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
 	const char *heads[9] = {NC_("column", "Account"), NC_("column", "Date"),
 	    NC_("column", "Deposits"), NC_("column", "Credits"),
-	    NC_("column", "Open"), NC_("column", "Expected"),
+	    TC_("exceptions", "Open"), NC_("column", "Expected"),
 	    NC_("column", "Credited"), NC_("column", "Matched"),
 	    NC_("column", "Difference")};
 	int w[9] = {20, 10, 8, 7, 4, 12, 12, 12, 12};

@@ -574,7 +574,9 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 			    k ? ", " : "", m->name,
 			    m->cheque ? "cheque" : method_kind_name(m->kind));
 			/* the rule only where it is not the kind's own */
-			if (m->reference != payref_default(m->kind))
+			if (m->reference != (m->cheque
+			                            ? PAYREF_REQUIRED
+			                            : payref_default(m->kind)))
 				snprintf(buf + strlen(buf), n - strlen(buf),
 				    ":%s", payref_rule_name(m->reference));
 		}

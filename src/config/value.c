@@ -140,9 +140,9 @@ set_digits(
 }
 
 /* A method's optional third part, the reference rule: a method of kind
- * cash takes none. */
+ * cash takes none, a cheque method one (required by default). */
 static int
-method_rule(const char *name, enum method_kind k, const char *word,
+method_rule(const char *name, enum method_kind k, int cheque, const char *word,
     enum payref_rule *rule, struct pd_err *err)
 {
 	int r = payref_rule_parse(word);
@@ -155,6 +155,14 @@ method_rule(const char *name, enum method_kind k, const char *word,
 	if (k == METHOD_CASH && r != PAYREF_NONE)
 		return pd_fail(err, PD_EINVAL,
 		    _("Method \"%s\": a cash method takes no reference"), name);
+	/* a cheque is listed by its number at the close and on the
+	 * deposit (s72 h8 fault 2): required by default, optional only
+	 * when said, never none */
+	if (cheque && r == PAYREF_NONE)
+		return pd_fail(err, PD_EINVAL,
+		    _("Method \"%s\": a cheque method takes the cheque's "
+		      "number (required, or optional)"),
+		    name);
 	*rule = (enum payref_rule)r;
 	return 0;
 }
@@ -230,8 +238,10 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		xstrlcpy(cfg->methods[n].name, item, CFG_NAME_MAX);
 		cfg->methods[n].kind = (enum method_kind)k;
 		cfg->methods[n].cheque = cheque;
-		cfg->methods[n].reference = payref_default((enum method_kind)k);
-		if (rule != NULL && method_rule(item, k, rule,
+		cfg->methods[n].reference =
+		    cheque ? PAYREF_REQUIRED
+		           : payref_default((enum method_kind)k);
+		if (rule != NULL && method_rule(item, k, cheque, rule,
 		                        &cfg->methods[n].reference, err) != 0)
 			goto fail;
 		n++;

@@ -555,6 +555,15 @@ int
 svc_signoff_named(struct svc *s, const struct shift_approval *a,
     const char *action, struct pd_err *err)
 {
+	/* a supervisor does not sign off their own act: the sign-off
+	 * asked of them is a second supervisor's (s72 h8 fault 7) */
+	if ((a == NULL || a->user == NULL || a->user[0] == '\0') &&
+	    s->actor.role >= ROLE_SUPERVISOR)
+		return pd_fail(err, PD_EPERM,
+		    _("%s needs the sign-off of a second supervisor, another "
+		      "user than %s: their user name and PIN (--approver "
+		      "USER)"),
+		    action, s->actor.username);
 	if (a == NULL || a->user == NULL || a->user[0] == '\0')
 		return pd_fail(err, PD_EPERM,
 		    _("%s needs a supervisor's sign-off: the supervisor's "

@@ -765,7 +765,7 @@ pending_one(const struct shift *sh, void *arg)
 	struct shift_tender *t;
 	struct deposit_pending *p;
 	int64_t done, avail;
-	size_t n, i, first;
+	size_t n, i, first, rows;
 	char of[17];
 	int rc;
 
@@ -798,13 +798,14 @@ pending_one(const struct shift *sh, void *arg)
 		}
 		if (avail - done <= 0)
 			continue;
-		/* a cheque method's: each cheque not deposited (issue 20) */
+		/* a cheque method's: each cheque not deposited (issue 20),
+		 * one listed with no number too, in place of the tender's
+		 * row (s72 h8 fault 2: its row came on top of theirs) */
+		rows = a->n;
 		if (!is_cash(a->s, t[i].method) &&
 		    pending_cheques(a, sh, &t[i]) != 0)
 			break;
-		if (!is_cash(a->s, t[i].method) && a->n > first &&
-		    a->v[a->n - 1].cheque[0] &&
-		    strcmp(a->v[a->n - 1].method, t[i].method) == 0)
+		if (!is_cash(a->s, t[i].method) && a->n > rows)
 			continue;
 		p = pending_row(a, sh);
 		xstrlcpy(p->method, t[i].method, sizeof p->method);

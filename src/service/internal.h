@@ -834,6 +834,12 @@ int svc_shift_of(struct svc *s, const char *cashier, const char *action,
  * above, active, not locked out, a->pin its PIN. 0 with the user name in
  * name; -1 with PD_EPERM, and *miss set when the PIN (or the name) was
  * wrong: after the rollback svc_signoff_miss counts it. */
+/* A pay-out, safe drop or void of amount more than the cash the drawer
+ * expects: PD_EINVAL naming expected only when shown (a supervisor
+ * signed in, or one who signed this off: the X report's rule), since
+ * the close is blind. shift_move.c. */
+int svc_drawer_short(struct svc *s, int64_t amount, int64_t expected, int shown,
+    struct pd_err *err);
 /* svc_signoff's first checks, of the name alone: a user named, another
  * than the actor (a screen's check before it asks to confirm). */
 int svc_signoff_named(struct svc *s, const struct shift_approval *a,

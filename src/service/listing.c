@@ -101,7 +101,7 @@ static const struct xcol recon_cols[] = {
     {NC_("column", "Credited"), "credited", X_MONEY, 11, 0},
     {NC_("column", "Matched"), "matched", X_MONEY, 11, 0},
     {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
-    {NC_("column", "Open"), "exceptions", X_INT, 5, 0},
+    {TC_("exceptions", "Open"), "exceptions", X_INT, 5, 0},
     {NC_("column", "Deposits"), "deposits", X_INT, 8, 0},
     {NC_("column", "Credits"), "credits", X_INT, 7, 0},
 };

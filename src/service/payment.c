@@ -31,6 +31,11 @@ svc_pay_reference_check(
     const struct pay_method *m, const char *ref, struct pd_err *err)
 {
 	if (ref == NULL || *ref == '\0') {
+		if (m->cheque && m->reference == PAYREF_REQUIRED)
+			return pd_fail(err, PD_EINVAL,
+			    _("A cheque (%s) is taken with its number: the "
+			      "reference is the cheque's number"),
+			    m->name);
 		if (m->reference == PAYREF_REQUIRED)
 			return pd_fail(err, PD_EINVAL,
 			    _("A %s payment needs a reference (the card "

@@ -172,9 +172,10 @@ check_line(
 			    _("%s: an amount counted must be above zero and at "
 			      "most %lld minor units"),
 			    m->name, (long long)SHIFT_AMOUNT_MAX);
-		if (c->kind == SHIFT_COUNT_CHEQUE && c->ref[0] == '\0')
-			return pd_fail(err, PD_EINVAL,
-			    _("A cheque is listed with its number"));
+		/* a cheque listed with no number is one a payment took
+		 * with none (a terminal from before a cheque needed its
+		 * number): counted by its amount, so its money is
+		 * accounted for and deposited (s72 h8 fault 2) */
 		if (svc_check_text(_("Reference"), c->ref, SHIFT_REF_BUFSZ - 1,
 		        0, err) != 0)
 			return -1;

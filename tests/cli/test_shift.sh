@@ -80,6 +80,19 @@ J pay WU-10002 --type bill --method "Credit Card" --amount 15 \
     --reference 123456 >/dev/null 2>&1
 J pay WU-10003 --type bill --method Cheque --amount 30 --reference 000777 \
     >/dev/null 2>&1
+# (s72 h8 fault 2) a cheque is counted and deposited by its number: one
+# taken without it could never be; refused as an option missing (2)
+refused "a cheque without --reference: refused, nothing posted" 2 \
+    "pay: --reference NUMBER is required: a cheque (Cheque) is taken with its number" \
+    J pay WU-10003 --type bill --method Cheque --amount 12.25
+refused "a cheque with an empty --reference: the same" 2 \
+    "--reference NUMBER is required" \
+    J pay WU-10003 --type bill --method Cheque --amount 12.25 --reference ""
+sed 's/^\[shifts\]$/[payments]\nmethods = Cash:cash, Cheque:cheque:none\n[shifts]/' \
+    "$PAYDESK_CONFIG" >"$T/chqnone.ini"
+expect "a cheque method that takes no number: refused in the config" 3 \
+    'Method "Cheque": a cheque method takes the cheque'"'"'s number' \
+    J --config "$T/chqnone.ini" config
 J pay WU-10001 --type bill --method Online --amount 4 >/dev/null 2>&1
 same "four payments recorded" "$(sql 'SELECT count(*) FROM payments')" 4
 # a bank transfer reaches the bank, not the drawer: no tender of the close
@@ -113,6 +126,23 @@ same "a good PIN clears mary's count? no: only a sign-in does" \
     "$(sql "SELECT approved_by FROM shift_movements WHERE kind = 'pay_out'")" mary
 expect "a drop above the cash expected" 3 "is more than the" \
     A shift drop 500 --reason "Safe drop" --approver mary
+# (s72 h8 fault 1) the close is blind: a refusal does not tell the
+# cashier alone what the drawer should hold; signed off by a supervisor,
+# as the X report, it names it (on a copy: cash expected 190.00, 150.00
+# dropped with mary's sign-off leaves 40.00)
+cp "$DB" "$T/blind.db"
+expect "blind: a drop of 150.00 signed off" 0 "mary" \
+    A --db "$T/blind.db" shift drop 150 --reason "Safe drop" --approver mary
+expect "blind: a cashier's drop beyond the drawer: refused, no figure" 3 \
+    '$45.00 is more than the drawer holds by the records' \
+    J --db "$T/blind.db" shift drop 45 --reason "Safe drop"
+if grep -q '40\.00' "$OUT"; then notok "blind: the drop's refusal names the expected 40.00"; else ok "blind: the drop's refusal names no expected amount"; fi
+expect "blind: a cashier's pay-out beyond the drawer: no figure either" 3 \
+    '$41.00 is more than the drawer holds by the records' \
+    J --db "$T/blind.db" shift pay-out 41 --reason "Petty cash"
+expect "blind: signed off by mary, the figure is shown as the X report's" 3 \
+    '$100.00 is more than the $40.00 expected in the drawer' \
+    A --db "$T/blind.db" shift drop 100 --reason "Safe drop" --approver mary
 refused "a reason not configured" 3 "is not one of [shifts] movement_reasons" \
     J shift pay-in 5 --reason "Lunch"
 expect "the refusal lists every reason configured, not the first alone" 3 \
@@ -847,6 +877,14 @@ rm -f "$T/gone2.db"
 grep -q "^Cashier  *jane$" "$OUT" && grep -q "^Terminal  *T01$" "$OUT" &&
     ok "a close refused: whose shift and which terminal said" ||
     notok "a close refused: whose shift and which terminal said" "$(cat "$OUT")"
+# (s72 h8 fault 7) a supervisor's own close beyond the tolerance is
+# signed off by a second supervisor: said so, with --approver
+cp "$T/gone.db" "$T/gone3.db"
+expect "a supervisor's close beyond the tolerance: a second supervisor asked" 5 \
+    "A close beyond the tolerance needs the sign-off of a second supervisor, another user than mary: their user name and PIN (--approver USER)" \
+    env PAYDESK_PIN=2222 "$PD" --db "$T/gone3.db" --user mary shift close \
+    --cashier jane --count 10000x6 --reason "Cash=miscount"
+rm -f "$T/gone3.db"
 expect "a supervisor closes the shift jane left open" 0 "Z-T01-" \
     GM shift close --cashier jane --count 10000x1
 has "the close names jane's shift" "jane"
@@ -874,7 +912,10 @@ expect "doctor at the end" 0 "ok" "$PD" doctor
 # listed under another number balanced the close (the amounts agreed) and
 # went to the bank with no payment behind it. jane's shift open above:
 # four cheques, one voided in the shift (given back: not in the drawer),
-# and one taken with no number (Cheque asks none): any listed of its amount
+# and one taken with no number (Cheque asks none: an organisation that
+# says Cheque:cheque:optional; required by default, s72 h8 fault 2): any
+# listed of its amount
+sed -i 's/^\[shifts\]$/[payments]\nmethods = Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, Cheque:cheque:optional, Online:online\n[shifts]/' "$PAYDESK_CONFIG"
 for c in "CQ-501:40" "cq-502:15.50" "CQ-503:15.50" "CQ-504:9.99"; do
 	J pay WU-10002 --type bill --method Cheque --amount "${c#*:}" \
 	    --reference "${c%%:*}" >/dev/null 2>&1 || echo "not ok - cheque $c"
@@ -891,7 +932,7 @@ OTHER=$(JX --json shift x | python3 -c 'import json, sys
 d = json.load(sys.stdin)
 print(";".join("%s=%d.%02d" % ((t["method"],) + divmod(t["expected"], 100)) for t in d["tenders"] if t["method"] not in ("Cash", "Cheque") and t["expected"] > 0))')
 [ -n "$OTHER" ] && set -- --total "$OTHER" || set --
-for k in 1 2 3 4 5; do cp "$DB" "$T/cq$k.db"; done
+for k in 0 1 2 3 4 5; do cp "$DB" "$T/cq$k.db"; done
 expect "cheques listed in another case, the voided one left out: matched, closed" 0 \
     "Z-T01-" J --db "$T/cq1.db" shift close --total "Cash=$CASH" "$@" \
     --cheque "cq-501:40;CQ-502:15.50;cq-503:15.50;CQ-777:12"
@@ -916,6 +957,13 @@ expect "the cheque with no number not listed: short by it" 3 \
     'Cheque is short by $12.00' J --db "$T/cq5.db" shift close \
     --total "Cash=$CASH" "$@" --cheque "CQ-501:40;CQ-502:15.50;CQ-503:15.50"
 has "and named so" 'Cheques not matched: taken, not listed: (no number) $12.00'
+# (s72 h8 fault 2) a cheque listed with no number is counted by its
+# amount: the one a payment took with none is accounted for
+expect "the cheque with no number listed with none: matched, closed" 0 \
+    "Z-T01-" J --db "$T/cq0.db" shift close --total "Cash=$CASH" "$@" \
+    --cheque "CQ-501:40;CQ-502:15.50;CQ-503:15.50;:12"
+same "listed with no number: none not matched, nobody signed off" \
+    "$(grep -c 'Cheques not matched' "$OUT")/$(sqlite3 "$T/cq0.db" "SELECT signed_off_by FROM shifts ORDER BY id DESC LIMIT 1")" "0/"
 expect "a cheque listed under another number, the amounts agreeing: beyond (status 3)" 3 \
     'Cheque: the cheques listed are not those the shift took (listed, not taken: CQ-599 $15.50 / taken, not listed: cq-502 $15.50): give a reason' \
     J shift close --total "Cash=$CASH" "$@" --cheque "CQ-501:40;CQ-599:15.50;CQ-503:15.50;CQ-777:12"

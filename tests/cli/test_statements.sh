@@ -129,7 +129,8 @@ same "MT940: RD flagged a reversal, the D before it not" \
 same "MT940: the lines seen before are recognised (7 of 8)" \
     "$(sql "SELECT dup_count FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" 7
 sed 's/EUR/USD/g' "$T/mt940-example.940" >"$T/usd.940"
-refused "MT940 in dollars into a euro organisation" 3 "is in USD" \
+refused "MT940 in dollars into a euro organisation, the :61:'s line named" 3 \
+    "usd.940: :61: #1 (00000000001), line 9: the amount is in USD" \
     eur statement import "$T/usd.940"
 sed 's/^:61:1402200220D1,57NTRFPREF/:61:1402200220D1,5,7NTRFPREF/' \
     "$T/mt940-example.940" >"$T/amt.940"
@@ -225,16 +226,16 @@ head -c 1500 "$T/ofx-example.ofx" >"$T/cut.ofx"
 refused "OFX cut short" 3 "cut.ofx" sup statement import "$T/cut.ofx" --format ofx
 sed 's/<TRNAMT>-80</<TRNAMT>-80.125</' "$T/ofx-example.ofx" >"$T/amt.ofx"
 refused "OFX amount with three decimals, as the file writes it" 3 \
-    'FITID 219378: Amount "-80.125"' sup statement import "$T/amt.ofx"
+    'FITID 219378, line 31: Amount "-80.125"' sup statement import "$T/amt.ofx"
 # (review s50, helper-216: said as libofx's double printed, "-80.0010")
 sed 's/<TRNAMT>-80</<TRNAMT>-80.001</' "$T/ofx-example.ofx" >"$T/amt1.ofx"
 refused "OFX amount -80.001, as the file writes it" 3 \
-    'FITID 219378: Amount "-80.001"' sup statement import "$T/amt1.ofx"
+    'FITID 219378, line 31: Amount "-80.001"' sup statement import "$T/amt1.ofx"
 # thousands grouped, which OFX does not write: said so, not "not a number
 # with . for decimals" (review s50, helper-217)
 sed 's/<TRNAMT>-80</<TRNAMT>-1,234.50</' "$T/ofx-example.ofx" >"$T/amt2.ofx"
 refused "OFX amount -1,234.50: no mark between thousands" 3 \
-    'FITID 219378: Amount "-1,234.50": . is for decimals, and no other mark groups the digits' \
+    'FITID 219378, line 31: Amount "-1,234.50": . is for decimals, and no other mark groups the digits' \
     sup statement import "$T/amt2.ofx"
 # (review R20, faults 2 and 3) each transaction against its text in the
 # file: libofx reads TRNAMT with atof and dates with mktime, in UTC
@@ -242,14 +243,14 @@ same "OFX: the period as the bank wrote it (DTEND 20130831165153[-8:PST])" \
     "$(sql "SELECT period_from || '/' || period_to FROM bank_statements WHERE id = $O")" \
     "2013-08-01/2013-08-31"
 sed 's/<TRNAMT>-90</<TRNAMT>abc</' "$T/ofx-example.ofx" >"$T/abc.ofx"
-refused "OFX amount abc (libofx: 0.00)" 3 "FITID 219379: Amount \"abc\"" \
+refused "OFX amount abc (libofx: 0.00), its line named" 3 "FITID 219379, line 42: Amount \"abc\"" \
     sup statement import "$T/abc.ofx"
 sed 's/<TRNAMT>-100</<TRNAMT>-100.5x</' "$T/ofx-example.ofx" >"$T/x.ofx"
-refused "OFX amount -100.5x (libofx: -100.50)" 3 "FITID 219380: Amount" \
+refused "OFX amount -100.5x (libofx: -100.50)" 3 "FITID 219380, line 53: Amount" \
     sup statement import "$T/x.ofx"
 sed '0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20131324080000</' "$T/ofx-example.ofx" >"$T/m13.ofx"
 refused "OFX month 13 (libofx: next January)" 3 \
-    "FITID 219378: Date \"2013-13-24\": no such day" \
+    "FITID 219378, line 31: Date \"2013-13-24\": no such day" \
     sup statement import "$T/m13.ofx"
 sed 's/<FITID>2193/<FITID>9193/; 0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20130824200000.000[-8:PST]</' \
     "$T/ofx-example.ofx" >"$T/pst.ofx"
@@ -428,7 +429,7 @@ sed -e 's/<DTPOSTED>20130824080000/<DTPOSTED>20300101080000/' -e 's/<FITID>2193/
     "$T/ofx-example.ofx" >"$T/fut.ofx" 2>/dev/null
 if [ -n "$HAVE_SAMPLES" ]; then
 	refused "OFX: a transaction posted after today, named by its FITID and day" 3 \
-	    "fut.ofx: FITID 819378: booked on 2030-01-01, after today (2026-12-07)" \
+	    "fut.ofx: FITID 819378, line 31: booked on 2030-01-01, after today (2026-12-07)" \
 	    now statement import "$T/fut.ofx"
 else
 	echo "# skip 2 checks (OFX after today): the bank samples are not in $SAMPLES"

@@ -304,8 +304,11 @@ for pay in "WU-10002 Cash 150000,00" "WU-10001 Cheque 12,34" \
 	Bank) meth="Bank Transfer" ;;
 	*) meth=$2 ;;
 	esac
+	# a cheque is taken with its number (s72 h8 fault 2)
+	ref=
+	[ "$meth" = Cheque ] && ref="--reference 000308"
 	PAYDESK_PIN=1234 "$PD" --user jane pay "$1" --type bill \
-	    --method "$meth" --amount "$3" >"$OUT" 2>&1 ||
+	    --method "$meth" --amount "$3" $ref >"$OUT" 2>&1 ||
 	    notok "pay $3 by $meth"
 done
 # aligned NAME PATTERN...: on the screen, the amounts of the lines with
@@ -469,7 +472,8 @@ setup_store
 	    --method "Bank Transfer" --amount 75 &&
 	jane pay WU-10001 --type installment --items PP-2025-0034#1 \
 	    --method "Credit Card" --amount 67.50 &&
-	jane pay WU-10002 --type bill --method Cheque --amount 20 &&
+	jane pay WU-10002 --type bill --method Cheque --amount 20 \
+	    --reference 000472 &&
 	for r in "Refund Request" "Billing Adjustment" "Customer Request"; do
 		PAYDESK_PIN=2222 "$PD" --user mary credit-note create \
 		    R-B01-T01-0000001 --amount 1 --reason "$r" || exit 1

@@ -120,7 +120,7 @@ logout
 # is both its methods' payments, each method's share its own, largest
 # first; T02's card payment (another branch) in neither
 PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 --type bill --amount 50 \
-    --method Cheque >/dev/null
+    --method Cheque --reference 000123 >/dev/null
 PAYDESK_CONFIG="$T/t2.ini" PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 \
     --type bill --amount 9 --method "Credit Card" >/dev/null
 wait_for "logged out once more" "Log in to take payments"

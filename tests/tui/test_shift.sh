@@ -109,7 +109,7 @@ expect "cash is taken in a shift" 0 "" \
 expect "a card payment" 0 "" \
     jane pay WU-10001 --type bill --method "Credit Card" --amount 30
 expect "a cheque" 0 "" \
-    jane pay WU-10001 --type bill --method Cheque --amount 40
+    jane pay WU-10001 --type bill --method Cheque --amount 40 --reference 123456
 expect "a bank transfer: it reaches the bank, not the drawer" 0 "" \
     jane pay WU-10001 --type bill --method "Bank Transfer" --amount 9 \
     --reference TRF-9
@@ -278,10 +278,10 @@ line_is "cash: 5.00 short" "Cash " "-\$5.00 short"
 # then this one; the close below is a recount (the cheque added after
 # the result showed it short) and needs the supervisor's sign-off, which
 # it has (test_shift.sh of the CLI has the rest); the first with the
-# cheque taken (with no number) not listed, the second matching it
+# cheque taken (123456) not listed, the second matching it
 same "the counts shown are kept" \
     "$(sql "SELECT group_concat(detail, '|') FROM audit_log WHERE action = 'count'")" \
-    "Cash=325.00; Credit Card=30.00; Cheque=0.00; Cheque not matched=taken, not listed: (no number) \$40.00|Cash=325.00; Credit Card=30.00; Cheque=40.00"
+    "Cash=325.00; Credit Card=30.00; Cheque=0.00; Cheque not matched=taken, not listed: 123456 \$40.00|Cash=325.00; Credit Card=30.00; Cheque=40.00"
 line_is "the card slip matches" "Credit Card " "\$30.00"
 line_is "the cheque matches" "Cheque " "\$40.00"
 lacks "a transfer is no tender of the close" "Bank Transfer"
@@ -368,7 +368,7 @@ same "the second shift's float: counted and expected" \
 logout
 # a cheque in the second shift, for the cheques step in es and fr
 expect "a cheque in the second shift" 0 "" \
-    jane pay WU-10001 --type bill --method Cheque --amount 10
+    jane pay WU-10001 --type bill --method Cheque --amount 10 --reference 900010
 
 # --- across midnight: flagged on Home
 tui_open PAYDESK_NOW="2025-04-21 09:00:00"
@@ -513,7 +513,7 @@ keys Home Down Enter
 wait_for "the details of jane's closed shift" "Shift Z-T01-000002"
 keys PgDn
 wait_for "its cheques not matched, kept with the close" \
-    "Cheques not matched   taken, not listed: (no number) \$10.00"
+    "Cheques not matched   taken, not listed: 900010 \$10.00"
 esc 1
 wait_for "back on the Shifts tab" "Open"
 keys Home c
