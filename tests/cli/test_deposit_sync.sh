@@ -381,7 +381,8 @@ alike() {
 	done
 	same "$1: the same reconciliation at every terminal" \
 	    "$(cat "$T/rec2")/$(cat "$T/rec3")" "$(cat "$T/rec1")/$(cat "$T/rec1")"
-	same "$1: reconciliation reads $4" "$(sed -n 2p "$T/rec1" | tr -d '\r')" "${PAYDESK_NOW%% *},$4"
+	# (its last column the account, h5: the export names its account)
+	same "$1: reconciliation reads $4" "$(sed -n 2p "$T/rec1" | tr -d '\r')" "${PAYDESK_NOW%% *},$4,$A2"
 	same "$1: the same exceptions at every terminal" \
 	    "$(cat "$T/exc2")/$(cat "$T/exc3")" "$(cat "$T/exc1")/$(cat "$T/exc1")"
 	same "$1: the central node's deposits" "$(csql "SELECT group_concat(slip_no || ':' ||
