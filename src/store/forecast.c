@@ -107,20 +107,40 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 /* What the histories' rollups (due_paid_run, due_paid_daily) count that
  * the histories leave out, of the items due from ?1 to before ?2, each
  * with its consumer, due day, due and on-time amounts and the time from
- * which it is left out ('': always):
- * - what arrangements took over of an item, from the time it was taken
- *   over (its installments are items of their own, due on their days: a
- *   debt counts once, review R23b);
+ * which it is left out ('': always; NULL: never, the row skipped):
+ * - what a plan holds of an item (every move of its events on the item:
+ *   taken over less given back), when the plan took the item over on or
+ *   before its due day, or its cancel closed it (one of its installments:
+ *   the debt goes back to the items it took over, counted there), from
+ *   the first such move on (TAKEN_FROM). Its installments are items of
+ *   their own, due on their days: a debt counts once (review R23b). What
+ *   a plan took over after the item fell due unpaid stays, late: it is
+ *   the consumer's own history of paying on time (s72 fault 6: a consumer
+ *   whose late bills a plan took over had no history left and took the
+ *   organisation's ratio, the worst payer's cash going up). Judged per
+ *   plan and item, on the plan's events the central node has (not one
+ *   refused and undone here, sync_undone): a reverted first try judged
+ *   each move by its own event, and the undo of a refused cancel, whose
+ *   moves take the bill over again under the cancel, left the bill out at
+ *   the terminal that made it alone (test_arrange's carry: the forecast
+ *   differed between the terminals). What a plan holds of an item is the
+ *   same at every terminal, whichever events moved it there;
  * - an item not the organisation's (NOT_ORG_IDS), whole: its amount and
  *   what was paid of it on time, as the rollups count it (PAID_ON_TIME_NET,
  *   schema_sql.h), always (it never was the organisation's), and none of
  *   its moves. */
+#define TAKEN_FROM                                                             \
+	"SELECT min(te.at) FROM arrangement_moves tm CROSS JOIN "              \
+	"arrangement_events te WHERE tm.item_id = m.item_id AND tm.amount > "  \
+	"0 AND te.id = tm.event_id AND te.arrangement_id = e.arrangement_id "  \
+	"AND (te.kind = 'cancel' OR substr(te.at, 1, 10) <= i.due_on) AND "    \
+	"te.uuid NOT IN (SELECT uuid FROM sync_undone)"
 #define ASIDE_OF_HISTORY                                                       \
-	"SELECT i.consumer_id, i.due_on, m.amount, 0, e.at FROM "              \
-	"arrangement_moves m CROSS JOIN arrangement_events e CROSS JOIN "      \
-	"items "                                                               \
-	"i WHERE e.id = m.event_id AND i.id = m.item_id AND i.due_on >= ?1 "   \
-	"AND i.due_on < ?2 AND i.id NOT IN (" NOT_ORG_IDS ") UNION ALL "       \
+	"SELECT i.consumer_id, i.due_on, m.amount, 0, max(e.at, (" TAKEN_FROM  \
+	")) FROM arrangement_moves m CROSS JOIN arrangement_events e CROSS "   \
+	"JOIN items i WHERE e.id = m.event_id AND i.id = m.item_id AND "       \
+	"i.due_on >= ?1 AND i.due_on < ?2 AND i.id NOT IN (" NOT_ORG_IDS       \
+	") UNION ALL "                                                         \
 	"SELECT i.consumer_id, i.due_on, i.amount, " PAID_ON_TIME_NET ", '' "  \
 	"FROM "                                                                \
 	"items i WHERE i.id IN (" NOT_ORG_IDS ") AND i.due_on >= ?1 AND "      \

@@ -9,8 +9,11 @@ The method, as the man page states it: a consumer's open amount in a
 week (what its items due in the week owe at the start of the as-of day)
 times its on-time ratio (over its items due in the 365 days before
 that day, before today for the weeks ahead: what was paid to them on or
-before their due date over their amounts, less what arrangements took
-over of them before the as-of day), else the organisation's ratio over the same days, else 1;
+before their due date over their amounts, less what each plan holds of
+them by its moves made before the as-of day, when it took them over on
+or before their due day or its cancel closed them, by the events the
+central node has: one taken over late stays, not paid on time), else the
+organisation's ratio over the same days, else 1;
 half up per consumer. A payment counts when Posted or Pending, on its
 paid_on day, for what it pays as it stands (every allocation, its
 reversals and carries netted); what came in in a past week, as what was collected, counts
@@ -111,11 +114,30 @@ def weigh(open_, due, on_time, org_due, org_on):
     return (open_ * on_time + due // 2) // due
 
 
+# what left the history, by item: what a plan holds of it (all its
+# events' moves on it), when the plan took it over (create, reschedule)
+# on or before its due day or its cancel closed it (an installment), from
+# the first day of such a move on; one taken over late stays, not paid on
+# time. Judged per plan and item, on the events the central node has (a
+# change refused and undone here, in sync_undone, took nothing over)
+due_of = dict((i, d) for i, c, amount, d in items)
+undone_ev = set(e for (e,) in con.execute(
+    "SELECT e.id FROM arrangement_events e JOIN sync_undone u ON "
+    "u.uuid = e.uuid")) if undone else set()
+moves = con.execute(
+    "SELECT m.item_id, m.amount, substr(e.at, 1, 10), e.kind, "
+    "e.arrangement_id, e.id FROM arrangement_moves m JOIN "
+    "arrangement_events e ON e.id = m.event_id").fetchall()
+taken = {}
+for i, amount, d, kind, a, ev in moves:
+    if (i in due_of and amount > 0 and ev not in undone_ev
+            and (kind == "cancel" or d <= due_of[i])):
+        taken[(i, a)] = min(d, taken.get((i, a), d))
 moved = {}
-for item_id, amount, d in con.execute(
-        "SELECT m.item_id, m.amount, substr(e.at, 1, 10) FROM "
-        "arrangement_moves m JOIN arrangement_events e ON e.id = m.event_id"):
-    moved.setdefault(item_id, []).append((amount, d))
+for item_id, amount, d, kind, arr, ev in moves:
+    if (item_id, arr) in taken:
+        moved.setdefault(item_id, []).append(
+            (amount, max(d, taken[(item_id, arr)])))
 
 
 def week(frm, to, at, end=None, cut=None):

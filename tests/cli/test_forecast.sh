@@ -148,6 +148,14 @@ run sup --json report forecast --weeks 4 --past 8
 same "the weeks ahead owe A3, B1 and the installments, nothing overdue" \
     "$(json '([w["open"] for w in d["weeks"]], d["totals"]["arrears"])')" \
     "([0, 29001, 4000, 4000], 0)"
+# C's own ratio stays C's (s72 fault 6): C1 fell due unpaid on 03-01 and
+# the plan took it over after, on 04-20: it stays in the histories, not
+# paid on time; C2, taken over before its due day, does not. C 0 of 80:
+# each 40.00 installment 0.00; A3 at A's 3/4 150.01; B1 at the
+# organisation's 300 of 480 (A1, A2, C1), 5/8: 31.25 (with C1 left out,
+# C took the organisation's 300 of 400: 30.00 an installment, B 37.50)
+same "after the plan, C's installments at C's own 0 of 80, B at 5/8" \
+    "$(json '[w["forecast"] for w in d["weeks"]]')" "[0, 18126, 0, 0]"
 same "owed ahead and overdue: the consumers' debt once (aging's total)" \
     "$(json 'sum(w["open"] for w in d["weeks"]) + d["totals"]["arrears"]')" \
     "$(sql "SELECT sum(amount - settled) FROM items WHERE settled < amount")"
