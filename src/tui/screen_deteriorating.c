@@ -187,6 +187,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		tui_push(t, x);
 		return TUI_HANDLED;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:

@@ -461,6 +461,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		plist_restart(p, t);
 		return TUI_HANDLED;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		plist_load(p, t, 1);
 		return TUI_HANDLED;
 	case A_OPEN:

@@ -164,6 +164,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	switch (act) {
 	case R_RELOAD:
+		tui_settings_reread(t);
 		load(v, t);
 		return TUI_HANDLED;
 	case R_EXPORT:

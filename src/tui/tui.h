@@ -123,6 +123,13 @@ void tui_push(struct tui *t, struct tui_screen *sc);
  * the other key words in fmt become the key bar's names (tui_keys). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The settings read again from the store, as at a sign-in: a refresh
+ * key's (g), before it reads its figures or rows again, so that a
+ * setting they depend on (team visibility, the accounting periods...)
+ * changed meanwhile is in force (issue 23 fault 4: the dashboard kept
+ * "team North" and its figures until the next sign-in). A setting that
+ * cannot be taken is said on the message line, the others kept. */
+void tui_settings_reread(struct tui *t);
 /* Attributes for a colour pair, or a plain fallback without colour. */
 int tui_attr(const struct tui *t, int pair, int fallback);
 

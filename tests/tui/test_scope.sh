@@ -167,3 +167,42 @@ wait_for "every consumer's open items, T02's payer's too" \
      amount") consumers"
 keys Escape
 logout
+
+# g reads the settings again with the figures (a fresh tester's, issue 23
+# fault 4: with visibility.team changed to no, g kept "team North" and the
+# team's figures on the dashboard until the next sign-in); the payments
+# list's g alike. mary is of team North; the payments were taken before
+# teams, for none, so North's figures have none of the branch's $127.00
+wait_for "logged out for the teams" "Log in to take payments"
+PAYDESK_PIN=9999 "$PD" --user admin user set mary --team North >/dev/null ||
+    echo "not ok - mary put in team North"
+vis() {
+	printf 'key,value\nvisibility.team,%s\n' "$1" >"$T/vis.csv"
+	PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/vis.csv" \
+	    --update >/dev/null || echo "not ok - visibility.team set to $1"
+}
+vis yes
+login mary 2222
+wait_for "team visibility: the dashboard names mary's team" \
+    "Branch B01, team North"
+lacks "team visibility: none of the branch's \$127.00, none taken for North" \
+    "\$127.00"
+vis no
+keys g
+wait_re "g after visibility.team = no: the branch alone, no team" \
+    "Branch B01 *$"
+wait_for "g: the branch's \$127.00 again" "\$127.00"
+lacks "g: no team named" "team North"
+vis yes
+keys g
+wait_for "g after visibility.team = yes: the team again" \
+    "Branch B01, team North"
+keys p
+wait_for "p: the payments list of the team" "Branch B01, team North"
+vis no
+keys g
+wait_re "the payments list's g after visibility.team = no: the branch alone" \
+    "payments $(printf '\302\267') Branch B01 *$"
+lacks "the payments list's g: no team named" "team North"
+keys Escape
+logout
