@@ -194,6 +194,13 @@ size_t tui_wrap_cut(const char *s, int width);
 const char *tui_fit(const char *s, int width, char *out, size_t n);
 /* s cut with "…" where it does not fit (tui_fit), drawn at y, x. */
 void tui_text_cut(int y, int x, const char *s, int width);
+/* A heading and, in brackets, the scope its figures are of: "text
+ * (scope)" on row y when it fits in width, else text on row y and
+ * "(scope)" on the row below, never cut at the scope (a fresh tester's,
+ * issue 23 fault 6: "...paid $0.00 (Branch B01, team North" at 80
+ * columns). Returns the rows used, 1 or 2. */
+int tui_text_scoped(
+    int y, int x, const char *text, const char *scope, int width);
 /* label: value on one row, the label in a column of lw; a value too
  * long for the row ends in "…". */
 void tui_pair(int y, int x, int lw, const char *label, const char *value);
