@@ -214,6 +214,20 @@ same "--rows day: a chart bar's day (org)" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $1 " " $4}')" \
     "$(tsql 1 "SELECT receipt_no || ' ' || printf('%.2f', amount / 100.0) FROM
      payments WHERE paid_on = '2025-05-19'")"
+# a --day outside the --month or --period given is refused, both named
+# (a fresh tester's, issue 23 fault 2: "Filters: Period 2025-04" above
+# the payments of a day of May), for the figures and every --rows kind
+for r in day collected rate time outstanding ""; do
+	expect "kpi ${r:+--rows $r }--period 2025-04 --day 2025-05-19: refused (2)" 2 \
+	    "--day 2025-05-19 is not in --period 2025-04 (2025-04-01 to 2025-04-30)" \
+	    as admin 9999 kpi ${r:+--rows $r} --period 2025-04 --day 2025-05-19
+done
+expect "kpi --rows day --month 2025-04 --day 2025-05-19: refused (2)" 2 \
+    "--day 2025-05-19 is not in --month 2025-04 (2025-04-01 to 2025-04-30)" \
+    as admin 9999 kpi --rows day --month 2025-04 --day 2025-05-19
+expect "kpi --rows day --period 2025-05 --day 2025-05-19: a day of it, read" \
+    0 "Filters: Period 2025-05" \
+    as admin 9999 kpi --rows day --period 2025-05 --day 2025-05-19
 run as mary 2222 --csv kpi --month 2025-05 --rows rate
 same "--rows rate: the items due and what paid them (branch)" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {d += $5; p += $6} END {printf "%.2f %.2f", d, p}')" \
