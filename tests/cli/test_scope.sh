@@ -787,6 +787,17 @@ expect "a comma with no tile before it: refused (2), said alike" 2 \
 expect "two commas: refused (2), said alike" 2 \
     "Tiles \"rate,,time\": a tile's name on each side of every comma" \
     as mary 2222 dashboard tiles set rate,,time
+# an empty or blank tile list: said as such, with the tiles to give (a
+# fresh tester's, issue 23 fault 7: "argument 2 is empty or blank")
+for e in "" " "; do
+	expect "tiles set \"$e\": the tile list is empty, the tiles named (2)" 2 \
+	    "The tile list is empty: give 1 to 4 of the tiles collected, today, rate, time and outstanding" \
+	    as mary 2222 dashboard tiles set "$e"
+done
+expect "dashboard tiles \"\": \"set\" and the tiles asked for (2)" 2 \
+    'dashboard tiles: "set" and the tiles' as mary 2222 dashboard tiles ""
+same "a refused tile list changed nothing" \
+    "$(tsql 1 "SELECT count(*) || group_concat(tiles) FROM user_tiles")" "$S1"
 # JSON and CSV: the words and English titles, in every language
 run as mary 2222 --json dashboard tiles
 same "dashboard tiles --json: JSON, the words and titles" \
