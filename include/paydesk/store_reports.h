@@ -119,6 +119,11 @@ int store_name_known(struct store *st, enum store_name kind, const char *name,
  * -1 on error. */
 int store_user_folded(struct store *st, const char *name, char *canon,
     size_t csize, struct pd_err *err);
+/* Whether the user named name (as stored) took some payment for team
+ * (the team kept with it, payment_teams; "" of no team; folded as teams
+ * are compared): 0 yes, 1 no, -1 on error. */
+int store_user_took_for_team(
+    struct store *st, const char *name, const char *team, struct pd_err *err);
 /* Whether some consumer is of segment (in any case, accents and all, as
  * a search folds: pd_fold): 0 yes, with canon (csize bytes) the spelling
  * the consumers have, 1 no with known the segments there are

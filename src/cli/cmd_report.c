@@ -90,6 +90,20 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	            ? svc_kpi_period(&c->svc, &fs, day, &k, &c->err)
 	            : svc_kpi(&c->svc, month, day, &k, &c->err)) != 0)
 		return -1;
+	/* a --day is a day of the --month or --period given: a day outside
+	 * it read its payments under the period's heading (a fresh
+	 * tester's, issue 23 fault 2: "Filters: Period 2026-10", then the
+	 * payments of 2026-11-30) */
+	if (day != NULL && (month != NULL || fs.text[SVC_FILTER_PERIOD]) &&
+	    (strcmp(k.day, k.from) < 0 || strcmp(k.day, k.to) > 0))
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("--day %s is not in %s %s (%s to %s): give a day of "
+		      "it, or leave --day out"),
+		    svc_date(&c->svc, d1, sizeof d1, k.day),
+		    month != NULL ? "--month" : "--period",
+		    month != NULL ? month : fs.text[SVC_FILTER_PERIOD],
+		    svc_date(&c->svc, d2, sizeof d2, k.from),
+		    svc_date(&c->svc, title, sizeof title, k.to));
 	if (rows != NULL)
 		return cli_kpi_rows(c, rows, &k, &fs);
 	r = rec_new(c);

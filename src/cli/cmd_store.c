@@ -263,7 +263,10 @@ cmd_dashboard_tiles(struct cli *c, int argc, char **argv)
 	char **pos;
 	int npos, n, i;
 
-	if (cli_opts(c, argc, argv, NULL, 0, 2, &pos, &npos) != 0)
+	/* an empty word is refused below as any other but "set", an empty
+	 * tile list by the use case, naming the tiles (issue 23 fault 7:
+	 * "argument 2 is empty or blank") */
+	if (cli_opts_text(c, argc, argv, NULL, 0, 2, 0, &pos, &npos) != 0)
 		return -1;
 	if (npos > 0 && (strcmp(pos[0], "set") != 0 || npos != 2))
 		return cli_usage(

@@ -208,7 +208,8 @@ branch_allowed(struct svc *s, const char *b, struct pd_err *err)
 }
 
 /* --user of a user whose payments the reader may not see: one of
- * another team under team visibility, or one who works at another
+ * another team under team visibility who took none of the team's
+ * payments, or one who works at another
  * branch than this terminal's below the organisation's scope, refused
  * with the scope refusals' status, PD_ESCOPE (s72: a supervisor of team
  * North read $0.00 for a user of team South, as though nothing were
@@ -222,9 +223,20 @@ user_allowed(struct svc *s, const char *name, struct pd_err *err)
 	char mine[64], theirs[64], title[64];
 	struct user u;
 
+	int other = 0;
+
 	if (store_user_by_name(s->st, name, &u, NULL) != 0)
 		return 0; /* name_known said it is one */
+	/* one who moved to another team and took payments for this one,
+	 * kept in its figures (payment_teams), is read with --user, the
+	 * rows still the team's alone (issue 23 fault 3: refused, though
+	 * her payments were in the team's figures) */
 	if (team != NULL && !utf8_same_folded(u.team, team)) {
+		other = store_user_took_for_team(s->st, u.username, team, err);
+		if (other < 0)
+			return -1;
+	}
+	if (other == 1) {
 		if (*team != '\0')
 			snprintf(mine, sizeof mine, _("team %s"), team);
 		else

@@ -46,6 +46,16 @@ tiles_parse(const char *list, enum svc_tile *t, int *n, struct pd_err *err)
 	int i, j;
 
 	*n = 0;
+	/* "" or blanks: said as an empty list, with what to give (a fresh
+	 * tester's, issue 23 fault 7: "argument 2 is empty or blank") */
+	if (list[strspn(list, " \t\n")] == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    _("The tile list is empty: give 1 to %d of the tiles "
+		      "collected, today, rate, time and outstanding, "
+		      "comma-separated in the order wanted (e.g. "
+		      "rate,collected); `paydesk dashboard tiles` lists "
+		      "yours"),
+		    SVC_TILES_SHOWN);
 	while (*p != '\0') {
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);

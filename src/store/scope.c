@@ -612,6 +612,30 @@ store_user_folded(struct store *st, const char *name, char *canon, size_t csize,
 	return rc == DB_ROW ? 0 : 1;
 }
 
+int
+store_user_took_for_team(
+    struct store *st, const char *name, const char *team, struct pd_err *err)
+{
+	/* by the user's own payments (payments_user), each judged by the
+	 * team kept with it, as the lists' team restriction judges them */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT EXISTS (SELECT 1 FROM payments p WHERE p.user_id = "
+	    "(SELECT id FROM users WHERE username = ?) AND " PAY_TEAM_IS(
+	        "p.id") ")",
+	    err);
+	int rc, yes = 0;
+
+	if (s == NULL || st_bind(s, "ss", name, team) != 0)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		yes = db_column_int64(s, 0) != 0;
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading the user's payments"));
+	return yes ? 0 : 1;
+}
+
 /* Each kind of name a report filter takes: whether the store knows it
  * (?1; a count above 0) and the names it knows, for the refusal. */
 static const struct {

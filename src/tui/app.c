@@ -423,6 +423,15 @@ next_key(wint_t *ch)
 }
 
 void
+tui_settings_reread(struct tui *t)
+{
+	struct pd_err err = {0};
+
+	if (svc_settings_load(t->svc, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+}
+
+void
 tui_colours(struct tui *t)
 {
 	const char *nc = getenv("NO_COLOR");

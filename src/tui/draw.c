@@ -189,6 +189,24 @@ tui_text_cut(int y, int x, const char *s, int width)
 	tui_text(y, x, tui_fit(s, width, buf, sizeof buf), width);
 }
 
+int
+tui_text_scoped(int y, int x, const char *text, const char *scope, int width)
+{
+	char line[512];
+
+	/* TRANSLATORS: a screen's heading, then in brackets the scope its
+	 * figures are of ("Paid 2026-11-01 to 2026-11-30 (Branch B01)") */
+	snprintf(line, sizeof line, _("%s (%s)"), text, scope);
+	if (utf8_columns(line, strlen(line)) <= width) {
+		tui_text(y, x, line, width);
+		return 1;
+	}
+	tui_text(y, x, text, width);
+	snprintf(line, sizeof line, "(%s)", scope);
+	tui_text_cut(y + 1, x, line, width);
+	return 2;
+}
+
 void
 tui_pair(int y, int x, int lw, const char *label, const char *value)
 {

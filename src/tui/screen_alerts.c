@@ -333,6 +333,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_RELOAD:
 		/* what another terminal or the daily pass did since */
+		tui_settings_reread(t);
 		load(al, t);
 		return TUI_HANDLED;
 	case A_EXPORT:

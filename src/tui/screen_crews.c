@@ -165,6 +165,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		                NULL, NULL, 0, NULL, 0));
 		return TUI_HANDLED;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		load(v, t);
 		return TUI_HANDLED;
 	case A_BACK:

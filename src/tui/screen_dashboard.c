@@ -409,6 +409,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		load(b, t);
 		return TUI_HANDLED;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		load(b, t);
 		return TUI_HANDLED;
 	case A_SCOPE:

@@ -113,8 +113,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	        "%d month ends)",
 	        (unsigned long)v->n),
 	    v->n, v->last, v->months);
+	/* over two rows where one is too narrow (issue 23 fault 6: the
+	 * French heading lost its closing bracket at 80 columns) */
 	attron(A_BOLD);
-	tui_text(y++, 2, line, COLS - 4);
+	y += tui_wrap(y, 2, line, COLS - 4, 2);
 	attroff(A_BOLD);
 	attron(A_DIM);
 	tui_text(
@@ -187,6 +189,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		tui_push(t, x);
 		return TUI_HANDLED;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:

@@ -151,9 +151,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, _("Weighted by each consumer's paying on time"),
 	    COLS - 4);
 	/* whose payments the past weeks' figures count (issue 23), the
-	 * weeks ahead the organisation's whatever the scope */
+	 * weeks ahead the organisation's whatever the scope; three rows for
+	 * a team's at 80 columns (issue 23 fault 6: Spanish and French cut
+	 * at two) */
 	y += tui_wrap(y, 2,
-	    svc_forecast_scope_title(t->svc, scope, sizeof scope), COLS - 4, 2);
+	    svc_forecast_scope_title(t->svc, scope, sizeof scope), COLS - 4, 3);
 	attroff(A_DIM);
 	y += tui_filters_line(t, y, TUI_ANALYSIS_FILTERS);
 	y++;
@@ -185,6 +187,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		                NULL, 0, NULL, 0));
 		return TUI_HANDLED;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:

@@ -70,7 +70,9 @@ submit(struct login *l, struct tui *t)
 		return TUI_HANDLED;
 	}
 	/* settings the background sync brought from the central node take
-	 * effect at a sign-in, never in the middle of someone's work */
+	 * effect at a sign-in or at a refresh key that reads the figures
+	 * again (tui_settings_reread), never in the middle of someone's
+	 * work */
 	if (svc_settings_load(t->svc, &err) != 0 ||
 	    svc_login(t->svc, l->user.buf, l->pin.buf, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);

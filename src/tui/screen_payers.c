@@ -473,7 +473,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	sc->typing = 0;
 	summary(p, t, line, sizeof line);
-	tui_text(2, 2, line, COLS - 4);
+	/* over the blank row under it where one is too narrow (issue 23
+	 * fault 6: "filter: none" cut off under a team's scope, in Spanish
+	 * and French at 80 columns) */
+	tui_wrap(2, 2, line, COLS - 4, 2);
 	if (p->split) {
 		draw_split(p, t, 4);
 		return;

@@ -86,10 +86,11 @@ credit_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	svc_credit_cells(t->svc, cn, c); /* status: X_TERM, translated */
 }
 
-/* "12 payments", "100000+ credit notes": the count above the list. */
+/* "12 payments", "100000+ credit notes": the count above the list, and
+ * in sc (of scn) the scope it is of. */
 static void
 count_text(struct tui *t, const struct plist *p, const struct tab *tb,
-    char *buf, size_t n)
+    char *buf, size_t n, char *sc, size_t scn)
 {
 	char num[SVC_COUNT_BUFSZ + 1];
 	unsigned long c = tb->count > 0 ? (unsigned long)tb->count : 0;
@@ -97,9 +98,6 @@ count_text(struct tui *t, const struct plist *p, const struct tab *tb,
 	svc_count(t->svc, num, sizeof num - 1, tb->count);
 	if (tb->count >= COUNT_MAX)
 		strcat(num, "+");
-	char sc[128];
-	size_t len;
-
 	if (p->cur)
 		snprintf(buf, n,
 		    ngettext("%s credit note", "%s credit notes", c), num);
@@ -108,11 +106,7 @@ count_text(struct tui *t, const struct plist *p, const struct tab *tb,
 	/* whose payments or credit notes (issue 23; those of the scope's
 	 * payments: a search finds them wherever taken unless a scope was
 	 * chosen, and says so) */
-	len = strlen(buf);
-	if (len + 3 < n)
-		snprintf(buf + len, n - len, " \xc2\xb7 %s",
-		    svc_scope_list_title(
-		        t->svc, tb->list.search.buf, sc, sizeof sc));
+	svc_scope_list_title(t->svc, tb->list.search.buf, sc, scn);
 }
 
 /* Where the list is among its pages, at the right of the row under it:
@@ -144,9 +138,10 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct plist *p = (struct plist *)sc;
 	struct tab *tb = &p->tabs[p->cur];
-	char line[512];
+	char line[512], scope[128];
 	const char *search = _("Search:");
 	int k, x = 2, y = 2, sx;
+	size_t len;
 
 	if (plist_rows() != p->page_rows)
 		plist_load(
@@ -161,7 +156,18 @@ draw(struct tui_screen *sc, struct tui *t)
 		attroff(attr);
 		x += utf8_columns(line, strlen(line)) + 1;
 	}
-	count_text(t, p, tb, line, sizeof line);
+	count_text(t, p, tb, line, sizeof line, scope, sizeof scope);
+	len = strlen(line);
+	snprintf(line + len, sizeof line - len, " \xc2\xb7 %s", scope);
+	/* the scope on the blank row above the list where the tabs leave it
+	 * no room (issue 23 fault 6: "0 notas de crédito · Sucursal B01,
+	 * equ" at 80 columns) */
+	if (utf8_columns(line, strlen(line)) > COLS - x - 3) {
+		line[len] = '\0';
+		attron(A_DIM);
+		tui_text_cut(y + 2, 2, scope, COLS - 4);
+		attroff(A_DIM);
+	}
 	tui_text(y, x + 2, line, COLS - x - 3);
 	y++;
 	/* the field after its label (at 10 while the label fits) */
@@ -461,6 +467,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		plist_restart(p, t);
 		return TUI_HANDLED;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		plist_load(p, t, 1);
 		return TUI_HANDLED;
 	case A_OPEN:

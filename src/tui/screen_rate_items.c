@@ -77,20 +77,22 @@ draw(struct tui_screen *sc, struct tui *t)
 	    due[MONEY_BUFSZ], paid[MONEY_BUFSZ], filters[160];
 	int y = 2;
 
-	snprintf(line, sizeof line, _("Due %s to %s: %s, paid %s (%s)"),
+	snprintf(line, sizeof line, _("Due %s to %s: %s, paid %s"),
 	    svc_date(t->svc, d1, sizeof d1, v->k.from),
 	    svc_date(t->svc, d2, sizeof d2, v->k.due_to),
 	    svc_money(t->svc, due, sizeof due, v->due),
-	    svc_money(t->svc, paid, sizeof paid, v->paid),
-	    svc_scope_title(t->svc, scope, sizeof scope));
-	tui_text(y, 2, line, COLS - 4);
+	    svc_money(t->svc, paid, sizeof paid, v->paid));
+	/* the scope on a row of its own where the heading leaves it no
+	 * room (issue 23 fault 6) */
+	y += tui_text_scoped(
+	    y, 2, line, svc_scope_title(t->svc, scope, sizeof scope), COLS - 4);
 	/* the dashboard's filters in force (review R23: the scope alone
 	 * was named) */
 	if (dash_filter_title(filters, sizeof filters)[0] != '\0') {
 		snprintf(line, sizeof line, _("Filters: %s"), filters);
-		tui_text(y + 1, 2, line, COLS - 4);
+		tui_text(y, 2, line, COLS - 4);
 	}
-	y += 3;
+	y += 2;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y);
 	if (v->n == 0)
 		tui_text(
@@ -107,6 +109,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	switch (act) {
 	case R_RELOAD:
+		tui_settings_reread(t);
 		load(v, t);
 		return TUI_HANDLED;
 	case R_EXPORT:

@@ -117,11 +117,13 @@ draw(struct tui_screen *sc, struct tui *t)
 			svc_tenths(t->svc, avg, sizeof avg,
 			    (v->days * 20 + (int64_t)v->n) /
 			        ((int64_t)v->n * 2));
-		snprintf(line, sizeof line, _("Paid %s to %s (%s)"),
+		snprintf(line, sizeof line, _("Paid %s to %s"),
 		    svc_date(t->svc, d1, sizeof d1, v->k.from),
-		    svc_date(t->svc, d2, sizeof d2, v->k.to),
-		    svc_scope_title(t->svc, scope, sizeof scope));
-		tui_text(y, 2, line, COLS - 4);
+		    svc_date(t->svc, d2, sizeof d2, v->k.to));
+		y += tui_text_scoped(y, 2, line,
+		         svc_scope_title(t->svc, scope, sizeof scope),
+		         COLS - 4) -
+		     1;
 		snprintf(line, sizeof line,
 		    _("%zu payments to items, %s, average %s days"), v->n, amt,
 		    avg);
@@ -164,6 +166,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	switch (act) {
 	case R_RELOAD:
+		tui_settings_reread(t);
 		load(v, t);
 		return TUI_HANDLED;
 	case R_EXPORT:

@@ -123,6 +123,13 @@ void tui_push(struct tui *t, struct tui_screen *sc);
  * the other key words in fmt become the key bar's names (tui_keys). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The settings read again from the store, as at a sign-in: a refresh
+ * key's (g), before it reads its figures or rows again, so that a
+ * setting they depend on (team visibility, the accounting periods...)
+ * changed meanwhile is in force (issue 23 fault 4: the dashboard kept
+ * "team North" and its figures until the next sign-in). A setting that
+ * cannot be taken is said on the message line, the others kept. */
+void tui_settings_reread(struct tui *t);
 /* Attributes for a colour pair, or a plain fallback without colour. */
 int tui_attr(const struct tui *t, int pair, int fallback);
 
@@ -187,6 +194,13 @@ size_t tui_wrap_cut(const char *s, int width);
 const char *tui_fit(const char *s, int width, char *out, size_t n);
 /* s cut with "…" where it does not fit (tui_fit), drawn at y, x. */
 void tui_text_cut(int y, int x, const char *s, int width);
+/* A heading and, in brackets, the scope its figures are of: "text
+ * (scope)" on row y when it fits in width, else text on row y and
+ * "(scope)" on the row below, never cut at the scope (a fresh tester's,
+ * issue 23 fault 6: "...paid $0.00 (Branch B01, team North" at 80
+ * columns). Returns the rows used, 1 or 2. */
+int tui_text_scoped(
+    int y, int x, const char *text, const char *scope, int width);
 /* label: value on one row, the label in a column of lw; a value too
  * long for the row ends in "…". */
 void tui_pair(int y, int x, int lw, const char *label, const char *value);

@@ -214,6 +214,20 @@ same "--rows day: a chart bar's day (org)" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $1 " " $4}')" \
     "$(tsql 1 "SELECT receipt_no || ' ' || printf('%.2f', amount / 100.0) FROM
      payments WHERE paid_on = '2025-05-19'")"
+# a --day outside the --month or --period given is refused, both named
+# (a fresh tester's, issue 23 fault 2: "Filters: Period 2025-04" above
+# the payments of a day of May), for the figures and every --rows kind
+for r in day collected rate time outstanding ""; do
+	expect "kpi ${r:+--rows $r }--period 2025-04 --day 2025-05-19: refused (2)" 2 \
+	    "--day 2025-05-19 is not in --period 2025-04 (2025-04-01 to 2025-04-30)" \
+	    as admin 9999 kpi ${r:+--rows $r} --period 2025-04 --day 2025-05-19
+done
+expect "kpi --rows day --month 2025-04 --day 2025-05-19: refused (2)" 2 \
+    "--day 2025-05-19 is not in --month 2025-04 (2025-04-01 to 2025-04-30)" \
+    as admin 9999 kpi --rows day --month 2025-04 --day 2025-05-19
+expect "kpi --rows day --period 2025-05 --day 2025-05-19: a day of it, read" \
+    0 "Filters: Period 2025-05" \
+    as admin 9999 kpi --rows day --period 2025-05 --day 2025-05-19
 run as mary 2222 --csv kpi --month 2025-05 --rows rate
 same "--rows rate: the items due and what paid them (branch)" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {d += $5; p += $6} END {printf "%.2f %.2f", d, p}')" \
@@ -450,14 +464,14 @@ same "a refused filter changed nothing" \
 
 # teams (issue 23, seed 000): users of two teams and two branches from the
 # central node's users import (its team column), pulled as users are
-printf 'username,full_name,role,pin,branch,team\nmary,Mary Johnson,supervisor,2222,,North\njane,Jane Smith,cashier,1234,,North\nkim,Kim Lee,cashier,4826,B01,South\nsue,Sue Park,supervisor,7391,B02,South\n' >"$T/teams.csv"
+printf 'username,full_name,role,pin,branch,team\nmary,Mary Johnson,supervisor,2222,,North\njane,Jane Smith,cashier,1234,,North\nkim,Kim Lee,cashier,4826,B01,South\nsue,Sue Park,supervisor,7391,B02,South\nlou,Lou Grant,cashier,3571,B01,South\n' >"$T/teams.csv"
 run central import ACME users "$T/teams.csv" --update
 same "the central node imports the users' teams" "$RC" 0
 pdt 1 sync >/dev/null 2>&1
 same "a pull brings each user's team" \
     "$(tsql 1 "SELECT group_concat(username || ':' || team) FROM (SELECT
      username, team FROM users ORDER BY 1)")" \
-    "admin:,jane:North,kim:South,mary:North,rita:,sue:South"
+    "admin:,jane:North,kim:South,lou:South,mary:North,rita:,sue:South"
 PAYDESK_PIN=4826 pdt 1 --user kim pay WU-10003 --type bill --amount 9.00 \
     --method Cash >/dev/null 2>&1
 # moveteam USER TEAM: the central node moves USER (of teams.csv) to TEAM
@@ -617,26 +631,44 @@ same "team visibility on: mary reads jane's of T03 (her branch)" \
 run as mary 2222 --csv payments
 same "team visibility on: mary reads those taken for North (kim's of north too)" \
     "$(csvsum)" "$(tq North)"
-# team visibility on: a --user of another team is refused (16) on every
-# report and list that takes --user (and --operator, its older name), the
-# team named; one of her team is read
+# team visibility on: a --user of another team who took none of the
+# team's payments is refused (16) on every report and list that takes
+# --user (and --operator, its older name), the team named; one of her
+# team is read; one of another team now who took payments for hers (kim,
+# north's 7.00 above) is read, his rows still North's alone (a fresh
+# tester's, issue 23 fault 3: refused, though the payment was in her
+# figures)
 IFS='|'
 for cmd in $USERCMDS; do
 	IFS=' '
-	expect "team visibility on: $cmd --user kim (South): refused (16)" 16 \
-	    "--user kim: the user is not in your team (team North) but in team South" \
-	    as mary 2222 $cmd --user kim
+	expect "team visibility on: $cmd --user lou (South): refused (16)" 16 \
+	    "--user lou: the user is not in your team (team North) but in team South" \
+	    as mary 2222 $cmd --user lou
 	expect "team visibility on: $cmd --user jane (North): read" 0 "" \
 	    as mary 2222 $cmd --user jane
+	expect "team visibility on: $cmd --user kim (South now, took North's): read" \
+	    0 "" as mary 2222 $cmd --user kim
 	IFS='|'
 done
 IFS=' '
-expect "team visibility on: --operator kim, --user's older name: refused (16)" \
-    16 "--user kim: the user is not in your team" \
-    as mary 2222 payments --operator kim
-expect "team visibility on: kpi --rows collected --user kim: refused (16)" \
-    16 "--user kim: the user is not in your team" \
-    as mary 2222 kpi --month 2025-05 --rows collected --user kim
+expect "team visibility on: --operator lou, --user's older name: refused (16)" \
+    16 "--user lou: the user is not in your team" \
+    as mary 2222 payments --operator lou
+expect "team visibility on: kpi --rows collected --user lou: refused (16)" \
+    16 "--user lou: the user is not in your team" \
+    as mary 2222 kpi --month 2025-05 --rows collected --user lou
+kimnorth=$(tq North "AND p.user_id = (SELECT id FROM users WHERE username = 'kim')")
+same "by hand: kim took one payment for North, 7.00" "$kimnorth" "700 1"
+run as mary 2222 --csv payments --user kim
+same "payments --user kim (moved to South): his payment taken for North only" \
+    "$(csvsum)" "$kimnorth"
+run as mary 2222 --json kpi --month 2025-05 --user kim
+same "kpi --user kim (moved to South): his payment taken for North only" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$kimnorth"
+run as mary 2222 --csv kpi --month 2025-05 --rows collected --user kim
+same "kpi --rows collected --user kim: the one row taken for North" \
+    "$(tr -d '\r' <"$OUT" | grep -c '^R-')" 1
 expect "team visibility on: an admin reads kim's" 0 "" \
     as admin 9999 kpi --month 2025-05 --user kim
 # the team visibility is the organisation's: kept in the store from the
@@ -755,6 +787,17 @@ expect "a comma with no tile before it: refused (2), said alike" 2 \
 expect "two commas: refused (2), said alike" 2 \
     "Tiles \"rate,,time\": a tile's name on each side of every comma" \
     as mary 2222 dashboard tiles set rate,,time
+# an empty or blank tile list: said as such, with the tiles to give (a
+# fresh tester's, issue 23 fault 7: "argument 2 is empty or blank")
+for e in "" " "; do
+	expect "tiles set \"$e\": the tile list is empty, the tiles named (2)" 2 \
+	    "The tile list is empty: give 1 to 4 of the tiles collected, today, rate, time and outstanding" \
+	    as mary 2222 dashboard tiles set "$e"
+done
+expect "dashboard tiles \"\": \"set\" and the tiles asked for (2)" 2 \
+    'dashboard tiles: "set" and the tiles' as mary 2222 dashboard tiles ""
+same "a refused tile list changed nothing" \
+    "$(tsql 1 "SELECT count(*) || group_concat(tiles) FROM user_tiles")" "$S1"
 # JSON and CSV: the words and English titles, in every language
 run as mary 2222 --json dashboard tiles
 same "dashboard tiles --json: JSON, the words and titles" \

@@ -167,3 +167,92 @@ wait_for "every consumer's open items, T02's payer's too" \
      amount") consumers"
 keys Escape
 logout
+
+# g reads the settings again with the figures (a fresh tester's, issue 23
+# fault 4: with visibility.team changed to no, g kept "team North" and the
+# team's figures on the dashboard until the next sign-in); the payments
+# list's g alike. mary is of team North; the payments were taken before
+# teams, for none, so North's figures have none of the branch's $127.00
+wait_for "logged out for the teams" "Log in to take payments"
+PAYDESK_PIN=9999 "$PD" --user admin user set mary --team North >/dev/null ||
+    echo "not ok - mary put in team North"
+vis() {
+	printf 'key,value\nvisibility.team,%s\n' "$1" >"$T/vis.csv"
+	PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/vis.csv" \
+	    --update >/dev/null || echo "not ok - visibility.team set to $1"
+}
+vis yes
+login mary 2222
+wait_for "team visibility: the dashboard names mary's team" \
+    "Branch B01, team North"
+lacks "team visibility: none of the branch's \$127.00, none taken for North" \
+    "\$127.00"
+vis no
+keys g
+wait_re "g after visibility.team = no: the branch alone, no team" \
+    "Branch B01 *$"
+wait_for "g: the branch's \$127.00 again" "\$127.00"
+lacks "g: no team named" "team North"
+vis yes
+keys g
+wait_for "g after visibility.team = yes: the team again" \
+    "Branch B01, team North"
+keys p
+wait_for "p: the payments list of the team" "Branch B01, team North"
+vis no
+keys g
+wait_re "the payments list's g after visibility.team = no: the branch alone" \
+    "payments $(printf '\302\267') Branch B01 *$"
+lacks "the payments list's g: no team named" "team North"
+keys Escape
+logout
+
+# the drill-downs' and reports' headings at 80x24 under a team's scope,
+# in English, Spanish and French: nothing cut (a fresh tester's, issue 23
+# fault 6: the Collection Rate's items read "...paid $0.00 (Branch B01,
+# team North" with no closing bracket). mary's tiles: Collection Rate
+# (1), Average Collection Time (2)
+vis yes
+PAYDESK_PIN=2222 "$PD" --user mary dashboard tiles set rate,time \
+    >/dev/null || echo "not ok - mary's tiles: rate, time"
+for L in en es fr; do
+	case $L in
+	en) sc="(Branch B01, team North)" sp="Branch B01, team North"
+	    fc="the same in every scope)" pf="filter: none"
+	    dt="3 month ends)" ;;
+	es) sc="(Sucursal B01, equipo North)" sp="Sucursal B01, equipo North"
+	    fc="alcance)" pf="filtro: ninguno" dt="3 cierres de mes)" ;;
+	fr) sc="(Agence B01, équipe North)" sp="Agence B01, équipe North"
+	    fc="périmètre)" pf="(filtre : |^  )aucun *\$" dt="mois)" ;;
+	esac
+	tui_open LANGUAGE=$L
+	sleep 1
+	login mary 2222
+	wait_for "$L: the dashboard of team North" "$sp"
+	keys 1
+	wait_for "$L: 1, the Collection Rate's items: the scope whole at 80 columns" "$sc"
+	keys Escape
+	wait_for "$L: back on the dashboard" "$sp"
+	keys 2
+	wait_for "$L: 2, the collection time's payments: the scope whole" "$sc"
+	keys Escape
+	wait_for "$L: the dashboard again" "$sp"
+	keys c
+	wait_re "$L: c, the credit notes: the scope whole, beside the tabs or under" \
+	    "(· |^  )$sp *\$"
+	keys Escape
+	wait_for "$L: the dashboard, then the forecast" "$sp"
+	keys f
+	wait_for "$L: f, the forecast: its scope note whole" "$fc"
+	keys Escape
+	wait_for "$L: the dashboard, then the deteriorating payers" "$sp"
+	keys b
+	wait_for "$L: b, the deteriorating payers: the heading whole" "$dt"
+	keys Escape
+	wait_for "$L: the dashboard, then the payers" "$sp"
+	keys y
+	wait_re "$L: y, the payers: the heading whole, the filter said" "$pf"
+	keys Escape
+	logout
+	wait_for "$L: logged out" "Cityville"
+done
