@@ -521,6 +521,11 @@ struct pay_quote {
  * else valid by payref_check. 0, or -1 with PD_EINVAL. Issue 17 sec. 3. */
 int svc_pay_reference_check(
     const struct pay_method *m, const char *ref, struct pd_err *err);
+/* The configured name of method, when it is a cheque taken with its
+ * number (paydesk.ini(5): Name:cheque, not :optional; s72 h8 fault 2),
+ * for a front end to ask for the number before anything else; NULL for
+ * any other method or one not configured. Borrowed from s's config. */
+const char *svc_cheque_numbered(const struct svc *s, const char *method);
 /* Check a request and compute its allocation without writing anything. */
 int svc_pay_quote(struct svc *s, const struct pay_request *r,
     struct pay_quote *q, struct pd_err *err);

@@ -328,6 +328,12 @@ void svc_language(const struct config *cfg);
  * again by the UI at each sign-in. svc_setting_put checks and stores one
  * inside the caller's transaction and sets it in s->cfg. */
 int svc_settings_load(struct svc *s, struct pd_err *err);
+/* Whether name is an organisation's name its terminals take (the setting
+ * organisation.name of paydesk.ini(5): not empty, within its length),
+ * checked against cfg, which is not changed: 0, or -1 with PD_EUSAGE and
+ * the reason (s72 fault 9: paydesk-central org add and org rename). */
+int svc_org_name_check(
+    const struct config *cfg, const char *name, struct pd_err *err);
 /* When the store holds an organisation's currency (a sync took it)
  * other than the one in effect: take it and the settings again
  * (svc_settings_load), 1; else 0. For the UI, after a background

@@ -544,25 +544,6 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE, _("Terminal: add, revoke or list"));
 }
 
-/* An organisation's name as its terminals take it (the setting
- * organisation.name: fault 9), or why not. */
-static int
-org_name_check(struct backend *b, const char *name, struct pd_err *err)
-{
-	struct config *c;
-	int rc;
-
-	if (*name == '\0')
-		return pd_fail(err, PD_EUSAGE, _("The name is empty"));
-	c = xmalloc(sizeof *c);
-	*c = b->cfg;
-	rc = config_set_central(c, "organisation.name", name, err);
-	free(c);
-	if (rc != 0)
-		err->code = PD_EUSAGE;
-	return rc;
-}
-
 /* org add CODE NAME [--currency CODE] (issue 23: the currency is the
  * organisation's, the node's [organisation] currency_code when none is
  * given), org rename CODE NAME (fault 9: the name reaches its
@@ -600,7 +581,7 @@ org_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (central_check_new_id(_("Organisation"), argv[1], 32, err) != 0)
 		return -1;
-	if (org_name_check(b, argv[2], err) != 0)
+	if (svc_org_name_check(&b->cfg, argv[2], err) != 0)
 		return -1;
 	if (b->ops->org_add(b, argv[1], argv[2], cur, digits, err) != 0)
 		return -1;
@@ -623,7 +604,7 @@ list:
 	free(o);
 	return 0;
 rename:
-	if (org_name_check(b, argv[2], err) != 0 ||
+	if (svc_org_name_check(&b->cfg, argv[2], err) != 0 ||
 	    b->ops->org_rename(b, argv[1], argv[2], err) != 0)
 		return -1;
 	printf(_("organisation %s renamed %s."), argv[1], argv[2]);

@@ -323,7 +323,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	    {"preview", 1, &prev}, {"hand", 1, &hand}, {NULL, 0, NULL}};
 	struct pay_request q;
 	struct pay_result res;
-	const struct pay_method *m;
+	const char *cheque;
 	struct doc_request dq = {0};
 	struct doc_result doc;
 	char **pos;
@@ -349,13 +349,12 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		      "required"));
 	/* a cheque is counted at the close and deposited by its number:
 	 * taken without it, it never could be (s72 h8 fault 2) */
-	if ((m = config_method(&c->svc.cfg, method)) != NULL && m->cheque &&
-	    m->reference == PAYREF_REQUIRED &&
+	if ((cheque = svc_cheque_numbered(&c->svc, method)) != NULL &&
 	    (reference == NULL || reference[0] == '\0'))
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("pay: --reference NUMBER is required: a cheque (%s) "
 		      "is taken with its number"),
-		    m->name);
+		    cheque);
 	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
 	    (tendered &&
 	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))

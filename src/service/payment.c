@@ -26,6 +26,16 @@ list_methods(const struct config *cfg, char *buf, size_t n)
 	}
 }
 
+const char *
+svc_cheque_numbered(const struct svc *s, const char *method)
+{
+	const struct pay_method *m = config_method(&s->cfg, method);
+
+	return m != NULL && m->cheque && m->reference == PAYREF_REQUIRED
+	           ? m->name
+	           : NULL;
+}
+
 int
 svc_pay_reference_check(
     const struct pay_method *m, const char *ref, struct pd_err *err)

@@ -153,19 +153,31 @@ svc_currency_follow(struct svc *s)
 	return svc_settings_load(s, &e) == 0;
 }
 
+int
+svc_org_name_check(
+    const struct config *cfg, const char *name, struct pd_err *err)
+{
+	struct config *c;
+	int rc;
+
+	if (*name == '\0')
+		return pd_fail(err, PD_EUSAGE, _("The name is empty"));
+	c = xmalloc(sizeof *c);
+	*c = *cfg;
+	rc = config_set_central(c, "organisation.name", name, err);
+	free(c);
+	if (rc != 0)
+		err->code = PD_EUSAGE;
+	return rc;
+}
+
 /* Whether name is an organisation.name this terminal takes. */
 static int
 org_name_fits(struct svc *s, const char *name)
 {
-	struct config *c = xmalloc(sizeof *c);
 	struct pd_err e = {0};
-	int ok;
 
-	*c = s->cfg;
-	ok = name[0] != '\0' &&
-	     config_set_central(c, "organisation.name", name, &e) == 0;
-	free(c);
-	return ok;
+	return svc_org_name_check(&s->cfg, name, &e) == 0;
 }
 
 int

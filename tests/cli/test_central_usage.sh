@@ -47,7 +47,7 @@ usage "collections --currency kes" '--currency "kes": not an ISO 4217' \
 usage "collections: an unknown option" '"--colour"' collections --colour red
 usage "collections --from not a date" '--from "2026/02/03": not a date' \
     collections --from 2026/02/03
-usage "collections --method empty" '--method ""' collections --method ""
+usage "collections --method empty" '--method needs a value' collections --method ""
 usage "collections --json twice" "--json is given twice" collections \
     --json --json
 usage "shifts: no organisation" "Shifts" shifts
@@ -63,7 +63,7 @@ usage "reanchors: an unknown option" "--colour" reanchors ACME --colour
 usage "doctor: no organisation" "Doctor: which organisation" doctor
 usage "move: no target" "Move: which organisation" move ACME
 usage "migrate: an argument" "Migrate takes no arguments" migrate now
-usage "org: neither add nor list" "Org: add or list" org frob
+usage "org: neither add nor list" "Org: add, rename or list" org frob
 usage "org add --currency kes" '--currency "kes"' org add BETA Beta \
     --currency kes
 usage "terminal: neither add, revoke nor list" "Terminal: add, revoke or list" \

@@ -89,8 +89,8 @@ M deposit unmatch BAG-A --note "Check the bag" >/dev/null || echo "not ok - unma
 run M --json report reconciliation --account $A --from 2026-07-01 --to 2026-07-02
 same "BAG-A unmatched: -100.00 on its day, +100.00 the day the credit was booked" \
     "$(days)" "2026-07-01:10000:0:0:-10000:1 2026-07-02:0:10000:0:10000:1"
-# the CSV export reads as the listing
+# the CSV export reads as the listing, each row naming its account
 run M --csv report reconciliation --account $A --from 2026-07-03 --to 2026-07-03
-same "as CSV" "$(tr -d '\r' <"$OUT")" "date,expected,credited,matched,difference,exceptions,deposits,credits
-2026-07-03,90.00,90.00,90.00,0.00,0,1,2"
+same "as CSV" "$(tr -d '\r' <"$OUT")" "date,expected,credited,matched,difference,exceptions,deposits,credits,account
+2026-07-03,90.00,90.00,90.00,0.00,0,1,2,$A"
 expect "doctor at the end" 0 "ok" "$PD" doctor

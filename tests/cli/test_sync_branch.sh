@@ -31,8 +31,12 @@ same "T02 holds the hashes of B02 and every branch" "$(hashed 2)" \
 same "T01: bob came down disabled, without a hash" \
     "$(tsql 1 "SELECT active || pin_hash FROM users WHERE username = 'bob'")" \
     "0!"
-same "a terminal stores no branch of its own" \
-    "$(tsql 1 "SELECT count(*) FROM users WHERE branch <> ''")" 0
+# (each user's branch comes down with the user since s72, h1's fault 7:
+# a terminal refuses --user of another branch's user by it)
+same "a terminal holds each user's branch as the central node has it" \
+    "$(tsql 1 "SELECT group_concat(username || ':' || branch) FROM (SELECT
+     username, branch FROM users WHERE username IN ('anna', 'bob', 'flo')
+     ORDER BY username) x")" "anna:B01,bob:B02,flo:"
 expect "anna signs in at T01" 0 "" \
     env PAYDESK_PIN=7391 "$PD" --config "$T/t1.ini" --user anna consumer search zz
 run env PAYDESK_PIN=4826 "$PD" --config "$T/t1.ini" --user bob consumer search zz
@@ -70,9 +74,17 @@ expect "a branch of 17 characters: refused" 3 "bad.csv:2:23: branch:" \
     central import ACME users "$T/bad.csv"
 printf 'username,full_name,role,pin,branch\ncy,Cy Ek,cashier,7391,B/1\n' \
     >"$T/bad.csv"
-expect "a branch with a slash, at a terminal: refused, shown" 3 \
-    "bad.csv:2:23: branch: Branch \"B/1\": 1 to 16 letters" \
+# a terminal that syncs takes its users from the central node (s72, h1's
+# fault 1): its import refused whatever the file; a store of its own
+# reads the file and names the value
+expect "a users import at a terminal that syncs: refused (3)" 3 \
+    "import them there" \
     env PAYDESK_PIN=9999 "$PD" --config "$T/t1.ini" --user admin import users \
     "$T/bad.csv"
+"$PD" init >/dev/null && "$PD" import users "$DATA/users.csv" >/dev/null ||
+    echo "not ok - a store of its own"
+expect "a branch with a slash, at a store of its own: refused, shown" 3 \
+    "bad.csv:2:23: branch: Branch \"B/1\": 1 to 16 letters" \
+    env PAYDESK_PIN=9999 "$PD" --user admin import users "$T/bad.csv"
 same "nothing of them imported" \
     "$(csql "SELECT count(*) FROM users WHERE username = 'cy'")" 0
