@@ -246,7 +246,16 @@ wait_for "F2 goes on with nothing typed (no cheque yet)" \
 keys Escape
 wait_for "Esc comes back to the cheques" "No cheques yet"
 keys Enter
-wait_for "a cheque without a number is refused" "number is required"
+wait_for "nothing typed: refused, naming the amount" "Amount"
+# (s72 h11 fault 1) a cheque taken with no number is listed by its
+# amount alone, as the CLI's --cheque ":7.00", said "(no number)"
+keys Tab
+type_text "7.00"
+keys Enter
+wait_for "a cheque with no number is listed" "1 cheque, \$7.00"
+line_is "said (no number)" "(no number)" "\$7.00"
+keys DC
+wait_for "Del removes it" "No cheques yet"
 type_text "123456"
 keys Tab
 type_text "0"
