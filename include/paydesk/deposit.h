@@ -245,6 +245,9 @@ struct deposit_pending {
 	int64_t left;      /* available - deposited */
 	char cheque[SHIFT_REF_BUFSZ]; /* a cheque's number, "" a tender's */
 	int64_t age;                  /* days since the shift closed */
+	/* 1: one cheque's row, its number cheque, or "" for one the close
+	 * listed with no number (s72 h11 fault 1); 0: a tender's */
+	int is_cheque;
 };
 /* Each closed shift of the branch's drawers (this terminal's and those of
  * its branch's other terminals pulled: a deposit is made at branch level)

@@ -182,6 +182,11 @@ struct shift {
 	 * for a close that counted; and the terminal that closed it */
 	char forced_reason[SHIFT_REASON_BUFSZ];
 	char forced_on[17];
+	/* 1: the drawer's first shift (no shift of its drawer before it):
+	 * no previous close, so its expected float is not known; shown
+	 * "no previous close", no float difference and no exception (s72
+	 * h11 fault 2). Read by the store, not stored. */
+	int first;
 };
 
 /* One tender (a configured method) of a shift. Cash: expected =
@@ -249,8 +254,9 @@ struct shift_approval {
  * its last close kept, whoever's shift it was; 0 for its first shift.
  * The figure svc_shift_open records the counted float against, for a
  * screen to show before the count (helper-287, fault 2: the TUI showed
- * the signed-in cashier's own last close). -1 with err on a store
- * error. */
+ * the signed-in cashier's own last close). 1 with it, 0 for the
+ * drawer's first shift (no previous close: *expected 0, not known; s72
+ * h11 fault 2), -1 with err on a store error. */
 int svc_shift_float_expected(
     struct svc *s, int64_t *expected, struct pd_err *err);
 /* Open a shift for the signed-in cashier at this terminal with the

@@ -138,9 +138,11 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			break;
 		}
 		for (j = 0; j < nc; j++)
-			printf(_("  Cheque %s, shift %s: %s\n"), c[j].number,
+			printf(_("  Cheque %s, shift %s: %s\n"),
+			    c[j].number[0] ? c[j].number : _("(no number)"),
 			    c[j].z_no,
-			    svc_money(&fmt, amount, sizeof amount, c[j].amount));
+			    svc_money(
+			        &fmt, amount, sizeof amount, c[j].amount));
 		free(c);
 	}
 	free(v);

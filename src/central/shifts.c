@@ -103,15 +103,21 @@ one_row(const struct central_shift_row *r, void *arg)
 			                 r->overlaps[i].opened_at, "closed_at",
 			                 r->overlaps[i].closed_at));
 		json_array_append_new(o->json,
-		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
-		              "s:I, s:I, s:o, s:s, s:o, s:b, s:o, s:o}",
+		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:o, "
+		              "s:o, s:I, s:o, s:s, s:o, s:b, s:o, s:o}",
 		        "uuid", sh->uuid, "z_no", sh->z_no, "terminal",
 		        sh->terminal, "cashier", sh->cashier, "opened_at",
 		        sh->opened_at, "closed_at", sh->closed_at, "status",
 		        shift_status_name(sh->status), "float_counted",
 		        (json_int_t)sh->float_counted, "float_expected",
-		        (json_int_t)sh->float_expected, "float_difference",
-		        (json_int_t)(sh->float_counted - sh->float_expected),
+		        sh->first
+		            ? json_null()
+		            : json_integer((json_int_t)sh->float_expected),
+		        "float_difference",
+		        sh->first
+		            ? json_null()
+		            : json_integer((json_int_t)(sh->float_counted -
+		                                        sh->float_expected)),
 		        "over_short", (json_int_t)r->over_short, "tenders",
 		        tenders, "signed_off_by", sh->signed_off_by,
 		        "counted_first", first, "flagged", r->flagged != 0,
@@ -150,7 +156,7 @@ one_row(const struct central_shift_row *r, void *arg)
 	/* under it, each difference on a line of its own: the opening
 	 * float's, and each tender's, which the column's sum may net
 	 * away (review R20b) */
-	if (sh->float_counted != sh->float_expected)
+	if (!sh->first && sh->float_counted != sh->float_expected)
 		tender_line(r->svc, _("Opening float"),
 		    sh->float_counted - sh->float_expected);
 	/* one cashier, one drawer: the cashier's shifts at other terminals

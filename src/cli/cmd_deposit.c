@@ -70,7 +70,10 @@ rec_cheques(struct rec *r, const struct deposit_cheque *c, size_t n)
 	rec_list(r, _("Cheques"), "cheques");
 	for (i = 0; i < n; i++) {
 		rec_item(r);
-		rec_str(r, _("Cheque"), "number", c[i].number);
+		/* one taken and listed with no number (s72 h11 fault 1):
+		 * "" in JSON, said so in text */
+		rec_shown(r, _("Cheque"), "number", c[i].number,
+		    c[i].number[0] ? c[i].number : _("(no number)"));
 		rec_money(r, _("Amount"), "amount", c[i].amount);
 		rec_str(r, _("Shift"), "z_no", c[i].z_no);
 		rec_str(r, _("Cashier"), "cashier", c[i].cashier);
@@ -99,7 +102,8 @@ cheques_parse(struct cli *c, char *list, const char ***out, size_t *n)
 			return cli_usage(c,
 			    _("Deposit create: --cheque takes NUMBER;NUMBER... "
 			      "(SHIFT:NUMBER for a number of two shifts, "
-			      "NUMBER:AMOUNT for two cheques of one number), "
+			      "NUMBER:AMOUNT for two cheques of one number, "
+			      ":AMOUNT for one listed with no number), "
 			      "without an empty one"));
 		}
 		*out = xrealloc(*out, *n + 1, sizeof **out);
@@ -346,7 +350,12 @@ cmd_deposit_pending(struct cli *c, int argc, char **argv)
 		table_money(t, v[i].available);
 		table_money(t, v[i].deposited);
 		table_money(t, v[i].left);
-		table_str(t, v[i].cheque);
+		/* one listed with no number: "" in JSON and CSV, said so
+		 * in text (s72 h11 fault 1) */
+		table_str(
+		    t, v[i].is_cheque && !v[i].cheque[0] && !table_machine(t)
+		           ? _("(no number)")
+		           : v[i].cheque);
 		table_int(t, v[i].age);
 		table_row(t);
 	}

@@ -230,12 +230,22 @@ rec_shift(struct cli *c, struct rec *r, const struct shift *sh)
 	rec_time(r, _("Opened"), "opened_at", sh->opened_at);
 	if (sh->closed_at[0])
 		rec_time(r, _("Closed"), "closed_at", sh->closed_at);
-	rec_money(r, _("Opening float expected"), "float_expected",
-	    sh->float_expected);
+	/* the drawer's first shift: no previous close, its expected float
+	 * not known, so no difference (null in JSON), as its Z report,
+	 * the screens and report exceptions have it (s72 h11 fault 2) */
+	if (sh->first)
+		rec_json(r, _("Opening float expected"), "float_expected",
+		    json_null(), _("no previous close"));
+	else
+		rec_money(r, _("Opening float expected"), "float_expected",
+		    sh->float_expected);
 	rec_money(
 	    r, _("Opening float counted"), "float_counted", sh->float_counted);
-	rec_money(r, _("Opening float difference"), "float_difference",
-	    sh->float_counted - sh->float_expected);
+	if (sh->first)
+		rec_data_json(r, "float_difference", json_null());
+	else
+		rec_money(r, _("Opening float difference"), "float_difference",
+		    sh->float_counted - sh->float_expected);
 	if (sh->status == SHIFT_CLOSED) {
 		rec_money(r, _("Float kept"), "float_kept", sh->float_kept);
 		if (sh->signed_off_by[0])

@@ -752,6 +752,7 @@ pending_cheques(
 		p = pending_row(a, sh);
 		xstrlcpy(p->method, t->method, sizeof p->method);
 		xstrlcpy(p->cheque, v[i].number, sizeof p->cheque);
+		p->is_cheque = 1;
 		p->available = p->left = v[i].amount;
 	}
 	free(v);

@@ -297,7 +297,10 @@ by_number(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 
 /* The cheques counted of spec: NUMBER or SHIFT:NUMBER as by_number, and
  * either with :AMOUNT after it (two cheques of one number told apart,
- * review R20 fault 4), the cheques of that amount. */
+ * review R20 fault 4), the cheques of that amount. The number may be
+ * empty: :AMOUNT, SHIFT: or SHIFT::AMOUNT name a cheque the close listed
+ * with no number (as shift close --cheque ":AMOUNT" lists it; s72 h11
+ * fault 1). */
 static struct deposit_cheque *
 numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 {
@@ -308,7 +311,7 @@ numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 	char *key;
 	size_t i, k = 0;
 
-	if (v == NULL || *n > 0 || colon == NULL || colon == spec ||
+	if (v == NULL || *n > 0 || colon == NULL ||
 	    svc_money_parse(s, colon + 1, _("Amount"), &amount, &e) != 0)
 		return v;
 	key = xstrdup(spec);
@@ -328,6 +331,14 @@ numbered(struct svc *s, const char *spec, size_t *n, struct pd_err *err)
 	}
 	free(v);
 	return w;
+}
+
+/* A cheque's number as said to the reader: "(no number)" for one the
+ * close listed with none. */
+static const char *
+shown(const struct deposit_cheque *c)
+{
+	return c->number[0] ? c->number : _("(no number)");
 }
 
 /* A cheque's name that tells it from others of its number: SHIFT:NUMBER
@@ -434,7 +445,7 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		rc = pd_fail(err, PD_EINVAL,
 		    _("Cheque %s (shift %s, %s) was given back: its payment "
 		      "was voided after the close, so it is not deposited"),
-		    v[0].number, v[0].z_no,
+		    shown(&v[0]), v[0].z_no,
 		    svc_money(s, a, sizeof a, v[0].amount));
 		free(v);
 		return rc;
@@ -470,14 +481,14 @@ svc_dep_cheque_find(struct svc *s, const char *spec, const char *day,
 		return pd_fail(err, PD_EINVAL,
 		    _("Cheque %s (shift %s, %s) is in deposit %s already "
 		      "(%s): void that deposit first, or leave the cheque out"),
-		    out->number, out->z_no,
+		    shown(out), out->z_no,
 		    svc_money(s, a, sizeof a, out->amount), out->in_slip,
 		    out->in_on);
 	if (strncmp(day, out->closed_at, 10) < 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Cheque %s: shift %s was closed on %.10s; it cannot be "
 		      "deposited on %s, a day before"),
-		    out->number, out->z_no, out->closed_at, day);
+		    shown(out), out->z_no, out->closed_at, day);
 	return 0;
 }
 

@@ -43,6 +43,8 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 		return -1;
 	for (j = 0; j < r->ndcheques && rc == 0; j++) {
 		const struct deposit_cheque *c = &r->dcheques[j];
+		/* one listed with no number, said so (s72 h11 fault 1) */
+		const char *no = c->number[0] ? c->number : _("(no number)");
 
 		if (strcmp(c->shift_uuid, l->shift_uuid) != 0 ||
 		    strcmp(c->method, l->method) != 0)
@@ -67,12 +69,12 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s: shift %s's close counted no "
 			      "%s of that number"),
-			    c->number, sh->z_no, c->method);
+			    no, sh->z_no, c->method);
 		else if (v[k].amount != c->amount)
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s of shift %s: amount %s, "
 			      "but the close counted %s"),
-			    c->number, sh->z_no,
+			    no, sh->z_no,
 			    money_plain(
 			        m1, sizeof m1, c->amount, s->cfg.minor_digits),
 			    money_plain(m2, sizeof m2, v[k].amount,
@@ -81,16 +83,16 @@ line_cheques(struct svc *s, const struct syncrec *r, size_t i,
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s of shift %s was given back: "
 			      "its payment was voided after the close"),
-			    c->number, sh->z_no);
+			    no, sh->z_no);
 		else if (f == n && v[k].in_slip[0])
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s of shift %s is in deposit %s "
 			      "already"),
-			    c->number, sh->z_no, v[k].in_slip);
+			    no, sh->z_no, v[k].in_slip);
 		else if (f == n)
 			rc = pd_fail(err, PD_EINVAL,
 			    _("Deposit cheque %s of shift %s is listed twice"),
-			    c->number, sh->z_no);
+			    no, sh->z_no);
 		else {
 			sum += c->amount;
 			*all = xrealloc(*all, *nall + 1, sizeof **all);
@@ -152,8 +154,9 @@ svc_dep_check_cheques(struct svc *s, const struct syncrec *r,
 			    _("Deposit cheque %s: no cheque line of the "
 			      "deposit "
 			      "takes shift %s's %s"),
-			    r->dcheques[j].number, r->dcheques[j].shift_uuid,
-			    r->dcheques[j].method);
+			    r->dcheques[j].number[0] ? r->dcheques[j].number
+			                             : _("(no number)"),
+			    r->dcheques[j].shift_uuid, r->dcheques[j].method);
 	}
 	for (i = 0; i < r->ndlines; i++) {
 		struct pd_err e = {0};

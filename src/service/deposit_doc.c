@@ -64,7 +64,11 @@ cheques(struct svc *s, const struct deposit_line *l,
 		if (strcmp(ch[i].shift_uuid, l->shift_uuid) != 0 ||
 		    strcmp(ch[i].method, l->method) != 0)
 			continue;
-		label = xasprintf(L_(L, "Cheque %s, cashier %s"), ch[i].number,
+		/* one listed with no number at the close (a method whose
+		 * number is optional, an older terminal's): said so (s72
+		 * h11 fault 1) */
+		label = xasprintf(L_(L, "Cheque %s, cashier %s"),
+		    ch[i].number[0] ? ch[i].number : L_(L, "(no number)"),
 		    ch[i].cashier);
 		doc_line(
 		    d, "", label, "", svc_money(s, a, sizeof a, ch[i].amount));
@@ -80,7 +84,8 @@ cheques(struct svc *s, const struct deposit_line *l,
 		if (c[i].kind != SHIFT_COUNT_CHEQUE ||
 		    strcmp(c[i].method, l->method) != 0)
 			continue;
-		label = xasprintf(L_(L, "Cheque %s"), c[i].ref);
+		label = xasprintf(L_(L, "Cheque %s"),
+		    c[i].ref[0] ? c[i].ref : L_(L, "(no number)"));
 		doc_line(d, "", label, "",
 		    svc_money(s, a, sizeof a, c[i].amount));
 		free(label);

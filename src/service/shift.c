@@ -585,9 +585,11 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		                      "(paydesk shift close --cashier %s)"),
 		                    s->cfg.terminal_id, other.cashier,
 		                    other.opened_at, other.cashier);
-	if (svc_shift_float_expected(s, &expected, err) != 0)
+	if ((rc = svc_shift_float_expected(s, &expected, err)) < 0)
 		return -1;
 	memset(sh, 0, sizeof *sh);
+	/* no shift of the drawer before: its expected float not known */
+	sh->first = rc == 0;
 	xstrlcpy(sh->terminal, s->cfg.terminal_id, sizeof sh->terminal);
 	xstrlcpy(sh->drawer, s->cfg.terminal_id, sizeof sh->drawer);
 	sh->cashier_id = s->actor.user_id;
@@ -627,7 +629,7 @@ svc_shift_float_expected(struct svc *s, int64_t *expected, struct pd_err *err)
 	if (rc < 0)
 		return -1;
 	*expected = rc == 1 ? prev.float_kept : 0;
-	return 0;
+	return rc == 1;
 }
 
 int

@@ -66,11 +66,18 @@ head(struct svc *s, const struct shift *sh, struct doc *d)
 			doc_field(d, L_(L, "Counted by"), by);
 		}
 	}
-	svc_doc_money(
-	    s, d, L_(L, "Opening float expected"), sh->float_expected);
+	/* the drawer's first shift: no previous close, no difference (s72
+	 * h11 fault 2) */
+	if (sh->first)
+		doc_field(d, L_(L, "Opening float expected"),
+		    L_(L, "no previous close"));
+	else
+		svc_doc_money(
+		    s, d, L_(L, "Opening float expected"), sh->float_expected);
 	svc_doc_money(s, d, L_(L, "Opening float counted"), sh->float_counted);
-	svc_doc_money(s, d, L_(L, "Opening float difference"),
-	    sh->float_counted - sh->float_expected);
+	if (!sh->first)
+		svc_doc_money(s, d, L_(L, "Opening float difference"),
+		    sh->float_counted - sh->float_expected);
 	flag(s, sh->flagged, d);
 }
 

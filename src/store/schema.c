@@ -128,6 +128,7 @@ const char *const store_migrations[] = {
     store_mig_92,
     store_mig_93,
     store_mig_94,
+    store_mig_95,
 };
 
 const int store_nmigrations =

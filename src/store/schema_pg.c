@@ -176,6 +176,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_34,
     pg_mig_35,
     pg_mig_36,
+    pg_mig_37,
 };
 
 const int store_pg_central_nmigrations =

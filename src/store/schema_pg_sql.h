@@ -59,5 +59,6 @@ extern const char pg_mig_33[];
 extern const char pg_mig_34[];
 extern const char pg_mig_35[];
 extern const char pg_mig_36[];
+extern const char pg_mig_37[];
 
 #endif

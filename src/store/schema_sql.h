@@ -380,5 +380,6 @@ extern const char store_mig_91[];
 extern const char store_mig_92[];
 extern const char store_mig_93[];
 extern const char store_mig_94[];
+extern const char store_mig_95[];
 
 #endif

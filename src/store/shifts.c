@@ -17,7 +17,9 @@
 	"f.flagged FROM shift_flags f WHERE f.shift_id = s.id), -1), "         \
 	"coalesce((SELECT sum(t.over_short) FROM shift_tenders t WHERE "       \
 	"t.shift_id = s.id), 0), coalesce(x.reason, ''), "                     \
-	"coalesce(x.terminal, '')"
+	"coalesce(x.terminal, ''), CASE WHEN EXISTS (SELECT 1 FROM shifts p "  \
+	"WHERE p.drawer = s.drawer AND p.terminal = s.terminal AND p.id < "    \
+	"s.id) THEN 0 ELSE 1 END"
 #define SHIFT_FROM                                                             \
 	"shifts s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN "            \
 	"shift_forced x ON x.shift_id = s.id"
@@ -50,6 +52,7 @@ read_shift(struct db_stmt *s, void *elem)
 	sh->over_short = db_column_int64(s, 17);
 	st_col(s, 18, sh->forced_reason, sizeof sh->forced_reason);
 	st_col(s, 19, sh->forced_on, sizeof sh->forced_on);
+	sh->first = (int)db_column_int64(s, 20);
 }
 
 /* Step a statement of at most one shift: 1 with it in out, 0 without. */

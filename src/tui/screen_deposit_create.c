@@ -55,10 +55,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 	/* what goes in, as the list showed it */
 	for (i = 0; i < d->n && y < last - 6; i++) {
-		if (d->rows[i].cheque[0])
+		if (d->rows[i].is_cheque)
 			snprintf(line, sizeof line, "%s  %s %s  %s",
 			    d->rows[i].z_no, d->rows[i].method,
-			    d->rows[i].cheque,
+			    d->rows[i].cheque[0] ? d->rows[i].cheque
+			                         : _("(no number)"),
 			    svc_money(t->svc, m, sizeof m, d->rows[i].left));
 		else
 			snprintf(line, sizeof line, "%s  %s  %s",
@@ -98,7 +99,9 @@ request(struct tui *t, struct dstep *d, struct deposit_request *q,
 		const struct deposit_pending *p = &d->rows[i];
 		const char *sh = p->z_no[0] ? p->z_no : p->shift_uuid;
 
-		if (p->cheque[0])
+		/* (SHIFT::AMOUNT: one listed with no number, s72 h11
+		 * fault 1) */
+		if (p->is_cheque)
 			(*specs)[q->ncheques++] = xasprintf("%s:%s:%s", sh,
 			    p->cheque,
 			    money_plain(a, sizeof a, p->left, digits));
@@ -211,7 +214,7 @@ screen_deposit_create_new(
 	d->n = n;
 	for (i = 0; i < n; i++) {
 		d->total += rows[i].left;
-		d->ncheques += rows[i].cheque[0] != '\0';
+		d->ncheques += rows[i].is_cheque != 0;
 	}
 	tui_form_text(
 	    &d->it[F_SLIP], _("Slip number"), DEPOSIT_SLIP_BUFSZ - 1, "");

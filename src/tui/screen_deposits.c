@@ -73,7 +73,8 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[0].s = p->z_no;
 	c[1].s = p->cashier;
 	c[2].s = p->method;
-	c[3].s = p->cheque;
+	/* one the close listed with no number (s72 h11 fault 1) */
+	c[3].s = p->is_cheque && !p->cheque[0] ? _("(no number)") : p->cheque;
 	c[4].n = p->left;
 	c[5].n = p->age;
 	c[6].s = p->closed_at;

@@ -1,6 +1,7 @@
 /* screen_shift_cheques.c - the blind close's third step (issue 20): the
  * cheques in the drawer listed by number and amount (rows added from the
- * form under the list, removed with Del), without what is expected. */
+ * form under the list, removed with Del), without what is expected; one
+ * taken with no number listed by its amount alone. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,8 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	(void)t;
 	(void)buf;
 	c[0].s = l->method;
-	c[1].s = l->ref;
+	/* one taken with no number (s72 h11 fault 1) */
+	c[1].s = l->ref[0] ? l->ref : _("(no number)");
 	c[2].n = l->amount;
 }
 
@@ -103,12 +105,10 @@ add(struct cheques *q, struct tui *t)
 	struct pd_err err;
 
 	memset(&c, 0, sizeof c);
-	if (num->f.len == 0) {
-		tui_message(
-		    t, 1, "%s", _("Cheque #: the cheque's number is required"));
-		q->fm.focus = F_NUMBER;
-		return TUI_HANDLED;
-	}
+	/* Cheque # left empty: a cheque taken with no number (a method
+	 * whose number is optional, an older terminal's), listed by its
+	 * amount as the CLI's --cheque ":AMOUNT" lists it, so that the
+	 * close matches it and its money is deposited (s72 h11 fault 1) */
 	if (svc_money_parse(t->svc, amt->f.buf, amt->label, &c.amount, &err) !=
 	    0) {
 		tui_message(t, 1, "%s", err.msg);

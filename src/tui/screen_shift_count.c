@@ -42,6 +42,8 @@ struct count {
 	char qty[SHIFT_DENOMS_MAX][QTY_DIGITS + 1];
 	struct tui_list list;
 	int64_t expected;   /* open: the float the drawer's last close kept */
+	int first;          /* open: the drawer's first shift, no close before
+	                     * it: expected not known (s72 h11 fault 2) */
 	int64_t confirmed;  /* open: the float off the expected one the
 	                     * cashier confirmed (-1 none) */
 };
@@ -123,6 +125,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 	if (!c->open)
 		return;
+	/* the drawer's first shift: no figure to count against, as shift
+	 * show and its Z report say (s72 h11 fault 2) */
+	if (c->first) {
+		tui_pair(y++, 4, lw, _(labels[1]), _("no previous close"));
+		return;
+	}
 	tui_pair(y++, 4, lw, _(labels[1]),
 	    svc_money(t->svc, m, sizeof m, c->expected));
 	tui_pair(y++, 4, lw, _(labels[2]),
@@ -157,7 +165,8 @@ float_confirmed(struct count *c, struct tui *t)
 	char f[MONEY_BUFSZ], d[MONEY_BUFSZ], e[MONEY_BUFSZ];
 	int64_t sum = total(c), diff = sum - c->expected;
 
-	if ((diff < 0 ? -diff : diff) <= t->svc->cfg.shift_tolerance ||
+	if (c->first ||
+	    (diff < 0 ? -diff : diff) <= t->svc->cfg.shift_tolerance ||
 	    c->confirmed == sum)
 		return 1;
 	c->confirmed = sum;
@@ -314,9 +323,14 @@ screen_shift_open_new(struct tui *t)
 	c->confirmed = -1;
 	/* the drawer's last close, whoever's shift it was: the figure the
 	 * open records the count against */
-	if (svc_shift_float_expected(t->svc, &c->expected, &err) != 0) {
+	switch (svc_shift_float_expected(t->svc, &c->expected, &err)) {
+	case -1:
 		tui_message(t, 1, "%s", err.msg);
 		c->expected = 0;
+		break;
+	case 0: /* no previous close */
+		c->first = 1;
+		break;
 	}
 	return &c->sc;
 }

@@ -75,7 +75,11 @@ head(struct tui *t, struct tui_lines *l, int lw, const struct shift_report *r)
 	if (sh->closed_at[0])
 		tui_lines_pair(l, lw, _(labels[5]),
 		    svc_timestamp(t->svc, a, sizeof a, sh->closed_at));
-	pair_money(t, l, lw, labels[6], sh->float_expected);
+	/* the drawer's first shift: no previous close (s72 h11 fault 2) */
+	if (sh->first)
+		tui_lines_pair(l, lw, _(labels[6]), _("no previous close"));
+	else
+		pair_money(t, l, lw, labels[6], sh->float_expected);
 	pair_money(t, l, lw, labels[7], sh->float_counted);
 	if (sh->status == SHIFT_CLOSED) {
 		pair_money(t, l, lw, labels[8], sh->float_kept);

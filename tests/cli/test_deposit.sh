@@ -1338,3 +1338,6 @@ expect "doctor at the end" 0 "ok" "$PD" doctor
 # each kind of money as the reconciliation reads it, on a store of its
 # own (review R20b, faults 8, 9, 11 and 12)
 . "$TOP/tests/cli/recon_kinds.sh"
+# a cheque with no number deposited, matched and reconciled, on a store
+# of its own (s72 h11 fault 1)
+. "$TOP/tests/cli/deposit_nonumber.sh"

@@ -86,7 +86,9 @@ forged "a line that is not its cheques' total" "Deposit line 1: amount 10.00 is 
     data.cheques.0.number='"5003"' data.cheques.0.amount=750 data.lines.0.amount=1000 data.amount=1000
 forged "a cheque of no line of the deposit" "Deposit cheque 5003: no cheque line of the deposit takes" \
     data.cheques.0.number='"5003"' data.cheques.0.amount=750 data.cheques.0.method=Cash
-forged "a cheque without a number" "data: deposit cheque 1 has no number" \
+# (s72 h11 fault 1) a cheque with no number is one the close listed with
+# none: this close listed none so
+forged "a cheque without a number" "Deposit cheque (no number): shift $Z's close counted no Cheque of that number" \
     data.cheques.0.number=
 forged "an older terminal's part of a shift's cheques" \
     "Deposit line 1: shift $Z's cheques are deposited by number or all of them: 10.00 is not the 19.84 of its 2 cheques not deposited" \
@@ -196,6 +198,25 @@ print(s["over_short"], s["float_difference"], " ".join("%s:%d" % (t["method"], t
 printf 'key,value\npayments.methods,"Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, Cheque:cheque:optional, Online:online"\n' >"$T/opt.csv"
 central import ACME settings "$T/opt.csv" >/dev/null || echo "not ok - optional set"
 pdt 1 sync >/dev/null 2>&1 || echo "not ok - T01 pulls the optional rule"
+# (s72 h11 fault 1) a cheque taken and listed with no number, deposited
+# by :AMOUNT: applied at the central node with its empty number, pulled
+# by T02, listed by paydesk-central deposits as "(no number)"
+sleep 1
+J shift open --count 5000x1 >/dev/null || echo "not ok - shift open nn"
+sleep 1
+J pay WU-10001 --type bill --method Cheque --amount 14.50 >/dev/null 2>&1 ||
+    echo "not ok - a cheque with no number"
+J shift close --count 5000x1 --cheque ":14.50" >/dev/null || echo "not ok - shift close nn"
+ZNN=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+expect "a cheque with no number deposited by :AMOUNT" 0 '(no number) $14.50' \
+    M deposit create --cheque ":14.50" --slip NN-1 --account $ACCT
+expect "its deposit is applied at the central node" 0 "Rejected    0" pdt 1 sync
+NNQ="SELECT '[' || q.number || ']:' || q.amount FROM deposit_cheques q JOIN deposits d ON d.id = q.deposit_id WHERE d.slip_no = 'NN-1'"
+same "the central node keeps it with no number" "$(csql "$NNQ")" "[]:1450"
+pdt 2 sync >/dev/null || echo "not ok - T02 pulls NN-1"
+same "T02 pulls it with no number" "$(tsql 2 "$NNQ")" "[]:1450"
+run central deposits ACME
+has "paydesk-central deposits lists it, said so" "  Cheque (no number), shift $ZNN: \$14.50"
 # (issue 20) a cheque taken with no number voided after the close gives
 # back, by the close's rule, the listed cheque 9410 of its amount that no
 # numbered payment took: at T01, at T02 which pulls it all, and at the

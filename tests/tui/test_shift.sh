@@ -79,25 +79,12 @@ keys Down
 type_text "5"
 wait_for "the line total" "\$100.00"
 wait_for "the total counted" "\$200.00"
-line_is "the difference from the expected float" "Difference" "\$200.00"
-keys Enter
-# a float off the expected one asks first (helper-240 of issue 21: a
-# float of $1,000,100.00 opened at one Enter)
-wait_for "a float off the expected one: Enter asks first" \
-    "Float \$200.00 is \$200.00 off the \$0.00 expected"
-same "no shift opened yet" "$(sql "SELECT count(*) FROM shifts WHERE status = 'open'")" 0
-keys BSpace
-type_text "6"
-wait_for "the count changed" "\$220.00"
-keys Enter
-wait_for "a count changed after the question asks again" \
-    "Float \$220.00 is \$220.00 off"
-keys BSpace
-type_text "5"
-line_is "back to \$200.00" "Total counted" "\$200.00"
-keys Enter
-wait_for "asked again for \$200.00 (the question was of \$220.00)" \
-    "Float \$200.00 is \$200.00 off"
+# (s72 h11 fault 2) the drawer's first shift: no previous close, so no
+# expected float nor difference (as shift show, the Z report and report
+# exceptions have it), and nothing to ask (a float off the expected one
+# asks first at the next shift, below)
+line_is "the drawer's first shift: no previous close" "Expected float" "no previous close"
+lacks "no difference from an expected float not known" "Difference"
 keys Enter
 wait_for "the shift opens" "Shift opened with a float of \$200.00"
 wait_for "home shows the shift" "Shift open since"
@@ -246,7 +233,16 @@ wait_for "F2 goes on with nothing typed (no cheque yet)" \
 keys Escape
 wait_for "Esc comes back to the cheques" "No cheques yet"
 keys Enter
-wait_for "a cheque without a number is refused" "number is required"
+wait_for "nothing typed: refused, naming the amount" "Amount"
+# (s72 h11 fault 1) a cheque taken with no number is listed by its
+# amount alone, as the CLI's --cheque ":7.00", said "(no number)" (the
+# refusal put the cursor on the amount)
+type_text "7.00"
+keys Enter
+wait_for "a cheque with no number is listed" "1 cheque, \$7.00"
+line_is "said (no number)" "(no number)" "\$7.00"
+keys DC
+wait_for "Del removes it" "No cheques yet"
 type_text "123456"
 keys Tab
 type_text "0"
