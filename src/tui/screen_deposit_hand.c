@@ -144,6 +144,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	}
 	switch (act) {
 	case H_RELOAD:
+		tui_settings_reread(t);
 		load(d, t);
 		return TUI_HANDLED;
 	case H_HAND:

@@ -122,6 +122,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	switch (act) {
 	case D_RELOAD:
+		tui_settings_reread(t);
 		load(d, t);
 		return TUI_HANDLED;
 	case D_CREATE:

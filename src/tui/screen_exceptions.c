@@ -123,6 +123,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 			load(e, t);
 		return TUI_HANDLED;
 	case E_RELOAD:
+		tui_settings_reread(t);
 		load(e, t);
 		return TUI_HANDLED;
 	case E_RESOLVE:

@@ -138,6 +138,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 			load(r, t);
 		return TUI_HANDLED;
 	case R_RELOAD:
+		tui_settings_reread(t);
 		load(r, t);
 		return TUI_HANDLED;
 	case R_ACCOUNT: {

@@ -108,6 +108,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 			s = screen_recon_unmatch_new(t, l);
 		break;
 	case D_RELOAD:
+		tui_settings_reread(t);
 		load(d, t);
 		return TUI_HANDLED;
 	case D_BACK:

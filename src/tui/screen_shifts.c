@@ -216,6 +216,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_BACK:
 		return TUI_CLOSE;
 	case A_RELOAD:
+		tui_settings_reread(t);
 		load(s, t);
 		return TUI_HANDLED;
 	case A_CLEAR:
