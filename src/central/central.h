@@ -284,5 +284,9 @@ void central_row(const char *const *cells, const int *w, int n, int right_last);
 /* The headings' row: w[i] widened first to heading i's width, so that a
  * translated heading keeps its column (issue 25). */
 void central_head(const char *const *heads, int *w, int n, int right_last);
+/* Under the headings of a table that had no row (n), "(none)", as the
+ * terminal's listings say it (s72 fault 2: the headings alone); text
+ * only, --json's array stays empty. */
+void central_none(size_t n);
 
 #endif

@@ -349,6 +349,7 @@ print_table(const struct backend *b, const struct org_row *const *sel,
 		    sizeof amount, sums[k].amount);
 		central_row(cells, w, 5, 1);
 	}
+	central_none(n);
 	/* a total per currency: amounts of two currencies never add up */
 	for (k = 0; k < n; k++) {
 		if (currency_seen(sel, k))

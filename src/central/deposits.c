@@ -145,6 +145,8 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			        &fmt, amount, sizeof amount, c[j].amount));
 		free(c);
 	}
+	if (rc == 0)
+		central_none(n);
 	free(v);
 	return rc;
 }

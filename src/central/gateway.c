@@ -476,6 +476,7 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 		cells[6] = g[i].account[0] ? g[i].account : "-";
 		central_row(cells, w, 7, 0);
 	}
+	central_none(n);
 	free(g);
 	return 0;
 }

@@ -156,6 +156,13 @@ central_head(const char *const *heads, int *w, int n, int right_last)
 	central_row(heads, w, n, right_last);
 }
 
+void
+central_none(size_t n)
+{
+	if (n == 0)
+		puts(_("(none)"));
+}
+
 int
 central_check_id(
     const char *what, const char *v, size_t max, struct pd_err *err)
@@ -538,6 +545,7 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			cells[6] = pending;
 			central_row(cells, w, 7, 1);
 		}
+		central_none(n);
 		free(t);
 		return 0;
 	}
@@ -601,6 +609,7 @@ list:
 		cells[3] = digits_s;
 		central_row(cells, w, 4, 1);
 	}
+	central_none(n);
 	free(o);
 	return 0;
 rename:

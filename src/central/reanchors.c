@@ -79,6 +79,7 @@ print_table(const struct reanchor_row *v, size_t n)
 		free(by);
 		free(why);
 	}
+	central_none(n);
 }
 
 int

@@ -197,6 +197,7 @@ statement_one(struct backend *b, const char *org, const struct recon_opts *o,
 		cells[6] = svc_money(fmt, m, sizeof m, l->amount);
 		central_row(cells, w, 7, 1);
 	}
+	central_none(v.nlines);
 	svc_statement_view_free(&v);
 	return 0;
 }
@@ -268,6 +269,7 @@ statements_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		cells[7] = unmatched;
 		central_row(cells, w, 8, 1);
 	}
+	central_none(n);
 	free(v);
 	return 0;
 }
@@ -340,6 +342,7 @@ exceptions_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		if (e->detail[0])
 			printf("    %s\n", e->detail);
 	}
+	central_none(n);
 	free(v);
 	return 0;
 }
@@ -409,6 +412,7 @@ reconciliation_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		cells[8] = svc_money(&fmt, m[3], sizeof m[3], d->difference);
 		central_row(cells, w, 9, 1);
 	}
+	central_none(n);
 	free(v);
 	return 0;
 }

@@ -16,6 +16,7 @@ struct shifts_out {
 	int headed; /* the headings printed (at the first row: a refusal
 	               of the options prints none) */
 	int w[9];
+	size_t rows; /* the rows printed: none, "(none)" (s72 fault 2) */
 };
 
 static void
@@ -141,6 +142,7 @@ one_row(const struct central_shift_row *r, void *arg)
 		return 0;
 	}
 	head_once(o);
+	o->rows++;
 	cells[0] = sh->z_no[0] ? sh->z_no : "-";
 	cells[1] = sh->terminal;
 	cells[2] = sh->cashier;
@@ -282,7 +284,7 @@ shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	    NC_("column", "Over/short"), NC_("column", "Flagged")};
 	struct central_shift_filter f = {0};
 	struct shifts_out o = {
-	    NULL, {NULL}, 0, {12, 8, 10, 19, 19, 9, 10, 10, 7}};
+	    NULL, {NULL}, 0, {12, 8, 10, 19, 19, 9, 10, 10, 7}, 0};
 	struct terminal_row *rows = NULL;
 	const char *branch = NULL, **terms = NULL;
 	int json = 0, rc, i;
@@ -306,8 +308,10 @@ shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	for (i = 0; i < 9; i++)
 		o.heads[i] = svc_column_header(heads[i]);
 	rc = b->ops->shifts(b, argv[0], &f, one_row, &o, err);
-	if (rc == 0)
+	if (rc == 0 && o.json == NULL) {
 		head_once(&o);
+		central_none(o.rows);
+	}
 	if (o.json != NULL) {
 		if (rc == 0) {
 			char *s = json_dumps(o.json, JSON_INDENT(1));

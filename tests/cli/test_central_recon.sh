@@ -193,6 +193,30 @@ expect "a statement that is none: status 4" 4 "ZZZZZZZZ" central statements ACME
 expect "a name that is no statement's: status 2" 2 "not a statement" central statements ACME "x-y"
 expect "a second name: status 2" 2 "unknown option" central statements ACME "$SA" "$SB"
 
+# ---- nothing to list (a fresh tester's, s72 fault 2: the headings
+# alone where the terminal's listings say "(none)"): an organisation
+# with no terminal, and a window with nothing in it; --json an empty
+# array
+central org add EMPTY "Empty Water" >/dev/null || echo "not ok - org EMPTY"
+for c in shifts deposits statements exceptions reconciliation; do
+	run central $c EMPTY
+	same "$c of an organisation with none: the headings and (none)" \
+	    "$RC:$(wc -l <"$OUT"):$(tail -1 "$OUT")" "0:2:(none)"
+	run central $c EMPTY --json
+	same "  --json: an empty array" "$RC:$(tr -d ' \n' <"$OUT")" "0:[]"
+done
+run central exceptions ACME --from 2026-06-01 --to 2026-06-02
+same "exceptions of days with none: (none)" \
+    "$RC:$(wc -l <"$OUT"):$(tail -1 "$OUT")" "0:2:(none)"
+run central gateway list EMPTY
+same "gateway list of an organisation with none: (none)" \
+    "$RC:$(wc -l <"$OUT"):$(tail -1 "$OUT")" "0:2:(none)"
+run central terminal list EMPTY
+same "terminal list of an organisation with none: (none)" \
+    "$RC:$(wc -l <"$OUT"):$(tail -1 "$OUT")" "0:2:(none)"
+same "  in French: (aucun)" "$(LANGUAGE=fr "$CENTRAL" --config \
+    "$T/central.ini" exceptions EMPTY | tail -1)" "(aucun)"
+
 # ---- a deposit's cheque whose payment was voided after the deposit
 # (s73 fault 1): T01 takes a cheque, closes, deposits the shift to
 # account C and hands the bag; the payment is voided after and synced.

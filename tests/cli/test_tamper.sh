@@ -1094,8 +1094,9 @@ db.commit()
 PY
 n0=$(tsql 1 "SELECT count(*) FROM audit_log")
 run central reanchors ACME
-same "paydesk-central reanchors: none yet, the headings alone" \
-    "$RC:$(wc -l <"$OUT"):$(head -1 "$OUT" | tr -s ' ')" "0:1:When Terminal By Before Base After Reason"
+same "paydesk-central reanchors: none yet, the headings and (none)" \
+    "$RC:$(wc -l <"$OUT"):$(head -1 "$OUT" | tr -s ' '):$(tail -1 "$OUT")" \
+    "0:2:When Terminal By Before Base After Reason:(none)"
 expect "a rewritten log is not reanchored: exit 12" 12 \
     "this log is not a copy of this terminal's" env PAYDESK_PIN=2222 \
     "$PD" --config "$T/t1.ini" --user mary audit reanchor --reason "Restored"
@@ -1135,7 +1136,8 @@ same "reanchors --json: the heads whole" \
 print(r["terminal"], r["by"], r["from_seq"], r["from_hash"], r["base_seq"], r["to_seq"], r["to_hash"], r["reason"], r["at"][:4])' "$OUT")" \
     "$(csql "SELECT terminal || ' ' || by || ' ' || from_seq || ' ' || from_hash || ' ' || base_seq || ' ' || to_seq || ' ' || to_hash || ' ' || reason || ' ' || substr(at, 1, 4) FROM anchor_resets")"
 run central reanchors ACME --terminal T02
-same "reanchors of a terminal that had none: the headings alone" "$RC:$(wc -l <"$OUT")" "0:1"
+same "reanchors of a terminal that had none: the headings and (none)" \
+    "$RC:$(wc -l <"$OUT"):$(tail -1 "$OUT")" "0:2:(none)"
 expect "reanchors: an organisation that is none" 4 "No organisation NOPE" \
     central reanchors NOPE
 expect "reanchors: an option that is none" 2 "--bogus" central reanchors ACME --bogus
@@ -1145,7 +1147,8 @@ expect "reanchors --terminal of none: 2, the terminals named" 2 \
     '--terminal "T09": not one of the terminals of ACME (T01' \
     central reanchors ACME --terminal T09
 run central reanchors ACME --terminal " T02 "
-same "reanchors --terminal trimmed of its spaces" "$RC:$(wc -l <"$OUT")" "0:1"
+same "reanchors --terminal trimmed of its spaces: T02's, none" \
+    "$RC:$(wc -l <"$OUT"):$(tail -1 "$OUT")" "0:2:(none)"
 expect "reanchors: a terminal id that cannot be one" 2 "only letters, digits" \
     central reanchors ACME --terminal "T 1"
 expect "reanchors: no organisation" 2 "which organisation" central reanchors
