@@ -139,8 +139,9 @@ int
 cmd_deposit_create(struct cli *c, int argc, char **argv)
 {
 	const char *slip = NULL, *account = NULL, *date = NULL, *cheque = NULL;
-	struct opt o[] = {{"slip", 0, &slip}, {"account", 0, &account},
-	    {"date", 0, &date}, {"cheque", OPT_ONCE, &cheque}, {NULL, 0, NULL}};
+	struct opt o[] = {{"slip", OPT_VALUE, &slip},
+	    {"account", OPT_VALUE, &account}, {"date", 0, &date},
+	    {"cheque", OPT_VALUE, &cheque}, {NULL, 0, NULL}};
 	const char **cheques = NULL;
 	struct deposit_cheque *chq = NULL;
 	char *chlist = NULL;
@@ -207,7 +208,7 @@ int
 cmd_deposit_slip(struct cli *c, int argc, char **argv)
 {
 	const char *out = NULL, *text = NULL, *print = NULL;
-	struct opt o[] = {{"out", 0, &out}, {"text", 1, &text},
+	struct opt o[] = {{"out", OPT_VALUE, &out}, {"text", 1, &text},
 	    {"print", 1, &print}, {NULL, 0, NULL}};
 	struct doc_request q = {0};
 	struct doc_result res;
@@ -408,7 +409,7 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 {
 	const char *line = NULL, *note = NULL;
 	struct opt o[] = {
-	    {"line", 0, &line}, {"note", 0, &note}, {NULL, 0, NULL}};
+	    {"line", OPT_VALUE, &line}, {"note", 0, &note}, {NULL, 0, NULL}};
 	struct deposit d;
 	struct match_counts mc;
 	struct rec *r;
@@ -475,9 +476,9 @@ cmd_reconcile_match(struct cli *c, int argc, char **argv)
 {
 	const char *note = NULL, *payment = NULL, *card = NULL;
 	const char *gateway = NULL, *payout = NULL;
-	struct opt o[] = {{"note", 0, &note}, {"payment", 0, &payment},
-	    {"card", 0, &card}, {"gateway", 0, &gateway},
-	    {"payout", 0, &payout}, {NULL, 0, NULL}};
+	struct opt o[] = {{"note", 0, &note}, {"payment", OPT_VALUE, &payment},
+	    {"card", OPT_VALUE, &card}, {"gateway", OPT_VALUE, &gateway},
+	    {"payout", OPT_VALUE, &payout}, {NULL, 0, NULL}};
 	struct recon_unmatch u;
 	struct rec *r;
 	char **pos;
@@ -632,7 +633,7 @@ int
 cmd_report_reconciliation(struct cli *c, int argc, char **argv)
 {
 	const char *account = NULL, *from = NULL, *to = NULL;
-	struct opt o[] = {{"account", 0, &account}, {"from", 0, &from},
+	struct opt o[] = {{"account", OPT_VALUE, &account}, {"from", 0, &from},
 	    {"to", 0, &to}, {NULL, 0, NULL}};
 	const struct xcol *cols;
 	struct recon_day *d;

@@ -44,8 +44,9 @@ int
 cmd_statement_import(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *account = NULL, *mapping = NULL;
-	struct opt o[] = {{"format", 0, &format}, {"account", 0, &account},
-	    {"mapping", 0, &mapping}, {NULL, 0, NULL}};
+	struct opt o[] = {{"format", OPT_VALUE, &format},
+	    {"account", OPT_VALUE, &account}, {"mapping", OPT_VALUE, &mapping},
+	    {NULL, 0, NULL}};
 	struct statement s;
 	struct rec *r;
 	char **pos;

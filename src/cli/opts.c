@@ -76,7 +76,8 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 				    who, opts[ch - 1000].name, page);
 			/* (review s50: --consumer "" was "No consumer with
 			 * account number", status 4) */
-			if (opts[ch - 1000].flag == OPT_FILTER &&
+			if ((opts[ch - 1000].flag == OPT_FILTER ||
+			        opts[ch - 1000].flag == OPT_VALUE) &&
 			    blank(optarg))
 				return cli_usage(c, _("--%s needs a value"),
 				    opts[ch - 1000].name);

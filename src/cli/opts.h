@@ -8,6 +8,13 @@
  * or of spaces only is a usage error ("--consumer needs a value"), as
  * README says of an empty filter value, not a filter matching nothing */
 #define OPT_FILTER 3
+/* a command's value that is not free text (an amount, a count, a user, a
+ * word of a configured list, a file): given at most once, and empty or of
+ * spaces only a usage error ("--reason needs a value"), as a filter's (a
+ * fresh tester's, s72 fault 3: shift pay-in --reason "" was status 3);
+ * a note's or a reason's free text is OPT_ONCE, its emptiness its use
+ * case's to say (status 3, paydesk(1) EXIT STATUS) */
+#define OPT_VALUE 4
 
 struct opt {
 	const char *name; /* long option, without -- */

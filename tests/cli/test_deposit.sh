@@ -497,6 +497,29 @@ same "and not a credit nobody expected" "$(exc unexpected_credit)" \
     "unexpected_credit:$N2:1:INVOICE 5170:10 unexpected_credit:$N1:2:TRANSFER 4711:9 unexpected_credit:$N5:5:SEPA CREDIT TRF-99:6 unexpected_credit:$N5:6:SEPA INV-1 INV-2:6"
 refused "resolve: no note" 2 "--note" M reconcile resolve "unexpected_credit:$S5:5"
 refused "resolve: an empty note" 3 "Note is required" M reconcile resolve "unexpected_credit:$S5:5" --note ""
+# an option's value empty or of spaces only is no value: status 2,
+# "--X needs a value" (a fresh tester's, s72 fault 3: statement import
+# --mapping "" was status 4, report reconciliation --account "" read
+# [deposits] account, deposit create --cheque "  " deposited none); a
+# note's free text is its use case's to refuse (status 3, above)
+for v in "" "  "; do
+	for a in "deposit create Z-T01-000001 --slip" \
+	    "deposit create Z-T01-000001 --slip B9 --account" \
+	    "deposit create Z-T01-000001 --slip B9 --cheque" \
+	    "deposit slip $N1 --out" "deposit match BAG-1 --line" \
+	    "reconcile match $N5:5 --note x --payment" \
+	    "reconcile match $N5:5 --note x --card" \
+	    "reconcile match $N5:5 --note x --gateway" \
+	    "reconcile match $N5:5 --note x --payout" \
+	    "report reconciliation --account" \
+	    "statement import $T/st6.csv --format" \
+	    "statement import $T/st6.csv --account" \
+	    "statement import $T/st6.csv --mapping"; do
+		# shellcheck disable=SC2086
+		refused "$a \"$v\": status 2" 2 "--${a##*--} needs a value" \
+		    M $a "$v"
+	done
+done
 refused "resolve: no kind" 2 "KIND:REFERENCE" M reconcile resolve "$S5" --note "x"
 refused "resolve: no exception of that key" 4 "No open exception unexpected_credit:$N5:1" \
     M reconcile resolve "unexpected_credit:$S5:1" --note "x"

@@ -152,6 +152,26 @@ expect "an amount that is not one" 3 "" J shift pay-in abc --reason Other
 expect "an amount of zero" 3 "must be above zero" J shift pay-in 0 --reason Other
 expect "a negative amount" 2 "unknown option -5" J shift pay-in -5 --reason Other
 expect "no reason" 2 "--reason is required" J shift pay-in 5
+# an option's value empty or of spaces only is no value: status 2,
+# "--X needs a value", as a filter's (a fresh tester's, s72 fault 3:
+# pay-in --reason "" was status 3, "Reason \"\" is not one of", shift
+# open --count "" opened on a float of nothing, close --cashier "" closed
+# one's own shift); a forced close's --reason is free text, refused by
+# its use case (test_shift_sync)
+for v in "" "  "; do
+	for a in "open --count" "pay-in 5 --reason" "pay-out 5 --reason" \
+	    "drop 5 --reason" "pay-in 5 --reason Other --approver" \
+	    "x --out" "x --approver" "x --cashier" "close --count" \
+	    "close --count 10000x1 --cashier" "close --force" \
+	    "close --count 10000x1 --slip" "close --count 10000x1 --cheque" \
+	    "close --count 10000x1 --total" "close --count 10000x1 --reason" \
+	    "close --count 10000x1 --approver" "close --count 10000x1 --keep" \
+	    "list --limit" "z Z-T01-000001 --out"; do
+		# shellcheck disable=SC2086
+		refused "shift $a \"$v\": status 2" 2 "--${a##*--} needs a value" \
+		    J shift $a "$v"
+	done
+done
 
 # (review R20c) the approval amount is not avoided by splitting: a
 # movement that brings its kind's movements since the last one approved
