@@ -53,6 +53,16 @@ int bank_mt940_fields(const char *buf, size_t len, const char *name, int digits,
  * fault 5); NULL when they are not well formed. Free the result. */
 int *bank_mt940_lines(
     const char *buf, size_t len, const char *name, int digits, size_t *n);
+/* The line and currency of the first opening balance (:60F:/:60M:) and
+ * of the last closing one (:62F:/:62M:), as the file writes them, for a
+ * refusal of their currency to name the line (s72 h12 fault 4); lines
+ * 0 and currencies "" when the fields are not well formed. */
+struct mt940_balances {
+	int open_line, close_line;
+	char open_cur[4], close_cur[4];
+};
+void bank_mt940_balances(const char *buf, size_t len, const char *name,
+    int digits, struct mt940_balances *b);
 int bank_csv(const char *buf, size_t len, const char *name,
     const struct bank_mapping *map, const char *currency, int digits,
     struct bank_stmt *out, struct pd_err *err);

@@ -268,13 +268,30 @@ account_id(const char *id, const char *currency, struct bank_stmt *out)
 
 static int
 account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
-    int digits, const int *at, size_t nat, struct bank_stmt *out,
-    struct pd_err *err)
+    int digits, const int *at, size_t nat, const struct mt940_balances *bal,
+    struct bank_stmt *out, struct pd_err *err)
 {
 	const char *acur = AB_ImExporterAccountInfo_GetCurrency(ai);
 	const char *iban = AB_ImExporterAccountInfo_GetIban(ai);
 	AB_TRANSACTION *t;
 	AB_BALANCE *b;
+	char where[160];
+
+	/* the opening balance's currency is the entries' (aqbanking gives
+	 * them its): refused by its own line, not by the first :61:'s (a
+	 * fresh tester's, s72 fault 4) */
+	if (bal->open_line > 0 && strcmp(bal->open_cur, currency) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s, line %d: the opening balance (:60F:) is in %s; "
+		      "the organisation's currency is %s"),
+		    name, bal->open_line, bal->open_cur, currency);
+	/* the closing balance's refusals name its line too (s72 fault 4,
+	 * as the :61:'s since ea78f979) */
+	if (bal->close_line > 0)
+		snprintf(where, sizeof where, _("%s, line %d"), name,
+		    bal->close_line);
+	else
+		xstrlcpy(where, name, sizeof where);
 
 	account_id(iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai),
 	    currency, out);
@@ -289,13 +306,13 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
 	     b = AB_Balance_List_Next(b)) {
 		if (!same_currency(AB_Balance_GetValue(b), acur, currency))
 			return pd_fail(err, PD_EINVAL,
-			    _("%s: the closing balance is in %s; the "
+			    _("%s: the closing balance (:62F:) is in %s; the "
 			      "organisation's currency is %s"),
-			    name, AB_Value_GetCurrency(AB_Balance_GetValue(b)),
+			    where, AB_Value_GetCurrency(AB_Balance_GetValue(b)),
 			    currency);
 		if (fraction(AB_Balance_GetValue(b), digits, &out->closing,
 		        err) != 0) {
-			pd_err_prefix(err, "%s: :62F: ", name);
+			pd_err_prefix(err, "%s: :62F: ", where);
 			return -1;
 		}
 		out->has_closing = 1;
@@ -401,9 +418,11 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 	else {
 		size_t nat;
 		int *at = bank_mt940_lines(buf, len, name, digits, &nat);
+		struct mt940_balances bal;
 
+		bank_mt940_balances(buf, len, name, digits, &bal);
 		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx),
-		    name, currency, digits, at, nat, out, err);
+		    name, currency, digits, at, nat, &bal, out, err);
 		free(at);
 		/* what aqbanking read refused (an amount of more decimals
 		 * than the currency has): the file's own fields name the

@@ -42,6 +42,7 @@ struct raw {
 	int64_t running; /* its opening plus the entries since */
 	int64_t first_opening, last_closing;
 	int has_first, has_last;
+	struct mt940_balances bal; /* the first :60x:'s, the last :62x:'s */
 };
 
 /* The name of entry k (0-based) as the import names its lines; where
@@ -342,6 +343,8 @@ scan(const char *buf, size_t len, const char *name, int digits,
 			if (!r->has_first) {
 				r->first_opening = v;
 				r->has_first = 1;
+				r->bal.open_line = line;
+				memcpy(r->bal.open_cur, p + 12, 3);
 			}
 		} else if (tag(p, eol, ":61:")) {
 			if (r->n == r->cap) {
@@ -393,6 +396,8 @@ scan(const char *buf, size_t len, const char *name, int digits,
 			r->has_open = 0;
 			r->last_closing = v;
 			r->has_last = 1;
+			r->bal.close_line = line;
+			memcpy(r->bal.close_cur, p + 12, 3);
 		}
 		if (cont && p < eol && *p != ':' && *p != '-' && *p != '}') {
 			/* a line that goes on with the :61: above */
@@ -460,6 +465,22 @@ bank_mt940_lines(
 	*n = r.n;
 	free(r.e);
 	return v;
+}
+
+void
+bank_mt940_balances(const char *buf, size_t len, const char *name, int digits,
+    struct mt940_balances *b)
+{
+	struct bank_stmt none;
+	struct pd_err e;
+	struct raw r;
+
+	memset(&none, 0, sizeof none);
+	memset(&r, 0, sizeof r);
+	memset(b, 0, sizeof *b);
+	if (scan(buf, len, name, digits, &none, &r, &e) == 0)
+		*b = r.bal;
+	free(r.e);
 }
 
 int

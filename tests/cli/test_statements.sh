@@ -129,9 +129,23 @@ same "MT940: RD flagged a reversal, the D before it not" \
 same "MT940: the lines seen before are recognised (7 of 8)" \
     "$(sql "SELECT dup_count FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" 7
 sed 's/EUR/USD/g' "$T/mt940-example.940" >"$T/usd.940"
-refused "MT940 in dollars into a euro organisation, the :61:'s line named" 3 \
-    "usd.940: :61: #1 (00000000001), line 9: the amount is in USD" \
+# (the entries' currency is the opening balance's, which aqbanking gives
+# them: refused by the :60F:'s line, s72 fault 4, where ea78f979 named
+# the first :61:'s)
+refused "MT940 in dollars into a euro organisation, the opening balance's line named" 3 \
+    "usd.940, line 8: the opening balance (:60F:) is in USD" \
     eur statement import "$T/usd.940"
+# the balances' currency refused by their own lines (a fresh tester's,
+# s72 fault 4: the closing balance's said no line, the opening balance's
+# was blamed on the first :61:, which aqbanking gives its currency)
+sed 's/^:62F:C140220EUR/:62F:C140220USD/' "$T/mt940-example.940" >"$T/c62.940"
+refused "MT940 closing balance in dollars, its line named" 3 \
+    "c62.940, line 56: the closing balance (:62F:) is in USD; the organisation's currency is EUR" \
+    eur statement import "$T/c62.940"
+sed 's/^:60F:C140219EUR/:60F:C140219USD/' "$T/mt940-example.940" >"$T/c60.940"
+refused "MT940 opening balance in dollars, its line named, not a :61:'s" 3 \
+    "c60.940, line 8: the opening balance (:60F:) is in USD; the organisation's currency is EUR" \
+    eur statement import "$T/c60.940"
 sed 's/^:61:1402200220D1,57NTRFPREF/:61:1402200220D1,5,7NTRFPREF/' \
     "$T/mt940-example.940" >"$T/amt.940"
 # named by its :61: and line too, by the file's own field (issue 20,
