@@ -222,6 +222,15 @@ struct shift_tender {
 	char unmatched[SHIFT_UNMATCHED_BUFSZ];
 };
 
+/* A tender's cheques not matched (struct shift_tender's unmatched, kept
+ * in the store's words: "listed, not taken: ... / taken, not listed:
+ * ...", "(no number)") in the user's words, or with doc a document's
+ * in lang's (NULL: English, as L_), into out (n bytes, always
+ * terminated): what shift show, the screens and the Z report print. */
+struct i18n_lang;
+void svc_shift_unmatched_words(const char *kept, int doc,
+    const struct i18n_lang *lang, char *out, size_t n);
+
 /* An X report (open shift: counts of the close empty) or the content of
  * a Z report (a closed shift). Free with svc_shift_report_free. */
 struct shift_report {

@@ -303,9 +303,14 @@ rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 				    _("Counted first (shown short or over)"),
 				    "counted_first", t[i].first_counted);
 			/* the cheques listed and taken that differ */
-			if (t[i].unmatched[0])
+			if (t[i].unmatched[0]) {
+				char said[SHIFT_UNMATCHED_BUFSZ * 2];
+
+				svc_shift_unmatched_words(
+				    t[i].unmatched, 0, NULL, said, sizeof said);
 				rec_str(r, _("Cheques not matched"),
-				    "cheques_unmatched", t[i].unmatched);
+				    "cheques_unmatched", said);
+			}
 			if (t[i].reason[0])
 				rec_str(r, _("Reason"), "reason", t[i].reason);
 			if (t[i].approved_by[0])

@@ -185,7 +185,8 @@ static const struct command {
         "[--print]",
         N_("X report: what each tender expects so far, nothing closed")},
     {"shift", "close", cmd_shift_close, STORE,
-        "shift close [--count DENOMxQTY,...] [--slip METHOD:REF:AMOUNT;...] "
+        "shift close [--count DENOMxQTY,...] [--slip "
+        "METHOD:REF:AMOUNT|METHOD=N:AMOUNT;...] "
         "[--cheque NUMBER:AMOUNT;...] [--total METHOD=AMOUNT;...] "
         "[--reason METHOD=TEXT;...] [--approver USER] [--keep AMOUNT] "
         "[--cashier USER] | shift close --force SHIFT --reason TEXT "

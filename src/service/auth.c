@@ -567,12 +567,12 @@ svc_signoff_named(struct svc *s, const struct shift_approval *a,
 	if (a == NULL || a->user == NULL || a->user[0] == '\0')
 		return pd_fail(err, PD_EPERM,
 		    _("%s needs a supervisor's sign-off: the supervisor's "
-		      "user name and PIN"),
+		      "user name and PIN (--approver USER)"),
 		    action);
 	if (strcmp(a->user, s->actor.username) == 0)
 		return pd_fail(err, PD_EPERM,
-		    _("%s needs the sign-off of another user than %s"), action,
-		    s->actor.username);
+		    _("%s needs the sign-off of a supervisor other than %s"),
+		    action, s->actor.username);
 	return 0;
 }
 

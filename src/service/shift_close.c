@@ -101,6 +101,45 @@ close_after_open(const struct shift *sh, struct pd_err *err)
 /* One side of the cheques not matched into out (size sz): those of k
  * (n: the listed less the taken of each) on side sign, after label;
  * nothing when there is none. */
+/* A tender's cheques not matched are kept in these words, whatever the
+ * language of who closed (a fresh tester's, s73: "Cheques sin
+ * coincidencia: taken, not listed: 105 $12.00" in Spanish, the text
+ * having been made in English; one made in Spanish would read so in
+ * English), and said in the reader's by svc_shift_unmatched_words. */
+#define UNMATCHED_LISTED N_("listed, not taken: ")
+#define UNMATCHED_TAKEN N_("taken, not listed: ")
+#define UNMATCHED_NO_NUMBER N_("(no number)")
+
+void
+svc_shift_unmatched_words(const char *kept, int doc,
+    const struct i18n_lang *lang, char *out, size_t n)
+{
+	static const char *const words[] = {
+	    UNMATCHED_LISTED, UNMATCHED_TAKEN, UNMATCHED_NO_NUMBER};
+	size_t len = 0, i, w;
+	const char *p = kept;
+
+	if (n == 0)
+		return;
+	out[0] = '\0';
+	while (*p != '\0' && len + 1 < n) {
+		for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+			w = strlen(words[i]);
+			if (strncmp(p, words[i], w) == 0)
+				break;
+		}
+		if (i < sizeof words / sizeof words[0]) {
+			len += (size_t)snprintf(out + len, n - len, "%s",
+			    doc ? L_(lang, words[i]) : _(words[i]));
+			p += w;
+		} else
+			out[len++] = *p++;
+		if (len >= n)
+			len = n - 1;
+		out[len] = '\0';
+	}
+}
+
 static void
 unmatched_side(struct svc *s, const struct shift_cheque *k, size_t n, int sign,
     const char *label, char *out, size_t sz)
@@ -116,7 +155,9 @@ unmatched_side(struct svc *s, const struct shift_cheque *k, size_t n, int sign,
 		if (q <= 0)
 			continue;
 		svc_money(s, m, sizeof m, k[i].amount);
-		ref = k[i].ref[0] != '\0' ? k[i].ref : _("(no number)");
+		/* kept in the store's words (English), put in the reader's
+		 * as it is shown: svc_shift_unmatched_words */
+		ref = k[i].ref[0] != '\0' ? k[i].ref : UNMATCHED_NO_NUMBER;
 		if (q > 1)
 			snprintf(one, sizeof one, "%s %s \xc3\x97%lld", ref, m,
 			    (long long)q);
@@ -187,10 +228,10 @@ match_cheques(struct svc *s, const struct shift *sh,
 	shift_cheques_unnumbered(k, nd);
 	if (nd > 1)
 		qsort(k, nd, sizeof *k, cmp_cheque);
-	unmatched_side(s, k, nd, 1, _("listed, not taken: "), t->unmatched,
-	    sizeof t->unmatched);
-	unmatched_side(s, k, nd, -1, _("taken, not listed: "), t->unmatched,
-	    sizeof t->unmatched);
+	unmatched_side(
+	    s, k, nd, 1, UNMATCHED_LISTED, t->unmatched, sizeof t->unmatched);
+	unmatched_side(
+	    s, k, nd, -1, UNMATCHED_TAKEN, t->unmatched, sizeof t->unmatched);
 	free(k);
 	return 0;
 }

@@ -134,8 +134,13 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 			    t->first_counted);
 		/* the cheques listed and taken that differ, kept with the
 		 * close (review s50, helper-217) */
-		if (closed && t->unmatched[0])
-			doc_para(d, L_(L, "Cheques not matched"), t->unmatched);
+		if (closed && t->unmatched[0]) {
+			char said[SHIFT_UNMATCHED_BUFSZ * 2];
+
+			svc_shift_unmatched_words(
+			    t->unmatched, 1, L, said, sizeof said);
+			doc_para(d, L_(L, "Cheques not matched"), said);
+		}
 		if (t->reason[0])
 			doc_para(d, L_(L, "Reason"), t->reason);
 		if (t->approved_by[0])

@@ -109,11 +109,15 @@ move_in_tx(struct svc *s, const struct shift_move_request *r,
 		rc = svc_signoff(s, &r->approval,
 		    _("A movement after the close's over or short was shown"),
 		    m->approved_by, miss, err);
-	else if (r->amount > s->cfg.move_approval)
-		rc = svc_signoff(s, &r->approval,
-		    _("A movement above the approval amount"), m->approved_by,
-		    miss, err);
-	else if (run > s->cfg.move_approval) {
+	else if (r->amount > s->cfg.move_approval) {
+		/* the amount named (a fresh tester's, s73: neither the
+		 * limit nor how to give the sign-off was said) */
+		snprintf(detail, sizeof detail,
+		    _("A movement above the approval amount (%s)"),
+		    svc_money(s, a, sizeof a, s->cfg.move_approval));
+		rc = svc_signoff(
+		    s, &r->approval, detail, m->approved_by, miss, err);
+	} else if (run > s->cfg.move_approval) {
 		snprintf(detail, sizeof detail, running_action(r->kind),
 		    svc_money(s, a, sizeof a, run));
 		rc = svc_signoff(

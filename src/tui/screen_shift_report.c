@@ -116,8 +116,13 @@ tenders(
 		 * count shown first, as the Z report has it (review R20) */
 		if (tn->recounted)
 			pair_money(t, l, lw, labels[16], tn->first_counted);
-		if (tn->unmatched[0])
-			tui_lines_pair(l, lw, _(labels[18]), tn->unmatched);
+		if (tn->unmatched[0]) {
+			char said[SHIFT_UNMATCHED_BUFSZ * 2];
+
+			svc_shift_unmatched_words(
+			    tn->unmatched, 0, NULL, said, sizeof said);
+			tui_lines_pair(l, lw, _(labels[18]), said);
+		}
 		if (tn->reason[0])
 			tui_lines_pair(l, lw, _(labels[15]), tn->reason);
 	}

@@ -107,9 +107,13 @@ table(struct result *r, struct tui *t, int y)
 		attroff(attr);
 		/* the cheques listed and taken that differ, under the row */
 		if (tn->unmatched[0] != '\0') {
+			char said[SHIFT_UNMATCHED_BUFSZ * 2];
+
+			svc_shift_unmatched_words(
+			    tn->unmatched, 0, NULL, said, sizeof said);
 			attron(attr);
-			y += tui_wrap(
-			    y + 1, x[0] + 2, tn->unmatched, COLS - x[0] - 4, 2);
+			y +=
+			    tui_wrap(y + 1, x[0] + 2, said, COLS - x[0] - 4, 2);
 			attroff(attr);
 		}
 	}

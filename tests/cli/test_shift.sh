@@ -104,7 +104,9 @@ same "the transfer recorded" "$(sql "SELECT count(*) FROM payments WHERE method 
 # -- movements
 expect "pay-in below the approval amount" 0 "Change from safe" \
     J shift pay-in 20 --reason "change from safe"
-refused "pay-out above 50.00 without a supervisor" 5 "needs a supervisor's sign-off" \
+# the limit and how to give the sign-off named (a fresh tester's, s73)
+refused "pay-out above 50.00 without a supervisor" 5 \
+    "A movement above the approval amount (\$50.00) needs a supervisor's sign-off: the supervisor's user name and PIN (--approver USER)" \
     J shift pay-out 60 --reason "Petty cash"
 APIN=1111 expect "pay-out with a wrong supervisor PIN" 5 'Wrong user name or PIN for "mary"' \
     A shift pay-out 60 --reason "Petty cash" --approver mary
@@ -114,7 +116,7 @@ same "and the pay-out was not recorded" \
     "$(sql 'SELECT count(*) FROM shift_movements')" 1
 APIN=4321 expect "a cashier cannot sign off" 5 "needs the supervisor role" \
     A shift pay-out 60 --reason "Petty cash" --approver sam
-APIN=1234 expect "nobody signs off their own" 5 "another user than jane" \
+APIN=1234 expect "nobody signs off their own" 5 "a supervisor other than jane" \
     A shift pay-out 60 --reason "Petty cash" --approver jane
 expect "an unknown approver" 5 'Wrong user name or PIN for "nobody"' \
     A shift pay-out 60 --reason "Petty cash" --approver nobody
@@ -231,7 +233,7 @@ OPEN=$(sql "SELECT uuid FROM shifts WHERE status = 'open' ORDER BY id DESC LIMIT
 refused "the open shift's details: a cashier alone is refused" 18 "needs a supervisor" \
     J shift show "$OPEN"
 refused "X: a cashier's own PIN as the sign-off is refused" 5 \
-    "needs the sign-off of another user than jane" \
+    "needs the sign-off of a supervisor other than jane" \
     env PAYDESK_APPROVER_PIN=1234 PAYDESK_PIN=1234 "$PD" --user jane shift x --approver jane
 MISS=$(sql "SELECT failed_logins FROM users WHERE username = 'mary'")
 expect "X: a wrong supervisor PIN is refused" 5 "Wrong user name or PIN" \
@@ -417,7 +419,7 @@ TV=$(sqlite3 "$T/recount.db" "SELECT payment_no FROM payments WHERE method = 'Ba
 expect "a transfer's void after it: made (no tender of the drawer)" 0 "" \
     M --db "$T/recount.db" payment void "$TV" --reason test
 APIN=1234 expect "a recount: the cashier cannot sign off her own" 5 \
-    "another user than jane" A --db "$T/recount.db" shift close \
+    "a supervisor other than jane" A --db "$T/recount.db" shift close \
     --count "$C185,100x5" --slip "Credit Card:A1:15" --cheque "000777:30" \
     --approver jane
 expect "a recount with mary's sign-off closes" 0 "Z-T01-000001" \
@@ -999,6 +1001,17 @@ expect "the cheque with no number not listed: short by it" 3 \
     'Cheque is short by $12.00' J --db "$T/cq5.db" shift close \
     --total "Cash=$CASH" "$@" --cheque "CQ-501:40;CQ-502:15.50;CQ-503:15.50"
 has "and named so" 'Cheques not matched: taken, not listed: (no number) $12.00'
+# in the reader's words, whatever the words it was kept in (a fresh
+# tester's, s73: "Cheques sin coincidencia: taken, not listed: 105")
+for l in es fr; do
+	case $l in
+	es) want='tomados, no listados: (sin número) $12.00' ;;
+	fr) want='reçus, non listés : (sans numéro) $12.00' ;;
+	esac
+	LANGUAGE=$l run J --db "$T/cq5.db" shift close --total "Cash=$CASH" "$@" \
+	    --cheque "CQ-501:40;CQ-502:15.50;CQ-503:15.50"
+	has "$l: the cheques not matched in its words" "$want"
+done
 # (s72 h8 fault 2) a cheque listed with no number is counted by its
 # amount: the one a payment took with none is accounted for
 expect "the cheque with no number listed with none: matched, closed" 0 \
@@ -1037,6 +1050,12 @@ same "kept with its tender" \
     "Cheque=$UM"
 expect "shift show names them under the tender" 0 "Cheques not matched: $UM" \
     M shift show "$ZC"
+# kept in the store's words, read in the reader's: closed in English,
+# shown in Spanish and French (a fresh tester's, s73: "Cheques sin
+# coincidencia: taken, not listed: 105 $12.00")
+expect "es: shift show says them in Spanish" 0 \
+    'listados, no tomados: cq-599 $15.50 / tomados, no listados: cq-502 $15.50' \
+    env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary shift show "$ZC"
 same "shift show --json: cheques_unmatched of Cheque alone" \
     "$(M --json shift show "$ZC" | python3 -c 'import json, sys
 d = json.load(sys.stdin)

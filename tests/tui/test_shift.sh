@@ -141,8 +141,9 @@ keys Right
 line_is "Right chooses the first reason" "Reason" "Change from safe"
 keys Up
 keys Enter
-wait_for "no supervisor: refused" \
-    "A movement above the approval amount needs a supervisor's sign-off"
+# (the approval amount named: a fresh tester's, s73)
+wait_for "no supervisor: refused, the approval amount named" \
+    "A movement above the approval amount ($"
 same "a pay-in refused for want of a supervisor changes nothing" \
     "$(snapshot)" "$before"
 keys Down Down
@@ -303,7 +304,7 @@ keys Down
 type_text "1234"
 keys Enter
 wait_for "the cashier cannot sign off her own close" \
-    "needs the sign-off of another user than jane"
+    "needs the sign-off of a supervisor other than"
 lacks "her own sign-off: refused before any question" "again to close"
 same "the refused closes change nothing" "$(snapshot)" "$before"
 # (review s70, fault 2) back to the cheques and on to the result again:
