@@ -852,6 +852,17 @@ struct statement_line {
 	 * issue 20, "Each match says which rule made it") */
 	int by_hand;
 	char *match_note;
+	/* a line whose exception a supervisor resolved (reconcile
+	 * resolve: an unexpected credit or a credit matched twice of an
+	 * unmatched line, or the amount_differs of its deposit's or voided
+	 * payments' match),
+	 * as svc_statement_show reads it: status STMT_LINE_RESOLVED, the
+	 * kind resolved, who, when and the note (owned, NULL none; s72
+	 * h14 fault 7: it read "unmatched" after its resolution) */
+	char resolved_kind[24];
+	char resolved_by[33];
+	char resolved_at[20];
+	char *resolve_note;
 	/* which copy is live as the central node has it (review R20c): in
 	 * a statement record it feeds, said 1 and, for a duplicate, the
 	 * key of the statement (of the same account) and the line it
@@ -887,6 +898,7 @@ struct past_match {
 #define STMT_LINE_DUPLICATE N_("duplicate") /* an earlier statement's credit */
 #define STMT_LINE_REVERSAL N_("reversal")   /* the debit that took one back */
 #define STMT_LINE_DEBIT N_("debit")         /* money out */
+#define STMT_LINE_RESOLVED N_("resolved")   /* its exception resolved */
 
 /* A consumer whose open items are past due by a number of days (issue
  * 21, disconnection lists): what those items still owe, how many, the

@@ -103,6 +103,11 @@ struct statement_line *store_stmt_lines(
  * the ledger expected (struct statement_line; review R20b, fault 12). */
 int store_stmt_lines_recon(struct store *st, int64_t stmt,
     struct statement_line *v, size_t n, struct pd_err *err);
+/* And those of v whose exception a supervisor resolved (not undone):
+ * status STMT_LINE_RESOLVED, its kind, who, when and the note (struct
+ * statement_line). */
+int store_stmt_lines_resolved(struct store *st, int64_t stmt,
+    struct statement_line *v, size_t n, struct pd_err *err);
 /* The matches undone (struct past_match) of statement stmt's lines, in
  * order of line and then as made; or, stmt 0, of deposit deposit_id, as
  * made. free() the array; NULL on error (an empty list is not NULL). */

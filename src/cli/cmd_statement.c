@@ -196,6 +196,18 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 			rec_str(r, _("Matched by"), "matched_by", l->matched_by);
 			rec_str(r, _("Matched at"), "matched_at", l->matched_at);
 		}
+		/* its exception resolved: which, who, when and the note
+		 * (s72 h14 fault 7) */
+		if (strcmp(l->status, STMT_LINE_RESOLVED) == 0) {
+			rec_term(r, _("Exception"), "resolved_kind",
+			    l->resolved_kind);
+			rec_str(
+			    r, _("Resolved by"), "resolved_by", l->resolved_by);
+			rec_str(
+			    r, _("Resolved at"), "resolved_at", l->resolved_at);
+			rec_str(r, _("Resolution note"), "resolution_note",
+			    l->resolve_note != NULL ? l->resolve_note : "");
+		}
 		/* the matches undone of it: who, when and why */
 		for (k = 0; k < v.npast && v.past[k].seq != l->seq; k++)
 			;

@@ -494,7 +494,9 @@ svc_statement_show(
 	for (i = 0; i < v->nlines; i++)
 		v->st.ndup += v->lines[i].dup_of != 0;
 	/* each line's status and match (review R20b, fault 12) */
-	if (store_stmt_lines_recon(s->st, id, v->lines, v->nlines, err) != 0) {
+	if (store_stmt_lines_recon(s->st, id, v->lines, v->nlines, err) != 0 ||
+	    store_stmt_lines_resolved(s->st, id, v->lines, v->nlines, err) !=
+	        0) {
 		svc_statement_view_free(v);
 		return -1;
 	}
@@ -519,6 +521,7 @@ svc_statement_view_free(struct statement_view *v)
 		free(v->lines[i].text);
 		free(v->lines[i].bank_id);
 		free(v->lines[i].match_note);
+		free(v->lines[i].resolve_note);
 	}
 	free(v->lines);
 	free(v->past);

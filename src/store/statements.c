@@ -532,6 +532,62 @@ store_stmt_lines_recon(struct store *st, int64_t stmt,
 	return line_recon_step(st, q, &a, 0, err);
 }
 
+int
+store_stmt_lines_resolved(struct store *st, int64_t stmt,
+    struct statement_line *v, size_t n, struct pd_err *err)
+{
+	/* the resolutions (not undone) whose target is a line's as the
+	 * exceptions name it (store/recon.c): the line's own, of an
+	 * unexpected credit or a credit matched twice, or its active
+	 * match's, of an amount_differs: a deposit's, or payments' of
+	 * which one was voided since (store_recon_exceptions_aged) */
+	struct db_stmt *q = st_stmt(st,
+	    "SELECT l.seq, r.kind, r.resolved_by, r.resolved_at, r.note FROM "
+	    "bank_statement_lines l JOIN bank_statements b ON b.id = "
+	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
+	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
+	    "m.deposit_id JOIN recon_resolutions r ON r.target = CASE WHEN "
+	    "m.id IS NULL THEN b.account || '/' || b.stmt_key || '#' || l.seq "
+	    "WHEN d.id IS NOT NULL THEN d.uuid || ' ' || b.account || '/' || "
+	    "b.stmt_key || '#' || l.seq ELSE 'void:' || (SELECT count(*) || "
+	    "':' || max(p.uuid) FROM statement_match_payments mp JOIN payments "
+	    "p ON p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
+	    "'Voided') || ' ' || b.account || '/' || b.stmt_key || '#' || "
+	    "l.seq END WHERE l.statement_id = ? AND r.kind IN "
+	    "('unexpected_credit', 'matched_twice', 'amount_differs') AND "
+	    "r.uuid NOT IN (SELECT uuid FROM recon_undone) ORDER BY l.seq, "
+	    "r.id",
+	    err);
+	struct statement_line *l;
+	char kind[24];
+	int rc;
+
+	if (q == NULL)
+		return -1;
+	st_bind(q, "i", stmt);
+	while ((rc = db_step(q)) == DB_ROW) {
+		l = line_of(v, n, db_column_int(q, 0));
+		if (l == NULL)
+			continue;
+		st_col(q, 1, kind, sizeof kind);
+		/* only what is still that exception: an unmatched line's
+		 * credit, a differing match's amount */
+		if (strcmp(l->status, STMT_LINE_RESOLVED) != 0 &&
+		    strcmp(l->status, strcmp(kind, "amount_differs") == 0
+		                          ? STMT_LINE_DIFFERS
+		                          : STMT_LINE_UNMATCHED) != 0)
+			continue;
+		l->status = STMT_LINE_RESOLVED;
+		xstrlcpy(l->resolved_kind, kind, sizeof l->resolved_kind);
+		st_col(q, 2, l->resolved_by, sizeof l->resolved_by);
+		st_col(q, 3, l->resolved_at, sizeof l->resolved_at);
+		free(l->resolve_note);
+		l->resolve_note = xstrdup((const char *)db_column_text(q, 4));
+	}
+	db_reset(q);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading statements"));
+}
+
 static void
 read_past(struct db_stmt *q, void *elem)
 {

@@ -411,6 +411,12 @@ refused "the void's exception: a resolve needs a note" 2 "--note" \
     M --db "$T/void.db" reconcile resolve "amount_differs:$S5:1"
 expect "the card day's: resolved with a note" 0 "amount_differs" \
     M --db "$T/void.db" reconcile resolve "amount_differs:$S5:1" --note "Card refund booked on the next settlement"
+# (s72 h14 fault 7) statement show says the line resolved, by whom,
+# when and with what note (it said amount_differs still)
+M --db "$T/void.db" --json statement show "$N5" >"$OUT" 2>&1
+same "statement show: the void's amount_differs resolved" \
+    "$(python3 -c 'import json,sys; l = json.load(open(sys.argv[1]))["lines"][0]; print(l["status"], l["resolved_kind"], l["resolved_by"], len(l["resolved_at"]), l["resolution_note"], l["rule"])' "$OUT")" \
+    "resolved amount_differs mary 19 Card refund booked on the next settlement card"
 expect "the transfer's: its match taken back" 0 "" \
     M --db "$T/void.db" reconcile unmatch "$S5:3" --note "Transfer voided, returned"
 M --db "$T/void.db" --json report exceptions >"$OUT" 2>&1
@@ -532,6 +538,20 @@ expect "resolve the credit naming TRF-99" 0 "Customer paid twice" \
     M reconcile resolve "unexpected_credit:$S5:5" --note "Customer paid twice; refunded"
 expect "resolve the second credit of BAG-2, its kind in capitals" 0 "matched_twice" \
     M reconcile resolve "MATCHED_TWICE:$S6:1" --note "Bank booked BAG-2 twice; reversed"
+# (s72 h14 fault 7) a resolved credit reads resolved in statement show,
+# by whom, when and with what note, not "unmatched"
+expect "statement show: the unexpected credit resolved" 0 \
+    "Status: resolved; Exception: unexpected_credit; Resolved by: mary; Resolved at: " \
+    M statement show "$N5"
+has "statement show: the resolution's note" "Resolution note: Customer paid twice; refunded"
+M --json statement show "$N6" >"$OUT" 2>&1
+same "statement show --json: the credit matched twice resolved" \
+    "$(python3 -c 'import json,sys; l = json.load(open(sys.argv[1]))["lines"][0]; print(l["status"], l["resolved_kind"], l["resolved_by"], l["resolution_note"])' "$OUT")" \
+    "resolved matched_twice mary Bank booked BAG-2 twice; reversed"
+M --json statement show "$N5" >"$OUT" 2>&1
+same "statement show --json: the lines not resolved keep their status" \
+    "$(python3 -c 'import json,sys; print(" ".join(l["status"] for l in json.load(open(sys.argv[1]))["lines"]))' "$OUT")" \
+    "matched matched matched matched resolved unmatched"
 expect "resolve Z2's cash over" 0 "over_short" \
     M reconcile resolve "over_short:Z-T01-000002:Cash" --note "Coin found"
 refused "resolve: once" 3 "was resolved already, by mary" \

@@ -709,9 +709,10 @@ statement_round_trip(void **state)
 	char r2[] = "FEES", c2[] = "Bank", t2[] = "", b2[] = "";
 	struct statement_line l[2] = {
 	    {0, 3, "2026-11-23", "", 4000, r1, c1, t1, b1, 0, 0, 0, 0, "", NULL,
-	        "", "", "", "", 0, 0, NULL, 0, 0, ""},
+	        "", "", "", "", 0, 0, NULL, "", "", "", NULL, 0, 0, ""},
 	    {0, 4, "2026-11-24", "2026-11-25", -500, r2, c2, t2, b2, 1, 0, 0, 0,
-	        "", NULL, "", "", "", "", 0, 0, NULL, 0, 0, ""}};
+	        "", NULL, "", "", "", "", 0, 0, NULL, "", "", "", NULL, 0, 0,
+	        ""}};
 	struct syncrec r, d;
 	struct pd_err err;
 	char *json, *again, *p;
