@@ -333,7 +333,8 @@ struct shift_close_request {
 	const char *cashier;
 };
 /* svc_shift_close's checks of r, writing nothing: the float kept, the
- * counts against what the shift took, a reason for each tender beyond
+ * counts against what the shift took (a recount's supervisor named
+ * before anything else of it), a reason for each tender beyond
  * the tolerance, a supervisor named for the sign-off it needs (the PIN
  * is the close's to check). 0 when the close would go ahead, else -1
  * with its refusal: a screen checks before it asks to confirm. */
@@ -352,7 +353,10 @@ void svc_shift_close_result_free(struct shift_close_result *r);
  * is expected, per tender (what a screen shows once the count is in),
  * and in res->sh.float_kept the float the close keeps unless told: the
  * opening float, or the cash counted where that is less. 0 and *res
- * filled even when tenders are beyond tolerance. */
+ * filled even when tenders are beyond tolerance. A count other than the
+ * one whose over or short was shown (a recount) first needs r->approval,
+ * a supervisor and their PIN (checked here): without it -1 (PD_EPERM),
+ * res->recount 1 and nothing of the count in *res. */
 int svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
     struct shift_close_result *res, struct pd_err *err);
 /* Close the cashier's open shift (or, for a supervisor, r->cashier's:

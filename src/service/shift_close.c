@@ -289,6 +289,83 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 	return 0;
 }
 
+/* The sign-off of a recount: what it is asked for. */
+static const char *
+recount_why(void)
+{
+	return _("A count other than the one whose over or short was shown");
+}
+
+/* What a close needs a sign-off for, or NULL: none. */
+static const char *
+signoff_for(const struct shift_close_result *res)
+{
+	if (res->nbeyond == 0 && !res->recount)
+		return NULL;
+	return res->nbeyond > 0 ? _("A close beyond the tolerance")
+	                        : recount_why();
+}
+
+/* Whether counts c (n) of shift sh are a count other than the one whose
+ * over or short was shown (a recount): 1, 0, -1 with err. Worked out
+ * and dropped, nothing of it kept or shown. */
+static int
+is_recount(struct svc *s, const struct shift *sh, const struct shift_count *c,
+    size_t n, const struct shift_close_request *r, struct pd_err *err)
+{
+	struct shift_close_request q = *r;
+	struct shift_close_result tmp;
+	int rc = svc_shift_counted(s, sh->uuid, err);
+
+	if (rc <= 0)
+		return rc;
+	q.nreasons = 0; /* the reasons are checked after */
+	memset(&tmp, 0, sizeof tmp);
+	if (compare(s, sh, c, n, &q, &tmp, err) != 0)
+		return -1;
+	rc = tmp.recount;
+	svc_shift_close_result_free(&tmp);
+	return rc;
+}
+
+/* A recount signed off before anything else of the count is checked or
+ * worked out, and nothing of it shown without (s72 h13, fault 3: one
+ * with no --approver was refused for a tender's reason, status 3, its
+ * new over and short printed): the supervisor named (named_only), or
+ * their PIN checked too, inside the caller's transaction (*miss as
+ * svc_signoff's); *recount (may be NULL) 1 when it is a recount. */
+static int
+recount_signoff(struct svc *s, const struct shift *sh,
+    const struct shift_count *c, size_t n, const struct shift_close_request *r,
+    int named_only, int *miss, int *recount, struct pd_err *err)
+{
+	char by[SHIFT_USER_BUFSZ];
+	int rc = is_recount(s, sh, c, n, r, err);
+
+	if (recount != NULL)
+		*recount = rc > 0;
+	if (rc <= 0)
+		return rc;
+	if (named_only)
+		return svc_signoff_named(s, &r->approval, recount_why(), err);
+	return svc_signoff(s, &r->approval, recount_why(), by, miss, err);
+}
+
+/* A recount's sign-off (recount_signoff) in a transaction of its own
+ * that writes nothing, a wrong PIN counted toward the lockout. */
+static int
+recount_signed(struct svc *s, const struct shift *sh,
+    const struct shift_count *c, size_t n, const struct shift_close_request *r,
+    int *recount, struct pd_err *err)
+{
+	int miss = 0, rc;
+
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = recount_signoff(s, sh, c, n, r, 0, &miss, recount, err);
+	return svc_shift_finish_signed(s, rc, miss, r->approval.user, err);
+}
+
 int
 svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
     struct shift_close_result *res, struct pd_err *err)
@@ -305,7 +382,12 @@ svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
 	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
 	if (c == NULL)
 		return -1;
-	rc = compare(s, &sh, c, r->ncounts, r, res, err);
+	/* a recount: its figures only once a supervisor signed it off
+	 * (named, and their PIN checked here; res->recount set for the
+	 * screen to ask them) */
+	rc = recount_signed(s, &sh, c, r->ncounts, r, &res->recount, err);
+	if (rc == 0)
+		rc = compare(s, &sh, c, r->ncounts, r, res, err);
 	free(c);
 	if (rc == 0 && svc_shift_keep_shown(s, res, err) != 0) {
 		svc_shift_close_result_free(res);
@@ -344,18 +426,6 @@ reasons_given(
 		    t->method, a, b);
 	}
 	return 0;
-}
-
-/* What a close needs a sign-off for, or NULL: none. */
-static const char *
-signoff_for(const struct shift_close_result *res)
-{
-	if (res->nbeyond == 0 && !res->recount)
-		return NULL;
-	return res->nbeyond > 0
-	           ? _("A close beyond the tolerance")
-	           : _("A count other than the one whose over or short was "
-	               "shown");
 }
 
 /* Beyond the tolerance: a reason for each such tender, and a
@@ -474,9 +544,10 @@ close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 
 	/* before the over or short is worked out (and shown: the count
 	 * would stand, review s50, helper-216) */
-	if (check_keep(s, c, n, r, err) != 0 ||
-	    close_target(s, r, &sh, err) != 0 ||
+	if (close_target(s, r, &sh, err) != 0 ||
 	    close_after_open(&sh, err) != 0 ||
+	    recount_signoff(s, &sh, c, n, r, 0, miss, NULL, err) != 0 ||
+	    check_keep(s, c, n, r, err) != 0 ||
 	    compare(s, &sh, c, n, r, res, err) != 0 ||
 	    check_beyond(s, r, res, miss, err) != 0 ||
 	    write_close(s, c, n, r, res, err) != 0)
@@ -511,9 +582,11 @@ svc_shift_close_ready(
 	memset(&res, 0, sizeof res);
 	if ((c = close_counts(s, r, err)) == NULL)
 		return -1;
-	rc = check_keep(s, c, r->ncounts, r, err) != 0 ||
-	             close_target(s, r, &sh, err) != 0 ||
+	rc = close_target(s, r, &sh, err) != 0 ||
 	             close_after_open(&sh, err) != 0 ||
+	             recount_signoff(
+	                 s, &sh, c, r->ncounts, r, 1, NULL, NULL, err) != 0 ||
+	             check_keep(s, c, r->ncounts, r, err) != 0 ||
 	             compare(s, &sh, c, r->ncounts, r, &res, err) != 0 ||
 	             reasons_given(s, &res, err) != 0
 	         ? -1

@@ -130,9 +130,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, _("The count against what was expected"), COLS - 4);
 	attroff(A_BOLD);
 	y++;
-	if (!r->ok)
+	/* a recount: nothing of it until a supervisor signs off (s72 h13,
+	 * fault 3), the form only their name and PIN */
+	if (!r->ok && !r->res.recount)
 		return;
-	y = table(r, t, y) + 1;
+	if (r->ok)
+		y = table(r, t, y) + 1;
 	if (r->nbeyond > 0 || r->res.recount) {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
 		y += tui_wrap(y, 2,
@@ -261,6 +264,43 @@ keep(struct result *r)
 		    r->items[SUP(r)].f.buf);
 }
 
+static void form(struct result *r, struct tui *t);
+
+/* A recount's result once the supervisor typed signs it off (their PIN
+ * checked by the service): the figures shown, the form again with the
+ * supervisor and PIN as typed. */
+static int
+recheck(struct result *r, struct tui *t)
+{
+	struct shift_close_request q;
+	struct pd_err err;
+	char sup[SHIFT_USER_BUFSZ], pin[sizeof r->items[0].f.buf];
+
+	snprintf(sup, sizeof sup, "%s", r->items[SUP(r)].f.buf);
+	snprintf(pin, sizeof pin, "%s", r->items[SUP(r) + 1].f.buf);
+	memset(&q, 0, sizeof q);
+	q.counts = r->counts;
+	q.ncounts = r->ncounts;
+	q.cashier = r->d->sh.cashier;
+	q.approval.user = sup;
+	q.approval.pin = pin;
+	svc_shift_close_result_free(&r->res);
+	if (svc_shift_close_check(t->svc, &q, &r->res, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		r->res.recount = 1;
+	} else {
+		r->ok = 1;
+		snprintf(r->d->supervisor_typed, sizeof r->d->supervisor_typed,
+		    "%s", sup);
+		memset(r->items[SUP(r) + 1].f.buf, 0, sizeof pin);
+		r->nbeyond = 0;
+		form(r, t);
+		tui_field_set(&r->items[SUP(r) + 1].f, pin);
+	}
+	memset(pin, 0, sizeof pin);
+	return TUI_HANDLED;
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
@@ -277,7 +317,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_CLOSE:
 		if (!r->ok)
-			return TUI_HANDLED;
+			return r->res.recount ? recheck(r, t) : TUI_HANDLED;
 		if (!r->asked) {
 			struct shift_close_request q;
 			struct shift_reason reasons[CFG_LIST_MAX];
