@@ -316,7 +316,7 @@ keys Down C-u
 type_text "1234"
 keys Enter
 wait_for "the cashier cannot sign off her own close" \
-    "needs the sign-off of a supervisor other than"
+    "of a supervisor other than jane"
 lacks "her own sign-off: refused before any question" "again to close"
 same "the refused closes change nothing" "$(snapshot)" "$before"
 # (review s70, fault 2) back to the cheques and on to the result again:
