@@ -343,7 +343,6 @@ close_of(struct tui *t, struct tui_screen *home, const char *uuid)
 	struct shift_report x;
 	struct pd_err err;
 	struct count *c;
-	size_t i;
 	int k;
 
 	if ((uuid ? svc_shift_show(t->svc, uuid, &x, &err)
@@ -354,19 +353,21 @@ close_of(struct tui *t, struct tui_screen *home, const char *uuid)
 	}
 	d->home = home;
 	d->sh = x.sh;
-	/* the tenders by kind: cash counted, card slips, cheques for the
-	 * other methods the shift took (names only: the close is blind) */
+	/* the tenders by kind: cash counted, card slips, cheques: every
+	 * one the organisation takes, whatever the shift took (the close
+	 * is blind: a fresh tester's, s73, the cheque step shown only when
+	 * the shift had taken a cheque told the cashier one was expected) */
 	snprintf(d->cash, sizeof d->cash, "%s",
 	    drawer_cash_method(t) ? drawer_cash_method(t) : "");
 	for (k = 0; k < t->svc->cfg.nmethods; k++)
 		if (t->svc->cfg.methods[k].kind == METHOD_CARD)
 			snprintf(d->cards[d->ncards++], SHIFT_METHOD_BUFSZ,
 			    "%s", t->svc->cfg.methods[k].name);
-	for (i = 0; i < x.ntenders; i++)
-		if (x.tenders[i].kind == METHOD_BANK &&
-		    d->ncheques < CFG_LIST_MAX)
+	for (k = 0; k < t->svc->cfg.nmethods; k++)
+		if (t->svc->cfg.methods[k].kind == METHOD_BANK &&
+		    t->svc->cfg.methods[k].cheque && d->ncheques < CFG_LIST_MAX)
 			snprintf(d->cheques[d->ncheques++], SHIFT_METHOD_BUFSZ,
-			    "%s", x.tenders[i].method);
+			    "%s", t->svc->cfg.methods[k].name);
 	svc_shift_report_free(&x);
 	c = count_new(t, &screen_shift_count_class);
 	c->close = d;
