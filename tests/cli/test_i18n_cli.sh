@@ -178,12 +178,12 @@ expect "help shift: its placeholders in Spanish" 0 \
     "shift pay-in IMPORTE --reason R [--approver USUARIO]" \
     env LANGUAGE=es "$PD" help shift
 has "help shift close: the methods' placeholders in Spanish" \
-    "[--slip MEDIO:REF:IMPORTE;...]"
+    "[--slip MEDIO:REF:IMPORTE|MEDIO=N:IMPORTE;...]"
 if grep -q "AMOUNT\|METHOD\|USER" "$OUT"; then
 	notok "help shift: no English placeholder in Spanish"
 else ok "help shift: no English placeholder in Spanish"; fi
 expect "help shift: its placeholders in French" 0 \
-    "[--slip MOYEN:RÉF:MONTANT;...] [--cheque NUMÉRO:MONTANT;...]" \
+    "[--slip MOYEN:RÉF:MONTANT|MOYEN=N:MONTANT;...] [--cheque NUMÉRO:MONTANT;...]" \
     env LANGUAGE=fr "$PD" help shift
 has "help shift: the approver in French" "[--approver UTILISATEUR]"
 expect "help shift: English as it was" 0 \
