@@ -11,6 +11,8 @@
  *      its handlers, `const struct tui_screen_class screen_x_class` and a
  *      constructor that sets sc.cls = &screen_x_class; a list screen
  *      keeps a struct tui_list (list.c) and lets it handle the keys;
+ *      its "read again" key (g) takes the action TUI_A_RELOAD, before
+ *      which this loop reads the settings again;
  *   2. its line X(x) in TUI_SCREENS below (the registry: the F-key bar,
  *      F1 help and `paydesk keys` come from it);
  *   3. its keys in INTERACTIVE COMMANDS of man/paydesk.1, under the
@@ -481,6 +483,10 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 	for (i = 0; i < nkeys; i++) {
 		if ((key != 0 && keys[i].key == key) ||
 		    (key == 0 && keys[i].key == (int)ch && !sc->typing)) {
+			/* the shared read again: the settings first, on every
+			 * screen that has it */
+			if (keys[i].action == TUI_A_RELOAD)
+				tui_settings_reread(t);
 			r = sc->cls->action(sc, t, keys[i].action);
 			break;
 		}

@@ -29,8 +29,7 @@ enum {
 	A_ASSIGN,
 	A_NOTE,
 	A_CLOSE,
-	A_EXPORT,
-	A_RELOAD
+	A_EXPORT
 };
 
 static const struct tui_key screen_alerts_keys[] = {
@@ -52,7 +51,7 @@ static const struct tui_key screen_alerts_keys[] = {
     {KEY_F(3), "F3", N_("Closed"), N_("the closed alerts too, or not"), A_ALL},
     {'x', "x", N_("Export"), N_("export the list as shown as CSV or Excel"),
         A_EXPORT},
-    {'g', "g", NULL, N_("read the list again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the list again"), TUI_A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("drop what is typed, or back"), A_BACK},
@@ -331,9 +330,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		al->all = !al->all;
 		load(al, t);
 		return TUI_HANDLED;
-	case A_RELOAD:
+	case TUI_A_RELOAD:
 		/* what another terminal or the daily pass did since */
-		tui_settings_reread(t);
 		load(al, t);
 		return TUI_HANDLED;
 	case A_EXPORT:

@@ -13,15 +13,7 @@
 
 #include "backoffice.h"
 
-enum {
-	A_DAY_PREV,
-	A_DAY_NEXT,
-	A_TODAY,
-	A_EXPORT,
-	A_RELOAD,
-	A_FILTER,
-	A_BACK
-};
+enum { A_DAY_PREV, A_DAY_NEXT, A_TODAY, A_EXPORT, A_FILTER, A_BACK };
 
 static const struct tui_key screen_anomalies_keys[] = {
     {'[', "[", NULL, N_("the day before"), A_DAY_PREV},
@@ -29,7 +21,7 @@ static const struct tui_key screen_anomalies_keys[] = {
     {'t', "t", NULL, N_("back to today"), A_TODAY},
     {'x', "x", N_("Export"), N_("export the anomalies shown as CSV or Excel"),
         A_EXPORT},
-    {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the figures again"), TUI_A_RELOAD},
     {'v', "v", NULL, N_("the dashboard's filters: every one holds here"),
         A_FILTER},
     TUI_LIST_KEYS,
@@ -230,8 +222,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		tui_push(t, screen_export_new(t, LIST_ANOMALIES, &pf, NULL,
 		                NULL, 0, NULL, 0));
 		return TUI_HANDLED;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:

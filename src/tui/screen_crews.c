@@ -15,7 +15,7 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN, A_ARRANGE, A_OTHER, A_EXPORT, A_RELOAD, A_BACK };
+enum { A_OPEN, A_ARRANGE, A_OTHER, A_EXPORT, A_BACK };
 
 static const struct tui_key screen_crews_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Plans"),
@@ -26,7 +26,7 @@ static const struct tui_key screen_crews_keys[] = {
         N_("the reconnection list, or the disconnection list"), A_OTHER},
     {'x', "x", N_("Export"), N_("export the list shown as CSV or Excel"),
         A_EXPORT},
-    {'g', "g", NULL, N_("read the list again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the list again"), TUI_A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the arrangements"), A_BACK},
@@ -164,8 +164,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		                v->re ? LIST_RECONNECT : LIST_DISCONNECT, NULL,
 		                NULL, NULL, 0, NULL, 0));
 		return TUI_HANDLED;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(v, t);
 		return TUI_HANDLED;
 	case A_BACK:

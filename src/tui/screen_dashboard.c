@@ -24,7 +24,6 @@ enum {
 	A_GATEWAY,
 	A_SYNC,
 	A_PAY,
-	A_RELOAD,
 	A_WEEK,
 	A_BY_GATEWAY,
 	A_FORECAST,
@@ -85,7 +84,7 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'x', "x", NULL,
         N_("your shift: open one, or its X report, movements, close"),
         A_MY_SHIFT},
-    {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the figures again"), TUI_A_RELOAD},
     {'v', "v", N_("Filter"),
         N_("filter the figures (segment, branch, user, method...)"), A_FILTER},
     {'k', "k", NULL, N_("choose and order your tiles"), A_TILES},
@@ -408,8 +407,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			snprintf(b->month, sizeof b->month, "%.7s", b->day);
 		load(b, t);
 		return TUI_HANDLED;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(b, t);
 		return TUI_HANDLED;
 	case A_SCOPE:

@@ -11,13 +11,13 @@
 
 #include "drawer.h"
 
-enum { H_HAND = 1, H_RELOAD, H_BACK };
+enum { H_HAND = 1, H_BACK };
 
 static const struct tui_key screen_deposit_hand_keys[] = {
     {'h', "h", N_("Hand"),
         N_("hand the deposit under the cursor to the bank (asked once)"),
         H_HAND},
-    {'g', "g", NULL, N_("read the list again"), H_RELOAD},
+    {'g', "g", NULL, N_("read the list again"), TUI_A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to what is to deposit"), H_BACK},
@@ -143,8 +143,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	}
 	switch (act) {
-	case H_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(d, t);
 		return TUI_HANDLED;
 	case H_HAND:

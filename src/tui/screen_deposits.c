@@ -15,7 +15,7 @@
 
 #include "drawer.h"
 
-enum { D_CREATE = 1, D_HAND, D_RELOAD, D_BACK };
+enum { D_CREATE = 1, D_HAND, D_BACK };
 
 static const struct tui_key screen_deposits_keys[] = {
     {'c', "c", N_("Deposit"),
@@ -23,7 +23,7 @@ static const struct tui_key screen_deposits_keys[] = {
     {'h', "h", N_("Hand"),
         N_("the deposits prepared here, to hand one to the bank"), D_HAND},
     TUI_LIST_MARK_KEYS,
-    {'g', "g", NULL, N_("read the list again"), D_RELOAD},
+    {'g', "g", NULL, N_("read the list again"), TUI_A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the shifts"), D_BACK},
@@ -121,8 +121,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	if (tui_list_action(&d->list, act))
 		return TUI_HANDLED;
 	switch (act) {
-	case D_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(d, t);
 		return TUI_HANDLED;
 	case D_CREATE:

@@ -19,7 +19,6 @@
 enum {
 	A_OPEN,
 	A_EXPORT,
-	A_RELOAD,
 	A_MORE,
 	A_FEWER,
 	A_LATER,
@@ -33,7 +32,7 @@ static const struct tui_key screen_deteriorating_keys[] = {
         N_("the chosen consumer's payments"), A_OPEN},
     {'x', "x", N_("Export"),
         N_("export the deteriorating payers as CSV or Excel"), A_EXPORT},
-    {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the figures again"), TUI_A_RELOAD},
     {'+', "+", NULL, N_("compare one payment more (at most 20, as --last)"),
         A_MORE},
     {'-', "-", NULL, N_("compare one payment fewer (2 at least)"), A_FEWER},
@@ -188,8 +187,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		screen_export_counts(x, v->last, v->months); /* the ones shown */
 		tui_push(t, x);
 		return TUI_HANDLED;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:

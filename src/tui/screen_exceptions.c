@@ -13,20 +13,18 @@
 
 #include "backoffice.h"
 
-enum { E_MATCH, E_RELOAD, E_BACK, E_DAYS, E_EXPORT, E_RESOLVE, E_HAND };
+enum { E_MATCH, E_BACK, E_DAYS, E_EXPORT, E_RESOLVE, E_HAND };
 
 static const struct tui_key screen_exceptions_keys[] = {
     {'m', "m", N_("Match"),
         N_("match deposits to statement credits by the rule"), E_MATCH},
     {'h', "h", N_("By hand"),
-        N_("match the credit under the cursor by hand, with a note"),
-        E_HAND},
+        N_("match the credit under the cursor by hand, with a note"), E_HAND},
     {'r', "r", N_("Resolve"),
-        N_("resolve the exception under the cursor with a note"),
-        E_RESOLVE},
-    {'g', "g", NULL, N_("read the exceptions again"), E_RELOAD},
-    {'d', "d", N_("Days"),
-        N_("a bank account's reconciliation by day"), E_DAYS},
+        N_("resolve the exception under the cursor with a note"), E_RESOLVE},
+    {'g', "g", NULL, N_("read the exceptions again"), TUI_A_RELOAD},
+    {'d', "d", N_("Days"), N_("a bank account's reconciliation by day"),
+        E_DAYS},
     {'x', "x", N_("Export"), N_("export the exceptions as CSV or Excel"),
         E_EXPORT},
     TUI_LIST_KEYS,
@@ -122,8 +120,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		if (tui_recon_match(t) == 0)
 			load(e, t);
 		return TUI_HANDLED;
-	case E_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(e, t);
 		return TUI_HANDLED;
 	case E_RESOLVE:

@@ -17,14 +17,14 @@
 #define WEEKS_AHEAD 13
 #define WEEKS_PAST 8
 
-enum { A_PAST, A_EXPORT, A_RELOAD, A_FILTER, A_BACK };
+enum { A_PAST, A_EXPORT, A_FILTER, A_BACK };
 
 static const struct tui_key screen_forecast_keys[] = {
     {'p', "p", N_("Past"),
         N_("the past weeks against what came in, or the weeks ahead"), A_PAST},
     {'x', "x", N_("Export"), N_("export the weeks ahead as CSV or Excel"),
         A_EXPORT},
-    {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the figures again"), TUI_A_RELOAD},
     {'v', "v", NULL,
         N_("the dashboard's filters: segment, branch and user hold here"),
         A_FILTER},
@@ -186,8 +186,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		tui_push(t, screen_export_new(t, LIST_FORECAST, NULL, NULL,
 		                NULL, 0, NULL, 0));
 		return TUI_HANDLED;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(v, t);
 		return TUI_HANDLED;
 	case A_FILTER:

@@ -29,7 +29,6 @@ enum {
 	A_OPEN,
 	A_MENU,
 	A_EXPORT,
-	A_RELOAD,
 	A_BACK
 };
 
@@ -54,7 +53,7 @@ static const struct tui_key screen_payments_keys[] = {
     {KEY_HOME, "Home", NULL, N_("back to the first page"), A_HOME},
     {KEY_END, "End", NULL, N_("the last page"), A_END},
     TUI_LIST_SCROLL_KEYS,
-    {'g', "g", NULL, N_("read the page again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the page again"), TUI_A_RELOAD},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -466,8 +465,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tb->asc = !tb->asc;
 		plist_restart(p, t);
 		return TUI_HANDLED;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		plist_load(p, t, 1);
 		return TUI_HANDLED;
 	case A_OPEN:

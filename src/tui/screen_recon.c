@@ -13,19 +13,18 @@
 
 #include "backoffice.h"
 
-enum { R_MATCH, R_RELOAD, R_BACK, R_EXPORT, R_DAY, R_ACCOUNT };
+enum { R_MATCH, R_BACK, R_EXPORT, R_DAY, R_ACCOUNT };
 
 static const struct tui_key screen_recon_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
         N_("the day's exceptions and matches, worked there"), R_DAY},
     {'m', "m", N_("Match"),
         N_("match credits by the rules, read the days again"), R_MATCH},
-    {'g', "g", NULL, N_("read the days again"), R_RELOAD},
+    {'g', "g", NULL, N_("read the days again"), TUI_A_RELOAD},
     {'a', "a", N_("Account"),
         N_("the next bank account the deposits and statements name"),
         R_ACCOUNT},
-    {'x', "x", N_("Export"), N_("export the days as CSV or Excel"),
-        R_EXPORT},
+    {'x', "x", N_("Export"), N_("export the days as CSV or Excel"), R_EXPORT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the exceptions"), R_BACK},
@@ -137,8 +136,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		if (tui_recon_match(t) == 0)
 			load(r, t);
 		return TUI_HANDLED;
-	case R_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(r, t);
 		return TUI_HANDLED;
 	case R_ACCOUNT: {

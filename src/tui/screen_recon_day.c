@@ -13,7 +13,7 @@
 
 #include "backoffice.h"
 
-enum { D_HAND, D_RESOLVE, D_UNMATCH, D_RELOAD, D_BACK };
+enum { D_HAND, D_RESOLVE, D_UNMATCH, D_BACK };
 
 static const struct tui_key screen_recon_day_keys[] = {
     {'h', "h", N_("By hand"),
@@ -22,7 +22,7 @@ static const struct tui_key screen_recon_day_keys[] = {
         N_("resolve the exception under the cursor with a note"), D_RESOLVE},
     {'u', "u", N_("Unmatch"),
         N_("take the match under the cursor back, with a note"), D_UNMATCH},
-    {'g', "g", NULL, N_("read the day again"), D_RELOAD},
+    {'g', "g", NULL, N_("read the day again"), TUI_A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the days"), D_BACK},
@@ -107,8 +107,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		if (l != NULL)
 			s = screen_recon_unmatch_new(t, l);
 		break;
-	case D_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(d, t);
 		return TUI_HANDLED;
 	case D_BACK:

@@ -13,23 +13,14 @@
 
 #include "drawer.h"
 
-enum {
-	A_OPEN = 1,
-	A_FILTER,
-	A_CLEAR,
-	A_RELOAD,
-	A_BACK,
-	A_CLOSE,
-	A_FORCE,
-	A_DEPOSIT
-};
+enum { A_OPEN = 1, A_FILTER, A_CLEAR, A_BACK, A_CLOSE, A_FORCE, A_DEPOSIT };
 
 static const struct tui_key screen_shifts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Details"),
         N_("the shift's details; open at this terminal: its X report"), A_OPEN},
     {'f', "f", N_("Filter"), N_("the filters of the list"), A_FILTER},
     {'F', "F", NULL, N_("clear every filter"), A_CLEAR},
-    {'g', "g", NULL, N_("read the list again"), A_RELOAD},
+    {'g', "g", NULL, N_("read the list again"), TUI_A_RELOAD},
     {'c', "c", NULL, N_("close an open shift of a cashier who has gone"),
         A_CLOSE},
     {'C', "C", NULL, N_("close by force a shift left open at another terminal"),
@@ -215,8 +206,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(s, t);
 		return TUI_HANDLED;
 	case A_CLEAR:

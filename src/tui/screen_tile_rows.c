@@ -9,12 +9,11 @@
 
 #include "backoffice.h"
 
-enum { R_RELOAD, R_EXPORT, R_BACK };
+enum { R_EXPORT, R_BACK };
 
 static const struct tui_key screen_tile_rows_keys[] = {
-    {'x', "x", N_("Export"), N_("export the rows as CSV or Excel"),
-        R_EXPORT},
-    {'g', "g", NULL, N_("read the rows again"), R_RELOAD},
+    {'x', "x", N_("Export"), N_("export the rows as CSV or Excel"), R_EXPORT},
+    {'g', "g", NULL, N_("read the rows again"), TUI_A_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), R_BACK},
@@ -165,8 +164,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	if (tui_list_action(&v->list, act))
 		return TUI_HANDLED;
 	switch (act) {
-	case R_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(v, t);
 		return TUI_HANDLED;
 	case R_EXPORT:

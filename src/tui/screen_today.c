@@ -7,14 +7,14 @@
 
 #include "tui.h"
 
-enum { A_OPEN, A_RELOAD, A_BACK };
+enum { A_OPEN, A_BACK };
 
 static const struct tui_key screen_today_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Details"), N_("the details of the payment"),
         A_OPEN},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {'g', "g", N_("Reload"), N_("read the list again"), A_RELOAD},
+    {'g', "g", N_("Reload"), N_("read the list again"), TUI_A_RELOAD},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the home screen"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -128,8 +128,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_RELOAD:
-		tui_settings_reread(t);
+	case TUI_A_RELOAD:
 		load(d, t);
 		return TUI_HANDLED;
 	case A_OPEN:

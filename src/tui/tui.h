@@ -130,6 +130,11 @@ void tui_message(struct tui *t, int error, const char *fmt, ...)
  * "team North" and its figures until the next sign-in). A setting that
  * cannot be taken is said on the message line, the others kept. */
 void tui_settings_reread(struct tui *t);
+/* The shared "read again" action (g): a key of a screen's table with it
+ * has the loop read the settings again (tui_settings_reread) before the
+ * screen's action handler reads its rows or figures again, so that no
+ * screen has to remember it. */
+enum { TUI_A_RELOAD = 1020 };
 /* Attributes for a colour pair, or a plain fallback without colour. */
 int tui_attr(const struct tui *t, int pair, int fallback);
 

@@ -205,6 +205,16 @@ wait_re "the payments list's g after visibility.team = no: the branch alone" \
     "payments $(printf '\302\267') Branch B01 *$"
 lacks "the payments list's g: no team named" "team North"
 keys Escape
+# the Shifts list's g reads the settings too, as every screen's g does
+# (the loop does it for them: s74, it was a call in each screen's g)
+keys h
+wait_re "h: the shifts list of the branch alone" \
+    "shifts? $(printf '\302\267') Branch B01 *$"
+vis yes
+keys g
+wait_for "the shifts list's g after visibility.team = yes: the team" \
+    "Branch B01, team North"
+keys Escape
 logout
 
 # the drill-downs' and reports' headings at 80x24 under a team's scope,
