@@ -214,6 +214,10 @@ vis yes
 keys g
 wait_for "the shifts list's g after visibility.team = yes: the team" \
     "Branch B01, team North"
+vis no
+keys g
+wait_re "the shifts list's g after visibility.team = no: the branch alone" \
+    "shifts? $(printf '\302\267') Branch B01 *$"
 keys Escape
 logout
 
