@@ -316,6 +316,7 @@ tui_step_init(struct tui_step *s, const struct tui_screen_class *cls,
 	s->edits = 0;
 	s->asked = (unsigned)-1;
 	s->apply = apply;
+	s->pin = -1;
 }
 
 int
@@ -358,6 +359,53 @@ void
 tui_step_refused(struct tui_step *s)
 {
 	s->asked = s->edits - 1;
+}
+
+void
+tui_sign_init(struct tui_step *s, const struct tui_screen_class *cls,
+    struct tui_form_item *it, int n, int focus, int pin,
+    int (*apply)(struct tui_step *, struct tui *))
+{
+	tui_step_init(s, cls, it, n, focus, apply);
+	s->pin = pin;
+	s->sc.typing = 1;
+}
+
+int
+tui_sign_input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct tui_step *s = (struct tui_step *)sc;
+
+	return tui_form_key(t, &s->fm, key, ch) != 0 ? TUI_HANDLED : 0;
+}
+
+void
+tui_sign_wipe(struct tui_step *s)
+{
+	struct tui_field *f = &s->fm.items[s->pin].f;
+
+	memset(f->buf, 0, sizeof f->buf);
+	f->len = 0;
+}
+
+void
+tui_sign_free(struct tui_screen *sc)
+{
+	tui_sign_wipe((struct tui_step *)sc);
+}
+
+void
+tui_sign_draw(struct tui *t, struct tui_step *s, int y, int lw)
+{
+	const struct tui_form_item *it = &s->fm.items[s->fm.focus];
+
+	tui_form_draw(t, &s->fm, y, 4, lw, COLS - 8 > 70 ? 70 : COLS - 8);
+	if (tui_form_typing(&s->fm)) {
+		t->cur_y = y + s->fm.focus;
+		t->cur_x = 4 + lw + 2 +
+		           (it->f.masked ? (int)utf8_chars(it->f.buf, it->f.len)
+		                         : utf8_columns(it->f.buf, it->f.len));
+	}
 }
 
 int

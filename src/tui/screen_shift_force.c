@@ -13,23 +13,19 @@
 
 #include "drawer.h"
 
-enum { A_CLOSE, A_BACK, A_DOWN, A_UP };
-
 static const struct tui_key screen_shift_force_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Close"),
-        N_("close the shift by force, nothing counted"), A_CLOSE},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_DOWN},
-    {KEY_UP, "Up", NULL, N_("the field above"), A_UP},
+        N_("close the shift by force, nothing counted"), TUI_STEP_DO},
+    TUI_FORM_FIELD_KEYS(TUI_STEP_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without closing the shift"),
-        A_BACK},
+        TUI_STEP_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 enum { F_REASON, F_SUP, F_PIN, F_COUNT };
 
 struct force {
-	struct tui_screen sc;
-	struct tui_form fm;
+	struct tui_step s;
 	struct tui_form_item items[F_COUNT];
 	struct shift sh;
 };
@@ -38,9 +34,8 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct force *v = (struct force *)sc;
-	const struct tui_form_item *it = &v->fm.items[v->fm.focus];
 	char line[512], when[SVC_DATE_BUFSZ];
-	int y = 2, lw = list_form_width(&v->fm, 14);
+	int y = 2, lw = list_form_width(&v->s.fm, 14);
 
 	attron(A_BOLD);
 	tui_text(
@@ -60,25 +55,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	    2);
 	attroff(A_DIM);
 	y++;
-	tui_form_draw(t, &v->fm, y, 4, lw, COLS - 8 > 70 ? 70 : COLS - 8);
-	if (tui_form_typing(&v->fm)) {
-		t->cur_y = y + v->fm.focus;
-		t->cur_x = 4 + lw + 2 +
-		           (it->f.masked ? (int)utf8_chars(it->f.buf, it->f.len)
-		                         : utf8_columns(it->f.buf, it->f.len));
-	}
-}
-
-static void
-wipe(struct force *v)
-{
-	memset(v->items[F_PIN].f.buf, 0, sizeof v->items[F_PIN].f.buf);
-	v->items[F_PIN].f.len = 0;
+	tui_sign_draw(t, &v->s, y, lw);
 }
 
 static int
-close_it(struct force *v, struct tui *t)
+close_it(struct tui_step *s, struct tui *t)
 {
+	struct force *v = (struct force *)s;
 	struct shift_approval a;
 	struct shift_close_result res;
 	struct pd_err err;
@@ -88,7 +71,7 @@ close_it(struct force *v, struct tui *t)
 	a.pin = v->items[F_PIN].f.buf;
 	rc = svc_shift_force_close(
 	    t->svc, v->sh.uuid, v->items[F_REASON].f.buf, &a, &res, &err);
-	wipe(v);
+	tui_sign_wipe(s);
 	if (rc != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
@@ -100,46 +83,15 @@ close_it(struct force *v, struct tui *t)
 	return TUI_CLOSE;
 }
 
-static int
-action(struct tui_screen *sc, struct tui *t, int a)
-{
-	struct force *v = (struct force *)sc;
-
-	switch (a) {
-	case A_BACK:
-		return TUI_CLOSE;
-	case A_DOWN:
-	case A_UP:
-		tui_form_input(&v->fm, a == A_DOWN ? KEY_DOWN : KEY_UP, 0);
-		return TUI_HANDLED;
-	case A_CLOSE:
-		return close_it(v, t);
-	}
-	return 0;
-}
-
-static int
-input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
-{
-	struct force *v = (struct force *)sc;
-	return tui_form_key(t, &v->fm, key, ch) != 0 ? TUI_HANDLED : 0;
-}
-
-static void
-free_force(struct tui_screen *sc)
-{
-	wipe((struct force *)sc);
-}
-
 const struct tui_screen_class screen_shift_force_class = {
     .name = "Forced close",
     .title = N_("Forced close"),
     .keys = screen_shift_force_keys,
     .nkeys = TUI_NKEYS(screen_shift_force_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
-    .free = free_force,
+    .action = tui_step_action,
+    .input = tui_sign_input,
+    .free = tui_sign_free,
     .fields = 1,
 };
 
@@ -164,10 +116,7 @@ screen_shift_force_new(struct tui *t, const struct shift *sh)
 	    &v->items[F_SUP], _("Supervisor"), SHIFT_USER_BUFSZ - 1, NULL);
 	tui_form_text(&v->items[F_PIN], _("Supervisor's PIN"), 32, NULL);
 	v->items[F_PIN].f.masked = 1;
-	v->fm.items = v->items;
-	v->fm.n = F_COUNT;
-	v->fm.focus = F_REASON;
-	v->sc.cls = &screen_shift_force_class;
-	v->sc.typing = 1;
-	return &v->sc;
+	tui_sign_init(&v->s, &screen_shift_force_class, v->items, F_COUNT,
+	    F_REASON, F_PIN, close_it);
+	return &v->s.sc;
 }

@@ -10,16 +10,12 @@
 
 #include "drawer.h"
 
-enum { A_SAVE, A_BACK, A_DOWN, A_UP, A_CHOICE_PREV, A_CHOICE_NEXT };
-
 static const struct tui_key screen_shift_move_keys[] = {
     {TUI_KEY_ENTER, "Enter", KC_("movement", "Record"),
-        N_("record the movement"), A_SAVE},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_DOWN},
-    {KEY_UP, "Up", NULL, N_("the field above"), A_UP},
-    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_CHOICE_PREV},
-    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_CHOICE_NEXT},
-    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without recording"), A_BACK},
+        N_("record the movement"), TUI_STEP_DO},
+    TUI_FORM_KEYS(TUI_STEP_NEXT),
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without recording"),
+        TUI_STEP_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
@@ -30,8 +26,7 @@ static const char *const kinds[] = {
     N_("Pay-in"), N_("Pay-out"), N_("Safe drop")};
 
 struct move {
-	struct tui_screen sc;
-	struct tui_form fm;
+	struct tui_step s;
 	struct tui_form_item items[F_COUNT];
 	const char *kind_shown[3];
 	/* [shifts] movement_reasons after a first entry that is none: the
@@ -45,8 +40,7 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct move *v = (struct move *)sc;
-	const struct tui_form_item *it = &v->fm.items[v->fm.focus];
-	int y = 2, lw = list_form_width(&v->fm, 14);
+	int y = 2, lw = list_form_width(&v->s.fm, 14);
 
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Cash into or out of the drawer"), COLS - 4);
@@ -55,18 +49,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	y += tui_wrap(y, 2, v->hint, COLS - 4, 2);
 	attroff(A_DIM);
 	y++;
-	tui_form_draw(t, &v->fm, y, 4, lw, COLS - 8 > 70 ? 70 : COLS - 8);
-	if (tui_form_typing(&v->fm)) {
-		t->cur_y = y + v->fm.focus;
-		t->cur_x = 4 + lw + 2 +
-		           (it->f.masked ? (int)utf8_chars(it->f.buf, it->f.len)
-		                         : utf8_columns(it->f.buf, it->f.len));
-	}
+	tui_sign_draw(t, &v->s, y, lw);
 }
 
 static int
-save(struct move *v, struct tui *t)
+save(struct tui_step *s, struct tui *t)
 {
+	struct move *v = (struct move *)s;
 	struct shift_move_request q;
 	struct shift_movement out;
 	struct pd_err err;
@@ -78,22 +67,21 @@ save(struct move *v, struct tui *t)
 	if (svc_money_parse(t->svc, v->items[F_AMOUNT].f.buf,
 	        v->items[F_AMOUNT].label, &q.amount, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
-		v->fm.focus = F_AMOUNT;
+		s->fm.focus = F_AMOUNT;
 		return TUI_HANDLED;
 	}
 	if (v->items[F_REASON].choice == 0) {
 		tui_message(t, 1, "%s",
 		    _("Reason: choose the movement's reason, with Left and "
 		      "Right"));
-		v->fm.focus = F_REASON;
+		s->fm.focus = F_REASON;
 		return TUI_HANDLED;
 	}
 	q.reason = v->reasons[v->items[F_REASON].choice];
 	q.approval.user = v->items[F_SUP].f.buf;
 	q.approval.pin = v->items[F_PIN].f.buf;
 	rc = svc_shift_movement(t->svc, &q, &out, &err);
-	memset(v->items[F_PIN].f.buf, 0, sizeof v->items[F_PIN].f.buf);
-	v->items[F_PIN].f.len = 0;
+	tui_sign_wipe(s);
 	if (rc != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
@@ -104,53 +92,15 @@ save(struct move *v, struct tui *t)
 	return TUI_CLOSE;
 }
 
-static int
-action(struct tui_screen *sc, struct tui *t, int a)
-{
-	struct move *v = (struct move *)sc;
-
-	switch (a) {
-	case A_BACK:
-		return TUI_CLOSE;
-	case A_DOWN:
-	case A_UP:
-		tui_form_input(&v->fm, a == A_DOWN ? KEY_DOWN : KEY_UP, 0);
-		return TUI_HANDLED;
-	case A_CHOICE_PREV:
-	case A_CHOICE_NEXT:
-		tui_form_input(
-		    &v->fm, a == A_CHOICE_PREV ? KEY_LEFT : KEY_RIGHT, 0);
-		return TUI_HANDLED;
-	case A_SAVE:
-		return save(v, t);
-	}
-	return 0;
-}
-
-static int
-input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
-{
-	struct move *v = (struct move *)sc;
-	return tui_form_key(t, &v->fm, key, ch) != 0 ? TUI_HANDLED : 0;
-}
-
-static void
-free_move(struct tui_screen *sc)
-{
-	struct move *v = (struct move *)sc;
-
-	memset(v->items[F_PIN].f.buf, 0, sizeof v->items[F_PIN].f.buf);
-}
-
 const struct tui_screen_class screen_shift_move_class = {
     .name = "Cash movement",
     .title = N_("Cash movement"),
     .keys = screen_shift_move_keys,
     .nkeys = TUI_NKEYS(screen_shift_move_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
-    .free = free_move,
+    .action = tui_step_action,
+    .input = tui_sign_input,
+    .free = tui_sign_free,
     .fields = 1,
 };
 
@@ -179,10 +129,7 @@ screen_shift_move_new(struct tui *t, enum shift_move_kind kind)
 	snprintf(v->hint, sizeof v->hint,
 	    _("A supervisor signs off an amount above %s."),
 	    svc_money(t->svc, m, sizeof m, drawer_approval_above(t)));
-	v->fm.items = v->items;
-	v->fm.n = F_COUNT;
-	v->fm.focus = F_AMOUNT;
-	v->sc.cls = &screen_shift_move_class;
-	v->sc.typing = 1;
-	return &v->sc;
+	tui_sign_init(&v->s, &screen_shift_move_class, v->items, F_COUNT,
+	    F_AMOUNT, F_PIN, save);
+	return &v->s.sc;
 }

@@ -372,12 +372,17 @@ int tui_form_typing(const struct tui_form *fm);
  * order of TUI_FORM_KEYS). Returns as tui_form_input. */
 int tui_form_move(struct tui_form *fm, int step);
 /* A form screen's key table rows of those four keys, their actions next,
- * next + 1, next + 2 and next + 3. */
-#define TUI_FORM_KEYS(next)                                               \
+ * next + 1, next + 2 and next + 3; TUI_FORM_FIELD_KEYS the first two
+ * alone, for a form with no choice to turn. */
+/* clang-format off */
+#define TUI_FORM_FIELD_KEYS(next)                                         \
 	{KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), (next)}, \
-	{KEY_UP, "Up", NULL, N_("the field above"), (next) + 1},             \
+	{KEY_UP, "Up", NULL, N_("the field above"), (next) + 1}
+#define TUI_FORM_KEYS(next)                                               \
+	TUI_FORM_FIELD_KEYS(next),                                        \
 	{KEY_LEFT, "Left", NULL, N_("the choice before"), (next) + 2},       \
 	{KEY_RIGHT, "Right", NULL, N_("the next choice"), (next) + 3}
+/* clang-format on */
 /* The key table rows of a form of one text field, a note (Reject a
  * dispute, resolve an exception, take a match back): no other field to
  * go to nor choice to turn (helper-252, fault 6: F1 listed them), Left
@@ -418,6 +423,7 @@ struct tui_step {
 	unsigned edits, asked;
 	/* Enter: the screen's use case; TUI_HANDLED to stay, TUI_CLOSE */
 	int (*apply)(struct tui_step *s, struct tui *t);
+	int pin; /* a sign-off's PIN item (tui_sign_init); -1: none */
 };
 /* A step of class cls over n items it, focus on item focus, apply its
  * use case; nothing asked yet. */
@@ -431,6 +437,23 @@ int tui_step_input(struct tui_screen *sc, struct tui *t, int key, wint_t ch);
 int tui_step_confirmed(struct tui_step *s);
 /* The use case refused: the next Enter asks again. */
 void tui_step_refused(struct tui_step *s);
+/* A sign-off form (the shifts': the X report's supervisor, a cash
+ * movement, a forced close): a step whose Enter does its use case at
+ * once, typed into from the start, its item pin a PIN that the use case
+ * wipes (tui_sign_wipe) and that is wiped when the screen goes; a key
+ * the form has no use for is left to the loop (the message line kept).
+ * Its key table is a step's (TUI_FORM_FIELD_KEYS where no item is a
+ * choice); its class takes tui_step_action, tui_sign_input and
+ * tui_sign_free. */
+void tui_sign_init(struct tui_step *s, const struct tui_screen_class *cls,
+    struct tui_form_item *it, int n, int focus, int pin,
+    int (*apply)(struct tui_step *, struct tui *));
+int tui_sign_input(struct tui_screen *sc, struct tui *t, int key, wint_t ch);
+void tui_sign_free(struct tui_screen *sc);
+void tui_sign_wipe(struct tui_step *s);
+/* The sign-off's form at y, from column 4, labels lw columns wide, 70
+ * columns at most; the cursor after the focused field's text. */
+void tui_sign_draw(struct tui *t, struct tui_step *s, int y, int lw);
 
 /* The list widget (list.c): a selection, marks, a search typed as you
  * go, and columns (struct xcol: the service's listing columns or a
