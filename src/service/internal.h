@@ -819,7 +819,7 @@ struct shift_tender *svc_shift_tender(
 int svc_shift_report_of(struct svc *s, const struct shift *sh,
     struct shift_report *r, struct pd_err *err);
 /* sh's flags (SHIFT_FLAG_*, 0 none): open, until now; closed, as its
- * close kept it (or from its times, closed before that). shift.c. */
+ * close kept it (or from its times, closed before that). shift_report.c. */
 int svc_shift_flag(const struct svc *s, const struct shift *sh, const char *now);
 /* The signed-in cashier's open shift; PD_ESHIFT when none. */
 int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
