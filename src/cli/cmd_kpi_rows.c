@@ -1,4 +1,4 @@
-/* cmd_kpi_rows.c - kpi --rows beside cmd_report.c: the rows behind each
+/* cmd_kpi_rows.c - kpi --rows beside cmd_kpi.c: the rows behind each
  * figure, the line naming the rows' filters, and the open items behind
  * Outstanding (review R23: "from each KPI tile to the rows behind it"). */
 #include <stdio.h>
