@@ -762,7 +762,7 @@ int svc_shift_finish_signed(
 /* What shift shift_id's safe drops took to the safe less what its
  * pay-ins brought from it, in all, into *sum (may be < 0): cash to
  * deposit with what its close counted less the float kept (reviews R20,
- * R20c: a pay-in's cash is counted in the drawer). deposit.c. */
+ * R20c: a pay-in's cash is counted in the drawer). deposit_left.c. */
 /* Whether shift sh's cash is of branch (a terminal's own shifts
  * always, when here is its terminal; another terminal's when its branch,
  * store_terminal_branch, is known to be branch): 1 yes, 0 no (*of the
