@@ -116,8 +116,8 @@ check_line(struct svc *s, const struct sync_sender *f,
 			                : 0);
 	free(t);
 	/* plus the cash the shift's safe drops took to the safe (R20), less
-	 * what its pay-ins brought back from it (R20c), as deposit.c's
-	 * available() */
+	 * what its pay-ins brought back from it (R20c), as deposit_left.c's
+	 * svc_dep_available() */
 	if (avail >= 0 && cash && strcmp(cash->name, l->method) == 0) {
 		if (svc_shift_safe_net(s, sh.id, &dropped, err) != 0)
 			return -1;

@@ -133,7 +133,7 @@ void_counted(struct svc *s, const struct payment *p, struct pd_err *err)
 /* A void of a payment of another branch is an admin's (svc_void_reach).
  * Not one that changes what a counted shift expects (void_counted). A
  * cash payment's void hands its cash back out of this terminal's
- * drawer (the open shift's expected cash counts it, shift.c): with
+ * drawer (the open shift's expected cash counts it, shift_report.c): with
  * [shifts] required, a shift is open at the drawer, and its cash covers
  * it (review R20). In the void's transaction. */
 int
