@@ -156,6 +156,48 @@ if [ "$BACKEND" = sqlite ]; then
 	        pay_facts) + (SELECT count(*) FROM alloc_facts) + (SELECT count(*) FROM pay_team_facts) + (SELECT count(*) FROM alloc_team_facts) + (SELECT
 	        count(*) FROM due_segment) + (SELECT count(*) FROM
 	        pay_recent) + (SELECT count(*) FROM open_due)")" 0
+	# payments' CHECKs of a list as comparisons (central migration of
+	# s74-h3: an IN list built a b-tree a row): no list left, and each
+	# still takes every value of its list and refuses any other, a
+	# payment of the push copied with the column set, rolled back
+	same "the central store's payments check no IN list" \
+	    "$(sqlite3 "$CDB" "SELECT sql FROM sqlite_master WHERE name =
+	        'payments'" | grep -c " IN (")" 0
+	same "the central store's payments CHECKs take the lists' values only" \
+	    "$(python3 - "$CDB" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+cols = [r[1] for r in db.execute("PRAGMA table_info(payments)") if r[1] != "id"]
+row = dict(zip(cols, db.execute("SELECT %s FROM payments LIMIT 1" % ", ".join(cols)).fetchone()))
+lists = {
+    "type": ["Bill", "Service", "Installment", "Mixed"],
+    "method_kind": ["cash", "card", "bank", "online"],
+    "status": ["Posted", "Pending", "Failed", "Cancelled", "Voided"],
+    "alloc_rule": ["oldest", "installments", "bills", "largest", "hand",
+                   "proportional", "priority", "oldest+", "proportional+",
+                   "priority+", "bills+", "largest+"],
+}
+out, n = [], 0
+for col, good in lists.items():
+    for v in good + [good[0].upper(), good[-1] + " ", "", "x"]:
+        r = dict(row, **{col: v})
+        n += 1
+        for k in ("uuid", "payment_no", "txn_no", "receipt_no"):
+            r[k] = "%s-chk-%d" % (row[k], n)
+        if col == "method_kind":
+            r["tendered"], r["change_given"] = (r["amount"], 0) if v == "cash" else (0, 0)
+        db.execute("BEGIN")
+        try:
+            db.execute("INSERT INTO payments (%s) VALUES (%s)" % (", ".join(r), ", ".join("?" * len(r))), list(r.values()))
+            took = v in good
+        except sqlite3.IntegrityError as e:
+            took = v not in good and "CHECK constraint failed" in str(e)
+        db.execute("ROLLBACK")
+        if not took:
+            out.append("%s=%r" % (col, v))
+print(" ".join(out) or "all")
+EOF
+)" all
 fi
 same "the central store's rollups are empty" \
     "$(csql "SELECT (SELECT count(*) FROM daily_totals) +
