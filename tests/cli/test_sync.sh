@@ -210,6 +210,20 @@ ledger_ok "double payment: every payment once"
 treseal 1 "UPDATE outbox SET sent_at = NULL"
 expect "a replay is answered duplicate" 0 "Duplicates  2" pdt 1 sync
 ledger_ok "the replay counted nothing twice"
+# the hash the central node kept of each record is the SHA-256 of the
+# canonical text the terminal sent, record by record (a push of more
+# than one record has them worked out on a thread of its own while its
+# rows are read, envelope.c: the replay above, two records in one push,
+# was answered duplicate only if each hash was its record's)
+same "the central node's hash of each of T01's records is its payload's" \
+    "$(csql "SELECT uuid || ' ' || hash FROM applied WHERE terminal = 'T01' ORDER BY uuid" |
+        python3 -c '
+import hashlib, sqlite3, sys
+t = dict(sqlite3.connect(sys.argv[1]).execute("SELECT uuid, payload FROM outbox"))
+kept = [l.split() for l in sys.stdin if l.strip()]
+bad = [u for u, h in kept if hashlib.sha256(t.get(u, "").encode()).hexdigest() != h]
+print("%d records, %s" % (len(kept), " ".join(bad) or "all alike") if len(kept) >= 2 else "too few")' "$T/t1.db")" \
+    "$(tsql 1 "SELECT count(*) FROM outbox") records, all alike"
 u=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id LIMIT 1")
 # terminal 1 delivers its new alerts to a command (issue 21: a refused
 # record's alert is delivered as every other kind)
