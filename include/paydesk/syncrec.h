@@ -310,8 +310,10 @@ struct sync_push {
 	size_t nrecs;
 	void *doc; /* the parsed records, decoded one at a time */
 	void *arena; /* the memory doc is in, or NULL (src/sync/arena.c) */
-	char (*hashes)[65]; /* each record's hash, worked out with the
-	                       envelope (before the store is waited for) */
+	char (*hashes)[65]; /* each record's hash, worked out on a thread
+	                       of its own while the push's transaction
+	                       begins and reads its rows (envelope.c) */
+	void *hasher;       /* that thread until waited for, or NULL */
 };
 /* The head of a terminal's audit chain, as anchored at the central
  * node (POST /v1/anchor, both ways): has_head 0 is a question, or no

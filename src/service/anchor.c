@@ -418,7 +418,6 @@ anchor_extends(const struct sync_anchor *in, int64_t seq, const char *hash,
 	struct sha256 c;
 	uint8_t d[32];
 	size_t i;
-	int k;
 
 	if (in->nlinks == 0 || (int64_t)in->nlinks != in->seq - seq)
 		return pd_fail(err, PD_ETAMPER,
@@ -445,8 +444,7 @@ anchor_extends(const struct sync_anchor *in, int64_t seq, const char *hash,
 		sha256_update(&c, h, strlen(h));
 		sha256_update(&c, in->links[i], strlen(in->links[i]));
 		sha256_final(&c, d);
-		for (k = 0; k < 32; k++)
-			snprintf(h + k * 2, 3, "%02x", d[k]);
+		sha256_tohex(d, sizeof d, h);
 	}
 	if (strcmp(h, in->hash) != 0)
 		return pd_fail(err, PD_ETAMPER,

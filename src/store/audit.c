@@ -32,8 +32,9 @@ entry_hash(const char *prev, const char *const f[9], char hex[65])
 		sha256_update(&s, f[i], strlen(f[i]));
 	}
 	sha256_final(&s, d);
-	for (i = 0; i < 32; i++)
-		snprintf(hex + i * 2, 3, "%02x", d[i]);
+	/* (not snprintf a byte: 32 calls an entry, 0.2 s of a push of
+	 * 100,000 payments' 11 s at the central node) */
+	sha256_tohex(d, sizeof d, hex);
 }
 
 /* The last entry (id 0 and GENESIS when there is none): as this

@@ -156,6 +156,48 @@ if [ "$BACKEND" = sqlite ]; then
 	        pay_facts) + (SELECT count(*) FROM alloc_facts) + (SELECT count(*) FROM pay_team_facts) + (SELECT count(*) FROM alloc_team_facts) + (SELECT
 	        count(*) FROM due_segment) + (SELECT count(*) FROM
 	        pay_recent) + (SELECT count(*) FROM open_due)")" 0
+	# payments' CHECKs of a list as comparisons (central migration of
+	# s74-h3: an IN list built a b-tree a row): no list left, and each
+	# still takes every value of its list and refuses any other, a
+	# payment of the push copied with the column set, rolled back
+	same "the central store's payments check no IN list" \
+	    "$(sqlite3 "$CDB" "SELECT sql FROM sqlite_master WHERE name =
+	        'payments'" | grep -c " IN (")" 0
+	same "the central store's payments CHECKs take the lists' values only" \
+	    "$(python3 - "$CDB" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+cols = [r[1] for r in db.execute("PRAGMA table_info(payments)") if r[1] != "id"]
+row = dict(zip(cols, db.execute("SELECT %s FROM payments LIMIT 1" % ", ".join(cols)).fetchone()))
+lists = {
+    "type": ["Bill", "Service", "Installment", "Mixed"],
+    "method_kind": ["cash", "card", "bank", "online"],
+    "status": ["Posted", "Pending", "Failed", "Cancelled", "Voided"],
+    "alloc_rule": ["oldest", "installments", "bills", "largest", "hand",
+                   "proportional", "priority", "oldest+", "proportional+",
+                   "priority+", "bills+", "largest+"],
+}
+out, n = [], 0
+for col, good in lists.items():
+    for v in good + [good[0].upper(), good[-1] + " ", "", "x"]:
+        r = dict(row, **{col: v})
+        n += 1
+        for k in ("uuid", "payment_no", "txn_no", "receipt_no"):
+            r[k] = "%s-chk-%d" % (row[k], n)
+        if col == "method_kind":
+            r["tendered"], r["change_given"] = (r["amount"], 0) if v == "cash" else (0, 0)
+        db.execute("BEGIN")
+        try:
+            db.execute("INSERT INTO payments (%s) VALUES (%s)" % (", ".join(r), ", ".join("?" * len(r))), list(r.values()))
+            took = v in good
+        except sqlite3.IntegrityError as e:
+            took = v not in good and "CHECK constraint failed" in str(e)
+        db.execute("ROLLBACK")
+        if not took:
+            out.append("%s=%r" % (col, v))
+print(" ".join(out) or "all")
+EOF
+)" all
 fi
 same "the central store's rollups are empty" \
     "$(csql "SELECT (SELECT count(*) FROM daily_totals) +
@@ -168,6 +210,20 @@ ledger_ok "double payment: every payment once"
 treseal 1 "UPDATE outbox SET sent_at = NULL"
 expect "a replay is answered duplicate" 0 "Duplicates  2" pdt 1 sync
 ledger_ok "the replay counted nothing twice"
+# the hash the central node kept of each record is the SHA-256 of the
+# canonical text the terminal sent, record by record (a push of more
+# than one record has them worked out on a thread of its own while its
+# rows are read, envelope.c: the replay above, two records in one push,
+# was answered duplicate only if each hash was its record's)
+same "the central node's hash of each of T01's records is its payload's" \
+    "$(csql "SELECT uuid || ' ' || hash FROM applied WHERE terminal = 'T01' ORDER BY uuid" |
+        python3 -c '
+import hashlib, sqlite3, sys
+t = dict(sqlite3.connect(sys.argv[1]).execute("SELECT uuid, payload FROM outbox"))
+kept = [l.split() for l in sys.stdin if l.strip()]
+bad = [u for u, h in kept if hashlib.sha256(t.get(u, "").encode()).hexdigest() != h]
+print("%d records, %s" % (len(kept), " ".join(bad) or "all alike") if len(kept) >= 2 else "too few")' "$T/t1.db")" \
+    "$(tsql 1 "SELECT count(*) FROM outbox") records, all alike"
 u=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id LIMIT 1")
 # terminal 1 delivers its new alerts to a command (issue 21: a refused
 # record's alert is delivered as every other kind)
