@@ -1663,6 +1663,111 @@ search_pages(void **state)
 	search_long_run(f);
 }
 
+/* Every page of the payments sorted by sort (7 a page, asc or not,
+ * each after the last one's key), with method as the filter if not
+ * NULL, against sql. */
+static void
+sorted_pages(struct fx *f, enum pay_sort sort, int asc, const char *method,
+    const char *sql)
+{
+	struct payment_filter pf;
+	struct page_key k;
+	static struct ids got;
+	struct pd_err err;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	memset(&got, 0, sizeof got);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 7;
+	pf.sort = sort;
+	pf.asc = asc;
+	pf.method = method;
+	do {
+		got.page = 0;
+		assert_int_equal(
+		    svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
+		store_payment_key(&got.last, sort, &k);
+		pf.after = &k;
+	} while (got.page == 7);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(n < got.n);
+		assert_int_equal(got.id[n], sqlite3_column_int64(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_int_equal(n, got.n);
+}
+
+/* The payments sorted by method, page after page (issue 24: one index,
+ * payments_method (method, paid_on, id, ...), walked in the list's
+ * order since migration 96, where payments_method_day was): three
+ * methods, several payments a day inserted out of id order within a
+ * day and a method, both orders; a method's payments by date; and
+ * that index is what the walk reads. */
+static void
+method_pages(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char plan[4096] = "";
+
+	login(f, "mary", "2222");
+	/* 120 payments over 10 days, 3 methods: ids and days interleaved,
+	 * so that (method, day) holds several ids and a later id can be on
+	 * an earlier day */
+	exec_sql(f,
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 120) INSERT INTO payments (uuid, payment_no, txn_no, "
+	    "receipt_no, consumer_id, type, channel, method, method_kind, "
+	    "amount, tendered, change_given, due_total, overpaid, paid_on, "
+	    "created_at, notes, user_id, received_by, terminal, branch, "
+	    "status) SELECT 'm' || i, 'PAY-M' || i, 'TXN-M' || i, 'R-M' || i, "
+	    "1, 'Bill', 'Walk-in', CASE i % 3 WHEN 0 THEN 'Cash' WHEN 1 THEN "
+	    "'Card' ELSE 'Bank transfer' END, CASE i % 3 WHEN 0 THEN 'cash' "
+	    "WHEN 1 THEN 'card' ELSE 'bank' END, 100 + i, CASE i % 3 WHEN 0 "
+	    "THEN 100 + i ELSE 0 END, 0, 100 + i, 0, date('2025-02-01', '+' "
+	    "|| ((i * 7) % 10) || ' days'), '2025-02-01 00:00:00', '', 1, "
+	    "'Jane Smith', 'T01', 'B01', CASE WHEN i % 11 = 0 THEN 'Pending' "
+	    "ELSE 'Posted' END FROM n");
+	sorted_pages(f, PAY_BY_METHOD, 1, NULL,
+	    "SELECT id FROM payments ORDER BY method, paid_on, id");
+	sorted_pages(f, PAY_BY_METHOD, 0, NULL,
+	    "SELECT id FROM payments ORDER BY method DESC, paid_on DESC, id "
+	    "DESC");
+	sorted_pages(f, PAY_BY_DATE, 0, "Card",
+	    "SELECT id FROM payments WHERE method = 'Card' ORDER BY paid_on "
+	    "DESC, id DESC");
+	sorted_pages(f, PAY_BY_DATE, 1, "Cash",
+	    "SELECT id FROM payments WHERE method = 'Cash' ORDER BY paid_on, "
+	    "id");
+	/* the order is the index's: no sort of its own */
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	        "EXPLAIN QUERY PLAN SELECT p.id, p.receipt_no FROM payments p "
+	        "WHERE (p.method, p.paid_on, p.id) > ('Card', '2025-02-03', 5) "
+	        "ORDER BY p.method, p.paid_on, p.id LIMIT 7",
+	        -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(plan + strlen(plan), sizeof plan - strlen(plan),
+		    "%s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_non_null(strstr(plan, "payments_method "));
+	assert_null(strstr(plan, "TEMP B-TREE"));
+	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE "
+	                          "name = 'payments_method_day'"),
+	    0);
+}
+
 /* A statement's match records are written 50 to a statement
  * (store_outbox_insert_set): every row in the order given, sealed as one
  * by one, and a bad row in a set of 50 writes none of the set. */
@@ -1753,6 +1858,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        anchor_kept_only_forward, setup, teardown),
 	    cmocka_unit_test_setup_teardown(search_pages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(method_pages, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        outbox_set_in_order, setup, teardown),
 	};
