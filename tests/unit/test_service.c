@@ -1663,6 +1663,56 @@ search_pages(void **state)
 	search_long_run(f);
 }
 
+/* A transaction that wrote sealed rows and no audit entry (a fixture's
+ * item) leaves its seals to this connection's next entry (issue 24: the
+ * count of them made before its COMMIT, in its transaction): the next
+ * post's entry claims them with its own, none is left unclaimed, and
+ * doctor passes. */
+static void
+seals_carried(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	struct item it;
+	const char *items[] = {"INV-2025-001234"};
+	int64_t before = count(f, "SELECT coalesce(max(id), 0) FROM seals");
+	char sql[160];
+
+	login(f, "jane", "1234");
+	memset(&it, 0, sizeof it);
+	strcpy(it.uuid, "0190a000-0000-7000-8000-00000000c0de");
+	it.consumer_id = 1;
+	it.kind = PAY_BILL;
+	strcpy(it.ref, "INV-CARRIED-1");
+	strcpy(it.period, "2025-03");
+	it.amount = 1000;
+	strcpy(it.issued_on, "2025-03-01");
+	strcpy(it.due_on, "2025-03-15");
+	strcpy(it.entered_on, "2025-03-01");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(store_item_insert(f->s.st, &it, &err), 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	snprintf(sql, sizeof sql,
+	    "SELECT count(*) FROM seals WHERE audit_id IS NULL AND id > %lld",
+	    (long long)before);
+	assert_true(count(f, sql) >= 1);
+	req_init(&q, PAY_BILL, "cash", 14550);
+	q.items = items;
+	q.nitems = 1;
+	q.tendered = 15000;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_int_equal(
+	    count(f, "SELECT count(*) FROM seals WHERE audit_id IS NULL"), 0);
+	snprintf(sql, sizeof sql,
+	    "SELECT count(*) FROM seals s JOIN items i ON i.id = s.row_id "
+	    "WHERE s.tbl = 'items' AND i.ref = 'INV-CARRIED-1' AND s.audit_id "
+	    "= (SELECT max(id) FROM audit_log)");
+	assert_int_equal(count(f, sql), 1);
+	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
+}
+
 /* Every page of the payments sorted by sort (7 a page, asc or not,
  * each after the last one's key), with method as the filter if not
  * NULL, against sql. */
@@ -1859,6 +1909,7 @@ main(void)
 	        anchor_kept_only_forward, setup, teardown),
 	    cmocka_unit_test_setup_teardown(search_pages, setup, teardown),
 	    cmocka_unit_test_setup_teardown(method_pages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(seals_carried, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        outbox_set_in_order, setup, teardown),
 	};
