@@ -736,14 +736,19 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_deposit_cheques_ins;\n"
     "DROP TRIGGER IF EXISTS seal_deposit_cheques_upd;\n",
     /* (branch s74-h1) the method's covering index made again with the
-     * id (schema.c, store_mig_96) and payer_scope keyed by consumer
-     * (store_mig_97): the terminals' reports, not kept here (central
-     * migration 3), the index and the triggers dropped again. Safe to
-     * run again. */
+     * id (schema.c, store_mig_96) and payer_scope keyed by consumer,
+     * the organisation's payer totals in it (store_mig_97): the
+     * terminals' reports, not kept here (central migration 3), the
+     * index, the triggers and the rows dropped again. Safe to run
+     * again. */
     "DROP INDEX IF EXISTS payments_method;\n"
     "DROP TRIGGER IF EXISTS payer_scope_post;\n"
     "DROP TRIGGER IF EXISTS payer_scope_verify;\n"
-    "DROP TRIGGER IF EXISTS payer_scope_unpost;\n",
+    "DROP TRIGGER IF EXISTS payer_scope_unpost;\n"
+    "DROP TRIGGER IF EXISTS rollup_post;\n"
+    "DROP TRIGGER IF EXISTS rollup_verify;\n"
+    "DROP TRIGGER IF EXISTS rollup_unpost;\n"
+    "DELETE FROM payer_scope;\n",
 };
 #undef FEED
 #undef RULE_FEED

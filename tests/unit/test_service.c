@@ -1713,6 +1713,109 @@ seals_carried(void **state)
 	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
 }
 
+/* every problem doctor notes, one a line */
+static void
+all_problems(const char *what, void *arg)
+{
+	char *seen = arg;
+
+	snprintf(seen + strlen(seen), 2048 - strlen(seen), "%s\n", what);
+}
+
+struct payers_got {
+	char rows[2048];
+};
+
+static int
+keep_payer(const struct payer_row *r, void *arg)
+{
+	struct payers_got *g = arg;
+
+	snprintf(g->rows + strlen(g->rows), sizeof g->rows - strlen(g->rows),
+	    "%lld|%lld|%lld|%s\n", (long long)r->consumer_id,
+	    (long long)r->total, (long long)r->count, r->last_paid);
+	return 0;
+}
+
+/* The payers of no filter against the ledger, and doctor (issue 24:
+ * the organisation's payer totals kept as payer_scope's 'o:' rows since
+ * migration 97, beside the consumer's terminal and branch rows): posts
+ * of two consumers on two days, one voided (its totals and last day
+ * taken back), then a rollup row changed behind the ledger's back. */
+static void
+payers_org(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r, first;
+	struct payment_filter pf;
+	struct payers_got got;
+	struct pd_err err;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char want[2048] = "";
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "cash", 1000);
+	q.tendered = 1000;
+	if (svc_pay_post(&f->s, &q, &first, &err) != 0)
+		fail_msg("%s", err.msg);
+	setenv("PAYDESK_NOW", "2025-04-22 10:00:00", 1);
+	req_init(&q, PAY_BILL, "cash", 2500);
+	q.tendered = 2500;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	q.account = "WU-20002";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	req_init(&q, PAY_BILL, "cash", 700);
+	q.tendered = 700;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	login(f, "mary", "2222");
+	assert_int_equal(
+	    svc_payment_void(&f->s, r.p.receipt_no, "keyed twice", &err), 0);
+	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 50;
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_payers_each(f->s.st, &pf, PAYERS_BY_TOTAL,
+	                     keep_payer, &got, &err),
+	    0);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	        "SELECT consumer_id, sum(amount), count(*), max(paid_on) FROM "
+	        "payments WHERE status = 'Posted' GROUP BY consumer_id ORDER "
+	        "BY "
+	        "2 DESC",
+	        -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(want + strlen(want), sizeof want - strlen(want),
+		    "%lld|%lld|%lld|%s\n",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    (long long)sqlite3_column_int64(st, 2),
+		    (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_string_equal(got.rows, want);
+	/* two consumers, the first's 1000 + 2500 on the 22nd */
+	assert_non_null(strstr(got.rows, "|3500|2|2025-04-22\n"));
+	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM payer_totals"), 0);
+	exec_sql(f, "UPDATE payer_scope SET total = total + 1 WHERE scope = "
+	            "'o:' AND consumer_id = (SELECT consumer_id FROM payments "
+	            "WHERE receipt_no = 'R-T01-000001')");
+	/* the organisation's total, and its row against the ledger's both
+	 * ways */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(svc_doctor(&f->s, all_problems, got.rows, &err), 3);
+	assert_non_null(strstr(got.rows, "payer totals: consumer "));
+	assert_non_null(strstr(got.rows, " at o:: the rollup says 3501 in 2"));
+	assert_non_null(strstr(got.rows, " at o:: the ledger says 3500 in 2"));
+	(void)first;
+}
+
 /* Every page of the payments sorted by sort (7 a page, asc or not,
  * each after the last one's key), with method as the filter if not
  * NULL, against sql. */
@@ -1910,6 +2013,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(search_pages, setup, teardown),
 	    cmocka_unit_test_setup_teardown(method_pages, setup, teardown),
 	    cmocka_unit_test_setup_teardown(seals_carried, setup, teardown),
+	    cmocka_unit_test_setup_teardown(payers_org, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        outbox_set_in_order, setup, teardown),
 	};
