@@ -154,18 +154,22 @@ static const struct {
         "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
         "(SELECT consumer_id, sum(amount) AS total, count(*) AS n FROM "
         "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
-        "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
-        "NOT d.total OR r.payments IS NOT d.n"},
+        "(SELECT consumer_id, total, payments FROM payer_scope WHERE scope "
+        "= 'o:') r ON r.consumer_id = d.consumer_id WHERE r.total IS NOT "
+        "d.total OR r.payments IS NOT d.n"},
     /* each consumer's Posted total, count and last day at each
-     * terminal and branch (payer_scope, the payers of a scope) against
-     * the ledger, both ways */
+     * terminal and branch and in the organisation ('o:', the payers of
+     * no filter, migration 97) (payer_scope, the payers of a scope)
+     * against the ledger, both ways */
     {N_("payer totals by scope"), 1,
         "WITH b AS (SELECT 't:' || terminal AS scope, consumer_id, "
         "sum(amount) AS total, count(*) AS n, max(paid_on) AS last FROM "
         "payments WHERE status = 'Posted' GROUP BY terminal, consumer_id "
         "UNION ALL SELECT 'b:' || branch, consumer_id, sum(amount), "
         "count(*), max(paid_on) FROM payments WHERE status = 'Posted' "
-        "GROUP BY branch, consumer_id), r AS (SELECT scope, consumer_id, "
+        "GROUP BY branch, consumer_id UNION ALL SELECT 'o:', consumer_id, "
+        "sum(amount), count(*), max(paid_on) FROM payments WHERE status = "
+        "'Posted' GROUP BY consumer_id), r AS (SELECT scope, consumer_id, "
         "total, payments, last_paid FROM payer_scope WHERE payments <> 0 "
         "OR total <> 0 OR last_paid <> '') SELECT 'consumer #' || "
         "consumer_id || ' at ' || scope || ': the ledger says ' || total "

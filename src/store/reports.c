@@ -331,16 +331,28 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	    g.recorded_by == NULL && (g.search == NULL || *g.search == '\0') &&
 	    g.consumer_id == 0 && g.gateway == NULL && g.terminal == NULL &&
 	    g.branch == NULL && g.segment == NULL) {
-		/* no filter: the totals kept in step by the rollup triggers */
+		/* no filter: the totals kept in step by the rollup triggers,
+		 * the organisation's scope of payer_scope (migration 97: one
+		 * page with the consumer's other scopes; PostgreSQL's in
+		 * payer_totals) */
 		qb_init(&q,
 		    "SELECT t.consumer_id, c.name, c.account_no, "
 		    "t.total, t.payments AS n, t.last_paid AS last, (SELECT "
 		    "group_concat(method || '=' || total, ';') FROM (SELECT "
 		    "method, total FROM payer_method_totals m WHERE "
 		    "m.consumer_id = t.consumer_id AND m.total > 0 ORDER BY "
-		    "total DESC)) AS methods FROM payer_totals t JOIN "
-		    "consumers "
-		    "c ON c.id = t.consumer_id WHERE t.payments > 0");
+		    "total DESC)) AS methods FROM ");
+		qb_add(&q,
+		    db_is_pg(st->db) ? "payer_totals t"
+		                     : "(SELECT consumer_id, total, payments, "
+		                       "last_paid FROM "
+		                       "payer_scope WHERE scope = 'o:') t",
+		    "");
+		qb_add(&q,
+		    " JOIN consumers c ON c.id = t.consumer_id WHERE "
+		    "t.payments "
+		    "> 0",
+		    "");
 	} else if (payers_scoped(st, &q, &g, sort) != 0)
 		payers_grouped(st, &q, &g, sort);
 	snprintf(tail, sizeof tail, " ORDER BY %s",

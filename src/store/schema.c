@@ -28,7 +28,8 @@
  * a payment or a void, a consumer's payments covered for the anomaly
  * pass), schema_m85.c 85 on (what a payment pays as it stands, in
  * the rollups; the other terminals' branches; a deposit handed to the
- * bank, 91; the team a payment was taken for, 92).
+ * bank, 91; the team a payment was taken for, 92), schema_m96.c 96 on
+ * (fewer pages written by a post).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -129,6 +130,8 @@ const char *const store_migrations[] = {
     store_mig_93,
     store_mig_94,
     store_mig_95,
+    store_mig_96,
+    store_mig_97,
 };
 
 const int store_nmigrations =

@@ -83,14 +83,18 @@ const char *const store_central_migrations[] = {
      * the terminals, over what they pull): its payments keep only the
      * indexes that apply and pull read, and the rollups the dashboards
      * read are neither kept in step nor kept. Every index and trigger
-     * less is work less in each pushed payment. */
+     * less is work less in each pushed payment. (payments_method_day
+     * IF EXISTS since store_mig_96, which folds it into
+     * payments_method: a new organisation's store runs the store's
+     * migrations first, and has none; every store that ran this before
+     * had one, and dropped it the same.) */
     "DROP INDEX payments_consumer;\n"
     "DROP INDEX payments_user;\n"
     "DROP INDEX payments_method;\n"
     "DROP INDEX payments_status;\n"
     "DROP INDEX payments_type;\n"
     "DROP INDEX payments_paid_on;\n"
-    "DROP INDEX payments_method_day;\n"
+    "DROP INDEX IF EXISTS payments_method_day;\n"
     "DROP INDEX payments_amount;\n"
     "DROP INDEX credit_notes_created;\n"
     "DROP TRIGGER rollup_item;\n"
@@ -765,6 +769,20 @@ const char *const store_central_migrations[] = {
     " ''bills+'' OR alloc_rule = ''largest+'')') WHERE type = 'table' AND"
     " name = 'payments';\n"
     "PRAGMA writable_schema = RESET;\n",
+    /* (branch s74-h1) the method's covering index made again with the
+     * id (schema.c, store_mig_96) and payer_scope keyed by consumer,
+     * the organisation's payer totals in it (store_mig_97): the
+     * terminals' reports, not kept here (central migration 3), the
+     * index, the triggers and the rows dropped again. Safe to run
+     * again. */
+    "DROP INDEX IF EXISTS payments_method;\n"
+    "DROP TRIGGER IF EXISTS payer_scope_post;\n"
+    "DROP TRIGGER IF EXISTS payer_scope_verify;\n"
+    "DROP TRIGGER IF EXISTS payer_scope_unpost;\n"
+    "DROP TRIGGER IF EXISTS rollup_post;\n"
+    "DROP TRIGGER IF EXISTS rollup_verify;\n"
+    "DROP TRIGGER IF EXISTS rollup_unpost;\n"
+    "DELETE FROM payer_scope;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -381,5 +381,7 @@ extern const char store_mig_92[];
 extern const char store_mig_93[];
 extern const char store_mig_94[];
 extern const char store_mig_95[];
+extern const char store_mig_96[];
+extern const char store_mig_97[];
 
 #endif

@@ -427,16 +427,19 @@ kept() {
 	payers_kept "$1"
 }
 # each consumer's Posted total, count and last day at each terminal and
-# branch (payer_scope, schema.c) against the ledger, both ways; and the
+# branch and in the organisation ('o:', migration 97) (payer_scope,
+# schema.c) against the ledger, both ways; and the
 # branch's top payers read from it as from the payments (a date range
 # before every payment makes the report group the payments)
 payers_kept() {
-	same "$1: the payers of each terminal and branch as the ledger" \
+	same "$1: the payers of each terminal, branch and the organisation as the ledger" \
 	    "$(fdiff "SELECT 't:' || terminal, consumer_id, sum(amount),
 	     count(*), max(paid_on) FROM payments WHERE status = 'Posted' GROUP
 	     BY terminal, consumer_id UNION ALL SELECT 'b:' || branch,
 	     consumer_id, sum(amount), count(*), max(paid_on) FROM payments
-	     WHERE status = 'Posted' GROUP BY branch, consumer_id" "SELECT
+	     WHERE status = 'Posted' GROUP BY branch, consumer_id UNION ALL
+	     SELECT 'o:', consumer_id, sum(amount), count(*), max(paid_on) FROM
+	     payments WHERE status = 'Posted' GROUP BY consumer_id" "SELECT
 	     scope, consumer_id, total, payments, last_paid FROM payer_scope
 	     WHERE payments <> 0 OR total <> 0 OR last_paid <> ''")" 0
 	same "$1: the branch's top payers as its payments say" \

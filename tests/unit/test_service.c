@@ -1663,6 +1663,264 @@ search_pages(void **state)
 	search_long_run(f);
 }
 
+/* A transaction that wrote sealed rows and no audit entry (a fixture's
+ * item) leaves its seals to this connection's next entry (issue 24: the
+ * count of them made before its COMMIT, in its transaction): the next
+ * post's entry claims them with its own, none is left unclaimed, and
+ * doctor passes. */
+static void
+seals_carried(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	struct item it;
+	const char *items[] = {"INV-2025-001234"};
+	int64_t before = count(f, "SELECT coalesce(max(id), 0) FROM seals");
+	char sql[160];
+
+	login(f, "jane", "1234");
+	memset(&it, 0, sizeof it);
+	strcpy(it.uuid, "0190a000-0000-7000-8000-00000000c0de");
+	it.consumer_id = 1;
+	it.kind = PAY_BILL;
+	strcpy(it.ref, "INV-CARRIED-1");
+	strcpy(it.period, "2025-03");
+	it.amount = 1000;
+	strcpy(it.issued_on, "2025-03-01");
+	strcpy(it.due_on, "2025-03-15");
+	strcpy(it.entered_on, "2025-03-01");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(store_item_insert(f->s.st, &it, &err), 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	snprintf(sql, sizeof sql,
+	    "SELECT count(*) FROM seals WHERE audit_id IS NULL AND id > %lld",
+	    (long long)before);
+	assert_true(count(f, sql) >= 1);
+	req_init(&q, PAY_BILL, "cash", 14550);
+	q.items = items;
+	q.nitems = 1;
+	q.tendered = 15000;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_int_equal(
+	    count(f, "SELECT count(*) FROM seals WHERE audit_id IS NULL"), 0);
+	snprintf(sql, sizeof sql,
+	    "SELECT count(*) FROM seals s JOIN items i ON i.id = s.row_id "
+	    "WHERE s.tbl = 'items' AND i.ref = 'INV-CARRIED-1' AND s.audit_id "
+	    "= (SELECT max(id) FROM audit_log)");
+	assert_int_equal(count(f, sql), 1);
+	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
+}
+
+/* every problem doctor notes, one a line */
+static void
+all_problems(const char *what, void *arg)
+{
+	char *seen = arg;
+
+	snprintf(seen + strlen(seen), 2048 - strlen(seen), "%s\n", what);
+}
+
+struct payers_got {
+	char rows[2048];
+};
+
+static int
+keep_payer(const struct payer_row *r, void *arg)
+{
+	struct payers_got *g = arg;
+
+	snprintf(g->rows + strlen(g->rows), sizeof g->rows - strlen(g->rows),
+	    "%lld|%lld|%lld|%s\n", (long long)r->consumer_id,
+	    (long long)r->total, (long long)r->count, r->last_paid);
+	return 0;
+}
+
+/* The payers of no filter against the ledger, and doctor (issue 24:
+ * the organisation's payer totals kept as payer_scope's 'o:' rows since
+ * migration 97, beside the consumer's terminal and branch rows): posts
+ * of two consumers on two days, one voided (its totals and last day
+ * taken back), then a rollup row changed behind the ledger's back. */
+static void
+payers_org(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r, first;
+	struct payment_filter pf;
+	struct payers_got got;
+	struct pd_err err;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char want[2048] = "";
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "cash", 1000);
+	q.tendered = 1000;
+	if (svc_pay_post(&f->s, &q, &first, &err) != 0)
+		fail_msg("%s", err.msg);
+	setenv("PAYDESK_NOW", "2025-04-22 10:00:00", 1);
+	req_init(&q, PAY_BILL, "cash", 2500);
+	q.tendered = 2500;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	q.account = "WU-20002";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	req_init(&q, PAY_BILL, "cash", 700);
+	q.tendered = 700;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	login(f, "mary", "2222");
+	assert_int_equal(
+	    svc_payment_void(&f->s, r.p.receipt_no, "keyed twice", &err), 0);
+	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 50;
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_payers_each(f->s.st, &pf, PAYERS_BY_TOTAL,
+	                     keep_payer, &got, &err),
+	    0);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	        "SELECT consumer_id, sum(amount), count(*), max(paid_on) FROM "
+	        "payments WHERE status = 'Posted' GROUP BY consumer_id ORDER "
+	        "BY "
+	        "2 DESC",
+	        -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(want + strlen(want), sizeof want - strlen(want),
+		    "%lld|%lld|%lld|%s\n",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    (long long)sqlite3_column_int64(st, 2),
+		    (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_string_equal(got.rows, want);
+	/* two consumers, the first's 1000 + 2500 on the 22nd */
+	assert_non_null(strstr(got.rows, "|3500|2|2025-04-22\n"));
+	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM payer_totals"), 0);
+	exec_sql(f, "UPDATE payer_scope SET total = total + 1 WHERE scope = "
+	            "'o:' AND consumer_id = (SELECT consumer_id FROM payments "
+	            "WHERE receipt_no = 'R-T01-000001')");
+	/* the organisation's total, and its row against the ledger's both
+	 * ways */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(svc_doctor(&f->s, all_problems, got.rows, &err), 3);
+	assert_non_null(strstr(got.rows, "payer totals: consumer "));
+	assert_non_null(strstr(got.rows, " at o:: the rollup says 3501 in 2"));
+	assert_non_null(strstr(got.rows, " at o:: the ledger says 3500 in 2"));
+	(void)first;
+}
+
+/* Every page of the payments sorted by sort (7 a page, asc or not,
+ * each after the last one's key), with method as the filter if not
+ * NULL, against sql. */
+static void
+sorted_pages(struct fx *f, enum pay_sort sort, int asc, const char *method,
+    const char *sql)
+{
+	struct payment_filter pf;
+	struct page_key k;
+	static struct ids got;
+	struct pd_err err;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	memset(&got, 0, sizeof got);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 7;
+	pf.sort = sort;
+	pf.asc = asc;
+	pf.method = method;
+	do {
+		got.page = 0;
+		assert_int_equal(
+		    svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
+		store_payment_key(&got.last, sort, &k);
+		pf.after = &k;
+	} while (got.page == 7);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(n < got.n);
+		assert_int_equal(got.id[n], sqlite3_column_int64(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_int_equal(n, got.n);
+}
+
+/* The payments sorted by method, page after page (issue 24: one index,
+ * payments_method (method, paid_on, id, ...), walked in the list's
+ * order since migration 96, where payments_method_day was): three
+ * methods, several payments a day inserted out of id order within a
+ * day and a method, both orders; a method's payments by date; and
+ * that index is what the walk reads. */
+static void
+method_pages(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char plan[4096] = "";
+
+	login(f, "mary", "2222");
+	/* 120 payments over 10 days, 3 methods: ids and days interleaved,
+	 * so that (method, day) holds several ids and a later id can be on
+	 * an earlier day */
+	exec_sql(f,
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 120) INSERT INTO payments (uuid, payment_no, txn_no, "
+	    "receipt_no, consumer_id, type, channel, method, method_kind, "
+	    "amount, tendered, change_given, due_total, overpaid, paid_on, "
+	    "created_at, notes, user_id, received_by, terminal, branch, "
+	    "status) SELECT 'm' || i, 'PAY-M' || i, 'TXN-M' || i, 'R-M' || i, "
+	    "1, 'Bill', 'Walk-in', CASE i % 3 WHEN 0 THEN 'Cash' WHEN 1 THEN "
+	    "'Card' ELSE 'Bank transfer' END, CASE i % 3 WHEN 0 THEN 'cash' "
+	    "WHEN 1 THEN 'card' ELSE 'bank' END, 100 + i, CASE i % 3 WHEN 0 "
+	    "THEN 100 + i ELSE 0 END, 0, 100 + i, 0, date('2025-02-01', '+' "
+	    "|| ((i * 7) % 10) || ' days'), '2025-02-01 00:00:00', '', 1, "
+	    "'Jane Smith', 'T01', 'B01', CASE WHEN i % 11 = 0 THEN 'Pending' "
+	    "ELSE 'Posted' END FROM n");
+	sorted_pages(f, PAY_BY_METHOD, 1, NULL,
+	    "SELECT id FROM payments ORDER BY method, paid_on, id");
+	sorted_pages(f, PAY_BY_METHOD, 0, NULL,
+	    "SELECT id FROM payments ORDER BY method DESC, paid_on DESC, id "
+	    "DESC");
+	sorted_pages(f, PAY_BY_DATE, 0, "Card",
+	    "SELECT id FROM payments WHERE method = 'Card' ORDER BY paid_on "
+	    "DESC, id DESC");
+	sorted_pages(f, PAY_BY_DATE, 1, "Cash",
+	    "SELECT id FROM payments WHERE method = 'Cash' ORDER BY paid_on, "
+	    "id");
+	/* the order is the index's: no sort of its own */
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	        "EXPLAIN QUERY PLAN SELECT p.id, p.receipt_no FROM payments p "
+	        "WHERE (p.method, p.paid_on, p.id) > ('Card', '2025-02-03', 5) "
+	        "ORDER BY p.method, p.paid_on, p.id LIMIT 7",
+	        -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(plan + strlen(plan), sizeof plan - strlen(plan),
+		    "%s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_non_null(strstr(plan, "payments_method "));
+	assert_null(strstr(plan, "TEMP B-TREE"));
+	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE "
+	                          "name = 'payments_method_day'"),
+	    0);
+}
+
 /* A statement's match records are written 50 to a statement
  * (store_outbox_insert_set): every row in the order given, sealed as one
  * by one, and a bad row in a set of 50 writes none of the set. */
@@ -1753,6 +2011,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        anchor_kept_only_forward, setup, teardown),
 	    cmocka_unit_test_setup_teardown(search_pages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(method_pages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(seals_carried, setup, teardown),
+	    cmocka_unit_test_setup_teardown(payers_org, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        outbox_set_in_order, setup, teardown),
 	};

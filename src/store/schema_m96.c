@@ -1,0 +1,183 @@
+/* schema_m96.c - fewer pages written by a post: the method's two indexes
+ * made one, a consumer's payer_scope rows side by side
+ *
+ * Migrations 96 on of store_migrations[] (schema.c), each the text of
+ * one version: never edit one that has shipped. */
+#include "internal.h"
+#include "schema_sql.h"
+
+/* 96. The method's two indexes made one (issue 24, posting a payment):
+ * payments_method_day (method, paid_on), with the rowid after them the
+ * payments list's order by method (method, paid_on, id), and the
+ * payers report's covering payments_method (method, paid_on, status,
+ * branch, terminal, consumer_id, amount) were two b-trees, two leaf
+ * pages written by each post. payments_method with the id third,
+ * (method, paid_on, id, status, ...), is in the list's order and still
+ * covers the report: the list's pages read it as they read
+ * payments_method_day (the same range, the same rows), and the other
+ * goes. A central node's store keeps neither (its migration 3): it drops
+ * this one again (schema_central.c). Safe to run again. */
+const char store_mig_96[] =
+    "DROP INDEX IF EXISTS payments_method_day;\n"
+    "DROP INDEX IF EXISTS payments_method;\n"
+    "CREATE INDEX payments_method ON payments (method, paid_on, id, status,"
+    " branch, terminal, consumer_id, amount);\n";
+
+/* 97. A consumer's payer rows side by side (issue 24, posting a
+ * payment): a post added to its consumer's payer_scope rows of its
+ * terminal ('t:') and its branch ('b:'), keyed (scope, consumer_id) two
+ * leaf pages apart, and to its payer_totals row, a table and an index
+ * (total DESC) of their own. payer_scope keyed (consumer_id, scope), and
+ * the organisation's totals in it under the scope 'o:' (its top read by
+ * payer_scope_total as payer_totals_total was): the three rows are one
+ * leaf page. Every read of payer_scope names the scope and the consumers
+ * (reports.c, payers_scoped: a scope's top by payer_scope_total, then
+ * those consumers' rows; the payers of no filter, the 'o:' rows by
+ * total) or reads it all (doctor, the ledger's 't:', 'b:' and 'o:' both
+ * ways). The table made again with its rows, the 'o:' rows from the
+ * ledger (as migration 54 made the others); payer_totals, no longer
+ * kept, emptied and left for the central node's migration 3 (it deletes
+ * its rows); its index, triggers (payer_scope's as migration 54 made
+ * them, rollup_*'s as migration 85, payer_totals' statements on 'o:')
+ * made again. A central node's store drops the triggers again
+ * (schema_central.c). Safe to run again (the copy is made again, whole,
+ * the 'o:' rows from the ledger). */
+#define PAYER_SCOPE_ADD(key)                                                   \
+	" INSERT INTO payer_scope (scope, consumer_id, total, payments,"       \
+	" last_paid) VALUES (" key ", NEW.consumer_id, NEW.amount, 1,"         \
+	" NEW.paid_on) ON CONFLICT (scope, consumer_id) DO UPDATE SET total =" \
+	" total + NEW.amount, payments = payments + 1, last_paid ="            \
+	" max(last_paid, NEW.paid_on);"
+#define PAYER_SCOPE_SUB(key, col)                                              \
+	" UPDATE payer_scope SET total = total - NEW.amount, payments ="       \
+	" payments - 1, last_paid = coalesce((SELECT max(paid_on) FROM"        \
+	" payments WHERE consumer_id = NEW.consumer_id AND status = 'Posted'"  \
+	" AND " col " = NEW." col "), '') WHERE scope = " key " AND"           \
+	" consumer_id = NEW.consumer_id;"
+/* schema_sql.h's ROLLUP_ADD, payer_totals' row the scope 'o:' */
+#define ROLLUP_ADD_O                                                           \
+	" INSERT INTO daily_totals (day, collected, payments) VALUES"          \
+	"  (NEW.paid_on, NEW.amount, 1) ON CONFLICT (day) DO UPDATE SET"       \
+	"  collected = collected + NEW.amount, payments = payments + 1;"       \
+	" INSERT INTO payer_scope (scope, consumer_id, total, payments,"       \
+	" last_paid) VALUES ('o:', NEW.consumer_id, NEW.amount, 1,"            \
+	" NEW.paid_on) ON CONFLICT (scope, consumer_id) DO UPDATE SET total =" \
+	" total + NEW.amount, payments = payments + 1, last_paid ="            \
+	" max(last_paid, NEW.paid_on);"                                        \
+	" INSERT INTO payer_method_totals (consumer_id, method, total) VALUES" \
+	"  (NEW.consumer_id, NEW.method, NEW.amount) ON CONFLICT "             \
+	"(consumer_id,"                                                        \
+	"  method) DO UPDATE SET total = total + NEW.amount;"
+/* schema_m85.c's */
+#define DAYS_PAID_BY(sign)                                                     \
+	" alloc_days = alloc_days " sign " (" ALLOC_DAYS_BY(                   \
+	    PAYS("a")) "),"                                                    \
+	               " allocs = allocs " sign                                \
+	               " (" ALLOC_COUNT_BY(PAYS("a")) ") WHERE day"            \
+	                                              " = NEW.paid_on;"
+const char store_mig_97[] =
+    "DROP TRIGGER IF EXISTS payer_scope_post;\n"
+    "DROP TRIGGER IF EXISTS payer_scope_verify;\n"
+    "DROP TRIGGER IF EXISTS payer_scope_unpost;\n"
+    "DROP TRIGGER IF EXISTS rollup_post;\n"
+    "DROP TRIGGER IF EXISTS rollup_verify;\n"
+    "DROP TRIGGER IF EXISTS rollup_unpost;\n"
+    "DROP TABLE IF EXISTS payer_scope_v2;\n"
+    "CREATE TABLE payer_scope_v2 (scope TEXT NOT NULL, consumer_id INTEGER"
+    " NOT NULL, total INTEGER NOT NULL, payments INTEGER NOT NULL, last_paid"
+    " TEXT NOT NULL, PRIMARY KEY (consumer_id, scope)) WITHOUT ROWID;\n"
+    "INSERT INTO payer_scope_v2 (scope, consumer_id, total, payments,"
+    " last_paid) SELECT scope, consumer_id, total, payments, last_paid FROM"
+    " payer_scope WHERE scope <> 'o:' ORDER BY consumer_id, scope;\n"
+    "INSERT INTO payer_scope_v2 (scope, consumer_id, total, payments,"
+    " last_paid) SELECT 'o:', consumer_id, sum(amount), count(*),"
+    " max(paid_on) FROM payments WHERE status = 'Posted' GROUP BY"
+    " consumer_id;\n"
+    "DROP TABLE payer_scope;\n"
+    "ALTER TABLE payer_scope_v2 RENAME TO payer_scope;\n"
+    "CREATE INDEX IF NOT EXISTS payer_scope_total ON payer_scope (scope,"
+    " total DESC);\n"
+    "DELETE FROM payer_totals;\n"
+    "DROP INDEX IF EXISTS payer_totals_total;\n"
+    "CREATE TRIGGER payer_scope_post AFTER INSERT ON payments WHEN"
+    " NEW.status = 'Posted' BEGIN" PAYER_SCOPE_ADD("'t:' || NEW.terminal") PAYER_SCOPE_ADD(
+        "'b:' || NEW.branch") " END;\n"
+                              "CREATE TRIGGER payer_scope_verify AFTER UPDATE "
+                              "OF status ON payments"
+                              " WHEN NEW.status = 'Posted' AND OLD.status <> "
+                              "'Posted' BEGIN" PAYER_SCOPE_ADD("'t:' || "
+                                                               "NEW.terminal") PAYER_SCOPE_ADD(
+                                  "'b:' || NEW.branch") " END;\n"
+                                                        "CREATE TRIGGER "
+                                                        "payer_scope_unpost "
+                                                        "AFTER UPDATE OF "
+                                                        "status ON payments"
+                                                        " WHEN OLD.status = "
+                                                        "'Posted' AND "
+                                                        "NEW.status <> "
+                                                        "'Posted' "
+                                                        "BEGIN" PAYER_SCOPE_SUB(
+                                                            "'t:' || "
+                                                            "NEW.terminal",
+                                                            "terminal") PAYER_SCOPE_SUB("'b:' || NEW.branch",
+                                                            "branch") " END;\n"
+                                                                      "CREATE "
+                                                                      "TRIGGER "
+                                                                      "rollup_"
+                                                                      "post "
+                                                                      "AFTER "
+                                                                      "INSERT "
+                                                                      "ON "
+                                                                      "payments"
+                                                                      " WHEN "
+                                                                      "NEW."
+                                                                      "status "
+                                                                      "= "
+                                                                      "'Posted'"
+                                                                      " BEGI"
+                                                                      "N" ROLLUP_ADD_O
+                                                                      " END;\n"
+                                                                      "CREATE "
+                                                                      "TRIGGER "
+                                                                      "rollup_"
+                                                                      "verify "
+                                                                      "AFTER "
+                                                                      "UPDATE "
+                                                                      "OF "
+                                                                      "status "
+                                                                      "ON "
+                                                                      "payments"
+                                                                      " WHEN "
+                                                                      "NEW."
+                                                                      "status "
+                                                                      "= "
+                                                                      "'Posted'"
+                                                                      " AND "
+                                                                      "OLD."
+                                                                      "status "
+                                                                      "<> "
+                                                                      "'Posted'"
+                                                                      " BEGI"
+                                                                      "N" ROLLUP_ADD_O
+                                                                      " UPDATE "
+                                                                      "daily_"
+                                                                      "totals "
+                                                                      "SE"
+                                                                      "T" DAYS_PAID_BY(
+                                                                          "+") " END;\n"
+                                                                               "CREATE TRIGGER rollup_unpost AFTER UPDATE OF status ON payments"
+                                                                               " WHEN OLD.status = 'Posted' AND NEW.status <> 'Posted' BEGIN"
+                                                                               " UPDATE daily_totals SET collected = collected - NEW.amount,"
+                                                                               " payments = payments - 1," DAYS_PAID_BY(
+                                                                                   "-") " UPDATE payer_scope SET total = total - NEW.amount,"
+                                                                                        " payments = payments - 1, last_paid = coalesce((SELECT max(paid_on)"
+                                                                                        " FROM payments WHERE consumer_id = NEW.consumer_id AND"
+                                                                                        " status = 'Posted'), '') WHERE scope = 'o:' AND"
+                                                                                        " consumer_id = NEW.consumer_id;"
+                                                                                        " UPDATE payer_method_totals SET total = total - NEW.amount"
+                                                                                        " WHERE consumer_id = NEW.consumer_id AND method = NEW.method;"
+                                                                                        " END;\n";
+#undef PAYER_SCOPE_ADD
+#undef PAYER_SCOPE_SUB
+#undef ROLLUP_ADD_O
+#undef DAYS_PAID_BY
