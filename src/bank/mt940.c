@@ -17,7 +17,6 @@
  * file. What it hands back is then checked against the file's own
  * :60F:, :61: and :62F: fields (mt940_raw.c), which also give the
  * opening balance and which lines are reversals. */
-#include <ctype.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -243,21 +242,23 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	return 0;
 }
 
-/* :25: as some banks write it, the IBAN and its currency after it
- * (ING: NL77INGB0574908765EUR): the account is the IBAN, as the deposits
- * made to it name it (review R20). Else id as it is. */
+/* :25: as SWIFT MT940 writes it: the account identification, and the
+ * 3-letter ISO currency after it where the bank writes one (ING:
+ * NL77INGB0574908765EUR; 12345678/0012345678EUR): the account is what
+ * is left once the statement's currency (cur, its :60F:/:60M:'s) is
+ * taken off the end, as the deposits made to it name it (review R20;
+ * s74 fault 5: an account number's suffix was kept, only an IBAN's
+ * taken off). aqbanking gives the account number of BANKCODE/NUMBER.
+ * Else id as it is. */
 static void
-account_id(const char *id, const char *currency, struct bank_stmt *out)
+account_id(const char *id, const char *cur, struct bank_stmt *out)
 {
 	char buf[64];
-	size_t n = id ? strlen(id) : 0, i;
-	int iban = n >= 15 + 3 && n - 3 <= 34 && n < sizeof buf;
+	size_t n = id ? strlen(id) : 0;
 
-	for (i = 0; iban && i < n - 3; i++)
-		iban = i < 2   ? isupper((unsigned char)id[i])
-		       : i < 4 ? isdigit((unsigned char)id[i])
-		               : isalnum((unsigned char)id[i]);
-	if (iban && strcmp(id + n - 3, currency) == 0) {
+	if (n > 3 && n < sizeof buf && strlen(cur) == 3 &&
+	    strcmp(id + n - 3, cur) == 0 && id[n - 4] != '/' &&
+	    id[n - 4] != ' ') {
 		memcpy(buf, id, n - 3);
 		buf[n - 3] = '\0';
 		bank_set(&out->account, buf);
@@ -294,7 +295,7 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
 		xstrlcpy(where, name, sizeof where);
 
 	account_id(iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai),
-	    currency, out);
+	    bal->open_line > 0 ? bal->open_cur : currency, out);
 	xstrlcpy(out->currency, currency, sizeof out->currency);
 	for (t = AB_ImExporterAccountInfo_GetFirstTransaction(ai, 0, 0);
 	     t != NULL; t = AB_Transaction_List_Next(t))
