@@ -209,9 +209,11 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	snprintf(where, sizeof where, "%s: :61: #%zu (%s)", name,
 	    out->nlines + 1, bref);
 	/* a refusal names the :61:'s line in the file too, as the other
-	 * formats' do (s72 h8 fault 5); at 0: not known */
+	 * formats' do (s72 h8 fault 5), FILE:LINE: first (s74 fault 3);
+	 * at 0: not known */
 	if (at > 0)
-		snprintf(said, sizeof said, _("%s, line %d"), where, at);
+		snprintf(said, sizeof said, "%s:%d: :61: #%zu (%s)", name, at,
+		    out->nlines + 1, bref);
 	else
 		xstrlcpy(said, where, sizeof said);
 	if (!same_currency(v, accur, currency))
@@ -283,14 +285,13 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
 	 * fresh tester's, s72 fault 4) */
 	if (bal->open_line > 0 && strcmp(bal->open_cur, currency) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("%s, line %d: the opening balance (:60F:) is in %s; "
+		    _("%s:%d: the opening balance (:60F:) is in %s; "
 		      "the organisation's currency is %s"),
 		    name, bal->open_line, bal->open_cur, currency);
 	/* the closing balance's refusals name its line too (s72 fault 4,
 	 * as the :61:'s since ea78f979) */
 	if (bal->close_line > 0)
-		snprintf(where, sizeof where, _("%s, line %d"), name,
-		    bal->close_line);
+		snprintf(where, sizeof where, "%s:%d", name, bal->close_line);
 	else
 		xstrlcpy(where, name, sizeof where);
 

@@ -523,7 +523,7 @@ bad_import "wrong field count" consumers "bad.csv:3: 5 fields" \
 WU-9,A,B,1,,x
 WU-8,A,B,1,
 '
-bad_import "unterminated quote" consumers "Line 2, column 6: quoted field" \
+bad_import "unterminated quote" consumers "bad.csv:2:6: quoted field" \
 'account_no,name,service_address,phone,email,segment
 WU-9,"A,B,1,,x
 '
