@@ -485,13 +485,16 @@ struct recon_line {
 	char ref[80];     /* STATEMENT:LINE, slip or Z number */
 	int64_t amount;   /* the credit's (an exception's actual, or expected) */
 	char rule[12];    /* the match's rule */
+	int by_hand;      /* the match made by hand (statement show's By
+	                     hand) */
 	char booked[11];  /* a matched credit's booking day (the row is
 	                     listed on the day of what it matched) */
 	char to[80];      /* what it is matched to: slip, gateway code, payment
 	                     number, TERMINAL DAY (N payments) */
 	char by[33];      /* who matched it */
-	char note[DEPOSIT_NOTE_BUFSZ]; /* the match's note, the exception's
-	                                  detail */
+	char note[DEPOSIT_NOTE_BUFSZ]; /* the match's note */
+	char detail[80]; /* an exception's detail, as the exceptions list
+	                    has it (s74 fault 2: it was in Note) */
 };
 /* Day (YYYY-MM-DD) of account (NULL or "": [deposits] account; supervisor): its
  * exceptions open (*exc, *nexc, as svc_recon_exceptions lists them) and its

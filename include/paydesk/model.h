@@ -854,8 +854,9 @@ struct statement_line {
 	char *match_note;
 	/* a line whose exception a supervisor resolved (reconcile
 	 * resolve: an unexpected credit or a credit matched twice of an
-	 * unmatched line, or the amount_differs of its deposit's or voided
-	 * payments' match),
+	 * unmatched line, or the amount_differs of its deposit's, payout's
+	 * or voided payments' match, or of its deposit's voided cheques;
+	 * s74 fault 4),
 	 * as svc_statement_show reads it: status STMT_LINE_RESOLVED, the
 	 * kind resolved, who, when and the note (owned, NULL none; s72
 	 * h14 fault 7: it read "unmatched" after its resolution) */

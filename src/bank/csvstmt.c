@@ -464,7 +464,8 @@ bank_csv(const char *buf, size_t len, const char *name,
 	}
 	if (rc < 0 && err->msg[0] != '\0' &&
 	    strncmp(err->msg, name, strlen(name)) != 0) {
-		pd_err_prefix(err, "%s: ", name);
+		/* the reader's LINE:COL: (s74 fault 3) */
+		pd_err_prefix(err, "%s:", name);
 		err->code = PD_EINVAL;
 	}
 	csv_row_free(&row);

@@ -17,7 +17,6 @@
  * file. What it hands back is then checked against the file's own
  * :60F:, :61: and :62F: fields (mt940_raw.c), which also give the
  * opening balance and which lines are reversals. */
-#include <ctype.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -210,9 +209,11 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	snprintf(where, sizeof where, "%s: :61: #%zu (%s)", name,
 	    out->nlines + 1, bref);
 	/* a refusal names the :61:'s line in the file too, as the other
-	 * formats' do (s72 h8 fault 5); at 0: not known */
+	 * formats' do (s72 h8 fault 5), FILE:LINE: first (s74 fault 3);
+	 * at 0: not known */
 	if (at > 0)
-		snprintf(said, sizeof said, _("%s, line %d"), where, at);
+		snprintf(said, sizeof said, "%s:%d: :61: #%zu (%s)", name, at,
+		    out->nlines + 1, bref);
 	else
 		xstrlcpy(said, where, sizeof said);
 	if (!same_currency(v, accur, currency))
@@ -243,21 +244,23 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	return 0;
 }
 
-/* :25: as some banks write it, the IBAN and its currency after it
- * (ING: NL77INGB0574908765EUR): the account is the IBAN, as the deposits
- * made to it name it (review R20). Else id as it is. */
+/* :25: as SWIFT MT940 writes it: the account identification, and the
+ * 3-letter ISO currency after it where the bank writes one (ING:
+ * NL77INGB0574908765EUR; 12345678/0012345678EUR): the account is what
+ * is left once the statement's currency (cur, its :60F:/:60M:'s) is
+ * taken off the end, as the deposits made to it name it (review R20;
+ * s74 fault 5: an account number's suffix was kept, only an IBAN's
+ * taken off). aqbanking gives the account number of BANKCODE/NUMBER.
+ * Else id as it is. */
 static void
-account_id(const char *id, const char *currency, struct bank_stmt *out)
+account_id(const char *id, const char *cur, struct bank_stmt *out)
 {
 	char buf[64];
-	size_t n = id ? strlen(id) : 0, i;
-	int iban = n >= 15 + 3 && n - 3 <= 34 && n < sizeof buf;
+	size_t n = id ? strlen(id) : 0;
 
-	for (i = 0; iban && i < n - 3; i++)
-		iban = i < 2   ? isupper((unsigned char)id[i])
-		       : i < 4 ? isdigit((unsigned char)id[i])
-		               : isalnum((unsigned char)id[i]);
-	if (iban && strcmp(id + n - 3, currency) == 0) {
+	if (n > 3 && n < sizeof buf && strlen(cur) == 3 &&
+	    strcmp(id + n - 3, cur) == 0 && id[n - 4] != '/' &&
+	    id[n - 4] != ' ') {
 		memcpy(buf, id, n - 3);
 		buf[n - 3] = '\0';
 		bank_set(&out->account, buf);
@@ -282,19 +285,18 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
 	 * fresh tester's, s72 fault 4) */
 	if (bal->open_line > 0 && strcmp(bal->open_cur, currency) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("%s, line %d: the opening balance (:60F:) is in %s; "
+		    _("%s:%d: the opening balance (:60F:) is in %s; "
 		      "the organisation's currency is %s"),
 		    name, bal->open_line, bal->open_cur, currency);
 	/* the closing balance's refusals name its line too (s72 fault 4,
 	 * as the :61:'s since ea78f979) */
 	if (bal->close_line > 0)
-		snprintf(where, sizeof where, _("%s, line %d"), name,
-		    bal->close_line);
+		snprintf(where, sizeof where, "%s:%d", name, bal->close_line);
 	else
 		xstrlcpy(where, name, sizeof where);
 
 	account_id(iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai),
-	    currency, out);
+	    bal->open_line > 0 ? bal->open_cur : currency, out);
 	xstrlcpy(out->currency, currency, sizeof out->currency);
 	for (t = AB_ImExporterAccountInfo_GetFirstTransaction(ai, 0, 0);
 	     t != NULL; t = AB_Transaction_List_Next(t))

@@ -54,8 +54,10 @@ entry_name(const struct bank_stmt *out, const char *name, size_t k, int line,
 {
 	const char *ref = NULL;
 
+	/* FILE:LINE: first, as every format's (s74 fault 3) */
 	if (k < out->nlines && out->lines[k].where[0] != '\0') {
-		snprintf(buf, n, _("%s, line %d"), out->lines[k].where, line);
+		snprintf(buf, n, "%s:%d: :61: #%zu (%s)", name, line, k + 1,
+		    out->lines[k].bank_id);
 		return;
 	}
 	while (p != NULL && eol > p && (eol[-1] == '\r' || eol[-1] == ' '))
@@ -66,11 +68,10 @@ entry_name(const struct bank_stmt *out, const char *name, size_t k, int line,
 			break;
 		}
 	if (ref != NULL && ref < eol)
-		snprintf(buf, n, _("%s: :61: #%zu (%.*s), line %d"), name,
-		    k + 1, (int)(eol - ref < 34 ? eol - ref : 34), ref, line);
+		snprintf(buf, n, "%s:%d: :61: #%zu (%.*s)", name, line, k + 1,
+		    (int)(eol - ref < 34 ? eol - ref : 34), ref);
 	else
-		snprintf(
-		    buf, n, _("%s: :61: #%zu, line %d"), name, k + 1, line);
+		snprintf(buf, n, "%s:%d: :61: #%zu", name, line, k + 1);
 }
 
 /* YYMMDD at p into a checked day; "YY-MM-DD" into yymmdd. */
@@ -327,13 +328,13 @@ scan(const char *buf, size_t len, const char *name, int digits,
 		if (tag(p, eol, ":60F:") || tag(p, eol, ":60M:")) {
 			if (r->has_open)
 				return pd_fail(err, PD_EINVAL,
-				    _("%s, line %d: an opening balance before "
+				    _("%s:%d: an opening balance before "
 				      "the closing balance (:62F:) of the "
 				      "one at line %d"),
 				    name, line, r->open_line);
 			if (balance(p + 5, eol, digits, &v) != 0)
 				return pd_fail(err, PD_EINVAL,
-				    _("%s, line %d: the balance is not a "
+				    _("%s:%d: the balance is not a "
 				      "mark, a day, a currency and an "
 				      "amount with a decimal comma"),
 				    name, line);
@@ -373,13 +374,13 @@ scan(const char *buf, size_t len, const char *name, int digits,
 		} else if (tag(p, eol, ":62F:") || tag(p, eol, ":62M:")) {
 			if (balance(p + 5, eol, digits, &v) != 0)
 				return pd_fail(err, PD_EINVAL,
-				    _("%s, line %d: the balance is not a "
+				    _("%s:%d: the balance is not a "
 				      "mark, a day, a currency and an "
 				      "amount with a decimal comma"),
 				    name, line);
 			if (!r->has_open)
 				return pd_fail(err, PD_EINVAL,
-				    _("%s, line %d: a closing balance with no "
+				    _("%s:%d: a closing balance with no "
 				      "opening balance (:60F:) before it"),
 				    name, line);
 			if (r->running != v) {
@@ -388,7 +389,7 @@ scan(const char *buf, size_t len, const char *name, int digits,
 				money_plain(a, sizeof a, r->running, digits);
 				money_plain(b, sizeof b, v, digits);
 				return pd_fail(err, PD_EINVAL,
-				    _("%s, line %d: the opening balance (line "
+				    _("%s:%d: the opening balance (line "
 				      "%d) and the entries add up to %s, the "
 				      "closing balance says %s"),
 				    name, line, r->open_line, a, b);
@@ -417,8 +418,8 @@ scan(const char *buf, size_t len, const char *name, int digits,
 			    r->e[r->n - 1].ref ? r->e[r->n - 1].ref - 2 : NULL,
 			    r->e[r->n - 1].ref_end, where, sizeof where);
 		else
-			snprintf(where, sizeof where, _("%s, line %d"), name,
-			    r->open_line);
+			snprintf(
+			    where, sizeof where, "%s:%d", name, r->open_line);
 		return pd_fail(err, PD_EINVAL,
 		    _("%s: the statement ends there, without its closing "
 		      "balance (:62F:); a file cut short is not imported"),

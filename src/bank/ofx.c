@@ -356,20 +356,19 @@ check_text(const char *buf, size_t len, const char *name, int digits,
 		if (k < out->nlines) {
 			if (ofx_text_amount(amt, digits, &v, err) != 0 ||
 			    ofx_day(day, d, err) != 0) {
-				pd_err_prefix(err, _("%s: FITID %s, line %d: "),
-				    name, fitid, at);
+				pd_err_prefix(
+				    err, "%s:%d: FITID %s: ", name, at, fitid);
 				return -1;
 			}
 			if (v != out->lines[k].amount)
 				return pd_fail(err, PD_EINVAL,
-				    _("%s: FITID %s, line %d: TRNAMT \"%s\" "
-				      "read "
+				    _("%s:%d: FITID %s: TRNAMT \"%s\" read "
 				      "as another amount"),
-				    name, fitid, at, amt);
+				    name, at, fitid, amt);
 			memcpy(out->lines[k].booking, d, 11);
 			free(out->lines[k].where);
 			out->lines[k].where =
-			    xasprintf("%s: FITID %s, line %d", name, fitid, at);
+			    xasprintf("%s:%d: FITID %s", name, at, fitid);
 		}
 		k++;
 		p = blk;

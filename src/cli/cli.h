@@ -30,6 +30,9 @@ struct cli {
 	/* the command's first word ("credit-note" of credit-note pdf): the
 	 * page `paydesk help NAME` shows, named in usage errors */
 	const char *cmd;
+	/* its synopsis ("alerts assign ID USER|-"): a usage error names a
+	 * positional argument as it does (s74 fault 6) */
+	const char *synopsis;
 	struct pd_err err;
 	/* dates given on the command line, as YYYY-MM-DD (cli_date) */
 	char dates[4][11];

@@ -622,6 +622,7 @@ main(int argc, char **argv)
 		return PD_EUSAGE;
 	}
 	c.cmd = cmd->name;
+	c.synopsis = cmd->synopsis;
 	if (c.mode == OUT_XLSX && cmd->store != LISTING) {
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,

@@ -14,6 +14,56 @@ blank(const char *s)
 	return s[strspn(s, " \t\n")] == '\0';
 }
 
+/* The name synopsis syn gives the command's positional argument i (from
+ * 0) into buf ("ID", "USER|-", "KIND:REFERENCE", "[SLIP" as "SLIP"),
+ * after the command's words (who's); "" when it names none. An option
+ * ("--note TEXT") and its value are no positional argument. */
+static void
+arg_name(const char *syn, const char *who, int i, char *buf, size_t n)
+{
+	const char *p = syn, *w = who, *e;
+	size_t len;
+	int value = 0;
+
+	buf[0] = '\0';
+	if (syn == NULL)
+		return;
+	/* the command's words */
+	while (*w != '\0') {
+		len = strcspn(w, " ");
+		if (strncmp(p, w, len) != 0 ||
+		    (p[len] != ' ' && p[len] != '\0'))
+			return;
+		p += len + (p[len] == ' ');
+		w += len + (w[len] == ' ');
+	}
+	for (; *p != '\0'; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, " ");
+		if (value) { /* an option's value: not taken when the next
+			        word opens another group or option */
+			value = 0;
+			if (*p != '-' && *p != '[' && *p != '(' && *p != '|')
+				continue;
+		}
+		while (p < e && (*p == '[' || *p == '(' || *p == '|'))
+			p++;
+		len = (size_t)(e - p);
+		if (len == 0)
+			continue;
+		if (*p == '-') {
+			/* a flag closes its group ("[--update]") */
+			value = e[-1] != ']' && e[-1] != ')';
+			continue;
+		}
+		while (len > 0 && (p[len - 1] == ']' || p[len - 1] == ')'))
+			len--;
+		if (i-- == 0) {
+			snprintf(buf, n, "%.*s", (int)len, p);
+			return;
+		}
+	}
+}
+
 int
 cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
     int min_pos, int max_pos, char ***pos, int *npos)
@@ -129,11 +179,22 @@ cli_opts_text(struct cli *c, int argc, char **argv, const struct opt *opts,
 	 * "   " and one of "" were refused differently); a free text's
 	 * emptiness is its use case's to say, as for an option's text */
 	for (i = 0; i < *npos && i < text_pos; i++)
-		if (blank((*pos)[i]))
+		if (blank((*pos)[i])) {
+			char name[64];
+
+			/* named as the synopsis names it (s74 fault 6:
+			 * "argument 1" left the reader to count) */
+			arg_name(c->synopsis, who, i, name, sizeof name);
+			if (name[0] != '\0')
+				return cli_usage(c,
+				    _("%s: %s is empty or blank (see "
+				      "`paydesk help %s`)"),
+				    who, name, page);
 			return cli_usage(c,
 			    _("%s: argument %d is empty or blank (see "
 			      "`paydesk help %s`)"),
 			    who, i + 1, page);
+		}
 	return 0;
 }
 

@@ -82,8 +82,8 @@ read_quoted(struct csv_reader *r, struct field *f, const char **line_start,
 	for (;;) {
 		if (r->p >= r->end)
 			return pd_fail(err, PD_EINVAL,
-			    _("Line %d, column %d: quoted field is not closed"),
-			    row->line, col);
+			    _("%d:%d: quoted field is not closed"), row->line,
+			    col);
 		if (*r->p == '"') {
 			if (r->p + 1 < r->end && r->p[1] == '"') {
 				r->p += 2;
@@ -99,13 +99,13 @@ read_quoted(struct csv_reader *r, struct field *f, const char **line_start,
 		}
 		if (*r->p == '\0')
 			return pd_fail(err, PD_EINVAL,
-			    _("Line %d: NUL byte in the file"), r->line);
+			    _("%d: NUL byte in the file"), r->line);
 		field_add(f, *r->p++);
 	}
 	if (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r')
 		return pd_fail(err, PD_EINVAL,
-		    _("Line %d, column %d: text after the closing quote"),
-		    r->line, (int)(r->p - *line_start) + 1);
+		    _("%d:%d: text after the closing quote"), r->line,
+		    (int)(r->p - *line_start) + 1);
 	return 0;
 }
 
@@ -118,13 +118,13 @@ read_plain(struct csv_reader *r, struct field *f, const char *line_start,
 	       *r->p != '\r') {
 		if (*r->p == '"')
 			return pd_fail(err, PD_EINVAL,
-			    _("Line %d, column %d: quote inside an unquoted "
+			    _("%d:%d: quote inside an unquoted "
 			      "field (quote the whole field and double the "
 			      "quote)"),
 			    r->line, (int)(r->p - line_start) + 1);
 		if (*r->p == '\0')
 			return pd_fail(err, PD_EINVAL,
-			    _("Line %d: NUL byte in the file"), r->line);
+			    _("%d: NUL byte in the file"), r->line);
 		field_add(f, *r->p++);
 	}
 	return 0;
@@ -162,9 +162,8 @@ csv_next(struct csv_reader *r, struct csv_row *row, struct pd_err *err)
 		else
 			rc = read_plain(r, &f, line_start, err);
 		if (rc == 0 && !utf8_valid(f.buf ? f.buf : "", f.len))
-			rc = pd_fail(err, PD_EINVAL,
-			    _("Line %d, column %d: invalid UTF-8"), row->line,
-			    col);
+			rc = pd_fail(err, PD_EINVAL, _("%d:%d: invalid UTF-8"),
+			    row->line, col);
 		if (rc != 0) {
 			free(f.buf);
 			return -1;

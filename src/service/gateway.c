@@ -12,6 +12,7 @@
  * files, the list, and the associations a terminal pushed. From a
  * notification to the ledger (its consumer, its ledger payment, a
  * reversal, the re-match after an import) is gateway_ledger.c. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -439,7 +440,9 @@ svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
 	r = gw_settle_decode(buf, len, s->cfg.minor_digits, &n, err);
 	free(buf);
 	if (r == NULL) {
-		pd_err_prefix(err, "%s: ", path);
+		/* FILE:LINE: where a line is named (s74 fault 3) */
+		pd_err_prefix(err,
+		    isdigit((unsigned char)err->msg[0]) ? "%s:" : "%s: ", path);
 		return -1;
 	}
 	svc_now(at);
@@ -450,7 +453,7 @@ svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = settle_one(s, gw, &r[i], &g, err);
 		if (rc < 0 && err->code == PD_EINVAL)
-			pd_err_prefix(err, "%s: Line %d: ", path, r[i].line);
+			pd_err_prefix(err, "%s:%d: ", path, r[i].line);
 		if (rc == 1)
 			res->settled++;
 		else if (rc == 0)

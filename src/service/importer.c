@@ -617,7 +617,7 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 	struct csv_reader rd;
 	struct csv_row row;
 	struct row_ctx rc;
-	int map[16], ncols, r;
+	int map[16], ncols, r, bad = 0;
 	char at[TS_BUFSZ], detail[64];
 
 	memset(&row, 0, sizeof row);
@@ -629,8 +629,8 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 			    _("%s: the file is empty; the "
 			      "first line must be the header"),
 			    path);
-		else
-			pd_err_prefix(err, "%s: ", path);
+		else /* the reader's LINE:COL: (s74 fault 3) */
+			pd_err_prefix(err, "%s:", path);
 		csv_row_free(&row);
 		return -1;
 	}
@@ -648,6 +648,7 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 			        (unsigned long)row.n),
 			    path, row.line, row.n, ncols);
 			r = -1;
+			bad = 1;
 			break;
 		}
 		memset(&rc, 0, sizeof rc);
@@ -666,12 +667,15 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 			if (err->code != PD_ESTORE)
 				err->code = PD_EINVAL;
 			r = -1;
+			bad = 1;
 			break;
 		}
 	}
 	csv_row_free(&row);
 	if (r < 0) {
-		if (strncmp(err->msg, path, strlen(path)) != 0)
+		if (!bad) /* the reader's LINE:COL: (s74 fault 3) */
+			pd_err_prefix(err, "%s:", path);
+		else if (strncmp(err->msg, path, strlen(path)) != 0)
 			pd_err_prefix(err, "%s: ", path);
 		return -1;
 	}

@@ -136,16 +136,21 @@ svc_recon_exception_cells(const struct recon_exception *e, struct xcell *c)
 }
 
 /* one day of a bank account (issue 20, the Reconciliation screen's
- * Enter): its exceptions, its credits matched */
+ * Enter): its exceptions, its credits matched. Each column what its
+ * heading says (s74 fault 2): an exception's detail under Detail, as
+ * the exceptions list has it, not under Note, which is a match's; a
+ * match made by hand says so under By hand, as statement show does */
 static const struct xcol recon_day_cols[] = {
     {NC_("column", "Row"), "kind", X_TERM, 17, 0},
     {NC_("column", "Reference"), "reference", X_ID, 12, 0},
     {NC_("column", "Amount"), "amount", X_MONEY, 11, 0},
     {NC_("column", "Rule"), "rule", X_TERM, 8, 0},
+    {NC_("column", "By hand"), "by_hand", X_BOOL, 7, -1},
     {NC_("column", "Matched to"), "matched_to", X_ID, 18, 4},
     {NC_("column", "By"), "by", X_ID, 8, -1},
     {NC_("column", "Note"), "note", X_TEXT, 20, 10},
     {NC_("column", "Booked"), "booked", X_DATE, 10, -1},
+    {NC_("column", "Detail"), "detail", X_TEXT, 16, 8},
 };
 
 void
@@ -157,10 +162,12 @@ svc_recon_line_cells(const struct recon_line *l, struct xcell *c)
 	c[1].s = l->ref;
 	c[2].n = l->amount;
 	c[3].s = l->rule;
-	c[4].s = l->to;
-	c[5].s = l->by;
-	c[6].s = l->note;
-	c[7].s = l->booked;
+	c[4].n = l->by_hand;
+	c[5].s = l->to;
+	c[6].s = l->by;
+	c[7].s = l->note;
+	c[8].s = l->booked;
+	c[9].s = l->detail;
 }
 
 /* the reconciliation's exceptions resolved by hand (issue 20): what

@@ -494,7 +494,7 @@ svc_recon_day(struct svc *s, const char *account, const char *day,
 		if (v[i].kind == RECON_UNEXPECTED || v[i].kind == RECON_TWICE ||
 		    (v[i].kind == RECON_DIFFERS && strchr(v[i].target, '#')))
 			xstrlcpy(out[i].booked, v[i].on, sizeof out[i].booked);
-		xstrlcpy(out[i].note, v[i].detail, sizeof out[i].note);
+		xstrlcpy(out[i].detail, v[i].detail, sizeof out[i].detail);
 	}
 	if (nm > 0) /* m is NULL when there is none */
 		memcpy(out + k, m, nm * sizeof *m);

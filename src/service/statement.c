@@ -473,6 +473,48 @@ svc_line_key(struct svc *s, const char *key, char *out, size_t size,
 	return rc == 0 ? 0 : 1;
 }
 
+/* The lines of v matched to a deposit holding a cheque whose payment
+ * was voided, its exception open (amount_differs SLIP:NUMBER, review
+ * R20 fault 6): amount_differs, as report exceptions lists it, expected
+ * the deposit less those cheques; once all are resolved the line reads
+ * resolved (store_stmt_lines_resolved; s74 fault 4: it read matched). */
+static int
+cheques_open(struct svc *s, struct statement_view *v, struct pd_err *err)
+{
+	struct recon_exception *e;
+	char today[11];
+	size_t n = 0, i, k, len;
+
+	svc_today(today);
+	e = svc_recon_exc(s, today, 0, &n, err);
+	if (e == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (e[i].kind != RECON_DIFFERS ||
+		    strstr(e[i].target, " cheque:") == NULL)
+			continue;
+		for (k = 0; k < v->nlines; k++) {
+			struct statement_line *l = &v->lines[k];
+
+			len = strlen(l->matched_to);
+			if ((strcmp(l->rule, "auto") != 0 &&
+			        strcmp(l->rule, "manual") != 0) ||
+			    len == 0 ||
+			    strncmp(e[i].ref, l->matched_to, len) != 0 ||
+			    e[i].ref[len] != ':')
+				continue;
+			l->expected -= e[i].actual - e[i].expected;
+			l->status = STMT_LINE_DIFFERS;
+			l->resolved_kind[0] = l->resolved_by[0] = '\0';
+			l->resolved_at[0] = '\0';
+			free(l->resolve_note);
+			l->resolve_note = NULL;
+		}
+	}
+	free(e);
+	return 0;
+}
+
 int
 svc_statement_show(
     struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err)
@@ -496,7 +538,8 @@ svc_statement_show(
 	/* each line's status and match (review R20b, fault 12) */
 	if (store_stmt_lines_recon(s->st, id, v->lines, v->nlines, err) != 0 ||
 	    store_stmt_lines_resolved(s->st, id, v->lines, v->nlines, err) !=
-	        0) {
+	        0 ||
+	    cheques_open(s, v, err) != 0) {
 		svc_statement_view_free(v);
 		return -1;
 	}

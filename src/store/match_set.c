@@ -474,6 +474,7 @@ read_rline(struct db_stmt *q, void *elem)
 	st_col(q, 4, l->by, sizeof l->by);
 	st_col(q, 5, l->note, sizeof l->note);
 	st_col(q, 6, l->booked, sizeof l->booked);
+	l->by_hand = db_column_int(q, 7);
 }
 
 struct recon_line *
@@ -483,8 +484,8 @@ store_recon_day_matches(struct store *st, const char *account,
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT pd_stmt_name(b.account, b.stmt_key) || ':' || l.seq, "
 	    "l.amount, m.rule, " MATCH_TO ", m.matched_by, m.note, "
-	    "l.booking_date FROM bank_statement_lines l JOIN "
-	    "bank_statements b ON b.id = l.statement_id JOIN "
+	    "l.booking_date, " MATCH_BY_HAND " FROM bank_statement_lines l "
+	    "JOIN bank_statements b ON b.id = l.statement_id JOIN "
 	    "statement_matches m ON m.line_id = l.id AND m.unmatched_at = '' "
 	    "LEFT JOIN deposits d ON d.id = m.deposit_id LEFT JOIN "
 	    "gw_payments g ON g.id = m.gw_id WHERE b.account = ?1 "

@@ -537,26 +537,45 @@ store_stmt_lines_resolved(struct store *st, int64_t stmt,
     struct statement_line *v, size_t n, struct pd_err *err)
 {
 	/* the resolutions (not undone) whose target is a line's as the
-	 * exceptions name it (store/recon.c): the line's own, of an
-	 * unexpected credit or a credit matched twice, or its active
-	 * match's, of an amount_differs: a deposit's, or payments' of
-	 * which one was voided since (store_recon_exceptions_aged) */
+	 * exceptions name it (store/recon.c), every kind a line has (s74
+	 * fault 4): the line's own, of an unexpected credit or a credit
+	 * matched twice, or its active match's, of an amount_differs: a
+	 * deposit's, a gateway payout's, payments' of which one was
+	 * voided since (store_recon_exceptions_aged), or a cheque of its
+	 * deposit whose payment was voided (DEPOSIT-UUID cheque:PAYMENT;
+	 * the line reads that one resolved when none of its deposit's is
+	 * open, which svc_statement_show says after) */
 	struct db_stmt *q = st_stmt(st,
-	    "SELECT l.seq, r.kind, r.resolved_by, r.resolved_at, r.note FROM "
+	    "SELECT l.seq, r.kind, r.resolved_by, r.resolved_at, r.note, "
+	    "d.id IS NOT NULL AND r.target <> d.uuid || ' ' || b.account || "
+	    "'/' || b.stmt_key || '#' || l.seq FROM "
 	    "bank_statement_lines l JOIN bank_statements b ON b.id = "
 	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
 	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
-	    "m.deposit_id JOIN recon_resolutions r ON r.target = CASE WHEN "
+	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id JOIN "
+	    "recon_resolutions r ON r.target = CASE WHEN "
 	    "m.id IS NULL THEN b.account || '/' || b.stmt_key || '#' || l.seq "
 	    "WHEN d.id IS NOT NULL THEN d.uuid || ' ' || b.account || '/' || "
-	    "b.stmt_key || '#' || l.seq ELSE 'void:' || (SELECT count(*) || "
-	    "':' || max(p.uuid) FROM statement_match_payments mp JOIN payments "
-	    "p ON p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
-	    "'Voided') || ' ' || b.account || '/' || b.stmt_key || '#' || "
-	    "l.seq END WHERE l.statement_id = ? AND r.kind IN "
-	    "('unexpected_credit', 'matched_twice', 'amount_differs') AND "
-	    "r.uuid NOT IN (SELECT uuid FROM recon_undone) ORDER BY l.seq, "
-	    "r.id",
+	    "b.stmt_key || '#' || l.seq WHEN m.rule = 'payout' AND g.id IS NOT "
+	    "NULL THEN 'payout:' || g.gateway || ':' || " PAYOUT_OF(
+	        "g") " || "
+	             "' ' || b.account || '/' || b.stmt_key || '#' || l.seq "
+	             "ELSE "
+	             "'void:' || (SELECT count(*) || "
+	             "':' || max(p.uuid) FROM statement_match_payments mp JOIN "
+	             "payments "
+	             "p ON p.id = mp.payment_id WHERE mp.match_id = m.id AND "
+	             "p.status = "
+	             "'Voided') || ' ' || b.account || '/' || b.stmt_key || "
+	             "'#' || "
+	             "l.seq END OR (d.id IS NOT NULL AND substr(r.target, 1, "
+	             "length(d.uuid) + 8) = d.uuid || ' cheque:') WHERE "
+	             "l.statement_id = ? AND r.kind IN "
+	             "('unexpected_credit', 'matched_twice', 'amount_differs') "
+	             "AND "
+	             "r.uuid NOT IN (SELECT uuid FROM recon_undone) ORDER BY "
+	             "l.seq, "
+	             "r.id",
 	    err);
 	struct statement_line *l;
 	char kind[24];
@@ -571,9 +590,11 @@ store_stmt_lines_resolved(struct store *st, int64_t stmt,
 			continue;
 		st_col(q, 1, kind, sizeof kind);
 		/* only what is still that exception: an unmatched line's
-		 * credit, a differing match's amount */
+		 * credit, a differing match's amount; a voided cheque's
+		 * resolved of a deposit matched for its amount (col 5) */
 		if (strcmp(l->status, STMT_LINE_RESOLVED) != 0 &&
-		    strcmp(l->status, strcmp(kind, "amount_differs") == 0
+		    strcmp(l->status, db_column_int(q, 5) ? STMT_LINE_MATCHED
+		                      : strcmp(kind, "amount_differs") == 0
 		                          ? STMT_LINE_DIFFERS
 		                          : STMT_LINE_UNMATCHED) != 0)
 			continue;

@@ -641,17 +641,17 @@ settle_header(const struct csv_row *row, int *at, struct pd_err *err)
 	for (i = 0; i < row->n; i++) {
 		c = settle_col(row->fields[i]);
 		if (c >= 0 && at[c] >= 0)
-			return pd_fail(err, PD_EINVAL,
-			    "Line 1: column %s twice", settle_cols[c]);
+			return pd_fail(err, PD_EINVAL, "%d: column %s twice",
+			    row->line, settle_cols[c]);
 		if (c >= 0)
 			at[c] = (int)i;
 	}
 	for (c = 0; c < SC_NEED; c++)
 		if (at[c] < 0)
 			return pd_fail(err, PD_EINVAL,
-			    "Line 1: no column %s (a settlement file has code, "
+			    "%d: no column %s (a settlement file has code, "
 			    "amount, fee and settled_on)",
-			    settle_cols[c]);
+			    row->line, settle_cols[c]);
 	return 0;
 }
 
@@ -679,7 +679,7 @@ gw_settle_decode(
 		for (k = 0; k < SC_N; k++)
 			if (at[k] >= 0 && (size_t)at[k] >= row.n) {
 				pd_fail(err, PD_EINVAL,
-				    "Line %d: %zu fields, and column %s is the "
+				    "%d: %zu fields, and column %s is the "
 				    "%d%s",
 				    row.line, row.n, settle_cols[k], at[k] + 1,
 				    at[k] == 0   ? "st"
@@ -695,13 +695,13 @@ gw_settle_decode(
 		memset(&r[*n], 0, sizeof r[*n]);
 		r[*n].line = row.line;
 		if (settle_row(&row, at, digits, &r[*n], err) != 0) {
-			pd_err_prefix(err, "Line %d: ", row.line);
+			pd_err_prefix(err, "%d: ", row.line);
 			goto fail;
 		}
 		for (i = 0; i < *n; i++)
 			if (strcmp(r[i].code, r[*n].code) == 0) {
 				pd_fail(err, PD_EINVAL,
-				    "Line %d: code %s again (first on line %d)",
+				    "%d: code %s again (first on line %d)",
 				    row.line, r[*n].code, r[i].line);
 				goto fail;
 			}

@@ -63,6 +63,12 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
 	t->msg_error = error;
 }
 
+int
+tui_message_says(const struct tui *t, const char *text)
+{
+	return text[0] && t->msg_error && strstr(t->msg, text) != NULL;
+}
+
 /* The least room between the screen's title and the user in the header:
  * with one space "Panel Mary Johnson" read as one title (issue 25). */
 #define HEADER_GAP 3

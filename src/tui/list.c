@@ -111,6 +111,8 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		return svc_date(t->svc, buf, n, c[i].s ? c[i].s : "");
 	case X_TIME:
 		return svc_timestamp(t->svc, buf, n, c[i].s ? c[i].s : "");
+	case X_BOOL: /* yes or nothing, as the CLI's tables */
+		return c[i].n ? _("yes") : "";
 	case X_TERM: /* a stored word, in the operator's language */
 		if (c[i].s == NULL || *c[i].s == '\0')
 			return "";

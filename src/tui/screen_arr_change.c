@@ -143,9 +143,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	svc_arr_preview_free(&p);
 	if (why[0]) {
-		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-		tui_wrap(last, 2, why, COLS - 4, 2);
-		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		/* Enter refused: the message line says it, once */
+		if (!tui_message_says(t, why)) {
+			attron(tui_attr(t, TUI_C_ERROR, A_DIM));
+			tui_wrap(last, 2, why, COLS - 4, 2);
+			attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		}
 	} else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
 		tui_text(last + 1, 2,

@@ -191,7 +191,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	svc_arr_preview_free(&p);
 	/* what the message line says already (a down payment's amount
 	 * refused as it is typed) is not said twice (helper-239) */
-	if (why[0] && !(t->msg_error && strcmp(t->msg, why) == 0)) {
+	if (why[0] && !tui_message_says(t, why)) {
 		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
 		tui_wrap(last, 2, why, COLS - 4, 2);
 		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));

@@ -182,9 +182,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (rows > 2 && (int)utf8_columns(why, strlen(why)) <= COLS - 8)
 		y++, rows--;
 	if (why[0]) {
-		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-		tui_wrap(y, 4, why, COLS - 8, rows > 1 ? rows : 1);
-		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		/* Enter refused: the message line says it, once */
+		if (!tui_message_says(t, why)) {
+			attron(tui_attr(t, TUI_C_ERROR, A_DIM));
+			tui_wrap(y, 4, why, COLS - 8, rows > 1 ? rows : 1);
+			attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		}
 	} else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
 		tui_text(y, 4, tui_keys(_("{Enter} creates the credit note")),

@@ -152,6 +152,10 @@ screen_recon_day_new(struct tui *t, const char *account, const char *day)
 	cols = svc_listing_cols(LIST_RECON_DAY, &ncols);
 	tui_list_init(&d->list, cols, ncols, cells, d);
 	d->list.sorted = 1;
+	/* at 80 columns a match's note gives way first (Right shows it):
+	 * By hand, which says a hand match (s74 fault 2), and Booked
+	 * (tester fault 11) stay in view */
+	d->list.give = 1u << 7;
 	d->sc.cls = &screen_recon_day_class;
 	load(d, t);
 	return &d->sc;

@@ -119,6 +119,10 @@ void tui_redraw(struct tui *t);
 void tui_colours(struct tui *t);
 
 void tui_push(struct tui *t, struct tui_screen *sc);
+/* Whether the message line holds text in a refusal: a form's reason
+ * its Enter was refused for is then not drawn on the form too (said
+ * once, s74 fault 1). */
+int tui_message_says(const struct tui *t, const char *text);
 /* Set the message line (error: shown in the error colour); {Enter} and
  * the other key words in fmt become the key bar's names (tui_keys). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)

@@ -198,13 +198,20 @@ for n in "" "   " "	" " 	 "; do
 	[ -z "$n" ] && w="The note is required"
 	refused "a note \"$n\": $w" 3 "$w" rec alerts note 1 "$n"
 done
-# the other arguments blank are empty, a usage error (not an unknown one)
-refused "assign to a blank user: usage" 2 "assign: argument 2 is empty or blank" \
+# the other arguments blank are empty, a usage error (not an unknown one),
+# each named as the synopsis names it (s74 fault 6: "argument 2")
+refused "assign to a blank user: usage" 2 "alerts assign: USER|- is empty or blank" \
     rec alerts assign 1 "  "
-refused "assign to an empty user: usage" 2 "assign: argument 2 is empty or blank" \
+refused "assign to an empty user: usage" 2 "alerts assign: USER|- is empty or blank" \
     rec alerts assign 1 ""
-refused "a blank alert ID: usage" 2 "ack: argument 1 is empty or blank" \
+refused "assign a blank alert ID: usage" 2 "alerts assign: ID is empty or blank" \
+    rec alerts assign " " mary
+refused "a blank alert ID: usage" 2 "alerts ack: ID is empty or blank" \
     rec alerts ack " "
+for c in show close; do
+	refused "alerts $c of an empty ID: usage, named" 2 \
+	    "alerts $c: ID is empty or blank" rec alerts $c ""
+done
 refused "a note of 501 characters: refused" 3 "The note" rec alerts note 1 \
     "$(python3 -c 'print("x" * 501)')"
 refused "a note of 300 accented letters (600 bytes, past the 511 its sync record holds): refused, not aborted" \

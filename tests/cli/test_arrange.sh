@@ -500,10 +500,16 @@ for r in "" "   " "	"; do
 	refused1 "a cancel's reason \"$r\": $w" 3 "$w" \
 	    rec 1 arrangement cancel AR-T01-000001 --reason "$r"
 done
+# (s74 fault 6) named as the synopsis names it, not "argument 1"
 refused1 "a blank plan number: a usage error, as an empty one" 2 \
-    "argument 1 is empty or blank" rec 1 arrangement cancel "  " --reason x
+    "arrangement cancel: PLAN is empty or blank" rec 1 arrangement cancel "  " --reason x
 refused1 "an empty plan number: the same" 2 \
-    "argument 1 is empty or blank" rec 1 arrangement cancel "" --reason x
+    "arrangement cancel: PLAN is empty or blank" rec 1 arrangement cancel "" --reason x
+refused1 "an empty plan to show: named" 2 \
+    "arrangement show: PLAN is empty or blank" rec 1 arrangement show ""
+refused1 "an empty account to preview: named" 2 \
+    "arrangement preview: ACCOUNT is empty or blank" rec 1 arrangement preview "" \
+    --installments 3 --frequency monthly --first-due 2025-07-31
 expect "terminal 2 reschedules what is left" 0 '"status"' \
     rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
     --frequency weekly --first-due 2025-09-10 --reason "Lost job"

@@ -690,7 +690,7 @@ if [ "$BACKEND" = postgresql ]; then
 	printf 'code,amount,fee,settled_on\npi_1,15.00,0.30,%s\n' \
 	    "$(date -d '+2 days' +%F)" >"$T/settle2.csv"
 	expect "postgresql: settled otherwise again, refused saying where" 3 \
-	    "settle2.csv: Line 2: Code pi_1: already settled" \
+	    "settle2.csv:2: Code pi_1: already settled" \
 	    central gateway settle ACME stripe "$T/settle2.csv"
 	expect "postgresql: the gateway's payment is listed settled" 0 "Settled" \
 	    central gateway payments ACME

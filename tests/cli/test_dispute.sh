@@ -77,10 +77,15 @@ for r in "" "  " "	"; do
 	    "A dispute needs a reason; choose one of: chargeback" \
 	    rec 1 dispute open "$R1" --reason "$r"
 done
+# (s74 fault 6) named as the synopsis names it, not "argument 1"
 refused1 "a blank receipt: a usage error, as an empty one" 2 \
-    "argument 1 is empty or blank" rec 1 dispute open "  " --reason other
+    "dispute open: RECEIPT is empty or blank" rec 1 dispute open "  " --reason other
 refused1 "an empty receipt: the same" 2 \
-    "argument 1 is empty or blank" rec 1 dispute open "" --reason other
+    "dispute open: RECEIPT is empty or blank" rec 1 dispute open "" --reason other
+for c in show review; do
+	refused1 "dispute $c of an empty number: named" 2 \
+	    "dispute $c: NUMBER is empty or blank" rec 1 dispute $c ""
+done
 expect "a recovery user opens a dispute (any case of the code)" 0 \
     "DP-T01-000001" rec 1 dispute open "$R1" --reason Amount-Contested \
     --note "Meter read twice"

@@ -228,6 +228,46 @@ walk_roles | while IFS='|' read -r name role args; do
 		echo "not ok - $name: needs the $role role: exit $rc, printed [$(head -c 200 "$T/so")] [$(head -c 200 "$T/se")]"
 	fi
 done
+# (s74 fault 6) each command's arguments given empty: a usage error (2)
+# that names the argument as the synopsis does ("RECEIPT is empty"), or
+# the use case's words for a free text ("The note is required"), never
+# "argument N is empty"; the positional arguments are the walk's words
+# after the command's before its first option
+# blank_run K WORD...: paydesk, as admin, with the words, the K-th empty
+blank_run() {
+	bk=$1
+	shift
+	bj=0 bn=$#
+	while [ $bj -lt $bn ]; do
+		bj=$((bj + 1))
+		ba=$1
+		shift
+		[ $bj -eq "$bk" ] && ba=""
+		set -- "$@" "$ba"
+	done
+	env PAYDESK_PIN=9999 "$PD" --user admin "$@" >"$T/so" 2>"$T/se"
+}
+walk_roles | while IFS='|' read -r name role args; do
+	# shellcheck disable=SC2086 # the arguments are words
+	set -- $(echo "$args" | sed "s|T/|$T/|g")
+	nw=$(echo "$name" | wc -w)
+	k=0
+	for w in "$@"; do
+		k=$((k + 1))
+		[ $k -le "$nw" ] && continue
+		case $w in -*) break ;; esac
+		blank_run $k "$@"
+		rc=$?
+		if grep -q "argument [0-9]* is empty" "$T/se"; then
+			echo "not ok - $name: word $((k - nw)) empty: $(cat "$T/se")"
+		elif [ "$rc" -eq 2 ] && grep -q "is empty or blank" "$T/se" &&
+		    ! grep -q "^paydesk: $name: [^ ]* is empty or blank" "$T/se"; then
+			echo "not ok - $name: word $((k - nw)) empty: not named: $(cat "$T/se")"
+		else
+			ok "$name: word $((k - nw)) empty: said by its name ($rc: $(head -c 90 "$T/se"))"
+		fi
+	done
+done
 [ -e "$T/walk.db" ] && echo "not ok - no backup was written without a sign-in" ||
     ok "no backup was written without a sign-in"
 # the listings that need a supervisor for machine output: nothing
@@ -483,7 +523,7 @@ bad_import "wrong field count" consumers "bad.csv:3: 5 fields" \
 WU-9,A,B,1,,x
 WU-8,A,B,1,
 '
-bad_import "unterminated quote" consumers "Line 2, column 6: quoted field" \
+bad_import "unterminated quote" consumers "bad.csv:2:6: quoted field" \
 'account_no,name,service_address,phone,email,segment
 WU-9,"A,B,1,,x
 '

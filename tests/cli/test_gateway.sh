@@ -688,68 +688,73 @@ refused_settle() {
 	same "settle: $name: nothing settled" "$(csnap)" "$before"
 }
 refused_settle "an unknown code refuses the whole file" 3 \
-    "bad.csv: Line 3: Code NOPE: gateway mpesa has no payment of that code" \
+    "bad.csv:3: Code NOPE: gateway mpesa has no payment of that code" \
     "code,amount,fee,settled_on" "GB1,40.00,0.40,2026-12-02" \
     "NOPE,1.00,0,2026-12-02"
 refused_settle "an amount that is not the payment's" 3 \
-    "Line 2: Code GB1: amount 41.00, and the payment was 40.00" \
+    ":2: Code GB1: amount 41.00, and the payment was 40.00" \
     "code,amount,fee,settled_on" "GB1,41.00,0,2026-12-02"
-refused_settle "a fee above the amount" 3 "Line 3: Column fee: more than the amount" \
+refused_settle "a fee above the amount" 3 ":3: Column fee: more than the amount" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-12-02" \
     "GC1,7.00,7.01,2026-12-02"
-refused_settle "a code twice" 3 "Line 3: code GB1 again (first on line 2)" \
+refused_settle "a code twice" 3 ":3: code GB1 again (first on line 2)" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-12-02" \
     "GB1,40.00,0,2026-12-02"
-refused_settle "a day that is not one" 3 "Line 2: settled_on" \
+refused_settle "a day that is not one" 3 ":2: settled_on" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-02-30"
-refused_settle "a time that is not one" 3 "Line 2: settled_on \"2026-12-02 25:00:00\"" \
+refused_settle "a time that is not one" 3 ":2: settled_on \"2026-12-02 25:00:00\"" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-12-02 25:00:00"
 refused_settle "settled before it was paid" 3 \
-    "Line 2: Code GB1: settled on 2026-11-29, before it was paid on 2026-11-30" \
+    ":2: Code GB1: settled on 2026-11-29, before it was paid on 2026-11-30" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-11-29"
 refused_settle "settled in 2099" 3 \
-    "Line 2: Code GB1: settled on 2099-01-01 00:00:00, in the future" \
+    ":2: Code GB1: settled on 2099-01-01 00:00:00, in the future" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2099-01-01"
 # the optional column payout (fault 7): an id on every line, 1 to 63
 # characters, no space nor control character; file and line named
 refused_settle "a payout column with an empty id" 3 \
-    "bad.csv: Line 3: Column payout: must be 1 to 63 characters" \
+    "bad.csv:3: Column payout: must be 1 to 63 characters" \
     "code,amount,fee,settled_on,payout" "GB1,40.00,0,2026-12-02,po_1" \
     "GC1,7.00,0,2026-12-02,"
 refused_settle "a payout id too long" 3 \
-    "bad.csv: Line 2: Column payout: must be 1 to 63 characters" \
+    "bad.csv:2: Column payout: must be 1 to 63 characters" \
     "code,amount,fee,settled_on,payout" \
     "GB1,40.00,0,2026-12-02,$(printf 'p%.0s' $(seq 64))"
 refused_settle "a payout id with a control character" 3 \
-    "bad.csv: Line 2: Column payout: a space or control character at 3" \
+    "bad.csv:2: Column payout: a space or control character at 3" \
     "code,amount,fee,settled_on,payout" "$(printf 'GB1,40.00,0,2026-12-02,po\001x')"
 refused_settle "a payout id with a space" 3 \
-    "bad.csv: Line 2: Column payout: a space or control character at 3" \
+    "bad.csv:2: Column payout: a space or control character at 3" \
     "code,amount,fee,settled_on,payout" "GB1,40.00,0,2026-12-02,po 1"
 # a payment settled without a payout takes the payout a file names
 # (test_payout_sync.sh), all or nothing: not when another line is refused
 refused_settle "a payout filled in, and a bad line after it" 3 \
-    "Line 3: Code GB1: amount 41.00" \
+    ":3: Code GB1: amount 41.00" \
     "code,amount,fee,settled_on,payout" "GA1,120.00,1.20,2026-12-02 21:42:00,po_X" \
     "GB1,41.00,0,2026-12-02,po_X"
 ahead="$(date -u -d '+4 days' +%F) 00:00:01"
 refused_settle "settled more than a day ahead of the clock" 3 \
-    "Line 3: Code GB1: settled on $ahead, in the future (the central node's clock says $settle_now)" \
+    ":3: Code GB1: settled on $ahead, in the future (the central node's clock says $settle_now)" \
     "code,amount,fee,settled_on" "GA1,120.00,1.20,2026-12-02 21:42:00" \
     "GB1,40.00,0,$ahead"
 printf 'code,amount,fee,settled_on\npi_g5,20.00,0,2026-12-02\n' >"$T/s3.csv"
 expect "settle: a failed payment does not settle" 3 \
-    "s3.csv: Line 2: Code pi_g5: the payment is failed" \
+    "s3.csv:2: Code pi_g5: the payment is failed" \
     central gateway settle ACME stripe "$T/s3.csv"
 same "settle: a failed payment: nothing settled" "$(csnap)" "$before"
 refused_settle "a settled payment settled otherwise" 3 \
     "Code GA1: already settled on 2026-12-02 21:42:00" \
     "code,amount,fee,settled_on" "GA1,120.00,1.20,2026-12-03"
-refused_settle "a missing column" 3 "Line 1: no column fee" \
+refused_settle "a missing column" 3 ":1: no column fee" \
     "code,amount,settled_on" "GB1,40.00,2026-12-02"
-refused_settle "a negative fee" 3 "Line 2: Column fee" \
+refused_settle "a negative fee" 3 ":2: Column fee" \
     "code,amount,fee,settled_on" "GB1,40.00,-1,2026-12-02"
-refused_settle "a short line" 3 "Line 2: 2 fields" \
+# (s74 fault 3) FILE:LINE: as every import names a line
+refused_settle "a quote left open: FILE:LINE:COLUMN" 3 "bad.csv:2:5: quoted field is not closed" \
+    "code,amount,fee,settled_on" 'GB1,"40.00,0,2026-12-02'
+refused_settle "the header's column twice: FILE:LINE" 3 "bad.csv:1: column fee twice" \
+    "code,amount,fee,settled_on,fee" "GB1,40.00,0,2026-12-02,0"
+refused_settle "a short line" 3 ":2: 2 fields" \
     "code,amount,fee,settled_on" "GB1,40.00"
 refused_settle "only the header" 3 "No payment: only the header line" \
     "code,amount,fee,settled_on"
@@ -765,7 +770,7 @@ sday="$(date -u -d '+1 day' +%F) 08:00:00"
 printf 'code,amount,fee,settled_on\npi_g7,15.00,0.30,%s\npi_7,9.00,0.20,%s\npi_g5,20.00,0,%s\n' \
     "$sday" "$sday" "$sday" >"$T/s4.csv"
 expect "settle: a failed payment among refunded and disputed ones refuses the file" 3 \
-    "s4.csv: Line 4: Code pi_g5: the payment is failed" \
+    "s4.csv:4: Code pi_g5: the payment is failed" \
     central gateway settle ACME stripe "$T/s4.csv"
 same "settle: a failed payment among them: nothing settled" "$(csnap)" "$before"
 head -3 "$T/s4.csv" >"$T/s5.csv"

@@ -116,3 +116,29 @@ same "hand: both are sync records" \
     "payout:po_D gateway:QK2"
 expect "match again: nothing more" 0 "0" M deposit match
 same "the rules at the end" "$(rules)" "1:payout 2:payout 3:payout 5:gateway 7:payout 8:gateway"
+# (s74 fault 4) every exception a statement line can have reads resolved
+# in statement show once resolved, with who and the note: po_B's
+# amount_differs (a payout's), po_C's and QK1's credits matched twice
+# (a payout's, a gateway code's) and a credit nobody expected
+expect "resolve: po_B's amount_differs" 0 "amount_differs" \
+    M reconcile resolve "amount_differs:stripe po_B" --note "Stripe kept a fee"
+expect "resolve: po_C credited twice" 0 "matched_twice" \
+    M reconcile resolve "matched_twice:$N:4" --note "Stripe paid po_C twice"
+expect "resolve: QK1 credited twice" 0 "matched_twice" \
+    M reconcile resolve "matched_twice:$N:6" --note "M-Pesa paid QK1 twice"
+expect "resolve: line 9 nobody expected" 0 "unexpected_credit" \
+    M reconcile resolve "unexpected_credit:$N:9" --note "Interest"
+run M --json statement show "$N"
+same "statement show: each resolved line reads resolved, its kind, by mary, its note" \
+    "$(python3 -c 'import json,sys
+for l in json.load(open(sys.argv[1]))["lines"]:
+    if l["seq"] in (2, 4, 6, 9):
+        print(l["seq"], l["status"], l.get("resolved_kind"), l.get("resolved_by"), l.get("resolution_note"))' "$OUT" 2>&1)" \
+    "2 resolved amount_differs mary Stripe kept a fee
+4 resolved matched_twice mary Stripe paid po_C twice
+6 resolved matched_twice mary M-Pesa paid QK1 twice
+9 resolved unexpected_credit mary Interest"
+same "statement show: the others keep theirs" \
+    "$(python3 -c 'import json,sys
+print(" ".join("%d:%s" % (l["seq"], l["status"]) for l in json.load(open(sys.argv[1]))["lines"] if l["seq"] not in (2, 4, 6, 9)))' "$OUT" 2>&1)" \
+    "1:matched 3:matched 5:matched 7:matched 8:matched"

@@ -50,7 +50,21 @@ same "exceptions: BAG-17's amount differs by the cheque" \
     "amount_differs:BAG-17:000777:$((BAG - CHQ)):$BAG:$DAY"
 same "reconciliation: the day expects what the ledger backs, Open counts it" \
     "$(day)" "$((BAG - CHQ)) $BAG $CHQ 1"
+# (s74 fault 4) statement show agrees: BAG-17's credit differs from what
+# the ledger backs while the cheque's exception is open
+NAME=$(M --csv statement list | awk -F, 'NR == 2 { print $1 }')
+M --json statement show "$NAME" >"$OUT" 2>&1
+same "statement show: BAG-17's credit amount_differs, expected the bag less the cheque" \
+    "$(python3 -c 'import json,sys; l = json.load(open(sys.argv[1]))["lines"][0]; print(l["status"], l["expected"], l["difference"])' "$OUT")" \
+    "amount_differs $((BAG - CHQ)) $CHQ"
 expect "resolved by its key" 0 "" \
     M reconcile resolve amount_differs:BAG-17:000777 --note "Bank returns it"
 same "resolved: no longer open; the ledger still backs less" \
     "$(day)" "$((BAG - CHQ)) $BAG $CHQ 0"
+# (s74 fault 4) statement show: BAG-17's credit reads resolved once its
+# cheque's exception is, with who, when and the note
+line() { M --json statement show "$NAME" | python3 -c 'import json,sys
+l = json.load(sys.stdin)["lines"][0]
+print(l["status"], l.get("resolved_kind"), l.get("resolved_by"), len(l.get("resolved_at") or ""), l.get("resolution_note"))'; }
+same "statement show: BAG-17's credit resolved, by mary, with the note" \
+    "$(line)" "resolved amount_differs mary 19 Bank returns it"

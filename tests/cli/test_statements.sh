@@ -128,30 +128,49 @@ same "MT940: RD flagged a reversal, the D before it not" \
     "$(line reversal "$(sql "SELECT max(id) FROM bank_statements")" 8)$(line reversal "$(sql "SELECT max(id) FROM bank_statements")" 7)" 10
 same "MT940: the lines seen before are recognised (7 of 8)" \
     "$(sql "SELECT dup_count FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" 7
+# (s74 fault 5) SWIFT MT940's :25: is the account and, where the bank
+# writes it, the ISO currency after it: the statement's currency (its
+# :60F:'s) is taken off any account's end, an IBAN's or a bank's number
+# (aqbanking keeps the number of BANKCODE/NUMBER), and an account with
+# none is as written; another currency after it stays
+k=0
+for a in 12345678/0012345678EUR:0012345678 12345678/0012345678:0012345678 \
+    NL91ABNA0417164300EUR:NL91ABNA0417164300 \
+    NL91ABNA0417164300:NL91ABNA0417164300 \
+    0012345678GBP:0012345678GBP; do
+	k=$((k + 1))
+	printf ':20:ACC%d\n:25:%s\n:28C:1/1\n:60F:C260622EUR0,00\n:61:2606230623C2%d,00NTRFACC%d//B%d\n:86:ACC-%d\n:62F:C260623EUR2%d,00\n-\n' \
+	    $k "${a%%:*}" $k $k $k $k $k >"$T/acc$k.940"
+	eur statement import "$T/acc$k.940" >/dev/null 2>&1 ||
+	    echo "not ok - MT940 :25:${a%%:*}: imported"
+	same "MT940 :25:${a%%:*}: filed under account ${a#*:}" \
+	    "$(sql "SELECT account FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" \
+	    "${a#*:}"
+done
 sed 's/EUR/USD/g' "$T/mt940-example.940" >"$T/usd.940"
 # (the entries' currency is the opening balance's, which aqbanking gives
 # them: refused by the :60F:'s line, s72 fault 4, where ea78f979 named
 # the first :61:'s)
 refused "MT940 in dollars into a euro organisation, the opening balance's line named" 3 \
-    "usd.940, line 8: the opening balance (:60F:) is in USD" \
+    "usd.940:8: the opening balance (:60F:) is in USD" \
     eur statement import "$T/usd.940"
 # the balances' currency refused by their own lines (a fresh tester's,
 # s72 fault 4: the closing balance's said no line, the opening balance's
 # was blamed on the first :61:, which aqbanking gives its currency)
 sed 's/^:62F:C140220EUR/:62F:C140220USD/' "$T/mt940-example.940" >"$T/c62.940"
 refused "MT940 closing balance in dollars, its line named" 3 \
-    "c62.940, line 56: the closing balance (:62F:) is in USD; the organisation's currency is EUR" \
+    "c62.940:56: the closing balance (:62F:) is in USD; the organisation's currency is EUR" \
     eur statement import "$T/c62.940"
 sed 's/^:60F:C140219EUR/:60F:C140219USD/' "$T/mt940-example.940" >"$T/c60.940"
 refused "MT940 opening balance in dollars, its line named, not a :61:'s" 3 \
-    "c60.940, line 8: the opening balance (:60F:) is in USD; the organisation's currency is EUR" \
+    "c60.940:8: the opening balance (:60F:) is in USD; the organisation's currency is EUR" \
     eur statement import "$T/c60.940"
 sed 's/^:61:1402200220D1,57NTRFPREF/:61:1402200220D1,5,7NTRFPREF/' \
     "$T/mt940-example.940" >"$T/amt.940"
 # named by its :61: and line too, by the file's own field (issue 20,
 # tester: aqbanking's "No amount" said no line)
 refused "MT940 with a bad amount, named by its :61: and line" 3 \
-    "amt.940: :61: #2 (00000000001006), line 14: the amount is not digits with a decimal comma" \
+    "amt.940:14: :61: #2 (00000000001006): the amount is not digits with a decimal comma" \
     eur statement import "$T/amt.940"
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
@@ -167,22 +186,22 @@ refused "MT940 of two statements: said so" 3 \
 sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C1.56NTRF/' \
     -e 's/00000000001$/00000000081/' "$T/mt940-example.940" >"$T/point.940"
 refused "MT940: an amount with a decimal point (1.56 read as 1.00)" 3 \
-    "point.940: :61: #1" eur statement import "$T/point.940"
+    "point.940:9: :61: #1" eur statement import "$T/point.940"
 sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C1,5X6NTRF/' \
     -e 's/00000000001$/00000000082/' "$T/mt940-example.940" >"$T/junk.940"
 refused "MT940: an amount with junk in it (1,5X6 read as 1.50)" 3 \
-    "junk.940: :61: #1" eur statement import "$T/junk.940"
+    "junk.940:9: :61: #1" eur statement import "$T/junk.940"
 sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220X1,56NTRF/' \
     -e 's/00000000001$/00000000083/' "$T/mt940-example.940" >"$T/mark.940"
 refused "MT940: a credit/debit mark that is neither (X read as C)" 3 \
-    "mark.940: :61: #1" eur statement import "$T/mark.940"
+    "mark.940:9: :61: #1" eur statement import "$T/mark.940"
 sed -e 's/^:61:1402200220C1,56NTRF/:61:1402300230C1,56NTRF/' \
     -e 's/00000000001$/00000000084/' "$T/mt940-example.940" >"$T/feb30.940"
 refused "MT940: a day not in the calendar (140230 read as 2014-02-28)" 3 \
-    "feb30.940: :61: #1" eur statement import "$T/feb30.940"
+    "feb30.940:9: :61: #1" eur statement import "$T/feb30.940"
 sed -e 's/00000000001$/00000000085/' "$T/mt940-example.940" | head -n 12 >"$T/cut.940"
 refused "MT940 cut short (no :62F:, no -}): not imported in part" 3 \
-    "cut.940: :61: #1 (00000000085), line 9: the statement ends there" \
+    "cut.940:9: :61: #1 (00000000085): the statement ends there" \
     eur statement import "$T/cut.940" --format mt940
 # more of each kind: an amount with no decimal comma, a reversal mark
 # that is none (RX), an entry day not in the calendar (0231), a balance
@@ -191,30 +210,30 @@ refused "MT940 cut short (no :62F:, no -}): not imported in part" 3 \
 sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C156NTRF/' \
     -e 's/00000000001$/00000000086/' "$T/mt940-example.940" >"$T/nocomma.940"
 refused "MT940: an amount with no decimal comma" 3 \
-    "nocomma.940: :61: #1 (00000000086), line 9: the amount is not digits with a decimal comma" \
+    "nocomma.940:9: :61: #1 (00000000086): the amount is not digits with a decimal comma" \
     eur statement import "$T/nocomma.940"
 sed -e 's/^:61:1402200220D1,57NTRF/:61:1402200220RX1,57NTRF/' \
     -e 's/00000000001$/00000000087/' "$T/mt940-example.940" >"$T/rx.940"
 refused "MT940: a reversal mark that is none (RX)" 3 \
-    "rx.940: :61: #2 (00000000001006), line 14: the mark is not C, D, RC or RD" \
+    "rx.940:14: :61: #2 (00000000001006): the mark is not C, D, RC or RD" \
     eur statement import "$T/rx.940"
 sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200231C1,56NTRF/' \
     -e 's/00000000001$/00000000088/' "$T/mt940-example.940" >"$T/entry.940"
 refused "MT940: an entry day not in the calendar (0231)" 3 \
-    "entry.940: :61: #1 (00000000088), line 9: the entry day" \
+    "entry.940:9: :61: #1 (00000000088): the entry day" \
     eur statement import "$T/entry.940"
 sed -e 's/^:62F:C140220EUR564,35/:62F:C140220EUR564,36/' \
     -e 's/00000000001$/00000000089/' "$T/mt940-example.940" >"$T/sum.940"
 refused "MT940: balances that do not add up (opening + entries is not closing)" 3 \
-    "sum.940, line 56: the opening balance (line 8) and the entries add up to 564.35, the closing balance says 564.36" \
+    "sum.940:56: the opening balance (line 8) and the entries add up to 564.35, the closing balance says 564.36" \
     eur statement import "$T/sum.940"
 sed -e 's/^:60F:C140219EUR662,23/:60F:C140219EUR662.23/' \
     -e 's/00000000001$/00000000090/' "$T/mt940-example.940" >"$T/open.940"
 refused "MT940: an opening balance with a decimal point" 3 \
-    "open.940, line 8: the balance is not" eur statement import "$T/open.940"
+    "open.940:8: the balance is not" eur statement import "$T/open.940"
 sed -e 's/00000000001$/00000000091/' "$T/mt940-example.940" | head -n 14 >"$T/cut2.940"
 refused "MT940 cut inside its second :61:" 3 \
-    "cut2.940: :61: #2" eur statement import "$T/cut2.940" --format mt940
+    "cut2.940:14: :61: #2" eur statement import "$T/cut2.940" --format mt940
 
 # -- OFX (USD, the organisation's currency of the default config)
 expect "OFX imports" 0 "ofx" sup statement import "$T/ofx-example.ofx"
@@ -240,16 +259,16 @@ head -c 1500 "$T/ofx-example.ofx" >"$T/cut.ofx"
 refused "OFX cut short" 3 "cut.ofx" sup statement import "$T/cut.ofx" --format ofx
 sed 's/<TRNAMT>-80</<TRNAMT>-80.125</' "$T/ofx-example.ofx" >"$T/amt.ofx"
 refused "OFX amount with three decimals, as the file writes it" 3 \
-    'FITID 219378, line 31: Amount "-80.125"' sup statement import "$T/amt.ofx"
+    ':31: FITID 219378: Amount "-80.125"' sup statement import "$T/amt.ofx"
 # (review s50, helper-216: said as libofx's double printed, "-80.0010")
 sed 's/<TRNAMT>-80</<TRNAMT>-80.001</' "$T/ofx-example.ofx" >"$T/amt1.ofx"
 refused "OFX amount -80.001, as the file writes it" 3 \
-    'FITID 219378, line 31: Amount "-80.001"' sup statement import "$T/amt1.ofx"
+    ':31: FITID 219378: Amount "-80.001"' sup statement import "$T/amt1.ofx"
 # thousands grouped, which OFX does not write: said so, not "not a number
 # with . for decimals" (review s50, helper-217)
 sed 's/<TRNAMT>-80</<TRNAMT>-1,234.50</' "$T/ofx-example.ofx" >"$T/amt2.ofx"
 refused "OFX amount -1,234.50: no mark between thousands" 3 \
-    'FITID 219378, line 31: Amount "-1,234.50": . is for decimals, and no other mark groups the digits' \
+    ':31: FITID 219378: Amount "-1,234.50": . is for decimals, and no other mark groups the digits' \
     sup statement import "$T/amt2.ofx"
 # (review R20, faults 2 and 3) each transaction against its text in the
 # file: libofx reads TRNAMT with atof and dates with mktime, in UTC
@@ -257,14 +276,14 @@ same "OFX: the period as the bank wrote it (DTEND 20130831165153[-8:PST])" \
     "$(sql "SELECT period_from || '/' || period_to FROM bank_statements WHERE id = $O")" \
     "2013-08-01/2013-08-31"
 sed 's/<TRNAMT>-90</<TRNAMT>abc</' "$T/ofx-example.ofx" >"$T/abc.ofx"
-refused "OFX amount abc (libofx: 0.00), its line named" 3 "FITID 219379, line 42: Amount \"abc\"" \
+refused "OFX amount abc (libofx: 0.00), its line named" 3 ":42: FITID 219379: Amount \"abc\"" \
     sup statement import "$T/abc.ofx"
 sed 's/<TRNAMT>-100</<TRNAMT>-100.5x</' "$T/ofx-example.ofx" >"$T/x.ofx"
-refused "OFX amount -100.5x (libofx: -100.50)" 3 "FITID 219380, line 53: Amount" \
+refused "OFX amount -100.5x (libofx: -100.50)" 3 ":53: FITID 219380: Amount" \
     sup statement import "$T/x.ofx"
 sed '0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20131324080000</' "$T/ofx-example.ofx" >"$T/m13.ofx"
 refused "OFX month 13 (libofx: next January)" 3 \
-    "FITID 219378, line 31: Date \"2013-13-24\": no such day" \
+    ":31: FITID 219378: Date \"2013-13-24\": no such day" \
     sup statement import "$T/m13.ofx"
 sed 's/<FITID>2193/<FITID>9193/; 0,/<DTPOSTED>20130824080000</s//<DTPOSTED>20130824200000.000[-8:PST]</' \
     "$T/ofx-example.ofx" >"$T/pst.ofx"
@@ -372,7 +391,7 @@ mt940() { # VALUE-DAY of the first :61:
 for d in 261131 260000 261332 260230; do
 	mt940 $d >"$T/d$d.940"
 	refused "MT940: the value day $d named by its file, :61: and line" 3 \
-	    "d$d.940: :61: #1 (B30), line 5: the value day (YYMMDD) is not a day" \
+	    "d$d.940:5: :61: #1 (B30): the value day (YYMMDD) is not a day" \
 	    sup statement import "$T/d$d.940"
 done
 # (issue 20, tester) RC, a credit reversed: a reversal, as camt.053's
@@ -389,7 +408,7 @@ expect "MT940: statement show says so" 0 "Bank's id: B31; Reversal: yes" \
 # fraction ("Amount 5001/1000 has more than 2 decimals")
 sed 's/^:61:2611121112RC20,00NTRF/:61:2611121112RC5,001NTRF/' "$T/rc.940" >"$T/dec3.940"
 refused "MT940: 3 decimals named by :61:, line and the amount as written" 3 \
-    "dec3.940: :61: #2 (B31), line 7: the amount 5,001 has more than 2 decimals" \
+    "dec3.940:7: :61: #2 (B31): the amount 5,001 has more than 2 decimals" \
     sup statement import "$T/dec3.940"
 
 # -- (issue 20, tester) a line booked after today: a bank books what has
@@ -433,7 +452,7 @@ sed -e 's/:60F:C261110/:60F:C301110/' -e 's/^:61:2611111111C/:61:3011111111C/' \
     -e 's/^:61:2611121112RC/:61:3011121112RC/' -e 's/:62F:C261112/:62F:C301112/' \
     -e 's/STMT1/STMT-FUT/' "$T/rc.940" >"$T/fut.940"
 refused "MT940: a :61: booked after today, named by its number, line and day" 3 \
-    "fut.940: :61: #1 (B30), line 5: booked on 2030-11-11, after today (2026-12-07)" \
+    "fut.940:5: :61: #1 (B30): booked on 2030-11-11, after today (2026-12-07)" \
     now statement import "$T/fut.940"
 sed -e 's/^:61:2611111111C/:61:2612071207C/' -e 's/^:61:2611121112RC/:61:2612091207RC/' \
     -e 's/STMT1/STMT-VAL/' -e 's/B30$/B40/' -e 's/B31$/B41/' "$T/rc.940" >"$T/val.940"
@@ -443,7 +462,7 @@ sed -e 's/<DTPOSTED>20130824080000/<DTPOSTED>20300101080000/' -e 's/<FITID>2193/
     "$T/ofx-example.ofx" >"$T/fut.ofx" 2>/dev/null
 if [ -n "$HAVE_SAMPLES" ]; then
 	refused "OFX: a transaction posted after today, named by its FITID and day" 3 \
-	    "fut.ofx: FITID 819378, line 31: booked on 2030-01-01, after today (2026-12-07)" \
+	    "fut.ofx:31: FITID 819378: booked on 2030-01-01, after today (2026-12-07)" \
 	    now statement import "$T/fut.ofx"
 else
 	echo "# skip 2 checks (OFX after today): the bank samples are not in $SAMPLES"
@@ -529,6 +548,12 @@ Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 CSV
 refused "CSV: a bad line 7 names FILE:7" 3 "bank.csv:7: Amount \"12,5x\"" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
+# (s74 fault 3) what the CSV reader refuses is named alike, FILE:LINE:
+# (and the column): one form for every format's line
+sed 's/^01.03.2026;02.03.2026;-10,00;;Bank;fee;B2/01.03.2026;02.03.2026;-10,00;"x"y;Bank;fee;B2/' \
+    "$T/bank.csv" >"$T/quote.csv"
+refused "CSV: the reader's refusal names FILE:LINE:COLUMN" 3 "quote.csv:3:33: text after the closing quote" \
+    sup statement import "$T/quote.csv" --mapping dutch --account NL01
 sed -i 's/^03.03.2026;;12,5x/03.03.2026;;12,50/; s/^04.03.2026;;7,00/;;7,00/' "$T/bank.csv"
 refused "CSV: a line without a date" 3 "bank.csv:8: No date (column 1)" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01

@@ -107,3 +107,12 @@ login() {
 	type_text "$2"
 	keys Enter
 }
+# shown_once NAME TEXT: the screen, drawn whole, shows TEXT on one line
+# only (a refusal said once: on the message line, not on the form's
+# line above it too; a fresh tester's, s74 fault 1)
+shown_once() {
+	settle
+	n=$(grep -cF -- "$2" "$SCREEN")
+	if [ "$n" = 1 ]; then ok "$1"
+	else echo "not ok - $1"; echo "  shown on $n lines"; sed 's/^/  | /' "$SCREEN"; fi
+}

@@ -318,6 +318,7 @@ wait_for "the reason is still to choose" "Choose a reason"
 p0=$(plans)
 keys Enter
 wait_for "Enter without a reason" "Not made: Choose a reason"
+shown_once "not made: said once" "Choose a reason"
 same "nothing made" "$(plans)" "$p0"
 keys Down Down
 type_text 0
@@ -422,6 +423,7 @@ keys Down
 wait_for "4 weekly ones again" "4  2025-08-22  \$300.00"
 keys Enter
 wait_for "Enter without a reason" "Not rescheduled: Choose a reason"
+shown_once "not rescheduled: said once" "Choose a reason"
 # the misses the new schedule allows (helper-248, fault 4): the plan's
 # at first, 0 to 12
 keys Down Down
@@ -450,6 +452,7 @@ keys c
 wait_for "c: cancel, with a reason" "What is left goes back to the items"
 keys Enter
 wait_for "Enter without a reason" "Not cancelled: Choose a reason"
+shown_once "not cancelled: said once" "Choose a reason"
 keys Left
 wait_for "the last configured reason" "< Other >"
 keys Enter

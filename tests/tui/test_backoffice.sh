@@ -168,6 +168,7 @@ wait_for "no reason yet: Create is not possible" "Choose a reason"
 before=$(count credit-notes)
 keys Enter
 wait_for "Create without a reason is refused" "Not created: Choose a reason"
+shown_once "the refusal said once" "Choose a reason"
 keys Down Right Right Up
 keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "99999"

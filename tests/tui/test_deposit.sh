@@ -53,6 +53,9 @@ keys c
 wait_for "c: the deposit of the marked rows" "3 rows, \$32.00 in all"
 wait_for "it lists the cheques" "Z-T01-000001  Cheque 8002"
 wait_for "it wants a slip number" "Give the slip (bag) number"
+keys Enter
+wait_for "Enter without a slip: refused" "Give the slip (bag) number"
+shown_once "the refusal said once" "Give the slip (bag) number"
 type_text "USED-0"
 keys Enter
 wait_for "Enter asks once" "Deposit \$32.00 in slip USED-0? Enter again"

@@ -71,6 +71,7 @@ keys d
 wait_for "d: a dispute of that payment" "R-T01-000003  WU-10002  José Núñez"
 keys Enter
 wait_for "Enter with no reason: refused" "Choose a reason"
+shown_once "the refusal said once" "Choose a reason"
 keys Right Down
 type_text "Card holder called"
 # the amount disputed: the payment's 25.00 to begin with, selected, so

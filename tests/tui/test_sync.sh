@@ -415,8 +415,12 @@ keys d
 wait_for "T02's Reconciliation screen" "Bank account DE89, by day"
 keys Enter
 wait_for "Enter: the day at T02" "Bank account DE89 on $day"
-# (the note's column gives way to Booked at 80 columns: "Bag 41 at t…")
-wait_for "T01's hand match of BAG-41 there, by mary with the note" "mary Bag 41 at t"
+# (at 80 columns the note gives way to By hand and Booked, s74 fault 2;
+# Right shows it)
+wait_re "T01's hand match of BAG-41 there, by hand, by mary" "manual +yes +BAG-41 +mary "
+keys Right
+wait_for "Right: with the note" "Bag 41 at t"
+keys Left
 keys u
 wait_for "u at T02: take T01's match back" "BAG-41"
 type_text "Not our bag"

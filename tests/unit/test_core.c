@@ -1204,14 +1204,14 @@ csv_reading(void **state)
 
 	csv_init(&r, "a,\"b\n", 5);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
-	assert_non_null(strstr(err.msg, "Line 1, column 3"));
+	assert_non_null(strstr(err.msg, "1:3: quoted field"));
 	csv_init(&r, "a,\"b\"x\n", 7);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
 	assert_non_null(strstr(err.msg, "after the closing quote"));
 	csv_init(&r, "ok\na\"b\n", 7);
 	assert_int_equal(csv_next(&r, &row, &err), 1);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
-	assert_non_null(strstr(err.msg, "Line 2, column 2"));
+	assert_non_null(strstr(err.msg, "2:2: quote inside"));
 	csv_init(&r, "\xff\xfe\n", 3);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
 	assert_non_null(strstr(err.msg, "UTF-8"));
