@@ -177,6 +177,12 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_35,
     pg_mig_36,
     pg_mig_37,
+    /* 38-40: reserved for the other branches of session 74, each
+     * replaced by its own at their merge (branch s74-h4 holds 41-42) */
+    "SELECT 1;\n",
+    "SELECT 1;\n",
+    "SELECT 1;\n",
+    pg_mig_41,
 };
 
 const int store_pg_central_nmigrations =
