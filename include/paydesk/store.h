@@ -637,6 +637,12 @@ int store_checkpoints_behind(struct store *st, struct pd_err *err);
  * the central node applies them differently from the record. */
 int store_sync_origin(struct store *st, const char *origin, int altered,
     struct pd_err *err);
+/* A push's transaction begun: on PostgreSQL the lock every writer of
+ * the organisation takes first (sync_origin's row) taken now, before
+ * the push reads anything, so that its reads are of every push
+ * committed before it; nothing on SQLite, whose BEGIN IMMEDIATE holds
+ * the store's. */
+int store_push_lock(struct store *st, struct pd_err *err);
 /* The hash of an applied record; *found 0 when the uuid is new. */
 int store_applied_get(struct store *st, const char *uuid, char hash[65],
     int *found, struct pd_err *err);
