@@ -14,9 +14,10 @@
 # and cached (like the bench store); each run copies them and measures.
 # The sizes are knobs: BENCH_SYNC_CONSUMERS=20000 BENCH_SYNC_PUSH=5000
 # BENCH_SYNC_EACH=300 tries it in a minute; BENCH_SYNC_FIGURES ("pull
-# each push") and BENCH_SYNC_BACKENDS choose what is measured, and
+# each push") and BENCH_SYNC_BACKENDS choose what is measured,
 # BENCH_PG_STATEMENTS=FILE writes where PostgreSQL's time went
-# (bench_pg.sh).
+# (bench_pg.sh) and BENCH_SYNC_KEEP=DIR keeps the eight terminals' request
+# logs.
 set -e
 BUILD=${BUILD:-build}
 C=${BENCH_SYNC_CONSUMERS:-1000000}
@@ -376,6 +377,17 @@ each_figure() {
 	    sed -n 's/.* \([0-9.]*\)ms records=\([0-9]*\) apply=\([0-9.]*\)ms.*/\1 \3/p' \
 	    >"$RUN/lat-$BACKEND"
 	keep eachs "$(secs "$t0" "$t1")"
+	# BENCH_SYNC_KEEP=DIR: the nodes' request logs of each run kept in
+	# DIR (every request's time, the pushes' apply times, the status
+	# calls), to find which batches were slow and why
+	if [ -n "${BENCH_SYNC_KEEP:-}" ]; then
+		mkdir -p "$BENCH_SYNC_KEEP"
+		k=1
+		for l in $logs; do
+			cp "$l" "$BENCH_SYNC_KEEP/each-$BACKEND-node$k.log"
+			k=$((k + 1))
+		done
+	fi
 	applied=$(sed -n 's/^Applied *//p' "$RUN"/e?.out | tr -d ',' |
 	    awk '{ n += $1 } END { print n + 0 }')
 	[ "$applied" = $((8 * EACH)) ] || {

@@ -637,6 +637,12 @@ int store_checkpoints_behind(struct store *st, struct pd_err *err);
  * the central node applies them differently from the record. */
 int store_sync_origin(struct store *st, const char *origin, int altered,
     struct pd_err *err);
+/* A push's transaction begun: on PostgreSQL the lock every writer of
+ * the organisation takes first (sync_origin's row) taken now, before
+ * the push reads anything, so that its reads are of every push
+ * committed before it; nothing on SQLite, whose BEGIN IMMEDIATE holds
+ * the store's. */
+int store_push_lock(struct store *st, struct pd_err *err);
 /* The hash of an applied record; *found 0 when the uuid is new. */
 int store_applied_get(struct store *st, const char *uuid, char hash[65],
     int *found, struct pd_err *err);
@@ -695,12 +701,10 @@ struct feed_entry *store_feed_page(struct store *st, int64_t since,
 int64_t store_feed_head(struct store *st);
 /* The entries of the feed a terminal would get (after its cursor
  * since[i], those of origin origins[i] left out unless altered), for
- * each of n terminals into waiting[i]: for status. One read of the feed
- * for each STORE_WAIT_SCAN terminals (the terms of its one statement),
- * not one for each (an organisation of 8 terminals and 1,040,003
- * entries: 0.08 s of CPU against 0.38 s, in sqlite3). 0, or -1 (err)
- * when the store failed. */
-#define STORE_WAIT_SCAN 8
+ * each of n terminals into waiting[i]: for status. Counted without a
+ * read of the feed (its numbers have no gap: the head less the cursor,
+ * less the terminal's own entries not altered, by their index). 0, or
+ * -1 (err) when the store failed. */
 int store_feed_waiting(struct store *st, const char *const *origins,
     const int64_t *since, size_t n, int64_t *waiting, struct pd_err *err);
 

@@ -257,9 +257,10 @@ preload_applied(struct svc *s, const struct sync_push *push, char (*pre)[65],
 }
 
 /* The consumers and items the push's payments name, read for the batch
- * in one go (store_push_rows), and the numbers they carry
- * (store_push_numbers), not a statement each in every record's checks
- * and apply (a round trip each on PostgreSQL). */
+ * in one go (store_push_rows), and the ids their rows will take
+ * (store_push_ids), not a statement each in every record's checks and
+ * apply (a round trip each on PostgreSQL); their numbers apart
+ * (preload_numbers). */
 static int
 preload_rows(struct svc *s, const struct sync_push *push, struct pd_err *err)
 {
@@ -286,10 +287,21 @@ preload_rows(struct svc *s, const struct sync_push *push, struct pd_err *err)
 		rc = store_push_ids(s->st, n, ni, err);
 	free(c);
 	free(it);
-	if (rc != 0)
-		return -1;
-	/* and their numbers, whether they are free (store_push_numbers) */
-	it = xcalloc(4 * push->nrecs + 1, sizeof *it);
+	return rc;
+}
+
+/* The numbers the push's payments carry, whether they are free
+ * (store_push_numbers): only the sending terminal's series takes them,
+ * so another push committed meanwhile does not make them stale (one of
+ * the same terminal's, a retry, fails the number's unique index, and
+ * the push is applied again). */
+static int
+preload_numbers(struct svc *s, const struct sync_push *push, struct pd_err *err)
+{
+	const char **it = xcalloc(4 * push->nrecs + 1, sizeof *it);
+	size_t i, ni;
+	int rc;
+
 	for (i = ni = 0; i < push->nrecs; i++)
 		ni += sync_push_payment_numbers(push, i, it + ni);
 	rc = store_push_numbers(s->st, it, ni, err);
@@ -321,9 +333,15 @@ again:
 	s->push_rules_head = -1;
 	s->push_user.id = 0;
 	s->push_role_since = -1;
-	/* an import may have changed the settings since the last push */
+	/* an import may have changed the settings since the last push;
+	 * the rows the records are judged by (their items' settled amounts)
+	 * read once the organisation's writers' lock is held (PostgreSQL),
+	 * so that no push committed meanwhile overtakes them
+	 * (store_push_lock) */
 	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0 ||
 	    preload_applied(s, push, pre, has, err) != 0 ||
+	    preload_numbers(s, push, err) != 0 ||
+	    store_push_lock(s->st, err) != 0 ||
 	    preload_rows(s, push, err) != 0) {
 		store_abort(s->st);
 		s->push_reads = 0;

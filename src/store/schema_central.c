@@ -735,7 +735,7 @@ const char *const store_central_migrations[] = {
      * triggers made again with it, not kept here. Safe to run again. */
     "DROP TRIGGER IF EXISTS seal_deposit_cheques_ins;\n"
     "DROP TRIGGER IF EXISTS seal_deposit_cheques_upd;\n",
-    /* (branch s74-h3, issue 22) the CHECKs of payments' type,
+    /* (s74, issue 22) the CHECKs of payments' type,
      * method_kind, status and alloc_rule as comparisons joined by OR,
      * not IN lists: SQLite 3.40 checks a constant list of more than two
      * by building an ephemeral b-tree of it, for every row written, so
@@ -769,7 +769,7 @@ const char *const store_central_migrations[] = {
     " ''bills+'' OR alloc_rule = ''largest+'')') WHERE type = 'table' AND"
     " name = 'payments';\n"
     "PRAGMA writable_schema = RESET;\n",
-    /* (branch s74-h1) the method's covering index made again with the
+    /* (s74, issue 24) the method's covering index made again with the
      * id (schema.c, store_mig_96) and payer_scope keyed by consumer,
      * the organisation's payer totals in it (store_mig_97): the
      * terminals' reports, not kept here (central migration 3), the
@@ -783,6 +783,11 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS rollup_verify;\n"
     "DROP TRIGGER IF EXISTS rollup_unpost;\n"
     "DELETE FROM payer_scope;\n",
+    /* (s74, issue 22) a terminal's own entries not altered, by their
+     * seq: the status route's waiting count reads these, not the whole
+     * feed (store_feed_waiting; issue 22). Safe to run again. */
+    "CREATE INDEX IF NOT EXISTS feed_own ON feed (origin, seq) WHERE"
+    " altered = 0;\n",
 };
 #undef FEED
 #undef RULE_FEED

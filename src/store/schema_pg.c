@@ -177,6 +177,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_35,
     pg_mig_36,
     pg_mig_37,
+    pg_mig_38,
 };
 
 const int store_pg_central_nmigrations =

@@ -686,3 +686,9 @@ const char pg_mig_36[] =
     "CREATE TRIGGER payment_teams_no_update BEFORE UPDATE ON"
     " payment_teams FOR EACH ROW EXECUTE FUNCTION"
     " refuse('payment_teams is append-only');\n";
+/* 38: a terminal's own entries not altered, by their seq, as
+ * schema_central.c's feed_own: the status route's waiting count reads
+ * these, not the whole feed (store_feed_waiting; issue 22). Run twice,
+ * it changes nothing. */
+const char pg_mig_38[] = "CREATE INDEX IF NOT EXISTS feed_own ON feed"
+                         " (origin, seq) WHERE altered = 0;\n";

@@ -60,5 +60,6 @@ extern const char pg_mig_34[];
 extern const char pg_mig_35[];
 extern const char pg_mig_36[];
 extern const char pg_mig_37[];
+extern const char pg_mig_38[];
 
 #endif

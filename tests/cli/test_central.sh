@@ -776,6 +776,44 @@ print(json.dumps(d, sort_keys=True))'; }
 	    "$(pulled "$TOK4" "$URL2" "$c0" | python3 -c 'import json,sys; d=json.load(sys.stdin)
 print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"]["kind"] == "payment"))')" \
 	    "[3300, 3400]"
+	# the same bill paid whole offline at T02 (its push held open at the
+	# second node) and at T03 (the first node, at once): T03's push takes
+	# the organisation's writers' lock before it reads the bill
+	# (store_push_lock), so it reads it as T02's push left it, settled:
+	# the bill is settled once and T03's payment is an overpayment, one
+	# credit note of the central node
+	bill=$(q "SELECT i.ref FROM items i JOIN consumers c ON c.id =
+	    i.consumer_id WHERE c.account_no = 'WU-10003' AND i.settled <
+	    i.amount ORDER BY i.id LIMIT 1")
+	due=$(q "SELECT amount - settled FROM items WHERE ref = '$bill'")
+	amt=$(python3 -c "print('%d.%02d' % divmod($due, 100))")
+	cn0=$(q "SELECT coalesce(max(id), 0) FROM credit_notes")
+	for t in 2 3; do
+		PAYDESK_PIN=1234 pdt $t --user jane pay WU-10003 --type bill \
+		    --items "$bill" --method Cash --amount "$amt" >/dev/null 2>&1 ||
+		    notok "T0$t pays $bill whole ($amt)"
+	done
+	pdt 2 sync >"$T/held.out" 2>&1 &
+	HELD=$!
+	i=0
+	while [ "$(psqlv "SELECT count(*) FROM pg_stat_activity WHERE state =
+	    'idle in transaction'")" = 0 ] && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1)); done
+	pdt 3 sync >"$T/late.out" 2>&1 &
+	LATE=$!
+	i=0
+	while [ "$(psqlv "SELECT count(*) FROM pg_locks WHERE NOT granted")" = 0 ] &&
+	    [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	same "two nodes: T03's push of the same bill waits for the held one" \
+	    "$(psqlv "SELECT count(*) > 0 FROM pg_locks WHERE NOT granted")" t
+	wait $HELD $LATE
+	same "two nodes: both payments of the bill applied" \
+	    "$(cat "$T/held.out" "$T/late.out" | grep -c 'Applied     1')" 2
+	same "two nodes: the bill settled once" \
+	    "$(q "SELECT settled = amount FROM items WHERE ref = '$bill'")" t
+	same "two nodes: the second payment one overpayment credit note" \
+	    "$(q "SELECT count(*) || '/' || coalesce(sum(amount), 0) FROM
+	        credit_notes WHERE terminal = 'HQ' AND id > $cn0")" "1/$due"
 	kill "$N2PID" && wait "$N2PID"
 	# a backlog past [central] series_window (3) in one push: each
 	# payment's number judged against the count of T02's payments, which

@@ -626,12 +626,31 @@ r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
 case "$r" in *'"terminal":"T01"'*'"waiting"'*) ok "status lists the terminals" ;;
 *) echo "not ok - status"; echo "  $r" ;; esac
 # each terminal's waiting entries as the feed holds them, counted here
-# one by one: more terminals than one read of the feed counts
-# (STORE_WAIT_SCAN, 8), at cursors of their own (the terminals that
-# synced, each last at another time, and seven that never did)
+# one by one, at cursors of their own (the terminals that synced, each
+# last at another time, and seven that never did). The node counts them
+# without reading the feed (store_feed_waiting: the head less the
+# cursor, less the terminal's own entries not altered): T01's cursor put
+# back behind the records it pushed (a pull of one entry from 0), which
+# the count leaves out unless the node altered them, and T12's past the
+# head (a pull from beyond it: none waiting, not a negative count)
 for n in 06 07 08 09 10 11 12; do
 	run central terminal add ACME B01 T$n
 done
+TOK12=$(token_of)
+same "T01 pulls one entry from 0" "$(curl -s -o /dev/null -w '%{http_code}' \
+    -H "Authorization: Bearer $TOK1" "$URL/v1/pull?since=0&limit=1")" 200
+same "T12 pulls from past the head" "$(curl -s -o /dev/null -w '%{http_code}' \
+    -H "Authorization: Bearer $TOK12" "$URL/v1/pull?since=900000000&limit=1")" 200
+r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
+c1=$(echo "$r" | python3 -c 'import json, sys
+print([t for t in json.load(sys.stdin)["terminals"] if t["terminal"] == "T01"][0]["last_cursor"])')
+same "T01's own entries after its cursor: some not altered, left out" \
+    "$(csql "SELECT count(*) > 1 FROM feed WHERE seq > $c1 AND origin = 'T01' AND altered = 0")" \
+    "$(csql "SELECT count(*) > 0 FROM feed WHERE seq > 1")"
+# and one of them as the node would have altered it (counted: it goes
+# back to T01), put back as it was after the count
+alt=$(csql "SELECT max(seq) FROM feed WHERE seq > $c1 AND origin = 'T01' AND altered = 0")
+csql "UPDATE feed SET altered = 1 WHERE seq = $alt" >/dev/null
 r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
 wait_want=$(echo "$r" | python3 -c 'import json, sys
 for t in json.load(sys.stdin)["terminals"]:
@@ -642,9 +661,12 @@ wait_got=$(echo "$r" | python3 -c 'import json, sys
 for t in json.load(sys.stdin)["terminals"]:
     print(t["terminal"], t["waiting"])')
 same "status: each terminal's waiting entries, 11 terminals" "$wait_got" "$wait_want"
+csql "UPDATE feed SET altered = 0 WHERE seq = $alt" >/dev/null
 same "status: of several counts" \
     "$(echo "$wait_got" | awk '{ print $2 }' | sort -u | wc -l | tr -d ' ') $(echo "$wait_got" | wc -l | tr -d ' ')" \
-    "5 11"
+    "6 11"
+same "status: T12, past the head, has none waiting" \
+    "$(echo "$wait_got" | awk '$1 == "T12" { print $2 }')" 0
 grep -Eq 'ACME/T01 POST /v1/push 200 [0-9.]+ms records=[0-9]+ apply=[0-9.]+ms' "$T/central.log" && ok "requests are logged" ||
     echo "not ok - requests are logged"
 grep -q ' 401 ' "$T/central.log" && ok "refusals are logged" || echo "not ok - refusals are logged"
