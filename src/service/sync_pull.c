@@ -515,6 +515,12 @@ lost:
 	return -1;
 }
 
+void
+svc_sync_pull_arena(void)
+{
+	sync_json_arena_install();
+}
+
 /* Pages are applied without a savepoint each (apply_page) until a
  * record is refused; then the pages not yet committed are rolled back
  * and pulled again, each in a savepoint, a refused record set aside. */
