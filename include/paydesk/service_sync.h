@@ -325,6 +325,10 @@ void svc_central_push_free(struct sync_push *p);
  * main, before any thread (issue 24). A push is then decoded and freed
  * by one thread, as a request's handler does. */
 void svc_central_push_arena(void);
+/* The terminal's pull pages parsed into an arena each, freed whole
+ * (sync_json_arena_install): once, first thing in the terminal's main,
+ * before any thread (issue 22). */
+void svc_sync_pull_arena(void);
 /* The answer to a push: res[i] for each of its n records. Caller frees. */
 char *svc_central_push_answer(const struct sync_result *res, size_t n);
 /* An error answer saying msg. Caller frees. */

@@ -388,8 +388,11 @@ void sync_push_free(struct sync_push *p);
  * memory for each, freed whole (sync_push_free), not a malloc for each
  * value: jansson's allocation functions set for the process, once,
  * before any thread is started (json_set_alloc_funcs). A push is then
- * decoded and freed by one thread. The central node's serve (issue 24);
- * without it jansson mallocs each value. */
+ * decoded and freed by one thread. The central node's serve (issue 24),
+ * and the terminal's, whose pull pages are parsed the same way
+ * (sync_page_decode: by the thread that fetched the page, then read by
+ * another, and freed whole in either); without it jansson mallocs each
+ * value. */
 void sync_json_arena_install(void);
 
 enum sync_outcome { SYNC_APPLIED, SYNC_DUPLICATE, SYNC_REJECTED };
@@ -416,6 +419,7 @@ struct sync_page {
 	size_t n;
 	int64_t first; /* the first entry's seq; 0 when there is none */
 	void *doc;
+	void *arena; /* the memory doc is in, or NULL (src/sync/arena.c) */
 };
 /* Encode a page from records already encoded as JSON text. */
 char *sync_page_encode(int64_t cursor, int more, const int64_t *seqs,

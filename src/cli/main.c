@@ -589,6 +589,8 @@ main(int argc, char **argv)
 	int i = 1, used, rc;
 	char *pin;
 
+	/* pull pages parsed into arenas: set before any thread starts */
+	svc_sync_pull_arena();
 	memset(&c, 0, sizeof c);
 	svc_language(&c.svc.cfg); /* the environment's, before any message */
 	if ((rc = global_opts(&c, argc, argv, &i)) >= 0)

@@ -149,7 +149,9 @@ static int
 apply_records(struct svc *s, const struct sync_page *pg, int each,
     int64_t *conflicts, struct pd_err *err)
 {
-	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
+	/* the records decoded ahead, in order (sync_decode.c) */
+	struct sync_decode *d = sync_decode_start(pg);
+	struct syncrec *r;
 	char last[2][17] = {"", ""};
 	int64_t seq;
 	size_t i;
@@ -159,7 +161,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 	for (i = 0; i < pg->n && rc == 0; i++) {
 		struct pd_err e = {0};
 
-		if (sync_page_entry(pg, i, &seq, r, err) != 0) {
+		if (sync_decode_next(d, i, &seq, &r, err) != 0) {
 			pd_err_prefix(
 			    err, _("A pull page was not understood: "));
 			err->code = PD_ENET;
@@ -175,10 +177,12 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			else
 				(*conflicts)++;
 			syncrec_free(r);
+			sync_decode_taken(d);
 			continue;
 		}
 		if (each && store_begin(s->st, err) != 0) {
 			syncrec_free(r);
+			sync_decode_taken(d);
 			rc = -1;
 			break;
 		}
@@ -204,8 +208,9 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 		}
 		s->pull_found_kind = 0; /* taken by the apply, or stale */
 		syncrec_free(r);
+		sync_decode_taken(d);
 	}
-	free(r);
+	sync_decode_end(d);
 	return rc;
 }
 
@@ -513,6 +518,12 @@ fail:
 lost:
 	fetch_done(&f);
 	return -1;
+}
+
+void
+svc_sync_pull_arena(void)
+{
+	sync_json_arena_install();
 }
 
 /* Pages are applied without a savepoint each (apply_page) until a

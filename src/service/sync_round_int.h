@@ -24,4 +24,17 @@ int svc_sync_settle(struct svc *s, const struct outbox_rec *recs, size_t n,
 int svc_sync_pull(struct svc *s, struct sync_net *net, sync_progress_fn cb,
     void *arg, struct sync_report *rep, struct pd_err *err);
 
+/* The records of pull page pg decoded ahead of the thread that applies
+ * them, on a thread of their own, a few at a time (sync_decode.c): entry
+ * i with sync_decode_next, in the page's order (0 or -1, err saying why,
+ * as sync_page_entry), r valid until sync_decode_taken says the record
+ * was freed (syncrec_free) and the next may take its place; end frees
+ * what was decoded and not taken. */
+struct sync_decode;
+struct sync_decode *sync_decode_start(const struct sync_page *pg);
+int sync_decode_next(struct sync_decode *d, size_t i, int64_t *seq,
+    struct syncrec **r, struct pd_err *err);
+void sync_decode_taken(struct sync_decode *d);
+void sync_decode_end(struct sync_decode *d);
+
 #endif

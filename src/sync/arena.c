@@ -15,8 +15,12 @@
  * freed by the thread that parsed it, before its arena: sync_push_decode
  * and sync_push_free are called by one request's handler, and nothing
  * keeps a reference into a push's document past sync_push_free.
- * Without the install (the terminal, the tests, fuzz_push) there is no
- * arena and jansson mallocs as before.
+ * A pull page is the other case (sync_page_decode): parsed by the
+ * terminal's fetching thread, read by the applying one, then freed whole
+ * with its arena by whichever thread comes to it, never by json_decref:
+ * the parse's arena leaves the parsing thread's live ones once parsed
+ * (sync_arena_detach). Without the install (the tests, fuzz_push) there
+ * is no arena and jansson mallocs as before.
  *
  * The blocks of a freed arena are kept, up to SPARE_MAX bytes in all,
  * for the next: a block is larger than malloc's mmap threshold, so each
@@ -190,6 +194,23 @@ void
 sync_arena_fill(struct sync_arena *a)
 {
 	filling = a;
+}
+
+void
+sync_arena_detach(struct sync_arena *a)
+{
+	struct sync_arena **pp;
+
+	if (a == NULL)
+		return;
+	if (filling == a)
+		filling = NULL;
+	for (pp = &live; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == a) {
+			*pp = a->next;
+			break;
+		}
+	a->next = NULL;
 }
 
 void

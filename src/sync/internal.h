@@ -27,6 +27,10 @@ struct sync_arena;
 struct sync_arena *sync_arena_new(void);
 void sync_arena_fill(struct sync_arena *a);
 void sync_arena_free(struct sync_arena *a);
+/* a no longer one of this thread's arenas: for a document never freed by
+ * json_decref, only whole with its arena (sync_arena_free, by any
+ * thread): a pull page's */
+void sync_arena_detach(struct sync_arena *a);
 /* The bytes of freed arenas' blocks kept for the next (at most
  * SPARE_MAX, 64 MiB, in all). */
 size_t sync_arena_spare(void);

@@ -87,6 +87,16 @@ same "every consumer is in both search indexes" \
     "$ACCTS/$ACCTS/$ACCTS/0"
 expect "a pulled consumer is found by name" 0 "AC-0009999" \
     pdtc 2 consumer search "consumer 9999"
+# (the pull builds the indexes at its commit with a hash of 32 MiB, one
+# segment where 1 MiB wrote many and merged them, store_fts_defer_end:
+# FTS5's own check reads every entry back against the consumers' rows,
+# and the default hash is what any later transaction has)
+fts_check() { tsql "$1" "INSERT INTO consumers_fts (consumers_fts, rank) VALUES ('integrity-check', 1); INSERT INTO consumers_words (consumers_words, rank) VALUES ('integrity-check', 1); SELECT 'whole'" 2>&1; }
+same "T02's search indexes hold exactly its consumers' text" "$(fts_check 2)" whole
+same "T01's too" "$(fts_check 1)" whole
+same "and the hash is the default again" \
+    "$(tsql 2 "SELECT (SELECT v FROM consumers_fts_config WHERE k = 'hashsize') || '/' || (SELECT v FROM consumers_words_config WHERE k = 'hashsize')")" \
+    "1048576/1048576"
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 
 # -- the backlog, taken while the central node is away

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "paydesk/deposit.h"
 #include "paydesk/alloc.h"
@@ -1391,6 +1392,41 @@ utf8_folding(void **state)
 	fold_is("soft\xc2\xadhyphen", "softhyphen");
 	fold_is("中文", "中文");
 	fold_is("a\xff\x62", "a\xef\xbf\xbd\x62");
+	/* ASCII folds without utf8proc (utf8.c, fold_ascii): each of its
+	 * characters alone and between letters, as utf8proc folds it */
+	{
+		char in[8], *f;
+		utf8proc_uint8_t *want;
+		int c;
+
+		for (c = 1; c < 0x80; c++) {
+			snprintf(in, sizeof in, "%c", c);
+			assert_true(
+			    utf8proc_map((const utf8proc_uint8_t *)in,
+			        (utf8proc_ssize_t)strlen(in), &want,
+			        UTF8PROC_STABLE | UTF8PROC_COMPAT |
+			            UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+			            UTF8PROC_STRIPMARK | UTF8PROC_IGNORE) >= 0);
+			f = utf8_fold(in, strlen(in));
+			assert_string_equal(f, (const char *)want);
+			free(f);
+			free(want);
+			snprintf(in, sizeof in, "aB%cZ", c);
+			f = utf8_fold(in, strlen(in));
+			assert_int_equal(strlen(f), 4);
+			assert_memory_equal(f, "ab", 2);
+			assert_int_equal(f[3], 'z');
+			free(f);
+		}
+		fold_is(
+		    "Consumer 12345, AC-0012345", "consumer 12345, ac-0012345");
+		f = utf8_fold("ABC\0DEF", 7); /* to the NUL, as before */
+		assert_string_equal(f, "abc");
+		free(f);
+		f = utf8_fold("ABCDEF", 3);
+		assert_string_equal(f, "abc");
+		free(f);
+	}
 	/* one rule for index and query */
 	{
 		char *a = utf8_fold("MÜLLER", 6 + 1);

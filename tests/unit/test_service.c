@@ -17,6 +17,7 @@
 #include "paydesk/xmalloc.h"
 /* the ledger's constructors are the service's own (not a public API) */
 #include "../../src/service/internal.h"
+#include "../../src/service/sync_round_int.h"
 
 struct fx {
 	char dir[64];
@@ -1971,10 +1972,85 @@ outbox_set_in_order(void **state)
 	    123);
 }
 
+/* A pull page's records decoded ahead of the applying thread
+ * (sync_decode.c): every entry taken in order, each as sync_page_entry
+ * decodes it (its own seq and verifier), a record that does not decode
+ * refused at its place with its entry named, and an apply ended early
+ * freeing what was decoded ahead (valgrind: no leak). */
+static void
+pull_decode_ahead(void **state)
+{
+	size_t n = 1000, i, stop;
+	const char **recs = xcalloc(n, sizeof *recs);
+	int64_t *seqs = xcalloc(n, sizeof *seqs), seq;
+	char(*text)[256] = xcalloc(n, sizeof *text);
+	struct sync_page pg;
+	struct sync_decode *d;
+	struct syncrec *r;
+	struct pd_err err;
+	char *body, want[32];
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		snprintf(text[i], sizeof text[i],
+		    "{\"v\":1,\"kind\":\"verify\",\"uuid\":"
+		    "\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"terminal\":"
+		    "\"T01\",\"at\":\"2026-11-23 10:00:00\",\"data\":{"
+		    "\"payment_uuid\":\"p\",\"verified_by\":\"U%zu\"}}",
+		    i);
+		/* entry 700 does not decode */
+		if (i == 700)
+			strcpy(text[i], "{\"v\":1,\"kind\":\"verify\"}");
+		recs[i] = text[i];
+		seqs[i] = 10 + (int64_t)i;
+	}
+	body = sync_page_encode(10 + (int64_t)n, 0, seqs, recs, n);
+	assert_int_equal(sync_page_decode(body, strlen(body), &pg, &err), 0);
+	/* to the record that does not decode, twice (a careful apply
+	 * decodes the page again), then ended early at 3 points */
+	for (stop = 0; stop < 5; stop++) {
+		size_t last = stop < 2 ? n : (size_t[]){0, 15, 300}[stop - 2];
+
+		d = sync_decode_start(&pg);
+		for (i = 0; i < last; i++) {
+			if (sync_decode_next(d, i, &seq, &r, &err) != 0)
+				break;
+			assert_int_equal(seq, 10 + (int64_t)i);
+			snprintf(want, sizeof want, "U%zu", i);
+			assert_string_equal(r->by, want);
+			syncrec_free(r);
+			sync_decode_taken(d);
+		}
+		if (stop < 2) {
+			assert_int_equal(i, 700);
+			assert_non_null(strstr(err.msg, "Entry 710"));
+		} else
+			assert_int_equal(i, last);
+		sync_decode_end(d);
+	}
+	sync_page_free(&pg);
+	free(body);
+	/* a page of one record: decoded where it is taken */
+	body = sync_page_encode(11, 0, seqs, recs, 1);
+	assert_int_equal(sync_page_decode(body, strlen(body), &pg, &err), 0);
+	d = sync_decode_start(&pg);
+	assert_int_equal(sync_decode_next(d, 0, &seq, &r, &err), 0);
+	assert_string_equal(r->by, "U0");
+	syncrec_free(r);
+	sync_decode_taken(d);
+	sync_decode_end(d);
+	sync_page_free(&pg);
+	free(body);
+	free(text);
+	free(seqs);
+	free(recs);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(pull_decode_ahead),
 	    cmocka_unit_test_setup_teardown(cash_with_change, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        partial_over_two_bills, setup, teardown),

@@ -1,6 +1,7 @@
 /* test_sync.c - unit tests of the sync protocol (src/sync/record.c): every
  * kind encodes and decodes to the same fields, and bad records and bodies
  * are refused with a reason that names the field. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1083,12 +1084,110 @@ push_too_many(void **state)
 	}
 }
 
+static void page_envelope(void **state);
+
+/* A pull page parsed into an arena by one thread (the terminal's
+ * fetching thread, sync_pull.c), its entries read by another and the
+ * page freed whole by a third (the next fetch), never json_decref'd. */
+struct page_job {
+	const char *body;
+	struct sync_page pg;
+	int rc;
+};
+
+static void *
+page_parse(void *arg)
+{
+	struct page_job *j = arg;
+	struct pd_err err;
+
+	j->rc = sync_page_decode(j->body, strlen(j->body), &j->pg, &err);
+	return NULL;
+}
+
+static void *
+page_drop(void *arg)
+{
+	sync_page_free(arg);
+	return NULL;
+}
+
+static void
+page_arena(void)
+{
+	const char *one = "{\"v\":1,\"kind\":\"verify\"," HEAD
+	                  ",\"data\":{\"payment_uuid\":\"p\","
+	                  "\"verified_by\":\"Mary\"}}";
+	size_t n = 3000, i;
+	const char **recs = xcalloc(n, sizeof *recs);
+	int64_t *seqs = xcalloc(n, sizeof *seqs), seq;
+	static struct syncrec r;
+	struct page_job j[2];
+	struct pd_err err;
+	pthread_t th;
+	json_t *other;
+	char *body;
+	size_t spare;
+
+	for (i = 0; i < n; i++) {
+		recs[i] = one;
+		seqs[i] = (int64_t)i + 1;
+	}
+	body = sync_page_encode((int64_t)n, 0, seqs, recs, n);
+	for (i = 0; i < 2; i++) {
+		memset(&j[i], 0, sizeof j[i]);
+		j[i].body = body;
+		assert_int_equal(
+		    pthread_create(&th, NULL, page_parse, &j[i]), 0);
+		assert_int_equal(pthread_join(th, NULL), 0);
+		assert_int_equal(j[i].rc, 0);
+		assert_non_null(j[i].pg.arena);
+	}
+	/* this thread's own jansson documents malloc'd and freed beside
+	 * them, then every entry of the first read here */
+	other = json_pack("{s:s}", "a", "b");
+	json_decref(other);
+	assert_int_equal(j[0].pg.n, n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(
+		    sync_page_entry(&j[0].pg, i, &seq, &r, &err), 0);
+		assert_int_equal(seq, (int64_t)i + 1);
+		assert_string_equal(r.by, "Mary");
+		syncrec_free(&r);
+	}
+	/* the first freed by another thread, the second here: their blocks
+	 * kept for the next */
+	spare = sync_arena_spare();
+	assert_int_equal(pthread_create(&th, NULL, page_drop, &j[0].pg), 0);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_null(j[0].pg.doc);
+	assert_true(sync_arena_spare() > spare);
+	assert_int_equal(sync_page_entry(&j[1].pg, n - 1, &seq, &r, &err), 0);
+	assert_int_equal(seq, (int64_t)n);
+	syncrec_free(&r);
+	sync_page_free(&j[1].pg);
+	/* and a page parsed where the last was freed takes their blocks */
+	spare = sync_arena_spare();
+	page_parse(&j[0]);
+	assert_int_equal(j[0].rc, 0);
+	assert_true(sync_arena_spare() < spare);
+	sync_page_free(&j[0].pg);
+	assert_int_equal(sync_arena_spare(), spare);
+	/* the refused pages again, each freed with its arena at once */
+	page_envelope(NULL);
+	assert_int_equal(sync_arena_spare(), spare);
+	free(body);
+	free(seqs);
+	free(recs);
+}
+
 /* Pushes parsed into arenas (sync_json_arena_install, as the central
  * node's serve does; issue 24): the push tests again, two pushes' arenas
  * alive at once and freed in either order, a push of many blocks (each
  * record read back, its hash its text's), and jansson's other documents
- * malloc'd and freed as before beside them. Run last: the install is
- * for the process. */
+ * malloc'd and freed as before beside them; then pull pages (as the
+ * terminal's pull, page_arena). Run last: the install is for the
+ * process. */
 static void
 push_arena(void **state)
 {
@@ -1201,6 +1300,7 @@ push_arena(void **state)
 		sync_anchor_free(&out);
 		free(text);
 	}
+	page_arena();
 }
 
 static void
