@@ -216,18 +216,11 @@ sync_arena_detach(struct sync_arena *a)
 void
 sync_arena_free(struct sync_arena *a)
 {
-	struct sync_arena **pp;
 	struct block *b, *next;
 
 	if (a == NULL)
 		return;
-	if (filling == a)
-		filling = NULL;
-	for (pp = &live; *pp != NULL; pp = &(*pp)->next)
-		if (*pp == a) {
-			*pp = a->next;
-			break;
-		}
+	sync_arena_detach(a);
 	for (b = a->blocks; b != NULL; b = next) {
 		next = b->next;
 		spare_keep(b);
