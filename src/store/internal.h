@@ -52,11 +52,12 @@ struct store {
 		int live;
 	} pay_count[4];
 	int pay_counts, pay_next;
-	/* on a central node, the same counts carried from one transaction
-	 * to the next (rules.c): each exact as of feed entry feed (the
-	 * feed is numbered in commit order, and each payment has an entry
-	 * of its own), so a later transaction adds the payments of the
-	 * entries after it; forgotten at any rollback, kept at a commit */
+	/* on a central node on SQLite, the same counts carried from one
+	 * transaction to the next (rules.c): each exact as of feed entry
+	 * feed (the feed is numbered in commit order, and each payment has
+	 * an entry of its own), so a later transaction adds the payments
+	 * of the entries after it; forgotten at any rollback, kept at a
+	 * commit */
 	struct pay_carry {
 		char terminal[64], from[11], to[11];
 		int64_t n, feed;
