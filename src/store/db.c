@@ -477,7 +477,7 @@ store_rollback(struct store *st)
 		return;
 	}
 	reset_cached(st);
-	st->pay_counts = st->nids = 0;
+	st->pay_counts = st->nids = st->pay_carries = 0;
 	st->seal_claimed = 0; /* the ids rolled back are written again */
 	st_push_forget(st);
 	st->refused_of[0] = '\0';
@@ -490,7 +490,7 @@ void
 store_abort(struct store *st)
 {
 	reset_cached(st);
-	st->pay_counts = st->nids = 0;
+	st->pay_counts = st->nids = st->pay_carries = 0;
 	st_push_forget(st);
 	st->refused_of[0] = '\0';
 	if (!db_get_autocommit(st->db))

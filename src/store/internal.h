@@ -52,6 +52,17 @@ struct store {
 		int live;
 	} pay_count[4];
 	int pay_counts, pay_next;
+	/* on a central node on SQLite, the same counts carried from one
+	 * transaction to the next (rules.c): each exact as of feed entry
+	 * feed (the feed is numbered in commit order, and each payment has
+	 * an entry of its own), so a later transaction adds the payments
+	 * of the entries after it; forgotten at any rollback, kept at a
+	 * commit */
+	struct pay_carry {
+		char terminal[64], from[11], to[11];
+		int64_t n, feed;
+	} pay_carry[4];
+	int pay_carries, pay_carry_next;
 	/* store_sync_refused's count for terminal refused_of ("" none),
 	 * kept as pay_count is, and forgotten by a write of sync_log */
 	char refused_of[64];

@@ -1740,6 +1740,8 @@ same "far ahead: the central ledger has none of them" \
 r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-999998 2>&1)
 far=$(echo "$r" | sed -n 's/.*the furthest it may be is PAY-T04-[0-9]*-0*\([0-9]*\) .*/\1/p')
 [ -n "$far" ] || echo "not ok - far ahead: the probe's furthest number ($r)"
+had() { echo "$1" | sed -n 's/.*there (\([0-9]*\) held, \([0-9]*\) refused).*/\1 \2/p'; }
+p1=$(had "$r")
 f1=$(printf %06d $((far + 1))) f2=$(printf %06d $((far + 2)))
 r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-$f1 \
     data.txn_no=TXN-T04-$y-$f1 data.receipt_no=R-T04-$f1 -- payment \
@@ -1747,6 +1749,16 @@ r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-$f1 \
     data.receipt_no=R-T04-$f2 2>&1)
 same "far ahead: a payment at the furthest number and one past it, in one push: the first counts for the second" \
     "$(echo $r)" "applied applied"
+# the count carried from one push to the next (rules.c: a central node
+# brings it up to date from the feed entries since, not counted anew):
+# T03's payment pushed in between counts nothing for T04, and a second
+# probe finds two more of T04's numbers held (the push above's) and one
+# more refused (the probe before)
+pdt 3 --user jane pay WU-10003 --type bill --method Cash --amount 1 \
+    >/dev/null && pdt 3 sync >/dev/null || echo "not ok - T03 pays and syncs"
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-999997 2>&1)
+same "far ahead: the next push counts the payments of the push before, and none of another terminal's" \
+    "$(had "$r")" "$((${p1% *} + 2)) $((${p1#* } + 1))"
 # the time since the terminal last synced: a day away, 100 numbers may
 # have been issued that the node never had (refusals past rejected_log_max)
 dsql "UPDATE terminals SET last_seen = datetime('now', '-1 day') WHERE terminal = 'T04'"
