@@ -181,3 +181,41 @@ const char store_mig_97[] =
 #undef PAYER_SCOPE_SUB
 #undef ROLLUP_ADD_O
 #undef DAYS_PAID_BY
+
+/* 98. A post's CHECKs without ephemeral b-trees (issue 24, posting a
+ * payment): SQLite 3.40 checks `col IN (a, b, c, ...)` of more than two
+ * constants by building an ephemeral b-tree of the list for every row
+ * written (OpenEphemeral, IdxInsert of each value, Found), so each post
+ * opened, filled and closed four (payments' type, method_kind, status,
+ * alloc_rule): 2-4% of a post's CPU. The same CHECKs as comparisons
+ * joined by OR, changed in place as migration 89 widened alloc_rule's
+ * (the table cannot be made again in a migration's transaction,
+ * foreign_keys on): the same values are accepted (the columns are NOT
+ * NULL, the comparisons BINARY as IN's), so no row changes and no seal
+ * does. A central node's store did the same (schema_central.c, "s74,
+ * issue 22"), the same text: there, and run again, it finds nothing to
+ * replace. No other table a post inserts into has such a list (the
+ * UPDATEs of items do not check kind's, a column they do not set). */
+const char store_mig_98[] =
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(replace(replace(replace(sql,"
+    " 'type IN (''Bill'', ''Service'',  ''Installment'', ''Mixed'')',"
+    " '(type = ''Bill'' OR type = ''Service'' OR type = ''Installment'' OR"
+    " type = ''Mixed'')'),"
+    " 'method_kind IN (''cash'', ''card'',  ''bank'', ''online'')',"
+    " '(method_kind = ''cash'' OR method_kind = ''card'' OR method_kind ="
+    " ''bank'' OR method_kind = ''online'')'),"
+    " 'status IN (''Posted'', ''Pending'',  ''Failed'', ''Cancelled'',"
+    " ''Voided'')', '(status = ''Posted'' OR status = ''Pending'' OR status"
+    " = ''Failed'' OR status = ''Cancelled'' OR status = ''Voided'')'),"
+    " 'alloc_rule IN (''oldest'', ''installments'', ''bills'', ''largest'',"
+    " ''hand'', ''proportional'', ''priority'', ''oldest+'',"
+    " ''proportional+'', ''priority+'', ''bills+'', ''largest+'')',"
+    " '(alloc_rule = ''oldest'' OR alloc_rule = ''installments'' OR"
+    " alloc_rule = ''bills'' OR alloc_rule = ''largest'' OR alloc_rule ="
+    " ''hand'' OR alloc_rule = ''proportional'' OR alloc_rule ="
+    " ''priority'' OR alloc_rule = ''oldest+'' OR alloc_rule ="
+    " ''proportional+'' OR alloc_rule = ''priority+'' OR alloc_rule ="
+    " ''bills+'' OR alloc_rule = ''largest+'')') WHERE type = 'table' AND"
+    " name = 'payments';\n"
+    "PRAGMA writable_schema = RESET;\n";

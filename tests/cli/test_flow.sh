@@ -244,3 +244,67 @@ expect "an overpayment of an open bill: no such warning" 0 "Credit note" \
     "$PD" --user jane pay WU-10003 --type bill --method Cash --amount 1300
 if grep -q "no open" "$OUT"; then notok "no warning where a bill is open"
 else ok "no warning where a bill is open"; fi
+
+# payments' CHECKs of type, method_kind, status and alloc_rule as
+# comparisons joined by OR (migration 98, issue 24: no IN list for
+# SQLite 3.40 to build an ephemeral b-tree of on every post), accepting
+# and refusing what the lists did: each listed value with the others
+# valid, and near misses. pay_check TYPE KIND STATUS RULE: a payment
+# like the first with these, rolled back: 0 taken, 1 refused by a CHECK
+pay_check() {
+	o=$(sqlite3 "$DB" "SAVEPOINT c; INSERT INTO payments (uuid, payment_no,
+	 txn_no, receipt_no, consumer_id, type, channel, method, method_kind,
+	 amount, tendered, change_given, due_total, paid_on, created_at,
+	 received_by, terminal, branch, status, alloc_rule) SELECT 'chk' ||
+	 uuid, 'chk' || payment_no, 'chk' || txn_no, 'chk' || receipt_no,
+	 consumer_id, '$1', channel, method, '$2', amount, CASE '$2' WHEN
+	 'cash' THEN amount ELSE 0 END, 0, due_total, paid_on, created_at,
+	 received_by, terminal, branch, '$3', '$4' FROM payments ORDER BY id
+	 LIMIT 1; ROLLBACK TO c; RELEASE c" 2>&1)
+	case "$o" in
+	"") echo 0 ;;
+	*"CHECK constraint failed"*) echo 1 ;;
+	*) echo "[$o]" ;;
+	esac
+}
+checks_kept() {
+	same "$1: payments' CHECKs hold no IN list" \
+	    "$(sql "SELECT instr(sql, ' IN (') FROM sqlite_master WHERE name =
+	     'payments'")" 0
+	got=
+	for v in Bill Service Installment Mixed bill 'Bill ' '' Cash; do
+		got="$got $v:$(pay_check "$v" cash Posted oldest)"
+	done
+	for v in cash card bank online Cash cheque ''; do
+		got="$got $v:$(pay_check Bill "$v" Posted oldest)"
+	done
+	for v in Posted Pending Failed Cancelled Voided posted Void ''; do
+		got="$got $v:$(pay_check Bill card "$v" oldest)"
+	done
+	for v in oldest installments bills largest hand proportional \
+	    priority oldest+ proportional+ priority+ bills+ largest+ Oldest \
+	    newest installments+ ''; do
+		got="$got $v:$(pay_check Bill bank Posted "$v")"
+	done
+	same "$1: payments' CHECKs accept and refuse what their lists did" \
+	    "$got" " Bill:0 Service:0 Installment:0 Mixed:0 bill:1 Bill :1 :1\
+ Cash:1 cash:0 card:0 bank:0 online:0 Cash:1 cheque:1 :1 Posted:0\
+ Pending:0 Failed:0 Cancelled:0 Voided:0 posted:1 Void:1 :1 oldest:0\
+ installments:0 bills:0 largest:0 hand:0 proportional:0 priority:0\
+ oldest+:0 proportional+:0 priority+:0 bills+:0 largest+:0 Oldest:1\
+ newest:1 installments+:1 :1"
+	same "$1: the check added nothing" \
+	    "$(sql "SELECT count(*) FROM payments WHERE uuid LIKE 'chk%'")" 0
+}
+checks_kept "a new store"
+# run again (a store at version 97 opened again, or a central node's
+# store, whose own migration rewrote them first): nothing to replace
+before=$(sql "SELECT sql FROM sqlite_master WHERE name = 'payments'")
+sql "PRAGMA user_version = 97"
+expect "a store at version 97 opened again" 0 "ok" "$PD" doctor
+same "migration 98 run again: payments' text as it was" \
+    "$(sql "SELECT sql FROM sqlite_master WHERE name = 'payments'")" "$before"
+checks_kept "migration 98 run again"
+expect "a payment posted after it" 0 "Posted" \
+    "$PD" --user jane pay WU-10003 --type bill --method "Credit Card" --amount 2
+expect "and doctor finds the rollups as the ledger" 0 "ok" "$PD" doctor
