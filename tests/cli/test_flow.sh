@@ -308,3 +308,48 @@ checks_kept "migration 98 run again"
 expect "a payment posted after it" 0 "Posted" \
     "$PD" --user jane pay WU-10003 --type bill --method "Credit Card" --amount 2
 expect "and doctor finds the rollups as the ledger" 0 "ok" "$PD" doctor
+
+# the seals of the rows a post inserts (migration 99, issue 24: written
+# by a VALUES, the test in the trigger's WHEN): every payment, allocation
+# and payment's shift has its seal, an allocation and a shift exactly
+# one, their fields as the row's (no shift is open here: test_shift and
+# test_tamper post in one); the latest of a payment its fields now
+seals_kept() {
+	same "$1: each allocation's and payment's shift's one seal is its row" \
+	    "$(sql "SELECT (SELECT count(*) FROM allocations a WHERE (SELECT
+	     group_concat(fields, '|') FROM seals WHERE tbl = 'allocations' AND
+	     row_id = a.id) IS NOT json_array(payment_id, item_id, amount,
+	     due_before, reverses)) || ' ' || (SELECT count(*) FROM
+	     payment_shifts s WHERE (SELECT group_concat(fields, '|') FROM seals
+	     WHERE tbl = 'payment_shifts' AND row_id = s.id) IS NOT
+	     json_array(payment_id, shift_uuid)) || ' ' || (SELECT count(*) > 0
+	     FROM allocations)")" "0 0 1"
+	same "$1: each payment's latest seal is its row" \
+	    "$(sql "SELECT count(*) FROM payments p WHERE (SELECT fields FROM
+	     seals WHERE tbl = 'payments' AND row_id = p.id ORDER BY id DESC
+	     LIMIT 1) IS NOT json_array(uuid, payment_no, txn_no, receipt_no,
+	     consumer_id, type, channel, method, method_kind, amount, tendered,
+	     change_given, due_total, overpaid, paid_on, created_at, notes,
+	     user_id, received_by, terminal, branch, status, verified,
+	     verified_at, verified_by, balance_after, reference)")" 0
+}
+seals_kept "after the posts"
+# the trigger's test, both ways, on a copy: a row whose id has a seal
+# of its fields gets none, one of other fields or none a new one
+W="$T/seal.db"
+sqlite3 "$DB" ".backup '$W'"
+P=$(sqlite3 "$W" "SELECT group_concat(id, ' ') FROM (SELECT id FROM
+ payments WHERE id NOT IN (SELECT payment_id FROM payment_teams) ORDER BY
+ id LIMIT 3)")
+set -- $P
+sqlite3 "$W" "INSERT INTO seals (tbl, row_id, fields) VALUES
+ ('payment_teams', 900001, json_array($1, 'North')), ('payment_teams',
+ 900002, json_array($2, 'Old')); INSERT INTO payment_teams (id,
+ payment_id, team) VALUES (900001, $1, 'North'), (900002, $2, 'South'),
+ (900003, $3, 'East')"
+same "a row's seal written only where its fields differ from its latest" \
+    "$(sqlite3 "$W" "SELECT group_concat(row_id || ':' || fields, ' ') FROM
+     (SELECT row_id, fields FROM seals WHERE tbl = 'payment_teams' AND
+     row_id >= 900001 ORDER BY id)")" \
+    "900001:[$1,\"North\"] 900002:[$2,\"Old\"] 900002:[$2,\"South\"] 900003:[$3,\"East\"]"
+rm -f "$W"
