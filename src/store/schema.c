@@ -29,7 +29,8 @@
  * pass), schema_m85.c 85 on (what a payment pays as it stands, in
  * the rollups; the other terminals' branches; a deposit handed to the
  * bank, 91; the team a payment was taken for, 92), schema_m96.c 96 on
- * (fewer pages written by a post).
+ * (fewer pages written by a post; 98 and 99, its CHECKs and seals
+ * without ephemeral b-trees).
  */
 #include "internal.h"
 #include "schema_sql.h"
@@ -132,6 +133,8 @@ const char *const store_migrations[] = {
     store_mig_95,
     store_mig_96,
     store_mig_97,
+    store_mig_98,
+    store_mig_99,
 };
 
 const int store_nmigrations =

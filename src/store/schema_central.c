@@ -788,6 +788,13 @@ const char *const store_central_migrations[] = {
      * feed (store_feed_waiting; issue 22). Safe to run again. */
     "CREATE INDEX IF NOT EXISTS feed_own ON feed (origin, seq) WHERE"
     " altered = 0;\n",
+    /* (s74, issue 24) the seal triggers of the rows a post inserts made
+     * again (schema.c, store_mig_99): the terminals' ledger, not sealed
+     * here. Safe to run again. */
+    "DROP TRIGGER IF EXISTS seal_payments_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_allocations_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_payment_shifts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_payment_teams_ins;\n",
 };
 #undef FEED
 #undef RULE_FEED

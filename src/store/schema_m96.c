@@ -181,3 +181,68 @@ const char store_mig_97[] =
 #undef PAYER_SCOPE_SUB
 #undef ROLLUP_ADD_O
 #undef DAYS_PAID_BY
+
+/* 98. A post's CHECKs without ephemeral b-trees (issue 24, posting a
+ * payment): SQLite 3.40 checks `col IN (a, b, c, ...)` of more than two
+ * constants by building an ephemeral b-tree of the list for every row
+ * written (OpenEphemeral, IdxInsert of each value, Found), so each post
+ * opened, filled and closed four (payments' type, method_kind, status,
+ * alloc_rule): 2-4% of a post's CPU. The same CHECKs as comparisons
+ * joined by OR, changed in place as migration 89 widened alloc_rule's
+ * (the table cannot be made again in a migration's transaction,
+ * foreign_keys on): the same values are accepted (the columns are NOT
+ * NULL, the comparisons BINARY as IN's), so no row changes and no seal
+ * does. A central node's store did the same (schema_central.c, "s74,
+ * issue 22"), the same text: there, and run again, it finds nothing to
+ * replace. No other table a post inserts into has such a list (the
+ * UPDATEs of items do not check kind's, a column they do not set). */
+const char store_mig_98[] =
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(replace(replace(replace(sql,"
+    " 'type IN (''Bill'', ''Service'',  ''Installment'', ''Mixed'')',"
+    " '(type = ''Bill'' OR type = ''Service'' OR type = ''Installment'' OR"
+    " type = ''Mixed'')'),"
+    " 'method_kind IN (''cash'', ''card'',  ''bank'', ''online'')',"
+    " '(method_kind = ''cash'' OR method_kind = ''card'' OR method_kind ="
+    " ''bank'' OR method_kind = ''online'')'),"
+    " 'status IN (''Posted'', ''Pending'',  ''Failed'', ''Cancelled'',"
+    " ''Voided'')', '(status = ''Posted'' OR status = ''Pending'' OR status"
+    " = ''Failed'' OR status = ''Cancelled'' OR status = ''Voided'')'),"
+    " 'alloc_rule IN (''oldest'', ''installments'', ''bills'', ''largest'',"
+    " ''hand'', ''proportional'', ''priority'', ''oldest+'',"
+    " ''proportional+'', ''priority+'', ''bills+'', ''largest+'')',"
+    " '(alloc_rule = ''oldest'' OR alloc_rule = ''installments'' OR"
+    " alloc_rule = ''bills'' OR alloc_rule = ''largest'' OR alloc_rule ="
+    " ''hand'' OR alloc_rule = ''proportional'' OR alloc_rule ="
+    " ''priority'' OR alloc_rule = ''oldest+'' OR alloc_rule ="
+    " ''proportional+'' OR alloc_rule = ''priority+'' OR alloc_rule ="
+    " ''bills+'' OR alloc_rule = ''largest+'')') WHERE type = 'table' AND"
+    " name = 'payments';\n"
+    "PRAGMA writable_schema = RESET;\n";
+
+/* 99. The seals of the rows a post inserts written without an ephemeral
+ * table (issue 24, posting a payment): SEAL_ROW's INSERT INTO seals ...
+ * SELECT reads seals itself (the row's latest seal), and SQLite 3.40
+ * then runs the SELECT into an ephemeral table first, for every row
+ * sealed: three a post (payments, allocations, payment_shifts; four
+ * with a team). The same test, made the trigger's WHEN, and the seal
+ * written by a VALUES of one row (no SELECT to run first): the same
+ * seal where the old one wrote one (the row's fields differ from its
+ * latest seal, or it has none), and none where the row is gone (the
+ * WHEN is NULL). The other tables' seal triggers, and these tables'
+ * _upd ones, not on a post's path, stay as they are. A central node's store,
+ * whose ledger is not sealed, drops them again (schema_central.c). Safe to run
+ * again. */
+#define SEAL_INS(t, cols)                                                      \
+	"DROP TRIGGER IF EXISTS seal_" t "_ins;\n"                             \
+	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " WHEN (SELECT f"   \
+	" IS NOT (SELECT fields FROM seals WHERE tbl = '" t "' AND row_id ="   \
+	" NEW.id ORDER BY id DESC LIMIT 1) FROM (SELECT json_array(" cols      \
+	") AS f FROM " t " WHERE id = NEW.id)) BEGIN INSERT INTO seals (tbl,"  \
+	" row_id, fields) VALUES ('" t "', NEW.id, (SELECT json_array(" cols   \
+	") FROM " t " WHERE id = NEW.id)); END;\n"
+const char store_mig_99[] = SEAL_INS("payments", SEAL_PAYMENTS)
+    SEAL_INS("allocations", SEAL_ALLOCATIONS)
+        SEAL_INS("payment_shifts", SEAL_PAYMENT_SHIFTS)
+            SEAL_INS("payment_teams", SEAL_PAYMENT_TEAMS);
+#undef SEAL_INS

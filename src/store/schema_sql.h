@@ -383,5 +383,7 @@ extern const char store_mig_94[];
 extern const char store_mig_95[];
 extern const char store_mig_96[];
 extern const char store_mig_97[];
+extern const char store_mig_98[];
+extern const char store_mig_99[];
 
 #endif

@@ -244,3 +244,112 @@ expect "an overpayment of an open bill: no such warning" 0 "Credit note" \
     "$PD" --user jane pay WU-10003 --type bill --method Cash --amount 1300
 if grep -q "no open" "$OUT"; then notok "no warning where a bill is open"
 else ok "no warning where a bill is open"; fi
+
+# payments' CHECKs of type, method_kind, status and alloc_rule as
+# comparisons joined by OR (migration 98, issue 24: no IN list for
+# SQLite 3.40 to build an ephemeral b-tree of on every post), accepting
+# and refusing what the lists did: each listed value with the others
+# valid, and near misses. pay_check TYPE KIND STATUS RULE: a payment
+# like the first with these, rolled back: 0 taken, 1 refused by a CHECK
+pay_check() {
+	o=$(sqlite3 "$DB" "SAVEPOINT c; INSERT INTO payments (uuid, payment_no,
+	 txn_no, receipt_no, consumer_id, type, channel, method, method_kind,
+	 amount, tendered, change_given, due_total, paid_on, created_at,
+	 received_by, terminal, branch, status, alloc_rule) SELECT 'chk' ||
+	 uuid, 'chk' || payment_no, 'chk' || txn_no, 'chk' || receipt_no,
+	 consumer_id, '$1', channel, method, '$2', amount, CASE '$2' WHEN
+	 'cash' THEN amount ELSE 0 END, 0, due_total, paid_on, created_at,
+	 received_by, terminal, branch, '$3', '$4' FROM payments ORDER BY id
+	 LIMIT 1; ROLLBACK TO c; RELEASE c" 2>&1)
+	case "$o" in
+	"") echo 0 ;;
+	*"CHECK constraint failed"*) echo 1 ;;
+	*) echo "[$o]" ;;
+	esac
+}
+checks_kept() {
+	same "$1: payments' CHECKs hold no IN list" \
+	    "$(sql "SELECT instr(sql, ' IN (') FROM sqlite_master WHERE name =
+	     'payments'")" 0
+	got=
+	for v in Bill Service Installment Mixed bill 'Bill ' '' Cash; do
+		got="$got $v:$(pay_check "$v" cash Posted oldest)"
+	done
+	for v in cash card bank online Cash cheque ''; do
+		got="$got $v:$(pay_check Bill "$v" Posted oldest)"
+	done
+	for v in Posted Pending Failed Cancelled Voided posted Void ''; do
+		got="$got $v:$(pay_check Bill card "$v" oldest)"
+	done
+	for v in oldest installments bills largest hand proportional \
+	    priority oldest+ proportional+ priority+ bills+ largest+ Oldest \
+	    newest installments+ ''; do
+		got="$got $v:$(pay_check Bill bank Posted "$v")"
+	done
+	same "$1: payments' CHECKs accept and refuse what their lists did" \
+	    "$got" " Bill:0 Service:0 Installment:0 Mixed:0 bill:1 Bill :1 :1\
+ Cash:1 cash:0 card:0 bank:0 online:0 Cash:1 cheque:1 :1 Posted:0\
+ Pending:0 Failed:0 Cancelled:0 Voided:0 posted:1 Void:1 :1 oldest:0\
+ installments:0 bills:0 largest:0 hand:0 proportional:0 priority:0\
+ oldest+:0 proportional+:0 priority+:0 bills+:0 largest+:0 Oldest:1\
+ newest:1 installments+:1 :1"
+	same "$1: the check added nothing" \
+	    "$(sql "SELECT count(*) FROM payments WHERE uuid LIKE 'chk%'")" 0
+}
+checks_kept "a new store"
+# run again (a store at version 97 opened again, or a central node's
+# store, whose own migration rewrote them first): nothing to replace
+before=$(sql "SELECT sql FROM sqlite_master WHERE name = 'payments'")
+sql "PRAGMA user_version = 97"
+expect "a store at version 97 opened again" 0 "ok" "$PD" doctor
+same "migration 98 run again: payments' text as it was" \
+    "$(sql "SELECT sql FROM sqlite_master WHERE name = 'payments'")" "$before"
+checks_kept "migration 98 run again"
+expect "a payment posted after it" 0 "Posted" \
+    "$PD" --user jane pay WU-10003 --type bill --method "Credit Card" --amount 2
+expect "and doctor finds the rollups as the ledger" 0 "ok" "$PD" doctor
+
+# the seals of the rows a post inserts (migration 99, issue 24: written
+# by a VALUES, the test in the trigger's WHEN): every payment, allocation
+# and payment's shift has its seal, an allocation and a shift exactly
+# one, their fields as the row's (no shift is open here: test_shift and
+# test_tamper post in one); the latest of a payment its fields now
+seals_kept() {
+	same "$1: each allocation's and payment's shift's one seal is its row" \
+	    "$(sql "SELECT (SELECT count(*) FROM allocations a WHERE (SELECT
+	     group_concat(fields, '|') FROM seals WHERE tbl = 'allocations' AND
+	     row_id = a.id) IS NOT json_array(payment_id, item_id, amount,
+	     due_before, reverses)) || ' ' || (SELECT count(*) FROM
+	     payment_shifts s WHERE (SELECT group_concat(fields, '|') FROM seals
+	     WHERE tbl = 'payment_shifts' AND row_id = s.id) IS NOT
+	     json_array(payment_id, shift_uuid)) || ' ' || (SELECT count(*) > 0
+	     FROM allocations)")" "0 0 1"
+	same "$1: each payment's latest seal is its row" \
+	    "$(sql "SELECT count(*) FROM payments p WHERE (SELECT fields FROM
+	     seals WHERE tbl = 'payments' AND row_id = p.id ORDER BY id DESC
+	     LIMIT 1) IS NOT json_array(uuid, payment_no, txn_no, receipt_no,
+	     consumer_id, type, channel, method, method_kind, amount, tendered,
+	     change_given, due_total, overpaid, paid_on, created_at, notes,
+	     user_id, received_by, terminal, branch, status, verified,
+	     verified_at, verified_by, balance_after, reference)")" 0
+}
+seals_kept "after the posts"
+# the trigger's test, both ways, on a copy: a row whose id has a seal
+# of its fields gets none, one of other fields or none a new one
+W="$T/seal.db"
+sqlite3 "$DB" ".backup '$W'"
+P=$(sqlite3 "$W" "SELECT group_concat(id, ' ') FROM (SELECT id FROM
+ payments WHERE id NOT IN (SELECT payment_id FROM payment_teams) ORDER BY
+ id LIMIT 3)")
+set -- $P
+sqlite3 "$W" "INSERT INTO seals (tbl, row_id, fields) VALUES
+ ('payment_teams', 900001, json_array($1, 'North')), ('payment_teams',
+ 900002, json_array($2, 'Old')); INSERT INTO payment_teams (id,
+ payment_id, team) VALUES (900001, $1, 'North'), (900002, $2, 'South'),
+ (900003, $3, 'East')"
+same "a row's seal written only where its fields differ from its latest" \
+    "$(sqlite3 "$W" "SELECT group_concat(row_id || ':' || fields, ' ') FROM
+     (SELECT row_id, fields FROM seals WHERE tbl = 'payment_teams' AND
+     row_id >= 900001 ORDER BY id)")" \
+    "900001:[$1,\"North\"] 900002:[$2,\"Old\"] 900002:[$2,\"South\"] 900003:[$3,\"East\"]"
+rm -f "$W"
