@@ -323,9 +323,9 @@ struct pull_bound {
 /* Whether page pg may follow a request from since: the cursor never goes
  * back, the entries come after since, and "more" moves the cursor on and
  * brings entries, SYNC_STALL_MAX and SYNC_EMPTY_MAX times at most, in
- * [sync] max_pages pages in all. */
+ * max_pages ([sync] max_pages) pages in all. */
 static int
-page_follows(const struct svc *s, const struct sync_page *pg, int64_t since,
+page_follows(int max_pages, const struct sync_page *pg, int64_t since,
     struct pull_bound *b, struct pd_err *err)
 {
 	if (pg->cursor < since)
@@ -354,11 +354,11 @@ page_follows(const struct svc *s, const struct sync_page *pg, int64_t since,
 		        "(the last one after %lld)",
 		        (unsigned long)b->empty),
 		    b->empty, (long long)since);
-	if (++b->pages >= s->cfg.sync_max_pages && pg->more)
+	if (++b->pages >= max_pages && pg->more)
 		return pd_fail(err, PD_ENET,
 		    _("Still more after %lld pages, the most a round pulls "
 		      "([sync] max_pages)"),
-		    (long long)s->cfg.sync_max_pages);
+		    (long long)max_pages);
 	return 0;
 }
 
@@ -385,7 +385,10 @@ struct fetched {
  * the applying thread still waited 2.4 s (SQLite node) and 4.9 s
  * (PostgreSQL) of a 1M-consumer pull for the next page. */
 struct fetch {
-	const struct svc *s;
+	/* [sync] pull_page and max_pages as the pull began: the fetching
+	 * thread reads nothing of the svc, which the apply may load again
+	 * (svc_settings_load) */
+	int page, max_pages;
 	struct sync_net *net;
 	int64_t pending; /* the outbox's records waiting, said to the node */
 	int64_t since;   /* the next request's cursor */
@@ -406,7 +409,7 @@ fetch_path(struct fetch *f)
 	/* the records still waiting here: a round with nothing to push
 	 * tells the central node's terminal list so (s72 fault 3) */
 	snprintf(f->path, sizeof f->path, "%s?since=%lld&limit=%d&pending=%lld",
-	    SYNC_ROUTE_PULL, (long long)f->since, f->s->cfg.sync_pull_page,
+	    SYNC_ROUTE_PULL, (long long)f->since, f->page,
 	    (long long)f->pending);
 }
 
@@ -424,8 +427,8 @@ fetch_one(struct fetch *f, struct fetched *one)
 	    sync_page_decode(reply.body, reply.len, &one->pg, &one->err) != 0)
 		one->rc = -2;
 	sync_reply_free(&reply);
-	if (one->rc == 0 &&
-	    page_follows(f->s, &one->pg, f->since, &f->bound, &one->err) != 0) {
+	if (one->rc == 0 && page_follows(f->max_pages, &one->pg, f->since,
+	                        &f->bound, &one->err) != 0) {
 		sync_page_free(&one->pg);
 		one->rc = -2;
 	}
@@ -471,7 +474,8 @@ fetch_start(
     struct fetch *f, const struct svc *s, struct sync_net *net, int64_t since)
 {
 	memset(f, 0, sizeof *f);
-	f->s = s;
+	f->page = s->cfg.sync_pull_page;
+	f->max_pages = s->cfg.sync_max_pages;
 	f->net = net;
 	f->pending = store_outbox_pending(s->st);
 	f->since = since;
