@@ -1,6 +1,6 @@
 /* sync_pull.c - the pull of the terminal's sync round: pages fetched on
- * a thread of their own (the next while this one is applied), each
- * checked to follow the cursor, its records applied (one refused is set
+ * a thread of their own (the next two while this one is applied),
+ * each checked to follow the cursor, its records applied (one refused is set
  * aside with its reason and the rest go on), and the pages committed
  * together with the cursor, so that a crash or a failure re-pulls what
  * was not committed. The round and its push are sync_round.c's.
