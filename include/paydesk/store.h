@@ -73,13 +73,6 @@ int store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err);
 int store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err);
-/* The id of the consumer with account number account (white space
- * around it trimmed, as store_consumer_by_account), 0 in *id when there
- * is none: no row read and no message made for a miss (a fresh
- * terminal's pull asks it of each consumer it pulls; issue 24). -1 with
- * err (PD_ESTORE) when the store failed. */
-int store_consumer_id_by_account(
-    struct store *st, const char *account, int64_t *id, struct pd_err *err);
 /* How many payments and items consumer id has (-1 when the store
  * failed). */
 int64_t store_consumer_history(struct store *st, int64_t id);
@@ -456,6 +449,11 @@ enum store_table {
 };
 int store_id_of(struct store *st, enum store_table t, const char *key,
     int64_t *id, struct pd_err *err);
+/* A pulled consumer here: uuid's row id into *id, else the row id of the
+ * consumer under account (another uuid's, white space around it
+ * trimmed) into *by_account; 0 for none. One statement for the two. */
+int store_consumer_find(struct store *st, const char *uuid, const char *account,
+    int64_t *id, int64_t *by_account, struct pd_err *err);
 int store_item_by_id(
     struct store *st, int64_t id, struct item *it, struct pd_err *err);
 /* The items whose ids are from lo to hi, by id, in one read (a pull's

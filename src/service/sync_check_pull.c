@@ -218,12 +218,14 @@ pull_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct pd_err e;
 	int64_t id, n;
 
-	if (store_id_of(s->st, TBL_CONSUMERS, r->uuid, &id, err) != 0)
+	/* by uuid, else by account, asked at once (a fresh terminal's pull
+	 * of 1M consumers: two statements a consumer were ~0.5 s) */
+	if (store_consumer_find(
+	        s->st, r->uuid, r->c.account_no, &id, &n, err) != 0)
 		return -1;
 	if (id != 0)
 		return found(s, r, id);
-	if (store_consumer_id_by_account(s->st, r->c.account_no, &id, err))
-		return -1;
+	id = n;
 	if (id == 0)
 		return found(s, r, 0);
 	if (store_consumer_by_id(s->st, id, &old, &e) != 0)

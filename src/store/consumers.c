@@ -135,31 +135,6 @@ store_consumer_by_account(struct store *st, const char *account,
 }
 
 int
-store_consumer_id_by_account(
-    struct store *st, const char *account, int64_t *id, struct pd_err *err)
-{
-	struct db_stmt *s = st_stmt(
-	    st, "SELECT id FROM consumers WHERE account_no = ?", err);
-	char *t = search_trim(account);
-	int rc;
-
-	*id = 0;
-	if (s == NULL) {
-		free(t);
-		return -1;
-	}
-	st_bind(s, "s", t);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*id = db_column_int64(s, 0);
-	db_reset(s);
-	free(t);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return st_fail(st, err, _("Reading a consumer"));
-	return 0;
-}
-
-int
 store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err)
 {

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/search.h"
 #include "paydesk/xmalloc.h"
 
 #define OUTBOX_COLS                                                            \
@@ -251,6 +252,53 @@ store_outbox_quarantined(struct store *st)
 	                    "pull_quarantine)");
 }
 
+/* Whether key's row id in table t is one a push read with its batch's
+ * (push_rows.c) or one looked up before in this transaction (memo). */
+static int
+id_memo(const struct store *st, enum store_table t, const char *key)
+{
+	return (t == TBL_CONSUMERS || t == TBL_ITEMS) && st->depth > 0 &&
+	       strlen(key) < sizeof st->ids[0].key;
+}
+
+static int
+id_known(struct store *st, enum store_table t, const char *key, int64_t *id)
+{
+	int i;
+
+	*id = 0;
+	if ((t == TBL_CONSUMERS || t == TBL_ITEMS) &&
+	    st_push_rows_id(st, t == TBL_ITEMS, key, id))
+		return 1;
+	for (i = 0; id_memo(st, t, key) && i < st->nids; i++)
+		if (st->ids[i].t == (int)t &&
+		    strcmp(st->ids[i].key, key) == 0) {
+			*id = st->ids[i].id;
+			return 1;
+		}
+	return 0;
+}
+
+/* Keep the row id found for key (not 0: a row made later is not seen). */
+static void
+id_keep(struct store *st, enum store_table t, const char *key, int64_t id)
+{
+	int i;
+
+	if (!id_memo(st, t, key) || id == 0)
+		return;
+	if (st->nids < (int)(sizeof st->ids / sizeof st->ids[0]))
+		i = st->nids++;
+	else {
+		i = st->ids_next;
+		st->ids_next = (st->ids_next + 1) %
+		               (int)(sizeof st->ids / sizeof st->ids[0]);
+	}
+	st->ids[i].t = (int)t;
+	strcpy(st->ids[i].key, key);
+	st->ids[i].id = id;
+}
+
 int
 store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
     struct pd_err *err)
@@ -268,21 +316,10 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	        "SELECT id FROM arrangement_events WHERE uuid = ?",
 	};
 	struct db_stmt *s;
-	int rc, i,
-	    memo = (t == TBL_CONSUMERS || t == TBL_ITEMS) && st->depth > 0 &&
-	           strlen(key) < sizeof st->ids[0].key;
+	int rc;
 
-	*id = 0;
-	/* one a push read with its batch's (push_rows.c) */
-	if ((t == TBL_CONSUMERS || t == TBL_ITEMS) &&
-	    st_push_rows_id(st, t == TBL_ITEMS, key, id))
+	if (id_known(st, t, key, id))
 		return 0;
-	for (i = 0; memo && i < st->nids; i++)
-		if (st->ids[i].t == (int)t &&
-		    strcmp(st->ids[i].key, key) == 0) {
-			*id = st->ids[i].id;
-			return 0;
-		}
 	if ((s = st_stmt(st, sql[t], err)) == NULL)
 		return -1;
 	st_bind(s, "s", key);
@@ -292,19 +329,43 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	db_reset(s);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Looking up a record"));
-	if (memo && *id != 0) {
-		if (st->nids < (int)(sizeof st->ids / sizeof st->ids[0]))
-			i = st->nids++;
-		else {
-			i = st->ids_next;
-			st->ids_next =
-			    (st->ids_next + 1) %
-			    (int)(sizeof st->ids / sizeof st->ids[0]);
-		}
-		st->ids[i].t = (int)t;
-		strcpy(st->ids[i].key, key);
-		st->ids[i].id = *id;
-	}
+	id_keep(st, t, key, *id);
+	return 0;
+}
+
+int
+store_consumer_find(struct store *st, const char *uuid, const char *account,
+    int64_t *id, int64_t *by_account, struct pd_err *err)
+{
+	/* the uuid's row first: with it the account is not looked at */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id, 1 FROM consumers WHERE uuid = ?1 UNION ALL "
+	    "SELECT id, 0 FROM consumers WHERE account_no = ?2",
+	    err);
+	/* an account pasted with white space around it */
+	char *t;
+	int rc;
+
+	*by_account = 0;
+	if (id_known(st, TBL_CONSUMERS, uuid, id))
+		return 0;
+	if (s == NULL)
+		return -1;
+	t = search_trim(account);
+	st_bind(s, "ss", uuid, t);
+	/* a row each at most (both columns are unique), in either order */
+	while ((rc = db_step(s)) == DB_ROW && *id == 0)
+		if (db_column_int64(s, 1))
+			*id = db_column_int64(s, 0);
+		else
+			*by_account = db_column_int64(s, 0);
+	db_reset(s);
+	free(t);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Looking up a record"));
+	if (*id != 0)
+		*by_account = 0;
+	id_keep(st, TBL_CONSUMERS, uuid, *id);
 	return 0;
 }
 

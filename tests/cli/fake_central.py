@@ -10,7 +10,8 @@ the cursor on by one, the next ones stall), negative (cursor -5), huge (cursor
 JSON), html (a 200 with an HTML page), seqold (an entry at since),
 creep (more, the cursor on by one, no entries), alternate (like records
 but saying more, every second page empty), endless (like records but
-always saying more), rejectctl (pulls as records; every pushed record
+always saying more), failfourth (like endless, the fourth pull answered
+400 with "the fourth page failed"), rejectctl (pulls as records; every pushed record
 rejected with a reason full of control bytes: NASTY), errctl (every pull
 answered 400 with NASTY as the error), bloat (a pull answer that never
 ends), cutsecond (pulls as records; a push answered properly, the
@@ -27,6 +28,7 @@ RECORDS = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else []
 
 
 SERVED = [0]
+PULLS = [0]
 PUSHED = [0]
 # what a hostile node puts in text a terminal stores and shows: a clear
 # screen, a bell, a carriage return, a C1 control (NEL), a right-to-left
@@ -56,7 +58,7 @@ def page(since):
         return {"v": 1, "cursor": since + 1, "more": True, "entries": []}
     if MODE == "alternate" and SERVED[0] % 2 == 0:
         return {"v": 1, "cursor": since + 1, "more": True, "entries": []}
-    if MODE in ("alternate", "endless"):
+    if MODE in ("alternate", "endless", "failfourth"):
         return {"v": 1, "cursor": since + len(RECORDS), "more": True,
                 "entries": entries(since + 1)}
     if MODE == "seqold":
@@ -88,8 +90,10 @@ class Handler(BaseHTTPRequestHandler):
             f.write("since=%d\n" % since)
         if MODE == "malformed":
             return self.answer('{"v":1,"cursor":')
-        if MODE == "errctl":
-            data = json.dumps({"v": 1, "error": NASTY}).encode()
+        PULLS[0] += 1
+        if MODE == "errctl" or (MODE == "failfourth" and PULLS[0] == 4):
+            data = json.dumps({"v": 1, "error": NASTY if MODE == "errctl"
+                               else "the fourth page failed"}).encode()
             self.send_response(400)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))

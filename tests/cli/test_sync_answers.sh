@@ -128,6 +128,24 @@ bad "a cursor going back" back "The cursor went back from $cursor"
 bad "a cursor that is not a number" text 'needs "cursor"'
 bad "a cut-off body" malformed "Malformed JSON"
 bad "an HTML page with status 200" html "Malformed JSON"
+# -- a pull request failing after three pages, the pages after it
+# fetched ahead while those are applied (sync_pull.c): a failed round,
+# nothing of the three pages kept, and no request after the failed one
+fake failfourth "$T/good.json"
+before=$(sqlite3 "$T/t1.db" "DELETE FROM meta WHERE key IN
+    ('sync.last_try', 'sync.last_error', 'org_currency', 'org_name')" .dump | sha256sum)
+cp "$T/t1.db" "$T/keep.db"
+run timeout 60 "$PD" --config "$T/t1f.ini" sync
+same "a pull failing at its fourth page: a failed round" "$RC" 3
+has "that says why" "the fourth page failed"
+after=$(sqlite3 "$T/t1.db" "DELETE FROM meta WHERE key IN
+    ('sync.last_try', 'sync.last_error', 'org_currency', 'org_name')" .dump | sha256sum)
+same "the three pages before it are not kept" "$after" "$before"
+n=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$T/good.json")
+same "it asked for 4 pages, each from the cursor of the one before" \
+    "$(cat "$T/count")" "$(printf 'since=%d\n' $cursor $((cursor + n)) \
+    $((cursor + 2 * n)) $((cursor + 3 * n)))"
+cp "$T/keep.db" "$T/t1.db"
 bad "an entry at the cursor already passed" seqold \
     "Entry seq $cursor was asked for after $cursor" "$T/good.json"
 # aside NAME NEEDLE FORGED I: a page of record I of FORGED (refused by

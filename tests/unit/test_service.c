@@ -154,6 +154,60 @@ teardown(void **state)
 	return 0;
 }
 
+/* store_consumer_find, what a pulled consumer's check asks: the uuid's
+ * row first, else the row under the account (trimmed, any case), in
+ * and out of a transaction (where uuids found are kept). */
+static void
+consumer_find(void **state)
+{
+	struct fx *f = *state;
+	struct consumer c1, c2;
+	struct pd_err err;
+	const char *other = "0a0b0c0d-1111-4222-8333-444455556666";
+	int64_t id, acc;
+	int pass;
+
+	assert_int_equal(store_consumer_by_id(f->s.st, 1, &c1, &err), 0);
+	assert_int_equal(store_consumer_by_id(f->s.st, 2, &c2, &err), 0);
+	for (pass = 0; pass < 3; pass++) {
+		if (pass == 1)
+			assert_int_equal(store_begin(f->s.st, &err), 0);
+		id = acc = -1;
+		assert_int_equal(store_consumer_find(f->s.st, c1.uuid,
+		                     "WU-10001", &id, &acc, &err),
+		    0);
+		assert_true(id == 1 && acc == 0);
+		/* known by uuid: another's account is not looked at */
+		id = acc = -1;
+		assert_int_equal(store_consumer_find(f->s.st, c1.uuid,
+		                     "WU-20002", &id, &acc, &err),
+		    0);
+		assert_true(id == 1 && acc == 0);
+		id = acc = -1;
+		assert_int_equal(store_consumer_find(f->s.st, c2.uuid, "NONE-1",
+		                     &id, &acc, &err),
+		    0);
+		assert_true(id == 2 && acc == 0);
+		id = acc = -1;
+		assert_int_equal(store_consumer_find(f->s.st, other, "WU-20002",
+		                     &id, &acc, &err),
+		    0);
+		assert_true(id == 0 && acc == 2);
+		id = acc = -1;
+		assert_int_equal(store_consumer_find(f->s.st, other,
+		                     "  wu-10001 ", &id, &acc, &err),
+		    0);
+		assert_true(id == 0 && acc == 1);
+		id = acc = -1;
+		assert_int_equal(store_consumer_find(f->s.st, other, "WU-99999",
+		                     &id, &acc, &err),
+		    0);
+		assert_true(id == 0 && acc == 0);
+		if (pass == 2)
+			store_rollback(f->s.st);
+	}
+}
+
 static void
 login(struct fx *f, const char *user, const char *pin)
 {
@@ -2052,6 +2106,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(pull_decode_ahead),
 	    cmocka_unit_test_setup_teardown(cash_with_change, setup, teardown),
+	    cmocka_unit_test_setup_teardown(consumer_find, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        partial_over_two_bills, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
