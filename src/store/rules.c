@@ -401,6 +401,16 @@ carry_read(struct store *st, struct pay_carry *c, int64_t *n, int64_t *max_id,
 	return 1;
 }
 
+/* payments_count's count anew: the terminal's payments of the window
+ * and the payments' last id; count_fed with the feed's last entry too,
+ * for the carry (a central node's store alone has a feed) */
+#define COUNT_SQL(fed)                                                         \
+	"SELECT count(*), (SELECT coalesce(max(id), 0) FROM payments)" fed     \
+	" FROM payments WHERE terminal = ? AND paid_on BETWEEN ? AND ?"
+static const char count_sql[] = COUNT_SQL("");
+static const char count_fed[] =
+    COUNT_SQL(", (SELECT coalesce(max(seq), 0) FROM feed)");
+
 /* The payments of terminal paid from from to to, for store_doc_count. A
  * push checks each payment's number against this count (sync_ahead.c):
  * counted whole for each of a backlog's payments it grew with the
@@ -445,19 +455,7 @@ payments_count(struct store *st, const char *terminal, const char *from,
 		if (rc < 0)
 			return -1;
 		if (rc == 0) {
-			s = st_stmt(st,
-			    carry
-			        ? "SELECT count(*), (SELECT coalesce(max(id), "
-			          "0) FROM payments), (SELECT "
-			          "coalesce(max(seq), "
-			          "0) FROM feed) FROM payments WHERE terminal "
-			          "= "
-			          "? AND paid_on BETWEEN ? AND ?"
-			        : "SELECT count(*), (SELECT coalesce(max(id), "
-			          "0) FROM payments) FROM payments WHERE "
-			          "terminal "
-			          "= ? AND paid_on BETWEEN ? AND ?",
-			    err);
+			s = st_stmt(st, carry ? count_fed : count_sql, err);
 			if (s == NULL)
 				return -1;
 			st_bind(s, "sss", terminal, from, to);

@@ -362,6 +362,18 @@ tui_step_refused(struct tui_step *s)
 }
 
 void
+tui_form_reason(
+    struct tui *t, int y, int x, const char *why, int width, int rows)
+{
+	/* Enter refused: the message line says it, once (s74 fault 1) */
+	if (why[0] == '\0' || tui_message_says(t, why))
+		return;
+	attron(tui_attr(t, TUI_C_ERROR, A_DIM));
+	tui_wrap(y, x, why, width, rows);
+	attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+}
+
+void
 tui_sign_init(struct tui_step *s, const struct tui_screen_class *cls,
     struct tui_form_item *it, int n, int focus, int pin,
     int (*apply)(struct tui_step *, struct tui *))

@@ -142,14 +142,9 @@ draw(struct tui_screen *sc, struct tui *t)
 		    t, &p, y, why[0] ? last - 2 : last - 1, &a->top);
 	}
 	svc_arr_preview_free(&p);
-	if (why[0]) {
-		/* Enter refused: the message line says it, once */
-		if (!tui_message_says(t, why)) {
-			attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-			tui_wrap(last, 2, why, COLS - 4, 2);
-			attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
-		}
-	} else {
+	if (why[0])
+		tui_form_reason(t, last, 2, why, COLS - 4, 2);
+	else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
 		tui_text(last + 1, 2,
 		    tui_keys(a->cancel ? _("{Enter} cancels the arrangement")

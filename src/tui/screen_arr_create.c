@@ -191,11 +191,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	svc_arr_preview_free(&p);
 	/* what the message line says already (a down payment's amount
 	 * refused as it is typed) is not said twice (helper-239) */
-	if (why[0] && !tui_message_says(t, why)) {
-		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-		tui_wrap(last, 2, why, COLS - 4, 2);
-		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
-	} else if (!why[0]) {
+	if (why[0])
+		tui_form_reason(t, last, 2, why, COLS - 4, 2);
+	else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
 		tui_text(last + 1, 2,
 		    tui_keys(_("{Enter} makes the arrangement")), COLS - 4);

@@ -181,14 +181,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	rows = LINES - 2 - y;
 	if (rows > 2 && (int)utf8_columns(why, strlen(why)) <= COLS - 8)
 		y++, rows--;
-	if (why[0]) {
-		/* Enter refused: the message line says it, once */
-		if (!tui_message_says(t, why)) {
-			attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-			tui_wrap(y, 4, why, COLS - 8, rows > 1 ? rows : 1);
-			attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
-		}
-	} else {
+	if (why[0])
+		tui_form_reason(t, y, 4, why, COLS - 8, rows > 1 ? rows : 1);
+	else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
 		tui_text(y, 4, tui_keys(_("{Enter} creates the credit note")),
 		    COLS - 8);

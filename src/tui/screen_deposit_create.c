@@ -71,12 +71,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	y += tui_form_draw(t, &d->s.fm, y, 2, lw, COLS - 4) + 1;
 	sc->typing = tui_form_typing(&d->s.fm);
 	if (d->it[F_SLIP].f.len == 0) {
-		/* Enter refused: the message line says it, once */
-		if (tui_message_says(t, _("Give the slip (bag) number")))
-			return;
-		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-		tui_wrap(last, 2, _("Give the slip (bag) number"), COLS - 4, 2);
-		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		tui_form_reason(
+		    t, last, 2, _("Give the slip (bag) number"), COLS - 4, 2);
 		return;
 	}
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));

@@ -164,12 +164,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	sc->typing = tui_form_typing(&r->s.fm);
 	check(r, why, sizeof why);
 	if (why[0]) {
-		/* Enter refused: the message line says it, once */
-		if (tui_message_says(t, why))
-			return;
-		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-		tui_wrap(last, 2, why, COLS - 4, 2);
-		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		tui_form_reason(t, last, 2, why, COLS - 4, 2);
 		return;
 	}
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));

@@ -123,6 +123,12 @@ void tui_push(struct tui *t, struct tui_screen *sc);
  * its Enter was refused for is then not drawn on the form too (said
  * once, s74 fault 1). */
 int tui_message_says(const struct tui *t, const char *text);
+/* A form's reason its Enter is refused for (why, "" none), wrapped at
+ * y, x in width columns and rows rows in the error colour, unless the
+ * message line says it already (tui_message_says): each form screen
+ * draws its reason through this, so none says it twice. */
+void tui_form_reason(
+    struct tui *t, int y, int x, const char *why, int width, int rows);
 /* Set the message line (error: shown in the error colour); {Enter} and
  * the other key words in fmt become the key bar's names (tui_keys). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)
