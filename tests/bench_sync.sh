@@ -374,7 +374,8 @@ each_figure() {
 	t1=$(now)
 	# shellcheck disable=SC2086
 	cat $logs | grep 'POST /v1/push 200' |
-	    sed -n 's/.* \([0-9.]*\)ms records=\([0-9]*\) apply=\([0-9.]*\)ms.*/\1 \3/p' \
+	    sed -n 's/.* \([0-9.]*\)ms records=\([0-9]*\) apply=\([0-9.]*\)ms group=\([0-9]*\).*/\1 \3 \4/p
+	        s/.* \([0-9.]*\)ms records=\([0-9]*\) apply=\([0-9.]*\)ms.*/\1 \3 1/p' \
 	    >"$RUN/lat-$BACKEND"
 	keep eachs "$(secs "$t0" "$t1")"
 	# BENCH_SYNC_KEEP=DIR: the nodes' request logs of each run kept in
@@ -458,6 +459,13 @@ line("  p50 per batch", 0, .5)
 line("  p99 apply (queue for the store included)", 1, .99)
 print(f % ("  batches of %s, all terminals" % sys.argv[5], len(rows[0]),
            len(rows[1]), "", "", ""))
+# the batches the node applied with others in one transaction (a group
+# commit: paydesk-central(8)), and the mean size of their groups
+def grouped(rs):
+    g = [r[2] for r in rs if r[2] > 1]
+    return "%d (%.1f)" % (len(g), sum(g) / len(g)) if g else "0"
+print(f % ("  in group commits (mean group)", grouped(rows[0]),
+           grouped(rows[1]), "", "", ""))
 print(f % ("  seconds for all", sys.argv[3], sys.argv[4], "s", "", ""))
 print(f % ("  central processes", 1, 2, "", "",
            "SQLite: one process by design"))

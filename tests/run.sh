@@ -137,7 +137,8 @@ pgq="test_sync_trust test_sync test_sync_backlog test_gateway
     test_sync_branch test_search_sync test_alloc test_deposit_sync
     test_arrange_cross test_org_keys test_void_refund test_forecast_sync
     test_sync_replay test_credit_undo test_shift_sync test_central_recon
-    test_payout_sync test_central_collections test_sync_pending"
+    test_payout_sync test_central_collections test_sync_pending
+    test_sync_group"
 queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
 	for l in $pgq; do echo "pg:tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)

@@ -288,6 +288,21 @@ struct central_recon_day *svc_central_recon(struct svc *s,
 int svc_central_push(struct svc *s, const struct sync_sender *from,
     const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
     void *arg, struct pd_err *err);
+/* n pushes of one organisation's terminals (from[k] sent push[k], res[k]
+ * answers it) applied as svc_central_push applies one, in one
+ * transaction: a group commit (issue 22: eight terminals pushing at once
+ * waited each for the others' transactions, one after the other, the
+ * fixed cost of each - its reads of the batch's rows, a statement a
+ * table, the commit - paid by every batch). 0 applied; -1 the store
+ * failed (nothing kept); -2 (n > 1 only) nothing kept either, and each
+ * push is to be applied alone: a record of one was refused half applied
+ * or a check of the pass failed (applied alone, each record is then
+ * judged in its own savepoint, as svc_central_push does), or the records
+ * wrote rows the central node seals (each push's are claimed by an
+ * entry naming its terminal). */
+int svc_central_push_group(struct svc *s, const struct sync_sender *const *from,
+    const struct sync_push *const *push, struct sync_result *const *res,
+    size_t n, svc_push_hook hook, void *arg, struct pd_err *err);
 /* A pull page for terminal (of branch) as a response body; caller frees.
  * Users of another branch go down disabled with "!" for a PIN hash
  * (issue 18 section 5): a terminal holds its own branch's hashes and

@@ -575,6 +575,11 @@ int store_sync_log_has(struct store *st, const char *terminal,
  * (a central node's push: seal.c), claimed by one entry "seal store"
  * with ref; nothing when there are none. */
 int store_seals_claim(struct store *st, const char *ref, struct pd_err *err);
+/* How many seals the open transaction wrote that no audit entry claimed
+ * yet (0 too when they could not be counted: the transaction's next
+ * statement then fails on PostgreSQL, and SQLite counts again at its
+ * commit). */
+int64_t store_seals_unclaimed(struct store *st);
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(
     const char *path, int create, struct store **out, struct pd_err *err);

@@ -421,65 +421,136 @@ hook(size_t applied, void *arg)
 	}
 }
 
+/* The sender of a push of terminal t: when it was added and handed
+ * changes of the rules (its records are judged by the rules it could
+ * have had: sync_judge.c), in *marks (free()) and first. */
 static int
-sq_push(struct backend *b, const struct terminal_row *t,
-    const struct sync_push *p, struct sync_result *res, struct pd_err *err)
+sender(struct backend *b, const struct terminal_row *t,
+    struct sync_sender *from, struct rule_mark **marks, char first[TS_BUFSZ],
+    struct pd_err *err)
+{
+	size_t n;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	*marks = store_terminal_marks(
+	    SB(b)->dir, t->org, t->terminal, first, &n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (*marks == NULL)
+		return -1;
+	from->marks = *marks;
+	from->terminal = t->terminal;
+	from->branch = t->branch;
+	from->org_created_at = t->org_created_at;
+	from->terminal_created_at = first;
+	from->last_synced = t->last_seen;
+	from->nmarks = n;
+	return 0;
+}
+
+/* Every push's outcome r, the first's error (one transaction's, or the
+ * writer not had). */
+static void
+same_for_all(size_t n, int r, int *rc, struct pd_err *err)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		rc[k] = r;
+		if (k > 0)
+			err[k] = err[0];
+	}
+}
+
+/* The pushes applied together on writer c, or when they cannot be, each
+ * alone (svc_central_push_group's -2). */
+static int
+apply_pushes(struct backend *b, struct conn *c, size_t n,
+    const struct sync_sender *const *from, const struct sync_push *const *p,
+    struct sync_result *const *res, int *rc, struct pd_err *err)
+{
+	svc_push_hook h = b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL;
+	size_t k;
+	int r;
+
+	r = svc_central_push_group(&c->s, from, p, res, n, h, b, &err[0]);
+	if (r != -2) {
+		same_for_all(n, r, rc, err);
+		return 0;
+	}
+	for (k = 0; k < n; k++)
+		rc[k] = svc_central_push(
+		    &c->s, from[k], p[k], res[k], h, b, &err[k]);
+	return 1;
+}
+
+static int
+sq_push(struct backend *b, size_t n, const struct terminal_row *const *t,
+    const struct sync_push *const *p, struct sync_result *const *res, int *rc,
+    struct pd_err *err)
 {
 	struct org_lock *w;
 	struct conn *c;
-	struct sync_sender from;
-	struct rule_mark *marks;
-	char first[TS_BUFSZ];
+	struct sync_sender *from = xcalloc(n, sizeof *from);
+	const struct sync_sender **fp = xcalloc(n, sizeof *fp);
+	struct rule_mark **marks = xcalloc(n, sizeof *marks);
+	char(*first)[TS_BUFSZ] = xcalloc(n, sizeof *first);
 	struct pd_err e;
-	size_t i, n;
-	int rc;
+	size_t k, i, ok = 0;
+	int alone = 0;
 
-	/* when the terminal was added and handed changes of the rules: its
-	 * records are judged by the rules it could have had (sync_judge.c) */
-	pthread_mutex_lock(&SB(b)->dir_lock);
-	marks = store_terminal_marks(
-	    SB(b)->dir, t->org, t->terminal, first, &n, err);
-	pthread_mutex_unlock(&SB(b)->dir_lock);
-	if (marks == NULL)
-		return -1;
-	memset(&from, 0, sizeof from);
-	from.terminal = t->terminal;
-	from.branch = t->branch;
-	from.org_created_at = t->org_created_at;
-	from.terminal_created_at = first;
-	from.last_synced = t->last_seen;
-	from.marks = marks;
-	from.nmarks = n;
-	c = sq_get_writer(b, t->org, &w, err);
-	if (c == NULL) {
-		free(marks);
-		return -1;
+	for (k = 0; k < n; k++) {
+		rc[k] = sender(b, t[k], &from[k], &marks[k], first[k], &err[k]);
+		fp[k] = &from[k];
+		ok += rc[k] == 0;
 	}
-	rc = svc_central_push(&c->s, &from, p, res,
-	    b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL, b, err);
-	if (rc != 0 && c->moved) {
+	/* (a terminal whose marks could not be read fails alone: the
+	 * others each alone too) */
+	if (ok < n) {
+		for (k = 0; k < n && n > 1; k++)
+			if (rc[k] == 0)
+				sq_push(b, 1, &t[k], &p[k], &res[k], &rc[k],
+				    &err[k]);
+		alone = n > 1;
+		goto out;
+	}
+	c = sq_get_writer(b, t[0]->org, &w, &err[0]);
+	if (c == NULL) {
+		same_for_all(n, -1, rc, err);
+		goto out;
+	}
+	alone = apply_pushes(b, c, n, fp, p, res, rc, err);
+	for (k = 0; k < n; k++)
+		if (rc[k] != 0 && c->moved)
+			break;
+	if (k < n) {
 		/* the organisation was moved meanwhile: where it is now */
 		sq_put_writer(b, w, c);
-		if ((c = sq_get_writer(b, t->org, &w, err)) == NULL) {
-			free(marks);
-			return -1;
+		if ((c = sq_get_writer(b, t[0]->org, &w, &err[0])) == NULL) {
+			same_for_all(n, -1, rc, err);
+			goto out;
 		}
-		rc = svc_central_push(&c->s, &from, p, res,
-		    b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL, b, err);
+		alone = apply_pushes(b, c, n, fp, p, res, rc, err);
 	}
-	for (i = 0; rc == 0 && i < p->nrecs; i++)
-		if (res[i].status != SYNC_APPLIED &&
-		    res[i].status != SYNC_DUPLICATE) {
-			/* the log of refused records is bounded per terminal:
-			 * a failure here loses no record, it is tried at
-			 * the next refusal */
-			store_sync_log_trim(c->s.st, t->terminal,
-			    b->cfg.central_rejected_log_max, &e);
-			break;
-		}
+	for (k = 0; k < n; k++)
+		for (i = 0; rc[k] == 0 && i < p[k]->nrecs; i++)
+			if (res[k][i].status != SYNC_APPLIED &&
+			    res[k][i].status != SYNC_DUPLICATE) {
+				/* the log of refused records is bounded per
+				 * terminal: a failure here loses no record, it
+				 * is tried at the next refusal */
+				store_sync_log_trim(c->s.st, t[k]->terminal,
+				    b->cfg.central_rejected_log_max, &e);
+				break;
+			}
 	sq_put_writer(b, w, c);
+out:
+	for (k = 0; k < n; k++)
+		free(marks[k]);
 	free(marks);
-	return rc;
+	free(from);
+	free(fp);
+	free(first);
+	return alone;
 }
 
 static int

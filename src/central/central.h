@@ -20,10 +20,13 @@
 
 /* A request received whole, as the work queue sees it: whose it is and
  * whether it writes. Embedded in http.c's request. */
+/* the requests answered in group commits, each kind with its own */
+enum { GROUP_NONE, GROUP_GATEWAY, GROUP_PUSH };
+
 struct qitem {
 	char org[33]; /* "" when it has none (the health check) */
 	int push;     /* it waits for the organisation's writer */
-	int group;    /* a gateway notification: kept in a group commit */
+	int group;    /* kept in a group commit: GROUP_GATEWAY, GROUP_PUSH */
 	struct qitem *next;
 };
 
@@ -58,11 +61,12 @@ int queue_put(
  * and nothing is left. Call queue_done(q, w) when it is answered. */
 struct qitem *queue_take(struct queue *q, int w);
 void queue_done(struct queue *q, int w);
-/* Up to max more queued requests of org marked group, oldest first,
- * into out, taken off the queue for the worker that holds a request of
- * that group (queue_done for it covers them); their count. */
-size_t queue_take_group(
-    struct queue *q, const char *org, struct qitem **out, size_t max);
+/* Up to max more queued requests of org of group kind group (GROUP_*),
+ * oldest first, into out, taken off the queue for the worker that holds
+ * a request of that group (queue_done for it covers them); their
+ * count. */
+size_t queue_take_group(struct queue *q, const char *org, int group,
+    struct qitem **out, size_t max);
 /* Refuse new requests and wake every worker (they answer what is
  * queued, without doing it: see queue_stopping). */
 void queue_stop(struct queue *q);

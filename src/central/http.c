@@ -92,7 +92,7 @@ notifications(struct server *sv, struct request *rq, int w)
 	k = sv->group_max > 0 && sv->group_max < GW_GROUP_MAX
 	        ? (size_t)sv->group_max
 	        : GW_GROUP_MAX;
-	k = queue_take_group(&sv->q, rq->qi.org, more, k - 1);
+	k = queue_take_group(&sv->q, rq->qi.org, GROUP_GATEWAY, more, k - 1);
 	for (i = 0; i < k; i++) {
 		struct request *r = (struct request *)more[i];
 
@@ -111,6 +111,51 @@ notifications(struct server *sv, struct request *rq, int w)
 	queue_done(&sv->q, w);
 	for (i = 0; i < n; i++)
 		MHD_resume_connection(g[i]->c);
+}
+
+/* the most pushes kept in one group commit */
+#define PUSH_GROUP_MAX 8
+
+/* Worker w's push rq, with the other pushes to its organisation waiting
+ * in the queue behind it (other terminals'): applied together, one
+ * transaction and one commit (route_push_group), each resumed once the
+ * group is answered. A second push of a terminal already in the group
+ * (a retry sent while the first waited) is applied after the group,
+ * alone, as it would have been in turn. */
+static void
+pushes(struct server *sv, struct request *rq, int w)
+{
+	struct qitem *more[PUSH_GROUP_MAX - 1];
+	struct request *g[PUSH_GROUP_MAX], *after[PUSH_GROUP_MAX];
+	size_t n = 1, na = 0, k, i, j;
+
+	g[0] = rq;
+	k = queue_take_group(
+	    &sv->q, rq->qi.org, GROUP_PUSH, more, PUSH_GROUP_MAX - 1);
+	for (i = 0; i < k; i++) {
+		struct request *r = (struct request *)more[i];
+
+		for (j = 0; j < n; j++)
+			if (strcmp(g[j]->t.terminal, r->t.terminal) == 0)
+				break;
+		if (r->too_big || j < n)
+			after[na++] = r;
+		else
+			g[n++] = r;
+	}
+	if (sv->slow_ms > 0)
+		usleep((useconds_t)sv->slow_ms * 1000);
+	route_push_group(sv, g, n);
+	for (i = 0; i < n; i++)
+		g[i]->state = RQ_ANSWERED;
+	for (i = 0; i < n; i++)
+		MHD_resume_connection(g[i]->c);
+	for (i = 0; i < na; i++) {
+		dispatch(sv, after[i], &after[i]->a);
+		after[i]->state = RQ_ANSWERED;
+		MHD_resume_connection(after[i]->c);
+	}
+	queue_done(&sv->q, w);
 }
 
 struct worker_arg {
@@ -134,8 +179,11 @@ worker(void *arg)
 			/* queued, not begun: answered, not done */
 			answer_fail(&rq->a, 503, "The central node is stopping");
 			rq->a.retry_after = 5;
-		} else if (rq->qi.group && !rq->too_big) {
+		} else if (rq->qi.group == GROUP_GATEWAY && !rq->too_big) {
 			notifications(sv, rq, wa->w);
+			continue;
+		} else if (rq->qi.group == GROUP_PUSH && !rq->too_big) {
+			pushes(sv, rq, wa->w);
 			continue;
 		} else
 			dispatch(sv, rq, &rq->a);

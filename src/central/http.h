@@ -80,6 +80,12 @@ const struct route *route_find(const char *url);
  * /v1/gateway/...), answered together: each rq's answer and log note
  * (gateway_handle: notifications in one group commit). */
 void route_gateway_group(struct server *sv, struct request **rq, size_t n);
+/* n pushes of one organisation (its terminals' POST /v1/push), applied
+ * in one transaction when they can be (the backend's push), each
+ * answered in its rq[k]->a (routes.c). */
+void route_push_group(struct server *sv, struct request **rq, size_t n);
+/* the push route's function, by which a request is known as a push */
+extern const route_fn route_push_fn;
 
 /* a becomes an error answer: status and a JSON body whose message is
  * fmt, escaped for the log (a client's bytes stay UTF-8). */

@@ -235,7 +235,7 @@ admit_gateway(
 	    rq->gw->g.org, rq->gw->g.name);
 	xstrlcpy(rq->qi.org, rq->gw->g.org, sizeof rq->qi.org);
 	rq->qi.push = !rq->gw->validate;
-	rq->qi.group = !rq->gw->validate;
+	rq->qi.group = rq->gw->validate ? GROUP_NONE : GROUP_GATEWAY;
 	return 0;
 }
 
@@ -268,5 +268,6 @@ admit(struct server *sv, struct request *rq, const char *url,
 	/* the queue's view: whose, and whether it waits for a writer */
 	xstrlcpy(rq->qi.org, rq->r->auth ? rq->t.org : "", sizeof rq->qi.org);
 	rq->qi.push = rq->r->body;
+	rq->qi.group = rq->r->fn == route_push_fn ? GROUP_PUSH : GROUP_NONE;
 	return 0;
 }

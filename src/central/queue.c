@@ -126,7 +126,7 @@ queue_done(struct queue *q, int w)
 
 size_t
 queue_take_group(
-    struct queue *q, const char *org, struct qitem **out, size_t max)
+    struct queue *q, const char *org, int group, struct qitem **out, size_t max)
 {
 	struct qitem *it, *prev = NULL, *next;
 	size_t n = 0;
@@ -134,7 +134,7 @@ queue_take_group(
 	pthread_mutex_lock(&q->lock);
 	for (it = q->head; it != NULL && n < max; it = next) {
 		next = it->next;
-		if (!it->group || strcmp(it->org, org) != 0) {
+		if (it->group != group || strcmp(it->org, org) != 0) {
 			prev = it;
 			continue;
 		}

@@ -58,57 +58,99 @@ route_health(struct server *sv, struct request *rq,
 	a->body = xstrdup("{\"status\":\"ok\",\"v\":1}");
 }
 
-/* POST /v1/push  {push envelope} (Authorization: Bearer TOKEN) */
+/* POST /v1/push  {push envelope} (Authorization: Bearer TOKEN): n of
+ * them, of one organisation's terminals, applied together (a group
+ * commit: http.c pushes()); each answered on its own */
+void
+route_push_group(struct server *sv, struct request **rq, size_t n)
+{
+	struct sync_push *p = xcalloc(n, sizeof *p);
+	const struct sync_push **pp = xcalloc(n, sizeof *pp);
+	const struct terminal_row **t = xcalloc(n, sizeof *t);
+	struct sync_result **res = xcalloc(n, sizeof *res);
+	struct pd_err *e = xcalloc(n, sizeof *e);
+	struct request **in = xcalloc(n, sizeof *in);
+	int *rc = xcalloc(n, sizeof *rc);
+	struct timespec t0, t1;
+	size_t j, m = 0;
+	long k;
+	int alone = 0;
+
+	for (j = 0; j < n; j++) {
+		struct answer *a = &rq[j]->a;
+		struct pd_err bad = {0};
+
+		if (svc_central_push_decode(rq[j]->body ? rq[j]->body : "",
+		        rq[j]->len, &p[m], &bad) != 0) {
+			answer_fail(a, 400, "%s", bad.msg);
+			continue;
+		}
+		if (strcmp(p[m].terminal, rq[j]->t.terminal) != 0) {
+			answer_fail(a, 403,
+			    "This token belongs to terminal %s, not %s; a "
+			    "terminal sends only its own records",
+			    rq[j]->t.terminal, p[m].terminal);
+			svc_central_push_free(&p[m]);
+			continue;
+		}
+		pp[m] = &p[m];
+		t[m] = &rq[j]->t;
+		res[m] = xcalloc(p[m].nrecs + 1, sizeof **res);
+		in[m++] = rq[j];
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (m > 0)
+		alone = sv->b->ops->push(sv->b, m, t, pp, res, rc, e);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	for (j = 0; j < m; j++) {
+		struct answer *a = &in[j]->a;
+
+		snprintf(in[j]->note, sizeof in[j]->note,
+		    m > 1 ? " records=%zu apply=%.1fms group=%zu%s"
+		          : " records=%zu apply=%.1fms",
+		    p[j].nrecs, ms_since(&t0, &t1), m, alone ? " alone" : "");
+		if (rc[j] != 0)
+			answer_store_failed(a, &e[j]);
+		else {
+			a->status = 200;
+			a->body = svc_central_push_answer(res[j], p[j].nrecs);
+			/* what waits at the terminal once this push is
+			 * answered: its records, applied or refused, wait no
+			 * more (s72 fault 3: a push's own records stayed
+			 * counted until the next) */
+			sv->b->ops->seen(sv->b, t[j], in[j]->route, -1,
+			    p[j].pending > (int64_t)p[j].nrecs
+			        ? p[j].pending - (int64_t)p[j].nrecs
+			        : 0);
+			pthread_mutex_lock(&sv->lock);
+			k = ++sv->pushes;
+			pthread_mutex_unlock(&sv->lock);
+			if (sv->drop_after_push > 0 && k == sv->drop_after_push)
+				a->drop = 1;
+		}
+		free(res[j]);
+		svc_central_push_free(&p[j]);
+	}
+	free(p);
+	free(pp);
+	free(t);
+	free(res);
+	free(e);
+	free(in);
+	free(rc);
+}
+
+/* POST /v1/push, alone */
 static void
 route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
     struct answer *a)
 {
-	struct sync_push p;
-	struct sync_result *res;
-	struct pd_err e = {0};
-	struct timespec t0, t1;
-	long n;
-	int rc;
-
-	if (svc_central_push_decode(
-	        rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
-		answer_fail(a, 400, "%s", e.msg);
-		return;
-	}
-	if (strcmp(p.terminal, t->terminal) != 0) {
-		answer_fail(a, 403,
-		    "This token belongs to terminal %s, not %s; a terminal "
-		    "sends only its own records",
-		    t->terminal, p.terminal);
-		svc_central_push_free(&p);
-		return;
-	}
-	res = xcalloc(p.nrecs + 1, sizeof *res);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = sv->b->ops->push(sv->b, t, &p, res, &e);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	snprintf(rq->note, sizeof rq->note, " records=%zu apply=%.1fms",
-	    p.nrecs, ms_since(&t0, &t1));
-	if (rc != 0)
-		answer_store_failed(a, &e);
-	else {
-		a->status = 200;
-		a->body = svc_central_push_answer(res, p.nrecs);
-		/* what waits at the terminal once this push is answered:
-		 * its records, applied or refused, wait no more (s72 fault
-		 * 3: a push's own records stayed counted until the next) */
-		sv->b->ops->seen(sv->b, t, rq->route, -1,
-		    p.pending > (int64_t)p.nrecs ? p.pending - (int64_t)p.nrecs
-		                                 : 0);
-		pthread_mutex_lock(&sv->lock);
-		n = ++sv->pushes;
-		pthread_mutex_unlock(&sv->lock);
-		if (sv->drop_after_push > 0 && n == sv->drop_after_push)
-			a->drop = 1;
-	}
-	free(res);
-	svc_central_push_free(&p);
+	(void)t;
+	(void)a; /* rq's own */
+	route_push_group(sv, &rq, 1);
 }
+
+const route_fn route_push_fn = route_push;
 
 /* An integer query argument v (named name) of min..max, digits only
  * (no sign, no space: strtoll's leniency is not the protocol's), or def

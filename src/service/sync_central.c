@@ -217,27 +217,61 @@ cmp_uuid_at(const void *a, const void *b)
 	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
-/* Whether each record of the push was applied before it, looked up
+/* The pushes applied in one transaction (svc_central_push_group): their
+ * records numbered one after the other, record f being push k's i. */
+struct push_set {
+	const struct sync_sender *const *from;
+	const struct sync_push *const *push;
+	struct sync_result *const *res;
+	size_t n;      /* pushes */
+	size_t nrecs;  /* records, all pushes' */
+	size_t *k, *i; /* per record f: its push, its index there */
+};
+
+static void
+set_init(struct push_set *g, const struct sync_sender *const *from,
+    const struct sync_push *const *push, struct sync_result *const *res,
+    size_t n)
+{
+	size_t k, i, f = 0;
+
+	g->from = from;
+	g->push = push;
+	g->res = res;
+	g->n = n;
+	for (k = g->nrecs = 0; k < n; k++)
+		g->nrecs += push[k]->nrecs;
+	g->k = xcalloc(g->nrecs + 1, sizeof *g->k);
+	g->i = xcalloc(g->nrecs + 1, sizeof *g->i);
+	for (k = 0; k < n; k++)
+		for (i = 0; i < push[k]->nrecs; i++, f++) {
+			g->k[f] = k;
+			g->i[f] = i;
+		}
+}
+
+/* Whether each record of the pushes was applied before them, looked up
  * together (store_applied_many: a statement for 64, not one a record, a
- * round trip each on PostgreSQL), in the push's transaction: pre[i] its
- * hash or "" and has[i] 1. A uuid sent twice in the push is looked up
- * again at its second (has 0: the first may be applied by then), as is a
- * record whose uuid is not one (refused before any lookup). */
+ * round trip each on PostgreSQL), in the push's transaction: pre[f] its
+ * hash or "" and has[f] 1. A uuid sent twice is looked up again at its
+ * second (has 0: the first may be applied by then), as is a record
+ * whose uuid is not one (refused before any lookup). */
 static int
-preload_applied(struct svc *s, const struct sync_push *push, char (*pre)[65],
+preload_applied(struct svc *s, const struct push_set *g, char (*pre)[65],
     unsigned char *has, struct pd_err *err)
 {
-	struct uuid_at *by = xcalloc(push->nrecs + 1, sizeof *by);
-	const char **u = xcalloc(push->nrecs + 1, sizeof *u);
-	size_t *idx = xcalloc(push->nrecs + 1, sizeof *idx);
-	char(*h)[65] = xcalloc(push->nrecs + 1, sizeof *h);
-	size_t i, n = 0, nby = 0;
+	struct uuid_at *by = xcalloc(g->nrecs + 1, sizeof *by);
+	const char **u = xcalloc(g->nrecs + 1, sizeof *u);
+	size_t *idx = xcalloc(g->nrecs + 1, sizeof *idx);
+	char(*h)[65] = xcalloc(g->nrecs + 1, sizeof *h);
+	size_t f, i, n = 0, nby = 0;
 	int rc;
 
-	memset(has, 0, push->nrecs + 1);
-	for (i = 0; i < push->nrecs; i++)
-		if ((by[nby].uuid = sync_push_uuid(push, i)) != NULL)
-			by[nby++].i = i;
+	memset(has, 0, g->nrecs + 1);
+	for (f = 0; f < g->nrecs; f++)
+		if ((by[nby].uuid =
+		            sync_push_uuid(g->push[g->k[f]], g->i[f])) != NULL)
+			by[nby++].i = f;
 	qsort(by, nby, sizeof *by, cmp_uuid_at);
 	for (i = 0; i < nby; i++)
 		if (i == 0 || strcmp(by[i - 1].uuid, by[i].uuid) != 0) {
@@ -256,33 +290,36 @@ preload_applied(struct svc *s, const struct sync_push *push, char (*pre)[65],
 	return rc;
 }
 
-/* The consumers and items the push's payments name, read for the batch
+/* The consumers and items the pushes' payments name, read for the batch
  * in one go (store_push_rows), and the ids their rows will take
  * (store_push_ids), not a statement each in every record's checks and
  * apply (a round trip each on PostgreSQL); their numbers apart
  * (preload_numbers). */
 static int
-preload_rows(struct svc *s, const struct sync_push *push, struct pd_err *err)
+preload_rows(struct svc *s, const struct push_set *g, struct pd_err *err)
 {
-	const char **c = xcalloc(push->nrecs + 1, sizeof *c);
-	size_t i, n, ni = 0, cap = push->nrecs + 16;
+	const char **c = xcalloc(g->nrecs + 1, sizeof *c);
+	size_t f, n, ni = 0, cap = g->nrecs + 16;
 	const char **it = xcalloc(cap, sizeof *it);
+	const struct sync_push *p;
 	int rc;
 
-	for (i = 0; i < push->nrecs; i++) {
-		n = sync_push_payment_keys(push, i, &c[i], it + ni, cap - ni);
+	for (f = 0; f < g->nrecs; f++) {
+		p = g->push[g->k[f]];
+		n = sync_push_payment_keys(
+		    p, g->i[f], &c[f], it + ni, cap - ni);
 		if (n > cap - ni) {
 			cap = 2 * cap + n + 16;
 			it = xrealloc(it, cap, sizeof *it);
-			sync_push_payment_keys(push, i, &c[i], it + ni, n);
+			sync_push_payment_keys(p, g->i[f], &c[f], it + ni, n);
 		}
 		ni += n;
 	}
-	rc = store_push_rows(s->st, c, push->nrecs, it, ni, err);
+	rc = store_push_rows(s->st, c, g->nrecs, it, ni, err);
 	/* their rows' ids drawn ahead (PostgreSQL), an allocation an item
 	 * each, so that no insert waits for its row's id */
-	for (i = n = 0; i < push->nrecs; i++)
-		n += c[i] != NULL;
+	for (f = n = 0; f < g->nrecs; f++)
+		n += c[f] != NULL;
 	if (rc == 0)
 		rc = store_push_ids(s->st, n, ni, err);
 	free(c);
@@ -290,42 +327,75 @@ preload_rows(struct svc *s, const struct sync_push *push, struct pd_err *err)
 	return rc;
 }
 
-/* The numbers the push's payments carry, whether they are free
+/* The numbers the pushes' payments carry, whether they are free
  * (store_push_numbers): only the sending terminal's series takes them,
  * so another push committed meanwhile does not make them stale (one of
  * the same terminal's, a retry, fails the number's unique index, and
  * the push is applied again). */
 static int
-preload_numbers(struct svc *s, const struct sync_push *push, struct pd_err *err)
+preload_numbers(struct svc *s, const struct push_set *g, struct pd_err *err)
 {
-	const char **it = xcalloc(4 * push->nrecs + 1, sizeof *it);
-	size_t i, ni;
+	const char **it = xcalloc(4 * g->nrecs + 1, sizeof *it);
+	size_t f, ni;
 	int rc;
 
-	for (i = ni = 0; i < push->nrecs; i++)
-		ni += sync_push_payment_numbers(push, i, it + ni);
+	for (f = ni = 0; f < g->nrecs; f++)
+		ni += sync_push_payment_numbers(
+		    g->push[g->k[f]], g->i[f], it + ni);
 	rc = store_push_numbers(s->st, it, ni, err);
 	free(it);
 	return rc;
 }
 
+/* The first record's judgement's reads that no push changes, made before
+ * the push takes the organisation's row (svc_sync_judge_warm); none for a
+ * record applied before (a retry's: it is not judged). r is scratch. */
+static int
+warm_first(struct svc *s, const struct push_set *g, char (*pre)[65],
+    const unsigned char *has, struct syncrec *r, struct pd_err *err)
+{
+	struct pd_err bad = {0};
+	int rc = 0;
+
+	if (g->nrecs == 0 || (has[0] && pre[0][0] != '\0'))
+		return 0;
+	if (sync_push_record(g->push[g->k[0]], g->i[0], r, &bad) == 0)
+		rc = svc_sync_judge_warm(s, g->from[g->k[0]], r, err);
+	syncrec_free(r);
+	return rc;
+}
+
+/* pre[f] when it is record f's (the uuid looked up is the one decoded,
+ * r's), else NULL: looked up again */
+static const char *
+pre_of(const struct push_set *g, size_t f, char (*pre)[65],
+    const unsigned char *has, const struct syncrec *r)
+{
+	const char *u = sync_push_uuid(g->push[g->k[f]], g->i[f]);
+
+	return has[f] && u != NULL && strcmp(u, r->uuid) == 0 ? pre[f] : NULL;
+}
+
 int
-svc_central_push(struct svc *s, const struct sync_sender *from,
-    const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
-    void *arg, struct pd_err *err)
+svc_central_push_group(struct svc *s, const struct sync_sender *const *from,
+    const struct sync_push *const *push, struct sync_result *const *res,
+    size_t n, svc_push_hook hook, void *arg, struct pd_err *err)
 {
 	char at[TS_BUFSZ];
 	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
 	struct syncrec *r2 = xmalloc(sizeof *r2);
-	char(*pre)[65] = xcalloc(push->nrecs + 1, sizeof *pre);
-	unsigned char *has = xcalloc(push->nrecs + 1, 1);
-	const char *u;
+	struct push_set g;
+	char(*pre)[65];
+	unsigned char *has;
 	struct pd_err e;
-	size_t i;
+	size_t f;
 	/* pass 0: sent ahead, checked by the writes (store_push_guard);
 	 * 1: sent ahead; 2: each record in its own savepoint */
 	int each = 0, rc = 0, pass = 0, guarded = 0;
 
+	set_init(&g, from, push, res, n);
+	pre = xcalloc(g.nrecs + 1, sizeof *pre);
+	has = xcalloc(g.nrecs + 1, 1);
 	svc_now(at);
 again:
 	s->npush_sealed = 0;
@@ -337,19 +407,14 @@ again:
 	 * the rows the records are judged by (their items' settled amounts)
 	 * read once the organisation's writers' lock is held (PostgreSQL),
 	 * so that no push committed meanwhile overtakes them
-	 * (store_push_lock) */
+	 * (store_push_lock); before it, what no push changes */
 	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0 ||
-	    preload_applied(s, push, pre, has, err) != 0 ||
-	    preload_numbers(s, push, err) != 0 ||
-	    store_push_lock(s->st, err) != 0 ||
-	    preload_rows(s, push, err) != 0) {
-		store_abort(s->st);
-		s->push_reads = 0;
-		free(r);
-		free(r2);
-		free(pre);
-		free(has);
-		return -1;
+	    preload_applied(s, &g, pre, has, err) != 0 ||
+	    preload_numbers(s, &g, err) != 0 ||
+	    warm_first(s, &g, pre, has, r, err) != 0 ||
+	    store_push_lock(s->st, err) != 0 || preload_rows(s, &g, err) != 0) {
+		rc = -1;
+		goto fail;
 	}
 	/* on PostgreSQL the first pass sends its writes ahead, their
 	 * answers read at the next read (store_pipeline: the round trips of
@@ -365,40 +430,32 @@ again:
 	 * then made as before */
 	if (pass == 0)
 		guarded = store_push_guard(s->st, 1);
-	for (i = 0; i < push->nrecs; i++) {
+	for (f = 0; f < g.nrecs; f++) {
+		const struct sync_push *p = push[g.k[f]];
+		const struct sync_sender *fr = from[g.k[f]];
+		struct sync_result *rs = res[g.k[f]];
+		size_t i = g.i[f];
 		struct pd_err bad = {0};
-		const char *p2;
 
-		rc = sync_push_record(push, i, r, &bad);
-		/* (the uuid looked up is the one decoded) */
-		u = sync_push_uuid(push, i);
-		if (rc == 0 && upheld_by(push, i + 1, r, r2)) {
-			u = sync_push_uuid(push, i + 1);
-			p2 = has[i + 1] && u != NULL &&
-			        strcmp(u, r2->uuid) == 0
-			    ? pre[i + 1]
-			    : NULL;
-			u = sync_push_uuid(push, i);
-			rc = push_pair(s, from, r, r2,
-			    has[i] && u != NULL && strcmp(u, r->uuid) == 0
-			        ? pre[i]
-			        : NULL,
-			    p2, at, &res[i], &res[i + 1], err);
+		rc = sync_push_record(p, i, r, &bad);
+		if (rc == 0 && upheld_by(p, i + 1, r, r2)) {
+			/* (record f + 1 is the same push's i + 1) */
+			rc = push_pair(s, fr, r, r2, pre_of(&g, f, pre, has, r),
+			    pre_of(&g, f + 1, pre, has, r2), at, &rs[i],
+			    &rs[i + 1], err);
 			syncrec_free(r);
 			syncrec_free(r2);
 			if (rc != 0)
 				break;
 			if (hook != NULL)
-				hook(i + 1, arg);
-			i++;
+				hook(f + 1, arg);
+			f++;
 			if (hook != NULL)
-				hook(i + 1, arg);
+				hook(f + 1, arg);
 			continue;
 		}
-		rc = push_one(s, from, r, rc ? bad.msg : NULL,
-		    has[i] && u != NULL && strcmp(u, r->uuid) == 0 ? pre[i]
-		                                                   : NULL,
-		    at, each, &res[i], err);
+		rc = push_one(s, fr, r, rc ? bad.msg : NULL,
+		    pre_of(&g, f, pre, has, r), at, each, &rs[i], err);
 		syncrec_free(r);
 		if (rc != 0)
 			break;
@@ -409,11 +466,13 @@ again:
 			break;
 		}
 		if (hook != NULL)
-			hook(i + 1, arg);
+			hook(f + 1, arg);
 	}
 	if (!each && store_pipeline(s->st, 0, &e) != 0)
 		rc = -2;
 	store_push_guard(s->st, 0);
+	if (rc == -2 && n > 1)
+		goto fail; /* each push alone (the caller) */
 	if (rc == -2) {
 		/* a check of the guarded pass failed, or a record was refused
 		 * half applied: again without the checks, then each in its
@@ -424,20 +483,45 @@ again:
 		each = pass == 2;
 		goto again;
 	}
+	s->npush_sealed = 0;
+	s->push_reads = 0;
+	if (rc != 0 || store_sync_origin(s->st, "", 0, err) != 0) {
+		rc = -1;
+		goto fail;
+	}
+	/* the seals of the rows the push wrote that the central node seals
+	 * (credit notes, an arrangement's installments: schema_central.c)
+	 * claimed by one audit entry naming the terminal, as a use case's
+	 * entry claims its own; none when it wrote none. A group's are
+	 * one terminal's each: its pushes are then applied each alone */
+	if (n > 1 && store_seals_unclaimed(s->st) > 0) {
+		rc = -2;
+		goto fail;
+	}
+	if (store_seals_claim(s->st, from[0]->terminal, err) != 0) {
+		rc = -1;
+		goto fail;
+	}
+	rc = svc_finish(s, 0, err);
+	goto out;
+fail:
+	store_abort(s->st);
+out:
+	s->npush_sealed = 0;
+	s->push_reads = 0;
 	free(r);
 	free(r2);
 	free(pre);
 	free(has);
-	s->npush_sealed = 0;
-	s->push_reads = 0;
-	/* the seals of the rows the push wrote that the central node seals
-	 * (credit notes, an arrangement's installments: schema_central.c)
-	 * claimed by one audit entry naming the terminal, as a use case's
-	 * entry claims its own; none when it wrote none */
-	if (rc != 0 || store_sync_origin(s->st, "", 0, err) != 0 ||
-	    store_seals_claim(s->st, from->terminal, err) != 0) {
-		store_abort(s->st);
-		return -1;
-	}
-	return svc_finish(s, 0, err);
+	free(g.k);
+	free(g.i);
+	return rc;
+}
+
+int
+svc_central_push(struct svc *s, const struct sync_sender *from,
+    const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
+    void *arg, struct pd_err *err)
+{
+	return svc_central_push_group(s, &from, &push, &res, 1, hook, arg, err);
 }

@@ -283,6 +283,23 @@ sck_user(struct svc *s, const struct sync_sender *f, const char *what,
 	return user_role(s, f, what, name, need, doing, &role, err);
 }
 
+/* user_role's reads kept for the push (svc_sync_judge_warm). */
+int
+svc_sync_user_warm(struct svc *s, const struct sync_sender *f, const char *name,
+    struct pd_err *err)
+{
+	enum role role;
+	struct pd_err e = {0};
+
+	/* a refusal is the record's, given when it is judged */
+	if (user_role(s, f, "", name, ROLE_CASHIER, "", &role, &e) != 0 &&
+	    e.code == PD_ESTORE) {
+		*err = e;
+		return -1;
+	}
+	return 0;
+}
+
 /* The payment a record names by uuid: *found 0 when the store does not
  * have it (the apply then says so). */
 static int

@@ -180,6 +180,23 @@ judge_rules(struct svc *s, const struct sync_sender *from,
 }
 
 int
+svc_sync_judge_warm(struct svc *s, const struct sync_sender *from,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct sync_sender f = *from;
+	int64_t known;
+
+	if (!s->push_reads || r->kind != SR_PAYMENT)
+		return 0;
+	known = rules_known(s, from, r);
+	s->push_rules_head = store_rules_head(s->st);
+	f.past =
+	    known >= 0 && s->base_cfg != NULL && known < s->push_rules_head;
+	f.rules_since = known;
+	return svc_sync_user_warm(s, &f, r->p.received_by, err);
+}
+
+int
 svc_sync_judge(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err)
 {

@@ -51,6 +51,12 @@ audit_last(struct store *st, int64_t *id, char prev[65], struct pd_err *err)
 		memcpy(prev, st->audit_hash, 65);
 		return 0;
 	}
+	if (st->depth > 0 && st->push_guard && st->audit_pre) {
+		st->audit_pre = 0;
+		*id = st->audit_pre_id;
+		memcpy(prev, st->audit_pre_hash, 65);
+		return 0;
+	}
 	s = st_stmt(
 	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
 	if (s == NULL)
@@ -64,6 +70,21 @@ audit_last(struct store *st, int64_t *id, char prev[65], struct pd_err *err)
 	db_reset(s);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the audit log"));
+	return 0;
+}
+
+int
+st_audit_prefetch(struct store *st, struct pd_err *err)
+{
+	char prev[65] = GENESIS;
+	int64_t id;
+
+	st->audit_pre = 0;
+	if (audit_last(st, &id, prev, err) != 0)
+		return -1;
+	st->audit_pre_id = id;
+	memcpy(st->audit_pre_hash, prev, sizeof prev);
+	st->audit_pre = 1;
 	return 0;
 }
 
@@ -431,6 +452,12 @@ store_seal_pending(struct store *st, const char *ref, struct pd_err *err)
 	snprintf(detail, sizeof detail, "rows=%lld", (long long)n);
 	return store_audit_append(
 	    st, at, user, terminal, "seal", "store", ref, detail, err);
+}
+
+int64_t
+store_seals_unclaimed(struct store *st)
+{
+	return seal_unclaimed(st);
 }
 
 int

@@ -195,9 +195,13 @@ store_push_guard(struct store *st, int on)
 {
 	st->push_guard = on && db_is_pg(st->db) && st->sealing &&
 	                 !st->seal_carry && st->depth > 0;
+	st->audit_pre = 0;
 	/* an entry appended in the pass may have been kept: not after it */
 	if (db_is_pg(st->db)) {
 		st->audit_known = 0;
+		/* (a failed read: the first entry reads the head itself) */
+		if (st->push_guard)
+			(void)st_audit_prefetch(st, NULL);
 		/* its writes set-based (db_pg_batch.c): a failure there
 		 * fails the pass as a guard's check does */
 		db_pg_batch(st->db, st->push_guard);
