@@ -622,6 +622,12 @@ int store_pipeline(struct store *st, int on, struct pd_err *err);
  * the pass, which is then applied again without them. 1 when on, 0 when
  * not (off, SQLite, or seals of an earlier transaction wait). */
 int store_push_guard(struct store *st, int on);
+/* On PostgreSQL, between two records of a push's first pass: its
+ * set-based writes sent now when many rows wait (db_pg_batch_boundary),
+ * the server writing them while the node makes the next records ready; a
+ * send that failed fails the pass at its end (store_pipeline). Nothing
+ * on SQLite. */
+void store_push_boundary(struct store *st);
 int store_checkpoint(struct store *st, struct pd_err *err);
 /* The payments' search index merged by a step of at most pages leaf
  * pages, in a transaction of its own that is not synced (after a use case's

@@ -459,6 +459,7 @@ again:
 		syncrec_free(r);
 		if (rc != 0)
 			break;
+		store_push_boundary(s->st);
 		/* (a test's hook sees the record's writes at the server) */
 		if (hook != NULL && !each &&
 		    store_pipeline(s->st, 1, &e) != 0) {

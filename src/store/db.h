@@ -83,6 +83,10 @@ int db_pg_defer(struct db *db, int on);
 void db_pg_batchable(struct db_pg_stmt *s, const char *set_sql);
 /* Batching on or off (a push's first pass, store_push_guard). */
 void db_pg_batch(struct db *db, int on);
+/* Between two records of a batch: the rows kept sent now when there are
+ * many (BATCH_DUE), the server writing them while the next records are
+ * made ready; a failed send fails the next read, as a deferred write's. */
+int db_pg_batch_boundary(struct db *db);
 /* The session's plans generic (on) or custom again (off), with no
  * sequential scan and no JIT while on: store_plans_generic, around a
  * pull's page reads; beside the session settings of db_pg_open. */

@@ -32,6 +32,15 @@
 /* rows past which a statement's batch is sent anyway (the arrays of a
  * push of [sync] batch records, an allocation an item each) */
 #define BATCH_ROWS 8192
+/* rows past which the statements kept are sent at the end of a record
+ * (db_pg_batch_boundary), the pass going on while the server writes
+ * them: a push's 2,000 records were made ready by the node and only then
+ * written by the server, the node's CPU and the server's one after the
+ * other (issue 22's push of 100,000 on PostgreSQL). Only between
+ * records: sent in the middle of one, the statements its rows went to
+ * next were first in the next send's order, its allocations before the
+ * next record's payment (refused by their foreign key) */
+#define BATCH_DUE 256
 
 struct batch {
 	const char *set_sql; /* the store's set form, or NULL: derived */
@@ -310,6 +319,18 @@ db_pg_batch_send(struct db_pg *pg)
 	if (rc != DB_OK)
 		pg->defer_failed = 1;
 	return rc;
+}
+
+int
+db_pg_batch_boundary(struct db *db)
+{
+	struct db_pg *pg = db->pg;
+	struct db_pg_stmt *s;
+
+	for (s = pg->qhead; s != NULL; s = s->qnext)
+		if (s->batch->nrows >= BATCH_DUE)
+			return db_pg_batch_send(pg);
+	return DB_OK;
 }
 
 void

@@ -190,6 +190,13 @@ store_seals_pending(struct store *st)
 	return seal_unclaimed(st) > 0;
 }
 
+void
+store_push_boundary(struct store *st)
+{
+	if (db_is_pg(st->db) && st->push_guard)
+		(void)db_pg_batch_boundary(st->db);
+}
+
 int
 store_push_guard(struct store *st, int on)
 {
