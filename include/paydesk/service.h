@@ -134,6 +134,10 @@ struct svc {
 	 * and branch (push_user.id 0: none), and the role the last of them
 	 * had since a feed entry (push_role_since -1: none) */
 	int push_reads;
+	/* the passes the last push took (svc_central_push_group): 1 as one
+	 * batch, 2 again with the audit log's reads made, 3 record by
+	 * record (a record refused half applied, a write refused) */
+	int push_passes;
 	int64_t push_rules_head;
 	struct user push_user;
 	char push_user_name[129], push_user_branch[17];

@@ -40,12 +40,13 @@ struct backend_ops {
 	 * res[k] answers it), in one transaction when they can be
 	 * (svc_central_push_group), else each in its own
 	 * (svc_central_push); rc[k] 0 applied, -1 with err[k] when the
-	 * store failed (nothing of p[k] kept). 1 when n > 1 were applied
-	 * each in its own (the log says so), else 0. */
+	 * store failed (nothing of p[k] kept); passes[k] the passes p[k]
+	 * took (svc's push_passes). 1 when n > 1 were applied each in its
+	 * own (the log says so), else 0. */
 	int (*push)(struct backend *b, size_t n,
 	    const struct terminal_row *const *t,
 	    const struct sync_push *const *p, struct sync_result *const *res,
-	    int *rc, struct pd_err *err);
+	    int *rc, int *passes, struct pd_err *err);
 	/* A pull page as a response body (caller frees). */
 	char *(*pull)(struct backend *b, const struct terminal_row *t,
 	    int64_t since, size_t limit, int64_t *cursor, size_t *n,

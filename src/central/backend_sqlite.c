@@ -466,7 +466,7 @@ same_for_all(size_t n, int r, int *rc, struct pd_err *err)
 static int
 apply_pushes(struct backend *b, struct conn *c, size_t n,
     const struct sync_sender *const *from, const struct sync_push *const *p,
-    struct sync_result *const *res, int *rc, struct pd_err *err)
+    struct sync_result *const *res, int *rc, int *passes, struct pd_err *err)
 {
 	svc_push_hook h = b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL;
 	size_t k;
@@ -475,18 +475,22 @@ apply_pushes(struct backend *b, struct conn *c, size_t n,
 	r = svc_central_push_group(&c->s, from, p, res, n, h, b, &err[0]);
 	if (r != -2) {
 		same_for_all(n, r, rc, err);
+		for (k = 0; k < n; k++)
+			passes[k] = c->s.push_passes;
 		return 0;
 	}
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
 		rc[k] = svc_central_push(
 		    &c->s, from[k], p[k], res[k], h, b, &err[k]);
+		passes[k] = c->s.push_passes;
+	}
 	return 1;
 }
 
 static int
 sq_push(struct backend *b, size_t n, const struct terminal_row *const *t,
     const struct sync_push *const *p, struct sync_result *const *res, int *rc,
-    struct pd_err *err)
+    int *passes, struct pd_err *err)
 {
 	struct org_lock *w;
 	struct conn *c;
@@ -509,7 +513,7 @@ sq_push(struct backend *b, size_t n, const struct terminal_row *const *t,
 		for (k = 0; k < n && n > 1; k++)
 			if (rc[k] == 0)
 				sq_push(b, 1, &t[k], &p[k], &res[k], &rc[k],
-				    &err[k]);
+				    &passes[k], &err[k]);
 		alone = n > 1;
 		goto out;
 	}
@@ -518,7 +522,7 @@ sq_push(struct backend *b, size_t n, const struct terminal_row *const *t,
 		same_for_all(n, -1, rc, err);
 		goto out;
 	}
-	alone = apply_pushes(b, c, n, fp, p, res, rc, err);
+	alone = apply_pushes(b, c, n, fp, p, res, rc, passes, err);
 	for (k = 0; k < n; k++)
 		if (rc[k] != 0 && c->moved)
 			break;
@@ -529,7 +533,7 @@ sq_push(struct backend *b, size_t n, const struct terminal_row *const *t,
 			same_for_all(n, -1, rc, err);
 			goto out;
 		}
-		alone = apply_pushes(b, c, n, fp, p, res, rc, err);
+		alone = apply_pushes(b, c, n, fp, p, res, rc, passes, err);
 	}
 	for (k = 0; k < n; k++)
 		for (i = 0; rc[k] == 0 && i < p[k]->nrecs; i++)

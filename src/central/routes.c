@@ -58,6 +58,24 @@ route_health(struct server *sv, struct request *rq,
 	a->body = xstrdup("{\"status\":\"ok\",\"v\":1}");
 }
 
+/* A push's note in the request log: its records, the time its apply
+ * took, and when it was one of n > 1 applied together, group=n (alone:
+ * applied each alone after all); passes=N when it took more than one
+ * pass (2: the audit log's reads made; 3: record by record). */
+static void
+note(struct request *rq, size_t nrecs, double ms, size_t n, int alone,
+    int passes)
+{
+	char g[40] = "", ps[16] = "";
+
+	if (n > 1)
+		snprintf(g, sizeof g, " group=%zu%s", n, alone ? " alone" : "");
+	if (passes > 1)
+		snprintf(ps, sizeof ps, " passes=%d", passes);
+	snprintf(rq->note, sizeof rq->note, " records=%zu apply=%.1fms%s%s",
+	    nrecs, ms, g, ps);
+}
+
 /* POST /v1/push  {push envelope} (Authorization: Bearer TOKEN): n of
  * them, of one organisation's terminals, applied together (a group
  * commit: http.c pushes()); each answered on its own */
@@ -71,6 +89,7 @@ route_push_group(struct server *sv, struct request **rq, size_t n)
 	struct pd_err *e = xcalloc(n, sizeof *e);
 	struct request **in = xcalloc(n, sizeof *in);
 	int *rc = xcalloc(n, sizeof *rc);
+	int *passes = xcalloc(n, sizeof *passes);
 	struct timespec t0, t1;
 	size_t j, m = 0;
 	long k;
@@ -100,15 +119,13 @@ route_push_group(struct server *sv, struct request **rq, size_t n)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (m > 0)
-		alone = sv->b->ops->push(sv->b, m, t, pp, res, rc, e);
+		alone = sv->b->ops->push(sv->b, m, t, pp, res, rc, passes, e);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	for (j = 0; j < m; j++) {
 		struct answer *a = &in[j]->a;
 
-		snprintf(in[j]->note, sizeof in[j]->note,
-		    m > 1 ? " records=%zu apply=%.1fms group=%zu%s"
-		          : " records=%zu apply=%.1fms",
-		    p[j].nrecs, ms_since(&t0, &t1), m, alone ? " alone" : "");
+		note(
+		    in[j], p[j].nrecs, ms_since(&t0, &t1), m, alone, passes[j]);
 		if (rc[j] != 0)
 			answer_store_failed(a, &e[j]);
 		else {
@@ -138,6 +155,7 @@ route_push_group(struct server *sv, struct request **rq, size_t n)
 	free(e);
 	free(in);
 	free(rc);
+	free(passes);
 }
 
 /* POST /v1/push, alone */

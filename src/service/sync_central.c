@@ -394,6 +394,7 @@ svc_central_push_group(struct svc *s, const struct sync_sender *const *from,
 	int each = 0, rc = 0, pass = 0, guarded = 0;
 
 	set_init(&g, from, push, res, n);
+	s->push_passes = 1;
 	pre = xcalloc(g.nrecs + 1, sizeof *pre);
 	has = xcalloc(g.nrecs + 1, 1);
 	svc_now(at);
@@ -482,6 +483,7 @@ again:
 		store_abort(s->st);
 		pass = guarded && pass == 0 ? 1 : 2;
 		each = pass == 2;
+		s->push_passes = pass + 1;
 		goto again;
 	}
 	s->npush_sealed = 0;

@@ -147,6 +147,40 @@ same "its seal claimed by the credit note's own entry, naming T02; none left" \
     "create:CN-T02-00001:T02:0"
 same "T01's payment applied too" "$(outcomes "$T/o1")" "applied=1"
 
+# -- a write the store refuses in the middle of a record of a group (a
+#    trigger of the test's): nothing of the group kept, each push applied
+#    again alone, the refused record's push record by record; the record
+#    refused by that write, every other applied
+pay 1 WU-10001 16
+pay 2 WU-10002 27
+pay 2 WU-10003 28
+body 1 "$T/b1.json"
+body 2 "$T/b2.json"
+w=$(tsql 2 "SELECT uuid FROM payments WHERE terminal = 'T02' ORDER BY id DESC LIMIT 1")
+if [ "$BACKEND" = postgresql ]; then
+	csql "CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS
+	    \$\$ BEGIN IF (SELECT uuid FROM payments WHERE id = NEW.payment_id)
+	    = '$w' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN
+	    NEW; END \$\$; CREATE TRIGGER test_refuse BEFORE INSERT ON
+	    allocations FOR EACH ROW EXECUTE FUNCTION test_refuse()" >/dev/null
+else
+	csql "CREATE TRIGGER test_refuse BEFORE INSERT ON allocations WHEN
+	    (SELECT uuid FROM payments WHERE id = NEW.payment_id) = '$w'
+	    BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+fi
+held 3 1 "$T/b1.json" "$T/o1" 2 "$T/b2.json" "$T/o2"
+csql "DROP TRIGGER test_refuse$([ "$BACKEND" = postgresql ] &&
+    echo " ON allocations; DROP FUNCTION test_refuse()")" >/dev/null
+same "the group was applied push by push, T02's record by record" \
+    "$(grep -c "T01 POST /v1/push 200 .*group=2 alone\$" "$T/central.log") $(grep -c "T02 POST /v1/push 200 .*group=2 alone passes=3\$" "$T/central.log")" \
+    "1 1"
+same "T01's payment applied" "$(outcomes "$T/o1")" "applied=1"
+same "T02's first applied, the second refused by that write" \
+    "$(outcomes "$T/o2")" "applied=1 rejected=1"
+has_in "saying so" "$T/o2" "refused by the test"
+same "nothing of the refused record kept at the node" \
+    "$(csql "SELECT count(*) FROM payments WHERE uuid = '$w'") $(csql "SELECT count(*) FROM applied WHERE uuid = '$w'")" "0 0"
+
 # -- a terminal twice in the queue (a retry sent while its first push
 #    waited): the second is applied after the group, alone, as duplicates
 pay 1 WU-10001 15

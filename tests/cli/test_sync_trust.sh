@@ -370,6 +370,8 @@ same "a write refused mid-record: nothing of it kept, the other two applied" \
     "$w1:1 $w3:1 2"
 csql "DROP TRIGGER test_refuse$([ "$BACKEND" = postgresql ] &&
     echo " ON allocations; DROP FUNCTION test_refuse()")"
+same "the request log says that push went record by record (its third pass)" \
+    "$(grep -c 'T01 POST /v1/push 200 .* records=3 apply=[0-9.]*ms passes=3$' "$T/central.log")" 1
 
 # -- a refused record of T01's own outbox: quarantined with its reason,
 #    and the records after it still go
