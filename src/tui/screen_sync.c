@@ -10,7 +10,7 @@
 
 #include "tui.h"
 
-enum { A_NOW, A_RETRY, A_RELOAD, A_BACK };
+enum { A_NOW, A_RETRY, A_BACK };
 
 static const struct tui_key screen_sync_keys[] = {
     {'s', "s", N_("Sync now"), N_("a sync round now"), A_NOW},
@@ -20,7 +20,8 @@ static const struct tui_key screen_sync_keys[] = {
         A_RETRY},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {'g', "g", N_("Reload"), N_("read the rejected records again"), A_RELOAD},
+    {'g', "g", N_("Reload"),
+        N_("read the settings and the rejected records again"), TUI_A_RELOAD},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -265,7 +266,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_RELOAD:
+	case TUI_A_RELOAD: /* (the settings read again first: app.c) */
 		if (st.configured)
 			load(d, t, &st);
 		return TUI_HANDLED;

@@ -190,6 +190,9 @@ central import ACME settings "$T/s1.csv" >/dev/null
 keys s
 wait_long "the round pulls the setting" 8 "pulled 1 in 1 page"
 lacks "the header keeps the name while someone works" "Acme Water Board"
+keys g
+wait_for "g on the Sync screen reads the settings again, as every screen's g" \
+    "Acme Water Board"
 keys Escape
 sleep 0.3
 logout
