@@ -149,18 +149,12 @@ static const struct {
         "method) d LEFT JOIN daily_method_totals r ON r.day = d.day AND "
         "r.method = d.method WHERE r.collected IS NOT d.collected OR "
         "r.payments IS NOT d.n"},
-    {N_("payer totals"), 1,
-        "SELECT 'consumer ' || d.consumer_id || ': rollup "
-        "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
-        "(SELECT consumer_id, sum(amount) AS total, count(*) AS n FROM "
-        "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
-        "(SELECT consumer_id, total, payments FROM payer_scope WHERE scope "
-        "= 'o:') r ON r.consumer_id = d.consumer_id WHERE r.total IS NOT "
-        "d.total OR r.payments IS NOT d.n"},
     /* each consumer's Posted total, count and last day at each
      * terminal and branch and in the organisation ('o:', the payers of
      * no filter, migration 97) (payer_scope, the payers of a scope)
-     * against the ledger, both ways */
+     * against the ledger, both ways (the organisation's once: a check
+     * "payer totals" of the 'o:' rows alone read the ledger again for
+     * them, s75) */
     {N_("payer totals by scope"), 1,
         "WITH b AS (SELECT 't:' || terminal AS scope, consumer_id, "
         "sum(amount) AS total, count(*) AS n, max(paid_on) AS last FROM "
