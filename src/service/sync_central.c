@@ -438,6 +438,16 @@ again:
 		size_t i = g.i[f];
 		struct pd_err bad = {0};
 
+		/* a push's records take its origin from none, as a push
+		 * alone does: the feed entries of a record that sets none
+		 * (a dispute, an arrangement, a shift...) were stamped with
+		 * the terminal of the push before it in the group, which
+		 * never pulled them (helper-324) */
+		if (f > 0 && g.k[f] != g.k[f - 1] &&
+		    store_sync_origin(s->st, "", 0, err) != 0) {
+			rc = -1;
+			break;
+		}
 		rc = sync_push_record(p, i, r, &bad);
 		if (rc == 0 && upheld_by(p, i + 1, r, r2)) {
 			/* (record f + 1 is the same push's i + 1) */

@@ -196,6 +196,43 @@ same "one of T01's applied, the other all duplicates" \
 same "T02's applied in the group" "$(outcomes "$T/o2")" "applied=1"
 stop_central
 
+# -- records that set no origin of their own (a dispute) at the start
+#    of a push in a group: stamped with none, as alone, not with the
+#    terminal of the push before it, which then never pulled them
+#    (helper-324: T02 never had T01's dispute)
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/rec.csv"
+central import ACME users "$T/rec.csv" >/dev/null
+rec() { n=$1; shift; PAYDESK_PIN=4321 "$PD" --config "$T/t$n.ini" --user rita "$@"; }
+start_central || exit 1
+for n in 1 2 3; do
+	pdt $n sync >/dev/null 2>&1 # (T01's forged record's own is applied)
+	pdt $n sync >/dev/null || echo "not ok - T0$n syncs before the disputes"
+done
+stop_central
+for n in 1 2; do
+	r=$(tsql $n "SELECT receipt_no FROM payments WHERE terminal = 'T0$n' AND status = 'Posted' ORDER BY id LIMIT 1")
+	rec $n dispute open "$r" --reason other >/dev/null ||
+	    echo "not ok - T0$n opens a dispute"
+	pay $n WU-10002 1$n
+done
+pay 3 WU-10001 39
+start_central slow-ms=1500 || exit 1
+l0=$(wc -l <"$T/central.log")
+pdt 3 sync >/dev/null 2>&1 &
+hp=$!
+sleep 0.5
+pdt 1 sync >/dev/null 2>&1 &
+p1=$!
+pdt 2 sync >/dev/null 2>&1 &
+p2=$!
+wait $hp $p1 $p2
+same "T01's and T02's disputes and payments went in a group of two" \
+    "$(tail -n +$((l0 + 1)) "$T/central.log" | grep -c "POST /v1/push 200 .*records=2 apply=[0-9.]*ms group=2\$")" 2
+same "each dispute's entry has no origin, each payment's its terminal" \
+    "$(csql "SELECT group_concat(entity || ':' || origin, ' ') FROM (SELECT entity, origin FROM feed WHERE entity IN ('dispute', 'payment') ORDER BY seq DESC LIMIT 5) AS f" | tr ' ' '\n' | sort | tr '\n' ' ')" \
+    "dispute: dispute: payment:T01 payment:T02 payment:T03 "
+stop_central
+
 # -- the terminals sync as they would: what the node already holds is
 #    a duplicate to them, and the ledgers agree
 start_central || exit 1
@@ -208,4 +245,7 @@ same "every payment the terminals took is at the node (the refused one's
     record sent again as it was made)" \
     "$(csql "SELECT count(*) FROM payments")" \
     "$(($(tsql 1 "SELECT count(*) FROM payments WHERE terminal = 'T01'") + $(tsql 2 "SELECT count(*) FROM payments WHERE terminal = 'T02'") + $(tsql 3 "SELECT count(*) FROM payments WHERE terminal = 'T03'")))"
+same "every terminal holds both disputes" \
+    "$(for n in 1 2 3; do tsql $n "SELECT count(*) FROM disputes"; done | tr '\n' ' ')" \
+    "2 2 2 "
 expect "the central store is consistent" 0 "" central doctor ACME
