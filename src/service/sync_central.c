@@ -222,23 +222,18 @@ cmp_uuid_at(const void *a, const void *b)
 struct push_set {
 	const struct sync_sender *const *from;
 	const struct sync_push *const *push;
-	struct sync_result *const *res;
-	size_t n;      /* pushes */
 	size_t nrecs;  /* records, all pushes' */
 	size_t *k, *i; /* per record f: its push, its index there */
 };
 
 static void
 set_init(struct push_set *g, const struct sync_sender *const *from,
-    const struct sync_push *const *push, struct sync_result *const *res,
-    size_t n)
+    const struct sync_push *const *push, size_t n)
 {
 	size_t k, i, f = 0;
 
 	g->from = from;
 	g->push = push;
-	g->res = res;
-	g->n = n;
 	for (k = g->nrecs = 0; k < n; k++)
 		g->nrecs += push[k]->nrecs;
 	g->k = xcalloc(g->nrecs + 1, sizeof *g->k);
@@ -393,7 +388,7 @@ svc_central_push_group(struct svc *s, const struct sync_sender *const *from,
 	 * 1: sent ahead; 2: each record in its own savepoint */
 	int each = 0, rc = 0, pass = 0, guarded = 0;
 
-	set_init(&g, from, push, res, n);
+	set_init(&g, from, push, n);
 	s->push_passes = 1;
 	pre = xcalloc(g.nrecs + 1, sizeof *pre);
 	has = xcalloc(g.nrecs + 1, 1);
